@@ -1,0 +1,91 @@
+// Builds the Fastify application from a config and its dependencies. It never listens: main.ts
+// does that, and tests drive the same app through inject().
+import { randomUUID } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { type Clock, systemClock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { AppContext } from './context.ts';
+import type { DatabaseHandle } from './db/connect.ts';
+import { loggerOptions } from './http/logging.ts';
+import { registerOpenApi } from './http/openapi.ts';
+import { installProblemHandlers } from './http/problem.ts';
+import { modules } from './modules/index.ts';
+
+/** What buildApp needs besides the config. */
+export interface AppDeps {
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Where JSON logs go (tests capture them); defaults to stdout. */
+  logStream?: NodeJS.WritableStream;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    ctx: AppContext;
+  }
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+// Honour a caller's X-Request-Id so traces join up across services, but only when it is a
+// plain token: anything else could forge or break log lines.
+function requestId(request: { headers: Record<string, unknown> }): string {
+  const given = request.headers['x-request-id'];
+  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+/** Builds the app: plugins, error handling, OpenAPI, then every module. */
+export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
+  if (!config.masterKey) throw new Error('buildApp needs a resolved master key (call ensureMasterKey first)');
+  const app = Fastify({
+    logger: config.logLevel === 'silent' && !deps.logStream ? false : loggerOptions(config.logLevel, deps.logStream),
+    genReqId: (request) => requestId(request as unknown as FastifyRequest),
+    requestIdHeader: false,
+    requestIdLogLabel: 'requestId',
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+  });
+
+  const ctx: AppContext = {
+    config: config as AppContext['config'],
+    db: deps.database.db,
+    dialect: deps.database.dialect,
+    clock: deps.clock ?? systemClock,
+    log: app.log,
+  };
+  app.decorate('ctx', ctx);
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  const https = config.publicUrl.startsWith('https:');
+  await app.register(helmet, {
+    // QR images are meant to be embedded by other sites (tickets, landing pages).
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    // On a plain-http deployment these two would break every link the instance serves.
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
+      },
+    },
+  });
+  if (config.corsOrigins.length > 0) {
+    await app.register(cors, { origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins], credentials: !config.corsOrigins.includes('*') });
+  }
+  await app.register(cookie);
+  installProblemHandlers(app, config.publicUrl);
+  await registerOpenApi(app, config.publicUrl);
+
+  for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));
+  return app;
+}

@@ -1,0 +1,41 @@
+// The shape of a CLI command and the shared argument parsing: unknown flags or missing values
+// print the command's usage and exit 2, as Unix tools do.
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+
+/** Output streams, injectable for tests. */
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** One `tessera …` command. */
+export interface Command {
+  /** Words that select it, e.g. `account create`. */
+  name: string;
+  summary: string;
+  /** Usage text shown by --help and on bad arguments. */
+  usage: string;
+  options: ParseArgsOptionsConfig;
+  /** Runs the command; resolves to the process exit code. */
+  run(args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: CliIo): Promise<number>;
+}
+
+/** Raised for bad arguments; the dispatcher prints usage and exits 2. */
+export class UsageError extends Error {}
+
+/** Parses `argv` for `command`, throwing UsageError with a readable reason. */
+export function parseCommandArgs(command: Command, argv: string[]) {
+  try {
+    const parsed = parseArgs({ args: argv, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Reads a required string option or throws UsageError. */
+export function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
+  const value = values[name];
+  if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}

@@ -1,0 +1,8 @@
+// Every CLI command. A module that adds one appends it here.
+import { accountCreateCommand } from './account.ts';
+import type { Command } from './command.ts';
+import { migrateCommand } from './migrate.ts';
+import { serveCommand } from './serve.ts';
+
+/** The commands `tessera` dispatches to. */
+export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand];

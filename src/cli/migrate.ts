@@ -1,0 +1,16 @@
+import type { Command } from './command.ts';
+import { openRuntime } from './runtime.ts';
+
+/** `tessera migrate`. */
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'Apply pending database migrations and exit',
+  usage: 'tessera migrate\n\nApplies every pending migration to DATABASE_URL (SQLite in ./data by default). Running it again is a no-op.',
+  options: {},
+  async run(_args, io) {
+    const { database } = await openRuntime((m) => io.out(m));
+    await database.close();
+    io.out('database is up to date');
+    return 0;
+  },
+};

@@ -1,0 +1,53 @@
+// Dispatches `tessera <command> …`: picks the command whose words start argv, handles --help,
+// prints usage with exit 2 on bad arguments, and names the variable on a configuration error.
+import { ConfigError } from '../config.ts';
+import { type CliIo, type Command, parseCommandArgs, UsageError } from './command.ts';
+import { commands } from './commands.ts';
+
+/** Top-level help text. */
+export function mainUsage(list: Command[] = commands): string {
+  const width = Math.max(...list.map((c) => c.name.length));
+  return ['Usage: tessera <command> [options]', '', 'Commands:', ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`), '', 'Run `tessera <command> --help` for a command\'s options.'].join('\n');
+}
+
+function findCommand(argv: string[], list: Command[]): { command: Command; rest: string[] } | undefined {
+  const matches = list
+    .map((command) => ({ command, words: command.name.split(' ') }))
+    .filter(({ words }) => words.every((w, i) => argv[i] === w))
+    .sort((a, b) => b.words.length - a.words.length);
+  const best = matches[0];
+  return best && { command: best.command, rest: argv.slice(best.words.length) };
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function runCli(argv: string[], io: CliIo, list: Command[] = commands): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    (argv.length === 0 ? io.err : io.out)(mainUsage(list));
+    return argv.length === 0 ? 2 : 0;
+  }
+  const found = findCommand(argv, list);
+  if (!found) {
+    const group = list.filter((c) => c.name.startsWith(`${argv[0]} `));
+    io.err(group.length ? `tessera ${argv[0]}: expected one of: ${group.map((c) => c.name).join(', ')}\n\n${mainUsage(group)}` : `tessera: unknown command '${argv[0]}'\n\n${mainUsage(list)}`);
+    return 2;
+  }
+  const { command, rest } = found;
+  try {
+    const args = parseCommandArgs(command, rest);
+    if (args.values.help) {
+      io.out(command.usage);
+      return 0;
+    }
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`tessera ${command.name}: ${error.message}\n\n${command.usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      io.err(`configuration error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,42 @@
+// `tessera serve`: migrate, listen, and shut down gracefully on SIGTERM/SIGINT — stop accepting,
+// drain in-flight requests, flush buffers (onClose hooks), close the database, exit 0.
+import { buildApp } from '../app.ts';
+import type { Command } from './command.ts';
+import { openRuntime } from './runtime.ts';
+
+/** `tessera serve`. */
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run the HTTP server (migrates first)',
+  usage: 'tessera serve\n\nStarts Tessera with the configuration from the environment (see README). Migrations run first.',
+  options: {},
+  async run(_args, io) {
+    const { config, database } = await openRuntime((m) => io.err(m));
+    const app = await buildApp(config, { database });
+    let closing = false;
+    const shutdown = async (signal: string) => {
+      if (closing) return;
+      closing = true;
+      app.log.info({ signal }, 'shutting down: draining requests');
+      const timer = setTimeout(() => {
+        app.log.error('graceful shutdown timed out; exiting');
+        process.exit(1);
+      }, config.shutdownTimeoutMs);
+      timer.unref();
+      try {
+        await app.close();
+        await database.close();
+        app.log.info('shutdown complete');
+        process.exit(0);
+      } catch (error) {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      }
+    };
+    process.once('SIGTERM', () => void shutdown('SIGTERM'));
+    process.once('SIGINT', () => void shutdown('SIGINT'));
+    await app.listen({ port: config.port, host: config.host });
+    app.log.info({ publicUrl: config.publicUrl, database: config.dialect }, 'Tessera is ready');
+    return new Promise<number>(() => {});
+  },
+};

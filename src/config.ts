@@ -1,0 +1,190 @@
+// The only module that reads process.env. It parses every variable once, validates it, and
+// fails fast naming the bad variable, so a misconfigured instance never half-starts.
+import path from 'node:path';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type IpStorage = 'anonymized' | 'none';
+
+/** Validated, frozen runtime configuration. */
+export interface Config {
+  readonly production: boolean;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly dialect: Dialect;
+  /** `postgres://…` URL, or the SQLite file path. */
+  readonly databaseUrl: string;
+  readonly publicUrl: string;
+  /** 32-byte root secret; null until resolved by ensureMasterKey (outside production it may be generated). */
+  readonly masterKey: Buffer | null;
+  readonly logLevel: string;
+  readonly corsOrigins: readonly string[];
+  readonly bodyLimitBytes: number;
+  readonly trustProxy: boolean;
+  readonly redisUrl: string | null;
+  readonly rateLimitPerMinute: number;
+  readonly sessionTtlHours: number;
+  readonly runWorker: boolean;
+  readonly webhookAllowedHosts: readonly string[];
+  readonly morphTtlSeconds: number;
+  readonly morphStepSeconds: number;
+  readonly scanFlushMs: number;
+  readonly scanRetentionDays: number;
+  readonly ipStorage: IpStorage;
+  readonly countryHeader: string | null;
+  readonly geoipDbPath: string | null;
+  readonly shutdownTimeoutMs: number;
+}
+
+/** A configuration problem, always naming the variable. */
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Every variable Tessera reads, its default and meaning: the README table is generated from this list. */
+export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string }> = [
+  { name: 'NODE_ENV', default: '(unset)', description: '`production` enables production mode: a master key is required, webhook URLs must be https.' },
+  { name: 'PORT', default: '8080', description: 'TCP port to listen on.' },
+  { name: 'HOST', default: '127.0.0.1', description: 'Interface to bind; use 0.0.0.0 in containers.' },
+  { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key.' },
+  { name: 'DATABASE_URL', default: 'SQLite file `tessera.db` in the data dir', description: '`postgres://…` selects PostgreSQL (scale-out); a file path or `sqlite:PATH` selects SQLite.' },
+  { name: 'TESSERA_PUBLIC_URL', default: 'http://HOST:PORT', description: 'Base of every public link a QR code encodes (short links, items, hosted pages).' },
+  { name: 'TESSERA_MASTER_KEY', default: 'generated into the data dir outside production', description: 'Root secret for encryption and signing: 32 bytes as 64 hex characters or base64. Required in production.' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace or silent.' },
+  { name: 'TESSERA_CORS_ORIGINS', default: '(empty: CORS off)', description: 'Comma-separated origins allowed to call the API from browsers, or `*`.' },
+  { name: 'TESSERA_BODY_LIMIT', default: '1048576', description: 'Largest accepted request body in bytes (larger bodies get 413).' },
+  { name: 'TESSERA_TRUST_PROXY', default: 'false', description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy or CDN).' },
+  { name: 'REDIS_URL', default: '(unset: in-memory)', description: '`redis://…` makes rate limits shared across instances.' },
+  { name: 'TESSERA_RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute allowed per API key or session.' },
+  { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', description: 'Dashboard session lifetime; it slides with use.' },
+  { name: 'TESSERA_WORKER', default: 'true', description: 'Run the webhook/sweeper worker inside `serve`; set false when running `tessera worker` separately.' },
+  { name: 'TESSERA_WEBHOOK_ALLOWED_HOSTS', default: '(empty)', description: 'Comma-separated hosts or CIDRs that webhooks may reach even though private or loopback (tests, internal receivers).' },
+  { name: 'TESSERA_MORPH_TTL_SECONDS', default: '30', description: 'How long a signed morphing render URL stays valid.' },
+  { name: 'TESSERA_MORPH_STEP_SECONDS', default: '30', description: 'Rotation step of a morphing code payload (15–30).' },
+  { name: 'TESSERA_SCAN_FLUSH_MS', default: '1000', description: 'How often buffered scan events are written to the database.' },
+  { name: 'TESSERA_SCAN_RETENTION_DAYS', default: '395', description: 'Raw scans older than this are deleted; daily rollups are kept.' },
+  { name: 'TESSERA_IP_STORAGE', default: 'anonymized', description: '`anonymized` keeps IPv4 /24 and IPv6 /48 prefixes; `none` stores no IP at all.' },
+  { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
+  { name: 'TESSERA_GEOIP_DB', default: '(unset)', description: 'Path to an offline GeoIP country database, when the operator provides one.' },
+  { name: 'TESSERA_SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long graceful shutdown waits for in-flight requests.' },
+];
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `expected an integer, got '${raw}'`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(name, `must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got '${env[name]}'`);
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Parses a master key given as 64 hex characters or base64/base64url of 32 bytes. */
+export function parseMasterKey(raw: string, variable = 'TESSERA_MASTER_KEY'): Buffer {
+  const text = raw.trim();
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+  if (key.length !== 32 || (!/^[0-9a-fA-F]{64}$/.test(text) && !/^[A-Za-z0-9+/_-]{43}=?$/.test(text))) {
+    throw new ConfigError(variable, 'must be 32 bytes as 64 hex characters or base64 (generate one with `openssl rand -hex 32`)');
+  }
+  return key;
+}
+
+function database(env: Env, dataDir: string): { dialect: Dialect; databaseUrl: string } {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return { dialect: 'sqlite', databaseUrl: path.join(dataDir, 'tessera.db') };
+  if (/^postgres(ql)?:\/\//i.test(raw)) {
+    try {
+      new URL(raw);
+    } catch {
+      throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    return { dialect: 'postgres', databaseUrl: raw };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
+    throw new ConfigError('DATABASE_URL', `unsupported scheme in '${raw.split(':')[0]}://…'; use postgres://… or a SQLite file path`);
+  }
+  const file = raw.replace(/^sqlite:/i, '');
+  return { dialect: 'sqlite', databaseUrl: file === ':memory:' ? file : path.resolve(file) };
+}
+
+function publicUrl(env: Env, host: string, port: number): string {
+  const raw = env.TESSERA_PUBLIC_URL?.trim();
+  const fallbackHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const value = raw || `http://${fallbackHost.includes(':') ? `[${fallbackHost}]` : fallbackHost}:${port}`;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('TESSERA_PUBLIC_URL', `is not a URL: '${value}'`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('TESSERA_PUBLIC_URL', 'must be http:// or https://');
+  if (url.search || url.hash) throw new ConfigError('TESSERA_PUBLIC_URL', 'must not carry a query or fragment');
+  return url.toString().replace(/\/+$/, '');
+}
+
+/** Reads and validates the environment once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const port = int(env, 'PORT', 8080, 0, 65535);
+  const host = env.HOST?.trim() || '127.0.0.1';
+  const dataDir = path.resolve(env.TESSERA_DATA_DIR?.trim() || './data');
+  const logLevel = env.LOG_LEVEL?.trim() || 'info';
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `must be one of ${LOG_LEVELS.join(', ')}; got '${logLevel}'`);
+  const masterRaw = env.TESSERA_MASTER_KEY;
+  const masterKey = masterRaw ? parseMasterKey(masterRaw) : null;
+  if (production && !masterKey) {
+    throw new ConfigError('TESSERA_MASTER_KEY', 'is required when NODE_ENV=production (generate one with `openssl rand -hex 32`)');
+  }
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
+  const ipStorage = (env.TESSERA_IP_STORAGE?.trim() || 'anonymized') as IpStorage;
+  if (ipStorage !== 'anonymized' && ipStorage !== 'none') throw new ConfigError('TESSERA_IP_STORAGE', `must be 'anonymized' or 'none'; got '${ipStorage}'`);
+  const morphStepSeconds = int(env, 'TESSERA_MORPH_STEP_SECONDS', 30, 15, 30);
+
+  return Object.freeze({
+    production,
+    port,
+    host,
+    dataDir,
+    ...database(env, dataDir),
+    publicUrl: publicUrl(env, host, port),
+    masterKey,
+    logLevel,
+    corsOrigins: Object.freeze(list(env, 'TESSERA_CORS_ORIGINS')),
+    bodyLimitBytes: int(env, 'TESSERA_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    trustProxy: bool(env, 'TESSERA_TRUST_PROXY', false),
+    redisUrl,
+    rateLimitPerMinute: int(env, 'TESSERA_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336, 1, 24 * 365),
+    runWorker: bool(env, 'TESSERA_WORKER', true),
+    webhookAllowedHosts: Object.freeze(list(env, 'TESSERA_WEBHOOK_ALLOWED_HOSTS')),
+    morphTtlSeconds: int(env, 'TESSERA_MORPH_TTL_SECONDS', 30, 5, 3600),
+    morphStepSeconds,
+    scanFlushMs: int(env, 'TESSERA_SCAN_FLUSH_MS', 1000, 10, 60_000),
+    scanRetentionDays: int(env, 'TESSERA_SCAN_RETENTION_DAYS', 395, 1, 36_500),
+    ipStorage,
+    countryHeader: env.TESSERA_COUNTRY_HEADER?.trim().toLowerCase() || null,
+    geoipDbPath: env.TESSERA_GEOIP_DB?.trim() || null,
+    shutdownTimeoutMs: int(env, 'TESSERA_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+  });
+}

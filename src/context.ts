@@ -1,0 +1,18 @@
+// What every module receives: configuration, the database, the clock, and shutdown hooks.
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Clock } from './clock.ts';
+import type { Config, Dialect } from './config.ts';
+import type { Database } from './db/schema.ts';
+
+/** Shared dependencies handed to modules; services take the parts they need as arguments. */
+export interface AppContext {
+  readonly config: Config & { readonly masterKey: Buffer };
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  readonly clock: Clock;
+  readonly log: FastifyBaseLogger;
+}
+
+/** A domain module: registers its routes (and hooks) on the app. */
+export type Module = (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;

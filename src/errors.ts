@@ -1,0 +1,66 @@
+// The one registry of error codes. Services throw AppError with a code from here; the HTTP layer
+// turns it into RFC 9457 problem+json. Each code has exactly one status and title.
+
+/** Every error code Tessera answers with, its HTTP status and title. */
+export const ERROR_CODES = {
+  bad_request: { status: 400, title: 'Bad request' },
+  validation_failed: { status: 400, title: 'The request is not valid' },
+  malformed_json: { status: 400, title: 'The body is not valid JSON' },
+  unauthorized: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Forbidden' },
+  not_found: { status: 404, title: 'Not found' },
+  route_not_found: { status: 404, title: 'No such route' },
+  method_not_allowed: { status: 405, title: 'Method not allowed' },
+  conflict: { status: 409, title: 'Conflict' },
+  gone: { status: 410, title: 'Gone' },
+  payload_too_large: { status: 413, title: 'The body is too large' },
+  unsupported_media_type: { status: 415, title: 'Unsupported content type' },
+  rate_limited: { status: 429, title: 'Too many requests' },
+  internal_error: { status: 500, title: 'Internal error' },
+  not_ready: { status: 503, title: 'Not ready' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+/** A registered error code. */
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** One invalid field of a request, as listed in `errors[]`. */
+export interface FieldError {
+  /** JSON pointer or dotted path of the field, e.g. `/urls/3`. */
+  field: string;
+  message: string;
+}
+
+/** Options that refine an AppError. */
+export interface AppErrorOptions {
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+  /** Extra members merged into the problem document (e.g. an item's final `state`). */
+  extensions?: Record<string, unknown>;
+  cause?: unknown;
+}
+
+/** An expected failure with a registered code; `detail` is a sentence a person can act on. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly detail: string;
+  readonly errors?: FieldError[];
+  readonly headers?: Record<string, string>;
+  readonly extensions?: Record<string, unknown>;
+
+  constructor(code: ErrorCode, detail: string, options: AppErrorOptions = {}) {
+    super(detail, { cause: options.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.detail = detail;
+    this.errors = options.errors;
+    this.headers = options.headers;
+    this.extensions = options.extensions;
+  }
+}
+
+/** Shorthand for the common "resource does not exist (or is another account's)" error. */
+export function notFound(what: string): AppError {
+  return new AppError('not_found', `${what} does not exist.`);
+}

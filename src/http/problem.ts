@@ -1,0 +1,103 @@
+// Turns every failure into RFC 9457 problem+json: registered AppErrors, schema validation,
+// body parsing, unknown routes, and unexpected exceptions (a generic 500 that leaks nothing).
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
+
+/** The problem document Tessera answers with. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  requestId: string;
+  instance?: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+/** Media type of every error body. */
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/** Builds the problem document for `error` answered to `request`. */
+export function problemFor(publicUrl: string, request: FastifyRequest, error: AppError): Problem {
+  return {
+    ...error.extensions,
+    type: `${publicUrl}/problems/${error.code}`,
+    title: ERROR_CODES[error.code].title,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    requestId: request.id,
+    instance: request.url.split('?')[0],
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+}
+
+/** Sends `error` as problem+json. */
+export function sendProblem(publicUrl: string, request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
+  if (error.headers) reply.headers(error.headers);
+  return reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(problemFor(publicUrl, request, error));
+}
+
+type ValidationIssue = { instancePath?: string; message?: string; params?: Record<string, unknown>; keyword?: string };
+
+function fieldErrors(context: string | undefined, issues: ValidationIssue[]): FieldError[] {
+  return issues.map((issue) => {
+    let field = issue.instancePath || '';
+    if (issue.keyword === 'required' && typeof issue.params?.missingProperty === 'string') field += `/${issue.params.missingProperty}`;
+    if (issue.keyword === 'additionalProperties' && typeof issue.params?.additionalProperty === 'string') {
+      field += `/${issue.params.additionalProperty}`;
+      return { field: `${context ?? 'body'}${field}`, message: 'is not a recognised field' };
+    }
+    let message = issue.message ?? 'is invalid';
+    if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) message = `must be one of: ${issue.params.allowedValues.join(', ')}`;
+    return { field: `${context ?? 'body'}${field || ''}`, message };
+  });
+}
+
+/** Maps an error thrown anywhere in a request to an AppError (unknown errors become internal_error). */
+export function toAppError(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): AppError {
+  if (error instanceof AppError) return error;
+  if (typeof (error as { toAppError?: unknown }).toAppError === 'function') return (error as unknown as { toAppError(): AppError }).toAppError();
+  if (error.validation) {
+    const errors = fieldErrors(error.validationContext, error.validation);
+    const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
+    return new AppError('validation_failed', `Some fields are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('payload_too_large', 'The request body is larger than this endpoint accepts.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('unsupported_media_type', 'Send the body as application/json (or the content type this endpoint documents).');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('malformed_json', 'The body is empty but Content-Type says application/json: send a JSON document or no Content-Type.');
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('bad_request', 'Content-Length does not match the body.');
+  }
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError('malformed_json', `The body is not valid JSON: ${error.message}.`);
+  }
+  const status = error.statusCode ?? 500;
+  if (status === 413) return new AppError('payload_too_large', 'The request body is larger than this endpoint accepts.');
+  if (status === 415) return new AppError('unsupported_media_type', 'This endpoint does not accept that content type.');
+  if (status === 429) return new AppError('rate_limited', 'Too many requests; retry later.');
+  if (status >= 400 && status < 500) {
+    const code = (Object.keys(ERROR_CODES) as ErrorCode[]).find((c) => ERROR_CODES[c].status === status) ?? 'bad_request';
+    return new AppError(code, error.message || ERROR_CODES[code].title);
+  }
+  return new AppError('internal_error', 'Something went wrong on our side. The request id identifies it in our logs.', { cause: error });
+}
+
+/** Installs the error and not-found handlers on the root instance. */
+export function installProblemHandlers(app: FastifyInstance, publicUrl: string): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
+    return sendProblem(publicUrl, request, reply, appError);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(publicUrl, request, reply, new AppError('route_not_found', `There is no route ${request.method} ${request.url.split('?')[0]}. See /docs for the API reference.`)),
+  );
+}

@@ -1,0 +1,37 @@
+// Accounts, users and memberships: plain functions taking the database first.
+import type { Kysely, Transaction } from 'kysely';
+import type { AccountsTable, Database, UsersTable } from '../../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Inserts an account, its owner and the membership linking them; run inside a transaction. */
+export async function insertAccountWithOwner(db: Db, account: AccountsTable, user: UsersTable): Promise<void> {
+  await db.insertInto('accounts').values(account).execute();
+  await db.insertInto('users').values(user).execute();
+  await db.insertInto('account_members').values({ account_id: account.id, user_id: user.id, role: 'owner', created_at: account.created_at }).execute();
+}
+
+/** Finds an account by id. */
+export async function findAccountById(db: Db, id: string): Promise<AccountsTable | undefined> {
+  return db.selectFrom('accounts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Finds an account by slug. */
+export async function findAccountBySlug(db: Db, slug: string): Promise<AccountsTable | undefined> {
+  return db.selectFrom('accounts').selectAll().where('slug', '=', slug).executeTakeFirst();
+}
+
+/** Finds a user by (normalised) email. */
+export async function findUserByEmail(db: Db, email: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+}
+
+/** Finds a user by id. */
+export async function findUserById(db: Db, id: string): Promise<UsersTable | undefined> {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The accounts a user belongs to, oldest membership first. */
+export async function listMemberships(db: Db, userId: string): Promise<Array<{ account_id: string; role: string }>> {
+  return db.selectFrom('account_members').select(['account_id', 'role']).where('user_id', '=', userId).orderBy('created_at').execute();
+}

@@ -1,0 +1,102 @@
+// Creating accounts: a tenant (account) and the person who owns it (user), created together.
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import { hashPassword } from '../../crypto/password.ts';
+import type { Database } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import { AppError, type FieldError } from '../../errors.ts';
+import { newId, randomString } from '../../ids.ts';
+import { findAccountBySlug, findUserByEmail, insertAccountWithOwner } from './account.repo.ts';
+
+/** A tenant. */
+export interface Account {
+  id: string;
+  slug: string;
+  name: string;
+  createdAt: string;
+}
+
+/** A person. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  createdAt: string;
+}
+
+/** What signing up (or `tessera account create`) asks for. */
+export interface NewAccountInput {
+  email: string;
+  password: string;
+  name?: string;
+  slug?: string;
+  accountName?: string;
+}
+
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+/** Account slugs: lowercase letters, digits and inner hyphens, 3–40 characters. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
+// Slugs appear in public paths (/p/{slug}/…); these would read as product pages.
+const RESERVED_SLUGS = new Set(['api', 'admin', 'app', 'docs', 'help', 'login', 'logout', 'signup', 'settings', 'static', 'assets', 'tessera', 'www', 'support', 'status', 'p', 'i']);
+
+/** Lower-cases and trims an email for lookups. */
+export function normaliseEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+function validate(input: NewAccountInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!EMAIL.test(normaliseEmail(input.email ?? ''))) errors.push({ field: 'email', message: 'must be an email address such as ada@example.com' });
+  if (typeof input.password !== 'string' || input.password.length < 10) errors.push({ field: 'password', message: 'must be at least 10 characters' });
+  else if (input.password.length > 256) errors.push({ field: 'password', message: 'must be at most 256 characters' });
+  if (input.slug !== undefined) {
+    if (!SLUG_PATTERN.test(input.slug)) errors.push({ field: 'slug', message: 'must be 3–40 lowercase letters, digits or inner hyphens' });
+    else if (RESERVED_SLUGS.has(input.slug)) errors.push({ field: 'slug', message: `'${input.slug}' is reserved; choose another` });
+  }
+  return errors;
+}
+
+function slugFromEmail(email: string): string {
+  const base = email.split('@')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30);
+  return base.length >= 3 && !RESERVED_SLUGS.has(base) ? base : `acct-${base}`.replace(/-+$/, '').slice(0, 30);
+}
+
+function toIso(ms: number): string {
+  return new Date(ms).toISOString();
+}
+
+/** Maps rows to domain objects. */
+export function toAccount(row: { id: string; slug: string; name: string; created_at: number }): Account {
+  return { id: row.id, slug: row.slug, name: row.name, createdAt: toIso(row.created_at) };
+}
+
+/** Maps rows to domain objects. */
+export function toUser(row: { id: string; email: string; name: string; created_at: number }): User {
+  return { id: row.id, email: row.email, name: row.name, createdAt: toIso(row.created_at) };
+}
+
+/** Creates an account and its owner; 400 for invalid input, 409 when the email or slug is taken. */
+export async function createAccount(db: Kysely<Database>, clock: Clock, input: NewAccountInput): Promise<{ account: Account; user: User }> {
+  const errors = validate(input);
+  if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors });
+  const email = normaliseEmail(input.email);
+  if (await findUserByEmail(db, email)) throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'email', message: 'is already registered' }] });
+  let slug = input.slug ?? slugFromEmail(email);
+  if (!input.slug && (await findAccountBySlug(db, slug))) slug = `${slug.slice(0, 33)}-${randomString(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
+  const now = clock.now();
+  const passwordHash = await hashPassword(input.password);
+  const account = { id: newId('acc'), slug, name: input.accountName?.trim() || input.name?.trim() || slug, created_at: now, updated_at: now };
+  const user = { id: newId('usr'), email, password_hash: passwordHash, name: input.name?.trim() || email.split('@')[0]!, created_at: now, updated_at: now };
+  try {
+    await db.transaction().execute((trx) => insertAccountWithOwner(trx, account, user));
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const slugTaken = await findAccountBySlug(db, slug);
+      throw new AppError('conflict', slugTaken ? `The slug '${slug}' is taken; choose another.` : 'An account with this email already exists; sign in instead.', {
+        errors: [slugTaken ? { field: 'slug', message: 'is taken' } : { field: 'email', message: 'is already registered' }],
+      });
+    }
+    throw error;
+  }
+  return { account: toAccount(account), user: toUser(user) };
+}

@@ -1,0 +1,31 @@
+// Liveness and readiness. /readyz is what a load balancer asks before sending traffic.
+import type { AppContext } from '../../context.ts';
+import type { FastifyInstance } from 'fastify';
+import { checkReadiness } from './health.service.ts';
+
+/** Registers /healthz and /readyz. */
+export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async (_request, reply) => {
+    reply.header('cache-control', 'no-store');
+    return { status: 'ok' };
+  });
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['health'],
+        summary: 'The database is reachable and migrated',
+        response: {
+          200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } },
+          503: { type: 'object', properties: { status: { type: 'string' }, reason: { type: 'string' } } },
+        },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const readiness = await checkReadiness(ctx.db, ctx.dialect);
+      if (!readiness.ready) return reply.status(503).send({ status: 'not_ready', reason: readiness.reason });
+      return { status: 'ready', database: ctx.dialect };
+    },
+  );
+}

@@ -1,0 +1,68 @@
+// Builds a Tessera app for API tests: a fresh database of the given dialect, a manual clock,
+// a fixed master key, silent logs (or captured ones), driven through app.inject().
+import { Writable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import type { Dialect } from '../../src/config.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { ManualClock } from './clock.ts';
+import { createTestDatabase, type TestDatabase } from './dialects.ts';
+
+/** Fixed master key for tests. */
+export const TEST_MASTER_KEY = '7e'.repeat(32);
+
+/** Config for tests; `env` overrides individual variables. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ TESSERA_MASTER_KEY: TEST_MASTER_KEY, TESSERA_PUBLIC_URL: 'http://tessera.test', LOG_LEVEL: 'silent', TESSERA_DATA_DIR: '/tmp/tessera-test-data', ...env });
+}
+
+/** A running test app and everything a test may want to reach into. */
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  clock: ManualClock;
+  config: Config;
+  /** Captured log lines (when `captureLogs` was set). */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/** Options for createTestApp. */
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  captureLogs?: boolean;
+  clock?: ManualClock;
+  /** Reuse an existing database (a second instance on the same data). */
+  database?: TestDatabase;
+}
+
+/** Builds an app on a fresh, migrated database of `dialect`. */
+export async function createTestApp(dialect: Dialect, options: TestAppOptions = {}): Promise<TestApp> {
+  const ownDatabase = !options.database;
+  const database = options.database ?? (await createTestDatabase(dialect));
+  const handle = ownDatabase ? database.handle : database.connectAgain();
+  const clock = options.clock ?? new ManualClock();
+  const logs: string[] = [];
+  const logStream = options.captureLogs
+    ? new Writable({
+        write(chunk, _encoding, done) {
+          logs.push(...String(chunk).split('\n').filter(Boolean));
+          done();
+        },
+      })
+    : undefined;
+  const config = testConfig({ ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}), ...options.env });
+  const app = await buildApp(config, { database: handle, clock, logStream });
+  return {
+    app,
+    database,
+    clock,
+    config,
+    logs,
+    async close() {
+      await app.close();
+      if (ownDatabase) await database.destroy();
+      else await handle.close();
+    },
+  };
+}
