@@ -12,6 +12,8 @@ import type { DatabaseHandle } from './db/connect.ts';
 import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { installProblemHandlers } from './http/problem.ts';
+import { jobs } from './jobs/index.ts';
+import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { modules } from './modules/index.ts';
 
 /** What buildApp needs besides the config. */
@@ -20,6 +22,8 @@ export interface AppDeps {
   clock?: Clock;
   /** Where JSON logs go (tests capture them); defaults to stdout. */
   logStream?: NodeJS.WritableStream;
+  /** Run background jobs in this process (default: config.runWorker). Tests run jobs by hand. */
+  startWorker?: boolean;
 }
 
 declare module 'fastify' {
@@ -59,6 +63,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     log: app.log,
   };
   app.decorate('ctx', ctx);
+  app.decorateRequest('principal', null);
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -87,5 +92,17 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await registerOpenApi(app, config.publicUrl);
 
   for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));
+
+  if (deps.startWorker ?? config.runWorker) {
+    let runner: JobRunner | undefined;
+    app.addHook('onReady', async () => {
+      runner = startJobs(ctx, jobs);
+    });
+    // Registered after the modules' own onClose hooks, so it runs before them (Fastify runs
+    // onClose in reverse): jobs stop before buffers flush and the database closes.
+    app.addHook('onClose', async () => {
+      await runner?.stop();
+    });
+  }
   return app;
 }

@@ -32,6 +32,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   captureLogs?: boolean;
   clock?: ManualClock;
+  /** Run background jobs (default false: tests call job functions by hand with a moved clock). */
+  startWorker?: boolean;
   /** Reuse an existing database (a second instance on the same data). */
   database?: TestDatabase;
 }
@@ -52,7 +54,7 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
       })
     : undefined;
   const config = testConfig({ ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}), ...options.env });
-  const app = await buildApp(config, { database: handle, clock, logStream });
+  const app = await buildApp(config, { database: handle, clock, logStream, startWorker: options.startWorker ?? false });
   return {
     app,
     database,

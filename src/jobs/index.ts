@@ -1,0 +1,5 @@
+// Every background job. A module that needs one appends it here.
+import type { Job } from './runner.ts';
+
+/** The jobs `serve` (with TESSERA_WORKER=true) and `tessera worker` run. */
+export const jobs: Job[] = [];
