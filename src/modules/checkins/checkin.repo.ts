@@ -1,0 +1,73 @@
+// Queries of check-ins and the gate state of tickets. Redemption is one conditional UPDATE: on
+// SQLite transactions run one at a time; on PostgreSQL concurrent updates of the row wait for
+// each other and re-check the WHERE clause, so exactly one entry of a ticket can win.
+import type { Kysely } from 'kysely';
+import type { CheckinsTable, Database } from '../../db/schema.ts';
+
+/** A movement through the gate that a check-in applies to a ticket. */
+export interface GateMove {
+  campaignId: string;
+  accountId: string;
+  type: 'entry' | 'exit';
+  /** With re-entry, an entry needs the ticket outside; without, it needs no earlier entry. */
+  allowReentry: boolean;
+  now: number;
+}
+
+/**
+ * In one transaction: applies `move` (when given) and stores the check-in `build` returns for
+ * whether the move took effect. Throws a unique violation when the nonce was used before; the
+ * move is then rolled back.
+ */
+export async function commitCheckin(db: Kysely<Database>, move: GateMove | null, build: (moved: boolean) => CheckinsTable): Promise<CheckinsTable> {
+  return db.transaction().execute(async (trx) => {
+    let moved = false;
+    if (move) {
+      await trx
+        .insertInto('ticket_state')
+        .values({ campaign_id: move.campaignId, account_id: move.accountId, inside: 0, entries: 0, exits: 0, updated_at: move.now })
+        .onConflict((oc) => oc.column('campaign_id').doNothing())
+        .execute();
+      let update = trx.updateTable('ticket_state').where('campaign_id', '=', move.campaignId);
+      if (move.type === 'entry') {
+        update = update.set((eb) => ({ inside: 1, entries: eb('entries', '+', 1), updated_at: move.now }));
+        update = move.allowReentry ? update.where('inside', '=', 0) : update.where('entries', '=', 0);
+      } else {
+        update = update.set((eb) => ({ inside: 0, exits: eb('exits', '+', 1), updated_at: move.now })).where('inside', '=', 1);
+      }
+      const result = await update.executeTakeFirst();
+      moved = Number(result.numUpdatedRows) === 1;
+    }
+    const row = build(moved);
+    await trx.insertInto('checkins').values(row).execute();
+    return row;
+  });
+}
+
+/** The check-in an account stored under `nonce`, if any. */
+export async function findCheckinByNonce(db: Kysely<Database>, accountId: string, nonce: string): Promise<CheckinsTable | undefined> {
+  return db.selectFrom('checkins').selectAll().where('account_id', '=', accountId).where('nonce', '=', nonce).executeTakeFirst();
+}
+
+/** Which check-ins to list. */
+export interface CheckinFilter {
+  campaignId?: string;
+  batchId?: string;
+}
+
+/** Up to `limit` check-ins of the account, newest first, after the cursor position. */
+export async function listCheckins(
+  db: Kysely<Database>,
+  accountId: string,
+  filter: CheckinFilter,
+  limit: number,
+  cursor?: { createdAt: number; id: string },
+): Promise<CheckinsTable[]> {
+  let query = db.selectFrom('checkins').selectAll().where('account_id', '=', accountId);
+  if (filter.campaignId) query = query.where('campaign_id', '=', filter.campaignId);
+  if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);
+  if (cursor) {
+    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}

@@ -1,0 +1,165 @@
+// Gate check-in of morphing tickets, answered in pretix's vocabulary. Every answer is stored (the
+// audit trail, and the first answer a repeated nonce gets back); the redemption itself is a
+// conditional update in the repository, so concurrent scans of one ticket admit it once.
+import type { AppContext } from '../../context.ts';
+import { sha256 } from '../../crypto/keys.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import type { CheckinsTable } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { newId } from '../../ids.ts';
+import { type Campaign, findCampaignByCode } from '../campaigns/campaign.service.ts';
+import { checkToken, morphSettings } from '../morph/morph.service.ts';
+import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
+import { parseTicketPayload } from './ticket-payload.ts';
+
+/** Results of a check-in (pretix's names). */
+export const CHECKIN_RESULTS = ['ok', 'already_redeemed', 'expired', 'invalid', 'revoked'] as const;
+/** A check-in result. */
+export type CheckinResult = (typeof CHECKIN_RESULTS)[number];
+/** Directions through the gate. */
+export const CHECKIN_TYPES = ['entry', 'exit'] as const;
+/** A direction. */
+export type CheckinType = (typeof CHECKIN_TYPES)[number];
+
+/** Why a check-in got its result, for the scanner's screen. */
+export type CheckinReason =
+  | 'admitted'
+  | 'left'
+  | 'already_inside'
+  | 'already_used'
+  | 'not_a_ticket_url'
+  | 'unknown_ticket'
+  | 'not_a_ticket'
+  | 'campaign_archived'
+  | 'token_missing'
+  | 'token_malformed'
+  | 'token_stale';
+
+/** One answered check-in. */
+export interface Checkin {
+  id: string;
+  result: CheckinResult;
+  reason: CheckinReason;
+  type: CheckinType;
+  campaignId: string | null;
+  batchId: string | null;
+  scannerId: string | null;
+  ticket: { shortCode: string; destination: string; name: string } | null;
+  createdAt: number;
+}
+
+/** A scanner's request. */
+export interface CheckinRequest {
+  payload: string;
+  type: CheckinType;
+  scanner_id?: string;
+  nonce?: string;
+}
+
+type Ctx = Pick<AppContext, 'db' | 'config' | 'clock'>;
+
+interface Verdict {
+  result: CheckinResult;
+  reason: CheckinReason;
+  campaign: Campaign | null;
+  move: GateMove | null;
+}
+
+function refuse(result: CheckinResult, reason: CheckinReason, campaign: Campaign | null = null): Verdict {
+  return { result, reason, campaign, move: null };
+}
+
+async function judge(ctx: Ctx, accountId: string, request: CheckinRequest): Promise<Verdict> {
+  const parsed = parseTicketPayload(request.payload, ctx.config.publicUrl);
+  if (!parsed) return refuse('invalid', 'not_a_ticket_url');
+  const campaign = await findCampaignByCode(ctx, parsed.shortCode);
+  // Another account's ticket reads exactly like an unknown one: nothing leaks across tenants.
+  if (!campaign || campaign.accountId !== accountId) return refuse('invalid', 'unknown_ticket');
+  if (campaign.qrType !== 'morphing') return refuse('invalid', 'not_a_ticket', campaign);
+  if (campaign.status === 'archived') return refuse('revoked', 'campaign_archived', campaign);
+  const freshness = await checkToken(ctx, campaign, parsed.token);
+  // A printed short link and an old screenshot both mean: show the live ticket.
+  if (freshness === 'missing') return refuse('expired', 'token_missing', campaign);
+  if (freshness === 'malformed') return refuse('invalid', 'token_malformed', campaign);
+  if (freshness === 'stale') return refuse('expired', 'token_stale', campaign);
+  const { allowReentry } = await morphSettings(ctx, campaign.id);
+  const move: GateMove = { campaignId: campaign.id, accountId, type: request.type, allowReentry, now: ctx.clock.now() };
+  return { result: 'ok', reason: request.type === 'entry' ? 'admitted' : 'left', campaign, move };
+}
+
+function outcome(verdict: Verdict, moved: boolean, request: CheckinRequest): Pick<Checkin, 'result' | 'reason'> {
+  if (!verdict.move || moved || request.type === 'exit') return { result: verdict.result, reason: verdict.reason };
+  return { result: 'already_redeemed', reason: verdict.move.allowReentry ? 'already_inside' : 'already_used' };
+}
+
+function requestHash(request: CheckinRequest): string {
+  return sha256(JSON.stringify([request.payload, request.type, request.scanner_id ?? null])).toString('hex');
+}
+
+function replay(row: CheckinsTable, hash: string): Checkin {
+  if (row.request_hash !== hash) {
+    throw new AppError('conflict', 'This nonce was already used for a different check-in; send a new nonce for a new scan.', {
+      errors: [{ field: '/nonce', message: 'was used for another request' }],
+    });
+  }
+  return JSON.parse(row.response) as Checkin;
+}
+
+/** Checks a scanned ticket in (or out). A repeated nonce returns the first answer with `replayed`. */
+export async function checkIn(ctx: Ctx, accountId: string, request: CheckinRequest): Promise<{ checkin: Checkin; replayed: boolean }> {
+  const hash = requestHash(request);
+  const nonce = request.nonce ?? null;
+  if (nonce) {
+    const prior = await findCheckinByNonce(ctx.db, accountId, nonce);
+    if (prior) return { checkin: replay(prior, hash), replayed: true };
+  }
+  const verdict = await judge(ctx, accountId, request);
+  const id = newId('chk');
+  const now = ctx.clock.now();
+  const campaign = verdict.campaign;
+  let answer: Checkin | undefined;
+  const build = (moved: boolean): CheckinsTable => {
+    answer = {
+      id,
+      ...outcome(verdict, moved, request),
+      type: request.type,
+      campaignId: campaign?.id ?? null,
+      batchId: campaign?.batchId ?? null,
+      scannerId: request.scanner_id ?? null,
+      ticket: campaign ? { shortCode: campaign.shortCode, destination: campaign.destination, name: campaign.name } : null,
+      createdAt: now,
+    };
+    return {
+      id,
+      account_id: accountId,
+      campaign_id: answer.campaignId,
+      batch_id: answer.batchId,
+      type: answer.type,
+      result: answer.result,
+      scanner_id: answer.scannerId,
+      nonce,
+      request_hash: hash,
+      response: JSON.stringify(answer),
+      created_at: now,
+    };
+  };
+  try {
+    await commitCheckin(ctx.db, verdict.move, build);
+  } catch (error) {
+    // A concurrent retry with the same nonce committed first: answer what it answered.
+    if (!nonce || !isUniqueViolation(error)) throw error;
+    const prior = await findCheckinByNonce(ctx.db, accountId, nonce);
+    if (!prior) throw error;
+    return { checkin: replay(prior, hash), replayed: true };
+  }
+  return { checkin: answer!, replayed: false };
+}
+
+/** A page of the account's check-ins, newest first, and the next page's cursor. */
+export async function listCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: CheckinFilter, limit: number, cursor?: Cursor): Promise<{ items: Checkin[]; nextCursor: string | null }> {
+  const rows = await listRows(ctx.db, accountId, filter, limit + 1, cursor);
+  const items = rows.slice(0, limit).map((row) => JSON.parse(row.response) as Checkin);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+}

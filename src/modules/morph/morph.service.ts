@@ -1,0 +1,110 @@
+// Morphing codes: the per-code render secret, signed renders (the seed's ?t=&sig=), the rotating
+// payload the QR encodes and its freshness when scanned. Campaign facts come in as arguments,
+// so this module depends on no other domain module (campaigns, redirects and check-ins call it).
+import type { AppContext } from '../../context.ts';
+import { fromFlag, toFlag } from '../../db/dialect.ts';
+import { renderSvg } from '../../qr/index.ts';
+import { renderPng } from '../render/png.ts';
+import { checkRenderSignature, checkStepToken, type RenderRefusal, renderSecretKey, stepAt, stepToken, type TokenCheck } from './morph-crypto.ts';
+import { EXPIRED_SVG } from './morph-pages.ts';
+import { bumpSecretVersion, findMorphCode, setAllowReentry } from './morph.repo.ts';
+
+/** What this module needs to know about a morphing code. */
+export interface MorphTarget {
+  /** The campaign id. */
+  id: string;
+  accountId: string;
+  shortCode: string;
+}
+
+/** A code's morphing settings. */
+export interface MorphSettings {
+  secretVersion: number;
+  allowReentry: boolean;
+}
+
+/** A render secret as its owner receives it. */
+export interface RenderSecret {
+  secretKey: string;
+  version: number;
+}
+
+/** Image formats. */
+export type MorphFormat = 'svg' | 'png';
+
+/** The outcome of a render request: the live code, or the EXPIRED image and why. */
+export interface MorphRender {
+  state: 'live' | 'expired';
+  reason: RenderRefusal | null;
+  contentType: string;
+  body: string | Buffer;
+  /** The URL the live code encodes (null when expired). */
+  encodes: string | null;
+}
+
+type Ctx = Pick<AppContext, 'db' | 'config' | 'clock'>;
+const FIRST_VERSION = 1;
+
+/** A code's settings (defaults until its owner changes something). */
+export async function morphSettings(ctx: Pick<AppContext, 'db'>, campaignId: string): Promise<MorphSettings> {
+  const row = await findMorphCode(ctx.db, campaignId);
+  return { secretVersion: row?.secret_version ?? FIRST_VERSION, allowReentry: fromFlag(row?.allow_reentry) };
+}
+
+/** The secret a just-created morphing code starts with (its creation response carries it). */
+export function initialSecretKey(ctx: Pick<AppContext, 'config'>, campaignId: string): string {
+  return renderSecretKey(ctx.config.masterKey, campaignId, FIRST_VERSION);
+}
+
+/** The code's current render secret. */
+export async function renderSecret(ctx: Pick<AppContext, 'db' | 'config'>, code: MorphTarget): Promise<RenderSecret> {
+  const { secretVersion } = await morphSettings(ctx, code.id);
+  return { secretKey: renderSecretKey(ctx.config.masterKey, code.id, secretVersion), version: secretVersion };
+}
+
+/** Replaces the code's render secret: old signatures and the payloads of earlier renders stop working. */
+export async function rotateRenderSecret(ctx: Ctx, code: MorphTarget): Promise<RenderSecret> {
+  const row = await bumpSecretVersion(ctx.db, code.id, code.accountId, ctx.clock.now());
+  return { secretKey: renderSecretKey(ctx.config.masterKey, code.id, row.secret_version), version: row.secret_version };
+}
+
+/** Lets (or stops) an exit check-in re-admit the ticket. */
+export async function setReentry(ctx: Ctx, code: MorphTarget, allow: boolean): Promise<MorphSettings> {
+  await setAllowReentry(ctx.db, [{ campaignId: code.id, accountId: code.accountId }], toFlag(allow), ctx.clock.now());
+  return morphSettings(ctx, code.id);
+}
+
+/** The public URL a code's QR carries at `now`: the short link plus the current step token. */
+export function liveUrl(ctx: Pick<AppContext, 'config'>, code: MorphTarget, version: number, now: number): string {
+  const stepMs = ctx.config.morphStepSeconds * 1000;
+  const token = stepToken(ctx.config.masterKey, code.id, version, code.shortCode, stepAt(now, stepMs));
+  return `${ctx.config.publicUrl}/${code.shortCode}?k=${token}`;
+}
+
+/** Classifies a scanned step token of the code against the clock. */
+export async function checkToken(ctx: Ctx, code: MorphTarget, token: unknown): Promise<TokenCheck> {
+  const { secretVersion } = await morphSettings(ctx, code.id);
+  return checkStepToken(token, { masterKey: ctx.config.masterKey, campaignId: code.id, version: secretVersion, shortCode: code.shortCode }, ctx.clock.now(), ctx.config.morphStepSeconds * 1000);
+}
+
+async function image(svg: string, format: MorphFormat, size: number): Promise<{ contentType: string; body: string | Buffer }> {
+  return format === 'svg' ? { contentType: 'image/svg+xml; charset=utf-8', body: svg } : { contentType: 'image/png', body: await renderPng(svg, size) };
+}
+
+/**
+ * Answers a signed render of a morphing code: the QR of its live URL when `t`/`sig` verify under
+ * the code's secret within the TTL, otherwise the red EXPIRED image and the reason.
+ */
+export async function renderMorphing(
+  ctx: Ctx,
+  code: MorphTarget & { designConfig: unknown },
+  request: { t: unknown; sig: unknown; format: MorphFormat; size: number },
+): Promise<MorphRender> {
+  const now = ctx.clock.now();
+  const { secretKey, version } = await renderSecret(ctx, code);
+  const refusal = checkRenderSignature(request.t, request.sig, secretKey, now, ctx.config.morphTtlSeconds * 1000);
+  if (refusal) return { state: 'expired', reason: refusal, encodes: null, ...(await image(EXPIRED_SVG, request.format, request.size)) };
+  const encodes = liveUrl(ctx, code, version, now);
+  const { svg } = renderSvg(encodes, code.designConfig);
+  return { state: 'live', reason: null, encodes, ...(await image(svg, request.format, request.size)) };
+}
