@@ -3,6 +3,7 @@
 // answer, and an in-memory event — nothing waits for the database.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
 import { SHORT_CODE_ALPHABET } from '../../ids.ts';
 import { onCampaignChanged } from '../campaigns/campaign-events.ts';
 import { findRedirectTarget, type RedirectTarget } from '../campaigns/campaign.service.ts';
@@ -20,12 +21,28 @@ export const SHORT_CODE_PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{7,16}$`)
 const routeSchema = {
   tags: ['public'],
   description:
-    'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD), `404` HTML page for an unknown code, `410` page for an archived campaign.',
+    'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise.',
   params: { type: 'object', properties: { code: { type: 'string', description: 'short code' } } },
 };
 
-function sendPage(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply.status(status).header('cache-control', 'private, max-age=0').type('text/html; charset=utf-8').send(body);
+// People (browsers opened by a camera app) get a page; API clients and tools get problem+json,
+// and a path that is no code at all is the app's ordinary "no such route".
+function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return accept !== undefined && accept.includes('text/html');
+}
+
+function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (!wantsHtml(request)) {
+    reply.callNotFound();
+    return reply;
+  }
+  return reply.status(404).header('cache-control', 'private, max-age=0').type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
+}
+
+function sendArchived(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (!wantsHtml(request)) throw new AppError('gone', 'The campaign behind this code is archived; the code no longer leads anywhere.');
+  return reply.status(410).header('cache-control', 'private, max-age=0').type('text/html; charset=utf-8').send(ARCHIVED_PAGE);
 }
 
 /** Registers GET and HEAD /:code. */
@@ -42,11 +59,11 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   const answer = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, record: boolean) => {
     const code = request.params.code;
-    if (!SHORT_CODE_PATTERN.test(code)) return sendPage(reply, 404, NOT_FOUND_PAGE);
+    if (!SHORT_CODE_PATTERN.test(code)) return sendNotFound(request, reply);
     let target = cache.peek(code);
     if (target === undefined) target = await cache.get(code);
-    if (!target) return sendPage(reply, 404, NOT_FOUND_PAGE);
-    if (target.status === 'archived') return sendPage(reply, 410, ARCHIVED_PAGE);
+    if (!target) return sendNotFound(request, reply);
+    if (target.status === 'archived') return sendArchived(request, reply);
     // Browsers must not cache the redirect: the destination can change at any time.
     reply.status(302).header('location', target.destination).header('cache-control', 'private, max-age=0');
     // Static codes encode their destination; the short link exists but is not tracked.
