@@ -28,6 +28,71 @@ export interface AccountMembersTable {
   created_at: number;
 }
 
+/** A saved design config, reusable by campaigns and bulk batches. */
+export interface TemplatesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** JSON design document (the QR engine's design model). */
+  design_config: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A QR code with its destination and design: single campaigns and bulk-created codes alike. */
+export interface CampaignsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** Unique within the account when set. */
+  slug: string | null;
+  /** 'static' | 'dynamic' | 'morphing'. */
+  qr_type: string;
+  /** 'active' | 'archived'. */
+  status: string;
+  destination: string;
+  /** Globally unique public code (`/{short_code}`). */
+  short_code: string;
+  /** JSON design document; the template's config is copied here at creation. */
+  design_config: string;
+  /** The template the design came from (provenance only; deleting it changes nothing). */
+  template_id: string | null;
+  /** `bat_…` of the bulk request that created it. */
+  batch_id: string | null;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+/** One scan of a code, written in batches from the in-memory buffer. */
+export interface ScansTable {
+  id: string;
+  account_id: string;
+  campaign_id: string;
+  occurred_at: number;
+  user_agent: string | null;
+  referrer: string | null;
+  /** Anonymised per TESSERA_IP_STORAGE (IPv4 /24, IPv6 /48), or null. */
+  ip: string | null;
+  /** ISO 3166-1 alpha-2 from a trusted proxy header, when configured. */
+  country: string | null;
+  /** 'scan' | 'stale' (a morphing code scanned after its window). */
+  kind: string;
+}
+
+/** Responses remembered per Idempotency-Key, replayed on retries. */
+export interface IdempotencyKeysTable {
+  account_id: string;
+  key: string;
+  /** What the key was used for (method and route), so one key cannot replay across endpoints. */
+  scope: string;
+  /** sha256 of the request body; a different body under the same key is a conflict. */
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: number;
+}
+
 /** Per-code settings of a morphing code (a row exists once its owner changed something; defaults otherwise). */
 export interface MorphCodesTable {
   campaign_id: string;
@@ -74,6 +139,10 @@ export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
   account_members: AccountMembersTable;
+  templates: TemplatesTable;
+  campaigns: CampaignsTable;
+  scans: ScansTable;
+  idempotency_keys: IdempotencyKeysTable;
   morph_codes: MorphCodesTable;
   ticket_state: TicketStateTable;
   checkins: CheckinsTable;
