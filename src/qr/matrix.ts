@@ -15,8 +15,8 @@ interface Template {
   isFunction: Uint8Array;
   /** Matrix indices of the data modules in placement (zigzag) order. */
   order: Uint16Array;
-  /** Per mask: the mask bit for each entry of `order`, built lazily. */
-  maskBits: (Uint8Array | undefined)[];
+  /** For each entry of `order`, bit m set when mask m inverts that module; built lazily. */
+  maskPacked: Uint8Array | undefined;
 }
 
 const templates: (Template | undefined)[] = [];
@@ -101,7 +101,7 @@ function buildTemplate(version: number): Template {
       }
     }
   }
-  return { size, base, isFunction, order: order.slice(0, n), maskBits: [] };
+  return { size, base, isFunction, order: order.slice(0, n), maskPacked: undefined };
 }
 
 /** The cached per-version template. */
@@ -124,135 +124,166 @@ export function maskCondition(mask: number, x: number, y: number): boolean {
   }
 }
 
-function maskBitsFor(t: Template, mask: number): Uint8Array {
-  let bits = t.maskBits[mask];
-  if (!bits) {
-    bits = new Uint8Array(t.order.length);
+function maskPackedFor(t: Template): Uint8Array {
+  if (!t.maskPacked) {
+    const packed = new Uint8Array(t.order.length);
     for (let k = 0; k < t.order.length; k++) {
       const idx = t.order[k]!;
-      bits[k] = maskCondition(mask, idx % t.size, Math.floor(idx / t.size)) ? 1 : 0;
+      const x = idx % t.size, y = Math.floor(idx / t.size);
+      let b = 0;
+      for (let msk = 0; msk < 8; msk++) if (maskCondition(msk, x, y)) b |= 1 << msk;
+      packed[k] = b;
     }
-    t.maskBits[mask] = bits;
+    t.maskPacked = packed;
   }
-  return bits;
+  return t.maskPacked;
 }
 
-/** Writes the 15 format bits (level and mask, BCH-protected) into both copies. */
-function drawFormat(m: Uint8Array, size: number, ecc: Ecc, mask: number): void {
+/** The 15 format bits (level and mask, BCH-protected, XOR-masked). */
+function formatBits(ecc: Ecc, mask: number): number {
   const data = (ECC_FORMAT_BITS[ecc] << 3) | mask;
   let rem = data;
   for (let i = 0; i < 10; i++) rem = (rem << 1) ^ ((rem >>> 9) * 0x537);
-  const bits = ((data << 10) | rem) ^ 0x5412;
-  const bit = (i: number): number => (bits >>> i) & 1;
-  for (let i = 0; i <= 5; i++) m[i * size + 8] = bit(i);
-  m[7 * size + 8] = bit(6);
-  m[8 * size + 8] = bit(7);
-  m[8 * size + 7] = bit(8);
-  for (let i = 9; i < 15; i++) m[8 * size + 14 - i] = bit(i);
-  for (let i = 0; i < 8; i++) m[8 * size + size - 1 - i] = bit(i);
-  for (let i = 8; i < 15; i++) m[(size - 15 + i) * size + 8] = bit(i);
+  return ((data << 10) | rem) ^ 0x5412;
 }
 
-const history = new Int32Array(7);
-
-// Finder-like pattern detection over run lengths, exactly as Nayuki scores it (N3 = 40):
-// a 1:1:3:1:1 dark/light run with ≥ 4 light modules on one side; the border counts as light.
-function pushRun(run: number, size: number): void {
-  if (history[0] === 0) run += size;
-  history.copyWithin(1, 0, 6);
-  history[0] = run;
+/** Matrix indices of format bit i (0–14), first copy then second copy. */
+function formatPositions(size: number): Int32Array {
+  const pos = new Int32Array(30);
+  for (let i = 0; i <= 5; i++) pos[i] = i * size + 8;
+  pos[6] = 7 * size + 8;
+  pos[7] = 8 * size + 8;
+  pos[8] = 8 * size + 7;
+  for (let i = 9; i < 15; i++) pos[i] = 8 * size + 14 - i;
+  for (let i = 0; i < 8; i++) pos[15 + i] = 8 * size + size - 1 - i;
+  for (let i = 8; i < 15; i++) pos[15 + i] = (size - 15 + i) * size + 8;
+  return pos;
 }
 
-function countFinderLike(): number {
-  const n = history[1]!;
-  if (n <= 0 || history[2] !== n || history[3] !== n * 3 || history[4] !== n || history[5] !== n) return 0;
-  return (history[0]! >= n * 4 && history[6]! >= n ? 1 : 0) + (history[6]! >= n * 4 && history[0]! >= n ? 1 : 0);
-}
+// N1 points for a run of length L: 3 at five, one more per extra module.
+const N1_POINTS = new Int32Array(200);
+for (let len = 5; len < 200; len++) N1_POINTS[len] = len - 2;
 
-/** Penalty of one row (stride 1) or column (stride size): rules N1 and N3. */
-function linePenalty(m: Uint8Array, size: number, start: number, stride: number): number {
+const runs = new Int32Array(200);
+
+/**
+ * Rules N1 (runs ≥ 5) and N3 (finder-like 1:1:3:1:1 with four light modules on one side;
+ * the border counts as light) along one line of one mask, scored exactly as Nayuki does.
+ * Bit `shift` of each byte is the module under the mask being scored. The line is first
+ * run-length encoded without branches (random data makes colour changes unpredictable,
+ * and mispredictions dominated the naive loop), then the runs are scored.
+ */
+function linePenalty(m: Uint8Array, size: number, start: number, stride: number, shift: number): number {
+  let k = 0;
+  let prev = 0;
+  runs[0] = 0;
+  const end = start + size * stride;
+  for (let idx = start; idx !== end; idx += stride) {
+    const c = (m[idx]! >>> shift) & 1;
+    const d = c ^ prev;
+    k += d;
+    runs[k] = (runs[k]! & (d - 1)) + 1; // a new run starts at 1, else grows
+    prev = c;
+  }
   let result = 0;
-  history.fill(0);
-  let runColor = 0;
-  let run = 0;
-  for (let k = 0, idx = start; k < size; k++, idx += stride) {
-    const c = m[idx]!;
-    if (c === runColor) {
-      run++;
-      if (run === 5) result += 3;
-      else if (run > 5) result++;
-    } else {
-      pushRun(run, size);
-      if (runColor === 0) result += countFinderLike() * 40;
-      runColor = c;
-      run = 1;
-    }
+  for (let j = 0; j <= k; j++) result += N1_POINTS[runs[j]!]!;
+  // Runs alternate light (even index) / dark; the light border extends both ends.
+  runs[0]! += size;
+  if (prev === 1) runs[++k] = size;
+  else runs[k]! += size;
+  for (let j = 6; j <= k; j += 2) {
+    const n = runs[j - 1]!;
+    const h0 = runs[j]!, h6 = runs[j - 6]!;
+    // Unary plus turns comparisons into 0/1 so the check compiles without branches.
+    const core = +(runs[j - 2] === n) & +(runs[j - 3] === n * 3) & +(runs[j - 4] === n) & +(runs[j - 5] === n);
+    result += core * ((+(h0 >= n * 4) & +(h6 >= n)) + (+(h6 >= n * 4) & +(h0 >= n))) * 40;
   }
-  if (runColor === 1) {
-    pushRun(run, size);
-    run = 0;
-  }
-  pushRun(run + size, size);
-  return result + countFinderLike() * 40;
+  return result;
 }
 
-/** ISO/IEC 18004 mask penalty (rules N1–N4), scored as Nayuki and most encoders do. */
-export function penaltyScore(m: Uint8Array, size: number): number {
-  let result = 0;
-  for (let i = 0; i < size; i++) {
-    result += linePenalty(m, size, i * size, 1);
-    result += linePenalty(m, size, i, size);
+const sameHistogram = new Int32Array(256);
+const darkHistogram = new Int32Array(256);
+
+/**
+ * Penalty scores (N1–N4) of all eight masks at once. `m` holds, in bit `mask` of each byte,
+ * the module under that mask, so N2 and N4 are counted for all masks in one pass.
+ */
+function penaltyAllMasks(m: Uint8Array, size: number): Int32Array {
+  const scores = new Int32Array(8);
+  for (let msk = 0; msk < 8; msk++) {
+    let s = 0;
+    for (let i = 0; i < size; i++) s += linePenalty(m, size, i * size, 1, msk) + linePenalty(m, size, i, size, msk);
+    scores[msk] = s;
   }
-  let dark = 0;
+  sameHistogram.fill(0);
+  darkHistogram.fill(0);
   for (let y = 0; y < size - 1; y++) {
-    let idx = y * size;
-    for (let x = 0; x < size - 1; x++, idx++) {
-      const c = m[idx]!;
-      if (c === m[idx + 1] && c === m[idx + size] && c === m[idx + size + 1]) result += 3;
+    const row = y * size;
+    for (let idx = row; idx < row + size - 1; idx++) {
+      const tl = m[idx]!;
+      // Bit set where all four modules of the 2×2 block agree under that mask.
+      sameHistogram[~(tl ^ m[idx + 1]!) & ~(tl ^ m[idx + size]!) & ~(tl ^ m[idx + size + 1]!) & 0xff]!++;
     }
   }
-  for (let i = 0; i < m.length; i++) dark += m[i]!;
+  for (let idx = 0; idx < m.length; idx++) darkHistogram[m[idx]!]!++;
   const total = size * size;
-  const k = Math.ceil(Math.abs(dark * 20 - total * 10) / total) - 1;
-  return result + k * 10;
+  for (let msk = 0; msk < 8; msk++) {
+    let same = 0, dark = 0;
+    for (let b = 0; b < 256; b++) {
+      if ((b >>> msk) & 1) {
+        same += sameHistogram[b]!;
+        dark += darkHistogram[b]!;
+      }
+    }
+    const k = Math.ceil(Math.abs(dark * 20 - total * 10) / total) - 1;
+    scores[msk]! += same * 3 + k * 10;
+  }
+  return scores;
+}
+
+/** ISO/IEC 18004 mask penalty (rules N1–N4) of a finished matrix (0/1 per module). */
+export function penaltyScore(m: Uint8Array, size: number): number {
+  // Replicate the single matrix into all eight bit planes and read one.
+  const planes = new Uint8Array(m.length);
+  for (let i = 0; i < m.length; i++) planes[i] = m[i]! ? 0xff : 0;
+  return penaltyAllMasks(planes, size)[0]!;
 }
 
 /**
  * Places interleaved codewords into the version template and applies a mask; when `mask`
- * is undefined, tries all eight and keeps the lowest penalty (first wins ties).
+ * is undefined, scores all eight and keeps the lowest penalty (first wins ties).
  */
 export function buildMatrix(
   version: number, ecc: Ecc, codewords: Uint8Array, mask: number | undefined,
 ): { modules: Uint8Array; mask: number } {
   const t = templateFor(version);
-  const { size, order } = t;
+  const { size, order, base } = t;
   const count = order.length;
-  // Unmasked data bits along the placement order; remainder bits stay 0.
-  const bits = new Uint8Array(count);
+  const packed = maskPackedFor(t);
   const limit = Math.min(count, codewords.length * 8);
-  for (let i = 0; i < limit; i++) bits[i] = (codewords[i >>> 3]! >>> (7 - (i & 7))) & 1;
-  const render = (msk: number, into: Uint8Array): void => {
-    into.set(t.base);
-    const mb = maskBitsFor(t, msk);
-    for (let k = 0; k < count; k++) into[order[k]!] = bits[k]! ^ mb[k]!;
-    drawFormat(into, size, ecc, msk);
-  };
-  const modules = new Uint8Array(size * size);
-  if (mask !== undefined) {
-    render(mask, modules);
-    return { modules, mask };
+  const fpos = formatPositions(size);
+  // All eight masked matrices at once: bit `mask` of each byte is the module under that mask.
+  const planes = new Uint8Array(size * size);
+  for (let i = 0; i < planes.length; i++) planes[i] = base[i]! ? 0xff : 0;
+  for (let k = 0; k < count; k++) {
+    const bit = k < limit ? (codewords[k >>> 3]! >>> (7 - (k & 7))) & 1 : 0;
+    planes[order[k]!] = packed[k]! ^ -bit; // remainder bits stay 0 before masking
   }
-  let best = 0;
-  let bestScore = Infinity;
-  const scratch = new Uint8Array(size * size);
   for (let msk = 0; msk < 8; msk++) {
-    render(msk, scratch);
-    const score = penaltyScore(scratch, size);
-    if (score < bestScore) {
-      bestScore = score;
-      best = msk;
-      modules.set(scratch);
+    const bits = formatBits(ecc, msk);
+    for (let i = 0; i < 15; i++) {
+      if ((bits >>> i) & 1) {
+        planes[fpos[i]!]! |= 1 << msk;
+        planes[fpos[15 + i]!]! |= 1 << msk;
+      }
     }
   }
-  return { modules, mask: best };
+  let chosen = mask ?? 0;
+  if (mask === undefined) {
+    const scores = penaltyAllMasks(planes, size);
+    for (let msk = 1; msk < 8; msk++) if (scores[msk]! < scores[chosen]!) chosen = msk;
+  }
+  const modules = new Uint8Array(size * size);
+  for (let i = 0; i < modules.length; i++) modules[i] = (planes[i]! >>> chosen) & 1;
+  return { modules, mask: chosen };
 }
