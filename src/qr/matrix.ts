@@ -109,6 +109,20 @@ export function templateFor(version: number): Template {
   return (templates[version] ??= buildTemplate(version));
 }
 
+const placementCache: (Int32Array | undefined)[] = [];
+
+/** For each matrix index, its position in the zigzag placement order, or -1 for function modules. */
+export function placementIndex(version: number): Int32Array {
+  let inv = placementCache[version];
+  if (!inv) {
+    const t = templateFor(version);
+    inv = new Int32Array(t.size * t.size).fill(-1);
+    for (let k = 0; k < t.order.length; k++) inv[t.order[k]!] = k;
+    placementCache[version] = inv;
+  }
+  return inv;
+}
+
 /** Whether mask `mask` inverts the module at (x, y). */
 export function maskCondition(mask: number, x: number, y: number): boolean {
   switch (mask) {
