@@ -63,6 +63,12 @@ export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number): 
     case 'square': roundedSquare(w, x, y, 3, [0, 0, 0, 0], false); break;
     case 'rounded': roundedSquare(w, x, y, 3, [0.75, 0.75, 0.75, 0.75], false); break;
     case 'circle': roundedSquare(w, x, y, 3, [1.5, 1.5, 1.5, 1.5], false); break;
-    case 'diamond': w.M(x + 1.5, y).l(1.5, 1.5).l(-1.5, 1.5).l(-1.5, -1.5).z(); break;
+    case 'diamond': {
+      // A diamond reaching 1.8 from the centre, blunted where it would leave the 3×3 box: a pure
+      // diamond has too little dark along the diagonals and zxing rejects it as a finder.
+      const tip = 0.3, edge = 1.5 - tip;
+      w.M(x + 1.5 - tip, y).h(2 * tip).l(edge, edge).v(2 * tip).l(-edge, edge).h(-2 * tip).l(-edge, -edge).v(-2 * tip).z();
+      break;
+    }
   }
 }
