@@ -50,8 +50,13 @@ export function contrastRatio(a: Rgba, b: Rgba): number {
 
 /** SVG paint attributes for a normalised colour (`fill="#…"` plus opacity when translucent). */
 export function paintAttrs(kind: 'fill' | 'stroke' | 'stop-color', hex: string): string {
-  if (hex.length !== 9) return `${kind}="${hex}"`;
+  if (hex.length !== 9) return `${kind}="${shortHex(hex)}"`;
   const alpha = Math.round((Number.parseInt(hex.slice(7), 16) / 255) * 1000) / 1000;
   const opacity = kind === 'stop-color' ? 'stop-opacity' : `${kind}-opacity`;
-  return `${kind}="${hex.slice(0, 7)}" ${opacity}="${alpha}"`;
+  return `${kind}="${shortHex(hex.slice(0, 7))}" ${opacity}="${alpha}"`;
+}
+
+/** `#aabbcc` → `#abc` where possible (SVG bytes add up across thousands of codes). */
+function shortHex(hex: string): string {
+  return hex[1] === hex[2] && hex[3] === hex[4] && hex[5] === hex[6] ? `#${hex[1]}${hex[3]}${hex[5]}` : hex;
 }
