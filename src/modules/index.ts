@@ -2,8 +2,10 @@
 import type { Module } from '../context.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
+import { checkinRoutes } from './checkins/checkin.routes.ts';
 import { renderRoutes } from './campaigns/render.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { morphRoutes } from './morph/morph.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
@@ -17,6 +19,8 @@ export const modules: Module[] = [
   campaignRoutes,
   renderRoutes,
   bulkRoutes,
+  morphRoutes,
+  checkinRoutes,
   // The scan buffer must exist before the redirect routes that record into it.
   scansModule,
   redirectRoutes,

@@ -5,6 +5,7 @@ import { requirePrincipal } from '../../http/auth.ts';
 import { QR_TYPES } from '../campaigns/campaign.service.ts';
 import { campaignJson, campaignJsonSchema } from '../campaigns/campaign.view.ts';
 import { MAX_DESTINATION_LENGTH } from '../campaigns/destination.ts';
+import { withSecretKeys } from '../morph/morph.service.ts';
 import { type BulkInput, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
 import { withIdempotency } from './idempotency.ts';
 
@@ -24,6 +25,14 @@ const bodySchema = {
     inline_svg: { type: 'boolean', default: false, description: 'Include each SVG in the response (`svg`).' },
   },
 } as const;
+
+// Render secrets of morphing codes are added after the idempotency store, never kept in it: a
+// replay derives them again (the current version, should the owner have rotated since).
+async function withRenderSecrets(ctx: AppContext, body: unknown): Promise<unknown> {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) return body;
+  return { ...(body as object), data: await withSecretKeys(ctx, data as Array<{ id: string; qr_type: string }>) };
+}
 
 /** Registers the bulk route. */
 export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -70,7 +79,7 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
         },
       );
       if (response.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(response.status).send(response.body);
+      return reply.status(response.status).send(await withRenderSecrets(ctx, response.body));
     },
   );
 }

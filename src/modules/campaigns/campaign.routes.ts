@@ -17,6 +17,7 @@ import {
   type QrType,
   updateCampaign,
 } from './campaign.service.ts';
+import { withSecretKeys } from '../morph/morph.service.ts';
 import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
 
 const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
@@ -26,7 +27,7 @@ const idParams = { type: 'object', properties: { id: { type: 'string', maxLength
 const fields = {
   name: { type: 'string', minLength: 1, maxLength: 200 },
   slug: { type: ['string', 'null'], pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'Unique within the account; lowercase letters, digits, inner hyphens.' },
-  qr_type: { type: 'string', enum: [...QR_TYPES], description: '`morphing` is reserved: it behaves like `dynamic` until rotating codes ship.' },
+  qr_type: { type: 'string', enum: [...QR_TYPES], description: '`morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.' },
   destination: { type: 'string', minLength: 1, maxLength: MAX_DESTINATION_LENGTH, description: 'Absolute http(s) URL.' },
   design_config: { type: 'object', additionalProperties: true },
   template_id: { type: ['string', 'null'], maxLength: 64 },
@@ -73,7 +74,8 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const campaign = await createCampaign(ctx, principal.accountId, request.body);
-      return reply.status(201).header('location', `/api/v1/campaigns/${campaign.id}`).send(campaignJson(campaign, publicUrl));
+      const [json] = await withSecretKeys(ctx, [campaignJson(campaign, publicUrl)]);
+      return reply.status(201).header('location', `/api/v1/campaigns/${campaign.id}`).send(json);
     },
   );
 

@@ -19,6 +19,8 @@ export interface CampaignJson {
   created_at: string;
   updated_at: string;
   svg?: string;
+  /** Morphing codes, in creation responses: the render secret (see /api/v1/campaigns/{id}/secret). */
+  secret_key?: string;
 }
 
 /** Where a code's images are served. */
@@ -66,5 +68,10 @@ export const campaignJsonSchema = {
     created_at: { type: 'string', format: 'date-time' },
     updated_at: { type: 'string', format: 'date-time' },
     svg: { type: 'string', description: 'The SVG itself, when inlined on request.' },
+    secret_key: {
+      type: 'string',
+      description:
+        'Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`.',
+    },
   },
 } as const;

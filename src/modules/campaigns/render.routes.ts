@@ -19,23 +19,41 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 
 /** Registers the render route. */
 export async function renderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get<{ Params: { file: string }; Querystring: { size: number } }>(
+  app.get<{ Params: { file: string }; Querystring: { size: number; t?: unknown; sig?: unknown } }>(
     '/api/render/:file',
     {
       schema: {
         tags: ['render'],
         summary: 'Render a code as SVG or PNG with its saved design',
         description:
-          '`{short_code}.svg` or `{short_code}.png?size=64–2048`. Cacheable (ETag, 5 minutes). Unknown codes 404, archived campaigns 410. Morphing codes use signed URLs (`?t=&sig=`).',
+          '`{short_code}.svg` or `{short_code}.png?size=64–2048`. Cacheable (ETag, 5 minutes). Unknown codes 404, archived campaigns 410.\n\n' +
+          '**Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`\'s decimal string keyed by the code\'s `secret_key`. ' +
+          'Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. ' +
+          'A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; ' +
+          'a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.',
         params: { type: 'object', properties: { file: { type: 'string', maxLength: 40, examples: ['Xk4mP9q.svg'] } }, required: ['file'] },
-        querystring: { type: 'object', properties: { size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default } } },
+        querystring: {
+          type: 'object',
+          properties: {
+            size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default },
+            // Left untyped on purpose: a malformed signature gets the EXPIRED image, not a 400.
+            t: { description: 'Morphing codes: signing time, milliseconds since the epoch (decimal).', examples: ['1772366400000'] },
+            sig: { description: 'Morphing codes: hex HMAC-SHA256 of `t` under the code\'s secret_key (64 hex characters).' },
+          },
+        },
         response: { 200: { description: 'The image', type: 'string' }, 304: { description: 'Not modified', type: 'null' }, 404: problem, 410: problem },
       },
     },
     async (request, reply) => {
       const match = FILE.exec(request.params.file);
       if (!match) throw new AppError('not_found', `'${request.params.file}' is not a render path; use /api/render/{short_code}.svg or .png.`);
-      const prepared = await prepareRender(ctx, match[1]!, match[2] as RenderFormat, request.query.size);
+      const prepared = await prepareRender(ctx, match[1]!, match[2] as RenderFormat, request.query.size, request.query);
+      if (prepared.kind === 'signed') {
+        const image = await prepared.render();
+        reply.header('cache-control', 'no-store').header('x-tessera-render', image.state);
+        if (image.reason) reply.header('x-tessera-render-reason', image.reason);
+        return reply.type(image.contentType).send(image.body);
+      }
       reply.header('etag', prepared.etag).header('cache-control', 'public, max-age=300');
       if (etagMatches(request.headers['if-none-match'], prepared.etag)) return reply.status(304).send();
       const body = await prepared.render();

@@ -7,6 +7,12 @@ export async function findMorphCode(db: Kysely<Database>, campaignId: string): P
   return db.selectFrom('morph_codes').selectAll().where('campaign_id', '=', campaignId).executeTakeFirst();
 }
 
+/** Secret versions of those codes that have a settings row (the others are at version 1). */
+export async function findSecretVersions(db: Kysely<Database>, campaignIds: readonly string[]): Promise<Array<{ campaign_id: string; secret_version: number }>> {
+  if (campaignIds.length === 0) return [];
+  return db.selectFrom('morph_codes').select(['campaign_id', 'secret_version']).where('campaign_id', 'in', campaignIds).execute();
+}
+
 /** Bumps the secret version (creating the row at version 2 from the implicit 1); returns the new row. */
 export async function bumpSecretVersion(db: Kysely<Database>, campaignId: string, accountId: string, now: number): Promise<MorphCodesTable> {
   return db

@@ -7,7 +7,7 @@ import { renderSvg } from '../../qr/index.ts';
 import { renderPng } from '../render/png.ts';
 import { checkRenderSignature, checkStepToken, type RenderRefusal, renderSecretKey, stepAt, stepToken, type TokenCheck } from './morph-crypto.ts';
 import { EXPIRED_SVG } from './morph-pages.ts';
-import { bumpSecretVersion, findMorphCode, setAllowReentry } from './morph.repo.ts';
+import { bumpSecretVersion, findMorphCode, findSecretVersions, setAllowReentry } from './morph.repo.ts';
 
 /** What this module needs to know about a morphing code. */
 export interface MorphTarget {
@@ -51,9 +51,16 @@ export async function morphSettings(ctx: Pick<AppContext, 'db'>, campaignId: str
   return { secretVersion: row?.secret_version ?? FIRST_VERSION, allowReentry: fromFlag(row?.allow_reentry) };
 }
 
-/** The secret a just-created morphing code starts with (its creation response carries it). */
-export function initialSecretKey(ctx: Pick<AppContext, 'config'>, campaignId: string): string {
-  return renderSecretKey(ctx.config.masterKey, campaignId, FIRST_VERSION);
+/**
+ * Adds `secret_key` (the current render secret) to the morphing codes among API objects, e.g.
+ * creation responses. One query for the whole list, so a 1,000-code bulk answer costs one lookup.
+ */
+export async function withSecretKeys<T extends { id: string; qr_type: string }>(ctx: Pick<AppContext, 'db' | 'config'>, items: readonly T[]): Promise<Array<T & { secret_key?: string }>> {
+  const morphing = items.filter((item) => item.qr_type === 'morphing').map((item) => item.id);
+  const versions = new Map((await findSecretVersions(ctx.db, morphing)).map((row) => [row.campaign_id, row.secret_version]));
+  return items.map((item) =>
+    item.qr_type === 'morphing' ? { ...item, secret_key: renderSecretKey(ctx.config.masterKey, item.id, versions.get(item.id) ?? FIRST_VERSION) } : item,
+  );
 }
 
 /** The code's current render secret. */

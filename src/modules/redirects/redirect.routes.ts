@@ -7,6 +7,8 @@ import { AppError } from '../../errors.ts';
 import { SHORT_CODE_ALPHABET } from '../../ids.ts';
 import { onCampaignChanged } from '../campaigns/campaign-events.ts';
 import { findRedirectTarget, type RedirectTarget } from '../campaigns/campaign.service.ts';
+import { STALE_TICKET_PAGE } from '../morph/morph-pages.ts';
+import { checkToken } from '../morph/morph.service.ts';
 import { scanBuffer } from '../scans/scans.module.ts';
 import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/scan.service.ts';
 import { ARCHIVED_PAGE, NOT_FOUND_PAGE } from './pages.ts';
@@ -21,7 +23,9 @@ export const SHORT_CODE_PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{7,16}$`)
 const routeSchema = {
   tags: ['public'],
   description:
-    'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise.',
+    'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. ' +
+    'A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ' +
+    '("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.',
   params: { type: 'object', properties: { code: { type: 'string', description: 'short code' } } },
 };
 
@@ -45,6 +49,15 @@ function sendArchived(request: FastifyRequest, reply: FastifyReply): FastifyRepl
   return reply.status(410).header('cache-control', 'private, max-age=0').type('text/html; charset=utf-8').send(ARCHIVED_PAGE);
 }
 
+function sendExpired(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (!wantsHtml(request)) {
+    throw new AppError('code_expired', 'This morphing code was scanned without the token of its live image (a screenshot or a printout); scan the live ticket.', {
+      headers: { 'cache-control': 'no-store' },
+    });
+  }
+  return reply.status(403).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(STALE_TICKET_PAGE);
+}
+
 /** Registers GET and HEAD /:code. */
 export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const buffer = scanBuffer(ctx);
@@ -57,6 +70,23 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
   onCampaignChanged(ctx, (code) => cache.delete(code));
   const countryHeader = ctx.config.countryHeader;
 
+  const recordScan = (request: FastifyRequest, target: RedirectTarget, kind: 'scan' | 'stale') => {
+    const headers = request.headers;
+    const ua = headers['user-agent'];
+    const referrer = headers.referer;
+    const country = countryHeader ? headers[countryHeader] : undefined;
+    buffer.record({
+      campaignId: target.campaignId,
+      accountId: target.accountId,
+      occurredAt: ctx.clock.now(),
+      userAgent: ua ? ua.slice(0, MAX_USER_AGENT) : null,
+      referrer: referrer ? referrer.slice(0, MAX_REFERRER) : null,
+      ip: request.ip ?? null,
+      country: typeof country === 'string' ? country : null,
+      kind,
+    });
+  };
+
   const answer = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, record: boolean) => {
     const code = request.params.code;
     if (!SHORT_CODE_PATTERN.test(code)) return sendNotFound(request, reply);
@@ -64,24 +94,19 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     if (target === undefined) target = await cache.get(code);
     if (!target) return sendNotFound(request, reply);
     if (target.status === 'archived') return sendArchived(request, reply);
+    if (target.qrType === 'morphing') {
+      // A morphing code leads on only with the token of its live image (current or previous step).
+      const morph = { id: target.campaignId, accountId: target.accountId, shortCode: code };
+      const freshness = await checkToken(ctx, morph, (request.query as { k?: unknown }).k);
+      if (freshness !== 'fresh') {
+        if (record) recordScan(request, target, 'stale');
+        return sendExpired(request, reply);
+      }
+    }
     // Browsers must not cache the redirect: the destination can change at any time.
     reply.status(302).header('location', target.destination).header('cache-control', 'private, max-age=0');
     // Static codes encode their destination; the short link exists but is not tracked.
-    if (record && target.qrType !== 'static') {
-      const headers = request.headers;
-      const ua = headers['user-agent'];
-      const referrer = headers.referer;
-      const country = countryHeader ? headers[countryHeader] : undefined;
-      buffer.record({
-        campaignId: target.campaignId,
-        accountId: target.accountId,
-        occurredAt: ctx.clock.now(),
-        userAgent: ua ? ua.slice(0, MAX_USER_AGENT) : null,
-        referrer: referrer ? referrer.slice(0, MAX_REFERRER) : null,
-        ip: request.ip ?? null,
-        country: typeof country === 'string' ? country : null,
-      });
-    }
+    if (record && target.qrType !== 'static') recordScan(request, target, 'scan');
     return reply.send();
   };
 
