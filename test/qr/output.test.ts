@@ -115,3 +115,10 @@ describe('PNG of an SVG with pixel dimensions', () => {
     expect(meta.width).toBe(256);
   });
 });
+
+describe('capacity with a logo', () => {
+  it('does not suggest lower ECC levels when a logo forces H', () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    expect(() => renderSvg('x'.repeat(2000), { logo })).toThrow('content is 2,000 bytes; version 40 at ECC H holds 1,273 bytes — a logo needs ECC H: remove the logo or use a dynamic code');
+  });
+});
