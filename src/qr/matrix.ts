@@ -1,7 +1,7 @@
-// Module matrix: function patterns, codeword placement, the eight masks and the penalty
-// score. Everything that depends only on the version (patterns, the zigzag placement order,
-// mask bits along that order) is computed once per version and cached, so encoding a code
-// is a handful of typed-array passes. Matrices are row-major, 1 = dark.
+// Module matrix: function patterns, codeword placement, masks and mask choice. Everything
+// that depends only on the version (patterns, the zigzag placement order, each mask's
+// pattern as packed words) is computed once and cached, so encoding a code is a handful of
+// typed-array passes. Matrices are row-major, 1 = dark.
 
 import { ECC_FORMAT_BITS, symbolSize } from './capacity.ts';
 import { maskPenalty, packLines } from './penalty.ts';

@@ -105,10 +105,3 @@ export function packLines(m: Uint8Array, size: number): { rows: Int32Array; cols
   }
   return { rows, cols, chunks };
 }
-
-/** Penalty score of a finished 0/1 matrix. */
-export function penaltyScore(m: Uint8Array, size: number): number {
-  const { rows, cols, chunks } = packLines(m, size);
-  const zero = new Int32Array(rows.length);
-  return maskPenalty(rows, cols, zero, zero, chunks, size);
-}
