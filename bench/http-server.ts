@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
+import type { AppContext } from '../src/context.ts';
 import { connectDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { newId } from '../src/ids.ts';
@@ -30,7 +31,7 @@ if (mode === 'bare') {
   const now = Date.now();
   const accountId = newId('acc');
   await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-  const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() } }, accountId, { name: 'bench', qr_type: 'dynamic', destination: 'https://example.com/landing' });
+  const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, { name: 'bench', qr_type: 'dynamic', destination: 'https://example.com/landing' });
   const app = await buildApp(config, { database, startWorker: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port} /${campaign.shortCode}`);
