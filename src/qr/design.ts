@@ -143,7 +143,7 @@ function parseGradient(c: Checker, v: unknown): Gradient | null | undefined {
   v.stops.forEach((s: unknown, i: number) => {
     const field = `gradient.stops[${i}]`;
     if (!isObject(s)) return c.fail(field, `${field} must be {offset: 0–1, color}`);
-    const offset = s.offset === undefined ? i / (v.stops as unknown[]).length : c.number(`${field}.offset`, s.offset, 0, 1);
+    const offset = s.offset === undefined ? i / Math.max(1, (v.stops as unknown[]).length - 1) : c.number(`${field}.offset`, s.offset, 0, 1);
     const color = c.color(`${field}.color`, s.color);
     if (offset !== undefined && color !== undefined) stops.push({ offset, color });
     return undefined;

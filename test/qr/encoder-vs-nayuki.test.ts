@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import qrcodegen from 'nayuki-qr-code-generator';
+import nayukiModule from 'nayuki-qr-code-generator';
 import { encodeQr, utf8 } from '../../src/qr/encoder.ts';
 import { dataCodewords } from '../../src/qr/capacity.ts';
 import type { Ecc } from '../../src/qr/capacity.ts';
@@ -7,6 +7,10 @@ import { totalBits } from '../../src/qr/segments.ts';
 import type { Segment } from '../../src/qr/segments.ts';
 import { mulberry32, randInt } from '../helpers/prng.ts';
 
+// The package ships ES syntax without "type": "module": Node and Vitest load it as ESM (default =
+// the namespace), while TypeScript reads its .d.ts as CommonJS (namespace under .default).
+type Qrcodegen = typeof nayukiModule.default;
+const qrcodegen = ((nayukiModule as unknown as { default?: Qrcodegen }).default ?? nayukiModule) as Qrcodegen;
 const { QrCode, QrSegment } = qrcodegen;
 const NAYUKI_ECC = { L: QrCode.Ecc.LOW, M: QrCode.Ecc.MEDIUM, Q: QrCode.Ecc.QUARTILE, H: QrCode.Ecc.HIGH } as const;
 const LEVELS: Ecc[] = ['L', 'M', 'Q', 'H'];
@@ -60,7 +64,7 @@ function sameMatrix(ours: Uint8Array, theirs: InstanceType<typeof QrCode>): bool
 }
 
 describe('encoder matches nayuki-qr-code-generator', () => {
-  it('2,400 seeded random payloads, version and mask forced: identical matrices', () => {
+  it('2,400 seeded random payloads, version and mask forced: identical matrices', { timeout: 60_000 }, () => {
     const rand = mulberry32(0x7e55e7a);
     const failures: string[] = [];
     const seen = { versions: new Set<number>(), levels: new Set<string>(), kinds: new Set<string>() };
@@ -93,7 +97,7 @@ describe('encoder matches nayuki-qr-code-generator', () => {
     expect(seen.kinds.size).toBe(KINDS.length);
   });
 
-  it('automatic version and mask choice agrees with nayuki on 400 payloads', () => {
+  it('automatic version and mask choice agrees with nayuki on 400 payloads', { timeout: 30_000 }, () => {
     const rand = mulberry32(42);
     for (let n = 0; n < 400; n++) {
       const ecc = LEVELS[n % 4]!;

@@ -108,3 +108,17 @@ describe('capacity errors', () => {
     expect(encodeQr('x', { mask: 5 }).mask).toBe(5);
   });
 });
+
+describe('PNG of an SVG with pixel dimensions', () => {
+  it('still comes out at the requested width', async () => {
+    const meta = await sharp(await renderPng(renderSvg(URL, {}, { sizePx: 1000 }).svg, 256)).metadata();
+    expect(meta.width).toBe(256);
+  });
+});
+
+describe('capacity with a logo', () => {
+  it('does not suggest lower ECC levels when a logo forces H', () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    expect(() => renderSvg('x'.repeat(2000), { logo })).toThrow('content is 2,000 bytes; version 40 at ECC H holds 1,273 bytes — a logo needs ECC H: remove the logo or use a dynamic code');
+  });
+});

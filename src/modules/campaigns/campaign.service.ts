@@ -11,6 +11,7 @@ import { newId, newShortCode } from '../../ids.ts';
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 import { campaignChanged } from './campaign-events.ts';
+import { assertEncodable } from './campaign-render.ts';
 import {
   type CampaignFilter,
   findCampaign,
@@ -79,7 +80,7 @@ export interface CampaignPatch {
   template_id?: string | null;
 }
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 const SHORT_CODE_ATTEMPTS = 5;
 
 function toCampaign(row: CampaignsTable): Campaign {
@@ -114,6 +115,7 @@ function slugConflict(slug: string): AppError {
 export async function createCampaign(ctx: Ctx, accountId: string, input: NewCampaign): Promise<Campaign> {
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
+  if (input.qr_type === 'static') assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
   const slug = input.slug ?? null;
   if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
   const now = ctx.clock.now();
@@ -233,6 +235,10 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
     const design = await resolveDesign(ctx, accountId, patch);
     set.design_config = JSON.stringify(design.designConfig);
     set.template_id = design.templateId;
+  }
+  if (current.qrType === 'static' && (set.destination !== undefined || set.design_config !== undefined)) {
+    const designConfig = set.design_config ? (JSON.parse(set.design_config) as DesignConfig) : current.designConfig;
+    assertEncodable({ qrType: 'static', destination: set.destination ?? current.destination, shortCode: '', designConfig }, ctx.config.publicUrl);
   }
   set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
   let row: CampaignsTable | undefined;

@@ -3,6 +3,7 @@
 import type { Ecc } from '../capacity.ts';
 import type { Design, QrWarning } from '../design.ts';
 import { encodeQr } from '../encoder.ts';
+import { QrCapacityError } from '../errors.ts';
 import type { EncodeOptions } from '../encoder.ts';
 import { assertScannable } from '../lint.ts';
 import { logoArea } from '../logo.ts';
@@ -60,7 +61,15 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   if (options.minVersion !== undefined) encodeOptions.minVersion = options.minVersion;
   if (options.version !== undefined) encodeOptions.version = options.version;
   if (options.mask !== undefined) encodeOptions.mask = options.mask;
-  const qr = encodeQr(text, encodeOptions);
+  let qr;
+  try {
+    qr = encodeQr(text, encodeOptions);
+  } catch (e) {
+    // Lower levels are no way out while a logo forces H: say so instead of suggesting them.
+    if (!(e instanceof QrCapacityError) || !design.logo) throw e;
+    const message = `${e.message.split(' — ')[0]} — a logo needs ECC H: remove the logo or use a dynamic code`;
+    throw new QrCapacityError(message, [{ field: 'content', message }]);
+  }
   const warnings = [...parsed.warnings, ...assertScannable(design, { version: qr.version })];
   const size = qr.size;
 
