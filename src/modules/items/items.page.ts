@@ -3,9 +3,13 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { availablePage, finalPage, ITEM_PAGE_CSP, lockedPage, notFoundPage, passwordPage, revealedPage } from './items.html.ts';
+import { PNG_SIZE } from '../render/png.ts';
+import { itemQrPng, itemQrSvg } from './items.qr.ts';
 import { type ItemDeps, type ItemStatus, peekItem, resolveItem } from './items.service.ts';
 
 const magicParam = { type: 'object', properties: { magic: { type: 'string', maxLength: 100 } }, required: ['magic'] } as const;
+// An SVG served from our origin must not be able to run anything, even if opened directly.
+const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 // The only field is a password: a few KiB is plenty.
 const REVEAL_BODY_LIMIT = 8 * 1024;
 
@@ -28,7 +32,7 @@ async function peekOrNull(deps: ItemDeps, magic: string): Promise<ItemStatus | n
   }
 }
 
-/** Registers GET /i/{magic} and POST /i/{magic}/reveal. */
+/** Registers GET /i/{magic}, POST /i/{magic}/reveal and the QR images /i/{magic}/qr.svg|png. */
 export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Promise<void> {
   app.get<{ Params: { magic: string } }>(
     '/i/:magic',
@@ -79,6 +83,34 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
             throw error;
         }
       }
+    },
+  );
+  app.get<{ Params: { magic: string } }>(
+    '/i/:magic/qr.svg',
+    { schema: { tags: ['items'], summary: "The item's QR code (encodes publicUrl) as SVG; spends no view", params: magicParam, produces: ['image/svg+xml'] } },
+    async (request, reply) => {
+      const svg = await itemQrSvg(deps, request.params.magic);
+      return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('referrer-policy', 'no-referrer').send(svg);
+    },
+  );
+
+  app.get<{ Params: { magic: string }; Querystring: { size: number } }>(
+    '/i/:magic/qr.png',
+    {
+      schema: {
+        tags: ['items'],
+        summary: "The item's QR code (encodes publicUrl) as PNG; spends no view",
+        params: magicParam,
+        querystring: {
+          type: 'object',
+          properties: { size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default, description: 'Width in pixels.' } },
+        },
+        produces: ['image/png'],
+      },
+    },
+    async (request, reply) => {
+      const png = await itemQrPng(deps, request.params.magic, request.query.size);
+      return reply.type('image/png').header('referrer-policy', 'no-referrer').send(png);
     },
   );
 }
