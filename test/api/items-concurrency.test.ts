@@ -54,4 +54,17 @@ describeDialects('items concurrency', (dialect) => {
     expect(codes.filter((c) => c === 200)).toHaveLength(5);
     expect(codes.filter((c) => c === 200 || c === 410 || c === 429)).toHaveLength(200);
   });
+
+  it.runIf(dialect === 'postgres')('the password limit is shared by two instances: a parallel burst split across both gets exactly 10 checks', async () => {
+    const first = await createTestApp(dialect);
+    apps.push(first);
+    const second = await createTestApp(dialect, { database: first.database, clock: first.clock });
+    apps.push(second);
+    const item = await createItemViaApi(first.app, { content: 'x', password: 'right', ttlHours: 1 });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => resolveViaApi((i % 2 ? second : first).app, item.magic, `guess-${i}`)));
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(10);
+    expect(codes.filter((c) => c === 429)).toHaveLength(30);
+    for (const instance of [first, second]) expect((await resolveViaApi(instance.app, item.magic, 'right')).statusCode).toBe(429);
+  });
 });
