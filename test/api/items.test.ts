@@ -283,6 +283,8 @@ describeDialects('items API', (dialect) => {
     expect(Object.keys(spec.paths['/api/v0/items/{magic}'].delete.responses).sort()).toEqual(['204', '403', '404']);
     expect(Object.keys(spec.paths['/api/v0/items'].post.responses).sort()).toEqual(['201', '400', '413']);
     expect(resolve.description).toContain('HMAC-SHA256');
+    expect(resolve.responses['200'].headers['X-Content-Hmac'].schema).toMatchObject({ type: 'string' });
+    expect(spec.paths['/api/v0/items'].post.responses['201'].headers['X-Content-Hmac'].schema).toMatchObject({ type: 'string' });
     expect(resolve.description).toContain('BOUND');
   });
 });

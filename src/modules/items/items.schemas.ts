@@ -64,7 +64,7 @@ const finalState = {
   contentHmac: { type: 'string', description: 'The receipt; left out for password-protected items.' },
 };
 
-const hmacHeader = { 'X-Content-Hmac': { description: 'Same value as `contentHmac`.', schema: { type: 'string' } } };
+const hmacHeader = { 'X-Content-Hmac': { type: 'string', description: 'The integrity receipt, same value as `contentHmac`.' } };
 const notFound = problem('`not_found`: no item has this magic (never existed, or deleted).');
 
 /** POST /api/v0/items */
