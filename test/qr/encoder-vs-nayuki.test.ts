@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import qrcodegen from 'nayuki-qr-code-generator';
+import nayukiModule from 'nayuki-qr-code-generator';
 import { encodeQr, utf8 } from '../../src/qr/encoder.ts';
 import { dataCodewords } from '../../src/qr/capacity.ts';
 import type { Ecc } from '../../src/qr/capacity.ts';
@@ -7,6 +7,10 @@ import { totalBits } from '../../src/qr/segments.ts';
 import type { Segment } from '../../src/qr/segments.ts';
 import { mulberry32, randInt } from '../helpers/prng.ts';
 
+// The package ships ES syntax without "type": "module": Node and Vitest load it as ESM (default =
+// the namespace), while TypeScript reads its .d.ts as CommonJS (namespace under .default).
+type Qrcodegen = typeof nayukiModule.default;
+const qrcodegen = ((nayukiModule as unknown as { default?: Qrcodegen }).default ?? nayukiModule) as Qrcodegen;
 const { QrCode, QrSegment } = qrcodegen;
 const NAYUKI_ECC = { L: QrCode.Ecc.LOW, M: QrCode.Ecc.MEDIUM, Q: QrCode.Ecc.QUARTILE, H: QrCode.Ecc.HIGH } as const;
 const LEVELS: Ecc[] = ['L', 'M', 'Q', 'H'];

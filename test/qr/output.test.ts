@@ -108,3 +108,10 @@ describe('capacity errors', () => {
     expect(encodeQr('x', { mask: 5 }).mask).toBe(5);
   });
 });
+
+describe('PNG of an SVG with pixel dimensions', () => {
+  it('still comes out at the requested width', async () => {
+    const meta = await sharp(await renderPng(renderSvg(URL, {}, { sizePx: 1000 }).svg, 256)).metadata();
+    expect(meta.width).toBe(256);
+  });
+});

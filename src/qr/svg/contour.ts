@@ -3,7 +3,7 @@
 // per module. Corners can be rounded individually, which is how the contour-based shapes
 // (square, rounded, extra-rounded, classy, classy-rounded, liquid) differ.
 
-import type { PathWriter } from './path.ts';
+import { PathWriter, fastNum } from './path.ts';
 
 // Directions in screen coordinates (y down): 0 = +x, 1 = +y, 2 = -x, 3 = -y.
 const DX = [1, 0, -1, 0];
@@ -21,6 +21,7 @@ export const CONVEX = { topLeft: 3 * 4 + 0, topRight: 0 * 4 + 1, bottomRight: 1 
 export const CONCAVE = [0 * 4 + 3, 1 * 4 + 0, 2 * 4 + 1, 3 * 4 + 2] as const;
 
 let edges = new Uint8Array(0);
+let original = new Uint8Array(0);
 let cornerX = new Int32Array(1024);
 let cornerY = new Int32Array(1024);
 let cornerIn = new Uint8Array(1024);
@@ -55,7 +56,10 @@ export function traceContours(dark: Uint8Array, size: number, radii: CornerRadii
       if (x === 0 || dark[i - 1] === 0) edges[v + stride]! |= 8;
     }
   }
-  const all = edges.slice(0, stride * stride); // original edge set decides turns; `edges` tracks what is left
+  // The original edge set decides turns; `edges` tracks what is left to trace.
+  if (original.length < edges.length) original = new Uint8Array(edges.length);
+  original.set(edges.subarray(0, stride * stride));
+  const all = original;
   for (let start = 0; start < stride * stride; start++) {
     while (edges[start] !== 0) {
       const startDir = 31 - Math.clz32(edges[start]! & -edges[start]!);
@@ -84,26 +88,49 @@ export function traceContours(dark: Uint8Array, size: number, radii: CornerRadii
   }
 }
 
+// Corner commands depend only on (in, out, radius, curve style): build their text once per radii table.
+const cornerCache = new WeakMap<CornerRadii, { arc: string[]; quad: string[] }>();
+
+function cornerStrings(radii: CornerRadii, curve: 'arc' | 'quad'): string[] {
+  let entry = cornerCache.get(radii);
+  if (!entry) {
+    const build = (style: 'arc' | 'quad'): string[] => {
+      const out = new Array<string>(16).fill('');
+      for (let din = 0; din < 4; din++) {
+        for (const dout of [(din + 1) & 3, (din + 3) & 3]) {
+          const r = radii[din * 4 + dout]!;
+          if (r <= 0) continue;
+          const w = new PathWriter();
+          const ex = (DX[din]! + DX[dout]!) * r, ey = (DY[din]! + DY[dout]!) * r;
+          if (style === 'arc') w.a(r, 0, dout === ((din + 1) & 3) ? 1 : 0, ex, ey);
+          else w.cmd('q').n(DX[din]! * r).n(DY[din]! * r).n(ex).n(ey);
+          out[din * 4 + dout] = w.d;
+        }
+      }
+      return out;
+    };
+    entry = { arc: build('arc'), quad: build('quad') };
+    cornerCache.set(radii, entry);
+  }
+  return entry[curve];
+}
+
 function emitLoop(n: number, radii: CornerRadii, curve: 'arc' | 'quad', w: PathWriter, ox: number, oy: number): void {
+  const corners = cornerStrings(radii, curve);
   const r0 = radii[cornerIn[0]! * 4 + cornerOut[0]!]!;
   w.M(ox + cornerX[0]! + DX[cornerOut[0]!]! * r0, oy + cornerY[0]! + DY[cornerOut[0]!]! * r0);
+  // Every piece below starts with a command letter, so it can be appended as plain text.
+  let d = '';
   let prevR = r0;
   for (let j = 1; j <= n; j++) {
     const i = j === n ? 0 : j;
     const p = j - 1;
-    const din = cornerIn[i]!, dout = cornerOut[i]!;
-    const r = radii[din * 4 + dout]!;
+    const din = cornerIn[i]!, key = din * 4 + cornerOut[i]!;
+    const r = radii[key]!;
     const len = Math.abs(cornerX[i]! - cornerX[p]!) + Math.abs(cornerY[i]! - cornerY[p]!) - prevR - r;
-    if (din === 0) w.h(len);
-    else if (din === 2) w.h(-len);
-    else if (din === 1) w.v(len);
-    else w.v(-len);
-    if (r > 0) {
-      const ex = (DX[din]! + DX[dout]!) * r, ey = (DY[din]! + DY[dout]!) * r;
-      if (curve === 'arc') w.a(r, 0, dout === ((din + 1) & 3) ? 1 : 0, ex, ey);
-      else w.cmd('q').n(DX[din]! * r).n(DY[din]! * r).n(ex).n(ey);
-    }
+    if (len > 1e-9) d += (din & 1 ? 'v' : 'h') + fastNum(din >= 2 ? -len : len);
+    d += corners[key];
     prevR = r;
   }
-  w.z();
+  w.cmd(`${d}z`);
 }
