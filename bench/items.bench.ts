@@ -1,5 +1,5 @@
 // Items throughput against a baseline measured in the same process: resolve, public page and
-// create, each as a ratio of GET /healthz. Run: node bench/items.ts [sqlite|postgres]
+// create, each as a ratio of GET /healthz. Run: node bench/items.bench.ts [sqlite|postgres]
 // @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
 import autocannon from 'autocannon';
 import { createTestApp } from '../test/helpers/app.ts';
