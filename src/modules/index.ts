@@ -2,9 +2,10 @@
 import type { Module } from '../context.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
-import { checkinRoutes } from './checkins/checkin.routes.ts';
 import { renderRoutes } from './campaigns/render.routes.ts';
+import { checkinRoutes } from './checkins/checkin.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { itemsRoutes } from './items/items.routes.ts';
 import { morphRoutes } from './morph/morph.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
@@ -15,6 +16,7 @@ import { templateRoutes } from './templates/template.routes.ts';
 export const modules: Module[] = [
   healthRoutes,
   problemsRoutes,
+  itemsRoutes,
   templateRoutes,
   campaignRoutes,
   renderRoutes,
