@@ -17,7 +17,7 @@ export const SECRET_PATH_PATTERNS: RegExp[] = [
 export function scrubUrl(url: string): string {
   let [pathname, query] = url.split('?', 2) as [string, string | undefined];
   for (const pattern of SECRET_PATH_PATTERNS) pathname = pathname.replace(pattern, (match, secret: string) => match.replace(secret, '[REDACTED]'));
-  if (query) query = query.replace(/(^|&)(sig|token|t|key|secret)=[^&]*/gi, '$1$2=[REDACTED]');
+  if (query) query = query.replace(/(^|&)(sig|token|t|k|key|secret)=[^&]*/gi, '$1$2=[REDACTED]');
   return query ? `${pathname}?${query}` : pathname;
 }
 

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { scrubUrl } from '../../src/http/logging.ts';
 import { parseTicketPayload } from '../../src/modules/checkins/ticket-payload.ts';
 import { checkRenderSignature, checkStepToken, renderSecretKey, signTimestamp, stepAt, stepToken } from '../../src/modules/morph/morph-crypto.ts';
 import { EXPIRED_SVG } from '../../src/modules/morph/morph-pages.ts';
@@ -109,5 +110,12 @@ describe('ticket payloads', () => {
     for (const payload of ['Xk4mP9q', 'not a url', `https://evil.example/qr/Xk4mP9q?k=a`, `http://t.example/qr/Xk4mP9q`, `${base}/a/b`, `${base}/`, `${base}/Xk4mP9q?k=a&k=b`, `https://t.example/other/Xk4mP9q`]) {
       expect(parseTicketPayload(payload, base), payload).toBeNull();
     }
+  });
+});
+
+describe('logs', () => {
+  it('mask signatures and live tokens in URLs', () => {
+    expect(scrubUrl('/api/render/Xk4mP9q.svg?t=1772366410000&sig=abcd')).toBe('/api/render/Xk4mP9q.svg?t=[REDACTED]&sig=[REDACTED]');
+    expect(scrubUrl('/Xk4mP9q?k=AbCdEfGhIjKlMnOp')).toBe('/Xk4mP9q?k=[REDACTED]');
   });
 });
