@@ -94,6 +94,9 @@ describeDialects('morphing codes', (dialect) => {
     const secrets = codes.map((c) => c.secret_key);
     expect(secrets.every((s) => /^[0-9a-f]{64}$/.test(s!))).toBe(true);
     expect(new Set([...secrets, single.secret_key]).size).toBe(3);
+    // No frozen image of a morphing code is handed out: it would only ever show "expired".
+    const inlined = await t.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk?inline=svg', headers: me.headers, payload: { urls: ['https://example.com/ticket/3'], qr_type: 'morphing' } });
+    expect((inlined.json() as { data: Array<Record<string, unknown>> }).data[0]).not.toHaveProperty('svg');
     const dynamic = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'd', destination: 'https://example.com/', qr_type: 'dynamic' } });
     expect(dynamic.json()).not.toHaveProperty('secret_key');
     // Listing never shows secrets.

@@ -44,7 +44,7 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['bulk'],
         summary: 'Generate up to 1,000 QR codes in one request',
         description:
-          'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG.',
+          'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).',
         security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
         headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 255 } } },
         querystring: { type: 'object', properties: { inline: { type: 'string', enum: ['svg'] } } },
@@ -73,7 +73,8 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
           const result = await createBulk(ctx, principal.accountId, input);
           const data = result.campaigns.map((campaign, i) => {
             const json = campaignJson(campaign, ctx.config.publicUrl);
-            return result.svgs ? { ...json, svg: result.svgs[i] } : json;
+            const svg = result.svgs?.[i];
+            return svg ? { ...json, svg } : json;
           });
           return { status: 201, body: { data, batch_id: result.batchId, count: data.length } };
         },

@@ -24,7 +24,8 @@ export interface BulkInput {
 export interface BulkResult {
   batchId: string;
   campaigns: Campaign[];
-  svgs: string[] | null;
+  /** Null entries for morphing codes: their image only exists as a signed, live render. */
+  svgs: Array<string | null> | null;
 }
 
 /** One rejected URL. */
@@ -86,6 +87,7 @@ export async function createBulk(ctx: Pick<AppContext, 'db' | 'clock' | 'config'
   if (input.qr_type === 'static') checkStaticCapacity(destinations, design.designConfig, ctx.config.publicUrl);
   const batchId = newId('bat');
   const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, designConfig: design.designConfig, templateId: design.templateId });
-  const svgs = input.inline_svg ? await Promise.all(campaigns.map((c) => renderCampaignSvg(c, ctx.config.publicUrl))) : null;
+  // A morphing code's picture changes every step and needs a signed URL; a frozen copy would only ever show "expired".
+  const svgs = input.inline_svg ? await Promise.all(campaigns.map((c) => (c.qrType === 'morphing' ? null : renderCampaignSvg(c, ctx.config.publicUrl)))) : null;
   return { batchId, campaigns, svgs };
 }

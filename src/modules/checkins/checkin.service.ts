@@ -9,7 +9,7 @@ import { AppError } from '../../errors.ts';
 import { type Cursor, encodeCursor } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { type Campaign, findCampaignByCode } from '../campaigns/campaign.service.ts';
-import { checkToken, morphSettings } from '../morph/morph.service.ts';
+import { inspectToken } from '../morph/morph.service.ts';
 import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { parseTicketPayload } from './ticket-payload.ts';
 
@@ -78,13 +78,12 @@ async function judge(ctx: Ctx, accountId: string, request: CheckinRequest): Prom
   if (!campaign || campaign.accountId !== accountId) return refuse('invalid', 'unknown_ticket');
   if (campaign.qrType !== 'morphing') return refuse('invalid', 'not_a_ticket', campaign);
   if (campaign.status === 'archived') return refuse('revoked', 'campaign_archived', campaign);
-  const freshness = await checkToken(ctx, campaign, parsed.token);
+  const { freshness, settings } = await inspectToken(ctx, campaign, parsed.token);
   // A printed short link and an old screenshot both mean: show the live ticket.
   if (freshness === 'missing') return refuse('expired', 'token_missing', campaign);
   if (freshness === 'malformed') return refuse('invalid', 'token_malformed', campaign);
   if (freshness === 'stale') return refuse('expired', 'token_stale', campaign);
-  const { allowReentry } = await morphSettings(ctx, campaign.id);
-  const move: GateMove = { campaignId: campaign.id, accountId, type: request.type, allowReentry, now: ctx.clock.now() };
+  const move: GateMove = { campaignId: campaign.id, accountId, type: request.type, allowReentry: settings.allowReentry, now: ctx.clock.now() };
   return { result: 'ok', reason: request.type === 'entry' ? 'admitted' : 'left', campaign, move };
 }
 

@@ -88,10 +88,16 @@ export function liveUrl(ctx: Pick<AppContext, 'config'>, code: MorphTarget, vers
   return `${ctx.config.publicUrl}/${code.shortCode}?k=${token}`;
 }
 
+/** Classifies a scanned step token of the code against the clock, and returns the code's settings read for it. */
+export async function inspectToken(ctx: Ctx, code: MorphTarget, token: unknown): Promise<{ freshness: TokenCheck; settings: MorphSettings }> {
+  const settings = await morphSettings(ctx, code.id);
+  const key = { masterKey: ctx.config.masterKey, campaignId: code.id, version: settings.secretVersion, shortCode: code.shortCode };
+  return { freshness: checkStepToken(token, key, ctx.clock.now(), ctx.config.morphStepSeconds * 1000), settings };
+}
+
 /** Classifies a scanned step token of the code against the clock. */
 export async function checkToken(ctx: Ctx, code: MorphTarget, token: unknown): Promise<TokenCheck> {
-  const { secretVersion } = await morphSettings(ctx, code.id);
-  return checkStepToken(token, { masterKey: ctx.config.masterKey, campaignId: code.id, version: secretVersion, shortCode: code.shortCode }, ctx.clock.now(), ctx.config.morphStepSeconds * 1000);
+  return (await inspectToken(ctx, code, token)).freshness;
 }
 
 async function image(svg: string, format: MorphFormat, size: number): Promise<{ contentType: string; body: string | Buffer }> {
