@@ -310,6 +310,7 @@ print(secureUrl)
     expect(stale.statusCode).toBe(403);
     expect(stale.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(stale.headers['cache-control']).toBe('no-store');
+    expect(stale.headers['x-frame-options']).toBe('DENY');
     expect(stale.body).toContain('This code has expired');
     expect(stale.body).toContain('Open the live ticket');
     expect((await scan(second)).statusCode).toBe(302);

@@ -70,7 +70,7 @@ function sendExpired(request: FastifyRequest, reply: FastifyReply): FastifyReply
       headers: { 'cache-control': 'no-store' },
     });
   }
-  return reply.status(403).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(STALE_TICKET_PAGE);
+  return reply.status(403).headers(PAGE_HEADERS).header('cache-control', 'no-store').send(STALE_TICKET_PAGE);
 }
 
 /** Registers GET and HEAD /:code. */
