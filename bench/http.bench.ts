@@ -3,7 +3,12 @@
 // Target: Tessera ≥ 0.7× the bare server's requests/s, p99 ≤ 10 ms.
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
-import autocannon from 'autocannon';
+// @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
+import autocannonUntyped from 'autocannon';
+
+type Histogram = { average: number; p50: number; p99: number };
+type Result = { requests: Histogram; latency: Histogram; errors: number; timeouts: number; '3xx': number };
+const autocannon = autocannonUntyped as (options: { url: string; connections: number; duration: number }) => Promise<Result>;
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);

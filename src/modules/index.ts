@@ -4,6 +4,7 @@ import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { renderRoutes } from './campaigns/render.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { itemsRoutes } from './items/items.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
@@ -13,6 +14,7 @@ import { templateRoutes } from './templates/template.routes.ts';
 export const modules: Module[] = [
   healthRoutes,
   problemsRoutes,
+  itemsRoutes,
   templateRoutes,
   campaignRoutes,
   renderRoutes,
