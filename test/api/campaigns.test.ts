@@ -78,7 +78,7 @@ describeDialects('campaigns API', (dialect) => {
     expect((await create(other.headers, { name: 'C', slug: 'launch', destination: 'https://example.com' })).statusCode).toBe(201);
   });
 
-  it("another account's campaign is a 404 on GET, PUT, DELETE and render", async () => {
+  it("another account's campaign is a 404 on GET, PUT and DELETE, and absent from its list", async () => {
     t = await createTestApp(dialect);
     const owner = await tenant(t);
     const stranger = await tenant(t);
