@@ -141,6 +141,7 @@ describe('decoded by zxing-wasm', () => {
       { name: 'translucent', text: URL, design: { color: '#000000cc' } },
       { name: 'margin 2', text: URL, design: { margin: 2, shapes: 'extra-rounded' } },
       { name: 'empty design', text: URL, design: {} },
+      { name: 'seed bulk example', text: URL, design: { shapes: 'liquid', eyes: 'circle', color: '#d946ef' } },
       { name: 'numeric', text: '0123456789012345678901234567890123456789', design: {} },
       { name: 'alphanumeric', text: 'HTTPS://TESSERA.EXAMPLE/R/ABC-123', design: {} },
     ];

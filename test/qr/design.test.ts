@@ -75,7 +75,8 @@ describe('lintDesign', () => {
 
   it('refuses low contrast and warns on middling contrast', () => {
     expect(lint({ color: '#dddddd' }).errors[0]!.message).toMatch(/contrast between color and background is 1\.\d\d:1; at least 2.5:1/);
-    expect(lint({ color: '#d946ef' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
+    expect(lint({ color: '#f472b6' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
+    expect(lint({ color: '#d946ef' })).toEqual({ errors: [], warnings: [] }); // the seed's magenta: 3.47:1
     expect(lint({ color: '#000' })).toEqual({ errors: [], warnings: [] });
   });
 
@@ -105,6 +106,10 @@ describe('lintDesign', () => {
       expect(err.message).toContain(`use logo.size ≤ ${max}`);
     }
     expect(maxLogoSize(1, 'H')).toBeLessThan(maxLogoSize(10, 'H'));
+  });
+
+  it("renders the seed's bulk design_config without warnings", () => {
+    expect(renderSvg('https://tessera.example/r/x', { shapes: 'liquid', eyes: 'circle', color: '#d946ef' }).warnings).toEqual([]);
   });
 
   it('renderSvg throws design_unscannable with the reason', () => {
