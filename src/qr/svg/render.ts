@@ -10,7 +10,8 @@ import { logoArea } from '../logo.ts';
 import { parseDesign } from '../parse-design.ts';
 import { paintAttrs } from '../color.ts';
 import { escapeXml } from './escape.ts';
-import { eyeFrame, eyePupil } from './eyes.ts';
+import { alignmentPattern, eyeFrame, eyePupil } from './eyes.ts';
+import { alignmentPositions } from '../matrix.ts';
 import { gradientElement } from './gradient.ts';
 import { PathWriter, num } from './path.ts';
 import { shapePath } from './shapes.ts';
@@ -78,6 +79,16 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   for (const [fx, fy] of [[0, 0], [size - 7, 0], [0, size - 7]] as const) {
     for (let y = fy; y < fy + 7; y++) dark.fill(0, y * size + fx, y * size + fx + 7);
   }
+  const align = alignmentPositions(qr.version);
+  const alignCentres: [number, number][] = [];
+  for (const ay of align) {
+    for (const ax of align) {
+      // Skip the three positions under finder patterns.
+      if ((ax === 6 && ay === 6) || (ax === 6 && ay === size - 7) || (ax === size - 7 && ay === 6)) continue;
+      alignCentres.push([ax, ay]);
+      for (let y = ay - 2; y <= ay + 2; y++) dark.fill(0, y * size + ax - 2, y * size + ax + 3);
+    }
+  }
   const logo = design.logo ? logoArea(size, design.logo.size) : null;
   if (logo) for (let y = logo.start; y < logo.end; y++) dark.fill(0, y * size + logo.start, y * size + logo.end);
 
@@ -96,6 +107,8 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   eyeFrame(eyes, design.eyes, 0, 0, 'top-left');
   eyeFrame(eyes, design.eyes, size - 7, 0, 'top-right');
   eyeFrame(eyes, design.eyes, 0, size - 7, 'bottom-left');
+  const hidden = (x: number, y: number): boolean => logo !== null && x + 2 >= logo.start && x - 2 < logo.end && y + 2 >= logo.start && y - 2 < logo.end;
+  for (const [ax, ay] of alignCentres) if (!hidden(ax, ay)) alignmentPattern(eyes, design.eyes, design.eye_pupils, ax, ay);
   const pupils = new PathWriter();
   eyePupil(pupils, design.eye_pupils, 2, 2);
   eyePupil(pupils, design.eye_pupils, size - 5, 2);
