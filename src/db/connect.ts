@@ -1,0 +1,94 @@
+// Opens Kysely over SQLite (embedded default) or PostgreSQL (scale-out). This file and the rest
+// of src/db are the only places that know which dialect is in use.
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { type DatabaseIntrospector, Kysely, type MigrationLockOptions, PostgresDialect, sql, SqliteAdapter, SqliteDialect, type TableMetadata } from 'kysely';
+import pg from 'pg';
+import type { Dialect } from '../config.ts';
+import type { Database } from './schema.ts';
+
+/** A connected database and how to close it. */
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/** Where to connect; `schema` isolates a PostgreSQL connection in its own search_path (tests). */
+export interface ConnectOptions {
+  dialect: Dialect;
+  url: string;
+  schema?: string;
+  poolSize?: number;
+}
+
+// Timestamps are stored as epoch milliseconds in BIGINT columns; pg would return them as strings.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+// Kysely's SQLite migration lock is a no-op (it assumes one connection). Two processes starting
+// on the same file would then both read "nothing applied". Writing the lock row first takes
+// SQLite's write lock (waiting up to busy_timeout) before the migration state is read.
+class LockingSqliteAdapter extends SqliteAdapter {
+  override async acquireMigrationLock(db: Kysely<any>, options: MigrationLockOptions): Promise<void> {
+    await sql`update ${sql.table(options.lockTable)} set is_locked = 1 where id = ${options.lockRowId}`.execute(db);
+  }
+}
+
+class TesseraSqliteDialect extends SqliteDialect {
+  override createAdapter(): SqliteAdapter {
+    return new LockingSqliteAdapter();
+  }
+}
+
+// Kysely's PostgreSQL introspector reads every schema's catalog and calls functions on each
+// table; when another schema is dropped meanwhile (parallel test runs, other tenants' schemas)
+// the query fails with 3F000. Tessera introspects only for migrations, and only its own schema,
+// so this introspector lists the current schema's tables (names only).
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  readonly #db: Kysely<any>;
+  constructor(db: Kysely<any>) {
+    this.#db = db;
+  }
+  async getSchemas() {
+    const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(this.#db);
+    return rows;
+  }
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+      select c.relname as name, ns.nspname as schema, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace ns on ns.oid = c.relnamespace
+      where ns.nspname = current_schema() and c.relkind in ('r', 'v', 'p', 'f')`.execute(this.#db);
+    return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.kind === 'v', isForeign: r.kind === 'f', columns: [] }));
+  }
+}
+
+class TesseraPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
+/** Opens the database described by `options`. */
+export function connectDatabase(options: ConnectOptions): DatabaseHandle {
+  if (options.dialect === 'postgres') {
+    if (options.schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
+    const pool = new pg.Pool({
+      connectionString: options.url,
+      max: options.poolSize ?? 10,
+      options: options.schema ? `-c search_path=${options.schema}` : undefined,
+    });
+    // An idle client losing its server must not crash the process; the next query reconnects.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new TesseraPostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  if (options.url !== ':memory:') fs.mkdirSync(path.dirname(options.url), { recursive: true });
+  const sqlite = new SqliteDatabase(options.url);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new TesseraSqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
