@@ -7,10 +7,15 @@ import { normalizeColor } from './color.ts';
 import { QrDesignError } from './errors.ts';
 import type { QrErrorDetail } from './errors.ts';
 
+/** Data-module shapes (`shapes`). */
 export const SHAPES = ['square', 'dots', 'rounded', 'extra-rounded', 'classy', 'classy-rounded', 'liquid', 'vertical-lines', 'horizontal-lines', 'diamond'] as const;
+/** Finder frame shapes (`eyes`). */
 export const EYES = ['square', 'rounded', 'extra-rounded', 'circle', 'leaf'] as const;
+/** Finder centre shapes (`eye_pupils`). */
 export const EYE_PUPILS = ['square', 'rounded', 'circle', 'diamond'] as const;
+/** Gradient kinds (`gradient.type`). */
 export const GRADIENT_TYPES = ['linear', 'radial'] as const;
+/** Image types accepted as logo data URIs. */
 export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
 
 export type Shape = (typeof SHAPES)[number];
