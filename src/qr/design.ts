@@ -160,7 +160,9 @@ function parseGradient(c: Checker, v: unknown): Gradient | null | undefined {
   return { type, rotation, stops, apply_to_eyes: applyToEyes };
 }
 
-const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[a-z0-9-]+=[a-z0-9._-]+)*)(;base64)?,/i;
+const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[^,;]*)*),/i;
+// Leading base64 of each raster type's signature, so a mislabelled payload is caught here.
+const MAGIC: Record<string, string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
 
 function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
   if (v === null || v === undefined) return null;
@@ -174,8 +176,12 @@ function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
   if (src.length > DESIGN_LIMITS.logoBytes) {
     return c.fail('logo.src', `logo.src is ${src.length.toLocaleString('en-US')} bytes; at most ${DESIGN_LIMITS.logoBytes.toLocaleString('en-US')} are allowed`);
   }
+  const mime = m[1]!.toLowerCase();
+  const base64 = m[2]!.toLowerCase().split(';').includes('base64');
   const body = src.slice(m[0].length);
-  if (m[3] && !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return c.fail('logo.src', 'logo.src declares base64 but holds other characters');
+  if (base64 && !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return c.fail('logo.src', 'logo.src declares base64 but holds other characters');
+  const magic = MAGIC[mime];
+  if (magic && (!base64 || !body.startsWith(magic))) return c.fail('logo.src', `logo.src must hold a base64 ${mime.slice(6).toUpperCase()} image`);
   const { min, max, default: def } = DESIGN_LIMITS.logoSize;
   const size = obj.size === undefined ? def : c.number('logo.size', obj.size, min, max);
   return size === undefined ? undefined : { src, size };
