@@ -219,7 +219,8 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
   const color = has('color') ? c.color('color', input.color) : base.color;
   let background: string | undefined = base.background;
   if (has('background')) background = input.background === 'transparent' ? 'transparent' : normalizeColor(input.background) ?? c.fail('background', `background must be a colour (#rgb, #rrggbb, …) or 'transparent'; got ${show(input.background)}`);
-  const design: Partial<Design> = {
+  // Fields are undefined where validation failed; nothing is read before the error check below.
+  const design: { [K in keyof Design]: Design[K] | undefined } = {
     shapes: has('shapes') ? c.oneOf('shapes', input.shapes, SHAPES) : base.shapes,
     eyes: has('eyes') ? c.oneOf('eyes', input.eyes, EYES) : base.eyes,
     eye_pupils: has('eye_pupils') ? c.oneOf('eye_pupils', input.eye_pupils, EYE_PUPILS) : base.eye_pupils,
