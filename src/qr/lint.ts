@@ -1,13 +1,12 @@
 // Scannability lint: refuses designs a phone will not read and warns about risky ones.
 
-import { ECC_RECOVERY } from './capacity.ts';
+import { ECC_RECOVERY, symbolSize } from './capacity.ts';
 import { contrastRatio, luminance, over, parseColor } from './color.ts';
 import type { Rgba } from './color.ts';
 import type { Design, QrWarning } from './design.ts';
 import { QrDesignError } from './errors.ts';
 import type { QrErrorDetail } from './errors.ts';
 import { LOGO_BUDGET_SHARE, logoArea, logoDamage, maxLogoSize } from './logo.ts';
-import { symbolSize } from './capacity.ts';
 
 // Thresholds on the WCAG contrast ratio. Against white, 3:1 is where ISO/IEC 15415 symbol
 // contrast (reflectance difference) drops below grade A (70%) and matches WCAG 1.4.11 for

@@ -1,20 +1,20 @@
 // SVG renderer: design + encoded symbol → one self-contained, compact SVG document.
 
+import { symbolSize } from '../capacity.ts';
 import type { Ecc } from '../capacity.ts';
+import { paintAttrs } from '../color.ts';
 import type { Design, QrWarning } from '../design.ts';
 import { encodeQr } from '../encoder.ts';
-import { QrCapacityError } from '../errors.ts';
 import type { EncodeOptions } from '../encoder.ts';
+import { QrCapacityError } from '../errors.ts';
 import { assertScannable } from '../lint.ts';
 import { logoArea } from '../logo.ts';
 import type { LogoArea } from '../logo.ts';
-import { symbolSize } from '../capacity.ts';
-import { parseDesign } from '../parse-design.ts';
-import { paintAttrs } from '../color.ts';
-import { escapeXml } from './escape.ts';
-import { backdrop } from './frame.ts';
-import { alignmentPattern, eyeFrame, eyePupil } from './eyes.ts';
 import { alignmentPositions } from '../matrix.ts';
+import { parseDesign } from '../parse-design.ts';
+import { escapeXml } from './escape.ts';
+import { alignmentPattern, eyeFrame, eyePupil } from './eyes.ts';
+import { backdrop } from './frame.ts';
 import { gradientElement } from './gradient.ts';
 import { PathWriter, num } from './path.ts';
 import { shapePath } from './shapes.ts';
