@@ -1,9 +1,10 @@
-// Module matrix: function patterns, codeword placement, the eight masks and the penalty
-// score. Everything that depends only on the version (patterns, the zigzag placement order,
-// mask bits along that order) is computed once per version and cached, so encoding a code
-// is a handful of typed-array passes. Matrices are row-major, 1 = dark.
+// Module matrix: function patterns, codeword placement, masks and mask choice. Everything
+// that depends only on the version (patterns, the zigzag placement order, each mask's
+// pattern as packed words) is computed once and cached, so encoding a code is a handful of
+// typed-array passes. Matrices are row-major, 1 = dark.
 
 import { ECC_FORMAT_BITS, symbolSize } from './capacity.ts';
+import { maskPenalty, packLines } from './penalty.ts';
 import type { Ecc } from './capacity.ts';
 
 /** Per-version precomputation. */
@@ -15,8 +16,6 @@ interface Template {
   isFunction: Uint8Array;
   /** Matrix indices of the data modules in placement (zigzag) order. */
   order: Uint16Array;
-  /** For each entry of `order`, bit m set when mask m inverts that module; built lazily. */
-  maskPacked: Uint8Array | undefined;
 }
 
 const templates: (Template | undefined)[] = [];
@@ -101,7 +100,7 @@ function buildTemplate(version: number): Template {
       }
     }
   }
-  return { size, base, isFunction, order: order.slice(0, n), maskPacked: undefined };
+  return { size, base, isFunction, order: order.slice(0, n) };
 }
 
 /** The cached per-version template. */
@@ -138,21 +137,6 @@ export function maskCondition(mask: number, x: number, y: number): boolean {
   }
 }
 
-function maskPackedFor(t: Template): Uint8Array {
-  if (!t.maskPacked) {
-    const packed = new Uint8Array(t.order.length);
-    for (let k = 0; k < t.order.length; k++) {
-      const idx = t.order[k]!;
-      const x = idx % t.size, y = Math.floor(idx / t.size);
-      let b = 0;
-      for (let msk = 0; msk < 8; msk++) if (maskCondition(msk, x, y)) b |= 1 << msk;
-      packed[k] = b;
-    }
-    t.maskPacked = packed;
-  }
-  return t.maskPacked;
-}
-
 /** The 15 format bits (level and mask, BCH-protected, XOR-masked). */
 function formatBits(ecc: Ecc, mask: number): number {
   const data = (ECC_FORMAT_BITS[ecc] << 3) | mask;
@@ -174,93 +158,80 @@ function formatPositions(size: number): Int32Array {
   return pos;
 }
 
-// N1 points for a run of length L: 3 at five, one more per extra module.
-const N1_POINTS = new Int32Array(200);
-for (let len = 5; len < 200; len++) N1_POINTS[len] = len - 2;
-
-const runs = new Int32Array(200);
-
-/**
- * Rules N1 (runs ≥ 5) and N3 (finder-like 1:1:3:1:1 with four light modules on one side;
- * the border counts as light) along one line of one mask, scored exactly as Nayuki does.
- * Bit `shift` of each byte is the module under the mask being scored. The line is first
- * run-length encoded without branches (random data makes colour changes unpredictable,
- * and mispredictions dominated the naive loop), then the runs are scored.
- */
-function linePenalty(m: Uint8Array, size: number, start: number, stride: number, shift: number): number {
-  let k = 0;
-  let prev = 0;
-  runs[0] = 0;
-  const end = start + size * stride;
-  for (let idx = start; idx !== end; idx += stride) {
-    const c = (m[idx]! >>> shift) & 1;
-    const d = c ^ prev;
-    k += d;
-    runs[k] = (runs[k]! & (d - 1)) + 1; // a new run starts at 1, else grows
-    prev = c;
-  }
-  let result = 0;
-  for (let j = 0; j <= k; j++) result += N1_POINTS[runs[j]!]!;
-  // Runs alternate light (even index) / dark; the light border extends both ends.
-  runs[0]! += size;
-  if (prev === 1) runs[++k] = size;
-  else runs[k]! += size;
-  for (let j = 6; j <= k; j += 2) {
-    const n = runs[j - 1]!;
-    const h0 = runs[j]!, h6 = runs[j - 6]!;
-    // Unary plus turns comparisons into 0/1 so the check compiles without branches.
-    const core = +(runs[j - 2] === n) & +(runs[j - 3] === n * 3) & +(runs[j - 4] === n) & +(runs[j - 5] === n);
-    result += core * ((+(h0 >= n * 4) & +(h6 >= n)) + (+(h6 >= n * 4) & +(h0 >= n))) * 40;
-  }
-  return result;
+/** A mask's modules for all-zero data, packed as row and column words. */
+interface MaskWords {
+  rows: Int32Array;
+  cols: Int32Array;
 }
 
-const sameHistogram = new Int32Array(256);
-const darkHistogram = new Int32Array(256);
+const patternCache: (MaskWords | undefined)[] = [];
+const maskWordCache: (MaskWords | undefined)[] = [];
 
-/**
- * Penalty scores (N1–N4) of all eight masks at once. `m` holds, in bit `mask` of each byte,
- * the module under that mask, so N2 and N4 are counted for all masks in one pass.
- */
-function penaltyAllMasks(m: Uint8Array, size: number): Int32Array {
-  const scores = new Int32Array(8);
-  for (let msk = 0; msk < 8; msk++) {
-    let s = 0;
-    for (let i = 0; i < size; i++) s += linePenalty(m, size, i * size, 1, msk) + linePenalty(m, size, i, size, msk);
-    scores[msk] = s;
-  }
-  sameHistogram.fill(0);
-  darkHistogram.fill(0);
-  for (let y = 0; y < size - 1; y++) {
-    const row = y * size;
-    for (let idx = row; idx < row + size - 1; idx++) {
-      const tl = m[idx]!;
-      // Bit set where all four modules of the 2×2 block agree under that mask.
-      sameHistogram[~(tl ^ m[idx + 1]!) & ~(tl ^ m[idx + size]!) & ~(tl ^ m[idx + size + 1]!) & 0xff]!++;
-    }
-  }
-  for (let idx = 0; idx < m.length; idx++) darkHistogram[m[idx]!]!++;
-  const total = size * size;
-  for (let msk = 0; msk < 8; msk++) {
-    let same = 0, dark = 0;
-    for (let b = 0; b < 256; b++) {
-      if ((b >>> msk) & 1) {
-        same += sameHistogram[b]!;
-        dark += darkHistogram[b]!;
+// With these, the masked matrix for any data is (mask words) XOR (data words): function
+// patterns, format bits and the mask pattern sit in the mask words, data bits never share a
+// position with function patterns. Built lazily per version and mask, then per level.
+function maskWordsFor(version: number, ecc: Ecc, mask: number): MaskWords {
+  const key = (version * 4 + ECC_FORMAT_BITS[ecc]) * 8 + mask;
+  let entry = maskWordCache[key];
+  if (!entry) {
+    const t = templateFor(version);
+    const { size, order } = t;
+    const pkey = version * 8 + mask;
+    let pattern = patternCache[pkey];
+    if (!pattern) {
+      const m = t.base.slice();
+      for (let k = 0; k < order.length; k++) {
+        const idx = order[k]!;
+        m[idx] = maskCondition(mask, idx % size, Math.floor(idx / size)) ? 1 : 0;
       }
+      pattern = packLines(m, size);
+      patternCache[pkey] = pattern;
     }
-    const k = Math.ceil(Math.abs(dark * 20 - total * 10) / total) - 1;
-    scores[msk]! += same * 3 + k * 10;
+    const chunks = (size + 31) >>> 5;
+    const rows = pattern.rows.slice();
+    const cols = pattern.cols.slice();
+    // Format modules are light in the template, so setting the dark ones suffices.
+    const fpos = formatPositions(size);
+    const bits = formatBits(ecc, mask);
+    for (let i = 0; i < 30; i++) {
+      if (((bits >>> (i % 15)) & 1) === 0) continue;
+      const x = fpos[i]! % size, y = Math.floor(fpos[i]! / size);
+      rows[y * chunks + (x >>> 5)]! |= 1 << (x & 31);
+      cols[x * chunks + (y >>> 5)]! |= 1 << (y & 31);
+    }
+    entry = { rows, cols };
+    maskWordCache[key] = entry;
   }
-  return scores;
+  return entry;
 }
 
-/** ISO/IEC 18004 mask penalty (rules N1–N4) of a finished matrix (0/1 per module). */
-export function penaltyScore(m: Uint8Array, size: number): number {
-  // Replicate the single matrix into all eight bit planes and read one.
-  const planes = new Uint8Array(m.length);
-  for (let i = 0; i < m.length; i++) planes[i] = m[i]! ? 0xff : 0;
-  return penaltyAllMasks(planes, size)[0]!;
+/** Per version: for each placement position, its row/column word index and bit. */
+interface PlacementWords {
+  rowWord: Int32Array;
+  rowBit: Int32Array;
+  colWord: Int32Array;
+  colBit: Int32Array;
+}
+
+const placementWordCache: (PlacementWords | undefined)[] = [];
+
+function placementWordsFor(version: number): PlacementWords {
+  let p = placementWordCache[version];
+  if (!p) {
+    const { size, order } = templateFor(version);
+    const chunks = (size + 31) >>> 5;
+    const n = order.length;
+    p = { rowWord: new Int32Array(n), rowBit: new Int32Array(n), colWord: new Int32Array(n), colBit: new Int32Array(n) };
+    for (let k = 0; k < n; k++) {
+      const x = order[k]! % size, y = Math.floor(order[k]! / size);
+      p.rowWord[k] = y * chunks + (x >>> 5);
+      p.rowBit[k] = 1 << (x & 31);
+      p.colWord[k] = x * chunks + (y >>> 5);
+      p.colBit[k] = 1 << (y & 31);
+    }
+    placementWordCache[version] = p;
+  }
+  return p;
 }
 
 /**
@@ -270,34 +241,37 @@ export function penaltyScore(m: Uint8Array, size: number): number {
 export function buildMatrix(
   version: number, ecc: Ecc, codewords: Uint8Array, mask: number | undefined,
 ): { modules: Uint8Array; mask: number } {
-  const t = templateFor(version);
-  const { size, order, base } = t;
-  const count = order.length;
-  const packed = maskPackedFor(t);
-  const limit = Math.min(count, codewords.length * 8);
-  const fpos = formatPositions(size);
-  // All eight masked matrices at once: bit `mask` of each byte is the module under that mask.
-  const planes = new Uint8Array(size * size);
-  for (let i = 0; i < planes.length; i++) planes[i] = base[i]! ? 0xff : 0;
-  for (let k = 0; k < count; k++) {
-    const bit = k < limit ? (codewords[k >>> 3]! >>> (7 - (k & 7))) & 1 : 0;
-    planes[order[k]!] = packed[k]! ^ -bit; // remainder bits stay 0 before masking
-  }
-  for (let msk = 0; msk < 8; msk++) {
-    const bits = formatBits(ecc, msk);
-    for (let i = 0; i < 15; i++) {
-      if ((bits >>> i) & 1) {
-        planes[fpos[i]!]! |= 1 << msk;
-        planes[fpos[15 + i]!]! |= 1 << msk;
-      }
-    }
+  const size = symbolSize(version);
+  const pw = placementWordsFor(version);
+  const chunks = (size + 31) >>> 5;
+  // Unmasked data bits, packed by row and by column; remainder bits stay 0.
+  const dRows = new Int32Array(size * chunks);
+  const dCols = new Int32Array(size * chunks);
+  const limit = Math.min(pw.rowWord.length, codewords.length * 8);
+  for (let k = 0; k < limit; k++) {
+    const on = -((codewords[k >>> 3]! >>> (7 - (k & 7))) & 1); // 0 or all ones: no branch on random data
+    dRows[pw.rowWord[k]!]! |= pw.rowBit[k]! & on;
+    dCols[pw.colWord[k]!]! |= pw.colBit[k]! & on;
   }
   let chosen = mask ?? 0;
   if (mask === undefined) {
-    const scores = penaltyAllMasks(planes, size);
-    for (let msk = 1; msk < 8; msk++) if (scores[msk]! < scores[chosen]!) chosen = msk;
+    let best = Infinity;
+    for (let msk = 0; msk < 8; msk++) {
+      const mw = maskWordsFor(version, ecc, msk);
+      const score = maskPenalty(mw.rows, mw.cols, dRows, dCols, chunks, size);
+      if (score < best) {
+        best = score;
+        chosen = msk;
+      }
+    }
   }
+  const kRows = maskWordsFor(version, ecc, chosen).rows;
   const modules = new Uint8Array(size * size);
-  for (let i = 0; i < modules.length; i++) modules[i] = (planes[i]! >>> chosen) & 1;
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const w = y * chunks + (x >>> 5);
+      modules[y * size + x] = ((kRows[w]! ^ dRows[w]!) >>> (x & 31)) & 1;
+    }
+  }
   return { modules, mask: chosen };
 }

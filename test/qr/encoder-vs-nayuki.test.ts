@@ -64,7 +64,7 @@ function sameMatrix(ours: Uint8Array, theirs: InstanceType<typeof QrCode>): bool
 }
 
 describe('encoder matches nayuki-qr-code-generator', () => {
-  it('2,400 seeded random payloads, version and mask forced: identical matrices', () => {
+  it('2,400 seeded random payloads, version and mask forced: identical matrices', { timeout: 60_000 }, () => {
     const rand = mulberry32(0x7e55e7a);
     const failures: string[] = [];
     const seen = { versions: new Set<number>(), levels: new Set<string>(), kinds: new Set<string>() };
@@ -97,7 +97,7 @@ describe('encoder matches nayuki-qr-code-generator', () => {
     expect(seen.kinds.size).toBe(KINDS.length);
   });
 
-  it('automatic version and mask choice agrees with nayuki on 400 payloads', () => {
+  it('automatic version and mask choice agrees with nayuki on 400 payloads', { timeout: 30_000 }, () => {
     const rand = mulberry32(42);
     for (let n = 0; n < 400; n++) {
       const ecc = LEVELS[n % 4]!;

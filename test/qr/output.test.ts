@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import sharp from 'sharp';
 import { QrCapacityError, QrDesignError, encodeQr, renderSvg, renderTerminal } from '../../src/qr/index.ts';
-import { renderPng } from '../../src/modules/render/png.ts';
+import { renderPng, renderQrPng } from '../../src/modules/render/png.ts';
 import { makeLogos } from '../helpers/logos.ts';
 
 const URL = 'https://tessera.example/r/8fK2xQ9mZ4';
@@ -52,6 +52,12 @@ describe('PNG output', () => {
     const r = renderSvg(URL, { frame: 'SCAN ME' });
     const meta = await sharp(await renderPng(r.svg, 400)).metadata();
     expect(meta.height).toBe(Math.round((400 * r.height) / r.width));
+  });
+
+  it('renders text + design in one call', async () => {
+    const r = await renderQrPng(URL, { preset: 'dots' }, 256);
+    expect(r.version).toBe(3);
+    expect((await sharp(r.png).metadata()).width).toBe(256);
   });
 
   it('bounds-checks the size', async () => {
@@ -113,5 +119,12 @@ describe('PNG of an SVG with pixel dimensions', () => {
   it('still comes out at the requested width', async () => {
     const meta = await sharp(await renderPng(renderSvg(URL, {}, { sizePx: 1000 }).svg, 256)).metadata();
     expect(meta.width).toBe(256);
+  });
+});
+
+describe('capacity with a logo', () => {
+  it('does not suggest lower ECC levels when a logo forces H', () => {
+    const logo = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    expect(() => renderSvg('x'.repeat(2000), { logo })).toThrow('content is 2,000 bytes; version 40 at ECC H holds 1,273 bytes — a logo needs ECC H: remove the logo or use a dynamic code');
   });
 });
