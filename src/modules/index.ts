@@ -3,6 +3,7 @@ import type { Module } from '../context.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { itemsRoutes } from './items/items.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
+import { renderRoutes } from './render/render.routes.ts';
 
 /** The modules buildApp registers. */
-export const modules: Module[] = [healthRoutes, problemsRoutes, itemsRoutes];
+export const modules: Module[] = [healthRoutes, problemsRoutes, itemsRoutes, renderRoutes];
