@@ -2,7 +2,8 @@
 import { accountCreateCommand } from './account.ts';
 import type { Command } from './command.ts';
 import { migrateCommand } from './migrate.ts';
+import { qrCommand } from './qr.ts';
 import { serveCommand } from './serve.ts';
 
 /** The commands `tessera` dispatches to. */
-export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand];
+export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand, qrCommand];

@@ -2,10 +2,11 @@
 import type { Module } from '../context.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
-import { renderRoutes } from './campaigns/render.routes.ts';
+import { campaignRenderRoutes } from './campaigns/render.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { itemsRoutes } from './items/items.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
+import { renderRoutes } from './render/render.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
 import { templateRoutes } from './templates/template.routes.ts';
@@ -15,9 +16,10 @@ export const modules: Module[] = [
   healthRoutes,
   problemsRoutes,
   itemsRoutes,
+  renderRoutes,
   templateRoutes,
   campaignRoutes,
-  renderRoutes,
+  campaignRenderRoutes,
   bulkRoutes,
   // The scan buffer must exist before the redirect routes that record into it.
   scansModule,
