@@ -82,7 +82,9 @@ export class RedisRateLimiter implements RateLimiter {
 
   /** Closes the Redis connection. */
   async close(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    // quit() waits for a reply that never comes when the server is gone.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
   }
 }
 
