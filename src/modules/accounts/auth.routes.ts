@@ -11,7 +11,7 @@ const userSchema = { type: 'object', properties: { id: { type: 'string' }, email
 const accountSchema = { type: 'object', properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' } } };
 const signedInSchema = {
   type: 'object',
-  properties: { user: { anyOf: [userSchema, { type: 'null' }] }, account: accountSchema, csrf_token: { type: ['string', 'null'] }, via: { type: 'string' } },
+  properties: { user: { anyOf: [userSchema, { type: 'null' }] }, account: accountSchema, csrf_token: { type: ['string', 'null'] }, via: { type: 'string', enum: ['session', 'api_key'] }, test_mode: { type: 'boolean' } },
 };
 
 const credentials = {
@@ -31,6 +31,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       account: { id: s.account.id, slug: s.account.slug, name: s.account.name },
       csrf_token: s.csrfToken,
       via: 'session',
+      test_mode: false,
     });
   }
 
@@ -83,6 +84,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       account: { id: me.account.id, slug: me.account.slug, name: me.account.name },
       csrf_token: me.csrfToken,
       via: principal.via,
+      test_mode: principal.testMode,
     };
   });
 }
