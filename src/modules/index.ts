@@ -2,7 +2,8 @@
 import type { Module } from '../context.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { itemsRoutes } from './items/items.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 
 /** The modules buildApp registers. */
-export const modules: Module[] = [healthRoutes, problemsRoutes, accountsRoutes];
+export const modules: Module[] = [healthRoutes, problemsRoutes, accountsRoutes, itemsRoutes];
