@@ -27,11 +27,14 @@ declare module 'fastify' {
   }
 }
 
+/** The challenge every 401 carries (RFC 9110 requires one). */
+export const WWW_AUTHENTICATE = 'Bearer realm="tessera"';
+
 /** The caller's principal, or a 401 problem asking for credentials (or the deferred auth problem). */
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) {
     if (request.authProblem) throw request.authProblem;
-    throw new AppError('api_key_missing', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.');
+    throw new AppError('api_key_missing', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.', { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
   }
   return request.principal;
 }

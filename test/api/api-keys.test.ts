@@ -30,11 +30,13 @@ describeDialects('api keys: the seed error table', (dialect) => {
 
   it('missing header → 401 api_key_missing', async () => {
     expectProblem(await me({}), 401, 'api_key_missing');
+    expect((await me({})).headers['www-authenticate']).toBe('Bearer realm="tessera"');
     expectProblem(await me({ 'x-api-key': '' }), 401, 'api_key_missing');
   });
 
   it('malformed key → 401 api_key_invalid (X-API-Key and Bearer)', async () => {
     expectProblem(await me({ 'x-api-key': 'hello' }), 401, 'api_key_invalid');
+    expect((await me({ 'x-api-key': 'hello' })).headers['www-authenticate']).toMatch(/^Bearer realm="tessera", error="invalid_token"$/);
     expectProblem(await me({ authorization: 'Bearer YOUR_API_KEY' }), 401, 'api_key_invalid');
     expectProblem(await me({ 'x-api-key': a.apiKey.replace('sec1-prd', 'sec1-xyz') }), 401, 'api_key_invalid');
   });

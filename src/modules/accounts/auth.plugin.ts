@@ -9,7 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import type { Principal } from '../../http/auth.ts';
+import { type Principal, WWW_AUTHENTICATE } from '../../http/auth.ts';
 import { MemoryRateLimiter, rateLimitedError, rateLimitHeaders } from '../../http/rate-limit.ts';
 import { authenticateApiKey } from './api-key.service.ts';
 import { csrfTokenValid, resolveSession, SESSION_COOKIE } from './session.service.ts';
@@ -99,7 +99,12 @@ export const authPlugin = fp(
     const publicHost = new URL(ctx.config.publicUrl).host;
     app.decorateRequest('authProblem', null);
     app.addHook('onRequest', async (request, reply) => {
-      await authenticate(ctx, publicHost, request, reply);
+      try {
+        await authenticate(ctx, publicHost, request, reply);
+      } catch (error) {
+        if (error instanceof AppError && error.status === 401) throw new AppError(error.code, error.detail, { headers: { ...error.headers, 'www-authenticate': `${WWW_AUTHENTICATE}, error="invalid_token"` } });
+        throw error;
+      }
     });
   },
   { name: 'tessera-auth', dependencies: ['@fastify/cookie'] },

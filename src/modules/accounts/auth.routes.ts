@@ -68,14 +68,14 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     async (request, reply) => sendSignedIn(reply, 200, await logIn(deps, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE] })),
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], summary: 'Sign out: deletes the session and clears the cookie', response: { 204: { type: 'null' } } } }, async (request, reply) => {
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], security: [{ session: [] }], summary: 'Sign out: deletes the session and clears the cookie', response: { 204: { type: 'null' } } } }, async (request, reply) => {
     const principal = requirePrincipal(request);
     if (principal.via === 'session') await logOut(ctx.db, request.cookies[SESSION_COOKIE]);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: 'The signed-in user and account (and the CSRF token)', response: { 200: signedInSchema } } }, async (request, reply) => {
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], security: [{ session: [] }, { apiKey: [] }, { bearer: [] }], summary: 'The signed-in user and account (and the CSRF token)', response: { 200: signedInSchema } } }, async (request, reply) => {
     const principal = requirePrincipal(request);
     const me = await whoAmI(ctx.db, ctx.config.masterKey, principal, principal.via === 'session' ? request.cookies[SESSION_COOKIE] ?? null : null);
     reply.header('cache-control', 'no-store');
