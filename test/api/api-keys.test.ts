@@ -152,3 +152,37 @@ describeDialects('api keys: regenerate', (dialect) => {
     expect(res.json().code).toBe('api_key_missing');
   });
 });
+
+describeDialects('api keys: several instances', (dialect) => {
+  const apps: TestApp[] = [];
+  afterEach(async () => {
+    while (apps.length) await apps.pop()!.close();
+  });
+
+  it('a revocation on one instance is refused at once by another (no cache)', async () => {
+    const one = await createTestApp(dialect);
+    apps.push(one);
+    const two = await createTestApp(dialect, { database: one.database, clock: one.clock });
+    apps.push(two);
+    const a = await signUp(one.app);
+    expect((await two.app.inject({ method: 'GET', url: ME, headers: authHeaders(a.apiKey) })).statusCode).toBe(200);
+    expect((await one.app.inject({ method: 'DELETE', url: `${KEYS}/${a.apiKeyId}`, headers: authHeaders(a.apiKey) })).statusCode).toBe(204);
+    expect((await two.app.inject({ method: 'GET', url: ME, headers: authHeaders(a.apiKey) })).json().code).toBe('api_key_revoked');
+  });
+
+  it('concurrent regenerations of one key yield exactly one successor', async () => {
+    const one = await createTestApp(dialect);
+    apps.push(one);
+    const two = await createTestApp(dialect, { database: one.database, clock: one.clock });
+    apps.push(two);
+    const a = await signUp(one.app);
+    const results = await Promise.all(
+      [one, two, one, two].map((t) => t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey), payload: { grace_period_hours: 1 } })),
+    );
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes.filter((c) => c === 201)).toHaveLength(1);
+    expect(codes.filter((c) => c !== 201).every((c) => c === 409)).toBe(true);
+    const list = await one.app.inject({ method: 'GET', url: KEYS, headers: { cookie: a.cookie } });
+    expect(list.json().data.api_keys).toHaveLength(2);
+  });
+});
