@@ -1,5 +1,6 @@
 // Every domain module, in registration order. A new capability is a new folder and one line here.
 import type { Module } from '../context.ts';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { campaignRenderRoutes } from './campaigns/render.routes.ts';
@@ -15,6 +16,7 @@ import { templateRoutes } from './templates/template.routes.ts';
 export const modules: Module[] = [
   healthRoutes,
   problemsRoutes,
+  accountsRoutes,
   itemsRoutes,
   renderRoutes,
   templateRoutes,

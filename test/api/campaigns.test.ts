@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { sessionHeaders, signUp } from '../helpers/accounts.ts';
 import { tenant } from '../helpers/tenants.ts';
 
 describeDialects('campaigns API', (dialect) => {
@@ -59,6 +60,17 @@ describeDialects('campaigns API', (dialect) => {
     const badType = await create(me.headers, { name: 'Bad', destination: 'https://example.com', qr_type: 'holographic' });
     expect(badType.statusCode).toBe(400);
     expect(badType.json().errors[0].message).toMatch(/static, dynamic, morphing/);
+  });
+
+  it('works with a dashboard session (cookie + CSRF) as well as an API key', async () => {
+    t = await createTestApp(dialect);
+    const account = await signUp(t.app);
+    const created = await create(sessionHeaders(account), { name: 'From the dashboard', destination: 'https://example.com' });
+    expect(created.statusCode).toBe(201);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: { 'x-api-key': account.apiKey } });
+    expect(listed.json().data.map((c: { id: string }) => c.id)).toEqual([created.json().id]);
+    const noCsrf = await create({ cookie: account.cookie }, { name: 'x', destination: 'https://example.com' });
+    expect(noCsrf.statusCode).toBe(403);
   });
 
   it('requires credentials', async () => {
