@@ -22,12 +22,12 @@ function statement(postgres: boolean, table: string, columns: readonly string[],
   return text;
 }
 
-/** Inserts `rows` (values in `columns` order) in one transaction of multi-row INSERTs. `table` and `columns` must be trusted identifiers. */
+/** Inserts `rows` (values in `columns` order) as multi-row INSERTs, atomically (in the caller's transaction when `db` is one). `table` and `columns` must be trusted identifiers. */
 export async function appendRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
   if (rows.length === 0) return;
   if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c))) throw new Error(`appendRows: invalid identifier in ${table}(${columns.join(', ')})`);
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  await db.transaction().execute(async (trx) => {
+  const run = async (executor: Kysely<any>) => {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
       const parameters: unknown[] = [];
@@ -35,7 +35,10 @@ export async function appendRows(db: Kysely<any>, table: string, columns: readon
         if (row.length !== columns.length) throw new Error(`appendRows: a row has ${row.length} values for ${columns.length} columns`);
         for (const value of row) parameters.push(value);
       }
-      await trx.executeQuery(CompiledQuery.raw(statement(postgres, table, columns, chunk.length), parameters));
+      await executor.executeQuery(CompiledQuery.raw(statement(postgres, table, columns, chunk.length), parameters));
     }
-  });
+  };
+  // Inside the caller's transaction the rows join it; otherwise they get one of their own.
+  if (db.isTransaction) await run(db);
+  else await db.transaction().execute(run);
 }

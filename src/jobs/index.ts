@@ -1,7 +1,12 @@
 // Every background job. A module that needs one appends it here.
+import { sessionSweepJob } from '../modules/accounts/accounts.jobs.ts';
 import { idempotencySweepJob } from '../modules/bulk/idempotency.ts';
 import { itemsSweeper } from '../modules/items/items.sweeper.ts';
 import type { Job } from './runner.ts';
 
 /** The jobs `serve` (with TESSERA_WORKER=true) and `tessera worker` run. */
-export const jobs: Job[] = [idempotencySweepJob, itemsSweeper];
+export const jobs: Job[] = [
+  sessionSweepJob,
+  itemsSweeper,
+  idempotencySweepJob,
+];

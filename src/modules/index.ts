@@ -1,13 +1,15 @@
 // Every domain module, in registration order. A new capability is a new folder and one line here.
 import type { Module } from '../context.ts';
+import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
-import { renderRoutes } from './campaigns/render.routes.ts';
+import { campaignRenderRoutes } from './campaigns/render.routes.ts';
 import { checkinRoutes } from './checkins/checkin.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { itemsRoutes } from './items/items.routes.ts';
 import { morphRoutes } from './morph/morph.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
+import { renderRoutes } from './render/render.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
 import { templateRoutes } from './templates/template.routes.ts';
@@ -16,10 +18,12 @@ import { templateRoutes } from './templates/template.routes.ts';
 export const modules: Module[] = [
   healthRoutes,
   problemsRoutes,
+  accountsRoutes,
   itemsRoutes,
+  renderRoutes,
   templateRoutes,
   campaignRoutes,
-  renderRoutes,
+  campaignRenderRoutes,
   bulkRoutes,
   morphRoutes,
   checkinRoutes,

@@ -76,7 +76,7 @@ function checkStaticCapacity(urls: string[], designConfig: Record<string, unknow
     }
   });
   if (errors.length > 0) {
-    throw new AppError('validation_failed', `${errors.length} URLs are too long for a static QR code with this design, so nothing was created; shorten them or use qr_type 'dynamic'.`, { errors });
+    throw new AppError('content_too_long', `${errors.length} URLs are too long for a static QR code with this design, so nothing was created; shorten them or use qr_type 'dynamic'.`, { errors });
   }
 }
 

@@ -38,7 +38,7 @@ export function assertEncodable(campaign: Renderable, publicUrl: string, field =
     renderSvg(encodedText(campaign, publicUrl), campaign.designConfig);
   } catch (error) {
     if (error instanceof QrError && error.code === 'content_too_long') {
-      throw new AppError('validation_failed', `${field.slice(1)} is too long to fit a QR code with this design: ${error.message}.`, { errors: [{ field, message: error.message }] });
+      throw new AppError('content_too_long', `${field.slice(1)} is too long to fit a QR code with this design: ${error.message}.`, { errors: [{ field, message: error.message }] });
     }
     if (error instanceof QrError) throw designError(error);
     throw error;

@@ -11,11 +11,13 @@ import { flushScans, type ScanEvent } from './scan.service.ts';
 export interface ScanWriter {
   write(events: ScanEvent[]): Promise<void>;
   close(): Promise<void>;
+  /** The worker thread writing, if any (diagnostics and tests). */
+  threadId(): number | null;
 }
 
 /** Writes in this process. */
 export function inProcessWriter(ctx: AppContext): ScanWriter {
-  return { write: (events) => flushScans(ctx, events), close: async () => {} };
+  return { write: (events) => flushScans(ctx, events), close: async () => {}, threadId: () => null };
 }
 
 /** Writes through a worker thread holding its own connection to the SQLite file. */
@@ -57,6 +59,7 @@ export function workerWriter(ctx: AppContext): ScanWriter {
   };
 
   return {
+    threadId: () => worker?.threadId ?? null,
     async write(events) {
       if (!worker) {
         starting ??= start().finally(() => (starting = null));
@@ -66,7 +69,8 @@ export function workerWriter(ctx: AppContext): ScanWriter {
       const id = nextId++;
       const done = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
       worker.ref();
-      worker.postMessage({ id, events } satisfies ScanWorkerRequest);
+      // One JSON string clones ~4× cheaper than 500 objects (structured clone walks each one).
+      worker.postMessage({ id, events: JSON.stringify(events) } satisfies ScanWorkerRequest);
       return done;
     },
     async close() {

@@ -9,10 +9,10 @@ export type DesignConfig = Record<string, unknown>;
 /** Largest design document accepted, in bytes of JSON (room for an embedded 256 KiB logo). */
 export const MAX_DESIGN_BYTES = 384 * 1024;
 
-/** Turns an engine refusal into a 400 whose errors point into the request body. */
+/** Turns an engine refusal into its registered 400 (design_invalid, design_unscannable, content_too_long) with fields pointing into the request body. */
 export function designError(error: QrError, prefix = '/design_config'): AppError {
   const errors = error.details.length > 0 ? error.details.map((d) => ({ field: `${prefix}/${d.field}`, message: d.message })) : [{ field: prefix, message: error.message }];
-  return new AppError('validation_failed', `${prefix.slice(1)}: ${error.message}.`, { errors, extensions: { reason: error.code } });
+  return new AppError(error.code, `${prefix.slice(1)}: ${error.message}.`, { errors });
 }
 
 /** Validates a design config with the engine's parser and lint; a 400 listing each problem. */
