@@ -1,0 +1,35 @@
+import { afterEach, expect, it } from 'vitest';
+import { SECRET_PATH_PATTERNS, scrubUrl } from '../../src/http/logging.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+describeDialects('log redaction', (dialect) => {
+  let t: TestApp | undefined;
+  afterEach(async () => t?.close());
+
+  it('never writes credential headers to the logs, but does log the request', async () => {
+    t = await createTestApp(dialect, { captureLogs: true });
+    const secrets = {
+      authorization: 'Bearer sec1-prd-AAAAAAAAAAAAA-supersecretvalue0000000000000000-00',
+      'x-api-key': 'sec1-tst-BBBBBBBBBBBBB-anothersecretvalue000000000000000-11',
+      'x-qr-password': 'hunter2-password',
+      'x-delete-token': 'delete-token-value',
+      cookie: 'tessera_session=cookie-secret-value',
+    };
+    await t!.app.inject({ method: 'GET', url: '/healthz', headers: { ...secrets, 'user-agent': 'log-test-agent' } });
+    const text = t!.logs.join('\n');
+    expect(text).toContain('log-test-agent');
+    expect(text).toContain('[REDACTED]');
+    for (const value of Object.values(secrets)) expect(text).not.toContain(value.split(' ').pop());
+  });
+});
+
+it('masks secret path segments and signature query values', () => {
+  SECRET_PATH_PATTERNS.push(/^\/test-secret\/([^/?]+)/);
+  try {
+    expect(scrubUrl('/test-secret/abcdef/qr.svg?size=3')).toBe('/test-secret/[REDACTED]/qr.svg?size=3');
+    expect(scrubUrl('/api/render/x.svg?t=123&sig=deadbeef')).toBe('/api/render/x.svg?t=[REDACTED]&sig=[REDACTED]');
+  } finally {
+    SECRET_PATH_PATTERNS.pop();
+  }
+});

@@ -1,0 +1,75 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+describeDialects('problem+json errors', (dialect) => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await createTestApp(dialect, { env: { TESSERA_BODY_LIMIT: '2048' } });
+    t.app.post('/test/echo', { schema: { body: { type: 'object', required: ['name', 'count'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, count: { type: 'integer', minimum: 1 } } } } }, async (request) => request.body);
+    t.app.get('/test/boom', async () => {
+      throw new Error('SELECT secret FROM internals failed at /srv/app.ts:42');
+    });
+  });
+  afterEach(async () => t.close());
+
+  function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, code: string) {
+    expect(response.statusCode).toBe(status);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    const body = response.json();
+    expect(body).toMatchObject({ status, code, type: `http://tessera.test/problems/${code}` });
+    expect(typeof body.title).toBe('string');
+    expect(typeof body.detail).toBe('string');
+    expect(body.requestId).toBe(response.headers['x-request-id']);
+    return body;
+  }
+
+  it('unknown routes are a problem+json 404', async () => {
+    expectProblem(await t.app.inject({ method: 'GET', url: '/nowhere' }), 404, 'route_not_found');
+  });
+
+  it('malformed JSON is a 400, not a 500', async () => {
+    const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name": ' }), 400, 'malformed_json');
+    expect(body.detail).toMatch(/not valid JSON/);
+  });
+
+  it('validation failures list each invalid field', async () => {
+    const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', payload: { count: 0, extra: true } }), 400, 'validation_failed');
+    const fields = body.errors.map((e: { field: string }) => e.field).sort();
+    expect(fields).toEqual(['body/count', 'body/extra', 'body/name']);
+  });
+
+  it('oversized bodies are a 413', async () => {
+    expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', payload: { name: 'x'.repeat(5000), count: 1 } }), 413, 'payload_too_large');
+  });
+
+  it('unsupported content types are a 415', async () => {
+    expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/xml' }, payload: '<a/>' }), 415, 'unsupported_media_type');
+  });
+
+  it('an unexpected exception is a generic 500 that leaks nothing', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/test/boom' });
+    const body = expectProblem(response, 500, 'internal_error');
+    expect(response.body).not.toMatch(/SELECT|internals|srv|stack/);
+    expect(body.detail).toMatch(/request id/);
+  });
+
+  it('honours a well-formed X-Request-Id and replaces a hostile one', async () => {
+    const honoured = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'trace-123.abc' } });
+    expect(honoured.headers['x-request-id']).toBe('trace-123.abc');
+    const replaced = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\n{"level":60}' } });
+    expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('every problem type URL resolves to its registry entry', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/problems/payload_too_large' });
+    expect(response.json()).toMatchObject({ code: 'payload_too_large', status: 413 });
+    expectProblem(await t.app.inject({ method: 'GET', url: '/problems/nope' }), 404, 'not_found');
+  });
+
+  it('serves security headers', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+  });
+});

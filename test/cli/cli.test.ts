@@ -1,0 +1,94 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.ts';
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (t: string) => out.push(t), err: (t: string) => err.push(t) }, out, err };
+}
+
+function run(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['src/main.ts', ...args], { env: { ...process.env, DATABASE_URL: '', TESSERA_MASTER_KEY: '', LOG_LEVEL: 'silent', ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('CLI usage', () => {
+  it('no command prints usage and exits 2', async () => {
+    const c = capture();
+    expect(await runCli([], c.io)).toBe(2);
+    expect(c.err.join()).toMatch(/Usage: tessera <command>/);
+  });
+
+  it('an unknown command exits 2 naming it', async () => {
+    const c = capture();
+    expect(await runCli(['frobnicate'], c.io)).toBe(2);
+    expect(c.err.join()).toMatch(/unknown command 'frobnicate'/);
+  });
+
+  it('an unknown flag prints the command usage and exits 2', async () => {
+    const c = capture();
+    expect(await runCli(['migrate', '--wat'], c.io)).toBe(2);
+    expect(c.err.join()).toMatch(/Unknown option '--wat'/);
+    expect(c.err.join()).toMatch(/tessera migrate/);
+  });
+
+  it('a missing required option exits 2', async () => {
+    const c = capture();
+    expect(await runCli(['account', 'create', '--password', 'long-enough-pw'], c.io)).toBe(2);
+    expect(c.err.join()).toMatch(/--email is required/);
+  });
+
+  it('`account` alone lists its subcommands and exits 2', async () => {
+    const c = capture();
+    expect(await runCli(['account'], c.io)).toBe(2);
+    expect(c.err.join()).toMatch(/account create/);
+  });
+
+  it('every command has --help, exiting 0', async () => {
+    for (const name of ['serve', 'migrate', 'account create']) {
+      const c = capture();
+      expect(await runCli([...name.split(' '), '--help'], c.io)).toBe(0);
+      expect(c.out.join()).toContain(`tessera ${name}`);
+    }
+  });
+});
+
+describe('CLI commands (SQLite)', () => {
+  it('`account create --json` creates an account and prints its id and slug', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
+    const result = await run(['account', 'create', '--email', 'Ada@Example.com', '--password', 'correct horse battery', '--slug', 'ada-lab', '--json'], { TESSERA_DATA_DIR: dir });
+    expect(result.code, result.stderr).toBe(0);
+    const printed = JSON.parse(result.stdout);
+    expect(printed).toMatchObject({ slug: 'ada-lab', email: 'ada@example.com' });
+    expect(printed.account_id).toMatch(/^acc_/);
+    const again = await run(['account', 'create', '--email', 'ada@example.com', '--password', 'correct horse battery'], { TESSERA_DATA_DIR: dir });
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already exists/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a bad environment variable fails fast naming it', async () => {
+    const result = await run(['migrate'], { PORT: 'abc' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/PORT: expected an integer/);
+  });
+
+  it('two `tessera migrate` processes on one SQLite file both succeed', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
+    const [a, b] = await Promise.all([run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) }), run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) })]);
+    expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
+    const again = await run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) });
+    expect(again.stdout).not.toMatch(/applied migrations/);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});

@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CONFIG_VARIABLES, ConfigError, loadConfig } from '../../src/config.ts';
+import { ensureMasterKey } from '../../src/crypto/master-key.ts';
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('config', () => {
+  it('has documented defaults: SQLite in ./data, 127.0.0.1:8080, public URL from host and port', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, host: '127.0.0.1', dialect: 'sqlite', logLevel: 'info', publicUrl: 'http://127.0.0.1:8080', production: false, masterKey: null });
+    expect(config.dataDir).toBe(path.resolve('./data'));
+    expect(config.databaseUrl).toBe(path.join(path.resolve('./data'), 'tessera.db'));
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('selects PostgreSQL from a postgres:// URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/tessera' })).toMatchObject({ dialect: 'postgres', databaseUrl: 'postgres://u@db:5432/tessera' });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT', 'integer'],
+    [{ PORT: '70000' }, 'PORT', 'between 0 and 65535'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL', 'must be one of'],
+    [{ TESSERA_MASTER_KEY: 'short' }, 'TESSERA_MASTER_KEY', '32 bytes'],
+    [{ TESSERA_PUBLIC_URL: 'ftp://x' }, 'TESSERA_PUBLIC_URL', 'http'],
+    [{ TESSERA_PUBLIC_URL: 'not a url' }, 'TESSERA_PUBLIC_URL', 'not a URL'],
+    [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL', 'unsupported scheme'],
+    [{ TESSERA_WORKER: 'maybe' }, 'TESSERA_WORKER', 'true or false'],
+    [{ REDIS_URL: 'http://x' }, 'REDIS_URL', 'redis://'],
+    [{ TESSERA_MORPH_STEP_SECONDS: '5' }, 'TESSERA_MORPH_STEP_SECONDS', 'between 15 and 30'],
+    [{ TESSERA_IP_STORAGE: 'full' }, 'TESSERA_IP_STORAGE', 'anonymized'],
+  ])('rejects %o naming %s', (env, variable, text) => {
+    const error = configError(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+    expect(error.message).toContain(text);
+  });
+
+  it('refuses to start in production without a master key', () => {
+    expect(configError({ NODE_ENV: 'production' }).variable).toBe('TESSERA_MASTER_KEY');
+    expect(loadConfig({ NODE_ENV: 'production', TESSERA_MASTER_KEY: 'ab'.repeat(32) }).masterKey?.length).toBe(32);
+  });
+
+  it('accepts a base64 master key', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ TESSERA_MASTER_KEY: key.toString('base64') }).masterKey).toEqual(key);
+  });
+
+  it('generates a development master key into the data dir once, and reuses it', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-key-'));
+    const messages: string[] = [];
+    const first = ensureMasterKey(loadConfig({ TESSERA_DATA_DIR: dir }), (m) => messages.push(m));
+    const second = ensureMasterKey(loadConfig({ TESSERA_DATA_DIR: dir }), (m) => messages.push(m));
+    expect(first.masterKey).toHaveLength(32);
+    expect(second.masterKey).toEqual(first.masterKey);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('generated a development master key');
+    expect(fs.statSync(path.join(dir, 'master.key')).mode & 0o777).toBe(0o600);
+    fs.rmSync(dir, { recursive: true });
+  });
+
+  it('documents every variable it reads', () => {
+    const source = fs.readFileSync(new URL('../../src/config.ts', import.meta.url), 'utf8');
+    const read = new Set([...source.matchAll(/env(?:\.|, ')([A-Z_]+)/g)].map((m) => m[1]));
+    const documented = new Set(CONFIG_VARIABLES.map((v) => v.name));
+    for (const name of read) expect(documented, `${name} is read but not documented`).toContain(name);
+  });
+});
