@@ -3,6 +3,7 @@ import { accountCreateCommand } from './account.ts';
 import type { Command } from './command.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
+import { workerCommand } from './worker.ts';
 
 /** The commands `tessera` dispatches to. */
-export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, accountCreateCommand];

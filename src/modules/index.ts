@@ -2,6 +2,7 @@
 import type { Module } from '../context.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
+import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
 /** The modules buildApp registers. */
-export const modules: Module[] = [healthRoutes, problemsRoutes];
+export const modules: Module[] = [healthRoutes, problemsRoutes, webhooksRoutes];
