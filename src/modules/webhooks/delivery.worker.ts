@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../context.ts';
-import { toFlag } from '../../db/dialect.ts';
+import { isForeignKeyViolation, toFlag } from '../../db/dialect.ts';
 import { newId } from '../../ids.ts';
 import { postWebhook, type SendResult } from './http-sender.ts';
 import { MAX_ATTEMPTS, nextRetryDelay, parseRetryAfter } from './retry-schedule.ts';
@@ -84,6 +84,18 @@ export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery,
   const durationMs = Math.round(performance.now() - started);
   const gone = outcome.statusCode === 410;
   const delay = outcome.success || gone ? null : nextRetryDelay(delivery.attempts, parseRetryAfter(outcome.retryAfter, now), (options.random ?? Math.random)());
+  try {
+    await record(ctx, delivery, outcome, { now, durationMs, delay, gone });
+  } catch (error) {
+    // The endpoint (and with it this delivery) was deleted while the request was in flight.
+    if (isForeignKeyViolation(error)) return;
+    throw error;
+  }
+  if (!outcome.success && delay === null && !gone) ctx.log.info({ deliveryId: delivery.id, attempts: MAX_ATTEMPTS }, 'webhook delivery failed after its last attempt');
+}
+
+async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outcome, at: { now: number; durationMs: number; delay: number | null; gone: boolean }): Promise<void> {
+  const { now, durationMs, delay, gone } = at;
   await ctx.db.transaction().execute(async (trx) => {
     await insertAttempt(trx, {
       id: newId('att'),
@@ -107,7 +119,6 @@ export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery,
     if (!settled) ctx.log.warn({ deliveryId: delivery.id }, 'webhook delivery lease expired before the attempt finished; another worker may resend it');
     await updateEndpointHealth(trx, delivery.endpoint_id, outcome, gone, now);
   });
-  if (!outcome.success && delay === null && !gone) ctx.log.info({ deliveryId: delivery.id, attempts: MAX_ATTEMPTS }, 'webhook delivery failed after its last attempt');
 }
 
 async function updateEndpointHealth(trx: Parameters<typeof findEndpointHealth>[0], endpointId: string, outcome: Outcome, gone: boolean, now: number): Promise<void> {
