@@ -292,6 +292,27 @@ describeDialects('webhook delivery', (dialect) => {
     expect(verifyAt(secret, receiver.received[0]!, ctx.clock.now())).toBeTruthy();
   });
 
+  it('a worker killed while its request is in flight: after restart the event arrives again with the same webhook-id', async () => {
+    const { secret, endpoint } = await setup();
+    const { eventId } = await emit();
+    receiver.script = [{ status: 0, hang: true }];
+    const doomed = await createTestApp(dialect, { database: t.database, clock: t.clock, env: ALLOW });
+    const inflight = runDeliveryWorker(doomed.app.ctx).catch((error: unknown) => error);
+    await receiver.waitFor(1); // the request reached the receiver, which never answers
+    await doomed.close(); // the process dies: its database connection is gone
+    receiver.dropConnections();
+    expect(await inflight).toBeInstanceOf(Error); // it could not record anything
+
+    const survivor = await createTestApp(dialect, { database: t.database, clock: t.clock, env: ALLOW });
+    extra.push(survivor);
+    t.clock.advance(60_001);
+    expect(await runDeliveryWorker(survivor.app.ctx)).toBe(1);
+    expect(receiver.received.map((r) => r.headers['webhook-id'])).toEqual([eventId, eventId]);
+    expect(verifyAt(secret, receiver.received[1]!, ctx.clock.now())).toBeTruthy();
+    const [delivery] = await deliveries(endpoint.id);
+    expect(delivery).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
   it.runIf(dialect === 'postgres')('two workers on PostgreSQL never deliver the same event twice', async () => {
     await setup();
     const n = 60;

@@ -29,17 +29,31 @@ export interface Receiver {
   /** Answers for the next requests, in order; afterwards `fallback`. */
   script: ScriptedResponse[];
   fallback: ScriptedResponse;
+  /** Resolves once `count` requests have arrived. */
+  waitFor(count: number): Promise<void>;
+  /** Cuts every open connection (a hanging request's sender sees a reset). */
+  dropConnections(): void;
   close(): Promise<void>;
 }
 
 /** Starts a receiver on 127.0.0.1, port 0. */
 export async function startReceiver(): Promise<Receiver> {
-  const receiver: Receiver = { url: '', received: [], script: [], fallback: { status: 200, body: 'ok' }, close: async () => {} };
+  const waiters: Array<{ count: number; resolve: () => void }> = [];
+  const receiver: Receiver = {
+    url: '',
+    received: [],
+    script: [],
+    fallback: { status: 200, body: 'ok' },
+    waitFor: (count) => (receiver.received.length >= count ? Promise.resolve() : new Promise((resolve) => waiters.push({ count, resolve }))),
+    dropConnections: () => server.closeAllConnections(),
+    close: async () => {},
+  };
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       receiver.received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), path: req.url ?? '/' });
+      for (const w of waiters.filter((w) => receiver.received.length >= w.count)) w.resolve();
       const answer = receiver.script.shift() ?? receiver.fallback;
       if (answer.hang) return;
       res.writeHead(answer.status, answer.headers);
