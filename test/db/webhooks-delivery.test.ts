@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
 import { claimDeliveries, runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
-import { emitEvent } from '../../src/modules/webhooks/outbox.ts';
+import { emitEvent, emitEvents } from '../../src/modules/webhooks/outbox.ts';
 import { RETRY_SCHEDULE_MS } from '../../src/modules/webhooks/retry-schedule.ts';
 import { listEndpointDeliveries, retryDelivery } from '../../src/modules/webhooks/webhook-delivery.service.ts';
 import { createEndpoint, destinationPolicy, getWebhookEndpoint, sendTestEvent, updateWebhookEndpoint } from '../../src/modules/webhooks/webhook-endpoint.service.ts';
@@ -88,6 +88,23 @@ describeDialects('webhook delivery', (dialect) => {
     expect(delivery!.attempt_log[0]!.response_body).toHaveLength(1024);
     expect(delivery!.attempt_log[0]!.latency_ms).toBeGreaterThanOrEqual(0);
     expect(await runDeliveryWorker(ctx)).toBe(0);
+  });
+
+  it('emitEvents writes a batch with one result per event, subscriptions applied per account', async () => {
+    const { endpoint } = await setup(['scan.created']);
+    await ctx.db.insertInto('accounts').values({ id: 'acc_other', slug: 'other', name: 'o', created_at: 0, updated_at: 0 }).execute();
+    const results = await ctx.db.transaction().execute((trx) =>
+      emitEvents(trx, [
+        { accountId, type: 'scan.created', data: { n: 1 }, occurredAt: ctx.clock.now() },
+        { accountId, type: 'campaign.created', data: {}, occurredAt: ctx.clock.now() },
+        { accountId: 'acc_other', type: 'scan.created', data: {}, occurredAt: ctx.clock.now() },
+        { accountId, type: 'scan.created', data: { n: 2 }, occurredAt: ctx.clock.now() },
+      ]),
+    );
+    expect(results.map((r) => r.deliveries)).toEqual([1, 0, 0, 1]);
+    await runDeliveryWorker(ctx);
+    expect(receiver.received.map((r) => JSON.parse(r.body).data.n).sort()).toEqual([1, 2]);
+    expect((await deliveries(endpoint.id)).every((d) => d.status === 'succeeded')).toBe(true);
   });
 
   it('delivers only to enabled endpoints subscribed to the type; scan.created only to endpoints naming it', async () => {

@@ -34,10 +34,27 @@ export interface EmittedEvent {
  * inside the caller's transaction (or directly on `db`). Never performs network I/O.
  */
 export async function emitEvent(db: Kysely<Database> | Transaction<Database>, input: EmitEventInput): Promise<EmittedEvent> {
-  if (!eventTypeInfo(input.type)) throw new Error(`emitEvent: unknown webhook event type '${input.type}'; add it to EVENT_TYPES in event-types.ts`);
-  const endpoints = await listEnabledSubscriptions(db, input.accountId);
-  const targets = endpoints.filter((e) => isSubscribed(JSON.parse(e.event_types) as string[], input.type)).map((e) => e.id);
-  return writeEvent(db, input, targets);
+  return (await emitEvents(db, [input]))[0]!;
+}
+
+/**
+ * emitEvent for many events at once (e.g. `scan.created` at a scan-buffer flush): one endpoint
+ * lookup per account instead of one per event. Same transaction rule; returns one result per input.
+ */
+export async function emitEvents(db: Kysely<Database> | Transaction<Database>, inputs: readonly EmitEventInput[]): Promise<EmittedEvent[]> {
+  const subscriptions = new Map<string, Array<{ id: string; types: string[] }>>();
+  const results: EmittedEvent[] = [];
+  for (const input of inputs) {
+    if (!eventTypeInfo(input.type)) throw new Error(`emitEvent: unknown webhook event type '${input.type}'; add it to EVENT_TYPES in event-types.ts`);
+    let endpoints = subscriptions.get(input.accountId);
+    if (!endpoints) {
+      endpoints = (await listEnabledSubscriptions(db, input.accountId)).map((e) => ({ id: e.id, types: JSON.parse(e.event_types) as string[] }));
+      subscriptions.set(input.accountId, endpoints);
+    }
+    const { eventId, deliveries } = await writeEvent(db, input, endpoints.filter((e) => isSubscribed(e.types, input.type)).map((e) => e.id));
+    results.push({ eventId, deliveries });
+  }
+  return results;
 }
 
 /** Queues a `ping` to one endpoint (the "send test event" button). */
