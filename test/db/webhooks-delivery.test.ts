@@ -7,7 +7,7 @@ import type { AppContext } from '../../src/context.ts';
 import { claimDeliveries, runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
 import { emitEvent, emitEvents } from '../../src/modules/webhooks/outbox.ts';
 import { RETRY_SCHEDULE_MS } from '../../src/modules/webhooks/retry-schedule.ts';
-import { listEndpointDeliveries, retryDelivery } from '../../src/modules/webhooks/webhook-delivery.service.ts';
+import { listEndpointDeliveries, pruneDeliveryLog, retryDelivery } from '../../src/modules/webhooks/webhook-delivery.service.ts';
 import { createEndpoint, destinationPolicy, getWebhookEndpoint, sendTestEvent, updateWebhookEndpoint } from '../../src/modules/webhooks/webhook-endpoint.service.ts';
 import { createWebhookSecret, expireRotatedSecrets, listWebhookSecrets, rotateWebhookSecret } from '../../src/modules/webhooks/webhook-secret.service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -105,6 +105,21 @@ describeDialects('webhook delivery', (dialect) => {
     await runDeliveryWorker(ctx);
     expect(receiver.received.map((r) => JSON.parse(r.body).data.n).sort()).toEqual([1, 2]);
     expect((await deliveries(endpoint.id)).every((d) => d.status === 'succeeded')).toBe(true);
+  });
+
+  it('keeps delivery logs 30 days, never dropping an event that is still pending', async () => {
+    const { endpoint } = await setup();
+    await emit();
+    await runDeliveryWorker(ctx, noJitter); // succeeds
+    receiver.fallback = { status: 500 };
+    await emit(); // stays pending (failing)
+    await runDeliveryWorker(ctx, noJitter);
+    t.clock.advance(30 * 86_400_000 + 1);
+    expect(await pruneDeliveryLog(ctx.db, ctx.clock)).toBe(1);
+    const left = await deliveries(endpoint.id);
+    expect(left.map((d) => d.status)).toEqual(['pending']);
+    expect(left[0]!.attempt_log.length).toBeGreaterThan(0);
+    expect(await ctx.db.selectFrom('webhook_attempts').select('delivery_id').execute()).toHaveLength(left[0]!.attempt_log.length);
   });
 
   it('delivers only to enabled endpoints subscribed to the type; scan.created only to endpoints naming it', async () => {

@@ -31,7 +31,9 @@ export interface EmittedEvent {
 
 /**
  * Writes an event to the outbox and one delivery row per enabled endpoint subscribed to its type,
- * inside the caller's transaction (or directly on `db`). Never performs network I/O.
+ * inside the caller's transaction (or directly on `db`). Never performs network I/O. An event no
+ * endpoint will receive is not stored (`deliveries: 0`), so unsubscribed high-volume types cost
+ * one indexed lookup.
  */
 export async function emitEvent(db: Kysely<Database> | Transaction<Database>, input: EmitEventInput): Promise<EmittedEvent> {
   return (await emitEvents(db, [input]))[0]!;
@@ -83,6 +85,7 @@ async function writeEvent(db: Kysely<Database> | Transaction<Database>, input: E
     updated_at: input.occurredAt,
     delivered_at: null,
   }));
+  if (deliveries.length === 0) return { eventId, deliveries: 0, deliveryIds: [] };
   await insertEventWithDeliveries(db, { id: eventId, account_id: input.accountId, type: input.type, body, occurred_at: input.occurredAt }, deliveries);
   return { eventId, deliveries: deliveries.length, deliveryIds: deliveries.map((d) => d.id) };
 }

@@ -10,7 +10,7 @@ type Db = Kysely<Database> | Transaction<Database>;
 /** Inserts an outbox event and its delivery rows. */
 export async function insertEventWithDeliveries(db: Db, event: WebhookEventsTable, deliveries: WebhookDeliveriesTable[]): Promise<void> {
   await db.insertInto('webhook_events').values(event).execute();
-  if (deliveries.length > 0) await db.insertInto('webhook_deliveries').values(deliveries).execute();
+  await db.insertInto('webhook_deliveries').values(deliveries).execute();
 }
 
 /** Enabled endpoints of an account with their subscriptions (JSON text). */
@@ -135,4 +135,14 @@ export async function requeueDelivery(db: Db, id: string, now: number): Promise<
     .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** Deletes events older than `cutoff` with no pending delivery (their deliveries and attempts go with them); returns how many. */
+export async function deleteSettledEventsBefore(db: Db, cutoff: number): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_events')
+    .where('occurred_at', '<', cutoff)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.event_id', '=', 'webhook_events.id').where('d.status', '=', 'pending'))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

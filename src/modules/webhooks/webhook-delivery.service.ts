@@ -4,7 +4,7 @@ import type { Clock } from '../../clock.ts';
 import { fromFlag } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { findDelivery, listAttempts, listDeliveries, requeueDelivery } from './webhook-delivery.repo.ts';
+import { deleteSettledEventsBefore, findDelivery, listAttempts, listDeliveries, requeueDelivery } from './webhook-delivery.repo.ts';
 import { findEndpoint } from './webhook-endpoint.repo.ts';
 
 /** One logged attempt. */
@@ -35,6 +35,9 @@ export interface Delivery {
   delivered_at: string | null;
   attempt_log: DeliveryAttempt[];
 }
+
+/** How long settled events, deliveries and their attempt logs are kept. */
+export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -70,4 +73,9 @@ export async function retryDelivery(db: Kysely<Database>, clock: Clock, accountI
   const now = clock.now();
   if (!(await requeueDelivery(db, id, now))) throw new AppError('conflict', 'This delivery is being sent right now; check its attempts in a few seconds.');
   return { id, status: 'pending', next_attempt_at: new Date(now).toISOString() };
+}
+
+/** Deletes delivery logs past retention (never an event with a pending delivery); returns how many events. */
+export async function pruneDeliveryLog(db: Kysely<Database>, clock: Clock): Promise<number> {
+  return deleteSettledEventsBefore(db, clock.now() - DELIVERY_LOG_RETENTION_MS);
 }
