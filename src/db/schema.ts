@@ -28,6 +28,33 @@ export interface AccountMembersTable {
   created_at: number;
 }
 
+/** An ephemeral item. Holds no plaintext secret: see migration 0004 and docs/items.md. */
+export interface ItemsTable {
+  id: string;
+  /** Hex SHA-256 of the magic: the only way to address the row. */
+  magic_hash: string;
+  account_id: string | null;
+  /** `v1:` + base64(iv ‖ tag ‖ AES-256-GCM ciphertext); null once archived. */
+  ciphertext: string | null;
+  /** Hex HMAC-SHA256(key = magic, message = content): the integrity receipt. */
+  content_hmac: string;
+  content_bytes: number;
+  password_protected: number;
+  /** argon2id PHC string; null when unprotected or archived. */
+  password_hash: string | null;
+  /** Hex SHA-256 of the delete token. */
+  delete_token_hash: string;
+  view_count: number;
+  view_limit: number | null;
+  created_at: number;
+  expires_at: number;
+  finalized_at: number | null;
+  archived_at: number | null;
+  /** Password checks started in the current window (wrong guesses plus checks in flight). */
+  password_attempts: number;
+  password_window_start: number | null;
+}
+
 /** A webhook signing secret (encrypted); `rotating` ones stay valid until `expires_at`. */
 export interface WebhookSecretsTable {
   id: string;
@@ -104,6 +131,7 @@ export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
   account_members: AccountMembersTable;
+  items: ItemsTable;
   webhook_secrets: WebhookSecretsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_events: WebhookEventsTable;

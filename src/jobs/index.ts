@@ -1,6 +1,7 @@
 // Every background job. A module that needs one appends it here.
+import { itemsSweeper } from '../modules/items/items.sweeper.ts';
 import { webhookDeliveryJob, webhookLogRetentionJob, webhookSecretExpiryJob } from '../modules/webhooks/webhooks.jobs.ts';
 import type { Job } from './runner.ts';
 
 /** The jobs `serve` (with TESSERA_WORKER=true) and `tessera worker` run. */
-export const jobs: Job[] = [webhookDeliveryJob, webhookSecretExpiryJob, webhookLogRetentionJob];
+export const jobs: Job[] = [itemsSweeper, webhookDeliveryJob, webhookSecretExpiryJob, webhookLogRetentionJob];
