@@ -3,7 +3,8 @@ import type { Module } from '../context.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { itemsRoutes } from './items/items.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
+import { renderRoutes } from './render/render.routes.ts';
 import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
 /** The modules buildApp registers. */
-export const modules: Module[] = [healthRoutes, problemsRoutes, itemsRoutes, webhooksRoutes];
+export const modules: Module[] = [healthRoutes, problemsRoutes, itemsRoutes, renderRoutes, webhooksRoutes];
