@@ -1,12 +1,14 @@
 // The ordered list of migrations. Add new ones at the end; never edit or reorder old ones.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_accounts.ts';
+import * as m0002 from './0002_sessions_api_keys.ts';
 import * as m0004 from './0004_items.ts';
 import * as m0005 from './0005_webhooks.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
+  '0002_sessions_api_keys': m0002,
   '0004_items': m0004,
   '0005_webhooks': m0005,
 };

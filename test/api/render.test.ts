@@ -1,0 +1,73 @@
+import sharp from 'sharp';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
+import { decodeSvg, zxingDecode } from '../helpers/decode-qr.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+describeDialects('POST /api/v1/qrs/render', (dialect) => {
+  let t: TestApp;
+  let account: TestAccount;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    account = await signUp(t.app);
+  });
+  afterEach(async () => t.close());
+
+  const render = (payload: unknown, headers: Record<string, string> = authHeaders(account.apiKey)) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/qrs/render', headers, payload: payload as object });
+
+  it('needs credentials', async () => {
+    const response = await render({ data: 'x' }, {});
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe('api_key_missing');
+  });
+
+  it('renders a designed SVG that decodes to the data (API key)', async () => {
+    const data = 'https://tessera.example/p/ada/launch?ref=qr&lang=日本語';
+    const response = await render({ data, design_config: { shapes: 'liquid', eyes: 'circle', color: '#d946ef' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect((await decodeSvg(response.body)).zxing).toBe(data);
+  });
+
+  it('renders a PNG at the requested width (session)', async () => {
+    const response = await render({ data: 'TESSERA-PNG', format: 'png', size: 256, design_config: { preset: 'sunset' } }, sessionHeaders(account));
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/png');
+    const { data, info } = await sharp(response.rawPayload).flatten({ background: '#fff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(info.width).toBe(256);
+    expect(await zxingDecode({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height })).toEqual(['TESSERA-PNG']);
+  });
+
+  it('returns lint warnings in a header', async () => {
+    const response = await render({ data: 'warn me', design_config: { margin: 2 } });
+    expect(response.statusCode).toBe(200);
+    const warnings = JSON.parse(String(response.headers['x-qr-warnings']));
+    expect(warnings.map((w: { field: string }) => w.field)).toContain('margin');
+  });
+
+  it('refuses unknown shapes listing the allowed ones, and unscannable designs', async () => {
+    const shape = await render({ data: 'x', design_config: { shapes: 'blob' } });
+    expect(shape.statusCode).toBe(400);
+    expect(shape.headers['content-type']).toMatch(/problem\+json/);
+    expect(shape.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'shapes' }] });
+    expect(shape.json().detail).toMatch(/square, dots/);
+    const contrast = await render({ data: 'x', design_config: { color: '#eeeeee', background: '#ffffff' } });
+    expect(contrast.statusCode).toBe(400);
+    expect(contrast.json().code).toBe('design_unscannable');
+  });
+
+  it('refuses content over capacity with the capacity stated', async () => {
+    const response = await render({ data: 'é'.repeat(3000), design_config: { ecc: 'H' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('content_too_long');
+    expect(response.json().detail).toMatch(/holds/);
+  });
+
+  it('validates format and size', async () => {
+    expect((await render({ data: 'x', format: 'gif' })).json().errors[0].field).toBe('body/format');
+    expect((await render({ data: 'x', format: 'png', size: 10 })).json().errors[0].field).toBe('body/size');
+    expect((await render({ data: '' })).statusCode).toBe(400);
+  });
+});
