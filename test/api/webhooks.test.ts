@@ -221,6 +221,24 @@ describeDialects('webhooks API', (dialect) => {
     expect(receiver.received[0]!.body).not.toContain(fullKey);
   });
 
+  it('never writes a signing secret to the logs', async () => {
+    const logged = await createTestApp(dialect, { database: t.database, clock: t.clock, captureLogs: true, env: { TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
+    others.push(logged);
+    const post = (url: string, payload?: object) => logged.app.inject({ method: 'POST', url, headers: authHeaders(account.apiKey), ...(payload ? { payload } : {}) });
+    const first = (await post(`${BASE}/secret`)).json().data.secret as string;
+    await post(`${BASE}/endpoints`, { url: `${receiver.url}/hook` });
+    const second = (await post(`${BASE}/secret/rotate`)).json().data.secret as string;
+    receiver.fallback = { status: 500, body: 'nope' };
+    await runDeliveryWorker(logged.app.ctx);
+    expect(receiver.received).toHaveLength(1);
+    expect(logged.logs.length).toBeGreaterThan(0);
+    const all = logged.logs.join('\n');
+    for (const secret of [first, second]) {
+      expect(all).not.toContain(secret);
+      expect(all).not.toContain(secret.slice(6));
+    }
+  });
+
   it('documents every webhook route in OpenAPI', async () => {
     const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     for (const path of ['/secret', '/secret/rotate', '/event-types', '/endpoints', '/endpoints/{id}', '/endpoints/{id}/test', '/endpoints/{id}/deliveries', '/deliveries/{id}/retry']) {
