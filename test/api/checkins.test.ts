@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { liveUrl } from '../../src/modules/morph/morph.service.ts';
+import { authHeaders, sessionHeaders, signUp } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -228,6 +229,24 @@ describeDialects('check-in', (dialect) => {
     // Another account sees none of them.
     const other = await tenant(t);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/checkins?batch_id=${batch_id}`, headers: other.headers })).json().data).toEqual([]);
+  });
+
+  it('scanners authenticate with an API key (X-API-Key or Bearer) or a dashboard session', async () => {
+    const { t } = await start();
+    const account = await signUp(t.app);
+    const owner: Tenant = { accountId: account.accountId, apiKey: account.apiKey, headers: authHeaders(account.apiKey) };
+    const viaKey = await ticket(t, owner);
+    expect((await result(t, owner, { payload: live(t, viaKey) })).result).toBe('ok');
+    const session: Tenant = { ...owner, headers: sessionHeaders(account) };
+    const viaSession = await ticket(t, owner, { name: 'Attendee 0045' });
+    t.clock.advance(1_000);
+    expect((await result(t, session, { payload: live(t, viaSession) })).result).toBe('ok');
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/checkins', headers: session.headers });
+    expect((list.json() as { data: Answer[] }).data.map((a) => a.campaign_id)).toEqual([viaSession.id, viaKey.id]);
+    // A session without its CSRF token cannot check in.
+    const noCsrf = await t.app.inject({ method: 'POST', url: '/api/v1/checkins', headers: { cookie: account.cookie }, payload: { payload: live(t, viaSession) } });
+    expect(noCsrf.statusCode).toBeGreaterThanOrEqual(400);
+    expect(noCsrf.statusCode).toBeLessThan(500);
   });
 
   it('bad requests are clear 4xx answers', async () => {
