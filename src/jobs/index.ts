@@ -2,6 +2,7 @@
 import { sessionSweepJob } from '../modules/accounts/accounts.jobs.ts';
 import { idempotencySweepJob } from '../modules/bulk/idempotency.ts';
 import { itemsSweeper } from '../modules/items/items.sweeper.ts';
+import { webhookDeliveryJob, webhookLogRetentionJob, webhookSecretExpiryJob } from '../modules/webhooks/webhooks.jobs.ts';
 import type { Job } from './runner.ts';
 
 /** The jobs `serve` (with TESSERA_WORKER=true) and `tessera worker` run. */
@@ -9,4 +10,7 @@ export const jobs: Job[] = [
   sessionSweepJob,
   itemsSweeper,
   idempotencySweepJob,
+  webhookDeliveryJob,
+  webhookSecretExpiryJob,
+  webhookLogRetentionJob,
 ];

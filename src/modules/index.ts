@@ -11,6 +11,7 @@ import { renderRoutes } from './render/render.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
 import { templateRoutes } from './templates/template.routes.ts';
+import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
 /** The modules buildApp registers. */
 export const modules: Module[] = [
@@ -19,6 +20,7 @@ export const modules: Module[] = [
   accountsRoutes,
   itemsRoutes,
   renderRoutes,
+  webhooksRoutes,
   templateRoutes,
   campaignRoutes,
   campaignRenderRoutes,
