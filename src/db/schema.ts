@@ -170,7 +170,7 @@ export interface ItemsTable {
   /** Hex SHA-256 of the magic: the only way to address the row. */
   magic_hash: string;
   account_id: string | null;
-  /** `v1:` + base64(iv ‖ tag ‖ AES-256-GCM ciphertext); null once archived. */
+  /** `v1.` + base64url(nonce ‖ tag ‖ AES-256-GCM ciphertext) (sealSecret); null once archived. */
   ciphertext: string | null;
   /** Hex HMAC-SHA256(key = magic, message = content): the integrity receipt. */
   content_hmac: string;
