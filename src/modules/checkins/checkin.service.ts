@@ -99,7 +99,7 @@ function requestHash(request: CheckinRequest): string {
 function replay(row: CheckinsTable, hash: string): Checkin {
   if (row.request_hash !== hash) {
     throw new AppError('idempotency_key_reused', 'This nonce was already used for a different check-in; send a new nonce for a new scan.', {
-      errors: [{ field: '/nonce', message: 'was used for another request' }],
+      errors: [{ field: 'body/nonce', message: 'was used for another request' }],
     });
   }
   return JSON.parse(row.response) as Checkin;
