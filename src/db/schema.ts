@@ -78,6 +78,16 @@ export interface ScansTable {
   country: string | null;
   /** 'scan' | 'stale' (a morphing code scanned after its window). */
   kind: string;
+  /** 1 when the user agent is a crawler, link-preview fetcher or HTTP tool (migration 0006). */
+  is_bot: number;
+  /** OS bucket: iOS, Android, Windows, macOS, Linux, ChromeOS or other. */
+  os: string | null;
+  /** Browser family. */
+  browser: string | null;
+  /** mobile, tablet, desktop, other or bot. */
+  device_type: string | null;
+  /** Host of the referrer, lower-cased without `www.`. */
+  referrer_host: string | null;
 }
 
 /** Responses remembered per Idempotency-Key, replayed on retries. */
@@ -93,6 +103,32 @@ export interface IdempotencyKeysTable {
   created_at: number;
 }
 
+/** Scan counts per 15-minute UTC bucket, account ('' campaign) or campaign, dimension and value. */
+export interface ScanRollupsTable {
+  account_id: string;
+  /** '' = the whole account. */
+  campaign_id: string;
+  /** 'total' | 'os' | 'browser' | 'device_type' | 'country' | 'referrer'. */
+  dimension: string;
+  /** floor(occurred_at / 900000). */
+  bucket: number;
+  /** The dimension's value; '' for `total` and for "none" (no referrer, unknown country). */
+  value: string;
+  is_bot: number;
+  scans: number;
+  /** First sightings of a (visitor, UTC day) in this bucket; kept on `total` rows only. */
+  uniques: number;
+}
+
+/** Visitor hashes seen per UTC day, at account ('' campaign) and campaign level; swept after a day. */
+export interface ScanUniquesTable {
+  account_id: string;
+  campaign_id: string;
+  /** UTC day number (days since the epoch). */
+  day: number;
+  visitor_hash: string;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
@@ -101,5 +137,7 @@ export interface Database {
   templates: TemplatesTable;
   campaigns: CampaignsTable;
   scans: ScansTable;
+  scan_rollups: ScanRollupsTable;
+  scan_uniques: ScanUniquesTable;
   idempotency_keys: IdempotencyKeysTable;
 }

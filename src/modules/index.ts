@@ -1,5 +1,6 @@
 // Every domain module, in registration order. A new capability is a new folder and one line here.
 import type { Module } from '../context.ts';
+import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { renderRoutes } from './campaigns/render.routes.ts';
@@ -20,4 +21,5 @@ export const modules: Module[] = [
   // The scan buffer must exist before the redirect routes that record into it.
   scansModule,
   redirectRoutes,
+  analyticsRoutes,
 ];

@@ -13,6 +13,7 @@ import { resolveDesign } from '../templates/template.service.ts';
 import { campaignChanged } from './campaign-events.ts';
 import {
   type CampaignFilter,
+  countCampaignsWithStatus,
   findCampaign,
   findCampaignByShortCode,
   findRedirectRow,
@@ -197,6 +198,11 @@ export async function getCampaign(ctx: Ctx, accountId: string, id: string): Prom
   const row = await findCampaign(ctx.db, accountId, id);
   if (!row) throw notFound(`Campaign '${id}'`);
   return toCampaign(row);
+}
+
+/** How many active (not archived) campaigns the account has. */
+export async function countActiveCampaigns(ctx: Pick<AppContext, 'db'>, accountId: string): Promise<number> {
+  return countCampaignsWithStatus(ctx.db, accountId, 'active');
 }
 
 /** A page of campaigns, newest first, and the next page's cursor. */

@@ -1,0 +1,53 @@
+// The analytics half of a scan flush. flushScans (scans module) classifies a batch with
+// classifyScans, stores the raw rows and calls recordScanAnalytics in the same transaction, so
+// raw rows and rollups never disagree.
+import type { Kysely } from 'kysely';
+import type { Config } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import { toFlag } from '../../db/dialect.ts';
+import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
+import { type CapturedScan, type ClassifiedScan, classifyScan, rollupDeltas, sightingKey, uniqueSightings } from './scan-ingest.ts';
+import { VisitorHasher } from './visitor-hash.ts';
+
+const hashers = new WeakMap<Buffer, VisitorHasher>();
+
+function hasherFor(masterKey: Buffer): VisitorHasher {
+  let hasher = hashers.get(masterKey);
+  if (!hasher) {
+    hasher = new VisitorHasher(masterKey);
+    hashers.set(masterKey, hasher);
+  }
+  return hasher;
+}
+
+/** Classifies captured events (UA buckets, bot flag, visitor hash from the raw IP, anonymised IP). */
+export function classifyScans(config: Pick<Config, 'ipStorage'> & { masterKey: Buffer }, events: readonly CapturedScan[]): ClassifiedScan[] {
+  const hasher = hasherFor(config.masterKey);
+  return events.map((event) => classifyScan(event, hasher, config.ipStorage));
+}
+
+/** Records unique sightings and rollup increments for a classified batch; call inside the flush transaction. */
+export async function recordScanAnalytics(trx: Kysely<Database>, scans: readonly ClassifiedScan[]): Promise<void> {
+  const sightings = uniqueSightings(scans);
+  if (sightings.size === 0) return;
+  const candidates = [...sightings.values()];
+  const inserted = await insertNewUniques(
+    trx,
+    candidates.map(({ sighting }) => ({ account_id: sighting.accountId, campaign_id: sighting.campaignId, day: sighting.day, visitor_hash: sighting.visitorHash })),
+  );
+  const fresh = inserted.map((row) => sightings.get(sightingKey({ accountId: row.account_id, campaignId: row.campaign_id, day: Number(row.day), visitorHash: row.visitor_hash }))!);
+  const deltas = rollupDeltas(scans, fresh);
+  await upsertRollups(
+    trx,
+    deltas.map((d) => ({
+      account_id: d.accountId,
+      campaign_id: d.campaignId,
+      dimension: d.dimension,
+      bucket: d.bucket,
+      value: d.value,
+      is_bot: toFlag(d.isBot),
+      scans: d.scans,
+      uniques: d.uniques,
+    })),
+  );
+}
