@@ -30,7 +30,9 @@ export function classifyScans(config: Pick<Config, 'ipStorage'> & { masterKey: B
 export async function recordScanAnalytics(trx: Kysely<Database>, scans: readonly ClassifiedScan[]): Promise<void> {
   const sightings = uniqueSightings(scans);
   if (sightings.size === 0) return;
-  const candidates = [...sightings.values()];
+  // Sorted, like the rollup rows: concurrent flushes (several instances on PostgreSQL) then take
+  // row locks in the same order and cannot deadlock.
+  const candidates = [...sightings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
   const inserted = await insertNewUniques(
     trx,
     candidates.map(({ sighting }) => ({ account_id: sighting.accountId, campaign_id: sighting.campaignId, day: sighting.day, visitor_hash: sighting.visitorHash })),
