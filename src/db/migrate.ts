@@ -1,7 +1,7 @@
 // Runs the migrations on either dialect. Running twice is a no-op: Kysely records what ran, and
 // concurrent starts are serialised by its migration lock.
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
-import { Migrator, type MigrationProvider, type Migration } from 'kysely/migration';
+import { Migrator, type MigrationProvider, type Migration, type MigrationResultSet } from 'kysely/migration';
 import { migrations } from './migrations/index.ts';
 
 const provider: MigrationProvider = { getMigrations: async (): Promise<Record<string, Migration>> => migrations };
@@ -15,9 +15,24 @@ async function migrator(db: Kysely<any>): Promise<Migrator> {
   return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
+// Kysely's migrator checks for its tables with an introspection query over every schema of the
+// server; when another process drops its own schema during that query, PostgreSQL fails it with
+// "schema … does not exist" (3F000) or "relation … does not exist" (42P01). Nothing has been
+// applied at that point, so the run is simply tried again.
+const INTROSPECTION_RACES = new Set(['3F000', '42P01']);
+
+async function migrateWithRetry(db: Kysely<any>): Promise<MigrationResultSet> {
+  for (let attempt = 1; ; attempt++) {
+    const outcome = await (await migrator(db)).migrateToLatest();
+    const code = ((outcome.error as { code?: unknown } | undefined)?.code ?? '') as string;
+    const applied = (outcome.results ?? []).some((r) => r.status !== 'NotExecuted');
+    if (!outcome.error || applied || !INTROSPECTION_RACES.has(code) || attempt >= 5) return outcome;
+  }
+}
+
 /** Applies every pending migration; returns the names applied now (empty when already current). */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await (await migrator(db)).migrateToLatest();
+  const { error, results } = await migrateWithRetry(db);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

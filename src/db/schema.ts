@@ -103,20 +103,20 @@ export interface IdempotencyKeysTable {
   created_at: number;
 }
 
-/** Scan counts per 15-minute UTC bucket, account ('' campaign) or campaign, dimension and value. */
+/** Scan counts per UTC time bucket, account ('' campaign) or campaign, dimension and value. */
 export interface ScanRollupsTable {
   account_id: string;
   /** '' = the whole account. */
   campaign_id: string;
-  /** 'total' | 'os' | 'browser' | 'device_type' | 'country' | 'referrer'. */
+  /** 'total' (15-minute) | 'day' (UTC day) | 'os' | 'browser' | 'device_type' | 'country' | 'referrer' (hourly). */
   dimension: string;
-  /** floor(occurred_at / 900000). */
+  /** floor(occurred_at / 900000), aligned to the hour or day for the coarser dimensions. */
   bucket: number;
   /** The dimension's value; '' for `total` and for "none" (no referrer, unknown country). */
   value: string;
   is_bot: number;
   scans: number;
-  /** First sightings of a (visitor, UTC day) in this bucket; kept on `total` rows only. */
+  /** First sightings of a (visitor, UTC day) in this bucket; kept on `total` and `day` rows only. */
   uniques: number;
 }
 

@@ -1,5 +1,5 @@
 // Frozen: never import application code here.
-// Scan analytics: classified columns on raw scans, 15-minute rollups per account/campaign/dimension,
+// Scan analytics: classified columns on raw scans, rollups per account/campaign/dimension/time bucket,
 // and the per-day visitor hashes that make unique counts possible without storing IPs.
 import type { Kysely } from 'kysely';
 
@@ -19,7 +19,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     // '' = every campaign of the account (account-wide reports read one set of rows).
     .addColumn('campaign_id', 'text', (c) => c.notNull())
     .addColumn('dimension', 'text', (c) => c.notNull())
-    // floor(occurred_at / 900000): 15-minute UTC buckets.
+    // floor(occurred_at / 900000): 15-minute UTC buckets (hour- or day-aligned for coarser dimensions).
     .addColumn('bucket', 'integer', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .addColumn('is_bot', 'integer', (c) => c.notNull())

@@ -5,6 +5,7 @@ import { countActiveCampaigns, getCampaign } from '../campaigns/campaign.service
 import { localHourOfBucket } from './local-time.ts';
 import { type RangeQuery, type ReportRange, resolveRange, sumPerDay } from './report-range.ts';
 import { grandTotal, type RollupScope, totalsByBucket, totalsByValue } from './rollup.repo.ts';
+import { BUCKETS_PER_HOUR } from './scan-ingest.ts';
 import { DEVICE_TYPES, OS_BUCKETS } from './ua-classifier.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
@@ -80,7 +81,7 @@ export async function overview(ctx: Ctx, accountId: string, query: ReportQuery):
   // The last 30 local days ending today, whatever from/to say: these figures are relative to now.
   const range = resolveRange({ tz: query.tz }, ctx.clock.now());
   const [all, recent, active] = await Promise.all([
-    grandTotal(ctx.db, scope),
+    grandTotal(ctx.db, scope, 'day'),
     totalsByBucket(ctx.db, { ...scope, fromBucket: range.fromBucket, toBucket: range.toBucket }),
     countActiveCampaigns(ctx as AppContext, accountId),
   ]);
@@ -121,7 +122,11 @@ export async function breakdown(ctx: Ctx, accountId: string, campaignId: string 
   const range = resolveRange(query, ctx.clock.now());
   const includeBots = query.includeBots ?? false;
   const scope = await scopeFor(ctx, accountId, campaignId, includeBots);
-  const rows = await totalsByValue(ctx.db, { ...scope, fromBucket: range.fromBucket, toBucket: range.toBucket }, dimension);
+  // Breakdowns are kept per hour: the range's edges round down to the hour, which is exact for
+  // every zone with a whole-hour offset (and off by at most 45 minutes per edge elsewhere).
+  const fromHour = range.fromBucket - (range.fromBucket % BUCKETS_PER_HOUR);
+  const toHour = range.toBucket + 1 - ((range.toBucket + 1) % BUCKETS_PER_HOUR) - 1;
+  const rows = await totalsByValue(ctx.db, { ...scope, fromBucket: fromHour, toBucket: toHour }, dimension);
   const total = rows.reduce((sum, r) => sum + r.scans, 0);
   const head = { tz: range.tz, from: range.from, to: range.to, total };
   const fixed = fixedBuckets(dimension, includeBots);

@@ -73,9 +73,9 @@ export async function totalsByBucket(db: Db, scope: RollupScope): Promise<Array<
   return rows.map((r) => ({ bucket: Number(r.bucket), scans: Number(r.scans), uniques: Number(r.uniques) }));
 }
 
-/** Scans and uniques over the scope's whole range. */
-export async function grandTotal(db: Db, scope: RollupScope): Promise<{ scans: number; uniques: number }> {
-  const row = await scoped(db, scope, 'total')
+/** Scans and uniques over the scope's whole range, from the `total` or the per-day (`day`) rows. */
+export async function grandTotal(db: Db, scope: RollupScope, dimension: 'total' | 'day'): Promise<{ scans: number; uniques: number }> {
+  const row = await scoped(db, scope, dimension)
     .select((eb) => [eb.fn.sum<number | string | null>('scans').as('scans'), eb.fn.sum<number | string | null>('uniques').as('uniques')])
     .executeTakeFirst();
   return { scans: Number(row?.scans ?? 0), uniques: Number(row?.uniques ?? 0) };
