@@ -108,7 +108,7 @@ export interface ScanRollupsTable {
   account_id: string;
   /** '' = the whole account. */
   campaign_id: string;
-  /** 'total' (15-minute) | 'day' (UTC day) | 'os' | 'browser' | 'device_type' | 'country' | 'referrer' (hourly). */
+  /** 'total' (15-minute) | 'hour' | 'day' (UTC day) | 'os' | 'browser' | 'device_type' | 'country' | 'referrer' (hourly). */
   dimension: string;
   /** floor(occurred_at / 900000), aligned to the hour or day for the coarser dimensions. */
   bucket: number;
@@ -116,7 +116,7 @@ export interface ScanRollupsTable {
   value: string;
   is_bot: number;
   scans: number;
-  /** First sightings of a (visitor, UTC day) in this bucket; kept on `total` and `day` rows only. */
+  /** First sightings of a (visitor, UTC day) in this bucket; kept on `total`, `hour` and `day` rows only. */
   uniques: number;
 }
 

@@ -159,6 +159,13 @@ describeDialects('analytics', (dialect) => {
     expect(scansOf(await get(t, me, '/api/v1/analytics/timeline?from=2026-03-06&to=2026-03-10'))).toEqual({ '2026-03-08': 1, '2026-03-09': 1 });
     expect(scansOf(await get(t, me, '/api/v1/analytics/timeline?tz=Europe/Berlin&from=2026-10-23&to=2026-10-27'))).toEqual({ '2026-10-24': 1, '2026-10-25': 2 });
     expect(scansOf(await get(t, me, '/api/v1/analytics/timeline?from=2026-10-23&to=2026-10-27'))).toEqual({ '2026-10-24': 2, '2026-10-25': 1 });
+    // A +05:30 zone: the day turns at 18:30Z, between two hourly buckets.
+    await scan(t, c.short_code, UA.android, { at: '2026-06-01T18:29:00Z' }); // 23:59 IST on 1 June
+    await scan(t, c.short_code, UA.android, { at: '2026-06-01T18:30:00Z' }); // 00:00 IST on 2 June
+    await flush(t);
+    expect(scansOf(await get(t, me, '/api/v1/analytics/timeline?tz=Asia/Kolkata&from=2026-05-31&to=2026-06-03'))).toEqual({ '2026-06-01': 1, '2026-06-02': 1 });
+    const india = await get(t, me, `/api/v1/analytics/campaign/${c.id}/hours?tz=Asia/Kolkata&from=2026-06-01&to=2026-06-02`);
+    expect([india.data[23].scans, india.data[0].scans]).toEqual([1, 1]);
     const hours = await get(t, me, `/api/v1/analytics/campaign/${c.id}/hours?tz=Europe/Berlin&from=2026-10-24&to=2026-10-26`);
     expect(hours.data).toHaveLength(24);
     expect(hours.data[23]).toEqual({ hour: 23, scans: 2 });

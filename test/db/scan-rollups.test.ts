@@ -87,6 +87,7 @@ describeDialects('scan rollups', (dialect) => {
     const bump = (map: Map<string, number>, key: string, n: number) => map.set(key, (map.get(key) ?? 0) + n);
     const columns: Record<string, (r: (typeof raw)[number]) => string> = {
       total: () => '',
+      hour: () => '',
       day: () => '',
       os: (r) => r.os ?? '',
       browser: (r) => r.browser ?? '',
@@ -116,7 +117,7 @@ describeDialects('scan rollups', (dialect) => {
       }
     }
     const expectedUniques = Object.fromEntries([...visitors].map(([k, v]) => [k, v.size]));
-    for (const dimension of ['total', 'day']) {
+    for (const dimension of ['total', 'hour', 'day']) {
       const uniques = new Map<string, number>();
       for (const r of rollups) if (r.dimension === dimension && Number(r.uniques) > 0) bump(uniques, [r.account_id, r.campaign_id, Math.floor((Number(r.bucket) * 900_000) / DAY)].join('|'), Number(r.uniques));
       expect(Object.fromEntries(uniques)).toEqual(expectedUniques);

@@ -1,7 +1,7 @@
 // Frozen: never import application code here.
 // Scan analytics: classified columns on raw scans, rollups per account/campaign/dimension/time bucket,
 // and the per-day visitor hashes that make unique counts possible without storing IPs.
-import type { Kysely } from 'kysely';
+import { type Kysely, SqliteAdapter, sql } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
   // Classification is computed at flush time and stored, so exports and re-aggregation never re-parse.
@@ -13,6 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   // The retention sweeper deletes by age across all accounts.
   await db.schema.createIndex('scans_occurred_idx').on('scans').column('occurred_at').execute();
 
+  // On SQLite both tables are WITHOUT ROWID: the rows live in primary-key order, so a report's
+  // range read and a flush's upsert touch one B-tree instead of an index plus the table.
+  const clustered = db.getExecutor().adapter instanceof SqliteAdapter;
   await db.schema
     .createTable('scan_rollups')
     .addColumn('account_id', 'text', (c) => c.notNull().references('accounts.id').onDelete('cascade'))
@@ -26,6 +29,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('scans', 'integer', (c) => c.notNull())
     .addColumn('uniques', 'integer', (c) => c.notNull())
     .addPrimaryKeyConstraint('scan_rollups_pk', ['account_id', 'campaign_id', 'dimension', 'bucket', 'value', 'is_bot'])
+    .$call((b) => (clustered ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
 
   await db.schema
@@ -36,6 +40,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('day', 'integer', (c) => c.notNull())
     .addColumn('visitor_hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('scan_uniques_pk', ['account_id', 'campaign_id', 'day', 'visitor_hash'])
+    .$call((b) => (clustered ? b.modifyEnd(sql`without rowid`) : b))
     .execute();
   await db.schema.createIndex('scan_uniques_day_idx').on('scan_uniques').column('day').execute();
 }

@@ -5,7 +5,7 @@ import { countActiveCampaigns, getCampaign } from '../campaigns/campaign.service
 import { localHourOfBucket } from './local-time.ts';
 import { type RangeQuery, type ReportRange, resolveRange, sumPerDay } from './report-range.ts';
 import { grandTotal, type RollupScope, totalsByBucket, totalsByValue } from './rollup.repo.ts';
-import { BUCKETS_PER_HOUR } from './scan-ingest.ts';
+import { BUCKETS_PER_HOUR, type TotalDimension } from './scan-ingest.ts';
 import { DEVICE_TYPES, OS_BUCKETS } from './ua-classifier.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
@@ -65,6 +65,21 @@ export type BreakdownDimension = (typeof BREAKDOWNS)[number];
 /** Most values listed for open-ended dimensions (browser, country, referrer); the rest are summed into one null-valued entry. */
 export const MAX_VALUES = 100;
 
+const MS_PER_DAY = 86_400_000;
+const MS_PER_HOUR = 3_600_000;
+
+/** The coarsest time-series grain whose buckets never straddle a local day boundary of the range. */
+function grainFor(range: ReportRange): TotalDimension {
+  if (range.starts.every((start) => start % MS_PER_DAY === 0)) return 'day';
+  if (range.starts.every((start) => start % MS_PER_HOUR === 0)) return 'hour';
+  return 'total';
+}
+
+/** Per-bucket scans and uniques of a range at the coarsest exact grain (one row a day for UTC, 24 for whole-hour zones, 96 otherwise). */
+async function totalsOfRange(ctx: Ctx, scope: RollupScope, range: ReportRange, grain: TotalDimension = grainFor(range)) {
+  return totalsByBucket(ctx.db, { ...scope, fromBucket: range.fromBucket, toBucket: range.toBucket }, grain);
+}
+
 async function scopeFor(ctx: Ctx, accountId: string, campaignId: string | null, includeBots: boolean): Promise<RollupScope> {
   // Throws not_found for another account's (or no) campaign.
   if (campaignId !== null) await getCampaign(ctx as AppContext, accountId, campaignId);
@@ -82,7 +97,7 @@ export async function overview(ctx: Ctx, accountId: string, query: ReportQuery):
   const range = resolveRange({ tz: query.tz }, ctx.clock.now());
   const [all, recent, active] = await Promise.all([
     grandTotal(ctx.db, scope, 'day'),
-    totalsByBucket(ctx.db, { ...scope, fromBucket: range.fromBucket, toBucket: range.toBucket }),
+    totalsOfRange(ctx, scope, range),
     countActiveCampaigns(ctx as AppContext, accountId),
   ]);
   const days = sumPerDay(range, recent, (r) => [r.scans]).map((d) => d[0] ?? 0);
@@ -101,7 +116,7 @@ export async function overview(ctx: Ctx, accountId: string, query: ReportQuery):
 export async function timeline(ctx: Ctx, accountId: string, campaignId: string | null, query: ReportQuery): Promise<Timeline> {
   const range = resolveRange(query, ctx.clock.now());
   const scope = await scopeFor(ctx, accountId, campaignId, query.includeBots ?? false);
-  const rows = await totalsByBucket(ctx.db, { ...scope, fromBucket: range.fromBucket, toBucket: range.toBucket });
+  const rows = await totalsOfRange(ctx, scope, range);
   const days = sumPerDay(range, rows, (r) => [r.scans, r.uniques]);
   return {
     tz: range.tz,
@@ -147,7 +162,8 @@ export async function breakdown(ctx: Ctx, accountId: string, campaignId: string 
 export async function hourOfDay(ctx: Ctx, accountId: string, campaignId: string | null, query: ReportQuery): Promise<{ tz: string; from: string; to: string; data: Array<{ hour: number; scans: number }> }> {
   const range: ReportRange = resolveRange(query, ctx.clock.now());
   const scope = await scopeFor(ctx, accountId, campaignId, query.includeBots ?? false);
-  const rows = await totalsByBucket(ctx.db, { ...scope, fromBucket: range.fromBucket, toBucket: range.toBucket });
+  // Hour-of-day needs at least hourly rows; zones off the hour need the 15-minute ones.
+  const rows = await totalsOfRange(ctx, scope, range, grainFor(range) === 'total' ? 'total' : 'hour');
   const hours = new Array<number>(24).fill(0);
   const hourOf = localHourOfBucket(range.tz);
   for (const row of rows) hours[hourOf(row.bucket)]! += row.scans;

@@ -95,10 +95,25 @@ export function startOfLocalDay(date: string, tz: string): number {
   return t;
 }
 
+// Day starts are a pure function of (zone, date): remembered, since every report asks for the
+// same few dozen days and Intl lookups cost microseconds each.
+const dayStarts = new Map<string, number>();
+
+function cachedStartOfLocalDay(date: string, tz: string): number {
+  const key = `${tz} ${date}`;
+  let start = dayStarts.get(key);
+  if (start === undefined) {
+    if (dayStarts.size >= 50_000) dayStarts.clear();
+    start = startOfLocalDay(date, tz);
+    dayStarts.set(key, start);
+  }
+  return start;
+}
+
 /** Start instants of `count + 1` consecutive local days from `from`: day i is [starts[i], starts[i+1]). */
 export function localDayStarts(from: string, count: number, tz: string): number[] {
   const starts: number[] = [];
-  for (let i = 0; i <= count; i++) starts.push(startOfLocalDay(addDays(from, i), tz));
+  for (let i = 0; i <= count; i++) starts.push(cachedStartOfLocalDay(addDays(from, i), tz));
   return starts;
 }
 

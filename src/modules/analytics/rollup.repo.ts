@@ -63,9 +63,9 @@ function scoped(db: Db, scope: RollupScope, dimension: string) {
   return query;
 }
 
-/** Scans and uniques per bucket (only buckets that have any), oldest first. */
-export async function totalsByBucket(db: Db, scope: RollupScope): Promise<Array<{ bucket: number; scans: number; uniques: number }>> {
-  const rows = await scoped(db, scope, 'total')
+/** Scans and uniques per bucket of the 15-minute (`total`), hourly (`hour`) or per-day (`day`) rows that have any, oldest first. */
+export async function totalsByBucket(db: Db, scope: RollupScope, dimension: 'total' | 'hour' | 'day'): Promise<Array<{ bucket: number; scans: number; uniques: number }>> {
+  const rows = await scoped(db, scope, dimension)
     .select((eb) => ['bucket', eb.fn.sum<number | string>('scans').as('scans'), eb.fn.sum<number | string>('uniques').as('uniques')])
     .groupBy('bucket')
     .orderBy('bucket')

@@ -42,12 +42,16 @@ export interface ClassifiedScan {
 }
 
 /**
- * The dimensions rollups are kept for. `total` (scans and the unique counter) uses 15-minute
- * buckets, so local days and hours are exact in every zone; `day` is the same per UTC day (all-time
- * figures read a few hundred rows, not tens of thousands); the breakdowns use hour buckets, which
- * keeps account-wide reports small (ADR 0006).
+ * The dimensions rollups are kept for. Scans and the unique counter are kept three times: per
+ * 15 minutes (`total`: local days exact in every zone, :30 and :45 offsets included), per hour
+ * (`hour`: whole-hour zones read a quarter of the rows) and per UTC day (`day`: UTC reports and
+ * all-time figures read one row a day). The breakdowns use hour buckets (ADR 0006).
  */
-export const DIMENSIONS = ['total', 'day', 'os', 'browser', 'device_type', 'country', 'referrer'] as const;
+export const DIMENSIONS = ['total', 'hour', 'day', 'os', 'browser', 'device_type', 'country', 'referrer'] as const;
+/** The dimensions that carry scans and uniques over time, finest first. */
+export const TOTAL_DIMENSIONS = ['total', 'hour', 'day'] as const;
+/** A time-series grain. */
+export type TotalDimension = (typeof TOTAL_DIMENSIONS)[number];
 /** Dimensions kept per hour (their bucket is the first 15-minute bucket of the hour). */
 export const HOURLY_DIMENSIONS = ['os', 'browser', 'device_type', 'country', 'referrer'] as const;
 /** 15-minute buckets per hour and per day. */
@@ -168,6 +172,7 @@ export function rollupDeltas(scans: readonly ClassifiedScan[], newUniques: Reado
     const day = scan.bucket - (scan.bucket % BUCKETS_PER_DAY);
     for (const campaignId of [scan.campaignId, '']) {
       add(scan, campaignId, 'total', scan.bucket, '', 1, 0);
+      add(scan, campaignId, 'hour', hour, '', 1, 0);
       add(scan, campaignId, 'day', day, '', 1, 0);
       add(scan, campaignId, 'os', hour, scan.os, 1, 0);
       add(scan, campaignId, 'browser', hour, scan.browser, 1, 0);
@@ -178,6 +183,7 @@ export function rollupDeltas(scans: readonly ClassifiedScan[], newUniques: Reado
   }
   for (const { sighting, scan } of newUniques) {
     add(scan, sighting.campaignId, 'total', scan.bucket, '', 0, 1);
+    add(scan, sighting.campaignId, 'hour', scan.bucket - (scan.bucket % BUCKETS_PER_HOUR), '', 0, 1);
     add(scan, sighting.campaignId, 'day', scan.bucket - (scan.bucket % BUCKETS_PER_DAY), '', 0, 1);
   }
   return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
