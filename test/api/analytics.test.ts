@@ -1,10 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
+import { buildApp } from '../../src/app.ts';
 import { sweepScanRetention } from '../../src/modules/analytics/retention.ts';
 import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { createTestApp, testConfig, type TestApp } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { buildMmdb } from '../helpers/mmdb.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
 
 const UA = {
@@ -218,6 +223,34 @@ describeDialects('analytics', (dialect) => {
       { referrer: null, scans: 2, share: 0.6667 },
       { referrer: 'news.example', scans: 1, share: 0.3333 },
     ]);
+  });
+
+  it('countries come from the trusted header first, then from the offline GeoIP database', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-geoip-'));
+    const file = path.join(dir, 'country.mmdb');
+    fs.writeFileSync(file, buildMmdb([['203.0.113.0/24', 'NL'], ['2001:db8:77::/48', 'JP']]));
+    try {
+      const t = await start({ env: { TESSERA_COUNTRY_HEADER: 'cf-ipcountry', TESSERA_GEOIP_DB: file } });
+      const me = await tenant(t);
+      const c = await campaign(t, me);
+      await scan(t, c.short_code, UA.iphone, { ip: '203.0.113.9' });
+      await scan(t, c.short_code, UA.android, { ip: '2001:db8:77::1' });
+      await scan(t, c.short_code, UA.edge, { ip: '203.0.113.10', country: 'FR' });
+      await scan(t, c.short_code, UA.iphone, { ip: '198.51.100.1' });
+      await flush(t);
+      expect((await get(t, me, `/api/v1/analytics/campaign/${c.id}/countries`)).data).toEqual([
+        { country: 'FR', scans: 1, share: 0.25 },
+        { country: 'JP', scans: 1, share: 0.25 },
+        { country: 'NL', scans: 1, share: 0.25 },
+        { country: null, scans: 1, share: 0.25 },
+      ]);
+      // A configured file that is not a GeoIP database stops the start with the variable named.
+      fs.writeFileSync(file, 'not a database');
+      const broken = testConfig({ TESSERA_GEOIP_DB: path.join(dir, 'missing.mmdb') });
+      await expect(buildApp(broken, { database: t.database.handle, startWorker: false })).rejects.toThrow(/TESSERA_GEOIP_DB/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("another account's campaign is a 404, an unknown one too; anonymous calls are 401", async () => {

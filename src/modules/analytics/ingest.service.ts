@@ -2,9 +2,10 @@
 // classifyScans, stores the raw rows and calls recordScanAnalytics in the same transaction, so
 // raw rows and rollups never disagree.
 import type { Kysely } from 'kysely';
-import type { Config } from '../../config.ts';
+import { type Config, ConfigError } from '../../config.ts';
 import type { Database } from '../../db/schema.ts';
 import { toFlag } from '../../db/dialect.ts';
+import { GeoIpCountries } from './geoip.ts';
 import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
 import { type CapturedScan, type ClassifiedScan, classifyScan, rollupDeltas, sightingKey, uniqueSightings } from './scan-ingest.ts';
 import { VisitorHasher } from './visitor-hash.ts';
@@ -20,10 +21,29 @@ function hasherFor(masterKey: Buffer): VisitorHasher {
   return hasher;
 }
 
-/** Classifies captured events (UA buckets, bot flag, visitor hash from the raw IP, anonymised IP). */
-export function classifyScans(config: Pick<Config, 'ipStorage'> & { masterKey: Buffer }, events: readonly CapturedScan[]): ClassifiedScan[] {
+const geoDatabases = new Map<string, GeoIpCountries>();
+
+/** Opens (once) the offline GeoIP database TESSERA_GEOIP_DB names; a missing or broken file is a ConfigError at startup. */
+export function openGeoIp(config: Pick<Config, 'geoipDbPath'>): GeoIpCountries | null {
+  const file = config.geoipDbPath;
+  if (!file) return null;
+  let geo = geoDatabases.get(file);
+  if (!geo) {
+    try {
+      geo = GeoIpCountries.open(file);
+    } catch (error) {
+      throw new ConfigError('TESSERA_GEOIP_DB', `cannot use '${file}' as a MaxMind DB (.mmdb) country database: ${(error as Error).message}`);
+    }
+    geoDatabases.set(file, geo);
+  }
+  return geo;
+}
+
+/** Classifies captured events (UA buckets, bot flag, visitor hash and country from the raw IP, anonymised IP). */
+export function classifyScans(config: Pick<Config, 'ipStorage' | 'geoipDbPath'> & { masterKey: Buffer }, events: readonly CapturedScan[]): ClassifiedScan[] {
   const hasher = hasherFor(config.masterKey);
-  return events.map((event) => classifyScan(event, hasher, config.ipStorage));
+  const geo = openGeoIp(config);
+  return events.map((event) => classifyScan(event, hasher, config.ipStorage, geo));
 }
 
 /** Records unique sightings and rollup increments for a classified batch; call inside the flush transaction. */

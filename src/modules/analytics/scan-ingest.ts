@@ -99,8 +99,13 @@ export function countryCode(raw: string | null): string | null {
   return /^[A-Z]{2}$/.test(code) && code !== 'XX' ? code : null;
 }
 
-/** Enriches one captured scan: UA buckets, bot flag, visitor hash (from the raw IP), anonymised IP. */
-export function classifyScan(event: CapturedScan, hasher: VisitorHasher, ipStorage: IpStorage): ClassifiedScan {
+/** Country of an IP from an offline database, when one is configured. */
+export interface CountryLookup {
+  country(ip: string | null): string | null;
+}
+
+/** Enriches one captured scan: UA buckets, bot flag, visitor hash and country (from the raw IP), anonymised IP. */
+export function classifyScan(event: CapturedScan, hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedScan {
   const ua = classifyUserAgent(event.userAgent);
   return {
     accountId: event.accountId,
@@ -108,7 +113,8 @@ export function classifyScan(event: CapturedScan, hasher: VisitorHasher, ipStora
     occurredAt: event.occurredAt,
     kind: event.kind ?? 'scan',
     ip: anonymiseIp(event.ip, ipStorage),
-    country: countryCode(event.country),
+    // The trusted proxy/CDN header wins; the offline database fills in when it is silent.
+    country: countryCode(event.country) ?? geo?.country(event.ip) ?? null,
     os: ua.os,
     browser: ua.browser,
     deviceType: ua.deviceType,

@@ -65,9 +65,22 @@ export function isBotUserAgent(userAgent: string | null | undefined): boolean {
   return isbot(ua) || EXTRA_BOTS.test(ua);
 }
 
-/** Classifies a user agent into OS bucket, browser family, device type and bot flag. */
+// A flush sees the same few hundred user agents again and again; parsing costs tens of µs.
+const cache = new Map<string, UaClass>();
+const CACHE_SIZE = 5000;
+
+/** Classifies a user agent into OS bucket, browser family, device type and bot flag (memoised). */
 export function classifyUserAgent(userAgent: string | null | undefined): UaClass {
   const ua = userAgent?.trim() ?? '';
+  const cached = cache.get(ua);
+  if (cached) return cached;
+  const result = Object.freeze(parse(ua));
+  if (cache.size >= CACHE_SIZE) cache.clear();
+  cache.set(ua, result);
+  return result;
+}
+
+function parse(ua: string): UaClass {
   const result = new UAParser(ua).getResult();
   const os = osBucket(result.os.name);
   const bot = isBotUserAgent(ua);
