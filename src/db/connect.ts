@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { type DatabaseIntrospector, Kysely, type MigrationLockOptions, PostgresDialect, sql, SqliteAdapter, SqliteDialect, type TableMetadata } from 'kysely';
+import { type DatabaseIntrospector, Kysely, PostgresDialect, sql, SqliteDialect, type TableMetadata } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -25,21 +25,6 @@ export interface ConnectOptions {
 
 // Timestamps are stored as epoch milliseconds in BIGINT columns; pg would return them as strings.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
-
-// Kysely's SQLite migration lock is a no-op (it assumes one connection). Two processes starting
-// on the same file would then both read "nothing applied". Writing the lock row first takes
-// SQLite's write lock (waiting up to busy_timeout) before the migration state is read.
-class LockingSqliteAdapter extends SqliteAdapter {
-  override async acquireMigrationLock(db: Kysely<any>, options: MigrationLockOptions): Promise<void> {
-    await sql`update ${sql.table(options.lockTable)} set is_locked = 1 where id = ${options.lockRowId}`.execute(db);
-  }
-}
-
-class TesseraSqliteDialect extends SqliteDialect {
-  override createAdapter(): SqliteAdapter {
-    return new LockingSqliteAdapter();
-  }
-}
 
 // Kysely's PostgreSQL introspector reads every schema's catalog and calls functions on each
 // table; when another schema is dropped meanwhile (parallel test runs, other tenants' schemas)
@@ -89,6 +74,6 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<Database>({ dialect: new TesseraSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -15,24 +15,27 @@ async function migrator(db: Kysely<any>): Promise<Migrator> {
   return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
-// Kysely's migrator checks for its tables with an introspection query over every schema of the
-// server; when another process drops its own schema during that query, PostgreSQL fails it with
-// "schema … does not exist" (3F000) or "relation … does not exist" (42P01). Nothing has been
-// applied at that point, so the run is simply tried again.
-const INTROSPECTION_RACES = new Set(['3F000', '42P01']);
-
-async function migrateWithRetry(db: Kysely<any>): Promise<MigrationResultSet> {
-  for (let attempt = 1; ; attempt++) {
-    const outcome = await (await migrator(db)).migrateToLatest();
-    const code = ((outcome.error as { code?: unknown } | undefined)?.code ?? '') as string;
-    const applied = (outcome.results ?? []).some((r) => r.status !== 'NotExecuted');
-    if (!outcome.error || applied || !INTROSPECTION_RACES.has(code) || attempt >= 5) return outcome;
+// Kysely 0.29 takes its migration lock outside the migration transaction, and on SQLite that
+// lock is a plain autocommitted UPDATE, so two processes could both read "0002 pending" and both
+// run it. On SQLite the whole run therefore happens inside BEGIN IMMEDIATE: the second process
+// waits (busy_timeout) for the first to commit, then reads the finished state.
+async function migrateSqliteSerialised(db: Kysely<any>): Promise<MigrationResultSet> {
+  await sql`begin immediate`.execute(db);
+  let outcome: MigrationResultSet;
+  try {
+    outcome = await new Migrator({ db, provider, disableTransactions: true }).migrateToLatest();
+  } catch (error) {
+    await sql`rollback`.execute(db);
+    throw error;
   }
+  await sql.raw(outcome.error ? 'rollback' : 'commit').execute(db);
+  return outcome;
 }
 
 /** Applies every pending migration; returns the names applied now (empty when already current). */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await migrateWithRetry(db);
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const { error, results } = isPostgres ? await (await migrator(db)).migrateToLatest() : await migrateSqliteSerialised(db);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

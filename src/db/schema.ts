@@ -129,6 +129,63 @@ export interface ScanUniquesTable {
   visitor_hash: string;
 }
 
+/** A dashboard session: the cookie holds a random token, the row only its SHA-256. */
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  account_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+/** A `sec1-…` API key: kid plus the SHA-256 (hex) of the full key, never the key. */
+export interface ApiKeysTable {
+  id: string;
+  account_id: string;
+  kid: string;
+  env: string;
+  type: string;
+  name: string | null;
+  key_hash: string;
+  display_mask: string;
+  /** `active`, `rotating` (replaced, valid until expires_at) or `revoked`. */
+  status: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+  replaced_by: string | null;
+}
+
+/** An ephemeral item. Holds no plaintext secret: see migration 0004 and docs/items.md. */
+export interface ItemsTable {
+  id: string;
+  /** Hex SHA-256 of the magic: the only way to address the row. */
+  magic_hash: string;
+  account_id: string | null;
+  /** `v1:` + base64(iv ‖ tag ‖ AES-256-GCM ciphertext); null once archived. */
+  ciphertext: string | null;
+  /** Hex HMAC-SHA256(key = magic, message = content): the integrity receipt. */
+  content_hmac: string;
+  content_bytes: number;
+  password_protected: number;
+  /** argon2id PHC string; null when unprotected or archived. */
+  password_hash: string | null;
+  /** Hex SHA-256 of the delete token. */
+  delete_token_hash: string;
+  view_count: number;
+  view_limit: number | null;
+  created_at: number;
+  expires_at: number;
+  finalized_at: number | null;
+  archived_at: number | null;
+  /** Password checks started in the current window (wrong guesses plus checks in flight). */
+  password_attempts: number;
+  password_window_start: number | null;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
@@ -140,4 +197,7 @@ export interface Database {
   scan_rollups: ScanRollupsTable;
   scan_uniques: ScanUniquesTable;
   idempotency_keys: IdempotencyKeysTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
+  items: ItemsTable;
 }

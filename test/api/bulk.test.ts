@@ -114,6 +114,15 @@ print(response.json())`;
     expect(listed.json().data).toHaveLength(100);
   });
 
+  it('accepts 1,000 long URLs (a body past the global 1 MiB limit)', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const urls = Array.from({ length: 1000 }, (_, i) => `https://example.com/${i}/${'a'.repeat(1900)}`);
+    const response = await bulk(me.headers, { urls });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().count).toBe(1000);
+  });
+
   it('one invalid URL rejects the whole batch, naming the index and reason of every bad entry', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);
@@ -181,5 +190,17 @@ print(response.json())`;
   it('requires credentials', async () => {
     t = await createTestApp(dialect);
     expect((await bulk({}, { urls: ['https://example.com'] })).statusCode).toBe(401);
+  });
+
+  it("accepts the seed's design_config and rejects an invalid one before creating anything", async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const ok = await bulk(me.headers, { urls: ['https://my-event.com/ticket/1', 'https://my-event.com/ticket/2'], qr_type: 'morphing', design_config: { shapes: 'liquid', eyes: 'circle', color: '#d946ef' } });
+    expect(ok.statusCode).toBe(201);
+    const bad = await bulk(me.headers, { urls: ['https://my-event.com/ticket/3'], design_config: { eyes: 'triangle' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('/design_config/eyes');
+    const count = await t.app.ctx.db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2);
   });
 });

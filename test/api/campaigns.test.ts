@@ -1,6 +1,7 @@
 import { afterEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { sessionHeaders, signUp } from '../helpers/accounts.ts';
 import { tenant } from '../helpers/tenants.ts';
 
 describeDialects('campaigns API', (dialect) => {
@@ -61,6 +62,17 @@ describeDialects('campaigns API', (dialect) => {
     expect(badType.json().errors[0].message).toMatch(/static, dynamic, morphing/);
   });
 
+  it('works with a dashboard session (cookie + CSRF) as well as an API key', async () => {
+    t = await createTestApp(dialect);
+    const account = await signUp(t.app);
+    const created = await create(sessionHeaders(account), { name: 'From the dashboard', destination: 'https://example.com' });
+    expect(created.statusCode).toBe(201);
+    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: { 'x-api-key': account.apiKey } });
+    expect(listed.json().data.map((c: { id: string }) => c.id)).toEqual([created.json().id]);
+    const noCsrf = await create({ cookie: account.cookie }, { name: 'x', destination: 'https://example.com' });
+    expect(noCsrf.statusCode).toBe(403);
+  });
+
   it('requires credentials', async () => {
     t = await createTestApp(dialect);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/campaigns' })).statusCode).toBe(401);
@@ -78,7 +90,7 @@ describeDialects('campaigns API', (dialect) => {
     expect((await create(other.headers, { name: 'C', slug: 'launch', destination: 'https://example.com' })).statusCode).toBe(201);
   });
 
-  it("another account's campaign is a 404 on GET, PUT, DELETE and render", async () => {
+  it("another account's campaign is a 404 on GET, PUT and DELETE, and absent from its list", async () => {
     t = await createTestApp(dialect);
     const owner = await tenant(t);
     const stranger = await tenant(t);
@@ -126,6 +138,8 @@ describeDialects('campaigns API', (dialect) => {
     expect(ok.json()).toMatchObject({ template_id: mine.id, design_config: { color: '#445566' } });
     const both = await create(me.headers, { name: 'Z', destination: 'https://example.com', template_id: mine.id, design_config: {} });
     expect(both.statusCode).toBe(400);
+    const detached = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${ok.json().id}`, headers: me.headers, payload: { template_id: null } });
+    expect(detached.json()).toMatchObject({ template_id: null, design_config: { color: '#445566' } });
   });
 
   it('lists newest first with a cursor, filtered by status and type', async () => {
@@ -140,9 +154,9 @@ describeDialects('campaigns API', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: me.headers });
+      const page: { statusCode: number; json(): any } = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: me.headers });
       expect(page.statusCode).toBe(200);
-      const body = page.json();
+      const body: { data: Array<{ id: string }>; next_cursor: string | null } = page.json();
       expect(body.data.length).toBeLessThanOrEqual(2);
       seen.push(...body.data.map((c: { id: string }) => c.id));
       cursor = body.next_cursor;

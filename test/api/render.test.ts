@@ -1,76 +1,73 @@
-import { afterEach, expect, it } from 'vitest';
 import sharp from 'sharp';
+import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
+import { decodeSvg, zxingDecode } from '../helpers/decode-qr.ts';
 import { describeDialects } from '../helpers/dialects.ts';
-import { decodeQr } from '../helpers/scan-image.ts';
-import { tenant } from '../helpers/tenants.ts';
 
-describeDialects('render', (dialect) => {
-  let t: TestApp | undefined;
-  afterEach(async () => {
-    await t?.close();
-    t = undefined;
+describeDialects('POST /api/v1/qrs/render', (dialect) => {
+  let t: TestApp;
+  let account: TestAccount;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    account = await signUp(t.app);
+  });
+  afterEach(async () => t.close());
+
+  const render = (payload: unknown, headers: Record<string, string> = authHeaders(account.apiKey)) =>
+    t.app.inject({ method: 'POST', url: '/api/v1/qrs/render', headers, payload: payload as object });
+
+  it('needs credentials', async () => {
+    const response = await render({ data: 'x' }, {});
+    expect(response.statusCode).toBe(401);
+    expect(response.json().code).toBe('api_key_missing');
   });
 
-  async function campaign(headers: Record<string, string>, payload: Record<string, unknown>) {
-    const response = await t!.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'c', destination: 'https://example.com/landing', ...payload } });
-    return response.json() as { id: string; short_code: string; svg_url: string; png_url: string };
-  }
-
-  it('a dynamic code renders as an SVG that decodes to its short link, with an ETag', async () => {
-    t = await createTestApp(dialect);
-    const me = await tenant(t);
-    const c = await campaign(me.headers, { qr_type: 'dynamic' });
-    const response = await t.app.inject({ method: 'GET', url: new URL(c.svg_url).pathname });
+  it('renders a designed SVG that decodes to the data (API key)', async () => {
+    const data = 'https://tessera.example/p/ada/launch?ref=qr&lang=日本語';
+    const response = await render({ data, design_config: { shapes: 'liquid', eyes: 'circle', color: '#d946ef' } });
     expect(response.statusCode).toBe(200);
-    expect(response.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
-    expect(response.headers['cache-control']).toBe('public, max-age=300');
-    expect(await decodeQr(response.body)).toEqual([`http://tessera.test/${c.short_code}`]);
-    const etag = response.headers.etag as string;
-    expect(etag).toMatch(/^"[\w-]+"$/);
-    const again = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg`, headers: { 'if-none-match': etag } });
-    expect(again.statusCode).toBe(304);
-    expect(again.body).toBe('');
+    expect(response.headers['content-type']).toMatch(/^image\/svg\+xml/);
+    expect((await decodeSvg(response.body)).zxing).toBe(data);
   });
 
-  it('a static code renders as a PNG of the requested size that decodes to its destination', async () => {
-    t = await createTestApp(dialect);
-    const me = await tenant(t);
-    const c = await campaign(me.headers, { qr_type: 'static' });
-    const response = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=300` });
+  it('renders a PNG at the requested width (session)', async () => {
+    const response = await render({ data: 'TESSERA-PNG', format: 'png', size: 256, design_config: { preset: 'sunset' } }, sessionHeaders(account));
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('image/png');
-    const meta = await sharp(response.rawPayload).metadata();
-    expect([meta.width, meta.height]).toEqual([300, 300]);
-    expect(await decodeQr(response.rawPayload)).toEqual(['https://example.com/landing']);
-    const small = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=300` });
-    expect(small.headers.etag).toBe(response.headers.etag);
-    const other = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=600` });
-    expect(other.headers.etag).not.toBe(response.headers.etag);
+    const { data, info } = await sharp(response.rawPayload).flatten({ background: '#fff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect(info.width).toBe(256);
+    expect(await zxingDecode({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height })).toEqual(['TESSERA-PNG']);
   });
 
-  it('a changed destination of a static code changes the image and its ETag', async () => {
-    t = await createTestApp(dialect);
-    const me = await tenant(t);
-    const c = await campaign(me.headers, { qr_type: 'static' });
-    const before = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg` });
-    await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${c.id}`, headers: me.headers, payload: { destination: 'https://example.org/new' } });
-    const after = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg`, headers: { 'if-none-match': before.headers.etag as string } });
-    expect(after.statusCode).toBe(200);
-    expect(await decodeQr(after.body)).toEqual(['https://example.org/new']);
+  it('returns lint warnings in a header', async () => {
+    const response = await render({ data: 'warn me', design_config: { margin: 2 } });
+    expect(response.statusCode).toBe(200);
+    const warnings = JSON.parse(String(response.headers['x-qr-warnings']));
+    expect(warnings.map((w: { field: string }) => w.field)).toContain('margin');
   });
 
-  it('unknown → 404, archived → 410, bad size or path → 4xx', async () => {
-    t = await createTestApp(dialect);
-    const me = await tenant(t);
-    const c = await campaign(me.headers, {});
-    expect((await t.app.inject({ method: 'GET', url: '/api/render/Zz9Zz9Z.svg' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.gif` })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=10` })).statusCode).toBe(400);
-    expect((await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=99999` })).statusCode).toBe(400);
-    await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${c.id}`, headers: me.headers });
-    const gone = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg` });
-    expect(gone.statusCode).toBe(410);
-    expect(gone.json().code).toBe('gone');
+  it('refuses unknown shapes listing the allowed ones, and unscannable designs', async () => {
+    const shape = await render({ data: 'x', design_config: { shapes: 'blob' } });
+    expect(shape.statusCode).toBe(400);
+    expect(shape.headers['content-type']).toMatch(/problem\+json/);
+    expect(shape.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'shapes' }] });
+    expect(shape.json().detail).toMatch(/square, dots/);
+    const contrast = await render({ data: 'x', design_config: { color: '#eeeeee', background: '#ffffff' } });
+    expect(contrast.statusCode).toBe(400);
+    expect(contrast.json().code).toBe('design_unscannable');
+  });
+
+  it('refuses content over capacity with the capacity stated', async () => {
+    const response = await render({ data: 'é'.repeat(3000), design_config: { ecc: 'H' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().code).toBe('content_too_long');
+    expect(response.json().detail).toMatch(/holds/);
+  });
+
+  it('validates format and size', async () => {
+    expect((await render({ data: 'x', format: 'gif' })).json().errors[0].field).toBe('body/format');
+    expect((await render({ data: 'x', format: 'png', size: 10 })).json().errors[0].field).toBe('body/size');
+    expect((await render({ data: '' })).statusCode).toBe(400);
   });
 });

@@ -77,3 +77,10 @@ describe('config', () => {
     for (const name of read) expect(documented, `${name} is read but not documented`).toContain(name);
   });
 });
+
+describe('README', () => {
+  it('lists every configuration variable with its default', () => {
+    const readme = fs.readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    for (const v of CONFIG_VARIABLES) expect(readme, `${v.name} missing from README`).toContain(`| \`${v.name}\` | ${v.default} |`);
+  });
+});

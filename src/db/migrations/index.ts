@@ -1,12 +1,16 @@
 // The ordered list of migrations. Add new ones at the end; never edit or reorder old ones.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_accounts.ts';
+import * as m0002 from './0002_sessions_api_keys.ts';
 import * as m0003 from './0003_campaigns.ts';
+import * as m0004 from './0004_items.ts';
 import * as m0006 from './0006_analytics.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
+  '0002_sessions_api_keys': m0002,
   '0003_campaigns': m0003,
+  '0004_items': m0004,
   '0006_analytics': m0006,
 };

@@ -11,6 +11,7 @@ import { newId, newShortCode } from '../../ids.ts';
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 import { campaignChanged } from './campaign-events.ts';
+import { assertEncodable } from './campaign-render.ts';
 import {
   type CampaignFilter,
   countCampaignsWithStatus,
@@ -80,7 +81,7 @@ export interface CampaignPatch {
   template_id?: string | null;
 }
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 const SHORT_CODE_ATTEMPTS = 5;
 
 function toCampaign(row: CampaignsTable): Campaign {
@@ -115,6 +116,7 @@ function slugConflict(slug: string): AppError {
 export async function createCampaign(ctx: Ctx, accountId: string, input: NewCampaign): Promise<Campaign> {
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
+  if (input.qr_type === 'static') assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
   const slug = input.slug ?? null;
   if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
   const now = ctx.clock.now();
@@ -235,10 +237,17 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
     set.slug = patch.slug;
   }
   if (patch.destination !== undefined) set.destination = destinationOrThrow(patch.destination);
-  if (patch.template_id !== undefined || patch.design_config !== undefined) {
+  if (patch.template_id || patch.design_config !== undefined) {
     const design = await resolveDesign(ctx, accountId, patch);
     set.design_config = JSON.stringify(design.designConfig);
     set.template_id = design.templateId;
+  } else if (patch.template_id === null) {
+    // Detaching the template keeps the design it gave.
+    set.template_id = null;
+  }
+  if (current.qrType === 'static' && (set.destination !== undefined || set.design_config !== undefined)) {
+    const designConfig = set.design_config ? (JSON.parse(set.design_config) as DesignConfig) : current.designConfig;
+    assertEncodable({ qrType: 'static', destination: set.destination ?? current.destination, shortCode: '', designConfig }, ctx.config.publicUrl);
   }
   set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
   let row: CampaignsTable | undefined;

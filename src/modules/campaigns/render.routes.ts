@@ -18,7 +18,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /** Registers the render route. */
-export async function renderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function campaignRenderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get<{ Params: { file: string }; Querystring: { size: number } }>(
     '/api/render/:file',
     {

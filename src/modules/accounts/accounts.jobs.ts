@@ -1,0 +1,10 @@
+// Background work of the accounts module.
+import type { Job } from '../../jobs/runner.ts';
+import { sweepExpiredSessions } from './session.service.ts';
+
+/** Deletes expired session rows (expired cookies already fail; this keeps the table small). */
+export const sessionSweepJob: Job = {
+  name: 'accounts.sessions.sweep',
+  intervalMs: 10 * 60_000,
+  run: (ctx) => sweepExpiredSessions(ctx.db, ctx.clock.now()),
+};
