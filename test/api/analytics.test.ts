@@ -10,6 +10,7 @@ import { ManualClock } from '../helpers/clock.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { buildMmdb } from '../helpers/mmdb.ts';
+import { signUp } from '../helpers/accounts.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
 
 const UA = {
@@ -266,6 +267,11 @@ describeDialects('analytics', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/analytics/campaign/cmp_nope/timeline', headers: me.headers })).statusCode).toBe(404);
     const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/analytics/overview' });
     expect(anonymous.statusCode).toBe(401);
+    // The dashboard reads the same reports with its session cookie.
+    const person = await signUp(t.app);
+    const viaSession = await t.app.inject({ method: 'GET', url: '/api/v1/analytics/overview', headers: { cookie: person.cookie } });
+    expect(viaSession.statusCode).toBe(200);
+    expect(viaSession.json().data.active_campaigns).toBe(0);
   });
 
   it('bad tz, from, to and include_bots are 400 with the field named, never 500', async () => {
