@@ -5,6 +5,7 @@ import { keysCheckCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
 import { qrCommand } from './qr.ts';
 import { serveCommand } from './serve.ts';
+import { workerCommand } from './worker.ts';
 
 /** The commands `tessera` dispatches to. */
 export const commands: Command[] = [
@@ -13,4 +14,5 @@ export const commands: Command[] = [
   accountCreateCommand,
   keysCheckCommand,
   qrCommand,
+  workerCommand,
 ];

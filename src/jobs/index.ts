@@ -1,8 +1,9 @@
 // Every background job. A module that needs one appends it here.
 import { sessionSweepJob } from '../modules/accounts/accounts.jobs.ts';
+import { sweepScanRetention } from '../modules/analytics/retention.ts';
 import { idempotencySweepJob } from '../modules/bulk/idempotency.ts';
 import { itemsSweeper } from '../modules/items/items.sweeper.ts';
-import { sweepScanRetention } from '../modules/analytics/retention.ts';
+import { webhookDeliveryJob, webhookLogRetentionJob, webhookSecretExpiryJob } from '../modules/webhooks/webhooks.jobs.ts';
 import type { Job } from './runner.ts';
 
 /** The jobs `serve` (with TESSERA_WORKER=true) and `tessera worker` run. */
@@ -10,6 +11,9 @@ export const jobs: Job[] = [
   sessionSweepJob,
   itemsSweeper,
   idempotencySweepJob,
+  webhookDeliveryJob,
+  webhookSecretExpiryJob,
+  webhookLogRetentionJob,
   // Hourly: raw scans past TESSERA_SCAN_RETENTION_DAYS and visitor hashes that can no longer match.
   { name: 'scan-retention', intervalMs: 3_600_000, run: (ctx) => sweepScanRetention(ctx) },
 ];

@@ -12,6 +12,7 @@ import { renderRoutes } from './render/render.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
 import { templateRoutes } from './templates/template.routes.ts';
+import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
 /** The modules buildApp registers. */
 export const modules: Module[] = [
@@ -28,4 +29,5 @@ export const modules: Module[] = [
   scansModule,
   redirectRoutes,
   analyticsRoutes,
+  webhooksRoutes,
 ];

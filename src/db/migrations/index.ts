@@ -4,6 +4,7 @@ import * as m0001 from './0001_accounts.ts';
 import * as m0002 from './0002_sessions_api_keys.ts';
 import * as m0003 from './0003_campaigns.ts';
 import * as m0004 from './0004_items.ts';
+import * as m0005 from './0005_webhooks.ts';
 import * as m0006 from './0006_analytics.ts';
 
 /** Every migration by name; names sort in the order they must run. */
@@ -12,5 +13,6 @@ export const migrations: Record<string, Migration> = {
   '0002_sessions_api_keys': m0002,
   '0003_campaigns': m0003,
   '0004_items': m0004,
+  '0005_webhooks': m0005,
   '0006_analytics': m0006,
 };

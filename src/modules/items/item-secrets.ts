@@ -2,15 +2,15 @@
 // rows are found by its SHA-256, and the content key is derived from it, so a stolen database
 // (even with its indexes) neither reveals content nor lets anyone address an item. A stolen
 // master key alone is not enough either: each content key also needs that item's magic.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
+import { openSecret, sealSecret } from '../../crypto/aead.ts';
 import { deriveKey, digestsEqual, hmacSha256, sha256 } from '../../crypto/keys.ts';
 import { randomString } from '../../ids.ts';
 
 const MAGIC_LENGTH = 22; // base62 → 22 × log2(62) ≈ 131 bits
 const MAGIC_PATTERN = /^[0-9A-Za-z]{22}$/;
-const CIPHER_VERSION = 'v1';
 // Binds ciphertexts to this format and purpose, so a blob from another context never decrypts here.
-const AAD = Buffer.from('tessera:item-content:v1');
+const AAD = 'tessera:item-content:v1';
 
 /** A fresh magic: 22 base62 characters from a CSPRNG (≈131 bits). */
 export function newMagic(): string {
@@ -51,22 +51,12 @@ function contentKey(masterKey: Buffer, magic: string): Buffer {
   return deriveKey(masterKey, 'item-content', magic);
 }
 
-/** Encrypts content with AES-256-GCM under the item's key: `v1:` + base64(iv ‖ tag ‖ ciphertext). */
+/** Encrypts content with AES-256-GCM under the item's key (format of `sealSecret`). */
 export function encryptContent(masterKey: Buffer, magic: string, content: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', contentKey(masterKey, magic), iv);
-  cipher.setAAD(AAD);
-  const body = Buffer.concat([cipher.update(content, 'utf8'), cipher.final()]);
-  return `${CIPHER_VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  return sealSecret(contentKey(masterKey, magic), content, AAD);
 }
 
 /** Decrypts what encryptContent produced; throws when the blob was tampered with or the key is wrong. */
 export function decryptContent(masterKey: Buffer, magic: string, stored: string): string {
-  const [version, data] = stored.split(':', 2);
-  if (version !== CIPHER_VERSION || !data) throw new Error(`unsupported item ciphertext version '${version}'`);
-  const raw = Buffer.from(data, 'base64');
-  const decipher = createDecipheriv('aes-256-gcm', contentKey(masterKey, magic), raw.subarray(0, 12));
-  decipher.setAAD(AAD);
-  decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  return openSecret(contentKey(masterKey, magic), stored, AAD);
 }

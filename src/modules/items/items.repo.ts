@@ -69,18 +69,28 @@ export async function deleteItemById(db: Db, id: string): Promise<boolean> {
   return Number(result.numDeletedRows) === 1;
 }
 
+/** An item the sweeper just archived (what `item.finalized` reports). */
+export interface ArchivedItemRow {
+  id: string;
+  account_id: string | null;
+  view_count: number;
+  view_limit: number | null;
+  expires_at: number;
+  finalized_at: number | null;
+}
+
 /**
  * Archives up to `limit` finalized items (expired or at their view limit): purges ciphertext
- * and password hash, keeps metadata and receipt. Returns how many rows it archived.
+ * and password hash, keeps metadata and receipt. Returns the rows it archived.
  */
-export async function archiveFinalizedItems(db: Db, now: number, limit: number): Promise<number> {
+export async function archiveFinalizedItems(db: Db, now: number, limit: number): Promise<ArchivedItemRow[]> {
   const due = db
     .selectFrom('items')
     .select('id')
     .where('archived_at', 'is', null)
     .where((eb) => eb.or([eb('expires_at', '<=', now), eb.and([eb('view_limit', 'is not', null), eb('view_count', '>=', eb.ref('view_limit'))])]))
     .limit(limit);
-  const result = await db
+  return db
     .updateTable('items')
     .set({
       ciphertext: null,
@@ -92,6 +102,6 @@ export async function archiveFinalizedItems(db: Db, now: number, limit: number):
     })
     .where('id', 'in', due)
     .where('archived_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning(['id', 'account_id', 'view_count', 'view_limit', 'expires_at', 'finalized_at'])
+    .execute();
 }

@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from '../../crypto/password.ts';
 import type { Database, ItemsTable } from '../../db/schema.ts';
 import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
+import { emitEvents, type EmitEventInput } from '../webhooks/outbox.ts';
 import { newId } from '../../ids.ts';
 import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
 import {
@@ -22,6 +23,7 @@ import {
 } from './item-secrets.ts';
 import {
   archiveFinalizedItems,
+  type ArchivedItemRow,
   consumeView,
   deleteItemById,
   findItemByMagicHash,
@@ -289,8 +291,36 @@ export async function sweepItems(deps: Pick<ItemDeps, 'db' | 'clock'>): Promise<
   const now = deps.clock.now();
   let total = 0;
   for (;;) {
-    const archived = await archiveFinalizedItems(deps.db, now, SWEEP_BATCH);
+    // Archival and its `item.finalized` events commit together: an event is never lost or sent
+    // for an item that was not archived. Anonymous items have no account to notify.
+    const archived = await deps.db.transaction().execute(async (trx) => {
+      const rows = await archiveFinalizedItems(trx, now, SWEEP_BATCH);
+      const owned = rows.filter((row) => row.account_id !== null);
+      if (owned.length) await emitEvents(trx, owned.map((row) => finalizedEvent(row, now)));
+      return rows.length;
+    });
     total += archived;
     if (archived < SWEEP_BATCH) return total;
   }
+}
+
+function finalizedEvent(row: ArchivedItemRow, now: number): EmitEventInput {
+  const reason = finalReason({ viewCount: row.view_count, viewLimit: row.view_limit, createdAt: 0, expiresAt: row.expires_at, archivedAt: null }, now) ?? 'expired';
+  const finalizedAt = row.finalized_at ?? row.expires_at;
+  return {
+    accountId: row.account_id!,
+    type: 'item.finalized',
+    occurredAt: now,
+    data: {
+      item: {
+        id: row.id,
+        state: 'ARCHIVAL',
+        reason,
+        view_count: row.view_count,
+        view_limit: row.view_limit,
+        finalized_at: new Date(finalizedAt).toISOString(),
+        archived_at: new Date(now).toISOString(),
+      },
+    },
+  };
 }

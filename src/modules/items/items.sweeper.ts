@@ -7,7 +7,6 @@ export const itemsSweeper: Job = {
   name: 'items-sweeper',
   intervalMs: 60_000,
   async run(ctx) {
-    // When the webhooks module lands, emit `item.finalized` here (outbox row per archived item).
     const archived = await sweepItems(ctx);
     if (archived > 0) ctx.log.info({ job: 'items-sweeper', archived }, 'archived finalized items');
     return archived;

@@ -1,0 +1,249 @@
+// The webhook HTTP surface with real authentication (API key and session): the seed-003 secret
+// endpoints, endpoint management with SSRF refusal, the event catalogue, test pings verified by
+// the standardwebhooks package, the delivery log and manual retries.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
+import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { type Receiver, startReceiver, verifyAt } from '../helpers/webhook-receiver.ts';
+
+const BASE = '/api/v1/merchant/webhooks';
+
+describeDialects('webhooks API', (dialect) => {
+  let t: TestApp;
+  let receiver: Receiver;
+  let account: TestAccount;
+  const others: TestApp[] = [];
+
+  const call = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, who: TestAccount = account) =>
+    t.app.inject({ method, url, headers: authHeaders(who.apiKey), ...(payload === undefined ? {} : { payload: payload as object }) });
+
+  beforeEach(async () => {
+    t = await createTestApp(dialect, { env: { TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
+    receiver = await startReceiver();
+    account = await signUp(t.app);
+  });
+  afterEach(async () => {
+    await receiver.close();
+    for (const o of others.splice(0)) await o.close();
+    await t.close();
+  });
+
+  it('creates a whsec_ secret once (seed shape), refuses a second create, and rotates', async () => {
+    const created = await call('POST', `${BASE}/secret`);
+    expect(created.statusCode).toBe(201);
+    expect(created.headers['cache-control']).toBe('no-store');
+    const body = created.json();
+    expect(Object.keys(body).sort()).toEqual(['data', 'status']);
+    expect(body.status).toBe('success');
+    expect(Object.keys(body.data).sort()).toEqual(['id', 'kid', 'secret']);
+    expect(body.data.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(body.data.kid).toMatch(/^[a-z0-9]{12}$/);
+    expect(body.data.secret).toMatch(/^whsec_[A-Za-z0-9]{43}$/);
+    expect(Buffer.from(body.data.secret.slice(6), 'base64')).toHaveLength(32);
+
+    const again = await call('POST', `${BASE}/secret`);
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(again.json().detail).toMatch(/rotate/);
+
+    const rotated = await call('POST', `${BASE}/secret/rotate`);
+    expect(rotated.statusCode).toBe(201);
+    const r = rotated.json().data;
+    expect(r.secret).toMatch(/^whsec_[A-Za-z0-9]{43}$/);
+    expect(r.secret).not.toBe(body.data.secret);
+    expect(r.previous).toEqual({ id: body.data.id, kid: body.data.kid, status: 'rotating', expires_at: new Date(t.clock.now() + 86_400_000).toISOString() });
+
+    const list = (await call('GET', `${BASE}/secret`)).json().data;
+    expect(list.map((s: { kid: string; status: string }) => [s.kid, s.status]).sort()).toEqual([[body.data.kid, 'rotating'], [r.kid, 'active']].sort());
+    expect(JSON.stringify(list)).not.toContain('whsec_');
+    t.clock.advance(86_400_000);
+    const later = (await call('GET', `${BASE}/secret`)).json().data;
+    expect(later.find((s: { kid: string }) => s.kid === body.data.kid).status).toBe('disabled');
+  });
+
+  it('requires credentials; works with the dashboard session too', async () => {
+    const anonymous = await t.app.inject({ method: 'POST', url: `${BASE}/secret` });
+    expect(anonymous.statusCode).toBe(401);
+    const wrong = await t.app.inject({ method: 'POST', url: `${BASE}/secret/rotate`, headers: { 'x-api-key': 'sec1-prd-ABC123DEF456G-Xy9Kl3pQ7mN2vB8wR5tZ6aH4cF1jD0sG9eY-42' } });
+    expect(wrong.statusCode).toBe(401);
+    const viaSession = await t.app.inject({ method: 'POST', url: `${BASE}/secret`, headers: sessionHeaders(account) });
+    expect(viaSession.statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'GET', url: `${BASE}/endpoints` })).statusCode).toBe(401);
+    expect((await call('POST', `${BASE}/secret/rotate`)).statusCode).toBe(201);
+  });
+
+  it('rotating without a secret is a 404 that says how to create one', async () => {
+    const res = await call('POST', `${BASE}/secret/rotate`);
+    expect(res.statusCode).toBe(404);
+    expect(res.json().detail).toMatch(/POST \/api\/v1\/merchant\/webhooks\/secret/);
+  });
+
+  it('manages endpoints: create, list, get, update, delete; another account sees 404', async () => {
+    expect((await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/a` })).statusCode).toBe(409); // no secret yet
+    await call('POST', `${BASE}/secret`);
+    const created = await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/a`, description: 'orders', event_types: ['payment.succeeded', 'scan.created'] });
+    expect(created.statusCode).toBe(201);
+    const endpoint = created.json().data;
+    expect(endpoint).toMatchObject({ url: `${receiver.url}/a`, description: 'orders', event_types: ['payment.succeeded', 'scan.created'], enabled: true, disabled_reason: null, failing_since: null });
+    expect(endpoint.id).toMatch(/^whk_/);
+    expect((await call('GET', `${BASE}/endpoints`)).json().data.map((e: { id: string }) => e.id)).toEqual([endpoint.id]);
+    expect((await call('GET', `${BASE}/endpoints/${endpoint.id}`)).json().data.id).toBe(endpoint.id);
+
+    const updated = await call('PUT', `${BASE}/endpoints/${endpoint.id}`, { event_types: ['*'], enabled: false });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json().data).toMatchObject({ event_types: ['*'], enabled: false, description: 'orders' });
+
+    const stranger = await signUp(t.app);
+    expect((await call('GET', `${BASE}/endpoints/${endpoint.id}`, undefined, stranger)).statusCode).toBe(404);
+    expect((await call('PUT', `${BASE}/endpoints/${endpoint.id}`, { enabled: true }, stranger)).statusCode).toBe(404);
+    expect((await call('DELETE', `${BASE}/endpoints/${endpoint.id}`, undefined, stranger)).statusCode).toBe(404);
+    expect((await call('GET', `${BASE}/endpoints/${endpoint.id}/deliveries`, undefined, stranger)).statusCode).toBe(404);
+    expect((await call('GET', `${BASE}/endpoints`, undefined, stranger)).json().data).toEqual([]);
+
+    expect((await call('DELETE', `${BASE}/endpoints/${endpoint.id}`)).statusCode).toBe(204);
+    expect((await call('GET', `${BASE}/endpoints/${endpoint.id}`)).statusCode).toBe(404);
+  });
+
+  it('rejects bad input with 400 and a field, never 500', async () => {
+    await call('POST', `${BASE}/secret`);
+    const cases: Array<[unknown, string]> = [
+      [{}, 'body/url'],
+      [{ url: 'not a url' }, 'body/url'],
+      [{ url: 'ftp://example.com/x' }, 'body/url'],
+      [{ url: `${receiver.url}/x`, event_types: ['nope.nothing'] }, 'body/event_types'],
+      [{ url: `${receiver.url}/x`, event_types: [] }, 'body/event_types'],
+      [{ url: `${receiver.url}/x`, colour: 'red' }, 'body/colour'],
+      [{ url: 42 }, 'body/url'],
+    ];
+    for (const [payload, field] of cases) {
+      const res = await call('POST', `${BASE}/endpoints`, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+    const put = await call('PUT', `${BASE}/endpoints/whk_missing`, {});
+    expect(put.statusCode).toBe(400);
+    expect((await call('PUT', `${BASE}/endpoints/whk_missing`, { enabled: true })).statusCode).toBe(404);
+    expect((await call('GET', `${BASE}/endpoints/whk_missing/deliveries?limit=0`)).statusCode).toBe(400);
+    expect((await call('POST', `${BASE}/deliveries/dlv_missing/retry`)).statusCode).toBe(404);
+  });
+
+  it('refuses SSRF destinations at registration when nothing is allow-listed', async () => {
+    const strict = await createTestApp(dialect, { database: t.database, clock: t.clock });
+    others.push(strict);
+    await call('POST', `${BASE}/secret`);
+    for (const url of [`${receiver.url}/hook`, 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:8080/', 'http://localhost:8080/', 'http://10.0.0.8/', 'http://[::ffff:169.254.169.254]/', 'http://100.64.1.1/']) {
+      const res = await strict.app.inject({ method: 'POST', url: `${BASE}/endpoints`, headers: authHeaders(account.apiKey), payload: { url } });
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json().errors[0]).toMatchObject({ field: 'body/url' });
+      expect(res.json().errors[0].message).toMatch(/private, loopback/);
+    }
+  });
+
+  it('requires https in production', async () => {
+    const prod = await createTestApp(dialect, { database: t.database, clock: t.clock, env: { NODE_ENV: 'production', TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
+    others.push(prod);
+    await call('POST', `${BASE}/secret`);
+    const res = await prod.app.inject({ method: 'POST', url: `${BASE}/endpoints`, headers: authHeaders(account.apiKey), payload: { url: `${receiver.url}/hook` } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors[0].message).toMatch(/https/);
+  });
+
+  it('lists the event catalogue with a sample per type; scan.created is opt-in', async () => {
+    const res = await t.app.inject({ method: 'GET', url: `${BASE}/event-types` });
+    expect(res.statusCode).toBe(200);
+    const types = res.json().data as Array<{ type: string; opt_in: boolean; sample: { type: string; data: object } }>;
+    for (const name of ['campaign.created', 'campaign.updated', 'campaign.archived', 'api_key.regenerated', 'webhook_secret.rotated', 'form.submitted', 'checkin.created', 'item.finalized', 'payment.succeeded', 'payment.failed', 'payment.expired', 'scan.created']) {
+      const entry = types.find((e) => e.type === name);
+      expect(entry, name).toBeDefined();
+      expect(entry!.sample.type).toBe(name);
+      expect(Object.keys(entry!.sample.data).length).toBeGreaterThan(0);
+    }
+    expect(types.filter((e) => e.opt_in).map((e) => e.type)).toEqual(['scan.created']);
+  });
+
+  it('sends a test ping the receiver verifies, logs it, and re-sends it on request with the same webhook-id', async () => {
+    const secret = (await call('POST', `${BASE}/secret`)).json().data.secret as string;
+    const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook` })).json().data;
+    receiver.script = [{ status: 500, body: 'boom' }];
+    const ping = await call('POST', `${BASE}/endpoints/${endpoint.id}/test`);
+    expect(ping.statusCode).toBe(202);
+    const { event_id: eventId, delivery_id: deliveryId } = ping.json().data;
+    await runDeliveryWorker(t.app.ctx, { random: () => 0.5 });
+    expect(receiver.received).toHaveLength(1);
+    expect(verifyAt(secret, receiver.received[0]!, t.clock.now())).toMatchObject({ type: 'ping' });
+
+    let log = (await call('GET', `${BASE}/endpoints/${endpoint.id}/deliveries`)).json().data;
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ id: deliveryId, event_id: eventId, event_type: 'ping', status: 'pending', attempts: 1, last_status_code: 500 });
+    expect(log[0].next_attempt_at).toBe(new Date(t.clock.now() + 5000).toISOString());
+    expect(log[0].attempt_log[0]).toMatchObject({ attempt: 1, status_code: 500, success: false, response_body: 'boom', at: new Date(t.clock.now()).toISOString() });
+
+    const retry = await call('POST', `${BASE}/deliveries/${deliveryId}/retry`);
+    expect(retry.statusCode).toBe(202);
+    await runDeliveryWorker(t.app.ctx);
+    expect(receiver.received).toHaveLength(2);
+    expect(receiver.received[1]!.headers['webhook-id']).toBe(eventId);
+    log = (await call('GET', `${BASE}/endpoints/${endpoint.id}/deliveries`)).json().data;
+    expect(log[0]).toMatchObject({ status: 'succeeded', attempts: 2 });
+    expect(log[0].attempt_log.map((a: { status_code: number }) => a.status_code)).toEqual([500, 200]);
+  });
+
+  it('signs with both secrets during rotation and only the new one after 24 h (through the API)', async () => {
+    const first = (await call('POST', `${BASE}/secret`)).json().data.secret as string;
+    const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook`, event_types: ['webhook_secret.rotated'] })).json().data;
+    const second = (await call('POST', `${BASE}/secret/rotate`)).json().data.secret as string;
+    await runDeliveryWorker(t.app.ctx);
+    const during = receiver.received[0]!;
+    expect(verifyAt(first, during, t.clock.now())).toMatchObject({ type: 'webhook_secret.rotated' });
+    expect(verifyAt(second, during, t.clock.now())).toMatchObject({ type: 'webhook_secret.rotated' });
+    t.clock.advance(86_400_000);
+    await call('POST', `${BASE}/endpoints/${endpoint.id}/test`);
+    await runDeliveryWorker(t.app.ctx);
+    const after = receiver.received[1]!;
+    expect(verifyAt(second, after, t.clock.now())).toMatchObject({ type: 'ping' });
+    expect(() => verifyAt(first, after, t.clock.now())).toThrow(/No matching signature/);
+  });
+
+  it('regenerating an API key emits api_key.regenerated in the same transaction, without the key', async () => {
+    const secret = (await call('POST', `${BASE}/secret`)).json().data.secret as string;
+    await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook`, event_types: ['api_key.regenerated'] });
+    const regenerated = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys/secret/regenerate', headers: authHeaders(account.apiKey) });
+    expect(regenerated.statusCode).toBe(201);
+    const { api_key: apiKey, full_key: fullKey } = regenerated.json().data;
+    await runDeliveryWorker(t.app.ctx);
+    expect(receiver.received).toHaveLength(1);
+    const event = verifyAt(secret, receiver.received[0]!, t.clock.now()) as { type: string; data: { api_key: { kid: string }; previous: { id: string } } };
+    expect(event.type).toBe('api_key.regenerated');
+    expect(event.data.api_key.kid).toBe(apiKey.kid);
+    expect(event.data.previous.id).toBe(account.apiKeyId);
+    expect(receiver.received[0]!.body).not.toContain(fullKey);
+  });
+
+  it('never writes a signing secret to the logs', async () => {
+    const logged = await createTestApp(dialect, { database: t.database, clock: t.clock, captureLogs: true, env: { TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
+    others.push(logged);
+    const post = (url: string, payload?: object) => logged.app.inject({ method: 'POST', url, headers: authHeaders(account.apiKey), ...(payload ? { payload } : {}) });
+    const first = (await post(`${BASE}/secret`)).json().data.secret as string;
+    await post(`${BASE}/endpoints`, { url: `${receiver.url}/hook` });
+    const second = (await post(`${BASE}/secret/rotate`)).json().data.secret as string;
+    receiver.fallback = { status: 500, body: 'nope' };
+    await runDeliveryWorker(logged.app.ctx);
+    expect(receiver.received).toHaveLength(1);
+    expect(logged.logs.length).toBeGreaterThan(0);
+    const all = logged.logs.join('\n');
+    for (const secret of [first, second]) {
+      expect(all).not.toContain(secret);
+      expect(all).not.toContain(secret.slice(6));
+    }
+  });
+
+  it('documents every webhook route in OpenAPI', async () => {
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    for (const path of ['/secret', '/secret/rotate', '/event-types', '/endpoints', '/endpoints/{id}', '/endpoints/{id}/test', '/endpoints/{id}/deliveries', '/deliveries/{id}/retry']) {
+      expect(spec.paths[`${BASE}${path}`], path).toBeDefined();
+    }
+    expect(spec.paths[`${BASE}/secret`].post.responses['201']).toBeDefined();
+  });
+});
