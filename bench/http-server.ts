@@ -1,5 +1,6 @@
 // A server for bench/http.bench.ts, in its own process so the load generator does not share its
-// event loop. `bare`: node:http answering a fixed 302; `fastify`: bare Fastify doing the same. `tessera`: the real app on SQLite with one
+// event loop. `bare`: node:http answering a fixed 302; `fastify`: bare Fastify doing the same;
+// `tessera-static`: Tessera redirecting a static code's short link (same path, no scan recorded). `tessera`: the real app on SQLite with one
 // dynamic campaign. Prints `READY <port> <path>` when listening; on SIGTERM Tessera shuts down
 // gracefully (flushing scans) and prints `SCANS <n>`.
 import fs from 'node:fs';
@@ -31,7 +32,7 @@ if (mode === 'bare') {
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port} /x`);
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
-} else if (mode === 'tessera') {
+} else if (mode === 'tessera' || mode === 'tessera-static') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
   const config = loadConfig({ TESSERA_DATA_DIR: dir, LOG_LEVEL: 'warn', TESSERA_MASTER_KEY: '7e'.repeat(32), PORT: '0', TESSERA_WORKER: 'false' });
   const database = connectDatabase({ dialect: 'sqlite', url: config.databaseUrl });
@@ -39,7 +40,7 @@ if (mode === 'bare') {
   const now = Date.now();
   const accountId = newId('acc');
   await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-  const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, { name: 'bench', qr_type: 'dynamic', destination: 'https://example.com/landing' });
+  const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, { name: 'bench', qr_type: mode === 'tessera' ? 'dynamic' : 'static', destination: 'https://example.com/landing' });
   const app = await buildApp(config, { database, startWorker: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port} /${campaign.shortCode}`);
@@ -52,6 +53,6 @@ if (mode === 'bare') {
     process.exit(0);
   });
 } else {
-  console.error('usage: node bench/http-server.ts bare|fastify|tessera');
+  console.error('usage: node bench/http-server.ts bare|fastify|tessera|tessera-static');
   process.exit(2);
 }

@@ -50,7 +50,12 @@ async function stop(server: Server): Promise<string> {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 console.log(`autocannon: ${CONNECTIONS} connections; ${ROUNDS} rounds of ${DURATION} s per server (+1 s warm-up each)\n`);
-const servers = [await start('bare', 'bare node:http fixed 302'), await start('fastify', 'bare Fastify fixed 302 (ref)'), await start('tessera', 'Tessera redirect + scan')];
+const servers = [
+  await start('bare', 'bare node:http fixed 302'),
+  await start('fastify', 'bare Fastify fixed 302 (ref)'),
+  await start('tessera-static', 'Tessera redirect, no scan (ref)'),
+  await start('tessera', 'Tessera redirect + scan'),
+];
 for (let round = 0; round < ROUNDS; round++) {
   for (const server of servers) {
     const warmUp = await autocannon({ url: server.url, connections: CONNECTIONS, duration: 1 });
@@ -64,14 +69,15 @@ for (let round = 0; round < ROUNDS; round++) {
 for (const server of servers) {
   console.log(`${server.name.padEnd(30)} ${Math.round(median(server.rps)).toLocaleString('en').padStart(8)} req/s (rounds: ${server.rps.map((r) => Math.round(r)).join(', ')})   p99 ${median(server.p99)} ms`);
 }
-const [bare, fastify, tessera] = servers as [Server, Server, Server];
+const [bare, fastify, untracked, tessera] = servers as [Server, Server, Server, Server];
 const ratios = tessera.rps.map((r, i) => r / bare.rps[i]!);
 const fastifyRatios = fastify.rps.map((r, i) => r / bare.rps[i]!);
-for (const server of [bare, fastify]) await stop(server);
+for (const server of [bare, fastify, untracked]) await stop(server);
 const output = await stop(tessera);
 const scans = Number(/SCANS (\d+)/.exec(output)?.[1] ?? NaN);
 const ratio = median(ratios);
 console.log(`\nbare Fastify / node:http: ${median(fastifyRatios).toFixed(2)} (the framework's own ceiling on this machine, for reference)`);
+console.log(`Tessera without scan capture / node:http: ${median(untracked.rps.map((r, i) => r / bare.rps[i]!)).toFixed(2)} (static code: same lookup and answer, nothing recorded)`);
 console.log(`Tessera / node:http: ${ratio.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 0.70)   Tessera p99 ${median(tessera.p99)} ms (target ≤ 10 ms)`);
 console.log(
   `scans stored after graceful shutdown: ${scans.toLocaleString('en')} for ${tessera.redirects.toLocaleString('en')} redirects counted (autocannon does not count the ≤ ${CONNECTIONS} responses in flight when each of its runs stops)`,

@@ -21,6 +21,7 @@ export const modules: Module[] = [
   accountsRoutes,
   itemsRoutes,
   renderRoutes,
+  webhooksRoutes,
   templateRoutes,
   campaignRoutes,
   campaignRenderRoutes,
@@ -29,5 +30,4 @@ export const modules: Module[] = [
   scansModule,
   redirectRoutes,
   analyticsRoutes,
-  webhooksRoutes,
 ];

@@ -55,7 +55,7 @@ describeDialects('campaigns API', (dialect) => {
     for (const destination of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', '/relative']) {
       const response = await create(me.headers, { name: 'Bad', destination });
       expect(response.statusCode).toBe(400);
-      expect(response.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/destination' }] });
+      expect(response.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'body/destination' }] });
     }
     const badType = await create(me.headers, { name: 'Bad', destination: 'https://example.com', qr_type: 'holographic' });
     expect(badType.statusCode).toBe(400);
@@ -86,7 +86,7 @@ describeDialects('campaigns API', (dialect) => {
     expect((await create(me.headers, { name: 'A', slug: 'launch', destination: 'https://example.com' })).statusCode).toBe(201);
     const dup = await create(me.headers, { name: 'B', slug: 'launch', destination: 'https://example.com' });
     expect(dup.statusCode).toBe(409);
-    expect(dup.json().errors).toEqual([{ field: '/slug', message: 'is taken' }]);
+    expect(dup.json().errors).toEqual([{ field: 'body/slug', message: 'is taken' }]);
     expect((await create(other.headers, { name: 'C', slug: 'launch', destination: 'https://example.com' })).statusCode).toBe(201);
   });
 

@@ -43,10 +43,10 @@ describeDialects('templates API', (dialect) => {
     const bogus = await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: me.headers, payload: { name: 'x', design_config: { shapes: 'bogus' } } });
     expect(bogus.statusCode).toBe(400);
     expect(bogus.json().code).toBe('design_invalid');
-    expect(bogus.json().errors).toEqual([{ field: '/design_config/shapes', message: expect.stringContaining('liquid') }]);
+    expect(bogus.json().errors).toEqual([{ field: 'body/design_config/shapes', message: expect.stringContaining('liquid') }]);
     const invisible = await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: me.headers, payload: { name: 'x', design_config: { color: '#ffffff' } } });
     expect(invisible.statusCode).toBe(400);
-    expect(invisible.json()).toMatchObject({ code: 'design_unscannable', errors: [expect.objectContaining({ field: expect.stringMatching(/^\/design_config/) })] });
+    expect(invisible.json()).toMatchObject({ code: 'design_unscannable', errors: [expect.objectContaining({ field: expect.stringMatching(/^body\/design_config/) })] });
     expect(invisible.json().detail).toMatch(/contrast/);
   });
 });

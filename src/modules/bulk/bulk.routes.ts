@@ -35,7 +35,7 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['bulk'],
         summary: 'Generate up to 1,000 QR codes in one request',
         description:
-          'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG.',
+          'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG.',
         security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
         headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 255 } } },
         querystring: { type: 'object', properties: { inline: { type: 'string', enum: ['svg'] } } },

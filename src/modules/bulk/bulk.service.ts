@@ -38,7 +38,7 @@ export interface InvalidUrl {
 export function checkBulkUrls(urls: unknown[]): string[] {
   if (urls.length === 0 || urls.length > MAX_BULK_URLS) {
     throw new AppError('validation_failed', `urls must hold 1 to ${MAX_BULK_URLS.toLocaleString('en')} URLs per request; got ${urls.length}. Split larger batches.`, {
-      errors: [{ field: '/urls', message: `must hold 1 to ${MAX_BULK_URLS} items` }],
+      errors: [{ field: 'body/urls', message: `must hold 1 to ${MAX_BULK_URLS} items` }],
     });
   }
   const normalised: string[] = [];
@@ -49,7 +49,7 @@ export function checkBulkUrls(urls: unknown[]): string[] {
     else invalid.push({ index, url, reason: check.reason });
   });
   if (invalid.length > 0) {
-    const errors: FieldError[] = invalid.map((e) => ({ field: `/urls/${e.index}`, message: e.reason }));
+    const errors: FieldError[] = invalid.map((e) => ({ field: `body/urls/${e.index}`, message: e.reason }));
     const sample = invalid.slice(0, 3).map((e) => `urls[${e.index}] ${e.reason}`).join('; ');
     throw new AppError('validation_failed', `${invalid.length} of ${urls.length} URLs are invalid, so nothing was created: ${sample}${invalid.length > 3 ? '; …' : ''}.`, {
       errors,
@@ -68,7 +68,7 @@ function checkStaticCapacity(urls: string[], designConfig: Record<string, unknow
   urls.forEach((destination, index) => {
     if (destination.length <= ALWAYS_FITS) return;
     try {
-      assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig }, publicUrl, `/urls/${index}`);
+      assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig }, publicUrl, `body/urls/${index}`);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       errors.push(...(error.errors ?? []));

@@ -1,5 +1,5 @@
 // Same-instance change notifications: the redirect cache drops a code the moment this instance
-// changes it. Other instances rely on the cache's short TTL (see docs/adr/0003).
+// changes it. Other instances rely on the cache's short TTL (see docs/adr/0009).
 import type { AppContext } from '../../context.ts';
 
 type Listener = (shortCode: string) => void;

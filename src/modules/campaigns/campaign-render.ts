@@ -33,12 +33,12 @@ export async function renderCampaignPng(campaign: Renderable, publicUrl: string,
 }
 
 /** Throws a 400 when the code's text does not fit a QR symbol with this design (long static URLs, logos force ECC H). */
-export function assertEncodable(campaign: Renderable, publicUrl: string, field = '/destination'): void {
+export function assertEncodable(campaign: Renderable, publicUrl: string, field = 'body/destination'): void {
   try {
     renderSvg(encodedText(campaign, publicUrl), campaign.designConfig);
   } catch (error) {
     if (error instanceof QrError && error.code === 'content_too_long') {
-      throw new AppError('content_too_long', `${field.slice(1)} is too long to fit a QR code with this design: ${error.message}.`, { errors: [{ field, message: error.message }] });
+      throw new AppError('content_too_long', `${field.replace(/^body\//, '')} is too long to fit a QR code with this design: ${error.message}.`, { errors: [{ field, message: error.message }] });
     }
     if (error instanceof QrError) throw designError(error);
     throw error;

@@ -102,14 +102,14 @@ function toCampaign(row: CampaignsTable): Campaign {
   };
 }
 
-function destinationOrThrow(raw: string, field = '/destination'): string {
+function destinationOrThrow(raw: string, field = 'body/destination'): string {
   const check = checkDestination(raw);
   if (!check.ok) throw new AppError('validation_failed', `destination ${check.reason}.`, { errors: [{ field, message: check.reason }] });
   return check.url;
 }
 
 function slugConflict(slug: string): AppError {
-  return new AppError('conflict', `This account already has a campaign with slug '${slug}'; choose another.`, { errors: [{ field: '/slug', message: 'is taken' }] });
+  return new AppError('conflict', `This account already has a campaign with slug '${slug}'; choose another.`, { errors: [{ field: 'body/slug', message: 'is taken' }] });
 }
 
 /** Creates one campaign. */
@@ -227,7 +227,7 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
   if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
   if (patch.qr_type !== undefined && patch.qr_type !== current.qrType) {
     throw new AppError('validation_failed', `qr_type cannot change (this campaign is '${current.qrType}'); create a new campaign instead.`, {
-      errors: [{ field: '/qr_type', message: 'cannot change after creation' }],
+      errors: [{ field: 'body/qr_type', message: 'cannot change after creation' }],
     });
   }
   const set: Updateable<CampaignsTable> = {};

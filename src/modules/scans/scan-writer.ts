@@ -47,7 +47,7 @@ export function workerWriter(ctx: AppContext): ScanWriter {
       else pending?.resolve();
     });
     started.on('error', (error) => {
-      ctx.log.error({ err: error }, 'scan writer thread failed; writing scans in-process from now on');
+      ctx.log.error({ err: error }, 'scan writer thread failed; the batch stays buffered and the next flush starts a new thread');
       failAll(error);
       worker = null;
     });

@@ -10,18 +10,18 @@ export type DesignConfig = Record<string, unknown>;
 export const MAX_DESIGN_BYTES = 384 * 1024;
 
 /** Turns an engine refusal into its registered 400 (design_invalid, design_unscannable, content_too_long) with fields pointing into the request body. */
-export function designError(error: QrError, prefix = '/design_config'): AppError {
+export function designError(error: QrError, prefix = 'body/design_config'): AppError {
   const errors = error.details.length > 0 ? error.details.map((d) => ({ field: `${prefix}/${d.field}`, message: d.message })) : [{ field: prefix, message: error.message }];
-  return new AppError(error.code, `${prefix.slice(1)}: ${error.message}.`, { errors });
+  return new AppError(error.code, `${prefix.replace(/^body\//, '')}: ${error.message}.`, { errors });
 }
 
 /** Validates a design config with the engine's parser and lint; a 400 listing each problem. */
-export function checkDesign(input: unknown, field = '/design_config'): DesignConfig {
+export function checkDesign(input: unknown, field = 'body/design_config'): DesignConfig {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new AppError('validation_failed', `${field.slice(1)} must be a JSON object (use {} for the default design).`, { errors: [{ field, message: 'must be an object' }] });
+    throw new AppError('validation_failed', `${field.replace(/^body\//, '')} must be a JSON object (use {} for the default design).`, { errors: [{ field, message: 'must be an object' }] });
   }
   if (JSON.stringify(input).length > MAX_DESIGN_BYTES) {
-    throw new AppError('validation_failed', `${field.slice(1)} is larger than ${MAX_DESIGN_BYTES} bytes.`, { errors: [{ field, message: `must be at most ${MAX_DESIGN_BYTES} bytes of JSON` }] });
+    throw new AppError('validation_failed', `${field.replace(/^body\//, '')} is larger than ${MAX_DESIGN_BYTES} bytes.`, { errors: [{ field, message: `must be at most ${MAX_DESIGN_BYTES} bytes of JSON` }] });
   }
   try {
     assertScannable(parseDesign(input).design);

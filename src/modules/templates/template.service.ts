@@ -23,7 +23,7 @@ function toTemplate(row: { id: string; name: string; design_config: string; crea
 /** Saves a new template after checking its design. */
 export async function createTemplate(ctx: Ctx, accountId: string, input: { name: string; design_config: unknown }): Promise<Template> {
   const name = input.name.trim();
-  if (!name) throw new AppError('validation_failed', 'name must not be blank.', { errors: [{ field: '/name', message: 'must not be blank' }] });
+  if (!name) throw new AppError('validation_failed', 'name must not be blank.', { errors: [{ field: 'body/name', message: 'must not be blank' }] });
   const design = checkDesign(input.design_config);
   const now = ctx.clock.now();
   const row = { id: newId('tpl'), account_id: accountId, name, design_config: JSON.stringify(design), created_at: now, updated_at: now };
@@ -52,7 +52,7 @@ export async function resolveDesign(
 ): Promise<{ designConfig: DesignConfig; templateId: string | null }> {
   if (input.template_id) {
     if (input.design_config !== undefined && input.design_config !== null) {
-      throw new AppError('validation_failed', 'Send either design_config or template_id, not both.', { errors: [{ field: '/template_id', message: 'cannot be combined with design_config' }] });
+      throw new AppError('validation_failed', 'Send either design_config or template_id, not both.', { errors: [{ field: 'body/template_id', message: 'cannot be combined with design_config' }] });
     }
     const row = await findTemplate(ctx.db, accountId, input.template_id);
     if (!row) throw notFound(`Template '${input.template_id}'`);
