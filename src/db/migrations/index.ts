@@ -1,8 +1,10 @@
 // The ordered list of migrations. Add new ones at the end; never edit or reorder old ones.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_accounts.ts';
+import * as m0008 from './0008_pages.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
+  '0008_pages': m0008,
 };

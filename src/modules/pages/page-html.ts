@@ -1,7 +1,7 @@
 // Server-rendered hosted pages: mobile-first, no script, every owner or visitor string escaped by
 // the `html` tag. Pure: returns the document and the Content-Security-Policy that goes with it.
 import { html, raw, type SafeHtml } from './html.ts';
-import type { Block, FormField, PageConfig } from './page-config.ts';
+import { type Block, DEFAULT_THEME, type FormField, type PageConfig } from './page-config.ts';
 import { pageContentSecurityPolicy, pageStyle } from './page-style.ts';
 import { resolveTheme } from './theme.ts';
 
@@ -125,7 +125,9 @@ export function renderThanks(config: PageConfig, pageUrl: string): RenderedPage 
   return documentFor(config, config.title, html`<h1>${config.title}</h1><p role="status">${message}</p><p><a href="${pageUrl}">Back to the page</a></p>`);
 }
 
-/** A plain "not found" document in the same style (default theme). */
-export function renderNotFound(defaults: PageConfig): RenderedPage {
-  return documentFor(defaults, 'Page not found', html`<h1>Page not found</h1><p>This page does not exist or is no longer published.</p>`);
+const NOT_FOUND: PageConfig = { title: 'Page not found', language: 'en', blocks: [], theme: DEFAULT_THEME, form: null, published: true };
+
+/** A plain "not found" document in the default theme. */
+export function renderNotFound(): RenderedPage {
+  return documentFor(NOT_FOUND, NOT_FOUND.title, html`<h1>Page not found</h1><p>This page does not exist or is no longer published.</p>`);
 }
