@@ -12,8 +12,10 @@ import type { DatabaseHandle } from './db/connect.ts';
 import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { installProblemHandlers } from './http/problem.ts';
+import { createRateLimiter } from './http/rate-limit.ts';
 import { jobs } from './jobs/index.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
+import { authPlugin } from './modules/accounts/auth.plugin.ts';
 import { modules } from './modules/index.ts';
 
 /** What buildApp needs besides the config. */
@@ -61,7 +63,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     dialect: deps.database.dialect,
     clock: deps.clock ?? systemClock,
     log: app.log,
+    rateLimiter: await createRateLimiter(config.redisUrl, config.redisPrefix, (error) => app.log.warn({ err: error }, 'rate limiter store unavailable; allowing requests')),
   };
+  app.addHook('onClose', async () => {
+    await ctx.rateLimiter?.close();
+  });
   app.decorate('ctx', ctx);
   app.decorateRequest('principal', null);
 
@@ -91,6 +97,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   installProblemHandlers(app, config.publicUrl);
   await registerOpenApi(app, config.publicUrl);
 
+  await app.register(authPlugin, { ctx });
   for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));
 
   if (deps.startWorker ?? config.runWorker) {

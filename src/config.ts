@@ -22,6 +22,8 @@ export interface Config {
   readonly bodyLimitBytes: number;
   readonly trustProxy: boolean;
   readonly redisUrl: string | null;
+  /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
+  readonly redisPrefix: string;
   readonly rateLimitPerMinute: number;
   readonly sessionTtlHours: number;
   readonly runWorker: boolean;
@@ -62,6 +64,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'TESSERA_BODY_LIMIT', default: '1048576', description: 'Largest accepted request body in bytes (larger bodies get 413).' },
   { name: 'TESSERA_TRUST_PROXY', default: 'false', description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy or CDN).' },
   { name: 'REDIS_URL', default: '(unset: in-memory)', description: '`redis://…` makes rate limits shared across instances.' },
+  { name: 'TESSERA_REDIS_PREFIX', default: 'tessera:', description: 'Prefix of every Redis key, so several deployments can share one Redis.' },
   { name: 'TESSERA_RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute allowed per API key or session.' },
   { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', description: 'Dashboard session lifetime; it slides with use.' },
   { name: 'TESSERA_WORKER', default: 'true', description: 'Run the webhook/sweeper worker inside `serve`; set false when running `tessera worker` separately.' },
@@ -174,6 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
     bodyLimitBytes: int(env, 'TESSERA_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: bool(env, 'TESSERA_TRUST_PROXY', false),
     redisUrl,
+    redisPrefix: env.TESSERA_REDIS_PREFIX?.trim() || 'tessera:',
     rateLimitPerMinute: int(env, 'TESSERA_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336, 1, 24 * 365),
     runWorker: bool(env, 'TESSERA_WORKER', true),

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from './clock.ts';
 import type { Config, Dialect } from './config.ts';
 import type { Database } from './db/schema.ts';
+import type { RateLimiter } from './http/rate-limit.ts';
 
 /** Shared dependencies handed to modules; services take the parts they need as arguments. */
 export interface AppContext {
@@ -12,6 +13,8 @@ export interface AppContext {
   readonly dialect: Dialect;
   readonly clock: Clock;
   readonly log: FastifyBaseLogger;
+  /** Shared rate limiter (memory, or Redis when REDIS_URL is set); buildApp always sets it. */
+  readonly rateLimiter?: RateLimiter;
 }
 
 /** A domain module: registers its routes (and hooks) on the app. */

@@ -1,8 +1,9 @@
 // Every CLI command. A module that adds one appends it here.
 import { accountCreateCommand } from './account.ts';
 import type { Command } from './command.ts';
+import { keysCheckCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
 
 /** The commands `tessera` dispatches to. */
-export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand];
+export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand, keysCheckCommand];

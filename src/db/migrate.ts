@@ -1,7 +1,7 @@
 // Runs the migrations on either dialect. Running twice is a no-op: Kysely records what ran, and
 // concurrent starts are serialised by its migration lock.
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
-import { Migrator, type MigrationProvider, type Migration } from 'kysely/migration';
+import { Migrator, type MigrationProvider, type Migration, type MigrationResultSet } from 'kysely/migration';
 import { migrations } from './migrations/index.ts';
 
 const provider: MigrationProvider = { getMigrations: async (): Promise<Record<string, Migration>> => migrations };
@@ -15,9 +15,27 @@ async function migrator(db: Kysely<any>): Promise<Migrator> {
   return new Migrator({ db, provider, migrationTableSchema: rows[0]?.schema ?? 'public' });
 }
 
+// Kysely 0.29 takes its migration lock outside the migration transaction, and on SQLite that
+// lock is a plain autocommitted UPDATE, so two processes could both read "0002 pending" and both
+// run it. On SQLite the whole run therefore happens inside BEGIN IMMEDIATE: the second process
+// waits (busy_timeout) for the first to commit, then reads the finished state.
+async function migrateSqliteSerialised(db: Kysely<any>): Promise<MigrationResultSet> {
+  await sql`begin immediate`.execute(db);
+  let outcome: MigrationResultSet;
+  try {
+    outcome = await new Migrator({ db, provider, disableTransactions: true }).migrateToLatest();
+  } catch (error) {
+    await sql`rollback`.execute(db);
+    throw error;
+  }
+  await sql.raw(outcome.error ? 'rollback' : 'commit').execute(db);
+  return outcome;
+}
+
 /** Applies every pending migration; returns the names applied now (empty when already current). */
 export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
-  const { error, results } = await (await migrator(db)).migrateToLatest();
+  const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const { error, results } = isPostgres ? await (await migrator(db)).migrateToLatest() : await migrateSqliteSerialised(db);
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });

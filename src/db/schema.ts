@@ -28,6 +28,36 @@ export interface AccountMembersTable {
   created_at: number;
 }
 
+/** A dashboard session: the cookie holds a random token, the row only its SHA-256. */
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  account_id: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+}
+
+/** A `sec1-…` API key: kid plus the SHA-256 (hex) of the full key, never the key. */
+export interface ApiKeysTable {
+  id: string;
+  account_id: string;
+  kid: string;
+  env: string;
+  type: string;
+  name: string | null;
+  key_hash: string;
+  display_mask: string;
+  /** `active`, `rotating` (replaced, valid until expires_at) or `revoked`. */
+  status: string;
+  created_at: number;
+  expires_at: number | null;
+  revoked_at: number | null;
+  last_used_at: number | null;
+  replaced_by: string | null;
+}
+
 /** A campaign's hosted landing page (at most one per campaign). */
 export interface HostedPagesTable {
   campaign_id: string;
@@ -57,6 +87,8 @@ export interface Database {
   accounts: AccountsTable;
   users: UsersTable;
   account_members: AccountMembersTable;
+  sessions: SessionsTable;
+  api_keys: ApiKeysTable;
   hosted_pages: HostedPagesTable;
   form_submissions: FormSubmissionsTable;
 }

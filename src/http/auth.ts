@@ -19,15 +19,19 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Set by the accounts module's auth hook; null when the request carries no credentials. */
     principal: Principal | null;
+    /**
+     * Why credentials that were present did not yield a principal (e.g. a session cookie on an
+     * unsafe request without its CSRF token). Public routes ignore it; requirePrincipal throws it.
+     */
+    authProblem: AppError | null;
   }
 }
 
-/** The caller's principal, or a 401 problem asking for credentials. */
+/** The caller's principal, or a 401 problem asking for credentials (or the deferred auth problem). */
 export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) {
-    throw new AppError('unauthorized', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.', {
-      extensions: { code: 'api_key_missing' },
-    });
+    if (request.authProblem) throw request.authProblem;
+    throw new AppError('api_key_missing', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.');
   }
   return request.principal;
 }

@@ -1,10 +1,12 @@
 // The ordered list of migrations. Add new ones at the end; never edit or reorder old ones.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_accounts.ts';
+import * as m0002 from './0002_sessions_api_keys.ts';
 import * as m0008 from './0008_pages.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
+  '0002_sessions_api_keys': m0002,
   '0008_pages': m0008,
 };

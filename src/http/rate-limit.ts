@@ -1,0 +1,111 @@
+// Fixed-window rate limiting shared by every module (API keys, logins, item passwords, forms).
+// The memory store serves one process; with REDIS_URL the Redis store makes limits hold across
+// instances. Both take `now` from the caller, so tests move a clock instead of sleeping.
+import type { Redis } from 'ioredis';
+import { AppError } from '../errors.ts';
+
+/** The outcome of one hit. */
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Hits left in this window (0 when refused). */
+  remaining: number;
+  /** Milliseconds until the window resets. */
+  resetMs: number;
+  limit: number;
+}
+
+/** A counter per key and window; `hit` counts one request and says whether it is allowed. */
+export interface RateLimiter {
+  hit(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult>;
+  close(): Promise<void>;
+}
+
+function result(count: number, limit: number, windowStart: number, windowMs: number, now: number): RateLimitResult {
+  return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetMs: windowStart + windowMs - now, limit };
+}
+
+/** In-process fixed windows; expired entries are swept as the map grows. */
+export class MemoryRateLimiter implements RateLimiter {
+  private readonly windows = new Map<string, { start: number; count: number; windowMs: number }>();
+  private sweepAt = 10_000;
+
+  /** Counts a hit on `key`. */
+  async hit(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
+    const start = Math.floor(now / windowMs) * windowMs;
+    const id = `${windowMs}:${key}`;
+    let entry = this.windows.get(id);
+    if (!entry || entry.start !== start) {
+      entry = { start, count: 0, windowMs };
+      this.windows.set(id, entry);
+      if (this.windows.size > this.sweepAt) this.sweep(now);
+    }
+    entry.count++;
+    return result(entry.count, limit, start, windowMs, now);
+  }
+
+  private sweep(now: number): void {
+    for (const [id, entry] of this.windows) if (entry.start + entry.windowMs <= now) this.windows.delete(id);
+    this.sweepAt = Math.max(10_000, this.windows.size * 2);
+  }
+
+  /** Nothing to release. */
+  async close(): Promise<void> {}
+}
+
+// INCR and set the expiry in one round trip; the key expires a window after it closes.
+const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
+
+/** Fixed windows in Redis, shared by every instance; on a Redis failure it lets the request through (and logs). */
+export class RedisRateLimiter implements RateLimiter {
+  private readonly redis: Redis;
+  private readonly prefix: string;
+  private readonly onError: (error: unknown) => void;
+
+  constructor(redis: Redis, prefix: string, onError: (error: unknown) => void = () => {}) {
+    this.redis = redis;
+    this.prefix = prefix;
+    this.onError = onError;
+  }
+
+  /** Counts a hit on `key`. */
+  async hit(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
+    const start = Math.floor(now / windowMs) * windowMs;
+    try {
+      const count = Number(await this.redis.eval(HIT_SCRIPT, 1, `${this.prefix}rl:${windowMs}:${start}:${key}`, String(windowMs * 2)));
+      return result(count, limit, start, windowMs, now);
+    } catch (error) {
+      // Failing open: a Redis outage should degrade limits, not take the API down.
+      this.onError(error);
+      return result(1, limit, start, windowMs, now);
+    }
+  }
+
+  /** Closes the Redis connection. */
+  async close(): Promise<void> {
+    // quit() waits for a reply that never comes when the server is gone.
+    if (this.redis.status === 'ready') await this.redis.quit().catch(() => this.redis.disconnect());
+    else this.redis.disconnect();
+  }
+}
+
+/** A Redis store when `redisUrl` is set, else the in-memory store. */
+export async function createRateLimiter(redisUrl: string | null, prefix: string, onError?: (error: unknown) => void): Promise<RateLimiter> {
+  if (!redisUrl) return new MemoryRateLimiter();
+  const { Redis } = await import('ioredis');
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false });
+  redis.on('error', (error) => onError?.(error));
+  return new RedisRateLimiter(redis, prefix, onError);
+}
+
+/** The IETF RateLimit-* headers (and Retry-After when refused) for a result. */
+export function rateLimitHeaders(r: RateLimitResult): Record<string, string> {
+  const resetSeconds = String(Math.max(1, Math.ceil(r.resetMs / 1000)));
+  const headers: Record<string, string> = { 'ratelimit-limit': String(r.limit), 'ratelimit-remaining': String(r.remaining), 'ratelimit-reset': resetSeconds };
+  if (!r.allowed) headers['retry-after'] = resetSeconds;
+  return headers;
+}
+
+/** The 429 problem for a refused hit, carrying Retry-After and RateLimit-* headers. */
+export function rateLimitedError(r: RateLimitResult, detail = 'Too many requests; retry after the number of seconds in Retry-After.'): AppError {
+  return new AppError('rate_limited', detail, { headers: rateLimitHeaders(r) });
+}

@@ -1,0 +1,80 @@
+// API key rows: plain functions taking the database first.
+import type { Kysely, Transaction } from 'kysely';
+import type { ApiKeysTable, Database } from '../../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Stores a new key row. */
+export async function insertApiKey(db: Db, row: ApiKeysTable): Promise<void> {
+  await db.insertInto('api_keys').values(row).execute();
+}
+
+/** The key with this kid (one indexed lookup on the hot path). */
+export async function findApiKeyByKid(db: Db, kid: string): Promise<ApiKeysTable | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('kid', '=', kid).executeTakeFirst();
+}
+
+/** A key of this account by id. */
+export async function findApiKeyById(db: Db, accountId: string, id: string): Promise<ApiKeysTable | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+}
+
+/** A key of this account by kid. */
+export async function findAccountApiKeyByKid(db: Db, accountId: string, kid: string): Promise<ApiKeysTable | undefined> {
+  return db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId).where('kid', '=', kid).executeTakeFirst();
+}
+
+/** The account's newest active key of an env. */
+export async function findNewestActiveKey(db: Db, accountId: string, env: string): Promise<ApiKeysTable | undefined> {
+  return db
+    .selectFrom('api_keys')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('env', '=', env)
+    .where('status', '=', 'active')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+}
+
+/** One page of the account's keys, newest first, after the (created_at, id) cursor. */
+export async function listApiKeys(db: Db, accountId: string, limit: number, after?: { createdAt: number; id: string }): Promise<ApiKeysTable[]> {
+  let query = db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId);
+  if (after) {
+    query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Revokes a key unless already revoked; true when this call changed it. */
+export async function markRevoked(db: Db, accountId: string, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('api_keys')
+    .set({ status: 'revoked', revoked_at: now })
+    .where('account_id', '=', accountId)
+    .where('id', '=', id)
+    .where('status', '!=', 'revoked')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Retires an active key in favour of `replacedBy`: revoked now, or rotating until `expiresAt`. True when it was still active. */
+export async function markReplaced(db: Db, id: string, replacedBy: string, now: number, rotatingUntil: number | null): Promise<boolean> {
+  const result = await db
+    .updateTable('api_keys')
+    .set(rotatingUntil === null ? { status: 'revoked', revoked_at: now, replaced_by: replacedBy } : { status: 'rotating', expires_at: rotatingUntil, replaced_by: replacedBy })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** Records use, at most once per interval (the WHERE keeps it to one write a minute per key). */
+export async function touchApiKey(db: Db, id: string, now: number, olderThan: number): Promise<void> {
+  await db
+    .updateTable('api_keys')
+    .set({ last_used_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', olderThan)]))
+    .execute();
+}

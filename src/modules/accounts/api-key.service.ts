@@ -1,0 +1,191 @@
+// API keys: issuing, authenticating, listing, revoking and regenerating `sec1-…` keys. The key
+// is shown once; only its kid and SHA-256 are stored, and the digest is compared in constant time.
+import type { Kysely } from 'kysely';
+import { digestsEqual, sha256 } from '../../crypto/keys.ts';
+import type { ApiKeysTable, Database } from '../../db/schema.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
+import {
+  findAccountApiKeyByKid,
+  findApiKeyById,
+  findApiKeyByKid,
+  findNewestActiveKey,
+  insertApiKey,
+  listApiKeys as listApiKeyRows,
+  markReplaced,
+  markRevoked,
+  touchApiKey,
+} from './api-key.repo.ts';
+
+/** What a key looks like once created: everything but the secret. */
+export interface ApiKey {
+  id: string;
+  kid: string;
+  env: KeyEnv;
+  type: 'secret';
+  /** `active`, `rotating` (replaced, valid until expiresAt), `expired` or `revoked`. */
+  status: 'active' | 'rotating' | 'expired' | 'revoked';
+  name: string | null;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+  lastUsedAt: number | null;
+  displayMask: string;
+}
+
+/** A key that just authenticated a request. */
+export interface AuthenticatedKey {
+  id: string;
+  accountId: string;
+  env: KeyEnv;
+}
+
+/** Longest grace period a regenerated key's predecessor may keep working. */
+export const MAX_GRACE_PERIOD_HOURS = 168;
+const LAST_USED_RESOLUTION_MS = 60_000;
+// Compared against when the kid is unknown, so that path also runs one digest comparison.
+const DUMMY_DIGEST = sha256('tessera:no-such-key');
+
+function statusOf(row: ApiKeysTable, now: number): ApiKey['status'] {
+  if (row.status === 'revoked') return 'revoked';
+  if (row.expires_at !== null && row.expires_at <= now) return 'expired';
+  return row.status === 'rotating' ? 'rotating' : 'active';
+}
+
+function toApiKey(row: ApiKeysTable, now: number): ApiKey {
+  return {
+    id: row.id,
+    kid: row.kid,
+    env: row.env as KeyEnv,
+    type: 'secret',
+    status: statusOf(row, now),
+    name: row.name,
+    createdAt: row.created_at,
+    expiresAt: row.expires_at,
+    revokedAt: row.revoked_at,
+    lastUsedAt: row.last_used_at,
+    displayMask: row.display_mask,
+  };
+}
+
+function newKeyRow(accountId: string, env: KeyEnv, name: string | null, expiresAt: number | null, now: number): { row: ApiKeysTable; fullKey: string } {
+  const { key, kid } = generateApiKey(env);
+  const row: ApiKeysTable = {
+    id: newId('key'),
+    account_id: accountId,
+    kid,
+    env,
+    type: 'secret',
+    name,
+    key_hash: sha256(key).toString('hex'),
+    display_mask: maskApiKey(env, kid, key.slice(-2)),
+    status: 'active',
+    created_at: now,
+    expires_at: expiresAt,
+    revoked_at: null,
+    last_used_at: null,
+    replaced_by: null,
+  };
+  return { row, fullKey: key };
+}
+
+/** Options when creating a key. */
+export interface NewApiKeyInput {
+  env: KeyEnv;
+  name?: string | null;
+  /** Epoch ms after which the key stops working; must be in the future. */
+  expiresAt?: number | null;
+  /** Set for test-mode callers: they may only create keys of this env. */
+  onlyEnv?: KeyEnv;
+}
+
+function checkEnvAllowed(env: string, onlyEnv: KeyEnv | undefined): void {
+  // A leaked test key must not mint live keys.
+  if (onlyEnv && env !== onlyEnv) throw new AppError('forbidden', `A ${onlyEnv} key can only manage ${onlyEnv} keys; use a prd key or the dashboard.`);
+}
+
+/** Creates a key for an account; the full key is returned only here. */
+export async function createApiKey(db: Kysely<Database>, now: number, accountId: string, input: NewApiKeyInput): Promise<{ apiKey: ApiKey; fullKey: string }> {
+  if (input.expiresAt != null && input.expiresAt <= now) {
+    throw new AppError('validation_failed', 'expires_at must be in the future.', { errors: [{ field: 'body/expires_at', message: 'must be in the future' }] });
+  }
+  checkEnvAllowed(input.env, input.onlyEnv);
+  const name = input.name?.trim() || null;
+  const { row, fullKey } = newKeyRow(accountId, input.env, name, input.expiresAt ?? null, now);
+  await insertApiKey(db, row);
+  return { apiKey: toApiKey(row, now), fullKey };
+}
+
+/** Checks a presented key: 401 api_key_invalid (malformed, bad checksum, unknown kid, wrong secret), 403 expired or revoked. */
+export async function authenticateApiKey(db: Kysely<Database>, now: number, presented: string): Promise<AuthenticatedKey> {
+  const parsed = parseApiKey(presented);
+  if (!parsed) throw new AppError('api_key_invalid', 'The API key is malformed or its checksum is wrong; check that it was copied completely.');
+  const row = await findApiKeyByKid(db, parsed.kid);
+  const digest = sha256(presented);
+  const matches = digestsEqual(digest, row ? Buffer.from(row.key_hash, 'hex') : DUMMY_DIGEST);
+  if (!row || !matches || row.env !== parsed.env) throw new AppError('api_key_invalid', 'The API key is not valid; check the key or create a new one in the dashboard.');
+  const status = statusOf(row, now);
+  if (status === 'revoked') throw new AppError('api_key_revoked', 'This API key has been revoked; use a current key or contact the account owner.');
+  if (status === 'expired') throw new AppError('api_key_expired', 'This API key has expired; regenerate it in the dashboard.');
+  if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) await touchApiKey(db, row.id, now, now - LAST_USED_RESOLUTION_MS);
+  return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv };
+}
+
+/** Opaque pagination cursor for key lists. */
+function encodeCursor(row: ApiKeysTable): string {
+  return Buffer.from(`${row.created_at}:${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { createdAt: number; id: string } {
+  const match = /^(\d{1,16}):(key_[A-Za-z0-9]{1,64})$/.exec(Buffer.from(cursor, 'base64url').toString());
+  if (!match) throw new AppError('validation_failed', 'cursor is not one this API returned; start again without it.', { errors: [{ field: 'querystring/cursor', message: 'is not valid' }] });
+  return { createdAt: Number(match[1]), id: match[2]! };
+}
+
+/** One page of an account's keys (newest first) and the cursor of the next page. */
+export async function listApiKeys(db: Kysely<Database>, now: number, accountId: string, limit: number, cursor?: string): Promise<{ apiKeys: ApiKey[]; nextCursor: string | null }> {
+  const rows = await listApiKeyRows(db, accountId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
+  const page = rows.slice(0, limit);
+  return { apiKeys: page.map((row) => toApiKey(row, now)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+}
+
+/** Revokes one of the account's keys at once; 404 for another account's key or an unknown id. */
+export async function revokeApiKey(db: Kysely<Database>, now: number, accountId: string, id: string): Promise<void> {
+  const row = await findApiKeyById(db, accountId, id);
+  if (!row) throw notFound('This API key');
+  await markRevoked(db, accountId, id, now);
+}
+
+/** Which key to regenerate and how. */
+export interface RegenerateInput {
+  /** The key that authenticated the request (regenerated unless `kid` names another). */
+  currentKeyId?: string | null;
+  kid?: string;
+  /** Hours the old key keeps working (0 = revoked at once), at most MAX_GRACE_PERIOD_HOURS. */
+  gracePeriodHours?: number;
+  /** Set for test-mode callers: they may only regenerate keys of this env. */
+  onlyEnv?: KeyEnv;
+}
+
+/** Replaces a key with a new one of the same env; the old one is revoked or kept for a grace period. */
+export async function regenerateApiKey(db: Kysely<Database>, now: number, accountId: string, input: RegenerateInput): Promise<{ apiKey: ApiKey; fullKey: string; previous: ApiKey }> {
+  let old: ApiKeysTable | undefined;
+  if (input.kid) old = await findAccountApiKeyByKid(db, accountId, input.kid);
+  else if (input.currentKeyId) old = await findApiKeyById(db, accountId, input.currentKeyId);
+  else old = await findNewestActiveKey(db, accountId, 'prd');
+  if (!old) throw input.kid ? notFound('This API key') : notFound('An active prd API key to regenerate');
+  checkEnvAllowed(old.env, input.onlyEnv);
+  if (statusOf(old, now) !== 'active') throw new AppError('conflict', `This key is ${statusOf(old, now)} and cannot be regenerated; create a new key instead.`);
+  const graceHours = input.gracePeriodHours ?? 0;
+  const rotatingUntil = graceHours > 0 ? Math.min(now + graceHours * 3_600_000, old.expires_at ?? Number.MAX_SAFE_INTEGER) : null;
+  const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, old.name, null, now);
+  const previous = await db.transaction().execute(async (trx) => {
+    await insertApiKey(trx, row);
+    // The status guard makes two concurrent regenerations of one key produce one successor.
+    if (!(await markReplaced(trx, old.id, row.id, now, rotatingUntil))) throw new AppError('conflict', 'This key was regenerated by another request; use the key it returned.');
+    return (await findApiKeyById(trx, accountId, old.id))!;
+  });
+  // The webhooks module will emit `api_key.regenerated` here (in the same transaction, via its outbox).
+  return { apiKey: toApiKey(row, now), fullKey, previous: toApiKey(previous, now) };
+}

@@ -1,0 +1,160 @@
+// Merchant API-key management in the payment-QR seed's `{status:"success", data}` envelope:
+// regenerate (by the current key or a session), list (masked), create, revoke.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { requirePrincipal } from '../../http/auth.ts';
+import { type ApiKey, createApiKey, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+const nullableString = { type: ['string', 'null'] };
+
+/** The public JSON of a key (never the secret). */
+export function apiKeyJson(key: ApiKey) {
+  return {
+    id: key.id,
+    kid: key.kid,
+    env: key.env,
+    type: key.type,
+    status: key.status,
+    name: key.name,
+    created_at: iso(key.createdAt),
+    expires_at: iso(key.expiresAt),
+    revoked_at: iso(key.revokedAt),
+    last_used_at: iso(key.lastUsedAt),
+    display_mask: key.displayMask,
+  };
+}
+
+const apiKeySchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    kid: { type: 'string' },
+    env: { type: 'string', enum: ['prd', 'tst'] },
+    type: { type: 'string', enum: ['secret'] },
+    status: { type: 'string', enum: ['active', 'rotating', 'expired', 'revoked'] },
+    name: nullableString,
+    created_at: { type: 'string' },
+    expires_at: nullableString,
+    revoked_at: nullableString,
+    last_used_at: nullableString,
+    display_mask: { type: 'string' },
+  },
+};
+const envelope = (data: object) => ({ type: 'object', properties: { status: { type: 'string', enum: ['success'] }, data } });
+const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
+
+/** Registers /api/v1/merchant/api-keys…. */
+export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.post<{ Body: { kid?: string; grace_period_hours?: number } | undefined }>(
+    '/api/v1/merchant/api-keys/secret/regenerate',
+    {
+      // The seed's curl sends no body at all; treat that as `{}`.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Regenerate a secret key (the calling key, or the newest prd key for a session)',
+        description: `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response.`,
+        security,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          properties: {
+            kid: { type: 'string', pattern: '^[0-9A-Z]{13}$', description: 'Which key to regenerate (default: the calling key, or for a session the newest active prd key)' },
+            grace_period_hours: { type: 'integer', minimum: 0, maximum: MAX_GRACE_PERIOD_HOURS },
+          },
+        },
+        response: { 201: envelope({ type: 'object', properties: { api_key: apiKeySchema, full_key: { type: 'string' }, previous_api_key: apiKeySchema } }) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const result = await regenerateApiKey(ctx.db, ctx.clock.now(), principal.accountId, {
+        currentKeyId: principal.apiKeyId,
+        kid: request.body?.kid,
+        gracePeriodHours: request.body?.grace_period_hours,
+        onlyEnv: principal.testMode ? 'tst' : undefined,
+      });
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send({ status: 'success', data: { api_key: apiKeyJson(result.apiKey), full_key: result.fullKey, previous_api_key: apiKeyJson(result.previous) } });
+    },
+  );
+
+  app.get<{ Querystring: { limit: number; cursor?: string } }>(
+    '/api/v1/merchant/api-keys',
+    {
+      schema: {
+        tags: ['api-keys'],
+        summary: "The account's API keys, masked, newest first",
+        security,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 }, cursor: { type: 'string', maxLength: 200 } },
+        },
+        response: { 200: envelope({ type: 'object', properties: { api_keys: { type: 'array', items: apiKeySchema }, next_cursor: nullableString } }) },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const page = await listApiKeys(ctx.db, ctx.clock.now(), principal.accountId, request.query.limit, request.query.cursor);
+      return { status: 'success', data: { api_keys: page.apiKeys.map(apiKeyJson), next_cursor: page.nextCursor } };
+    },
+  );
+
+  app.post<{ Body: { env: 'prd' | 'tst'; name?: string; expires_at?: string } }>(
+    '/api/v1/merchant/api-keys',
+    {
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Create an API key; the full key is shown only in this response',
+        security,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['env'],
+          properties: {
+            env: { type: 'string', enum: ['prd', 'tst'] },
+            name: { type: 'string', maxLength: 100 },
+            expires_at: { type: 'string', format: 'date-time', description: 'When the key stops working (optional)' },
+          },
+        },
+        response: { 201: envelope({ type: 'object', properties: { api_key: apiKeySchema, full_key: { type: 'string' } } }) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const expiresAt = request.body.expires_at === undefined ? null : Date.parse(request.body.expires_at);
+      if (Number.isNaN(expiresAt)) throw new AppError('validation_failed', 'expires_at must be an ISO 8601 date-time.', { errors: [{ field: 'body/expires_at', message: 'is not a date-time' }] });
+      const created = await createApiKey(ctx.db, ctx.clock.now(), principal.accountId, {
+        env: request.body.env,
+        name: request.body.name,
+        expiresAt,
+        onlyEnv: principal.testMode ? 'tst' : undefined,
+      });
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send({ status: 'success', data: { api_key: apiKeyJson(created.apiKey), full_key: created.fullKey } });
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/merchant/api-keys/:id',
+    {
+      schema: {
+        tags: ['api-keys'],
+        summary: 'Revoke an API key at once',
+        security,
+        params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] },
+        response: { 204: { type: 'null' } },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      await revokeApiKey(ctx.db, ctx.clock.now(), principal.accountId, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+}

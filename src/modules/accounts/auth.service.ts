@@ -1,0 +1,95 @@
+// Signing up, signing in and out, and "who am I" for the dashboard. Attempts are rate limited
+// per IP and per email before any password is checked, and an unknown email costs the same
+// argon2id verification as a wrong password, so neither the answer nor its timing tells them apart.
+import type { Kysely } from 'kysely';
+import { sha256 } from '../../crypto/keys.ts';
+import { dummyPasswordHash, verifyPassword } from '../../crypto/password.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
+import type { Clock } from '../../clock.ts';
+import type { Principal } from '../../http/auth.ts';
+import { findAccountById, findUserByEmail, findUserById, listMemberships } from './account.repo.ts';
+import { type Account, createAccount, normaliseEmail, toAccount, toUser, type User } from './account.service.ts';
+import { createSession, csrfTokenFor, endSession } from './session.service.ts';
+
+/** Brute-force limits (per window) for sign-in and sign-up. */
+export const AUTH_LIMITS = {
+  loginPerEmail: { limit: 10, windowMs: 15 * 60_000 },
+  loginPerIp: { limit: 50, windowMs: 15 * 60_000 },
+  signupPerIp: { limit: 20, windowMs: 60 * 60_000 },
+} as const;
+
+/** What the auth service needs from the app. */
+export interface AuthDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  limiter: RateLimiter;
+  masterKey: Buffer;
+  sessionTtlMs: number;
+}
+
+/** A signed-in dashboard user: who, in which account, and the session's cookie and CSRF tokens. */
+export interface SignedIn {
+  user: User;
+  account: Account;
+  sessionToken: string;
+  expiresAt: number;
+  csrfToken: string;
+}
+
+async function limit(limiter: RateLimiter, key: string, rule: { limit: number; windowMs: number }, now: number, what: string): Promise<void> {
+  const result = await limiter.hit(key, rule.limit, rule.windowMs, now);
+  if (!result.allowed) throw rateLimitedError(result, `Too many ${what} attempts; wait the number of seconds in Retry-After and try again.`);
+}
+
+function emailKey(email: string): string {
+  return sha256(normaliseEmail(email)).toString('hex').slice(0, 32);
+}
+
+async function startSession(deps: AuthDeps, user: User, account: Account, previousToken: string | undefined): Promise<SignedIn> {
+  // A new id on every sign-in, and the old session (possibly planted by an attacker) is gone.
+  if (previousToken) await endSession(deps.db, previousToken);
+  const { token, expiresAt } = await createSession(deps.db, deps.clock.now(), deps.sessionTtlMs, user.id, account.id);
+  return { user, account, sessionToken: token, expiresAt, csrfToken: csrfTokenFor(deps.masterKey, token) };
+}
+
+/** Creates an account and its owner, and signs the owner in. */
+export async function signUp(
+  deps: AuthDeps,
+  input: { email: string; password: string; name?: string; slug?: string; ip: string; previousToken?: string },
+): Promise<SignedIn> {
+  await limit(deps.limiter, `signup:ip:${input.ip}`, AUTH_LIMITS.signupPerIp, deps.clock.now(), 'sign-up');
+  const { account, user } = await createAccount(deps.db, deps.clock, { email: input.email, password: input.password, name: input.name, slug: input.slug });
+  return startSession(deps, user, account, input.previousToken);
+}
+
+/** Checks email and password and starts a session; the same 401 for an unknown email and a wrong password. */
+export async function logIn(deps: AuthDeps, input: { email: string; password: string; ip: string; previousToken?: string }): Promise<SignedIn> {
+  const now = deps.clock.now();
+  await limit(deps.limiter, `login:ip:${input.ip}`, AUTH_LIMITS.loginPerIp, now, 'sign-in');
+  await limit(deps.limiter, `login:email:${emailKey(input.email)}`, AUTH_LIMITS.loginPerEmail, now, 'sign-in');
+  const row = await findUserByEmail(deps.db, normaliseEmail(input.email));
+  const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyPasswordHash()));
+  const membership = row && ok ? (await listMemberships(deps.db, row.id))[0] : undefined;
+  const accountRow = membership ? await findAccountById(deps.db, membership.account_id) : undefined;
+  if (!row || !ok || !accountRow) throw new AppError('invalid_credentials', 'The email or password is wrong.');
+  return startSession(deps, toUser(row), toAccount(accountRow), input.previousToken);
+}
+
+/** Ends the session behind a cookie token. */
+export async function logOut(db: Kysely<Database>, token: string | undefined): Promise<void> {
+  if (token) await endSession(db, token);
+}
+
+/** The caller's user (null for API keys) and account, and the session's CSRF token (null for API keys). */
+export async function whoAmI(
+  db: Kysely<Database>,
+  masterKey: Buffer,
+  principal: Principal,
+  sessionToken: string | null,
+): Promise<{ user: User | null; account: Account; csrfToken: string | null }> {
+  const [user, account] = await Promise.all([principal.userId ? findUserById(db, principal.userId) : undefined, findAccountById(db, principal.accountId)]);
+  if (!account || (principal.userId && !user)) throw new AppError('api_key_missing', 'This session no longer has a user or account; sign in again.');
+  return { user: user ? toUser(user) : null, account: toAccount(account), csrfToken: sessionToken ? csrfTokenFor(masterKey, sessionToken) : null };
+}

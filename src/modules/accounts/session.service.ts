@@ -1,0 +1,75 @@
+// Dashboard sessions: an opaque 256-bit random token in an HttpOnly cookie, a server-side row
+// keyed by the token's SHA-256 (a database leak yields no usable cookie), sliding expiry, and a
+// CSRF token derived from the session token so it needs no storage and dies with the session.
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { deriveKey, hmacSha256, secretsEqual, sha256 } from '../../crypto/keys.ts';
+import type { Database } from '../../db/schema.ts';
+import { newId } from '../../ids.ts';
+import { deleteExpiredSessions, deleteSessionByTokenHash, findSessionByTokenHash, insertSession, touchSession } from './session.repo.ts';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'tessera_session';
+// Sliding expiry writes at most this often per session, not on every request.
+const TOUCH_INTERVAL_MS = 60_000;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{43}$/;
+
+/** A live session as the auth hook sees it. */
+export interface ActiveSession {
+  id: string;
+  userId: string;
+  accountId: string;
+  expiresAt: number;
+  /** True when this request slid the expiry (the cookie should be re-sent). */
+  refreshed: boolean;
+}
+
+function hashToken(token: string): string {
+  return sha256(token).toString('hex');
+}
+
+/** The CSRF token bound to a session token (HMAC under a key derived from the master key). */
+export function csrfTokenFor(masterKey: Buffer, sessionToken: string): string {
+  return hmacSha256(deriveKey(masterKey, 'csrf'), sessionToken).toString('base64url');
+}
+
+/** Constant-time check of a presented CSRF token against the session's. */
+export function csrfTokenValid(masterKey: Buffer, sessionToken: string, presented: string | undefined): boolean {
+  return typeof presented === 'string' && presented.length > 0 && secretsEqual(csrfTokenFor(masterKey, sessionToken), presented);
+}
+
+/** Starts a session for a user in an account; returns the cookie token (never stored) and expiry. */
+export async function createSession(db: Kysely<Database>, now: number, ttlMs: number, userId: string, accountId: string): Promise<{ token: string; expiresAt: number }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = now + ttlMs;
+  await insertSession(db, { id: newId('ses'), token_hash: hashToken(token), user_id: userId, account_id: accountId, created_at: now, last_seen_at: now, expires_at: expiresAt });
+  return { token, expiresAt };
+}
+
+/** The live session for a cookie token, sliding its expiry; null when unknown or expired. */
+export async function resolveSession(db: Kysely<Database>, now: number, ttlMs: number, token: string): Promise<ActiveSession | null> {
+  if (!TOKEN_PATTERN.test(token)) return null;
+  const row = await findSessionByTokenHash(db, hashToken(token));
+  if (!row) return null;
+  if (row.expires_at <= now) {
+    await deleteSessionByTokenHash(db, row.token_hash);
+    return null;
+  }
+  let expiresAt = row.expires_at;
+  const refreshed = now - row.last_seen_at >= TOUCH_INTERVAL_MS;
+  if (refreshed) {
+    expiresAt = now + ttlMs;
+    await touchSession(db, row.id, now, expiresAt);
+  }
+  return { id: row.id, userId: row.user_id, accountId: row.account_id, expiresAt, refreshed };
+}
+
+/** Ends the session behind a cookie token (no error when it is already gone). */
+export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
+  if (TOKEN_PATTERN.test(token)) await deleteSessionByTokenHash(db, hashToken(token));
+}
+
+/** Deletes expired sessions (the sweeper job). */
+export async function sweepExpiredSessions(db: Kysely<Database>, now: number): Promise<number> {
+  return deleteExpiredSessions(db, now);
+}

@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { generateApiKey, parseApiKey } from '../../src/modules/accounts/api-key-format.ts';
+import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+const ME = '/api/v1/auth/me';
+const KEYS = '/api/v1/merchant/api-keys';
+const REGENERATE = '/api/v1/merchant/api-keys/secret/regenerate';
+
+describeDialects('api keys: the seed error table', (dialect) => {
+  let t: TestApp;
+  let a: TestAccount;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    a = await signUp(t.app);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  async function me(headers: Record<string, string>) {
+    return t.app.inject({ method: 'GET', url: ME, headers });
+  }
+  function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, code: string) {
+    expect(res.statusCode).toBe(status);
+    expect(String(res.headers['content-type'])).toMatch(/^application\/problem\+json/);
+    expect(res.json()).toMatchObject({ status, code, type: `http://tessera.test/problems/${code}` });
+  }
+
+  it('missing header → 401 api_key_missing', async () => {
+    expectProblem(await me({}), 401, 'api_key_missing');
+    expectProblem(await me({ 'x-api-key': '' }), 401, 'api_key_missing');
+  });
+
+  it('malformed key → 401 api_key_invalid (X-API-Key and Bearer)', async () => {
+    expectProblem(await me({ 'x-api-key': 'hello' }), 401, 'api_key_invalid');
+    expectProblem(await me({ authorization: 'Bearer YOUR_API_KEY' }), 401, 'api_key_invalid');
+    expectProblem(await me({ 'x-api-key': a.apiKey.replace('sec1-prd', 'sec1-xyz') }), 401, 'api_key_invalid');
+  });
+
+  it('bad checksum → 401 api_key_invalid', async () => {
+    const last = a.apiKey.at(-1) === '0' ? '1' : '0';
+    expectProblem(await me({ 'x-api-key': a.apiKey.slice(0, -1) + last }), 401, 'api_key_invalid');
+  });
+
+  it('unknown kid (well-formed, good checksum) → 401 api_key_invalid', async () => {
+    const { key } = generateApiKey('prd');
+    expect(parseApiKey(key)).not.toBeNull();
+    expectProblem(await me({ 'x-api-key': key }), 401, 'api_key_invalid');
+  });
+
+  it('known kid with a wrong secret (good checksum) → 401 api_key_invalid', async () => {
+    const { kid } = parseApiKey(a.apiKey)!;
+    const { key } = generateApiKey('prd', kid);
+    expect(key).not.toBe(a.apiKey);
+    expectProblem(await me({ 'x-api-key': key }), 401, 'api_key_invalid');
+    // Same kid and secret under the other env: also not this key.
+    const tst = generateApiKey('tst', kid, parseApiKey(a.apiKey)!.secret).key;
+    expectProblem(await me({ 'x-api-key': tst }), 401, 'api_key_invalid');
+  });
+
+  it('expired key → 403 api_key_expired', async () => {
+    const created = await t.app.inject({ method: 'POST', url: KEYS, headers: authHeaders(a.apiKey), payload: { env: 'prd', expires_at: new Date(t.clock.now() + 3_600_000).toISOString() } });
+    expect(created.statusCode).toBe(201);
+    const key = created.json().data.full_key;
+    expect((await me(authHeaders(key))).statusCode).toBe(200);
+    t.clock.advance(3_600_000);
+    expectProblem(await me(authHeaders(key)), 403, 'api_key_expired');
+  });
+
+  it('revoked key → 403 api_key_revoked, at once', async () => {
+    const res = await t.app.inject({ method: 'DELETE', url: `${KEYS}/${a.apiKeyId}`, headers: sessionHeaders(a) });
+    expect(res.statusCode).toBe(204);
+    expectProblem(await me(authHeaders(a.apiKey)), 403, 'api_key_revoked');
+    expectProblem(await me({ authorization: `Bearer ${a.apiKey}` }), 403, 'api_key_revoked');
+  });
+
+  it('an invalid key is rejected even on a public route; absent credentials are fine there', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/healthz' })).statusCode).toBe(200);
+    expectProblem(await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-api-key': 'nope' } }), 401, 'api_key_invalid');
+  });
+
+  it('two different keys in X-API-Key and Authorization → 401', async () => {
+    const { key } = generateApiKey('prd');
+    expectProblem(await me({ 'x-api-key': a.apiKey, authorization: `Bearer ${key}` }), 401, 'api_key_invalid');
+    expect((await me({ 'x-api-key': a.apiKey, authorization: `Bearer ${a.apiKey}` })).statusCode).toBe(200);
+  });
+});
+
+describeDialects('api keys: regenerate', (dialect) => {
+  let t: TestApp;
+  let a: TestAccount;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    a = await signUp(t.app);
+  });
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('by the current key, with no body (the seed curl): 201 in the seed shape, old key revoked at once', async () => {
+    const res = await t.app.inject({ method: 'POST', url: REGENERATE, headers: { 'x-api-key': a.apiKey } });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.status).toBe('success');
+    const { api_key: key, full_key: fullKey } = body.data;
+    expect(key).toMatchObject({ id: expect.any(String), kid: expect.stringMatching(/^[0-9A-Z]{13}$/), env: 'prd', type: 'secret', status: 'active' });
+    expect(new Date(key.created_at).toISOString()).toBe(key.created_at);
+    expect(fullKey).toMatch(/^sec1-prd-[0-9A-Z]{13}-[0-9A-Za-z]{32,}-\d\d$/);
+    expect(parseApiKey(fullKey)?.kid).toBe(key.kid);
+    expect(key.display_mask).toBe(`sec1-prd-${key.kid.slice(0, 3)}...${fullKey.slice(-2)}`);
+    expect(body.data.previous_api_key).toMatchObject({ id: a.apiKeyId, status: 'revoked' });
+    expect((await t.app.inject({ method: 'GET', url: ME, headers: authHeaders(fullKey) })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: ME, headers: authHeaders(a.apiKey) })).json().code).toBe('api_key_revoked');
+  });
+
+  it('with a grace period the old key keeps working until it ends, then is expired', async () => {
+    const res = await t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey), payload: { grace_period_hours: 24 } });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().data.previous_api_key).toMatchObject({ status: 'rotating', expires_at: new Date(t.clock.now() + 24 * 3_600_000).toISOString() });
+    expect((await t.app.inject({ method: 'GET', url: ME, headers: authHeaders(a.apiKey) })).statusCode).toBe(200);
+    t.clock.advance(24 * 3_600_000);
+    expect((await t.app.inject({ method: 'GET', url: ME, headers: authHeaders(a.apiKey) })).json().code).toBe('api_key_expired');
+    expect((await t.app.inject({ method: 'GET', url: ME, headers: authHeaders(res.json().data.full_key) })).statusCode).toBe(200);
+  });
+
+  it('rejects a grace period over 7 days and unknown fields with 400', async () => {
+    const res = await t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey), payload: { grace_period_hours: 169 } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().code).toBe('validation_failed');
+    expect((await t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey), payload: { grace: 1 } })).statusCode).toBe(400);
+  });
+
+  it('by session: regenerates the newest active prd key', async () => {
+    const res = await t.app.inject({ method: 'POST', url: REGENERATE, headers: sessionHeaders(a) });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().data.previous_api_key.id).toBe(a.apiKeyId);
+  });
+
+  it('a replaced key cannot be regenerated again (409)', async () => {
+    await t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey), payload: { grace_period_hours: 1 } });
+    const again = await t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey) });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('without credentials → 401 api_key_missing', async () => {
+    const res = await t.app.inject({ method: 'POST', url: REGENERATE });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().code).toBe('api_key_missing');
+  });
+});
