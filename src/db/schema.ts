@@ -58,6 +58,71 @@ export interface ApiKeysTable {
   replaced_by: string | null;
 }
 
+/** A saved design config, reusable by campaigns and bulk batches. */
+export interface TemplatesTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** JSON design document (the QR engine's design model). */
+  design_config: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A QR code with its destination and design: single campaigns and bulk-created codes alike. */
+export interface CampaignsTable {
+  id: string;
+  account_id: string;
+  name: string;
+  /** Unique within the account when set. */
+  slug: string | null;
+  /** 'static' | 'dynamic' | 'morphing'. */
+  qr_type: string;
+  /** 'active' | 'archived'. */
+  status: string;
+  destination: string;
+  /** Globally unique public code (`/{short_code}`). */
+  short_code: string;
+  /** JSON design document; the template's config is copied here at creation. */
+  design_config: string;
+  /** The template the design came from (provenance only; deleting it changes nothing). */
+  template_id: string | null;
+  /** `bat_…` of the bulk request that created it. */
+  batch_id: string | null;
+  created_at: number;
+  updated_at: number;
+  archived_at: number | null;
+}
+
+/** One scan of a code, written in batches from the in-memory buffer. */
+export interface ScansTable {
+  id: string;
+  account_id: string;
+  campaign_id: string;
+  occurred_at: number;
+  user_agent: string | null;
+  referrer: string | null;
+  /** Anonymised per TESSERA_IP_STORAGE (IPv4 /24, IPv6 /48), or null. */
+  ip: string | null;
+  /** ISO 3166-1 alpha-2 from a trusted proxy header, when configured. */
+  country: string | null;
+  /** 'scan' | 'stale' (a morphing code scanned after its window). */
+  kind: string;
+}
+
+/** Responses remembered per Idempotency-Key, replayed on retries. */
+export interface IdempotencyKeysTable {
+  account_id: string;
+  key: string;
+  /** What the key was used for (method and route), so one key cannot replay across endpoints. */
+  scope: string;
+  /** sha256 of the request body; a different body under the same key is a conflict. */
+  request_hash: string;
+  status_code: number;
+  response_body: string;
+  created_at: number;
+}
+
 /** A campaign's hosted landing page (at most one per campaign). */
 export interface HostedPagesTable {
   campaign_id: string;
@@ -89,6 +154,10 @@ export interface Database {
   account_members: AccountMembersTable;
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
+  templates: TemplatesTable;
+  campaigns: CampaignsTable;
+  scans: ScansTable;
+  idempotency_keys: IdempotencyKeysTable;
   hosted_pages: HostedPagesTable;
   form_submissions: FormSubmissionsTable;
 }

@@ -1,5 +1,6 @@
 // Every background job. A module that needs one appends it here.
+import { idempotencySweepJob } from '../modules/bulk/idempotency.ts';
 import type { Job } from './runner.ts';
 
 /** The jobs `serve` (with TESSERA_WORKER=true) and `tessera worker` run. */
-export const jobs: Job[] = [];
+export const jobs: Job[] = [idempotencySweepJob];

@@ -1,8 +1,25 @@
 // Every domain module, in registration order. A new capability is a new folder and one line here.
 import type { Module } from '../context.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
+import { bulkRoutes } from './bulk/bulk.routes.ts';
+import { campaignRoutes } from './campaigns/campaign.routes.ts';
+import { renderRoutes } from './campaigns/render.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
+import { redirectRoutes } from './redirects/redirect.routes.ts';
+import { scansModule } from './scans/scans.module.ts';
+import { templateRoutes } from './templates/template.routes.ts';
 
 /** The modules buildApp registers. */
-export const modules: Module[] = [healthRoutes, problemsRoutes, accountsRoutes];
+export const modules: Module[] = [
+  healthRoutes,
+  problemsRoutes,
+  accountsRoutes,
+  templateRoutes,
+  campaignRoutes,
+  renderRoutes,
+  bulkRoutes,
+  // The scan buffer must exist before the redirect routes that record into it.
+  scansModule,
+  redirectRoutes,
+];

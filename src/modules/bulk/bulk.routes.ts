@@ -1,0 +1,76 @@
+// POST /api/v1/qrs/bulk: up to 1,000 codes per request, all or nothing, with Idempotency-Key.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { requirePrincipal } from '../../http/auth.ts';
+import { QR_TYPES } from '../campaigns/campaign.service.ts';
+import { campaignJson, campaignJsonSchema } from '../campaigns/campaign.view.ts';
+import { MAX_DESTINATION_LENGTH } from '../campaigns/destination.ts';
+import { type BulkInput, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
+import { withIdempotency } from './idempotency.ts';
+
+const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
+// 1,000 URLs of up to 2 KiB each do not fit the global 1 MiB body limit.
+const BULK_BODY_LIMIT = 4 * 1024 * 1024;
+
+const bodySchema = {
+  type: 'object',
+  required: ['urls'],
+  additionalProperties: false,
+  properties: {
+    urls: { type: 'array', minItems: 1, maxItems: MAX_BULK_URLS, items: { type: 'string', maxLength: MAX_DESTINATION_LENGTH }, description: `1–${MAX_BULK_URLS} absolute http(s) URLs.` },
+    qr_type: { type: 'string', enum: [...QR_TYPES], default: 'dynamic' },
+    design_config: { type: 'object', additionalProperties: true },
+    template_id: { type: ['string', 'null'], maxLength: 64 },
+    inline_svg: { type: 'boolean', default: false, description: 'Include each SVG in the response (`svg`).' },
+  },
+} as const;
+
+/** Registers the bulk route. */
+export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  app.post<{ Body: BulkInput; Querystring: { inline?: 'svg' } }>(
+    '/api/v1/qrs/bulk',
+    {
+      bodyLimit: BULK_BODY_LIMIT,
+      schema: {
+        tags: ['bulk'],
+        summary: 'Generate up to 1,000 QR codes in one request',
+        description:
+          'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG.',
+        security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
+        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 255 } } },
+        querystring: { type: 'object', properties: { inline: { type: 'string', enum: ['svg'] } } },
+        body: bodySchema,
+        response: {
+          201: {
+            type: 'object',
+            properties: { data: { type: 'array', items: campaignJsonSchema }, batch_id: { type: 'string' }, count: { type: 'integer' } },
+          },
+          400: problem,
+          401: problem,
+          404: problem,
+          409: problem,
+          422: problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const input: BulkInput = { ...request.body, inline_svg: request.body.inline_svg || request.query.inline === 'svg' };
+      const idempotencyKey = request.headers['idempotency-key'];
+      const response = await withIdempotency(
+        ctx,
+        { accountId: principal.accountId, key: typeof idempotencyKey === 'string' ? idempotencyKey : undefined, scope: 'POST /api/v1/qrs/bulk', fingerprint: input },
+        async () => {
+          const result = await createBulk(ctx, principal.accountId, input);
+          const data = result.campaigns.map((campaign, i) => {
+            const json = campaignJson(campaign, ctx.config.publicUrl);
+            return result.svgs ? { ...json, svg: result.svgs[i] } : json;
+          });
+          return { status: 201, body: { data, batch_id: result.batchId, count: data.length } };
+        },
+      );
+      if (response.replayed) reply.header('idempotent-replayed', 'true');
+      return reply.status(response.status).send(response.body);
+    },
+  );
+}

@@ -1,0 +1,70 @@
+// Bulk generation: up to 1,000 codes in one all-or-nothing request. Every URL is checked before
+// anything is written, and one bad URL rejects the batch naming every bad entry.
+import type { AppContext } from '../../context.ts';
+import { AppError, type FieldError } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { renderCampaignSvg } from '../campaigns/campaign-render.ts';
+import { type Campaign, createCampaignBatch, type QrType } from '../campaigns/campaign.service.ts';
+import { checkDestination } from '../campaigns/destination.ts';
+import { resolveDesign } from '../templates/template.service.ts';
+
+/** Most URLs per bulk request. */
+export const MAX_BULK_URLS = 1000;
+
+/** A bulk request (schema-validated). */
+export interface BulkInput {
+  urls: string[];
+  qr_type: QrType;
+  design_config?: unknown;
+  template_id?: string | null;
+  inline_svg?: boolean;
+}
+
+/** One created code, and its SVG when inlined. */
+export interface BulkResult {
+  batchId: string;
+  campaigns: Campaign[];
+  svgs: string[] | null;
+}
+
+/** One rejected URL. */
+export interface InvalidUrl {
+  index: number;
+  url: unknown;
+  reason: string;
+}
+
+/** Checks every URL; returns the normalised list or throws a 400 naming each bad entry. */
+export function checkBulkUrls(urls: unknown[]): string[] {
+  if (urls.length === 0 || urls.length > MAX_BULK_URLS) {
+    throw new AppError('validation_failed', `urls must hold 1 to ${MAX_BULK_URLS.toLocaleString('en')} URLs per request; got ${urls.length}. Split larger batches.`, {
+      errors: [{ field: '/urls', message: `must hold 1 to ${MAX_BULK_URLS} items` }],
+    });
+  }
+  const normalised: string[] = [];
+  const invalid: InvalidUrl[] = [];
+  urls.forEach((url, index) => {
+    const check = checkDestination(url);
+    if (check.ok) normalised.push(check.url);
+    else invalid.push({ index, url, reason: check.reason });
+  });
+  if (invalid.length > 0) {
+    const errors: FieldError[] = invalid.map((e) => ({ field: `/urls/${e.index}`, message: e.reason }));
+    const sample = invalid.slice(0, 3).map((e) => `urls[${e.index}] ${e.reason}`).join('; ');
+    throw new AppError('validation_failed', `${invalid.length} of ${urls.length} URLs are invalid, so nothing was created: ${sample}${invalid.length > 3 ? '; …' : ''}.`, {
+      errors,
+      extensions: { invalid_urls: invalid.map((e) => ({ index: e.index, reason: e.reason })) },
+    });
+  }
+  return normalised;
+}
+
+/** Creates one code per URL in one transaction; renders the SVGs too when asked. */
+export async function createBulk(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, accountId: string, input: BulkInput): Promise<BulkResult> {
+  const destinations = checkBulkUrls(input.urls);
+  const design = await resolveDesign(ctx, accountId, input);
+  const batchId = newId('bat');
+  const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, designConfig: design.designConfig, templateId: design.templateId });
+  const svgs = input.inline_svg ? await Promise.all(campaigns.map((c) => renderCampaignSvg(c, ctx.config.publicUrl))) : null;
+  return { batchId, campaigns, svgs };
+}

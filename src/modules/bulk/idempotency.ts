@@ -1,0 +1,89 @@
+// Idempotency-Key for POST endpoints (draft-ietf-httpapi-idempotency-key-header): the first
+// response under a key is stored and replayed for retries with the same body; the same key with a
+// different body is a 422, and a retry while the first request still runs is a 409. Keys live
+// 24 hours. Any route can wrap its work in withIdempotency().
+import type { AppContext } from '../../context.ts';
+import { sha256 } from '../../crypto/keys.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import { AppError } from '../../errors.ts';
+import type { Job } from '../../jobs/runner.ts';
+import { claimIdempotencyKey, completeIdempotencyKey, deleteIdempotencyKeysBefore, findIdempotencyKey, releaseIdempotencyKey } from './idempotency.repo.ts';
+
+/** How long a key is remembered. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+// A claim this old belongs to a request that died between claiming and completing.
+const ABANDONED_CLAIM_MS = 5 * 60 * 1000;
+const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
+
+/** A response as stored and replayed. */
+export interface StoredResponse {
+  status: number;
+  body: unknown;
+}
+
+/** Which request a key belongs to. */
+export interface IdempotentRequest {
+  accountId: string;
+  /** The raw Idempotency-Key header, or undefined when the client sent none. */
+  key: string | undefined;
+  /** Method and route, e.g. `POST /api/v1/qrs/bulk`. */
+  scope: string;
+  /** Everything that makes two requests "the same" (body, relevant query). */
+  fingerprint: unknown;
+}
+
+type Ctx = Pick<AppContext, 'db' | 'clock'>;
+
+/** Runs `produce` once per key: returns its response, or the stored one with `replayed: true`. */
+export async function withIdempotency(ctx: Ctx, request: IdempotentRequest, produce: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+  const { key, accountId } = request;
+  if (key === undefined) return { ...(await produce()), replayed: false };
+  if (!KEY_PATTERN.test(key)) {
+    throw new AppError('validation_failed', 'Idempotency-Key must be 1–255 printable ASCII characters (a UUID is a good choice).', {
+      errors: [{ field: 'headers/idempotency-key', message: 'must be 1–255 printable ASCII characters' }],
+    });
+  }
+  const hash = sha256(`${request.scope}\n${JSON.stringify(request.fingerprint)}`).toString('hex');
+  const now = ctx.clock.now();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const existing = await findIdempotencyKey(ctx.db, accountId, key);
+    if (existing) {
+      const expired = existing.created_at + IDEMPOTENCY_TTL_MS <= now || (existing.status_code === 0 && existing.created_at + ABANDONED_CLAIM_MS <= now);
+      if (expired) {
+        await releaseIdempotencyKey(ctx.db, accountId, key, existing.created_at);
+        continue;
+      }
+      if (existing.scope !== request.scope || existing.request_hash !== hash) {
+        throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request; use a new key for a new request.');
+      }
+      if (existing.status_code === 0) {
+        throw new AppError('idempotency_key_in_use', 'The first request with this Idempotency-Key is still running; retry in a moment.', { headers: { 'retry-after': '1' } });
+      }
+      return { status: existing.status_code, body: JSON.parse(existing.response_body), replayed: true };
+    }
+    try {
+      await claimIdempotencyKey(ctx.db, { account_id: accountId, key, scope: request.scope, request_hash: hash, status_code: 0, response_body: '', created_at: now });
+    } catch (error) {
+      if (isUniqueViolation(error)) continue; // someone claimed it between our read and insert
+      throw error;
+    }
+    let response: StoredResponse;
+    try {
+      response = await produce();
+    } catch (error) {
+      // Failed requests are not remembered: the client may fix the body and retry under the same key.
+      await releaseIdempotencyKey(ctx.db, accountId, key).catch(() => {});
+      throw error;
+    }
+    await completeIdempotencyKey(ctx.db, accountId, key, response.status, JSON.stringify(response.body));
+    return { ...response, replayed: false };
+  }
+  throw new AppError('idempotency_key_in_use', 'The Idempotency-Key is contended by concurrent requests; retry in a moment.', { headers: { 'retry-after': '1' } });
+}
+
+/** Sweeper: forgets keys older than the TTL. */
+export const idempotencySweepJob: Job = {
+  name: 'idempotency-sweep',
+  intervalMs: 60 * 60 * 1000,
+  run: (ctx) => deleteIdempotencyKeysBefore(ctx.db, ctx.clock.now() - IDEMPOTENCY_TTL_MS),
+};

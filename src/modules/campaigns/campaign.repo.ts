@@ -1,0 +1,79 @@
+// Campaign rows: single campaigns and bulk-created codes alike.
+import type { Kysely, Updateable } from 'kysely';
+import type { CampaignsTable, Database } from '../../db/schema.ts';
+import type { Cursor } from '../../http/cursor.ts';
+
+/** Rows per INSERT: 500 × 15 columns stays far under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
+const INSERT_CHUNK = 500;
+
+/** What the redirect hot path needs about a code. */
+export interface RedirectRow {
+  id: string;
+  account_id: string;
+  destination: string;
+  status: string;
+  qr_type: string;
+}
+
+/** Inserts campaigns in one transaction, chunked multi-row INSERTs; all or nothing. */
+export async function insertCampaigns(db: Kysely<Database>, rows: CampaignsTable[]): Promise<void> {
+  if (rows.length === 1) {
+    await db.insertInto('campaigns').values(rows[0]!).execute();
+    return;
+  }
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('campaigns').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  });
+}
+
+/** One campaign of the account, or undefined. */
+export async function findCampaign(db: Kysely<Database>, accountId: string, id: string): Promise<CampaignsTable | undefined> {
+  return db.selectFrom('campaigns').selectAll().where('account_id', '=', accountId).where('id', '=', id).executeTakeFirst();
+}
+
+/** The campaign behind a public short code, whatever its account. */
+export async function findCampaignByShortCode(db: Kysely<Database>, shortCode: string): Promise<CampaignsTable | undefined> {
+  return db.selectFrom('campaigns').selectAll().where('short_code', '=', shortCode).executeTakeFirst();
+}
+
+/** The few columns a redirect needs, by short code. */
+export async function findRedirectRow(db: Kysely<Database>, shortCode: string): Promise<RedirectRow | undefined> {
+  return db.selectFrom('campaigns').select(['id', 'account_id', 'destination', 'status', 'qr_type']).where('short_code', '=', shortCode).executeTakeFirst();
+}
+
+/** Whether the account already has a campaign with this slug (other than `exceptId`). */
+export async function slugInUse(db: Kysely<Database>, accountId: string, slug: string, exceptId?: string): Promise<boolean> {
+  let query = db.selectFrom('campaigns').select('id').where('account_id', '=', accountId).where('slug', '=', slug);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.executeTakeFirst()) !== undefined;
+}
+
+/** Filters of the campaign list. */
+export interface CampaignFilter {
+  status?: string;
+  qrType?: string;
+  batchId?: string;
+}
+
+/** A page of the account's campaigns, newest first, after `cursor`. */
+export async function listCampaigns(db: Kysely<Database>, accountId: string, filter: CampaignFilter, limit: number, cursor?: Cursor): Promise<CampaignsTable[]> {
+  let query = db.selectFrom('campaigns').selectAll().where('account_id', '=', accountId);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.qrType) query = query.where('qr_type', '=', filter.qrType);
+  if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);
+  if (cursor) {
+    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/** Updates a campaign of the account; returns the new row, or undefined when it does not exist. */
+export async function updateCampaign(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  patch: Updateable<CampaignsTable>,
+): Promise<CampaignsTable | undefined> {
+  await db.updateTable('campaigns').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+  return findCampaign(db, accountId, id);
+}

@@ -1,0 +1,125 @@
+// /api/v1/campaigns: list, create, read, update (design or destination) and archive.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { requirePrincipal } from '../../http/auth.ts';
+import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
+import { MAX_DESTINATION_LENGTH } from './destination.ts';
+import {
+  archiveCampaign,
+  CAMPAIGN_STATUSES,
+  type CampaignPatch,
+  type CampaignStatus,
+  createCampaign,
+  getCampaign,
+  listCampaigns,
+  type NewCampaign,
+  QR_TYPES,
+  type QrType,
+  updateCampaign,
+} from './campaign.service.ts';
+import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
+
+const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
+const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
+const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
+
+const fields = {
+  name: { type: 'string', minLength: 1, maxLength: 200 },
+  slug: { type: ['string', 'null'], pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'Unique within the account; lowercase letters, digits, inner hyphens.' },
+  qr_type: { type: 'string', enum: [...QR_TYPES], description: '`morphing` is reserved: it behaves like `dynamic` until rotating codes ship.' },
+  destination: { type: 'string', minLength: 1, maxLength: MAX_DESTINATION_LENGTH, description: 'Absolute http(s) URL.' },
+  design_config: { type: 'object', additionalProperties: true },
+  template_id: { type: ['string', 'null'], maxLength: 64 },
+} as const;
+
+/** Registers the campaign routes. */
+export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const publicUrl = ctx.config.publicUrl;
+
+  app.get<{ Querystring: { limit: number; cursor?: string; status?: CampaignStatus; qr_type?: QrType } }>(
+    '/api/v1/campaigns',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'List your campaigns (newest first)',
+        security,
+        querystring: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { ...paginationQuerySchema, status: { type: 'string', enum: [...CAMPAIGN_STATUSES] }, qr_type: { type: 'string', enum: [...QR_TYPES] } },
+        },
+        response: { 200: { type: 'object', properties: { data: { type: 'array', items: campaignJsonSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const { limit, cursor, status, qr_type } = request.query;
+      const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type }, limit, decodeCursor(cursor));
+      return { data: page.items.map((c) => campaignJson(c, publicUrl)), next_cursor: page.nextCursor };
+    },
+  );
+
+  app.post<{ Body: NewCampaign }>(
+    '/api/v1/campaigns',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Create a single campaign',
+        security,
+        body: { type: 'object', required: ['name', 'destination'], additionalProperties: false, properties: { ...fields, qr_type: { ...fields.qr_type, default: 'dynamic' } } },
+        response: { 201: campaignJsonSchema, 400: problem, 401: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const campaign = await createCampaign(ctx, principal.accountId, request.body);
+      return reply.status(201).header('location', `/api/v1/campaigns/${campaign.id}`).send(campaignJson(campaign, publicUrl));
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/campaigns/:id',
+    { schema: { tags: ['campaigns'], summary: 'Get a campaign', security, params: idParams, response: { 200: campaignJsonSchema, 401: problem, 404: problem } } },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return campaignJson(await getCampaign(ctx, principal.accountId, request.params.id), publicUrl);
+    },
+  );
+
+  app.put<{ Params: { id: string }; Body: CampaignPatch }>(
+    '/api/v1/campaigns/:id',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: "Update a campaign's design or destination",
+        description: 'Every field is optional; a new destination takes effect on the next scan. Archived campaigns cannot change (409).',
+        security,
+        params: idParams,
+        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: fields },
+        response: { 200: campaignJsonSchema, 400: problem, 401: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return campaignJson(await updateCampaign(ctx, principal.accountId, request.params.id, request.body), publicUrl);
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/v1/campaigns/:id',
+    {
+      schema: {
+        tags: ['campaigns'],
+        summary: 'Archive a campaign',
+        description: 'The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless.',
+        security,
+        params: idParams,
+        response: { 200: campaignJsonSchema, 401: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return campaignJson(await archiveCampaign(ctx, principal.accountId, request.params.id), publicUrl);
+    },
+  );
+}

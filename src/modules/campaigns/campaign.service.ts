@@ -1,0 +1,272 @@
+// Campaigns: every QR code an account owns (single or bulk-created), its destination and design.
+// Static codes encode the destination; dynamic (and, for now, morphing) codes encode the short
+// public URL and redirect through Tessera.
+import type { Updateable } from 'kysely';
+import type { AppContext } from '../../context.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import type { CampaignsTable } from '../../db/schema.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { newId, newShortCode } from '../../ids.ts';
+import type { DesignConfig } from '../templates/design.ts';
+import { resolveDesign } from '../templates/template.service.ts';
+import { campaignChanged } from './campaign-events.ts';
+import {
+  type CampaignFilter,
+  findCampaign,
+  findCampaignByShortCode,
+  findRedirectRow,
+  insertCampaigns,
+  listCampaigns as listRows,
+  type RedirectRow,
+  slugInUse,
+  updateCampaign as updateRow,
+} from './campaign.repo.ts';
+import { checkDestination } from './destination.ts';
+
+/** Code types. Morphing codes are created like dynamic ones until the morphing module adds rotation. */
+export const QR_TYPES = ['static', 'dynamic', 'morphing'] as const;
+/** A code type. */
+export type QrType = (typeof QR_TYPES)[number];
+/** Campaign states. */
+export const CAMPAIGN_STATUSES = ['active', 'archived'] as const;
+/** A campaign state. */
+export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
+
+/** A campaign as the rest of Tessera sees it. */
+export interface Campaign {
+  id: string;
+  accountId: string;
+  name: string;
+  slug: string | null;
+  qrType: QrType;
+  status: CampaignStatus;
+  destination: string;
+  shortCode: string;
+  designConfig: DesignConfig;
+  templateId: string | null;
+  batchId: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** What a redirect needs about a code. */
+export interface RedirectTarget {
+  campaignId: string;
+  accountId: string;
+  destination: string;
+  status: CampaignStatus;
+  qrType: QrType;
+}
+
+/** Input of createCampaign (already schema-validated). */
+export interface NewCampaign {
+  name: string;
+  slug?: string | null;
+  qr_type: QrType;
+  destination: string;
+  design_config?: unknown;
+  template_id?: string | null;
+}
+
+/** Input of updateCampaign: every field optional. */
+export interface CampaignPatch {
+  name?: string;
+  slug?: string | null;
+  qr_type?: QrType;
+  destination?: string;
+  design_config?: unknown;
+  template_id?: string | null;
+}
+
+type Ctx = Pick<AppContext, 'db' | 'clock'>;
+const SHORT_CODE_ATTEMPTS = 5;
+
+function toCampaign(row: CampaignsTable): Campaign {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    name: row.name,
+    slug: row.slug,
+    qrType: row.qr_type as QrType,
+    status: row.status as CampaignStatus,
+    destination: row.destination,
+    shortCode: row.short_code,
+    designConfig: JSON.parse(row.design_config) as DesignConfig,
+    templateId: row.template_id,
+    batchId: row.batch_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function destinationOrThrow(raw: string, field = '/destination'): string {
+  const check = checkDestination(raw);
+  if (!check.ok) throw new AppError('validation_failed', `destination ${check.reason}.`, { errors: [{ field, message: check.reason }] });
+  return check.url;
+}
+
+function slugConflict(slug: string): AppError {
+  return new AppError('conflict', `This account already has a campaign with slug '${slug}'; choose another.`, { errors: [{ field: '/slug', message: 'is taken' }] });
+}
+
+/** Creates one campaign. */
+export async function createCampaign(ctx: Ctx, accountId: string, input: NewCampaign): Promise<Campaign> {
+  const destination = destinationOrThrow(input.destination);
+  const design = await resolveDesign(ctx, accountId, input);
+  const slug = input.slug ?? null;
+  if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
+  const now = ctx.clock.now();
+  for (let attempt = 1; ; attempt++) {
+    const row: CampaignsTable = {
+      id: newId('cmp'),
+      account_id: accountId,
+      name: input.name.trim(),
+      slug,
+      qr_type: input.qr_type,
+      status: 'active',
+      destination,
+      short_code: newShortCode(7),
+      design_config: JSON.stringify(design.designConfig),
+      template_id: design.templateId,
+      batch_id: null,
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+    };
+    try {
+      await insertCampaigns(ctx.db, [row]);
+      return toCampaign(row);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
+      if (attempt >= SHORT_CODE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** Input of createCampaignBatch: destinations already checked and normalised. */
+export interface CampaignBatch {
+  batchId: string;
+  qrType: QrType;
+  destinations: string[];
+  designConfig: DesignConfig;
+  templateId: string | null;
+}
+
+function uniqueShortCodes(count: number): string[] {
+  const codes = new Set<string>();
+  while (codes.size < count) codes.add(newShortCode(7));
+  return [...codes];
+}
+
+/** Creates many codes in one transaction (all or nothing), in the order of `destinations`. */
+export async function createCampaignBatch(ctx: Ctx, accountId: string, batch: CampaignBatch): Promise<Campaign[]> {
+  const now = ctx.clock.now();
+  const design = JSON.stringify(batch.designConfig);
+  for (let attempt = 1; ; attempt++) {
+    const codes = uniqueShortCodes(batch.destinations.length);
+    const rows: CampaignsTable[] = batch.destinations.map((destination, index) => ({
+      id: newId('cmp'),
+      account_id: accountId,
+      name: `#${index + 1} ${destination}`.slice(0, 200),
+      slug: null,
+      qr_type: batch.qrType,
+      status: 'active',
+      destination,
+      short_code: codes[index]!,
+      design_config: design,
+      template_id: batch.templateId,
+      batch_id: batch.batchId,
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+    }));
+    try {
+      await insertCampaigns(ctx.db, rows);
+      return rows.map(toCampaign);
+    } catch (error) {
+      // A short-code collision with an existing code (≈ n/54^7 per code): draw again.
+      if (!isUniqueViolation(error) || attempt >= SHORT_CODE_ATTEMPTS) throw error;
+    }
+  }
+}
+
+/** One campaign of the account (404 when missing or another account's). */
+export async function getCampaign(ctx: Ctx, accountId: string, id: string): Promise<Campaign> {
+  const row = await findCampaign(ctx.db, accountId, id);
+  if (!row) throw notFound(`Campaign '${id}'`);
+  return toCampaign(row);
+}
+
+/** A page of campaigns, newest first, and the next page's cursor. */
+export async function listCampaigns(
+  ctx: Ctx,
+  accountId: string,
+  filter: CampaignFilter,
+  limit: number,
+  cursor?: Cursor,
+): Promise<{ items: Campaign[]; nextCursor: string | null }> {
+  const rows = await listRows(ctx.db, accountId, filter, limit + 1, cursor);
+  const items = rows.slice(0, limit).map(toCampaign);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+}
+
+/** Changes a campaign's name, slug, destination or design; the redirect follows at once. */
+export async function updateCampaign(ctx: Ctx, accountId: string, id: string, patch: CampaignPatch): Promise<Campaign> {
+  const current = await getCampaign(ctx, accountId, id);
+  if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
+  if (patch.qr_type !== undefined && patch.qr_type !== current.qrType) {
+    throw new AppError('validation_failed', `qr_type cannot change (this campaign is '${current.qrType}'); create a new campaign instead.`, {
+      errors: [{ field: '/qr_type', message: 'cannot change after creation' }],
+    });
+  }
+  const set: Updateable<CampaignsTable> = {};
+  if (patch.name !== undefined) set.name = patch.name.trim();
+  if (patch.slug !== undefined) {
+    if (patch.slug && (await slugInUse(ctx.db, accountId, patch.slug, id))) throw slugConflict(patch.slug);
+    set.slug = patch.slug;
+  }
+  if (patch.destination !== undefined) set.destination = destinationOrThrow(patch.destination);
+  if (patch.template_id !== undefined || patch.design_config !== undefined) {
+    const design = await resolveDesign(ctx, accountId, patch);
+    set.design_config = JSON.stringify(design.designConfig);
+    set.template_id = design.templateId;
+  }
+  set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
+  let row: CampaignsTable | undefined;
+  try {
+    row = await updateRow(ctx.db, accountId, id, set);
+  } catch (error) {
+    if (isUniqueViolation(error) && patch.slug) throw slugConflict(patch.slug);
+    throw error;
+  }
+  if (!row) throw notFound(`Campaign '${id}'`);
+  campaignChanged(ctx, row.short_code);
+  return toCampaign(row);
+}
+
+/** Archives a campaign: its record and scans stay, its code answers 410. Repeating is harmless. */
+export async function archiveCampaign(ctx: Ctx, accountId: string, id: string): Promise<Campaign> {
+  const current = await getCampaign(ctx, accountId, id);
+  if (current.status === 'archived') return current;
+  const now = ctx.clock.now();
+  const row = await updateRow(ctx.db, accountId, id, { status: 'archived', archived_at: now, updated_at: Math.max(now, current.updatedAt) });
+  if (!row) throw notFound(`Campaign '${id}'`);
+  campaignChanged(ctx, row.short_code);
+  return toCampaign(row);
+}
+
+/** The redirect facts for a short code, or undefined when no such code exists. */
+export async function findRedirectTarget(ctx: Pick<AppContext, 'db'>, shortCode: string): Promise<RedirectTarget | undefined> {
+  const row: RedirectRow | undefined = await findRedirectRow(ctx.db, shortCode);
+  if (!row) return undefined;
+  return { campaignId: row.id, accountId: row.account_id, destination: row.destination, status: row.status as CampaignStatus, qrType: row.qr_type as QrType };
+}
+
+/** The campaign behind a public short code (any account), for rendering. */
+export async function findCampaignByCode(ctx: Pick<AppContext, 'db'>, shortCode: string): Promise<Campaign | undefined> {
+  const row = await findCampaignByShortCode(ctx.db, shortCode);
+  return row ? toCampaign(row) : undefined;
+}

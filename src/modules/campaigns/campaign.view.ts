@@ -1,0 +1,70 @@
+// The JSON shape of a campaign, shared by campaign responses and bulk results.
+import type { Campaign } from './campaign.service.ts';
+
+/** A campaign as the API shows it. */
+export interface CampaignJson {
+  id: string;
+  name: string;
+  slug: string | null;
+  qr_type: string;
+  status: string;
+  destination: string;
+  short_code: string;
+  public_url: string;
+  svg_url: string;
+  png_url: string;
+  design_config: Record<string, unknown>;
+  template_id: string | null;
+  batch_id: string | null;
+  created_at: string;
+  updated_at: string;
+  svg?: string;
+}
+
+/** Where a code's images are served. */
+export function renderUrls(publicUrl: string, shortCode: string): { svg_url: string; png_url: string } {
+  return { svg_url: `${publicUrl}/api/render/${shortCode}.svg`, png_url: `${publicUrl}/api/render/${shortCode}.png` };
+}
+
+/** The campaign's JSON; `public_url` is the short link for dynamic and morphing codes, the destination for static ones. */
+export function campaignJson(campaign: Campaign, publicUrl: string): CampaignJson {
+  return {
+    id: campaign.id,
+    name: campaign.name,
+    slug: campaign.slug,
+    qr_type: campaign.qrType,
+    status: campaign.status,
+    destination: campaign.destination,
+    short_code: campaign.shortCode,
+    public_url: campaign.qrType === 'static' ? campaign.destination : `${publicUrl}/${campaign.shortCode}`,
+    ...renderUrls(publicUrl, campaign.shortCode),
+    design_config: campaign.designConfig,
+    template_id: campaign.templateId,
+    batch_id: campaign.batchId,
+    created_at: new Date(campaign.createdAt).toISOString(),
+    updated_at: new Date(campaign.updatedAt).toISOString(),
+  };
+}
+
+/** JSON schema of CampaignJson, for route responses and OpenAPI. */
+export const campaignJsonSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', examples: ['cmp_4hT9xQ2mZpL8vN3bK7wR1c'] },
+    name: { type: 'string' },
+    slug: { type: ['string', 'null'] },
+    qr_type: { type: 'string', enum: ['static', 'dynamic', 'morphing'] },
+    status: { type: 'string', enum: ['active', 'archived'] },
+    destination: { type: 'string', format: 'uri' },
+    short_code: { type: 'string', examples: ['Xk4mP9q'] },
+    public_url: { type: 'string', description: 'What the code encodes: the short link (dynamic, morphing) or the destination (static).' },
+    svg_url: { type: 'string' },
+    png_url: { type: 'string', description: 'Accepts ?size=64–2048 (default 512).' },
+    design_config: { type: 'object', additionalProperties: true },
+    template_id: { type: ['string', 'null'] },
+    batch_id: { type: ['string', 'null'], description: 'The bulk request that created this code.' },
+    created_at: { type: 'string', format: 'date-time' },
+    updated_at: { type: 'string', format: 'date-time' },
+    svg: { type: 'string', description: 'The SVG itself, when inlined on request.' },
+  },
+} as const;

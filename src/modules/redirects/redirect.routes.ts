@@ -1,0 +1,101 @@
+// The public side of a dynamic code: GET /{short_code} answers 302 to the destination and records
+// a scan; HEAD answers the same without recording. This is the hot path: one cached lookup, the
+// answer, and an in-memory event — nothing waits for the database.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { SHORT_CODE_ALPHABET } from '../../ids.ts';
+import { onCampaignChanged } from '../campaigns/campaign-events.ts';
+import { findRedirectTarget, type RedirectTarget } from '../campaigns/campaign.service.ts';
+import { scanBuffer } from '../scans/scans.module.ts';
+import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/scan.service.ts';
+import { ARCHIVED_PAGE, NOT_FOUND_PAGE } from './pages.ts';
+import { TtlCache } from './redirect-cache.ts';
+
+/** How long an instance trusts its cached copy of a code: another instance's change shows within this. */
+export const REDIRECT_CACHE_TTL_MS = 1000;
+const MAX_CACHED_CODES = 50_000;
+/** Short codes are 7–16 characters of the look-alike-free alphabet; anything else is not a code. */
+export const SHORT_CODE_PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{7,16}$`);
+
+const routeSchema = {
+  tags: ['public'],
+  description:
+    'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise.',
+  params: { type: 'object', properties: { code: { type: 'string', description: 'short code' } } },
+};
+
+// People (browsers opened by a camera app) get a page; API clients and tools get problem+json,
+// and a path that is no code at all is the app's ordinary "no such route".
+function wantsHtml(request: FastifyRequest): boolean {
+  const accept = request.headers.accept;
+  return accept !== undefined && accept.includes('text/html');
+}
+
+function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (!wantsHtml(request)) {
+    reply.callNotFound();
+    return reply;
+  }
+  return reply.status(404).header('cache-control', 'private, max-age=0').type('text/html; charset=utf-8').send(NOT_FOUND_PAGE);
+}
+
+function sendArchived(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  if (!wantsHtml(request)) throw new AppError('gone', 'The campaign behind this code is archived; the code no longer leads anywhere.');
+  return reply.status(410).header('cache-control', 'private, max-age=0').type('text/html; charset=utf-8').send(ARCHIVED_PAGE);
+}
+
+/** Registers GET and HEAD /:code. */
+export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const buffer = scanBuffer(ctx);
+  const cache = new TtlCache<RedirectTarget>({
+    clock: ctx.clock,
+    ttlMs: REDIRECT_CACHE_TTL_MS,
+    maxEntries: MAX_CACHED_CODES,
+    load: async (code) => (await findRedirectTarget(ctx, code)) ?? null,
+  });
+  onCampaignChanged(ctx, (code) => cache.delete(code));
+  const countryHeader = ctx.config.countryHeader;
+
+  const answer = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, record: boolean) => {
+    const code = request.params.code;
+    if (!SHORT_CODE_PATTERN.test(code)) return sendNotFound(request, reply);
+    let target = cache.peek(code);
+    if (target === undefined) target = await cache.get(code);
+    if (!target) return sendNotFound(request, reply);
+    if (target.status === 'archived') return sendArchived(request, reply);
+    // Browsers must not cache the redirect: the destination can change at any time.
+    reply.status(302).header('location', target.destination).header('cache-control', 'private, max-age=0');
+    // Static codes encode their destination; the short link exists but is not tracked.
+    if (record && target.qrType !== 'static') {
+      const headers = request.headers;
+      const ua = headers['user-agent'];
+      const referrer = headers.referer;
+      const country = countryHeader ? headers[countryHeader] : undefined;
+      buffer.record({
+        campaignId: target.campaignId,
+        accountId: target.accountId,
+        occurredAt: ctx.clock.now(),
+        userAgent: ua ? ua.slice(0, MAX_USER_AGENT) : null,
+        referrer: referrer ? referrer.slice(0, MAX_REFERRER) : null,
+        ip: request.ip ?? null,
+        country: typeof country === 'string' ? country : null,
+      });
+    }
+    return reply.send();
+  };
+
+  app.route<{ Params: { code: string } }>({
+    method: 'GET',
+    url: '/:code',
+    exposeHeadRoute: false,
+    schema: { ...routeSchema, summary: 'Follow a QR code (records a scan)' },
+    handler: (request, reply) => answer(request, reply, true),
+  });
+  app.route<{ Params: { code: string } }>({
+    method: 'HEAD',
+    url: '/:code',
+    schema: { ...routeSchema, summary: 'Check where a QR code leads (records nothing)' },
+    handler: (request, reply) => answer(request, reply, false),
+  });
+}

@@ -1,0 +1,69 @@
+// Scan capture. The redirect hot path only pushes an event into memory (ScanBuffer); flushScans
+// turns a batch of events into rows, off the hot path. Analytics extends flushScans (UA parsing,
+// bot flags, rollups) — it is the one place raw events become stored data.
+import { randomBytes } from 'node:crypto';
+import type { AppContext } from '../../context.ts';
+import type { ScansTable } from '../../db/schema.ts';
+import { anonymiseIp } from './ip.ts';
+import { countScansOfCampaign, insertScans } from './scan.repo.ts';
+
+/** One scan as captured on the hot path: raw request facts, nothing computed yet. */
+export interface ScanEvent {
+  campaignId: string;
+  accountId: string;
+  /** ctx.clock.now() when the request was answered. */
+  occurredAt: number;
+  /** Truncated to 512 characters. */
+  userAgent: string | null;
+  /** Truncated to 1 KiB. */
+  referrer: string | null;
+  /** Raw client IP (request.ip); anonymised at flush time. */
+  ip: string | null;
+  /** Value of the configured country header, unvalidated. */
+  country: string | null;
+  /** 'scan' (default) or 'stale' (a morphing code scanned outside its window). */
+  kind?: 'scan' | 'stale';
+}
+
+/** Longest stored user agent. */
+export const MAX_USER_AGENT = 512;
+/** Longest stored referrer. */
+export const MAX_REFERRER = 1024;
+
+// 16 random bytes per id, drawn for the whole batch at once: newId's per-character draws are
+// too slow for tens of thousands of rows per second.
+function scanIds(count: number): string[] {
+  const bytes = randomBytes(16 * count);
+  const ids = new Array<string>(count);
+  for (let i = 0; i < count; i++) ids[i] = `scn_${bytes.subarray(i * 16, i * 16 + 16).toString('base64url')}`;
+  return ids;
+}
+
+function countryCode(raw: string | null): string | null {
+  if (!raw) return null;
+  const code = raw.trim().toUpperCase();
+  return /^[A-Z0-9]{2}$/.test(code) ? code : null;
+}
+
+/** Turns captured events into scan rows and stores them in one transaction. Throws when the write fails (the buffer keeps the events). */
+export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events: readonly ScanEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const ids = scanIds(events.length);
+  const rows: ScansTable[] = events.map((event, i) => ({
+    id: ids[i]!,
+    account_id: event.accountId,
+    campaign_id: event.campaignId,
+    occurred_at: event.occurredAt,
+    user_agent: event.userAgent ? event.userAgent.slice(0, MAX_USER_AGENT) : null,
+    referrer: event.referrer ? event.referrer.slice(0, MAX_REFERRER) : null,
+    ip: anonymiseIp(event.ip, ctx.config.ipStorage),
+    country: countryCode(event.country),
+    kind: event.kind ?? 'scan',
+  }));
+  await insertScans(ctx.db, rows);
+}
+
+/** Stored scans of a campaign (tests and simple counters; analytics has the real reports). */
+export async function countScans(ctx: Pick<AppContext, 'db'>, campaignId: string, kind: 'scan' | 'stale' = 'scan'): Promise<number> {
+  return countScansOfCampaign(ctx.db, campaignId, kind);
+}

@@ -1,0 +1,27 @@
+// Owns the app instance's scan buffer: created at startup, flushed on a timer and on shutdown.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { ScanBuffer } from './scan-buffer.ts';
+import { flushScans, type ScanEvent } from './scan.service.ts';
+
+const buffers = new WeakMap<object, ScanBuffer<ScanEvent>>();
+
+/** The scan buffer of this app instance (registered by scansModule). */
+export function scanBuffer(ctx: AppContext): ScanBuffer<ScanEvent> {
+  const buffer = buffers.get(ctx);
+  if (!buffer) throw new Error('scansModule must be registered before modules that record scans');
+  return buffer;
+}
+
+/** Creates the scan buffer and flushes it when the app closes (graceful shutdown loses nothing). */
+export async function scansModule(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const buffer = new ScanBuffer<ScanEvent>((events) => flushScans(ctx, events), {
+    intervalMs: ctx.config.scanFlushMs,
+    onError: (error, pending, dropped) => ctx.log.error({ err: error, pending, dropped }, 'scan flush failed; events kept for the next try'),
+  });
+  buffers.set(ctx, buffer);
+  app.addHook('onClose', async () => {
+    await buffer.close();
+    if (buffer.pending > 0 || buffer.dropped > 0) ctx.log.error({ pending: buffer.pending, dropped: buffer.dropped }, 'scan events lost at shutdown');
+  });
+}

@@ -1,0 +1,159 @@
+import { afterEach, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { tenant } from '../helpers/tenants.ts';
+
+describeDialects('campaigns API', (dialect) => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  async function create(headers: Record<string, string>, payload: Record<string, unknown>) {
+    return t!.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload });
+  }
+
+  it('creates a dynamic campaign with the documented fields', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const response = await create(me.headers, { name: 'Spring', slug: 'spring', destination: 'https://Example.com/Landing?x=1', design_config: { color: '#d946ef' } });
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    expect(body).toMatchObject({
+      name: 'Spring',
+      slug: 'spring',
+      qr_type: 'dynamic',
+      status: 'active',
+      destination: 'https://example.com/Landing?x=1',
+      design_config: { color: '#d946ef' },
+      template_id: null,
+      created_at: '2026-03-01T12:00:00.000Z',
+      updated_at: '2026-03-01T12:00:00.000Z',
+    });
+    expect(body.id).toMatch(/^cmp_/);
+    expect(body.short_code).toMatch(/^[23456789A-HJ-NP-Za-km-z]{7}$/);
+    expect(body.public_url).toBe(`http://tessera.test/${body.short_code}`);
+    expect(body.svg_url).toBe(`http://tessera.test/api/render/${body.short_code}.svg`);
+    expect(body.png_url).toBe(`http://tessera.test/api/render/${body.short_code}.png`);
+    expect(response.headers.location).toBe(`/api/v1/campaigns/${body.id}`);
+    const fetched = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${body.id}`, headers: me.headers });
+    expect(fetched.json()).toEqual(body);
+  });
+
+  it('a static campaign encodes its destination: public_url is the destination', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const body = (await create(me.headers, { name: 'Static', qr_type: 'static', destination: 'https://example.com/menu' })).json();
+    expect(body.public_url).toBe('https://example.com/menu');
+  });
+
+  it('rejects unsafe or relative destinations with a 400 naming the field', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    for (const destination of ['javascript:alert(1)', 'data:text/html,hi', 'file:///etc/passwd', '/relative']) {
+      const response = await create(me.headers, { name: 'Bad', destination });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: '/destination' }] });
+    }
+    const badType = await create(me.headers, { name: 'Bad', destination: 'https://example.com', qr_type: 'holographic' });
+    expect(badType.statusCode).toBe(400);
+    expect(badType.json().errors[0].message).toMatch(/static, dynamic, morphing/);
+  });
+
+  it('requires credentials', async () => {
+    t = await createTestApp(dialect);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/campaigns' })).statusCode).toBe(401);
+    expect((await create({}, { name: 'x', destination: 'https://example.com' })).statusCode).toBe(401);
+  });
+
+  it('slugs are unique within an account only', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const other = await tenant(t);
+    expect((await create(me.headers, { name: 'A', slug: 'launch', destination: 'https://example.com' })).statusCode).toBe(201);
+    const dup = await create(me.headers, { name: 'B', slug: 'launch', destination: 'https://example.com' });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().errors).toEqual([{ field: '/slug', message: 'is taken' }]);
+    expect((await create(other.headers, { name: 'C', slug: 'launch', destination: 'https://example.com' })).statusCode).toBe(201);
+  });
+
+  it("another account's campaign is a 404 on GET, PUT, DELETE and render", async () => {
+    t = await createTestApp(dialect);
+    const owner = await tenant(t);
+    const stranger = await tenant(t);
+    const campaign = (await create(owner.headers, { name: 'Mine', destination: 'https://example.com' })).json();
+    for (const method of ['GET', 'PUT', 'DELETE'] as const) {
+      const response = await t.app.inject({ method, url: `/api/v1/campaigns/${campaign.id}`, headers: stranger.headers, ...(method === 'PUT' ? { payload: { destination: 'https://evil.example' } } : {}) });
+      expect(response.statusCode, method).toBe(404);
+      expect(response.json().code).toBe('not_found');
+    }
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: stranger.headers });
+    expect(list.json().data).toEqual([]);
+    const still = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaign.id}`, headers: owner.headers });
+    expect(still.json().destination).toBe('https://example.com/');
+  });
+
+  it('PUT changes destination and design; qr_type cannot change; archived campaigns are read-only', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const campaign = (await create(me.headers, { name: 'Mine', destination: 'https://example.com/old' })).json();
+    t.clock.advance(5000);
+    const updated = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers, payload: { destination: 'https://example.com/new', design_config: { color: '#000000' } } });
+    expect(updated.statusCode).toBe(200);
+    expect(updated.json()).toMatchObject({ destination: 'https://example.com/new', design_config: { color: '#000000' }, short_code: campaign.short_code, updated_at: '2026-03-01T12:00:05.000Z', created_at: campaign.created_at });
+    const typeChange = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers, payload: { qr_type: 'static' } });
+    expect(typeChange.statusCode).toBe(400);
+    const bad = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers, payload: { destination: 'javascript:alert(1)' } });
+    expect(bad.statusCode).toBe(400);
+    const archived = await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers });
+    expect(archived.statusCode).toBe(200);
+    expect(archived.json().status).toBe('archived');
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers })).statusCode).toBe(200);
+    const late = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers, payload: { name: 'again' } });
+    expect(late.statusCode).toBe(409);
+  });
+
+  it('uses a template of the account, and 404s for another account’s template', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const other = await tenant(t);
+    const template = (await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: other.headers, payload: { name: 'Theirs', design_config: { color: '#112233' } } })).json();
+    const mine = (await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: me.headers, payload: { name: 'Mine', design_config: { color: '#445566' } } })).json();
+    expect((await create(me.headers, { name: 'X', destination: 'https://example.com', template_id: template.id })).statusCode).toBe(404);
+    const ok = await create(me.headers, { name: 'Y', destination: 'https://example.com', template_id: mine.id });
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ template_id: mine.id, design_config: { color: '#445566' } });
+    const both = await create(me.headers, { name: 'Z', destination: 'https://example.com', template_id: mine.id, design_config: {} });
+    expect(both.statusCode).toBe(400);
+  });
+
+  it('lists newest first with a cursor, filtered by status and type', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      t.clock.advance(1000);
+      ids.push((await create(me.headers, { name: `c${i}`, destination: `https://example.com/${i}`, qr_type: i % 2 ? 'static' : 'dynamic' })).json().id);
+    }
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${ids[0]}`, headers: me.headers });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: me.headers });
+      expect(page.statusCode).toBe(200);
+      const body = page.json();
+      expect(body.data.length).toBeLessThanOrEqual(2);
+      seen.push(...body.data.map((c: { id: string }) => c.id));
+      cursor = body.next_cursor;
+    } while (cursor);
+    expect(seen).toEqual([...ids].reverse());
+    const active = (await t.app.inject({ method: 'GET', url: '/api/v1/campaigns?status=active', headers: me.headers })).json();
+    expect(active.data.map((c: { id: string }) => c.id)).toEqual([ids[4], ids[3], ids[2], ids[1]]);
+    const statics = (await t.app.inject({ method: 'GET', url: '/api/v1/campaigns?qr_type=static', headers: me.headers })).json();
+    expect(statics.data.map((c: { id: string }) => c.id)).toEqual([ids[3], ids[1]]);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/campaigns?cursor=garbage', headers: me.headers })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/campaigns?limit=101', headers: me.headers })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/campaigns?status=deleted', headers: me.headers })).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,76 @@
+import { afterEach, expect, it } from 'vitest';
+import sharp from 'sharp';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { decodeQr } from '../helpers/scan-image.ts';
+import { tenant } from '../helpers/tenants.ts';
+
+describeDialects('render', (dialect) => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  async function campaign(headers: Record<string, string>, payload: Record<string, unknown>) {
+    const response = await t!.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'c', destination: 'https://example.com/landing', ...payload } });
+    return response.json() as { id: string; short_code: string; svg_url: string; png_url: string };
+  }
+
+  it('a dynamic code renders as an SVG that decodes to its short link, with an ETag', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const c = await campaign(me.headers, { qr_type: 'dynamic' });
+    const response = await t.app.inject({ method: 'GET', url: new URL(c.svg_url).pathname });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    expect(await decodeQr(response.body)).toEqual([`http://tessera.test/${c.short_code}`]);
+    const etag = response.headers.etag as string;
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    const again = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg`, headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+  });
+
+  it('a static code renders as a PNG of the requested size that decodes to its destination', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const c = await campaign(me.headers, { qr_type: 'static' });
+    const response = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=300` });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('image/png');
+    const meta = await sharp(response.rawPayload).metadata();
+    expect([meta.width, meta.height]).toEqual([300, 300]);
+    expect(await decodeQr(response.rawPayload)).toEqual(['https://example.com/landing']);
+    const small = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=300` });
+    expect(small.headers.etag).toBe(response.headers.etag);
+    const other = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=600` });
+    expect(other.headers.etag).not.toBe(response.headers.etag);
+  });
+
+  it('a changed destination of a static code changes the image and its ETag', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const c = await campaign(me.headers, { qr_type: 'static' });
+    const before = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg` });
+    await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${c.id}`, headers: me.headers, payload: { destination: 'https://example.org/new' } });
+    const after = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg`, headers: { 'if-none-match': before.headers.etag as string } });
+    expect(after.statusCode).toBe(200);
+    expect(await decodeQr(after.body)).toEqual(['https://example.org/new']);
+  });
+
+  it('unknown → 404, archived → 410, bad size or path → 4xx', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const c = await campaign(me.headers, {});
+    expect((await t.app.inject({ method: 'GET', url: '/api/render/Zz9Zz9Z.svg' })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.gif` })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=10` })).statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=99999` })).statusCode).toBe(400);
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${c.id}`, headers: me.headers });
+    const gone = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg` });
+    expect(gone.statusCode).toBe(410);
+    expect(gone.json().code).toBe('gone');
+  });
+});

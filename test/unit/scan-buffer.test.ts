@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { ScanBuffer } from '../../src/modules/scans/scan-buffer.ts';
+
+describe('ScanBuffer', () => {
+  it('writes everything queued on flush, in order, and never overlaps writes', async () => {
+    const written: number[][] = [];
+    let active = 0;
+    const buffer = new ScanBuffer<number>(
+      async (events) => {
+        active++;
+        expect(active).toBe(1);
+        await new Promise((r) => setImmediate(r));
+        written.push(events);
+        active--;
+      },
+      { intervalMs: 60_000, batchSize: 1_000_000 },
+    );
+    for (let i = 0; i < 10; i++) buffer.record(i);
+    const first = buffer.flush();
+    buffer.record(10);
+    await Promise.all([first, buffer.flush()]);
+    await buffer.close();
+    expect(written.flat()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
+  it('keeps a failed batch for the next flush, and drops beyond the bound', async () => {
+    let fail = true;
+    const written: number[] = [];
+    const errors: Array<[number, number]> = [];
+    const buffer = new ScanBuffer<number>(
+      async (events) => {
+        if (fail) throw new Error('database down');
+        written.push(...events);
+      },
+      { intervalMs: 60_000, batchSize: 1_000_000, maxBuffered: 5, onError: (_e, pending, dropped) => errors.push([pending, dropped]) },
+    );
+    for (let i = 0; i < 4; i++) buffer.record(i);
+    await buffer.flush();
+    expect(buffer.pending).toBe(4);
+    buffer.record(4);
+    buffer.record(5); // over the bound: dropped
+    expect(buffer.dropped).toBe(1);
+    fail = false;
+    await buffer.close();
+    expect(written).toEqual([0, 1, 2, 3, 4]);
+    expect(errors).toEqual([[4, 0]]);
+  });
+
+  it('flushes by itself once a batch is full', async () => {
+    const written: number[][] = [];
+    const buffer = new ScanBuffer<number>(async (events) => void written.push(events), { intervalMs: 60_000, batchSize: 3 });
+    for (let i = 0; i < 3; i++) buffer.record(i);
+    await new Promise((r) => setImmediate(r));
+    await buffer.flush();
+    expect(written).toEqual([[0, 1, 2]]);
+    await buffer.close();
+  });
+});
