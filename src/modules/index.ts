@@ -4,7 +4,9 @@ import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { renderRoutes } from './campaigns/render.routes.ts';
+import { formsRoutes } from './forms/forms.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { pagesRoutes } from './pages/pages.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
@@ -22,4 +24,6 @@ export const modules: Module[] = [
   // The scan buffer must exist before the redirect routes that record into it.
   scansModule,
   redirectRoutes,
+  pagesRoutes,
+  formsRoutes,
 ];

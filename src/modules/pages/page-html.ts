@@ -125,9 +125,14 @@ export function renderThanks(config: PageConfig, pageUrl: string): RenderedPage 
   return documentFor(config, config.title, html`<h1>${config.title}</h1><p role="status">${message}</p><p><a href="${pageUrl}">Back to the page</a></p>`);
 }
 
-const NOT_FOUND: PageConfig = { title: 'Page not found', language: 'en', blocks: [], theme: DEFAULT_THEME, form: null, published: true };
+const PLAIN: PageConfig = { title: '', language: 'en', blocks: [], theme: DEFAULT_THEME, form: null, published: true };
 
-/** A plain "not found" document in the default theme. */
+/** A plain status document (not found, too many requests…) in the default theme. */
+export function renderStatusPage(title: string, message: SafeHtml): RenderedPage {
+  return documentFor(PLAIN, title, html`<h1>${title}</h1><p>${message}</p>`);
+}
+
+/** The "not found" document of unknown or unpublished pages. */
 export function renderNotFound(): RenderedPage {
-  return documentFor(NOT_FOUND, NOT_FOUND.title, html`<h1>Page not found</h1><p>This page does not exist or is no longer published.</p>`);
+  return renderStatusPage('Page not found', html`This page does not exist or is no longer published.`);
 }

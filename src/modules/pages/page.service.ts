@@ -15,8 +15,8 @@ export interface HostedPage {
   campaignId: string;
   config: PageConfig;
   published: boolean;
-  /** Public address `{publicUrl}/p/{account slug}/{campaign slug}`, or null while the campaign has no slug. */
-  url: string | null;
+  /** Public path `/p/{account slug}/{campaign slug}` (below TESSERA_PUBLIC_URL), or null while the campaign has no slug. */
+  path: string | null;
   updatedAt: number;
 }
 
@@ -61,12 +61,12 @@ function parseConfig(row: PageRow): PageConfig {
   return JSON.parse(row.config) as PageConfig;
 }
 
-function toHostedPage(row: PageRow, publicUrl: string): HostedPage {
+function toHostedPage(row: PageRow): HostedPage {
   return {
     campaignId: row.campaign_id,
     config: parseConfig(row),
     published: row.published === 1,
-    url: row.campaign_slug ? publicUrl + pagePath(row.account_slug, row.campaign_slug) : null,
+    path: row.campaign_slug ? pagePath(row.account_slug, row.campaign_slug) : null,
     updatedAt: row.updated_at,
   };
 }
@@ -93,7 +93,7 @@ function slugRequired(field: string): AppError {
 }
 
 /** Validates and stores (or, for null, removes) a campaign's page; 400 with field errors when the document is invalid. */
-export async function savePage(db: Db, clock: Clock, publicUrl: string, page: SavePageInput): Promise<HostedPage | null> {
+export async function savePage(db: Db, clock: Clock, page: SavePageInput): Promise<HostedPage | null> {
   if (page.input === null) {
     await deletePage(db, page.accountId, page.campaignId);
     return null;
@@ -115,7 +115,7 @@ export async function savePage(db: Db, clock: Clock, publicUrl: string, page: Sa
     updated_at: now,
   });
   const row = await findPage(db, page.accountId, page.campaignId);
-  return row ? toHostedPage(row, publicUrl) : null;
+  return row ? toHostedPage(row) : null;
 }
 
 /** Refuses to clear the slug of a campaign whose page is published (it would become unreachable). */
@@ -125,15 +125,15 @@ export async function checkSlugRemoval(db: Db, accountId: string, campaignId: st
 }
 
 /** The page of one of the account's campaigns, or null. */
-export async function getPage(db: Db, publicUrl: string, accountId: string, campaignId: string): Promise<HostedPage | null> {
+export async function getPage(db: Db, accountId: string, campaignId: string): Promise<HostedPage | null> {
   const row = await findPage(db, accountId, campaignId);
-  return row ? toHostedPage(row, publicUrl) : null;
+  return row ? toHostedPage(row) : null;
 }
 
 /** The pages of several of the account's campaigns, by campaign id. */
-export async function getPages(db: Db, publicUrl: string, accountId: string, campaignIds: readonly string[]): Promise<Map<string, HostedPage>> {
+export async function getPages(db: Db, accountId: string, campaignIds: readonly string[]): Promise<Map<string, HostedPage>> {
   const rows = await findPages(db, accountId, campaignIds);
-  return new Map(rows.map((row) => [row.campaign_id, toHostedPage(row, publicUrl)]));
+  return new Map(rows.map((row) => [row.campaign_id, toHostedPage(row)]));
 }
 
 /** A published page of an active campaign by slugs; undefined when unknown, archived or unpublished. */
