@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, type MigrationLockOptions, PostgresDialect, sql, SqliteAdapter, SqliteDialect } from 'kysely';
+import { type DatabaseIntrospector, Kysely, type MigrationLockOptions, PostgresDialect, sql, SqliteAdapter, SqliteDialect, type TableMetadata } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from '../config.ts';
 import type { Database } from './schema.ts';
@@ -41,6 +41,34 @@ class TesseraSqliteDialect extends SqliteDialect {
   }
 }
 
+// Kysely's PostgreSQL introspector reads every schema's catalog and calls functions on each
+// table; when another schema is dropped meanwhile (parallel test runs, other tenants' schemas)
+// the query fails with 3F000. Tessera introspects only for migrations, and only its own schema,
+// so this introspector lists the current schema's tables (names only).
+class CurrentSchemaIntrospector implements DatabaseIntrospector {
+  readonly #db: Kysely<any>;
+  constructor(db: Kysely<any>) {
+    this.#db = db;
+  }
+  async getSchemas() {
+    const { rows } = await sql<{ name: string }>`select current_schema() as name`.execute(this.#db);
+    return rows;
+  }
+  async getTables(): Promise<TableMetadata[]> {
+    const { rows } = await sql<{ name: string; schema: string; kind: string }>`
+      select c.relname as name, ns.nspname as schema, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace ns on ns.oid = c.relnamespace
+      where ns.nspname = current_schema() and c.relkind in ('r', 'v', 'p', 'f')`.execute(this.#db);
+    return rows.map((r) => ({ name: r.name, schema: r.schema, isView: r.kind === 'v', isForeign: r.kind === 'f', columns: [] }));
+  }
+}
+
+class TesseraPostgresDialect extends PostgresDialect {
+  override createIntrospector(db: Kysely<any>): DatabaseIntrospector {
+    return new CurrentSchemaIntrospector(db);
+  }
+}
+
 /** Opens the database described by `options`. */
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   if (options.dialect === 'postgres') {
@@ -52,7 +80,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
     });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new TesseraPostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
   if (options.url !== ':memory:') fs.mkdirSync(path.dirname(options.url), { recursive: true });
