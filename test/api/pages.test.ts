@@ -101,6 +101,21 @@ describeDialects('hosted pages', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` })).statusCode).toBe(404);
   });
 
+  it('a dynamic code can use its own hosted page as its destination', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const created = await createPageCampaign(t.app, me);
+    const pointed = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey), payload: { destination: created.hosted_page_url } });
+    expect(pointed.statusCode).toBe(200);
+    expect(pointed.json().hosted_page_url).toBe(created.hosted_page_url);
+    const scan = await t.app.inject({ method: 'GET', url: `/${created.short_code}` });
+    expect(scan.statusCode).toBe(302);
+    expect(scan.headers.location).toBe(created.hosted_page_url);
+    const page = await t.app.inject({ method: 'GET', url: new URL(scan.headers.location as string).pathname });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<h1>Spring fair</h1>');
+  });
+
   it('PUT hosted_page: null removes the page', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);
