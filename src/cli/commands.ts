@@ -4,6 +4,7 @@ import type { Command } from './command.ts';
 import { keysCheckCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
+import { workerCommand } from './worker.ts';
 
 /** The commands `tessera` dispatches to. */
-export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand, keysCheckCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, accountCreateCommand, keysCheckCommand];

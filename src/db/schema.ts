@@ -147,6 +147,77 @@ export interface FormSubmissionsTable {
   created_at: number;
 }
 
+/** A webhook signing secret (encrypted); `rotating` ones stay valid until `expires_at`. */
+export interface WebhookSecretsTable {
+  id: string;
+  account_id: string;
+  kid: string;
+  /** sealSecret(deriveKey(master, 'webhook-secret'), secret, id). */
+  secret_sealed: string;
+  status: 'active' | 'rotating' | 'disabled';
+  created_at: number;
+  expires_at: number | null;
+  disabled_at: number | null;
+}
+
+/** A destination for an account's events. */
+export interface WebhookEndpointsTable {
+  id: string;
+  account_id: string;
+  url: string;
+  description: string;
+  /** JSON array of subscribed event types; `["*"]` is every type except opt-in ones. */
+  event_types: string;
+  enabled: number;
+  disabled_reason: string | null;
+  /** When the current run of consecutive failures began (null when the last attempt succeeded). */
+  failing_since: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+/** The outbox: one row per emitted event; `body` is the exact JSON sent. */
+export interface WebhookEventsTable {
+  id: string;
+  account_id: string;
+  type: string;
+  body: string;
+  occurred_at: number;
+}
+
+/** One event bound for one endpoint, with its retry state and worker lease. */
+export interface WebhookDeliveriesTable {
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  account_id: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  /** Attempts started (a crashed attempt counts). */
+  attempts: number;
+  next_attempt_at: number | null;
+  lease_id: string | null;
+  locked_until: number | null;
+  last_status_code: number | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+  delivered_at: number | null;
+}
+
+/** The log of every delivery attempt. */
+export interface WebhookAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  started_at: number;
+  duration_ms: number;
+  status_code: number | null;
+  success: number;
+  error: string | null;
+  /** First 1 KiB of the response body. */
+  response_body: string | null;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
@@ -160,4 +231,9 @@ export interface Database {
   idempotency_keys: IdempotencyKeysTable;
   hosted_pages: HostedPagesTable;
   form_submissions: FormSubmissionsTable;
+  webhook_secrets: WebhookSecretsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_events: WebhookEventsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }

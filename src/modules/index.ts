@@ -11,12 +11,14 @@ import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
 import { templateRoutes } from './templates/template.routes.ts';
+import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
 /** The modules buildApp registers. */
 export const modules: Module[] = [
   healthRoutes,
   problemsRoutes,
   accountsRoutes,
+  webhooksRoutes,
   templateRoutes,
   campaignRoutes,
   renderRoutes,

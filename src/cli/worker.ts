@@ -1,0 +1,38 @@
+// `tessera worker`: runs the background jobs (webhook delivery, sweepers) without the HTTP
+// server, for deployments that scale workers separately (set TESSERA_WORKER=false on `serve`).
+// On SIGTERM/SIGINT it stops scheduling, lets in-flight runs finish, closes the database, exits 0.
+import Fastify from 'fastify';
+import { systemClock } from '../clock.ts';
+import type { AppContext } from '../context.ts';
+import { loggerOptions } from '../http/logging.ts';
+import { jobs } from '../jobs/index.ts';
+import { startJobs } from '../jobs/runner.ts';
+import type { Command } from './command.ts';
+import { openRuntime } from './runtime.ts';
+
+/** `tessera worker`. */
+export const workerCommand: Command = {
+  name: 'worker',
+  summary: 'Run background jobs (webhook delivery, sweepers) without the HTTP server',
+  usage: 'tessera worker\n\nRuns the webhook delivery worker and the sweepers until SIGTERM. Any number may run against PostgreSQL; run one per SQLite file.',
+  options: {},
+  async run(_args, io) {
+    const { config, database } = await openRuntime((m) => io.err(m));
+    // Fastify's logger: the same pino JSON lines and redaction as `serve`, without a server.
+    const log = Fastify({ logger: loggerOptions(config.logLevel) }).log;
+    const ctx: AppContext = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log };
+    const runner = startJobs(ctx, jobs);
+    log.info({ jobs: jobs.map((j) => j.name), database: config.dialect }, 'worker started');
+    return new Promise<number>((resolve) => {
+      const stop = async (signal: string) => {
+        log.info({ signal }, 'worker stopping: waiting for running jobs');
+        await runner.stop();
+        await database.close();
+        log.info('worker stopped');
+        resolve(0);
+      };
+      process.once('SIGTERM', () => void stop('SIGTERM'));
+      process.once('SIGINT', () => void stop('SIGINT'));
+    });
+  },
+};

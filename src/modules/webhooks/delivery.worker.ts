@@ -1,0 +1,140 @@
+// The delivery worker: claims due deliveries under a lease, signs and POSTs each one, and
+// records the outcome (attempt log, retry schedule, endpoint health). Runs as a job inside
+// `serve` or under `tessera worker`; tests call runDeliveryWorker with a moved clock.
+//
+// Claim → send → settle are three steps on purpose: nothing is held open during the HTTP call,
+// and a worker that dies mid-flight leaves a lease that simply expires, after which another
+// worker sends the same event again with the same webhook-id (at-least-once).
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { AppContext } from '../../context.ts';
+import { isForeignKeyViolation, toFlag } from '../../db/dialect.ts';
+import { newId } from '../../ids.ts';
+import { postWebhook, type SendResult } from './http-sender.ts';
+import { MAX_ATTEMPTS, nextRetryDelay, parseRetryAfter } from './retry-schedule.ts';
+import { webhookHeaders } from './signing.ts';
+import { DestinationRefusedError, type Resolver, vetDestination } from './ssrf-guard.ts';
+import { claimDueDeliveries, type ClaimedDeliveryRow, insertAttempt, settleDelivery } from './webhook-delivery.repo.ts';
+import { findEndpointHealth, setEndpointHealth } from './webhook-endpoint.repo.ts';
+import { destinationPolicy } from './webhook-endpoint.service.ts';
+import { liveSigningSecrets } from './webhook-secret.service.ts';
+
+/** How long a claim protects a delivery; longer than the 15 s send timeout plus bookkeeping. */
+export const LEASE_MS = 60_000;
+/** An endpoint failing without a single success for this long is disabled. */
+export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 60 * 60 * 1000;
+
+/** Knobs for tests and the CLI. */
+export interface WorkerOptions {
+  /** Deliveries claimed per batch. */
+  batchSize?: number;
+  /** Batches per run at most (a run ends early when nothing is due). */
+  maxBatches?: number;
+  leaseId?: string;
+  /** Source of jitter in [0, 1). */
+  random?: () => number;
+  resolve?: Resolver;
+}
+
+/** A delivery this worker holds the lease on. */
+export type ClaimedDelivery = ClaimedDeliveryRow;
+
+/** Claims up to `limit` due deliveries for this worker. */
+export async function claimDeliveries(ctx: AppContext, limit: number, leaseId: string = randomUUID()): Promise<ClaimedDelivery[]> {
+  const now = ctx.clock.now();
+  return claimDueDeliveries(ctx.db, ctx.dialect, { now, leaseId, lockedUntil: now + LEASE_MS, limit });
+}
+
+/** Claims and delivers due deliveries until none are due (or maxBatches); returns how many were attempted. */
+export async function runDeliveryWorker(ctx: AppContext, options: WorkerOptions = {}): Promise<number> {
+  const batchSize = options.batchSize ?? 10;
+  let attempted = 0;
+  for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
+    const claimed = await claimDeliveries(ctx, batchSize, options.leaseId);
+    await Promise.all(claimed.map((delivery) => deliverClaimed(ctx, delivery, options)));
+    attempted += claimed.length;
+    if (claimed.length < batchSize) break;
+  }
+  return attempted;
+}
+
+type Outcome = { success: boolean; statusCode: number | null; error: string | null; body: string | null; retryAfter: string | undefined };
+
+async function attempt(ctx: AppContext, delivery: ClaimedDelivery, now: number, options: WorkerOptions): Promise<Outcome> {
+  try {
+    const { url, addresses } = await vetDestination(delivery.url, { ...destinationPolicy(ctx.config), resolve: options.resolve });
+    const secrets = await liveSigningSecrets(ctx.db, ctx.config.masterKey, delivery.account_id, now);
+    if (secrets.length === 0) return { success: false, statusCode: null, error: 'the account has no active webhook secret to sign with', body: null, retryAfter: undefined };
+    const headers = webhookHeaders(secrets, delivery.event_id, Math.floor(now / 1000), delivery.body);
+    const result: SendResult = await postWebhook(url, addresses, headers, delivery.body);
+    const success = result.statusCode >= 200 && result.statusCode < 300;
+    const error = success ? null : result.statusCode >= 300 && result.statusCode < 400 ? `answered ${result.statusCode} (redirects are not followed)` : `answered ${result.statusCode}`;
+    return { success, statusCode: result.statusCode, error, body: result.body, retryAfter: result.retryAfter };
+  } catch (error) {
+    const reason = error instanceof DestinationRefusedError ? `destination refused: URL ${error.reason}` : (error as Error).message || String(error);
+    return { success: false, statusCode: null, error: reason.slice(0, 500), body: null, retryAfter: undefined };
+  }
+}
+
+/** Sends one claimed delivery and records the outcome. */
+export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery, options: WorkerOptions = {}): Promise<void> {
+  const now = ctx.clock.now();
+  const started = performance.now();
+  const outcome = await attempt(ctx, delivery, now, options);
+  const durationMs = Math.round(performance.now() - started);
+  const gone = outcome.statusCode === 410;
+  const delay = outcome.success || gone ? null : nextRetryDelay(delivery.attempts, parseRetryAfter(outcome.retryAfter, now), (options.random ?? Math.random)());
+  try {
+    await record(ctx, delivery, outcome, { now, durationMs, delay, gone });
+  } catch (error) {
+    // The endpoint (and with it this delivery) was deleted while the request was in flight.
+    if (isForeignKeyViolation(error)) return;
+    throw error;
+  }
+  if (!outcome.success && delay === null && !gone) ctx.log.info({ deliveryId: delivery.id, attempts: MAX_ATTEMPTS }, 'webhook delivery failed after its last attempt');
+}
+
+async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outcome, at: { now: number; durationMs: number; delay: number | null; gone: boolean }): Promise<void> {
+  const { now, durationMs, delay, gone } = at;
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertAttempt(trx, {
+      id: newId('att'),
+      delivery_id: delivery.id,
+      attempt: delivery.attempts,
+      started_at: now,
+      duration_ms: durationMs,
+      status_code: outcome.statusCode,
+      success: toFlag(outcome.success),
+      error: outcome.error,
+      response_body: outcome.body,
+    });
+    const settled = await settleDelivery(trx, delivery.id, delivery.lease_id, {
+      status: outcome.success ? 'succeeded' : delay === null ? 'failed' : 'pending',
+      next_attempt_at: delay === null ? null : now + delay,
+      last_status_code: outcome.statusCode,
+      last_error: outcome.error,
+      updated_at: now,
+      delivered_at: outcome.success ? now : null,
+    });
+    if (!settled) ctx.log.warn({ deliveryId: delivery.id }, 'webhook delivery lease expired before the attempt finished; another worker may resend it');
+    await updateEndpointHealth(trx, delivery.endpoint_id, outcome, gone, now);
+  });
+}
+
+async function updateEndpointHealth(trx: Parameters<typeof findEndpointHealth>[0], endpointId: string, outcome: Outcome, gone: boolean, now: number): Promise<void> {
+  const health = await findEndpointHealth(trx, endpointId);
+  if (!health) return;
+  if (outcome.success) {
+    if (health.failing_since !== null) await setEndpointHealth(trx, endpointId, { failing_since: null });
+    return;
+  }
+  const since = health.failing_since ?? now;
+  if (gone) {
+    await setEndpointHealth(trx, endpointId, { failing_since: since, enabled: 0, disabled_reason: 'The endpoint answered 410 Gone, so it was disabled.', updated_at: now });
+  } else if (health.enabled === 1 && now - since >= FAILING_DISABLE_AFTER_MS) {
+    const reason = `Every delivery failed since ${new Date(since).toISOString()} (5 days), so the endpoint was disabled. Fix it and enable it again.`;
+    await setEndpointHealth(trx, endpointId, { failing_since: since, enabled: 0, disabled_reason: reason, updated_at: now });
+  } else if (health.failing_since === null) {
+    await setEndpointHealth(trx, endpointId, { failing_since: now });
+  }
+}

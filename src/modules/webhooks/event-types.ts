@@ -1,0 +1,48 @@
+// The catalogue of webhook event types, each with what it means and a sample `data` payload.
+// emitEvent refuses a type that is not listed here, so the catalogue stays the documentation.
+
+/** One event type a module can emit. */
+export interface EventTypeInfo {
+  type: string;
+  description: string;
+  /** Opt-in types are delivered only to endpoints that name them (a wildcard does not include them). */
+  optIn: boolean;
+  sample: Record<string, unknown>;
+}
+
+const at = '2026-03-01T12:00:00.000Z';
+
+/** Every event type, in documentation order. */
+export const EVENT_TYPES: readonly EventTypeInfo[] = [
+  { type: 'campaign.created', optIn: false, description: 'A campaign was created.', sample: { campaign: { id: 'cmp_4hT9xQ2mV8nB3kL7pR5sW1', name: 'Spring launch', status: 'active', created_at: at } } },
+  { type: 'campaign.updated', optIn: false, description: 'A campaign was changed.', sample: { campaign: { id: 'cmp_4hT9xQ2mV8nB3kL7pR5sW1', name: 'Spring launch (EU)', status: 'active', updated_at: at }, changed: ['name'] } },
+  { type: 'campaign.archived', optIn: false, description: 'A campaign was archived; its codes stop resolving.', sample: { campaign: { id: 'cmp_4hT9xQ2mV8nB3kL7pR5sW1', status: 'archived', archived_at: at } } },
+  { type: 'api_key.regenerated', optIn: false, description: 'An API key was regenerated; the previous key no longer works.', sample: { api_key: { id: '5b1f7c1e-2f7a-4d5e-9a51-0c8f7e2b9d10', kid: 'ABC123DEF456G', env: 'prd', display_mask: 'sec1-prd-ABC...42' }, previous_kid: 'ZYX987WVU654T' } },
+  { type: 'webhook_secret.rotated', optIn: false, description: 'The webhook signing secret was rotated; the previous one stays valid until `previous.expires_at`.', sample: { secret: { id: '0d3c0a6e-9a3b-4f1e-8f71-2b6f9d1c4e55', kid: 'abc123def456' }, previous: { id: '8e2a4b9c-1d7f-4c3e-a5b6-7f8e9d0c1b2a', kid: 'q1w2e3r4t5y6', expires_at: '2026-03-02T12:00:00.000Z' } } },
+  { type: 'form.submitted', optIn: false, description: 'A visitor submitted a hosted form.', sample: { form: { id: 'frm_8Kp2vN5xQ7mB3hL9tR4sW6' }, submission: { id: 'sub_2mV8nB3kL7pR5sW1x4hT9Q', fields: { email: 'ada@example.com' }, submitted_at: at } } },
+  { type: 'checkin.created', optIn: false, description: 'A rotating ticket was redeemed at check-in.', sample: { checkin: { id: 'chk_7pR5sW1x4hT9Q2mV8nB3kL', ticket_id: 'tkt_3kL7pR5sW1x4hT9Q2mV8nB', result: 'ok', checked_in_at: at } } },
+  { type: 'item.finalized', optIn: false, description: 'An ephemeral item reached a final state (consumed, expired or deleted).', sample: { item: { id: 'itm_9Q2mV8nB3kL7pR5sW1x4hT', state: 'consumed', finalized_at: at } } },
+  { type: 'payment.succeeded', optIn: false, description: 'A payment request was paid.', sample: { payment: { id: 'pay_5sW1x4hT9Q2mV8nB3kL7pR', amount: 1250, currency: 'EUR', status: 'succeeded', paid_at: at } } },
+  { type: 'payment.failed', optIn: false, description: 'A payment attempt failed.', sample: { payment: { id: 'pay_5sW1x4hT9Q2mV8nB3kL7pR', amount: 1250, currency: 'EUR', status: 'failed', failure_reason: 'card_declined' } } },
+  { type: 'payment.expired', optIn: false, description: 'A payment request expired unpaid.', sample: { payment: { id: 'pay_5sW1x4hT9Q2mV8nB3kL7pR', amount: 1250, currency: 'EUR', status: 'expired', expired_at: at } } },
+  { type: 'scan.created', optIn: true, description: 'A QR code was scanned (high volume: delivered only to endpoints that subscribe to it by name).', sample: { scan: { code: 'Xk7pQ2m', campaign_id: 'cmp_4hT9xQ2mV8nB3kL7pR5sW1', country: 'DE', device: 'mobile', scanned_at: at } } },
+];
+
+/** The type sent by `POST …/endpoints/:id/test`; never emitted by modules and not subscribable. */
+export const PING_EVENT_TYPE = 'ping';
+
+/** Subscription wildcard: every non-opt-in type. */
+export const ALL_EVENTS = '*';
+
+const BY_TYPE = new Map(EVENT_TYPES.map((e) => [e.type, e]));
+
+/** The catalogue entry for `type`, if any. */
+export function eventTypeInfo(type: string): EventTypeInfo | undefined {
+  return BY_TYPE.get(type);
+}
+
+/** Whether an endpoint subscribed to `subscriptions` receives events of `type`. */
+export function isSubscribed(subscriptions: readonly string[], type: string): boolean {
+  if (subscriptions.includes(type)) return true;
+  return subscriptions.includes(ALL_EVENTS) && !BY_TYPE.get(type)?.optIn;
+}

@@ -1,0 +1,148 @@
+// The outbox and its deliveries: inserting events, claiming due deliveries under a lease,
+// recording attempts. Plain functions taking the database first.
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Dialect } from '../../config.ts';
+import { lockSkippingLocked } from '../../db/claim.ts';
+import type { Database, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEventsTable } from '../../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Inserts an outbox event and its delivery rows. */
+export async function insertEventWithDeliveries(db: Db, event: WebhookEventsTable, deliveries: WebhookDeliveriesTable[]): Promise<void> {
+  await db.insertInto('webhook_events').values(event).execute();
+  await db.insertInto('webhook_deliveries').values(deliveries).execute();
+}
+
+/** Enabled endpoints of an account with their subscriptions (JSON text). */
+export async function listEnabledSubscriptions(db: Db, accountId: string): Promise<Array<{ id: string; event_types: string }>> {
+  return db.selectFrom('webhook_endpoints').select(['id', 'event_types']).where('account_id', '=', accountId).where('enabled', '=', 1).execute();
+}
+
+/** A claimed delivery with what sending it needs. */
+export interface ClaimedDeliveryRow {
+  id: string;
+  event_id: string;
+  endpoint_id: string;
+  account_id: string;
+  attempts: number;
+  lease_id: string;
+  body: string;
+  url: string;
+}
+
+/**
+ * Takes a lease on up to `limit` due deliveries (pending, due, unleased or lease expired, endpoint
+ * enabled) and counts the attempt. Returns the claimed rows. A lease that expires because its
+ * worker died makes the delivery due again: at-least-once delivery.
+ */
+export async function claimDueDeliveries(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  claim: { now: number; leaseId: string; lockedUntil: number; limit: number },
+): Promise<ClaimedDeliveryRow[]> {
+  const { now, leaseId, lockedUntil, limit } = claim;
+  await db.transaction().execute(async (trx) => {
+    const due = trx
+      .selectFrom('webhook_deliveries')
+      .select('id')
+      .where('status', '=', 'pending')
+      .where('next_attempt_at', '<=', now)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .where('endpoint_id', 'in', trx.selectFrom('webhook_endpoints').select('id').where('enabled', '=', 1))
+      .orderBy('next_attempt_at')
+      .limit(limit);
+    const ids = (await lockSkippingLocked(due, dialect).execute()).map((r) => r.id);
+    if (ids.length === 0) return;
+    // The lease conditions are repeated so a claimer without row locks never steals a live lease.
+    await trx
+      .updateTable('webhook_deliveries')
+      .set({ lease_id: leaseId, locked_until: lockedUntil, attempts: sql<number>`attempts + 1`, updated_at: now })
+      .where('id', 'in', ids)
+      .where('status', '=', 'pending')
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+      .execute();
+  });
+  const rows = await db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+    .innerJoin('webhook_endpoints as p', 'p.id', 'd.endpoint_id')
+    .select(['d.id', 'd.event_id', 'd.endpoint_id', 'd.account_id', 'd.attempts', 'e.body', 'p.url'])
+    .where('d.lease_id', '=', leaseId)
+    .where('d.status', '=', 'pending')
+    .execute();
+  return rows.map((r) => ({ ...r, lease_id: leaseId }));
+}
+
+/** Inserts one attempt log row. */
+export async function insertAttempt(db: Db, row: WebhookAttemptsTable): Promise<void> {
+  await db.insertInto('webhook_attempts').values(row).execute();
+}
+
+/** Updates a delivery after an attempt, only while `leaseId` still holds it; false when the lease was lost. */
+export async function settleDelivery(
+  db: Db,
+  id: string,
+  leaseId: string,
+  changes: Pick<WebhookDeliveriesTable, 'status' | 'next_attempt_at' | 'last_status_code' | 'last_error' | 'updated_at' | 'delivered_at'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ ...changes, lease_id: null, locked_until: null })
+    .where('id', '=', id)
+    .where('lease_id', '=', leaseId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A delivery of the account, with its event type. */
+export async function findDelivery(db: Db, accountId: string, id: string): Promise<(WebhookDeliveriesTable & { event_type: string }) | undefined> {
+  return db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+    .selectAll('d')
+    .select('e.type as event_type')
+    .where('d.account_id', '=', accountId)
+    .where('d.id', '=', id)
+    .executeTakeFirst();
+}
+
+/** Deliveries to an endpoint, newest first, with their event type. */
+export async function listDeliveries(db: Db, endpointId: string, limit: number): Promise<Array<WebhookDeliveriesTable & { event_type: string }>> {
+  return db
+    .selectFrom('webhook_deliveries as d')
+    .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
+    .selectAll('d')
+    .select('e.type as event_type')
+    .where('d.endpoint_id', '=', endpointId)
+    .orderBy('d.created_at', 'desc')
+    .orderBy('d.id', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Attempts of the given deliveries, oldest first. */
+export async function listAttempts(db: Db, deliveryIds: string[]): Promise<WebhookAttemptsTable[]> {
+  if (deliveryIds.length === 0) return [];
+  return db.selectFrom('webhook_attempts').selectAll().where('delivery_id', 'in', deliveryIds).orderBy('delivery_id').orderBy('attempt').execute();
+}
+
+/** Makes a delivery due now again (manual retry); false when a worker currently holds it. */
+export async function requeueDelivery(db: Db, id: string, now: number): Promise<boolean> {
+  const result = await db
+    .updateTable('webhook_deliveries')
+    .set({ status: 'pending', next_attempt_at: now, updated_at: now })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Deletes events older than `cutoff` with no pending delivery (their deliveries and attempts go with them); returns how many. */
+export async function deleteSettledEventsBefore(db: Db, cutoff: number): Promise<number> {
+  const result = await db
+    .deleteFrom('webhook_events')
+    .where('occurred_at', '<', cutoff)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.event_id', '=', 'webhook_events.id').where('d.status', '=', 'pending'))))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

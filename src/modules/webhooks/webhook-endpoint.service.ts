@@ -1,0 +1,159 @@
+// Webhook endpoints: where an account's events go. A URL is checked against the SSRF policy
+// (and resolved) when it is registered or changed, and again before every delivery.
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { Config } from '../../config.ts';
+import { fromFlag, toFlag } from '../../db/dialect.ts';
+import type { Database, WebhookEndpointsTable } from '../../db/schema.ts';
+import { AppError, type FieldError, notFound } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { ALL_EVENTS, eventTypeInfo } from './event-types.ts';
+import { emitPing } from './outbox.ts';
+import { DestinationRefusedError, type DestinationPolicy, parseAllowList, vetDestination } from './ssrf-guard.ts';
+import { countEndpoints, deleteEndpoint, findEndpoint, insertEndpoint, listEndpoints, updateEndpoint } from './webhook-endpoint.repo.ts';
+import { hasActiveWebhookSecret } from './webhook-secret.service.ts';
+
+/** Endpoints an account may register. */
+export const MAX_ENDPOINTS_PER_ACCOUNT = 50;
+
+/** An endpoint as the API shows it. */
+export interface WebhookEndpoint {
+  id: string;
+  url: string;
+  description: string;
+  event_types: string[];
+  enabled: boolean;
+  disabled_reason: string | null;
+  failing_since: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Fields a caller sets (all optional on update). */
+export interface EndpointInput {
+  url?: string;
+  description?: string;
+  event_types?: string[];
+  enabled?: boolean;
+}
+
+const policies = new WeakMap<Config, DestinationPolicy>();
+
+/** The SSRF policy of this configuration (https in production, TESSERA_WEBHOOK_ALLOWED_HOSTS). */
+export function destinationPolicy(config: Config): DestinationPolicy {
+  let policy = policies.get(config);
+  if (!policy) {
+    policy = { production: config.production, allowList: parseAllowList(config.webhookAllowedHosts) };
+    policies.set(config, policy);
+  }
+  return policy;
+}
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+function toEndpoint(row: WebhookEndpointsTable): WebhookEndpoint {
+  return {
+    id: row.id,
+    url: row.url,
+    description: row.description,
+    event_types: JSON.parse(row.event_types) as string[],
+    enabled: fromFlag(row.enabled),
+    disabled_reason: row.disabled_reason,
+    failing_since: iso(row.failing_since),
+    created_at: iso(row.created_at)!,
+    updated_at: iso(row.updated_at)!,
+  };
+}
+
+function invalid(errors: FieldError[]): AppError {
+  return new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors });
+}
+
+function checkEventTypes(types: string[]): string[] {
+  const unknown = types.filter((t) => t !== ALL_EVENTS && !eventTypeInfo(t));
+  if (unknown.length) throw invalid([{ field: 'body/event_types', message: `contains unknown event types (${unknown.join(', ')}); see GET /api/v1/merchant/webhooks/event-types` }]);
+  if (types.length === 0) throw invalid([{ field: 'body/event_types', message: 'must name at least one event type, or "*" for all' }]);
+  return [...new Set(types)];
+}
+
+async function checkUrl(policy: DestinationPolicy, url: string): Promise<string> {
+  try {
+    return (await vetDestination(url, policy)).url.toString();
+  } catch (error) {
+    if (error instanceof DestinationRefusedError) throw invalid([{ field: 'body/url', message: error.reason }]);
+    throw error;
+  }
+}
+
+/** Registers an endpoint; 400 for a refused URL or unknown event types, 409 without a signing secret. */
+export async function createEndpoint(db: Kysely<Database>, clock: Clock, policy: DestinationPolicy, accountId: string, input: EndpointInput & { url: string }): Promise<WebhookEndpoint> {
+  const eventTypes = checkEventTypes(input.event_types ?? [ALL_EVENTS]);
+  const url = await checkUrl(policy, input.url);
+  if (!(await hasActiveWebhookSecret(db, accountId))) {
+    throw new AppError('conflict', 'Create a webhook signing secret first (POST /api/v1/merchant/webhooks/secret): every delivery is signed with it.');
+  }
+  if ((await countEndpoints(db, accountId)) >= MAX_ENDPOINTS_PER_ACCOUNT) {
+    throw new AppError('conflict', `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} webhook endpoints; delete one you no longer use.`);
+  }
+  const now = clock.now();
+  const enabled = input.enabled ?? true;
+  const row: WebhookEndpointsTable = {
+    id: newId('whk'),
+    account_id: accountId,
+    url,
+    description: input.description?.trim() ?? '',
+    event_types: JSON.stringify(eventTypes),
+    enabled: toFlag(enabled),
+    disabled_reason: enabled ? null : 'Disabled by the account.',
+    failing_since: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await insertEndpoint(db, row);
+  return toEndpoint(row);
+}
+
+/** The account's endpoints. */
+export async function listWebhookEndpoints(db: Kysely<Database>, accountId: string): Promise<WebhookEndpoint[]> {
+  return (await listEndpoints(db, accountId)).map(toEndpoint);
+}
+
+async function requireEndpoint(db: Kysely<Database>, accountId: string, id: string): Promise<WebhookEndpointsTable> {
+  const row = await findEndpoint(db, accountId, id);
+  if (!row) throw notFound(`Webhook endpoint ${id}`);
+  return row;
+}
+
+/** One endpoint of the account (404 for another account's). */
+export async function getWebhookEndpoint(db: Kysely<Database>, accountId: string, id: string): Promise<WebhookEndpoint> {
+  return toEndpoint(await requireEndpoint(db, accountId, id));
+}
+
+/** Changes an endpoint; enabling it again clears its failure streak and disabled reason. */
+export async function updateWebhookEndpoint(db: Kysely<Database>, clock: Clock, policy: DestinationPolicy, accountId: string, id: string, input: EndpointInput): Promise<WebhookEndpoint> {
+  const row = await requireEndpoint(db, accountId, id);
+  const changes: Partial<WebhookEndpointsTable> = { updated_at: clock.now() };
+  if (input.url !== undefined) changes.url = await checkUrl(policy, input.url);
+  if (input.event_types !== undefined) changes.event_types = JSON.stringify(checkEventTypes(input.event_types));
+  if (input.description !== undefined) changes.description = input.description.trim();
+  if (input.enabled !== undefined && input.enabled !== fromFlag(row.enabled)) {
+    changes.enabled = toFlag(input.enabled);
+    changes.disabled_reason = input.enabled ? null : 'Disabled by the account.';
+    changes.failing_since = null;
+  }
+  await updateEndpoint(db, accountId, id, changes);
+  return toEndpoint({ ...row, ...changes });
+}
+
+/** Deletes an endpoint and its delivery log. */
+export async function deleteWebhookEndpoint(db: Kysely<Database>, accountId: string, id: string): Promise<void> {
+  if (!(await deleteEndpoint(db, accountId, id))) throw notFound(`Webhook endpoint ${id}`);
+}
+
+/** Queues a `ping` event to one endpoint; 409 when the endpoint is disabled. */
+export async function sendTestEvent(db: Kysely<Database>, clock: Clock, accountId: string, id: string): Promise<{ event_id: string; delivery_id: string }> {
+  const row = await requireEndpoint(db, accountId, id);
+  if (!fromFlag(row.enabled)) throw new AppError('conflict', 'This endpoint is disabled; enable it (PUT with "enabled": true) before sending a test event.');
+  const { eventId, deliveryId } = await emitPing(db, accountId, id, clock.now());
+  return { event_id: eventId, delivery_id: deliveryId };
+}

@@ -1,0 +1,48 @@
+// Webhook signing secrets: plain functions taking the database first.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, WebhookSecretsTable } from '../../db/schema.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Inserts a secret row. */
+export async function insertSecret(db: Db, row: WebhookSecretsTable): Promise<void> {
+  await db.insertInto('webhook_secrets').values(row).execute();
+}
+
+/** The account's active secret, if any. */
+export async function findActiveSecret(db: Db, accountId: string): Promise<WebhookSecretsTable | undefined> {
+  return db.selectFrom('webhook_secrets').selectAll().where('account_id', '=', accountId).where('status', '=', 'active').executeTakeFirst();
+}
+
+/** Secrets that sign at `now`: the active one and a rotating one whose window is open; active first. */
+export async function findLiveSecrets(db: Db, accountId: string, now: number): Promise<WebhookSecretsTable[]> {
+  const rows = await db
+    .selectFrom('webhook_secrets')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where((eb) => eb.or([eb('status', '=', 'active'), eb.and([eb('status', '=', 'rotating'), eb('expires_at', '>', now)])]))
+    .execute();
+  return rows.sort((a, b) => (a.status === b.status ? b.created_at - a.created_at : a.status === 'active' ? -1 : 1));
+}
+
+/** Every secret of the account, newest first. */
+export async function listSecrets(db: Db, accountId: string): Promise<WebhookSecretsTable[]> {
+  return db.selectFrom('webhook_secrets').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id').execute();
+}
+
+/** Ends every open rotation window of the account (a new rotation supersedes it). */
+export async function disableRotatingSecrets(db: Db, accountId: string, now: number): Promise<void> {
+  await db.updateTable('webhook_secrets').set({ status: 'disabled', disabled_at: now }).where('account_id', '=', accountId).where('status', '=', 'rotating').execute();
+}
+
+/** Moves the active secret `id` into its rotation window; false when it was no longer active. */
+export async function markRotating(db: Db, id: string, expiresAt: number): Promise<boolean> {
+  const result = await db.updateTable('webhook_secrets').set({ status: 'rotating', expires_at: expiresAt }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Marks rotating secrets whose window has closed as disabled; returns how many. */
+export async function disableExpiredSecrets(db: Db, now: number): Promise<number> {
+  const result = await db.updateTable('webhook_secrets').set({ status: 'disabled', disabled_at: now }).where('status', '=', 'rotating').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

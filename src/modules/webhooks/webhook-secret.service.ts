@@ -1,0 +1,134 @@
+// Webhook signing secrets (seed 003): one active secret per account; rotating keeps the old one
+// valid for 24 hours so receivers can switch without dropping a webhook. Secrets are shown once
+// and stored encrypted under a key derived from the master key, because signing needs them.
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import { openSecret, sealSecret } from '../../crypto/aead.ts';
+import { deriveKey } from '../../crypto/keys.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import type { Database, WebhookSecretsTable } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { randomString } from '../../ids.ts';
+import { emitEvent } from './outbox.ts';
+import { generateSigningSecret } from './signing.ts';
+import { disableExpiredSecrets, disableRotatingSecrets, findActiveSecret, findLiveSecrets, insertSecret, listSecrets, markRotating } from './webhook-secret.repo.ts';
+
+/** How long a rotated-out secret keeps signing. */
+export const ROTATION_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+const KID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A freshly created secret: the only time its value is returned. */
+export interface NewWebhookSecret {
+  id: string;
+  secret: string;
+  kid: string;
+}
+
+/** A secret's metadata (never its value). */
+export interface WebhookSecretInfo {
+  id: string;
+  kid: string;
+  status: 'active' | 'rotating' | 'disabled';
+  created_at: string;
+  expires_at: string | null;
+}
+
+function sealingKey(masterKey: Buffer): Buffer {
+  return deriveKey(masterKey, 'webhook-secret');
+}
+
+function newSecretRow(masterKey: Buffer, accountId: string, now: number): { row: WebhookSecretsTable; secret: NewWebhookSecret } {
+  const id = randomUUID();
+  const kid = randomString(12, KID_ALPHABET);
+  const secret = generateSigningSecret();
+  // The row id is the associated data: a sealed value copied onto another row does not open.
+  const row: WebhookSecretsTable = { id, account_id: accountId, kid, secret_sealed: sealSecret(sealingKey(masterKey), secret, id), status: 'active', created_at: now, expires_at: null, disabled_at: null };
+  return { row, secret: { id, secret, kid } };
+}
+
+function alreadyActive(): AppError {
+  return new AppError('conflict', 'This account already has an active webhook secret. Rotate it with POST /api/v1/merchant/webhooks/secret/rotate to get a new one (the old one stays valid for 24 hours).');
+}
+
+/** Effective status at `now`: a rotating secret past its window is disabled even before the sweeper marks it. */
+function statusAt(row: WebhookSecretsTable, now: number): WebhookSecretInfo['status'] {
+  return row.status === 'rotating' && row.expires_at !== null && row.expires_at <= now ? 'disabled' : row.status;
+}
+
+/** Creates the account's first webhook secret; 409 when one is already active (rotate instead). */
+export async function createWebhookSecret(db: Kysely<Database>, clock: Clock, masterKey: Buffer, accountId: string): Promise<NewWebhookSecret> {
+  if (await findActiveSecret(db, accountId)) throw alreadyActive();
+  const { row, secret } = newSecretRow(masterKey, accountId, clock.now());
+  try {
+    await insertSecret(db, row);
+  } catch (error) {
+    if (isUniqueViolation(error)) throw alreadyActive();
+    throw error;
+  }
+  return secret;
+}
+
+/**
+ * Rotates: the active secret becomes `rotating` (valid 24 h more), a new one becomes `active`, and
+ * a `webhook_secret.rotated` event is emitted in the same transaction. A secret still in an
+ * earlier rotation window is disabled now, so at most two secrets sign at any time.
+ */
+export async function rotateWebhookSecret(
+  db: Kysely<Database>,
+  clock: Clock,
+  masterKey: Buffer,
+  accountId: string,
+): Promise<NewWebhookSecret & { previous: { id: string; kid: string; status: 'rotating'; expires_at: string } }> {
+  const now = clock.now();
+  const expiresAt = now + ROTATION_WINDOW_MS;
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const current = await findActiveSecret(trx, accountId);
+      if (!current) throw new AppError('not_found', 'This account has no active webhook secret to rotate. Create one with POST /api/v1/merchant/webhooks/secret.');
+      await disableRotatingSecrets(trx, accountId, now);
+      if (!(await markRotating(trx, current.id, expiresAt))) throw concurrentRotation();
+      const { row, secret } = newSecretRow(masterKey, accountId, now);
+      await insertSecret(trx, row);
+      const previous = { id: current.id, kid: current.kid, status: 'rotating' as const, expires_at: new Date(expiresAt).toISOString() };
+      await emitEvent(trx, { accountId, type: 'webhook_secret.rotated', data: { secret: { id: secret.id, kid: secret.kid }, previous: { id: previous.id, kid: previous.kid, expires_at: previous.expires_at } }, occurredAt: now });
+      return { ...secret, previous };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) throw concurrentRotation();
+    throw error;
+  }
+}
+
+function concurrentRotation(): AppError {
+  return new AppError('conflict', 'Another rotation of this webhook secret happened at the same time; fetch the secrets list and retry if you still need a new one.');
+}
+
+/** The account's secrets (metadata only), newest first. */
+export async function listWebhookSecrets(db: Kysely<Database>, clock: Clock, accountId: string): Promise<WebhookSecretInfo[]> {
+  const now = clock.now();
+  return (await listSecrets(db, accountId)).map((row) => ({
+    id: row.id,
+    kid: row.kid,
+    status: statusAt(row, now),
+    created_at: new Date(row.created_at).toISOString(),
+    expires_at: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+  }));
+}
+
+/** Plaintext secrets that sign a message sent at `now` (active first, then one in its rotation window). */
+export async function liveSigningSecrets(db: Kysely<Database>, masterKey: Buffer, accountId: string, now: number): Promise<string[]> {
+  const key = sealingKey(masterKey);
+  return (await findLiveSecrets(db, accountId, now)).map((row) => openSecret(key, row.secret_sealed, row.id));
+}
+
+/** Whether the account has a secret to sign with. */
+export async function hasActiveWebhookSecret(db: Kysely<Database>, accountId: string): Promise<boolean> {
+  return (await findActiveSecret(db, accountId)) !== undefined;
+}
+
+/** Marks secrets whose rotation window closed as disabled (the worker's sweep); returns how many. */
+export async function expireRotatedSecrets(db: Kysely<Database>, clock: Clock): Promise<number> {
+  return disableExpiredSecrets(db, clock.now());
+}

@@ -1,0 +1,120 @@
+// JSON schemas of the webhook routes (validation and OpenAPI). Every success body uses the
+// seed-003 envelope `{status: "success", data}`, the seed's shape for its two secret endpoints,
+// kept for the whole /api/v1/merchant/webhooks surface so clients parse one shape.
+
+const iso = { type: 'string', format: 'date-time' } as const;
+const nullable = (schema: Record<string, unknown>) => ({ anyOf: [schema, { type: 'null' }] });
+
+/** `{status: "success", data}` around `data`. */
+export function envelope(data: Record<string, unknown>) {
+  return { type: 'object', required: ['status', 'data'], properties: { status: { type: 'string', enum: ['success'] }, data } } as const;
+}
+
+/** A new secret, shown once. */
+export const newSecretSchema = {
+  type: 'object',
+  required: ['id', 'secret', 'kid'],
+  properties: {
+    id: { type: 'string', description: 'Secret id (UUID)' },
+    secret: { type: 'string', pattern: '^whsec_[A-Za-z0-9]{43}$', description: 'Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same).' },
+    kid: { type: 'string', pattern: '^[a-z0-9]{12}$' },
+  },
+} as const;
+
+/** Rotation result: the new secret and the one in its 24 h window. */
+export const rotatedSecretSchema = {
+  type: 'object',
+  required: ['id', 'secret', 'kid', 'previous'],
+  properties: {
+    ...newSecretSchema.properties,
+    previous: { type: 'object', properties: { id: { type: 'string' }, kid: { type: 'string' }, status: { type: 'string', enum: ['rotating'] }, expires_at: iso } },
+  },
+} as const;
+
+/** Secret metadata. */
+export const secretInfoSchema = {
+  type: 'object',
+  properties: { id: { type: 'string' }, kid: { type: 'string' }, status: { type: 'string', enum: ['active', 'rotating', 'disabled'] }, created_at: iso, expires_at: nullable(iso) },
+} as const;
+
+/** An event type of the catalogue. */
+export const eventTypeSchema = {
+  type: 'object',
+  properties: {
+    type: { type: 'string' },
+    description: { type: 'string' },
+    opt_in: { type: 'boolean', description: 'Delivered only to endpoints that list this type by name ("*" does not include it).' },
+    sample: { type: 'object', additionalProperties: true, description: 'Example of the webhook body: `{type, timestamp, data}`.' },
+  },
+} as const;
+
+/** An endpoint. */
+export const endpointSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    url: { type: 'string' },
+    description: { type: 'string' },
+    event_types: { type: 'array', items: { type: 'string' } },
+    enabled: { type: 'boolean' },
+    disabled_reason: nullable({ type: 'string' }),
+    failing_since: nullable(iso),
+    created_at: iso,
+    updated_at: iso,
+  },
+} as const;
+
+const endpointFields = {
+  url: { type: 'string', minLength: 1, maxLength: 2048, description: 'https:// URL (http:// allowed outside production); must not resolve to a private, loopback, link-local or metadata address.' },
+  description: { type: 'string', maxLength: 500 },
+  event_types: { type: 'array', items: { type: 'string', minLength: 1, maxLength: 100 }, minItems: 1, maxItems: 100, description: 'Event types to receive; `["*"]` (the default) is every type except opt-in ones.' },
+  enabled: { type: 'boolean' },
+} as const;
+
+/** POST body. */
+export const createEndpointBody = { type: 'object', required: ['url'], additionalProperties: false, properties: endpointFields } as const;
+/** PUT body: any subset of the fields. */
+export const updateEndpointBody = { type: 'object', additionalProperties: false, minProperties: 1, properties: endpointFields } as const;
+
+/** A delivery and its attempts. */
+export const deliverySchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    event_id: { type: 'string', description: 'The `webhook-id` header, the same on every attempt.' },
+    event_type: { type: 'string' },
+    endpoint_id: { type: 'string' },
+    status: { type: 'string', enum: ['pending', 'succeeded', 'failed'] },
+    attempts: { type: 'integer' },
+    next_attempt_at: nullable(iso),
+    last_status_code: nullable({ type: 'integer' }),
+    last_error: nullable({ type: 'string' }),
+    created_at: iso,
+    delivered_at: nullable(iso),
+    attempt_log: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          attempt: { type: 'integer' },
+          at: iso,
+          status_code: nullable({ type: 'integer' }),
+          success: { type: 'boolean' },
+          latency_ms: { type: 'integer' },
+          error: nullable({ type: 'string' }),
+          response_body: nullable({ type: 'string', description: 'First 1 KiB of the response body.' }),
+        },
+      },
+    },
+  },
+} as const;
+
+/** `:id` path parameter. */
+export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+
+/** Problem+json reference for error responses in OpenAPI. */
+export const problemSchema = {
+  type: 'object',
+  properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' }, requestId: { type: 'string' } },
+  additionalProperties: true,
+} as const;
