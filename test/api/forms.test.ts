@@ -1,9 +1,11 @@
 import { afterEach, expect, it } from 'vitest';
 import { FORM_RATE_LIMIT } from '../../src/modules/forms/form.service.ts';
+import { runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
 import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { createPageCampaign, samplePage } from '../helpers/pages.ts';
+import { startReceiver, verifyAt } from '../helpers/webhook-receiver.ts';
 
 const valid = { name: 'Ada Lovelace', email: 'ada@example.com', guests: 2, size: 'M', notes: 'Vegetarian', consent: true };
 
@@ -38,6 +40,35 @@ describeDialects('hosted forms', (dialect) => {
     expect(page2.next_cursor).toBeNull();
     expect(page2.data).toEqual([{ id: first.json().id, created_at: '2026-03-01T12:00:00.000Z', data: { name: 'Ada Lovelace', email: 'ada@example.com', guests: 2, size: 'M', notes: 'Vegetarian', consent: true } }]);
     expect((await list(me, campaign.id, '?cursor=garbage')).statusCode).toBe(400);
+  });
+
+  it('emits form.submitted (signed, verified with standardwebhooks) for stored submissions only', async () => {
+    t = await createTestApp(dialect, { env: { TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
+    const receiver = await startReceiver();
+    try {
+      const me = await signUp(t.app);
+      const secret = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/secret', headers: authHeaders(me.apiKey) });
+      expect(secret.statusCode).toBe(201);
+      const endpoint = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/endpoints', headers: authHeaders(me.apiKey), payload: { url: `${receiver.url}/hook`, event_types: ['form.submitted'] } });
+      expect(endpoint.statusCode).toBe(201);
+      const campaign = await createPageCampaign(t.app, me);
+      await submitJson(campaign.short_code, { ...valid, _website: 'spam' });
+      await submitJson(campaign.short_code, { ...valid, email: 'bad' });
+      const accepted = (await submitJson(campaign.short_code, valid)).json();
+      expect(await runDeliveryWorker(t.app.ctx)).toBe(1);
+      expect(receiver.received).toHaveLength(1);
+      const event = verifyAt(secret.json().data.secret, receiver.received[0]!, t.clock.now()) as Record<string, any>;
+      expect(event).toEqual({
+        type: 'form.submitted',
+        timestamp: '2026-03-01T12:00:00.000Z',
+        data: {
+          form: { id: campaign.id, campaign_id: campaign.id, short_code: campaign.short_code, page_url: campaign.hosted_page_url },
+          submission: { id: accepted.id, fields: { name: 'Ada Lovelace', email: 'ada@example.com', guests: 2, size: 'M', notes: 'Vegetarian', consent: true }, submitted_at: '2026-03-01T12:00:00.000Z' },
+        },
+      });
+    } finally {
+      await receiver.close();
+    }
   });
 
   it('answers field-level errors (400) for invalid submissions and stores nothing', async () => {

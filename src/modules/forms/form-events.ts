@@ -2,6 +2,7 @@
 // stores the submission, so the event exists if and only if the submission does.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { emitEvent } from '../webhooks/outbox.ts';
 import type { SubmissionData } from './submission.ts';
 
 /** What a `form.submitted` event says. */
@@ -15,8 +16,15 @@ export interface FormSubmittedEvent {
   occurredAt: number;
 }
 
-/** Emits `form.submitted` in `trx`. */
-export async function emitFormSubmitted(_trx: Transaction<Database>, _event: FormSubmittedEvent): Promise<void> {
-  // WEBHOOKS-INTEGRATION: call emitEvent(trx, …) from src/modules/webhooks/outbox.ts here once the
-  // webhooks module is merged; nothing else in the forms module changes.
+/** Emits `form.submitted` in `trx`. A campaign has one form, so the form's id is the campaign's. */
+export async function emitFormSubmitted(trx: Transaction<Database>, event: FormSubmittedEvent): Promise<void> {
+  await emitEvent(trx, {
+    accountId: event.accountId,
+    type: 'form.submitted',
+    data: {
+      form: { id: event.campaignId, campaign_id: event.campaignId, short_code: event.shortCode, page_url: event.pageUrl },
+      submission: { id: event.submissionId, fields: event.data, submitted_at: new Date(event.occurredAt).toISOString() },
+    },
+    occurredAt: event.occurredAt,
+  });
 }
