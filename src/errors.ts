@@ -26,6 +26,12 @@ export const ERROR_CODES = {
   rate_limited: { status: 429, title: 'Too many requests' },
   internal_error: { status: 500, title: 'Internal error' },
   not_ready: { status: 503, title: 'Not ready' },
+  item_password_required: { status: 401, title: 'This item is password protected' },
+  item_password_invalid: { status: 401, title: 'Wrong password for this item' },
+  item_delete_token_invalid: { status: 403, title: 'Wrong delete token for this item' },
+  item_expired: { status: 410, title: 'This item has expired' },
+  item_exhausted: { status: 410, title: 'This item has reached its view limit' },
+  too_many_attempts: { status: 429, title: 'Too many failed attempts' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** A registered error code. */

@@ -218,6 +218,33 @@ export interface WebhookAttemptsTable {
   response_body: string | null;
 }
 
+/** An ephemeral item. Holds no plaintext secret: see migration 0004 and docs/items.md. */
+export interface ItemsTable {
+  id: string;
+  /** Hex SHA-256 of the magic: the only way to address the row. */
+  magic_hash: string;
+  account_id: string | null;
+  /** `v1:` + base64(iv ‖ tag ‖ AES-256-GCM ciphertext); null once archived. */
+  ciphertext: string | null;
+  /** Hex HMAC-SHA256(key = magic, message = content): the integrity receipt. */
+  content_hmac: string;
+  content_bytes: number;
+  password_protected: number;
+  /** argon2id PHC string; null when unprotected or archived. */
+  password_hash: string | null;
+  /** Hex SHA-256 of the delete token. */
+  delete_token_hash: string;
+  view_count: number;
+  view_limit: number | null;
+  created_at: number;
+  expires_at: number;
+  finalized_at: number | null;
+  archived_at: number | null;
+  /** Password checks started in the current window (wrong guesses plus checks in flight). */
+  password_attempts: number;
+  password_window_start: number | null;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
@@ -236,4 +263,5 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  items: ItemsTable;
 }

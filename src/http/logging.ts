@@ -7,7 +7,11 @@ import type { FastifyLoggerOptions } from 'fastify';
 export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'x-qr-password', 'x-delete-token', 'cookie', 'set-cookie', 'x-csrf-token'];
 
 /** Path patterns whose captured segment is a secret; modules append theirs. */
-export const SECRET_PATH_PATTERNS: RegExp[] = [];
+export const SECRET_PATH_PATTERNS: RegExp[] = [
+  // Item magics: the public page and the items API (the magic is the item's bearer secret).
+  /^\/i\/([^/?]+)/,
+  /^\/api\/v0\/items\/([^/?]+)/,
+];
 
 /** The URL with secret path segments and query values masked. */
 export function scrubUrl(url: string): string {

@@ -6,6 +6,7 @@ import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { renderRoutes } from './campaigns/render.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { itemsRoutes } from './items/items.routes.ts';
 import { pagesRoutes } from './pages/pages.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
@@ -19,6 +20,7 @@ export const modules: Module[] = [
   problemsRoutes,
   accountsRoutes,
   webhooksRoutes,
+  itemsRoutes,
   templateRoutes,
   campaignRoutes,
   renderRoutes,

@@ -182,4 +182,16 @@ print(response.json())`;
     t = await createTestApp(dialect);
     expect((await bulk({}, { urls: ['https://example.com'] })).statusCode).toBe(401);
   });
+
+  it("accepts the seed's design_config and rejects an invalid one before creating anything", async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const ok = await bulk(me.headers, { urls: ['https://my-event.com/ticket/1', 'https://my-event.com/ticket/2'], qr_type: 'morphing', design_config: { shapes: 'liquid', eyes: 'circle', color: '#d946ef' } });
+    expect(ok.statusCode).toBe(201);
+    const bad = await bulk(me.headers, { urls: ['https://my-event.com/ticket/3'], design_config: { eyes: 'triangle' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('/design_config/eyes');
+    const count = await t.app.ctx.db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(2);
+  });
 });

@@ -140,9 +140,9 @@ describeDialects('campaigns API', (dialect) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: me.headers });
+      const page: { statusCode: number; json(): any } = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?limit=2${cursor ? `&cursor=${cursor}` : ''}`, headers: me.headers });
       expect(page.statusCode).toBe(200);
-      const body = page.json();
+      const body: { data: Array<{ id: string }>; next_cursor: string | null } = page.json();
       expect(body.data.length).toBeLessThanOrEqual(2);
       seen.push(...body.data.map((c: { id: string }) => c.id));
       cursor = body.next_cursor;

@@ -73,4 +73,16 @@ describeDialects('render', (dialect) => {
     expect(gone.statusCode).toBe(410);
     expect(gone.json().code).toBe('gone');
   });
+
+  it('draws the saved design (seed design_config) and still decodes', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const c = await campaign(me.headers, { design_config: { shapes: 'liquid', eyes: 'circle', color: '#d946ef' } });
+    const svg = (await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg` })).body;
+    expect(svg.toLowerCase()).toContain('#d946ef');
+    expect(await decodeQr(svg)).toEqual([`http://tessera.test/${c.short_code}`]);
+    const png = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=512` });
+    expect(png.headers['content-type']).toBe('image/png');
+    expect((await sharp(png.rawPayload).metadata()).width).toBe(512);
+  });
 });

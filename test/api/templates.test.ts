@@ -34,4 +34,18 @@ describeDialects('templates API', (dialect) => {
       expect(response.json().code).toBe('validation_failed');
     }
   });
+
+  it('validates designs with the QR engine: unknown values list the allowed ones, unscannable designs are refused', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const seedDesign = { shapes: 'liquid', eyes: 'circle', color: '#d946ef' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: me.headers, payload: { name: 'Seed', design_config: seedDesign } })).statusCode).toBe(201);
+    const bogus = await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: me.headers, payload: { name: 'x', design_config: { shapes: 'bogus' } } });
+    expect(bogus.statusCode).toBe(400);
+    expect(bogus.json().errors).toEqual([{ field: '/design_config/shapes', message: expect.stringContaining('liquid') }]);
+    const invisible = await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: me.headers, payload: { name: 'x', design_config: { color: '#ffffff' } } });
+    expect(invisible.statusCode).toBe(400);
+    expect(invisible.json()).toMatchObject({ code: 'validation_failed', reason: 'design_unscannable' });
+    expect(invisible.json().detail).toMatch(/contrast/);
+  });
 });

@@ -20,7 +20,11 @@ function prepare(): Promise<unknown> {
 export async function decodeQr(image: string | Buffer): Promise<string[]> {
   await prepare();
   const input = typeof image === 'string' ? Buffer.from(image) : image;
-  const { data, info } = await sharp(input, { density: 200 }).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  // Rasterise SVGs at ~800 px whatever their intrinsic size (an engine SVG is one unit per module).
+  const root = typeof image === 'string' ? image.slice(0, image.indexOf('>') + 1) : '';
+  const width = Number((/\swidth="([\d.]+)"/.exec(root) ?? /viewBox="[\d.-]+ [\d.-]+ ([\d.]+)/.exec(root))?.[1] ?? 0);
+  const density = typeof image === 'string' && width > 0 ? Math.min((72 * 800) / width, 20_000) : 72;
+  const { data, info } = await sharp(input, { density }).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
   const results = await readBarcodes({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height, colorSpace: 'srgb' } as ImageData, {
     formats: ['QRCode'],
     tryHarder: true,

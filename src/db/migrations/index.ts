@@ -3,6 +3,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_accounts.ts';
 import * as m0002 from './0002_sessions_api_keys.ts';
 import * as m0003 from './0003_campaigns.ts';
+import * as m0004 from './0004_items.ts';
 import * as m0005 from './0005_webhooks.ts';
 import * as m0008 from './0008_pages.ts';
 
@@ -11,6 +12,7 @@ export const migrations: Record<string, Migration> = {
   '0001_accounts': m0001,
   '0002_sessions_api_keys': m0002,
   '0003_campaigns': m0003,
+  '0004_items': m0004,
   '0005_webhooks': m0005,
   '0008_pages': m0008,
 };

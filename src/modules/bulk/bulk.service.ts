@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { renderCampaignSvg } from '../campaigns/campaign-render.ts';
+import { assertEncodable, renderCampaignSvg } from '../campaigns/campaign-render.ts';
 import { type Campaign, createCampaignBatch, type QrType } from '../campaigns/campaign.service.ts';
 import { checkDestination } from '../campaigns/destination.ts';
 import { resolveDesign } from '../templates/template.service.ts';
@@ -59,10 +59,31 @@ export function checkBulkUrls(urls: unknown[]): string[] {
   return normalised;
 }
 
+// Any URL up to this many characters fits a QR symbol even at ECC H (version 40-H holds 1,273
+// bytes); only longer static URLs need a trial encode.
+const ALWAYS_FITS = 1000;
+
+function checkStaticCapacity(urls: string[], designConfig: Record<string, unknown>, publicUrl: string): void {
+  const errors: FieldError[] = [];
+  urls.forEach((destination, index) => {
+    if (destination.length <= ALWAYS_FITS) return;
+    try {
+      assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig }, publicUrl, `/urls/${index}`);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      errors.push(...(error.errors ?? []));
+    }
+  });
+  if (errors.length > 0) {
+    throw new AppError('validation_failed', `${errors.length} URLs are too long for a static QR code with this design, so nothing was created; shorten them or use qr_type 'dynamic'.`, { errors });
+  }
+}
+
 /** Creates one code per URL in one transaction; renders the SVGs too when asked. */
 export async function createBulk(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, accountId: string, input: BulkInput): Promise<BulkResult> {
   const destinations = checkBulkUrls(input.urls);
   const design = await resolveDesign(ctx, accountId, input);
+  if (input.qr_type === 'static') checkStaticCapacity(destinations, design.designConfig, ctx.config.publicUrl);
   const batchId = newId('bat');
   const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, designConfig: design.designConfig, templateId: design.templateId });
   const svgs = input.inline_svg ? await Promise.all(campaigns.map((c) => renderCampaignSvg(c, ctx.config.publicUrl))) : null;

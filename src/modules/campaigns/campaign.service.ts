@@ -12,6 +12,7 @@ import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 import { campaignChanged } from './campaign-events.ts';
+import { assertEncodable } from './campaign-render.ts';
 import {
   type CampaignFilter,
   findCampaign,
@@ -86,7 +87,7 @@ export interface CampaignPatch {
   hosted_page?: unknown;
 }
 
-type Ctx = Pick<AppContext, 'db' | 'clock'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 const SHORT_CODE_ATTEMPTS = 5;
 
 function toCampaign(row: CampaignsTable): Campaign {
@@ -121,6 +122,7 @@ function slugConflict(slug: string): AppError {
 export async function createCampaign(ctx: Ctx, accountId: string, input: NewCampaign): Promise<Campaign> {
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
+  if (input.qr_type === 'static') assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
   const slug = input.slug ?? null;
   if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
   const now = ctx.clock.now();
@@ -248,6 +250,10 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
     const design = await resolveDesign(ctx, accountId, patch);
     set.design_config = JSON.stringify(design.designConfig);
     set.template_id = design.templateId;
+  }
+  if (current.qrType === 'static' && (set.destination !== undefined || set.design_config !== undefined)) {
+    const designConfig = set.design_config ? (JSON.parse(set.design_config) as DesignConfig) : current.designConfig;
+    assertEncodable({ qrType: 'static', destination: set.destination ?? current.destination, shortCode: '', designConfig }, ctx.config.publicUrl);
   }
   set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
   let row: CampaignsTable | undefined;

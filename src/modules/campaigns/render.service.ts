@@ -17,7 +17,7 @@ export interface PreparedRender {
 }
 
 // Bump when the renderer's output changes, so caches holding old images revalidate.
-const RENDERER_VERSION = 'interim-1';
+const RENDERER_VERSION = 'engine-1';
 
 /** Looks up the code and prepares its image; 404 unknown, 410 archived. */
 export async function prepareRender(ctx: Pick<AppContext, 'db' | 'config'>, shortCode: string, format: RenderFormat, size: number): Promise<PreparedRender> {

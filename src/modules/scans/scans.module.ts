@@ -1,8 +1,10 @@
-// Owns the app instance's scan buffer: created at startup, flushed on a timer and on shutdown.
+// Owns the app instance's scan buffer: created at startup, flushed on a timer and on shutdown,
+// written by a ScanWriter (a worker thread on SQLite, in-process on PostgreSQL).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { ScanBuffer } from './scan-buffer.ts';
-import { flushScans, type ScanEvent } from './scan.service.ts';
+import type { ScanEvent } from './scan.service.ts';
+import { createScanWriter } from './scan-writer.ts';
 
 const buffers = new WeakMap<object, ScanBuffer<ScanEvent>>();
 
@@ -15,13 +17,15 @@ export function scanBuffer(ctx: AppContext): ScanBuffer<ScanEvent> {
 
 /** Creates the scan buffer and flushes it when the app closes (graceful shutdown loses nothing). */
 export async function scansModule(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const buffer = new ScanBuffer<ScanEvent>((events) => flushScans(ctx, events), {
+  const writer = createScanWriter(ctx);
+  const buffer = new ScanBuffer<ScanEvent>((events) => writer.write(events), {
     intervalMs: ctx.config.scanFlushMs,
     onError: (error, pending, dropped) => ctx.log.error({ err: error, pending, dropped }, 'scan flush failed; events kept for the next try'),
   });
   buffers.set(ctx, buffer);
   app.addHook('onClose', async () => {
     await buffer.close();
+    await writer.close();
     if (buffer.pending > 0 || buffer.dropped > 0) ctx.log.error({ pending: buffer.pending, dropped: buffer.dropped }, 'scan events lost at shutdown');
   });
 }

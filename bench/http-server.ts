@@ -1,0 +1,49 @@
+// A server for bench/http.bench.ts, in its own process so the load generator does not share its
+// event loop. `bare`: node:http answering a fixed 302. `tessera`: the real app on SQLite with one
+// dynamic campaign. Prints `READY <port> <path>` when listening; on SIGTERM Tessera shuts down
+// gracefully (flushing scans) and prints `SCANS <n>`.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { AppContext } from '../src/context.ts';
+import { connectDatabase } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { newId } from '../src/ids.ts';
+import { createCampaign } from '../src/modules/campaigns/campaign.service.ts';
+
+const mode = process.argv[2];
+
+if (mode === 'bare') {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(302, { location: 'https://example.com/landing', 'cache-control': 'private, max-age=0' });
+    response.end();
+  });
+  server.listen(0, '127.0.0.1', () => console.log(`READY ${(server.address() as { port: number }).port} /x`));
+  process.on('SIGTERM', () => server.close(() => process.exit(0)));
+} else if (mode === 'tessera') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
+  const config = loadConfig({ TESSERA_DATA_DIR: dir, LOG_LEVEL: 'warn', TESSERA_MASTER_KEY: '7e'.repeat(32), PORT: '0', TESSERA_WORKER: 'false' });
+  const database = connectDatabase({ dialect: 'sqlite', url: config.databaseUrl });
+  await migrateToLatest(database.db);
+  const now = Date.now();
+  const accountId = newId('acc');
+  await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
+  const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, { name: 'bench', qr_type: 'dynamic', destination: 'https://example.com/landing' });
+  const app = await buildApp(config, { database, startWorker: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`READY ${(app.server.address() as { port: number }).port} /${campaign.shortCode}`);
+  process.on('SIGTERM', async () => {
+    await app.close();
+    const row = await database.db.selectFrom('scans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    console.log(`SCANS ${Number(row.n)}`);
+    await database.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
+} else {
+  console.error('usage: node bench/http-server.ts bare|tessera');
+  process.exit(2);
+}

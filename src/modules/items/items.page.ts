@@ -1,0 +1,116 @@
+// The public page an item's QR code points at. GET shows the state and never spends a view
+// (link-preview bots and mail scanners fetch links); Reveal is an explicit POST.
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from '../../errors.ts';
+import { availablePage, finalPage, ITEM_PAGE_CSP, lockedPage, notFoundPage, passwordPage, revealedPage } from './items.html.ts';
+import { PNG_SIZE } from '../render/png.ts';
+import { itemQrPng, itemQrSvg } from './items.qr.ts';
+import { type ItemDeps, type ItemStatus, peekItem, resolveItem } from './items.service.ts';
+
+const magicParam = { type: 'object', properties: { magic: { type: 'string', maxLength: 100 } }, required: ['magic'] } as const;
+// An SVG served from our origin must not be able to run anything, even if opened directly.
+const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
+// The only field is a password: a few KiB is plenty.
+const REVEAL_BODY_LIMIT = 8 * 1024;
+
+function html(reply: FastifyReply, status: number, body: string): FastifyReply {
+  return reply
+    .status(status)
+    .header('content-type', 'text/html; charset=utf-8')
+    .header('content-security-policy', ITEM_PAGE_CSP)
+    .header('referrer-policy', 'no-referrer')
+    .header('x-robots-tag', 'noindex, nofollow')
+    .send(body);
+}
+
+async function peekOrNull(deps: ItemDeps, magic: string): Promise<ItemStatus | null> {
+  try {
+    return await peekItem(deps, magic);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
+/** Registers GET /i/{magic}, POST /i/{magic}/reveal and the QR images /i/{magic}/qr.svg|png. */
+export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Promise<void> {
+  app.get<{ Params: { magic: string } }>(
+    '/i/:magic',
+    { schema: { tags: ['items'], summary: 'Public page of an item (spends no view)', params: magicParam, produces: ['text/html'] } },
+    async (request, reply) => {
+      const status = await peekOrNull(deps, request.params.magic);
+      if (!status) return html(reply, 404, notFoundPage());
+      if (status.state === 'FINALIZED' || status.state === 'ARCHIVAL') return html(reply, 410, finalPage(status));
+      // Relative to /i/{magic}: keeps working when TESSERA_PUBLIC_URL carries a path prefix.
+      return html(reply, 200, availablePage(status, `${encodeURIComponent(request.params.magic)}/reveal`));
+    },
+  );
+
+  app.post<{ Params: { magic: string }; Body: unknown }>(
+    '/i/:magic/reveal',
+    {
+      schema: { tags: ['items'], summary: 'Reveal an item from its public page (spends one view)', params: magicParam, produces: ['text/html'] },
+      bodyLimit: REVEAL_BODY_LIMIT,
+    },
+    async (request, reply) => {
+      const { magic } = request.params;
+      const body = request.body as { password?: unknown } | undefined;
+      const password = typeof body?.password === 'string' && body.password !== '' ? body.password : undefined;
+      try {
+        return html(reply, 200, revealedPage(await resolveItem(deps, magic, password)));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        switch (error.code) {
+          case 'not_found':
+            return html(reply, 404, notFoundPage());
+          case 'item_expired':
+          case 'item_exhausted': {
+            const status = await peekOrNull(deps, magic);
+            return status ? html(reply, 410, finalPage(status)) : html(reply, 404, notFoundPage());
+          }
+          case 'item_password_required':
+          case 'item_password_invalid': {
+            const status = await peekOrNull(deps, magic);
+            if (!status) return html(reply, 404, notFoundPage());
+            const message = error.code === 'item_password_invalid' ? 'Wrong password. No view was spent.' : 'Enter the password to reveal this item.';
+            return html(reply, 401, passwordPage(status, 'reveal', message));
+          }
+          case 'too_many_attempts': {
+            const retryAfter = Number(error.headers?.['retry-after'] ?? 900);
+            return html(reply.header('retry-after', String(retryAfter)), 429, lockedPage(retryAfter));
+          }
+          default:
+            throw error;
+        }
+      }
+    },
+  );
+  app.get<{ Params: { magic: string } }>(
+    '/i/:magic/qr.svg',
+    { schema: { tags: ['items'], summary: "The item's QR code (encodes publicUrl) as SVG; spends no view", params: magicParam, produces: ['image/svg+xml'] } },
+    async (request, reply) => {
+      const svg = await itemQrSvg(deps, request.params.magic);
+      return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('referrer-policy', 'no-referrer').send(svg);
+    },
+  );
+
+  app.get<{ Params: { magic: string }; Querystring: { size: number } }>(
+    '/i/:magic/qr.png',
+    {
+      schema: {
+        tags: ['items'],
+        summary: "The item's QR code (encodes publicUrl) as PNG; spends no view",
+        params: magicParam,
+        querystring: {
+          type: 'object',
+          properties: { size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default, description: 'Width in pixels.' } },
+        },
+        produces: ['image/png'],
+      },
+    },
+    async (request, reply) => {
+      const png = await itemQrPng(deps, request.params.magic, request.query.size);
+      return reply.type('image/png').header('referrer-policy', 'no-referrer').send(png);
+    },
+  );
+}

@@ -1,0 +1,296 @@
+// Ephemeral items: create, resolve (spends a view), peek (for the public page; spends nothing),
+// delete, and the sweeper that archives finalized items. No HTTP objects and no SQL here.
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
+import { hashPassword, verifyPassword } from '../../crypto/password.ts';
+import type { Database, ItemsTable } from '../../db/schema.ts';
+import { fromFlag, toFlag } from '../../db/dialect.ts';
+import { AppError } from '../../errors.ts';
+import { newId } from '../../ids.ts';
+import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
+import {
+  contentHmac,
+  decryptContent,
+  deleteTokenHash,
+  deleteTokenMatches,
+  encryptContent,
+  looksLikeMagic,
+  magicHash,
+  newDeleteToken,
+  newMagic,
+} from './item-secrets.ts';
+import {
+  archiveFinalizedItems,
+  consumeView,
+  deleteItemById,
+  findItemByMagicHash,
+  insertItem,
+  releasePasswordAttempt,
+  reservePasswordAttempt,
+} from './items.repo.ts';
+
+/** Largest content accepted, in UTF-8 bytes. */
+export const MAX_CONTENT_BYTES = 64 * 1024;
+/** Shortest and longest lifetime, in hours. */
+export const MIN_TTL_HOURS = 0.01;
+export const MAX_TTL_HOURS = 720;
+/** Largest view limit. */
+export const MAX_VIEW_LIMIT = 1_000_000;
+/** Longest password accepted at creation. */
+export const MAX_PASSWORD_LENGTH = 256;
+/** Password checks allowed per item per window (wrong guesses lock the item for the rest of it). */
+export const PASSWORD_ATTEMPTS_PER_WINDOW = 10;
+export const PASSWORD_WINDOW_MS = 15 * 60_000;
+const SWEEP_BATCH = 500;
+
+/** What the item functions need from the app. */
+export interface ItemDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  masterKey: Buffer;
+  /** TESSERA_PUBLIC_URL, without a trailing slash. */
+  publicUrl: string;
+}
+
+/** The item dependencies out of the app context. */
+export function itemDeps(ctx: AppContext): ItemDeps {
+  return { db: ctx.db, clock: ctx.clock, masterKey: ctx.config.masterKey, publicUrl: ctx.config.publicUrl };
+}
+
+/** An item as the API shows it (the seed's fields plus `state`). */
+export interface ItemView {
+  magic: string;
+  publicUrl: string;
+  createdUtc: string;
+  expiresUtc: string;
+  viewCount: number;
+  viewLimit: number | null;
+  passwordProtected: boolean;
+  /** Only in the answer to create. */
+  deleteToken: string | null;
+  /** Only in the answer to a successful resolve. */
+  content: string | null;
+  contentHmac: string;
+  state: ItemState;
+}
+
+/** What anyone holding the magic may see without spending a view. */
+export interface ItemStatus {
+  publicUrl: string;
+  createdUtc: string;
+  expiresUtc: string;
+  viewCount: number;
+  viewLimit: number | null;
+  passwordProtected: boolean;
+  state: ItemState;
+  /** Why it stopped resolving, once FINALIZED or ARCHIVAL. */
+  reason: FinalReason | null;
+}
+
+/** What creating an item takes. */
+export interface NewItemInput {
+  content: string;
+  password?: string | null;
+  ttlHours: number;
+  viewLimit?: number | null;
+  /** The API key's account, when the caller sent one (attribution only). */
+  accountId?: string | null;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The public page (and QR target) of an item. */
+export function itemPublicUrl(publicUrl: string, magic: string): string {
+  return `${publicUrl}/i/${magic}`;
+}
+
+function facts(row: ItemsTable): LifecycleFacts {
+  return { viewCount: row.view_count, viewLimit: row.view_limit, createdAt: row.created_at, expiresAt: row.expires_at, archivedAt: row.archived_at };
+}
+
+function toView(deps: ItemDeps, magic: string, row: ItemsTable, now: number, extra: { deleteToken?: string; content?: string }): ItemView {
+  return {
+    magic,
+    publicUrl: itemPublicUrl(deps.publicUrl, magic),
+    createdUtc: iso(row.created_at),
+    expiresUtc: iso(row.expires_at),
+    viewCount: row.view_count,
+    viewLimit: row.view_limit,
+    passwordProtected: fromFlag(row.password_protected),
+    deleteToken: extra.deleteToken ?? null,
+    content: extra.content ?? null,
+    contentHmac: row.content_hmac,
+    state: itemState(facts(row), now),
+  };
+}
+
+function validate(input: NewItemInput): void {
+  if (typeof input.content !== 'string' || input.content.length === 0) {
+    throw new AppError('validation_failed', 'content must be a non-empty string.', { errors: [{ field: 'content', message: 'must be a non-empty string' }] });
+  }
+  const bytes = Buffer.byteLength(input.content, 'utf8');
+  if (bytes > MAX_CONTENT_BYTES) {
+    throw new AppError('payload_too_large', `content is ${bytes} bytes of UTF-8; items hold at most ${MAX_CONTENT_BYTES} bytes (64 KiB). Store larger payloads elsewhere and put their link in the item.`, {
+      extensions: { limitBytes: MAX_CONTENT_BYTES, actualBytes: bytes },
+    });
+  }
+  if (!input.content.isWellFormed()) {
+    throw new AppError('validation_failed', 'content contains an unpaired UTF-16 surrogate; send valid Unicode text.', { errors: [{ field: 'content', message: 'must be valid Unicode text' }] });
+  }
+  if (!Number.isFinite(input.ttlHours) || input.ttlHours < MIN_TTL_HOURS || input.ttlHours > MAX_TTL_HOURS) {
+    throw new AppError('validation_failed', `ttlHours must be a number from ${MIN_TTL_HOURS} to ${MAX_TTL_HOURS} (fractions allowed).`, { errors: [{ field: 'ttlHours', message: `must be from ${MIN_TTL_HOURS} to ${MAX_TTL_HOURS}` }] });
+  }
+  const limit = input.viewLimit;
+  if (limit !== undefined && limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > MAX_VIEW_LIMIT)) {
+    throw new AppError('validation_failed', `viewLimit must be a whole number from 1 to ${MAX_VIEW_LIMIT}, or left out for no limit.`, { errors: [{ field: 'viewLimit', message: `must be an integer from 1 to ${MAX_VIEW_LIMIT}` }] });
+  }
+  const password = input.password;
+  if (password !== undefined && password !== null && (typeof password !== 'string' || password.length === 0 || password.length > MAX_PASSWORD_LENGTH)) {
+    throw new AppError('validation_failed', `password must be 1 to ${MAX_PASSWORD_LENGTH} characters, or left out for no password.`, { errors: [{ field: 'password', message: `must be 1 to ${MAX_PASSWORD_LENGTH} characters` }] });
+  }
+}
+
+/** Creates an item; the answer carries the magic and the delete token, neither of which is stored. */
+export async function createItem(deps: ItemDeps, input: NewItemInput): Promise<ItemView> {
+  validate(input);
+  const magic = newMagic();
+  const deleteToken = newDeleteToken();
+  const now = deps.clock.now();
+  const password = input.password ?? null;
+  const row: ItemsTable = {
+    id: newId('itm'),
+    magic_hash: magicHash(magic),
+    account_id: input.accountId ?? null,
+    ciphertext: encryptContent(deps.masterKey, magic, input.content),
+    content_hmac: contentHmac(magic, input.content),
+    content_bytes: Buffer.byteLength(input.content, 'utf8'),
+    password_protected: toFlag(password !== null),
+    password_hash: password !== null ? await hashPassword(password) : null,
+    delete_token_hash: deleteTokenHash(deleteToken),
+    view_count: 0,
+    view_limit: input.viewLimit ?? null,
+    created_at: now,
+    expires_at: now + Math.round(input.ttlHours * 3_600_000),
+    finalized_at: null,
+    archived_at: null,
+    password_attempts: 0,
+    password_window_start: null,
+  };
+  await insertItem(deps.db, row);
+  return toView(deps, magic, row, now, { deleteToken });
+}
+
+function notFound(): AppError {
+  return new AppError('not_found', 'No item has this magic: it never existed or was deleted.');
+}
+
+/** The 410 for an item that no longer resolves, carrying its final state. */
+function gone(row: ItemsTable, now: number): AppError {
+  const state = itemState(facts(row), now);
+  const reason = finalReason(facts(row), now) ?? 'expired';
+  const finalizedAt = row.finalized_at ?? (reason === 'expired' ? row.expires_at : null);
+  const protectedItem = fromFlag(row.password_protected);
+  const detail =
+    reason === 'view_limit_reached'
+      ? `This item reached its view limit of ${row.view_limit} and no longer resolves.`
+      : `This item expired at ${iso(row.expires_at)} and no longer resolves.`;
+  return new AppError(reason === 'view_limit_reached' ? 'item_exhausted' : 'item_expired', detail, {
+    extensions: {
+      state,
+      reason,
+      viewCount: row.view_count,
+      viewLimit: row.view_limit,
+      createdUtc: iso(row.created_at),
+      expiresUtc: iso(row.expires_at),
+      finalizedUtc: finalizedAt === null ? null : iso(finalizedAt),
+      passwordProtected: protectedItem,
+      // The receipt is audit information for whoever holds the magic; behind a password it
+      // would let a magic holder test guesses of the content offline, so it stays out.
+      ...(protectedItem ? {} : { contentHmac: row.content_hmac }),
+    },
+  });
+}
+
+async function findLive(deps: ItemDeps, magic: string): Promise<ItemsTable> {
+  if (!looksLikeMagic(magic)) throw notFound();
+  const row = await findItemByMagicHash(deps.db, magicHash(magic));
+  if (!row) throw notFound();
+  if (finalReason(facts(row), deps.clock.now()) !== null || row.archived_at !== null) throw gone(row, deps.clock.now());
+  return row;
+}
+
+async function checkPassword(deps: ItemDeps, row: ItemsTable, password: string | undefined): Promise<void> {
+  if (password === undefined || password === '') {
+    throw new AppError('item_password_required', 'This item is password protected: send the password in the X-QR-Password header.');
+  }
+  const now = deps.clock.now();
+  if (!(await reservePasswordAttempt(deps.db, row.id, now, PASSWORD_WINDOW_MS, PASSWORD_ATTEMPTS_PER_WINDOW))) {
+    const windowEnd = (row.password_window_start ?? now) + PASSWORD_WINDOW_MS;
+    const retryAfter = Math.max(1, Math.ceil((windowEnd - now) / 1000));
+    throw new AppError('too_many_attempts', `Too many wrong passwords for this item: it accepts no password for ${retryAfter} seconds.`, {
+      headers: { 'retry-after': String(retryAfter) },
+      extensions: { retryAfterSeconds: retryAfter },
+    });
+  }
+  if (!row.password_hash || !(await verifyPassword(password, row.password_hash))) {
+    throw new AppError('item_password_invalid', 'The password is wrong; no view was spent. Wrong passwords are limited per item.');
+  }
+  await releasePasswordAttempt(deps.db, row.id);
+}
+
+/** Resolves an item: checks the password, then spends exactly one view and returns the content. */
+export async function resolveItem(deps: ItemDeps, magic: string, password: string | undefined): Promise<ItemView> {
+  const row = await findLive(deps, magic);
+  if (fromFlag(row.password_protected)) await checkPassword(deps, row, password);
+  const now = deps.clock.now();
+  const spent = await consumeView(deps.db, row.magic_hash, now);
+  if (!spent) {
+    // Lost the race for the last view, expired meanwhile, or deleted meanwhile.
+    const latest = await findItemByMagicHash(deps.db, row.magic_hash);
+    if (!latest) throw notFound();
+    throw gone(latest, now);
+  }
+  if (spent.ciphertext === null) throw gone(spent, now);
+  return toView(deps, magic, spent, now, { content: decryptContent(deps.masterKey, magic, spent.ciphertext) });
+}
+
+/** The item's state and counters without spending a view (public page, link previews). */
+export async function peekItem(deps: ItemDeps, magic: string): Promise<ItemStatus> {
+  if (!looksLikeMagic(magic)) throw notFound();
+  const row = await findItemByMagicHash(deps.db, magicHash(magic));
+  if (!row) throw notFound();
+  const now = deps.clock.now();
+  const state = itemState(facts(row), now);
+  return {
+    publicUrl: itemPublicUrl(deps.publicUrl, magic),
+    createdUtc: iso(row.created_at),
+    expiresUtc: iso(row.expires_at),
+    viewCount: row.view_count,
+    viewLimit: row.view_limit,
+    passwordProtected: fromFlag(row.password_protected),
+    state,
+    reason: state === 'FINALIZED' || state === 'ARCHIVAL' ? (finalReason(facts(row), now) ?? 'expired') : null,
+  };
+}
+
+/** Deletes an item for whoever holds its delete token; afterwards it is unknown (404). */
+export async function deleteItem(deps: ItemDeps, magic: string, token: string | undefined): Promise<void> {
+  if (!looksLikeMagic(magic)) throw notFound();
+  const row = await findItemByMagicHash(deps.db, magicHash(magic));
+  if (!row) throw notFound();
+  if (!token) throw new AppError('item_delete_token_invalid', 'Send the delete token returned when the item was created in the X-Delete-Token header.');
+  if (!deleteTokenMatches(token, row.delete_token_hash)) throw new AppError('item_delete_token_invalid', 'The delete token does not match this item.');
+  if (!(await deleteItemById(deps.db, row.id))) throw notFound();
+}
+
+/** Moves every finalized item to ARCHIVAL (content and password hash purged); returns how many. */
+export async function sweepItems(deps: Pick<ItemDeps, 'db' | 'clock'>): Promise<number> {
+  const now = deps.clock.now();
+  let total = 0;
+  for (;;) {
+    const archived = await archiveFinalizedItems(deps.db, now, SWEEP_BATCH);
+    total += archived;
+    if (archived < SWEEP_BATCH) return total;
+  }
+}

@@ -1,0 +1,15 @@
+// The background job that moves finalized items to ARCHIVAL (content and password purged).
+import type { Job } from '../../jobs/runner.ts';
+import { sweepItems } from './items.service.ts';
+
+/** Runs every minute: finalized content is erased at most a minute after its last view or expiry. */
+export const itemsSweeper: Job = {
+  name: 'items-sweeper',
+  intervalMs: 60_000,
+  async run(ctx) {
+    // When the webhooks module lands, emit `item.finalized` here (outbox row per archived item).
+    const archived = await sweepItems(ctx);
+    if (archived > 0) ctx.log.info({ job: 'items-sweeper', archived }, 'archived finalized items');
+    return archived;
+  },
+};

@@ -1,0 +1,49 @@
+// Worker thread that writes scan batches on SQLite. better-sqlite3 is synchronous: a flush on the
+// main thread would stop every request for its duration. Here it runs flushScans on its own
+// connection (WAL lets it write while the main thread reads) and answers each batch with ok/error.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { Config } from '../../config.ts';
+import type { AppContext } from '../../context.ts';
+import { connectDatabase } from '../../db/connect.ts';
+import { flushScans, type ScanEvent } from './scan.service.ts';
+
+/** What the main thread passes when starting the worker. */
+export interface ScanWorkerData {
+  file: string;
+  config: Config;
+}
+
+/** A batch to write. */
+export interface ScanWorkerRequest {
+  id: number;
+  events: ScanEvent[];
+}
+
+/** The answer to a batch. */
+export interface ScanWorkerResponse {
+  id: number;
+  error?: string;
+}
+
+const data = workerData as ScanWorkerData;
+const database = connectDatabase({ dialect: 'sqlite', url: data.file });
+const silent = () => {};
+const log = { info: silent, warn: silent, error: silent, debug: silent, trace: silent, fatal: silent, child: () => log, level: 'silent', silent } as unknown as AppContext['log'];
+const ctx: AppContext = {
+  config: { ...data.config, masterKey: Buffer.from(data.config.masterKey ?? []) },
+  db: database.db,
+  dialect: 'sqlite',
+  clock: { now: () => Date.now() },
+  log,
+};
+
+parentPort!.on('message', (message: ScanWorkerRequest | 'close') => {
+  if (message === 'close') {
+    void database.close().finally(() => process.exit(0));
+    return;
+  }
+  flushScans(ctx, message.events).then(
+    () => parentPort!.postMessage({ id: message.id } satisfies ScanWorkerResponse),
+    (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies ScanWorkerResponse),
+  );
+});

@@ -1,0 +1,87 @@
+// Chooses where scan batches are written. PostgreSQL: flushScans in this process (the driver is
+// asynchronous, the event loop keeps serving). SQLite on a file: a worker thread started on the
+// first batch (see scan-worker.ts), so no request waits while SQLite writes.
+import { Worker } from 'node:worker_threads';
+import type { AppContext } from '../../context.ts';
+import { sqliteFilePath } from '../../db/sqlite-file.ts';
+import type { ScanWorkerData, ScanWorkerRequest, ScanWorkerResponse } from './scan-worker.ts';
+import { flushScans, type ScanEvent } from './scan.service.ts';
+
+/** Writes batches of scan events; close() releases what it holds. */
+export interface ScanWriter {
+  write(events: ScanEvent[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Writes in this process. */
+export function inProcessWriter(ctx: AppContext): ScanWriter {
+  return { write: (events) => flushScans(ctx, events), close: async () => {} };
+}
+
+/** Writes through a worker thread holding its own connection to the SQLite file. */
+export function workerWriter(ctx: AppContext): ScanWriter {
+  let worker: Worker | null = null;
+  let starting: Promise<Worker | null> | null = null;
+  let nextId = 1;
+  const waiting = new Map<number, { resolve(): void; reject(error: Error): void }>();
+
+  const failAll = (error: Error) => {
+    for (const pending of waiting.values()) pending.reject(error);
+    waiting.clear();
+  };
+
+  const start = async (): Promise<Worker | null> => {
+    const file = await sqliteFilePath(ctx.db);
+    if (!file) return null;
+    const data: ScanWorkerData = { file, config: ctx.config };
+    const started = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: data });
+    // An idle writer must not keep the process alive; one with a batch in flight must.
+    started.unref();
+    started.on('message', (response: ScanWorkerResponse) => {
+      const pending = waiting.get(response.id);
+      waiting.delete(response.id);
+      if (waiting.size === 0) started.unref();
+      if (response.error) pending?.reject(new Error(response.error));
+      else pending?.resolve();
+    });
+    started.on('error', (error) => {
+      ctx.log.error({ err: error }, 'scan writer thread failed; writing scans in-process from now on');
+      failAll(error);
+      worker = null;
+    });
+    started.on('exit', () => {
+      failAll(new Error('scan writer thread exited'));
+      worker = null;
+    });
+    return started;
+  };
+
+  return {
+    async write(events) {
+      if (!worker) {
+        starting ??= start().finally(() => (starting = null));
+        worker = await starting;
+        if (!worker) return flushScans(ctx, events);
+      }
+      const id = nextId++;
+      const done = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
+      worker.ref();
+      worker.postMessage({ id, events } satisfies ScanWorkerRequest);
+      return done;
+    },
+    async close() {
+      const current = worker;
+      worker = null;
+      if (!current) return;
+      const exited = new Promise((resolve) => current.once('exit', resolve));
+      current.ref();
+      current.postMessage('close');
+      await exited;
+    },
+  };
+}
+
+/** The writer for this app's database. */
+export function createScanWriter(ctx: AppContext): ScanWriter {
+  return ctx.dialect === 'sqlite' ? workerWriter(ctx) : inProcessWriter(ctx);
+}

@@ -1,0 +1,235 @@
+// The design model behind `design_config`: allowed values, defaults, and validation that
+// names what is allowed whenever it refuses something.
+
+import { ECC_LEVELS } from './capacity.ts';
+import type { Ecc } from './capacity.ts';
+import { normalizeColor } from './color.ts';
+import { QrDesignError } from './errors.ts';
+import type { QrErrorDetail } from './errors.ts';
+
+export const SHAPES = ['square', 'dots', 'rounded', 'extra-rounded', 'classy', 'classy-rounded', 'liquid', 'vertical-lines', 'horizontal-lines', 'diamond'] as const;
+export const EYES = ['square', 'rounded', 'extra-rounded', 'circle', 'leaf'] as const;
+export const EYE_PUPILS = ['square', 'rounded', 'circle', 'diamond'] as const;
+export const GRADIENT_TYPES = ['linear', 'radial'] as const;
+export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+
+export type Shape = (typeof SHAPES)[number];
+export type Eye = (typeof EYES)[number];
+export type EyePupil = (typeof EYE_PUPILS)[number];
+export type GradientType = (typeof GRADIENT_TYPES)[number];
+
+/** Limits the validator enforces; exported so the HTTP layer can document them. */
+export const DESIGN_LIMITS = {
+  margin: { min: 0, max: 16, default: 4 },
+  logoSize: { min: 0.05, max: 0.3, default: 0.2 },
+  logoBytes: 256 * 1024,
+  gradientStops: { min: 2, max: 8 },
+  frameText: { maxLength: 32 },
+} as const;
+
+/** One colour stop; `offset` 0–1. */
+export interface GradientStop {
+  offset: number;
+  color: string;
+}
+
+/** Gradient paint for the data modules and, unless `apply_to_eyes` is false, the eyes. */
+export interface Gradient {
+  type: GradientType;
+  /** Degrees clockwise from left→right (linear only). */
+  rotation: number;
+  stops: GradientStop[];
+  apply_to_eyes: boolean;
+}
+
+/** Centred logo; `size` is a fraction of the symbol width. */
+export interface Logo {
+  src: string;
+  size: number;
+}
+
+/** Caption frame drawn around the code. */
+export interface Frame {
+  text: string;
+  color: string;
+  text_color: string;
+}
+
+/** A fully-resolved design (every field present). */
+export interface Design {
+  shapes: Shape;
+  eyes: Eye;
+  eye_pupils: EyePupil;
+  color: string;
+  background: string;
+  gradient: Gradient | null;
+  eye_color: string | null;
+  margin: number;
+  ecc: Ecc;
+  logo: Logo | null;
+  frame: Frame | null;
+}
+
+/** A non-blocking remark about a design, returned alongside the render. */
+export interface QrWarning {
+  code: string;
+  field: string;
+  message: string;
+}
+
+/** Defaults applied to every omitted field: `design_config: {}` is a plain black-on-white code. */
+export const DEFAULT_DESIGN: Readonly<Design> = Object.freeze({
+  shapes: 'square',
+  eyes: 'square',
+  eye_pupils: 'square',
+  color: '#000000',
+  background: '#ffffff',
+  gradient: null,
+  eye_color: null,
+  margin: DESIGN_LIMITS.margin.default,
+  ecc: 'M',
+  logo: null,
+  frame: null,
+});
+
+const KNOWN_KEYS = ['preset', 'shapes', 'eyes', 'eye_pupils', 'color', 'background', 'gradient', 'eye_color', 'margin', 'ecc', 'logo', 'frame'];
+
+/** Allowed values of every enumerated field, for docs and error messages. */
+export const DESIGN_OPTIONS = {
+  shapes: SHAPES,
+  eyes: EYES,
+  eye_pupils: EYE_PUPILS,
+  ecc: ECC_LEVELS,
+  gradient_types: GRADIENT_TYPES,
+  logo_mime_types: LOGO_MIME_TYPES,
+  color_formats: ['#rgb', '#rgba', '#rrggbb', '#rrggbbaa'],
+  background: ['<color>', 'transparent'],
+  limits: DESIGN_LIMITS,
+} as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const show = (v: unknown): string => (typeof v === 'string' ? `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'` : JSON.stringify(v) ?? String(v));
+
+/** Collects every problem in one pass so a 400 lists them all at once. */
+class Checker {
+  readonly errors: QrErrorDetail[] = [];
+  fail(field: string, message: string): undefined {
+    this.errors.push({ field, message });
+    return undefined;
+  }
+  oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T | undefined {
+    if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+    return this.fail(field, `${field} must be one of: ${allowed.join(', ')}; got ${show(value)}`);
+  }
+  color(field: string, value: unknown): string | undefined {
+    return normalizeColor(value) ?? this.fail(field, `${field} must be a colour as #rgb, #rgba, #rrggbb or #rrggbbaa; got ${show(value)}`);
+  }
+  number(field: string, value: unknown, min: number, max: number, integer = false): number | undefined {
+    if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value))) return value;
+    return this.fail(field, `${field} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}; got ${show(value)}`);
+  }
+}
+
+function parseGradient(c: Checker, v: unknown): Gradient | null | undefined {
+  if (v === null || v === undefined) return null;
+  if (!isObject(v)) return c.fail('gradient', `gradient must be an object {type: ${GRADIENT_TYPES.join('|')}, rotation, stops: [{offset, color}, …]} or null`);
+  const type = v.type === undefined ? 'linear' : c.oneOf('gradient.type', v.type, GRADIENT_TYPES);
+  const rotation = v.rotation === undefined ? 0 : c.number('gradient.rotation', v.rotation, -360, 360);
+  const { min, max } = DESIGN_LIMITS.gradientStops;
+  if (!Array.isArray(v.stops) || v.stops.length < min || v.stops.length > max) {
+    return c.fail('gradient.stops', `gradient.stops must be a list of ${min}–${max} {offset: 0–1, color} entries`);
+  }
+  const stops: GradientStop[] = [];
+  v.stops.forEach((s: unknown, i: number) => {
+    const field = `gradient.stops[${i}]`;
+    if (!isObject(s)) return c.fail(field, `${field} must be {offset: 0–1, color}`);
+    const offset = s.offset === undefined ? i / Math.max(1, (v.stops as unknown[]).length - 1) : c.number(`${field}.offset`, s.offset, 0, 1);
+    const color = c.color(`${field}.color`, s.color);
+    if (offset !== undefined && color !== undefined) stops.push({ offset, color });
+    return undefined;
+  });
+  stops.sort((a, b) => a.offset - b.offset);
+  const applyToEyes = v.apply_to_eyes === undefined ? true : v.apply_to_eyes;
+  if (typeof applyToEyes !== 'boolean') return c.fail('gradient.apply_to_eyes', 'gradient.apply_to_eyes must be true or false');
+  if (type === undefined || rotation === undefined) return undefined;
+  return { type, rotation, stops, apply_to_eyes: applyToEyes };
+}
+
+const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[a-z0-9-]+=[a-z0-9._-]+)*)(;base64)?,/i;
+
+function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
+  if (v === null || v === undefined) return null;
+  const obj = typeof v === 'string' ? { src: v } : v;
+  if (!isObject(obj)) return c.fail('logo', 'logo must be a data URI string or {src: data URI, size: fraction of the width}');
+  const src = obj.src;
+  const m = typeof src === 'string' ? DATA_URI.exec(src) : null;
+  if (!m || typeof src !== 'string') {
+    return c.fail('logo.src', `logo.src must be a data URI of type ${LOGO_MIME_TYPES.join(', ')} (e.g. data:image/png;base64,…)`);
+  }
+  if (src.length > DESIGN_LIMITS.logoBytes) {
+    return c.fail('logo.src', `logo.src is ${src.length.toLocaleString('en-US')} bytes; at most ${DESIGN_LIMITS.logoBytes.toLocaleString('en-US')} are allowed`);
+  }
+  const body = src.slice(m[0].length);
+  if (m[3] && !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return c.fail('logo.src', 'logo.src declares base64 but holds other characters');
+  const { min, max, default: def } = DESIGN_LIMITS.logoSize;
+  const size = obj.size === undefined ? def : c.number('logo.size', obj.size, min, max);
+  return size === undefined ? undefined : { src, size };
+}
+
+function parseFrame(c: Checker, v: unknown, color: string | undefined): Frame | null | undefined {
+  if (v === null || v === undefined || v === false) return null;
+  const obj = typeof v === 'string' ? { text: v } : v === true ? {} : v;
+  if (!isObject(obj)) return c.fail('frame', 'frame must be {text, color?, text_color?} or null');
+  const text = obj.text === undefined ? 'SCAN ME' : obj.text;
+  const max = DESIGN_LIMITS.frameText.maxLength;
+  if (typeof text !== 'string' || text.length > max || /[\u0000-\u001f\u007f]/.test(text)) {
+    return c.fail('frame.text', `frame.text must be a single line of at most ${max} characters`);
+  }
+  const frameColor = obj.color === undefined ? (color ?? '#000000') : c.color('frame.color', obj.color);
+  const textColor = obj.text_color === undefined ? '#ffffff' : c.color('frame.text_color', obj.text_color);
+  if (frameColor === undefined || textColor === undefined) return undefined;
+  return { text, color: frameColor, text_color: textColor };
+}
+
+/** Resolves a partial `design_config` (plus preset base) into a full {@link Design}; throws listing every problem. */
+export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_DESIGN): { design: Design; warnings: QrWarning[] } {
+  const warnings: QrWarning[] = [];
+  if (input === undefined || input === null) return { design: { ...base }, warnings };
+  if (!isObject(input)) {
+    throw new QrDesignError('design_invalid', 'design_config must be an object', [{ field: 'design_config', message: 'must be an object' }]);
+  }
+  const c = new Checker();
+  for (const key of Object.keys(input)) {
+    if (!KNOWN_KEYS.includes(key)) {
+      warnings.push({ code: 'unknown_key', field: key, message: `ignored unknown design_config key '${key}'; known keys: ${KNOWN_KEYS.join(', ')}` });
+    }
+  }
+  const has = (k: string): boolean => input[k] !== undefined;
+  const color = has('color') ? c.color('color', input.color) : base.color;
+  let background: string | undefined = base.background;
+  if (has('background')) background = input.background === 'transparent' ? 'transparent' : normalizeColor(input.background) ?? c.fail('background', `background must be a colour (#rgb, #rrggbb, …) or 'transparent'; got ${show(input.background)}`);
+  const design: Partial<Design> = {
+    shapes: has('shapes') ? c.oneOf('shapes', input.shapes, SHAPES) : base.shapes,
+    eyes: has('eyes') ? c.oneOf('eyes', input.eyes, EYES) : base.eyes,
+    eye_pupils: has('eye_pupils') ? c.oneOf('eye_pupils', input.eye_pupils, EYE_PUPILS) : base.eye_pupils,
+    color,
+    background,
+    gradient: has('gradient') ? parseGradient(c, input.gradient) : base.gradient,
+    eye_color: has('eye_color') ? (input.eye_color === null ? null : c.color('eye_color', input.eye_color)) : base.eye_color,
+    margin: has('margin') ? c.number('margin', input.margin, DESIGN_LIMITS.margin.min, DESIGN_LIMITS.margin.max, true) : base.margin,
+    ecc: has('ecc') ? c.oneOf('ecc', input.ecc, ECC_LEVELS) : base.ecc,
+    logo: has('logo') ? parseLogo(c, input.logo) : base.logo,
+    frame: has('frame') ? parseFrame(c, input.frame, color) : base.frame,
+  };
+  if (c.errors.length > 0) {
+    const message = c.errors.length === 1 ? c.errors[0]!.message : `design_config has ${c.errors.length} problems: ${c.errors.map((e) => e.message).join('; ')}`;
+    throw new QrDesignError('design_invalid', message, c.errors);
+  }
+  const resolved = design as Design;
+  // A logo hides modules, so only the strongest level leaves a useful recovery budget.
+  if (resolved.logo && resolved.ecc !== 'H') {
+    if (has('ecc')) warnings.push({ code: 'ecc_raised', field: 'ecc', message: `ecc raised from ${resolved.ecc} to H because a logo covers part of the code` });
+    resolved.ecc = 'H';
+  }
+  return { design: resolved, warnings };
+}

@@ -1,0 +1,84 @@
+// Logo geometry and its cost in Reed–Solomon terms. The cleared square is mapped onto the
+// codewords it touches and those onto their interleaved blocks, so the budget check is the
+// real worst case (every touched codeword wrong) rather than an area rule of thumb.
+
+import { dataCodewords, eccPerBlock, numBlocks, rawDataModules, symbolSize } from './capacity.ts';
+import type { Ecc } from './capacity.ts';
+import { DESIGN_LIMITS } from './design.ts';
+import { placementIndex } from './matrix.ts';
+
+/** Modules cleared behind a logo: columns/rows [start, end). */
+export interface LogoArea {
+  start: number;
+  end: number;
+  /** Where the image itself goes, in modules from the symbol's top-left corner. */
+  imageOffset: number;
+  imageSize: number;
+}
+
+/** Light margin (in modules) kept between the logo image and the nearest module. */
+const LOGO_PADDING = 0.5;
+
+/** Share of each block's correction capacity the logo may use; the rest is kept for real-world damage. */
+export const LOGO_BUDGET_SHARE = 0.7;
+
+/** The centred square a logo of `fraction` × width occupies and clears. */
+export function logoArea(size: number, fraction: number): LogoArea {
+  const imageSize = fraction * size;
+  const centre = size / 2;
+  return {
+    start: Math.max(0, Math.floor(centre - imageSize / 2 - LOGO_PADDING)),
+    end: Math.min(size, Math.ceil(centre + imageSize / 2 + LOGO_PADDING)),
+    imageOffset: centre - imageSize / 2,
+    imageSize,
+  };
+}
+
+// Codewords the spec reserves for misdecode protection in the smallest symbols (Table 9, "p").
+function misdecodeProtection(version: number, ecc: Ecc): number {
+  if (version === 1) return ecc === 'L' ? 3 : ecc === 'M' ? 2 : 1;
+  if (version === 2 && ecc === 'L') return 2;
+  if (version === 3 && ecc === 'L') return 1;
+  return 0;
+}
+
+/** How much of the per-block error-correction capacity a cleared logo area consumes (worst block). */
+export function logoDamage(version: number, ecc: Ecc, area: LogoArea): { damagedCodewords: number; worstShare: number } {
+  const size = symbolSize(version);
+  const place = placementIndex(version);
+  const blocks = numBlocks(version, ecc);
+  const eccLen = eccPerBlock(version, ecc);
+  const rawCodewords = rawDataModules(version) >>> 3;
+  const dataTotal = dataCodewords(version, ecc);
+  const shortBlocks = blocks - (rawCodewords % blocks);
+  const shortDataLen = Math.floor(rawCodewords / blocks) - eccLen;
+  const touched = new Uint8Array(rawCodewords);
+  for (let y = area.start; y < area.end; y++) {
+    for (let x = area.start; x < area.end; x++) {
+      const k = place[y * size + x]!;
+      if (k >= 0 && k >>> 3 < rawCodewords) touched[k >>> 3] = 1; // remainder bits carry nothing
+    }
+  }
+  const perBlock = new Int32Array(blocks);
+  let damaged = 0;
+  for (let c = 0; c < rawCodewords; c++) {
+    if (!touched[c]) continue;
+    damaged++;
+    // Invert the interleaving of encoder.addEccAndInterleave.
+    const block = c >= dataTotal ? (c - dataTotal) % blocks : c < shortDataLen * blocks ? c % blocks : shortBlocks + (c - shortDataLen * blocks);
+    perBlock[block]!++;
+  }
+  const correctable = Math.floor((eccLen - misdecodeProtection(version, ecc)) / 2);
+  let worst = 0;
+  for (let b = 0; b < blocks; b++) worst = Math.max(worst, perBlock[b]! / correctable);
+  return { damagedCodewords: damaged, worstShare: worst };
+}
+
+/** Largest logo size (fraction of width, 0.01 steps) within the budget, or 0 if none fits. */
+export function maxLogoSize(version: number, ecc: Ecc): number {
+  const size = symbolSize(version);
+  for (let pct = Math.round(DESIGN_LIMITS.logoSize.max * 100); pct >= DESIGN_LIMITS.logoSize.min * 100; pct--) {
+    if (logoDamage(version, ecc, logoArea(size, pct / 100)).worstShare <= LOGO_BUDGET_SHARE) return pct / 100;
+  }
+  return 0;
+}

@@ -1,0 +1,74 @@
+// Finder patterns ("eyes"): a 7×7 frame with a 3×3 pupil, drawn as shapes of their own so
+// they can be styled and painted separately from the data modules.
+
+import type { Eye, EyePupil } from '../design.ts';
+import type { PathWriter } from './path.ts';
+
+/** Which finder: decides which corners a `leaf` rounds so the three mirror each other. */
+export type Corner = 'top-left' | 'top-right' | 'bottom-left';
+
+type Radii = readonly [tl: number, tr: number, br: number, bl: number];
+
+/** A square of side s with per-corner radii; anticlockwise when `hole`, so nonzero fill cuts it out. */
+function roundedSquare(w: PathWriter, x: number, y: number, s: number, [tl, tr, br, bl]: Radii, hole: boolean): void {
+  w.M(x + tl, y);
+  if (!hole) {
+    w.h(s - tl - tr);
+    if (tr) w.a(tr, 0, 1, tr, tr);
+    w.v(s - tr - br);
+    if (br) w.a(br, 0, 1, -br, br);
+    w.h(-(s - br - bl));
+    if (bl) w.a(bl, 0, 1, -bl, -bl);
+    w.v(-(s - bl - tl));
+    if (tl) w.a(tl, 0, 1, tl, -tl);
+  } else {
+    if (tl) w.a(tl, 0, 0, -tl, tl);
+    w.v(s - tl - bl);
+    if (bl) w.a(bl, 0, 0, bl, bl);
+    w.h(s - bl - br);
+    if (br) w.a(br, 0, 0, br, -br);
+    w.v(-(s - br - tr));
+    if (tr) w.a(tr, 0, 0, -tr, -tr);
+  }
+  w.z();
+}
+
+function leafRadii(corner: Corner, r: number): Radii {
+  // Round the outer and the inner corner; keep the two side corners sharp.
+  return corner === 'top-right' ? [0, r, 0, r] : [r, 0, r, 0];
+}
+
+const FRAME_RADII: Record<Exclude<Eye, 'leaf'>, [outer: number, inner: number]> = {
+  square: [0, 0],
+  rounded: [1.5, 0.5],
+  'extra-rounded': [2.5, 1.5],
+  circle: [3.5, 2.5],
+};
+
+/** Appends the 7×7 finder frame (ring one module thick) at (x, y). */
+export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner: Corner): void {
+  if (style === 'leaf') {
+    roundedSquare(w, x, y, 7, leafRadii(corner, 3), false);
+    roundedSquare(w, x + 1, y + 1, 5, leafRadii(corner, 2), true);
+    return;
+  }
+  const [outer, inner] = FRAME_RADII[style];
+  roundedSquare(w, x, y, 7, [outer, outer, outer, outer], false);
+  roundedSquare(w, x + 1, y + 1, 5, [inner, inner, inner, inner], true);
+}
+
+/** Appends the 3×3 pupil whose top-left is at (x, y). */
+export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number): void {
+  switch (style) {
+    case 'square': roundedSquare(w, x, y, 3, [0, 0, 0, 0], false); break;
+    case 'rounded': roundedSquare(w, x, y, 3, [0.75, 0.75, 0.75, 0.75], false); break;
+    case 'circle': roundedSquare(w, x, y, 3, [1.5, 1.5, 1.5, 1.5], false); break;
+    case 'diamond': {
+      // A diamond reaching 1.8 from the centre, blunted where it would leave the 3×3 box: a pure
+      // diamond has too little dark along the diagonals and zxing rejects it as a finder.
+      const tip = 0.3, edge = 1.5 - tip;
+      w.M(x + 1.5 - tip, y).h(2 * tip).l(edge, edge).v(2 * tip).l(-edge, edge).h(-2 * tip).l(-edge, -edge).v(-2 * tip).z();
+      break;
+    }
+  }
+}

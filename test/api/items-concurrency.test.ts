@@ -1,0 +1,70 @@
+// View consumption is one conditional UPDATE: concurrent resolves can never overspend.
+import { afterEach, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { createItemViaApi, resolveViaApi } from '../helpers/items.ts';
+
+describeDialects('items concurrency', (dialect) => {
+  const apps: TestApp[] = [];
+  afterEach(async () => {
+    // The second instance shares the first one's database: close it first.
+    for (const app of apps.reverse()) await app.close();
+    apps.length = 0;
+  });
+
+  it('200 concurrent resolves of an item with viewLimit 5: exactly 5 succeed', async () => {
+    const first = await createTestApp(dialect);
+    apps.push(first);
+    const instances = [first];
+    // On PostgreSQL the requests are split across two app instances with their own pools.
+    if (dialect === 'postgres') {
+      const second = await createTestApp(dialect, { database: first.database, clock: first.clock });
+      apps.push(second);
+      instances.push(second);
+    }
+    const item = await createItemViaApi(first.app, { content: 'five times only', ttlHours: 1, viewLimit: 5 });
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => resolveViaApi(instances[i % instances.length]!.app, item.magic)));
+    const ok = results.filter((r) => r.statusCode === 200);
+    const gone = results.filter((r) => r.statusCode === 410);
+    expect(ok).toHaveLength(5);
+    expect(gone).toHaveLength(195);
+    expect(ok.map((r) => r.json().viewCount).sort()).toEqual([1, 2, 3, 4, 5]);
+    for (const r of ok) expect(r.json().content).toBe('five times only');
+    for (const r of gone) expect(r.json()).toMatchObject({ code: 'item_exhausted', viewCount: 5, viewLimit: 5 });
+    const row = await first.database.handle.db.selectFrom('items').select('view_count').executeTakeFirstOrThrow();
+    expect(row.view_count).toBe(5);
+  });
+
+  it('200 concurrent resolves of a password-protected item with viewLimit 5: exactly 5 succeed', async () => {
+    const first = await createTestApp(dialect);
+    apps.push(first);
+    const instances = [first];
+    if (dialect === 'postgres') {
+      const second = await createTestApp(dialect, { database: first.database, clock: first.clock });
+      apps.push(second);
+      instances.push(second);
+    }
+    const item = await createItemViaApi(first.app, { content: 'guarded', password: 'pw', ttlHours: 1, viewLimit: 5 });
+    // 40 at a time: every request carries the right password, which is verified (argon2id) before spending.
+    const codes: number[] = [];
+    for (let batch = 0; batch < 5; batch++) {
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) => resolveViaApi(instances[i % instances.length]!.app, item.magic, 'pw')));
+      codes.push(...results.map((r) => r.statusCode));
+    }
+    expect(codes.filter((c) => c === 200)).toHaveLength(5);
+    expect(codes.filter((c) => c === 200 || c === 410 || c === 429)).toHaveLength(200);
+  });
+
+  it.runIf(dialect === 'postgres')('the password limit is shared by two instances: a parallel burst split across both gets exactly 10 checks', async () => {
+    const first = await createTestApp(dialect);
+    apps.push(first);
+    const second = await createTestApp(dialect, { database: first.database, clock: first.clock });
+    apps.push(second);
+    const item = await createItemViaApi(first.app, { content: 'x', password: 'right', ttlHours: 1 });
+    const results = await Promise.all(Array.from({ length: 40 }, (_, i) => resolveViaApi((i % 2 ? second : first).app, item.magic, `guess-${i}`)));
+    const codes = results.map((r) => r.statusCode);
+    expect(codes.filter((c) => c === 401)).toHaveLength(10);
+    expect(codes.filter((c) => c === 429)).toHaveLength(30);
+    for (const instance of [first, second]) expect((await resolveViaApi(instance.app, item.magic, 'right')).statusCode).toBe(429);
+  });
+});

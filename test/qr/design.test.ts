@@ -1,0 +1,115 @@
+import { describe, it, expect } from 'vitest';
+import { DEFAULT_DESIGN, PRESET_NAMES, QrDesignError, SHAPES, applyPreset, lintDesign, maxLogoSize, parseDesign, renderSvg } from '../../src/qr/index.ts';
+
+function designError(fn: () => unknown): QrDesignError {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof QrDesignError) return e;
+    throw e;
+  }
+  throw new Error('expected a QrDesignError');
+}
+
+const PNG_DOT = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
+describe('parseDesign', () => {
+  it('accepts an empty design_config as all defaults', () => {
+    expect(parseDesign({})).toEqual({ design: DEFAULT_DESIGN, warnings: [] });
+    expect(parseDesign(undefined).design).toEqual(DEFAULT_DESIGN);
+  });
+
+  it('takes the seed keys in snake_case and normalises colours', () => {
+    const { design } = parseDesign({ shapes: 'liquid', eyes: 'circle', eye_pupils: 'diamond', color: '#D946EF', eye_color: '#000', background: 'transparent' });
+    expect(design).toMatchObject({ shapes: 'liquid', eyes: 'circle', eye_pupils: 'diamond', color: '#d946ef', eye_color: '#000000', background: 'transparent' });
+  });
+
+  it('refuses unknown shapes listing what is allowed', () => {
+    const err = designError(() => parseDesign({ shapes: 'blob' }));
+    expect(err.code).toBe('design_invalid');
+    expect(err.message).toBe(`shapes must be one of: ${SHAPES.join(', ')}; got 'blob'`);
+    expect(err.details).toEqual([{ field: 'shapes', message: err.message }]);
+  });
+
+  it('lists every problem at once', () => {
+    const err = designError(() => parseDesign({ eyes: 'star', color: 'red', margin: 40, ecc: 'X', gradient: { stops: [] } }));
+    expect(err.details.map((d) => d.field).sort()).toEqual(['color', 'ecc', 'eyes', 'gradient.stops', 'margin']);
+    expect(err.message).toContain('5 problems');
+    expect(err.details.find((d) => d.field === 'color')!.message).toContain('#rgb, #rgba, #rrggbb or #rrggbbaa');
+  });
+
+  it('validates logos: data URI types, size range and byte limit', () => {
+    expect(designError(() => parseDesign({ logo: { src: 'https://evil.example/x.png' } })).details[0]!.message).toContain('image/png, image/jpeg, image/svg+xml');
+    expect(designError(() => parseDesign({ logo: { src: 'data:text/html;base64,PHNjcmlwdD4=' } })).details[0]!.field).toBe('logo.src');
+    expect(designError(() => parseDesign({ logo: { src: PNG_DOT, size: 0.5 } })).details[0]!.message).toContain('from 0.05 to 0.3');
+    expect(designError(() => parseDesign({ logo: { src: `data:image/png;base64,${'A'.repeat(300_000)}` } })).details[0]!.message).toContain('at most 262,144');
+  });
+
+  it('raises ECC to H for a logo and says so when the caller chose a level', () => {
+    expect(parseDesign({ logo: PNG_DOT }).design.ecc).toBe('H');
+    const { design, warnings } = parseDesign({ logo: { src: PNG_DOT }, ecc: 'L' });
+    expect(design.ecc).toBe('H');
+    expect(warnings.map((w) => w.code)).toEqual(['ecc_raised']);
+  });
+
+  it('warns about, but ignores, unknown keys', () => {
+    const { warnings } = parseDesign({ shape: 'dots' });
+    expect(warnings[0]).toMatchObject({ code: 'unknown_key', field: 'shape' });
+  });
+
+  it('has at least 8 presets, each linting clean, with overrides on top', () => {
+    expect(PRESET_NAMES.length).toBeGreaterThanOrEqual(8);
+    for (const name of PRESET_NAMES) {
+      const { design, warnings } = applyPreset(name);
+      expect(warnings).toEqual([]);
+      expect(lintDesign(design)).toEqual({ errors: [], warnings: [] });
+    }
+    expect(applyPreset('ocean', { shapes: 'dots' }).design).toMatchObject({ shapes: 'dots', eyes: 'extra-rounded' });
+    expect(parseDesign({ preset: 'liquid', color: '#000' }).design).toMatchObject({ shapes: 'liquid', color: '#000000' });
+    expect(designError(() => applyPreset('nope')).message).toContain('preset must be one of: classic');
+  });
+});
+
+describe('lintDesign', () => {
+  const lint = (input: unknown, version?: number) => lintDesign(parseDesign(input).design, version === undefined ? {} : { version });
+
+  it('refuses low contrast and warns on middling contrast', () => {
+    expect(lint({ color: '#dddddd' }).errors[0]!.message).toMatch(/contrast between color and background is 1\.\d\d:1; at least 2.5:1/);
+    expect(lint({ color: '#d946ef' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
+    expect(lint({ color: '#000' })).toEqual({ errors: [], warnings: [] });
+  });
+
+  it('catches a gradient that crosses the background luminance', () => {
+    const r = lint({ background: '#808080', gradient: { stops: [{ offset: 0, color: '#000000' }, { offset: 1, color: '#ffffff' }] } });
+    expect(r.errors[0]!.field).toMatch(/gradient/);
+  });
+
+  it('warns about light-on-dark inversion and transparent backgrounds', () => {
+    expect(lint({ color: '#ffffff', background: '#000000' }).warnings.map((w) => w.code)).toEqual(['inverted']);
+    expect(lint({ background: 'transparent' }).warnings.map((w) => w.code)).toEqual(['transparent_background']);
+  });
+
+  it('refuses a quiet zone under 2 modules and warns under 4', () => {
+    expect(lint({ margin: 1 }).errors[0]).toMatchObject({ field: 'margin' });
+    expect(lint({ margin: 3 }).warnings[0]).toMatchObject({ code: 'small_quiet_zone' });
+  });
+
+  it('refuses a logo beyond the recovery budget and names the largest that fits', () => {
+    const max = maxLogoSize(5, 'H');
+    expect(max).toBeGreaterThan(0.1);
+    expect(lint({ logo: { src: PNG_DOT, size: max } }, 5).errors).toEqual([]);
+    const over = Math.min(0.3, max + 0.05);
+    if (over > max) {
+      const err = lint({ logo: { src: PNG_DOT, size: over } }, 5).errors[0]!;
+      expect(err.field).toBe('logo.size');
+      expect(err.message).toContain(`use logo.size ≤ ${max}`);
+    }
+    expect(maxLogoSize(1, 'H')).toBeLessThan(maxLogoSize(10, 'H'));
+  });
+
+  it('renderSvg throws design_unscannable with the reason', () => {
+    const err = designError(() => renderSvg('hello', { color: '#fefefe' }));
+    expect(err.code).toBe('design_unscannable');
+    expect(err.message).toContain('contrast');
+  });
+});
