@@ -44,6 +44,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
   function submitErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'form submission failed');
+    else request.log.info({ code: appError.code, status: appError.status }, 'form submission rejected');
     if (!isFormPost(request)) return sendProblem(ctx.config.publicUrl, request, reply, appError);
     if (appError.headers) reply.headers(appError.headers);
     return sendPage(reply, appError.status, renderStatusPage(appError.status === 404 ? 'Form not found' : 'Your answer was not sent', html`${appError.detail}`));
