@@ -3,8 +3,9 @@ import { accountCreateCommand } from './account.ts';
 import type { Command } from './command.ts';
 import { keysCheckCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
+import { qrCommand } from './qr.ts';
 import { serveCommand } from './serve.ts';
 import { workerCommand } from './worker.ts';
 
 /** The commands `tessera` dispatches to. */
-export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, accountCreateCommand, keysCheckCommand];
+export const commands: Command[] = [serveCommand, workerCommand, migrateCommand, accountCreateCommand, keysCheckCommand, qrCommand];

@@ -10,6 +10,7 @@ import { itemsRoutes } from './items/items.routes.ts';
 import { pagesRoutes } from './pages/pages.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
+import { renderRoutes as qrRenderRoutes } from './render/render.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
 import { templateRoutes } from './templates/template.routes.ts';
 import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
@@ -21,6 +22,7 @@ export const modules: Module[] = [
   accountsRoutes,
   webhooksRoutes,
   itemsRoutes,
+  qrRenderRoutes,
   templateRoutes,
   campaignRoutes,
   renderRoutes,

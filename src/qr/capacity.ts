@@ -26,7 +26,9 @@ const NUM_ERROR_CORRECTION_BLOCKS: readonly (readonly number[])[] = [
   [-1, 1, 1, 2, 4, 4, 4, 5, 6, 8, 8, 11, 11, 16, 16, 18, 16, 19, 21, 25, 25, 25, 34, 30, 32, 35, 37, 40, 42, 45, 48, 51, 54, 57, 60, 63, 66, 70, 74, 77, 81],
 ];
 
+/** Smallest QR version (21×21 modules). */
 export const MIN_VERSION = 1;
+/** Largest QR version (177×177 modules). */
 export const MAX_VERSION = 40;
 
 /** Side length in modules of a symbol of the given version. */

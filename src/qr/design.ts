@@ -7,10 +7,15 @@ import { normalizeColor } from './color.ts';
 import { QrDesignError } from './errors.ts';
 import type { QrErrorDetail } from './errors.ts';
 
+/** Data-module shapes (`shapes`). */
 export const SHAPES = ['square', 'dots', 'rounded', 'extra-rounded', 'classy', 'classy-rounded', 'liquid', 'vertical-lines', 'horizontal-lines', 'diamond'] as const;
+/** Finder frame shapes (`eyes`). */
 export const EYES = ['square', 'rounded', 'extra-rounded', 'circle', 'leaf'] as const;
+/** Finder centre shapes (`eye_pupils`). */
 export const EYE_PUPILS = ['square', 'rounded', 'circle', 'diamond'] as const;
+/** Gradient kinds (`gradient.type`). */
 export const GRADIENT_TYPES = ['linear', 'radial'] as const;
+/** Image types accepted as logo data URIs. */
 export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
 
 export type Shape = (typeof SHAPES)[number];
@@ -155,7 +160,9 @@ function parseGradient(c: Checker, v: unknown): Gradient | null | undefined {
   return { type, rotation, stops, apply_to_eyes: applyToEyes };
 }
 
-const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[a-z0-9-]+=[a-z0-9._-]+)*)(;base64)?,/i;
+const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[^,;]*)*),/i;
+// Leading base64 of each raster type's signature, so a mislabelled payload is caught here.
+const MAGIC: Record<string, string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
 
 function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
   if (v === null || v === undefined) return null;
@@ -169,8 +176,12 @@ function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
   if (src.length > DESIGN_LIMITS.logoBytes) {
     return c.fail('logo.src', `logo.src is ${src.length.toLocaleString('en-US')} bytes; at most ${DESIGN_LIMITS.logoBytes.toLocaleString('en-US')} are allowed`);
   }
+  const mime = m[1]!.toLowerCase();
+  const base64 = m[2]!.toLowerCase().split(';').includes('base64');
   const body = src.slice(m[0].length);
-  if (m[3] && !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return c.fail('logo.src', 'logo.src declares base64 but holds other characters');
+  if (base64 && !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return c.fail('logo.src', 'logo.src declares base64 but holds other characters');
+  const magic = MAGIC[mime];
+  if (magic && (!base64 || !body.startsWith(magic))) return c.fail('logo.src', `logo.src must hold a base64 ${mime.slice(6).toUpperCase()} image`);
   const { min, max, default: def } = DESIGN_LIMITS.logoSize;
   const size = obj.size === undefined ? def : c.number('logo.size', obj.size, min, max);
   return size === undefined ? undefined : { src, size };
@@ -208,7 +219,8 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
   const color = has('color') ? c.color('color', input.color) : base.color;
   let background: string | undefined = base.background;
   if (has('background')) background = input.background === 'transparent' ? 'transparent' : normalizeColor(input.background) ?? c.fail('background', `background must be a colour (#rgb, #rrggbb, …) or 'transparent'; got ${show(input.background)}`);
-  const design: Partial<Design> = {
+  // Fields are undefined where validation failed; nothing is read before the error check below.
+  const design: { [K in keyof Design]: Design[K] | undefined } = {
     shapes: has('shapes') ? c.oneOf('shapes', input.shapes, SHAPES) : base.shapes,
     eyes: has('eyes') ? c.oneOf('eyes', input.eyes, EYES) : base.eyes,
     eye_pupils: has('eye_pupils') ? c.oneOf('eye_pupils', input.eye_pupils, EYE_PUPILS) : base.eye_pupils,

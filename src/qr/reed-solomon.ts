@@ -33,7 +33,7 @@ function divisorLogs(degree: number): Uint8Array {
   for (let i = 0; i < degree; i++) {
     for (let j = 0; j < degree; j++) {
       coef[j] = gfMul(coef[j]!, root);
-      if (j + 1 < degree) coef[j] ^= coef[j + 1]!;
+      if (j + 1 < degree) coef[j]! ^= coef[j + 1]!;
     }
     root = gfMul(root, 0x02);
   }

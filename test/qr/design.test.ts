@@ -43,6 +43,12 @@ describe('parseDesign', () => {
     expect(designError(() => parseDesign({ logo: { src: 'data:text/html;base64,PHNjcmlwdD4=' } })).details[0]!.field).toBe('logo.src');
     expect(designError(() => parseDesign({ logo: { src: PNG_DOT, size: 0.5 } })).details[0]!.message).toContain('from 0.05 to 0.3');
     expect(designError(() => parseDesign({ logo: { src: `data:image/png;base64,${'A'.repeat(300_000)}` } })).details[0]!.message).toContain('at most 262,144');
+    expect(designError(() => parseDesign({ logo: 'data:image/png;base64,R0lGODlhAQABAAAAACw=' })).details[0]!.message).toBe('logo.src must hold a base64 PNG image');
+    const inlineSvg = `data:image/svg+xml;utf8,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="5"/></svg>`;
+    expect(parseDesign({ logo: inlineSvg }).design.logo!.src).toBe(inlineSvg);
+    const { svg } = renderSvg('https://tessera.example/x', { logo: { src: inlineSvg, size: 0.15 } });
+    expect(svg).toContain('<image href="data:image/svg+xml;utf8,&lt;svg xmlns=&quot;');
+    expect(svg).not.toContain('onload="');
   });
 
   it('raises ECC to H for a logo and says so when the caller chose a level', () => {
@@ -75,7 +81,8 @@ describe('lintDesign', () => {
 
   it('refuses low contrast and warns on middling contrast', () => {
     expect(lint({ color: '#dddddd' }).errors[0]!.message).toMatch(/contrast between color and background is 1\.\d\d:1; at least 2.5:1/);
-    expect(lint({ color: '#d946ef' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
+    expect(lint({ color: '#f472b6' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
+    expect(lint({ color: '#d946ef' })).toEqual({ errors: [], warnings: [] }); // the seed's magenta: 3.47:1
     expect(lint({ color: '#000' })).toEqual({ errors: [], warnings: [] });
   });
 
@@ -105,6 +112,10 @@ describe('lintDesign', () => {
       expect(err.message).toContain(`use logo.size ≤ ${max}`);
     }
     expect(maxLogoSize(1, 'H')).toBeLessThan(maxLogoSize(10, 'H'));
+  });
+
+  it("renders the seed's bulk design_config without warnings", () => {
+    expect(renderSvg('https://tessera.example/r/x', { shapes: 'liquid', eyes: 'circle', color: '#d946ef' }).warnings).toEqual([]);
   });
 
   it('renderSvg throws design_unscannable with the reason', () => {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import sharp from 'sharp';
 import { QrCapacityError, QrDesignError, encodeQr, renderSvg, renderTerminal } from '../../src/qr/index.ts';
-import { renderPng } from '../../src/modules/render/png.ts';
+import { renderPng, renderQrPng } from '../../src/modules/render/png.ts';
 import { makeLogos } from '../helpers/logos.ts';
 
 const URL = 'https://tessera.example/r/8fK2xQ9mZ4';
@@ -52,6 +52,12 @@ describe('PNG output', () => {
     const r = renderSvg(URL, { frame: 'SCAN ME' });
     const meta = await sharp(await renderPng(r.svg, 400)).metadata();
     expect(meta.height).toBe(Math.round((400 * r.height) / r.width));
+  });
+
+  it('renders text + design in one call', async () => {
+    const r = await renderQrPng(URL, { preset: 'dots' }, 256);
+    expect(r.version).toBe(3);
+    expect((await sharp(r.png).metadata()).width).toBe(256);
   });
 
   it('bounds-checks the size', async () => {

@@ -2,6 +2,8 @@
 
 import sharp from 'sharp';
 import { QrDesignError } from '../../qr/errors.ts';
+import { renderSvg } from '../../qr/svg/render.ts';
+import type { RenderSvgOptions, SvgResult } from '../../qr/svg/render.ts';
 
 /** Pixel sizes accepted for PNG output. */
 export const PNG_SIZE = { min: 64, max: 4096, default: 512 } as const;
@@ -19,6 +21,12 @@ export async function renderPng(svg: string, sizePx: number = PNG_SIZE.default):
   return sharp(Buffer.from(svg), { density })
     .png({ compressionLevel: 3, adaptiveFiltering: false })
     .toBuffer();
+}
+
+/** Text + design straight to PNG; the SVG result (version, warnings, …) comes along. Throws like renderSvg. */
+export async function renderQrPng(text: string, design: unknown, sizePx: number = PNG_SIZE.default, options: RenderSvgOptions = {}): Promise<SvgResult & { png: Buffer }> {
+  const result = renderSvg(text, design, options);
+  return { ...result, png: await renderPng(result.svg, sizePx) };
 }
 
 /** Rasterises to raw RGBA pixels (for decoders and tests). */

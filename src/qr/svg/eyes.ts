@@ -57,6 +57,31 @@ export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner
   roundedSquare(w, x + 1, y + 1, 5, [inner, inner, inner, inner], true);
 }
 
+// Alignment patterns (5×5 ring around one module) follow the eye style at their own scale.
+const ALIGNMENT_RADII: Record<Eye, [outer: Radii, inner: Radii]> = {
+  square: [[0, 0, 0, 0], [0, 0, 0, 0]],
+  rounded: [[1, 1, 1, 1], [0.3, 0.3, 0.3, 0.3]],
+  'extra-rounded': [[1.6, 1.6, 1.6, 1.6], [0.8, 0.8, 0.8, 0.8]],
+  circle: [[2.5, 2.5, 2.5, 2.5], [1.5, 1.5, 1.5, 1.5]],
+  leaf: [[2, 0, 2, 0], [1, 0, 1, 0]],
+};
+
+/**
+ * Appends an alignment pattern centred on module (cx, cy). Drawn solid rather than in the
+ * data shape: with dots or lines some decoders (jsQR) cannot find a broken-up alignment pattern.
+ */
+export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: number, cy: number): void {
+  const [outer, inner] = ALIGNMENT_RADII[eye];
+  roundedSquare(w, cx - 2, cy - 2, 5, outer, false);
+  roundedSquare(w, cx - 1, cy - 1, 3, inner, true);
+  switch (pupil) {
+    case 'square': roundedSquare(w, cx, cy, 1, [0, 0, 0, 0], false); break;
+    case 'rounded': roundedSquare(w, cx, cy, 1, [0.25, 0.25, 0.25, 0.25], false); break;
+    case 'circle': roundedSquare(w, cx, cy, 1, [0.5, 0.5, 0.5, 0.5], false); break;
+    case 'diamond': w.M(cx + 0.5, cy - 0.1).l(0.6, 0.6).l(-0.6, 0.6).l(-0.6, -0.6).z(); break;
+  }
+}
+
 /** Appends the 3×3 pupil whose top-left is at (x, y). */
 export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number): void {
   switch (style) {

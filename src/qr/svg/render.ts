@@ -1,16 +1,20 @@
 // SVG renderer: design + encoded symbol → one self-contained, compact SVG document.
 
+import { symbolSize } from '../capacity.ts';
 import type { Ecc } from '../capacity.ts';
+import { paintAttrs } from '../color.ts';
 import type { Design, QrWarning } from '../design.ts';
 import { encodeQr } from '../encoder.ts';
-import { QrCapacityError } from '../errors.ts';
 import type { EncodeOptions } from '../encoder.ts';
+import { QrCapacityError } from '../errors.ts';
 import { assertScannable } from '../lint.ts';
 import { logoArea } from '../logo.ts';
+import type { LogoArea } from '../logo.ts';
+import { alignmentPositions } from '../matrix.ts';
 import { parseDesign } from '../parse-design.ts';
-import { paintAttrs } from '../color.ts';
 import { escapeXml } from './escape.ts';
-import { eyeFrame, eyePupil } from './eyes.ts';
+import { alignmentPattern, eyeFrame, eyePupil } from './eyes.ts';
+import { backdrop } from './frame.ts';
 import { gradientElement } from './gradient.ts';
 import { PathWriter, num } from './path.ts';
 import { shapePath } from './shapes.ts';
@@ -43,14 +47,39 @@ export interface SvgResult {
   design: Design;
 }
 
-/** Frame geometry in modules: border around the quiet zone and the caption band below. */
-const FRAME_BORDER = 1;
-const CAPTION_BAND = 5;
 
 function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
   return (h >>> 0).toString(36);
+}
+
+/**
+ * Modules drawn in the data shape: all but the finders and alignment patterns (drawn in the
+ * eye style) and whatever lies under the logo. Also returns the alignment centres to draw.
+ */
+function dataShapeModules(modules: Uint8Array, version: number, logo: LogoArea | null): { dark: Uint8Array; alignCentres: [number, number][] } {
+  const size = symbolSize(version);
+  const dark = modules.slice();
+  const clear = (x0: number, y0: number, n: number): void => {
+    for (let y = y0; y < y0 + n; y++) dark.fill(0, y * size + x0, y * size + x0 + n);
+  };
+  clear(0, 0, 7);
+  clear(size - 7, 0, 7);
+  clear(0, size - 7, 7);
+  const alignCentres: [number, number][] = [];
+  const align = alignmentPositions(version);
+  for (const ay of align) {
+    for (const ax of align) {
+      // Three positions coincide with finder patterns and hold no alignment pattern.
+      if ((ax === 6 && ay === 6) || (ax === 6 && ay === size - 7) || (ax === size - 7 && ay === 6)) continue;
+      clear(ax - 2, ay - 2, 5);
+      const underLogo = logo !== null && ax + 2 >= logo.start && ax - 2 < logo.end && ay + 2 >= logo.start && ay - 2 < logo.end;
+      if (!underLogo) alignCentres.push([ax, ay]);
+    }
+  }
+  if (logo) clear(logo.start, logo.start, logo.end - logo.start);
+  return { dark, alignCentres };
 }
 
 /** Renders text as a styled QR code SVG; throws QrDesignError / QrCapacityError. */
@@ -73,13 +102,8 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   const warnings = [...parsed.warnings, ...assertScannable(design, { version: qr.version })];
   const size = qr.size;
 
-  // Modules drawn with the data shape: everything except the finders (drawn as eyes) and the logo area.
-  const dark = qr.modules.slice();
-  for (const [fx, fy] of [[0, 0], [size - 7, 0], [0, size - 7]] as const) {
-    for (let y = fy; y < fy + 7; y++) dark.fill(0, y * size + fx, y * size + fx + 7);
-  }
   const logo = design.logo ? logoArea(size, design.logo.size) : null;
-  if (logo) for (let y = logo.start; y < logo.end; y++) dark.fill(0, y * size + logo.start, y * size + logo.end);
+  const { dark, alignCentres } = dataShapeModules(qr.modules, qr.version, logo);
 
   const id = options.idPrefix ?? `q${fnv1a(text)}`;
   let defs = '';
@@ -96,32 +120,15 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   eyeFrame(eyes, design.eyes, 0, 0, 'top-left');
   eyeFrame(eyes, design.eyes, size - 7, 0, 'top-right');
   eyeFrame(eyes, design.eyes, 0, size - 7, 'bottom-left');
+  for (const [ax, ay] of alignCentres) alignmentPattern(eyes, design.eyes, design.eye_pupils, ax, ay);
   const pupils = new PathWriter();
   eyePupil(pupils, design.eye_pupils, 2, 2);
   eyePupil(pupils, design.eye_pupils, size - 5, 2);
   eyePupil(pupils, design.eye_pupils, 2, size - 5);
 
-  const m = design.margin;
-  const inner = size + 2 * m;
-  const frame = design.frame;
-  const width = frame ? inner + 2 * FRAME_BORDER : inner;
-  const height = frame ? inner + FRAME_BORDER + CAPTION_BAND : inner;
-  const offset = frame ? m + FRAME_BORDER : m;
-  const transparent = design.background === 'transparent';
-
-  let body = '';
-  if (frame) {
-    // Frame as a ring around the quiet zone, so a transparent background never shows the frame colour behind the code.
-    const f = new PathWriter();
-    f.M(1.5, 0).h(width - 3).a(1.5, 0, 1, 1.5, 1.5).v(height - 3).a(1.5, 0, 1, -1.5, 1.5).h(-(width - 3)).a(1.5, 0, 1, -1.5, -1.5).v(-(height - 3)).a(1.5, 0, 1, 1.5, -1.5).z();
-    f.M(FRAME_BORDER, FRAME_BORDER).v(inner).h(inner).v(-inner).z();
-    body += `<path ${paintAttrs('fill', frame.color)} d="${f.d}"/>`;
-    if (!transparent) body += `<rect x="${FRAME_BORDER}" y="${FRAME_BORDER}" width="${inner}" height="${inner}" ${paintAttrs('fill', design.background)}/>`;
-    const fontSize = Math.min(2.6, (width - 2) / Math.max(1, frame.text.length * 0.62));
-    body += `<text x="${num(width / 2)}" y="${num(FRAME_BORDER + inner + CAPTION_BAND / 2 + fontSize * 0.36)}" text-anchor="middle" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif" font-weight="700" font-size="${num(fontSize)}" ${paintAttrs('fill', frame.text_color)}>${escapeXml(frame.text)}</text>`;
-  } else if (!transparent) {
-    body += `<rect width="${width}" height="${height}" ${paintAttrs('fill', design.background)}/>`;
-  }
+  const layout = backdrop(design, size);
+  const { width, height, offset } = layout;
+  let body = layout.markup;
   body += `<g transform="translate(${offset} ${offset})">`;
   body += `<path ${modulePaint} d="${shapePath(design.shapes, dark, size)}"/>`;
   body += `<path ${eyePaint} d="${eyes.d}"/><path ${eyePaint} d="${pupils.d}"/>`;

@@ -1,0 +1,35 @@
+// What sits behind and around the code: the background and the optional caption frame.
+
+import { paintAttrs } from '../color.ts';
+import type { Design } from '../design.ts';
+import { escapeXml } from './escape.ts';
+import { PathWriter, num } from './path.ts';
+
+/** Frame geometry in modules: border around the quiet zone and the caption band below. */
+const FRAME_BORDER = 1;
+const CAPTION_BAND = 5;
+
+/** Canvas size (modules), where the symbol starts, and the background/frame markup. */
+export function backdrop(design: Design, size: number): { width: number; height: number; offset: number; markup: string } {
+  const inner = size + 2 * design.margin;
+  const transparent = design.background === 'transparent';
+  const frame = design.frame;
+  if (!frame) {
+    const markup = transparent ? '' : `<rect width="${inner}" height="${inner}" ${paintAttrs('fill', design.background)}/>`;
+    return { width: inner, height: inner, offset: design.margin, markup };
+  }
+  const width = inner + 2 * FRAME_BORDER;
+  const height = inner + FRAME_BORDER + CAPTION_BAND;
+  // A ring around the quiet zone rather than a filled card, so with a transparent
+  // background the frame colour never ends up behind the code.
+  const f = new PathWriter();
+  f.M(1.5, 0).h(width - 3).a(1.5, 0, 1, 1.5, 1.5).v(height - 3).a(1.5, 0, 1, -1.5, 1.5).h(-(width - 3)).a(1.5, 0, 1, -1.5, -1.5).v(-(height - 3)).a(1.5, 0, 1, 1.5, -1.5).z();
+  f.M(FRAME_BORDER, FRAME_BORDER).v(inner).h(inner).v(-inner).z();
+  let markup = `<path ${paintAttrs('fill', frame.color)} d="${f.d}"/>`;
+  if (!transparent) markup += `<rect x="${FRAME_BORDER}" y="${FRAME_BORDER}" width="${inner}" height="${inner}" ${paintAttrs('fill', design.background)}/>`;
+  // Shrink long captions to fit; 0.62 em is a generous average glyph width for bold sans.
+  const fontSize = Math.min(2.6, (width - 2) / Math.max(1, frame.text.length * 0.62));
+  const baseline = FRAME_BORDER + inner + CAPTION_BAND / 2 + fontSize * 0.36;
+  markup += `<text x="${num(width / 2)}" y="${num(baseline)}" text-anchor="middle" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif" font-weight="700" font-size="${num(fontSize)}" ${paintAttrs('fill', frame.text_color)}>${escapeXml(frame.text)}</text>`;
+  return { width, height, offset: design.margin + FRAME_BORDER, markup };
+}
