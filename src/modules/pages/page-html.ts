@@ -100,7 +100,6 @@ function documentFor(config: PageConfig, title: string, body: SafeHtml): Rendere
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="referrer" content="strict-origin-when-cross-origin">
 <title>${title}</title>
 <style>${raw(style.css)}</style>
 </head>
