@@ -2,6 +2,7 @@
 // form. Pure: validates untrusted JSON into a normalised PageConfig, or lists field-level errors
 // as JSON pointers under the caller's prefix (e.g. `/hosted_page/form/fields/2/type`).
 import type { FieldError } from '../../errors.ts';
+import { type Json, MAX_URL_LENGTH, Reader } from './config-reader.ts';
 
 /** Block types a page can show. */
 export const BLOCK_TYPES = ['heading', 'paragraph', 'image', 'link', 'button'] as const;
@@ -15,7 +16,7 @@ export const PAGE_LIMITS = {
   title: 200,
   blocks: 50,
   blockText: 5000,
-  url: 2048,
+  url: MAX_URL_LENGTH,
   alt: 500,
   fields: 30,
   label: 200,
@@ -30,7 +31,6 @@ export const PAGE_LIMITS = {
 
 /** Form field names: safe as HTML names, JSON keys and CSV headers. */
 export const FIELD_NAME_PATTERN = /^[a-z][a-z0-9_]{0,39}$/;
-const COLOUR = /^#[0-9a-fA-F]{6}$/;
 const LANGUAGE = /^[a-zA-Z]{2,3}(?:-[a-zA-Z0-9]{2,8}){0,3}$/;
 
 /** A content block. */
@@ -96,98 +96,6 @@ export function defaultMaxLength(type: FieldType): number | null {
 
 /** The result of validating a page document. */
 export type PageConfigResult = { ok: true; config: PageConfig } | { ok: false; errors: FieldError[] };
-
-type Json = Record<string, unknown>;
-
-// Collects errors while reading one object; every read names its pointer.
-class Reader {
-  readonly errors: FieldError[] = [];
-  fail(field: string, message: string): void {
-    this.errors.push({ field, message });
-  }
-  object(value: unknown, field: string, allowed: readonly string[]): Json | null {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      this.fail(field || '/', 'must be an object');
-      return null;
-    }
-    for (const key of Object.keys(value)) if (!allowed.includes(key)) this.fail(`${field}/${escapePointer(key)}`, 'is not a recognised field');
-    return value as Json;
-  }
-  string(obj: Json, key: string, field: string, options: { max: number; required?: boolean; fallback?: string; min?: number }): string | null {
-    const value = obj[key];
-    if (value === undefined || value === null) {
-      if (options.required) this.fail(`${field}/${key}`, 'is required');
-      return options.fallback ?? null;
-    }
-    if (typeof value !== 'string') {
-      this.fail(`${field}/${key}`, 'must be a string');
-      return null;
-    }
-    const text = value.trim();
-    if (options.required && text === '') this.fail(`${field}/${key}`, 'must not be empty');
-    else if (text.length > options.max) this.fail(`${field}/${key}`, `must be at most ${options.max} characters`);
-    else if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text)) this.fail(`${field}/${key}`, 'must not contain control characters');
-    return text;
-  }
-  url(obj: Json, key: string, field: string, required: boolean): string | null {
-    const text = this.string(obj, key, field, { max: PAGE_LIMITS.url, required });
-    if (text === null || text === '') return required ? text : null;
-    const problem = urlProblem(text);
-    if (problem) this.fail(`${field}/${key}`, problem);
-    return text;
-  }
-  boolean(obj: Json, key: string, field: string, fallback: boolean): boolean {
-    const value = obj[key];
-    if (value === undefined || value === null) return fallback;
-    if (typeof value !== 'boolean') this.fail(`${field}/${key}`, 'must be true or false');
-    return value === true;
-  }
-  integer(obj: Json, key: string, field: string, min: number, max: number): number | null {
-    const value = obj[key];
-    if (value === undefined || value === null) return null;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      this.fail(`${field}/${key}`, `must be an integer from ${min} to ${max}`);
-      return null;
-    }
-    return value;
-  }
-  number(obj: Json, key: string, field: string): number | null {
-    const value = obj[key];
-    if (value === undefined || value === null) return null;
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.fail(`${field}/${key}`, 'must be a number');
-      return null;
-    }
-    return value;
-  }
-  colour(obj: Json, key: string, field: string, fallback: string): string {
-    const value = obj[key];
-    if (value === undefined || value === null) return fallback;
-    if (typeof value !== 'string' || !COLOUR.test(value)) {
-      this.fail(`${field}/${key}`, 'must be a colour such as #1a2b3c');
-      return fallback;
-    }
-    return value.toLowerCase();
-  }
-}
-
-function escapePointer(key: string): string {
-  return key.replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-/** Why `text` is not an acceptable link or image URL (only absolute http(s) URLs are), or null. */
-export function urlProblem(text: string): string | null {
-  if (/[\s\u0000-\u001f\u007f]/.test(text)) return 'must not contain spaces or control characters';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'must be an absolute URL such as https://example.com/';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http:// or https:// URL';
-  if (url.username || url.password) return 'must not carry a user name or password';
-  return null;
-}
 
 function readBlock(r: Reader, value: unknown, field: string): Block | null {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
