@@ -1,5 +1,5 @@
 // A server for bench/http.bench.ts, in its own process so the load generator does not share its
-// event loop. `bare`: node:http answering a fixed 302. `tessera`: the real app on SQLite with one
+// event loop. `bare`: node:http answering a fixed 302; `fastify`: bare Fastify doing the same. `tessera`: the real app on SQLite with one
 // dynamic campaign. Prints `READY <port> <path>` when listening; on SIGTERM Tessera shuts down
 // gracefully (flushing scans) and prints `SCANS <n>`.
 import fs from 'node:fs';
@@ -23,6 +23,14 @@ if (mode === 'bare') {
   });
   server.listen(0, '127.0.0.1', () => console.log(`READY ${(server.address() as { port: number }).port} /x`));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
+} else if (mode === 'fastify') {
+  // Reference only: the framework alone, no plugins, same fixed 302.
+  const { default: Fastify } = await import('fastify');
+  const app = Fastify({ logger: false });
+  app.get('/x', (_request, reply) => reply.status(302).header('location', 'https://example.com/landing').header('cache-control', 'private, max-age=0').send());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  console.log(`READY ${(app.server.address() as { port: number }).port} /x`);
+  process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 } else if (mode === 'tessera') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
   const config = loadConfig({ TESSERA_DATA_DIR: dir, LOG_LEVEL: 'warn', TESSERA_MASTER_KEY: '7e'.repeat(32), PORT: '0', TESSERA_WORKER: 'false' });
@@ -44,6 +52,6 @@ if (mode === 'bare') {
     process.exit(0);
   });
 } else {
-  console.error('usage: node bench/http-server.ts bare|tessera');
+  console.error('usage: node bench/http-server.ts bare|fastify|tessera');
   process.exit(2);
 }

@@ -114,6 +114,15 @@ print(response.json())`;
     expect(listed.json().data).toHaveLength(100);
   });
 
+  it('accepts 1,000 long URLs (a body past the global 1 MiB limit)', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const urls = Array.from({ length: 1000 }, (_, i) => `https://example.com/${i}/${'a'.repeat(1900)}`);
+    const response = await bulk(me.headers, { urls });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().count).toBe(1000);
+  });
+
   it('one invalid URL rejects the whole batch, naming the index and reason of every bad entry', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);

@@ -78,7 +78,7 @@ describeDialects('campaigns API', (dialect) => {
     expect((await create(other.headers, { name: 'C', slug: 'launch', destination: 'https://example.com' })).statusCode).toBe(201);
   });
 
-  it("another account's campaign is a 404 on GET, PUT, DELETE and render", async () => {
+  it("another account's campaign is a 404 on GET, PUT and DELETE, and absent from its list", async () => {
     t = await createTestApp(dialect);
     const owner = await tenant(t);
     const stranger = await tenant(t);
@@ -126,6 +126,8 @@ describeDialects('campaigns API', (dialect) => {
     expect(ok.json()).toMatchObject({ template_id: mine.id, design_config: { color: '#445566' } });
     const both = await create(me.headers, { name: 'Z', destination: 'https://example.com', template_id: mine.id, design_config: {} });
     expect(both.statusCode).toBe(400);
+    const detached = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${ok.json().id}`, headers: me.headers, payload: { template_id: null } });
+    expect(detached.json()).toMatchObject({ template_id: null, design_config: { color: '#445566' } });
   });
 
   it('lists newest first with a cursor, filtered by status and type', async () => {

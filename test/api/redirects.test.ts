@@ -110,6 +110,9 @@ describeDialects('redirects and scan capture', (dialect) => {
     expect(notACode.statusCode).toBe(404);
     expect(notACode.headers['content-type']).toContain('text/html');
     expect((await t.app.inject({ method: 'GET', url: '/Zz9Zz9Zz' })).json().code).toBe('route_not_found');
+    const head = await t.app.inject({ method: 'HEAD', url: '/Zz9Zz9Zz', headers: HTML });
+    expect(head.statusCode).toBe(404);
+    expect(head.body).toBe('');
   });
 
   it('static codes redirect without tracking', async () => {

@@ -246,10 +246,13 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
     set.slug = patch.slug;
   }
   if (patch.destination !== undefined) set.destination = destinationOrThrow(patch.destination);
-  if (patch.template_id !== undefined || patch.design_config !== undefined) {
+  if (patch.template_id || patch.design_config !== undefined) {
     const design = await resolveDesign(ctx, accountId, patch);
     set.design_config = JSON.stringify(design.designConfig);
     set.template_id = design.templateId;
+  } else if (patch.template_id === null) {
+    // Detaching the template keeps the design it gave.
+    set.template_id = null;
   }
   if (current.qrType === 'static' && (set.destination !== undefined || set.design_config !== undefined)) {
     const designConfig = set.design_config ? (JSON.parse(set.design_config) as DesignConfig) : current.designConfig;

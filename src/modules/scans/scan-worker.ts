@@ -13,10 +13,10 @@ export interface ScanWorkerData {
   config: Config;
 }
 
-/** A batch to write. */
+/** A batch to write: `events` is a JSON array of ScanEvent. */
 export interface ScanWorkerRequest {
   id: number;
-  events: ScanEvent[];
+  events: string;
 }
 
 /** The answer to a batch. */
@@ -42,7 +42,7 @@ parentPort!.on('message', (message: ScanWorkerRequest | 'close') => {
     void database.close().finally(() => process.exit(0));
     return;
   }
-  flushScans(ctx, message.events).then(
+  flushScans(ctx, JSON.parse(message.events) as ScanEvent[]).then(
     () => parentPort!.postMessage({ id: message.id } satisfies ScanWorkerResponse),
     (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies ScanWorkerResponse),
   );

@@ -66,7 +66,8 @@ export function workerWriter(ctx: AppContext): ScanWriter {
       const id = nextId++;
       const done = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
       worker.ref();
-      worker.postMessage({ id, events } satisfies ScanWorkerRequest);
+      // One JSON string clones ~4× cheaper than 500 objects (structured clone walks each one).
+      worker.postMessage({ id, events: JSON.stringify(events) } satisfies ScanWorkerRequest);
       return done;
     },
     async close() {
