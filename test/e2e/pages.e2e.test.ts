@@ -96,6 +96,25 @@ describeDialects('hosted page in Chromium', (dialect) => {
     const button = page.getByRole('button', { name: 'Register' });
     expect(await button.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(124, 58, 237)');
 
+    // Keyboard: Tab walks the link and every control in reading order, skipping the honeypot.
+    const order: string[] = [];
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press('Tab');
+      order.push(await page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim() || ''));
+    }
+    expect(order).toEqual(['Programme', 'f-name', 'f-email', 'f-guests', 'f-size', 'f-notes', 'f-consent', 'Register']);
+    // Contrast of body text as the browser computed it (WCAG AA, 4.5:1).
+    const ratio = await page.evaluate(() => {
+      const lum = (rgb: string) => {
+        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+      };
+      const style = getComputedStyle(document.body);
+      const [hi, lo] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
+      return (hi! + 0.05) / (lo! + 0.05);
+    });
+    expect(ratio).toBeGreaterThanOrEqual(4.5);
+
     // Native validation stops an empty submission without a round trip.
     await button.click();
     expect(page.url()).toBe(campaign.hosted_page_url);
