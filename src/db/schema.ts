@@ -257,6 +257,30 @@ export interface WebhookAttemptsTable {
   response_body: string | null;
 }
 
+/** A campaign's hosted landing page (at most one per campaign). */
+export interface HostedPagesTable {
+  campaign_id: string;
+  account_id: string;
+  /** JSON page document (title, blocks, theme, form, published), validated on save. */
+  config: string;
+  /** 0/1 copy of config.published, so public lookups filter in SQL. */
+  published: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One answer to a hosted page's form. */
+export interface FormSubmissionsTable {
+  id: string;
+  account_id: string;
+  campaign_id: string;
+  /** JSON object: one key per form field at the time of submission. */
+  data: string;
+  /** HMAC of the sender's IP (keyed by the master key), for abuse review; null when IP storage is off. */
+  ip_hash: string | null;
+  created_at: number;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
@@ -276,4 +300,6 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  hosted_pages: HostedPagesTable;
+  form_submissions: FormSubmissionsTable;
 }

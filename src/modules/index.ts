@@ -5,11 +5,13 @@ import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { campaignRenderRoutes } from './campaigns/render.routes.ts';
+import { formsRoutes } from './forms/forms.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { itemsRoutes } from './items/items.routes.ts';
+import { pagesRoutes } from './pages/pages.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
-import { renderRoutes } from './render/render.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
+import { renderRoutes } from './render/render.routes.ts';
 import { scansModule } from './scans/scans.module.ts';
 import { templateRoutes } from './templates/template.routes.ts';
 import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
@@ -30,4 +32,6 @@ export const modules: Module[] = [
   scansModule,
   redirectRoutes,
   analyticsRoutes,
+  pagesRoutes,
+  formsRoutes,
 ];

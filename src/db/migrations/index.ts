@@ -6,6 +6,7 @@ import * as m0003 from './0003_campaigns.ts';
 import * as m0004 from './0004_items.ts';
 import * as m0005 from './0005_webhooks.ts';
 import * as m0006 from './0006_analytics.ts';
+import * as m0008 from './0008_pages.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0004_items': m0004,
   '0005_webhooks': m0005,
   '0006_analytics': m0006,
+  '0008_pages': m0008,
 };
