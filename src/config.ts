@@ -75,7 +75,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'TESSERA_SCAN_RETENTION_DAYS', default: '395', description: 'Raw scans older than this are deleted; daily rollups are kept.' },
   { name: 'TESSERA_IP_STORAGE', default: 'anonymized', description: '`anonymized` keeps IPv4 /24 and IPv6 /48 prefixes; `none` stores no IP at all.' },
   { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
-  { name: 'TESSERA_GEOIP_DB', default: '(unset)', description: 'Path to an offline GeoIP country database, when the operator provides one.' },
+  { name: 'TESSERA_GEOIP_DB', default: '(unset)', description: 'Path to an offline MaxMind DB (`.mmdb`) country database (GeoLite2-Country, DB-IP Lite, …); used at flush time when the country header gives nothing.' },
   { name: 'TESSERA_SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long graceful shutdown waits for in-flight requests.' },
 ];
 

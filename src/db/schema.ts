@@ -78,6 +78,16 @@ export interface ScansTable {
   country: string | null;
   /** 'scan' | 'stale' (a morphing code scanned after its window). */
   kind: string;
+  /** 1 when the user agent is a crawler, link-preview fetcher or HTTP tool (migration 0006). */
+  is_bot: number;
+  /** OS bucket: iOS, Android, Windows, macOS, Linux, ChromeOS or other. */
+  os: string | null;
+  /** Browser family. */
+  browser: string | null;
+  /** mobile, tablet, desktop, other or bot. */
+  device_type: string | null;
+  /** Host of the referrer, lower-cased without `www.`. */
+  referrer_host: string | null;
 }
 
 /** Responses remembered per Idempotency-Key, replayed on retries. */
@@ -132,6 +142,32 @@ export interface CheckinsTable {
   /** The JSON answer, returned again for a repeated nonce. */
   response: string;
   created_at: number;
+}
+
+/** Scan counts per UTC time bucket, account ('' campaign) or campaign, dimension and value. */
+export interface ScanRollupsTable {
+  account_id: string;
+  /** '' = the whole account. */
+  campaign_id: string;
+  /** 'total' (15-minute) | 'hour' | 'day' (UTC day) | 'os' | 'browser' | 'device_type' | 'country' | 'referrer' (hourly). */
+  dimension: string;
+  /** floor(occurred_at / 900000), aligned to the hour or day for the coarser dimensions. */
+  bucket: number;
+  /** The dimension's value; '' for `total` and for "none" (no referrer, unknown country). */
+  value: string;
+  is_bot: number;
+  scans: number;
+  /** First sightings of a (visitor, UTC day) in this bucket; kept on `total`, `hour` and `day` rows only. */
+  uniques: number;
+}
+
+/** Visitor hashes seen per UTC day, at account ('' campaign) and campaign level; swept after a day. */
+export interface ScanUniquesTable {
+  account_id: string;
+  campaign_id: string;
+  /** UTC day number (days since the epoch). */
+  day: number;
+  visitor_hash: string;
 }
 
 /** A dashboard session: the cookie holds a random token, the row only its SHA-256. */
@@ -262,6 +298,30 @@ export interface WebhookAttemptsTable {
   response_body: string | null;
 }
 
+/** A campaign's hosted landing page (at most one per campaign). */
+export interface HostedPagesTable {
+  campaign_id: string;
+  account_id: string;
+  /** JSON page document (title, blocks, theme, form, published), validated on save. */
+  config: string;
+  /** 0/1 copy of config.published, so public lookups filter in SQL. */
+  published: number;
+  created_at: number;
+  updated_at: number;
+}
+
+/** One answer to a hosted page's form. */
+export interface FormSubmissionsTable {
+  id: string;
+  account_id: string;
+  campaign_id: string;
+  /** JSON object: one key per form field at the time of submission. */
+  data: string;
+  /** HMAC of the sender's IP (keyed by the master key), for abuse review; null when IP storage is off. */
+  ip_hash: string | null;
+  created_at: number;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
@@ -270,6 +330,8 @@ export interface Database {
   templates: TemplatesTable;
   campaigns: CampaignsTable;
   scans: ScansTable;
+  scan_rollups: ScanRollupsTable;
+  scan_uniques: ScanUniquesTable;
   idempotency_keys: IdempotencyKeysTable;
   morph_codes: MorphCodesTable;
   ticket_state: TicketStateTable;
@@ -282,4 +344,6 @@ export interface Database {
   webhook_events: WebhookEventsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   webhook_attempts: WebhookAttemptsTable;
+  hosted_pages: HostedPagesTable;
+  form_submissions: FormSubmissionsTable;
 }

@@ -1,5 +1,6 @@
 // Every background job. A module that needs one appends it here.
 import { sessionSweepJob } from '../modules/accounts/accounts.jobs.ts';
+import { sweepScanRetention } from '../modules/analytics/retention.ts';
 import { idempotencySweepJob } from '../modules/bulk/idempotency.ts';
 import { itemsSweeper } from '../modules/items/items.sweeper.ts';
 import { webhookDeliveryJob, webhookLogRetentionJob, webhookSecretExpiryJob } from '../modules/webhooks/webhooks.jobs.ts';
@@ -13,4 +14,6 @@ export const jobs: Job[] = [
   webhookDeliveryJob,
   webhookSecretExpiryJob,
   webhookLogRetentionJob,
+  // Hourly: raw scans past TESSERA_SCAN_RETENTION_DAYS and visitor hashes that can no longer match.
+  { name: 'scan-retention', intervalMs: 3_600_000, run: (ctx) => sweepScanRetention(ctx) },
 ];

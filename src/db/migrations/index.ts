@@ -5,7 +5,9 @@ import * as m0002 from './0002_sessions_api_keys.ts';
 import * as m0003 from './0003_campaigns.ts';
 import * as m0004 from './0004_items.ts';
 import * as m0005 from './0005_webhooks.ts';
+import * as m0006 from './0006_analytics.ts';
 import * as m0007 from './0007_morph.ts';
+import * as m0008 from './0008_pages.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -14,5 +16,7 @@ export const migrations: Record<string, Migration> = {
   '0003_campaigns': m0003,
   '0004_items': m0004,
   '0005_webhooks': m0005,
+  '0006_analytics': m0006,
   '0007_morph': m0007,
+  '0008_pages': m0008,
 };

@@ -98,13 +98,20 @@ export const authPlugin = fp(
     const ctx = options.ctx.rateLimiter ? options.ctx : { ...options.ctx, rateLimiter: new MemoryRateLimiter() };
     const publicHost = new URL(ctx.config.publicUrl).host;
     app.decorateRequest('authProblem', null);
-    app.addHook('onRequest', async (request, reply) => {
-      try {
-        await authenticate(ctx, publicHost, request, reply);
-      } catch (error) {
-        if (error instanceof AppError && error.status === 401) throw new AppError(error.code, error.detail, { headers: { ...error.headers, 'www-authenticate': `${WWW_AUTHENTICATE}, error="invalid_token"` } });
-        throw error;
-      }
+    // Callback-style with a synchronous exit: most public traffic (redirects, pages) carries no
+    // credentials, and an async hook would cost every such request a promise and a microtask.
+    app.addHook('onRequest', (request, reply, done) => {
+      const headers = request.headers;
+      if (headers['x-api-key'] === undefined && headers.authorization === undefined && headers.cookie === undefined) return done();
+      authenticate(ctx, publicHost, request, reply).then(
+        () => done(),
+        (error: unknown) => {
+          if (error instanceof AppError && error.status === 401) {
+            return done(new AppError(error.code, error.detail, { headers: { ...error.headers, 'www-authenticate': `${WWW_AUTHENTICATE}, error="invalid_token"` } }));
+          }
+          done(error as Error);
+        },
+      );
     });
   },
   { name: 'tessera-auth', dependencies: ['@fastify/cookie'] },

@@ -41,6 +41,12 @@ export async function findRedirectRow(db: Kysely<Database>, shortCode: string): 
   return db.selectFrom('campaigns').select(['id', 'account_id', 'destination', 'status', 'qr_type']).where('short_code', '=', shortCode).executeTakeFirst();
 }
 
+/** How many of the account's campaigns are in `status`. */
+export async function countCampaignsWithStatus(db: Kysely<Database>, accountId: string, status: string): Promise<number> {
+  const row = await db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number | string>().as('n')).where('account_id', '=', accountId).where('status', '=', status).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** Whether the account already has a campaign with this slug (other than `exceptId`). */
 export async function slugInUse(db: Kysely<Database>, accountId: string, slug: string, exceptId?: string): Promise<boolean> {
   let query = db.selectFrom('campaigns').select('id').where('account_id', '=', accountId).where('slug', '=', slug);

@@ -31,6 +31,10 @@ const fields = {
   destination: { type: 'string', minLength: 1, maxLength: MAX_DESTINATION_LENGTH, description: 'Absolute http(s) URL.' },
   design_config: { type: 'object', additionalProperties: true },
   template_id: { type: ['string', 'null'], maxLength: 64 },
+  hosted_page: {
+    type: ['object', 'null'],
+    description: 'A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish): {title, blocks, theme, form: {fields}, published}. null removes it.',
+  },
 } as const;
 
 /** Registers the campaign routes. */

@@ -8,12 +8,14 @@ import type { CampaignsTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, encodeCursor } from '../../http/cursor.ts';
 import { newId, newShortCode } from '../../ids.ts';
+import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '../pages/page.service.ts';
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 import { campaignChanged } from './campaign-events.ts';
 import { assertEncodable } from './campaign-render.ts';
 import {
   type CampaignFilter,
+  countCampaignsWithStatus,
   findCampaign,
   findCampaignByShortCode,
   findRedirectRow,
@@ -49,6 +51,8 @@ export interface Campaign {
   batchId: string | null;
   createdAt: number;
   updatedAt: number;
+  /** The hosted landing page (pages module), when loaded: null when the campaign has none. */
+  hostedPage?: HostedPage | null;
 }
 
 /** What a redirect needs about a code. */
@@ -68,6 +72,8 @@ export interface NewCampaign {
   destination: string;
   design_config?: unknown;
   template_id?: string | null;
+  /** Hosted page document (validated by the pages module). */
+  hosted_page?: unknown;
 }
 
 /** Input of updateCampaign: every field optional. */
@@ -78,6 +84,8 @@ export interface CampaignPatch {
   destination?: string;
   design_config?: unknown;
   template_id?: string | null;
+  /** Hosted page document, or null to remove the page. */
+  hosted_page?: unknown;
 }
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
@@ -137,8 +145,13 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
       archived_at: null,
     };
     try {
-      await insertCampaigns(ctx.db, [row]);
-      return toCampaign(row);
+      // The campaign and its hosted page are written together: an invalid page leaves no campaign.
+      const hostedPage = await ctx.db.transaction().execute(async (trx) => {
+        await insertCampaigns(trx, [row]);
+        if (input.hosted_page === undefined || input.hosted_page === null) return null;
+        return savePage(trx, ctx.clock, { accountId, campaignId: row.id, campaignSlug: slug, input: input.hosted_page });
+      });
+      return { ...toCampaign(row), hostedPage };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
@@ -198,7 +211,12 @@ export async function createCampaignBatch(ctx: Ctx, accountId: string, batch: Ca
 export async function getCampaign(ctx: Ctx, accountId: string, id: string): Promise<Campaign> {
   const row = await findCampaign(ctx.db, accountId, id);
   if (!row) throw notFound(`Campaign '${id}'`);
-  return toCampaign(row);
+  return { ...toCampaign(row), hostedPage: await getPage(ctx.db, accountId, id) };
+}
+
+/** How many active (not archived) campaigns the account has. */
+export async function countActiveCampaigns(ctx: Pick<AppContext, 'db'>, accountId: string): Promise<number> {
+  return countCampaignsWithStatus(ctx.db, accountId, 'active');
 }
 
 /** A page of campaigns, newest first, and the next page's cursor. */
@@ -211,6 +229,8 @@ export async function listCampaigns(
 ): Promise<{ items: Campaign[]; nextCursor: string | null }> {
   const rows = await listRows(ctx.db, accountId, filter, limit + 1, cursor);
   const items = rows.slice(0, limit).map(toCampaign);
+  const pages = await getPages(ctx.db, accountId, items.map((c) => c.id));
+  for (const item of items) item.hostedPage = pages.get(item.id) ?? null;
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
 }
@@ -228,6 +248,7 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
   if (patch.name !== undefined) set.name = patch.name.trim();
   if (patch.slug !== undefined) {
     if (patch.slug && (await slugInUse(ctx.db, accountId, patch.slug, id))) throw slugConflict(patch.slug);
+    if (!patch.slug && patch.hosted_page === undefined) await checkSlugRemoval(ctx.db, accountId, id);
     set.slug = patch.slug;
   }
   if (patch.destination !== undefined) set.destination = destinationOrThrow(patch.destination);
@@ -245,15 +266,22 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
   }
   set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
   let row: CampaignsTable | undefined;
+  let hostedPage = current.hostedPage ?? null;
   try {
-    row = await updateRow(ctx.db, accountId, id, set);
+    row = await ctx.db.transaction().execute(async (trx) => {
+      const updated = await updateRow(trx, accountId, id, set);
+      if (updated && patch.hosted_page !== undefined) {
+        hostedPage = await savePage(trx, ctx.clock, { accountId, campaignId: id, campaignSlug: updated.slug, input: patch.hosted_page });
+      }
+      return updated;
+    });
   } catch (error) {
     if (isUniqueViolation(error) && patch.slug) throw slugConflict(patch.slug);
     throw error;
   }
   if (!row) throw notFound(`Campaign '${id}'`);
   campaignChanged(ctx, row.short_code);
-  return toCampaign(row);
+  return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx.db, accountId, id) : hostedPage };
 }
 
 /** Archives a campaign: its record and scans stay, its code answers 410. Repeating is harmless. */
@@ -264,7 +292,7 @@ export async function archiveCampaign(ctx: Ctx, accountId: string, id: string): 
   const row = await updateRow(ctx.db, accountId, id, { status: 'archived', archived_at: now, updated_at: Math.max(now, current.updatedAt) });
   if (!row) throw notFound(`Campaign '${id}'`);
   campaignChanged(ctx, row.short_code);
-  return toCampaign(row);
+  return { ...toCampaign(row), hostedPage: current.hostedPage ?? null };
 }
 
 /** The redirect facts for a short code, or undefined when no such code exists. */

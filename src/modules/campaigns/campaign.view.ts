@@ -1,4 +1,5 @@
 // The JSON shape of a campaign, shared by campaign responses and bulk results.
+import { pageConfigSchema } from '../pages/page.view.ts';
 import type { Campaign } from './campaign.service.ts';
 
 /** A campaign as the API shows it. */
@@ -16,6 +17,10 @@ export interface CampaignJson {
   design_config: Record<string, unknown>;
   template_id: string | null;
   batch_id: string | null;
+  /** The hosted page document, or null. */
+  hosted_page: Record<string, unknown> | null;
+  /** `{publicUrl}/p/{account slug}/{campaign slug}` when the campaign has a page and a slug. */
+  hosted_page_url: string | null;
   created_at: string;
   updated_at: string;
   svg?: string;
@@ -43,6 +48,8 @@ export function campaignJson(campaign: Campaign, publicUrl: string): CampaignJso
     design_config: campaign.designConfig,
     template_id: campaign.templateId,
     batch_id: campaign.batchId,
+    hosted_page: campaign.hostedPage ? { ...campaign.hostedPage.config } : null,
+    hosted_page_url: campaign.hostedPage?.path ? publicUrl + campaign.hostedPage.path : null,
     created_at: new Date(campaign.createdAt).toISOString(),
     updated_at: new Date(campaign.updatedAt).toISOString(),
   };
@@ -65,6 +72,8 @@ export const campaignJsonSchema = {
     design_config: { type: 'object', additionalProperties: true },
     template_id: { type: ['string', 'null'] },
     batch_id: { type: ['string', 'null'], description: 'The bulk request that created this code.' },
+    hosted_page: { ...pageConfigSchema, type: ['object', 'null'], description: 'The hosted landing page, or null.' },
+    hosted_page_url: { type: ['string', 'null'], description: 'Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination.' },
     created_at: { type: 'string', format: 'date-time' },
     updated_at: { type: 'string', format: 'date-time' },
     svg: { type: 'string', description: 'The SVG itself, when inlined on request.' },

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { appendRows } from '../../db/append.ts';
 import type { Database, ScansTable } from '../../db/schema.ts';
 
-const SCAN_COLUMNS = ['id', 'account_id', 'campaign_id', 'occurred_at', 'user_agent', 'referrer', 'ip', 'country', 'kind'] as const satisfies ReadonlyArray<keyof ScansTable>;
+const SCAN_COLUMNS = ['id', 'account_id', 'campaign_id', 'occurred_at', 'user_agent', 'referrer', 'ip', 'country', 'kind', 'is_bot', 'os', 'browser', 'device_type', 'referrer_host'] as const satisfies ReadonlyArray<keyof ScansTable>;
 
 /** Appends scan rows in one transaction (precompiled multi-row INSERTs: this runs tens of thousands of times a second). */
 export async function insertScans(db: Kysely<Database>, rows: ScansTable[]): Promise<void> {
@@ -11,7 +11,7 @@ export async function insertScans(db: Kysely<Database>, rows: ScansTable[]): Pro
     db,
     'scans',
     SCAN_COLUMNS,
-    rows.map((r) => [r.id, r.account_id, r.campaign_id, r.occurred_at, r.user_agent, r.referrer, r.ip, r.country, r.kind]),
+    rows.map((r) => [r.id, r.account_id, r.campaign_id, r.occurred_at, r.user_agent, r.referrer, r.ip, r.country, r.kind, r.is_bot, r.os, r.browser, r.device_type, r.referrer_host]),
   );
 }
 

@@ -1,10 +1,12 @@
 // Scan capture. The redirect hot path only pushes an event into memory (ScanBuffer); flushScans
-// turns a batch of events into rows, off the hot path. Analytics extends flushScans (UA parsing,
-// bot flags, rollups) — it is the one place raw events become stored data.
+// turns a batch of events into rows, off the hot path: analytics classifies each event (UA
+// parsing, bot flag, visitor hash from the raw IP, then IP anonymisation), and the raw rows and
+// the analytics rollups are written in one transaction — the one place raw events become data.
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { ScansTable } from '../../db/schema.ts';
-import { anonymiseIp } from './ip.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { classifyScans, recordScanAnalytics } from '../analytics/ingest.service.ts';
 import { countScansOfCampaign, insertScans } from './scan.repo.ts';
 
 /** One scan as captured on the hot path: raw request facts, nothing computed yet. */
@@ -38,28 +40,31 @@ function scanIds(events: readonly ScanEvent[]): string[] {
   return events.map((event, i) => `scn_${event.occurredAt.toString(36).padStart(9, '0')}${bytes.subarray(i * 12, i * 12 + 12).toString('base64url')}`);
 }
 
-function countryCode(raw: string | null): string | null {
-  if (!raw) return null;
-  const code = raw.trim().toUpperCase();
-  return /^[A-Z0-9]{2}$/.test(code) ? code : null;
-}
-
-/** Turns captured events into scan rows and stores them in one transaction. Throws when the write fails (the buffer keeps the events). */
+/** Classifies captured events and stores raw rows plus rollups in one transaction. Throws when the write fails (the buffer keeps the events). */
 export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events: readonly ScanEvent[]): Promise<void> {
   if (events.length === 0) return;
+  const classified = classifyScans(ctx.config, events);
   const ids = scanIds(events);
-  const rows: ScansTable[] = events.map((event, i) => ({
+  const rows: ScansTable[] = classified.map((scan, i) => ({
     id: ids[i]!,
-    account_id: event.accountId,
-    campaign_id: event.campaignId,
-    occurred_at: event.occurredAt,
-    user_agent: event.userAgent ? event.userAgent.slice(0, MAX_USER_AGENT) : null,
-    referrer: event.referrer ? event.referrer.slice(0, MAX_REFERRER) : null,
-    ip: anonymiseIp(event.ip, ctx.config.ipStorage),
-    country: countryCode(event.country),
-    kind: event.kind ?? 'scan',
+    account_id: scan.accountId,
+    campaign_id: scan.campaignId,
+    occurred_at: scan.occurredAt,
+    user_agent: events[i]!.userAgent ? events[i]!.userAgent!.slice(0, MAX_USER_AGENT) : null,
+    referrer: events[i]!.referrer ? events[i]!.referrer!.slice(0, MAX_REFERRER) : null,
+    ip: scan.ip,
+    country: scan.country,
+    kind: scan.kind,
+    is_bot: scan.isBot ? 1 : 0,
+    os: scan.os,
+    browser: scan.browser,
+    device_type: scan.deviceType,
+    referrer_host: scan.referrerHost,
   }));
-  await insertScans(ctx.db, rows);
+  await inTransaction(ctx.db, async (trx) => {
+    await insertScans(trx, rows);
+    await recordScanAnalytics(trx, classified);
+  });
 }
 
 /** Stored scans of a campaign (tests and simple counters; analytics has the real reports). */

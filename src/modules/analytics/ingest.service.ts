@@ -1,0 +1,75 @@
+// The analytics half of a scan flush. flushScans (scans module) classifies a batch with
+// classifyScans, stores the raw rows and calls recordScanAnalytics in the same transaction, so
+// raw rows and rollups never disagree.
+import type { Kysely } from 'kysely';
+import { type Config, ConfigError } from '../../config.ts';
+import type { Database } from '../../db/schema.ts';
+import { toFlag } from '../../db/dialect.ts';
+import { GeoIpCountries } from './geoip.ts';
+import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
+import { type CapturedScan, type ClassifiedScan, classifyScan, rollupDeltas, sightingKey, uniqueSightings } from './scan-ingest.ts';
+import { VisitorHasher } from './visitor-hash.ts';
+
+const hashers = new WeakMap<Buffer, VisitorHasher>();
+
+function hasherFor(masterKey: Buffer): VisitorHasher {
+  let hasher = hashers.get(masterKey);
+  if (!hasher) {
+    hasher = new VisitorHasher(masterKey);
+    hashers.set(masterKey, hasher);
+  }
+  return hasher;
+}
+
+const geoDatabases = new Map<string, GeoIpCountries>();
+
+/** Opens (once) the offline GeoIP database TESSERA_GEOIP_DB names; a missing or broken file is a ConfigError at startup. */
+export function openGeoIp(config: Pick<Config, 'geoipDbPath'>): GeoIpCountries | null {
+  const file = config.geoipDbPath;
+  if (!file) return null;
+  let geo = geoDatabases.get(file);
+  if (!geo) {
+    try {
+      geo = GeoIpCountries.open(file);
+    } catch (error) {
+      throw new ConfigError('TESSERA_GEOIP_DB', `cannot use '${file}' as a MaxMind DB (.mmdb) country database: ${(error as Error).message}`);
+    }
+    geoDatabases.set(file, geo);
+  }
+  return geo;
+}
+
+/** Classifies captured events (UA buckets, bot flag, visitor hash and country from the raw IP, anonymised IP). */
+export function classifyScans(config: Pick<Config, 'ipStorage' | 'geoipDbPath'> & { masterKey: Buffer }, events: readonly CapturedScan[]): ClassifiedScan[] {
+  const hasher = hasherFor(config.masterKey);
+  const geo = openGeoIp(config);
+  return events.map((event) => classifyScan(event, hasher, config.ipStorage, geo));
+}
+
+/** Records unique sightings and rollup increments for a classified batch; call inside the flush transaction. */
+export async function recordScanAnalytics(trx: Kysely<Database>, scans: readonly ClassifiedScan[]): Promise<void> {
+  const sightings = uniqueSightings(scans);
+  if (sightings.size === 0) return;
+  // Sorted, like the rollup rows: concurrent flushes (several instances on PostgreSQL) then take
+  // row locks in the same order and cannot deadlock.
+  const candidates = [...sightings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  const inserted = await insertNewUniques(
+    trx,
+    candidates.map(({ sighting }) => ({ account_id: sighting.accountId, campaign_id: sighting.campaignId, day: sighting.day, visitor_hash: sighting.visitorHash })),
+  );
+  const fresh = inserted.map((row) => sightings.get(sightingKey({ accountId: row.account_id, campaignId: row.campaign_id, day: Number(row.day), visitorHash: row.visitor_hash }))!);
+  const deltas = rollupDeltas(scans, fresh);
+  await upsertRollups(
+    trx,
+    deltas.map((d) => ({
+      account_id: d.accountId,
+      campaign_id: d.campaignId,
+      dimension: d.dimension,
+      bucket: d.bucket,
+      value: d.value,
+      is_bot: toFlag(d.isBot),
+      scans: d.scans,
+      uniques: d.uniques,
+    })),
+  );
+}

@@ -1,0 +1,196 @@
+// Flush-time enrichment of captured scans: everything analytics needs is computed here, once per
+// event, off the redirect hot path. Pure: no database, no clock.
+import type { IpStorage } from '../../config.ts';
+import { anonymiseIp } from '../scans/ip.ts';
+import { BUCKET_MS } from './local-time.ts';
+import { classifyUserAgent, type DeviceType, type OsBucket } from './ua-classifier.ts';
+import { utcDayNumber, type VisitorHasher } from './visitor-hash.ts';
+
+/** A scan as the hot path captured it (the scans module's ScanEvent satisfies this). */
+export interface CapturedScan {
+  accountId: string;
+  campaignId: string;
+  occurredAt: number;
+  userAgent: string | null;
+  referrer: string | null;
+  /** Raw client IP: hashed and anonymised here, never stored as is. */
+  ip: string | null;
+  country: string | null;
+  kind?: 'scan' | 'stale';
+}
+
+/** A scan with everything analytics derives from it; the raw IP is gone. */
+export interface ClassifiedScan {
+  accountId: string;
+  campaignId: string;
+  occurredAt: number;
+  kind: 'scan' | 'stale';
+  /** Stored form of the IP per TESSERA_IP_STORAGE. */
+  ip: string | null;
+  country: string | null;
+  os: OsBucket;
+  browser: string;
+  deviceType: DeviceType;
+  isBot: boolean;
+  referrerHost: string | null;
+  /** Daily-keyed hash of raw IP + UA (kept at most two days, in scan_uniques). */
+  visitorHash: string;
+  /** 15-minute UTC bucket. */
+  bucket: number;
+  /** UTC day number the visitor hash belongs to. */
+  day: number;
+}
+
+/**
+ * The dimensions rollups are kept for. Scans and the unique counter are kept three times: per
+ * 15 minutes (`total`: local days exact in every zone, :30 and :45 offsets included), per hour
+ * (`hour`: whole-hour zones read a quarter of the rows) and per UTC day (`day`: UTC reports and
+ * all-time figures read one row a day). The breakdowns use hour buckets (ADR 0006).
+ */
+export const DIMENSIONS = ['total', 'hour', 'day', 'os', 'browser', 'device_type', 'country', 'referrer'] as const;
+/** The dimensions that carry scans and uniques over time, finest first. */
+export const TOTAL_DIMENSIONS = ['total', 'hour', 'day'] as const;
+/** A time-series grain. */
+export type TotalDimension = (typeof TOTAL_DIMENSIONS)[number];
+/** Dimensions kept per hour (their bucket is the first 15-minute bucket of the hour). */
+export const HOURLY_DIMENSIONS = ['os', 'browser', 'device_type', 'country', 'referrer'] as const;
+/** 15-minute buckets per hour and per day. */
+export const BUCKETS_PER_HOUR = 4;
+export const BUCKETS_PER_DAY = 96;
+/** A rollup dimension. */
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** One rollup increment. `campaignId` '' is the account-wide row. */
+export interface RollupDelta {
+  accountId: string;
+  campaignId: string;
+  dimension: Dimension;
+  bucket: number;
+  value: string;
+  isBot: boolean;
+  scans: number;
+  uniques: number;
+}
+
+/** One (visitor, day) sighting at account ('' campaign) or campaign level. */
+export interface UniqueSighting {
+  accountId: string;
+  campaignId: string;
+  day: number;
+  visitorHash: string;
+}
+
+/** The host of a referrer URL, lower-cased without `www.`, or null when absent or not a URL. */
+export function referrerHost(referrer: string | null): string | null {
+  if (!referrer) return null;
+  try {
+    const host = new URL(referrer).hostname.toLowerCase();
+    return host ? host.replace(/^www\./, '').slice(0, 253) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** ISO 3166-1 alpha-2 from the trusted header, upper-cased; anything else is unknown. */
+export function countryCode(raw: string | null): string | null {
+  if (!raw) return null;
+  const code = raw.trim().toUpperCase();
+  // XX and T1 are what CDNs send for "unknown" and Tor.
+  return /^[A-Z]{2}$/.test(code) && code !== 'XX' ? code : null;
+}
+
+/** Country of an IP from an offline database, when one is configured. */
+export interface CountryLookup {
+  country(ip: string | null): string | null;
+}
+
+/** Enriches one captured scan: UA buckets, bot flag, visitor hash and country (from the raw IP), anonymised IP. */
+export function classifyScan(event: CapturedScan, hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedScan {
+  const ua = classifyUserAgent(event.userAgent);
+  return {
+    accountId: event.accountId,
+    campaignId: event.campaignId,
+    occurredAt: event.occurredAt,
+    kind: event.kind ?? 'scan',
+    ip: anonymiseIp(event.ip, ipStorage),
+    // The trusted proxy/CDN header wins; the offline database fills in when it is silent.
+    country: countryCode(event.country) ?? geo?.country(event.ip) ?? null,
+    os: ua.os,
+    browser: ua.browser,
+    deviceType: ua.deviceType,
+    isBot: ua.isBot,
+    referrerHost: referrerHost(event.referrer),
+    visitorHash: hasher.hash(event.ip, event.userAgent, event.occurredAt),
+    bucket: Math.floor(event.occurredAt / BUCKET_MS),
+    day: utcDayNumber(event.occurredAt),
+  };
+}
+
+/** Only real scans count; `stale` ones (a morphing code used after its window) are kept raw but not counted. */
+export function countable(scan: ClassifiedScan): boolean {
+  return scan.kind === 'scan';
+}
+
+function uniqueKey(u: UniqueSighting): string {
+  return `${u.accountId}\u0000${u.campaignId}\u0000${u.day}\u0000${u.visitorHash}`;
+}
+
+/** First sighting of each (level, visitor, day) in the batch, with the scan it came from. */
+export function uniqueSightings(scans: readonly ClassifiedScan[]): Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }> {
+  const out = new Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }>();
+  for (const scan of scans) {
+    if (!countable(scan)) continue;
+    for (const campaignId of [scan.campaignId, '']) {
+      const sighting = { accountId: scan.accountId, campaignId, day: scan.day, visitorHash: scan.visitorHash };
+      const key = uniqueKey(sighting);
+      const seen = out.get(key);
+      if (!seen || scan.occurredAt < seen.scan.occurredAt) out.set(key, { sighting, scan });
+    }
+  }
+  return out;
+}
+
+/** Key of a sighting, as uniqueSightings indexes them. */
+export function sightingKey(u: UniqueSighting): string {
+  return uniqueKey(u);
+}
+
+/**
+ * Rollup increments for a batch, merged per row key and sorted (a stable lock order when two
+ * instances upsert at once). `newUniques` are the sightings the database had not seen: each adds
+ * one unique to the `total` row of its scan's bucket.
+ */
+export function rollupDeltas(scans: readonly ClassifiedScan[], newUniques: ReadonlyArray<{ sighting: UniqueSighting; scan: ClassifiedScan }>): RollupDelta[] {
+  const rows = new Map<string, RollupDelta>();
+  const add = (scan: ClassifiedScan, campaignId: string, dimension: Dimension, bucket: number, value: string, scansDelta: number, uniquesDelta: number) => {
+    const key = `${scan.accountId}\u0000${campaignId}\u0000${dimension}\u0000${bucket}\u0000${value}\u0000${scan.isBot ? 1 : 0}`;
+    const row = rows.get(key);
+    if (row) {
+      row.scans += scansDelta;
+      row.uniques += uniquesDelta;
+    } else {
+      rows.set(key, { accountId: scan.accountId, campaignId, dimension, bucket, value, isBot: scan.isBot, scans: scansDelta, uniques: uniquesDelta });
+    }
+  };
+  for (const scan of scans) {
+    if (!countable(scan)) continue;
+    const hour = scan.bucket - (scan.bucket % BUCKETS_PER_HOUR);
+    const day = scan.bucket - (scan.bucket % BUCKETS_PER_DAY);
+    for (const campaignId of [scan.campaignId, '']) {
+      add(scan, campaignId, 'total', scan.bucket, '', 1, 0);
+      add(scan, campaignId, 'hour', hour, '', 1, 0);
+      add(scan, campaignId, 'day', day, '', 1, 0);
+      add(scan, campaignId, 'os', hour, scan.os, 1, 0);
+      add(scan, campaignId, 'browser', hour, scan.browser, 1, 0);
+      add(scan, campaignId, 'device_type', hour, scan.deviceType, 1, 0);
+      add(scan, campaignId, 'country', hour, scan.country ?? '', 1, 0);
+      add(scan, campaignId, 'referrer', hour, scan.referrerHost ?? '', 1, 0);
+    }
+  }
+  for (const { sighting, scan } of newUniques) {
+    add(scan, sighting.campaignId, 'total', scan.bucket, '', 0, 1);
+    add(scan, sighting.campaignId, 'hour', scan.bucket - (scan.bucket % BUCKETS_PER_HOUR), '', 0, 1);
+    add(scan, sighting.campaignId, 'day', scan.bucket - (scan.bucket % BUCKETS_PER_DAY), '', 0, 1);
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}

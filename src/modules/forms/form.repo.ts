@@ -1,0 +1,20 @@
+// Form submissions: written one at a time, read newest first by keyset pagination.
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, FormSubmissionsTable } from '../../db/schema.ts';
+import type { Cursor } from '../../http/cursor.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Stores one submission. */
+export async function insertSubmission(db: Db, row: FormSubmissionsTable): Promise<void> {
+  await db.insertInto('form_submissions').values(row).execute();
+}
+
+/** A page of a campaign's submissions (scoped to the account), newest first, after `cursor`. */
+export async function listSubmissions(db: Db, accountId: string, campaignId: string, limit: number, cursor?: Cursor): Promise<FormSubmissionsTable[]> {
+  let query = db.selectFrom('form_submissions').selectAll().where('campaign_id', '=', campaignId).where('account_id', '=', accountId);
+  if (cursor) {
+    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}

@@ -1,0 +1,126 @@
+// Hosted forms: accepting a visitor's submission (rate limited, honeypot, validated against the
+// page's fields, stored with its webhook event in one transaction) and the owner's read side.
+import type { AppContext } from '../../context.ts';
+import { deriveKey, hmacSha256 } from '../../crypto/keys.ts';
+import type { FormSubmissionsTable } from '../../db/schema.ts';
+import { notFound } from '../../errors.ts';
+import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
+import { newId } from '../../ids.ts';
+import { getCampaign } from '../campaigns/campaign.service.ts';
+import type { FormField } from '../pages/page-config.ts';
+import { findPublishedPageByCode, getPage, type PublicPage } from '../pages/page.service.ts';
+import { csvRow } from './csv.ts';
+import { emitFormSubmitted } from './form-events.ts';
+import { insertSubmission, listSubmissions as listRows } from './form.repo.ts';
+import { checkSubmission, type SubmissionData } from './submission.ts';
+
+/** Submissions accepted per sender IP and form per window. */
+export const FORM_RATE_LIMIT = { limit: 10, windowMs: 60_000 } as const;
+
+/** A stored submission. */
+export interface Submission {
+  id: string;
+  campaignId: string;
+  data: SubmissionData;
+  createdAt: number;
+}
+
+/** The outcome of a submission: accepted (maybe silently dropped as spam) or invalid with a message per field. */
+export type SubmitOutcome =
+  | { status: 'accepted'; page: PublicPage; submission: Submission; stored: boolean }
+  | { status: 'invalid'; page: PublicPage; errors: Record<string, string>; values: Record<string, string | boolean> };
+
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+
+/** What a visitor sent. */
+export interface SubmitInput {
+  shortCode: string;
+  body: unknown;
+  /** The sender's address (request.ip), for the rate limit and the stored hash. */
+  ip: string;
+}
+
+function ipHash(ctx: Ctx, ip: string): string | null {
+  if (ctx.config.ipStorage === 'none' || !ip) return null;
+  // Keyed and truncated: lets an owner spot one sender flooding a form without storing the address.
+  return hmacSha256(deriveKey(ctx.config.masterKey, 'form-submission-ip'), ip).toString('hex').slice(0, 32);
+}
+
+function toSubmission(row: FormSubmissionsTable): Submission {
+  return { id: row.id, campaignId: row.campaign_id, data: JSON.parse(row.data) as SubmissionData, createdAt: row.created_at };
+}
+
+/** Accepts a submission to the form behind `shortCode`: 404 unknown/unpublished, 429 over the limit. */
+export async function submitForm(ctx: Ctx, limiter: RateLimiter, input: SubmitInput): Promise<SubmitOutcome> {
+  const page = await findPublishedPageByCode(ctx.db, ctx.config.publicUrl, input.shortCode);
+  if (!page?.config.form) throw notFound(`A published form with code '${input.shortCode}'`);
+  const now = ctx.clock.now();
+  const hit = await limiter.hit(`form:${page.shortCode}:${input.ip}`, FORM_RATE_LIMIT.limit, FORM_RATE_LIMIT.windowMs, now);
+  if (!hit.allowed) throw rateLimitedError(hit, 'Too many submissions from your address to this form; wait the number of seconds in Retry-After and send again.');
+  const check = checkSubmission(page.config.form.fields, input.body);
+  if (!check.ok) return { status: 'invalid', page, errors: check.errors, values: check.values };
+  const submission: Submission = { id: newId('sub'), campaignId: page.campaignId, data: check.data, createdAt: now };
+  // A bot that filled the honeypot is told the same thing a person is, and nothing is kept.
+  if (check.honeypot) return { status: 'accepted', page, submission, stored: false };
+  await ctx.db.transaction().execute(async (trx) => {
+    await insertSubmission(trx, {
+      id: submission.id,
+      account_id: page.accountId,
+      campaign_id: page.campaignId,
+      data: JSON.stringify(submission.data),
+      ip_hash: ipHash(ctx, input.ip),
+      created_at: now,
+    });
+    await emitFormSubmitted(trx, {
+      accountId: page.accountId,
+      campaignId: page.campaignId,
+      shortCode: page.shortCode,
+      pageUrl: page.url,
+      submissionId: submission.id,
+      data: submission.data,
+      occurredAt: now,
+    });
+  });
+  return { status: 'accepted', page, submission, stored: true };
+}
+
+/** A page of a campaign's submissions, newest first (404 when the campaign is not the account's). */
+export async function listSubmissions(ctx: Ctx, accountId: string, campaignId: string, limit: number, cursor?: Cursor): Promise<{ items: Submission[]; nextCursor: string | null }> {
+  await getCampaign(ctx, accountId, campaignId);
+  const rows = await listRows(ctx.db, accountId, campaignId, limit + 1, cursor);
+  const items = rows.slice(0, limit).map(toSubmission);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+}
+
+const EXPORT_BATCH = 500;
+
+/** A CSV export: the campaign's short code (for the file name) and its lines, produced lazily. */
+export interface SubmissionExport {
+  shortCode: string;
+  lines: AsyncGenerator<string>;
+}
+
+async function* csvLines(ctx: Ctx, accountId: string, campaignId: string, fields: readonly FormField[]): AsyncGenerator<string> {
+  const names = fields.map((f) => f.name);
+  yield csvRow([...names, 'created_at']);
+  let cursor: Cursor | undefined;
+  for (;;) {
+    const rows = await listRows(ctx.db, accountId, campaignId, EXPORT_BATCH, cursor);
+    for (const row of rows) {
+      const data = JSON.parse(row.data) as SubmissionData;
+      yield csvRow([...names.map((n) => data[n]), new Date(row.created_at).toISOString()]);
+    }
+    if (rows.length < EXPORT_BATCH) return;
+    const last = rows.at(-1)!;
+    cursor = { createdAt: last.created_at, id: last.id };
+  }
+}
+
+/** Every submission of a campaign as CSV, one column per current form field plus created_at (404 when not the account's). */
+export async function exportSubmissions(ctx: Ctx, accountId: string, campaignId: string): Promise<SubmissionExport> {
+  const campaign = await getCampaign(ctx, accountId, campaignId);
+  const page = await getPage(ctx.db, accountId, campaignId);
+  return { shortCode: campaign.shortCode, lines: csvLines(ctx, accountId, campaignId, page?.config.form?.fields ?? []) };
+}

@@ -1,0 +1,135 @@
+// Hosted forms over HTTP: the public submission endpoint (JSON for API clients, urlencoded for the
+// HTML page, which gets pages back instead of JSON) and the owner's list and CSV export.
+import { Readable } from 'node:stream';
+import formbody from '@fastify/formbody';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { AppError } from '../../errors.ts';
+import { requirePrincipal } from '../../http/auth.ts';
+import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
+import { sendProblem, toAppError } from '../../http/problem.ts';
+import { MemoryRateLimiter } from '../../http/rate-limit.ts';
+import { html } from '../pages/html.ts';
+import { renderPage, renderStatusPage } from '../pages/page-html.ts';
+import { sendPage } from '../pages/page-reply.ts';
+import { pagePath, submitPath } from '../pages/page.service.ts';
+import { exportSubmissions, listSubmissions, submitForm } from './form.service.ts';
+
+/** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
+export const FORM_BODY_LIMIT = 32 * 1024;
+
+const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
+const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
+const codeParams = { type: 'object', required: ['short_code'], properties: { short_code: { type: 'string', maxLength: 64 } } } as const;
+const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
+const submissionSchema = {
+  type: 'object',
+  properties: {
+    id: { type: 'string', examples: ['sub_2mV8nB3kL7pR5sW1x4hT9Q'] },
+    data: { type: 'object', additionalProperties: true, description: 'One key per form field: text, number, true/false, or null when left empty.' },
+    created_at: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+function isFormPost(request: FastifyRequest): boolean {
+  return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+}
+
+/** Registers the form routes (and the urlencoded body parser, for this module only). */
+export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
+  const limiter = ctx.rateLimiter ?? new MemoryRateLimiter();
+
+  // People posting the HTML form get an HTML page for every failure; API clients get problem+json.
+  function submitErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'form submission failed');
+    else request.log.info({ code: appError.code, status: appError.status }, 'form submission rejected');
+    if (!isFormPost(request)) return sendProblem(ctx.config.publicUrl, request, reply, appError);
+    if (appError.headers) reply.headers(appError.headers);
+    return sendPage(reply, appError.status, renderStatusPage(appError.status === 404 ? 'Form not found' : 'Your answer was not sent', html`${appError.detail}`));
+  }
+
+  app.post<{ Params: { short_code: string }; Body: Record<string, unknown> | undefined }>(
+    '/api/v1/forms/submit/:short_code',
+    {
+      bodyLimit: FORM_BODY_LIMIT,
+      errorHandler: submitErrorHandler,
+      schema: {
+        tags: ['forms'],
+        summary: 'Submit data to a hosted page form',
+        description:
+          'Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients get 201 or 400 with one error per field; form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).',
+        consumes: ['application/json', 'application/x-www-form-urlencoded'],
+        params: codeParams,
+        body: { type: 'object', additionalProperties: true },
+        response: {
+          201: { type: 'object', properties: { id: { type: 'string' }, created_at: { type: 'string', format: 'date-time' }, message: { type: 'string' } } },
+          303: { description: 'Form post accepted: see the thank-you page.', type: 'null' },
+          400: problem,
+          404: problem,
+          413: problem,
+          429: problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const outcome = await submitForm(ctx, limiter, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
+      const page = outcome.page;
+      if (isFormPost(request)) {
+        if (outcome.status === 'invalid') return sendPage(reply, 400, renderPage(page.config, submitPath(page.shortCode), { values: outcome.values, errors: outcome.errors }));
+        return reply.redirect(`${pagePath(page.accountSlug, page.campaignSlug)}/thanks`, 303);
+      }
+      if (outcome.status === 'invalid') {
+        const errors = Object.entries(outcome.errors).map(([name, message]) => ({ field: name ? `/${name}` : '/', message }));
+        const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
+        throw new AppError('validation_failed', `Some answers are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
+      }
+      return reply.status(201).send({ id: outcome.submission.id, created_at: new Date(outcome.submission.createdAt).toISOString(), message: page.config.form!.success_message });
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: { limit: number; cursor?: string } }>(
+    '/api/v1/forms/campaign/:id',
+    {
+      schema: {
+        tags: ['forms'],
+        summary: 'Retrieve all form submissions for a campaign',
+        description: 'Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.',
+        security,
+        params: idParams,
+        querystring: { type: 'object', additionalProperties: false, properties: paginationQuerySchema },
+        response: { 200: { type: 'object', properties: { data: { type: 'array', items: submissionSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const page = await listSubmissions(ctx, principal.accountId, request.params.id, request.query.limit, decodeCursor(request.query.cursor));
+      return { data: page.items.map((s) => ({ id: s.id, data: s.data, created_at: new Date(s.createdAt).toISOString() })), next_cursor: page.nextCursor };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/v1/forms/campaign/:id/export.csv',
+    {
+      schema: {
+        tags: ['forms'],
+        summary: "Export a campaign's form submissions as CSV",
+        description: "RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '.",
+        security,
+        params: idParams,
+        produces: ['text/csv'],
+        response: { 200: { description: 'text/csv', type: 'string' }, 401: problem, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const csv = await exportSubmissions(ctx, principal.accountId, request.params.id);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="submissions-${csv.shortCode}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(csv.lines));
+    },
+  );
+}

@@ -1,0 +1,116 @@
+// Checks one submission against a page's form fields. Pure: takes the parsed body (JSON or
+// urlencoded, so values may be strings, arrays, numbers or booleans) and returns either the
+// normalised data to store or a message per field, plus what the visitor typed for re-rendering.
+import type { FormField } from '../pages/page-config.ts';
+import { HONEYPOT_FIELD } from '../pages/page-html.ts';
+
+/** A stored answer: text, a number, a tick, or null when left empty. */
+export type SubmissionValue = string | number | boolean | null;
+
+/** A submission's answers, one key per form field. */
+export type SubmissionData = Record<string, SubmissionValue>;
+
+/** The outcome of checking a submission. */
+export type SubmissionCheck =
+  | { ok: true; honeypot: boolean; data: SubmissionData }
+  | { ok: false; errors: Record<string, string>; values: Record<string, string | boolean> };
+
+const EMAIL = /^[^\s@"<>()[\],;:\\]{1,64}@[^\s@"<>()[\],;:\\]{1,253}\.[^\s@"<>()[\],;:\\.]{2,}$/;
+const TEL = /^\+?[0-9 ()\-.]{3,32}$/;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const CONTROL_SINGLE_LINE = /[\u0000-\u001f\u007f]/;
+const CONTROL_MULTI_LINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const TICKED = new Set(['on', 'true', '1', 'yes']);
+const UNTICKED = new Set(['', 'off', 'false', '0', 'no']);
+
+function validDate(text: string): boolean {
+  const m = DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return undefined;
+}
+
+type Checked = { value: SubmissionValue; typed: string | boolean } | { error: string; typed: string | boolean };
+
+function checkCheckbox(field: FormField, raw: unknown): Checked {
+  let ticked: boolean | undefined;
+  if (raw === undefined || raw === null || raw === false) ticked = false;
+  else if (raw === true) ticked = true;
+  else if (typeof raw === 'string' && TICKED.has(raw.trim().toLowerCase())) ticked = true;
+  else if (typeof raw === 'string' && UNTICKED.has(raw.trim().toLowerCase())) ticked = false;
+  if (ticked === undefined) return { error: 'must be ticked or not (true or false)', typed: false };
+  if (field.required && !ticked) return { error: 'must be ticked', typed: false };
+  return { value: ticked, typed: ticked };
+}
+
+function checkNumber(field: FormField, raw: unknown, typed: string): Checked {
+  if (typed.trim() === '') return field.required ? { error: 'is required', typed } : { value: null, typed };
+  const value = typeof raw === 'number' ? raw : /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(typed) ? Number(typed) : Number.NaN;
+  if (!Number.isFinite(value)) return { error: 'must be a number', typed };
+  if (field.min !== null && value < field.min) return { error: `must be at least ${field.min}`, typed };
+  if (field.max !== null && value > field.max) return { error: `must be at most ${field.max}`, typed };
+  return { value, typed };
+}
+
+function checkText(field: FormField, typed: string): Checked {
+  const multiLine = field.type === 'textarea';
+  const text = multiLine ? typed.replace(/\r\n?/g, '\n').trim() : typed.trim();
+  if (text === '') return field.required ? { error: 'is required', typed } : { value: null, typed };
+  if (field.max_length !== null && text.length > field.max_length) return { error: `must be at most ${field.max_length} characters`, typed };
+  if ((multiLine ? CONTROL_MULTI_LINE : CONTROL_SINGLE_LINE).test(text)) return { error: 'must not contain control characters', typed };
+  switch (field.type) {
+    case 'email':
+      return EMAIL.test(text) ? { value: text, typed } : { error: 'must be an email address such as ada@example.com', typed };
+    case 'tel':
+      return TEL.test(text) && (text.match(/\d/g)?.length ?? 0) >= 3 ? { value: text, typed } : { error: 'must be a phone number (digits, spaces, + ( ) - .)', typed };
+    case 'date':
+      return validDate(text) ? { value: text, typed } : { error: 'must be a date as YYYY-MM-DD', typed };
+    case 'select':
+      return field.options?.includes(text) ? { value: text, typed } : { error: 'must be one of the listed options', typed };
+    default:
+      return { value: text, typed };
+  }
+}
+
+function checkField(field: FormField, raw: unknown): Checked {
+  if (Array.isArray(raw)) return { error: 'must be a single value', typed: '' };
+  if (field.type === 'checkbox') return checkCheckbox(field, raw);
+  const typed = raw === undefined || raw === null ? '' : asText(raw);
+  if (typed === undefined) return { error: 'must be text', typed: '' };
+  return field.type === 'number' ? checkNumber(field, raw, typed) : checkText(field, typed);
+}
+
+/** True when the hidden honeypot field came back filled in (a bot, not a person). */
+export function isHoneypotFilled(body: Record<string, unknown>): boolean {
+  const value = body[HONEYPOT_FIELD];
+  if (Array.isArray(value)) return value.some((v) => typeof v === 'string' && v.trim() !== '');
+  return typeof value === 'string' ? value.trim() !== '' : value !== undefined && value !== null && value !== false;
+}
+
+/** Checks `body` against `fields`: unknown keys, required fields, types, lengths and options. */
+export function checkSubmission(fields: readonly FormField[], body: unknown): SubmissionCheck {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { ok: false, errors: { '': 'the body must be an object of field names and values' }, values: {} };
+  }
+  const input = body as Record<string, unknown>;
+  if (isHoneypotFilled(input)) return { ok: true, honeypot: true, data: {} };
+  const errors: Record<string, string> = {};
+  const values: Record<string, string | boolean> = {};
+  const data: SubmissionData = {};
+  const known = new Set(fields.map((f) => f.name));
+  for (const key of Object.keys(input)) if (key !== HONEYPOT_FIELD && !known.has(key)) errors[key] = 'is not a field of this form';
+  for (const field of fields) {
+    const checked = checkField(field, input[field.name]);
+    values[field.name] = checked.typed;
+    if ('error' in checked) errors[field.name] = checked.error;
+    else data[field.name] = checked.value;
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, honeypot: false, data };
+}

@@ -1,0 +1,149 @@
+// Hosted pages: saving a campaign's page (called by the campaigns service inside its
+// transaction), reading it back, and finding published pages for the public routes.
+import type { Kysely, Transaction } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import { toFlag } from '../../db/dialect.ts';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { type PageConfig, validatePageConfig } from './page-config.ts';
+import { deletePage, findPage, findPages, findPublishedByCode, findPublishedBySlugs, type PageRow, upsertPage } from './page.repo.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** A campaign's page as its owner sees it. */
+export interface HostedPage {
+  campaignId: string;
+  config: PageConfig;
+  published: boolean;
+  /** Public path `/p/{account slug}/{campaign slug}` (below TESSERA_PUBLIC_URL), or null while the campaign has no slug. */
+  path: string | null;
+  updatedAt: number;
+}
+
+/** A published page as the public routes need it. */
+export interface PublicPage {
+  campaignId: string;
+  accountId: string;
+  shortCode: string;
+  accountSlug: string;
+  campaignSlug: string;
+  config: PageConfig;
+  /** Absolute page URL. */
+  url: string;
+  /** Absolute form submission URL, or null when the page has no form. */
+  submitUrl: string | null;
+  updatedAt: number;
+}
+
+/** What savePage needs: the campaign (already written in `db`) and the untrusted document. */
+export interface SavePageInput {
+  accountId: string;
+  campaignId: string;
+  /** The campaign's slug after this change. */
+  campaignSlug: string | null;
+  /** The page document, or null to remove the page. */
+  input: unknown;
+  /** Pointer prefix for field errors, e.g. `/hosted_page`. */
+  fieldPrefix?: string;
+}
+
+/** Path of a hosted page below the public URL. */
+export function pagePath(accountSlug: string, campaignSlug: string): string {
+  return `/p/${encodeURIComponent(accountSlug)}/${encodeURIComponent(campaignSlug)}`;
+}
+
+/** Path that receives a page's form. */
+export function submitPath(shortCode: string): string {
+  return `/api/v1/forms/submit/${encodeURIComponent(shortCode)}`;
+}
+
+function parseConfig(row: PageRow): PageConfig {
+  return JSON.parse(row.config) as PageConfig;
+}
+
+function toHostedPage(row: PageRow): HostedPage {
+  return {
+    campaignId: row.campaign_id,
+    config: parseConfig(row),
+    published: row.published === 1,
+    path: row.campaign_slug ? pagePath(row.account_slug, row.campaign_slug) : null,
+    updatedAt: row.updated_at,
+  };
+}
+
+function toPublicPage(row: PageRow, publicUrl: string): PublicPage {
+  const config = parseConfig(row);
+  return {
+    campaignId: row.campaign_id,
+    accountId: row.account_id,
+    shortCode: row.short_code,
+    accountSlug: row.account_slug,
+    campaignSlug: row.campaign_slug!,
+    config,
+    url: publicUrl + pagePath(row.account_slug, row.campaign_slug!),
+    submitUrl: config.form ? publicUrl + submitPath(row.short_code) : null,
+    updatedAt: row.updated_at,
+  };
+}
+
+function slugRequired(field: string): AppError {
+  return new AppError('validation_failed', 'A published page is reached at /p/{account slug}/{campaign slug}: give the campaign a slug, or set hosted_page.published to false.', {
+    errors: [{ field, message: 'is required to publish the hosted page' }],
+  });
+}
+
+/** Validates and stores (or, for null, removes) a campaign's page; 400 with field errors when the document is invalid. */
+export async function savePage(db: Db, clock: Clock, page: SavePageInput): Promise<HostedPage | null> {
+  if (page.input === null) {
+    await deletePage(db, page.accountId, page.campaignId);
+    return null;
+  }
+  const prefix = page.fieldPrefix ?? '/hosted_page';
+  const result = validatePageConfig(page.input, prefix);
+  if (!result.ok) {
+    const summary = result.errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
+    throw new AppError('validation_failed', `The hosted page is invalid: ${summary}${result.errors.length > 3 ? '; …' : ''}.`, { errors: result.errors });
+  }
+  if (result.config.published && !page.campaignSlug) throw slugRequired('/slug');
+  const now = clock.now();
+  await upsertPage(db, {
+    campaign_id: page.campaignId,
+    account_id: page.accountId,
+    config: JSON.stringify(result.config),
+    published: toFlag(result.config.published),
+    created_at: now,
+    updated_at: now,
+  });
+  const row = await findPage(db, page.accountId, page.campaignId);
+  return row ? toHostedPage(row) : null;
+}
+
+/** Refuses to clear the slug of a campaign whose page is published (it would become unreachable). */
+export async function checkSlugRemoval(db: Db, accountId: string, campaignId: string): Promise<void> {
+  const row = await findPage(db, accountId, campaignId);
+  if (row?.published === 1) throw slugRequired('/slug');
+}
+
+/** The page of one of the account's campaigns, or null. */
+export async function getPage(db: Db, accountId: string, campaignId: string): Promise<HostedPage | null> {
+  const row = await findPage(db, accountId, campaignId);
+  return row ? toHostedPage(row) : null;
+}
+
+/** The pages of several of the account's campaigns, by campaign id. */
+export async function getPages(db: Db, accountId: string, campaignIds: readonly string[]): Promise<Map<string, HostedPage>> {
+  const rows = await findPages(db, accountId, campaignIds);
+  return new Map(rows.map((row) => [row.campaign_id, toHostedPage(row)]));
+}
+
+/** A published page of an active campaign by slugs; undefined when unknown, archived or unpublished. */
+export async function findPublishedPage(db: Db, publicUrl: string, accountSlug: string, campaignSlug: string): Promise<PublicPage | undefined> {
+  const row = await findPublishedBySlugs(db, accountSlug, campaignSlug);
+  return row ? toPublicPage(row, publicUrl) : undefined;
+}
+
+/** A published page of an active campaign by its short code; undefined when unknown, archived or unpublished. */
+export async function findPublishedPageByCode(db: Db, publicUrl: string, shortCode: string): Promise<PublicPage | undefined> {
+  const row = await findPublishedByCode(db, shortCode);
+  return row ? toPublicPage(row, publicUrl) : undefined;
+}

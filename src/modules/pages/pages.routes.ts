@@ -1,0 +1,63 @@
+// Public hosted pages: the page document as JSON (`/api/v1/resolve/…`) and the server-rendered
+// page itself (`/p/{account slug}/{campaign slug}`), plus its thank-you page.
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { notFound } from '../../errors.ts';
+import { renderNotFound, renderPage, renderThanks } from './page-html.ts';
+import { sendPage } from './page-reply.ts';
+import { findPublishedPage, submitPath } from './page.service.ts';
+import { publicPageJson, publicPageSchema } from './page.view.ts';
+
+const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
+const slugParams = {
+  type: 'object',
+  required: ['userSlug', 'campaignSlug'],
+  properties: { userSlug: { type: 'string', maxLength: 64 }, campaignSlug: { type: 'string', maxLength: 64 } },
+} as const;
+const htmlResponse = { description: 'text/html page', type: 'string' } as const;
+
+type SlugParams = { Params: { userSlug: string; campaignSlug: string } };
+
+/** Registers the public page routes. */
+export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const publicUrl = ctx.config.publicUrl;
+
+  app.get<SlugParams>(
+    '/api/v1/resolve/:userSlug/:campaignSlug',
+    {
+      schema: {
+        tags: ['pages'],
+        summary: 'Resolve hosted page config',
+        description: 'The published page document of an active campaign, for clients that render it themselves. 404 when unknown, archived or unpublished.',
+        params: slugParams,
+        response: { 200: publicPageSchema, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
+      if (!page) throw notFound(`The hosted page '${request.params.userSlug}/${request.params.campaignSlug}'`);
+      reply.header('cache-control', 'no-cache');
+      return publicPageJson(page);
+    },
+  );
+
+  app.get<SlugParams>(
+    '/p/:userSlug/:campaignSlug',
+    { schema: { tags: ['pages'], summary: 'The hosted page (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
+    async (request, reply) => {
+      const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
+      if (!page) return sendPage(reply, 404, renderNotFound());
+      return sendPage(reply, 200, renderPage(page.config, submitPath(page.shortCode)));
+    },
+  );
+
+  app.get<SlugParams>(
+    '/p/:userSlug/:campaignSlug/thanks',
+    { schema: { tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
+    async (request, reply) => {
+      const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
+      if (!page) return sendPage(reply, 404, renderNotFound());
+      return sendPage(reply, 200, renderThanks(page.config, page.url));
+    },
+  );
+}

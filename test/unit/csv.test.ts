@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvRow } from '../../src/modules/analytics/csv.ts';
+import { parseCsv } from '../helpers/csv.ts';
+
+describe('CSV cells', () => {
+  it('leaves plain values alone and quotes commas, quotes and line breaks (RFC 4180)', () => {
+    expect(csvCell('Safari')).toBe('Safari');
+    expect(csvCell(null)).toBe('');
+    expect(csvCell(42)).toBe('42');
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+  });
+
+  it.each(['=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '=HYPERLINK("http://evil.example","x")'])(
+    'neutralises the formula %j: the cell starts with an apostrophe and reads back as text',
+    (hostile) => {
+      const cell = csvCell(hostile);
+      expect(cell.startsWith('"\'')).toBe(true);
+      expect(parseCsv(`${cell}\r\n`)).toEqual([[`'${hostile}`]]);
+    },
+  );
+
+  it('a row round-trips through a CSV parser', () => {
+    const values = ['x', 'a,b', 'q"q', '=1+1', 'line\r\nbreak', ''];
+    expect(parseCsv(csvRow(values))).toEqual([['x', 'a,b', 'q"q', "'=1+1", 'line\r\nbreak', '']]);
+  });
+});
