@@ -11,6 +11,7 @@ import { type ClassifiedScan, countryCode, type RollupDelta, referrerHost, rollu
 import { classifyUserAgent, type UaClass } from '../src/modules/analytics/ua-classifier.ts';
 import { utcDayNumber, VisitorHasher } from '../src/modules/analytics/visitor-hash.ts';
 import { anonymiseIp } from '../src/modules/scans/ip.ts';
+import { mulberry32 as prng } from '../test/helpers/prng.ts';
 
 const DAY = 86_400_000;
 
@@ -32,18 +33,6 @@ const AGENTS: Array<[number, string]> = [
 ];
 const REFERRERS = [null, null, null, null, null, null, 'https://www.instagram.com/', 'https://l.facebook.com/', 'https://t.co/abc', 'https://news.example/post', 'https://www.google.com/'];
 const COUNTRIES = ['US', 'DE', 'FR', 'GB', 'IN', 'BR', 'JP', 'ES', 'IT', 'NL', 'CA', 'AU', 'MX', 'PL', 'SE', null];
-
-/** mulberry32, so every run seeds the same data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** What to seed. */
 export interface SeedPlan {

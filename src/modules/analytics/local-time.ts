@@ -1,6 +1,6 @@
 // Calendar arithmetic in an IANA time zone, on top of Intl (no tz database of our own). Rollups
 // are kept in 15-minute UTC buckets, and every zone in use today has an offset that is a whole
-// multiple of 15 minutes, so local days and hours cut out of buckets are exact (ADR 0006).
+// multiple of 15 minutes, so local days and hours cut out of buckets are exact (ADR 0007).
 
 /** Length of one rollup bucket. */
 export const BUCKET_MS = 15 * 60_000;

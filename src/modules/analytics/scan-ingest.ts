@@ -45,7 +45,7 @@ export interface ClassifiedScan {
  * The dimensions rollups are kept for. Scans and the unique counter are kept three times: per
  * 15 minutes (`total`: local days exact in every zone, :30 and :45 offsets included), per hour
  * (`hour`: whole-hour zones read a quarter of the rows) and per UTC day (`day`: UTC reports and
- * all-time figures read one row a day). The breakdowns use hour buckets (ADR 0006).
+ * all-time figures read one row a day). The breakdowns use hour buckets (ADR 0007).
  */
 export const DIMENSIONS = ['total', 'hour', 'day', 'os', 'browser', 'device_type', 'country', 'referrer'] as const;
 /** The dimensions that carry scans and uniques over time, finest first. */
