@@ -4,7 +4,7 @@
 //    Node/Python/PHP examples do: hex HMAC-SHA256 of t's decimal string, keyed by the secret
 //    STRING. Per code, so a signature for one code is worthless for every other code;
 //  - the step key, which turns (short code, time step) into the short token the QR encodes.
-// See docs/adr/0007-morphing-signatures.md.
+// See docs/adr/0010-morphing-signatures.md.
 import { createHmac } from 'node:crypto';
 import { deriveKey, digestsEqual } from '../../crypto/keys.ts';
 
