@@ -19,7 +19,13 @@ export interface GateMove {
  * whether the move took effect. Throws a unique violation when the nonce was used before; the
  * move is then rolled back.
  */
-export async function commitCheckin(db: Kysely<Database>, move: GateMove | null, build: (moved: boolean) => CheckinsTable): Promise<CheckinsTable> {
+export async function commitCheckin(
+  db: Kysely<Database>,
+  move: GateMove | null,
+  build: (moved: boolean) => CheckinsTable,
+  /** Runs inside the transaction after the row is stored (the outbox event commits with it). */
+  afterInsert?: (trx: Kysely<Database>, row: CheckinsTable) => Promise<unknown>,
+): Promise<CheckinsTable> {
   return db.transaction().execute(async (trx) => {
     let moved = false;
     if (move) {
@@ -40,6 +46,7 @@ export async function commitCheckin(db: Kysely<Database>, move: GateMove | null,
     }
     const row = build(moved);
     await trx.insertInto('checkins').values(row).execute();
+    await afterInsert?.(trx, row);
     return row;
   });
 }

@@ -12,6 +12,7 @@ import { type Campaign, findCampaignByCode } from '../campaigns/campaign.service
 import { inspectToken } from '../morph/morph.service.ts';
 import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { parseTicketPayload } from './ticket-payload.ts';
+import { emitEvent, type EmitEventInput } from '../webhooks/outbox.ts';
 
 /** Results of a check-in (pretix's names). */
 export const CHECKIN_RESULTS = ['ok', 'already_redeemed', 'expired', 'invalid', 'revoked'] as const;
@@ -105,6 +106,26 @@ function replay(row: CheckinsTable, hash: string): Checkin {
   return JSON.parse(row.response) as Checkin;
 }
 
+function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
+  return {
+    accountId,
+    type: 'checkin.created',
+    occurredAt: checkin.createdAt,
+    data: {
+      checkin: {
+        id: checkin.id,
+        result: checkin.result,
+        type: checkin.type,
+        campaign_id: checkin.campaignId,
+        batch_id: checkin.batchId,
+        scanner_id: checkin.scannerId,
+        short_code: checkin.ticket?.shortCode ?? null,
+        checked_in_at: new Date(checkin.createdAt).toISOString(),
+      },
+    },
+  };
+}
+
 /** Checks a scanned ticket in (or out). A repeated nonce returns the first answer with `replayed`. */
 export async function checkIn(ctx: Ctx, accountId: string, request: CheckinRequest): Promise<{ checkin: Checkin; replayed: boolean }> {
   const hash = requestHash(request);
@@ -144,7 +165,7 @@ export async function checkIn(ctx: Ctx, accountId: string, request: CheckinReque
     };
   };
   try {
-    await commitCheckin(ctx.db, verdict.move, build);
+    await commitCheckin(ctx.db, verdict.move, build, (trx) => emitEvent(trx, checkinEvent(accountId, answer!)));
   } catch (error) {
     // A concurrent retry with the same nonce committed first: answer what it answered.
     if (!nonce || !isUniqueViolation(error)) throw error;
