@@ -15,15 +15,9 @@ export interface RedirectRow {
   qr_type: string;
 }
 
-/** Inserts campaigns in one transaction, chunked multi-row INSERTs; all or nothing. */
+/** Inserts campaigns with chunked multi-row INSERTs; run it inside a transaction for all or nothing. */
 export async function insertCampaigns(db: Kysely<Database>, rows: CampaignsTable[]): Promise<void> {
-  if (rows.length === 1) {
-    await db.insertInto('campaigns').values(rows[0]!).execute();
-    return;
-  }
-  await db.transaction().execute(async (trx) => {
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await trx.insertInto('campaigns').values(rows.slice(i, i + INSERT_CHUNK)).execute();
-  });
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('campaigns').values(rows.slice(i, i + INSERT_CHUNK)).execute();
 }
 
 /** One campaign of the account, or undefined. */

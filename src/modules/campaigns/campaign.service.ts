@@ -11,7 +11,9 @@ import { newId, newShortCode } from '../../ids.ts';
 import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '../pages/page.service.ts';
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
+import { emitEvent, emitEvents } from '../webhooks/outbox.ts';
 import { campaignChanged } from './campaign-events.ts';
+import { campaignEvent } from './campaign-webhooks.ts';
 import { assertEncodable } from './campaign-render.ts';
 import {
   type CampaignFilter,
@@ -148,6 +150,7 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
       // The campaign and its hosted page are written together: an invalid page leaves no campaign.
       const hostedPage = await ctx.db.transaction().execute(async (trx) => {
         await insertCampaigns(trx, [row]);
+        await emitEvent(trx, campaignEvent('campaign.created', toCampaign(row), now));
         if (input.hosted_page === undefined || input.hosted_page === null) return null;
         return savePage(trx, ctx.clock, { accountId, campaignId: row.id, campaignSlug: slug, input: input.hosted_page });
       });
@@ -198,8 +201,12 @@ export async function createCampaignBatch(ctx: Ctx, accountId: string, batch: Ca
       archived_at: null,
     }));
     try {
-      await insertCampaigns(ctx.db, rows);
-      return rows.map(toCampaign);
+      const campaigns = rows.map(toCampaign);
+      await ctx.db.transaction().execute(async (trx) => {
+        await insertCampaigns(trx, rows);
+        await emitEvents(trx, campaigns.map((c) => campaignEvent('campaign.created', c, now)));
+      });
+      return campaigns;
     } catch (error) {
       // A short-code collision with an existing code (≈ n/54^7 per code): draw again.
       if (!isUniqueViolation(error) || attempt >= SHORT_CODE_ATTEMPTS) throw error;
@@ -270,6 +277,10 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
   try {
     row = await ctx.db.transaction().execute(async (trx) => {
       const updated = await updateRow(trx, accountId, id, set);
+      if (updated) {
+        const changed = [...Object.keys(set).filter((k) => k !== 'updated_at'), ...(patch.hosted_page !== undefined ? ['hosted_page'] : [])];
+        await emitEvent(trx, campaignEvent('campaign.updated', toCampaign(updated), set.updated_at!, changed));
+      }
       if (updated && patch.hosted_page !== undefined) {
         hostedPage = await savePage(trx, ctx.clock, { accountId, campaignId: id, campaignSlug: updated.slug, input: patch.hosted_page });
       }
@@ -289,7 +300,11 @@ export async function archiveCampaign(ctx: Ctx, accountId: string, id: string): 
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') return current;
   const now = ctx.clock.now();
-  const row = await updateRow(ctx.db, accountId, id, { status: 'archived', archived_at: now, updated_at: Math.max(now, current.updatedAt) });
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const archived = await updateRow(trx, accountId, id, { status: 'archived', archived_at: now, updated_at: Math.max(now, current.updatedAt) });
+    if (archived) await emitEvent(trx, campaignEvent('campaign.archived', toCampaign(archived), now));
+    return archived;
+  });
   if (!row) throw notFound(`Campaign '${id}'`);
   campaignChanged(ctx, row.short_code);
   return { ...toCampaign(row), hostedPage: current.hostedPage ?? null };
