@@ -82,10 +82,22 @@ export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: n
   }
 }
 
-/** Appends the 3×3 pupil whose top-left is at (x, y). */
-export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number): void {
+// Side of a square pupil inside a circle frame. zxing checks a finder's 1:1:3:1:1 ratios along
+// the diagonals too; in a circular ring a full 3×3 square's corners reach 2.12 modules from the
+// centre against the hole's 2.5, leaving a 0.38-module gap where the ratios want 1, so decoding
+// failed at a scatter of sizes (512 px among them). At 2.5 the worst error is about a quarter
+// module both along the axes (gap 1.25) and along the diagonals (corner at 1.77).
+const SQUARE_PUPIL_IN_CIRCLE = 2.5;
+
+/** Appends the 3×3 pupil whose top-left is at (x, y), fitted to the frame it sits in. */
+export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, frame: Eye): void {
   switch (style) {
-    case 'square': roundedSquare(w, x, y, 3, [0, 0, 0, 0], false); break;
+    case 'square': {
+      const side = frame === 'circle' ? SQUARE_PUPIL_IN_CIRCLE : 3;
+      const inset = (3 - side) / 2;
+      roundedSquare(w, x + inset, y + inset, side, [0, 0, 0, 0], false);
+      break;
+    }
     case 'rounded': roundedSquare(w, x, y, 3, [0.75, 0.75, 0.75, 0.75], false); break;
     case 'circle': roundedSquare(w, x, y, 3, [1.5, 1.5, 1.5, 1.5], false); break;
     case 'diamond': {
