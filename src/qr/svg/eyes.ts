@@ -48,8 +48,11 @@ const FRAME_RADII: Record<Exclude<Eye, 'leaf'>, [outer: number, inner: number]> 
 /** Appends the 7×7 finder frame (ring one module thick) at (x, y). */
 export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner: Corner): void {
   if (style === 'leaf') {
-    roundedSquare(w, x, y, 7, leafRadii(corner, 3), false);
-    roundedSquare(w, x + 1, y + 1, 5, leafRadii(corner, 2), true);
+    // Radii 2.5/1.5, not 3/2: from version 7 on (several alignment patterns) zxing fits a square
+    // to each frame's outline and samples from its inner corner, which a leaf rounds; rounded
+    // 3 of 3.5 modules the fit went astray and a fifth of PNG sizes failed to decode.
+    roundedSquare(w, x, y, 7, leafRadii(corner, 2.5), false);
+    roundedSquare(w, x + 1, y + 1, 5, leafRadii(corner, 1.5), true);
     return;
   }
   const [outer, inner] = FRAME_RADII[style];
