@@ -104,9 +104,11 @@ export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, f
     case 'rounded': roundedSquare(w, x, y, 3, [0.75, 0.75, 0.75, 0.75], false); break;
     case 'circle': roundedSquare(w, x, y, 3, [1.5, 1.5, 1.5, 1.5], false); break;
     case 'diamond': {
-      // A diamond reaching 1.8 from the centre, blunted where it would leave the 3×3 box: a pure
-      // diamond has too little dark along the diagonals and zxing rejects it as a finder.
-      const tip = 0.3, edge = 1.5 - tip;
+      // A diamond reaching 1.95 from the centre, blunted where it would leave the 3×3 box: a pure
+      // diamond has too little dark along the diagonals and zxing rejects it as a finder. Tips
+      // 0.9 wide rather than 0.6 keep the axis ratios when the scan line misses the centre row:
+      // at 0.6, a few PNG sizes failed (448 px at version 5, ~10 px a module, among them).
+      const tip = 0.45, edge = 1.5 - tip;
       w.M(x + 1.5 - tip, y).h(2 * tip).l(edge, edge).v(2 * tip).l(-edge, edge).h(-2 * tip).l(-edge, -edge).v(-2 * tip).z();
       break;
     }
