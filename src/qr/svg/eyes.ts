@@ -48,8 +48,11 @@ const FRAME_RADII: Record<Exclude<Eye, 'leaf'>, [outer: number, inner: number]> 
 /** Appends the 7×7 finder frame (ring one module thick) at (x, y). */
 export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner: Corner): void {
   if (style === 'leaf') {
-    roundedSquare(w, x, y, 7, leafRadii(corner, 3), false);
-    roundedSquare(w, x + 1, y + 1, 5, leafRadii(corner, 2), true);
+    // Radii 2.5/1.5, not 3/2: from version 7 on (several alignment patterns) zxing fits a square
+    // to each frame's outline and samples from its inner corner, which a leaf rounds; rounded
+    // 3 of 3.5 modules the fit went astray and a fifth of PNG sizes failed to decode.
+    roundedSquare(w, x, y, 7, leafRadii(corner, 2.5), false);
+    roundedSquare(w, x + 1, y + 1, 5, leafRadii(corner, 1.5), true);
     return;
   }
   const [outer, inner] = FRAME_RADII[style];
@@ -82,16 +85,30 @@ export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: n
   }
 }
 
-/** Appends the 3×3 pupil whose top-left is at (x, y). */
-export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number): void {
+// Side of a square pupil inside a circle frame. zxing checks a finder's 1:1:3:1:1 ratios along
+// the diagonals too; in a circular ring a full 3×3 square's corners reach 2.12 modules from the
+// centre against the hole's 2.5, leaving a 0.38-module gap where the ratios want 1, so decoding
+// failed at a scatter of sizes (512 px among them). At 2.5 the worst error is about a quarter
+// module both along the axes (gap 1.25) and along the diagonals (corner at 1.77).
+const SQUARE_PUPIL_IN_CIRCLE = 2.5;
+
+/** Appends the 3×3 pupil whose top-left is at (x, y), fitted to the frame it sits in. */
+export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, frame: Eye): void {
   switch (style) {
-    case 'square': roundedSquare(w, x, y, 3, [0, 0, 0, 0], false); break;
+    case 'square': {
+      const side = frame === 'circle' ? SQUARE_PUPIL_IN_CIRCLE : 3;
+      const inset = (3 - side) / 2;
+      roundedSquare(w, x + inset, y + inset, side, [0, 0, 0, 0], false);
+      break;
+    }
     case 'rounded': roundedSquare(w, x, y, 3, [0.75, 0.75, 0.75, 0.75], false); break;
     case 'circle': roundedSquare(w, x, y, 3, [1.5, 1.5, 1.5, 1.5], false); break;
     case 'diamond': {
-      // A diamond reaching 1.8 from the centre, blunted where it would leave the 3×3 box: a pure
-      // diamond has too little dark along the diagonals and zxing rejects it as a finder.
-      const tip = 0.3, edge = 1.5 - tip;
+      // A diamond reaching 1.95 from the centre, blunted where it would leave the 3×3 box: a pure
+      // diamond has too little dark along the diagonals and zxing rejects it as a finder. Tips
+      // 0.9 wide rather than 0.6 keep the axis ratios when the scan line misses the centre row:
+      // at 0.6, a few PNG sizes failed (448 px at version 5, ~10 px a module, among them).
+      const tip = 0.45, edge = 1.5 - tip;
       w.M(x + 1.5 - tip, y).h(2 * tip).l(edge, edge).v(2 * tip).l(-edge, edge).h(-2 * tip).l(-edge, -edge).v(-2 * tip).z();
       break;
     }

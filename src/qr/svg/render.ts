@@ -122,9 +122,9 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   eyeFrame(eyes, design.eyes, 0, size - 7, 'bottom-left');
   for (const [ax, ay] of alignCentres) alignmentPattern(eyes, design.eyes, design.eye_pupils, ax, ay);
   const pupils = new PathWriter();
-  eyePupil(pupils, design.eye_pupils, 2, 2);
-  eyePupil(pupils, design.eye_pupils, size - 5, 2);
-  eyePupil(pupils, design.eye_pupils, 2, size - 5);
+  eyePupil(pupils, design.eye_pupils, 2, 2, design.eyes);
+  eyePupil(pupils, design.eye_pupils, size - 5, 2, design.eyes);
+  eyePupil(pupils, design.eye_pupils, 2, size - 5, design.eyes);
 
   const layout = backdrop(design, size);
   const { width, height, offset } = layout;
