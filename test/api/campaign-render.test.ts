@@ -84,5 +84,7 @@ describeDialects('render', (dialect) => {
     const png = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=512` });
     expect(png.headers['content-type']).toBe('image/png');
     expect((await sharp(png.rawPayload).metadata()).width).toBe(512);
+    // 512 px is the default size: circle eyes once failed to decode exactly there.
+    expect(await decodeQr(png.rawPayload)).toEqual([`http://tessera.test/${c.short_code}`]);
   });
 });
