@@ -1,6 +1,6 @@
 // Rollups, unique sightings and the raw-scan reads analytics needs. Reports read scan_rollups
 // only; the raw scans table is read for the CSV export and trimmed by the retention sweeper.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendNewRows, appendOrAdd } from '../../db/append.ts';
 import type { Database, ScanRollupsTable, ScanUniquesTable } from '../../db/schema.ts';
 
