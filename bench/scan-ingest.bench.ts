@@ -15,7 +15,7 @@ import { createCampaign } from '../src/modules/campaigns/campaign.service.ts';
 import { flushScans, type ScanEvent } from '../src/modules/scans/scan.service.ts';
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
-const BATCH = 500;
+const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 const AGENTS = [
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.6422.113 Mobile Safari/537.36',

@@ -8,7 +8,7 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/connect.ts';
-import { loggerOptions } from './http/logging.ts';
+import { lazyRequestLogger, loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -51,6 +51,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     genReqId: (request) => requestId(request as unknown as FastifyRequest),
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    childLoggerFactory: lazyRequestLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
