@@ -17,6 +17,14 @@ import { createCampaign } from '../src/modules/campaigns/campaign.service.ts';
 
 const mode = process.argv[2];
 
+// bench/http-cpu.ts sends SIGUSR2 before and after a load run: CPU µs so far of this thread (the
+// event loop) and of the whole process (adds the scan writer thread, GC and libuv threads).
+process.on('SIGUSR2', () => {
+  const main = process.threadCpuUsage();
+  const all = process.cpuUsage();
+  console.log(`CPU ${main.user + main.system} ${all.user + all.system}`);
+});
+
 if (mode === 'bare') {
   const server = http.createServer((_request, response) => {
     response.writeHead(302, { location: 'https://example.com/landing', 'cache-control': 'private, max-age=0' });

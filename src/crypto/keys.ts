@@ -1,6 +1,6 @@
 // Every secret Tessera uses is derived from the one master key with HKDF under a distinct
 // purpose label, so compromising one derived key never reveals another or the master.
-import { createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
 
 /** Derives a 32-byte key for `purpose` (and an optional per-object context) from the master key. */
 export function deriveKey(masterKey: Buffer, purpose: string, context: string | Buffer = ''): Buffer {
@@ -12,8 +12,12 @@ export function sha256(value: string | Buffer): Buffer {
   return createHash('sha256').update(value).digest();
 }
 
-/** HMAC-SHA256 of a message under a key. */
-export function hmacSha256(key: Buffer | string, message: string | Buffer): Buffer {
+/**
+ * HMAC-SHA256 of a message under a key. On Node 24 a Buffer key costs ~20 µs per call (the key
+ * is brand-checked through thrown exceptions) against ~3 µs for a KeyObject: hot callers pass a
+ * KeyObject made once with createSecretKey.
+ */
+export function hmacSha256(key: Buffer | string | KeyObject, message: string | Buffer): Buffer {
   return createHmac('sha256', key).update(message).digest();
 }
 

@@ -1,6 +1,7 @@
-// Appending many rows fast, for write-heavy tables (scan events). Kysely's query builder costs
-// ~20 µs per row to build and compile a 500-row INSERT; a precompiled multi-row statement costs a
-// fraction of that. Placeholder syntax differs per dialect, so it lives here.
+// Appending many rows fast, for write-heavy tables (scan events, their rollups). Kysely's query
+// builder costs ~20 µs per row to build and compile a 500-row INSERT; a precompiled multi-row
+// statement costs a fraction of that. Placeholder syntax differs per dialect, so it lives here;
+// the ON CONFLICT forms below are the same on SQLite (≥ 3.35) and PostgreSQL.
 import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 
 /** Rows per statement: 500 × ≤ 60 columns stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
@@ -8,25 +9,41 @@ const ROWS_PER_STATEMENT = 500;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const statements = new Map<string, string>();
 
-function statement(postgres: boolean, table: string, columns: readonly string[], rows: number): string {
-  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows}`;
+/** What to do with a row whose key (a unique index) already exists. */
+type Conflict =
+  | { kind: 'fail' }
+  /** Skip it; the statement returns the key columns of the rows it did insert. */
+  | { kind: 'skip'; key: readonly string[] }
+  /** Add the new row's `counters` to the stored row's. */
+  | { kind: 'add'; key: readonly string[]; counters: readonly string[] };
+
+function suffix(table: string, conflict: Conflict): string {
+  if (conflict.kind === 'fail') return '';
+  const key = conflict.key.join(', ');
+  if (conflict.kind === 'skip') return ` on conflict (${key}) do nothing returning ${key}`;
+  return ` on conflict (${key}) do update set ${conflict.counters.map((c) => `${c} = ${table}.${c} + excluded.${c}`).join(', ')}`;
+}
+
+function statement(postgres: boolean, table: string, columns: readonly string[], rows: number, conflict: Conflict): string {
+  const key = `${postgres ? 'pg' : 'sqlite'}|${table}|${columns.join(',')}|${rows}|${JSON.stringify(conflict)}`;
   let text = statements.get(key);
   if (text === undefined) {
     const tuples: string[] = [];
     let n = 0;
     for (let r = 0; r < rows; r++) tuples.push(`(${columns.map(() => (postgres ? `$${++n}` : '?')).join(', ')})`);
-    text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}`;
+    text = `insert into ${table} (${columns.join(', ')}) values ${tuples.join(', ')}${suffix(table, conflict)}`;
     if (statements.size > 256) statements.clear();
     statements.set(key, text);
   }
   return text;
 }
 
-/** Inserts `rows` (values in `columns` order) as multi-row INSERTs, atomically (in the caller's transaction when `db` is one). `table` and `columns` must be trusted identifiers. */
-export async function appendRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
-  if (rows.length === 0) return;
-  if (!IDENTIFIER.test(table) || !columns.every((c) => IDENTIFIER.test(c))) throw new Error(`appendRows: invalid identifier in ${table}(${columns.join(', ')})`);
+async function write(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], conflict: Conflict): Promise<Record<string, unknown>[]> {
+  if (rows.length === 0) return [];
+  const names = [table, ...columns, ...(conflict.kind === 'fail' ? [] : conflict.key), ...(conflict.kind === 'add' ? conflict.counters : [])];
+  if (!names.every((name) => IDENTIFIER.test(name))) throw new Error(`appendRows: invalid identifier in ${table}(${columns.join(', ')})`);
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const returned: Record<string, unknown>[] = [];
   const run = async (executor: Kysely<any>) => {
     for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
       const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
@@ -35,10 +52,27 @@ export async function appendRows(db: Kysely<any>, table: string, columns: readon
         if (row.length !== columns.length) throw new Error(`appendRows: a row has ${row.length} values for ${columns.length} columns`);
         for (const value of row) parameters.push(value);
       }
-      await executor.executeQuery(CompiledQuery.raw(statement(postgres, table, columns, chunk.length), parameters));
+      const result = await executor.executeQuery<Record<string, unknown>>(CompiledQuery.raw(statement(postgres, table, columns, chunk.length, conflict), parameters));
+      for (const row of result.rows) returned.push(row);
     }
   };
   // Inside the caller's transaction the rows join it; otherwise they get one of their own.
   if (db.isTransaction) await run(db);
   else await db.transaction().execute(run);
+  return returned;
+}
+
+/** Inserts `rows` (values in `columns` order) as multi-row INSERTs, atomically (in the caller's transaction when `db` is one). `table` and `columns` must be trusted identifiers. */
+export async function appendRows(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  await write(db, table, columns, rows, { kind: 'fail' });
+}
+
+/** Like appendRows, but rows whose `key` (a unique index) exists are skipped; returns the `key` columns of the rows inserted. */
+export async function appendNewRows(db: Kysely<any>, table: string, columns: readonly string[], key: readonly string[], rows: readonly (readonly unknown[])[]): Promise<Record<string, unknown>[]> {
+  return write(db, table, columns, rows, { kind: 'skip', key });
+}
+
+/** Like appendRows, but a row whose `key` (a unique index) exists adds its `counters` to the stored row's. Rows must have distinct keys. */
+export async function appendOrAdd(db: Kysely<any>, table: string, columns: readonly string[], key: readonly string[], counters: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+  await write(db, table, columns, rows, { kind: 'add', key, counters });
 }

@@ -54,6 +54,26 @@ class TesseraPostgresDialect extends PostgresDialect {
   }
 }
 
+const STATEMENT_CACHE_SIZE = 256;
+
+// Kysely's SQLite driver prepares every query afresh; SQLite parsing a 500-row INSERT (7,000
+// placeholders) costs more than running it. Statements are reused by SQL text instead:
+// better-sqlite3 is synchronous, so a cached statement is never shared by two queries at once,
+// except one still being iterated (a streamed select), which `busy` reveals. SQLite re-prepares a
+// statement itself after a schema change.
+function cachePreparedStatements(sqlite: SqliteDatabase.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const cached = cache.get(source);
+    if (cached && !cached.busy) return cached;
+    const statement = prepare(source);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(source, statement);
+    return statement;
+  }) as typeof sqlite.prepare;
+}
+
 /** Opens the database described by `options`. */
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   if (options.dialect === 'postgres') {
@@ -74,6 +94,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

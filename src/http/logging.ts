@@ -1,7 +1,7 @@
 // pino options for the service: JSON logs, secrets redacted. Headers are logged (they help
 // debugging) but every header that carries a credential is censored, and URL segments that are
 // themselves bearer secrets (item magics) are masked before they reach a log line.
-import type { FastifyLoggerOptions } from 'fastify';
+import type { FastifyBaseLogger, FastifyLoggerOptions } from 'fastify';
 
 /** Headers whose values never appear in logs. */
 export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'x-qr-password', 'x-delete-token', 'cookie', 'set-cookie', 'x-csrf-token'];
@@ -52,4 +52,76 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
       },
     },
   };
+}
+
+type LogMethod = (...args: unknown[]) => void;
+type Logger = Record<'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', LogMethod> & {
+  level: string;
+  isLevelEnabled(level: string): boolean;
+  child(bindings: Record<string, unknown>, options?: Record<string, unknown>): Logger;
+};
+
+// Fastify gives every request a child logger carrying its id; pino builds it (bindings through
+// the redaction serializers) for ~1 µs, on every redirect, and at the usual levels a redirect
+// never logs. This stand-in makes the real child on the first call that would print.
+class RequestLogger {
+  readonly #parent: Logger;
+  readonly #bindings: Record<string, unknown>;
+  #child: Logger | undefined;
+
+  constructor(parent: Logger, bindings: Record<string, unknown>) {
+    this.#parent = parent;
+    this.#bindings = bindings;
+  }
+
+  get level(): string {
+    return (this.#child ?? this.#parent).level;
+  }
+
+  set level(level: string) {
+    this.#real().level = level;
+  }
+
+  #real(): Logger {
+    this.#child ??= this.#parent.child(this.#bindings);
+    return this.#child;
+  }
+
+  #log(level: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace', args: unknown[]): void {
+    if (this.#child === undefined && !this.#parent.isLevelEnabled(level)) return;
+    this.#real()[level](...args);
+  }
+
+  isLevelEnabled(level: string): boolean {
+    return (this.#child ?? this.#parent).isLevelEnabled(level);
+  }
+  fatal(...args: unknown[]): void {
+    this.#log('fatal', args);
+  }
+  error(...args: unknown[]): void {
+    this.#log('error', args);
+  }
+  warn(...args: unknown[]): void {
+    this.#log('warn', args);
+  }
+  info(...args: unknown[]): void {
+    this.#log('info', args);
+  }
+  debug(...args: unknown[]): void {
+    this.#log('debug', args);
+  }
+  trace(...args: unknown[]): void {
+    this.#log('trace', args);
+  }
+  silent(): void {}
+  child(bindings: Record<string, unknown>, options?: Record<string, unknown>): Logger {
+    return this.#real().child(bindings, options);
+  }
+}
+
+/** Fastify's childLoggerFactory: request loggers that cost nothing until they log (a route's own logLevel gets a real child at once). */
+export function lazyRequestLogger(logger: FastifyBaseLogger, bindings: Record<string, unknown>, options: object): FastifyBaseLogger {
+  // Fastify's no-op logger (logging off) has no isLevelEnabled; its children cost nothing anyway.
+  if ((options && Object.keys(options).length > 0) || typeof (logger as unknown as Partial<Logger>).isLevelEnabled !== 'function') return logger.child(bindings, options);
+  return new RequestLogger(logger as unknown as Logger, bindings) as unknown as FastifyBaseLogger;
 }

@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { toFlag } from '../../db/dialect.ts';
 import { GeoIpCountries } from './geoip.ts';
 import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
-import { type CapturedScan, type ClassifiedScan, classifyScan, rollupDeltas, sightingKey, uniqueSightings } from './scan-ingest.ts';
+import { type CapturedScan, type ClassifiedScan, classifyMemo, classifyScan, rollupDeltas, sightingKey, uniqueSightings } from './scan-ingest.ts';
 import { VisitorHasher } from './visitor-hash.ts';
 
 const hashers = new WeakMap<Buffer, VisitorHasher>();
@@ -43,7 +43,8 @@ export function openGeoIp(config: Pick<Config, 'geoipDbPath'>): GeoIpCountries |
 export function classifyScans(config: Pick<Config, 'ipStorage' | 'geoipDbPath'> & { masterKey: Buffer }, events: readonly CapturedScan[]): ClassifiedScan[] {
   const hasher = hasherFor(config.masterKey);
   const geo = openGeoIp(config);
-  return events.map((event) => classifyScan(event, hasher, config.ipStorage, geo));
+  const memo = classifyMemo();
+  return events.map((event) => classifyScan(event, hasher, config.ipStorage, geo, memo));
 }
 
 /** Records unique sightings and rollup increments for a classified batch; call inside the flush transaction. */

@@ -1,43 +1,39 @@
 // Rollups, unique sightings and the raw-scan reads analytics needs. Reports read scan_rollups
 // only; the raw scans table is read for the CSV export and trimmed by the retention sweeper.
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
+import { appendNewRows, appendOrAdd } from '../../db/append.ts';
 import type { Database, ScanRollupsTable, ScanUniquesTable } from '../../db/schema.ts';
 
 type Db = Kysely<Database>;
 
-// 400 rows × 8 columns and 500 × 4 stay far under both dialects' bound-parameter limits.
-const ROLLUP_CHUNK = 400;
-const UNIQUE_CHUNK = 500;
+const UNIQUE_COLUMNS = ['account_id', 'campaign_id', 'day', 'visitor_hash'] as const satisfies ReadonlyArray<keyof ScanUniquesTable>;
+const ROLLUP_KEY = ['account_id', 'campaign_id', 'dimension', 'bucket', 'value', 'is_bot'] as const satisfies ReadonlyArray<keyof ScanRollupsTable>;
+const ROLLUP_COLUMNS = [...ROLLUP_KEY, 'scans', 'uniques'] as const satisfies ReadonlyArray<keyof ScanRollupsTable>;
+
+// Both run on every scan flush: precompiled multi-row statements (appendRows), not the builder.
 
 /** Inserts sightings that are new; returns the ones actually inserted (a row already there is skipped). */
 export async function insertNewUniques(db: Db, rows: ScanUniquesTable[]): Promise<ScanUniquesTable[]> {
-  const inserted: ScanUniquesTable[] = [];
-  for (let i = 0; i < rows.length; i += UNIQUE_CHUNK) {
-    const added = await db
-      .insertInto('scan_uniques')
-      .values(rows.slice(i, i + UNIQUE_CHUNK))
-      .onConflict((oc) => oc.columns(['account_id', 'campaign_id', 'day', 'visitor_hash']).doNothing())
-      .returning(['account_id', 'campaign_id', 'day', 'visitor_hash'])
-      .execute();
-    inserted.push(...added);
-  }
-  return inserted;
+  const inserted = await appendNewRows(
+    db,
+    'scan_uniques',
+    UNIQUE_COLUMNS,
+    UNIQUE_COLUMNS,
+    rows.map((r) => [r.account_id, r.campaign_id, r.day, r.visitor_hash]),
+  );
+  return inserted.map((r) => ({ account_id: String(r.account_id), campaign_id: String(r.campaign_id), day: Number(r.day), visitor_hash: String(r.visitor_hash) }));
 }
 
 /** Adds counts to rollup rows, creating them when missing (ON CONFLICT … DO UPDATE on both dialects). */
 export async function upsertRollups(db: Db, rows: ScanRollupsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += ROLLUP_CHUNK) {
-    await db
-      .insertInto('scan_rollups')
-      .values(rows.slice(i, i + ROLLUP_CHUNK))
-      .onConflict((oc) =>
-        oc.columns(['account_id', 'campaign_id', 'dimension', 'bucket', 'value', 'is_bot']).doUpdateSet({
-          scans: sql<number>`scan_rollups.scans + excluded.scans`,
-          uniques: sql<number>`scan_rollups.uniques + excluded.uniques`,
-        }),
-      )
-      .execute();
-  }
+  await appendOrAdd(
+    db,
+    'scan_rollups',
+    ROLLUP_COLUMNS,
+    ROLLUP_KEY,
+    ['scans', 'uniques'],
+    rows.map((r) => [r.account_id, r.campaign_id, r.dimension, r.bucket, r.value, r.is_bot, r.scans, r.uniques]),
+  );
 }
 
 /** Which rollup rows a report reads. */

@@ -1,6 +1,7 @@
 // Unique visitors without keeping IPs: a keyed hash of IP and user agent whose key changes every
 // UTC day. The key is derived from the master key and the day, so there is nothing to store or
 // rotate by hand, and the same visitor gets unrelated hashes on different days.
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import { deriveKey, hmacSha256 } from '../../crypto/keys.ts';
 
 const MS_PER_DAY = 86_400_000;
@@ -13,18 +14,19 @@ export function utcDayNumber(ms: number): number {
 /** Computes visitor hashes, caching each day's derived key. */
 export class VisitorHasher {
   private readonly masterKey: Buffer;
-  private readonly keys = new Map<number, Buffer>();
+  // KeyObjects, not Buffers: HMAC with a Buffer key is ~7× slower on Node 24 (see hmacSha256).
+  private readonly keys = new Map<number, KeyObject>();
 
   constructor(masterKey: Buffer) {
     this.masterKey = masterKey;
   }
 
   /** The day's key: HKDF(master, 'visitor-salt', 'YYYY-MM-DD'). */
-  private keyFor(day: number): Buffer {
+  private keyFor(day: number): KeyObject {
     let key = this.keys.get(day);
     if (!key) {
       if (this.keys.size > 8) this.keys.clear();
-      key = deriveKey(this.masterKey, 'visitor-salt', new Date(day * MS_PER_DAY).toISOString().slice(0, 10));
+      key = createSecretKey(deriveKey(this.masterKey, 'visitor-salt', new Date(day * MS_PER_DAY).toISOString().slice(0, 10)));
       this.keys.set(day, key);
     }
     return key;

@@ -1,0 +1,59 @@
+// node bench/http-cpu.ts [tessera|tessera-static|fastify|bare] — CPU cost per request of one
+// server from bench/http-server.ts under the same autocannon load as bench:http. Throughput on a
+// shared 2-core machine moves with everyone else's load; CPU µs per request moves much less, so
+// this is the figure to compare before and after a change. Splits the event-loop thread from
+// the rest of the process (the SQLite scan writer thread, GC and libuv threads).
+// BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") are passed to the server.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+// @ts-expect-error autocannon ships no type declarations
+import autocannonUntyped from 'autocannon';
+
+type Result = { requests: { average: number; total: number }; latency: { p99: number }; '3xx': number };
+const autocannon = autocannonUntyped as (options: { url: string; connections: number; duration: number }) => Promise<Result>;
+
+const mode = process.argv[2] ?? 'tessera';
+const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const here = path.dirname(new URL(import.meta.url).pathname);
+
+const child = spawn(process.execPath, [...flags, path.join(here, 'http-server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+let out = '';
+const lines: string[] = [];
+const waiters: Array<(line: string) => void> = [];
+child.stdout.on('data', (chunk) => {
+  out += chunk;
+  let newline;
+  while ((newline = out.indexOf('\n')) >= 0) {
+    const line = out.slice(0, newline);
+    out = out.slice(newline + 1);
+    const waiter = waiters.shift();
+    if (waiter) waiter(line);
+    else lines.push(line);
+  }
+});
+const nextLine = () => new Promise<string>((resolve) => (lines.length > 0 ? resolve(lines.shift()!) : waiters.push(resolve)));
+const cpu = async () => {
+  child.kill('SIGUSR2');
+  const [, main, all] = (await nextLine()).split(' ').map(Number) as [number, number, number];
+  return { main, all };
+};
+
+const ready = /READY (\d+) (\S+)/.exec(await nextLine())!;
+const url = `http://127.0.0.1:${ready[1]}${ready[2]}`;
+await autocannon({ url, connections: CONNECTIONS, duration: 2 });
+const before = await cpu();
+const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
+// Give the writer a moment to finish the batches of this run, so their CPU is counted.
+await new Promise((resolve) => setTimeout(resolve, 1500));
+const after = await cpu();
+const requests = result.requests.total;
+const mainUs = (after.main - before.main) / requests;
+const otherUs = (after.all - after.main - (before.all - before.main)) / requests;
+console.log(
+  `${mode}: ${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms; CPU per request: event loop ${mainUs.toFixed(1)} µs + other threads ${otherUs.toFixed(1)} µs = ${(mainUs + otherUs).toFixed(1)} µs`,
+);
+const exited = new Promise((resolve) => child.once('exit', resolve));
+child.kill('SIGTERM');
+await exited;

@@ -1,0 +1,74 @@
+// node bench/scan-ingest.bench.ts — CPU per scan of the SQLite flush (flushScans: classification,
+// visitor hash, raw rows, unique sightings, rollups), the work the scan writer thread does for
+// every redirect. Measured with this thread's CPU time, so other load on the machine moves it
+// little. Two traffic shapes: bench:http's (one client: one IP, one user agent) and a varied one
+// (2,000 visitors, 13 agents, referrers, countries). 500-event batches, like the scan buffer's.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../src/config.ts';
+import type { AppContext } from '../src/context.ts';
+import { connectDatabase } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+import { newId } from '../src/ids.ts';
+import { createCampaign } from '../src/modules/campaigns/campaign.service.ts';
+import { flushScans, type ScanEvent } from '../src/modules/scans/scan.service.ts';
+
+const BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
+const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+const AGENTS = [
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.6422.113 Mobile Safari/537.36',
+  'Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36 Edg/125.0.2535.67',
+  'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15',
+  'Mozilla/5.0 (X11; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0',
+  'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 330.0.0.40.92',
+  'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+  'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)',
+  'WhatsApp/2.23.20.0 A',
+  'curl/8.5.0',
+];
+const REFERRERS = [null, null, null, null, 'https://www.instagram.com/', 'https://l.facebook.com/', 'https://t.co/abc', 'https://www.google.com/'];
+const COUNTRIES = ['US', 'DE', 'FR', 'GB', null];
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-ingest-'));
+const config = loadConfig({ TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: '7e'.repeat(32) });
+const database = connectDatabase({ dialect: 'sqlite', url: config.databaseUrl });
+await migrateToLatest(database.db);
+const ctx = { db: database.db, config: { ...config, masterKey: Buffer.from('7e'.repeat(32), 'hex') } } as Pick<AppContext, 'db' | 'config'>;
+const accountId = newId('acc');
+const now = Date.now();
+await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
+const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: ctx.config }, accountId, { name: 'bench', qr_type: 'dynamic', destination: 'https://example.com/landing' });
+const campaignId = campaign.id;
+
+const only = process.env.BENCH_ONLY; // 'one' or 'varied'
+
+async function run(name: string, event: (i: number) => Omit<ScanEvent, 'accountId' | 'campaignId' | 'occurredAt'>): Promise<void> {
+  if (only && !name.startsWith(only)) return;
+  // 25,000 scans a second, as under bench:http.
+  const start = Date.now();
+  const batch = (b: number) =>
+    Array.from({ length: BATCH }, (_, j): ScanEvent => ({ accountId, campaignId, occurredAt: start + Math.floor((b * BATCH + j) / 25), ...event(b * BATCH + j) }));
+  for (let b = 0; b < 5; b++) await flushScans(ctx, batch(b)); // warm-up: JIT, UA cache, statement text
+  const batches = Array.from({ length: BATCHES }, (_, b) => batch(b));
+  const before = process.threadCpuUsage();
+  const wall = performance.now();
+  for (const events of batches) await flushScans(ctx, events);
+  const cpu = process.threadCpuUsage(before);
+  const scans = BATCHES * BATCH;
+  console.log(`${name.padEnd(32)} ${((cpu.user + cpu.system) / scans).toFixed(2).padStart(6)} µs CPU per scan (${(((performance.now() - wall) * 1000) / scans).toFixed(2)} µs wall)`);
+}
+
+await run('one client (bench:http traffic)', () => ({ userAgent: 'autocannon', referrer: null, ip: '127.0.0.1', country: null }));
+await run('varied (2,000 visitors)', (i) => ({
+  userAgent: AGENTS[(i * 7) % AGENTS.length]!,
+  referrer: REFERRERS[i % REFERRERS.length]!,
+  ip: `198.51.${(i * 13) % 8}.${(i * 31) % 250}`,
+  country: COUNTRIES[i % COUNTRIES.length]!,
+}));
+await database.close();
+fs.rmSync(dir, { recursive: true, force: true });
