@@ -6,7 +6,7 @@
 //  - the step key, which turns (short code, time step) into the short token the QR encodes.
 // See docs/adr/0010-morphing-signatures.md.
 import { createHmac } from 'node:crypto';
-import { deriveKey, digestsEqual } from '../../crypto/keys.ts';
+import { deriveKey, digestsEqual, hmacSha256 } from '../../crypto/keys.ts';
 
 /** How far ahead of the server clock a signed `t` or a next-step token may be (client clocks run fast). */
 export const CLOCK_SKEW_MS = 5_000;
@@ -48,7 +48,7 @@ export function stepAt(now: number, stepMs: number): number {
 /** The token a code's QR carries during `step`. */
 export function stepToken(masterKey: Buffer, campaignId: string, version: number, shortCode: string, step: number): string {
   const key = deriveKey(masterKey, 'morph-step', `${campaignId}:${version}`);
-  return createHmac('sha256', key).update(`${shortCode}.${step}`).digest().subarray(0, STEP_TOKEN_BYTES).toString('base64url');
+  return hmacSha256(key, `${shortCode}.${step}`).subarray(0, STEP_TOKEN_BYTES).toString('base64url');
 }
 
 /** How a scanned token relates to the current time. */
