@@ -8,6 +8,7 @@ import type { ScansTable } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { classifyScans, recordScanAnalytics } from '../analytics/ingest.service.ts';
 import { countScansOfCampaign, insertScans } from './scan.repo.ts';
+import { emitScanEvents } from './scan-webhooks.ts';
 
 /** One scan as captured on the hot path: raw request facts, nothing computed yet. */
 export interface ScanEvent {
@@ -64,6 +65,7 @@ export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events:
   await inTransaction(ctx.db, async (trx) => {
     await insertScans(trx, rows);
     await recordScanAnalytics(trx, classified);
+    await emitScanEvents(trx, rows);
   });
 }
 

@@ -25,7 +25,7 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
   { type: 'payment.succeeded', optIn: false, description: 'A payment request was paid.', sample: { payment: { id: 'pay_5sW1x4hT9Q2mV8nB3kL7pR', amount: 1250, currency: 'EUR', status: 'succeeded', paid_at: at } } },
   { type: 'payment.failed', optIn: false, description: 'A payment attempt failed.', sample: { payment: { id: 'pay_5sW1x4hT9Q2mV8nB3kL7pR', amount: 1250, currency: 'EUR', status: 'failed', failure_reason: 'card_declined' } } },
   { type: 'payment.expired', optIn: false, description: 'A payment request expired unpaid.', sample: { payment: { id: 'pay_5sW1x4hT9Q2mV8nB3kL7pR', amount: 1250, currency: 'EUR', status: 'expired', expired_at: at } } },
-  { type: 'scan.created', optIn: true, description: 'A QR code was scanned (high volume: delivered only to endpoints that subscribe to it by name).', sample: { scan: { code: 'Xk7pQ2m', campaign_id: 'cmp_4hT9xQ2mV8nB3kL7pR5sW1', country: 'DE', device: 'mobile', scanned_at: at } } },
+  { type: 'scan.created', optIn: true, description: 'A QR code was scanned (high volume: delivered only to endpoints that subscribe to it by name).', sample: { scan: { id: 'scn_0mhx2k3w1Q2mV8nB3kL7pR5sW', campaign_id: 'cmp_4hT9xQ2mV8nB3kL7pR5sW1', country: 'DE', os: 'iOS', browser: 'Mobile Safari', device_type: 'mobile', is_bot: false, referrer_host: null, scanned_at: at } } },
 ];
 
 /** The type sent by `POST …/endpoints/:id/test`; never emitted by modules and not subscribable. */

@@ -10,7 +10,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database, WebhookDeliveriesTable } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
 import { eventTypeInfo, isSubscribed, PING_EVENT_TYPE } from './event-types.ts';
-import { insertEventWithDeliveries, listEnabledSubscriptions } from './webhook-delivery.repo.ts';
+import { insertEventWithDeliveries, listEnabledSubscriptions, listEnabledSubscriptionsOf } from './webhook-delivery.repo.ts';
 
 /** An event to emit. */
 export interface EmitEventInput {
@@ -57,6 +57,15 @@ export async function emitEvents(db: Kysely<Database> | Transaction<Database>, i
     results.push({ eventId, deliveries });
   }
   return results;
+}
+
+/**
+ * Which of `accountIds` have an enabled endpoint that receives `type`. High-volume events
+ * (scan.created) ask first, so a flush builds no event at all when nobody listens.
+ */
+export async function accountsListeningTo(db: Kysely<Database> | Transaction<Database>, accountIds: readonly string[], type: string): Promise<Set<string>> {
+  const rows = await listEnabledSubscriptionsOf(db, accountIds);
+  return new Set(rows.filter((row) => isSubscribed(JSON.parse(row.event_types) as string[], type)).map((row) => row.account_id));
 }
 
 /** Queues a `ping` to one endpoint (the "send test event" button). */

@@ -18,6 +18,12 @@ export async function listEnabledSubscriptions(db: Db, accountId: string): Promi
   return db.selectFrom('webhook_endpoints').select(['id', 'event_types']).where('account_id', '=', accountId).where('enabled', '=', 1).execute();
 }
 
+/** The enabled endpoints of several accounts, with their subscriptions. */
+export async function listEnabledSubscriptionsOf(db: Db, accountIds: readonly string[]): Promise<Array<{ account_id: string; event_types: string }>> {
+  if (accountIds.length === 0) return [];
+  return db.selectFrom('webhook_endpoints').select(['account_id', 'event_types']).where('account_id', 'in', [...accountIds]).where('enabled', '=', 1).execute();
+}
+
 /** A claimed delivery with what sending it needs. */
 export interface ClaimedDeliveryRow {
   id: string;
