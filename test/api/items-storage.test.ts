@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { jobs } from '../../src/jobs/index.ts';
 import { magicHash } from '../../src/modules/items/item-secrets.ts';
-import { sweepItems } from '../../src/modules/items/items.service.ts';
+import { sweepItems } from '../../src/modules/items/item-archival.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { clientHmac, createItemViaApi, resolveViaApi, SEED_ITEM } from '../helpers/items.ts';

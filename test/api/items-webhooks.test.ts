@@ -2,7 +2,7 @@
 // the account hears about it through a signed `item.finalized` webhook.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
-import { sweepItems } from '../../src/modules/items/items.service.ts';
+import { sweepItems } from '../../src/modules/items/item-archival.ts';
 import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';

@@ -4,7 +4,8 @@ import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { assertEncodable, renderCampaignSvg } from '../campaigns/campaign-render.ts';
-import { type Campaign, createCampaignBatch, type QrType } from '../campaigns/campaign.service.ts';
+import { createCampaignBatch } from '../campaigns/campaign-batch.service.ts';
+import type { Campaign, QrType } from '../campaigns/campaign.service.ts';
 import { checkDestination } from '../campaigns/destination.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 

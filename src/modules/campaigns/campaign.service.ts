@@ -11,7 +11,7 @@ import { newId, newShortCode } from '../../ids.ts';
 import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '../pages/page.service.ts';
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
-import { emitEvent, emitEvents } from '../webhooks/outbox.ts';
+import { emitEvent } from '../webhooks/outbox.ts';
 import { campaignChanged } from './campaign-events.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
 import { assertEncodable } from './campaign-render.ts';
@@ -91,9 +91,11 @@ export interface CampaignPatch {
 }
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
-const SHORT_CODE_ATTEMPTS = 5;
+/** How often a create draws new short codes after a collision. */
+export const SHORT_CODE_ATTEMPTS = 5;
 
-function toCampaign(row: CampaignsTable): Campaign {
+/** Maps a row to the domain object. */
+export function toCampaign(row: CampaignsTable): Campaign {
   return {
     id: row.id,
     accountId: row.account_id,
@@ -159,57 +161,6 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
       if (!isUniqueViolation(error)) throw error;
       if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
       if (attempt >= SHORT_CODE_ATTEMPTS) throw error;
-    }
-  }
-}
-
-/** Input of createCampaignBatch: destinations already checked and normalised. */
-export interface CampaignBatch {
-  batchId: string;
-  qrType: QrType;
-  destinations: string[];
-  designConfig: DesignConfig;
-  templateId: string | null;
-}
-
-function uniqueShortCodes(count: number): string[] {
-  const codes = new Set<string>();
-  while (codes.size < count) codes.add(newShortCode(7));
-  return [...codes];
-}
-
-/** Creates many codes in one transaction (all or nothing), in the order of `destinations`. */
-export async function createCampaignBatch(ctx: Ctx, accountId: string, batch: CampaignBatch): Promise<Campaign[]> {
-  const now = ctx.clock.now();
-  const design = JSON.stringify(batch.designConfig);
-  for (let attempt = 1; ; attempt++) {
-    const codes = uniqueShortCodes(batch.destinations.length);
-    const rows: CampaignsTable[] = batch.destinations.map((destination, index) => ({
-      id: newId('cmp'),
-      account_id: accountId,
-      name: `#${index + 1} ${destination}`.slice(0, 200),
-      slug: null,
-      qr_type: batch.qrType,
-      status: 'active',
-      destination,
-      short_code: codes[index]!,
-      design_config: design,
-      template_id: batch.templateId,
-      batch_id: batch.batchId,
-      created_at: now,
-      updated_at: now,
-      archived_at: null,
-    }));
-    try {
-      const campaigns = rows.map(toCampaign);
-      await ctx.db.transaction().execute(async (trx) => {
-        await insertCampaigns(trx, rows);
-        await emitEvents(trx, campaigns.map((c) => campaignEvent('campaign.created', c, now)));
-      });
-      return campaigns;
-    } catch (error) {
-      // A short-code collision with an existing code (≈ n/54^7 per code): draw again.
-      if (!isUniqueViolation(error) || attempt >= SHORT_CODE_ATTEMPTS) throw error;
     }
   }
 }

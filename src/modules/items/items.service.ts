@@ -7,7 +7,6 @@ import { hashPassword, verifyPassword } from '../../crypto/password.ts';
 import type { Database, ItemsTable } from '../../db/schema.ts';
 import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
-import { emitEvents, type EmitEventInput } from '../webhooks/outbox.ts';
 import { newId } from '../../ids.ts';
 import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
 import {
@@ -22,8 +21,6 @@ import {
   newMagic,
 } from './item-secrets.ts';
 import {
-  archiveFinalizedItems,
-  type ArchivedItemRow,
   consumeView,
   deleteItemById,
   findItemByMagicHash,
@@ -44,7 +41,6 @@ export const MAX_PASSWORD_LENGTH = 256;
 /** Password checks allowed per item per window (wrong guesses lock the item for the rest of it). */
 export const PASSWORD_ATTEMPTS_PER_WINDOW = 10;
 export const PASSWORD_WINDOW_MS = 15 * 60_000;
-const SWEEP_BATCH = 500;
 
 /** What the item functions need from the app. */
 export interface ItemDeps {
@@ -284,43 +280,4 @@ export async function deleteItem(deps: ItemDeps, magic: string, token: string | 
   if (!token) throw new AppError('item_delete_token_invalid', 'Send the delete token returned when the item was created in the X-Delete-Token header.');
   if (!deleteTokenMatches(token, row.delete_token_hash)) throw new AppError('item_delete_token_invalid', 'The delete token does not match this item.');
   if (!(await deleteItemById(deps.db, row.id))) throw notFound();
-}
-
-/** Moves every finalized item to ARCHIVAL (content and password hash purged); returns how many. */
-export async function sweepItems(deps: Pick<ItemDeps, 'db' | 'clock'>): Promise<number> {
-  const now = deps.clock.now();
-  let total = 0;
-  for (;;) {
-    // Archival and its `item.finalized` events commit together: an event is never lost or sent
-    // for an item that was not archived. Anonymous items have no account to notify.
-    const archived = await deps.db.transaction().execute(async (trx) => {
-      const rows = await archiveFinalizedItems(trx, now, SWEEP_BATCH);
-      const owned = rows.filter((row) => row.account_id !== null);
-      if (owned.length) await emitEvents(trx, owned.map((row) => finalizedEvent(row, now)));
-      return rows.length;
-    });
-    total += archived;
-    if (archived < SWEEP_BATCH) return total;
-  }
-}
-
-function finalizedEvent(row: ArchivedItemRow, now: number): EmitEventInput {
-  const reason = finalReason({ viewCount: row.view_count, viewLimit: row.view_limit, createdAt: 0, expiresAt: row.expires_at, archivedAt: null }, now) ?? 'expired';
-  const finalizedAt = row.finalized_at ?? row.expires_at;
-  return {
-    accountId: row.account_id!,
-    type: 'item.finalized',
-    occurredAt: now,
-    data: {
-      item: {
-        id: row.id,
-        state: 'ARCHIVAL',
-        reason,
-        view_count: row.view_count,
-        view_limit: row.view_limit,
-        finalized_at: new Date(finalizedAt).toISOString(),
-        archived_at: new Date(now).toISOString(),
-      },
-    },
-  };
 }

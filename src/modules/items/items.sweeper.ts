@@ -1,6 +1,6 @@
 // The background job that moves finalized items to ARCHIVAL (content and password purged).
 import type { Job } from '../../jobs/runner.ts';
-import { sweepItems } from './items.service.ts';
+import { sweepItems } from './item-archival.ts';
 
 /** Runs every minute: finalized content is erased at most a minute after its last view or expiry. */
 export const itemsSweeper: Job = {

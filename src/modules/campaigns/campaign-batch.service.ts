@@ -1,0 +1,62 @@
+// Bulk-created codes: many campaigns of one batch in one transaction, all or nothing, with their
+// campaign.created events.
+import type { CampaignsTable } from '../../db/schema.ts';
+import { isUniqueViolation } from '../../db/dialect.ts';
+import { newId, newShortCode } from '../../ids.ts';
+import { emitEvents } from '../webhooks/outbox.ts';
+import { insertCampaigns } from './campaign.repo.ts';
+import type { AppContext } from '../../context.ts';
+import type { DesignConfig } from '../templates/design.ts';
+import { type Campaign, type QrType, SHORT_CODE_ATTEMPTS, toCampaign } from './campaign.service.ts';
+import { campaignEvent } from './campaign-webhooks.ts';
+
+/** Input of createCampaignBatch: destinations already checked and normalised. */
+export interface CampaignBatch {
+  batchId: string;
+  qrType: QrType;
+  destinations: string[];
+  designConfig: DesignConfig;
+  templateId: string | null;
+}
+
+function uniqueShortCodes(count: number): string[] {
+  const codes = new Set<string>();
+  while (codes.size < count) codes.add(newShortCode(7));
+  return [...codes];
+}
+
+/** Creates many codes in one transaction (all or nothing), in the order of `destinations`. */
+export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, batch: CampaignBatch): Promise<Campaign[]> {
+  const now = ctx.clock.now();
+  const design = JSON.stringify(batch.designConfig);
+  for (let attempt = 1; ; attempt++) {
+    const codes = uniqueShortCodes(batch.destinations.length);
+    const rows: CampaignsTable[] = batch.destinations.map((destination, index) => ({
+      id: newId('cmp'),
+      account_id: accountId,
+      name: `#${index + 1} ${destination}`.slice(0, 200),
+      slug: null,
+      qr_type: batch.qrType,
+      status: 'active',
+      destination,
+      short_code: codes[index]!,
+      design_config: design,
+      template_id: batch.templateId,
+      batch_id: batch.batchId,
+      created_at: now,
+      updated_at: now,
+      archived_at: null,
+    }));
+    try {
+      const campaigns = rows.map(toCampaign);
+      await ctx.db.transaction().execute(async (trx) => {
+        await insertCampaigns(trx, rows);
+        await emitEvents(trx, campaigns.map((c) => campaignEvent('campaign.created', c, now)));
+      });
+      return campaigns;
+    } catch (error) {
+      // A short-code collision with an existing code (≈ n/54^7 per code): draw again.
+      if (!isUniqueViolation(error) || attempt >= SHORT_CODE_ATTEMPTS) throw error;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+// Archival: finalized items (expired or at their view limit) lose their content and password
+// hash but keep metadata and receipt; accounts that own them hear about it via item.finalized.
+import { emitEvents, type EmitEventInput } from '../webhooks/outbox.ts';
+import { finalReason } from './item-lifecycle.ts';
+import { archiveFinalizedItems, type ArchivedItemRow } from './items.repo.ts';
+import type { ItemDeps } from './items.service.ts';
+
+const SWEEP_BATCH = 500;
+
+/** Moves every finalized item to ARCHIVAL (content and password hash purged); returns how many. */
+export async function sweepItems(deps: Pick<ItemDeps, 'db' | 'clock'>): Promise<number> {
+  const now = deps.clock.now();
+  let total = 0;
+  for (;;) {
+    // Archival and its `item.finalized` events commit together: an event is never lost or sent
+    // for an item that was not archived. Anonymous items have no account to notify.
+    const archived = await deps.db.transaction().execute(async (trx) => {
+      const rows = await archiveFinalizedItems(trx, now, SWEEP_BATCH);
+      const owned = rows.filter((row) => row.account_id !== null);
+      if (owned.length) await emitEvents(trx, owned.map((row) => finalizedEvent(row, now)));
+      return rows.length;
+    });
+    total += archived;
+    if (archived < SWEEP_BATCH) return total;
+  }
+}
+
+function finalizedEvent(row: ArchivedItemRow, now: number): EmitEventInput {
+  const reason = finalReason({ viewCount: row.view_count, viewLimit: row.view_limit, createdAt: 0, expiresAt: row.expires_at, archivedAt: null }, now) ?? 'expired';
+  const finalizedAt = row.finalized_at ?? row.expires_at;
+  return {
+    accountId: row.account_id!,
+    type: 'item.finalized',
+    occurredAt: now,
+    data: {
+      item: {
+        id: row.id,
+        state: 'ARCHIVAL',
+        reason,
+        view_count: row.view_count,
+        view_limit: row.view_limit,
+        finalized_at: new Date(finalizedAt).toISOString(),
+        archived_at: new Date(now).toISOString(),
+      },
+    },
+  };
+}
