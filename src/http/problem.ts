@@ -17,11 +17,19 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
+/** Response schema of every error, for route `response` maps (documents it in OpenAPI; extensions pass through). */
+export const PROBLEM_SCHEMA = {
+  description: 'problem+json (RFC 9457)',
+  type: 'object',
+  properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' }, requestId: { type: 'string' } },
+  additionalProperties: true,
+} as const;
+
 /** Media type of every error body. */
-export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
 /** Builds the problem document for `error` answered to `request`. */
-export function problemFor(publicUrl: string, request: FastifyRequest, error: AppError): Problem {
+function problemFor(publicUrl: string, request: FastifyRequest, error: AppError): Problem {
   return {
     ...error.extensions,
     type: `${publicUrl}/problems/${error.code}`,

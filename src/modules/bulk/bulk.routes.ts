@@ -8,8 +8,8 @@ import { MAX_DESTINATION_LENGTH } from '../campaigns/destination.ts';
 import { withSecretKeys } from '../morph/morph.service.ts';
 import { type BulkInput, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
 import { withIdempotency } from './idempotency.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
-const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
 // 1,000 URLs of up to 2 KiB each do not fit the global 1 MiB body limit.
 const BULK_BODY_LIMIT = 4 * 1024 * 1024;
 

@@ -19,8 +19,8 @@ import {
 } from './campaign.service.ts';
 import { withSecretKeys } from '../morph/morph.service.ts';
 import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
-const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
 

@@ -3,11 +3,11 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { prepareRender, type RenderFormat } from './render.service.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
 const FILE = /^([A-Za-z0-9]{1,32})\.(svg|png)$/;
 /** PNG edge length bounds and default, in pixels. */
 export const PNG_SIZE = { min: 64, max: 2048, default: 512 } as const;
-const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
 
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;

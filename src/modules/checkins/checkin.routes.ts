@@ -4,8 +4,8 @@ import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type Checkin, type CheckinRequest, checkIn, listCheckins } from './checkin.service.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
-const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 const checkinSchema = {

@@ -14,11 +14,11 @@ import { renderPage, renderStatusPage } from '../pages/page-html.ts';
 import { sendPage } from '../pages/page-reply.ts';
 import { pagePath, submitPath } from '../pages/page.service.ts';
 import { exportSubmissions, listSubmissions, submitForm } from './form.service.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
 /** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
 export const FORM_BODY_LIMIT = 32 * 1024;
 
-const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const codeParams = { type: 'object', required: ['short_code'], properties: { short_code: { type: 'string', maxLength: 64 } } } as const;
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;

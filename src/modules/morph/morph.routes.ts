@@ -5,8 +5,8 @@ import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { type Campaign, getCampaign } from '../campaigns/campaign.service.ts';
 import { morphSettings, renderSecret, rotateRenderSecret, setReentry } from './morph.service.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
-const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
 const secretSchema = {

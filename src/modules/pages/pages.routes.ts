@@ -7,8 +7,8 @@ import { renderNotFound, renderPage, renderThanks } from './page-html.ts';
 import { sendPage } from './page-reply.ts';
 import { findPublishedPage, submitPath } from './page.service.ts';
 import { publicPageJson, publicPageSchema } from './page.view.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
-const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
 const slugParams = {
   type: 'object',
   required: ['userSlug', 'campaignSlug'],

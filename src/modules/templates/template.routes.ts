@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
 const templateJson = {
   type: 'object',
@@ -15,7 +16,6 @@ const templateJson = {
   },
 } as const;
 
-const problem = { description: 'problem+json (RFC 9457)', type: 'object', additionalProperties: true } as const;
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 function toJson(template: Template) {

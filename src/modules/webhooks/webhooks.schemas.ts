@@ -112,9 +112,3 @@ export const deliverySchema = {
 /** `:id` path parameter. */
 export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 
-/** Problem+json reference for error responses in OpenAPI. */
-export const problemSchema = {
-  type: 'object',
-  properties: { type: { type: 'string' }, title: { type: 'string' }, status: { type: 'integer' }, detail: { type: 'string' }, code: { type: 'string' }, requestId: { type: 'string' } },
-  additionalProperties: true,
-} as const;
