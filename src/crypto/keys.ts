@@ -1,6 +1,6 @@
 // Every secret Tessera uses is derived from the one master key with HKDF under a distinct
 // purpose label, so compromising one derived key never reveals another or the master.
-import { createHash, createHmac, createSecretKey, hkdfSync, type KeyObject, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, createSecretKey, hkdfSync, type KeyObject, timingSafeEqual } from 'node:crypto';
 
 /** Derives a 32-byte key for `purpose` (and an optional per-object context) from the master key. */
 export function deriveKey(masterKey: Buffer, purpose: string, context: string | Buffer = ''): Buffer {
@@ -34,7 +34,3 @@ export function digestsEqual(a: Buffer | Uint8Array, b: Buffer | Uint8Array): bo
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Cryptographically random bytes. */
-export function randomSecret(bytes = 32): Buffer {
-  return randomBytes(bytes);
-}

@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { isUniqueViolation } from '../../src/db/dialect.ts';
+import { isForeignKeyViolation, isUniqueViolation } from '../../src/db/dialect.ts';
 import { migrateToLatest, pendingMigrations } from '../../src/db/migrate.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
 import { createTestDatabase, describeDialects, type TestDatabase } from '../helpers/dialects.ts';
@@ -39,6 +39,17 @@ describeDialects('migrations', (dialect) => {
     const error = await database.handle.db.insertInto('accounts').values({ ...row, id: 'acc_2' }).execute().catch((e: unknown) => e);
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('recognises a foreign-key violation on this dialect', async () => {
+    database = await createTestDatabase(dialect);
+    const error = await database.handle.db
+      .insertInto('account_members')
+      .values({ account_id: 'acc_missing', user_id: 'usr_missing', role: 'owner', created_at: 1 })
+      .execute()
+      .catch((e: unknown) => e);
+    expect(isForeignKeyViolation(error)).toBe(true);
+    expect(isUniqueViolation(error)).toBe(false);
   });
 
   it('stores millisecond timestamps as numbers', async () => {
