@@ -1,14 +1,15 @@
 // Builds the Fastify application from a config and its dependencies. It never listens: main.ts
 // does that, and tests drive the same app through inject().
-import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyRequest, LogController } from 'fastify';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { lazyRequestLogger, loggerOptions } from './http/logging.ts';
+import { FrontDoor } from './http/front-door.ts';
+import { requestId } from './http/request-id.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
@@ -31,24 +32,19 @@ export interface AppDeps {
 declare module 'fastify' {
   interface FastifyInstance {
     ctx: AppContext;
+    /** Handlers that may answer a request before Fastify routes it (hot public paths). */
+    frontDoor: FrontDoor;
   }
-}
-
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
-
-// Honour a caller's X-Request-Id so traces join up across services, but only when it is a
-// plain token: anything else could forge or break log lines.
-function requestId(request: { headers: Record<string, unknown> }): string {
-  const given = request.headers['x-request-id'];
-  return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 /** Builds the app: plugins, error handling, OpenAPI, then every module. */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   if (!config.masterKey) throw new Error('buildApp needs a resolved master key (call ensureMasterKey first)');
+  const frontDoor = new FrontDoor();
   const app = Fastify({
+    serverFactory: frontDoor.serverFactory(),
     logger: config.logLevel === 'silent' && !deps.logStream ? false : loggerOptions(config.logLevel, deps.logStream),
-    genReqId: (request) => requestId(request as unknown as FastifyRequest),
+    genReqId: requestId,
     requestIdHeader: false,
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     childLoggerFactory: lazyRequestLogger,
@@ -70,6 +66,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await ctx.rateLimiter?.close();
   });
   app.decorate('ctx', ctx);
+  app.decorate('frontDoor', frontDoor);
+  // From the first moment of close() Fastify owns every request (it answers 503 while closing).
+  app.addHook('preClose', (done) => {
+    frontDoor.close();
+    done();
+  });
   app.decorateRequest('principal', null);
 
   app.addHook('onRequest', (request, reply, done) => {

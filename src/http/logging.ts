@@ -125,3 +125,8 @@ export function lazyRequestLogger(logger: FastifyBaseLogger, bindings: Record<st
   if ((options && Object.keys(options).length > 0) || typeof (logger as unknown as Partial<Logger>).isLevelEnabled !== 'function') return logger.child(bindings, options);
   return new RequestLogger(logger as unknown as Logger, bindings) as unknown as FastifyBaseLogger;
 }
+
+/** Whether Fastify logs every request at this level ("incoming request" and "request completed" are info lines). */
+export function logsEveryRequest(level: string): boolean {
+  return level === 'info' || level === 'debug' || level === 'trace';
+}

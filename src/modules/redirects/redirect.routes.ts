@@ -1,6 +1,7 @@
 // The public side of a dynamic code: GET /{short_code} answers 302 to the destination and records
 // a scan; HEAD answers the same without recording. This is the hot path: one cached lookup, the
 // answer, and an in-memory event — nothing waits for the database.
+import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -11,7 +12,10 @@ import { STALE_TICKET_PAGE } from '../morph/morph-pages.ts';
 import { checkToken } from '../morph/morph.service.ts';
 import { scanBuffer } from '../scans/scans.module.ts';
 import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/scan.service.ts';
+import { clientIpOf } from '../../http/client-ip.ts';
+import { logsEveryRequest } from '../../http/logging.ts';
 import { ARCHIVED_PAGE, NOT_FOUND_PAGE } from './pages.ts';
+import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
 
 /** How long an instance trusts its cached copy of a code: another instance's change shows within this. */
@@ -31,11 +35,11 @@ const routeSchema = {
 
 // @fastify/helmet rebuilds its middleware on every request (a third of a redirect's cost), so
 // these routes skip it and send fixed headers instead: the same policy, computed once.
-const REDIRECT_HEADERS = {
+const REDIRECT_HEADERS: Readonly<Record<string, string>> = {
   'cache-control': 'private, max-age=0',
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
-} as const;
+};
 const PAGE_HEADERS = {
   ...REDIRECT_HEADERS,
   'content-type': 'text/html; charset=utf-8',
@@ -85,8 +89,8 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
   onCampaignChanged(ctx, (code) => cache.delete(code));
   const countryHeader = ctx.config.countryHeader;
 
-  const recordScan = (request: FastifyRequest, target: RedirectTarget, kind: 'scan' | 'stale') => {
-    const headers = request.headers;
+  // The one place a request becomes a scan event, for the route and the front door alike.
+  const captureScan = (headers: IncomingHttpHeaders, ip: string | undefined, target: RedirectTarget, kind: 'scan' | 'stale' = 'scan') => {
     const ua = headers['user-agent'];
     const referrer = headers.referer;
     const country = countryHeader ? headers[countryHeader] : undefined;
@@ -96,11 +100,12 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
       occurredAt: ctx.clock.now(),
       userAgent: ua ? ua.slice(0, MAX_USER_AGENT) : null,
       referrer: referrer ? referrer.slice(0, MAX_REFERRER) : null,
-      ip: request.ip ?? null,
+      ip: ip ?? null,
       country: typeof country === 'string' ? country : null,
       kind,
     });
   };
+  const recordScan = (request: FastifyRequest, target: RedirectTarget, kind: 'scan' | 'stale') => captureScan(request.headers, request.ip, target, kind);
 
   const answer = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, record: boolean) => {
     const code = request.params.code;
@@ -124,6 +129,20 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     if (record && target.qrType !== 'static') recordScan(request, target, 'scan');
     return reply.send();
   };
+
+  // Cached redirects are answered before Fastify routes them; Fastify's request log would miss
+  // them, so the front door stays out of the way whenever that log is on (LOG_LEVEL info or below).
+  if (!logsEveryRequest(ctx.config.logLevel)) {
+    app.frontDoor.add(
+      redirectFrontDoor({
+        peek: (code) => cache.peek(code),
+        isShortCode: (code) => SHORT_CODE_PATTERN.test(code),
+        headers: REDIRECT_HEADERS,
+        clientIp: clientIpOf(ctx.config.trustProxy),
+        captureScan,
+      }),
+    );
+  }
 
   app.route<{ Params: { code: string } }>({
     method: 'GET',
