@@ -2,7 +2,8 @@
 // server from bench/http-server.ts under the same autocannon load as bench:http. Throughput on a
 // shared 2-core machine moves with everyone else's load; CPU µs per request moves much less, so
 // this is the figure to compare before and after a change. Splits the event-loop thread from
-// the rest of the process (the SQLite scan writer thread, GC and libuv threads).
+// the rest of the process (the SQLite scan writer thread, GC and libuv threads), and prints the load
+// generator's own CPU per request: on a 2-core machine it shares the cores with the server.
 // BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") are passed to the server.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
@@ -44,10 +45,12 @@ const ready = /READY (\d+) (\S+)/.exec(await nextLine())!;
 const url = `http://127.0.0.1:${ready[1]}${ready[2]}`;
 await autocannon({ url, connections: CONNECTIONS, duration: 2 });
 const before = await cpu();
+const loadBefore = process.cpuUsage(); // autocannon runs in this process
 const result = await autocannon({ url, connections: CONNECTIONS, duration: DURATION });
 // Give the writer a moment to finish the batches of this run, so their CPU is counted.
 await new Promise((resolve) => setTimeout(resolve, 1500));
 const after = await cpu();
+const load = process.cpuUsage(loadBefore);
 const requests = result.requests.total;
 const mainUs = (after.main - before.main) / requests;
 const otherUs = (after.all - after.main - (before.all - before.main)) / requests;
