@@ -1,6 +1,7 @@
 // The retention sweeper: raw scans older than TESSERA_SCAN_RETENTION_DAYS go (rollups stay, so
 // reports keep their history), and visitor hashes go as soon as they can no longer match.
 import type { AppContext } from '../../context.ts';
+import { scanIdBoundAt } from '../scans/scan-id.ts';
 import { deleteScansBefore, deleteUniquesBefore } from './rollup.repo.ts';
 import { utcDayNumber } from './visitor-hash.ts';
 
@@ -21,7 +22,7 @@ export async function sweepScanRetention(ctx: Pick<AppContext, 'db' | 'clock' | 
   const cutoff = now - ctx.config.scanRetentionDays * MS_PER_DAY;
   let scansDeleted = 0;
   for (let i = 0; i < MAX_CHUNKS_PER_RUN; i++) {
-    const n = await deleteScansBefore(ctx.db, cutoff, DELETE_CHUNK);
+    const n = await deleteScansBefore(ctx.db, cutoff, scanIdBoundAt(cutoff), DELETE_CHUNK);
     scansDeleted += n;
     if (n < DELETE_CHUNK) break;
   }

@@ -105,11 +105,11 @@ export async function scanPage(
   return query.orderBy('occurred_at').orderBy('id').limit(limit).execute();
 }
 
-/** Deletes up to `limit` raw scans older than `cutoffMs`; returns how many went. */
-export async function deleteScansBefore(db: Db, cutoffMs: number, limit: number): Promise<number> {
+/** Deletes up to `limit` raw scans older than `cutoffMs`, found through the time-ordered primary key below `idBound`; returns how many went. */
+export async function deleteScansBefore(db: Db, cutoffMs: number, idBound: string, limit: number): Promise<number> {
   const result = await db
     .deleteFrom('scans')
-    .where('id', 'in', (eb) => eb.selectFrom('scans').select('id').where('occurred_at', '<', cutoffMs).limit(limit))
+    .where('id', 'in', (eb) => eb.selectFrom('scans').select('id').where('id', '<', idBound).where('occurred_at', '<', cutoffMs).orderBy('id').limit(limit))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

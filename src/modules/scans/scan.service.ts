@@ -2,12 +2,12 @@
 // turns a batch of events into rows, off the hot path: analytics classifies each event (UA
 // parsing, bot flag, visitor hash from the raw IP, then IP anonymisation), and the raw rows and
 // the analytics rollups are written in one transaction — the one place raw events become data.
-import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import type { ScansTable } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { classifyScans, recordScanAnalytics } from '../analytics/ingest.service.ts';
 import { countScansOfCampaign, insertScans } from './scan.repo.ts';
+import { scanIds } from './scan-id.ts';
 import { emitScanEvents } from './scan-webhooks.ts';
 
 /** One scan as captured on the hot path: raw request facts, nothing computed yet. */
@@ -33,19 +33,11 @@ export const MAX_USER_AGENT = 512;
 /** Longest stored referrer. */
 export const MAX_REFERRER = 1024;
 
-// Time-ordered ids (occurred_at in base36, then 12 random bytes drawn for the whole batch): new
-// rows append to the primary-key index instead of landing at random pages, and newId's
-// per-character draws would be too slow for tens of thousands of rows per second.
-function scanIds(events: readonly ScanEvent[]): string[] {
-  const bytes = randomBytes(12 * events.length);
-  return events.map((event, i) => `scn_${event.occurredAt.toString(36).padStart(9, '0')}${bytes.subarray(i * 12, i * 12 + 12).toString('base64url')}`);
-}
-
 /** Classifies captured events and stores raw rows plus rollups in one transaction. Throws when the write fails (the buffer keeps the events). */
 export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events: readonly ScanEvent[]): Promise<void> {
   if (events.length === 0) return;
   const classified = classifyScans(ctx.config, events);
-  const ids = scanIds(events);
+  const ids = scanIds(events.map((event) => event.occurredAt));
   const rows: ScansTable[] = classified.map((scan, i) => ({
     id: ids[i]!,
     account_id: scan.accountId,

@@ -1,0 +1,18 @@
+import { expect, it } from 'vitest';
+import { scanIdBoundAt, scanIds } from '../../src/modules/scans/scan-id.ts';
+
+it('scan ids sort by time as text, and the bound at a time splits earlier scans from the rest', () => {
+  const times = [0, 1, 35, 36, 1_795_000_000_000, 1_795_000_000_001, 1_795_000_000_999, 99_999_999_999_999];
+  const ids = scanIds(times);
+  expect(new Set(ids).size).toBe(ids.length);
+  expect([...ids].sort()).toEqual(ids);
+  for (const [i, ms] of times.entries()) {
+    const bound = scanIdBoundAt(ms);
+    expect(ids.filter((id) => id < bound)).toEqual(ids.slice(0, i));
+  }
+  // Two scans in the same millisecond get different ids, both at or above that millisecond's bound.
+  const [a, b] = scanIds([1_795_000_000_000, 1_795_000_000_000]);
+  expect(a).not.toBe(b);
+  expect(a! >= scanIdBoundAt(1_795_000_000_000) && b! >= scanIdBoundAt(1_795_000_000_000)).toBe(true);
+  expect(a! < scanIdBoundAt(1_795_000_000_001) && b! < scanIdBoundAt(1_795_000_000_001)).toBe(true);
+});
