@@ -5,7 +5,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { connectDatabase } from '../../db/connect.ts';
-import { flushScans, type ScanEvent } from './scan.service.ts';
+import { decodeScanBatch, type ScanBatch } from './scan-batch.ts';
+import { flushScans } from './scan.service.ts';
 
 /** What the main thread passes when starting the worker. */
 export interface ScanWorkerData {
@@ -13,10 +14,10 @@ export interface ScanWorkerData {
   config: Config;
 }
 
-/** A batch to write: `events` is a JSON array of ScanEvent. */
+/** A batch to write. */
 export interface ScanWorkerRequest {
   id: number;
-  events: string;
+  batch: ScanBatch;
 }
 
 /** The answer to a batch. */
@@ -42,7 +43,7 @@ parentPort!.on('message', (message: ScanWorkerRequest | 'close') => {
     void database.close().finally(() => process.exit(0));
     return;
   }
-  flushScans(ctx, JSON.parse(message.events) as ScanEvent[]).then(
+  flushScans(ctx, decodeScanBatch(message.batch)).then(
     () => parentPort!.postMessage({ id: message.id } satisfies ScanWorkerResponse),
     (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies ScanWorkerResponse),
   );

@@ -5,6 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../../context.ts';
 import { sqliteFilePath } from '../../db/sqlite-file.ts';
 import type { ScanWorkerData, ScanWorkerRequest, ScanWorkerResponse } from './scan-worker.ts';
+import { encodeScanBatch, transferablesOf } from './scan-batch.ts';
 import { flushScans, type ScanEvent } from './scan.service.ts';
 
 /** Writes batches of scan events; close() releases what it holds. */
@@ -69,8 +70,8 @@ export function workerWriter(ctx: AppContext): ScanWriter {
       const id = nextId++;
       const done = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
       worker.ref();
-      // One JSON string clones ~4× cheaper than 500 objects (structured clone walks each one).
-      worker.postMessage({ id, events: JSON.stringify(events) } satisfies ScanWorkerRequest);
+      const batch = encodeScanBatch(events);
+      worker.postMessage({ id, batch } satisfies ScanWorkerRequest, transferablesOf(batch));
       return done;
     },
     async close() {
