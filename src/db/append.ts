@@ -4,8 +4,8 @@
 // the ON CONFLICT forms below are the same on SQLite (≥ 3.35) and PostgreSQL.
 import { CompiledQuery, type Kysely, PostgresAdapter } from 'kysely';
 
-/** Rows per statement: 500 × ≤ 60 columns stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
-const ROWS_PER_STATEMENT = 500;
+/** Most rows per statement: 512 × ≤ 60 columns stays under SQLite's 32,766 and PostgreSQL's 65,535 parameters. */
+const ROWS_PER_STATEMENT = 512;
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const statements = new Map<string, string>();
 
@@ -38,6 +38,22 @@ function statement(postgres: boolean, table: string, columns: readonly string[],
   return text;
 }
 
+// Statement sizes for `n` rows: full statements, then the rest in powers of two. Every batch then
+// runs statements of at most ten sizes per table, which SQLite has prepared before; a statement
+// cut to each batch's exact length would be parsed afresh for almost every batch, and parsing a
+// few hundred rows' placeholders costs about as much as inserting them.
+function statementSizes(n: number): number[] {
+  const sizes: number[] = [];
+  for (; n >= ROWS_PER_STATEMENT; n -= ROWS_PER_STATEMENT) sizes.push(ROWS_PER_STATEMENT);
+  for (let size = ROWS_PER_STATEMENT / 2; size >= 1; size /= 2) {
+    if (n >= size) {
+      sizes.push(size);
+      n -= size;
+    }
+  }
+  return sizes;
+}
+
 async function write(db: Kysely<any>, table: string, columns: readonly string[], rows: readonly (readonly unknown[])[], conflict: Conflict): Promise<Record<string, unknown>[]> {
   if (rows.length === 0) return [];
   const names = [table, ...columns, ...(conflict.kind === 'fail' ? [] : conflict.key), ...(conflict.kind === 'add' ? conflict.counters : [])];
@@ -45,8 +61,10 @@ async function write(db: Kysely<any>, table: string, columns: readonly string[],
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const returned: Record<string, unknown>[] = [];
   const run = async (executor: Kysely<any>) => {
-    for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-      const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    let start = 0;
+    for (const size of statementSizes(rows.length)) {
+      const chunk = rows.slice(start, start + size);
+      start += size;
       const parameters: unknown[] = [];
       for (const row of chunk) {
         if (row.length !== columns.length) throw new Error(`appendRows: a row has ${row.length} values for ${columns.length} columns`);
