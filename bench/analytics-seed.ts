@@ -7,10 +7,11 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { toFlag } from '../src/db/dialect.ts';
 import { BUCKET_MS } from '../src/modules/analytics/local-time.ts';
-import { type ClassifiedScan, countryCode, type RollupDelta, referrerHost, rollupDeltas, uniqueSightings } from '../src/modules/analytics/scan-ingest.ts';
+import { type ClassifiedScan, countryCode, groupScans, type RollupDelta, referrerHost, rollupDeltas, uniqueSightings } from '../src/modules/analytics/scan-ingest.ts';
 import { classifyUserAgent, type UaClass } from '../src/modules/analytics/ua-classifier.ts';
 import { utcDayNumber, VisitorHasher } from '../src/modules/analytics/visitor-hash.ts';
 import { anonymiseIp } from '../src/modules/scans/ip.ts';
+import { scanIds } from '../src/modules/scans/scan-id.ts';
 import { mulberry32 as prng } from '../test/helpers/prng.ts';
 
 const DAY = 86_400_000;
@@ -156,7 +157,6 @@ export async function seed(loader: BulkLoader, plan: SeedPlan): Promise<{ campai
   let scanRows: unknown[][] = [];
   let rollupRows: unknown[][] = [];
   let rollupCount = 0;
-  let scanSeq = 0;
   const flushRows = async (force: boolean) => {
     if (scanRows.length >= BATCH || (force && scanRows.length > 0)) {
       await loader.insert('scans', SCAN_COLUMNS, SCAN_TYPES, scanRows);
@@ -194,18 +194,19 @@ export async function seed(loader: BulkLoader, plan: SeedPlan): Promise<{ campai
         day: utcDayNumber(occurredAt),
       };
       scans.push(scan);
-      scanRows.push([`scn_b${(scanSeq++).toString(36).padStart(8, '0')}`, plan.accountId, campaignId, occurredAt, ua, referrer, scan.ip, scan.country, 'scan', toFlag(scan.isBot), scan.os, scan.browser, scan.deviceType, scan.referrerHost]);
+      scanRows.push([scanIds([occurredAt])[0]!, plan.accountId, campaignId, occurredAt, ua, referrer, scan.ip, scan.country, 'scan', toFlag(scan.isBot), scan.os, scan.browser, scan.deviceType, scan.referrerHost]);
     }
     // As the flush would: campaign-level sightings are all new here; account-level ones only the
     // first time the account sees that visitor on that day.
-    const fresh = [...uniqueSightings(scans).values()].filter(({ sighting }) => {
+    const groups = groupScans(scans);
+    const fresh = [...uniqueSightings(groups).values()].filter(({ sighting }) => {
       if (sighting.campaignId !== '') return true;
       const key = `${sighting.day}|${sighting.visitorHash}`;
       if (accountSeen.has(key)) return false;
       accountSeen.add(key);
       return true;
     });
-    for (const row of rollupDeltas(scans, fresh)) {
+    for (const row of rollupDeltas(groups, fresh)) {
       if (row.campaignId !== '') {
         rollupRows.push(rollupRow(row));
         rollupCount++;

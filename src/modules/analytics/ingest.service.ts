@@ -7,7 +7,7 @@ import type { Database } from '../../db/schema.ts';
 import { toFlag } from '../../db/dialect.ts';
 import { GeoIpCountries } from './geoip.ts';
 import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
-import { type CapturedScan, type ClassifiedScan, classifyMemo, classifyScan, rollupDeltas, sightingKey, uniqueSightings } from './scan-ingest.ts';
+import { type CapturedScan, type ClassifiedBatch, classifyBatch, rollupDeltas, type ScanGroup, sightingKey, uniqueSightings } from './scan-ingest.ts';
 import { VisitorHasher } from './visitor-hash.ts';
 
 const hashers = new WeakMap<Buffer, VisitorHasher>();
@@ -39,17 +39,14 @@ export function openGeoIp(config: Pick<Config, 'geoipDbPath'>): GeoIpCountries |
   return geo;
 }
 
-/** Classifies captured events (UA buckets, bot flag, visitor hash and country from the raw IP, anonymised IP). */
-export function classifyScans(config: Pick<Config, 'ipStorage' | 'geoipDbPath'> & { masterKey: Buffer }, events: readonly CapturedScan[]): ClassifiedScan[] {
-  const hasher = hasherFor(config.masterKey);
-  const geo = openGeoIp(config);
-  const memo = classifyMemo();
-  return events.map((event) => classifyScan(event, hasher, config.ipStorage, geo, memo));
+/** Classifies captured events (UA buckets, bot flag, visitor hash and country from the raw IP, anonymised IP) and groups the countable ones. */
+export function classifyScans(config: Pick<Config, 'ipStorage' | 'geoipDbPath'> & { masterKey: Buffer }, events: readonly CapturedScan[]): ClassifiedBatch {
+  return classifyBatch(events, hasherFor(config.masterKey), config.ipStorage, openGeoIp(config));
 }
 
-/** Records unique sightings and rollup increments for a classified batch; call inside the flush transaction. */
-export async function recordScanAnalytics(trx: Kysely<Database>, scans: readonly ClassifiedScan[]): Promise<void> {
-  const sightings = uniqueSightings(scans);
+/** Records unique sightings and rollup increments for a classified batch's groups; call inside the flush transaction. */
+export async function recordScanAnalytics(trx: Kysely<Database>, groups: readonly ScanGroup[]): Promise<void> {
+  const sightings = uniqueSightings(groups);
   if (sightings.size === 0) return;
   // Sorted, like the rollup rows: concurrent flushes (several instances on PostgreSQL) then take
   // row locks in the same order and cannot deadlock.
@@ -59,7 +56,7 @@ export async function recordScanAnalytics(trx: Kysely<Database>, scans: readonly
     candidates.map(({ sighting }) => ({ account_id: sighting.accountId, campaign_id: sighting.campaignId, day: sighting.day, visitor_hash: sighting.visitorHash })),
   );
   const fresh = inserted.map((row) => sightings.get(sightingKey({ accountId: row.account_id, campaignId: row.campaign_id, day: Number(row.day), visitorHash: row.visitor_hash }))!);
-  const deltas = rollupDeltas(scans, fresh);
+  const deltas = rollupDeltas(groups, fresh);
   await upsertRollups(
     trx,
     deltas.map((d) => ({

@@ -155,6 +155,46 @@ export function classifyScan(event: CapturedScan, hasher: VisitorHasher, ipStora
   };
 }
 
+/** A classified batch: every scan, in order, and the countable ones grouped (see ScanGroup). */
+export interface ClassifiedBatch {
+  scans: ClassifiedScan[];
+  groups: ScanGroup[];
+}
+
+// Stands for null in a profile key, where '' is a real (empty) value.
+const NONE = '\u0001';
+
+/**
+ * Classifies a batch. Scans with the same raw inputs in the same 15-minute bucket classify alike
+ * (the UTC day, hence the visitor-hash key, follows from the bucket), and a batch holds few such
+ * profiles: each is classified once, later scans copy it with their own time, and the profiles
+ * are the batch's groups, so sightings and rollups are computed per group instead of per scan.
+ */
+export function classifyBatch(events: readonly CapturedScan[], hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedBatch {
+  const memo = classifyMemo();
+  const profiles = new Map<string, ScanGroup>();
+  const scans: ClassifiedScan[] = new Array(events.length);
+  const groups: ScanGroup[] = [];
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const key = `${Math.floor(event.occurredAt / BUCKET_MS)}\u0000${event.campaignId}\u0000${event.accountId}\u0000${event.kind ?? 'scan'}\u0000${event.ip ?? NONE}\u0000${event.country ?? NONE}\u0000${event.referrer ?? NONE}\u0000${event.userAgent ?? NONE}`;
+    const group = profiles.get(key);
+    if (group === undefined) {
+      const scan = classifyScan(event, hasher, ipStorage, geo, memo);
+      const created = { scan, count: 1 };
+      profiles.set(key, created);
+      if (countable(scan)) groups.push(created);
+      scans[i] = scan;
+    } else {
+      const scan = { ...group.scan, occurredAt: event.occurredAt };
+      if (scan.occurredAt < group.scan.occurredAt) group.scan = scan;
+      group.count++;
+      scans[i] = scan;
+    }
+  }
+  return { scans, groups };
+}
+
 /** Only real scans count; `stale` ones (a morphing code used after its window) are kept raw but not counted. */
 export function countable(scan: ClassifiedScan): boolean {
   return scan.kind === 'scan';
@@ -164,11 +204,32 @@ function uniqueKey(u: UniqueSighting): string {
   return `${u.accountId}\u0000${u.campaignId}\u0000${u.day}\u0000${u.visitorHash}`;
 }
 
-/** First sighting of each (level, visitor, day) in the batch, with the scan it came from. */
-export function uniqueSightings(scans: readonly ClassifiedScan[]): Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }> {
-  const out = new Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }>();
+/** Scans alike in everything analytics counts (they differ only in time): the earliest of them and how many. */
+export interface ScanGroup {
+  scan: ClassifiedScan;
+  count: number;
+}
+
+/** Groups the countable scans of a batch (classifyBatch groups as it classifies; this is for scans built elsewhere). */
+export function groupScans(scans: readonly ClassifiedScan[]): ScanGroup[] {
+  const groups = new Map<string, ScanGroup>();
   for (const scan of scans) {
     if (!countable(scan)) continue;
+    const key = `${scan.accountId}\u0000${scan.campaignId}\u0000${scan.bucket}\u0000${scan.isBot ? 1 : 0}\u0000${scan.os}\u0000${scan.browser}\u0000${scan.deviceType}\u0000${scan.country ?? ''}\u0000${scan.referrerHost ?? ''}\u0000${scan.visitorHash}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { scan, count: 1 });
+    else {
+      group.count++;
+      if (scan.occurredAt < group.scan.occurredAt) group.scan = scan;
+    }
+  }
+  return [...groups.values()];
+}
+
+/** First sighting of each (level, visitor, day) in the batch, with the scan it came from. */
+export function uniqueSightings(groups: readonly ScanGroup[]): Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }> {
+  const out = new Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }>();
+  for (const { scan } of groups) {
     for (const campaignId of [scan.campaignId, '']) {
       const sighting = { accountId: scan.accountId, campaignId, day: scan.day, visitorHash: scan.visitorHash };
       const key = uniqueKey(sighting);
@@ -189,7 +250,7 @@ export function sightingKey(u: UniqueSighting): string {
  * instances upsert at once). `newUniques` are the sightings the database had not seen: each adds
  * one unique to the `total` row of its scan's bucket.
  */
-export function rollupDeltas(scans: readonly ClassifiedScan[], newUniques: ReadonlyArray<{ sighting: UniqueSighting; scan: ClassifiedScan }>): RollupDelta[] {
+export function rollupDeltas(groups: readonly ScanGroup[], newUniques: ReadonlyArray<{ sighting: UniqueSighting; scan: ClassifiedScan }>): RollupDelta[] {
   const rows = new Map<string, RollupDelta>();
   const add = (scan: ClassifiedScan, campaignId: string, dimension: Dimension, bucket: number, value: string, scansDelta: number, uniquesDelta: number) => {
     const key = `${scan.accountId}\u0000${campaignId}\u0000${dimension}\u0000${bucket}\u0000${value}\u0000${scan.isBot ? 1 : 0}`;
@@ -201,17 +262,7 @@ export function rollupDeltas(scans: readonly ClassifiedScan[], newUniques: Reado
       rows.set(key, { accountId: scan.accountId, campaignId, dimension, bucket, value, isBot: scan.isBot, scans: scansDelta, uniques: uniquesDelta });
     }
   };
-  // Scans alike in every rollup column are counted together first: one key per scan instead of
-  // sixteen, and the sixteen rows once per group (a batch holds few distinct groups).
-  const groups = new Map<string, { scan: ClassifiedScan; count: number }>();
-  for (const scan of scans) {
-    if (!countable(scan)) continue;
-    const key = `${scan.accountId}\u0000${scan.campaignId}\u0000${scan.bucket}\u0000${scan.isBot ? 1 : 0}\u0000${scan.os}\u0000${scan.browser}\u0000${scan.deviceType}\u0000${scan.country ?? ''}\u0000${scan.referrerHost ?? ''}`;
-    const group = groups.get(key);
-    if (group) group.count++;
-    else groups.set(key, { scan, count: 1 });
-  }
-  for (const { scan, count } of groups.values()) {
+  for (const { scan, count } of groups) {
     const hour = scan.bucket - (scan.bucket % BUCKETS_PER_HOUR);
     const day = scan.bucket - (scan.bucket % BUCKETS_PER_DAY);
     for (const campaignId of [scan.campaignId, '']) {

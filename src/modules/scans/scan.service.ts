@@ -36,7 +36,7 @@ export const MAX_REFERRER = 1024;
 /** Classifies captured events and stores raw rows plus rollups in one transaction. Throws when the write fails (the buffer keeps the events). */
 export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events: readonly ScanEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const classified = classifyScans(ctx.config, events);
+  const { scans: classified, groups } = classifyScans(ctx.config, events);
   const ids = scanIds(events.map((event) => event.occurredAt));
   const rows: ScansTable[] = classified.map((scan, i) => ({
     id: ids[i]!,
@@ -56,7 +56,7 @@ export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events:
   }));
   await inTransaction(ctx.db, async (trx) => {
     await insertScans(trx, rows);
-    await recordScanAnalytics(trx, classified);
+    await recordScanAnalytics(trx, groups);
     await emitScanEvents(trx, rows);
   });
 }
