@@ -1,5 +1,5 @@
 import { afterEach, expect, it } from 'vitest';
-import { appendRows } from '../../src/db/append.ts';
+import { appendRows, appendRowsSharing } from '../../src/db/append.ts';
 import { createTestDatabase, describeDialects, type TestDatabase } from '../helpers/dialects.ts';
 
 describeDialects('appendRows', (dialect) => {
@@ -27,5 +27,35 @@ describeDialects('appendRows', (dialect) => {
     });
     expect(await count()).toBe(1235);
     await expect(appendRows(db, 'accounts; drop table accounts', ['id'], [['x']])).rejects.toThrow(/invalid identifier/);
+  });
+
+  it('appendRowsSharing stores each row with its shared tuple, atomically, batch after batch on one connection', async () => {
+    database = await createTestDatabase(dialect);
+    const db = database.handle.db;
+    const columns = ['id', 'slug', 'created_at'];
+    const sharedColumns = ['name', 'updated_at'];
+    const stored = () => db.selectFrom('accounts').select(['id', 'slug', 'name', 'created_at', 'updated_at']).orderBy('id').execute();
+    // 1,300 rows over three tuples (more than one statement holds), then a second batch with other tuples.
+    const shared = [['A', 1], ['B', 2], ['C', 3]];
+    const rows = Array.from({ length: 1300 }, (_, i) => [`acc_${String(i).padStart(4, '0')}`, `s-${i}`, 1000 + i, i % 3]);
+    await appendRowsSharing(db, 'accounts', columns, sharedColumns, rows, shared);
+    await appendRowsSharing(db, 'accounts', columns, sharedColumns, [['acc_x', 's-x', 7, 0]], [['X', 9]]);
+    const all = await stored();
+    expect(all).toHaveLength(1301);
+    expect(all[1298]).toEqual({ id: 'acc_1298', slug: 's-1298', name: 'C', created_at: 2298, updated_at: 3 });
+    expect(all[1299]).toEqual({ id: 'acc_1299', slug: 's-1299', name: 'A', created_at: 2299, updated_at: 1 });
+    expect(all[1300]).toEqual({ id: 'acc_x', slug: 's-x', name: 'X', created_at: 7, updated_at: 9 });
+    // A bad tuple index or a failing row writes nothing.
+    await expect(appendRowsSharing(db, 'accounts', columns, sharedColumns, [['acc_y', 's-y', 1, 0], ['acc_z', 's-z', 1, 5]], shared)).rejects.toThrow(/shared tuple/);
+    await expect(appendRowsSharing(db, 'accounts', columns, sharedColumns, [['acc_y', 's-y', 1, 0], ['acc_0000', 's-0', 1, 1]], shared)).rejects.toThrow();
+    // Inside a transaction the rows join it and go with its rollback.
+    await expect(
+      db.transaction().execute(async (trx) => {
+        await appendRowsSharing(trx, 'accounts', columns, sharedColumns, [['acc_t', 's-t', 1, 0]], shared);
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(await stored()).toHaveLength(1301);
+    await expect(appendRowsSharing(db, 'accounts; drop table accounts', columns, sharedColumns, [['x', 's', 1, 0]], shared)).rejects.toThrow(/invalid identifier/);
   });
 });

@@ -27,8 +27,14 @@ it('matches classifying each scan alone, and its groups partition the countable 
     country: pick(COUNTRIES),
     kind: random() < 0.1 ? 'stale' : 'scan',
   }));
-  const { scans, groups } = classifyBatch(events, hasher, 'anonymized');
+  const { profiles, profileOf, groups } = classifyBatch(events, hasher, 'anonymized');
+  // Each scan is its profile at its own time.
+  const scans = events.map((event, i) => ({ ...profiles[profileOf[i]!]!, occurredAt: event.occurredAt }));
   expect(scans).toEqual(events.map((event) => classifyScan(event, hasher, 'anonymized')));
+  expect(profiles.length).toBeLessThan(events.length);
+  for (const [k, profile] of profiles.entries()) {
+    expect(profile.occurredAt).toBe(Math.min(...events.filter((_, i) => profileOf[i] === k).map((event) => event.occurredAt)));
+  }
 
   const countable = scans.filter((scan) => scan.kind === 'scan');
   expect(groups.reduce((sum, group) => sum + group.count, 0)).toBe(countable.length);

@@ -155,9 +155,16 @@ export function classifyScan(event: CapturedScan, hasher: VisitorHasher, ipStora
   };
 }
 
-/** A classified batch: every scan, in order, and the countable ones grouped (see ScanGroup). */
+/**
+ * A classified batch. Scans with the same raw inputs in the same 15-minute bucket classify alike
+ * (the UTC day, hence the visitor-hash key, follows from the bucket): such scans share a profile.
+ */
 export interface ClassifiedBatch {
-  scans: ClassifiedScan[];
+  /** The distinct classifications; each one's `occurredAt` is the earliest of its scans. */
+  profiles: ClassifiedScan[];
+  /** For each event, in order, the index of its profile (the scan is its profile at the event's own time). */
+  profileOf: Uint32Array;
+  /** The countable profiles with their number of scans: what sightings and rollups are computed from. */
   groups: ScanGroup[];
 }
 
@@ -165,34 +172,37 @@ export interface ClassifiedBatch {
 const NONE = '\u0001';
 
 /**
- * Classifies a batch. Scans with the same raw inputs in the same 15-minute bucket classify alike
- * (the UTC day, hence the visitor-hash key, follows from the bucket), and a batch holds few such
- * profiles: each is classified once, later scans copy it with their own time, and the profiles
- * are the batch's groups, so sightings and rollups are computed per group instead of per scan.
+ * Classifies a batch once per profile: a batch holds few of them (a phone scanning twice, a
+ * campaign shared on one site), so sightings, rollups and the stored rows' shared values are
+ * computed per profile, not per scan.
  */
 export function classifyBatch(events: readonly CapturedScan[], hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedBatch {
   const memo = classifyMemo();
-  const profiles = new Map<string, ScanGroup>();
-  const scans: ClassifiedScan[] = new Array(events.length);
+  const indexes = new Map<string, number>();
+  const profiles: ClassifiedScan[] = [];
   const groups: ScanGroup[] = [];
+  const groupOf: Array<ScanGroup | null> = [];
+  const profileOf = new Uint32Array(events.length);
   for (let i = 0; i < events.length; i++) {
     const event = events[i]!;
     const key = `${Math.floor(event.occurredAt / BUCKET_MS)}\u0000${event.campaignId}\u0000${event.accountId}\u0000${event.kind ?? 'scan'}\u0000${event.ip ?? NONE}\u0000${event.country ?? NONE}\u0000${event.referrer ?? NONE}\u0000${event.userAgent ?? NONE}`;
-    const group = profiles.get(key);
-    if (group === undefined) {
-      const scan = classifyScan(event, hasher, ipStorage, geo, memo);
-      const created = { scan, count: 1 };
-      profiles.set(key, created);
-      if (countable(scan)) groups.push(created);
-      scans[i] = scan;
-    } else {
-      const scan = { ...group.scan, occurredAt: event.occurredAt };
-      if (scan.occurredAt < group.scan.occurredAt) group.scan = scan;
-      group.count++;
-      scans[i] = scan;
+    let index = indexes.get(key);
+    if (index === undefined) {
+      index = profiles.length;
+      indexes.set(key, index);
+      const profile = classifyScan(event, hasher, ipStorage, geo, memo);
+      profiles.push(profile);
+      const group = countable(profile) ? { scan: profile, count: 0 } : null;
+      if (group) groups.push(group);
+      groupOf.push(group);
     }
+    const profile = profiles[index]!;
+    if (event.occurredAt < profile.occurredAt) profile.occurredAt = event.occurredAt;
+    const group = groupOf[index];
+    if (group) group.count++;
+    profileOf[i] = index;
   }
-  return { scans, groups };
+  return { profiles, profileOf, groups };
 }
 
 /** Only real scans count; `stale` ones (a morphing code used after its window) are kept raw but not counted. */

@@ -2,19 +2,21 @@
 // so a scan is announced exactly when its row is stored; accounts that did not subscribe cost
 // one lookup per flush and nothing else.
 import type { Kysely } from 'kysely';
-import type { Database, ScansTable } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
+import { type StoredScans, storedRow } from './scan.repo.ts';
 
-/** Emits scan.created for the stored rows (real scans, not stale ones) of subscribed accounts. */
-export async function emitScanEvents(trx: Kysely<Database>, rows: readonly ScansTable[]): Promise<void> {
-  const scans = rows.filter((row) => row.kind === 'scan');
-  if (scans.length === 0) return;
-  const listening = await accountsListeningTo(trx, [...new Set(scans.map((row) => row.account_id))], 'scan.created');
+/** Emits scan.created for the stored scans (real ones, not stale ones) of subscribed accounts. */
+export async function emitScanEvents(trx: Kysely<Database>, stored: StoredScans): Promise<void> {
+  const accounts = new Set(stored.profiles.filter((p) => p.kind === 'scan').map((p) => p.account_id));
+  if (accounts.size === 0) return;
+  const listening = await accountsListeningTo(trx, [...accounts], 'scan.created');
   if (listening.size === 0) return;
   await emitEvents(
     trx,
-    scans
-      .filter((row) => listening.has(row.account_id))
+    stored.ids
+      .map((_, i) => storedRow(stored, i))
+      .filter((row) => row.kind === 'scan' && listening.has(row.account_id))
       .map((row) => ({
         accountId: row.account_id,
         type: 'scan.created',

@@ -3,10 +3,9 @@
 // parsing, bot flag, visitor hash from the raw IP, then IP anonymisation), and the raw rows and
 // the analytics rollups are written in one transaction — the one place raw events become data.
 import type { AppContext } from '../../context.ts';
-import type { ScansTable } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { classifyScans, recordScanAnalytics } from '../analytics/ingest.service.ts';
-import { countScansOfCampaign, insertScans } from './scan.repo.ts';
+import { countScansOfCampaign, insertScans, type StoredProfile, type StoredScans } from './scan.repo.ts';
 import { scanIds } from './scan-id.ts';
 import { emitScanEvents } from './scan-webhooks.ts';
 
@@ -36,28 +35,36 @@ export const MAX_REFERRER = 1024;
 /** Classifies captured events and stores raw rows plus rollups in one transaction. Throws when the write fails (the buffer keeps the events). */
 export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events: readonly ScanEvent[]): Promise<void> {
   if (events.length === 0) return;
-  const { scans: classified, groups } = classifyScans(ctx.config, events);
-  const ids = scanIds(events.map((event) => event.occurredAt));
-  const rows: ScansTable[] = classified.map((scan, i) => ({
-    id: ids[i]!,
-    account_id: scan.accountId,
-    campaign_id: scan.campaignId,
-    occurred_at: scan.occurredAt,
-    user_agent: events[i]!.userAgent ? events[i]!.userAgent!.slice(0, MAX_USER_AGENT) : null,
-    referrer: events[i]!.referrer ? events[i]!.referrer!.slice(0, MAX_REFERRER) : null,
-    ip: scan.ip,
-    country: scan.country,
-    kind: scan.kind,
-    is_bot: scan.isBot ? 1 : 0,
-    os: scan.os,
-    browser: scan.browser,
-    device_type: scan.deviceType,
-    referrer_host: scan.referrerHost,
-  }));
+  const { profiles, profileOf, groups } = classifyScans(ctx.config, events);
+  const times = events.map((event) => event.occurredAt);
+  const ids = scanIds(times);
+  // A profile's raw agent and referrer are part of what makes it one: take them from its first scan.
+  const shared: StoredProfile[] = new Array(profiles.length);
+  for (let i = 0; i < events.length; i++) {
+    const k = profileOf[i]!;
+    if (shared[k] !== undefined) continue;
+    const profile = profiles[k]!;
+    const { userAgent, referrer } = events[i]!;
+    shared[k] = {
+      account_id: profile.accountId,
+      campaign_id: profile.campaignId,
+      user_agent: userAgent ? userAgent.slice(0, MAX_USER_AGENT) : null,
+      referrer: referrer ? referrer.slice(0, MAX_REFERRER) : null,
+      ip: profile.ip,
+      country: profile.country,
+      kind: profile.kind,
+      is_bot: profile.isBot ? 1 : 0,
+      os: profile.os,
+      browser: profile.browser,
+      device_type: profile.deviceType,
+      referrer_host: profile.referrerHost,
+    };
+  }
+  const stored: StoredScans = { ids, times, profileOf, profiles: shared };
   await inTransaction(ctx.db, async (trx) => {
-    await insertScans(trx, rows);
+    await insertScans(trx, stored);
     await recordScanAnalytics(trx, groups);
-    await emitScanEvents(trx, rows);
+    await emitScanEvents(trx, stored);
   });
 }
 
