@@ -2,7 +2,8 @@
 // node:http server answering a fixed 302, same load generator, same settings, same run.
 // Target: Tessera ≥ 0.7× the bare server's requests/s, p99 ≤ 10 ms.
 // The servers run in their own processes and are loaded in turn, in several short rounds, so a
-// change in machine load during the run hits all of them alike; the ratio is the median of rounds.
+// change in machine load during the run hits all of them alike; the ratio is the median of the
+// rounds (five by default: on a shared machine single rounds swing by ±20%).
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
@@ -12,8 +13,8 @@ type Histogram = { average: number; p50: number; p99: number };
 type Result = { requests: Histogram; latency: Histogram; errors: number; timeouts: number; '3xx': number };
 const autocannon = autocannonUntyped as (options: { url: string; connections: number; duration: number }) => Promise<Result>;
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const DURATION = Number(process.env.BENCH_DURATION ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const DURATION = Number(process.env.BENCH_DURATION ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const here = path.dirname(new URL(import.meta.url).pathname);
 

@@ -2,7 +2,7 @@
 // visitor hash, raw rows, unique sightings, rollups), the work the scan writer thread does for
 // every redirect. Measured with this thread's CPU time, so other load on the machine moves it
 // little. Two traffic shapes: bench:http's (one client: one IP, one user agent) and a varied one
-// (2,000 visitors, 13 agents, referrers, countries). 500-event batches, like the scan buffer's.
+// (2,000 visitors, 13 agents, referrers, countries). batches the size that starts a flush (SCAN_BATCH_SIZE).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,9 +13,10 @@ import { migrateToLatest } from '../src/db/migrate.ts';
 import { newId } from '../src/ids.ts';
 import { createCampaign } from '../src/modules/campaigns/campaign.service.ts';
 import { flushScans, type ScanEvent } from '../src/modules/scans/scan.service.ts';
+import { SCAN_BATCH_SIZE } from '../src/modules/scans/scans.module.ts';
 
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 60);
-const BATCH = Number(process.env.BENCH_BATCH ?? 500);
+const BATCH = Number(process.env.BENCH_BATCH ?? SCAN_BATCH_SIZE);
 const AGENTS = [
   'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
   'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.6422.113 Mobile Safari/537.36',
