@@ -16,3 +16,10 @@ it('scan ids sort by time as text, and the bound at a time splits earlier scans 
   expect(a! >= scanIdBoundAt(1_795_000_000_000) && b! >= scanIdBoundAt(1_795_000_000_000)).toBe(true);
   expect(a! < scanIdBoundAt(1_795_000_000_001) && b! < scanIdBoundAt(1_795_000_000_001)).toBe(true);
 });
+
+it('ids of one batch are all distinct and well formed, however many share a millisecond', () => {
+  const ids = scanIds(Array.from({ length: 5000 }, (_, i) => 1_795_000_000_000 + Math.floor(i / 100)));
+  expect(new Set(ids).size).toBe(5000);
+  for (const id of ids) expect(id).toMatch(/^scn_[0-9a-z]{9}[A-Za-z0-9_-]{16}$/);
+  expect([...ids].sort((a, b) => (a.slice(0, 13) < b.slice(0, 13) ? -1 : a.slice(0, 13) > b.slice(0, 13) ? 1 : 0))).toEqual(ids);
+});

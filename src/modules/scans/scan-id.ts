@@ -12,10 +12,18 @@ function timePart(ms: number): string {
   return ms.toString(36).padStart(TIME_DIGITS, '0');
 }
 
-/** One fresh id per timestamp (random bytes drawn once for the whole batch: per-id draws are too slow at this rate). */
+/** One fresh id per timestamp. A flush names a thousand scans at a time: the random bytes are drawn and encoded once for the batch (12 bytes are exactly 16 base64url characters, so each id takes its own slice), and scans of the same millisecond share its time part. */
 export function scanIds(occurredAts: readonly number[]): string[] {
-  const bytes = randomBytes(12 * occurredAts.length);
-  return occurredAts.map((ms, i) => `${PREFIX}${timePart(ms)}${bytes.subarray(i * 12, i * 12 + 12).toString('base64url')}`);
+  const random = randomBytes(12 * occurredAts.length).toString('base64url');
+  let lastMs = Number.NaN;
+  let lastTime = '';
+  return occurredAts.map((ms, i) => {
+    if (ms !== lastMs) {
+      lastMs = ms;
+      lastTime = PREFIX + timePart(ms);
+    }
+    return lastTime + random.slice(i * 16, i * 16 + 16);
+  });
 }
 
 /** A bound below every id of a scan at or after `ms` and above every id of an earlier scan. */
