@@ -21,6 +21,12 @@ export interface ConnectOptions {
   url: string;
   schema?: string;
   poolSize?: number;
+  /**
+   * SQLite only: leave per-row foreign-key enforcement off on this connection. For a connection
+   * whose writes check their references themselves, once per batch and inside the same write
+   * transaction (the scan writer); every other connection enforces them.
+   */
+  skipForeignKeyChecks?: boolean;
 }
 
 // Timestamps are stored as epoch milliseconds in BIGINT columns; pg would return them as strings.
@@ -93,7 +99,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma(options.skipForeignKeyChecks ? 'foreign_keys = OFF' : 'foreign_keys = ON');
   cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };

@@ -1,4 +1,5 @@
 import { threadId } from 'node:worker_threads';
+import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { newId } from '../../src/ids.ts';
 import { createScanWriter, workerWriter } from '../../src/modules/scans/scan-writer.ts';
@@ -39,8 +40,32 @@ describeDialects('scan writer', (dialect) => {
     expect(rows).toHaveLength(1200);
     expect(rows.map((r) => r.occurred_at)).toEqual(events.map((e) => e.occurredAt));
     expect(rows[0]).toMatchObject({ ip: '198.51.100.0', country: 'FR', kind: 'scan', user_agent: 'ua 0' });
-    // A campaign that does not exist violates the foreign key: the batch fails as a whole.
-    await expect(writer.write([{ ...events[0]!, campaignId: newId('cmp') }])).rejects.toThrow();
+    // A batch that cannot be stored fails as a whole, and the writer says so.
+    await sql`alter table scans rename to scans_away`.execute(t.app.ctx.db);
+    await expect(writer.write([{ ...events[0]!, occurredAt: 5 }])).rejects.toThrow();
+    await sql`alter table scans_away rename to scans`.execute(t.app.ctx.db);
+    expect(await t.app.ctx.db.selectFrom('scans').select('id').where('occurred_at', '=', 5).execute()).toEqual([]);
+    await writer.close();
+  });
+
+  it('drops the scans of a campaign that no longer exists and stores the rest of the batch', async () => {
+    t = await createTestApp(dialect);
+    const { accountId, campaignId } = await campaignFor(t);
+    const writer = createScanWriter(t.app.ctx);
+    const scan = (campaign: string, at: number): ScanEvent => ({ campaignId: campaign, accountId, occurredAt: at, userAgent: 'ua', referrer: null, ip: '198.51.100.23', country: null });
+    // A campaign deleted between the scan and the flush (here: one never stored) must not make the
+    // batch fail on every retry, nor leave rows pointing nowhere.
+    await writer.write([scan(campaignId, 1), scan(newId('cmp'), 2), scan(campaignId, 3)]);
+    const rows = await t.app.ctx.db.selectFrom('scans').select(['campaign_id', 'occurred_at']).orderBy('occurred_at').execute();
+    expect(rows).toEqual([
+      { campaign_id: campaignId, occurred_at: 1 },
+      { campaign_id: campaignId, occurred_at: 3 },
+    ]);
+    const rollups = await t.app.ctx.db.selectFrom('scan_rollups').select('campaign_id').distinct().execute();
+    expect(rollups.map((r) => r.campaign_id).sort()).toEqual(['', campaignId]);
+    // A batch of only such scans stores nothing and does not fail.
+    await writer.write([scan(newId('cmp'), 4)]);
+    expect(await t.app.ctx.db.selectFrom('scans').select('id').execute()).toHaveLength(2);
     await writer.close();
   });
 

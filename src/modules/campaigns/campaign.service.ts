@@ -18,6 +18,7 @@ import { assertEncodable } from './campaign-render.ts';
 import {
   type CampaignFilter,
   countCampaignsWithStatus,
+  existingCampaignIds,
   findCampaign,
   findCampaignByShortCode,
   findRedirectRow,
@@ -266,6 +267,11 @@ export async function findRedirectTarget(ctx: Pick<AppContext, 'db'>, shortCode:
   const row: RedirectRow | undefined = await findRedirectRow(ctx.db, shortCode);
   if (!row) return undefined;
   return { campaignId: row.id, accountId: row.account_id, destination: row.destination, status: row.status as CampaignStatus, qrType: row.qr_type as QrType };
+}
+
+/** Which of `ids` name campaigns that still exist (any account, any status). */
+export async function existingCampaigns(ctx: Pick<AppContext, 'db'>, ids: readonly string[]): Promise<Set<string>> {
+  return existingCampaignIds(ctx.db, ids);
 }
 
 /** The campaign behind a public short code (any account), for rendering. */

@@ -27,7 +27,8 @@ export interface ScanWorkerResponse {
 }
 
 const data = workerData as ScanWorkerData;
-const database = connectDatabase({ dialect: 'sqlite', url: data.file });
+// flushScans checks each batch's campaigns itself, inside its write transaction.
+const database = connectDatabase({ dialect: 'sqlite', url: data.file, skipForeignKeyChecks: true });
 const silent = () => {};
 const log = { info: silent, warn: silent, error: silent, debug: silent, trace: silent, fatal: silent, child: () => log, level: 'silent', silent } as unknown as AppContext['log'];
 const ctx: AppContext = {

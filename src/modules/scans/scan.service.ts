@@ -5,6 +5,8 @@
 import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { classifyScans, recordScanAnalytics } from '../analytics/ingest.service.ts';
+import type { ClassifiedBatch } from '../analytics/scan-ingest.ts';
+import { existingCampaigns } from '../campaigns/campaign.service.ts';
 import { countScansOfCampaign, insertScans, type StoredProfile, type StoredScans } from './scan.repo.ts';
 import { scanIds } from './scan-id.ts';
 import { emitScanEvents } from './scan-webhooks.ts';
@@ -32,12 +34,9 @@ export const MAX_USER_AGENT = 512;
 /** Longest stored referrer. */
 export const MAX_REFERRER = 1024;
 
-/** Classifies captured events and stores raw rows plus rollups in one transaction. Throws when the write fails (the buffer keeps the events). */
-export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events: readonly ScanEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const { profiles, profileOf, groups } = classifyScans(ctx.config, events);
+// The rows of a classified batch: per scan its id, time and profile; each profile's values once.
+function storedScans(events: readonly ScanEvent[], { profiles, profileOf }: ClassifiedBatch): StoredScans {
   const times = events.map((event) => event.occurredAt);
-  const ids = scanIds(times);
   // A profile's raw agent and referrer are part of what makes it one: take them from its first scan.
   const shared: StoredProfile[] = new Array(profiles.length);
   for (let i = 0; i < events.length; i++) {
@@ -60,10 +59,30 @@ export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events:
       referrer_host: profile.referrerHost,
     };
   }
-  const stored: StoredScans = { ids, times, profileOf, profiles: shared };
+  return { ids: scanIds(times), times, profileOf, profiles: shared };
+}
+
+/**
+ * Classifies captured events and stores raw rows plus rollups in one transaction. Scans of a
+ * campaign that no longer exists are dropped: checked once per batch inside the write
+ * transaction, so a vanished campaign cannot fail every retry of its batch, and the SQLite scan
+ * writer needs no per-row foreign-key checks. Throws when the write fails (the buffer keeps the events).
+ */
+export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events: readonly ScanEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  let batch = classifyScans(ctx.config, events);
   await inTransaction(ctx.db, async (trx) => {
+    let kept = events;
+    const campaigns = [...new Set(batch.profiles.map((profile) => profile.campaignId))];
+    const live = await existingCampaigns({ db: trx }, campaigns);
+    if (live.size < campaigns.length) {
+      kept = events.filter((event) => live.has(event.campaignId));
+      if (kept.length === 0) return;
+      batch = classifyScans(ctx.config, kept);
+    }
+    const stored = storedScans(kept, batch);
     await insertScans(trx, stored);
-    await recordScanAnalytics(trx, groups);
+    await recordScanAnalytics(trx, batch.groups);
     await emitScanEvents(trx, stored);
   });
 }
