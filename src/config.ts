@@ -59,7 +59,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'DATABASE_URL', default: 'SQLite file `tessera.db` in the data dir', description: '`postgres://…` selects PostgreSQL (scale-out); a file path or `sqlite:PATH` selects SQLite.' },
   { name: 'TESSERA_PUBLIC_URL', default: 'http://HOST:PORT', description: 'Base of every public link a QR code encodes (short links, items, hosted pages).' },
   { name: 'TESSERA_MASTER_KEY', default: 'generated into the data dir outside production', description: 'Root secret for encryption and signing: 32 bytes as 64 hex characters or base64. Required in production.' },
-  { name: 'LOG_LEVEL', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace or silent.' },
+  { name: 'LOG_LEVEL', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace or silent. At info and below every request is logged; at warn and above cached redirects skip Fastify (the front door, ADR 0011): use warn for heavy scan traffic.' },
   { name: 'TESSERA_CORS_ORIGINS', default: '(empty: CORS off)', description: 'Comma-separated origins allowed to call the API from browsers, or `*`.' },
   { name: 'TESSERA_BODY_LIMIT', default: '1048576', description: 'Largest accepted request body in bytes (larger bodies get 413).' },
   { name: 'TESSERA_TRUST_PROXY', default: 'false', description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy or CDN).' },
