@@ -122,7 +122,9 @@ function joinedStatement(table: string, columns: readonly string[], sharedColumn
 /**
  * Appends rows made of their own values (`columns`) and one of a few `shared` tuples of values
  * (`sharedColumns`): each row is its own values followed by the index of its tuple in `shared`.
- * Atomic like appendRows. On PostgreSQL the rows are expanded and appended by appendRows.
+ * Atomic like appendRows. On PostgreSQL the rows are expanded and appended by appendRows. On
+ * SQLite the tuples pass through one temporary table per connection and tuple width: within one
+ * transaction, await each call before starting the next.
  */
 export async function appendRowsSharing(
   db: Kysely<any>,
