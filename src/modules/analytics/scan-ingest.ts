@@ -6,16 +6,21 @@ import { BUCKET_MS } from './local-time.ts';
 import { classifyUserAgent, type DeviceType, type OsBucket } from './ua-classifier.ts';
 import { utcDayNumber, type VisitorHasher } from './visitor-hash.ts';
 
-/** A scan as the hot path captured it (the scans module's ScanEvent satisfies this). */
+/** A scan as the redirect hot path captured it: raw request facts, nothing computed yet (the scans module's ScanEvent). */
 export interface CapturedScan {
-  accountId: string;
   campaignId: string;
+  accountId: string;
+  /** ctx.clock.now() when the request was answered. */
   occurredAt: number;
+  /** Truncated to 512 characters. */
   userAgent: string | null;
+  /** Truncated to 1 KiB. */
   referrer: string | null;
-  /** Raw client IP: hashed and anonymised here, never stored as is. */
+  /** Raw client IP (request.ip): hashed and anonymised at flush time, never stored as is. */
   ip: string | null;
+  /** Value of the configured country header, unvalidated. */
   country: string | null;
+  /** 'scan' (default) or 'stale' (a morphing code scanned outside its window). */
   kind?: 'scan' | 'stale';
 }
 

@@ -5,29 +5,14 @@
 import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { classifyScans, recordScanAnalytics } from '../analytics/ingest.service.ts';
-import type { ClassifiedBatch } from '../analytics/scan-ingest.ts';
+import type { CapturedScan, ClassifiedBatch } from '../analytics/scan-ingest.ts';
 import { existingCampaigns } from '../campaigns/campaign.service.ts';
 import { countScansOfCampaign, insertScans, type StoredProfile, type StoredScans } from './scan.repo.ts';
 import { scanIds } from './scan-id.ts';
 import { emitScanEvents } from './scan-webhooks.ts';
 
-/** One scan as captured on the hot path: raw request facts, nothing computed yet. */
-export interface ScanEvent {
-  campaignId: string;
-  accountId: string;
-  /** ctx.clock.now() when the request was answered. */
-  occurredAt: number;
-  /** Truncated to 512 characters. */
-  userAgent: string | null;
-  /** Truncated to 1 KiB. */
-  referrer: string | null;
-  /** Raw client IP (request.ip); anonymised at flush time. */
-  ip: string | null;
-  /** Value of the configured country header, unvalidated. */
-  country: string | null;
-  /** 'scan' (default) or 'stale' (a morphing code scanned outside its window). */
-  kind?: 'scan' | 'stale';
-}
+/** One scan as captured on the hot path; analytics defines its shape, as the input of classification. */
+export type ScanEvent = CapturedScan;
 
 /** Longest stored user agent. */
 export const MAX_USER_AGENT = 512;
