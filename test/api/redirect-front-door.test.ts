@@ -1,6 +1,7 @@
 // The redirect front door answers cached redirects before Fastify routes them. It must be
 // invisible: the same status, headers and stored scan as the Fastify route, and it must step
 // aside for everything it cannot answer exactly alike.
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, expect, it, vi } from 'vitest';
 import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -115,6 +116,19 @@ describeDialects('redirect front door', (dialect) => {
     const archived = await get(`/${dynamic.short_code}`, { accept: 'text/html' });
     expect(archived.status).toBe(410);
     expect(answeredByFrontDoor().at(-1)).toBe(false);
+  });
+
+  it('steps aside once the app starts closing, so Fastify answers what arrives during shutdown', async () => {
+    const { t, create, get, answeredByFrontDoor } = await start();
+    const c = await create();
+    await get(`/${c.short_code}`);
+    await get(`/${c.short_code}`);
+    expect(answeredByFrontDoor()).toEqual([false, true]);
+    await t.app.close();
+    // The same cached code, offered to the front door directly: it no longer answers.
+    const request = { method: 'GET', url: `/${c.short_code}`, headers: {}, socket: { remoteAddress: '127.0.0.1' } } as unknown as IncomingMessage;
+    const response = { writeHead: () => expect.unreachable('the front door answered after close') } as unknown as ServerResponse;
+    expect(t.app.frontDoor.handle(request, response)).toBe(false);
   });
 
   it('is off when every request is logged (LOG_LEVEL info), so no redirect escapes the request log', async () => {
