@@ -128,7 +128,7 @@ describeDialects('api keys: expired and revoked', (dialect) => {
     expect(res.json()).toMatchObject({ code: 'api_key_expired', detail: expect.stringContaining('replaced by a regenerated key') });
     const bySession = await regenerate(sessionHeaders(a), { kid: parseApiKey(a.apiKey)!.kid });
     expect(bySession.statusCode).toBe(409);
-    expect(bySession.json().detail).toMatch(/replaced by a regenerated key/);
+    expect(bySession.json().detail).toMatch(/replaced by a regenerated key: use that one/);
   });
 
   it('a revoked key is refused everywhere with 403 api_key_revoked, and the detail says to create a new key', async () => {

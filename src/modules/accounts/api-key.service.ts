@@ -242,7 +242,8 @@ export async function regenerateApiKey(db: Kysely<Database>, now: number, accoun
   const status = statusOf(old, now);
   const renewingExpired = status === 'expired' && expiredOnItsOwn(old);
   if (status !== 'active' && !renewingExpired) {
-    throw new AppError('conflict', `This key is ${status}${old.replaced_by ? ' (replaced by a regenerated key)' : ''} and cannot be regenerated; use its successor or create a new key with ${CREATE_ROUTE}.`);
+    const instead = old.replaced_by ? 'it was replaced by a regenerated key: use that one, or create' : 'create';
+    throw new AppError('conflict', `This key is ${status} and cannot be regenerated; ${instead} a new key with ${CREATE_ROUTE}.`);
   }
   const graceHours = renewingExpired ? 0 : (input.gracePeriodHours ?? 0);
   const rotatingUntil = graceHours > 0 ? Math.min(now + graceHours * 3_600_000, old.expires_at ?? Number.MAX_SAFE_INTEGER) : null;
