@@ -17,7 +17,7 @@ export { checkPixKey, checkCpf, checkCnpj, PIX_KEY_TYPES } from './pix-key.ts';
 export type { PixKeyType, PixKeyCheck } from './pix-key.ts';
 export { checkVpa } from './vpa.ts';
 export type { VpaCheck } from './vpa.ts';
-export { checkText, checkOptionalText, transliterate } from './text.ts';
+export { checkText, checkOptionalText, transliterate, utf8Length } from './text.ts';
 export type { Charset, TextRule, TextCheck } from './text.ts';
 export type { FieldError, PayloadResult } from './field-errors.ts';
 export { checkSwissAddress, SWISS_ADDRESS_LIMITS } from './swiss-address.ts';

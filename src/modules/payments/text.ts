@@ -34,14 +34,23 @@ export function transliterate(text: string): string {
     .replace(/[ßæÆøØœŒłŁđĐþÞðÐı]/g, (ch) => SPECIAL_LETTERS[ch]!);
 }
 
+// Typographic punctuation that word processors put in names and messages, and its plain form:
+// mapped rather than refused where a scheme's character set lacks it.
+const TYPOGRAPHIC: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2026': '...' };
+const TYPOGRAPHIC_CHARS = /[\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2212\u2026]/g;
+
 const describeChar = (ch: string): string => `'${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
 
-/** Validates a required text field; returns it trimmed and normalised (NFC, or transliterated for `ascii`). */
+/**
+ * Validates a required text field; returns it trimmed and normalised: NFC, typographic quotes and
+ * dashes made plain for the `swiss` and `ascii` sets, and transliterated for `ascii`.
+ */
 export function checkText(raw: unknown, rule: TextRule): TextCheck {
   if (typeof raw !== 'string') return { ok: false, reason: 'must be a string' };
   const control = CONTROL.exec(raw.trim());
   if (control) return { ok: false, reason: `must be a single line without control characters; found ${describeChar(control[0])}` };
   let text = raw.trim().replace(/\s+/g, ' ').normalize('NFC');
+  if (rule.charset !== 'unicode') text = text.replace(TYPOGRAPHIC_CHARS, (ch) => TYPOGRAPHIC[ch]!);
   if (rule.charset === 'ascii') text = transliterate(text);
   if (text === '') return { ok: false, reason: 'must not be empty' };
   if (rule.charset === 'swiss' && !SWISS_ALLOWED.test(text)) {

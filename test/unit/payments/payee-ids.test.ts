@@ -105,6 +105,9 @@ describe('text rules', () => {
     expect(checkText('Zoë Ærø Ș € 1/2', { max: 70, charset: 'swiss' }).ok).toBe(true);
     expect(checkText('Москва', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("'М' (U+041C)") });
     expect(checkText('Café ☕', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining('U+2615') });
+    // Typographic quotes and dashes become their plain forms instead of being refused.
+    expect(checkText('„Müller’s“ – Bäckerei…', { max: 70, charset: 'swiss' })).toEqual({ ok: true, text: '"Müller\'s" - Bäckerei...' });
+    expect(checkText('„Müller’s“ – Bäckerei…', { max: 70, charset: 'unicode' })).toEqual({ ok: true, text: '„Müller’s“ – Bäckerei…' });
   });
 
   it('transliterates to ASCII for EMV fields and refuses what has no ASCII form', () => {
