@@ -7,13 +7,13 @@ import { createStaticPix, hasError, parsePix } from 'pix-utils';
 import { buildPixPayload, crc16CcittFalse, parseTlv, PIX_GUI } from '../../../src/modules/payments/index.ts';
 import type { PixInput } from '../../../src/modules/payments/index.ts';
 
-const BASE: PixInput = {
+const BASE = {
   payee: { key: '123.456.789-09', merchant_name: 'Padaria São João', city: 'São Paulo' },
   amountMinor: 12345,
   currency: 'BRL',
   txid: 'ORD20240042',
   description: 'Pedido 42',
-};
+} satisfies PixInput;
 
 describe('Pix BR Code (EMV MPM)', () => {
   it('is parsed by pix-utils with a valid CRC and every field as given', () => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { buildUpiPayload, encodeUpiValue } from '../../../src/modules/payments/index.ts';
 import type { UpiInput } from '../../../src/modules/payments/index.ts';
 
-const BASE: UpiInput = { payee: { vpa: 'Sharma.Store@okaxis', payee_name: 'Sharma General Store' }, amountMinor: 49_900, currency: 'INR', reference: 'ORD20240042', note: 'Order 42' };
+const BASE = { payee: { vpa: 'Sharma.Store@okaxis', payee_name: 'Sharma General Store' }, amountMinor: 49_900, currency: 'INR', reference: 'ORD20240042', note: 'Order 42' } satisfies UpiInput;
 
 describe('UPI deep links', () => {
   it('builds upi://pay with pa, pn, am, cu, tr, tn in that order', () => {
