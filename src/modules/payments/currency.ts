@@ -3,6 +3,9 @@
 // from here. The table holds every current ISO 4217 currency a bank account can hold (funds,
 // precious metals and testing codes are left out: they are never paid by transfer).
 
+import { collect } from './field-errors.ts';
+import type { FieldError } from './field-errors.ts';
+
 /** A currency: its code, ISO numeric code (EMV QR codes carry it) and minor-unit exponent. */
 export interface CurrencyInfo {
   code: string;
@@ -98,6 +101,25 @@ export function decimalToMinor(text: string, currency: CurrencyInfo): number | n
   const minor = Number(m[2]! + fraction.padEnd(currency.exponent, '0'));
   if (!Number.isSafeInteger(minor)) return null;
   return m[1] ? -minor : minor;
+}
+
+/**
+ * A payload's currency and amount: the currency must be one the scheme carries (`refuse` says
+ * why another cannot be), the amount within the scheme's bounds. Problems go to `errors`.
+ */
+export function checkSchemeAmount(
+  errors: FieldError[],
+  input: { currency: unknown; amountMinor: unknown },
+  scheme: { currencies: readonly string[]; bounds: AmountBounds; refuse: (code: string) => string },
+): { currency: CurrencyInfo; minor: number } | null {
+  const currency = collect(errors, 'currency', checkCurrency(input.currency));
+  if (!currency) return null;
+  if (!scheme.currencies.includes(currency.currency.code)) {
+    errors.push({ field: 'currency', reason: scheme.refuse(currency.currency.code) });
+    return null;
+  }
+  const amount = collect(errors, 'amount', checkMinorAmount(input.amountMinor, currency.currency, scheme.bounds));
+  return amount ? { currency: currency.currency, minor: amount.minor } : null;
 }
 
 /** A human rendering for messages: "EUR 12.30". */

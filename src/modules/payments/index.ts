@@ -6,7 +6,7 @@ export type { IbanCheck } from './iban.ts';
 export { checkBic } from './bic.ts';
 export type { BicCheck } from './bic.ts';
 export { checkCountry, countryName, COUNTRY_CODES } from './countries.ts';
-export { CURRENCIES, currencyInfo, checkCurrency, checkMinorAmount, minorToDecimal, decimalToMinor, formatAmount } from './currency.ts';
+export { CURRENCIES, currencyInfo, checkCurrency, checkMinorAmount, checkSchemeAmount, minorToDecimal, decimalToMinor, formatAmount } from './currency.ts';
 export type { CurrencyInfo, CurrencyCheck, AmountBounds, AmountCheck } from './currency.ts';
 export {
   checkRf, rfFromBody, formatRf, checkQrReference, qrReferenceFromDigits, formatQrReference, mod10RecursiveCheckDigit,

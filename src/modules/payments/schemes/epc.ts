@@ -6,7 +6,7 @@
 import { checkBic } from '../bic.ts';
 import { countryName } from '../countries.ts';
 import { checkRf } from '../creditor-reference.ts';
-import { checkCurrency, checkMinorAmount, minorToDecimal } from '../currency.ts';
+import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
 import { checkIban } from '../iban.ts';
@@ -69,11 +69,11 @@ export interface EpcInput {
 export function buildEpcPayload(input: EpcInput): PayloadResult {
   const errors: FieldError[] = [];
   const version = input.version ?? '002';
-  const currency = collect(errors, 'currency', checkCurrency(input.currency));
-  if (currency && currency.currency.code !== 'EUR') {
-    errors.push({ field: 'currency', reason: `an EPC QR code (SEPA credit transfer) carries euros only; ${currency.currency.code} cannot be paid with one${currency.currency.code === 'CHF' ? ' — use the swiss_qr scheme for CHF' : ''}` });
-  }
-  const amount = currency?.currency.code === 'EUR' ? collect(errors, 'amount', checkMinorAmount(input.amountMinor, currency.currency, EPC_LIMITS.amount)) : null;
+  const amount = checkSchemeAmount(errors, input, {
+    currencies: ['EUR'],
+    bounds: EPC_LIMITS.amount,
+    refuse: (code) => `an EPC QR code (SEPA credit transfer) carries euros only; ${code} cannot be paid with one${code === 'CHF' ? ' — use the swiss_qr scheme for CHF' : ''}`,
+  });
   const payee = checkSepaPayee(input.payee, 'payee', errors, version);
   const reference = input.reference ? collect(errors, 'reference', checkRf(input.reference)) : null;
   const remittance = collect(errors, 'remittance', checkOptionalText(input.remittance, { max: EPC_LIMITS.remittance, charset: 'unicode' }));
@@ -91,7 +91,7 @@ export function buildEpcPayload(input: EpcInput): PayloadResult {
     payee.bic ?? '',
     payee.name,
     payee.iban,
-    `EUR${minorToDecimal(amount.minor, currency!.currency, true)}`,
+    `EUR${minorToDecimal(amount.minor, amount.currency, true)}`,
     purpose,
     reference?.reference ?? '',
     remittance?.text ?? '',

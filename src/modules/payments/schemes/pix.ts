@@ -5,7 +5,7 @@
 // additional data field 62-05, and a CRC-16/CCITT-FALSE in field 63 over everything before it.
 
 import { checkPixTxid } from '../creditor-reference.ts';
-import { checkCurrency, checkMinorAmount, minorToDecimal } from '../currency.ts';
+import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
 import { checkPixKey, PIX_KEY_TYPES } from '../pix-key.ts';
@@ -72,11 +72,7 @@ export interface PixInput {
 /** Builds the Pix "copia e cola" string, or says why the payment cannot be expressed as one. */
 export function buildPixPayload(input: PixInput): PayloadResult {
   const errors: FieldError[] = [];
-  const currency = collect(errors, 'currency', checkCurrency(input.currency));
-  if (currency && currency.currency.code !== 'BRL') {
-    errors.push({ field: 'currency', reason: `Pix pays Brazilian reais (BRL) only; ${currency.currency.code} cannot be paid with a Pix code` });
-  }
-  const amount = currency?.currency.code === 'BRL' ? collect(errors, 'amount', checkMinorAmount(input.amountMinor, currency.currency, PIX_LIMITS.amount)) : null;
+  const amount = checkSchemeAmount(errors, input, { currencies: ['BRL'], bounds: PIX_LIMITS.amount, refuse: (code) => `Pix pays Brazilian reais (BRL) only; ${code} cannot be paid with a Pix code` });
   const payee = checkPixPayee(input.payee, 'payee', errors);
   const txid = collect(errors, 'txid', checkPixTxid(input.txid));
   const description = collect(errors, 'description', checkOptionalText(input.description, { max: PIX_LIMITS.merchantAccountTemplate, charset: 'ascii' }));
@@ -98,8 +94,8 @@ export function buildPixPayload(input: PixInput): PayloadResult {
     tlv('01', input.reusable ? '11' : '12') +
     tlv('26', account) +
     tlv('52', mcc) +
-    tlv('53', currency!.currency.numeric) +
-    tlv('54', minorToDecimal(amount.minor, currency!.currency)) +
+    tlv('53', amount.currency.numeric) +
+    tlv('54', minorToDecimal(amount.minor, amount.currency)) +
     tlv('58', 'BR') +
     tlv('59', payee.merchant_name) +
     tlv('60', payee.city) +

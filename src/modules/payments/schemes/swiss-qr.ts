@@ -8,7 +8,7 @@
 // 11649 creditor reference (SCOR) or none (NON).
 
 import { checkQrReference, checkRf } from '../creditor-reference.ts';
-import { checkCurrency, checkMinorAmount, minorToDecimal } from '../currency.ts';
+import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
 import { countryName } from '../countries.ts';
@@ -113,12 +113,7 @@ function checkReference(iban: string, raw: string | null | undefined, errors: Fi
 export function buildSwissQrPayload(input: SwissQrInput): PayloadResult {
   const errors: FieldError[] = [];
   const allowCombined = input.allowCombinedAddress ?? false;
-  const currency = collect(errors, 'currency', checkCurrency(input.currency));
-  const code = currency?.currency.code;
-  if (code && code !== 'CHF' && code !== 'EUR') {
-    errors.push({ field: 'currency', reason: `a Swiss QR-bill carries CHF or EUR only; ${code} cannot be paid with one` });
-  }
-  const amount = code === 'CHF' || code === 'EUR' ? collect(errors, 'amount', checkMinorAmount(input.amountMinor, currency!.currency, SWISS_QR_LIMITS.amount)) : null;
+  const amount = checkSchemeAmount(errors, input, { currencies: SWISS_QR_CURRENCIES, bounds: SWISS_QR_LIMITS.amount, refuse: (code) => `a Swiss QR-bill carries CHF or EUR only; ${code} cannot be paid with one` });
   const payee = checkSwissQrPayee(input.payee, 'payee', errors, { allowCombined });
   const debtor = input.debtor ? checkParty(input.debtor, 'debtor', errors, allowCombined) : null;
   const reference = payee ? checkReference(payee.iban, input.reference, errors) : null;
@@ -140,8 +135,8 @@ export function buildSwissQrPayload(input: SwissQrInput): PayloadResult {
     payee.iban,
     ...partyLines(payee),
     '', '', '', '', '', '', '', // ultimate creditor: reserved for future use, must stay empty
-    minorToDecimal(amount.minor, currency!.currency),
-    currency!.currency.code,
+    minorToDecimal(amount.minor, amount.currency),
+    amount.currency.code,
     ...(debtor ? partyLines(debtor) : ['', '', '', '', '', '', '']),
     reference.type,
     reference.reference,

@@ -5,7 +5,7 @@
 // parser read the same text back); "@" stays literal in the VPA, as NPCI's examples write it.
 
 import { checkUpiTr } from '../creditor-reference.ts';
-import { checkCurrency, checkMinorAmount, minorToDecimal } from '../currency.ts';
+import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
 import { checkOptionalText, checkText } from '../text.ts';
@@ -60,11 +60,7 @@ export function encodeUpiValue(value: string): string {
 /** Builds the `upi://pay?…` link, or says why the payment cannot be expressed as one. */
 export function buildUpiPayload(input: UpiInput): PayloadResult {
   const errors: FieldError[] = [];
-  const currency = collect(errors, 'currency', checkCurrency(input.currency));
-  if (currency && currency.currency.code !== 'INR') {
-    errors.push({ field: 'currency', reason: `UPI pays Indian rupees (INR) only; ${currency.currency.code} cannot be paid with a UPI link` });
-  }
-  const amount = currency?.currency.code === 'INR' ? collect(errors, 'amount', checkMinorAmount(input.amountMinor, currency.currency, UPI_LIMITS.amount)) : null;
+  const amount = checkSchemeAmount(errors, input, { currencies: ['INR'], bounds: UPI_LIMITS.amount, refuse: (code) => `UPI pays Indian rupees (INR) only; ${code} cannot be paid with a UPI link` });
   const payee = checkUpiPayee(input.payee, 'payee', errors);
   const tr = collect(errors, 'reference', checkUpiTr(input.reference));
   const note = collect(errors, 'note', checkOptionalText(input.note, { max: UPI_LIMITS.note, charset: 'unicode' }));
@@ -72,7 +68,7 @@ export function buildUpiPayload(input: UpiInput): PayloadResult {
 
   const params: [string, string][] = [['pa', payee.vpa], ['pn', payee.payee_name]];
   if (payee.mcc) params.push(['mc', payee.mcc]);
-  params.push(['am', minorToDecimal(amount.minor, currency!.currency)], ['cu', 'INR'], ['tr', tr.reference]);
+  params.push(['am', minorToDecimal(amount.minor, amount.currency)], ['cu', 'INR'], ['tr', tr.reference]);
   if (note?.text) params.push(['tn', note.text]);
   const query = params.map(([k, v]) => `${k}=${k === 'pa' ? encodeUpiValue(v).replace(/%40/g, '@') : encodeUpiValue(v)}`).join('&');
   return { ok: true, payload: `upi://pay?${query}`, ecc: 'M' };
