@@ -8,7 +8,8 @@ import sharp from 'sharp';
 import { encodeQr, maxLogoSize, renderSvg } from '../../../src/qr/index.ts';
 import { renderQrPng } from '../../../src/modules/render/png.ts';
 import {
-  buildPaymentQr, checkPayeeProfile, issueCreditorReference, SCHEME_CURRENCIES, SCHEMES, SWISS_CROSS_LOGO, SWISS_CROSS_SIZE, SWISS_CROSS_SVG,
+  buildEpcPayload, buildPaymentQr, buildPixPayload, buildSwissQrPayload, buildUpiPayload, checkPayeeProfile, issueCreditorReference, SCHEME_CURRENCIES, SCHEMES,
+  SWISS_CROSS_LOGO, SWISS_CROSS_SIZE, SWISS_CROSS_SVG, swissQrDesign, utf8Length,
 } from '../../../src/modules/payments/index.ts';
 import type { PayeeProfile, Scheme } from '../../../src/modules/payments/index.ts';
 import { jsqrDecode, zxingDecode } from '../../helpers/decode-qr.ts';
@@ -49,6 +50,30 @@ describe('payment codes decode to the exact payload', () => {
       const img = await pngPixels(rendered.png);
       expect((await zxingDecode(img))[0]).toBe(payload);
       expect(jsqrDecode(img)).toBe(payload);
+    }, 30_000);
+  }
+});
+
+describe('payloads at their size limits decode too', () => {
+  const longest: Record<Scheme, () => ReturnType<typeof buildEpcPayload>> = {
+    // 331 bytes with multi-byte UTF-8 text (the engine adds the UTF-8 ECI).
+    sepa: () => buildEpcPayload({ payee: { name: `Bäckerei Müller & Söhne ${'é'.repeat(40)}`, iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' }, amountMinor: 99_999_999_999, currency: 'EUR', remittance: `Rechnung ${'ü'.repeat(65)}`, information: 'Danke schön!' }),
+    swiss_qr: () => buildSwissQrPayload({
+      payee: { name: 'n'.repeat(70), iban: 'CH4431999123000889012', address: { street: 'Rue de l’Église', building_number: '12b', postcode: '1700', town: 'Fribourg', country: 'CH' } },
+      debtor: { name: 'Zoë Ærø-Müller', address: { street: 's'.repeat(70), building_number: '1', postcode: '8001', town: 'Zürich', country: 'CH' } },
+      amountMinor: 99_999_999_999, currency: 'CHF', reference: '210000000003139471430009017', message: 'm'.repeat(70), billInformation: `//${'b'.repeat(68)}`, alternativeSchemes: ['a'.repeat(100), 'c'.repeat(100)],
+    }),
+    pix: () => buildPixPayload({ payee: { key: 'a-rather-long-address-for-pix@exemplo.com.br', merchant_name: 'M'.repeat(25), city: 'C'.repeat(15) }, amountMinor: 999_999_999_999, currency: 'BRL', txid: 'T'.repeat(25), description: 'd'.repeat(29), postalCode: '01310100', mcc: '5812' }),
+    upi: () => buildUpiPayload({ payee: { vpa: '1234567890@sbin0001234.ifsc.npci', payee_name: 'श्री गणेश किराना स्टोर & Sons', mcc: '5411' }, amountMinor: 100_000_000, currency: 'INR', reference: 'R'.repeat(35), note: 'n & = + # % ₹'.padEnd(50, 'x') }),
+  };
+  for (const scheme of SCHEMES) {
+    it(`${scheme}: the longest payload the builder allows`, async () => {
+      const built = longest[scheme]();
+      if (!built.ok) throw new Error(JSON.stringify(built.errors));
+      const rendered = await renderQrPng(built.payload, scheme === 'swiss_qr' ? swissQrDesign() : { ecc: built.ecc }, 1024);
+      const img = await pngPixels(rendered.png);
+      expect((await zxingDecode(img))[0], `version ${rendered.version}`).toBe(built.payload);
+      if (scheme === 'sepa') expect(utf8Length(built.payload)).toBeGreaterThan(320);
     }, 30_000);
   }
 });
