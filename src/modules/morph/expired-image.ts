@@ -1,6 +1,7 @@
-// What a refused morphing code shows: the red "EXPIRED" image in place of the QR, and the page a
-// stale screenshot leads to. The image's letters are drawn as paths (a 5×7 pixel font) so it
-// looks the same in every browser and in the PNG rasteriser, whatever fonts the host has.
+// What a refused morphing render shows: the red "EXPIRED" image in place of the QR. (The page a
+// stale screenshot leads to is with the other code pages, in redirects.) The image's letters are
+// drawn as paths (a 5×7 pixel font) so it looks the same in every browser and in the PNG
+// rasteriser, whatever fonts the host has.
 
 const GLYPHS: Record<string, string[]> = {
   E: ['#####', '#....', '#....', '####.', '#....', '#....', '#####'],
@@ -43,12 +44,3 @@ export const EXPIRED_SVG =
   `<rect width="${SIZE}" height="${SIZE}" rx="6" fill="#dc2626"/>` +
   `<path fill="#ffffff" d="${wordPath('EXPIRED')}"/>` +
   '</svg>\n';
-
-/** The page a stale or token-less scan of a morphing code shows (a screenshot, or a printed copy). */
-export const STALE_TICKET_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>This code has expired</title>
-<style>body{font-family:system-ui,sans-serif;display:grid;place-items:center;min-height:100vh;margin:0;background:#fef2f2;color:#1f2933}
-main{max-width:28rem;padding:2rem;text-align:center}h1{font-size:1.4rem;margin:0 0 .5rem;color:#b91c1c}p{margin:0;line-height:1.5;color:#52606d}</style>
-</head><body><main><h1>This code has expired</h1><p>This QR code changes every few seconds and the one you scanned is no longer valid — it was probably a screenshot or a printout. Open the live ticket on the holder's screen and scan it again.</p></main></body></html>
-`;

@@ -1,0 +1,74 @@
+// Screenshots of every public page (items, hosted pages, thank-you, code and ticket errors) into
+// docs/screenshots/pages/, from a seeded Tessera on SQLite with a fixed clock, in Debian's Chromium.
+//   npm run screenshots:pages                          every page at 320, 390 and 1280 px, light and dark
+//   npm run screenshots:pages -- --only item-revealed  one page
+//   npm run screenshots:pages -- --widths 390 --schemes dark
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { createTestApp } from '../test/helpers/app.ts';
+import { startImageHost, seedPublicPages } from '../test/helpers/public-pages.ts';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    widths: { type: 'string', default: '320,390,1280' },
+    schemes: { type: 'string', default: 'light,dark' },
+    out: { type: 'string', default: 'docs/screenshots/pages' },
+  },
+});
+const widths = values.widths.split(',').map(Number);
+const schemes = values.schemes.split(',') as Array<'light' | 'dark'>;
+const out = path.resolve(values.out);
+fs.mkdirSync(out, { recursive: true });
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const images = await startImageHost();
+const t = await createTestApp('sqlite', { env: { TESSERA_PUBLIC_URL: base } });
+await t.app.listen({ port, host: '127.0.0.1' });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const cases = (await seedPublicPages(t, base, images.base)).filter((c) => !values.only || c.name === values.only);
+  let written = 0;
+  for (const c of cases) {
+    for (const scheme of schemes) {
+      // One visit per case and scheme (some visits post a form and spend a view), then every width.
+      const context = await browser.newContext({ colorScheme: scheme, locale: 'en-GB', timezoneId: 'Europe/London', extraHTTPHeaders: c.language ? { 'accept-language': c.language } : {} });
+      await context.clock.setFixedTime(t.clock.now());
+      const page = await context.newPage();
+      await page.setViewportSize({ width: widths[0]!, height: 800 });
+      const status = await c.visit(page);
+      if (status !== c.status) throw new Error(`${c.name}: status ${status}, expected ${c.status}`);
+      await page.evaluate(() => document.fonts.ready);
+      for (const width of widths) {
+        await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
+        const file = path.join(out, `${c.name}-${width}-${scheme}.png`);
+        await page.screenshot({ path: file, fullPage: true });
+        written++;
+      }
+      await context.close();
+    }
+  }
+  console.log(`${written} screenshots of ${cases.length} pages in ${path.relative(process.cwd(), out)}/`);
+} finally {
+  await browser.close();
+  await t.close();
+  await images.close();
+}
