@@ -86,6 +86,9 @@ describeDialects('hosted pages', (dialect) => {
     expect(page.body).toContain('<h1>Spring fair</h1>');
     expect(page.body).toContain(`action="/api/v1/forms/submit/${created.short_code}"`);
     expect(page.body).toContain('<label for="f-email">Email <span class="req">(required)</span></label>');
+    // The account's name heads the page; the footer says what made it.
+    expect(page.body).toContain(`<span>${me.slug}</span>`);
+    expect(page.body).toContain('Made with Tessera');
 
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/nope` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/someone-else/fair` })).statusCode).toBe(404);
@@ -93,7 +96,7 @@ describeDialects('hosted pages', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).statusCode).toBe(404);
     const hidden = await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` });
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.body).toContain('Page not found');
+    expect(hidden.body).toContain('This page is not available');
     await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey), payload: { hosted_page: samplePage() } });
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).statusCode).toBe(200);
     await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey) });

@@ -29,8 +29,6 @@ function bestTextOn(background: string): string {
 // The surfaces links sit on in Tessera's own palette (page.css): the card in light and dark mode.
 const LIGHT_SURFACE = '#ffffff';
 const DARK_SURFACE = '#18181b';
-const LIGHT_TEXT = '#18181b';
-const DARK_TEXT = '#fafafa';
 
 /** Whether text on `background` should be light (the background is dark). */
 export function isDark(background: string): boolean {
@@ -39,6 +37,21 @@ export function isDark(background: string): boolean {
 
 function isDefaultSurface(theme: Theme): boolean {
   return theme.background_color === DEFAULT_THEME.background_color && theme.text_color === DEFAULT_THEME.text_color;
+}
+
+function mix(hex: string, toward: string, share: number): string {
+  const channelAt = (c: string, i: number) => parseInt(c.slice(1 + i * 2, 3 + i * 2), 16);
+  return `#${[0, 1, 2].map((i) => Math.round(channelAt(hex, i) * (1 - share) + channelAt(toward, i) * share).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** `colour`, lightened or darkened just enough to read on `surface` (links in the accent's hue). */
+export function readableOn(colour: string, surface: string): string {
+  const toward = isDark(surface) ? '#ffffff' : '#000000';
+  for (let share = 0; share <= 1; share += 0.05) {
+    const candidate = mix(colour, toward, share);
+    if (contrastRatio(candidate, surface) >= MIN_CONTRAST) return candidate;
+  }
+  return toward;
 }
 
 /**
@@ -60,10 +73,8 @@ export function resolveTheme(theme: Theme): PageColours {
     text = DEFAULT_THEME.text_color;
   }
   if (isDefaultSurface({ ...theme, background_color: background, text_color: text })) {
-    const link = contrastRatio(accent, LIGHT_SURFACE) >= MIN_CONTRAST ? accent : LIGHT_TEXT;
-    const linkOnDark = contrastRatio(accent, DARK_SURFACE) >= MIN_CONTRAST ? accent : DARK_TEXT;
-    return { scheme: 'system', accent, accentText, link, linkOnDark };
+    return { scheme: 'system', accent, accentText, link: readableOn(accent, LIGHT_SURFACE), linkOnDark: readableOn(accent, DARK_SURFACE) };
   }
-  const link = contrastRatio(accent, background) >= MIN_CONTRAST ? accent : text;
+  const link = contrastRatio(accent, background) >= MIN_CONTRAST ? accent : readableOn(accent, background);
   return { scheme: 'fixed', background, text, dark: isDark(background), accent, accentText, link };
 }
