@@ -54,9 +54,3 @@ export function html(strings: TemplateStringsArray, ...values: Interpolation[]):
 export function trustedHtml(markup: string): SafeHtml {
   return new SafeHtml(markup);
 }
-
-/** Joins fragments with a separator (itself escaped unless SafeHtml). */
-export function joinHtml(parts: readonly Interpolation[], separator: Interpolation = ''): SafeHtml {
-  const sep = render(separator);
-  return new SafeHtml(parts.map(render).join(sep));
-}

@@ -6,7 +6,7 @@
   var MINUTE = 60000;
   var HOUR = 60 * MINUTE;
   var DAY = 24 * HOUR;
-  var EXACT = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+  var EXACT = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
 
   // The page's language, in the visitor's own variant of it when the browser names one (en-GB, de-AT).
   function langOf(el) {

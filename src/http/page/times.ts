@@ -7,8 +7,8 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** The options of the exact time, shared with the page script (which drops `timeZone`). */
-export const EXACT_TIME_OPTIONS: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' };
+/** The options of the exact time; page-script.js uses the same ones (its EXACT) in the visitor's zone. */
+export const EXACT_TIME_OPTIONS: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short' };
 
 /** `at` relative to `now` in words ("in 2 hours", "3 minutes ago", "tomorrow"). */
 export function relativeTime(lang: string, at: number, now: number): string {
