@@ -2,6 +2,7 @@
 // stale screenshot leads to is with the other code pages, in redirects.) The image's letters are
 // drawn as paths (a 5×7 pixel font) so it looks the same in every browser and in the PNG
 // rasteriser, whatever fonts the host has.
+import { html } from '../../http/html.ts';
 
 const GLYPHS: Record<string, string[]> = {
   E: ['#####', '#....', '#....', '####.', '#....', '#....', '#####'],
@@ -38,9 +39,5 @@ function wordPath(word: string): string {
 }
 
 /** The red "EXPIRED" SVG served instead of a morphing code's QR when its signature fails. */
-export const EXPIRED_SVG =
-  `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="EXPIRED">` +
-  '<title>EXPIRED</title>' +
-  `<rect width="${SIZE}" height="${SIZE}" rx="6" fill="#dc2626"/>` +
-  `<path fill="#ffffff" d="${wordPath('EXPIRED')}"/>` +
-  '</svg>\n';
+export const EXPIRED_SVG = html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="EXPIRED"><title>EXPIRED</title><rect width="${SIZE}" height="${SIZE}" rx="6" fill="#dc2626"/><path fill="#ffffff" d="${wordPath('EXPIRED')}"/></svg>
+`.value;
