@@ -103,9 +103,6 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
   const path = (publicUrl: string) => new URL(publicUrl).pathname;
   const available = await item({ content: SHARED_TEXT, ttlHours: 48, viewLimit: 3 });
   const protectedOnce = await item({ content: SHARED_TEXT, ttlHours: 2, viewLimit: 1, password: 'harbour' });
-  const wrongPassword = await item({ content: SHARED_TEXT, ttlHours: 2, password: 'harbour' });
-  const revealed = await item({ content: SHARED_TEXT, ttlHours: 26, viewLimit: 3 });
-  const lastView = await item({ content: SHARED_TEXT, ttlHours: 2, viewLimit: 1 });
   const usedUp = await item({ content: SHARED_TEXT, ttlHours: 2, viewLimit: 1 });
   await app.inject({ method: 'GET', url: `/api/v0/items/${usedUp.magic}` });
   const expired = await item({ content: SHARED_TEXT, ttlHours: 0.01 });
@@ -162,8 +159,9 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
       title: 'Item: wrong password',
       status: 401,
       time: true,
+      // Visits that spend something work on an item of their own, so every visit sees the same page.
       visit: async (p) => {
-        await goto(p, `${base}${path(wrongPassword.publicUrl)}`);
+        await goto(p, `${base}${path((await item({ content: SHARED_TEXT, ttlHours: 2, password: 'harbour' })).publicUrl)}`);
         await p.locator('#password').fill('not it');
         return clickAndWait(p, 'button[type=submit]');
       },
@@ -175,7 +173,7 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
       copies: true,
       time: true,
       visit: async (p) => {
-        await goto(p, `${base}${path(revealed.publicUrl)}`);
+        await goto(p, `${base}${path((await item({ content: SHARED_TEXT, ttlHours: 26, viewLimit: 3 })).publicUrl)}`);
         return clickAndWait(p, 'button[type=submit]');
       },
     },
@@ -185,7 +183,7 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
       status: 200,
       copies: true,
       visit: async (p) => {
-        await goto(p, `${base}${path(lastView.publicUrl)}`);
+        await goto(p, `${base}${path((await item({ content: SHARED_TEXT, ttlHours: 2, viewLimit: 1 })).publicUrl)}`);
         return clickAndWait(p, 'button[type=submit]');
       },
     },

@@ -44,11 +44,21 @@ function issueText(t: Translator, issue: FieldIssue): SafeHtml {
   return t.html(`form.error.${issue.code}`, { limit: issue.limit ?? '' });
 }
 
-function renderBlock(block: Block): SafeHtml {
+// The page title is the one h1; block headings sit below it (level 1 → h2 …) and never skip a
+// level on the way down, so the outline stays navigable for screen readers.
+function renderBlocks(blocks: Block[]): SafeHtml[] {
+  let previous = 1;
+  return blocks.map((block) => {
+    if (block.type !== 'heading') return renderBlock(block);
+    const level = Math.min(block.level + 1, previous + 1);
+    previous = level;
+    if (level === 2) return html`<h2>${block.text}</h2>`;
+    return level === 3 ? html`<h3>${block.text}</h3>` : html`<h4>${block.text}</h4>`;
+  });
+}
+
+function renderBlock(block: Exclude<Block, { type: 'heading' }>): SafeHtml {
   switch (block.type) {
-    case 'heading':
-      if (block.level === 1) return html`<h2>${block.text}</h2>`;
-      return block.level === 2 ? html`<h3>${block.text}</h3>` : html`<h4>${block.text}</h4>`;
     case 'paragraph':
       return html`<p class="prose">${block.text}</p>`;
     case 'image':
@@ -127,7 +137,7 @@ export function renderHostedPage(ctx: HostedPageContext, config: PageConfig, for
   const hasErrors = state !== undefined && Object.keys(state.errors).length > 0;
   const title = hasErrors ? ctx.t.text('shell.errorTitle', { title: config.title }) : config.title;
   // A rejected answer starts with the summary of what to fix, each line linking to its field.
-  const body = html`${errorSummary(ctx.t, config, state)}${hero(config)}<h1>${config.title}</h1>${contentBlocks(config).map(renderBlock)}${renderForm(ctx.t, config, formAction, state)}`;
+  const body = html`${errorSummary(ctx.t, config, state)}${hero(config)}<h1>${config.title}</h1>${renderBlocks(contentBlocks(config))}${renderForm(ctx.t, config, formAction, state)}`;
   return renderPage({ t: ctx.t, documentLang: config.language, title, body, branding: hostedBranding(ctx, config), colours: resolveTheme(config.theme), externalImages: true, indexable: !hasErrors });
 }
 
