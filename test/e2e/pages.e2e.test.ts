@@ -175,7 +175,7 @@ describeDialects('hosted page in Chromium', (dialect) => {
     const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('button[type=submit]').click()]);
     expect(answer.status()).toBe(400);
     await page.waitForLoadState('load');
-    expect(await page.locator('#f-mail-error').textContent()).toBe('is required');
+    expect(await page.locator('#f-mail-error').textContent()).toBe('Fill in this field.');
     expect(await page.locator('#f-who').inputValue()).toBe(payload);
     expect(await page.locator('#f-pick').inputValue()).toBe(payload);
     expect(await page.locator('script').count()).toBe(0);
