@@ -8,6 +8,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import sharp from 'sharp';
 import { createTestApp } from '../test/helpers/app.ts';
 import { startImageHost, seedPublicPages } from '../test/helpers/public-pages.ts';
 
@@ -35,6 +36,24 @@ async function freePort(): Promise<number> {
   });
 }
 
+// docs/screenshots/pages.md: every page at 390 px (light and dark) and 1280 px, linked to all sizes.
+function writeGallery(pages: Array<{ name: string; title: string }>): void {
+  const dir = path.relative(path.resolve('docs/screenshots'), out);
+  const img = (name: string, width: number, scheme: string, alt: string) => `<img src="${dir}/${name}-${width}-${scheme}.png" width="${width === 1280 ? 420 : 200}" alt="${alt}">`;
+  const lines = [
+    '# Public pages, as strangers see them',
+    '',
+    'Written by `npm run screenshots:pages` (a seeded Tessera on SQLite, Debian\'s Chromium, a fixed clock, the visitor in London).',
+    `Every page exists at ${widths.join(', ')} px in ${schemes.join(' and ')} mode in \`${dir}/\`. What the pages say and why: [public-pages.md](../public-pages.md).`,
+    '',
+  ];
+  for (const p of pages) {
+    lines.push(`## ${p.title}`, '', `\`${p.name}\` · ${widths.flatMap((w) => schemes.map((s) => `[${w} ${s}](${dir}/${p.name}-${w}-${s}.png)`)).join(' · ')}`, '');
+    lines.push(`${img(p.name, 390, 'light', `${p.title}, 390 px, light`)} ${img(p.name, 390, 'dark', `${p.title}, 390 px, dark`)} ${img(p.name, 1280, 'light', `${p.title}, 1280 px, light`)}`, '');
+  }
+  fs.writeFileSync(path.resolve('docs/screenshots/pages.md'), lines.join('\n'));
+}
+
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const images = await startImageHost();
@@ -50,7 +69,7 @@ try {
   for (const c of cases) {
     for (const scheme of schemes) {
       // One visit per case and scheme (some visits post a form and spend a view), then every width.
-      const context = await browser.newContext({ colorScheme: scheme, locale: 'en-GB', timezoneId: 'Europe/London', extraHTTPHeaders: c.language ? { 'accept-language': c.language } : {} });
+      const context = await browser.newContext({ colorScheme: scheme, locale: c.language ? c.language.split(',')[0]!.trim() : 'en-GB', timezoneId: 'Europe/London', extraHTTPHeaders: c.language ? { 'accept-language': c.language } : {} });
       await context.clock.setFixedTime(t.clock.now());
       const page = await context.newPage();
       await page.setViewportSize({ width: widths[0]!, height: 800 });
@@ -60,13 +79,15 @@ try {
       for (const width of widths) {
         await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
         const file = path.join(out, `${c.name}-${width}-${scheme}.png`);
-        await page.screenshot({ path: file, fullPage: true });
+        // A palette PNG is a third of the size and looks the same for flat UI.
+        await sharp(await page.screenshot({ fullPage: true })).png({ palette: true, quality: 95, effort: 8 }).toFile(file);
         written++;
       }
       await context.close();
     }
   }
   console.log(`${written} screenshots of ${cases.length} pages in ${path.relative(process.cwd(), out)}/`);
+  if (!values.only) writeGallery(cases.map((c) => ({ name: c.name, title: c.title })));
 } finally {
   await browser.close();
   await t.close();

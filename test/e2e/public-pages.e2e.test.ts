@@ -74,7 +74,7 @@ describeDialects('public pages in Chromium', (dialect) => {
     const ctx = await browser!.newContext({
       javaScriptEnabled: options.javaScript ?? true,
       colorScheme: options.colorScheme ?? 'light',
-      locale: 'en-GB',
+      locale: c.language ? c.language.split(',')[0]!.trim() : 'en-GB',
       timezoneId: options.timezoneId ?? 'Europe/Berlin',
       extraHTTPHeaders: c.language ? { 'accept-language': c.language } : {},
     });
@@ -107,6 +107,8 @@ describeDialects('public pages in Chromium', (dialect) => {
       // The self-hosted Inter is what the page is set in.
       expect(await page.evaluate(() => document.fonts.check('16px "Inter Variable"')), c.name).toBe(true);
       expect(await page.locator('h1').count(), c.name).toBe(1);
+      // A visitor asking for another language gets the page in it.
+      if (c.language) expect(await page.locator('html').getAttribute('lang'), c.name).toBe(c.language.slice(0, 2));
 
       for (const [width, scheme] of [...WIDTHS.map((w) => [w, 'light'] as const), [390, 'dark'] as const]) {
         await page.emulateMedia({ colorScheme: scheme });

@@ -16,7 +16,7 @@ export interface PublicPageCase {
   title: string;
   /** The status the page is served with. */
   status: number;
-  /** Accept-Language the visit sends (English when absent). */
+  /** Accept-Language the visit sends (English when absent); its first tag is also the browser's locale. */
   language?: string;
   /** Loads the page; returns the main document's status. */
   visit(page: Page): Promise<number>;

@@ -22,7 +22,7 @@ export const de: Catalogue = {
   'item.views.once': 'Dies kann nur ein einziges Mal geöffnet werden.',
   'item.views.unlimited': 'Sie können dies beliebig oft öffnen, bis es abläuft.',
   'item.expires': 'Läuft ab: {when}.',
-  'item.warn.spend': 'Das Öffnen verbraucht einen der {count} verbleibenden Aufrufe. Das Besuchen dieser Seite nicht.',
+  'item.warn.spend': 'Das Öffnen verbraucht einen der {count} verbleibenden Aufrufe – das bloße Aufrufen dieser Seite nicht.',
   'item.warn.last': 'Sobald Sie es öffnen, kann es niemand mehr öffnen – halten Sie also einen Ort bereit, um es aufzubewahren.',
   'item.password.label': 'Passwort',
   'item.password.hint': 'Die Person, die diesen Link geteilt hat, sollte Ihnen das Passwort gegeben haben.',
