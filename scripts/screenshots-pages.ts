@@ -4,12 +4,11 @@
 //   npm run screenshots:pages -- --only item-revealed  one page
 //   npm run screenshots:pages -- --widths 390 --schemes dark
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import sharp from 'sharp';
 import { createTestApp } from '../test/helpers/app.ts';
+import { freePort, launchChromium } from '../test/helpers/browser.ts';
 import { startImageHost, seedPublicPages } from '../test/helpers/public-pages.ts';
 
 const { values } = parseArgs({
@@ -24,17 +23,6 @@ const widths = values.widths.split(',').map(Number);
 const schemes = values.schemes.split(',') as Array<'light' | 'dark'>;
 const out = path.resolve(values.out);
 fs.mkdirSync(out, { recursive: true });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 // docs/screenshots/pages.md: every page at 390 px (light and dark) and 1280 px, linked to all sizes.
 function writeGallery(pages: Array<{ name: string; title: string }>): void {
@@ -59,10 +47,7 @@ const base = `http://127.0.0.1:${port}`;
 const images = await startImageHost();
 const t = await createTestApp('sqlite', { env: { TESSERA_PUBLIC_URL: base } });
 await t.app.listen({ port, host: '127.0.0.1' });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launchChromium();
 try {
   const cases = (await seedPublicPages(t, base, images.base)).filter((c) => !values.only || c.name === values.only);
   let written = 0;

@@ -3,16 +3,15 @@
 // shows, the CSP holds (no violation reported), and the same pages work with JavaScript off.
 // With it on, copy buttons copy and times are rewritten in the visitor's own zone.
 import fs from 'node:fs';
-import net from 'node:net';
 import { createRequire } from 'node:module';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { CHROMIUM, chromiumAvailable, freePort, launchChromium } from '../helpers/browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { type PublicPageCase, SHARED_TEXT, seedPublicPages, startImageHost } from '../helpers/public-pages.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) {
   if (process.env.CI === 'true') throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium) so the browser tests run.`);
   process.stderr.write(`\n⚠️  NOTICE: ${CHROMIUM} not found — the public page browser tests are SKIPPED.\n\n`);
@@ -21,17 +20,6 @@ const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe
 const WIDTHS = [320, 390, 1280];
 const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const INTERNAL = /\b(ACTIVE|BOUND|FINALIZED|ARCHIVAL|HMAC|magic|nonce|undefined|null|NaN)\b/;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface AxeResult {
   violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
@@ -53,10 +41,7 @@ describeDialects('public pages in Chromium', (dialect) => {
 
   beforeAll(async () => {
     if (!available) return;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     images = await startImageHost();
