@@ -119,6 +119,25 @@ describeDialects('hosted pages', (dialect) => {
     expect(page.body).toContain('<h1>Spring fair</h1>');
   });
 
+  it('pages saved before the hero image and next link existed still render, with those fields empty', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const created = await createPageCampaign(t.app, me);
+    const row = await t.app.ctx.db.selectFrom('hosted_pages').select('config').where('campaign_id', '=', created.id).executeTakeFirstOrThrow();
+    const old = JSON.parse(row.config);
+    delete old.theme.hero_image_url;
+    delete old.theme.hero_image_alt;
+    delete old.form.next_url;
+    delete old.form.next_label;
+    await t.app.ctx.db.updateTable('hosted_pages').set({ config: JSON.stringify(old) }).where('campaign_id', '=', created.id).execute();
+    const json = (await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).json();
+    expect(json.theme).toMatchObject({ hero_image_url: null, hero_image_alt: '' });
+    expect(json.form).toMatchObject({ next_url: null, next_label: null });
+    expect((await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` })).statusCode).toBe(200);
+    const thanks = await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair/thanks` });
+    expect(thanks.body).toContain('Back to Spring fair');
+  });
+
   it('PUT hosted_page: null removes the page', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);

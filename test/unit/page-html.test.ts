@@ -78,6 +78,17 @@ describe('page renderer', () => {
     expect(sheets[1]).toContain('color-scheme:dark');
   });
 
+  it("marks Tessera's words with their language when the page's own is one Tessera does not speak", () => {
+    const page = config({ title: 'Festa', language: 'it', form: { fields: [{ name: 'email', label: 'Email', type: 'email', required: true }] } });
+    const out = renderHostedPage({ t: translator('de'), branding: { name: 'Lumen', logoUrl: null, logoAlt: '', madeWithTessera: true } }, page, '/submit', { values: {}, errors: { email: { code: 'required' } } }).html;
+    expect(out).toContain('<html lang="it">');
+    expect(out).toContain('<span class="req" lang="de">(Pflichtfeld)</span>');
+    expect(out).toContain('<p class="field-error" id="f-email-error" lang="de">Füllen Sie dieses Feld aus.</p>');
+    expect(out).toContain('<footer class="foot" lang="de">');
+    const same = renderHostedPage({ t: translator('it' as 'en'), branding: NO_BRANDING }, config({ title: 'T', form: { fields: [{ name: 'a', label: 'A', required: true }] } }), '/submit').html;
+    expect(same).not.toMatch(/ lang="(?!en")/);
+  });
+
   it('shows the title once: a first heading that repeats it is left out', () => {
     const out = renderPage(config({ title: 'Spring fair', blocks: [{ type: 'heading', text: 'spring fair ', level: 1 }, { type: 'paragraph', text: 'Hello' }] }), '/submit').html;
     expect(out.match(/spring fair/gi)).toHaveLength(2); // <title> and <h1>

@@ -39,6 +39,16 @@ function fieldId(name: string): string {
   return `f-${name}`;
 }
 
+/** The chrome's words, and the `lang` attribute they need when the page's own language is another. */
+interface Chrome {
+  t: Translator;
+  lang: SafeHtml | '';
+}
+
+function chromeOf(t: Translator, config: PageConfig): Chrome {
+  return { t, lang: config.language.toLowerCase().split('-')[0] === t.lang ? '' : html` lang="${t.lang}"` };
+}
+
 function issueText(t: Translator, issue: FieldIssue): SafeHtml {
   if (issue.code === 'unknown' || issue.code === 'body') return t.html('form.error.text');
   return t.html(`form.error.${issue.code}`, { limit: issue.limit ?? '' });
@@ -77,7 +87,7 @@ function contentBlocks(config: PageConfig): Block[] {
   return first?.type === 'heading' && same(first.text, config.title) ? rest : config.blocks;
 }
 
-function control(t: Translator, field: FormField, value: string | boolean | undefined, describedBy: string, invalid: boolean): SafeHtml {
+function control({ t, lang }: Chrome, field: FormField, value: string | boolean | undefined, describedBy: string, invalid: boolean): SafeHtml {
   const id = fieldId(field.name);
   const text = typeof value === 'string' ? value : '';
   const common = html`id="${id}" name="${field.name}"${field.required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${invalid ? html` aria-invalid="true"` : ''}`;
@@ -85,7 +95,7 @@ function control(t: Translator, field: FormField, value: string | boolean | unde
     case 'textarea':
       return html`<textarea ${common}${field.max_length ? html` maxlength="${field.max_length}"` : ''}${field.placeholder ? html` placeholder="${field.placeholder}"` : ''} rows="5">${text}</textarea>`;
     case 'select':
-      return html`<select ${common}><option value="">${t.text('form.choose')}</option>${(field.options ?? []).map(
+      return html`<select ${common}><option value=""${lang}>${t.text('form.choose')}</option>${(field.options ?? []).map(
         (option) => html`<option value="${option}"${option === text ? html` selected` : ''}>${option}</option>`,
       )}</select>`;
     case 'checkbox':
@@ -97,31 +107,32 @@ function control(t: Translator, field: FormField, value: string | boolean | unde
   }
 }
 
-function renderField(t: Translator, field: FormField, state: FormState | undefined): SafeHtml {
+function renderField(c: Chrome, field: FormField, state: FormState | undefined): SafeHtml {
+  const { t, lang } = c;
   const id = fieldId(field.name);
   const issue = state?.errors[field.name];
   const helpId = field.help_text ? `${id}-help` : '';
   const errorId = issue ? `${id}-error` : '';
   const describedBy = [errorId, helpId].filter(Boolean).join(' ');
-  const label = html`${field.label}${field.required ? html` <span class="req">(${t.text('form.required')})</span>` : ''}`;
+  const label = html`${field.label}${field.required ? html` <span class="req"${lang}>(${t.text('form.required')})</span>` : ''}`;
   const help = field.help_text ? html`<p class="help" id="${helpId}">${field.help_text}</p>` : '';
-  const message = issue ? html`<p class="field-error" id="${errorId}">${issueText(t, issue)}</p>` : '';
-  const input = control(t, field, state?.values[field.name], describedBy, Boolean(issue));
+  const message = issue ? html`<p class="field-error" id="${errorId}"${lang}>${issueText(t, issue)}</p>` : '';
+  const input = control(c, field, state?.values[field.name], describedBy, Boolean(issue));
   if (field.type === 'checkbox') return html`<div class="field check">${help}${message}${input}<label for="${id}">${label}</label></div>`;
   return html`<div class="field"><label for="${id}">${label}</label>${help}${message}${input}</div>`;
 }
 
-function errorSummary(t: Translator, config: PageConfig, state: FormState | undefined): SafeHtml | '' {
+function errorSummary({ t, lang }: Chrome, config: PageConfig, state: FormState | undefined): SafeHtml | '' {
   const fields = config.form?.fields.filter((f) => state?.errors[f.name]) ?? [];
   if (fields.length === 0) return '';
-  return html`<div class="alert" role="alert" aria-labelledby="summary-title" tabindex="-1"><h2 id="summary-title">${t.text('form.summary', { count: fields.length })}</h2><ul>${fields.map(
-    (f) => html`<li><a href="#${fieldId(f.name)}">${f.label}: ${issueText(t, state!.errors[f.name]!)}</a></li>`,
+  return html`<div class="alert" role="alert" aria-labelledby="summary-title" tabindex="-1"><h2 id="summary-title"${lang}>${t.text('form.summary', { count: fields.length })}</h2><ul>${fields.map(
+    (f) => html`<li><a href="#${fieldId(f.name)}">${f.label}: <span${lang}>${issueText(t, state!.errors[f.name]!)}</span></a></li>`,
   )}</ul></div>`;
 }
 
-function renderForm(t: Translator, config: PageConfig, action: string, state: FormState | undefined): SafeHtml | '' {
+function renderForm(c: Chrome, config: PageConfig, action: string, state: FormState | undefined): SafeHtml | '' {
   if (!config.form) return '';
-  return html`<form method="post" action="${action}" accept-charset="utf-8">${config.form.fields.map((f) => renderField(t, f, state))}<div class="hp"><label for="f-hp">${t.text('form.honeypot')}</label><input type="text" id="f-hp" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div><button type="submit" class="wide">${config.form.submit_label}</button></form>`;
+  return html`<form method="post" action="${action}" accept-charset="utf-8">${config.form.fields.map((f) => renderField(c, f, state))}<div class="hp"><label for="f-hp"${c.lang}>${c.t.text('form.honeypot')}</label><input type="text" id="f-hp" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div><button type="submit" class="wide">${config.form.submit_label}</button></form>`;
 }
 
 function hero(config: PageConfig): SafeHtml | '' {
@@ -137,17 +148,18 @@ export function renderHostedPage(ctx: HostedPageContext, config: PageConfig, for
   const hasErrors = state !== undefined && Object.keys(state.errors).length > 0;
   const title = hasErrors ? ctx.t.text('shell.errorTitle', { title: config.title }) : config.title;
   // A rejected answer starts with the summary of what to fix, each line linking to its field.
-  const body = html`${errorSummary(ctx.t, config, state)}${hero(config)}<h1>${config.title}</h1>${renderBlocks(contentBlocks(config))}${renderForm(ctx.t, config, formAction, state)}`;
+  const chrome = chromeOf(ctx.t, config);
+  const body = html`${errorSummary(chrome, config, state)}${hero(config)}<h1>${config.title}</h1>${renderBlocks(contentBlocks(config))}${renderForm(chrome, config, formAction, state)}`;
   return renderPage({ t: ctx.t, documentLang: config.language, title, body, branding: hostedBranding(ctx, config), colours: resolveTheme(config.theme), externalImages: true, indexable: !hasErrors });
 }
 
 /** The page shown after a successful submission: the owner's message, the optional next step, the way back. */
 export function renderThanks(ctx: HostedPageContext, config: PageConfig, pageUrl: string): RenderedPage {
-  const { t } = ctx;
+  const { t, lang } = chromeOf(ctx.t, config);
   const form = config.form;
-  const next = form?.next_url ? html`<a class="button" href="${form.next_url}" rel="${LINK_REL}">${form.next_label || t.text('thanks.next')}</a>` : '';
-  const back = html`<a href="${pageUrl}"${next ? '' : html` class="button button-secondary"`}>${t.text('thanks.back', { title: config.title })}</a>`;
-  const body = html`${pageHeading('check', t.text('thanks.title'))}<p role="status" class="prose">${form?.success_message ?? ''}</p><div class="actions">${next}${back}</div>`;
+  const next = form?.next_url ? html`<a class="button" href="${form.next_url}" rel="${LINK_REL}"${form.next_label ? '' : lang}>${form.next_label || t.text('thanks.next')}</a>` : '';
+  const back = html`<a href="${pageUrl}"${next ? '' : html` class="button button-secondary"`}${lang}>${t.text('thanks.back', { title: config.title })}</a>`;
+  const body = html`<div${lang}>${pageHeading('check', t.text('thanks.title'))}</div><p role="status" class="prose">${form?.success_message ?? ''}</p><div class="actions">${next}${back}</div>`;
   return renderPage({ t, documentLang: config.language, title: t.text('thanks.title'), body, branding: hostedBranding(ctx, config), colours: resolveTheme(config.theme), tone: 'success', externalImages: true });
 }
 
