@@ -1,7 +1,6 @@
 // POST /api/v1/qrs/render: text + design → SVG or PNG, lint warnings in a header.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requireAuth } from '../../http/auth.ts';
 import { DESIGN_CONFIG_SCHEMA } from '../../qr/index.ts';
 import { PNG_SIZE } from './png.ts';
 import { renderImage } from './render.service.ts';
@@ -18,7 +17,6 @@ export async function renderRoutes(app: FastifyInstance, _ctx: AppContext): Prom
   app.post<{ Body: RenderBody }>(
     '/api/v1/qrs/render',
     {
-      preHandler: requireAuth,
       bodyLimit: 512 * 1024,
       schema: {
         tags: ['qr'],
