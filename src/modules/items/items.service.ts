@@ -253,6 +253,15 @@ export async function resolveItem(deps: ItemDeps, magic: string, password: strin
   return toView(deps, magic, spent, now, { content: decryptContent(deps.masterKey, magic, spent.ciphertext) });
 }
 
+/**
+ * What resolving would answer about the item's lifecycle, without resolving: 404 unknown, 410
+ * finalized, else its status. Never checks a password (that would be a free guessing oracle) and
+ * never spends a view: this is HEAD of the resolve route, which link checkers and previews send.
+ */
+export async function probeItem(deps: ItemDeps, magic: string): Promise<void> {
+  await findLive(deps, magic);
+}
+
 /** The item's state and counters without spending a view (public page, link previews). */
 export async function peekItem(deps: ItemDeps, magic: string): Promise<ItemStatus> {
   if (!looksLikeMagic(magic)) throw notFound();
