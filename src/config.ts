@@ -59,7 +59,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'NODE_ENV', default: '(unset)', description: '`production` enables production mode: a master key is required, webhook URLs must be https.' },
   { name: 'PORT', default: '8080', description: 'TCP port to listen on.' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to bind; use 0.0.0.0 in containers.' },
-  { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key.' },
+  { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key; created readable by its owner only (0700, files 0600).' },
   { name: 'DATABASE_URL', default: 'SQLite file `tessera.db` in the data dir', description: '`postgres://…` selects PostgreSQL (scale-out); a file path or `sqlite:PATH` selects SQLite.' },
   { name: 'TESSERA_PUBLIC_URL', default: 'http://HOST:PORT', description: 'Base of every public link a QR code encodes (short links, items, hosted pages).' },
   { name: 'TESSERA_MASTER_KEY', default: 'generated into the data dir outside production', description: 'Root secret for encryption and signing: 32 bytes as 64 hex characters or base64. Required in production.' },
