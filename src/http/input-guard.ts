@@ -1,4 +1,5 @@
-// Input no route can use, refused once at the edge for every route, the same way on both dialects:
+// Input no route can use, refused once at the edge for every route, the same way on both dialects
+// (and nesting deeper than any document Tessera reads, see MAX_DEPTH):
 //  - text the database cannot hold: PostgreSQL refuses NUL (U+0000) in text with an error that
 //    would surface as a 500 (SQLite stores it), and a lone UTF-16 surrogate has no UTF-8 form (the
 //    driver would store U+FFFD instead, silently changing the value);
@@ -12,6 +13,12 @@ import { AppError, type FieldError } from '../errors.ts';
 
 /** How many offending fields one answer lists. */
 const MAX_REPORTED = 20;
+/**
+ * Deepest nesting a query or body may have. Every document Tessera reads (designs, hosted pages)
+ * is a few levels deep; a body nested thousands deep would exhaust the stack of the first
+ * recursive walk it meets (JSON.stringify, a validator) and surface as a 500.
+ */
+export const MAX_DEPTH = 32;
 
 type Check = (value: unknown) => string | null;
 
@@ -33,23 +40,27 @@ function numberProblem(value: unknown): string | null {
  */
 export function offendingFields(root: unknown, context: string, check: Check, keys: boolean): FieldError[] {
   const found: FieldError[] = [];
-  const stack: Array<[unknown, string]> = [[root, context]];
+  const stack: Array<[unknown, string, number]> = [[root, context, 0]];
   while (stack.length > 0 && found.length < MAX_REPORTED) {
-    const [value, path] = stack.pop()!;
+    const [value, path, depth] = stack.pop()!;
     const message = check(value);
     if (message) {
       found.push({ field: path, message });
       continue;
     }
     if (value === null || typeof value !== 'object') continue;
+    if (depth === MAX_DEPTH) {
+      found.push({ field: path, message: `is nested too deeply (more than ${MAX_DEPTH} levels)` });
+      continue;
+    }
     if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}/${i}`]);
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}/${i}`, depth + 1]);
       continue;
     }
     for (const key of Object.keys(value)) {
       const keyMessage = keys ? textProblem(key) : null;
       if (keyMessage) found.push({ field: `${path}/${key}`, message: `has a property name that ${keyMessage}` });
-      else stack.push([(value as Record<string, unknown>)[key], `${path}/${key}`]);
+      else stack.push([(value as Record<string, unknown>)[key], `${path}/${key}`, depth + 1]);
     }
   }
   return found;

@@ -108,6 +108,17 @@ describeDialects('edge input', (dialect) => {
     expect((await send({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
   });
 
+  it('a body nested deeper than any document Tessera reads is a 400, not a stack overflow', async () => {
+    const deep = (n: number) => `${'{"a":['.repeat(n)}1${']}'.repeat(n)}`;
+    for (const url of ['/api/v1/templates', '/api/v1/campaigns']) {
+      const res = await send({ method: 'POST', url, raw: `{"name":"x","destination":"https://example.com/","design_config":${deep(5_000)}}` });
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(400);
+      expect(res.json().errors[0].message).toMatch(/nested too deeply/);
+    }
+    // Ordinary documents are far from the limit.
+    expect((await send({ method: 'POST', url: '/api/v1/templates', raw: `{"name":"x","design_config":{"gradient":{"stops":[{"offset":0,"color":"#000"},{"offset":1,"color":"#00f"}]}}}` })).statusCode).toBe(201);
+  });
+
   it('URLs the router cannot read are problem+json too: a broken percent-encoding is 400, an over-long segment 404', async () => {
     const broken = await t.app.inject({ method: 'GET', url: '/api/v0/items/%E0%A4%A' });
     expect(broken.statusCode).toBe(400);
