@@ -12,16 +12,19 @@ describeDialects('items concurrency', (dialect) => {
     apps.length = 0;
   });
 
-  it('200 concurrent resolves of an item with viewLimit 5: exactly 5 succeed', async () => {
+  /** One app, and on PostgreSQL a second on the same database (its own pool), so requests can be split across instances. */
+  async function startInstances(): Promise<TestApp[]> {
     const first = await createTestApp(dialect);
     apps.push(first);
-    const instances = [first];
-    // On PostgreSQL the requests are split across two app instances with their own pools.
-    if (dialect === 'postgres') {
-      const second = await createTestApp(dialect, { database: first.database, clock: first.clock });
-      apps.push(second);
-      instances.push(second);
-    }
+    if (dialect !== 'postgres') return [first];
+    const second = await createTestApp(dialect, { database: first.database, clock: first.clock });
+    apps.push(second);
+    return [first, second];
+  }
+
+  it('200 concurrent resolves of an item with viewLimit 5: exactly 5 succeed', async () => {
+    const instances = await startInstances();
+    const first = instances[0]!;
     const item = await createItemViaApi(first.app, { content: 'five times only', ttlHours: 1, viewLimit: 5 });
     const results = await Promise.all(Array.from({ length: 200 }, (_, i) => resolveViaApi(instances[i % instances.length]!.app, item.magic)));
     const ok = results.filter((r) => r.statusCode === 200);
@@ -36,14 +39,8 @@ describeDialects('items concurrency', (dialect) => {
   });
 
   it('200 concurrent resolves of a password-protected item with viewLimit 5: exactly 5 succeed', async () => {
-    const first = await createTestApp(dialect);
-    apps.push(first);
-    const instances = [first];
-    if (dialect === 'postgres') {
-      const second = await createTestApp(dialect, { database: first.database, clock: first.clock });
-      apps.push(second);
-      instances.push(second);
-    }
+    const instances = await startInstances();
+    const first = instances[0]!;
     const item = await createItemViaApi(first.app, { content: 'guarded', password: 'pw', ttlHours: 1, viewLimit: 5 });
     // 40 at a time: every request carries the right password, which is verified (argon2id) before spending.
     const codes: number[] = [];
@@ -57,14 +54,8 @@ describeDialects('items concurrency', (dialect) => {
   });
 
   it('only wrong passwords count, atomically: 30 parallel right ones all succeed, 30 parallel wrong ones get exactly 10 answers, and the 429 states the true wait', async () => {
-    const first = await createTestApp(dialect);
-    apps.push(first);
-    const instances = [first];
-    if (dialect === 'postgres') {
-      const second = await createTestApp(dialect, { database: first.database, clock: first.clock });
-      apps.push(second);
-      instances.push(second);
-    }
+    const instances = await startInstances();
+    const first = instances[0]!;
     const on = (i: number) => instances[i % instances.length]!.app;
     const item = await createItemViaApi(first.app, { content: 'guarded', password: 'right', ttlHours: 1 });
     const right = await Promise.all(Array.from({ length: 30 }, (_, i) => resolveViaApi(on(i), item.magic, 'right')));

@@ -199,6 +199,18 @@ function pathWith(path: string, values: string[], encode: boolean[]): string {
 
 const OTHER_METHODS = ['HEAD', 'OPTIONS', 'PATCH', 'PUT', 'DELETE', 'POST', 'GET'];
 
+/** How a generated body is sent: its content type and text. */
+const BODY_KINDS: Record<string, (body: unknown) => [string, string]> = {
+  json: (body) => ['application/json', toJsonText(body)],
+  'empty-json': () => ['application/json', ''],
+  'broken-json': (body) => ['application/json', toJsonText(body).slice(0, -1) || '{'],
+  'text/plain': (body) => ['text/plain', toJsonText(body)],
+  form: (body) => [
+    'application/x-www-form-urlencoded',
+    new URLSearchParams(Object.entries(typeof body === 'object' && body ? body : { v: body }).map(([k, v]) => [k, typeof v === 'string' ? v : toJsonText(v)])).toString(),
+  ],
+};
+
 /** Requests for one operation. */
 function operationRequests(path: string, method: string, op: Operation, world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
   const pathNames = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
@@ -221,29 +233,10 @@ function operationRequests(path: string, method: string, op: Operation, world: F
       const headers: Record<string, string> = { ...r.credentials };
       let payload: string | undefined;
       const sendsBody = r.methodChoice !== 'GET' && r.methodChoice !== 'HEAD';
-      if (sendsBody) {
-        switch (r.bodyKind) {
-          case 'json':
-            headers['content-type'] = 'application/json';
-            payload = toJsonText(r.body);
-            break;
-          case 'empty-json':
-            headers['content-type'] = 'application/json';
-            payload = '';
-            break;
-          case 'broken-json':
-            headers['content-type'] = 'application/json';
-            payload = toJsonText(r.body).slice(0, -1) || '{';
-            break;
-          case 'text/plain':
-            headers['content-type'] = 'text/plain';
-            payload = toJsonText(r.body);
-            break;
-          case 'form':
-            headers['content-type'] = 'application/x-www-form-urlencoded';
-            payload = new URLSearchParams(Object.entries(typeof r.body === 'object' && r.body ? r.body : { v: r.body }).map(([k, v]) => [k, typeof v === 'string' ? v : toJsonText(v)])).toString();
-            break;
-        }
+      if (sendsBody && r.bodyKind !== 'none') {
+        const [contentType, body] = BODY_KINDS[r.bodyKind](r.body);
+        headers['content-type'] = contentType;
+        payload = body;
       }
       return { method: r.methodChoice, url: `${pathWith(path, r.pathValues as string[], r.encodeFlags)}${search ? `?${search}` : ''}`, headers, payload, remoteAddress: r.ip };
     });
