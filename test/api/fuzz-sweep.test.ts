@@ -119,6 +119,8 @@ describeDialects('fuzz sweep', (dialect) => {
 
   it(`${RUNS} generated requests: no 5xx, and every JSON error is problem+json`, async () => {
     let sent = 0;
+    const cpuBefore = process.cpuUsage();
+    const wallBefore = performance.now();
     const statuses = new Map<number, number>();
     const check = async (request: FuzzRequest) => {
       const res = await send(request);
@@ -136,7 +138,10 @@ describeDialects('fuzz sweep', (dialect) => {
       }),
       { numRuns: Math.ceil(RUNS / CONCURRENCY), seed: SEED, endOnFailure: false },
     );
-    if (process.env.FUZZ_STATS) console.log(JSON.stringify([...statuses].sort()));
+    if (process.env.FUZZ_STATS) {
+      const cpu = process.cpuUsage(cpuBefore);
+      console.log(`${sent} requests: ${((performance.now() - wallBefore) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; statuses ${JSON.stringify([...statuses].sort())}`);
+    }
     expect(sent).toBeGreaterThanOrEqual(RUNS);
     // The sweep reached past validation: successes and many kinds of refusal.
     const ok = [...statuses].filter(([s]) => s < 400).reduce((n, [, c]) => n + c, 0);
