@@ -7,12 +7,15 @@ import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/connect.ts';
+import { installBodyParsers } from './http/body-parsers.ts';
+import { installInputGuard } from './http/input-guard.ts';
 import { lazyRequestLogger, loggerOptions } from './http/logging.ts';
+import { installMethodRules } from './http/methods.ts';
 import { FrontDoor } from './http/front-door.ts';
 import { requestId } from './http/request-id.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pageAssetRoutes } from './http/page/assets.ts';
-import { installProblemHandlers } from './http/problem.ts';
+import { frameworkErrors, installProblemHandlers } from './http/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { jobs } from './jobs/index.ts';
@@ -52,6 +55,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
+    frameworkErrors: frameworkErrors(config.publicUrl),
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
 
@@ -68,6 +72,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   app.decorate('ctx', ctx);
   app.decorate('frontDoor', frontDoor);
+  // Before any route is added: every route passes its onRoute hook.
+  const allowedMethods = installMethodRules(app);
+  installBodyParsers(app);
+  installInputGuard(app);
   // From the first moment of close() Fastify owns every request (it answers 503 while closing).
   app.addHook('preClose', (done) => {
     frontDoor.close();
@@ -99,7 +107,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await app.register(cors, { origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins], credentials: !config.corsOrigins.includes('*') });
   }
   await app.register(cookie);
-  installProblemHandlers(app, config.publicUrl);
+  installProblemHandlers(app, config.publicUrl, allowedMethods);
   await registerOpenApi(app, config.publicUrl);
   // The font and script of the public pages, from this origin (no CDN).
   await app.register(pageAssetRoutes);

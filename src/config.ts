@@ -4,6 +4,9 @@ import path from 'node:path';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type IpStorage = 'anonymized' | 'none';
+/** Who may create an account over HTTP: the first person only, anyone, or nobody (CLI only). */
+export type SignupMode = 'first' | 'open' | 'closed';
+export const SIGNUP_MODES: readonly SignupMode[] = ['first', 'open', 'closed'];
 
 /** Validated, frozen runtime configuration. */
 export interface Config {
@@ -36,6 +39,7 @@ export interface Config {
   readonly countryHeader: string | null;
   readonly geoipDbPath: string | null;
   readonly shutdownTimeoutMs: number;
+  readonly signup: SignupMode;
 }
 
 /** A configuration problem, always naming the variable. */
@@ -55,7 +59,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'NODE_ENV', default: '(unset)', description: '`production` enables production mode: a master key is required, webhook URLs must be https.' },
   { name: 'PORT', default: '8080', description: 'TCP port to listen on.' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to bind; use 0.0.0.0 in containers.' },
-  { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key.' },
+  { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key; created readable by its owner only (0700, files 0600).' },
   { name: 'DATABASE_URL', default: 'SQLite file `tessera.db` in the data dir', description: '`postgres://…` selects PostgreSQL (scale-out); a file path or `sqlite:PATH` selects SQLite.' },
   { name: 'TESSERA_PUBLIC_URL', default: 'http://HOST:PORT', description: 'Base of every public link a QR code encodes (short links, items, hosted pages).' },
   { name: 'TESSERA_MASTER_KEY', default: 'generated into the data dir outside production', description: 'Root secret for encryption and signing: 32 bytes as 64 hex characters or base64. Required in production.' },
@@ -77,6 +81,12 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
   { name: 'TESSERA_GEOIP_DB', default: '(unset)', description: 'Path to an offline MaxMind DB (`.mmdb`) country database (GeoLite2-Country, DB-IP Lite, …); used at flush time when the country header gives nothing.' },
   { name: 'TESSERA_SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long graceful shutdown waits for in-flight requests.' },
+  {
+    name: 'TESSERA_SIGNUP',
+    default: 'first',
+    description:
+      'Who may sign up over HTTP (`POST /api/v1/auth/signup`): `first` lets the first person create the instance\'s first account and then closes; `open` lets anyone; `closed` lets nobody. `tessera account create` works in every mode.',
+  },
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -163,6 +173,8 @@ export function loadConfig(env: Env = process.env): Config {
   const ipStorage = (env.TESSERA_IP_STORAGE?.trim() || 'anonymized') as IpStorage;
   if (ipStorage !== 'anonymized' && ipStorage !== 'none') throw new ConfigError('TESSERA_IP_STORAGE', `must be 'anonymized' or 'none'; got '${ipStorage}'`);
   const morphStepSeconds = int(env, 'TESSERA_MORPH_STEP_SECONDS', 30, 15, 30);
+  const signup = (env.TESSERA_SIGNUP?.trim().toLowerCase() || 'first') as SignupMode;
+  if (!SIGNUP_MODES.includes(signup)) throw new ConfigError('TESSERA_SIGNUP', `must be one of ${SIGNUP_MODES.join(', ')}; got '${env.TESSERA_SIGNUP}'`);
 
   return Object.freeze({
     production,
@@ -190,5 +202,6 @@ export function loadConfig(env: Env = process.env): Config {
     countryHeader: env.TESSERA_COUNTRY_HEADER?.trim().toLowerCase() || null,
     geoipDbPath: env.TESSERA_GEOIP_DB?.trim() || null,
     shutdownTimeoutMs: int(env, 'TESSERA_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    signup,
   });
 }

@@ -13,6 +13,7 @@ export const ERROR_CODES = {
   api_key_expired: { status: 403, title: 'The API key has expired' },
   api_key_revoked: { status: 403, title: 'The API key has been revoked' },
   csrf_failed: { status: 403, title: 'Cross-site request check failed' },
+  signup_closed: { status: 403, title: 'Sign-up is closed on this instance' },
   forbidden: { status: 403, title: 'Forbidden' },
   not_found: { status: 404, title: 'Not found' },
   route_not_found: { status: 404, title: 'No such route' },

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Config, ConfigError, parseMasterKey } from '../config.ts';
+import { PRIVATE_DIR_MODE } from '../db/private-files.ts';
 
 /** Returns the config with its master key resolved, generating one into the data dir when allowed. */
 export function ensureMasterKey(config: Config, log: (message: string) => void): Config {
@@ -15,7 +16,7 @@ export function ensureMasterKey(config: Config, log: (message: string) => void):
   if (fs.existsSync(file)) {
     key = parseMasterKey(fs.readFileSync(file, 'utf8'), file);
   } else {
-    fs.mkdirSync(config.dataDir, { recursive: true });
+    fs.mkdirSync(config.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     key = randomBytes(32);
     fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
     log(`TESSERA_MASTER_KEY is not set: generated a development master key into ${file}. Set TESSERA_MASTER_KEY in production.`);

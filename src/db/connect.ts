@@ -1,11 +1,10 @@
 // Opens Kysely over SQLite (embedded default) or PostgreSQL (scale-out). This file and the rest
 // of src/db are the only places that know which dialect is in use.
-import fs from 'node:fs';
-import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { type DatabaseIntrospector, Kysely, PostgresDialect, sql, SqliteDialect, type TableMetadata } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from '../config.ts';
+import { createPrivately } from './private-files.ts';
 import type { Database } from './schema.ts';
 
 /** A connected database and how to close it. */
@@ -94,7 +93,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
     const db = new Kysely<Database>({ dialect: new TesseraPostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
-  if (options.url !== ':memory:') fs.mkdirSync(path.dirname(options.url), { recursive: true });
+  if (options.url !== ':memory:') createPrivately(options.url);
   const sqlite = new SqliteDatabase(options.url);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');

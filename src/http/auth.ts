@@ -1,5 +1,7 @@
-// The contract every module authenticates through. The accounts module installs the hook that
-// fills `request.principal` from a session cookie or an API key; routes only ask for it.
+// The contract every module authenticates through. A route declares who may call it with its
+// OpenAPI `security` requirement, and that declaration is the only source of truth: the accounts
+// module's hook authenticates, before validation, exactly the routes that declare one, and never
+// reads credentials on routes that do not. Handlers then ask for the principal.
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 
@@ -17,29 +19,43 @@ export interface Principal {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Set by the accounts module's auth hook; null when the request carries no credentials. */
+    /** Set by the accounts module's auth hook on routes that declare security; null otherwise. */
     principal: Principal | null;
-    /**
-     * Why credentials that were present did not yield a principal (e.g. a session cookie on an
-     * unsafe request without its CSRF token). Public routes ignore it; requirePrincipal throws it.
-     */
-    authProblem: AppError | null;
   }
 }
+
+/** One OpenAPI security requirement: scheme name → scopes. `{}` means "no credentials". */
+export type SecurityRequirement = Record<string, string[]>;
+
+/**
+ * What a route's `security` declaration asks of the auth hook: `required` when every alternative
+ * names a scheme, `optional` when one alternative is `{}` (credentials are used when valid, e.g.
+ * to attribute an item to an account), and undefined (public: credentials are never read) when
+ * there is no requirement.
+ */
+export function authModeOf(security: readonly SecurityRequirement[] | undefined): 'required' | 'optional' | undefined {
+  if (!security || security.length === 0) return undefined;
+  return security.some((requirement) => Object.keys(requirement).length === 0) ? 'optional' : 'required';
+}
+
+/** The `security` of a route any signed-in caller may use: an API key (either header) or a session. */
+export const SIGNED_IN: readonly SecurityRequirement[] = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
+/** The `security` of a public route that uses credentials when they come (e.g. to attribute what it creates). */
+export const SIGNED_IN_OR_ANONYMOUS: readonly SecurityRequirement[] = [{}, ...SIGNED_IN];
 
 /** The challenge every 401 carries (RFC 9110 requires one). */
 export const WWW_AUTHENTICATE = 'Bearer realm="tessera"';
 
-/** The caller's principal, or a 401 problem asking for credentials (or the deferred auth problem). */
-export function requirePrincipal(request: FastifyRequest): Principal {
-  if (!request.principal) {
-    if (request.authProblem) throw request.authProblem;
-    throw new AppError('api_key_missing', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.', { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
-  }
-  return request.principal;
+/** The 401 for a route that needs credentials and got none. */
+export function credentialsMissing(): AppError {
+  return new AppError('api_key_missing', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.', { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
 }
 
-/** Route preHandler: rejects anonymous requests with 401. */
-export async function requireAuth(request: FastifyRequest): Promise<void> {
-  requirePrincipal(request);
+/**
+ * The caller's principal. On a route that declares security the hook has already refused anonymous
+ * callers; on one that does not, this is a 401 every time, so a forgotten declaration fails closed.
+ */
+export function requirePrincipal(request: FastifyRequest): Principal {
+  if (!request.principal) throw credentialsMissing();
+  return request.principal;
 }

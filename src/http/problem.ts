@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
 import { QrError } from '../qr/errors.ts';
+import { type AllowedMethods, methodNotAllowed } from './methods.ts';
 
 /** The problem document Tessera answers with. */
 export interface Problem {
@@ -46,7 +47,9 @@ function problemFor(publicUrl: string, request: FastifyRequest, error: AppError)
 /** Sends `error` as problem+json. */
 export function sendProblem(publicUrl: string, request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
   if (error.headers) reply.headers(error.headers);
-  return reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(problemFor(publicUrl, request, error));
+  // Serialised here, as a string, so a route's response schema for the same status (an HTML
+  // page's 404, say) never reshapes the problem.
+  return reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problemFor(publicUrl, request, error)));
 }
 
 type ValidationIssue = { instancePath?: string; message?: string; params?: Record<string, unknown>; keyword?: string };
@@ -81,8 +84,6 @@ export function toAppError(error: FastifyError & { validation?: ValidationIssue[
       return new AppError('payload_too_large', 'The request body is larger than this endpoint accepts.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return new AppError('unsupported_media_type', 'Send the body as application/json (or the content type this endpoint documents).');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('malformed_json', 'The body is empty but Content-Type says application/json: send a JSON document or no Content-Type.');
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('bad_request', 'Content-Length does not match the body.');
   }
@@ -100,15 +101,35 @@ export function toAppError(error: FastifyError & { validation?: ValidationIssue[
   return new AppError('internal_error', 'Something went wrong on our side. The request id identifies it in our logs.', { cause: error });
 }
 
-/** Installs the error and not-found handlers on the root instance. */
-export function installProblemHandlers(app: FastifyInstance, publicUrl: string): void {
+/**
+ * Fastify's `frameworkErrors` option: what its router refuses before any route or hook runs (a
+ * path with a broken percent-encoding, a segment longer than any name or id here) as problems too.
+ */
+export function frameworkErrors(publicUrl: string) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const path = request.url.split('?')[0];
+    const appError =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? new AppError('not_found', `Nothing is at ${path.slice(0, 200)}: a path segment is longer than any name or id here.`)
+        : new AppError('bad_request', 'The URL is not valid: a percent-encoded sequence in its path does not decode.');
+    reply.header('x-request-id', request.id);
+    return sendProblem(publicUrl, request, reply, appError);
+  };
+}
+
+/** Installs the error and not-found handlers on the root instance; `allowedMethods` tells a 405 from a 404. */
+export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     return sendProblem(publicUrl, request, reply, appError);
   });
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(publicUrl, request, reply, new AppError('route_not_found', `There is no route ${request.method} ${request.url.split('?')[0]}. See /docs for the API reference.`)),
-  );
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    const allow = allowedMethods(request.url);
+    // A route that serves this method and still calls not-found (an unknown short code) is a 404.
+    if (allow.length > 0 && !allow.includes(request.method)) return sendProblem(publicUrl, request, reply, methodNotAllowed(request.method, path, allow));
+    return sendProblem(publicUrl, request, reply, new AppError('route_not_found', `There is no route ${request.method} ${path}. See /docs for the API reference.`));
+  });
 }

@@ -14,14 +14,23 @@ export interface RateLimitResult {
   limit: number;
 }
 
-/** A counter per key and window; `hit` counts one request and says whether it is allowed. */
+/**
+ * A counter per key and window; `hit` counts one request and says whether it is allowed. `peek`
+ * counts nothing and says whether one more hit would be (for limits that count only failures).
+ */
 export interface RateLimiter {
   hit(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult>;
+  peek(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult>;
   close(): Promise<void>;
 }
 
 function result(count: number, limit: number, windowStart: number, windowMs: number, now: number): RateLimitResult {
   return { allowed: count <= limit, remaining: Math.max(0, limit - count), resetMs: windowStart + windowMs - now, limit };
+}
+
+/** What a peek at `count` hits says: whether the next hit would be allowed. */
+function peeked(count: number, limit: number, windowStart: number, windowMs: number, now: number): RateLimitResult {
+  return { ...result(count, limit, windowStart, windowMs, now), allowed: count < limit };
 }
 
 /** In-process fixed windows; expired entries are swept as the map grows. */
@@ -41,6 +50,13 @@ export class MemoryRateLimiter implements RateLimiter {
     }
     entry.count++;
     return result(entry.count, limit, start, windowMs, now);
+  }
+
+  /** Reads `key`'s count without adding to it. */
+  async peek(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
+    const start = Math.floor(now / windowMs) * windowMs;
+    const entry = this.windows.get(`${windowMs}:${key}`);
+    return peeked(entry && entry.start === start ? entry.count : 0, limit, start, windowMs, now);
   }
 
   private sweep(now: number): void {
@@ -71,13 +87,28 @@ export class RedisRateLimiter implements RateLimiter {
   async hit(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
     const start = Math.floor(now / windowMs) * windowMs;
     try {
-      const count = Number(await this.redis.eval(HIT_SCRIPT, 1, `${this.prefix}rl:${windowMs}:${start}:${key}`, String(windowMs * 2)));
+      const count = Number(await this.redis.eval(HIT_SCRIPT, 1, this.key(key, windowMs, start), String(windowMs * 2)));
       return result(count, limit, start, windowMs, now);
     } catch (error) {
       // Failing open: a Redis outage should degrade limits, not take the API down.
       this.onError(error);
       return result(1, limit, start, windowMs, now);
     }
+  }
+
+  /** Reads `key`'s count without adding to it. */
+  async peek(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
+    const start = Math.floor(now / windowMs) * windowMs;
+    try {
+      return peeked(Number((await this.redis.get(this.key(key, windowMs, start))) ?? 0), limit, start, windowMs, now);
+    } catch (error) {
+      this.onError(error);
+      return peeked(0, limit, start, windowMs, now);
+    }
+  }
+
+  private key(key: string, windowMs: number, start: number): string {
+    return `${this.prefix}rl:${windowMs}:${start}:${key}`;
   }
 
   /** Closes the Redis connection. */

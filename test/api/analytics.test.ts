@@ -274,6 +274,34 @@ describeDialects('analytics', (dialect) => {
     expect(viaSession.json().data.active_campaigns).toBe(0);
   });
 
+  it('dates outside 2000-01-01…2199-12-31 are a 400 naming the field on every analytics endpoint (a range ending 9999-12-31 was a 500)', async () => {
+    const t = await start();
+    const me = await tenant(t);
+    const c = await campaign(t, me);
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, unknown> };
+    const reports = Object.keys(spec.paths).filter((p) => p.startsWith('/api/v1/analytics/') && !p.endsWith('/overview')).map((p) => p.replace('{id}', c.id));
+    expect(reports.length).toBeGreaterThanOrEqual(15);
+    const ranges: Array<[string, string]> = [
+      ['from=9999-12-01&to=9999-12-31', 'from'],
+      ['to=9999-12-31', 'to'],
+      ['from=9999-12-31', 'from'],
+      ['from=2199-12-01&to=2200-01-01', 'to'],
+      ['from=0001-01-01&to=0001-01-31', 'from'],
+      ['from=1999-12-31', 'from'],
+    ];
+    for (const url of reports) {
+      for (const [query, field] of ranges) {
+        const response = await t.app.inject({ method: 'GET', url: `${url}?${query}`, headers: me.headers });
+        expect(response.statusCode, `${url}?${query}`).toBe(400);
+        expect(response.json().errors).toEqual([{ field: `querystring/${field}`, message: expect.stringContaining('2000-01-01 to 2199-12-31') }]);
+      }
+    }
+    // The edges themselves are fine.
+    for (const query of ['from=2000-01-01&to=2000-01-31', 'from=2199-12-01&to=2199-12-31', 'from=2199-12-31']) {
+      expect((await t.app.inject({ method: 'GET', url: `/api/v1/analytics/timeline?${query}`, headers: me.headers })).statusCode, query).toBe(200);
+    }
+  });
+
   it('bad tz, from, to and include_bots are 400 with the field named, never 500', async () => {
     const t = await start();
     const me = await tenant(t);

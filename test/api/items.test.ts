@@ -226,7 +226,7 @@ describeDialects('items API', (dialect) => {
       expect(malformed.json().code).toBe('malformed_json');
       const surrogate = await t.app.inject({ method: 'POST', url: '/api/v0/items', headers: { 'content-type': 'application/json' }, payload: '{"content":"\\ud800","ttlHours":1}' });
       expect(surrogate.statusCode).toBe(400);
-      expect(surrogate.json().errors[0].field).toBe('content');
+      expect(surrogate.json().errors[0].field).toBe('body/content');
       expect(await t.database.handle.db.selectFrom('items').select('id').execute()).toEqual([]);
     });
 

@@ -13,6 +13,16 @@ const JUNK_BODIES: Array<{ contentType: string; payload: string }> = [
   { contentType: 'application/json', payload: '{"urls":"x","content":7,"ttlHours":"soon","name":{},"destination":[],"design_config":"blob","payload":1,"type":"sideways","url":"ftp://x","hosted_page":{"blocks":"x"}}' },
   { contentType: 'application/json', payload: JSON.stringify({ __proto__: { admin: true }, constructor: { prototype: { x: 1 } } }) },
   { contentType: 'text/plain', payload: 'hello' },
+  { contentType: 'application/json', payload: '' },
+  { contentType: 'application/json', payload: '{"name":"a\\u0000b","content":"\\ud800","ttlHours":1e400,"viewLimit":-1e400,"grace_period_hours":1e400,"urls":["\\u0000"],"email":"a\\u0000@x.com","password":"\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000"}' },
+  { contentType: 'application/json', payload: `{"design_config":${'['.repeat(50_000)}${']'.repeat(50_000)}}` },
+];
+
+// Query strings of the kinds that used to reach a 500: NUL, non-finite numbers, dates past 9999.
+const JUNK_QUERIES = [
+  'limit=-1&cursor=%%%&tz=Mars/Base&from=yesterday&size=huge&include_bots=maybe',
+  'limit=Infinity&size=1e400&t=Infinity&from=9999-12-31&to=9999-12-31',
+  'limit=1e400&cursor=%00&tz=UTC%00&from=0000-01-01&to=%2B010000-01-01',
 ];
 
 describeDialects('junk input never gives a 500', (dialect) => {
@@ -32,10 +42,10 @@ describeDialects('junk input never gives a 500', (dialect) => {
       const url = path.replace(/\{[^}]+\}/g, 'zz%00..%2F<x>');
       for (const method of Object.keys(operations).filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))) {
         const attempts = method === 'get' || method === 'delete' ? [undefined] : JUNK_BODIES;
-        for (const body of attempts) {
+        for (const [body, query] of attempts.flatMap((b) => JUNK_QUERIES.map((q) => [b, q] as const))) {
           const response = await t.app.inject({
             method: method.toUpperCase() as 'GET',
-            url: `${url}?limit=-1&cursor=%%%&tz=Mars/Base&from=yesterday&size=huge&include_bots=maybe`,
+            url: `${url}?${query}`,
             headers: body ? { ...headers, 'content-type': body.contentType } : headers,
             payload: body?.payload,
           });

@@ -47,6 +47,15 @@ describeDialects('POST /api/v1/qrs/render', (dialect) => {
     expect(warnings.map((w: { field: string }) => w.field)).toContain('margin');
   });
 
+  it('warnings that quote non-ASCII input travel as ASCII JSON and read back unchanged (was a 500)', async () => {
+    const response = await render({ data: 'warn me', design_config: { Ā: [], 'färbe': '#000' } });
+    expect(response.statusCode).toBe(200);
+    const header = String(response.headers['x-qr-warnings']);
+    expect(header).toMatch(/^[\x20-\x7e]+$/);
+    const fields = JSON.parse(header).map((w: { field: string }) => w.field);
+    expect(fields).toEqual(expect.arrayContaining([expect.stringContaining('Ā'), expect.stringContaining('färbe')]));
+  });
+
   it('refuses unknown shapes listing the allowed ones, and unscannable designs', async () => {
     const shape = await render({ data: 'x', design_config: { shapes: 'blob' } });
     expect(shape.statusCode).toBe(400);

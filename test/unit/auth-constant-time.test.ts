@@ -58,7 +58,7 @@ describe('constant-time checks', () => {
   });
 
   it('login verifies a password (argon2id) for an unknown email as for a known one', async () => {
-    const deps = { db: database.handle.db, clock, limiter: new MemoryRateLimiter(), masterKey: Buffer.alloc(32, 1), sessionTtlMs: 3_600_000 };
+    const deps = { db: database.handle.db, dialect: database.dialect, clock, limiter: new MemoryRateLimiter(), masterKey: Buffer.alloc(32, 1), sessionTtlMs: 3_600_000, signup: 'open' as const };
     await expect(logIn(deps, { email: 'nobody@example.com', password: 'long enough password', ip: '1' })).rejects.toMatchObject({ code: 'invalid_credentials' });
     await expect(logIn(deps, { email: 'ct@example.com', password: 'wrong password!', ip: '1' })).rejects.toMatchObject({ code: 'invalid_credentials' });
     expect(spies.verifyPassword).toHaveBeenCalledTimes(2);

@@ -22,6 +22,8 @@ describe('config', () => {
     expect(config.dataDir).toBe(path.resolve('./data'));
     expect(config.databaseUrl).toBe(path.join(path.resolve('./data'), 'tessera.db'));
     expect(Object.isFrozen(config)).toBe(true);
+    expect(config.signup).toBe('first');
+    expect(loadConfig({ TESSERA_SIGNUP: ' Open ' }).signup).toBe('open');
   });
 
   it('selects PostgreSQL from a postgres:// URL', () => {
@@ -40,6 +42,7 @@ describe('config', () => {
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL', 'redis://'],
     [{ TESSERA_MORPH_STEP_SECONDS: '5' }, 'TESSERA_MORPH_STEP_SECONDS', 'between 15 and 30'],
     [{ TESSERA_IP_STORAGE: 'full' }, 'TESSERA_IP_STORAGE', 'anonymized'],
+    [{ TESSERA_SIGNUP: 'invite' }, 'TESSERA_SIGNUP', 'first, open, closed'],
   ])('rejects %o naming %s', (env, variable, text) => {
     const error = configError(env as Record<string, string>);
     expect(error.variable).toBe(variable);

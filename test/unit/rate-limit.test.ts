@@ -31,6 +31,19 @@ function behavesAsFixedWindow(name: string, make: () => RateLimiter) {
       expect(next).toMatchObject({ allowed: true, remaining: 2, resetMs: 60_000 });
     });
 
+    it('peek says whether one more hit would be allowed, and counts nothing', async () => {
+      const l = limiter();
+      const key = `p-${randomBytes(4).toString('hex')}`;
+      expect(await l.peek(key, 2, 60_000, T0 + 1_000)).toMatchObject({ allowed: true, remaining: 2, resetMs: 59_000 });
+      await l.hit(key, 2, 60_000, T0 + 1_000);
+      expect(await l.peek(key, 2, 60_000, T0 + 2_000)).toMatchObject({ allowed: true, remaining: 1 });
+      await l.hit(key, 2, 60_000, T0 + 2_000);
+      for (let i = 0; i < 3; i++) expect(await l.peek(key, 2, 60_000, T0 + 3_000)).toMatchObject({ allowed: false, remaining: 0, resetMs: 57_000 });
+      // Peeking added nothing: the window's count is still 2.
+      expect((await l.hit(key, 3, 60_000, T0 + 4_000)).allowed).toBe(true);
+      expect((await l.peek(key, 2, 60_000, T0 + 60_000)).allowed).toBe(true);
+    });
+
     it('counts keys and window sizes separately', async () => {
       const l = limiter();
       const a = `a-${randomBytes(4).toString('hex')}`;

@@ -1,5 +1,7 @@
 // Accounts, users and memberships: plain functions taking the database first.
 import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../../config.ts';
+import { lockTableAgainstWriters } from '../../db/lock.ts';
 import type { AccountsTable, Database, UsersTable } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -9,6 +11,25 @@ export async function insertAccountWithOwner(db: Db, account: AccountsTable, use
   await db.insertInto('accounts').values(account).execute();
   await db.insertInto('users').values(user).execute();
   await db.insertInto('account_members').values({ account_id: account.id, user_id: user.id, role: 'owner', created_at: account.created_at }).execute();
+}
+
+/**
+ * Inserts the instance's first account and its owner, in one transaction, only while no account
+ * exists; false (and nothing written) otherwise. Two concurrent calls on an empty database cannot
+ * both succeed: the accounts table is locked against writers before it is counted.
+ */
+export async function insertFirstAccountWithOwner(db: Kysely<Database>, dialect: Dialect, account: AccountsTable, user: UsersTable): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    await lockTableAgainstWriters(trx, dialect, 'accounts');
+    if (await anyAccountExists(trx)) return false;
+    await insertAccountWithOwner(trx, account, user);
+    return true;
+  });
+}
+
+/** Whether the instance has any account at all. */
+export async function anyAccountExists(db: Db): Promise<boolean> {
+  return (await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 /** Finds an account by id. */

@@ -1,12 +1,13 @@
 // Creating accounts: a tenant (account) and the person who owns it (user), created together.
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../clock.ts';
+import type { Dialect } from '../../config.ts';
 import { hashPassword } from '../../crypto/password.ts';
 import type { Database } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { newId, randomString } from '../../ids.ts';
-import { findAccountBySlug, findUserByEmail, insertAccountWithOwner } from './account.repo.ts';
+import { findAccountBySlug, findUserByEmail, insertAccountWithOwner, insertFirstAccountWithOwner } from './account.repo.ts';
 
 /** A tenant. */
 export interface Account {
@@ -76,8 +77,22 @@ export function toUser(row: { id: string; email: string; name: string; created_a
   return { id: row.id, email: row.email, name: row.name, createdAt: toIso(row.created_at) };
 }
 
-/** Creates an account and its owner; 400 for invalid input, 409 when the email or slug is taken. */
-export async function createAccount(db: Kysely<Database>, clock: Clock, input: NewAccountInput): Promise<{ account: Account; user: User }> {
+/** What createAccount may be told besides the input. */
+export interface CreateAccountOptions {
+  /** Create it only as the instance's first account (TESSERA_SIGNUP=first), else 403 signup_closed. */
+  onlyFirst?: { dialect: Dialect };
+}
+
+/** The 403 for a sign-up the instance does not take. */
+export function signupClosed(): AppError {
+  return new AppError('signup_closed', 'This instance does not take sign-ups: ask the instance owner for an account, or create one on the server with `tessera account create`.');
+}
+
+/**
+ * Creates an account and its owner; 400 for invalid input, 409 when the email or slug is taken,
+ * and with `onlyFirst` 403 when an account exists already (also when another sign-up won the race).
+ */
+export async function createAccount(db: Kysely<Database>, clock: Clock, input: NewAccountInput, options: CreateAccountOptions = {}): Promise<{ account: Account; user: User }> {
   const errors = validateNewAccount(input);
   if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors });
   const email = normaliseEmail(input.email);
@@ -89,7 +104,11 @@ export async function createAccount(db: Kysely<Database>, clock: Clock, input: N
   const account = { id: newId('acc'), slug, name: input.accountName?.trim() || input.name?.trim() || slug, created_at: now, updated_at: now };
   const user = { id: newId('usr'), email, password_hash: passwordHash, name: input.name?.trim() || email.split('@')[0]!, created_at: now, updated_at: now };
   try {
-    await db.transaction().execute((trx) => insertAccountWithOwner(trx, account, user));
+    if (options.onlyFirst) {
+      if (!(await insertFirstAccountWithOwner(db, options.onlyFirst.dialect, account, user))) throw signupClosed();
+    } else {
+      await db.transaction().execute((trx) => insertAccountWithOwner(trx, account, user));
+    }
   } catch (error) {
     if (isUniqueViolation(error)) {
       const slugTaken = await findAccountBySlug(db, slug);

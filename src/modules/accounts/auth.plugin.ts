@@ -1,15 +1,19 @@
-// The auth hook every route runs behind. It turns credentials into `request.principal`:
-//  - an API key (X-API-Key or Authorization: Bearer) must be valid wherever it is sent; a bad
-//    one is answered at once with the seed's error table (401 invalid, 403 expired/revoked);
-//  - a session cookie yields a principal, except on unsafe methods without the CSRF checks
-//    (Origin/Referer host + X-CSRF-Token), where the request is treated as anonymous and
-//    `authProblem` carries csrf_failed for routes that require auth (ADR 0003).
+// The auth hook. Each route's OpenAPI `security` declaration decides what it does (see
+// src/http/auth.ts), and it runs on onRequest, before the body is parsed or validated, so an
+// anonymous caller learns nothing about a request schema:
+//  - no declaration (public routes: redirects, items, hosted pages, health): credentials are never
+//    read, so a junk key added by a proxy or a shared HTTP client cannot break them;
+//  - required: an API key (X-API-Key or Authorization: Bearer) answers with the seed's error table
+//    (401 invalid, 403 expired/revoked); a session cookie on an unsafe method needs the CSRF checks
+//    (Origin/Referer host + X-CSRF-Token, else 403 csrf_failed); nothing at all is 401;
+//  - optional (`{}` among the alternatives): valid credentials yield a principal, anything else
+//    leaves the caller anonymous.
 // Authenticated callers are rate limited per key or session.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { type Principal, WWW_AUTHENTICATE } from '../../http/auth.ts';
+import { authModeOf, credentialsMissing, type Principal, type SecurityRequirement, WWW_AUTHENTICATE } from '../../http/auth.ts';
 import { MemoryRateLimiter, rateLimitedError, rateLimitHeaders } from '../../http/rate-limit.ts';
 import { authenticateApiKey } from './api-key.service.ts';
 import { csrfTokenValid, resolveSession, SESSION_COOKIE } from './session.service.ts';
@@ -18,6 +22,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** false on routes that start a session (login, signup): they need no CSRF token yet. */
     csrf?: boolean;
+    /** Set from the route's `security` declaration when the route is added; never by hand. */
+    auth?: 'required' | 'optional';
   }
 }
 
@@ -83,8 +89,7 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
   if (UNSAFE_METHODS.has(request.method) && request.routeOptions.config?.csrf !== false) {
     const csrfHeader = headerValue(request.headers['x-csrf-token']);
     if (!sameOrigin(request, publicHost) || !csrfTokenValid(ctx.config.masterKey, token, csrfHeader)) {
-      request.authProblem = new AppError('csrf_failed', 'Cookie-authenticated changes need the X-CSRF-Token header (from /api/v1/auth/me) and a same-origin Origin; API clients should use an API key.');
-      return;
+      throw new AppError('csrf_failed', 'Cookie-authenticated changes need the X-CSRF-Token header (from /api/v1/auth/me) and a same-origin Origin; API clients should use an API key.');
     }
   }
   if (session.refreshed) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config.publicUrl, Math.floor(ttlMs / 1000)));
@@ -92,24 +97,41 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
   await applyRateLimit(ctx, reply, `session:${session.id}`);
 }
 
+/** A 401 carries the challenge, marked invalid_token when a credential was sent (RFC 6750). */
+function withChallenge(error: unknown): unknown {
+  if (error instanceof AppError && error.status === 401) {
+    return new AppError(error.code, error.detail, { headers: { ...error.headers, 'www-authenticate': `${WWW_AUTHENTICATE}, error="invalid_token"` } });
+  }
+  return error;
+}
+
 /** Installs the auth hook on the whole app (not encapsulated); register it before the modules. */
 export const authPlugin = fp(
   async (app: FastifyInstance, options: { ctx: AppContext }) => {
     const ctx = options.ctx.rateLimiter ? options.ctx : { ...options.ctx, rateLimiter: new MemoryRateLimiter() };
     const publicHost = new URL(ctx.config.publicUrl).host;
-    app.decorateRequest('authProblem', null);
-    // Callback-style with a synchronous exit: most public traffic (redirects, pages) carries no
-    // credentials, and an async hook would cost every such request a promise and a microtask.
+    // Routes added before this plugin (the OpenAPI document, /docs) declare no security: public.
+    app.addHook('onRoute', (route) => {
+      const auth = authModeOf(route.schema?.security as SecurityRequirement[] | undefined);
+      if (auth) route.config = { ...route.config, auth };
+    });
+    // Callback-style with a synchronous exit: public traffic (redirects, pages) never reaches the
+    // credential code, and an async hook would cost every such request a promise and a microtask.
     app.addHook('onRequest', (request, reply, done) => {
+      const mode = request.routeOptions.config?.auth;
+      if (mode === undefined) return done();
       const headers = request.headers;
-      if (headers['x-api-key'] === undefined && headers.authorization === undefined && headers.cookie === undefined) return done();
+      if (headers['x-api-key'] === undefined && headers.authorization === undefined && headers.cookie === undefined) {
+        return done(mode === 'required' ? credentialsMissing() : undefined);
+      }
       authenticate(ctx, publicHost, request, reply).then(
-        () => done(),
+        () => done(mode === 'required' && !request.principal ? credentialsMissing() : undefined),
         (error: unknown) => {
-          if (error instanceof AppError && error.status === 401) {
-            return done(new AppError(error.code, error.detail, { headers: { ...error.headers, 'www-authenticate': `${WWW_AUTHENTICATE}, error="invalid_token"` } }));
+          if (mode === 'optional') {
+            request.principal = null;
+            return done();
           }
-          done(error as Error);
+          done(withChallenge(error) as Error);
         },
       );
     });

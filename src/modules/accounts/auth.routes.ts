@@ -3,8 +3,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { type AuthDeps, logIn, logOut, type SignedIn, signUp, whoAmI } from './auth.service.ts';
+import { SIGNUP_MODES } from '../../config.ts';
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { type AuthDeps, logIn, logOut, type SignedIn, signUp, signupStatus, whoAmI } from './auth.service.ts';
 import { sessionCookieOptions } from './auth.plugin.ts';
+import { DEVICE_COOKIE, deviceCookieOptions } from './known-device.ts';
 import { SESSION_COOKIE } from './session.service.ts';
 
 const userSchema = { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } } };
@@ -19,12 +22,30 @@ const credentials = {
   password: { type: 'string', maxLength: 1024, description: 'At least 10 characters' },
 };
 
+const signupStatusSchema = {
+  type: 'object',
+  required: ['allowed', 'mode'],
+  properties: {
+    allowed: { type: 'boolean', description: 'Whether POST /api/v1/auth/signup would create an account now.' },
+    mode: { type: 'string', enum: [...SIGNUP_MODES], description: 'TESSERA_SIGNUP: `first` (only the first account of the instance), `open` or `closed`.' },
+  },
+} as const;
+
 /** Registers /api/v1/auth/{signup,login,logout,me}. */
 export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const deps: AuthDeps = { db: ctx.db, clock: ctx.clock, limiter: ctx.rateLimiter!, masterKey: ctx.config.masterKey, sessionTtlMs: ctx.config.sessionTtlHours * 3_600_000 };
+  const deps: AuthDeps = {
+    db: ctx.db,
+    dialect: ctx.dialect,
+    clock: ctx.clock,
+    limiter: ctx.rateLimiter!,
+    masterKey: ctx.config.masterKey,
+    sessionTtlMs: ctx.config.sessionTtlHours * 3_600_000,
+    signup: ctx.config.signup,
+  };
 
   function sendSignedIn(reply: FastifyReply, status: number, s: SignedIn) {
     reply.setCookie(SESSION_COOKIE, s.sessionToken, sessionCookieOptions(ctx.config.publicUrl, Math.floor(deps.sessionTtlMs / 1000)));
+    reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(ctx.config.publicUrl));
     reply.header('cache-control', 'no-store');
     return reply.status(status).send({
       user: { id: s.user.id, email: s.user.email, name: s.user.name },
@@ -35,6 +56,21 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     });
   }
 
+  app.get(
+    '/api/v1/auth/signup',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether this instance takes sign-ups now (for a sign-in page to show or hide its sign-up link)',
+        response: { 200: signupStatusSchema },
+      },
+    },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return signupStatus(deps);
+    },
+  );
+
   app.post<{ Body: { email: string; password: string; name?: string; slug?: string } }>(
     '/api/v1/auth/signup',
     {
@@ -42,13 +78,15 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
       schema: {
         tags: ['auth'],
         summary: 'Create an account and its owner, and sign in',
+        description:
+          'Follows TESSERA_SIGNUP: `first` takes only the instance\'s first account, `open` takes anyone, `closed` nobody. When the policy does not allow it the answer is 403 `signup_closed`, before the email is looked at: ask the instance owner for an account, or run `tessera account create` on the server. With `open`, an email that already has an account is a 409.',
         body: {
           type: 'object',
           additionalProperties: false,
           required: ['email', 'password'],
           properties: { ...credentials, name: { type: 'string', maxLength: 200 }, slug: { type: 'string', maxLength: 40, description: 'Account slug (the userSlug of hosted pages)' } },
         },
-        response: { 201: signedInSchema },
+        response: { 201: signedInSchema, 400: problem, 403: problem, 409: problem, 429: problem },
       },
     },
     async (request, reply) => sendSignedIn(reply, 201, await signUp(deps, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE] })),
@@ -65,7 +103,8 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         response: { 200: signedInSchema },
       },
     },
-    async (request, reply) => sendSignedIn(reply, 200, await logIn(deps, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE] })),
+    async (request, reply) =>
+      sendSignedIn(reply, 200, await logIn(deps, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE], deviceToken: request.cookies[DEVICE_COOKIE] })),
   );
 
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], security: [{ session: [] }], summary: 'Sign out: deletes the session and clears the cookie', response: { 204: { type: 'null' } } } }, async (request, reply) => {

@@ -1,7 +1,9 @@
-// Signing up, signing in and out, and "who am I" for the dashboard. Attempts are rate limited
-// per IP and per email before any password is checked, and an unknown email costs the same
+// Signing up, signing in and out, and "who am I" for the dashboard. Sign-ups follow the instance's
+// TESSERA_SIGNUP policy. Sign-in attempts are rate limited per IP before any password is checked,
+// wrong passwords per client of an email (login-throttle.ts), and an unknown email costs the same
 // argon2id verification as a wrong password, so neither the answer nor its timing tells them apart.
 import type { Kysely } from 'kysely';
+import type { Dialect, SignupMode } from '../../config.ts';
 import { sha256 } from '../../crypto/keys.ts';
 import { dummyPasswordHash, verifyPassword } from '../../crypto/password.ts';
 import type { Database } from '../../db/schema.ts';
@@ -9,13 +11,14 @@ import { AppError } from '../../errors.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import type { Clock } from '../../clock.ts';
 import type { Principal } from '../../http/auth.ts';
-import { findAccountById, findUserByEmail, findUserById, listMemberships } from './account.repo.ts';
-import { type Account, createAccount, normaliseEmail, toAccount, toUser, type User } from './account.service.ts';
+import { anyAccountExists, findAccountById, findUserByEmail, findUserById, listMemberships } from './account.repo.ts';
+import { type Account, createAccount, normaliseEmail, signupClosed, toAccount, toUser, type User } from './account.service.ts';
+import { knownDeviceId, newDeviceToken } from './known-device.ts';
+import { assertLoginOpen, countWrongPassword, type LoginClient } from './login-throttle.ts';
 import { createSession, csrfTokenFor, endSession } from './session.service.ts';
 
-/** Brute-force limits (per window) for sign-in and sign-up. */
+/** Attempt limits (per window) for sign-in and sign-up; wrong passwords have their own (login-throttle.ts). */
 export const AUTH_LIMITS = {
-  loginPerEmail: { limit: 10, windowMs: 15 * 60_000 },
   loginPerIp: { limit: 50, windowMs: 15 * 60_000 },
   signupPerIp: { limit: 20, windowMs: 60 * 60_000 },
 } as const;
@@ -23,19 +26,28 @@ export const AUTH_LIMITS = {
 /** What the auth service needs from the app. */
 export interface AuthDeps {
   db: Kysely<Database>;
+  dialect: Dialect;
   clock: Clock;
   limiter: RateLimiter;
   masterKey: Buffer;
   sessionTtlMs: number;
+  signup: SignupMode;
 }
 
-/** A signed-in dashboard user: who, in which account, and the session's cookie and CSRF tokens. */
+/** A signed-in dashboard user: who, in which account, the session's cookie and CSRF tokens, and the known-device token. */
 export interface SignedIn {
   user: User;
   account: Account;
   sessionToken: string;
   expiresAt: number;
   csrfToken: string;
+  deviceToken: string;
+}
+
+/** Whether this instance takes a sign-up over HTTP now, and under which policy. */
+export interface SignupStatus {
+  allowed: boolean;
+  mode: SignupMode;
 }
 
 async function limit(limiter: RateLimiter, key: string, rule: { limit: number; windowMs: number }, now: number, what: string): Promise<void> {
@@ -47,34 +59,54 @@ function emailKey(email: string): string {
   return sha256(normaliseEmail(email)).toString('hex').slice(0, 32);
 }
 
-async function startSession(deps: AuthDeps, user: User, account: Account, previousToken: string | undefined): Promise<SignedIn> {
+async function startSession(deps: AuthDeps, user: User, account: Account, previousToken: string | undefined, deviceToken: string): Promise<SignedIn> {
   // A new id on every sign-in, and the old session (possibly planted by an attacker) is gone.
   if (previousToken) await endSession(deps.db, previousToken);
   const { token, expiresAt } = await createSession(deps.db, deps.clock.now(), deps.sessionTtlMs, user.id, account.id);
-  return { user, account, sessionToken: token, expiresAt, csrfToken: csrfTokenFor(deps.masterKey, token) };
+  return { user, account, sessionToken: token, expiresAt, csrfToken: csrfTokenFor(deps.masterKey, token), deviceToken };
 }
 
-/** Creates an account and its owner, and signs the owner in. */
+/** Whether a sign-up would be taken now: `first` allows one only while the instance has no account. */
+export async function signupStatus(deps: Pick<AuthDeps, 'db' | 'signup'>): Promise<SignupStatus> {
+  const allowed = deps.signup === 'open' || (deps.signup === 'first' && !(await anyAccountExists(deps.db)));
+  return { allowed, mode: deps.signup };
+}
+
+/**
+ * Creates an account and its owner, and signs the owner in. Refused with 403 signup_closed before
+ * the email is looked at when the policy does not allow it, so a closed instance tells nobody
+ * which emails it knows. With `open`, a taken email is a 409 (see the README).
+ */
 export async function signUp(
   deps: AuthDeps,
   input: { email: string; password: string; name?: string; slug?: string; ip: string; previousToken?: string },
 ): Promise<SignedIn> {
   await limit(deps.limiter, `signup:ip:${input.ip}`, AUTH_LIMITS.signupPerIp, deps.clock.now(), 'sign-up');
-  const { account, user } = await createAccount(deps.db, deps.clock, { email: input.email, password: input.password, name: input.name, slug: input.slug });
-  return startSession(deps, user, account, input.previousToken);
+  if (!(await signupStatus(deps)).allowed) throw signupClosed();
+  const onlyFirst = deps.signup === 'first' ? { dialect: deps.dialect } : undefined;
+  const { account, user } = await createAccount(deps.db, deps.clock, { email: input.email, password: input.password, name: input.name, slug: input.slug }, { onlyFirst });
+  return startSession(deps, user, account, input.previousToken, newDeviceToken(deps.masterKey, user.id));
 }
 
-/** Checks email and password and starts a session; the same 401 for an unknown email and a wrong password. */
-export async function logIn(deps: AuthDeps, input: { email: string; password: string; ip: string; previousToken?: string }): Promise<SignedIn> {
+/**
+ * Checks email and password and starts a session; the same 401 for an unknown email and a wrong
+ * password. `deviceToken` is the caller's known-device cookie: a browser this user signed in from
+ * before spends its own wrong-password budget, not the one strangers share.
+ */
+export async function logIn(deps: AuthDeps, input: { email: string; password: string; ip: string; previousToken?: string; deviceToken?: string }): Promise<SignedIn> {
   const now = deps.clock.now();
   await limit(deps.limiter, `login:ip:${input.ip}`, AUTH_LIMITS.loginPerIp, now, 'sign-in');
-  await limit(deps.limiter, `login:email:${emailKey(input.email)}`, AUTH_LIMITS.loginPerEmail, now, 'sign-in');
   const row = await findUserByEmail(deps.db, normaliseEmail(input.email));
+  const device = row ? knownDeviceId(deps.masterKey, row.id, input.deviceToken) : null;
+  const client: LoginClient = device ? { device } : { email: emailKey(input.email) };
+  await assertLoginOpen(deps.limiter, client, now);
   const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyPasswordHash()));
   const membership = row && ok ? (await listMemberships(deps.db, row.id))[0] : undefined;
   const accountRow = membership ? await findAccountById(deps.db, membership.account_id) : undefined;
-  if (!row || !ok || !accountRow) throw new AppError('invalid_credentials', 'The email or password is wrong.');
-  return startSession(deps, toUser(row), toAccount(accountRow), input.previousToken);
+  if (!row || !ok || !accountRow) throw await countWrongPassword(deps.limiter, client, now, new AppError('invalid_credentials', 'The email or password is wrong.'));
+  // Guesses running in parallel may have spent the budget while this password was verified.
+  await assertLoginOpen(deps.limiter, client, now);
+  return startSession(deps, toUser(row), toAccount(accountRow), input.previousToken, device ? input.deviceToken! : newDeviceToken(deps.masterKey, row.id));
 }
 
 /** Ends the session behind a cookie token. */

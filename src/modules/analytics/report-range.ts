@@ -6,6 +6,13 @@ import { addDays, BUCKET_MS, canonicalTimeZone, daysBetween, localDate, localDay
 export const MAX_RANGE_DAYS = 366;
 /** Days a report covers when no range is given (the seed's "30-day timeline"). */
 export const DEFAULT_RANGE_DAYS = 30;
+/**
+ * The dates a report may name. Scans carry timestamps of the service's own clock, so nothing lies
+ * outside these; the bounds keep the calendar arithmetic inside four-digit years (a range ending
+ * 9999-12-31 needs the start of 10000-01-01, which no ISO date string can hold).
+ */
+export const EARLIEST_REPORT_DATE = '2000-01-01';
+export const LATEST_REPORT_DATE = '2199-12-31';
 
 /** Report parameters as the client sent them. */
 export interface RangeQuery {
@@ -28,7 +35,7 @@ export interface ReportRange {
 }
 
 function invalid(field: string, message: string): AppError {
-  return new AppError('validation_failed', message, { errors: [{ field: `/${field}`, message }] });
+  return new AppError('validation_failed', message, { errors: [{ field: `querystring/${field}`, message }] });
 }
 
 /** Validates an IANA zone name (400 when unknown); returns its canonical spelling. */
@@ -44,7 +51,12 @@ export function resolveRange(query: RangeQuery, now: number): ReportRange {
   const tz = resolveTimeZone(query.tz);
   for (const field of ['from', 'to'] as const) {
     const value = query[field];
-    if (value !== undefined && parseDate(value) === null) throw invalid(field, `'${value.slice(0, 32)}' is not a date; use YYYY-MM-DD.`);
+    if (value === undefined) continue;
+    // Compared as text first: JavaScript dates read years 0–99 as 1900–1999.
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value) && (value < EARLIEST_REPORT_DATE || value > LATEST_REPORT_DATE)) {
+      throw invalid(field, `'${field}' (${value}) is outside the dates reports cover: ${EARLIEST_REPORT_DATE} to ${LATEST_REPORT_DATE}.`);
+    }
+    if (parseDate(value) === null) throw invalid(field, `'${value.slice(0, 32)}' is not a date; use YYYY-MM-DD.`);
   }
   const to = query.to ?? (query.from ? addDays(query.from, DEFAULT_RANGE_DAYS - 1) : localDate(now, tz));
   const from = query.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));

@@ -15,11 +15,24 @@ export async function findItemByMagicHash(db: Db, magicHash: string): Promise<It
   return db.selectFrom('items').selectAll().where('magic_hash', '=', magicHash).executeTakeFirst();
 }
 
+/** The per-item password limit: at most `max` wrong passwords counted in a fixed window of `windowMs`. */
+export interface PasswordLimit {
+  windowMs: number;
+  max: number;
+}
+
+// True while the item's window is over (or never opened): its counted wrong passwords no longer apply.
+function windowOver(now: number, limit: PasswordLimit) {
+  return sql<boolean>`(password_window_start is null or password_window_start <= cast(${now - limit.windowMs} as bigint))`;
+}
+
 /**
- * Spends one view, atomically: the row changes only while it is live, unexpired and under its
- * limit, and the new count comes back from the same statement. Undefined when nothing was spent.
+ * Spends one view, atomically: the row changes only while it is live, unexpired, under its limit
+ * and not locked by wrong passwords (so a right password verified during a burst of wrong ones is
+ * accepted only while the limit still holds), and the new count comes back from the same
+ * statement. Undefined when nothing was spent.
  */
-export async function consumeView(db: Db, magicHash: string, now: number): Promise<ItemsTable | undefined> {
+export async function consumeView(db: Db, magicHash: string, now: number, limit: PasswordLimit): Promise<ItemsTable | undefined> {
   return db
     .updateTable('items')
     .set({
@@ -30,37 +43,29 @@ export async function consumeView(db: Db, magicHash: string, now: number): Promi
     .where('archived_at', 'is', null)
     .where('expires_at', '>', now)
     .where((eb) => eb.or([eb('view_limit', 'is', null), eb('view_count', '<', eb.ref('view_limit'))]))
+    .where((eb) => eb.or([windowOver(now, limit), eb('password_attempts', '<', limit.max)]))
     .returningAll()
     .executeTakeFirst();
 }
 
 /**
- * Reserves one password check in the item's fixed window (opening a new window when the last
- * one is over). False when `max` checks are already counted in the current window. Reserving
- * before verifying means a burst of parallel guesses cannot slip past the limit.
+ * Counts one wrong password in the item's fixed window (opening a new window when the last one is
+ * over), in one conditional UPDATE. False when `max` are already counted: that guess must get no
+ * answer. Only wrong passwords are counted, and each is counted before it is answered, so however
+ * many guesses run in parallel on however many instances, at most `max` are answered per window.
  */
-export async function reservePasswordAttempt(db: Db, id: string, now: number, windowMs: number, max: number): Promise<boolean> {
-  const windowOver = sql<boolean>`(password_window_start is null or password_window_start <= cast(${now - windowMs} as bigint))`;
+export async function countWrongPassword(db: Db, id: string, now: number, limit: PasswordLimit): Promise<boolean> {
+  const over = windowOver(now, limit);
   const result = await db
     .updateTable('items')
     .set({
-      password_attempts: sql<number>`case when ${windowOver} then 1 else password_attempts + 1 end`,
-      password_window_start: sql<number>`case when ${windowOver} then cast(${now} as bigint) else password_window_start end`,
+      password_attempts: sql<number>`case when ${over} then 1 else password_attempts + 1 end`,
+      password_window_start: sql<number>`case when ${over} then cast(${now} as bigint) else password_window_start end`,
     })
     .where('id', '=', id)
-    .where((eb) => eb.or([sql<boolean>`${windowOver}`, eb('password_attempts', '<', max)]))
+    .where((eb) => eb.or([over, eb('password_attempts', '<', limit.max)]))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
-}
-
-/** Gives back a reservation after the password proved right: only wrong guesses count. */
-export async function releasePasswordAttempt(db: Db, id: string): Promise<void> {
-  await db
-    .updateTable('items')
-    .set({ password_attempts: sql<number>`password_attempts - 1` })
-    .where('id', '=', id)
-    .where('password_attempts', '>', 0)
-    .execute();
 }
 
 /** Deletes an item row; true when it existed. */

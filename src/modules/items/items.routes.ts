@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { itemPageRoutes } from './items.page.ts';
 import { createItemSchema, deleteItemSchema, resolveItemSchema } from './items.schemas.ts';
-import { createItem, deleteItem, itemDeps, resolveItem } from './items.service.ts';
+import { createItem, deleteItem, itemDeps, probeItem, resolveItem } from './items.service.ts';
 
 // Content is capped at 64 KiB of UTF-8; JSON escaping can grow it up to six-fold, so the body
 // limit leaves room for that while still refusing absurd bodies before parsing.
@@ -38,10 +38,23 @@ export async function itemsRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get<{ Params: { magic: string } }>('/api/v0/items/:magic', { schema: resolveItemSchema }, async (request, reply) => {
-    const item = await resolveItem(deps, request.params.magic, headerText(request.headers['x-qr-password']));
-    return reply.header('x-content-hmac', item.contentHmac).send(item);
-  });
+  app.get<{ Params: { magic: string } }>(
+    '/api/v0/items/:magic',
+    {
+      schema: resolveItemSchema,
+      // Only a GET that returns the content spends a view: a link checker's HEAD learns the status.
+      config: {
+        head: async (request, reply) => {
+          await probeItem(deps, (request.params as { magic: string }).magic);
+          return reply.send();
+        },
+      },
+    },
+    async (request, reply) => {
+      const item = await resolveItem(deps, request.params.magic, headerText(request.headers['x-qr-password']));
+      return reply.header('x-content-hmac', item.contentHmac).send(item);
+    },
+  );
 
   app.delete<{ Params: { magic: string } }>('/api/v0/items/:magic', { schema: deleteItemSchema }, async (request, reply) => {
     await deleteItem(deps, request.params.magic, headerText(request.headers['x-delete-token']));

@@ -1,4 +1,5 @@
 // JSON schemas of the items API: validation, serialisation and the OpenAPI reference.
+import { SIGNED_IN_OR_ANONYMOUS } from '../../http/auth.ts';
 import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.service.ts';
 
 /** Documentation of the lifecycle and the receipt, shared by the operations. */
@@ -71,7 +72,8 @@ const notFound = problem('`not_found`: no item has this magic (never existed, or
 export const createItemSchema = {
   tags: ['items'],
   summary: 'Create an ephemeral, immutable item',
-  description: `Creates an item with a required lifetime and an optional view limit and password. Anonymous; an API key, when sent, attributes the item to its account. ${ITEMS_DESCRIPTION}`,
+  description: `Creates an item with a required lifetime and an optional view limit and password. Anonymous; a valid API key or session, when sent, attributes the item to its account (credentials that are not valid are ignored: the item is then anonymous). ${ITEMS_DESCRIPTION}`,
+  security: [...SIGNED_IN_OR_ANONYMOUS],
   body: {
     type: 'object',
     additionalProperties: false,
@@ -94,7 +96,7 @@ export const createItemSchema = {
 export const resolveItemSchema = {
   tags: ['items'],
   summary: 'Resolve an item (spends one view)',
-  description: `Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after ${PASSWORD_ATTEMPTS_PER_WINDOW} wrong passwords in 15 minutes the item refuses every password (429) until the window ends. ${ITEMS_DESCRIPTION}`,
+  description: `Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after ${PASSWORD_ATTEMPTS_PER_WINDOW} wrong passwords in 15 minutes the item refuses every password (429) until the window ends. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. ${ITEMS_DESCRIPTION}`,
   params: magicParam,
   headers: {
     type: 'object',

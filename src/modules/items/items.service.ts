@@ -20,14 +20,7 @@ import {
   newDeleteToken,
   newMagic,
 } from './item-secrets.ts';
-import {
-  consumeView,
-  deleteItemById,
-  findItemByMagicHash,
-  insertItem,
-  releasePasswordAttempt,
-  reservePasswordAttempt,
-} from './items.repo.ts';
+import { consumeView, countWrongPassword, deleteItemById, findItemByMagicHash, insertItem, type PasswordLimit } from './items.repo.ts';
 
 /** Largest content accepted, in UTF-8 bytes. */
 export const MAX_CONTENT_BYTES = 64 * 1024;
@@ -38,9 +31,10 @@ export const MAX_TTL_HOURS = 720;
 export const MAX_VIEW_LIMIT = 1_000_000;
 /** Longest password accepted at creation. */
 export const MAX_PASSWORD_LENGTH = 256;
-/** Password checks allowed per item per window (wrong guesses lock the item for the rest of it). */
+/** Wrong passwords answered per item per window (then the item accepts no password for the rest of it). */
 export const PASSWORD_ATTEMPTS_PER_WINDOW = 10;
 export const PASSWORD_WINDOW_MS = 15 * 60_000;
+const PASSWORD_LIMIT: PasswordLimit = { windowMs: PASSWORD_WINDOW_MS, max: PASSWORD_ATTEMPTS_PER_WINDOW };
 
 /** What the item functions need from the app. */
 export interface ItemDeps {
@@ -220,39 +214,69 @@ async function findLive(deps: ItemDeps, magic: string): Promise<ItemsTable> {
   return row;
 }
 
-async function checkPassword(deps: ItemDeps, row: ItemsTable, password: string | undefined): Promise<void> {
+/** When the item's wrong-password lock lifts, or null when it accepts passwords. */
+function lockedUntil(row: ItemsTable, now: number): number | null {
+  if (row.password_window_start === null || row.password_attempts < PASSWORD_ATTEMPTS_PER_WINDOW) return null;
+  const end = row.password_window_start + PASSWORD_WINDOW_MS;
+  return end > now ? end : null;
+}
+
+function tooManyAttempts(until: number, now: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil((until - now) / 1000));
+  return new AppError('too_many_attempts', `Too many wrong passwords for this item: it accepts no password for ${retryAfter} seconds.`, {
+    headers: { 'retry-after': String(retryAfter) },
+    extensions: { retryAfterSeconds: retryAfter },
+  });
+}
+
+/**
+ * Why a request found the item other than it was when first read: deleted (404), locked by wrong
+ * passwords with the wait as it is now (429), or finalized (410).
+ */
+async function changedMeanwhile(deps: ItemDeps, magicHash: string, now: number): Promise<AppError> {
+  const latest = await findItemByMagicHash(deps.db, magicHash);
+  if (!latest) return notFound();
+  const until = lockedUntil(latest, now);
+  return until === null ? gone(latest, now) : tooManyAttempts(until, now);
+}
+
+/**
+ * Verifies the password, then counts it only when wrong. A locked item answers 429 before any
+ * verification; a wrong guess that finds the limit already reached gets the 429 too (never its
+ * verdict); a right one is accepted by consumeView only while the item is not locked.
+ */
+async function checkPassword(deps: ItemDeps, row: ItemsTable, password: string | undefined, now: number): Promise<void> {
   if (password === undefined || password === '') {
     throw new AppError('item_password_required', 'This item is password protected: send the password in the X-QR-Password header.');
   }
-  const now = deps.clock.now();
-  if (!(await reservePasswordAttempt(deps.db, row.id, now, PASSWORD_WINDOW_MS, PASSWORD_ATTEMPTS_PER_WINDOW))) {
-    const windowEnd = (row.password_window_start ?? now) + PASSWORD_WINDOW_MS;
-    const retryAfter = Math.max(1, Math.ceil((windowEnd - now) / 1000));
-    throw new AppError('too_many_attempts', `Too many wrong passwords for this item: it accepts no password for ${retryAfter} seconds.`, {
-      headers: { 'retry-after': String(retryAfter) },
-      extensions: { retryAfterSeconds: retryAfter },
-    });
-  }
-  if (!row.password_hash || !(await verifyPassword(password, row.password_hash))) {
+  const until = lockedUntil(row, now);
+  if (until !== null) throw tooManyAttempts(until, now);
+  if (row.password_hash && (await verifyPassword(password, row.password_hash))) return;
+  if (await countWrongPassword(deps.db, row.id, now, PASSWORD_LIMIT)) {
     throw new AppError('item_password_invalid', 'The password is wrong; no view was spent. Wrong passwords are limited per item.');
   }
-  await releasePasswordAttempt(deps.db, row.id);
+  throw await changedMeanwhile(deps, row.magic_hash, now);
 }
 
 /** Resolves an item: checks the password, then spends exactly one view and returns the content. */
 export async function resolveItem(deps: ItemDeps, magic: string, password: string | undefined): Promise<ItemView> {
   const row = await findLive(deps, magic);
-  if (fromFlag(row.password_protected)) await checkPassword(deps, row, password);
   const now = deps.clock.now();
-  const spent = await consumeView(deps.db, row.magic_hash, now);
-  if (!spent) {
-    // Lost the race for the last view, expired meanwhile, or deleted meanwhile.
-    const latest = await findItemByMagicHash(deps.db, row.magic_hash);
-    if (!latest) throw notFound();
-    throw gone(latest, now);
-  }
+  if (fromFlag(row.password_protected)) await checkPassword(deps, row, password, now);
+  const spent = await consumeView(deps.db, row.magic_hash, now, PASSWORD_LIMIT);
+  // Nothing spent: locked by wrong passwords, lost the race for the last view, expired or deleted meanwhile.
+  if (!spent) throw await changedMeanwhile(deps, row.magic_hash, now);
   if (spent.ciphertext === null) throw gone(spent, now);
   return toView(deps, magic, spent, now, { content: decryptContent(deps.masterKey, magic, spent.ciphertext) });
+}
+
+/**
+ * What resolving would answer about the item's lifecycle, without resolving: 404 unknown, 410
+ * finalized, else its status. Never checks a password (that would be a free guessing oracle) and
+ * never spends a view: this is HEAD of the resolve route, which link checkers and previews send.
+ */
+export async function probeItem(deps: ItemDeps, magic: string): Promise<void> {
+  await findLive(deps, magic);
 }
 
 /** The item's state and counters without spending a view (public page, link previews). */

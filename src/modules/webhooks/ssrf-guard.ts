@@ -40,19 +40,53 @@ export interface AllowList {
   networks: net.BlockList;
 }
 
+/** A network no webhook may reach, and why. */
+export interface ForbiddenNetwork {
+  network: string;
+  prefix: number;
+  type: 'ipv4' | 'ipv6';
+  what: string;
+}
+
+/**
+ * Every network refused as a destination (IANA's special-purpose registries). IPv4 written inside
+ * IPv6 (mapped ::ffff:0:0/96, compatible ::/96, NAT64 64:ff9b::/96) is unwrapped first and checked
+ * as IPv4; the transition prefixes that hide an IPv4 address elsewhere (6to4, Teredo) and the
+ * local-use NAT64 prefix are refused whole: no public receiver needs them.
+ */
+export const FORBIDDEN_NETWORKS: readonly ForbiddenNetwork[] = [
+  { network: '0.0.0.0', prefix: 8, type: 'ipv4', what: '"this" network' },
+  { network: '10.0.0.0', prefix: 8, type: 'ipv4', what: 'private (RFC 1918)' },
+  { network: '100.64.0.0', prefix: 10, type: 'ipv4', what: 'carrier-grade NAT' },
+  { network: '127.0.0.0', prefix: 8, type: 'ipv4', what: 'loopback' },
+  { network: '169.254.0.0', prefix: 16, type: 'ipv4', what: 'link-local (incl. 169.254.169.254 cloud metadata)' },
+  { network: '172.16.0.0', prefix: 12, type: 'ipv4', what: 'private (RFC 1918)' },
+  { network: '192.0.0.0', prefix: 24, type: 'ipv4', what: 'IETF protocol assignments' },
+  { network: '192.0.2.0', prefix: 24, type: 'ipv4', what: 'documentation' },
+  { network: '192.88.99.0', prefix: 24, type: 'ipv4', what: '6to4 relay anycast' },
+  { network: '192.168.0.0', prefix: 16, type: 'ipv4', what: 'private (RFC 1918)' },
+  { network: '198.18.0.0', prefix: 15, type: 'ipv4', what: 'benchmarking' },
+  { network: '198.51.100.0', prefix: 24, type: 'ipv4', what: 'documentation' },
+  { network: '203.0.113.0', prefix: 24, type: 'ipv4', what: 'documentation' },
+  { network: '224.0.0.0', prefix: 4, type: 'ipv4', what: 'multicast' },
+  { network: '240.0.0.0', prefix: 4, type: 'ipv4', what: 'reserved (incl. 255.255.255.255 broadcast)' },
+  { network: '::', prefix: 128, type: 'ipv6', what: 'unspecified' },
+  { network: '::1', prefix: 128, type: 'ipv6', what: 'loopback' },
+  { network: '64:ff9b:1::', prefix: 48, type: 'ipv6', what: 'local-use IPv4/IPv6 translation (RFC 8215)' },
+  { network: '100::', prefix: 64, type: 'ipv6', what: 'discard-only' },
+  { network: '2001::', prefix: 23, type: 'ipv6', what: 'IETF protocol assignments (incl. Teredo 2001::/32, benchmarking, ORCHID)' },
+  { network: '2001:db8::', prefix: 32, type: 'ipv6', what: 'documentation' },
+  { network: '2002::', prefix: 16, type: 'ipv6', what: '6to4 (embeds an IPv4 address)' },
+  { network: '3fff::', prefix: 20, type: 'ipv6', what: 'documentation (RFC 9637)' },
+  { network: '5f00::', prefix: 16, type: 'ipv6', what: 'segment routing SIDs (RFC 9602)' },
+  { network: 'fc00::', prefix: 7, type: 'ipv6', what: 'unique local (incl. fd00:ec2::254 cloud metadata)' },
+  { network: 'fe80::', prefix: 10, type: 'ipv6', what: 'link-local' },
+  { network: 'fec0::', prefix: 10, type: 'ipv6', what: 'site-local (deprecated)' },
+  { network: 'ff00::', prefix: 8, type: 'ipv6', what: 'multicast' },
+];
+
 const FORBIDDEN = new net.BlockList();
-// IPv4: "this" network, RFC 1918, CGNAT, loopback, link-local (incl. 169.254.169.254 cloud
-// metadata), IETF protocol assignments, documentation, benchmarking, multicast, reserved, broadcast.
-for (const [net4, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['198.51.100.0', 24],
-  ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) FORBIDDEN.addSubnet(net4, prefix, 'ipv4');
-// IPv6: unspecified, loopback, discard, documentation, ULA fc00::/7 (incl. fd00:ec2::254
-// metadata), link-local, site-local, multicast. Mapped/translated IPv4 is unwrapped first.
-for (const [net6, prefix] of [
-  ['::', 128], ['::1', 128], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['fec0::', 10], ['ff00::', 8],
-] as const) FORBIDDEN.addSubnet(net6, prefix, 'ipv6');
+for (const { network, prefix, type } of FORBIDDEN_NETWORKS) FORBIDDEN.addSubnet(network, prefix, type);
 
 /** The eight 16-bit groups of an IPv6 address (accepts an embedded dotted quad). */
 function ipv6Groups(ip: string): number[] {

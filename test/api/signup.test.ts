@@ -1,0 +1,95 @@
+// TESSERA_SIGNUP decides who may create an account over HTTP: `first` (the default) takes the
+// instance's first account only, even when several arrive at once; `open` takes anyone; `closed`
+// nobody. A refused sign-up is 403 signup_closed whatever the email, so it reveals none.
+import { afterEach, expect, it } from 'vitest';
+import { systemClock } from '../../src/clock.ts';
+import { createAccount } from '../../src/modules/accounts/account.service.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+describeDialects('sign-up policy', (dialect) => {
+  const apps: TestApp[] = [];
+  afterEach(async () => {
+    for (const app of apps.reverse()) await app.close();
+    apps.length = 0;
+  });
+  async function start(mode?: string, shareWith?: TestApp) {
+    const t = await createTestApp(dialect, { env: mode !== undefined ? { TESSERA_SIGNUP: mode } : {}, ...(shareWith ? { database: shareWith.database, clock: shareWith.clock } : {}) });
+    apps.push(t);
+    return t;
+  }
+  const signup = (t: TestApp, email: string, ip = '192.0.2.1') =>
+    t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: ip, payload: { email, password: 'long enough password' } });
+  const status = async (t: TestApp) => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/signup' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    return res.json();
+  };
+  const accounts = (t: TestApp) => t.database.handle.db.selectFrom('accounts').select('id').execute();
+  const strip = (body: Record<string, unknown>) => ({ ...body, requestId: undefined });
+
+  it('first: the first person signs up, then sign-up closes with 403 signup_closed for any email', async () => {
+    const t = await start('first');
+    expect(await status(t)).toEqual({ allowed: true, mode: 'first' });
+    expect((await signup(t, 'owner@example.com')).statusCode).toBe(201);
+    expect(await status(t)).toEqual({ allowed: false, mode: 'first' });
+    const taken = await signup(t, 'owner@example.com');
+    const fresh = await signup(t, 'someone.else@example.com');
+    for (const res of [taken, fresh]) {
+      expect(res.statusCode).toBe(403);
+      expect(res.headers['content-type']).toMatch(/problem\+json/);
+      expect(res.json().code).toBe('signup_closed');
+      expect(res.json().detail).toMatch(/instance owner/);
+      expect(res.json().detail).toContain('tessera account create');
+      expect(res.headers['set-cookie']).toBeUndefined();
+    }
+    expect(strip(taken.json())).toEqual(strip(fresh.json()));
+    expect(await accounts(t)).toHaveLength(1);
+  });
+
+  it('first is the default', async () => {
+    const t = await start('');
+    expect(t.config.signup).toBe('first');
+    expect(await status(t)).toEqual({ allowed: true, mode: 'first' });
+  });
+
+  it('first: simultaneous sign-ups on an empty instance create exactly one account', async () => {
+    const one = await start('first');
+    const instances = dialect === 'postgres' ? [one, await start('first', one)] : [one];
+    const results = await Promise.all(Array.from({ length: 8 }, (_, i) => signup(instances[i % instances.length]!, `racer-${i}@example.com`, `192.0.2.${i + 1}`)));
+    const codes = results.map((r) => r.statusCode).sort();
+    expect(codes).toEqual([201, 403, 403, 403, 403, 403, 403, 403]);
+    expect(await accounts(one)).toHaveLength(1);
+    expect(await one.database.handle.db.selectFrom('users').select('id').execute()).toHaveLength(1);
+  });
+
+  it('first: an account made on the server (tessera account create) closes sign-up too', async () => {
+    const t = await start('first');
+    await createAccount(t.database.handle.db, systemClock, { email: 'cli@example.com', password: 'long enough password' });
+    expect(await status(t)).toEqual({ allowed: false, mode: 'first' });
+    expect((await signup(t, 'web@example.com')).json().code).toBe('signup_closed');
+  });
+
+  it('closed: nobody signs up over HTTP, not even on an empty instance; accounts made on the server still sign in', async () => {
+    const t = await start('closed');
+    expect(await status(t)).toEqual({ allowed: false, mode: 'closed' });
+    expect((await signup(t, 'first@example.com')).statusCode).toBe(403);
+    expect(await accounts(t)).toHaveLength(0);
+    await createAccount(t.database.handle.db, systemClock, { email: 'cli@example.com', password: 'long enough password' });
+    const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'cli@example.com', password: 'long enough password' } });
+    expect(login.statusCode).toBe(200);
+  });
+
+  it('open: anyone signs up; an email that has an account is a 409', async () => {
+    const t = await start('open');
+    expect(await status(t)).toEqual({ allowed: true, mode: 'open' });
+    expect((await signup(t, 'one@example.com')).statusCode).toBe(201);
+    expect((await signup(t, 'two@example.com')).statusCode).toBe(201);
+    expect(await status(t)).toEqual({ allowed: true, mode: 'open' });
+    const taken = await signup(t, 'ONE@example.com');
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().code).toBe('conflict');
+    expect(await accounts(t)).toHaveLength(2);
+  });
+});
