@@ -43,6 +43,8 @@ export const signupPolicyQuery = queryOptions({
 async function fetchSignupPolicy(): Promise<SignupPolicy> {
   // PENDING-SIGNUP-POLICY: read through the typed client once the endpoint is in its document.
   const response = await fetch('/api/v1/auth/signup', { headers: { accept: 'application/json' } });
+  // A server from before TESSERA_SIGNUP has no policy to read, and lets anyone sign up.
+  if (response.status === 404) return { allowed: true, mode: 'open' };
   if (!response.ok) throw apiErrorFrom(response, await response.json().catch(() => null));
   const body = (await response.json()) as Partial<SignupPolicy>;
   const mode = body.mode === 'open' || body.mode === 'closed' ? body.mode : 'first';

@@ -184,7 +184,7 @@ export function BulkPage() {
   return (
     <>
       <PageHeader title="Bulk create" description="Make up to 1,000 codes at once from a list of links, and download them as one ZIP." />
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
         <Card className="space-y-4 p-5">
           <h2 className="text-sm font-semibold">1. Links</h2>
           {csv ? (
@@ -233,6 +233,9 @@ export function BulkPage() {
             </Button>
           </div>
           {csvProblem && <Alert>{csvProblem}</Alert>}
+          <div aria-live="polite">
+            {rowErrors ? <RowErrorList rows={rows} errors={rowErrors} /> : otherError ? <Alert title="The batch was not created">{errorText(otherError)}</Alert> : null}
+          </div>
           {tooMany && <Alert>This list has {formatCount(rows.length)} links; one batch takes at most {formatCount(MAX_ROWS)}. Split it into several batches.</Alert>}
         </Card>
 
@@ -324,11 +327,6 @@ export function BulkPage() {
           </Card>
         </div>
       </div>
-      {(rowErrors || otherError) && (
-        <div className="mt-6" aria-live="polite">
-          {rowErrors ? <RowErrorList rows={rows} errors={rowErrors} /> : <Alert title="The batch was not created">{errorText(otherError)}</Alert>}
-        </div>
-      )}
     </>
   );
 }

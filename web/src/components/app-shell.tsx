@@ -8,7 +8,6 @@ import { api } from '../api/client.ts';
 import { sessionQuery } from '../api/session.ts';
 import { Brand } from './brand.tsx';
 import { Button } from './ui/button.tsx';
-import { cn } from './ui/cn.ts';
 
 const NAV = [
   { to: '/app', label: 'Campaigns', icon: QrCode, exact: true },
@@ -79,17 +78,16 @@ export function AppShell() {
             </Link>
             <SignOutButton compact />
           </div>
-          <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-3 pb-2">
-            {NAV.map(({ to, label, icon: Icon, exact }) => (
+          <nav aria-label="Main" className="flex gap-0.5 overflow-x-auto px-2 pb-1.5">
+            {NAV.map(({ to, label, exact }) => (
               <Link
                 key={to}
                 to={to}
                 activeOptions={{ exact, includeSearch: false }}
-                className={cn(linkBase, 'min-h-11 shrink-0')}
+                className="flex min-h-11 shrink-0 items-center rounded-md px-2.5 text-[13px] font-medium transition-colors"
                 activeProps={{ className: linkActive, 'aria-current': 'page' }}
                 inactiveProps={{ className: linkIdle }}
               >
-                <Icon aria-hidden="true" />
                 {label}
               </Link>
             ))}

@@ -206,7 +206,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         </div>
       )}
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">
         <div className="space-y-6">
           <Card className="space-y-5 p-5">
             <h2 className="text-sm font-semibold">Details</h2>
@@ -229,7 +229,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
                   <code className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">{campaign.public_url}</code>
                   <CopyButton size="sm" text={campaign.public_url} label="Copy" copiedMessage="Link copied" aria-label="Copy public link" />
                 </div>
-                <p className="text-[13px] text-zinc-500 dark:text-zinc-400">{QR_TYPE_LABELS[campaign.qr_type]} code: {QR_TYPE_HINTS[campaign.qr_type]}</p>
+                <p className="text-[13px] text-zinc-500 dark:text-zinc-400"><span className="font-medium">{QR_TYPE_LABELS[campaign.qr_type]} code.</span> {QR_TYPE_HINTS[campaign.qr_type]}</p>
               </div>
             ) : (
               <fieldset>
