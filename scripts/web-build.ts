@@ -57,7 +57,7 @@ function compressAssets(dir: string): void {
 export async function buildWeb(log: (line: string) => void = () => {}): Promise<void> {
   const digest = inputsDigest();
   const vite = await import('vite');
-  await vite.build({ configFile: path.join(ROOT, 'web', 'vite.config.ts'), logLevel: 'warn' });
+  await vite.build({ configFile: path.join(ROOT, 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
   compressAssets(WEB_DIST);
   fs.writeFileSync(STAMP, `${digest}\n`);
   log(`dashboard built into ${path.relative(process.cwd(), WEB_DIST) || WEB_DIST}`);

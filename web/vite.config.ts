@@ -9,7 +9,10 @@ import { defineConfig } from 'vite';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const api = process.env.TESSERA_DEV_API ?? 'http://127.0.0.1:8080';
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
+  // A build is always the production build, even when started from a test run (NODE_ENV=test
+  // would otherwise ship React's development build).
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/app/',
   plugins: [react(), tailwindcss()],
@@ -27,4 +30,4 @@ export default defineConfig({
     fs: { allow: [repoRoot] },
     proxy: Object.fromEntries(['/api', '/openapi.json', '/docs', '/p', '/i'].map((p) => [p, api])),
   },
-});
+}));

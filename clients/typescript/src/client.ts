@@ -97,14 +97,15 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
   };
   raw.use(middleware);
 
-  return Object.assign(raw, {
-    get csrfToken() {
-      return csrfToken;
+  // defineProperties, not Object.assign: a getter must stay a getter, not be copied as today's value.
+  return Object.defineProperties(raw, {
+    csrfToken: { get: () => csrfToken, enumerable: true },
+    clearSession: {
+      value: () => {
+        csrfToken = null;
+      },
     },
-    clearSession() {
-      csrfToken = null;
-    },
-  });
+  }) as TesseraClient;
 }
 
 /** A call's outcome as openapi-fetch returns it. */
