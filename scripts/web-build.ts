@@ -57,7 +57,16 @@ function compressAssets(dir: string): void {
 export async function buildWeb(log: (line: string) => void = () => {}): Promise<void> {
   const digest = inputsDigest();
   const vite = await import('vite');
-  await vite.build({ configFile: path.join(ROOT, 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  // Always a production build, also when started from a test run (NODE_ENV=test would make the
+  // React plugin emit the development JSX runtime).
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await vite.build({ configFile: path.join(ROOT, 'web', 'vite.config.ts'), mode: 'production', logLevel: 'warn' });
+  } finally {
+    if (nodeEnv === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = nodeEnv;
+  }
   compressAssets(WEB_DIST);
   fs.writeFileSync(STAMP, `${digest}\n`);
   log(`dashboard built into ${path.relative(process.cwd(), WEB_DIST) || WEB_DIST}`);

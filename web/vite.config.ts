@@ -9,10 +9,7 @@ import { defineConfig } from 'vite';
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const api = process.env.TESSERA_DEV_API ?? 'http://127.0.0.1:8080';
 
-export default defineConfig(({ command }) => ({
-  // A build is always the production build, even when started from a test run (NODE_ENV=test
-  // would otherwise ship React's development build).
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/app/',
   plugins: [react(), tailwindcss()],
@@ -23,11 +20,12 @@ export default defineConfig(({ command }) => ({
     manifest: true,
     target: 'es2022',
     sourcemap: false,
-    chunkSizeWarningLimit: 400,
+    // The budget that matters (gzipped initial JavaScript) is checked by test/unit/dashboard-bundle.test.ts.
+    chunkSizeWarningLimit: 600,
   },
   server: {
     // The live preview imports the QR engine from src/qr and the CSV writer from src/.
     fs: { allow: [repoRoot] },
     proxy: Object.fromEntries(['/api', '/openapi.json', '/docs', '/p', '/i'].map((p) => [p, api])),
   },
-}));
+});

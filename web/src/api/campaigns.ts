@@ -26,6 +26,12 @@ export function campaignListQuery(filters: CampaignFilters) {
   });
 }
 
+/** Whether the account has any archived campaign (to word an empty active list). */
+export const hasArchivedQuery = queryOptions({
+  queryKey: ['campaigns', 'list', 'has-archived'],
+  queryFn: async ({ signal }) => (await unwrap(api.GET('/api/v1/campaigns', { params: { query: { limit: 1, status: 'archived' } }, signal }))).data.length > 0,
+});
+
 /** One campaign. */
 export function campaignQuery(id: string) {
   return queryOptions({ queryKey: ['campaigns', 'one', id], queryFn: ({ signal }) => unwrap(api.GET('/api/v1/campaigns/{id}', { params: { path: { id } }, signal })) });

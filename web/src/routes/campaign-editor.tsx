@@ -211,7 +211,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
           <Card className="space-y-5 p-5">
             <h2 className="text-sm font-semibold">Details</h2>
             <Field label="Name" hint="For you and your team; people who scan never see it." error={serverErrors.name}>
-              {(props) => <TextInput {...props} id="campaign-name" required maxLength={200} disabled={readOnly} value={name} onChange={(e) => setName(e.target.value)} placeholder="Spring menu poster" />}
+              {(props) => <TextInput {...props} required maxLength={200} disabled={readOnly} value={name} onChange={(e) => setName(e.target.value)} placeholder="Spring menu poster" />}
             </Field>
             <Field
               label="Destination"
@@ -219,7 +219,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
               error={serverErrors.destination}
             >
               {(props) => (
-                <TextInput {...props} id="campaign-destination" type="url" inputMode="url" required disabled={readOnly} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder="https://example.com/menu" />
+                <TextInput {...props} type="url" inputMode="url" required disabled={readOnly} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder="https://example.com/menu" />
               )}
             </Field>
             {campaign ? (

@@ -1,10 +1,10 @@
 // The campaign list: search by name, filter by type and status, cursor paging, a thumbnail of
 // each code, its dates, and the row actions.
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { FileStack, Plus, QrCode, Search } from 'lucide-react';
+import { Archive, FileStack, Plus, QrCode, Search } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
-import { type CampaignFilters, campaignListQuery } from '../api/campaigns.ts';
+import { type CampaignFilters, campaignListQuery, hasArchivedQuery } from '../api/campaigns.ts';
 import { errorText } from '../api/field-errors.ts';
 import { QR_TYPE_LABELS } from '../api/labels.ts';
 import type { CampaignStatus, QrType } from '../api/types.ts';
@@ -80,6 +80,8 @@ export function CampaignsPage() {
   const list = useInfiniteQuery(campaignListQuery(filters));
   const campaigns = list.data?.pages.flatMap((p) => p.data) ?? [];
   const filtered = Boolean(filters.q || filters.type || (filters.status && filters.status !== 'active'));
+  // An empty active list may still hide archived campaigns: say so instead of "create your first".
+  const archived = useQuery({ ...hasArchivedQuery, enabled: list.isSuccess && campaigns.length === 0 && !filtered });
   const setFilter = (patch: Partial<CampaignFilters>) => void navigate({ search: (s: CampaignFilters) => ({ ...s, ...patch }), replace: true });
 
   return (
@@ -164,6 +166,10 @@ export function CampaignsPage() {
         filtered ? (
           <EmptyState icon={<Search />} title="No campaigns match" actions={<Button onClick={() => { setQuery(''); void navigate({ search: {}, replace: true }); }}>Clear search and filters</Button>}>
             Nothing {filters.status === 'archived' ? 'archived ' : ''}matches {filters.q ? <>“{filters.q}”</> : 'these filters'}. Try another name or clear the filters.
+          </EmptyState>
+        ) : archived.data ? (
+          <EmptyState icon={<Archive />} title="No active campaigns" actions={<><Link to="/app/campaigns/new" search={{}} className={buttonClass('primary')}><Plus aria-hidden="true" />New campaign</Link><Button onClick={() => setFilter({ status: 'archived' })}>Show archived campaigns</Button></>}>
+            Every campaign of this account is archived. Archived codes show a page saying the campaign has ended; start a new one to print a working code.
           </EmptyState>
         ) : (
           <EmptyState
