@@ -1,10 +1,14 @@
 // `tessera account create`: creates an account non-interactively (provisioning scripts, first admin).
+// Its input is checked before anything touches the disk or the database, and it warns when the
+// database it writes to has never been used by `tessera serve` (server-starts marker): a key made
+// in the wrong TESSERA_DATA_DIR or DATABASE_URL is the first trap a new user falls into.
 import { systemClock } from '../clock.ts';
+import { serverStarts } from '../db/server-starts.ts';
 import { AppError } from '../errors.ts';
-import { createAccount } from '../modules/accounts/account.service.ts';
+import { createAccount, type NewAccountInput, validateNewAccount } from '../modules/accounts/account.service.ts';
 import { createApiKey } from '../modules/accounts/api-key.service.ts';
-import { type Command, requireOption } from './command.ts';
-import { openRuntime } from './runtime.ts';
+import { type Command, requireOption, UsageError } from './command.ts';
+import { describeDatabase, openRuntime } from './runtime.ts';
 
 /** `tessera account create`. */
 export const accountCreateCommand: Command = {
@@ -19,20 +23,30 @@ export const accountCreateCommand: Command = {
     '  --name       display name',
     '  --json       print the result as JSON: {account_id, slug, user_id, email, api_key}',
     '',
-    'The API key is printed once; only its hash is stored.',
+    'The API key is printed once; only its hash is stored. Run it with the same TESSERA_DATA_DIR or',
+    'DATABASE_URL as the server: it warns on stderr when no server has used that database yet.',
   ].join('\n'),
   options: { email: { type: 'string' }, password: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {
-    const email = requireOption(values, 'email');
-    const password = requireOption(values, 'password');
-    const { database } = await openRuntime((m) => io.err(m));
+    const input: NewAccountInput = {
+      email: requireOption(values, 'email'),
+      password: requireOption(values, 'password'),
+      slug: values.slug as string | undefined,
+      name: values.name as string | undefined,
+    };
+    const problems = validateNewAccount(input);
+    if (problems.length) throw new UsageError(problems.map((p) => `--${p.field} ${p.message}`).join('; '));
+    const { config, database, applied } = await openRuntime((m) => io.err(m));
     try {
-      const { account, user } = await createAccount(database.db, systemClock, {
-        email,
-        password,
-        slug: values.slug as string | undefined,
-        name: values.name as string | undefined,
-      });
+      if (!(await serverStarts(database.db))) {
+        const where = describeDatabase(config);
+        io.err(
+          `warning: ${applied.includes('0001_accounts') ? `created a new database (${where}); ` : `${where}: `}no Tessera server has used this database yet.\n` +
+            '  A server started with another TESSERA_DATA_DIR or DATABASE_URL will not know this account or its key;\n' +
+            '  run this command with the server\'s environment, or start `tessera serve` with this one.',
+        );
+      }
+      const { account, user } = await createAccount(database.db, systemClock, input);
       const { fullKey } = await createApiKey(database.db, systemClock.now(), account.id, { env: 'prd', name: 'created by tessera account create' });
       if (values.json) io.out(JSON.stringify({ account_id: account.id, slug: account.slug, user_id: user.id, email: user.email, api_key: fullKey }, null, 2));
       else io.out(`created account ${account.id} (slug: ${account.slug}) owned by ${user.email}\nAPI key (shown once, store it now): ${fullKey}`);

@@ -1,5 +1,5 @@
-// The shape of a CLI command and the shared argument parsing: unknown flags or missing values
-// print the command's usage and exit 2, as Unix tools do.
+// The shape of a CLI command and the shared argument parsing: unknown flags, missing values and
+// values out of range print the command's usage and exit 2, as Unix tools do.
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 
 /** Output streams, injectable for tests. */
@@ -37,5 +37,15 @@ export function parseCommandArgs(command: Command, argv: string[]) {
 export function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];
   if (typeof value !== 'string' || value === '') throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+/** Reads an optional integer option within [min, max]; UsageError quoting the value as given otherwise. */
+export function intOption(values: Record<string, string | boolean | undefined>, name: string, range: { min: number; max: number; default: number }): number {
+  const raw = values[name];
+  if (raw === undefined) return range.default;
+  const text = String(raw).trim();
+  const value = /^[0-9]{1,9}$/.test(text) ? Number(text) : NaN;
+  if (!(value >= range.min && value <= range.max)) throw new UsageError(`--${name} must be an integer from ${range.min} to ${range.max}; got '${String(raw)}'`);
   return value;
 }

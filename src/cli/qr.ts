@@ -2,9 +2,35 @@
 // SVG/PNG file. No database and no server needed.
 import fs from 'node:fs';
 import path from 'node:path';
-import { applyPreset, parseDesign, QrError, renderSvg, renderTerminal } from '../qr/index.ts';
+import { applyPreset, parseDesign, QrDesignError, QrError, renderSvg, renderTerminal } from '../qr/index.ts';
 import { PNG_SIZE, renderPng } from '../modules/render/png.ts';
-import { type Command, UsageError } from './command.ts';
+import { type Command, intOption, UsageError } from './command.ts';
+
+const DESIGN_OPTIONS = ['preset', 'shapes', 'eyes', 'color', 'ecc'] as const;
+
+// A design refusal is about one of our options: say it with the option's spelling.
+function designUsageError(error: QrDesignError): UsageError {
+  const [first] = error.details;
+  const named = first && (DESIGN_OPTIONS as readonly string[]).includes(first.field) && first.message.startsWith(first.field);
+  return new UsageError(named ? `--${first.message}` : error.message);
+}
+
+// fs errors say ENOENT; a person needs the path and what is wrong with it.
+function writeProblem(file: string, error: NodeJS.ErrnoException): string {
+  const target = path.resolve(file);
+  const dir = path.dirname(target);
+  const why: Record<string, string> = {
+    ENOENT: `the directory ${dir} does not exist`,
+    ENOTDIR: `a parent of it is a file, not a directory`,
+    EISDIR: 'it is a directory',
+    EACCES: `permission denied (check the permissions of ${dir})`,
+    EPERM: `permission denied (check the permissions of ${dir})`,
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+    EDQUOT: 'the disk quota is exhausted',
+  };
+  return `cannot write ${target}: ${(error.code && why[error.code]) || error.message}`;
+}
 
 /** `tessera qr`. */
 export const qrCommand: Command = {
@@ -35,7 +61,7 @@ export const qrCommand: Command = {
     const text = positionals[0]!;
     const overrides: Record<string, unknown> = {};
     for (const key of ['shapes', 'eyes', 'color', 'ecc'] as const) if (typeof values[key] === 'string') overrides[key] = values[key];
-    const size = values.size === undefined ? PNG_SIZE.default : Number(values.size);
+    const size = intOption(values, 'size', PNG_SIZE);
     try {
       const design = typeof values.preset === 'string' ? applyPreset(values.preset, overrides) : parseDesign(overrides);
       for (const warning of design.warnings) io.err(`warning: ${warning.message}`);
@@ -47,10 +73,17 @@ export const qrCommand: Command = {
       const extension = path.extname(output).toLowerCase();
       if (extension !== '.svg' && extension !== '.png') throw new UsageError(`--output must end in .svg or .png; got '${output}'`);
       const result = renderSvg(text, design.design);
-      fs.writeFileSync(output, extension === '.svg' ? result.svg : await renderPng(result.svg, size));
+      const bytes = extension === '.svg' ? result.svg : await renderPng(result.svg, size);
+      try {
+        fs.writeFileSync(output, bytes);
+      } catch (error) {
+        io.err(`error: ${writeProblem(output, error as NodeJS.ErrnoException)}`);
+        return 1;
+      }
       io.out(`wrote ${output} (version ${result.version}, ECC ${result.ecc})`);
       return 0;
     } catch (error) {
+      if (error instanceof QrDesignError) throw designUsageError(error);
       if (error instanceof QrError) {
         io.err(`error: ${error.message}`);
         return 1;

@@ -5,16 +5,25 @@ import { ensureMasterKey } from '../crypto/master-key.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
-/** Loads config (master key resolved) and an open, migrated database. */
-export async function openRuntime(log: (message: string) => void): Promise<{ config: Config; database: DatabaseHandle }> {
+/** Where the configured database is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
+export function describeDatabase(config: Config): string {
+  if (config.dialect === 'sqlite') return `SQLite file ${config.databaseUrl}`;
+  const url = new URL(config.databaseUrl);
+  if (url.password) url.password = '***';
+  return `PostgreSQL ${url.toString()}`;
+}
+
+/** Loads config (master key resolved) and an open, migrated database; `applied` lists the migrations this call ran. */
+export async function openRuntime(log: (message: string) => void): Promise<{ config: Config; database: DatabaseHandle; applied: string[] }> {
   const config = ensureMasterKey(loadConfig(), log);
   const database = connectDatabase({ dialect: config.dialect, url: config.databaseUrl });
+  let applied: string[];
   try {
-    const applied = await migrateToLatest(database.db);
+    applied = await migrateToLatest(database.db);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   } catch (error) {
     await database.close();
     throw error;
   }
-  return { config, database };
+  return { config, database, applied };
 }

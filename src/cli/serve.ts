@@ -1,6 +1,8 @@
 // `tessera serve`: migrate, listen, and shut down gracefully on SIGTERM/SIGINT — stop accepting,
 // drain in-flight requests, flush buffers (onClose hooks), close the database, exit 0.
 import { buildApp } from '../app.ts';
+import { systemClock } from '../clock.ts';
+import { recordServerStart } from '../db/server-starts.ts';
 import type { Command } from './command.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -36,6 +38,8 @@ export const serveCommand: Command = {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
+    // The marker `tessera account create` reads to tell whether it writes where a server reads.
+    await recordServerStart(database.db, systemClock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'could not record the server start'));
     app.log.info({ publicUrl: config.publicUrl, database: config.dialect }, 'Tessera is ready');
     return new Promise<number>(() => {});
   },

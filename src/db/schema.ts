@@ -322,6 +322,13 @@ export interface FormSubmissionsTable {
   created_at: number;
 }
 
+/** When `tessera serve` first and last started against this database (one row, id `serve`). */
+export interface ServerStartsTable {
+  id: string;
+  first_started_at: number;
+  last_started_at: number;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
@@ -346,4 +353,5 @@ export interface Database {
   webhook_attempts: WebhookAttemptsTable;
   hosted_pages: HostedPagesTable;
   form_submissions: FormSubmissionsTable;
+  server_starts: ServerStartsTable;
 }

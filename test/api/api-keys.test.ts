@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { sha256 } from '../../src/crypto/keys.ts';
 import { generateApiKey, parseApiKey } from '../../src/modules/accounts/api-key-format.ts';
 import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -50,6 +51,20 @@ describeDialects('api keys: the seed error table', (dialect) => {
     const { key } = generateApiKey('prd');
     expect(parseApiKey(key)).not.toBeNull();
     expectProblem(await me({ 'x-api-key': key }), 401, 'api_key_invalid');
+  });
+
+  it('the payment seed\'s example key passes the format check and reaches the lookup: 401 only because no such key exists', async () => {
+    const seedKey = 'sec1-prd-ABC123DEF456G-Xy9Kl3pQ7mN2vB8wR5tZ6aH4cF1jD0sG9eY-42';
+    const res = await me({ 'x-api-key': seedKey });
+    expectProblem(res, 401, 'api_key_invalid');
+    expect(res.json().detail).not.toMatch(/malformed|checksum/);
+    // Stored under its kid (as if issued), the same key authenticates.
+    const now = t.clock.now();
+    await t.database.handle.db
+      .insertInto('api_keys')
+      .values({ id: 'key_seed', account_id: a.accountId, kid: 'ABC123DEF456G', env: 'prd', type: 'secret', name: null, key_hash: sha256(seedKey).toString('hex'), display_mask: 'sec1-prd-ABC...42', status: 'active', created_at: now, expires_at: null, revoked_at: null, last_used_at: null, replaced_by: null })
+      .execute();
+    expect((await me({ 'x-api-key': seedKey })).statusCode).toBe(200);
   });
 
   it('known kid with a wrong secret (good checksum) → 401 api_key_invalid', async () => {

@@ -1,10 +1,11 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../src/cli/commands.ts';
 import { runCli } from '../../src/cli/run-cli.ts';
+import packageJson from '../../package.json' with { type: 'json' };
 
 function capture() {
   const out: string[] = [];
@@ -55,6 +56,32 @@ describe('CLI usage', () => {
     expect(c.err.join()).toMatch(/account create/);
   });
 
+  it('`account --help` and `keys --help` print the group\'s usage and exit 0', async () => {
+    for (const [group, listed] of [['account', 'account create'], ['keys', 'keys check']]) {
+      for (const flag of ['--help', '-h']) {
+        const c = capture();
+        expect(await runCli([group!, flag], c.io)).toBe(0);
+        expect(c.out.join()).toContain(`Usage: tessera ${group} <command>`);
+        expect(c.out.join()).toContain(listed);
+        expect(c.err).toEqual([]);
+      }
+    }
+  });
+
+  it('an unknown subcommand exits 2 naming it', async () => {
+    const c = capture();
+    expect(await runCli(['keys', 'rotate'], c.io)).toBe(2);
+    expect(c.err.join()).toMatch(/unknown command 'rotate'; expected one of: keys check/);
+  });
+
+  it('--version (and -v) prints the package version and exits 0', async () => {
+    for (const flag of ['--version', '-v']) {
+      const c = capture();
+      expect(await runCli([flag], c.io)).toBe(0);
+      expect(c.out).toEqual([`tessera ${packageJson.version}`]);
+    }
+  });
+
   it('every command has --help, exiting 0', async () => {
     for (const name of commands.map((c) => c.name)) {
       const c = capture();
@@ -91,5 +118,55 @@ describe('CLI commands (SQLite)', () => {
     const again = await run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) });
     expect(again.stdout).not.toMatch(/applied migrations/);
     fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
+
+// bin/tessera.js is what `npx tessera` runs; it must refuse an old Node before anything loads.
+const NEEDS_24 = /^Tessera needs Node\.js 24 or newer \(found v\d+\.\d+\.\d+\); see the README\n$/;
+
+function runBin(node: string, args: string[], nodeArgs: string[] = [], env: Record<string, string> = {}) {
+  return spawnSync(node, [...nodeArgs, 'bin/tessera.js', ...args], { encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'silent', ...env } });
+}
+
+/** A Node.js older than 24 on this machine (PATH or the usual places), if there is one. */
+function olderNode(): string | undefined {
+  const candidates = [...(process.env.PATH ?? '').split(path.delimiter).map((d) => path.join(d, 'node')), '/usr/bin/node', '/usr/local/bin/node', '/bin/node'];
+  for (const candidate of new Set(candidates)) {
+    if (!fs.existsSync(candidate)) continue;
+    const version = spawnSync(candidate, ['-p', 'process.versions.node'], { encoding: 'utf8' }).stdout?.trim();
+    if (version && Number(version.split('.')[0]) < 24) return candidate;
+  }
+  return undefined;
+}
+
+describe('bin/tessera.js', () => {
+  it('runs the CLI on this Node', () => {
+    const result = runBin(process.execPath, ['--version']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toBe(`tessera ${packageJson.version}\n`);
+  });
+
+  const old = olderNode();
+  it.skipIf(!old)(`under this machine's older Node (${old ?? 'none found'}) says Node 24 is needed and exits 1`, () => {
+    for (const args of [['--version'], ['serve'], ['account', 'create', '--email', 'x']]) {
+      const result = runBin(old!, args);
+      expect(result.status).toBe(1);
+      expect(result.stderr).toMatch(NEEDS_24);
+      expect(result.stderr).toContain(`found ${spawnSync(old!, ['--version'], { encoding: 'utf8' }).stdout.trim()}`);
+      expect(result.stdout).toBe('');
+    }
+  });
+
+  it('with Node reporting version 20 it stops before loading anything (no data directory, no output but the sentence)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
+    const fake = 'data:text/javascript,Object.defineProperty(process,"version",{value:"v20.19.0"});Object.defineProperty(process.versions,"node",{value:"20.19.0"});';
+    try {
+      const result = runBin(process.execPath, ['account', 'create', '--email', 'a@example.com', '--password', 'correct horse battery'], ['--import', fake], { TESSERA_DATA_DIR: path.join(dir, 'data') });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toBe('Tessera needs Node.js 24 or newer (found v20.19.0); see the README\n');
+      expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -35,9 +35,18 @@ describe('tessera keys check', () => {
     expect(c.out.join()).not.toContain(key);
   });
 
+  it('the payment seed\'s example key passes (exit 0)', async () => {
+    const c = capture();
+    expect(await runCli(['keys', 'check', 'sec1-prd-ABC123DEF456G-Xy9Kl3pQ7mN2vB8wR5tZ6aH4cF1jD0sG9eY-42'], c.io)).toBe(0);
+    expect(c.out.join()).toBe('valid: sec1-prd-ABC...42 (env prd, kid ABC123DEF456G)');
+  });
+
   it('exits 1 for a mistyped key, naming the reason', async () => {
     const { key } = generateApiKey('prd');
-    const typo = key.slice(0, 30) + (key[30] === 'a' ? 'b' : 'a') + key.slice(31);
+    // A digit for a digit or a letter for another letter: a typo the checksum always catches.
+    const ch = key[30]!;
+    const replacement = /[0-9]/.test(ch) ? String((Number(ch) + 1) % 10) : ch.toLowerCase() === 'q' ? 'R' : 'Q';
+    const typo = key.slice(0, 30) + replacement + key.slice(31);
     const c = capture();
     expect(await runCli(['keys', 'check', typo], c.io)).toBe(1);
     expect(c.err.join()).toMatch(/checksum/);

@@ -37,13 +37,49 @@ describe('tessera qr', () => {
     expect(c.out.join('\n')).toMatch(/[▀▄█]/);
   });
 
-  it('refuses unknown design values with the allowed list (exit 1) and bad arguments with usage (exit 2)', async () => {
-    const bad = capture();
-    expect(await runCli(['qr', 'x', '--shapes', 'blob'], bad.io)).toBe(1);
-    expect(bad.err.join()).toMatch(/shapes must be one of: square, dots/);
+  it('bad option values exit 2 with usage, quoting the value as given', async () => {
+    for (const [args, message] of [
+      [['--shapes', 'blob'], /--shapes must be one of: square, dots.*got 'blob'/],
+      [['--ecc', 'Z'], /--ecc must be one of: L, M, Q, H; got 'Z'/],
+      [['--color', 'x'], /--color must be a colour .*got 'x'/],
+      [['--preset', 'nope'], /--preset must be one of: classic/],
+      [['--size', 'abc', '-o', path.join(dir, 'a.png')], /--size must be an integer from 64 to 4096; got 'abc'/],
+      [['--size', '12.5', '-o', path.join(dir, 'a.png')], /got '12\.5'/],
+      [['--size', '9999', '-o', path.join(dir, 'a.png')], /got '9999'/],
+      [['--color', '#eeeeee', '-o', path.join(dir, 'a.svg')], /contrast/],
+      [['-o', path.join(dir, 'x.gif')], /\.svg or \.png/],
+    ] as const) {
+      const c = capture();
+      expect(await runCli(['qr', 'x', ...args], c.io), args.join(' ')).toBe(2);
+      expect(c.err.join('\n')).toMatch(message);
+      expect(c.err.join('\n')).not.toMatch(/NaN/);
+      expect(c.err.join('\n')).toMatch(/tessera qr TEXT/);
+    }
+    expect(fs.existsSync(path.join(dir, 'a.png'))).toBe(false);
     const usage = capture();
     expect(await runCli(['qr'], usage.io)).toBe(2);
-    expect(await runCli(['qr', 'x', '-o', path.join(dir, 'x.gif')], usage.io)).toBe(2);
-    expect(usage.err.join()).toMatch(/\.svg or \.png/);
+  });
+
+  it('content that does not fit exits 1 with the reason', async () => {
+    const c = capture();
+    expect(await runCli(['qr', 'a'.repeat(5000)], c.io)).toBe(1);
+    expect(c.err.join()).toMatch(/5,000 bytes/);
+  });
+
+  it('an output path that cannot be written names the path and why (exit 1), never a raw ENOENT', async () => {
+    const missing = path.join(dir, 'no-such-dir', 'code.svg');
+    const file = path.join(dir, 'plain-file');
+    fs.writeFileSync(file, '');
+    const directory = path.join(dir, 'folder.svg');
+    fs.mkdirSync(directory);
+    for (const [output, why] of [
+      [missing, `the directory ${path.dirname(missing)} does not exist`],
+      [path.join(file, 'code.png'), 'a parent of it is a file, not a directory'],
+      [directory, 'it is a directory'],
+    ]) {
+      const c = capture();
+      expect(await runCli(['qr', 'hello', '-o', output!], c.io)).toBe(1);
+      expect(c.err.join()).toBe(`error: cannot write ${output}: ${why}`);
+    }
   });
 });

@@ -9,6 +9,7 @@ import * as m0006 from './0006_analytics.ts';
 import * as m0007 from './0007_morph.ts';
 import * as m0008 from './0008_pages.ts';
 import * as m0009 from './0009_scan_indexes.ts';
+import * as m0010 from './0010_server_starts.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0007_morph': m0007,
   '0008_pages': m0008,
   '0009_scan_indexes': m0009,
+  '0010_server_starts': m0010,
 };

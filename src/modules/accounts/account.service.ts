@@ -42,7 +42,8 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-function validate(input: NewAccountInput): FieldError[] {
+/** What is wrong with a new account's fields (empty when nothing): lets callers refuse before touching a database. */
+export function validateNewAccount(input: NewAccountInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!EMAIL.test(normaliseEmail(input.email ?? ''))) errors.push({ field: 'email', message: 'must be an email address such as ada@example.com' });
   if (typeof input.password !== 'string' || input.password.length < 10) errors.push({ field: 'password', message: 'must be at least 10 characters' });
@@ -75,7 +76,7 @@ export function toUser(row: { id: string; email: string; name: string; created_a
 
 /** Creates an account and its owner; 400 for invalid input, 409 when the email or slug is taken. */
 export async function createAccount(db: Kysely<Database>, clock: Clock, input: NewAccountInput): Promise<{ account: Account; user: User }> {
-  const errors = validate(input);
+  const errors = validateNewAccount(input);
   if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors });
   const email = normaliseEmail(input.email);
   if (await findUserByEmail(db, email)) throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'email', message: 'is already registered' }] });

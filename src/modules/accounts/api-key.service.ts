@@ -40,10 +40,20 @@ export interface AuthenticatedKey {
   id: string;
   accountId: string;
   env: KeyEnv;
+  /** True when an expired key was let in because the caller asked for `acceptExpired` (regeneration). */
+  expired: boolean;
 }
 
 /** Longest grace period a regenerated key's predecessor may keep working. */
 export const MAX_GRACE_PERIOD_HOURS = 168;
+/**
+ * How long after its own expiry a key may still regenerate itself (and nothing else). Long enough
+ * to notice a failing integration after a holiday; after that it takes another key or a session.
+ */
+export const EXPIRED_KEY_RENEWAL_DAYS = 30;
+const EXPIRED_KEY_RENEWAL_MS = EXPIRED_KEY_RENEWAL_DAYS * 86_400_000;
+const REGENERATE_ROUTE = 'POST /api/v1/merchant/api-keys/secret/regenerate';
+const CREATE_ROUTE = 'POST /api/v1/merchant/api-keys';
 const LAST_USED_RESOLUTION_MS = 60_000;
 // Compared against when the kid is unknown, so that path also runs one digest comparison.
 const DUMMY_DIGEST = sha256('tessera:no-such-key');
@@ -118,8 +128,50 @@ export async function createApiKey(db: Kysely<Database>, now: number, accountId:
   return { apiKey: toApiKey(row, now), fullKey };
 }
 
+/** Options of authenticateApiKey. */
+export interface AuthenticateOptions {
+  /**
+   * Let in a key that expired on its own (not one replaced by regeneration) at most
+   * EXPIRED_KEY_RENEWAL_DAYS ago, marked `expired`: only the regenerate route asks for this, so an
+   * expired key can renew itself as the seed's error table advises. Revoked keys never pass.
+   */
+  acceptExpired?: boolean;
+}
+
+// A key expired on its own when its row is still `active`; a `rotating` one was replaced by
+// regeneration and only kept alive for a grace period.
+function expiredOnItsOwn(row: ApiKeysTable): boolean {
+  return row.status === 'active';
+}
+
+function renewableUntil(row: ApiKeysTable): number {
+  return row.expires_at! + EXPIRED_KEY_RENEWAL_MS;
+}
+
+// The 403 for a key that no longer works names what does.
+function expiredError(row: ApiKeysTable, now: number): AppError {
+  const at = new Date(row.expires_at!).toISOString();
+  if (!expiredOnItsOwn(row)) {
+    return new AppError('api_key_expired', `This API key was replaced by a regenerated key and its grace period ended at ${at}; use the key that regeneration returned, or create a new key with ${CREATE_ROUTE} using another valid key or a dashboard session.`);
+  }
+  if (now < renewableUntil(row)) {
+    return new AppError(
+      'api_key_expired',
+      `This API key expired at ${at}. Regenerate it with ${REGENERATE_ROUTE}, sending this key (accepted there until ${new Date(renewableUntil(row)).toISOString()}), another valid key or a dashboard session; or create a new key with ${CREATE_ROUTE}.`,
+    );
+  }
+  return new AppError(
+    'api_key_expired',
+    `This API key expired at ${at}, more than ${EXPIRED_KEY_RENEWAL_DAYS} days ago, so it can no longer regenerate itself. Regenerate it with ${REGENERATE_ROUTE} and {"kid":"${row.kid}"} using another valid key or a dashboard session, or create a new key with ${CREATE_ROUTE}.`,
+  );
+}
+
+function revokedError(): AppError {
+  return new AppError('api_key_revoked', `This API key has been revoked and cannot be used or regenerated. Create a new key with ${CREATE_ROUTE} using another valid key or a dashboard session, or ask the account owner for one.`);
+}
+
 /** Checks a presented key: 401 api_key_invalid (malformed, bad checksum, unknown kid, wrong secret), 403 expired or revoked. */
-export async function authenticateApiKey(db: Kysely<Database>, now: number, presented: string): Promise<AuthenticatedKey> {
+export async function authenticateApiKey(db: Kysely<Database>, now: number, presented: string, options: AuthenticateOptions = {}): Promise<AuthenticatedKey> {
   const parsed = parseApiKey(presented);
   if (!parsed) throw new AppError('api_key_invalid', 'The API key is malformed or its checksum is wrong; check that it was copied completely.');
   const row = await findApiKeyByKid(db, parsed.kid);
@@ -127,10 +179,11 @@ export async function authenticateApiKey(db: Kysely<Database>, now: number, pres
   const matches = digestsEqual(digest, row ? Buffer.from(row.key_hash, 'hex') : DUMMY_DIGEST);
   if (!row || !matches || row.env !== parsed.env) throw new AppError('api_key_invalid', 'The API key is not valid; check the key or create a new one in the dashboard.');
   const status = statusOf(row, now);
-  if (status === 'revoked') throw new AppError('api_key_revoked', 'This API key has been revoked; use a current key or contact the account owner.');
-  if (status === 'expired') throw new AppError('api_key_expired', 'This API key has expired; regenerate it in the dashboard.');
+  if (status === 'revoked') throw revokedError();
+  const expired = status === 'expired';
+  if (expired && !(options.acceptExpired && expiredOnItsOwn(row) && now < renewableUntil(row))) throw expiredError(row, now);
   if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) await touchApiKey(db, row.id, now, now - LAST_USED_RESOLUTION_MS);
-  return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv };
+  return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv, expired };
 }
 
 /** Opaque pagination cursor for key lists. */
@@ -169,16 +222,30 @@ export interface RegenerateInput {
   onlyEnv?: KeyEnv;
 }
 
-/** Replaces a key with a new one of the same env; the old one is revoked or kept for a grace period. */
+/**
+ * Replaces a key with a new one of the same env; the old one is revoked or kept for a grace period.
+ * A key that expired on its own may be regenerated too (by itself within EXPIRED_KEY_RENEWAL_DAYS,
+ * or by any valid key or session): it is revoked at once, since it already stopped working. An
+ * expired key authenticating the request regenerates only itself.
+ */
 export async function regenerateApiKey(db: Kysely<Database>, now: number, accountId: string, input: RegenerateInput): Promise<{ apiKey: ApiKey; fullKey: string; previous: ApiKey }> {
+  const current = input.currentKeyId ? await findApiKeyById(db, accountId, input.currentKeyId) : undefined;
   let old: ApiKeysTable | undefined;
   if (input.kid) old = await findAccountApiKeyByKid(db, accountId, input.kid);
-  else if (input.currentKeyId) old = await findApiKeyById(db, accountId, input.currentKeyId);
+  else if (input.currentKeyId) old = current;
   else old = await findNewestActiveKey(db, accountId, 'prd');
+  if (current && statusOf(current, now) === 'expired' && old?.id !== current.id) {
+    throw new AppError('forbidden', 'An expired API key can only regenerate itself; regenerate other keys with a valid key or a dashboard session.');
+  }
   if (!old) throw input.kid ? notFound('This API key') : notFound('An active prd API key to regenerate');
   checkEnvAllowed(old.env, input.onlyEnv);
-  if (statusOf(old, now) !== 'active') throw new AppError('conflict', `This key is ${statusOf(old, now)} and cannot be regenerated; create a new key instead.`);
-  const graceHours = input.gracePeriodHours ?? 0;
+  const status = statusOf(old, now);
+  const renewingExpired = status === 'expired' && expiredOnItsOwn(old);
+  if (status !== 'active' && !renewingExpired) {
+    const instead = old.replaced_by ? 'it was replaced by a regenerated key: use that one, or create' : 'create';
+    throw new AppError('conflict', `This key is ${status} and cannot be regenerated; ${instead} a new key with ${CREATE_ROUTE}.`);
+  }
+  const graceHours = renewingExpired ? 0 : (input.gracePeriodHours ?? 0);
   const rotatingUntil = graceHours > 0 ? Math.min(now + graceHours * 3_600_000, old.expires_at ?? Number.MAX_SAFE_INTEGER) : null;
   const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, old.name, null, now);
   const previous = await db.transaction().execute(async (trx) => {

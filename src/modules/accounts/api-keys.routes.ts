@@ -4,7 +4,18 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { type ApiKey, createApiKey, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
+import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * true on the one route where a key that expired on its own still authenticates (read by the
+     * auth hook and passed to authenticateApiKey as `acceptExpired`): regenerate, so an expired
+     * key can renew itself. Every other route answers it with 403 api_key_expired.
+     */
+    acceptsExpiredApiKey?: boolean;
+  }
+}
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const nullableString = { type: ['string', 'null'] };
@@ -51,6 +62,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
   app.post<{ Body: { kid?: string; grace_period_hours?: number } | undefined }>(
     '/api/v1/merchant/api-keys/secret/regenerate',
     {
+      config: { acceptsExpiredApiKey: true },
       // The seed's curl sends no body at all; treat that as `{}`.
       preValidation: async (request) => {
         request.body ??= {};
@@ -58,7 +70,9 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: {
         tags: ['api-keys'],
         summary: 'Regenerate a secret key (the calling key, or the newest prd key for a session)',
-        description: `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response.`,
+        description:
+          `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response. ` +
+          `A key that expired on its own is accepted here (and only here) for ${EXPIRED_KEY_RENEWAL_DAYS} days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.`,
         security,
         body: {
           type: 'object',

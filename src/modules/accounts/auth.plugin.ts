@@ -67,7 +67,7 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
   const key = presentedApiKey(request);
   const now = ctx.clock.now();
   if (key !== undefined) {
-    const found = await authenticateApiKey(ctx.db, now, key);
+    const found = await authenticateApiKey(ctx.db, now, key, { acceptExpired: request.routeOptions.config?.acceptsExpiredApiKey === true });
     request.principal = { accountId: found.accountId, userId: null, via: 'api_key', apiKeyId: found.id, testMode: found.env === 'tst' } satisfies Principal;
     await applyRateLimit(ctx, reply, `key:${found.id}`);
     return;
