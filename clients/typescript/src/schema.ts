@@ -3528,7 +3528,7 @@ export interface paths {
         put?: never;
         /**
          * Regenerate a secret key (the calling key, or the newest prd key for a session)
-         * @description The old key is revoked at once unless grace_period_hours (0–168) keeps it working as `rotating`. The full new key is shown only in this response.
+         * @description The old key is revoked at once unless grace_period_hours (0–168) keeps it working as `rotating`. The full new key is shown only in this response. A key that expired on its own is accepted here (and only here) for 30 days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.
          */
         post: {
             parameters: {
