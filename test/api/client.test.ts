@@ -75,7 +75,7 @@ describeDialects('@tessera/client', (dialect) => {
       if (failures-- > 0) return new Response('upstream gone', { status: 503 });
       return response;
     };
-    const client = createTesseraClient({ baseUrl: TEST_ORIGIN, auth: { apiKey: account.apiKey }, fetch: flaky as typeof fetch });
+    const client = createTesseraClient({ baseUrl: TEST_ORIGIN, auth: { apiKey: account.apiKey }, fetch: flaky });
     const result = await unwrap(client.POST('/api/v1/qrs/bulk', { body: { urls: ['https://example.com/1', 'https://example.com/2'], qr_type: 'dynamic' } }));
     expect(keys).toHaveLength(2);
     expect(keys[0]).toBe(keys[1]);

@@ -117,7 +117,7 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
 
     // The session expires (server time moves past its lifetime): the next call sends the
     // person to sign-in, and signing in brings them back to the same view.
-    live.clock.advance(337 * HOUR);
+    live!.clock.advance(337 * HOUR);
     await page.getByLabel('Status').selectOption('archived');
     await page.waitForURL(/\/login\?/);
     await page.getByText('Your session has ended').waitFor();

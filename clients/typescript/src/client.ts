@@ -17,8 +17,8 @@ export interface TesseraClientOptions {
   /** Where Tessera runs, e.g. https://qr.example.com; '' (the default) means the page's own origin. */
   baseUrl?: string;
   auth: TesseraAuth;
-  /** A fetch implementation (tests, older runtimes). */
-  fetch?: typeof globalThis.fetch;
+  /** A fetch implementation (tests, older runtimes); it is called with a Request. */
+  fetch?: (request: Request) => Promise<Response>;
   /** Called on every 401 except from sign-in and sign-up themselves (a session that expired, a revoked key). */
   onUnauthorized?: (error: TesseraApiError) => void;
   /** Attempts for a request that failed in transit or got 502/503/504 (GETs and keyed creates only). Default 3. */
@@ -48,7 +48,7 @@ function retryable(request: Request): boolean {
   return request.method === 'GET' || request.method === 'HEAD' || request.headers.has('idempotency-key');
 }
 
-function withRetries(fetchImpl: typeof globalThis.fetch, maxAttempts: number): (request: Request) => Promise<Response> {
+function withRetries(fetchImpl: (request: Request) => Promise<Response>, maxAttempts: number): (request: Request) => Promise<Response> {
   return async (request) => {
     for (let attempt = 1; ; attempt++) {
       const canRetry = attempt < maxAttempts && retryable(request);
@@ -66,7 +66,7 @@ function withRetries(fetchImpl: typeof globalThis.fetch, maxAttempts: number): (
 /** Creates a client for one Tessera instance. */
 export function createTesseraClient(options: TesseraClientOptions): TesseraClient {
   const session = 'session' in options.auth;
-  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const raw = createClient<paths>({
     baseUrl: options.baseUrl ?? '',
     fetch: withRetries(fetchImpl, options.maxAttempts ?? 3),
