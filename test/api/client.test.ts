@@ -16,7 +16,10 @@ describeDialects('@tessera/client', (dialect) => {
     return async (request: Request): Promise<Response> => {
       seen.push(request.clone());
       const url = new URL(request.url);
-      const headers: Record<string, string> = Object.fromEntries(request.headers);
+      const headers: Record<string, string> = {};
+      request.headers.forEach((value, name) => {
+        headers[name] = value;
+      });
       if (cookies.size) headers.cookie = [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
       headers.origin = TEST_ORIGIN;
       const body = request.body ? await request.text() : undefined;
@@ -27,7 +30,7 @@ describeDialects('@tessera/client', (dialect) => {
         if (value) cookies.set(name!, value);
         else cookies.delete(name!);
       }
-      return new Response(response.statusCode === 204 || response.statusCode === 304 ? null : response.rawPayload, { status: response.statusCode, headers: response.headers as Record<string, string> });
+      return new Response(response.statusCode === 204 || response.statusCode === 304 ? null : new Uint8Array(response.rawPayload), { status: response.statusCode, headers: response.headers as Record<string, string> });
     };
   }
 
