@@ -227,7 +227,7 @@ export function BulkPage() {
             <p>
               Or drop a CSV file here with a <code>url</code> column and an optional <code>name</code> column.
             </p>
-            <input ref={fileInput} id="bulk-csv" type="file" accept=".csv,text/csv" className="sr-only" onChange={(e) => void loadFile(e.target.files?.[0])} />
+            <input ref={fileInput} id="bulk-csv" type="file" aria-label="CSV file" tabIndex={-1} accept=".csv,text/csv" className="sr-only" onChange={(e) => void loadFile(e.target.files?.[0])} />
             <Button size="sm" onClick={() => fileInput.current?.click()}>
               Choose a CSV file
             </Button>

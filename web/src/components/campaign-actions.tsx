@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { Archive, Copy, Download, MoreHorizontal, Pencil } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { archiveCampaign, downloadCampaignImage, PNG_SIZES, rememberCampaign } from '../api/campaigns.ts';
 import { errorText } from '../api/field-errors.ts';
 import type { Campaign } from '../api/types.ts';
@@ -46,6 +46,7 @@ export function ArchiveDialog({ campaign, open, onOpenChange, onArchived }: { ca
 
 export function CampaignActions({ campaign }: { campaign: Campaign }) {
   const [confirming, setConfirming] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   const active = campaign.status === 'active';
   const renderable = active && campaign.qr_type !== 'morphing';
   const download = (format: 'svg' | 'png', size?: number) => {
@@ -53,15 +54,23 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
   };
   return (
     <>
-      <DropdownMenu.Root>
+      {/* Not modal: a modal menu hides the rest of the page from assistive technology while focus can still reach it. */}
+      <DropdownMenu.Root modal={false}>
         <DropdownMenu.Trigger
+          ref={trigger}
           aria-label={`Actions for ${campaign.name}`}
           className="inline-flex size-8 items-center justify-center rounded-md text-zinc-500 hover:bg-zinc-100 hover:text-zinc-900 data-[state=open]:bg-zinc-100 max-sm:size-11 dark:hover:bg-zinc-800 dark:hover:text-zinc-100 dark:data-[state=open]:bg-zinc-800"
         >
           <MoreHorizontal aria-hidden="true" className="size-4" />
         </DropdownMenu.Trigger>
-        <DropdownMenu.Portal>
-          <DropdownMenu.Content align="end" sideOffset={4} className="z-50 min-w-52 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
+        {/* Rendered in place (positioned fixed by Radix), so the menu stays inside the page's landmarks. */}
+        <DropdownMenu.Content
+          // A non-modal menu leaves focus where it was on close; put it back on the trigger.
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            trigger.current?.focus();
+          }}
+          align="end" sideOffset={4} className="z-50 min-w-52 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
             <DropdownMenu.Item className={item} onSelect={() => void copyText(campaign.public_url).then(() => toast('Link copied'))}>
               <Copy aria-hidden="true" /> Copy public link
             </DropdownMenu.Item>
@@ -91,8 +100,7 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
                 </DropdownMenu.Item>
               </>
             )}
-          </DropdownMenu.Content>
-        </DropdownMenu.Portal>
+        </DropdownMenu.Content>
       </DropdownMenu.Root>
       {active && <ArchiveDialog campaign={campaign} open={confirming} onOpenChange={setConfirming} />}
     </>

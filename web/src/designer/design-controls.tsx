@@ -83,6 +83,8 @@ function LogoControl({ design, resolved, onChange, error, disabled }: { design: 
             ref={input}
             id="logo-file"
             type="file"
+            aria-label="Logo image file"
+            tabIndex={-1}
             accept={LOGO_TYPES.join(',')}
             className="sr-only"
             disabled={disabled}

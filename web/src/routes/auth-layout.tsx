@@ -6,9 +6,11 @@ import { Brand } from '../components/brand.tsx';
 export function AuthLayout({ title, subtitle, children, footer }: { title: string; subtitle?: ReactNode; children: ReactNode; footer?: ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col items-center px-4 py-10 sm:justify-center sm:py-16">
-      <Link to="/" className="mb-8 rounded-md">
-        <Brand className="text-lg" />
-      </Link>
+      <header className="mb-8">
+        <Link to="/" className="rounded-md">
+          <Brand className="text-lg" />
+        </Link>
+      </header>
       <main className="w-full max-w-sm">
         <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-xs sm:p-8 dark:border-zinc-800 dark:bg-zinc-900">
           <h1 className="text-lg font-semibold tracking-tight">{title}</h1>

@@ -19,7 +19,7 @@ const sizes: Record<Size, string> = {
 /** Classes of a button, for links styled as buttons. */
 export function buttonClass(variant: Variant = 'secondary', size: Size = 'md', extra?: string): string {
   return cn(
-    'inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors select-none disabled:cursor-not-allowed disabled:opacity-70 [&_svg]:size-4 [&_svg]:shrink-0',
+    'inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap select-none disabled:cursor-not-allowed disabled:opacity-70 [&_svg]:size-4 [&_svg]:shrink-0',
     variants[variant],
     sizes[size],
     extra,
