@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The build directory. */
 export const WEB_DIST = path.join(ROOT, 'web', 'dist');
 const STAMP = path.join(WEB_DIST, '.inputs-digest');
-const INPUTS = ['web', 'src/qr', 'clients/typescript/src', 'clients/typescript/package.json', 'package-lock.json'];
+const INPUTS = ['web', 'src/qr', 'src/csv.ts', 'clients/typescript/src', 'clients/typescript/package.json', 'package-lock.json'];
 const SKIP = new Set(['dist', 'node_modules']);
 
 function walk(file: string, out: string[]): void {
