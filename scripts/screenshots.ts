@@ -26,6 +26,7 @@ try {
     const context = await browser.newContext({ viewport: { width, height: width > 500 ? 860 : 844 }, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-GB', timezoneId: 'Europe/Berlin' });
     const page = await context.newPage();
     const shoot = async (name: string, fullPage = width < 500) => {
+      await page.evaluate(() => window.scrollTo(0, 0));
       await settle(page);
       await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage });
       process.stderr.write(`docs/screenshots/${name}-${width}.png\n`);

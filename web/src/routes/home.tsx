@@ -34,8 +34,9 @@ export function HomePage() {
           )}
         </nav>
       </header>
-      <main className="mx-auto grid max-w-6xl gap-12 px-4 pt-8 pb-16 sm:px-6 lg:grid-cols-[1fr_380px] lg:gap-16 lg:pt-20">
-        <section aria-labelledby="hero-title">
+      {/* On phones the sign-in comes right after the headline; on desktops it sits beside everything. */}
+      <main className="mx-auto grid max-w-6xl gap-10 px-4 pt-8 pb-16 sm:px-6 lg:grid-cols-[1fr_380px] lg:gap-x-16 lg:gap-y-10 lg:pt-20">
+        <section aria-labelledby="hero-title" className="lg:col-start-1">
           <p className="text-sm font-medium text-accent-ink">Self-hosted QR platform</p>
           <h1 id="hero-title" className="mt-3 max-w-xl text-3xl font-semibold tracking-tight text-balance sm:text-[2.5rem] sm:leading-tight">
             QR codes you can change after they are printed.
@@ -43,21 +44,8 @@ export function HomePage() {
           <p className="mt-4 max-w-xl text-base leading-relaxed text-zinc-600 dark:text-zinc-400">
             Tessera designs, serves and measures your QR codes: posters, packaging, tickets and menus that keep working when the page behind them moves.
           </p>
-          <ul className="mt-10 grid gap-x-8 gap-y-7 sm:grid-cols-2">
-            {FEATURES.map(({ icon: Icon, title, text }) => (
-              <li key={title} className="flex gap-3">
-                <span className="mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-soft text-accent-ink" aria-hidden="true">
-                  <Icon className="size-4" />
-                </span>
-                <div>
-                  <h2 className="text-sm font-semibold">{title}</h2>
-                  <p className="mt-1 text-sm leading-relaxed text-zinc-600 dark:text-zinc-400">{text}</p>
-                </div>
-              </li>
-            ))}
-          </ul>
         </section>
-        <section aria-labelledby="sign-in-title" className="lg:pt-2">
+        <section aria-labelledby="sign-in-title" className="lg:col-start-2 lg:row-span-2 lg:row-start-1 lg:pt-2">
           <div className="rounded-xl border border-zinc-200 bg-white p-6 shadow-xs sm:p-7 dark:border-zinc-800 dark:bg-zinc-900">
             <h2 id="sign-in-title" className="text-base font-semibold">
               Sign in
@@ -77,6 +65,21 @@ export function HomePage() {
               'Accounts are created by the person who runs this Tessera.'
             )}
           </p>
+        </section>
+        <section aria-label="What Tessera does" className="lg:col-start-1">
+          <ul className="grid gap-x-8 gap-y-7 sm:grid-cols-2">
+            {FEATURES.map(({ icon: Icon, title, text }) => (
+              <li key={title} className="flex gap-3">
+                <span className="mt-0.5 flex size-8 shrink-0 items-center justify-center rounded-lg bg-accent-soft text-accent-ink" aria-hidden="true">
+                  <Icon className="size-4" />
+                </span>
+                <div>
+                  <h2 className="text-sm font-semibold">{title}</h2>
+                  <p className="mt-1 text-sm leading-relaxed text-zinc-600 dark:text-zinc-400">{text}</p>
+                </div>
+              </li>
+            ))}
+          </ul>
         </section>
       </main>
     </div>
