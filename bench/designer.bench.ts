@@ -57,8 +57,8 @@ try {
       async ({ kind, changes }) => {
         const preview = () => document.querySelector<HTMLImageElement>('[data-testid=qr-preview]')!;
         const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const labels = [...document.querySelectorAll('fieldset')].find((f) => f.querySelector('legend')?.textContent === 'Module shape')!.querySelectorAll('label');
-        const name = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Name')!;
+        const labels = Array.from(document.querySelectorAll('fieldset')).find((f) => f.querySelector('legend')?.textContent === 'Module shape')!.querySelectorAll('label');
+        const name = Array.from(document.querySelectorAll('label')).find((l) => l.textContent === 'Name')!;
         const nameInput = document.getElementById(name.htmlFor) as HTMLInputElement;
         const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
         const times: number[] = [];

@@ -164,6 +164,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
       expect(await focused()).toMatch(/^input:Search campaigns by name/);
       await page.keyboard.type('spring');
       await page.waitForURL(/q=spring/);
+      await page.getByRole('link', { name: 'Wi-Fi' }).waitFor({ state: 'detached' });
 
       // A row's menu opens with Enter, moves with arrows, closes with Escape and gives focus back.
       await tabTo(/^button:Actions for Spring menu/);

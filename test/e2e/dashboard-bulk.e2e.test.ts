@@ -3,34 +3,26 @@
 // public URL, and a manifest matching what the API stores. A CSV with names gives PNGs, and the
 // manifest keeps formula-looking names inert.
 import { unzipSync, strFromU8 } from 'fflate';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, decodeImage, downloadBytes, launchChromium, type LiveApp, signedInContext, startLiveApp, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
+import { chromiumAvailable, chromiumForFile, decodeImage, downloadBytes, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
 
 describeDialects('dashboard bulk creation in Chromium', (dialect) => {
-  let browser: Browser;
-  let live: LiveApp | undefined;
-  beforeAll(async () => {
-    if (chromiumAvailable) browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await live?.close();
-    live = undefined;
-  });
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
 
   it.skipIf(!chromiumAvailable)('checks 50 pasted links, names the bad row, then creates a ZIP of 50 decodable SVGs and a matching manifest', async () => {
-    live = await startLiveApp(dialect);
+    const live = await startApp();
+    const browser = chromium();
     const { context, cookie } = await signedInContext(browser, live);
     const page = await context.newPage();
     const problems = watchPage(page);
     const urls = Array.from({ length: 50 }, (_, i) => `https://tickets.example/event/${i + 1}?seat=${String.fromCharCode(65 + (i % 26))}${i}`);
     let zip: Record<string, Uint8Array> = {};
     await withFailureScreenshot(page, `bulk-${dialect}`, async () => {
-      await page.goto(`${live!.base}/app/bulk`);
+      await page.goto(`${live.base}/app/bulk`);
       const textarea = page.getByLabel('Paste links, one per line');
       await textarea.fill(urls.map((u, i) => (i === 6 ? 'tickets.example/event/7' : u)).join('\n'));
       await page.getByRole('button', { name: 'Check 50 links' }).click();
@@ -75,13 +67,14 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
   }, 180_000);
 
   it.skipIf(!chromiumAvailable)('takes a CSV with names, makes PNGs at the chosen width, and keeps formula-looking names inert', async () => {
-    live = await startLiveApp(dialect);
+    const live = await startApp();
+    const browser = chromium();
     const { context } = await signedInContext(browser, live);
     const page = await context.newPage();
     let zip: Record<string, Uint8Array> = {};
     const csv = 'name,url\r\nFront door,https://shop.example/a\r\n"=HYPERLINK(""http://evil.example"")",https://shop.example/b\r\n"Back, left",https://shop.example/c\r\n';
     await withFailureScreenshot(page, `bulk-csv-${dialect}`, async () => {
-      await page.goto(`${live!.base}/app/bulk`);
+      await page.goto(`${live.base}/app/bulk`);
       await page.locator('#bulk-csv').setInputFiles({ name: 'codes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
       await page.getByText('3 rows').waitFor();
       await page.getByLabel('Files').selectOption('png');

@@ -3,24 +3,16 @@
 // preview equals the server's render byte for byte, the downloaded PNG decodes to its public
 // URL, which redirects; the destination is edited and followed at once; the campaign is
 // archived (410); and an expired session sends the person to sign-in and back.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, decodeImage, downloadBytes, launchChromium, type LiveApp, logoPng, startLiveApp, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
+import { chromiumAvailable, chromiumForFile, decodeImage, downloadBytes, liveAppPerTest, logoPng, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
 
 const HOUR = 3_600_000;
 
 describeDialects('dashboard campaigns in Chromium', (dialect) => {
-  let browser: Browser;
-  let live: LiveApp | undefined;
-  beforeAll(async () => {
-    if (chromiumAvailable) browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await live?.close();
-    live = undefined;
-  });
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
 
   async function previewSvg(page: Page): Promise<string> {
     const src = await page.getByTestId('qr-preview').getAttribute('src');
@@ -30,7 +22,8 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
   }
 
   it.skipIf(!chromiumAvailable)('signs up first, designs, saves, follows, edits, archives, and survives an expired session', async () => {
-    live = await startLiveApp(dialect);
+    const live = await startApp();
+    const browser = chromium();
     const base = live.base;
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     context.setDefaultTimeout(10_000);
@@ -117,7 +110,7 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
 
     // The session expires (server time moves past its lifetime): the next call sends the
     // person to sign-in, and signing in brings them back to the same view.
-    live!.clock.advance(337 * HOUR);
+    live.clock.advance(337 * HOUR);
     await page.getByLabel('Status').selectOption('archived');
     await page.waitForURL(/\/login\?/);
     await page.getByText('Your session has ended').waitFor();

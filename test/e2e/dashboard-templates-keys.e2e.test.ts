@@ -1,25 +1,17 @@
 // Templates and API keys in Chromium: save a design as a template from the designer, see it with
 // its preview, start a campaign from it, delete it; create a key (shown once, copied), use it,
 // regenerate it with a grace period (the old one keeps working), revoke the old one (403).
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, launchChromium, type LiveApp, signedInContext, startLiveApp, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
+import { chromiumAvailable, chromiumForFile, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
 
 describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
-  let browser: Browser;
-  let live: LiveApp | undefined;
-  beforeAll(async () => {
-    if (chromiumAvailable) browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await live?.close();
-    live = undefined;
-  });
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
 
   it.skipIf(!chromiumAvailable)('saves a design as a template, starts a campaign from it, and deletes it', async () => {
-    live = await startLiveApp(dialect);
+    const live = await startApp();
+    const browser = chromium();
     const { context, cookie } = await signedInContext(browser, live);
     const page = await context.newPage();
     const problems = watchPage(page);
@@ -45,8 +37,8 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
       await page.getByRole('button', { name: 'Create campaign' }).click();
       await page.waitForURL(/\/app\/campaigns\/cmp_/);
 
-      const templates = (await live!.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data;
-      const campaigns = (await live!.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: { cookie } })).json().data;
+      const templates = (await live.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data;
+      const campaigns = (await live.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: { cookie } })).json().data;
       expect(templates).toHaveLength(1);
       expect(templates[0].design_config).toMatchObject({ shapes: 'liquid', color: '#7e22ce' });
       expect(campaigns[0].design_config).toEqual(templates[0].design_config);
@@ -64,7 +56,8 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
   }, 120_000);
 
   it.skipIf(!chromiumAvailable)('creates a key shown once, regenerates it with a grace period, and revokes the old one', async () => {
-    live = await startLiveApp(dialect);
+    const live = await startApp();
+    const browser = chromium();
     const { context } = await signedInContext(browser, live);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.base });
     const page = await context.newPage();

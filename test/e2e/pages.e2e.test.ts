@@ -2,12 +2,12 @@
 // from a listening Tessera, finds the labelled fields, submits the form, and the owner's API
 // lists the submission. XSS payloads must stay inert under the page's CSP.
 import fs from 'node:fs';
-import net from 'node:net';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { authHeaders } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { freePort } from '../helpers/browser.ts';
 import { samplePage } from '../helpers/pages.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -17,16 +17,6 @@ if (!available) {
   process.stderr.write(`\n⚠️  NOTICE: ${CHROMIUM} not found — the hosted page browser tests are SKIPPED.\n\n`);
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describeDialects('hosted page in Chromium', (dialect) => {
   let browser: Browser | undefined;

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { createRequire } from 'node:module';
 import { type Browser, chromium, type Download, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import sharp from 'sharp';
 import type { Dialect } from '../../src/config.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
@@ -23,7 +24,8 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 }
 
-async function freePort(): Promise<number> {
+/** A free TCP port on 127.0.0.1. */
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -116,4 +118,24 @@ export async function signedInContext(browser: Browser, live: LiveApp, options: 
   context.setDefaultTimeout(10_000);
   await context.addCookies([{ name: 'tessera_session', value: token, url: live.base, httpOnly: true, sameSite: 'Lax' }]);
   return { context, email, password, cookie: `tessera_session=${token}`, csrfToken: signup.json().csrf_token as string };
+}
+
+/** One Chromium for the whole file (started before its tests, closed after); call the result inside a test. */
+export function chromiumForFile(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (chromiumAvailable) browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+  return () => browser!;
+}
+
+/** A fresh listening app per test, closed after it; call the result inside a test to start it. */
+export function liveAppPerTest(dialect: Dialect): (options?: TestAppOptions) => Promise<LiveApp> {
+  let live: LiveApp | undefined;
+  afterEach(async () => {
+    await live?.close();
+    live = undefined;
+  });
+  return async (options) => (live = await startLiveApp(dialect, options));
 }

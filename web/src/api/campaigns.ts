@@ -1,5 +1,5 @@
 // Campaign queries and the actions every campaign screen shares.
-import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { unwrap } from '@tessera/client';
 import { saveBlob, fileSafe } from '../lib/download.ts';
 import { api } from './client.ts';
@@ -23,6 +23,8 @@ export function campaignListQuery(filters: CampaignFilters) {
       unwrap(api.GET('/api/v1/campaigns', { params: { query: { limit: PAGE_SIZE, cursor: pageParam, q: filters.q || undefined, qr_type: filters.type, status } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
+    // While a new search or filter loads, the previous rows stay instead of a flash of skeletons.
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -192,7 +192,7 @@ export function CampaignsPage() {
           </EmptyState>
         )
       ) : (
-        <div className="overflow-hidden rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900">
+        <div aria-busy={list.isPlaceholderData || undefined} className={`overflow-hidden rounded-xl border border-zinc-200 bg-white transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${list.isPlaceholderData ? 'opacity-60' : ''}`}>
           <table className="w-full table-fixed text-left text-sm">
             <caption className="sr-only">Campaigns{filters.q ? ` matching “${filters.q}”` : ''}</caption>
             <thead className="border-b border-zinc-200 bg-zinc-50/70 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">
