@@ -3,14 +3,13 @@
 // painted after the preview shows the new code (React render, engine, image decode). Goal:
 // ≤ 16 ms per change. Baseline in the same run: a change that redraws the page but not the code
 // (typing in the Name field), so the ratio says what the live preview adds.
-import { chromium } from 'playwright-core';
 import { encodeQr, renderSvg } from '../src/qr/index.ts';
 import { startDemoInstance } from '../scripts/demo-instance.ts';
 import { ensureWebBuild } from '../scripts/web-build.ts';
+import { launchChromium } from '../test/helpers/browser.ts';
 
 const CHANGES = 80;
 const ROUNDS = 5;
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /** A static destination whose code is version 10 at ECC M. */
 function version10Url(): string {
@@ -27,7 +26,7 @@ const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 await ensureWebBuild((line) => process.stderr.write(`${line}\n`));
 const destination = version10Url();
 const demo = await startDemoInstance();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+const browser = await launchChromium();
 try {
   const login = await fetch(`${demo.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demo.email, password: demo.password }) });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;

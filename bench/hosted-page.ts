@@ -6,7 +6,9 @@ import { buildApp } from '../src/app.ts';
 import type { Dialect } from '../src/config.ts';
 import { savePage } from '../src/modules/pages/page.service.ts';
 import { validatePageConfig } from '../src/modules/pages/page-config.ts';
-import { renderPage } from '../src/modules/pages/page-html.ts';
+import { translator } from '../src/http/page/language.ts';
+import { NO_BRANDING } from '../src/http/page/shell.ts';
+import { renderHostedPage } from '../src/modules/pages/page-html.ts';
 import { testConfig } from '../test/helpers/app.ts';
 import { createTestDatabase } from '../test/helpers/dialects.ts';
 import { samplePage } from '../test/helpers/pages.ts';
@@ -35,9 +37,10 @@ const parsed = validatePageConfig(samplePage());
 if (!parsed.ok) throw new Error('sample page invalid');
 const RENDERS = 20_000;
 let start = performance.now();
-for (let i = 0; i < RENDERS; i++) renderPage(parsed.config, '/api/v1/forms/submit/abc');
+const context = { t: translator('en'), branding: NO_BRANDING };
+for (let i = 0; i < RENDERS; i++) renderHostedPage(context, parsed.config, '/api/v1/forms/submit/abc');
 const renderUs = ((performance.now() - start) * 1000) / RENDERS;
-console.log(`renderer: ${renderUs.toFixed(1)} µs per page (${renderPage(parsed.config, '/x').html.length} bytes of HTML)`);
+console.log(`renderer: ${renderUs.toFixed(1)} µs per page (${renderHostedPage(context, parsed.config, '/x').html.length} bytes of HTML)`);
 
 for (const dialect of ['sqlite', ...((await postgresReachable()) ? ['postgres'] : [])] as Dialect[]) {
   const database = await createTestDatabase(dialect);

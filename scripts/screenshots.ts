@@ -3,12 +3,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/helpers/browser.ts';
 import { startDemoInstance } from './demo-instance.ts';
 import { ensureWebBuild } from './web-build.ts';
 
 const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WIDTHS = [1280, 390] as const;
 
 async function settle(page: Page): Promise<void> {
@@ -20,7 +20,7 @@ async function settle(page: Page): Promise<void> {
 await ensureWebBuild((line) => process.stderr.write(`${line}\n`));
 fs.mkdirSync(OUT, { recursive: true });
 const demo = await startDemoInstance();
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await launchChromium();
 try {
   for (const width of WIDTHS) {
     const context = await browser.newContext({ viewport: { width, height: width > 500 ? 860 : 844 }, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-GB', timezoneId: 'Europe/Berlin' });

@@ -11,6 +11,7 @@ import { lazyRequestLogger, loggerOptions } from './http/logging.ts';
 import { FrontDoor } from './http/front-door.ts';
 import { requestId } from './http/request-id.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { pageAssetRoutes } from './http/page/assets.ts';
 import { installProblemHandlers } from './http/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
@@ -100,6 +101,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(cookie);
   installProblemHandlers(app, config.publicUrl);
   await registerOpenApi(app, config.publicUrl);
+  // The font and script of the public pages, from this origin (no CDN).
+  await app.register(pageAssetRoutes);
 
   await app.register(authPlugin, { ctx });
   for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));

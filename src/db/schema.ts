@@ -10,6 +10,17 @@ export interface AccountsTable {
   updated_at: number;
 }
 
+/** How an account appears on public pages (absent: no logo, footer shown). */
+export interface AccountBrandingTable {
+  account_id: string;
+  /** Absolute http(s) URL of the logo, or null. */
+  logo_url: string | null;
+  logo_alt: string;
+  /** 0/1: show "Made with Tessera" in the footer of public pages. */
+  made_with_tessera: number;
+  updated_at: number;
+}
+
 /** A person who signs in. */
 export interface UsersTable {
   id: string;
@@ -332,6 +343,7 @@ export interface ServerStartsTable {
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
+  account_branding: AccountBrandingTable;
   users: UsersTable;
   account_members: AccountMembersTable;
   templates: TemplatesTable;

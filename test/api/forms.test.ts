@@ -114,8 +114,12 @@ describeDialects('hosted forms', (dialect) => {
     expect(bad.headers['content-security-policy']).toContain("default-src 'none'");
     expect(bad.body).toContain('value="&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(bad.body).toContain('value="&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"');
-    expect(bad.body).toContain('<p class="error" id="f-email-error">must be an email address such as ada@example.com</p>');
-    expect(bad.body).toContain('<p class="error" id="f-consent-error">must be ticked</p>');
+    expect(bad.body).toContain('<p class="field-error" id="f-email-error">Enter an email address, such as ada@example.com.</p>');
+    expect(bad.body).toContain('<p class="field-error" id="f-consent-error">Tick this box to continue.</p>');
+    // The page's own language (en) wins over the visitor's: the words match the owner's content.
+    const german = await t.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${campaign.short_code}`, headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'de' }, payload: 'name=Ada' });
+    expect(german.body).toContain('<p class="field-error" id="f-email-error">Fill in this field.</p>');
+    expect(german.body).toContain('There are problems with 2 answers');
     expect(bad.body).not.toContain('<script>');
     expect((await list(me, campaign.id)).json().data).toHaveLength(1);
   });

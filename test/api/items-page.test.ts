@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { createItemViaApi, resolveViaApi } from '../helpers/items.ts';
 
 const form = (fields: Record<string, string> = {}) => ({
@@ -29,7 +30,10 @@ describeDialects('items public page', (dialect) => {
       expect(res.body).not.toContain('secret payload');
       expect(res.body).toContain('<form method="post"');
       expect(res.body).toContain(`action="${item.magic}/reveal"`);
-      expect(res.body).toContain('BOUND');
+      // States in plain words: a one-time link says so, and warns before it is spent.
+      expect(res.body).toContain('This can be opened only once.');
+      expect(res.body).toContain('Once you open it, nobody can open it again');
+      expect(res.body).not.toContain('BOUND');
     }
     const head = await t.app.inject({ method: 'HEAD', url: pagePath(item.publicUrl) });
     expect(head.statusCode).toBe(200);
@@ -40,7 +44,12 @@ describeDialects('items public page', (dialect) => {
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("form-action 'self'");
-    expect(csp).not.toContain('script-src');
+    // The only script is the page script, by a nonce that changes with every response.
+    const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)![1]!;
+    expect(res.body).toMatch(new RegExp(`<script src="/static/page\\.[0-9a-f]{12}\\.js" nonce="${nonce.replace(/[+/]/g, '\\$&')}" defer></script>`));
+    expect(csp).not.toContain('unsafe-inline');
+    const again = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
+    expect(String(again.headers['content-security-policy'])).not.toContain(nonce);
     // Still the one view left.
     expect((await resolveViaApi(t.app, item.magic)).json()).toMatchObject({ viewCount: 1, content: 'secret payload' });
   });
@@ -55,12 +64,16 @@ describeDialects('items public page', (dialect) => {
     expect(res.body).not.toContain('<script>alert');
     expect(res.body).not.toContain('<img src=x');
     expect(res.body).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(1)&gt; &#39;quoted&#39;');
-    expect(res.body).toContain('View 1 of 2 spent');
+    expect(res.body).toContain('You can open this one more time.');
+    // The receipt sits under a disclosure that explains it, without naming the algorithm.
+    expect(res.body).toContain('<summary>Check the content was not changed</summary>');
+    expect(res.body).not.toMatch(/HMAC|magic/);
     const last = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form() });
-    expect(last.body).toContain('That was the last view');
+    expect(last.body).toContain('That was the last view: this link has now been used up.');
     const after = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
     expect(after.statusCode).toBe(410);
-    expect(after.body).toContain('reached its view limit (2)');
+    expect(after.body).toContain('This link has been used up');
+    expect(after.body).toContain('It could be opened 2 times, and all of them have been used.');
     expect(after.body).not.toContain('<form');
   });
 
@@ -70,16 +83,16 @@ describeDialects('items public page', (dialect) => {
     expect(page.body).toContain('type="password"');
     const missing = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form() });
     expect(missing.statusCode).toBe(401);
-    expect(missing.body).toContain('Enter the password');
+    expect(missing.body).toContain('Enter the password to open it. Nothing was used up.');
     const wrong = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form({ password: 'nope' }) });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.body).toContain('Wrong password. No view was spent.');
+    expect(wrong.body).toContain('That password is not right. Nothing was used up');
     expect(wrong.body).toContain('action="reveal"');
     expect(wrong.body).not.toContain('behind a password');
     const right = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form({ password: 'open sesame' }) });
     expect(right.statusCode).toBe(200);
     expect(right.body).toContain('behind a password');
-    expect(right.body).toContain('View 1 of 2 spent');
+    expect(right.body).toContain('You can open this one more time.');
   });
 
   it('too many wrong passwords → 429 page with Retry-After', async () => {
@@ -89,6 +102,7 @@ describeDialects('items public page', (dialect) => {
     expect(res.statusCode).toBe(429);
     expect(res.headers['retry-after']).toBe('900');
     expect(res.body).toContain('Too many wrong passwords');
+    expect(res.body).toContain('Try again <time datetime="2026-03-01T12:15:00.000Z" data-time><span data-relative>in 15 minutes</span>');
   });
 
   it('final states and unknown items show a clear, deterministic message', async () => {
@@ -96,23 +110,57 @@ describeDialects('items public page', (dialect) => {
     t.clock.advance(3_600_000);
     const expired = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
     expect(expired.statusCode).toBe(410);
-    expect(expired.body).toContain('This item expired at 2026-03-01T13:00:00.000Z and can no longer be revealed.');
-    expect(expired.body).toContain('FINALIZED');
+    // The time in words, then exactly, in UTC with the zone named; the ISO form only in the datetime attribute.
+    expect(expired.body).toContain('This link has expired');
+    expect(expired.body).toContain('It stopped working <time datetime="2026-03-01T13:00:00.000Z" data-time><span data-relative>now</span> <span class="exact">(<span data-exact>Mar 1, 2026, 1:00 PM UTC</span>)</span></time>.');
+    expect(expired.body).not.toContain('FINALIZED');
     const reveal = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form() });
     expect(reveal.statusCode).toBe(410);
-    expect(reveal.body).toContain('can no longer be revealed');
+    expect(reveal.body).toContain('This link has expired');
     for (const url of ['/i/AAAAAAAAAAAAAAAAAAAAAA', '/i/%3Cscript%3E', '/i/AAAAAAAAAAAAAAAAAAAAAA/reveal']) {
       const res = await t.app.inject({ method: url.endsWith('reveal') ? 'POST' : 'GET', url });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-      expect(res.body).toContain('Item not found');
+      expect(res.body).toContain('This link doesn’t work');
       expect(res.body).not.toContain('<script>');
     }
   });
 
-  it('a deleted item is not found on its page', async () => {
+  it('a deleted item is not found on its page: the same status and page as a link that never existed', async () => {
     const item = await createItemViaApi(t.app, { content: 'x', ttlHours: 1 });
     await t.app.inject({ method: 'DELETE', url: `/api/v0/items/${item.magic}`, headers: { 'x-delete-token': item.deleteToken } });
-    expect((await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) })).statusCode).toBe(404);
+    const deleted = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
+    const never = await t.app.inject({ method: 'GET', url: '/i/AAAAAAAAAAAAAAAAAAAAAA' });
+    expect(deleted.statusCode).toBe(404);
+    expect(never.statusCode).toBe(404);
+    expect(deleted.body).toBe(never.body);
+    expect(deleted.headers['content-security-policy']).toBe(never.headers['content-security-policy']);
+  });
+
+  it("speaks the visitor's language (Accept-Language, q-values honoured) and wears the account's branding", async () => {
+    const me = await signUp(t.app, { name: 'Lumen Events' });
+    const created = await t.app.inject({ method: 'POST', url: '/api/v0/items', headers: authHeaders(me.apiKey), payload: { content: 'x', ttlHours: 2, viewLimit: 3 } });
+    const path = pagePath(created.json().publicUrl);
+    const german = await t.app.inject({ method: 'GET', url: path, headers: { 'accept-language': 'fr;q=0.4, de-AT;q=0.9, en;q=0.5' } });
+    expect(german.headers.vary).toContain('Accept-Language');
+    expect(german.body).toContain('<html lang="de">');
+    expect(german.body).toContain('Jemand hat etwas mit Ihnen geteilt');
+    expect(german.body).toContain('Sie können dies noch 3 Mal öffnen.');
+    expect(german.body).toContain('<span data-relative>in 2 Stunden</span>');
+    expect(german.body).toContain('Erstellt mit Tessera');
+    expect(german.body).toContain('<span>Lumen Events</span>');
+    const unsupported = await t.app.inject({ method: 'GET', url: path, headers: { 'accept-language': 'ja, *;q=0.5' } });
+    expect(unsupported.body).toContain('<html lang="en">');
+    // The account can hide the footer and show a logo instead of its name.
+    await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey), payload: { logo_url: 'https://cdn.example.com/lumen.png', logo_alt: 'Lumen', made_with_tessera: false } });
+    const branded = await t.app.inject({ method: 'GET', url: path });
+    expect(branded.body).toContain('<header class="brand"><img src="https://cdn.example.com/lumen.png" alt="Lumen"></header>');
+    expect(branded.body).not.toContain('Made with Tessera');
+    expect(branded.headers['content-security-policy']).toContain("img-src 'self' https:");
+    // An item created without a key belongs to nobody: no branding, the footer shown.
+    const anonymous = await createItemViaApi(t.app, { content: 'x', ttlHours: 1 });
+    const plain = await t.app.inject({ method: 'GET', url: pagePath(anonymous.publicUrl) });
+    expect(plain.body).not.toContain('class="brand"');
+    expect(plain.body).toContain('Made with Tessera');
   });
 });

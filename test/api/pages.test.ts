@@ -86,6 +86,9 @@ describeDialects('hosted pages', (dialect) => {
     expect(page.body).toContain('<h1>Spring fair</h1>');
     expect(page.body).toContain(`action="/api/v1/forms/submit/${created.short_code}"`);
     expect(page.body).toContain('<label for="f-email">Email <span class="req">(required)</span></label>');
+    // The account's name heads the page; the footer says what made it.
+    expect(page.body).toContain(`<span>${me.slug}</span>`);
+    expect(page.body).toContain('Made with Tessera');
 
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/nope` })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/someone-else/fair` })).statusCode).toBe(404);
@@ -93,7 +96,7 @@ describeDialects('hosted pages', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).statusCode).toBe(404);
     const hidden = await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` });
     expect(hidden.statusCode).toBe(404);
-    expect(hidden.body).toContain('Page not found');
+    expect(hidden.body).toContain('This page is not available');
     await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey), payload: { hosted_page: samplePage() } });
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).statusCode).toBe(200);
     await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey) });
@@ -114,6 +117,25 @@ describeDialects('hosted pages', (dialect) => {
     const page = await t.app.inject({ method: 'GET', url: new URL(scan.headers.location as string).pathname });
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('<h1>Spring fair</h1>');
+  });
+
+  it('pages saved before the hero image and next link existed still render, with those fields empty', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const created = await createPageCampaign(t.app, me);
+    const row = await t.app.ctx.db.selectFrom('hosted_pages').select('config').where('campaign_id', '=', created.id).executeTakeFirstOrThrow();
+    const old = JSON.parse(row.config);
+    delete old.theme.hero_image_url;
+    delete old.theme.hero_image_alt;
+    delete old.form.next_url;
+    delete old.form.next_label;
+    await t.app.ctx.db.updateTable('hosted_pages').set({ config: JSON.stringify(old) }).where('campaign_id', '=', created.id).execute();
+    const json = (await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).json();
+    expect(json.theme).toMatchObject({ hero_image_url: null, hero_image_alt: '' });
+    expect(json.form).toMatchObject({ next_url: null, next_label: null });
+    expect((await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` })).statusCode).toBe(200);
+    const thanks = await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair/thanks` });
+    expect(thanks.body).toContain('Back to Spring fair');
   });
 
   it('PUT hosted_page: null removes the page', async () => {

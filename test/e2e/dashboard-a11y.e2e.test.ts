@@ -4,7 +4,7 @@
 // so this runs on SQLite only; the flows themselves run on both (the other e2e files).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, chromiumAvailable, launchChromium, type LiveApp, signedInContext, startLiveApp, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
+import { axeViolations, chromiumAvailable, launchChromium, type LiveApp, signedInContext, startLiveApp, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 
 const WIDTHS = [1280, 390] as const;
 

@@ -7,7 +7,7 @@ import { expect, it } from 'vitest';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, chromiumForFile, decodeImage, downloadBytes, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
+import { chromiumAvailable, chromiumForFile, decodeImage, downloadBytes, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 
 describeDialects('dashboard bulk creation in Chromium', (dialect) => {
   const chromium = chromiumForFile();

@@ -6,7 +6,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, chromiumForFile, decodeImage, downloadBytes, liveAppPerTest, logoPng, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
+import { chromiumAvailable, chromiumForFile, decodeImage, downloadBytes, liveAppPerTest, logoPng, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 
 const HOUR = 3_600_000;
 

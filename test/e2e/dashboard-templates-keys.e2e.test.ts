@@ -3,7 +3,7 @@
 // regenerate it with a grace period (the old one keeps working), revoke the old one (403).
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, chromiumForFile, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/browser.ts';
+import { chromiumAvailable, chromiumForFile, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 
 describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
   const chromium = chromiumForFile();

@@ -1,22 +1,19 @@
 // The hosted page in a real browser: Debian's Chromium driven by playwright-core loads the page
 // from a listening Tessera, finds the labelled fields, submits the form, and the owner's API
 // lists the submission. XSS payloads must stay inert under the page's CSP.
-import fs from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { authHeaders } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { CHROMIUM, chromiumAvailable, freePort, launchChromium } from '../helpers/browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
-import { freePort } from '../helpers/browser.ts';
 import { samplePage } from '../helpers/pages.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = fs.existsSync(CHROMIUM);
+const available = chromiumAvailable;
 if (!available) {
   if (process.env.CI === 'true') throw new Error(`CI=true but ${CHROMIUM} is missing: install Debian's chromium package (apt-get install chromium) so the browser tests run.`);
   process.stderr.write(`\n⚠️  NOTICE: ${CHROMIUM} not found — the hosted page browser tests are SKIPPED.\n\n`);
 }
-
 
 describeDialects('hosted page in Chromium', (dialect) => {
   let browser: Browser | undefined;
@@ -25,10 +22,7 @@ describeDialects('hosted page in Chromium', (dialect) => {
 
   beforeAll(async () => {
     if (!available) return;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -165,7 +159,7 @@ describeDialects('hosted page in Chromium', (dialect) => {
     const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.locator('button[type=submit]').click()]);
     expect(answer.status()).toBe(400);
     await page.waitForLoadState('load');
-    expect(await page.locator('#f-mail-error').textContent()).toBe('is required');
+    expect(await page.locator('#f-mail-error').textContent()).toBe('Fill in this field.');
     expect(await page.locator('#f-who').inputValue()).toBe(payload);
     expect(await page.locator('#f-pick').inputValue()).toBe(payload);
     expect(await page.locator('script').count()).toBe(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvCell, csvRow } from '../../src/modules/forms/csv.ts';
-import { checkSubmission } from '../../src/modules/forms/submission.ts';
+import { checkSubmission, issueMessage } from '../../src/modules/forms/submission.ts';
 import { validatePageConfig } from '../../src/modules/pages/page-config.ts';
 
 const result = validatePageConfig({
@@ -37,8 +37,12 @@ describe('form submission check', () => {
     expect(check.ok).toBe(false);
     if (check.ok) return;
     expect(Object.keys(check.errors).sort()).toEqual(['consent', 'day', 'email', 'guests', 'name', 'other', 'phone', 'size']);
-    expect(check.errors.consent).toBe('must be ticked');
-    expect(check.errors.guests).toBe('must be at most 5');
+    expect(check.errors.consent).toEqual({ code: 'tick' });
+    expect(check.errors.guests).toEqual({ code: 'max', limit: 5 });
+    // JSON clients read the same issues in English.
+    expect(issueMessage(check.errors.consent!)).toBe('must be ticked');
+    expect(issueMessage(check.errors.guests!)).toBe('must be at most 5');
+    expect(issueMessage(check.errors.other!)).toBe('is not a field of this form');
     expect(check.values.email).toBe('nope');
   });
 
@@ -49,7 +53,9 @@ describe('form submission check', () => {
 
   it('rejects repeated values and non-text values', () => {
     const check = checkSubmission(fields, { name: ['a', 'b'], email: { x: 1 }, consent: 'maybe' });
-    expect(check).toMatchObject({ ok: false, errors: { name: 'must be a single value', email: 'must be text', consent: 'must be ticked or not (true or false)' } });
+    expect(check).toMatchObject({ ok: false, errors: { name: { code: 'single' }, email: { code: 'text' }, consent: { code: 'tickable' } } });
+    if (check.ok) return;
+    expect(Object.fromEntries(Object.entries(check.errors).map(([k, v]) => [k, issueMessage(v)]))).toEqual({ name: 'must be a single value', email: 'must be text', consent: 'must be ticked or not (true or false)' });
   });
 });
 

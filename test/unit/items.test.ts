@@ -1,9 +1,9 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { html } from '../../src/http/html.ts';
 import { scrubUrl } from '../../src/http/logging.ts';
 import { itemState } from '../../src/modules/items/item-lifecycle.ts';
 import { contentHmac, decryptContent, encryptContent, looksLikeMagic, newMagic } from '../../src/modules/items/item-secrets.ts';
-import { escapeHtml } from '../../src/modules/items/items.html.ts';
 import { headerText } from '../../src/modules/items/items.routes.ts';
 
 const KEY = Buffer.alloc(32, 7);
@@ -55,7 +55,7 @@ describe('item lifecycle', () => {
 
 describe('item HTTP helpers', () => {
   it('escapes every HTML-significant character', () => {
-    expect(escapeHtml(`<a href="x" onclick='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(html`${`<a href="x" onclick='y'>&</a>`}`.value).toBe('&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
   });
   it('reads UTF-8 header bytes back as text, leaving plain latin1 alone', () => {
     expect(headerText(Buffer.from('pässwörd', 'utf8').toString('latin1'))).toBe('pässwörd');

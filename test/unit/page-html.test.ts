@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { html, raw } from '../../src/modules/pages/html.ts';
+import { translator } from '../../src/http/page/language.ts';
+import { NO_BRANDING } from '../../src/http/page/shell.ts';
 import { type PageConfig, validatePageConfig } from '../../src/modules/pages/page-config.ts';
-import { renderPage } from '../../src/modules/pages/page-html.ts';
+import { type FormState, renderHostedPage } from '../../src/modules/pages/page-html.ts';
 import { contrastRatio, resolveTheme } from '../../src/modules/pages/theme.ts';
+
+const renderPage = (config: PageConfig, action: string, state?: FormState) => renderHostedPage({ t: translator('en'), branding: NO_BRANDING }, config, action, state);
 
 const XSS = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', "'><svg onload=alert(1)>"];
 
@@ -12,14 +15,6 @@ function config(input: unknown): PageConfig {
   if (!result.ok) throw new Error(JSON.stringify(result.errors));
   return result.config;
 }
-
-describe('html tag', () => {
-  it('escapes interpolations and keeps nested html and raw markup', () => {
-    expect(html`<p title="${'"x"'}">${'<b>&'}</p>`.value).toBe('<p title="&quot;x&quot;">&lt;b&gt;&amp;</p>');
-    expect(html`<ul>${['<a>', html`<li>${"'"}</li>`]}</ul>`.value).toBe('<ul>&lt;a&gt;<li>&#39;</li></ul>');
-    expect(html`${raw('<hr>')}${null}${undefined}${false}${0}`.value).toBe('<hr>0');
-  });
-});
 
 describe('page renderer', () => {
   it('escapes XSS payloads in every text the owner or visitor controls', () => {
@@ -43,14 +38,14 @@ describe('page renderer', () => {
           ],
         },
       });
-      const out = renderPage(page, '/api/v1/forms/submit/abc', { values: { a: payload, b: payload, c: `</textarea>${payload}` }, errors: { a: payload } }).html;
+      const out = renderPage(page, '/api/v1/forms/submit/abc', { values: { a: payload, b: payload, c: `</textarea>${payload}` }, errors: { a: { code: 'required' } } }).html;
       expect(out).not.toContain('<script');
       expect(out).not.toMatch(/<img src=x/i);
       expect(out).not.toMatch(/<svg/i);
       // An event handler may only appear as escaped text, never as an attribute of a tag (the
       // escaped attribute values cannot contain a quote, so blanking them leaves only real markup).
       expect(out.replace(/="[^"]*"/g, '=""')).not.toMatch(/<[a-z]+[^>]*\son(error|load)=/i);
-      expect(out).not.toContain('"><img');
+      expect(out).not.toContain('"><img src=x');
       expect(out).not.toContain("'><svg");
       expect(out.match(/<\/textarea>/g)).toHaveLength(1);
     }
@@ -58,7 +53,7 @@ describe('page renderer', () => {
 
   it('binds every label to its control and marks required fields and errors accessibly', () => {
     const page = config({ title: 'T', language: 'pt-BR', form: { fields: [{ name: 'email', label: 'Email', type: 'email', required: true, help_text: 'We reply here' }, { name: 'ok', label: 'I agree', type: 'checkbox', required: true }] } });
-    const out = renderPage(page, '/submit', { values: { email: 'x' }, errors: { email: 'must be an email address' } }).html;
+    const out = renderPage(page, '/submit', { values: { email: 'x' }, errors: { email: { code: 'email' } } }).html;
     expect(out).toContain('<html lang="pt-BR">');
     expect(out).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
     expect(out).toContain('<label for="f-email">');
@@ -69,16 +64,42 @@ describe('page renderer', () => {
     expect(out).toMatch(/name="_website" tabindex="-1" autocomplete="off"/);
   });
 
-  it('sends a CSP whose style hash matches the inline stylesheet, and no script at all', () => {
+  it('sends a CSP whose style hashes match the inline stylesheets, and no script at all', () => {
     const rendered = renderPage(config({ title: 'T', theme: { background_color: '#102030', text_color: '#fafafa' } }), '/submit');
-    const css = /<style>([\s\S]*?)<\/style>/.exec(rendered.html)![1]!;
-    const hash = createHash('sha256').update(css).digest('base64');
-    expect(rendered.contentSecurityPolicy).toContain(`style-src 'sha256-${hash}'`);
+    const sheets = [...rendered.html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1]!);
+    expect(sheets).toHaveLength(2);
+    for (const css of sheets) expect(rendered.contentSecurityPolicy).toContain(`'sha256-${createHash('sha256').update(css).digest('base64')}'`);
     expect(rendered.contentSecurityPolicy).toContain("default-src 'none'");
     expect(rendered.contentSecurityPolicy).toContain("form-action 'self'");
     expect(rendered.contentSecurityPolicy).toContain("frame-ancestors 'none'");
+    expect(rendered.contentSecurityPolicy).toContain("font-src 'self'");
     expect(rendered.contentSecurityPolicy).not.toMatch(/script-src|unsafe-inline/);
-    expect(css).toContain('--bg:#102030');
+    expect(sheets[1]).toContain('--bg:#102030');
+    expect(sheets[1]).toContain('color-scheme:dark');
+  });
+
+  it("marks Tessera's words with their language when the page's own is one Tessera does not speak", () => {
+    const page = config({ title: 'Festa', language: 'it', form: { fields: [{ name: 'email', label: 'Email', type: 'email', required: true }] } });
+    const out = renderHostedPage({ t: translator('de'), branding: { name: 'Lumen', logoUrl: null, logoAlt: '', madeWithTessera: true } }, page, '/submit', { values: {}, errors: { email: { code: 'required' } } }).html;
+    expect(out).toContain('<html lang="it">');
+    expect(out).toContain('<span class="req" lang="de">(Pflichtfeld)</span>');
+    expect(out).toContain('<p class="field-error" id="f-email-error" lang="de">Füllen Sie dieses Feld aus.</p>');
+    expect(out).toContain('<footer class="foot" lang="de">');
+    const same = renderHostedPage({ t: translator('it' as 'en'), branding: NO_BRANDING }, config({ title: 'T', form: { fields: [{ name: 'a', label: 'A', required: true }] } }), '/submit').html;
+    expect(same).not.toMatch(/ lang="(?!en")/);
+  });
+
+  it('shows the title once: a first heading that repeats it is left out', () => {
+    const out = renderPage(config({ title: 'Spring fair', blocks: [{ type: 'heading', text: 'spring fair ', level: 1 }, { type: 'paragraph', text: 'Hello' }] }), '/submit').html;
+    expect(out.match(/spring fair/gi)).toHaveLength(2); // <title> and <h1>
+    expect(out).not.toContain('<h2>');
+  });
+
+  it('lets a page left on the default colours follow the system (dark mode), and keeps an owner palette in both', () => {
+    expect(resolveTheme(config({ title: 'T' }).theme)).toMatchObject({ scheme: 'system', accent: '#7c3aed', accentText: '#ffffff' });
+    expect(resolveTheme(config({ title: 'T', theme: { background_color: '#fdf6e3', text_color: '#073642' } }).theme)).toMatchObject({ scheme: 'fixed', dark: false });
+    const plain = renderPage(config({ title: 'T' }), '/submit').html;
+    expect(plain).toContain('<meta name="color-scheme" content="light dark">');
   });
 });
 
@@ -89,12 +110,14 @@ describe('theme contrast', () => {
   });
 
   it('falls back to readable defaults when the owner picks low-contrast colours', () => {
-    const low = resolveTheme({ background_color: '#ffffff', text_color: '#eeeeee', accent_color: '#ffff00', logo_url: null, logo_alt: '' });
-    expect(low.background).toBe('#ffffff');
-    expect(low.text).toBe('#1a1a1a');
+    const none = { logo_url: null, logo_alt: '', hero_image_url: null, hero_image_alt: '' };
+    // Unreadable text falls back to the defaults, which follow the system palette.
+    const low = resolveTheme({ background_color: '#ffffff', text_color: '#eeeeee', accent_color: '#ffff00', ...none });
+    expect(low.scheme).toBe('system');
     expect(contrastRatio(low.accent, low.accentText)).toBeGreaterThanOrEqual(4.5);
-    expect(contrastRatio(low.link, low.background)).toBeGreaterThanOrEqual(4.5);
-    const dark = resolveTheme({ background_color: '#101010', text_color: '#f0f0f0', accent_color: '#ffcc00', logo_url: null, logo_alt: '' });
-    expect(dark).toMatchObject({ background: '#101010', text: '#f0f0f0', accent: '#ffcc00', accentText: '#000000', link: '#ffcc00' });
+    expect(contrastRatio(low.link, '#ffffff')).toBeGreaterThanOrEqual(4.5);
+    if (low.scheme === 'system') expect(contrastRatio(low.linkOnDark, '#18181b')).toBeGreaterThanOrEqual(4.5);
+    const dark = resolveTheme({ background_color: '#101010', text_color: '#f0f0f0', accent_color: '#ffcc00', ...none });
+    expect(dark).toMatchObject({ scheme: 'fixed', background: '#101010', text: '#f0f0f0', dark: true, accent: '#ffcc00', accentText: '#000000', link: '#ffcc00' });
   });
 });

@@ -479,6 +479,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/account/branding": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's public branding */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Text alternative of the logo; the name when empty. */
+                            logo_alt: string;
+                            /**
+                             * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
+                             * @example https://cdn.example.com/logo.png
+                             */
+                            logo_url: string | null;
+                            /** @description End public pages with a small "Made with Tessera" link (default true). */
+                            made_with_tessera: boolean;
+                            /**
+                             * @description The account name shown at the top of its public pages (when it has no logo).
+                             * @example Spring Fair Ltd
+                             */
+                            name: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change the account's public branding
+         * @description Every field is optional; fields left out keep their value. Applies at once to item pages, code error pages and hosted pages without a logo of their own.
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Text alternative of the logo; the name when empty. */
+                        logo_alt?: string;
+                        /**
+                         * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
+                         * @example https://cdn.example.com/logo.png
+                         */
+                        logo_url?: string | null;
+                        /** @description End public pages with a small "Made with Tessera" link (default true). */
+                        made_with_tessera?: boolean;
+                        /**
+                         * @description The account name shown at the top of its public pages (when it has no logo).
+                         * @example Spring Fair Ltd
+                         */
+                        name?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Text alternative of the logo; the name when empty. */
+                            logo_alt: string;
+                            /**
+                             * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
+                             * @example https://cdn.example.com/logo.png
+                             */
+                            logo_url: string | null;
+                            /** @description End public pages with a small "Made with Tessera" link (default true). */
+                            made_with_tessera: boolean;
+                            /**
+                             * @description The account name shown at the top of its public pages (when it has no logo).
+                             * @example Spring Fair Ltd
+                             */
+                            name: string;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/analytics/browsers": {
         parameters: {
             query?: never;
@@ -1639,6 +1801,10 @@ export interface paths {
                                             /** @enum {string} */
                                             type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
                                         }[];
+                                        /** @description That button's text ("Continue" in the page language when null). */
+                                        next_label?: string | null;
+                                        /** @description The thank-you page's main button leads here. */
+                                        next_url?: string | null;
                                         submit_label?: string;
                                         success_message?: string;
                                     } | null;
@@ -1646,11 +1812,15 @@ export interface paths {
                                     language?: string;
                                     published?: boolean;
                                     theme?: {
-                                        /** @example #0b57d0 */
+                                        /** @example #7c3aed */
                                         accent_color?: string;
                                         /** @example #ffffff */
                                         background_color?: string;
+                                        hero_image_alt?: string;
+                                        /** @description A wide image above the title. */
+                                        hero_image_url?: string | null;
                                         logo_alt?: string;
+                                        /** @description Shown at the top instead of the account's logo or name. */
                                         logo_url?: string | null;
                                         /** @example #1a1a1a */
                                         text_color?: string;
@@ -1797,6 +1967,10 @@ export interface paths {
                                         /** @enum {string} */
                                         type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
                                     }[];
+                                    /** @description That button's text ("Continue" in the page language when null). */
+                                    next_label?: string | null;
+                                    /** @description The thank-you page's main button leads here. */
+                                    next_url?: string | null;
                                     submit_label?: string;
                                     success_message?: string;
                                 } | null;
@@ -1804,11 +1978,15 @@ export interface paths {
                                 language?: string;
                                 published?: boolean;
                                 theme?: {
-                                    /** @example #0b57d0 */
+                                    /** @example #7c3aed */
                                     accent_color?: string;
                                     /** @example #ffffff */
                                     background_color?: string;
+                                    hero_image_alt?: string;
+                                    /** @description A wide image above the title. */
+                                    hero_image_url?: string | null;
                                     logo_alt?: string;
+                                    /** @description Shown at the top instead of the account's logo or name. */
                                     logo_url?: string | null;
                                     /** @example #1a1a1a */
                                     text_color?: string;
@@ -1981,6 +2159,10 @@ export interface paths {
                                         /** @enum {string} */
                                         type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
                                     }[];
+                                    /** @description That button's text ("Continue" in the page language when null). */
+                                    next_label?: string | null;
+                                    /** @description The thank-you page's main button leads here. */
+                                    next_url?: string | null;
                                     submit_label?: string;
                                     success_message?: string;
                                 } | null;
@@ -1988,11 +2170,15 @@ export interface paths {
                                 language?: string;
                                 published?: boolean;
                                 theme?: {
-                                    /** @example #0b57d0 */
+                                    /** @example #7c3aed */
                                     accent_color?: string;
                                     /** @example #ffffff */
                                     background_color?: string;
+                                    hero_image_alt?: string;
+                                    /** @description A wide image above the title. */
+                                    hero_image_url?: string | null;
                                     logo_alt?: string;
+                                    /** @description Shown at the top instead of the account's logo or name. */
                                     logo_url?: string | null;
                                     /** @example #1a1a1a */
                                     text_color?: string;
@@ -2140,6 +2326,10 @@ export interface paths {
                                         /** @enum {string} */
                                         type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
                                     }[];
+                                    /** @description That button's text ("Continue" in the page language when null). */
+                                    next_label?: string | null;
+                                    /** @description The thank-you page's main button leads here. */
+                                    next_url?: string | null;
                                     submit_label?: string;
                                     success_message?: string;
                                 } | null;
@@ -2147,11 +2337,15 @@ export interface paths {
                                 language?: string;
                                 published?: boolean;
                                 theme?: {
-                                    /** @example #0b57d0 */
+                                    /** @example #7c3aed */
                                     accent_color?: string;
                                     /** @example #ffffff */
                                     background_color?: string;
+                                    hero_image_alt?: string;
+                                    /** @description A wide image above the title. */
+                                    hero_image_url?: string | null;
                                     logo_alt?: string;
+                                    /** @description Shown at the top instead of the account's logo or name. */
                                     logo_url?: string | null;
                                     /** @example #1a1a1a */
                                     text_color?: string;
@@ -2315,6 +2509,10 @@ export interface paths {
                                         /** @enum {string} */
                                         type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
                                     }[];
+                                    /** @description That button's text ("Continue" in the page language when null). */
+                                    next_label?: string | null;
+                                    /** @description The thank-you page's main button leads here. */
+                                    next_url?: string | null;
                                     submit_label?: string;
                                     success_message?: string;
                                 } | null;
@@ -2322,11 +2520,15 @@ export interface paths {
                                 language?: string;
                                 published?: boolean;
                                 theme?: {
-                                    /** @example #0b57d0 */
+                                    /** @example #7c3aed */
                                     accent_color?: string;
                                     /** @example #ffffff */
                                     background_color?: string;
+                                    hero_image_alt?: string;
+                                    /** @description A wide image above the title. */
+                                    hero_image_url?: string | null;
                                     logo_alt?: string;
+                                    /** @description Shown at the top instead of the account's logo or name. */
                                     logo_url?: string | null;
                                     /** @example #1a1a1a */
                                     text_color?: string;
@@ -4289,6 +4491,10 @@ export interface paths {
                                             /** @enum {string} */
                                             type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
                                         }[];
+                                        /** @description That button's text ("Continue" in the page language when null). */
+                                        next_label?: string | null;
+                                        /** @description The thank-you page's main button leads here. */
+                                        next_url?: string | null;
                                         submit_label?: string;
                                         success_message?: string;
                                     } | null;
@@ -4296,11 +4502,15 @@ export interface paths {
                                     language?: string;
                                     published?: boolean;
                                     theme?: {
-                                        /** @example #0b57d0 */
+                                        /** @example #7c3aed */
                                         accent_color?: string;
                                         /** @example #ffffff */
                                         background_color?: string;
+                                        hero_image_alt?: string;
+                                        /** @description A wide image above the title. */
+                                        hero_image_url?: string | null;
                                         logo_alt?: string;
+                                        /** @description Shown at the top instead of the account's logo or name. */
                                         logo_url?: string | null;
                                         /** @example #1a1a1a */
                                         text_color?: string;
@@ -4544,6 +4754,10 @@ export interface paths {
                                     /** @enum {string} */
                                     type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
                                 }[];
+                                /** @description That button's text ("Continue" in the page language when null). */
+                                next_label?: string | null;
+                                /** @description The thank-you page's main button leads here. */
+                                next_url?: string | null;
                                 submit_label?: string;
                                 success_message?: string;
                             } | null;
@@ -4556,11 +4770,15 @@ export interface paths {
                             /** @description POST form answers here (JSON or urlencoded). */
                             submit_url?: string | null;
                             theme?: {
-                                /** @example #0b57d0 */
+                                /** @example #7c3aed */
                                 accent_color?: string;
                                 /** @example #ffffff */
                                 background_color?: string;
+                                hero_image_alt?: string;
+                                /** @description A wide image above the title. */
+                                hero_image_url?: string | null;
                                 logo_alt?: string;
+                                /** @description Shown at the top instead of the account's logo or name. */
                                 logo_url?: string | null;
                                 /** @example #1a1a1a */
                                 text_color?: string;

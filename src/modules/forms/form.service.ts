@@ -9,6 +9,7 @@ import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import { newId } from '../../ids.ts';
 import { getCampaign } from '../campaigns/campaign.service.ts';
 import type { FormField } from '../pages/page-config.ts';
+import type { FieldIssue } from '../pages/page-html.ts';
 import { findPublishedPageByCode, getPage, type PublicPage } from '../pages/page.service.ts';
 import { csvRow } from './csv.ts';
 import { emitFormSubmitted } from './form-events.ts';
@@ -29,7 +30,7 @@ export interface Submission {
 /** The outcome of a submission: accepted (maybe silently dropped as spam) or invalid with a message per field. */
 export type SubmitOutcome =
   | { status: 'accepted'; page: PublicPage; submission: Submission; stored: boolean }
-  | { status: 'invalid'; page: PublicPage; errors: Record<string, string>; values: Record<string, string | boolean> };
+  | { status: 'invalid'; page: PublicPage; errors: Record<string, FieldIssue>; values: Record<string, string | boolean> };
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 

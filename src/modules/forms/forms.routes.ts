@@ -9,11 +9,13 @@ import { requirePrincipal } from '../../http/auth.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 import { sendProblem, toAppError } from '../../http/problem.ts';
 import { MemoryRateLimiter } from '../../http/rate-limit.ts';
-import { html } from '../pages/html.ts';
-import { renderPage, renderStatusPage } from '../pages/page-html.ts';
-import { sendPage } from '../pages/page-reply.ts';
+import { pageLanguage, translator } from '../../http/page/language.ts';
+import { sendPage } from '../../http/page/reply.ts';
+import { renderFormFailure, renderHostedPage } from '../pages/page-html.ts';
 import { pagePath, submitPath } from '../pages/page.service.ts';
+import { hostedPageContext } from '../pages/pages.routes.ts';
 import { exportSubmissions, listSubmissions, submitForm } from './form.service.ts';
+import { issueMessage } from './submission.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
 /** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
@@ -47,7 +49,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
     else request.log.info({ code: appError.code, status: appError.status }, 'form submission rejected');
     if (!isFormPost(request)) return sendProblem(ctx.config.publicUrl, request, reply, appError);
     if (appError.headers) reply.headers(appError.headers);
-    return sendPage(reply, appError.status, renderStatusPage(appError.status === 404 ? 'Form not found' : 'Your answer was not sent', html`${appError.detail}`));
+    return sendPage(reply, appError.status, renderFormFailure(translator(pageLanguage(request.headers['accept-language'])), appError.status));
   }
 
   app.post<{ Params: { short_code: string }; Body: Record<string, unknown> | undefined }>(
@@ -77,11 +79,14 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
       const outcome = await submitForm(ctx, limiter, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
       const page = outcome.page;
       if (isFormPost(request)) {
-        if (outcome.status === 'invalid') return sendPage(reply, 400, renderPage(page.config, submitPath(page.shortCode), { values: outcome.values, errors: outcome.errors }));
+        if (outcome.status === 'invalid') {
+          const pageContext = await hostedPageContext(ctx, request, page);
+          return sendPage(reply, 400, renderHostedPage(pageContext, page.config, submitPath(page.shortCode), { values: outcome.values, errors: outcome.errors }));
+        }
         return reply.redirect(`${pagePath(page.accountSlug, page.campaignSlug)}/thanks`, 303);
       }
       if (outcome.status === 'invalid') {
-        const errors = Object.entries(outcome.errors).map(([name, message]) => ({ field: name ? `/${name}` : '/', message }));
+        const errors = Object.entries(outcome.errors).map(([name, issue]) => ({ field: name ? `/${name}` : '/', message: issueMessage(issue) }));
         const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
         throw new AppError('validation_failed', `Some answers are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
       }

@@ -1,102 +1,91 @@
-// Server-rendered HTML of an item's public page. No script at all; every interpolated string
-// goes through escapeHtml.
+// The public pages of an item, in the shared page shell: what was shared and how often it can
+// still be opened, in plain words; the content with a copy button once revealed; the receipt
+// under a disclosure. States are sentences, never the lifecycle's names.
+import { html, type SafeHtml } from '../../http/html.ts';
+import type { Translator } from '../../http/page/messages/catalogue.ts';
+import { copyButton, factList, pageHeading } from '../../http/page/parts.ts';
+import { type Branding, type RenderedPage, renderPage } from '../../http/page/shell.ts';
+import { timeElement } from '../../http/page/times.ts';
 import type { ItemStatus, ItemView } from './items.service.ts';
 
-/** The Content-Security-Policy of item pages: no scripts, no external anything, forms only to us. */
-export const ITEM_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(value: string | number): string {
-  return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+/** What every item page needs besides the item: the words, the time, and whose page it is. */
+export interface ItemPageContext {
+  t: Translator;
+  now: number;
+  branding: Branding;
 }
 
-const STYLE = `
-body{font:16px/1.5 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:0;background:#f5f5f4;color:#1c1917}
-main{max-width:40rem;margin:3rem auto;padding:2rem;background:#fff;border-radius:12px;box-shadow:0 1px 3px rgba(0,0,0,.1)}
-h1{font-size:1.4rem;margin:0 0 1rem}
-.state{display:inline-block;font-size:.8rem;font-weight:600;letter-spacing:.05em;padding:.15rem .6rem;border-radius:999px;background:#e7e5e4}
-.state-ACTIVE{background:#dcfce7;color:#166534}.state-BOUND{background:#fef9c3;color:#854d0e}
-.state-FINALIZED,.state-ARCHIVAL{background:#fee2e2;color:#991b1b}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:1rem 0}dt{color:#57534e}dd{margin:0}
-pre{white-space:pre-wrap;word-break:break-word;background:#f5f5f4;padding:1rem;border-radius:8px;font:15px/1.5 ui-monospace,monospace}
-.error{color:#991b1b;font-weight:600}.receipt{font:12px ui-monospace,monospace;color:#57534e;word-break:break-all}
-label{display:block;margin:.5rem 0 .25rem}input[type=password]{font:inherit;padding:.5rem;width:100%;box-sizing:border-box;border:1px solid #a8a29e;border-radius:6px}
-button{margin-top:1rem;font:inherit;font-weight:600;padding:.6rem 1.4rem;border:0;border-radius:6px;background:#1c1917;color:#fff;cursor:pointer}`;
+type Counters = Pick<ItemStatus, 'viewCount' | 'viewLimit' | 'expiresUtc'>;
 
-function page(title: string, body: string): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex,nofollow"><meta name="referrer" content="no-referrer">
-<title>${escapeHtml(title)}</title><style>${STYLE}</style></head>
-<body><main>${body}</main></body></html>`;
+function remaining(item: Counters): number | null {
+  return item.viewLimit === null ? null : Math.max(0, item.viewLimit - item.viewCount);
 }
 
-function stateBadge(state: string): string {
-  return `<span class="state state-${escapeHtml(state)}">${escapeHtml(state)}</span>`;
+function viewsSentence(t: Translator, item: Counters): SafeHtml {
+  const left = remaining(item);
+  if (left === null) return t.html('item.views.unlimited');
+  if (left === 1 && item.viewCount === 0) return t.html('item.views.once');
+  return t.html('item.views.left', { count: left });
 }
 
-function views(count: number, limit: number | null): string {
-  return limit === null ? `${count} (no limit)` : `${count} of ${limit}`;
+function expiresFact(ctx: ItemPageContext, item: Counters) {
+  // The page script swaps the sentence for "This link has just expired" once the moment passes.
+  return {
+    icon: 'clock' as const,
+    text: ctx.t.html('item.expires', { when: timeElement(ctx.t.lang, Date.parse(item.expiresUtc), ctx.now) }),
+    attrs: html` data-ended-text="${ctx.t.text('item.expired.live')}"`,
+  };
 }
 
-function facts(item: Pick<ItemStatus, 'viewCount' | 'viewLimit' | 'expiresUtc' | 'passwordProtected'>): string {
-  return `<dl><dt>Views</dt><dd>${escapeHtml(views(item.viewCount, item.viewLimit))}</dd>
-<dt>Expires</dt><dd><time datetime="${escapeHtml(item.expiresUtc)}">${escapeHtml(item.expiresUtc)}</time></dd>
-<dt>Password</dt><dd>${item.passwordProtected ? 'required' : 'none'}</dd></dl>`;
+function page(ctx: ItemPageContext, title: string, body: SafeHtml, tone: 'neutral' | 'danger' = 'neutral'): RenderedPage {
+  return renderPage({ t: ctx.t, title, body, branding: ctx.branding, tone, script: true });
 }
 
-function revealForm(action: string, passwordProtected: boolean, error?: string): string {
-  const password = passwordProtected
-    ? `<label for="password">Password</label><input type="password" id="password" name="password" autocomplete="off" required autofocus>`
+/** The landing page of an item that can be opened: what opening costs, and the button (with a password field when protected). */
+export function availablePage(ctx: ItemPageContext, item: ItemStatus, action: string, error?: 'missing' | 'wrong'): RenderedPage {
+  const { t } = ctx;
+  const left = remaining(item);
+  const warning = left === null ? '' : left <= 1 ? t.html('item.warn.last') : t.html('item.warn.spend', { count: left });
+  const alert = error ? html`<div class="alert" role="alert">${t.html(error === 'wrong' ? 'item.password.wrong' : 'item.password.missing')}</div>` : '';
+  const password = item.passwordProtected
+    ? html`<div class="field"><label for="password">${t.text('item.password.label')}</label><p class="help" id="password-help">${t.html('item.password.hint')}</p><input type="password" id="password" name="password" autocomplete="off" required aria-describedby="password-help"${error ? html` aria-invalid="true" autofocus` : ''}></div>`
     : '';
-  return `${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="${escapeHtml(action)}">${password}<button type="submit">Reveal</button></form>`;
+  const title = t.text('item.available.title');
+  const body = html`${pageHeading('mail', title)}${factList([{ icon: 'eye', text: viewsSentence(t, item) }, expiresFact(ctx, item)])}${warning ? html`<p class="notice">${warning}</p>` : ''}${alert}<form method="post" action="${action}">${password}<button type="submit" class="wide">${t.text('item.reveal.button')}</button></form>`;
+  return page(ctx, error ? t.text('shell.errorTitle', { title }) : title, body);
 }
 
-/** The landing page of a resolvable item: its state and the Reveal action. */
-export function availablePage(item: ItemStatus, action: string): string {
-  const lastView = item.viewLimit !== null && item.viewLimit - item.viewCount === 1;
-  const note = lastView
-    ? 'Revealing spends the last view: afterwards nobody can reveal it again.'
-    : 'Revealing spends one view. Opening this page does not.';
-  return page('Item ready to reveal', `<h1>An item is waiting ${stateBadge(item.state)}</h1>
-<p>${escapeHtml(note)}</p>${facts(item)}${revealForm(action, item.passwordProtected)}`);
+/** The revealed content, with a copy button, what is left, and the receipt. */
+export function revealedPage(ctx: ItemPageContext, item: ItemView): RenderedPage {
+  const { t } = ctx;
+  const usedUp = item.state === 'FINALIZED';
+  const after = usedUp ? html`<p class="notice">${t.html('item.reveal.last')}</p>` : factList([{ icon: 'eye', text: viewsSentence(t, item) }, expiresFact(ctx, item)]);
+  const receipt = html`<details><summary>${t.text('item.receipt.summary')}</summary><div class="details-body"><p>${t.html('item.receipt.explain')}</p><p class="sr-only" id="receipt-label">${t.text('item.receipt.label')}</p><code class="receipt" id="receipt" aria-labelledby="receipt-label">${item.contentHmac}</code>${copyButton(t, 'receipt')}</div></details>`;
+  const body = html`${pageHeading('eye', t.text('item.reveal.title'))}<pre class="content" id="content" tabindex="0" role="region" aria-label="${t.text('item.reveal.contentLabel')}">${item.content ?? ''}</pre>${copyButton(t, 'content')}${after}${receipt}`;
+  return page(ctx, t.text('item.reveal.title'), body);
 }
 
-/** The password prompt again, after a missing or wrong password (no view was spent). */
-export function passwordPage(item: ItemStatus, action: string, error: string): string {
-  return page('Password required', `<h1>Password required ${stateBadge(item.state)}</h1>${facts(item)}${revealForm(action, true, error)}`);
+/** The page of an item that can no longer be opened: used up or expired, and whether its content is gone. */
+export function finalPage(ctx: ItemPageContext, item: ItemStatus): RenderedPage {
+  const { t } = ctx;
+  const usedUp = item.reason === 'view_limit_reached';
+  const title = t.text(usedUp ? 'item.usedUp.title' : 'item.expired.title');
+  const why = usedUp ? t.html('item.usedUp.body', { count: item.viewLimit ?? 0 }) : t.html('item.expired.body', { when: timeElement(t.lang, Date.parse(item.expiresUtc), ctx.now) });
+  const erased = item.state === 'ARCHIVAL' ? html`<p>${t.html('item.erased')}</p>` : '';
+  return page(ctx, title, html`${pageHeading(usedUp ? 'ban' : 'clock', title)}<p>${why}</p>${erased}`);
 }
 
-/** The revealed content. */
-export function revealedPage(item: ItemView): string {
-  const after =
-    item.state === 'FINALIZED'
-      ? 'That was the last view: the item can no longer be revealed.'
-      : `View ${views(item.viewCount, item.viewLimit)} spent.`;
-  return page('Item revealed', `<h1>Revealed ${stateBadge(item.state)}</h1>
-<pre>${escapeHtml(item.content ?? '')}</pre>
-<p>${escapeHtml(after)}</p>${facts(item)}
-<p class="receipt">Integrity receipt (HMAC-SHA256 keyed by the magic): ${escapeHtml(item.contentHmac)}</p>`);
+/** An unknown or deleted item: the same page for both, so it tells nothing about what existed. */
+export function notFoundPage(ctx: Pick<ItemPageContext, 't'>): RenderedPage {
+  const { t } = ctx;
+  const title = t.text('item.notFound.title');
+  return renderPage({ t, title, body: html`${pageHeading('search', title)}<p>${t.html('item.notFound.body')}</p>` });
 }
 
-/** The deterministic message of a finalized or archived item. */
-export function finalPage(item: ItemStatus): string {
-  const why =
-    item.reason === 'view_limit_reached'
-      ? `This item reached its view limit (${item.viewLimit}) and can no longer be revealed.`
-      : `This item expired at ${item.expiresUtc} and can no longer be revealed.`;
-  const archived = item.state === 'ARCHIVAL' ? ' Its content has been erased; only a record of it remains.' : '';
-  return page('Item no longer available', `<h1>No longer available ${stateBadge(item.state)}</h1><p>${escapeHtml(why + archived)}</p>${facts(item)}`);
-}
-
-/** An unknown or deleted item. */
-export function notFoundPage(): string {
-  return page('Item not found', `<h1>Item not found</h1><p>No item exists at this address: it never existed or it was deleted.</p>`);
-}
-
-/** Too many wrong passwords. */
-export function lockedPage(retryAfterSeconds: number): string {
-  const minutes = Math.ceil(retryAfterSeconds / 60);
-  return page('Too many attempts', `<h1>Too many wrong passwords</h1><p>${escapeHtml(`This item accepts no password for about ${minutes} minute${minutes === 1 ? '' : 's'}. No view was spent.`)}</p>`);
+/** Too many wrong passwords: when to try again. */
+export function lockedPage(ctx: ItemPageContext, retryAfterSeconds: number): RenderedPage {
+  const { t } = ctx;
+  const title = t.text('item.locked.title');
+  const when = timeElement(t.lang, ctx.now + retryAfterSeconds * 1000, ctx.now);
+  return page(ctx, title, html`${pageHeading('shield', title)}<p>${t.html('item.locked.body', { when })}</p>`, 'danger');
 }

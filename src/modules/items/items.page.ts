@@ -1,8 +1,12 @@
 // The public page an item's QR code points at. GET shows the state and never spends a view
 // (link-preview bots and mail scanners fetch links); Reveal is an explicit POST.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
-import { availablePage, finalPage, ITEM_PAGE_CSP, lockedPage, notFoundPage, passwordPage, revealedPage } from './items.html.ts';
+import { pageLanguage, translator } from '../../http/page/language.ts';
+import { sendPage } from '../../http/page/reply.ts';
+import type { RenderedPage } from '../../http/page/shell.ts';
+import { pageBranding } from '../accounts/branding.service.ts';
+import { availablePage, finalPage, type ItemPageContext, lockedPage, notFoundPage, revealedPage } from './items.html.ts';
 import { PNG_SIZE } from '../render/png.ts';
 import { itemQrPng, itemQrSvg } from './items.qr.ts';
 import { type ItemDeps, type ItemStatus, peekItem, resolveItem } from './items.service.ts';
@@ -13,14 +17,17 @@ const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 // The only field is a password: a few KiB is plenty.
 const REVEAL_BODY_LIMIT = 8 * 1024;
 
-function html(reply: FastifyReply, status: number, body: string): FastifyReply {
-  return reply
-    .status(status)
-    .header('content-type', 'text/html; charset=utf-8')
-    .header('content-security-policy', ITEM_PAGE_CSP)
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex, nofollow')
-    .send(body);
+// Item pages are never stored: each one reflects the item at this moment, some show its content.
+function html(reply: FastifyReply, status: number, page: RenderedPage): FastifyReply {
+  return sendPage(reply, status, page, 'no-store');
+}
+
+async function pageContext(deps: ItemDeps, request: FastifyRequest, status: ItemStatus | null): Promise<ItemPageContext> {
+  return { t: translator(pageLanguage(request.headers['accept-language'])), now: deps.clock.now(), branding: await pageBranding(deps.db, status?.accountId ?? null) };
+}
+
+function notFound(request: FastifyRequest) {
+  return notFoundPage({ t: translator(pageLanguage(request.headers['accept-language'])) });
 }
 
 async function peekOrNull(deps: ItemDeps, magic: string): Promise<ItemStatus | null> {
@@ -39,10 +46,11 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
     { schema: { tags: ['items'], summary: 'Public page of an item (spends no view)', params: magicParam, produces: ['text/html'] } },
     async (request, reply) => {
       const status = await peekOrNull(deps, request.params.magic);
-      if (!status) return html(reply, 404, notFoundPage());
-      if (status.state === 'FINALIZED' || status.state === 'ARCHIVAL') return html(reply, 410, finalPage(status));
+      if (!status) return html(reply, 404, notFound(request));
+      const ctx = await pageContext(deps, request, status);
+      if (status.state === 'FINALIZED' || status.state === 'ARCHIVAL') return html(reply, 410, finalPage(ctx, status));
       // Relative to /i/{magic}: keeps working when TESSERA_PUBLIC_URL carries a path prefix.
-      return html(reply, 200, availablePage(status, `${encodeURIComponent(request.params.magic)}/reveal`));
+      return html(reply, 200, availablePage(ctx, status, `${encodeURIComponent(request.params.magic)}/reveal`));
     },
   );
 
@@ -56,28 +64,29 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
       const { magic } = request.params;
       const body = request.body as { password?: unknown } | undefined;
       const password = typeof body?.password === 'string' && body.password !== '' ? body.password : undefined;
+      // Whose page this is (its branding) is read before the view is spent.
+      const ctx = await pageContext(deps, request, await peekOrNull(deps, magic));
       try {
-        return html(reply, 200, revealedPage(await resolveItem(deps, magic, password)));
+        return html(reply, 200, revealedPage(ctx, await resolveItem(deps, magic, password)));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         switch (error.code) {
           case 'not_found':
-            return html(reply, 404, notFoundPage());
+            return html(reply, 404, notFound(request));
           case 'item_expired':
           case 'item_exhausted': {
             const status = await peekOrNull(deps, magic);
-            return status ? html(reply, 410, finalPage(status)) : html(reply, 404, notFoundPage());
+            return status ? html(reply, 410, finalPage(ctx, status)) : html(reply, 404, notFound(request));
           }
           case 'item_password_required':
           case 'item_password_invalid': {
             const status = await peekOrNull(deps, magic);
-            if (!status) return html(reply, 404, notFoundPage());
-            const message = error.code === 'item_password_invalid' ? 'Wrong password. No view was spent.' : 'Enter the password to reveal this item.';
-            return html(reply, 401, passwordPage(status, 'reveal', message));
+            if (!status) return html(reply, 404, notFound(request));
+            return html(reply, 401, availablePage(ctx, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing'));
           }
           case 'too_many_attempts': {
             const retryAfter = Number(error.headers?.['retry-after'] ?? 900);
-            return html(reply.header('retry-after', String(retryAfter)), 429, lockedPage(retryAfter));
+            return html(reply.header('retry-after', String(retryAfter)), 429, lockedPage(ctx, retryAfter));
           }
           default:
             throw error;

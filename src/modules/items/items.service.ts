@@ -84,6 +84,8 @@ export interface ItemStatus {
   state: ItemState;
   /** Why it stopped resolving, once FINALIZED or ARCHIVAL. */
   reason: FinalReason | null;
+  /** The account it was created under (its public page wears that account's branding), or null. */
+  accountId: string | null;
 }
 
 /** What creating an item takes. */
@@ -269,6 +271,7 @@ export async function peekItem(deps: ItemDeps, magic: string): Promise<ItemStatu
     passwordProtected: fromFlag(row.password_protected),
     state,
     reason: state === 'FINALIZED' || state === 'ARCHIVAL' ? (finalReason(facts(row), now) ?? 'expired') : null,
+    accountId: row.account_id,
   };
 }
 

@@ -6,7 +6,7 @@ import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { renderSvg } from '../../qr/index.ts';
 import { renderPng } from '../render/png.ts';
 import { checkRenderSignature, checkStepToken, type RenderRefusal, renderSecretKey, stepAt, stepToken, type TokenCheck } from './morph-crypto.ts';
-import { EXPIRED_SVG } from './morph-pages.ts';
+import { EXPIRED_SVG } from './expired-image.ts';
 import { bumpSecretVersion, findMorphCode, findSecretVersions, setAllowReentry } from './morph.repo.ts';
 
 /** What this module needs to know about a morphing code. */

@@ -1,10 +1,11 @@
 // Reads untrusted JSON field by field, collecting one error per bad field as a JSON pointer.
 // Used by the page document validator; pure.
 import type { FieldError } from '../../errors.ts';
+import { MAX_PUBLIC_URL_LENGTH, publicUrlProblem } from '../../http/public-url.ts';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 /** Longest URL accepted in a page. */
-export const MAX_URL_LENGTH = 2048;
+export const MAX_URL_LENGTH = MAX_PUBLIC_URL_LENGTH;
 
 /** A JSON object being read. */
 export type Json = Record<string, unknown>;
@@ -46,7 +47,7 @@ export class Reader {
   url(obj: Json, key: string, field: string, required: boolean): string | null {
     const text = this.string(obj, key, field, { max: MAX_URL_LENGTH, required });
     if (text === null || text === '') return required ? text : null;
-    const problem = urlProblem(text);
+    const problem = publicUrlProblem(text);
     if (problem) this.fail(`${field}/${key}`, problem);
     return text;
   }
@@ -93,18 +94,3 @@ export class Reader {
 export function escapePointer(key: string): string {
   return key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
-
-/** Why `text` is not an acceptable link or image URL (only absolute http(s) URLs are), or null. */
-export function urlProblem(text: string): string | null {
-  if (/[\s\u0000-\u001f\u007f]/.test(text)) return 'must not contain spaces or control characters';
-  let url: URL;
-  try {
-    url = new URL(text);
-  } catch {
-    return 'must be an absolute URL such as https://example.com/';
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return 'must be an http:// or https:// URL';
-  if (url.username || url.password) return 'must not carry a user name or password';
-  return null;
-}
-

@@ -41,13 +41,17 @@ export type Block =
   | { type: 'link'; text: string; url: string }
   | { type: 'button'; text: string; url: string };
 
-/** Page colours and logo; colours are `#rrggbb`. */
+/** Page colours, logo and hero image; colours are `#rrggbb`. */
 export interface Theme {
   background_color: string;
   text_color: string;
   accent_color: string;
+  /** Shown at the top of the page instead of the account's logo or name. */
   logo_url: string | null;
   logo_alt: string;
+  /** A wide image above the title. */
+  hero_image_url: string | null;
+  hero_image_alt: string;
 }
 
 /** One form field. */
@@ -72,6 +76,10 @@ export interface FormConfig {
   fields: FormField[];
   submit_label: string;
   success_message: string;
+  /** Where the thank-you page's main button leads, if anywhere. */
+  next_url: string | null;
+  /** That button's text (the page language's "Continue" when empty). */
+  next_label: string | null;
 }
 
 /** A validated, normalised hosted page document. */
@@ -85,7 +93,7 @@ export interface PageConfig {
 }
 
 /** Colours used when the owner sets none, or sets a pair that would be hard to read. */
-export const DEFAULT_THEME: Theme = { background_color: '#ffffff', text_color: '#1a1a1a', accent_color: '#0b57d0', logo_url: null, logo_alt: '' };
+export const DEFAULT_THEME: Theme = { background_color: '#ffffff', text_color: '#1a1a1a', accent_color: '#7c3aed', logo_url: null, logo_alt: '', hero_image_url: null, hero_image_alt: '' };
 
 /** Default `max_length` per field type when the owner sets none. */
 export function defaultMaxLength(type: FieldType): number | null {
@@ -131,7 +139,7 @@ function readBlock(r: Reader, value: unknown, field: string): Block | null {
 
 function readTheme(r: Reader, value: unknown, field: string): Theme {
   if (value === undefined || value === null) return { ...DEFAULT_THEME };
-  const obj = r.object(value, field, ['background_color', 'text_color', 'accent_color', 'logo_url', 'logo_alt']);
+  const obj = r.object(value, field, ['background_color', 'text_color', 'accent_color', 'logo_url', 'logo_alt', 'hero_image_url', 'hero_image_alt']);
   if (!obj) return { ...DEFAULT_THEME };
   return {
     background_color: r.colour(obj, 'background_color', field, DEFAULT_THEME.background_color),
@@ -139,6 +147,8 @@ function readTheme(r: Reader, value: unknown, field: string): Theme {
     accent_color: r.colour(obj, 'accent_color', field, DEFAULT_THEME.accent_color),
     logo_url: r.url(obj, 'logo_url', field, false),
     logo_alt: r.string(obj, 'logo_alt', field, { max: PAGE_LIMITS.alt, fallback: '' }) ?? '',
+    hero_image_url: r.url(obj, 'hero_image_url', field, false),
+    hero_image_alt: r.string(obj, 'hero_image_alt', field, { max: PAGE_LIMITS.alt, fallback: '' }) ?? '',
   };
 }
 
@@ -192,7 +202,7 @@ function readField(r: Reader, value: unknown, field: string, seen: Set<string>):
 
 function readForm(r: Reader, value: unknown, field: string): FormConfig | null {
   if (value === undefined || value === null) return null;
-  const obj = r.object(value, field, ['fields', 'submit_label', 'success_message']);
+  const obj = r.object(value, field, ['fields', 'submit_label', 'success_message', 'next_url', 'next_label']);
   if (!obj) return null;
   const fields: FormField[] = [];
   if (!Array.isArray(obj.fields) || obj.fields.length < 1 || obj.fields.length > PAGE_LIMITS.fields) {
@@ -208,6 +218,8 @@ function readForm(r: Reader, value: unknown, field: string): FormConfig | null {
     fields,
     submit_label: r.string(obj, 'submit_label', field, { max: PAGE_LIMITS.submitLabel }) || 'Send',
     success_message: r.string(obj, 'success_message', field, { max: PAGE_LIMITS.successMessage }) || 'Thank you! Your answer has been received.',
+    next_url: r.url(obj, 'next_url', field, false),
+    next_label: r.string(obj, 'next_label', field, { max: PAGE_LIMITS.submitLabel }) || null,
   };
 }
 

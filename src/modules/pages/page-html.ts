@@ -1,25 +1,36 @@
-// Server-rendered hosted pages: mobile-first, no script, every owner or visitor string escaped by
-// the `html` tag. Pure: returns the document and the Content-Security-Policy that goes with it.
-import { html, raw, type SafeHtml } from './html.ts';
-import { type Block, DEFAULT_THEME, type FormField, type PageConfig } from './page-config.ts';
-import { pageContentSecurityPolicy, pageStyle } from './page-style.ts';
+// Server-rendered hosted pages in the shared page shell: a hero (image, title), the owner's
+// blocks, the form with its errors linked from a summary, and the thank-you page. Every owner or
+// visitor string goes through the `html` tag; the chrome speaks the page's language.
+import { html, type SafeHtml } from '../../http/html.ts';
+import type { Translator } from '../../http/page/messages/catalogue.ts';
+import { pageHeading } from '../../http/page/parts.ts';
+import { type Branding, type RenderedPage, renderPage } from '../../http/page/shell.ts';
+import type { Block, FormField, PageConfig } from './page-config.ts';
 import { resolveTheme } from './theme.ts';
 
 /** Name of the hidden field bots fill and people leave empty; owners cannot use it (field names start with a letter). */
 export const HONEYPOT_FIELD = '_website';
 
+/** What is wrong with one answer; the page words it in its language, the API in English. */
+export interface FieldIssue {
+  code: 'required' | 'tick' | 'tickable' | 'number' | 'min' | 'max' | 'maxLength' | 'email' | 'tel' | 'date' | 'option' | 'control' | 'single' | 'text' | 'unknown' | 'body';
+  /** The bound of `min`, `max` and `maxLength`. */
+  limit?: number | null;
+}
+
 /** What a visitor typed and what was wrong with it, to render the form again. */
 export interface FormState {
   /** Submitted values by field name (checkboxes: true when ticked). */
   values: Record<string, string | boolean>;
-  /** Messages by field name. */
-  errors: Record<string, string>;
+  /** Issues by field name. */
+  errors: Record<string, FieldIssue>;
 }
 
-/** A rendered document with its security policy. */
-export interface RenderedPage {
-  html: string;
-  contentSecurityPolicy: string;
+/** The language of the chrome and whose page it is. */
+export interface HostedPageContext {
+  t: Translator;
+  /** The account's branding; the page's own logo, when set, takes the place of the account's. */
+  branding: Branding;
 }
 
 const LINK_REL = 'noopener noreferrer nofollow ugc';
@@ -28,13 +39,38 @@ function fieldId(name: string): string {
   return `f-${name}`;
 }
 
-function renderBlock(block: Block): SafeHtml {
+/** The chrome's words, and the `lang` attribute they need when the page's own language is another. */
+interface Chrome {
+  t: Translator;
+  lang: SafeHtml | '';
+}
+
+function chromeOf(t: Translator, config: PageConfig): Chrome {
+  return { t, lang: config.language.toLowerCase().split('-')[0] === t.lang ? '' : html` lang="${t.lang}"` };
+}
+
+function issueText(t: Translator, issue: FieldIssue): SafeHtml {
+  if (issue.code === 'unknown' || issue.code === 'body') return t.html('form.error.text');
+  return t.html(`form.error.${issue.code}`, { limit: issue.limit ?? '' });
+}
+
+// The page title is the one h1; block headings sit below it (level 1 → h2 …) and never skip a
+// level on the way down, so the outline stays navigable for screen readers.
+function renderBlocks(blocks: Block[]): SafeHtml[] {
+  let previous = 1;
+  return blocks.map((block) => {
+    if (block.type !== 'heading') return renderBlock(block);
+    const level = Math.min(block.level + 1, previous + 1);
+    previous = level;
+    if (level === 2) return html`<h2>${block.text}</h2>`;
+    return level === 3 ? html`<h3>${block.text}</h3>` : html`<h4>${block.text}</h4>`;
+  });
+}
+
+function renderBlock(block: Exclude<Block, { type: 'heading' }>): SafeHtml {
   switch (block.type) {
-    case 'heading':
-      if (block.level === 1) return html`<h2>${block.text}</h2>`;
-      return block.level === 2 ? html`<h3>${block.text}</h3>` : html`<h4>${block.text}</h4>`;
     case 'paragraph':
-      return html`<p>${block.text}</p>`;
+      return html`<p class="prose">${block.text}</p>`;
     case 'image':
       return html`<img class="block" src="${block.url}" alt="${block.alt}" loading="lazy" decoding="async">`;
     case 'link':
@@ -44,7 +80,14 @@ function renderBlock(block: Block): SafeHtml {
   }
 }
 
-function control(field: FormField, value: string | boolean | undefined, describedBy: string, invalid: boolean): SafeHtml {
+// An owner who repeats the title as the first heading would otherwise see it twice.
+function contentBlocks(config: PageConfig): Block[] {
+  const [first, ...rest] = config.blocks;
+  const same = (a: string, b: string) => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+  return first?.type === 'heading' && same(first.text, config.title) ? rest : config.blocks;
+}
+
+function control({ t, lang }: Chrome, field: FormField, value: string | boolean | undefined, describedBy: string, invalid: boolean): SafeHtml {
   const id = fieldId(field.name);
   const text = typeof value === 'string' ? value : '';
   const common = html`id="${id}" name="${field.name}"${field.required ? html` required` : ''}${describedBy ? html` aria-describedby="${describedBy}"` : ''}${invalid ? html` aria-invalid="true"` : ''}`;
@@ -52,7 +95,7 @@ function control(field: FormField, value: string | boolean | undefined, describe
     case 'textarea':
       return html`<textarea ${common}${field.max_length ? html` maxlength="${field.max_length}"` : ''}${field.placeholder ? html` placeholder="${field.placeholder}"` : ''} rows="5">${text}</textarea>`;
     case 'select':
-      return html`<select ${common}><option value="">Choose…</option>${(field.options ?? []).map(
+      return html`<select ${common}><option value=""${lang}>${t.text('form.choose')}</option>${(field.options ?? []).map(
         (option) => html`<option value="${option}"${option === text ? html` selected` : ''}>${option}</option>`,
       )}</select>`;
     case 'checkbox':
@@ -64,74 +107,71 @@ function control(field: FormField, value: string | boolean | undefined, describe
   }
 }
 
-function renderField(field: FormField, state: FormState | undefined): SafeHtml {
+function renderField(c: Chrome, field: FormField, state: FormState | undefined): SafeHtml {
+  const { t, lang } = c;
   const id = fieldId(field.name);
-  const error = state?.errors[field.name];
+  const issue = state?.errors[field.name];
   const helpId = field.help_text ? `${id}-help` : '';
-  const errorId = error ? `${id}-error` : '';
+  const errorId = issue ? `${id}-error` : '';
   const describedBy = [errorId, helpId].filter(Boolean).join(' ');
-  const label = html`${field.label}${field.required ? html` <span class="req">(required)</span>` : ''}`;
+  const label = html`${field.label}${field.required ? html` <span class="req"${lang}>(${t.text('form.required')})</span>` : ''}`;
   const help = field.help_text ? html`<p class="help" id="${helpId}">${field.help_text}</p>` : '';
-  const message = error ? html`<p class="error" id="${errorId}">${error}</p>` : '';
-  const input = control(field, state?.values[field.name], describedBy, Boolean(error));
-  if (field.type === 'checkbox') return html`<div class="field check">${message}${help}${input}<label for="${id}">${label}</label></div>`;
+  const message = issue ? html`<p class="field-error" id="${errorId}"${lang}>${issueText(t, issue)}</p>` : '';
+  const input = control(c, field, state?.values[field.name], describedBy, Boolean(issue));
+  if (field.type === 'checkbox') return html`<div class="field check">${help}${message}${input}<label for="${id}">${label}</label></div>`;
   return html`<div class="field"><label for="${id}">${label}</label>${help}${message}${input}</div>`;
 }
 
-function errorSummary(config: PageConfig, state: FormState | undefined): SafeHtml | '' {
+function errorSummary({ t, lang }: Chrome, config: PageConfig, state: FormState | undefined): SafeHtml | '' {
   const fields = config.form?.fields.filter((f) => state?.errors[f.name]) ?? [];
   if (fields.length === 0) return '';
-  return html`<div class="summary" role="alert" aria-labelledby="summary-title"><h2 id="summary-title">Please correct ${fields.length === 1 ? 'this field' : `these ${fields.length} fields`}</h2><ul>${fields.map(
-    (f) => html`<li><a href="#${fieldId(f.name)}">${f.label}: ${state!.errors[f.name]!}</a></li>`,
+  return html`<div class="alert" role="alert" aria-labelledby="summary-title" tabindex="-1"><h2 id="summary-title"${lang}>${t.text('form.summary', { count: fields.length })}</h2><ul>${fields.map(
+    (f) => html`<li><a href="#${fieldId(f.name)}">${f.label}: <span${lang}>${issueText(t, state!.errors[f.name]!)}</span></a></li>`,
   )}</ul></div>`;
 }
 
-function renderForm(config: PageConfig, action: string, state: FormState | undefined): SafeHtml | '' {
+function renderForm(c: Chrome, config: PageConfig, action: string, state: FormState | undefined): SafeHtml | '' {
   if (!config.form) return '';
-  return html`<form method="post" action="${action}" accept-charset="utf-8">${errorSummary(config, state)}${config.form.fields.map((f) => renderField(f, state))}<div class="hp"><label for="f-hp">Leave this empty</label><input type="text" id="f-hp" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div><button type="submit">${config.form.submit_label}</button></form>`;
+  return html`<form method="post" action="${action}" accept-charset="utf-8">${config.form.fields.map((f) => renderField(c, f, state))}<div class="hp"><label for="f-hp"${c.lang}>${c.t.text('form.honeypot')}</label><input type="text" id="f-hp" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div><button type="submit" class="wide">${config.form.submit_label}</button></form>`;
 }
 
-function documentFor(config: PageConfig, title: string, body: SafeHtml): RenderedPage {
-  // The stylesheet is built from module constants and colours validated as #rrggbb: trusted markup.
-  const style = pageStyle(resolveTheme(config.theme));
-  const logo = config.theme.logo_url ? html`<img class="logo" src="${config.theme.logo_url}" alt="${config.theme.logo_alt}">` : '';
-  const doc = html`<!doctype html>
-<html lang="${config.language}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title}</title>
-<style>${raw(style.css)}</style>
-</head>
-<body>
-<main>${logo}${body}</main>
-</body>
-</html>
-`;
-  return { html: doc.value, contentSecurityPolicy: pageContentSecurityPolicy(style.cspSource) };
+function hero(config: PageConfig): SafeHtml | '' {
+  return config.theme.hero_image_url ? html`<img class="hero-image" src="${config.theme.hero_image_url}" alt="${config.theme.hero_image_alt}">` : '';
+}
+
+function hostedBranding(ctx: HostedPageContext, config: PageConfig): Branding {
+  return config.theme.logo_url ? { ...ctx.branding, logoUrl: config.theme.logo_url, logoAlt: config.theme.logo_alt } : ctx.branding;
 }
 
 /** The hosted page with its form posting to `formAction`; `state` re-renders a rejected submission. */
-export function renderPage(config: PageConfig, formAction: string, state?: FormState): RenderedPage {
-  const hasErrors = state && Object.keys(state.errors).length > 0;
-  const title = hasErrors ? `Error: ${config.title}` : config.title;
-  return documentFor(config, title, html`<h1>${config.title}</h1>${config.blocks.map(renderBlock)}${renderForm(config, formAction, state)}`);
+export function renderHostedPage(ctx: HostedPageContext, config: PageConfig, formAction: string, state?: FormState): RenderedPage {
+  const hasErrors = state !== undefined && Object.keys(state.errors).length > 0;
+  const title = hasErrors ? ctx.t.text('shell.errorTitle', { title: config.title }) : config.title;
+  // A rejected answer starts with the summary of what to fix, each line linking to its field.
+  const chrome = chromeOf(ctx.t, config);
+  const body = html`${errorSummary(chrome, config, state)}${hero(config)}<h1>${config.title}</h1>${renderBlocks(contentBlocks(config))}${renderForm(chrome, config, formAction, state)}`;
+  return renderPage({ t: ctx.t, documentLang: config.language, title, body, branding: hostedBranding(ctx, config), colours: resolveTheme(config.theme), externalImages: true, indexable: !hasErrors });
 }
 
-/** The page shown after a successful submission. */
-export function renderThanks(config: PageConfig, pageUrl: string): RenderedPage {
-  const message = config.form?.success_message ?? 'Thank you!';
-  return documentFor(config, config.title, html`<h1>${config.title}</h1><p role="status">${message}</p><p><a href="${pageUrl}">Back to the page</a></p>`);
+/** The page shown after a successful submission: the owner's message, the optional next step, the way back. */
+export function renderThanks(ctx: HostedPageContext, config: PageConfig, pageUrl: string): RenderedPage {
+  const { t, lang } = chromeOf(ctx.t, config);
+  const form = config.form;
+  const next = form?.next_url ? html`<a class="button" href="${form.next_url}" rel="${LINK_REL}"${form.next_label ? '' : lang}>${form.next_label || t.text('thanks.next')}</a>` : '';
+  const back = html`<a href="${pageUrl}"${next ? '' : html` class="button button-secondary"`}${lang}>${t.text('thanks.back', { title: config.title })}</a>`;
+  const body = html`<div${lang}>${pageHeading('check', t.text('thanks.title'))}</div><p role="status" class="prose">${form?.success_message ?? ''}</p><div class="actions">${next}${back}</div>`;
+  return renderPage({ t, documentLang: config.language, title: t.text('thanks.title'), body, branding: hostedBranding(ctx, config), colours: resolveTheme(config.theme), tone: 'success', externalImages: true });
 }
 
-const PLAIN: PageConfig = { title: '', language: 'en', blocks: [], theme: DEFAULT_THEME, form: null, published: true };
-
-/** A plain status document (not found, too many requests…) in the default theme. */
-export function renderStatusPage(title: string, message: SafeHtml): RenderedPage {
-  return documentFor(PLAIN, title, html`<h1>${title}</h1><p>${message}</p>`);
+/** The page of an unknown, unpublished or archived hosted page. */
+export function renderPageNotFound(t: Translator): RenderedPage {
+  const title = t.text('page.notFound.title');
+  return renderPage({ t, title, body: html`${pageHeading('search', title)}<p>${t.html('page.notFound.body')}</p>` });
 }
 
-/** The "not found" document of unknown or unpublished pages. */
-export function renderNotFound(): RenderedPage {
-  return renderStatusPage('Page not found', html`This page does not exist or is no longer published.`);
+/** Why a form post failed, for people (API clients get problem+json). */
+export function renderFormFailure(t: Translator, status: number): RenderedPage {
+  const title = t.text('form.failed.title');
+  const why = status === 429 ? 'form.failed.tooMany' : status === 413 ? 'form.failed.tooLarge' : status === 404 ? 'form.failed.gone' : 'form.failed.other';
+  return renderPage({ t, title, body: html`${pageHeading('shield', title)}<p>${t.html(why)}</p>`, tone: 'danger' });
 }

@@ -5,7 +5,7 @@ import type { Clock } from '../../clock.ts';
 import { toFlag } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { type PageConfig, validatePageConfig } from './page-config.ts';
+import { DEFAULT_THEME, type PageConfig, validatePageConfig } from './page-config.ts';
 import { deletePage, findPage, findPages, findPublishedByCode, findPublishedBySlugs, type PageRow, upsertPage } from './page.repo.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -57,8 +57,10 @@ export function submitPath(shortCode: string): string {
   return `/api/v1/forms/submit/${encodeURIComponent(shortCode)}`;
 }
 
+// Documents saved before a field existed get that field's default.
 function parseConfig(row: PageRow): PageConfig {
-  return JSON.parse(row.config) as PageConfig;
+  const config = JSON.parse(row.config) as PageConfig;
+  return { ...config, theme: { ...DEFAULT_THEME, ...config.theme }, form: config.form && { ...config.form, next_url: config.form.next_url ?? null, next_label: config.form.next_label ?? null } };
 }
 
 function toHostedPage(row: PageRow): HostedPage {

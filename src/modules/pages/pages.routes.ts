@@ -1,11 +1,13 @@
 // Public hosted pages: the page document as JSON (`/api/v1/resolve/…`) and the server-rendered
 // page itself (`/p/{account slug}/{campaign slug}`), plus its thank-you page.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
-import { renderNotFound, renderPage, renderThanks } from './page-html.ts';
-import { sendPage } from './page-reply.ts';
-import { findPublishedPage, submitPath } from './page.service.ts';
+import { pageLanguage, translator } from '../../http/page/language.ts';
+import { sendPage } from '../../http/page/reply.ts';
+import { pageBranding } from '../accounts/branding.service.ts';
+import { type HostedPageContext, renderHostedPage, renderPageNotFound, renderThanks } from './page-html.ts';
+import { findPublishedPage, type PublicPage, submitPath } from './page.service.ts';
 import { publicPageJson, publicPageSchema } from './page.view.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
@@ -18,9 +20,15 @@ const htmlResponse = { description: 'text/html page', type: 'string' } as const;
 
 type SlugParams = { Params: { userSlug: string; campaignSlug: string } };
 
+/** The chrome language (the page's own when Tessera speaks it, else the visitor's) and the account's branding. */
+export async function hostedPageContext(ctx: AppContext, request: FastifyRequest, page: PublicPage): Promise<HostedPageContext> {
+  return { t: translator(pageLanguage(request.headers['accept-language'], page.config.language)), branding: await pageBranding(ctx.db, page.accountId) };
+}
+
 /** Registers the public page routes. */
 export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const publicUrl = ctx.config.publicUrl;
+  const notFoundPage = (request: FastifyRequest) => renderPageNotFound(translator(pageLanguage(request.headers['accept-language'])));
 
   app.get<SlugParams>(
     '/api/v1/resolve/:userSlug/:campaignSlug',
@@ -46,8 +54,9 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     { schema: { tags: ['pages'], summary: 'The hosted page (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
     async (request, reply) => {
       const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
-      if (!page) return sendPage(reply, 404, renderNotFound());
-      return sendPage(reply, 200, renderPage(page.config, submitPath(page.shortCode)));
+      if (!page) return sendPage(reply, 404, notFoundPage(request));
+      // Revalidated on every visit, so unpublishing takes effect at once.
+      return sendPage(reply, 200, renderHostedPage(await hostedPageContext(ctx, request, page), page.config, submitPath(page.shortCode)), 'no-cache');
     },
   );
 
@@ -56,8 +65,8 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     { schema: { tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
     async (request, reply) => {
       const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
-      if (!page) return sendPage(reply, 404, renderNotFound());
-      return sendPage(reply, 200, renderThanks(page.config, page.url));
+      if (!page) return sendPage(reply, 404, notFoundPage(request));
+      return sendPage(reply, 200, renderThanks(await hostedPageContext(ctx, request, page), page.config, page.url), 'no-cache');
     },
   );
 }

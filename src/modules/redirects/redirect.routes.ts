@@ -8,13 +8,15 @@ import { AppError } from '../../errors.ts';
 import { isShortCode } from '../../ids.ts';
 import { onCampaignChanged } from '../campaigns/campaign-events.ts';
 import { findRedirectTarget, type RedirectTarget } from '../campaigns/campaign.service.ts';
-import { STALE_TICKET_PAGE } from '../morph/morph-pages.ts';
 import { checkToken } from '../morph/morph.service.ts';
+import { pageBranding } from '../accounts/branding.service.ts';
 import { scanBuffer } from '../scans/scans.module.ts';
 import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/scan.service.ts';
 import { clientIpOf } from '../../http/client-ip.ts';
 import { logsEveryRequest } from '../../http/logging.ts';
-import { ARCHIVED_PAGE, NOT_FOUND_PAGE } from './pages.ts';
+import { pageLanguage, translator } from '../../http/page/language.ts';
+import { sendPage } from '../../http/page/reply.ts';
+import { archivedCodePage, staleTicketPage, unknownCodePage } from './error-pages.ts';
 import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
 
@@ -38,13 +40,6 @@ const REDIRECT_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
 };
-const PAGE_HEADERS = {
-  ...REDIRECT_HEADERS,
-  'content-type': 'text/html; charset=utf-8',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-  'x-frame-options': 'DENY',
-  'cross-origin-opener-policy': 'same-origin',
-} as const;
 
 // People (browsers opened by a camera app) get a page; API clients and tools get problem+json,
 // and a path that is no code at all is the app's ordinary "no such route".
@@ -53,26 +48,16 @@ function wantsHtml(request: FastifyRequest): boolean {
   return accept !== undefined && accept.includes('text/html');
 }
 
+function pageTranslator(request: FastifyRequest) {
+  return translator(pageLanguage(request.headers['accept-language']));
+}
+
 function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
   if (!wantsHtml(request)) {
     reply.callNotFound();
     return reply;
   }
-  return reply.status(404).headers(PAGE_HEADERS).send(NOT_FOUND_PAGE);
-}
-
-function sendArchived(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (!wantsHtml(request)) throw new AppError('gone', 'The campaign behind this code is archived; the code no longer leads anywhere.');
-  return reply.status(410).headers(PAGE_HEADERS).send(ARCHIVED_PAGE);
-}
-
-function sendExpired(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (!wantsHtml(request)) {
-    throw new AppError('code_expired', 'This morphing code was scanned without the token of its live image (a screenshot or a printout); scan the live ticket.', {
-      headers: { 'cache-control': 'no-store' },
-    });
-  }
-  return reply.status(403).headers(PAGE_HEADERS).header('cache-control', 'no-store').send(STALE_TICKET_PAGE);
+  return sendPage(reply, 404, unknownCodePage(pageTranslator(request)));
 }
 
 /** Registers GET and HEAD /:code. */
@@ -86,6 +71,20 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
   onCampaignChanged(ctx, (code) => cache.delete(code));
   const countryHeader = ctx.config.countryHeader;
+
+  // The code is known here, so these pages wear its owner's branding (one query, off the 302 path).
+  const sendArchived = async (request: FastifyRequest, reply: FastifyReply, target: RedirectTarget) => {
+    if (!wantsHtml(request)) throw new AppError('gone', 'The campaign behind this code is archived; the code no longer leads anywhere.');
+    return sendPage(reply, 410, archivedCodePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId)));
+  };
+  const sendExpired = async (request: FastifyRequest, reply: FastifyReply, target: RedirectTarget) => {
+    if (!wantsHtml(request)) {
+      throw new AppError('code_expired', 'This morphing code was scanned without the token of its live image (a screenshot or a printout); scan the live ticket.', {
+        headers: { 'cache-control': 'no-store' },
+      });
+    }
+    return sendPage(reply, 403, staleTicketPage(pageTranslator(request), await pageBranding(ctx.db, target.accountId)));
+  };
 
   // The one place a request becomes a scan event, for the route and the front door alike.
   const captureScan = (headers: IncomingHttpHeaders, ip: string | undefined, target: RedirectTarget, kind: 'scan' | 'stale' = 'scan') => {
@@ -111,14 +110,14 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     let target = cache.peek(code);
     if (target === undefined) target = await cache.get(code);
     if (!target) return sendNotFound(request, reply);
-    if (target.status === 'archived') return sendArchived(request, reply);
+    if (target.status === 'archived') return sendArchived(request, reply, target);
     if (target.qrType === 'morphing') {
       // A morphing code leads on only with the token of its live image (current or previous step).
       const morph = { id: target.campaignId, accountId: target.accountId, shortCode: code };
       const freshness = await checkToken(ctx, morph, (request.query as { k?: unknown }).k);
       if (freshness !== 'fresh') {
         if (record) recordScan(request, target, 'stale');
-        return sendExpired(request, reply);
+        return sendExpired(request, reply, target);
       }
     }
     // Browsers must not cache the redirect: the destination can change at any time.

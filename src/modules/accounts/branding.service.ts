@@ -1,0 +1,92 @@
+// How an account appears to strangers: the name and logo on its public pages (item pages, code
+// error pages, hosted pages without their own logo) and whether they end with "Made with Tessera".
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../clock.ts';
+import type { Database } from '../../db/schema.ts';
+import { toFlag } from '../../db/dialect.ts';
+import { AppError, type FieldError, notFound } from '../../errors.ts';
+import { publicUrlProblem } from '../../http/public-url.ts';
+import { type Branding, NO_BRANDING } from '../../http/page/shell.ts';
+import { type BrandingRow, findBranding, updateAccountName, upsertBranding } from './branding.repo.ts';
+
+/** Limits of the branding settings. */
+export const BRANDING_LIMITS = { name: 100, logoAlt: 200 } as const;
+
+/** An account's branding as its owner sees and changes it. */
+export interface BrandingSettings {
+  name: string;
+  logoUrl: string | null;
+  logoAlt: string;
+  madeWithTessera: boolean;
+}
+
+/** A change to the branding: every field optional; `logoUrl: null` removes the logo. */
+export interface BrandingPatch {
+  name?: string;
+  logoUrl?: string | null;
+  logoAlt?: string;
+  madeWithTessera?: boolean;
+}
+
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+function toSettings(row: BrandingRow): BrandingSettings {
+  return { name: row.name, logoUrl: row.logo_url, logoAlt: row.logo_alt ?? '', madeWithTessera: row.made_with_tessera === null ? true : row.made_with_tessera === 1 };
+}
+
+/** The account's branding settings; 404 when the account does not exist. */
+export async function getBrandingSettings(db: Kysely<Database>, accountId: string): Promise<BrandingSettings> {
+  const row = await findBranding(db, accountId);
+  if (!row) throw notFound(`Account '${accountId}'`);
+  return toSettings(row);
+}
+
+/** The branding of a public page owned by `accountId`; no branding when the owner is unknown. */
+export async function pageBranding(db: Kysely<Database>, accountId: string | null): Promise<Branding> {
+  if (accountId === null) return NO_BRANDING;
+  const row = await findBranding(db, accountId);
+  if (!row) return NO_BRANDING;
+  const settings = toSettings(row);
+  return { name: settings.name, logoUrl: settings.logoUrl, logoAlt: settings.logoAlt, madeWithTessera: settings.madeWithTessera };
+}
+
+function validate(patch: BrandingPatch): { errors: FieldError[]; name?: string; logoAlt?: string } {
+  const errors: FieldError[] = [];
+  const name = patch.name?.trim();
+  if (name !== undefined) {
+    if (name === '') errors.push({ field: 'body/name', message: 'must not be empty' });
+    else if (name.length > BRANDING_LIMITS.name) errors.push({ field: 'body/name', message: `must be at most ${BRANDING_LIMITS.name} characters` });
+    else if (CONTROL.test(name)) errors.push({ field: 'body/name', message: 'must not contain control characters' });
+  }
+  if (patch.logoUrl !== undefined && patch.logoUrl !== null) {
+    const problem = publicUrlProblem(patch.logoUrl);
+    if (problem) errors.push({ field: 'body/logo_url', message: problem });
+  }
+  const logoAlt = patch.logoAlt?.trim();
+  if (logoAlt !== undefined) {
+    if (logoAlt.length > BRANDING_LIMITS.logoAlt) errors.push({ field: 'body/logo_alt', message: `must be at most ${BRANDING_LIMITS.logoAlt} characters` });
+    else if (CONTROL.test(logoAlt)) errors.push({ field: 'body/logo_alt', message: 'must not contain control characters' });
+  }
+  return { errors, name, logoAlt };
+}
+
+/** Changes the account's branding; 400 with one error per bad field, writing nothing. */
+export async function updateBranding(db: Kysely<Database>, clock: Clock, accountId: string, patch: BrandingPatch): Promise<BrandingSettings> {
+  const checked = validate(patch);
+  if (checked.errors.length > 0) {
+    throw new AppError('validation_failed', checked.errors.map((e) => `${e.field.replace('body/', '')} ${e.message}`).join('; ') + '.', { errors: checked.errors });
+  }
+  const current = await getBrandingSettings(db, accountId);
+  const now = clock.now();
+  await db.transaction().execute(async (trx) => {
+    if (checked.name !== undefined && checked.name !== current.name) await updateAccountName(trx, accountId, checked.name, now);
+    await upsertBranding(trx, {
+      account_id: accountId,
+      logo_url: patch.logoUrl === undefined ? current.logoUrl : patch.logoUrl,
+      logo_alt: checked.logoAlt ?? current.logoAlt,
+      made_with_tessera: toFlag(patch.madeWithTessera ?? current.madeWithTessera),
+      updated_at: now,
+    });
+  });
+  return getBrandingSettings(db, accountId);
+}

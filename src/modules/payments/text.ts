@@ -1,0 +1,77 @@
+// Free text inside payment payloads: names, towns, messages. Each scheme has its own character
+// set and its own limits, always counted in characters after normalisation, and no scheme takes
+// a line break inside a field (the line-based formats would read it as the next field).
+
+/**
+ * - `unicode`: any printable character (EPC069-12 character set 1 is UTF-8; UPI links percent-encode).
+ * - `swiss`: the Latin subset of the Swiss IG QR-bill (Basic Latin, Latin-1 Supplement,
+ *   Latin Extended-A, Ș ș Ț ț and €).
+ * - `ascii`: printable ASCII, as EMV QR fields of format "ans" require (Pix); letters with
+ *   diacritics are transliterated first ("São Paulo" → "Sao Paulo").
+ */
+export type Charset = 'unicode' | 'swiss' | 'ascii';
+
+/** How long a field may be and which characters it takes. */
+export interface TextRule {
+  max: number;
+  charset: Charset;
+}
+
+/** The outcome of checking one text field. */
+export type TextCheck = { ok: true; text: string } | { ok: false; reason: string };
+
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const SWISS_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]*$/u;
+const SWISS_BAD = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/u;
+const ASCII_BAD = /[^\u0020-\u007e]/u;
+const SPECIAL_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D', ı: 'i' };
+
+/** "São Paulo" → "Sao Paulo": strips diacritics and spells out letters that have no ASCII base. */
+export function transliterate(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[ßæÆøØœŒłŁđĐþÞðÐı]/g, (ch) => SPECIAL_LETTERS[ch]!);
+}
+
+// Typographic punctuation that word processors put in names and messages, and its plain form:
+// mapped rather than refused where a scheme's character set lacks it.
+const TYPOGRAPHIC: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2026': '...' };
+const TYPOGRAPHIC_CHARS = /[\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2212\u2026]/g;
+
+const describeChar = (ch: string): string => `'${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+
+/**
+ * Validates a required text field; returns it trimmed and normalised: NFC, typographic quotes and
+ * dashes made plain for the `swiss` and `ascii` sets, and transliterated for `ascii`.
+ */
+export function checkText(raw: unknown, rule: TextRule): TextCheck {
+  if (typeof raw !== 'string') return { ok: false, reason: 'must be a string' };
+  const control = CONTROL.exec(raw.trim());
+  if (control) return { ok: false, reason: `must be a single line without control characters; found ${describeChar(control[0])}` };
+  let text = raw.trim().replace(/\s+/g, ' ').normalize('NFC');
+  if (rule.charset !== 'unicode') text = text.replace(TYPOGRAPHIC_CHARS, (ch) => TYPOGRAPHIC[ch]!);
+  if (rule.charset === 'ascii') text = transliterate(text);
+  if (text === '') return { ok: false, reason: 'must not be empty' };
+  if (rule.charset === 'swiss' && !SWISS_ALLOWED.test(text)) {
+    return { ok: false, reason: `contains ${describeChar(SWISS_BAD.exec(text)![0])}, which the Swiss QR-bill character set (Latin letters, digits, common punctuation) does not include` };
+  }
+  if (rule.charset === 'ascii') {
+    const bad = ASCII_BAD.exec(text);
+    if (bad) return { ok: false, reason: `contains ${describeChar(bad[0])}; EMV QR codes carry plain ASCII letters, digits and punctuation only` };
+  }
+  const length = [...text].length;
+  if (length > rule.max) return { ok: false, reason: `must be at most ${rule.max} characters; this one has ${length}` };
+  return { ok: true, text };
+}
+
+/** Like {@link checkText}, but undefined, null and blank strings are accepted as "absent" (null). */
+export function checkOptionalText(raw: unknown, rule: TextRule): { ok: true; text: string | null } | { ok: false; reason: string } {
+  if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return { ok: true, text: null };
+  return checkText(raw, rule);
+}
+
+/** Bytes of the UTF-8 encoding (what EPC's 331-byte ceiling counts). */
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
