@@ -155,6 +155,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
       await page.keyboard.type('correct horse battery');
       await page.keyboard.press('Enter');
       await page.waitForURL(`${live.base}/app`);
+      await page.getByRole('link', { name: 'Spring menu' }).waitFor();
 
       // The skip link comes first, "/" jumps to the search.
       await page.keyboard.press('Tab');
@@ -178,6 +179,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
 
       // Create a campaign: fields, a shape chosen with arrow keys, Enter submits.
       await page.goto(`${live.base}/app/campaigns/new`);
+      await page.getByTestId('qr-preview').waitFor();
       await tabTo(/^input:Name/);
       await page.keyboard.type('Keyboard poster');
       await page.keyboard.press('Tab');
@@ -188,6 +190,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
       await page.getByLabel('Name', { exact: true }).focus();
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/app\/campaigns\/cmp_/);
+      await page.getByRole('button', { name: 'Archive', exact: true }).waitFor();
 
       // A dialog traps focus, Escape closes it and focus returns to its opener.
       await tabTo(/^button:Archive/);
