@@ -172,10 +172,11 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
       await page.keyboard.press('Enter');
       await page.getByRole('menu').waitFor();
       await page.keyboard.press('ArrowDown');
-      expect(await focused()).toMatch(/menuitem|a:|div:/);
+      await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('menuitem');
       await page.keyboard.press('Escape');
       await page.getByRole('menu').waitFor({ state: 'detached' });
-      expect(await focused()).toBe('button:Actions for Spring menu');
+      // Focus moves back in a task after the menu closes: poll rather than read once.
+      await expect.poll(focused).toBe('button:Actions for Spring menu');
 
       // Create a campaign: fields, a shape chosen with arrow keys, Enter submits.
       await page.goto(`${live.base}/app/campaigns/new`);
@@ -196,14 +197,14 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
       await tabTo(/^button:Archive/);
       await page.keyboard.press('Enter');
       await page.getByRole('alertdialog').waitFor();
-      expect(await focused()).toMatch(/^button:(Cancel|Archive campaign)/);
+      await expect.poll(focused).toMatch(/^button:(Cancel|Archive campaign)/);
       for (let i = 0; i < 4; i++) {
         await page.keyboard.press('Tab');
         expect(await page.evaluate(() => Boolean(document.activeElement?.closest('[role=alertdialog]')))).toBe(true);
       }
       await page.keyboard.press('Escape');
       await page.getByRole('alertdialog').waitFor({ state: 'detached' });
-      expect(await focused()).toMatch(/^button:Archive/);
+      await expect.poll(focused).toMatch(/^button:Archive/);
     });
     await context.close();
   }, 120_000);

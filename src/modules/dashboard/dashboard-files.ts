@@ -12,8 +12,6 @@ export const DASHBOARD_DIST = fileURLToPath(new URL('../../../web/dist/', import
 export interface DashboardBuild {
   /** Absolute path of the build directory. */
   root: string;
-  /** The SPA shell, served for every dashboard route. */
-  indexHtml: string;
   /** Every other file, by its path below the build root ('assets/index-….js', 'favicon.svg'). */
   files: ReadonlySet<string>;
 }
@@ -33,5 +31,5 @@ function listFiles(root: string, dir = ''): string[] {
 export function loadDashboardBuild(root: string = DASHBOARD_DIST): DashboardBuild | null {
   const index = path.join(root, 'index.html');
   if (!fs.existsSync(index)) return null;
-  return { root, indexHtml: fs.readFileSync(index, 'utf8'), files: new Set(listFiles(root)) };
+  return { root, files: new Set(listFiles(root)) };
 }

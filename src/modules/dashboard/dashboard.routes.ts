@@ -5,7 +5,8 @@ import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { type DashboardBuild, loadDashboardBuild } from './dashboard-files.ts';
-import { NOT_BUILT_PAGE } from './not-built-page.ts';
+import { sendPage } from '../../http/page/reply.ts';
+import { notBuiltPage } from './not-built-page.ts';
 
 /** Paths of the public dashboard pages (besides `/app` and everything below it). */
 export const DASHBOARD_PAGES = ['/', '/login', '/signup'] as const;
@@ -13,10 +14,10 @@ export const DASHBOARD_PAGES = ['/', '/login', '/signup'] as const;
 const hidden = { hide: true } as const;
 
 function sendShell(build: DashboardBuild | null, reply: FastifyReply): FastifyReply {
-  // The shell names the hashed bundles of this build: never cache it, so a deploy shows at once.
-  reply.header('cache-control', 'no-cache');
-  if (!build) return reply.status(503).type('text/html; charset=utf-8').send(NOT_BUILT_PAGE);
-  return reply.type('text/html; charset=utf-8').send(build.indexHtml);
+  if (!build) return sendPage(reply, 503, notBuiltPage(), 'no-cache');
+  // The shell is a built file like the bundles, sent as one (with its compressed siblings). It
+  // names the hashed bundles of this build: never cache it, so a deploy shows at once.
+  return reply.header('cache-control', 'no-cache').sendFile('index.html', { cacheControl: false });
 }
 
 /** Registers the dashboard routes; `build` overrides the build found in web/dist (tests). */
