@@ -18,7 +18,33 @@ export function newId(prefix: string): string {
   return `${prefix}_${randomString(22)}`;
 }
 
-/** A new short code (default 7 characters ≈ 40 bits; callers retry on the rare collision). */
+/** Short codes are 7–16 characters of the look-alike-free alphabet. */
+const SHORT_CODE_PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{7,16}$`);
+
+/**
+ * First path segments Tessera serves itself: the dashboard (`/`, `/login`, `/signup`, `/app`), the
+ * API, docs and public pages. Codes and slugs live in the same URL space (`/{short_code}`,
+ * `/p/{account slug}/{campaign slug}`), so none may ever be one of these, in any letter case.
+ */
+export const RESERVED_PATHS: ReadonlySet<string> = new Set([
+  'app', 'login', 'signup', 'logout', 'api', 'docs', 'openapi.json', 'healthz', 'readyz', 'problems', 'p', 'i',
+  'admin', 'assets', 'static', 'settings', 'help', 'support', 'status', 'tessera', 'www', 'favicon.ico', 'robots.txt',
+]);
+
+/** Whether `segment` (one path segment, no slashes) is reserved for Tessera's own pages. */
+export function isReservedPath(segment: string): boolean {
+  return segment === '' || RESERVED_PATHS.has(segment.toLowerCase());
+}
+
+/** Whether `text` can be a short code: the alphabet, 7–16 characters, and not a reserved path. */
+export function isShortCode(text: string): boolean {
+  return SHORT_CODE_PATTERN.test(text) && !isReservedPath(text);
+}
+
+/** A new short code (default 7 characters ≈ 40 bits; callers retry on the rare collision). Never a reserved path. */
 export function newShortCode(length = 7): string {
-  return randomString(length, SHORT_CODE_ALPHABET);
+  for (;;) {
+    const code = randomString(length, SHORT_CODE_ALPHABET);
+    if (!isReservedPath(code)) return code;
+  }
 }

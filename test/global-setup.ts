@@ -1,6 +1,7 @@
 // Decides once per run whether the PostgreSQL pass runs. Locally an absent server skips it with
 // a visible notice; in CI (CI=true) an absent server fails the run.
 import type { TestProject } from 'vitest/node';
+import { ensureWebBuild } from '../scripts/web-build.ts';
 import { postgresReachable, TEST_DATABASE_URL } from './helpers/postgres.ts';
 
 declare module 'vitest' {
@@ -18,4 +19,7 @@ export default async function setup(project: TestProject): Promise<void> {
     available = false;
   }
   project.provide('postgres', available);
+  // The dashboard's browser tests and bundle budget need web/dist built from the current sources
+  // (a local build with Vite: no network). A no-op when nothing changed since the last build.
+  await ensureWebBuild((line) => process.stderr.write(`${line}\n`));
 }

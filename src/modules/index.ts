@@ -5,6 +5,7 @@ import { analyticsRoutes } from './analytics/analytics.routes.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { campaignRenderRoutes } from './campaigns/render.routes.ts';
+import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { checkinRoutes } from './checkins/checkin.routes.ts';
 import { formsRoutes } from './forms/forms.routes.ts';
 import { healthRoutes } from './health/health.routes.ts';
@@ -38,4 +39,5 @@ export const modules: Module[] = [
   analyticsRoutes,
   pagesRoutes,
   formsRoutes,
+  dashboardRoutes,
 ];

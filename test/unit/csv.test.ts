@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from '../../src/modules/analytics/csv.ts';
+import { csvCell, csvRow } from '../../src/csv.ts';
 import { parseCsv } from '../helpers/csv.ts';
 
 describe('CSV cells', () => {

@@ -6,7 +6,7 @@ import { hashPassword } from '../../crypto/password.ts';
 import type { Database } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { AppError, type FieldError } from '../../errors.ts';
-import { newId, randomString } from '../../ids.ts';
+import { isReservedPath, newId, randomString } from '../../ids.ts';
 import { findAccountBySlug, findUserByEmail, insertAccountWithOwner, insertFirstAccountWithOwner } from './account.repo.ts';
 
 /** A tenant. */
@@ -37,8 +37,6 @@ export interface NewAccountInput {
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 /** Account slugs: lowercase letters, digits and inner hyphens, 3–40 characters. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{1,38}[a-z0-9])$/;
-// Slugs appear in public paths (/p/{slug}/…); these would read as product pages.
-const RESERVED_SLUGS = new Set(['api', 'admin', 'app', 'docs', 'help', 'login', 'logout', 'signup', 'settings', 'static', 'assets', 'tessera', 'www', 'support', 'status', 'p', 'i']);
 
 /** Lower-cases and trims an email for lookups. */
 export function normaliseEmail(email: string): string {
@@ -53,14 +51,14 @@ export function validateNewAccount(input: NewAccountInput): FieldError[] {
   else if (input.password.length > 256) errors.push({ field: 'password', message: 'must be at most 256 characters' });
   if (input.slug !== undefined) {
     if (!SLUG_PATTERN.test(input.slug)) errors.push({ field: 'slug', message: 'must be 3–40 lowercase letters, digits or inner hyphens' });
-    else if (RESERVED_SLUGS.has(input.slug)) errors.push({ field: 'slug', message: `'${input.slug}' is reserved; choose another` });
+    else if (isReservedPath(input.slug)) errors.push({ field: 'slug', message: `'${input.slug}' is reserved; choose another` });
   }
   return errors;
 }
 
 function slugFromEmail(email: string): string {
   const base = email.split('@')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30);
-  return base.length >= 3 && !RESERVED_SLUGS.has(base) ? base : `acct-${base}`.replace(/-+$/, '').slice(0, 30);
+  return base.length >= 3 && !isReservedPath(base) ? base : `acct-${base}`.replace(/-+$/, '').slice(0, 30);
 }
 
 function toIso(ms: number): string {

@@ -39,6 +39,7 @@ export function apiKeyJson(key: ApiKey) {
 
 const apiKeySchema = {
   type: 'object',
+  required: ['id', 'kid', 'env', 'type', 'status', 'name', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'display_mask'],
   properties: {
     id: { type: 'string' },
     kid: { type: 'string' },
@@ -53,7 +54,7 @@ const apiKeySchema = {
     display_mask: { type: 'string' },
   },
 };
-const envelope = (data: object) => ({ type: 'object', properties: { status: { type: 'string', enum: ['success'] }, data } });
+const envelope = (data: { type: 'object'; properties: object }) => ({ type: 'object', required: ['status', 'data'], properties: { status: { type: 'string', enum: ['success'] }, data: { ...data, required: Object.keys(data.properties) } } });
 const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
 
 /** Registers /api/v1/merchant/api-keys…. */

@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { fromFlag } from '../../db/dialect.ts';
 import { getCampaign } from '../campaigns/campaign.service.ts';
-import { csvRow } from './csv.ts';
+import { csvRow } from '../../csv.ts';
 import { resolveRange } from './report-range.ts';
 import type { ReportQuery } from './analytics.service.ts';
 import { scanPage } from './rollup.repo.ts';

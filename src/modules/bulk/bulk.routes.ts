@@ -6,7 +6,7 @@ import { QR_TYPES } from '../campaigns/campaign.service.ts';
 import { campaignJson, campaignJsonSchema } from '../campaigns/campaign.view.ts';
 import { MAX_DESTINATION_LENGTH } from '../campaigns/destination.ts';
 import { withSecretKeys } from '../morph/morph.service.ts';
-import { type BulkInput, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
+import { type BulkInput, checkBulk, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
 import { withIdempotency } from './idempotency.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
@@ -19,10 +19,21 @@ const bodySchema = {
   additionalProperties: false,
   properties: {
     urls: { type: 'array', minItems: 1, maxItems: MAX_BULK_URLS, items: { type: 'string', maxLength: MAX_DESTINATION_LENGTH }, description: `1–${MAX_BULK_URLS} absolute http(s) URLs.` },
+    names: {
+      type: 'array',
+      maxItems: MAX_BULK_URLS,
+      items: { type: 'string', maxLength: 200 },
+      description: 'Optional campaign names, one per URL in the same order; an empty string keeps the default `#{n} {url}`.',
+    },
     qr_type: { type: 'string', enum: [...QR_TYPES], default: 'dynamic' },
     design_config: { type: 'object', additionalProperties: true },
     template_id: { type: ['string', 'null'], maxLength: 64 },
     inline_svg: { type: 'boolean', default: false, description: 'Include each SVG in the response (`svg`).' },
+    dry_run: {
+      type: 'boolean',
+      default: false,
+      description: 'Run every check and create nothing: 200 `{dry_run: true, count}` when the request would succeed, otherwise the same 400 (every bad URL in `errors`) it would get.',
+    },
   },
 } as const;
 
@@ -50,8 +61,15 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
         querystring: { type: 'object', properties: { inline: { type: 'string', enum: ['svg'] } } },
         body: bodySchema,
         response: {
+          200: {
+            description: 'Dry run: the request would succeed.',
+            type: 'object',
+            required: ['dry_run', 'count'],
+            properties: { dry_run: { type: 'boolean', const: true }, count: { type: 'integer', description: 'How many codes the request would create.' } },
+          },
           201: {
             type: 'object',
+            required: ['data', 'batch_id', 'count'],
             properties: { data: { type: 'array', items: campaignJsonSchema }, batch_id: { type: 'string' }, count: { type: 'integer' } },
           },
           400: problem,
@@ -64,7 +82,14 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const input: BulkInput = { ...request.body, inline_svg: request.body.inline_svg || request.query.inline === 'svg' };
+      if (request.body.dry_run) {
+        // Nothing is created, so there is nothing to replay: dry runs bypass the idempotency store.
+        const { destinations } = await checkBulk(ctx, principal.accountId, request.body);
+        return reply.status(200).send({ dry_run: true, count: destinations.length });
+      }
+      // dry_run is left out so a request's fingerprint (idempotency) stays what it was before dry runs existed.
+      const { dry_run: _dryRun, ...body } = request.body;
+      const input: BulkInput = { ...body, inline_svg: body.inline_svg || request.query.inline === 'svg' };
       const idempotencyKey = request.headers['idempotency-key'];
       const response = await withIdempotency(
         ctx,

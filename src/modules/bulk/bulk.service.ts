@@ -15,10 +15,14 @@ export const MAX_BULK_URLS = 1000;
 /** A bulk request (schema-validated). */
 export interface BulkInput {
   urls: string[];
+  /** One name per URL (same order and length); blank entries get the default `#{n} {url}`. */
+  names?: string[];
   qr_type: QrType;
   design_config?: unknown;
   template_id?: string | null;
   inline_svg?: boolean;
+  /** Check everything and create nothing. */
+  dry_run?: boolean;
 }
 
 /** One created code, and its SVG when inlined. */
@@ -81,13 +85,26 @@ function checkStaticCapacity(urls: string[], designConfig: Record<string, unknow
   }
 }
 
-/** Creates one code per URL in one transaction; renders the SVGs too when asked. */
-export async function createBulk(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, accountId: string, input: BulkInput): Promise<BulkResult> {
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+
+/** Every check a bulk request passes before anything is written (URLs, design or template, static capacity); throws the same 400s. */
+export async function checkBulk(ctx: Ctx, accountId: string, input: BulkInput): Promise<{ destinations: string[]; design: Awaited<ReturnType<typeof resolveDesign>> }> {
   const destinations = checkBulkUrls(input.urls);
+  if (input.names !== undefined && input.names.length !== input.urls.length) {
+    throw new AppError('validation_failed', `names must hold one entry per URL (${input.urls.length}); got ${input.names.length}. Use an empty string for a default name.`, {
+      errors: [{ field: 'body/names', message: `must hold ${input.urls.length} items, one per URL` }],
+    });
+  }
   const design = await resolveDesign(ctx, accountId, input);
   if (input.qr_type === 'static') checkStaticCapacity(destinations, design.designConfig, ctx.config.publicUrl);
+  return { destinations, design };
+}
+
+/** Creates one code per URL in one transaction; renders the SVGs too when asked. */
+export async function createBulk(ctx: Ctx, accountId: string, input: BulkInput): Promise<BulkResult> {
+  const { destinations, design } = await checkBulk(ctx, accountId, input);
   const batchId = newId('bat');
-  const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, designConfig: design.designConfig, templateId: design.templateId });
+  const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, names: input.names, designConfig: design.designConfig, templateId: design.templateId });
   // A morphing code's picture changes every step and needs a signed URL; a frozen copy would only ever show "expired".
   const svgs = input.inline_svg ? await Promise.all(campaigns.map((c) => (c.qrType === 'morphing' ? null : renderCampaignSvg(c, ctx.config.publicUrl)))) : null;
   return { batchId, campaigns, svgs };

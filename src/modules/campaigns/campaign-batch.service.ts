@@ -15,6 +15,8 @@ export interface CampaignBatch {
   batchId: string;
   qrType: QrType;
   destinations: string[];
+  /** Names in the order of `destinations`; a missing or blank one gets `#{n} {destination}`. */
+  names?: ReadonlyArray<string | null | undefined>;
   designConfig: DesignConfig;
   templateId: string | null;
 }
@@ -34,7 +36,7 @@ export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>,
     const rows: CampaignsTable[] = batch.destinations.map((destination, index) => ({
       id: newId('cmp'),
       account_id: accountId,
-      name: `#${index + 1} ${destination}`.slice(0, 200),
+      name: batch.names?.[index]?.trim() || `#${index + 1} ${destination}`.slice(0, 200),
       slug: null,
       qr_type: batch.qrType,
       status: 'active',

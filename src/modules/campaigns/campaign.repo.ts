@@ -1,5 +1,5 @@
 // Campaign rows: single campaigns and bulk-created codes alike.
-import type { Kysely, Updateable } from 'kysely';
+import { type Kysely, sql, type Updateable } from 'kysely';
 import type { CampaignsTable, Database } from '../../db/schema.ts';
 import type { Cursor } from '../../http/cursor.ts';
 
@@ -60,6 +60,13 @@ export interface CampaignFilter {
   status?: string;
   qrType?: string;
   batchId?: string;
+  /** Part of the name, matched case-insensitively (a plain substring: % and _ match themselves). */
+  nameContains?: string;
+}
+
+// LIKE's own wildcards (and the escape character) in a search term are escaped to stay literal.
+function likePattern(term: string): string {
+  return `%${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** A page of the account's campaigns, newest first, after `cursor`. */
@@ -68,6 +75,8 @@ export async function listCampaigns(db: Kysely<Database>, accountId: string, fil
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.qrType) query = query.where('qr_type', '=', filter.qrType);
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);
+  // lower() … LIKE … ESCAPE reads the same on SQLite and PostgreSQL (PostgreSQL's LIKE is case-sensitive, SQLite's only for non-ASCII).
+  if (filter.nameContains) query = query.where(sql<boolean>`lower(name) like ${likePattern(filter.nameContains)} escape '\\'`);
   if (cursor) {
     query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
   }

@@ -41,7 +41,7 @@ const fields = {
 export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const publicUrl = ctx.config.publicUrl;
 
-  app.get<{ Querystring: { limit: number; cursor?: string; status?: CampaignStatus; qr_type?: QrType } }>(
+  app.get<{ Querystring: { limit: number; cursor?: string; status?: CampaignStatus; qr_type?: QrType; q?: string } }>(
     '/api/v1/campaigns',
     {
       schema: {
@@ -51,15 +51,21 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { ...paginationQuerySchema, status: { type: 'string', enum: [...CAMPAIGN_STATUSES] }, qr_type: { type: 'string', enum: [...QR_TYPES] } },
+          properties: {
+            ...paginationQuerySchema,
+            status: { type: 'string', enum: [...CAMPAIGN_STATUSES] },
+            qr_type: { type: 'string', enum: [...QR_TYPES] },
+            q: { type: 'string', maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' },
+          },
         },
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: campaignJsonSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem },
+        response: { 200: { type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: campaignJsonSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const { limit, cursor, status, qr_type } = request.query;
-      const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type }, limit, decodeCursor(cursor));
+      const { limit, cursor, status, qr_type, q } = request.query;
+      const nameContains = q?.trim() || undefined;
+      const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type, nameContains }, limit, decodeCursor(cursor));
       return { data: page.items.map((c) => campaignJson(c, publicUrl)), next_cursor: page.nextCursor };
     },
   );

@@ -7,7 +7,7 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CampaignsTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, encodeCursor } from '../../http/cursor.ts';
-import { newId, newShortCode } from '../../ids.ts';
+import { isReservedPath, newId, newShortCode } from '../../ids.ts';
 import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '../pages/page.service.ts';
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
@@ -120,6 +120,13 @@ function destinationOrThrow(raw: string, field = 'body/destination'): string {
   return check.url;
 }
 
+// A campaign slug is a public path segment (/p/{account}/{slug}); Tessera's own paths stay out of it.
+function assertSlugAllowed(slug: string | null | undefined): void {
+  if (slug && isReservedPath(slug)) {
+    throw new AppError('validation_failed', `slug '${slug}' is reserved for Tessera's own pages; choose another.`, { errors: [{ field: 'body/slug', message: 'is reserved; choose another' }] });
+  }
+}
+
 function slugConflict(slug: string): AppError {
   return new AppError('conflict', `This account already has a campaign with slug '${slug}'; choose another.`, { errors: [{ field: 'body/slug', message: 'is taken' }] });
 }
@@ -130,6 +137,7 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
   const design = await resolveDesign(ctx, accountId, input);
   if (input.qr_type === 'static') assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
   const slug = input.slug ?? null;
+  assertSlugAllowed(slug);
   if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
   const now = ctx.clock.now();
   for (let attempt = 1; ; attempt++) {
@@ -206,6 +214,7 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
   const set: Updateable<CampaignsTable> = {};
   if (patch.name !== undefined) set.name = patch.name.trim();
   if (patch.slug !== undefined) {
+    assertSlugAllowed(patch.slug);
     if (patch.slug && (await slugInUse(ctx.db, accountId, patch.slug, id))) throw slugConflict(patch.slug);
     if (!patch.slug && patch.hosted_page === undefined) await checkSlugRemoval(ctx.db, accountId, id);
     set.slug = patch.slug;

@@ -58,6 +58,8 @@ export function campaignJson(campaign: Campaign, publicUrl: string): CampaignJso
 /** JSON schema of CampaignJson, for route responses and OpenAPI. */
 export const campaignJsonSchema = {
   type: 'object',
+  // Every field but the optional extras (svg, secret_key) is always present, null or not.
+  required: ['id', 'name', 'slug', 'qr_type', 'status', 'destination', 'short_code', 'public_url', 'svg_url', 'png_url', 'design_config', 'template_id', 'batch_id', 'hosted_page', 'hosted_page_url', 'created_at', 'updated_at'],
   properties: {
     id: { type: 'string', examples: ['cmp_4hT9xQ2mZpL8vN3bK7wR1c'] },
     name: { type: 'string' },

@@ -5,7 +5,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { SHORT_CODE_ALPHABET } from '../../ids.ts';
+import { isShortCode } from '../../ids.ts';
 import { onCampaignChanged } from '../campaigns/campaign-events.ts';
 import { findRedirectTarget, type RedirectTarget } from '../campaigns/campaign.service.ts';
 import { checkToken } from '../morph/morph.service.ts';
@@ -23,8 +23,6 @@ import { TtlCache } from './redirect-cache.ts';
 /** How long an instance trusts its cached copy of a code: another instance's change shows within this. */
 export const REDIRECT_CACHE_TTL_MS = 1000;
 const MAX_CACHED_CODES = 50_000;
-/** Short codes are 7–16 characters of the look-alike-free alphabet; anything else is not a code. */
-export const SHORT_CODE_PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{7,16}$`);
 
 const routeSchema = {
   tags: ['public'],
@@ -108,7 +106,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   const answer = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, record: boolean) => {
     const code = request.params.code;
-    if (!SHORT_CODE_PATTERN.test(code)) return sendNotFound(request, reply);
+    if (!isShortCode(code)) return sendNotFound(request, reply);
     let target = cache.peek(code);
     if (target === undefined) target = await cache.get(code);
     if (!target) return sendNotFound(request, reply);
@@ -135,7 +133,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     app.frontDoor.add(
       redirectFrontDoor({
         peek: (code) => cache.peek(code),
-        isShortCode: (code) => SHORT_CODE_PATTERN.test(code),
+        isShortCode,
         headers: REDIRECT_HEADERS,
         clientIp: clientIpOf(ctx.config.trustProxy),
         captureScan,

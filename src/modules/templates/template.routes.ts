@@ -8,6 +8,7 @@ import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
 const templateJson = {
   type: 'object',
+  required: ['id', 'name', 'design_config', 'created_at'],
   properties: {
     id: { type: 'string', examples: ['tpl_4hT9xQ2mZpL8vN3bK7wR1c'] },
     name: { type: 'string' },
@@ -32,7 +33,7 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary: 'List saved templates',
         security,
         querystring: { type: 'object', properties: { ...paginationQuerySchema }, additionalProperties: false },
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: templateJson }, next_cursor: { type: ['string', 'null'] } } }, 401: problem },
+        response: { 200: { type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: templateJson }, next_cursor: { type: ['string', 'null'] } } }, 401: problem },
       },
     },
     async (request) => {

@@ -1,5 +1,6 @@
 // CSV for exports: RFC 4180 quoting, plus neutralising cells a spreadsheet would run as a formula
-// (OWASP "CSV injection"): scanned user agents and referrers are attacker-controlled text.
+// (OWASP "CSV injection"): scanned user agents, referrers and destination URLs are attacker- or
+// user-controlled text. Pure (no Node imports): the dashboard writes its bulk manifest with it too.
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 

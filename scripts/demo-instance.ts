@@ -1,0 +1,82 @@
+// A Tessera on a throwaway SQLite database, listening on a free loopback port, seeded with an
+// account and the kind of data a real one has (campaigns with designs, templates, API keys).
+// Used by `npm run screenshots`; the e2e tests start their own, unseeded instances.
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import { connectDatabase } from '../src/db/connect.ts';
+import { migrateToLatest } from '../src/db/migrate.ts';
+
+/** A running, seeded instance. */
+export interface DemoInstance {
+  base: string;
+  email: string;
+  password: string;
+  campaignIds: string[];
+  close(): Promise<void>;
+}
+
+const LOGO = `data:image/svg+xml;base64,${Buffer.from(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><circle cx="32" cy="32" r="32" fill="#0f766e"/><path d="M20 22h24v6H35v18h-6V28h-9z" fill="#fff"/></svg>',
+).toString('base64')}`;
+
+const CAMPAIGNS = [
+  { name: 'Spring menu poster', destination: 'https://bistro-lumen.example/menu/spring', design_config: { preset: 'rounded', color: '#0f766e', logo: { src: LOGO, size: 0.2 } } },
+  { name: 'Trade fair booth B12', destination: 'https://northwind.example/fair-2026?utm_source=qr', design_config: { preset: 'liquid' } },
+  { name: 'Product packaging, EU', destination: 'https://northwind.example/eu/care-instructions', design_config: { preset: 'classy' } },
+  { name: 'Table tents · terrace', destination: 'https://bistro-lumen.example/order', design_config: { preset: 'scan-me', frame: { text: 'ORDER HERE', color: '#0f172a', text_color: '#ffffff' } } },
+  { name: 'Museum audio guide, room 4', destination: 'https://museum.example/guide/room-4', design_config: { preset: 'ocean' } },
+  { name: 'Wi-Fi for guests', destination: 'https://bistro-lumen.example/wifi', qr_type: 'static', design_config: { preset: 'dots' } },
+  { name: 'Summer sale flyer', destination: 'https://northwind.example/sale', design_config: { preset: 'sunset' } },
+  { name: 'Recruiting stand', destination: 'https://northwind.example/careers', design_config: { preset: 'gem' } },
+];
+
+async function json(app: FastifyInstance, method: 'POST' | 'DELETE', url: string, headers: Record<string, string>, payload?: unknown): Promise<any> {
+  const response = await app.inject({ method, url, headers, payload: payload as object });
+  if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+  return response.body ? response.json() : null;
+}
+
+/** Starts and seeds an instance. */
+export async function startDemoInstance(): Promise<DemoInstance> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-demo-'));
+  const database = connectDatabase({ dialect: 'sqlite', url: path.join(dir, 'tessera.db') });
+  await migrateToLatest(database.db);
+  const probe = (await import('node:net')).createServer();
+  const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
+  await new Promise((resolve) => probe.close(resolve));
+  const base = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ TESSERA_MASTER_KEY: randomBytes(32).toString('hex'), TESSERA_PUBLIC_URL: base, LOG_LEVEL: 'silent', TESSERA_DATA_DIR: dir });
+  const app = await buildApp(config, { database, startWorker: false });
+  await app.listen({ port, host: '127.0.0.1' });
+
+  const email = 'maria@northwind.example';
+  const password = 'correct horse battery staple';
+  const signup = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password, name: 'Maria Keller', slug: 'northwind' } });
+  if (signup.statusCode !== 201) throw new Error(`signup: ${signup.body}`);
+  const cookie = String(signup.headers['set-cookie']).split(';')[0]!;
+  const session = { cookie, 'x-csrf-token': signup.json().csrf_token as string, origin: base };
+  const campaignIds: string[] = [];
+  for (const campaign of CAMPAIGNS) campaignIds.push((await json(app, 'POST', '/api/v1/campaigns', session, campaign)).id);
+  await json(app, 'DELETE', `/api/v1/campaigns/${campaignIds.at(-1)}`, session);
+  await json(app, 'POST', '/api/v1/templates', session, { name: 'Bistro Lumen', design_config: CAMPAIGNS[0]!.design_config });
+  await json(app, 'POST', '/api/v1/templates', session, { name: 'Northwind corporate', design_config: { preset: 'classy', eye_color: '#b45309' } });
+  await json(app, 'POST', '/api/v1/templates', session, { name: 'Events, bold', design_config: { preset: 'scan-me', color: '#7c3aed', frame: { text: 'SCAN FOR TICKETS', color: '#7c3aed', text_color: '#ffffff' } } });
+  await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'prd', name: 'Ticket shop' });
+  await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'tst', name: 'Staging', expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+  return {
+    base,
+    email,
+    password,
+    campaignIds,
+    async close() {
+      await app.close();
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,60 @@
+// `npm run screenshots`: the README's screenshots of the dashboard, from a seeded instance in
+// Debian's Chromium, at 1280 and 390 px, into docs/screenshots/.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/helpers/browser.ts';
+import { startDemoInstance } from './demo-instance.ts';
+import { ensureWebBuild } from './web-build.ts';
+
+const OUT = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+const WIDTHS = [1280, 390] as const;
+
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(250);
+}
+
+await ensureWebBuild((line) => process.stderr.write(`${line}\n`));
+fs.mkdirSync(OUT, { recursive: true });
+const demo = await startDemoInstance();
+const browser = await launchChromium();
+try {
+  for (const width of WIDTHS) {
+    const context = await browser.newContext({ viewport: { width, height: width > 500 ? 860 : 844 }, deviceScaleFactor: 1, colorScheme: 'light', locale: 'en-GB', timezoneId: 'Europe/Berlin' });
+    const page = await context.newPage();
+    const shoot = async (name: string, fullPage = width < 500) => {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await settle(page);
+      await page.screenshot({ path: path.join(OUT, `${name}-${width}.png`), fullPage });
+      process.stderr.write(`docs/screenshots/${name}-${width}.png\n`);
+    };
+    await page.goto(`${demo.base}/`);
+    await shoot('sign-in', false);
+    await page.getByLabel('Email').fill(demo.email);
+    await page.getByLabel('Password').fill(demo.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${demo.base}/app`);
+    await shoot('campaigns', false);
+    await page.goto(`${demo.base}/app/campaigns/${demo.campaignIds[0]}`);
+    await page.getByTestId('qr-preview').waitFor();
+    await shoot('designer', false);
+    await page.goto(`${demo.base}/app/bulk`);
+    const urls = Array.from({ length: 24 }, (_, i) => `https://northwind.example/tickets/${1001 + i}`);
+    urls[6] = 'northwind.example/tickets/oops';
+    await page.getByLabel('Paste links, one per line').fill(urls.join('\n'));
+    await page.getByRole('button', { name: /^Check/ }).click();
+    await page.getByTestId('row-errors').waitFor();
+    await shoot('bulk', false);
+    await page.goto(`${demo.base}/app/templates`);
+    await shoot('templates', false);
+    await page.goto(`${demo.base}/app/api-keys`);
+    await shoot('api-keys', false);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await demo.close();
+}

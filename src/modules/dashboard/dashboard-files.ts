@@ -1,0 +1,35 @@
+// The built dashboard (web/dist): where it is and which files it holds. The build is made by
+// scripts/build-web.ts (on `npm start` when stale, in a Docker build stage, or by the test setup);
+// the server only reads it, so a production install without dev dependencies serves it as is.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** Where `vite build` writes the dashboard. */
+export const DASHBOARD_DIST = fileURLToPath(new URL('../../../web/dist/', import.meta.url));
+
+/** The built dashboard as the server sees it at start. */
+export interface DashboardBuild {
+  /** Absolute path of the build directory. */
+  root: string;
+  /** Every other file, by its path below the build root ('assets/index-….js', 'favicon.svg'). */
+  files: ReadonlySet<string>;
+}
+
+function listFiles(root: string, dir = ''): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
+    const relative = dir ? `${dir}/${entry.name}` : entry.name;
+    if (entry.name.startsWith('.')) continue;
+    if (entry.isDirectory()) out.push(...listFiles(root, relative));
+    else if (!/\.(gz|br)$/.test(entry.name) && relative !== 'index.html') out.push(relative);
+  }
+  return out;
+}
+
+/** Reads the build once; null when there is none (the routes then explain how to make one). */
+export function loadDashboardBuild(root: string = DASHBOARD_DIST): DashboardBuild | null {
+  const index = path.join(root, 'index.html');
+  if (!fs.existsSync(index)) return null;
+  return { root, files: new Set(listFiles(root)) };
+}

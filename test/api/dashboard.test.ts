@@ -1,0 +1,91 @@
+// The dashboard's pages as the server answers them: the SPA shell for /, /login, /signup and
+// every /app path (with the strict CSP), signed-in visitors of / sent on to /app, the built
+// files with their caching, and a clear 503 page when no build exists.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, expect, it } from 'vitest';
+import { dashboardRoutes } from '../../src/modules/dashboard/dashboard.routes.ts';
+import { loadDashboardBuild } from '../../src/modules/dashboard/dashboard-files.ts';
+import { signUp } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+// A tiny stand-in build, so these tests do not depend on Vite's output.
+const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-dist-'));
+fs.mkdirSync(path.join(dist, 'assets'));
+fs.writeFileSync(path.join(dist, 'index.html'), '<!doctype html><title>Tessera</title><div id="root"></div><script type="module" src="/app/assets/index-abc.js"></script>');
+fs.writeFileSync(path.join(dist, 'assets', 'index-abc.js'), 'console.log("dashboard")');
+fs.writeFileSync(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+afterAll(() => fs.rmSync(dist, { recursive: true, force: true }));
+
+describeDialects('dashboard pages', (dialect) => {
+  let t: TestApp;
+  afterEach(async () => t?.close());
+
+  async function start(build = loadDashboardBuild(dist)) {
+    t = await createTestApp(dialect);
+    // The real module registers with the build in web/dist; here with the stand-in (or none).
+    await t.app.register(async (scope) => dashboardRoutes(scope, t.app.ctx, build), { prefix: '/test-build' });
+    return t;
+  }
+
+  it('answers the shell for /, /login, /signup and /app/*, never cached, under a CSP without inline script', async () => {
+    await start();
+    for (const url of ['/test-build/', '/test-build/login', '/test-build/signup', '/test-build/app', '/test-build/app/campaigns/cmp_x', '/test-build/app/deep/link?x=1']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['content-type']).toContain('text/html');
+      expect(response.body).toContain('<div id="root">');
+      expect(response.headers['cache-control']).toBe('no-cache');
+      const csp = String(response.headers['content-security-policy']);
+      expect(csp).toContain("script-src 'self'");
+      expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    }
+  });
+
+  it('serves hashed bundles as immutable and other files with a short cache; a missing bundle is a 404, not the shell', async () => {
+    await start();
+    const bundle = await t.app.inject({ method: 'GET', url: '/test-build/app/assets/index-abc.js' });
+    expect(bundle.statusCode).toBe(200);
+    expect(bundle.headers['content-type']).toContain('javascript');
+    expect(bundle.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const icon = await t.app.inject({ method: 'GET', url: '/test-build/app/favicon.svg' });
+    expect(icon.statusCode).toBe(200);
+    expect(icon.headers['cache-control']).toBe('public, max-age=3600');
+    const missing = await t.app.inject({ method: 'GET', url: '/test-build/app/assets/index-old.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('sends a signed-in person from / to /app; API-key callers and anonymous visitors get the product page', async () => {
+    await start();
+    const account = await signUp(t.app);
+    const signedIn = await t.app.inject({ method: 'GET', url: '/test-build/', headers: { cookie: account.cookie } });
+    expect(signedIn.statusCode).toBe(302);
+    expect(signedIn.headers.location).toBe('/app');
+    const withKey = await t.app.inject({ method: 'GET', url: '/test-build/', headers: { 'x-api-key': account.apiKey } });
+    expect(withKey.statusCode).toBe(200);
+    const staleCookie = await t.app.inject({ method: 'GET', url: '/test-build/', headers: { cookie: 'tessera_session=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' } });
+    expect(staleCookie.statusCode).toBe(200);
+  });
+
+  it('explains how to build the dashboard when there is no build (503, not a 404)', async () => {
+    await start(null);
+    for (const url of ['/test-build/', '/test-build/app/campaigns']) {
+      const response = await t.app.inject({ method: 'GET', url });
+      expect(response.statusCode).toBe(503);
+      expect(response.body).toContain('npm run build:web');
+    }
+  });
+
+  it('registers /, /login, /signup and /app in the real app, ahead of the short-code route', async () => {
+    t = await createTestApp(dialect);
+    for (const url of ['/', '/login', '/signup', '/app', '/app/bulk']) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+      // 200 with a build in web/dist, 503 without one: never the short-code route's 404 page.
+      expect([200, 503], url).toContain(response.statusCode);
+      expect(response.body).not.toContain('This code does not exist');
+    }
+  });
+});

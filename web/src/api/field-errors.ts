@@ -1,0 +1,29 @@
+// Puts the API's problem+json `errors[]` next to the fields they name. The API names fields by
+// where they sit in the request (`body/destination`, `body/design_config/margin`, `body/urls/3`);
+// forms name them without the `body/` prefix.
+import { TesseraApiError } from '@tessera/client';
+
+/** Messages by field (`destination`, `design_config/margin`, `urls/3`); the first message per field wins. */
+export type FieldMessages = Record<string, string>;
+
+/** The field messages of an error (empty for anything but a problem with `errors[]`). */
+export function fieldMessages(error: unknown): FieldMessages {
+  const out: FieldMessages = {};
+  if (!(error instanceof TesseraApiError)) return out;
+  for (const { field, message } of error.errors) {
+    const name = field.replace(/^body\/?/, '');
+    out[name] ??= message;
+  }
+  return out;
+}
+
+/** One sentence for an error a person can act on (the problem's detail, or a plain fallback). */
+export function errorText(error: unknown): string {
+  if (error instanceof TesseraApiError) {
+    if (error.status === 0) return 'Tessera could not be reached. Check your connection and try again.';
+    if (error.status === 429) return 'Too many requests in a short time. Wait a minute and try again.';
+    if (error.status >= 500) return `Something went wrong on the server. Try again; if it keeps happening, quote request ${error.requestId ?? 'id unknown'}.`;
+    return error.detail;
+  }
+  return error instanceof Error ? error.message : 'Something went wrong.';
+}

@@ -1,0 +1,10 @@
+// How the API's terms read on screen.
+import type { QrType } from './types.ts';
+
+export const QR_TYPE_LABELS: Record<QrType, string> = { dynamic: 'Dynamic', static: 'Static', morphing: 'Live ticket' };
+
+export const QR_TYPE_HINTS: Record<QrType, string> = {
+  dynamic: 'Leads through a short link: you can change the destination after printing, and scans are counted.',
+  static: 'Holds the destination itself: it works without Tessera, but can never change and scans are not counted.',
+  morphing: 'An anti-screenshot ticket whose picture changes every 30 seconds; shown through signed links from your server.',
+};

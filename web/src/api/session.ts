@@ -1,0 +1,45 @@
+// Who is signed in, and whether this instance lets people sign up (TESSERA_SIGNUP).
+import { apiErrorFrom, type JsonResponse, TesseraApiError, unwrap } from '@tessera/client';
+import { queryOptions } from '@tanstack/react-query';
+import { api } from './client.ts';
+
+type MeResponse = JsonResponse<'/api/v1/auth/me', 'get'>;
+
+/** The signed-in person and their account. */
+export interface Session {
+  user: { id: string; email: string; name: string } | null;
+  account: { id: string; slug: string; name: string };
+}
+
+// The auth routes' response schema leaves fields optional; check once here instead of casting in every screen.
+export function toSession(body: MeResponse): Session {
+  const account = body.account;
+  if (!account?.id || account.slug === undefined || account.name === undefined) throw new TesseraApiError(500, { title: 'Unexpected answer', detail: 'The server sent no account.' });
+  const user = body.user?.id ? { id: body.user.id, email: body.user.email ?? '', name: body.user.name ?? '' } : null;
+  return { user, account: { id: account.id, slug: account.slug, name: account.name } };
+}
+
+/** The current session (a 401 when signed out). */
+export const sessionQuery = queryOptions({
+  queryKey: ['session'],
+  queryFn: async () => toSession(await unwrap(api.GET('/api/v1/auth/me'))),
+  staleTime: 5 * 60_000,
+  retry: false,
+});
+
+/** What TESSERA_SIGNUP allows right now. */
+export interface SignupPolicy {
+  allowed: boolean;
+  mode: 'first' | 'open' | 'closed';
+}
+
+/** Whether sign-up is open (GET /api/v1/auth/signup). */
+export const signupPolicyQuery = queryOptions({
+  queryKey: ['signup-policy'],
+  queryFn: fetchSignupPolicy,
+  staleTime: 30_000,
+});
+
+async function fetchSignupPolicy(): Promise<SignupPolicy> {
+  return unwrap(api.GET('/api/v1/auth/signup'));
+}

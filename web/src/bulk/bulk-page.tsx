@@ -1,0 +1,332 @@
+// Bulk creation: paste up to 1,000 links or drop a CSV, pick type, design and format, see the
+// server's per-row errors before sending, then download every code and a manifest as one ZIP.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { CheckCircle2, Download, FileUp, ListChecks } from 'lucide-react';
+import { type DragEvent, useMemo, useRef, useState } from 'react';
+import { errorText } from '../api/field-errors.ts';
+import { templatesQuery } from '../api/templates.ts';
+import { Button, buttonClass } from '../components/ui/button.tsx';
+import { cn } from '../components/ui/cn.ts';
+import { Field, Select, TextArea } from '../components/ui/field.tsx';
+import { Alert, Card, PageHeader } from '../components/ui/misc.tsx';
+import { toast } from '../components/ui/toast.tsx';
+import { drawPreview, PRESET_NAMES, PRESETS } from '../designer/engine.ts';
+import { svgDataUri } from '../designer/preview.tsx';
+import { formatCount } from '../lib/dates.ts';
+import { saveBlob } from '../lib/download.ts';
+import { useTitle } from '../lib/use-title.ts';
+import { type BulkOptions, type BulkOutcome, type BulkProgress, checkRows, RowErrors, runBulk } from './bulk-run.ts';
+import { type BulkRow, rowsFromCsv, rowsFromText } from './parse-rows.ts';
+
+const MAX_ROWS = 1000;
+const PNG_SIZES = [256, 512, 1024, 2048];
+
+function words(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1).replaceAll('-', ' ');
+}
+
+function ProgressBar({ progress }: { progress: BulkProgress }) {
+  const [value, label] =
+    progress.phase === 'checking'
+      ? [5, 'Checking every link…']
+      : progress.phase === 'creating'
+        ? [15, `Creating ${formatCount(progress.total)} codes…`]
+        : progress.phase === 'rendering'
+          ? [15 + Math.round((progress.done / progress.total) * 75), `Drawing images: ${formatCount(progress.done)} of ${formatCount(progress.total)}`]
+          : [95, 'Packing the ZIP…'];
+  return (
+    <div className="space-y-2">
+      <p className="text-sm font-medium" id="bulk-progress-label">
+        {label}
+      </p>
+      <div role="progressbar" aria-labelledby="bulk-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} className="h-2 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800">
+        <div className="h-full rounded-full bg-accent transition-[width] duration-300" style={{ width: `${value}%` }} />
+      </div>
+    </div>
+  );
+}
+
+function RowErrorList({ rows, errors }: { rows: BulkRow[]; errors: RowErrors }) {
+  return (
+    <Alert title={`${formatCount(errors.rows.length)} of ${formatCount(rows.length)} rows need fixing; nothing was created`}>
+      <ul className="mt-2 max-h-72 space-y-1.5 overflow-y-auto pr-2" data-testid="row-errors">
+        {errors.rows.map(({ index, message }) => (
+          <li key={`${index}-${message}`} className="text-[13px]">
+            <span className="font-medium">{rows[index] ? `${words(rows[index].source)}` : `Row ${index + 1}`}</span>
+            {rows[index]?.url ? <span className="break-all text-red-900/80 dark:text-red-200/80"> · {rows[index].url}</span> : null}
+            <span className="block">{message}</span>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+export function BulkPage() {
+  useTitle('Bulk create');
+  const queryClient = useQueryClient();
+  const templates = useQuery(templatesQuery).data ?? [];
+  const [text, setText] = useState('');
+  const [csv, setCsv] = useState<{ file: string; rows: BulkRow[] } | null>(null);
+  const [csvProblem, setCsvProblem] = useState<string | null>(null);
+  const [qrType, setQrType] = useState<'dynamic' | 'static'>('dynamic');
+  const [designChoice, setDesignChoice] = useState('plain');
+  const [format, setFormat] = useState<'svg' | 'png'>('svg');
+  const [pngSize, setPngSize] = useState(1024);
+  const [progress, setProgress] = useState<BulkProgress | null>(null);
+  const [checked, setChecked] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const idempotencyKey = useRef<string | null>(null);
+
+  const rows = csv ? csv.rows : rowsFromText(text);
+  const tooMany = rows.length > MAX_ROWS;
+  const options: BulkOptions = {
+    qrType,
+    design: designChoice.startsWith('tpl_') ? { template_id: designChoice } : { design_config: designChoice === 'plain' ? {} : { preset: designChoice } },
+    format,
+    pngSize,
+  };
+  const fingerprint = JSON.stringify([rows, options]);
+  const sample = useMemo(() => {
+    const template = templates.find((t) => t.id === designChoice);
+    const design = template ? template.design_config : designChoice === 'plain' ? {} : PRESETS[designChoice as keyof typeof PRESETS];
+    return drawPreview('https://tessera.example/bulk', design).svg;
+  }, [designChoice, templates]);
+
+  const check = useMutation({
+    mutationFn: () => {
+      setProgress({ phase: 'checking' });
+      return checkRows(rows, options);
+    },
+    onSuccess: () => setChecked(fingerprint),
+    onSettled: () => setProgress(null),
+  });
+  const create = useMutation({
+    mutationFn: () => {
+      // One key per batch as sent: pressing again after a dropped connection replays instead of creating twice.
+      idempotencyKey.current ??= crypto.randomUUID();
+      return runBulk(rows, options, idempotencyKey.current, setProgress);
+    },
+    onSuccess: (outcome: BulkOutcome) => {
+      saveBlob(outcome.zip, `tessera-${outcome.batchId}.zip`);
+      void queryClient.invalidateQueries({ queryKey: ['campaigns', 'list'] });
+      toast(`${formatCount(outcome.campaigns.length)} codes created`);
+    },
+    onSettled: () => setProgress(null),
+  });
+  const resetResults = () => {
+    check.reset();
+    create.reset();
+    setChecked(null);
+    idempotencyKey.current = null;
+  };
+  const rowErrors = [check.error, create.error].find((e): e is RowErrors => e instanceof RowErrors) ?? null;
+  const otherError = [check.error, create.error].find((e) => e && !(e instanceof RowErrors));
+
+  const loadFile = async (file: File | undefined) => {
+    if (!file) return;
+    resetResults();
+    setCsvProblem(null);
+    try {
+      const parsed = rowsFromCsv(await file.text());
+      if (parsed.length === 0) throw new Error('The CSV has a header but no rows.');
+      setCsv({ file: file.name, rows: parsed });
+    } catch (error) {
+      setCsv(null);
+      setCsvProblem(`${file.name}: ${(error as Error).message}`);
+    }
+  };
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    void loadFile(event.dataTransfer.files[0]);
+  };
+
+  if (create.data) {
+    const outcome = create.data;
+    return (
+      <>
+        <PageHeader title="Bulk create" />
+        <Card className="flex flex-col items-center px-6 py-12 text-center">
+          <CheckCircle2 aria-hidden="true" className="size-10 text-green-600" />
+          <h2 className="mt-4 text-lg font-semibold">{formatCount(outcome.campaigns.length)} codes created</h2>
+          <p className="mt-1.5 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
+            Your download has started: a ZIP with one {format.toUpperCase()} per code and <code>manifest.csv</code> listing each name, short code, public link and destination.
+          </p>
+          <div className="mt-6 flex flex-wrap justify-center gap-2">
+            <Button variant="primary" onClick={() => saveBlob(outcome.zip, `tessera-${outcome.batchId}.zip`)}>
+              <Download aria-hidden="true" />
+              Download the ZIP again
+            </Button>
+            <Link to="/app" className={buttonClass('secondary')}>
+              See them in Campaigns
+            </Link>
+            <Button
+              variant="ghost"
+              onClick={() => {
+                resetResults();
+                setText('');
+                setCsv(null);
+              }}
+            >
+              Start another batch
+            </Button>
+          </div>
+        </Card>
+      </>
+    );
+  }
+
+  const busy = check.isPending || create.isPending;
+  const isChecked = checked === fingerprint && !check.error;
+  return (
+    <>
+      <PageHeader title="Bulk create" description="Make up to 1,000 codes at once from a list of links, and download them as one ZIP." />
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
+        <Card className="space-y-4 p-5">
+          <h2 className="text-sm font-semibold">1. Links</h2>
+          {csv ? (
+            <div className="flex items-center justify-between gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 dark:border-zinc-700 dark:bg-zinc-950">
+              <p className="text-sm">
+                <span className="font-medium">{csv.file}</span> · {formatCount(csv.rows.length)} rows
+              </p>
+              <Button size="sm" variant="ghost" onClick={() => { setCsv(null); resetResults(); }}>
+                Use pasted links instead
+              </Button>
+            </div>
+          ) : (
+            <Field label="Paste links, one per line" hint={`Up to ${formatCount(MAX_ROWS)} links, each starting with https://`}>
+              {(props) => (
+                <TextArea
+                  {...props}
+                  rows={10}
+                  spellCheck={false}
+                  value={text}
+                  onChange={(e) => {
+                    setText(e.target.value);
+                    resetResults();
+                  }}
+                  placeholder={'https://example.com/ticket/1\nhttps://example.com/ticket/2'}
+                  className="font-mono text-[13px]"
+                />
+              )}
+            </Field>
+          )}
+          <div
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+            className={cn('flex flex-col items-center gap-2 rounded-lg border border-dashed px-4 py-5 text-center text-[13px] text-zinc-600 dark:text-zinc-400', dragging ? 'border-accent bg-accent-soft' : 'border-zinc-300 dark:border-zinc-700')}
+          >
+            <FileUp aria-hidden="true" className="size-5 text-zinc-400" />
+            <p>
+              Or drop a CSV file here with a <code>url</code> column and an optional <code>name</code> column.
+            </p>
+            <input ref={fileInput} id="bulk-csv" type="file" aria-label="CSV file" tabIndex={-1} accept=".csv,text/csv" className="sr-only" onChange={(e) => void loadFile(e.target.files?.[0])} />
+            <Button size="sm" onClick={() => fileInput.current?.click()}>
+              Choose a CSV file
+            </Button>
+          </div>
+          {csvProblem && <Alert>{csvProblem}</Alert>}
+          <div aria-live="polite">
+            {rowErrors ? <RowErrorList rows={rows} errors={rowErrors} /> : otherError ? <Alert title="The batch was not created">{errorText(otherError)}</Alert> : null}
+          </div>
+          {tooMany && <Alert>This list has {formatCount(rows.length)} links; one batch takes at most {formatCount(MAX_ROWS)}. Split it into several batches.</Alert>}
+        </Card>
+
+        <div className="space-y-6">
+          <Card className="space-y-4 p-5">
+            <h2 className="text-sm font-semibold">2. Codes</h2>
+            <Field label="Type" hint={qrType === 'dynamic' ? 'Short links: change destinations later, scans are counted.' : 'The link itself: works without Tessera, cannot change.'}>
+              {(props) => (
+                <Select {...props} value={qrType} onChange={(e) => { setQrType(e.target.value as 'dynamic' | 'static'); resetResults(); }}>
+                  <option value="dynamic">Dynamic</option>
+                  <option value="static">Static</option>
+                </Select>
+              )}
+            </Field>
+            <Field label="Design">
+              {(props) => (
+                <Select {...props} value={designChoice} onChange={(e) => { setDesignChoice(e.target.value); resetResults(); }}>
+                  <option value="plain">Plain (black on white)</option>
+                  {templates.length > 0 && (
+                    <optgroup label="Your templates">
+                      {templates.map((t) => (
+                        <option key={t.id} value={t.id}>
+                          {t.name}
+                        </option>
+                      ))}
+                    </optgroup>
+                  )}
+                  <optgroup label="Presets">
+                    {PRESET_NAMES.map((name) => (
+                      <option key={name} value={name}>
+                        {words(name)}
+                      </option>
+                    ))}
+                  </optgroup>
+                </Select>
+              )}
+            </Field>
+            {sample && (
+              <div className="flex justify-center rounded-lg border border-zinc-200 bg-white p-3 dark:border-zinc-700">
+                <img src={svgDataUri(sample)} alt="Sample of the chosen design" className="size-28" />
+              </div>
+            )}
+            <div className="grid grid-cols-2 gap-3">
+              <Field label="Files">
+                {(props) => (
+                  <Select {...props} value={format} onChange={(e) => setFormat(e.target.value as 'svg' | 'png')}>
+                    <option value="svg">SVG (vector)</option>
+                    <option value="png">PNG</option>
+                  </Select>
+                )}
+              </Field>
+              {format === 'png' && (
+                <Field label="PNG width">
+                  {(props) => (
+                    <Select {...props} value={pngSize} onChange={(e) => setPngSize(Number(e.target.value))}>
+                      {PNG_SIZES.map((s) => (
+                        <option key={s} value={s}>
+                          {s} px
+                        </option>
+                      ))}
+                    </Select>
+                  )}
+                </Field>
+              )}
+            </div>
+          </Card>
+
+          <Card className="space-y-4 p-5">
+            <h2 className="text-sm font-semibold">3. Create</h2>
+            {progress ? (
+              <ProgressBar progress={progress} />
+            ) : isChecked ? (
+              <p className="flex items-center gap-2 text-[13px] text-green-800 dark:text-green-300">
+                <CheckCircle2 aria-hidden="true" className="size-4" />
+                All {formatCount(rows.length)} links are valid.
+              </p>
+            ) : (
+              <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Check the list first: every problem is listed against its row before anything is created.</p>
+            )}
+            <div className="flex flex-col gap-2">
+              <Button onClick={() => check.mutate()} disabled={rows.length === 0 || tooMany || busy} pending={check.isPending}>
+                <ListChecks aria-hidden="true" />
+                Check {rows.length > 0 ? formatCount(rows.length) : ''} links
+              </Button>
+              <Button variant="primary" onClick={() => create.mutate()} disabled={rows.length === 0 || tooMany || busy} pending={create.isPending}>
+                Create {rows.length > 0 ? formatCount(rows.length) : ''} {rows.length === 1 ? 'code' : 'codes'}
+              </Button>
+            </div>
+          </Card>
+        </div>
+      </div>
+    </>
+  );
+}

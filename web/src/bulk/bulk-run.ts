@@ -1,0 +1,98 @@
+// One bulk run: check every row with the server (a dry run, so per-row errors show before
+// anything is created), create all codes in one all-or-nothing request, then build the ZIP.
+import { TesseraApiError, unwrap } from '@tessera/client';
+import { api } from '../api/client.ts';
+import type { BulkRequest, Campaign } from '../api/types.ts';
+import type { BulkRow } from './parse-rows.ts';
+import { svgToPng } from './raster.ts';
+import { imageName, manifestCsv, zipBatch } from './zip-batch.ts';
+
+/** What the person chose besides the rows. */
+export interface BulkOptions {
+  qrType: 'dynamic' | 'static';
+  /** A design document, or a template to take it from. */
+  design: { design_config: Record<string, unknown> } | { template_id: string };
+  format: 'svg' | 'png';
+  pngSize: number;
+}
+
+/** Where a run is. */
+export type BulkProgress =
+  | { phase: 'checking' }
+  | { phase: 'creating'; total: number }
+  | { phase: 'rendering'; done: number; total: number }
+  | { phase: 'zipping'; total: number };
+
+/** A row the server refused, and why. */
+export interface RowError {
+  index: number;
+  message: string;
+}
+
+/** The server refused some rows: nothing was created. */
+export class RowErrors extends Error {
+  readonly rows: RowError[];
+  readonly problem: TesseraApiError;
+  constructor(rows: RowError[], problem: TesseraApiError) {
+    super(problem.detail);
+    this.rows = rows;
+    this.problem = problem;
+  }
+}
+
+function requestBody(rows: BulkRow[], options: BulkOptions, dryRun: boolean): BulkRequest {
+  const names = rows.some((r) => r.name) ? rows.map((r) => r.name) : undefined;
+  return { urls: rows.map((r) => r.url), ...(names ? { names } : {}), qr_type: options.qrType, ...options.design, inline_svg: !dryRun, dry_run: dryRun };
+}
+
+// The API names bad entries `body/urls/{i}` or `body/names/{i}`; everything else stays a problem for the whole batch.
+function rowErrorsOf(error: unknown): RowErrors | null {
+  if (!(error instanceof TesseraApiError)) return null;
+  const rows: RowError[] = [];
+  for (const e of error.errors) {
+    const match = /^body\/(urls|names)\/(\d+)$/.exec(e.field);
+    if (match) rows.push({ index: Number(match[2]), message: match[1] === 'names' ? `name ${e.message}` : e.message });
+  }
+  return rows.length > 0 ? new RowErrors(rows, error) : null;
+}
+
+/** Asks the server to check every row without creating anything; throws RowErrors naming the bad ones. */
+export async function checkRows(rows: BulkRow[], options: BulkOptions): Promise<number> {
+  try {
+    return (await unwrap(api.POST('/api/v1/qrs/bulk', { body: requestBody(rows, options, true) }))).count;
+  } catch (error) {
+    throw rowErrorsOf(error) ?? error;
+  }
+}
+
+/** The finished run. */
+export interface BulkOutcome {
+  campaigns: Campaign[];
+  zip: Blob;
+  batchId: string;
+}
+
+/** Creates the codes (the Idempotency-Key makes a retry replay instead of creating twice) and packs the ZIP. */
+export async function runBulk(rows: BulkRow[], options: BulkOptions, idempotencyKey: string, onProgress: (p: BulkProgress) => void): Promise<BulkOutcome> {
+  onProgress({ phase: 'creating', total: rows.length });
+  let result;
+  try {
+    result = await unwrap(api.POST('/api/v1/qrs/bulk', { body: requestBody(rows, options, false), headers: { 'idempotency-key': idempotencyKey } }));
+  } catch (error) {
+    throw rowErrorsOf(error) ?? error;
+  }
+  if (!('data' in result)) throw new Error('The server answered a creation with a dry run.');
+  const campaigns = result.data;
+  const files: Array<{ name: string; data: Uint8Array | string }> = [];
+  for (const [i, campaign] of campaigns.entries()) {
+    if (!campaign.svg) throw new Error(`The server sent no image for ${campaign.short_code}.`);
+    const data = options.format === 'svg' ? campaign.svg : await svgToPng(campaign.svg, options.pngSize);
+    files.push({ name: imageName(i, campaign, options.format, campaigns.length), data });
+    if (options.format === 'png') onProgress({ phase: 'rendering', done: i + 1, total: campaigns.length });
+  }
+  onProgress({ phase: 'zipping', total: campaigns.length });
+  // Let the progress paint before the synchronous packing starts.
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  const zip = zipBatch(files, manifestCsv(campaigns));
+  return { campaigns, zip: new Blob([zip as BlobPart], { type: 'application/zip' }), batchId: result.batch_id };
+}

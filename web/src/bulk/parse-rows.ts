@@ -1,0 +1,81 @@
+// Turning what a person pastes or drops into bulk rows: one link per pasted line, or a CSV file
+// with a `url` column and an optional `name` column (RFC 4180 quoting, any column order).
+
+/** One code to create. */
+export interface BulkRow {
+  url: string;
+  name: string;
+  /** Where it came from, for messages: "line 4". */
+  source: string;
+}
+
+/** Rows from pasted text: one link per non-blank line. */
+export function rowsFromText(text: string): BulkRow[] {
+  const rows: BulkRow[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const url = line.trim();
+    if (url) rows.push({ url, name: '', source: `line ${i + 1}` });
+  });
+  return rows;
+}
+
+// Spreadsheets in some locales export with ';' or tabs; the header line says which.
+function delimiterOf(text: string): string {
+  const header = text.slice(0, text.search(/\r?\n|$/));
+  for (const candidate of [',', ';', '\t']) if (header.includes(candidate)) return candidate;
+  return ',';
+}
+
+/** Parses CSV text into records of fields; throws with the line number on broken quoting. */
+export function parseCsv(text: string): string[][] {
+  const delimiter = delimiterOf(text);
+  const records: string[][] = [];
+  let record: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      record.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      record.push(field);
+      records.push(record);
+      record = [];
+      field = '';
+      line++;
+    } else field += ch;
+  }
+  if (quoted) throw new Error(`The CSV has an unclosed quote (near line ${line}).`);
+  if (field !== '' || record.length > 0) {
+    record.push(field);
+    records.push(record);
+  }
+  return records.filter((r) => r.some((f) => f.trim() !== ''));
+}
+
+/** Rows from a CSV file: a header naming `url` (required) and `name` (optional). */
+export function rowsFromCsv(text: string): BulkRow[] {
+  const records = parseCsv(text.replace(/^\uFEFF/, ''));
+  const header = records[0]?.map((h) => h.trim().toLowerCase()) ?? [];
+  const urlColumn = header.findIndex((h) => h === 'url' || h === 'link' || h === 'destination');
+  if (urlColumn < 0) throw new Error('The first row of the CSV must name the columns, with one called “url” (and optionally “name”).');
+  const nameColumn = header.indexOf('name');
+  return records.slice(1).flatMap((record, i) => {
+    const url = (record[urlColumn] ?? '').trim();
+    const name = nameColumn >= 0 ? (record[nameColumn] ?? '').trim() : '';
+    return url || name ? [{ url, name, source: `row ${i + 2}` }] : [];
+  });
+}

@@ -1,0 +1,59 @@
+// One-click fixes for what the lint reports: each names what it will change. They only edit the
+// design document; whether the result passes is again the engine's call.
+import type { DesignConfig } from '../api/types.ts';
+import { type Issue, largestLogo } from './engine.ts';
+
+/** A change the person can apply with one click. */
+export interface Fix {
+  label: string;
+  apply(design: DesignConfig): DesignConfig;
+}
+
+/** Plain-language headline for an issue, as screens say it. */
+export function issueTitle(issue: Issue): string {
+  if (issue.field === 'margin') return 'The blank border (quiet zone) is too thin';
+  if (issue.field.startsWith('logo')) return 'The logo covers too much of the code';
+  if (issue.code === 'inverted') return 'Light code on a dark background';
+  if (issue.code === 'mixed_polarity') return 'Some colours are lighter than the background';
+  if (issue.code === 'transparent_background') return 'Transparent background';
+  if (issue.code === 'frame_text_contrast') return 'The caption is hard to read';
+  if (issue.code === 'ecc_raised') return 'Error correction raised for the logo';
+  if (issue.code === 'content_too_long') return 'Too much text for one code';
+  if (issue.code === 'design_invalid') return 'A value is not valid';
+  if (issue.code === 'low_contrast' || /^(color|gradient|eye_color|background)/.test(issue.field)) return 'Low contrast';
+  return 'Check this design';
+}
+
+const darkOnWhite: Fix = {
+  label: 'Use dark on white',
+  apply: (d) => ({ ...d, color: '#18181b', background: '#ffffff', gradient: null, eye_color: null }),
+};
+
+/** The fix for an issue, when there is an obvious one. */
+export function fixFor(issue: Issue, context: { version: number | null }): Fix | null {
+  if (issue.field === 'margin') return { label: 'Set the quiet zone to 4 modules', apply: (d) => ({ ...d, margin: 4 }) };
+  if (issue.field.startsWith('logo') && context.version !== null) {
+    const max = largestLogo(context.version);
+    if (max <= 0) return { label: 'Remove the logo', apply: (d) => ({ ...d, logo: null }) };
+    return {
+      label: `Shrink the logo to ${Math.round(max * 100)}%`,
+      apply: (d) => {
+        const logo = d.logo;
+        const src = typeof logo === 'string' ? logo : (logo as { src?: unknown } | null)?.src;
+        return { ...d, logo: { src, size: max } };
+      },
+    };
+  }
+  if (issue.code === 'inverted') {
+    return {
+      label: 'Swap the colours',
+      apply: (d) => ({ ...d, color: typeof d.background === 'string' && d.background !== 'transparent' ? d.background : '#ffffff', background: typeof d.color === 'string' ? d.color : '#000000', gradient: null }),
+    };
+  }
+  if (issue.code === 'transparent_background') return { label: 'Use a white background', apply: (d) => ({ ...d, background: '#ffffff' }) };
+  if (issue.code === 'frame_text_contrast') {
+    return { label: 'Use a white caption on a dark frame', apply: (d) => ({ ...d, frame: { ...(typeof d.frame === 'object' && d.frame ? d.frame : {}), color: '#18181b', text_color: '#ffffff' } }) };
+  }
+  if (issue.code === 'low_contrast' || issue.code === 'mixed_polarity' || (issue.code === 'design_unscannable' && /^(color|gradient|eye_color)/.test(issue.field))) return darkOnWhite;
+  return null;
+}

@@ -1,0 +1,40 @@
+// Dates as people read them, in the viewer's time zone and locale: "5 minutes ago", "yesterday at
+// 14:05", "in 2 hours", "12 Mar 2026"; the exact time for hover and focus.
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function startOfDay(ms: number): number {
+  const d = new Date(ms);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** A short relative description of `value` seen at `now`. */
+export function relativeTime(value: string | number | Date, now: number = Date.now(), locale?: string): string {
+  const t = new Date(value).getTime();
+  const diff = t - now;
+  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const abs = Math.abs(diff);
+  if (abs < MINUTE) return diff <= 0 ? 'just now' : 'in a moment';
+  if (abs < HOUR) return rtf.format(Math.round(diff / MINUTE), 'minute');
+  const days = Math.round((startOfDay(t) - startOfDay(now)) / DAY);
+  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(t);
+  if (days === 0) return abs < 6 * HOUR ? rtf.format(Math.round(diff / HOUR), 'hour') : `today at ${time}`;
+  if (Math.abs(days) === 1) return `${rtf.format(days, 'day')} at ${time}`;
+  if (days < 0 && days > -7) return `${new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(t)} at ${time}`;
+  if (days > 0 && days < 7) return rtf.format(days, 'day');
+  const sameYear = new Date(t).getFullYear() === new Date(now).getFullYear();
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(t);
+}
+
+/** The full date and time, for tooltips. */
+export function exactTime(value: string | number | Date, locale?: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(value));
+}
+
+/** A count with the viewer's thousands separators. */
+export function formatCount(n: number, locale?: string): string {
+  return new Intl.NumberFormat(locale).format(n);
+}

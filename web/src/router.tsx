@@ -1,0 +1,88 @@
+// The dashboard's routes. The public pages and the campaign list load with the first bundle;
+// the designer, bulk, templates and API keys load on first visit (lazy chunks).
+import { TesseraApiError } from '@tessera/client';
+import type { QueryClient } from '@tanstack/react-query';
+import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
+import { sessionQuery } from './api/session.ts';
+import { AppShell } from './components/app-shell.tsx';
+import { Toaster } from './components/ui/toast.tsx';
+import { CampaignsPage, parseCampaignSearch } from './routes/campaigns.tsx';
+import { HomePage } from './routes/home.tsx';
+import { LoginPage } from './routes/login.tsx';
+import { NotFoundPage } from './routes/not-found.tsx';
+import { SignupPage } from './routes/signup.tsx';
+
+interface RouterContext {
+  queryClient: QueryClient;
+}
+
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: () => (
+    <>
+      <Outlet />
+      <Toaster />
+    </>
+  ),
+  notFoundComponent: NotFoundPage,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/login',
+  validateSearch: (search: Record<string, unknown>): { redirect?: string; expired?: boolean } => ({
+    redirect: typeof search.redirect === 'string' ? search.redirect : undefined,
+    expired: search.expired === true || search.expired === 'true' ? true : undefined,
+  }),
+  component: LoginPage,
+});
+const signupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/signup', component: SignupPage });
+
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/app',
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(sessionQuery);
+    } catch (error) {
+      if (error instanceof TesseraApiError && error.status === 401) throw redirect({ to: '/login', search: { redirect: location.href } });
+      throw error;
+    }
+  },
+  component: AppShell,
+});
+
+const campaignsRoute = createRoute({ getParentRoute: () => appRoute, path: '/', validateSearch: parseCampaignSearch, component: CampaignsPage });
+const newCampaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'campaigns/new',
+  validateSearch: (search: Record<string, unknown>): { template?: string } => ({ template: typeof search.template === 'string' ? search.template : undefined }),
+  component: lazyRouteComponent(() => import('./routes/campaign-editor.tsx'), 'NewCampaignPage'),
+});
+const editCampaignRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'campaigns/$campaignId',
+  component: lazyRouteComponent(() => import('./routes/campaign-editor.tsx'), 'EditCampaignPage'),
+});
+const bulkRoute = createRoute({ getParentRoute: () => appRoute, path: 'bulk', component: lazyRouteComponent(() => import('./bulk/bulk-page.tsx'), 'BulkPage') });
+const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/templates.tsx'), 'TemplatesPage') });
+const apiKeysRoute = createRoute({ getParentRoute: () => appRoute, path: 'api-keys', component: lazyRouteComponent(() => import('./routes/api-keys.tsx'), 'ApiKeysPage') });
+
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  loginRoute,
+  signupRoute,
+  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, bulkRoute, templatesRoute, apiKeysRoute]),
+]);
+
+/** The router, with the query client in its context. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true, defaultPendingMs: 150 });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}

@@ -1,0 +1,337 @@
+// Creating and editing a campaign: its details, the live designer, the preview with the lint,
+// downloads, templates, and archiving. Loaded on first use (a lazy chunk with the QR engine).
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { unwrap } from '@tessera/client';
+import { ArrowLeft, Archive, Download, Save } from 'lucide-react';
+import { type FormEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { campaignQuery, downloadCampaignImage, PNG_SIZES, rememberCampaign } from '../api/campaigns.ts';
+import { api } from '../api/client.ts';
+import { errorText, fieldMessages } from '../api/field-errors.ts';
+import { QR_TYPE_HINTS, QR_TYPE_LABELS } from '../api/labels.ts';
+import { templatesQuery } from '../api/templates.ts';
+import type { Campaign, DesignConfig, QrType } from '../api/types.ts';
+import { ArchiveDialog } from '../components/campaign-actions.tsx';
+import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
+import { Button } from '../components/ui/button.tsx';
+import { CopyButton } from '../components/ui/copy-button.tsx';
+import { Field, Select, TextInput } from '../components/ui/field.tsx';
+import { Alert, Badge, Card, Skeleton } from '../components/ui/misc.tsx';
+import { toast } from '../components/ui/toast.tsx';
+import { DesignControls } from '../designer/design-controls.tsx';
+import { drawPreview } from '../designer/engine.ts';
+import { LintPanel, QrPreview } from '../designer/preview.tsx';
+import { useTitle } from '../lib/use-title.ts';
+
+const TYPES: QrType[] = ['dynamic', 'static', 'morphing'];
+// A new dynamic code gets its short link on save; this stands in for it (same length, same version).
+const PENDING_CODE = 'Preview';
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignConfig) => void; disabled?: boolean }) {
+  const templates = useQuery(templatesQuery).data ?? [];
+  if (templates.length === 0) return null;
+  return (
+    <Field label="Start from a template" hint="Copies the template's design into this campaign.">
+      {(props) => (
+        <Select
+          {...props}
+          value=""
+          disabled={disabled}
+          onChange={(e) => {
+            const template = templates.find((t) => t.id === e.target.value);
+            if (template) {
+              onPick(structuredClone(template.design_config));
+              toast(`Design of “${template.name}” applied`);
+            }
+          }}
+        >
+          <option value="">Choose a template…</option>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
+function Downloads({ campaign }: { campaign: Campaign }) {
+  const [size, setSize] = useState<number>(1024);
+  const [busy, setBusy] = useState<'svg' | 'png' | null>(null);
+  const get = async (format: 'svg' | 'png') => {
+    setBusy(format);
+    try {
+      await downloadCampaignImage(campaign, format, size);
+    } catch (error) {
+      toast(`Download failed: ${errorText(error)}`);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <div className="mt-4 flex flex-wrap items-end gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <Button size="sm" pending={busy === 'svg'} onClick={() => void get('svg')}>
+        <Download aria-hidden="true" />
+        SVG
+      </Button>
+      <div className="flex items-center gap-2">
+        <label htmlFor="png-size" className="sr-only">
+          PNG size
+        </label>
+        <Select id="png-size" value={size} onChange={(e) => setSize(Number(e.target.value))} className="h-8 w-28 text-[13px]">
+          {PNG_SIZES.map((s) => (
+            <option key={s} value={s}>
+              {s} px
+            </option>
+          ))}
+        </Select>
+        <Button size="sm" pending={busy === 'png'} onClick={() => void get('png')}>
+          <Download aria-hidden="true" />
+          PNG
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; initialDesign?: DesignConfig }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [name, setName] = useState(campaign?.name ?? '');
+  const [destination, setDestination] = useState(campaign?.destination ?? '');
+  const [qrType, setQrType] = useState<QrType>(campaign?.qr_type ?? 'dynamic');
+  const [design, setDesign] = useState<DesignConfig>(() => structuredClone(campaign?.design_config ?? initialDesign ?? {}));
+  const [templateOpen, setTemplateOpen] = useState(false);
+  const [archiveOpen, setArchiveOpen] = useState(false);
+  const readOnly = campaign?.status === 'archived';
+
+  // What the code encodes: the saved public URL, or for a static code the destination being typed.
+  const text = qrType === 'static' ? destination.trim() || campaign?.public_url || 'https://example.com/' : (campaign?.public_url ?? `${window.location.origin}/${PENDING_CODE}`);
+  const deferredDesign = useDeferredValue(design);
+  const preview = useMemo(() => drawPreview(text, deferredDesign), [text, deferredDesign]);
+  const lastSvg = useRef<string | null>(null);
+  if (preview.svg) lastSvg.current = preview.svg;
+
+  const dirty = !campaign || name !== campaign.name || destination !== campaign.destination || !sameJson(design, campaign.design_config);
+  const save = useMutation({
+    mutationFn: async () => {
+      if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: destination.trim(), qr_type: qrType, design_config: design } }));
+      const body: Record<string, unknown> = {};
+      if (name !== campaign.name) body.name = name.trim();
+      if (destination !== campaign.destination) body.destination = destination.trim();
+      if (!sameJson(design, campaign.design_config)) body.design_config = design;
+      return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
+    },
+    onSuccess: async (saved) => {
+      rememberCampaign(queryClient, saved);
+      if (!campaign) {
+        toast('Campaign created');
+        await navigate({ to: '/app/campaigns/$campaignId', params: { campaignId: saved.id } });
+      } else {
+        setName(saved.name);
+        setDestination(saved.destination);
+        setDesign(structuredClone(saved.design_config));
+        toast('Changes saved');
+      }
+    },
+  });
+  const serverErrors = fieldMessages(save.error);
+  // The engine names invalid design values (a colour being typed) before anything is sent.
+  const designErrors = { ...serverErrors };
+  for (const issue of preview.errors) if (issue.code === 'design_invalid' && issue.field) designErrors[`design_config/${issue.field}`] ??= issue.message;
+  const summary = save.error ? Object.entries(serverErrors) : [];
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!readOnly) save.mutate();
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
+        <div className="min-w-0">
+          <Link to="/app" className="mb-2 inline-flex items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+            <ArrowLeft aria-hidden="true" className="size-3.5" />
+            Campaigns
+          </Link>
+          <div className="flex items-center gap-2">
+            <h1 className="truncate text-xl font-semibold tracking-tight">{campaign ? campaign.name : 'New campaign'}</h1>
+            {campaign && <Badge tone={campaign.status === 'archived' ? 'warning' : 'success'}>{campaign.status === 'archived' ? 'Archived' : 'Active'}</Badge>}
+          </div>
+        </div>
+        {!readOnly && (
+          <div className="flex gap-2">
+            {campaign && (
+              <Button onClick={() => setArchiveOpen(true)}>
+                <Archive aria-hidden="true" />
+                Archive
+              </Button>
+            )}
+            <Button type="submit" variant="primary" pending={save.isPending} disabled={!dirty}>
+              <Save aria-hidden="true" />
+              {campaign ? 'Save changes' : 'Create campaign'}
+            </Button>
+          </div>
+        )}
+      </div>
+
+      {readOnly && (
+        <div className="mb-6">
+          <Alert tone="info" title="This campaign is archived">
+            Its code no longer leads anywhere: scans show a page saying the campaign has ended. Its settings are kept for reference and can no longer change.
+          </Alert>
+        </div>
+      )}
+      {save.error && (
+        <div className="mb-6">
+          <Alert title={summary.length > 0 ? 'There is a problem' : 'The campaign was not saved'}>
+            {summary.length > 0 ? (
+              <ul className="list-disc space-y-0.5 pl-5">
+                {summary.map(([field, message]) => (
+                  <li key={field}>
+                    {field.replace(/^design_config\/?/, 'Design: ').replaceAll('_', ' ')} {message}
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              errorText(save.error)
+            )}
+          </Alert>
+        </div>
+      )}
+
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">
+        <div className="space-y-6">
+          <Card className="space-y-5 p-5">
+            <h2 className="text-sm font-semibold">Details</h2>
+            <Field label="Name" hint="For you and your team; people who scan never see it." error={serverErrors.name}>
+              {(props) => <TextInput {...props} required maxLength={200} disabled={readOnly} value={name} onChange={(e) => setName(e.target.value)} placeholder="Spring menu poster" />}
+            </Field>
+            <Field
+              label="Destination"
+              hint={qrType === 'static' && campaign ? 'Changing where a static code leads changes the code itself: printed copies keep the old destination.' : 'Where people land after scanning: a full address starting with https://'}
+              error={serverErrors.destination}
+            >
+              {(props) => (
+                <TextInput {...props} type="url" inputMode="url" required disabled={readOnly} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder="https://example.com/menu" />
+              )}
+            </Field>
+            {campaign ? (
+              <div className="space-y-1.5">
+                <p className="text-[13px] font-medium">Public link</p>
+                <div className="flex items-center gap-2">
+                  <code className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">{campaign.public_url}</code>
+                  <CopyButton size="sm" text={campaign.public_url} label="Copy" copiedMessage="Link copied" aria-label="Copy public link" />
+                </div>
+                <p className="text-[13px] text-zinc-500 dark:text-zinc-400"><span className="font-medium">{QR_TYPE_LABELS[campaign.qr_type]} code.</span> {QR_TYPE_HINTS[campaign.qr_type]}</p>
+              </div>
+            ) : (
+              <fieldset>
+                <legend className="mb-2 text-[13px] font-medium">Type</legend>
+                <div className="grid gap-2 sm:grid-cols-3">
+                  {TYPES.map((t) => (
+                    <label
+                      key={t}
+                      className="flex cursor-pointer flex-col rounded-lg border border-zinc-200 p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent dark:border-zinc-700"
+                    >
+                      <span className="flex items-center gap-2 text-[13px] font-medium">
+                        <input type="radio" name="qr-type" value={t} checked={qrType === t} onChange={() => setQrType(t)} className="accent-accent" />
+                        {QR_TYPE_LABELS[t]}
+                      </span>
+                      <span className="mt-1 text-xs leading-relaxed text-zinc-600 dark:text-zinc-400">{QR_TYPE_HINTS[t]}</span>
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+            )}
+            {!readOnly && <TemplatePicker onPick={setDesign} />}
+          </Card>
+
+          <Card>
+            <div className="border-b border-zinc-200 px-5 py-4 dark:border-zinc-800">
+              <h2 className="text-sm font-semibold">Design</h2>
+              <p className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400">Every change shows in the preview at once.</p>
+            </div>
+            <DesignControls design={design} onChange={setDesign} errors={designErrors} disabled={readOnly} />
+          </Card>
+        </div>
+
+        <div className="order-first lg:order-last">
+          <div className="lg:sticky lg:top-6">
+            <Card className="p-5">
+              <div className="mb-3 flex items-center justify-between">
+                <h2 className="text-sm font-semibold">Preview</h2>
+                {preview.version !== null && (
+                  <span className="tabular text-xs text-zinc-500 dark:text-zinc-400">
+                    Version {preview.version} · ECC {preview.ecc}
+                  </span>
+                )}
+              </div>
+              <QrPreview preview={preview} lastSvg={lastSvg.current} transparent={design.background === 'transparent'} label={`QR code preview for ${text}`} />
+              {!campaign && qrType !== 'static' && <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">The short link is assigned when you create the campaign.</p>}
+              {qrType === 'morphing' && <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Live tickets change their picture every 30 seconds; this shows their design.</p>}
+              <LintPanel preview={preview} design={design} onChange={setDesign} disabled={readOnly} />
+              {!readOnly && (
+                <div className="mt-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+                  <Button size="sm" onClick={() => setTemplateOpen(true)} disabled={preview.errors.length > 0}>
+                    Save design as template
+                  </Button>
+                </div>
+              )}
+              {campaign && !readOnly && campaign.qr_type !== 'morphing' && !dirty && <Downloads campaign={campaign} />}
+            </Card>
+          </div>
+        </div>
+      </div>
+      <SaveTemplateDialog open={templateOpen} onOpenChange={setTemplateOpen} design={design} />
+      {campaign && !readOnly && <ArchiveDialog campaign={campaign} open={archiveOpen} onOpenChange={setArchiveOpen} />}
+    </form>
+  );
+}
+
+function EditorSkeleton() {
+  return (
+    <div aria-busy="true" aria-label="Loading campaign" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
+      <div className="space-y-6">
+        <Skeleton className="h-8 w-64" />
+        <Skeleton className="h-64" />
+        <Skeleton className="h-96" />
+      </div>
+      <Skeleton className="aspect-square" />
+    </div>
+  );
+}
+
+export function NewCampaignPage() {
+  useTitle('New campaign');
+  const { template } = useSearch({ from: '/app/campaigns/new' });
+  const templates = useQuery({ ...templatesQuery, enabled: Boolean(template) });
+  if (template && templates.isPending) return <EditorSkeleton />;
+  const initial = templates.data?.find((t) => t.id === template)?.design_config;
+  return <CampaignEditor initialDesign={initial} />;
+}
+
+export function EditCampaignPage() {
+  const { campaignId } = useParams({ from: '/app/campaigns/$campaignId' });
+  const campaign = useQuery(campaignQuery(campaignId));
+  useTitle(campaign.data?.name ?? 'Campaign');
+  if (campaign.isPending) return <EditorSkeleton />;
+  if (campaign.isError) {
+    return (
+      <Alert title="This campaign could not be opened">
+        {errorText(campaign.error)}{' '}
+        <Link to="/app" className="font-medium underline">
+          Back to campaigns
+        </Link>
+      </Alert>
+    );
+  }
+  // Keyed by id and update time: a save or archive elsewhere resets the form to what is stored.
+  return <CampaignEditor key={`${campaign.data.id}:${campaign.data.status}`} campaign={campaign.data} />;
+}

@@ -1,0 +1,46 @@
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { useEffect } from 'react';
+import { sessionQuery, signupPolicyQuery } from '../api/session.ts';
+import { Alert } from '../components/ui/misc.tsx';
+import { useTitle } from '../lib/use-title.ts';
+import { AuthLayout } from './auth-layout.tsx';
+import { safeRedirect, SignInForm } from './sign-in-form.tsx';
+
+export function LoginPage() {
+  useTitle('Sign in');
+  const search = useSearch({ from: '/login' });
+  const session = useQuery({ ...sessionQuery, enabled: !search.expired });
+  const policy = useQuery(signupPolicyQuery).data;
+  const navigate = useNavigate();
+  const signedIn = Boolean(session.data) && !search.expired;
+  // Already signed in (another tab, a bookmark): go where the person was headed.
+  useEffect(() => {
+    if (signedIn) void navigate({ href: safeRedirect(search.redirect), replace: true });
+  }, [signedIn, navigate, search.redirect]);
+  return (
+    <AuthLayout
+      title="Sign in to Tessera"
+      subtitle="Manage your QR codes, designs and API keys."
+      footer={
+        policy?.allowed ? (
+          <>
+            New here?{' '}
+            <Link to="/signup" className="font-medium text-accent-ink underline-offset-2 hover:underline">
+              Create an account
+            </Link>
+          </>
+        ) : (
+          'Need an account? Ask the person who runs this Tessera to create one for you.'
+        )
+      }
+    >
+      {search.expired && (
+        <div className="mb-4">
+          <Alert tone="info">Your session has ended. Sign in again to continue where you were.</Alert>
+        </div>
+      )}
+      <SignInForm redirectTo={search.redirect} />
+    </AuthLayout>
+  );
+}

@@ -1,0 +1,85 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { TesseraApiError, unwrap } from '@tessera/client';
+import { type FormEvent, useState } from 'react';
+import { api } from '../api/client.ts';
+import { errorText, fieldMessages } from '../api/field-errors.ts';
+import { sessionQuery, signupPolicyQuery, toSession } from '../api/session.ts';
+import { Button } from '../components/ui/button.tsx';
+import { Field, TextInput } from '../components/ui/field.tsx';
+import { Alert, Skeleton } from '../components/ui/misc.tsx';
+import { useTitle } from '../lib/use-title.ts';
+import { AuthLayout } from './auth-layout.tsx';
+
+function SignupForm({ first }: { first: boolean }) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [name, setName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const signUp = useMutation({
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/signup', { body: { email, password, ...(name.trim() ? { name: name.trim() } : {}) } })),
+    onSuccess: async (body) => {
+      queryClient.setQueryData(sessionQuery.queryKey, toSession(body));
+      await queryClient.invalidateQueries({ queryKey: signupPolicyQuery.queryKey });
+      await navigate({ to: '/app' });
+    },
+  });
+  const fields = fieldMessages(signUp.error);
+  const closed = signUp.error instanceof TesseraApiError && signUp.error.code === 'signup_closed';
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    signUp.mutate();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      {first && <Alert tone="info">This is a new Tessera: the account you create now owns it.</Alert>}
+      {signUp.error && !fields.email && !fields.password && !fields.name && <Alert>{closed ? 'Sign-up has just been closed on this Tessera. Ask its administrator for an account.' : errorText(signUp.error)}</Alert>}
+      <Field label="Your name" optional error={fields.name}>
+        {(props) => <TextInput {...props} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Email" error={fields.email}>
+        {(props) => <TextInput {...props} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
+      </Field>
+      <Field label="Password" hint="At least 10 characters." error={fields.password}>
+        {(props) => <TextInput {...props} type="password" autoComplete="new-password" required minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} />}
+      </Field>
+      <Button type="submit" variant="primary" className="w-full" pending={signUp.isPending}>
+        Create account
+      </Button>
+    </form>
+  );
+}
+
+export function SignupPage() {
+  useTitle('Create an account');
+  const policy = useQuery(signupPolicyQuery);
+  return (
+    <AuthLayout
+      title="Create your account"
+      subtitle="Design QR codes and change where they lead at any time."
+      footer={
+        <>
+          Already have an account?{' '}
+          <Link to="/login" className="font-medium text-accent-ink underline-offset-2 hover:underline">
+            Sign in
+          </Link>
+        </>
+      }
+    >
+      {policy.isPending ? (
+        <div className="space-y-4" aria-busy="true" aria-label="Loading">
+          <Skeleton className="h-9" />
+          <Skeleton className="h-9" />
+          <Skeleton className="h-9" />
+        </div>
+      ) : policy.data?.allowed ? (
+        <SignupForm first={policy.data.mode === 'first'} />
+      ) : (
+        <Alert tone="info" title="Sign-up is closed on this Tessera">
+          {policy.isError ? errorText(policy.error) : 'Accounts here are created by its administrator (with `tessera account create`) or by invitation. Ask them for one, then sign in.'}
+        </Alert>
+      )}
+    </AuthLayout>
+  );
+}
