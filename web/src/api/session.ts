@@ -1,5 +1,5 @@
 // Who is signed in, and whether this instance lets people sign up (TESSERA_SIGNUP).
-import { apiErrorFrom, type JsonResponse, TesseraApiError, unwrap } from '@tessera/client';
+import { type JsonResponse, TesseraApiError, unwrap } from '@tessera/client';
 import { queryOptions } from '@tanstack/react-query';
 import { api } from './client.ts';
 
