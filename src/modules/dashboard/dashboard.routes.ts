@@ -28,7 +28,8 @@ export async function dashboardRoutes(app: FastifyInstance, _ctx: AppContext, bu
     await app.register(fastifyStatic, { root: build.root, serve: false, preCompressed: true });
   }
 
-  app.get('/', { schema: hidden }, async (request, reply) => {
+  // Optional session: the product page reads a valid session to skip itself, and ignores a stale one.
+  app.get('/', { schema: { ...hidden, security: [{}, { session: [] }] } }, async (request, reply) => {
     // A signed-in person goes straight to work; everyone else sees the product page.
     if (request.principal?.via === 'session') return reply.redirect('/app', 302);
     return sendShell(build, reply);
