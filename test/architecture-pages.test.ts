@@ -15,7 +15,16 @@ const REPLY = 'src/http/page/reply.ts';
 
 // Markup: an end tag (</p>), a start tag with an attribute (<a href="…">), a doctype, or a literal
 // that opens with a tag. (Prose that merely names one, like "`<img>` tags" or "Bearer <key>", is not.)
-const TAG = /<\/[a-z][a-z0-9-]*\s*>|<[a-z][a-z0-9-]*\s+[a-z-]+(?:=|\s|\/?>)|<!doctype|^\s*<[a-z][a-z0-9-]*[\s/>]/i;
+const TAG = /<\/[a-z][a-z0-9-]*\s*>|<[a-z][a-z0-9-]*\s+[a-z-]+(?:=|\s|\/?>)|<!doctype html|^\s*<[a-z][a-z0-9-]*[\s/>]/i;
+// SVG pictures (a Swiss cross handed to the QR engine as a logo) are images, not pages: a literal
+// whose every element is an SVG element is left alone. A sentence naming "<!DOCTYPE …>" is prose.
+const SVG_ELEMENTS = new Set(['svg', 'g', 'defs', 'rect', 'circle', 'ellipse', 'path', 'line', 'polyline', 'polygon', 'use', 'symbol', 'clippath', 'mask', 'lineargradient', 'radialgradient', 'stop', 'image']);
+function isMarkup(text: string): boolean {
+  if (!TAG.test(text)) return false;
+  if (/<!doctype html/i.test(text)) return true;
+  const names = [...text.matchAll(/<\/?([a-z][a-z0-9-]*)/gi)].map((m) => m[1]!.toLowerCase());
+  return names.length === 0 || !names.every((name) => SVG_ELEMENTS.has(name));
+}
 // The characters an escaper replaces, as a regex class, or the entities it writes.
 const ESCAPER = /\[[^\]]*&[^\]]*<[^\]]*>[^\]]*\]|&(?:amp|lt|gt|quot|#39|#x27|#96);/;
 const HTML_CONTENT_TYPE = /(?:\.type\(|['"]content-type['"]\s*[,:]\s*)['"]text\/html/i;
@@ -45,15 +54,15 @@ export function markupProblems(file: string, text: string): string[] {
   const where = (node: ts.Node) => `${file}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
   const visit = (node: ts.Node) => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      if (TAG.test(node.text) && !isHtmlTagged(node)) problems.push(`${where(node)}: markup in a plain string; write it with the html tag`);
+      if (isMarkup(node.text) && !isHtmlTagged(node)) problems.push(`${where(node)}: markup in a plain string; write it with the html tag`);
       if (ESCAPER.test(node.text)) problems.push(`${where(node)}: an HTML escaper of its own; use the html tag`);
     } else if (ts.isTemplateExpression(node)) {
       const parts = [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join('\u0000');
-      if (TAG.test(parts) && !isHtmlTagged(node)) problems.push(`${where(node)}: markup built by string interpolation; write it with the html tag`);
+      if (isMarkup(parts) && !isHtmlTagged(node)) problems.push(`${where(node)}: markup built by string interpolation; write it with the html tag`);
     } else if (ts.isRegularExpressionLiteral(node) && ESCAPER.test(node.text)) {
       problems.push(`${where(node)}: an HTML escaper of its own; use the html tag`);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
-      const side = (n: ts.Expression) => (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && TAG.test(n.text);
+      const side = (n: ts.Expression) => (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) && isMarkup(n.text);
       if (side(node.left) || side(node.right)) problems.push(`${where(node)}: markup joined with +; write it with the html tag`);
     }
     ts.forEachChild(node, visit);
@@ -90,9 +99,14 @@ describe('HTML is written one way', () => {
       "export function escapeHtml(s: string) { return s.replace(/[&<>\"']/g, (c) => c); }",
       "export const esc = (s: string) => s.split('<').join('&lt;');",
       "import { html as h } from '../../http/html.ts'; export const p = (t: string) => `<b>${h`${t}`}</b>`;",
+      "export const P = '<svg viewBox=\"0 0 1 1\"><foreignObject><p>hi</p></foreignObject></svg>';",
+      "export const P = '<!DOCTYPE html><svg></svg>';",
     ];
     for (const sample of bad) expect(markupProblems('sample.ts', sample), sample).not.toEqual([]);
-    const good = ["import { html } from '../../http/html.ts'; export const p = (t: string) => html`<p class=\"x\">${t}</p>`;", "export const cmp = (a: number, b: number) => a < b && b > 0;"];
+    const good = [
+      "export const LOGO = '<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 70 70\">' + '<rect width=\"70\" height=\"70\" fill=\"#fff\"/>' + '</svg>';",
+      "export const why = 'contains a document type declaration (<!DOCTYPE …>), which is refused';",
+      "import { html } from '../../http/html.ts'; export const p = (t: string) => html`<p class=\"x\">${t}</p>`;", "export const cmp = (a: number, b: number) => a < b && b > 0;"];
     for (const sample of good) expect(markupProblems('sample.ts', sample), sample).toEqual([]);
     expect(HTML_CONTENT_TYPE.test("reply.type('text/html; charset=utf-8')")).toBe(true);
     expect(HTML_CONTENT_TYPE.test("reply.header('content-type', 'text/html')")).toBe(true);
