@@ -68,7 +68,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         request.body ??= {};
       },
       schema: {
-        tags: ['api-keys'],
+        operationId: 'regenerateApiKey', tags: ['api-keys'],
         summary: 'Regenerate a secret key (the calling key, or the newest prd key for a session)',
         description:
           `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response. ` +

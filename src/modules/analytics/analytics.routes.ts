@@ -1,6 +1,7 @@
 // /api/v1/analytics: the seed's overview, timeline and device (OS) reports, per account and per
 // campaign, plus browser / device type / country / referrer / hour-of-day breakdowns and a CSV
 // export of raw scans. Handlers parse, call one service function and shape the reply.
+import { fileResponse } from '../../http/openapi-media.ts';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -167,7 +168,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
         summary: 'Raw scans of one campaign in a range as CSV (streamed; spreadsheet formulas neutralised)',
         params: campaignParams,
         querystring: rangeQuery,
-        response: { 200: { description: 'text/csv, one row per scan, oldest first', type: 'string' } },
+        response: { 200: fileResponse('CSV (RFC 4180), one row per scan, oldest first.', ['text/csv']) },
       },
     },
     async (request, reply) => {

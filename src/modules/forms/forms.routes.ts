@@ -58,7 +58,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
       bodyLimit: FORM_BODY_LIMIT,
       errorHandler: submitErrorHandler,
       schema: {
-        tags: ['forms'],
+        operationId: 'submitForm', tags: ['forms'],
         summary: 'Submit data to a hosted page form',
         description:
           'Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients get 201 or 400 with one error per field; form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).',

@@ -34,7 +34,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     '/api/v1/resolve/:userSlug/:campaignSlug',
     {
       schema: {
-        tags: ['pages'],
+        operationId: 'resolveHostedPage', tags: ['pages'],
         summary: 'Resolve hosted page config',
         description: 'The published page document of an active campaign, for clients that render it themselves. 404 when unknown, archived or unpublished.',
         params: slugParams,
@@ -51,7 +51,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
 
   app.get<SlugParams>(
     '/p/:userSlug/:campaignSlug',
-    { schema: { tags: ['pages'], summary: 'The hosted page (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
+    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
     async (request, reply) => {
       const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
@@ -62,7 +62,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
 
   app.get<SlugParams>(
     '/p/:userSlug/:campaignSlug/thanks',
-    { schema: { tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
+    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
     async (request, reply) => {
       const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
       if (!page) return sendPage(reply, 404, notFoundPage(request));

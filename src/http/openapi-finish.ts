@@ -1,0 +1,254 @@
+// The last pass over the generated OpenAPI document: the conventions every operation shares are
+// declared here once instead of on 70-odd routes, so a new route cannot forget them:
+//  - an operationId (derived from method and path unless the route names one) and `security: []`
+//    on routes that declare no security (public);
+//  - the X-CSRF-Token header on cookie-authenticated writes, Idempotency-Key on idempotent creates;
+//  - every 4xx/5xx as application/problem+json (the shared `Problem` schema), with the registry
+//    codes that status can carry; 400 on every operation (the edge input guard answers it for any
+//    route), 401/403/429 on signed-in routes, 404 on routes with path parameters;
+//  - schemas marked with a `title` hoisted into components.schemas and referenced by `$ref`.
+import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+
+type Json = Record<string, unknown>;
+type Operation = Json & { responses?: Record<string, Json>; parameters?: Json[]; security?: Array<Record<string, string[]>>; operationId?: string };
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
+/** The vendor extension a route sets (in its schema) to have Idempotency-Key documented on it. */
+export const IDEMPOTENT_EXTENSION = 'x-idempotent';
+
+/** The problem document every error is. */
+export const PROBLEM_COMPONENT = {
+  type: 'object',
+  description: 'An RFC 9457 problem document. `code` is stable and listed at `/problems`; `errors` lists the fields a 400 refused.',
+  required: ['type', 'title', 'status', 'detail', 'code', 'requestId'],
+  properties: {
+    type: { type: 'string', format: 'uri', description: 'Where the code is described: `{public URL}/problems/{code}`.' },
+    title: { type: 'string', description: 'The fixed title of the code.' },
+    status: { type: 'integer', minimum: 400, maximum: 599 },
+    detail: { type: 'string', description: 'What went wrong with this request and what to do about it.' },
+    code: { type: 'string', enum: Object.keys(ERROR_CODES), description: 'The stable error code.' },
+    requestId: { type: 'string', description: 'Also sent as X-Request-Id; quote it when asking about a failure.' },
+    instance: { type: 'string', description: 'The request path.' },
+    errors: {
+      type: 'array',
+      description: 'Every refused field (validation).',
+      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string', examples: ['body/urls/3'] }, message: { type: 'string' } } },
+    },
+  },
+  additionalProperties: true,
+  examples: [
+    {
+      type: 'http://127.0.0.1:8080/problems/validation_failed',
+      title: 'The request is not valid',
+      status: 400,
+      detail: 'Some fields are invalid: body/destination must match format "uri".',
+      code: 'validation_failed',
+      requestId: 'req-1',
+      instance: '/api/v1/campaigns',
+      errors: [{ field: 'body/destination', message: 'must match format "uri"' }],
+    },
+  ],
+} as const;
+
+const TAGS: Record<string, string> = {
+  health: 'Liveness and readiness probes.',
+  meta: 'The error code registry.',
+  auth: 'Sign-up, sign-in and the session (dashboard).',
+  'api-keys': '`sec1-…` secret keys (payment seed shapes).',
+  account: 'Account settings.',
+  items: 'Ephemeral, immutable items (the items seed, `/api/v0/items`).',
+  qr: 'One-off QR rendering.',
+  webhooks: 'Signed webhooks (Standard Webhooks): secret, endpoints, deliveries.',
+  templates: 'Reusable designs.',
+  campaigns: 'QR codes: static, dynamic and morphing.',
+  render: 'Campaign images.',
+  bulk: 'Up to 1,000 codes per request.',
+  morphing: 'Anti-screenshot tickets: render secrets and rotation.',
+  checkins: 'Redeeming rotating tickets.',
+  public: 'What a scanner hits.',
+  analytics: 'Scan analytics.',
+  pages: 'Hosted landing pages.',
+  forms: 'Hosted page forms and their submissions.',
+  dashboard: 'The dashboard web app.',
+};
+
+const STATUS_TEXT: Record<string, string> = {
+  '400': 'Bad request',
+  '401': 'Not authenticated',
+  '403': 'Forbidden',
+  '404': 'Not found',
+  '405': 'Method not allowed',
+  '409': 'Conflict',
+  '410': 'Gone',
+  '413': 'Payload too large',
+  '415': 'Unsupported media type',
+  '422': 'Unprocessable request',
+  '429': 'Too many requests',
+  '500': 'Internal error',
+  '503': 'Unavailable',
+};
+
+function codesFor(status: string): ErrorCode[] {
+  return (Object.keys(ERROR_CODES) as ErrorCode[]).filter((code) => String(ERROR_CODES[code].status) === status);
+}
+
+function isSchemaObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The standard description of an error status: its title and every registry code it can carry. */
+function errorDescription(status: string): string {
+  const codes = codesFor(status);
+  const title = STATUS_TEXT[status] ?? 'Error';
+  return codes.length ? `${title}: problem+json with \`code\` ${codes.map((c) => `\`${c}\``).join(', ')}.` : `${title} (problem+json).`;
+}
+
+/** A route's error response becomes problem+json; a description of its own (not the generic one) is kept. */
+function problemResponse(status: string, declared: Json | undefined): Json {
+  const own = typeof declared?.description === 'string' && !declared.description.startsWith('problem+json') && declared.description !== 'Default Response' ? declared.description : undefined;
+  const headers = declared?.headers;
+  const response: Json = {
+    description: own ? `${own} ${errorDescription(status)}` : errorDescription(status),
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  };
+  if (headers) response.headers = headers;
+  if (status === '429' && !headers) response.headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
+  if (status === '401') response.headers = { ...(isSchemaObject(headers) ? headers : {}), 'WWW-Authenticate': { description: 'The challenge (RFC 9110): `Bearer realm="tessera"`.', schema: { type: 'string' } } };
+  return response;
+}
+
+const VERBS: Record<string, string> = { get: 'get', post: 'create', put: 'replace', patch: 'update', delete: 'delete', head: 'head', options: 'options' };
+const ACTIONS = new Set(['rotate', 'regenerate', 'retry', 'test', 'reveal', 'submit', 'login', 'logout', 'signup', 'render', 'bulk', 'resolve', 'export.csv']);
+
+function pascal(word: string): string {
+  return word
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+}
+
+function singular(word: string): string {
+  if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/**
+ * A readable operationId from method and path: `GET /api/v1/campaigns` → listCampaigns,
+ * `GET /api/v1/campaigns/{id}` → getCampaign, `POST …/secret/rotate` → rotateWebhooksSecret.
+ */
+export function deriveOperationId(method: string, path: string): string {
+  const segments = path.split('/').filter((s) => s && !/^(api|v\d+)$/.test(s));
+  const nouns: string[] = [];
+  let last: 'noun' | 'param' = 'noun';
+  let action: string | undefined;
+  segments.forEach((segment, i) => {
+    if (segment.startsWith('{')) {
+      if (nouns.length) nouns[nouns.length - 1] = singular(nouns[nouns.length - 1]!);
+      last = 'param';
+      return;
+    }
+    last = 'noun';
+    if (i === segments.length - 1 && method !== 'get' && ACTIONS.has(segment)) action = segment;
+    else nouns.push(segment);
+  });
+  // A POST to a collection creates one of it.
+  if (method === 'post' && last === 'noun' && !action && nouns.length) nouns[nouns.length - 1] = singular(nouns[nouns.length - 1]!);
+  const base = nouns.map(pascal).join('') || 'Root';
+  if (action) return `${action.replace(/\.csv$/, '')}${base}`;
+  if (method === 'get' && last === 'noun' && segments.at(-1)?.endsWith('s') && !segments.at(-1)?.includes('.')) return `list${base}`;
+  if (segments.at(-1)?.endsWith('.csv')) return `export${base.replace(/ExportCsv$/, '')}Csv`;
+  return `${VERBS[method] ?? method}${base}`;
+}
+
+/** Hoists every schema carrying a `title` into components.schemas; same title must mean same schema. */
+function hoist(node: unknown, components: Record<string, Json>, top: boolean): unknown {
+  if (Array.isArray(node)) return node.map((child) => hoist(child, components, false));
+  if (!isSchemaObject(node)) return node;
+  const out: Json = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'properties' && isSchemaObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, hoist(child, components, false)]));
+    else if (key === 'examples' || key === 'example' || key === 'default' || key === 'const' || key === 'enum') out[key] = value;
+    else out[key] = hoist(value, components, false);
+  }
+  const name = out.title;
+  if (!top && typeof name === 'string' && /^[A-Z][A-Za-z0-9]+$/.test(name) && (out.type !== undefined || out.anyOf || out.oneOf || out.allOf)) {
+    const existing = components[name];
+    if (existing && JSON.stringify(existing) !== JSON.stringify(out)) {
+      throw new Error(`OpenAPI: two different schemas are titled ${name}; give one another title.`);
+    }
+    components[name] = out;
+    return { $ref: `#/components/schemas/${name}` };
+  }
+  return out;
+}
+
+/** Finishes the document @fastify/swagger generated (see the header of this file). */
+export function finishDocument(generated: Json): Json {
+  const document = structuredClone(generated);
+  const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
+  const components = (document.components ?? {}) as Json;
+  const schemas: Record<string, Json> = { ...((components.schemas as Record<string, Json>) ?? {}) };
+  const usedTags = new Set<string>();
+  const operationIds = new Set<string>();
+
+  for (const [path, item] of Object.entries(paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.operationId ??= deriveOperationId(method, path);
+      if (operationIds.has(operation.operationId)) throw new Error(`OpenAPI: operationId ${operation.operationId} is used twice (${method.toUpperCase()} ${path}).`);
+      operationIds.add(operation.operationId);
+      for (const tag of (operation.tags as string[] | undefined) ?? []) usedTags.add(tag);
+      operation.security ??= [];
+      const security = operation.security;
+      const signedIn = security.length > 0 && !security.some((requirement) => Object.keys(requirement).length === 0);
+      const usesSession = security.some((requirement) => 'session' in requirement);
+      const parameters = (operation.parameters ??= []);
+      const hasParameter = (where: string, name: string) => parameters.some((p) => p.in === where && String(p.name).toLowerCase() === name.toLowerCase());
+      if (usesSession && UNSAFE.has(method) && !hasParameter('header', 'x-csrf-token')) {
+        parameters.push({
+          in: 'header',
+          name: 'X-CSRF-Token',
+          required: false,
+          description: 'Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin.',
+          schema: { type: 'string', maxLength: 200 },
+        });
+      }
+      if (operation[IDEMPOTENT_EXTENSION] === true) {
+        delete operation[IDEMPOTENT_EXTENSION];
+        const existing = parameters.find((p) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key');
+        const declaration = {
+          in: 'header',
+          name: 'Idempotency-Key',
+          required: false,
+          description:
+            'Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice.',
+          schema: { type: 'string', minLength: 1, maxLength: 255, examples: ['4d7e2a8c-5f1b-4c3e-9a06-2b8f1d3e7c54'] },
+        };
+        if (existing) Object.assign(existing, declaration);
+        else parameters.push(declaration);
+      }
+      if (parameters.length === 0) delete operation.parameters;
+
+      const responses = (operation.responses ??= {});
+      const wanted = new Set<string>(['400']);
+      if (signedIn) for (const status of ['401', '403', '429']) wanted.add(status);
+      if (parameters.some((p) => p.in === 'path')) wanted.add('404');
+      for (const status of Object.keys(responses)) if (/^[45]\d\d$/.test(status)) wanted.add(status);
+      for (const status of [...wanted].sort()) responses[status] = problemResponse(status, responses[status]);
+      for (const [status, response] of Object.entries(responses)) {
+        if (/^[23]\d\d$/.test(status) && response.description === 'Default Response') response.description = status.startsWith('2') ? 'Success' : 'Redirect';
+        if (response.content) response.content = hoist(response.content, schemas, true) as Json;
+      }
+      if (isSchemaObject(operation.requestBody)) operation.requestBody = hoist(operation.requestBody, schemas, true) as Json;
+    }
+  }
+  schemas.Problem = PROBLEM_COMPONENT as unknown as Json;
+  const sorted = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
+  document.components = { ...components, schemas: sorted };
+  document.tags = [...usedTags].sort().map((name) => ({ name, description: TAGS[name] ?? name }));
+  return document;
+}
