@@ -21,6 +21,7 @@ import { createRateLimiter } from './http/rate-limit.ts';
 import { jobs } from './jobs/index.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { authPlugin } from './modules/accounts/auth.plugin.ts';
+import { idempotencyPlugin } from './modules/idempotency/index.ts';
 import { modules } from './modules/index.ts';
 
 /** What buildApp needs besides the config. */
@@ -113,6 +114,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(pageAssetRoutes);
 
   await app.register(authPlugin, { ctx });
+  await app.register(idempotencyPlugin, { ctx });
   for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));
 
   if (deps.startWorker ?? config.runWorker) {

@@ -14,8 +14,8 @@ type Operation = Json & { responses?: Record<string, Json>; parameters?: Json[];
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
-/** The vendor extension a route sets (in its schema) to have Idempotency-Key documented on it. */
-export const IDEMPOTENT_EXTENSION = 'x-idempotent';
+// The schema extension of idempotent routes (src/modules/idempotency reads the same one).
+const IDEMPOTENT_EXTENSION = 'x-idempotent';
 
 /** The problem document every error is. */
 export const PROBLEM_COMPONENT = {
@@ -217,9 +217,10 @@ export function finishDocument(generated: Json): Json {
           schema: { type: 'string', maxLength: 200 },
         });
       }
-      if (operation[IDEMPOTENT_EXTENSION] === true) {
+      const existing = parameters.find((p) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key');
+      const idempotent = operation[IDEMPOTENT_EXTENSION] === true || existing !== undefined;
+      if (idempotent) {
         delete operation[IDEMPOTENT_EXTENSION];
-        const existing = parameters.find((p) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key');
         const declaration = {
           in: 'header',
           name: 'Idempotency-Key',
@@ -237,6 +238,7 @@ export function finishDocument(generated: Json): Json {
       const wanted = new Set<string>(['400']);
       if (signedIn) for (const status of ['401', '403', '429']) wanted.add(status);
       if (parameters.some((p) => p.in === 'path')) wanted.add('404');
+      if (idempotent) for (const status of ['409', '422']) wanted.add(status);
       for (const status of Object.keys(responses)) if (/^[45]\d\d$/.test(status)) wanted.add(status);
       for (const status of [...wanted].sort()) responses[status] = problemResponse(status, responses[status]);
       for (const [status, response] of Object.entries(responses)) {

@@ -1302,6 +1302,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -1370,8 +1372,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `payload_too_large`: content over 64 KiB of UTF-8 (or a body over 512 KiB). Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3520,6 +3540,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -3683,6 +3705,15 @@ export interface operations {
             };
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5099,6 +5130,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -5173,6 +5206,24 @@ export interface operations {
             };
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5537,6 +5588,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -5603,6 +5656,24 @@ export interface operations {
             };
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6340,7 +6411,8 @@ export interface operations {
                 inline?: "svg";
             };
             header?: {
-                "idempotency-key"?: string;
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -6817,6 +6889,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -6874,6 +6948,24 @@ export interface operations {
             };
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

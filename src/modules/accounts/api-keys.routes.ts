@@ -127,6 +127,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['api-keys'],
         summary: 'Create an API key; the full key is shown only in this response',
         security,
+        'x-idempotent': true,
         body: {
           type: 'object',
           additionalProperties: false,

@@ -7,7 +7,7 @@ import { campaignJson, campaignJsonSchema } from '../campaigns/campaign.view.ts'
 import { MAX_DESTINATION_LENGTH } from '../campaigns/destination.ts';
 import { withSecretKeys } from '../morph/morph.service.ts';
 import { type BulkInput, checkBulk, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
-import { withIdempotency } from './idempotency.ts';
+import { withIdempotency } from '../idempotency/index.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
 // 1,000 URLs of up to 2 KiB each do not fit the global 1 MiB body limit.

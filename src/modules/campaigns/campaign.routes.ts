@@ -77,6 +77,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['campaigns'],
         summary: 'Create a single campaign',
         security,
+        'x-idempotent': true,
         body: { type: 'object', required: ['name', 'destination'], additionalProperties: false, properties: { ...fields, qr_type: { ...fields.qr_type, default: 'dynamic' } } },
         response: { 201: campaignJsonSchema, 400: problem, 401: problem, 404: problem, 409: problem },
       },

@@ -49,6 +49,7 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['templates'],
         summary: 'Save a new template',
         security,
+        'x-idempotent': true,
         body: {
           type: 'object',
           required: ['name', 'design_config'],

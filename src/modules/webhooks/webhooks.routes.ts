@@ -82,7 +82,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.post<{ Body: EndpointInput & { url: string } }>(`${BASE}/endpoints`, {
-    schema: { tags, security, summary: 'Register a webhook endpoint', body: createEndpointBody, response: { 201: envelope(endpointSchema) } },
+    schema: { tags, security, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: createEndpointBody, response: { 201: envelope(endpointSchema) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 201, await createEndpoint(db, clock, policy, accountId, request.body));
