@@ -32,6 +32,8 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
   /** Run background jobs in this process (default: config.runWorker). Tests run jobs by hand. */
   startWorker?: boolean;
+  /** Called before the modules add their routes: tests install hooks that see every route (response checks). */
+  instrument?: (app: FastifyInstance) => void;
 }
 
 declare module 'fastify' {
@@ -115,6 +117,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
 
   await app.register(authPlugin, { ctx });
   await app.register(idempotencyPlugin, { ctx });
+  deps.instrument?.(app);
   for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));
 
   if (deps.startWorker ?? config.runWorker) {

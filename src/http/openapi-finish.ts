@@ -16,6 +16,8 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 // The schema extension of idempotent routes (src/modules/idempotency reads the same one).
 const IDEMPOTENT_EXTENSION = 'x-idempotent';
+// The schema extension of routes that answer errors with an HTML page to browsers (see openapi-media.ts).
+const HTML_ERRORS_EXTENSION = 'x-html-errors';
 
 /** The problem document every error is. */
 export const PROBLEM_COMPONENT = {
@@ -97,6 +99,13 @@ function isSchemaObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Whether a declared error response is (or leaves room for) a problem document rather than a body of its own. */
+function isProblemDeclaration(declared: Json): boolean {
+  const content = declared.content as Record<string, { schema?: Json }> | undefined;
+  if (!content) return true;
+  return Object.values(content).some((media) => isSchemaObject(media.schema?.properties) && 'requestId' in (media.schema.properties as Json));
+}
+
 /** The standard description of an error status: its title and every registry code it can carry. */
 function errorDescription(status: string): string {
   const codes = codesFor(status);
@@ -104,13 +113,16 @@ function errorDescription(status: string): string {
   return codes.length ? `${title}: problem+json with \`code\` ${codes.map((c) => `\`${c}\``).join(', ')}.` : `${title} (problem+json).`;
 }
 
-/** A route's error response becomes problem+json; a description of its own (not the generic one) is kept. */
-function problemResponse(status: string, declared: Json | undefined): Json {
+/** A route's error response becomes problem+json (and an HTML page too on page routes); a description of its own (not the generic one) is kept. */
+function problemResponse(status: string, declared: Json | undefined, html: boolean): Json {
   const own = typeof declared?.description === 'string' && !declared.description.startsWith('problem+json') && declared.description !== 'Default Response' ? declared.description : undefined;
   const headers = declared?.headers;
   const response: Json = {
     description: own ? `${own} ${errorDescription(status)}` : errorDescription(status),
-    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+    content: {
+      'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } },
+      ...(html ? { 'text/html': { schema: { type: 'string', description: 'A page for people (browsers sending `Accept: text/html`).' } } } : {}),
+    },
   };
   if (headers) response.headers = headers;
   if (status === '429' && !headers) response.headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
@@ -163,30 +175,58 @@ export function deriveOperationId(method: string, path: string): string {
   return `${VERBS[method] ?? method}${base}`;
 }
 
-/** Hoists every schema carrying a `title` into components.schemas; same title must mean same schema. */
-function hoist(node: unknown, components: Record<string, Json>, top: boolean): unknown {
-  if (Array.isArray(node)) return node.map((child) => hoist(child, components, false));
+/**
+ * Components the document shows in full where routes keep a looser schema for validation or
+ * serialisation (a design is checked by the QR engine, whose messages are better than a schema's).
+ */
+export type DocumentedComponents = Record<string, Json>;
+
+/**
+ * Hoists every schema carrying a `title` into components.schemas; same title must mean same
+ * schema. A title naming a documented component refers to it instead (`null` kept when allowed).
+ */
+function hoist(node: unknown, components: Record<string, Json>, documented: DocumentedComponents, top: boolean): unknown {
+  if (Array.isArray(node)) return node.map((child) => hoist(child, components, documented, false));
   if (!isSchemaObject(node)) return node;
   const out: Json = {};
   for (const [key, value] of Object.entries(node)) {
-    if (key === 'properties' && isSchemaObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, hoist(child, components, false)]));
+    if (key === 'properties' && isSchemaObject(value)) out[key] = Object.fromEntries(Object.entries(value).map(([name, child]) => [name, hoist(child, components, documented, false)]));
     else if (key === 'examples' || key === 'example' || key === 'default' || key === 'const' || key === 'enum') out[key] = value;
-    else out[key] = hoist(value, components, false);
+    else out[key] = hoist(value, components, documented, false);
   }
   const name = out.title;
+  if (!top && typeof name === 'string' && documented[name]) {
+    components[name] = documented[name];
+    const ref = { $ref: `#/components/schemas/${name}` };
+    const nullable = Array.isArray(out.type) && out.type.includes('null');
+    return nullable ? { anyOf: [ref, { type: 'null' }], ...(typeof out.description === 'string' ? { description: out.description } : {}) } : ref;
+  }
   if (!top && typeof name === 'string' && /^[A-Z][A-Za-z0-9]+$/.test(name) && (out.type !== undefined || out.anyOf || out.oneOf || out.allOf)) {
+    // `type: [object, null]` is the component or null. @fastify/swagger moves a response schema's
+    // examples to the media type, so occurrences are compared without examples and description.
+    const nullable = Array.isArray(out.type) && out.type.includes('null');
+    const { description, examples, ...component } = out;
+    if (nullable) {
+      const types = (out.type as string[]).filter((t) => t !== 'null');
+      component.type = types.length === 1 ? types[0] : types;
+    }
     const existing = components[name];
-    if (existing && JSON.stringify(existing) !== JSON.stringify(out)) {
+    const { description: existingDescription, examples: existingExamples, ...comparable } = existing ?? {};
+    if (existing && JSON.stringify(comparable) !== JSON.stringify(component)) {
       throw new Error(`OpenAPI: two different schemas are titled ${name}; give one another title.`);
     }
-    components[name] = out;
-    return { $ref: `#/components/schemas/${name}` };
+    const merged: Json = { ...component };
+    if ((existingDescription ?? description) !== undefined) merged.description = existingDescription ?? description;
+    if ((existingExamples ?? examples) !== undefined) merged.examples = existingExamples ?? examples;
+    components[name] = merged;
+    const ref = { $ref: `#/components/schemas/${name}` };
+    return nullable ? { anyOf: [ref, { type: 'null' }] } : ref;
   }
   return out;
 }
 
 /** Finishes the document @fastify/swagger generated (see the header of this file). */
-export function finishDocument(generated: Json): Json {
+export function finishDocument(generated: Json, documented: DocumentedComponents = {}): Json {
   const document = structuredClone(generated);
   const paths = (document.paths ?? {}) as Record<string, Record<string, Operation>>;
   const components = (document.components ?? {}) as Json;
@@ -235,17 +275,26 @@ export function finishDocument(generated: Json): Json {
       if (parameters.length === 0) delete operation.parameters;
 
       const responses = (operation.responses ??= {});
-      const wanted = new Set<string>(['400']);
+      const html = operation[HTML_ERRORS_EXTENSION] === true;
+      delete operation[HTML_ERRORS_EXTENSION];
+      // 400: the edge refuses NUL and unpaired surrogates in any query; 500 can happen anywhere.
+      const wanted = new Set<string>(['400', '500']);
+      // Every body-bearing method can meet the body limit and an unreadable content type.
+      if (UNSAFE.has(method)) for (const status of ['413', '415']) wanted.add(status);
       if (signedIn) for (const status of ['401', '403', '429']) wanted.add(status);
       if (parameters.some((p) => p.in === 'path')) wanted.add('404');
       if (idempotent) for (const status of ['409', '422']) wanted.add(status);
       for (const status of Object.keys(responses)) if (/^[45]\d\d$/.test(status)) wanted.add(status);
-      for (const status of [...wanted].sort()) responses[status] = problemResponse(status, responses[status]);
+      for (const status of [...wanted].sort()) {
+        // A route may answer an error status with a body of its own (readiness: {status, reason}).
+        if (responses[status] && !isProblemDeclaration(responses[status])) continue;
+        responses[status] = problemResponse(status, responses[status], html);
+      }
       for (const [status, response] of Object.entries(responses)) {
         if (/^[23]\d\d$/.test(status) && response.description === 'Default Response') response.description = status.startsWith('2') ? 'Success' : 'Redirect';
-        if (response.content) response.content = hoist(response.content, schemas, true) as Json;
+        if (response.content) response.content = hoist(response.content, schemas, documented, true) as Json;
       }
-      if (isSchemaObject(operation.requestBody)) operation.requestBody = hoist(operation.requestBody, schemas, true) as Json;
+      if (isSchemaObject(operation.requestBody)) operation.requestBody = hoist(operation.requestBody, schemas, documented, true) as Json;
     }
   }
   schemas.Problem = PROBLEM_COMPONENT as unknown as Json;

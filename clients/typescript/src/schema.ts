@@ -1117,6 +1117,682 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * AnalyticsBrowserBreakdown
+         * @description Scans per browser over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsBrowserBreakdown: {
+            data: {
+                browser: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * AnalyticsCountryBreakdown
+         * @description Scans per country over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsCountryBreakdown: {
+            data: {
+                country: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /** AnalyticsDay */
+        AnalyticsDay: {
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            date: string;
+            scans: number;
+            /** @description Distinct visitors that day (salted daily hash; no IP stored). */
+            unique_scans: number;
+        };
+        /**
+         * AnalyticsDeviceTypeBreakdown
+         * @description Scans per device type over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsDeviceTypeBreakdown: {
+            data: {
+                device_type: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /** AnalyticsHour */
+        AnalyticsHour: {
+            hour: number;
+            scans: number;
+        };
+        /**
+         * AnalyticsHours
+         * @description Scans by local hour of day (0–23 in `tz`) over the range.
+         */
+        AnalyticsHours: {
+            data: components["schemas"]["AnalyticsHour"][];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * AnalyticsOsBreakdown
+         * @description Scans per os over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsOsBreakdown: {
+            data: {
+                os: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * AnalyticsOverview
+         * @description Scan counts of the account (bots excluded unless include_bots); days are local to `tz`.
+         * @example {
+         *       "total_scans": 1520,
+         *       "unique_scans": 980,
+         *       "scans_today": 12,
+         *       "scans_last_7_days": 140,
+         *       "scans_last_30_days": 610,
+         *       "active_campaigns": 8
+         *     }
+         */
+        AnalyticsOverview: {
+            active_campaigns: number;
+            scans_last_7_days: number;
+            scans_last_30_days: number;
+            scans_today: number;
+            total_scans: number;
+            unique_scans: number;
+        };
+        /** AnalyticsOverviewResponse */
+        AnalyticsOverviewResponse: {
+            data: components["schemas"]["AnalyticsOverview"];
+        };
+        /**
+         * AnalyticsReferrerBreakdown
+         * @description Scans per referrer over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsReferrerBreakdown: {
+            data: {
+                referrer: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * AnalyticsTimeline
+         * @description Scans per local day in the range, zero-filled, oldest first.
+         */
+        AnalyticsTimeline: {
+            data: components["schemas"]["AnalyticsDay"][];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * ApiKey
+         * @description An API key without its secret. `tst` keys work on test-mode data only; a `rotating` key keeps working until its grace period ends.
+         * @example {
+         *       "id": "key_4hT9xQ2mZpL8vN3bK7wR1c",
+         *       "kid": "K3J9X2M4P7Q1Z",
+         *       "env": "prd",
+         *       "type": "secret",
+         *       "status": "active",
+         *       "name": "Checkout server",
+         *       "created_at": "2026-03-01T12:00:00.000Z",
+         *       "expires_at": null,
+         *       "revoked_at": null,
+         *       "last_used_at": "2026-03-02T08:15:00.000Z",
+         *       "display_mask": "sec1-prd-k3j9x2m4p7q1-…-42"
+         *     }
+         */
+        ApiKey: {
+            /** Format: date-time */
+            created_at: string;
+            display_mask: string;
+            /** @enum {string} */
+            env: "prd" | "tst";
+            /** Format: date-time */
+            expires_at: string | null;
+            id: string;
+            /** @description The public part of the key, shown in the dashboard and in logs. */
+            kid: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            name: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** @enum {string} */
+            status: "active" | "rotating" | "expired" | "revoked";
+            /** @enum {string} */
+            type: "secret";
+        };
+        /**
+         * Campaign
+         * @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket).
+         * @example {
+         *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+         *       "name": "Spring fair poster",
+         *       "slug": "spring-fair",
+         *       "qr_type": "dynamic",
+         *       "status": "active",
+         *       "destination": "https://example.com/spring",
+         *       "short_code": "Xk4mP9q",
+         *       "public_url": "https://qr.example.com/Xk4mP9q",
+         *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+         *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+         *       "design_config": {
+         *         "preset": "ocean"
+         *       },
+         *       "template_id": null,
+         *       "batch_id": null,
+         *       "hosted_page": null,
+         *       "hosted_page_url": null,
+         *       "created_at": "2026-03-01T12:00:00.000Z",
+         *       "updated_at": "2026-03-01T12:00:00.000Z"
+         *     }
+         */
+        Campaign: {
+            /** @description The bulk request that created this code. */
+            batch_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            design_config: components["schemas"]["DesignConfig"];
+            /** Format: uri */
+            destination: string;
+            hosted_page: components["schemas"]["HostedPage"] | null;
+            /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
+            hosted_page_url: string | null;
+            /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            name: string;
+            /** @description Accepts ?size=64–2048 (default 512). */
+            png_url: string;
+            /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
+            public_url: string;
+            /** @enum {string} */
+            qr_type: "static" | "dynamic" | "morphing";
+            /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
+            secret_key?: string;
+            /** @example Xk4mP9q */
+            short_code: string;
+            slug: string | null;
+            /** @enum {string} */
+            status: "active" | "archived";
+            /** @description The SVG itself, when inlined on request. */
+            svg?: string;
+            svg_url: string;
+            template_id: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * CampaignList
+         * @description A page of campaigns; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
+        CampaignList: {
+            data: components["schemas"]["Campaign"][];
+            next_cursor: string | null;
+        };
+        /**
+         * DesignConfig
+         * @description QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4).
+         * @example {
+         *       "preset": "ocean",
+         *       "shapes": "rounded",
+         *       "eyes": "circle",
+         *       "color": "#0f172a",
+         *       "background": "#ffffff",
+         *       "margin": 4,
+         *       "frame": {
+         *         "text": "SCAN ME"
+         *       }
+         *     }
+         */
+        DesignConfig: {
+            /** @default #ffffff */
+            background?: string | "transparent";
+            /**
+             * @description #rgb, #rgba, #rrggbb or #rrggbbaa
+             * @default #000000
+             */
+            color?: string;
+            /**
+             * @description Raised to H automatically when a logo is present.
+             * @default M
+             * @enum {string}
+             */
+            ecc?: "L" | "M" | "Q" | "H";
+            /**
+             * @description Colour of eyes; defaults to the module paint.
+             * @default null
+             */
+            eye_color?: string | null;
+            /**
+             * @description Finder centre shape.
+             * @default square
+             * @enum {string}
+             */
+            eye_pupils?: "square" | "rounded" | "circle" | "diamond";
+            /**
+             * @description Finder frame shape.
+             * @default square
+             * @enum {string}
+             */
+            eyes?: "square" | "rounded" | "extra-rounded" | "circle" | "leaf";
+            frame?: null | string | {
+                /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
+                color?: string;
+                /** @default SCAN ME */
+                text?: string;
+                /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
+                text_color?: string;
+            };
+            gradient?: null | {
+                /** @default true */
+                apply_to_eyes?: boolean;
+                /**
+                 * @description Degrees, clockwise from left→right (linear).
+                 * @default 0
+                 */
+                rotation?: number;
+                stops: {
+                    /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
+                    color: string;
+                    offset?: number;
+                }[];
+                /**
+                 * @default linear
+                 * @enum {string}
+                 */
+                type?: "linear" | "radial";
+            };
+            logo?: null | string | {
+                /**
+                 * @description Fraction of the code width.
+                 * @default 0.2
+                 */
+                size?: number;
+                /** @description data:image/png|jpeg|svg+xml URI */
+                src: string;
+            };
+            /**
+             * @description Quiet zone in modules (lint refuses < 2).
+             * @default 4
+             */
+            margin?: number;
+            /**
+             * @description Start from a named preset; other fields override it.
+             * @enum {string}
+             */
+            preset?: "classic" | "rounded" | "dots" | "liquid" | "ocean" | "sunset" | "classy" | "gem" | "stripes" | "scan-me";
+            /**
+             * @description Data module shape.
+             * @default square
+             * @enum {string}
+             */
+            shapes?: "square" | "dots" | "rounded" | "extra-rounded" | "classy" | "classy-rounded" | "liquid" | "vertical-lines" | "horizontal-lines" | "diamond";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * ErrorCode
+         * @description A registered error code: problem documents carry it in `code`, with this status and title.
+         * @example {
+         *       "code": "validation_failed",
+         *       "status": 400,
+         *       "title": "The request is not valid"
+         *     }
+         */
+        ErrorCode: {
+            /** @enum {string} */
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            status: number;
+            title: string;
+        };
+        /** ErrorCodeList */
+        ErrorCodeList: {
+            data: components["schemas"]["ErrorCode"][];
+        };
+        /** FormField */
+        FormField: {
+            help_text: string | null;
+            label: string;
+            max: number | null;
+            max_length: number | null;
+            min: number | null;
+            name: string;
+            options: string[] | null;
+            placeholder: string | null;
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
+        };
+        /**
+         * FormSubmission
+         * @description The stored submission.
+         */
+        FormSubmission: {
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /** @description The form's success message. */
+            message: string;
+        };
+        /**
+         * HostedPage
+         * @description A landing page Tessera hosts at `/p/{account slug}/{campaign slug}`, as stored (every field present).
+         * @example {
+         *       "title": "Spring fair",
+         *       "language": "en",
+         *       "blocks": [
+         *         {
+         *           "type": "heading",
+         *           "text": "Welcome",
+         *           "level": 1
+         *         },
+         *         {
+         *           "type": "paragraph",
+         *           "text": "Leave your email for the raffle."
+         *         }
+         *       ],
+         *       "theme": {
+         *         "background_color": "#ffffff",
+         *         "text_color": "#1a1a1a",
+         *         "accent_color": "#7c3aed",
+         *         "logo_url": null,
+         *         "logo_alt": "",
+         *         "hero_image_url": null,
+         *         "hero_image_alt": ""
+         *       },
+         *       "form": {
+         *         "fields": [
+         *           {
+         *             "name": "email",
+         *             "label": "Email",
+         *             "type": "email",
+         *             "required": true,
+         *             "max_length": 500,
+         *             "options": null,
+         *             "placeholder": null,
+         *             "help_text": null,
+         *             "min": null,
+         *             "max": null
+         *           }
+         *         ],
+         *         "submit_label": "Send",
+         *         "success_message": "Thank you!",
+         *         "next_url": null,
+         *         "next_label": null
+         *       },
+         *       "published": true
+         *     }
+         */
+        HostedPage: {
+            blocks: components["schemas"]["PageBlock"][];
+            form: components["schemas"]["PageForm"] | null;
+            /** @example en */
+            language: string;
+            published: boolean;
+            theme: components["schemas"]["PageTheme"];
+            title: string;
+        };
+        /**
+         * HostedPageInput
+         * @description A hosted page to create or replace; omitted fields take their defaults (language `en`, default theme, no form, unpublished).
+         */
+        HostedPageInput: {
+            blocks?: components["schemas"]["PageBlock"][];
+            form?: {
+                fields: {
+                    help_text?: string | null;
+                    label: string;
+                    max?: number | null;
+                    max_length?: number | null;
+                    min?: number | null;
+                    name: string;
+                    options?: string[] | null;
+                    placeholder?: string | null;
+                    required?: boolean;
+                    /** @enum {string} */
+                    type: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
+                }[];
+                /** @description That button's text ("Continue" in the page language when null). */
+                next_label?: string | null;
+                /** @description The thank-you page's main button leads here. */
+                next_url?: string | null;
+                submit_label?: string;
+                success_message?: string;
+            } | null;
+            /** @example en */
+            language?: string;
+            /** @default false */
+            published?: boolean;
+            theme?: {
+                /** @example #7c3aed */
+                accent_color?: string;
+                /** @example #ffffff */
+                background_color?: string;
+                hero_image_alt?: string;
+                /** @description A wide image above the title. */
+                hero_image_url?: string | null;
+                logo_alt?: string;
+                /** @description Shown at the top instead of the account's logo or name. */
+                logo_url?: string | null;
+                /** @example #1a1a1a */
+                text_color?: string;
+            };
+            title: string;
+        };
+        /**
+         * Item
+         * @description An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view.
+         */
+        Item: {
+            /** @description Only in a successful resolve; null in the create answer. */
+            content: string | null;
+            /** @description Integrity receipt: hex HMAC-SHA256(key = magic, message = content), both UTF-8. */
+            contentHmac: string;
+            /** Format: date-time */
+            createdUtc: string;
+            /** @description Returned once, by create; null everywhere else. */
+            deleteToken: string | null;
+            /** Format: date-time */
+            expiresUtc: string;
+            /** @description The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server. */
+            magic: string;
+            passwordProtected: boolean;
+            /**
+             * Format: uri
+             * @description The public page; what the QR code encodes. Opening it spends no view.
+             */
+            publicUrl: string;
+            /**
+             * @description Lifecycle state after this request.
+             * @enum {string}
+             */
+            state: "ACTIVE" | "BOUND" | "FINALIZED" | "ARCHIVAL";
+            /** @description Views spent, including this resolve. */
+            viewCount: number;
+            viewLimit: number | null;
+        };
+        /**
+         * NewWebhookSecret
+         * @description A webhook signing secret, shown once.
+         * @example {
+         *       "id": "0f8e7a52-3c1d-4b6e-9a2f-5d4c3b2a1908",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3wR3ehbPQ4a",
+         *       "kid": "k3j9x2m4p7q1"
+         *     }
+         */
+        NewWebhookSecret: {
+            /** @description Secret id (UUID) */
+            id: string;
+            kid: string;
+            /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
+            secret: string;
+        };
+        /**
+         * PageBlock
+         * @description heading {text, level 1–3} · paragraph {text} · image {url, alt} · link {text, url} · button {text, url}; URLs are http(s) only.
+         */
+        PageBlock: {
+            /** @enum {integer} */
+            level: 1 | 2 | 3;
+            text: string;
+            /** @constant */
+            type: "heading";
+        } | {
+            text: string;
+            /** @constant */
+            type: "paragraph";
+        } | {
+            alt: string;
+            /** @constant */
+            type: "image";
+            /**
+             * Format: uri
+             * @description http(s) only.
+             */
+            url: string;
+        } | {
+            text: string;
+            /** @constant */
+            type: "link";
+            /**
+             * Format: uri
+             * @description http(s) only.
+             */
+            url: string;
+        } | {
+            text: string;
+            /** @constant */
+            type: "button";
+            /**
+             * Format: uri
+             * @description http(s) only.
+             */
+            url: string;
+        };
+        /**
+         * PageForm
+         * @description The form of the page, or null for none.
+         */
+        PageForm: {
+            fields: components["schemas"]["FormField"][];
+            /** @description That button's text ("Continue" in the page language when null). */
+            next_label: string | null;
+            /** @description The thank-you page's main button leads here. */
+            next_url: string | null;
+            submit_label: string;
+            success_message: string;
+        };
+        /** PageTheme */
+        PageTheme: {
+            /** @example #7c3aed */
+            accent_color: string;
+            /** @example #ffffff */
+            background_color: string;
+            hero_image_alt: string;
+            /** @description A wide image above the title. */
+            hero_image_url: string | null;
+            logo_alt: string;
+            /** @description Shown at the top instead of the account's logo or name. */
+            logo_url: string | null;
+            /** @example #1a1a1a */
+            text_color: string;
+        };
+        /**
          * @description An RFC 9457 problem document. `code` is stable and listed at `/problems`; `errors` lists the fields a 400 refused.
          * @example {
          *       "type": "http://127.0.0.1:8080/problems/validation_failed",
@@ -1163,6 +1839,166 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * PublicPage
+         * @description A published hosted page, for clients that render it themselves.
+         */
+        PublicPage: {
+            blocks: components["schemas"]["PageBlock"][];
+            form: components["schemas"]["PageForm"] | null;
+            /** @example en */
+            language: string;
+            /** Format: uri */
+            page_url: string;
+            short_code: string;
+            /** @description POST form answers here (JSON or urlencoded). */
+            submit_url: string | null;
+            theme: components["schemas"]["PageTheme"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * RotatedWebhookSecret
+         * @description The new secret (shown once) and the previous one, which keeps signing until `expires_at`.
+         */
+        RotatedWebhookSecret: {
+            /** @description Secret id (UUID) */
+            id: string;
+            kid: string;
+            previous: {
+                /** Format: date-time */
+                expires_at: string;
+                id: string;
+                kid: string;
+                /** @enum {string} */
+                status: "rotating";
+            };
+            /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
+            secret: string;
+        };
+        /**
+         * Template
+         * @description A saved design; campaigns created with its `template_id` start from it.
+         * @example {
+         *       "id": "tpl_4hT9xQ2mZpL8vN3bK7wR1c",
+         *       "name": "Event tickets",
+         *       "design_config": {
+         *         "preset": "ocean",
+         *         "eyes": "circle"
+         *       },
+         *       "created_at": "2026-03-01T12:00:00.000Z"
+         *     }
+         */
+        Template: {
+            /** Format: date-time */
+            created_at: string;
+            design_config: components["schemas"]["DesignConfig"];
+            /** @example tpl_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            name: string;
+        };
+        /**
+         * TemplateList
+         * @description A page of templates; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
+        TemplateList: {
+            data: components["schemas"]["Template"][];
+            next_cursor: string | null;
+        };
+        /**
+         * WebhookDelivery
+         * @description One event sent to one endpoint, with every attempt.
+         */
+        WebhookDelivery: {
+            attempt_log: components["schemas"]["WebhookDeliveryAttempt"][];
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            delivered_at: string | null;
+            endpoint_id: string;
+            /** @description The `webhook-id` header, the same on every attempt. */
+            event_id: string;
+            event_type: string;
+            id: string;
+            last_error: string | null;
+            last_status_code: number | null;
+            next_attempt_at: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+        };
+        /** WebhookDeliveryAttempt */
+        WebhookDeliveryAttempt: {
+            /** Format: date-time */
+            at: string;
+            attempt: number;
+            error: string | null;
+            latency_ms: number;
+            response_body: string | null;
+            status_code: number | null;
+            success: boolean;
+        };
+        /**
+         * WebhookEndpoint
+         * @description Where events are delivered. After failing for days an endpoint is disabled (`disabled_reason`).
+         * @example {
+         *       "id": "whk_4hT9xQ2mZpL8vN3bK7wR1c",
+         *       "url": "https://example.com/webhooks/tessera",
+         *       "description": "Order system",
+         *       "event_types": [
+         *         "*"
+         *       ],
+         *       "enabled": true,
+         *       "disabled_reason": null,
+         *       "failing_since": null,
+         *       "created_at": "2026-03-01T12:00:00.000Z",
+         *       "updated_at": "2026-03-01T12:00:00.000Z"
+         *     }
+         */
+        WebhookEndpoint: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            disabled_reason: string | null;
+            enabled: boolean;
+            /** @description `["*"]` is every type except opt-in ones. */
+            event_types: string[];
+            failing_since: string | null;
+            /** @example whk_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uri */
+            url: string;
+        };
+        /**
+         * WebhookEventType
+         * @description An event type of the catalogue, with a sample body.
+         */
+        WebhookEventType: {
+            description: string;
+            /** @description Delivered only to endpoints that list this type by name ("*" does not include it). */
+            opt_in: boolean;
+            /** @description Example of the webhook body: `{type, timestamp, data}`. */
+            sample: {
+                [key: string]: unknown;
+            };
+            type: string;
+        };
+        /**
+         * WebhookSecret
+         * @description A signing secret without its value. `rotating` secrets still sign (beside the active one) until `expires_at`.
+         */
+        WebhookSecret: {
+            /** Format: date-time */
+            created_at: string;
+            expires_at: string | null;
+            /** @description Secret id (a UUID, as the payment seed shows it). */
+            id: string;
+            kid: string;
+            /** @enum {string} */
+            status: "active" | "rotating" | "disabled";
+        };
     };
     responses: never;
     parameters: never;
@@ -1200,6 +2036,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description A morphing code without a live token (`code_expired`); browsers (`Accept: text/html`) get an HTML page. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
@@ -1209,6 +2046,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description No such code; browsers get an HTML page. Not found: problem+json with `code` `not_found`, `route_not_found`. */
@@ -1218,6 +2056,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description The campaign is archived; browsers get an HTML page. Gone: problem+json with `code` `gone`, `item_expired`, `item_exhausted`. */
@@ -1227,6 +2066,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
         };
@@ -1296,6 +2146,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createItem: {
@@ -1325,7 +2184,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created. `deleteToken` is shown this once; `content` is null. */
+            /** @description An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view. */
             201: {
                 headers: {
                     /** @description The integrity receipt, same value as `contentHmac`. */
@@ -1333,34 +2192,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Only in a successful resolve; null in the create answer. */
-                        content: string | null;
-                        /** @description Integrity receipt: hex HMAC-SHA256(key = magic, message = content), both UTF-8. */
-                        contentHmac: string;
-                        /** Format: date-time */
-                        createdUtc: string;
-                        /** @description Returned once, by create; null everywhere else. */
-                        deleteToken: string | null;
-                        /** Format: date-time */
-                        expiresUtc: string;
-                        /** @description The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server. */
-                        magic: string;
-                        passwordProtected: boolean;
-                        /**
-                         * Format: uri
-                         * @description The public page; what the QR code encodes. Opening it spends no view.
-                         */
-                        publicUrl: string;
-                        /**
-                         * @description Lifecycle state after this request.
-                         * @enum {string}
-                         */
-                        state: "ACTIVE" | "BOUND" | "FINALIZED" | "ARCHIVAL";
-                        /** @description Views spent, including this resolve. */
-                        viewCount: number;
-                        viewLimit: number | null;
-                    };
+                    /**
+                     * @example {
+                     *       "magic": "k3J9xQ2mZpL8vN3bK7wR1c",
+                     *       "publicUrl": "https://qr.example.com/i/k3J9xQ2mZpL8vN3bK7wR1c",
+                     *       "createdUtc": "2026-03-01T12:00:00.000Z",
+                     *       "expiresUtc": "2026-03-01T13:00:00.000Z",
+                     *       "viewCount": 0,
+                     *       "viewLimit": 5,
+                     *       "passwordProtected": true,
+                     *       "deleteToken": "q7NcW0yH3kT8vB2mZpL5xR9dF1sJ4gA6eU0iO3lY8wE",
+                     *       "content": null,
+                     *       "contentHmac": "5d41402abc4b2a76b9719d911017c592ae7c3f9d3b5c8e1a2f4d6b8c0e1f2a3b",
+                     *       "state": "ACTIVE"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Item"];
                 };
             };
             /** @description `validation_failed` or `malformed_json`, with `errors[]`. Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -1390,8 +2237,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1416,7 +2281,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Resolved; `viewCount` includes this view. */
+            /** @description An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view. */
             200: {
                 headers: {
                     /** @description The integrity receipt, same value as `contentHmac`. */
@@ -1424,34 +2289,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Only in a successful resolve; null in the create answer. */
-                        content: string | null;
-                        /** @description Integrity receipt: hex HMAC-SHA256(key = magic, message = content), both UTF-8. */
-                        contentHmac: string;
-                        /** Format: date-time */
-                        createdUtc: string;
-                        /** @description Returned once, by create; null everywhere else. */
-                        deleteToken: string | null;
-                        /** Format: date-time */
-                        expiresUtc: string;
-                        /** @description The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server. */
-                        magic: string;
-                        passwordProtected: boolean;
-                        /**
-                         * Format: uri
-                         * @description The public page; what the QR code encodes. Opening it spends no view.
-                         */
-                        publicUrl: string;
-                        /**
-                         * @description Lifecycle state after this request.
-                         * @enum {string}
-                         */
-                        state: "ACTIVE" | "BOUND" | "FINALIZED" | "ARCHIVAL";
-                        /** @description Views spent, including this resolve. */
-                        viewCount: number;
-                        viewLimit: number | null;
-                    };
+                    /**
+                     * @example {
+                     *       "magic": "k3J9xQ2mZpL8vN3bK7wR1c",
+                     *       "publicUrl": "https://qr.example.com/i/k3J9xQ2mZpL8vN3bK7wR1c",
+                     *       "createdUtc": "2026-03-01T12:00:00.000Z",
+                     *       "expiresUtc": "2026-03-01T13:00:00.000Z",
+                     *       "viewCount": 0,
+                     *       "viewLimit": 5,
+                     *       "passwordProtected": true,
+                     *       "deleteToken": "q7NcW0yH3kT8vB2mZpL5xR9dF1sJ4gA6eU0iO3lY8wE",
+                     *       "content": null,
+                     *       "contentHmac": "5d41402abc4b2a76b9719d911017c592ae7c3f9d3b5c8e1a2f4d6b8c0e1f2a3b",
+                     *       "state": "ACTIVE"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Item"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -1503,6 +2356,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     deleteItem: {
@@ -1547,6 +2409,33 @@ export interface operations {
             };
             /** @description `not_found`: no item has this magic (never existed, or deleted). Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1623,6 +2512,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1715,11 +2613,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1746,24 +2671,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            browser?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsBrowserBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -1800,6 +2714,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1828,24 +2751,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            browser?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsBrowserBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -1891,6 +2803,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -1919,24 +2840,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per country over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            country?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsCountryBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -1982,6 +2892,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2010,24 +2929,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            device_type?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsDeviceTypeBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2073,6 +2981,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2101,24 +3018,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per os over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            os?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsOsBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2164,6 +3070,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2250,6 +3165,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listAnalyticsCampaignHours: {
@@ -2272,21 +3196,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans by local hour of day (0–23 in `tz`) over the range. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            hour?: number;
-                            scans?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsHours"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2332,6 +3248,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2360,24 +3285,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            referrer?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsReferrerBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2423,6 +3337,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2451,22 +3374,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per local day in the range, zero-filled, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            date?: string;
-                            scans?: number;
-                            unique_scans?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        tz?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "tz": "UTC",
+                     *       "from": "2026-03-01",
+                     *       "to": "2026-03-02",
+                     *       "data": [
+                     *         {
+                     *           "date": "2026-03-01",
+                     *           "scans": 42,
+                     *           "unique_scans": 30
+                     *         },
+                     *         {
+                     *           "date": "2026-03-02",
+                     *           "scans": 0,
+                     *           "unique_scans": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnalyticsTimeline"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2518,6 +3451,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listAnalyticsCountries: {
@@ -2538,24 +3480,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per country over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            country?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsCountryBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2592,6 +3523,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2618,24 +3558,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            device_type?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsDeviceTypeBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2672,6 +3601,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2698,24 +3636,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per os over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            os?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsOsBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2752,6 +3679,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2778,21 +3714,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans by local hour of day (0–23 in `tz`) over the range. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            hour?: number;
-                            scans?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsHours"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2829,6 +3757,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2857,16 +3794,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            active_campaigns?: number;
-                            scans_last_7_days?: number;
-                            scans_last_30_days?: number;
-                            scans_today?: number;
-                            total_scans?: number;
-                            unique_scans?: number;
-                        };
-                    };
+                    "application/json": components["schemas"]["AnalyticsOverviewResponse"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2903,6 +3831,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -2929,24 +3866,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            referrer?: string | null;
-                            scans?: number;
-                            /** @description Fraction of the total (0–1). */
-                            share?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        total?: number;
-                        tz?: string;
-                    };
+                    "application/json": components["schemas"]["AnalyticsReferrerBreakdown"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2983,6 +3909,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3009,22 +3944,32 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Scans per local day in the range, zero-filled, oldest first. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            date?: string;
-                            scans?: number;
-                            unique_scans?: number;
-                        }[];
-                        from?: string;
-                        to?: string;
-                        tz?: string;
-                    };
+                    /**
+                     * @example {
+                     *       "tz": "UTC",
+                     *       "from": "2026-03-01",
+                     *       "to": "2026-03-02",
+                     *       "data": [
+                     *         {
+                     *           "date": "2026-03-01",
+                     *           "scans": 42,
+                     *           "unique_scans": 30
+                     *         },
+                     *         {
+                     *           "date": "2026-03-02",
+                     *           "scans": 0,
+                     *           "unique_scans": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnalyticsTimeline"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -3061,6 +4006,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3120,6 +4074,55 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     logoutAuth: {
@@ -3170,11 +4173,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3256,6 +4286,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getSignupPolicy: {
@@ -3286,6 +4325,15 @@ export interface operations {
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3367,11 +4415,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -3398,100 +4473,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of campaigns; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /** @description The bulk request that created this code. */
-                            batch_id: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            design_config: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: uri */
-                            destination: string;
-                            /** @description The hosted landing page, or null. */
-                            hosted_page: {
-                                blocks?: {
-                                    alt?: string;
-                                    level?: number;
-                                    text?: string;
-                                    /** @enum {string} */
-                                    type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                    url?: string;
-                                }[];
-                                form?: {
-                                    fields?: {
-                                        help_text?: string | null;
-                                        label?: string;
-                                        max?: number | null;
-                                        max_length?: number | null;
-                                        min?: number | null;
-                                        name?: string;
-                                        options?: string[] | null;
-                                        placeholder?: string | null;
-                                        required?: boolean;
-                                        /** @enum {string} */
-                                        type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                    }[];
-                                    /** @description That button's text ("Continue" in the page language when null). */
-                                    next_label?: string | null;
-                                    /** @description The thank-you page's main button leads here. */
-                                    next_url?: string | null;
-                                    submit_label?: string;
-                                    success_message?: string;
-                                } | null;
-                                /** @example en */
-                                language?: string;
-                                published?: boolean;
-                                theme?: {
-                                    /** @example #7c3aed */
-                                    accent_color?: string;
-                                    /** @example #ffffff */
-                                    background_color?: string;
-                                    hero_image_alt?: string;
-                                    /** @description A wide image above the title. */
-                                    hero_image_url?: string | null;
-                                    logo_alt?: string;
-                                    /** @description Shown at the top instead of the account's logo or name. */
-                                    logo_url?: string | null;
-                                    /** @example #1a1a1a */
-                                    text_color?: string;
-                                };
-                                title?: string;
-                            } | null;
-                            /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                            hosted_page_url: string | null;
-                            /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                            id: string;
-                            name: string;
-                            /** @description Accepts ?size=64–2048 (default 512). */
-                            png_url: string;
-                            /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                            public_url: string;
-                            /** @enum {string} */
-                            qr_type: "static" | "dynamic" | "morphing";
-                            /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                            secret_key?: string;
-                            /** @example Xk4mP9q */
-                            short_code: string;
-                            slug: string | null;
-                            /** @enum {string} */
-                            status: "active" | "archived";
-                            /** @description The SVG itself, when inlined on request. */
-                            svg?: string;
-                            svg_url: string;
-                            template_id: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["CampaignList"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -3534,6 +4522,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createCampaign: {
@@ -3551,13 +4548,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    design_config?: {
-                        [key: string]: unknown;
-                    };
+                    design_config?: components["schemas"]["DesignConfig"];
                     /** @description Absolute http(s) URL. */
                     destination: string;
-                    /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish): {title, blocks, theme, form: {fields}, published}. null removes it. */
-                    hosted_page?: Record<string, never> | null;
+                    /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish). null removes it. */
+                    hosted_page?: components["schemas"]["HostedPageInput"] | null;
                     name: string;
                     /**
                      * @description `morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.
@@ -3572,97 +4567,36 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description The bulk request that created this code. */
-                        batch_id: string | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        design_config: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: uri */
-                        destination: string;
-                        /** @description The hosted landing page, or null. */
-                        hosted_page: {
-                            blocks?: {
-                                alt?: string;
-                                level?: number;
-                                text?: string;
-                                /** @enum {string} */
-                                type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                url?: string;
-                            }[];
-                            form?: {
-                                fields?: {
-                                    help_text?: string | null;
-                                    label?: string;
-                                    max?: number | null;
-                                    max_length?: number | null;
-                                    min?: number | null;
-                                    name?: string;
-                                    options?: string[] | null;
-                                    placeholder?: string | null;
-                                    required?: boolean;
-                                    /** @enum {string} */
-                                    type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                }[];
-                                /** @description That button's text ("Continue" in the page language when null). */
-                                next_label?: string | null;
-                                /** @description The thank-you page's main button leads here. */
-                                next_url?: string | null;
-                                submit_label?: string;
-                                success_message?: string;
-                            } | null;
-                            /** @example en */
-                            language?: string;
-                            published?: boolean;
-                            theme?: {
-                                /** @example #7c3aed */
-                                accent_color?: string;
-                                /** @example #ffffff */
-                                background_color?: string;
-                                hero_image_alt?: string;
-                                /** @description A wide image above the title. */
-                                hero_image_url?: string | null;
-                                logo_alt?: string;
-                                /** @description Shown at the top instead of the account's logo or name. */
-                                logo_url?: string | null;
-                                /** @example #1a1a1a */
-                                text_color?: string;
-                            };
-                            title?: string;
-                        } | null;
-                        /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                        hosted_page_url: string | null;
-                        /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                        id: string;
-                        name: string;
-                        /** @description Accepts ?size=64–2048 (default 512). */
-                        png_url: string;
-                        /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                        public_url: string;
-                        /** @enum {string} */
-                        qr_type: "static" | "dynamic" | "morphing";
-                        /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                        secret_key?: string;
-                        /** @example Xk4mP9q */
-                        short_code: string;
-                        slug: string | null;
-                        /** @enum {string} */
-                        status: "active" | "archived";
-                        /** @description The SVG itself, when inlined on request. */
-                        svg?: string;
-                        svg_url: string;
-                        template_id: string | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Spring fair poster",
+                     *       "slug": "spring-fair",
+                     *       "qr_type": "dynamic",
+                     *       "status": "active",
+                     *       "destination": "https://example.com/spring",
+                     *       "short_code": "Xk4mP9q",
+                     *       "public_url": "https://qr.example.com/Xk4mP9q",
+                     *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+                     *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+                     *       "design_config": {
+                     *         "preset": "ocean"
+                     *       },
+                     *       "template_id": null,
+                     *       "batch_id": null,
+                     *       "hosted_page": null,
+                     *       "hosted_page_url": null,
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "updated_at": "2026-03-01T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -3705,6 +4639,24 @@ export interface operations {
             };
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3732,6 +4684,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getCampaign: {
@@ -3745,97 +4706,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description The bulk request that created this code. */
-                        batch_id: string | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        design_config: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: uri */
-                        destination: string;
-                        /** @description The hosted landing page, or null. */
-                        hosted_page: {
-                            blocks?: {
-                                alt?: string;
-                                level?: number;
-                                text?: string;
-                                /** @enum {string} */
-                                type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                url?: string;
-                            }[];
-                            form?: {
-                                fields?: {
-                                    help_text?: string | null;
-                                    label?: string;
-                                    max?: number | null;
-                                    max_length?: number | null;
-                                    min?: number | null;
-                                    name?: string;
-                                    options?: string[] | null;
-                                    placeholder?: string | null;
-                                    required?: boolean;
-                                    /** @enum {string} */
-                                    type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                }[];
-                                /** @description That button's text ("Continue" in the page language when null). */
-                                next_label?: string | null;
-                                /** @description The thank-you page's main button leads here. */
-                                next_url?: string | null;
-                                submit_label?: string;
-                                success_message?: string;
-                            } | null;
-                            /** @example en */
-                            language?: string;
-                            published?: boolean;
-                            theme?: {
-                                /** @example #7c3aed */
-                                accent_color?: string;
-                                /** @example #ffffff */
-                                background_color?: string;
-                                hero_image_alt?: string;
-                                /** @description A wide image above the title. */
-                                hero_image_url?: string | null;
-                                logo_alt?: string;
-                                /** @description Shown at the top instead of the account's logo or name. */
-                                logo_url?: string | null;
-                                /** @example #1a1a1a */
-                                text_color?: string;
-                            };
-                            title?: string;
-                        } | null;
-                        /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                        hosted_page_url: string | null;
-                        /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                        id: string;
-                        name: string;
-                        /** @description Accepts ?size=64–2048 (default 512). */
-                        png_url: string;
-                        /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                        public_url: string;
-                        /** @enum {string} */
-                        qr_type: "static" | "dynamic" | "morphing";
-                        /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                        secret_key?: string;
-                        /** @example Xk4mP9q */
-                        short_code: string;
-                        slug: string | null;
-                        /** @enum {string} */
-                        status: "active" | "archived";
-                        /** @description The SVG itself, when inlined on request. */
-                        svg?: string;
-                        svg_url: string;
-                        template_id: string | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Spring fair poster",
+                     *       "slug": "spring-fair",
+                     *       "qr_type": "dynamic",
+                     *       "status": "active",
+                     *       "destination": "https://example.com/spring",
+                     *       "short_code": "Xk4mP9q",
+                     *       "public_url": "https://qr.example.com/Xk4mP9q",
+                     *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+                     *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+                     *       "design_config": {
+                     *         "preset": "ocean"
+                     *       },
+                     *       "template_id": null,
+                     *       "batch_id": null,
+                     *       "hosted_page": null,
+                     *       "hosted_page_url": null,
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "updated_at": "2026-03-01T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -3887,6 +4787,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     replaceCampaign: {
@@ -3904,13 +4813,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    design_config?: {
-                        [key: string]: unknown;
-                    };
+                    design_config?: components["schemas"]["DesignConfig"];
                     /** @description Absolute http(s) URL. */
                     destination?: string;
-                    /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish): {title, blocks, theme, form: {fields}, published}. null removes it. */
-                    hosted_page?: Record<string, never> | null;
+                    /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish). null removes it. */
+                    hosted_page?: components["schemas"]["HostedPageInput"] | null;
                     name?: string;
                     /**
                      * @description `morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.
@@ -3924,97 +4831,36 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description The bulk request that created this code. */
-                        batch_id: string | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        design_config: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: uri */
-                        destination: string;
-                        /** @description The hosted landing page, or null. */
-                        hosted_page: {
-                            blocks?: {
-                                alt?: string;
-                                level?: number;
-                                text?: string;
-                                /** @enum {string} */
-                                type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                url?: string;
-                            }[];
-                            form?: {
-                                fields?: {
-                                    help_text?: string | null;
-                                    label?: string;
-                                    max?: number | null;
-                                    max_length?: number | null;
-                                    min?: number | null;
-                                    name?: string;
-                                    options?: string[] | null;
-                                    placeholder?: string | null;
-                                    required?: boolean;
-                                    /** @enum {string} */
-                                    type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                }[];
-                                /** @description That button's text ("Continue" in the page language when null). */
-                                next_label?: string | null;
-                                /** @description The thank-you page's main button leads here. */
-                                next_url?: string | null;
-                                submit_label?: string;
-                                success_message?: string;
-                            } | null;
-                            /** @example en */
-                            language?: string;
-                            published?: boolean;
-                            theme?: {
-                                /** @example #7c3aed */
-                                accent_color?: string;
-                                /** @example #ffffff */
-                                background_color?: string;
-                                hero_image_alt?: string;
-                                /** @description A wide image above the title. */
-                                hero_image_url?: string | null;
-                                logo_alt?: string;
-                                /** @description Shown at the top instead of the account's logo or name. */
-                                logo_url?: string | null;
-                                /** @example #1a1a1a */
-                                text_color?: string;
-                            };
-                            title?: string;
-                        } | null;
-                        /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                        hosted_page_url: string | null;
-                        /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                        id: string;
-                        name: string;
-                        /** @description Accepts ?size=64–2048 (default 512). */
-                        png_url: string;
-                        /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                        public_url: string;
-                        /** @enum {string} */
-                        qr_type: "static" | "dynamic" | "morphing";
-                        /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                        secret_key?: string;
-                        /** @example Xk4mP9q */
-                        short_code: string;
-                        slug: string | null;
-                        /** @enum {string} */
-                        status: "active" | "archived";
-                        /** @description The SVG itself, when inlined on request. */
-                        svg?: string;
-                        svg_url: string;
-                        template_id: string | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Spring fair poster",
+                     *       "slug": "spring-fair",
+                     *       "qr_type": "dynamic",
+                     *       "status": "active",
+                     *       "destination": "https://example.com/spring",
+                     *       "short_code": "Xk4mP9q",
+                     *       "public_url": "https://qr.example.com/Xk4mP9q",
+                     *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+                     *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+                     *       "design_config": {
+                     *         "preset": "ocean"
+                     *       },
+                     *       "template_id": null,
+                     *       "batch_id": null,
+                     *       "hosted_page": null,
+                     *       "hosted_page_url": null,
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "updated_at": "2026-03-01T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4064,11 +4910,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4091,97 +4964,36 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description The bulk request that created this code. */
-                        batch_id: string | null;
-                        /** Format: date-time */
-                        created_at: string;
-                        design_config: {
-                            [key: string]: unknown;
-                        };
-                        /** Format: uri */
-                        destination: string;
-                        /** @description The hosted landing page, or null. */
-                        hosted_page: {
-                            blocks?: {
-                                alt?: string;
-                                level?: number;
-                                text?: string;
-                                /** @enum {string} */
-                                type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                url?: string;
-                            }[];
-                            form?: {
-                                fields?: {
-                                    help_text?: string | null;
-                                    label?: string;
-                                    max?: number | null;
-                                    max_length?: number | null;
-                                    min?: number | null;
-                                    name?: string;
-                                    options?: string[] | null;
-                                    placeholder?: string | null;
-                                    required?: boolean;
-                                    /** @enum {string} */
-                                    type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                }[];
-                                /** @description That button's text ("Continue" in the page language when null). */
-                                next_label?: string | null;
-                                /** @description The thank-you page's main button leads here. */
-                                next_url?: string | null;
-                                submit_label?: string;
-                                success_message?: string;
-                            } | null;
-                            /** @example en */
-                            language?: string;
-                            published?: boolean;
-                            theme?: {
-                                /** @example #7c3aed */
-                                accent_color?: string;
-                                /** @example #ffffff */
-                                background_color?: string;
-                                hero_image_alt?: string;
-                                /** @description A wide image above the title. */
-                                hero_image_url?: string | null;
-                                logo_alt?: string;
-                                /** @description Shown at the top instead of the account's logo or name. */
-                                logo_url?: string | null;
-                                /** @example #1a1a1a */
-                                text_color?: string;
-                            };
-                            title?: string;
-                        } | null;
-                        /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                        hosted_page_url: string | null;
-                        /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                        id: string;
-                        name: string;
-                        /** @description Accepts ?size=64–2048 (default 512). */
-                        png_url: string;
-                        /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                        public_url: string;
-                        /** @enum {string} */
-                        qr_type: "static" | "dynamic" | "morphing";
-                        /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                        secret_key?: string;
-                        /** @example Xk4mP9q */
-                        short_code: string;
-                        slug: string | null;
-                        /** @enum {string} */
-                        status: "active" | "archived";
-                        /** @description The SVG itself, when inlined on request. */
-                        svg?: string;
-                        svg_url: string;
-                        template_id: string | null;
-                        /** Format: date-time */
-                        updated_at: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Spring fair poster",
+                     *       "slug": "spring-fair",
+                     *       "qr_type": "dynamic",
+                     *       "status": "active",
+                     *       "destination": "https://example.com/spring",
+                     *       "short_code": "Xk4mP9q",
+                     *       "public_url": "https://qr.example.com/Xk4mP9q",
+                     *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+                     *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+                     *       "design_config": {
+                     *         "preset": "ocean"
+                     *       },
+                     *       "template_id": null,
+                     *       "batch_id": null,
+                     *       "hosted_page": null,
+                     *       "hosted_page_url": null,
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "updated_at": "2026-03-01T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4222,11 +5034,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4322,6 +5161,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     updateCampaignMorph: {
@@ -4409,11 +5257,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4506,6 +5381,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rotateCampaignSecret: {
@@ -4584,11 +5468,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4689,6 +5600,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createCheckin: {
@@ -4779,6 +5699,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
@@ -4793,6 +5731,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -4887,6 +5834,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportFormsCampaignCsv: {
@@ -4958,6 +5914,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     submitForm: {
@@ -4980,18 +5945,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The stored submission. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        created_at?: string;
-                        id?: string;
-                        message?: string;
-                    };
+                    "application/json": components["schemas"]["FormSubmission"];
                 };
             };
             /** @description Form post accepted: see the thank-you page. */
@@ -5008,6 +5968,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
@@ -5017,6 +5978,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
@@ -5026,6 +5988,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
@@ -5037,6 +6010,17 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
         };
@@ -5061,22 +6045,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            api_keys: {
-                                created_at: string;
-                                display_mask: string;
-                                /** @enum {string} */
-                                env: "prd" | "tst";
-                                expires_at: string | null;
-                                id: string;
-                                kid: string;
-                                last_used_at: string | null;
-                                name: string | null;
-                                revoked_at: string | null;
-                                /** @enum {string} */
-                                status: "active" | "rotating" | "expired" | "revoked";
-                                /** @enum {string} */
-                                type: "secret";
-                            }[];
+                            api_keys: components["schemas"]["ApiKey"][];
                             next_cursor: string | null;
                         };
                         /** @enum {string} */
@@ -5124,6 +6093,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createMerchantApiKey: {
@@ -5161,22 +6139,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            api_key: {
-                                created_at: string;
-                                display_mask: string;
-                                /** @enum {string} */
-                                env: "prd" | "tst";
-                                expires_at: string | null;
-                                id: string;
-                                kid: string;
-                                last_used_at: string | null;
-                                name: string | null;
-                                revoked_at: string | null;
-                                /** @enum {string} */
-                                status: "active" | "rotating" | "expired" | "revoked";
-                                /** @enum {string} */
-                                type: "secret";
-                            };
+                            api_key: components["schemas"]["ApiKey"];
                             full_key: string;
                         };
                         /** @enum {string} */
@@ -5222,6 +6185,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
@@ -5236,6 +6217,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5303,11 +6293,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5344,113 +6361,9 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            api_key: {
-                                created_at: string;
-                                display_mask: string;
-                                /** @enum {string} */
-                                env: "prd" | "tst";
-                                expires_at: string | null;
-                                id: string;
-                                kid: string;
-                                last_used_at: string | null;
-                                name: string | null;
-                                revoked_at: string | null;
-                                /** @enum {string} */
-                                status: "active" | "rotating" | "expired" | "revoked";
-                                /** @enum {string} */
-                                type: "secret";
-                            };
+                            api_key: components["schemas"]["ApiKey"];
                             full_key: string;
-                            previous_api_key: {
-                                created_at: string;
-                                display_mask: string;
-                                /** @enum {string} */
-                                env: "prd" | "tst";
-                                expires_at: string | null;
-                                id: string;
-                                kid: string;
-                                last_used_at: string | null;
-                                name: string | null;
-                                revoked_at: string | null;
-                                /** @enum {string} */
-                                status: "active" | "rotating" | "expired" | "revoked";
-                                /** @enum {string} */
-                                type: "secret";
-                            };
-                        };
-                        /** @enum {string} */
-                        status: "success";
-                    };
-                };
-            };
-            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
-            401: {
-                headers: {
-                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
-                    "WWW-Authenticate"?: string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
-            429: {
-                headers: {
-                    /** @description Seconds to wait before retrying. */
-                    "Retry-After"?: number;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-        };
-    };
-    retryMerchantWebhooksDelivery: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
-                "X-CSRF-Token"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        data: {
-                            id?: string;
-                            /** Format: date-time */
-                            next_attempt_at?: string;
-                            status?: string;
+                            previous_api_key: components["schemas"]["ApiKey"];
                         };
                         /** @enum {string} */
                         status: "success";
@@ -5495,11 +6408,158 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryMerchantWebhooksDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            id: string;
+                            /** Format: date-time */
+                            next_attempt_at: string;
+                            /** @enum {string} */
+                            status: "pending";
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5524,19 +6584,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: date-time */
-                            created_at?: string;
-                            description?: string;
-                            disabled_reason?: string | null;
-                            enabled?: boolean;
-                            event_types?: string[];
-                            failing_since?: string | null;
-                            id?: string;
-                            /** Format: date-time */
-                            updated_at?: string;
-                            url?: string;
-                        }[];
+                        data: components["schemas"]["WebhookEndpoint"][];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -5582,6 +6630,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createMerchantWebhooksEndpoint: {
@@ -5616,19 +6673,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: date-time */
-                            created_at?: string;
-                            description?: string;
-                            disabled_reason?: string | null;
-                            enabled?: boolean;
-                            event_types?: string[];
-                            failing_since?: string | null;
-                            id?: string;
-                            /** Format: date-time */
-                            updated_at?: string;
-                            url?: string;
-                        };
+                        data: components["schemas"]["WebhookEndpoint"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -5672,6 +6717,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
@@ -5686,6 +6749,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5712,19 +6784,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: date-time */
-                            created_at?: string;
-                            description?: string;
-                            disabled_reason?: string | null;
-                            enabled?: boolean;
-                            event_types?: string[];
-                            failing_since?: string | null;
-                            id?: string;
-                            /** Format: date-time */
-                            updated_at?: string;
-                            url?: string;
-                        };
+                        data: components["schemas"]["WebhookEndpoint"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -5773,6 +6833,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5813,19 +6882,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: date-time */
-                            created_at?: string;
-                            description?: string;
-                            disabled_reason?: string | null;
-                            enabled?: boolean;
-                            event_types?: string[];
-                            failing_since?: string | null;
-                            id?: string;
-                            /** Format: date-time */
-                            updated_at?: string;
-                            url?: string;
-                        };
+                        data: components["schemas"]["WebhookEndpoint"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -5869,11 +6926,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5941,11 +7025,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -5974,32 +7085,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            attempt_log?: {
-                                /** Format: date-time */
-                                at?: string;
-                                attempt?: number;
-                                error?: string | null;
-                                latency_ms?: number;
-                                response_body?: string | null;
-                                status_code?: number | null;
-                                success?: boolean;
-                            }[];
-                            attempts?: number;
-                            /** Format: date-time */
-                            created_at?: string;
-                            delivered_at?: string | null;
-                            endpoint_id?: string;
-                            /** @description The `webhook-id` header, the same on every attempt. */
-                            event_id?: string;
-                            event_type?: string;
-                            id?: string;
-                            last_error?: string | null;
-                            last_status_code?: number | null;
-                            next_attempt_at?: string | null;
-                            /** @enum {string} */
-                            status?: "pending" | "succeeded" | "failed";
-                        }[];
+                        data: components["schemas"]["WebhookDelivery"][];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -6048,6 +7134,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6078,8 +7173,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         data: {
-                            delivery_id?: string;
-                            event_id?: string;
+                            delivery_id: string;
+                            event_id: string;
                         };
                         /** @enum {string} */
                         status: "success";
@@ -6124,11 +7219,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6153,16 +7275,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            description?: string;
-                            /** @description Delivered only to endpoints that list this type by name ("*" does not include it). */
-                            opt_in?: boolean;
-                            /** @description Example of the webhook body: `{type, timestamp, data}`. */
-                            sample?: {
-                                [key: string]: unknown;
-                            };
-                            type?: string;
-                        }[];
+                        data: components["schemas"]["WebhookEventType"][];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -6170,6 +7283,15 @@ export interface operations {
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6195,15 +7317,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** Format: date-time */
-                            created_at?: string;
-                            expires_at?: string | null;
-                            id?: string;
-                            kid?: string;
-                            /** @enum {string} */
-                            status?: "active" | "rotating" | "disabled";
-                        }[];
+                        data: components["schemas"]["WebhookSecret"][];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -6243,6 +7357,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6270,13 +7393,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description Secret id (UUID) */
-                            id: string;
-                            kid: string;
-                            /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
-                            secret: string;
-                        };
+                        data: components["schemas"]["NewWebhookSecret"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -6311,11 +7428,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6343,21 +7496,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description Secret id (UUID) */
-                            id: string;
-                            kid: string;
-                            previous: {
-                                /** Format: date-time */
-                                expires_at?: string;
-                                id?: string;
-                                kid?: string;
-                                /** @enum {string} */
-                                status?: "rotating";
-                            };
-                            /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
-                            secret: string;
-                        };
+                        data: components["schemas"]["RotatedWebhookSecret"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -6392,11 +7531,47 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6422,9 +7597,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    design_config?: {
-                        [key: string]: unknown;
-                    };
+                    design_config?: components["schemas"]["DesignConfig"];
                     /**
                      * @description Run every check and create nothing: 200 `{dry_run: true, count}` when the request would succeed, otherwise the same 400 (every bad URL in `errors`) it would get.
                      * @default false
@@ -6472,91 +7645,7 @@ export interface operations {
                     "application/json": {
                         batch_id: string;
                         count: number;
-                        data: {
-                            /** @description The bulk request that created this code. */
-                            batch_id: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            design_config: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: uri */
-                            destination: string;
-                            /** @description The hosted landing page, or null. */
-                            hosted_page: {
-                                blocks?: {
-                                    alt?: string;
-                                    level?: number;
-                                    text?: string;
-                                    /** @enum {string} */
-                                    type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                    url?: string;
-                                }[];
-                                form?: {
-                                    fields?: {
-                                        help_text?: string | null;
-                                        label?: string;
-                                        max?: number | null;
-                                        max_length?: number | null;
-                                        min?: number | null;
-                                        name?: string;
-                                        options?: string[] | null;
-                                        placeholder?: string | null;
-                                        required?: boolean;
-                                        /** @enum {string} */
-                                        type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                    }[];
-                                    /** @description That button's text ("Continue" in the page language when null). */
-                                    next_label?: string | null;
-                                    /** @description The thank-you page's main button leads here. */
-                                    next_url?: string | null;
-                                    submit_label?: string;
-                                    success_message?: string;
-                                } | null;
-                                /** @example en */
-                                language?: string;
-                                published?: boolean;
-                                theme?: {
-                                    /** @example #7c3aed */
-                                    accent_color?: string;
-                                    /** @example #ffffff */
-                                    background_color?: string;
-                                    hero_image_alt?: string;
-                                    /** @description A wide image above the title. */
-                                    hero_image_url?: string | null;
-                                    logo_alt?: string;
-                                    /** @description Shown at the top instead of the account's logo or name. */
-                                    logo_url?: string | null;
-                                    /** @example #1a1a1a */
-                                    text_color?: string;
-                                };
-                                title?: string;
-                            } | null;
-                            /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                            hosted_page_url: string | null;
-                            /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                            id: string;
-                            name: string;
-                            /** @description Accepts ?size=64–2048 (default 512). */
-                            png_url: string;
-                            /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                            public_url: string;
-                            /** @enum {string} */
-                            qr_type: "static" | "dynamic" | "morphing";
-                            /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                            secret_key?: string;
-                            /** @example Xk4mP9q */
-                            short_code: string;
-                            slug: string | null;
-                            /** @enum {string} */
-                            status: "active" | "archived";
-                            /** @description The SVG itself, when inlined on request. */
-                            svg?: string;
-                            svg_url: string;
-                            template_id: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        }[];
+                        data: components["schemas"]["Campaign"][];
                     };
                 };
             };
@@ -6607,6 +7696,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
@@ -6621,6 +7728,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6699,11 +7815,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -6724,68 +7867,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A published hosted page, for clients that render it themselves. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        blocks?: {
-                            alt?: string;
-                            level?: number;
-                            text?: string;
-                            /** @enum {string} */
-                            type?: "heading" | "paragraph" | "image" | "link" | "button";
-                            url?: string;
-                        }[];
-                        form?: {
-                            fields?: {
-                                help_text?: string | null;
-                                label?: string;
-                                max?: number | null;
-                                max_length?: number | null;
-                                min?: number | null;
-                                name?: string;
-                                options?: string[] | null;
-                                placeholder?: string | null;
-                                required?: boolean;
-                                /** @enum {string} */
-                                type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                            }[];
-                            /** @description That button's text ("Continue" in the page language when null). */
-                            next_label?: string | null;
-                            /** @description The thank-you page's main button leads here. */
-                            next_url?: string | null;
-                            submit_label?: string;
-                            success_message?: string;
-                        } | null;
-                        /** @example en */
-                        language?: string;
-                        /** Format: uri */
-                        page_url?: string;
-                        published?: boolean;
-                        short_code?: string;
-                        /** @description POST form answers here (JSON or urlencoded). */
-                        submit_url?: string | null;
-                        theme?: {
-                            /** @example #7c3aed */
-                            accent_color?: string;
-                            /** @example #ffffff */
-                            background_color?: string;
-                            hero_image_alt?: string;
-                            /** @description A wide image above the title. */
-                            hero_image_url?: string | null;
-                            logo_alt?: string;
-                            /** @description Shown at the top instead of the account's logo or name. */
-                            logo_url?: string | null;
-                            /** @example #1a1a1a */
-                            text_color?: string;
-                        };
-                        title?: string;
-                        /** Format: date-time */
-                        updated_at?: string;
-                    };
+                    "application/json": components["schemas"]["PublicPage"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -6799,6 +7887,15 @@ export interface operations {
             };
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6822,25 +7919,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of templates; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data: {
-                            /** Format: date-time */
-                            created_at: string;
-                            design_config: {
-                                [key: string]: unknown;
-                            };
-                            /** @example tpl_4hT9xQ2mZpL8vN3bK7wR1c */
-                            id: string;
-                            name: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["TemplateList"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -6883,6 +7968,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createTemplate: {
@@ -6900,30 +7994,30 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    design_config: {
-                        [key: string]: unknown;
-                    };
+                    design_config: components["schemas"]["DesignConfig"];
                     name: string;
                 };
             };
         };
         responses: {
-            /** @description Success */
+            /** @description A saved design; campaigns created with its `template_id` start from it. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** Format: date-time */
-                        created_at: string;
-                        design_config: {
-                            [key: string]: unknown;
-                        };
-                        /** @example tpl_4hT9xQ2mZpL8vN3bK7wR1c */
-                        id: string;
-                        name: string;
-                    };
+                    /**
+                     * @example {
+                     *       "id": "tpl_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Event tickets",
+                     *       "design_config": {
+                     *         "preset": "ocean",
+                     *         "eyes": "circle"
+                     *       },
+                     *       "created_at": "2026-03-01T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Template"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -6964,6 +8058,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
@@ -6978,6 +8090,15 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7045,11 +8166,38 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {
@@ -7074,12 +8222,22 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        status?: string;
+                        /** @enum {string} */
+                        status: "ok";
                     };
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7116,6 +8274,7 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
@@ -7125,6 +8284,27 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Gone: problem+json with `code` `gone`, `item_expired`, `item_exhausted`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
         };
@@ -7163,6 +8343,15 @@ export interface operations {
             };
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7210,6 +8399,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     revealItem: {
@@ -7223,7 +8421,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The page with the content (or why it is not shown). */
+            /** @description The page with the content. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7239,6 +8437,19 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
@@ -7248,6 +8459,59 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Gone: problem+json with `code` `gone`, `item_expired`, `item_exhausted`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
         };
@@ -7264,7 +8528,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/html page */
+            /** @description The hosted page. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7280,15 +8544,27 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
-            /** @description text/html page Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
         };
@@ -7305,7 +8581,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/html page */
+            /** @description The thank-you page. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7321,15 +8597,27 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
-            /** @description text/html page Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
                 };
             };
         };
@@ -7348,10 +8636,21 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorCodeList"];
+                };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7372,12 +8671,21 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A registered error code: problem documents carry it in `code`, with this status and title. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "status": 400,
+                     *       "title": "The request is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorCode"];
+                };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
@@ -7390,6 +8698,15 @@ export interface operations {
             };
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7415,8 +8732,10 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        database?: string;
-                        status?: string;
+                        /** @enum {string} */
+                        database: "sqlite" | "postgres";
+                        /** @enum {string} */
+                        status: "ready";
                     };
                 };
             };
@@ -7429,13 +8748,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
-            503: {
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready: the database is unreachable or not migrated. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @enum {string} */
+                        status: "not_ready";
+                    };
                 };
             };
         };

@@ -100,7 +100,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['auth'],
         summary: 'Sign in; sets a new session cookie',
         body: { type: 'object', additionalProperties: false, required: ['email', 'password'], properties: credentials },
-        response: { 200: signedInSchema },
+        response: { 200: signedInSchema, 401: problem, 429: problem },
       },
     },
     async (request, reply) =>

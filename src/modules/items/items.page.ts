@@ -1,5 +1,6 @@
 // The public page an item's QR code points at. GET shows the state and never spends a view
 // (link-preview bots and mail scanners fetch links); Reveal is an explicit POST.
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { fileResponse, htmlResponse } from '../../http/openapi-media.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
@@ -44,7 +45,7 @@ async function peekOrNull(deps: ItemDeps, magic: string): Promise<ItemStatus | n
 export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Promise<void> {
   app.get<{ Params: { magic: string } }>(
     '/i/:magic',
-    { schema: { operationId: 'getItemPage', tags: ['items'], summary: 'Public page of an item (spends no view)', params: magicParam, produces: ['text/html'], response: { 200: htmlResponse('The public page of the item.') } } },
+    { schema: { operationId: 'getItemPage', tags: ['items'], summary: 'Public page of an item (spends no view)', params: magicParam, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The public page of the item.'), 404: problem, 410: problem } } },
     async (request, reply) => {
       const status = await peekOrNull(deps, request.params.magic);
       if (!status) return html(reply, 404, notFound(request));
@@ -58,7 +59,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
   app.post<{ Params: { magic: string }; Body: unknown }>(
     '/i/:magic/reveal',
     {
-      schema: { operationId: 'revealItem', tags: ['items'], summary: 'Reveal an item from its public page (spends one view)', params: magicParam, produces: ['text/html'], response: { 200: htmlResponse('The page with the content (or why it is not shown).') } },
+      schema: { operationId: 'revealItem', tags: ['items'], summary: 'Reveal an item from its public page (spends one view)', params: magicParam, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The page with the content.'), 401: problem, 404: problem, 410: problem, 429: problem } },
       bodyLimit: REVEAL_BODY_LIMIT,
     },
     async (request, reply) => {

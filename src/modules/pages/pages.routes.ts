@@ -1,5 +1,6 @@
 // Public hosted pages: the page document as JSON (`/api/v1/resolve/…`) and the server-rendered
 // page itself (`/p/{account slug}/{campaign slug}`), plus its thank-you page.
+import { htmlResponse } from '../../http/openapi-media.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -16,7 +17,6 @@ const slugParams = {
   required: ['userSlug', 'campaignSlug'],
   properties: { userSlug: { type: 'string', maxLength: 64 }, campaignSlug: { type: 'string', maxLength: 64 } },
 } as const;
-const htmlResponse = { description: 'text/html page', type: 'string' } as const;
 
 type SlugParams = { Params: { userSlug: string; campaignSlug: string } };
 
@@ -51,7 +51,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
 
   app.get<SlugParams>(
     '/p/:userSlug/:campaignSlug',
-    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
+    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: slugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
     async (request, reply) => {
       const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
@@ -62,7 +62,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
 
   app.get<SlugParams>(
     '/p/:userSlug/:campaignSlug/thanks',
-    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: slugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
+    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: slugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
     async (request, reply) => {
       const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
       if (!page) return sendPage(reply, 404, notFoundPage(request));

@@ -28,6 +28,7 @@ const MAX_CACHED_CODES = 50_000;
 
 const routeSchema = {
   tags: ['public'],
+  'x-html-errors': true,
   description:
     'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. ' +
     'A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ' +
