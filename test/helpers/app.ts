@@ -41,6 +41,8 @@ export interface TestAppOptions {
   database?: TestDatabase;
   /** Check every response against the OpenAPI document (default true); close() fails on a mismatch. */
   checkResponses?: boolean;
+  /** Called before the modules add their routes (e.g. an onRoute hook that sees every route). */
+  instrument?: (app: FastifyInstance) => void;
 }
 
 /** Builds an app on a fresh, migrated database of `dialect`. */
@@ -60,7 +62,10 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
     : undefined;
   const config = testConfig({ ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}), ...options.env });
   let violations: ResponseViolation[] = [];
-  const instrument = options.checkResponses === false ? undefined : (instance: FastifyInstance) => void (violations = checkResponses(instance));
+  const instrument = (instance: FastifyInstance) => {
+    if (options.checkResponses !== false) violations = checkResponses(instance);
+    options.instrument?.(instance);
+  };
   const app = await buildApp(config, { database: handle, clock, logStream, startWorker: options.startWorker ?? false, instrument });
   return {
     app,

@@ -1740,28 +1740,19 @@ export interface components {
             alt: string;
             /** @constant */
             type: "image";
-            /**
-             * Format: uri
-             * @description http(s) only.
-             */
+            /** @description An absolute http(s) URL. */
             url: string;
         } | {
             text: string;
             /** @constant */
             type: "link";
-            /**
-             * Format: uri
-             * @description http(s) only.
-             */
+            /** @description An absolute http(s) URL. */
             url: string;
         } | {
             text: string;
             /** @constant */
             type: "button";
-            /**
-             * Format: uri
-             * @description http(s) only.
-             */
+            /** @description An absolute http(s) URL. */
             url: string;
         };
         /**

@@ -37,7 +37,8 @@ const field = {
 } as const;
 
 const text = { type: 'string', maxLength: 2000 } as const;
-const httpUrl = { type: 'string', format: 'uri', description: 'http(s) only.' } as const;
+// Stored as written (checked to be http(s)), so not promised to be an RFC 3986 `uri`.
+const httpUrl = { type: 'string', description: 'An absolute http(s) URL.' } as const;
 /** What the document shows for a block: one shape per `type`, so typed clients can narrow on it. */
 const blockVariants = {
   oneOf: [
