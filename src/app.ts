@@ -21,6 +21,7 @@ import { createRateLimiter } from './http/rate-limit.ts';
 import { jobs } from './jobs/index.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { authPlugin } from './modules/accounts/auth.plugin.ts';
+import { idempotencyPlugin } from './modules/idempotency/index.ts';
 import { modules } from './modules/index.ts';
 
 /** What buildApp needs besides the config. */
@@ -31,6 +32,8 @@ export interface AppDeps {
   logStream?: NodeJS.WritableStream;
   /** Run background jobs in this process (default: config.runWorker). Tests run jobs by hand. */
   startWorker?: boolean;
+  /** Called before the modules add their routes: tests install hooks that see every route (response checks). */
+  instrument?: (app: FastifyInstance) => void;
 }
 
 declare module 'fastify' {
@@ -113,6 +116,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(pageAssetRoutes);
 
   await app.register(authPlugin, { ctx });
+  await app.register(idempotencyPlugin, { ctx });
+  deps.instrument?.(app);
   for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));
 
   if (deps.startWorker ?? config.runWorker) {

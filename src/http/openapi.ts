@@ -2,6 +2,8 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { documentedComponents } from './openapi-components.ts';
+import { finishDocument } from './openapi-finish.ts';
 
 /** Registers the OpenAPI generator and the docs UI; must run before any route is added. */
 export async function registerOpenApi(app: FastifyInstance, publicUrl: string): Promise<void> {
@@ -11,6 +13,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
       info: {
         title: 'Tessera API',
         version: '0.1.0',
+        license: { name: 'MIT', identifier: 'MIT' },
         description:
           'Self-hostable QR platform. Errors are RFC 9457 problem+json documents (`application/problem+json`) with a stable `code`; see `/problems/{code}`.',
       },
@@ -23,6 +26,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         },
       },
     },
+    transformObject: (generated) => finishDocument(('openapiObject' in generated ? generated.openapiObject : generated.swaggerObject) as Record<string, unknown>, documentedComponents()),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,7 +1,7 @@
 // Every background job. A module that needs one appends it here.
 import { sessionSweepJob } from '../modules/accounts/accounts.jobs.ts';
 import { sweepScanRetention } from '../modules/analytics/retention.ts';
-import { idempotencySweepJob } from '../modules/bulk/idempotency.ts';
+import { idempotencySweepJob } from '../modules/idempotency/index.ts';
 import { itemsSweeper } from '../modules/items/items.sweeper.ts';
 import { webhookDeliveryJob, webhookLogRetentionJob, webhookSecretExpiryJob } from '../modules/webhooks/webhooks.jobs.ts';
 import type { Job } from './runner.ts';

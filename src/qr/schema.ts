@@ -58,4 +58,5 @@ export const DESIGN_CONFIG_SCHEMA = {
     },
   },
   additionalProperties: true,
+  examples: [{ preset: 'ocean', shapes: 'rounded', eyes: 'circle', color: '#0f172a', background: '#ffffff', margin: 4, frame: { text: 'SCAN ME' } }],
 } as const;

@@ -6,6 +6,7 @@ import { buildApp } from '../../src/app.ts';
 import type { Dialect } from '../../src/config.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { ManualClock } from './clock.ts';
+import { checkResponses, type ResponseViolation } from './response-check.ts';
 import { createTestDatabase, type TestDatabase } from './dialects.ts';
 
 /** Fixed master key for tests. */
@@ -24,6 +25,8 @@ export interface TestApp {
   config: Config;
   /** Captured log lines (when `captureLogs` was set). */
   logs: string[];
+  /** Responses so far that did not match the OpenAPI document (see test/helpers/response-check.ts). */
+  violations(): ResponseViolation[];
   close(): Promise<void>;
 }
 
@@ -36,6 +39,10 @@ export interface TestAppOptions {
   startWorker?: boolean;
   /** Reuse an existing database (a second instance on the same data). */
   database?: TestDatabase;
+  /** Check every response against the OpenAPI document (default true); close() fails on a mismatch. */
+  checkResponses?: boolean;
+  /** Called before the modules add their routes (e.g. an onRoute hook that sees every route). */
+  instrument?: (app: FastifyInstance) => void;
 }
 
 /** Builds an app on a fresh, migrated database of `dialect`. */
@@ -54,17 +61,27 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
       })
     : undefined;
   const config = testConfig({ ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}), ...options.env });
-  const app = await buildApp(config, { database: handle, clock, logStream, startWorker: options.startWorker ?? false });
+  let violations: ResponseViolation[] = [];
+  const instrument = (instance: FastifyInstance) => {
+    if (options.checkResponses !== false) violations = checkResponses(instance);
+    options.instrument?.(instance);
+  };
+  const app = await buildApp(config, { database: handle, clock, logStream, startWorker: options.startWorker ?? false, instrument });
   return {
     app,
     database,
     clock,
     config,
     logs,
+    violations: () => violations,
     async close() {
       await app.close();
       if (ownDatabase) await database.destroy();
       else await handle.close();
+      if (violations.length > 0) {
+        const lines = violations.slice(0, 20).map((v) => `  ${v.request} → ${v.status}: ${v.problem}`);
+        throw new Error(`${violations.length} response(s) do not match the OpenAPI document:\n${lines.join('\n')}`);
+      }
     },
   };
 }

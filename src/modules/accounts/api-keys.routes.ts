@@ -3,6 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
+import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
 
@@ -37,20 +38,38 @@ export function apiKeyJson(key: ApiKey) {
   };
 }
 
+const nullableTime = { type: ['string', 'null'], format: 'date-time' };
 const apiKeySchema = {
+  title: 'ApiKey',
   type: 'object',
+  description: 'An API key without its secret. `tst` keys work on test-mode data only; a `rotating` key keeps working until its grace period ends.',
   required: ['id', 'kid', 'env', 'type', 'status', 'name', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'display_mask'],
+  examples: [
+    {
+      id: 'key_4hT9xQ2mZpL8vN3bK7wR1c',
+      kid: 'K3J9X2M4P7Q1Z',
+      env: 'prd',
+      type: 'secret',
+      status: 'active',
+      name: 'Checkout server',
+      created_at: '2026-03-01T12:00:00.000Z',
+      expires_at: null,
+      revoked_at: null,
+      last_used_at: '2026-03-02T08:15:00.000Z',
+      display_mask: 'sec1-prd-k3j9x2m4p7q1-…-42',
+    },
+  ],
   properties: {
     id: { type: 'string' },
-    kid: { type: 'string' },
+    kid: { type: 'string', description: 'The public part of the key, shown in the dashboard and in logs.' },
     env: { type: 'string', enum: ['prd', 'tst'] },
     type: { type: 'string', enum: ['secret'] },
     status: { type: 'string', enum: ['active', 'rotating', 'expired', 'revoked'] },
     name: nullableString,
-    created_at: { type: 'string' },
-    expires_at: nullableString,
-    revoked_at: nullableString,
-    last_used_at: nullableString,
+    created_at: { type: 'string', format: 'date-time' },
+    expires_at: nullableTime,
+    revoked_at: nullableTime,
+    last_used_at: nullableTime,
     display_mask: { type: 'string' },
   },
 };
@@ -68,7 +87,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         request.body ??= {};
       },
       schema: {
-        tags: ['api-keys'],
+        operationId: 'regenerateApiKey', tags: ['api-keys'],
         summary: 'Regenerate a secret key (the calling key, or the newest prd key for a session)',
         description:
           `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response. ` +
@@ -82,7 +101,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
             grace_period_hours: { type: 'integer', minimum: 0, maximum: MAX_GRACE_PERIOD_HOURS },
           },
         },
-        response: { 201: envelope({ type: 'object', properties: { api_key: apiKeySchema, full_key: { type: 'string' }, previous_api_key: apiKeySchema } }) },
+        response: { 201: envelope({ type: 'object', properties: { api_key: apiKeySchema, full_key: { type: 'string' }, previous_api_key: apiKeySchema } }), 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
@@ -127,6 +146,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['api-keys'],
         summary: 'Create an API key; the full key is shown only in this response',
         security,
+        'x-idempotent': true,
         body: {
           type: 'object',
           additionalProperties: false,

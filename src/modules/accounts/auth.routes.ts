@@ -60,7 +60,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     '/api/v1/auth/signup',
     {
       schema: {
-        tags: ['auth'],
+        operationId: 'getSignupPolicy', tags: ['auth'],
         summary: 'Whether this instance takes sign-ups now (for a sign-in page to show or hide its sign-up link)',
         response: { 200: signupStatusSchema },
       },
@@ -76,7 +76,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     {
       config: { csrf: false },
       schema: {
-        tags: ['auth'],
+        operationId: 'signUp', tags: ['auth'],
         summary: 'Create an account and its owner, and sign in',
         description:
           'Follows TESSERA_SIGNUP: `first` takes only the instance\'s first account, `open` takes anyone, `closed` nobody. When the policy does not allow it the answer is 403 `signup_closed`, before the email is looked at: ask the instance owner for an account, or run `tessera account create` on the server. With `open`, an email that already has an account is a 409.',
@@ -100,7 +100,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
         tags: ['auth'],
         summary: 'Sign in; sets a new session cookie',
         body: { type: 'object', additionalProperties: false, required: ['email', 'password'], properties: credentials },
-        response: { 200: signedInSchema },
+        response: { 200: signedInSchema, 401: problem, 429: problem },
       },
     },
     async (request, reply) =>

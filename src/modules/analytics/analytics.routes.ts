@@ -1,6 +1,7 @@
 // /api/v1/analytics: the seed's overview, timeline and device (OS) reports, per account and per
 // campaign, plus browser / device type / country / referrer / hour-of-day breakdowns and a CSV
 // export of raw scans. Handlers parse, call one service function and shape the reply.
+import { fileResponse } from '../../http/openapi-media.ts';
 import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -23,29 +24,55 @@ const rangeQuery = {
 
 const campaignParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 
-const rangeFields = { tz: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' } } as const;
+const localDate = { type: 'string', format: 'date', examples: ['2026-03-01'] } as const;
+const rangeFields = { tz: { type: 'string', examples: ['Europe/Berlin'] }, from: localDate, to: localDate } as const;
+const RANGE_REQUIRED = ['tz', 'from', 'to'] as const;
 
 const timelineResponse = {
+  title: 'AnalyticsTimeline',
   type: 'object',
+  description: 'Scans per local day in the range, zero-filled, oldest first.',
+  required: [...RANGE_REQUIRED, 'data'],
+  examples: [{ tz: 'UTC', from: '2026-03-01', to: '2026-03-02', data: [{ date: '2026-03-01', scans: 42, unique_scans: 30 }, { date: '2026-03-02', scans: 0, unique_scans: 0 }] }],
   properties: {
     ...rangeFields,
     data: {
       type: 'array',
-      items: { type: 'object', properties: { date: { type: 'string' }, scans: { type: 'integer' }, unique_scans: { type: 'integer' } } },
+      items: {
+        title: 'AnalyticsDay',
+        type: 'object',
+        required: ['date', 'scans', 'unique_scans'],
+        properties: { date: localDate, scans: { type: 'integer', minimum: 0 }, unique_scans: { type: 'integer', minimum: 0, description: 'Distinct visitors that day (salted daily hash; no IP stored).' } },
+      },
     },
   },
 } as const;
 
 const hoursResponse = {
+  title: 'AnalyticsHours',
   type: 'object',
-  properties: { ...rangeFields, data: { type: 'array', items: { type: 'object', properties: { hour: { type: 'integer' }, scans: { type: 'integer' } } } } },
+  description: 'Scans by local hour of day (0–23 in `tz`) over the range.',
+  required: [...RANGE_REQUIRED, 'data'],
+  properties: {
+    ...rangeFields,
+    data: {
+      type: 'array',
+      items: { title: 'AnalyticsHour', type: 'object', required: ['hour', 'scans'], properties: { hour: { type: 'integer', minimum: 0, maximum: 23 }, scans: { type: 'integer', minimum: 0 } } },
+    },
+  },
 } as const;
 
 const overviewResponse = {
+  title: 'AnalyticsOverviewResponse',
   type: 'object',
+  required: ['data'],
   properties: {
     data: {
+      title: 'AnalyticsOverview',
       type: 'object',
+      description: 'Scan counts of the account (bots excluded unless include_bots); days are local to `tz`.',
+      required: ['total_scans', 'unique_scans', 'scans_today', 'scans_last_7_days', 'scans_last_30_days', 'active_campaigns'],
+      examples: [{ total_scans: 1520, unique_scans: 980, scans_today: 12, scans_last_7_days: 140, scans_last_30_days: 610, active_campaigns: 8 }],
       properties: {
         total_scans: { type: 'integer' },
         unique_scans: { type: 'integer' },
@@ -59,14 +86,25 @@ const overviewResponse = {
 } as const;
 
 function breakdownResponse(key: string) {
+  const name = key
+    .split('_')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
   return {
+    title: `Analytics${name === 'Os' ? 'Os' : name}Breakdown`,
     type: 'object',
+    description: `Scans per ${key.replace('_', ' ')} over the range, most first; \`share\` is the fraction of \`total\`.`,
+    required: [...RANGE_REQUIRED, 'total', 'data'],
     properties: {
       ...rangeFields,
-      total: { type: 'integer' },
+      total: { type: 'integer', minimum: 0 },
       data: {
         type: 'array',
-        items: { type: 'object', properties: { [key]: { type: ['string', 'null'] }, scans: { type: 'integer' }, share: { type: 'number', description: 'Fraction of the total (0–1).' } } },
+        items: {
+          type: 'object',
+          required: [key, 'scans', 'share'],
+          properties: { [key]: { type: ['string', 'null'] }, scans: { type: 'integer', minimum: 0 }, share: { type: 'number', minimum: 0, maximum: 1, description: 'Fraction of the total (0–1).' } },
+        },
       },
     },
   } as const;
@@ -167,7 +205,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
         summary: 'Raw scans of one campaign in a range as CSV (streamed; spreadsheet formulas neutralised)',
         params: campaignParams,
         querystring: rangeQuery,
-        response: { 200: { description: 'text/csv, one row per scan, oldest first', type: 'string' } },
+        response: { 200: fileResponse('CSV (RFC 4180), one row per scan, oldest first.', ['text/csv']) },
       },
     },
     async (request, reply) => {

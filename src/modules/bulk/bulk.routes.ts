@@ -7,8 +7,9 @@ import { campaignJson, campaignJsonSchema } from '../campaigns/campaign.view.ts'
 import { MAX_DESTINATION_LENGTH } from '../campaigns/destination.ts';
 import { withSecretKeys } from '../morph/morph.service.ts';
 import { type BulkInput, checkBulk, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
-import { withIdempotency } from './idempotency.ts';
+import { withIdempotency } from '../idempotency/index.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { designConfigField } from '../templates/design.ts';
 
 // 1,000 URLs of up to 2 KiB each do not fit the global 1 MiB body limit.
 const BULK_BODY_LIMIT = 4 * 1024 * 1024;
@@ -26,7 +27,7 @@ const bodySchema = {
       description: 'Optional campaign names, one per URL in the same order; an empty string keeps the default `#{n} {url}`.',
     },
     qr_type: { type: 'string', enum: [...QR_TYPES], default: 'dynamic' },
-    design_config: { type: 'object', additionalProperties: true },
+    design_config: designConfigField,
     template_id: { type: ['string', 'null'], maxLength: 64 },
     inline_svg: { type: 'boolean', default: false, description: 'Include each SVG in the response (`svg`).' },
     dry_run: {
@@ -52,7 +53,7 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
     {
       bodyLimit: BULK_BODY_LIMIT,
       schema: {
-        tags: ['bulk'],
+        operationId: 'bulkCreateCampaigns', tags: ['bulk'],
         summary: 'Generate up to 1,000 QR codes in one request',
         description:
           'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).',

@@ -20,6 +20,8 @@ import {
 import { withSecretKeys } from '../morph/morph.service.ts';
 import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { hostedPageInputField } from '../pages/page.view.ts';
+import { designConfigField } from '../templates/design.ts';
 
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
@@ -29,12 +31,9 @@ const fields = {
   slug: { type: ['string', 'null'], pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'Unique within the account; lowercase letters, digits, inner hyphens.' },
   qr_type: { type: 'string', enum: [...QR_TYPES], description: '`morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.' },
   destination: { type: 'string', minLength: 1, maxLength: MAX_DESTINATION_LENGTH, description: 'Absolute http(s) URL.' },
-  design_config: { type: 'object', additionalProperties: true },
+  design_config: designConfigField,
   template_id: { type: ['string', 'null'], maxLength: 64 },
-  hosted_page: {
-    type: ['object', 'null'],
-    description: 'A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish): {title, blocks, theme, form: {fields}, published}. null removes it.',
-  },
+  hosted_page: hostedPageInputField,
   active_from: {
     type: ['string', 'null'],
     format: 'date-time',
@@ -70,7 +69,17 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
             q: { type: 'string', maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' },
           },
         },
-        response: { 200: { type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: campaignJsonSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem },
+        response: {
+          200: {
+            title: 'CampaignList',
+            type: 'object',
+            description: 'A page of campaigns; pass `next_cursor` as `cursor` for the next (null on the last page).',
+            required: ['data', 'next_cursor'],
+            properties: { data: { type: 'array', items: campaignJsonSchema }, next_cursor: { type: ['string', 'null'] } },
+          },
+          400: problem,
+          401: problem,
+        },
       },
     },
     async (request) => {
@@ -89,6 +98,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['campaigns'],
         summary: 'Create a single campaign',
         security,
+        'x-idempotent': true,
         body: { type: 'object', required: ['name', 'destination'], additionalProperties: false, properties: { ...fields, qr_type: { ...fields.qr_type, default: 'dynamic' } } },
         response: { 201: campaignJsonSchema, 400: problem, 401: problem, 404: problem, 409: problem },
       },

@@ -1,5 +1,6 @@
 // The JSON shape of a campaign, shared by campaign responses and bulk results.
 import { pageConfigSchema } from '../pages/page.view.ts';
+import { designConfigField } from '../templates/design.ts';
 import type { Campaign } from './campaign.service.ts';
 
 /** A campaign as the API shows it. */
@@ -61,7 +62,30 @@ export function campaignJson(campaign: Campaign, publicUrl: string): CampaignJso
 
 /** JSON schema of CampaignJson, for route responses and OpenAPI. */
 export const campaignJsonSchema = {
+  title: 'Campaign',
   type: 'object',
+  description: 'A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket).',
+  examples: [
+    {
+      id: 'cmp_4hT9xQ2mZpL8vN3bK7wR1c',
+      name: 'Spring fair poster',
+      slug: 'spring-fair',
+      qr_type: 'dynamic',
+      status: 'active',
+      destination: 'https://example.com/spring',
+      short_code: 'Xk4mP9q',
+      public_url: 'https://qr.example.com/Xk4mP9q',
+      svg_url: 'https://qr.example.com/api/render/Xk4mP9q.svg',
+      png_url: 'https://qr.example.com/api/render/Xk4mP9q.png',
+      design_config: { preset: 'ocean' },
+      template_id: null,
+      batch_id: null,
+      hosted_page: null,
+      hosted_page_url: null,
+      created_at: '2026-03-01T12:00:00.000Z',
+      updated_at: '2026-03-01T12:00:00.000Z',
+    },
+  ],
   // Every field but the optional extras (svg, secret_key) is always present, null or not.
   required: ['id', 'name', 'slug', 'qr_type', 'status', 'destination', 'short_code', 'public_url', 'svg_url', 'png_url', 'design_config', 'template_id', 'batch_id', 'hosted_page', 'hosted_page_url', 'created_at', 'updated_at', 'active_from', 'active_until'],
   properties: {
@@ -75,10 +99,10 @@ export const campaignJsonSchema = {
     public_url: { type: 'string', description: 'What the code encodes: the short link (dynamic, morphing) or the destination (static).' },
     svg_url: { type: 'string' },
     png_url: { type: 'string', description: 'Accepts ?size=64–2048 (default 512).' },
-    design_config: { type: 'object', additionalProperties: true },
+    design_config: designConfigField,
     template_id: { type: ['string', 'null'] },
     batch_id: { type: ['string', 'null'], description: 'The bulk request that created this code.' },
-    hosted_page: { ...pageConfigSchema, type: ['object', 'null'], description: 'The hosted landing page, or null.' },
+    hosted_page: { ...pageConfigSchema, type: ['object', 'null'] },
     hosted_page_url: { type: ['string', 'null'], description: 'Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination.' },
     created_at: { type: 'string', format: 'date-time' },
     updated_at: { type: 'string', format: 'date-time' },

@@ -1,4 +1,5 @@
 // GET /api/render/{short_code}.svg and .png?size=N: the image of a static or dynamic code.
+import { fileResponse } from '../../http/openapi-media.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -23,7 +24,7 @@ export async function campaignRenderRoutes(app: FastifyInstance, ctx: AppContext
     '/api/render/:file',
     {
       schema: {
-        tags: ['render'],
+        operationId: 'renderCampaignImage', tags: ['render'],
         summary: 'Render a code as SVG or PNG with its saved design',
         description:
           '`{short_code}.svg` or `{short_code}.png?size=64–2048`. Cacheable (ETag, 5 minutes). Unknown codes 404, archived campaigns 410.\n\n' +
@@ -41,7 +42,7 @@ export async function campaignRenderRoutes(app: FastifyInstance, ctx: AppContext
             sig: { description: 'Morphing codes: hex HMAC-SHA256 of `t` under the code\'s secret_key (64 hex characters).' },
           },
         },
-        response: { 200: { description: 'The image', type: 'string' }, 304: { description: 'Not modified', type: 'null' }, 404: problem, 410: problem },
+        response: { 200: fileResponse('The image (SVG or PNG, after the file extension).', ['image/svg+xml', 'image/png']), 304: { description: 'Not modified', type: 'null' }, 404: problem, 410: problem },
       },
     },
     async (request, reply) => {

@@ -58,7 +58,9 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
       bodyLimit: FORM_BODY_LIMIT,
       errorHandler: submitErrorHandler,
       schema: {
-        tags: ['forms'],
+        operationId: 'submitForm', tags: ['forms'],
+        // Form posts (not JSON) get the page again with the errors.
+        'x-html-errors': true,
         summary: 'Submit data to a hosted page form',
         description:
           'Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients get 201 or 400 with one error per field; form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).',
@@ -66,7 +68,13 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         params: codeParams,
         body: { type: 'object', additionalProperties: true },
         response: {
-          201: { type: 'object', properties: { id: { type: 'string' }, created_at: { type: 'string', format: 'date-time' }, message: { type: 'string' } } },
+          201: {
+            title: 'FormSubmission',
+            type: 'object',
+            description: 'The stored submission.',
+            required: ['id', 'created_at', 'message'],
+            properties: { id: { type: 'string' }, created_at: { type: 'string', format: 'date-time' }, message: { type: 'string', description: "The form's success message." } },
+          },
           303: { description: 'Form post accepted: see the thank-you page.', type: 'null' },
           400: problem,
           404: problem,

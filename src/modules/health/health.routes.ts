@@ -5,7 +5,7 @@ import { checkReadiness } from './health.service.ts';
 
 /** Registers /healthz and /readyz. */
 export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: { type: 'object', properties: { status: { type: 'string' } } } } } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { tags: ['health'], summary: 'The process is alive', response: { 200: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['ok'] } } } } } }, async (_request, reply) => {
     reply.header('cache-control', 'no-store');
     return { status: 'ok' };
   });
@@ -16,8 +16,8 @@ export async function healthRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['health'],
         summary: 'The database is reachable and migrated',
         response: {
-          200: { type: 'object', properties: { status: { type: 'string' }, database: { type: 'string' } } },
-          503: { type: 'object', properties: { status: { type: 'string' }, reason: { type: 'string' } } },
+          200: { type: 'object', required: ['status', 'database'], properties: { status: { type: 'string', enum: ['ready'] }, database: { type: 'string', enum: ['sqlite', 'postgres'] } } },
+          503: { description: 'Not ready: the database is unreachable or not migrated.', type: 'object', required: ['status', 'reason'], properties: { status: { type: 'string', enum: ['not_ready'] }, reason: { type: 'string' } } },
         },
       },
     },

@@ -1,5 +1,7 @@
 // The public page an item's QR code points at. GET shows the state and never spends a view
 // (link-preview bots and mail scanners fetch links); Reveal is an explicit POST.
+import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { fileResponse, htmlResponse } from '../../http/openapi-media.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
@@ -43,7 +45,7 @@ async function peekOrNull(deps: ItemDeps, magic: string): Promise<ItemStatus | n
 export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Promise<void> {
   app.get<{ Params: { magic: string } }>(
     '/i/:magic',
-    { schema: { tags: ['items'], summary: 'Public page of an item (spends no view)', params: magicParam, produces: ['text/html'] } },
+    { schema: { operationId: 'getItemPage', tags: ['items'], summary: 'Public page of an item (spends no view)', params: magicParam, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The public page of the item.'), 404: problem, 410: problem } } },
     async (request, reply) => {
       const status = await peekOrNull(deps, request.params.magic);
       if (!status) return html(reply, 404, notFound(request));
@@ -57,7 +59,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
   app.post<{ Params: { magic: string }; Body: unknown }>(
     '/i/:magic/reveal',
     {
-      schema: { tags: ['items'], summary: 'Reveal an item from its public page (spends one view)', params: magicParam, produces: ['text/html'] },
+      schema: { operationId: 'revealItem', tags: ['items'], summary: 'Reveal an item from its public page (spends one view)', params: magicParam, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The page with the content.'), 401: problem, 404: problem, 410: problem, 429: problem } },
       bodyLimit: REVEAL_BODY_LIMIT,
     },
     async (request, reply) => {
@@ -96,7 +98,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
   );
   app.get<{ Params: { magic: string } }>(
     '/i/:magic/qr.svg',
-    { schema: { tags: ['items'], summary: "The item's QR code (encodes publicUrl) as SVG; spends no view", params: magicParam, produces: ['image/svg+xml'] } },
+    { schema: { operationId: 'getItemQrSvg', tags: ['items'], summary: "The item's QR code (encodes publicUrl) as SVG; spends no view", params: magicParam, produces: ['image/svg+xml'], response: { 200: fileResponse('The QR code as SVG.', ['image/svg+xml']) } } },
     async (request, reply) => {
       const svg = await itemQrSvg(deps, request.params.magic);
       return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('referrer-policy', 'no-referrer').send(svg);
@@ -107,7 +109,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
     '/i/:magic/qr.png',
     {
       schema: {
-        tags: ['items'],
+        operationId: 'getItemQrPng', tags: ['items'],
         summary: "The item's QR code (encodes publicUrl) as PNG; spends no view",
         params: magicParam,
         querystring: {
@@ -115,6 +117,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
           properties: { size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default, description: 'Width in pixels.' } },
         },
         produces: ['image/png'],
+        response: { 200: fileResponse('The QR code as PNG.', ['image/png']) },
       },
     },
     async (request, reply) => {

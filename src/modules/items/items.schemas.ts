@@ -18,8 +18,24 @@ const magicParam = {
 } as const;
 
 const item = {
+  title: 'Item',
   type: 'object',
-  description: 'An item (the seed fields, plus `state`).',
+  description: 'An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view.',
+  examples: [
+    {
+      magic: 'k3J9xQ2mZpL8vN3bK7wR1c',
+      publicUrl: 'https://qr.example.com/i/k3J9xQ2mZpL8vN3bK7wR1c',
+      createdUtc: '2026-03-01T12:00:00.000Z',
+      expiresUtc: '2026-03-01T13:00:00.000Z',
+      viewCount: 0,
+      viewLimit: 5,
+      passwordProtected: true,
+      deleteToken: 'q7NcW0yH3kT8vB2mZpL5xR9dF1sJ4gA6eU0iO3lY8wE',
+      content: null,
+      contentHmac: '5d41402abc4b2a76b9719d911017c592ae7c3f9d3b5c8e1a2f4d6b8c0e1f2a3b',
+      state: 'ACTIVE',
+    },
+  ],
   properties: {
     magic: { type: 'string', description: 'The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server.' },
     publicUrl: { type: 'string', format: 'uri', description: 'The public page; what the QR code encodes. Opening it spends no view.' },
@@ -74,6 +90,8 @@ export const createItemSchema = {
   summary: 'Create an ephemeral, immutable item',
   description: `Creates an item with a required lifetime and an optional view limit and password. Anonymous; a valid API key or session, when sent, attributes the item to its account (credentials that are not valid are ignored: the item is then anonymous). ${ITEMS_DESCRIPTION}`,
   security: [...SIGNED_IN_OR_ANONYMOUS],
+  // Honoured for signed-in callers only: keys are kept per account.
+  'x-idempotent': true,
   body: {
     type: 'object',
     additionalProperties: false,
@@ -86,7 +104,7 @@ export const createItemSchema = {
     },
   },
   response: {
-    201: { ...item, description: 'Created. `deleteToken` is shown this once; `content` is null.', headers: hmacHeader },
+    201: { ...item, headers: hmacHeader },
     400: problem('`validation_failed` or `malformed_json`, with `errors[]`.'),
     413: problem('`payload_too_large`: content over 64 KiB of UTF-8 (or a body over 512 KiB).'),
   },
@@ -103,7 +121,7 @@ export const resolveItemSchema = {
     properties: { 'x-qr-password': { type: 'string', description: 'The password, when the item has one (UTF-8).' } },
   },
   response: {
-    200: { ...item, description: 'Resolved; `viewCount` includes this view.', headers: hmacHeader },
+    200: { ...item, headers: hmacHeader },
     401: problem('`item_password_required` or `item_password_invalid`; no view spent.'),
     404: notFound,
     410: problem('`item_expired` or `item_exhausted`, with the final state.', finalState),

@@ -1,5 +1,6 @@
 // Public hosted pages: the page document as JSON (`/api/v1/resolve/…`) and the server-rendered
 // page itself (`/p/{account slug}/{campaign slug}`), plus its thank-you page.
+import { htmlResponse } from '../../http/openapi-media.ts';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -20,7 +21,6 @@ const slugParams = {
 // not a JSON validation error; a slug past the limit cannot exist, so it is not looked up.
 const MAX_SLUG = 64;
 const pageSlugParams = { type: 'object', required: ['userSlug', 'campaignSlug'], properties: { userSlug: { type: 'string' }, campaignSlug: { type: 'string' } } } as const;
-const htmlResponse = { description: 'text/html page', type: 'string' } as const;
 
 type SlugParams = { Params: { userSlug: string; campaignSlug: string } };
 
@@ -40,7 +40,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     '/api/v1/resolve/:userSlug/:campaignSlug',
     {
       schema: {
-        tags: ['pages'],
+        operationId: 'resolveHostedPage', tags: ['pages'],
         summary: 'Resolve hosted page config',
         description: 'The published page document of an active campaign, for clients that render it themselves. 404 when unknown, archived or unpublished.',
         params: slugParams,
@@ -57,7 +57,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
 
   app.get<SlugParams>(
     '/p/:userSlug/:campaignSlug',
-    { schema: { tags: ['pages'], summary: 'The hosted page (HTML)', params: pageSlugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
+    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: pageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
     async (request, reply) => {
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
@@ -68,7 +68,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
 
   app.get<SlugParams>(
     '/p/:userSlug/:campaignSlug/thanks',
-    { schema: { tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: pageSlugParams, produces: ['text/html'], response: { 200: htmlResponse, 404: htmlResponse } } },
+    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: pageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
     async (request, reply) => {
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));

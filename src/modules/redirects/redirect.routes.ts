@@ -1,6 +1,8 @@
 // The public side of a dynamic code: GET /{short_code} answers 302 to the destination and records
 // a scan; HEAD answers the same without recording. This is the hot path: one cached lookup, the
 // answer, and an in-memory event — nothing waits for the database.
+import { redirectResponse } from '../../http/openapi-media.ts';
+import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -26,11 +28,18 @@ const MAX_CACHED_CODES = 50_000;
 
 const routeSchema = {
   tags: ['public'],
+  'x-html-errors': true,
   description:
     'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign\'s `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. ' +
     'A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ' +
     '("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.',
   params: { type: 'object', properties: { code: { type: 'string', description: 'short code' } } },
+  response: {
+    302: redirectResponse('To the destination (`Cache-Control: private, max-age=0`).'),
+    403: { ...PROBLEM_SCHEMA, description: 'A morphing code without a live token (`code_expired`); browsers (`Accept: text/html`) get an HTML page.' },
+    404: { ...PROBLEM_SCHEMA, description: 'No such code; browsers get an HTML page.' },
+    410: { ...PROBLEM_SCHEMA, description: 'The campaign is archived; browsers get an HTML page.' },
+  },
 };
 
 // @fastify/helmet rebuilds its middleware on every request (a third of a redirect's cost), so
@@ -161,7 +170,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     url: '/:code',
     exposeHeadRoute: false,
     helmet: false,
-    schema: { ...routeSchema, summary: 'Follow a QR code (records a scan)' },
+    schema: { ...routeSchema, operationId: 'followCode', summary: 'Follow a QR code (records a scan)' },
     handler: (request, reply) => answer(request, reply, true),
   });
   app.route<{ Params: { code: string } }>({

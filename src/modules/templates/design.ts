@@ -1,10 +1,17 @@
 // The one place a design_config is checked before it is stored: the QR engine parses it (every
 // field and allowed value) and lints it (contrast, quiet zone) so nothing unscannable is saved.
-import { assertScannable, parseDesign, QrError } from '../../qr/index.ts';
+import { assertScannable, DESIGN_CONFIG_SCHEMA, parseDesign, QrError } from '../../qr/index.ts';
 import { AppError } from '../../errors.ts';
+import { documentedAs } from '../../http/openapi-components.ts';
 
 /** A design document as stored (the caller's JSON object, validated). */
 export type DesignConfig = Record<string, unknown>;
+
+/**
+ * The `design_config` field of requests and responses: any object to the schema validator (the
+ * engine's checkDesign gives the precise refusals), the full DesignConfig in the document.
+ */
+export const designConfigField = documentedAs('DesignConfig', DESIGN_CONFIG_SCHEMA, { type: 'object', additionalProperties: true } as const);
 
 /** Largest design document accepted, in bytes of JSON (room for an embedded 256 KiB logo). */
 export const MAX_DESIGN_BYTES = 384 * 1024;

@@ -5,14 +5,18 @@ import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { designConfigField } from './design.ts';
 
 const templateJson = {
+  title: 'Template',
   type: 'object',
+  description: 'A saved design; campaigns created with its `template_id` start from it.',
   required: ['id', 'name', 'design_config', 'created_at'],
+  examples: [{ id: 'tpl_4hT9xQ2mZpL8vN3bK7wR1c', name: 'Event tickets', design_config: { preset: 'ocean', eyes: 'circle' }, created_at: '2026-03-01T12:00:00.000Z' }],
   properties: {
     id: { type: 'string', examples: ['tpl_4hT9xQ2mZpL8vN3bK7wR1c'] },
     name: { type: 'string' },
-    design_config: { type: 'object', additionalProperties: true },
+    design_config: designConfigField,
     created_at: { type: 'string', format: 'date-time' },
   },
 } as const;
@@ -33,7 +37,7 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary: 'List saved templates',
         security,
         querystring: { type: 'object', properties: { ...paginationQuerySchema }, additionalProperties: false },
-        response: { 200: { type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: templateJson }, next_cursor: { type: ['string', 'null'] } } }, 401: problem },
+        response: { 200: { title: 'TemplateList', type: 'object', description: 'A page of templates; pass `next_cursor` as `cursor` for the next (null on the last page).', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: templateJson }, next_cursor: { type: ['string', 'null'] } } }, 401: problem },
       },
     },
     async (request) => {
@@ -49,11 +53,12 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['templates'],
         summary: 'Save a new template',
         security,
+        'x-idempotent': true,
         body: {
           type: 'object',
           required: ['name', 'design_config'],
           additionalProperties: false,
-          properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, design_config: { type: 'object', additionalProperties: true } },
+          properties: { name: { type: 'string', minLength: 1, maxLength: 200 }, design_config: designConfigField },
         },
         response: { 201: templateJson, 400: problem, 401: problem },
       },

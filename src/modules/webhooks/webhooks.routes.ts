@@ -1,6 +1,7 @@
 // HTTP surface of webhooks: signing secrets (seed 003), endpoints, the event catalogue and the
 // delivery log. Handlers authenticate, call one service function and wrap the result in the
 // seed's `{status: "success", data}` envelope.
+import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
@@ -45,7 +46,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   const policy = destinationPolicy(ctx.config);
 
   app.post(`${BASE}/secret`, {
-    schema: { tags, security, summary: 'Create the webhook signing secret', description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.', response: { 201: envelope(newSecretSchema) } },
+    schema: { tags, security, summary: 'Create the webhook signing secret', description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.', response: { 201: envelope(newSecretSchema), 409: PROBLEM_SCHEMA } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     reply.header('cache-control', 'no-store');
@@ -53,7 +54,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.post(`${BASE}/secret/rotate`, {
-    schema: { tags, security, summary: 'Rotate the webhook signing secret', description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.', response: { 201: envelope(rotatedSecretSchema) } },
+    schema: { tags, security, summary: 'Rotate the webhook signing secret', description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.', response: { 201: envelope(rotatedSecretSchema), 404: PROBLEM_SCHEMA } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     reply.header('cache-control', 'no-store');
@@ -82,7 +83,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.post<{ Body: EndpointInput & { url: string } }>(`${BASE}/endpoints`, {
-    schema: { tags, security, summary: 'Register a webhook endpoint', body: createEndpointBody, response: { 201: envelope(endpointSchema) } },
+    schema: { tags, security, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: createEndpointBody, response: { 201: envelope(endpointSchema) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 201, await createEndpoint(db, clock, policy, accountId, request.body));
@@ -113,7 +114,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.post<{ Params: { id: string } }>(`${BASE}/endpoints/:id/test`, {
     schema: {
       tags, security, summary: 'Send a `ping` event to the endpoint', description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.', params: idParams,
-      response: { 202: envelope({ type: 'object', properties: { event_id: { type: 'string' }, delivery_id: { type: 'string' } } }) },
+      response: { 202: envelope({ type: 'object', required: ['event_id', 'delivery_id'], properties: { event_id: { type: 'string' }, delivery_id: { type: 'string' } } }) },
     },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
@@ -134,7 +135,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.post<{ Params: { id: string } }>(`${BASE}/deliveries/:id/retry`, {
     schema: {
       tags, security, summary: 'Send a delivery again (same webhook-id)', params: idParams,
-      response: { 202: envelope({ type: 'object', properties: { id: { type: 'string' }, status: { type: 'string' }, next_attempt_at: { type: 'string', format: 'date-time' } } }) },
+      response: { 202: envelope({ type: 'object', required: ['id', 'status', 'next_attempt_at'], properties: { id: { type: 'string' }, status: { type: 'string', enum: ['pending'] }, next_attempt_at: { type: 'string', format: 'date-time' } } }) },
     },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);

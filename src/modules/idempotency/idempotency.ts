@@ -1,7 +1,8 @@
 // Idempotency-Key for POST endpoints (draft-ietf-httpapi-idempotency-key-header): the first
 // response under a key is stored and replayed for retries with the same body; the same key with a
 // different body is a 422, and a retry while the first request still runs is a 409. Keys live
-// 24 hours. Any route can wrap its work in withIdempotency().
+// 24 hours. A route either declares `'x-idempotent': true` in its schema (idempotency.plugin.ts
+// does the rest) or, when it must shape what is stored, wraps its work in withIdempotency().
 import type { AppContext } from '../../context.ts';
 import { sha256 } from '../../crypto/keys.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
@@ -34,10 +35,15 @@ export interface IdempotentRequest {
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-/** Runs `produce` once per key: returns its response, or the stored one with `replayed: true`. */
-export async function withIdempotency(ctx: Ctx, request: IdempotentRequest, produce: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+/** What beginning a keyed request found: a stored response to replay, or a fresh claim to complete or release. */
+export type Begun = { replay: true; status: number; responseBody: string } | { replay: false };
+
+/**
+ * Claims `request.key` for this request, or finds the response stored under it. Throws 422 when
+ * the key was used for another request, 409 while the first request with it still runs.
+ */
+export async function beginIdempotent(ctx: Ctx, request: IdempotentRequest & { key: string }): Promise<Begun> {
   const { key, accountId } = request;
-  if (key === undefined) return { ...(await produce()), replayed: false };
   if (!KEY_PATTERN.test(key)) {
     throw new AppError('validation_failed', 'Idempotency-Key must be 1–255 printable ASCII characters (a UUID is a good choice).', {
       errors: [{ field: 'headers/idempotency-key', message: 'must be 1–255 printable ASCII characters' }],
@@ -59,26 +65,44 @@ export async function withIdempotency(ctx: Ctx, request: IdempotentRequest, prod
       if (existing.status_code === 0) {
         throw new AppError('idempotency_key_in_use', 'The first request with this Idempotency-Key is still running; retry in a moment.', { headers: { 'retry-after': '1' } });
       }
-      return { status: existing.status_code, body: JSON.parse(existing.response_body), replayed: true };
+      return { replay: true, status: existing.status_code, responseBody: existing.response_body };
     }
     try {
       await claimIdempotencyKey(ctx.db, { account_id: accountId, key, scope: request.scope, request_hash: hash, status_code: 0, response_body: '', created_at: now });
+      return { replay: false };
     } catch (error) {
       if (isUniqueViolation(error)) continue; // someone claimed it between our read and insert
       throw error;
     }
-    let response: StoredResponse;
-    try {
-      response = await produce();
-    } catch (error) {
-      // Failed requests are not remembered: the client may fix the body and retry under the same key.
-      await releaseIdempotencyKey(ctx.db, accountId, key).catch(() => {});
-      throw error;
-    }
-    await completeIdempotencyKey(ctx.db, accountId, key, response.status, JSON.stringify(response.body));
-    return { ...response, replayed: false };
   }
   throw new AppError('idempotency_key_in_use', 'The Idempotency-Key is contended by concurrent requests; retry in a moment.', { headers: { 'retry-after': '1' } });
+}
+
+/** Stores the response of a claimed key (replayed for the next 24 hours). */
+export async function completeIdempotent(ctx: Ctx, accountId: string, key: string, status: number, responseBody: string): Promise<void> {
+  await completeIdempotencyKey(ctx.db, accountId, key, status, responseBody);
+}
+
+/** Forgets a claimed key: a failed request is not remembered, so the client may fix it and retry under the same key. */
+export async function releaseIdempotent(ctx: Ctx, accountId: string, key: string): Promise<void> {
+  await releaseIdempotencyKey(ctx.db, accountId, key);
+}
+
+/** Runs `produce` once per key: returns its response, or the stored one with `replayed: true`. */
+export async function withIdempotency(ctx: Ctx, request: IdempotentRequest, produce: () => Promise<StoredResponse>): Promise<StoredResponse & { replayed: boolean }> {
+  const { key, accountId } = request;
+  if (key === undefined) return { ...(await produce()), replayed: false };
+  const begun = await beginIdempotent(ctx, { ...request, key });
+  if (begun.replay) return { status: begun.status, body: JSON.parse(begun.responseBody), replayed: true };
+  let response: StoredResponse;
+  try {
+    response = await produce();
+  } catch (error) {
+    await releaseIdempotent(ctx, accountId, key).catch(() => {});
+    throw error;
+  }
+  await completeIdempotent(ctx, accountId, key, response.status, JSON.stringify(response.body));
+  return { ...response, replayed: false };
 }
 
 /** Sweeper: forgets keys older than the TTL. */

@@ -1,0 +1,140 @@
+// Idempotency-Key on every create: the first 2xx answer is stored for 24 hours and replayed with
+// `Idempotent-Replayed: true` (nothing is created twice); the same key with another body is a 422;
+// keys are per account; failures are not remembered; answers holding secrets are stored sealed.
+import { afterEach, expect, it } from 'vitest';
+import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+interface Create {
+  name: string;
+  url: string;
+  body: (n: number) => Record<string, unknown>;
+  /** How many rows the resource has for the account, to prove a replay created nothing. */
+  count: (t: TestApp, a: TestAccount) => Promise<number>;
+}
+
+async function countRows(t: TestApp, table: 'campaigns' | 'templates' | 'items' | 'webhook_endpoints' | 'api_keys', accountId: string): Promise<number> {
+  const row = await t.app.ctx.db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const CREATES: Create[] = [
+  { name: 'campaign', url: '/api/v1/campaigns', body: (n) => ({ name: `c${n}`, destination: `https://example.com/${n}` }), count: (t, a) => countRows(t, 'campaigns', a.accountId) },
+  { name: 'template', url: '/api/v1/templates', body: (n) => ({ name: `t${n}`, design_config: { preset: 'ocean' } }), count: (t, a) => countRows(t, 'templates', a.accountId) },
+  { name: 'item', url: '/api/v0/items', body: (n) => ({ content: `secret ${n}`, ttlHours: 1 }), count: (t, a) => countRows(t, 'items', a.accountId) },
+  {
+    name: 'webhook endpoint',
+    url: '/api/v1/merchant/webhooks/endpoints',
+    body: (n) => ({ url: `http://127.0.0.1:9/hook/${n}` }),
+    count: (t, a) => countRows(t, 'webhook_endpoints', a.accountId),
+  },
+  { name: 'API key', url: '/api/v1/merchant/api-keys', body: (n) => ({ env: 'tst', name: `k${n}` }), count: (t, a) => countRows(t, 'api_keys', a.accountId) },
+];
+
+describeDialects('Idempotency-Key on creates', (dialect) => {
+  let t: TestApp | undefined;
+  afterEach(async () => {
+    await t?.close();
+    t = undefined;
+  });
+
+  async function setup() {
+    t = await createTestApp(dialect, { env: { TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
+    const a = await signUp(t.app);
+    await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/secret', headers: authHeaders(a.apiKey) });
+    return { t, a };
+  }
+
+  for (const create of CREATES) {
+    it(`${create.name}: a retry replays the first answer and creates nothing; another body is 422; after 24 h the key is new`, async () => {
+      const { t, a } = await setup();
+      const post = (body: Record<string, unknown>, key?: string, headers = authHeaders(a.apiKey)) =>
+        t.app.inject({ method: 'POST', url: create.url, headers: { ...headers, ...(key ? { 'idempotency-key': key } : {}) }, payload: body });
+      const before = await create.count(t, a);
+      const first = await post(create.body(1), 'key-1');
+      expect(first.statusCode).toBe(201);
+      expect(first.headers['idempotent-replayed']).toBeUndefined();
+      const second = await post(create.body(1), 'key-1');
+      expect(second.statusCode).toBe(201);
+      expect(second.headers['idempotent-replayed']).toBe('true');
+      expect(second.headers['content-type']).toBe(first.headers['content-type']);
+      expect(second.headers.location).toBe(first.headers.location);
+      expect(second.body).toBe(first.body);
+      expect(await create.count(t, a)).toBe(before + 1);
+
+      const different = await post(create.body(2), 'key-1');
+      expect(different.statusCode).toBe(422);
+      expect(different.headers['content-type']).toContain('application/problem+json');
+      expect(different.json().code).toBe('idempotency_key_reused');
+      expect(await create.count(t, a)).toBe(before + 1);
+
+      // The same key on another create endpoint is another request, not a replay.
+      const elsewhere = CREATES.find((c) => c.url !== create.url)!;
+      expect((await t.app.inject({ method: 'POST', url: elsewhere.url, headers: { ...authHeaders(a.apiKey), 'idempotency-key': 'key-1' }, payload: elsewhere.body(9) })).statusCode).toBe(422);
+
+      // Without a key every request creates.
+      expect((await post(create.body(3))).statusCode).toBe(201);
+      expect((await post(create.body(3))).statusCode).toBe(201);
+      expect(await create.count(t, a)).toBe(before + 3);
+
+      t.clock.advance(24 * 60 * 60 * 1000);
+      const later = await post(create.body(1), 'key-1');
+      expect(later.statusCode).toBe(201);
+      expect(later.headers['idempotent-replayed']).toBeUndefined();
+      expect(await create.count(t, a)).toBe(before + 4);
+    });
+  }
+
+  it('keys are per account, a failed request is not remembered, and a session caller gets the same', async () => {
+    const { t, a } = await setup();
+    const b = await signUp(t.app);
+    const campaign = (headers: Record<string, string>, body: Record<string, unknown>, key: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: { ...headers, 'idempotency-key': key }, payload: body });
+    const body = { name: 'shared', destination: 'https://example.com/shared' };
+    const mine = await campaign(authHeaders(a.apiKey), body, 'order-7');
+    const theirs = await campaign(authHeaders(b.apiKey), body, 'order-7');
+    expect(theirs.statusCode).toBe(201);
+    expect(theirs.headers['idempotent-replayed']).toBeUndefined();
+    expect(theirs.json().id).not.toBe(mine.json().id);
+
+    // A session replays what the key created: keys belong to the account, not to the credential.
+    const viaSession = await campaign(sessionHeaders(a), body, 'order-7');
+    expect(viaSession.headers['idempotent-replayed']).toBe('true');
+    expect(viaSession.json().id).toBe(mine.json().id);
+
+    const refused = await campaign(authHeaders(a.apiKey), { name: 'bad', destination: 'ftp://example.com' }, 'order-8');
+    expect(refused.statusCode).toBe(400);
+    const fixed = await campaign(authHeaders(a.apiKey), { name: 'bad', destination: 'https://example.com/fixed' }, 'order-8');
+    expect(fixed.statusCode).toBe(201);
+    expect(fixed.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('a replayed API key is the same secret, and stored answers are sealed, not readable in the database', async () => {
+    const { t, a } = await setup();
+    const create = () =>
+      t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: { ...authHeaders(a.apiKey), 'idempotency-key': 'new-key' }, payload: { env: 'tst', name: 'ci' } });
+    const first = await create();
+    const again = await create();
+    const fullKey: string = first.json().data.full_key;
+    expect(again.json().data.full_key).toBe(fullKey);
+    const stored = await t.app.ctx.db.selectFrom('idempotency_keys').select(['response_body', 'status_code']).where('key', '=', 'new-key').executeTakeFirstOrThrow();
+    expect(stored.status_code).toBe(201);
+    expect(stored.response_body).not.toContain(fullKey);
+    expect(stored.response_body).not.toContain(fullKey.split('-').slice(2, 4).join('-'));
+  });
+
+  it('anonymous item creation refuses a key it cannot keep, and a malformed key is a 400', async () => {
+    const { t, a } = await setup();
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/v0/items', headers: { 'idempotency-key': 'anon-1' }, payload: { content: 'x', ttlHours: 1 } });
+    expect(anonymous.statusCode).toBe(400);
+    expect(anonymous.json().detail).toContain('Idempotency-Key needs an API key');
+    const malformed = await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: { ...authHeaders(a.apiKey), 'idempotency-key': 'ünïcode' }, payload: { name: 't', design_config: {} } });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0].field).toBe('headers/idempotency-key');
+  });
+});
