@@ -84,6 +84,8 @@ export const campaignJsonSchema = {
       hosted_page_url: null,
       created_at: '2026-03-01T12:00:00.000Z',
       updated_at: '2026-03-01T12:00:00.000Z',
+      active_from: null,
+      active_until: null,
     },
   ],
   // Every field but the optional extras (svg, secret_key) is always present, null or not.
