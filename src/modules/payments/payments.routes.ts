@@ -174,6 +174,11 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   app.post<{ Body: string }>('/api/v1/payments/reconciliations', {
     bodyLimit: MAX_STATEMENT_BYTES,
+    // A JSON body would otherwise reach validation and get a confusing "body must be string".
+    preValidation: async (request) => {
+      const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!XML_TYPES.includes(type)) throw new AppError('unsupported_media_type', 'Send the statement file itself with Content-Type: application/xml (camt.053 or camt.054 as exported by online banking).');
+    },
     schema: {
       tags,
       security,

@@ -89,17 +89,17 @@ async function reconcileOnce(ctx: Ctx, caller: PaymentCaller, items: CamtDocumen
     const movedIds = new Set(moved.map((r) => r.id));
     for (const action of report.payments) {
       const row = byId.get(action.payment_id)!;
-      const flags = new Set<string>(JSON.parse(row.flags) as string[]);
+      const before = JSON.parse(row.flags) as string[];
+      const flags = new Set<string>(before);
       for (const f of action.flags) flags.add(f);
+      const settled = movedIds.has(action.payment_id);
       // Matched now but moved by someone else first (canceled or expired meanwhile): money arrived late.
-      if (action.mark_succeeded && !movedIds.has(action.payment_id)) flags.add('late');
-      if (movedIds.has(action.payment_id)) {
-        flags.delete('partial');
-        if (flags.size === 0) continue;
-      } else if (action.received_minor === row.received_minor && flags.size === (JSON.parse(row.flags) as string[]).length) {
-        continue;
-      }
-      await updatePaymentReceipts(trx, action.payment_id, movedIds.has(action.payment_id) ? row.amount_minor : action.received_minor, JSON.stringify([...flags]), now);
+      if (action.mark_succeeded && !settled) flags.add('late');
+      if (settled) flags.delete('partial');
+      const received = settled ? row.amount_minor : action.received_minor;
+      const after = [...flags];
+      if (received === row.received_minor && after.length === before.length && after.every((f) => before.includes(f))) continue;
+      await updatePaymentReceipts(trx, action.payment_id, received, JSON.stringify(after), now);
     }
     return { report, succeeded: [...movedIds] };
   });
