@@ -3907,6 +3907,285 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/merchant/payment-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the payment profile (payee details per scheme) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                profile: {
+                                    /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
+                                    pix?: ({
+                                        city?: string;
+                                        key?: string;
+                                        key_type?: string;
+                                        merchant_name?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                                    sepa?: ({
+                                        bic?: string | null;
+                                        iban?: string;
+                                        name?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
+                                    swiss_qr?: ({
+                                        /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
+                                        address?: {
+                                            building_number?: string | null;
+                                            country?: string;
+                                            postcode?: string;
+                                            street?: string | null;
+                                            town?: string;
+                                            /** @enum {string} */
+                                            type?: "S" | "K";
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        iban?: string;
+                                        name?: string;
+                                        qr_iban?: boolean;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description UPI: virtual payment address (name@bank) and payee name. */
+                                    upi?: ({
+                                        mcc?: string | null;
+                                        payee_name?: string;
+                                        vpa?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The schemes payments can be created in. */
+                                schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
+                                updated_at: string | null;
+                            };
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Replace the payment profile
+         * @description Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
+                        pix?: ({
+                            city?: string;
+                            key?: string;
+                            key_type?: string;
+                            merchant_name?: string;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                        sepa?: ({
+                            bic?: string | null;
+                            iban?: string;
+                            name?: string;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
+                        swiss_qr?: ({
+                            /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
+                            address?: {
+                                building_number?: string | null;
+                                country?: string;
+                                postcode?: string;
+                                street?: string | null;
+                                town?: string;
+                                /** @enum {string} */
+                                type?: "S" | "K";
+                            } & {
+                                [key: string]: unknown;
+                            };
+                            iban?: string;
+                            name?: string;
+                            qr_iban?: boolean;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                        /** @description UPI: virtual payment address (name@bank) and payee name. */
+                        upi?: ({
+                            mcc?: string | null;
+                            payee_name?: string;
+                            vpa?: string;
+                        } & {
+                            [key: string]: unknown;
+                        }) | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                profile: {
+                                    /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
+                                    pix?: ({
+                                        city?: string;
+                                        key?: string;
+                                        key_type?: string;
+                                        merchant_name?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                                    sepa?: ({
+                                        bic?: string | null;
+                                        iban?: string;
+                                        name?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
+                                    swiss_qr?: ({
+                                        /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
+                                        address?: {
+                                            building_number?: string | null;
+                                            country?: string;
+                                            postcode?: string;
+                                            street?: string | null;
+                                            town?: string;
+                                            /** @enum {string} */
+                                            type?: "S" | "K";
+                                        } & {
+                                            [key: string]: unknown;
+                                        };
+                                        iban?: string;
+                                        name?: string;
+                                        qr_iban?: boolean;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                    /** @description UPI: virtual payment address (name@bank) and payee name. */
+                                    upi?: ({
+                                        mcc?: string | null;
+                                        payee_name?: string;
+                                        vpa?: string;
+                                    } & {
+                                        [key: string]: unknown;
+                                    }) | null;
+                                } & {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The schemes payments can be created in. */
+                                schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
+                                updated_at: string | null;
+                            };
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/merchant/webhooks/deliveries/{id}/retry": {
         parameters: {
             query?: never;
@@ -4472,6 +4751,1394 @@ export interface paths {
                             };
                             /** @enum {string} */
                             status: "success";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payments (newest first)
+         * @description Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Created at or after this instant. */
+                    created_from?: string;
+                    /** @description Created before this instant. */
+                    created_to?: string;
+                    /** @description `next_cursor` from the previous page. */
+                    cursor?: string;
+                    /** @description Page size (1–100). */
+                    limit?: number;
+                    /** @description Your order id, exactly. */
+                    reference?: string;
+                    scheme?: "sepa" | "swiss_qr" | "pix" | "upi";
+                    status?: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description In minor units of the currency (cents; yen). */
+                                amount: number;
+                                /** @description The same amount as a decimal string ("12.50"). */
+                                amount_decimal?: string;
+                                canceled_at?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                creditor_reference: {
+                                    /** @description Paper form, grouped for reading aloud and typing. */
+                                    display: string;
+                                    /**
+                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                     * @enum {string}
+                                     */
+                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                    /** @description Electronic form, as encoded and as banks report it in statements. */
+                                    value: string;
+                                };
+                                currency: string;
+                                description?: string | null;
+                                expired_at?: string | null;
+                                /** Format: date-time */
+                                expires_at: string;
+                                failed_at?: string | null;
+                                failure_reason?: string | null;
+                                /** @description Reasons for a person to look at this payment. */
+                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                                /** @description `pay_…` */
+                                id: string;
+                                /** @description false for payments made with a `tst` key. */
+                                livemode: boolean;
+                                metadata?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                object?: "payment";
+                                paid_at?: string | null;
+                                /**
+                                 * Format: uri
+                                 * @description The hosted pay page.
+                                 */
+                                pay_url: string;
+                                /** Format: uri */
+                                png_url: string;
+                                /** @description The exact string the QR code encodes. */
+                                qr_payload: string;
+                                /** @description Credited so far by reconciled bank bookings, in minor units. */
+                                received_amount?: number;
+                                /** @description The merchant's own order id, as sent. */
+                                reference: string;
+                                /** @enum {string} */
+                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                                settlement?: null | {
+                                    by?: string | null;
+                                    note?: string | null;
+                                    /** @enum {string} */
+                                    via?: "reconciliation" | "manual" | "simulation";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                                /** Format: uri */
+                                svg_url: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            }[];
+                            next_cursor?: string | null;
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a payment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description In minor units of the currency (cents; yen). */
+                                amount: number;
+                                /** @description The same amount as a decimal string ("12.50"). */
+                                amount_decimal?: string;
+                                canceled_at?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                creditor_reference: {
+                                    /** @description Paper form, grouped for reading aloud and typing. */
+                                    display: string;
+                                    /**
+                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                     * @enum {string}
+                                     */
+                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                    /** @description Electronic form, as encoded and as banks report it in statements. */
+                                    value: string;
+                                };
+                                currency: string;
+                                description?: string | null;
+                                expired_at?: string | null;
+                                /** Format: date-time */
+                                expires_at: string;
+                                failed_at?: string | null;
+                                failure_reason?: string | null;
+                                /** @description Reasons for a person to look at this payment. */
+                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                                /** @description `pay_…` */
+                                id: string;
+                                /** @description false for payments made with a `tst` key. */
+                                livemode: boolean;
+                                metadata?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                object?: "payment";
+                                paid_at?: string | null;
+                                /**
+                                 * Format: uri
+                                 * @description The hosted pay page.
+                                 */
+                                pay_url: string;
+                                /** Format: uri */
+                                png_url: string;
+                                /** @description The exact string the QR code encodes. */
+                                qr_payload: string;
+                                /** @description Credited so far by reconciled bank bookings, in minor units. */
+                                received_amount?: number;
+                                /** @description The merchant's own order id, as sent. */
+                                reference: string;
+                                /** @enum {string} */
+                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                                settlement?: null | {
+                                    by?: string | null;
+                                    note?: string | null;
+                                    /** @enum {string} */
+                                    via?: "reconciliation" | "manual" | "simulation";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                                /** Format: uri */
+                                svg_url: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pending payment
+         * @description 409 when the payment is no longer pending.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description In minor units of the currency (cents; yen). */
+                                amount: number;
+                                /** @description The same amount as a decimal string ("12.50"). */
+                                amount_decimal?: string;
+                                canceled_at?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                creditor_reference: {
+                                    /** @description Paper form, grouped for reading aloud and typing. */
+                                    display: string;
+                                    /**
+                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                     * @enum {string}
+                                     */
+                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                    /** @description Electronic form, as encoded and as banks report it in statements. */
+                                    value: string;
+                                };
+                                currency: string;
+                                description?: string | null;
+                                expired_at?: string | null;
+                                /** Format: date-time */
+                                expires_at: string;
+                                failed_at?: string | null;
+                                failure_reason?: string | null;
+                                /** @description Reasons for a person to look at this payment. */
+                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                                /** @description `pay_…` */
+                                id: string;
+                                /** @description false for payments made with a `tst` key. */
+                                livemode: boolean;
+                                metadata?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                object?: "payment";
+                                paid_at?: string | null;
+                                /**
+                                 * Format: uri
+                                 * @description The hosted pay page.
+                                 */
+                                pay_url: string;
+                                /** Format: uri */
+                                png_url: string;
+                                /** @description The exact string the QR code encodes. */
+                                qr_payload: string;
+                                /** @description Credited so far by reconciled bank bookings, in minor units. */
+                                received_amount?: number;
+                                /** @description The merchant's own order id, as sent. */
+                                reference: string;
+                                /** @enum {string} */
+                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                                settlement?: null | {
+                                    by?: string | null;
+                                    note?: string | null;
+                                    /** @enum {string} */
+                                    via?: "reconciliation" | "manual" | "simulation";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                                /** Format: uri */
+                                svg_url: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a pending payment paid by hand
+         * @description For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How the money arrived (cash, a transfer seen in the banking app…); stored with who marked it. */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description In minor units of the currency (cents; yen). */
+                                amount: number;
+                                /** @description The same amount as a decimal string ("12.50"). */
+                                amount_decimal?: string;
+                                canceled_at?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                creditor_reference: {
+                                    /** @description Paper form, grouped for reading aloud and typing. */
+                                    display: string;
+                                    /**
+                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                     * @enum {string}
+                                     */
+                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                    /** @description Electronic form, as encoded and as banks report it in statements. */
+                                    value: string;
+                                };
+                                currency: string;
+                                description?: string | null;
+                                expired_at?: string | null;
+                                /** Format: date-time */
+                                expires_at: string;
+                                failed_at?: string | null;
+                                failure_reason?: string | null;
+                                /** @description Reasons for a person to look at this payment. */
+                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                                /** @description `pay_…` */
+                                id: string;
+                                /** @description false for payments made with a `tst` key. */
+                                livemode: boolean;
+                                metadata?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                object?: "payment";
+                                paid_at?: string | null;
+                                /**
+                                 * Format: uri
+                                 * @description The hosted pay page.
+                                 */
+                                pay_url: string;
+                                /** Format: uri */
+                                png_url: string;
+                                /** @description The exact string the QR code encodes. */
+                                qr_payload: string;
+                                /** @description Credited so far by reconciled bank bookings, in minor units. */
+                                received_amount?: number;
+                                /** @description The merchant's own order id, as sent. */
+                                reference: string;
+                                /** @enum {string} */
+                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                                settlement?: null | {
+                                    by?: string | null;
+                                    note?: string | null;
+                                    /** @enum {string} */
+                                    via?: "reconciliation" | "manual" | "simulation";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                                /** Format: uri */
+                                svg_url: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settle a test payment (test keys only)
+         * @description Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "succeeded" | "failed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description In minor units of the currency (cents; yen). */
+                                amount: number;
+                                /** @description The same amount as a decimal string ("12.50"). */
+                                amount_decimal?: string;
+                                canceled_at?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                creditor_reference: {
+                                    /** @description Paper form, grouped for reading aloud and typing. */
+                                    display: string;
+                                    /**
+                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                     * @enum {string}
+                                     */
+                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                    /** @description Electronic form, as encoded and as banks report it in statements. */
+                                    value: string;
+                                };
+                                currency: string;
+                                description?: string | null;
+                                expired_at?: string | null;
+                                /** Format: date-time */
+                                expires_at: string;
+                                failed_at?: string | null;
+                                failure_reason?: string | null;
+                                /** @description Reasons for a person to look at this payment. */
+                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                                /** @description `pay_…` */
+                                id: string;
+                                /** @description false for payments made with a `tst` key. */
+                                livemode: boolean;
+                                metadata?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                object?: "payment";
+                                paid_at?: string | null;
+                                /**
+                                 * Format: uri
+                                 * @description The hosted pay page.
+                                 */
+                                pay_url: string;
+                                /** Format: uri */
+                                png_url: string;
+                                /** @description The exact string the QR code encodes. */
+                                qr_payload: string;
+                                /** @description Credited so far by reconciled bank bookings, in minor units. */
+                                received_amount?: number;
+                                /** @description The merchant's own order id, as sent. */
+                                reference: string;
+                                /** @enum {string} */
+                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                                settlement?: null | {
+                                    by?: string | null;
+                                    note?: string | null;
+                                    /** @enum {string} */
+                                    via?: "reconciliation" | "manual" | "simulation";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                                /** Format: uri */
+                                svg_url: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/init": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a payment request and its QR code
+         * @description A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description In minor units of the currency (1250 = EUR 12.50); the currency's exponent is respected. */
+                        amount: number;
+                        /** @description ISO 4217: EUR (sepa, swiss_qr), CHF (swiss_qr), BRL (pix), INR (upi). */
+                        currency: string;
+                        /** @description Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less). */
+                        description?: string | null;
+                        /** @description Seconds until the request expires (60–2592000; default 86400). */
+                        expires_in?: number;
+                        /** @description Your own key/values, returned as given (≤ 20 keys, ≤ 4096 bytes). */
+                        metadata?: {
+                            [key: string]: unknown;
+                        };
+                        /** @description Your order id; where it fits the scheme's rules it also becomes the creditor reference's body. */
+                        reference: string;
+                        /** @enum {string} */
+                        scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** @description In minor units of the currency (cents; yen). */
+                                amount: number;
+                                /** @description The same amount as a decimal string ("12.50"). */
+                                amount_decimal?: string;
+                                canceled_at?: string | null;
+                                /** Format: date-time */
+                                created_at: string;
+                                creditor_reference: {
+                                    /** @description Paper form, grouped for reading aloud and typing. */
+                                    display: string;
+                                    /**
+                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                     * @enum {string}
+                                     */
+                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                    /** @description Electronic form, as encoded and as banks report it in statements. */
+                                    value: string;
+                                };
+                                currency: string;
+                                description?: string | null;
+                                expired_at?: string | null;
+                                /** Format: date-time */
+                                expires_at: string;
+                                failed_at?: string | null;
+                                failure_reason?: string | null;
+                                /** @description Reasons for a person to look at this payment. */
+                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                                /** @description `pay_…` */
+                                id: string;
+                                /** @description false for payments made with a `tst` key. */
+                                livemode: boolean;
+                                metadata?: {
+                                    [key: string]: unknown;
+                                };
+                                /** @enum {string} */
+                                object?: "payment";
+                                paid_at?: string | null;
+                                /**
+                                 * Format: uri
+                                 * @description The hosted pay page.
+                                 */
+                                pay_url: string;
+                                /** Format: uri */
+                                png_url: string;
+                                /** @description The exact string the QR code encodes. */
+                                qr_payload: string;
+                                /** @description Credited so far by reconciled bank bookings, in minor units. */
+                                received_amount?: number;
+                                /** @description The merchant's own order id, as sent. */
+                                reference: string;
+                                /** @enum {string} */
+                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                                settlement?: null | {
+                                    by?: string | null;
+                                    note?: string | null;
+                                    /** @enum {string} */
+                                    via?: "reconciliation" | "manual" | "simulation";
+                                };
+                                /** @enum {string} */
+                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                                /** Format: uri */
+                                svg_url: string;
+                                /** Format: date-time */
+                                updated_at: string;
+                            };
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile a bank statement (camt.053) or notification (camt.054)
+         * @description Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description ISO 20022 camt.053 / camt.054 XML. */
+            requestBody: {
+                content: {
+                    "application/xml": string;
+                    "text/xml": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                already_matched: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                                document: {
+                                    created_at?: string | null;
+                                    entries?: number;
+                                    /** @enum {string} */
+                                    kind?: "camt.053" | "camt.054";
+                                    message_id?: string | null;
+                                    statements?: number;
+                                    version?: number;
+                                };
+                                foreign_currency?: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                                ignored?: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                                matched: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                                not_pending?: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                                overpaid: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                                partial: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                                /** @description Per payment touched: whether this upload marked it paid, and the flags a person should look at. */
+                                payments?: {
+                                    entry_ids?: string[];
+                                    expected_amount?: number;
+                                    flags?: string[];
+                                    payment_id?: string;
+                                    received_amount?: number;
+                                    succeeded?: boolean;
+                                }[];
+                                reversals?: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                                /** @description How many booked items fell into each group. */
+                                summary: {
+                                    already_matched?: number;
+                                    foreign_currency?: number;
+                                    ignored?: number;
+                                    matched?: number;
+                                    not_pending?: number;
+                                    overpaid?: number;
+                                    partial?: number;
+                                    payments_succeeded?: number;
+                                    reversals?: number;
+                                    unmatched?: number;
+                                };
+                                unmatched: {
+                                    account_servicer_reference?: string | null;
+                                    amount?: number | null;
+                                    booking_date?: string | null;
+                                    currency?: string | null;
+                                    debtor_name?: string | null;
+                                    entry_id?: string;
+                                    expected_amount?: number | null;
+                                    /** @enum {string} */
+                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                    payment_id?: string | null;
+                                    reason?: string;
+                                    received_amount?: number | null;
+                                    reference?: string | null;
+                                }[];
+                            };
+                            /** @enum {string} */
+                            status: "success";
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description problem+json (RFC 9457) */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code?: string;
+                            detail?: string;
+                            requestId?: string;
+                            status?: number;
+                            title?: string;
+                            type?: string;
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };
@@ -5407,6 +7074,81 @@ export interface paths {
                     content: {
                         "text/html": string;
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment's QR code as PNG */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Width in pixels. */
+                    size?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
