@@ -97,8 +97,10 @@ async function reconcileOnce(ctx: Ctx, caller: PaymentCaller, items: CamtDocumen
       if (action.mark_succeeded && !settled) flags.add('late');
       if (settled) flags.delete('partial');
       const received = settled ? row.amount_minor : action.received_minor;
+      // A settled payment's received amount was written by its transition already.
+      const stored = settled ? row.amount_minor : row.received_minor;
       const after = [...flags];
-      if (received === row.received_minor && after.length === before.length && after.every((f) => before.includes(f))) continue;
+      if (received === stored && after.length === before.length && after.every((f) => before.includes(f))) continue;
       await updatePaymentReceipts(trx, action.payment_id, received, JSON.stringify(after), now);
     }
     return { report, succeeded: [...movedIds] };
