@@ -57,7 +57,8 @@ export function paymentJson(row: PaymentsTable, publicUrl: string): Record<strin
 }
 
 const isoSchema = { type: 'string', format: 'date-time' } as const;
-const nullableIso = { anyOf: [isoSchema, { type: 'null' }] } as const;
+// Type unions rather than anyOf: fast-json-stringify picks an anyOf branch by running a validator per value.
+const nullableIso = { type: ['string', 'null'], format: 'date-time' } as const;
 
 /** JSON schema of {@link paymentJson}. */
 export const paymentJsonSchema = {
@@ -92,10 +93,9 @@ export const paymentJsonSchema = {
     received_amount: { type: 'integer', description: 'Credited so far by reconciled bank bookings, in minor units.' },
     flags: { type: 'array', items: { type: 'string', enum: ['partial', 'overpaid', 'reversed', 'late', 'foreign_currency'] }, description: 'Reasons for a person to look at this payment.' },
     settlement: {
-      anyOf: [
-        { type: 'null' },
-        { type: 'object', properties: { via: { type: 'string', enum: ['reconciliation', 'manual', 'simulation'] }, note: { type: ['string', 'null'] }, by: { type: ['string', 'null'] } } },
-      ],
+      type: ['object', 'null'],
+      description: 'How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who.',
+      properties: { via: { type: 'string', enum: ['reconciliation', 'manual', 'simulation'] }, note: { type: ['string', 'null'] }, by: { type: ['string', 'null'] } },
     },
     failure_reason: { type: ['string', 'null'] },
     created_at: isoSchema,

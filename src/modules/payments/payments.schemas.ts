@@ -11,7 +11,7 @@ export function envelope(data: Record<string, unknown>, extra: Record<string, un
   return { type: 'object', required: ['status', 'data'], properties: { status: { type: 'string', enum: ['success'] }, data, ...extra } } as const;
 }
 
-const nullableObject = (properties: Record<string, unknown>, description: string) => ({ anyOf: [{ type: 'object', additionalProperties: true, properties }, { type: 'null' }], description });
+const nullableObject = (properties: Record<string, unknown>, description: string) => ({ type: ['object', 'null'], additionalProperties: true, properties, description });
 const str = (maxLength: number, description?: string) => ({ type: 'string', maxLength, ...(description ? { description } : {}) });
 
 const address = {
@@ -43,7 +43,7 @@ export const profileViewSchema = {
   properties: {
     profile: profileSchema,
     schemes: { type: 'array', items: { type: 'string', enum: [...SCHEMES] }, description: 'The schemes payments can be created in.' },
-    updated_at: { anyOf: [{ type: 'string', format: 'date-time' }, { type: 'null' }] },
+    updated_at: { type: ['string', 'null'], format: 'date-time' },
   },
 } as const;
 
