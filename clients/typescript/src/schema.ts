@@ -3983,6 +3983,7 @@ export interface paths {
                                 };
                                 /** @description The schemes payments can be created in. */
                                 schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
+                                /** Format: date-time */
                                 updated_at: string | null;
                             };
                             /** @enum {string} */
@@ -4134,6 +4135,7 @@ export interface paths {
                                 };
                                 /** @description The schemes payments can be created in. */
                                 schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
+                                /** Format: date-time */
                                 updated_at: string | null;
                             };
                             /** @enum {string} */
@@ -4807,6 +4809,7 @@ export interface paths {
                                 amount: number;
                                 /** @description The same amount as a decimal string ("12.50"). */
                                 amount_decimal?: string;
+                                /** Format: date-time */
                                 canceled_at?: string | null;
                                 /** Format: date-time */
                                 created_at: string;
@@ -4823,9 +4826,11 @@ export interface paths {
                                 };
                                 currency: string;
                                 description?: string | null;
+                                /** Format: date-time */
                                 expired_at?: string | null;
                                 /** Format: date-time */
                                 expires_at: string;
+                                /** Format: date-time */
                                 failed_at?: string | null;
                                 failure_reason?: string | null;
                                 /** @description Reasons for a person to look at this payment. */
@@ -4839,6 +4844,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 object?: "payment";
+                                /** Format: date-time */
                                 paid_at?: string | null;
                                 /**
                                  * Format: uri
@@ -4855,12 +4861,13 @@ export interface paths {
                                 reference: string;
                                 /** @enum {string} */
                                 scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                settlement?: null | {
+                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                                settlement?: {
                                     by?: string | null;
                                     note?: string | null;
                                     /** @enum {string} */
                                     via?: "reconciliation" | "manual" | "simulation";
-                                };
+                                } | null;
                                 /** @enum {string} */
                                 status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
                                 /** Format: uri */
@@ -4951,6 +4958,7 @@ export interface paths {
                                 amount: number;
                                 /** @description The same amount as a decimal string ("12.50"). */
                                 amount_decimal?: string;
+                                /** Format: date-time */
                                 canceled_at?: string | null;
                                 /** Format: date-time */
                                 created_at: string;
@@ -4967,9 +4975,11 @@ export interface paths {
                                 };
                                 currency: string;
                                 description?: string | null;
+                                /** Format: date-time */
                                 expired_at?: string | null;
                                 /** Format: date-time */
                                 expires_at: string;
+                                /** Format: date-time */
                                 failed_at?: string | null;
                                 failure_reason?: string | null;
                                 /** @description Reasons for a person to look at this payment. */
@@ -4983,6 +4993,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 object?: "payment";
+                                /** Format: date-time */
                                 paid_at?: string | null;
                                 /**
                                  * Format: uri
@@ -4999,12 +5010,13 @@ export interface paths {
                                 reference: string;
                                 /** @enum {string} */
                                 scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                settlement?: null | {
+                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                                settlement?: {
                                     by?: string | null;
                                     note?: string | null;
                                     /** @enum {string} */
                                     via?: "reconciliation" | "manual" | "simulation";
-                                };
+                                } | null;
                                 /** @enum {string} */
                                 status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
                                 /** Format: uri */
@@ -5099,6 +5111,7 @@ export interface paths {
                                 amount: number;
                                 /** @description The same amount as a decimal string ("12.50"). */
                                 amount_decimal?: string;
+                                /** Format: date-time */
                                 canceled_at?: string | null;
                                 /** Format: date-time */
                                 created_at: string;
@@ -5115,9 +5128,11 @@ export interface paths {
                                 };
                                 currency: string;
                                 description?: string | null;
+                                /** Format: date-time */
                                 expired_at?: string | null;
                                 /** Format: date-time */
                                 expires_at: string;
+                                /** Format: date-time */
                                 failed_at?: string | null;
                                 failure_reason?: string | null;
                                 /** @description Reasons for a person to look at this payment. */
@@ -5131,6 +5146,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 object?: "payment";
+                                /** Format: date-time */
                                 paid_at?: string | null;
                                 /**
                                  * Format: uri
@@ -5147,12 +5163,13 @@ export interface paths {
                                 reference: string;
                                 /** @enum {string} */
                                 scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                settlement?: null | {
+                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                                settlement?: {
                                     by?: string | null;
                                     note?: string | null;
                                     /** @enum {string} */
                                     via?: "reconciliation" | "manual" | "simulation";
-                                };
+                                } | null;
                                 /** @enum {string} */
                                 status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
                                 /** Format: uri */
@@ -5270,6 +5287,7 @@ export interface paths {
                                 amount: number;
                                 /** @description The same amount as a decimal string ("12.50"). */
                                 amount_decimal?: string;
+                                /** Format: date-time */
                                 canceled_at?: string | null;
                                 /** Format: date-time */
                                 created_at: string;
@@ -5286,9 +5304,11 @@ export interface paths {
                                 };
                                 currency: string;
                                 description?: string | null;
+                                /** Format: date-time */
                                 expired_at?: string | null;
                                 /** Format: date-time */
                                 expires_at: string;
+                                /** Format: date-time */
                                 failed_at?: string | null;
                                 failure_reason?: string | null;
                                 /** @description Reasons for a person to look at this payment. */
@@ -5302,6 +5322,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 object?: "payment";
+                                /** Format: date-time */
                                 paid_at?: string | null;
                                 /**
                                  * Format: uri
@@ -5318,12 +5339,13 @@ export interface paths {
                                 reference: string;
                                 /** @enum {string} */
                                 scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                settlement?: null | {
+                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                                settlement?: {
                                     by?: string | null;
                                     note?: string | null;
                                     /** @enum {string} */
                                     via?: "reconciliation" | "manual" | "simulation";
-                                };
+                                } | null;
                                 /** @enum {string} */
                                 status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
                                 /** Format: uri */
@@ -5459,6 +5481,7 @@ export interface paths {
                                 amount: number;
                                 /** @description The same amount as a decimal string ("12.50"). */
                                 amount_decimal?: string;
+                                /** Format: date-time */
                                 canceled_at?: string | null;
                                 /** Format: date-time */
                                 created_at: string;
@@ -5475,9 +5498,11 @@ export interface paths {
                                 };
                                 currency: string;
                                 description?: string | null;
+                                /** Format: date-time */
                                 expired_at?: string | null;
                                 /** Format: date-time */
                                 expires_at: string;
+                                /** Format: date-time */
                                 failed_at?: string | null;
                                 failure_reason?: string | null;
                                 /** @description Reasons for a person to look at this payment. */
@@ -5491,6 +5516,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 object?: "payment";
+                                /** Format: date-time */
                                 paid_at?: string | null;
                                 /**
                                  * Format: uri
@@ -5507,12 +5533,13 @@ export interface paths {
                                 reference: string;
                                 /** @enum {string} */
                                 scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                settlement?: null | {
+                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                                settlement?: {
                                     by?: string | null;
                                     note?: string | null;
                                     /** @enum {string} */
                                     via?: "reconciliation" | "manual" | "simulation";
-                                };
+                                } | null;
                                 /** @enum {string} */
                                 status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
                                 /** Format: uri */
@@ -5680,6 +5707,7 @@ export interface paths {
                                 amount: number;
                                 /** @description The same amount as a decimal string ("12.50"). */
                                 amount_decimal?: string;
+                                /** Format: date-time */
                                 canceled_at?: string | null;
                                 /** Format: date-time */
                                 created_at: string;
@@ -5696,9 +5724,11 @@ export interface paths {
                                 };
                                 currency: string;
                                 description?: string | null;
+                                /** Format: date-time */
                                 expired_at?: string | null;
                                 /** Format: date-time */
                                 expires_at: string;
+                                /** Format: date-time */
                                 failed_at?: string | null;
                                 failure_reason?: string | null;
                                 /** @description Reasons for a person to look at this payment. */
@@ -5712,6 +5742,7 @@ export interface paths {
                                 };
                                 /** @enum {string} */
                                 object?: "payment";
+                                /** Format: date-time */
                                 paid_at?: string | null;
                                 /**
                                  * Format: uri
@@ -5728,12 +5759,13 @@ export interface paths {
                                 reference: string;
                                 /** @enum {string} */
                                 scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                settlement?: null | {
+                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                                settlement?: {
                                     by?: string | null;
                                     note?: string | null;
                                     /** @enum {string} */
                                     via?: "reconciliation" | "manual" | "simulation";
-                                };
+                                } | null;
                                 /** @enum {string} */
                                 status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
                                 /** Format: uri */
