@@ -129,6 +129,22 @@ describeDialects('pay page in Chromium', (dialect) => {
     await ctx.close();
   }, 60_000);
 
+  it.skipIf(!chromiumAvailable)('works with JavaScript off: the same status, code and details, no copy buttons', async () => {
+    const ctx = await browser!.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+    const page = await ctx.newPage();
+    for (const p of pages) {
+      const response = await page.goto(`${base}/pay/${p.id}`);
+      expect(response!.status(), p.name).toBe(200);
+      expect(await page.locator('h1').isVisible(), p.name).toBe(true);
+      expect(await page.locator('button[data-copy]:visible').count(), p.name).toBe(0);
+      expect(await page.locator('[role="status"] .pay-status:visible').count(), p.name).toBe(1);
+      const pending = ['sepa', 'swiss-qr', 'pix', 'upi', 'test-mode'].includes(p.name);
+      expect(await page.locator('img.pay-code').isVisible(), p.name).toBe(pending);
+      if (pending) expect(await page.locator('[data-exact]').first().textContent(), p.name).toMatch(/UTC$/);
+    }
+    await ctx.close();
+  }, 60_000);
+
   it.skipIf(!chromiumAvailable)('turns to "Paid" without a reload when the payment is settled', async () => {
     const id = (await initPayment(t!.app, account.apiKey, { ...INIT.sepa, reference: 'live-1' })).json().data.id;
     const ctx = await browser!.newContext({ locale: 'en-GB' });
