@@ -344,6 +344,67 @@ export interface ServerStartsTable {
   last_started_at: number;
 }
 
+/** A merchant's payee details per scheme (JSON of the validated PayeeProfile). */
+export interface PaymentProfilesTable {
+  account_id: string;
+  profile: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A payment request and where it stands; status changes only by `UPDATE … WHERE status = 'pending'`. */
+export interface PaymentsTable {
+  id: string;
+  account_id: string;
+  /** 1 for payments made with prd keys (or a session), 0 for tst keys. */
+  livemode: number;
+  /** pending | succeeded | failed | expired | canceled */
+  status: string;
+  scheme: string;
+  amount_minor: number;
+  currency: string;
+  /** The merchant's own order id. */
+  reference: string;
+  description: string | null;
+  /** JSON object. */
+  metadata: string;
+  /** Electronic form of the structured reference Tessera issued (RF, QR reference, txid, tr). */
+  creditor_reference: string;
+  creditor_reference_type: string;
+  qr_payload: string;
+  qr_ecc: string;
+  /** JSON snapshot of the payee details the payload was built from. */
+  payee: string;
+  /** Credited so far by reconciliation (partial transfers add up). */
+  received_minor: number;
+  /** JSON array of flags for a person (partial, overpaid, reversed, late, foreign_currency). */
+  flags: string;
+  /** reconciliation | manual | simulation */
+  settled_via: string | null;
+  settled_note: string | null;
+  settled_by: string | null;
+  failure_reason: string | null;
+  expires_at: number;
+  created_at: number;
+  updated_at: number;
+  paid_at: number | null;
+  failed_at: number | null;
+  expired_at: number | null;
+  canceled_at: number | null;
+}
+
+/** A bank booking reconciliation has read, so a second upload of the same file changes nothing. */
+export interface PaymentBankEntriesTable {
+  account_id: string;
+  livemode: number;
+  entry_id: string;
+  payment_id: string | null;
+  outcome: string;
+  amount_minor: number | null;
+  currency: string | null;
+  created_at: number;
+}
+
 /** Every table Kysely knows about. */
 export interface Database {
   accounts: AccountsTable;
@@ -370,4 +431,7 @@ export interface Database {
   hosted_pages: HostedPagesTable;
   form_submissions: FormSubmissionsTable;
   server_starts: ServerStartsTable;
+  payment_profiles: PaymentProfilesTable;
+  payments: PaymentsTable;
+  payment_bank_entries: PaymentBankEntriesTable;
 }

@@ -3,6 +3,7 @@ import { sessionSweepJob } from '../modules/accounts/accounts.jobs.ts';
 import { sweepScanRetention } from '../modules/analytics/retention.ts';
 import { idempotencySweepJob } from '../modules/idempotency/index.ts';
 import { itemsSweeper } from '../modules/items/items.sweeper.ts';
+import { paymentsSweeper } from '../modules/payments/payments.sweeper.ts';
 import { webhookDeliveryJob, webhookLogRetentionJob, webhookSecretExpiryJob } from '../modules/webhooks/webhooks.jobs.ts';
 import type { Job } from './runner.ts';
 
@@ -10,6 +11,7 @@ import type { Job } from './runner.ts';
 export const jobs: Job[] = [
   sessionSweepJob,
   itemsSweeper,
+  paymentsSweeper,
   idempotencySweepJob,
   webhookDeliveryJob,
   webhookSecretExpiryJob,

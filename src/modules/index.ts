@@ -12,6 +12,7 @@ import { healthRoutes } from './health/health.routes.ts';
 import { itemsRoutes } from './items/items.routes.ts';
 import { morphRoutes } from './morph/morph.routes.ts';
 import { pagesRoutes } from './pages/pages.routes.ts';
+import { paymentsRoutes } from './payments/payments.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { renderRoutes } from './render/render.routes.ts';
@@ -39,5 +40,6 @@ export const modules: Module[] = [
   analyticsRoutes,
   pagesRoutes,
   formsRoutes,
+  paymentsRoutes,
   dashboardRoutes,
 ];

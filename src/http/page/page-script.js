@@ -1,6 +1,8 @@
 // The one script of Tessera's public pages, served from Tessera's own origin and allowed by a
 // per-response nonce. Pages work fully without it; it only adds what needs a browser:
-// times in the visitor's own zone (kept current), and copy buttons.
+// times in the visitor's own zone (kept current), copy buttons, and a live status: an element with
+// data-live-status="{url}" polls that same-origin URL for {status} while its data-status is
+// "pending", and shows only its [data-when] children that name the current status.
 (function () {
   'use strict';
   var MINUTE = 60000;
@@ -101,8 +103,32 @@
     button.hidden = false;
   }
 
+  function setupLiveStatus(root) {
+    var url = root.getAttribute('data-live-status');
+    var current = root.getAttribute('data-status');
+    function show(status) {
+      root.setAttribute('data-status', status);
+      root.querySelectorAll('[data-when]').forEach(function (el) {
+        el.hidden = el.getAttribute('data-when').split(' ').indexOf(status) === -1;
+      });
+    }
+    function poll() {
+      fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'omit' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (body) {
+          if (body && typeof body.status === 'string' && body.status !== current) {
+            current = body.status;
+            show(current);
+          }
+          if (current === 'pending') setTimeout(poll, document.hidden ? 15000 : 4000);
+        }, function () { setTimeout(poll, 15000); });
+    }
+    if (current === 'pending') setTimeout(poll, 4000);
+  }
+
   function start() {
     document.querySelectorAll('button[data-copy]').forEach(setupCopy);
+    document.querySelectorAll('[data-live-status]').forEach(setupLiveStatus);
     renderTimes();
   }
 

@@ -42,6 +42,8 @@ export interface PageSpec {
   script?: boolean;
   /** Allow images from other origins (logos, hosted page images). */
   externalImages?: boolean;
+  /** Let the page script fetch from this origin (a pay page polling its status); implies `script`. */
+  liveUpdates?: boolean;
   /** Search engines may index it (published hosted pages); everything else is noindex. */
   indexable?: boolean;
 }
@@ -68,13 +70,14 @@ function footer(t: Translator, branding: Branding, documentLang: string): SafeHt
   return html`<footer class="foot"${lang}><a href="/">${t.text('shell.madeWith')}</a></footer>`;
 }
 
-function policy(styleHashes: string[], nonce: string | null, externalImages: boolean): string {
+function policy(styleHashes: string[], nonce: string | null, externalImages: boolean, liveUpdates: boolean): string {
   return [
     "default-src 'none'",
     `style-src ${styleHashes.join(' ')}`,
     "font-src 'self'",
     externalImages ? "img-src 'self' https: http: data:" : "img-src 'self'",
     ...(nonce ? [`script-src 'nonce-${nonce}'`] : []),
+    ...(liveUpdates ? ["connect-src 'self'"] : []),
     "form-action 'self'",
     "base-uri 'none'",
     "frame-ancestors 'none'",
@@ -89,7 +92,7 @@ export function renderPage(spec: PageSpec): RenderedPage {
   const assets = pageAssets();
   const base = baseStyle();
   const colours = spec.colours ? colourStyle(spec.colours) : null;
-  const nonce = spec.script ? randomBytes(16).toString('base64') : null;
+  const nonce = spec.script || spec.liveUpdates ? randomBytes(16).toString('base64') : null;
   const doc = html`<!doctype html>
 <html lang="${documentLang}">
 <head>
@@ -112,5 +115,5 @@ ${footer(t, branding, documentLang)}
 </html>
 `;
   const hashes = colours ? [base.cspSource, colours.cspSource] : [base.cspSource];
-  return { html: doc.value, contentSecurityPolicy: policy(hashes, nonce, spec.externalImages ?? Boolean(branding.logoUrl)), indexable: spec.indexable ?? false };
+  return { html: doc.value, contentSecurityPolicy: policy(hashes, nonce, spec.externalImages ?? Boolean(branding.logoUrl), spec.liveUpdates ?? false), indexable: spec.indexable ?? false };
 }

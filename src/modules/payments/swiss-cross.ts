@@ -27,8 +27,8 @@ export const SWISS_CROSS_LOGO: Readonly<Logo> = Object.freeze({
 
 /**
  * The design_config of a Swiss QR Code: plain black square modules on white with the cross as
- * logo; the look is prescribed, so it takes no overrides. The engine raises the error correction
- * to H whenever a logo is present, where the Swiss IG asks for M (see docs/payments-schemes.md).
+ * logo; the look is prescribed, so it takes no overrides. The engine would raise the error
+ * correction to H for a logo; payment-render.ts passes the render option `ecc: 'M'` the IG asks for.
  */
 export function swissQrDesign(): Record<string, unknown> {
   return { shapes: 'square', eyes: 'square', eye_pupils: 'square', color: '#000000', background: '#ffffff', margin: 4, logo: { ...SWISS_CROSS_LOGO } };

@@ -31,6 +31,11 @@ export interface RenderSvgOptions {
   sizePx?: number;
   /** Prefix for element ids, to keep several inline SVGs on one page apart. Default: derived from content. */
   idPrefix?: string;
+  /**
+   * Error correction a payment specification prescribes (Swiss QR Code: M with its cross). It wins
+   * over the design's level and the H a logo otherwise implies; the logo budget is still linted at it.
+   */
+  ecc?: Ecc;
 }
 
 /** A rendered code. Width/height are in viewBox units (modules). */
@@ -85,7 +90,7 @@ function dataShapeModules(modules: Uint8Array, version: number, logo: LogoArea |
 /** Renders text as a styled QR code SVG; throws QrDesignError / QrCapacityError. */
 export function renderSvg(text: string, designInput?: unknown, options: RenderSvgOptions = {}): SvgResult {
   const parsed = parseDesign(designInput);
-  const design = parsed.design;
+  const design = options.ecc ? { ...parsed.design, ecc: options.ecc } : parsed.design;
   const encodeOptions: EncodeOptions = { ecc: design.ecc };
   if (options.minVersion !== undefined) encodeOptions.minVersion = options.minVersion;
   if (options.version !== undefined) encodeOptions.version = options.version;
@@ -95,7 +100,7 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
     qr = encodeQr(text, encodeOptions);
   } catch (e) {
     // Lower levels are no way out while a logo forces H: say so instead of suggesting them.
-    if (!(e instanceof QrCapacityError) || !design.logo) throw e;
+    if (!(e instanceof QrCapacityError) || !design.logo || options.ecc) throw e;
     const message = `${e.message.split(' — ')[0]} — a logo needs ECC H: remove the logo or use a dynamic code`;
     throw new QrCapacityError(message, [{ field: 'content', message }]);
   }

@@ -1,0 +1,140 @@
+// Payment rows, the merchant's payee profile and the bank bookings reconciliation has consumed.
+// A status changes only through transitionPayments (UPDATE … WHERE status = 'pending' RETURNING),
+// so whichever instance gets there first wins and every transition happens exactly once.
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { Database, PaymentBankEntriesTable, PaymentProfilesTable, PaymentsTable } from '../../db/schema.ts';
+import type { Cursor } from '../../http/cursor.ts';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Rows per INSERT / IN list: far under both dialects' bound-parameter limits. */
+const CHUNK = 500;
+
+/** The account's stored profile row, or undefined. */
+export async function findPaymentProfile(db: Db, accountId: string): Promise<PaymentProfilesTable | undefined> {
+  return db.selectFrom('payment_profiles').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+}
+
+/** Writes the account's profile (insert or replace). */
+export async function upsertPaymentProfile(db: Db, row: PaymentProfilesTable): Promise<void> {
+  await db
+    .insertInto('payment_profiles')
+    .values(row)
+    .onConflict((oc) => oc.column('account_id').doUpdateSet({ profile: row.profile, updated_at: row.updated_at }))
+    .execute();
+}
+
+/** Stores a new payment; a unique violation means its creditor reference is taken (draw another). */
+export async function insertPayment(db: Db, row: PaymentsTable): Promise<void> {
+  await db.insertInto('payments').values(row).execute();
+}
+
+/** One payment of the account in one mode, or undefined. */
+export async function findPayment(db: Db, accountId: string, livemode: boolean, id: string): Promise<PaymentsTable | undefined> {
+  return db.selectFrom('payments').selectAll().where('id', '=', id).where('account_id', '=', accountId).where('livemode', '=', livemode ? 1 : 0).executeTakeFirst();
+}
+
+/** A payment by id alone (the public pay page: the unguessable id is the capability). */
+export async function findPaymentById(db: Db, id: string): Promise<PaymentsTable | undefined> {
+  return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Filters of the payment list. */
+export interface PaymentFilter {
+  status?: string;
+  scheme?: string;
+  reference?: string;
+  /** created_at ≥ from, < to (epoch ms). */
+  createdFrom?: number;
+  createdTo?: number;
+}
+
+/** A page of the account's payments in one mode, newest first, after `cursor`. */
+export async function listPayments(db: Db, accountId: string, livemode: boolean, filter: PaymentFilter, limit: number, cursor?: Cursor): Promise<PaymentsTable[]> {
+  let query = db.selectFrom('payments').selectAll().where('account_id', '=', accountId).where('livemode', '=', livemode ? 1 : 0);
+  if (filter.status) query = query.where('status', '=', filter.status);
+  if (filter.scheme) query = query.where('scheme', '=', filter.scheme);
+  if (filter.reference !== undefined) query = query.where('reference', '=', filter.reference);
+  if (filter.createdFrom !== undefined) query = query.where('created_at', '>=', filter.createdFrom);
+  if (filter.createdTo !== undefined) query = query.where('created_at', '<', filter.createdTo);
+  if (cursor) {
+    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
+  }
+  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+}
+
+/**
+ * Moves the given payments (of one account and mode, or any when `scope` is null) from pending
+ * to `patch.status`; `extra` narrows further (e.g. only those already due). Returns the rows this
+ * call changed — a payment another caller moved first is simply not among them.
+ */
+export async function transitionPayments(
+  db: Db,
+  scope: { accountId: string; livemode: boolean } | null,
+  ids: readonly string[],
+  patch: Updateable<PaymentsTable> & { status: string; updated_at: number },
+  extra: { dueBy?: number; receivedInFull?: boolean } = {},
+): Promise<PaymentsTable[]> {
+  const changed: PaymentsTable[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) {
+    // receivedInFull: a reconciled payment's credits add up to its amount, whatever arrived before.
+    let query = db
+      .updateTable('payments')
+      .set(extra.receivedInFull ? (eb) => ({ ...patch, received_minor: eb.ref('amount_minor') }) : patch)
+      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .where('status', '=', 'pending');
+    if (scope) query = query.where('account_id', '=', scope.accountId).where('livemode', '=', scope.livemode ? 1 : 0);
+    if (extra.dueBy !== undefined) query = query.where('expires_at', '<=', extra.dueBy);
+    changed.push(...(await query.returningAll().execute()));
+  }
+  return changed;
+}
+
+/** Ids of pending payments due by `now` (oldest due first), for the sweeper. */
+export async function listDuePaymentIds(db: Db, now: number, limit: number): Promise<string[]> {
+  const rows = await db.selectFrom('payments').select('id').where('status', '=', 'pending').where('expires_at', '<=', now).orderBy('expires_at').limit(limit).execute();
+  return rows.map((r) => r.id);
+}
+
+/** Updates what reconciliation learnt about a payment (money received, flags) whatever its status. */
+export async function updatePaymentReceipts(db: Db, id: string, receivedMinor: number, flags: string, now: number): Promise<void> {
+  await db.updateTable('payments').set({ received_minor: receivedMinor, flags, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** The account's payments in one mode carrying any of these creditor references. */
+export async function findPaymentsByCreditorReference(db: Db, accountId: string, livemode: boolean, references: readonly string[]): Promise<PaymentsTable[]> {
+  const rows: PaymentsTable[] = [];
+  for (let i = 0; i < references.length; i += CHUNK) {
+    rows.push(
+      ...(await db
+        .selectFrom('payments')
+        .selectAll()
+        .where('account_id', '=', accountId)
+        .where('livemode', '=', livemode ? 1 : 0)
+        .where('creditor_reference', 'in', references.slice(i, i + CHUNK))
+        .execute()),
+    );
+  }
+  return rows;
+}
+
+/** Which of these booking identities earlier uploads already consumed. */
+export async function knownBankEntries(db: Db, accountId: string, livemode: boolean, entryIds: readonly string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let i = 0; i < entryIds.length; i += CHUNK) {
+    const rows = await db
+      .selectFrom('payment_bank_entries')
+      .select('entry_id')
+      .where('account_id', '=', accountId)
+      .where('livemode', '=', livemode ? 1 : 0)
+      .where('entry_id', 'in', entryIds.slice(i, i + CHUNK))
+      .execute();
+    for (const r of rows) known.add(r.entry_id);
+  }
+  return known;
+}
+
+/** Records consumed bookings; a primary-key violation means a concurrent upload got there first. */
+export async function insertBankEntries(db: Db, rows: readonly PaymentBankEntriesTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('payment_bank_entries').values(rows.slice(i, i + CHUNK)).execute();
+}

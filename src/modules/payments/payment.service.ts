@@ -1,0 +1,254 @@
+// Payment requests: create (payments/init), read, list, and every lifecycle transition. A status
+// leaves `pending` exactly once: the conditional UPDATE decides, and the payment.<status> event is
+// written in the same transaction, so an event exists if and only if the transition happened.
+import type { AppContext } from '../../context.ts';
+import type { PaymentsTable } from '../../db/schema.ts';
+import { isUniqueViolation, toFlag } from '../../db/dialect.ts';
+import { inTransaction } from '../../db/transaction.ts';
+import { AppError, notFound } from '../../errors.ts';
+import type { Principal } from '../../http/auth.ts';
+import type { Cursor } from '../../http/cursor.ts';
+import { encodeCursor } from '../../http/cursor.ts';
+import { newId } from '../../ids.ts';
+import { emitEvents } from '../webhooks/outbox.ts';
+import { checkCurrency } from './currency.ts';
+import type { FieldError as DomainFieldError } from './field-errors.ts';
+import type { Scheme } from './payee-profile.ts';
+import { buildPaymentQr, issueCreditorReference } from './payment-qr.ts';
+import { paymentEvent } from './payment-events.ts';
+import { getPaymentProfile, toProblemErrors } from './payment-profile.service.ts';
+import { findPayment, insertPayment, listDuePaymentIds, listPayments as listPaymentRows, transitionPayments, type PaymentFilter } from './payment.repo.ts';
+import type { PaymentStatus } from './payment.view.ts';
+
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+
+/** Bounds of `expires_in`, seconds: a minute to 30 days; a day when omitted. */
+export const EXPIRES_IN = { min: 60, max: 30 * 24 * 3600, default: 24 * 3600 } as const;
+/** Largest `metadata` object, as JSON bytes, and most keys. */
+export const METADATA_LIMITS = { bytes: 4096, keys: 20 } as const;
+/** Longest merchant reference and description. */
+export const REFERENCE_MAX = 100;
+export const DESCRIPTION_MAX = 140;
+
+/** Who asks, as far as payments care: the account, live or test mode, and who it is for the audit trail. */
+export interface PaymentCaller {
+  accountId: string;
+  livemode: boolean;
+  /** `user:{id}` or `api_key:{id}`. */
+  actor: string;
+  testKey: boolean;
+}
+
+/** The caller of a request. Sessions act in live mode; `sec1-tst-…` keys in test mode. */
+export function paymentCaller(principal: Principal): PaymentCaller {
+  const actor = principal.userId ? `user:${principal.userId}` : `api_key:${principal.apiKeyId ?? 'unknown'}`;
+  return { accountId: principal.accountId, livemode: !principal.testMode, actor, testKey: principal.testMode };
+}
+
+/** A payments/init request (shape already validated by the route schema). */
+export interface NewPayment {
+  amount: number;
+  currency: string;
+  scheme: Scheme;
+  reference: string;
+  description?: string | null;
+  expires_in?: number;
+  metadata?: Record<string, unknown>;
+}
+
+function invalid(errors: DomainFieldError[], root = 'body'): AppError {
+  const problems = errors.map((e) => (e.field.startsWith('profile.') ? { field: e.field.replace(/\./g, '/'), message: e.reason } : toProblemErrors([e], root)[0]!));
+  const sample = errors.slice(0, 3).map((e) => `${e.field}: ${e.reason}`).join('; ');
+  return new AppError('validation_failed', `The payment cannot be created: ${sample}${errors.length > 3 ? '; …' : ''}.`, { errors: problems });
+}
+
+// Control characters would end up in a bank's remittance field or a QR payload line.
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/** Creates a pending payment and its payment.created event; 400 naming each field a scheme cannot carry. */
+export async function createPayment(ctx: Ctx, caller: PaymentCaller, input: NewPayment): Promise<PaymentsTable> {
+  const errors: DomainFieldError[] = [];
+  const currency = checkCurrency(input.currency);
+  if (!currency.ok) errors.push({ field: 'currency', reason: currency.reason });
+  const reference = input.reference.trim();
+  if (reference === '' || CONTROL.test(reference)) errors.push({ field: 'reference', reason: 'must be your order id: 1–100 characters, no control characters' });
+  const description = input.description?.trim() || null;
+  if (description && CONTROL.test(description)) errors.push({ field: 'description', reason: 'must be one line of text without control characters' });
+  const metadata = input.metadata ?? {};
+  if (Buffer.byteLength(JSON.stringify(metadata)) > METADATA_LIMITS.bytes) errors.push({ field: 'metadata', reason: `must be at most ${METADATA_LIMITS.bytes} bytes as JSON` });
+  if (errors.length > 0) throw invalid(errors);
+
+  const { profile } = await getPaymentProfile(ctx, caller.accountId);
+  const now = ctx.clock.now();
+  const expiresIn = input.expires_in ?? EXPIRES_IN.default;
+  for (let attempt = 0; ; attempt++) {
+    // The order id becomes the reference body where it fits (it reads back from statements); a taken one is drawn at random.
+    const issued = issueCreditorReference(input.scheme, profile, { orderReference: reference, forceRandom: attempt > 0 });
+    if (!issued.ok) throw invalid(issued.errors);
+    const built = buildPaymentQr({ scheme: input.scheme, profile, amountMinor: input.amount, currency: currency.ok ? currency.currency.code : input.currency, reference: issued.reference.value, description });
+    if (!built.ok) throw invalid(built.errors);
+    const row: PaymentsTable = {
+      id: newId('pay'),
+      account_id: caller.accountId,
+      livemode: toFlag(caller.livemode),
+      status: 'pending',
+      scheme: input.scheme,
+      amount_minor: input.amount,
+      currency: currency.ok ? currency.currency.code : input.currency,
+      reference,
+      description,
+      metadata: JSON.stringify(metadata),
+      creditor_reference: issued.reference.value,
+      creditor_reference_type: issued.reference.type,
+      qr_payload: built.qr.payload,
+      qr_ecc: built.qr.ecc,
+      payee: JSON.stringify(profile[input.scheme]),
+      received_minor: 0,
+      flags: '[]',
+      settled_via: null,
+      settled_note: null,
+      settled_by: null,
+      failure_reason: null,
+      expires_at: now + expiresIn * 1000,
+      created_at: now,
+      updated_at: now,
+      paid_at: null,
+      failed_at: null,
+      expired_at: null,
+      canceled_at: null,
+    };
+    try {
+      await inTransaction(ctx.db, async (trx) => {
+        await insertPayment(trx, row);
+        await emitEvents(trx, [paymentEvent('payment.created', row, ctx.config.publicUrl)]);
+      });
+      return row;
+    } catch (error) {
+      // A freshly drawn reference (≥ 2^60 possibilities) colliding is rare; draw again.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+  }
+}
+
+/** One payment of the caller's account and mode; another account's (or mode's) is a 404. */
+export async function getPayment(ctx: Pick<AppContext, 'db'>, caller: PaymentCaller, id: string): Promise<PaymentsTable> {
+  const row = await findPayment(ctx.db, caller.accountId, caller.livemode, id);
+  if (!row) throw notFound(`Payment ${id}`);
+  return row;
+}
+
+/** A page of payments and the cursor of the next one. */
+export async function listPayments(ctx: Pick<AppContext, 'db'>, caller: PaymentCaller, filter: PaymentFilter, limit: number, cursor?: Cursor): Promise<{ items: PaymentsTable[]; nextCursor: string | null }> {
+  const rows = await listPaymentRows(ctx.db, caller.accountId, caller.livemode, filter, limit + 1, cursor);
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null };
+}
+
+/** The final states and what a transition into each records. */
+type FinalStatus = Exclude<PaymentStatus, 'pending'>;
+
+/** What a transition writes besides the status. */
+export interface TransitionDetails {
+  via?: 'reconciliation' | 'manual' | 'simulation';
+  note?: string | null;
+  by?: string | null;
+  failureReason?: string | null;
+}
+
+function transitionPatch(to: FinalStatus, now: number, details: TransitionDetails): Partial<PaymentsTable> & { status: string; updated_at: number } {
+  const patch: Partial<PaymentsTable> & { status: string; updated_at: number } = { status: to, updated_at: now };
+  if (to === 'succeeded') patch.paid_at = now;
+  if (to === 'failed') {
+    patch.failed_at = now;
+    patch.failure_reason = details.failureReason ?? null;
+  }
+  if (to === 'expired') patch.expired_at = now;
+  if (to === 'canceled') patch.canceled_at = now;
+  if (details.via) {
+    patch.settled_via = details.via;
+    patch.settled_note = details.note ?? null;
+    patch.settled_by = details.by ?? null;
+  }
+  return patch;
+}
+
+/**
+ * Moves pending payments to `to` and emits payment.<to> for each one this call moved, in one
+ * transaction. Returns the moved rows; a payment that was no longer pending is not among them.
+ */
+export async function transition(
+  ctx: Ctx,
+  scope: { accountId: string; livemode: boolean } | null,
+  ids: readonly string[],
+  to: FinalStatus,
+  details: TransitionDetails = {},
+  extra: { dueBy?: number } = {},
+): Promise<PaymentsTable[]> {
+  if (ids.length === 0) return [];
+  return inTransaction(ctx.db, (trx) => transitionWithin(trx, ctx, scope, ids, to, details, extra));
+}
+
+/** {@link transition} inside the caller's transaction (reconciliation moves payments with the bookings it records). */
+export async function transitionWithin(
+  trx: AppContext['db'],
+  ctx: Pick<Ctx, 'clock' | 'config'>,
+  scope: { accountId: string; livemode: boolean } | null,
+  ids: readonly string[],
+  to: FinalStatus,
+  details: TransitionDetails = {},
+  extra: { dueBy?: number; receivedInFull?: boolean } = {},
+): Promise<PaymentsTable[]> {
+  if (ids.length === 0) return [];
+  const moved = await transitionPayments(trx, scope, ids, transitionPatch(to, ctx.clock.now(), details), extra);
+  if (moved.length > 0) await emitEvents(trx, moved.map((row) => paymentEvent(`payment.${to}`, row, ctx.config.publicUrl)));
+  return moved;
+}
+
+async function transitionOne(ctx: Ctx, caller: PaymentCaller, id: string, to: FinalStatus, details: TransitionDetails): Promise<PaymentsTable> {
+  const current = await getPayment(ctx, caller, id);
+  if (current.status !== 'pending') throw notPending(current);
+  const [moved] = await transition(ctx, { accountId: caller.accountId, livemode: caller.livemode }, [id], to, details);
+  if (moved) return moved;
+  // Another request or instance moved it between our read and our update.
+  throw notPending(await getPayment(ctx, caller, id));
+}
+
+function notPending(row: PaymentsTable): AppError {
+  return new AppError('conflict', `Payment ${row.id} is already ${row.status}; only a pending payment can change, and each change happens once.`, { extensions: { payment_status: row.status } });
+}
+
+/** Cancels a pending payment (409 once it is no longer pending). */
+export function cancelPayment(ctx: Ctx, caller: PaymentCaller, id: string): Promise<PaymentsTable> {
+  return transitionOne(ctx, caller, id, 'canceled', { by: caller.actor });
+}
+
+/** Marks a pending payment paid by hand, with a note and who did it. */
+export function markPaymentPaid(ctx: Ctx, caller: PaymentCaller, id: string, note: string): Promise<PaymentsTable> {
+  const text = note.trim();
+  if (text === '') throw new AppError('validation_failed', 'Say how the payment arrived (e.g. "cash at the counter", "transfer seen in the banking app").', { errors: [{ field: 'body/note', message: 'must not be blank' }] });
+  return transitionOne(ctx, caller, id, 'succeeded', { via: 'manual', note: text, by: caller.actor });
+}
+
+/** Test mode only: settles a test payment as the bank would, emitting the same events. */
+export function simulatePayment(ctx: Ctx, caller: PaymentCaller, id: string, outcome: 'succeeded' | 'failed'): Promise<PaymentsTable> {
+  if (!caller.testKey) {
+    throw new AppError('forbidden', 'Simulation works only on test payments: call it with a sec1-tst-… key. Live payments are settled by reconciliation or mark-paid.');
+  }
+  return transitionOne(ctx, caller, id, outcome, { via: 'simulation', by: caller.actor, failureReason: outcome === 'failed' ? 'simulated_failure' : null });
+}
+
+/** Sweeper: expires pending payments whose time is up; each exactly once, across instances. */
+export async function expireDuePayments(ctx: Ctx, batch = 500): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const ids = await listDuePaymentIds(ctx.db, ctx.clock.now(), batch);
+    if (ids.length === 0) return total;
+    const moved = await transition(ctx, null, ids, 'expired', {}, { dueBy: ctx.clock.now() });
+    total += moved.length;
+    if (ids.length < batch) return total;
+    // Another instance took this whole batch: what is left is someone else's work now.
+    if (moved.length === 0) return total;
+  }
+}

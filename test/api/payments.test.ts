@@ -1,0 +1,276 @@
+// payments/init and the payment profile over HTTP: every scheme's PNG decoded by zxing and its
+// payload read by an independent implementation (pix-utils, swissqrbill, the EPC069-12 field
+// list, the WHATWG URL parser), the refusals the issue names, idempotency, listing, test/live
+// separation, and the payment seed's own raw HTTP example.
+import sharp from 'sharp';
+import { hasError, parsePix } from 'pix-utils';
+import { SwissQRCode } from 'swissqrbill/svg';
+import { isQRReferenceValid } from 'swissqrbill/utils';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { zxingDecode } from '../helpers/decode-qr.ts';
+import { FULL_PROFILE, INIT, initPayment, putProfile, testKey } from '../helpers/payments.ts';
+
+async function decodePng(png: Buffer): Promise<string | null> {
+  const { data, info } = await sharp(png).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return (await zxingDecode({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height }))[0] ?? null;
+}
+
+/** swissqrbill's own Swiss QR Code for the same bill, decoded: an independent writer of the same data. */
+async function swissqrbillText(data: ConstructorParameters<typeof SwissQRCode>[0]): Promise<string | null> {
+  const svg = new SwissQRCode(data).toString();
+  const { data: px, info } = await sharp(Buffer.from(svg), { density: 400 }).flatten({ background: '#ffffff' }).extend({ top: 60, bottom: 60, left: 60, right: 60, background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  return (await zxingDecode({ data: new Uint8ClampedArray(px.buffer, px.byteOffset, px.length), width: info.width, height: info.height }))[0] ?? null;
+}
+
+describeDialects('payments API', (dialect) => {
+  let t: TestApp;
+  let account: TestAccount;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    account = await signUp(t.app);
+  });
+  afterEach(() => t.close());
+
+  const get = (url: string, key = account.apiKey) => t.app.inject({ method: 'GET', url, headers: authHeaders(key) });
+
+  it('stores the profile normalised and lists every invalid field at once', async () => {
+    const empty = await get('/api/v1/merchant/payment-profile');
+    expect(empty.statusCode).toBe(200);
+    expect(empty.json()).toEqual({ status: 'success', data: { profile: { sepa: null, swiss_qr: null, pix: null, upi: null }, schemes: [], updated_at: null } });
+
+    await putProfile(t.app, account);
+    const stored = (await get('/api/v1/merchant/payment-profile')).json().data;
+    expect(stored.schemes).toEqual(['sepa', 'swiss_qr', 'pix', 'upi']);
+    expect(stored.profile.sepa).toEqual({ name: 'Bäckerei Müller', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' });
+    expect(stored.profile.swiss_qr).toMatchObject({ iban: 'CH4431999123000889012', qr_iban: true, address: { type: 'S', postcode: '2501' } });
+    expect(stored.profile.pix).toEqual({ key: '+5511987654321', key_type: 'phone', merchant_name: 'Padaria Sao Joao', city: 'Sao Paulo' });
+
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/merchant/payment-profile',
+      headers: authHeaders(account.apiKey),
+      payload: { sepa: { name: 'Shop', iban: 'DE89 3704 0044 0532 0130 01', bic: 'DEUTDEF' }, upi: { vpa: 'shop', payee_name: 'Shop' } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toContain('application/problem+json');
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual(['body/sepa/iban', 'body/sepa/bic', 'body/upi/vpa']);
+    expect(bad.json().errors[0].message).toMatch(/check digits/i);
+    // Nothing was half-written: the stored profile is unchanged.
+    expect((await get('/api/v1/merchant/payment-profile')).json().data.profile.sepa.iban).toBe('DE89370400440532013000');
+  });
+
+  it('answers init with 201 in the seed envelope and the fields the issue lists', async () => {
+    await putProfile(t.app, account);
+    const res = await initPayment(t.app, account.apiKey, { ...INIT.sepa, expires_in: 3600, metadata: { cart: 'c-9', items: 3 } });
+    expect(res.statusCode).toBe(201);
+    const body = res.json();
+    expect(body.status).toBe('success');
+    const p = body.data;
+    expect(p.id).toMatch(/^pay_[A-Za-z0-9]{22}$/);
+    expect(res.headers.location).toBe(`/api/v1/payments/${p.id}`);
+    expect(p).toMatchObject({
+      object: 'payment', status: 'pending', amount: 1250, amount_decimal: '12.50', currency: 'EUR', scheme: 'sepa', reference: 'order-1042', description: 'Order 1042',
+      metadata: { cart: 'c-9', items: 3 }, livemode: true, received_amount: 0, flags: [], settlement: null,
+      svg_url: `http://tessera.test/pay/${p.id}/qr.svg`, png_url: `http://tessera.test/pay/${p.id}/qr.png`, pay_url: `http://tessera.test/pay/${p.id}`,
+      expires_at: new Date(t.clock.now() + 3600_000).toISOString(), created_at: new Date(t.clock.now()).toISOString(),
+    });
+    // The order id became the RF body, so it reads back from the payer's statement.
+    expect(p.creditor_reference).toEqual({ type: 'RF', value: expect.stringMatching(/^RF\d\dORDER1042$/), display: expect.stringMatching(/^RF\d\d ORDE R104 2$/) });
+    const again = await get(`/api/v1/payments/${p.id}`);
+    expect(again.json()).toEqual(body);
+  });
+
+  it('encodes each scheme to its specification: decoded by zxing, read by an independent implementation', async () => {
+    await putProfile(t.app, account);
+    const decoded: Record<string, { payment: Record<string, any>; text: string | null }> = {};
+    for (const scheme of ['sepa', 'swiss_qr', 'pix', 'upi'] as const) {
+      const res = await initPayment(t.app, account.apiKey, INIT[scheme]);
+      expect(res.statusCode, res.body).toBe(201);
+      const payment = res.json().data;
+      const png = await t.app.inject({ method: 'GET', url: `/pay/${payment.id}/qr.png?size=600` });
+      expect(png.statusCode).toBe(200);
+      expect(png.headers['content-type']).toBe('image/png');
+      const text = await decodePng(png.rawPayload);
+      expect(text, scheme).toBe(payment.qr_payload);
+      const svg = await t.app.inject({ method: 'GET', url: `/pay/${payment.id}/qr.svg` });
+      expect(svg.headers['content-type']).toContain('image/svg+xml');
+      decoded[scheme] = { payment, text };
+    }
+
+    // EPC069-12 v002: the fields in their fixed order (BCD, version, charset, SCT, BIC, name, IBAN, amount, purpose, RF, remittance, information).
+    const sepa = decoded.sepa!;
+    const lines = sepa.text!.split('\n');
+    expect(lines.slice(0, 10)).toEqual(['BCD', '002', '1', 'SCT', 'COBADEFFXXX', 'Bäckerei Müller', 'DE89370400440532013000', 'EUR12.5', '', sepa.payment.creditor_reference.value]);
+    expect(lines[11]).toBe('Order 1042');
+    expect(Buffer.byteLength(sepa.text!)).toBeLessThanOrEqual(331);
+
+    // Swiss QR-bill: swissqrbill writes the same bill from the same data, character for character.
+    const swiss = decoded.swiss_qr!;
+    expect(swiss.payment.creditor_reference.type).toBe('QRR');
+    expect(isQRReferenceValid(swiss.payment.creditor_reference.value)).toBe(true);
+    const theirs = await swissqrbillText({
+      creditor: { name: 'Robert Schneider AG', address: 'Rue du Lac', buildingNumber: '1268', zip: '2501', city: 'Biel', country: 'CH', account: 'CH4431999123000889012' },
+      amount: 1949.75,
+      currency: 'CHF',
+      reference: swiss.payment.creditor_reference.value,
+      message: 'Order of 15 June 2020',
+    });
+    expect(swiss.text).toBe(theirs);
+
+    // Pix: pix-utils parses the BR Code, checks its CRC and finds our fields.
+    const pix = parsePix(decoded.pix!.text!);
+    expect(hasError(pix)).toBe(false);
+    expect(pix).toMatchObject({ pixKey: '+5511987654321', merchantName: 'Padaria Sao Joao', merchantCity: 'Sao Paulo', transactionAmount: 49.9, txid: decoded.pix!.payment.creditor_reference.value });
+
+    // UPI: the WHATWG URL parser reads every parameter back.
+    const upi = new URL(decoded.upi!.text!);
+    expect(upi.protocol).toBe('upi:');
+    expect(Object.fromEntries(upi.searchParams)).toEqual({ pa: 'sharma.store@okaxis', pn: 'Sharma General Store', am: '499.00', cu: 'INR', tr: decoded.upi!.payment.creditor_reference.value, tn: 'Order 42' });
+  });
+
+  it('draws the Swiss QR Code at ECC M with the cross at 7/46 of its width', async () => {
+    await putProfile(t.app, account);
+    const payment = (await initPayment(t.app, account.apiKey, INIT.swiss_qr)).json().data;
+    const svg = (await t.app.inject({ method: 'GET', url: `/pay/${payment.id}/qr.svg` })).body;
+    const { renderSvg } = await import('../../src/qr/index.ts');
+    const m = renderSvg(payment.qr_payload, { ecc: 'M' });
+    const modules = m.modules;
+    // The same version an ECC M code without logo needs: the cross did not raise the level.
+    const viewBox = /viewBox="0 0 ([\d.]+) /.exec(svg)![1];
+    expect(Number(viewBox)).toBe(modules + 8);
+    const image = /<image [^>]*width="([\d.]+)"/.exec(svg)!;
+    expect(Number(image[1]) / modules).toBeCloseTo(7 / 46, 2);
+  });
+
+  it('refuses a flipped IBAN digit, an over-long EPC payload, a currency the scheme cannot carry and a scheme without payee', async () => {
+    const flipped = await t.app.inject({ method: 'PUT', url: '/api/v1/merchant/payment-profile', headers: authHeaders(account.apiKey), payload: { sepa: { name: 'Shop', iban: 'DE89 3704 0044 0532 0131 00' } } });
+    expect(flipped.statusCode).toBe(400);
+    expect(flipped.json().errors[0]).toMatchObject({ field: 'body/sepa/iban' });
+
+    // EPC069-12 allows 331 bytes: a long name and note in a multi-byte script do not fit.
+    await putProfile(t.app, account, { ...FULL_PROFILE, sepa: { name: '東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } });
+    const long = await initPayment(t.app, account.apiKey, { ...INIT.sepa, description: '東京の素晴らしいパン屋さんで買ったパン東京の素晴らしいパン屋さんで買ったパン東京の素晴らしいパン屋さんで買ったパン' });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().detail).toMatch(/331/);
+
+    const chf = await initPayment(t.app, account.apiKey, { ...INIT.sepa, currency: 'CHF' });
+    expect(chf.statusCode).toBe(400);
+    expect(chf.json().errors[0]).toMatchObject({ field: 'body/currency', message: expect.stringMatching(/euros only/) });
+
+    const pixUsd = await initPayment(t.app, account.apiKey, { ...INIT.pix, currency: 'USD' });
+    expect(pixUsd.statusCode).toBe(400);
+    const xxx = await initPayment(t.app, account.apiKey, { ...INIT.sepa, currency: 'XYZ' });
+    expect(xxx.statusCode).toBe(400);
+    expect(xxx.json().errors[0].field).toBe('body/currency');
+    const noPayee = await (async () => {
+      await putProfile(t.app, account, { sepa: FULL_PROFILE.sepa });
+      return initPayment(t.app, account.apiKey, INIT.upi);
+    })();
+    expect(noPayee.statusCode).toBe(400);
+    expect(noPayee.json().errors[0]).toMatchObject({ field: 'body/scheme', message: expect.stringMatching(/payment profile has no upi payee/) });
+    const expiresTooLong = await initPayment(t.app, account.apiKey, { ...INIT.sepa, expires_in: 31 * 24 * 3600 });
+    expect(expiresTooLong.statusCode).toBe(400);
+    // Nothing was created by any of the refusals.
+    expect((await get('/api/v1/payments')).json().data).toEqual([]);
+  });
+
+  it('issues the reference kind the IBAN requires: QR reference for a QR-IBAN, SCOR for a plain IBAN', async () => {
+    await putProfile(t.app, account, { swiss_qr: { ...FULL_PROFILE.swiss_qr, iban: 'CH58 0079 1123 0008 8901 2' } });
+    const plain = (await initPayment(t.app, account.apiKey, INIT.swiss_qr)).json().data;
+    expect(plain.creditor_reference.type).toBe('SCOR');
+    expect(plain.qr_payload.split('\n')).toContain('SCOR');
+    await putProfile(t.app, account);
+    const qr = (await initPayment(t.app, account.apiKey, { ...INIT.swiss_qr, reference: 'order-9' })).json().data;
+    expect(qr.creditor_reference.type).toBe('QRR');
+    expect(qr.qr_payload.split('\n')).toContain('QRR');
+  });
+
+  it('honours Idempotency-Key: the same request replays, a different one under the same key is 422', async () => {
+    await putProfile(t.app, account);
+    const headers = { 'idempotency-key': 'init-7f3c' };
+    const first = await initPayment(t.app, account.apiKey, INIT.sepa, headers);
+    const second = await initPayment(t.app, account.apiKey, INIT.sepa, headers);
+    expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json()).toEqual(first.json());
+    const other = await initPayment(t.app, account.apiKey, { ...INIT.sepa, amount: 999 }, headers);
+    expect(other.statusCode).toBe(422);
+    expect((await get('/api/v1/payments')).json().data).toHaveLength(1);
+    // A new key is a new payment; the same order id gets a fresh reference.
+    const third = await initPayment(t.app, account.apiKey, INIT.sepa, { 'idempotency-key': 'init-8a1d' });
+    expect(third.json().data.id).not.toBe(first.json().data.id);
+    expect(third.json().data.creditor_reference.value).not.toBe(first.json().data.creditor_reference.value);
+  });
+
+  it('lists with cursor pages and filters by status, scheme, reference and date', async () => {
+    await putProfile(t.app, account);
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const scheme = i % 2 === 0 ? 'sepa' : 'upi';
+      ids.push((await initPayment(t.app, account.apiKey, { ...INIT[scheme], reference: `order-${i}` })).json().data.id);
+      t.clock.advance(60_000);
+    }
+    const page1 = (await get('/api/v1/payments?limit=2')).json();
+    expect(page1.status).toBe('success');
+    expect(page1.data.map((p: { id: string }) => p.id)).toEqual([ids[4], ids[3]]);
+    const page2 = (await get(`/api/v1/payments?limit=2&cursor=${page1.next_cursor}`)).json();
+    const page3 = (await get(`/api/v1/payments?limit=2&cursor=${page2.next_cursor}`)).json();
+    expect([...page2.data, ...page3.data].map((p: { id: string }) => p.id)).toEqual([ids[2], ids[1], ids[0]]);
+    expect(page3.next_cursor).toBeNull();
+
+    expect((await get('/api/v1/payments?scheme=upi')).json().data).toHaveLength(2);
+    expect((await get('/api/v1/payments?reference=order-3')).json().data.map((p: { id: string }) => p.id)).toEqual([ids[3]]);
+    const from = new Date(t.clock.now() - 3 * 60_000).toISOString();
+    expect((await get(`/api/v1/payments?created_from=${encodeURIComponent(from)}`)).json().data).toHaveLength(3);
+    const to = new Date(t.clock.now() - 4 * 60_000).toISOString();
+    expect((await get(`/api/v1/payments?created_to=${encodeURIComponent(to)}`)).json().data.map((p: { id: string }) => p.id)).toEqual([ids[0]]);
+    await t.app.inject({ method: 'POST', url: `/api/v1/payments/${ids[1]}/cancel`, headers: authHeaders(account.apiKey) });
+    expect((await get('/api/v1/payments?status=canceled')).json().data.map((p: { id: string }) => p.id)).toEqual([ids[1]]);
+    expect((await get('/api/v1/payments?status=pending')).json().data).toHaveLength(4);
+    expect((await get('/api/v1/payments?created_from=yesterday')).statusCode).toBe(400);
+    expect((await get('/api/v1/payments?cursor=nonsense')).statusCode).toBe(400);
+  });
+
+  it('keeps test and live payments apart, and another account sees neither', async () => {
+    await putProfile(t.app, account);
+    const tst = await testKey(t.app, account);
+    const live = (await initPayment(t.app, account.apiKey, INIT.sepa)).json().data;
+    const test = (await initPayment(t.app, tst, INIT.sepa)).json().data;
+    expect([live.livemode, test.livemode]).toEqual([true, false]);
+    expect((await get(`/api/v1/payments/${test.id}`)).statusCode).toBe(404);
+    expect((await get(`/api/v1/payments/${live.id}`, tst)).statusCode).toBe(404);
+    expect((await get('/api/v1/payments', tst)).json().data.map((p: { id: string }) => p.id)).toEqual([test.id]);
+    expect((await get('/api/v1/payments')).json().data.map((p: { id: string }) => p.id)).toEqual([live.id]);
+
+    const other = await signUp(t.app);
+    expect((await get(`/api/v1/payments/${live.id}`, other.apiKey)).statusCode).toBe(404);
+    expect((await get('/api/v1/payments', other.apiKey)).json().data).toEqual([]);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/payments/${live.id}/cancel`, headers: authHeaders(other.apiKey) })).statusCode).toBe(404);
+    // Without a profile, nothing can be created.
+    const none = await initPayment(t.app, other.apiKey, INIT.sepa);
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors[0].message).toMatch(/payment profile/);
+  });
+
+  it('works as the payment seed writes it: X-API-Key, JSON, Authorization Bearer too', async () => {
+    await putProfile(t.app, account);
+    // Seed 003: POST /api/v1/payments/init HTTP/1.1 / Host / Content-Type: application/json / X-API-Key.
+    const seed = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/init',
+      headers: { host: 'tessera.test', 'content-type': 'application/json', 'x-api-key': account.apiKey },
+      payload: JSON.stringify({ amount: 1250, currency: 'EUR', scheme: 'sepa', reference: 'order-1042' }),
+    });
+    expect(seed.statusCode).toBe(201);
+    expect(seed.json()).toMatchObject({ status: 'success', data: { status: 'pending' } });
+    const bearer = await t.app.inject({ method: 'POST', url: '/api/v1/payments/init', headers: { authorization: `Bearer ${account.apiKey}` }, payload: INIT.upi });
+    expect(bearer.statusCode).toBe(201);
+    const missing = await t.app.inject({ method: 'POST', url: '/api/v1/payments/init', payload: INIT.upi });
+    expect(missing.statusCode).toBe(401);
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/payments/init', headers: { 'x-api-key': 'sec1-prd-ABC123DEF456G-Xy9Kl3pQ7mN2vB8wR5tZ6aH4cF1jD0sG9eY-42' }, payload: INIT.upi });
+    expect(wrong.statusCode).toBe(401);
+  });
+});
