@@ -10,29 +10,9 @@ export interface paths {
         };
         /**
          * Follow a QR code (records a scan)
-         * @description Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.
+         * @description Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign's `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description short code */
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        get: operations["followCode"];
         put?: never;
         post?: never;
         delete?: never;
@@ -54,81 +34,7 @@ export interface paths {
          *
          *     **Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`'s decimal string keyed by the code's `secret_key`. Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.
          */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters). */
-                    sig?: unknown;
-                    size?: number;
-                    /**
-                     * @description Morphing codes: signing time, milliseconds since the epoch (decimal).
-                     * @example 1772366400000
-                     */
-                    t?: unknown;
-                };
-                header?: never;
-                path: {
-                    /** @example Xk4mP9q.svg */
-                    file: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The image */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-                /** @description Not modified */
-                304: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                410: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["renderCampaignImage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -150,104 +56,7 @@ export interface paths {
          * Create an ephemeral, immutable item
          * @description Creates an item with a required lifetime and an optional view limit and password. Anonymous; a valid API key or session, when sent, attributes the item to its account (credentials that are not valid are ignored: the item is then anonymous). Every response carries `Cache-Control: no-store` and a lifecycle `state`: `ACTIVE` (resolvable, no limit close), `BOUND` (resolvable, but the next successful resolve finalizes it — exactly one view left — or it is in the last tenth of its lifetime), `FINALIZED` (expired or view limit reached: resolve answers 410) and `ARCHIVAL` (swept within a minute of finalizing: content and password purged, metadata and receipt kept; resolve answers 410). Integrity receipt: `contentHmac` = lowercase hex of HMAC-SHA256 with the magic (UTF-8 bytes) as key and the content (UTF-8 bytes) as message; e.g. `printf %s "$CONTENT" | openssl dgst -sha256 -hmac "$MAGIC"`. It is also sent as the `X-Content-Hmac` header.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The payload, at most 64 KiB of UTF-8 (more is 413). Immutable. */
-                        content: string;
-                        /** @description Optional; resolving then needs it in `X-QR-Password`. */
-                        password?: string | null;
-                        /** @description Lifetime in hours, 0.01–720; fractions allowed. */
-                        ttlHours: number;
-                        /** @description Optional number of successful resolves allowed. */
-                        viewLimit?: number | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Created. `deleteToken` is shown this once; `content` is null. */
-                201: {
-                    headers: {
-                        /** @description The integrity receipt, same value as `contentHmac`. */
-                        "X-Content-Hmac"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Only in a successful resolve; null in the create answer. */
-                            content: string | null;
-                            /** @description Integrity receipt: hex HMAC-SHA256(key = magic, message = content), both UTF-8. */
-                            contentHmac: string;
-                            /** Format: date-time */
-                            createdUtc: string;
-                            /** @description Returned once, by create; null everywhere else. */
-                            deleteToken: string | null;
-                            /** Format: date-time */
-                            expiresUtc: string;
-                            /** @description The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server. */
-                            magic: string;
-                            passwordProtected: boolean;
-                            /**
-                             * Format: uri
-                             * @description The public page; what the QR code encodes. Opening it spends no view.
-                             */
-                            publicUrl: string;
-                            /**
-                             * @description Lifecycle state after this request.
-                             * @enum {string}
-                             */
-                            state: "ACTIVE" | "BOUND" | "FINALIZED" | "ARCHIVAL";
-                            /** @description Views spent, including this resolve. */
-                            viewCount: number;
-                            viewLimit: number | null;
-                        };
-                    };
-                };
-                /** @description `validation_failed` or `malformed_json`, with `errors[]`. */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description `payload_too_large`: content over 64 KiB of UTF-8 (or a body over 512 KiB). */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createItem"];
         delete?: never;
         options?: never;
         head?: never;
@@ -265,215 +74,14 @@ export interface paths {
          * Resolve an item (spends one view)
          * @description Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after 10 wrong passwords in 15 minutes the item refuses every password (429) until the window ends. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. Every response carries `Cache-Control: no-store` and a lifecycle `state`: `ACTIVE` (resolvable, no limit close), `BOUND` (resolvable, but the next successful resolve finalizes it — exactly one view left — or it is in the last tenth of its lifetime), `FINALIZED` (expired or view limit reached: resolve answers 410) and `ARCHIVAL` (swept within a minute of finalizing: content and password purged, metadata and receipt kept; resolve answers 410). Integrity receipt: `contentHmac` = lowercase hex of HMAC-SHA256 with the magic (UTF-8 bytes) as key and the content (UTF-8 bytes) as message; e.g. `printf %s "$CONTENT" | openssl dgst -sha256 -hmac "$MAGIC"`. It is also sent as the `X-Content-Hmac` header.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The password, when the item has one (UTF-8). */
-                    "x-qr-password"?: string;
-                };
-                path: {
-                    /** @description The item magic returned at creation (22 base62 characters). */
-                    magic: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Resolved; `viewCount` includes this view. */
-                200: {
-                    headers: {
-                        /** @description The integrity receipt, same value as `contentHmac`. */
-                        "X-Content-Hmac"?: string;
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Only in a successful resolve; null in the create answer. */
-                            content: string | null;
-                            /** @description Integrity receipt: hex HMAC-SHA256(key = magic, message = content), both UTF-8. */
-                            contentHmac: string;
-                            /** Format: date-time */
-                            createdUtc: string;
-                            /** @description Returned once, by create; null everywhere else. */
-                            deleteToken: string | null;
-                            /** Format: date-time */
-                            expiresUtc: string;
-                            /** @description The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server. */
-                            magic: string;
-                            passwordProtected: boolean;
-                            /**
-                             * Format: uri
-                             * @description The public page; what the QR code encodes. Opening it spends no view.
-                             */
-                            publicUrl: string;
-                            /**
-                             * @description Lifecycle state after this request.
-                             * @enum {string}
-                             */
-                            state: "ACTIVE" | "BOUND" | "FINALIZED" | "ARCHIVAL";
-                            /** @description Views spent, including this resolve. */
-                            viewCount: number;
-                            viewLimit: number | null;
-                        };
-                    };
-                };
-                /** @description `item_password_required` or `item_password_invalid`; no view spent. */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description `not_found`: no item has this magic (never existed, or deleted). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description `item_expired` or `item_exhausted`, with the final state. */
-                410: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            /** @description The receipt; left out for password-protected items. */
-                            contentHmac?: string;
-                            /** Format: date-time */
-                            createdUtc?: string;
-                            detail?: string;
-                            /** Format: date-time */
-                            expiresUtc?: string;
-                            /** Format: date-time */
-                            finalizedUtc?: string | null;
-                            passwordProtected?: boolean;
-                            /** @enum {string} */
-                            reason?: "expired" | "view_limit_reached";
-                            requestId?: string;
-                            /** @enum {string} */
-                            state?: "FINALIZED" | "ARCHIVAL";
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                            viewCount?: number;
-                            viewLimit?: number | null;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description `too_many_attempts`: too many wrong passwords for this item; see `Retry-After`. */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            retryAfterSeconds?: number;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getItem"];
         put?: never;
         post?: never;
         /**
          * Delete an item with its delete token
          * @description Deletes the item at once; resolving it afterwards answers 404.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The `deleteToken` returned at creation. */
-                    "x-delete-token"?: string;
-                };
-                path: {
-                    /** @description The item magic returned at creation (22 base62 characters). */
-                    magic: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted. */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description `item_delete_token_invalid`: missing or wrong delete token. */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description `not_found`: no item has this magic (never existed, or deleted). */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteItem"];
         options?: never;
         head?: never;
         patch?: never;
@@ -487,59 +95,7 @@ export interface paths {
             cookie?: never;
         };
         /** The account's public branding */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Text alternative of the logo; the name when empty. */
-                            logo_alt: string;
-                            /**
-                             * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
-                             * @example https://cdn.example.com/logo.png
-                             */
-                            logo_url: string | null;
-                            /** @description End public pages with a small "Made with Tessera" link (default true). */
-                            made_with_tessera: boolean;
-                            /**
-                             * @description The account name shown at the top of its public pages (when it has no logo).
-                             * @example Spring Fair Ltd
-                             */
-                            name: string;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAccountBranding"];
         put?: never;
         post?: never;
         delete?: never;
@@ -549,96 +105,7 @@ export interface paths {
          * Change the account's public branding
          * @description Every field is optional; fields left out keep their value. Applies at once to item pages, code error pages and hosted pages without a logo of their own.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Text alternative of the logo; the name when empty. */
-                        logo_alt?: string;
-                        /**
-                         * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
-                         * @example https://cdn.example.com/logo.png
-                         */
-                        logo_url?: string | null;
-                        /** @description End public pages with a small "Made with Tessera" link (default true). */
-                        made_with_tessera?: boolean;
-                        /**
-                         * @description The account name shown at the top of its public pages (when it has no logo).
-                         * @example Spring Fair Ltd
-                         */
-                        name?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Text alternative of the logo; the name when empty. */
-                            logo_alt: string;
-                            /**
-                             * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
-                             * @example https://cdn.example.com/logo.png
-                             */
-                            logo_url: string | null;
-                            /** @description End public pages with a small "Made with Tessera" link (default true). */
-                            made_with_tessera: boolean;
-                            /**
-                             * @description The account name shown at the top of its public pages (when it has no logo).
-                             * @example Spring Fair Ltd
-                             */
-                            name: string;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateAccountBranding"];
         trace?: never;
     };
     "/api/v1/analytics/browsers": {
@@ -649,46 +116,7 @@ export interface paths {
             cookie?: never;
         };
         /** Browser breakdown of all campaigns */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                browser?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsBrowsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -705,48 +133,7 @@ export interface paths {
             cookie?: never;
         };
         /** Browser breakdown of one campaign */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                browser?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsCampaignBrowsers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -763,48 +150,7 @@ export interface paths {
             cookie?: never;
         };
         /** Country breakdown (ISO 3166-1 alpha-2; null = unknown) of one campaign */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                country?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsCampaignCountries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -821,48 +167,7 @@ export interface paths {
             cookie?: never;
         };
         /** Device type breakdown (mobile, tablet, desktop, other) of one campaign */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                device_type?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsCampaignDeviceTypes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -879,48 +184,7 @@ export interface paths {
             cookie?: never;
         };
         /** OS breakdown (iOS, Android, Windows, macOS, Linux, ChromeOS, other) of one campaign */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                os?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsCampaignDevices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -937,37 +201,7 @@ export interface paths {
             cookie?: never;
         };
         /** Raw scans of one campaign in a range as CSV (streamed; spreadsheet formulas neutralised) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/csv, one row per scan, oldest first */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": string;
-                    };
-                };
-            };
-        };
+        get: operations["exportAnalyticsCampaignCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -984,45 +218,7 @@ export interface paths {
             cookie?: never;
         };
         /** Scans of one campaign by local hour of day (0–23 in tz) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                hour?: number;
-                                scans?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsCampaignHours"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1039,48 +235,7 @@ export interface paths {
             cookie?: never;
         };
         /** Referrer host breakdown (null = direct / none) of one campaign */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                referrer?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsCampaignReferrers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1097,46 +252,7 @@ export interface paths {
             cookie?: never;
         };
         /** Daily scans and unique scans of one campaign, zero-filled, oldest first (default: last 30 days) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                date?: string;
-                                scans?: number;
-                                unique_scans?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAnalyticsCampaignTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1153,46 +269,7 @@ export interface paths {
             cookie?: never;
         };
         /** Country breakdown (ISO 3166-1 alpha-2; null = unknown) of all campaigns */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                country?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsCountries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1209,46 +286,7 @@ export interface paths {
             cookie?: never;
         };
         /** Device type breakdown (mobile, tablet, desktop, other) of all campaigns */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                device_type?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsDeviceTypes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1265,46 +303,7 @@ export interface paths {
             cookie?: never;
         };
         /** OS breakdown (iOS, Android, Windows, macOS, Linux, ChromeOS, other) of all campaigns */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                os?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsDevices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1321,43 +320,7 @@ export interface paths {
             cookie?: never;
         };
         /** Scans of all campaigns by local hour of day (0–23 in tz) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                hour?: number;
-                                scans?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsHours"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1374,40 +337,7 @@ export interface paths {
             cookie?: never;
         };
         /** Global scan counts: total, unique, today, last 7 and 30 days, active campaigns */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                active_campaigns?: number;
-                                scans_last_7_days?: number;
-                                scans_last_30_days?: number;
-                                scans_today?: number;
-                                total_scans?: number;
-                                unique_scans?: number;
-                            };
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAnalyticsOverview"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1424,46 +354,7 @@ export interface paths {
             cookie?: never;
         };
         /** Referrer host breakdown (null = direct / none) of all campaigns */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                referrer?: string | null;
-                                scans?: number;
-                                /** @description Fraction of the total (0–1). */
-                                share?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            total?: number;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listAnalyticsReferrers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1480,44 +371,7 @@ export interface paths {
             cookie?: never;
         };
         /** Daily scans and unique scans of all campaigns, zero-filled, oldest first (default: last 30 days) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description First local date (YYYY-MM-DD, inclusive). */
-                    from?: string;
-                    /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
-                    include_bots?: boolean;
-                    /** @description Last local date (YYYY-MM-DD, inclusive). */
-                    to?: string;
-                    /** @description IANA time zone deciding where days start (default 'UTC'). */
-                    tz?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                date?: string;
-                                scans?: number;
-                                unique_scans?: number;
-                            }[];
-                            from?: string;
-                            to?: string;
-                            tz?: string;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAnalyticsTimeline"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1536,50 +390,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign in; sets a new session cookie */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Sign-in email */
-                        email: string;
-                        /** @description At least 10 characters */
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            account?: {
-                                id?: string;
-                                name?: string;
-                                slug?: string;
-                            };
-                            csrf_token?: string | null;
-                            test_mode?: boolean;
-                            user?: {
-                                email?: string;
-                                id?: string;
-                                name?: string;
-                            } | null;
-                            /** @enum {string} */
-                            via?: "session" | "api_key";
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["loginAuth"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1596,24 +407,7 @@ export interface paths {
         get?: never;
         put?: never;
         /** Sign out: deletes the session and clears the cookie */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
+        post: operations["logoutAuth"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1628,41 +422,7 @@ export interface paths {
             cookie?: never;
         };
         /** The signed-in user and account (and the CSRF token) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            account?: {
-                                id?: string;
-                                name?: string;
-                                slug?: string;
-                            };
-                            csrf_token?: string | null;
-                            test_mode?: boolean;
-                            user?: {
-                                email?: string;
-                                id?: string;
-                                name?: string;
-                            } | null;
-                            /** @enum {string} */
-                            via?: "session" | "api_key";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getAuthMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1679,158 +439,13 @@ export interface paths {
             cookie?: never;
         };
         /** Whether this instance takes sign-ups now (for a sign-in page to show or hide its sign-up link) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description Whether POST /api/v1/auth/signup would create an account now. */
-                            allowed: boolean;
-                            /**
-                             * @description TESSERA_SIGNUP: `first` (only the first account of the instance), `open` or `closed`.
-                             * @enum {string}
-                             */
-                            mode: "first" | "open" | "closed";
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getSignupPolicy"];
         put?: never;
         /**
          * Create an account and its owner, and sign in
          * @description Follows TESSERA_SIGNUP: `first` takes only the instance's first account, `open` takes anyone, `closed` nobody. When the policy does not allow it the answer is 403 `signup_closed`, before the email is looked at: ask the instance owner for an account, or run `tessera account create` on the server. With `open`, an email that already has an account is a 409.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Sign-in email */
-                        email: string;
-                        name?: string;
-                        /** @description At least 10 characters */
-                        password: string;
-                        /** @description Account slug (the userSlug of hosted pages) */
-                        slug?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            account?: {
-                                id?: string;
-                                name?: string;
-                                slug?: string;
-                            };
-                            csrf_token?: string | null;
-                            test_mode?: boolean;
-                            user?: {
-                                email?: string;
-                                id?: string;
-                                name?: string;
-                            } | null;
-                            /** @enum {string} */
-                            via?: "session" | "api_key";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["signUp"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1845,358 +460,10 @@ export interface paths {
             cookie?: never;
         };
         /** List your campaigns (newest first) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description `next_cursor` from the previous page. */
-                    cursor?: string;
-                    /** @description Page size (1–100). */
-                    limit?: number;
-                    /** @description Only campaigns whose name contains this text (case-insensitive). */
-                    q?: string;
-                    qr_type?: "static" | "dynamic" | "morphing";
-                    status?: "active" | "archived";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description The bulk request that created this code. */
-                                batch_id: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                design_config: {
-                                    [key: string]: unknown;
-                                };
-                                /** Format: uri */
-                                destination: string;
-                                /** @description The hosted landing page, or null. */
-                                hosted_page: {
-                                    blocks?: {
-                                        alt?: string;
-                                        level?: number;
-                                        text?: string;
-                                        /** @enum {string} */
-                                        type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                        url?: string;
-                                    }[];
-                                    form?: {
-                                        fields?: {
-                                            help_text?: string | null;
-                                            label?: string;
-                                            max?: number | null;
-                                            max_length?: number | null;
-                                            min?: number | null;
-                                            name?: string;
-                                            options?: string[] | null;
-                                            placeholder?: string | null;
-                                            required?: boolean;
-                                            /** @enum {string} */
-                                            type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                        }[];
-                                        /** @description That button's text ("Continue" in the page language when null). */
-                                        next_label?: string | null;
-                                        /** @description The thank-you page's main button leads here. */
-                                        next_url?: string | null;
-                                        submit_label?: string;
-                                        success_message?: string;
-                                    } | null;
-                                    /** @example en */
-                                    language?: string;
-                                    published?: boolean;
-                                    theme?: {
-                                        /** @example #7c3aed */
-                                        accent_color?: string;
-                                        /** @example #ffffff */
-                                        background_color?: string;
-                                        hero_image_alt?: string;
-                                        /** @description A wide image above the title. */
-                                        hero_image_url?: string | null;
-                                        logo_alt?: string;
-                                        /** @description Shown at the top instead of the account's logo or name. */
-                                        logo_url?: string | null;
-                                        /** @example #1a1a1a */
-                                        text_color?: string;
-                                    };
-                                    title?: string;
-                                } | null;
-                                /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                                hosted_page_url: string | null;
-                                /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                                id: string;
-                                name: string;
-                                /** @description Accepts ?size=64–2048 (default 512). */
-                                png_url: string;
-                                /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                                public_url: string;
-                                /** @enum {string} */
-                                qr_type: "static" | "dynamic" | "morphing";
-                                /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                                secret_key?: string;
-                                /** @example Xk4mP9q */
-                                short_code: string;
-                                slug: string | null;
-                                /** @enum {string} */
-                                status: "active" | "archived";
-                                /** @description The SVG itself, when inlined on request. */
-                                svg?: string;
-                                svg_url: string;
-                                template_id: string | null;
-                                /** Format: date-time */
-                                updated_at: string;
-                            }[];
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCampaigns"];
         put?: never;
         /** Create a single campaign */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        design_config?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Absolute http(s) URL. */
-                        destination: string;
-                        /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish): {title, blocks, theme, form: {fields}, published}. null removes it. */
-                        hosted_page?: Record<string, never> | null;
-                        name: string;
-                        /**
-                         * @description `morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.
-                         * @default dynamic
-                         * @enum {string}
-                         */
-                        qr_type?: "static" | "dynamic" | "morphing";
-                        /** @description Unique within the account; lowercase letters, digits, inner hyphens. */
-                        slug?: string | null;
-                        template_id?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The bulk request that created this code. */
-                            batch_id: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            design_config: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: uri */
-                            destination: string;
-                            /** @description The hosted landing page, or null. */
-                            hosted_page: {
-                                blocks?: {
-                                    alt?: string;
-                                    level?: number;
-                                    text?: string;
-                                    /** @enum {string} */
-                                    type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                    url?: string;
-                                }[];
-                                form?: {
-                                    fields?: {
-                                        help_text?: string | null;
-                                        label?: string;
-                                        max?: number | null;
-                                        max_length?: number | null;
-                                        min?: number | null;
-                                        name?: string;
-                                        options?: string[] | null;
-                                        placeholder?: string | null;
-                                        required?: boolean;
-                                        /** @enum {string} */
-                                        type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                    }[];
-                                    /** @description That button's text ("Continue" in the page language when null). */
-                                    next_label?: string | null;
-                                    /** @description The thank-you page's main button leads here. */
-                                    next_url?: string | null;
-                                    submit_label?: string;
-                                    success_message?: string;
-                                } | null;
-                                /** @example en */
-                                language?: string;
-                                published?: boolean;
-                                theme?: {
-                                    /** @example #7c3aed */
-                                    accent_color?: string;
-                                    /** @example #ffffff */
-                                    background_color?: string;
-                                    hero_image_alt?: string;
-                                    /** @description A wide image above the title. */
-                                    hero_image_url?: string | null;
-                                    logo_alt?: string;
-                                    /** @description Shown at the top instead of the account's logo or name. */
-                                    logo_url?: string | null;
-                                    /** @example #1a1a1a */
-                                    text_color?: string;
-                                };
-                                title?: string;
-                            } | null;
-                            /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                            hosted_page_url: string | null;
-                            /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                            id: string;
-                            name: string;
-                            /** @description Accepts ?size=64–2048 (default 512). */
-                            png_url: string;
-                            /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                            public_url: string;
-                            /** @enum {string} */
-                            qr_type: "static" | "dynamic" | "morphing";
-                            /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                            secret_key?: string;
-                            /** @example Xk4mP9q */
-                            short_code: string;
-                            slug: string | null;
-                            /** @enum {string} */
-                            status: "active" | "archived";
-                            /** @description The SVG itself, when inlined on request. */
-                            svg?: string;
-                            svg_url: string;
-                            template_id: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["createCampaign"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2211,498 +478,18 @@ export interface paths {
             cookie?: never;
         };
         /** Get a campaign */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The bulk request that created this code. */
-                            batch_id: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            design_config: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: uri */
-                            destination: string;
-                            /** @description The hosted landing page, or null. */
-                            hosted_page: {
-                                blocks?: {
-                                    alt?: string;
-                                    level?: number;
-                                    text?: string;
-                                    /** @enum {string} */
-                                    type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                    url?: string;
-                                }[];
-                                form?: {
-                                    fields?: {
-                                        help_text?: string | null;
-                                        label?: string;
-                                        max?: number | null;
-                                        max_length?: number | null;
-                                        min?: number | null;
-                                        name?: string;
-                                        options?: string[] | null;
-                                        placeholder?: string | null;
-                                        required?: boolean;
-                                        /** @enum {string} */
-                                        type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                    }[];
-                                    /** @description That button's text ("Continue" in the page language when null). */
-                                    next_label?: string | null;
-                                    /** @description The thank-you page's main button leads here. */
-                                    next_url?: string | null;
-                                    submit_label?: string;
-                                    success_message?: string;
-                                } | null;
-                                /** @example en */
-                                language?: string;
-                                published?: boolean;
-                                theme?: {
-                                    /** @example #7c3aed */
-                                    accent_color?: string;
-                                    /** @example #ffffff */
-                                    background_color?: string;
-                                    hero_image_alt?: string;
-                                    /** @description A wide image above the title. */
-                                    hero_image_url?: string | null;
-                                    logo_alt?: string;
-                                    /** @description Shown at the top instead of the account's logo or name. */
-                                    logo_url?: string | null;
-                                    /** @example #1a1a1a */
-                                    text_color?: string;
-                                };
-                                title?: string;
-                            } | null;
-                            /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                            hosted_page_url: string | null;
-                            /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                            id: string;
-                            name: string;
-                            /** @description Accepts ?size=64–2048 (default 512). */
-                            png_url: string;
-                            /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                            public_url: string;
-                            /** @enum {string} */
-                            qr_type: "static" | "dynamic" | "morphing";
-                            /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                            secret_key?: string;
-                            /** @example Xk4mP9q */
-                            short_code: string;
-                            slug: string | null;
-                            /** @enum {string} */
-                            status: "active" | "archived";
-                            /** @description The SVG itself, when inlined on request. */
-                            svg?: string;
-                            svg_url: string;
-                            template_id: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCampaign"];
         /**
          * Update a campaign's design or destination
          * @description Every field is optional; a new destination takes effect on the next scan. Archived campaigns cannot change (409).
          */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        design_config?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Absolute http(s) URL. */
-                        destination?: string;
-                        /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish): {title, blocks, theme, form: {fields}, published}. null removes it. */
-                        hosted_page?: Record<string, never> | null;
-                        name?: string;
-                        /**
-                         * @description `morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.
-                         * @enum {string}
-                         */
-                        qr_type?: "static" | "dynamic" | "morphing";
-                        /** @description Unique within the account; lowercase letters, digits, inner hyphens. */
-                        slug?: string | null;
-                        template_id?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The bulk request that created this code. */
-                            batch_id: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            design_config: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: uri */
-                            destination: string;
-                            /** @description The hosted landing page, or null. */
-                            hosted_page: {
-                                blocks?: {
-                                    alt?: string;
-                                    level?: number;
-                                    text?: string;
-                                    /** @enum {string} */
-                                    type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                    url?: string;
-                                }[];
-                                form?: {
-                                    fields?: {
-                                        help_text?: string | null;
-                                        label?: string;
-                                        max?: number | null;
-                                        max_length?: number | null;
-                                        min?: number | null;
-                                        name?: string;
-                                        options?: string[] | null;
-                                        placeholder?: string | null;
-                                        required?: boolean;
-                                        /** @enum {string} */
-                                        type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                    }[];
-                                    /** @description That button's text ("Continue" in the page language when null). */
-                                    next_label?: string | null;
-                                    /** @description The thank-you page's main button leads here. */
-                                    next_url?: string | null;
-                                    submit_label?: string;
-                                    success_message?: string;
-                                } | null;
-                                /** @example en */
-                                language?: string;
-                                published?: boolean;
-                                theme?: {
-                                    /** @example #7c3aed */
-                                    accent_color?: string;
-                                    /** @example #ffffff */
-                                    background_color?: string;
-                                    hero_image_alt?: string;
-                                    /** @description A wide image above the title. */
-                                    hero_image_url?: string | null;
-                                    logo_alt?: string;
-                                    /** @description Shown at the top instead of the account's logo or name. */
-                                    logo_url?: string | null;
-                                    /** @example #1a1a1a */
-                                    text_color?: string;
-                                };
-                                title?: string;
-                            } | null;
-                            /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                            hosted_page_url: string | null;
-                            /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                            id: string;
-                            name: string;
-                            /** @description Accepts ?size=64–2048 (default 512). */
-                            png_url: string;
-                            /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                            public_url: string;
-                            /** @enum {string} */
-                            qr_type: "static" | "dynamic" | "morphing";
-                            /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                            secret_key?: string;
-                            /** @example Xk4mP9q */
-                            short_code: string;
-                            slug: string | null;
-                            /** @enum {string} */
-                            status: "active" | "archived";
-                            /** @description The SVG itself, when inlined on request. */
-                            svg?: string;
-                            svg_url: string;
-                            template_id: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        put: operations["replaceCampaign"];
         post?: never;
         /**
          * Archive a campaign
          * @description The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless.
          */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The bulk request that created this code. */
-                            batch_id: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            design_config: {
-                                [key: string]: unknown;
-                            };
-                            /** Format: uri */
-                            destination: string;
-                            /** @description The hosted landing page, or null. */
-                            hosted_page: {
-                                blocks?: {
-                                    alt?: string;
-                                    level?: number;
-                                    text?: string;
-                                    /** @enum {string} */
-                                    type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                    url?: string;
-                                }[];
-                                form?: {
-                                    fields?: {
-                                        help_text?: string | null;
-                                        label?: string;
-                                        max?: number | null;
-                                        max_length?: number | null;
-                                        min?: number | null;
-                                        name?: string;
-                                        options?: string[] | null;
-                                        placeholder?: string | null;
-                                        required?: boolean;
-                                        /** @enum {string} */
-                                        type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                    }[];
-                                    /** @description That button's text ("Continue" in the page language when null). */
-                                    next_label?: string | null;
-                                    /** @description The thank-you page's main button leads here. */
-                                    next_url?: string | null;
-                                    submit_label?: string;
-                                    success_message?: string;
-                                } | null;
-                                /** @example en */
-                                language?: string;
-                                published?: boolean;
-                                theme?: {
-                                    /** @example #7c3aed */
-                                    accent_color?: string;
-                                    /** @example #ffffff */
-                                    background_color?: string;
-                                    hero_image_alt?: string;
-                                    /** @description A wide image above the title. */
-                                    hero_image_url?: string | null;
-                                    logo_alt?: string;
-                                    /** @description Shown at the top instead of the account's logo or name. */
-                                    logo_url?: string | null;
-                                    /** @example #1a1a1a */
-                                    text_color?: string;
-                                };
-                                title?: string;
-                            } | null;
-                            /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                            hosted_page_url: string | null;
-                            /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                            id: string;
-                            name: string;
-                            /** @description Accepts ?size=64–2048 (default 512). */
-                            png_url: string;
-                            /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                            public_url: string;
-                            /** @enum {string} */
-                            qr_type: "static" | "dynamic" | "morphing";
-                            /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                            secret_key?: string;
-                            /** @example Xk4mP9q */
-                            short_code: string;
-                            slug: string | null;
-                            /** @enum {string} */
-                            status: "active" | "archived";
-                            /** @description The SVG itself, when inlined on request. */
-                            svg?: string;
-                            svg_url: string;
-                            template_id: string | null;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        delete: operations["deleteCampaign"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2716,91 +503,7 @@ export interface paths {
             cookie?: never;
         };
         /** A morphing code's settings */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description An exit check-in lets the ticket enter again. */
-                            allow_reentry?: boolean;
-                            campaign_id?: string;
-                            secret_version?: number;
-                            /** @description How often the encoded token changes. */
-                            step_seconds?: number;
-                            /** @description How long a signed render URL stays valid. */
-                            ttl_seconds?: number;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCampaignMorph"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2810,115 +513,7 @@ export interface paths {
          * Change a morphing code's check-in policy
          * @description With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once.
          */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        allow_reentry: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description An exit check-in lets the ticket enter again. */
-                            allow_reentry?: boolean;
-                            campaign_id?: string;
-                            secret_version?: number;
-                            /** @description How often the encoded token changes. */
-                            step_seconds?: number;
-                            /** @description How long a signed render URL stays valid. */
-                            ttl_seconds?: number;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        patch: operations["updateCampaignMorph"];
         trace?: never;
     };
     "/api/v1/campaigns/{id}/secret": {
@@ -2932,88 +527,7 @@ export interface paths {
          * A morphing code's render secret
          * @description The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            campaign_id?: string;
-                            /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
-                            secret_key?: string;
-                            /** @description Bumped by each rotation. */
-                            version?: number;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["getCampaignSecret"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3035,88 +549,7 @@ export interface paths {
          * Rotate a morphing code's render secret
          * @description Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            campaign_id?: string;
-                            /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
-                            secret_key?: string;
-                            /** @description Bumped by each rotation. */
-                            version?: number;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        post: operations["rotateCampaignSecret"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3134,131 +567,5228 @@ export interface paths {
          * List check-ins (newest first)
          * @description Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`).
          */
-        get: {
-            parameters: {
-                query?: {
-                    batch_id?: string;
-                    campaign_id?: string;
-                    /** @description `next_cursor` from the previous page. */
-                    cursor?: string;
-                    /** @description Page size (1–100). */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                /** @description Bulk-created tickets share their batch. */
-                                batch_id?: string | null;
-                                campaign_id?: string | null;
-                                /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
-                                checkin_id?: string;
-                                /** Format: date-time */
-                                created_at?: string;
-                                /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
-                                reason?: string;
-                                /**
-                                 * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
-                                 * @enum {string}
-                                 */
-                                result?: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
-                                scanner_id?: string | null;
-                                ticket?: {
-                                    destination?: string;
-                                    /** @description The attendee reference. */
-                                    name?: string;
-                                    short_code?: string;
-                                } | null;
-                                /** @enum {string} */
-                                type?: "entry" | "exit";
-                            }[];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
+        get: operations["listCheckins"];
         put?: never;
         /**
          * Check a scanned ticket in or out
          * @description `payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`; only `ok` admits. A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
+        post: operations["createCheckin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/campaign/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve all form submissions for a campaign
+         * @description Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.
+         */
+        get: operations["getFormsCampaign"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/campaign/{id}/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export a campaign's form submissions as CSV
+         * @description RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '.
+         */
+        get: operations["exportFormsCampaignCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/forms/submit/{short_code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit data to a hosted page form
+         * @description Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients get 201 or 400 with one error per field; form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).
+         */
+        post: operations["submitForm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's API keys, masked, newest first */
+        get: operations["listMerchantApiKeys"];
+        put?: never;
+        /** Create an API key; the full key is shown only in this response */
+        post: operations["createMerchantApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key at once */
+        delete: operations["deleteMerchantApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/api-keys/secret/regenerate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Regenerate a secret key (the calling key, or the newest prd key for a session)
+         * @description The old key is revoked at once unless grace_period_hours (0–168) keeps it working as `rotating`. The full new key is shown only in this response. A key that expired on its own is accepted here (and only here) for 30 days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.
+         */
+        post: operations["regenerateApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/payment-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the payment profile (payee details per scheme) */
+        get: operations["getMerchantPaymentProfile"];
+        /**
+         * Replace the payment profile
+         * @description Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.
+         */
+        put: operations["replaceMerchantPaymentProfile"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/webhooks/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again (same webhook-id) */
+        post: operations["retryMerchantWebhooksDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/webhooks/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook endpoints */
+        get: operations["listMerchantWebhooksEndpoints"];
+        put?: never;
+        /** Register a webhook endpoint */
+        post: operations["createMerchantWebhooksEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/webhooks/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook endpoint */
+        get: operations["getMerchantWebhooksEndpoint"];
+        /**
+         * Change a webhook endpoint
+         * @description Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.
+         */
+        put: operations["replaceMerchantWebhooksEndpoint"];
+        post?: never;
+        /** Delete a webhook endpoint and its delivery log */
+        delete: operations["deleteMerchantWebhooksEndpoint"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/webhooks/endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deliveries to the endpoint, newest first, with every attempt */
+        get: operations["listMerchantWebhooksEndpointDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/webhooks/endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `ping` event to the endpoint
+         * @description Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.
+         */
+        post: operations["testMerchantWebhooksEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/webhooks/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The catalogue of event types with a sample payload each */
+        get: operations["listMerchantWebhooksEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/webhooks/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List webhook secrets (metadata only, never the values) */
+        get: operations["getMerchantWebhooksSecret"];
+        put?: never;
+        /**
+         * Create the webhook signing secret
+         * @description Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.
+         */
+        post: operations["createMerchantWebhooksSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/merchant/webhooks/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the webhook signing secret
+         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.
+         */
+        post: operations["rotateMerchantWebhooksSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List payments (newest first)
+         * @description Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.
+         */
+        get: operations["listPayments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a payment */
+        get: operations["getPayment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a pending payment
+         * @description 409 when the payment is no longer pending.
+         */
+        post: operations["createPaymentCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/mark-paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a pending payment paid by hand
+         * @description For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.
+         */
+        post: operations["createPaymentMarkPaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/{id}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Settle a test payment (test keys only)
+         * @description Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.
+         */
+        post: operations["createPaymentSimulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/init": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a payment request and its QR code
+         * @description A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).
+         */
+        post: operations["createPaymentsInit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/payments/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reconcile a bank statement (camt.053) or notification (camt.054)
+         * @description Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.
+         */
+        post: operations["createPaymentsReconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qrs/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Generate up to 1,000 QR codes in one request
+         * @description All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).
+         */
+        post: operations["bulkCreateCampaigns"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qrs/render": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Render a QR code for any text with a design
+         * @description Returns `image/svg+xml` or `image/png`. Lint warnings (low contrast, small quiet zone…) come back as JSON in the `X-QR-Warnings` header; designs that would not scan are refused with 400 `design_unscannable`, content that does not fit with 400 `content_too_long`.
+         */
+        post: operations["renderQrs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/resolve/{userSlug}/{campaignSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Resolve hosted page config
+         * @description The published page document of an active campaign, for clients that render it themselves. 404 when unknown, archived or unpublished.
+         */
+        get: operations["resolveHostedPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List saved templates */
+        get: operations["listTemplates"];
+        put?: never;
+        /** Save a new template */
+        post: operations["createTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a template (campaigns that used it keep their design) */
+        delete: operations["deleteTemplate"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The process is alive */
+        get: operations["getHealthz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/i/{magic}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public page of an item (spends no view) */
+        get: operations["getItemPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/i/{magic}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item's QR code (encodes publicUrl) as PNG; spends no view */
+        get: operations["getItemQrPng"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/i/{magic}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The item's QR code (encodes publicUrl) as SVG; spends no view */
+        get: operations["getItemQrSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/i/{magic}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reveal an item from its public page (spends one view) */
+        post: operations["revealItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/p/{userSlug}/{campaignSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hosted page (HTML) */
+        get: operations["getHostedPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/p/{userSlug}/{campaignSlug}/thanks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The thank-you page after a form submission (HTML) */
+        get: operations["getHostedPageThanks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The hosted pay page (payee, amount, code, details to copy, live status) */
+        get: operations["getPay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment's QR code as PNG */
+        get: operations["getPayQrPng"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes) */
+        get: operations["getPayQrSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pay/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payment's status, for the pay page's live update */
+        get: operations["listPayStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every error code Tessera answers with */
+        get: operations["listProblems"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/problems/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One error code */
+        get: operations["getProblem"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The database is reachable and migrated */
+        get: operations["getReadyz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /**
+         * AnalyticsBrowserBreakdown
+         * @description Scans per browser over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsBrowserBreakdown: {
+            data: {
+                browser: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * AnalyticsCountryBreakdown
+         * @description Scans per country over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsCountryBreakdown: {
+            data: {
+                country: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /** AnalyticsDay */
+        AnalyticsDay: {
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            date: string;
+            scans: number;
+            /** @description Distinct visitors that day (salted daily hash; no IP stored). */
+            unique_scans: number;
+        };
+        /**
+         * AnalyticsDeviceTypeBreakdown
+         * @description Scans per device type over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsDeviceTypeBreakdown: {
+            data: {
+                device_type: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /** AnalyticsHour */
+        AnalyticsHour: {
+            hour: number;
+            scans: number;
+        };
+        /**
+         * AnalyticsHours
+         * @description Scans by local hour of day (0–23 in `tz`) over the range.
+         */
+        AnalyticsHours: {
+            data: components["schemas"]["AnalyticsHour"][];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * AnalyticsOsBreakdown
+         * @description Scans per os over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsOsBreakdown: {
+            data: {
+                os: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * AnalyticsOverview
+         * @description Scan counts of the account (bots excluded unless include_bots); days are local to `tz`.
+         * @example {
+         *       "total_scans": 1520,
+         *       "unique_scans": 980,
+         *       "scans_today": 12,
+         *       "scans_last_7_days": 140,
+         *       "scans_last_30_days": 610,
+         *       "active_campaigns": 8
+         *     }
+         */
+        AnalyticsOverview: {
+            active_campaigns: number;
+            scans_last_7_days: number;
+            scans_last_30_days: number;
+            scans_today: number;
+            total_scans: number;
+            unique_scans: number;
+        };
+        /** AnalyticsOverviewResponse */
+        AnalyticsOverviewResponse: {
+            data: components["schemas"]["AnalyticsOverview"];
+        };
+        /**
+         * AnalyticsReferrerBreakdown
+         * @description Scans per referrer over the range, most first; `share` is the fraction of `total`.
+         */
+        AnalyticsReferrerBreakdown: {
+            data: {
+                referrer: string | null;
+                scans: number;
+                /** @description Fraction of the total (0–1). */
+                share: number;
+            }[];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            total: number;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * AnalyticsTimeline
+         * @description Scans per local day in the range, zero-filled, oldest first.
+         */
+        AnalyticsTimeline: {
+            data: components["schemas"]["AnalyticsDay"][];
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            from: string;
+            /**
+             * Format: date
+             * @example 2026-03-01
+             */
+            to: string;
+            /** @example Europe/Berlin */
+            tz: string;
+        };
+        /**
+         * ApiKey
+         * @description An API key without its secret. `tst` keys work on test-mode data only; a `rotating` key keeps working until its grace period ends.
+         * @example {
+         *       "id": "key_4hT9xQ2mZpL8vN3bK7wR1c",
+         *       "kid": "K3J9X2M4P7Q1Z",
+         *       "env": "prd",
+         *       "type": "secret",
+         *       "status": "active",
+         *       "name": "Checkout server",
+         *       "created_at": "2026-03-01T12:00:00.000Z",
+         *       "expires_at": null,
+         *       "revoked_at": null,
+         *       "last_used_at": "2026-03-02T08:15:00.000Z",
+         *       "display_mask": "sec1-prd-k3j9x2m4p7q1-…-42"
+         *     }
+         */
+        ApiKey: {
+            /** Format: date-time */
+            created_at: string;
+            display_mask: string;
+            /** @enum {string} */
+            env: "prd" | "tst";
+            /** Format: date-time */
+            expires_at: string | null;
+            id: string;
+            /** @description The public part of the key, shown in the dashboard and in logs. */
+            kid: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            name: string | null;
+            /** Format: date-time */
+            revoked_at: string | null;
+            /** @enum {string} */
+            status: "active" | "rotating" | "expired" | "revoked";
+            /** @enum {string} */
+            type: "secret";
+        };
+        /**
+         * Campaign
+         * @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket).
+         * @example {
+         *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+         *       "name": "Spring fair poster",
+         *       "slug": "spring-fair",
+         *       "qr_type": "dynamic",
+         *       "status": "active",
+         *       "destination": "https://example.com/spring",
+         *       "short_code": "Xk4mP9q",
+         *       "public_url": "https://qr.example.com/Xk4mP9q",
+         *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+         *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+         *       "design_config": {
+         *         "preset": "ocean"
+         *       },
+         *       "template_id": null,
+         *       "batch_id": null,
+         *       "hosted_page": null,
+         *       "hosted_page_url": null,
+         *       "created_at": "2026-03-01T12:00:00.000Z",
+         *       "updated_at": "2026-03-01T12:00:00.000Z",
+         *       "active_from": null,
+         *       "active_until": null
+         *     }
+         */
+        Campaign: {
+            /**
+             * Format: date-time
+             * @description The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.
+             */
+            active_from: string | null;
+            /**
+             * Format: date-time
+             * @description The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.
+             */
+            active_until: string | null;
+            /** @description The bulk request that created this code. */
+            batch_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+            design_config: components["schemas"]["DesignConfig"];
+            /** Format: uri */
+            destination: string;
+            hosted_page: components["schemas"]["HostedPage"] | null;
+            /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
+            hosted_page_url: string | null;
+            /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            name: string;
+            /** @description Accepts ?size=64–2048 (default 512). */
+            png_url: string;
+            /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
+            public_url: string;
+            /** @enum {string} */
+            qr_type: "static" | "dynamic" | "morphing";
+            /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
+            secret_key?: string;
+            /** @example Xk4mP9q */
+            short_code: string;
+            slug: string | null;
+            /** @enum {string} */
+            status: "active" | "archived";
+            /** @description The SVG itself, when inlined on request. */
+            svg?: string;
+            svg_url: string;
+            template_id: string | null;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * CampaignList
+         * @description A page of campaigns; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
+        CampaignList: {
+            data: components["schemas"]["Campaign"][];
+            next_cursor: string | null;
+        };
+        /**
+         * DesignConfig
+         * @description QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4).
+         * @example {
+         *       "preset": "ocean",
+         *       "shapes": "rounded",
+         *       "eyes": "circle",
+         *       "color": "#0f172a",
+         *       "background": "#ffffff",
+         *       "margin": 4,
+         *       "frame": {
+         *         "text": "SCAN ME"
+         *       }
+         *     }
+         */
+        DesignConfig: {
+            /** @default #ffffff */
+            background?: string | "transparent";
+            /**
+             * @description #rgb, #rgba, #rrggbb or #rrggbbaa
+             * @default #000000
+             */
+            color?: string;
+            /**
+             * @description Raised to H automatically when a logo is present.
+             * @default M
+             * @enum {string}
+             */
+            ecc?: "L" | "M" | "Q" | "H";
+            /**
+             * @description Colour of eyes; defaults to the module paint.
+             * @default null
+             */
+            eye_color?: string | null;
+            /**
+             * @description Finder centre shape.
+             * @default square
+             * @enum {string}
+             */
+            eye_pupils?: "square" | "rounded" | "circle" | "diamond";
+            /**
+             * @description Finder frame shape.
+             * @default square
+             * @enum {string}
+             */
+            eyes?: "square" | "rounded" | "extra-rounded" | "circle" | "leaf";
+            frame?: null | string | {
+                /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
+                color?: string;
+                /** @default SCAN ME */
+                text?: string;
+                /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
+                text_color?: string;
             };
-            requestBody: {
+            gradient?: null | {
+                /** @default true */
+                apply_to_eyes?: boolean;
+                /**
+                 * @description Degrees, clockwise from left→right (linear).
+                 * @default 0
+                 */
+                rotation?: number;
+                stops: {
+                    /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
+                    color: string;
+                    offset?: number;
+                }[];
+                /**
+                 * @default linear
+                 * @enum {string}
+                 */
+                type?: "linear" | "radial";
+            };
+            logo?: null | string | {
+                /**
+                 * @description Fraction of the code width.
+                 * @default 0.2
+                 */
+                size?: number;
+                /** @description data:image/png|jpeg|svg+xml URI */
+                src: string;
+            };
+            /**
+             * @description Quiet zone in modules (lint refuses < 2).
+             * @default 4
+             */
+            margin?: number;
+            /**
+             * @description Start from a named preset; other fields override it.
+             * @enum {string}
+             */
+            preset?: "classic" | "rounded" | "dots" | "liquid" | "ocean" | "sunset" | "classy" | "gem" | "stripes" | "scan-me";
+            /**
+             * @description Data module shape.
+             * @default square
+             * @enum {string}
+             */
+            shapes?: "square" | "dots" | "rounded" | "extra-rounded" | "classy" | "classy-rounded" | "liquid" | "vertical-lines" | "horizontal-lines" | "diamond";
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * ErrorCode
+         * @description A registered error code: problem documents carry it in `code`, with this status and title.
+         * @example {
+         *       "code": "validation_failed",
+         *       "status": 400,
+         *       "title": "The request is not valid"
+         *     }
+         */
+        ErrorCode: {
+            /** @enum {string} */
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            status: number;
+            title: string;
+        };
+        /** ErrorCodeList */
+        ErrorCodeList: {
+            data: components["schemas"]["ErrorCode"][];
+        };
+        /** FormField */
+        FormField: {
+            help_text: string | null;
+            label: string;
+            max: number | null;
+            max_length: number | null;
+            min: number | null;
+            name: string;
+            options: string[] | null;
+            placeholder: string | null;
+            required: boolean;
+            /** @enum {string} */
+            type: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
+        };
+        /**
+         * FormSubmission
+         * @description The stored submission.
+         */
+        FormSubmission: {
+            /** Format: date-time */
+            created_at: string;
+            id: string;
+            /** @description The form's success message. */
+            message: string;
+        };
+        /**
+         * HostedPage
+         * @description A landing page Tessera hosts at `/p/{account slug}/{campaign slug}`, as stored (every field present).
+         * @example {
+         *       "title": "Spring fair",
+         *       "language": "en",
+         *       "blocks": [
+         *         {
+         *           "type": "heading",
+         *           "text": "Welcome",
+         *           "level": 1
+         *         },
+         *         {
+         *           "type": "paragraph",
+         *           "text": "Leave your email for the raffle."
+         *         }
+         *       ],
+         *       "theme": {
+         *         "background_color": "#ffffff",
+         *         "text_color": "#1a1a1a",
+         *         "accent_color": "#7c3aed",
+         *         "logo_url": null,
+         *         "logo_alt": "",
+         *         "hero_image_url": null,
+         *         "hero_image_alt": ""
+         *       },
+         *       "form": {
+         *         "fields": [
+         *           {
+         *             "name": "email",
+         *             "label": "Email",
+         *             "type": "email",
+         *             "required": true,
+         *             "max_length": 500,
+         *             "options": null,
+         *             "placeholder": null,
+         *             "help_text": null,
+         *             "min": null,
+         *             "max": null
+         *           }
+         *         ],
+         *         "submit_label": "Send",
+         *         "success_message": "Thank you!",
+         *         "next_url": null,
+         *         "next_label": null
+         *       },
+         *       "published": true
+         *     }
+         */
+        HostedPage: {
+            blocks: components["schemas"]["PageBlock"][];
+            form: components["schemas"]["PageForm"] | null;
+            /** @example en */
+            language: string;
+            published: boolean;
+            theme: components["schemas"]["PageTheme"];
+            title: string;
+        };
+        /**
+         * HostedPageInput
+         * @description A hosted page to create or replace; omitted fields take their defaults (language `en`, default theme, no form, unpublished).
+         */
+        HostedPageInput: {
+            blocks?: components["schemas"]["PageBlock"][];
+            form?: {
+                fields: {
+                    help_text?: string | null;
+                    label: string;
+                    max?: number | null;
+                    max_length?: number | null;
+                    min?: number | null;
+                    name: string;
+                    options?: string[] | null;
+                    placeholder?: string | null;
+                    required?: boolean;
+                    /** @enum {string} */
+                    type: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
+                }[];
+                /** @description That button's text ("Continue" in the page language when null). */
+                next_label?: string | null;
+                /** @description The thank-you page's main button leads here. */
+                next_url?: string | null;
+                submit_label?: string;
+                success_message?: string;
+            } | null;
+            /** @example en */
+            language?: string;
+            /** @default false */
+            published?: boolean;
+            theme?: {
+                /** @example #7c3aed */
+                accent_color?: string;
+                /** @example #ffffff */
+                background_color?: string;
+                hero_image_alt?: string;
+                /** @description A wide image above the title. */
+                hero_image_url?: string | null;
+                logo_alt?: string;
+                /** @description Shown at the top instead of the account's logo or name. */
+                logo_url?: string | null;
+                /** @example #1a1a1a */
+                text_color?: string;
+            };
+            title: string;
+        };
+        /**
+         * Item
+         * @description An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view.
+         */
+        Item: {
+            /** @description Only in a successful resolve; null in the create answer. */
+            content: string | null;
+            /** @description Integrity receipt: hex HMAC-SHA256(key = magic, message = content), both UTF-8. */
+            contentHmac: string;
+            /** Format: date-time */
+            createdUtc: string;
+            /** @description Returned once, by create; null everywhere else. */
+            deleteToken: string | null;
+            /** Format: date-time */
+            expiresUtc: string;
+            /** @description The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server. */
+            magic: string;
+            passwordProtected: boolean;
+            /**
+             * Format: uri
+             * @description The public page; what the QR code encodes. Opening it spends no view.
+             */
+            publicUrl: string;
+            /**
+             * @description Lifecycle state after this request.
+             * @enum {string}
+             */
+            state: "ACTIVE" | "BOUND" | "FINALIZED" | "ARCHIVAL";
+            /** @description Views spent, including this resolve. */
+            viewCount: number;
+            viewLimit: number | null;
+        };
+        /**
+         * NewWebhookSecret
+         * @description A webhook signing secret, shown once.
+         * @example {
+         *       "id": "0f8e7a52-3c1d-4b6e-9a2f-5d4c3b2a1908",
+         *       "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw3wR3ehbPQ4a",
+         *       "kid": "k3j9x2m4p7q1"
+         *     }
+         */
+        NewWebhookSecret: {
+            /** @description Secret id (UUID) */
+            id: string;
+            kid: string;
+            /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
+            secret: string;
+        };
+        /**
+         * PageBlock
+         * @description heading {text, level 1–3} · paragraph {text} · image {url, alt} · link {text, url} · button {text, url}; URLs are http(s) only.
+         */
+        PageBlock: {
+            /** @enum {integer} */
+            level: 1 | 2 | 3;
+            text: string;
+            /** @constant */
+            type: "heading";
+        } | {
+            text: string;
+            /** @constant */
+            type: "paragraph";
+        } | {
+            alt: string;
+            /** @constant */
+            type: "image";
+            /** @description An absolute http(s) URL. */
+            url: string;
+        } | {
+            text: string;
+            /** @constant */
+            type: "link";
+            /** @description An absolute http(s) URL. */
+            url: string;
+        } | {
+            text: string;
+            /** @constant */
+            type: "button";
+            /** @description An absolute http(s) URL. */
+            url: string;
+        };
+        /**
+         * PageForm
+         * @description The form of the page, or null for none.
+         */
+        PageForm: {
+            fields: components["schemas"]["FormField"][];
+            /** @description That button's text ("Continue" in the page language when null). */
+            next_label: string | null;
+            /** @description The thank-you page's main button leads here. */
+            next_url: string | null;
+            submit_label: string;
+            success_message: string;
+        };
+        /** PageTheme */
+        PageTheme: {
+            /** @example #7c3aed */
+            accent_color: string;
+            /** @example #ffffff */
+            background_color: string;
+            hero_image_alt: string;
+            /** @description A wide image above the title. */
+            hero_image_url: string | null;
+            logo_alt: string;
+            /** @description Shown at the top instead of the account's logo or name. */
+            logo_url: string | null;
+            /** @example #1a1a1a */
+            text_color: string;
+        };
+        /**
+         * @description An RFC 9457 problem document. `code` is stable and listed at `/problems`; `errors` lists the fields a 400 refused.
+         * @example {
+         *       "type": "http://127.0.0.1:8080/problems/validation_failed",
+         *       "title": "The request is not valid",
+         *       "status": 400,
+         *       "detail": "Some fields are invalid: body/destination must match format \"uri\".",
+         *       "code": "validation_failed",
+         *       "requestId": "req-1",
+         *       "instance": "/api/v1/campaigns",
+         *       "errors": [
+         *         {
+         *           "field": "body/destination",
+         *           "message": "must match format \"uri\""
+         *         }
+         *       ]
+         *     }
+         */
+        Problem: {
+            /**
+             * @description The stable error code.
+             * @enum {string}
+             */
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            /** @description What went wrong with this request and what to do about it. */
+            detail: string;
+            /** @description Every refused field (validation). */
+            errors?: {
+                /** @example body/urls/3 */
+                field: string;
+                message: string;
+            }[];
+            /** @description The request path. */
+            instance?: string;
+            /** @description Also sent as X-Request-Id; quote it when asking about a failure. */
+            requestId: string;
+            status: number;
+            /** @description The fixed title of the code. */
+            title: string;
+            /**
+             * Format: uri
+             * @description Where the code is described: `{public URL}/problems/{code}`.
+             */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * PublicPage
+         * @description A published hosted page, for clients that render it themselves.
+         */
+        PublicPage: {
+            blocks: components["schemas"]["PageBlock"][];
+            form: components["schemas"]["PageForm"] | null;
+            /** @example en */
+            language: string;
+            /** Format: uri */
+            page_url: string;
+            short_code: string;
+            /** @description POST form answers here (JSON or urlencoded). */
+            submit_url: string | null;
+            theme: components["schemas"]["PageTheme"];
+            title: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * RotatedWebhookSecret
+         * @description The new secret (shown once) and the previous one, which keeps signing until `expires_at`.
+         */
+        RotatedWebhookSecret: {
+            /** @description Secret id (UUID) */
+            id: string;
+            kid: string;
+            previous: {
+                /** Format: date-time */
+                expires_at: string;
+                id: string;
+                kid: string;
+                /** @enum {string} */
+                status: "rotating";
+            };
+            /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
+            secret: string;
+        };
+        /**
+         * Template
+         * @description A saved design; campaigns created with its `template_id` start from it.
+         * @example {
+         *       "id": "tpl_4hT9xQ2mZpL8vN3bK7wR1c",
+         *       "name": "Event tickets",
+         *       "design_config": {
+         *         "preset": "ocean",
+         *         "eyes": "circle"
+         *       },
+         *       "created_at": "2026-03-01T12:00:00.000Z"
+         *     }
+         */
+        Template: {
+            /** Format: date-time */
+            created_at: string;
+            design_config: components["schemas"]["DesignConfig"];
+            /** @example tpl_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            name: string;
+        };
+        /**
+         * TemplateList
+         * @description A page of templates; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
+        TemplateList: {
+            data: components["schemas"]["Template"][];
+            next_cursor: string | null;
+        };
+        /**
+         * WebhookDelivery
+         * @description One event sent to one endpoint, with every attempt.
+         */
+        WebhookDelivery: {
+            attempt_log: components["schemas"]["WebhookDeliveryAttempt"][];
+            attempts: number;
+            /** Format: date-time */
+            created_at: string;
+            delivered_at: string | null;
+            endpoint_id: string;
+            /** @description The `webhook-id` header, the same on every attempt. */
+            event_id: string;
+            event_type: string;
+            id: string;
+            last_error: string | null;
+            last_status_code: number | null;
+            next_attempt_at: string | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+        };
+        /** WebhookDeliveryAttempt */
+        WebhookDeliveryAttempt: {
+            /** Format: date-time */
+            at: string;
+            attempt: number;
+            error: string | null;
+            latency_ms: number;
+            response_body: string | null;
+            status_code: number | null;
+            success: boolean;
+        };
+        /**
+         * WebhookEndpoint
+         * @description Where events are delivered. After failing for days an endpoint is disabled (`disabled_reason`).
+         * @example {
+         *       "id": "whk_4hT9xQ2mZpL8vN3bK7wR1c",
+         *       "url": "https://example.com/webhooks/tessera",
+         *       "description": "Order system",
+         *       "event_types": [
+         *         "*"
+         *       ],
+         *       "enabled": true,
+         *       "disabled_reason": null,
+         *       "failing_since": null,
+         *       "created_at": "2026-03-01T12:00:00.000Z",
+         *       "updated_at": "2026-03-01T12:00:00.000Z"
+         *     }
+         */
+        WebhookEndpoint: {
+            /** Format: date-time */
+            created_at: string;
+            description: string;
+            disabled_reason: string | null;
+            enabled: boolean;
+            /** @description `["*"]` is every type except opt-in ones. */
+            event_types: string[];
+            failing_since: string | null;
+            /** @example whk_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: uri */
+            url: string;
+        };
+        /**
+         * WebhookEventType
+         * @description An event type of the catalogue, with a sample body.
+         */
+        WebhookEventType: {
+            description: string;
+            /** @description Delivered only to endpoints that list this type by name ("*" does not include it). */
+            opt_in: boolean;
+            /** @description Example of the webhook body: `{type, timestamp, data}`. */
+            sample: {
+                [key: string]: unknown;
+            };
+            type: string;
+        };
+        /**
+         * WebhookSecret
+         * @description A signing secret without its value. `rotating` secrets still sign (beside the active one) until `expires_at`.
+         */
+        WebhookSecret: {
+            /** Format: date-time */
+            created_at: string;
+            expires_at: string | null;
+            /** @description Secret id (a UUID, as the payment seed shows it). */
+            id: string;
+            kid: string;
+            /** @enum {string} */
+            status: "active" | "rotating" | "disabled";
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    followCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description short code */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To the destination (`Cache-Control: private, max-age=0`). */
+            302: {
+                headers: {
+                    /** @description Where the client goes next. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description A morphing code without a live token (`code_expired`); browsers (`Accept: text/html`) get an HTML page. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description No such code; browsers get an HTML page. Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description The campaign is archived; browsers get an HTML page. Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    renderCampaignImage: {
+        parameters: {
+            query?: {
+                /** @description Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters). */
+                sig?: unknown;
+                size?: number;
+                /**
+                 * @description Morphing codes: signing time, milliseconds since the epoch (decimal).
+                 * @example 1772366400000
+                 */
+                t?: unknown;
+            };
+            header?: never;
+            path: {
+                /** @example Xk4mP9q.svg */
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image (SVG or PNG, after the file extension). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Not modified */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The payload, at most 64 KiB of UTF-8 (more is 413). Immutable. */
+                    content: string;
+                    /** @description Optional; resolving then needs it in `X-QR-Password`. */
+                    password?: string | null;
+                    /** @description Lifetime in hours, 0.01–720; fractions allowed. */
+                    ttlHours: number;
+                    /** @description Optional number of successful resolves allowed. */
+                    viewLimit?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view. */
+            201: {
+                headers: {
+                    /** @description The integrity receipt, same value as `contentHmac`. */
+                    "X-Content-Hmac"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "magic": "k3J9xQ2mZpL8vN3bK7wR1c",
+                     *       "publicUrl": "https://qr.example.com/i/k3J9xQ2mZpL8vN3bK7wR1c",
+                     *       "createdUtc": "2026-03-01T12:00:00.000Z",
+                     *       "expiresUtc": "2026-03-01T13:00:00.000Z",
+                     *       "viewCount": 0,
+                     *       "viewLimit": 5,
+                     *       "passwordProtected": true,
+                     *       "deleteToken": "q7NcW0yH3kT8vB2mZpL5xR9dF1sJ4gA6eU0iO3lY8wE",
+                     *       "content": null,
+                     *       "contentHmac": "5d41402abc4b2a76b9719d911017c592ae7c3f9d3b5c8e1a2f4d6b8c0e1f2a3b",
+                     *       "state": "ACTIVE"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Item"];
+                };
+            };
+            /** @description `validation_failed` or `malformed_json`, with `errors[]`. Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `payload_too_large`: content over 64 KiB of UTF-8 (or a body over 512 KiB). Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The password, when the item has one (UTF-8). */
+                "x-qr-password"?: string;
+            };
+            path: {
+                /** @description The item magic returned at creation (22 base62 characters). */
+                magic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view. */
+            200: {
+                headers: {
+                    /** @description The integrity receipt, same value as `contentHmac`. */
+                    "X-Content-Hmac"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "magic": "k3J9xQ2mZpL8vN3bK7wR1c",
+                     *       "publicUrl": "https://qr.example.com/i/k3J9xQ2mZpL8vN3bK7wR1c",
+                     *       "createdUtc": "2026-03-01T12:00:00.000Z",
+                     *       "expiresUtc": "2026-03-01T13:00:00.000Z",
+                     *       "viewCount": 0,
+                     *       "viewLimit": 5,
+                     *       "passwordProtected": true,
+                     *       "deleteToken": "q7NcW0yH3kT8vB2mZpL5xR9dF1sJ4gA6eU0iO3lY8wE",
+                     *       "content": null,
+                     *       "contentHmac": "5d41402abc4b2a76b9719d911017c592ae7c3f9d3b5c8e1a2f4d6b8c0e1f2a3b",
+                     *       "state": "ACTIVE"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Item"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `item_password_required` or `item_password_invalid`; no view spent. Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no item has this magic (never existed, or deleted). Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `item_expired` or `item_exhausted`, with the final state. Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `too_many_attempts`: too many wrong passwords for this item; see `Retry-After`. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The `deleteToken` returned at creation. */
+                "x-delete-token"?: string;
+            };
+            path: {
+                /** @description The item magic returned at creation (22 base62 characters). */
+                magic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `item_delete_token_invalid`: missing or wrong delete token. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `not_found`: no item has this magic (never existed, or deleted). Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAccountBranding: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        /** @description Printable ASCII, unique per scan. */
-                        nonce?: string;
-                        payload: string;
-                        scanner_id?: string;
+                        /** @description Text alternative of the logo; the name when empty. */
+                        logo_alt: string;
                         /**
-                         * @default entry
-                         * @enum {string}
+                         * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
+                         * @example https://cdn.example.com/logo.png
                          */
-                        type?: "entry" | "exit";
+                        logo_url: string | null;
+                        /** @description End public pages with a small "Made with Tessera" link (default true). */
+                        made_with_tessera: boolean;
+                        /**
+                         * @description The account name shown at the top of its public pages (when it has no logo).
+                         * @example Spring Fair Ltd
+                         */
+                        name: string;
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateAccountBranding: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Text alternative of the logo; the name when empty. */
+                    logo_alt?: string;
+                    /**
+                     * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
+                     * @example https://cdn.example.com/logo.png
+                     */
+                    logo_url?: string | null;
+                    /** @description End public pages with a small "Made with Tessera" link (default true). */
+                    made_with_tessera?: boolean;
+                    /**
+                     * @description The account name shown at the top of its public pages (when it has no logo).
+                     * @example Spring Fair Ltd
+                     */
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Text alternative of the logo; the name when empty. */
+                        logo_alt: string;
+                        /**
+                         * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
+                         * @example https://cdn.example.com/logo.png
+                         */
+                        logo_url: string | null;
+                        /** @description End public pages with a small "Made with Tessera" link (default true). */
+                        made_with_tessera: boolean;
+                        /**
+                         * @description The account name shown at the top of its public pages (when it has no logo).
+                         * @example Spring Fair Ltd
+                         */
+                        name: string;
                     };
-                    content: {
-                        "application/json": {
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsBrowsers: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsBrowserBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsCampaignBrowsers: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsBrowserBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsCampaignCountries: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per country over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsCountryBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsCampaignDeviceTypes: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsDeviceTypeBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsCampaignDevices: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per os over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsOsBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAnalyticsCampaignCsv: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (RFC 4180), one row per scan, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsCampaignHours: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans by local hour of day (0–23 in `tz`) over the range. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsHours"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsCampaignReferrers: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReferrerBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalyticsCampaignTimeline: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per local day in the range, zero-filled, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tz": "UTC",
+                     *       "from": "2026-03-01",
+                     *       "to": "2026-03-02",
+                     *       "data": [
+                     *         {
+                     *           "date": "2026-03-01",
+                     *           "scans": 42,
+                     *           "unique_scans": 30
+                     *         },
+                     *         {
+                     *           "date": "2026-03-02",
+                     *           "scans": 0,
+                     *           "unique_scans": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnalyticsTimeline"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsCountries: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per country over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsCountryBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsDeviceTypes: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsDeviceTypeBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsDevices: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per os over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsOsBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsHours: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans by local hour of day (0–23 in `tz`) over the range. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsHours"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalyticsOverview: {
+        parameters: {
+            query?: {
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsOverviewResponse"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAnalyticsReferrers: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalyticsReferrerBreakdown"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalyticsTimeline: {
+        parameters: {
+            query?: {
+                /** @description First local date (YYYY-MM-DD, inclusive). */
+                from?: string;
+                /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
+                include_bots?: boolean;
+                /** @description Last local date (YYYY-MM-DD, inclusive). */
+                to?: string;
+                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Scans per local day in the range, zero-filled, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "tz": "UTC",
+                     *       "from": "2026-03-01",
+                     *       "to": "2026-03-02",
+                     *       "data": [
+                     *         {
+                     *           "date": "2026-03-01",
+                     *           "scans": 42,
+                     *           "unique_scans": 30
+                     *         },
+                     *         {
+                     *           "date": "2026-03-02",
+                     *           "scans": 0,
+                     *           "unique_scans": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AnalyticsTimeline"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    loginAuth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Sign-in email */
+                    email: string;
+                    /** @description At least 10 characters */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account?: {
+                            id?: string;
+                            name?: string;
+                            slug?: string;
+                        };
+                        csrf_token?: string | null;
+                        test_mode?: boolean;
+                        user?: {
+                            email?: string;
+                            id?: string;
+                            name?: string;
+                        } | null;
+                        /** @enum {string} */
+                        via?: "session" | "api_key";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logoutAuth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAuthMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account?: {
+                            id?: string;
+                            name?: string;
+                            slug?: string;
+                        };
+                        csrf_token?: string | null;
+                        test_mode?: boolean;
+                        user?: {
+                            email?: string;
+                            id?: string;
+                            name?: string;
+                        } | null;
+                        /** @enum {string} */
+                        via?: "session" | "api_key";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getSignupPolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Whether POST /api/v1/auth/signup would create an account now. */
+                        allowed: boolean;
+                        /**
+                         * @description TESSERA_SIGNUP: `first` (only the first account of the instance), `open` or `closed`.
+                         * @enum {string}
+                         */
+                        mode: "first" | "open" | "closed";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    signUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Sign-in email */
+                    email: string;
+                    name?: string;
+                    /** @description At least 10 characters */
+                    password: string;
+                    /** @description Account slug (the userSlug of hosted pages) */
+                    slug?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        account?: {
+                            id?: string;
+                            name?: string;
+                            slug?: string;
+                        };
+                        csrf_token?: string | null;
+                        test_mode?: boolean;
+                        user?: {
+                            email?: string;
+                            id?: string;
+                            name?: string;
+                        } | null;
+                        /** @enum {string} */
+                        via?: "session" | "api_key";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCampaigns: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description Only campaigns whose name contains this text (case-insensitive). */
+                q?: string;
+                qr_type?: "static" | "dynamic" | "morphing";
+                status?: "active" | "archived";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of campaigns; pass `next_cursor` as `cursor` for the next (null on the last page). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CampaignList"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.
+                     */
+                    active_from?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.
+                     */
+                    active_until?: string | null;
+                    design_config?: components["schemas"]["DesignConfig"];
+                    /** @description Absolute http(s) URL. */
+                    destination: string;
+                    /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish). null removes it. */
+                    hosted_page?: components["schemas"]["HostedPageInput"] | null;
+                    name: string;
+                    /**
+                     * @description `morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.
+                     * @default dynamic
+                     * @enum {string}
+                     */
+                    qr_type?: "static" | "dynamic" | "morphing";
+                    /** @description Unique within the account; lowercase letters, digits, inner hyphens. */
+                    slug?: string | null;
+                    template_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Spring fair poster",
+                     *       "slug": "spring-fair",
+                     *       "qr_type": "dynamic",
+                     *       "status": "active",
+                     *       "destination": "https://example.com/spring",
+                     *       "short_code": "Xk4mP9q",
+                     *       "public_url": "https://qr.example.com/Xk4mP9q",
+                     *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+                     *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+                     *       "design_config": {
+                     *         "preset": "ocean"
+                     *       },
+                     *       "template_id": null,
+                     *       "batch_id": null,
+                     *       "hosted_page": null,
+                     *       "hosted_page_url": null,
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "updated_at": "2026-03-01T12:00:00.000Z",
+                     *       "active_from": null,
+                     *       "active_until": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Spring fair poster",
+                     *       "slug": "spring-fair",
+                     *       "qr_type": "dynamic",
+                     *       "status": "active",
+                     *       "destination": "https://example.com/spring",
+                     *       "short_code": "Xk4mP9q",
+                     *       "public_url": "https://qr.example.com/Xk4mP9q",
+                     *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+                     *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+                     *       "design_config": {
+                     *         "preset": "ocean"
+                     *       },
+                     *       "template_id": null,
+                     *       "batch_id": null,
+                     *       "hosted_page": null,
+                     *       "hosted_page_url": null,
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "updated_at": "2026-03-01T12:00:00.000Z",
+                     *       "active_from": null,
+                     *       "active_until": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.
+                     */
+                    active_from?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.
+                     */
+                    active_until?: string | null;
+                    design_config?: components["schemas"]["DesignConfig"];
+                    /** @description Absolute http(s) URL. */
+                    destination?: string;
+                    /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish). null removes it. */
+                    hosted_page?: components["schemas"]["HostedPageInput"] | null;
+                    name?: string;
+                    /**
+                     * @description `morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.
+                     * @enum {string}
+                     */
+                    qr_type?: "static" | "dynamic" | "morphing";
+                    /** @description Unique within the account; lowercase letters, digits, inner hyphens. */
+                    slug?: string | null;
+                    template_id?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Spring fair poster",
+                     *       "slug": "spring-fair",
+                     *       "qr_type": "dynamic",
+                     *       "status": "active",
+                     *       "destination": "https://example.com/spring",
+                     *       "short_code": "Xk4mP9q",
+                     *       "public_url": "https://qr.example.com/Xk4mP9q",
+                     *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+                     *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+                     *       "design_config": {
+                     *         "preset": "ocean"
+                     *       },
+                     *       "template_id": null,
+                     *       "batch_id": null,
+                     *       "hosted_page": null,
+                     *       "hosted_page_url": null,
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "updated_at": "2026-03-01T12:00:00.000Z",
+                     *       "active_from": null,
+                     *       "active_until": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteCampaign: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "cmp_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Spring fair poster",
+                     *       "slug": "spring-fair",
+                     *       "qr_type": "dynamic",
+                     *       "status": "active",
+                     *       "destination": "https://example.com/spring",
+                     *       "short_code": "Xk4mP9q",
+                     *       "public_url": "https://qr.example.com/Xk4mP9q",
+                     *       "svg_url": "https://qr.example.com/api/render/Xk4mP9q.svg",
+                     *       "png_url": "https://qr.example.com/api/render/Xk4mP9q.png",
+                     *       "design_config": {
+                     *         "preset": "ocean"
+                     *       },
+                     *       "template_id": null,
+                     *       "batch_id": null,
+                     *       "hosted_page": null,
+                     *       "hosted_page_url": null,
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "updated_at": "2026-03-01T12:00:00.000Z",
+                     *       "active_from": null,
+                     *       "active_until": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Campaign"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignMorph: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An exit check-in lets the ticket enter again. */
+                        allow_reentry?: boolean;
+                        campaign_id?: string;
+                        secret_version?: number;
+                        /** @description How often the encoded token changes. */
+                        step_seconds?: number;
+                        /** @description How long a signed render URL stays valid. */
+                        ttl_seconds?: number;
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateCampaignMorph: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    allow_reentry: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description An exit check-in lets the ticket enter again. */
+                        allow_reentry?: boolean;
+                        campaign_id?: string;
+                        secret_version?: number;
+                        /** @description How often the encoded token changes. */
+                        step_seconds?: number;
+                        /** @description How long a signed render URL stays valid. */
+                        ttl_seconds?: number;
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCampaignSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaign_id?: string;
+                        /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
+                        secret_key?: string;
+                        /** @description Bumped by each rotation. */
+                        version?: number;
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateCampaignSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        campaign_id?: string;
+                        /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
+                        secret_key?: string;
+                        /** @description Bumped by each rotation. */
+                        version?: number;
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listCheckins: {
+        parameters: {
+            query?: {
+                batch_id?: string;
+                campaign_id?: string;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: {
                             /** @description Bulk-created tickets share their batch. */
                             batch_id?: string | null;
                             campaign_id?: string | null;
@@ -3282,4123 +5812,5102 @@ export interface paths {
                             } | null;
                             /** @enum {string} */
                             type?: "entry" | "exit";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        }[];
+                        next_cursor?: string | null;
                     };
                 };
             };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/v1/forms/campaign/{id}": {
+    createCheckin: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        /**
-         * Retrieve all form submissions for a campaign
-         * @description Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description `next_cursor` from the previous page. */
-                    cursor?: string;
-                    /** @description Page size (1–100). */
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data?: {
-                                /** Format: date-time */
-                                created_at?: string;
-                                /** @description One key per form field: text, number, true/false, or null when left empty. */
-                                data?: {
-                                    [key: string]: unknown;
-                                };
-                                /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
-                                id?: string;
-                            }[];
-                            next_cursor?: string | null;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Printable ASCII, unique per scan. */
+                    nonce?: string;
+                    payload: string;
+                    scanner_id?: string;
+                    /**
+                     * @default entry
+                     * @enum {string}
+                     */
+                    type?: "entry" | "exit";
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/forms/campaign/{id}/export.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Export a campaign's form submissions as CSV
-         * @description RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/csv */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/forms/submit/{short_code}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Submit data to a hosted page form
-         * @description Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients get 201 or 400 with one error per field; form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    short_code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
-                    };
-                    "application/x-www-form-urlencoded": {
-                        [key: string]: unknown;
+                        /** @description Bulk-created tickets share their batch. */
+                        batch_id?: string | null;
+                        campaign_id?: string | null;
+                        /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
+                        checkin_id?: string;
+                        /** Format: date-time */
+                        created_at?: string;
+                        /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
+                        reason?: string;
+                        /**
+                         * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
+                         * @enum {string}
+                         */
+                        result?: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
+                        scanner_id?: string | null;
+                        ticket?: {
+                            destination?: string;
+                            /** @description The attendee reference. */
+                            name?: string;
+                            short_code?: string;
+                        } | null;
+                        /** @enum {string} */
+                        type?: "entry" | "exit";
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getFormsCampaign: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data?: {
                             /** Format: date-time */
                             created_at?: string;
+                            /** @description One key per form field: text, number, true/false, or null when left empty. */
+                            data?: {
+                                [key: string]: unknown;
+                            };
+                            /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
                             id?: string;
-                            message?: string;
-                        };
-                    };
-                };
-                /** @description Form post accepted: see the thank-you page. */
-                303: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        }[];
+                        next_cursor?: string | null;
                     };
                 };
             };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/v1/merchant/api-keys": {
+    exportFormsCampaignCsv: {
         parameters: {
             query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    submitForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                short_code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+                "application/x-www-form-urlencoded": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The stored submission. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FormSubmission"];
+                };
+            };
+            /** @description Form post accepted: see the thank-you page. */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    listMerchantApiKeys: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The account's API keys, masked, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    cursor?: string;
-                    limit?: number;
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                api_keys: {
-                                    created_at: string;
-                                    display_mask: string;
-                                    /** @enum {string} */
-                                    env: "prd" | "tst";
-                                    expires_at: string | null;
-                                    id: string;
-                                    kid: string;
-                                    last_used_at: string | null;
-                                    name: string | null;
-                                    revoked_at: string | null;
-                                    /** @enum {string} */
-                                    status: "active" | "rotating" | "expired" | "revoked";
-                                    /** @enum {string} */
-                                    type: "secret";
-                                }[];
-                                next_cursor: string | null;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Create an API key; the full key is shown only in this response */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
                 content: {
                     "application/json": {
+                        data: {
+                            api_keys: components["schemas"]["ApiKey"][];
+                            next_cursor: string | null;
+                        };
                         /** @enum {string} */
-                        env: "prd" | "tst";
-                        /**
-                         * Format: date-time
-                         * @description When the key stops working (optional)
-                         */
-                        expires_at?: string;
-                        name?: string;
+                        status: "success";
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                api_key: {
-                                    created_at: string;
-                                    display_mask: string;
-                                    /** @enum {string} */
-                                    env: "prd" | "tst";
-                                    expires_at: string | null;
-                                    id: string;
-                                    kid: string;
-                                    last_used_at: string | null;
-                                    name: string | null;
-                                    revoked_at: string | null;
-                                    /** @enum {string} */
-                                    status: "active" | "rotating" | "expired" | "revoked";
-                                    /** @enum {string} */
-                                    type: "secret";
-                                };
-                                full_key: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/v1/merchant/api-keys/{id}": {
+    createMerchantApiKey: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Revoke an API key at once */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    env: "prd" | "tst";
+                    /**
+                     * Format: date-time
+                     * @description When the key stops working (optional)
+                     */
+                    expires_at?: string;
+                    name?: string;
                 };
             };
         };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/api-keys/secret/regenerate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Regenerate a secret key (the calling key, or the newest prd key for a session)
-         * @description The old key is revoked at once unless grace_period_hours (0–168) keeps it working as `rotating`. The full new key is shown only in this response. A key that expired on its own is accepted here (and only here) for 30 days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content: {
                     "application/json": {
-                        grace_period_hours?: number;
-                        /** @description Which key to regenerate (default: the calling key, or for a session the newest active prd key) */
-                        kid?: string;
+                        data: {
+                            api_key: components["schemas"]["ApiKey"];
+                            full_key: string;
+                        };
+                        /** @enum {string} */
+                        status: "success";
                     };
                 };
             };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                api_key: {
-                                    created_at: string;
-                                    display_mask: string;
-                                    /** @enum {string} */
-                                    env: "prd" | "tst";
-                                    expires_at: string | null;
-                                    id: string;
-                                    kid: string;
-                                    last_used_at: string | null;
-                                    name: string | null;
-                                    revoked_at: string | null;
-                                    /** @enum {string} */
-                                    status: "active" | "rotating" | "expired" | "revoked";
-                                    /** @enum {string} */
-                                    type: "secret";
-                                };
-                                full_key: string;
-                                previous_api_key: {
-                                    created_at: string;
-                                    display_mask: string;
-                                    /** @enum {string} */
-                                    env: "prd" | "tst";
-                                    expires_at: string | null;
-                                    id: string;
-                                    kid: string;
-                                    last_used_at: string | null;
-                                    name: string | null;
-                                    revoked_at: string | null;
-                                    /** @enum {string} */
-                                    status: "active" | "rotating" | "expired" | "revoked";
-                                    /** @enum {string} */
-                                    type: "secret";
-                                };
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/v1/merchant/payment-profile": {
+    deleteMerchantApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    regenerateApiKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    grace_period_hours?: number;
+                    /** @description Which key to regenerate (default: the calling key, or for a session the newest active prd key) */
+                    kid?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            api_key: components["schemas"]["ApiKey"];
+                            full_key: string;
+                            previous_api_key: components["schemas"]["ApiKey"];
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMerchantPaymentProfile: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Get the payment profile (payee details per scheme) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                profile: {
-                                    /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
-                                    pix?: ({
-                                        city?: string;
-                                        key?: string;
-                                        key_type?: string;
-                                        merchant_name?: string;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                    /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
-                                    sepa?: ({
-                                        bic?: string | null;
-                                        iban?: string;
-                                        name?: string;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                    /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
-                                    swiss_qr?: ({
-                                        /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
-                                        address?: {
-                                            building_number?: string | null;
-                                            country?: string;
-                                            postcode?: string;
-                                            street?: string | null;
-                                            town?: string;
-                                            /** @enum {string} */
-                                            type?: "S" | "K";
-                                        } & {
-                                            [key: string]: unknown;
-                                        };
-                                        iban?: string;
-                                        name?: string;
-                                        qr_iban?: boolean;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                    /** @description UPI: virtual payment address (name@bank) and payee name. */
-                                    upi?: ({
-                                        mcc?: string | null;
-                                        payee_name?: string;
-                                        vpa?: string;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            profile: {
+                                /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
+                                pix?: ({
+                                    city?: string;
+                                    key?: string;
+                                    key_type?: string;
+                                    merchant_name?: string;
                                 } & {
                                     [key: string]: unknown;
-                                };
-                                /** @description The schemes payments can be created in. */
-                                schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
-                                /** Format: date-time */
-                                updated_at: string | null;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        /**
-         * Replace the payment profile
-         * @description Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
-                        pix?: ({
-                            city?: string;
-                            key?: string;
-                            key_type?: string;
-                            merchant_name?: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
-                        sepa?: ({
-                            bic?: string | null;
-                            iban?: string;
-                            name?: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
-                        swiss_qr?: ({
-                            /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
-                            address?: {
-                                building_number?: string | null;
-                                country?: string;
-                                postcode?: string;
-                                street?: string | null;
-                                town?: string;
-                                /** @enum {string} */
-                                type?: "S" | "K";
+                                }) | null;
+                                /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                                sepa?: ({
+                                    bic?: string | null;
+                                    iban?: string;
+                                    name?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
+                                swiss_qr?: ({
+                                    /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
+                                    address?: {
+                                        building_number?: string | null;
+                                        country?: string;
+                                        postcode?: string;
+                                        street?: string | null;
+                                        town?: string;
+                                        /** @enum {string} */
+                                        type?: "S" | "K";
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    iban?: string;
+                                    name?: string;
+                                    qr_iban?: boolean;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                /** @description UPI: virtual payment address (name@bank) and payee name. */
+                                upi?: ({
+                                    mcc?: string | null;
+                                    payee_name?: string;
+                                    vpa?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
                             } & {
                                 [key: string]: unknown;
                             };
-                            iban?: string;
-                            name?: string;
-                            qr_iban?: boolean;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
-                        /** @description UPI: virtual payment address (name@bank) and payee name. */
-                        upi?: ({
-                            mcc?: string | null;
-                            payee_name?: string;
-                            vpa?: string;
-                        } & {
-                            [key: string]: unknown;
-                        }) | null;
+                            /** @description The schemes payments can be created in. */
+                            schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceMerchantPaymentProfile: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
+                    pix?: ({
+                        city?: string;
+                        key?: string;
+                        key_type?: string;
+                        merchant_name?: string;
                     } & {
                         [key: string]: unknown;
-                    };
+                    }) | null;
+                    /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                    sepa?: ({
+                        bic?: string | null;
+                        iban?: string;
+                        name?: string;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                    /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
+                    swiss_qr?: ({
+                        /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
+                        address?: {
+                            building_number?: string | null;
+                            country?: string;
+                            postcode?: string;
+                            street?: string | null;
+                            town?: string;
+                            /** @enum {string} */
+                            type?: "S" | "K";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                        iban?: string;
+                        name?: string;
+                        qr_iban?: boolean;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                    /** @description UPI: virtual payment address (name@bank) and payee name. */
+                    upi?: ({
+                        mcc?: string | null;
+                        payee_name?: string;
+                        vpa?: string;
+                    } & {
+                        [key: string]: unknown;
+                    }) | null;
+                } & {
+                    [key: string]: unknown;
                 };
             };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                profile: {
-                                    /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
-                                    pix?: ({
-                                        city?: string;
-                                        key?: string;
-                                        key_type?: string;
-                                        merchant_name?: string;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                    /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
-                                    sepa?: ({
-                                        bic?: string | null;
-                                        iban?: string;
-                                        name?: string;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                    /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
-                                    swiss_qr?: ({
-                                        /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
-                                        address?: {
-                                            building_number?: string | null;
-                                            country?: string;
-                                            postcode?: string;
-                                            street?: string | null;
-                                            town?: string;
-                                            /** @enum {string} */
-                                            type?: "S" | "K";
-                                        } & {
-                                            [key: string]: unknown;
-                                        };
-                                        iban?: string;
-                                        name?: string;
-                                        qr_iban?: boolean;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
-                                    /** @description UPI: virtual payment address (name@bank) and payee name. */
-                                    upi?: ({
-                                        mcc?: string | null;
-                                        payee_name?: string;
-                                        vpa?: string;
-                                    } & {
-                                        [key: string]: unknown;
-                                    }) | null;
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            profile: {
+                                /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
+                                pix?: ({
+                                    city?: string;
+                                    key?: string;
+                                    key_type?: string;
+                                    merchant_name?: string;
                                 } & {
                                     [key: string]: unknown;
-                                };
-                                /** @description The schemes payments can be created in. */
-                                schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
-                                /** Format: date-time */
-                                updated_at: string | null;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/webhooks/deliveries/{id}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Send a delivery again (same webhook-id) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                id?: string;
-                                /** Format: date-time */
-                                next_attempt_at?: string;
-                                status?: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/webhooks/endpoints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List webhook endpoints */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at?: string;
-                                description?: string;
-                                disabled_reason?: string | null;
-                                enabled?: boolean;
-                                event_types?: string[];
-                                failing_since?: string | null;
-                                id?: string;
-                                /** Format: date-time */
-                                updated_at?: string;
-                                url?: string;
-                            }[];
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Register a webhook endpoint */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        description?: string;
-                        enabled?: boolean;
-                        /** @description Event types to receive; `["*"]` (the default) is every type except opt-in ones. */
-                        event_types?: string[];
-                        /** @description https:// URL (http:// allowed outside production); must not resolve to a private, loopback, link-local or metadata address. */
-                        url: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at?: string;
-                                description?: string;
-                                disabled_reason?: string | null;
-                                enabled?: boolean;
-                                event_types?: string[];
-                                failing_since?: string | null;
-                                id?: string;
-                                /** Format: date-time */
-                                updated_at?: string;
-                                url?: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/webhooks/endpoints/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a webhook endpoint */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at?: string;
-                                description?: string;
-                                disabled_reason?: string | null;
-                                enabled?: boolean;
-                                event_types?: string[];
-                                failing_since?: string | null;
-                                id?: string;
-                                /** Format: date-time */
-                                updated_at?: string;
-                                url?: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        /**
-         * Change a webhook endpoint
-         * @description Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.
-         */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        description?: string;
-                        enabled?: boolean;
-                        /** @description Event types to receive; `["*"]` (the default) is every type except opt-in ones. */
-                        event_types?: string[];
-                        /** @description https:// URL (http:// allowed outside production); must not resolve to a private, loopback, link-local or metadata address. */
-                        url?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at?: string;
-                                description?: string;
-                                disabled_reason?: string | null;
-                                enabled?: boolean;
-                                event_types?: string[];
-                                failing_since?: string | null;
-                                id?: string;
-                                /** Format: date-time */
-                                updated_at?: string;
-                                url?: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        /** Delete a webhook endpoint and its delivery log */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Deleted */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/webhooks/endpoints/{id}/deliveries": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Deliveries to the endpoint, newest first, with every attempt */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                attempt_log?: {
-                                    /** Format: date-time */
-                                    at?: string;
-                                    attempt?: number;
-                                    error?: string | null;
-                                    latency_ms?: number;
-                                    response_body?: string | null;
-                                    status_code?: number | null;
-                                    success?: boolean;
-                                }[];
-                                attempts?: number;
-                                /** Format: date-time */
-                                created_at?: string;
-                                delivered_at?: string | null;
-                                endpoint_id?: string;
-                                /** @description The `webhook-id` header, the same on every attempt. */
-                                event_id?: string;
-                                event_type?: string;
-                                id?: string;
-                                last_error?: string | null;
-                                last_status_code?: number | null;
-                                next_attempt_at?: string | null;
-                                /** @enum {string} */
-                                status?: "pending" | "succeeded" | "failed";
-                            }[];
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/webhooks/endpoints/{id}/test": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Send a `ping` event to the endpoint
-         * @description Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                202: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                delivery_id?: string;
-                                event_id?: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/webhooks/event-types": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The catalogue of event types with a sample payload each */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                description?: string;
-                                /** @description Delivered only to endpoints that list this type by name ("*" does not include it). */
-                                opt_in?: boolean;
-                                /** @description Example of the webhook body: `{type, timestamp, data}`. */
-                                sample?: {
-                                    [key: string]: unknown;
-                                };
-                                type?: string;
-                            }[];
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/webhooks/secret": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List webhook secrets (metadata only, never the values) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at?: string;
-                                expires_at?: string | null;
-                                id?: string;
-                                kid?: string;
-                                /** @enum {string} */
-                                status?: "active" | "rotating" | "disabled";
-                            }[];
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * Create the webhook signing secret
-         * @description Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description Secret id (UUID) */
-                                id: string;
-                                kid: string;
-                                /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
-                                secret: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/merchant/webhooks/secret/rotate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Rotate the webhook signing secret
-         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description Secret id (UUID) */
-                                id: string;
-                                kid: string;
-                                previous: {
-                                    /** Format: date-time */
-                                    expires_at?: string;
-                                    id?: string;
-                                    kid?: string;
-                                    /** @enum {string} */
-                                    status?: "rotating";
-                                };
-                                /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
-                                secret: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * List payments (newest first)
-         * @description Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Created at or after this instant. */
-                    created_from?: string;
-                    /** @description Created before this instant. */
-                    created_to?: string;
-                    /** @description `next_cursor` from the previous page. */
-                    cursor?: string;
-                    /** @description Page size (1–100). */
-                    limit?: number;
-                    /** @description Your order id, exactly. */
-                    reference?: string;
-                    scheme?: "sepa" | "swiss_qr" | "pix" | "upi";
-                    status?: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description In minor units of the currency (cents; yen). */
-                                amount: number;
-                                /** @description The same amount as a decimal string ("12.50"). */
-                                amount_decimal?: string;
-                                /** Format: date-time */
-                                canceled_at?: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                creditor_reference: {
-                                    /** @description Paper form, grouped for reading aloud and typing. */
-                                    display: string;
-                                    /**
-                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                     * @enum {string}
-                                     */
-                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                    /** @description Electronic form, as encoded and as banks report it in statements. */
-                                    value: string;
-                                };
-                                currency: string;
-                                description?: string | null;
-                                /** Format: date-time */
-                                expired_at?: string | null;
-                                /** Format: date-time */
-                                expires_at: string;
-                                /** Format: date-time */
-                                failed_at?: string | null;
-                                failure_reason?: string | null;
-                                /** @description Reasons for a person to look at this payment. */
-                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                                /** @description `pay_…` */
-                                id: string;
-                                /** @description false for payments made with a `tst` key. */
-                                livemode: boolean;
-                                metadata?: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                object?: "payment";
-                                /** Format: date-time */
-                                paid_at?: string | null;
-                                /**
-                                 * Format: uri
-                                 * @description The hosted pay page.
-                                 */
-                                pay_url: string;
-                                /** Format: uri */
-                                png_url: string;
-                                /** @description The exact string the QR code encodes. */
-                                qr_payload: string;
-                                /** @description Credited so far by reconciled bank bookings, in minor units. */
-                                received_amount?: number;
-                                /** @description The merchant's own order id, as sent. */
-                                reference: string;
-                                /** @enum {string} */
-                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                                settlement?: {
-                                    by?: string | null;
-                                    note?: string | null;
-                                    /** @enum {string} */
-                                    via?: "reconciliation" | "manual" | "simulation";
-                                } | null;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                                /** Format: uri */
-                                svg_url: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                            }[];
-                            next_cursor?: string | null;
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Get a payment */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description In minor units of the currency (cents; yen). */
-                                amount: number;
-                                /** @description The same amount as a decimal string ("12.50"). */
-                                amount_decimal?: string;
-                                /** Format: date-time */
-                                canceled_at?: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                creditor_reference: {
-                                    /** @description Paper form, grouped for reading aloud and typing. */
-                                    display: string;
-                                    /**
-                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                     * @enum {string}
-                                     */
-                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                    /** @description Electronic form, as encoded and as banks report it in statements. */
-                                    value: string;
-                                };
-                                currency: string;
-                                description?: string | null;
-                                /** Format: date-time */
-                                expired_at?: string | null;
-                                /** Format: date-time */
-                                expires_at: string;
-                                /** Format: date-time */
-                                failed_at?: string | null;
-                                failure_reason?: string | null;
-                                /** @description Reasons for a person to look at this payment. */
-                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                                /** @description `pay_…` */
-                                id: string;
-                                /** @description false for payments made with a `tst` key. */
-                                livemode: boolean;
-                                metadata?: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                object?: "payment";
-                                /** Format: date-time */
-                                paid_at?: string | null;
-                                /**
-                                 * Format: uri
-                                 * @description The hosted pay page.
-                                 */
-                                pay_url: string;
-                                /** Format: uri */
-                                png_url: string;
-                                /** @description The exact string the QR code encodes. */
-                                qr_payload: string;
-                                /** @description Credited so far by reconciled bank bookings, in minor units. */
-                                received_amount?: number;
-                                /** @description The merchant's own order id, as sent. */
-                                reference: string;
-                                /** @enum {string} */
-                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                                settlement?: {
-                                    by?: string | null;
-                                    note?: string | null;
-                                    /** @enum {string} */
-                                    via?: "reconciliation" | "manual" | "simulation";
-                                } | null;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                                /** Format: uri */
-                                svg_url: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/{id}/cancel": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Cancel a pending payment
-         * @description 409 when the payment is no longer pending.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description In minor units of the currency (cents; yen). */
-                                amount: number;
-                                /** @description The same amount as a decimal string ("12.50"). */
-                                amount_decimal?: string;
-                                /** Format: date-time */
-                                canceled_at?: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                creditor_reference: {
-                                    /** @description Paper form, grouped for reading aloud and typing. */
-                                    display: string;
-                                    /**
-                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                     * @enum {string}
-                                     */
-                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                    /** @description Electronic form, as encoded and as banks report it in statements. */
-                                    value: string;
-                                };
-                                currency: string;
-                                description?: string | null;
-                                /** Format: date-time */
-                                expired_at?: string | null;
-                                /** Format: date-time */
-                                expires_at: string;
-                                /** Format: date-time */
-                                failed_at?: string | null;
-                                failure_reason?: string | null;
-                                /** @description Reasons for a person to look at this payment. */
-                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                                /** @description `pay_…` */
-                                id: string;
-                                /** @description false for payments made with a `tst` key. */
-                                livemode: boolean;
-                                metadata?: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                object?: "payment";
-                                /** Format: date-time */
-                                paid_at?: string | null;
-                                /**
-                                 * Format: uri
-                                 * @description The hosted pay page.
-                                 */
-                                pay_url: string;
-                                /** Format: uri */
-                                png_url: string;
-                                /** @description The exact string the QR code encodes. */
-                                qr_payload: string;
-                                /** @description Credited so far by reconciled bank bookings, in minor units. */
-                                received_amount?: number;
-                                /** @description The merchant's own order id, as sent. */
-                                reference: string;
-                                /** @enum {string} */
-                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                                settlement?: {
-                                    by?: string | null;
-                                    note?: string | null;
-                                    /** @enum {string} */
-                                    via?: "reconciliation" | "manual" | "simulation";
-                                } | null;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                                /** Format: uri */
-                                svg_url: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/{id}/mark-paid": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Mark a pending payment paid by hand
-         * @description For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description How the money arrived (cash, a transfer seen in the banking app…); stored with who marked it. */
-                        note: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description In minor units of the currency (cents; yen). */
-                                amount: number;
-                                /** @description The same amount as a decimal string ("12.50"). */
-                                amount_decimal?: string;
-                                /** Format: date-time */
-                                canceled_at?: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                creditor_reference: {
-                                    /** @description Paper form, grouped for reading aloud and typing. */
-                                    display: string;
-                                    /**
-                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                     * @enum {string}
-                                     */
-                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                    /** @description Electronic form, as encoded and as banks report it in statements. */
-                                    value: string;
-                                };
-                                currency: string;
-                                description?: string | null;
-                                /** Format: date-time */
-                                expired_at?: string | null;
-                                /** Format: date-time */
-                                expires_at: string;
-                                /** Format: date-time */
-                                failed_at?: string | null;
-                                failure_reason?: string | null;
-                                /** @description Reasons for a person to look at this payment. */
-                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                                /** @description `pay_…` */
-                                id: string;
-                                /** @description false for payments made with a `tst` key. */
-                                livemode: boolean;
-                                metadata?: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                object?: "payment";
-                                /** Format: date-time */
-                                paid_at?: string | null;
-                                /**
-                                 * Format: uri
-                                 * @description The hosted pay page.
-                                 */
-                                pay_url: string;
-                                /** Format: uri */
-                                png_url: string;
-                                /** @description The exact string the QR code encodes. */
-                                qr_payload: string;
-                                /** @description Credited so far by reconciled bank bookings, in minor units. */
-                                received_amount?: number;
-                                /** @description The merchant's own order id, as sent. */
-                                reference: string;
-                                /** @enum {string} */
-                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                                settlement?: {
-                                    by?: string | null;
-                                    note?: string | null;
-                                    /** @enum {string} */
-                                    via?: "reconciliation" | "manual" | "simulation";
-                                } | null;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                                /** Format: uri */
-                                svg_url: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/{id}/simulate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Settle a test payment (test keys only)
-         * @description Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        outcome: "succeeded" | "failed";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description In minor units of the currency (cents; yen). */
-                                amount: number;
-                                /** @description The same amount as a decimal string ("12.50"). */
-                                amount_decimal?: string;
-                                /** Format: date-time */
-                                canceled_at?: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                creditor_reference: {
-                                    /** @description Paper form, grouped for reading aloud and typing. */
-                                    display: string;
-                                    /**
-                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                     * @enum {string}
-                                     */
-                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                    /** @description Electronic form, as encoded and as banks report it in statements. */
-                                    value: string;
-                                };
-                                currency: string;
-                                description?: string | null;
-                                /** Format: date-time */
-                                expired_at?: string | null;
-                                /** Format: date-time */
-                                expires_at: string;
-                                /** Format: date-time */
-                                failed_at?: string | null;
-                                failure_reason?: string | null;
-                                /** @description Reasons for a person to look at this payment. */
-                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                                /** @description `pay_…` */
-                                id: string;
-                                /** @description false for payments made with a `tst` key. */
-                                livemode: boolean;
-                                metadata?: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                object?: "payment";
-                                /** Format: date-time */
-                                paid_at?: string | null;
-                                /**
-                                 * Format: uri
-                                 * @description The hosted pay page.
-                                 */
-                                pay_url: string;
-                                /** Format: uri */
-                                png_url: string;
-                                /** @description The exact string the QR code encodes. */
-                                qr_payload: string;
-                                /** @description Credited so far by reconciled bank bookings, in minor units. */
-                                received_amount?: number;
-                                /** @description The merchant's own order id, as sent. */
-                                reference: string;
-                                /** @enum {string} */
-                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                                settlement?: {
-                                    by?: string | null;
-                                    note?: string | null;
-                                    /** @enum {string} */
-                                    via?: "reconciliation" | "manual" | "simulation";
-                                } | null;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                                /** Format: uri */
-                                svg_url: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/init": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Create a payment request and its QR code
-         * @description A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description In minor units of the currency (1250 = EUR 12.50); the currency's exponent is respected. */
-                        amount: number;
-                        /** @description ISO 4217: EUR (sepa, swiss_qr), CHF (swiss_qr), BRL (pix), INR (upi). */
-                        currency: string;
-                        /** @description Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less). */
-                        description?: string | null;
-                        /** @description Seconds until the request expires (60–2592000; default 86400). */
-                        expires_in?: number;
-                        /** @description Your own key/values, returned as given (≤ 20 keys, ≤ 4096 bytes). */
-                        metadata?: {
-                            [key: string]: unknown;
-                        };
-                        /** @description Your order id; where it fits the scheme's rules it also becomes the creditor reference's body. */
-                        reference: string;
-                        /** @enum {string} */
-                        scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** @description In minor units of the currency (cents; yen). */
-                                amount: number;
-                                /** @description The same amount as a decimal string ("12.50"). */
-                                amount_decimal?: string;
-                                /** Format: date-time */
-                                canceled_at?: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                creditor_reference: {
-                                    /** @description Paper form, grouped for reading aloud and typing. */
-                                    display: string;
-                                    /**
-                                     * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                     * @enum {string}
-                                     */
-                                    type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                    /** @description Electronic form, as encoded and as banks report it in statements. */
-                                    value: string;
-                                };
-                                currency: string;
-                                description?: string | null;
-                                /** Format: date-time */
-                                expired_at?: string | null;
-                                /** Format: date-time */
-                                expires_at: string;
-                                /** Format: date-time */
-                                failed_at?: string | null;
-                                failure_reason?: string | null;
-                                /** @description Reasons for a person to look at this payment. */
-                                flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                                /** @description `pay_…` */
-                                id: string;
-                                /** @description false for payments made with a `tst` key. */
-                                livemode: boolean;
-                                metadata?: {
-                                    [key: string]: unknown;
-                                };
-                                /** @enum {string} */
-                                object?: "payment";
-                                /** Format: date-time */
-                                paid_at?: string | null;
-                                /**
-                                 * Format: uri
-                                 * @description The hosted pay page.
-                                 */
-                                pay_url: string;
-                                /** Format: uri */
-                                png_url: string;
-                                /** @description The exact string the QR code encodes. */
-                                qr_payload: string;
-                                /** @description Credited so far by reconciled bank bookings, in minor units. */
-                                received_amount?: number;
-                                /** @description The merchant's own order id, as sent. */
-                                reference: string;
-                                /** @enum {string} */
-                                scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                                /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                                settlement?: {
-                                    by?: string | null;
-                                    note?: string | null;
-                                    /** @enum {string} */
-                                    via?: "reconciliation" | "manual" | "simulation";
-                                } | null;
-                                /** @enum {string} */
-                                status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                                /** Format: uri */
-                                svg_url: string;
-                                /** Format: date-time */
-                                updated_at: string;
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/payments/reconciliations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Reconcile a bank statement (camt.053) or notification (camt.054)
-         * @description Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description ISO 20022 camt.053 / camt.054 XML. */
-            requestBody: {
-                content: {
-                    "application/xml": string;
-                    "text/xml": string;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                already_matched: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                                document: {
-                                    created_at?: string | null;
-                                    entries?: number;
-                                    /** @enum {string} */
-                                    kind?: "camt.053" | "camt.054";
-                                    message_id?: string | null;
-                                    statements?: number;
-                                    version?: number;
-                                };
-                                foreign_currency?: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                                ignored?: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                                matched: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                                not_pending?: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                                overpaid: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                                partial: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                                /** @description Per payment touched: whether this upload marked it paid, and the flags a person should look at. */
-                                payments?: {
-                                    entry_ids?: string[];
-                                    expected_amount?: number;
-                                    flags?: string[];
-                                    payment_id?: string;
-                                    received_amount?: number;
-                                    succeeded?: boolean;
-                                }[];
-                                reversals?: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                                /** @description How many booked items fell into each group. */
-                                summary: {
-                                    already_matched?: number;
-                                    foreign_currency?: number;
-                                    ignored?: number;
-                                    matched?: number;
-                                    not_pending?: number;
-                                    overpaid?: number;
-                                    partial?: number;
-                                    payments_succeeded?: number;
-                                    reversals?: number;
-                                    unmatched?: number;
-                                };
-                                unmatched: {
-                                    account_servicer_reference?: string | null;
-                                    amount?: number | null;
-                                    booking_date?: string | null;
-                                    currency?: string | null;
-                                    debtor_name?: string | null;
-                                    entry_id?: string;
-                                    expected_amount?: number | null;
-                                    /** @enum {string} */
-                                    outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                    payment_id?: string | null;
-                                    reason?: string;
-                                    received_amount?: number | null;
-                                    reference?: string | null;
-                                }[];
-                            };
-                            /** @enum {string} */
-                            status: "success";
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                413: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                415: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/qrs/bulk": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Generate up to 1,000 QR codes in one request
-         * @description All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).
-         */
-        post: {
-            parameters: {
-                query?: {
-                    inline?: "svg";
-                };
-                header?: {
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        design_config?: {
-                            [key: string]: unknown;
-                        };
-                        /**
-                         * @description Run every check and create nothing: 200 `{dry_run: true, count}` when the request would succeed, otherwise the same 400 (every bad URL in `errors`) it would get.
-                         * @default false
-                         */
-                        dry_run?: boolean;
-                        /**
-                         * @description Include each SVG in the response (`svg`).
-                         * @default false
-                         */
-                        inline_svg?: boolean;
-                        /** @description Optional campaign names, one per URL in the same order; an empty string keeps the default `#{n} {url}`. */
-                        names?: string[];
-                        /**
-                         * @default dynamic
-                         * @enum {string}
-                         */
-                        qr_type?: "static" | "dynamic" | "morphing";
-                        template_id?: string | null;
-                        /** @description 1–1000 absolute http(s) URLs. */
-                        urls: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Dry run: the request would succeed. */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description How many codes the request would create. */
-                            count: number;
-                            /** @enum {boolean} */
-                            dry_run: true;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            batch_id: string;
-                            count: number;
-                            data: {
-                                /** @description The bulk request that created this code. */
-                                batch_id: string | null;
-                                /** Format: date-time */
-                                created_at: string;
-                                design_config: {
-                                    [key: string]: unknown;
-                                };
-                                /** Format: uri */
-                                destination: string;
-                                /** @description The hosted landing page, or null. */
-                                hosted_page: {
-                                    blocks?: {
-                                        alt?: string;
-                                        level?: number;
-                                        text?: string;
-                                        /** @enum {string} */
-                                        type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                        url?: string;
-                                    }[];
-                                    form?: {
-                                        fields?: {
-                                            help_text?: string | null;
-                                            label?: string;
-                                            max?: number | null;
-                                            max_length?: number | null;
-                                            min?: number | null;
-                                            name?: string;
-                                            options?: string[] | null;
-                                            placeholder?: string | null;
-                                            required?: boolean;
-                                            /** @enum {string} */
-                                            type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                        }[];
-                                        /** @description That button's text ("Continue" in the page language when null). */
-                                        next_label?: string | null;
-                                        /** @description The thank-you page's main button leads here. */
-                                        next_url?: string | null;
-                                        submit_label?: string;
-                                        success_message?: string;
-                                    } | null;
-                                    /** @example en */
-                                    language?: string;
-                                    published?: boolean;
-                                    theme?: {
-                                        /** @example #7c3aed */
-                                        accent_color?: string;
-                                        /** @example #ffffff */
-                                        background_color?: string;
-                                        hero_image_alt?: string;
-                                        /** @description A wide image above the title. */
-                                        hero_image_url?: string | null;
-                                        logo_alt?: string;
-                                        /** @description Shown at the top instead of the account's logo or name. */
-                                        logo_url?: string | null;
-                                        /** @example #1a1a1a */
-                                        text_color?: string;
-                                    };
-                                    title?: string;
-                                } | null;
-                                /** @description Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination. */
-                                hosted_page_url: string | null;
-                                /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
-                                id: string;
-                                name: string;
-                                /** @description Accepts ?size=64–2048 (default 512). */
-                                png_url: string;
-                                /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
-                                public_url: string;
-                                /** @enum {string} */
-                                qr_type: "static" | "dynamic" | "morphing";
-                                /** @description Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`. */
-                                secret_key?: string;
-                                /** @example Xk4mP9q */
-                                short_code: string;
-                                slug: string | null;
-                                /** @enum {string} */
-                                status: "active" | "archived";
-                                /** @description The SVG itself, when inlined on request. */
-                                svg?: string;
-                                svg_url: string;
-                                template_id: string | null;
-                                /** Format: date-time */
-                                updated_at: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/qrs/render": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Render a QR code for any text with a design
-         * @description Returns `image/svg+xml` or `image/png`. Lint warnings (low contrast, small quiet zone…) come back as JSON in the `X-QR-Warnings` header; designs that would not scan are refused with 400 `design_unscannable`, content that does not fit with 400 `content_too_long`.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description Text to encode (UTF-8). */
-                        data: string;
-                        /** @description Design; `{}` is plain black on white. QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4). */
-                        design_config?: Record<string, never>;
-                        /**
-                         * @default svg
-                         * @enum {string}
-                         */
-                        format?: "svg" | "png";
-                        /**
-                         * @description Width in pixels.
-                         * @default 512
-                         */
-                        size?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description The image */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "image/png": string;
-                        "image/svg+xml": string;
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/resolve/{userSlug}/{campaignSlug}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Resolve hosted page config
-         * @description The published page document of an active campaign, for clients that render it themselves. 404 when unknown, archived or unpublished.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campaignSlug: string;
-                    userSlug: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            blocks?: {
-                                alt?: string;
-                                level?: number;
-                                text?: string;
-                                /** @enum {string} */
-                                type?: "heading" | "paragraph" | "image" | "link" | "button";
-                                url?: string;
-                            }[];
-                            form?: {
-                                fields?: {
-                                    help_text?: string | null;
-                                    label?: string;
-                                    max?: number | null;
-                                    max_length?: number | null;
-                                    min?: number | null;
+                                }) | null;
+                                /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                                sepa?: ({
+                                    bic?: string | null;
+                                    iban?: string;
                                     name?: string;
-                                    options?: string[] | null;
-                                    placeholder?: string | null;
-                                    required?: boolean;
-                                    /** @enum {string} */
-                                    type?: "text" | "email" | "tel" | "number" | "textarea" | "select" | "checkbox" | "date";
-                                }[];
-                                /** @description That button's text ("Continue" in the page language when null). */
-                                next_label?: string | null;
-                                /** @description The thank-you page's main button leads here. */
-                                next_url?: string | null;
-                                submit_label?: string;
-                                success_message?: string;
-                            } | null;
-                            /** @example en */
-                            language?: string;
-                            /** Format: uri */
-                            page_url?: string;
-                            published?: boolean;
-                            short_code?: string;
-                            /** @description POST form answers here (JSON or urlencoded). */
-                            submit_url?: string | null;
-                            theme?: {
-                                /** @example #7c3aed */
-                                accent_color?: string;
-                                /** @example #ffffff */
-                                background_color?: string;
-                                hero_image_alt?: string;
-                                /** @description A wide image above the title. */
-                                hero_image_url?: string | null;
-                                logo_alt?: string;
-                                /** @description Shown at the top instead of the account's logo or name. */
-                                logo_url?: string | null;
-                                /** @example #1a1a1a */
-                                text_color?: string;
-                            };
-                            title?: string;
-                            /** Format: date-time */
-                            updated_at?: string;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** List saved templates */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description `next_cursor` from the previous page. */
-                    cursor?: string;
-                    /** @description Page size (1–100). */
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: date-time */
-                                created_at: string;
-                                design_config: {
+                                } & {
                                     [key: string]: unknown;
-                                };
-                                /** @example tpl_4hT9xQ2mZpL8vN3bK7wR1c */
-                                id: string;
-                                name: string;
-                            }[];
-                            next_cursor: string | null;
-                        };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** Save a new template */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        design_config: {
-                            [key: string]: unknown;
-                        };
-                        name: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: date-time */
-                            created_at: string;
-                            design_config: {
+                                }) | null;
+                                /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
+                                swiss_qr?: ({
+                                    /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
+                                    address?: {
+                                        building_number?: string | null;
+                                        country?: string;
+                                        postcode?: string;
+                                        street?: string | null;
+                                        town?: string;
+                                        /** @enum {string} */
+                                        type?: "S" | "K";
+                                    } & {
+                                        [key: string]: unknown;
+                                    };
+                                    iban?: string;
+                                    name?: string;
+                                    qr_iban?: boolean;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                                /** @description UPI: virtual payment address (name@bank) and payee name. */
+                                upi?: ({
+                                    mcc?: string | null;
+                                    payee_name?: string;
+                                    vpa?: string;
+                                } & {
+                                    [key: string]: unknown;
+                                }) | null;
+                            } & {
                                 [key: string]: unknown;
                             };
-                            /** @example tpl_4hT9xQ2mZpL8vN3bK7wR1c */
+                            /** @description The schemes payments can be created in. */
+                            schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
+                            /** Format: date-time */
+                            updated_at: string | null;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryMerchantWebhooksDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
                             id: string;
-                            name: string;
+                            /** Format: date-time */
+                            next_attempt_at: string;
+                            /** @enum {string} */
+                            status: "pending";
                         };
+                        /** @enum {string} */
+                        status: "success";
                     };
                 };
-                /** @description problem+json (RFC 9457) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMerchantWebhooksEndpoints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpoint"][];
+                        /** @enum {string} */
+                        status: "success";
                     };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createMerchantWebhooksEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    enabled?: boolean;
+                    /** @description Event types to receive; `["*"]` (the default) is every type except opt-in ones. */
+                    event_types?: string[];
+                    /** @description https:// URL (http:// allowed outside production); must not resolve to a private, loopback, link-local or metadata address. */
+                    url: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpoint"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMerchantWebhooksEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpoint"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replaceMerchantWebhooksEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    enabled?: boolean;
+                    /** @description Event types to receive; `["*"]` (the default) is every type except opt-in ones. */
+                    event_types?: string[];
+                    /** @description https:// URL (http:// allowed outside production); must not resolve to a private, loopback, link-local or metadata address. */
+                    url?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEndpoint"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteMerchantWebhooksEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMerchantWebhooksEndpointDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookDelivery"][];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    testMerchantWebhooksEndpoint: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            delivery_id: string;
+                            event_id: string;
                         };
-                    };
-                };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
+                        /** @enum {string} */
+                        status: "success";
                     };
                 };
             };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/api/v1/templates/{id}": {
+    listMerchantWebhooksEventTypes: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete a template (campaigns that used it keep their design) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookEventType"][];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                /** @description problem+json (RFC 9457) */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
-                /** @description problem+json (RFC 9457) */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            code?: string;
-                            detail?: string;
-                            requestId?: string;
-                            status?: number;
-                            title?: string;
-                            type?: string;
-                        } & {
-                            [key: string]: unknown;
-                        };
-                    };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/healthz": {
+    getMerchantWebhooksSecret: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The process is alive */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            status?: string;
-                        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["WebhookSecret"][];
+                        /** @enum {string} */
+                        status: "success";
                     };
                 };
             };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/i/{magic}": {
+    createMerchantWebhooksSecret: {
         parameters: {
             query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["NewWebhookSecret"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateMerchantWebhooksSecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: components["schemas"]["RotatedWebhookSecret"];
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPayments: {
+        parameters: {
+            query?: {
+                /** @description Created at or after this instant. */
+                created_from?: string;
+                /** @description Created before this instant. */
+                created_to?: string;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description Your order id, exactly. */
+                reference?: string;
+                scheme?: "sepa" | "swiss_qr" | "pix" | "upi";
+                status?: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Public page of an item (spends no view) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    magic: string;
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/i/{magic}/qr.png": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The item's QR code (encodes publicUrl) as PNG; spends no view */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Width in pixels. */
-                    size?: number;
-                };
-                header?: never;
-                path: {
-                    magic: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/i/{magic}/qr.svg": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The item's QR code (encodes publicUrl) as SVG; spends no view */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    magic: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/i/{magic}/reveal": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Reveal an item from its public page (spends one view) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    magic: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/p/{userSlug}/{campaignSlug}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The hosted page (HTML) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campaignSlug: string;
-                    userSlug: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/html page */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                /** @description text/html page */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/p/{userSlug}/{campaignSlug}/thanks": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The thank-you page after a form submission (HTML) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    campaignSlug: string;
-                    userSlug: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description text/html page */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                /** @description text/html page */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/pay/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The hosted pay page (payee, amount, code, details to copy, live status) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/pay/{id}/qr.png": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The payment's QR code as PNG */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Width in pixels. */
-                    size?: number;
-                };
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/pay/{id}/qr.svg": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/pay/{id}/status": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The payment's status, for the pay page's live update */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description In minor units of the currency (cents; yen). */
+                            amount: number;
+                            /** @description The same amount as a decimal string ("12.50"). */
+                            amount_decimal?: string;
+                            /** Format: date-time */
+                            canceled_at?: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            creditor_reference: {
+                                /** @description Paper form, grouped for reading aloud and typing. */
+                                display: string;
+                                /**
+                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                 * @enum {string}
+                                 */
+                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                /** @description Electronic form, as encoded and as banks report it in statements. */
+                                value: string;
+                            };
+                            currency: string;
+                            description?: string | null;
+                            /** Format: date-time */
+                            expired_at?: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            failed_at?: string | null;
+                            failure_reason?: string | null;
+                            /** @description Reasons for a person to look at this payment. */
+                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                            /** @description `pay_…` */
+                            id: string;
+                            /** @description false for payments made with a `tst` key. */
+                            livemode: boolean;
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            object?: "payment";
+                            /** Format: date-time */
+                            paid_at?: string | null;
+                            /**
+                             * Format: uri
+                             * @description The hosted pay page.
+                             */
+                            pay_url: string;
+                            /** Format: uri */
+                            png_url: string;
+                            /** @description The exact string the QR code encodes. */
+                            qr_payload: string;
+                            /** @description Credited so far by reconciled bank bookings, in minor units. */
+                            received_amount?: number;
+                            /** @description The merchant's own order id, as sent. */
+                            reference: string;
+                            /** @enum {string} */
+                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                            settlement?: {
+                                by?: string | null;
+                                note?: string | null;
+                                /** @enum {string} */
+                                via?: "reconciliation" | "manual" | "simulation";
+                            } | null;
                             /** @enum {string} */
                             status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                        };
+                            /** Format: uri */
+                            svg_url: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                        next_cursor?: string | null;
+                        /** @enum {string} */
+                        status: "success";
                     };
                 };
             };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/problems": {
+    getPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description In minor units of the currency (cents; yen). */
+                            amount: number;
+                            /** @description The same amount as a decimal string ("12.50"). */
+                            amount_decimal?: string;
+                            /** Format: date-time */
+                            canceled_at?: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            creditor_reference: {
+                                /** @description Paper form, grouped for reading aloud and typing. */
+                                display: string;
+                                /**
+                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                 * @enum {string}
+                                 */
+                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                /** @description Electronic form, as encoded and as banks report it in statements. */
+                                value: string;
+                            };
+                            currency: string;
+                            description?: string | null;
+                            /** Format: date-time */
+                            expired_at?: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            failed_at?: string | null;
+                            failure_reason?: string | null;
+                            /** @description Reasons for a person to look at this payment. */
+                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                            /** @description `pay_…` */
+                            id: string;
+                            /** @description false for payments made with a `tst` key. */
+                            livemode: boolean;
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            object?: "payment";
+                            /** Format: date-time */
+                            paid_at?: string | null;
+                            /**
+                             * Format: uri
+                             * @description The hosted pay page.
+                             */
+                            pay_url: string;
+                            /** Format: uri */
+                            png_url: string;
+                            /** @description The exact string the QR code encodes. */
+                            qr_payload: string;
+                            /** @description Credited so far by reconciled bank bookings, in minor units. */
+                            received_amount?: number;
+                            /** @description The merchant's own order id, as sent. */
+                            reference: string;
+                            /** @enum {string} */
+                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                            settlement?: {
+                                by?: string | null;
+                                note?: string | null;
+                                /** @enum {string} */
+                                via?: "reconciliation" | "manual" | "simulation";
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                            /** Format: uri */
+                            svg_url: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description In minor units of the currency (cents; yen). */
+                            amount: number;
+                            /** @description The same amount as a decimal string ("12.50"). */
+                            amount_decimal?: string;
+                            /** Format: date-time */
+                            canceled_at?: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            creditor_reference: {
+                                /** @description Paper form, grouped for reading aloud and typing. */
+                                display: string;
+                                /**
+                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                 * @enum {string}
+                                 */
+                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                /** @description Electronic form, as encoded and as banks report it in statements. */
+                                value: string;
+                            };
+                            currency: string;
+                            description?: string | null;
+                            /** Format: date-time */
+                            expired_at?: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            failed_at?: string | null;
+                            failure_reason?: string | null;
+                            /** @description Reasons for a person to look at this payment. */
+                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                            /** @description `pay_…` */
+                            id: string;
+                            /** @description false for payments made with a `tst` key. */
+                            livemode: boolean;
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            object?: "payment";
+                            /** Format: date-time */
+                            paid_at?: string | null;
+                            /**
+                             * Format: uri
+                             * @description The hosted pay page.
+                             */
+                            pay_url: string;
+                            /** Format: uri */
+                            png_url: string;
+                            /** @description The exact string the QR code encodes. */
+                            qr_payload: string;
+                            /** @description Credited so far by reconciled bank bookings, in minor units. */
+                            received_amount?: number;
+                            /** @description The merchant's own order id, as sent. */
+                            reference: string;
+                            /** @enum {string} */
+                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                            settlement?: {
+                                by?: string | null;
+                                note?: string | null;
+                                /** @enum {string} */
+                                via?: "reconciliation" | "manual" | "simulation";
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                            /** Format: uri */
+                            svg_url: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentMarkPaid: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How the money arrived (cash, a transfer seen in the banking app…); stored with who marked it. */
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description In minor units of the currency (cents; yen). */
+                            amount: number;
+                            /** @description The same amount as a decimal string ("12.50"). */
+                            amount_decimal?: string;
+                            /** Format: date-time */
+                            canceled_at?: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            creditor_reference: {
+                                /** @description Paper form, grouped for reading aloud and typing. */
+                                display: string;
+                                /**
+                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                 * @enum {string}
+                                 */
+                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                /** @description Electronic form, as encoded and as banks report it in statements. */
+                                value: string;
+                            };
+                            currency: string;
+                            description?: string | null;
+                            /** Format: date-time */
+                            expired_at?: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            failed_at?: string | null;
+                            failure_reason?: string | null;
+                            /** @description Reasons for a person to look at this payment. */
+                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                            /** @description `pay_…` */
+                            id: string;
+                            /** @description false for payments made with a `tst` key. */
+                            livemode: boolean;
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            object?: "payment";
+                            /** Format: date-time */
+                            paid_at?: string | null;
+                            /**
+                             * Format: uri
+                             * @description The hosted pay page.
+                             */
+                            pay_url: string;
+                            /** Format: uri */
+                            png_url: string;
+                            /** @description The exact string the QR code encodes. */
+                            qr_payload: string;
+                            /** @description Credited so far by reconciled bank bookings, in minor units. */
+                            received_amount?: number;
+                            /** @description The merchant's own order id, as sent. */
+                            reference: string;
+                            /** @enum {string} */
+                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                            settlement?: {
+                                by?: string | null;
+                                note?: string | null;
+                                /** @enum {string} */
+                                via?: "reconciliation" | "manual" | "simulation";
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                            /** Format: uri */
+                            svg_url: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentSimulate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    outcome: "succeeded" | "failed";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description In minor units of the currency (cents; yen). */
+                            amount: number;
+                            /** @description The same amount as a decimal string ("12.50"). */
+                            amount_decimal?: string;
+                            /** Format: date-time */
+                            canceled_at?: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            creditor_reference: {
+                                /** @description Paper form, grouped for reading aloud and typing. */
+                                display: string;
+                                /**
+                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                 * @enum {string}
+                                 */
+                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                /** @description Electronic form, as encoded and as banks report it in statements. */
+                                value: string;
+                            };
+                            currency: string;
+                            description?: string | null;
+                            /** Format: date-time */
+                            expired_at?: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            failed_at?: string | null;
+                            failure_reason?: string | null;
+                            /** @description Reasons for a person to look at this payment. */
+                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                            /** @description `pay_…` */
+                            id: string;
+                            /** @description false for payments made with a `tst` key. */
+                            livemode: boolean;
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            object?: "payment";
+                            /** Format: date-time */
+                            paid_at?: string | null;
+                            /**
+                             * Format: uri
+                             * @description The hosted pay page.
+                             */
+                            pay_url: string;
+                            /** Format: uri */
+                            png_url: string;
+                            /** @description The exact string the QR code encodes. */
+                            qr_payload: string;
+                            /** @description Credited so far by reconciled bank bookings, in minor units. */
+                            received_amount?: number;
+                            /** @description The merchant's own order id, as sent. */
+                            reference: string;
+                            /** @enum {string} */
+                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                            settlement?: {
+                                by?: string | null;
+                                note?: string | null;
+                                /** @enum {string} */
+                                via?: "reconciliation" | "manual" | "simulation";
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                            /** Format: uri */
+                            svg_url: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentsInit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description In minor units of the currency (1250 = EUR 12.50); the currency's exponent is respected. */
+                    amount: number;
+                    /** @description ISO 4217: EUR (sepa, swiss_qr), CHF (swiss_qr), BRL (pix), INR (upi). */
+                    currency: string;
+                    /** @description Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less). */
+                    description?: string | null;
+                    /** @description Seconds until the request expires (60–2592000; default 86400). */
+                    expires_in?: number;
+                    /** @description Your own key/values, returned as given (≤ 20 keys, ≤ 4096 bytes). */
+                    metadata?: {
+                        [key: string]: unknown;
+                    };
+                    /** @description Your order id; where it fits the scheme's rules it also becomes the creditor reference's body. */
+                    reference: string;
+                    /** @enum {string} */
+                    scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            /** @description In minor units of the currency (cents; yen). */
+                            amount: number;
+                            /** @description The same amount as a decimal string ("12.50"). */
+                            amount_decimal?: string;
+                            /** Format: date-time */
+                            canceled_at?: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            creditor_reference: {
+                                /** @description Paper form, grouped for reading aloud and typing. */
+                                display: string;
+                                /**
+                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                                 * @enum {string}
+                                 */
+                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                                /** @description Electronic form, as encoded and as banks report it in statements. */
+                                value: string;
+                            };
+                            currency: string;
+                            description?: string | null;
+                            /** Format: date-time */
+                            expired_at?: string | null;
+                            /** Format: date-time */
+                            expires_at: string;
+                            /** Format: date-time */
+                            failed_at?: string | null;
+                            failure_reason?: string | null;
+                            /** @description Reasons for a person to look at this payment. */
+                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+                            /** @description `pay_…` */
+                            id: string;
+                            /** @description false for payments made with a `tst` key. */
+                            livemode: boolean;
+                            metadata?: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            object?: "payment";
+                            /** Format: date-time */
+                            paid_at?: string | null;
+                            /**
+                             * Format: uri
+                             * @description The hosted pay page.
+                             */
+                            pay_url: string;
+                            /** Format: uri */
+                            png_url: string;
+                            /** @description The exact string the QR code encodes. */
+                            qr_payload: string;
+                            /** @description Credited so far by reconciled bank bookings, in minor units. */
+                            received_amount?: number;
+                            /** @description The merchant's own order id, as sent. */
+                            reference: string;
+                            /** @enum {string} */
+                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+                            settlement?: {
+                                by?: string | null;
+                                note?: string | null;
+                                /** @enum {string} */
+                                via?: "reconciliation" | "manual" | "simulation";
+                            } | null;
+                            /** @enum {string} */
+                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                            /** Format: uri */
+                            svg_url: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createPaymentsReconciliation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description ISO 20022 camt.053 / camt.054 XML. */
+        requestBody: {
+            content: {
+                "application/xml": string;
+                "text/xml": string;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        data: {
+                            already_matched: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                            document: {
+                                created_at?: string | null;
+                                entries?: number;
+                                /** @enum {string} */
+                                kind?: "camt.053" | "camt.054";
+                                message_id?: string | null;
+                                statements?: number;
+                                version?: number;
+                            };
+                            foreign_currency?: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                            ignored?: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                            matched: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                            not_pending?: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                            overpaid: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                            partial: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                            /** @description Per payment touched: whether this upload marked it paid, and the flags a person should look at. */
+                            payments?: {
+                                entry_ids?: string[];
+                                expected_amount?: number;
+                                flags?: string[];
+                                payment_id?: string;
+                                received_amount?: number;
+                                succeeded?: boolean;
+                            }[];
+                            reversals?: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                            /** @description How many booked items fell into each group. */
+                            summary: {
+                                already_matched?: number;
+                                foreign_currency?: number;
+                                ignored?: number;
+                                matched?: number;
+                                not_pending?: number;
+                                overpaid?: number;
+                                partial?: number;
+                                payments_succeeded?: number;
+                                reversals?: number;
+                                unmatched?: number;
+                            };
+                            unmatched: {
+                                account_servicer_reference?: string | null;
+                                amount?: number | null;
+                                booking_date?: string | null;
+                                currency?: string | null;
+                                debtor_name?: string | null;
+                                entry_id?: string;
+                                expected_amount?: number | null;
+                                /** @enum {string} */
+                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                                payment_id?: string | null;
+                                reason?: string;
+                                received_amount?: number | null;
+                                reference?: string | null;
+                            }[];
+                        };
+                        /** @enum {string} */
+                        status: "success";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulkCreateCampaigns: {
+        parameters: {
+            query?: {
+                inline?: "svg";
+            };
+            header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    design_config?: components["schemas"]["DesignConfig"];
+                    /**
+                     * @description Run every check and create nothing: 200 `{dry_run: true, count}` when the request would succeed, otherwise the same 400 (every bad URL in `errors`) it would get.
+                     * @default false
+                     */
+                    dry_run?: boolean;
+                    /**
+                     * @description Include each SVG in the response (`svg`).
+                     * @default false
+                     */
+                    inline_svg?: boolean;
+                    /** @description Optional campaign names, one per URL in the same order; an empty string keeps the default `#{n} {url}`. */
+                    names?: string[];
+                    /**
+                     * @default dynamic
+                     * @enum {string}
+                     */
+                    qr_type?: "static" | "dynamic" | "morphing";
+                    template_id?: string | null;
+                    /** @description 1–1000 absolute http(s) URLs. */
+                    urls: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Dry run: the request would succeed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description How many codes the request would create. */
+                        count: number;
+                        /** @enum {boolean} */
+                        dry_run: true;
+                    };
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        batch_id: string;
+                        count: number;
+                        data: components["schemas"]["Campaign"][];
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    renderQrs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Text to encode (UTF-8). */
+                    data: string;
+                    /** @description Design; `{}` is plain black on white. QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4). */
+                    design_config?: Record<string, never>;
+                    /**
+                     * @default svg
+                     * @enum {string}
+                     */
+                    format?: "svg" | "png";
+                    /**
+                     * @description Width in pixels.
+                     * @default 512
+                     */
+                    size?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resolveHostedPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignSlug: string;
+                userSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A published hosted page, for clients that render it themselves. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicPage"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTemplates: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size (1–100). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of templates; pass `next_cursor` as `cursor` for the next (null on the last page). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TemplateList"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    design_config: components["schemas"]["DesignConfig"];
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A saved design; campaigns created with its `template_id` start from it. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "tpl_4hT9xQ2mZpL8vN3bK7wR1c",
+                     *       "name": "Event tickets",
+                     *       "design_config": {
+                     *         "preset": "ocean",
+                     *         "eyes": "circle"
+                     *       },
+                     *       "created_at": "2026-03-01T12:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Template"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
+                "X-CSRF-Token"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getHealthz: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** Every error code Tessera answers with */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "ok";
                     };
-                    content?: never;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/problems/{code}": {
+    getItemPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                magic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The public page of the item. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getItemQrPng: {
+        parameters: {
+            query?: {
+                /** @description Width in pixels. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                magic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR code as PNG. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getItemQrSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                magic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The QR code as SVG. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revealItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                magic: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page with the content. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Payload too large: problem+json with `code` `payload_too_large`. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getHostedPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignSlug: string;
+                userSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hosted page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getHostedPageThanks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                campaignSlug: string;
+                userSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thank-you page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+        };
+    };
+    getPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayQrPng: {
+        parameters: {
+            query?: {
+                /** @description Width in pixels. */
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getPayQrSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listPayStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+                    };
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProblems: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** One error code */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
                 };
-                cookie?: never;
+                content: {
+                    "application/json": components["schemas"]["ErrorCodeList"];
+                };
             };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
-    "/readyz": {
+    getProblem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A registered error code: problem documents carry it in `code`, with this status and title. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "code": "validation_failed",
+                     *       "status": 400,
+                     *       "title": "The request is not valid"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ErrorCode"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadyz: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** The database is reachable and migrated */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            database?: string;
-                            status?: string;
-                        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        database: "sqlite" | "postgres";
+                        /** @enum {string} */
+                        status: "ready";
                     };
                 };
-                /** @description Default Response */
-                503: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            reason?: string;
-                            status?: string;
-                        };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not ready: the database is unreachable or not migrated. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reason: string;
+                        /** @enum {string} */
+                        status: "not_ready";
                     };
                 };
             };
         };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
-export interface components {
-    schemas: never;
-    responses: never;
-    parameters: never;
-    requestBodies: never;
-    headers: never;
-    pathItems: never;
-}
-export type $defs = Record<string, never>;
-export type operations = Record<string, never>;

@@ -60,7 +60,9 @@ export const idempotencyPlugin = fp(
       const claim = { accountId: principal.accountId, key: header };
       const begun = await beginIdempotent(ctx, {
         ...claim,
-        scope: `${request.method} ${request.routeOptions.url}`,
+        // Test and live requests never share an answer: the same key sent with a tst and a prd key
+        // is a different request (422), never a test payment replayed to a live caller.
+        scope: `${request.method} ${request.routeOptions.url}${principal.testMode ? ' (test mode)' : ''}`,
         fingerprint: { body: request.body ?? null, query: request.query ?? null },
       });
       if (begun.replay) {

@@ -6,7 +6,6 @@ import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 import { AppError } from '../../errors.ts';
-import { withIdempotency } from '../bulk/idempotency.ts';
 import { MAX_STATEMENT_BYTES } from './camt-xml.ts';
 import type { Scheme } from './payee-profile.ts';
 import { payPageRoutes } from './pay-page.routes.ts';
@@ -89,21 +88,14 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       summary: 'Create a payment request and its QR code',
       description:
         'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
-      headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 255 } } },
+      'x-idempotent': true,
       body: initBody,
       response: { 201: envelope(paymentJsonSchema), ...errors, 409: problem, 422: problem },
     },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
-    const key = request.headers['idempotency-key'];
-    const response = await withIdempotency(
-      ctx,
-      { accountId: caller.accountId, key: typeof key === 'string' ? key : undefined, scope: `POST /api/v1/payments/init ${caller.livemode ? 'live' : 'test'}`, fingerprint: request.body },
-      async () => ({ status: 201, body: { status: 'success', data: paymentJson(await createPayment(ctx, caller, request.body), publicUrl) } }),
-    );
-    if (response.replayed) reply.header('idempotent-replayed', 'true');
-    const id = (response.body as { data: { id: string } }).data.id;
-    return reply.status(response.status).header('location', `/api/v1/payments/${id}`).send(response.body);
+    const payment = await createPayment(ctx, caller, request.body);
+    return reply.status(201).header('location', `/api/v1/payments/${payment.id}`).send({ status: 'success', data: paymentJson(payment, publicUrl) });
   });
 
   app.get<{ Querystring: { limit: number; cursor?: string; status?: PaymentStatus; scheme?: Scheme; reference?: string; created_from?: string; created_to?: string } }>('/api/v1/payments', {
