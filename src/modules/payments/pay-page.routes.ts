@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { PaymentsTable } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
+import { fileResponse, htmlResponse } from '../../http/openapi-media.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
@@ -34,7 +35,7 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
   };
 
   app.get<{ Params: { id: string } }>('/pay/:id', {
-    schema: { tags: ['payments'], summary: 'The hosted pay page (payee, amount, code, details to copy, live status)', params: idParams, produces: ['text/html'] },
+    schema: { tags: ['payments'], summary: 'The hosted pay page (payee, amount, code, details to copy, live status)', params: idParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The pay page.') } },
   }, async (request, reply) => {
     const t = translator(pageLanguage(request.headers['accept-language']));
     const row = await findPaymentById(ctx.db, request.params.id);
@@ -59,7 +60,7 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
   });
 
   app.get<{ Params: { id: string } }>('/pay/:id/qr.svg', {
-    schema: { tags: ['payments'], summary: "The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)", params: idParams, produces: ['image/svg+xml'] },
+    schema: { tags: ['payments'], summary: "The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)", params: idParams, produces: ['image/svg+xml'], response: { 200: fileResponse('The code as SVG.', ['image/svg+xml']) } },
   }, async (request, reply) => {
     const svg = paymentSvg(await load(request.params.id));
     return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(svg);
@@ -72,6 +73,7 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
       params: idParams,
       querystring: { type: 'object', properties: { size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default, description: 'Width in pixels.' } } },
       produces: ['image/png'],
+      response: { 200: fileResponse('The code as PNG.', ['image/png']) },
     },
   }, async (request, reply) => {
     const png = await paymentPng(await load(request.params.id), request.query.size);
