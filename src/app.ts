@@ -2,14 +2,14 @@
 // does that, and tests drive the same app through inject().
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { installBodyParsers } from './http/body-parsers.ts';
 import { installInputGuard } from './http/input-guard.ts';
-import { lazyRequestLogger, loggerOptions } from './http/logging.ts';
+import { AccessLogController, lazyRequestLogger, loggerOptions } from './http/logging.ts';
 import { installMethodRules } from './http/methods.ts';
 import { FrontDoor } from './http/front-door.ts';
 import { requestId } from './http/request-id.ts';
@@ -50,7 +50,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     logger: config.logLevel === 'silent' && !deps.logStream ? false : loggerOptions(config.logLevel, deps.logStream),
     genReqId: requestId,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new AccessLogController(),
     childLoggerFactory: lazyRequestLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,

@@ -53,7 +53,7 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
         },
       })
     : undefined;
-  const config = testConfig({ ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}), ...options.env });
+  const config = testConfig({ ...(options.captureLogs ? { LOG_LEVEL: 'debug' } : {}), ...options.env });
   const app = await buildApp(config, { database: handle, clock, logStream, startWorker: options.startWorker ?? false });
   return {
     app,
