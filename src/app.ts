@@ -12,6 +12,8 @@ import { installInputGuard } from './http/input-guard.ts';
 import { AccessLogController, lazyRequestLogger, loggerOptions } from './http/logging.ts';
 import { installMethodRules } from './http/methods.ts';
 import { FrontDoor } from './http/front-door.ts';
+import { Metrics } from './http/metrics.ts';
+import { installRequestMetrics, metricsExposed, metricsRoute } from './http/metrics-routes.ts';
 import { requestId } from './http/request-id.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pageAssetRoutes } from './http/page/assets.ts';
@@ -22,6 +24,7 @@ import { jobs } from './jobs/index.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { authPlugin } from './modules/accounts/auth.plugin.ts';
 import { modules } from './modules/index.ts';
+import { reportOutbox } from './modules/webhooks/webhook-metrics.ts';
 
 /** What buildApp needs besides the config. */
 export interface AppDeps {
@@ -38,6 +41,8 @@ declare module 'fastify' {
     ctx: AppContext;
     /** Handlers that may answer a request before Fastify routes it (hot public paths). */
     frontDoor: FrontDoor;
+    /** This instance's Prometheus metrics (served per TESSERA_METRICS_TOKEN / _PORT). */
+    metrics: Metrics;
   }
 }
 
@@ -59,19 +64,28 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
 
+  const exposed = metricsExposed(config);
+  const metrics = new Metrics({ defaultMetrics: exposed });
+  metrics.sources.frontDoorAnswers = () => frontDoor.answered;
+  if (deps.database.poolStats) metrics.sources.dbPool = deps.database.poolStats;
   const ctx: AppContext = {
     config: config as AppContext['config'],
     db: deps.database.db,
     dialect: deps.database.dialect,
     clock: deps.clock ?? systemClock,
     log: app.log,
+    metrics,
     rateLimiter: await createRateLimiter(config.redisUrl, config.redisPrefix, (error) => app.log.warn({ err: error }, 'rate limiter store unavailable; allowing requests')),
   };
   app.addHook('onClose', async () => {
     await ctx.rateLimiter?.close();
   });
   app.decorate('ctx', ctx);
+  reportOutbox(ctx);
   app.decorate('frontDoor', frontDoor);
+  app.decorate('metrics', metrics);
+  // Measuring every request is for an instance somebody scrapes.
+  if (exposed) installRequestMetrics(app, metrics);
   // Before any route is added: every route passes its onRoute hook.
   const allowedMethods = installMethodRules(app);
   installBodyParsers(app);
@@ -113,6 +127,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(pageAssetRoutes);
 
   await app.register(authPlugin, { ctx });
+  metricsRoute(app, metrics, config.metricsToken);
   for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));
 
   if (deps.startWorker ?? config.runWorker) {

@@ -12,6 +12,8 @@ export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
   close(): Promise<void>;
+  /** Connection pool use (PostgreSQL); SQLite has no pool. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 /** Where to connect; `schema` isolates a PostgreSQL connection in its own search_path (tests). */
@@ -91,7 +93,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new TesseraPostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', close: () => db.destroy(), poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
   }
   if (options.url !== ':memory:') createPrivately(options.url);
   const sqlite = new SqliteDatabase(options.url);

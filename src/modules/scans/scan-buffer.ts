@@ -13,6 +13,8 @@ export interface ScanBufferOptions {
   maxBuffered?: number;
   /** Called with the number of events dropped and the error, after a failed flush. */
   onError?: (error: unknown, pending: number, dropped: number) => void;
+  /** Called after every write attempt: events in the batch, milliseconds, success. */
+  onFlush?: (events: number, ms: number, ok: boolean) => void;
 }
 
 /** A buffer of events written by `write` in batches. */
@@ -25,6 +27,7 @@ export class ScanBuffer<T> {
   private readonly batchSize: number;
   private readonly maxBuffered: number;
   private readonly onError: NonNullable<ScanBufferOptions['onError']>;
+  private readonly onFlush: ScanBufferOptions['onFlush'];
   /** Events dropped because the buffer was full. */
   dropped = 0;
 
@@ -33,6 +36,7 @@ export class ScanBuffer<T> {
     this.batchSize = options.batchSize ?? 500;
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.onError = options.onError ?? (() => {});
+    this.onFlush = options.onFlush;
     this.timer = setInterval(() => void this.flush(), options.intervalMs);
     this.timer.unref();
   }
@@ -64,15 +68,20 @@ export class ScanBuffer<T> {
     if (this.events.length === 0) return;
     const batch = this.events;
     this.events = [];
+    const started = performance.now();
     this.running = this.write(batch)
-      .catch((error: unknown) => {
-        // Put the batch back in front of newer events, keeping within the bound.
-        const room = Math.max(this.maxBuffered - this.events.length, 0);
-        const kept = batch.length > room ? batch.slice(batch.length - room) : batch;
-        this.dropped += batch.length - kept.length;
-        this.events = kept.concat(this.events);
-        this.onError(error, this.events.length, this.dropped);
-      })
+      .then(
+        () => this.onFlush?.(batch.length, performance.now() - started, true),
+        (error: unknown) => {
+          this.onFlush?.(batch.length, performance.now() - started, false);
+          // Put the batch back in front of newer events, keeping within the bound.
+          const room = Math.max(this.maxBuffered - this.events.length, 0);
+          const kept = batch.length > room ? batch.slice(batch.length - room) : batch;
+          this.dropped += batch.length - kept.length;
+          this.events = kept.concat(this.events);
+          this.onError(error, this.events.length, this.dropped);
+        },
+      )
       .finally(() => {
         this.running = null;
       });

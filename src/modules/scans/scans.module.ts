@@ -27,8 +27,13 @@ export async function scansModule(app: FastifyInstance, ctx: AppContext): Promis
     // 1,000 events a flush cost ~20% less CPU per scan than 500 and hold SQLite's write lock for
     // only a few milliseconds.
     batchSize: SCAN_BATCH_SIZE,
-    onError: (error, pending, dropped) => ctx.log.error({ err: error, pending, dropped }, 'scan flush failed; events kept for the next try'),
+    // Bounded (TESSERA_SCAN_BUFFER_MAX): while the database refuses writes the oldest events are
+    // kept for the next try and newer ones past the bound are dropped and counted (ADR 0020).
+    maxBuffered: ctx.config.scanBufferMax,
+    onError: (error, pending, dropped) => ctx.log.error({ err: error, pending, dropped, bound: ctx.config.scanBufferMax }, 'scan flush failed; events kept for the next try'),
+    onFlush: ctx.metrics ? (events, ms, ok) => ctx.metrics!.observeScanFlush(events, ms, ok) : undefined,
   });
+  if (ctx.metrics) ctx.metrics.sources.scanBuffer = () => ({ pending: buffer.pending, dropped: buffer.dropped });
   buffers.set(ctx, buffer);
   app.addHook('onClose', async () => {
     await buffer.close();

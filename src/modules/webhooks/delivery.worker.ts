@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../context.ts';
 import { isForeignKeyViolation, toFlag } from '../../db/dialect.ts';
+import { statusClass } from '../../http/metrics.ts';
 import { newId } from '../../ids.ts';
 import { postWebhook, type SendResult } from './http-sender.ts';
 import { MAX_ATTEMPTS, nextRetryDelay, parseRetryAfter } from './retry-schedule.ts';
@@ -82,6 +83,7 @@ export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery,
   const started = performance.now();
   const outcome = await attempt(ctx, delivery, now, options);
   const durationMs = Math.round(performance.now() - started);
+  ctx.metrics?.webhookDeliveries.inc({ status_class: statusClass(outcome.statusCode) });
   const gone = outcome.statusCode === 410;
   const delay = outcome.success || gone ? null : nextRetryDelay(delivery.attempts, parseRetryAfter(outcome.retryAfter, now), (options.random ?? Math.random)());
   try {

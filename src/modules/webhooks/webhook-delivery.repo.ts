@@ -152,3 +152,13 @@ export async function deleteSettledEventsBefore(db: Db, cutoff: number): Promise
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deliveries still to be made (pending, whatever their schedule) and the creation time of the oldest. */
+export async function pendingDeliveryBacklog(db: Kysely<Database>): Promise<{ pending: number; oldestCreatedAt: number | null }> {
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('created_at').as('oldest')])
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return { pending: Number(row.n), oldestCreatedAt: row.oldest === null ? null : Number(row.oldest) };
+}
