@@ -15,6 +15,7 @@ import { FrontDoor } from './http/front-door.ts';
 import { Metrics } from './http/metrics.ts';
 import { installRequestMetrics, metricsExposed, metricsRoute } from './http/metrics-routes.ts';
 import { requestId } from './http/request-id.ts';
+import { installRequestContext } from './http/request-context.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pageAssetRoutes } from './http/page/assets.ts';
 import { frameworkErrors, installProblemHandlers } from './http/problem.ts';
@@ -97,6 +98,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   app.decorateRequest('principal', null);
 
+  // Work a request leaves behind (outbox events) records its id (src/http/request-context.ts).
+  installRequestContext(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();

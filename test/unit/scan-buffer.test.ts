@@ -80,3 +80,21 @@ describe('ScanBuffer reporting', () => {
     expect(buffer.pending).toBe(0);
   });
 });
+
+describe('ScanBuffer failures', () => {
+  it('name what started the flush: a call, a full batch, shutdown', async () => {
+    const triggers: string[] = [];
+    const buffer = new ScanBuffer<number>(
+      async () => {
+        throw new Error('database down');
+      },
+      { intervalMs: 60_000, batchSize: 2, onError: (_error, _pending, _dropped, trigger) => triggers.push(trigger) },
+    );
+    buffer.record(1);
+    await buffer.flush();
+    buffer.record(2); // the batch is full now: a flush is scheduled
+    await new Promise((resolve) => setImmediate(resolve));
+    await buffer.close();
+    expect(triggers).toEqual(['requested', 'batch full', 'shutdown']);
+  });
+});

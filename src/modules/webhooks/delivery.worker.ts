@@ -93,7 +93,10 @@ export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery,
     if (isForeignKeyViolation(error)) return;
     throw error;
   }
-  if (!outcome.success && delay === null && !gone) ctx.log.info({ deliveryId: delivery.id, attempts: MAX_ATTEMPTS }, 'webhook delivery failed after its last attempt');
+  // Each line names the event and the request that caused it (requestId null: background work).
+  const origin = { deliveryId: delivery.id, eventId: delivery.event_id, requestId: delivery.request_id };
+  ctx.log.debug({ ...origin, attempt: delivery.attempts, statusCode: outcome.statusCode, durationMs, success: outcome.success }, 'webhook delivery attempted');
+  if (!outcome.success && delay === null && !gone) ctx.log.info({ ...origin, attempts: MAX_ATTEMPTS }, 'webhook delivery failed after its last attempt');
 }
 
 async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outcome, at: { now: number; durationMs: number; delay: number | null; gone: boolean }): Promise<void> {
@@ -118,7 +121,7 @@ async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outco
       updated_at: now,
       delivered_at: outcome.success ? now : null,
     });
-    if (!settled) ctx.log.warn({ deliveryId: delivery.id }, 'webhook delivery lease expired before the attempt finished; another worker may resend it');
+    if (!settled) ctx.log.warn({ deliveryId: delivery.id, eventId: delivery.event_id, requestId: delivery.request_id }, 'webhook delivery lease expired before the attempt finished; another worker may resend it');
     await updateEndpointHealth(trx, delivery.endpoint_id, outcome, gone, now);
   });
 }

@@ -34,6 +34,8 @@ export interface ClaimedDeliveryRow {
   lease_id: string;
   body: string;
   url: string;
+  /** The request that caused the event, for the delivery's log lines. */
+  request_id: string | null;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function claimDueDeliveries(
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
     .innerJoin('webhook_endpoints as p', 'p.id', 'd.endpoint_id')
-    .select(['d.id', 'd.event_id', 'd.endpoint_id', 'd.account_id', 'd.attempts', 'e.body', 'p.url'])
+    .select(['d.id', 'd.event_id', 'd.endpoint_id', 'd.account_id', 'd.attempts', 'e.body', 'e.request_id', 'p.url'])
     .where('d.lease_id', '=', leaseId)
     .where('d.status', '=', 'pending')
     .execute();
