@@ -76,7 +76,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     clock: deps.clock ?? systemClock,
     log: app.log,
     metrics,
-    rateLimiter: await createRateLimiter(config.redisUrl, config.redisPrefix, (error) => app.log.warn({ err: error }, 'rate limiter store unavailable; allowing requests')),
+    rateLimiter: await createRateLimiter(
+      config.redisUrl,
+      config.redisPrefix,
+      (error) => app.log.error({ err: error }, 'Redis unavailable: rate limits fall back to this instance’s own counts until it answers'),
+      () => app.log.warn('Redis answers again: rate limits are shared across instances again'),
+    ),
   };
   app.addHook('onClose', async () => {
     await ctx.rateLimiter?.close();
