@@ -29,6 +29,8 @@ child.stdout.on('data', (chunk) => {
   while ((newline = out.indexOf('\n')) >= 0) {
     const line = out.slice(0, newline);
     out = out.slice(newline + 1);
+    // The server logs at the default level on the same stdout; only the bench protocol counts.
+    if (!/^(READY|CPU|SCANS) /.test(line)) continue;
     const waiter = waiters.shift();
     if (waiter) waiter(line);
     else lines.push(line);

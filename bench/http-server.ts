@@ -43,7 +43,8 @@ if (mode === 'bare') {
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 } else if (mode === 'tessera' || mode === 'tessera-static') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
-  const config = loadConfig({ TESSERA_DATA_DIR: dir, LOG_LEVEL: 'warn', TESSERA_MASTER_KEY: '7e'.repeat(32), PORT: '0', TESSERA_WORKER: 'false' });
+  // The default configuration (LOG_LEVEL info and all): what users run is what is measured.
+  const config = loadConfig({ TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: '7e'.repeat(32), PORT: '0', TESSERA_WORKER: 'false', ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}) });
   const database = connectDatabase({ dialect: 'sqlite', url: config.databaseUrl });
   await migrateToLatest(database.db);
   const now = Date.now();

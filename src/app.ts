@@ -2,17 +2,20 @@
 // does that, and tests drive the same app through inject().
 import cookie from '@fastify/cookie';
 import cors from '@fastify/cors';
-import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { type Clock, systemClock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { installBodyParsers } from './http/body-parsers.ts';
 import { installInputGuard } from './http/input-guard.ts';
-import { lazyRequestLogger, loggerOptions } from './http/logging.ts';
+import { AccessLogController, lazyRequestLogger, loggerOptions } from './http/logging.ts';
 import { installMethodRules } from './http/methods.ts';
 import { FrontDoor } from './http/front-door.ts';
+import { Metrics } from './http/metrics.ts';
+import { installRequestMetrics, metricsExposed, metricsRoute } from './http/metrics-routes.ts';
 import { requestId } from './http/request-id.ts';
+import { installRequestContext } from './http/request-context.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pageAssetRoutes } from './http/page/assets.ts';
 import { frameworkErrors, installProblemHandlers } from './http/problem.ts';
@@ -23,6 +26,7 @@ import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { authPlugin } from './modules/accounts/auth.plugin.ts';
 import { idempotencyPlugin } from './modules/idempotency/index.ts';
 import { modules } from './modules/index.ts';
+import { reportOutbox } from './modules/webhooks/webhook-metrics.ts';
 
 /** What buildApp needs besides the config. */
 export interface AppDeps {
@@ -41,6 +45,8 @@ declare module 'fastify' {
     ctx: AppContext;
     /** Handlers that may answer a request before Fastify routes it (hot public paths). */
     frontDoor: FrontDoor;
+    /** This instance's Prometheus metrics (served per TESSERA_METRICS_TOKEN / _PORT). */
+    metrics: Metrics;
   }
 }
 
@@ -53,7 +59,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     logger: config.logLevel === 'silent' && !deps.logStream ? false : loggerOptions(config.logLevel, deps.logStream),
     genReqId: requestId,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new AccessLogController(),
     childLoggerFactory: lazyRequestLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
@@ -62,19 +68,33 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
   });
 
+  const exposed = metricsExposed(config);
+  const metrics = new Metrics({ defaultMetrics: exposed });
+  metrics.sources.frontDoorAnswers = () => frontDoor.answered;
+  if (deps.database.poolStats) metrics.sources.dbPool = deps.database.poolStats;
   const ctx: AppContext = {
     config: config as AppContext['config'],
     db: deps.database.db,
     dialect: deps.database.dialect,
     clock: deps.clock ?? systemClock,
     log: app.log,
-    rateLimiter: await createRateLimiter(config.redisUrl, config.redisPrefix, (error) => app.log.warn({ err: error }, 'rate limiter store unavailable; allowing requests')),
+    metrics,
+    rateLimiter: await createRateLimiter(
+      config.redisUrl,
+      config.redisPrefix,
+      (error) => app.log.error({ err: error }, 'Redis unavailable: rate limits fall back to this instance’s own counts until it answers'),
+      () => app.log.warn('Redis answers again: rate limits are shared across instances again'),
+    ),
   };
   app.addHook('onClose', async () => {
     await ctx.rateLimiter?.close();
   });
   app.decorate('ctx', ctx);
+  reportOutbox(ctx);
   app.decorate('frontDoor', frontDoor);
+  app.decorate('metrics', metrics);
+  // Measuring every request is for an instance somebody scrapes.
+  if (exposed) installRequestMetrics(app, metrics);
   // Before any route is added: every route passes its onRoute hook.
   const allowedMethods = installMethodRules(app);
   installBodyParsers(app);
@@ -86,6 +106,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   });
   app.decorateRequest('principal', null);
 
+  // Work a request leaves behind (outbox events) records its id (src/http/request-context.ts).
+  installRequestContext(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
     done();
@@ -118,6 +140,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   await app.register(authPlugin, { ctx });
   await app.register(idempotencyPlugin, { ctx });
   deps.instrument?.(app);
+  metricsRoute(app, metrics, config.metricsToken);
   for (const mod of modules) await app.register(async (scope) => mod(scope, ctx));
 
   if (deps.startWorker ?? config.runWorker) {

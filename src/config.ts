@@ -34,12 +34,19 @@ export interface Config {
   readonly morphTtlSeconds: number;
   readonly morphStepSeconds: number;
   readonly scanFlushMs: number;
+  /** Most scan events held in memory while the database cannot take them; scans arriving while full are dropped and counted. */
+  readonly scanBufferMax: number;
   readonly scanRetentionDays: number;
   readonly ipStorage: IpStorage;
   readonly countryHeader: string | null;
   readonly geoipDbPath: string | null;
   readonly shutdownTimeoutMs: number;
   readonly signup: SignupMode;
+  /** Bearer token that opens GET /metrics on the main port; null: not served there. */
+  readonly metricsToken: string | null;
+  /** A separate port serving /metrics without a token (keep it private); null: none. */
+  readonly metricsPort: number | null;
+  readonly metricsHost: string;
 }
 
 /** A configuration problem, always naming the variable. */
@@ -63,7 +70,12 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'DATABASE_URL', default: 'SQLite file `tessera.db` in the data dir', description: '`postgres://…` selects PostgreSQL (scale-out); a file path or `sqlite:PATH` selects SQLite.' },
   { name: 'TESSERA_PUBLIC_URL', default: 'http://HOST:PORT', description: 'Base of every public link a QR code encodes (short links, items, hosted pages).' },
   { name: 'TESSERA_MASTER_KEY', default: 'generated into the data dir outside production', description: 'Root secret for encryption and signing: 32 bytes as 64 hex characters or base64. Required in production.' },
-  { name: 'LOG_LEVEL', default: 'info', description: 'pino level: fatal, error, warn, info, debug, trace or silent. At info and below every request is logged; at warn and above cached redirects skip Fastify (the front door, ADR 0011): use warn for heavy scan traffic.' },
+  {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    description:
+      'pino level: fatal, error, warn, info, debug, trace or silent. Each request gets one access line at debug (and below); at info a request writes nothing unless it fails with a 5xx, and /metrics counts and times requests (ADR 0020). At debug cached redirects go through Fastify so that every one is logged.',
+  },
   { name: 'TESSERA_CORS_ORIGINS', default: '(empty: CORS off)', description: 'Comma-separated origins allowed to call the API from browsers, or `*`.' },
   { name: 'TESSERA_BODY_LIMIT', default: '1048576', description: 'Largest accepted request body in bytes (larger bodies get 413).' },
   { name: 'TESSERA_TRUST_PROXY', default: 'false', description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy or CDN).' },
@@ -76,6 +88,12 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'TESSERA_MORPH_TTL_SECONDS', default: '30', description: 'How long a signed morphing render URL stays valid.' },
   { name: 'TESSERA_MORPH_STEP_SECONDS', default: '30', description: 'Rotation step of a morphing code payload (15–30).' },
   { name: 'TESSERA_SCAN_FLUSH_MS', default: '1000', description: 'How often buffered scan events are written to the database.' },
+  {
+    name: 'TESSERA_SCAN_BUFFER_MAX',
+    default: '100000',
+    description:
+      'Most scan events an instance holds in memory while the database cannot take them (about 0.3 KB each): they are written once it answers again. While the buffer is full, further scans are dropped and counted in `tessera_scans_dropped_total` and logged; redirects keep answering either way.',
+  },
   { name: 'TESSERA_SCAN_RETENTION_DAYS', default: '395', description: 'Raw scans older than this are deleted; daily rollups are kept.' },
   { name: 'TESSERA_IP_STORAGE', default: 'anonymized', description: '`anonymized` keeps IPv4 /24 and IPv6 /48 prefixes; `none` stores no IP at all.' },
   { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
@@ -87,6 +105,13 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     description:
       'Who may sign up over HTTP (`POST /api/v1/auth/signup`): `first` lets the first person create the instance\'s first account and then closes; `open` lets anyone; `closed` lets nobody. `tessera account create` works in every mode.',
   },
+  {
+    name: 'TESSERA_METRICS_TOKEN',
+    default: '(unset)',
+    description: 'Serves Prometheus metrics at `GET /metrics` on the main port to requests with `Authorization: Bearer <token>` (at least 16 characters). Unset (and no metrics port): `/metrics` is a 404.',
+  },
+  { name: 'TESSERA_METRICS_PORT', default: '(unset)', description: 'Serves `/metrics` without a token on this separate port (for a scraper on a private network); `tessera worker` serves its own metrics there too.' },
+  { name: 'TESSERA_METRICS_HOST', default: 'HOST', description: 'Interface the metrics port binds to.' },
 ];
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -203,5 +228,16 @@ export function loadConfig(env: Env = process.env): Config {
     geoipDbPath: env.TESSERA_GEOIP_DB?.trim() || null,
     shutdownTimeoutMs: int(env, 'TESSERA_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     signup,
+    scanBufferMax: int(env, 'TESSERA_SCAN_BUFFER_MAX', 100_000, 1000, 10_000_000),
+    metricsToken: metricsToken(env),
+    metricsPort: env.TESSERA_METRICS_PORT?.trim() ? int(env, 'TESSERA_METRICS_PORT', 0, 1, 65535) : null,
+    metricsHost: env.TESSERA_METRICS_HOST?.trim() || host,
   });
+}
+
+function metricsToken(env: Env): string | null {
+  const token = env.TESSERA_METRICS_TOKEN?.trim();
+  if (!token) return null;
+  if (token.length < 16 || /\s/.test(token)) throw new ConfigError('TESSERA_METRICS_TOKEN', 'must be at least 16 characters without spaces (generate one with `openssl rand -hex 24`)');
+  return token;
 }

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { Clock } from './clock.ts';
 import type { Config, Dialect } from './config.ts';
 import type { Database } from './db/schema.ts';
+import type { Metrics } from './http/metrics.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
 
 /** Shared dependencies handed to modules; services take the parts they need as arguments. */
@@ -15,6 +16,8 @@ export interface AppContext {
   readonly log: FastifyBaseLogger;
   /** Shared rate limiter (memory, or Redis when REDIS_URL is set); buildApp always sets it. */
   readonly rateLimiter?: RateLimiter;
+  /** This process's Prometheus metrics (buildApp and `tessera worker` set it). */
+  readonly metrics?: Metrics;
 }
 
 /** A domain module: registers its routes (and hooks) on the app. */

@@ -1,5 +1,6 @@
 // Every CLI command. A module that adds one appends it here.
 import { accountCreateCommand } from './account.ts';
+import { backupCommand } from './backup.ts';
 import type { Command } from './command.ts';
 import { keysCheckCommand } from './keys.ts';
 import { migrateCommand } from './migrate.ts';
@@ -15,4 +16,5 @@ export const commands: Command[] = [
   keysCheckCommand,
   qrCommand,
   workerCommand,
+  backupCommand,
 ];

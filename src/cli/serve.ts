@@ -3,6 +3,7 @@
 import { buildApp } from '../app.ts';
 import { systemClock } from '../clock.ts';
 import { recordServerStart } from '../db/server-starts.ts';
+import { startMetricsServer } from '../http/metrics-routes.ts';
 import type { Command } from './command.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -38,6 +39,8 @@ export const serveCommand: Command = {
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
     await app.listen({ port: config.port, host: config.host });
+    // A private port for the scraper; it closes with the process.
+    if (config.metricsPort !== null) await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
     // The marker `tessera account create` reads to tell whether it writes where a server reads.
     await recordServerStart(database.db, systemClock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'could not record the server start'));
     app.log.info({ publicUrl: config.publicUrl, database: config.dialect }, 'Tessera is ready');

@@ -5,6 +5,9 @@ import Fastify from 'fastify';
 import { systemClock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import { loggerOptions } from '../http/logging.ts';
+import { Metrics } from '../http/metrics.ts';
+import { startMetricsServer } from '../http/metrics-routes.ts';
+import { reportOutbox } from '../modules/webhooks/webhook-metrics.ts';
 import { jobs } from '../jobs/index.ts';
 import { startJobs } from '../jobs/runner.ts';
 import type { Command } from './command.ts';
@@ -20,13 +23,19 @@ export const workerCommand: Command = {
     const { config, database } = await openRuntime((m) => io.err(m));
     // Fastify's logger: the same pino JSON lines and redaction as `serve`, without a server.
     const log = Fastify({ logger: loggerOptions(config.logLevel) }).log;
-    const ctx: AppContext = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log };
+    // A worker serves its metrics (deliveries, outbox, process) only on TESSERA_METRICS_PORT.
+    const metrics = new Metrics({ defaultMetrics: config.metricsPort !== null });
+    if (database.poolStats) metrics.sources.dbPool = database.poolStats;
+    const ctx: AppContext = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log, metrics };
+    reportOutbox(ctx);
+    const metricsServer = config.metricsPort === null ? null : await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
     const runner = startJobs(ctx, jobs);
     log.info({ jobs: jobs.map((j) => j.name), database: config.dialect }, 'worker started');
     return new Promise<number>((resolve) => {
       const stop = async (signal: string) => {
         log.info({ signal }, 'worker stopping: waiting for running jobs');
         await runner.stop();
+        metricsServer?.close();
         await database.close();
         log.info('worker stopped');
         resolve(0);

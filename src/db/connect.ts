@@ -12,6 +12,8 @@ export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly dialect: Dialect;
   close(): Promise<void>;
+  /** Connection pool use (PostgreSQL); SQLite has no pool. */
+  poolStats?(): { total: number; idle: number; waiting: number };
 }
 
 /** Where to connect; `schema` isolates a PostgreSQL connection in its own search_path (tests). */
@@ -86,12 +88,18 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
     const pool = new pg.Pool({
       connectionString: options.url,
       max: options.poolSize ?? 10,
+      // A server that does not answer fails a request in seconds (a 503), instead of holding it open.
+      connectionTimeoutMillis: 5000,
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     });
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
+    // Nor may a checked-out one: pg emits 'error' on a client whose connection drops (a server
+    // restart) besides failing its query, and the pool listens only while the client is idle. The
+    // failed query carries the error (a 503); the pool discards the broken client on release.
+    pool.on('connect', (client) => client.on('error', () => {}));
     const db = new Kysely<Database>({ dialect: new TesseraPostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', close: () => db.destroy(), poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
   }
   if (options.url !== ':memory:') createPrivately(options.url);
   const sqlite = new SqliteDatabase(options.url);

@@ -278,6 +278,8 @@ export interface WebhookEventsTable {
   type: string;
   body: string;
   occurred_at: number;
+  /** The request that caused the event (null: background work, or written before 0014). */
+  request_id: string | null;
 }
 
 /** One event bound for one endpoint, with its retry state and worker lease. */

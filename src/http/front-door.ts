@@ -23,6 +23,8 @@ interface ServerOptions {
 export class FrontDoor {
   private handlers: FrontDoorHandler[] = [];
   private open = true;
+  /** Requests answered here (they never reach Fastify's hooks, so /metrics reads this). */
+  answered = 0;
 
   /** Adds a handler (modules call this while the app is being built). */
   add(handler: FrontDoorHandler): void {
@@ -37,7 +39,12 @@ export class FrontDoor {
   /** Whether a handler answered. */
   handle(request: IncomingMessage, response: ServerResponse): boolean {
     if (!this.open) return false;
-    for (const handler of this.handlers) if (handler(request, response)) return true;
+    for (const handler of this.handlers) {
+      if (handler(request, response)) {
+        this.answered++;
+        return true;
+      }
+    }
     return false;
   }
 

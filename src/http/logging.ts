@@ -1,7 +1,7 @@
 // pino options for the service: JSON logs, secrets redacted. Headers are logged (they help
 // debugging) but every header that carries a credential is censored, and URL segments that are
 // themselves bearer secrets (item magics) are masked before they reach a log line.
-import type { FastifyBaseLogger, FastifyLoggerOptions } from 'fastify';
+import { type FastifyBaseLogger, type FastifyLoggerOptions, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 
 /** Headers whose values never appear in logs. */
 export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'x-qr-password', 'x-delete-token', 'cookie', 'set-cookie', 'x-csrf-token'];
@@ -126,7 +126,37 @@ export function lazyRequestLogger(logger: FastifyBaseLogger, bindings: Record<st
   return new RequestLogger(logger as unknown as Logger, bindings) as unknown as FastifyBaseLogger;
 }
 
-/** Whether Fastify logs every request at this level ("incoming request" and "request completed" are info lines). */
+/**
+ * Whether every request gets a log line at this level. Access lines are debug lines (ADR 0020):
+ * at the default info level a request costs no log line, and /metrics counts and times requests.
+ */
 export function logsEveryRequest(level: string): boolean {
-  return level === 'info' || level === 'debug' || level === 'trace';
+  return level === 'debug' || level === 'trace';
+}
+
+/**
+ * Fastify's per-request lines, moved down to debug: one `request completed` line per request
+ * (carrying the request, so no separate `incoming request` line), a 5xx or a failed response at
+ * error. At info a request writes nothing; pino's level check is all it pays.
+ */
+export class AccessLogController extends LogController {
+  constructor() {
+    super({ requestIdLogLabel: 'requestId' });
+  }
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.debug({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+  override defaultErrorLog(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+    if (reply.statusCode >= 500) reply.log.error({ req: request, res: reply, err: error }, error?.message);
+    else reply.log.debug({ res: reply, err: error }, error?.message);
+  }
+  override streamError(error: Error, _request: FastifyRequest, reply: FastifyReply): void {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') reply.log.debug({ res: reply }, 'stream closed prematurely');
+    else reply.log.warn({ err: error }, 'response terminated with an error with headers already sent');
+  }
+  override routeNotFound(request: FastifyRequest): void {
+    request.log.debug(`Route ${request.raw.method}:${request.raw.url} not found`);
+  }
 }

@@ -2,6 +2,7 @@
 // body parsing, unknown routes, and unexpected exceptions (a generic 500 that leaks nothing).
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
+import { databaseUnavailableReason } from '../db/dialect.ts';
 import { QrError } from '../qr/errors.ts';
 import { type AllowedMethods, methodNotAllowed } from './methods.ts';
 
@@ -98,6 +99,10 @@ export function toAppError(error: FastifyError & { validation?: ValidationIssue[
     const code = (Object.keys(ERROR_CODES) as ErrorCode[]).find((c) => ERROR_CODES[c].status === status) ?? 'bad_request';
     return new AppError(code, error.message || ERROR_CODES[code].title);
   }
+  // The database is down, restarting or out of disk: a 503 the client may retry, not a 500.
+  if (databaseUnavailableReason(error)) {
+    return new AppError('not_ready', 'This instance cannot use its database right now; retry in a few seconds.', { cause: error, headers: { 'retry-after': '5' } });
+  }
   return new AppError('internal_error', 'Something went wrong on our side. The request id identifies it in our logs.', { cause: error });
 }
 
@@ -121,7 +126,9 @@ export function frameworkErrors(publicUrl: string) {
 export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    const unavailable = appError.code === 'not_ready' ? databaseUnavailableReason(error) : null;
+    if (unavailable) request.log.error({ err: error, reason: unavailable }, 'request failed: database unavailable');
+    else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     return sendProblem(publicUrl, request, reply, appError);
   });

@@ -71,16 +71,36 @@ export class MemoryRateLimiter implements RateLimiter {
 // INCR and set the expiry in one round trip; the key expires a window after it closes.
 const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
 
-/** Fixed windows in Redis, shared by every instance; on a Redis failure it lets the request through (and logs). */
+/**
+ * Fixed windows in Redis, shared by every instance. While Redis fails, each instance counts in its
+ * own memory instead (ADR 0020): limits loosen by the number of instances but never open (login
+ * throttling still holds); once Redis answers again the shared counts are used. `onError` hears
+ * about the first failure of an outage, `onRecover` about its end: one log line each, not one per request.
+ */
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
   private readonly prefix: string;
   private readonly onError: (error: unknown) => void;
+  private readonly onRecover: () => void;
+  private readonly fallback = new MemoryRateLimiter();
+  /** Whether the last Redis call failed (counting in memory meanwhile). */
+  degraded = false;
 
-  constructor(redis: Redis, prefix: string, onError: (error: unknown) => void = () => {}) {
+  constructor(redis: Redis, prefix: string, onError: (error: unknown) => void = () => {}, onRecover: () => void = () => {}) {
     this.redis = redis;
     this.prefix = prefix;
     this.onError = onError;
+    this.onRecover = onRecover;
+  }
+
+  private failed(error: unknown): void {
+    if (!this.degraded) this.onError(error);
+    this.degraded = true;
+  }
+
+  private succeeded(): void {
+    if (this.degraded) this.onRecover();
+    this.degraded = false;
   }
 
   /** Counts a hit on `key`. */
@@ -88,11 +108,12 @@ export class RedisRateLimiter implements RateLimiter {
     const start = Math.floor(now / windowMs) * windowMs;
     try {
       const count = Number(await this.redis.eval(HIT_SCRIPT, 1, this.key(key, windowMs, start), String(windowMs * 2)));
+      this.succeeded();
       return result(count, limit, start, windowMs, now);
     } catch (error) {
-      // Failing open: a Redis outage should degrade limits, not take the API down.
-      this.onError(error);
-      return result(1, limit, start, windowMs, now);
+      // A Redis outage degrades limits to this instance's own counts; it neither opens them nor takes the API down.
+      this.failed(error);
+      return this.fallback.hit(key, limit, windowMs, now);
     }
   }
 
@@ -100,10 +121,12 @@ export class RedisRateLimiter implements RateLimiter {
   async peek(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
     const start = Math.floor(now / windowMs) * windowMs;
     try {
-      return peeked(Number((await this.redis.get(this.key(key, windowMs, start))) ?? 0), limit, start, windowMs, now);
+      const count = Number((await this.redis.get(this.key(key, windowMs, start))) ?? 0);
+      this.succeeded();
+      return peeked(count, limit, start, windowMs, now);
     } catch (error) {
-      this.onError(error);
-      return peeked(0, limit, start, windowMs, now);
+      this.failed(error);
+      return this.fallback.peek(key, limit, windowMs, now);
     }
   }
 
@@ -120,12 +143,27 @@ export class RedisRateLimiter implements RateLimiter {
 }
 
 /** A Redis store when `redisUrl` is set, else the in-memory store. */
-export async function createRateLimiter(redisUrl: string | null, prefix: string, onError?: (error: unknown) => void): Promise<RateLimiter> {
+export async function createRateLimiter(redisUrl: string | null, prefix: string, onError?: (error: unknown) => void, onRecover?: () => void): Promise<RateLimiter> {
   if (!redisUrl) return new MemoryRateLimiter();
   const { Redis } = await import('ioredis');
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, lazyConnect: false });
-  redis.on('error', (error) => onError?.(error));
-  return new RedisRateLimiter(redis, prefix, onError);
+  // No offline queue: while Redis is unreachable a hit fails at once and counts in memory,
+  // instead of waiting for reconnection attempts. ioredis keeps reconnecting in the background.
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, retryStrategy: (times) => Math.min(times * 200, 2000) });
+  // Connection errors repeat on every reconnection attempt; the limiter reports the outage once.
+  redis.on('error', () => {});
+  // Start on the shared counts when Redis is there: wait for the connection (or its first failure).
+  await new Promise<void>((resolve) => {
+    const timer = setTimeout(done, 2000);
+    function done() {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      redis.off('error', done);
+      resolve();
+    }
+    redis.once('ready', done);
+    redis.once('error', done);
+  });
+  return new RedisRateLimiter(redis, prefix, onError, onRecover);
 }
 
 /** The IETF RateLimit-* headers (and Retry-After when refused) for a result. */

@@ -131,14 +131,27 @@ describeDialects('redirect front door', (dialect) => {
     expect(t.app.frontDoor.handle(request, response)).toBe(false);
   });
 
-  it('is off when every request is logged (LOG_LEVEL info), so no redirect escapes the request log', async () => {
-    const { t, create, get, answeredByFrontDoor } = await start({}, true); // captured logs are at info
+  it('is off when every request is logged (LOG_LEVEL debug), so no redirect escapes the request log', async () => {
+    const { t, create, get, answeredByFrontDoor } = await start({}, true); // captured logs are at debug
     const c = await create();
     await get(`/${c.short_code}`);
     const second = await get(`/${c.short_code}`);
     expect(second.status).toBe(302);
     expect(answeredByFrontDoor()).toEqual([false, false]);
-    const logged = t.logs.map((line) => JSON.parse(line) as { msg: string; req?: { url: string } }).filter((line) => line.req?.url === `/${c.short_code}`);
-    expect(logged).toHaveLength(2);
+    const logged = t.logs.map((line) => JSON.parse(line) as { msg: string; level: number; req?: { url: string } }).filter((line) => line.req?.url === `/${c.short_code}`);
+    // One access line per request, at debug (ADR 0020).
+    expect(logged.map((line) => [line.msg, line.level])).toEqual([
+      ['request completed', 20],
+      ['request completed', 20],
+    ]);
+  });
+
+  it('answers at the default level (info), where no request writes a log line', async () => {
+    const { t, create, get, answeredByFrontDoor } = await start({ LOG_LEVEL: 'info' }, true);
+    const c = await create();
+    await get(`/${c.short_code}`);
+    await get(`/${c.short_code}`);
+    expect(answeredByFrontDoor()).toEqual([false, true]);
+    expect(t.logs.filter((line) => line.includes(`/${c.short_code}`))).toEqual([]);
   });
 });

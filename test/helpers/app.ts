@@ -60,7 +60,7 @@ export async function createTestApp(dialect: Dialect, options: TestAppOptions = 
         },
       })
     : undefined;
-  const config = testConfig({ ...(options.captureLogs ? { LOG_LEVEL: 'info' } : {}), ...options.env });
+  const config = testConfig({ ...(options.captureLogs ? { LOG_LEVEL: 'debug' } : {}), ...options.env });
   let violations: ResponseViolation[] = [];
   const instrument = (instance: FastifyInstance) => {
     if (options.checkResponses !== false) violations = checkResponses(instance);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import net from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRateLimiter, MemoryRateLimiter, type RateLimiter, rateLimitHeaders, RedisRateLimiter } from '../../src/http/rate-limit.ts';
@@ -82,15 +83,47 @@ describe('RedisRateLimiter across instances', () => {
     }
   });
 
-  it('fails open (and reports) when Redis is unreachable', async () => {
+  it('falls back to per-instance limits when Redis is unreachable (not open), reporting the outage once', async () => {
     const errors: unknown[] = [];
     const limiter = await createRateLimiter('redis://127.0.0.1:1', 'x:', (e) => errors.push(e));
     try {
-      const r = await limiter.hit('k', 1, 60_000, T0);
-      expect(r.allowed).toBe(true);
-      expect(errors.length).toBeGreaterThan(0);
+      expect((await limiter.hit('login:ada', 2, 60_000, T0)).allowed).toBe(true);
+      expect((await limiter.hit('login:ada', 2, 60_000, T0)).allowed).toBe(true);
+      // Login throttling still holds on this instance.
+      expect((await limiter.hit('login:ada', 2, 60_000, T0)).allowed).toBe(false);
+      expect((await limiter.peek('login:ada', 2, 60_000, T0)).allowed).toBe(false);
+      expect(errors).toHaveLength(1);
     } finally {
       await limiter.close();
+    }
+  });
+
+  it('returns to the shared counts when Redis answers again', async () => {
+    // A TCP relay to the real Redis that the test can cut and restore, as an outage would.
+    const sockets = new Set<net.Socket>();
+    let relay = await listenRelay(0, sockets);
+    const port = (relay.address() as net.AddressInfo).port;
+    const events: string[] = [];
+    const prefix = `test:${randomBytes(6).toString('hex')}:`;
+    const limiter = (await createRateLimiter(`redis://127.0.0.1:${port}`, prefix, () => events.push('down'), () => events.push('up'))) as RedisRateLimiter;
+    const other = await createRateLimiter(REDIS_URL, prefix);
+    try {
+      expect((await limiter.hit('k', 3, 60_000, T0)).remaining).toBe(2);
+      const closed = new Promise<void>((resolve) => relay.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+      // Down: counted in this instance's memory, from zero.
+      await expect.poll(async () => (await limiter.hit('k', 3, 60_000, T0)) && limiter.degraded, { interval: 20, timeout: 5000 }).toBe(true);
+      relay = await listenRelay(port, sockets);
+      // Up again (ioredis reconnects by itself): the shared count, which the other instance sees too.
+      await expect.poll(async () => (await limiter.hit('k', 3, 60_000, T0)) && !limiter.degraded, { interval: 50, timeout: 10_000 }).toBe(true);
+      expect(events).toEqual(['down', 'up']);
+      expect((await other.peek('k', 3, 60_000, T0)).remaining).toBe(1);
+    } finally {
+      await limiter.close();
+      await other.close();
+      relay.close();
+      for (const socket of sockets) socket.destroy();
     }
   });
 
@@ -105,3 +138,18 @@ describe('rateLimitHeaders', () => {
     expect(rateLimitHeaders({ allowed: false, remaining: 0, resetMs: 30_000, limit: 10 })).toMatchObject({ 'retry-after': '30' });
   });
 });
+
+/** A TCP relay from `port` (0: any) to the test Redis. */
+function listenRelay(port: number, sockets: Set<net.Socket>): Promise<net.Server> {
+  const target = new URL(REDIS_URL);
+  const server = net.createServer((client) => {
+    const upstream = net.connect(Number(target.port || 6379), target.hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on('close', () => sockets.delete(socket));
+      socket.on('error', () => {});
+    }
+    client.pipe(upstream).pipe(client);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}

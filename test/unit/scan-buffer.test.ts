@@ -56,3 +56,45 @@ describe('ScanBuffer', () => {
     await buffer.close();
   });
 });
+
+describe('ScanBuffer reporting', () => {
+  it('reports every write attempt (size, time, outcome) and counts what it drops while full', async () => {
+    let fail = true;
+    const flushes: Array<[number, boolean]> = [];
+    const buffer = new ScanBuffer<number>(
+      async () => {
+        if (fail) throw new Error('database down');
+      },
+      { intervalMs: 60_000, batchSize: 1_000_000, maxBuffered: 3, onFlush: (events, ms, ok) => void (expect(ms).toBeGreaterThanOrEqual(0), flushes.push([events, ok])) },
+    );
+    for (let i = 0; i < 5; i++) buffer.record(i);
+    expect([buffer.pending, buffer.dropped]).toEqual([3, 2]);
+    await buffer.flush();
+    expect([buffer.pending, buffer.dropped]).toEqual([3, 2]);
+    fail = false;
+    await buffer.close();
+    expect(flushes).toEqual([
+      [3, false],
+      [3, true],
+    ]);
+    expect(buffer.pending).toBe(0);
+  });
+});
+
+describe('ScanBuffer failures', () => {
+  it('name what started the flush: a call, a full batch, shutdown', async () => {
+    const triggers: string[] = [];
+    const buffer = new ScanBuffer<number>(
+      async () => {
+        throw new Error('database down');
+      },
+      { intervalMs: 60_000, batchSize: 2, onError: (_error, _pending, _dropped, trigger) => triggers.push(trigger) },
+    );
+    buffer.record(1);
+    await buffer.flush();
+    buffer.record(2); // the batch is full now: a flush is scheduled
+    await new Promise((resolve) => setImmediate(resolve));
+    await buffer.close();
+    expect(triggers).toEqual(['requested', 'batch full', 'shutdown']);
+  });
+});

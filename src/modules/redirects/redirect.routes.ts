@@ -151,7 +151,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
   };
 
   // Cached redirects are answered before Fastify routes them; Fastify's request log would miss
-  // them, so the front door stays out of the way whenever that log is on (LOG_LEVEL info or below).
+  // them, so the front door stays out of the way whenever that log is on (LOG_LEVEL debug or trace).
   if (!logsEveryRequest(ctx.config.logLevel)) {
     app.frontDoor.add(
       redirectFrontDoor({

@@ -11,9 +11,14 @@ export interface ScanBufferOptions {
   batchSize?: number;
   /** Most events held while the database is unreachable. */
   maxBuffered?: number;
-  /** Called with the number of events dropped and the error, after a failed flush. */
-  onError?: (error: unknown, pending: number, dropped: number) => void;
+  /** Called after a failed flush with the events now held, those dropped so far, and what started the flush. */
+  onError?: (error: unknown, pending: number, dropped: number, trigger: FlushTrigger) => void;
+  /** Called after every write attempt: events in the batch, milliseconds, success. */
+  onFlush?: (events: number, ms: number, ok: boolean) => void;
 }
+
+/** What started a flush: the timer, a full batch, shutdown, or a direct call. */
+export type FlushTrigger = 'timer' | 'batch full' | 'shutdown' | 'requested';
 
 /** A buffer of events written by `write` in batches. */
 export class ScanBuffer<T> {
@@ -25,6 +30,7 @@ export class ScanBuffer<T> {
   private readonly batchSize: number;
   private readonly maxBuffered: number;
   private readonly onError: NonNullable<ScanBufferOptions['onError']>;
+  private readonly onFlush: ScanBufferOptions['onFlush'];
   /** Events dropped because the buffer was full. */
   dropped = 0;
 
@@ -33,7 +39,8 @@ export class ScanBuffer<T> {
     this.batchSize = options.batchSize ?? 500;
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.onError = options.onError ?? (() => {});
-    this.timer = setInterval(() => void this.flush(), options.intervalMs);
+    this.onFlush = options.onFlush;
+    this.timer = setInterval(() => void this.flush('timer'), options.intervalMs);
     this.timer.unref();
   }
 
@@ -53,26 +60,31 @@ export class ScanBuffer<T> {
       this.scheduled = true;
       setImmediate(() => {
         this.scheduled = false;
-        void this.flush();
+        void this.flush('batch full');
       });
     }
   }
 
   /** Writes everything queued so far (waits for a flush already running first). */
-  async flush(): Promise<void> {
+  async flush(trigger: FlushTrigger = 'requested'): Promise<void> {
     while (this.running) await this.running;
     if (this.events.length === 0) return;
     const batch = this.events;
     this.events = [];
+    const started = performance.now();
     this.running = this.write(batch)
-      .catch((error: unknown) => {
-        // Put the batch back in front of newer events, keeping within the bound.
-        const room = Math.max(this.maxBuffered - this.events.length, 0);
-        const kept = batch.length > room ? batch.slice(batch.length - room) : batch;
-        this.dropped += batch.length - kept.length;
-        this.events = kept.concat(this.events);
-        this.onError(error, this.events.length, this.dropped);
-      })
+      .then(
+        () => this.onFlush?.(batch.length, performance.now() - started, true),
+        (error: unknown) => {
+          this.onFlush?.(batch.length, performance.now() - started, false);
+          // Put the batch back in front of newer events, keeping within the bound.
+          const room = Math.max(this.maxBuffered - this.events.length, 0);
+          const kept = batch.length > room ? batch.slice(batch.length - room) : batch;
+          this.dropped += batch.length - kept.length;
+          this.events = kept.concat(this.events);
+          this.onError(error, this.events.length, this.dropped, trigger);
+        },
+      )
       .finally(() => {
         this.running = null;
       });
@@ -83,6 +95,6 @@ export class ScanBuffer<T> {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.flush();
+    await this.flush('shutdown');
   }
 }

@@ -2,6 +2,7 @@
 // written by a ScanWriter (a worker thread on SQLite, in-process on PostgreSQL).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { inBackground } from '../../http/request-context.ts';
 import { ScanBuffer } from './scan-buffer.ts';
 import type { ScanEvent } from './scan.service.ts';
 import { createScanWriter } from './scan-writer.ts';
@@ -21,14 +22,21 @@ export function scanBuffer(ctx: AppContext): ScanBuffer<ScanEvent> {
 /** Creates the scan buffer and flushes it when the app closes (graceful shutdown loses nothing). */
 export async function scansModule(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const writer = createScanWriter(ctx);
-  const buffer = new ScanBuffer<ScanEvent>((events) => writer.write(events), {
+  // A flush is nobody's request: the thousandth scan fills the batch, but the events it writes
+  // (scan.created webhooks) must not carry that one request's id.
+  const buffer = new ScanBuffer<ScanEvent>((events) => inBackground('scan flush', () => writer.write(events)), {
     intervalMs: ctx.config.scanFlushMs,
     // Each flush has a fixed cost (a transaction, rollup upserts, a thread wake-up): under load,
     // 1,000 events a flush cost ~20% less CPU per scan than 500 and hold SQLite's write lock for
     // only a few milliseconds.
     batchSize: SCAN_BATCH_SIZE,
-    onError: (error, pending, dropped) => ctx.log.error({ err: error, pending, dropped }, 'scan flush failed; events kept for the next try'),
+    // Bounded (TESSERA_SCAN_BUFFER_MAX): while the database refuses writes the oldest events are
+    // kept for the next try and newer ones past the bound are dropped and counted (ADR 0020).
+    maxBuffered: ctx.config.scanBufferMax,
+    onError: (error, pending, dropped, trigger) => ctx.log.error({ err: error, trigger, pending, dropped, bound: ctx.config.scanBufferMax }, 'scan flush failed; events kept for the next try'),
+    onFlush: ctx.metrics ? (events, ms, ok) => ctx.metrics!.observeScanFlush(events, ms, ok) : undefined,
   });
+  if (ctx.metrics) ctx.metrics.sources.scanBuffer = () => ({ pending: buffer.pending, dropped: buffer.dropped });
   buffers.set(ctx, buffer);
   app.addHook('onClose', async () => {
     await buffer.close();

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { AppContext } from '../../context.ts';
 import { isForeignKeyViolation, toFlag } from '../../db/dialect.ts';
+import { statusClass } from '../../http/metrics.ts';
 import { newId } from '../../ids.ts';
 import { postWebhook, type SendResult } from './http-sender.ts';
 import { MAX_ATTEMPTS, nextRetryDelay, parseRetryAfter } from './retry-schedule.ts';
@@ -82,6 +83,7 @@ export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery,
   const started = performance.now();
   const outcome = await attempt(ctx, delivery, now, options);
   const durationMs = Math.round(performance.now() - started);
+  ctx.metrics?.webhookDeliveries.inc({ status_class: statusClass(outcome.statusCode) });
   const gone = outcome.statusCode === 410;
   const delay = outcome.success || gone ? null : nextRetryDelay(delivery.attempts, parseRetryAfter(outcome.retryAfter, now), (options.random ?? Math.random)());
   try {
@@ -91,7 +93,10 @@ export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery,
     if (isForeignKeyViolation(error)) return;
     throw error;
   }
-  if (!outcome.success && delay === null && !gone) ctx.log.info({ deliveryId: delivery.id, attempts: MAX_ATTEMPTS }, 'webhook delivery failed after its last attempt');
+  // Each line names the event and the request that caused it (requestId null: background work).
+  const origin = { deliveryId: delivery.id, eventId: delivery.event_id, requestId: delivery.request_id };
+  ctx.log.debug({ ...origin, attempt: delivery.attempts, statusCode: outcome.statusCode, durationMs, success: outcome.success }, 'webhook delivery attempted');
+  if (!outcome.success && delay === null && !gone) ctx.log.info({ ...origin, attempts: MAX_ATTEMPTS }, 'webhook delivery failed after its last attempt');
 }
 
 async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outcome, at: { now: number; durationMs: number; delay: number | null; gone: boolean }): Promise<void> {
@@ -116,7 +121,7 @@ async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outco
       updated_at: now,
       delivered_at: outcome.success ? now : null,
     });
-    if (!settled) ctx.log.warn({ deliveryId: delivery.id }, 'webhook delivery lease expired before the attempt finished; another worker may resend it');
+    if (!settled) ctx.log.warn({ deliveryId: delivery.id, eventId: delivery.event_id, requestId: delivery.request_id }, 'webhook delivery lease expired before the attempt finished; another worker may resend it');
     await updateEndpointHealth(trx, delivery.endpoint_id, outcome, gone, now);
   });
 }

@@ -8,6 +8,7 @@
 //   });
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, WebhookDeliveriesTable } from '../../db/schema.ts';
+import { currentRequestId } from '../../http/request-context.ts';
 import { newId } from '../../ids.ts';
 import { eventTypeInfo, isSubscribed, PING_EVENT_TYPE } from './event-types.ts';
 import { insertEventWithDeliveries, listEnabledSubscriptions, listEnabledSubscriptionsOf } from './webhook-delivery.repo.ts';
@@ -95,6 +96,7 @@ async function writeEvent(db: Kysely<Database> | Transaction<Database>, input: E
     delivered_at: null,
   }));
   if (deliveries.length === 0) return { eventId, deliveries: 0, deliveryIds: [] };
-  await insertEventWithDeliveries(db, { id: eventId, account_id: input.accountId, type: input.type, body, occurred_at: input.occurredAt }, deliveries);
+  const event = { id: eventId, account_id: input.accountId, type: input.type, body, occurred_at: input.occurredAt, request_id: currentRequestId() };
+  await insertEventWithDeliveries(db, event, deliveries);
   return { eventId, deliveries: deliveries.length, deliveryIds: deliveries.map((d) => d.id) };
 }

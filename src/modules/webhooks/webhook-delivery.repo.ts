@@ -34,6 +34,8 @@ export interface ClaimedDeliveryRow {
   lease_id: string;
   body: string;
   url: string;
+  /** The request that caused the event, for the delivery's log lines. */
+  request_id: string | null;
 }
 
 /**
@@ -72,7 +74,7 @@ export async function claimDueDeliveries(
     .selectFrom('webhook_deliveries as d')
     .innerJoin('webhook_events as e', 'e.id', 'd.event_id')
     .innerJoin('webhook_endpoints as p', 'p.id', 'd.endpoint_id')
-    .select(['d.id', 'd.event_id', 'd.endpoint_id', 'd.account_id', 'd.attempts', 'e.body', 'p.url'])
+    .select(['d.id', 'd.event_id', 'd.endpoint_id', 'd.account_id', 'd.attempts', 'e.body', 'e.request_id', 'p.url'])
     .where('d.lease_id', '=', leaseId)
     .where('d.status', '=', 'pending')
     .execute();
@@ -151,4 +153,14 @@ export async function deleteSettledEventsBefore(db: Db, cutoff: number): Promise
     .where((eb) => eb.not(eb.exists(eb.selectFrom('webhook_deliveries as d').select('d.id').whereRef('d.event_id', '=', 'webhook_events.id').where('d.status', '=', 'pending'))))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
+}
+
+/** Deliveries still to be made (pending, whatever their schedule) and the creation time of the oldest. */
+export async function pendingDeliveryBacklog(db: Kysely<Database>): Promise<{ pending: number; oldestCreatedAt: number | null }> {
+  const row = await db
+    .selectFrom('webhook_deliveries')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.min('created_at').as('oldest')])
+    .where('status', '=', 'pending')
+    .executeTakeFirstOrThrow();
+  return { pending: Number(row.n), oldestCreatedAt: row.oldest === null ? null : Number(row.oldest) };
 }

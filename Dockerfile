@@ -1,0 +1,39 @@
+# Tessera's image: the dashboard is built in a first stage with the dev dependencies (Vite); the
+# runtime stage holds the production dependencies, the TypeScript sources (Node 24 runs them
+# directly, ADR 0001) and the built dashboard, and runs as the unprivileged `node` user.
+# test/ops/dockerfile-recipe.test.ts runs these very steps in a clean directory, so keep every RUN
+# a plain `npm …`/`node …` command, or teach that test the new step.
+
+FROM node:24-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY clients/typescript/package.json clients/typescript/
+RUN npm ci --no-audit --no-fund
+COPY clients clients
+COPY web web
+COPY src src
+COPY scripts scripts
+COPY tsconfig.json ./
+RUN node scripts/build-web.ts
+
+FROM node:24-slim
+ENV NODE_ENV=production \
+    HOST=0.0.0.0 \
+    PORT=8080 \
+    TESSERA_DATA_DIR=/data
+WORKDIR /app
+COPY package.json package-lock.json ./
+COPY clients/typescript/package.json clients/typescript/
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY bin bin
+COPY src src
+COPY --from=build /app/web/dist web/dist
+# The data directory belongs to the user the server runs as (SQLite file, generated files).
+RUN mkdir -p /data && chown node:node /data
+USER node
+VOLUME ["/data"]
+EXPOSE 8080
+# /readyz: the database answers and is migrated (what a load balancer should ask too).
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 8080) + '/readyz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "bin/tessera.js", "serve"]

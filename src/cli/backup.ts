@@ -1,0 +1,44 @@
+// `tessera backup PATH`: a consistent copy of the SQLite database, taken while the server runs.
+// PostgreSQL has its own tools (pg_dump, base backups); the command says so instead of guessing.
+import path from 'node:path';
+import { loadConfig } from '../config.ts';
+import { backupSqlite } from '../db/backup.ts';
+import { type Command, UsageError } from './command.ts';
+
+const USAGE = `tessera backup PATH
+
+Writes a consistent copy of the SQLite database (TESSERA_DATA_DIR/tessera.db or DATABASE_URL) to
+PATH, a new file, using SQLite's online backup API: safe while \`tessera serve\` is running. The
+copy is integrity-checked. To restore: stop every process using the database, remove tessera.db,
+tessera.db-wal and tessera.db-shm, put the backup in place as tessera.db (mode 0600), start again
+(\`tessera serve\` applies any newer migrations). On PostgreSQL use pg_dump (see docs/operations.md).`;
+
+/** `tessera backup PATH`. */
+export const backupCommand: Command = {
+  name: 'backup',
+  summary: 'Copy the SQLite database consistently while it is in use',
+  usage: USAGE,
+  options: {},
+  async run(args, io) {
+    const [target, ...rest] = args.positionals;
+    if (!target || rest.length > 0) throw new UsageError('give exactly one PATH to write the backup to');
+    const config = loadConfig();
+    if (config.dialect !== 'sqlite') {
+      io.err('tessera backup copies SQLite databases; this instance uses PostgreSQL: back it up with `pg_dump --format=custom` (see docs/operations.md)');
+      return 2;
+    }
+    if (config.databaseUrl === ':memory:') {
+      io.err('an in-memory database has nothing to back up');
+      return 2;
+    }
+    let report;
+    try {
+      report = await backupSqlite(config.databaseUrl, path.resolve(target));
+    } catch (error) {
+      io.err(`backup failed: ${(error as Error).message}`);
+      return 1;
+    }
+    io.out(`backed up ${config.databaseUrl} to ${report.file}: ${report.bytes} bytes, ${report.pages} pages, ${report.migrations} migrations, integrity ok`);
+    return 0;
+  },
+};

@@ -1,0 +1,46 @@
+// Online backup of the SQLite database: SQLite's backup API copies the file page by page from a
+// live connection, restarting a step whenever a writer changes a page already copied, so the copy
+// is one consistent snapshot while `tessera serve` keeps reading and writing (WAL included). A
+// file copy (`cp tessera.db`) is not: it can catch a half-checkpointed WAL.
+import fs from 'node:fs';
+import SqliteDatabase from 'better-sqlite3';
+import { createPrivately } from './private-files.ts';
+
+/** What a finished backup holds. */
+export interface BackupReport {
+  file: string;
+  bytes: number;
+  pages: number;
+  /** Migrations recorded in the copy: the schema version a restore brings back. */
+  migrations: number;
+}
+
+/** Copies the SQLite database at `source` into a new file `target` (never overwritten) and checks the copy. */
+export async function backupSqlite(source: string, target: string): Promise<BackupReport> {
+  if (!fs.existsSync(source)) throw new Error(`no SQLite database at ${source}`);
+  if (fs.existsSync(target)) throw new Error(`${target} already exists; choose a new file name (a backup never overwrites)`);
+  // The copy holds the same data as the original: the owner alone may read it.
+  createPrivately(target);
+  const live = new SqliteDatabase(source, { fileMustExist: true });
+  try {
+    live.pragma('busy_timeout = 5000');
+    // Pages per step: between steps the writers get the database back.
+    const { totalPages } = await live.backup(target, { progress: () => 256 });
+    const copy = new SqliteDatabase(target, { readonly: true });
+    try {
+      const check = copy.pragma('integrity_check', { simple: true });
+      if (check !== 'ok') throw new Error(`the backup failed its integrity check: ${String(check)}`);
+      const migrations = (copy.prepare("select count(*) as n from sqlite_master where type = 'table' and name = 'kysely_migration'").get() as { n: number }).n
+        ? (copy.prepare('select count(*) as n from kysely_migration').get() as { n: number }).n
+        : 0;
+      return { file: target, bytes: fs.statSync(target).size, pages: totalPages, migrations };
+    } finally {
+      copy.close();
+    }
+  } catch (error) {
+    fs.rmSync(target, { force: true });
+    throw error;
+  } finally {
+    live.close();
+  }
+}

@@ -1,0 +1,215 @@
+// Several real `tessera serve` processes on one PostgreSQL schema with one Redis, plus two
+// `tessera worker` processes, on loopback: the scale-out claims of docs/operations.md, measured.
+// Rate limits are shared; a destination change reaches every instance within the cache TTL (1 s);
+// each webhook event is delivered once although two workers compete; every answered scan is
+// stored once; SIGKILL of one instance under load loses no acknowledged write and the others keep
+// answering. Bounded in time: every wait has a deadline. Real processes need real time, so these
+// tests wait (with deadlines) instead of moving a clock.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TEST_MASTER_KEY } from '../helpers/app.ts';
+import { createTestSchema, TEST_DATABASE_URL } from '../helpers/postgres.ts';
+import { type Receiver, startReceiver } from '../helpers/webhook-receiver.ts';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+// High enough for every other test's calls; the rate-limit test uses an account of its own.
+const RATE_LIMIT = 300;
+
+interface Proc {
+  name: string;
+  child: ChildProcess;
+  output(): string;
+  base: string;
+}
+
+const procs: Proc[] = [];
+
+function launch(name: string, args: string[], env: Record<string, string>): Proc {
+  const child = spawn(process.execPath, ['src/main.ts', ...args], { env: { ...process.env, ...env } });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const proc = { name, child, output: () => out, base: '' };
+  procs.push(proc);
+  return proc;
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, intervalMs = 25): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+async function serve(name: string, env: Record<string, string>): Promise<Proc> {
+  const proc = launch(name, ['serve'], env);
+  await until(`${name} to be ready`, () => proc.output().includes('Tessera is ready') || (proc.child.exitCode !== null && Promise.reject(new Error(proc.output()))), 30_000);
+  proc.base = `http://127.0.0.1:${/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(proc.output())![1]}`;
+  return proc;
+}
+
+describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Redis', () => {
+  let drop: () => Promise<void>;
+  let sql: pg.Client;
+  let instances: Proc[];
+  let receiver: Receiver;
+  let apiKey: string;
+  let limitedKey: string;
+  let env: Record<string, string>;
+  const auth = () => ({ authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' });
+
+  beforeAll(async () => {
+    const schema = await createTestSchema();
+    drop = schema.drop;
+    const url = new URL(TEST_DATABASE_URL);
+    url.searchParams.set('options', `-c search_path=${schema.schema}`);
+    env = {
+      DATABASE_URL: url.toString(),
+      REDIS_URL,
+      TESSERA_REDIS_PREFIX: `multi:${randomBytes(6).toString('hex')}:`,
+      TESSERA_MASTER_KEY: TEST_MASTER_KEY,
+      TESSERA_PUBLIC_URL: 'http://tessera.test',
+      TESSERA_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
+      TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      TESSERA_SCAN_FLUSH_MS: '100',
+      TESSERA_WORKER: 'false',
+      LOG_LEVEL: 'info',
+      PORT: '0',
+      NODE_ENV: 'test',
+    };
+    const migrate = launch('migrate', ['migrate'], env);
+    expect(await new Promise((resolve) => migrate.child.once('exit', resolve)), migrate.output()).toBe(0);
+    const account = launch('account', ['account', 'create', '--email', 'ops@example.com', '--password', 'correct horse battery', '--json'], env);
+    expect(await new Promise((resolve) => account.child.once('exit', resolve)), account.output()).toBe(0);
+    apiKey = JSON.parse(account.output().slice(account.output().indexOf('{'), account.output().lastIndexOf('}') + 1)).api_key;
+    const second = launch('account', ['account', 'create', '--email', 'limits@example.com', '--password', 'correct horse battery', '--json'], env);
+    expect(await new Promise((resolve) => second.child.once('exit', resolve)), second.output()).toBe(0);
+    limitedKey = JSON.parse(second.output().slice(second.output().indexOf('{'), second.output().lastIndexOf('}') + 1)).api_key;
+    instances = await Promise.all(['web1', 'web2', 'web3'].map((name) => serve(name, env)));
+    launch('worker1', ['worker'], env);
+    launch('worker2', ['worker'], env);
+    sql = new pg.Client({ connectionString: url.toString() });
+    await sql.connect();
+    receiver = await startReceiver();
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const proc of procs) if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
+    await receiver?.close();
+    await sql?.end();
+    await drop?.();
+  });
+
+  const createCampaign = async (via: Proc, destination = 'https://example.com/a') => {
+    const response = await fetch(`${via.base}/api/v1/campaigns`, { method: 'POST', headers: auth(), body: JSON.stringify({ name: 'multi', destination }) });
+    return { status: response.status, body: (await response.json()) as { id: string; short_code: string } };
+  };
+  const locationAt = async (via: Proc, code: string) => (await fetch(`${via.base}/${code}`, { redirect: 'manual' })).headers.get('location');
+
+  it('shares rate limits across instances (Redis)', async () => {
+    // A fresh window, so the count starts at zero on every instance.
+    const windowMs = 60_000;
+    await until('a fresh rate-limit window', () => Date.now() % windowMs < windowMs - 10_000, 11_000, 200);
+    const statuses: number[] = [];
+    for (let i = 0; i < RATE_LIMIT + 15; i++) {
+      const via = instances[i % instances.length]!;
+      statuses.push((await fetch(`${via.base}/api/v1/campaigns?limit=1`, { headers: { authorization: `Bearer ${limitedKey}` } })).status);
+    }
+    // Each instance alone would have allowed all of them.
+    expect(statuses.filter((s) => s === 200)).toHaveLength(RATE_LIMIT);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+  }, 30_000);
+
+  it('shows a destination change on every instance within the cache TTL (1 s)', async () => {
+    const { body: campaign } = await createCampaign(instances[0]!, 'https://example.com/before');
+    for (const via of instances) expect(await locationAt(via, campaign.short_code)).toBe('https://example.com/before');
+    const changed = await fetch(`${instances[1]!.base}/api/v1/campaigns/${campaign.id}`, { method: 'PUT', headers: auth(), body: JSON.stringify({ destination: 'https://example.com/after' }) });
+    expect(changed.status).toBe(200);
+    const t0 = Date.now();
+    // The instance that made the change answers with it at once.
+    expect(await locationAt(instances[1]!, campaign.short_code)).toBe('https://example.com/after');
+    const delays = await Promise.all(
+      instances.map(async (via) => {
+        await until(`${via.name} to follow`, async () => (await locationAt(via, campaign.short_code)) === 'https://example.com/after', 3_000, 20);
+        return Date.now() - t0;
+      }),
+    );
+    // 1 s of TTL plus a polling step and scheduling on a loaded machine.
+    for (const delay of delays) expect(delay).toBeLessThanOrEqual(1_500);
+  });
+
+  it('delivers each webhook event once although two workers compete', async () => {
+    const post = (via: Proc, path: string, body?: object) => fetch(`${via.base}${path}`, { method: 'POST', headers: auth(), ...(body ? { body: JSON.stringify(body) } : {}) });
+    await post(instances[0]!, '/api/v1/merchant/webhooks/secret');
+    const endpoint = ((await (await post(instances[0]!, '/api/v1/merchant/webhooks/endpoints', { url: `${receiver.url}/hook` })).json()) as { data: { id: string } }).data;
+    const events: string[] = [];
+    for (let i = 0; i < 24; i++) {
+      const response = await post(instances[i % 3]!, `/api/v1/merchant/webhooks/endpoints/${endpoint.id}/test`);
+      expect(response.status).toBe(202);
+      events.push(((await response.json()) as { data: { event_id: string } }).data.event_id);
+    }
+    await until('every event delivered', () => events.every((id) => receiver.received.some((r) => r.headers['webhook-id'] === id)), 20_000, 50);
+    // Two more worker cycles: nothing is sent again.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    const ids = receiver.received.map((r) => r.headers['webhook-id']);
+    expect(ids.filter((id) => events.includes(id as string))).toHaveLength(events.length);
+    expect(new Set(ids).size).toBe(ids.length);
+  }, 40_000);
+
+  it('stores every answered scan once', async () => {
+    const { body: campaign } = await createCampaign(instances[0]!);
+    let answered = 0;
+    await Promise.all(
+      instances.map(async (via) => {
+        for (let i = 0; i < 60; i++) if ((await fetch(`${via.base}/${campaign.short_code}`, { redirect: 'manual' })).status === 302) answered++;
+      }),
+    );
+    expect(answered).toBe(180);
+    const count = async () => Number((await sql.query('select count(*) as n from scans where campaign_id = $1', [campaign.id])).rows[0].n);
+    await until('every scan stored', async () => (await count()) === answered, 10_000, 50);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await count()).toBe(answered);
+  }, 30_000);
+
+  it('loses no acknowledged write when one instance is SIGKILLed under load, and the others keep answering', async () => {
+    const acknowledged: string[] = [];
+    let failedOnVictim = 0;
+    let afterKill = 0;
+    let killed = false;
+    const victim = instances[2]!;
+    const load = Promise.all(
+      [0, 1, 2, 3, 4, 5].map(async (lane) => {
+        for (let i = 0; i < 25; i++) {
+          const via = instances[(lane + i) % 3]!;
+          try {
+            const { status, body } = await createCampaign(via);
+            if (status === 201) {
+              acknowledged.push(body.id);
+              if (killed && via !== victim) afterKill++;
+            }
+          } catch {
+            // The killed instance: its connection drops; nothing was acknowledged.
+            expect(via).toBe(victim);
+            failedOnVictim++;
+          }
+        }
+      }),
+    );
+    await until('some writes acknowledged', () => acknowledged.length >= 30, 20_000, 5);
+    victim.child.kill('SIGKILL');
+    killed = true;
+    await load;
+    expect(failedOnVictim).toBeGreaterThan(0);
+    expect(afterKill).toBeGreaterThan(0);
+    const { rows } = await sql.query('select id from campaigns where id = any($1)', [acknowledged]);
+    expect(rows.map((r: { id: string }) => r.id).sort()).toEqual([...acknowledged].sort());
+    // The survivors still serve reads of everything acknowledged.
+    const sample = acknowledged.slice(-5);
+    for (const id of sample) expect((await fetch(`${instances[0]!.base}/api/v1/campaigns/${id}`, { headers: auth() })).status).toBe(200);
+  }, 60_000);
+});

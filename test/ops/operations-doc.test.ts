@@ -1,0 +1,19 @@
+// docs/operations.md is the operator's reference: it must name every variable Tessera reads and
+// explain every metric an instance exposes, so neither can be added without documenting it.
+import fs from 'node:fs';
+import { expect, it } from 'vitest';
+import { CONFIG_VARIABLES } from '../../src/config.ts';
+import { Metrics } from '../../src/http/metrics.ts';
+
+const doc = fs.readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8');
+
+it('lists every configuration variable with its default', () => {
+  for (const v of CONFIG_VARIABLES) expect(doc, `${v.name} missing from docs/operations.md`).toContain(`| \`${v.name}\` | ${v.default} |`);
+});
+
+it("explains every one of Tessera's own metrics", async () => {
+  const metrics = new Metrics({ defaultMetrics: false });
+  const names = (await metrics.registry.getMetricsAsJSON()).map((m) => m.name);
+  expect(names.length).toBeGreaterThan(10);
+  for (const name of names) expect(doc, `${name} missing from docs/operations.md`).toMatch(new RegExp(`\`${name}(\\{|\`)`));
+});
