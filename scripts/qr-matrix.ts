@@ -2,11 +2,11 @@
 // test/qr/degradation.test.ts. Every design of the matrix at every ECC level and payload, clean
 // at 8 px/module; the camera chain per shape × eye × pupil pair; the fixed degradations over a
 // sample; and the `qrcode` package's plain codes through the same steps as the baseline.
-// Options: --only matrix|camera|degrade (repeatable), --camera-samples N, --filter TEXT.
+// Options: --only matrix|camera|degrade|luma (repeatable; luma is the lint's calibration), --camera-samples N, --filter REGEXP (design names).
 
 import QRCode from 'qrcode';
 import { renderSvg } from '../src/qr/index.ts';
-import { cameraChain, rasterAt, toPixels } from '../test/helpers/degrade.ts';
+import { cameraChain, noise, rasterAt, toPixels } from '../test/helpers/degrade.ts';
 import { DEGRADATIONS, LEVELS, PAYLOADS, Tally, matrixDesigns, readBoth } from '../test/helpers/qr-matrix.ts';
 
 const args = process.argv.slice(2);
@@ -15,7 +15,7 @@ const only = opt('only');
 const runs = (part: string) => only.length === 0 || only.includes(part);
 const cameraSamples = Number(opt('camera-samples')[0] ?? 20);
 const filter = opt('filter')[0];
-const designs = matrixDesigns().filter((d) => !filter || d.name.includes(filter));
+const designs = matrixDesigns().filter((d) => !filter || new RegExp(filter).test(d.name));
 
 /** The `qrcode` package's plain code, as an SVG with one unit a module. */
 async function baselineSvg(text: string, ecc: string): Promise<string> {
@@ -107,6 +107,28 @@ if (runs('degrade')) {
     for (let seed = 1; seed <= 3; seed++) base.add(await readBoth(toPixels(await deg.apply(plain, seed)), text), `qrcode seed ${seed}`);
     console.log(`  ${deg.name.padEnd(24)} tessera ${t} | qrcode ${base}`);
     if (t.zxingFailed.length + t.jsqrFailed.length) console.log(`      zxing failed: ${t.zxingFailed.slice(0, 8).join('; ')}\n      jsQR failed: ${t.jsqrFailed.slice(0, 8).join('; ')}`);
+  }
+}
+if (runs('luma')) {
+  // Calibration of the lint's luma thresholds: one hue family per row, darker to lighter, through
+  // the camera chain (12 seeds) and noise σ30 at 8 px/module, plain square and thin dots.
+  const colours = ['#000000', '#1e293b', '#1e3a8a', '#0369a1', '#404040', '#505050', '#606060', '#707070', '#7e22ce', '#808080', '#ea580c', '#d946ef', '#909090', '#f472b6', '#a0a0a0', '#b0b0b0'];
+  const luma = (hex: string) => { const n = Number.parseInt(hex.slice(1), 16); return 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255); };
+  console.log(`\n== Luma calibration (Δ = 255 − BT.601 luma) [${elapsed()}]`);
+  for (const color of colours) {
+    const row: string[] = [];
+    try { renderSvg('x', { color }); } catch { console.log(`  ${color} refused by the lint`); continue; }
+    for (const shapes of ['square', 'dots']) {
+      const cam = new Tally(), noisy = new Tally();
+      for (let i = 0; i < 12; i++) {
+        const text = PAYLOADS[i % 2]!, ecc = LEVELS[i % 4]!;
+        const { svg } = renderSvg(text, { shapes, color, ecc }, {});
+        cam.add(await readBoth(toPixels(await cameraChain(svg, 2000 + i)), text), color);
+        noisy.add(await readBoth(toPixels(noise(await rasterAt(svg, 8), 30, 3000 + i)), text), color);
+      }
+      row.push(`${shapes}: camera ${(cam.zxingRate * 100).toFixed(0)}/${(cam.jsqrRate * 100).toFixed(0)} σ30 ${(noisy.zxingRate * 100).toFixed(0)}/${(noisy.jsqrRate * 100).toFixed(0)}`);
+    }
+    console.log(`  ${color} Δ${(255 - luma(color)).toFixed(0).padStart(4)}  ${row.join('  ')}`);
   }
 }
 console.log(`\ndone in ${elapsed()}`);

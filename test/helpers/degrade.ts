@@ -3,6 +3,7 @@
 // reproduces exactly.
 
 import sharp from 'sharp';
+import type { Sharp } from 'sharp';
 import { renderRgba } from '../../src/modules/render/png.ts';
 import type { Pixels } from './decode-qr.ts';
 import { mulberry32 } from './prng.ts';
@@ -48,7 +49,7 @@ export function toPixels(img: Rgb): Pixels {
 
 const input = (img: Rgb) => sharp(img.data, { raw: { width: img.width, height: img.height, channels: 3 } });
 
-async function out(s: sharp.Sharp): Promise<Rgb> {
+async function out(s: Sharp): Promise<Rgb> {
   const { data, info } = await s.removeAlpha().raw().toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
@@ -82,14 +83,14 @@ export const overGrey = (img: Rgb, opacity: number, grey = 128): Rgb => mapChann
 /** Contrast scaled to `factor` around mid-grey (washed-out print, glare). */
 export const contrast = (img: Rgb, factor: number): Rgb => mapChannels(img, (v) => 128 + (v - 128) * factor);
 
-/** Additive Gaussian noise of standard deviation `sigma` (sensor noise), the same on all channels, seeded. */
+/** Additive Gaussian noise of standard deviation `sigma` per channel (sensor noise: each photosite on its own), seeded. */
 export function noise(img: Rgb, sigma: number, seed: number): Rgb {
   const rand = mulberry32(seed);
   const data = Buffer.alloc(img.data.length);
-  for (let p = 0; p < data.length; p += 3) {
+  for (let i = 0; i < data.length; i++) {
     // Box–Muller; 1 - rand() keeps the logarithm finite.
     const n = Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand()) * sigma;
-    for (let c = 0; c < 3; c++) data[p + c] = Math.max(0, Math.min(255, Math.round(img.data[p + c]! + n)));
+    data[i] = Math.max(0, Math.min(255, Math.round(img.data[i]! + n)));
   }
   return { ...img, data };
 }
