@@ -58,6 +58,14 @@ describe('parseDesign', () => {
     expect(warnings.map((w) => w.code)).toEqual(['ecc_raised']);
   });
 
+  it('draws a diamond pupil only in a round frame, and says so when it changes the eyes', () => {
+    const { design, warnings } = parseDesign({ eyes: 'leaf', eye_pupils: 'diamond' });
+    expect(design).toMatchObject({ eyes: 'extra-rounded', eye_pupils: 'diamond' });
+    expect(warnings).toEqual([expect.objectContaining({ code: 'eyes_adjusted', field: 'eyes' })]);
+    expect(parseDesign({ eye_pupils: 'diamond' }).design.eyes).toBe('extra-rounded');
+    for (const eyes of ['extra-rounded', 'circle']) expect(parseDesign({ eyes, eye_pupils: 'diamond' })).toMatchObject({ design: { eyes }, warnings: [] });
+  });
+
   it('warns about, but ignores, unknown keys', () => {
     const { warnings } = parseDesign({ shape: 'dots' });
     expect(warnings[0]).toMatchObject({ code: 'unknown_key', field: 'shape' });

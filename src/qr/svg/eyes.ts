@@ -94,9 +94,10 @@ export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: n
 // zxing checks along both axes and both diagonals and jsQR scores against false candidates in
 // the data. Along an axis every frame reads 1:1:3:1:1 with a 3-wide pupil; along a diagonal a
 // corner of radius r pulls the outline in by r(√2 − 1), so a rounder frame wants a rounder
-// (shorter along the diagonal) pupil and a square frame a squarer one. The radii below keep every
-// run within about a quarter of a module of its ideal length in all four directions; the
-// per-frame figures are in docs/qr-design-robustness.md.
+// (shorter along the diagonal) pupil and a square frame a squarer one. With the radii below no
+// run strays more than 0.32 of its ideal length in any of the four directions (0.46–0.58 for the
+// pairs jsQR failed before); test/qr/finder-geometry.test.ts measures it, and
+// docs/qr-design-robustness.md gives the figures per pair.
 
 /** Corner radius of a `square` pupil in each frame: as square as the frame's diagonal allows. */
 const SQUARE_PUPIL_RADIUS: Record<Eye, number> = { square: 0, rounded: 0.25, 'extra-rounded': 0.5, circle: 1.1, leaf: 0.5 };
@@ -105,10 +106,10 @@ const ROUNDED_PUPIL_RADIUS: Record<Eye, number> = { square: 0.5, rounded: 0.75, 
 /**
  * Radius of a `circle` pupil. Only a circle frame is concentric with it (1.5 exact); in squarer
  * frames a 1.5 circle leaves the diagonal gap 1.4 modules wide against a pupil of 2.1, so false
- * candidates in the data outranked the real finder in jsQR. 1.7–1.75 splits the error between
+ * candidates in the data outranked the real finder in jsQR. 1.6–1.75 splits the error between
  * the axes and the diagonals.
  */
-const CIRCLE_PUPIL_RADIUS: Record<Eye, number> = { square: 1.75, rounded: 1.7, 'extra-rounded': 1.65, circle: 1.5, leaf: 1.75 };
+const CIRCLE_PUPIL_RADIUS: Record<Eye, number> = { square: 1.75, rounded: 1.75, 'extra-rounded': 1.6, circle: 1.5, leaf: 1.75 };
 
 /** Per-corner radii of a pupil that follows a leaf frame: round where the frame rounds. */
 const leafPupil = (corner: Corner, r: number, sharp: number): Radii => (corner === 'top-right' ? [sharp, r, sharp, r] : [r, sharp, r, sharp]);
@@ -126,11 +127,11 @@ export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, f
     }
     case 'diamond': {
       // A rhombus with small flats at its tips (a cut gem): tips 1.75 from the centre keep the
-      // axis runs near 1:1:3:1:1, the flats (0.5 wide) keep a scan line that misses the centre
-      // row from reading a too-short pupil, and the edges sit 1.41 from the centre diagonally,
+      // axis runs near 1:1:3:1:1, the flats (0.6 wide) keep a scan line that misses the centre
+      // row from reading a too-short pupil, and the edges sit 1.45 from the centre diagonally,
       // where the round frames it is drawn in (see DIAMOND_PUPIL_FRAMES) want about 1.5. Tips at
       // 1.85 (a 0.65 gap) lost half the vertical-lines codes in jsQR to false candidates.
-      const t = 1.75, f = 0.25, cx = x + 1.5, cy = y + 1.5, e = t - f;
+      const t = 1.75, f = 0.3, cx = x + 1.5, cy = y + 1.5, e = t - f;
       w.M(cx - f, cy - t).h(2 * f).l(e, e).v(2 * f).l(-e, e).h(-2 * f).l(-e, -e).v(-2 * f).z();
       break;
     }
