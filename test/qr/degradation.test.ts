@@ -40,21 +40,23 @@ describe('degradation suite (zxing and jsQR)', () => {
     expect(t.jsqrFailed).toEqual([]);
   }, 60_000);
 
-  // Floors are the measured rates of this sample (docs/qr-design-robustness.md) less one case
-  // of slack, next to the `qrcode` package's plain code through the same step.
+  // Floors (percent of 20 codes: 10 pairs and the 10 presets) are the rates this sample measures
+  // (docs/qr-design-robustness.md) less one case of slack; the `qrcode` package's plain code goes
+  // through the same step beside them. Noise and the camera chain are where luma physics and
+  // jsQR's binariser set the limit, for plain codes as well.
   const FLOORS: Record<string, { zxing: number; jsqr: number }> = {
     'clean 8 px/module': { zxing: 100, jsqr: 100 },
-    'blur σ1': { zxing: 100, jsqr: 100 },
-    'blur σ2': { zxing: 100, jsqr: 90 },
-    'JPEG q30': { zxing: 100, jsqr: 100 },
-    'rotation 15°': { zxing: 100, jsqr: 95 },
-    'rotation 45°': { zxing: 100, jsqr: 95 },
-    '70 % width squeeze': { zxing: 95, jsqr: 0 },
-    '60 % opacity over grey': { zxing: 100, jsqr: 100 },
-    '3 px/module': { zxing: 100, jsqr: 95 },
-    '2 px/module': { zxing: 90, jsqr: 50 },
-    'noise σ30': { zxing: 100, jsqr: 90 },
-    'camera chain': { zxing: 95, jsqr: 50 },
+    'blur σ1': { zxing: 95, jsqr: 95 },
+    'blur σ2': { zxing: 95, jsqr: 95 },
+    'JPEG q30': { zxing: 95, jsqr: 95 },
+    'rotation 15°': { zxing: 95, jsqr: 95 },
+    'rotation 45°': { zxing: 95, jsqr: 95 },
+    '70 % width squeeze': { zxing: 95, jsqr: 95 },
+    '60 % opacity over grey': { zxing: 95, jsqr: 95 },
+    '3 px/module': { zxing: 95, jsqr: 95 },
+    '2 px/module': { zxing: 90, jsqr: 95 },
+    'noise σ30': { zxing: 85, jsqr: 65 },
+    'camera chain': { zxing: 95, jsqr: 35 },
   };
 
   for (const deg of DEGRADATIONS) {
@@ -68,7 +70,7 @@ describe('degradation suite (zxing and jsQR)', () => {
       }
       const base = new Tally();
       for (const ecc of LEVELS) base.add(await readBoth(toPixels(await deg.apply(await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: ecc, margin: 4 }), 7)), text), `qrcode ${ecc}`);
-      console.log(`${deg.name}: tessera ${t} | qrcode ${base}`);
+      console.log(`${deg.name}: tessera ${t} | qrcode ${base}${t.zxingFailed.length ? ` | zxing failed ${t.zxingFailed.join(', ')}` : ''}${t.jsqrFailed.length ? ` | jsQR failed ${t.jsqrFailed.join(', ')}` : ''}`);
       expect(t.misread).toBe(0);
       const floor = FLOORS[deg.name]!;
       expect({ zxing: pct(t.zxingRate) >= floor.zxing ? 'ok' : t.zxingFailed, jsqr: pct(t.jsqrRate) >= floor.jsqr ? 'ok' : t.jsqrFailed }).toEqual({ zxing: 'ok', jsqr: 'ok' });
