@@ -60,8 +60,8 @@ if (runs('camera')) {
     const t = new Tally();
     for (let i = 0; i < cameraSamples; i++) {
       const { ecc, text } = sample(i);
-      const { svg } = renderSvg(text, { ...design, ecc });
-      t.add(await readBoth(toPixels(await cameraChain(svg, 1000 + i)), text), `${name} ${ecc} seed ${1000 + i}`);
+      const { svg, version } = renderSvg(text, { ...design, ecc });
+      t.add(await readBoth(toPixels(await cameraChain(svg, 1000 + i)), text), `${name} ${ecc}/v${version}/seed ${1000 + i}`);
     }
     pairs.set(name, t);
   }
@@ -77,7 +77,7 @@ if (runs('camera')) {
   console.log(`  qrcode baseline: ${base}`);
   const below = [...pairs].filter(([, t]) => t.zxingRate < 0.95 || t.jsqrRate < 0.8);
   console.log(`  designs below 95 % zxing or 80 % jsQR: ${below.length}`);
-  for (const [k, t] of below) console.log(`    ${k.padEnd(40)} ${t}`);
+  for (const [k, t] of below) console.log(`    ${k.padEnd(40)} ${t}${t.zxingFailed.length ? `; zxing failed ${t.zxingFailed.map((f) => f.split(' ').slice(1).join(' ')).join(', ')}` : ''}`);
   // Aggregates by eye and by shape, to see which part of a design is at fault.
   for (const part of [1, 2, 0]) {
     const agg = new Map<string, Tally>();

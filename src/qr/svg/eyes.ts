@@ -45,8 +45,14 @@ const FRAME_RADII: Record<Exclude<Eye, 'leaf'>, [outer: number, inner: number]> 
   circle: [3.5, 2.5],
 };
 
-/** Version from which leaf frames round less: zxing then fits a square to each frame's outline. */
-export const LEAF_TIGHT_FROM_VERSION = 7;
+/** Version from which leaf and circle frames round less: zxing then fits a square to each frame's outline. */
+export const TIGHT_FROM_VERSION = 7;
+/**
+ * A circle frame from version 7: a rounded square (radii 2.75/1.75 of 3.5/2.5) that still reads
+ * as round. Through the camera chain true circles at version 9 failed zxing in up to 4 of 20
+ * trials per design (its corner fit has nothing to hold on to); these failed none, and 3/2 still did.
+ */
+const CIRCLE_TIGHT_RADII: [outer: number, inner: number] = [2.75, 1.75];
 
 /** Appends the 7×7 finder frame (ring one module thick) at (x, y). */
 export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner: Corner, version = 1): void {
@@ -55,12 +61,12 @@ export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner
     // and samples from its corners, which a leaf rounds. Rounded 3 of 3.5 modules a fifth of PNG
     // sizes failed; at 2.5 some version-9 codes still did (vertical lines, ECC M), so from
     // version 7 the leaf keeps radii 2/1: still a leaf, with corners enough to fit.
-    const [outer, inner] = version >= LEAF_TIGHT_FROM_VERSION ? [2, 1] : [2.5, 1.5];
+    const [outer, inner] = version >= TIGHT_FROM_VERSION ? [2, 1] : [2.5, 1.5];
     roundedSquare(w, x, y, 7, leafRadii(corner, outer), false);
     roundedSquare(w, x + 1, y + 1, 5, leafRadii(corner, inner), true);
     return;
   }
-  const [outer, inner] = FRAME_RADII[style];
+  const [outer, inner] = style === 'circle' && version >= TIGHT_FROM_VERSION ? CIRCLE_TIGHT_RADII : FRAME_RADII[style];
   roundedSquare(w, x, y, 7, [outer, outer, outer, outer], false);
   roundedSquare(w, x + 1, y + 1, 5, [inner, inner, inner, inner], true);
 }
