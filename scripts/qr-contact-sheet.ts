@@ -33,7 +33,7 @@ for (const { title, tiles } of sections) {
     // A caption frame makes the code taller than wide: fit the height instead.
     const scale = side / Math.max(r.width, r.height);
     const inner = r.svg.replace('<svg ', `<svg x="${x}" y="${top}" width="${r.width * scale}" height="${r.height * scale}" `);
-    body += inner + `<text x="${x}" y="${top + TILE + 16}" font-family="sans-serif" font-size="13" fill="#333">${esc(t.label)}${r.warnings.some((w) => w.code === 'eyes_adjusted') ? ' *' : ''}</text>`;
+    body += inner + `<text x="${x}" y="${top + side + 16}" font-family="sans-serif" font-size="13" fill="#333">${esc(t.label)}${r.warnings.some((w) => w.code === 'eyes_adjusted') ? ' *' : ''}</text>`;
   });
   y += Math.ceil(tiles.length / COLS) * (TILE + LABEL + GAP) + 6;
 }
