@@ -2,11 +2,11 @@
 // test/qr/degradation.test.ts. Every design of the matrix at every ECC level and payload, clean
 // at 8 px/module; the camera chain per shape × eye × pupil pair; the fixed degradations over a
 // sample; and the `qrcode` package's plain codes through the same steps as the baseline.
-// Options: --only matrix|camera|degrade|luma (repeatable; luma is the lint's calibration), --camera-samples N, --filter REGEXP (design names).
+// Options: --only matrix|camera|degrade|shapes|luma (repeatable; luma is the lint's calibration), --camera-samples N, --filter REGEXP (design names).
 
 import QRCode from 'qrcode';
-import { renderSvg } from '../src/qr/index.ts';
-import { cameraChain, noise, rasterAt, toPixels } from '../test/helpers/degrade.ts';
+import { SHAPES, renderSvg } from '../src/qr/index.ts';
+import { blur, cameraChain, noise, rasterAt, toPixels } from '../test/helpers/degrade.ts';
 import { DEGRADATIONS, LEVELS, PAYLOADS, Tally, matrixDesigns, readBoth } from '../test/helpers/qr-matrix.ts';
 
 const args = process.argv.slice(2);
@@ -109,6 +109,21 @@ if (runs('degrade')) {
     if (t.zxingFailed.length + t.jsqrFailed.length) console.log(`      zxing failed: ${t.zxingFailed.slice(0, 8).join('; ')}\n      jsQR failed: ${t.jsqrFailed.slice(0, 8).join('; ')}`);
   }
 }
+if (runs('shapes')) {
+  // Thin shapes under stress: every data shape (square eyes, slate) through blur σ3 at 6 px/module
+  // (half a module) and noise σ40 at 8 px/module, 12 codes each (every ECC level × payload).
+  console.log(`\n== Data shapes under blur σ3 at 6 px/module and noise σ40 at 8, 12 codes each [${elapsed()}]`);
+  for (const shapes of SHAPES) {
+    const b = new Tally(), n = new Tally();
+    for (const [i, ecc] of LEVELS.entries()) for (const [p, text] of PAYLOADS.entries()) {
+      const { svg } = renderSvg(text, { shapes, ecc, color: '#1e293b' });
+      b.add(await readBoth(toPixels(await blur(await rasterAt(svg, 6), 3)), text), shapes);
+      n.add(await readBoth(toPixels(noise(await rasterAt(svg, 8), 40, 4000 + i * 3 + p)), text), shapes);
+    }
+    console.log(`  ${shapes.padEnd(18)} blur σ3: ${b} | noise σ40: ${n}`);
+  }
+}
+
 if (runs('luma')) {
   // Calibration of the lint's luma thresholds: one hue family per row, darker to lighter, through
   // the camera chain (12 seeds) and noise σ30 at 8 px/module, plain square and thin dots.
