@@ -48,6 +48,16 @@ export function contrastRatio(a: Rgba, b: Rgba): number {
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 
+/**
+ * Signed difference in gamma-encoded luma (0–255), foreground minus background, taking the
+ * smaller of BT.601 (zxing) and BT.709 (jsQR) weights: the grey level decoders binarise.
+ */
+export function lumaDelta(fg: Rgba, bg: Rgba): number {
+  const d601 = 0.299 * (fg.r - bg.r) + 0.587 * (fg.g - bg.g) + 0.114 * (fg.b - bg.b);
+  const d709 = 0.2126 * (fg.r - bg.r) + 0.7152 * (fg.g - bg.g) + 0.0722 * (fg.b - bg.b);
+  return Math.abs(d601) < Math.abs(d709) ? d601 : d709;
+}
+
 /** SVG paint attributes for a normalised colour (`fill="#…"` plus opacity when translucent). */
 export function paintAttrs(kind: 'fill' | 'stroke' | 'stop-color', hex: string): string {
   if (hex.length !== 9) return `${kind}="${shortHex(hex)}"`;

@@ -13,6 +13,8 @@ export const SHAPES = ['square', 'dots', 'rounded', 'extra-rounded', 'classy', '
 export const EYES = ['square', 'rounded', 'extra-rounded', 'circle', 'leaf'] as const;
 /** Finder centre shapes (`eye_pupils`). */
 export const EYE_PUPILS = ['square', 'rounded', 'circle', 'diamond'] as const;
+/** Frames a `diamond` pupil is drawn in; other frames are replaced by `extra-rounded` (docs/qr-design-robustness.md). */
+export const DIAMOND_PUPIL_FRAMES: readonly Eye[] = ['extra-rounded', 'circle'];
 /** Gradient kinds (`gradient.type`). */
 export const GRADIENT_TYPES = ['linear', 'radial'] as const;
 /** Image types accepted as logo data URIs. */
@@ -238,6 +240,13 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
     throw new QrDesignError('design_invalid', message, c.errors);
   }
   const resolved = design as Design;
+  // A diamond is longer along the axes than along the diagonals, the opposite of a square or
+  // leaf frame's hole, so no size of it keeps 1:1:3:1:1 in both directions there (jsQR read 3–33 %
+  // of such codes). It is robust only in frames rounded enough to be short along the diagonal.
+  if (resolved.eye_pupils === 'diamond' && !DIAMOND_PUPIL_FRAMES.includes(resolved.eyes)) {
+    warnings.push({ code: 'eyes_adjusted', field: 'eyes', message: `eyes '${resolved.eyes}' drawn as 'extra-rounded': a diamond pupil only scans reliably in ${DIAMOND_PUPIL_FRAMES.join(' or ')} eyes` });
+    resolved.eyes = 'extra-rounded';
+  }
   // A logo hides modules, so only the strongest level leaves a useful recovery budget.
   if (resolved.logo && resolved.ecc !== 'H') {
     if (has('ecc')) warnings.push({ code: 'ecc_raised', field: 'ecc', message: `ecc raised from ${resolved.ecc} to H because a logo covers part of the code` });

@@ -15,7 +15,8 @@ export const PRESETS = {
     gradient: { type: 'radial', stops: [{ offset: 0, color: '#b91c1c' }, { offset: 1, color: '#7c2d12' }] },
   },
   classy: { shapes: 'classy', eyes: 'leaf', eye_pupils: 'square', color: '#1e3a8a' },
-  gem: { shapes: 'diamond', eyes: 'square', eye_pupils: 'diamond', color: '#065f46' },
+  // Faceted modules and a cut stone in a round setting; the diamond pupil needs a round frame.
+  gem: { shapes: 'diamond', eyes: 'extra-rounded', eye_pupils: 'diamond', color: '#065f46' },
   stripes: { shapes: 'vertical-lines', eyes: 'rounded', eye_pupils: 'rounded', color: '#4c1d95' },
   'scan-me': {
     shapes: 'rounded', eyes: 'rounded', eye_pupils: 'rounded', color: '#0f172a',

@@ -45,17 +45,29 @@ const FRAME_RADII: Record<Exclude<Eye, 'leaf'>, [outer: number, inner: number]> 
   circle: [3.5, 2.5],
 };
 
+/** Version from which leaf and circle frames round less: zxing then fits a square to each frame's outline. */
+export const TIGHT_FROM_VERSION = 7;
+/**
+ * A circle frame from version 7: the extra-rounded frame (radii 2.5/1.5), its pupils staying
+ * round. True circles gave zxing's corner fit nothing to hold: through the camera chain they
+ * failed in up to 4 of 20 trials per design at version 9, and at 2 px a module half of the
+ * version 9–11 codes; radii 2.75/1.75 and 2.6/1.6 still lost 47 % and 30 % of those at 2 px.
+ */
+const CIRCLE_TIGHT_RADII: [outer: number, inner: number] = [2.5, 1.5];
+
 /** Appends the 7×7 finder frame (ring one module thick) at (x, y). */
-export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner: Corner): void {
+export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner: Corner, version = 1): void {
   if (style === 'leaf') {
-    // Radii 2.5/1.5, not 3/2: from version 7 on (several alignment patterns) zxing fits a square
-    // to each frame's outline and samples from its inner corner, which a leaf rounds; rounded
-    // 3 of 3.5 modules the fit went astray and a fifth of PNG sizes failed to decode.
-    roundedSquare(w, x, y, 7, leafRadii(corner, 2.5), false);
-    roundedSquare(w, x + 1, y + 1, 5, leafRadii(corner, 1.5), true);
+    // From version 7 on (several alignment patterns) zxing fits a square to each frame's outline
+    // and samples from its corners, which a leaf rounds. Rounded 3 of 3.5 modules a fifth of PNG
+    // sizes failed; at 2.5 some version-9 codes still did (vertical lines, ECC M), so from
+    // version 7 the leaf keeps radii 2/1: still a leaf, with corners enough to fit.
+    const [outer, inner] = version >= TIGHT_FROM_VERSION ? [2, 1] : [2.5, 1.5];
+    roundedSquare(w, x, y, 7, leafRadii(corner, outer), false);
+    roundedSquare(w, x + 1, y + 1, 5, leafRadii(corner, inner), true);
     return;
   }
-  const [outer, inner] = FRAME_RADII[style];
+  const [outer, inner] = style === 'circle' && version >= TIGHT_FROM_VERSION ? CIRCLE_TIGHT_RADII : FRAME_RADII[style];
   roundedSquare(w, x, y, 7, [outer, outer, outer, outer], false);
   roundedSquare(w, x + 1, y + 1, 5, [inner, inner, inner, inner], true);
 }
@@ -85,31 +97,49 @@ export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: n
   }
 }
 
-// Side of a square pupil inside a circle frame. zxing checks a finder's 1:1:3:1:1 ratios along
-// the diagonals too; in a circular ring a full 3×3 square's corners reach 2.12 modules from the
-// centre against the hole's 2.5, leaving a 0.38-module gap where the ratios want 1, so decoding
-// failed at a scatter of sizes (512 px among them). At 2.5 the worst error is about a quarter
-// module both along the axes (gap 1.25) and along the diagonals (corner at 1.77).
-const SQUARE_PUPIL_IN_CIRCLE = 2.5;
+// Pupils are sized to their frame. A finder is found by its 1:1:3:1:1 run lengths, which
+// zxing checks along both axes and both diagonals and jsQR scores against false candidates in
+// the data. Along an axis every frame reads 1:1:3:1:1 with a 3-wide pupil; along a diagonal a
+// corner of radius r pulls the outline in by r(√2 − 1), so a rounder frame wants a rounder
+// (shorter along the diagonal) pupil and a square frame a squarer one. With the radii below no
+// run strays more than 0.32 of its ideal length in any of the four directions (0.46–0.58 for the
+// pairs jsQR failed before); test/qr/finder-geometry.test.ts measures it, and
+// docs/qr-design-robustness.md gives the figures per pair.
+
+/** Corner radius of a `square` pupil in each frame: as square as the frame's diagonal allows. */
+const SQUARE_PUPIL_RADIUS: Record<Eye, number> = { square: 0, rounded: 0.25, 'extra-rounded': 0.5, circle: 1.1, leaf: 0.5 };
+/** Corner radius of a `rounded` pupil. */
+const ROUNDED_PUPIL_RADIUS: Record<Eye, number> = { square: 0.5, rounded: 0.75, 'extra-rounded': 0.9, circle: 1.3, leaf: 0.9 };
+/**
+ * Radius of a `circle` pupil. Only a circle frame is concentric with it (1.5 exact); in squarer
+ * frames a 1.5 circle leaves the diagonal gap 1.4 modules wide against a pupil of 2.1, so false
+ * candidates in the data outranked the real finder in jsQR. 1.6–1.75 splits the error between
+ * the axes and the diagonals.
+ */
+const CIRCLE_PUPIL_RADIUS: Record<Eye, number> = { square: 1.75, rounded: 1.75, 'extra-rounded': 1.6, circle: 1.5, leaf: 1.75 };
+
+/** Per-corner radii of a pupil that follows a leaf frame: round where the frame rounds. */
+const leafPupil = (corner: Corner, r: number, sharp: number): Radii => (corner === 'top-right' ? [sharp, r, sharp, r] : [r, sharp, r, sharp]);
 
 /** Appends the 3×3 pupil whose top-left is at (x, y), fitted to the frame it sits in. */
-export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, frame: Eye): void {
+export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, frame: Eye, corner: Corner = 'top-left'): void {
+  const fit = (r: number): Radii => (frame === 'leaf' ? leafPupil(corner, r, style === 'square' ? 0 : Math.min(r, 0.5)) : [r, r, r, r]);
   switch (style) {
-    case 'square': {
-      const side = frame === 'circle' ? SQUARE_PUPIL_IN_CIRCLE : 3;
-      const inset = (3 - side) / 2;
-      roundedSquare(w, x + inset, y + inset, side, [0, 0, 0, 0], false);
+    case 'square': roundedSquare(w, x, y, 3, fit(SQUARE_PUPIL_RADIUS[frame]), false); break;
+    case 'rounded': roundedSquare(w, x, y, 3, fit(ROUNDED_PUPIL_RADIUS[frame]), false); break;
+    case 'circle': {
+      const r = CIRCLE_PUPIL_RADIUS[frame];
+      roundedSquare(w, x + 1.5 - r, y + 1.5 - r, 2 * r, [r, r, r, r], false);
       break;
     }
-    case 'rounded': roundedSquare(w, x, y, 3, [0.75, 0.75, 0.75, 0.75], false); break;
-    case 'circle': roundedSquare(w, x, y, 3, [1.5, 1.5, 1.5, 1.5], false); break;
     case 'diamond': {
-      // A diamond reaching 1.95 from the centre, blunted where it would leave the 3×3 box: a pure
-      // diamond has too little dark along the diagonals and zxing rejects it as a finder. Tips
-      // 0.9 wide rather than 0.6 keep the axis ratios when the scan line misses the centre row:
-      // at 0.6, a few PNG sizes failed (448 px at version 5, ~10 px a module, among them).
-      const tip = 0.45, edge = 1.5 - tip;
-      w.M(x + 1.5 - tip, y).h(2 * tip).l(edge, edge).v(2 * tip).l(-edge, edge).h(-2 * tip).l(-edge, -edge).v(-2 * tip).z();
+      // A rhombus with small flats at its tips (a cut gem): tips 1.75 from the centre keep the
+      // axis runs near 1:1:3:1:1, the flats (0.6 wide) keep a scan line that misses the centre
+      // row from reading a too-short pupil, and the edges sit 1.45 from the centre diagonally,
+      // where the round frames it is drawn in (see DIAMOND_PUPIL_FRAMES) want about 1.5. Tips at
+      // 1.85 (a 0.65 gap) lost half the vertical-lines codes in jsQR to false candidates.
+      const t = 1.75, f = 0.3, cx = x + 1.5, cy = y + 1.5, e = t - f;
+      w.M(cx - f, cy - t).h(2 * f).l(e, e).v(2 * f).l(-e, e).h(-2 * f).l(-e, -e).v(-2 * f).z();
       break;
     }
   }

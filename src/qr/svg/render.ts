@@ -27,7 +27,7 @@ export interface RenderSvgOptions {
   version?: number;
   /** Forced mask 0–7. */
   mask?: number;
-  /** Adds width/height attributes (pixels, for the width); without it the SVG scales to its container. */
+  /** Adds width/height attributes (pixels, for the width); without it the SVG scales to its container. Also lints the pixels per module. */
   sizePx?: number;
   /** Prefix for element ids, to keep several inline SVGs on one page apart. Default: derived from content. */
   idPrefix?: string;
@@ -104,7 +104,6 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
     const message = `${e.message.split(' — ')[0]} — a logo needs ECC H: remove the logo or use a dynamic code`;
     throw new QrCapacityError(message, [{ field: 'content', message }]);
   }
-  const warnings = [...parsed.warnings, ...assertScannable(design, { version: qr.version })];
   const size = qr.size;
 
   const logo = design.logo ? logoArea(size, design.logo.size) : null;
@@ -122,17 +121,19 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   }
 
   const eyes = new PathWriter();
-  eyeFrame(eyes, design.eyes, 0, 0, 'top-left');
-  eyeFrame(eyes, design.eyes, size - 7, 0, 'top-right');
-  eyeFrame(eyes, design.eyes, 0, size - 7, 'bottom-left');
+  eyeFrame(eyes, design.eyes, 0, 0, 'top-left', qr.version);
+  eyeFrame(eyes, design.eyes, size - 7, 0, 'top-right', qr.version);
+  eyeFrame(eyes, design.eyes, 0, size - 7, 'bottom-left', qr.version);
   for (const [ax, ay] of alignCentres) alignmentPattern(eyes, design.eyes, design.eye_pupils, ax, ay);
   const pupils = new PathWriter();
-  eyePupil(pupils, design.eye_pupils, 2, 2, design.eyes);
-  eyePupil(pupils, design.eye_pupils, size - 5, 2, design.eyes);
-  eyePupil(pupils, design.eye_pupils, 2, size - 5, design.eyes);
+  eyePupil(pupils, design.eye_pupils, 2, 2, design.eyes, 'top-left');
+  eyePupil(pupils, design.eye_pupils, size - 5, 2, design.eyes, 'top-right');
+  eyePupil(pupils, design.eye_pupils, 2, size - 5, design.eyes, 'bottom-left');
 
   const layout = backdrop(design, size);
   const { width, height, offset } = layout;
+  const raster = options.sizePx ? { modules: width, px: options.sizePx } : undefined;
+  const warnings = [...parsed.warnings, ...assertScannable(design, raster ? { version: qr.version, raster } : { version: qr.version })];
   let body = layout.markup;
   body += `<g transform="translate(${offset} ${offset})">`;
   body += `<path ${modulePaint} d="${shapePath(design.shapes, dark, size)}"/>`;

@@ -29,6 +29,18 @@ const CONTOUR_SHAPES: Partial<Record<Shape, { radii: Float64Array; curve: 'arc' 
   liquid: { radii: radii(all(0.5), 0.5), curve: 'quad' },
 };
 
+/** Radius of a `dots` module: 72 % of a square's ink, with a hairline between neighbours. */
+const DOT = 0.48;
+/** Width of a line capsule: 0.9 leaves a visible groove between lines, ≥ 0.75 of a square's ink. */
+const LINE = 0.9;
+/** Reach of a diamond module's tips from its centre (0.5 would be a pure rhombus). */
+const DIAMOND = 0.62;
+
+/** An isolated module of a line shape: a full-size circle (a 0.8 dot lost to blur first). */
+function dot(w: PathWriter, x: number, y: number): void {
+  w.M(x, y + 0.5).a(0.5, 0, 1, 1, 0).a(0.5, 0, 1, -1, 0);
+}
+
 /** Path data (module units, origin at the symbol's top-left) drawing `dark` in the given shape. */
 export function shapePath(shape: Shape, dark: Uint8Array, size: number): string {
   const contour = CONTOUR_SHAPES[shape];
@@ -38,18 +50,25 @@ export function shapePath(shape: Shape, dark: Uint8Array, size: number): string 
     return w.d;
   }
   switch (shape) {
+    // Thin shapes are drawn with at least ~0.7 of a square's ink: decoders threshold each
+    // module's average darkness, and at half ink (a pure diamond) blur or noise flips modules.
     case 'dots':
       for (let y = 0, i = 0; y < size; y++) {
         for (let x = 0; x < size; x++, i++) {
-          // Two half-circle arcs of radius .45 from the module's left to right and back.
-          if (dark[i]) w.M(x + 0.05, y + 0.5).a(0.45, 0, 1, 0.9, 0).a(0.45, 0, 1, -0.9, 0);
+          // Two half-circle arcs of radius DOT from the module's left to right and back (72 % ink).
+          if (dark[i]) w.M(x + 0.5 - DOT, y + 0.5).a(DOT, 0, 1, 2 * DOT, 0).a(DOT, 0, 1, -2 * DOT, 0);
         }
       }
       break;
     case 'diamond':
       for (let y = 0, i = 0; y < size; y++) {
         for (let x = 0; x < size; x++, i++) {
-          if (dark[i]) w.M(x + 0.5, y).l(0.5, 0.5).l(-0.5, 0.5).l(-0.5, -0.5).z();
+          // A rhombus reaching DIAMOND from the centre, clipped by the module's edges into short
+          // flats at the tips: 71 % ink where the pure rhombus had 50 %, and still a diamond.
+          if (dark[i]) {
+            const f = DIAMOND - 0.5, e = 0.5 - f;
+            w.M(x + 0.5 - f, y).h(2 * f).l(e, e).v(2 * f).l(-e, e).h(-2 * f).l(-e, -e).v(-2 * f).z();
+          }
         }
       }
       break;
@@ -59,8 +78,9 @@ export function shapePath(shape: Shape, dark: Uint8Array, size: number): string 
           if (!dark[y * size + x]) continue;
           let end = y + 1;
           while (end < size && dark[end * size + x]) end++;
-          // A capsule 0.8 wide spanning the run, rounded at both ends.
-          w.M(x + 0.1, y + 0.5).a(0.4, 0, 1, 0.8, 0).v(end - y - 1).a(0.4, 0, 1, -0.8, 0).z();
+          if (end - y === 1) dot(w, x, y);
+          // A capsule LINE wide spanning the run, rounded at both ends.
+          else w.M(x + 0.5 - LINE / 2, y + 0.5).a(LINE / 2, 0, 1, LINE, 0).v(end - y - 1).a(LINE / 2, 0, 1, -LINE, 0).z();
           y = end;
         }
       }
@@ -71,7 +91,8 @@ export function shapePath(shape: Shape, dark: Uint8Array, size: number): string 
           if (!dark[y * size + x]) continue;
           let end = x + 1;
           while (end < size && dark[y * size + end]) end++;
-          w.M(x + 0.5, y + 0.1).h(end - x - 1).a(0.4, 0, 1, 0, 0.8).h(-(end - x - 1)).a(0.4, 0, 1, 0, -0.8).z();
+          if (end - x === 1) dot(w, x, y);
+          else w.M(x + 0.5, y + 0.5 - LINE / 2).h(end - x - 1).a(LINE / 2, 0, 1, 0, LINE).h(-(end - x - 1)).a(LINE / 2, 0, 1, 0, -LINE).z();
           x = end;
         }
       }
