@@ -1,0 +1,27 @@
+// The designer's one-click fixes: each one, applied, makes the engine stop reporting its issue.
+import { describe, expect, it } from 'vitest';
+import { drawPreview } from '../../web/src/designer/engine.ts';
+import { fixFor, issueTitle } from '../../web/src/designer/fixes.ts';
+
+const URL = 'https://example.com/spring';
+const codes = (design: Record<string, unknown>) => drawPreview(URL, design).warnings.map((w) => w.code);
+
+describe('designer fixes', () => {
+  it('a diamond centre in a square frame is named, and the fix chooses round frames the engine keeps', () => {
+    const design = { eyes: 'square', eye_pupils: 'diamond' };
+    const preview = drawPreview(URL, design);
+    const issue = preview.warnings.find((w) => w.code === 'eyes_adjusted');
+    expect(issue).toBeDefined();
+    expect(issueTitle(issue!)).toBe('Corner frames changed so the code scans');
+    const fixed = fixFor(issue!, { version: preview.version })!.apply(design);
+    expect(codes(fixed)).not.toContain('eyes_adjusted');
+  });
+
+  it('low contrast is named and fixed with dark on white', () => {
+    const design = { color: '#a3a3a3', background: '#ffffff' };
+    const issue = drawPreview(URL, design).warnings.find((w) => w.code === 'low_contrast');
+    expect(issue).toBeDefined();
+    expect(issueTitle(issue!)).toBe('Low contrast');
+    expect(codes(fixFor(issue!, { version: null })!.apply(design))).not.toContain('low_contrast');
+  });
+});
