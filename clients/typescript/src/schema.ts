@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * Follow a QR code (records a scan)
-         * @description Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.
+         * @description Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign's `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.
          */
         get: {
             parameters: {
@@ -1871,6 +1871,16 @@ export interface paths {
                     content: {
                         "application/json": {
                             data: {
+                                /**
+                                 * Format: date-time
+                                 * @description The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.
+                                 */
+                                active_from: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.
+                                 */
+                                active_until: string | null;
                                 /** @description The bulk request that created this code. */
                                 batch_id: string | null;
                                 /** Format: date-time */
@@ -2009,6 +2019,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.
+                         */
+                        active_from?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.
+                         */
+                        active_until?: string | null;
                         design_config?: {
                             [key: string]: unknown;
                         };
@@ -2037,6 +2057,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.
+                             */
+                            active_from: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.
+                             */
+                            active_until: string | null;
                             /** @description The bulk request that created this code. */
                             batch_id: string | null;
                             /** Format: date-time */
@@ -2229,6 +2259,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.
+                             */
+                            active_from: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.
+                             */
+                            active_until: string | null;
                             /** @description The bulk request that created this code. */
                             batch_id: string | null;
                             /** Format: date-time */
@@ -2369,6 +2409,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.
+                         */
+                        active_from?: string | null;
+                        /**
+                         * Format: date-time
+                         * @description RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.
+                         */
+                        active_until?: string | null;
                         design_config?: {
                             [key: string]: unknown;
                         };
@@ -2396,6 +2446,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.
+                             */
+                            active_from: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.
+                             */
+                            active_until: string | null;
                             /** @description The bulk request that created this code. */
                             batch_id: string | null;
                             /** Format: date-time */
@@ -2579,6 +2639,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /**
+                             * Format: date-time
+                             * @description The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.
+                             */
+                            active_from: string | null;
+                            /**
+                             * Format: date-time
+                             * @description The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.
+                             */
+                            active_until: string | null;
                             /** @description The bulk request that created this code. */
                             batch_id: string | null;
                             /** Format: date-time */
@@ -6260,6 +6330,16 @@ export interface paths {
                             batch_id: string;
                             count: number;
                             data: {
+                                /**
+                                 * Format: date-time
+                                 * @description The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.
+                                 */
+                                active_from: string | null;
+                                /**
+                                 * Format: date-time
+                                 * @description The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.
+                                 */
+                                active_until: string | null;
                                 /** @description The bulk request that created this code. */
                                 batch_id: string | null;
                                 /** Format: date-time */
