@@ -7,8 +7,13 @@ import type { Cursor } from '../../http/cursor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Rows per INSERT / IN list: far under both dialects' bound-parameter limits. */
-const CHUNK = 500;
+/**
+ * Values per IN list and rows per INSERT: a reconciliation loads and records thousands at once,
+ * so each round trip carries as many as stay well under SQLite's 32,766 and PostgreSQL's 65,535
+ * bound parameters (a bank-entry row binds 8).
+ */
+const IN_CHUNK = 5000;
+const INSERT_CHUNK = 2000;
 
 /** The account's stored profile row, or undefined. */
 export async function findPaymentProfile(db: Db, accountId: string): Promise<PaymentProfilesTable | undefined> {
@@ -76,12 +81,12 @@ export async function transitionPayments(
   extra: { dueBy?: number; receivedInFull?: boolean } = {},
 ): Promise<PaymentsTable[]> {
   const changed: PaymentsTable[] = [];
-  for (let i = 0; i < ids.length; i += CHUNK) {
+  for (let i = 0; i < ids.length; i += IN_CHUNK) {
     // receivedInFull: a reconciled payment's credits add up to its amount, whatever arrived before.
     let query = db
       .updateTable('payments')
       .set(extra.receivedInFull ? (eb) => ({ ...patch, received_minor: eb.ref('amount_minor') }) : patch)
-      .where('id', 'in', ids.slice(i, i + CHUNK))
+      .where('id', 'in', ids.slice(i, i + IN_CHUNK))
       .where('status', '=', 'pending');
     if (scope) query = query.where('account_id', '=', scope.accountId).where('livemode', '=', scope.livemode ? 1 : 0);
     if (extra.dueBy !== undefined) query = query.where('expires_at', '<=', extra.dueBy);
@@ -104,14 +109,14 @@ export async function updatePaymentReceipts(db: Db, id: string, receivedMinor: n
 /** The account's payments in one mode carrying any of these creditor references. */
 export async function findPaymentsByCreditorReference(db: Db, accountId: string, livemode: boolean, references: readonly string[]): Promise<PaymentsTable[]> {
   const rows: PaymentsTable[] = [];
-  for (let i = 0; i < references.length; i += CHUNK) {
+  for (let i = 0; i < references.length; i += IN_CHUNK) {
     rows.push(
       ...(await db
         .selectFrom('payments')
         .selectAll()
         .where('account_id', '=', accountId)
         .where('livemode', '=', livemode ? 1 : 0)
-        .where('creditor_reference', 'in', references.slice(i, i + CHUNK))
+        .where('creditor_reference', 'in', references.slice(i, i + IN_CHUNK))
         .execute()),
     );
   }
@@ -121,13 +126,13 @@ export async function findPaymentsByCreditorReference(db: Db, accountId: string,
 /** Which of these booking identities earlier uploads already consumed. */
 export async function knownBankEntries(db: Db, accountId: string, livemode: boolean, entryIds: readonly string[]): Promise<Set<string>> {
   const known = new Set<string>();
-  for (let i = 0; i < entryIds.length; i += CHUNK) {
+  for (let i = 0; i < entryIds.length; i += IN_CHUNK) {
     const rows = await db
       .selectFrom('payment_bank_entries')
       .select('entry_id')
       .where('account_id', '=', accountId)
       .where('livemode', '=', livemode ? 1 : 0)
-      .where('entry_id', 'in', entryIds.slice(i, i + CHUNK))
+      .where('entry_id', 'in', entryIds.slice(i, i + IN_CHUNK))
       .execute();
     for (const r of rows) known.add(r.entry_id);
   }
@@ -136,5 +141,5 @@ export async function knownBankEntries(db: Db, accountId: string, livemode: bool
 
 /** Records consumed bookings; a primary-key violation means a concurrent upload got there first. */
 export async function insertBankEntries(db: Db, rows: readonly PaymentBankEntriesTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await db.insertInto('payment_bank_entries').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('payment_bank_entries').values(rows.slice(i, i + INSERT_CHUNK)).execute();
 }

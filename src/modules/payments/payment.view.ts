@@ -23,8 +23,19 @@ export function paymentUrls(publicUrl: string, id: string): { svg_url: string; p
   return { svg_url: `${publicUrl}/pay/${id}/qr.svg`, png_url: `${publicUrl}/pay/${id}/qr.png`, pay_url: `${publicUrl}/pay/${id}` };
 }
 
-/** The JSON of a payment. */
+// A row's JSON is built once: the payment.* event and the response of the same change share it.
+const built = new WeakMap<PaymentsTable, { publicUrl: string; json: Record<string, unknown> }>();
+
+/** The JSON of a payment (rows are never mutated after they are read or written, so it is kept per row object). */
 export function paymentJson(row: PaymentsTable, publicUrl: string): Record<string, unknown> {
+  const cached = built.get(row);
+  if (cached && cached.publicUrl === publicUrl) return cached.json;
+  const json = buildPaymentJson(row, publicUrl);
+  built.set(row, { publicUrl, json });
+  return json;
+}
+
+function buildPaymentJson(row: PaymentsTable, publicUrl: string): Record<string, unknown> {
   const info = currencyInfo(row.currency);
   const decimal = (minor: number) => (info ? minorToDecimal(minor, info) : String(minor));
   return {
