@@ -17,10 +17,13 @@ COPY tsconfig.json ./
 RUN node scripts/build-web.ts
 
 FROM node:24-slim
+# A 4 MB young generation instead of V8's default: ~25 MB less resident memory at idle, no
+# measurable change in CPU per redirect (docs/operations.md, Sizing).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
     PORT=8080 \
-    TESSERA_DATA_DIR=/data
+    TESSERA_DATA_DIR=/data \
+    NODE_OPTIONS=--max-semi-space-size=4
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY clients/typescript/package.json clients/typescript/

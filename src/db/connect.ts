@@ -62,6 +62,7 @@ class TesseraPostgresDialect extends PostgresDialect {
 }
 
 const STATEMENT_CACHE_SIZE = 256;
+const NOTHING_TO_ROLL_BACK = 'select 0 where 0';
 
 // Kysely's SQLite driver prepares every query afresh; SQLite parsing a 500-row INSERT (7,000
 // placeholders) costs more than running it. Statements are reused by SQL text instead:
@@ -71,7 +72,11 @@ const STATEMENT_CACHE_SIZE = 256;
 function cachePreparedStatements(sqlite: SqliteDatabase.Database): void {
   const prepare = sqlite.prepare.bind(sqlite);
   const cache = new Map<string, SqliteDatabase.Statement>();
-  sqlite.prepare = ((source: string) => {
+  sqlite.prepare = ((text: string) => {
+    // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR, …);
+    // Kysely's ROLLBACK then fails with "no transaction is active" and that error replaces the
+    // real one (a full disk would answer 500 instead of 503). Nothing is left to roll back: no-op.
+    const source = !sqlite.inTransaction && /^rollback$/i.test(text.trim()) ? NOTHING_TO_ROLL_BACK : text;
     const cached = cache.get(source);
     if (cached && !cached.busy) return cached;
     const statement = prepare(source);
