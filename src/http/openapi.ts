@@ -5,6 +5,10 @@ import type { FastifyInstance } from 'fastify';
 import { documentedComponents } from './openapi-components.ts';
 import { finishDocument } from './openapi-finish.ts';
 
+// The name in the docs' header instead of Swagger's logo.
+const LOGO =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="180" height="40" viewBox="0 0 180 40"><rect x="2" y="8" width="24" height="24" rx="4" fill="#7c3aed"/><rect x="8" y="14" width="5" height="5" fill="#fff"/><rect x="15" y="14" width="5" height="5" fill="#fff"/><rect x="8" y="21" width="5" height="5" fill="#fff"/><text x="34" y="28" font-family="system-ui, sans-serif" font-size="22" font-weight="600" fill="#fff">Tessera API</text></svg>';
+
 /** Registers the OpenAPI generator and the docs UI; must run before any route is added. */
 export async function registerOpenApi(app: FastifyInstance, publicUrl: string): Promise<void> {
   await app.register(swagger, {
@@ -14,8 +18,13 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         title: 'Tessera API',
         version: '0.1.0',
         license: { name: 'MIT', identifier: 'MIT' },
-        description:
-          'Self-hostable QR platform. Errors are RFC 9457 problem+json documents (`application/problem+json`) with a stable `code`; see `/problems/{code}`.',
+        description: [
+          'Tessera: designed QR codes, dynamic and morphing codes, campaigns, ephemeral items, hosted pages and signed webhooks, self-hosted.',
+          '',
+          '**Authentication.** Send a `sec1-…` API key in `X-API-Key` or as `Authorization: Bearer` (use *Authorize*). In a browser signed in to the dashboard, the session cookie is sent too; every write made with it needs the `X-CSRF-Token` header, whose value is `csrf_token` from `GET /api/v1/auth/me`.',
+          '',
+          '**Errors** are RFC 9457 problem documents (`application/problem+json`) with a stable `code`, listed at `/problems`. **Creates** take an `Idempotency-Key`. Conventions (ids, casing, pagination, timestamps, rate limits): `docs/api-conventions.md`.',
+        ].join('\n'),
       },
       servers: [{ url: publicUrl }],
       components: {
@@ -28,6 +37,13 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
     },
     transformObject: (generated) => finishDocument(('openapiObject' in generated ? generated.openapiObject : generated.swaggerObject) as Record<string, unknown>, documentedComponents()),
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    theme: { title: 'Tessera API reference' },
+    logo: { type: 'image/svg+xml', content: Buffer.from(LOGO) },
+    // withCredentials: Try-it sends the dashboard's session cookie when the reader is signed in.
+    uiConfig: { deepLinking: true, persistAuthorization: true, withCredentials: true, displayOperationId: true, docExpansion: 'list', tryItOutEnabled: true },
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

@@ -1117,6 +1117,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Account
+         * @description The tenant every resource belongs to; `slug` is the seeds' `userSlug`.
+         */
+        Account: {
+            /** @example acc_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            name: string;
+            /** @example acme */
+            slug: string;
+        };
+        /**
          * AnalyticsBrowserBreakdown
          * @description Scans per browser over the range, most first; `share` is the fraction of `total`.
          */
@@ -1358,6 +1369,35 @@ export interface components {
             type: "secret";
         };
         /**
+         * Branding
+         * @description What the account's public pages show.
+         */
+        Branding: {
+            /** @description Text alternative of the logo; the name when empty. */
+            logo_alt: string;
+            /**
+             * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
+             * @example https://cdn.example.com/logo.png
+             */
+            logo_url: string | null;
+            /** @description End public pages with a small "Made with Tessera" link (default true). */
+            made_with_tessera: boolean;
+            /**
+             * @description The account name shown at the top of its public pages (when it has no logo).
+             * @example Spring Fair Ltd
+             */
+            name: string;
+        };
+        /**
+         * BulkResult
+         * @description Every code created, in the order of `urls`, sharing one `batch_id`.
+         */
+        BulkResult: {
+            batch_id: string;
+            count: number;
+            data: components["schemas"]["Campaign"][];
+        };
+        /**
          * Campaign
          * @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket).
          * @example {
@@ -1422,6 +1462,40 @@ export interface components {
          */
         CampaignList: {
             data: components["schemas"]["Campaign"][];
+            next_cursor: string | null;
+        };
+        /**
+         * Checkin
+         * @description The answer to one scan at the door, as recorded.
+         */
+        Checkin: {
+            /** @description Bulk-created tickets share their batch. */
+            batch_id: string | null;
+            campaign_id: string | null;
+            /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
+            checkin_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
+            reason: string;
+            /**
+             * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
+             * @enum {string}
+             */
+            result: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
+            scanner_id: string | null;
+            ticket: {
+                destination: string;
+                /** @description The attendee reference. */
+                name: string;
+                short_code: string;
+            } | null;
+            /** @enum {string} */
+            type: "entry" | "exit";
+        };
+        /** CheckinList */
+        CheckinList: {
+            data: components["schemas"]["Checkin"][];
             next_cursor: string | null;
         };
         /**
@@ -1543,6 +1617,25 @@ export interface components {
         /** ErrorCodeList */
         ErrorCodeList: {
             data: components["schemas"]["ErrorCode"][];
+        };
+        /**
+         * FormAnswer
+         * @description One stored form submission.
+         */
+        FormAnswer: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description One key per form field: text, number, true/false, or null when left empty. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
+            id: string;
+        };
+        /** FormAnswerList */
+        FormAnswerList: {
+            data: components["schemas"]["FormAnswer"][];
+            next_cursor: string | null;
         };
         /** FormField */
         FormField: {
@@ -1705,6 +1798,31 @@ export interface components {
             /** @description Views spent, including this resolve. */
             viewCount: number;
             viewLimit: number | null;
+        };
+        /**
+         * MorphSecret
+         * @description A morphing code's render secret.
+         */
+        MorphSecret: {
+            campaign_id: string;
+            /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
+            secret_key: string;
+            /** @description Bumped by each rotation. */
+            version: number;
+        };
+        /**
+         * MorphSettings
+         * @description A morphing code's rotation and check-in settings.
+         */
+        MorphSettings: {
+            /** @description An exit check-in lets the ticket enter again. */
+            allow_reentry: boolean;
+            campaign_id: string;
+            secret_version: number;
+            /** @description How often the encoded token changes. */
+            step_seconds: number;
+            /** @description How long a signed render URL stays valid. */
+            ttl_seconds: number;
         };
         /**
          * NewWebhookSecret
@@ -1898,6 +2016,17 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * User
+         * @description A person who signs in.
+         */
+        User: {
+            /** Format: email */
+            email: string;
+            /** @example usr_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            name: string;
+        };
+        /**
          * WebhookDelivery
          * @description One event sent to one endpoint, with every attempt.
          */
@@ -1989,6 +2118,19 @@ export interface components {
             kid: string;
             /** @enum {string} */
             status: "active" | "rotating" | "disabled";
+        };
+        /**
+         * Whoami
+         * @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null.
+         */
+        Whoami: {
+            account: components["schemas"]["Account"];
+            csrf_token: string | null;
+            /** @description True for `sec1-tst-…` keys. */
+            test_mode: boolean;
+            user: components["schemas"]["User"] | null;
+            /** @enum {string} */
+            via: "session" | "api_key";
         };
     };
     responses: never;
@@ -2445,28 +2587,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description What the account's public pages show. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Text alternative of the logo; the name when empty. */
-                        logo_alt: string;
-                        /**
-                         * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
-                         * @example https://cdn.example.com/logo.png
-                         */
-                        logo_url: string | null;
-                        /** @description End public pages with a small "Made with Tessera" link (default true). */
-                        made_with_tessera: boolean;
-                        /**
-                         * @description The account name shown at the top of its public pages (when it has no logo).
-                         * @example Spring Fair Ltd
-                         */
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["Branding"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2551,28 +2678,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description What the account's public pages show. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Text alternative of the logo; the name when empty. */
-                        logo_alt: string;
-                        /**
-                         * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
-                         * @example https://cdn.example.com/logo.png
-                         */
-                        logo_url: string | null;
-                        /** @description End public pages with a small "Made with Tessera" link (default true). */
-                        made_with_tessera: boolean;
-                        /**
-                         * @description The account name shown at the top of its public pages (when it has no logo).
-                         * @example Spring Fair Ltd
-                         */
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["Branding"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4032,28 +4144,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        account?: {
-                            id?: string;
-                            name?: string;
-                            slug?: string;
-                        };
-                        csrf_token?: string | null;
-                        test_mode?: boolean;
-                        user?: {
-                            email?: string;
-                            id?: string;
-                            name?: string;
-                        } | null;
-                        /** @enum {string} */
-                        via?: "session" | "api_key";
-                    };
+                    "application/json": components["schemas"]["Whoami"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4213,28 +4310,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        account?: {
-                            id?: string;
-                            name?: string;
-                            slug?: string;
-                        };
-                        csrf_token?: string | null;
-                        test_mode?: boolean;
-                        user?: {
-                            email?: string;
-                            id?: string;
-                            name?: string;
-                        } | null;
-                        /** @enum {string} */
-                        via?: "session" | "api_key";
-                    };
+                    "application/json": components["schemas"]["Whoami"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4355,28 +4437,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        account?: {
-                            id?: string;
-                            name?: string;
-                            slug?: string;
-                        };
-                        csrf_token?: string | null;
-                        test_mode?: boolean;
-                        user?: {
-                            email?: string;
-                            id?: string;
-                            name?: string;
-                        } | null;
-                        /** @enum {string} */
-                        via?: "session" | "api_key";
-                    };
+                    "application/json": components["schemas"]["Whoami"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5076,22 +5143,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A morphing code's rotation and check-in settings. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description An exit check-in lets the ticket enter again. */
-                        allow_reentry?: boolean;
-                        campaign_id?: string;
-                        secret_version?: number;
-                        /** @description How often the encoded token changes. */
-                        step_seconds?: number;
-                        /** @description How long a signed render URL stays valid. */
-                        ttl_seconds?: number;
-                    };
+                    "application/json": components["schemas"]["MorphSettings"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5183,22 +5241,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description A morphing code's rotation and check-in settings. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description An exit check-in lets the ticket enter again. */
-                        allow_reentry?: boolean;
-                        campaign_id?: string;
-                        secret_version?: number;
-                        /** @description How often the encoded token changes. */
-                        step_seconds?: number;
-                        /** @description How long a signed render URL stays valid. */
-                        ttl_seconds?: number;
-                    };
+                    "application/json": components["schemas"]["MorphSettings"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5299,19 +5348,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A morphing code's render secret. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        campaign_id?: string;
-                        /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
-                        secret_key?: string;
-                        /** @description Bumped by each rotation. */
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["MorphSecret"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5397,19 +5440,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A morphing code's render secret. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        campaign_id?: string;
-                        /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
-                        secret_key?: string;
-                        /** @description Bumped by each rotation. */
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["MorphSecret"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5521,34 +5558,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            /** @description Bulk-created tickets share their batch. */
-                            batch_id?: string | null;
-                            campaign_id?: string | null;
-                            /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
-                            checkin_id?: string;
-                            /** Format: date-time */
-                            created_at?: string;
-                            /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
-                            reason?: string;
-                            /**
-                             * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
-                             * @enum {string}
-                             */
-                            result?: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
-                            scanner_id?: string | null;
-                            ticket?: {
-                                destination?: string;
-                                /** @description The attendee reference. */
-                                name?: string;
-                                short_code?: string;
-                            } | null;
-                            /** @enum {string} */
-                            type?: "entry" | "exit";
-                        }[];
-                        next_cursor?: string | null;
-                    };
+                    "application/json": components["schemas"]["CheckinList"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5628,37 +5638,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The answer to one scan at the door, as recorded. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Bulk-created tickets share their batch. */
-                        batch_id?: string | null;
-                        campaign_id?: string | null;
-                        /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
-                        checkin_id?: string;
-                        /** Format: date-time */
-                        created_at?: string;
-                        /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
-                        reason?: string;
-                        /**
-                         * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
-                         * @enum {string}
-                         */
-                        result?: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
-                        scanner_id?: string | null;
-                        ticket?: {
-                            destination?: string;
-                            /** @description The attendee reference. */
-                            name?: string;
-                            short_code?: string;
-                        } | null;
-                        /** @enum {string} */
-                        type?: "entry" | "exit";
-                    };
+                    "application/json": components["schemas"]["Checkin"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5761,19 +5747,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            /** Format: date-time */
-                            created_at?: string;
-                            /** @description One key per form field: text, number, true/false, or null when left empty. */
-                            data?: {
-                                [key: string]: unknown;
-                            };
-                            /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
-                            id?: string;
-                        }[];
-                        next_cursor?: string | null;
-                    };
+                    "application/json": components["schemas"]["FormAnswerList"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5847,7 +5821,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/csv */
+            /** @description CSV (RFC 4180), one row per submission, one column per field. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7627,17 +7601,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Success */
+            /** @description Every code created, in the order of `urls`, sharing one `batch_id`. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        batch_id: string;
-                        count: number;
-                        data: components["schemas"]["Campaign"][];
-                    };
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
