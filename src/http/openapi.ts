@@ -5,10 +5,6 @@ import type { FastifyInstance } from 'fastify';
 import { documentedComponents } from './openapi-components.ts';
 import { finishDocument } from './openapi-finish.ts';
 
-// The name in the docs' header instead of Swagger's logo.
-const LOGO =
-  '<svg xmlns="http://www.w3.org/2000/svg" width="180" height="40" viewBox="0 0 180 40"><rect x="2" y="8" width="24" height="24" rx="4" fill="#7c3aed"/><rect x="8" y="14" width="5" height="5" fill="#fff"/><rect x="15" y="14" width="5" height="5" fill="#fff"/><rect x="8" y="21" width="5" height="5" fill="#fff"/><text x="34" y="28" font-family="system-ui, sans-serif" font-size="22" font-weight="600" fill="#fff">Tessera API</text></svg>';
-
 /** Registers the OpenAPI generator and the docs UI; must run before any route is added. */
 export async function registerOpenApi(app: FastifyInstance, publicUrl: string): Promise<void> {
   await app.register(swagger, {
@@ -40,8 +36,8 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
   await app.register(swaggerUi, {
     routePrefix: '/docs',
     staticCSP: true,
-    theme: { title: 'Tessera API reference' },
-    logo: { type: 'image/svg+xml', content: Buffer.from(LOGO) },
+    // The page is Tessera's reference, titled by the document's info ("Tessera API"), not Swagger's top bar.
+    theme: { title: 'Tessera API reference', css: [{ filename: 'tessera.css', content: '.swagger-ui .topbar { display: none; }' }] },
     // withCredentials: Try-it sends the dashboard's session cookie when the reader is signed in.
     uiConfig: { deepLinking: true, persistAuthorization: true, withCredentials: true, displayOperationId: true, docExpansion: 'list', tryItOutEnabled: true },
   });
