@@ -2,6 +2,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { csrfForSession } from './docs-session.ts';
 import { documentedComponents } from './openapi-components.ts';
 import { finishDocument } from './openapi-finish.ts';
 
@@ -38,8 +39,18 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
     staticCSP: true,
     // The page is Tessera's reference, titled by the document's info ("Tessera API"), not Swagger's top bar.
     theme: { title: 'Tessera API reference', css: [{ filename: 'tessera.css', content: '.swagger-ui .topbar { display: none; }' }] },
-    // withCredentials: Try-it sends the dashboard's session cookie when the reader is signed in.
-    uiConfig: { deepLinking: true, persistAuthorization: true, withCredentials: true, displayOperationId: true, docExpansion: 'list', tryItOutEnabled: true },
+    // withCredentials: Try-it sends the dashboard's session cookie when the reader is signed in;
+    // csrfForSession adds that session's X-CSRF-Token to writes.
+    uiConfig: {
+      deepLinking: true,
+      persistAuthorization: true,
+      withCredentials: true,
+      displayOperationId: true,
+      docExpansion: 'list',
+      tryItOutEnabled: true,
+      // Swagger UI's request objects are plain objects, not the DOM Request its types name.
+      requestInterceptor: csrfForSession as never,
+    },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
