@@ -18,7 +18,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         description: [
           'Tessera: designed QR codes, dynamic and morphing codes, campaigns, ephemeral items, hosted pages and signed webhooks, self-hosted.',
           '',
-          '**Authentication.** Send a `sec1-…` API key in `X-API-Key` or as `Authorization: Bearer` (use *Authorize*). In a browser signed in to the dashboard, the session cookie is sent too; every write made with it needs the `X-CSRF-Token` header, whose value is `csrf_token` from `GET /api/v1/auth/me`.',
+          '**Authentication.** Send a `sec1-…` API key in `X-API-Key` or as `Authorization: Bearer` (use *Authorize*). In a browser signed in to the dashboard, the session cookie is sent too; every write made with it needs the `X-CSRF-Token` header, whose value is `csrf_token` from `GET /api/v1/auth/me` (Try-it on this page adds it for you).',
           '',
           '**Errors** are RFC 9457 problem documents (`application/problem+json`) with a stable `code`, listed at `/problems`. **Creates** take an `Idempotency-Key`. Conventions (ids, casing, pagination, timestamps, rate limits): `docs/api-conventions.md`.',
         ].join('\n'),
