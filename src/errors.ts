@@ -24,6 +24,8 @@ export const ERROR_CODES = {
   content_too_long: { status: 400, title: 'The content does not fit in a QR code' },
   gone: { status: 410, title: 'Gone' },
   code_expired: { status: 403, title: 'This code has expired' },
+  code_not_yet_active: { status: 403, title: 'This code is not active yet' },
+  code_ended: { status: 410, title: 'This code has ended' },
   idempotency_key_in_use: { status: 409, title: 'A request with this Idempotency-Key is still in progress' },
   idempotency_key_reused: { status: 422, title: 'Idempotency-Key reused with a different request' },
   payload_too_large: { status: 413, title: 'The body is too large' },

@@ -73,6 +73,10 @@ export interface CampaignsTable {
   created_at: number;
   updated_at: number;
   archived_at: number | null;
+  /** The code leads on from this instant (epoch ms); null: from creation. */
+  active_from: number | null;
+  /** The code stops leading on at this instant (epoch ms); null: no end. */
+  active_until: number | null;
 }
 
 /** One scan of a code, written in batches from the in-memory buffer. */

@@ -97,6 +97,13 @@ describeDialects('hosted pages', (dialect) => {
     const hidden = await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` });
     expect(hidden.statusCode).toBe(404);
     expect(hidden.body).toContain('This page is not available');
+    // A mangled link past any slug's length is the same page, not a JSON validation error.
+    for (const url of [`/p/${'x'.repeat(65)}/fair`, `/p/${me.slug}/${'y'.repeat(90)}`, `/p/${me.slug}/${'y'.repeat(90)}/thanks`]) {
+      const long = await t.app.inject({ method: 'GET', url });
+      expect(long.statusCode, url).toBe(404);
+      expect(long.headers['content-type'], url).toBe('text/html; charset=utf-8');
+      expect(long.body, url).toBe(hidden.body);
+    }
     await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey), payload: { hosted_page: samplePage() } });
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).statusCode).toBe(200);
     await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey) });

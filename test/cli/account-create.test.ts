@@ -106,5 +106,6 @@ describeDialects('tessera account create: warns until a server has used the data
     const third = await create('third@example.com', env);
     expect(third.code, third.stderr).toBe(0);
     expect(third.stderr).not.toMatch(/warning/);
-  });
+    // Three CLI processes and a real server start: slow on a busy CI host.
+  }, 120_000);
 });

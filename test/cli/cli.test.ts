@@ -157,6 +157,14 @@ describe('bin/tessera.js', () => {
     }
   });
 
+  it.skipIf(!old)(`npm start's prestart under the older Node says Node 24 is needed before building anything`, () => {
+    const prestart = JSON.parse(fs.readFileSync('package.json', 'utf8')).scripts.prestart as string;
+    const result = spawnSync('sh', ['-c', prestart], { encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(old!)}${path.delimiter}${process.env.PATH ?? ''}` } });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(NEEDS_24);
+    expect(result.stderr).not.toContain('ERR_UNKNOWN_FILE_EXTENSION');
+  });
+
   it('with Node reporting version 20 it stops before loading anything (no data directory, no output but the sentence)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
     const fake = 'data:text/javascript,Object.defineProperty(process,"version",{value:"v20.19.0"});Object.defineProperty(process.versions,"node",{value:"20.19.0"});';

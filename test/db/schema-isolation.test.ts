@@ -32,5 +32,6 @@ describeDialects('schema isolation', (dialect) => {
       churning = false;
       await churn;
     }
-  });
+    // Sixteen full migrations with churn around them: seconds on a quiet machine, more on a busy CI host.
+  }, 120_000);
 });

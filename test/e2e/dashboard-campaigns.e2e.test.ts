@@ -1,8 +1,9 @@
 // The dashboard's main flow in Chromium on a real server: first-run sign-up, a dynamic campaign
 // designed in the browser (shape, colour, logo, a lint error fixed in one click), saved; its
 // preview equals the server's render byte for byte, the downloaded PNG decodes to its public
-// URL, which redirects; the destination is edited and followed at once; the campaign is
-// archived (410); and an expired session sends the person to sign-in and back.
+// URL, which redirects; the destination is edited and followed at once; a start date holds the
+// code back (403) until it is cleared; the campaign is archived (410); and an expired session
+// sends the person to sign-in and back.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -95,6 +96,20 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
     await page.getByText('Changes saved').first().waitFor();
     const second = await fetch(publicUrl, { redirect: 'manual' });
     expect(second.headers.get('location')).toBe('https://example.com/summer');
+
+    // Schedule a start a day ahead of the server's clock (typed in the browser's own zone): the
+    // code says it is not active yet until the start is cleared again.
+    const tomorrow = await page.evaluate((ms) => {
+      const d = new Date(ms);
+      const two = (n: number) => String(n).padStart(2, '0');
+      return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+    }, live.clock.now() + 24 * HOUR);
+    await page.getByLabel('Starts').fill(tomorrow);
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).status).toBe(403);
+    await page.getByLabel('Starts').fill('');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).status).toBe(302);
 
     // Archive, after a confirmation naming the campaign: the code answers 410.
     await page.getByRole('button', { name: 'Archive', exact: true }).click();

@@ -147,6 +147,9 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
   const archived = await json('POST', '/api/v1/campaigns', { name: 'Winter', destination: 'https://example.com/winter' });
   await json('DELETE', `/api/v1/campaigns/${archived.id}`);
   const ticket = await json('POST', '/api/v1/campaigns', { name: 'Ticket 1', destination: 'https://example.com/ticket/1', qr_type: 'morphing' });
+  // Codes outside their campaign's schedule: one opens in two days, one ended an hour ago.
+  const soon = await json('POST', '/api/v1/campaigns', { name: 'Summer', destination: 'https://example.com/summer', active_from: new Date(t.clock.now() + 2 * 86_400_000).toISOString() });
+  const over = await json('POST', '/api/v1/campaigns', { name: 'Spring', destination: 'https://example.com/spring', active_until: new Date(t.clock.now() - 3_600_000).toISOString() });
 
   // Moves past the short item's expiry; every other item lives for hours.
   t.clock.advance(60_000);
@@ -212,6 +215,8 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
     { name: 'code-unknown', title: 'Unknown code', status: 404, visit: (p) => goto(p, `${base}/Zz9Zz9Zz`) },
     { name: 'code-archived', title: "Archived campaign's code", status: 410, visit: (p) => goto(p, `${base}/${archived.short_code}`) },
     { name: 'code-archived-fr', title: "Archived campaign's code in French (Accept-Language: fr)", status: 410, language: 'fr-CH, fr;q=0.9, en;q=0.8', visit: (p) => goto(p, `${base}/${archived.short_code}`) },
+    { name: 'code-not-yet-active', title: "Code of a campaign that has not started", status: 403, time: true, visit: (p) => goto(p, `${base}/${soon.short_code}`) },
+    { name: 'code-ended', title: "Code of a campaign that has ended", status: 410, time: true, language: 'es-ES,es;q=0.9', visit: (p) => goto(p, `${base}/${over.short_code}`) },
     { name: 'ticket-expired', title: 'Ticket scanned from a screenshot', status: 403, visit: (p) => goto(p, `${base}/${ticket.short_code}`) },
   ];
   return cases;

@@ -10,7 +10,7 @@ export interface paths {
         };
         /**
          * Follow a QR code (records a scan)
-         * @description Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.
+         * @description Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign's `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.
          */
         get: operations["followCode"];
         put?: never;
@@ -1419,10 +1419,22 @@ export interface components {
          *       "hosted_page": null,
          *       "hosted_page_url": null,
          *       "created_at": "2026-03-01T12:00:00.000Z",
-         *       "updated_at": "2026-03-01T12:00:00.000Z"
+         *       "updated_at": "2026-03-01T12:00:00.000Z",
+         *       "active_from": "2026-04-01T08:00:00.000Z",
+         *       "active_until": null
          *     }
          */
         Campaign: {
+            /**
+             * Format: date-time
+             * @description The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.
+             */
+            active_from: string | null;
+            /**
+             * Format: date-time
+             * @description The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.
+             */
+            active_until: string | null;
             /** @description The bulk request that created this code. */
             batch_id: string | null;
             /** Format: date-time */
@@ -1610,7 +1622,7 @@ export interface components {
          */
         ErrorCode: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             status: number;
             title: string;
         };
@@ -1924,7 +1936,7 @@ export interface components {
              * @description The stable error code.
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             /** @description What went wrong with this request and what to do about it. */
             detail: string;
             /** @description Every refused field (validation). */
@@ -2172,7 +2184,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description A morphing code without a live token (`code_expired`); browsers (`Accept: text/html`) get an HTML page. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description A morphing code without a live token (`code_expired`); browsers (`Accept: text/html`) get an HTML page. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2192,7 +2204,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description The campaign is archived; browsers get an HTML page. Gone: problem+json with `code` `gone`, `item_expired`, `item_exhausted`. */
+            /** @description The campaign is archived; browsers get an HTML page. Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Gone: problem+json with `code` `gone`, `item_expired`, `item_exhausted`. */
+            /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2469,7 +2481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `item_expired` or `item_exhausted`, with the final state. Gone: problem+json with `code` `gone`, `item_expired`, `item_exhausted`. */
+            /** @description `item_expired` or `item_exhausted`, with the final state. Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -2531,7 +2543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `item_delete_token_invalid`: missing or wrong delete token. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description `item_delete_token_invalid`: missing or wrong delete token. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2616,7 +2628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2707,7 +2719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2803,7 +2815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2883,7 +2895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2972,7 +2984,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3061,7 +3073,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3150,7 +3162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3239,7 +3251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3328,7 +3340,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3417,7 +3429,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3525,7 +3537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3612,7 +3624,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3690,7 +3702,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3768,7 +3780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3846,7 +3858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3920,7 +3932,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3998,7 +4010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4095,7 +4107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4252,7 +4264,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4339,7 +4351,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4455,7 +4467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,7 +4572,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4606,6 +4618,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.
+                     */
+                    active_from?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.
+                     */
+                    active_until?: string | null;
                     design_config?: components["schemas"]["DesignConfig"];
                     /** @description Absolute http(s) URL. */
                     destination: string;
@@ -4651,7 +4673,9 @@ export interface operations {
                      *       "hosted_page": null,
                      *       "hosted_page_url": null,
                      *       "created_at": "2026-03-01T12:00:00.000Z",
-                     *       "updated_at": "2026-03-01T12:00:00.000Z"
+                     *       "updated_at": "2026-03-01T12:00:00.000Z",
+                     *       "active_from": "2026-04-01T08:00:00.000Z",
+                     *       "active_until": null
                      *     }
                      */
                     "application/json": components["schemas"]["Campaign"];
@@ -4677,7 +4701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4790,7 +4814,9 @@ export interface operations {
                      *       "hosted_page": null,
                      *       "hosted_page_url": null,
                      *       "created_at": "2026-03-01T12:00:00.000Z",
-                     *       "updated_at": "2026-03-01T12:00:00.000Z"
+                     *       "updated_at": "2026-03-01T12:00:00.000Z",
+                     *       "active_from": "2026-04-01T08:00:00.000Z",
+                     *       "active_until": null
                      *     }
                      */
                     "application/json": components["schemas"]["Campaign"];
@@ -4816,7 +4842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4871,6 +4897,16 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.
+                     */
+                    active_from?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.
+                     */
+                    active_until?: string | null;
                     design_config?: components["schemas"]["DesignConfig"];
                     /** @description Absolute http(s) URL. */
                     destination?: string;
@@ -4915,7 +4951,9 @@ export interface operations {
                      *       "hosted_page": null,
                      *       "hosted_page_url": null,
                      *       "created_at": "2026-03-01T12:00:00.000Z",
-                     *       "updated_at": "2026-03-01T12:00:00.000Z"
+                     *       "updated_at": "2026-03-01T12:00:00.000Z",
+                     *       "active_from": "2026-04-01T08:00:00.000Z",
+                     *       "active_until": null
                      *     }
                      */
                     "application/json": components["schemas"]["Campaign"];
@@ -4941,7 +4979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5048,7 +5086,9 @@ export interface operations {
                      *       "hosted_page": null,
                      *       "hosted_page_url": null,
                      *       "created_at": "2026-03-01T12:00:00.000Z",
-                     *       "updated_at": "2026-03-01T12:00:00.000Z"
+                     *       "updated_at": "2026-03-01T12:00:00.000Z",
+                     *       "active_from": "2026-04-01T08:00:00.000Z",
+                     *       "active_until": null
                      *     }
                      */
                     "application/json": components["schemas"]["Campaign"];
@@ -5074,7 +5114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5172,7 +5212,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5270,7 +5310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5377,7 +5417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5469,7 +5509,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5581,7 +5621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5667,7 +5707,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5770,7 +5810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5850,7 +5890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6038,7 +6078,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6132,7 +6172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6240,7 +6280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6355,7 +6395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6475,7 +6515,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6575,7 +6615,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6664,7 +6704,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6775,7 +6815,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6873,7 +6913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6972,7 +7012,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7076,7 +7116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7166,7 +7206,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7308,7 +7348,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7384,7 +7424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7487,7 +7527,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7630,7 +7670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7767,7 +7807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -7909,7 +7949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8001,7 +8041,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8109,7 +8149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `item_delete_token_invalid`. */
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8248,7 +8288,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Gone: problem+json with `code` `gone`, `item_expired`, `item_exhausted`. */
+            /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
                     [name: string]: unknown;
@@ -8423,7 +8463,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Gone: problem+json with `code` `gone`, `item_expired`, `item_exhausted`. */
+            /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
                     [name: string]: unknown;

@@ -11,6 +11,7 @@ import * as m0008 from './0008_pages.ts';
 import * as m0009 from './0009_scan_indexes.ts';
 import * as m0010 from './0010_server_starts.ts';
 import * as m0011 from './0011_account_branding.ts';
+import * as m0015 from './0015_campaign_schedule.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0009_scan_indexes': m0009,
   '0010_server_starts': m0010,
   '0011_account_branding': m0011,
+  '0015_campaign_schedule': m0015,
 };

@@ -48,6 +48,8 @@ export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>,
       created_at: now,
       updated_at: now,
       archived_at: null,
+      active_from: null,
+      active_until: null,
     }));
     try {
       const campaigns = rows.map(toCampaign);

@@ -13,6 +13,8 @@ export interface RedirectRow {
   destination: string;
   status: string;
   qr_type: string;
+  active_from: number | null;
+  active_until: number | null;
 }
 
 /** Inserts campaigns with chunked multi-row INSERTs; run it inside a transaction for all or nothing. */
@@ -32,7 +34,7 @@ export async function findCampaignByShortCode(db: Kysely<Database>, shortCode: s
 
 /** The few columns a redirect needs, by short code. */
 export async function findRedirectRow(db: Kysely<Database>, shortCode: string): Promise<RedirectRow | undefined> {
-  return db.selectFrom('campaigns').select(['id', 'account_id', 'destination', 'status', 'qr_type']).where('short_code', '=', shortCode).executeTakeFirst();
+  return db.selectFrom('campaigns').select(['id', 'account_id', 'destination', 'status', 'qr_type', 'active_from', 'active_until']).where('short_code', '=', shortCode).executeTakeFirst();
 }
 
 /** Which of `ids` are stored campaigns. */

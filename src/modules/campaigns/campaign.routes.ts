@@ -34,6 +34,18 @@ const fields = {
   design_config: designConfigField,
   template_id: { type: ['string', 'null'], maxLength: 64 },
   hosted_page: hostedPageInputField,
+  active_from: {
+    type: ['string', 'null'],
+    format: 'date-time',
+    maxLength: 40,
+    description: 'RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.',
+  },
+  active_until: {
+    type: ['string', 'null'],
+    format: 'date-time',
+    maxLength: 40,
+    description: 'RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.',
+  },
 } as const;
 
 /** Registers the campaign routes. */

@@ -29,6 +29,9 @@ import {
   updateCampaign as updateRow,
 } from './campaign.repo.ts';
 import { checkDestination } from './destination.ts';
+import { assertScheduleOrder, parseScheduleInstant } from './schedule.ts';
+
+export { type SchedulePhase, schedulePhase } from './schedule.ts';
 
 /** Code types. Morphing codes are created like dynamic ones until the morphing module adds rotation. */
 export const QR_TYPES = ['static', 'dynamic', 'morphing'] as const;
@@ -54,6 +57,10 @@ export interface Campaign {
   batchId: string | null;
   createdAt: number;
   updatedAt: number;
+  /** The code leads on from this instant (epoch ms), or from creation when null. */
+  activeFrom: number | null;
+  /** The code stops leading on at this instant (epoch ms), or never when null. */
+  activeUntil: number | null;
   /** The hosted landing page (pages module), when loaded: null when the campaign has none. */
   hostedPage?: HostedPage | null;
 }
@@ -65,6 +72,8 @@ export interface RedirectTarget {
   destination: string;
   status: CampaignStatus;
   qrType: QrType;
+  activeFrom: number | null;
+  activeUntil: number | null;
 }
 
 /** Input of createCampaign (already schema-validated). */
@@ -77,6 +86,10 @@ export interface NewCampaign {
   template_id?: string | null;
   /** Hosted page document (validated by the pages module). */
   hosted_page?: unknown;
+  /** RFC 3339 instant from which the code leads on; null or absent: at once. */
+  active_from?: string | null;
+  /** RFC 3339 instant at which the code stops leading on; null or absent: never. */
+  active_until?: string | null;
 }
 
 /** Input of updateCampaign: every field optional. */
@@ -89,6 +102,10 @@ export interface CampaignPatch {
   template_id?: string | null;
   /** Hosted page document, or null to remove the page. */
   hosted_page?: unknown;
+  /** New start of the schedule, or null to open it at once. */
+  active_from?: string | null;
+  /** New end of the schedule, or null for no end. */
+  active_until?: string | null;
 }
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
@@ -111,6 +128,8 @@ export function toCampaign(row: CampaignsTable): Campaign {
     batchId: row.batch_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    activeFrom: row.active_from,
+    activeUntil: row.active_until,
   };
 }
 
@@ -136,6 +155,8 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
   if (input.qr_type === 'static') assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
+  const schedule = { activeFrom: parseScheduleInstant('active_from', input.active_from ?? null), activeUntil: parseScheduleInstant('active_until', input.active_until ?? null) };
+  assertScheduleOrder(schedule);
   const slug = input.slug ?? null;
   assertSlugAllowed(slug);
   if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
@@ -156,6 +177,8 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
       created_at: now,
       updated_at: now,
       archived_at: null,
+      active_from: schedule.activeFrom,
+      active_until: schedule.activeUntil,
     };
     try {
       // The campaign and its hosted page are written together: an invalid page leaves no campaign.
@@ -220,6 +243,9 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
     set.slug = patch.slug;
   }
   if (patch.destination !== undefined) set.destination = destinationOrThrow(patch.destination);
+  if (patch.active_from !== undefined) set.active_from = parseScheduleInstant('active_from', patch.active_from);
+  if (patch.active_until !== undefined) set.active_until = parseScheduleInstant('active_until', patch.active_until);
+  assertScheduleOrder({ activeFrom: set.active_from === undefined ? current.activeFrom : set.active_from, activeUntil: set.active_until === undefined ? current.activeUntil : set.active_until });
   if (patch.template_id || patch.design_config !== undefined) {
     const design = await resolveDesign(ctx, accountId, patch);
     set.design_config = JSON.stringify(design.designConfig);
@@ -275,7 +301,15 @@ export async function archiveCampaign(ctx: Ctx, accountId: string, id: string): 
 export async function findRedirectTarget(ctx: Pick<AppContext, 'db'>, shortCode: string): Promise<RedirectTarget | undefined> {
   const row: RedirectRow | undefined = await findRedirectRow(ctx.db, shortCode);
   if (!row) return undefined;
-  return { campaignId: row.id, accountId: row.account_id, destination: row.destination, status: row.status as CampaignStatus, qrType: row.qr_type as QrType };
+  return {
+    campaignId: row.id,
+    accountId: row.account_id,
+    destination: row.destination,
+    status: row.status as CampaignStatus,
+    qrType: row.qr_type as QrType,
+    activeFrom: row.active_from,
+    activeUntil: row.active_until,
+  };
 }
 
 /** Which of `ids` name campaigns that still exist (any account, any status). */

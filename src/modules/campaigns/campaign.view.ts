@@ -24,6 +24,8 @@ export interface CampaignJson {
   hosted_page_url: string | null;
   created_at: string;
   updated_at: string;
+  active_from: string | null;
+  active_until: string | null;
   svg?: string;
   /** Morphing codes, in creation responses: the render secret (see /api/v1/campaigns/{id}/secret). */
   secret_key?: string;
@@ -53,6 +55,8 @@ export function campaignJson(campaign: Campaign, publicUrl: string): CampaignJso
     hosted_page_url: campaign.hostedPage?.path ? publicUrl + campaign.hostedPage.path : null,
     created_at: new Date(campaign.createdAt).toISOString(),
     updated_at: new Date(campaign.updatedAt).toISOString(),
+    active_from: campaign.activeFrom === null ? null : new Date(campaign.activeFrom).toISOString(),
+    active_until: campaign.activeUntil === null ? null : new Date(campaign.activeUntil).toISOString(),
   };
 }
 
@@ -80,10 +84,12 @@ export const campaignJsonSchema = {
       hosted_page_url: null,
       created_at: '2026-03-01T12:00:00.000Z',
       updated_at: '2026-03-01T12:00:00.000Z',
+      active_from: '2026-04-01T08:00:00.000Z',
+      active_until: null,
     },
   ],
   // Every field but the optional extras (svg, secret_key) is always present, null or not.
-  required: ['id', 'name', 'slug', 'qr_type', 'status', 'destination', 'short_code', 'public_url', 'svg_url', 'png_url', 'design_config', 'template_id', 'batch_id', 'hosted_page', 'hosted_page_url', 'created_at', 'updated_at'],
+  required: ['id', 'name', 'slug', 'qr_type', 'status', 'destination', 'short_code', 'public_url', 'svg_url', 'png_url', 'design_config', 'template_id', 'batch_id', 'hosted_page', 'hosted_page_url', 'created_at', 'updated_at', 'active_from', 'active_until'],
   properties: {
     id: { type: 'string', examples: ['cmp_4hT9xQ2mZpL8vN3bK7wR1c'] },
     name: { type: 'string' },
@@ -102,6 +108,8 @@ export const campaignJsonSchema = {
     hosted_page_url: { type: ['string', 'null'], description: 'Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination.' },
     created_at: { type: 'string', format: 'date-time' },
     updated_at: { type: 'string', format: 'date-time' },
+    active_from: { type: ['string', 'null'], format: 'date-time', description: 'The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.' },
+    active_until: { type: ['string', 'null'], format: 'date-time', description: 'The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.' },
     svg: { type: 'string', description: 'The SVG itself, when inlined on request.' },
     secret_key: {
       type: 'string',

@@ -17,6 +17,10 @@ const slugParams = {
   required: ['userSlug', 'campaignSlug'],
   properties: { userSlug: { type: 'string', maxLength: 64 }, campaignSlug: { type: 'string', maxLength: 64 } },
 } as const;
+// The HTML routes take any length: a person following a mangled link gets the not-found page,
+// not a JSON validation error; a slug past the limit cannot exist, so it is not looked up.
+const MAX_SLUG = 64;
+const pageSlugParams = { type: 'object', required: ['userSlug', 'campaignSlug'], properties: { userSlug: { type: 'string' }, campaignSlug: { type: 'string' } } } as const;
 
 type SlugParams = { Params: { userSlug: string; campaignSlug: string } };
 
@@ -29,6 +33,8 @@ export async function hostedPageContext(ctx: AppContext, request: FastifyRequest
 export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const publicUrl = ctx.config.publicUrl;
   const notFoundPage = (request: FastifyRequest) => renderPageNotFound(translator(pageLanguage(request.headers['accept-language'])));
+  const findForPerson = ({ userSlug, campaignSlug }: SlugParams['Params']) =>
+    userSlug.length > MAX_SLUG || campaignSlug.length > MAX_SLUG ? Promise.resolve(undefined) : findPublishedPage(ctx.db, publicUrl, userSlug, campaignSlug);
 
   app.get<SlugParams>(
     '/api/v1/resolve/:userSlug/:campaignSlug',
@@ -51,9 +57,9 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
 
   app.get<SlugParams>(
     '/p/:userSlug/:campaignSlug',
-    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: slugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
+    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: pageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
     async (request, reply) => {
-      const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
+      const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
       // Revalidated on every visit, so unpublishing takes effect at once.
       return sendPage(reply, 200, renderHostedPage(await hostedPageContext(ctx, request, page), page.config, submitPath(page.shortCode)), 'no-cache');
@@ -62,9 +68,9 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
 
   app.get<SlugParams>(
     '/p/:userSlug/:campaignSlug/thanks',
-    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: slugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
+    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: pageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
     async (request, reply) => {
-      const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
+      const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
       return sendPage(reply, 200, renderThanks(await hostedPageContext(ctx, request, page), page.config, page.url), 'no-cache');
     },

@@ -1,7 +1,8 @@
 // The redirect's front-door handler: a GET of a bare `/{short_code}` whose target is in the
-// cache and leads somewhere (an active static or dynamic code) is answered here, without
-// Fastify, with the same 302 and headers the route sends and the same scan. Everything else
-// (cache misses, HEAD, query strings, morphing tokens, archived and unknown codes) declines
+// cache and leads somewhere (an active static or dynamic code inside its schedule) is answered
+// here, without Fastify, with the same 302 and headers the route sends and the same scan.
+// Everything else (cache misses, HEAD, query strings, morphing tokens, archived, unknown and
+// out-of-schedule codes) declines
 // and takes the Fastify route, which also refills the cache.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { FrontDoorHandler } from '../../http/front-door.ts';
@@ -14,6 +15,8 @@ export interface RedirectFrontDoorOptions {
   peek(code: string): RedirectTarget | null | undefined;
   /** Whether `code` has the shape of a short code. */
   isShortCode(code: string): boolean;
+  /** Whether the code's campaign is inside its schedule now. */
+  isLive(target: RedirectTarget): boolean;
   /** Headers every redirect carries besides location and x-request-id. */
   headers: Readonly<Record<string, string>>;
   clientIp(request: IncomingMessage): string | undefined;
@@ -25,14 +28,14 @@ const SLASH = 47;
 
 /** The handler answering cached redirects. */
 export function redirectFrontDoor(options: RedirectFrontDoorOptions): FrontDoorHandler {
-  const { peek, isShortCode, headers, clientIp, captureScan } = options;
+  const { peek, isShortCode, isLive, headers, clientIp, captureScan } = options;
   return (request, response) => {
     const url = request.url;
     if (request.method !== 'GET' || url === undefined || url.charCodeAt(0) !== SLASH) return false;
     const code = url.slice(1);
     if (!isShortCode(code)) return false;
     const target = peek(code);
-    if (!target || target.status === 'archived' || target.qrType === 'morphing') return false;
+    if (!target || target.status === 'archived' || target.qrType === 'morphing' || !isLive(target)) return false;
     response.writeHead(302, { ...headers, location: target.destination, 'x-request-id': requestId(request), 'content-length': '0' });
     response.end();
     if (target.qrType !== 'static') captureScan(request.headers, clientIp(request), target);

@@ -9,7 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { isShortCode } from '../../ids.ts';
 import { onCampaignChanged } from '../campaigns/campaign-events.ts';
-import { findRedirectTarget, type RedirectTarget } from '../campaigns/campaign.service.ts';
+import { findRedirectTarget, type RedirectTarget, schedulePhase } from '../campaigns/campaign.service.ts';
 import { checkToken } from '../morph/morph.service.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
 import { scanBuffer } from '../scans/scans.module.ts';
@@ -18,7 +18,7 @@ import { clientIpOf } from '../../http/client-ip.ts';
 import { logsEveryRequest } from '../../http/logging.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
-import { archivedCodePage, staleTicketPage, unknownCodePage } from './error-pages.ts';
+import { archivedCodePage, endedCodePage, notYetActivePage, staleTicketPage, unknownCodePage } from './error-pages.ts';
 import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
 
@@ -30,7 +30,7 @@ const routeSchema = {
   tags: ['public'],
   'x-html-errors': true,
   description:
-    'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404` and an archived campaign `410`: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. ' +
+    'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign\'s `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. ' +
     'A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ' +
     '("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.',
   params: { type: 'object', properties: { code: { type: 'string', description: 'short code' } } },
@@ -86,6 +86,18 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     if (!wantsHtml(request)) throw new AppError('gone', 'The campaign behind this code is archived; the code no longer leads anywhere.');
     return sendPage(reply, 410, archivedCodePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId)));
   };
+  // Outside its schedule a code is known but leads nowhere yet (or any more): say when.
+  const sendOutsideSchedule = async (request: FastifyRequest, reply: FastifyReply, target: RedirectTarget, phase: 'not_yet_active' | 'ended') => {
+    const now = ctx.clock.now();
+    if (phase === 'not_yet_active') {
+      const opensAt = target.activeFrom ?? now;
+      if (!wantsHtml(request)) throw new AppError('code_not_yet_active', `The campaign behind this code starts at ${new Date(opensAt).toISOString()}; the code leads on from then.`);
+      return sendPage(reply, 403, notYetActivePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId), opensAt, now));
+    }
+    const endedAt = target.activeUntil ?? now;
+    if (!wantsHtml(request)) throw new AppError('code_ended', `The campaign behind this code ended at ${new Date(endedAt).toISOString()}; the code no longer leads anywhere.`);
+    return sendPage(reply, 410, endedCodePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId), endedAt, now));
+  };
   const sendExpired = async (request: FastifyRequest, reply: FastifyReply, target: RedirectTarget) => {
     if (!wantsHtml(request)) {
       throw new AppError('code_expired', 'This morphing code was scanned without the token of its live image (a screenshot or a printout); scan the live ticket.', {
@@ -120,6 +132,8 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     if (target === undefined) target = await cache.get(code);
     if (!target) return sendNotFound(request, reply);
     if (target.status === 'archived') return sendArchived(request, reply, target);
+    const phase = schedulePhase(target, ctx.clock.now());
+    if (phase !== 'live') return sendOutsideSchedule(request, reply, target, phase);
     if (target.qrType === 'morphing') {
       // A morphing code leads on only with the token of its live image (current or previous step).
       const morph = { id: target.campaignId, accountId: target.accountId, shortCode: code };
@@ -143,6 +157,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
       redirectFrontDoor({
         peek: (code) => cache.peek(code),
         isShortCode,
+        isLive: (target) => schedulePhase(target, ctx.clock.now()) === 'live',
         headers: REDIRECT_HEADERS,
         clientIp: clientIpOf(ctx.config.trustProxy),
         captureScan,

@@ -38,3 +38,19 @@ export function exactTime(value: string | number | Date, locale?: string): strin
 export function formatCount(n: number, locale?: string): string {
   return new Intl.NumberFormat(locale).format(n);
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** An ISO instant as the value of an `<input type="datetime-local">`, in the viewer's zone ('' for none). */
+export function toLocalInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
+/** A `datetime-local` value (the viewer's zone) as an ISO instant; null when empty or unreadable. */
+export function fromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const at = new Date(value);
+  return Number.isNaN(at.getTime()) ? null : at.toISOString();
+}

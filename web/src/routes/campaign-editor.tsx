@@ -13,6 +13,7 @@ import { templatesQuery } from '../api/templates.ts';
 import type { Campaign, DesignConfig, QrType } from '../api/types.ts';
 import { ArchiveDialog } from '../components/campaign-actions.tsx';
 import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
+import { ScheduleFields, type ScheduleValue } from '../components/schedule-fields.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
@@ -107,6 +108,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const [destination, setDestination] = useState(campaign?.destination ?? '');
   const [qrType, setQrType] = useState<QrType>(campaign?.qr_type ?? 'dynamic');
   const [design, setDesign] = useState<DesignConfig>(() => structuredClone(campaign?.design_config ?? initialDesign ?? {}));
+  const [schedule, setSchedule] = useState<ScheduleValue>({ active_from: campaign?.active_from ?? null, active_until: campaign?.active_until ?? null });
   const [templateOpen, setTemplateOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
   const readOnly = campaign?.status === 'archived';
@@ -118,14 +120,16 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const lastSvg = useRef<string | null>(null);
   if (preview.svg) lastSvg.current = preview.svg;
 
-  const dirty = !campaign || name !== campaign.name || destination !== campaign.destination || !sameJson(design, campaign.design_config);
+  const scheduleChanged = !!campaign && (schedule.active_from !== campaign.active_from || schedule.active_until !== campaign.active_until);
+  const dirty = !campaign || name !== campaign.name || destination !== campaign.destination || !sameJson(design, campaign.design_config) || scheduleChanged;
   const save = useMutation({
     mutationFn: async () => {
-      if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: destination.trim(), qr_type: qrType, design_config: design } }));
+      if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: destination.trim(), qr_type: qrType, design_config: design, ...schedule } }));
       const body: Record<string, unknown> = {};
       if (name !== campaign.name) body.name = name.trim();
       if (destination !== campaign.destination) body.destination = destination.trim();
       if (!sameJson(design, campaign.design_config)) body.design_config = design;
+      if (scheduleChanged) Object.assign(body, schedule);
       return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
     },
     onSuccess: async (saved) => {
@@ -137,6 +141,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         setName(saved.name);
         setDestination(saved.destination);
         setDesign(structuredClone(saved.design_config));
+        setSchedule({ active_from: saved.active_from, active_until: saved.active_until });
         toast('Changes saved');
       }
     },
@@ -250,6 +255,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
                 </div>
               </fieldset>
             )}
+            <ScheduleFields value={schedule} onChange={setSchedule} errors={serverErrors} disabled={readOnly} />
             {!readOnly && <TemplatePicker onPick={setDesign} />}
           </Card>
 
