@@ -2,6 +2,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
+import { csrfForSession } from './docs-session.ts';
 import { documentedComponents } from './openapi-components.ts';
 import { finishDocument } from './openapi-finish.ts';
 
@@ -14,8 +15,13 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         title: 'Tessera API',
         version: '0.1.0',
         license: { name: 'MIT', identifier: 'MIT' },
-        description:
-          'Self-hostable QR platform. Errors are RFC 9457 problem+json documents (`application/problem+json`) with a stable `code`; see `/problems/{code}`.',
+        description: [
+          'Tessera: designed QR codes, dynamic and morphing codes, campaigns, ephemeral items, hosted pages and signed webhooks, self-hosted.',
+          '',
+          '**Authentication.** Send a `sec1-…` API key in `X-API-Key` or as `Authorization: Bearer` (use *Authorize*). In a browser signed in to the dashboard, the session cookie is sent too; every write made with it needs the `X-CSRF-Token` header, whose value is `csrf_token` from `GET /api/v1/auth/me` (Try-it on this page adds it for you).',
+          '',
+          '**Errors** are RFC 9457 problem documents (`application/problem+json`) with a stable `code`, listed at `/problems`. **Creates** take an `Idempotency-Key`. Conventions (ids, casing, pagination, timestamps, rate limits): `docs/api-conventions.md`.',
+        ].join('\n'),
       },
       servers: [{ url: publicUrl }],
       components: {
@@ -28,6 +34,23 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
     },
     transformObject: (generated) => finishDocument(('openapiObject' in generated ? generated.openapiObject : generated.swaggerObject) as Record<string, unknown>, documentedComponents()),
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, uiConfig: { deepLinking: true } });
+  await app.register(swaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // The page is Tessera's reference, titled by the document's info ("Tessera API"), not Swagger's top bar.
+    theme: { title: 'Tessera API reference', css: [{ filename: 'tessera.css', content: '.swagger-ui .topbar { display: none; }' }] },
+    // withCredentials: Try-it sends the dashboard's session cookie when the reader is signed in;
+    // csrfForSession adds that session's X-CSRF-Token to writes.
+    uiConfig: {
+      deepLinking: true,
+      persistAuthorization: true,
+      withCredentials: true,
+      displayOperationId: true,
+      docExpansion: 'list',
+      tryItOutEnabled: true,
+      // Swagger UI's request objects are plain objects, not the DOM Request its types name.
+      requestInterceptor: csrfForSession as never,
+    },
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }

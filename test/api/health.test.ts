@@ -48,5 +48,14 @@ describeDialects('health', (dialect) => {
     const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toMatch(/swagger/i);
+    expect(docs.body).toContain('<title>Tessera API reference</title>');
+    const config = await t.app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' });
+    expect(config.body).toContain('"withCredentials":true');
+    const css = await t.app.inject({ method: 'GET', url: '/docs/static/theme/tessera.css' });
+    expect(css.body).toContain('.topbar { display: none; }');
+    expect(spec.info.title).toBe('Tessera API');
+    // Try-it with a session: every cookie-authenticated write documents the CSRF header.
+    expect(spec.paths['/api/v1/campaigns'].post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ in: 'header', name: 'X-CSRF-Token' })]));
+    expect(spec.info.description).toContain('X-CSRF-Token');
   });
 });

@@ -6,6 +6,7 @@
 import fc from 'fast-check';
 
 type Schema = {
+  $ref?: string;
   type?: string | string[];
   enum?: unknown[];
   properties?: Record<string, Schema>;
@@ -32,7 +33,11 @@ type Operation = {
 /** The OpenAPI document, as far as the sweep reads it. */
 export interface Spec {
   paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Schema> };
 }
+
+// The document's named schemas (`$ref: '#/components/schemas/X'`), set by requestsFor.
+let components: Record<string, Schema> = {};
 
 /** One request, ready for app.inject (`payload` is raw text). */
 export interface FuzzRequest {
@@ -103,6 +108,7 @@ function types(schema: Schema): string[] {
 /** Values for `schema`: mostly valid, sometimes at or past its bounds, sometimes anything. */
 function fromSchema(schema: Schema | undefined, name: string, world: FuzzWorld, depth = 0): fc.Arbitrary<unknown> {
   if (!schema || depth > 4) return anything;
+  if (schema.$ref) return fromSchema(components[schema.$ref.split('/').at(-1) ?? ''], name, world, depth + 1);
   const alternatives = schema.anyOf ?? schema.oneOf;
   if (alternatives) return fc.oneof(...alternatives.map((s) => fromSchema(s, name, world, depth + 1)), anything);
   const valid: Array<fc.Arbitrary<unknown>> = [];
@@ -244,6 +250,7 @@ function operationRequests(path: string, method: string, op: Operation, world: F
 
 /** Requests across every operation of `spec`, more of them for operations that take more input. */
 export function requestsFor(spec: Spec, world: FuzzWorld): fc.Arbitrary<FuzzRequest> {
+  components = spec.components?.schemas ?? {};
   const arbitraries: Array<fc.WeightedArbitrary<FuzzRequest>> = [];
   for (const [path, operations] of Object.entries(spec.paths)) {
     for (const [method, op] of Object.entries(operations)) {

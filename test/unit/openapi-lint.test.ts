@@ -27,7 +27,12 @@ it('redocly lint (recommended) reports 0 errors and 0 warnings on /openapi.json'
     fs.writeFileSync(path.join(dir, 'openapi.json'), JSON.stringify(await openApiDocument(), null, 2));
     fs.writeFileSync(path.join(dir, '.redocly.lint-ignore.yaml'), ACCEPTED_EXCEPTIONS);
     // A failing lint exits 1 with the report still on stdout.
-    const stdout = await promisify(execFile)(process.execPath, [REDOCLY, 'lint', 'openapi.json', '--format=json'], { cwd: dir, maxBuffer: 64 * 1024 * 1024 })
+    const stdout = await promisify(execFile)(process.execPath, [REDOCLY, 'lint', 'openapi.json', '--format=json'], {
+      cwd: dir,
+      maxBuffer: 64 * 1024 * 1024,
+      // No telemetry and no update check: the lint runs offline in CI.
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    })
       .then((result) => result.stdout)
       .catch((error: { stdout?: string }) => error.stdout ?? '');
     const report = JSON.parse(stdout) as LintReport;

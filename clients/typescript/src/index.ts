@@ -8,3 +8,4 @@ export { collect, paginate } from './pagination.ts';
 export type { Page } from './pagination.ts';
 export type { components, operations, paths } from './schema.ts';
 export type { JsonBody, JsonResponse, QueryOf } from './types.ts';
+// Webhook verification is server-side and lives at '@tessera/client/webhooks', so browser bundles never carry it.

@@ -1343,6 +1343,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Account
+         * @description The tenant every resource belongs to; `slug` is the seeds' `userSlug`.
+         */
+        Account: {
+            /** @example acc_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            name: string;
+            /** @example acme */
+            slug: string;
+        };
+        /**
          * AnalyticsBrowserBreakdown
          * @description Scans per browser over the range, most first; `share` is the fraction of `total`.
          */
@@ -1584,6 +1595,35 @@ export interface components {
             type: "secret";
         };
         /**
+         * Branding
+         * @description What the account's public pages show.
+         */
+        Branding: {
+            /** @description Text alternative of the logo; the name when empty. */
+            logo_alt: string;
+            /**
+             * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
+             * @example https://cdn.example.com/logo.png
+             */
+            logo_url: string | null;
+            /** @description End public pages with a small "Made with Tessera" link (default true). */
+            made_with_tessera: boolean;
+            /**
+             * @description The account name shown at the top of its public pages (when it has no logo).
+             * @example Spring Fair Ltd
+             */
+            name: string;
+        };
+        /**
+         * BulkResult
+         * @description Every code created, in the order of `urls`, sharing one `batch_id`.
+         */
+        BulkResult: {
+            batch_id: string;
+            count: number;
+            data: components["schemas"]["Campaign"][];
+        };
+        /**
          * Campaign
          * @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket).
          * @example {
@@ -1606,7 +1646,7 @@ export interface components {
          *       "hosted_page_url": null,
          *       "created_at": "2026-03-01T12:00:00.000Z",
          *       "updated_at": "2026-03-01T12:00:00.000Z",
-         *       "active_from": null,
+         *       "active_from": "2026-04-01T08:00:00.000Z",
          *       "active_until": null
          *     }
          */
@@ -1660,6 +1700,40 @@ export interface components {
          */
         CampaignList: {
             data: components["schemas"]["Campaign"][];
+            next_cursor: string | null;
+        };
+        /**
+         * Checkin
+         * @description The answer to one scan at the door, as recorded.
+         */
+        Checkin: {
+            /** @description Bulk-created tickets share their batch. */
+            batch_id: string | null;
+            campaign_id: string | null;
+            /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
+            checkin_id: string;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
+            reason: string;
+            /**
+             * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
+             * @enum {string}
+             */
+            result: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
+            scanner_id: string | null;
+            ticket: {
+                destination: string;
+                /** @description The attendee reference. */
+                name: string;
+                short_code: string;
+            } | null;
+            /** @enum {string} */
+            type: "entry" | "exit";
+        };
+        /** CheckinList */
+        CheckinList: {
+            data: components["schemas"]["Checkin"][];
             next_cursor: string | null;
         };
         /**
@@ -1781,6 +1855,25 @@ export interface components {
         /** ErrorCodeList */
         ErrorCodeList: {
             data: components["schemas"]["ErrorCode"][];
+        };
+        /**
+         * FormAnswer
+         * @description One stored form submission.
+         */
+        FormAnswer: {
+            /** Format: date-time */
+            created_at: string;
+            /** @description One key per form field: text, number, true/false, or null when left empty. */
+            data: {
+                [key: string]: unknown;
+            };
+            /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
+            id: string;
+        };
+        /** FormAnswerList */
+        FormAnswerList: {
+            data: components["schemas"]["FormAnswer"][];
+            next_cursor: string | null;
         };
         /** FormField */
         FormField: {
@@ -1943,6 +2036,31 @@ export interface components {
             /** @description Views spent, including this resolve. */
             viewCount: number;
             viewLimit: number | null;
+        };
+        /**
+         * MorphSecret
+         * @description A morphing code's render secret.
+         */
+        MorphSecret: {
+            campaign_id: string;
+            /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
+            secret_key: string;
+            /** @description Bumped by each rotation. */
+            version: number;
+        };
+        /**
+         * MorphSettings
+         * @description A morphing code's rotation and check-in settings.
+         */
+        MorphSettings: {
+            /** @description An exit check-in lets the ticket enter again. */
+            allow_reentry: boolean;
+            campaign_id: string;
+            secret_version: number;
+            /** @description How often the encoded token changes. */
+            step_seconds: number;
+            /** @description How long a signed render URL stays valid. */
+            ttl_seconds: number;
         };
         /**
          * NewWebhookSecret
@@ -2136,6 +2254,17 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * User
+         * @description A person who signs in.
+         */
+        User: {
+            /** Format: email */
+            email: string;
+            /** @example usr_4hT9xQ2mZpL8vN3bK7wR1c */
+            id: string;
+            name: string;
+        };
+        /**
          * WebhookDelivery
          * @description One event sent to one endpoint, with every attempt.
          */
@@ -2227,6 +2356,19 @@ export interface components {
             kid: string;
             /** @enum {string} */
             status: "active" | "rotating" | "disabled";
+        };
+        /**
+         * Whoami
+         * @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null.
+         */
+        Whoami: {
+            account: components["schemas"]["Account"];
+            csrf_token: string | null;
+            /** @description True for `sec1-tst-…` keys. */
+            test_mode: boolean;
+            user: components["schemas"]["User"] | null;
+            /** @enum {string} */
+            via: "session" | "api_key";
         };
     };
     responses: never;
@@ -2683,28 +2825,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description What the account's public pages show. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Text alternative of the logo; the name when empty. */
-                        logo_alt: string;
-                        /**
-                         * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
-                         * @example https://cdn.example.com/logo.png
-                         */
-                        logo_url: string | null;
-                        /** @description End public pages with a small "Made with Tessera" link (default true). */
-                        made_with_tessera: boolean;
-                        /**
-                         * @description The account name shown at the top of its public pages (when it has no logo).
-                         * @example Spring Fair Ltd
-                         */
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["Branding"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -2789,28 +2916,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description What the account's public pages show. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Text alternative of the logo; the name when empty. */
-                        logo_alt: string;
-                        /**
-                         * @description Absolute http(s) URL of a logo shown instead of the name; null for none.
-                         * @example https://cdn.example.com/logo.png
-                         */
-                        logo_url: string | null;
-                        /** @description End public pages with a small "Made with Tessera" link (default true). */
-                        made_with_tessera: boolean;
-                        /**
-                         * @description The account name shown at the top of its public pages (when it has no logo).
-                         * @example Spring Fair Ltd
-                         */
-                        name: string;
-                    };
+                    "application/json": components["schemas"]["Branding"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4270,28 +4382,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        account?: {
-                            id?: string;
-                            name?: string;
-                            slug?: string;
-                        };
-                        csrf_token?: string | null;
-                        test_mode?: boolean;
-                        user?: {
-                            email?: string;
-                            id?: string;
-                            name?: string;
-                        } | null;
-                        /** @enum {string} */
-                        via?: "session" | "api_key";
-                    };
+                    "application/json": components["schemas"]["Whoami"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4451,28 +4548,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        account?: {
-                            id?: string;
-                            name?: string;
-                            slug?: string;
-                        };
-                        csrf_token?: string | null;
-                        test_mode?: boolean;
-                        user?: {
-                            email?: string;
-                            id?: string;
-                            name?: string;
-                        } | null;
-                        /** @enum {string} */
-                        via?: "session" | "api_key";
-                    };
+                    "application/json": components["schemas"]["Whoami"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4593,28 +4675,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        account?: {
-                            id?: string;
-                            name?: string;
-                            slug?: string;
-                        };
-                        csrf_token?: string | null;
-                        test_mode?: boolean;
-                        user?: {
-                            email?: string;
-                            id?: string;
-                            name?: string;
-                        } | null;
-                        /** @enum {string} */
-                        via?: "session" | "api_key";
-                    };
+                    "application/json": components["schemas"]["Whoami"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -4833,7 +4900,7 @@ export interface operations {
                      *       "hosted_page_url": null,
                      *       "created_at": "2026-03-01T12:00:00.000Z",
                      *       "updated_at": "2026-03-01T12:00:00.000Z",
-                     *       "active_from": null,
+                     *       "active_from": "2026-04-01T08:00:00.000Z",
                      *       "active_until": null
                      *     }
                      */
@@ -4974,7 +5041,7 @@ export interface operations {
                      *       "hosted_page_url": null,
                      *       "created_at": "2026-03-01T12:00:00.000Z",
                      *       "updated_at": "2026-03-01T12:00:00.000Z",
-                     *       "active_from": null,
+                     *       "active_from": "2026-04-01T08:00:00.000Z",
                      *       "active_until": null
                      *     }
                      */
@@ -5111,7 +5178,7 @@ export interface operations {
                      *       "hosted_page_url": null,
                      *       "created_at": "2026-03-01T12:00:00.000Z",
                      *       "updated_at": "2026-03-01T12:00:00.000Z",
-                     *       "active_from": null,
+                     *       "active_from": "2026-04-01T08:00:00.000Z",
                      *       "active_until": null
                      *     }
                      */
@@ -5246,7 +5313,7 @@ export interface operations {
                      *       "hosted_page_url": null,
                      *       "created_at": "2026-03-01T12:00:00.000Z",
                      *       "updated_at": "2026-03-01T12:00:00.000Z",
-                     *       "active_from": null,
+                     *       "active_from": "2026-04-01T08:00:00.000Z",
                      *       "active_until": null
                      *     }
                      */
@@ -5342,22 +5409,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A morphing code's rotation and check-in settings. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description An exit check-in lets the ticket enter again. */
-                        allow_reentry?: boolean;
-                        campaign_id?: string;
-                        secret_version?: number;
-                        /** @description How often the encoded token changes. */
-                        step_seconds?: number;
-                        /** @description How long a signed render URL stays valid. */
-                        ttl_seconds?: number;
-                    };
+                    "application/json": components["schemas"]["MorphSettings"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5449,22 +5507,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description A morphing code's rotation and check-in settings. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description An exit check-in lets the ticket enter again. */
-                        allow_reentry?: boolean;
-                        campaign_id?: string;
-                        secret_version?: number;
-                        /** @description How often the encoded token changes. */
-                        step_seconds?: number;
-                        /** @description How long a signed render URL stays valid. */
-                        ttl_seconds?: number;
-                    };
+                    "application/json": components["schemas"]["MorphSettings"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5565,19 +5614,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A morphing code's render secret. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        campaign_id?: string;
-                        /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
-                        secret_key?: string;
-                        /** @description Bumped by each rotation. */
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["MorphSecret"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5663,19 +5706,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A morphing code's render secret. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        campaign_id?: string;
-                        /** @description Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only. */
-                        secret_key?: string;
-                        /** @description Bumped by each rotation. */
-                        version?: number;
-                    };
+                    "application/json": components["schemas"]["MorphSecret"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5787,34 +5824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            /** @description Bulk-created tickets share their batch. */
-                            batch_id?: string | null;
-                            campaign_id?: string | null;
-                            /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
-                            checkin_id?: string;
-                            /** Format: date-time */
-                            created_at?: string;
-                            /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
-                            reason?: string;
-                            /**
-                             * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
-                             * @enum {string}
-                             */
-                            result?: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
-                            scanner_id?: string | null;
-                            ticket?: {
-                                destination?: string;
-                                /** @description The attendee reference. */
-                                name?: string;
-                                short_code?: string;
-                            } | null;
-                            /** @enum {string} */
-                            type?: "entry" | "exit";
-                        }[];
-                        next_cursor?: string | null;
-                    };
+                    "application/json": components["schemas"]["CheckinList"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -5894,37 +5904,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Success */
+            /** @description The answer to one scan at the door, as recorded. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @description Bulk-created tickets share their batch. */
-                        batch_id?: string | null;
-                        campaign_id?: string | null;
-                        /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
-                        checkin_id?: string;
-                        /** Format: date-time */
-                        created_at?: string;
-                        /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
-                        reason?: string;
-                        /**
-                         * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
-                         * @enum {string}
-                         */
-                        result?: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
-                        scanner_id?: string | null;
-                        ticket?: {
-                            destination?: string;
-                            /** @description The attendee reference. */
-                            name?: string;
-                            short_code?: string;
-                        } | null;
-                        /** @enum {string} */
-                        type?: "entry" | "exit";
-                    };
+                    "application/json": components["schemas"]["Checkin"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -6027,19 +6013,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        data?: {
-                            /** Format: date-time */
-                            created_at?: string;
-                            /** @description One key per form field: text, number, true/false, or null when left empty. */
-                            data?: {
-                                [key: string]: unknown;
-                            };
-                            /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
-                            id?: string;
-                        }[];
-                        next_cursor?: string | null;
-                    };
+                    "application/json": components["schemas"]["FormAnswerList"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
@@ -6113,7 +6087,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description text/csv */
+            /** @description CSV (RFC 4180), one row per submission, one column per field. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9578,17 +9552,13 @@ export interface operations {
                     };
                 };
             };
-            /** @description Success */
+            /** @description Every code created, in the order of `urls`, sharing one `batch_id`. */
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        batch_id: string;
-                        count: number;
-                        data: components["schemas"]["Campaign"][];
-                    };
+                    "application/json": components["schemas"]["BulkResult"];
                 };
             };
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */

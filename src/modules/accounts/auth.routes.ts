@@ -10,11 +10,32 @@ import { sessionCookieOptions } from './auth.plugin.ts';
 import { DEVICE_COOKIE, deviceCookieOptions } from './known-device.ts';
 import { SESSION_COOKIE } from './session.service.ts';
 
-const userSchema = { type: 'object', properties: { id: { type: 'string' }, email: { type: 'string' }, name: { type: 'string' } } };
-const accountSchema = { type: 'object', properties: { id: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' } } };
-const signedInSchema = {
+const userSchema = {
+  title: 'User',
   type: 'object',
-  properties: { user: { anyOf: [userSchema, { type: 'null' }] }, account: accountSchema, csrf_token: { type: ['string', 'null'] }, via: { type: 'string', enum: ['session', 'api_key'] }, test_mode: { type: 'boolean' } },
+  description: 'A person who signs in.',
+  required: ['id', 'email', 'name'],
+  properties: { id: { type: 'string', examples: ['usr_4hT9xQ2mZpL8vN3bK7wR1c'] }, email: { type: 'string', format: 'email' }, name: { type: 'string' } },
+};
+const accountSchema = {
+  title: 'Account',
+  type: 'object',
+  description: 'The tenant every resource belongs to; `slug` is the seeds\' `userSlug`.',
+  required: ['id', 'slug', 'name'],
+  properties: { id: { type: 'string', examples: ['acc_4hT9xQ2mZpL8vN3bK7wR1c'] }, slug: { type: 'string', examples: ['acme'] }, name: { type: 'string' } },
+};
+const signedInSchema = {
+  title: 'Whoami',
+  type: 'object',
+  description: 'Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null.',
+  required: ['user', 'account', 'csrf_token', 'via', 'test_mode'],
+  properties: {
+    user: { anyOf: [userSchema, { type: 'null' }] },
+    account: accountSchema,
+    csrf_token: { type: ['string', 'null'] },
+    via: { type: 'string', enum: ['session', 'api_key'] },
+    test_mode: { type: 'boolean', description: 'True for `sec1-tst-…` keys.' },
+  },
 };
 
 const credentials = {

@@ -13,7 +13,7 @@ const properties = {
   logo_alt: { type: 'string', maxLength: 1000, description: 'Text alternative of the logo; the name when empty.' },
   made_with_tessera: { type: 'boolean', description: 'End public pages with a small "Made with Tessera" link (default true).' },
 } as const;
-const brandingSchema = { type: 'object', required: ['name', 'logo_url', 'logo_alt', 'made_with_tessera'], properties } as const;
+const brandingSchema = { title: 'Branding', type: 'object', description: "What the account's public pages show.", required: ['name', 'logo_url', 'logo_alt', 'made_with_tessera'], properties } as const;
 
 function brandingJson(settings: BrandingSettings) {
   return { name: settings.name, logo_url: settings.logoUrl, logo_alt: settings.logoAlt, made_with_tessera: settings.madeWithTessera };

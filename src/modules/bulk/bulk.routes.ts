@@ -69,7 +69,9 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
             properties: { dry_run: { type: 'boolean', const: true }, count: { type: 'integer', description: 'How many codes the request would create.' } },
           },
           201: {
+            title: 'BulkResult',
             type: 'object',
+            description: 'Every code created, in the order of `urls`, sharing one `batch_id`.',
             required: ['data', 'batch_id', 'count'],
             properties: { data: { type: 'array', items: campaignJsonSchema }, batch_id: { type: 'string' }, count: { type: 'integer' } },
           },

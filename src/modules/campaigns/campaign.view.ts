@@ -84,7 +84,7 @@ export const campaignJsonSchema = {
       hosted_page_url: null,
       created_at: '2026-03-01T12:00:00.000Z',
       updated_at: '2026-03-01T12:00:00.000Z',
-      active_from: null,
+      active_from: '2026-04-01T08:00:00.000Z',
       active_until: null,
     },
   ],

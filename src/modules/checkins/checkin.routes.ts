@@ -9,7 +9,10 @@ import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 const checkinSchema = {
+  title: 'Checkin',
   type: 'object',
+  description: 'The answer to one scan at the door, as recorded.',
+  required: ['result', 'reason', 'checkin_id', 'type', 'campaign_id', 'batch_id', 'scanner_id', 'ticket', 'created_at'],
   properties: {
     result: { type: 'string', enum: [...CHECKIN_RESULTS], description: 'pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).' },
     reason: { type: 'string', description: 'Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`.' },
@@ -20,6 +23,7 @@ const checkinSchema = {
     scanner_id: { type: ['string', 'null'] },
     ticket: {
       type: ['object', 'null'],
+      required: ['short_code', 'destination', 'name'],
       properties: { short_code: { type: 'string' }, destination: { type: 'string' }, name: { type: 'string', description: 'The attendee reference.' } },
     },
     created_at: { type: 'string', format: 'date-time' },
@@ -87,7 +91,7 @@ export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Prom
           additionalProperties: false,
           properties: { ...paginationQuerySchema, campaign_id: { type: 'string', maxLength: 64 }, batch_id: { type: 'string', maxLength: 64 } },
         },
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: checkinSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem },
+        response: { 200: { title: 'CheckinList', type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: checkinSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem },
       },
     },
     async (request) => {

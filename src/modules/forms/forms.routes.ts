@@ -1,6 +1,7 @@
 // Hosted forms over HTTP: the public submission endpoint (JSON for API clients, urlencoded for the
 // HTML page, which gets pages back instead of JSON) and the owner's list and CSV export.
 import { Readable } from 'node:stream';
+import { fileResponse } from '../../http/openapi-media.ts';
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -25,7 +26,10 @@ const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] 
 const codeParams = { type: 'object', required: ['short_code'], properties: { short_code: { type: 'string', maxLength: 64 } } } as const;
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
 const submissionSchema = {
+  title: 'FormAnswer',
   type: 'object',
+  description: 'One stored form submission.',
+  required: ['id', 'data', 'created_at'],
   properties: {
     id: { type: 'string', examples: ['sub_2mV8nB3kL7pR5sW1x4hT9Q'] },
     data: { type: 'object', additionalProperties: true, description: 'One key per form field: text, number, true/false, or null when left empty.' },
@@ -112,7 +116,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         security,
         params: idParams,
         querystring: { type: 'object', additionalProperties: false, properties: paginationQuerySchema },
-        response: { 200: { type: 'object', properties: { data: { type: 'array', items: submissionSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem, 404: problem },
+        response: { 200: { title: 'FormAnswerList', type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: submissionSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem, 404: problem },
       },
     },
     async (request) => {
@@ -132,7 +136,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         security,
         params: idParams,
         produces: ['text/csv'],
-        response: { 200: { description: 'text/csv', type: 'string' }, 401: problem, 404: problem },
+        response: { 200: fileResponse('CSV (RFC 4180), one row per submission, one column per field.', ['text/csv']), 401: problem, 404: problem },
       },
     },
     async (request, reply) => {

@@ -10,7 +10,10 @@ import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
 const secretSchema = {
+  title: 'MorphSecret',
   type: 'object',
+  description: "A morphing code's render secret.",
+  required: ['campaign_id', 'secret_key', 'version'],
   properties: {
     campaign_id: { type: 'string' },
     secret_key: { type: 'string', description: 'Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only.' },
@@ -18,7 +21,10 @@ const secretSchema = {
   },
 } as const;
 const settingsSchema = {
+  title: 'MorphSettings',
   type: 'object',
+  description: "A morphing code's rotation and check-in settings.",
+  required: ['campaign_id', 'secret_version', 'allow_reentry', 'ttl_seconds', 'step_seconds'],
   properties: {
     campaign_id: { type: 'string' },
     secret_version: { type: 'integer' },
