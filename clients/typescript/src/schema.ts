@@ -2139,6 +2139,134 @@ export interface components {
             /** @example #1a1a1a */
             text_color: string;
         };
+        /** Payment */
+        Payment: {
+            /** @description In minor units of the currency (cents; yen). */
+            amount: number;
+            /** @description The same amount as a decimal string ("12.50"). */
+            amount_decimal?: string;
+            /** Format: date-time */
+            canceled_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            creditor_reference: {
+                /** @description Paper form, grouped for reading aloud and typing. */
+                display: string;
+                /**
+                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
+                 * @enum {string}
+                 */
+                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
+                /** @description Electronic form, as encoded and as banks report it in statements. */
+                value: string;
+            };
+            currency: string;
+            description?: string | null;
+            /** Format: date-time */
+            expired_at?: string | null;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            failed_at?: string | null;
+            failure_reason?: string | null;
+            /** @description Reasons for a person to look at this payment. */
+            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
+            /** @description `pay_…` */
+            id: string;
+            /** @description false for payments made with a `tst` key. */
+            livemode: boolean;
+            metadata?: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            object?: "payment";
+            /** Format: date-time */
+            paid_at?: string | null;
+            /**
+             * Format: uri
+             * @description The hosted pay page.
+             */
+            pay_url: string;
+            /** Format: uri */
+            png_url: string;
+            /** @description The exact string the QR code encodes. */
+            qr_payload: string;
+            /** @description Credited so far by reconciled bank bookings, in minor units. */
+            received_amount?: number;
+            /** @description The merchant's own order id, as sent. */
+            reference: string;
+            /** @enum {string} */
+            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
+            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
+            settlement?: {
+                by?: string | null;
+                note?: string | null;
+                /** @enum {string} */
+                via?: "reconciliation" | "manual" | "simulation";
+            } | null;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
+            /** Format: uri */
+            svg_url: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** PaymentProfile */
+        PaymentProfile: {
+            profile: {
+                /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
+                pix?: ({
+                    city?: string;
+                    key?: string;
+                    key_type?: string;
+                    merchant_name?: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+                /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                sepa?: ({
+                    bic?: string | null;
+                    iban?: string;
+                    name?: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+                /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
+                swiss_qr?: ({
+                    /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
+                    address?: {
+                        building_number?: string | null;
+                        country?: string;
+                        postcode?: string;
+                        street?: string | null;
+                        town?: string;
+                        /** @enum {string} */
+                        type?: "S" | "K";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                    iban?: string;
+                    name?: string;
+                    qr_iban?: boolean;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+                /** @description UPI: virtual payment address (name@bank) and payee name. */
+                upi?: ({
+                    mcc?: string | null;
+                    payee_name?: string;
+                    vpa?: string;
+                } & {
+                    [key: string]: unknown;
+                }) | null;
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description The schemes payments can be created in. */
+            schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
+            /** Format: date-time */
+            updated_at: string | null;
+        };
         /**
          * @description An RFC 9457 problem document. `code` is stable and listed at `/problems`; `errors` lists the fields a 400 refused.
          * @example {
@@ -2204,6 +2332,175 @@ export interface components {
             title: string;
             /** Format: date-time */
             updated_at: string;
+        };
+        /** ReconciliationReport */
+        ReconciliationReport: {
+            already_matched: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
+            document: {
+                created_at?: string | null;
+                entries?: number;
+                /** @enum {string} */
+                kind?: "camt.053" | "camt.054";
+                message_id?: string | null;
+                statements?: number;
+                version?: number;
+            };
+            foreign_currency?: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
+            ignored?: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
+            matched: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
+            not_pending?: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
+            overpaid: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
+            partial: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
+            /** @description Per payment touched: whether this upload marked it paid, and the flags a person should look at. */
+            payments?: {
+                entry_ids?: string[];
+                expected_amount?: number;
+                flags?: string[];
+                payment_id?: string;
+                received_amount?: number;
+                succeeded?: boolean;
+            }[];
+            reversals?: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
+            /** @description How many booked items fell into each group. */
+            summary: {
+                already_matched?: number;
+                foreign_currency?: number;
+                ignored?: number;
+                matched?: number;
+                not_pending?: number;
+                overpaid?: number;
+                partial?: number;
+                payments_succeeded?: number;
+                reversals?: number;
+                unmatched?: number;
+            };
+            unmatched: {
+                account_servicer_reference?: string | null;
+                amount?: number | null;
+                booking_date?: string | null;
+                currency?: string | null;
+                debtor_name?: string | null;
+                entry_id?: string;
+                expected_amount?: number | null;
+                /** @enum {string} */
+                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
+                payment_id?: string | null;
+                reason?: string;
+                received_amount?: number | null;
+                reference?: string | null;
+            }[];
         };
         /**
          * RotatedWebhookSecret
@@ -6704,61 +7001,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            profile: {
-                                /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
-                                pix?: ({
-                                    city?: string;
-                                    key?: string;
-                                    key_type?: string;
-                                    merchant_name?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
-                                sepa?: ({
-                                    bic?: string | null;
-                                    iban?: string;
-                                    name?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
-                                swiss_qr?: ({
-                                    /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
-                                    address?: {
-                                        building_number?: string | null;
-                                        country?: string;
-                                        postcode?: string;
-                                        street?: string | null;
-                                        town?: string;
-                                        /** @enum {string} */
-                                        type?: "S" | "K";
-                                    } & {
-                                        [key: string]: unknown;
-                                    };
-                                    iban?: string;
-                                    name?: string;
-                                    qr_iban?: boolean;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                /** @description UPI: virtual payment address (name@bank) and payee name. */
-                                upi?: ({
-                                    mcc?: string | null;
-                                    payee_name?: string;
-                                    vpa?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            /** @description The schemes payments can be created in. */
-                            schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
-                            /** Format: date-time */
-                            updated_at: string | null;
-                        };
+                        data: components["schemas"]["PaymentProfile"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -6886,61 +7129,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            profile: {
-                                /** @description Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city. */
-                                pix?: ({
-                                    city?: string;
-                                    key?: string;
-                                    key_type?: string;
-                                    merchant_name?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
-                                sepa?: ({
-                                    bic?: string | null;
-                                    iban?: string;
-                                    name?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                /** @description Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references). */
-                                swiss_qr?: ({
-                                    /** @description Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025. */
-                                    address?: {
-                                        building_number?: string | null;
-                                        country?: string;
-                                        postcode?: string;
-                                        street?: string | null;
-                                        town?: string;
-                                        /** @enum {string} */
-                                        type?: "S" | "K";
-                                    } & {
-                                        [key: string]: unknown;
-                                    };
-                                    iban?: string;
-                                    name?: string;
-                                    qr_iban?: boolean;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                                /** @description UPI: virtual payment address (name@bank) and payee name. */
-                                upi?: ({
-                                    mcc?: string | null;
-                                    payee_name?: string;
-                                    vpa?: string;
-                                } & {
-                                    [key: string]: unknown;
-                                }) | null;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                            /** @description The schemes payments can be created in. */
-                            schemes: ("sepa" | "swiss_qr" | "pix" | "upi")[];
-                            /** Format: date-time */
-                            updated_at: string | null;
-                        };
+                        data: components["schemas"]["PaymentProfile"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -8167,77 +8356,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description In minor units of the currency (cents; yen). */
-                            amount: number;
-                            /** @description The same amount as a decimal string ("12.50"). */
-                            amount_decimal?: string;
-                            /** Format: date-time */
-                            canceled_at?: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            creditor_reference: {
-                                /** @description Paper form, grouped for reading aloud and typing. */
-                                display: string;
-                                /**
-                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                 * @enum {string}
-                                 */
-                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                /** @description Electronic form, as encoded and as banks report it in statements. */
-                                value: string;
-                            };
-                            currency: string;
-                            description?: string | null;
-                            /** Format: date-time */
-                            expired_at?: string | null;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** Format: date-time */
-                            failed_at?: string | null;
-                            failure_reason?: string | null;
-                            /** @description Reasons for a person to look at this payment. */
-                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                            /** @description `pay_…` */
-                            id: string;
-                            /** @description false for payments made with a `tst` key. */
-                            livemode: boolean;
-                            metadata?: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            object?: "payment";
-                            /** Format: date-time */
-                            paid_at?: string | null;
-                            /**
-                             * Format: uri
-                             * @description The hosted pay page.
-                             */
-                            pay_url: string;
-                            /** Format: uri */
-                            png_url: string;
-                            /** @description The exact string the QR code encodes. */
-                            qr_payload: string;
-                            /** @description Credited so far by reconciled bank bookings, in minor units. */
-                            received_amount?: number;
-                            /** @description The merchant's own order id, as sent. */
-                            reference: string;
-                            /** @enum {string} */
-                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                            settlement?: {
-                                by?: string | null;
-                                note?: string | null;
-                                /** @enum {string} */
-                                via?: "reconciliation" | "manual" | "simulation";
-                            } | null;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                            /** Format: uri */
-                            svg_url: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                        }[];
+                        data: components["schemas"]["Payment"][];
                         next_cursor?: string | null;
                         /** @enum {string} */
                         status: "success";
@@ -8313,77 +8432,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description In minor units of the currency (cents; yen). */
-                            amount: number;
-                            /** @description The same amount as a decimal string ("12.50"). */
-                            amount_decimal?: string;
-                            /** Format: date-time */
-                            canceled_at?: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            creditor_reference: {
-                                /** @description Paper form, grouped for reading aloud and typing. */
-                                display: string;
-                                /**
-                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                 * @enum {string}
-                                 */
-                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                /** @description Electronic form, as encoded and as banks report it in statements. */
-                                value: string;
-                            };
-                            currency: string;
-                            description?: string | null;
-                            /** Format: date-time */
-                            expired_at?: string | null;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** Format: date-time */
-                            failed_at?: string | null;
-                            failure_reason?: string | null;
-                            /** @description Reasons for a person to look at this payment. */
-                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                            /** @description `pay_…` */
-                            id: string;
-                            /** @description false for payments made with a `tst` key. */
-                            livemode: boolean;
-                            metadata?: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            object?: "payment";
-                            /** Format: date-time */
-                            paid_at?: string | null;
-                            /**
-                             * Format: uri
-                             * @description The hosted pay page.
-                             */
-                            pay_url: string;
-                            /** Format: uri */
-                            png_url: string;
-                            /** @description The exact string the QR code encodes. */
-                            qr_payload: string;
-                            /** @description Credited so far by reconciled bank bookings, in minor units. */
-                            received_amount?: number;
-                            /** @description The merchant's own order id, as sent. */
-                            reference: string;
-                            /** @enum {string} */
-                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                            settlement?: {
-                                by?: string | null;
-                                note?: string | null;
-                                /** @enum {string} */
-                                via?: "reconciliation" | "manual" | "simulation";
-                            } | null;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                            /** Format: uri */
-                            svg_url: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
+                        data: components["schemas"]["Payment"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -8470,77 +8519,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description In minor units of the currency (cents; yen). */
-                            amount: number;
-                            /** @description The same amount as a decimal string ("12.50"). */
-                            amount_decimal?: string;
-                            /** Format: date-time */
-                            canceled_at?: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            creditor_reference: {
-                                /** @description Paper form, grouped for reading aloud and typing. */
-                                display: string;
-                                /**
-                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                 * @enum {string}
-                                 */
-                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                /** @description Electronic form, as encoded and as banks report it in statements. */
-                                value: string;
-                            };
-                            currency: string;
-                            description?: string | null;
-                            /** Format: date-time */
-                            expired_at?: string | null;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** Format: date-time */
-                            failed_at?: string | null;
-                            failure_reason?: string | null;
-                            /** @description Reasons for a person to look at this payment. */
-                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                            /** @description `pay_…` */
-                            id: string;
-                            /** @description false for payments made with a `tst` key. */
-                            livemode: boolean;
-                            metadata?: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            object?: "payment";
-                            /** Format: date-time */
-                            paid_at?: string | null;
-                            /**
-                             * Format: uri
-                             * @description The hosted pay page.
-                             */
-                            pay_url: string;
-                            /** Format: uri */
-                            png_url: string;
-                            /** @description The exact string the QR code encodes. */
-                            qr_payload: string;
-                            /** @description Credited so far by reconciled bank bookings, in minor units. */
-                            received_amount?: number;
-                            /** @description The merchant's own order id, as sent. */
-                            reference: string;
-                            /** @enum {string} */
-                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                            settlement?: {
-                                by?: string | null;
-                                note?: string | null;
-                                /** @enum {string} */
-                                via?: "reconciliation" | "manual" | "simulation";
-                            } | null;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                            /** Format: uri */
-                            svg_url: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
+                        data: components["schemas"]["Payment"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -8661,77 +8640,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description In minor units of the currency (cents; yen). */
-                            amount: number;
-                            /** @description The same amount as a decimal string ("12.50"). */
-                            amount_decimal?: string;
-                            /** Format: date-time */
-                            canceled_at?: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            creditor_reference: {
-                                /** @description Paper form, grouped for reading aloud and typing. */
-                                display: string;
-                                /**
-                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                 * @enum {string}
-                                 */
-                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                /** @description Electronic form, as encoded and as banks report it in statements. */
-                                value: string;
-                            };
-                            currency: string;
-                            description?: string | null;
-                            /** Format: date-time */
-                            expired_at?: string | null;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** Format: date-time */
-                            failed_at?: string | null;
-                            failure_reason?: string | null;
-                            /** @description Reasons for a person to look at this payment. */
-                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                            /** @description `pay_…` */
-                            id: string;
-                            /** @description false for payments made with a `tst` key. */
-                            livemode: boolean;
-                            metadata?: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            object?: "payment";
-                            /** Format: date-time */
-                            paid_at?: string | null;
-                            /**
-                             * Format: uri
-                             * @description The hosted pay page.
-                             */
-                            pay_url: string;
-                            /** Format: uri */
-                            png_url: string;
-                            /** @description The exact string the QR code encodes. */
-                            qr_payload: string;
-                            /** @description Credited so far by reconciled bank bookings, in minor units. */
-                            received_amount?: number;
-                            /** @description The merchant's own order id, as sent. */
-                            reference: string;
-                            /** @enum {string} */
-                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                            settlement?: {
-                                by?: string | null;
-                                note?: string | null;
-                                /** @enum {string} */
-                                via?: "reconciliation" | "manual" | "simulation";
-                            } | null;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                            /** Format: uri */
-                            svg_url: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
+                        data: components["schemas"]["Payment"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -8852,77 +8761,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description In minor units of the currency (cents; yen). */
-                            amount: number;
-                            /** @description The same amount as a decimal string ("12.50"). */
-                            amount_decimal?: string;
-                            /** Format: date-time */
-                            canceled_at?: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            creditor_reference: {
-                                /** @description Paper form, grouped for reading aloud and typing. */
-                                display: string;
-                                /**
-                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                 * @enum {string}
-                                 */
-                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                /** @description Electronic form, as encoded and as banks report it in statements. */
-                                value: string;
-                            };
-                            currency: string;
-                            description?: string | null;
-                            /** Format: date-time */
-                            expired_at?: string | null;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** Format: date-time */
-                            failed_at?: string | null;
-                            failure_reason?: string | null;
-                            /** @description Reasons for a person to look at this payment. */
-                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                            /** @description `pay_…` */
-                            id: string;
-                            /** @description false for payments made with a `tst` key. */
-                            livemode: boolean;
-                            metadata?: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            object?: "payment";
-                            /** Format: date-time */
-                            paid_at?: string | null;
-                            /**
-                             * Format: uri
-                             * @description The hosted pay page.
-                             */
-                            pay_url: string;
-                            /** Format: uri */
-                            png_url: string;
-                            /** @description The exact string the QR code encodes. */
-                            qr_payload: string;
-                            /** @description Credited so far by reconciled bank bookings, in minor units. */
-                            received_amount?: number;
-                            /** @description The merchant's own order id, as sent. */
-                            reference: string;
-                            /** @enum {string} */
-                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                            settlement?: {
-                                by?: string | null;
-                                note?: string | null;
-                                /** @enum {string} */
-                                via?: "reconciliation" | "manual" | "simulation";
-                            } | null;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                            /** Format: uri */
-                            svg_url: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
+                        data: components["schemas"]["Payment"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -9057,77 +8896,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            /** @description In minor units of the currency (cents; yen). */
-                            amount: number;
-                            /** @description The same amount as a decimal string ("12.50"). */
-                            amount_decimal?: string;
-                            /** Format: date-time */
-                            canceled_at?: string | null;
-                            /** Format: date-time */
-                            created_at: string;
-                            creditor_reference: {
-                                /** @description Paper form, grouped for reading aloud and typing. */
-                                display: string;
-                                /**
-                                 * @description RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).
-                                 * @enum {string}
-                                 */
-                                type: "RF" | "QRR" | "SCOR" | "TXID" | "TR";
-                                /** @description Electronic form, as encoded and as banks report it in statements. */
-                                value: string;
-                            };
-                            currency: string;
-                            description?: string | null;
-                            /** Format: date-time */
-                            expired_at?: string | null;
-                            /** Format: date-time */
-                            expires_at: string;
-                            /** Format: date-time */
-                            failed_at?: string | null;
-                            failure_reason?: string | null;
-                            /** @description Reasons for a person to look at this payment. */
-                            flags?: ("partial" | "overpaid" | "reversed" | "late" | "foreign_currency")[];
-                            /** @description `pay_…` */
-                            id: string;
-                            /** @description false for payments made with a `tst` key. */
-                            livemode: boolean;
-                            metadata?: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            object?: "payment";
-                            /** Format: date-time */
-                            paid_at?: string | null;
-                            /**
-                             * Format: uri
-                             * @description The hosted pay page.
-                             */
-                            pay_url: string;
-                            /** Format: uri */
-                            png_url: string;
-                            /** @description The exact string the QR code encodes. */
-                            qr_payload: string;
-                            /** @description Credited so far by reconciled bank bookings, in minor units. */
-                            received_amount?: number;
-                            /** @description The merchant's own order id, as sent. */
-                            reference: string;
-                            /** @enum {string} */
-                            scheme: "sepa" | "swiss_qr" | "pix" | "upi";
-                            /** @description How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who. */
-                            settlement?: {
-                                by?: string | null;
-                                note?: string | null;
-                                /** @enum {string} */
-                                via?: "reconciliation" | "manual" | "simulation";
-                            } | null;
-                            /** @enum {string} */
-                            status: "pending" | "succeeded" | "failed" | "expired" | "canceled";
-                            /** Format: uri */
-                            svg_url: string;
-                            /** Format: date-time */
-                            updated_at: string;
-                        };
+                        data: components["schemas"]["Payment"];
                         /** @enum {string} */
                         status: "success";
                     };
@@ -9254,174 +9023,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        data: {
-                            already_matched: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                            document: {
-                                created_at?: string | null;
-                                entries?: number;
-                                /** @enum {string} */
-                                kind?: "camt.053" | "camt.054";
-                                message_id?: string | null;
-                                statements?: number;
-                                version?: number;
-                            };
-                            foreign_currency?: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                            ignored?: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                            matched: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                            not_pending?: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                            overpaid: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                            partial: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                            /** @description Per payment touched: whether this upload marked it paid, and the flags a person should look at. */
-                            payments?: {
-                                entry_ids?: string[];
-                                expected_amount?: number;
-                                flags?: string[];
-                                payment_id?: string;
-                                received_amount?: number;
-                                succeeded?: boolean;
-                            }[];
-                            reversals?: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                            /** @description How many booked items fell into each group. */
-                            summary: {
-                                already_matched?: number;
-                                foreign_currency?: number;
-                                ignored?: number;
-                                matched?: number;
-                                not_pending?: number;
-                                overpaid?: number;
-                                partial?: number;
-                                payments_succeeded?: number;
-                                reversals?: number;
-                                unmatched?: number;
-                            };
-                            unmatched: {
-                                account_servicer_reference?: string | null;
-                                amount?: number | null;
-                                booking_date?: string | null;
-                                currency?: string | null;
-                                debtor_name?: string | null;
-                                entry_id?: string;
-                                expected_amount?: number | null;
-                                /** @enum {string} */
-                                outcome?: "matched" | "partial" | "overpaid" | "unmatched" | "already_matched" | "foreign_currency" | "reversal" | "not_pending" | "ignored";
-                                payment_id?: string | null;
-                                reason?: string;
-                                received_amount?: number | null;
-                                reference?: string | null;
-                            }[];
-                        };
+                        data: components["schemas"]["ReconciliationReport"];
                         /** @enum {string} */
                         status: "success";
                     };

@@ -73,6 +73,7 @@ const nullableIso = { type: ['string', 'null'], format: 'date-time' } as const;
 
 /** JSON schema of {@link paymentJson}. */
 export const paymentJsonSchema = {
+  title: 'Payment',
   type: 'object',
   required: ['id', 'status', 'amount', 'currency', 'scheme', 'reference', 'creditor_reference', 'qr_payload', 'svg_url', 'png_url', 'pay_url', 'expires_at', 'livemode', 'created_at', 'updated_at'],
   properties: {

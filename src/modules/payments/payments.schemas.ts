@@ -38,6 +38,7 @@ export const profileSchema = {
 
 /** GET/PUT profile response data. */
 export const profileViewSchema = {
+  title: 'PaymentProfile',
   type: 'object',
   required: ['profile', 'schemes', 'updated_at'],
   properties: {
@@ -118,6 +119,7 @@ const lines = { type: 'array', items: reportLine } as const;
 
 /** The reconciliation report. */
 export const reportSchema = {
+  title: 'ReconciliationReport',
   type: 'object',
   required: ['document', 'summary', 'matched', 'partial', 'overpaid', 'unmatched', 'already_matched'],
   properties: {
