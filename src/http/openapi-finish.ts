@@ -125,7 +125,7 @@ function problemResponse(status: string, declared: Json | undefined, html: boole
     },
   };
   if (headers) response.headers = headers;
-  if (status === '429' && !headers) response.headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
+  if ((status === '429' || status === '503') && !headers) response.headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
   if (status === '401') response.headers = { ...(isSchemaObject(headers) ? headers : {}), 'WWW-Authenticate': { description: 'The challenge (RFC 9110): `Bearer realm="tessera"`.', schema: { type: 'string' } } };
   return response;
 }
@@ -277,8 +277,9 @@ export function finishDocument(generated: Json, documented: DocumentedComponents
       const responses = (operation.responses ??= {});
       const html = operation[HTML_ERRORS_EXTENSION] === true;
       delete operation[HTML_ERRORS_EXTENSION];
-      // 400: the edge refuses NUL and unpaired surrogates in any query; 500 can happen anywhere.
-      const wanted = new Set<string>(['400', '500']);
+      // 400: the edge refuses NUL and unpaired surrogates in any query; 500 can happen anywhere, and
+      // 503 (with Retry-After) wherever the database is down, restarting or out of disk.
+      const wanted = new Set<string>(['400', '500', '503']);
       // Every body-bearing method can meet the body limit and an unreadable content type.
       if (UNSAFE.has(method)) for (const status of ['413', '415']) wanted.add(status);
       if (signedIn) for (const status of ['401', '403', '429']) wanted.add(status);
