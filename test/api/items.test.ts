@@ -280,11 +280,11 @@ describeDialects('items API', (dialect) => {
     const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     const resolve = spec.paths['/api/v0/items/{magic}'].get;
     // 400 on every operation: the edge refuses NUL and unpaired surrogates in any query.
-    // 500 on every operation, 413/415 on every body-bearing method.
-    expect(Object.keys(resolve.responses).sort()).toEqual(['200', '400', '401', '404', '410', '429', '500']);
-    expect(Object.keys(spec.paths['/api/v0/items/{magic}'].delete.responses).sort()).toEqual(['204', '400', '403', '404', '413', '415', '500']);
+    // 500 and 503 (database unavailable) on every operation, 413/415 on every body-bearing method.
+    expect(Object.keys(resolve.responses).sort()).toEqual(['200', '400', '401', '404', '410', '429', '500', '503']);
+    expect(Object.keys(spec.paths['/api/v0/items/{magic}'].delete.responses).sort()).toEqual(['204', '400', '403', '404', '413', '415', '500', '503']);
     // 409 and 422 come from Idempotency-Key.
-    expect(Object.keys(spec.paths['/api/v0/items'].post.responses).sort()).toEqual(['201', '400', '409', '413', '415', '422', '500']);
+    expect(Object.keys(spec.paths['/api/v0/items'].post.responses).sort()).toEqual(['201', '400', '409', '413', '415', '422', '500', '503']);
     expect(resolve.description).toContain('HMAC-SHA256');
     expect(resolve.responses['200'].headers['X-Content-Hmac'].schema).toMatchObject({ type: 'string' });
     expect(spec.paths['/api/v0/items'].post.responses['201'].headers['X-Content-Hmac'].schema).toMatchObject({ type: 'string' });
