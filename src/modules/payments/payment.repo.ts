@@ -1,6 +1,7 @@
 // Payment rows, the merchant's payee profile and the bank bookings reconciliation has consumed.
 // A status changes only through transitionPayments (UPDATE … WHERE status = 'pending' RETURNING),
 // so whichever instance gets there first wins and every transition happens exactly once.
+import { sql } from 'kysely';
 import type { Kysely, Transaction, Updateable } from 'kysely';
 import type { Database, PaymentBankEntriesTable, PaymentProfilesTable, PaymentsTable } from '../../db/schema.ts';
 import type { Cursor } from '../../http/cursor.ts';
@@ -14,6 +15,8 @@ type Db = Kysely<Database> | Transaction<Database>;
  */
 const IN_CHUNK = 5000;
 const INSERT_CHUNK = 2000;
+/** Payments per receipts UPDATE: each binds its id three times, its amount and its flags. */
+const RECEIPT_CHUNK = 1000;
 
 /** The account's stored profile row, or undefined. */
 export async function findPaymentProfile(db: Db, accountId: string): Promise<PaymentProfilesTable | undefined> {
@@ -101,9 +104,29 @@ export async function listDuePaymentIds(db: Db, now: number, limit: number): Pro
   return rows.map((r) => r.id);
 }
 
-/** Updates what reconciliation learnt about a payment (money received, flags) whatever its status. */
-export async function updatePaymentReceipts(db: Db, id: string, receivedMinor: number, flags: string, now: number): Promise<void> {
-  await db.updateTable('payments').set({ received_minor: receivedMinor, flags, updated_at: now }).where('id', '=', id).execute();
+/** What reconciliation learnt about one payment: money received so far and its flags (JSON). */
+export interface PaymentReceipt {
+  id: string;
+  receivedMinor: number;
+  flags: string;
+}
+
+/**
+ * Writes what reconciliation learnt about payments whatever their status, one UPDATE per chunk
+ * (a CASE on the id) rather than one per payment: a statement can flag hundreds. The casts give
+ * PostgreSQL the type a bare CASE of parameters lacks.
+ */
+export async function updatePaymentReceipts(db: Db, receipts: readonly PaymentReceipt[], now: number): Promise<void> {
+  for (let i = 0; i < receipts.length; i += RECEIPT_CHUNK) {
+    const chunk = receipts.slice(i, i + RECEIPT_CHUNK);
+    const received = sql<number>`case id ${sql.join(chunk.map((r) => sql`when ${r.id} then cast(${r.receivedMinor} as bigint)`), sql` `)} end`;
+    const flags = sql<string>`case id ${sql.join(chunk.map((r) => sql`when ${r.id} then cast(${r.flags} as text)`), sql` `)} end`;
+    await db
+      .updateTable('payments')
+      .set({ received_minor: received, flags, updated_at: now })
+      .where('id', 'in', chunk.map((r) => r.id))
+      .execute();
+  }
 }
 
 /** The account's payments in one mode carrying any of these creditor references. */

@@ -13,7 +13,7 @@ import { parseCamt } from './camt.ts';
 import type { CamtDocument } from './camt.ts';
 import { reconcile, referencesToLookUp } from './reconcile.ts';
 import type { MatchablePayment, PaymentState, ReconciliationReport, ReportLine } from './reconcile.ts';
-import { findPaymentsByCreditorReference, insertBankEntries, knownBankEntries, updatePaymentReceipts } from './payment.repo.ts';
+import { findPaymentsByCreditorReference, insertBankEntries, knownBankEntries, updatePaymentReceipts, type PaymentReceipt } from './payment.repo.ts';
 import { transitionWithin, type PaymentCaller } from './payment.service.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
@@ -87,6 +87,7 @@ async function reconcileOnce(ctx: Ctx, caller: PaymentCaller, items: CamtDocumen
     const toSucceed = report.payments.filter((p) => p.mark_succeeded).map((p) => p.payment_id);
     const moved = await transitionWithin(trx, ctx, scope, toSucceed, 'succeeded', { via: 'reconciliation', note: null, by: 'reconciliation' }, { receivedInFull: true });
     const movedIds = new Set(moved.map((r) => r.id));
+    const receipts: PaymentReceipt[] = [];
     for (const action of report.payments) {
       const row = byId.get(action.payment_id)!;
       const before = JSON.parse(row.flags) as string[];
@@ -101,8 +102,9 @@ async function reconcileOnce(ctx: Ctx, caller: PaymentCaller, items: CamtDocumen
       const stored = settled ? row.amount_minor : row.received_minor;
       const after = [...flags];
       if (received === stored && after.length === before.length && after.every((f) => before.includes(f))) continue;
-      await updatePaymentReceipts(trx, action.payment_id, received, JSON.stringify(after), now);
+      receipts.push({ id: action.payment_id, receivedMinor: received, flags: JSON.stringify(after) });
     }
+    await updatePaymentReceipts(trx, receipts, now);
     return { report, succeeded: [...movedIds] };
   });
 }
