@@ -10,7 +10,7 @@ import type { Principal } from '../../http/auth.ts';
 import type { Cursor } from '../../http/cursor.ts';
 import { encodeCursor } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
-import { emitEvents } from '../webhooks/outbox.ts';
+import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
 import { checkCurrency } from './currency.ts';
 import type { FieldError as DomainFieldError } from './field-errors.ts';
 import type { Scheme } from './payee-profile.ts';
@@ -202,7 +202,15 @@ export async function transitionWithin(
 ): Promise<PaymentsTable[]> {
   if (ids.length === 0) return [];
   const moved = await transitionPayments(trx, scope, ids, transitionPatch(to, ctx.clock.now(), details), extra);
-  if (moved.length > 0) await emitEvents(trx, moved.map((row) => paymentEvent(`payment.${to}`, row, ctx.config.publicUrl)));
+  if (moved.length === 0) return moved;
+  let notify = moved;
+  // A batch (a reconciliation settling thousands, a sweep) first asks who listens, so no event
+  // JSON is built for accounts without an endpoint; one payment goes straight to the outbox.
+  if (moved.length > 1) {
+    const listening = await accountsListeningTo(trx, [...new Set(moved.map((row) => row.account_id))], `payment.${to}`);
+    notify = moved.filter((row) => listening.has(row.account_id));
+  }
+  if (notify.length > 0) await emitEvents(trx, notify.map((row) => paymentEvent(`payment.${to}`, row, ctx.config.publicUrl)));
   return moved;
 }
 
