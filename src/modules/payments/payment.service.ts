@@ -74,8 +74,8 @@ export async function createPayment(ctx: Ctx, caller: PaymentCaller, input: NewP
   if (reference === '' || CONTROL.test(reference)) errors.push({ field: 'reference', reason: 'must be your order id: 1–100 characters, no control characters' });
   const description = input.description?.trim() || null;
   if (description && CONTROL.test(description)) errors.push({ field: 'description', reason: 'must be one line of text without control characters' });
-  const metadata = input.metadata ?? {};
-  if (Buffer.byteLength(JSON.stringify(metadata)) > METADATA_LIMITS.bytes) errors.push({ field: 'metadata', reason: `must be at most ${METADATA_LIMITS.bytes} bytes as JSON` });
+  const metadata = JSON.stringify(input.metadata ?? {});
+  if (Buffer.byteLength(metadata) > METADATA_LIMITS.bytes) errors.push({ field: 'metadata', reason: `must be at most ${METADATA_LIMITS.bytes} bytes as JSON` });
   if (errors.length > 0) throw invalid(errors);
 
   const { profile } = await getPaymentProfile(ctx, caller.accountId);
@@ -97,7 +97,7 @@ export async function createPayment(ctx: Ctx, caller: PaymentCaller, input: NewP
       currency: currency.ok ? currency.currency.code : input.currency,
       reference,
       description,
-      metadata: JSON.stringify(metadata),
+      metadata,
       creditor_reference: issued.reference.value,
       creditor_reference_type: issued.reference.type,
       qr_payload: built.qr.payload,

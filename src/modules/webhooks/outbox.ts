@@ -77,8 +77,6 @@ export async function emitPing(db: Kysely<Database> | Transaction<Database>, acc
 
 async function writeEvent(db: Kysely<Database> | Transaction<Database>, input: EmitEventInput, endpointIds: string[]): Promise<EmittedEvent & { deliveryIds: string[] }> {
   const eventId = newId('msg');
-  // Standard Webhooks payload shape: type, timestamp, data.
-  const body = JSON.stringify({ type: input.type, timestamp: new Date(input.occurredAt).toISOString(), data: input.data });
   const deliveries: WebhookDeliveriesTable[] = endpointIds.map((endpointId) => ({
     id: newId('dlv'),
     event_id: eventId,
@@ -96,6 +94,8 @@ async function writeEvent(db: Kysely<Database> | Transaction<Database>, input: E
     delivered_at: null,
   }));
   if (deliveries.length === 0) return { eventId, deliveries: 0, deliveryIds: [] };
+  // Serialised only once someone will receive it (most events of most accounts go nowhere). Standard Webhooks payload shape: type, timestamp, data.
+  const body = JSON.stringify({ type: input.type, timestamp: new Date(input.occurredAt).toISOString(), data: input.data });
   const event = { id: eventId, account_id: input.accountId, type: input.type, body, occurred_at: input.occurredAt, request_id: currentRequestId() };
   await insertEventWithDeliveries(db, event, deliveries);
   return { eventId, deliveries: deliveries.length, deliveryIds: deliveries.map((d) => d.id) };
