@@ -8,6 +8,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { buildApp } from '../src/app.ts';
+import { releaseStartupMemory } from '../src/cli/release-startup-memory.ts';
 import { loadConfig } from '../src/config.ts';
 import type { AppContext } from '../src/context.ts';
 import { connectDatabase } from '../src/db/connect.ts';
@@ -52,6 +53,9 @@ if (mode === 'bare') {
   await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
   const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, { name: 'bench', qr_type: mode === 'tessera' ? 'dynamic' : 'static', destination: 'https://example.com/landing' });
   const app = await buildApp(config, { database, startWorker: false });
+  // As `tessera serve` does before it listens.
+  await app.ready();
+  releaseStartupMemory();
   await app.listen({ port: 0, host: '127.0.0.1' });
   console.log(`READY ${(app.server.address() as { port: number }).port} /${campaign.shortCode}`);
   process.on('SIGTERM', async () => {

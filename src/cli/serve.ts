@@ -5,6 +5,7 @@ import { systemClock } from '../clock.ts';
 import { recordServerStart } from '../db/server-starts.ts';
 import { startMetricsServer } from '../http/metrics-routes.ts';
 import type { Command } from './command.ts';
+import { releaseStartupMemory } from './release-startup-memory.ts';
 import { openRuntime } from './runtime.ts';
 
 /** `tessera serve`. */
@@ -38,6 +39,8 @@ export const serveCommand: Command = {
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
+    await app.ready();
+    releaseStartupMemory();
     await app.listen({ port: config.port, host: config.host });
     // A private port for the scraper; it closes with the process.
     if (config.metricsPort !== null) await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);

@@ -1,8 +1,9 @@
 // Opens Kysely over SQLite (embedded default) or PostgreSQL (scale-out). This file and the rest
 // of src/db are the only places that know which dialect is in use.
-import SqliteDatabase from 'better-sqlite3';
+import type SqliteDatabase from 'better-sqlite3';
 import { type DatabaseIntrospector, Kysely, PostgresDialect, sql, SqliteDialect, type TableMetadata } from 'kysely';
-import pg from 'pg';
+import { createRequire } from 'node:module';
+import type Pg from 'pg';
 import type { Dialect } from '../config.ts';
 import { createPrivately } from './private-files.ts';
 import type { Database } from './schema.ts';
@@ -30,8 +31,19 @@ export interface ConnectOptions {
   skipForeignKeyChecks?: boolean;
 }
 
-// Timestamps are stored as epoch milliseconds in BIGINT columns; pg would return them as strings.
-pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+// Each driver is loaded when a database of its dialect is first opened, not at startup: an
+// instance on SQLite never needs pg (nor one on PostgreSQL better-sqlite3), and every module
+// loaded stays resident for the life of the process (ADR 0020, idle memory).
+const require = createRequire(import.meta.url);
+let pgDriver: typeof Pg | null = null;
+function loadPg(): typeof Pg {
+  if (pgDriver) return pgDriver;
+  const pg = require('pg') as typeof Pg;
+  // Timestamps are stored as epoch milliseconds in BIGINT columns; pg would return them as strings.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+  return (pgDriver = pg);
+}
+const loadSqlite = () => require('better-sqlite3') as typeof SqliteDatabase;
 
 // Kysely's PostgreSQL introspector reads every schema's catalog and calls functions on each
 // table; when another schema is dropped meanwhile (parallel test runs, other tenants' schemas)
@@ -90,7 +102,7 @@ function cachePreparedStatements(sqlite: SqliteDatabase.Database): void {
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   if (options.dialect === 'postgres') {
     if (options.schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
-    const pool = new pg.Pool({
+    const pool = new (loadPg().Pool)({
       connectionString: options.url,
       max: options.poolSize ?? 10,
       // A server that does not answer fails a request in seconds (a 503), instead of holding it open.
@@ -107,7 +119,8 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
     return { db, dialect: 'postgres', close: () => db.destroy(), poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
   }
   if (options.url !== ':memory:') createPrivately(options.url);
-  const sqlite = new SqliteDatabase(options.url);
+  const Sqlite = loadSqlite();
+  const sqlite = new Sqlite(options.url);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');

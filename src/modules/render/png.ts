@@ -1,9 +1,17 @@
 // PNG rasterisation of engine SVGs (server side: sharp/librsvg).
 
-import sharp from 'sharp';
+import type SharpModule from 'sharp';
 import { QrDesignError } from '../../qr/errors.ts';
 import { renderSvg } from '../../qr/svg/render.ts';
 import type { RenderSvgOptions, SvgResult } from '../../qr/svg/render.ts';
+
+// sharp brings libvips (glib, its thread pool, ~25 MB resident) into the process; a server that
+// only redirects never rasterises, so it is loaded on the first PNG instead of at startup.
+let loading: Promise<typeof SharpModule> | null = null;
+function loadSharp(): Promise<typeof SharpModule> {
+  loading ??= import('sharp').then((module) => module.default);
+  return loading;
+}
 
 /** Pixel sizes accepted for PNG output. */
 export const PNG_SIZE = { min: 64, max: 4096, default: 512 } as const;
@@ -18,6 +26,7 @@ export async function renderPng(svg: string, sizePx: number = PNG_SIZE.default):
   // Rasterise the vector straight at the target scale (density): crisp edges, and no resize
   // pass. zlib level 3 costs ~7% in bytes against level 6 but saves a third of the time.
   const density = (72 * sizePx) / width;
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg), { density })
     .png({ compressionLevel: 3, adaptiveFiltering: false })
     .toBuffer();
@@ -32,6 +41,7 @@ export async function renderQrPng(text: string, design: unknown, sizePx: number 
 /** Rasterises to raw RGBA pixels (for decoders and tests). */
 export async function renderRgba(svg: string, sizePx: number): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
   const { width } = viewBox(svg);
+  const sharp = await loadSharp();
   const { data, info } = await sharp(Buffer.from(svg), { density: (72 * sizePx) / width })
     .flatten({ background: '#ffffff' })
     .ensureAlpha()
