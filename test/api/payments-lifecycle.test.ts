@@ -117,6 +117,19 @@ describeDialects('payment lifecycle', (dialect) => {
     expect(expired.map((e) => e.data.payment.id)).toEqual([short.id]);
   });
 
+  it('past its deadline but before the sweep, a payment cannot settle: it expires then, once, and says so', async () => {
+    const p = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, expires_in: 60 })).json().data;
+    t.clock.advance(60_000);
+    const late = await post(`/api/v1/payments/${p.id}/mark-paid`, account.apiKey, { note: 'cash' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ code: 'conflict', payment_status: 'expired' });
+    expect((await post(`/api/v1/payments/${p.id}/cancel`, account.apiKey)).json()).toMatchObject({ payment_status: 'expired' });
+    // The sweep that follows finds nothing left to expire: payment.expired went out once.
+    expect(await expireDuePayments(t.app.ctx)).toBe(0);
+    const expired = (await events()).filter((e) => e.type === 'payment.expired');
+    expect(expired.map((e) => e.data.payment.id)).toEqual([p.id]);
+  });
+
   it('racing transitions: of a cancel and a mark-paid at once, exactly one wins', async () => {
     for (let i = 0; i < 5; i++) {
       const p = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: `race-${i}` })).json().data;

@@ -215,9 +215,16 @@ export async function transitionWithin(
 }
 
 async function transitionOne(ctx: Ctx, caller: PaymentCaller, id: string, to: FinalStatus, details: TransitionDetails): Promise<PaymentsTable> {
+  const scope = { accountId: caller.accountId, livemode: caller.livemode };
   const current = await getPayment(ctx, caller, id);
+  if (current.status === 'pending' && current.expires_at <= ctx.clock.now()) {
+    // Its time is up (the pay page already says so): it expires now, once, as the sweeper would
+    // have, instead of settling after its deadline in the gap before the next sweep.
+    await transition(ctx, scope, [id], 'expired', {}, { dueBy: ctx.clock.now() });
+    throw notPending(await getPayment(ctx, caller, id));
+  }
   if (current.status !== 'pending') throw notPending(current);
-  const [moved] = await transition(ctx, { accountId: caller.accountId, livemode: caller.livemode }, [id], to, details);
+  const [moved] = await transition(ctx, scope, [id], to, details);
   if (moved) return moved;
   // Another request or instance moved it between our read and our update.
   throw notPending(await getPayment(ctx, caller, id));
