@@ -51,6 +51,15 @@ describeDialects('@tessera/client', (dialect) => {
     expect(client.csrfToken).toBeNull();
   });
 
+  it('a session client that has not signed in creates an anonymous item without an Idempotency-Key', async () => {
+    t = await createTestApp(dialect);
+    const seen: Request[] = [];
+    const client = createTesseraClient({ baseUrl: TEST_ORIGIN, auth: { session: true }, fetch: browserFetch(seen) });
+    const created = await client.POST('/api/v0/items', { body: { content: 'door code 4711', ttlHours: 1 } });
+    expect(created.response.status).toBe(201);
+    expect(seen.at(-1)!.headers.has('idempotency-key')).toBe(false);
+  });
+
   it('turns problem+json into TesseraApiError with the per-field errors', async () => {
     t = await createTestApp(dialect);
     const account = await signUp(t.app);

@@ -78,7 +78,9 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
   const middleware: Middleware = {
     onRequest({ request }) {
       if (session && csrfToken && UNSAFE.has(request.method)) request.headers.set('x-csrf-token', csrfToken);
-      if (request.method === 'POST' && !request.headers.has('idempotency-key')) request.headers.set('idempotency-key', newIdempotencyKey());
+      // Keys are kept per account: a session client that has not signed in (an anonymous item
+      // create) sends none, since the server refuses a key it has no account to keep it for.
+      if (request.method === 'POST' && !request.headers.has('idempotency-key') && (!session || csrfToken !== null)) request.headers.set('idempotency-key', newIdempotencyKey());
       return request;
     },
     async onResponse({ request, response }) {
