@@ -36,6 +36,8 @@ function launch(name: string, args: string[], env: Record<string, string>): Proc
   return proc;
 }
 
+const METRICS_TOKEN = 'multi-instance-metrics-token';
+
 async function until<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, intervalMs = 25): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -77,6 +79,7 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
       TESSERA_RATE_LIMIT_PER_MINUTE: String(RATE_LIMIT),
       TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       TESSERA_SCAN_FLUSH_MS: '100',
+      TESSERA_METRICS_TOKEN: METRICS_TOKEN,
       TESSERA_WORKER: 'false',
       LOG_LEVEL: 'info',
       PORT: '0',
@@ -171,8 +174,13 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
     );
     expect(answered).toBe(180);
     const count = async () => Number((await sql.query('select count(*) as n from scans where campaign_id = $1', [campaign.id])).rows[0].n);
-    await until('every scan stored', async () => (await count()) === answered, 10_000, 50);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Drained: no instance holds a scan in memory any more, so the count is final, not a moment
+    // between flushes; a scan stored twice would show as more than answered.
+    const buffered = async (via: Proc) => {
+      const text = await (await fetch(`${via.base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+      return Number(/^tessera_scan_buffer_events (\d+)$/m.exec(text)?.[1] ?? NaN);
+    };
+    await until('every instance drained', async () => (await Promise.all(instances.map(buffered))).every((n) => n === 0) && (await count()) >= answered, 10_000, 50);
     expect(await count()).toBe(answered);
   }, 30_000);
 
