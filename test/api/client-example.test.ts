@@ -8,6 +8,7 @@ import { quickstart } from '../../clients/typescript/examples/quickstart.ts';
 import { signUp } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { injectFetch } from '../helpers/inject-fetch.ts';
 
 const EXAMPLE = new URL('../../clients/typescript/examples/quickstart.ts', import.meta.url);
 const README = new URL('../../README.md', import.meta.url);
@@ -36,15 +37,7 @@ describeDialects('README example program', (dialect) => {
     t = await createTestApp(dialect);
     const app = t.app;
     const account = await signUp(app);
-    const fetch = async (request: Request): Promise<Response> => {
-      const url = new URL(request.url);
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      const response = await app.inject({ method: request.method as 'GET', url: url.pathname + url.search, headers, payload: request.body ? await request.text() : undefined });
-      return new Response(response.statusCode === 204 ? null : new Uint8Array(response.rawPayload), { status: response.statusCode, headers: response.headers as Record<string, string> });
-    };
+    const fetch = injectFetch(app);
     const client = createTesseraClient({ baseUrl: 'http://tessera.test', auth: { apiKey: account.apiKey }, fetch });
     const result = await quickstart(client);
     expect(result.campaignUrl).toMatch(/^http:\/\/tessera\.test\/[A-Za-z0-9]{7,16}$/);

@@ -5,6 +5,7 @@ import { collect, createTesseraClient, paginate, TesseraApiError, unwrap } from 
 import { signUp } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { injectFetch } from '../helpers/inject-fetch.ts';
 
 describeDialects('@tessera/client over every resource', (dialect) => {
   let t: TestApp | undefined;
@@ -17,15 +18,7 @@ describeDialects('@tessera/client over every resource', (dialect) => {
     t = await createTestApp(dialect, { env: { TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
     const app = t.app;
     const account = await signUp(app);
-    const fetch = async (request: Request): Promise<Response> => {
-      const url = new URL(request.url);
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, name) => {
-        headers[name] = value;
-      });
-      const response = await app.inject({ method: request.method as 'GET', url: url.pathname + url.search, headers, payload: request.body ? await request.text() : undefined });
-      return new Response(response.statusCode === 204 ? null : new Uint8Array(response.rawPayload), { status: response.statusCode, headers: response.headers as Record<string, string> });
-    };
+    const fetch = injectFetch(app);
     const client = createTesseraClient({ baseUrl: 'http://tessera.test', auth: { apiKey: account.apiKey }, fetch });
 
     const template = await unwrap(client.POST('/api/v1/templates', { body: { name: 'Tickets', design_config: { preset: 'ocean', eyes: 'circle' } } }));
