@@ -47,7 +47,8 @@ export const DESIGN_CONFIG_SCHEMA = {
       }],
     },
     frame: {
-      anyOf: [{ type: 'null' }, { type: 'string', maxLength: DESIGN_LIMITS.frameText.maxLength }, {
+      description: 'A caption under the code: the text alone, an object, true for the default caption, or false/null for none.',
+      anyOf: [{ type: 'null' }, { type: 'boolean' }, { type: 'string', maxLength: DESIGN_LIMITS.frameText.maxLength }, {
         type: 'object',
         properties: {
           text: { type: 'string', maxLength: DESIGN_LIMITS.frameText.maxLength, default: 'SCAN ME' },
