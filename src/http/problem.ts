@@ -5,6 +5,8 @@ import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../error
 import { databaseUnavailableReason } from '../db/dialect.ts';
 import { QrError } from '../qr/errors.ts';
 import { type AllowedMethods, methodNotAllowed } from './methods.ts';
+import { notFoundPage, wantsNotFoundPage } from './page/not-found.ts';
+import { sendPage } from './page/reply.ts';
 
 /** The problem document Tessera answers with. */
 export interface Problem {
@@ -112,12 +114,15 @@ export function toAppError(error: FastifyError & { validation?: ValidationIssue[
  */
 export function frameworkErrors(publicUrl: string) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0];
+    const path = request.url.split('?')[0]!;
+    reply.header('x-request-id', request.id);
+    // A person who opened a truncated or garbled long link gets the same page as for any other
+    // address with nothing behind it.
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH' && wantsNotFoundPage(request, path)) return sendPage(reply, 404, notFoundPage(request));
     const appError =
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? new AppError('not_found', `Nothing is at ${path.slice(0, 200)}: a path segment is longer than any name or id here.`)
         : new AppError('bad_request', 'The URL is not valid: a percent-encoded sequence in its path does not decode.');
-    reply.header('x-request-id', request.id);
     return sendProblem(publicUrl, request, reply, appError);
   };
 }
@@ -137,6 +142,7 @@ export function installProblemHandlers(app: FastifyInstance, publicUrl: string, 
     const allow = allowedMethods(request.url);
     // A route that serves this method and still calls not-found (an unknown short code) is a 404.
     if (allow.length > 0 && !allow.includes(request.method)) return sendProblem(publicUrl, request, reply, methodNotAllowed(request.method, path, allow));
+    if (wantsNotFoundPage(request, path)) return sendPage(reply, 404, notFoundPage(request));
     return sendProblem(publicUrl, request, reply, new AppError('route_not_found', `There is no route ${request.method} ${path}. See /docs for the API reference.`));
   });
 }

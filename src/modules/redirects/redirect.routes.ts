@@ -17,6 +17,7 @@ import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/scan.service.ts';
 import { clientIpOf } from '../../http/client-ip.ts';
 import { logsEveryRequest } from '../../http/logging.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
+import { wantsHtml } from '../../http/page/not-found.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { archivedCodePage, endedCodePage, notYetActivePage, staleTicketPage, unknownCodePage } from './error-pages.ts';
 import { redirectFrontDoor } from './redirect-front-door.ts';
@@ -49,13 +50,6 @@ const REDIRECT_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
 };
-
-// People (browsers opened by a camera app) get a page; API clients and tools get problem+json,
-// and a path that is no code at all is the app's ordinary "no such route".
-function wantsHtml(request: FastifyRequest): boolean {
-  const accept = request.headers.accept;
-  return accept !== undefined && accept.includes('text/html');
-}
 
 function pageTranslator(request: FastifyRequest) {
   return translator(pageLanguage(request.headers['accept-language']));
