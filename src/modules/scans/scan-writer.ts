@@ -37,7 +37,8 @@ export function workerWriter(ctx: AppContext): ScanWriter {
     const file = await sqliteFilePath(ctx.db);
     if (!file) return null;
     const data: ScanWorkerData = { file, config: ctx.config };
-    const started = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: data });
+    // The worker is this module's sibling: .ts when the sources run, .js in a build (ADR 0023).
+    const started = new Worker(new URL(`./scan-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url), { workerData: data });
     // An idle writer must not keep the process alive; one with a batch in flight must.
     started.unref();
     started.on('message', (response: ScanWorkerResponse) => {
