@@ -24,6 +24,8 @@ export interface ImportEdge {
   typeOnly: boolean;
   kind: 'import' | 'export' | 'dynamic' | 'type-query';
   line: number;
+  /** Where the specifier's text (inside the quotes) starts and ends in the file, for codemods. */
+  span: [number, number];
   /** Named bindings; a default import is `{ name: 'default' }`, a namespace `{ name: '*' }`; none for a bare `import './x.ts'`. */
   names: ImportedName[];
 }
@@ -55,8 +57,10 @@ export function parseSource(file: string, text: string, exists: (file: string) =
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
   const facts: SourceFacts = { file, imports: [], envReads: [], queryCalls: [] };
   const lineOf = (node: ts.Node) => source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1;
-  const add = (node: ts.Node, specifier: string, kind: ImportEdge['kind'], typeOnly: boolean, names: ImportedName[]) => {
-    facts.imports.push({ from: file, ...resolve(file, specifier, exists), specifier, typeOnly, kind, line: lineOf(node), names });
+  const add = (node: ts.Node, literal: ts.StringLiteralLike, kind: ImportEdge['kind'], typeOnly: boolean, names: ImportedName[]) => {
+    const specifier = literal.text;
+    const span: [number, number] = [literal.getStart(source) + 1, literal.getEnd() - 1];
+    facts.imports.push({ from: file, ...resolve(file, specifier, exists), specifier, typeOnly, kind, line: lineOf(node), span, names });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -70,18 +74,18 @@ export function parseSource(file: string, text: string, exists: (file: string) =
       }
       // `import { type A } from 'x'` is erased too (verbatimModuleSyntax keeps `import {} from 'x'`, but nothing is bound).
       const typeOnly = clause !== undefined && (clause.isTypeOnly || (names.length > 0 && names.every((n) => n.typeOnly)));
-      add(node, node.moduleSpecifier.text, 'import', typeOnly, names);
+      add(node, node.moduleSpecifier, 'import', typeOnly, names);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       const names: ImportedName[] = [];
       if (node.exportClause && ts.isNamedExports(node.exportClause)) {
         for (const el of node.exportClause.elements) names.push({ name: (el.propertyName ?? el.name).text, local: el.name.text, typeOnly: node.isTypeOnly || el.isTypeOnly });
       } else names.push({ name: '*', local: node.exportClause && ts.isNamespaceExport(node.exportClause) ? node.exportClause.name.text : '*', typeOnly: node.isTypeOnly });
-      add(node, node.moduleSpecifier.text, 'export', node.isTypeOnly || (names.length > 0 && names.every((n) => n.typeOnly)), names);
+      add(node, node.moduleSpecifier, 'export', node.isTypeOnly || (names.length > 0 && names.every((n) => n.typeOnly)), names);
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const arg = node.arguments[0];
-      if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) add(node, arg.text, 'dynamic', false, [{ name: '*', local: '*', typeOnly: false }]);
+      if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) add(node, arg, 'dynamic', false, [{ name: '*', local: '*', typeOnly: false }]);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      add(node, node.argument.literal.text, 'type-query', true, node.qualifier ? [{ name: ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.getText(source), local: '', typeOnly: true }] : []);
+      add(node, node.argument.literal, 'type-query', true, node.qualifier ? [{ name: ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.getText(source), local: '', typeOnly: true }] : []);
     } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process') {
       facts.envReads.push(lineOf(node));
     } else if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'process' && ts.isStringLiteral(node.argumentExpression) && node.argumentExpression.text === 'env') {
