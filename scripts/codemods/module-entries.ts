@@ -157,7 +157,8 @@ for (const [module, edges] of [...byModule].sort(([a], [b]) => a.localeCompare(b
   for (const [stmt, elements] of rendered) {
     const spec = (stmt.moduleSpecifier as ts.StringLiteral).getText(current.source);
     const text = elements.length === 0 ? '' : `export ${stmt.isTypeOnly ? 'type ' : ''}{ ${elements.join(', ')} } from ${spec};`;
-    edits.push({ start: stmt.getStart(current.source), end: stmt.getEnd(), text });
+    const end = text === '' && indexText[stmt.getEnd()] === '\n' ? stmt.getEnd() + 1 : stmt.getEnd();
+    edits.push({ start: stmt.getStart(current.source), end, text });
   }
   let next = applyEdits(indexText, edits).replace(/\n{3,}/g, '\n\n');
   if (appended.length) next = `${next.replace(/\n*$/, '\n')}${appended.join('\n')}\n`;
@@ -175,9 +176,37 @@ for (const [module, edges] of [...byModule].sort(([a], [b]) => a.localeCompare(b
   }
 }
 
+/**
+ * Joins the named imports of one module entry into one declaration (`import { a, type B } from
+ * '../m/index.ts'`, or `import type { … }` when every name is a type), where the rewrite left several.
+ */
+function mergeImports(file: string, text: string, specifiers: Set<string>): string {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const groups = new Map<string, ts.ImportDeclaration[]>();
+  for (const stmt of source.statements) {
+    if (!ts.isImportDeclaration(stmt) || !ts.isStringLiteral(stmt.moduleSpecifier) || !specifiers.has(stmt.moduleSpecifier.text)) continue;
+    const clause = stmt.importClause;
+    if (!clause || clause.name || !clause.namedBindings || !ts.isNamedImports(clause.namedBindings)) continue;
+    groups.set(stmt.moduleSpecifier.text, [...(groups.get(stmt.moduleSpecifier.text) ?? []), stmt]);
+  }
+  const edits: Edit[] = [];
+  for (const [spec, stmts] of groups) {
+    if (stmts.length < 2) continue;
+    const elements = stmts.flatMap((stmt) => (stmt.importClause!.namedBindings as ts.NamedImports).elements.map((el) => ({ text: el.getText(source).replace(/^type\s+/, ''), typeOnly: stmt.importClause!.isTypeOnly || el.isTypeOnly })));
+    const allTypes = elements.every((el) => el.typeOnly);
+    const list = elements.map((el) => (el.typeOnly && !allTypes ? `type ${el.text}` : el.text)).join(', ');
+    edits.push({ start: stmts[0]!.getStart(source), end: stmts[0]!.getEnd(), text: `import ${allTypes ? 'type ' : ''}{ ${list} } from '${spec}';` });
+    for (const stmt of stmts.slice(1)) {
+      const end = text[stmt.getEnd()] === '\n' ? stmt.getEnd() + 1 : stmt.getEnd();
+      edits.push({ start: stmt.getStart(source), end, text: '' });
+    }
+  }
+  return applyEdits(text, edits);
+}
+
 for (const [file, edits] of importerEdits) {
   const full = path.join(ROOT, file);
-  const next = applyEdits(fs.readFileSync(full, 'utf8'), edits);
+  const next = mergeImports(file, applyEdits(fs.readFileSync(full, 'utf8'), edits), new Set(edits.map((e) => e.text)));
   if (!DRY) fs.writeFileSync(full, next);
 }
 
