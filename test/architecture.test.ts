@@ -139,14 +139,9 @@ const PENDING: Record<string, string[]> = {
     'layer: src/jobs/index.ts (jobs) -> src/modules/webhooks/webhooks.jobs.ts (modules)',
   ],
   // The type-only cycle item 3 removes (domain types move to campaigns/campaign.ts).
-  'file-cycles': [
-    'file cycle: src/modules/campaigns/campaign-render.ts <-> src/modules/campaigns/campaign-webhooks.ts <-> src/modules/campaigns/campaign.service.ts',
-  ],
+  'file-cycles': ['file cycle: src/modules/campaigns/campaign-render.ts <-> src/modules/campaigns/campaign-webhooks.ts <-> src/modules/campaigns/campaign.service.ts'],
   // scans <-> analytics (item 1: scans owns the write path) and campaigns <-> morph (item 3: morph becomes a service below campaigns).
-  'module-cycles': [
-    'module cycle: analytics <-> scans',
-    'module cycle: campaigns <-> morph',
-  ],
+  'module-cycles': ['module cycle: analytics <-> scans', 'module cycle: campaigns <-> morph'],
 };
 
 describe('the import graph', () => {
@@ -167,8 +162,15 @@ describe('the import graph', () => {
     });
     const edges = graph.get('src/a.ts')!.imports.map((e) => `${e.to} ${e.kind}${e.typeOnly ? ' type' : ''}`);
     expect(edges).toEqual([
-      'src/b.ts import type', 'src/c.ts import type', 'src/d.ts import', 'src/e.ts export', 'src/f.ts export type',
-      'src/g.ts dynamic', 'src/h.ts type-query type', 'src/i.ts import', 'kysely import',
+      'src/b.ts import type',
+      'src/c.ts import type',
+      'src/d.ts import',
+      'src/e.ts export',
+      'src/f.ts export type',
+      'src/g.ts dynamic',
+      'src/h.ts type-query type',
+      'src/i.ts import',
+      'kysely import',
     ]);
   });
 
@@ -199,7 +201,11 @@ describe('each rule fails when broken on purpose', () => {
   });
 
   it('process.env only in src/config.ts', () => {
-    const graph = graphFromSources({ 'src/config.ts': 'export const c = process.env.X;', 'src/cli/x.ts': "export const y = process.env['Y'];", 'src/main.ts': 'const { env } = process; export { env };' });
+    const graph = graphFromSources({
+      'src/config.ts': 'export const c = process.env.X;',
+      'src/cli/x.ts': "export const y = process.env['Y'];",
+      'src/main.ts': 'const { env } = process; export { env };',
+    });
     expect(checkEnv(graph)).toEqual(['process.env: src/cli/x.ts']);
   });
 
@@ -207,7 +213,9 @@ describe('each rule fails when broken on purpose', () => {
     const graph = graphFromSources({
       'src/modules/a/a.service.ts': "import { b } from '../b/b.service.ts'; import { c } from '../c/index.ts'; import { a2 } from './a2.ts';",
       'src/modules/a/a2.ts': "import type { B } from '../b/index.ts';",
-      'src/modules/b/b.service.ts': '', 'src/modules/b/index.ts': '', 'src/modules/c/index.ts': '',
+      'src/modules/b/b.service.ts': '',
+      'src/modules/b/index.ts': '',
+      'src/modules/c/index.ts': '',
       'src/app.ts': "import { b } from './modules/b/b.service.ts';",
     });
     expect(checkModuleEntries(graph)).toEqual(['module internals: src/app.ts -> src/modules/b/b.service.ts', 'module internals: src/modules/a/a.service.ts -> src/modules/b/b.service.ts']);
@@ -279,8 +287,14 @@ describe('src/ keeps the architecture rules', () => {
     it(`${name}: no violation beyond the pending list, and no stale entry in it`, () => {
       const found = rule(graph);
       const pending = new Set(PENDING[name] ?? []);
-      expect(found.filter((v) => !pending.has(v)), 'new violations').toEqual([]);
-      expect([...pending].filter((v) => !found.includes(v)), 'stale PENDING entries: delete them').toEqual([]);
+      expect(
+        found.filter((v) => !pending.has(v)),
+        'new violations',
+      ).toEqual([]);
+      expect(
+        [...pending].filter((v) => !found.includes(v)),
+        'stale PENDING entries: delete them',
+      ).toEqual([]);
     });
   }
   it('has a pending list only for rules that exist', () => {

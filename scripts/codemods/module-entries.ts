@@ -142,12 +142,19 @@ for (const [module, edges] of [...byModule].sort(([a], [b]) => a.localeCompare(b
 
   const edits: Edit[] = [];
   const rendered = new Map<ts.ExportDeclaration, string[]>();
-  const elementsOf = (stmt: ts.ExportDeclaration) => (rendered.get(stmt) ?? (stmt.exportClause as ts.NamedExports).elements.map((el) => el.getText(current.source)));
-  for (const [stmt, names] of dropFromTypeStatement) rendered.set(stmt, elementsOf(stmt).filter((el) => !names.has(el.replace(/^type\s+/, ''))));
+  const elementsOf = (stmt: ts.ExportDeclaration) => rendered.get(stmt) ?? (stmt.exportClause as ts.NamedExports).elements.map((el) => el.getText(current.source));
+  for (const [stmt, names] of dropFromTypeStatement)
+    rendered.set(
+      stmt,
+      elementsOf(stmt).filter((el) => !names.has(el.replace(/^type\s+/, ''))),
+    );
   const appended: string[] = [];
   for (const [file, { values, types }] of [...additions].sort(([a], [b]) => a.localeCompare(b))) {
     const spec = relativeSpecifier(indexFile, file);
-    for (const [names, typeOnly] of [[values, false], [types, true]] as const) {
+    for (const [names, typeOnly] of [
+      [values, false],
+      [types, true],
+    ] as const) {
       if (names.size === 0) continue;
       const existing = current.statements.get(`${file}|${typeOnly}`);
       if (existing) rendered.set(existing, [...elementsOf(existing), ...[...names].sort()]);
@@ -192,7 +199,9 @@ function mergeImports(file: string, text: string, specifiers: Set<string>): stri
   const edits: Edit[] = [];
   for (const [spec, stmts] of groups) {
     if (stmts.length < 2) continue;
-    const elements = stmts.flatMap((stmt) => (stmt.importClause!.namedBindings as ts.NamedImports).elements.map((el) => ({ text: el.getText(source).replace(/^type\s+/, ''), typeOnly: stmt.importClause!.isTypeOnly || el.isTypeOnly })));
+    const elements = stmts.flatMap((stmt) =>
+      (stmt.importClause!.namedBindings as ts.NamedImports).elements.map((el) => ({ text: el.getText(source).replace(/^type\s+/, ''), typeOnly: stmt.importClause!.isTypeOnly || el.isTypeOnly })),
+    );
     const allTypes = elements.every((el) => el.typeOnly);
     const list = elements.map((el) => (el.typeOnly && !allTypes ? `type ${el.text}` : el.text)).join(', ');
     edits.push({ start: stmts[0]!.getStart(source), end: stmts[0]!.getEnd(), text: `import ${allTypes ? 'type ' : ''}{ ${list} } from '${spec}';` });
@@ -210,7 +219,9 @@ for (const [file, edits] of importerEdits) {
   if (!DRY) fs.writeFileSync(full, next);
 }
 
-console.log(`${DRY ? '[dry run] ' : ''}${rewritten} import(s) in ${importerEdits.size} file(s) now use a module entry; ${namesAdded} name(s) added to ${written.length + created.length} index file(s) (${created.length} created).`);
+console.log(
+  `${DRY ? '[dry run] ' : ''}${rewritten} import(s) in ${importerEdits.size} file(s) now use a module entry; ${namesAdded} name(s) added to ${written.length + created.length} index file(s) (${created.length} created).`,
+);
 for (const file of created) console.log(`  created ${file}`);
 for (const file of written) console.log(`  updated ${file}`);
 if (skipped.length) {

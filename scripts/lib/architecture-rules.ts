@@ -65,7 +65,10 @@ export function checkKysely(graph: ImportGraph): string[] {
 
 /** Only src/config.ts reads process.env; everything else gets its settings from the Config. */
 export function checkEnv(graph: ImportGraph): string[] {
-  return [...graph.values()].filter((f) => f.file !== ENV_READER && f.envReads.length > 0).map((f) => `process.env: ${f.file}`).sort();
+  return [...graph.values()]
+    .filter((f) => f.file !== ENV_READER && f.envReads.length > 0)
+    .map((f) => `process.env: ${f.file}`)
+    .sort();
 }
 
 /** A module is used through its entry, src/modules/<m>/index.ts, by everything outside it. */
@@ -107,14 +110,20 @@ export function checkLayers(graph: ImportGraph, layers = LAYERS): string[] {
 /** Strongly connected components with more than one member (or a self-import), members sorted. */
 export function stronglyConnected(nodes: Iterable<string>, next: (node: string) => Iterable<string>): string[][] {
   // Tarjan's algorithm, iterative so a long import chain cannot overflow the stack.
-  const index = new Map<string, number>(), low = new Map<string, number>(), onStack = new Set<string>();
-  const stack: string[] = [], out: string[][] = [];
+  const index = new Map<string, number>(),
+    low = new Map<string, number>(),
+    onStack = new Set<string>();
+  const stack: string[] = [],
+    out: string[][] = [];
   let counter = 0;
   for (const root of nodes) {
     if (index.has(root)) continue;
     const work: { node: string; children: Iterator<string> }[] = [];
     const enter = (node: string) => {
-      index.set(node, counter), low.set(node, counter++), stack.push(node), onStack.add(node);
+      index.set(node, counter);
+      low.set(node, counter++);
+      stack.push(node);
+      onStack.add(node);
       work.push({ node, children: next(node)[Symbol.iterator]() });
     };
     enter(root);

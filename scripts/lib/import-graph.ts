@@ -85,10 +85,22 @@ export function parseSource(file: string, text: string, exists: (file: string) =
       const arg = node.arguments[0];
       if (arg && (ts.isStringLiteral(arg) || ts.isNoSubstitutionTemplateLiteral(arg))) add(node, arg, 'dynamic', false, [{ name: '*', local: '*', typeOnly: false }]);
     } else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) {
-      add(node, node.argument.literal, 'type-query', true, node.qualifier ? [{ name: ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.getText(source), local: '', typeOnly: true }] : []);
+      add(
+        node,
+        node.argument.literal,
+        'type-query',
+        true,
+        node.qualifier ? [{ name: ts.isIdentifier(node.qualifier) ? node.qualifier.text : node.qualifier.getText(source), local: '', typeOnly: true }] : [],
+      );
     } else if (ts.isPropertyAccessExpression(node) && node.name.text === 'env' && ts.isIdentifier(node.expression) && node.expression.text === 'process') {
       facts.envReads.push(lineOf(node));
-    } else if (ts.isElementAccessExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'process' && ts.isStringLiteral(node.argumentExpression) && node.argumentExpression.text === 'env') {
+    } else if (
+      ts.isElementAccessExpression(node) &&
+      ts.isIdentifier(node.expression) &&
+      node.expression.text === 'process' &&
+      ts.isStringLiteral(node.argumentExpression) &&
+      node.argumentExpression.text === 'env'
+    ) {
       facts.envReads.push(lineOf(node));
     } else if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && QUERY_METHODS.has(node.expression.name.text)) {
       facts.queryCalls.push({ line: lineOf(node), method: node.expression.name.text });
