@@ -76,7 +76,6 @@ export function toAppError(error: FastifyError & { validation?: ValidationIssue[
   if (error instanceof AppError) return error;
   // The QR engine is pure and knows nothing of HTTP; its errors carry registered codes.
   if (error instanceof QrError) return new AppError(error.code, error.message, { errors: error.details.map((d) => ({ field: d.field, message: d.message })) });
-  if (typeof (error as { toAppError?: unknown }).toAppError === 'function') return (error as unknown as { toAppError(): AppError }).toAppError();
   if (error.validation) {
     const errors = fieldErrors(error.validationContext, error.validation);
     const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');

@@ -30,6 +30,7 @@ import {
 } from './campaign.repo.ts';
 import { checkDestination } from './destination.ts';
 import { assertScheduleOrder, parseScheduleInstant } from './schedule.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 export { type SchedulePhase, schedulePhase } from './schedule.ts';
 
@@ -182,7 +183,7 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
     };
     try {
       // The campaign and its hosted page are written together: an invalid page leaves no campaign.
-      const hostedPage = await ctx.db.transaction().execute(async (trx) => {
+      const hostedPage = await inTransaction(ctx.db, async (trx) => {
         await insertCampaigns(trx, [row]);
         await emitEvent(trx, campaignEvent('campaign.created', toCampaign(row), now));
         if (input.hosted_page === undefined || input.hosted_page === null) return null;
@@ -262,7 +263,7 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
   let row: CampaignsTable | undefined;
   let hostedPage = current.hostedPage ?? null;
   try {
-    row = await ctx.db.transaction().execute(async (trx) => {
+    row = await inTransaction(ctx.db, async (trx) => {
       const updated = await updateRow(trx, accountId, id, set);
       if (updated) {
         const changed = [...Object.keys(set).filter((k) => k !== 'updated_at'), ...(patch.hosted_page !== undefined ? ['hosted_page'] : [])];
@@ -287,7 +288,7 @@ export async function archiveCampaign(ctx: Ctx, accountId: string, id: string): 
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') return current;
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(ctx.db, async (trx) => {
     const archived = await updateRow(trx, accountId, id, { status: 'archived', archived_at: now, updated_at: Math.max(now, current.updatedAt) });
     if (archived) await emitEvent(trx, campaignEvent('campaign.archived', toCampaign(archived), now));
     return archived;

@@ -15,6 +15,7 @@ import { csvRow } from './csv.ts';
 import { emitFormSubmitted } from './form-events.ts';
 import { insertSubmission, listSubmissions as listRows } from './form.repo.ts';
 import { checkSubmission, type SubmissionData } from './submission.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** Submissions accepted per sender IP and form per window. */
 export const FORM_RATE_LIMIT = { limit: 10, windowMs: 60_000 } as const;
@@ -64,7 +65,7 @@ export async function submitForm(ctx: Ctx, limiter: RateLimiter, input: SubmitIn
   const submission: Submission = { id: newId('sub'), campaignId: page.campaignId, data: check.data, createdAt: now };
   // A bot that filled the honeypot is told the same thing a person is, and nothing is kept.
   if (check.honeypot) return { status: 'accepted', page, submission, stored: false };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await insertSubmission(trx, {
       id: submission.id,
       account_id: page.accountId,

@@ -19,6 +19,7 @@ import { claimDueDeliveries, type ClaimedDeliveryRow, insertAttempt, settleDeliv
 import { findEndpointHealth, setEndpointHealth } from './webhook-endpoint.repo.ts';
 import { destinationPolicy } from './webhook-endpoint.service.ts';
 import { liveSigningSecrets } from './webhook-secret.service.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** How long a claim protects a delivery; longer than the 15 s send timeout plus bookkeeping. */
 export const LEASE_MS = 60_000;
@@ -101,7 +102,7 @@ export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery,
 
 async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outcome, at: { now: number; durationMs: number; delay: number | null; gone: boolean }): Promise<void> {
   const { now, durationMs, delay, gone } = at;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await insertAttempt(trx, {
       id: newId('att'),
       delivery_id: delivery.id,
