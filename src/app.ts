@@ -21,11 +21,12 @@ import { pageAssetRoutes } from './http/page/assets.ts';
 import { frameworkErrors, installProblemHandlers } from './http/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
-import { jobs } from './jobs/index.ts';
+import { jobs } from './modules/jobs.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { authPlugin } from './modules/accounts/auth.plugin.ts';
 import { idempotencyPlugin } from './modules/idempotency/index.ts';
 import { modules } from './modules/index.ts';
+import { createScanRecorder } from './modules/scans/index.ts';
 import { reportOutbox } from './modules/webhooks/webhook-metrics.ts';
 
 /** What buildApp needs besides the config. */
@@ -72,7 +73,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const metrics = new Metrics({ defaultMetrics: exposed });
   metrics.sources.frontDoorAnswers = () => frontDoor.answered;
   if (deps.database.poolStats) metrics.sources.dbPool = deps.database.poolStats;
-  const ctx: AppContext = {
+  const core: Omit<AppContext, 'scans'> = {
     config: config as AppContext['config'],
     db: deps.database.db,
     dialect: deps.database.dialect,
@@ -86,9 +87,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       () => app.log.warn('Redis answers again: rate limits are shared across instances again'),
     ),
   };
+  const ctx: AppContext = { ...core, scans: createScanRecorder(core) };
   app.addHook('onClose', async () => {
     await ctx.rateLimiter?.close();
   });
+  // Runs after the job runner stops (onClose hooks run in reverse) and before the database closes.
+  app.addHook('onClose', () => ctx.scans.close());
   app.decorate('ctx', ctx);
   reportOutbox(ctx);
   app.decorate('frontDoor', frontDoor);

@@ -1,7 +1,7 @@
 // Every domain module, in registration order. A new capability is a new folder and one line here.
 import type { Module } from '../context.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
-import { analyticsRoutes } from './analytics/analytics.routes.ts';
+import { analyticsRoutes } from './analytics/index.ts';
 import { bulkRoutes } from './bulk/bulk.routes.ts';
 import { campaignRoutes } from './campaigns/campaign.routes.ts';
 import { campaignRenderRoutes } from './campaigns/render.routes.ts';
@@ -16,7 +16,7 @@ import { paymentsRoutes } from './payments/payments.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
 import { redirectRoutes } from './redirects/redirect.routes.ts';
 import { renderRoutes } from './render/render.routes.ts';
-import { scansModule } from './scans/scans.module.ts';
+import { scansModule } from './scans/index.ts';
 import { templateRoutes } from './templates/template.routes.ts';
 import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
@@ -34,7 +34,6 @@ export const modules: Module[] = [
   bulkRoutes,
   morphRoutes,
   checkinRoutes,
-  // The scan buffer must exist before the redirect routes that record into it.
   scansModule,
   redirectRoutes,
   analyticsRoutes,

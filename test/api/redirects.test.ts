@@ -1,5 +1,4 @@
 import { afterEach, expect, it } from 'vitest';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -27,7 +26,7 @@ describeDialects('redirects and scan capture', (dialect) => {
   }
 
   async function scans(t: TestApp, campaignId?: string) {
-    await scanBuffer(t.app.ctx).flush();
+    await t.app.ctx.scans.flush();
     let query = t.database.handle.db.selectFrom('scans').selectAll();
     if (campaignId) query = query.where('campaign_id', '=', campaignId);
     return query.orderBy('occurred_at').execute();

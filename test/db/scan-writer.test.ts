@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { newId } from '../../src/ids.ts';
 import { createScanWriter, workerWriter } from '../../src/modules/scans/scan-writer.ts';
-import type { ScanEvent } from '../../src/modules/scans/scan.service.ts';
+import type { ScanEvent } from '../../src/modules/scans/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { tenant } from '../helpers/tenants.ts';

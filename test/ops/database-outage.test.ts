@@ -10,7 +10,6 @@ import { buildApp } from '../../src/app.ts';
 import { connectDatabase } from '../../src/db/connect.ts';
 import { databaseUnavailableReason } from '../../src/db/dialect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { testConfig } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
@@ -81,7 +80,7 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     const code = created.json().short_code as string;
     // The code is in the redirect cache now (the clock does not move, so it stays there).
     expect((await app.inject({ method: 'GET', url: `/${code}` })).statusCode).toBe(302);
-    await scanBuffer(app.ctx).flush();
+    await app.ctx.scans.flush();
 
     await relay.cut();
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
@@ -95,14 +94,14 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     expect(api.json()).toMatchObject({ code: 'not_ready', status: 503 });
     // Redirects keep answering from the cache; their scans wait in memory.
     for (let i = 0; i < 3; i++) expect((await app.inject({ method: 'GET', url: `/${code}` })).statusCode).toBe(302);
-    await scanBuffer(app.ctx).flush();
-    expect(scanBuffer(app.ctx).pending).toBe(3);
+    await app.ctx.scans.flush();
+    expect(app.ctx.scans.pending).toBe(3);
 
     await relay.restore();
     // The pool reconnects on its own: no restart.
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
-    await scanBuffer(app.ctx).flush();
-    expect(scanBuffer(app.ctx).pending).toBe(0);
+    await app.ctx.scans.flush();
+    expect(app.ctx.scans.pending).toBe(0);
     const scans = await database.db.selectFrom('scans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(scans.n)).toBe(4);
     expect((await app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: authHeaders(account.apiKey) })).statusCode).toBe(200);

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { decodeScanBatch, encodeScanBatch, transferablesOf } from '../../src/modules/scans/scan-batch.ts';
-import type { ScanEvent } from '../../src/modules/scans/scan.service.ts';
+import type { ScanEvent } from '../../src/modules/scans/index.ts';
 
 const event = (overrides: Partial<ScanEvent>): ScanEvent => ({
   campaignId: 'cmp_a',

@@ -8,7 +8,6 @@ import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type Breakdown, type BreakdownDimension, breakdown, hourOfDay, overview, type ReportQuery, timeline } from './analytics.service.ts';
 import { exportScans } from './export.service.ts';
-import { openGeoIp } from './ingest.service.ts';
 
 const TAGS = ['analytics'];
 const security = [...SIGNED_IN];
@@ -141,8 +140,6 @@ function shapeBreakdown(result: Breakdown, key: string) {
 
 /** Registers the analytics routes. */
 export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  // A configured GeoIP file that cannot be read fails the start, not the first flush.
-  openGeoIp(ctx.config);
   app.get(
     '/api/v1/analytics/overview',
     {

@@ -12,8 +12,7 @@ import { onCampaignChanged } from '../campaigns/campaign-events.ts';
 import { findRedirectTarget, type RedirectTarget, schedulePhase } from '../campaigns/campaign.service.ts';
 import { checkToken } from '../morph/morph.service.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
-import { scanBuffer } from '../scans/scans.module.ts';
-import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/scan.service.ts';
+import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/index.ts';
 import { clientIpOf } from '../../http/client-ip.ts';
 import { logsEveryRequest } from '../../http/logging.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
@@ -65,7 +64,7 @@ function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyRepl
 
 /** Registers GET and HEAD /:code. */
 export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const buffer = scanBuffer(ctx);
+  const scans = ctx.scans;
   const cache = new TtlCache<RedirectTarget>({
     clock: ctx.clock,
     ttlMs: REDIRECT_CACHE_TTL_MS,
@@ -106,7 +105,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     const ua = headers['user-agent'];
     const referrer = headers.referer;
     const country = countryHeader ? headers[countryHeader] : undefined;
-    buffer.record({
+    scans.record({
       campaignId: target.campaignId,
       accountId: target.accountId,
       occurredAt: ctx.clock.now(),

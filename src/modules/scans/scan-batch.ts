@@ -4,7 +4,7 @@
 // campaign, a handful of agents, visitors and referrers), so it travels as a string table plus
 // columns of indexes: a Map lookup per field to encode, typed arrays moved without copying.
 
-import type { ScanEvent } from './scan.service.ts';
+import type { ScanEvent } from './scan-event.ts';
 
 /** Per event: campaign, account, user agent, referrer, IP, country — indexes into `strings`, 0 for null. */
 const FIELDS = 6;

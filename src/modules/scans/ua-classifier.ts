@@ -3,16 +3,7 @@
 // own list adds the link unfurlers and HTTP tools that must never count as people.
 import { isbot } from 'isbot';
 import { UAParser } from 'ua-parser-js';
-
-/** The OS buckets the seed's device breakdown reports, always all seven. */
-export const OS_BUCKETS = ['iOS', 'Android', 'Windows', 'macOS', 'Linux', 'ChromeOS', 'other'] as const;
-/** An OS bucket. */
-export type OsBucket = (typeof OS_BUCKETS)[number];
-
-/** Device types; `bot` only ever appears for flagged traffic. */
-export const DEVICE_TYPES = ['mobile', 'tablet', 'desktop', 'other', 'bot'] as const;
-/** A device type. */
-export type DeviceType = (typeof DEVICE_TYPES)[number];
+import type { DeviceType, OsBucket } from '../../db/scan-rollups.ts';
 
 /** What analytics keeps of a user agent. */
 export interface UaClass {

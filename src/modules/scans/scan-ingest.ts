@@ -1,28 +1,11 @@
 // Flush-time enrichment of captured scans: everything analytics needs is computed here, once per
 // event, off the redirect hot path. Pure: no database, no clock.
 import type { IpStorage } from '../../config.ts';
-import { anonymiseIp } from '../scans/ip.ts';
-import { BUCKET_MS } from './local-time.ts';
-import { classifyUserAgent, type DeviceType, type OsBucket } from './ua-classifier.ts';
+import { BUCKET_MS, BUCKETS_PER_DAY, BUCKETS_PER_HOUR, type DeviceType, type Dimension, type OsBucket } from '../../db/scan-rollups.ts';
+import { anonymiseIp } from './ip.ts';
+import type { ScanEvent } from './scan-event.ts';
+import { classifyUserAgent } from './ua-classifier.ts';
 import { utcDayNumber, type VisitorHasher } from './visitor-hash.ts';
-
-/** A scan as the redirect hot path captured it: raw request facts, nothing computed yet (the scans module's ScanEvent). */
-export interface CapturedScan {
-  campaignId: string;
-  accountId: string;
-  /** ctx.clock.now() when the request was answered. */
-  occurredAt: number;
-  /** Truncated to 512 characters. */
-  userAgent: string | null;
-  /** Truncated to 1 KiB. */
-  referrer: string | null;
-  /** Raw client IP (request.ip): hashed and anonymised at flush time, never stored as is. */
-  ip: string | null;
-  /** Value of the configured country header, unvalidated. */
-  country: string | null;
-  /** 'scan' (default) or 'stale' (a morphing code scanned outside its window). */
-  kind?: 'scan' | 'stale';
-}
 
 /** A scan with everything analytics derives from it; the raw IP is gone. */
 export interface ClassifiedScan {
@@ -45,25 +28,6 @@ export interface ClassifiedScan {
   /** UTC day number the visitor hash belongs to. */
   day: number;
 }
-
-/**
- * The dimensions rollups are kept for. Scans and the unique counter are kept three times: per
- * 15 minutes (`total`: local days exact in every zone, :30 and :45 offsets included), per hour
- * (`hour`: whole-hour zones read a quarter of the rows) and per UTC day (`day`: UTC reports and
- * all-time figures read one row a day). The breakdowns use hour buckets (ADR 0007).
- */
-export const DIMENSIONS = ['total', 'hour', 'day', 'os', 'browser', 'device_type', 'country', 'referrer'] as const;
-/** The dimensions that carry scans and uniques over time, finest first. */
-export const TOTAL_DIMENSIONS = ['total', 'hour', 'day'] as const;
-/** A time-series grain. */
-export type TotalDimension = (typeof TOTAL_DIMENSIONS)[number];
-/** Dimensions kept per hour (their bucket is the first 15-minute bucket of the hour). */
-export const HOURLY_DIMENSIONS = ['os', 'browser', 'device_type', 'country', 'referrer'] as const;
-/** 15-minute buckets per hour and per day. */
-export const BUCKETS_PER_HOUR = 4;
-export const BUCKETS_PER_DAY = 96;
-/** A rollup dimension. */
-export type Dimension = (typeof DIMENSIONS)[number];
 
 /** One rollup increment. `campaignId` '' is the account-wide row. */
 export interface RollupDelta {
@@ -136,7 +100,7 @@ function memoised<T>(map: Map<string, T>, key: string, compute: () => T): T {
 }
 
 /** Enriches one captured scan: UA buckets, bot flag, visitor hash and country (from the raw IP), anonymised IP. */
-export function classifyScan(event: CapturedScan, hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null, memo: ClassifyMemo = classifyMemo()): ClassifiedScan {
+export function classifyScan(event: ScanEvent, hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null, memo: ClassifyMemo = classifyMemo()): ClassifiedScan {
   const ua = classifyUserAgent(event.userAgent);
   const ip = event.ip;
   const day = utcDayNumber(event.occurredAt);
@@ -181,7 +145,7 @@ const NONE = '\u0001';
  * campaign shared on one site), so sightings, rollups and the stored rows' shared values are
  * computed per profile, not per scan.
  */
-export function classifyBatch(events: readonly CapturedScan[], hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedBatch {
+export function classifyBatch(events: readonly ScanEvent[], hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedBatch {
   const memo = classifyMemo();
   const indexes = new Map<string, number>();
   const profiles: ClassifiedScan[] = [];

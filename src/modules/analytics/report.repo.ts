@@ -1,40 +1,9 @@
-// Rollups, unique sightings and the raw-scan reads analytics needs. Reports read scan_rollups
-// only; the raw scans table is read for the CSV export and trimmed by the retention sweeper.
+// The reads analytics reports need: scan_rollups for every figure, the raw scans table for the CSV
+// export. Nothing here writes; the scans module writes and prunes both tables.
 import type { Kysely } from 'kysely';
-import { appendNewRows, appendOrAdd } from '../../db/append.ts';
-import type { Database, ScanRollupsTable, ScanUniquesTable } from '../../db/schema.ts';
+import type { Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database>;
-
-const UNIQUE_COLUMNS = ['account_id', 'campaign_id', 'day', 'visitor_hash'] as const satisfies ReadonlyArray<keyof ScanUniquesTable>;
-const ROLLUP_KEY = ['account_id', 'campaign_id', 'dimension', 'bucket', 'value', 'is_bot'] as const satisfies ReadonlyArray<keyof ScanRollupsTable>;
-const ROLLUP_COLUMNS = [...ROLLUP_KEY, 'scans', 'uniques'] as const satisfies ReadonlyArray<keyof ScanRollupsTable>;
-
-// Both run on every scan flush: precompiled multi-row statements (appendRows), not the builder.
-
-/** Inserts sightings that are new; returns the ones actually inserted (a row already there is skipped). */
-export async function insertNewUniques(db: Db, rows: ScanUniquesTable[]): Promise<ScanUniquesTable[]> {
-  const inserted = await appendNewRows(
-    db,
-    'scan_uniques',
-    UNIQUE_COLUMNS,
-    UNIQUE_COLUMNS,
-    rows.map((r) => [r.account_id, r.campaign_id, r.day, r.visitor_hash]),
-  );
-  return inserted.map((r) => ({ account_id: String(r.account_id), campaign_id: String(r.campaign_id), day: Number(r.day), visitor_hash: String(r.visitor_hash) }));
-}
-
-/** Adds counts to rollup rows, creating them when missing (ON CONFLICT … DO UPDATE on both dialects). */
-export async function upsertRollups(db: Db, rows: ScanRollupsTable[]): Promise<void> {
-  await appendOrAdd(
-    db,
-    'scan_rollups',
-    ROLLUP_COLUMNS,
-    ROLLUP_KEY,
-    ['scans', 'uniques'],
-    rows.map((r) => [r.account_id, r.campaign_id, r.dimension, r.bucket, r.value, r.is_bot, r.scans, r.uniques]),
-  );
-}
 
 /** Which rollup rows a report reads. */
 export interface RollupScope {
@@ -103,19 +72,4 @@ export async function scanPage(
   if (!filter.includeBots) query = query.where('is_bot', '=', 0);
   if (after) query = query.where((eb) => eb.or([eb('occurred_at', '>', after.occurredAt), eb.and([eb('occurred_at', '=', after.occurredAt), eb('id', '>', after.id)])]));
   return query.orderBy('occurred_at').orderBy('id').limit(limit).execute();
-}
-
-/** Deletes up to `limit` raw scans older than `cutoffMs`, found through the time-ordered primary key below `idBound`; returns how many went. */
-export async function deleteScansBefore(db: Db, cutoffMs: number, idBound: string, limit: number): Promise<number> {
-  const result = await db
-    .deleteFrom('scans')
-    .where('id', 'in', (eb) => eb.selectFrom('scans').select('id').where('id', '<', idBound).where('occurred_at', '<', cutoffMs).orderBy('id').limit(limit))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
-/** Deletes unique sightings of days before `day` (their hashes can never match again). */
-export async function deleteUniquesBefore(db: Db, day: number): Promise<number> {
-  const result = await db.deleteFrom('scan_uniques').where('day', '<', day).executeTakeFirst();
-  return Number(result.numDeletedRows);
 }

@@ -1,8 +1,9 @@
 // The retention sweeper: raw scans older than TESSERA_SCAN_RETENTION_DAYS go (rollups stay, so
 // reports keep their history), and visitor hashes go as soon as they can no longer match.
 import type { AppContext } from '../../context.ts';
-import { scanIdBoundAt } from '../scans/scan-id.ts';
-import { deleteScansBefore, deleteUniquesBefore } from './rollup.repo.ts';
+import { deleteUniquesBefore } from './rollup.repo.ts';
+import { deleteScansBefore } from './scan.repo.ts';
+import { scanIdBoundAt } from './scan-id.ts';
 import { utcDayNumber } from './visitor-hash.ts';
 
 const MS_PER_DAY = 86_400_000;
