@@ -25,6 +25,7 @@ import { jobs } from './jobs/index.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { authPlugin } from './modules/accounts/auth.plugin.ts';
 import { idempotencyPlugin } from './modules/idempotency/index.ts';
+import { CampaignChanges } from './modules/campaigns/campaign-changes.ts';
 import { modules } from './modules/index.ts';
 import { reportOutbox } from './modules/webhooks/webhook-metrics.ts';
 
@@ -72,6 +73,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const metrics = new Metrics({ defaultMetrics: exposed });
   metrics.sources.frontDoorAnswers = () => frontDoor.answered;
   if (deps.database.poolStats) metrics.sources.dbPool = deps.database.poolStats;
+  const campaignChanges = new CampaignChanges(deps.database.dialect);
+  metrics.sources.changeListener = () => campaignChanges.stats();
   const ctx: AppContext = {
     config: config as AppContext['config'],
     db: deps.database.db,
@@ -79,6 +82,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     clock: deps.clock ?? systemClock,
     log: app.log,
     metrics,
+    campaignChanges,
     rateLimiter: await createRateLimiter(
       config.redisUrl,
       config.redisPrefix,
@@ -88,7 +92,10 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   };
   app.addHook('onClose', async () => {
     await ctx.rateLimiter?.close();
+    await campaignChanges.close();
   });
+  // Other instances' changes reach the redirect cache at once (PostgreSQL; a no-op on SQLite).
+  campaignChanges.listen(deps.database, app.log);
   app.decorate('ctx', ctx);
   reportOutbox(ctx);
   app.decorate('frontDoor', frontDoor);

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts';
 import { loggerOptions } from '../http/logging.ts';
 import { Metrics } from '../http/metrics.ts';
 import { startMetricsServer } from '../http/metrics-routes.ts';
+import { CampaignChanges } from '../modules/campaigns/campaign-changes.ts';
 import { reportOutbox } from '../modules/webhooks/webhook-metrics.ts';
 import { jobs } from '../jobs/index.ts';
 import { startJobs } from '../jobs/runner.ts';
@@ -26,7 +27,7 @@ export const workerCommand: Command = {
     // A worker serves its metrics (deliveries, outbox, process) only on TESSERA_METRICS_PORT.
     const metrics = new Metrics({ defaultMetrics: config.metricsPort !== null });
     if (database.poolStats) metrics.sources.dbPool = database.poolStats;
-    const ctx: AppContext = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log, metrics };
+    const ctx: AppContext = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log, metrics, campaignChanges: new CampaignChanges(database.dialect) };
     reportOutbox(ctx);
     const metricsServer = config.metricsPort === null ? null : await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
     const runner = startJobs(ctx, jobs);

@@ -12,7 +12,6 @@ import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 import { emitEvent } from '../webhooks/outbox.ts';
-import { campaignChanged } from './campaign-events.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
 import { assertEncodable } from './campaign-render.ts';
 import {
@@ -108,7 +107,7 @@ export interface CampaignPatch {
   active_until?: string | null;
 }
 
-type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+type Ctx = Pick<AppContext, 'db' | 'clock' | 'config' | 'campaignChanges'>;
 /** How often a create draws new short codes after a collision. */
 export const SHORT_CODE_ATTEMPTS = 5;
 
@@ -267,6 +266,7 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
       if (updated) {
         const changed = [...Object.keys(set).filter((k) => k !== 'updated_at'), ...(patch.hosted_page !== undefined ? ['hosted_page'] : [])];
         await emitEvent(trx, campaignEvent('campaign.updated', toCampaign(updated), set.updated_at!, changed));
+        await ctx.campaignChanges?.announce(trx, updated.short_code);
       }
       if (updated && patch.hosted_page !== undefined) {
         hostedPage = await savePage(trx, ctx.clock, { accountId, campaignId: id, campaignSlug: updated.slug, input: patch.hosted_page });
@@ -278,7 +278,7 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
     throw error;
   }
   if (!row) throw notFound(`Campaign '${id}'`);
-  campaignChanged(ctx, row.short_code);
+  ctx.campaignChanges?.changed(row.short_code);
   return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx.db, accountId, id) : hostedPage };
 }
 
@@ -289,11 +289,14 @@ export async function archiveCampaign(ctx: Ctx, accountId: string, id: string): 
   const now = ctx.clock.now();
   const row = await ctx.db.transaction().execute(async (trx) => {
     const archived = await updateRow(trx, accountId, id, { status: 'archived', archived_at: now, updated_at: Math.max(now, current.updatedAt) });
-    if (archived) await emitEvent(trx, campaignEvent('campaign.archived', toCampaign(archived), now));
+    if (archived) {
+      await emitEvent(trx, campaignEvent('campaign.archived', toCampaign(archived), now));
+      await ctx.campaignChanges?.announce(trx, archived.short_code);
+    }
     return archived;
   });
   if (!row) throw notFound(`Campaign '${id}'`);
-  campaignChanged(ctx, row.short_code);
+  ctx.campaignChanges?.changed(row.short_code);
   return { ...toCampaign(row), hostedPage: current.hostedPage ?? null };
 }
 
