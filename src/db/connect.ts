@@ -112,12 +112,20 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     };
     const pool = new (loadPg().Pool)({ ...connection, max: options.poolSize ?? 10 });
+    // Backends of this handle's own pool: their notifications are this instance's own changes,
+    // which it has applied already (ADR 0022).
+    const ownBackends = new Set<number>();
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     // Nor may a checked-out one: pg emits 'error' on a client whose connection drops (a server
     // restart) besides failing its query, and the pool listens only while the client is idle. The
     // failed query carries the error (a 503); the pool discards the broken client on release.
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      const pid = (client as unknown as { processID: number | null }).processID;
+      if (pid !== null) ownBackends.add(pid);
+    });
+    pool.on('remove', (client) => ownBackends.delete((client as unknown as { processID: number }).processID));
     const db = new Kysely<Database>({ dialect: new TesseraPostgresDialect({ pool }) });
     return {
       db,
@@ -125,7 +133,10 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
       close: () => db.destroy(),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       // Keepalive: an idle LISTEN connection otherwise notices a vanished server only when it next writes.
-      listen: (channel, handlers) => listenOnPostgres(() => new (loadPg().Client)({ ...connection, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }), channel, handlers),
+      listen: (channel, handlers) =>
+        listenOnPostgres(() => new (loadPg().Client)({ ...connection, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }), channel, handlers, {
+          ignoreSender: (pid) => ownBackends.has(pid),
+        }),
     };
   }
   if (options.url !== ':memory:') createPrivately(options.url);

@@ -19,8 +19,8 @@ export async function notifyOnCommit(trx: Kysely<Database>, dialect: Dialect, ch
 export interface ListenHandlers {
   /** A key another (or this) instance notified. */
   notified(key: string): void;
-  /** LISTEN is active, the first time or again after a loss: whatever was sent in between is lost. */
-  listening(): void;
+  /** LISTEN is active; `resumed` when an earlier connection was lost or failed: whatever was sent meanwhile is lost. */
+  listening(resumed: boolean): void;
   /** The connection failed or ended; the listener retries with backoff until closed. */
   lost(error: unknown): void;
 }
@@ -45,17 +45,25 @@ const DEFAULT_BACKOFF: Backoff = { initialMs: 100, maxMs: 5000 };
  * Keeps one connection (made by `connect`, outside any pool: a pooled client would be handed to
  * queries and LISTEN would be lost with it) listening on `channel`, reconnecting with backoff.
  */
-export function listenOnPostgres(connect: () => Pg.Client, channel: string, handlers: ListenHandlers, backoff: Backoff = DEFAULT_BACKOFF): Listener {
+export function listenOnPostgres(
+  connect: () => Pg.Client,
+  channel: string,
+  handlers: ListenHandlers,
+  options: { backoff?: Backoff; ignoreSender?: (processId: number) => boolean } = {},
+): Listener {
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
   if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid channel name ${channel}`);
   let client: Pg.Client | null = null;
   let connected = false;
   let closed = false;
   let delay = backoff.initialMs;
   let retry: NodeJS.Timeout | null = null;
+  let attempts = 0;
 
   const start = () => {
     retry = null;
     if (closed) return;
+    attempts++;
     const current = connect();
     client = current;
     let failed = false;
@@ -74,7 +82,8 @@ export function listenOnPostgres(connect: () => Pg.Client, channel: string, hand
     current.on('error', fail);
     current.on('end', () => fail(new Error('the listening connection ended')));
     current.on('notification', (message) => {
-      if (message.channel === channel && message.payload !== undefined) handlers.notified(message.payload);
+      if (message.channel !== channel || message.payload === undefined || options.ignoreSender?.(message.processId)) return;
+      handlers.notified(message.payload);
     });
     current
       .connect()
@@ -83,7 +92,7 @@ export function listenOnPostgres(connect: () => Pg.Client, channel: string, hand
         if (failed || closed) return;
         connected = true;
         delay = backoff.initialMs;
-        handlers.listening();
+        handlers.listening(attempts > 1);
       }, fail);
   };
   start();

@@ -99,7 +99,7 @@ export class Metrics {
     });
     new Counter({
       name: 'tessera_campaign_change_notifications_total',
-      help: 'Campaign changes heard from the database (PostgreSQL NOTIFY, own changes included); each dropped a cached redirect.',
+      help: 'Campaign changes made by other instances and heard from the database (PostgreSQL NOTIFY); each drops a cached redirect.',
       // Labelled so that both are absent where nothing listens (SQLite, tessera worker).
       labelNames: ['channel'],
       registers,

@@ -47,9 +47,10 @@ export class CampaignChanges {
   }
 
   /**
-   * Hears other instances' changes over the database's own channel (PostgreSQL). Every time it
-   * starts listening, the first time included, subscribers forget everything: what was cached
-   * before may have changed unheard.
+   * Hears other instances' changes over the database's own channel (PostgreSQL; this instance's
+   * own come back too and are skipped, applied already). When it listens again after losing its
+   * connection (or failing to make one), subscribers forget everything: what they cached may
+   * have changed unheard. Before the first LISTEN, the TTL alone bounds what they hold.
    */
   listen(database: Pick<DatabaseHandle, 'listen'>, log: { warn(obj: object, msg: string): void; info(msg: string): void }): void {
     if (!database.listen || this.#listener) return;
@@ -59,8 +60,8 @@ export class CampaignChanges {
         this.#received++;
         this.changed(shortCode);
       },
-      listening: () => {
-        for (const subscriber of this.#subscribers) subscriber.missedSome();
+      listening: (resumed) => {
+        if (resumed) for (const subscriber of this.#subscribers) subscriber.missedSome();
         if (lost) log.info('campaign change listener reconnected: cached redirects dropped, changes reach this instance at once again');
         lost = false;
       },
