@@ -113,7 +113,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
     };
     const pool = new (loadPg().Pool)({ ...connection, max: options.poolSize ?? 10 });
     // Backends of this handle's own pool: their notifications are this instance's own changes,
-    // which it has applied already (ADR 0022).
+    // which it has applied already (ADR 0023).
     const ownBackends = new Set<number>();
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});

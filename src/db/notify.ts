@@ -2,7 +2,7 @@
 // PostgreSQL a change sends `pg_notify(channel, key)` inside its own transaction, so it reaches
 // the listeners only when the change commits (and never when it rolls back), and every instance
 // keeps one dedicated LISTEN connection. SQLite runs one process per file: there is nobody else
-// to tell, so sending is a no-op and nothing listens (ADR 0022).
+// to tell, so sending is a no-op and nothing listens (ADR 0023).
 import { type Kysely, sql } from 'kysely';
 import type Pg from 'pg';
 import type { Dialect } from '../config.ts';

@@ -174,7 +174,7 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
     // NOTIFY, not the TTL: every instance heard the changes the others made…
     const heard = await Promise.all(instances.map(async (via) => metric(await metricsOf(via), NOTIFICATIONS)));
     instances.forEach((via, i) => expect(heard[i]! - heardBefore[i]!, via.name).toBeGreaterThanOrEqual(rounds - Math.ceil(rounds / 3)));
-    // …and the bound is a small fraction of the TTL it improves on (ADR 0022).
+    // …and the bound is a small fraction of the TTL it improves on (ADR 0023).
     expect(worst).toBeLessThanOrEqual(250);
   }, 40_000);
 

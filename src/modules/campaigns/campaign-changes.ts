@@ -1,7 +1,7 @@
 // Which campaigns changed, for the caches that hold them (the redirect cache). A change is told
 // twice: inside its transaction to every other instance (PostgreSQL NOTIFY, heard on commit), and
 // after commit to this instance's own subscribers at once. Each app (and worker) has one, in its
-// context. While this instance cannot listen, its caches fall back to their TTL (ADR 0022).
+// context. While this instance cannot listen, its caches fall back to their TTL (ADR 0023).
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';

@@ -1,6 +1,6 @@
 // short_code → redirect target, kept in process for at most `ttlMs` (read from the injected
 // clock). Changes delete the entry at once: this instance's directly, other instances' through
-// PostgreSQL NOTIFY (ADR 0022). The TTL is the guarantee when a notification cannot arrive (the
+// PostgreSQL NOTIFY (ADR 0023). The TTL is the guarantee when a notification cannot arrive (the
 // listener is down, or SQLite shared by two apps in tests). Unknown codes are cached too (as null), so
 // random probing does not reach the database on every request. Concurrent misses share one query.
 import type { Clock } from '../../clock.ts';

@@ -21,7 +21,7 @@ import { archivedCodePage, endedCodePage, notYetActivePage, staleTicketPage, unk
 import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
 
-/** How long an instance trusts its cached copy of a code: another instance's change shows within this even when no notification reaches it (ADR 0022). */
+/** How long an instance trusts its cached copy of a code: another instance's change shows within this even when no notification reaches it (ADR 0023). */
 export const REDIRECT_CACHE_TTL_MS = 1000;
 const MAX_CACHED_CODES = 50_000;
 
