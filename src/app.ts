@@ -25,6 +25,7 @@ import { jobs } from './modules/jobs.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { authPlugin } from './modules/accounts/auth.plugin.ts';
 import { idempotencyPlugin } from './modules/idempotency/index.ts';
+import { CampaignChanges } from './modules/campaigns/campaign-changes.ts';
 import { modules } from './modules/index.ts';
 import { createScanRecorder } from './modules/scans/index.ts';
 import { reportOutbox } from './modules/webhooks/webhook-metrics.ts';
@@ -73,6 +74,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const metrics = new Metrics({ defaultMetrics: exposed });
   metrics.sources.frontDoorAnswers = () => frontDoor.answered;
   if (deps.database.poolStats) metrics.sources.dbPool = deps.database.poolStats;
+  const campaignChanges = new CampaignChanges(deps.database.dialect);
+  metrics.sources.changeListener = () => campaignChanges.stats();
   const core: Omit<AppContext, 'scans'> = {
     config: config as AppContext['config'],
     db: deps.database.db,
@@ -80,6 +83,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     clock: deps.clock ?? systemClock,
     log: app.log,
     metrics,
+    campaignChanges,
     rateLimiter: await createRateLimiter(
       config.redisUrl,
       config.redisPrefix,
@@ -90,9 +94,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const ctx: AppContext = { ...core, scans: createScanRecorder(core) };
   app.addHook('onClose', async () => {
     await ctx.rateLimiter?.close();
+    await campaignChanges.close();
   });
   // Runs after the job runner stops (onClose hooks run in reverse) and before the database closes.
   app.addHook('onClose', () => ctx.scans.close());
+  // Other instances' changes reach the redirect cache at once (PostgreSQL; a no-op on SQLite).
+  campaignChanges.listen(deps.database, app.log);
   app.decorate('ctx', ctx);
   reportOutbox(ctx);
   app.decorate('frontDoor', frontDoor);

@@ -7,6 +7,7 @@ import type { AppContext } from '../context.ts';
 import { loggerOptions } from '../http/logging.ts';
 import { Metrics } from '../http/metrics.ts';
 import { startMetricsServer } from '../http/metrics-routes.ts';
+import { CampaignChanges } from '../modules/campaigns/campaign-changes.ts';
 import { reportOutbox } from '../modules/webhooks/webhook-metrics.ts';
 import { jobs } from '../modules/jobs.ts';
 import { createScanRecorder } from '../modules/scans/index.ts';
@@ -27,7 +28,7 @@ export const workerCommand: Command = {
     // A worker serves its metrics (deliveries, outbox, process) only on TESSERA_METRICS_PORT.
     const metrics = new Metrics({ defaultMetrics: config.metricsPort !== null });
     if (database.poolStats) metrics.sources.dbPool = database.poolStats;
-    const core = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log };
+    const core = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log, campaignChanges: new CampaignChanges(database.dialect) };
     // A worker serves no redirects: its scan recorder stays empty and reports no metrics.
     const ctx: AppContext = { ...core, metrics, scans: createScanRecorder(core) };
     reportOutbox(ctx);

@@ -12,7 +12,6 @@ import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 import { emitEvent } from '../webhooks/outbox.ts';
-import { campaignChanged } from './campaign-events.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
 import { assertEncodable } from './campaign-render.ts';
 import {
@@ -110,6 +109,8 @@ export interface CampaignPatch {
 }
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+/** What a change needs besides: the bus that tells this and every other instance's caches. */
+type ChangeCtx = Ctx & Pick<AppContext, 'campaignChanges'>;
 /** How often a create draws new short codes after a collision. */
 export const SHORT_CODE_ATTEMPTS = 5;
 
@@ -227,7 +228,7 @@ export async function listCampaigns(
 }
 
 /** Changes a campaign's name, slug, destination or design; the redirect follows at once. */
-export async function updateCampaign(ctx: Ctx, accountId: string, id: string, patch: CampaignPatch): Promise<Campaign> {
+export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: string, patch: CampaignPatch): Promise<Campaign> {
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
   if (patch.qr_type !== undefined && patch.qr_type !== current.qrType) {
@@ -268,6 +269,7 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
       if (updated) {
         const changed = [...Object.keys(set).filter((k) => k !== 'updated_at'), ...(patch.hosted_page !== undefined ? ['hosted_page'] : [])];
         await emitEvent(trx, campaignEvent('campaign.updated', toCampaign(updated), set.updated_at!, changed));
+        await ctx.campaignChanges.announce(trx, updated.short_code);
       }
       if (updated && patch.hosted_page !== undefined) {
         hostedPage = await savePage(trx, ctx.clock, { accountId, campaignId: id, campaignSlug: updated.slug, input: patch.hosted_page });
@@ -279,22 +281,25 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
     throw error;
   }
   if (!row) throw notFound(`Campaign '${id}'`);
-  campaignChanged(ctx, row.short_code);
+  ctx.campaignChanges.changed(row.short_code);
   return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx.db, accountId, id) : hostedPage };
 }
 
 /** Archives a campaign: its record and scans stay, its code answers 410. Repeating is harmless. */
-export async function archiveCampaign(ctx: Ctx, accountId: string, id: string): Promise<Campaign> {
+export async function archiveCampaign(ctx: ChangeCtx, accountId: string, id: string): Promise<Campaign> {
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') return current;
   const now = ctx.clock.now();
   const row = await inTransaction(ctx.db, async (trx) => {
     const archived = await updateRow(trx, accountId, id, { status: 'archived', archived_at: now, updated_at: Math.max(now, current.updatedAt) });
-    if (archived) await emitEvent(trx, campaignEvent('campaign.archived', toCampaign(archived), now));
+    if (archived) {
+      await emitEvent(trx, campaignEvent('campaign.archived', toCampaign(archived), now));
+      await ctx.campaignChanges.announce(trx, archived.short_code);
+    }
     return archived;
   });
   if (!row) throw notFound(`Campaign '${id}'`);
-  campaignChanged(ctx, row.short_code);
+  ctx.campaignChanges.changed(row.short_code);
   return { ...toCampaign(row), hostedPage: current.hostedPage ?? null };
 }
 

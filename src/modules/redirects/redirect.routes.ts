@@ -8,7 +8,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { isShortCode } from '../../ids.ts';
-import { onCampaignChanged } from '../campaigns/campaign-events.ts';
 import { findRedirectTarget, type RedirectTarget, schedulePhase } from '../campaigns/campaign.service.ts';
 import { checkToken } from '../morph/morph.service.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
@@ -22,7 +21,7 @@ import { archivedCodePage, endedCodePage, notYetActivePage, staleTicketPage, unk
 import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
 
-/** How long an instance trusts its cached copy of a code: another instance's change shows within this. */
+/** How long an instance trusts its cached copy of a code: another instance's change shows within this even when no notification reaches it (ADR 0026). */
 export const REDIRECT_CACHE_TTL_MS = 1000;
 const MAX_CACHED_CODES = 50_000;
 
@@ -71,7 +70,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     maxEntries: MAX_CACHED_CODES,
     load: async (code) => (await findRedirectTarget(ctx, code)) ?? null,
   });
-  onCampaignChanged(ctx, (code) => cache.delete(code));
+  ctx.campaignChanges?.subscribe({ changed: (code) => cache.delete(code), missedSome: () => cache.clear() });
   const countryHeader = ctx.config.countryHeader;
 
   // The code is known here, so these pages wear its owner's branding (one query, off the 302 path).
