@@ -1782,7 +1782,8 @@ export interface components {
              * @enum {string}
              */
             eyes?: "square" | "rounded" | "extra-rounded" | "circle" | "leaf";
-            frame?: null | string | {
+            /** @description A caption under the code: the text alone, an object, true for the default caption, or false/null for none. */
+            frame?: null | boolean | string | {
                 /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
                 color?: string;
                 /** @default SCAN ME */
@@ -2766,6 +2767,7 @@ export interface operations {
             query?: {
                 /** @description Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters). */
                 sig?: unknown;
+                /** @description Width in pixels, 64–2048; default 512. */
                 size?: number;
                 /**
                  * @description Morphing codes: signing time, milliseconds since the epoch (decimal).
@@ -10032,7 +10034,7 @@ export interface operations {
                      */
                     format?: "svg" | "png";
                     /**
-                     * @description Width in pixels.
+                     * @description Width in pixels, 64–4096; default 512.
                      * @default 512
                      */
                     size?: number;
@@ -10654,7 +10656,7 @@ export interface operations {
     getItemQrPng: {
         parameters: {
             query?: {
-                /** @description Width in pixels. */
+                /** @description Width in pixels, 64–4096; default 512. */
                 size?: number;
             };
             header?: never;
@@ -11089,7 +11091,7 @@ export interface operations {
     getPayQrPng: {
         parameters: {
             query?: {
-                /** @description Width in pixels. */
+                /** @description Width in pixels, 64–4096; default 512. */
                 size?: number;
             };
             header?: never;
