@@ -51,11 +51,11 @@ function toSubmission(row: FormSubmissionsTable): Submission {
 }
 
 /** Accepts a submission to the form behind `shortCode`: 404 unknown/unpublished, 429 over the limit. */
-export async function submitForm(ctx: Ctx, limiter: RateLimiter, input: SubmitInput): Promise<SubmitOutcome> {
+export async function submitForm(ctx: Ctx & { rateLimiter: RateLimiter }, input: SubmitInput): Promise<SubmitOutcome> {
   const page = await findPublishedPageByCode(ctx, input.shortCode);
   if (!page?.config.form) throw notFound(`A published form with code '${input.shortCode}'`);
   const now = ctx.clock.now();
-  const hit = await limiter.hit(`form:${page.shortCode}:${input.ip}`, FORM_RATE_LIMIT.limit, FORM_RATE_LIMIT.windowMs, now);
+  const hit = await ctx.rateLimiter.hit(`form:${page.shortCode}:${input.ip}`, FORM_RATE_LIMIT.limit, FORM_RATE_LIMIT.windowMs, now);
   if (!hit.allowed) throw rateLimitedError(hit, 'Too many submissions from your address to this form; wait the number of seconds in Retry-After and send again.');
   const check = checkSubmission(page.config.form.fields, input.body);
   if (!check.ok) return { status: 'invalid', page, errors: check.errors, values: check.values };

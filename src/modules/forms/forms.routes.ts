@@ -42,7 +42,7 @@ function isFormPost(request: FastifyRequest): boolean {
 /** Registers the form routes (and the urlencoded body parser, for this module only). */
 export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
-  const limiter = ctx.rateLimiter ?? new MemoryRateLimiter();
+  const submitCtx = { db: ctx.db, clock: ctx.clock, config: ctx.config, rateLimiter: ctx.rateLimiter ?? new MemoryRateLimiter() };
 
   // People posting the HTML form get an HTML page for every failure; API clients get problem+json.
   function submitErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -86,7 +86,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
     },
     async (request, reply) => {
-      const outcome = await submitForm(ctx, limiter, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
+      const outcome = await submitForm(submitCtx, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
       const page = outcome.page;
       if (isFormPost(request)) {
         if (outcome.status === 'invalid') {
