@@ -3,7 +3,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
 import { databaseUnavailableReason } from '../db/dialect.ts';
-import { QrError } from '../qr/errors.ts';
 import { type AllowedMethods, methodNotAllowed } from './methods.ts';
 import { notFoundPage, wantsNotFoundPage } from './page/not-found.ts';
 import { sendPage } from './page/reply.ts';
@@ -74,8 +73,6 @@ function fieldErrors(context: string | undefined, issues: ValidationIssue[]): Fi
 /** Maps an error thrown anywhere in a request to an AppError (unknown errors become internal_error). */
 export function toAppError(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): AppError {
   if (error instanceof AppError) return error;
-  // The QR engine is pure and knows nothing of HTTP; its errors carry registered codes.
-  if (error instanceof QrError) return new AppError(error.code, error.message, { errors: error.details.map((d) => ({ field: d.field, message: d.message })) });
   if (error.validation) {
     const errors = fieldErrors(error.validationContext, error.validation);
     const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');

@@ -1782,7 +1782,8 @@ export interface components {
              * @enum {string}
              */
             eyes?: "square" | "rounded" | "extra-rounded" | "circle" | "leaf";
-            frame?: null | string | {
+            /** @description A caption under the code: the text alone, an object, true for the default caption, or false/null for none. */
+            frame?: null | boolean | string | {
                 /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
                 color?: string;
                 /** @default SCAN ME */
@@ -2548,6 +2549,7 @@ export interface components {
          */
         TemplateList: {
             data: components["schemas"]["Template"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -2766,6 +2768,7 @@ export interface operations {
             query?: {
                 /** @description Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters). */
                 sig?: unknown;
+                /** @description Width in pixels, 64–2048; default 512. */
                 size?: number;
                 /**
                  * @description Morphing codes: signing time, milliseconds since the epoch (decimal).
@@ -10032,7 +10035,7 @@ export interface operations {
                      */
                     format?: "svg" | "png";
                     /**
-                     * @description Width in pixels.
+                     * @description Width in pixels, 64–4096; default 512.
                      * @default 512
                      */
                     size?: number;
@@ -10193,11 +10196,11 @@ export interface operations {
     };
     listTemplates: {
         parameters: {
-            query?: {
+            query: {
                 /** @description `next_cursor` from the previous page. */
                 cursor?: string;
                 /** @description Page size (1–100). */
-                limit?: number;
+                limit: number;
             };
             header?: never;
             path?: never;
@@ -10654,7 +10657,7 @@ export interface operations {
     getItemQrPng: {
         parameters: {
             query?: {
-                /** @description Width in pixels. */
+                /** @description Width in pixels, 64–4096; default 512. */
                 size?: number;
             };
             header?: never;
@@ -11089,7 +11092,7 @@ export interface operations {
     getPayQrPng: {
         parameters: {
             query?: {
-                /** @description Width in pixels. */
+                /** @description Width in pixels, 64–4096; default 512. */
                 size?: number;
             };
             header?: never;

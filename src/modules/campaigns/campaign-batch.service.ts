@@ -7,7 +7,8 @@ import { emitEvents } from '../webhooks/outbox.ts';
 import { insertCampaigns } from './campaign.repo.ts';
 import type { AppContext } from '../../context.ts';
 import type { DesignConfig } from '../templates/design.ts';
-import { type Campaign, type QrType, SHORT_CODE_ATTEMPTS, toCampaign } from './campaign.service.ts';
+import { type Campaign, type QrType, toCampaign } from './campaign.ts';
+import { SHORT_CODE_ATTEMPTS } from './campaign.service.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
 import { inTransaction } from '../../db/transaction.ts';
 

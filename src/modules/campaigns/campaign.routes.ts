@@ -4,23 +4,12 @@ import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
-import {
-  archiveCampaign,
-  CAMPAIGN_STATUSES,
-  type CampaignPatch,
-  type CampaignStatus,
-  createCampaign,
-  getCampaign,
-  listCampaigns,
-  type NewCampaign,
-  QR_TYPES,
-  type QrType,
-  updateCampaign,
-} from './campaign.service.ts';
-import { withSecretKeys } from '../morph/morph.service.ts';
+import { CAMPAIGN_STATUSES, type CampaignStatus, QR_TYPES, type QrType } from './campaign.ts';
+import { archiveCampaign, type CampaignPatch, createCampaign, getCampaign, listCampaigns, type NewCampaign, updateCampaign } from './campaign.service.ts';
+import { withSecretKeys } from '../morph/index.ts';
 import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
-import { hostedPageInputField } from '../pages/page.view.ts';
+import { hostedPageInputField } from '../pages/index.ts';
 import { designConfigField } from '../templates/design.ts';
 
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];

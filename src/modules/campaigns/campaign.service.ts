@@ -8,12 +8,12 @@ import type { CampaignsTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, encodeCursor } from '../../http/cursor.ts';
 import { isReservedPath, newId, newShortCode } from '../../ids.ts';
-import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '../pages/page.service.ts';
+import { checkSlugRemoval, getPage, getPages, savePage } from '../pages/index.ts';
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 import { emitEvent } from '../webhooks/outbox.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
-import { assertEncodable } from './campaign-render.ts';
+import { assertCampaignEncodable } from './campaign-code.ts';
 import {
   type CampaignFilter,
   countCampaignsWithStatus,
@@ -27,54 +27,10 @@ import {
   slugInUse,
   updateCampaign as updateRow,
 } from './campaign.repo.ts';
+import { type Campaign, type CampaignStatus, type QrType, type RedirectTarget, toCampaign } from './campaign.ts';
 import { checkDestination } from './destination.ts';
 import { assertScheduleOrder, parseScheduleInstant } from './schedule.ts';
 import { inTransaction } from '../../db/transaction.ts';
-
-export { type SchedulePhase, schedulePhase } from './schedule.ts';
-
-/** Code types. Morphing codes are created like dynamic ones until the morphing module adds rotation. */
-export const QR_TYPES = ['static', 'dynamic', 'morphing'] as const;
-/** A code type. */
-export type QrType = (typeof QR_TYPES)[number];
-/** Campaign states. */
-export const CAMPAIGN_STATUSES = ['active', 'archived'] as const;
-/** A campaign state. */
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-/** A campaign as the rest of Tessera sees it. */
-export interface Campaign {
-  id: string;
-  accountId: string;
-  name: string;
-  slug: string | null;
-  qrType: QrType;
-  status: CampaignStatus;
-  destination: string;
-  shortCode: string;
-  designConfig: DesignConfig;
-  templateId: string | null;
-  batchId: string | null;
-  createdAt: number;
-  updatedAt: number;
-  /** The code leads on from this instant (epoch ms), or from creation when null. */
-  activeFrom: number | null;
-  /** The code stops leading on at this instant (epoch ms), or never when null. */
-  activeUntil: number | null;
-  /** The hosted landing page (pages module), when loaded: null when the campaign has none. */
-  hostedPage?: HostedPage | null;
-}
-
-/** What a redirect needs about a code. */
-export interface RedirectTarget {
-  campaignId: string;
-  accountId: string;
-  destination: string;
-  status: CampaignStatus;
-  qrType: QrType;
-  activeFrom: number | null;
-  activeUntil: number | null;
-}
 
 /** Input of createCampaign (already schema-validated). */
 export interface NewCampaign {
@@ -114,27 +70,6 @@ type ChangeCtx = Ctx & Pick<AppContext, 'campaignChanges'>;
 /** How often a create draws new short codes after a collision. */
 export const SHORT_CODE_ATTEMPTS = 5;
 
-/** Maps a row to the domain object. */
-export function toCampaign(row: CampaignsTable): Campaign {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    name: row.name,
-    slug: row.slug,
-    qrType: row.qr_type as QrType,
-    status: row.status as CampaignStatus,
-    destination: row.destination,
-    shortCode: row.short_code,
-    designConfig: JSON.parse(row.design_config) as DesignConfig,
-    templateId: row.template_id,
-    batchId: row.batch_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    activeFrom: row.active_from,
-    activeUntil: row.active_until,
-  };
-}
-
 function destinationOrThrow(raw: string, field = 'body/destination'): string {
   const check = checkDestination(raw);
   if (!check.ok) throw new AppError('validation_failed', `destination ${check.reason}.`, { errors: [{ field, message: check.reason }] });
@@ -156,7 +91,7 @@ function slugConflict(slug: string): AppError {
 export async function createCampaign(ctx: Ctx, accountId: string, input: NewCampaign): Promise<Campaign> {
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
-  if (input.qr_type === 'static') assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
+  if (input.qr_type === 'static') assertCampaignEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
   const schedule = { activeFrom: parseScheduleInstant('active_from', input.active_from ?? null), activeUntil: parseScheduleInstant('active_until', input.active_until ?? null) };
   assertScheduleOrder(schedule);
   const slug = input.slug ?? null;
@@ -188,7 +123,7 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
         await insertCampaigns(trx, [row]);
         await emitEvent(trx, campaignEvent('campaign.created', toCampaign(row), now));
         if (input.hosted_page === undefined || input.hosted_page === null) return null;
-        return savePage(trx, ctx.clock, { accountId, campaignId: row.id, campaignSlug: slug, input: input.hosted_page });
+        return savePage({ db: trx, clock: ctx.clock }, { accountId, campaignId: row.id, campaignSlug: slug, input: input.hosted_page });
       });
       return { ...toCampaign(row), hostedPage };
     } catch (error) {
@@ -203,7 +138,7 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
 export async function getCampaign(ctx: Ctx, accountId: string, id: string): Promise<Campaign> {
   const row = await findCampaign(ctx.db, accountId, id);
   if (!row) throw notFound(`Campaign '${id}'`);
-  return { ...toCampaign(row), hostedPage: await getPage(ctx.db, accountId, id) };
+  return { ...toCampaign(row), hostedPage: await getPage(ctx, accountId, id) };
 }
 
 /** How many active (not archived) campaigns the account has. */
@@ -221,7 +156,7 @@ export async function listCampaigns(
 ): Promise<{ items: Campaign[]; nextCursor: string | null }> {
   const rows = await listRows(ctx.db, accountId, filter, limit + 1, cursor);
   const items = rows.slice(0, limit).map(toCampaign);
-  const pages = await getPages(ctx.db, accountId, items.map((c) => c.id));
+  const pages = await getPages(ctx, accountId, items.map((c) => c.id));
   for (const item of items) item.hostedPage = pages.get(item.id) ?? null;
   const last = items.at(-1);
   return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
@@ -241,7 +176,7 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
   if (patch.slug !== undefined) {
     assertSlugAllowed(patch.slug);
     if (patch.slug && (await slugInUse(ctx.db, accountId, patch.slug, id))) throw slugConflict(patch.slug);
-    if (!patch.slug && patch.hosted_page === undefined) await checkSlugRemoval(ctx.db, accountId, id);
+    if (!patch.slug && patch.hosted_page === undefined) await checkSlugRemoval(ctx, accountId, id);
     set.slug = patch.slug;
   }
   if (patch.destination !== undefined) set.destination = destinationOrThrow(patch.destination);
@@ -258,7 +193,7 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
   }
   if (current.qrType === 'static' && (set.destination !== undefined || set.design_config !== undefined)) {
     const designConfig = set.design_config ? (JSON.parse(set.design_config) as DesignConfig) : current.designConfig;
-    assertEncodable({ qrType: 'static', destination: set.destination ?? current.destination, shortCode: '', designConfig }, ctx.config.publicUrl);
+    assertCampaignEncodable({ qrType: 'static', destination: set.destination ?? current.destination, shortCode: '', designConfig }, ctx.config.publicUrl);
   }
   set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
   let row: CampaignsTable | undefined;
@@ -272,7 +207,7 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
         await ctx.campaignChanges.announce(trx, updated.short_code);
       }
       if (updated && patch.hosted_page !== undefined) {
-        hostedPage = await savePage(trx, ctx.clock, { accountId, campaignId: id, campaignSlug: updated.slug, input: patch.hosted_page });
+        hostedPage = await savePage({ db: trx, clock: ctx.clock }, { accountId, campaignId: id, campaignSlug: updated.slug, input: patch.hosted_page });
       }
       return updated;
     });
@@ -282,7 +217,7 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
   }
   if (!row) throw notFound(`Campaign '${id}'`);
   ctx.campaignChanges.changed(row.short_code);
-  return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx.db, accountId, id) : hostedPage };
+  return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx, accountId, id) : hostedPage };
 }
 
 /** Archives a campaign: its record and scans stay, its code answers 410. Repeating is harmless. */

@@ -1,7 +1,8 @@
 // The JSON shape of a campaign, shared by campaign responses and bulk results.
-import { pageConfigSchema } from '../pages/page.view.ts';
+import { pageConfigSchema } from '../pages/index.ts';
+import { PNG_SIZES } from '../render/index.ts';
 import { designConfigField } from '../templates/design.ts';
-import type { Campaign } from './campaign.service.ts';
+import type { Campaign } from './campaign.ts';
 
 /** A campaign as the API shows it. */
 export interface CampaignJson {
@@ -100,7 +101,7 @@ export const campaignJsonSchema = {
     short_code: { type: 'string', examples: ['Xk4mP9q'] },
     public_url: { type: 'string', description: 'What the code encodes: the short link (dynamic, morphing) or the destination (static).' },
     svg_url: { type: 'string' },
-    png_url: { type: 'string', description: 'Accepts ?size=64–2048 (default 512).' },
+    png_url: { type: 'string', description: `Accepts ?size=${PNG_SIZES.campaignImage.min}–${PNG_SIZES.campaignImage.max} (default ${PNG_SIZES.campaignImage.default}).` },
     design_config: designConfigField,
     template_id: { type: ['string', 'null'] },
     batch_id: { type: ['string', 'null'], description: 'The bulk request that created this code.' },

@@ -12,9 +12,7 @@ import { sendProblem, toAppError } from '../../http/problem.ts';
 import { MemoryRateLimiter } from '../../http/rate-limit.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
-import { renderFormFailure, renderHostedPage } from '../pages/page-html.ts';
-import { pagePath, submitPath } from '../pages/page.service.ts';
-import { hostedPageContext } from '../pages/pages.routes.ts';
+import { hostedPageContext, pagePath, renderFormFailure, renderHostedPage, submitPath } from '../pages/index.ts';
 import { exportSubmissions, listSubmissions, submitForm } from './form.service.ts';
 import { issueMessage } from './submission.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
@@ -44,7 +42,7 @@ function isFormPost(request: FastifyRequest): boolean {
 /** Registers the form routes (and the urlencoded body parser, for this module only). */
 export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
-  const limiter = ctx.rateLimiter ?? new MemoryRateLimiter();
+  const submitCtx = { db: ctx.db, clock: ctx.clock, config: ctx.config, rateLimiter: ctx.rateLimiter ?? new MemoryRateLimiter() };
 
   // People posting the HTML form get an HTML page for every failure; API clients get problem+json.
   function submitErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -88,7 +86,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
     },
     async (request, reply) => {
-      const outcome = await submitForm(ctx, limiter, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
+      const outcome = await submitForm(submitCtx, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
       const page = outcome.page;
       if (isFormPost(request)) {
         if (outcome.status === 'invalid') {

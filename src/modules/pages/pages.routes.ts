@@ -6,9 +6,9 @@ import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
-import { pageBranding } from '../accounts/branding.service.ts';
-import { type HostedPageContext, renderHostedPage, renderPageNotFound, renderThanks } from './page-html.ts';
-import { findPublishedPage, type PublicPage, submitPath } from './page.service.ts';
+import { hostedPageContext } from './page-context.ts';
+import { renderHostedPage, renderPageNotFound, renderThanks } from './page-html.ts';
+import { findPublishedPage, submitPath } from './page.service.ts';
 import { publicPageJson, publicPageSchema } from './page.view.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
@@ -24,17 +24,11 @@ const pageSlugParams = { type: 'object', required: ['userSlug', 'campaignSlug'],
 
 type SlugParams = { Params: { userSlug: string; campaignSlug: string } };
 
-/** The chrome language (the page's own when Tessera speaks it, else the visitor's) and the account's branding. */
-export async function hostedPageContext(ctx: AppContext, request: FastifyRequest, page: PublicPage): Promise<HostedPageContext> {
-  return { t: translator(pageLanguage(request.headers['accept-language'], page.config.language)), branding: await pageBranding(ctx.db, page.accountId) };
-}
-
 /** Registers the public page routes. */
 export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const publicUrl = ctx.config.publicUrl;
   const notFoundPage = (request: FastifyRequest) => renderPageNotFound(translator(pageLanguage(request.headers['accept-language'])));
   const findForPerson = ({ userSlug, campaignSlug }: SlugParams['Params']) =>
-    userSlug.length > MAX_SLUG || campaignSlug.length > MAX_SLUG ? Promise.resolve(undefined) : findPublishedPage(ctx.db, publicUrl, userSlug, campaignSlug);
+    userSlug.length > MAX_SLUG || campaignSlug.length > MAX_SLUG ? Promise.resolve(undefined) : findPublishedPage(ctx, userSlug, campaignSlug);
 
   app.get<SlugParams>(
     '/api/v1/resolve/:userSlug/:campaignSlug',
@@ -48,7 +42,7 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
     },
     async (request, reply) => {
-      const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
+      const page = await findPublishedPage(ctx, request.params.userSlug, request.params.campaignSlug);
       if (!page) throw notFound(`The hosted page '${request.params.userSlug}/${request.params.campaignSlug}'`);
       reply.header('cache-control', 'no-cache');
       return publicPageJson(page);

@@ -10,7 +10,7 @@ import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
 import { payNotFoundPage, payPage } from './pay-page.html.ts';
-import { PNG_SIZE } from '../render/png.ts';
+import { PNG_SIZES, pngSizeField } from '../render/index.ts';
 import { findPaymentById } from './payment.repo.ts';
 import { paymentPng, paymentSvg } from './payment-render.ts';
 
@@ -71,7 +71,7 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
       tags: ['payments'],
       summary: "The payment's QR code as PNG",
       params: idParams,
-      querystring: { type: 'object', properties: { size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default, description: 'Width in pixels.' } } },
+      querystring: { type: 'object', properties: { size: pngSizeField(PNG_SIZES.standard) } },
       produces: ['image/png'],
       response: { 200: fileResponse('The code as PNG.', ['image/png']) },
     },

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { jsonHeaderValue } from '../../http/header-json.ts';
 import { DESIGN_CONFIG_SCHEMA } from '../../qr/index.ts';
-import { PNG_SIZE } from './png.ts';
 import { renderImage } from './render.service.ts';
+import { PNG_SIZES, pngSizeField } from './size-policy.ts';
 
 interface RenderBody {
   data: string;
@@ -35,7 +35,7 @@ export async function renderRoutes(app: FastifyInstance, _ctx: AppContext): Prom
             // Described, not validated, here: parseDesign is the one validator and names allowed values.
             design_config: { type: 'object', description: `Design; \`{}\` is plain black on white. ${(DESIGN_CONFIG_SCHEMA as { description: string }).description}` },
             format: { type: 'string', enum: ['svg', 'png'], default: 'svg' },
-            size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default, description: 'Width in pixels.' },
+            size: pngSizeField(PNG_SIZES.standard),
           },
         },
         response: {
@@ -45,7 +45,7 @@ export async function renderRoutes(app: FastifyInstance, _ctx: AppContext): Prom
     },
     async (request, reply) => {
       const body = request.body;
-      const image = await renderImage({ data: body.data, design: body.design_config, format: body.format ?? 'svg', size: body.size ?? PNG_SIZE.default });
+      const image = await renderImage({ data: body.data, design: body.design_config, format: body.format ?? 'svg', size: body.size ?? PNG_SIZES.standard.default });
       reply.header('content-type', image.contentType).header('cache-control', 'no-store').header('x-qr-version', String(image.version));
       if (image.warnings.length) reply.header('x-qr-warnings', jsonHeaderValue(image.warnings.map((w) => ({ code: w.code, field: w.field, message: w.message }))));
       return reply.send(image.body);

@@ -1,10 +1,9 @@
-// A morphing code's owner reads or rotates its render secret and sets its re-entry policy.
+// /api/v1/campaigns/{id}/secret and /morph: a morphing code's owner reads or rotates its render
+// secret and sets its re-entry policy (campaign URLs; the morph module does the work).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { type Campaign, getCampaign } from '../campaigns/campaign.service.ts';
-import { morphSettings, renderSecret, rotateRenderSecret, setReentry } from './morph.service.ts';
+import { type CampaignMorphSecret, type CampaignMorphSettings, campaignMorphSecret, campaignMorphSettings, rotateCampaignMorphSecret, setCampaignReentry } from './campaign-morph.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
@@ -34,27 +33,22 @@ const settingsSchema = {
   },
 } as const;
 
-async function morphingCampaign(ctx: AppContext, accountId: string, id: string): Promise<Campaign> {
-  const campaign = await getCampaign(ctx, accountId, id);
-  if (campaign.qrType !== 'morphing') {
-    throw new AppError('conflict', `Campaign '${id}' is a ${campaign.qrType} code; only morphing codes have a render secret and check-in settings.`);
-  }
-  return campaign;
+function secretJson(secret: CampaignMorphSecret) {
+  return { campaign_id: secret.campaignId, secret_key: secret.secretKey, version: secret.version };
 }
 
-/** Registers the morphing code routes. */
-export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const settingsJson = async (campaign: Campaign) => {
-    const settings = await morphSettings(ctx, campaign.id);
-    return {
-      campaign_id: campaign.id,
-      secret_version: settings.secretVersion,
-      allow_reentry: settings.allowReentry,
-      ttl_seconds: ctx.config.morphTtlSeconds,
-      step_seconds: ctx.config.morphStepSeconds,
-    };
+function settingsJson(settings: CampaignMorphSettings) {
+  return {
+    campaign_id: settings.campaignId,
+    secret_version: settings.secretVersion,
+    allow_reentry: settings.allowReentry,
+    ttl_seconds: settings.ttlSeconds,
+    step_seconds: settings.stepSeconds,
   };
+}
 
+/** Registers the morphing code routes of campaigns. */
+export async function campaignMorphRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get<{ Params: { id: string } }>(
     '/api/v1/campaigns/:id/secret',
     {
@@ -69,9 +63,8 @@ export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const campaign = await morphingCampaign(ctx, principal.accountId, request.params.id);
-      const secret = await renderSecret(ctx, campaign);
-      return reply.header('cache-control', 'no-store').send({ campaign_id: campaign.id, secret_key: secret.secretKey, version: secret.version });
+      const secret = await campaignMorphSecret(ctx, principal.accountId, request.params.id);
+      return reply.header('cache-control', 'no-store').send(secretJson(secret));
     },
   );
 
@@ -89,9 +82,8 @@ export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const campaign = await morphingCampaign(ctx, principal.accountId, request.params.id);
-      const secret = await rotateRenderSecret(ctx, campaign);
-      return reply.header('cache-control', 'no-store').send({ campaign_id: campaign.id, secret_key: secret.secretKey, version: secret.version });
+      const secret = await rotateCampaignMorphSecret(ctx, principal.accountId, request.params.id);
+      return reply.header('cache-control', 'no-store').send(secretJson(secret));
     },
   );
 
@@ -108,7 +100,7 @@ export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      return settingsJson(await morphingCampaign(ctx, principal.accountId, request.params.id));
+      return settingsJson(await campaignMorphSettings(ctx, principal.accountId, request.params.id));
     },
   );
 
@@ -127,9 +119,7 @@ export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const campaign = await morphingCampaign(ctx, principal.accountId, request.params.id);
-      await setReentry(ctx, campaign, request.body.allow_reentry);
-      return settingsJson(campaign);
+      return settingsJson(await setCampaignReentry(ctx, principal.accountId, request.params.id, request.body.allow_reentry));
     },
   );
 }

@@ -3,11 +3,11 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { assertEncodable, renderCampaignSvg } from '../campaigns/campaign-render.ts';
-import { createCampaignBatch } from '../campaigns/campaign-batch.service.ts';
-import type { Campaign, QrType } from '../campaigns/campaign.service.ts';
-import { checkDestination } from '../campaigns/destination.ts';
 import { resolveDesign } from '../templates/template.service.ts';
+import { createCampaignBatch } from './campaign-batch.service.ts';
+import { assertCampaignEncodable, renderCampaignSvg } from './campaign-code.ts';
+import type { Campaign, QrType } from './campaign.ts';
+import { checkDestination } from './destination.ts';
 
 /** Most URLs per bulk request. */
 export const MAX_BULK_URLS = 1000;
@@ -74,7 +74,7 @@ function checkStaticCapacity(urls: string[], designConfig: Record<string, unknow
   urls.forEach((destination, index) => {
     if (destination.length <= ALWAYS_FITS) return;
     try {
-      assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig }, publicUrl, `body/urls/${index}`);
+      assertCampaignEncodable({ qrType: 'static', destination, shortCode: '', designConfig }, publicUrl, `body/urls/${index}`);
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       errors.push(...(error.errors ?? []));

@@ -3,12 +3,12 @@ import { fileResponse } from '../../http/openapi-media.ts';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { prepareRender, type RenderFormat } from './render.service.ts';
+import { PNG_SIZES, pngSizeField } from '../render/index.ts';
+import { prepareRender, type RenderFormat } from './campaign-image.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
 const FILE = /^([A-Za-z0-9]{1,32})\.(svg|png)$/;
-/** PNG edge length bounds and default, in pixels. */
-export const PNG_SIZE = { min: 64, max: 2048, default: 512 } as const;
+const SIZES = PNG_SIZES.campaignImage;
 
 function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
@@ -18,7 +18,7 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** Registers the render route. */
+/** Registers the route serving campaign codes' images. */
 export async function campaignRenderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get<{ Params: { file: string }; Querystring: { size: number; t?: unknown; sig?: unknown } }>(
     '/api/render/:file',
@@ -27,7 +27,7 @@ export async function campaignRenderRoutes(app: FastifyInstance, ctx: AppContext
         operationId: 'renderCampaignImage', tags: ['render'],
         summary: 'Render a code as SVG or PNG with its saved design',
         description:
-          '`{short_code}.svg` or `{short_code}.png?size=64–2048`. Cacheable (ETag, 5 minutes). Unknown codes 404, archived campaigns 410.\n\n' +
+          `\`{short_code}.svg\` or \`{short_code}.png?size=${SIZES.min}–${SIZES.max}\`. Cacheable (ETag, 5 minutes). Unknown codes 404, archived campaigns 410.\n\n` +
           '**Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`\'s decimal string keyed by the code\'s `secret_key`. ' +
           'Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. ' +
           'A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; ' +
@@ -36,7 +36,7 @@ export async function campaignRenderRoutes(app: FastifyInstance, ctx: AppContext
         querystring: {
           type: 'object',
           properties: {
-            size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default },
+            size: pngSizeField(SIZES),
             // Left untyped on purpose: a malformed signature gets the EXPIRED image, not a 400.
             t: { description: 'Morphing codes: signing time, milliseconds since the epoch (decimal).', examples: ['1772366400000'] },
             sig: { description: 'Morphing codes: hex HMAC-SHA256 of `t` under the code\'s secret_key (64 hex characters).' },

@@ -2,11 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { QR_TYPES } from '../campaigns/campaign.service.ts';
-import { campaignJson, campaignJsonSchema } from '../campaigns/campaign.view.ts';
-import { MAX_DESTINATION_LENGTH } from '../campaigns/destination.ts';
-import { withSecretKeys } from '../morph/morph.service.ts';
+import { withSecretKeys } from '../morph/index.ts';
 import { type BulkInput, checkBulk, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
+import { QR_TYPES } from './campaign.ts';
+import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
+import { MAX_DESTINATION_LENGTH } from './destination.ts';
 import { withIdempotency } from '../idempotency/index.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { designConfigField } from '../templates/design.ts';
