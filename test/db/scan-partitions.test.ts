@@ -12,9 +12,13 @@ import type { Database } from '../../src/db/schema.ts';
 import { ensureScanPartitions, listScanPartitions, maintainScanPartitions, scanPartitionName, scansArePartitioned } from '../../src/db/scan-partitions.ts';
 import { sweepScanRetention } from '../../src/modules/analytics/retention.ts';
 import { scanIdBoundAt, scanIds } from '../../src/modules/scans/scan-id.ts';
+import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { insertScans, type StoredProfile } from '../../src/modules/scans/scan.repo.ts';
+import { createTestApp } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
+import { parseCsv } from '../helpers/csv.ts';
 import { createTestDatabase, describeDialects, type TestDatabase } from '../helpers/dialects.ts';
+import { tenant } from '../helpers/tenants.ts';
 
 const DAY = 86_400_000;
 const ACCOUNT = 'acc_part';
@@ -204,6 +208,49 @@ describeDialects('scan partitions', (dialect) => {
     const again = await sweepScanRetention(sweepContext(db, now, 30));
     expect(again.scansDeleted).toBe(0);
     expect(again.partitions).toEqual({ created: [], dropped: [] });
+  });
+
+  it('reports and the CSV export read across month partitions, and a sweep that drops a month leaves the reports as they were', async () => {
+    const t = await createTestApp(dialect, { clock: new ManualClock('2026-03-10T15:00:00Z'), env: { TESSERA_SCAN_RETENTION_DAYS: '30' } });
+    try {
+      const db = t.app.ctx.db;
+      await ensureScanPartitions(db, at('2026-01-01T00:00:00Z'), at('2026-03-31T00:00:00Z'));
+      const me = await tenant(t);
+      const created = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'c', destination: 'https://example.com/' } });
+      const c = created.json() as { id: string; short_code: string };
+      const times = ['2026-01-31T23:30:00.000Z', '2026-02-01T00:30:00.000Z', '2026-02-20T10:00:00.000Z', '2026-03-05T10:00:00.000Z'];
+      for (const [i, time] of times.entries()) {
+        t.clock.set(time);
+        const response = await t.app.inject({ method: 'GET', url: `/${c.short_code}`, remoteAddress: `203.0.113.${i + 1}`, headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' } });
+        expect(response.statusCode).toBe(302);
+      }
+      t.clock.set('2026-03-10T15:00:00Z');
+      await scanBuffer(t.app.ctx).flush();
+      if (postgres) expect(Object.values(await homes(db))).toEqual(['scans_2026_01', 'scans_2026_02', 'scans_2026_02', 'scans_2026_03']);
+
+      const reports = async () => {
+        const read = async (url: string) => (await t.app.inject({ method: 'GET', url, headers: me.headers })).json();
+        return Promise.all([
+          read('/api/v1/analytics/overview'),
+          read('/api/v1/analytics/timeline?from=2026-01-01&to=2026-03-10'),
+          read(`/api/v1/analytics/campaign/${c.id}/devices?from=2026-01-01&to=2026-03-10`),
+        ]);
+      };
+      const exported = async () => {
+        const response = await t.app.inject({ method: 'GET', url: `/api/v1/analytics/campaign/${c.id}/export.csv?from=2026-01-01&to=2026-03-10`, headers: me.headers });
+        return parseCsv(response.body).slice(1).map((row) => row[0]);
+      };
+      const before = await reports();
+      expect(before[0].data).toMatchObject({ total_scans: 4, unique_scans: 4 });
+      expect(await exported()).toEqual(times);
+
+      const result = await sweepScanRetention(t.app.ctx);
+      expect(result.partitions.dropped).toEqual(postgres ? ['scans_2026_01'] : []);
+      expect(await exported()).toEqual(times.slice(2));
+      expect(await reports()).toEqual(before);
+    } finally {
+      await t.close();
+    }
   });
 
   it.runIf(postgres)('two instances running the upkeep at once create each month once', async () => {
