@@ -4,7 +4,7 @@
 import { type Kysely, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterEach, expect, it } from 'vitest';
-import type { Config } from '../../src/config.ts';
+import type { AppContext } from '../../src/context.ts';
 import { isUniqueViolation } from '../../src/db/dialect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { migrations } from '../../src/db/migrations/index.ts';
@@ -69,7 +69,7 @@ async function tableExists(db: Kysely<Database>, name: string): Promise<boolean>
 }
 
 function sweepContext(db: Kysely<Database>, now: string, retentionDays: number) {
-  return { db, clock: new ManualClock(now), config: { scanRetentionDays: retentionDays } as Config };
+  return { db, clock: new ManualClock(now), config: { scanRetentionDays: retentionDays } as AppContext['config'] };
 }
 
 describeDialects('scan partitions', (dialect) => {
