@@ -84,7 +84,8 @@ describeDialects('scan partitions', (dialect) => {
     database = await createTestDatabase(dialect, { migrate: false });
     const db = database.handle.db;
     const schema = postgres ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
-    const before = await new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateTo('0015_campaign_schedule');
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    const before = await migrator.migrateTo('0015_campaign_schedule');
     expect(before.error).toBeUndefined();
     await owner(db);
     const times = [at('2024-11-30T23:59:59.999Z'), at('2024-12-01T00:00:00.000Z'), at('2024-12-31T12:00:00Z'), at('2025-02-10T08:00:00Z'), at('1969-07-20T20:17:00Z')];
@@ -96,6 +97,12 @@ describeDialects('scan partitions', (dialect) => {
     expect(await allScans(db)).toEqual(rows);
     expect(await scansArePartitioned(db)).toBe(postgres);
     if (!postgres) return;
+    // Its down migration restores the plain table with every row.
+    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect(await scansArePartitioned(db)).toBe(false);
+    expect(await allScans(db)).toEqual(rows);
+    expect(await migrateToLatest(db)).toEqual(['0016_scan_partitions']);
+    expect(await allScans(db)).toEqual(rows);
     expect(await homes(db)).toEqual({
       '1969-07-20T20:17:00.000Z': 'scans_default',
       '2024-11-30T23:59:59.999Z': 'scans_2024_11',
