@@ -22,10 +22,13 @@ export function IsoDateTime(options: { description?: string; examples?: string[]
   return Type.String({ format: 'date-time', ...options });
 }
 
-/** `limit` and `cursor` of every cursor-paginated list. */
+/** Page size of a list when the caller names none (the validator fills it in). */
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** `limit` and `cursor` of every cursor-paginated list; `limit` is optional to callers, so handlers read `query.limit ?? DEFAULT_PAGE_SIZE`. */
 export const PageQuery = Type.Object(
   {
-    limit: Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'Page size (1–100).' }),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE, description: 'Page size (1–100).' })),
     cursor: Type.Optional(Type.String({ maxLength: 512, description: '`next_cursor` from the previous page.' })),
   },
   { additionalProperties: false },

@@ -10196,11 +10196,11 @@ export interface operations {
     };
     listTemplates: {
         parameters: {
-            query: {
+            query?: {
                 /** @description `next_cursor` from the previous page. */
                 cursor?: string;
                 /** @description Page size (1–100). */
-                limit: number;
+                limit?: number;
             };
             header?: never;
             path?: never;

@@ -34,6 +34,8 @@ export function storedRow(scans: StoredScans, i: number): ScansTable {
 export async function deleteScansBefore(db: Kysely<Database>, cutoffMs: number, idBound: string, limit: number): Promise<number> {
   const result = await db
     .deleteFrom('scans')
+    // Repeating the time bound lets PostgreSQL's partitioned scans skip every month after the cutoff.
+    .where('occurred_at', '<', cutoffMs)
     .where('id', 'in', (eb) => eb.selectFrom('scans').select('id').where('id', '<', idBound).where('occurred_at', '<', cutoffMs).orderBy('id').limit(limit))
     .executeTakeFirst();
   return Number(result.numDeletedRows);
