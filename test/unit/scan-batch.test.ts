@@ -33,3 +33,9 @@ it('an event without a kind is a scan; an empty batch stays empty', () => {
   expect(decodeScanBatch(encodeScanBatch([bare]))).toEqual([{ ...bare, kind: 'scan' }]);
   expect(decodeScanBatch(encodeScanBatch([]))).toEqual([]);
 });
+
+it('ids given before a write and the retried mark survive the trip to the writer thread', () => {
+  const events = [event({ id: 'scn_00000000a1', retried: true }), event({ id: 'scn_00000000a2' }), event({})];
+  const batch = encodeScanBatch(events);
+  expect(decodeScanBatch(structuredClone(batch, { transfer: transferablesOf(batch) }))).toEqual(events);
+});

@@ -17,6 +17,14 @@ export interface ScanEvent {
   country: string | null;
   /** 'scan' (default) or 'stale' (a morphing code scanned outside its window). */
   kind?: 'scan' | 'stale';
+  /**
+   * The row id, given when the event is first handed to the writer and kept if that write fails:
+   * a retry then cannot store the scan twice even when the failed write had in fact committed
+   * (a lost COMMIT acknowledgement, a writer thread that died after its commit).
+   */
+  id?: string;
+  /** Set when the event goes to the writer again after a failed write: the flush checks its id first. */
+  retried?: boolean;
 }
 
 /** Longest stored user agent. */

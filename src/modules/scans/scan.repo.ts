@@ -25,6 +25,17 @@ export async function insertScans(db: Kysely<Database>, scans: StoredScans): Pro
   await appendRowsSharing(db, 'scans', OWN_COLUMNS, PROFILE_COLUMNS, rows, shared);
 }
 
+/** Which of `ids` are stored already (a retried batch whose earlier write committed). */
+export async function existingScanIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  // Chunks keep the statement under every driver's bound-parameter limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('scans').select('id').where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
 /** The row of the `i`th scan of a stored batch. */
 export function storedRow(scans: StoredScans, i: number): ScansTable {
   return { id: scans.ids[i]!, occurred_at: scans.times[i]!, ...scans.profiles[scans.profileOf[i]!]! };

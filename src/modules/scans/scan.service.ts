@@ -8,7 +8,7 @@ import { existingCampaigns } from '../campaigns/campaign.service.ts';
 import { classifyScans, recordRollups } from './ingest.service.ts';
 import { MAX_REFERRER, MAX_USER_AGENT, type ScanEvent } from './scan-event.ts';
 import type { ClassifiedBatch } from './scan-ingest.ts';
-import { insertScans, type StoredProfile, type StoredScans } from './scan.repo.ts';
+import { existingScanIds, insertScans, type StoredProfile, type StoredScans } from './scan.repo.ts';
 import { scanIds } from './scan-id.ts';
 import { emitScanEvents } from './scan-webhooks.ts';
 
@@ -37,7 +37,9 @@ function storedScans(events: readonly ScanEvent[], { profiles, profileOf }: Clas
       referrer_host: profile.referrerHost,
     };
   }
-  return { ids: scanIds(times), times, profileOf, profiles: shared };
+  // Ids given before the write (assignScanIds) are kept; events without one (a direct call) get one here.
+  const fresh = scanIds(times);
+  return { ids: events.map((event, i) => event.id ?? fresh[i]!), times, profileOf, profiles: shared };
 }
 
 /**
@@ -51,16 +53,25 @@ export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events:
   let batch = classifyScans(ctx, events);
   await inTransaction(ctx.db, async (trx) => {
     let kept = events;
-    const campaigns = [...new Set(batch.profiles.map((profile) => profile.campaignId))];
-    const live = await existingCampaigns({ db: trx }, campaigns);
-    if (live.size < campaigns.length) {
-      kept = events.filter((event) => live.has(event.campaignId));
+    // A retried event may already be stored: its earlier write committed but the answer was lost.
+    // A batch commits whole, so such an event's rollups and webhook were written with it: skip it.
+    const retriedIds = events.flatMap((event) => (event.retried && event.id ? [event.id] : []));
+    const stored = retriedIds.length > 0 ? await existingScanIds(trx, retriedIds) : null;
+    if (stored && stored.size > 0) {
+      kept = events.filter((event) => !(event.id && stored.has(event.id)));
       if (kept.length === 0) return;
       batch = classifyScans(ctx, kept);
     }
-    const stored = storedScans(kept, batch);
-    await insertScans(trx, stored);
+    const campaigns = [...new Set(batch.profiles.map((profile) => profile.campaignId))];
+    const live = await existingCampaigns({ db: trx }, campaigns);
+    if (live.size < campaigns.length) {
+      kept = kept.filter((event) => live.has(event.campaignId));
+      if (kept.length === 0) return;
+      batch = classifyScans(ctx, kept);
+    }
+    const rows = storedScans(kept, batch);
+    await insertScans(trx, rows);
     await recordRollups({ db: trx }, batch.groups);
-    await emitScanEvents({ db: trx }, stored);
+    await emitScanEvents({ db: trx }, rows);
   });
 }

@@ -7,6 +7,7 @@ import { inBackground } from '../../http/request-context.ts';
 import { openGeoIp } from './ingest.service.ts';
 import { ScanBuffer } from './scan-buffer.ts';
 import type { ScanEvent, ScanRecorder } from './scan-event.ts';
+import { assignScanIds } from './scan-id.ts';
 import { createScanWriter } from './scan-writer.ts';
 
 /** Buffered scans that start a flush before the timer does. */
@@ -17,7 +18,11 @@ export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'con
   const writer = createScanWriter(ctx);
   // A flush is nobody's request: the thousandth scan fills the batch, but the events it writes
   // (scan.created webhooks) must not carry that one request's id.
-  const buffer = new ScanBuffer<ScanEvent>((events) => inBackground('scan flush', () => writer.write(events)), {
+  const buffer = new ScanBuffer<ScanEvent>((events) => {
+    // Named before the first try, so a retry of a write that did commit stores nothing twice.
+    assignScanIds(events);
+    return inBackground('scan flush', () => writer.write(events));
+  }, {
     intervalMs: ctx.config.scanFlushMs,
     // Each flush has a fixed cost (a transaction, rollup upserts, a thread wake-up): under load,
     // 1,000 events a flush cost ~20% less CPU per scan than 500 and hold SQLite's write lock for
