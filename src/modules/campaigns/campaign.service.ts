@@ -30,15 +30,13 @@ import {
 } from './campaign.repo.ts';
 import { checkDestination } from './destination.ts';
 import { assertScheduleOrder, parseScheduleInstant } from './schedule.ts';
+import { CAMPAIGN_STATUSES, type CreateCampaignBody, QR_TYPES, type UpdateCampaignBody } from './campaign.schemas.ts';
 
 export { type SchedulePhase, schedulePhase } from './schedule.ts';
 
-/** Code types. Morphing codes are created like dynamic ones until the morphing module adds rotation. */
-export const QR_TYPES = ['static', 'dynamic', 'morphing'] as const;
+export { CAMPAIGN_STATUSES, QR_TYPES };
 /** A code type. */
 export type QrType = (typeof QR_TYPES)[number];
-/** Campaign states. */
-export const CAMPAIGN_STATUSES = ['active', 'archived'] as const;
 /** A campaign state. */
 export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
 
@@ -74,38 +72,6 @@ export interface RedirectTarget {
   qrType: QrType;
   activeFrom: number | null;
   activeUntil: number | null;
-}
-
-/** Input of createCampaign (already schema-validated). */
-export interface NewCampaign {
-  name: string;
-  slug?: string | null;
-  qr_type: QrType;
-  destination: string;
-  design_config?: unknown;
-  template_id?: string | null;
-  /** Hosted page document (validated by the pages module). */
-  hosted_page?: unknown;
-  /** RFC 3339 instant from which the code leads on; null or absent: at once. */
-  active_from?: string | null;
-  /** RFC 3339 instant at which the code stops leading on; null or absent: never. */
-  active_until?: string | null;
-}
-
-/** Input of updateCampaign: every field optional. */
-export interface CampaignPatch {
-  name?: string;
-  slug?: string | null;
-  qr_type?: QrType;
-  destination?: string;
-  design_config?: unknown;
-  template_id?: string | null;
-  /** Hosted page document, or null to remove the page. */
-  hosted_page?: unknown;
-  /** New start of the schedule, or null to open it at once. */
-  active_from?: string | null;
-  /** New end of the schedule, or null for no end. */
-  active_until?: string | null;
 }
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
@@ -151,7 +117,7 @@ function slugConflict(slug: string): AppError {
 }
 
 /** Creates one campaign. */
-export async function createCampaign(ctx: Ctx, accountId: string, input: NewCampaign): Promise<Campaign> {
+export async function createCampaign(ctx: Ctx, accountId: string, input: CreateCampaignBody): Promise<Campaign> {
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
   if (input.qr_type === 'static') assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
@@ -226,7 +192,7 @@ export async function listCampaigns(
 }
 
 /** Changes a campaign's name, slug, destination or design; the redirect follows at once. */
-export async function updateCampaign(ctx: Ctx, accountId: string, id: string, patch: CampaignPatch): Promise<Campaign> {
+export async function updateCampaign(ctx: Ctx, accountId: string, id: string, patch: UpdateCampaignBody): Promise<Campaign> {
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
   if (patch.qr_type !== undefined && patch.qr_type !== current.qrType) {
