@@ -5,25 +5,13 @@ import { AppError, type FieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { assertEncodable, renderCampaignSvg } from '../campaigns/campaign-render.ts';
 import { createCampaignBatch } from '../campaigns/campaign-batch.service.ts';
-import type { Campaign, QrType } from '../campaigns/campaign.service.ts';
+import type { Campaign } from '../campaigns/campaign.service.ts';
 import { checkDestination } from '../campaigns/destination.ts';
 import { resolveDesign } from '../templates/template.service.ts';
+import { type BulkInput, MAX_BULK_URLS } from './bulk.schemas.ts';
 
-/** Most URLs per bulk request. */
-export const MAX_BULK_URLS = 1000;
-
-/** A bulk request (schema-validated). */
-export interface BulkInput {
-  urls: string[];
-  /** One name per URL (same order and length); blank entries get the default `#{n} {url}`. */
-  names?: string[];
-  qr_type: QrType;
-  design_config?: unknown;
-  template_id?: string | null;
-  inline_svg?: boolean;
-  /** Check everything and create nothing. */
-  dry_run?: boolean;
-}
+export { MAX_BULK_URLS };
+export type { BulkInput };
 
 /** One created code, and its SVG when inlined. */
 export interface BulkResult {
