@@ -30,7 +30,7 @@ export function storedRow(scans: StoredScans, i: number): ScansTable {
 }
 
 /** How many scans of `kind` a campaign has. */
-export async function countScansOfCampaign(db: Kysely<Database>, campaignId: string, kind = 'scan'): Promise<number> {
+export async function countScansOfCampaign(db: Kysely<Database>, campaignId: string, kind: ScansTable['kind'] = 'scan'): Promise<number> {
   const row = await db.selectFrom('scans').select((eb) => eb.fn.countAll<number | string>().as('n')).where('campaign_id', '=', campaignId).where('kind', '=', kind).executeTakeFirstOrThrow();
   return Number(row.n);
 }
