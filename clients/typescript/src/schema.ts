@@ -1700,6 +1700,7 @@ export interface components {
          */
         CampaignList: {
             data: components["schemas"]["Campaign"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -1782,7 +1783,8 @@ export interface components {
              * @enum {string}
              */
             eyes?: "square" | "rounded" | "extra-rounded" | "circle" | "leaf";
-            frame?: null | string | {
+            /** @description A caption under the code: the text alone, an object, true for the default caption, or false/null for none. */
+            frame?: null | boolean | string | {
                 /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
                 color?: string;
                 /** @default SCAN ME */
@@ -1870,9 +1872,13 @@ export interface components {
             /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
             id: string;
         };
-        /** FormAnswerList */
+        /**
+         * FormAnswerList
+         * @description A page of form answers, newest first; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
         FormAnswerList: {
             data: components["schemas"]["FormAnswer"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /** FormField */
@@ -2548,6 +2554,7 @@ export interface components {
          */
         TemplateList: {
             data: components["schemas"]["Template"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -6734,7 +6741,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of form answers, newest first; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10193,11 +10200,11 @@ export interface operations {
     };
     listTemplates: {
         parameters: {
-            query?: {
+            query: {
                 /** @description `next_cursor` from the previous page. */
                 cursor?: string;
                 /** @description Page size (1–100). */
-                limit?: number;
+                limit: number;
             };
             header?: never;
             path?: never;
