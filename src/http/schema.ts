@@ -3,8 +3,10 @@
 // component (a `title` makes openapi-finish name it). Shapes the API repeats live here once.
 import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
 import { PROBLEM_SCHEMA } from './problem.ts';
+import { DefaultsOptional } from './schema-defaults.ts';
+import { NullOr } from './schema-null-or.ts';
 
-export { Type };
+export { DefaultsOptional, NullOr, Type };
 export type { Static, TSchema };
 
 /** A string that is one of `values` (`{type: string, enum}`; the TypeScript type is their union). */
@@ -12,26 +14,20 @@ export function StringEnum<const T extends readonly string[]>(values: T, options
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 }
 
-/** `schema` or null. */
-export function Nullable<T extends TSchema>(schema: T, options: { description?: string } = {}) {
-  return Type.Union([schema, Type.Null()], options);
-}
-
 /** An instant, as the API writes every one: ISO 8601 in UTC with milliseconds. */
 export function IsoDateTime(options: { description?: string; examples?: string[] } = {}) {
   return Type.String({ format: 'date-time', ...options });
 }
 
-/** Page size of a list when the caller names none (the validator fills it in). */
-export const DEFAULT_PAGE_SIZE = 50;
-
-/** `limit` and `cursor` of every cursor-paginated list; `limit` is optional to callers, so handlers read `query.limit ?? DEFAULT_PAGE_SIZE`. */
-export const PageQuery = Type.Object(
-  {
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: DEFAULT_PAGE_SIZE, description: 'Page size (1–100).' })),
-    cursor: Type.Optional(Type.String({ maxLength: 512, description: '`next_cursor` from the previous page.' })),
-  },
-  { additionalProperties: false },
+/** `limit` and `cursor` of every cursor-paginated list (`limit` defaults, so callers may leave it out). */
+export const PageQuery = DefaultsOptional(
+  Type.Object(
+    {
+      limit: Type.Integer({ minimum: 1, maximum: 100, default: 50, description: 'Page size (1–100).' }),
+      cursor: Type.Optional(Type.String({ maxLength: 512, description: '`next_cursor` from the previous page.' })),
+    },
+    { additionalProperties: false },
+  ),
 );
 
 /** A page of `item`s: `{data, next_cursor}` (null on the last page). */
@@ -39,7 +35,7 @@ export function Page<T extends TSchema>(item: T, title: string, description: str
   return Type.Object(
     {
       data: Type.Array(item),
-      next_cursor: Nullable(Type.String(), { description: 'Pass as `cursor` for the next page; null on the last page.' }),
+      next_cursor: NullOr(Type.String(), { description: 'Pass as `cursor` for the next page; null on the last page.' }),
     },
     { title, description },
   );

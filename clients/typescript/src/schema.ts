@@ -1700,6 +1700,7 @@ export interface components {
          */
         CampaignList: {
             data: components["schemas"]["Campaign"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -1871,9 +1872,13 @@ export interface components {
             /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
             id: string;
         };
-        /** FormAnswerList */
+        /**
+         * FormAnswerList
+         * @description A page of form answers, newest first; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
         FormAnswerList: {
             data: components["schemas"]["FormAnswer"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /** FormField */
@@ -6737,7 +6742,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of form answers, newest first; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
                     [name: string]: unknown;

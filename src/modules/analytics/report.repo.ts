@@ -1,7 +1,7 @@
 // The reads analytics reports need: scan_rollups for every figure, the raw scans table for the CSV
 // export. Nothing here writes; the scans module writes and prunes both tables.
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Database, ScanRollupsTable } from '../../db/schema.ts';
 
 type Db = Kysely<Database>;
 
@@ -16,7 +16,7 @@ export interface RollupScope {
   toBucket?: number;
 }
 
-function scoped(db: Db, scope: RollupScope, dimension: string) {
+function scoped(db: Db, scope: RollupScope, dimension: ScanRollupsTable['dimension']) {
   let query = db
     .selectFrom('scan_rollups')
     .where('account_id', '=', scope.accountId)
@@ -47,7 +47,7 @@ export async function grandTotal(db: Db, scope: RollupScope, dimension: 'total' 
 }
 
 /** Scans per value of a dimension over the scope's range. */
-export async function totalsByValue(db: Db, scope: RollupScope, dimension: string): Promise<Array<{ value: string; scans: number }>> {
+export async function totalsByValue(db: Db, scope: RollupScope, dimension: ScanRollupsTable['dimension']): Promise<Array<{ value: string; scans: number }>> {
   const rows = await scoped(db, scope, dimension)
     .select((eb) => ['value', eb.fn.sum<number | string>('scans').as('scans')])
     .groupBy('value')

@@ -1,42 +1,17 @@
 // POST /api/v1/qrs/bulk: up to 1,000 codes per request, all or nothing, with Idempotency-Key.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { withSecretKeys } from '../morph/index.ts';
-import { type BulkInput, checkBulk, createBulk, MAX_BULK_URLS } from './bulk.service.ts';
-import { QR_TYPES } from './campaign.ts';
-import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
-import { MAX_DESTINATION_LENGTH } from './destination.ts';
+import { type BulkInput, checkBulk, createBulk } from './bulk.service.ts';
+import { campaignJson } from './campaign.view.ts';
 import { withIdempotency } from '../idempotency/index.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
-import { designConfigField } from '../templates/design.ts';
+import { Problem as problem } from '../../http/schema.ts';
+import { BulkBody, BulkDryRun, BulkHeaders, BulkQuery, BulkResult } from './bulk.schemas.ts';
 
 // 1,000 URLs of up to 2 KiB each do not fit the global 1 MiB body limit.
 const BULK_BODY_LIMIT = 4 * 1024 * 1024;
-
-const bodySchema = {
-  type: 'object',
-  required: ['urls'],
-  additionalProperties: false,
-  properties: {
-    urls: { type: 'array', minItems: 1, maxItems: MAX_BULK_URLS, items: { type: 'string', maxLength: MAX_DESTINATION_LENGTH }, description: `1–${MAX_BULK_URLS} absolute http(s) URLs.` },
-    names: {
-      type: 'array',
-      maxItems: MAX_BULK_URLS,
-      items: { type: 'string', maxLength: 200 },
-      description: 'Optional campaign names, one per URL in the same order; an empty string keeps the default `#{n} {url}`.',
-    },
-    qr_type: { type: 'string', enum: [...QR_TYPES], default: 'dynamic' },
-    design_config: designConfigField,
-    template_id: { type: ['string', 'null'], maxLength: 64 },
-    inline_svg: { type: 'boolean', default: false, description: 'Include each SVG in the response (`svg`).' },
-    dry_run: {
-      type: 'boolean',
-      default: false,
-      description: 'Run every check and create nothing: 200 `{dry_run: true, count}` when the request would succeed, otherwise the same 400 (every bad URL in `errors`) it would get.',
-    },
-  },
-} as const;
 
 // Render secrets of morphing codes are added after the idempotency store, never kept in it: a
 // replay derives them again (the current version, should the owner have rotated since).
@@ -47,8 +22,9 @@ async function withRenderSecrets(ctx: AppContext, body: unknown): Promise<unknow
 }
 
 /** Registers the bulk route. */
-export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.post<{ Body: BulkInput; Querystring: { inline?: 'svg' } }>(
+export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
     '/api/v1/qrs/bulk',
     {
       bodyLimit: BULK_BODY_LIMIT,
@@ -58,23 +34,12 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
         description:
           'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).',
         security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
-        headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 255 } } },
-        querystring: { type: 'object', properties: { inline: { type: 'string', enum: ['svg'] } } },
-        body: bodySchema,
+        headers: BulkHeaders,
+        querystring: BulkQuery,
+        body: BulkBody,
         response: {
-          200: {
-            description: 'Dry run: the request would succeed.',
-            type: 'object',
-            required: ['dry_run', 'count'],
-            properties: { dry_run: { type: 'boolean', const: true }, count: { type: 'integer', description: 'How many codes the request would create.' } },
-          },
-          201: {
-            title: 'BulkResult',
-            type: 'object',
-            description: 'Every code created, in the order of `urls`, sharing one `batch_id`.',
-            required: ['data', 'batch_id', 'count'],
-            properties: { data: { type: 'array', items: campaignJsonSchema }, batch_id: { type: 'string' }, count: { type: 'integer' } },
-          },
+          200: BulkDryRun,
+          201: BulkResult,
           400: problem,
           401: problem,
           404: problem,
@@ -108,7 +73,8 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
         },
       );
       if (response.replayed) reply.header('idempotent-replayed', 'true');
-      return reply.status(response.status).send(await withRenderSecrets(ctx, response.body));
+      // The stored response is the 201 this route produced (a replay is its JSON, read back).
+      return reply.status(response.status as 201).send((await withRenderSecrets(ctx, response.body)) as BulkResult);
     },
   );
 }

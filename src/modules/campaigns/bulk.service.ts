@@ -4,26 +4,14 @@ import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { resolveDesign } from '../templates/template.service.ts';
+import { type BulkInput, MAX_BULK_URLS } from './bulk.schemas.ts';
 import { createCampaignBatch } from './campaign-batch.service.ts';
 import { assertCampaignEncodable, renderCampaignSvg } from './campaign-code.ts';
 import type { Campaign, QrType } from './campaign.ts';
 import { checkDestination } from './destination.ts';
 
-/** Most URLs per bulk request. */
-export const MAX_BULK_URLS = 1000;
-
-/** A bulk request (schema-validated). */
-export interface BulkInput {
-  urls: string[];
-  /** One name per URL (same order and length); blank entries get the default `#{n} {url}`. */
-  names?: string[];
-  qr_type: QrType;
-  design_config?: unknown;
-  template_id?: string | null;
-  inline_svg?: boolean;
-  /** Check everything and create nothing. */
-  dry_run?: boolean;
-}
+export { MAX_BULK_URLS };
+export type { BulkInput };
 
 /** One created code, and its SVG when inlined. */
 export interface BulkResult {

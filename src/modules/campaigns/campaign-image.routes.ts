@@ -1,11 +1,13 @@
 // GET /api/render/{short_code}.svg and .png?size=N: the image of a static or dynamic code.
 import { fileResponse } from '../../http/openapi-media.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { PNG_SIZES, pngSizeField } from '../render/index.ts';
+import { PNG_SIZES } from '../render/index.ts';
 import { prepareRender, type RenderFormat } from './campaign-image.service.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { Problem as problem } from '../../http/schema.ts';
+import { NotModified, RenderFileParams, RenderQuery } from './campaign.schemas.ts';
 
 const FILE = /^([A-Za-z0-9]{1,32})\.(svg|png)$/;
 const SIZES = PNG_SIZES.campaignImage;
@@ -19,8 +21,9 @@ function etagMatches(header: string | undefined, etag: string): boolean {
 }
 
 /** Registers the route serving campaign codes' images. */
-export async function campaignRenderRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get<{ Params: { file: string }; Querystring: { size: number; t?: unknown; sig?: unknown } }>(
+export async function campaignRenderRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/api/render/:file',
     {
       schema: {
@@ -32,17 +35,9 @@ export async function campaignRenderRoutes(app: FastifyInstance, ctx: AppContext
           'Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. ' +
           'A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; ' +
           'a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.',
-        params: { type: 'object', properties: { file: { type: 'string', maxLength: 40, examples: ['Xk4mP9q.svg'] } }, required: ['file'] },
-        querystring: {
-          type: 'object',
-          properties: {
-            size: pngSizeField(SIZES),
-            // Left untyped on purpose: a malformed signature gets the EXPIRED image, not a 400.
-            t: { description: 'Morphing codes: signing time, milliseconds since the epoch (decimal).', examples: ['1772366400000'] },
-            sig: { description: 'Morphing codes: hex HMAC-SHA256 of `t` under the code\'s secret_key (64 hex characters).' },
-          },
-        },
-        response: { 200: fileResponse('The image (SVG or PNG, after the file extension).', ['image/svg+xml', 'image/png']), 304: { description: 'Not modified', type: 'null' }, 404: problem, 410: problem },
+        params: RenderFileParams,
+        querystring: RenderQuery,
+        response: { 200: fileResponse('The image (SVG or PNG, after the file extension).', ['image/svg+xml', 'image/png']), 304: NotModified, 404: problem, 410: problem },
       },
     },
     async (request, reply) => {

@@ -1,43 +1,20 @@
 // /api/v1/campaigns/{id}/secret and /morph: a morphing code's owner reads or rotates its render
 // secret and sets its re-entry policy (campaign URLs; the morph module does the work).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { type CampaignMorphSecret, type CampaignMorphSettings, campaignMorphSecret, campaignMorphSettings, rotateCampaignMorphSecret, setCampaignReentry } from './campaign-morph.service.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { IdParams, Problem as problem } from '../../http/schema.ts';
+import { MorphSecret, MorphSettings, MorphSettingsBody } from './campaign-morph.schemas.ts';
 
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
-const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
-const secretSchema = {
-  title: 'MorphSecret',
-  type: 'object',
-  description: "A morphing code's render secret.",
-  required: ['campaign_id', 'secret_key', 'version'],
-  properties: {
-    campaign_id: { type: 'string' },
-    secret_key: { type: 'string', description: 'Sign render URLs with it: `sig` = hex HMAC-SHA256 of `t` keyed by this string. Valid for this code only.' },
-    version: { type: 'integer', description: 'Bumped by each rotation.' },
-  },
-} as const;
-const settingsSchema = {
-  title: 'MorphSettings',
-  type: 'object',
-  description: "A morphing code's rotation and check-in settings.",
-  required: ['campaign_id', 'secret_version', 'allow_reentry', 'ttl_seconds', 'step_seconds'],
-  properties: {
-    campaign_id: { type: 'string' },
-    secret_version: { type: 'integer' },
-    allow_reentry: { type: 'boolean', description: 'An exit check-in lets the ticket enter again.' },
-    ttl_seconds: { type: 'integer', description: 'How long a signed render URL stays valid.' },
-    step_seconds: { type: 'integer', description: 'How often the encoded token changes.' },
-  },
-} as const;
 
-function secretJson(secret: CampaignMorphSecret) {
+function secretJson(secret: CampaignMorphSecret): MorphSecret {
   return { campaign_id: secret.campaignId, secret_key: secret.secretKey, version: secret.version };
 }
 
-function settingsJson(settings: CampaignMorphSettings) {
+function settingsJson(settings: CampaignMorphSettings): MorphSettings {
   return {
     campaign_id: settings.campaignId,
     secret_version: settings.secretVersion,
@@ -48,8 +25,9 @@ function settingsJson(settings: CampaignMorphSettings) {
 }
 
 /** Registers the morphing code routes of campaigns. */
-export async function campaignMorphRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.get<{ Params: { id: string } }>(
+export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/api/v1/campaigns/:id/secret',
     {
       schema: {
@@ -57,8 +35,8 @@ export async function campaignMorphRoutes(app: FastifyInstance, ctx: AppContext)
         summary: "A morphing code's render secret",
         description: 'The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server.',
         security,
-        params: idParams,
-        response: { 200: secretSchema, 401: problem, 404: problem, 409: problem },
+        params: IdParams,
+        response: { 200: MorphSecret, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
@@ -68,7 +46,7 @@ export async function campaignMorphRoutes(app: FastifyInstance, ctx: AppContext)
     },
   );
 
-  app.post<{ Params: { id: string } }>(
+  app.post(
     '/api/v1/campaigns/:id/secret/rotate',
     {
       schema: {
@@ -76,8 +54,8 @@ export async function campaignMorphRoutes(app: FastifyInstance, ctx: AppContext)
         summary: "Rotate a morphing code's render secret",
         description: 'Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before.',
         security,
-        params: idParams,
-        response: { 200: secretSchema, 401: problem, 404: problem, 409: problem },
+        params: IdParams,
+        response: { 200: MorphSecret, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
@@ -87,15 +65,15 @@ export async function campaignMorphRoutes(app: FastifyInstance, ctx: AppContext)
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/v1/campaigns/:id/morph',
     {
       schema: {
         tags: ['morphing'],
         summary: "A morphing code's settings",
         security,
-        params: idParams,
-        response: { 200: settingsSchema, 401: problem, 404: problem, 409: problem },
+        params: IdParams,
+        response: { 200: MorphSettings, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request) => {
@@ -104,7 +82,7 @@ export async function campaignMorphRoutes(app: FastifyInstance, ctx: AppContext)
     },
   );
 
-  app.patch<{ Params: { id: string }; Body: { allow_reentry: boolean } }>(
+  app.patch(
     '/api/v1/campaigns/:id/morph',
     {
       schema: {
@@ -112,9 +90,9 @@ export async function campaignMorphRoutes(app: FastifyInstance, ctx: AppContext)
         summary: "Change a morphing code's check-in policy",
         description: 'With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once.',
         security,
-        params: idParams,
-        body: { type: 'object', required: ['allow_reentry'], additionalProperties: false, properties: { allow_reentry: { type: 'boolean' } } },
-        response: { 200: settingsSchema, 400: problem, 401: problem, 404: problem, 409: problem },
+        params: IdParams,
+        body: MorphSettingsBody,
+        response: { 200: MorphSettings, 400: problem, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request) => {

@@ -31,38 +31,7 @@ import { type Campaign, type CampaignStatus, type QrType, type RedirectTarget, t
 import { checkDestination } from './destination.ts';
 import { assertScheduleOrder, parseScheduleInstant } from './schedule.ts';
 import { inTransaction } from '../../db/transaction.ts';
-
-/** Input of createCampaign (already schema-validated). */
-export interface NewCampaign {
-  name: string;
-  slug?: string | null;
-  qr_type: QrType;
-  destination: string;
-  design_config?: unknown;
-  template_id?: string | null;
-  /** Hosted page document (validated by the pages module). */
-  hosted_page?: unknown;
-  /** RFC 3339 instant from which the code leads on; null or absent: at once. */
-  active_from?: string | null;
-  /** RFC 3339 instant at which the code stops leading on; null or absent: never. */
-  active_until?: string | null;
-}
-
-/** Input of updateCampaign: every field optional. */
-export interface CampaignPatch {
-  name?: string;
-  slug?: string | null;
-  qr_type?: QrType;
-  destination?: string;
-  design_config?: unknown;
-  template_id?: string | null;
-  /** Hosted page document, or null to remove the page. */
-  hosted_page?: unknown;
-  /** New start of the schedule, or null to open it at once. */
-  active_from?: string | null;
-  /** New end of the schedule, or null for no end. */
-  active_until?: string | null;
-}
+import type { CreateCampaignBody, UpdateCampaignBody } from './campaign.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 /** What a change needs besides: the bus that tells this and every other instance's caches. */
@@ -88,7 +57,7 @@ function slugConflict(slug: string): AppError {
 }
 
 /** Creates one campaign. */
-export async function createCampaign(ctx: Ctx, accountId: string, input: NewCampaign): Promise<Campaign> {
+export async function createCampaign(ctx: Ctx, accountId: string, input: CreateCampaignBody): Promise<Campaign> {
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
   if (input.qr_type === 'static') assertCampaignEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
@@ -163,7 +132,7 @@ export async function listCampaigns(
 }
 
 /** Changes a campaign's name, slug, destination or design; the redirect follows at once. */
-export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: string, patch: CampaignPatch): Promise<Campaign> {
+export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: string, patch: UpdateCampaignBody): Promise<Campaign> {
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
   if (patch.qr_type !== undefined && patch.qr_type !== current.qrType) {

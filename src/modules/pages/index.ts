@@ -4,5 +4,4 @@ export { hostedPageContext } from './page-context.ts';
 export type { FormField } from './page-config.ts';
 export { type FieldIssue, HONEYPOT_FIELD, renderFormFailure, renderHostedPage } from './page-html.ts';
 export { checkSlugRemoval, findPublishedPageByCode, getPage, getPages, type HostedPage, pagePath, type PublicPage, savePage, submitPath } from './page.service.ts';
-export { hostedPageInputField, pageConfigSchema } from './page.view.ts';
 export { pagesRoutes } from './pages.routes.ts';

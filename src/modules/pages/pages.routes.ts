@@ -1,6 +1,7 @@
 // Public hosted pages: the page document as JSON (`/api/v1/resolve/…`) and the server-rendered
 // page itself (`/p/{account slug}/{campaign slug}`), plus its thank-you page.
 import { htmlResponse } from '../../http/openapi-media.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
@@ -9,36 +10,30 @@ import { sendPage } from '../../http/page/reply.ts';
 import { hostedPageContext } from './page-context.ts';
 import { renderHostedPage, renderPageNotFound, renderThanks } from './page-html.ts';
 import { findPublishedPage, submitPath } from './page.service.ts';
-import { publicPageJson, publicPageSchema } from './page.view.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { publicPageJson } from './page.view.ts';
+import { Problem as problem } from '../../http/schema.ts';
+import { PageSlugParams, PublicPageJson, SlugParams } from './pages.schemas.ts';
 
-const slugParams = {
-  type: 'object',
-  required: ['userSlug', 'campaignSlug'],
-  properties: { userSlug: { type: 'string', maxLength: 64 }, campaignSlug: { type: 'string', maxLength: 64 } },
-} as const;
 // The HTML routes take any length: a person following a mangled link gets the not-found page,
 // not a JSON validation error; a slug past the limit cannot exist, so it is not looked up.
 const MAX_SLUG = 64;
-const pageSlugParams = { type: 'object', required: ['userSlug', 'campaignSlug'], properties: { userSlug: { type: 'string' }, campaignSlug: { type: 'string' } } } as const;
-
-type SlugParams = { Params: { userSlug: string; campaignSlug: string } };
 
 /** Registers the public page routes. */
-export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const notFoundPage = (request: FastifyRequest) => renderPageNotFound(translator(pageLanguage(request.headers['accept-language'])));
-  const findForPerson = ({ userSlug, campaignSlug }: SlugParams['Params']) =>
+  const findForPerson = ({ userSlug, campaignSlug }: PageSlugParams) =>
     userSlug.length > MAX_SLUG || campaignSlug.length > MAX_SLUG ? Promise.resolve(undefined) : findPublishedPage(ctx, userSlug, campaignSlug);
 
-  app.get<SlugParams>(
+  app.get(
     '/api/v1/resolve/:userSlug/:campaignSlug',
     {
       schema: {
         operationId: 'resolveHostedPage', tags: ['pages'],
         summary: 'Resolve hosted page config',
         description: 'The published page document of an active campaign, for clients that render it themselves. 404 when unknown, archived or unpublished.',
-        params: slugParams,
-        response: { 200: publicPageSchema, 404: problem },
+        params: SlugParams,
+        response: { 200: PublicPageJson, 404: problem },
       },
     },
     async (request, reply) => {
@@ -49,9 +44,9 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get<SlugParams>(
+  app.get(
     '/p/:userSlug/:campaignSlug',
-    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: pageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
+    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: PageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
     async (request, reply) => {
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
@@ -60,9 +55,9 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get<SlugParams>(
+  app.get(
     '/p/:userSlug/:campaignSlug/thanks',
-    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: pageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
+    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: PageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
     async (request, reply) => {
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));

@@ -2,8 +2,8 @@
 // a scan; HEAD answers the same without recording. This is the hot path: one cached lookup, the
 // answer, and an in-memory event — nothing waits for the database.
 import { redirectResponse } from '../../http/openapi-media.ts';
-import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
@@ -20,6 +20,7 @@ import { sendPage } from '../../http/page/reply.ts';
 import { archivedCodePage, endedCodePage, notYetActivePage, staleTicketPage, unknownCodePage } from './error-pages.ts';
 import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
+import { ArchivedCode, CodeExpired, RedirectParams, UnknownCode } from './redirect.schemas.ts';
 
 /** How long an instance trusts its cached copy of a code: another instance's change shows within this even when no notification reaches it (ADR 0026). */
 export const REDIRECT_CACHE_TTL_MS = 1000;
@@ -32,12 +33,12 @@ const routeSchema = {
     'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign\'s `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. ' +
     'A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ' +
     '("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.',
-  params: { type: 'object', properties: { code: { type: 'string', description: 'short code' } } },
+  params: RedirectParams,
   response: {
     302: redirectResponse('To the destination (`Cache-Control: private, max-age=0`).'),
-    403: { ...PROBLEM_SCHEMA, description: 'A morphing code without a live token (`code_expired`); browsers (`Accept: text/html`) get an HTML page.' },
-    404: { ...PROBLEM_SCHEMA, description: 'No such code; browsers get an HTML page.' },
-    410: { ...PROBLEM_SCHEMA, description: 'The campaign is archived; browsers get an HTML page.' },
+    403: CodeExpired,
+    404: UnknownCode,
+    410: ArchivedCode,
   },
 };
 
@@ -62,7 +63,8 @@ function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyRepl
 }
 
 /** Registers GET and HEAD /:code. */
-export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const scans = ctx.scans;
   const cache = new TtlCache<RedirectTarget>({
     clock: ctx.clock,
@@ -117,8 +119,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
   };
   const recordScan = (request: FastifyRequest, target: RedirectTarget, kind: 'scan' | 'stale') => captureScan(request.headers, request.ip, target, kind);
 
-  const answer = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, record: boolean) => {
-    const code = request.params.code;
+  const answer = async (request: FastifyRequest, reply: FastifyReply, { code }: RedirectParams, record: boolean) => {
     if (!isShortCode(code)) return sendNotFound(request, reply);
     let target = cache.peek(code);
     if (target === undefined) target = await cache.get(code);
@@ -157,19 +158,19 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     );
   }
 
-  app.route<{ Params: { code: string } }>({
+  app.route({
     method: 'GET',
     url: '/:code',
     exposeHeadRoute: false,
     helmet: false,
     schema: { ...routeSchema, operationId: 'followCode', summary: 'Follow a QR code (records a scan)' },
-    handler: (request, reply) => answer(request, reply, true),
+    handler: (request, reply) => answer(request, reply, request.params, true),
   });
-  app.route<{ Params: { code: string } }>({
+  app.route({
     method: 'HEAD',
     url: '/:code',
     helmet: false,
     schema: { ...routeSchema, summary: 'Check where a QR code leads (records nothing)' },
-    handler: (request, reply) => answer(request, reply, false),
+    handler: (request, reply) => answer(request, reply, request.params, false),
   });
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { DEFAULT_PAGE_SIZE, IdParams, NoContent, PageQuery, Problem as problem } from '../../http/schema.ts';
+import { IdParams, NoContent, PageQuery, Problem as problem } from '../../http/schema.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
 import { CreateTemplateBody, TemplateJson, TemplateList } from './template.schemas.ts';
 
@@ -30,7 +30,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const page = await listTemplates(ctx, principal.accountId, request.query.limit ?? DEFAULT_PAGE_SIZE, decodeCursor(request.query.cursor));
+      const page = await listTemplates(ctx, principal.accountId, request.query.limit ?? decodeCursor(request.query.cursor));
       return { data: page.items.map(toJson), next_cursor: page.nextCursor };
     },
   );
