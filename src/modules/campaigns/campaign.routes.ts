@@ -32,7 +32,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       const principal = requirePrincipal(request);
       const { limit, cursor, status, qr_type, q } = request.query;
       const nameContains = q?.trim() || undefined;
-      const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type, nameContains }, limit ?? decodeCursor(cursor));
+      const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type, nameContains }, limit, decodeCursor(cursor));
       return { data: page.items.map((c) => campaignJson(c, publicUrl)), next_cursor: page.nextCursor };
     },
   );

@@ -103,7 +103,7 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const page = await listSubmissions(ctx, principal.accountId, request.params.id, request.query.limit ?? decodeCursor(request.query.cursor));
+      const page = await listSubmissions(ctx, principal.accountId, request.params.id, request.query.limit, decodeCursor(request.query.cursor));
       return { data: page.items.map((s) => ({ id: s.id, data: s.data, created_at: new Date(s.createdAt).toISOString() })), next_cursor: page.nextCursor };
     },
   );

@@ -30,7 +30,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const page = await listTemplates(ctx, principal.accountId, request.query.limit ?? decodeCursor(request.query.cursor));
+      const page = await listTemplates(ctx, principal.accountId, request.query.limit, decodeCursor(request.query.cursor));
       return { data: page.items.map(toJson), next_cursor: page.nextCursor };
     },
   );
