@@ -35,7 +35,8 @@ export interface UsersTable {
 export interface AccountMembersTable {
   account_id: string;
   user_id: string;
-  role: string;
+  /** Only `owner` today (the sign-up creates it). */
+  role: 'owner';
   created_at: number;
 }
 
@@ -201,13 +202,14 @@ export interface ApiKeysTable {
   id: string;
   account_id: string;
   kid: string;
-  env: string;
-  type: string;
+  /** KeyEnv (api-key-format.ts): `tst` keys see test-mode data only. */
+  env: 'prd' | 'tst';
+  type: 'secret';
   name: string | null;
   key_hash: string;
   display_mask: string;
-  /** `active`, `rotating` (replaced, valid until expires_at) or `revoked`. */
-  status: string;
+  /** `active`, `rotating` (replaced, valid until expires_at) or `revoked`; `expired` is computed, never stored. */
+  status: 'active' | 'rotating' | 'revoked';
   created_at: number;
   expires_at: number | null;
   revoked_at: number | null;
