@@ -1,11 +1,13 @@
-// Request-side schema helpers. Requests are validated by Ajv with `coerceTypes: 'array'` and
-// `useDefaults`, which two TypeBox defaults do not fit:
+// Schema helpers for where TypeBox's defaults do not fit how Fastify uses a schema. Requests are
+// validated by Ajv with `coerceTypes: 'array'` and `useDefaults`; responses are serialised by
+// fast-json-stringify:
 //  - A field with a `default` is optional to the caller (Ajv fills it in before the handler runs)
 //    but always present to the handler. TypeBox lists every non-Optional field in `required`,
 //    which the OpenAPI document turns into "required: true" and the generated client into a
 //    mandatory parameter; marking it Optional instead would type it `T | undefined`.
-//  - A nullable field written as TypeBox's `anyOf: [T, null]` lets coercion turn a null into ""
-//    (or 0) in the first branch; `type: [T, 'null']` takes null as it is.
+//  - A nullable field written as TypeBox's `anyOf: [T, null]` lets coercion turn a request's null
+//    into "" (or 0) in the first branch, and makes fast-json-stringify run a validator per value
+//    to pick the branch; `type: [T, 'null']` takes null as it is on both sides.
 import type { Static, TObject, TSchema, TUnsafe } from 'typebox';
 import { Type } from 'typebox';
 
@@ -19,8 +21,8 @@ export function DefaultsOptional<T extends TObject>(schema: T): T {
   return copy as T;
 }
 
-/** `schema` (one JSON type) or null, as `type: [T, 'null']`, for request fields. */
-export function NullableInput<T extends TSchema>(schema: T, options: Record<string, unknown> = {}): TUnsafe<Static<T> | null> {
+/** `schema` (one JSON type) or null, as `type: [T, 'null']`: request fields and hot response shapes. */
+export function OrNull<T extends TSchema>(schema: T, options: Record<string, unknown> = {}): TUnsafe<Static<T> | null> {
   const plain = schema as unknown as { type: string };
   return Type.Unsafe<Static<T> | null>({ ...plain, type: [plain.type, 'null'], ...options });
 }

@@ -2,7 +2,7 @@
 // and OpenAPI come from here.
 import { SIGNUP_MODES } from '../../config.ts';
 import { IsoDateTime, Nullable, StringEnum, Type, type Static, type TSchema } from '../../http/schema.ts';
-import { DefaultsOptional, NullableInput } from '../../http/schema-input.ts';
+import { DefaultsOptional, OrNull } from '../../http/schema-input.ts';
 import { MAX_GRACE_PERIOD_HOURS } from './api-key.service.ts';
 
 // --- auth -----------------------------------------------------------------------------------
@@ -134,7 +134,7 @@ export const ApiKeyIdParams = Type.Object({ id: Type.String({ maxLength: 100 }) 
 const brandingFields = {
   name: Type.String({ maxLength: 1000, description: 'The account name shown at the top of its public pages (when it has no logo).', examples: ['Spring Fair Ltd'] }),
   // Request and response share these fields; a request's null must stay null (schema-input.ts).
-  logo_url: NullableInput(Type.String({ maxLength: 2048 }), {
+  logo_url: OrNull(Type.String({ maxLength: 2048 }), {
     description: 'Absolute http(s) URL of a logo shown instead of the name; null for none.',
     examples: ['https://cdn.example.com/logo.png'],
   }),
