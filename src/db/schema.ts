@@ -362,9 +362,10 @@ export interface PaymentsTable {
   account_id: string;
   /** 1 for payments made with prd keys (or a session), 0 for tst keys. */
   livemode: number;
-  /** pending | succeeded | failed | expired | canceled */
-  status: string;
-  scheme: string;
+  /** PAYMENT_STATUSES (payment.view.ts). */
+  status: 'pending' | 'succeeded' | 'failed' | 'expired' | 'canceled';
+  /** SCHEMES (payee-profile.ts). */
+  scheme: 'sepa' | 'swiss_qr' | 'pix' | 'upi';
   amount_minor: number;
   currency: string;
   /** The merchant's own order id. */
@@ -374,17 +375,18 @@ export interface PaymentsTable {
   metadata: string;
   /** Electronic form of the structured reference Tessera issued (RF, QR reference, txid, tr). */
   creditor_reference: string;
-  creditor_reference_type: string;
+  /** CREDITOR_REFERENCE_TYPES (payment.view.ts). */
+  creditor_reference_type: 'RF' | 'QRR' | 'SCOR' | 'TXID' | 'TR';
   qr_payload: string;
-  qr_ecc: string;
+  qr_ecc: 'L' | 'M' | 'Q' | 'H';
   /** JSON snapshot of the payee details the payload was built from. */
   payee: string;
   /** Credited so far by reconciliation (partial transfers add up). */
   received_minor: number;
   /** JSON array of flags for a person (partial, overpaid, reversed, late, foreign_currency). */
   flags: string;
-  /** reconciliation | manual | simulation */
-  settled_via: string | null;
+  /** SETTLEMENT_VIAS (payment.view.ts). */
+  settled_via: 'reconciliation' | 'manual' | 'simulation' | null;
   settled_note: string | null;
   settled_by: string | null;
   failure_reason: string | null;
@@ -403,7 +405,8 @@ export interface PaymentBankEntriesTable {
   livemode: number;
   entry_id: string;
   payment_id: string | null;
-  outcome: string;
+  /** Outcome (reconcile.ts). */
+  outcome: 'matched' | 'partial' | 'overpaid' | 'unmatched' | 'already_matched' | 'foreign_currency' | 'reversal' | 'not_pending' | 'ignored';
   amount_minor: number | null;
   currency: string | null;
   created_at: number;
