@@ -149,8 +149,10 @@ export interface CheckinsTable {
   /** Null when the payload named no ticket of the account. */
   campaign_id: string | null;
   batch_id: string | null;
-  type: string;
-  result: string;
+  /** CHECKIN_TYPES (checkin.schemas.ts). */
+  type: 'entry' | 'exit';
+  /** CHECKIN_RESULTS (checkin.schemas.ts). */
+  result: 'ok' | 'already_redeemed' | 'expired' | 'invalid' | 'revoked';
   scanner_id: string | null;
   nonce: string | null;
   /** SHA-256 of the request, to refuse a reused nonce carrying a different request. */
