@@ -57,7 +57,8 @@ export const SignupPolicy = Type.Object({
 
 // --- API keys ---------------------------------------------------------------------------------
 
-const nullableTime = Nullable(IsoDateTime());
+// type [T, null] as before: the ApiKey component (and the client generated from it) stays as it was.
+const nullableTime = OrNull(IsoDateTime());
 
 export const ApiKeyJson = Type.Object(
   {
@@ -66,7 +67,7 @@ export const ApiKeyJson = Type.Object(
     env: StringEnum(['prd', 'tst']),
     type: StringEnum(['secret']),
     status: StringEnum(['active', 'rotating', 'expired', 'revoked']),
-    name: Nullable(Type.String()),
+    name: OrNull(Type.String()),
     created_at: IsoDateTime(),
     expires_at: nullableTime,
     revoked_at: nullableTime,
