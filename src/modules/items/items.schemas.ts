@@ -3,7 +3,7 @@
 import { SIGNED_IN_OR_ANONYMOUS } from '../../http/auth.ts';
 import { OrNull } from '../../http/schema-input.ts';
 import { IsoDateTime, StringEnum, Type, type Static, type TSchema } from '../../http/schema.ts';
-import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.service.ts';
+import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
 
 /** Documentation of the lifecycle and the receipt, shared by the operations. */
 export const ITEMS_DESCRIPTION = [

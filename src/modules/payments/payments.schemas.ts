@@ -5,8 +5,15 @@ import { paginationQuerySchema } from '../../http/cursor.ts';
 import { DefaultsOptional, OrNull } from '../../http/schema-input.ts';
 import { IsoDateTime, Problem as problem, StringEnum, Type, type Static, type TSchema } from '../../http/schema.ts';
 import { SCHEMES } from './payee-profile.ts';
-import { DESCRIPTION_MAX, EXPIRES_IN, METADATA_LIMITS, REFERENCE_MAX } from './payment.service.ts';
 import { PAYMENT_STATUSES, PaymentJson } from './payment.view.ts';
+
+/** Bounds of `expires_in`, seconds: a minute to 30 days; a day when omitted. */
+export const EXPIRES_IN = { min: 60, max: 30 * 24 * 3600, default: 24 * 3600 } as const;
+/** Largest `metadata` object, as JSON bytes, and most keys. */
+export const METADATA_LIMITS = { bytes: 4096, keys: 20 } as const;
+/** Longest merchant reference and description. */
+export const REFERENCE_MAX = 100;
+export const DESCRIPTION_MAX = 140;
 
 /** `{status: "success", data}` around `data`. */
 export function envelope<T extends TSchema>(data: T) {
