@@ -35,7 +35,8 @@ export interface UsersTable {
 export interface AccountMembersTable {
   account_id: string;
   user_id: string;
-  role: string;
+  /** Only `owner` today (the sign-up creates it). */
+  role: 'owner';
   created_at: number;
 }
 
@@ -145,8 +146,10 @@ export interface CheckinsTable {
   /** Null when the payload named no ticket of the account. */
   campaign_id: string | null;
   batch_id: string | null;
-  type: string;
-  result: string;
+  /** CHECKIN_TYPES (checkin.schemas.ts). */
+  type: 'entry' | 'exit';
+  /** CHECKIN_RESULTS (checkin.schemas.ts). */
+  result: 'ok' | 'already_redeemed' | 'expired' | 'invalid' | 'revoked';
   scanner_id: string | null;
   nonce: string | null;
   /** SHA-256 of the request, to refuse a reused nonce carrying a different request. */
@@ -198,13 +201,14 @@ export interface ApiKeysTable {
   id: string;
   account_id: string;
   kid: string;
-  env: string;
-  type: string;
+  /** KeyEnv (api-key-format.ts): `tst` keys see test-mode data only. */
+  env: 'prd' | 'tst';
+  type: 'secret';
   name: string | null;
   key_hash: string;
   display_mask: string;
-  /** `active`, `rotating` (replaced, valid until expires_at) or `revoked`. */
-  status: string;
+  /** `active`, `rotating` (replaced, valid until expires_at) or `revoked`; `expired` is computed, never stored. */
+  status: 'active' | 'rotating' | 'revoked';
   created_at: number;
   expires_at: number | null;
   revoked_at: number | null;
@@ -357,9 +361,10 @@ export interface PaymentsTable {
   account_id: string;
   /** 1 for payments made with prd keys (or a session), 0 for tst keys. */
   livemode: number;
-  /** pending | succeeded | failed | expired | canceled */
-  status: string;
-  scheme: string;
+  /** PAYMENT_STATUSES (payment.view.ts). */
+  status: 'pending' | 'succeeded' | 'failed' | 'expired' | 'canceled';
+  /** SCHEMES (payee-profile.ts). */
+  scheme: 'sepa' | 'swiss_qr' | 'pix' | 'upi';
   amount_minor: number;
   currency: string;
   /** The merchant's own order id. */
@@ -369,17 +374,18 @@ export interface PaymentsTable {
   metadata: string;
   /** Electronic form of the structured reference Tessera issued (RF, QR reference, txid, tr). */
   creditor_reference: string;
-  creditor_reference_type: string;
+  /** CREDITOR_REFERENCE_TYPES (payment.view.ts). */
+  creditor_reference_type: 'RF' | 'QRR' | 'SCOR' | 'TXID' | 'TR';
   qr_payload: string;
-  qr_ecc: string;
+  qr_ecc: 'L' | 'M' | 'Q' | 'H';
   /** JSON snapshot of the payee details the payload was built from. */
   payee: string;
   /** Credited so far by reconciliation (partial transfers add up). */
   received_minor: number;
   /** JSON array of flags for a person (partial, overpaid, reversed, late, foreign_currency). */
   flags: string;
-  /** reconciliation | manual | simulation */
-  settled_via: string | null;
+  /** SETTLEMENT_VIAS (payment.view.ts). */
+  settled_via: 'reconciliation' | 'manual' | 'simulation' | null;
   settled_note: string | null;
   settled_by: string | null;
   failure_reason: string | null;
@@ -398,7 +404,8 @@ export interface PaymentBankEntriesTable {
   livemode: number;
   entry_id: string;
   payment_id: string | null;
-  outcome: string;
+  /** Outcome (reconcile.ts). */
+  outcome: 'matched' | 'partial' | 'overpaid' | 'unmatched' | 'already_matched' | 'foreign_currency' | 'reversal' | 'not_pending' | 'ignored';
   amount_minor: number | null;
   currency: string | null;
   created_at: number;

@@ -1,17 +1,40 @@
 // The vocabulary every route schema is written in (TypeBox, ADR 0022): one declaration gives
 // Fastify's validation, the handler's TypeScript types (TypeBoxTypeProvider) and the OpenAPI
 // component (a `title` makes openapi-finish name it). Shapes the API repeats live here once.
-import { type Static, type TSchema, type TUnsafe, Type } from 'typebox';
+import { type Static, type TObject, type TSchema, type TUnsafe, Type } from 'typebox';
 import { PROBLEM_SCHEMA } from './problem.ts';
-import { DefaultsOptional } from './schema-defaults.ts';
-import { NullOr } from './schema-null-or.ts';
 
-export { DefaultsOptional, NullOr, Type };
+export { Type };
 export type { Static, TSchema };
 
 /** A string that is one of `values` (`{type: string, enum}`; the TypeScript type is their union). */
 export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number]; examples?: T[number][] } = {}): TUnsafe<T[number]> {
   return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
+}
+
+/**
+ * `schema` (one JSON type) or null, written `type: [T, 'null']`. Not TypeBox's `anyOf`: with our
+ * Ajv `coerceTypes`, a request's null would become "" (or 0) in the first branch (so
+ * `template_id: null` stopped detaching a template), and fast-json-stringify would run a validator
+ * per value to pick a branch.
+ */
+export function NullOr<T extends TSchema>(schema: T, options: { description?: string; examples?: unknown[]; default?: null } = {}): TUnsafe<Static<T> | null> {
+  const { type, ...rest } = schema as unknown as { type: string };
+  return Type.Unsafe<Static<T> | null>({ ...rest, type: [type, 'null'], ...options });
+}
+
+/**
+ * `schema` with its defaulted fields left out of `required`. Ajv fills a default in before the
+ * handler runs, so the handler's type keeps the field; but TypeBox lists every non-Optional field
+ * in `required`, which the document and the generated client would turn into a mandatory one.
+ */
+export function DefaultsOptional<T extends TObject>(schema: T): T {
+  const copy: { required?: string[] } = Object.defineProperties({}, Object.getOwnPropertyDescriptors(schema));
+  const properties = schema.properties as Record<string, { default?: unknown }>;
+  const required = (schema.required ?? []).filter((name) => properties[name]?.default === undefined);
+  if (required.length > 0) copy.required = required;
+  else delete copy.required;
+  return copy as T;
 }
 
 /** An instant, as the API writes every one: ISO 8601 in UTC with milliseconds. */

@@ -2577,6 +2577,7 @@ export interface components {
             attempts: number;
             /** Format: date-time */
             created_at: string;
+            /** Format: date-time */
             delivered_at: string | null;
             endpoint_id: string;
             /** @description The `webhook-id` header, the same on every attempt. */
@@ -2585,6 +2586,7 @@ export interface components {
             id: string;
             last_error: string | null;
             last_status_code: number | null;
+            /** Format: date-time */
             next_attempt_at: string | null;
             /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
@@ -2596,6 +2598,7 @@ export interface components {
             attempt: number;
             error: string | null;
             latency_ms: number;
+            /** @description First 1 KiB of the response body. */
             response_body: string | null;
             status_code: number | null;
             success: boolean;
@@ -2625,6 +2628,7 @@ export interface components {
             enabled: boolean;
             /** @description `["*"]` is every type except opt-in ones. */
             event_types: string[];
+            /** Format: date-time */
             failing_since: string | null;
             /** @example whk_4hT9xQ2mZpL8vN3bK7wR1c */
             id: string;
@@ -2654,6 +2658,7 @@ export interface components {
         WebhookSecret: {
             /** Format: date-time */
             created_at: string;
+            /** Format: date-time */
             expires_at: string | null;
             /** @description Secret id (a UUID, as the payment seed shows it). */
             id: string;

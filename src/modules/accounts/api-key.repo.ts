@@ -25,7 +25,7 @@ export async function findAccountApiKeyByKid(db: Db, accountId: string, kid: str
 }
 
 /** The account's newest active key of an env. */
-export async function findNewestActiveKey(db: Db, accountId: string, env: string): Promise<ApiKeysTable | undefined> {
+export async function findNewestActiveKey(db: Db, accountId: string, env: ApiKeysTable['env']): Promise<ApiKeysTable | undefined> {
   return db
     .selectFrom('api_keys')
     .selectAll()

@@ -69,7 +69,7 @@ function toApiKey(row: ApiKeysTable, now: number): ApiKey {
   return {
     id: row.id,
     kid: row.kid,
-    env: row.env as KeyEnv,
+    env: row.env,
     type: 'secret',
     status: statusOf(row, now),
     name: row.name,

@@ -1,10 +1,12 @@
 // Merchant API-key management in the payment-QR seed's `{status:"success", data}` envelope:
 // regenerate (by the current key or a session), list (masked), create, revoke.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import { requirePrincipal } from '../../http/auth.ts';
+import { NoContent, Problem as PROBLEM_SCHEMA } from '../../http/schema.ts';
+import { ApiKeyIdParams, type ApiKeyJson, ApiKeyList, ApiKeyListQuery, CreateApiKeyBody, CreatedApiKey, RegenerateApiKeyBody, RegeneratedApiKey } from './accounts.schemas.ts';
 import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
 
 declare module 'fastify' {
@@ -19,10 +21,9 @@ declare module 'fastify' {
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-const nullableString = { type: ['string', 'null'] };
 
 /** The public JSON of a key (never the secret). */
-export function apiKeyJson(key: ApiKey) {
+export function apiKeyJson(key: ApiKey): ApiKeyJson {
   return {
     id: key.id,
     kid: key.kid,
@@ -30,7 +31,7 @@ export function apiKeyJson(key: ApiKey) {
     type: key.type,
     status: key.status,
     name: key.name,
-    created_at: iso(key.createdAt),
+    created_at: new Date(key.createdAt).toISOString(),
     expires_at: iso(key.expiresAt),
     revoked_at: iso(key.revokedAt),
     last_used_at: iso(key.lastUsedAt),
@@ -38,47 +39,12 @@ export function apiKeyJson(key: ApiKey) {
   };
 }
 
-const nullableTime = { type: ['string', 'null'], format: 'date-time' };
-const apiKeySchema = {
-  title: 'ApiKey',
-  type: 'object',
-  description: 'An API key without its secret. `tst` keys work on test-mode data only; a `rotating` key keeps working until its grace period ends.',
-  required: ['id', 'kid', 'env', 'type', 'status', 'name', 'created_at', 'expires_at', 'revoked_at', 'last_used_at', 'display_mask'],
-  examples: [
-    {
-      id: 'key_4hT9xQ2mZpL8vN3bK7wR1c',
-      kid: 'K3J9X2M4P7Q1Z',
-      env: 'prd',
-      type: 'secret',
-      status: 'active',
-      name: 'Checkout server',
-      created_at: '2026-03-01T12:00:00.000Z',
-      expires_at: null,
-      revoked_at: null,
-      last_used_at: '2026-03-02T08:15:00.000Z',
-      display_mask: 'sec1-prd-k3j9x2m4p7q1-…-42',
-    },
-  ],
-  properties: {
-    id: { type: 'string' },
-    kid: { type: 'string', description: 'The public part of the key, shown in the dashboard and in logs.' },
-    env: { type: 'string', enum: ['prd', 'tst'] },
-    type: { type: 'string', enum: ['secret'] },
-    status: { type: 'string', enum: ['active', 'rotating', 'expired', 'revoked'] },
-    name: nullableString,
-    created_at: { type: 'string', format: 'date-time' },
-    expires_at: nullableTime,
-    revoked_at: nullableTime,
-    last_used_at: nullableTime,
-    display_mask: { type: 'string' },
-  },
-};
-const envelope = (data: { type: 'object'; properties: object }) => ({ type: 'object', required: ['status', 'data'], properties: { status: { type: 'string', enum: ['success'] }, data: { ...data, required: Object.keys(data.properties) } } });
 const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
 
 /** Registers /api/v1/merchant/api-keys…. */
-export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.post<{ Body: { kid?: string; grace_period_hours?: number } | undefined }>(
+export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
     '/api/v1/merchant/api-keys/secret/regenerate',
     {
       config: { acceptsExpiredApiKey: true },
@@ -93,23 +59,16 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
           `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response. ` +
           `A key that expired on its own is accepted here (and only here) for ${EXPIRED_KEY_RENEWAL_DAYS} days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.`,
         security,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            kid: { type: 'string', pattern: '^[0-9A-Z]{13}$', description: 'Which key to regenerate (default: the calling key, or for a session the newest active prd key)' },
-            grace_period_hours: { type: 'integer', minimum: 0, maximum: MAX_GRACE_PERIOD_HOURS },
-          },
-        },
-        response: { 201: envelope({ type: 'object', properties: { api_key: apiKeySchema, full_key: { type: 'string' }, previous_api_key: apiKeySchema } }), 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
+        body: RegenerateApiKeyBody,
+        response: { 201: RegeneratedApiKey, 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const result = await regenerateApiKey(ctx.db, ctx.clock.now(), principal.accountId, {
         currentKeyId: principal.apiKeyId,
-        kid: request.body?.kid,
-        gracePeriodHours: request.body?.grace_period_hours,
+        kid: request.body.kid,
+        gracePeriodHours: request.body.grace_period_hours,
         onlyEnv: principal.testMode ? 'tst' : undefined,
       });
       reply.header('cache-control', 'no-store');
@@ -117,29 +76,25 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
   );
 
-  app.get<{ Querystring: { limit: number; cursor?: string } }>(
+  app.get(
     '/api/v1/merchant/api-keys',
     {
       schema: {
         tags: ['api-keys'],
         summary: "The account's API keys, masked, newest first",
         security,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 }, cursor: { type: 'string', maxLength: 200 } },
-        },
-        response: { 200: envelope({ type: 'object', properties: { api_keys: { type: 'array', items: apiKeySchema }, next_cursor: nullableString } }) },
+        querystring: ApiKeyListQuery,
+        response: { 200: ApiKeyList },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
       const page = await listApiKeys(ctx.db, ctx.clock.now(), principal.accountId, request.query.limit, request.query.cursor);
-      return { status: 'success', data: { api_keys: page.apiKeys.map(apiKeyJson), next_cursor: page.nextCursor } };
+      return { status: 'success' as const, data: { api_keys: page.apiKeys.map(apiKeyJson), next_cursor: page.nextCursor } };
     },
   );
 
-  app.post<{ Body: { env: 'prd' | 'tst'; name?: string; expires_at?: string } }>(
+  app.post(
     '/api/v1/merchant/api-keys',
     {
       schema: {
@@ -147,17 +102,8 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         summary: 'Create an API key; the full key is shown only in this response',
         security,
         'x-idempotent': true,
-        body: {
-          type: 'object',
-          additionalProperties: false,
-          required: ['env'],
-          properties: {
-            env: { type: 'string', enum: ['prd', 'tst'] },
-            name: { type: 'string', maxLength: 100 },
-            expires_at: { type: 'string', format: 'date-time', description: 'When the key stops working (optional)' },
-          },
-        },
-        response: { 201: envelope({ type: 'object', properties: { api_key: apiKeySchema, full_key: { type: 'string' } } }) },
+        body: CreateApiKeyBody,
+        response: { 201: CreatedApiKey },
       },
     },
     async (request, reply) => {
@@ -175,15 +121,15 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
+  app.delete(
     '/api/v1/merchant/api-keys/:id',
     {
       schema: {
         tags: ['api-keys'],
         summary: 'Revoke an API key at once',
         security,
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] },
-        response: { 204: { type: 'null' } },
+        params: ApiKeyIdParams,
+        response: { 204: NoContent },
       },
     },
     async (request, reply) => {

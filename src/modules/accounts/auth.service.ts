@@ -14,6 +14,7 @@ import type { Principal } from '../../http/auth.ts';
 import { anyAccountExists, findAccountById, findUserByEmail, findUserById, listMemberships } from './account.repo.ts';
 import { type Account, createAccount, normaliseEmail, signupClosed, toAccount, toUser, type User } from './account.service.ts';
 import { knownDeviceId, newDeviceToken } from './known-device.ts';
+import type { LoginBody, SignupBody } from './accounts.schemas.ts';
 import { assertLoginOpen, countWrongPassword, type LoginClient } from './login-throttle.ts';
 import { createSession, csrfTokenFor, endSession } from './session.service.ts';
 
@@ -79,7 +80,7 @@ export async function signupStatus(deps: Pick<AuthDeps, 'db' | 'signup'>): Promi
  */
 export async function signUp(
   deps: AuthDeps,
-  input: { email: string; password: string; name?: string; slug?: string; ip: string; previousToken?: string },
+  input: SignupBody & { ip: string; previousToken?: string },
 ): Promise<SignedIn> {
   await limit(deps.limiter, `signup:ip:${input.ip}`, AUTH_LIMITS.signupPerIp, deps.clock.now(), 'sign-up');
   if (!(await signupStatus(deps)).allowed) throw signupClosed();
@@ -93,7 +94,7 @@ export async function signUp(
  * password. `deviceToken` is the caller's known-device cookie: a browser this user signed in from
  * before spends its own wrong-password budget, not the one strangers share.
  */
-export async function logIn(deps: AuthDeps, input: { email: string; password: string; ip: string; previousToken?: string; deviceToken?: string }): Promise<SignedIn> {
+export async function logIn(deps: AuthDeps, input: LoginBody & { ip: string; previousToken?: string; deviceToken?: string }): Promise<SignedIn> {
   const now = deps.clock.now();
   await limit(deps.limiter, `login:ip:${input.ip}`, AUTH_LIMITS.loginPerIp, now, 'sign-in');
   const row = await findUserByEmail(deps.db, normaliseEmail(input.email));

@@ -1,7 +1,5 @@
 // The analytics API's shapes, written once: validation, handler types and OpenAPI come from here.
-import { Type, type Static } from '../../http/schema.ts';
-import { DefaultsOptional } from '../../http/schema-defaults.ts';
-import { NullOr } from '../../http/schema-null-or.ts';
+import { DefaultsOptional, NullOr, type Static, Type } from '../../http/schema.ts';
 
 const includeBots = Type.Boolean({ default: false, description: 'Count bots, crawlers and link-preview fetchers too (excluded by default).' });
 const tz = Type.Optional(Type.String({ maxLength: 64, description: "IANA time zone deciding where days start (default 'UTC')." }));

@@ -1,7 +1,5 @@
 // The bulk API's shapes, written once: validation, handler types and OpenAPI come from here.
-import { StringEnum, Type, type Static } from '../../http/schema.ts';
-import { DefaultsOptional } from '../../http/schema-defaults.ts';
-import { NullOr } from '../../http/schema-null-or.ts';
+import { DefaultsOptional, NullOr, type Static, StringEnum, Type } from '../../http/schema.ts';
 import { CampaignJson } from './campaign.schemas.ts';
 import { QR_TYPES } from './campaign.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';

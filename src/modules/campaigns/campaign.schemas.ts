@@ -1,8 +1,6 @@
 // The campaigns API's shapes, written once: validation, handler types and OpenAPI come from here.
 // The campaign JSON is shared by campaign responses and bulk results.
-import { IsoDateTime, Page, PageQuery, StringEnum, Type, type Static } from '../../http/schema.ts';
-import { DefaultsOptional } from '../../http/schema-defaults.ts';
-import { NullOr } from '../../http/schema-null-or.ts';
+import { DefaultsOptional, IsoDateTime, NullOr, Page, PageQuery, type Static, StringEnum, Type } from '../../http/schema.ts';
 import { HostedPageInput, HostedPageJson } from '../pages/pages.schemas.ts';
 import { PNG_SIZES, pngSizeField } from '../render/index.ts';
 import { designConfigField } from '../templates/design.ts';

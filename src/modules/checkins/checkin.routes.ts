@@ -1,36 +1,16 @@
 // POST /api/v1/checkins (a gate scanner redeems a ticket) and GET /api/v1/checkins (the log).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
-import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
-import { CHECKIN_RESULTS, CHECKIN_TYPES, type Checkin, type CheckinRequest, checkIn, listCheckins } from './checkin.service.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { decodeCursor } from '../../http/cursor.ts';
+import { Problem as problem } from '../../http/schema.ts';
+import { CheckinBody, CheckinJson, CheckinList, CheckinListQuery } from './checkin.schemas.ts';
+import { type Checkin, checkIn, listCheckins } from './checkin.service.ts';
 
 const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
-const checkinSchema = {
-  title: 'Checkin',
-  type: 'object',
-  description: 'The answer to one scan at the door, as recorded.',
-  required: ['result', 'reason', 'checkin_id', 'type', 'campaign_id', 'batch_id', 'scanner_id', 'ticket', 'created_at'],
-  properties: {
-    result: { type: 'string', enum: [...CHECKIN_RESULTS], description: 'pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).' },
-    reason: { type: 'string', description: 'Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`.' },
-    checkin_id: { type: 'string', examples: ['chk_4hT9xQ2mZpL8vN3bK7wR1c'] },
-    type: { type: 'string', enum: [...CHECKIN_TYPES] },
-    campaign_id: { type: ['string', 'null'] },
-    batch_id: { type: ['string', 'null'], description: 'Bulk-created tickets share their batch.' },
-    scanner_id: { type: ['string', 'null'] },
-    ticket: {
-      type: ['object', 'null'],
-      required: ['short_code', 'destination', 'name'],
-      properties: { short_code: { type: 'string' }, destination: { type: 'string' }, name: { type: 'string', description: 'The attendee reference.' } },
-    },
-    created_at: { type: 'string', format: 'date-time' },
-  },
-} as const;
-
-function checkinJson(checkin: Checkin) {
+function checkinJson(checkin: Checkin): CheckinJson {
   return {
     result: checkin.result,
     reason: checkin.reason,
@@ -45,8 +25,9 @@ function checkinJson(checkin: Checkin) {
 }
 
 /** Registers the check-in routes. */
-export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  app.post<{ Body: CheckinRequest }>(
+export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
     '/api/v1/checkins',
     {
       schema: {
@@ -56,18 +37,8 @@ export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Prom
           '`payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`; only `ok` admits. ' +
           'A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).',
         security,
-        body: {
-          type: 'object',
-          required: ['payload'],
-          additionalProperties: false,
-          properties: {
-            payload: { type: 'string', minLength: 1, maxLength: 2048 },
-            type: { type: 'string', enum: [...CHECKIN_TYPES], default: 'entry' },
-            scanner_id: { type: 'string', minLength: 1, maxLength: 100 },
-            nonce: { type: 'string', minLength: 1, maxLength: 100, pattern: '^[\\x21-\\x7e]+$', description: 'Printable ASCII, unique per scan.' },
-          },
-        },
-        response: { 200: checkinSchema, 400: problem, 401: problem, 422: problem },
+        body: CheckinBody,
+        response: { 200: CheckinJson, 400: problem, 401: problem, 422: problem },
       },
     },
     async (request, reply) => {
@@ -78,7 +49,7 @@ export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Prom
     },
   );
 
-  app.get<{ Querystring: { limit: number; cursor?: string; campaign_id?: string; batch_id?: string } }>(
+  app.get(
     '/api/v1/checkins',
     {
       schema: {
@@ -86,12 +57,8 @@ export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Prom
         summary: 'List check-ins (newest first)',
         description: 'Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`).',
         security,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { ...paginationQuerySchema, campaign_id: { type: 'string', maxLength: 64 }, batch_id: { type: 'string', maxLength: 64 } },
-        },
-        response: { 200: { title: 'CheckinList', type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: checkinSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem },
+        querystring: CheckinListQuery,
+        response: { 200: CheckinList, 400: problem, 401: problem },
       },
     },
     async (request) => {

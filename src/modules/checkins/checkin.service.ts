@@ -11,15 +11,13 @@ import { newId } from '../../ids.ts';
 import { type Campaign, findCampaignByCode } from '../campaigns/index.ts';
 import { inspectToken } from '../morph/index.ts';
 import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
+import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.schemas.ts';
 import { parseTicketPayload } from './ticket-payload.ts';
 import { emitEvent, type EmitEventInput } from '../webhooks/outbox.ts';
 
-/** Results of a check-in (pretix's names). */
-export const CHECKIN_RESULTS = ['ok', 'already_redeemed', 'expired', 'invalid', 'revoked'] as const;
+export { CHECKIN_RESULTS, CHECKIN_TYPES };
 /** A check-in result. */
 export type CheckinResult = (typeof CHECKIN_RESULTS)[number];
-/** Directions through the gate. */
-export const CHECKIN_TYPES = ['entry', 'exit'] as const;
 /** A direction. */
 export type CheckinType = (typeof CHECKIN_TYPES)[number];
 
@@ -51,12 +49,7 @@ export interface Checkin {
 }
 
 /** A scanner's request. */
-export interface CheckinRequest {
-  payload: string;
-  type: CheckinType;
-  scanner_id?: string;
-  nonce?: string;
-}
+export type CheckinRequest = CheckinBody;
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'clock'>;
 

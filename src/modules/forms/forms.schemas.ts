@@ -1,6 +1,5 @@
 // The forms API's shapes, written once: validation, handler types and OpenAPI come from here.
-import { IsoDateTime, Page, PageQuery, Type, type Static } from '../../http/schema.ts';
-import { DefaultsOptional } from '../../http/schema-defaults.ts';
+import { DefaultsOptional, IsoDateTime, Page, PageQuery, type Static, Type } from '../../http/schema.ts';
 
 export const ShortCodeParams = Type.Object({ short_code: Type.String({ maxLength: 64 }) });
 

@@ -1,7 +1,8 @@
 // The public page an item's QR code points at. GET shows the state and never spends a view
 // (link-preview bots and mail scanners fetch links); Reveal is an explicit POST.
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { fileResponse, htmlResponse } from '../../http/openapi-media.ts';
+import { Problem as problem, Type } from '../../http/schema.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
@@ -9,11 +10,11 @@ import { sendPage } from '../../http/page/reply.ts';
 import type { RenderedPage } from '../../http/page/shell.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
 import { availablePage, finalPage, type ItemPageContext, lockedPage, notFoundPage, revealedPage } from './items.html.ts';
-import { PNG_SIZES, pngSizeField } from '../render/index.ts';
+import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
 import { itemQrPng, itemQrSvg } from './items.qr.ts';
 import { type ItemDeps, type ItemStatus, peekItem, resolveItem } from './items.service.ts';
 
-const magicParam = { type: 'object', properties: { magic: { type: 'string', maxLength: 100 } }, required: ['magic'] } as const;
+const magicParam = Type.Object({ magic: Type.String({ maxLength: 100 }) });
 // An SVG served from our origin must not be able to run anything, even if opened directly.
 const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'";
 // The only field is a password: a few KiB is plenty.
@@ -42,8 +43,9 @@ async function peekOrNull(deps: ItemDeps, magic: string): Promise<ItemStatus | n
 }
 
 /** Registers GET /i/{magic}, POST /i/{magic}/reveal and the QR images /i/{magic}/qr.svg|png. */
-export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Promise<void> {
-  app.get<{ Params: { magic: string } }>(
+export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
     '/i/:magic',
     { schema: { operationId: 'getItemPage', tags: ['items'], summary: 'Public page of an item (spends no view)', params: magicParam, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The public page of the item.'), 404: problem, 410: problem } } },
     async (request, reply) => {
@@ -56,7 +58,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
     },
   );
 
-  app.post<{ Params: { magic: string }; Body: unknown }>(
+  app.post(
     '/i/:magic/reveal',
     {
       schema: { operationId: 'revealItem', tags: ['items'], summary: 'Reveal an item from its public page (spends one view)', params: magicParam, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The page with the content.'), 401: problem, 404: problem, 410: problem, 429: problem } },
@@ -96,7 +98,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
       }
     },
   );
-  app.get<{ Params: { magic: string } }>(
+  app.get(
     '/i/:magic/qr.svg',
     { schema: { operationId: 'getItemQrSvg', tags: ['items'], summary: "The item's QR code (encodes publicUrl) as SVG; spends no view", params: magicParam, produces: ['image/svg+xml'], response: { 200: fileResponse('The QR code as SVG.', ['image/svg+xml']) } } },
     async (request, reply) => {
@@ -105,17 +107,14 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
     },
   );
 
-  app.get<{ Params: { magic: string }; Querystring: { size: number } }>(
+  app.get(
     '/i/:magic/qr.png',
     {
       schema: {
         operationId: 'getItemQrPng', tags: ['items'],
         summary: "The item's QR code (encodes publicUrl) as PNG; spends no view",
         params: magicParam,
-        querystring: {
-          type: 'object',
-          properties: { size: pngSizeField(PNG_SIZES.standard) },
-        },
+        querystring: pngSizeQuery(PNG_SIZES.standard),
         produces: ['image/png'],
         response: { 200: fileResponse('The QR code as PNG.', ['image/png']) },
       },

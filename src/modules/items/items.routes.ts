@@ -1,5 +1,6 @@
 // The items API (/api/v0/items, the resolution-layer seed) and the public page (/i/{magic}).
 import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { itemPageRoutes } from './items.page.ts';
@@ -20,7 +21,8 @@ export function headerText(value: string | string[] | undefined): string | undef
 }
 
 /** Registers the items API and the items' public pages. */
-export async function itemsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const deps = itemDeps(ctx);
   // Resolutions are consumptive events: no cache or intermediary may keep or replay one.
   app.addHook('onRequest', async (_request, reply) => {
@@ -29,7 +31,7 @@ export async function itemsRoutes(app: FastifyInstance, ctx: AppContext): Promis
   // Form posts from the public page only; the rest of the app stays JSON-only.
   await app.register(formbody);
 
-  app.post<{ Body: { content: string; password?: string | null; ttlHours: number; viewLimit?: number | null } }>(
+  app.post(
     '/api/v0/items',
     { schema: createItemSchema, bodyLimit: CREATE_BODY_LIMIT },
     async (request, reply) => {
@@ -38,7 +40,7 @@ export async function itemsRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get<{ Params: { magic: string } }>(
+  app.get(
     '/api/v0/items/:magic',
     {
       schema: resolveItemSchema,
@@ -56,10 +58,10 @@ export async function itemsRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.delete<{ Params: { magic: string } }>('/api/v0/items/:magic', { schema: deleteItemSchema }, async (request, reply) => {
+  app.delete('/api/v0/items/:magic', { schema: deleteItemSchema }, async (request, reply) => {
     await deleteItem(deps, request.params.magic, headerText(request.headers['x-delete-token']));
     return reply.status(204).send();
   });
 
-  await itemPageRoutes(app, deps);
+  await itemPageRoutes(server, deps);
 }

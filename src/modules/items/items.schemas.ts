@@ -1,6 +1,8 @@
-// JSON schemas of the items API: validation, serialisation and the OpenAPI reference.
+// The items API's shapes, written once: validation, serialisation, handler types and the OpenAPI
+// reference come from here.
 import { SIGNED_IN_OR_ANONYMOUS } from '../../http/auth.ts';
-import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.service.ts';
+import { IsoDateTime, NullOr, type Static, StringEnum, type TSchema, Type } from '../../http/schema.ts';
+import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
 
 /** Documentation of the lifecycle and the receipt, shared by the operations. */
 export const ITEMS_DESCRIPTION = [
@@ -11,15 +13,25 @@ export const ITEMS_DESCRIPTION = [
   'e.g. `printf %s "$CONTENT" | openssl dgst -sha256 -hmac "$MAGIC"`. It is also sent as the `X-Content-Hmac` header.',
 ].join(' ');
 
-const magicParam = {
-  type: 'object',
-  properties: { magic: { type: 'string', maxLength: 100, description: 'The item magic returned at creation (22 base62 characters).' } },
-  required: ['magic'],
-} as const;
+/** The `{magic}` path parameter. */
+export const MagicParams = Type.Object({ magic: Type.String({ maxLength: 100, description: 'The item magic returned at creation (22 base62 characters).' }) });
 
-const item = {
+const itemFields = {
+  magic: Type.String({ description: 'The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server.' }),
+  publicUrl: Type.String({ format: 'uri', description: 'The public page; what the QR code encodes. Opening it spends no view.' }),
+  createdUtc: IsoDateTime(),
+  expiresUtc: IsoDateTime(),
+  viewCount: Type.Integer({ description: 'Views spent, including this resolve.' }),
+  viewLimit: NullOr(Type.Integer()),
+  passwordProtected: Type.Boolean(),
+  deleteToken: NullOr(Type.String(), { description: 'Returned once, by create; null everywhere else.' }),
+  content: NullOr(Type.String(), { description: 'Only in a successful resolve; null in the create answer.' }),
+  contentHmac: Type.String({ description: 'Integrity receipt: hex HMAC-SHA256(key = magic, message = content), both UTF-8.' }),
+  state: StringEnum(['ACTIVE', 'BOUND', 'FINALIZED', 'ARCHIVAL'], { description: 'Lifecycle state after this request.' }),
+};
+
+const itemOptions = {
   title: 'Item',
-  type: 'object',
   description: 'An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view.',
   examples: [
     {
@@ -36,53 +48,56 @@ const item = {
       state: 'ACTIVE',
     },
   ],
-  properties: {
-    magic: { type: 'string', description: 'The item handle: a 22-character base62 bearer secret (≈131 bits). Never stored by the server.' },
-    publicUrl: { type: 'string', format: 'uri', description: 'The public page; what the QR code encodes. Opening it spends no view.' },
-    createdUtc: { type: 'string', format: 'date-time' },
-    expiresUtc: { type: 'string', format: 'date-time' },
-    viewCount: { type: 'integer', description: 'Views spent, including this resolve.' },
-    viewLimit: { type: ['integer', 'null'] },
-    passwordProtected: { type: 'boolean' },
-    deleteToken: { type: ['string', 'null'], description: 'Returned once, by create; null everywhere else.' },
-    content: { type: ['string', 'null'], description: 'Only in a successful resolve; null in the create answer.' },
-    contentHmac: { type: 'string', description: 'Integrity receipt: hex HMAC-SHA256(key = magic, message = content), both UTF-8.' },
-    state: { type: 'string', enum: ['ACTIVE', 'BOUND', 'FINALIZED', 'ARCHIVAL'], description: 'Lifecycle state after this request.' },
-  },
-  required: ['magic', 'publicUrl', 'createdUtc', 'expiresUtc', 'viewCount', 'viewLimit', 'passwordProtected', 'deleteToken', 'content', 'contentHmac', 'state'],
-} as const;
+  // The receipt rides in a header too.
+  headers: { 'X-Content-Hmac': { type: 'string', description: 'The integrity receipt, same value as `contentHmac`.' } },
+};
 
-function problem(description: string, extra: Record<string, unknown> = {}) {
-  return {
-    description,
-    type: 'object',
-    additionalProperties: true,
-    properties: {
-      type: { type: 'string' },
-      title: { type: 'string' },
-      status: { type: 'integer' },
-      detail: { type: 'string' },
-      code: { type: 'string' },
-      requestId: { type: 'string' },
-      ...extra,
+/** An item, as create and resolve answer it. */
+export const ItemJson = Type.Object(itemFields, itemOptions);
+export type ItemJson = Static<typeof ItemJson>;
+
+/** An items problem document, described per status (and with the fields that status adds). */
+function problem<E extends Record<string, TSchema>>(description: string, extra: E = {} as E) {
+  const field = <T extends TSchema>(schema: T) => Type.Optional(schema);
+  return Type.Object(
+    {
+      type: field(Type.String()),
+      title: field(Type.String()),
+      status: field(Type.Integer()),
+      detail: field(Type.String()),
+      code: field(Type.String()),
+      requestId: field(Type.String()),
+      ...Type.Partial(Type.Object(extra)).properties,
     },
-  };
+    { description, additionalProperties: true },
+  );
 }
 
 const finalState = {
-  state: { type: 'string', enum: ['FINALIZED', 'ARCHIVAL'] },
-  reason: { type: 'string', enum: ['expired', 'view_limit_reached'] },
-  viewCount: { type: 'integer' },
-  viewLimit: { type: ['integer', 'null'] },
-  createdUtc: { type: 'string', format: 'date-time' },
-  expiresUtc: { type: 'string', format: 'date-time' },
-  finalizedUtc: { type: ['string', 'null'], format: 'date-time' },
-  passwordProtected: { type: 'boolean' },
-  contentHmac: { type: 'string', description: 'The receipt; left out for password-protected items.' },
+  state: StringEnum(['FINALIZED', 'ARCHIVAL']),
+  reason: StringEnum(['expired', 'view_limit_reached']),
+  viewCount: Type.Integer(),
+  viewLimit: NullOr(Type.Integer()),
+  createdUtc: IsoDateTime(),
+  expiresUtc: IsoDateTime(),
+  finalizedUtc: NullOr(IsoDateTime()),
+  passwordProtected: Type.Boolean(),
+  contentHmac: Type.String({ description: 'The receipt; left out for password-protected items.' }),
 };
 
-const hmacHeader = { 'X-Content-Hmac': { type: 'string', description: 'The integrity receipt, same value as `contentHmac`.' } };
 const notFound = problem('`not_found`: no item has this magic (never existed, or deleted).');
+
+/** POST /api/v0/items body. */
+export const CreateItemBody = Type.Object(
+  {
+    content: Type.String({ minLength: 1, description: 'The payload, at most 64 KiB of UTF-8 (more is 413). Immutable.' }),
+    password: Type.Optional(NullOr(Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }), { description: 'Optional; resolving then needs it in `X-QR-Password`.' })),
+    ttlHours: Type.Number({ minimum: MIN_TTL_HOURS, maximum: MAX_TTL_HOURS, description: `Lifetime in hours, ${MIN_TTL_HOURS}–${MAX_TTL_HOURS}; fractions allowed.` }),
+    viewLimit: Type.Optional(NullOr(Type.Integer({ minimum: 1, maximum: MAX_VIEW_LIMIT }), { description: 'Optional number of successful resolves allowed.' })),
+  },
+  { additionalProperties: false },
+);
+export type CreateItemBody = Static<typeof CreateItemBody>;
 
 /** POST /api/v0/items */
 export const createItemSchema = {
@@ -92,19 +107,9 @@ export const createItemSchema = {
   security: [...SIGNED_IN_OR_ANONYMOUS],
   // Honoured for signed-in callers only: keys are kept per account.
   'x-idempotent': true,
-  body: {
-    type: 'object',
-    additionalProperties: false,
-    required: ['content', 'ttlHours'],
-    properties: {
-      content: { type: 'string', minLength: 1, description: 'The payload, at most 64 KiB of UTF-8 (more is 413). Immutable.' },
-      password: { type: ['string', 'null'], minLength: 1, maxLength: MAX_PASSWORD_LENGTH, description: 'Optional; resolving then needs it in `X-QR-Password`.' },
-      ttlHours: { type: 'number', minimum: MIN_TTL_HOURS, maximum: MAX_TTL_HOURS, description: `Lifetime in hours, ${MIN_TTL_HOURS}–${MAX_TTL_HOURS}; fractions allowed.` },
-      viewLimit: { type: ['integer', 'null'], minimum: 1, maximum: MAX_VIEW_LIMIT, description: 'Optional number of successful resolves allowed.' },
-    },
-  },
+  body: CreateItemBody,
   response: {
-    201: { ...item, headers: hmacHeader },
+    201: ItemJson,
     400: problem('`validation_failed` or `malformed_json`, with `errors[]`.'),
     413: problem('`payload_too_large`: content over 64 KiB of UTF-8 (or a body over 512 KiB).'),
   },
@@ -115,17 +120,14 @@ export const resolveItemSchema = {
   tags: ['items'],
   summary: 'Resolve an item (spends one view)',
   description: `Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after ${PASSWORD_ATTEMPTS_PER_WINDOW} wrong passwords in 15 minutes the item refuses every password (429) until the window ends. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. ${ITEMS_DESCRIPTION}`,
-  params: magicParam,
-  headers: {
-    type: 'object',
-    properties: { 'x-qr-password': { type: 'string', description: 'The password, when the item has one (UTF-8).' } },
-  },
+  params: MagicParams,
+  headers: Type.Object({ 'x-qr-password': Type.Optional(Type.String({ description: 'The password, when the item has one (UTF-8).' })) }),
   response: {
-    200: { ...item, headers: hmacHeader },
+    200: ItemJson,
     401: problem('`item_password_required` or `item_password_invalid`; no view spent.'),
     404: notFound,
     410: problem('`item_expired` or `item_exhausted`, with the final state.', finalState),
-    429: problem('`too_many_attempts`: too many wrong passwords for this item; see `Retry-After`.', { retryAfterSeconds: { type: 'integer' } }),
+    429: problem('`too_many_attempts`: too many wrong passwords for this item; see `Retry-After`.', { retryAfterSeconds: Type.Integer() }),
   },
 } as const;
 
@@ -134,13 +136,10 @@ export const deleteItemSchema = {
   tags: ['items'],
   summary: 'Delete an item with its delete token',
   description: 'Deletes the item at once; resolving it afterwards answers 404.',
-  params: magicParam,
-  headers: {
-    type: 'object',
-    properties: { 'x-delete-token': { type: 'string', description: 'The `deleteToken` returned at creation.' } },
-  },
+  params: MagicParams,
+  headers: Type.Object({ 'x-delete-token': Type.Optional(Type.String({ description: 'The `deleteToken` returned at creation.' })) }),
   response: {
-    204: { description: 'Deleted.', type: 'null' },
+    204: Type.Unsafe<void>({ description: 'Deleted.', type: 'null' }),
     403: problem('`item_delete_token_invalid`: missing or wrong delete token.'),
     404: notFound,
   },

@@ -9,6 +9,8 @@ import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
+import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
+import type { CreateItemBody, ItemJson } from './items.schemas.ts';
 import {
   contentHmac,
   decryptContent,
@@ -24,15 +26,7 @@ import { consumeView, countWrongPassword, deleteItemById, findItemByMagicHash, i
 
 /** Largest content accepted, in UTF-8 bytes. */
 export const MAX_CONTENT_BYTES = 64 * 1024;
-/** Shortest and longest lifetime, in hours. */
-export const MIN_TTL_HOURS = 0.01;
-export const MAX_TTL_HOURS = 720;
-/** Largest view limit. */
-export const MAX_VIEW_LIMIT = 1_000_000;
-/** Longest password accepted at creation. */
-export const MAX_PASSWORD_LENGTH = 256;
-/** Wrong passwords answered per item per window (then the item accepts no password for the rest of it). */
-export const PASSWORD_ATTEMPTS_PER_WINDOW = 10;
+export { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW };
 export const PASSWORD_WINDOW_MS = 15 * 60_000;
 const PASSWORD_LIMIT: PasswordLimit = { windowMs: PASSWORD_WINDOW_MS, max: PASSWORD_ATTEMPTS_PER_WINDOW };
 
@@ -51,21 +45,7 @@ export function itemDeps(ctx: AppContext): ItemDeps {
 }
 
 /** An item as the API shows it (the seed's fields plus `state`). */
-export interface ItemView {
-  magic: string;
-  publicUrl: string;
-  createdUtc: string;
-  expiresUtc: string;
-  viewCount: number;
-  viewLimit: number | null;
-  passwordProtected: boolean;
-  /** Only in the answer to create. */
-  deleteToken: string | null;
-  /** Only in the answer to a successful resolve. */
-  content: string | null;
-  contentHmac: string;
-  state: ItemState;
-}
+export type ItemView = ItemJson;
 
 /** What anyone holding the magic may see without spending a view. */
 export interface ItemStatus {
@@ -83,14 +63,8 @@ export interface ItemStatus {
 }
 
 /** What creating an item takes. */
-export interface NewItemInput {
-  content: string;
-  password?: string | null;
-  ttlHours: number;
-  viewLimit?: number | null;
-  /** The API key's account, when the caller sent one (attribution only). */
-  accountId?: string | null;
-}
+/** A create request, and the API key's account when the caller sent one (attribution only). */
+export type NewItemInput = CreateItemBody & { accountId?: string | null };
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

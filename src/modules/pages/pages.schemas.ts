@@ -2,8 +2,7 @@
 // may send as `hosted_page`, and the public page JSON. Requests are validated by validatePageConfig
 // (precise errors), so the input is loose to the validator and documented in full.
 import { documentedAs } from '../../http/openapi-components.ts';
-import { IsoDateTime, StringEnum, Type, type Static } from '../../http/schema.ts';
-import { NullOr } from '../../http/schema-null-or.ts';
+import { IsoDateTime, NullOr, type Static, StringEnum, Type } from '../../http/schema.ts';
 import { BLOCK_TYPES, FIELD_TYPES } from './page-config.ts';
 
 export const FormField = Type.Object(

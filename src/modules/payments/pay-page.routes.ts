@@ -1,20 +1,23 @@
 // The public side of a payment: the hosted pay page, its live status, and its code as SVG and PNG
 // (what svg_url / png_url point at). The payment id (22 random base62 characters) is the
 // capability, as a short code is for a campaign; nothing here is reachable by listing.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import type { PaymentsTable } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { fileResponse, htmlResponse } from '../../http/openapi-media.ts';
+import { IdParams as idParams, StringEnum, Type } from '../../http/schema.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
 import { payNotFoundPage, payPage } from './pay-page.html.ts';
-import { PNG_SIZES, pngSizeField } from '../render/index.ts';
+import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
 import { findPaymentById } from './payment.repo.ts';
+import { PAYMENT_STATUSES } from './payment.view.ts';
 import { paymentPng, paymentSvg } from './payment-render.ts';
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+const PayStatus = Type.Object({ status: StringEnum(PAYMENT_STATUSES) });
 // An SVG served from our origin must not be able to run anything, even if opened directly.
 // The Swiss cross is a data: image inside the SVG.
 const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
@@ -22,19 +25,20 @@ const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 const IMAGE_CACHE = 'private, max-age=60';
 
 /** A payment whose time is up reads as expired at once, before the sweeper records it. */
-function visibleStatus(row: PaymentsTable, now: number): string {
+function visibleStatus(row: PaymentsTable, now: number): PaymentsTable['status'] {
   return row.status === 'pending' && row.expires_at <= now ? 'expired' : row.status;
 }
 
 /** Registers /pay/{id}, /pay/{id}/status, /pay/{id}/qr.svg and /pay/{id}/qr.png. */
-export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const load = async (id: string) => {
     const row = await findPaymentById(ctx.db, id);
     if (!row) throw notFound(`Payment ${id}`);
     return row;
   };
 
-  app.get<{ Params: { id: string } }>('/pay/:id', {
+  app.get('/pay/:id', {
     schema: { tags: ['payments'], summary: 'The hosted pay page (payee, amount, code, details to copy, live status)', params: idParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The pay page.') } },
   }, async (request, reply) => {
     const t = translator(pageLanguage(request.headers['accept-language']));
@@ -47,31 +51,31 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
     return sendPage(reply, 200, payPage({ t, now, branding }, { ...row, status: visibleStatus(row, now) }, { svg: `${base}/qr.svg`, status: `${base}/status` }));
   });
 
-  app.get<{ Params: { id: string } }>('/pay/:id/status', {
+  app.get('/pay/:id/status', {
     schema: {
       tags: ['payments'],
       summary: "The payment's status, for the pay page's live update",
       params: idParams,
-      response: { 200: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['pending', 'succeeded', 'failed', 'expired', 'canceled'] } } } },
+      response: { 200: PayStatus },
     },
   }, async (request, reply) => {
     const row = await load(request.params.id);
     return reply.header('cache-control', 'no-store').send({ status: visibleStatus(row, ctx.clock.now()) });
   });
 
-  app.get<{ Params: { id: string } }>('/pay/:id/qr.svg', {
+  app.get('/pay/:id/qr.svg', {
     schema: { tags: ['payments'], summary: "The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)", params: idParams, produces: ['image/svg+xml'], response: { 200: fileResponse('The code as SVG.', ['image/svg+xml']) } },
   }, async (request, reply) => {
     const svg = paymentSvg(await load(request.params.id));
     return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(svg);
   });
 
-  app.get<{ Params: { id: string }; Querystring: { size: number } }>('/pay/:id/qr.png', {
+  app.get('/pay/:id/qr.png', {
     schema: {
       tags: ['payments'],
       summary: "The payment's QR code as PNG",
       params: idParams,
-      querystring: { type: 'object', properties: { size: pngSizeField(PNG_SIZES.standard) } },
+      querystring: pngSizeQuery(PNG_SIZES.standard),
       produces: ['image/png'],
       response: { 200: fileResponse('The code as PNG.', ['image/png']) },
     },

@@ -49,8 +49,8 @@ export async function findPaymentById(db: Db, id: string): Promise<PaymentsTable
 
 /** Filters of the payment list. */
 export interface PaymentFilter {
-  status?: string;
-  scheme?: string;
+  status?: PaymentsTable['status'];
+  scheme?: PaymentsTable['scheme'];
   reference?: string;
   /** created_at ≥ from, < to (epoch ms). */
   createdFrom?: number;

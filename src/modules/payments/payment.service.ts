@@ -13,22 +13,16 @@ import { newId } from '../../ids.ts';
 import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
 import { checkCurrency } from './currency.ts';
 import type { FieldError as DomainFieldError } from './field-errors.ts';
-import type { Scheme } from './payee-profile.ts';
 import { buildPaymentQr, issueCreditorReference } from './payment-qr.ts';
 import { paymentEvent } from './payment-events.ts';
 import { getPaymentProfile, toProblemErrors } from './payment-profile.service.ts';
 import { findPayment, insertPayment, listDuePaymentIds, listPayments as listPaymentRows, transitionPayments, type PaymentFilter } from './payment.repo.ts';
 import type { PaymentStatus } from './payment.view.ts';
+import { DESCRIPTION_MAX, EXPIRES_IN, type InitPaymentBody, METADATA_LIMITS, REFERENCE_MAX } from './payments.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
-/** Bounds of `expires_in`, seconds: a minute to 30 days; a day when omitted. */
-export const EXPIRES_IN = { min: 60, max: 30 * 24 * 3600, default: 24 * 3600 } as const;
-/** Largest `metadata` object, as JSON bytes, and most keys. */
-export const METADATA_LIMITS = { bytes: 4096, keys: 20 } as const;
-/** Longest merchant reference and description. */
-export const REFERENCE_MAX = 100;
-export const DESCRIPTION_MAX = 140;
+export { DESCRIPTION_MAX, EXPIRES_IN, METADATA_LIMITS, REFERENCE_MAX };
 
 /** Who asks, as far as payments care: the account, live or test mode, and who it is for the audit trail. */
 export interface PaymentCaller {
@@ -46,15 +40,8 @@ export function paymentCaller(principal: Principal): PaymentCaller {
 }
 
 /** A payments/init request (shape already validated by the route schema). */
-export interface NewPayment {
-  amount: number;
-  currency: string;
-  scheme: Scheme;
-  reference: string;
-  description?: string | null;
-  expires_in?: number;
-  metadata?: Record<string, unknown>;
-}
+/** A payment request as the API takes it. */
+export type NewPayment = InitPaymentBody;
 
 function invalid(errors: DomainFieldError[], root = 'body'): AppError {
   const problems = errors.map((e) => (e.field.startsWith('profile.') ? { field: e.field.replace(/\./g, '/'), message: e.reason } : toProblemErrors([e], root)[0]!));

@@ -2,12 +2,21 @@
 // its JSON schema (validation of responses, OpenAPI).
 import type { PaymentsTable } from '../../db/schema.ts';
 import { fromFlag } from '../../db/dialect.ts';
+import { IsoDateTime, NullOr, type Static, StringEnum, Type } from '../../http/schema.ts';
+import { SCHEMES } from './payee-profile.ts';
 import { currencyInfo, minorToDecimal } from './currency.ts';
 import { formatQrReference, formatRf } from './creditor-reference.ts';
 
 /** Lifecycle states. */
-export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'canceled'] as const;
+export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'canceled'] as const satisfies readonly PaymentsTable['status'][];
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
+/** Kinds of structured creditor reference a payment carries. */
+export const CREDITOR_REFERENCE_TYPES = ['RF', 'QRR', 'SCOR', 'TXID', 'TR'] as const satisfies readonly PaymentsTable['creditor_reference_type'][];
+/** Reasons for a person to look at a payment. */
+export const PAYMENT_FLAGS = ['partial', 'overpaid', 'reversed', 'late', 'foreign_currency'] as const;
+type PaymentFlag = (typeof PAYMENT_FLAGS)[number];
+/** How a payment was settled. */
+export const SETTLEMENT_VIAS = ['reconciliation', 'manual', 'simulation'] as const satisfies readonly NonNullable<PaymentsTable['settled_via']>[];
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
@@ -24,10 +33,10 @@ export function paymentUrls(publicUrl: string, id: string): { svg_url: string; p
 }
 
 // A row's JSON is built once: the payment.* event and the response of the same change share it.
-const built = new WeakMap<PaymentsTable, { publicUrl: string; json: Record<string, unknown> }>();
+const built = new WeakMap<PaymentsTable, { publicUrl: string; json: PaymentJson }>();
 
 /** The JSON of a payment (rows are never mutated after they are read or written, so it is kept per row object). */
-export function paymentJson(row: PaymentsTable, publicUrl: string): Record<string, unknown> {
+export function paymentJson(row: PaymentsTable, publicUrl: string): PaymentJson {
   const cached = built.get(row);
   if (cached && cached.publicUrl === publicUrl) return cached.json;
   const json = buildPaymentJson(row, publicUrl);
@@ -35,12 +44,12 @@ export function paymentJson(row: PaymentsTable, publicUrl: string): Record<strin
   return json;
 }
 
-function buildPaymentJson(row: PaymentsTable, publicUrl: string): Record<string, unknown> {
+function buildPaymentJson(row: PaymentsTable, publicUrl: string): PaymentJson {
   const info = currencyInfo(row.currency);
   const decimal = (minor: number) => (info ? minorToDecimal(minor, info) : String(minor));
   return {
     id: row.id,
-    object: 'payment',
+    object: 'payment' as const,
     status: row.status,
     amount: row.amount_minor,
     amount_decimal: decimal(row.amount_minor),
@@ -52,14 +61,14 @@ function buildPaymentJson(row: PaymentsTable, publicUrl: string): Record<string,
     creditor_reference: { type: row.creditor_reference_type, value: row.creditor_reference, display: displayReference(row.creditor_reference_type, row.creditor_reference) },
     qr_payload: row.qr_payload,
     ...paymentUrls(publicUrl, row.id),
-    expires_at: iso(row.expires_at),
+    expires_at: new Date(row.expires_at).toISOString(),
     livemode: fromFlag(row.livemode),
     received_amount: row.received_minor,
-    flags: JSON.parse(row.flags) as string[],
+    flags: JSON.parse(row.flags) as PaymentFlag[],
     settlement: row.settled_via ? { via: row.settled_via, note: row.settled_note, by: row.settled_by } : null,
     failure_reason: row.failure_reason,
-    created_at: iso(row.created_at),
-    updated_at: iso(row.updated_at),
+    created_at: new Date(row.created_at).toISOString(),
+    updated_at: new Date(row.updated_at).toISOString(),
     paid_at: iso(row.paid_at),
     failed_at: iso(row.failed_at),
     expired_at: iso(row.expired_at),
@@ -67,54 +76,56 @@ function buildPaymentJson(row: PaymentsTable, publicUrl: string): Record<string,
   };
 }
 
-const isoSchema = { type: 'string', format: 'date-time' } as const;
 // Type unions rather than anyOf: fast-json-stringify picks an anyOf branch by running a validator per value.
-const nullableIso = { type: ['string', 'null'], format: 'date-time' } as const;
+const nullableIso = NullOr(IsoDateTime());
+const nullableString = NullOr(Type.String());
 
-/** JSON schema of {@link paymentJson}. */
-export const paymentJsonSchema = {
-  title: 'Payment',
-  type: 'object',
-  required: ['id', 'status', 'amount', 'currency', 'scheme', 'reference', 'creditor_reference', 'qr_payload', 'svg_url', 'png_url', 'pay_url', 'expires_at', 'livemode', 'created_at', 'updated_at'],
-  properties: {
-    id: { type: 'string', description: '`pay_…`' },
-    object: { type: 'string', enum: ['payment'] },
-    status: { type: 'string', enum: [...PAYMENT_STATUSES] },
-    amount: { type: 'integer', description: 'In minor units of the currency (cents; yen).' },
-    amount_decimal: { type: 'string', description: 'The same amount as a decimal string ("12.50").' },
-    currency: { type: 'string' },
-    scheme: { type: 'string', enum: ['sepa', 'swiss_qr', 'pix', 'upi'] },
-    reference: { type: 'string', description: "The merchant's own order id, as sent." },
-    description: { type: ['string', 'null'] },
-    metadata: { type: 'object', additionalProperties: true },
-    creditor_reference: {
-      type: 'object',
-      required: ['type', 'value', 'display'],
-      properties: {
-        type: { type: 'string', enum: ['RF', 'QRR', 'SCOR', 'TXID', 'TR'], description: 'RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).' },
-        value: { type: 'string', description: 'Electronic form, as encoded and as banks report it in statements.' },
-        display: { type: 'string', description: 'Paper form, grouped for reading aloud and typing.' },
-      },
-    },
-    qr_payload: { type: 'string', description: 'The exact string the QR code encodes.' },
-    svg_url: { type: 'string', format: 'uri' },
-    png_url: { type: 'string', format: 'uri' },
-    pay_url: { type: 'string', format: 'uri', description: 'The hosted pay page.' },
-    expires_at: isoSchema,
-    livemode: { type: 'boolean', description: 'false for payments made with a `tst` key.' },
-    received_amount: { type: 'integer', description: 'Credited so far by reconciled bank bookings, in minor units.' },
-    flags: { type: 'array', items: { type: 'string', enum: ['partial', 'overpaid', 'reversed', 'late', 'foreign_currency'] }, description: 'Reasons for a person to look at this payment.' },
-    settlement: {
-      type: ['object', 'null'],
-      description: 'How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who.',
-      properties: { via: { type: 'string', enum: ['reconciliation', 'manual', 'simulation'] }, note: { type: ['string', 'null'] }, by: { type: ['string', 'null'] } },
-    },
-    failure_reason: { type: ['string', 'null'] },
-    created_at: isoSchema,
-    updated_at: isoSchema,
-    paid_at: nullableIso,
-    failed_at: nullableIso,
-    expired_at: nullableIso,
-    canceled_at: nullableIso,
+/** JSON of a payment: what {@link paymentJson} builds. */
+export const PaymentJson = Type.Object(
+  {
+    id: Type.String({ description: '`pay_…`' }),
+    object: Type.Optional(StringEnum(['payment'])),
+    status: StringEnum(PAYMENT_STATUSES),
+    amount: Type.Integer({ description: 'In minor units of the currency (cents; yen).' }),
+    amount_decimal: Type.Optional(Type.String({ description: 'The same amount as a decimal string ("12.50").' })),
+    currency: Type.String(),
+    scheme: StringEnum(SCHEMES),
+    reference: Type.String({ description: "The merchant's own order id, as sent." }),
+    description: Type.Optional(nullableString),
+    metadata: Type.Optional(Type.Unsafe<Record<string, unknown>>({ type: 'object', additionalProperties: true })),
+    creditor_reference: Type.Object({
+      type: StringEnum(CREDITOR_REFERENCE_TYPES, {
+        description: 'RF (ISO 11649, SEPA), QRR (Swiss QR reference, QR-IBAN), SCOR (ISO 11649 on a Swiss QR-bill with a plain IBAN), TXID (Pix), TR (UPI).',
+      }),
+      value: Type.String({ description: 'Electronic form, as encoded and as banks report it in statements.' }),
+      display: Type.String({ description: 'Paper form, grouped for reading aloud and typing.' }),
+    }),
+    qr_payload: Type.String({ description: 'The exact string the QR code encodes.' }),
+    svg_url: Type.String({ format: 'uri' }),
+    png_url: Type.String({ format: 'uri' }),
+    pay_url: Type.String({ format: 'uri', description: 'The hosted pay page.' }),
+    expires_at: IsoDateTime(),
+    livemode: Type.Boolean({ description: 'false for payments made with a `tst` key.' }),
+    received_amount: Type.Optional(Type.Integer({ description: 'Credited so far by reconciled bank bookings, in minor units.' })),
+    flags: Type.Optional(Type.Array(StringEnum(PAYMENT_FLAGS), { description: 'Reasons for a person to look at this payment.' })),
+    settlement: Type.Optional(
+      NullOr(
+        Type.Object({
+          via: Type.Optional(StringEnum(SETTLEMENT_VIAS)),
+          note: Type.Optional(nullableString),
+          by: Type.Optional(nullableString),
+        }),
+        { description: 'How the payment was settled (null while none): reconciliation, manual (mark-paid) or simulation (test mode), with the note and who.' },
+      ),
+    ),
+    failure_reason: Type.Optional(nullableString),
+    created_at: IsoDateTime(),
+    updated_at: IsoDateTime(),
+    paid_at: Type.Optional(nullableIso),
+    failed_at: Type.Optional(nullableIso),
+    expired_at: Type.Optional(nullableIso),
+    canceled_at: Type.Optional(nullableIso),
   },
-} as const;
+  { title: 'Payment' },
+);
+export type PaymentJson = Static<typeof PaymentJson>;

@@ -1,18 +1,32 @@
 // HTTP surface of payments: the merchant payment profile, payments/init (seed 003), reading,
 // listing, cancel, mark-paid, simulate (test keys) and bank reconciliation. Handlers parse, call
 // one service function and answer in the seed's `{status: "success", data}` envelope.
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 import { AppError } from '../../errors.ts';
 import { MAX_STATEMENT_BYTES } from './camt-xml.ts';
-import type { Scheme } from './payee-profile.ts';
 import { payPageRoutes } from './pay-page.routes.ts';
 import { getPaymentProfile, putPaymentProfile, type ProfileView } from './payment-profile.service.ts';
-import { cancelPayment, createPayment, getPayment, listPayments, markPaymentPaid, type NewPayment, paymentCaller, simulatePayment } from './payment.service.ts';
-import { paymentJson, type PaymentStatus } from './payment.view.ts';
-import { envelope, idParams, initBody, listQuery, markPaidBody, paymentJsonSchema, problem, profileSchema, profileViewSchema, reportSchema, simulateBody } from './payments.schemas.ts';
+import { IdParams as idParams } from '../../http/schema.ts';
+import { cancelPayment, createPayment, getPayment, listPayments, markPaymentPaid, paymentCaller, simulatePayment } from './payment.service.ts';
+import { paymentJson } from './payment.view.ts';
+import {
+  envelope,
+  InitPaymentBody,
+  MarkPaidBody,
+  PaymentJson,
+  PaymentList,
+  PaymentListQuery,
+  PaymentProfile,
+  PaymentProfileBody,
+  problem,
+  ReconciliationReport,
+  SimulateBody,
+  StatementBody,
+} from './payments.schemas.ts';
 import { reconcileStatement, type ReconciliationResult } from './reconciliation.service.ts';
 import type { ReportLine } from './reconcile.ts';
 
@@ -21,11 +35,12 @@ const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] 
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
 const XML_TYPES = ['application/xml', 'text/xml'];
 
-function ok(reply: FastifyReply, status: number, data: unknown, extra: Record<string, unknown> = {}) {
-  return reply.status(status).send({ status: 'success', data, ...extra });
+/** The seed's success envelope around `data`. */
+function ok<T>(data: T) {
+  return { status: 'success' as const, data };
 }
 
-const profileJson = (view: ProfileView) => ({ profile: view.profile, schemes: view.schemes, updated_at: view.updatedAt === null ? null : new Date(view.updatedAt).toISOString() });
+const profileJson = (view: ProfileView): PaymentProfile => ({ profile: view.profile, schemes: view.schemes, updated_at: view.updatedAt === null ? null : new Date(view.updatedAt).toISOString() });
 
 const lineJson = (l: ReportLine) => ({
   entry_id: l.entry_id,
@@ -42,46 +57,48 @@ const lineJson = (l: ReportLine) => ({
   reason: l.reason,
 });
 
-function reportJson(result: ReconciliationResult) {
+function reportJson(result: ReconciliationResult): ReconciliationReport {
   const r = result.report;
   const succeeded = new Set(result.succeeded);
   const groups = { matched: r.matched, partial: r.partial, overpaid: r.overpaid, unmatched: r.unmatched, already_matched: r.already_matched, foreign_currency: r.foreign_currency, reversals: r.reversals, not_pending: r.not_pending, ignored: r.ignored };
+  const each = <T>(f: (lines: ReportLine[]) => T) => Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, f(v)])) as Record<keyof typeof groups, T>;
   return {
     document: { kind: result.document.kind, version: result.document.version, message_id: result.document.messageId, created_at: result.document.createdAt, statements: result.document.statements, entries: result.document.entries },
-    summary: { ...Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.length])), payments_succeeded: succeeded.size },
-    ...Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.map(lineJson)])),
+    summary: { ...each((v) => v.length), payments_succeeded: succeeded.size },
+    ...each((v) => v.map(lineJson)),
     payments: r.payments.map((p) => ({ payment_id: p.payment_id, succeeded: succeeded.has(p.payment_id), flags: p.flags, received_amount: p.received_minor, expected_amount: p.expected_minor, entry_ids: p.entry_ids })),
   };
 }
 
 /** Registers the payments API and the hosted pay page. */
-export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const publicUrl = ctx.config.publicUrl;
   // Bank statements arrive as the XML online banking exports; read as text, parsed by the camt reader (DTDs refused there).
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: MAX_STATEMENT_BYTES }, (_request, body, done) => done(null, body));
 
   app.get('/api/v1/merchant/payment-profile', {
-    schema: { tags, security, summary: 'Get the payment profile (payee details per scheme)', response: { 200: envelope(profileViewSchema), 401: problem } },
+    schema: { tags, security, summary: 'Get the payment profile (payee details per scheme)', response: { 200: envelope(PaymentProfile), 401: problem } },
   }, async (request, reply) => {
     const principal = requirePrincipal(request);
-    return ok(reply, 200, profileJson(await getPaymentProfile(ctx, principal.accountId)));
+    return ok(profileJson(await getPaymentProfile(ctx, principal.accountId)));
   });
 
-  app.put<{ Body: Record<string, unknown> }>('/api/v1/merchant/payment-profile', {
+  app.put('/api/v1/merchant/payment-profile', {
     schema: {
       tags,
       security,
       summary: 'Replace the payment profile',
       description: 'Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.',
-      body: profileSchema,
-      response: { 200: envelope(profileViewSchema), 400: problem, 401: problem },
+      body: PaymentProfileBody,
+      response: { 200: envelope(PaymentProfile), 400: problem, 401: problem },
     },
   }, async (request, reply) => {
     const principal = requirePrincipal(request);
-    return ok(reply, 200, profileJson(await putPaymentProfile(ctx, principal.accountId, request.body)));
+    return ok(profileJson(await putPaymentProfile(ctx, principal.accountId, request.body)));
   });
 
-  app.post<{ Body: NewPayment }>('/api/v1/payments/init', {
+  app.post('/api/v1/payments/init', {
     schema: {
       tags,
       security,
@@ -89,23 +106,23 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       description:
         'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
       'x-idempotent': true,
-      body: initBody,
-      response: { 201: envelope(paymentJsonSchema), ...errors, 409: problem, 422: problem },
+      body: InitPaymentBody,
+      response: { 201: envelope(PaymentJson), ...errors, 409: problem, 422: problem },
     },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
     const payment = await createPayment(ctx, caller, request.body);
-    return reply.status(201).header('location', `/api/v1/payments/${payment.id}`).send({ status: 'success', data: paymentJson(payment, publicUrl) });
+    return reply.status(201).header('location', `/api/v1/payments/${payment.id}`).send(ok(paymentJson(payment, publicUrl)));
   });
 
-  app.get<{ Querystring: { limit: number; cursor?: string; status?: PaymentStatus; scheme?: Scheme; reference?: string; created_from?: string; created_to?: string } }>('/api/v1/payments', {
+  app.get('/api/v1/payments', {
     schema: {
       tags,
       security,
       summary: 'List payments (newest first)',
       description: 'Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.',
-      querystring: listQuery,
-      response: { 200: envelope({ type: 'array', items: paymentJsonSchema }, { next_cursor: { type: ['string', 'null'] } }), 400: problem, 401: problem },
+      querystring: PaymentListQuery,
+      response: { 200: PaymentList, 400: problem, 401: problem },
     },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
@@ -117,54 +134,54 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       return at;
     };
     const page = await listPayments(ctx, caller, { status: q.status, scheme: q.scheme, reference: q.reference, createdFrom: ms(q.created_from, 'created_from'), createdTo: ms(q.created_to, 'created_to') }, q.limit, decodeCursor(q.cursor));
-    return ok(reply, 200, page.items.map((row) => paymentJson(row, publicUrl)), { next_cursor: page.nextCursor });
+    return { ...ok(page.items.map((row) => paymentJson(row, publicUrl))), next_cursor: page.nextCursor };
   });
 
-  app.get<{ Params: { id: string } }>('/api/v1/payments/:id', {
-    schema: { tags, security, summary: 'Get a payment', params: idParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem } },
+  app.get('/api/v1/payments/:id', {
+    schema: { tags, security, summary: 'Get a payment', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem } },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
-    return ok(reply, 200, paymentJson(await getPayment(ctx, caller, request.params.id), publicUrl));
+    return ok(paymentJson(await getPayment(ctx, caller, request.params.id), publicUrl));
   });
 
-  app.post<{ Params: { id: string } }>('/api/v1/payments/:id/cancel', {
-    schema: { tags, security, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: idParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem, 409: problem } },
+  app.post('/api/v1/payments/:id/cancel', {
+    schema: { tags, security, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem, 409: problem } },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
-    return ok(reply, 200, paymentJson(await cancelPayment(ctx, caller, request.params.id), publicUrl));
+    return ok(paymentJson(await cancelPayment(ctx, caller, request.params.id), publicUrl));
   });
 
-  app.post<{ Params: { id: string }; Body: { note: string } }>('/api/v1/payments/:id/mark-paid', {
+  app.post('/api/v1/payments/:id/mark-paid', {
     schema: {
       tags,
       security,
       summary: 'Mark a pending payment paid by hand',
       description: 'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.',
       params: idParams,
-      body: markPaidBody,
-      response: { 200: envelope(paymentJsonSchema), 400: problem, 401: problem, 404: problem, 409: problem },
+      body: MarkPaidBody,
+      response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 404: problem, 409: problem },
     },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
-    return ok(reply, 200, paymentJson(await markPaymentPaid(ctx, caller, request.params.id, request.body.note), publicUrl));
+    return ok(paymentJson(await markPaymentPaid(ctx, caller, request.params.id, request.body.note), publicUrl));
   });
 
-  app.post<{ Params: { id: string }; Body: { outcome: 'succeeded' | 'failed' } }>('/api/v1/payments/:id/simulate', {
+  app.post('/api/v1/payments/:id/simulate', {
     schema: {
       tags,
       security,
       summary: 'Settle a test payment (test keys only)',
       description: 'Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.',
       params: idParams,
-      body: simulateBody,
-      response: { 200: envelope(paymentJsonSchema), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+      body: SimulateBody,
+      response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
     },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
-    return ok(reply, 200, paymentJson(await simulatePayment(ctx, caller, request.params.id, request.body.outcome), publicUrl));
+    return ok(paymentJson(await simulatePayment(ctx, caller, request.params.id, request.body.outcome), publicUrl));
   });
 
-  app.post<{ Body: string }>('/api/v1/payments/reconciliations', {
+  app.post('/api/v1/payments/reconciliations', {
     bodyLimit: MAX_STATEMENT_BYTES,
     // A JSON body would otherwise reach validation and get a confusing "body must be string".
     preValidation: async (request) => {
@@ -178,12 +195,12 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       description:
         'Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.',
       consumes: XML_TYPES,
-      body: { type: 'string', description: 'ISO 20022 camt.053 / camt.054 XML.' },
-      response: { 200: envelope(reportSchema), 400: problem, 401: problem, 413: problem, 415: problem },
+      body: StatementBody,
+      response: { 200: envelope(ReconciliationReport), 400: problem, 401: problem, 413: problem, 415: problem },
     },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
-    return ok(reply, 200, reportJson(await reconcileStatement(ctx, caller, request.body)));
+    return ok(reportJson(await reconcileStatement(ctx, caller, request.body)));
   });
 
   await payPageRoutes(app, ctx);

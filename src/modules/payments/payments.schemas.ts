@@ -1,162 +1,196 @@
-// JSON schemas of the payments API (validation, response serialisation, OpenAPI). Success bodies
-// use the payment seed's envelope `{status: "success", data}` across the whole payments surface.
+// The payments API's shapes, written once: validation, response serialisation, handler types and
+// OpenAPI come from here. Success bodies use the payment seed's envelope `{status: "success", data}`
+// across the whole payments surface.
 import { paginationQuerySchema } from '../../http/cursor.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { DefaultsOptional, IsoDateTime, NullOr, Problem as problem, type Static, StringEnum, type TSchema, Type } from '../../http/schema.ts';
 import { SCHEMES } from './payee-profile.ts';
-import { DESCRIPTION_MAX, EXPIRES_IN, METADATA_LIMITS, REFERENCE_MAX } from './payment.service.ts';
-import { PAYMENT_STATUSES, paymentJsonSchema } from './payment.view.ts';
+import { PAYMENT_STATUSES, PaymentJson } from './payment.view.ts';
 
-/** `{status: "success", data}` around `data` (plus any top-level extras, e.g. next_cursor). */
-export function envelope(data: Record<string, unknown>, extra: Record<string, unknown> = {}) {
-  return { type: 'object', required: ['status', 'data'], properties: { status: { type: 'string', enum: ['success'] }, data, ...extra } } as const;
+/** Bounds of `expires_in`, seconds: a minute to 30 days; a day when omitted. */
+export const EXPIRES_IN = { min: 60, max: 30 * 24 * 3600, default: 24 * 3600 } as const;
+/** Largest `metadata` object, as JSON bytes, and most keys. */
+export const METADATA_LIMITS = { bytes: 4096, keys: 20 } as const;
+/** Longest merchant reference and description. */
+export const REFERENCE_MAX = 100;
+export const DESCRIPTION_MAX = 140;
+
+/** `{status: "success", data}` around `data`. */
+export function envelope<T extends TSchema>(data: T) {
+  return Type.Object({ status: StringEnum(['success']), data });
 }
 
-const nullableObject = (properties: Record<string, unknown>, description: string) => ({ type: ['object', 'null'], additionalProperties: true, properties, description });
-const str = (maxLength: number, description?: string) => ({ type: 'string', maxLength, ...(description ? { description } : {}) });
+/** A page of payments: the envelope with `next_cursor` beside `data`. */
+export const PaymentList = Type.Object({ status: StringEnum(['success']), data: Type.Array(PaymentJson), next_cursor: Type.Optional(NullOr(Type.String())) });
 
-const address = {
-  type: 'object',
-  additionalProperties: true,
-  description: 'Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025.',
-  properties: { type: { type: 'string', enum: ['S', 'K'] }, street: { type: ['string', 'null'], maxLength: 70 }, building_number: { type: ['string', 'null'], maxLength: 16 }, postcode: str(16), town: str(35), country: str(2) },
-} as const;
+const str = (maxLength: number, description?: string) => Type.Optional(Type.String({ maxLength, ...(description ? { description } : {}) }));
+const nullableStr = (maxLength: number) => Type.Optional(NullOr(Type.String({ maxLength })));
+/** A scheme's payee: checked field by field by the domain parser (all problems at once), so loose here. */
+const payee = <P extends Record<string, TSchema>>(properties: P, description: string) =>
+  Type.Optional(NullOr(Type.Object(properties, { additionalProperties: true }), { description }));
+
+const address = Type.Object(
+  {
+    type: Type.Optional(StringEnum(['S', 'K'])),
+    street: nullableStr(70),
+    building_number: nullableStr(16),
+    postcode: str(16),
+    town: str(35),
+    country: str(2),
+  },
+  {
+    additionalProperties: true,
+    description: 'Structured address (type S): street, building_number, postcode, town, country (ISO 3166 alpha-2). Banks accept only structured addresses since November 2025.',
+  },
+);
 
 /** The payee profile (request and response share it; the response holds the normalised form). */
-export const profileSchema = {
-  type: 'object',
-  additionalProperties: true,
-  properties: {
-    sepa: nullableObject({ name: str(70), iban: str(50), bic: { type: ['string', 'null'], maxLength: 11 } }, 'SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA).'),
-    swiss_qr: nullableObject(
-      { name: str(70), iban: str(50), qr_iban: { type: 'boolean' }, address },
+export const PaymentProfileBody = Type.Object(
+  {
+    sepa: payee({ name: str(70), iban: str(50), bic: nullableStr(11) }, 'SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA).'),
+    swiss_qr: payee(
+      { name: str(70), iban: str(50), qr_iban: Type.Optional(Type.Boolean()), address: Type.Optional(address) },
       'Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references).',
     ),
-    pix: nullableObject({ key: str(100), key_type: str(10), merchant_name: str(25), city: str(15) }, 'Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city.'),
-    upi: nullableObject({ vpa: str(255), payee_name: str(99), mcc: { type: ['string', 'null'], maxLength: 4 } }, 'UPI: virtual payment address (name@bank) and payee name.'),
+    pix: payee({ key: str(100), key_type: str(10), merchant_name: str(25), city: str(15) }, 'Pix: key (CPF, CNPJ, e-mail, +55 phone or random key), merchant name, city.'),
+    upi: payee({ vpa: str(255), payee_name: str(99), mcc: nullableStr(4) }, 'UPI: virtual payment address (name@bank) and payee name.'),
   },
-} as const;
+  { additionalProperties: true },
+);
 
 /** GET/PUT profile response data. */
-export const profileViewSchema = {
-  title: 'PaymentProfile',
-  type: 'object',
-  required: ['profile', 'schemes', 'updated_at'],
-  properties: {
-    profile: profileSchema,
-    schemes: { type: 'array', items: { type: 'string', enum: [...SCHEMES] }, description: 'The schemes payments can be created in.' },
-    updated_at: { type: ['string', 'null'], format: 'date-time' },
+export const PaymentProfile = Type.Object(
+  {
+    profile: PaymentProfileBody,
+    schemes: Type.Array(StringEnum(SCHEMES), { description: 'The schemes payments can be created in.' }),
+    updated_at: NullOr(IsoDateTime()),
   },
-} as const;
+  { title: 'PaymentProfile' },
+);
+export type PaymentProfile = Static<typeof PaymentProfile>;
 
 /** POST /api/v1/payments/init body. */
-export const initBody = {
-  type: 'object',
-  required: ['amount', 'currency', 'scheme', 'reference'],
-  additionalProperties: false,
-  properties: {
-    amount: { type: 'integer', minimum: 1, maximum: 999_999_999_999, description: 'In minor units of the currency (1250 = EUR 12.50); the currency\'s exponent is respected.' },
-    currency: { type: 'string', minLength: 3, maxLength: 3, description: 'ISO 4217: EUR (sepa, swiss_qr), CHF (swiss_qr), BRL (pix), INR (upi).' },
-    scheme: { type: 'string', enum: [...SCHEMES] },
-    reference: { type: 'string', minLength: 1, maxLength: REFERENCE_MAX, description: 'Your order id; where it fits the scheme\'s rules it also becomes the creditor reference\'s body.' },
-    description: { type: ['string', 'null'], maxLength: DESCRIPTION_MAX, description: 'Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less).' },
-    expires_in: { type: 'integer', minimum: EXPIRES_IN.min, maximum: EXPIRES_IN.max, description: `Seconds until the request expires (${EXPIRES_IN.min}–${EXPIRES_IN.max}; default ${EXPIRES_IN.default}).` },
-    metadata: { type: 'object', maxProperties: METADATA_LIMITS.keys, additionalProperties: true, description: `Your own key/values, returned as given (≤ ${METADATA_LIMITS.keys} keys, ≤ ${METADATA_LIMITS.bytes} bytes).` },
+export const InitPaymentBody = Type.Object(
+  {
+    amount: Type.Integer({ minimum: 1, maximum: 999_999_999_999, description: 'In minor units of the currency (1250 = EUR 12.50); the currency\'s exponent is respected.' }),
+    currency: Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217: EUR (sepa, swiss_qr), CHF (swiss_qr), BRL (pix), INR (upi).' }),
+    scheme: StringEnum(SCHEMES),
+    reference: Type.String({ minLength: 1, maxLength: REFERENCE_MAX, description: 'Your order id; where it fits the scheme\'s rules it also becomes the creditor reference\'s body.' }),
+    description: Type.Optional(NullOr(Type.String({ maxLength: DESCRIPTION_MAX }), { description: 'Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less).' })),
+    expires_in: Type.Optional(
+      Type.Integer({ minimum: EXPIRES_IN.min, maximum: EXPIRES_IN.max, description: `Seconds until the request expires (${EXPIRES_IN.min}–${EXPIRES_IN.max}; default ${EXPIRES_IN.default}).` }),
+    ),
+    metadata: Type.Optional(
+      Type.Unsafe<Record<string, unknown>>({
+        type: 'object',
+        maxProperties: METADATA_LIMITS.keys,
+        additionalProperties: true,
+        description: `Your own key/values, returned as given (≤ ${METADATA_LIMITS.keys} keys, ≤ ${METADATA_LIMITS.bytes} bytes).`,
+      }),
+    ),
   },
-} as const;
-
-/** `:id` path parameter. */
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
+  { additionalProperties: false },
+);
+export type InitPaymentBody = Static<typeof InitPaymentBody>;
 
 /** List filters. */
-export const listQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    ...paginationQuerySchema,
-    status: { type: 'string', enum: [...PAYMENT_STATUSES] },
-    scheme: { type: 'string', enum: [...SCHEMES] },
-    reference: { type: 'string', maxLength: REFERENCE_MAX, description: 'Your order id, exactly.' },
-    created_from: { type: 'string', format: 'date-time', description: 'Created at or after this instant.' },
-    created_to: { type: 'string', format: 'date-time', description: 'Created before this instant.' },
-  },
-} as const;
+export const PaymentListQuery = DefaultsOptional(
+  Type.Object(
+    {
+      limit: Type.Integer(paginationQuerySchema.limit),
+      cursor: Type.Optional(Type.String(paginationQuerySchema.cursor)),
+      status: Type.Optional(StringEnum(PAYMENT_STATUSES)),
+      scheme: Type.Optional(StringEnum(SCHEMES)),
+      reference: Type.Optional(Type.String({ maxLength: REFERENCE_MAX, description: 'Your order id, exactly.' })),
+      created_from: Type.Optional(IsoDateTime({ description: 'Created at or after this instant.' })),
+      created_to: Type.Optional(IsoDateTime({ description: 'Created before this instant.' })),
+    },
+    { additionalProperties: false },
+  ),
+);
 
 /** mark-paid body. */
-export const markPaidBody = {
-  type: 'object',
-  required: ['note'],
-  additionalProperties: false,
-  properties: { note: { type: 'string', minLength: 1, maxLength: 500, description: 'How the money arrived (cash, a transfer seen in the banking app…); stored with who marked it.' } },
-} as const;
+export const MarkPaidBody = Type.Object(
+  { note: Type.String({ minLength: 1, maxLength: 500, description: 'How the money arrived (cash, a transfer seen in the banking app…); stored with who marked it.' }) },
+  { additionalProperties: false },
+);
 
 /** simulate body. */
-export const simulateBody = {
-  type: 'object',
-  required: ['outcome'],
-  additionalProperties: false,
-  properties: { outcome: { type: 'string', enum: ['succeeded', 'failed'] } },
-} as const;
+export const SimulateBody = Type.Object({ outcome: StringEnum(['succeeded', 'failed']) }, { additionalProperties: false });
 
-const reportLine = {
-  type: 'object',
-  properties: {
-    entry_id: { type: 'string' },
-    outcome: { type: 'string', enum: ['matched', 'partial', 'overpaid', 'unmatched', 'already_matched', 'foreign_currency', 'reversal', 'not_pending', 'ignored'] },
-    payment_id: { type: ['string', 'null'] },
-    reference: { type: ['string', 'null'] },
-    amount: { type: ['integer', 'null'] },
-    currency: { type: ['string', 'null'] },
-    expected_amount: { type: ['integer', 'null'] },
-    received_amount: { type: ['integer', 'null'] },
-    booking_date: { type: ['string', 'null'] },
-    account_servicer_reference: { type: ['string', 'null'] },
-    debtor_name: { type: ['string', 'null'] },
-    reason: { type: 'string' },
-  },
-} as const;
+const nullable = <T extends TSchema>(schema: T) => Type.Optional(NullOr(schema));
 
-const lines = { type: 'array', items: reportLine } as const;
+const ReportLineJson = Type.Object({
+  entry_id: Type.Optional(Type.String()),
+  outcome: Type.Optional(StringEnum(['matched', 'partial', 'overpaid', 'unmatched', 'already_matched', 'foreign_currency', 'reversal', 'not_pending', 'ignored'])),
+  payment_id: nullable(Type.String()),
+  reference: nullable(Type.String()),
+  amount: nullable(Type.Integer()),
+  currency: nullable(Type.String()),
+  expected_amount: nullable(Type.Integer()),
+  received_amount: nullable(Type.Integer()),
+  booking_date: nullable(Type.String()),
+  account_servicer_reference: nullable(Type.String()),
+  debtor_name: nullable(Type.String()),
+  reason: Type.Optional(Type.String()),
+});
+
+const lines = Type.Array(ReportLineJson);
+const count = Type.Optional(Type.Integer());
 
 /** The reconciliation report. */
-export const reportSchema = {
-  title: 'ReconciliationReport',
-  type: 'object',
-  required: ['document', 'summary', 'matched', 'partial', 'overpaid', 'unmatched', 'already_matched'],
-  properties: {
-    document: {
-      type: 'object',
-      properties: { kind: { type: 'string', enum: ['camt.053', 'camt.054'] }, version: { type: 'integer' }, message_id: { type: ['string', 'null'] }, created_at: { type: ['string', 'null'] }, statements: { type: 'integer' }, entries: { type: 'integer' } },
-    },
-    summary: {
-      type: 'object',
-      description: 'How many booked items fell into each group.',
-      properties: Object.fromEntries(['matched', 'partial', 'overpaid', 'unmatched', 'already_matched', 'foreign_currency', 'reversals', 'not_pending', 'ignored', 'payments_succeeded'].map((k) => [k, { type: 'integer' }])),
-    },
+export const ReconciliationReport = Type.Object(
+  {
+    document: Type.Object({
+      kind: Type.Optional(StringEnum(['camt.053', 'camt.054'])),
+      version: Type.Optional(Type.Integer()),
+      message_id: nullable(Type.String()),
+      created_at: nullable(Type.String()),
+      statements: Type.Optional(Type.Integer()),
+      entries: Type.Optional(Type.Integer()),
+    }),
+    summary: Type.Object(
+      {
+        matched: count,
+        partial: count,
+        overpaid: count,
+        unmatched: count,
+        already_matched: count,
+        foreign_currency: count,
+        reversals: count,
+        not_pending: count,
+        ignored: count,
+        payments_succeeded: count,
+      },
+      { description: 'How many booked items fell into each group.' },
+    ),
     matched: lines,
     partial: lines,
     overpaid: lines,
     unmatched: lines,
     already_matched: lines,
-    foreign_currency: lines,
-    reversals: lines,
-    not_pending: lines,
-    ignored: lines,
-    payments: {
-      type: 'array',
-      description: 'Per payment touched: whether this upload marked it paid, and the flags a person should look at.',
-      items: {
-        type: 'object',
-        properties: {
-          payment_id: { type: 'string' },
-          succeeded: { type: 'boolean' },
-          flags: { type: 'array', items: { type: 'string' } },
-          received_amount: { type: 'integer' },
-          expected_amount: { type: 'integer' },
-          entry_ids: { type: 'array', items: { type: 'string' } },
-        },
-      },
-    },
+    foreign_currency: Type.Optional(lines),
+    reversals: Type.Optional(lines),
+    not_pending: Type.Optional(lines),
+    ignored: Type.Optional(lines),
+    payments: Type.Optional(
+      Type.Array(
+        Type.Object({
+          payment_id: Type.Optional(Type.String()),
+          succeeded: Type.Optional(Type.Boolean()),
+          flags: Type.Optional(Type.Array(Type.String())),
+          received_amount: Type.Optional(Type.Integer()),
+          expected_amount: Type.Optional(Type.Integer()),
+          entry_ids: Type.Optional(Type.Array(Type.String())),
+        }),
+        { description: 'Per payment touched: whether this upload marked it paid, and the flags a person should look at.' },
+      ),
+    ),
   },
-} as const;
+  { title: 'ReconciliationReport' },
+);
+export type ReconciliationReport = Static<typeof ReconciliationReport>;
 
-export { paymentJsonSchema, problem };
+/** The bank file of a reconciliation, read as text. */
+export const StatementBody = Type.String({ description: 'ISO 20022 camt.053 / camt.054 XML.' });
+
+export { PaymentJson, problem };

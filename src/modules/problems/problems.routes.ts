@@ -1,23 +1,32 @@
 // Every problem document's `type` URL resolves here, so a client (or a person) can look up a code.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode } from '../../errors.ts';
+import { StringEnum, Type } from '../../http/schema.ts';
 
-const entry = {
-  title: 'ErrorCode',
-  type: 'object',
-  description: 'A registered error code: problem documents carry it in `code`, with this status and title.',
-  required: ['code', 'status', 'title'],
-  properties: { code: { type: 'string', enum: Object.keys(ERROR_CODES) }, status: { type: 'integer', minimum: 400, maximum: 599 }, title: { type: 'string' } },
-  examples: [{ code: 'validation_failed', status: 400, title: ERROR_CODES.validation_failed.title }],
-} as const;
+const CODES = Object.keys(ERROR_CODES) as ErrorCode[];
+
+const ErrorCodeJson = Type.Object(
+  { code: StringEnum(CODES), status: Type.Integer({ minimum: 400, maximum: 599 }), title: Type.String() },
+  {
+    title: 'ErrorCode',
+    description: 'A registered error code: problem documents carry it in `code`, with this status and title.',
+    examples: [{ code: 'validation_failed', status: 400, title: ERROR_CODES.validation_failed.title }],
+  },
+);
+
+const ErrorCodeList = Type.Object({ data: Type.Array(ErrorCodeJson) }, { title: 'ErrorCodeList' });
+
+const CodeParams = Type.Object({ code: Type.String({ maxLength: 64 }) });
 
 /** Registers GET /problems and /problems/:code. */
-export async function problemsRoutes(app: FastifyInstance): Promise<void> {
-  const list = () => (Object.keys(ERROR_CODES) as ErrorCode[]).map((code) => ({ code, ...ERROR_CODES[code] }));
-  app.get('/problems', { schema: { tags: ['meta'], summary: 'Every error code Tessera answers with', response: { 200: { title: 'ErrorCodeList', type: 'object', required: ['data'], properties: { data: { type: 'array', items: entry } } } } } }, async () => ({ data: list() }));
-  app.get<{ Params: { code: string } }>(
+export async function problemsRoutes(server: FastifyInstance): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  const list = () => CODES.map((code) => ({ code, ...ERROR_CODES[code] }));
+  app.get('/problems', { schema: { tags: ['meta'], summary: 'Every error code Tessera answers with', response: { 200: ErrorCodeList } } }, async () => ({ data: list() }));
+  app.get(
     '/problems/:code',
-    { schema: { tags: ['meta'], summary: 'One error code', params: { type: 'object', properties: { code: { type: 'string', maxLength: 64 } }, required: ['code'] }, response: { 200: entry } } },
+    { schema: { tags: ['meta'], summary: 'One error code', params: CodeParams, response: { 200: ErrorCodeJson } } },
     async (request) => {
       const entry = list().find((e) => e.code === request.params.code);
       if (!entry) throw new AppError('not_found', `There is no error code '${request.params.code}'. GET /problems lists them.`);

@@ -5,4 +5,4 @@ export { assertEncodable, type CodeImage, codeImage, drawCode, expiredImage, typ
 export { withQrProblems } from './engine-errors.ts';
 export { renderPng } from './png.ts';
 export { renderRoutes } from './render.routes.ts';
-export { PNG_SIZES, pngSizeField } from './size-policy.ts';
+export { PNG_SIZES, pngSizeField, pngSizeQuery } from './size-policy.ts';

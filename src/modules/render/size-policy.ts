@@ -1,7 +1,7 @@
 // PNG sizes: one policy per kind of image, named here and nowhere else. Routes take their `size`
 // field from pngSizeField, so the schema that checks it and the OpenAPI text that documents it
 // cannot drift apart.
-import { Type } from '../../http/schema.ts';
+import { DefaultsOptional, Type } from '../../http/schema.ts';
 
 /** The pixel widths a route accepts for PNG output. */
 export interface PngSizePolicy {
@@ -27,4 +27,9 @@ export const RASTER_LIMITS: PngSizePolicy = PNG_SIZES.standard;
 /** The `size` field of a route under `policy`, its bounds stated in the description. */
 export function pngSizeField(policy: PngSizePolicy) {
   return Type.Integer({ minimum: policy.min, maximum: policy.max, default: policy.default, description: `Width in pixels, ${policy.min}–${policy.max}; default ${policy.default}.` });
+}
+
+/** The query string of a route serving a PNG under `policy`: `?size=` (optional; the default applies). */
+export function pngSizeQuery(policy: PngSizePolicy) {
+  return DefaultsOptional(Type.Object({ size: pngSizeField(policy) }));
 }

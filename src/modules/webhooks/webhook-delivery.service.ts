@@ -6,35 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { deleteSettledEventsBefore, findDelivery, listAttempts, listDeliveries, requeueDelivery } from './webhook-delivery.repo.ts';
 import { findEndpoint } from './webhook-endpoint.repo.ts';
-
-/** One logged attempt. */
-export interface DeliveryAttempt {
-  attempt: number;
-  at: string;
-  status_code: number | null;
-  success: boolean;
-  latency_ms: number;
-  error: string | null;
-  /** First 1 KiB of the response body. */
-  response_body: string | null;
-}
-
-/** A delivery of one event to one endpoint. */
-export interface Delivery {
-  id: string;
-  /** The `webhook-id` header value, the same on every attempt. */
-  event_id: string;
-  event_type: string;
-  endpoint_id: string;
-  status: 'pending' | 'succeeded' | 'failed';
-  attempts: number;
-  next_attempt_at: string | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  created_at: string;
-  delivered_at: string | null;
-  attempt_log: DeliveryAttempt[];
-}
+import type { DeliveryRetried, WebhookDelivery } from './webhooks.schemas.ts';
 
 /** How long settled events, deliveries and their attempt logs are kept. */
 export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
@@ -42,7 +14,7 @@ export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Deliveries to an endpoint of the account, newest first, each with its attempts. */
-export async function listEndpointDeliveries(db: Kysely<Database>, accountId: string, endpointId: string, limit: number): Promise<Delivery[]> {
+export async function listEndpointDeliveries(db: Kysely<Database>, accountId: string, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
   if (!(await findEndpoint(db, accountId, endpointId))) throw notFound(`Webhook endpoint ${endpointId}`);
   const rows = await listDeliveries(db, endpointId, limit);
   const attempts = await listAttempts(db, rows.map((r) => r.id));
@@ -65,7 +37,7 @@ export async function listEndpointDeliveries(db: Kysely<Database>, accountId: st
 }
 
 /** Makes a delivery due now again (same webhook-id); 409 while a worker is sending it or its endpoint is disabled. */
-export async function retryDelivery(db: Kysely<Database>, clock: Clock, accountId: string, id: string): Promise<{ id: string; status: 'pending'; next_attempt_at: string }> {
+export async function retryDelivery(db: Kysely<Database>, clock: Clock, accountId: string, id: string): Promise<DeliveryRetried> {
   const delivery = await findDelivery(db, accountId, id);
   if (!delivery) throw notFound(`Webhook delivery ${id}`);
   const endpoint = await findEndpoint(db, accountId, delivery.endpoint_id);

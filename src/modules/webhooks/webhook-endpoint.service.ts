@@ -12,30 +12,16 @@ import { emitPing } from './outbox.ts';
 import { DestinationRefusedError, type DestinationPolicy, parseAllowList, vetDestination } from './ssrf-guard.ts';
 import { countEndpoints, deleteEndpoint, findEndpoint, insertEndpoint, listEndpoints, updateEndpoint } from './webhook-endpoint.repo.ts';
 import { hasActiveWebhookSecret } from './webhook-secret.service.ts';
+import type { CreateEndpointBody, UpdateEndpointBody, WebhookEndpoint } from './webhooks.schemas.ts';
 
 /** Endpoints an account may register. */
 export const MAX_ENDPOINTS_PER_ACCOUNT = 50;
 
 /** An endpoint as the API shows it. */
-export interface WebhookEndpoint {
-  id: string;
-  url: string;
-  description: string;
-  event_types: string[];
-  enabled: boolean;
-  disabled_reason: string | null;
-  failing_since: string | null;
-  created_at: string;
-  updated_at: string;
-}
+export type { WebhookEndpoint };
 
 /** Fields a caller sets (all optional on update). */
-export interface EndpointInput {
-  url?: string;
-  description?: string;
-  event_types?: string[];
-  enabled?: boolean;
-}
+export type EndpointInput = UpdateEndpointBody;
 
 const policies = new WeakMap<Config, DestinationPolicy>();
 
@@ -86,7 +72,7 @@ async function checkUrl(policy: DestinationPolicy, url: string): Promise<string>
 }
 
 /** Registers an endpoint; 400 for a refused URL or unknown event types, 409 without a signing secret. */
-export async function createEndpoint(db: Kysely<Database>, clock: Clock, policy: DestinationPolicy, accountId: string, input: EndpointInput & { url: string }): Promise<WebhookEndpoint> {
+export async function createEndpoint(db: Kysely<Database>, clock: Clock, policy: DestinationPolicy, accountId: string, input: CreateEndpointBody): Promise<WebhookEndpoint> {
   const eventTypes = checkEventTypes(input.event_types ?? [ALL_EVENTS]);
   const url = await checkUrl(policy, input.url);
   if (!(await hasActiveWebhookSecret(db, accountId))) {

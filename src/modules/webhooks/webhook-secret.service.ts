@@ -14,27 +14,15 @@ import { emitEvent } from './outbox.ts';
 import { generateSigningSecret } from './signing.ts';
 import { disableExpiredSecrets, disableRotatingSecrets, findActiveSecret, findLiveSecrets, insertSecret, listSecrets, markRotating } from './webhook-secret.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import type { NewWebhookSecret, RotatedWebhookSecret, WebhookSecretInfo } from './webhooks.schemas.ts';
 
 /** How long a rotated-out secret keeps signing. */
 export const ROTATION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const KID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** A freshly created secret: the only time its value is returned. */
-export interface NewWebhookSecret {
-  id: string;
-  secret: string;
-  kid: string;
-}
-
-/** A secret's metadata (never its value). */
-export interface WebhookSecretInfo {
-  id: string;
-  kid: string;
-  status: 'active' | 'rotating' | 'disabled';
-  created_at: string;
-  expires_at: string | null;
-}
+/** A freshly created secret (the only time its value is returned) and a secret's metadata (never its value). */
+export type { NewWebhookSecret, WebhookSecretInfo };
 
 function sealingKey(masterKey: Buffer): Buffer {
   return deriveKey(masterKey, 'webhook-secret');
@@ -81,7 +69,7 @@ export async function rotateWebhookSecret(
   clock: Clock,
   masterKey: Buffer,
   accountId: string,
-): Promise<NewWebhookSecret & { previous: { id: string; kid: string; status: 'rotating'; expires_at: string } }> {
+): Promise<RotatedWebhookSecret> {
   const now = clock.now();
   const expiresAt = now + ROTATION_WINDOW_MS;
   try {

@@ -1,0 +1,55 @@
+// The check-in API's shapes and its vocabulary (results and directions), written once:
+// validation, handler and service types and OpenAPI come from here.
+import type { CheckinsTable } from '../../db/schema.ts';
+import { paginationQuerySchema } from '../../http/cursor.ts';
+import { DefaultsOptional, IsoDateTime, NullOr, type Static, StringEnum, Type } from '../../http/schema.ts';
+
+/** Results of a check-in (pretix's names). */
+export const CHECKIN_RESULTS = ['ok', 'already_redeemed', 'expired', 'invalid', 'revoked'] as const satisfies readonly CheckinsTable['result'][];
+/** Directions through the gate. */
+export const CHECKIN_TYPES = ['entry', 'exit'] as const satisfies readonly CheckinsTable['type'][];
+
+export const CheckinJson = Type.Object(
+  {
+    result: StringEnum(CHECKIN_RESULTS, { description: 'pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).' }),
+    reason: Type.String({ description: 'Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`.' }),
+    checkin_id: Type.String({ examples: ['chk_4hT9xQ2mZpL8vN3bK7wR1c'] }),
+    type: StringEnum(CHECKIN_TYPES),
+    campaign_id: NullOr(Type.String()),
+    batch_id: NullOr(Type.String(), { description: 'Bulk-created tickets share their batch.' }),
+    scanner_id: NullOr(Type.String()),
+    ticket: NullOr(Type.Object({ short_code: Type.String(), destination: Type.String(), name: Type.String({ description: 'The attendee reference.' }) })),
+    created_at: IsoDateTime(),
+  },
+  { title: 'Checkin', description: 'The answer to one scan at the door, as recorded.' },
+);
+export type CheckinJson = Static<typeof CheckinJson>;
+
+export const CheckinList = Type.Object({ data: Type.Array(CheckinJson), next_cursor: NullOr(Type.String()) }, { title: 'CheckinList' });
+
+/** POST /api/v1/checkins body. */
+export const CheckinBody = DefaultsOptional(
+  Type.Object(
+    {
+      payload: Type.String({ minLength: 1, maxLength: 2048 }),
+      type: StringEnum(CHECKIN_TYPES, { default: 'entry' }),
+      scanner_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      nonce: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[\\x21-\\x7e]+$', description: 'Printable ASCII, unique per scan.' })),
+    },
+    { additionalProperties: false },
+  ),
+);
+export type CheckinBody = Static<typeof CheckinBody>;
+
+/** GET /api/v1/checkins filters. */
+export const CheckinListQuery = DefaultsOptional(
+  Type.Object(
+    {
+      limit: Type.Integer(paginationQuerySchema.limit),
+      cursor: Type.Optional(Type.String(paginationQuerySchema.cursor)),
+      campaign_id: Type.Optional(Type.String({ maxLength: 64 })),
+      batch_id: Type.Optional(Type.String({ maxLength: 64 })),
+    },
+    { additionalProperties: false },
+  ),
+);
