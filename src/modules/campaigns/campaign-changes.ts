@@ -4,6 +4,7 @@
 // context. While this instance cannot listen, its caches fall back to their TTL (ADR 0026).
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../../config.ts';
+import type { CampaignChangeFeed, CampaignChangeSubscriber } from '../../context.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { type Listener, notifyOnCommit } from '../../db/notify.ts';
 import type { Database } from '../../db/schema.ts';
@@ -11,16 +12,8 @@ import type { Database } from '../../db/schema.ts';
 /** The PostgreSQL channel; the payload is the campaign's short code. */
 export const CAMPAIGN_CHANGED_CHANNEL = 'tessera_campaign_changed';
 
-/** A cache that follows campaign changes. */
-export interface CampaignChangeSubscriber {
-  /** The campaign behind `shortCode` changed: forget it. */
-  changed(shortCode: string): void;
-  /** Changes may have been missed (the listener was down): forget everything. */
-  missedSome(): void;
-}
-
 /** Campaign change notifications of one app or worker. */
-export class CampaignChanges {
+export class CampaignChanges implements CampaignChangeFeed {
   readonly #dialect: Dialect;
   readonly #subscribers = new Set<CampaignChangeSubscriber>();
   #listener: Listener | null = null;

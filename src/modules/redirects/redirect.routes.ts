@@ -72,7 +72,7 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
     maxEntries: MAX_CACHED_CODES,
     load: async (code) => (await findRedirectTarget(ctx, code)) ?? null,
   });
-  ctx.campaignChanges?.subscribe({ changed: (code) => cache.delete(code), missedSome: () => cache.clear() });
+  ctx.campaignChanges.subscribe({ changed: (code) => cache.delete(code), missedSome: () => cache.clear() });
   const countryHeader = ctx.config.countryHeader;
 
   // The code is known here, so these pages wear its owner's branding (one query, off the 302 path).
