@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { digestsEqual, sha256 } from '../../crypto/keys.ts';
 import type { ApiKeysTable, Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { emitEvent } from '../webhooks/outbox.ts';
 import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
@@ -186,22 +187,9 @@ export async function authenticateApiKey(db: Kysely<Database>, now: number, pres
   return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv, expired };
 }
 
-/** Opaque pagination cursor for key lists. */
-function encodeCursor(row: ApiKeysTable): string {
-  return Buffer.from(`${row.created_at}:${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
-  const match = /^(\d{1,16}):(key_[A-Za-z0-9]{1,64})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new AppError('validation_failed', 'cursor is not one this API returned; start again without it.', { errors: [{ field: 'querystring/cursor', message: 'is not valid' }] });
-  return { createdAt: Number(match[1]), id: match[2]! };
-}
-
 /** One page of an account's keys (newest first) and the cursor of the next page. */
-export async function listApiKeys(db: Kysely<Database>, now: number, accountId: string, limit: number, cursor?: string): Promise<{ apiKeys: ApiKey[]; nextCursor: string | null }> {
-  const rows = await listApiKeyRows(db, accountId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
-  const page = rows.slice(0, limit);
-  return { apiKeys: page.map((row) => toApiKey(row, now)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+export async function listApiKeys(db: Kysely<Database>, now: number, accountId: string, limit: number, cursor?: Cursor): Promise<Page<ApiKey>> {
+  return mapPage(await fetchPage(limit, (take) => listApiKeyRows(db, accountId, take, cursor)), (row) => toApiKey(row, now));
 }
 
 /** Revokes one of the account's keys at once; 404 for another account's key or an unknown id. */

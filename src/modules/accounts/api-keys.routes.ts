@@ -4,8 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { PROBLEM_SCHEMA } from '../../http/problem.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
+import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -74,7 +75,6 @@ const apiKeySchema = {
   },
 };
 const envelope = (data: { type: 'object'; properties: object }) => ({ type: 'object', required: ['status', 'data'], properties: { status: { type: 'string', enum: ['success'] }, data: { ...data, required: Object.keys(data.properties) } } });
-const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
 
 /** Registers /api/v1/merchant/api-keys…. */
 export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -92,7 +92,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         description:
           `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response. ` +
           `A key that expired on its own is accepted here (and only here) for ${EXPIRED_KEY_RENEWAL_DAYS} days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.`,
-        security,
+        security: SIGNED_IN,
         body: {
           type: 'object',
           additionalProperties: false,
@@ -123,19 +123,19 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: {
         tags: ['api-keys'],
         summary: "The account's API keys, masked, newest first",
-        security,
+        security: SIGNED_IN,
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { limit: { type: 'integer', minimum: 1, maximum: 100, default: 50 }, cursor: { type: 'string', maxLength: 200 } },
+          properties: paginationQuerySchema,
         },
         response: { 200: envelope({ type: 'object', properties: { api_keys: { type: 'array', items: apiKeySchema }, next_cursor: nullableString } }) },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const page = await listApiKeys(ctx.db, ctx.clock.now(), principal.accountId, request.query.limit, request.query.cursor);
-      return { status: 'success', data: { api_keys: page.apiKeys.map(apiKeyJson), next_cursor: page.nextCursor } };
+      const page = await listApiKeys(ctx.db, ctx.clock.now(), principal.accountId, request.query.limit, decodeCursor(request.query.cursor));
+      return { status: 'success', data: { api_keys: page.items.map(apiKeyJson), next_cursor: page.nextCursor } };
     },
   );
 
@@ -145,7 +145,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: {
         tags: ['api-keys'],
         summary: 'Create an API key; the full key is shown only in this response',
-        security,
+        security: SIGNED_IN,
         'x-idempotent': true,
         body: {
           type: 'object',
@@ -181,7 +181,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
       schema: {
         tags: ['api-keys'],
         summary: 'Revoke an API key at once',
-        security,
+        security: SIGNED_IN,
         params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] },
         response: { 204: { type: 'null' } },
       },

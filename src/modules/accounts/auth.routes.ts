@@ -2,7 +2,7 @@
 // cookie; the CSRF token the dashboard must echo in X-CSRF-Token comes back in these bodies.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { SIGNUP_MODES } from '../../config.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { type AuthDeps, logIn, logOut, type SignedIn, signUp, signupStatus, whoAmI } from './auth.service.ts';
@@ -135,7 +135,7 @@ export async function authRoutes(app: FastifyInstance, ctx: AppContext): Promise
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], security: [{ session: [] }, { apiKey: [] }, { bearer: [] }], summary: 'The signed-in user and account (and the CSRF token)', response: { 200: signedInSchema } } }, async (request, reply) => {
+  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], security: SIGNED_IN, summary: 'The signed-in user and account (and the CSRF token)', response: { 200: signedInSchema } } }, async (request, reply) => {
     const principal = requirePrincipal(request);
     const me = await whoAmI(ctx.db, ctx.config.masterKey, principal, principal.via === 'session' ? request.cookies[SESSION_COOKIE] ?? null : null);
     reply.header('cache-control', 'no-store');

@@ -2,11 +2,10 @@
 // public pages (item pages, code error pages, hosted pages).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { type BrandingSettings, getBrandingSettings, updateBranding } from './branding.service.ts';
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const properties = {
   name: { type: 'string', maxLength: 1000, description: 'The account name shown at the top of its public pages (when it has no logo).', examples: ['Spring Fair Ltd'] },
   logo_url: { type: ['string', 'null'], maxLength: 2048, description: 'Absolute http(s) URL of a logo shown instead of the name; null for none.', examples: ['https://cdn.example.com/logo.png'] },
@@ -23,7 +22,7 @@ function brandingJson(settings: BrandingSettings) {
 export async function brandingRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
   app.get(
     '/api/v1/account/branding',
-    { schema: { tags: ['account'], summary: "The account's public branding", security, response: { 200: brandingSchema, 401: problem } } },
+    { schema: { tags: ['account'], summary: "The account's public branding", security: SIGNED_IN, response: { 200: brandingSchema, 401: problem } } },
     async (request) => brandingJson(await getBrandingSettings(ctx.db, requirePrincipal(request).accountId)),
   );
 
@@ -34,7 +33,7 @@ export async function brandingRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['account'],
         summary: "Change the account's public branding",
         description: 'Every field is optional; fields left out keep their value. Applies at once to item pages, code error pages and hosted pages without a logo of their own.',
-        security,
+        security: SIGNED_IN,
         body: { type: 'object', additionalProperties: false, minProperties: 1, properties },
         response: { 200: brandingSchema, 400: problem, 401: problem },
       },

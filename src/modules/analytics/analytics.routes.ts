@@ -11,7 +11,6 @@ import { exportScans } from './export.service.ts';
 import { openGeoIp } from './ingest.service.ts';
 
 const TAGS = ['analytics'];
-const security = [...SIGNED_IN];
 
 const includeBots = { type: 'boolean', default: false, description: 'Count bots, crawlers and link-preview fetchers too (excluded by default).' } as const;
 const tz = { type: 'string', maxLength: 64, description: "IANA time zone deciding where days start (default 'UTC')." } as const;
@@ -148,7 +147,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Global scan counts: total, unique, today, last 7 and 30 days, active campaigns',
         querystring: { type: 'object', properties: { tz, include_bots: includeBots } },
         response: { 200: overviewResponse },
@@ -168,7 +167,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
 
     app.get(
       `${base}/timeline`,
-      { schema: { tags: TAGS, security, summary: `Daily scans and unique scans of ${what}, zero-filled, oldest first (default: last 30 days)`, ...params, querystring: rangeQuery, response: { 200: timelineResponse } } },
+      { schema: { tags: TAGS, security: SIGNED_IN, summary: `Daily scans and unique scans of ${what}, zero-filled, oldest first (default: last 30 days)`, ...params, querystring: rangeQuery, response: { 200: timelineResponse } } },
       async (request) => {
         const principal = requirePrincipal(request);
         return timeline(ctx, principal.accountId, idOf(request), reportQuery(request));
@@ -178,7 +177,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
     for (const route of BREAKDOWN_ROUTES) {
       app.get(
         `${base}/${route.path}`,
-        { schema: { tags: TAGS, security, summary: `${route.summary} of ${what}`, ...params, querystring: rangeQuery, response: { 200: breakdownResponse(route.key) } } },
+        { schema: { tags: TAGS, security: SIGNED_IN, summary: `${route.summary} of ${what}`, ...params, querystring: rangeQuery, response: { 200: breakdownResponse(route.key) } } },
         async (request) => {
           const principal = requirePrincipal(request);
           return shapeBreakdown(await breakdown(ctx, principal.accountId, idOf(request), route.dimension, reportQuery(request)), route.key);
@@ -188,7 +187,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
 
     app.get(
       `${base}/hours`,
-      { schema: { tags: TAGS, security, summary: `Scans of ${what} by local hour of day (0–23 in tz)`, ...params, querystring: rangeQuery, response: { 200: hoursResponse } } },
+      { schema: { tags: TAGS, security: SIGNED_IN, summary: `Scans of ${what} by local hour of day (0–23 in tz)`, ...params, querystring: rangeQuery, response: { 200: hoursResponse } } },
       async (request) => {
         const principal = requirePrincipal(request);
         return hourOfDay(ctx, principal.accountId, idOf(request), reportQuery(request));
@@ -201,7 +200,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Raw scans of one campaign in a range as CSV (streamed; spreadsheet formulas neutralised)',
         params: campaignParams,
         querystring: rangeQuery,

@@ -1,7 +1,7 @@
 // POST /api/v1/qrs/bulk: up to 1,000 codes per request, all or nothing, with Idempotency-Key.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { QR_TYPES } from '../campaigns/campaign.service.ts';
 import { campaignJson, campaignJsonSchema } from '../campaigns/campaign.view.ts';
 import { MAX_DESTINATION_LENGTH } from '../campaigns/destination.ts';
@@ -57,7 +57,7 @@ export async function bulkRoutes(app: FastifyInstance, ctx: AppContext): Promise
         summary: 'Generate up to 1,000 QR codes in one request',
         description:
           'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).',
-        security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
+        security: SIGNED_IN,
         headers: { type: 'object', properties: { 'idempotency-key': { type: 'string', maxLength: 255 } } },
         querystring: { type: 'object', properties: { inline: { type: 'string', enum: ['svg'] } } },
         body: bodySchema,

@@ -1,7 +1,7 @@
 // /api/v1/campaigns: list, create, read, update (design or destination) and archive.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
 import {
@@ -23,7 +23,6 @@ import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { hostedPageInputField } from '../pages/page.view.ts';
 import { designConfigField } from '../templates/design.ts';
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
 
 const fields = {
@@ -58,7 +57,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags: ['campaigns'],
         summary: 'List your campaigns (newest first)',
-        security,
+        security: SIGNED_IN,
         querystring: {
           type: 'object',
           additionalProperties: false,
@@ -97,7 +96,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags: ['campaigns'],
         summary: 'Create a single campaign',
-        security,
+        security: SIGNED_IN,
         'x-idempotent': true,
         body: { type: 'object', required: ['name', 'destination'], additionalProperties: false, properties: { ...fields, qr_type: { ...fields.qr_type, default: 'dynamic' } } },
         response: { 201: campaignJsonSchema, 400: problem, 401: problem, 404: problem, 409: problem },
@@ -113,7 +112,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   app.get<{ Params: { id: string } }>(
     '/api/v1/campaigns/:id',
-    { schema: { tags: ['campaigns'], summary: 'Get a campaign', security, params: idParams, response: { 200: campaignJsonSchema, 401: problem, 404: problem } } },
+    { schema: { tags: ['campaigns'], summary: 'Get a campaign', security: SIGNED_IN, params: idParams, response: { 200: campaignJsonSchema, 401: problem, 404: problem } } },
     async (request) => {
       const principal = requirePrincipal(request);
       return campaignJson(await getCampaign(ctx, principal.accountId, request.params.id), publicUrl);
@@ -127,7 +126,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['campaigns'],
         summary: "Update a campaign's design or destination",
         description: 'Every field is optional; a new destination takes effect on the next scan. Archived campaigns cannot change (409).',
-        security,
+        security: SIGNED_IN,
         params: idParams,
         body: { type: 'object', additionalProperties: false, minProperties: 1, properties: fields },
         response: { 200: campaignJsonSchema, 400: problem, 401: problem, 404: problem, 409: problem },
@@ -146,7 +145,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['campaigns'],
         summary: 'Archive a campaign',
         description: 'The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless.',
-        security,
+        security: SIGNED_IN,
         params: idParams,
         response: { 200: campaignJsonSchema, 401: problem, 404: problem },
       },

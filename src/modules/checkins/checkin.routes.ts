@@ -1,12 +1,11 @@
 // POST /api/v1/checkins (a gate scanner redeems a ticket) and GET /api/v1/checkins (the log).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type Checkin, type CheckinRequest, checkIn, listCheckins } from './checkin.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 const checkinSchema = {
   title: 'Checkin',
@@ -55,7 +54,7 @@ export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Prom
         description:
           '`payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`; only `ok` admits. ' +
           'A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).',
-        security,
+        security: SIGNED_IN,
         body: {
           type: 'object',
           required: ['payload'],
@@ -85,7 +84,7 @@ export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Prom
         tags: ['checkins'],
         summary: 'List check-ins (newest first)',
         description: 'Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`).',
-        security,
+        security: SIGNED_IN,
         querystring: {
           type: 'object',
           additionalProperties: false,

@@ -6,7 +6,7 @@ import { sha256 } from '../../crypto/keys.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CheckinsTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { type Campaign, findCampaignByCode } from '../campaigns/campaign.service.ts';
 import { inspectToken } from '../morph/morph.service.ts';
@@ -177,9 +177,7 @@ export async function checkIn(ctx: Ctx, accountId: string, request: CheckinReque
 }
 
 /** A page of the account's check-ins, newest first, and the next page's cursor. */
-export async function listCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: CheckinFilter, limit: number, cursor?: Cursor): Promise<{ items: Checkin[]; nextCursor: string | null }> {
-  const rows = await listRows(ctx.db, accountId, filter, limit + 1, cursor);
-  const items = rows.slice(0, limit).map((row) => JSON.parse(row.response) as Checkin);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+export async function listCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: CheckinFilter, limit: number, cursor?: Cursor): Promise<Page<Checkin>> {
+  const page = await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor));
+  return mapPage(page, (row) => JSON.parse(row.response) as Checkin);
 }

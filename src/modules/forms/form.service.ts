@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { deriveKey, hmacSha256 } from '../../crypto/keys.ts';
 import type { FormSubmissionsTable } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
-import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import { newId } from '../../ids.ts';
 import { getCampaign } from '../campaigns/campaign.service.ts';
@@ -87,12 +87,9 @@ export async function submitForm(ctx: Ctx, limiter: RateLimiter, input: SubmitIn
 }
 
 /** A page of a campaign's submissions, newest first (404 when the campaign is not the account's). */
-export async function listSubmissions(ctx: Ctx, accountId: string, campaignId: string, limit: number, cursor?: Cursor): Promise<{ items: Submission[]; nextCursor: string | null }> {
+export async function listSubmissions(ctx: Ctx, accountId: string, campaignId: string, limit: number, cursor?: Cursor): Promise<Page<Submission>> {
   await getCampaign(ctx, accountId, campaignId);
-  const rows = await listRows(ctx.db, accountId, campaignId, limit + 1, cursor);
-  const items = rows.slice(0, limit).map(toSubmission);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  return mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, campaignId, take, cursor)), toSubmission);
 }
 
 const EXPORT_BATCH = 500;

@@ -6,7 +6,7 @@ import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
 import { sendProblem, toAppError } from '../../http/problem.ts';
 import { MemoryRateLimiter } from '../../http/rate-limit.ts';
@@ -22,7 +22,6 @@ import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 /** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
 export const FORM_BODY_LIMIT = 32 * 1024;
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const codeParams = { type: 'object', required: ['short_code'], properties: { short_code: { type: 'string', maxLength: 64 } } } as const;
 const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
 const submissionSchema = {
@@ -113,7 +112,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         tags: ['forms'],
         summary: 'Retrieve all form submissions for a campaign',
         description: 'Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.',
-        security,
+        security: SIGNED_IN,
         params: idParams,
         querystring: { type: 'object', additionalProperties: false, properties: paginationQuerySchema },
         response: { 200: { title: 'FormAnswerList', type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: submissionSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem, 404: problem },
@@ -133,7 +132,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         tags: ['forms'],
         summary: "Export a campaign's form submissions as CSV",
         description: "RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '.",
-        security,
+        security: SIGNED_IN,
         params: idParams,
         produces: ['text/csv'],
         response: { 200: fileResponse('CSV (RFC 4180), one row per submission, one column per field.', ['text/csv']), 401: problem, 404: problem },

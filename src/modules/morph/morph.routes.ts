@@ -2,12 +2,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type Campaign, getCampaign } from '../campaigns/campaign.service.ts';
 import { morphSettings, renderSecret, rotateRenderSecret, setReentry } from './morph.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
 const secretSchema = {
   title: 'MorphSecret',
@@ -62,7 +61,7 @@ export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promis
         tags: ['morphing'],
         summary: "A morphing code's render secret",
         description: 'The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server.',
-        security,
+        security: SIGNED_IN,
         params: idParams,
         response: { 200: secretSchema, 401: problem, 404: problem, 409: problem },
       },
@@ -82,7 +81,7 @@ export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promis
         tags: ['morphing'],
         summary: "Rotate a morphing code's render secret",
         description: 'Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before.',
-        security,
+        security: SIGNED_IN,
         params: idParams,
         response: { 200: secretSchema, 401: problem, 404: problem, 409: problem },
       },
@@ -101,7 +100,7 @@ export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promis
       schema: {
         tags: ['morphing'],
         summary: "A morphing code's settings",
-        security,
+        security: SIGNED_IN,
         params: idParams,
         response: { 200: settingsSchema, 401: problem, 404: problem, 409: problem },
       },
@@ -119,7 +118,7 @@ export async function morphRoutes(app: FastifyInstance, ctx: AppContext): Promis
         tags: ['morphing'],
         summary: "Change a morphing code's check-in policy",
         description: 'With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once.',
-        security,
+        security: SIGNED_IN,
         params: idParams,
         body: { type: 'object', required: ['allow_reentry'], additionalProperties: false, properties: { allow_reentry: { type: 'boolean' } } },
         response: { 200: settingsSchema, 400: problem, 401: problem, 404: problem, 409: problem },

@@ -3,7 +3,7 @@
 // one service function and answer in the seed's `{status: "success", data}` envelope.
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 import { AppError } from '../../errors.ts';
 import { MAX_STATEMENT_BYTES } from './camt-xml.ts';
@@ -17,7 +17,6 @@ import { reconcileStatement, type ReconciliationResult } from './reconciliation.
 import type { ReportLine } from './reconcile.ts';
 
 const tags = ['payments'];
-const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
 const XML_TYPES = ['application/xml', 'text/xml'];
 
@@ -61,7 +60,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: MAX_STATEMENT_BYTES }, (_request, body, done) => done(null, body));
 
   app.get('/api/v1/merchant/payment-profile', {
-    schema: { tags, security, summary: 'Get the payment profile (payee details per scheme)', response: { 200: envelope(profileViewSchema), 401: problem } },
+    schema: { tags, security: SIGNED_IN, summary: 'Get the payment profile (payee details per scheme)', response: { 200: envelope(profileViewSchema), 401: problem } },
   }, async (request, reply) => {
     const principal = requirePrincipal(request);
     return ok(reply, 200, profileJson(await getPaymentProfile(ctx, principal.accountId)));
@@ -70,7 +69,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.put<{ Body: Record<string, unknown> }>('/api/v1/merchant/payment-profile', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Replace the payment profile',
       description: 'Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.',
       body: profileSchema,
@@ -84,7 +83,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.post<{ Body: NewPayment }>('/api/v1/payments/init', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Create a payment request and its QR code',
       description:
         'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
@@ -101,7 +100,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.get<{ Querystring: { limit: number; cursor?: string; status?: PaymentStatus; scheme?: Scheme; reference?: string; created_from?: string; created_to?: string } }>('/api/v1/payments', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'List payments (newest first)',
       description: 'Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.',
       querystring: listQuery,
@@ -121,14 +120,14 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/payments/:id', {
-    schema: { tags, security, summary: 'Get a payment', params: idParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem } },
+    schema: { tags, security: SIGNED_IN, summary: 'Get a payment', params: idParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem } },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
     return ok(reply, 200, paymentJson(await getPayment(ctx, caller, request.params.id), publicUrl));
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/payments/:id/cancel', {
-    schema: { tags, security, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: idParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem, 409: problem } },
+    schema: { tags, security: SIGNED_IN, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: idParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem, 409: problem } },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
     return ok(reply, 200, paymentJson(await cancelPayment(ctx, caller, request.params.id), publicUrl));
@@ -137,7 +136,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.post<{ Params: { id: string }; Body: { note: string } }>('/api/v1/payments/:id/mark-paid', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Mark a pending payment paid by hand',
       description: 'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.',
       params: idParams,
@@ -152,7 +151,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.post<{ Params: { id: string }; Body: { outcome: 'succeeded' | 'failed' } }>('/api/v1/payments/:id/simulate', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Settle a test payment (test keys only)',
       description: 'Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.',
       params: idParams,
@@ -173,7 +172,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Reconcile a bank statement (camt.053) or notification (camt.054)',
       description:
         'Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.',

@@ -5,6 +5,7 @@ import { jsonHeaderValue } from '../../http/header-json.ts';
 import { DESIGN_CONFIG_SCHEMA } from '../../qr/index.ts';
 import { PNG_SIZE } from './png.ts';
 import { renderImage } from './render.service.ts';
+import { SIGNED_IN } from '../../http/auth.ts';
 
 interface RenderBody {
   data: string;
@@ -25,7 +26,7 @@ export async function renderRoutes(app: FastifyInstance, _ctx: AppContext): Prom
         description:
           'Returns `image/svg+xml` or `image/png`. Lint warnings (low contrast, small quiet zone…) come back as JSON in the `X-QR-Warnings` header; ' +
           'designs that would not scan are refused with 400 `design_unscannable`, content that does not fit with 400 `content_too_long`.',
-        security: [{ apiKey: [] }, { bearer: [] }, { session: [] }],
+        security: SIGNED_IN,
         body: {
           type: 'object',
           required: ['data'],

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { designConfigField } from './design.ts';
@@ -21,7 +21,6 @@ const templateJson = {
   },
 } as const;
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 function toJson(template: Template) {
   return { id: template.id, name: template.name, design_config: template.designConfig, created_at: new Date(template.createdAt).toISOString() };
@@ -35,7 +34,7 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags: ['templates'],
         summary: 'List saved templates',
-        security,
+        security: SIGNED_IN,
         querystring: { type: 'object', properties: { ...paginationQuerySchema }, additionalProperties: false },
         response: { 200: { title: 'TemplateList', type: 'object', description: 'A page of templates; pass `next_cursor` as `cursor` for the next (null on the last page).', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: templateJson }, next_cursor: { type: ['string', 'null'] } } }, 401: problem },
       },
@@ -52,7 +51,7 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags: ['templates'],
         summary: 'Save a new template',
-        security,
+        security: SIGNED_IN,
         'x-idempotent': true,
         body: {
           type: 'object',
@@ -75,7 +74,7 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags: ['templates'],
         summary: 'Delete a template (campaigns that used it keep their design)',
-        security,
+        security: SIGNED_IN,
         params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
         response: { 204: { type: 'null' }, 401: problem, 404: problem },
       },

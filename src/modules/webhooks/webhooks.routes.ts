@@ -4,7 +4,7 @@
 import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { EVENT_TYPES } from './event-types.ts';
 import { listEndpointDeliveries, retryDelivery } from './webhook-delivery.service.ts';
 import {
@@ -33,7 +33,6 @@ import {
 
 const BASE = '/api/v1/merchant/webhooks';
 const tags = ['webhooks'];
-const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
 
 function ok<T>(reply: FastifyReply, status: number, data: T) {
   return reply.status(status).send({ status: 'success', data });
@@ -46,7 +45,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   const policy = destinationPolicy(ctx.config);
 
   app.post(`${BASE}/secret`, {
-    schema: { tags, security, summary: 'Create the webhook signing secret', description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.', response: { 201: envelope(newSecretSchema), 409: PROBLEM_SCHEMA } },
+    schema: { tags, security: SIGNED_IN, summary: 'Create the webhook signing secret', description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.', response: { 201: envelope(newSecretSchema), 409: PROBLEM_SCHEMA } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     reply.header('cache-control', 'no-store');
@@ -54,7 +53,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.post(`${BASE}/secret/rotate`, {
-    schema: { tags, security, summary: 'Rotate the webhook signing secret', description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.', response: { 201: envelope(rotatedSecretSchema), 404: PROBLEM_SCHEMA } },
+    schema: { tags, security: SIGNED_IN, summary: 'Rotate the webhook signing secret', description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.', response: { 201: envelope(rotatedSecretSchema), 404: PROBLEM_SCHEMA } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     reply.header('cache-control', 'no-store');
@@ -62,7 +61,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.get(`${BASE}/secret`, {
-    schema: { tags, security, summary: 'List webhook secrets (metadata only, never the values)', response: { 200: envelope({ type: 'array', items: secretInfoSchema }) } },
+    schema: { tags, security: SIGNED_IN, summary: 'List webhook secrets (metadata only, never the values)', response: { 200: envelope({ type: 'array', items: secretInfoSchema }) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 200, await listWebhookSecrets(db, clock, accountId));
@@ -76,35 +75,35 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.get(`${BASE}/endpoints`, {
-    schema: { tags, security, summary: 'List webhook endpoints', response: { 200: envelope({ type: 'array', items: endpointSchema }) } },
+    schema: { tags, security: SIGNED_IN, summary: 'List webhook endpoints', response: { 200: envelope({ type: 'array', items: endpointSchema }) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 200, await listWebhookEndpoints(db, accountId));
   });
 
   app.post<{ Body: EndpointInput & { url: string } }>(`${BASE}/endpoints`, {
-    schema: { tags, security, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: createEndpointBody, response: { 201: envelope(endpointSchema) } },
+    schema: { tags, security: SIGNED_IN, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: createEndpointBody, response: { 201: envelope(endpointSchema) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 201, await createEndpoint(db, clock, policy, accountId, request.body));
   });
 
   app.get<{ Params: { id: string } }>(`${BASE}/endpoints/:id`, {
-    schema: { tags, security, summary: 'Get a webhook endpoint', params: idParams, response: { 200: envelope(endpointSchema) } },
+    schema: { tags, security: SIGNED_IN, summary: 'Get a webhook endpoint', params: idParams, response: { 200: envelope(endpointSchema) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 200, await getWebhookEndpoint(db, accountId, request.params.id));
   });
 
   app.put<{ Params: { id: string }; Body: EndpointInput }>(`${BASE}/endpoints/:id`, {
-    schema: { tags, security, summary: 'Change a webhook endpoint', description: 'Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.', params: idParams, body: updateEndpointBody, response: { 200: envelope(endpointSchema) } },
+    schema: { tags, security: SIGNED_IN, summary: 'Change a webhook endpoint', description: 'Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.', params: idParams, body: updateEndpointBody, response: { 200: envelope(endpointSchema) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 200, await updateWebhookEndpoint(db, clock, policy, accountId, request.params.id, request.body));
   });
 
   app.delete<{ Params: { id: string } }>(`${BASE}/endpoints/:id`, {
-    schema: { tags, security, summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 204: { type: 'null', description: 'Deleted' } } },
+    schema: { tags, security: SIGNED_IN, summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 204: { type: 'null', description: 'Deleted' } } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     await deleteWebhookEndpoint(db, accountId, request.params.id);
@@ -113,7 +112,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   app.post<{ Params: { id: string } }>(`${BASE}/endpoints/:id/test`, {
     schema: {
-      tags, security, summary: 'Send a `ping` event to the endpoint', description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Send a `ping` event to the endpoint', description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.', params: idParams,
       response: { 202: envelope({ type: 'object', required: ['event_id', 'delivery_id'], properties: { event_id: { type: 'string' }, delivery_id: { type: 'string' } } }) },
     },
   }, async (request, reply) => {
@@ -123,7 +122,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   app.get<{ Params: { id: string }; Querystring: { limit: number } }>(`${BASE}/endpoints/:id/deliveries`, {
     schema: {
-      tags, security, summary: 'Deliveries to the endpoint, newest first, with every attempt', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Deliveries to the endpoint, newest first, with every attempt', params: idParams,
       querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } },
       response: { 200: envelope({ type: 'array', items: deliverySchema }) },
     },
@@ -134,7 +133,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   app.post<{ Params: { id: string } }>(`${BASE}/deliveries/:id/retry`, {
     schema: {
-      tags, security, summary: 'Send a delivery again (same webhook-id)', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Send a delivery again (same webhook-id)', params: idParams,
       response: { 202: envelope({ type: 'object', required: ['id', 'status', 'next_attempt_at'], properties: { id: { type: 'string' }, status: { type: 'string', enum: ['pending'] }, next_attempt_at: { type: 'string', format: 'date-time' } } }) },
     },
   }, async (request, reply) => {
