@@ -68,12 +68,12 @@ export function pageJson<T, J>(page: Page<T>, toJson: (item: T) => J): { data: J
   return { data: page.items.map(toJson), next_cursor: page.nextCursor };
 }
 
-/** Response schema of a `{data, next_cursor}` page of `items`. */
-export function pageSchema<S>(title: string, items: S, description?: string) {
+/** Response schema of a `{data, next_cursor}` page of `items` (`what`: the items in plain words, e.g. "campaigns"). */
+export function pageSchema<S>(title: string, items: S, what: string) {
   return {
     title,
     type: 'object',
-    ...(description === undefined ? {} : { description }),
+    description: `A page of ${what}; pass \`next_cursor\` as \`cursor\` for the next (null on the last page).`,
     required: ['data', 'next_cursor'],
     properties: { data: { type: 'array', items }, next_cursor: { type: ['string', 'null'] } },
   } as const;

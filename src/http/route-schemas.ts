@@ -6,7 +6,3 @@
 /** Path parameters of a resource addressed by its public id (`cmp_…`, `tpl_…`, `key_…`). */
 export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 
-/** The path parameters `idParams` yields. */
-export interface IdParams {
-  id: string;
-}

@@ -19,6 +19,7 @@ import {
   markRevoked,
   touchApiKey,
 } from './api-key.repo.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** What a key looks like once created: everything but the secret. */
 export interface ApiKey {
@@ -151,14 +152,14 @@ function renewableUntil(row: ApiKeysTable): number {
 
 // The 403 for a key that no longer works names what does.
 function expiredError(row: ApiKeysTable, now: number): AppError {
-  const at = new Date(row.expires_at!).toISOString();
+  const at = toIso(row.expires_at!);
   if (!expiredOnItsOwn(row)) {
     return new AppError('api_key_expired', `This API key was replaced by a regenerated key and its grace period ended at ${at}; use the key that regeneration returned, or create a new key with ${CREATE_ROUTE} using another valid key or a dashboard session.`);
   }
   if (now < renewableUntil(row)) {
     return new AppError(
       'api_key_expired',
-      `This API key expired at ${at}. Regenerate it with ${REGENERATE_ROUTE}, sending this key (accepted there until ${new Date(renewableUntil(row)).toISOString()}), another valid key or a dashboard session; or create a new key with ${CREATE_ROUTE}.`,
+      `This API key expired at ${at}. Regenerate it with ${REGENERATE_ROUTE}, sending this key (accepted there until ${toIso(renewableUntil(row))}), another valid key or a dashboard session; or create a new key with ${CREATE_ROUTE}.`,
     );
   }
   return new AppError(
@@ -245,7 +246,7 @@ export async function regenerateApiKey(db: Kysely<Database>, now: number, accoun
       type: 'api_key.regenerated',
       data: {
         api_key: { id: row.id, kid: row.kid, env: row.env, display_mask: row.display_mask },
-        previous: { id: old.id, kid: old.kid, expires_at: rotatingUntil === null ? null : new Date(rotatingUntil).toISOString() },
+        previous: { id: old.id, kid: old.kid, expires_at: toIso(rotatingUntil) },
       },
       occurredAt: now,
     });

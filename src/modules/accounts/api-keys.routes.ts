@@ -7,6 +7,8 @@ import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
 import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
+import { toIso } from '../../http/iso.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -19,7 +21,6 @@ declare module 'fastify' {
   }
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 const nullableString = { type: ['string', 'null'] };
 
 /** The public JSON of a key (never the secret). */
@@ -31,10 +32,10 @@ export function apiKeyJson(key: ApiKey) {
     type: key.type,
     status: key.status,
     name: key.name,
-    created_at: iso(key.createdAt),
-    expires_at: iso(key.expiresAt),
-    revoked_at: iso(key.revokedAt),
-    last_used_at: iso(key.lastUsedAt),
+    created_at: toIso(key.createdAt),
+    expires_at: toIso(key.expiresAt),
+    revoked_at: toIso(key.revokedAt),
+    last_used_at: toIso(key.lastUsedAt),
     display_mask: key.displayMask,
   };
 }
@@ -182,7 +183,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['api-keys'],
         summary: 'Revoke an API key at once',
         security: SIGNED_IN,
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 100 } }, required: ['id'] },
+        params: idParams,
         response: { 204: { type: 'null' } },
       },
     },

@@ -9,6 +9,7 @@ import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type Breakdown, type BreakdownDimension, breakdown, hourOfDay, overview, type ReportQuery, timeline } from './analytics.service.ts';
 import { exportScans } from './export.service.ts';
 import { openGeoIp } from './ingest.service.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
 const TAGS = ['analytics'];
 
@@ -21,7 +22,6 @@ const rangeQuery = {
   properties: { tz, from: dateParam('First'), to: dateParam('Last'), include_bots: includeBots },
 } as const;
 
-const campaignParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 
 const localDate = { type: 'string', format: 'date', examples: ['2026-03-01'] } as const;
 const rangeFields = { tz: { type: 'string', examples: ['Europe/Berlin'] }, from: localDate, to: localDate } as const;
@@ -162,7 +162,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
   for (const scope of ['account', 'campaign'] as const) {
     const base = scope === 'account' ? '/api/v1/analytics' : '/api/v1/analytics/campaign/:id';
     const what = scope === 'account' ? 'all campaigns' : 'one campaign';
-    const params = scope === 'campaign' ? { params: campaignParams } : {};
+    const params = scope === 'campaign' ? { params: idParams } : {};
     const idOf = (request: FastifyRequest) => (scope === 'campaign' ? campaignId(request) : null);
 
     app.get(
@@ -202,7 +202,7 @@ export async function analyticsRoutes(app: FastifyInstance, ctx: AppContext): Pr
         tags: TAGS,
         security: SIGNED_IN,
         summary: 'Raw scans of one campaign in a range as CSV (streamed; spreadsheet formulas neutralised)',
-        params: campaignParams,
+        params: idParams,
         querystring: rangeQuery,
         response: { 200: fileResponse('CSV (RFC 4180), one row per scan, oldest first.', ['text/csv']) },
       },

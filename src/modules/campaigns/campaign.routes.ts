@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson, pageSchema, paginationQuerySchema } from '../../http/cursor.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
 import {
   archiveCampaign,
@@ -22,8 +22,8 @@ import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { hostedPageInputField } from '../pages/page.view.ts';
 import { designConfigField } from '../templates/design.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
-const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
 
 const fields = {
   name: { type: 'string', minLength: 1, maxLength: 200 },
@@ -69,13 +69,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
           },
         },
         response: {
-          200: {
-            title: 'CampaignList',
-            type: 'object',
-            description: 'A page of campaigns; pass `next_cursor` as `cursor` for the next (null on the last page).',
-            required: ['data', 'next_cursor'],
-            properties: { data: { type: 'array', items: campaignJsonSchema }, next_cursor: { type: ['string', 'null'] } },
-          },
+          200: pageSchema('CampaignList', campaignJsonSchema, 'campaigns'),
           400: problem,
           401: problem,
         },
@@ -86,7 +80,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
       const { limit, cursor, status, qr_type, q } = request.query;
       const nameContains = q?.trim() || undefined;
       const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type, nameContains }, limit, decodeCursor(cursor));
-      return { data: page.items.map((c) => campaignJson(c, publicUrl)), next_cursor: page.nextCursor };
+      return pageJson(page, (c) => campaignJson(c, publicUrl));
     },
   );
 

@@ -2,6 +2,7 @@
 import { pageConfigSchema } from '../pages/page.view.ts';
 import { designConfigField } from '../templates/design.ts';
 import type { Campaign } from './campaign.service.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** A campaign as the API shows it. */
 export interface CampaignJson {
@@ -53,10 +54,10 @@ export function campaignJson(campaign: Campaign, publicUrl: string): CampaignJso
     batch_id: campaign.batchId,
     hosted_page: campaign.hostedPage ? { ...campaign.hostedPage.config } : null,
     hosted_page_url: campaign.hostedPage?.path ? publicUrl + campaign.hostedPage.path : null,
-    created_at: new Date(campaign.createdAt).toISOString(),
-    updated_at: new Date(campaign.updatedAt).toISOString(),
-    active_from: campaign.activeFrom === null ? null : new Date(campaign.activeFrom).toISOString(),
-    active_until: campaign.activeUntil === null ? null : new Date(campaign.activeUntil).toISOString(),
+    created_at: toIso(campaign.createdAt),
+    updated_at: toIso(campaign.updatedAt),
+    active_from: toIso(campaign.activeFrom),
+    active_until: toIso(campaign.activeUntil),
   };
 }
 

@@ -2,9 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson, pageSchema, paginationQuerySchema } from '../../http/cursor.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type Checkin, type CheckinRequest, checkIn, listCheckins } from './checkin.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { toIso } from '../../http/iso.ts';
 
 
 const checkinSchema = {
@@ -39,7 +40,7 @@ function checkinJson(checkin: Checkin) {
     batch_id: checkin.batchId,
     scanner_id: checkin.scannerId,
     ticket: checkin.ticket ? { short_code: checkin.ticket.shortCode, destination: checkin.ticket.destination, name: checkin.ticket.name } : null,
-    created_at: new Date(checkin.createdAt).toISOString(),
+    created_at: toIso(checkin.createdAt),
   };
 }
 
@@ -90,14 +91,14 @@ export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Prom
           additionalProperties: false,
           properties: { ...paginationQuerySchema, campaign_id: { type: 'string', maxLength: 64 }, batch_id: { type: 'string', maxLength: 64 } },
         },
-        response: { 200: { title: 'CheckinList', type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: checkinSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem },
+        response: { 200: pageSchema('CheckinList', checkinSchema, 'check-ins'), 400: problem, 401: problem },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
       const { limit, cursor, campaign_id, batch_id } = request.query;
       const page = await listCheckins(ctx, principal.accountId, { campaignId: campaign_id, batchId: batch_id }, limit, decodeCursor(cursor));
-      return { data: page.items.map(checkinJson), next_cursor: page.nextCursor };
+      return pageJson(page, checkinJson);
     },
   );
 }

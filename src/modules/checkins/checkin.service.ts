@@ -13,6 +13,7 @@ import { inspectToken } from '../morph/morph.service.ts';
 import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { parseTicketPayload } from './ticket-payload.ts';
 import { emitEvent, type EmitEventInput } from '../webhooks/outbox.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Results of a check-in (pretix's names). */
 export const CHECKIN_RESULTS = ['ok', 'already_redeemed', 'expired', 'invalid', 'revoked'] as const;
@@ -120,7 +121,7 @@ function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
         batch_id: checkin.batchId,
         scanner_id: checkin.scannerId,
         short_code: checkin.ticket?.shortCode ?? null,
-        checked_in_at: new Date(checkin.createdAt).toISOString(),
+        checked_in_at: toIso(checkin.createdAt),
       },
     },
   };

@@ -15,6 +15,7 @@ import { csvRow } from './csv.ts';
 import { emitFormSubmitted } from './form-events.ts';
 import { insertSubmission, listSubmissions as listRows } from './form.repo.ts';
 import { checkSubmission, type SubmissionData } from './submission.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Submissions accepted per sender IP and form per window. */
 export const FORM_RATE_LIMIT = { limit: 10, windowMs: 60_000 } as const;
@@ -108,7 +109,7 @@ async function* csvLines(ctx: Ctx, accountId: string, campaignId: string, fields
     const rows = await listRows(ctx.db, accountId, campaignId, EXPORT_BATCH, cursor);
     for (const row of rows) {
       const data = JSON.parse(row.data) as SubmissionData;
-      yield csvRow([...names.map((n) => data[n]), new Date(row.created_at).toISOString()]);
+      yield csvRow([...names.map((n) => data[n]), toIso(row.created_at)]);
     }
     if (rows.length < EXPORT_BATCH) return;
     const last = rows.at(-1)!;

@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson, pageSchema, paginationQuerySchema } from '../../http/cursor.ts';
 import { sendProblem, toAppError } from '../../http/problem.ts';
 import { MemoryRateLimiter } from '../../http/rate-limit.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
@@ -18,12 +18,13 @@ import { hostedPageContext } from '../pages/pages.routes.ts';
 import { exportSubmissions, listSubmissions, submitForm } from './form.service.ts';
 import { issueMessage } from './submission.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { toIso } from '../../http/iso.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
 /** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
 export const FORM_BODY_LIMIT = 32 * 1024;
 
 const codeParams = { type: 'object', required: ['short_code'], properties: { short_code: { type: 'string', maxLength: 64 } } } as const;
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', maxLength: 64 } } } as const;
 const submissionSchema = {
   title: 'FormAnswer',
   type: 'object',
@@ -101,7 +102,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
         throw new AppError('validation_failed', `Some answers are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
       }
-      return reply.status(201).send({ id: outcome.submission.id, created_at: new Date(outcome.submission.createdAt).toISOString(), message: page.config.form!.success_message });
+      return reply.status(201).send({ id: outcome.submission.id, created_at: toIso(outcome.submission.createdAt), message: page.config.form!.success_message });
     },
   );
 
@@ -115,13 +116,13 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         security: SIGNED_IN,
         params: idParams,
         querystring: { type: 'object', additionalProperties: false, properties: paginationQuerySchema },
-        response: { 200: { title: 'FormAnswerList', type: 'object', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: submissionSchema }, next_cursor: { type: ['string', 'null'] } } }, 400: problem, 401: problem, 404: problem },
+        response: { 200: pageSchema('FormAnswerList', submissionSchema, 'answers'), 400: problem, 401: problem, 404: problem },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
       const page = await listSubmissions(ctx, principal.accountId, request.params.id, request.query.limit, decodeCursor(request.query.cursor));
-      return { data: page.items.map((s) => ({ id: s.id, data: s.data, created_at: new Date(s.createdAt).toISOString() })), next_cursor: page.nextCursor };
+      return pageJson(page, (s) => ({ id: s.id, data: s.data, created_at: toIso(s.createdAt) }));
     },
   );
 

@@ -6,8 +6,8 @@ import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type Campaign, getCampaign } from '../campaigns/campaign.service.ts';
 import { morphSettings, renderSecret, rotateRenderSecret, setReentry } from './morph.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
-const idParams = { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] } as const;
 const secretSchema = {
   title: 'MorphSecret',
   type: 'object',

@@ -13,8 +13,8 @@ import { payNotFoundPage, payPage } from './pay-page.html.ts';
 import { PNG_SIZE } from '../render/png.ts';
 import { findPaymentById } from './payment.repo.ts';
 import { paymentPng, paymentSvg } from './payment-render.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
-const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 // An SVG served from our origin must not be able to run anything, even if opened directly.
 // The Swiss cross is a data: image inside the SVG.
 const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";

@@ -12,9 +12,11 @@ import { payPageRoutes } from './pay-page.routes.ts';
 import { getPaymentProfile, putPaymentProfile, type ProfileView } from './payment-profile.service.ts';
 import { cancelPayment, createPayment, getPayment, listPayments, markPaymentPaid, type NewPayment, paymentCaller, simulatePayment } from './payment.service.ts';
 import { paymentJson, type PaymentStatus } from './payment.view.ts';
-import { envelope, idParams, initBody, listQuery, markPaidBody, paymentJsonSchema, problem, profileSchema, profileViewSchema, reportSchema, simulateBody } from './payments.schemas.ts';
+import { envelope, initBody, listQuery, markPaidBody, paymentJsonSchema, problem, profileSchema, profileViewSchema, reportSchema, simulateBody } from './payments.schemas.ts';
 import { reconcileStatement, type ReconciliationResult } from './reconciliation.service.ts';
 import type { ReportLine } from './reconcile.ts';
+import { toIso } from '../../http/iso.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
 const tags = ['payments'];
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
@@ -24,7 +26,7 @@ function ok(reply: FastifyReply, status: number, data: unknown, extra: Record<st
   return reply.status(status).send({ status: 'success', data, ...extra });
 }
 
-const profileJson = (view: ProfileView) => ({ profile: view.profile, schemes: view.schemes, updated_at: view.updatedAt === null ? null : new Date(view.updatedAt).toISOString() });
+const profileJson = (view: ProfileView) => ({ profile: view.profile, schemes: view.schemes, updated_at: toIso(view.updatedAt) });
 
 const lineJson = (l: ReportLine) => ({
   entry_id: l.entry_id,

@@ -65,7 +65,6 @@ export const initBody = {
 } as const;
 
 /** `:id` path parameter. */
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 
 /** List filters. */
 export const listQuery = {

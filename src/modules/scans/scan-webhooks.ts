@@ -5,6 +5,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
 import { type StoredScans, storedRow } from './scan.repo.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Emits scan.created for the stored scans (real ones, not stale ones) of subscribed accounts. */
 export async function emitScanEvents(trx: Kysely<Database>, stored: StoredScans): Promise<void> {
@@ -31,7 +32,7 @@ export async function emitScanEvents(trx: Kysely<Database>, stored: StoredScans)
             device_type: row.device_type,
             is_bot: row.is_bot === 1,
             referrer_host: row.referrer_host,
-            scanned_at: new Date(row.occurred_at).toISOString(),
+            scanned_at: toIso(row.occurred_at),
           },
         },
       })),

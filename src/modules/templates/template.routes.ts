@@ -1,11 +1,13 @@
 // /api/v1/templates: list, save and delete saved design configs.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson, pageSchema, paginationQuerySchema } from '../../http/cursor.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { designConfigField } from './design.ts';
+import { toIso } from '../../http/iso.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
 const templateJson = {
   title: 'Template',
@@ -23,7 +25,7 @@ const templateJson = {
 
 
 function toJson(template: Template) {
-  return { id: template.id, name: template.name, design_config: template.designConfig, created_at: new Date(template.createdAt).toISOString() };
+  return { id: template.id, name: template.name, design_config: template.designConfig, created_at: toIso(template.createdAt) };
 }
 
 /** Registers the template routes. */
@@ -36,13 +38,13 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary: 'List saved templates',
         security: SIGNED_IN,
         querystring: { type: 'object', properties: { ...paginationQuerySchema }, additionalProperties: false },
-        response: { 200: { title: 'TemplateList', type: 'object', description: 'A page of templates; pass `next_cursor` as `cursor` for the next (null on the last page).', required: ['data', 'next_cursor'], properties: { data: { type: 'array', items: templateJson }, next_cursor: { type: ['string', 'null'] } } }, 401: problem },
+        response: { 200: pageSchema('TemplateList', templateJson, 'templates'), 401: problem },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
       const page = await listTemplates(ctx, principal.accountId, request.query.limit, decodeCursor(request.query.cursor));
-      return { data: page.items.map(toJson), next_cursor: page.nextCursor };
+      return pageJson(page, toJson);
     },
   );
   app.post<{ Body: { name: string; design_config: unknown } }>(
@@ -75,7 +77,7 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['templates'],
         summary: 'Delete a template (campaigns that used it keep their design)',
         security: SIGNED_IN,
-        params: { type: 'object', properties: { id: { type: 'string', maxLength: 64 } }, required: ['id'] },
+        params: idParams,
         response: { 204: { type: 'null' }, 401: problem, 404: problem },
       },
     },

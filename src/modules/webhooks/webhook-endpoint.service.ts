@@ -12,6 +12,7 @@ import { emitPing } from './outbox.ts';
 import { DestinationRefusedError, type DestinationPolicy, parseAllowList, vetDestination } from './ssrf-guard.ts';
 import { countEndpoints, deleteEndpoint, findEndpoint, insertEndpoint, listEndpoints, updateEndpoint } from './webhook-endpoint.repo.ts';
 import { hasActiveWebhookSecret } from './webhook-secret.service.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Endpoints an account may register. */
 export const MAX_ENDPOINTS_PER_ACCOUNT = 50;
@@ -49,8 +50,6 @@ export function destinationPolicy(config: Config): DestinationPolicy {
   return policy;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 function toEndpoint(row: WebhookEndpointsTable): WebhookEndpoint {
   return {
     id: row.id,
@@ -59,9 +58,9 @@ function toEndpoint(row: WebhookEndpointsTable): WebhookEndpoint {
     event_types: JSON.parse(row.event_types) as string[],
     enabled: fromFlag(row.enabled),
     disabled_reason: row.disabled_reason,
-    failing_since: iso(row.failing_since),
-    created_at: iso(row.created_at)!,
-    updated_at: iso(row.updated_at)!,
+    failing_since: toIso(row.failing_since),
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
   };
 }
 

@@ -24,12 +24,13 @@ import {
   endpointSchema,
   envelope,
   eventTypeSchema,
-  idParams,
   newSecretSchema,
   rotatedSecretSchema,
   secretInfoSchema,
   updateEndpointBody,
 } from './webhooks.schemas.ts';
+import { toIso } from '../../http/iso.ts';
+import { idParams } from '../../http/route-schemas.ts';
 
 const BASE = '/api/v1/merchant/webhooks';
 const tags = ['webhooks'];
@@ -70,7 +71,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   app.get(`${BASE}/event-types`, {
     schema: { tags, summary: 'The catalogue of event types with a sample payload each', response: { 200: envelope({ type: 'array', items: eventTypeSchema }) } },
   }, async (_request, reply) => {
-    const at = new Date(clock.now()).toISOString();
+    const at = toIso(clock.now());
     return ok(reply, 200, EVENT_TYPES.map((e) => ({ type: e.type, description: e.description, opt_in: e.optIn, sample: { type: e.type, timestamp: at, data: e.sample } })));
   });
 

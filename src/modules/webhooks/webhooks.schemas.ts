@@ -152,5 +152,4 @@ export const deliverySchema = {
 } as const;
 
 /** `:id` path parameter. */
-export const idParams = { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 1, maxLength: 64 } } } as const;
 
