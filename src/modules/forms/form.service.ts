@@ -11,7 +11,7 @@ import { getCampaign } from '../campaigns/campaign.service.ts';
 import type { FormField } from '../pages/page-config.ts';
 import type { FieldIssue } from '../pages/page-html.ts';
 import { findPublishedPageByCode, getPage, type PublicPage } from '../pages/page.service.ts';
-import { csvRow } from './csv.ts';
+import { csvRow } from '../../csv.ts';
 import { emitFormSubmitted } from './form-events.ts';
 import { insertSubmission, listSubmissions as listRows } from './form.repo.ts';
 import { checkSubmission, type SubmissionData } from './submission.ts';
