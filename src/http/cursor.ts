@@ -30,10 +30,15 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
 }
 
 /** Query-string schema shared by every cursor-paginated list. */
-export const paginationQuerySchema = {
+const paginationQuerySchema = {
   limit: { type: 'integer', minimum: 1, maximum: 100, default: 50, description: 'Page size (1–100).' },
   cursor: { type: 'string', maxLength: 512, description: '`next_cursor` from the previous page.' },
 } as const;
+
+/** The query-string schema of a cursor-paginated list: `limit`, `cursor` and the list's own filters, nothing else. */
+export function pageQuery<F extends object = Record<never, never>>(filters: F = {} as F) {
+  return { type: 'object', additionalProperties: false, properties: { ...paginationQuerySchema, ...filters } } as const;
+}
 
 /** One page of a list and the cursor of the next page (null on the last one). */
 export interface Page<T> {

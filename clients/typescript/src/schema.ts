@@ -1731,7 +1731,10 @@ export interface components {
             /** @enum {string} */
             type: "entry" | "exit";
         };
-        /** CheckinList */
+        /**
+         * CheckinList
+         * @description A page of check-ins; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
         CheckinList: {
             data: components["schemas"]["Checkin"][];
             next_cursor: string | null;
@@ -1782,7 +1785,8 @@ export interface components {
              * @enum {string}
              */
             eyes?: "square" | "rounded" | "extra-rounded" | "circle" | "leaf";
-            frame?: null | string | {
+            /** @description A caption under the code: the text alone, an object, true for the default caption, or false/null for none. */
+            frame?: null | boolean | string | {
                 /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
                 color?: string;
                 /** @default SCAN ME */
@@ -1870,7 +1874,10 @@ export interface components {
             /** @example sub_2mV8nB3kL7pR5sW1x4hT9Q */
             id: string;
         };
-        /** FormAnswerList */
+        /**
+         * FormAnswerList
+         * @description A page of answers; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
         FormAnswerList: {
             data: components["schemas"]["FormAnswer"][];
             next_cursor: string | null;
@@ -6523,7 +6530,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of check-ins; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -6734,7 +6741,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Success */
+            /** @description A page of answers; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7020,7 +7027,9 @@ export interface operations {
     listMerchantApiKeys: {
         parameters: {
             query?: {
+                /** @description `next_cursor` from the previous page. */
                 cursor?: string;
+                /** @description Page size (1–100). */
                 limit?: number;
             };
             header?: never;

@@ -6,7 +6,7 @@ import { AppError } from '../../errors.ts';
 import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
-import { decodeCursor, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageQuery } from '../../http/cursor.ts';
 import { toIso } from '../../http/iso.ts';
 import { idParams } from '../../http/route-schemas.ts';
 
@@ -125,11 +125,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['api-keys'],
         summary: "The account's API keys, masked, newest first",
         security: SIGNED_IN,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: paginationQuerySchema,
-        },
+        querystring: pageQuery(),
         response: { 200: envelope({ type: 'object', properties: { api_keys: { type: 'array', items: apiKeySchema }, next_cursor: nullableString } }) },
       },
     },

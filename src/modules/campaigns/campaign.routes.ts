@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { decodeCursor, pageJson, pageSchema, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson, pageQuery, pageSchema } from '../../http/cursor.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
 import {
   archiveCampaign,
@@ -58,16 +58,11 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['campaigns'],
         summary: 'List your campaigns (newest first)',
         security: SIGNED_IN,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: {
-            ...paginationQuerySchema,
-            status: { type: 'string', enum: [...CAMPAIGN_STATUSES] },
-            qr_type: { type: 'string', enum: [...QR_TYPES] },
-            q: { type: 'string', maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' },
-          },
-        },
+        querystring: pageQuery({
+          status: { type: 'string', enum: [...CAMPAIGN_STATUSES] },
+          qr_type: { type: 'string', enum: [...QR_TYPES] },
+          q: { type: 'string', maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' },
+        }),
         response: {
           200: pageSchema('CampaignList', campaignJsonSchema, 'campaigns'),
           400: problem,

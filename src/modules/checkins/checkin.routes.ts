@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { decodeCursor, pageJson, pageSchema, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson, pageQuery, pageSchema } from '../../http/cursor.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type Checkin, type CheckinRequest, checkIn, listCheckins } from './checkin.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { toIso } from '../../http/iso.ts';
@@ -86,11 +86,7 @@ export async function checkinRoutes(app: FastifyInstance, ctx: AppContext): Prom
         summary: 'List check-ins (newest first)',
         description: 'Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`).',
         security: SIGNED_IN,
-        querystring: {
-          type: 'object',
-          additionalProperties: false,
-          properties: { ...paginationQuerySchema, campaign_id: { type: 'string', maxLength: 64 }, batch_id: { type: 'string', maxLength: 64 } },
-        },
+        querystring: pageQuery({ campaign_id: { type: 'string', maxLength: 64 }, batch_id: { type: 'string', maxLength: 64 } }),
         response: { 200: pageSchema('CheckinList', checkinSchema, 'check-ins'), 400: problem, 401: problem },
       },
     },

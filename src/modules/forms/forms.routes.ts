@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { decodeCursor, pageJson, pageSchema, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson, pageQuery, pageSchema } from '../../http/cursor.ts';
 import { sendProblem, toAppError } from '../../http/problem.ts';
 import { MemoryRateLimiter } from '../../http/rate-limit.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
@@ -115,7 +115,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         description: 'Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.',
         security: SIGNED_IN,
         params: idParams,
-        querystring: { type: 'object', additionalProperties: false, properties: paginationQuerySchema },
+        querystring: pageQuery(),
         response: { 200: pageSchema('FormAnswerList', submissionSchema, 'answers'), 400: problem, 401: problem, 404: problem },
       },
     },

@@ -1,6 +1,6 @@
 // JSON schemas of the payments API (validation, response serialisation, OpenAPI). Success bodies
 // use the payment seed's envelope `{status: "success", data}` across the whole payments surface.
-import { paginationQuerySchema } from '../../http/cursor.ts';
+import { pageQuery } from '../../http/cursor.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { SCHEMES } from './payee-profile.ts';
 import { DESCRIPTION_MAX, EXPIRES_IN, METADATA_LIMITS, REFERENCE_MAX } from './payment.service.ts';
@@ -67,18 +67,13 @@ export const initBody = {
 /** `:id` path parameter. */
 
 /** List filters. */
-export const listQuery = {
-  type: 'object',
-  additionalProperties: false,
-  properties: {
-    ...paginationQuerySchema,
-    status: { type: 'string', enum: [...PAYMENT_STATUSES] },
-    scheme: { type: 'string', enum: [...SCHEMES] },
-    reference: { type: 'string', maxLength: REFERENCE_MAX, description: 'Your order id, exactly.' },
-    created_from: { type: 'string', format: 'date-time', description: 'Created at or after this instant.' },
-    created_to: { type: 'string', format: 'date-time', description: 'Created before this instant.' },
-  },
-} as const;
+export const listQuery = pageQuery({
+  status: { type: 'string', enum: [...PAYMENT_STATUSES] },
+  scheme: { type: 'string', enum: [...SCHEMES] },
+  reference: { type: 'string', maxLength: REFERENCE_MAX, description: 'Your order id, exactly.' },
+  created_from: { type: 'string', format: 'date-time', description: 'Created at or after this instant.' },
+  created_to: { type: 'string', format: 'date-time', description: 'Created before this instant.' },
+});
 
 /** mark-paid body. */
 export const markPaidBody = {

@@ -1,7 +1,7 @@
 // /api/v1/templates: list, save and delete saved design configs.
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { decodeCursor, pageJson, pageSchema, paginationQuerySchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson, pageQuery, pageSchema } from '../../http/cursor.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
 import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
@@ -37,7 +37,7 @@ export async function templateRoutes(app: FastifyInstance, ctx: AppContext): Pro
         tags: ['templates'],
         summary: 'List saved templates',
         security: SIGNED_IN,
-        querystring: { type: 'object', properties: { ...paginationQuerySchema }, additionalProperties: false },
+        querystring: pageQuery(),
         response: { 200: pageSchema('TemplateList', templateJson, 'templates'), 401: problem },
       },
     },
