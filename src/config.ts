@@ -1,7 +1,6 @@
 // The only module that reads process.env. It parses every variable once, validates it, and
 // fails fast naming the bad variable, so a misconfigured instance never half-starts.
 import path from 'node:path';
-import { checkHttpUrl } from './http/url.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
 export type IpStorage = 'anonymized' | 'none';
@@ -170,19 +169,15 @@ function publicUrl(env: Env, host: string, port: number): string {
   const raw = env.TESSERA_PUBLIC_URL?.trim();
   const fallbackHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const value = raw || `http://${fallbackHost.includes(':') ? `[${fallbackHost}]` : fallbackHost}:${port}`;
-  const check = checkHttpUrl(value, { noQueryOrFragment: true });
-  if (check.ok) return check.url.toString().replace(/\/+$/, '');
-  switch (check.problem.code) {
-    case 'scheme':
-      throw new ConfigError('TESSERA_PUBLIC_URL', 'must be http:// or https://');
-    case 'query_or_fragment':
-      throw new ConfigError('TESSERA_PUBLIC_URL', 'must not carry a query or fragment');
-    case 'credentials':
-      // Every link and cookie the instance issues is built on this URL: credentials would leak into all of them.
-      throw new ConfigError('TESSERA_PUBLIC_URL', 'must not carry a user name or password');
-    default:
-      throw new ConfigError('TESSERA_PUBLIC_URL', `is not a URL: '${value}'`);
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('TESSERA_PUBLIC_URL', `is not a URL: '${value}'`);
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('TESSERA_PUBLIC_URL', 'must be http:// or https://');
+  if (url.search || url.hash) throw new ConfigError('TESSERA_PUBLIC_URL', 'must not carry a query or fragment');
+  return url.toString().replace(/\/+$/, '');
 }
 
 /** Reads and validates the environment once; throws ConfigError naming the first bad variable. */

@@ -1,7 +1,7 @@
 // The one check of an absolute http(s) URL that someone hands Tessera: a code's destination, a
-// webhook endpoint, a logo or page link, the instance's public URL. Callers pick the rules they
-// need and word each problem for their own audience, so each route keeps its error messages
-// while the parsing and the order of the checks live here. Pure: config.ts uses it at startup.
+// webhook endpoint, a logo or page link. Callers pick the rules they need and word each problem
+// for their own audience, so each route keeps its error messages while the parsing and the order
+// of the checks live here. (src/config.ts, a layer below, parses TESSERA_PUBLIC_URL itself.)
 
 /** What a URL must satisfy besides being an absolute http(s) URL without credentials. */
 export interface HttpUrlRules {
@@ -11,8 +11,6 @@ export interface HttpUrlRules {
   plainText?: boolean;
   /** Refuse http:// (production webhooks). */
   httpsOnly?: boolean;
-  /** Refuse a query or fragment (a base URL other URLs are built on). */
-  noQueryOrFragment?: boolean;
 }
 
 /** Why a URL was refused, in the order the checks run. */
@@ -23,8 +21,7 @@ export type HttpUrlProblem =
   | { code: 'scheme'; scheme: string }
   | { code: 'https_required' }
   | { code: 'no_host' }
-  | { code: 'credentials' }
-  | { code: 'query_or_fragment' };
+  | { code: 'credentials' };
 
 /** The outcome: the parsed URL, or the first problem found. */
 export type HttpUrlCheck = { ok: true; url: URL } | { ok: false; problem: HttpUrlProblem };
@@ -48,6 +45,5 @@ export function checkHttpUrl(text: string, rules: HttpUrlRules = {}): HttpUrlChe
   if (rules.httpsOnly && url.protocol !== 'https:') return refuse({ code: 'https_required' });
   if (!url.hostname) return refuse({ code: 'no_host' });
   if (url.username || url.password) return refuse({ code: 'credentials' });
-  if (rules.noQueryOrFragment && (url.search || url.hash)) return refuse({ code: 'query_or_fragment' });
   return { ok: true, url };
 }

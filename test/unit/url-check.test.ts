@@ -1,6 +1,5 @@
 // The one http(s) URL checker and the wording each caller gives its problems.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.ts';
 import { publicUrlProblem } from '../../src/http/public-url.ts';
 import { checkHttpUrl } from '../../src/http/url.ts';
 import { checkDestination } from '../../src/modules/campaigns/destination.ts';
@@ -29,8 +28,6 @@ describe('checkHttpUrl', () => {
   it('applies only the rules a caller asks for', () => {
     expect(problem('http://example.com/', { httpsOnly: true })).toEqual({ code: 'https_required' });
     expect(problem('ftp://example.com/', { httpsOnly: true })).toEqual({ code: 'scheme', scheme: 'ftp' });
-    expect(problem('https://example.com/?q=1', { noQueryOrFragment: true })).toEqual({ code: 'query_or_fragment' });
-    expect(problem('https://example.com/#top', { noQueryOrFragment: true })).toEqual({ code: 'query_or_fragment' });
     expect(problem(`https://example.com/${'a'.repeat(30)}`, { maxLength: 30 })).toEqual({ code: 'too_long', max: 30 });
     expect(problem('https://example.com/a b')).toBeNull();
     expect(problem('https://example.com/a b', { plainText: true })).toEqual({ code: 'unsafe_characters' });
@@ -70,13 +67,4 @@ describe('each caller keeps its wording', () => {
     expect(() => checkUrlShape('not a url', false)).toThrow('is not an absolute URL such as https://example.com/webhooks');
   });
 
-  it('the public URL of the instance', () => {
-    const publicUrl = (value: string) => loadConfig({ TESSERA_PUBLIC_URL: value }).publicUrl;
-    expect(publicUrl('https://qr.example.com/')).toBe('https://qr.example.com');
-    expect(() => publicUrl('ftp://qr.example.com')).toThrow('must be http:// or https://');
-    expect(() => publicUrl('https://qr.example.com/?a=1')).toThrow('must not carry a query or fragment');
-    expect(() => publicUrl('qr.example.com')).toThrow("is not a URL: 'qr.example.com'");
-    // Every link and cookie is built on it: credentials would leak into all of them.
-    expect(() => publicUrl('https://u:p@qr.example.com')).toThrow('must not carry a user name or password');
-  });
 });
