@@ -1,6 +1,7 @@
-# Tessera's image: the dashboard is built in a first stage with the dev dependencies (Vite); the
-# runtime stage holds the production dependencies, the TypeScript sources (Node 24 runs them
-# directly, ADR 0001) and the built dashboard, and runs as the unprivileged `node` user.
+# Tessera's image: the dashboard and the server are built in a first stage with the dev
+# dependencies (Vite, TypeScript); the runtime stage holds the production dependencies, the
+# compiled server (dist/, ADR 0023: less memory than running the sources) and the built dashboard,
+# and runs as the unprivileged `node` user.
 # test/ops/dockerfile-recipe.test.ts runs these very steps in a clean directory, so keep every RUN
 # a plain `npm …`/`node …` command, or teach that test the new step.
 
@@ -13,8 +14,10 @@ COPY clients clients
 COPY web web
 COPY src src
 COPY scripts scripts
-COPY tsconfig.json ./
+COPY bin bin
+COPY tsconfig.json tsconfig.build.json ./
 RUN node scripts/build-web.ts
+RUN node scripts/build-server.ts
 
 FROM node:24-slim
 # A 4 MB young generation instead of V8's default: ~25 MB less resident memory at idle, no
@@ -29,7 +32,7 @@ COPY package.json package-lock.json ./
 COPY clients/typescript/package.json clients/typescript/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY bin bin
-COPY src src
+COPY --from=build /app/dist dist
 COPY --from=build /app/web/dist web/dist
 # The data directory belongs to the user the server runs as (SQLite file, generated files).
 RUN mkdir -p /data && chown node:node /data

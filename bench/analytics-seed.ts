@@ -6,10 +6,10 @@
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { toFlag } from '../src/db/dialect.ts';
-import { BUCKET_MS } from '../src/modules/analytics/local-time.ts';
-import { type ClassifiedScan, countryCode, groupScans, type RollupDelta, referrerHost, rollupDeltas, uniqueSightings } from '../src/modules/analytics/scan-ingest.ts';
-import { classifyUserAgent, type UaClass } from '../src/modules/analytics/ua-classifier.ts';
-import { utcDayNumber, VisitorHasher } from '../src/modules/analytics/visitor-hash.ts';
+import { BUCKET_MS } from '../src/db/scan-rollups.ts';
+import { type ClassifiedScan, countryCode, groupScans, type RollupDelta, referrerHost, rollupDeltas, uniqueSightings } from '../src/modules/scans/scan-ingest.ts';
+import { classifyUserAgent, type UaClass } from '../src/modules/scans/ua-classifier.ts';
+import { utcDayNumber, VisitorHasher } from '../src/modules/scans/visitor-hash.ts';
 import { anonymiseIp } from '../src/modules/scans/ip.ts';
 import { scanIds } from '../src/modules/scans/scan-id.ts';
 import { mulberry32 as prng } from '../test/helpers/prng.ts';

@@ -12,6 +12,7 @@ import { type Dialect, loadConfig } from '../src/config.ts';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.ts';
 import { createApiKey } from '../src/modules/accounts/api-key.service.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { ensureScanPartitions } from '../src/db/scan-partitions.ts';
 import { createTestSchema, postgresReachable, TEST_DATABASE_URL } from '../test/helpers/postgres.ts';
 import { type BulkLoader, postgresLoader, seed, sqliteLoader } from './analytics-seed.ts';
 
@@ -54,6 +55,8 @@ async function open(dialect: Dialect): Promise<{ handle: DatabaseHandle; loader:
   const { schema, drop } = await createTestSchema();
   const handle = connectDatabase({ dialect, url: TEST_DATABASE_URL, schema });
   await migrateToLatest(handle.db);
+  // The seeded months get their partitions first, as the hourly upkeep would have made them.
+  await ensureScanPartitions(handle.db, NOW - DAYS * 86_400_000, NOW);
   return { handle, loader: await postgresLoader(TEST_DATABASE_URL, schema), cleanup: drop };
 }
 

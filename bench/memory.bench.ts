@@ -1,8 +1,10 @@
 // npm run bench:memory — resident memory of Tessera at the default configuration on SQLite.
 // Targets (issue #20): idle ≤ 120 MB, peak ≤ 250 MB under the redirect load of bench:http.
 // Each run starts fresh processes on a fresh data directory:
-// - `tessera serve` exactly as users start it (bin/tessera.js, migrations, webhook worker):
-//   resident memory once it logged "ready" and sat idle for a moment;
+// - `tessera serve` exactly as users start it with `npm start` (its prestart compiles the server
+//   when a source changed, ADR 0023; then bin/tessera.js, migrations, webhook worker): resident
+//   memory once it logged "ready" and sat idle for a moment; BENCH_SOURCES=1 runs the TypeScript
+//   sources instead (no build), for comparison;
 // - the bench:http Tessera server (same app, one dynamic campaign) idle, then its peak (VmHWM)
 //   after ROUNDS rounds of autocannon at 50 connections on the scanned redirect, scans written
 //   by the SQLite writer thread as in production.
@@ -56,6 +58,17 @@ async function stop(child: ChildProcess): Promise<void> {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const mb = (value: number) => `${value.toFixed(0)} MB`;
+
+// As npm start's prestart does; the sources-only comparison hides the build instead.
+const sourcesOnly = process.env.BENCH_SOURCES === '1';
+const { buildServer } = await import('../scripts/build-server.ts');
+const { currentServerBuild } = await import('../bin/server-build.js');
+if (!sourcesOnly && !currentServerBuild()) buildServer();
+const distAside = path.join(here, '..', `dist-aside-${process.pid}`);
+if (sourcesOnly && fs.existsSync(path.join(here, '..', 'dist'))) fs.renameSync(path.join(here, '..', 'dist'), distAside);
+process.on('exit', () => {
+  if (fs.existsSync(distAside)) fs.renameSync(distAside, path.join(here, '..', 'dist'));
+});
 
 async function serveIdle(): Promise<number> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-memory-'));

@@ -4,7 +4,7 @@
 
 import QRCode from 'qrcode';
 import { encodeQr, renderSvg } from '../src/qr/index.ts';
-import { renderPng } from '../src/modules/render/png.ts';
+import { renderPng } from '../src/modules/render/index.ts';
 
 const ROUNDS = 9;
 const N = 1000;

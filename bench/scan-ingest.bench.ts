@@ -12,7 +12,8 @@ import { connectDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { newId } from '../src/ids.ts';
 import { createCampaign } from '../src/modules/campaigns/campaign.service.ts';
-import { flushScans, type ScanEvent } from '../src/modules/scans/scan.service.ts';
+import type { ScanEvent } from '../src/modules/scans/index.ts';
+import { flushScans } from '../src/modules/scans/scan.service.ts';
 import { SCAN_BATCH_SIZE } from '../src/modules/scans/scans.module.ts';
 import { AGENTS, COUNTRIES, REFERRERS } from './scan-samples.ts';
 

@@ -21,11 +21,13 @@ import { pageAssetRoutes } from './http/page/assets.ts';
 import { frameworkErrors, installProblemHandlers } from './http/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
-import { jobs } from './jobs/index.ts';
+import { jobs } from './modules/jobs.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
 import { authPlugin } from './modules/accounts/auth.plugin.ts';
 import { idempotencyPlugin } from './modules/idempotency/index.ts';
+import { CampaignChanges } from './modules/campaigns/campaign-changes.ts';
 import { modules } from './modules/index.ts';
+import { createScanRecorder } from './modules/scans/index.ts';
 import { reportOutbox } from './modules/webhooks/webhook-metrics.ts';
 
 /** What buildApp needs besides the config. */
@@ -72,13 +74,16 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const metrics = new Metrics({ defaultMetrics: exposed });
   metrics.sources.frontDoorAnswers = () => frontDoor.answered;
   if (deps.database.poolStats) metrics.sources.dbPool = deps.database.poolStats;
-  const ctx: AppContext = {
+  const campaignChanges = new CampaignChanges(deps.database.dialect);
+  metrics.sources.changeListener = () => campaignChanges.stats();
+  const core: Omit<AppContext, 'scans'> = {
     config: config as AppContext['config'],
     db: deps.database.db,
     dialect: deps.database.dialect,
     clock: deps.clock ?? systemClock,
     log: app.log,
     metrics,
+    campaignChanges,
     rateLimiter: await createRateLimiter(
       config.redisUrl,
       config.redisPrefix,
@@ -86,9 +91,15 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
       () => app.log.warn('Redis answers again: rate limits are shared across instances again'),
     ),
   };
+  const ctx: AppContext = { ...core, scans: createScanRecorder(core) };
   app.addHook('onClose', async () => {
     await ctx.rateLimiter?.close();
+    await campaignChanges.close();
   });
+  // Runs after the job runner stops (onClose hooks run in reverse) and before the database closes.
+  app.addHook('onClose', () => ctx.scans.close());
+  // Other instances' changes reach the redirect cache at once (PostgreSQL; a no-op on SQLite).
+  campaignChanges.listen(deps.database, app.log);
   app.decorate('ctx', ctx);
   reportOutbox(ctx);
   app.decorate('frontDoor', frontDoor);

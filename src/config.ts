@@ -31,6 +31,8 @@ export interface Config {
   readonly sessionTtlHours: number;
   readonly runWorker: boolean;
   readonly webhookAllowedHosts: readonly string[];
+  /** How long a worker's claim on a webhook delivery lasts; after it another worker may send it again. */
+  readonly webhookLeaseMs: number;
   readonly morphTtlSeconds: number;
   readonly morphStepSeconds: number;
   readonly scanFlushMs: number;
@@ -85,6 +87,12 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', description: 'Dashboard session lifetime; it slides with use.' },
   { name: 'TESSERA_WORKER', default: 'true', description: 'Run the webhook/sweeper worker inside `serve`; set false when running `tessera worker` separately.' },
   { name: 'TESSERA_WEBHOOK_ALLOWED_HOSTS', default: '(empty)', description: 'Comma-separated hosts or CIDRs that webhooks may reach even though private or loopback (tests, internal receivers).' },
+  {
+    name: 'TESSERA_WEBHOOK_LEASE_SECONDS',
+    default: '60',
+    description:
+      'How long a worker\'s claim on a webhook delivery lasts. A worker that dies mid-delivery leaves its claims behind; another worker sends them again (same `webhook-id`) once they expire. Keep it above the 15 s delivery timeout, or a slow receiver is sent the same event twice.',
+  },
   { name: 'TESSERA_MORPH_TTL_SECONDS', default: '30', description: 'How long a signed morphing render URL stays valid.' },
   { name: 'TESSERA_MORPH_STEP_SECONDS', default: '30', description: 'Rotation step of a morphing code payload (15–30).' },
   { name: 'TESSERA_SCAN_FLUSH_MS', default: '1000', description: 'How often buffered scan events are written to the database.' },
@@ -219,6 +227,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336, 1, 24 * 365),
     runWorker: bool(env, 'TESSERA_WORKER', true),
     webhookAllowedHosts: Object.freeze(list(env, 'TESSERA_WEBHOOK_ALLOWED_HOSTS')),
+    webhookLeaseMs: int(env, 'TESSERA_WEBHOOK_LEASE_SECONDS', 60, 1, 86_400) * 1000,
     morphTtlSeconds: int(env, 'TESSERA_MORPH_TTL_SECONDS', 30, 5, 3600),
     morphStepSeconds,
     scanFlushMs: int(env, 'TESSERA_SCAN_FLUSH_MS', 1000, 10, 60_000),

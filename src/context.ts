@@ -6,6 +6,8 @@ import type { Config, Dialect } from './config.ts';
 import type { Database } from './db/schema.ts';
 import type { Metrics } from './http/metrics.ts';
 import type { RateLimiter } from './http/rate-limit.ts';
+import type { CampaignChanges } from './modules/campaigns/campaign-changes.ts';
+import type { ScanRecorder } from './modules/scans/scan-event.ts';
 
 /** Shared dependencies handed to modules; services take the parts they need as arguments. */
 export interface AppContext {
@@ -18,6 +20,10 @@ export interface AppContext {
   readonly rateLimiter?: RateLimiter;
   /** This process's Prometheus metrics (buildApp and `tessera worker` set it). */
   readonly metrics?: Metrics;
+  /** Where scans are recorded (the scans module's buffer), created with the context and closed by its creator. */
+  readonly scans: ScanRecorder;
+  /** Campaign changes for this instance's caches and, over the database, every other's. */
+  readonly campaignChanges: CampaignChanges;
 }
 
 /** A domain module: registers its routes (and hooks) on the app. */

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { applyPreset, parseDesign, QrDesignError, QrError, renderSvg, renderTerminal } from '../qr/index.ts';
-import { PNG_SIZE, renderPng } from '../modules/render/png.ts';
+import { PNG_SIZES, renderPng } from '../modules/render/index.ts';
 import { type Command, intOption, UsageError } from './command.ts';
 
 const DESIGN_OPTIONS = ['preset', 'shapes', 'eyes', 'color', 'ecc'] as const;
@@ -45,7 +45,7 @@ export const qrCommand: Command = {
     '  --eyes         finder shape (square, rounded, extra-rounded, circle, leaf)',
     '  --color        module colour',
     '  --ecc          error correction level (default M)',
-    `  --size         PNG width in pixels (${PNG_SIZE.min}–${PNG_SIZE.max}, default ${PNG_SIZE.default})`,
+    `  --size         PNG width in pixels (${PNG_SIZES.standard.min}–${PNG_SIZES.standard.max}, default ${PNG_SIZES.standard.default})`,
   ].join('\n'),
   options: {
     output: { type: 'string', short: 'o' },
@@ -61,7 +61,7 @@ export const qrCommand: Command = {
     const text = positionals[0]!;
     const overrides: Record<string, unknown> = {};
     for (const key of ['shapes', 'eyes', 'color', 'ecc'] as const) if (typeof values[key] === 'string') overrides[key] = values[key];
-    const size = intOption(values, 'size', PNG_SIZE);
+    const size = intOption(values, 'size', PNG_SIZES.standard);
     try {
       const design = typeof values.preset === 'string' ? applyPreset(values.preset, overrides) : parseDesign(overrides);
       for (const warning of design.warnings) io.err(`warning: ${warning.message}`);

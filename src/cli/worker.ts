@@ -7,8 +7,10 @@ import type { AppContext } from '../context.ts';
 import { loggerOptions } from '../http/logging.ts';
 import { Metrics } from '../http/metrics.ts';
 import { startMetricsServer } from '../http/metrics-routes.ts';
+import { CampaignChanges } from '../modules/campaigns/campaign-changes.ts';
 import { reportOutbox } from '../modules/webhooks/webhook-metrics.ts';
-import { jobs } from '../jobs/index.ts';
+import { jobs } from '../modules/jobs.ts';
+import { createScanRecorder } from '../modules/scans/index.ts';
 import { startJobs } from '../jobs/runner.ts';
 import type { Command } from './command.ts';
 import { openRuntime } from './runtime.ts';
@@ -26,7 +28,9 @@ export const workerCommand: Command = {
     // A worker serves its metrics (deliveries, outbox, process) only on TESSERA_METRICS_PORT.
     const metrics = new Metrics({ defaultMetrics: config.metricsPort !== null });
     if (database.poolStats) metrics.sources.dbPool = database.poolStats;
-    const ctx: AppContext = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log, metrics };
+    const core = { config: config as AppContext['config'], db: database.db, dialect: database.dialect, clock: systemClock, log, campaignChanges: new CampaignChanges(database.dialect) };
+    // A worker serves no redirects: its scan recorder stays empty and reports no metrics.
+    const ctx: AppContext = { ...core, metrics, scans: createScanRecorder(core) };
     reportOutbox(ctx);
     const metricsServer = config.metricsPort === null ? null : await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
     const runner = startJobs(ctx, jobs);
@@ -35,6 +39,7 @@ export const workerCommand: Command = {
       const stop = async (signal: string) => {
         log.info({ signal }, 'worker stopping: waiting for running jobs');
         await runner.stop();
+        await ctx.scans.close();
         metricsServer?.close();
         await database.close();
         log.info('worker stopped');

@@ -5,6 +5,7 @@ import { type DatabaseIntrospector, Kysely, PostgresDialect, sql, SqliteDialect,
 import { createRequire } from 'node:module';
 import type Pg from 'pg';
 import type { Dialect } from '../config.ts';
+import { type ListenHandlers, type Listener, listenOnPostgres } from './notify.ts';
 import { createPrivately } from './private-files.ts';
 import type { Database } from './schema.ts';
 
@@ -15,6 +16,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** Connection pool use (PostgreSQL); SQLite has no pool. */
   poolStats?(): { total: number; idle: number; waiting: number };
+  /** Listens for other instances' notifications on a connection of its own (PostgreSQL; SQLite has no other instances). */
+  listen?(channel: string, handlers: ListenHandlers): Listener;
 }
 
 /** Where to connect; `schema` isolates a PostgreSQL connection in its own search_path (tests). */
@@ -102,21 +105,39 @@ function cachePreparedStatements(sqlite: SqliteDatabase.Database): void {
 export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   if (options.dialect === 'postgres') {
     if (options.schema && !/^[a-z_][a-z0-9_]{0,62}$/.test(options.schema)) throw new Error(`invalid schema name ${options.schema}`);
-    const pool = new (loadPg().Pool)({
+    const connection = {
       connectionString: options.url,
-      max: options.poolSize ?? 10,
       // A server that does not answer fails a request in seconds (a 503), instead of holding it open.
       connectionTimeoutMillis: 5000,
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
-    });
+    };
+    const pool = new (loadPg().Pool)({ ...connection, max: options.poolSize ?? 10 });
+    // Backends of this handle's own pool: their notifications are this instance's own changes,
+    // which it has applied already (ADR 0026).
+    const ownBackends = new Set<number>();
     // An idle client losing its server must not crash the process; the next query reconnects.
     pool.on('error', () => {});
     // Nor may a checked-out one: pg emits 'error' on a client whose connection drops (a server
     // restart) besides failing its query, and the pool listens only while the client is idle. The
     // failed query carries the error (a 503); the pool discards the broken client on release.
-    pool.on('connect', (client) => client.on('error', () => {}));
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+      const pid = (client as unknown as { processID: number | null }).processID;
+      if (pid !== null) ownBackends.add(pid);
+    });
+    pool.on('remove', (client) => ownBackends.delete((client as unknown as { processID: number }).processID));
     const db = new Kysely<Database>({ dialect: new TesseraPostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy(), poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }) };
+    return {
+      db,
+      dialect: 'postgres',
+      close: () => db.destroy(),
+      poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+      // Keepalive: an idle LISTEN connection otherwise notices a vanished server only when it next writes.
+      listen: (channel, handlers) =>
+        listenOnPostgres(() => new (loadPg().Client)({ ...connection, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }), channel, handlers, {
+          ignoreSender: (pid) => ownBackends.has(pid),
+        }),
+    };
   }
   if (options.url !== ':memory:') createPrivately(options.url);
   const Sqlite = loadSqlite();

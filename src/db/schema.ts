@@ -57,10 +57,8 @@ export interface CampaignsTable {
   name: string;
   /** Unique within the account when set. */
   slug: string | null;
-  /** 'static' | 'dynamic' | 'morphing'. */
-  qr_type: string;
-  /** 'active' | 'archived'. */
-  status: string;
+  qr_type: 'static' | 'dynamic' | 'morphing';
+  status: 'active' | 'archived';
   destination: string;
   /** Globally unique public code (`/{short_code}`). */
   short_code: string;
@@ -91,16 +89,15 @@ export interface ScansTable {
   ip: string | null;
   /** ISO 3166-1 alpha-2 from a trusted proxy header, when configured. */
   country: string | null;
-  /** 'scan' | 'stale' (a morphing code scanned after its window). */
-  kind: string;
+  /** `stale`: a morphing code scanned after its window. */
+  kind: 'scan' | 'stale';
   /** 1 when the user agent is a crawler, link-preview fetcher or HTTP tool (migration 0006). */
   is_bot: number;
-  /** OS bucket: iOS, Android, Windows, macOS, Linux, ChromeOS or other. */
-  os: string | null;
+  /** OS bucket. */
+  os: 'iOS' | 'Android' | 'Windows' | 'macOS' | 'Linux' | 'ChromeOS' | 'other' | null;
   /** Browser family. */
   browser: string | null;
-  /** mobile, tablet, desktop, other or bot. */
-  device_type: string | null;
+  device_type: 'mobile' | 'tablet' | 'desktop' | 'other' | 'bot' | null;
   /** Host of the referrer, lower-cased without `www.`. */
   referrer_host: string | null;
 }
@@ -164,8 +161,8 @@ export interface ScanRollupsTable {
   account_id: string;
   /** '' = the whole account. */
   campaign_id: string;
-  /** 'total' (15-minute) | 'hour' | 'day' (UTC day) | 'os' | 'browser' | 'device_type' | 'country' | 'referrer' (hourly). */
-  dimension: string;
+  /** `total` is per 15 minutes, `day` per UTC day, the breakdowns (os…referrer) per hour. */
+  dimension: 'total' | 'hour' | 'day' | 'os' | 'browser' | 'device_type' | 'country' | 'referrer';
   /** floor(occurred_at / 900000), aligned to the hour or day for the coarser dimensions. */
   bucket: number;
   /** The dimension's value; '' for `total` and for "none" (no referrer, unknown country). */

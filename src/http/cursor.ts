@@ -1,6 +1,7 @@
 // Opaque list cursors: base64url of (created_at, id) of the last item returned. Lists are
 // ordered newest first with the id as tie-breaker, so the cursor names an exact position.
 import { AppError } from '../errors.ts';
+import { Page as PageSchema, PageQuery, Type } from './schema.ts';
 
 /** A position in a newest-first list. */
 export interface Cursor {
@@ -29,15 +30,12 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
   });
 }
 
-/** Query-string schema shared by every cursor-paginated list. */
-const paginationQuerySchema = {
-  limit: { type: 'integer', minimum: 1, maximum: 100, default: 50, description: 'Page size (1–100).' },
-  cursor: { type: 'string', maxLength: 512, description: '`next_cursor` from the previous page.' },
-} as const;
+// pageQuery and pageSchema carry PageQuery and Page() (./schema.ts, the one declaration of both)
+// into the modules whose route schemas are still plain JSON Schema; once those are TypeBox they go.
 
 /** The query-string schema of a cursor-paginated list: `limit`, `cursor` and the list's own filters, nothing else. */
 export function pageQuery<F extends object = Record<never, never>>(filters: F = {} as F) {
-  return { type: 'object', additionalProperties: false, properties: { ...paginationQuerySchema, ...filters } } as const;
+  return { type: 'object', additionalProperties: false, properties: { ...PageQuery.properties, ...filters } } as const;
 }
 
 /** One page of a list and the cursor of the next page (null on the last one). */
@@ -73,13 +71,7 @@ export function pageJson<T, J>(page: Page<T>, toJson: (item: T) => J): { data: J
   return { data: page.items.map(toJson), next_cursor: page.nextCursor };
 }
 
-/** Response schema of a `{data, next_cursor}` page of `items` (`what`: the items in plain words, e.g. "campaigns"). */
-export function pageSchema<S>(title: string, items: S, what: string) {
-  return {
-    title,
-    type: 'object',
-    description: `A page of ${what}; pass \`next_cursor\` as \`cursor\` for the next (null on the last page).`,
-    required: ['data', 'next_cursor'],
-    properties: { data: { type: 'array', items }, next_cursor: { type: ['string', 'null'] } },
-  } as const;
+/** Response schema of a `{data, next_cursor}` page of plain-JSON-Schema `items` (`what`: the items in plain words, e.g. "check-ins"). */
+export function pageSchema(title: string, items: object, what: string) {
+  return PageSchema(Type.Unsafe(items), title, `A page of ${what}; pass \`next_cursor\` as \`cursor\` for the next (null on the last page).`);
 }

@@ -13,6 +13,8 @@ export interface MetricSources {
   dbPool?: () => { total: number; idle: number; waiting: number } | null;
   /** Webhook deliveries waiting and the age of the oldest, from the database. */
   outbox?: () => Promise<{ pending: number; oldestAgeSeconds: number }>;
+  /** The campaign change listener (PostgreSQL LISTEN); null when there is none (SQLite). */
+  changeListener?: () => { channel: string; received: number; connected: boolean } | null;
 }
 
 // Latency buckets from 0.5 ms (a cached redirect) to 10 s (a bulk export).
@@ -94,6 +96,29 @@ export class Metrics {
       help: 'Webhook delivery attempts made by this process, by the receiver status class (error: no HTTP answer).',
       labelNames: ['status_class'],
       registers,
+    });
+    new Counter({
+      name: 'tessera_campaign_change_notifications_total',
+      help: 'Campaign changes made by other instances and heard from the database (PostgreSQL NOTIFY); each drops a cached redirect.',
+      // Labelled so that both are absent where nothing listens (SQLite, tessera worker).
+      labelNames: ['channel'],
+      registers,
+      collect() {
+        const stats = sources.changeListener?.();
+        if (!stats) return;
+        this.reset();
+        this.inc({ channel: stats.channel }, stats.received);
+      },
+    });
+    new Gauge({
+      name: 'tessera_campaign_change_listener_connected',
+      help: '1 while the PostgreSQL LISTEN connection is up (other instances\' changes arrive at once), 0 while cached redirects rely on their 1 s TTL.',
+      labelNames: ['channel'],
+      registers,
+      collect() {
+        const stats = sources.changeListener?.();
+        if (stats) this.set({ channel: stats.channel }, stats.connected ? 1 : 0);
+      },
     });
     const pool = new Gauge({
       name: 'tessera_db_pool_connections',

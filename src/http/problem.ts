@@ -3,8 +3,9 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
 import { databaseUnavailableReason } from '../db/dialect.ts';
-import { QrError } from '../qr/errors.ts';
 import { type AllowedMethods, methodNotAllowed } from './methods.ts';
+import { notFoundPage, wantsNotFoundPage } from './page/not-found.ts';
+import { sendPage } from './page/reply.ts';
 
 /** The problem document Tessera answers with. */
 export interface Problem {
@@ -72,9 +73,6 @@ function fieldErrors(context: string | undefined, issues: ValidationIssue[]): Fi
 /** Maps an error thrown anywhere in a request to an AppError (unknown errors become internal_error). */
 export function toAppError(error: FastifyError & { validation?: ValidationIssue[]; validationContext?: string }): AppError {
   if (error instanceof AppError) return error;
-  // The QR engine is pure and knows nothing of HTTP; its errors carry registered codes.
-  if (error instanceof QrError) return new AppError(error.code, error.message, { errors: error.details.map((d) => ({ field: d.field, message: d.message })) });
-  if (typeof (error as { toAppError?: unknown }).toAppError === 'function') return (error as unknown as { toAppError(): AppError }).toAppError();
   if (error.validation) {
     const errors = fieldErrors(error.validationContext, error.validation);
     const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
@@ -112,12 +110,15 @@ export function toAppError(error: FastifyError & { validation?: ValidationIssue[
  */
 export function frameworkErrors(publicUrl: string) {
   return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-    const path = request.url.split('?')[0];
+    const path = request.url.split('?')[0]!;
+    reply.header('x-request-id', request.id);
+    // A person who opened a truncated or garbled long link gets the same page as for any other
+    // address with nothing behind it.
+    if (error.code === 'FST_ERR_MAX_PARAM_LENGTH' && wantsNotFoundPage(request, path)) return sendPage(reply, 404, notFoundPage(request));
     const appError =
       error.code === 'FST_ERR_MAX_PARAM_LENGTH'
         ? new AppError('not_found', `Nothing is at ${path.slice(0, 200)}: a path segment is longer than any name or id here.`)
         : new AppError('bad_request', 'The URL is not valid: a percent-encoded sequence in its path does not decode.');
-    reply.header('x-request-id', request.id);
     return sendProblem(publicUrl, request, reply, appError);
   };
 }
@@ -137,6 +138,7 @@ export function installProblemHandlers(app: FastifyInstance, publicUrl: string, 
     const allow = allowedMethods(request.url);
     // A route that serves this method and still calls not-found (an unknown short code) is a 404.
     if (allow.length > 0 && !allow.includes(request.method)) return sendProblem(publicUrl, request, reply, methodNotAllowed(request.method, path, allow));
+    if (wantsNotFoundPage(request, path)) return sendPage(reply, 404, notFoundPage(request));
     return sendProblem(publicUrl, request, reply, new AppError('route_not_found', `There is no route ${request.method} ${path}. See /docs for the API reference.`));
   });
 }

@@ -1,22 +1,19 @@
 // Every domain module, in registration order. A new capability is a new folder and one line here.
 import type { Module } from '../context.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
-import { analyticsRoutes } from './analytics/analytics.routes.ts';
-import { bulkRoutes } from './bulk/bulk.routes.ts';
-import { campaignRoutes } from './campaigns/campaign.routes.ts';
-import { campaignRenderRoutes } from './campaigns/render.routes.ts';
+import { analyticsRoutes } from './analytics/index.ts';
+import { bulkRoutes, campaignMorphRoutes, campaignRenderRoutes, campaignRoutes } from './campaigns/index.ts';
 import { dashboardRoutes } from './dashboard/dashboard.routes.ts';
 import { checkinRoutes } from './checkins/checkin.routes.ts';
-import { formsRoutes } from './forms/forms.routes.ts';
+import { formsRoutes } from './forms/index.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { itemsRoutes } from './items/items.routes.ts';
-import { morphRoutes } from './morph/morph.routes.ts';
-import { pagesRoutes } from './pages/pages.routes.ts';
+import { pagesRoutes } from './pages/index.ts';
 import { paymentsRoutes } from './payments/payments.routes.ts';
 import { problemsRoutes } from './problems/problems.routes.ts';
-import { redirectRoutes } from './redirects/redirect.routes.ts';
-import { renderRoutes } from './render/render.routes.ts';
-import { scansModule } from './scans/scans.module.ts';
+import { redirectRoutes } from './redirects/index.ts';
+import { renderRoutes } from './render/index.ts';
+import { scansModule } from './scans/index.ts';
 import { templateRoutes } from './templates/template.routes.ts';
 import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
@@ -32,9 +29,8 @@ export const modules: Module[] = [
   campaignRoutes,
   campaignRenderRoutes,
   bulkRoutes,
-  morphRoutes,
+  campaignMorphRoutes,
   checkinRoutes,
-  // The scan buffer must exist before the redirect routes that record into it.
   scansModule,
   redirectRoutes,
   analyticsRoutes,

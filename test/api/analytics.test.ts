@@ -3,8 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.ts';
-import { sweepScanRetention } from '../../src/modules/analytics/retention.ts';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
+import { sweepScanRetention } from '../../src/modules/scans/retention.ts';
 import { createTestApp, testConfig, type TestApp } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
 import { parseCsv } from '../helpers/csv.ts';
@@ -54,7 +53,7 @@ describeDialects('analytics', (dialect) => {
   }
 
   async function flush(t: TestApp) {
-    await scanBuffer(t.app.ctx).flush();
+    await t.app.ctx.scans.flush();
   }
 
   async function get(t: TestApp, me: Tenant, url: string) {
@@ -359,7 +358,7 @@ describeDialects('analytics', (dialect) => {
     const t = await start();
     const me = await tenant(t);
     const c = await campaign(t, me);
-    for (let i = 0; i < 2100; i++) await scanBuffer(t.app.ctx).record({ campaignId: c.id, accountId: me.accountId, occurredAt: t.clock.now() - (i % 7) * 1000, userAgent: UA.iphone, referrer: null, ip: `10.0.${i >> 8}.${i & 255}`, country: null });
+    for (let i = 0; i < 2100; i++) await t.app.ctx.scans.record({ campaignId: c.id, accountId: me.accountId, occurredAt: t.clock.now() - (i % 7) * 1000, userAgent: UA.iphone, referrer: null, ip: `10.0.${i >> 8}.${i & 255}`, country: null });
     await flush(t);
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/analytics/campaign/${c.id}/export.csv`, headers: me.headers });
     const rows = parseCsv(response.body).slice(1);

@@ -3,7 +3,6 @@
 // when for browsers, problem+json for API clients, the same through the redirect front door, and
 // no scan counted outside the window.
 import { afterEach, expect, it, vi } from 'vitest';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { tenant } from '../helpers/tenants.ts';
@@ -32,7 +31,7 @@ describeDialects('campaign schedule', (dialect) => {
     const update = (id: string, payload: Record<string, unknown>) => t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${id}`, headers: me.headers, payload });
     const visit = (code: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${base}/${code}`, { method, redirect: 'manual', headers });
     const scans = async (campaignId: string) => {
-      await scanBuffer(t.app.ctx).flush();
+      await t.app.ctx.scans.flush();
       return t.database.handle.db.selectFrom('scans').selectAll().where('campaign_id', '=', campaignId).execute();
     };
     return { t, me, create, update, visit, scans, frontDoorAnswers };

@@ -4,7 +4,6 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { liveUrl } from '../../src/modules/morph/morph.service.ts';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -53,7 +52,7 @@ describeDialects('HTTP methods', (dialect) => {
     expect((await post('/api/v1/checkins', { payload: live })).json().result).toBe('ok');
     // The key's bookkeeping (last use) is written by this first call, not by the HEADs below.
     await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: key() });
-    await scanBuffer(t.app.ctx).flush();
+    await t.app.ctx.scans.flush();
 
     const params: Record<string, string> = { magic: oneView.magic, code: dynamic.short_code, short_code: page.short_code, userSlug: a.slug, campaignSlug: 'fair', file: `${morph.short_code}.svg` };
     const idFor = (path: string) => (path.includes('/webhooks/') ? endpoint.id : path.includes('/forms/') ? page.id : path.includes('/secret') || path.includes('/morph') ? morph.id : dynamic.id);
@@ -72,13 +71,13 @@ describeDialects('HTTP methods', (dialect) => {
         expect(head.body, `HEAD ${url}`).toBe('');
       }
     }
-    await scanBuffer(t.app.ctx).flush();
+    await t.app.ctx.scans.flush();
     expect(await snapshot(t)).toEqual(before);
 
     // The same GETs do change things, so the comparison above can see a change.
     expect((await t.app.inject({ method: 'GET', url: `/api/v0/items/${oneView.magic}` })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: `/${dynamic.short_code}` })).statusCode).toBe(302);
-    await scanBuffer(t.app.ctx).flush();
+    await t.app.ctx.scans.flush();
     const after = await snapshot(t);
     expect(after.items).not.toEqual(before.items);
     expect(after.scans!.length).toBe(before.scans!.length + 1);

@@ -1,6 +1,6 @@
 // What the database holds: no plaintext secret, and what the sweeper leaves behind.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { jobs } from '../../src/jobs/index.ts';
+import { jobs } from '../../src/modules/jobs.ts';
 import { magicHash } from '../../src/modules/items/item-secrets.ts';
 import { sweepItems } from '../../src/modules/items/item-archival.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -66,7 +66,7 @@ describeDialects('items storage', (dialect) => {
 
     expect(await sweepItems({ db: t.database.handle.db, clock: t.clock })).toBe(1); // only the exhausted one so far
     t.clock.advance(3_600_000);
-    const job = jobs.find((j) => j.name === 'items-sweeper')!;
+    const job = jobs.find((j) => j.name === 'item-archival')!;
     expect(await job.run(t.app.ctx)).toBe(1); // now the expired one, through the registered job
     expect(await sweepItems({ db: t.database.handle.db, clock: t.clock })).toBe(0);
 

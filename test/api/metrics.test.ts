@@ -4,7 +4,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { startMetricsServer } from '../../src/http/metrics-routes.ts';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
 import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -101,7 +100,7 @@ describeDialects('/metrics', (dialect) => {
     expect(sample(text, 'tessera_http_requests_total', { method: 'GET', route: '/:code', status_class: '3xx' })).toBe(1);
     expect(sample(text, 'tessera_scan_buffer_events')).toBe(4);
     expect(sample(text, 'tessera_scans_dropped_total')).toBe(0);
-    await scanBuffer(t.app.ctx).flush();
+    await t.app.ctx.scans.flush();
     text = await scrape(t);
     expect(sample(text, 'tessera_scan_buffer_events')).toBe(0);
     expect(sample(text, 'tessera_scan_flush_batch_size_sum')).toBe(4);

@@ -2,7 +2,6 @@ import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import sharp from 'sharp';
 import { afterEach, expect, it } from 'vitest';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -75,7 +74,7 @@ describeDialects('morphing codes', (dialect) => {
   }
 
   async function scanRows(campaignId: string) {
-    await scanBuffer(t!.app.ctx).flush();
+    await t!.app.ctx.scans.flush();
     return t!.database.handle.db.selectFrom('scans').select(['kind']).where('campaign_id', '=', campaignId).orderBy('occurred_at').execute();
   }
 

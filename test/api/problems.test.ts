@@ -28,6 +28,24 @@ describeDialects('problem+json errors', (dialect) => {
     expectProblem(await t.app.inject({ method: 'GET', url: '/nowhere' }), 404, 'route_not_found');
   });
 
+  it('a browser opening an address with nothing behind it gets a page; API paths and other methods keep problem+json', async () => {
+    const html = { accept: 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8', 'accept-language': 'de-DE,de;q=0.9' };
+    for (const url of ['/nowhere/at/all', `/p/${'a'.repeat(150)}`, `/p/acme/${'b'.repeat(300)}`, `/${'c'.repeat(200)}`]) {
+      const page = await t.app.inject({ method: 'GET', url, headers: html });
+      expect(page.statusCode, url).toBe(404);
+      expect(page.headers['content-type'], url).toBe('text/html; charset=utf-8');
+      expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+      expect(page.headers['x-robots-tag']).toBe('noindex, nofollow');
+      expect(page.body).toContain('<html lang="de"');
+      expect(page.body).toContain('Diese Seite ist nicht verfügbar');
+      expect(page.body).not.toContain('a'.repeat(150));
+    }
+    expect((await t.app.inject({ method: 'HEAD', url: '/nowhere', headers: html })).statusCode).toBe(404);
+    expectProblem(await t.app.inject({ method: 'GET', url: '/api/v1/nowhere', headers: html }), 404, 'route_not_found');
+    expectProblem(await t.app.inject({ method: 'POST', url: '/nowhere/at/all', headers: html, payload: {} }), 404, 'route_not_found');
+    expectProblem(await t.app.inject({ method: 'GET', url: '/nowhere', headers: { accept: 'application/json' } }), 404, 'route_not_found');
+  });
+
   it('malformed JSON is a 400, not a 500', async () => {
     const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name": ' }), 400, 'malformed_json');
     expect(body.detail).toMatch(/not valid JSON/);

@@ -3,7 +3,6 @@
 // aside for everything it cannot answer exactly alike.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { afterEach, expect, it, vi } from 'vitest';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { tenant } from '../helpers/tenants.ts';
@@ -34,7 +33,7 @@ describeDialects('redirect front door', (dialect) => {
     };
     const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${base}${path}`, { method, redirect: 'manual', headers });
     const scans = async (campaignId: string) => {
-      await scanBuffer(t.app.ctx).flush();
+      await t.app.ctx.scans.flush();
       return t.database.handle.db.selectFrom('scans').selectAll().where('campaign_id', '=', campaignId).orderBy('id').execute();
     };
     return { t, headers: me.headers, create, get, scans, answeredByFrontDoor };

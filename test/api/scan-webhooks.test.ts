@@ -1,6 +1,5 @@
 // scan.created is opt-in: only endpoints that name it receive one event per stored scan.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { scanBuffer } from '../../src/modules/scans/scans.module.ts';
 import { runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -42,7 +41,7 @@ describeDialects('scan.created webhooks', (dialect) => {
       expect((await t.app.inject({ method: 'GET', url: `/${c.short_code}`, headers: { 'user-agent': iphone } })).statusCode).toBe(302);
     }
     expect((await t.app.inject({ method: 'HEAD', url: `/${mine.short_code}` })).statusCode).toBe(302);
-    await scanBuffer(t.app.ctx).flush();
+    await t.app.ctx.scans.flush();
     await runDeliveryWorker(t.app.ctx);
 
     // The wildcard endpoint still gets its own campaign.created; never a scan.created.

@@ -1,7 +1,8 @@
 // Rollups must equal a direct count of the raw rows, whatever arrives in whatever batches.
 import { afterEach, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { flushScans, type ScanEvent } from '../../src/modules/scans/scan.service.ts';
+import type { ScanEvent } from '../../src/modules/scans/index.ts';
+import { flushScans } from '../../src/modules/scans/scan.service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { tenant } from '../helpers/tenants.ts';

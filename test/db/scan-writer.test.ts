@@ -2,8 +2,9 @@ import { threadId } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { newId } from '../../src/ids.ts';
+import { assignScanIds } from '../../src/modules/scans/scan-id.ts';
 import { createScanWriter, workerWriter } from '../../src/modules/scans/scan-writer.ts';
-import type { ScanEvent } from '../../src/modules/scans/scan.service.ts';
+import type { ScanEvent } from '../../src/modules/scans/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { tenant } from '../helpers/tenants.ts';
@@ -45,6 +46,35 @@ describeDialects('scan writer', (dialect) => {
     await expect(writer.write([{ ...events[0]!, occurredAt: 5 }])).rejects.toThrow();
     await sql`alter table scans_away rename to scans`.execute(t.app.ctx.db);
     expect(await t.app.ctx.db.selectFrom('scans').select('id').where('occurred_at', '=', 5).execute()).toEqual([]);
+    await writer.close();
+  });
+
+  it('stores a batch once when it is written again after a write that committed but was not acknowledged', async () => {
+    t = await createTestApp(dialect);
+    const { accountId, campaignId } = await campaignFor(t);
+    const writer = createScanWriter(t.app.ctx);
+    const db = t.app.ctx.db;
+    const scan = (at: number): ScanEvent => ({ campaignId, accountId, occurredAt: at, userAgent: 'ua', referrer: null, ip: '198.51.100.23', country: null });
+    const rolledUp = async () => Number((await db.selectFrom('scan_rollups').select((eb) => eb.fn.sum<number | string>('scans').as('n')).executeTakeFirstOrThrow()).n ?? 0);
+    const events = [scan(1), scan(2), scan(3)];
+    // As the recorder does before each try: the ids are given once, then kept.
+    assignScanIds(events);
+    await writer.write(events); // committed; suppose its answer never arrived
+    const perScan = (await rolledUp()) / 3;
+    expect(perScan).toBeGreaterThan(0);
+    const retry = [...events, scan(4)];
+    assignScanIds(retry); // the buffer's next try: the same three and a newcomer
+    await writer.write(retry);
+    const rows = await db.selectFrom('scans').select(['id', 'occurred_at']).orderBy('occurred_at').execute();
+    expect(rows.map((r) => r.occurred_at)).toEqual([1, 2, 3, 4]);
+    expect(rows.slice(0, 3).map((r) => r.id)).toEqual(events.map((e) => e.id));
+    expect(await rolledUp()).toBe(perScan * 4);
+    // A retry of a batch that had not committed stores it.
+    const lost = [scan(5)];
+    assignScanIds(lost);
+    assignScanIds(lost);
+    await writer.write(lost);
+    expect((await db.selectFrom('scans').select('id').where('occurred_at', '=', 5).execute()).map((r) => r.id)).toEqual([lost[0]!.id]);
     await writer.close();
   });
 

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { prepareZXingModule, readBarcodes } from 'zxing-wasm/reader';
 import * as jsqrModule from 'jsqr';
-import { renderRgba } from '../../src/modules/render/png.ts';
+import { renderRgba } from './raster.ts';
 
 const require = createRequire(import.meta.url);
 // jsqr is CommonJS with an ES-style default; depending on the loader it sits one level deeper.

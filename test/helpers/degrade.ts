@@ -4,7 +4,7 @@
 
 import sharp from 'sharp';
 import type { Sharp } from 'sharp';
-import { renderRgba } from '../../src/modules/render/png.ts';
+import { renderRgba } from './raster.ts';
 import type { Pixels } from './decode-qr.ts';
 import { mulberry32 } from './prng.ts';
 

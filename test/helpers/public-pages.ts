@@ -213,6 +213,7 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
     { name: 'hosted-not-found', title: 'Hosted page: unknown or unpublished', status: 404, visit: (p) => goto(p, `${base}/p/lumen/nothing-here`) },
     { name: 'form-failed', title: 'Form post that could not be accepted', status: 404, visit: (p) => postForm(p, `${base}/api/v1/forms/submit/Zz9Zz9Zz`, { email: 'ada@example.com' }) },
     { name: 'code-unknown', title: 'Unknown code', status: 404, visit: (p) => goto(p, `${base}/Zz9Zz9Zz`) },
+    { name: 'address-unknown', title: 'An address with nothing behind it (a truncated link)', status: 404, visit: (p) => goto(p, `${base}/p/${'x'.repeat(120)}`) },
     { name: 'code-archived', title: "Archived campaign's code", status: 410, visit: (p) => goto(p, `${base}/${archived.short_code}`) },
     { name: 'code-archived-fr', title: "Archived campaign's code in French (Accept-Language: fr)", status: 410, language: 'fr-CH, fr;q=0.9, en;q=0.8', visit: (p) => goto(p, `${base}/${archived.short_code}`) },
     { name: 'code-not-yet-active', title: "Code of a campaign that has not started", status: 403, time: true, visit: (p) => goto(p, `${base}/${soon.short_code}`) },

@@ -1,15 +1,21 @@
-// Several real `tessera serve` processes on one PostgreSQL schema with one Redis, plus two
-// `tessera worker` processes, on loopback: the scale-out claims of docs/operations.md, measured.
-// Rate limits are shared; a destination change reaches every instance within the cache TTL (1 s);
-// each webhook event is delivered once although two workers compete; every answered scan is
-// stored once; SIGKILL of one instance under load loses no acknowledged write and the others keep
-// answering. Bounded in time: every wait has a deadline. Real processes need real time, so these
-// tests wait (with deadlines) instead of moving a clock.
+// Three real `tessera serve` processes on one PostgreSQL schema with one Redis, plus two
+// `tessera worker` processes and a fourth `serve` running the jobs itself (the one killed
+// mid-delivery), on loopback: the scale-out claims of docs/operations.md, measured.
+// Rate limits are shared; a destination change reaches every instance at once through
+// LISTEN/NOTIFY (bound measured; the 1 s cache TTL stays the fallback); each webhook event is
+// delivered once although two workers compete; each ticket is checked in once; every answered
+// scan is stored once; an instance SIGKILLed mid-delivery has its claimed deliveries resent by a
+// surviving worker once the claims expire; SIGKILL of one instance under load loses no
+// acknowledged write and the others keep answering. Bounded in time: every wait has a deadline.
+// Real processes need real time, so these tests wait (with deadlines) instead of moving a clock.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { liveUrl } from '../../src/modules/morph/morph.service.ts';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TEST_MASTER_KEY } from '../helpers/app.ts';
+import { TEST_MASTER_KEY, testConfig } from '../helpers/app.ts';
 import { createTestSchema, TEST_DATABASE_URL } from '../helpers/postgres.ts';
 import { type Receiver, startReceiver } from '../helpers/webhook-receiver.ts';
 
@@ -50,7 +56,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 
 async function serve(name: string, env: Record<string, string>): Promise<Proc> {
   const proc = launch(name, ['serve'], env);
-  await until(`${name} to be ready`, () => proc.output().includes('Tessera is ready') || (proc.child.exitCode !== null && Promise.reject(new Error(proc.output()))), 30_000);
+  // Generous: five processes start at once, on a shared 2-core machine.
+  await until(`${name} to be ready`, () => proc.output().includes('Tessera is ready') || (proc.child.exitCode !== null && Promise.reject(new Error(proc.output()))), 90_000, 50);
   proc.base = `http://127.0.0.1:${/Server listening at http:\/\/127\.0\.0\.1:(\d+)/.exec(proc.output())![1]}`;
   return proc;
 }
@@ -59,6 +66,9 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
   let drop: () => Promise<void>;
   let sql: pg.Client;
   let instances: Proc[];
+  let workers: Proc[];
+  /** A fourth instance that also runs the jobs, with 2 s delivery leases: the one killed mid-delivery. */
+  let doomed: Proc;
   let receiver: Receiver;
   let apiKey: string;
   let limitedKey: string;
@@ -93,13 +103,15 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
     const second = launch('account', ['account', 'create', '--email', 'limits@example.com', '--password', 'correct horse battery', '--json'], env);
     expect(await new Promise((resolve) => second.child.once('exit', resolve)), second.output()).toBe(0);
     limitedKey = JSON.parse(second.output().slice(second.output().indexOf('{'), second.output().lastIndexOf('}') + 1)).api_key;
-    instances = await Promise.all(['web1', 'web2', 'web3'].map((name) => serve(name, env)));
-    launch('worker1', ['worker'], env);
-    launch('worker2', ['worker'], env);
+    [doomed, ...instances] = await Promise.all([
+      serve('web4', { ...env, TESSERA_WORKER: 'true', TESSERA_WEBHOOK_LEASE_SECONDS: '2' }),
+      ...['web1', 'web2', 'web3'].map((name) => serve(name, env)),
+    ]);
+    workers = [launch('worker1', ['worker'], env), launch('worker2', ['worker'], env)];
     sql = new pg.Client({ connectionString: url.toString() });
     await sql.connect();
     receiver = await startReceiver();
-  }, 120_000);
+  }, 240_000);
 
   afterAll(async () => {
     for (const proc of procs) if (proc.child.exitCode === null) proc.child.kill('SIGKILL');
@@ -113,6 +125,10 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
     return { status: response.status, body: (await response.json()) as { id: string; short_code: string } };
   };
   const locationAt = async (via: Proc, code: string) => (await fetch(`${via.base}/${code}`, { redirect: 'manual' })).headers.get('location');
+  const metricsOf = async (via: Proc) => (await fetch(`${via.base}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+  const metric = (text: string, line: RegExp) => Number(line.exec(text)?.[1] ?? NaN);
+  const LISTENER_UP = /^tessera_campaign_change_listener_connected\{channel="tessera_campaign_changed"\} (\d+)$/m;
+  const NOTIFICATIONS = /^tessera_campaign_change_notifications_total\{channel="tessera_campaign_changed"\} (\d+)$/m;
 
   it('shares rate limits across instances (Redis)', async () => {
     // A fresh window, so the count starts at zero on every instance.
@@ -128,25 +144,41 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
     expect(statuses.filter((s) => s === 429)).toHaveLength(15);
   }, 30_000);
 
-  it('shows a destination change on every instance within the cache TTL (1 s)', async () => {
-    const { body: campaign } = await createCampaign(instances[0]!, 'https://example.com/before');
-    for (const via of instances) expect(await locationAt(via, campaign.short_code)).toBe('https://example.com/before');
-    const changed = await fetch(`${instances[1]!.base}/api/v1/campaigns/${campaign.id}`, { method: 'PUT', headers: auth(), body: JSON.stringify({ destination: 'https://example.com/after' }) });
-    expect(changed.status).toBe(200);
-    const t0 = Date.now();
-    // The instance that made the change answers with it at once.
-    expect(await locationAt(instances[1]!, campaign.short_code)).toBe('https://example.com/after');
-    const delays = await Promise.all(
-      instances.map(async (via) => {
-        await until(`${via.name} to follow`, async () => (await locationAt(via, campaign.short_code)) === 'https://example.com/after', 3_000, 20);
-        return Date.now() - t0;
-      }),
-    );
-    // 1 s of TTL plus a polling step and scheduling on a loaded machine.
-    for (const delay of delays) expect(delay).toBeLessThanOrEqual(1_500);
-  });
+  it('shows a destination change on every instance at once (LISTEN/NOTIFY), well inside the 1 s cache TTL', async () => {
+    await until('every instance listening', async () => (await Promise.all(instances.map(metricsOf))).every((text) => metric(text, LISTENER_UP) === 1), 10_000, 50);
+    const heardBefore = await Promise.all(instances.map(async (via) => metric(await metricsOf(via), NOTIFICATIONS)));
+    const { body: campaign } = await createCampaign(instances[0]!, 'https://example.com/v0');
+    const rounds = 5;
+    const delays: number[] = [];
+    for (let round = 1; round <= rounds; round++) {
+      const writer = instances[round % 3]!;
+      const destination = `https://example.com/v${round}`;
+      // Every instance holds the current destination in its cache before the change.
+      for (const via of instances) await until(`${via.name} to cache v${round - 1}`, async () => (await locationAt(via, campaign.short_code)) === `https://example.com/v${round - 1}`, 3_000, 10);
+      const changed = await fetch(`${writer.base}/api/v1/campaigns/${campaign.id}`, { method: 'PUT', headers: auth(), body: JSON.stringify({ destination }) });
+      expect(changed.status).toBe(200);
+      const t0 = performance.now();
+      // The instance that made the change answers with it at once.
+      expect(await locationAt(writer, campaign.short_code)).toBe(destination);
+      for (const delay of await Promise.all(
+        instances.map(async (via) => {
+          await until(`${via.name} to follow v${round}`, async () => (await locationAt(via, campaign.short_code)) === destination, 3_000, 2);
+          return performance.now() - t0;
+        }),
+      )) {
+        delays.push(delay);
+      }
+    }
+    const worst = Math.max(...delays);
+    console.log(`multi-instance: destination change seen on all 3 instances within ${worst.toFixed(0)} ms (max of ${rounds} rounds; median ${delays.sort((x, y) => x - y)[Math.floor(delays.length / 2)]!.toFixed(0)} ms)`);
+    // NOTIFY, not the TTL: every instance heard the changes the others made…
+    const heard = await Promise.all(instances.map(async (via) => metric(await metricsOf(via), NOTIFICATIONS)));
+    instances.forEach((via, i) => expect(heard[i]! - heardBefore[i]!, via.name).toBeGreaterThanOrEqual(rounds - Math.ceil(rounds / 3)));
+    // …and the bound is a small fraction of the TTL it improves on (ADR 0026).
+    expect(worst).toBeLessThanOrEqual(250);
+  }, 40_000);
 
-  it('delivers each webhook event once although two workers compete', async () => {
+  it('delivers each webhook event once although several workers compete', async () => {
     const post = (via: Proc, path: string, body?: object) => fetch(`${via.base}${path}`, { method: 'POST', headers: auth(), ...(body ? { body: JSON.stringify(body) } : {}) });
     await post(instances[0]!, '/api/v1/merchant/webhooks/secret');
     const endpoint = ((await (await post(instances[0]!, '/api/v1/merchant/webhooks/endpoints', { url: `${receiver.url}/hook` })).json()) as { data: { id: string } }).data;
@@ -183,6 +215,83 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
     await until('every instance drained', async () => (await Promise.all(instances.map(buffered))).every((n) => n === 0) && (await count()) >= answered, 10_000, 50);
     expect(await count()).toBe(answered);
   }, 30_000);
+
+  it('checks each ticket in once although three instances race for it', async () => {
+    const response = await fetch(`${instances[0]!.base}/api/v1/campaigns`, {
+      method: 'POST',
+      headers: auth(),
+      body: JSON.stringify({ name: 'Attendee 0042', destination: 'https://example.com/ticket/42', qr_type: 'morphing' }),
+    });
+    expect(response.status).toBe(201);
+    const ticket = (await response.json()) as { id: string; short_code: string };
+    // What a gate scanner reads from the live image now (the instances share this master key).
+    const payload = liveUrl({ config: { ...testConfig(), masterKey: Buffer.from(TEST_MASTER_KEY, 'hex') } }, { id: ticket.id, accountId: '', shortCode: ticket.short_code }, 1, Date.now());
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, async (_, i) => {
+        const via = instances[i % 3]!;
+        const answer = await fetch(`${via.base}/api/v1/checkins`, { method: 'POST', headers: auth(), body: JSON.stringify({ payload, scanner_id: `gate-${i % 3}` }) });
+        return { status: answer.status, result: ((await answer.json()) as { result: string }).result };
+      }),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(30).fill(200));
+    expect(answers.filter((a) => a.result === 'ok')).toHaveLength(1);
+    expect(answers.filter((a) => a.result === 'already_redeemed')).toHaveLength(29);
+    const { rows } = await sql.query('select inside, entries from ticket_state where campaign_id = $1', [ticket.id]);
+    expect(rows.map((r: { inside: number; entries: number }) => [Number(r.inside), Number(r.entries)])).toEqual([[1, 1]]);
+    expect(Number((await sql.query('select count(*) as n from checkins where campaign_id = $1', [ticket.id])).rows[0].n)).toBe(30);
+  }, 30_000);
+
+  it("resends the deliveries a SIGKILLed instance had claimed, once their lease expires", async () => {
+    // A receiver that holds every request open while `holding`: the instance dies mid-delivery.
+    let holding = true;
+    const held: string[] = [];
+    const answered: string[] = [];
+    const hold = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        const id = String(req.headers['webhook-id']);
+        if (holding) return void held.push(id);
+        answered.push(id);
+        res.writeHead(200).end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => hold.listen(0, '127.0.0.1', resolve));
+    const post = (path: string, body?: object, method = 'POST') => fetch(`${instances[0]!.base}${path}`, { method, headers: auth(), ...(body ? { body: JSON.stringify(body) } : {}) });
+    await post('/api/v1/merchant/webhooks/secret'); // 201, or 409 when an earlier test made it
+    const hookUrl = `http://127.0.0.1:${(hold.address() as AddressInfo).port}/hold`;
+    // Subscribed to a type no test emits: only the pings below reach it.
+    const endpoint = ((await (await post('/api/v1/merchant/webhooks/endpoints', { url: hookUrl, event_types: ['payment.failed'] })).json()) as { data: { id: string } }).data;
+    // Deliveries due now: any left would share the victim's first batch with the pings.
+    const pending = async () => Number((await sql.query("select count(*) as n from webhook_deliveries where status = 'pending' and coalesce(next_attempt_at, 0) <= $1", [Date.now()])).rows[0].n);
+    const victim = doomed;
+    try {
+      // The regular workers pause (SIGSTOP), so the victim alone claims the pings.
+      await until('the due deliveries to drain', async () => (await pending()) === 0, 15_000, 50);
+      for (const worker of workers) worker.child.kill('SIGSTOP');
+      const events: string[] = [];
+      for (let i = 0; i < 4; i++) events.push(((await (await post(`/api/v1/merchant/webhooks/endpoints/${endpoint.id}/test`)).json()) as { data: { event_id: string } }).data.event_id);
+      await until('the victim to be mid-delivery of every ping', () => events.every((id) => held.includes(id)), 20_000, 20);
+      victim.child.kill('SIGKILL');
+      const killedAt = performance.now();
+      holding = false;
+      for (const worker of workers) worker.child.kill('SIGCONT');
+      await until('every ping delivered by a surviving worker', () => events.every((id) => answered.includes(id)), 20_000, 20);
+      const resentAfter = performance.now() - killedAt;
+      console.log(`multi-instance: ${events.length} deliveries held by the SIGKILLed instance resent ${resentAfter.toFixed(0)} ms after the kill (lease 2 s)`);
+      // Each answered once; each attempted twice (the attempt that died counts).
+      expect(answered.filter((id) => events.includes(id)).sort()).toEqual([...events].sort());
+      // The survivor records its answer just after the receiver sent it.
+      const outcome = async () => (await sql.query('select status, attempts from webhook_deliveries where event_id = any($1)', [events])).rows;
+      await until('the resends recorded', async () => (await outcome()).every((r: { status: string }) => r.status !== 'pending'), 10_000, 50);
+      expect(await outcome()).toEqual(events.map(() => ({ status: 'succeeded', attempts: 2 })));
+    } finally {
+      for (const worker of workers) worker.child.kill('SIGCONT');
+      if (victim.child.exitCode === null) victim.child.kill('SIGKILL');
+      await post(`/api/v1/merchant/webhooks/endpoints/${endpoint.id}`, undefined, 'DELETE');
+      hold.closeAllConnections();
+      await new Promise((resolve) => hold.close(resolve));
+    }
+  }, 60_000);
 
   it('loses no acknowledged write when one instance is SIGKILLed under load, and the others keep answering', async () => {
     const acknowledged: string[] = [];

@@ -7,7 +7,7 @@ import { chromium } from 'playwright-core';
 import type { Browser } from 'playwright-core';
 import sharp from 'sharp';
 import { renderSvg } from '../../src/qr/index.ts';
-import { renderRgba } from '../../src/modules/render/png.ts';
+import { renderRgba } from '../helpers/raster.ts';
 import { zxingDecode } from '../helpers/decode-qr.ts';
 import { makeLogos } from '../helpers/logos.ts';
 

@@ -5,7 +5,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { EYES, EYE_PUPILS, renderSvg } from '../../src/qr/index.ts';
-import { renderRgba } from '../../src/modules/render/png.ts';
+import { renderRgba } from '../helpers/raster.ts';
 import { zxingDecode } from '../helpers/decode-qr.ts';
 
 // The reported case: version 3 at ECC M (29 modules + margin 4 each side = 37), 13.84 px a module at 512.

@@ -5,7 +5,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { EYES, EYE_PUPILS, renderSvg } from '../../src/qr/index.ts';
-import { renderRgba } from '../../src/modules/render/png.ts';
+import { renderRgba } from '../helpers/raster.ts';
 
 const PX = 24; // pixels per module: fine enough to measure a tenth of a module
 

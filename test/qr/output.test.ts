@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import sharp from 'sharp';
 import { QrCapacityError, QrDesignError, encodeQr, renderSvg, renderTerminal } from '../../src/qr/index.ts';
-import { renderPng, renderQrPng } from '../../src/modules/render/png.ts';
+import { renderPng } from '../../src/modules/render/index.ts';
+import { renderQrPng } from '../helpers/raster.ts';
 import { makeLogos } from '../helpers/logos.ts';
 
 const URL = 'https://tessera.example/r/8fK2xQ9mZ4';

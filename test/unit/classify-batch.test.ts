@@ -2,8 +2,9 @@
 // exactly what classifying every scan on its own gives, and its groups must partition the
 // countable scans.
 import { expect, it } from 'vitest';
-import { type CapturedScan, type ClassifiedScan, classifyBatch, classifyScan, groupScans } from '../../src/modules/analytics/scan-ingest.ts';
-import { VisitorHasher } from '../../src/modules/analytics/visitor-hash.ts';
+import type { ScanEvent } from '../../src/modules/scans/index.ts';
+import { type ClassifiedScan, classifyBatch, classifyScan, groupScans } from '../../src/modules/scans/scan-ingest.ts';
+import { VisitorHasher } from '../../src/modules/scans/visitor-hash.ts';
 import { mulberry32 } from '../helpers/prng.ts';
 
 const AGENTS = [null, '', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Version/17.5 Mobile/15E148 Safari/604.1', 'curl/8.5.0', 'Mozilla/5.0 (compatible; Googlebot/2.1)'];
@@ -17,7 +18,7 @@ it('matches classifying each scan alone, and its groups partition the countable 
   const pick = <T>(values: readonly T[]) => values[Math.floor(random() * values.length)]!;
   // Three days around a UTC midnight, so buckets and visitor-hash days both change within the batch.
   const start = Date.UTC(2026, 10, 22, 23, 0);
-  const events: CapturedScan[] = Array.from({ length: 3000 }, () => ({
+  const events: ScanEvent[] = Array.from({ length: 3000 }, () => ({
     accountId: pick(['acc_1', 'acc_2']),
     campaignId: pick(['cmp_a', 'cmp_b', 'cmp_c']),
     occurredAt: start + Math.floor(random() * 2 * 3_600_000),
@@ -58,7 +59,7 @@ it('matches classifying each scan alone, and its groups partition the countable 
     expect(entry.earliestGroup).toBe(entry.earliest);
   }
   // One client scanning within a quarter hour is one group.
-  const burst = Array.from({ length: 500 }, (_, i): CapturedScan => ({ ...events[0]!, kind: 'scan', occurredAt: start + i }));
+  const burst = Array.from({ length: 500 }, (_, i): ScanEvent => ({ ...events[0]!, kind: 'scan', occurredAt: start + i }));
   expect(classifyBatch(burst, hasher, 'anonymized').groups.map((group) => group.count)).toEqual([500]);
   // groupScans (for scans classified elsewhere) counts the same scans.
   expect(groupScans(scans).reduce((sum, group) => sum + group.count, 0)).toBe(countable.length);

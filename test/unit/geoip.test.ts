@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GeoIpCountries } from '../../src/modules/analytics/geoip.ts';
+import { GeoIpCountries } from '../../src/modules/scans/geoip.ts';
 import { buildMmdb } from '../helpers/mmdb.ts';
 
 const NETWORKS: Array<[string, string]> = [

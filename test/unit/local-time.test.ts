@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUCKET_MS, canonicalTimeZone, localDate, localHourOfBucket, startOfLocalDay } from '../../src/modules/analytics/local-time.ts';
+import { BUCKET_MS } from '../../src/db/scan-rollups.ts';
+import { canonicalTimeZone, localDate, localHourOfBucket, startOfLocalDay } from '../../src/modules/analytics/local-time.ts';
 import { resolveRange, sumPerDay } from '../../src/modules/analytics/report-range.ts';
 import { AppError } from '../../src/errors.ts';
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { scrubUrl } from '../../src/http/logging.ts';
 import { parseTicketPayload } from '../../src/modules/checkins/ticket-payload.ts';
 import { checkRenderSignature, checkStepToken, renderSecretKey, signTimestamp, stepAt, stepToken } from '../../src/modules/morph/morph-crypto.ts';
-import { EXPIRED_SVG } from '../../src/modules/morph/expired-image.ts';
+import { EXPIRED_SVG } from '../../src/modules/render/expired-image.ts';
 
 const master = Buffer.alloc(32, 7);
 const TTL = 30_000;

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { decodeScanBatch, encodeScanBatch, transferablesOf } from '../../src/modules/scans/scan-batch.ts';
-import type { ScanEvent } from '../../src/modules/scans/scan.service.ts';
+import type { ScanEvent } from '../../src/modules/scans/index.ts';
 
 const event = (overrides: Partial<ScanEvent>): ScanEvent => ({
   campaignId: 'cmp_a',
@@ -32,4 +32,10 @@ it('an event without a kind is a scan; an empty batch stays empty', () => {
   const { kind: _, ...bare } = event({});
   expect(decodeScanBatch(encodeScanBatch([bare]))).toEqual([{ ...bare, kind: 'scan' }]);
   expect(decodeScanBatch(encodeScanBatch([]))).toEqual([]);
+});
+
+it('ids given before a write and the retried mark survive the trip to the writer thread', () => {
+  const events = [event({ id: 'scn_00000000a1', retried: true }), event({ id: 'scn_00000000a2' }), event({})];
+  const batch = encodeScanBatch(events);
+  expect(decodeScanBatch(structuredClone(batch, { transfer: transferablesOf(batch) }))).toEqual(events);
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyUserAgent } from '../../src/modules/analytics/ua-classifier.ts';
+import { classifyUserAgent } from '../../src/modules/scans/ua-classifier.ts';
 
 // Real user agents as these clients send them.
 const PEOPLE: Array<[string, string, { os: string; browser: string; deviceType: string }]> = [

@@ -1700,6 +1700,7 @@ export interface components {
          */
         CampaignList: {
             data: components["schemas"]["Campaign"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -1737,6 +1738,7 @@ export interface components {
          */
         CheckinList: {
             data: components["schemas"]["Checkin"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -1876,10 +1878,11 @@ export interface components {
         };
         /**
          * FormAnswerList
-         * @description A page of answers; pass `next_cursor` as `cursor` for the next (null on the last page).
+         * @description A page of form answers, newest first; pass `next_cursor` as `cursor` for the next (null on the last page).
          */
         FormAnswerList: {
             data: components["schemas"]["FormAnswer"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /** FormField */
@@ -2555,6 +2558,7 @@ export interface components {
          */
         TemplateList: {
             data: components["schemas"]["Template"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
             next_cursor: string | null;
         };
         /**
@@ -2773,6 +2777,7 @@ export interface operations {
             query?: {
                 /** @description Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters). */
                 sig?: unknown;
+                /** @description Width in pixels, 64–2048; default 512. */
                 size?: number;
                 /**
                  * @description Morphing codes: signing time, milliseconds since the epoch (decimal).
@@ -6741,7 +6746,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A page of answers; pass `next_cursor` as `cursor` for the next (null on the last page). */
+            /** @description A page of form answers, newest first; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10041,7 +10046,7 @@ export interface operations {
                      */
                     format?: "svg" | "png";
                     /**
-                     * @description Width in pixels.
+                     * @description Width in pixels, 64–4096; default 512.
                      * @default 512
                      */
                     size?: number;
@@ -10663,7 +10668,7 @@ export interface operations {
     getItemQrPng: {
         parameters: {
             query?: {
-                /** @description Width in pixels. */
+                /** @description Width in pixels, 64–4096; default 512. */
                 size?: number;
             };
             header?: never;
@@ -11098,7 +11103,7 @@ export interface operations {
     getPayQrPng: {
         parameters: {
             query?: {
-                /** @description Width in pixels. */
+                /** @description Width in pixels, 64–4096; default 512. */
                 size?: number;
             };
             header?: never;

@@ -8,6 +8,7 @@ import { isUniqueViolation } from '../../db/dialect.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { isReservedPath, newId, randomString } from '../../ids.ts';
 import { findAccountBySlug, findUserByEmail, insertAccountWithOwner, insertFirstAccountWithOwner } from './account.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
 /** A tenant. */
@@ -102,7 +103,7 @@ export async function createAccount(db: Kysely<Database>, clock: Clock, input: N
     if (options.onlyFirst) {
       if (!(await insertFirstAccountWithOwner(db, options.onlyFirst.dialect, account, user))) throw signupClosed();
     } else {
-      await db.transaction().execute((trx) => insertAccountWithOwner(trx, account, user));
+      await inTransaction(db, (trx) => insertAccountWithOwner(trx, account, user));
     }
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -4,7 +4,10 @@ import { sweepExpiredSessions } from './session.service.ts';
 
 /** Deletes expired session rows (expired cookies already fail; this keeps the table small). */
 export const sessionSweepJob: Job = {
-  name: 'accounts.sessions.sweep',
+  name: 'session-sweep',
   intervalMs: 10 * 60_000,
   run: (ctx) => sweepExpiredSessions(ctx.db, ctx.clock.now()),
 };
+
+/** The accounts module's jobs (src/modules/jobs.ts lists every module's). */
+export const accountsJobs: Job[] = [sessionSweepJob];

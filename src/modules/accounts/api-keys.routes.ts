@@ -6,9 +6,9 @@ import { AppError } from '../../errors.ts';
 import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
-import { decodeCursor, pageQuery } from '../../http/cursor.ts';
+import { decodeCursor } from '../../http/cursor.ts';
 import { toIso } from '../../http/iso.ts';
-import { idParams } from '../../http/route-schemas.ts';
+import { IdParams, PageQuery } from '../../http/schema.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -125,7 +125,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['api-keys'],
         summary: "The account's API keys, masked, newest first",
         security: SIGNED_IN,
-        querystring: pageQuery(),
+        querystring: PageQuery,
         response: { 200: envelope({ type: 'object', properties: { api_keys: { type: 'array', items: apiKeySchema }, next_cursor: nullableString } }) },
       },
     },
@@ -179,7 +179,7 @@ export async function apiKeyRoutes(app: FastifyInstance, ctx: AppContext): Promi
         tags: ['api-keys'],
         summary: 'Revoke an API key at once',
         security: SIGNED_IN,
-        params: idParams,
+        params: IdParams,
         response: { 204: { type: 'null' } },
       },
     },

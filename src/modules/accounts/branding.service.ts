@@ -8,6 +8,7 @@ import { AppError, type FieldError, notFound } from '../../errors.ts';
 import { publicUrlProblem } from '../../http/public-url.ts';
 import { type Branding, NO_BRANDING } from '../../http/page/shell.ts';
 import { type BrandingRow, findBranding, updateAccountName, upsertBranding } from './branding.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** Limits of the branding settings. */
 export const BRANDING_LIMITS = { name: 100, logoAlt: 200 } as const;
@@ -78,7 +79,7 @@ export async function updateBranding(db: Kysely<Database>, clock: Clock, account
   }
   const current = await getBrandingSettings(db, accountId);
   const now = clock.now();
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (checked.name !== undefined && checked.name !== current.name) await updateAccountName(trx, accountId, checked.name, now);
     await upsertBranding(trx, {
       account_id: accountId,

@@ -1,12 +1,11 @@
 // Scan reports. Every figure comes from the rollups (never a scan of the raw table), scoped to
 // the caller's account; another account's campaign is a 404 through the campaigns service.
 import type { AppContext } from '../../context.ts';
+import { BUCKETS_PER_HOUR, DEVICE_TYPES, OS_BUCKETS, type TotalDimension } from '../../db/scan-rollups.ts';
 import { countActiveCampaigns, getCampaign } from '../campaigns/campaign.service.ts';
 import { localHourOfBucket } from './local-time.ts';
+import { grandTotal, type RollupScope, totalsByBucket, totalsByValue } from './report.repo.ts';
 import { type RangeQuery, type ReportRange, resolveRange, sumPerDay } from './report-range.ts';
-import { grandTotal, type RollupScope, totalsByBucket, totalsByValue } from './rollup.repo.ts';
-import { BUCKETS_PER_HOUR, type TotalDimension } from './scan-ingest.ts';
-import { DEVICE_TYPES, OS_BUCKETS } from './ua-classifier.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 

@@ -6,7 +6,7 @@ import { getCampaign } from '../campaigns/campaign.service.ts';
 import { csvRow } from '../../csv.ts';
 import { resolveRange } from './report-range.ts';
 import type { ReportQuery } from './analytics.service.ts';
-import { scanPage } from './rollup.repo.ts';
+import { scanPage } from './report.repo.ts';
 import { toIso } from '../../http/iso.ts';
 
 const PAGE = 1000;

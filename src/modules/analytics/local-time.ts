@@ -1,9 +1,8 @@
 // Calendar arithmetic in an IANA time zone, on top of Intl (no tz database of our own). Rollups
 // are kept in 15-minute UTC buckets, and every zone in use today has an offset that is a whole
 // multiple of 15 minutes, so local days and hours cut out of buckets are exact (ADR 0007).
+import { BUCKET_MS } from '../../db/scan-rollups.ts';
 
-/** Length of one rollup bucket. */
-export const BUCKET_MS = 15 * 60_000;
 const MS_PER_DAY = 86_400_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,6 +1,7 @@
 // Turns report query parameters (tz, from, to) into validated local days and bucket bounds.
+import { BUCKET_MS } from '../../db/scan-rollups.ts';
 import { AppError } from '../../errors.ts';
-import { addDays, BUCKET_MS, canonicalTimeZone, daysBetween, localDate, localDayStarts, parseDate } from './local-time.ts';
+import { addDays, canonicalTimeZone, daysBetween, localDate, localDayStarts, parseDate } from './local-time.ts';
 
 /** Longest range a report covers. */
 export const MAX_RANGE_DAYS = 366;

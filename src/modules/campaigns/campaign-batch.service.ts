@@ -7,8 +7,10 @@ import { emitEvents } from '../webhooks/outbox.ts';
 import { insertCampaigns } from './campaign.repo.ts';
 import type { AppContext } from '../../context.ts';
 import type { DesignConfig } from '../templates/design.ts';
-import { type Campaign, type QrType, SHORT_CODE_ATTEMPTS, toCampaign } from './campaign.service.ts';
+import { type Campaign, type QrType, toCampaign } from './campaign.ts';
+import { SHORT_CODE_ATTEMPTS } from './campaign.service.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** Input of createCampaignBatch: destinations already checked and normalised. */
 export interface CampaignBatch {
@@ -53,7 +55,7 @@ export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>,
     }));
     try {
       const campaigns = rows.map(toCampaign);
-      await ctx.db.transaction().execute(async (trx) => {
+      await inTransaction(ctx.db, async (trx) => {
         await insertCampaigns(trx, rows);
         await emitEvents(trx, campaigns.map((c) => campaignEvent('campaign.created', c, now)));
       });

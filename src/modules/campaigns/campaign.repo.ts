@@ -11,8 +11,8 @@ export interface RedirectRow {
   id: string;
   account_id: string;
   destination: string;
-  status: string;
-  qr_type: string;
+  status: CampaignsTable['status'];
+  qr_type: CampaignsTable['qr_type'];
   active_from: number | null;
   active_until: number | null;
 }
@@ -45,7 +45,7 @@ export async function existingCampaignIds(db: Kysely<Database>, ids: readonly st
 }
 
 /** How many of the account's campaigns are in `status`. */
-export async function countCampaignsWithStatus(db: Kysely<Database>, accountId: string, status: string): Promise<number> {
+export async function countCampaignsWithStatus(db: Kysely<Database>, accountId: string, status: CampaignsTable['status']): Promise<number> {
   const row = await db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number | string>().as('n')).where('account_id', '=', accountId).where('status', '=', status).executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -59,8 +59,8 @@ export async function slugInUse(db: Kysely<Database>, accountId: string, slug: s
 
 /** Filters of the campaign list. */
 export interface CampaignFilter {
-  status?: string;
-  qrType?: string;
+  status?: CampaignsTable['status'];
+  qrType?: CampaignsTable['qr_type'];
   batchId?: string;
   /** Part of the name, matched case-insensitively (a plain substring: % and _ match themselves). */
   nameContains?: string;

@@ -1,73 +1,29 @@
 // /api/v1/campaigns: list, create, read, update (design or destination) and archive.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { decodeCursor, pageJson, pageQuery, pageSchema } from '../../http/cursor.ts';
-import { MAX_DESTINATION_LENGTH } from './destination.ts';
-import {
-  archiveCampaign,
-  CAMPAIGN_STATUSES,
-  type CampaignPatch,
-  type CampaignStatus,
-  createCampaign,
-  getCampaign,
-  listCampaigns,
-  type NewCampaign,
-  QR_TYPES,
-  type QrType,
-  updateCampaign,
-} from './campaign.service.ts';
-import { withSecretKeys } from '../morph/morph.service.ts';
-import { campaignJson, campaignJsonSchema } from './campaign.view.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
-import { hostedPageInputField } from '../pages/page.view.ts';
-import { designConfigField } from '../templates/design.ts';
-import { idParams } from '../../http/route-schemas.ts';
-
-
-const fields = {
-  name: { type: 'string', minLength: 1, maxLength: 200 },
-  slug: { type: ['string', 'null'], pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', description: 'Unique within the account; lowercase letters, digits, inner hyphens.' },
-  qr_type: { type: 'string', enum: [...QR_TYPES], description: '`morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.' },
-  destination: { type: 'string', minLength: 1, maxLength: MAX_DESTINATION_LENGTH, description: 'Absolute http(s) URL.' },
-  design_config: designConfigField,
-  template_id: { type: ['string', 'null'], maxLength: 64 },
-  hosted_page: hostedPageInputField,
-  active_from: {
-    type: ['string', 'null'],
-    format: 'date-time',
-    maxLength: 40,
-    description: 'RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.',
-  },
-  active_until: {
-    type: ['string', 'null'],
-    format: 'date-time',
-    maxLength: 40,
-    description: 'RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.',
-  },
-} as const;
+import { decodeCursor, pageJson } from '../../http/cursor.ts';
+import { archiveCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaign.service.ts';
+import { withSecretKeys } from '../morph/index.ts';
+import { campaignJson } from './campaign.view.ts';
+import { IdParams, Problem as problem } from '../../http/schema.ts';
+import { CampaignJson, CampaignList, CampaignListQuery, CreateCampaignBody, UpdateCampaignBody } from './campaign.schemas.ts';
 
 /** Registers the campaign routes. */
-export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const publicUrl = ctx.config.publicUrl;
 
-  app.get<{ Querystring: { limit: number; cursor?: string; status?: CampaignStatus; qr_type?: QrType; q?: string } }>(
+  app.get(
     '/api/v1/campaigns',
     {
       schema: {
         tags: ['campaigns'],
         summary: 'List your campaigns (newest first)',
         security: SIGNED_IN,
-        querystring: pageQuery({
-          status: { type: 'string', enum: [...CAMPAIGN_STATUSES] },
-          qr_type: { type: 'string', enum: [...QR_TYPES] },
-          q: { type: 'string', maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' },
-        }),
-        response: {
-          200: pageSchema('CampaignList', campaignJsonSchema, 'campaigns'),
-          400: problem,
-          401: problem,
-        },
+        querystring: CampaignListQuery,
+        response: { 200: CampaignList, 400: problem, 401: problem },
       },
     },
     async (request) => {
@@ -79,7 +35,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
   );
 
-  app.post<{ Body: NewCampaign }>(
+  app.post(
     '/api/v1/campaigns',
     {
       schema: {
@@ -87,8 +43,8 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary: 'Create a single campaign',
         security: SIGNED_IN,
         'x-idempotent': true,
-        body: { type: 'object', required: ['name', 'destination'], additionalProperties: false, properties: { ...fields, qr_type: { ...fields.qr_type, default: 'dynamic' } } },
-        response: { 201: campaignJsonSchema, 400: problem, 401: problem, 404: problem, 409: problem },
+        body: CreateCampaignBody,
+        response: { 201: CampaignJson, 400: problem, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
@@ -99,16 +55,16 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/v1/campaigns/:id',
-    { schema: { tags: ['campaigns'], summary: 'Get a campaign', security: SIGNED_IN, params: idParams, response: { 200: campaignJsonSchema, 401: problem, 404: problem } } },
+    { schema: { tags: ['campaigns'], summary: 'Get a campaign', security: SIGNED_IN, params: IdParams, response: { 200: CampaignJson, 401: problem, 404: problem } } },
     async (request) => {
       const principal = requirePrincipal(request);
       return campaignJson(await getCampaign(ctx, principal.accountId, request.params.id), publicUrl);
     },
   );
 
-  app.put<{ Params: { id: string }; Body: CampaignPatch }>(
+  app.put(
     '/api/v1/campaigns/:id',
     {
       schema: {
@@ -116,9 +72,9 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary: "Update a campaign's design or destination",
         description: 'Every field is optional; a new destination takes effect on the next scan. Archived campaigns cannot change (409).',
         security: SIGNED_IN,
-        params: idParams,
-        body: { type: 'object', additionalProperties: false, minProperties: 1, properties: fields },
-        response: { 200: campaignJsonSchema, 400: problem, 401: problem, 404: problem, 409: problem },
+        params: IdParams,
+        body: UpdateCampaignBody,
+        response: { 200: CampaignJson, 400: problem, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request) => {
@@ -127,7 +83,7 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
     },
   );
 
-  app.delete<{ Params: { id: string } }>(
+  app.delete(
     '/api/v1/campaigns/:id',
     {
       schema: {
@@ -135,8 +91,8 @@ export async function campaignRoutes(app: FastifyInstance, ctx: AppContext): Pro
         summary: 'Archive a campaign',
         description: 'The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless.',
         security: SIGNED_IN,
-        params: idParams,
-        response: { 200: campaignJsonSchema, 401: problem, 404: problem },
+        params: IdParams,
+        response: { 200: CampaignJson, 401: problem, 404: problem },
       },
     },
     async (request) => {

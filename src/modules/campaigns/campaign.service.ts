@@ -8,13 +8,12 @@ import type { CampaignsTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { isReservedPath, newId, newShortCode } from '../../ids.ts';
-import { checkSlugRemoval, getPage, getPages, type HostedPage, savePage } from '../pages/page.service.ts';
+import { checkSlugRemoval, getPage, getPages, savePage } from '../pages/index.ts';
 import type { DesignConfig } from '../templates/design.ts';
 import { resolveDesign } from '../templates/template.service.ts';
 import { emitEvent } from '../webhooks/outbox.ts';
-import { campaignChanged } from './campaign-events.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
-import { assertEncodable } from './campaign-render.ts';
+import { assertCampaignEncodable } from './campaign-code.ts';
 import {
   type CampaignFilter,
   countCampaignsWithStatus,
@@ -28,110 +27,17 @@ import {
   slugInUse,
   updateCampaign as updateRow,
 } from './campaign.repo.ts';
+import { type Campaign, type CampaignStatus, type QrType, type RedirectTarget, toCampaign } from './campaign.ts';
 import { checkDestination } from './destination.ts';
 import { assertScheduleOrder, parseScheduleInstant } from './schedule.ts';
-
-export { type SchedulePhase, schedulePhase } from './schedule.ts';
-
-/** Code types. Morphing codes are created like dynamic ones until the morphing module adds rotation. */
-export const QR_TYPES = ['static', 'dynamic', 'morphing'] as const;
-/** A code type. */
-export type QrType = (typeof QR_TYPES)[number];
-/** Campaign states. */
-export const CAMPAIGN_STATUSES = ['active', 'archived'] as const;
-/** A campaign state. */
-export type CampaignStatus = (typeof CAMPAIGN_STATUSES)[number];
-
-/** A campaign as the rest of Tessera sees it. */
-export interface Campaign {
-  id: string;
-  accountId: string;
-  name: string;
-  slug: string | null;
-  qrType: QrType;
-  status: CampaignStatus;
-  destination: string;
-  shortCode: string;
-  designConfig: DesignConfig;
-  templateId: string | null;
-  batchId: string | null;
-  createdAt: number;
-  updatedAt: number;
-  /** The code leads on from this instant (epoch ms), or from creation when null. */
-  activeFrom: number | null;
-  /** The code stops leading on at this instant (epoch ms), or never when null. */
-  activeUntil: number | null;
-  /** The hosted landing page (pages module), when loaded: null when the campaign has none. */
-  hostedPage?: HostedPage | null;
-}
-
-/** What a redirect needs about a code. */
-export interface RedirectTarget {
-  campaignId: string;
-  accountId: string;
-  destination: string;
-  status: CampaignStatus;
-  qrType: QrType;
-  activeFrom: number | null;
-  activeUntil: number | null;
-}
-
-/** Input of createCampaign (already schema-validated). */
-export interface NewCampaign {
-  name: string;
-  slug?: string | null;
-  qr_type: QrType;
-  destination: string;
-  design_config?: unknown;
-  template_id?: string | null;
-  /** Hosted page document (validated by the pages module). */
-  hosted_page?: unknown;
-  /** RFC 3339 instant from which the code leads on; null or absent: at once. */
-  active_from?: string | null;
-  /** RFC 3339 instant at which the code stops leading on; null or absent: never. */
-  active_until?: string | null;
-}
-
-/** Input of updateCampaign: every field optional. */
-export interface CampaignPatch {
-  name?: string;
-  slug?: string | null;
-  qr_type?: QrType;
-  destination?: string;
-  design_config?: unknown;
-  template_id?: string | null;
-  /** Hosted page document, or null to remove the page. */
-  hosted_page?: unknown;
-  /** New start of the schedule, or null to open it at once. */
-  active_from?: string | null;
-  /** New end of the schedule, or null for no end. */
-  active_until?: string | null;
-}
+import { inTransaction } from '../../db/transaction.ts';
+import type { CreateCampaignBody, UpdateCampaignBody } from './campaign.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
+/** What a change needs besides: the bus that tells this and every other instance's caches. */
+type ChangeCtx = Ctx & Pick<AppContext, 'campaignChanges'>;
 /** How often a create draws new short codes after a collision. */
 export const SHORT_CODE_ATTEMPTS = 5;
-
-/** Maps a row to the domain object. */
-export function toCampaign(row: CampaignsTable): Campaign {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    name: row.name,
-    slug: row.slug,
-    qrType: row.qr_type as QrType,
-    status: row.status as CampaignStatus,
-    destination: row.destination,
-    shortCode: row.short_code,
-    designConfig: JSON.parse(row.design_config) as DesignConfig,
-    templateId: row.template_id,
-    batchId: row.batch_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-    activeFrom: row.active_from,
-    activeUntil: row.active_until,
-  };
-}
 
 function destinationOrThrow(raw: string, field = 'body/destination'): string {
   const check = checkDestination(raw);
@@ -151,10 +57,10 @@ function slugConflict(slug: string): AppError {
 }
 
 /** Creates one campaign. */
-export async function createCampaign(ctx: Ctx, accountId: string, input: NewCampaign): Promise<Campaign> {
+export async function createCampaign(ctx: Ctx, accountId: string, input: CreateCampaignBody): Promise<Campaign> {
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
-  if (input.qr_type === 'static') assertEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
+  if (input.qr_type === 'static') assertCampaignEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
   const schedule = { activeFrom: parseScheduleInstant('active_from', input.active_from ?? null), activeUntil: parseScheduleInstant('active_until', input.active_until ?? null) };
   assertScheduleOrder(schedule);
   const slug = input.slug ?? null;
@@ -182,11 +88,11 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
     };
     try {
       // The campaign and its hosted page are written together: an invalid page leaves no campaign.
-      const hostedPage = await ctx.db.transaction().execute(async (trx) => {
+      const hostedPage = await inTransaction(ctx.db, async (trx) => {
         await insertCampaigns(trx, [row]);
         await emitEvent(trx, campaignEvent('campaign.created', toCampaign(row), now));
         if (input.hosted_page === undefined || input.hosted_page === null) return null;
-        return savePage(trx, ctx.clock, { accountId, campaignId: row.id, campaignSlug: slug, input: input.hosted_page });
+        return savePage({ db: trx, clock: ctx.clock }, { accountId, campaignId: row.id, campaignSlug: slug, input: input.hosted_page });
       });
       return { ...toCampaign(row), hostedPage };
     } catch (error) {
@@ -201,7 +107,7 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: NewCamp
 export async function getCampaign(ctx: Ctx, accountId: string, id: string): Promise<Campaign> {
   const row = await findCampaign(ctx.db, accountId, id);
   if (!row) throw notFound(`Campaign '${id}'`);
-  return { ...toCampaign(row), hostedPage: await getPage(ctx.db, accountId, id) };
+  return { ...toCampaign(row), hostedPage: await getPage(ctx, accountId, id) };
 }
 
 /** How many active (not archived) campaigns the account has. */
@@ -218,13 +124,13 @@ export async function listCampaigns(
   cursor?: Cursor,
 ): Promise<Page<Campaign>> {
   const page = mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor)), toCampaign);
-  const pages = await getPages(ctx.db, accountId, page.items.map((c) => c.id));
+  const pages = await getPages(ctx, accountId, page.items.map((c) => c.id));
   for (const item of page.items) item.hostedPage = pages.get(item.id) ?? null;
   return page;
 }
 
 /** Changes a campaign's name, slug, destination or design; the redirect follows at once. */
-export async function updateCampaign(ctx: Ctx, accountId: string, id: string, patch: CampaignPatch): Promise<Campaign> {
+export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: string, patch: UpdateCampaignBody): Promise<Campaign> {
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
   if (patch.qr_type !== undefined && patch.qr_type !== current.qrType) {
@@ -237,7 +143,7 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
   if (patch.slug !== undefined) {
     assertSlugAllowed(patch.slug);
     if (patch.slug && (await slugInUse(ctx.db, accountId, patch.slug, id))) throw slugConflict(patch.slug);
-    if (!patch.slug && patch.hosted_page === undefined) await checkSlugRemoval(ctx.db, accountId, id);
+    if (!patch.slug && patch.hosted_page === undefined) await checkSlugRemoval(ctx, accountId, id);
     set.slug = patch.slug;
   }
   if (patch.destination !== undefined) set.destination = destinationOrThrow(patch.destination);
@@ -254,20 +160,21 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
   }
   if (current.qrType === 'static' && (set.destination !== undefined || set.design_config !== undefined)) {
     const designConfig = set.design_config ? (JSON.parse(set.design_config) as DesignConfig) : current.designConfig;
-    assertEncodable({ qrType: 'static', destination: set.destination ?? current.destination, shortCode: '', designConfig }, ctx.config.publicUrl);
+    assertCampaignEncodable({ qrType: 'static', destination: set.destination ?? current.destination, shortCode: '', designConfig }, ctx.config.publicUrl);
   }
   set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
   let row: CampaignsTable | undefined;
   let hostedPage = current.hostedPage ?? null;
   try {
-    row = await ctx.db.transaction().execute(async (trx) => {
+    row = await inTransaction(ctx.db, async (trx) => {
       const updated = await updateRow(trx, accountId, id, set);
       if (updated) {
         const changed = [...Object.keys(set).filter((k) => k !== 'updated_at'), ...(patch.hosted_page !== undefined ? ['hosted_page'] : [])];
         await emitEvent(trx, campaignEvent('campaign.updated', toCampaign(updated), set.updated_at!, changed));
+        await ctx.campaignChanges.announce(trx, updated.short_code);
       }
       if (updated && patch.hosted_page !== undefined) {
-        hostedPage = await savePage(trx, ctx.clock, { accountId, campaignId: id, campaignSlug: updated.slug, input: patch.hosted_page });
+        hostedPage = await savePage({ db: trx, clock: ctx.clock }, { accountId, campaignId: id, campaignSlug: updated.slug, input: patch.hosted_page });
       }
       return updated;
     });
@@ -276,22 +183,25 @@ export async function updateCampaign(ctx: Ctx, accountId: string, id: string, pa
     throw error;
   }
   if (!row) throw notFound(`Campaign '${id}'`);
-  campaignChanged(ctx, row.short_code);
-  return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx.db, accountId, id) : hostedPage };
+  ctx.campaignChanges.changed(row.short_code);
+  return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx, accountId, id) : hostedPage };
 }
 
 /** Archives a campaign: its record and scans stay, its code answers 410. Repeating is harmless. */
-export async function archiveCampaign(ctx: Ctx, accountId: string, id: string): Promise<Campaign> {
+export async function archiveCampaign(ctx: ChangeCtx, accountId: string, id: string): Promise<Campaign> {
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') return current;
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction().execute(async (trx) => {
+  const row = await inTransaction(ctx.db, async (trx) => {
     const archived = await updateRow(trx, accountId, id, { status: 'archived', archived_at: now, updated_at: Math.max(now, current.updatedAt) });
-    if (archived) await emitEvent(trx, campaignEvent('campaign.archived', toCampaign(archived), now));
+    if (archived) {
+      await emitEvent(trx, campaignEvent('campaign.archived', toCampaign(archived), now));
+      await ctx.campaignChanges.announce(trx, archived.short_code);
+    }
     return archived;
   });
   if (!row) throw notFound(`Campaign '${id}'`);
-  campaignChanged(ctx, row.short_code);
+  ctx.campaignChanges.changed(row.short_code);
   return { ...toCampaign(row), hostedPage: current.hostedPage ?? null };
 }
 

@@ -7,14 +7,13 @@ import { notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import { newId } from '../../ids.ts';
-import { getCampaign } from '../campaigns/campaign.service.ts';
-import type { FormField } from '../pages/page-config.ts';
-import type { FieldIssue } from '../pages/page-html.ts';
-import { findPublishedPageByCode, getPage, type PublicPage } from '../pages/page.service.ts';
+import { getCampaign } from '../campaigns/index.ts';
+import { type FieldIssue, findPublishedPageByCode, type FormField, getPage, type PublicPage } from '../pages/index.ts';
 import { csvRow } from '../../csv.ts';
 import { emitFormSubmitted } from './form-events.ts';
 import { insertSubmission, listSubmissions as listRows } from './form.repo.ts';
 import { checkSubmission, type SubmissionData } from './submission.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
 /** Submissions accepted per sender IP and form per window. */
@@ -54,18 +53,18 @@ function toSubmission(row: FormSubmissionsTable): Submission {
 }
 
 /** Accepts a submission to the form behind `shortCode`: 404 unknown/unpublished, 429 over the limit. */
-export async function submitForm(ctx: Ctx, limiter: RateLimiter, input: SubmitInput): Promise<SubmitOutcome> {
-  const page = await findPublishedPageByCode(ctx.db, ctx.config.publicUrl, input.shortCode);
+export async function submitForm(ctx: Ctx & { rateLimiter: RateLimiter }, input: SubmitInput): Promise<SubmitOutcome> {
+  const page = await findPublishedPageByCode(ctx, input.shortCode);
   if (!page?.config.form) throw notFound(`A published form with code '${input.shortCode}'`);
   const now = ctx.clock.now();
-  const hit = await limiter.hit(`form:${page.shortCode}:${input.ip}`, FORM_RATE_LIMIT.limit, FORM_RATE_LIMIT.windowMs, now);
+  const hit = await ctx.rateLimiter.hit(`form:${page.shortCode}:${input.ip}`, FORM_RATE_LIMIT.limit, FORM_RATE_LIMIT.windowMs, now);
   if (!hit.allowed) throw rateLimitedError(hit, 'Too many submissions from your address to this form; wait the number of seconds in Retry-After and send again.');
   const check = checkSubmission(page.config.form.fields, input.body);
   if (!check.ok) return { status: 'invalid', page, errors: check.errors, values: check.values };
   const submission: Submission = { id: newId('sub'), campaignId: page.campaignId, data: check.data, createdAt: now };
   // A bot that filled the honeypot is told the same thing a person is, and nothing is kept.
   if (check.honeypot) return { status: 'accepted', page, submission, stored: false };
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await insertSubmission(trx, {
       id: submission.id,
       account_id: page.accountId,
@@ -120,6 +119,6 @@ async function* csvLines(ctx: Ctx, accountId: string, campaignId: string, fields
 /** Every submission of a campaign as CSV, one column per current form field plus created_at (404 when not the account's). */
 export async function exportSubmissions(ctx: Ctx, accountId: string, campaignId: string): Promise<SubmissionExport> {
   const campaign = await getCampaign(ctx, accountId, campaignId);
-  const page = await getPage(ctx.db, accountId, campaignId);
+  const page = await getPage(ctx, accountId, campaignId);
   return { shortCode: campaign.shortCode, lines: csvLines(ctx, accountId, campaignId, page?.config.form?.fields ?? []) };
 }

@@ -3,48 +3,35 @@
 import { Readable } from 'node:stream';
 import { fileResponse } from '../../http/openapi-media.ts';
 import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { decodeCursor, pageJson, pageQuery, pageSchema } from '../../http/cursor.ts';
+import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { sendProblem, toAppError } from '../../http/problem.ts';
 import { MemoryRateLimiter } from '../../http/rate-limit.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
-import { renderFormFailure, renderHostedPage } from '../pages/page-html.ts';
-import { pagePath, submitPath } from '../pages/page.service.ts';
-import { hostedPageContext } from '../pages/pages.routes.ts';
+import { hostedPageContext, pagePath, renderFormFailure, renderHostedPage, submitPath } from '../pages/index.ts';
 import { exportSubmissions, listSubmissions, submitForm } from './form.service.ts';
 import { issueMessage } from './submission.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
 import { toIso } from '../../http/iso.ts';
-import { idParams } from '../../http/route-schemas.ts';
+import { IdParams, Problem as problem } from '../../http/schema.ts';
+import { FormAnswerList, FormAnswerQuery, FormSubmissionJson, ShortCodeParams, SubmitFormBody } from './forms.schemas.ts';
 
 /** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
 export const FORM_BODY_LIMIT = 32 * 1024;
-
-const codeParams = { type: 'object', required: ['short_code'], properties: { short_code: { type: 'string', maxLength: 64 } } } as const;
-const submissionSchema = {
-  title: 'FormAnswer',
-  type: 'object',
-  description: 'One stored form submission.',
-  required: ['id', 'data', 'created_at'],
-  properties: {
-    id: { type: 'string', examples: ['sub_2mV8nB3kL7pR5sW1x4hT9Q'] },
-    data: { type: 'object', additionalProperties: true, description: 'One key per form field: text, number, true/false, or null when left empty.' },
-    created_at: { type: 'string', format: 'date-time' },
-  },
-} as const;
 
 function isFormPost(request: FastifyRequest): boolean {
   return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
 }
 
 /** Registers the form routes (and the urlencoded body parser, for this module only). */
-export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
+export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   await app.register(formbody, { bodyLimit: FORM_BODY_LIMIT });
-  const limiter = ctx.rateLimiter ?? new MemoryRateLimiter();
+  const submitCtx = { db: ctx.db, clock: ctx.clock, config: ctx.config, rateLimiter: ctx.rateLimiter ?? new MemoryRateLimiter() };
 
   // People posting the HTML form get an HTML page for every failure; API clients get problem+json.
   function submitErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
@@ -56,7 +43,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
     return sendPage(reply, appError.status, renderFormFailure(translator(pageLanguage(request.headers['accept-language'])), appError.status));
   }
 
-  app.post<{ Params: { short_code: string }; Body: Record<string, unknown> | undefined }>(
+  app.post(
     '/api/v1/forms/submit/:short_code',
     {
       bodyLimit: FORM_BODY_LIMIT,
@@ -69,16 +56,10 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         description:
           'Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients get 201 or 400 with one error per field; form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).',
         consumes: ['application/json', 'application/x-www-form-urlencoded'],
-        params: codeParams,
-        body: { type: 'object', additionalProperties: true },
+        params: ShortCodeParams,
+        body: SubmitFormBody,
         response: {
-          201: {
-            title: 'FormSubmission',
-            type: 'object',
-            description: 'The stored submission.',
-            required: ['id', 'created_at', 'message'],
-            properties: { id: { type: 'string' }, created_at: { type: 'string', format: 'date-time' }, message: { type: 'string', description: "The form's success message." } },
-          },
+          201: FormSubmissionJson,
           303: { description: 'Form post accepted: see the thank-you page.', type: 'null' },
           400: problem,
           404: problem,
@@ -88,7 +69,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
       },
     },
     async (request, reply) => {
-      const outcome = await submitForm(ctx, limiter, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
+      const outcome = await submitForm(submitCtx, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
       const page = outcome.page;
       if (isFormPost(request)) {
         if (outcome.status === 'invalid') {
@@ -106,7 +87,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get<{ Params: { id: string }; Querystring: { limit: number; cursor?: string } }>(
+  app.get(
     '/api/v1/forms/campaign/:id',
     {
       schema: {
@@ -114,9 +95,9 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         summary: 'Retrieve all form submissions for a campaign',
         description: 'Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.',
         security: SIGNED_IN,
-        params: idParams,
-        querystring: pageQuery(),
-        response: { 200: pageSchema('FormAnswerList', submissionSchema, 'answers'), 400: problem, 401: problem, 404: problem },
+        params: IdParams,
+        querystring: FormAnswerQuery,
+        response: { 200: FormAnswerList, 400: problem, 401: problem, 404: problem },
       },
     },
     async (request) => {
@@ -126,7 +107,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/api/v1/forms/campaign/:id/export.csv',
     {
       schema: {
@@ -134,7 +115,7 @@ export async function formsRoutes(app: FastifyInstance, ctx: AppContext): Promis
         summary: "Export a campaign's form submissions as CSV",
         description: "RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '.",
         security: SIGNED_IN,
-        params: idParams,
+        params: IdParams,
         produces: ['text/csv'],
         response: { 200: fileResponse('CSV (RFC 4180), one row per submission, one column per field.', ['text/csv']), 401: problem, 404: problem },
       },

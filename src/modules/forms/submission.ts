@@ -1,8 +1,7 @@
 // Checks one submission against a page's form fields. Pure: takes the parsed body (JSON or
 // urlencoded, so values may be strings, arrays, numbers or booleans) and returns either the
 // normalised data to store or a message per field, plus what the visitor typed for re-rendering.
-import type { FormField } from '../pages/page-config.ts';
-import { type FieldIssue, HONEYPOT_FIELD } from '../pages/page-html.ts';
+import { type FieldIssue, type FormField, HONEYPOT_FIELD } from '../pages/index.ts';
 
 /** A stored answer: text, a number, a tick, or null when left empty. */
 export type SubmissionValue = string | number | boolean | null;

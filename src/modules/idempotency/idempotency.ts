@@ -106,8 +106,11 @@ export async function withIdempotency(ctx: Ctx, request: IdempotentRequest, prod
 }
 
 /** Sweeper: forgets keys older than the TTL. */
-export const idempotencySweepJob: Job = {
-  name: 'idempotency-sweep',
+export const idempotencyKeySweepJob: Job = {
+  name: 'idempotency-key-sweep',
   intervalMs: 60 * 60 * 1000,
   run: (ctx) => deleteIdempotencyKeysBefore(ctx.db, ctx.clock.now() - IDEMPOTENCY_TTL_MS),
 };
+
+/** The idempotency module's jobs (src/modules/jobs.ts lists every module's). */
+export const idempotencyJobs: Job[] = [idempotencyKeySweepJob];

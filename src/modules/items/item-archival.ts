@@ -4,6 +4,7 @@ import { emitEvents, type EmitEventInput } from '../webhooks/outbox.ts';
 import { finalReason } from './item-lifecycle.ts';
 import { archiveFinalizedItems, type ArchivedItemRow } from './items.repo.ts';
 import type { ItemDeps } from './items.service.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
 const SWEEP_BATCH = 500;
@@ -15,7 +16,7 @@ export async function sweepItems(deps: Pick<ItemDeps, 'db' | 'clock'>): Promise<
   for (;;) {
     // Archival and its `item.finalized` events commit together: an event is never lost or sent
     // for an item that was not archived. Anonymous items have no account to notify.
-    const archived = await deps.db.transaction().execute(async (trx) => {
+    const archived = await inTransaction(deps.db, async (trx) => {
       const rows = await archiveFinalizedItems(trx, now, SWEEP_BATCH);
       const owned = rows.filter((row) => row.account_id !== null);
       if (owned.length) await emitEvents(trx, owned.map((row) => finalizedEvent(row, now)));

@@ -9,7 +9,7 @@ import { sendPage } from '../../http/page/reply.ts';
 import type { RenderedPage } from '../../http/page/shell.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
 import { availablePage, finalPage, type ItemPageContext, lockedPage, notFoundPage, revealedPage } from './items.html.ts';
-import { PNG_SIZE } from '../render/png.ts';
+import { PNG_SIZES, pngSizeField } from '../render/index.ts';
 import { itemQrPng, itemQrSvg } from './items.qr.ts';
 import { type ItemDeps, type ItemStatus, peekItem, resolveItem } from './items.service.ts';
 
@@ -114,7 +114,7 @@ export async function itemPageRoutes(app: FastifyInstance, deps: ItemDeps): Prom
         params: magicParam,
         querystring: {
           type: 'object',
-          properties: { size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default, description: 'Width in pixels.' } },
+          properties: { size: pngSizeField(PNG_SIZES.standard) },
         },
         produces: ['image/png'],
         response: { 200: fileResponse('The QR code as PNG.', ['image/png']) },

@@ -1,12 +1,10 @@
-// Morphing codes: the per-code render secret, signed renders (the seed's ?t=&sig=), the rotating
-// payload the QR encodes and its freshness when scanned. Campaign facts come in as arguments,
-// so this module depends on no other domain module (campaigns, redirects and check-ins call it).
+// Morphing codes: the per-code render secret, the check of signed renders (the seed's ?t=&sig=),
+// the rotating payload the QR encodes and its freshness when scanned. Campaign facts come in as
+// arguments, so this module sits below campaigns and imports no other domain module (campaigns,
+// redirects and check-ins call it; the rendering module draws what it decides).
 import type { AppContext } from '../../context.ts';
 import { fromFlag, toFlag } from '../../db/dialect.ts';
-import { renderSvg } from '../../qr/index.ts';
-import { renderPng } from '../render/png.ts';
 import { checkRenderSignature, checkStepToken, type RenderRefusal, renderSecretKey, stepAt, stepToken, type TokenCheck } from './morph-crypto.ts';
-import { EXPIRED_SVG } from './expired-image.ts';
 import { bumpSecretVersion, findMorphCode, findSecretVersions, setAllowReentry } from './morph.repo.ts';
 
 /** What this module needs to know about a morphing code. */
@@ -29,18 +27,8 @@ export interface RenderSecret {
   version: number;
 }
 
-/** Image formats. */
-export type MorphFormat = 'svg' | 'png';
-
-/** The outcome of a render request: the live code, or the EXPIRED image and why. */
-export interface MorphRender {
-  state: 'live' | 'expired';
-  reason: RenderRefusal | null;
-  contentType: string;
-  body: string | Buffer;
-  /** The URL the live code encodes (null when expired). */
-  encodes: string | null;
-}
+/** What a signed render shows: the live code and the URL it encodes, or the EXPIRED image and why. */
+export type SignedRenderCheck = { state: 'live'; reason: null; encodes: string } | { state: 'expired'; reason: RenderRefusal; encodes: null };
 
 type Ctx = Pick<AppContext, 'db' | 'config' | 'clock'>;
 const FIRST_VERSION = 1;
@@ -100,24 +88,14 @@ export async function checkToken(ctx: Ctx, code: MorphTarget, token: unknown): P
   return (await inspectToken(ctx, code, token)).freshness;
 }
 
-async function image(svg: string, format: MorphFormat, size: number): Promise<{ contentType: string; body: string | Buffer }> {
-  return format === 'svg' ? { contentType: 'image/svg+xml; charset=utf-8', body: svg } : { contentType: 'image/png', body: await renderPng(svg, size) };
-}
-
 /**
- * Answers a signed render of a morphing code: the QR of its live URL when `t`/`sig` verify under
- * the code's secret within the TTL, otherwise the red EXPIRED image and the reason.
+ * Checks a signed render of a morphing code: live (with the URL its QR carries now) when `t`/`sig`
+ * verify under the code's secret within the TTL, otherwise expired and why.
  */
-export async function renderMorphing(
-  ctx: Ctx,
-  code: MorphTarget & { designConfig: unknown },
-  request: { t: unknown; sig: unknown; format: MorphFormat; size: number },
-): Promise<MorphRender> {
+export async function checkSignedRender(ctx: Ctx, code: MorphTarget, signature: { t: unknown; sig: unknown }): Promise<SignedRenderCheck> {
   const now = ctx.clock.now();
   const { secretKey, version } = await renderSecret(ctx, code);
-  const refusal = checkRenderSignature(request.t, request.sig, secretKey, now, ctx.config.morphTtlSeconds * 1000);
-  if (refusal) return { state: 'expired', reason: refusal, encodes: null, ...(await image(EXPIRED_SVG, request.format, request.size)) };
-  const encodes = liveUrl(ctx, code, version, now);
-  const { svg } = renderSvg(encodes, code.designConfig);
-  return { state: 'live', reason: null, encodes, ...(await image(svg, request.format, request.size)) };
+  const refusal = checkRenderSignature(signature.t, signature.sig, secretKey, now, ctx.config.morphTtlSeconds * 1000);
+  if (refusal) return { state: 'expired', reason: refusal, encodes: null };
+  return { state: 'live', reason: null, encodes: liveUrl(ctx, code, version, now) };
 }

@@ -1,14 +1,13 @@
 // Hosted pages: saving a campaign's page (called by the campaigns service inside its
 // transaction), reading it back, and finding published pages for the public routes.
-import type { Kysely, Transaction } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
 import { toFlag } from '../../db/dialect.ts';
-import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { DEFAULT_THEME, type PageConfig, validatePageConfig } from './page-config.ts';
 import { deletePage, findPage, findPages, findPublishedByCode, findPublishedBySlugs, type PageRow, upsertPage } from './page.repo.ts';
 
-type Db = Kysely<Database> | Transaction<Database>;
+// `db` may be a transaction: the campaigns service saves a page inside the one that writes the campaign.
+type Ctx = Pick<AppContext, 'db'>;
 
 /** A campaign's page as its owner sees it. */
 export interface HostedPage {
@@ -95,7 +94,8 @@ function slugRequired(field: string): AppError {
 }
 
 /** Validates and stores (or, for null, removes) a campaign's page; 400 with field errors when the document is invalid. */
-export async function savePage(db: Db, clock: Clock, page: SavePageInput): Promise<HostedPage | null> {
+export async function savePage(ctx: Pick<AppContext, 'db' | 'clock'>, page: SavePageInput): Promise<HostedPage | null> {
+  const db = ctx.db;
   if (page.input === null) {
     await deletePage(db, page.accountId, page.campaignId);
     return null;
@@ -107,7 +107,7 @@ export async function savePage(db: Db, clock: Clock, page: SavePageInput): Promi
     throw new AppError('validation_failed', `The hosted page is invalid: ${summary}${result.errors.length > 3 ? '; …' : ''}.`, { errors: result.errors });
   }
   if (result.config.published && !page.campaignSlug) throw slugRequired('/slug');
-  const now = clock.now();
+  const now = ctx.clock.now();
   await upsertPage(db, {
     campaign_id: page.campaignId,
     account_id: page.accountId,
@@ -121,31 +121,31 @@ export async function savePage(db: Db, clock: Clock, page: SavePageInput): Promi
 }
 
 /** Refuses to clear the slug of a campaign whose page is published (it would become unreachable). */
-export async function checkSlugRemoval(db: Db, accountId: string, campaignId: string): Promise<void> {
-  const row = await findPage(db, accountId, campaignId);
+export async function checkSlugRemoval(ctx: Ctx, accountId: string, campaignId: string): Promise<void> {
+  const row = await findPage(ctx.db, accountId, campaignId);
   if (row?.published === 1) throw slugRequired('/slug');
 }
 
 /** The page of one of the account's campaigns, or null. */
-export async function getPage(db: Db, accountId: string, campaignId: string): Promise<HostedPage | null> {
-  const row = await findPage(db, accountId, campaignId);
+export async function getPage(ctx: Ctx, accountId: string, campaignId: string): Promise<HostedPage | null> {
+  const row = await findPage(ctx.db, accountId, campaignId);
   return row ? toHostedPage(row) : null;
 }
 
 /** The pages of several of the account's campaigns, by campaign id. */
-export async function getPages(db: Db, accountId: string, campaignIds: readonly string[]): Promise<Map<string, HostedPage>> {
-  const rows = await findPages(db, accountId, campaignIds);
+export async function getPages(ctx: Ctx, accountId: string, campaignIds: readonly string[]): Promise<Map<string, HostedPage>> {
+  const rows = await findPages(ctx.db, accountId, campaignIds);
   return new Map(rows.map((row) => [row.campaign_id, toHostedPage(row)]));
 }
 
 /** A published page of an active campaign by slugs; undefined when unknown, archived or unpublished. */
-export async function findPublishedPage(db: Db, publicUrl: string, accountSlug: string, campaignSlug: string): Promise<PublicPage | undefined> {
-  const row = await findPublishedBySlugs(db, accountSlug, campaignSlug);
-  return row ? toPublicPage(row, publicUrl) : undefined;
+export async function findPublishedPage(ctx: Pick<AppContext, 'db' | 'config'>, accountSlug: string, campaignSlug: string): Promise<PublicPage | undefined> {
+  const row = await findPublishedBySlugs(ctx.db, accountSlug, campaignSlug);
+  return row ? toPublicPage(row, ctx.config.publicUrl) : undefined;
 }
 
 /** A published page of an active campaign by its short code; undefined when unknown, archived or unpublished. */
-export async function findPublishedPageByCode(db: Db, publicUrl: string, shortCode: string): Promise<PublicPage | undefined> {
-  const row = await findPublishedByCode(db, shortCode);
-  return row ? toPublicPage(row, publicUrl) : undefined;
+export async function findPublishedPageByCode(ctx: Pick<AppContext, 'db' | 'config'>, shortCode: string): Promise<PublicPage | undefined> {
+  const row = await findPublishedByCode(ctx.db, shortCode);
+  return row ? toPublicPage(row, ctx.config.publicUrl) : undefined;
 }

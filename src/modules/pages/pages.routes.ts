@@ -1,63 +1,52 @@
 // Public hosted pages: the page document as JSON (`/api/v1/resolve/…`) and the server-rendered
 // page itself (`/p/{account slug}/{campaign slug}`), plus its thank-you page.
 import { htmlResponse } from '../../http/openapi-media.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
-import { pageBranding } from '../accounts/branding.service.ts';
-import { type HostedPageContext, renderHostedPage, renderPageNotFound, renderThanks } from './page-html.ts';
-import { findPublishedPage, type PublicPage, submitPath } from './page.service.ts';
-import { publicPageJson, publicPageSchema } from './page.view.ts';
-import { PROBLEM_SCHEMA as problem } from '../../http/problem.ts';
+import { hostedPageContext } from './page-context.ts';
+import { renderHostedPage, renderPageNotFound, renderThanks } from './page-html.ts';
+import { findPublishedPage, submitPath } from './page.service.ts';
+import { publicPageJson } from './page.view.ts';
+import { Problem as problem } from '../../http/schema.ts';
+import { PageSlugParams, PublicPageJson, SlugParams } from './pages.schemas.ts';
 
-const slugParams = {
-  type: 'object',
-  required: ['userSlug', 'campaignSlug'],
-  properties: { userSlug: { type: 'string', maxLength: 64 }, campaignSlug: { type: 'string', maxLength: 64 } },
-} as const;
 // The HTML routes take any length: a person following a mangled link gets the not-found page,
 // not a JSON validation error; a slug past the limit cannot exist, so it is not looked up.
 const MAX_SLUG = 64;
-const pageSlugParams = { type: 'object', required: ['userSlug', 'campaignSlug'], properties: { userSlug: { type: 'string' }, campaignSlug: { type: 'string' } } } as const;
-
-type SlugParams = { Params: { userSlug: string; campaignSlug: string } };
-
-/** The chrome language (the page's own when Tessera speaks it, else the visitor's) and the account's branding. */
-export async function hostedPageContext(ctx: AppContext, request: FastifyRequest, page: PublicPage): Promise<HostedPageContext> {
-  return { t: translator(pageLanguage(request.headers['accept-language'], page.config.language)), branding: await pageBranding(ctx.db, page.accountId) };
-}
 
 /** Registers the public page routes. */
-export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const publicUrl = ctx.config.publicUrl;
+export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const notFoundPage = (request: FastifyRequest) => renderPageNotFound(translator(pageLanguage(request.headers['accept-language'])));
-  const findForPerson = ({ userSlug, campaignSlug }: SlugParams['Params']) =>
-    userSlug.length > MAX_SLUG || campaignSlug.length > MAX_SLUG ? Promise.resolve(undefined) : findPublishedPage(ctx.db, publicUrl, userSlug, campaignSlug);
+  const findForPerson = ({ userSlug, campaignSlug }: PageSlugParams) =>
+    userSlug.length > MAX_SLUG || campaignSlug.length > MAX_SLUG ? Promise.resolve(undefined) : findPublishedPage(ctx, userSlug, campaignSlug);
 
-  app.get<SlugParams>(
+  app.get(
     '/api/v1/resolve/:userSlug/:campaignSlug',
     {
       schema: {
         operationId: 'resolveHostedPage', tags: ['pages'],
         summary: 'Resolve hosted page config',
         description: 'The published page document of an active campaign, for clients that render it themselves. 404 when unknown, archived or unpublished.',
-        params: slugParams,
-        response: { 200: publicPageSchema, 404: problem },
+        params: SlugParams,
+        response: { 200: PublicPageJson, 404: problem },
       },
     },
     async (request, reply) => {
-      const page = await findPublishedPage(ctx.db, publicUrl, request.params.userSlug, request.params.campaignSlug);
+      const page = await findPublishedPage(ctx, request.params.userSlug, request.params.campaignSlug);
       if (!page) throw notFound(`The hosted page '${request.params.userSlug}/${request.params.campaignSlug}'`);
       reply.header('cache-control', 'no-cache');
       return publicPageJson(page);
     },
   );
 
-  app.get<SlugParams>(
+  app.get(
     '/p/:userSlug/:campaignSlug',
-    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: pageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
+    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: PageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
     async (request, reply) => {
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
@@ -66,9 +55,9 @@ export async function pagesRoutes(app: FastifyInstance, ctx: AppContext): Promis
     },
   );
 
-  app.get<SlugParams>(
+  app.get(
     '/p/:userSlug/:campaignSlug/thanks',
-    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: pageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
+    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: PageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
     async (request, reply) => {
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));

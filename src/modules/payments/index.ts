@@ -1,5 +1,6 @@
 // Public entry of the payments domain: pure validation, references, payload builders, bank
-// statement reading and matching. No HTTP, no database; phase 2's service calls these.
+// statement reading and matching (no HTTP, no database; phase 2's service calls these), and the
+// module's background jobs.
 
 export { checkIban, electronicIban, formatIban, isQrIban, checkQrIban, ibanCheckDigits, IBAN_LENGTHS, QR_IID_RANGE } from './iban.ts';
 export type { IbanCheck } from './iban.ts';
@@ -44,3 +45,4 @@ export { referenceCandidates, findRfReferences, findQrReferences } from './remit
 export type { ReferenceCandidate, ReferenceSource } from './remittance.ts';
 export { reconcile, indexPayments, referencesToLookUp } from './reconcile.ts';
 export type { MatchablePayment, PaymentIndex, PaymentState, Outcome, ReportLine, PaymentAction, PaymentFlag, ReconciliationReport, ReconcileOptions } from './reconcile.ts';
+export { paymentsJobs } from './payments.jobs.ts';

@@ -10,10 +10,10 @@ import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
 import { payNotFoundPage, payPage } from './pay-page.html.ts';
-import { PNG_SIZE } from '../render/png.ts';
+import { PNG_SIZES, pngSizeField } from '../render/index.ts';
 import { findPaymentById } from './payment.repo.ts';
 import { paymentPng, paymentSvg } from './payment-render.ts';
-import { idParams } from '../../http/route-schemas.ts';
+import { IdParams } from '../../http/schema.ts';
 
 // An SVG served from our origin must not be able to run anything, even if opened directly.
 // The Swiss cross is a data: image inside the SVG.
@@ -35,7 +35,7 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
   };
 
   app.get<{ Params: { id: string } }>('/pay/:id', {
-    schema: { tags: ['payments'], summary: 'The hosted pay page (payee, amount, code, details to copy, live status)', params: idParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The pay page.') } },
+    schema: { tags: ['payments'], summary: 'The hosted pay page (payee, amount, code, details to copy, live status)', params: IdParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The pay page.') } },
   }, async (request, reply) => {
     const t = translator(pageLanguage(request.headers['accept-language']));
     const row = await findPaymentById(ctx.db, request.params.id);
@@ -51,7 +51,7 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
     schema: {
       tags: ['payments'],
       summary: "The payment's status, for the pay page's live update",
-      params: idParams,
+      params: IdParams,
       response: { 200: { type: 'object', required: ['status'], properties: { status: { type: 'string', enum: ['pending', 'succeeded', 'failed', 'expired', 'canceled'] } } } },
     },
   }, async (request, reply) => {
@@ -60,7 +60,7 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
   });
 
   app.get<{ Params: { id: string } }>('/pay/:id/qr.svg', {
-    schema: { tags: ['payments'], summary: "The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)", params: idParams, produces: ['image/svg+xml'], response: { 200: fileResponse('The code as SVG.', ['image/svg+xml']) } },
+    schema: { tags: ['payments'], summary: "The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)", params: IdParams, produces: ['image/svg+xml'], response: { 200: fileResponse('The code as SVG.', ['image/svg+xml']) } },
   }, async (request, reply) => {
     const svg = paymentSvg(await load(request.params.id));
     return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(svg);
@@ -70,8 +70,8 @@ export async function payPageRoutes(app: FastifyInstance, ctx: AppContext): Prom
     schema: {
       tags: ['payments'],
       summary: "The payment's QR code as PNG",
-      params: idParams,
-      querystring: { type: 'object', properties: { size: { type: 'integer', minimum: PNG_SIZE.min, maximum: PNG_SIZE.max, default: PNG_SIZE.default, description: 'Width in pixels.' } } },
+      params: IdParams,
+      querystring: { type: 'object', properties: { size: pngSizeField(PNG_SIZES.standard) } },
       produces: ['image/png'],
       response: { 200: fileResponse('The code as PNG.', ['image/png']) },
     },

@@ -16,7 +16,7 @@ import { envelope, initBody, listQuery, markPaidBody, paymentJsonSchema, problem
 import { reconcileStatement, type ReconciliationResult } from './reconciliation.service.ts';
 import type { ReportLine } from './reconcile.ts';
 import { toIso } from '../../http/iso.ts';
-import { idParams } from '../../http/route-schemas.ts';
+import { IdParams } from '../../http/schema.ts';
 
 const tags = ['payments'];
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
@@ -122,14 +122,14 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.get<{ Params: { id: string } }>('/api/v1/payments/:id', {
-    schema: { tags, security: SIGNED_IN, summary: 'Get a payment', params: idParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem } },
+    schema: { tags, security: SIGNED_IN, summary: 'Get a payment', params: IdParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem } },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
     return ok(reply, 200, paymentJson(await getPayment(ctx, caller, request.params.id), publicUrl));
   });
 
   app.post<{ Params: { id: string } }>('/api/v1/payments/:id/cancel', {
-    schema: { tags, security: SIGNED_IN, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: idParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem, 409: problem } },
+    schema: { tags, security: SIGNED_IN, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: IdParams, response: { 200: envelope(paymentJsonSchema), 401: problem, 404: problem, 409: problem } },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
     return ok(reply, 200, paymentJson(await cancelPayment(ctx, caller, request.params.id), publicUrl));
@@ -141,7 +141,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       security: SIGNED_IN,
       summary: 'Mark a pending payment paid by hand',
       description: 'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.',
-      params: idParams,
+      params: IdParams,
       body: markPaidBody,
       response: { 200: envelope(paymentJsonSchema), 400: problem, 401: problem, 404: problem, 409: problem },
     },
@@ -156,7 +156,7 @@ export async function paymentsRoutes(app: FastifyInstance, ctx: AppContext): Pro
       security: SIGNED_IN,
       summary: 'Settle a test payment (test keys only)',
       description: 'Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.',
-      params: idParams,
+      params: IdParams,
       body: simulateBody,
       response: { 200: envelope(paymentJsonSchema), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
     },

@@ -64,8 +64,6 @@ export const initBody = {
   },
 } as const;
 
-/** `:id` path parameter. */
-
 /** List filters. */
 export const listQuery = pageQuery({
   status: { type: 'string', enum: [...PAYMENT_STATUSES] },

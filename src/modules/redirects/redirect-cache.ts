@@ -1,6 +1,7 @@
 // short_code → redirect target, kept in process for at most `ttlMs` (read from the injected
-// clock). The TTL is the cross-instance guarantee: another instance's change is seen within it.
-// Same-instance changes delete the entry at once. Unknown codes are cached too (as null), so
+// clock). Changes delete the entry at once: this instance's directly, other instances' through
+// PostgreSQL NOTIFY (ADR 0026). The TTL is the guarantee when a notification cannot arrive (the
+// listener is down, or SQLite shared by two apps in tests). Unknown codes are cached too (as null), so
 // random probing does not reach the database on every request. Concurrent misses share one query.
 import type { Clock } from '../../clock.ts';
 
@@ -63,11 +64,17 @@ export class TtlCache<T> {
     return pending;
   }
 
-  /** Forgets `key` (a change on this instance). */
+  /** Forgets `key` (it changed). */
   delete(key: string): void {
     this.entries.delete(key);
     // A load in flight may have read the old row; it must not be stored.
     this.loading.delete(key);
+  }
+
+  /** Forgets everything (changes may have been missed), loads in flight included. */
+  clear(): void {
+    this.entries.clear();
+    this.loading.clear();
   }
 
   private store(key: string, value: T | null, loadedAt: number): void {

@@ -7,7 +7,7 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { FrontDoorHandler } from '../../http/front-door.ts';
 import { requestId } from '../../http/request-id.ts';
-import type { RedirectTarget } from '../campaigns/campaign.service.ts';
+import type { RedirectTarget } from '../campaigns/index.ts';
 
 /** What the handler needs from the redirect module. */
 export interface RedirectFrontDoorOptions {

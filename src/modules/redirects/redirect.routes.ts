@@ -2,28 +2,28 @@
 // a scan; HEAD answers the same without recording. This is the hot path: one cached lookup, the
 // answer, and an in-memory event — nothing waits for the database.
 import { redirectResponse } from '../../http/openapi-media.ts';
-import { PROBLEM_SCHEMA } from '../../http/problem.ts';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { isShortCode } from '../../ids.ts';
-import { onCampaignChanged } from '../campaigns/campaign-events.ts';
-import { findRedirectTarget, type RedirectTarget, schedulePhase } from '../campaigns/campaign.service.ts';
-import { checkToken } from '../morph/morph.service.ts';
+import { findRedirectTarget, type RedirectTarget, schedulePhase } from '../campaigns/index.ts';
+import { checkToken } from '../morph/index.ts';
 import { pageBranding } from '../accounts/branding.service.ts';
-import { scanBuffer } from '../scans/scans.module.ts';
-import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/scan.service.ts';
+import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/index.ts';
 import { clientIpOf } from '../../http/client-ip.ts';
 import { logsEveryRequest } from '../../http/logging.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
+import { wantsHtml } from '../../http/page/not-found.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { archivedCodePage, endedCodePage, notYetActivePage, staleTicketPage, unknownCodePage } from './error-pages.ts';
 import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
+import { ArchivedCode, CodeExpired, RedirectParams, UnknownCode } from './redirect.schemas.ts';
 import { toIso } from '../../http/iso.ts';
 
-/** How long an instance trusts its cached copy of a code: another instance's change shows within this. */
+/** How long an instance trusts its cached copy of a code: another instance's change shows within this even when no notification reaches it (ADR 0026). */
 export const REDIRECT_CACHE_TTL_MS = 1000;
 const MAX_CACHED_CODES = 50_000;
 
@@ -34,12 +34,12 @@ const routeSchema = {
     'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign\'s `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. ' +
     'A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ' +
     '("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.',
-  params: { type: 'object', properties: { code: { type: 'string', description: 'short code' } } },
+  params: RedirectParams,
   response: {
     302: redirectResponse('To the destination (`Cache-Control: private, max-age=0`).'),
-    403: { ...PROBLEM_SCHEMA, description: 'A morphing code without a live token (`code_expired`); browsers (`Accept: text/html`) get an HTML page.' },
-    404: { ...PROBLEM_SCHEMA, description: 'No such code; browsers get an HTML page.' },
-    410: { ...PROBLEM_SCHEMA, description: 'The campaign is archived; browsers get an HTML page.' },
+    403: CodeExpired,
+    404: UnknownCode,
+    410: ArchivedCode,
   },
 };
 
@@ -50,13 +50,6 @@ const REDIRECT_HEADERS: Readonly<Record<string, string>> = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
 };
-
-// People (browsers opened by a camera app) get a page; API clients and tools get problem+json,
-// and a path that is no code at all is the app's ordinary "no such route".
-function wantsHtml(request: FastifyRequest): boolean {
-  const accept = request.headers.accept;
-  return accept !== undefined && accept.includes('text/html');
-}
 
 function pageTranslator(request: FastifyRequest) {
   return translator(pageLanguage(request.headers['accept-language']));
@@ -71,15 +64,16 @@ function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyRepl
 }
 
 /** Registers GET and HEAD /:code. */
-export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const buffer = scanBuffer(ctx);
+export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  const scans = ctx.scans;
   const cache = new TtlCache<RedirectTarget>({
     clock: ctx.clock,
     ttlMs: REDIRECT_CACHE_TTL_MS,
     maxEntries: MAX_CACHED_CODES,
     load: async (code) => (await findRedirectTarget(ctx, code)) ?? null,
   });
-  onCampaignChanged(ctx, (code) => cache.delete(code));
+  ctx.campaignChanges?.subscribe({ changed: (code) => cache.delete(code), missedSome: () => cache.clear() });
   const countryHeader = ctx.config.countryHeader;
 
   // The code is known here, so these pages wear its owner's branding (one query, off the 302 path).
@@ -113,7 +107,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     const ua = headers['user-agent'];
     const referrer = headers.referer;
     const country = countryHeader ? headers[countryHeader] : undefined;
-    buffer.record({
+    scans.record({
       campaignId: target.campaignId,
       accountId: target.accountId,
       occurredAt: ctx.clock.now(),
@@ -126,8 +120,7 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
   };
   const recordScan = (request: FastifyRequest, target: RedirectTarget, kind: 'scan' | 'stale') => captureScan(request.headers, request.ip, target, kind);
 
-  const answer = async (request: FastifyRequest<{ Params: { code: string } }>, reply: FastifyReply, record: boolean) => {
-    const code = request.params.code;
+  const answer = async (request: FastifyRequest, reply: FastifyReply, { code }: RedirectParams, record: boolean) => {
     if (!isShortCode(code)) return sendNotFound(request, reply);
     let target = cache.peek(code);
     if (target === undefined) target = await cache.get(code);
@@ -166,19 +159,19 @@ export async function redirectRoutes(app: FastifyInstance, ctx: AppContext): Pro
     );
   }
 
-  app.route<{ Params: { code: string } }>({
+  app.route({
     method: 'GET',
     url: '/:code',
     exposeHeadRoute: false,
     helmet: false,
     schema: { ...routeSchema, operationId: 'followCode', summary: 'Follow a QR code (records a scan)' },
-    handler: (request, reply) => answer(request, reply, true),
+    handler: (request, reply) => answer(request, reply, request.params, true),
   });
-  app.route<{ Params: { code: string } }>({
+  app.route({
     method: 'HEAD',
     url: '/:code',
     helmet: false,
     schema: { ...routeSchema, summary: 'Check where a QR code leads (records nothing)' },
-    handler: (request, reply) => answer(request, reply, false),
+    handler: (request, reply) => answer(request, reply, request.params, false),
   });
 }

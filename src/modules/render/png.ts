@@ -1,9 +1,8 @@
 // PNG rasterisation of engine SVGs (server side: sharp/librsvg).
 
 import type SharpModule from 'sharp';
-import { QrDesignError } from '../../qr/errors.ts';
-import { renderSvg } from '../../qr/svg/render.ts';
-import type { RenderSvgOptions, SvgResult } from '../../qr/svg/render.ts';
+import { QrDesignError } from '../../qr/index.ts';
+import { RASTER_LIMITS } from './size-policy.ts';
 
 // sharp brings libvips (glib, its thread pool, ~25 MB resident) into the process; a server that
 // only redirects never rasterises, so it is loaded on the first PNG instead of at startup.
@@ -13,13 +12,13 @@ function loadSharp(): Promise<typeof SharpModule> {
   return loading;
 }
 
-/** Pixel sizes accepted for PNG output. */
-export const PNG_SIZE = { min: 64, max: 4096, default: 512 } as const;
-
-/** Rasterises an engine SVG so its width is `sizePx` pixels (height follows the aspect ratio, e.g. with a frame). */
-export async function renderPng(svg: string, sizePx: number = PNG_SIZE.default): Promise<Buffer> {
-  if (!Number.isInteger(sizePx) || sizePx < PNG_SIZE.min || sizePx > PNG_SIZE.max) {
-    const message = `size must be an integer from ${PNG_SIZE.min} to ${PNG_SIZE.max} pixels; got ${String(sizePx)}`;
+/**
+ * Rasterises an engine SVG so its width is `sizePx` pixels (height follows the aspect ratio, e.g.
+ * with a frame). A size outside RASTER_LIMITS is refused like a design error (field `size`).
+ */
+export async function renderPng(svg: string, sizePx: number = RASTER_LIMITS.default): Promise<Buffer> {
+  if (!Number.isInteger(sizePx) || sizePx < RASTER_LIMITS.min || sizePx > RASTER_LIMITS.max) {
+    const message = `size must be an integer from ${RASTER_LIMITS.min} to ${RASTER_LIMITS.max} pixels; got ${String(sizePx)}`;
     throw new QrDesignError('design_invalid', message, [{ field: 'size', message }]);
   }
   const { width } = viewBox(svg);
@@ -30,24 +29,6 @@ export async function renderPng(svg: string, sizePx: number = PNG_SIZE.default):
   return sharp(Buffer.from(svg), { density })
     .png({ compressionLevel: 3, adaptiveFiltering: false })
     .toBuffer();
-}
-
-/** Text + design straight to PNG; the SVG result (version, warnings, …) comes along. Throws like renderSvg. */
-export async function renderQrPng(text: string, design: unknown, sizePx: number = PNG_SIZE.default, options: RenderSvgOptions = {}): Promise<SvgResult & { png: Buffer }> {
-  const result = renderSvg(text, design, options);
-  return { ...result, png: await renderPng(result.svg, sizePx) };
-}
-
-/** Rasterises to raw RGBA pixels (for decoders and tests). */
-export async function renderRgba(svg: string, sizePx: number): Promise<{ data: Uint8ClampedArray; width: number; height: number }> {
-  const { width } = viewBox(svg);
-  const sharp = await loadSharp();
-  const { data, info } = await sharp(Buffer.from(svg), { density: (72 * sizePx) / width })
-    .flatten({ background: '#ffffff' })
-    .ensureAlpha()
-    .raw()
-    .toBuffer({ resolveWithObject: true });
-  return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
 }
 
 /** Intrinsic width librsvg will use: the root's width attribute when present, else the viewBox width. */

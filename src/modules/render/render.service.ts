@@ -1,8 +1,7 @@
-// Ad-hoc rendering: any text with any design, as SVG or PNG. Campaigns render through the same
-// engine; this is the endpoint for callers who manage their own payloads.
-import { renderSvg } from '../../qr/index.ts';
+// Ad-hoc rendering: any text with any design, as SVG or PNG. Saved codes are drawn by the same
+// functions (code-image.ts); this is the endpoint for callers who manage their own payloads.
 import type { QrWarning } from '../../qr/index.ts';
-import { renderPng } from './png.ts';
+import { drawCode, svgToPng } from './code-image.ts';
 
 /** What POST /api/v1/qrs/render asks for. */
 export interface RenderRequest {
@@ -22,7 +21,7 @@ export interface RenderedImage {
 
 /** Renders `data` with `design` (400 problems for invalid or unscannable designs, or content that does not fit). */
 export async function renderImage(request: RenderRequest): Promise<RenderedImage> {
-  const result = renderSvg(request.data, request.design ?? {}, { sizePx: request.size });
+  const result = drawCode(request.data, request.design ?? {}, { sizePx: request.size });
   if (request.format === 'svg') return { contentType: 'image/svg+xml', body: result.svg, version: result.version, warnings: result.warnings };
-  return { contentType: 'image/png', body: await renderPng(result.svg, request.size), version: result.version, warnings: result.warnings };
+  return { contentType: 'image/png', body: await svgToPng(result.svg, request.size), version: result.version, warnings: result.warnings };
 }

@@ -4,7 +4,7 @@
 // campaign, a handful of agents, visitors and referrers), so it travels as a string table plus
 // columns of indexes: a Map lookup per field to encode, typed arrays moved without copying.
 
-import type { ScanEvent } from './scan.service.ts';
+import type { ScanEvent } from './scan-event.ts';
 
 /** Per event: campaign, account, user agent, referrer, IP, country — indexes into `strings`, 0 for null. */
 const FIELDS = 6;
@@ -18,6 +18,10 @@ export interface ScanBatch {
   occurredAt: Float64Array;
   /** 1 for a stale scan (a morphing code scanned outside its window), else 0. */
   stale: Uint8Array;
+  /** Row ids, where given (see ScanEvent.id); '' for none. */
+  ids: string[];
+  /** 1 for an event written before (ScanEvent.retried), else 0. */
+  retried: Uint8Array;
 }
 
 /** Encodes events as a ScanBatch. */
@@ -37,6 +41,8 @@ export function encodeScanBatch(events: readonly ScanEvent[]): ScanBatch {
   const refs = new Uint32Array(events.length * FIELDS);
   const occurredAt = new Float64Array(events.length);
   const stale = new Uint8Array(events.length);
+  const ids: string[] = new Array(events.length);
+  const retried = new Uint8Array(events.length);
   for (let e = 0; e < events.length; e++) {
     const event = events[e]!;
     const at = e * FIELDS;
@@ -48,18 +54,20 @@ export function encodeScanBatch(events: readonly ScanEvent[]): ScanBatch {
     refs[at + 5] = ref(event.country);
     occurredAt[e] = event.occurredAt;
     stale[e] = event.kind === 'stale' ? 1 : 0;
+    ids[e] = event.id ?? '';
+    retried[e] = event.retried ? 1 : 0;
   }
-  return { strings, refs, occurredAt, stale };
+  return { strings, refs, occurredAt, stale, ids, retried };
 }
 
 /** The buffers postMessage can move instead of copying. */
 export function transferablesOf(batch: ScanBatch): ArrayBuffer[] {
-  return [batch.refs.buffer as ArrayBuffer, batch.occurredAt.buffer as ArrayBuffer, batch.stale.buffer as ArrayBuffer];
+  return [batch.refs.buffer as ArrayBuffer, batch.occurredAt.buffer as ArrayBuffer, batch.stale.buffer as ArrayBuffer, batch.retried.buffer as ArrayBuffer];
 }
 
 /** The events of a ScanBatch, as encoded. */
 export function decodeScanBatch(batch: ScanBatch): ScanEvent[] {
-  const { strings, refs, occurredAt, stale } = batch;
+  const { strings, refs, occurredAt, stale, ids, retried } = batch;
   const value = (i: number): string | null => (i === 0 ? null : strings[i]!);
   const events: ScanEvent[] = new Array(occurredAt.length);
   for (let e = 0; e < occurredAt.length; e++) {
@@ -74,6 +82,8 @@ export function decodeScanBatch(batch: ScanBatch): ScanEvent[] {
       country: value(refs[at + 5]!),
       kind: stale[e] === 1 ? 'stale' : 'scan',
     };
+    if (ids[e]) events[e]!.id = ids[e];
+    if (retried[e] === 1) events[e]!.retried = true;
   }
   return events;
 }

@@ -26,6 +26,18 @@ export function scanIds(occurredAts: readonly number[]): string[] {
   });
 }
 
+/** Gives each event without an id one (time-ordered) and marks those that had one as retried. */
+export function assignScanIds(events: Array<{ occurredAt: number; id?: string; retried?: boolean }>): void {
+  const fresh = events.filter((event) => {
+    if (event.id === undefined) return true;
+    event.retried = true;
+    return false;
+  });
+  if (fresh.length === 0) return;
+  const ids = scanIds(fresh.map((event) => event.occurredAt));
+  for (let i = 0; i < fresh.length; i++) fresh[i]!.id = ids[i];
+}
+
 /** A bound below every id of a scan at or after `ms` and above every id of an earlier scan. */
 export function scanIdBoundAt(ms: number): string {
   return `${PREFIX}${timePart(Math.max(0, Math.floor(ms)))}`;

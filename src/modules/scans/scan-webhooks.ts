@@ -1,20 +1,19 @@
 // `scan.created`: opt-in, because it fires once per scan. Emitted inside the flush transaction,
 // so a scan is announced exactly when its row is stored; accounts that did not subscribe cost
 // one lookup per flush and nothing else.
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { AppContext } from '../../context.ts';
 import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
 import { type StoredScans, storedRow } from './scan.repo.ts';
 import { toIso } from '../../http/iso.ts';
 
 /** Emits scan.created for the stored scans (real ones, not stale ones) of subscribed accounts. */
-export async function emitScanEvents(trx: Kysely<Database>, stored: StoredScans): Promise<void> {
+export async function emitScanEvents(ctx: Pick<AppContext, 'db'>, stored: StoredScans): Promise<void> {
   const accounts = new Set(stored.profiles.filter((p) => p.kind === 'scan').map((p) => p.account_id));
   if (accounts.size === 0) return;
-  const listening = await accountsListeningTo(trx, [...accounts], 'scan.created');
+  const listening = await accountsListeningTo(ctx.db, [...accounts], 'scan.created');
   if (listening.size === 0) return;
   await emitEvents(
-    trx,
+    ctx.db,
     stored.ids
       .map((_, i) => storedRow(stored, i))
       .filter((row) => row.kind === 'scan' && listening.has(row.account_id))

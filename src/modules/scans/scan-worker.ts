@@ -29,14 +29,9 @@ export interface ScanWorkerResponse {
 const data = workerData as ScanWorkerData;
 // flushScans checks each batch's campaigns itself, inside its write transaction.
 const database = connectDatabase({ dialect: 'sqlite', url: data.file, skipForeignKeyChecks: true });
-const silent = () => {};
-const log = { info: silent, warn: silent, error: silent, debug: silent, trace: silent, fatal: silent, child: () => log, level: 'silent', silent } as unknown as AppContext['log'];
-const ctx: AppContext = {
+const ctx: Pick<AppContext, 'db' | 'config'> = {
   config: { ...data.config, masterKey: Buffer.from(data.config.masterKey ?? []) },
   db: database.db,
-  dialect: 'sqlite',
-  clock: { now: () => Date.now() },
-  log,
 };
 
 parentPort!.on('message', (message: ScanWorkerRequest | 'close') => {

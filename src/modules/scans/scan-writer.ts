@@ -6,7 +6,11 @@ import type { AppContext } from '../../context.ts';
 import { sqliteFilePath } from '../../db/sqlite-file.ts';
 import type { ScanWorkerData, ScanWorkerRequest, ScanWorkerResponse } from './scan-worker.ts';
 import { encodeScanBatch, transferablesOf } from './scan-batch.ts';
-import { flushScans, type ScanEvent } from './scan.service.ts';
+import type { ScanEvent } from './scan-event.ts';
+import { flushScans } from './scan.service.ts';
+
+/** What a writer needs of the app context. */
+export type ScanWriterContext = Pick<AppContext, 'db' | 'dialect' | 'config' | 'log'>;
 
 /** Writes batches of scan events; close() releases what it holds. */
 export interface ScanWriter {
@@ -17,12 +21,12 @@ export interface ScanWriter {
 }
 
 /** Writes in this process. */
-export function inProcessWriter(ctx: AppContext): ScanWriter {
+export function inProcessWriter(ctx: ScanWriterContext): ScanWriter {
   return { write: (events) => flushScans(ctx, events), close: async () => {}, threadId: () => null };
 }
 
 /** Writes through a worker thread holding its own connection to the SQLite file. */
-export function workerWriter(ctx: AppContext): ScanWriter {
+export function workerWriter(ctx: ScanWriterContext): ScanWriter {
   let worker: Worker | null = null;
   let starting: Promise<Worker | null> | null = null;
   let nextId = 1;
@@ -37,7 +41,8 @@ export function workerWriter(ctx: AppContext): ScanWriter {
     const file = await sqliteFilePath(ctx.db);
     if (!file) return null;
     const data: ScanWorkerData = { file, config: ctx.config };
-    const started = new Worker(new URL('./scan-worker.ts', import.meta.url), { workerData: data });
+    // The worker is this module's sibling: .ts when the sources run, .js in a build (ADR 0023).
+    const started = new Worker(new URL(`./scan-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url), { workerData: data });
     // An idle writer must not keep the process alive; one with a batch in flight must.
     started.unref();
     started.on('message', (response: ScanWorkerResponse) => {
@@ -87,6 +92,6 @@ export function workerWriter(ctx: AppContext): ScanWriter {
 }
 
 /** The writer for this app's database. */
-export function createScanWriter(ctx: AppContext): ScanWriter {
+export function createScanWriter(ctx: ScanWriterContext): ScanWriter {
   return ctx.dialect === 'sqlite' ? workerWriter(ctx) : inProcessWriter(ctx);
 }

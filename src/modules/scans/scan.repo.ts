@@ -1,4 +1,5 @@
-// Scan rows: appended in batches by the flush, read by analytics.
+// Raw scan rows: appended in batches by the flush, pruned by the retention sweep. The CSV export
+// reads them through the analytics module.
 import type { Kysely } from 'kysely';
 import { appendRowsSharing } from '../../db/append.ts';
 import type { Database, ScansTable } from '../../db/schema.ts';
@@ -24,13 +25,29 @@ export async function insertScans(db: Kysely<Database>, scans: StoredScans): Pro
   await appendRowsSharing(db, 'scans', OWN_COLUMNS, PROFILE_COLUMNS, rows, shared);
 }
 
+/** Which of `ids` are stored already (a retried batch whose earlier write committed). */
+export async function existingScanIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  // Chunks keep the statement under every driver's bound-parameter limit.
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await db.selectFrom('scans').select('id').where('id', 'in', ids.slice(i, i + 500)).execute();
+    for (const row of rows) found.add(row.id);
+  }
+  return found;
+}
+
 /** The row of the `i`th scan of a stored batch. */
 export function storedRow(scans: StoredScans, i: number): ScansTable {
   return { id: scans.ids[i]!, occurred_at: scans.times[i]!, ...scans.profiles[scans.profileOf[i]!]! };
 }
 
-/** How many scans of `kind` a campaign has. */
-export async function countScansOfCampaign(db: Kysely<Database>, campaignId: string, kind = 'scan'): Promise<number> {
-  const row = await db.selectFrom('scans').select((eb) => eb.fn.countAll<number | string>().as('n')).where('campaign_id', '=', campaignId).where('kind', '=', kind).executeTakeFirstOrThrow();
-  return Number(row.n);
+/** Deletes up to `limit` raw scans older than `cutoffMs`, found through the time-ordered primary key below `idBound`; returns how many went. */
+export async function deleteScansBefore(db: Kysely<Database>, cutoffMs: number, idBound: string, limit: number): Promise<number> {
+  const result = await db
+    .deleteFrom('scans')
+    // Repeating the time bound lets PostgreSQL's partitioned scans skip every month after the cutoff.
+    .where('occurred_at', '<', cutoffMs)
+    .where('id', 'in', (eb) => eb.selectFrom('scans').select('id').where('id', '<', idBound).where('occurred_at', '<', cutoffMs).orderBy('id').limit(limit))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }

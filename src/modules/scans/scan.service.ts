@@ -1,23 +1,16 @@
-// Scan capture. The redirect hot path only pushes an event into memory (ScanBuffer); flushScans
-// turns a batch of events into rows, off the hot path: analytics classifies each event (UA
-// parsing, bot flag, visitor hash from the raw IP, then IP anonymisation), and the raw rows and
-// the analytics rollups are written in one transaction — the one place raw events become data.
+// Scan capture. The redirect hot path only pushes an event into memory (ctx.scans); flushScans
+// turns a batch of events into rows, off the hot path: each event is classified (UA parsing, bot
+// flag, visitor hash from the raw IP, then IP anonymisation), and the raw rows and the rollups
+// are written in one transaction — the one place raw events become data.
 import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { classifyScans, recordScanAnalytics } from '../analytics/ingest.service.ts';
-import type { CapturedScan, ClassifiedBatch } from '../analytics/scan-ingest.ts';
 import { existingCampaigns } from '../campaigns/campaign.service.ts';
-import { countScansOfCampaign, insertScans, type StoredProfile, type StoredScans } from './scan.repo.ts';
+import { classifyScans, recordRollups } from './ingest.service.ts';
+import { MAX_REFERRER, MAX_USER_AGENT, type ScanEvent } from './scan-event.ts';
+import type { ClassifiedBatch } from './scan-ingest.ts';
+import { existingScanIds, insertScans, type StoredProfile, type StoredScans } from './scan.repo.ts';
 import { scanIds } from './scan-id.ts';
 import { emitScanEvents } from './scan-webhooks.ts';
-
-/** One scan as captured on the hot path; analytics defines its shape, as the input of classification. */
-export type ScanEvent = CapturedScan;
-
-/** Longest stored user agent. */
-export const MAX_USER_AGENT = 512;
-/** Longest stored referrer. */
-export const MAX_REFERRER = 1024;
 
 // The rows of a classified batch: per scan its id, time and profile; each profile's values once.
 function storedScans(events: readonly ScanEvent[], { profiles, profileOf }: ClassifiedBatch): StoredScans {
@@ -44,7 +37,9 @@ function storedScans(events: readonly ScanEvent[], { profiles, profileOf }: Clas
       referrer_host: profile.referrerHost,
     };
   }
-  return { ids: scanIds(times), times, profileOf, profiles: shared };
+  // Ids given before the write (assignScanIds) are kept; events without one (a direct call) get one here.
+  const fresh = scanIds(times);
+  return { ids: events.map((event, i) => event.id ?? fresh[i]!), times, profileOf, profiles: shared };
 }
 
 /**
@@ -55,24 +50,28 @@ function storedScans(events: readonly ScanEvent[], { profiles, profileOf }: Clas
  */
 export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events: readonly ScanEvent[]): Promise<void> {
   if (events.length === 0) return;
-  let batch = classifyScans(ctx.config, events);
+  let batch = classifyScans(ctx, events);
   await inTransaction(ctx.db, async (trx) => {
     let kept = events;
+    // A retried event may already be stored: its earlier write committed but the answer was lost.
+    // A batch commits whole, so such an event's rollups and webhook were written with it: skip it.
+    const retriedIds = events.flatMap((event) => (event.retried && event.id ? [event.id] : []));
+    const stored = retriedIds.length > 0 ? await existingScanIds(trx, retriedIds) : null;
+    if (stored && stored.size > 0) {
+      kept = events.filter((event) => !(event.id && stored.has(event.id)));
+      if (kept.length === 0) return;
+      batch = classifyScans(ctx, kept);
+    }
     const campaigns = [...new Set(batch.profiles.map((profile) => profile.campaignId))];
     const live = await existingCampaigns({ db: trx }, campaigns);
     if (live.size < campaigns.length) {
-      kept = events.filter((event) => live.has(event.campaignId));
+      kept = kept.filter((event) => live.has(event.campaignId));
       if (kept.length === 0) return;
-      batch = classifyScans(ctx.config, kept);
+      batch = classifyScans(ctx, kept);
     }
-    const stored = storedScans(kept, batch);
-    await insertScans(trx, stored);
-    await recordScanAnalytics(trx, batch.groups);
-    await emitScanEvents(trx, stored);
+    const rows = storedScans(kept, batch);
+    await insertScans(trx, rows);
+    await recordRollups({ db: trx }, batch.groups);
+    await emitScanEvents({ db: trx }, rows);
   });
-}
-
-/** Stored scans of a campaign (tests and simple counters; analytics has the real reports). */
-export async function countScans(ctx: Pick<AppContext, 'db'>, campaignId: string, kind: 'scan' | 'stale' = 'scan'): Promise<number> {
-  return countScansOfCampaign(ctx.db, campaignId, kind);
 }

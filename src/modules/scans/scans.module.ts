@@ -1,30 +1,28 @@
-// Owns the app instance's scan buffer: created at startup, flushed on a timer and on shutdown,
-// written by a ScanWriter (a worker thread on SQLite, in-process on PostgreSQL).
+// The app instance's scan recorder: created with the context (buildApp, `tessera worker`) and
+// handed to whoever records scans as ctx.scans; flushed on a timer and closed by its creator.
+// Batches are written by a ScanWriter (a worker thread on SQLite, in-process on PostgreSQL).
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { inBackground } from '../../http/request-context.ts';
+import { openGeoIp } from './ingest.service.ts';
 import { ScanBuffer } from './scan-buffer.ts';
-import type { ScanEvent } from './scan.service.ts';
+import type { ScanEvent, ScanRecorder } from './scan-event.ts';
+import { assignScanIds } from './scan-id.ts';
 import { createScanWriter } from './scan-writer.ts';
 
 /** Buffered scans that start a flush before the timer does. */
 export const SCAN_BATCH_SIZE = 1000;
 
-const buffers = new WeakMap<object, ScanBuffer<ScanEvent>>();
-
-/** The scan buffer of this app instance (registered by scansModule). */
-export function scanBuffer(ctx: AppContext): ScanBuffer<ScanEvent> {
-  const buffer = buffers.get(ctx);
-  if (!buffer) throw new Error('scansModule must be registered before modules that record scans');
-  return buffer;
-}
-
-/** Creates the scan buffer and flushes it when the app closes (graceful shutdown loses nothing). */
-export async function scansModule(app: FastifyInstance, ctx: AppContext): Promise<void> {
+/** A buffer of scan events and the writer it flushes to; reports to ctx.metrics when there is one. */
+export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'config' | 'log' | 'metrics'>): ScanRecorder {
   const writer = createScanWriter(ctx);
   // A flush is nobody's request: the thousandth scan fills the batch, but the events it writes
   // (scan.created webhooks) must not carry that one request's id.
-  const buffer = new ScanBuffer<ScanEvent>((events) => inBackground('scan flush', () => writer.write(events)), {
+  const buffer = new ScanBuffer<ScanEvent>((events) => {
+    // Named before the first try, so a retry of a write that did commit stores nothing twice.
+    assignScanIds(events);
+    return inBackground('scan flush', () => writer.write(events));
+  }, {
     intervalMs: ctx.config.scanFlushMs,
     // Each flush has a fixed cost (a transaction, rollup upserts, a thread wake-up): under load,
     // 1,000 events a flush cost ~20% less CPU per scan than 500 and hold SQLite's write lock for
@@ -37,10 +35,26 @@ export async function scansModule(app: FastifyInstance, ctx: AppContext): Promis
     onFlush: ctx.metrics ? (events, ms, ok) => ctx.metrics!.observeScanFlush(events, ms, ok) : undefined,
   });
   if (ctx.metrics) ctx.metrics.sources.scanBuffer = () => ({ pending: buffer.pending, dropped: buffer.dropped });
-  buffers.set(ctx, buffer);
-  app.addHook('onClose', async () => {
-    await buffer.close();
-    await writer.close();
-    if (buffer.pending > 0 || buffer.dropped > 0) ctx.log.error({ pending: buffer.pending, dropped: buffer.dropped }, 'scan events lost at shutdown');
-  });
+  return {
+    record: (event) => buffer.record(event),
+    flush: () => buffer.flush(),
+    get pending() {
+      return buffer.pending;
+    },
+    get dropped() {
+      return buffer.dropped;
+    },
+    // Graceful shutdown loses nothing: what is buffered is written before the writer goes.
+    async close() {
+      await buffer.close();
+      await writer.close();
+      if (buffer.pending > 0 || buffer.dropped > 0) ctx.log.error({ pending: buffer.pending, dropped: buffer.dropped }, 'scan events lost at shutdown');
+    },
+  };
+}
+
+/** Registers no routes: checks at start what the flush will need. */
+export async function scansModule(_app: FastifyInstance, ctx: AppContext): Promise<void> {
+  // A configured GeoIP file that cannot be read fails the start, not the first flush.
+  openGeoIp(ctx);
 }

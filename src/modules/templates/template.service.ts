@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { checkDesign, type DesignConfig } from './design.ts';
+import type { CreateTemplateBody } from './template.schemas.ts';
 import { deleteTemplate as deleteRow, findTemplate, insertTemplate, listTemplates as listRows } from './template.repo.ts';
 
 /** A saved design. */
@@ -21,7 +22,7 @@ function toTemplate(row: { id: string; name: string; design_config: string; crea
 }
 
 /** Saves a new template after checking its design. */
-export async function createTemplate(ctx: Ctx, accountId: string, input: { name: string; design_config: unknown }): Promise<Template> {
+export async function createTemplate(ctx: Ctx, accountId: string, input: CreateTemplateBody): Promise<Template> {
   const name = input.name.trim();
   if (!name) throw new AppError('validation_failed', 'name must not be blank.', { errors: [{ field: 'body/name', message: 'must not be blank' }] });
   const design = checkDesign(input.design_config);

@@ -19,9 +19,10 @@ import { claimDueDeliveries, type ClaimedDeliveryRow, insertAttempt, settleDeliv
 import { findEndpointHealth, setEndpointHealth } from './webhook-endpoint.repo.ts';
 import { destinationPolicy } from './webhook-endpoint.service.ts';
 import { liveSigningSecrets } from './webhook-secret.service.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
-/** How long a claim protects a delivery; longer than the 15 s send timeout plus bookkeeping. */
+/** How long a claim protects a delivery by default (TESSERA_WEBHOOK_LEASE_SECONDS); longer than the 15 s send timeout plus bookkeeping. */
 export const LEASE_MS = 60_000;
 /** An endpoint failing without a single success for this long is disabled. */
 export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 60 * 60 * 1000;
@@ -44,7 +45,7 @@ export type ClaimedDelivery = ClaimedDeliveryRow;
 /** Claims up to `limit` due deliveries for this worker. */
 export async function claimDeliveries(ctx: AppContext, limit: number, leaseId: string = randomUUID()): Promise<ClaimedDelivery[]> {
   const now = ctx.clock.now();
-  return claimDueDeliveries(ctx.db, ctx.dialect, { now, leaseId, lockedUntil: now + LEASE_MS, limit });
+  return claimDueDeliveries(ctx.db, ctx.dialect, { now, leaseId, lockedUntil: now + (ctx.config.webhookLeaseMs ?? LEASE_MS), limit });
 }
 
 /** Claims and delivers due deliveries until none are due (or maxBatches); returns how many were attempted. */
@@ -102,7 +103,7 @@ export async function deliverClaimed(ctx: AppContext, delivery: ClaimedDelivery,
 
 async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outcome, at: { now: number; durationMs: number; delay: number | null; gone: boolean }): Promise<void> {
   const { now, durationMs, delay, gone } = at;
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await insertAttempt(trx, {
       id: newId('att'),
       delivery_id: delivery.id,

@@ -13,6 +13,7 @@ import { randomString } from '../../ids.ts';
 import { emitEvent } from './outbox.ts';
 import { generateSigningSecret } from './signing.ts';
 import { disableExpiredSecrets, disableRotatingSecrets, findActiveSecret, findLiveSecrets, insertSecret, listSecrets, markRotating } from './webhook-secret.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
 /** How long a rotated-out secret keeps signing. */
@@ -85,7 +86,7 @@ export async function rotateWebhookSecret(
   const now = clock.now();
   const expiresAt = now + ROTATION_WINDOW_MS;
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await inTransaction(db, async (trx) => {
       const current = await findActiveSecret(trx, accountId);
       if (!current) throw new AppError('not_found', 'This account has no active webhook secret to rotate. Create one with POST /api/v1/merchant/webhooks/secret.');
       await disableRotatingSecrets(trx, accountId, now);

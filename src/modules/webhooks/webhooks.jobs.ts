@@ -12,3 +12,6 @@ export const webhookSecretExpiryJob: Job = { name: 'webhook-secret-expiry', inte
 
 /** Deletes delivery logs older than 30 days, hourly. */
 export const webhookLogRetentionJob: Job = { name: 'webhook-log-retention', intervalMs: 3_600_000, run: (ctx) => pruneDeliveryLog(ctx.db, ctx.clock) };
+
+/** The webhooks module's jobs (src/modules/jobs.ts lists every module's). */
+export const webhooksJobs: Job[] = [webhookDeliveryJob, webhookSecretExpiryJob, webhookLogRetentionJob];

@@ -30,7 +30,7 @@ import {
   updateEndpointBody,
 } from './webhooks.schemas.ts';
 import { toIso } from '../../http/iso.ts';
-import { idParams } from '../../http/route-schemas.ts';
+import { IdParams } from '../../http/schema.ts';
 
 const BASE = '/api/v1/merchant/webhooks';
 const tags = ['webhooks'];
@@ -90,21 +90,21 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
   });
 
   app.get<{ Params: { id: string } }>(`${BASE}/endpoints/:id`, {
-    schema: { tags, security: SIGNED_IN, summary: 'Get a webhook endpoint', params: idParams, response: { 200: envelope(endpointSchema) } },
+    schema: { tags, security: SIGNED_IN, summary: 'Get a webhook endpoint', params: IdParams, response: { 200: envelope(endpointSchema) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 200, await getWebhookEndpoint(db, accountId, request.params.id));
   });
 
   app.put<{ Params: { id: string }; Body: EndpointInput }>(`${BASE}/endpoints/:id`, {
-    schema: { tags, security: SIGNED_IN, summary: 'Change a webhook endpoint', description: 'Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.', params: idParams, body: updateEndpointBody, response: { 200: envelope(endpointSchema) } },
+    schema: { tags, security: SIGNED_IN, summary: 'Change a webhook endpoint', description: 'Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.', params: IdParams, body: updateEndpointBody, response: { 200: envelope(endpointSchema) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return ok(reply, 200, await updateWebhookEndpoint(db, clock, policy, accountId, request.params.id, request.body));
   });
 
   app.delete<{ Params: { id: string } }>(`${BASE}/endpoints/:id`, {
-    schema: { tags, security: SIGNED_IN, summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 204: { type: 'null', description: 'Deleted' } } },
+    schema: { tags, security: SIGNED_IN, summary: 'Delete a webhook endpoint and its delivery log', params: IdParams, response: { 204: { type: 'null', description: 'Deleted' } } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     await deleteWebhookEndpoint(db, accountId, request.params.id);
@@ -113,7 +113,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   app.post<{ Params: { id: string } }>(`${BASE}/endpoints/:id/test`, {
     schema: {
-      tags, security: SIGNED_IN, summary: 'Send a `ping` event to the endpoint', description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Send a `ping` event to the endpoint', description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.', params: IdParams,
       response: { 202: envelope({ type: 'object', required: ['event_id', 'delivery_id'], properties: { event_id: { type: 'string' }, delivery_id: { type: 'string' } } }) },
     },
   }, async (request, reply) => {
@@ -123,7 +123,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   app.get<{ Params: { id: string }; Querystring: { limit: number } }>(`${BASE}/endpoints/:id/deliveries`, {
     schema: {
-      tags, security: SIGNED_IN, summary: 'Deliveries to the endpoint, newest first, with every attempt', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Deliveries to the endpoint, newest first, with every attempt', params: IdParams,
       querystring: { type: 'object', additionalProperties: false, properties: { limit: { type: 'integer', minimum: 1, maximum: 200, default: 50 } } },
       response: { 200: envelope({ type: 'array', items: deliverySchema }) },
     },
@@ -134,7 +134,7 @@ export async function webhooksRoutes(app: FastifyInstance, ctx: AppContext): Pro
 
   app.post<{ Params: { id: string } }>(`${BASE}/deliveries/:id/retry`, {
     schema: {
-      tags, security: SIGNED_IN, summary: 'Send a delivery again (same webhook-id)', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Send a delivery again (same webhook-id)', params: IdParams,
       response: { 202: envelope({ type: 'object', required: ['id', 'status', 'next_attempt_at'], properties: { id: { type: 'string' }, status: { type: 'string', enum: ['pending'] }, next_attempt_at: { type: 'string', format: 'date-time' } } }) },
     },
   }, async (request, reply) => {

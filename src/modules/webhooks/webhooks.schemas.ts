@@ -150,6 +150,3 @@ export const deliverySchema = {
     },
   },
 } as const;
-
-/** `:id` path parameter. */
-

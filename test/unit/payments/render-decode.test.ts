@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll } from 'vitest';
 import sharp from 'sharp';
 import { encodeQr, maxLogoSize, renderSvg } from '../../../src/qr/index.ts';
-import { renderQrPng } from '../../../src/modules/render/png.ts';
+import { renderQrPng } from '../../helpers/raster.ts';
 import {
   buildEpcPayload, buildPaymentQr, buildPixPayload, buildSwissQrPayload, buildUpiPayload, checkPayeeProfile, issueCreditorReference, SCHEME_CURRENCIES, SCHEMES,
   SWISS_CROSS_LOGO, SWISS_CROSS_SIZE, SWISS_CROSS_SVG, swissQrDesign, utf8Length,

@@ -1,0 +1,92 @@
+// The analytics API's shapes, written once: validation, handler types and OpenAPI come from here.
+import { Type, type Static } from '../../http/schema.ts';
+import { DefaultsOptional } from '../../http/schema-defaults.ts';
+import { NullOr } from '../../http/schema-null-or.ts';
+
+const includeBots = Type.Boolean({ default: false, description: 'Count bots, crawlers and link-preview fetchers too (excluded by default).' });
+const tz = Type.Optional(Type.String({ maxLength: 64, description: "IANA time zone deciding where days start (default 'UTC')." }));
+const dateParam = (what: string) => Type.Optional(Type.String({ maxLength: 32, description: `${what} local date (YYYY-MM-DD, inclusive).` }));
+
+/** The report range every report but the overview takes. */
+export const RangeQuery = DefaultsOptional(Type.Object({ tz, from: dateParam('First'), to: dateParam('Last'), include_bots: includeBots }));
+export type RangeQuery = Static<typeof RangeQuery>;
+
+export const OverviewQuery = DefaultsOptional(Type.Object({ tz, include_bots: includeBots }));
+
+const localDate = Type.String({ format: 'date', examples: ['2026-03-01'] });
+const rangeFields = { tz: Type.String({ examples: ['Europe/Berlin'] }), from: localDate, to: localDate };
+
+export const AnalyticsTimeline = Type.Object(
+  {
+    ...rangeFields,
+    data: Type.Array(
+      Type.Object(
+        {
+          date: localDate,
+          scans: Type.Integer({ minimum: 0 }),
+          unique_scans: Type.Integer({ minimum: 0, description: 'Distinct visitors that day (salted daily hash; no IP stored).' }),
+        },
+        { title: 'AnalyticsDay' },
+      ),
+    ),
+  },
+  {
+    title: 'AnalyticsTimeline',
+    description: 'Scans per local day in the range, zero-filled, oldest first.',
+    examples: [{ tz: 'UTC', from: '2026-03-01', to: '2026-03-02', data: [{ date: '2026-03-01', scans: 42, unique_scans: 30 }, { date: '2026-03-02', scans: 0, unique_scans: 0 }] }],
+  },
+);
+
+export const AnalyticsHours = Type.Object(
+  {
+    ...rangeFields,
+    data: Type.Array(Type.Object({ hour: Type.Integer({ minimum: 0, maximum: 23 }), scans: Type.Integer({ minimum: 0 }) }, { title: 'AnalyticsHour' })),
+  },
+  { title: 'AnalyticsHours', description: 'Scans by local hour of day (0–23 in `tz`) over the range.' },
+);
+
+export const AnalyticsOverviewResponse = Type.Object(
+  {
+    data: Type.Object(
+      {
+        total_scans: Type.Integer(),
+        unique_scans: Type.Integer(),
+        scans_today: Type.Integer(),
+        scans_last_7_days: Type.Integer(),
+        scans_last_30_days: Type.Integer(),
+        active_campaigns: Type.Integer(),
+      },
+      {
+        title: 'AnalyticsOverview',
+        description: 'Scan counts of the account (bots excluded unless include_bots); days are local to `tz`.',
+        examples: [{ total_scans: 1520, unique_scans: 980, scans_today: 12, scans_last_7_days: 140, scans_last_30_days: 610, active_campaigns: 8 }],
+      },
+    ),
+  },
+  { title: 'AnalyticsOverviewResponse' },
+);
+
+/** Scans per value of one dimension; the value's key is the dimension's (`os`, `browser`, …). */
+export function AnalyticsBreakdown(key: string) {
+  const name = key
+    .split('_')
+    .map((part) => part[0]!.toUpperCase() + part.slice(1))
+    .join('');
+  return Type.Object(
+    {
+      ...rangeFields,
+      total: Type.Integer({ minimum: 0 }),
+      data: Type.Array(
+        Type.Object({
+          [key]: NullOr(Type.String()),
+          scans: Type.Integer({ minimum: 0 }),
+          share: Type.Number({ minimum: 0, maximum: 1, description: 'Fraction of the total (0–1).' }),
+        }),
+      ),
+    },
+    {
+      title: `Analytics${name === 'Os' ? 'Os' : name}Breakdown`,
+      description: `Scans per ${key.replace('_', ' ')} over the range, most first; \`share\` is the fraction of \`total\`.`,
+    },
+  );
+}

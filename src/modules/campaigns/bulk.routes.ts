@@ -1,0 +1,80 @@
+// POST /api/v1/qrs/bulk: up to 1,000 codes per request, all or nothing, with Idempotency-Key.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { withSecretKeys } from '../morph/index.ts';
+import { type BulkInput, checkBulk, createBulk } from './bulk.service.ts';
+import { campaignJson } from './campaign.view.ts';
+import { withIdempotency } from '../idempotency/index.ts';
+import { Problem as problem } from '../../http/schema.ts';
+import { BulkBody, BulkDryRun, BulkHeaders, BulkQuery, BulkResult } from './bulk.schemas.ts';
+
+// 1,000 URLs of up to 2 KiB each do not fit the global 1 MiB body limit.
+const BULK_BODY_LIMIT = 4 * 1024 * 1024;
+
+// Render secrets of morphing codes are added after the idempotency store, never kept in it: a
+// replay derives them again (the current version, should the owner have rotated since).
+async function withRenderSecrets(ctx: AppContext, body: unknown): Promise<unknown> {
+  const data = (body as { data?: unknown } | null)?.data;
+  if (!Array.isArray(data)) return body;
+  return { ...(body as object), data: await withSecretKeys(ctx, data as Array<{ id: string; qr_type: string }>) };
+}
+
+/** Registers the bulk route. */
+export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.post(
+    '/api/v1/qrs/bulk',
+    {
+      bodyLimit: BULK_BODY_LIMIT,
+      schema: {
+        operationId: 'bulkCreateCampaigns', tags: ['bulk'],
+        summary: 'Generate up to 1,000 QR codes in one request',
+        description:
+          'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).',
+        security: SIGNED_IN,
+        headers: BulkHeaders,
+        querystring: BulkQuery,
+        body: BulkBody,
+        response: {
+          200: BulkDryRun,
+          201: BulkResult,
+          400: problem,
+          401: problem,
+          404: problem,
+          409: problem,
+          422: problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      if (request.body.dry_run) {
+        // Nothing is created, so there is nothing to replay: dry runs bypass the idempotency store.
+        const { destinations } = await checkBulk(ctx, principal.accountId, request.body);
+        return reply.status(200).send({ dry_run: true, count: destinations.length });
+      }
+      // dry_run is left out so a request's fingerprint (idempotency) stays what it was before dry runs existed.
+      const { dry_run: _dryRun, ...body } = request.body;
+      const input: BulkInput = { ...body, inline_svg: body.inline_svg || request.query.inline === 'svg' };
+      const idempotencyKey = request.headers['idempotency-key'];
+      const response = await withIdempotency(
+        ctx,
+        { accountId: principal.accountId, key: typeof idempotencyKey === 'string' ? idempotencyKey : undefined, scope: 'POST /api/v1/qrs/bulk', fingerprint: input },
+        async () => {
+          const result = await createBulk(ctx, principal.accountId, input);
+          const data = result.campaigns.map((campaign, i) => {
+            const json = campaignJson(campaign, ctx.config.publicUrl);
+            const svg = result.svgs?.[i];
+            return svg ? { ...json, svg } : json;
+          });
+          return { status: 201, body: { data, batch_id: result.batchId, count: data.length } };
+        },
+      );
+      if (response.replayed) reply.header('idempotent-replayed', 'true');
+      // The stored response is the 201 this route produced (a replay is its JSON, read back).
+      return reply.status(response.status as 201).send((await withRenderSecrets(ctx, response.body)) as BulkResult);
+    },
+  );
+}

@@ -1,0 +1,56 @@
+// The bulk API's shapes, written once: validation, handler types and OpenAPI come from here.
+import { StringEnum, Type, type Static } from '../../http/schema.ts';
+import { DefaultsOptional } from '../../http/schema-defaults.ts';
+import { NullOr } from '../../http/schema-null-or.ts';
+import { CampaignJson } from './campaign.schemas.ts';
+import { QR_TYPES } from './campaign.ts';
+import { MAX_DESTINATION_LENGTH } from './destination.ts';
+import { designConfigField } from '../templates/design.ts';
+
+/** Most URLs per bulk request. */
+export const MAX_BULK_URLS = 1000;
+
+/** A bulk request; `qr_type`, `inline_svg` and `dry_run` are optional to the caller (defaults). */
+export const BulkBody = DefaultsOptional(
+  Type.Object(
+    {
+      urls: Type.Array(Type.String({ maxLength: MAX_DESTINATION_LENGTH }), { minItems: 1, maxItems: MAX_BULK_URLS, description: `1–${MAX_BULK_URLS} absolute http(s) URLs.` }),
+      names: Type.Optional(
+        Type.Array(Type.String({ maxLength: 200 }), {
+          maxItems: MAX_BULK_URLS,
+          description: 'Optional campaign names, one per URL in the same order; an empty string keeps the default `#{n} {url}`.',
+        }),
+      ),
+      qr_type: StringEnum(QR_TYPES, { default: 'dynamic' }),
+      design_config: Type.Optional(Type.Unsafe<Record<string, unknown>>(designConfigField)),
+      template_id: Type.Optional(NullOr(Type.String({ maxLength: 64 }))),
+      inline_svg: Type.Boolean({ default: false, description: 'Include each SVG in the response (`svg`).' }),
+      dry_run: Type.Boolean({
+        default: false,
+        description: 'Run every check and create nothing: 200 `{dry_run: true, count}` when the request would succeed, otherwise the same 400 (every bad URL in `errors`) it would get.',
+      }),
+    },
+    { additionalProperties: false },
+  ),
+);
+export type BulkBody = Static<typeof BulkBody>;
+/** What createBulk takes: the body without `dry_run`, which stays out of the idempotency fingerprint. */
+export type BulkInput = Omit<BulkBody, 'dry_run'>;
+
+export const BulkQuery = Type.Object({ inline: Type.Optional(StringEnum(['svg'])) });
+
+export const BulkHeaders = Type.Object({ 'idempotency-key': Type.Optional(Type.String({ maxLength: 255 })) });
+
+export const BulkDryRun = Type.Object(
+  {
+    dry_run: Type.Unsafe<true>({ type: 'boolean', const: true }),
+    count: Type.Integer({ description: 'How many codes the request would create.' }),
+  },
+  { description: 'Dry run: the request would succeed.' },
+);
+
+export const BulkResult = Type.Object(
+  { data: Type.Array(CampaignJson), batch_id: Type.String(), count: Type.Integer() },
+  { title: 'BulkResult', description: 'Every code created, in the order of `urls`, sharing one `batch_id`.' },
+);
+export type BulkResult = Static<typeof BulkResult>;

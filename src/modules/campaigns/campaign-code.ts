@@ -1,0 +1,30 @@
+// A campaign's code: the text it encodes and its image, drawn by the rendering module with the
+// campaign's saved design (engine refusals point at body/design_config).
+import { assertEncodable, drawCode, svgToPng } from '../render/index.ts';
+import type { Campaign } from './campaign.ts';
+
+type Renderable = Pick<Campaign, 'qrType' | 'destination' | 'shortCode' | 'designConfig'>;
+
+/** The text a campaign's code encodes: the destination (static) or its short public URL. */
+export function encodedText(campaign: Pick<Campaign, 'qrType' | 'destination' | 'shortCode'>, publicUrl: string): string {
+  return campaign.qrType === 'static' ? campaign.destination : `${publicUrl}/${campaign.shortCode}`;
+}
+
+function svgOf(campaign: Renderable, publicUrl: string): string {
+  return drawCode(encodedText(campaign, publicUrl), campaign.designConfig, {}, { kind: 'design' }).svg;
+}
+
+/** The campaign's code as an SVG document, drawn with its saved design. */
+export async function renderCampaignSvg(campaign: Renderable, publicUrl: string): Promise<string> {
+  return svgOf(campaign, publicUrl);
+}
+
+/** The campaign's code as a PNG `size` pixels wide. */
+export async function renderCampaignPng(campaign: Renderable, publicUrl: string, size: number): Promise<Buffer> {
+  return svgToPng(svgOf(campaign, publicUrl), size);
+}
+
+/** Throws a 400 when the code's text does not fit a QR symbol with this design (long static URLs, logos force ECC H). */
+export function assertCampaignEncodable(campaign: Renderable, publicUrl: string, field = 'body/destination'): void {
+  assertEncodable(encodedText(campaign, publicUrl), campaign.designConfig, field);
+}

@@ -1,0 +1,68 @@
+// The images behind /api/render/{short_code}: static and dynamic codes with their saved design,
+// and morphing codes' signed renders. Drawing is the rendering module's; this file decides what
+// to draw. The ETag is computed from what the image depends on, so a conditional request is
+// answered without rendering.
+import type { AppContext } from '../../context.ts';
+import { sha256 } from '../../crypto/keys.ts';
+import { AppError, notFound } from '../../errors.ts';
+import { checkSignedRender, type SignedRenderCheck } from '../morph/index.ts';
+import { type CodeImage, codeImage, expiredImage, type ImageFormat } from '../render/index.ts';
+import { encodedText, renderCampaignPng, renderCampaignSvg } from './campaign-code.ts';
+import type { Campaign } from './campaign.ts';
+import { findCampaignByCode } from './campaign.service.ts';
+
+/** Image formats of the render route. */
+export type RenderFormat = ImageFormat;
+
+/** A morphing code's image: the live code, or the EXPIRED image and why. */
+export type MorphRender = SignedRenderCheck & CodeImage;
+
+/** A render that can be skipped when the client already holds `etag`. */
+export interface PreparedRender {
+  kind: 'cached';
+  etag: string;
+  contentType: string;
+  render(): Promise<string | Buffer>;
+}
+
+/** A morphing code's render: signed with `?t=&sig=`, answered per request (live code or EXPIRED). */
+export interface SignedRender {
+  kind: 'signed';
+  render(): Promise<MorphRender>;
+}
+
+// Bump when the renderer's output changes, so caches holding old images revalidate.
+const RENDERER_VERSION = 'engine-1';
+
+/** Looks up the code and prepares its image; 404 unknown, 410 archived. */
+export async function prepareRender(
+  ctx: Pick<AppContext, 'db' | 'config' | 'clock'>,
+  shortCode: string,
+  format: RenderFormat,
+  size: number,
+  signature: { t?: unknown; sig?: unknown } = {},
+): Promise<PreparedRender | SignedRender> {
+  const campaign = await findCampaignByCode(ctx, shortCode);
+  if (!campaign) throw notFound(`QR code '${shortCode}'`);
+  if (campaign.status === 'archived') throw new AppError('gone', `The campaign behind '${shortCode}' is archived; its code is no longer served.`);
+  if (campaign.qrType === 'morphing') {
+    // Signed, time-limited and never cached: the morph module decides what the image shows.
+    return { kind: 'signed', render: () => renderMorphing(ctx, campaign, signature, format, size) };
+  }
+  const publicUrl = ctx.config.publicUrl;
+  const fingerprint = [RENDERER_VERSION, format, format === 'png' ? size : '', encodedText(campaign, publicUrl), JSON.stringify(campaign.designConfig)].join('\n');
+  const etag = `"${sha256(fingerprint).toString('base64url').slice(0, 27)}"`;
+  return {
+    kind: 'cached',
+    etag,
+    contentType: format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png',
+    render: () => (format === 'svg' ? renderCampaignSvg(campaign, publicUrl) : renderCampaignPng(campaign, publicUrl, size)),
+  };
+}
+
+// The morph module decides live or expired (and what a live code encodes); the render module draws either.
+async function renderMorphing(ctx: Pick<AppContext, 'db' | 'config' | 'clock'>, campaign: Campaign, signature: { t?: unknown; sig?: unknown }, format: ImageFormat, size: number): Promise<MorphRender> {
+  const check = await checkSignedRender(ctx, campaign, { t: signature.t, sig: signature.sig });
+  const image = check.state === 'live' ? await codeImage(check.encodes, campaign.designConfig, format, size) : await expiredImage(format, size);
+  return { ...check, ...image };
+}

@@ -1,0 +1,101 @@
+// /api/v1/campaigns/{id}/secret and /morph: a morphing code's owner reads or rotates its render
+// secret and sets its re-entry policy (campaign URLs; the morph module does the work).
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { type CampaignMorphSecret, type CampaignMorphSettings, campaignMorphSecret, campaignMorphSettings, rotateCampaignMorphSecret, setCampaignReentry } from './campaign-morph.service.ts';
+import { IdParams, Problem as problem } from '../../http/schema.ts';
+import { MorphSecret, MorphSettings, MorphSettingsBody } from './campaign-morph.schemas.ts';
+
+function secretJson(secret: CampaignMorphSecret): MorphSecret {
+  return { campaign_id: secret.campaignId, secret_key: secret.secretKey, version: secret.version };
+}
+
+function settingsJson(settings: CampaignMorphSettings): MorphSettings {
+  return {
+    campaign_id: settings.campaignId,
+    secret_version: settings.secretVersion,
+    allow_reentry: settings.allowReentry,
+    ttl_seconds: settings.ttlSeconds,
+    step_seconds: settings.stepSeconds,
+  };
+}
+
+/** Registers the morphing code routes of campaigns. */
+export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/api/v1/campaigns/:id/secret',
+    {
+      schema: {
+        tags: ['morphing'],
+        summary: "A morphing code's render secret",
+        description: 'The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server.',
+        security: SIGNED_IN,
+        params: IdParams,
+        response: { 200: MorphSecret, 401: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const secret = await campaignMorphSecret(ctx, principal.accountId, request.params.id);
+      return reply.header('cache-control', 'no-store').send(secretJson(secret));
+    },
+  );
+
+  app.post(
+    '/api/v1/campaigns/:id/secret/rotate',
+    {
+      schema: {
+        tags: ['morphing'],
+        summary: "Rotate a morphing code's render secret",
+        description: 'Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before.',
+        security: SIGNED_IN,
+        params: IdParams,
+        response: { 200: MorphSecret, 401: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const secret = await rotateCampaignMorphSecret(ctx, principal.accountId, request.params.id);
+      return reply.header('cache-control', 'no-store').send(secretJson(secret));
+    },
+  );
+
+  app.get(
+    '/api/v1/campaigns/:id/morph',
+    {
+      schema: {
+        tags: ['morphing'],
+        summary: "A morphing code's settings",
+        security: SIGNED_IN,
+        params: IdParams,
+        response: { 200: MorphSettings, 401: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return settingsJson(await campaignMorphSettings(ctx, principal.accountId, request.params.id));
+    },
+  );
+
+  app.patch(
+    '/api/v1/campaigns/:id/morph',
+    {
+      schema: {
+        tags: ['morphing'],
+        summary: "Change a morphing code's check-in policy",
+        description: 'With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once.',
+        security: SIGNED_IN,
+        params: IdParams,
+        body: MorphSettingsBody,
+        response: { 200: MorphSettings, 400: problem, 401: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return settingsJson(await setCampaignReentry(ctx, principal.accountId, request.params.id, request.body.allow_reentry));
+    },
+  );
+}

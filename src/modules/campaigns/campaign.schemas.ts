@@ -1,0 +1,145 @@
+// The campaigns API's shapes, written once: validation, handler types and OpenAPI come from here.
+// The campaign JSON is shared by campaign responses and bulk results.
+import { IsoDateTime, Page, PageQuery, StringEnum, Type, type Static } from '../../http/schema.ts';
+import { DefaultsOptional } from '../../http/schema-defaults.ts';
+import { NullOr } from '../../http/schema-null-or.ts';
+import { HostedPageInput, HostedPageJson } from '../pages/pages.schemas.ts';
+import { PNG_SIZES, pngSizeField } from '../render/index.ts';
+import { designConfigField } from '../templates/design.ts';
+import { CAMPAIGN_STATUSES, QR_TYPES } from './campaign.ts';
+import { MAX_DESTINATION_LENGTH } from './destination.ts';
+
+
+const designConfig = Type.Unsafe<Record<string, unknown>>(designConfigField);
+
+export const CampaignJson = Type.Object(
+  {
+    id: Type.String({ examples: ['cmp_4hT9xQ2mZpL8vN3bK7wR1c'] }),
+    name: Type.String(),
+    slug: NullOr(Type.String()),
+    qr_type: StringEnum(QR_TYPES),
+    status: StringEnum(CAMPAIGN_STATUSES),
+    destination: Type.String({ format: 'uri' }),
+    short_code: Type.String({ examples: ['Xk4mP9q'] }),
+    public_url: Type.String({ description: 'What the code encodes: the short link (dynamic, morphing) or the destination (static).' }),
+    svg_url: Type.String(),
+    png_url: Type.String({ description: `Accepts ?size=${PNG_SIZES.campaignImage.min}–${PNG_SIZES.campaignImage.max} (default ${PNG_SIZES.campaignImage.default}).` }),
+    design_config: designConfig,
+    template_id: NullOr(Type.String()),
+    batch_id: NullOr(Type.String(), { description: 'The bulk request that created this code.' }),
+    hosted_page: NullOr(HostedPageJson),
+    hosted_page_url: NullOr(Type.String(), {
+      description: 'Where the published page lives: `{public URL}/p/{account slug}/{campaign slug}`. Point a dynamic code here to use the page as its destination.',
+    }),
+    created_at: IsoDateTime(),
+    updated_at: IsoDateTime(),
+    active_from: NullOr(IsoDateTime(), { description: 'The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.' }),
+    active_until: NullOr(IsoDateTime(), { description: 'The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.' }),
+    // Every field but these optional extras is always present, null or not.
+    svg: Type.Optional(Type.String({ description: 'The SVG itself, when inlined on request.' })),
+    secret_key: Type.Optional(
+      Type.String({
+        description:
+          'Morphing codes, in creation responses only: the secret to sign render URLs with (`sig` = hex HMAC-SHA256 of `t` under this string). Bound to this one code; read or rotate it at `/api/v1/campaigns/{id}/secret`.',
+      }),
+    ),
+  },
+  {
+    title: 'Campaign',
+    description: 'A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket).',
+    examples: [
+      {
+        id: 'cmp_4hT9xQ2mZpL8vN3bK7wR1c',
+        name: 'Spring fair poster',
+        slug: 'spring-fair',
+        qr_type: 'dynamic',
+        status: 'active',
+        destination: 'https://example.com/spring',
+        short_code: 'Xk4mP9q',
+        public_url: 'https://qr.example.com/Xk4mP9q',
+        svg_url: 'https://qr.example.com/api/render/Xk4mP9q.svg',
+        png_url: 'https://qr.example.com/api/render/Xk4mP9q.png',
+        design_config: { preset: 'ocean' },
+        template_id: null,
+        batch_id: null,
+        hosted_page: null,
+        hosted_page_url: null,
+        created_at: '2026-03-01T12:00:00.000Z',
+        updated_at: '2026-03-01T12:00:00.000Z',
+        active_from: '2026-04-01T08:00:00.000Z',
+        active_until: null,
+      },
+    ],
+  },
+);
+export type CampaignJson = Static<typeof CampaignJson>;
+
+export const CampaignList = Page(CampaignJson, 'CampaignList', 'A page of campaigns; pass `next_cursor` as `cursor` for the next (null on the last page).');
+
+export const CampaignListQuery = DefaultsOptional(
+  Type.Object(
+  {
+    ...PageQuery.properties,
+    status: Type.Optional(StringEnum(CAMPAIGN_STATUSES)),
+    qr_type: Type.Optional(StringEnum(QR_TYPES)),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' })),
+  },
+  { additionalProperties: false },
+  ),
+);
+
+const QR_TYPE_DESCRIPTION = '`morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.';
+const scheduleInstant = { format: 'date-time', maxLength: 40 } as const;
+/** The fields a campaign is created or updated with. */
+const fields = {
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  slug: NullOr(Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$' }), { description: 'Unique within the account; lowercase letters, digits, inner hyphens.' }),
+  qr_type: StringEnum(QR_TYPES, { description: QR_TYPE_DESCRIPTION }),
+  destination: Type.String({ minLength: 1, maxLength: MAX_DESTINATION_LENGTH, description: 'Absolute http(s) URL.' }),
+  design_config: designConfig,
+  template_id: NullOr(Type.String({ maxLength: 64 })),
+  hosted_page: HostedPageInput,
+  active_from: NullOr(Type.String(scheduleInstant), {
+    description:
+      'RFC 3339 instant from which the code leads on (2000–2199); before it the code answers a "not active yet" page (403, problem code `code_not_yet_active`) and counts no scan. null: at once.',
+  }),
+  active_until: NullOr(Type.String(scheduleInstant), {
+    description:
+      'RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.',
+  }),
+};
+
+/** Input of createCampaign; `qr_type` is optional to the caller (default `dynamic`). */
+export const CreateCampaignBody = DefaultsOptional(Type.Object(
+  {
+    name: fields.name,
+    slug: Type.Optional(fields.slug),
+    qr_type: StringEnum(QR_TYPES, { description: QR_TYPE_DESCRIPTION, default: 'dynamic' }),
+    destination: fields.destination,
+    design_config: Type.Optional(fields.design_config),
+    template_id: Type.Optional(fields.template_id),
+    hosted_page: Type.Optional(fields.hosted_page),
+    active_from: Type.Optional(fields.active_from),
+    active_until: Type.Optional(fields.active_until),
+  },
+  { additionalProperties: false },
+));
+export type CreateCampaignBody = Static<typeof CreateCampaignBody>;
+
+/** Input of updateCampaign: every field optional, at least one. */
+export const UpdateCampaignBody = Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
+export type UpdateCampaignBody = Static<typeof UpdateCampaignBody>;
+
+/** `/api/render/{short_code}.svg` or `.png`. */
+export const RenderFileParams = Type.Object({ file: Type.String({ maxLength: 40, examples: ['Xk4mP9q.svg'] }) });
+
+export const RenderQuery = DefaultsOptional(
+  Type.Object({
+  size: pngSizeField(PNG_SIZES.campaignImage),
+  // Left untyped on purpose: a malformed signature gets the EXPIRED image, not a 400.
+  t: Type.Optional(Type.Unknown({ description: 'Morphing codes: signing time, milliseconds since the epoch (decimal).', examples: ['1772366400000'] })),
+  sig: Type.Optional(Type.Unknown({ description: "Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters)." })),
+  }),
+);
+
+export const NotModified = Type.Unsafe<void>({ description: 'Not modified', type: 'null' });

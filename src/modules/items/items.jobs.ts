@@ -1,0 +1,17 @@
+// The background job that moves finalized items to ARCHIVAL (content and password purged).
+import type { Job } from '../../jobs/runner.ts';
+import { sweepItems } from './item-archival.ts';
+
+/** Runs every minute: finalized content is erased at most a minute after its last view or expiry. */
+export const itemArchivalJob: Job = {
+  name: 'item-archival',
+  intervalMs: 60_000,
+  async run(ctx) {
+    const archived = await sweepItems(ctx);
+    if (archived > 0) ctx.log.info({ job: 'item-archival', archived }, 'archived finalized items');
+    return archived;
+  },
+};
+
+/** The items module's jobs (src/modules/jobs.ts lists every module's). */
+export const itemsJobs: Job[] = [itemArchivalJob];

@@ -1,0 +1,264 @@
+// Flush-time enrichment of captured scans: everything analytics needs is computed here, once per
+// event, off the redirect hot path. Pure: no database, no clock.
+import type { IpStorage } from '../../config.ts';
+import { BUCKET_MS, BUCKETS_PER_DAY, BUCKETS_PER_HOUR, type DeviceType, type Dimension, type OsBucket } from '../../db/scan-rollups.ts';
+import { anonymiseIp } from './ip.ts';
+import type { ScanEvent } from './scan-event.ts';
+import { classifyUserAgent } from './ua-classifier.ts';
+import { utcDayNumber, type VisitorHasher } from './visitor-hash.ts';
+
+/** A scan with everything analytics derives from it; the raw IP is gone. */
+export interface ClassifiedScan {
+  accountId: string;
+  campaignId: string;
+  occurredAt: number;
+  kind: 'scan' | 'stale';
+  /** Stored form of the IP per TESSERA_IP_STORAGE. */
+  ip: string | null;
+  country: string | null;
+  os: OsBucket;
+  browser: string;
+  deviceType: DeviceType;
+  isBot: boolean;
+  referrerHost: string | null;
+  /** Daily-keyed hash of raw IP + UA (kept at most two days, in scan_uniques). */
+  visitorHash: string;
+  /** 15-minute UTC bucket. */
+  bucket: number;
+  /** UTC day number the visitor hash belongs to. */
+  day: number;
+}
+
+/** One rollup increment. `campaignId` '' is the account-wide row. */
+export interface RollupDelta {
+  accountId: string;
+  campaignId: string;
+  dimension: Dimension;
+  bucket: number;
+  value: string;
+  isBot: boolean;
+  scans: number;
+  uniques: number;
+}
+
+/** One (visitor, day) sighting at account ('' campaign) or campaign level. */
+export interface UniqueSighting {
+  accountId: string;
+  campaignId: string;
+  day: number;
+  visitorHash: string;
+}
+
+/** The host of a referrer URL, lower-cased without `www.`, or null when absent or not a URL. */
+export function referrerHost(referrer: string | null): string | null {
+  if (!referrer) return null;
+  try {
+    const host = new URL(referrer).hostname.toLowerCase();
+    return host ? host.replace(/^www\./, '').slice(0, 253) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** ISO 3166-1 alpha-2 from the trusted header, upper-cased; anything else is unknown. */
+export function countryCode(raw: string | null): string | null {
+  if (!raw) return null;
+  const code = raw.trim().toUpperCase();
+  // XX and T1 are what CDNs send for "unknown" and Tor.
+  return /^[A-Z]{2}$/.test(code) && code !== 'XX' ? code : null;
+}
+
+/** Country of an IP from an offline database, when one is configured. */
+export interface CountryLookup {
+  country(ip: string | null): string | null;
+}
+
+/**
+ * Per-batch memory of derived values. A batch repeats the same visitors, agents and referrers
+ * (one phone scanning twice, a campaign shared on one site), and the visitor HMAC alone costs
+ * ~3 µs: each distinct input is computed once per batch. Dropped with the batch, so raw IPs are
+ * held no longer than before.
+ */
+export interface ClassifyMemo {
+  hashes: Map<string, string>;
+  ips: Map<string, string | null>;
+  referrers: Map<string, string | null>;
+  countries: Map<string, string | null>;
+}
+
+/** An empty memo for one batch. */
+export function classifyMemo(): ClassifyMemo {
+  return { hashes: new Map(), ips: new Map(), referrers: new Map(), countries: new Map() };
+}
+
+function memoised<T>(map: Map<string, T>, key: string, compute: () => T): T {
+  const known = map.get(key);
+  if (known !== undefined) return known;
+  const value = compute();
+  map.set(key, value);
+  return value;
+}
+
+/** Enriches one captured scan: UA buckets, bot flag, visitor hash and country (from the raw IP), anonymised IP. */
+export function classifyScan(event: ScanEvent, hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null, memo: ClassifyMemo = classifyMemo()): ClassifiedScan {
+  const ua = classifyUserAgent(event.userAgent);
+  const ip = event.ip;
+  const day = utcDayNumber(event.occurredAt);
+  return {
+    accountId: event.accountId,
+    campaignId: event.campaignId,
+    occurredAt: event.occurredAt,
+    kind: event.kind ?? 'scan',
+    ip: ip === null ? anonymiseIp(ip, ipStorage) : memoised(memo.ips, ip, () => anonymiseIp(ip, ipStorage)),
+    // The trusted proxy/CDN header wins; the offline database fills in when it is silent.
+    country: (event.country === null ? null : memoised(memo.countries, event.country, () => countryCode(event.country))) ?? geo?.country(ip) ?? null,
+    os: ua.os,
+    browser: ua.browser,
+    deviceType: ua.deviceType,
+    isBot: ua.isBot,
+    referrerHost: event.referrer === null ? null : memoised(memo.referrers, event.referrer, () => referrerHost(event.referrer)),
+    // The day is part of the key: the hash key changes at midnight UTC.
+    visitorHash: memoised(memo.hashes, `${day}\n${ip ?? ''}\n${event.userAgent ?? ''}`, () => hasher.hash(ip, event.userAgent, event.occurredAt)),
+    bucket: Math.floor(event.occurredAt / BUCKET_MS),
+    day,
+  };
+}
+
+/**
+ * A classified batch. Scans with the same raw inputs in the same 15-minute bucket classify alike
+ * (the UTC day, hence the visitor-hash key, follows from the bucket): such scans share a profile.
+ */
+export interface ClassifiedBatch {
+  /** The distinct classifications; each one's `occurredAt` is the earliest of its scans. */
+  profiles: ClassifiedScan[];
+  /** For each event, in order, the index of its profile (the scan is its profile at the event's own time). */
+  profileOf: Uint32Array;
+  /** The countable profiles with their number of scans: what sightings and rollups are computed from. */
+  groups: ScanGroup[];
+}
+
+// Stands for null in a profile key, where '' is a real (empty) value.
+const NONE = '\u0001';
+
+/**
+ * Classifies a batch once per profile: a batch holds few of them (a phone scanning twice, a
+ * campaign shared on one site), so sightings, rollups and the stored rows' shared values are
+ * computed per profile, not per scan.
+ */
+export function classifyBatch(events: readonly ScanEvent[], hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedBatch {
+  const memo = classifyMemo();
+  const indexes = new Map<string, number>();
+  const profiles: ClassifiedScan[] = [];
+  const groups: ScanGroup[] = [];
+  const groupOf: Array<ScanGroup | null> = [];
+  const profileOf = new Uint32Array(events.length);
+  for (let i = 0; i < events.length; i++) {
+    const event = events[i]!;
+    const key = `${Math.floor(event.occurredAt / BUCKET_MS)}\u0000${event.campaignId}\u0000${event.accountId}\u0000${event.kind ?? 'scan'}\u0000${event.ip ?? NONE}\u0000${event.country ?? NONE}\u0000${event.referrer ?? NONE}\u0000${event.userAgent ?? NONE}`;
+    let index = indexes.get(key);
+    if (index === undefined) {
+      index = profiles.length;
+      indexes.set(key, index);
+      const profile = classifyScan(event, hasher, ipStorage, geo, memo);
+      profiles.push(profile);
+      const group = countable(profile) ? { scan: profile, count: 0 } : null;
+      if (group) groups.push(group);
+      groupOf.push(group);
+    }
+    const profile = profiles[index]!;
+    if (event.occurredAt < profile.occurredAt) profile.occurredAt = event.occurredAt;
+    const group = groupOf[index];
+    if (group) group.count++;
+    profileOf[i] = index;
+  }
+  return { profiles, profileOf, groups };
+}
+
+/** Only real scans count; `stale` ones (a morphing code used after its window) are kept raw but not counted. */
+export function countable(scan: ClassifiedScan): boolean {
+  return scan.kind === 'scan';
+}
+
+function uniqueKey(u: UniqueSighting): string {
+  return `${u.accountId}\u0000${u.campaignId}\u0000${u.day}\u0000${u.visitorHash}`;
+}
+
+/** Scans alike in everything analytics counts (they differ only in time): the earliest of them and how many. */
+export interface ScanGroup {
+  scan: ClassifiedScan;
+  count: number;
+}
+
+/** Groups the countable scans of a batch (classifyBatch groups as it classifies; this is for scans built elsewhere). */
+export function groupScans(scans: readonly ClassifiedScan[]): ScanGroup[] {
+  const groups = new Map<string, ScanGroup>();
+  for (const scan of scans) {
+    if (!countable(scan)) continue;
+    const key = `${scan.accountId}\u0000${scan.campaignId}\u0000${scan.bucket}\u0000${scan.isBot ? 1 : 0}\u0000${scan.os}\u0000${scan.browser}\u0000${scan.deviceType}\u0000${scan.country ?? ''}\u0000${scan.referrerHost ?? ''}\u0000${scan.visitorHash}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { scan, count: 1 });
+    else {
+      group.count++;
+      if (scan.occurredAt < group.scan.occurredAt) group.scan = scan;
+    }
+  }
+  return [...groups.values()];
+}
+
+/** First sighting of each (level, visitor, day) in the batch, with the scan it came from. */
+export function uniqueSightings(groups: readonly ScanGroup[]): Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }> {
+  const out = new Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }>();
+  for (const { scan } of groups) {
+    for (const campaignId of [scan.campaignId, '']) {
+      const sighting = { accountId: scan.accountId, campaignId, day: scan.day, visitorHash: scan.visitorHash };
+      const key = uniqueKey(sighting);
+      const seen = out.get(key);
+      if (!seen || scan.occurredAt < seen.scan.occurredAt) out.set(key, { sighting, scan });
+    }
+  }
+  return out;
+}
+
+/** Key of a sighting, as uniqueSightings indexes them. */
+export function sightingKey(u: UniqueSighting): string {
+  return uniqueKey(u);
+}
+
+/**
+ * Rollup increments for a batch, merged per row key and sorted (a stable lock order when two
+ * instances upsert at once). `newUniques` are the sightings the database had not seen: each adds
+ * one unique to the `total` row of its scan's bucket.
+ */
+export function rollupDeltas(groups: readonly ScanGroup[], newUniques: ReadonlyArray<{ sighting: UniqueSighting; scan: ClassifiedScan }>): RollupDelta[] {
+  const rows = new Map<string, RollupDelta>();
+  const add = (scan: ClassifiedScan, campaignId: string, dimension: Dimension, bucket: number, value: string, scansDelta: number, uniquesDelta: number) => {
+    const key = `${scan.accountId}\u0000${campaignId}\u0000${dimension}\u0000${bucket}\u0000${value}\u0000${scan.isBot ? 1 : 0}`;
+    const row = rows.get(key);
+    if (row) {
+      row.scans += scansDelta;
+      row.uniques += uniquesDelta;
+    } else {
+      rows.set(key, { accountId: scan.accountId, campaignId, dimension, bucket, value, isBot: scan.isBot, scans: scansDelta, uniques: uniquesDelta });
+    }
+  };
+  for (const { scan, count } of groups) {
+    const hour = scan.bucket - (scan.bucket % BUCKETS_PER_HOUR);
+    const day = scan.bucket - (scan.bucket % BUCKETS_PER_DAY);
+    for (const campaignId of [scan.campaignId, '']) {
+      add(scan, campaignId, 'total', scan.bucket, '', count, 0);
+      add(scan, campaignId, 'hour', hour, '', count, 0);
+      add(scan, campaignId, 'day', day, '', count, 0);
+      add(scan, campaignId, 'os', hour, scan.os, count, 0);
+      add(scan, campaignId, 'browser', hour, scan.browser, count, 0);
+      add(scan, campaignId, 'device_type', hour, scan.deviceType, count, 0);
+      add(scan, campaignId, 'country', hour, scan.country ?? '', count, 0);
+      add(scan, campaignId, 'referrer', hour, scan.referrerHost ?? '', count, 0);
+    }
+  }
+  for (const { sighting, scan } of newUniques) {
+    add(scan, sighting.campaignId, 'total', scan.bucket, '', 0, 1);
+    add(scan, sighting.campaignId, 'hour', scan.bucket - (scan.bucket % BUCKETS_PER_HOUR), '', 0, 1);
+    add(scan, sighting.campaignId, 'day', scan.bucket - (scan.bucket % BUCKETS_PER_DAY), '', 0, 1);
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
