@@ -39,9 +39,10 @@ export function authModeOf(security: readonly SecurityRequirement[] | undefined)
 }
 
 /** The `security` of a route any signed-in caller may use: an API key (either header) or a session. */
-export const SIGNED_IN: readonly SecurityRequirement[] = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
+// Every route shares these arrays, so they are frozen: a plugin that edited one would edit them all.
+export const SIGNED_IN: readonly SecurityRequirement[] = Object.freeze<SecurityRequirement[]>([{ bearer: [] }, { apiKey: [] }, { session: [] }]);
 /** The `security` of a public route that uses credentials when they come (e.g. to attribute what it creates). */
-export const SIGNED_IN_OR_ANONYMOUS: readonly SecurityRequirement[] = [{}, ...SIGNED_IN];
+export const SIGNED_IN_OR_ANONYMOUS: readonly SecurityRequirement[] = Object.freeze<SecurityRequirement[]>([{}, ...SIGNED_IN]);
 
 /** The challenge every 401 carries (RFC 9110 requires one). */
 export const WWW_AUTHENTICATE = 'Bearer realm="tessera"';

@@ -29,8 +29,35 @@ export function decodeCursor(raw: string | undefined): Cursor | undefined {
   });
 }
 
-/** Query-string schema shared by every cursor-paginated list. */
-export const paginationQuerySchema = {
-  limit: { type: 'integer', minimum: 1, maximum: 100, default: 50, description: 'Page size (1–100).' },
-  cursor: { type: 'string', maxLength: 512, description: '`next_cursor` from the previous page.' },
-} as const;
+/** One page of a list and the cursor of the next page (null on the last one). */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** A row of a newest-first list: the columns a cursor names. */
+export interface ListRow {
+  created_at: number;
+  id: string;
+}
+
+/**
+ * Fetches one page: asks `fetch` for one row more than `limit` (the repo's keyset query, see
+ * src/db/keyset.ts), so the next cursor is only issued when a next page really exists.
+ */
+export async function fetchPage<R extends ListRow>(limit: number, fetch: (take: number) => Promise<R[]>): Promise<Page<R>> {
+  const rows = await fetch(limit + 1);
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null };
+}
+
+/** The same page with each item converted. */
+export function mapPage<T, U>(page: Page<T>, convert: (item: T) => U): Page<U> {
+  return { items: page.items.map(convert), nextCursor: page.nextCursor };
+}
+
+/** A page as the API returns it: `{data, next_cursor}`. */
+export function pageJson<T, J>(page: Page<T>, toJson: (item: T) => J): { data: J[]; next_cursor: string | null } {
+  return { data: page.items.map(toJson), next_cursor: page.nextCursor };
+}

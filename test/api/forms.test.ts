@@ -208,7 +208,7 @@ describeDialects('hosted forms', (dialect) => {
     expect(csv.headers['content-disposition']).toBe(`attachment; filename="submissions-${campaign.short_code}.csv"`);
     expect(csv.body).toBe(
       'name,email,guests,size,notes,consent,created_at\r\n' +
-        `'@SUM(A1),ada@example.com,0,M,'-2+3,true,2026-03-01T12:00:01.000Z\r\n` +
+        `"'@SUM(A1)",ada@example.com,0,M,"'-2+3",true,2026-03-01T12:00:01.000Z\r\n` +
         `"'=HYPERLINK(""http://evil.example"",""click"")",ada@example.com,2,M,"line 1\nline ""2"", more",true,2026-03-01T12:00:00.000Z\r\n`,
     );
   });

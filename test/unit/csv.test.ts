@@ -21,6 +21,24 @@ describe('CSV cells', () => {
     },
   );
 
+  it('numbers and booleans we wrote stay as they are, even negative; text that looks negative is guarded', () => {
+    expect(csvCell(-5)).toBe('-5');
+    expect(csvCell(true)).toBe('true');
+    expect(csvCell(undefined)).toBe('');
+    expect(csvCell('-5')).toBe(`"'-5"`);
+  });
+
+  it('quotes text with leading or trailing spaces, so readers that trim unquoted cells keep them', () => {
+    expect(csvCell(' padded ')).toBe('" padded "');
+    expect(csvCell('inner space')).toBe('inner space');
+    expect(parseCsv(csvRow([' a', 'b ']))).toEqual([[' a', 'b ']]);
+  });
+
+  it('a form answer with a formula and quotes comes out as the export writes it', () => {
+    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
+    expect(csvRow(['a', 1, null, false])).toBe('a,1,,false\r\n');
+  });
+
   it('a row round-trips through a CSV parser', () => {
     const values = ['x', 'a,b', 'q"q', '=1+1', 'line\r\nbreak', ''];
     expect(parseCsv(csvRow(values))).toEqual([['x', 'a,b', 'q"q', "'=1+1", 'line\r\nbreak', '']]);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvRow } from '../../src/modules/forms/csv.ts';
 import { checkSubmission, issueMessage } from '../../src/modules/forms/submission.ts';
 import { validatePageConfig } from '../../src/modules/pages/page-config.ts';
 
@@ -56,18 +55,5 @@ describe('form submission check', () => {
     expect(check).toMatchObject({ ok: false, errors: { name: { code: 'single' }, email: { code: 'text' }, consent: { code: 'tickable' } } });
     if (check.ok) return;
     expect(Object.fromEntries(Object.entries(check.errors).map(([k, v]) => [k, issueMessage(v)]))).toEqual({ name: 'must be a single value', email: 'must be text', consent: 'must be ticked or not (true or false)' });
-  });
-});
-
-describe('csv', () => {
-  it('neutralises formula injection and quotes per RFC 4180', () => {
-    expect(csvCell('=HYPERLINK("http://evil","x")')).toBe(`"'=HYPERLINK(""http://evil"",""x"")"`);
-    for (const start of ['+', '-', '@', '\t', '\r']) expect(csvCell(`${start}1+1`).replace(/^"/, '').startsWith(`'${start}`)).toBe(true);
-    expect(csvCell('a,b')).toBe('"a,b"');
-    expect(csvCell('line1\nline2')).toBe('"line1\nline2"');
-    expect(csvCell(-5)).toBe('-5');
-    expect(csvCell(true)).toBe('true');
-    expect(csvCell(null)).toBe('');
-    expect(csvRow(['a', 1, null])).toBe('a,1,\r\n');
   });
 });

@@ -2,6 +2,7 @@
 // a relative phrase ("in 2 hours") and the exact time in UTC with the zone named; the page
 // script rewrites both in the visitor's own zone (and keeps the phrase current) when it runs.
 import { html, type SafeHtml } from '../html.ts';
+import { toIso } from '../iso.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -28,5 +29,5 @@ export function exactTimeUtc(lang: string, at: number): string {
 
 /** A `<time>` element: the relative phrase and the exact time, both rewritten by the page script in the visitor's zone. */
 export function timeElement(lang: string, at: number, now: number): SafeHtml {
-  return html`<time datetime="${new Date(at).toISOString()}" data-time><span data-relative>${relativeTime(lang, at, now)}</span> <span class="exact">(<span data-exact>${exactTimeUtc(lang, at)}</span>)</span></time>`;
+  return html`<time datetime="${toIso(at)}" data-time><span data-relative>${relativeTime(lang, at, now)}</span> <span class="exact">(<span data-exact>${exactTimeUtc(lang, at)}</span>)</span></time>`;
 }

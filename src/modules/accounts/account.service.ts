@@ -9,6 +9,7 @@ import { AppError, type FieldError } from '../../errors.ts';
 import { isReservedPath, newId, randomString } from '../../ids.ts';
 import { findAccountBySlug, findUserByEmail, insertAccountWithOwner, insertFirstAccountWithOwner } from './account.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** A tenant. */
 export interface Account {
@@ -60,10 +61,6 @@ export function validateNewAccount(input: NewAccountInput): FieldError[] {
 function slugFromEmail(email: string): string {
   const base = email.split('@')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30);
   return base.length >= 3 && !isReservedPath(base) ? base : `acct-${base}`.replace(/-+$/, '').slice(0, 30);
-}
-
-function toIso(ms: number): string {
-  return new Date(ms).toISOString();
 }
 
 /** Maps rows to domain objects. */

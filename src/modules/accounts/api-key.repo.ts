@@ -1,5 +1,6 @@
 // API key rows: plain functions taking the database first.
 import type { Kysely, Transaction } from 'kysely';
+import { type KeysetPosition, newestFirst } from '../../db/keyset.ts';
 import type { ApiKeysTable, Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -38,12 +39,8 @@ export async function findNewestActiveKey(db: Db, accountId: string, env: ApiKey
 }
 
 /** One page of the account's keys, newest first, after the (created_at, id) cursor. */
-export async function listApiKeys(db: Db, accountId: string, limit: number, after?: { createdAt: number; id: string }): Promise<ApiKeysTable[]> {
-  let query = db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId);
-  if (after) {
-    query = query.where((eb) => eb.or([eb('created_at', '<', after.createdAt), eb.and([eb('created_at', '=', after.createdAt), eb('id', '<', after.id)])]));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+export async function listApiKeys(db: Db, accountId: string, limit: number, after?: KeysetPosition): Promise<ApiKeysTable[]> {
+  return newestFirst(db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId), limit, after).execute();
 }
 
 /** Revokes a key unless already revoked; true when this call changed it. */

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import { digestsEqual, sha256 } from '../../crypto/keys.ts';
 import type { ApiKeysTable, Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { emitEvent } from '../webhooks/outbox.ts';
 import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
@@ -19,6 +20,7 @@ import {
   touchApiKey,
 } from './api-key.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** What a key looks like once created: everything but the secret. */
 export interface ApiKey {
@@ -151,14 +153,14 @@ function renewableUntil(row: ApiKeysTable): number {
 
 // The 403 for a key that no longer works names what does.
 function expiredError(row: ApiKeysTable, now: number): AppError {
-  const at = new Date(row.expires_at!).toISOString();
+  const at = toIso(row.expires_at!);
   if (!expiredOnItsOwn(row)) {
     return new AppError('api_key_expired', `This API key was replaced by a regenerated key and its grace period ended at ${at}; use the key that regeneration returned, or create a new key with ${CREATE_ROUTE} using another valid key or a dashboard session.`);
   }
   if (now < renewableUntil(row)) {
     return new AppError(
       'api_key_expired',
-      `This API key expired at ${at}. Regenerate it with ${REGENERATE_ROUTE}, sending this key (accepted there until ${new Date(renewableUntil(row)).toISOString()}), another valid key or a dashboard session; or create a new key with ${CREATE_ROUTE}.`,
+      `This API key expired at ${at}. Regenerate it with ${REGENERATE_ROUTE}, sending this key (accepted there until ${toIso(renewableUntil(row))}), another valid key or a dashboard session; or create a new key with ${CREATE_ROUTE}.`,
     );
   }
   return new AppError(
@@ -187,22 +189,9 @@ export async function authenticateApiKey(db: Kysely<Database>, now: number, pres
   return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv, expired };
 }
 
-/** Opaque pagination cursor for key lists. */
-function encodeCursor(row: ApiKeysTable): string {
-  return Buffer.from(`${row.created_at}:${row.id}`).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: number; id: string } {
-  const match = /^(\d{1,16}):(key_[A-Za-z0-9]{1,64})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match) throw new AppError('validation_failed', 'cursor is not one this API returned; start again without it.', { errors: [{ field: 'querystring/cursor', message: 'is not valid' }] });
-  return { createdAt: Number(match[1]), id: match[2]! };
-}
-
 /** One page of an account's keys (newest first) and the cursor of the next page. */
-export async function listApiKeys(db: Kysely<Database>, now: number, accountId: string, limit: number, cursor?: string): Promise<{ apiKeys: ApiKey[]; nextCursor: string | null }> {
-  const rows = await listApiKeyRows(db, accountId, limit + 1, cursor ? decodeCursor(cursor) : undefined);
-  const page = rows.slice(0, limit);
-  return { apiKeys: page.map((row) => toApiKey(row, now)), nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1]!) : null };
+export async function listApiKeys(db: Kysely<Database>, now: number, accountId: string, limit: number, cursor?: Cursor): Promise<Page<ApiKey>> {
+  return mapPage(await fetchPage(limit, (take) => listApiKeyRows(db, accountId, take, cursor)), (row) => toApiKey(row, now));
 }
 
 /** Revokes one of the account's keys at once; 404 for another account's key or an unknown id. */
@@ -258,7 +247,7 @@ export async function regenerateApiKey(db: Kysely<Database>, now: number, accoun
       type: 'api_key.regenerated',
       data: {
         api_key: { id: row.id, kid: row.kid, env: row.env, display_mask: row.display_mask },
-        previous: { id: old.id, kid: old.kid, expires_at: rotatingUntil === null ? null : new Date(rotatingUntil).toISOString() },
+        previous: { id: old.id, kid: old.kid, expires_at: toIso(rotatingUntil) },
       },
       occurredAt: now,
     });

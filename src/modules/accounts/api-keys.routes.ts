@@ -4,10 +4,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { NoContent, Problem as PROBLEM_SCHEMA } from '../../http/schema.ts';
 import { ApiKeyIdParams, type ApiKeyJson, ApiKeyList, ApiKeyListQuery, CreateApiKeyBody, CreatedApiKey, RegenerateApiKeyBody, RegeneratedApiKey } from './accounts.schemas.ts';
 import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
+import { decodeCursor } from '../../http/cursor.ts';
+import { toIso } from '../../http/iso.ts';
+import { IdParams, PageQuery } from '../../http/schema.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -39,7 +42,6 @@ export function apiKeyJson(key: ApiKey): ApiKeyJson {
   };
 }
 
-const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
 
 /** Registers /api/v1/merchant/api-keys…. */
 export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -58,7 +60,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
         description:
           `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response. ` +
           `A key that expired on its own is accepted here (and only here) for ${EXPIRED_KEY_RENEWAL_DAYS} days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.`,
-        security,
+        security: SIGNED_IN,
         body: RegenerateApiKeyBody,
         response: { 201: RegeneratedApiKey, 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
@@ -82,15 +84,15 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
       schema: {
         tags: ['api-keys'],
         summary: "The account's API keys, masked, newest first",
-        security,
+        security: SIGNED_IN,
         querystring: ApiKeyListQuery,
         response: { 200: ApiKeyList },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const page = await listApiKeys(ctx.db, ctx.clock.now(), principal.accountId, request.query.limit, request.query.cursor);
-      return { status: 'success' as const, data: { api_keys: page.apiKeys.map(apiKeyJson), next_cursor: page.nextCursor } };
+      const page = await listApiKeys(ctx.db, ctx.clock.now(), principal.accountId, request.query.limit, decodeCursor(request.query.cursor));
+      return { status: 'success' as const, data: { api_keys: page.items.map(apiKeyJson), next_cursor: page.nextCursor } };
     },
   );
 
@@ -100,7 +102,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
       schema: {
         tags: ['api-keys'],
         summary: 'Create an API key; the full key is shown only in this response',
-        security,
+        security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateApiKeyBody,
         response: { 201: CreatedApiKey },
@@ -127,7 +129,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
       schema: {
         tags: ['api-keys'],
         summary: 'Revoke an API key at once',
-        security,
+        security: SIGNED_IN,
         params: ApiKeyIdParams,
         response: { 204: NoContent },
       },

@@ -3,12 +3,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { Problem as problem } from '../../http/schema.ts';
 import { BrandingJson, BrandingPatchBody } from './accounts.schemas.ts';
 import { type BrandingSettings, getBrandingSettings, updateBranding } from './branding.service.ts';
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 function brandingJson(settings: BrandingSettings): BrandingJson {
   return { name: settings.name, logo_url: settings.logoUrl, logo_alt: settings.logoAlt, made_with_tessera: settings.madeWithTessera };
 }
@@ -18,7 +17,7 @@ export async function brandingRoutes(server: FastifyInstance, ctx: AppContext): 
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/api/v1/account/branding',
-    { schema: { tags: ['account'], summary: "The account's public branding", security, response: { 200: BrandingJson, 401: problem } } },
+    { schema: { tags: ['account'], summary: "The account's public branding", security: SIGNED_IN, response: { 200: BrandingJson, 401: problem } } },
     async (request) => brandingJson(await getBrandingSettings(ctx.db, requirePrincipal(request).accountId)),
   );
 
@@ -29,7 +28,7 @@ export async function brandingRoutes(server: FastifyInstance, ctx: AppContext): 
         tags: ['account'],
         summary: "Change the account's public branding",
         description: 'Every field is optional; fields left out keep their value. Applies at once to item pages, code error pages and hosted pages without a logo of their own.',
-        security,
+        security: SIGNED_IN,
         body: BrandingPatchBody,
         response: { 200: BrandingJson, 400: problem, 401: problem },
       },

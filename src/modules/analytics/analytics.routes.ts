@@ -13,7 +13,6 @@ import { IdParams, type Static } from '../../http/schema.ts';
 import { AnalyticsBreakdown, AnalyticsHours, AnalyticsOverviewResponse, AnalyticsTimeline, OverviewQuery, RangeQuery } from './analytics.schemas.ts';
 
 const TAGS = ['analytics'];
-const security = [...SIGNED_IN];
 
 /** Path segment, reply key and summary of each breakdown. */
 const BREAKDOWN_ROUTES: ReadonlyArray<{ path: string; dimension: BreakdownDimension; key: string; summary: string }> = [
@@ -44,7 +43,7 @@ export async function analyticsRoutes(server: FastifyInstance, ctx: AppContext):
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Global scan counts: total, unique, today, last 7 and 30 days, active campaigns',
         querystring: OverviewQuery,
         response: { 200: AnalyticsOverviewResponse },
@@ -64,7 +63,7 @@ export async function analyticsRoutes(server: FastifyInstance, ctx: AppContext):
 
     app.get(
       `${base}/timeline`,
-      { schema: { tags: TAGS, security, summary: `Daily scans and unique scans of ${what}, zero-filled, oldest first (default: last 30 days)`, ...params, querystring: RangeQuery, response: { 200: AnalyticsTimeline } } },
+      { schema: { tags: TAGS, security: SIGNED_IN, summary: `Daily scans and unique scans of ${what}, zero-filled, oldest first (default: last 30 days)`, ...params, querystring: RangeQuery, response: { 200: AnalyticsTimeline } } },
       async (request) => {
         const principal = requirePrincipal(request);
         return timeline(ctx, principal.accountId, idOf(request), reportQuery(request.query));
@@ -74,7 +73,7 @@ export async function analyticsRoutes(server: FastifyInstance, ctx: AppContext):
     for (const route of BREAKDOWN_ROUTES) {
       app.get(
         `${base}/${route.path}`,
-        { schema: { tags: TAGS, security, summary: `${route.summary} of ${what}`, ...params, querystring: RangeQuery, response: { 200: AnalyticsBreakdown(route.key) } } },
+        { schema: { tags: TAGS, security: SIGNED_IN, summary: `${route.summary} of ${what}`, ...params, querystring: RangeQuery, response: { 200: AnalyticsBreakdown(route.key) } } },
         async (request) => {
           const principal = requirePrincipal(request);
           return shapeBreakdown(await breakdown(ctx, principal.accountId, idOf(request), route.dimension, reportQuery(request.query)), route.key);
@@ -84,7 +83,7 @@ export async function analyticsRoutes(server: FastifyInstance, ctx: AppContext):
 
     app.get(
       `${base}/hours`,
-      { schema: { tags: TAGS, security, summary: `Scans of ${what} by local hour of day (0–23 in tz)`, ...params, querystring: RangeQuery, response: { 200: AnalyticsHours } } },
+      { schema: { tags: TAGS, security: SIGNED_IN, summary: `Scans of ${what} by local hour of day (0–23 in tz)`, ...params, querystring: RangeQuery, response: { 200: AnalyticsHours } } },
       async (request) => {
         const principal = requirePrincipal(request);
         return hourOfDay(ctx, principal.accountId, idOf(request), reportQuery(request.query));
@@ -97,7 +96,7 @@ export async function analyticsRoutes(server: FastifyInstance, ctx: AppContext):
     {
       schema: {
         tags: TAGS,
-        security,
+        security: SIGNED_IN,
         summary: 'Raw scans of one campaign in a range as CSV (streamed; spreadsheet formulas neutralised)',
         params: IdParams,
         querystring: RangeQuery,

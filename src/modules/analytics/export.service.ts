@@ -7,6 +7,7 @@ import { csvRow } from '../../csv.ts';
 import { resolveRange } from './report-range.ts';
 import type { ReportQuery } from './analytics.service.ts';
 import { scanPage } from './report.repo.ts';
+import { toIso } from '../../http/iso.ts';
 
 const PAGE = 1000;
 
@@ -33,7 +34,7 @@ export async function exportScans(ctx: Pick<AppContext, 'db' | 'clock'>, account
       if (rows.length === 0) return;
       let text = '';
       for (const r of rows) {
-        text += csvRow([new Date(Number(r.occurred_at)).toISOString(), campaignId, r.kind, fromFlag(r.is_bot), r.os, r.browser, r.device_type, r.country, r.referrer_host, r.referrer, r.user_agent, r.ip]);
+        text += csvRow([toIso(Number(r.occurred_at)), campaignId, r.kind, fromFlag(r.is_bot), r.os, r.browser, r.device_type, r.country, r.referrer_host, r.referrer, r.user_agent, r.ip]);
       }
       yield text;
       if (rows.length < PAGE) return;

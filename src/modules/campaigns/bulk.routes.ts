@@ -2,7 +2,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { withSecretKeys } from '../morph/index.ts';
 import { type BulkInput, checkBulk, createBulk } from './bulk.service.ts';
 import { campaignJson } from './campaign.view.ts';
@@ -33,7 +33,7 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
         summary: 'Generate up to 1,000 QR codes in one request',
         description:
           'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).',
-        security: [{ bearer: [] }, { apiKey: [] }, { session: [] }],
+        security: SIGNED_IN,
         headers: BulkHeaders,
         querystring: BulkQuery,
         body: BulkBody,

@@ -3,12 +3,10 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { type CampaignMorphSecret, type CampaignMorphSettings, campaignMorphSecret, campaignMorphSettings, rotateCampaignMorphSecret, setCampaignReentry } from './campaign-morph.service.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { MorphSecret, MorphSettings, MorphSettingsBody } from './campaign-morph.schemas.ts';
-
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 function secretJson(secret: CampaignMorphSecret): MorphSecret {
   return { campaign_id: secret.campaignId, secret_key: secret.secretKey, version: secret.version };
@@ -34,7 +32,7 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
         tags: ['morphing'],
         summary: "A morphing code's render secret",
         description: 'The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server.',
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         response: { 200: MorphSecret, 401: problem, 404: problem, 409: problem },
       },
@@ -53,7 +51,7 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
         tags: ['morphing'],
         summary: "Rotate a morphing code's render secret",
         description: 'Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before.',
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         response: { 200: MorphSecret, 401: problem, 404: problem, 409: problem },
       },
@@ -71,7 +69,7 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
       schema: {
         tags: ['morphing'],
         summary: "A morphing code's settings",
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         response: { 200: MorphSettings, 401: problem, 404: problem, 409: problem },
       },
@@ -89,7 +87,7 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
         tags: ['morphing'],
         summary: "Change a morphing code's check-in policy",
         description: 'With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once.',
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         body: MorphSettingsBody,
         response: { 200: MorphSettings, 400: problem, 401: problem, 404: problem, 409: problem },

@@ -2,13 +2,13 @@
 // transaction that makes the change, so an event exists exactly when the change committed.
 import type { EmitEventInput } from '../webhooks/outbox.ts';
 import type { Campaign } from './campaign.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** The campaign lifecycle events other systems can subscribe to. */
 export type CampaignEventType = 'campaign.created' | 'campaign.updated' | 'campaign.archived';
 
 /** The outbox input for a campaign event; `changed` lists the fields an update touched. */
 export function campaignEvent(type: CampaignEventType, campaign: Campaign, at: number, changed?: string[]): EmitEventInput {
-  const iso = (ms: number) => new Date(ms).toISOString();
   return {
     accountId: campaign.accountId,
     type,
@@ -23,9 +23,9 @@ export function campaignEvent(type: CampaignEventType, campaign: Campaign, at: n
         destination: campaign.destination,
         short_code: campaign.shortCode,
         batch_id: campaign.batchId,
-        created_at: iso(campaign.createdAt),
-        updated_at: iso(campaign.updatedAt),
-        ...(type === 'campaign.archived' ? { archived_at: iso(at) } : {}),
+        created_at: toIso(campaign.createdAt),
+        updated_at: toIso(campaign.updatedAt),
+        ...(type === 'campaign.archived' ? { archived_at: toIso(at) } : {}),
       },
       ...(changed ? { changed } : {}),
     },

@@ -1,7 +1,7 @@
 // Campaign rows: single campaigns and bulk-created codes alike.
 import { type Kysely, sql, type Updateable } from 'kysely';
+import { type KeysetPosition, newestFirst } from '../../db/keyset.ts';
 import type { CampaignsTable, Database } from '../../db/schema.ts';
-import type { Cursor } from '../../http/cursor.ts';
 
 /** Rows per INSERT: 500 × 15 columns stays far under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters. */
 const INSERT_CHUNK = 500;
@@ -72,17 +72,14 @@ function likePattern(term: string): string {
 }
 
 /** A page of the account's campaigns, newest first, after `cursor`. */
-export async function listCampaigns(db: Kysely<Database>, accountId: string, filter: CampaignFilter, limit: number, cursor?: Cursor): Promise<CampaignsTable[]> {
+export async function listCampaigns(db: Kysely<Database>, accountId: string, filter: CampaignFilter, limit: number, cursor?: KeysetPosition): Promise<CampaignsTable[]> {
   let query = db.selectFrom('campaigns').selectAll().where('account_id', '=', accountId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.qrType) query = query.where('qr_type', '=', filter.qrType);
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);
   // lower() … LIKE … ESCAPE reads the same on SQLite and PostgreSQL (PostgreSQL's LIKE is case-sensitive, SQLite's only for non-ASCII).
   if (filter.nameContains) query = query.where(sql<boolean>`lower(name) like ${likePattern(filter.nameContains)} escape '\\'`);
-  if (cursor) {
-    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return newestFirst(query, limit, cursor).execute();
 }
 
 /** Updates a campaign of the account; returns the new row, or undefined when it does not exist. */

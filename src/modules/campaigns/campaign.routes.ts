@@ -2,15 +2,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
-import { decodeCursor } from '../../http/cursor.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { archiveCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaign.service.ts';
 import { withSecretKeys } from '../morph/index.ts';
 import { campaignJson } from './campaign.view.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { CampaignJson, CampaignList, CampaignListQuery, CreateCampaignBody, UpdateCampaignBody } from './campaign.schemas.ts';
-
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 /** Registers the campaign routes. */
 export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
@@ -23,7 +21,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['campaigns'],
         summary: 'List your campaigns (newest first)',
-        security,
+        security: SIGNED_IN,
         querystring: CampaignListQuery,
         response: { 200: CampaignList, 400: problem, 401: problem },
       },
@@ -33,7 +31,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       const { limit, cursor, status, qr_type, q } = request.query;
       const nameContains = q?.trim() || undefined;
       const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type, nameContains }, limit, decodeCursor(cursor));
-      return { data: page.items.map((c) => campaignJson(c, publicUrl)), next_cursor: page.nextCursor };
+      return pageJson(page, (c) => campaignJson(c, publicUrl));
     },
   );
 
@@ -43,7 +41,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['campaigns'],
         summary: 'Create a single campaign',
-        security,
+        security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateCampaignBody,
         response: { 201: CampaignJson, 400: problem, 401: problem, 404: problem, 409: problem },
@@ -59,7 +57,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
 
   app.get(
     '/api/v1/campaigns/:id',
-    { schema: { tags: ['campaigns'], summary: 'Get a campaign', security, params: IdParams, response: { 200: CampaignJson, 401: problem, 404: problem } } },
+    { schema: { tags: ['campaigns'], summary: 'Get a campaign', security: SIGNED_IN, params: IdParams, response: { 200: CampaignJson, 401: problem, 404: problem } } },
     async (request) => {
       const principal = requirePrincipal(request);
       return campaignJson(await getCampaign(ctx, principal.accountId, request.params.id), publicUrl);
@@ -73,7 +71,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
         tags: ['campaigns'],
         summary: "Update a campaign's design or destination",
         description: 'Every field is optional; a new destination takes effect on the next scan. Archived campaigns cannot change (409).',
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         body: UpdateCampaignBody,
         response: { 200: CampaignJson, 400: problem, 401: problem, 404: problem, 409: problem },
@@ -92,7 +90,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
         tags: ['campaigns'],
         summary: 'Archive a campaign',
         description: 'The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless.',
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         response: { 200: CampaignJson, 401: problem, 404: problem },
       },

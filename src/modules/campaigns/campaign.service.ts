@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CampaignsTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { isReservedPath, newId, newShortCode } from '../../ids.ts';
 import { checkSlugRemoval, getPage, getPages, savePage } from '../pages/index.ts';
 import type { DesignConfig } from '../templates/design.ts';
@@ -122,13 +122,11 @@ export async function listCampaigns(
   filter: CampaignFilter,
   limit: number,
   cursor?: Cursor,
-): Promise<{ items: Campaign[]; nextCursor: string | null }> {
-  const rows = await listRows(ctx.db, accountId, filter, limit + 1, cursor);
-  const items = rows.slice(0, limit).map(toCampaign);
-  const pages = await getPages(ctx, accountId, items.map((c) => c.id));
-  for (const item of items) item.hostedPage = pages.get(item.id) ?? null;
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+): Promise<Page<Campaign>> {
+  const page = mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor)), toCampaign);
+  const pages = await getPages(ctx, accountId, page.items.map((c) => c.id));
+  for (const item of page.items) item.hostedPage = pages.get(item.id) ?? null;
+  return page;
 }
 
 /** Changes a campaign's name, slug, destination or design; the redirect follows at once. */

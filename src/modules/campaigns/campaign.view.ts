@@ -1,6 +1,7 @@
 // The JSON of a campaign (schema: CampaignJson), shared by campaign responses and bulk results.
 import type { Campaign } from './campaign.ts';
 import type { CampaignJson } from './campaign.schemas.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Where a code's images are served. */
 export function renderUrls(publicUrl: string, shortCode: string): { svg_url: string; png_url: string } {
@@ -24,9 +25,9 @@ export function campaignJson(campaign: Campaign, publicUrl: string): CampaignJso
     batch_id: campaign.batchId,
     hosted_page: campaign.hostedPage ? { ...campaign.hostedPage.config } : null,
     hosted_page_url: campaign.hostedPage?.path ? publicUrl + campaign.hostedPage.path : null,
-    created_at: new Date(campaign.createdAt).toISOString(),
-    updated_at: new Date(campaign.updatedAt).toISOString(),
-    active_from: campaign.activeFrom === null ? null : new Date(campaign.activeFrom).toISOString(),
-    active_until: campaign.activeUntil === null ? null : new Date(campaign.activeUntil).toISOString(),
+    created_at: toIso(campaign.createdAt),
+    updated_at: toIso(campaign.updatedAt),
+    active_from: toIso(campaign.activeFrom),
+    active_until: toIso(campaign.activeUntil),
   };
 }

@@ -2,6 +2,7 @@
 // SQLite transactions run one at a time; on PostgreSQL concurrent updates of the row wait for
 // each other and re-check the WHERE clause, so exactly one entry of a ticket can win.
 import type { Kysely } from 'kysely';
+import { type KeysetPosition, newestFirst } from '../../db/keyset.ts';
 import type { CheckinsTable, Database } from '../../db/schema.ts';
 
 /** A movement through the gate that a check-in applies to a ticket. */
@@ -68,13 +69,10 @@ export async function listCheckins(
   accountId: string,
   filter: CheckinFilter,
   limit: number,
-  cursor?: { createdAt: number; id: string },
+  cursor?: KeysetPosition,
 ): Promise<CheckinsTable[]> {
   let query = db.selectFrom('checkins').selectAll().where('account_id', '=', accountId);
   if (filter.campaignId) query = query.where('campaign_id', '=', filter.campaignId);
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);
-  if (cursor) {
-    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return newestFirst(query, limit, cursor).execute();
 }

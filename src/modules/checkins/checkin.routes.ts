@@ -2,13 +2,13 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
-import { decodeCursor } from '../../http/cursor.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { decodeCursor, pageJson } from '../../http/cursor.ts';
+import { toIso } from '../../http/iso.ts';
 import { Problem as problem } from '../../http/schema.ts';
 import { CheckinBody, CheckinJson, CheckinList, CheckinListQuery } from './checkin.schemas.ts';
 import { type Checkin, checkIn, listCheckins } from './checkin.service.ts';
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 function checkinJson(checkin: Checkin): CheckinJson {
   return {
@@ -20,7 +20,7 @@ function checkinJson(checkin: Checkin): CheckinJson {
     batch_id: checkin.batchId,
     scanner_id: checkin.scannerId,
     ticket: checkin.ticket ? { short_code: checkin.ticket.shortCode, destination: checkin.ticket.destination, name: checkin.ticket.name } : null,
-    created_at: new Date(checkin.createdAt).toISOString(),
+    created_at: toIso(checkin.createdAt),
   };
 }
 
@@ -36,7 +36,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         description:
           '`payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`; only `ok` admits. ' +
           'A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).',
-        security,
+        security: SIGNED_IN,
         body: CheckinBody,
         response: { 200: CheckinJson, 400: problem, 401: problem, 422: problem },
       },
@@ -56,7 +56,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         tags: ['checkins'],
         summary: 'List check-ins (newest first)',
         description: 'Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`).',
-        security,
+        security: SIGNED_IN,
         querystring: CheckinListQuery,
         response: { 200: CheckinList, 400: problem, 401: problem },
       },
@@ -65,7 +65,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
       const principal = requirePrincipal(request);
       const { limit, cursor, campaign_id, batch_id } = request.query;
       const page = await listCheckins(ctx, principal.accountId, { campaignId: campaign_id, batchId: batch_id }, limit, decodeCursor(cursor));
-      return { data: page.items.map(checkinJson), next_cursor: page.nextCursor };
+      return pageJson(page, checkinJson);
     },
   );
 }

@@ -1,8 +1,7 @@
 // The check-in API's shapes and its vocabulary (results and directions), written once:
 // validation, handler and service types and OpenAPI come from here.
 import type { CheckinsTable } from '../../db/schema.ts';
-import { paginationQuerySchema } from '../../http/cursor.ts';
-import { DefaultsOptional, IsoDateTime, NullOr, type Static, StringEnum, Type } from '../../http/schema.ts';
+import { DefaultsOptional, IsoDateTime, NullOr, PageQuery, type Static, StringEnum, Type } from '../../http/schema.ts';
 
 /** Results of a check-in (pretix's names). */
 export const CHECKIN_RESULTS = ['ok', 'already_redeemed', 'expired', 'invalid', 'revoked'] as const satisfies readonly CheckinsTable['result'][];
@@ -45,8 +44,7 @@ export type CheckinBody = Static<typeof CheckinBody>;
 export const CheckinListQuery = DefaultsOptional(
   Type.Object(
     {
-      limit: Type.Integer(paginationQuerySchema.limit),
-      cursor: Type.Optional(Type.String(paginationQuerySchema.cursor)),
+      ...PageQuery.properties,
       campaign_id: Type.Optional(Type.String({ maxLength: 64 })),
       batch_id: Type.Optional(Type.String({ maxLength: 64 })),
     },

@@ -6,7 +6,7 @@ import { sha256 } from '../../crypto/keys.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CheckinsTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { type Campaign, findCampaignByCode } from '../campaigns/index.ts';
 import { inspectToken } from '../morph/index.ts';
@@ -14,6 +14,7 @@ import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, l
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.schemas.ts';
 import { parseTicketPayload } from './ticket-payload.ts';
 import { emitEvent, type EmitEventInput } from '../webhooks/outbox.ts';
+import { toIso } from '../../http/iso.ts';
 
 export { CHECKIN_RESULTS, CHECKIN_TYPES };
 /** A check-in result. */
@@ -113,7 +114,7 @@ function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
         batch_id: checkin.batchId,
         scanner_id: checkin.scannerId,
         short_code: checkin.ticket?.shortCode ?? null,
-        checked_in_at: new Date(checkin.createdAt).toISOString(),
+        checked_in_at: toIso(checkin.createdAt),
       },
     },
   };
@@ -170,9 +171,7 @@ export async function checkIn(ctx: Ctx, accountId: string, request: CheckinReque
 }
 
 /** A page of the account's check-ins, newest first, and the next page's cursor. */
-export async function listCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: CheckinFilter, limit: number, cursor?: Cursor): Promise<{ items: Checkin[]; nextCursor: string | null }> {
-  const rows = await listRows(ctx.db, accountId, filter, limit + 1, cursor);
-  const items = rows.slice(0, limit).map((row) => JSON.parse(row.response) as Checkin);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+export async function listCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: CheckinFilter, limit: number, cursor?: Cursor): Promise<Page<Checkin>> {
+  const page = await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor));
+  return mapPage(page, (row) => JSON.parse(row.response) as Checkin);
 }

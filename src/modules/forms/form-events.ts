@@ -4,6 +4,7 @@ import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { emitEvent } from '../webhooks/outbox.ts';
 import type { SubmissionData } from './submission.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** What a `form.submitted` event says. */
 export interface FormSubmittedEvent {
@@ -23,7 +24,7 @@ export async function emitFormSubmitted(trx: Transaction<Database>, event: FormS
     type: 'form.submitted',
     data: {
       form: { id: event.campaignId, campaign_id: event.campaignId, short_code: event.shortCode, page_url: event.pageUrl },
-      submission: { id: event.submissionId, fields: event.data, submitted_at: new Date(event.occurredAt).toISOString() },
+      submission: { id: event.submissionId, fields: event.data, submitted_at: toIso(event.occurredAt) },
     },
     occurredAt: event.occurredAt,
   });

@@ -1,7 +1,7 @@
 // Form submissions: written one at a time, read newest first by keyset pagination.
 import type { Kysely, Transaction } from 'kysely';
+import { type KeysetPosition, newestFirst } from '../../db/keyset.ts';
 import type { Database, FormSubmissionsTable } from '../../db/schema.ts';
-import type { Cursor } from '../../http/cursor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -11,10 +11,6 @@ export async function insertSubmission(db: Db, row: FormSubmissionsTable): Promi
 }
 
 /** A page of a campaign's submissions (scoped to the account), newest first, after `cursor`. */
-export async function listSubmissions(db: Db, accountId: string, campaignId: string, limit: number, cursor?: Cursor): Promise<FormSubmissionsTable[]> {
-  let query = db.selectFrom('form_submissions').selectAll().where('campaign_id', '=', campaignId).where('account_id', '=', accountId);
-  if (cursor) {
-    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+export async function listSubmissions(db: Db, accountId: string, campaignId: string, limit: number, cursor?: KeysetPosition): Promise<FormSubmissionsTable[]> {
+  return newestFirst(db.selectFrom('form_submissions').selectAll().where('campaign_id', '=', campaignId).where('account_id', '=', accountId), limit, cursor).execute();
 }

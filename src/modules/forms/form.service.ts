@@ -4,16 +4,17 @@ import type { AppContext } from '../../context.ts';
 import { deriveKey, hmacSha256 } from '../../crypto/keys.ts';
 import type { FormSubmissionsTable } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
-import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import { newId } from '../../ids.ts';
 import { getCampaign } from '../campaigns/index.ts';
 import { type FieldIssue, findPublishedPageByCode, type FormField, getPage, type PublicPage } from '../pages/index.ts';
-import { csvRow } from './csv.ts';
+import { csvRow } from '../../csv.ts';
 import { emitFormSubmitted } from './form-events.ts';
 import { insertSubmission, listSubmissions as listRows } from './form.repo.ts';
 import { checkSubmission, type SubmissionData } from './submission.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Submissions accepted per sender IP and form per window. */
 export const FORM_RATE_LIMIT = { limit: 10, windowMs: 60_000 } as const;
@@ -86,12 +87,9 @@ export async function submitForm(ctx: Ctx & { rateLimiter: RateLimiter }, input:
 }
 
 /** A page of a campaign's submissions, newest first (404 when the campaign is not the account's). */
-export async function listSubmissions(ctx: Ctx, accountId: string, campaignId: string, limit: number, cursor?: Cursor): Promise<{ items: Submission[]; nextCursor: string | null }> {
+export async function listSubmissions(ctx: Ctx, accountId: string, campaignId: string, limit: number, cursor?: Cursor): Promise<Page<Submission>> {
   await getCampaign(ctx, accountId, campaignId);
-  const rows = await listRows(ctx.db, accountId, campaignId, limit + 1, cursor);
-  const items = rows.slice(0, limit).map(toSubmission);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+  return mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, campaignId, take, cursor)), toSubmission);
 }
 
 const EXPORT_BATCH = 500;
@@ -110,7 +108,7 @@ async function* csvLines(ctx: Ctx, accountId: string, campaignId: string, fields
     const rows = await listRows(ctx.db, accountId, campaignId, EXPORT_BATCH, cursor);
     for (const row of rows) {
       const data = JSON.parse(row.data) as SubmissionData;
-      yield csvRow([...names.map((n) => data[n]), new Date(row.created_at).toISOString()]);
+      yield csvRow([...names.map((n) => data[n]), toIso(row.created_at)]);
     }
     if (rows.length < EXPORT_BATCH) return;
     const last = rows.at(-1)!;

@@ -7,8 +7,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { requirePrincipal } from '../../http/auth.ts';
-import { decodeCursor } from '../../http/cursor.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { sendProblem, toAppError } from '../../http/problem.ts';
 import { MemoryRateLimiter } from '../../http/rate-limit.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
@@ -16,13 +16,12 @@ import { sendPage } from '../../http/page/reply.ts';
 import { hostedPageContext, pagePath, renderFormFailure, renderHostedPage, submitPath } from '../pages/index.ts';
 import { exportSubmissions, listSubmissions, submitForm } from './form.service.ts';
 import { issueMessage } from './submission.ts';
+import { toIso } from '../../http/iso.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { FormAnswerList, FormAnswerQuery, FormSubmissionJson, ShortCodeParams, SubmitFormBody } from './forms.schemas.ts';
 
 /** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
 export const FORM_BODY_LIMIT = 32 * 1024;
-
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
 
 function isFormPost(request: FastifyRequest): boolean {
   return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
@@ -84,7 +83,7 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
         const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
         throw new AppError('validation_failed', `Some answers are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
       }
-      return reply.status(201).send({ id: outcome.submission.id, created_at: new Date(outcome.submission.createdAt).toISOString(), message: page.config.form!.success_message });
+      return reply.status(201).send({ id: outcome.submission.id, created_at: toIso(outcome.submission.createdAt), message: page.config.form!.success_message });
     },
   );
 
@@ -95,7 +94,7 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
         tags: ['forms'],
         summary: 'Retrieve all form submissions for a campaign',
         description: 'Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.',
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         querystring: FormAnswerQuery,
         response: { 200: FormAnswerList, 400: problem, 401: problem, 404: problem },
@@ -104,7 +103,7 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
     async (request) => {
       const principal = requirePrincipal(request);
       const page = await listSubmissions(ctx, principal.accountId, request.params.id, request.query.limit, decodeCursor(request.query.cursor));
-      return { data: page.items.map((s) => ({ id: s.id, data: s.data, created_at: new Date(s.createdAt).toISOString() })), next_cursor: page.nextCursor };
+      return pageJson(page, (s) => ({ id: s.id, data: s.data, created_at: toIso(s.createdAt) }));
     },
   );
 
@@ -115,7 +114,7 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
         tags: ['forms'],
         summary: "Export a campaign's form submissions as CSV",
         description: "RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '.",
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         produces: ['text/csv'],
         response: { 200: fileResponse('CSV (RFC 4180), one row per submission, one column per field.', ['text/csv']), 401: problem, 404: problem },

@@ -5,6 +5,7 @@ import { finalReason } from './item-lifecycle.ts';
 import { archiveFinalizedItems, type ArchivedItemRow } from './items.repo.ts';
 import type { ItemDeps } from './items.service.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { toIso } from '../../http/iso.ts';
 
 const SWEEP_BATCH = 500;
 
@@ -40,8 +41,8 @@ function finalizedEvent(row: ArchivedItemRow, now: number): EmitEventInput {
         reason,
         view_count: row.view_count,
         view_limit: row.view_limit,
-        finalized_at: new Date(finalizedAt).toISOString(),
-        archived_at: new Date(now).toISOString(),
+        finalized_at: toIso(finalizedAt),
+        archived_at: toIso(now),
       },
     },
   };

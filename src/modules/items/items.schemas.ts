@@ -104,7 +104,7 @@ export const createItemSchema = {
   tags: ['items'],
   summary: 'Create an ephemeral, immutable item',
   description: `Creates an item with a required lifetime and an optional view limit and password. Anonymous; a valid API key or session, when sent, attributes the item to its account (credentials that are not valid are ignored: the item is then anonymous). ${ITEMS_DESCRIPTION}`,
-  security: [...SIGNED_IN_OR_ANONYMOUS],
+  security: SIGNED_IN_OR_ANONYMOUS,
   // Honoured for signed-in callers only: keys are kept per account.
   'x-idempotent': true,
   body: CreateItemBody,

@@ -23,6 +23,7 @@ import {
   newMagic,
 } from './item-secrets.ts';
 import { consumeView, countWrongPassword, deleteItemById, findItemByMagicHash, insertItem, type PasswordLimit } from './items.repo.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Largest content accepted, in UTF-8 bytes. */
 export const MAX_CONTENT_BYTES = 64 * 1024;
@@ -66,8 +67,6 @@ export interface ItemStatus {
 /** A create request, and the API key's account when the caller sent one (attribution only). */
 export type NewItemInput = CreateItemBody & { accountId?: string | null };
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
 /** The public page (and QR target) of an item. */
 export function itemPublicUrl(publicUrl: string, magic: string): string {
   return `${publicUrl}/i/${magic}`;
@@ -81,8 +80,8 @@ function toView(deps: ItemDeps, magic: string, row: ItemsTable, now: number, ext
   return {
     magic,
     publicUrl: itemPublicUrl(deps.publicUrl, magic),
-    createdUtc: iso(row.created_at),
-    expiresUtc: iso(row.expires_at),
+    createdUtc: toIso(row.created_at),
+    expiresUtc: toIso(row.expires_at),
     viewCount: row.view_count,
     viewLimit: row.view_limit,
     passwordProtected: fromFlag(row.password_protected),
@@ -162,16 +161,16 @@ function gone(row: ItemsTable, now: number): AppError {
   const detail =
     reason === 'view_limit_reached'
       ? `This item reached its view limit of ${row.view_limit} and no longer resolves.`
-      : `This item expired at ${iso(row.expires_at)} and no longer resolves.`;
+      : `This item expired at ${toIso(row.expires_at)} and no longer resolves.`;
   return new AppError(reason === 'view_limit_reached' ? 'item_exhausted' : 'item_expired', detail, {
     extensions: {
       state,
       reason,
       viewCount: row.view_count,
       viewLimit: row.view_limit,
-      createdUtc: iso(row.created_at),
-      expiresUtc: iso(row.expires_at),
-      finalizedUtc: finalizedAt === null ? null : iso(finalizedAt),
+      createdUtc: toIso(row.created_at),
+      expiresUtc: toIso(row.expires_at),
+      finalizedUtc: finalizedAt === null ? null : toIso(finalizedAt),
       passwordProtected: protectedItem,
       // The receipt is audit information for whoever holds the magic; behind a password it
       // would let a magic holder test guesses of the content offline, so it stays out.
@@ -262,8 +261,8 @@ export async function peekItem(deps: ItemDeps, magic: string): Promise<ItemStatu
   const state = itemState(facts(row), now);
   return {
     publicUrl: itemPublicUrl(deps.publicUrl, magic),
-    createdUtc: iso(row.created_at),
-    expiresUtc: iso(row.expires_at),
+    createdUtc: toIso(row.created_at),
+    expiresUtc: toIso(row.expires_at),
     viewCount: row.view_count,
     viewLimit: row.view_limit,
     passwordProtected: fromFlag(row.password_protected),

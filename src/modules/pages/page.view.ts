@@ -1,6 +1,7 @@
 // The public JSON shape of a hosted page (`GET /api/v1/resolve/…`); its schema is PublicPageJson.
 import type { PublicPage } from './page.service.ts';
 import type { PublicPageJson } from './pages.schemas.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** A published page as JSON, for clients that render it themselves. */
 export function publicPageJson(page: PublicPage): PublicPageJson {
@@ -14,6 +15,6 @@ export function publicPageJson(page: PublicPage): PublicPageJson {
     page_url: page.url,
     submit_url: page.submitUrl,
     short_code: page.shortCode,
-    updated_at: new Date(page.updatedAt).toISOString(),
+    updated_at: toIso(page.updatedAt),
   };
 }

@@ -3,8 +3,8 @@
 // so whichever instance gets there first wins and every transition happens exactly once.
 import { sql } from 'kysely';
 import type { Kysely, Transaction, Updateable } from 'kysely';
+import { type KeysetPosition, newestFirst } from '../../db/keyset.ts';
 import type { Database, PaymentBankEntriesTable, PaymentProfilesTable, PaymentsTable } from '../../db/schema.ts';
-import type { Cursor } from '../../http/cursor.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -58,17 +58,14 @@ export interface PaymentFilter {
 }
 
 /** A page of the account's payments in one mode, newest first, after `cursor`. */
-export async function listPayments(db: Db, accountId: string, livemode: boolean, filter: PaymentFilter, limit: number, cursor?: Cursor): Promise<PaymentsTable[]> {
+export async function listPayments(db: Db, accountId: string, livemode: boolean, filter: PaymentFilter, limit: number, cursor?: KeysetPosition): Promise<PaymentsTable[]> {
   let query = db.selectFrom('payments').selectAll().where('account_id', '=', accountId).where('livemode', '=', livemode ? 1 : 0);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.scheme) query = query.where('scheme', '=', filter.scheme);
   if (filter.reference !== undefined) query = query.where('reference', '=', filter.reference);
   if (filter.createdFrom !== undefined) query = query.where('created_at', '>=', filter.createdFrom);
   if (filter.createdTo !== undefined) query = query.where('created_at', '<', filter.createdTo);
-  if (cursor) {
-    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+  return newestFirst(query, limit, cursor).execute();
 }
 
 /**

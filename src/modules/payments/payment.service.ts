@@ -8,7 +8,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import { AppError, notFound } from '../../errors.ts';
 import type { Principal } from '../../http/auth.ts';
 import type { Cursor } from '../../http/cursor.ts';
-import { encodeCursor } from '../../http/cursor.ts';
+import { fetchPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
 import { checkCurrency } from './currency.ts';
@@ -126,11 +126,8 @@ export async function getPayment(ctx: Pick<AppContext, 'db'>, caller: PaymentCal
 }
 
 /** A page of payments and the cursor of the next one. */
-export async function listPayments(ctx: Pick<AppContext, 'db'>, caller: PaymentCaller, filter: PaymentFilter, limit: number, cursor?: Cursor): Promise<{ items: PaymentsTable[]; nextCursor: string | null }> {
-  const rows = await listPaymentRows(ctx.db, caller.accountId, caller.livemode, filter, limit + 1, cursor);
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_at, id: last.id }) : null };
+export async function listPayments(ctx: Pick<AppContext, 'db'>, caller: PaymentCaller, filter: PaymentFilter, limit: number, cursor?: Cursor): Promise<Page<PaymentsTable>> {
+  return fetchPage(limit, (take) => listPaymentRows(ctx.db, caller.accountId, caller.livemode, filter, take, cursor));
 }
 
 /** The final states and what a transition into each records. */

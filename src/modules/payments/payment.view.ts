@@ -6,6 +6,7 @@ import { IsoDateTime, NullOr, type Static, StringEnum, Type } from '../../http/s
 import { SCHEMES } from './payee-profile.ts';
 import { currencyInfo, minorToDecimal } from './currency.ts';
 import { formatQrReference, formatRf } from './creditor-reference.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Lifecycle states. */
 export const PAYMENT_STATUSES = ['pending', 'succeeded', 'failed', 'expired', 'canceled'] as const satisfies readonly PaymentsTable['status'][];
@@ -17,8 +18,6 @@ export const PAYMENT_FLAGS = ['partial', 'overpaid', 'reversed', 'late', 'foreig
 type PaymentFlag = (typeof PAYMENT_FLAGS)[number];
 /** How a payment was settled. */
 export const SETTLEMENT_VIAS = ['reconciliation', 'manual', 'simulation'] as const satisfies readonly NonNullable<PaymentsTable['settled_via']>[];
-
-const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
 /** The paper form of a stored (electronic) creditor reference. */
 export function displayReference(type: string, value: string): string {
@@ -61,18 +60,18 @@ function buildPaymentJson(row: PaymentsTable, publicUrl: string): PaymentJson {
     creditor_reference: { type: row.creditor_reference_type, value: row.creditor_reference, display: displayReference(row.creditor_reference_type, row.creditor_reference) },
     qr_payload: row.qr_payload,
     ...paymentUrls(publicUrl, row.id),
-    expires_at: new Date(row.expires_at).toISOString(),
+    expires_at: toIso(row.expires_at),
     livemode: fromFlag(row.livemode),
     received_amount: row.received_minor,
     flags: JSON.parse(row.flags) as PaymentFlag[],
     settlement: row.settled_via ? { via: row.settled_via, note: row.settled_note, by: row.settled_by } : null,
     failure_reason: row.failure_reason,
-    created_at: new Date(row.created_at).toISOString(),
-    updated_at: new Date(row.updated_at).toISOString(),
-    paid_at: iso(row.paid_at),
-    failed_at: iso(row.failed_at),
-    expired_at: iso(row.expired_at),
-    canceled_at: iso(row.canceled_at),
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
+    paid_at: toIso(row.paid_at),
+    failed_at: toIso(row.failed_at),
+    expired_at: toIso(row.expired_at),
+    canceled_at: toIso(row.canceled_at),
   };
 }
 

@@ -4,7 +4,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 import { AppError } from '../../errors.ts';
 import { MAX_STATEMENT_BYTES } from './camt-xml.ts';
@@ -29,9 +29,10 @@ import {
 } from './payments.schemas.ts';
 import { reconcileStatement, type ReconciliationResult } from './reconciliation.service.ts';
 import type { ReportLine } from './reconcile.ts';
+import { toIso } from '../../http/iso.ts';
+import { IdParams } from '../../http/schema.ts';
 
 const tags = ['payments'];
-const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };
 const XML_TYPES = ['application/xml', 'text/xml'];
 
@@ -78,7 +79,7 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: MAX_STATEMENT_BYTES }, (_request, body, done) => done(null, body));
 
   app.get('/api/v1/merchant/payment-profile', {
-    schema: { tags, security, summary: 'Get the payment profile (payee details per scheme)', response: { 200: envelope(PaymentProfile), 401: problem } },
+    schema: { tags, security: SIGNED_IN, summary: 'Get the payment profile (payee details per scheme)', response: { 200: envelope(PaymentProfile), 401: problem } },
   }, async (request, reply) => {
     const principal = requirePrincipal(request);
     return ok(profileJson(await getPaymentProfile(ctx, principal.accountId)));
@@ -87,7 +88,7 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   app.put('/api/v1/merchant/payment-profile', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Replace the payment profile',
       description: 'Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.',
       body: PaymentProfileBody,
@@ -101,7 +102,7 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   app.post('/api/v1/payments/init', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Create a payment request and its QR code',
       description:
         'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
@@ -118,7 +119,7 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   app.get('/api/v1/payments', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'List payments (newest first)',
       description: 'Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.',
       querystring: PaymentListQuery,
@@ -138,14 +139,14 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   });
 
   app.get('/api/v1/payments/:id', {
-    schema: { tags, security, summary: 'Get a payment', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem } },
+    schema: { tags, security: SIGNED_IN, summary: 'Get a payment', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem } },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
     return ok(paymentJson(await getPayment(ctx, caller, request.params.id), publicUrl));
   });
 
   app.post('/api/v1/payments/:id/cancel', {
-    schema: { tags, security, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem, 409: problem } },
+    schema: { tags, security: SIGNED_IN, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem, 409: problem } },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
     return ok(paymentJson(await cancelPayment(ctx, caller, request.params.id), publicUrl));
@@ -154,7 +155,7 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   app.post('/api/v1/payments/:id/mark-paid', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Mark a pending payment paid by hand',
       description: 'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.',
       params: idParams,
@@ -169,7 +170,7 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   app.post('/api/v1/payments/:id/simulate', {
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Settle a test payment (test keys only)',
       description: 'Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.',
       params: idParams,
@@ -190,7 +191,7 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     schema: {
       tags,
-      security,
+      security: SIGNED_IN,
       summary: 'Reconcile a bank statement (camt.053) or notification (camt.054)',
       description:
         'Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.',

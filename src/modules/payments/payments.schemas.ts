@@ -1,8 +1,7 @@
 // The payments API's shapes, written once: validation, response serialisation, handler types and
 // OpenAPI come from here. Success bodies use the payment seed's envelope `{status: "success", data}`
 // across the whole payments surface.
-import { paginationQuerySchema } from '../../http/cursor.ts';
-import { DefaultsOptional, IsoDateTime, NullOr, Problem as problem, type Static, StringEnum, type TSchema, Type } from '../../http/schema.ts';
+import { DefaultsOptional, IsoDateTime, NullOr, PageQuery, Problem as problem, type Static, StringEnum, type TSchema, Type } from '../../http/schema.ts';
 import { SCHEMES } from './payee-profile.ts';
 import { PAYMENT_STATUSES, PaymentJson } from './payment.view.ts';
 
@@ -96,8 +95,7 @@ export type InitPaymentBody = Static<typeof InitPaymentBody>;
 export const PaymentListQuery = DefaultsOptional(
   Type.Object(
     {
-      limit: Type.Integer(paginationQuerySchema.limit),
-      cursor: Type.Optional(Type.String(paginationQuerySchema.cursor)),
+      ...PageQuery.properties,
       status: Type.Optional(StringEnum(PAYMENT_STATUSES)),
       scheme: Type.Optional(StringEnum(SCHEMES)),
       reference: Type.Optional(Type.String({ maxLength: REFERENCE_MAX, description: 'Your order id, exactly.' })),

@@ -21,6 +21,7 @@ import { archivedCodePage, endedCodePage, notYetActivePage, staleTicketPage, unk
 import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
 import { ArchivedCode, CodeExpired, RedirectParams, UnknownCode } from './redirect.schemas.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** How long an instance trusts its cached copy of a code: another instance's change shows within this even when no notification reaches it (ADR 0026). */
 export const REDIRECT_CACHE_TTL_MS = 1000;
@@ -85,11 +86,11 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
     const now = ctx.clock.now();
     if (phase === 'not_yet_active') {
       const opensAt = target.activeFrom ?? now;
-      if (!wantsHtml(request)) throw new AppError('code_not_yet_active', `The campaign behind this code starts at ${new Date(opensAt).toISOString()}; the code leads on from then.`);
+      if (!wantsHtml(request)) throw new AppError('code_not_yet_active', `The campaign behind this code starts at ${toIso(opensAt)}; the code leads on from then.`);
       return sendPage(reply, 403, notYetActivePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId), opensAt, now));
     }
     const endedAt = target.activeUntil ?? now;
-    if (!wantsHtml(request)) throw new AppError('code_ended', `The campaign behind this code ended at ${new Date(endedAt).toISOString()}; the code no longer leads anywhere.`);
+    if (!wantsHtml(request)) throw new AppError('code_ended', `The campaign behind this code ended at ${toIso(endedAt)}; the code no longer leads anywhere.`);
     return sendPage(reply, 410, endedCodePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId), endedAt, now));
   };
   const sendExpired = async (request: FastifyRequest, reply: FastifyReply, target: RedirectTarget) => {

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { jsonHeaderValue } from '../../http/header-json.ts';
 import { renderImage } from './render.service.ts';
+import { SIGNED_IN } from '../../http/auth.ts';
 import { RenderBody } from './render.schemas.ts';
 import { Type } from '../../http/schema.ts';
 import { PNG_SIZES } from './size-policy.ts';
@@ -21,7 +22,7 @@ export async function renderRoutes(server: FastifyInstance, _ctx: AppContext): P
         description:
           'Returns `image/svg+xml` or `image/png`. Lint warnings (low contrast, small quiet zone…) come back as JSON in the `X-QR-Warnings` header; ' +
           'designs that would not scan are refused with 400 `design_unscannable`, content that does not fit with 400 `content_too_long`.',
-        security: [{ apiKey: [] }, { bearer: [] }, { session: [] }],
+        security: SIGNED_IN,
         body: RenderBody,
         response: {
           200: { description: 'The image', content: { 'image/svg+xml': { schema: Type.Unsafe<string>({ type: 'string' }) }, 'image/png': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) } } },

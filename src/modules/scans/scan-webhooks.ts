@@ -4,6 +4,7 @@
 import type { AppContext } from '../../context.ts';
 import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
 import { type StoredScans, storedRow } from './scan.repo.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Emits scan.created for the stored scans (real ones, not stale ones) of subscribed accounts. */
 export async function emitScanEvents(ctx: Pick<AppContext, 'db'>, stored: StoredScans): Promise<void> {
@@ -30,7 +31,7 @@ export async function emitScanEvents(ctx: Pick<AppContext, 'db'>, stored: Stored
             device_type: row.device_type,
             is_bot: row.is_bot === 1,
             referrer_host: row.referrer_host,
-            scanned_at: new Date(row.occurred_at).toISOString(),
+            scanned_at: toIso(row.occurred_at),
           },
         },
       })),

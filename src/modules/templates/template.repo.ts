@@ -1,7 +1,7 @@
 // Templates: saved design configs of an account.
 import type { Kysely } from 'kysely';
+import { type KeysetPosition, newestFirst } from '../../db/keyset.ts';
 import type { Database, TemplatesTable } from '../../db/schema.ts';
-import type { Cursor } from '../../http/cursor.ts';
 
 /** Inserts a template. */
 export async function insertTemplate(db: Kysely<Database>, row: TemplatesTable): Promise<void> {
@@ -14,12 +14,8 @@ export async function findTemplate(db: Kysely<Database>, accountId: string, id: 
 }
 
 /** A page of the account's templates, newest first, starting after `cursor`. */
-export async function listTemplates(db: Kysely<Database>, accountId: string, limit: number, cursor?: Cursor): Promise<TemplatesTable[]> {
-  let query = db.selectFrom('templates').selectAll().where('account_id', '=', accountId);
-  if (cursor) {
-    query = query.where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb.and([eb('created_at', '=', cursor.createdAt), eb('id', '<', cursor.id)])]));
-  }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit).execute();
+export async function listTemplates(db: Kysely<Database>, accountId: string, limit: number, cursor?: KeysetPosition): Promise<TemplatesTable[]> {
+  return newestFirst(db.selectFrom('templates').selectAll().where('account_id', '=', accountId), limit, cursor).execute();
 }
 
 /** Deletes a template of the account; true when a row went. */

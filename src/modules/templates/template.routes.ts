@@ -2,16 +2,15 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { decodeCursor } from '../../http/cursor.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { decodeCursor, pageJson } from '../../http/cursor.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { toIso } from '../../http/iso.ts';
 import { IdParams, NoContent, PageQuery, Problem as problem } from '../../http/schema.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
 import { CreateTemplateBody, TemplateJson, TemplateList } from './template.schemas.ts';
 
-const security: Array<Record<string, string[]>> = [{ bearer: [] }, { apiKey: [] }, { session: [] }];
-
 function toJson(template: Template): TemplateJson {
-  return { id: template.id, name: template.name, design_config: template.designConfig, created_at: new Date(template.createdAt).toISOString() };
+  return { id: template.id, name: template.name, design_config: template.designConfig, created_at: toIso(template.createdAt) };
 }
 
 /** Registers the template routes. */
@@ -23,7 +22,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['templates'],
         summary: 'List saved templates',
-        security,
+        security: SIGNED_IN,
         querystring: PageQuery,
         response: { 200: TemplateList, 401: problem },
       },
@@ -31,7 +30,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const principal = requirePrincipal(request);
       const page = await listTemplates(ctx, principal.accountId, request.query.limit, decodeCursor(request.query.cursor));
-      return { data: page.items.map(toJson), next_cursor: page.nextCursor };
+      return pageJson(page, toJson);
     },
   );
   app.post(
@@ -40,7 +39,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['templates'],
         summary: 'Save a new template',
-        security,
+        security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateTemplateBody,
         response: { 201: TemplateJson, 400: problem, 401: problem },
@@ -58,7 +57,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['templates'],
         summary: 'Delete a template (campaigns that used it keep their design)',
-        security,
+        security: SIGNED_IN,
         params: IdParams,
         response: { 204: NoContent, 401: problem, 404: problem },
       },

@@ -1,7 +1,7 @@
 // Templates: named design configs an account saves once and applies to campaigns and bulk batches.
 import type { AppContext } from '../../context.ts';
 import { AppError, notFound } from '../../errors.ts';
-import { type Cursor, encodeCursor } from '../../http/cursor.ts';
+import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { checkDesign, type DesignConfig } from './design.ts';
 import type { CreateTemplateBody } from './template.schemas.ts';
@@ -33,11 +33,8 @@ export async function createTemplate(ctx: Ctx, accountId: string, input: CreateT
 }
 
 /** A page of the account's templates and the cursor of the next page. */
-export async function listTemplates(ctx: Ctx, accountId: string, limit: number, cursor?: Cursor): Promise<{ items: Template[]; nextCursor: string | null }> {
-  const rows = await listRows(ctx.db, accountId, limit + 1, cursor);
-  const items = rows.slice(0, limit).map(toTemplate);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null };
+export async function listTemplates(ctx: Ctx, accountId: string, limit: number, cursor?: Cursor): Promise<Page<Template>> {
+  return mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, take, cursor)), toTemplate);
 }
 
 /** Deletes a template; campaigns that used it keep their copied design. */

@@ -20,6 +20,7 @@ import { findEndpointHealth, setEndpointHealth } from './webhook-endpoint.repo.t
 import { destinationPolicy } from './webhook-endpoint.service.ts';
 import { liveSigningSecrets } from './webhook-secret.service.ts';
 import { inTransaction } from '../../db/transaction.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** How long a claim protects a delivery by default (TESSERA_WEBHOOK_LEASE_SECONDS); longer than the 15 s send timeout plus bookkeeping. */
 export const LEASE_MS = 60_000;
@@ -138,7 +139,7 @@ async function updateEndpointHealth(trx: Parameters<typeof findEndpointHealth>[0
   if (gone) {
     await setEndpointHealth(trx, endpointId, { failing_since: since, enabled: 0, disabled_reason: 'The endpoint answered 410 Gone, so it was disabled.', updated_at: now });
   } else if (health.enabled === 1 && now - since >= FAILING_DISABLE_AFTER_MS) {
-    const reason = `Every delivery failed since ${new Date(since).toISOString()} (5 days), so the endpoint was disabled. Fix it and enable it again.`;
+    const reason = `Every delivery failed since ${toIso(since)} (5 days), so the endpoint was disabled. Fix it and enable it again.`;
     await setEndpointHealth(trx, endpointId, { failing_since: since, enabled: 0, disabled_reason: reason, updated_at: now });
   } else if (health.failing_since === null) {
     await setEndpointHealth(trx, endpointId, { failing_since: now });

@@ -12,6 +12,7 @@ import { currentRequestId } from '../../http/request-context.ts';
 import { newId } from '../../ids.ts';
 import { eventTypeInfo, isSubscribed, PING_EVENT_TYPE } from './event-types.ts';
 import { insertEventWithDeliveries, listEnabledSubscriptions, listEnabledSubscriptionsOf } from './webhook-delivery.repo.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** An event to emit. */
 export interface EmitEventInput {
@@ -95,7 +96,7 @@ async function writeEvent(db: Kysely<Database> | Transaction<Database>, input: E
   }));
   if (deliveries.length === 0) return { eventId, deliveries: 0, deliveryIds: [] };
   // Serialised only once someone will receive it (most events of most accounts go nowhere). Standard Webhooks payload shape: type, timestamp, data.
-  const body = JSON.stringify({ type: input.type, timestamp: new Date(input.occurredAt).toISOString(), data: input.data });
+  const body = JSON.stringify({ type: input.type, timestamp: toIso(input.occurredAt), data: input.data });
   const event = { id: eventId, account_id: input.accountId, type: input.type, body, occurred_at: input.occurredAt, request_id: currentRequestId() };
   await insertEventWithDeliveries(db, event, deliveries);
   return { eventId, deliveries: deliveries.length, deliveryIds: deliveries.map((d) => d.id) };

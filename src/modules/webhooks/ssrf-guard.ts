@@ -6,6 +6,7 @@
 // or CIDRs (tests, internal receivers).
 import { promises as dns } from 'node:dns';
 import net from 'node:net';
+import { checkHttpUrl } from '../../http/url.ts';
 
 /** A destination refused by policy; `reason` is a sentence for the API caller or the attempt log. */
 export class DestinationRefusedError extends Error {
@@ -155,17 +156,20 @@ function allowedAddress(allowList: AllowList, ip: string): boolean {
 
 /** Checks the URL itself (scheme, credentials, shape); returns it parsed. */
 export function checkUrlShape(raw: string, production: boolean): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new DestinationRefusedError('is not an absolute URL such as https://example.com/webhooks');
+  const check = checkHttpUrl(raw, { httpsOnly: production });
+  if (check.ok) return check.url;
+  switch (check.problem.code) {
+    case 'scheme':
+      throw new DestinationRefusedError('must use https:// (or http:// outside production)');
+    case 'https_required':
+      throw new DestinationRefusedError('must use https:// in production');
+    case 'credentials':
+      throw new DestinationRefusedError('must not contain credentials; authenticate the request with the webhook signature');
+    case 'no_host':
+      throw new DestinationRefusedError('must name a host');
+    default:
+      throw new DestinationRefusedError('is not an absolute URL such as https://example.com/webhooks');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new DestinationRefusedError('must use https:// (or http:// outside production)');
-  if (production && url.protocol !== 'https:') throw new DestinationRefusedError('must use https:// in production');
-  if (url.username || url.password) throw new DestinationRefusedError('must not contain credentials; authenticate the request with the webhook signature');
-  if (!url.hostname) throw new DestinationRefusedError('must name a host');
-  return url;
 }
 
 async function systemResolve(hostname: string): Promise<ResolvedAddress[]> {

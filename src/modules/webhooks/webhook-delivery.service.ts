@@ -7,11 +7,10 @@ import { AppError, notFound } from '../../errors.ts';
 import { deleteSettledEventsBefore, findDelivery, listAttempts, listDeliveries, requeueDelivery } from './webhook-delivery.repo.ts';
 import { findEndpoint } from './webhook-endpoint.repo.ts';
 import type { DeliveryRetried, WebhookDelivery } from './webhooks.schemas.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** How long settled events, deliveries and their attempt logs are kept. */
 export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
-
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 /** Deliveries to an endpoint of the account, newest first, each with its attempts. */
 export async function listEndpointDeliveries(db: Kysely<Database>, accountId: string, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
@@ -25,14 +24,14 @@ export async function listEndpointDeliveries(db: Kysely<Database>, accountId: st
     endpoint_id: row.endpoint_id,
     status: row.status,
     attempts: row.attempts,
-    next_attempt_at: row.status === 'pending' ? iso(row.next_attempt_at) : null,
+    next_attempt_at: row.status === 'pending' ? toIso(row.next_attempt_at) : null,
     last_status_code: row.last_status_code,
     last_error: row.last_error,
-    created_at: iso(row.created_at)!,
-    delivered_at: iso(row.delivered_at),
+    created_at: toIso(row.created_at),
+    delivered_at: toIso(row.delivered_at),
     attempt_log: attempts
       .filter((a) => a.delivery_id === row.id)
-      .map((a) => ({ attempt: a.attempt, at: iso(a.started_at)!, status_code: a.status_code, success: fromFlag(a.success), latency_ms: a.duration_ms, error: a.error, response_body: a.response_body })),
+      .map((a) => ({ attempt: a.attempt, at: toIso(a.started_at), status_code: a.status_code, success: fromFlag(a.success), latency_ms: a.duration_ms, error: a.error, response_body: a.response_body })),
   }));
 }
 
@@ -44,7 +43,7 @@ export async function retryDelivery(db: Kysely<Database>, clock: Clock, accountI
   if (!endpoint || !fromFlag(endpoint.enabled)) throw new AppError('conflict', 'The endpoint of this delivery is disabled; enable it before retrying.');
   const now = clock.now();
   if (!(await requeueDelivery(db, id, now))) throw new AppError('conflict', 'This delivery is being sent right now; check its attempts in a few seconds.');
-  return { id, status: 'pending', next_attempt_at: new Date(now).toISOString() };
+  return { id, status: 'pending', next_attempt_at: toIso(now) };
 }
 
 /** Deletes delivery logs past retention (never an event with a pending delivery); returns how many events. */

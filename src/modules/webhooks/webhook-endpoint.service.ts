@@ -13,6 +13,7 @@ import { DestinationRefusedError, type DestinationPolicy, parseAllowList, vetDes
 import { countEndpoints, deleteEndpoint, findEndpoint, insertEndpoint, listEndpoints, updateEndpoint } from './webhook-endpoint.repo.ts';
 import { hasActiveWebhookSecret } from './webhook-secret.service.ts';
 import type { CreateEndpointBody, UpdateEndpointBody, WebhookEndpoint } from './webhooks.schemas.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** Endpoints an account may register. */
 export const MAX_ENDPOINTS_PER_ACCOUNT = 50;
@@ -35,8 +36,6 @@ export function destinationPolicy(config: Config): DestinationPolicy {
   return policy;
 }
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
-
 function toEndpoint(row: WebhookEndpointsTable): WebhookEndpoint {
   return {
     id: row.id,
@@ -45,9 +44,9 @@ function toEndpoint(row: WebhookEndpointsTable): WebhookEndpoint {
     event_types: JSON.parse(row.event_types) as string[],
     enabled: fromFlag(row.enabled),
     disabled_reason: row.disabled_reason,
-    failing_since: iso(row.failing_since),
-    created_at: iso(row.created_at)!,
-    updated_at: iso(row.updated_at)!,
+    failing_since: toIso(row.failing_since),
+    created_at: toIso(row.created_at),
+    updated_at: toIso(row.updated_at),
   };
 }
 

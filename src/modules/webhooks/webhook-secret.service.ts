@@ -15,6 +15,7 @@ import { generateSigningSecret } from './signing.ts';
 import { disableExpiredSecrets, disableRotatingSecrets, findActiveSecret, findLiveSecrets, insertSecret, listSecrets, markRotating } from './webhook-secret.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { NewWebhookSecret, RotatedWebhookSecret, WebhookSecretInfo } from './webhooks.schemas.ts';
+import { toIso } from '../../http/iso.ts';
 
 /** How long a rotated-out secret keeps signing. */
 export const ROTATION_WINDOW_MS = 24 * 60 * 60 * 1000;
@@ -80,7 +81,7 @@ export async function rotateWebhookSecret(
       if (!(await markRotating(trx, current.id, expiresAt))) throw concurrentRotation();
       const { row, secret } = newSecretRow(masterKey, accountId, now);
       await insertSecret(trx, row);
-      const previous = { id: current.id, kid: current.kid, status: 'rotating' as const, expires_at: new Date(expiresAt).toISOString() };
+      const previous = { id: current.id, kid: current.kid, status: 'rotating' as const, expires_at: toIso(expiresAt) };
       await emitEvent(trx, { accountId, type: 'webhook_secret.rotated', data: { secret: { id: secret.id, kid: secret.kid }, previous: { id: previous.id, kid: previous.kid, expires_at: previous.expires_at } }, occurredAt: now });
       return { ...secret, previous };
     });
@@ -101,8 +102,8 @@ export async function listWebhookSecrets(db: Kysely<Database>, clock: Clock, acc
     id: row.id,
     kid: row.kid,
     status: statusAt(row, now),
-    created_at: new Date(row.created_at).toISOString(),
-    expires_at: row.expires_at === null ? null : new Date(row.expires_at).toISOString(),
+    created_at: toIso(row.created_at),
+    expires_at: toIso(row.expires_at),
   }));
 }
 

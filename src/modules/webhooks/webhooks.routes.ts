@@ -4,7 +4,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal } from '../../http/auth.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { IdParams as idParams, Problem as PROBLEM_SCHEMA, Type } from '../../http/schema.ts';
 import { EVENT_TYPES } from './event-types.ts';
 import { listEndpointDeliveries, retryDelivery } from './webhook-delivery.service.ts';
@@ -32,10 +32,11 @@ import {
   WebhookEventType,
   WebhookSecretInfo,
 } from './webhooks.schemas.ts';
+import { toIso } from '../../http/iso.ts';
+import { IdParams } from '../../http/schema.ts';
 
 const BASE = '/api/v1/merchant/webhooks';
 const tags = ['webhooks'];
-const security: Array<Record<string, string[]>> = [{ apiKey: [] }, { bearer: [] }, { session: [] }];
 
 /** The seed's success envelope around `data`. */
 function ok<T>(data: T) {
@@ -50,7 +51,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
   const policy = destinationPolicy(ctx.config);
 
   app.post(`${BASE}/secret`, {
-    schema: { tags, security, summary: 'Create the webhook signing secret', description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.', response: { 201: envelope(NewWebhookSecret), 409: PROBLEM_SCHEMA } },
+    schema: { tags, security: SIGNED_IN, summary: 'Create the webhook signing secret', description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.', response: { 201: envelope(NewWebhookSecret), 409: PROBLEM_SCHEMA } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     reply.header('cache-control', 'no-store');
@@ -58,7 +59,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
   });
 
   app.post(`${BASE}/secret/rotate`, {
-    schema: { tags, security, summary: 'Rotate the webhook signing secret', description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.', response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA } },
+    schema: { tags, security: SIGNED_IN, summary: 'Rotate the webhook signing secret', description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.', response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     reply.header('cache-control', 'no-store');
@@ -66,7 +67,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
   });
 
   app.get(`${BASE}/secret`, {
-    schema: { tags, security, summary: 'List webhook secrets (metadata only, never the values)', response: { 200: envelope(Type.Array(WebhookSecretInfo)) } },
+    schema: { tags, security: SIGNED_IN, summary: 'List webhook secrets (metadata only, never the values)', response: { 200: envelope(Type.Array(WebhookSecretInfo)) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return reply.status(200).send(ok(await listWebhookSecrets(db, clock, accountId)));
@@ -80,35 +81,35 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
   });
 
   app.get(`${BASE}/endpoints`, {
-    schema: { tags, security, summary: 'List webhook endpoints', response: { 200: envelope(Type.Array(WebhookEndpoint)) } },
+    schema: { tags, security: SIGNED_IN, summary: 'List webhook endpoints', response: { 200: envelope(Type.Array(WebhookEndpoint)) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return reply.status(200).send(ok(await listWebhookEndpoints(db, accountId)));
   });
 
   app.post(`${BASE}/endpoints`, {
-    schema: { tags, security, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: CreateEndpointBody, response: { 201: envelope(WebhookEndpoint) } },
+    schema: { tags, security: SIGNED_IN, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: CreateEndpointBody, response: { 201: envelope(WebhookEndpoint) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return reply.status(201).send(ok(await createEndpoint(db, clock, policy, accountId, request.body)));
   });
 
   app.get(`${BASE}/endpoints/:id`, {
-    schema: { tags, security, summary: 'Get a webhook endpoint', params: idParams, response: { 200: envelope(WebhookEndpoint) } },
+    schema: { tags, security: SIGNED_IN, summary: 'Get a webhook endpoint', params: idParams, response: { 200: envelope(WebhookEndpoint) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return reply.status(200).send(ok(await getWebhookEndpoint(db, accountId, request.params.id)));
   });
 
   app.put(`${BASE}/endpoints/:id`, {
-    schema: { tags, security, summary: 'Change a webhook endpoint', description: 'Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.', params: idParams, body: UpdateEndpointBody, response: { 200: envelope(WebhookEndpoint) } },
+    schema: { tags, security: SIGNED_IN, summary: 'Change a webhook endpoint', description: 'Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.', params: idParams, body: UpdateEndpointBody, response: { 200: envelope(WebhookEndpoint) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     return reply.status(200).send(ok(await updateWebhookEndpoint(db, clock, policy, accountId, request.params.id, request.body)));
   });
 
   app.delete(`${BASE}/endpoints/:id`, {
-    schema: { tags, security, summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 204: Type.Unsafe<void>({ type: 'null', description: 'Deleted' }) } },
+    schema: { tags, security: SIGNED_IN, summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 204: Type.Unsafe<void>({ type: 'null', description: 'Deleted' }) } },
   }, async (request, reply) => {
     const { accountId } = requirePrincipal(request);
     await deleteWebhookEndpoint(db, accountId, request.params.id);
@@ -117,7 +118,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
 
   app.post(`${BASE}/endpoints/:id/test`, {
     schema: {
-      tags, security, summary: 'Send a `ping` event to the endpoint', description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Send a `ping` event to the endpoint', description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.', params: idParams,
       response: { 202: envelope(TestEventQueued) },
     },
   }, async (request, reply) => {
@@ -127,7 +128,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
 
   app.get(`${BASE}/endpoints/:id/deliveries`, {
     schema: {
-      tags, security, summary: 'Deliveries to the endpoint, newest first, with every attempt', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Deliveries to the endpoint, newest first, with every attempt', params: idParams,
       querystring: DeliveriesQuery,
       response: { 200: envelope(Type.Array(WebhookDelivery)) },
     },
@@ -138,7 +139,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
 
   app.post(`${BASE}/deliveries/:id/retry`, {
     schema: {
-      tags, security, summary: 'Send a delivery again (same webhook-id)', params: idParams,
+      tags, security: SIGNED_IN, summary: 'Send a delivery again (same webhook-id)', params: idParams,
       response: { 202: envelope(DeliveryRetried) },
     },
   }, async (request, reply) => {
