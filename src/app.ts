@@ -23,12 +23,12 @@ import { securityHeaders } from './http/security-headers.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { jobs } from './modules/jobs.ts';
 import { startJobs, type JobRunner } from './jobs/runner.ts';
-import { authPlugin } from './modules/accounts/auth.plugin.ts';
+import { authPlugin } from './modules/accounts/index.ts';
 import { idempotencyPlugin } from './modules/idempotency/index.ts';
-import { CampaignChanges } from './modules/campaigns/campaign-changes.ts';
+import { CampaignChanges } from './modules/campaigns/index.ts';
 import { modules } from './modules/index.ts';
 import { createScanRecorder } from './modules/scans/index.ts';
-import { reportOutbox } from './modules/webhooks/webhook-metrics.ts';
+import { reportOutbox } from './modules/webhooks/index.ts';
 
 /** What buildApp needs besides the config. */
 export interface AppDeps {

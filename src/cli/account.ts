@@ -5,8 +5,7 @@
 import { systemClock } from '../clock.ts';
 import { serverStarts } from '../db/server-starts.ts';
 import { AppError } from '../errors.ts';
-import { createAccount, type NewAccountInput, validateNewAccount } from '../modules/accounts/account.service.ts';
-import { createApiKey } from '../modules/accounts/api-key.service.ts';
+import { createAccount, type NewAccountInput, validateNewAccount, createApiKey } from '../modules/accounts/index.ts';
 import { type Command, requireOption, UsageError } from './command.ts';
 import { describeDatabase, openRuntime } from './runtime.ts';
 

@@ -1,7 +1,7 @@
 // `tessera keys check <key>`: validates a sec1 key's format and checksum offline (no database,
 // no network), for secret scanners and for telling a typo from a revoked key. `-` reads stdin,
 // which keeps the key out of shell history and the process list.
-import { explainKey, maskApiKey, parseApiKey } from '../modules/accounts/api-key-format.ts';
+import { explainKey, maskApiKey, parseApiKey } from '../modules/accounts/index.ts';
 import { type Command, UsageError } from './command.ts';
 
 async function readStdin(): Promise<string> {

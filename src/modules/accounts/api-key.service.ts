@@ -6,7 +6,7 @@ import type { ApiKeysTable, Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
-import { emitEvent } from '../webhooks/outbox.ts';
+import { emitEvent } from '../webhooks/index.ts';
 import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
 import {
   findAccountApiKeyByKid,

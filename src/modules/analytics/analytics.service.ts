@@ -2,7 +2,7 @@
 // the caller's account; another account's campaign is a 404 through the campaigns service.
 import type { AppContext } from '../../context.ts';
 import { BUCKETS_PER_HOUR, DEVICE_TYPES, OS_BUCKETS, type TotalDimension } from '../../db/scan-rollups.ts';
-import { countActiveCampaigns, getCampaign } from '../campaigns/campaign.service.ts';
+import { countActiveCampaigns, getCampaign } from '../campaigns/index.ts';
 import { localHourOfBucket } from './local-time.ts';
 import { grandTotal, type RollupScope, totalsByBucket, totalsByValue } from './report.repo.ts';
 import { type RangeQuery, type ReportRange, resolveRange, sumPerDay } from './report-range.ts';

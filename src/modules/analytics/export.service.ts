@@ -2,7 +2,7 @@
 // however many rows there are.
 import type { AppContext } from '../../context.ts';
 import { fromFlag } from '../../db/dialect.ts';
-import { getCampaign } from '../campaigns/campaign.service.ts';
+import { getCampaign } from '../campaigns/index.ts';
 import { csvRow } from '../../csv.ts';
 import { resolveRange } from './report-range.ts';
 import type { ReportQuery } from './analytics.service.ts';

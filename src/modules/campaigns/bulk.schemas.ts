@@ -3,7 +3,7 @@ import { DefaultsOptional, NullOr, type Static, StringEnum, Type } from '../../h
 import { CampaignJson } from './campaign.schemas.ts';
 import { QR_TYPES } from './campaign.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
-import { designConfigField } from '../templates/design.ts';
+import { designConfigField } from '../templates/index.ts';
 
 /** Most URLs per bulk request. */
 export const MAX_BULK_URLS = 1000;

@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
-import { resolveDesign } from '../templates/template.service.ts';
+import { resolveDesign } from '../templates/index.ts';
 import { type BulkInput, MAX_BULK_URLS } from './bulk.schemas.ts';
 import { createCampaignBatch } from './campaign-batch.service.ts';
 import { assertCampaignEncodable, renderCampaignSvg } from './campaign-code.ts';

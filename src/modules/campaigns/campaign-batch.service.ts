@@ -3,10 +3,10 @@
 import type { CampaignsTable } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { newId, newShortCode } from '../../ids.ts';
-import { emitEvents } from '../webhooks/outbox.ts';
+import { emitEvents } from '../webhooks/index.ts';
 import { insertCampaigns } from './campaign.repo.ts';
 import type { AppContext } from '../../context.ts';
-import type { DesignConfig } from '../templates/design.ts';
+import type { DesignConfig } from '../templates/index.ts';
 import { type Campaign, type QrType, toCampaign } from './campaign.ts';
 import { SHORT_CODE_ATTEMPTS } from './campaign.service.ts';
 import { campaignEvent } from './campaign-webhooks.ts';

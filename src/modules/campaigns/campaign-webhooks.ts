@@ -1,6 +1,6 @@
 // The campaign.* webhook events, built from domain objects. The service emits them inside the
 // transaction that makes the change, so an event exists exactly when the change committed.
-import type { EmitEventInput } from '../webhooks/outbox.ts';
+import type { EmitEventInput } from '../webhooks/index.ts';
 import type { Campaign } from './campaign.ts';
 import { toIso } from '../../http/iso.ts';
 

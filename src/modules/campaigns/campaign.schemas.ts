@@ -1,9 +1,9 @@
 // The campaigns API's shapes, written once: validation, handler types and OpenAPI come from here.
 // The campaign JSON is shared by campaign responses and bulk results.
 import { DefaultsOptional, IsoDateTime, NullOr, Page, PageQuery, type Static, StringEnum, Type } from '../../http/schema.ts';
-import { HostedPageInput, HostedPageJson } from '../pages/pages.schemas.ts';
+import { HostedPageInput, HostedPageJson } from '../pages/index.ts';
 import { PNG_SIZES, pngSizeField } from '../render/index.ts';
-import { designConfigField } from '../templates/design.ts';
+import { designConfigField } from '../templates/index.ts';
 import { CAMPAIGN_STATUSES, QR_TYPES } from './campaign.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
 

@@ -9,9 +9,8 @@ import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { isReservedPath, newId, newShortCode } from '../../ids.ts';
 import { checkSlugRemoval, getPage, getPages, savePage } from '../pages/index.ts';
-import type { DesignConfig } from '../templates/design.ts';
-import { resolveDesign } from '../templates/template.service.ts';
-import { emitEvent } from '../webhooks/outbox.ts';
+import { type DesignConfig, resolveDesign } from '../templates/index.ts';
+import { emitEvent } from '../webhooks/index.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
 import { assertCampaignEncodable } from './campaign-code.ts';
 import {

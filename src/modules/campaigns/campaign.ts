@@ -3,7 +3,7 @@
 // caller can name them without importing the service.
 import type { CampaignsTable } from '../../db/schema.ts';
 import type { HostedPage } from '../pages/index.ts';
-import type { DesignConfig } from '../templates/design.ts';
+import type { DesignConfig } from '../templates/index.ts';
 
 /** Code types. Morphing codes are created like dynamic ones until the morphing module adds rotation. */
 export const QR_TYPES = ['static', 'dynamic', 'morphing'] as const;

@@ -9,3 +9,4 @@ export { campaignRoutes } from './campaign.routes.ts';
 export type { Campaign, RedirectTarget } from './campaign.ts';
 export { countActiveCampaigns, existingCampaigns, findCampaignByCode, findRedirectTarget, getCampaign } from './campaign.service.ts';
 export { schedulePhase } from './schedule.ts';
+export { CampaignChanges } from './campaign-changes.ts';

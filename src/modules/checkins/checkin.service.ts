@@ -13,7 +13,7 @@ import { inspectToken } from '../morph/index.ts';
 import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.schemas.ts';
 import { parseTicketPayload } from './ticket-payload.ts';
-import { emitEvent, type EmitEventInput } from '../webhooks/outbox.ts';
+import { emitEvent, type EmitEventInput } from '../webhooks/index.ts';
 import { toIso } from '../../http/iso.ts';
 
 export { CHECKIN_RESULTS, CHECKIN_TYPES };

@@ -2,7 +2,7 @@
 // stores the submission, so the event exists if and only if the submission does.
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { emitEvent } from '../webhooks/outbox.ts';
+import { emitEvent } from '../webhooks/index.ts';
 import type { SubmissionData } from './submission.ts';
 import { toIso } from '../../http/iso.ts';
 

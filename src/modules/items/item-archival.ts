@@ -1,6 +1,6 @@
 // Archival: finalized items (expired or at their view limit) lose their content and password
 // hash but keep metadata and receipt; accounts that own them hear about it via item.finalized.
-import { emitEvents, type EmitEventInput } from '../webhooks/outbox.ts';
+import { emitEvents, type EmitEventInput } from '../webhooks/index.ts';
 import { finalReason } from './item-lifecycle.ts';
 import { archiveFinalizedItems, type ArchivedItemRow } from './items.repo.ts';
 import type { ItemDeps } from './items.service.ts';

@@ -8,7 +8,7 @@ import { AppError } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import type { RenderedPage } from '../../http/page/shell.ts';
-import { pageBranding } from '../accounts/branding.service.ts';
+import { pageBranding } from '../accounts/index.ts';
 import { availablePage, finalPage, type ItemPageContext, lockedPage, notFoundPage, revealedPage } from './items.html.ts';
 import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
 import { itemQrPng, itemQrSvg } from './items.qr.ts';

@@ -5,3 +5,4 @@ export type { FormField } from './page-config.ts';
 export { type FieldIssue, HONEYPOT_FIELD, renderFormFailure, renderHostedPage } from './page-html.ts';
 export { checkSlugRemoval, findPublishedPageByCode, getPage, getPages, type HostedPage, pagePath, type PublicPage, savePage, submitPath } from './page.service.ts';
 export { pagesRoutes } from './pages.routes.ts';
+export { HostedPageInput, HostedPageJson } from './pages.schemas.ts';

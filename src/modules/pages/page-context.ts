@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
-import { pageBranding } from '../accounts/branding.service.ts';
+import { pageBranding } from '../accounts/index.ts';
 import type { HostedPageContext } from './page-html.ts';
 import type { PublicPage } from './page.service.ts';
 

@@ -1,6 +1,6 @@
-// Public entry of the payments domain: pure validation, references, payload builders, bank
-// statement reading and matching (no HTTP, no database; phase 2's service calls these), and the
-// module's background jobs.
+// Public entry of the payments module: its routes and background jobs, and the pure parts other
+// code may use (IBAN and reference validation, payload builders, bank statement reading and
+// matching, which need neither HTTP nor a database).
 
 export { checkIban, electronicIban, formatIban, isQrIban, checkQrIban, ibanCheckDigits, IBAN_LENGTHS, QR_IID_RANGE } from './iban.ts';
 export type { IbanCheck } from './iban.ts';
@@ -46,3 +46,4 @@ export type { ReferenceCandidate, ReferenceSource } from './remittance.ts';
 export { reconcile, indexPayments, referencesToLookUp } from './reconcile.ts';
 export type { MatchablePayment, PaymentIndex, PaymentState, Outcome, ReportLine, PaymentAction, PaymentFlag, ReconciliationReport, ReconcileOptions } from './reconcile.ts';
 export { paymentsJobs } from './payments.jobs.ts';
+export { paymentsRoutes } from './payments.routes.ts';

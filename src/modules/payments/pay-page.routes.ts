@@ -10,7 +10,7 @@ import { fileResponse, htmlResponse } from '../../http/openapi-media.ts';
 import { IdParams as idParams, StringEnum, Type } from '../../http/schema.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
-import { pageBranding } from '../accounts/branding.service.ts';
+import { pageBranding } from '../accounts/index.ts';
 import { payNotFoundPage, payPage } from './pay-page.html.ts';
 import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
 import { findPaymentById } from './payment.repo.ts';

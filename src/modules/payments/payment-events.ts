@@ -1,7 +1,7 @@
 // The payment.* webhook events, built from the row at the moment of the change; `data.payment`
 // is the same object the API returns (with `livemode`, so receivers can tell test from live).
 import type { PaymentsTable } from '../../db/schema.ts';
-import type { EmitEventInput } from '../webhooks/outbox.ts';
+import type { EmitEventInput } from '../webhooks/index.ts';
 import { paymentJson } from './payment.view.ts';
 
 /** The payment lifecycle events. */

@@ -10,7 +10,7 @@ import type { Principal } from '../../http/auth.ts';
 import type { Cursor } from '../../http/cursor.ts';
 import { fetchPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
-import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
+import { accountsListeningTo, emitEvents } from '../webhooks/index.ts';
 import { checkCurrency } from './currency.ts';
 import type { FieldError as DomainFieldError } from './field-errors.ts';
 import { buildPaymentQr, issueCreditorReference } from './payment-qr.ts';

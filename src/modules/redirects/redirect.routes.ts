@@ -10,7 +10,7 @@ import { AppError } from '../../errors.ts';
 import { isShortCode } from '../../ids.ts';
 import { findRedirectTarget, type RedirectTarget, schedulePhase } from '../campaigns/index.ts';
 import { checkToken } from '../morph/index.ts';
-import { pageBranding } from '../accounts/branding.service.ts';
+import { pageBranding } from '../accounts/index.ts';
 import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/index.ts';
 import { clientIpOf } from '../../http/client-ip.ts';
 import { logsEveryRequest } from '../../http/logging.ts';

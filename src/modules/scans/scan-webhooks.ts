@@ -2,7 +2,7 @@
 // so a scan is announced exactly when its row is stored; accounts that did not subscribe cost
 // one lookup per flush and nothing else.
 import type { AppContext } from '../../context.ts';
-import { accountsListeningTo, emitEvents } from '../webhooks/outbox.ts';
+import { accountsListeningTo, emitEvents } from '../webhooks/index.ts';
 import { type StoredScans, storedRow } from './scan.repo.ts';
 import { toIso } from '../../http/iso.ts';
 

@@ -4,7 +4,7 @@
 // are written in one transaction — the one place raw events become data.
 import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { existingCampaigns } from '../campaigns/campaign.service.ts';
+import { existingCampaigns } from '../campaigns/index.ts';
 import { classifyScans, recordRollups } from './ingest.service.ts';
 import { MAX_REFERRER, MAX_USER_AGENT, type ScanEvent } from './scan-event.ts';
 import type { ClassifiedBatch } from './scan-ingest.ts';
