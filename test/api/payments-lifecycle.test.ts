@@ -130,6 +130,36 @@ describeDialects('payment lifecycle', (dialect) => {
     expect(expired.map((e) => e.data.payment.id)).toEqual([p.id]);
   });
 
+  it('mark-paid with late: true settles an expired payment once (money that arrived after the deadline); without it the 409 says how', async () => {
+    const p = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, expires_in: 60 })).json().data;
+    t.clock.advance(61_000);
+    expect(await expireDuePayments(t.app.ctx)).toBe(1);
+    const refused = await post(`/api/v1/payments/${p.id}/mark-paid`, account.apiKey, { note: 'transfer on day 3' });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json()).toMatchObject({ payment_status: 'expired' });
+    expect(refused.json().detail).toContain('"late": true');
+    const accepted = await post(`/api/v1/payments/${p.id}/mark-paid`, account.apiKey, { note: 'transfer on day 3', late: true });
+    expect(accepted.statusCode).toBe(200);
+    const paid = accepted.json().data;
+    expect(paid).toMatchObject({ status: 'succeeded', settlement: { via: 'manual', note: 'transfer on day 3' } });
+    expect(Date.parse(paid.paid_at)).toBeGreaterThan(Date.parse(paid.expires_at));
+    expect(paid.expired_at).not.toBeNull();
+    // Once: a second late mark-paid is a conflict, and payment.succeeded went out once.
+    expect((await post(`/api/v1/payments/${p.id}/mark-paid`, account.apiKey, { note: 'again', late: true })).json()).toMatchObject({ payment_status: 'succeeded' });
+    expect((await events()).filter((e) => e.type === 'payment.succeeded').map((e) => e.data.payment.id)).toEqual([p.id]);
+    // Due but not yet swept: it expires, then settles late, in one call.
+    const due = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, expires_in: 60 })).json().data;
+    t.clock.advance(61_000);
+    expect((await post(`/api/v1/payments/${due.id}/mark-paid`, account.apiKey, { note: 'cash', late: true })).json().data.status).toBe('succeeded');
+    expect((await events()).filter((e) => e.type === 'payment.expired').map((e) => e.data.payment.id)).toContain(due.id);
+    // A canceled payment stays canceled; late changes nothing for a payment still pending.
+    const canceled = (await initPayment(t.app, account.apiKey, INIT.sepa)).json().data;
+    await post(`/api/v1/payments/${canceled.id}/cancel`, account.apiKey);
+    expect((await post(`/api/v1/payments/${canceled.id}/mark-paid`, account.apiKey, { note: 'cash', late: true })).json()).toMatchObject({ payment_status: 'canceled' });
+    const pending = (await initPayment(t.app, account.apiKey, INIT.sepa)).json().data;
+    expect((await post(`/api/v1/payments/${pending.id}/mark-paid`, account.apiKey, { note: 'cash', late: true })).json().data.status).toBe('succeeded');
+  });
+
   it('racing transitions: of a cancel and a mark-paid at once, exactly one wins', async () => {
     for (let i = 0; i < 5; i++) {
       const p = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: `race-${i}` })).json().data;

@@ -936,7 +936,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a pending payment paid by hand
-         * @description For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.
+         * @description For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`. An expired payment answers 409 unless `late` is true.
          */
         post: operations["createPaymentMarkPaid"];
         delete?: never;
@@ -9335,6 +9335,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /**
+                     * @description Also settle a payment that has already expired: the money arrived after `expires_at` (a late transfer, often flagged `late` by reconciliation) and you accept it. It moves from `expired` to `succeeded` once, with `payment.succeeded`; `paid_at` after `expires_at` shows it was late.
+                     * @default false
+                     */
+                    late?: boolean;
                     /** @description How the money arrived (cash, a transfer seen in the banking app…); stored with who marked it. */
                     note: string;
                 };

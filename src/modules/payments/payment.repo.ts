@@ -78,7 +78,7 @@ export async function transitionPayments(
   scope: { accountId: string; livemode: boolean } | null,
   ids: readonly string[],
   patch: Updateable<PaymentsTable> & { status: string; updated_at: number },
-  extra: { dueBy?: number; receivedInFull?: boolean } = {},
+  extra: { dueBy?: number; receivedInFull?: boolean; from?: 'pending' | 'expired' } = {},
 ): Promise<PaymentsTable[]> {
   const changed: PaymentsTable[] = [];
   for (let i = 0; i < ids.length; i += IN_CHUNK) {
@@ -87,7 +87,8 @@ export async function transitionPayments(
       .updateTable('payments')
       .set(extra.receivedInFull ? (eb) => ({ ...patch, received_minor: eb.ref('amount_minor') }) : patch)
       .where('id', 'in', ids.slice(i, i + IN_CHUNK))
-      .where('status', '=', 'pending');
+      // A change happens once: only from the state the caller names (pending, or expired for money accepted late).
+      .where('status', '=', extra.from ?? 'pending');
     if (scope) query = query.where('account_id', '=', scope.accountId).where('livemode', '=', scope.livemode ? 1 : 0);
     if (extra.dueBy !== undefined) query = query.where('expires_at', '<=', extra.dueBy);
     changed.push(...(await query.returningAll().execute()));

@@ -168,7 +168,7 @@ export async function transition(
   ids: readonly string[],
   to: FinalStatus,
   details: TransitionDetails = {},
-  extra: { dueBy?: number } = {},
+  extra: { dueBy?: number; from?: 'pending' | 'expired' } = {},
 ): Promise<PaymentsTable[]> {
   if (ids.length === 0) return [];
   return inTransaction(ctx.db, (trx) => transitionWithin(trx, ctx, scope, ids, to, details, extra));
@@ -182,7 +182,7 @@ export async function transitionWithin(
   ids: readonly string[],
   to: FinalStatus,
   details: TransitionDetails = {},
-  extra: { dueBy?: number; receivedInFull?: boolean } = {},
+  extra: { dueBy?: number; receivedInFull?: boolean; from?: 'pending' | 'expired' } = {},
 ): Promise<PaymentsTable[]> {
   if (ids.length === 0) return [];
   const moved = await transitionPayments(trx, scope, ids, transitionPatch(to, ctx.clock.now(), details), extra);
@@ -215,7 +215,8 @@ async function transitionOne(ctx: Ctx, caller: PaymentCaller, id: string, to: Fi
 }
 
 function notPending(row: PaymentsTable): AppError {
-  return new AppError('conflict', `Payment ${row.id} is already ${row.status}; only a pending payment can change, and each change happens once.`, { extensions: { payment_status: row.status } });
+  const hint = row.status === 'expired' ? ' If its money arrived after the deadline and you accept it, mark it paid with "late": true.' : '';
+  return new AppError('conflict', `Payment ${row.id} is already ${row.status}; only a pending payment can change, and each change happens once.${hint}`, { extensions: { payment_status: row.status } });
 }
 
 /** Cancels a pending payment (409 once it is no longer pending). */
@@ -223,11 +224,26 @@ export function cancelPayment(ctx: Ctx, caller: PaymentCaller, id: string): Prom
   return transitionOne(ctx, caller, id, 'canceled', { by: caller.actor });
 }
 
-/** Marks a pending payment paid by hand, with a note and who did it. */
-export function markPaymentPaid(ctx: Ctx, caller: PaymentCaller, id: string, note: string): Promise<PaymentsTable> {
+/**
+ * Marks a pending payment paid by hand, with a note and who did it. With `late`, an expired one
+ * too: money that arrived after the deadline (reconciliation lists it as `late`) and that a person
+ * accepts. Canceled and failed payments stay as they are.
+ */
+export async function markPaymentPaid(ctx: Ctx, caller: PaymentCaller, id: string, note: string, late = false): Promise<PaymentsTable> {
   const text = note.trim();
   if (text === '') throw new AppError('validation_failed', 'Say how the payment arrived (e.g. "cash at the counter", "transfer seen in the banking app").', { errors: [{ field: 'body/note', message: 'must not be blank' }] });
-  return transitionOne(ctx, caller, id, 'succeeded', { via: 'manual', note: text, by: caller.actor });
+  const details: TransitionDetails = { via: 'manual', note: text, by: caller.actor };
+  if (!late) return transitionOne(ctx, caller, id, 'succeeded', details);
+  try {
+    return await transitionOne(ctx, caller, id, 'succeeded', details);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.extensions?.payment_status !== 'expired') throw error;
+  }
+  // Expired (just now by transitionOne, or earlier): it settles once, from expired.
+  const scope = { accountId: caller.accountId, livemode: caller.livemode };
+  const [moved] = await transition(ctx, scope, [id], 'succeeded', details, { from: 'expired' });
+  if (moved) return moved;
+  throw notPending(await getPayment(ctx, caller, id));
 }
 
 /** Test mode only: settles a test payment as the bank would, emitting the same events. */

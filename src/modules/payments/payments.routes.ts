@@ -157,14 +157,14 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
       tags,
       security: SIGNED_IN,
       summary: 'Mark a pending payment paid by hand',
-      description: 'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`.',
+      description: 'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`. An expired payment answers 409 unless `late` is true.',
       params: idParams,
       body: MarkPaidBody,
       response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 404: problem, 409: problem },
     },
   }, async (request, reply) => {
     const caller = paymentCaller(requirePrincipal(request));
-    return ok(paymentJson(await markPaymentPaid(ctx, caller, request.params.id, request.body.note), publicUrl));
+    return ok(paymentJson(await markPaymentPaid(ctx, caller, request.params.id, request.body.note, request.body.late), publicUrl));
   });
 
   app.post('/api/v1/payments/:id/simulate', {

@@ -107,9 +107,18 @@ export const PaymentListQuery = DefaultsOptional(
 );
 
 /** mark-paid body. */
-export const MarkPaidBody = Type.Object(
-  { note: Type.String({ minLength: 1, maxLength: 500, description: 'How the money arrived (cash, a transfer seen in the banking app…); stored with who marked it.' }) },
-  { additionalProperties: false },
+export const MarkPaidBody = DefaultsOptional(
+  Type.Object(
+    {
+      note: Type.String({ minLength: 1, maxLength: 500, description: 'How the money arrived (cash, a transfer seen in the banking app…); stored with who marked it.' }),
+      late: Type.Boolean({
+        default: false,
+        description:
+          'Also settle a payment that has already expired: the money arrived after `expires_at` (a late transfer, often flagged `late` by reconciliation) and you accept it. It moves from `expired` to `succeeded` once, with `payment.succeeded`; `paid_at` after `expires_at` shows it was late.',
+      }),
+    },
+    { additionalProperties: false },
+  ),
 );
 
 /** simulate body. */
