@@ -194,7 +194,22 @@ export async function seed(loader: BulkLoader, plan: SeedPlan): Promise<{ campai
         day: utcDayNumber(occurredAt),
       };
       scans.push(scan);
-      scanRows.push([scanIds([occurredAt])[0]!, plan.accountId, campaignId, occurredAt, ua, referrer, scan.ip, scan.country, 'scan', toFlag(scan.isBot), scan.os, scan.browser, scan.deviceType, scan.referrerHost]);
+      scanRows.push([
+        scanIds([occurredAt])[0]!,
+        plan.accountId,
+        campaignId,
+        occurredAt,
+        ua,
+        referrer,
+        scan.ip,
+        scan.country,
+        'scan',
+        toFlag(scan.isBot),
+        scan.os,
+        scan.browser,
+        scan.deviceType,
+        scan.referrerHost,
+      ]);
     }
     // As the flush would: campaign-level sightings are all new here; account-level ones only the
     // first time the account sees that visitor on that day.
@@ -222,7 +237,9 @@ export async function seed(loader: BulkLoader, plan: SeedPlan): Promise<{ campai
     await flushRows(false);
   }
   await flushRows(true);
-  const accountSorted = [...accountRows.values()].sort((a, b) => (a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : a.bucket - b.bucket || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0)));
+  const accountSorted = [...accountRows.values()].sort((a, b) =>
+    a.dimension < b.dimension ? -1 : a.dimension > b.dimension ? 1 : a.bucket - b.bucket || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0),
+  );
   for (let i = 0; i < accountSorted.length; i += BATCH) await loader.insert('scan_rollups', ROLLUP_COLUMNS, ROLLUP_TYPES, accountSorted.slice(i, i + BATCH).map(rollupRow));
   rollupCount += accountSorted.length;
   await loader.analyze();

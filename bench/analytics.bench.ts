@@ -66,7 +66,9 @@ async function run(dialect: Dialect): Promise<boolean> {
     const seeding = performance.now();
     const { campaignIds, rollupRows } = await seed(loader, { accountId: ACCOUNT, campaigns: CAMPAIGNS, scans: SCANS, days: DAYS, now: NOW, masterKey: Buffer.from(MASTER_KEY, 'hex') });
     await loader.close();
-    console.log(`\n[${dialect}] seeded ${SCANS.toLocaleString('en')} scans, ${CAMPAIGNS} campaigns, ${rollupRows.toLocaleString('en')} rollup rows in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+    console.log(
+      `\n[${dialect}] seeded ${SCANS.toLocaleString('en')} scans, ${CAMPAIGNS} campaigns, ${rollupRows.toLocaleString('en')} rollup rows in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+    );
 
     // Real API-key authentication on every request, as clients call; the rate limit is lifted
     // because the bench sends thousands of requests a minute with one key.
@@ -108,7 +110,9 @@ async function run(dialect: Dialect): Promise<boolean> {
       if (baseline === 0) baseline = r.p95;
       const pass = name.includes('baseline') || r.p95 <= TARGET_P95_MS;
       ok &&= pass;
-      console.log(`${name.padEnd(34)} ${r.p50.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${r.max.toFixed(2).padStart(8)} ${(r.p95 / baseline).toFixed(1).padStart(11)}×${pass ? '' : '  ✗ over 50 ms'}`);
+      console.log(
+        `${name.padEnd(34)} ${r.p50.toFixed(2).padStart(8)} ${r.p95.toFixed(2).padStart(8)} ${r.max.toFixed(2).padStart(8)} ${(r.p95 / baseline).toFixed(1).padStart(11)}×${pass ? '' : '  ✗ over 50 ms'}`,
+      );
     }
     await app.close();
     return ok;

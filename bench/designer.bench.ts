@@ -28,7 +28,11 @@ const destination = version10Url();
 const demo = await startDemoInstance();
 const browser = await launchChromium();
 try {
-  const login = await fetch(`${demo.base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: demo.email, password: demo.password }) });
+  const login = await fetch(`${demo.base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: demo.email, password: demo.password }),
+  });
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   const csrf = ((await login.json()) as { csrf_token: string }).csrf_token;
   const created = await fetch(`${demo.base}/api/v1/campaigns`, {
@@ -56,7 +60,9 @@ try {
       async ({ kind, changes }) => {
         const preview = () => document.querySelector<HTMLImageElement>('[data-testid=qr-preview]')!;
         const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-        const labels = Array.from(document.querySelectorAll('fieldset')).find((f) => f.querySelector('legend')?.textContent === 'Module shape')!.querySelectorAll('label');
+        const labels = Array.from(document.querySelectorAll('fieldset'))
+          .find((f) => f.querySelector('legend')?.textContent === 'Module shape')!
+          .querySelectorAll('label');
         const name = Array.from(document.querySelectorAll('label')).find((l) => l.textContent === 'Name')!;
         const nameInput = document.getElementById(name.htmlFor) as HTMLInputElement;
         const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
@@ -106,7 +112,9 @@ try {
   console.log(`\nversion-10 code (${destination.length} characters, ECC M), ${ROUNDS} rounds of ${CHANGES} changes`);
   console.log(`engine renderSvg alone (Node): median ${median(engine).toFixed(2)} ms`);
   console.log(`design change → preview redrawn and decoded: median ${work.toFixed(1)} ms, p95 ${p95(allWork).toFixed(1)} ms (goal ≤ 16 ms)`);
-  console.log(`→ painted: median ${median(paintMedians).toFixed(1)} ms, against ${median(baseMedians).toFixed(1)} ms for a change that redraws no code (ratio ${(median(paintMedians) / median(baseMedians)).toFixed(2)}×; both wait for the next 60 Hz frame)`);
+  console.log(
+    `→ painted: median ${median(paintMedians).toFixed(1)} ms, against ${median(baseMedians).toFixed(1)} ms for a change that redraws no code (ratio ${(median(paintMedians) / median(baseMedians)).toFixed(2)}×; both wait for the next 60 Hz frame)`,
+  );
   await context.close();
 } finally {
   await browser.close();

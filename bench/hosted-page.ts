@@ -51,7 +51,24 @@ for (const dialect of ['sqlite', ...((await postgresReachable()) ? ['postgres'] 
     await db.insertInto('accounts').values({ id: 'acc_bench', slug: 'bench', name: 'bench', created_at: now, updated_at: now }).execute();
     await db
       .insertInto('campaigns')
-      .values({ id: 'cmp_bench', account_id: 'acc_bench', name: 'b', slug: 'fair', qr_type: 'dynamic', status: 'active', destination: 'https://example.com/', short_code: 'Bench23', design_config: '{}', template_id: null, batch_id: null, created_at: now, updated_at: now, archived_at: null, active_from: null, active_until: null })
+      .values({
+        id: 'cmp_bench',
+        account_id: 'acc_bench',
+        name: 'b',
+        slug: 'fair',
+        qr_type: 'dynamic',
+        status: 'active',
+        destination: 'https://example.com/',
+        short_code: 'Bench23',
+        design_config: '{}',
+        template_id: null,
+        batch_id: null,
+        created_at: now,
+        updated_at: now,
+        archived_at: null,
+        active_from: null,
+        active_until: null,
+      })
       .execute();
     await savePage({ db, clock }, { accountId: 'acc_bench', campaignId: 'cmp_bench', campaignSlug: 'fair', input: samplePage() });
     const address = await app.listen({ port: 0, host: '127.0.0.1' });

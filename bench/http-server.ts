@@ -51,7 +51,11 @@ if (mode === 'bare') {
   const now = Date.now();
   const accountId = newId('acc');
   await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-  const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, { name: 'bench', qr_type: mode === 'tessera' ? 'dynamic' : 'static', destination: 'https://example.com/landing' });
+  const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, {
+    name: 'bench',
+    qr_type: mode === 'tessera' ? 'dynamic' : 'static',
+    destination: 'https://example.com/landing',
+  });
   const app = await buildApp(config, { database, startWorker: false });
   // As `tessera serve` does before it listens.
   await app.ready();
@@ -60,7 +64,10 @@ if (mode === 'bare') {
   console.log(`READY ${(app.server.address() as { port: number }).port} /${campaign.shortCode}`);
   process.on('SIGTERM', async () => {
     await app.close();
-    const row = await database.db.selectFrom('scans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('scans')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     console.log(`SCANS ${Number(row.n)}`);
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });

@@ -122,8 +122,13 @@ for (let round = 0; round < ROUNDS; round++) {
 }
 const loaded = memoryOf(tesseraPid);
 for (const server of servers) {
-  console.log(`${server.name.padEnd(30)} ${Math.round(median(server.rps)).toLocaleString('en').padStart(8)} req/s (rounds: ${server.rps.map((r) => Math.round(r)).join(', ')})   p99 ${median(server.p99)} ms   [autocannon]`);
-  if (WRK) console.log(`${''.padEnd(30)} ${Math.round(median(server.wrkRps)).toLocaleString('en').padStart(8)} req/s (rounds: ${server.wrkRps.map((r) => Math.round(r)).join(', ')})   p99 ${median(server.wrkP99).toFixed(2)} ms   [wrk]`);
+  console.log(
+    `${server.name.padEnd(30)} ${Math.round(median(server.rps)).toLocaleString('en').padStart(8)} req/s (rounds: ${server.rps.map((r) => Math.round(r)).join(', ')})   p99 ${median(server.p99)} ms   [autocannon]`,
+  );
+  if (WRK)
+    console.log(
+      `${''.padEnd(30)} ${Math.round(median(server.wrkRps)).toLocaleString('en').padStart(8)} req/s (rounds: ${server.wrkRps.map((r) => Math.round(r)).join(', ')})   p99 ${median(server.wrkP99).toFixed(2)} ms   [wrk]`,
+    );
 }
 const [bare, fastify, untracked, tessera] = servers as [Server, Server, Server, Server];
 const ratios = tessera.rps.map((r, i) => r / bare.rps[i]!);
@@ -137,10 +142,15 @@ console.log(`Tessera without scan capture / node:http: ${median(untracked.rps.ma
 console.log(`Tessera / node:http [autocannon]: ${ratio.toFixed(2)} (rounds: ${ratios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 0.80)   Tessera p99 ${median(tessera.p99)} ms (target ≤ 10 ms)`);
 const wrkRatios = tessera.wrkRps.map((r, i) => r / bare.wrkRps[i]!);
 const wrkRatio = WRK ? median(wrkRatios) : NaN;
-if (WRK) console.log(`Tessera / node:http [wrk]:        ${wrkRatio.toFixed(2)} (rounds: ${wrkRatios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 0.80)   Tessera p99 ${median(tessera.wrkP99).toFixed(2)} ms (target ≤ 10 ms)`);
+if (WRK)
+  console.log(
+    `Tessera / node:http [wrk]:        ${wrkRatio.toFixed(2)} (rounds: ${wrkRatios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 0.80)   Tessera p99 ${median(tessera.wrkP99).toFixed(2)} ms (target ≤ 10 ms)`,
+  );
 else console.log('wrk not installed: only the autocannon ratio (apt-get install wrk for the second one)');
 if (idle && loaded) console.log(`Tessera RSS: idle ${idle.rss.toFixed(0)} MB (target ≤ 120), peak under load ${loaded.peak.toFixed(0)} MB (target ≤ 250)`);
-console.log(`scans stored after graceful shutdown: ${scans.toLocaleString('en')}; redirects counted by autocannon: ${tessera.redirects.toLocaleString('en')}${WRK ? ' (wrk counts none: its scans are stored too)' : ' (it does not count the ≤ 50 responses in flight when each run stops)'}`);
+console.log(
+  `scans stored after graceful shutdown: ${scans.toLocaleString('en')}; redirects counted by autocannon: ${tessera.redirects.toLocaleString('en')}${WRK ? ' (wrk counts none: its scans are stored too)' : ' (it does not count the ≤ 50 responses in flight when each run stops)'}`,
+);
 const memoryOk = !idle || !loaded || (idle.rss <= 120 && loaded.peak <= 250);
 const wrkOk = !WRK || (wrkRatio >= 0.8 && median(tessera.wrkP99) <= 10);
 process.exitCode = ratio >= 0.8 && median(tessera.p99) <= 10 && wrkOk && memoryOk ? 0 : 1;

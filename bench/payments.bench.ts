@@ -51,9 +51,18 @@ async function postgresSchema(): Promise<{ schema: string; drop(): Promise<void>
   };
 }
 
-async function setUp(dialect: Dialect): Promise<{ app: Awaited<ReturnType<typeof buildApp>>; database: DatabaseHandle; accountId: string; headers: Record<string, string>; close(): Promise<void> } | null> {
+async function setUp(
+  dialect: Dialect,
+): Promise<{ app: Awaited<ReturnType<typeof buildApp>>; database: DatabaseHandle; accountId: string; headers: Record<string, string>; close(): Promise<void> } | null> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-payments-bench-'));
-  const config = loadConfig({ TESSERA_DATA_DIR: dir, LOG_LEVEL: 'warn', TESSERA_MASTER_KEY: '7e'.repeat(32), TESSERA_WORKER: 'false', TESSERA_PUBLIC_URL: 'http://bench.test', TESSERA_RATE_LIMIT_PER_MINUTE: '1000000' });
+  const config = loadConfig({
+    TESSERA_DATA_DIR: dir,
+    LOG_LEVEL: 'warn',
+    TESSERA_MASTER_KEY: '7e'.repeat(32),
+    TESSERA_WORKER: 'false',
+    TESSERA_PUBLIC_URL: 'http://bench.test',
+    TESSERA_RATE_LIMIT_PER_MINUTE: '1000000',
+  });
   let scratch: Awaited<ReturnType<typeof postgresSchema>> = null;
   let database: DatabaseHandle;
   if (dialect === 'postgres') {
@@ -65,7 +74,10 @@ async function setUp(dialect: Dialect): Promise<{ app: Awaited<ReturnType<typeof
   }
   await migrateToLatest(database.db);
   const accountId = newId('acc');
-  await database.db.insertInto('accounts').values({ id: accountId, slug: `bench-${dialect}`, name: 'Bench', created_at: Date.now(), updated_at: Date.now() }).execute();
+  await database.db
+    .insertInto('accounts')
+    .values({ id: accountId, slug: `bench-${dialect}`, name: 'Bench', created_at: Date.now(), updated_at: Date.now() })
+    .execute();
   const app = await buildApp(config, { database, startWorker: false });
   await app.ready();
   // A real key: both sides of the ratio pay the same authentication cost.
@@ -100,7 +112,12 @@ async function throughput(env: NonNullable<Awaited<ReturnType<typeof setUp>>>, d
       n++;
       const res =
         kind === 'payments'
-          ? await app.inject({ method: 'POST', url: '/api/v1/payments/init', headers, payload: { amount: 1250 + (n % 100), currency: 'EUR', scheme: 'sepa', reference: `order-${n}`, description: 'Bench order' } })
+          ? await app.inject({
+              method: 'POST',
+              url: '/api/v1/payments/init',
+              headers,
+              payload: { amount: 1250 + (n % 100), currency: 'EUR', scheme: 'sepa', reference: `order-${n}`, description: 'Bench order' },
+            })
           : await app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: `Bench ${n}`, destination: `https://example.com/p/${n}` } });
       if (res.statusCode !== 201) throw new Error(`${kind}: ${res.statusCode} ${res.body.slice(0, 200)}`);
     }
@@ -125,8 +142,12 @@ async function throughput(env: NonNullable<Awaited<ReturnType<typeof setUp>>>, d
   // Process CPU per request moves far less than wall time on a shared machine; on SQLite it holds
   // the database work too (in process), on PostgreSQL only the app's share.
   const cpuRatio = median(cpu.campaigns) / median(cpu.payments);
-  console.log(`[${dialect}] payments/init ${median(payments).toFixed(0)} req/s vs POST /api/v1/campaigns ${median(campaigns).toFixed(0)} req/s → wall ratio ${wall.toFixed(2)}× (median of ${ROUNDS} paired rounds: ${ratios.map((x) => x.toFixed(2)).join(' ')})`);
-  console.log(`[${dialect}] CPU per request ${median(cpu.payments).toFixed(2)} ms vs ${median(cpu.campaigns).toFixed(2)} ms → CPU ratio ${cpuRatio.toFixed(2)}× (goal ≥ 0.80× on the ${dialect === 'sqlite' ? 'CPU' : 'wall'} ratio)`);
+  console.log(
+    `[${dialect}] payments/init ${median(payments).toFixed(0)} req/s vs POST /api/v1/campaigns ${median(campaigns).toFixed(0)} req/s → wall ratio ${wall.toFixed(2)}× (median of ${ROUNDS} paired rounds: ${ratios.map((x) => x.toFixed(2)).join(' ')})`,
+  );
+  console.log(
+    `[${dialect}] CPU per request ${median(cpu.payments).toFixed(2)} ms vs ${median(cpu.campaigns).toFixed(2)} ms → CPU ratio ${cpuRatio.toFixed(2)}× (goal ≥ 0.80× on the ${dialect === 'sqlite' ? 'CPU' : 'wall'} ratio)`,
+  );
   return dialect === 'sqlite' ? cpuRatio : wall;
 }
 
@@ -141,15 +162,44 @@ async function reconciliation(env: NonNullable<Awaited<ReturnType<typeof setUp>>
     refs.push(ref);
     amounts.push(100 + (i % 9000));
     rows.push({
-      id: newId('pay'), account_id: accountId, livemode: 1, status: 'pending', scheme: 'sepa', amount_minor: amounts[i]!, currency: 'EUR', reference: `bulk-${i}`, description: null, metadata: '{}',
-      creditor_reference: ref, creditor_reference_type: 'RF', qr_payload: 'BCD', qr_ecc: 'M', payee: '{}', received_minor: 0, flags: '[]', settled_via: null, settled_note: null, settled_by: null,
-      failure_reason: null, expires_at: now + 86_400_000, created_at: now, updated_at: now, paid_at: null, failed_at: null, expired_at: null, canceled_at: null,
+      id: newId('pay'),
+      account_id: accountId,
+      livemode: 1,
+      status: 'pending',
+      scheme: 'sepa',
+      amount_minor: amounts[i]!,
+      currency: 'EUR',
+      reference: `bulk-${i}`,
+      description: null,
+      metadata: '{}',
+      creditor_reference: ref,
+      creditor_reference_type: 'RF',
+      qr_payload: 'BCD',
+      qr_ecc: 'M',
+      payee: '{}',
+      received_minor: 0,
+      flags: '[]',
+      settled_via: null,
+      settled_note: null,
+      settled_by: null,
+      failure_reason: null,
+      expires_at: now + 86_400_000,
+      created_at: now,
+      updated_at: now,
+      paid_at: null,
+      failed_at: null,
+      expired_at: null,
+      canceled_at: null,
     });
   }
   const seedStarted = performance.now();
   for (let i = 0; i < rows.length; i += 1000) {
     await database.db.transaction().execute(async (trx) => {
-      for (let j = i; j < Math.min(i + 1000, rows.length); j += 200) await trx.insertInto('payments').values(rows.slice(j, j + 200)).execute();
+      for (let j = i; j < Math.min(i + 1000, rows.length); j += 200)
+        await trx
+          .insertInto('payments')
+          .values(rows.slice(j, j + 200))
+          .execute();
     });
   }
   console.log(`[${dialect}] seeded ${PENDING.toLocaleString('en')} pending payments in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
@@ -160,8 +210,15 @@ async function reconciliation(env: NonNullable<Awaited<ReturnType<typeof setUp>>
     const kind = i % 20;
     const minor = kind === 17 ? amounts[p]! - 50 : amounts[p]!;
     const amount = (minor / 100).toFixed(2);
-    const rmt = kind === 18 ? `<Ustrd>Payment ${refs[p]!.replace(/(.{4})/g, '$1 ')}</Ustrd>` : kind === 19 ? '<Ustrd>Birthday present</Ustrd>' : `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${refs[p]}</Ref></CdtrRefInf></Strd>`;
-    entries.push(`<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-20</Dt></BookgDt><AcctSvcrRef>BK${i}</AcctSvcrRef><NtryDtls><TxDtls><Refs><AcctSvcrRef>TX${i}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><RmtInf>${rmt}</RmtInf></TxDtls></NtryDtls></Ntry>`);
+    const rmt =
+      kind === 18
+        ? `<Ustrd>Payment ${refs[p]!.replace(/(.{4})/g, '$1 ')}</Ustrd>`
+        : kind === 19
+          ? '<Ustrd>Birthday present</Ustrd>'
+          : `<Strd><CdtrRefInf><Tp><CdOrPrtry><Cd>SCOR</Cd></CdOrPrtry></Tp><Ref>${refs[p]}</Ref></CdtrRefInf></Strd>`;
+    entries.push(
+      `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-20</Dt></BookgDt><AcctSvcrRef>BK${i}</AcctSvcrRef><NtryDtls><TxDtls><Refs><AcctSvcrRef>TX${i}</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><RmtInf>${rmt}</RmtInf></TxDtls></NtryDtls></Ntry>`,
+    );
   }
   const xml = `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2026-11-20T18:00:00</CreDtTm></GrpHdr><Ntfctn><Id>N1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>${entries.join('')}</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
   const started = performance.now();
@@ -172,7 +229,9 @@ async function reconciliation(env: NonNullable<Awaited<ReturnType<typeof setUp>>
   const again = performance.now();
   const second = await app.inject({ method: 'POST', url: '/api/v1/payments/reconciliations', headers: { ...headers, 'content-type': 'application/xml' }, payload: xml });
   const againMs = performance.now() - again;
-  console.log(`[${dialect}] reconcile ${ENTRIES.toLocaleString('en')} entries (${(xml.length / 1e6).toFixed(1)} MB) vs ${PENDING.toLocaleString('en')} pending: ${elapsed.toFixed(0)} ms (goal ≤ 2000 ms); matched ${summary.matched}, partial ${summary.partial}, unmatched ${summary.unmatched}, succeeded ${summary.payments_succeeded}`);
+  console.log(
+    `[${dialect}] reconcile ${ENTRIES.toLocaleString('en')} entries (${(xml.length / 1e6).toFixed(1)} MB) vs ${PENDING.toLocaleString('en')} pending: ${elapsed.toFixed(0)} ms (goal ≤ 2000 ms); matched ${summary.matched}, partial ${summary.partial}, unmatched ${summary.unmatched}, succeeded ${summary.payments_succeeded}`,
+  );
   console.log(`[${dialect}] same file again: ${againMs.toFixed(0)} ms, already matched ${second.json().data.summary.already_matched}`);
   return elapsed;
 }

@@ -55,14 +55,28 @@ const urls = payloads(2024);
 console.log(`QR engine bench — Node ${process.version}, ${N} distinct ${urls[0]!.length}-char URLs, medians of ${ROUNDS} rounds after warm-up\n`);
 
 const design = { shapes: 'liquid', eyes: 'circle', eye_pupils: 'circle', color: '#7e22ce' };
-const runBaseline = (): void => { for (const u of urls) QRCode.create(u, { errorCorrectionLevel: 'M' }); };
-const runEncoder = (): void => { for (const u of urls) encodeQr(u, { ecc: 'M' }); };
+const runBaseline = (): void => {
+  for (const u of urls) QRCode.create(u, { errorCorrectionLevel: 'M' });
+};
+const runEncoder = (): void => {
+  for (const u of urls) encodeQr(u, { ecc: 'M' });
+};
 let bytes = 0;
-const runLiquid = (): void => { bytes = 0; for (const u of urls) bytes += renderSvg(u, design).svg.length; };
-const runSquare = (): void => { for (const u of urls) renderSvg(u, {}); };
+const runLiquid = (): void => {
+  bytes = 0;
+  for (const u of urls) bytes += renderSvg(u, design).svg.length;
+};
+const runSquare = (): void => {
+  for (const u of urls) renderSvg(u, {});
+};
 
 // Warm-up (JIT, per-version tables), then rounds interleaved so machine noise hits all alike.
-for (let w = 0; w < 2; w++) { runBaseline(); runEncoder(); runLiquid(); runSquare(); }
+for (let w = 0; w < 2; w++) {
+  runBaseline();
+  runEncoder();
+  runLiquid();
+  runSquare();
+}
 const rounds = { base: [] as Timing[], enc: [] as Timing[], liquid: [] as Timing[], square: [] as Timing[] };
 for (let r = 0; r < ROUNDS; r++) {
   rounds.base.push(once(runBaseline));
@@ -70,7 +84,10 @@ for (let r = 0; r < ROUNDS; r++) {
   rounds.liquid.push(once(runLiquid));
   rounds.square.push(once(runSquare));
 }
-const base = med(rounds.base), enc = med(rounds.enc), liquid = med(rounds.liquid), square = med(rounds.square);
+const base = med(rounds.base),
+  enc = med(rounds.enc),
+  liquid = med(rounds.liquid),
+  square = med(rounds.square);
 // Scale to the reference machine by the baseline measured here (CPU time: least disturbed by other load).
 const scale = REFERENCE_QRCODE_MS / base.cpu;
 
@@ -101,4 +118,6 @@ for (let r = 0; r < 3; r++) {
 }
 const png = await renderPng(svgs[0]!, 512);
 console.log('PNG 512 px (sharp/librsvg, liquid + circle), per image');
-console.log(`  median ${median(pngWall).toFixed(2)} ms wall, ${median(pngCpu).toFixed(2)} ms cpu   ≈ ${(median(pngCpu) * scale).toFixed(2)} ms on the reference machine (goal ≤ 4 ms), ${png.length} bytes`);
+console.log(
+  `  median ${median(pngWall).toFixed(2)} ms wall, ${median(pngCpu).toFixed(2)} ms cpu   ≈ ${(median(pngCpu) * scale).toFixed(2)} ms on the reference machine (goal ≤ 4 ms), ${png.length} bytes`,
+);

@@ -13,8 +13,11 @@ const ROUNDS = 7;
 
 // Seeded, so runs compare.
 let s = 20261120;
-const rnd = (): number => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
-const pick = (alphabet: string) => (n: number): string => Array.from({ length: n }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+const rnd = (): number => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+const pick =
+  (alphabet: string) =>
+  (n: number): string =>
+    Array.from({ length: n }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
 const random = (n: number, alphabet: string): string => pick(alphabet)(n);
 
 const kinds = ['rf', 'qr', 'pix_txid', 'upi_tr'] as const;
@@ -34,15 +37,38 @@ function item(i: number): StatementItem {
   const text = r < 0.7 ? [] : r < 0.85 ? [`Invoice ${p.reference.replace(/(.{4})/g, '$1 ')} thank you`] : r < 0.95 ? [`Order ${p.reference}`] : ['Birthday present for Anna'];
   const amount = r > 0.9 && r < 0.93 ? p.amountMinor - 100 : p.amountMinor;
   return {
-    id: `entry${i}`, kind: 'camt.054', statementId: 'S', account: { iban: 'DE89370400440532013000', other: null, currency: 'EUR' }, entryIndex: i, transactionIndex: 0, batchSize: 1,
-    direction: 'credit', reversal: false, status: 'booked', amount: { minor: amount, currency: 'EUR', text: '' }, instructedAmount: null, bookingDate: '2026-11-20', valueDate: '2026-11-20',
-    accountServicerReference: `BK${i}`, entryReference: null, endToEndId: null, debtorName: null, structuredReferences: structured, unstructured: text, candidates: referenceCandidates(structured, text),
+    id: `entry${i}`,
+    kind: 'camt.054',
+    statementId: 'S',
+    account: { iban: 'DE89370400440532013000', other: null, currency: 'EUR' },
+    entryIndex: i,
+    transactionIndex: 0,
+    batchSize: 1,
+    direction: 'credit',
+    reversal: false,
+    status: 'booked',
+    amount: { minor: amount, currency: 'EUR', text: '' },
+    instructedAmount: null,
+    bookingDate: '2026-11-20',
+    valueDate: '2026-11-20',
+    accountServicerReference: `BK${i}`,
+    entryReference: null,
+    endToEndId: null,
+    debtorName: null,
+    structuredReferences: structured,
+    unstructured: text,
+    candidates: referenceCandidates(structured, text),
   };
 }
 const items = Array.from({ length: ITEMS }, (_, i) => item(i));
 
 function camt054(): string {
-  const entries = items.map((it, i) => `<Ntry><Amt Ccy="EUR">${(it.amount!.minor! / 100).toFixed(2)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-20</Dt></BookgDt><AcctSvcrRef>BK${i}</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs><Amt Ccy="EUR">${(it.amount!.minor! / 100).toFixed(2)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><RltdPties><Dbtr><Pty><Nm>Payer ${i}</Nm></Pty></Dbtr></RltdPties><RmtInf>${it.unstructured.map((u) => `<Ustrd>${u}</Ustrd>`).join('')}${it.structuredReferences.map((r) => `<Strd><CdtrRefInf><Ref>${r}</Ref></CdtrRefInf></Strd>`).join('')}</RmtInf></TxDtls></NtryDtls></Ntry>`).join('');
+  const entries = items
+    .map(
+      (it, i) =>
+        `<Ntry><Amt Ccy="EUR">${(it.amount!.minor! / 100).toFixed(2)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts><BookgDt><Dt>2026-11-20</Dt></BookgDt><AcctSvcrRef>BK${i}</AcctSvcrRef><NtryDtls><TxDtls><Refs><EndToEndId>NOTPROVIDED</EndToEndId></Refs><Amt Ccy="EUR">${(it.amount!.minor! / 100).toFixed(2)}</Amt><CdtDbtInd>CRDT</CdtDbtInd><RltdPties><Dbtr><Pty><Nm>Payer ${i}</Nm></Pty></Dbtr></RltdPties><RmtInf>${it.unstructured.map((u) => `<Ustrd>${u}</Ustrd>`).join('')}${it.structuredReferences.map((r) => `<Strd><CdtrRefInf><Ref>${r}</Ref></CdtrRefInf></Strd>`).join('')}</RmtInf></TxDtls></NtryDtls></Ntry>`,
+    )
+    .join('');
   return `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>BENCH</MsgId><CreDtTm>2026-11-20T18:00:00</CreDtTm></GrpHdr><Ntfctn><Id>N1</Id><Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>${entries}</Ntfctn></BkToCstmrDbtCdtNtfctn></Document>`;
 }
 
@@ -68,7 +94,10 @@ const matching = (): void => {
   sink += reconcile(items, payments).matched.length;
 };
 
-for (let w = 0; w < 2; w++) { baseline(); matching(); }
+for (let w = 0; w < 2; w++) {
+  baseline();
+  matching();
+}
 const base: number[] = [];
 const match: number[] = [];
 for (let r = 0; r < ROUNDS; r++) {
@@ -83,11 +112,23 @@ const parse: number[] = [];
 const json: number[] = [];
 const asJson = JSON.stringify({ items: items.map((it) => ({ ...it, candidates: undefined })) });
 for (let r = 0; r < 3; r++) {
-  parse.push(time(() => { const d = parseCamt(xml); if (!d.ok) throw new Error(d.reason); sink += d.document.items.length; }));
-  json.push(time(() => { sink += JSON.parse(asJson).items.length; }));
+  parse.push(
+    time(() => {
+      const d = parseCamt(xml);
+      if (!d.ok) throw new Error(d.reason);
+      sink += d.document.items.length;
+    }),
+  );
+  json.push(
+    time(() => {
+      sink += JSON.parse(asJson).items.length;
+    }),
+  );
 }
 
-console.log(`Reconciliation bench — Node ${process.version}, ${ITEMS.toLocaleString('en-US')} items against ${PAYMENTS.toLocaleString('en-US')} pending payments, CPU time, medians of ${ROUNDS} rounds\n`);
+console.log(
+  `Reconciliation bench — Node ${process.version}, ${ITEMS.toLocaleString('en-US')} items against ${PAYMENTS.toLocaleString('en-US')} pending payments, CPU time, medians of ${ROUNDS} rounds\n`,
+);
 console.log(`  baseline: Map build + one lookup per item   ${median(base).toFixed(1).padStart(8)} ms`);
 console.log(`  reconcile (index + match + report)          ${median(match).toFixed(1).padStart(8)} ms   = ${(median(match) / median(base)).toFixed(2)}× the baseline   (goal ≤ 2,000 ms)`);
 console.log(`  outcome: ${JSON.stringify(counts)}\n`);

@@ -28,7 +28,11 @@ const ctx = { db: database.db, config: { ...config, masterKey: Buffer.from('7e'.
 const accountId = newId('acc');
 const now = Date.now();
 await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: ctx.config }, accountId, { name: 'bench', qr_type: 'dynamic', destination: 'https://example.com/landing' });
+const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: ctx.config }, accountId, {
+  name: 'bench',
+  qr_type: 'dynamic',
+  destination: 'https://example.com/landing',
+});
 const campaignId = campaign.id;
 
 const only = process.env.BENCH_ONLY; // 'one' or 'varied'
@@ -37,8 +41,7 @@ async function run(name: string, event: (i: number) => Omit<ScanEvent, 'accountI
   if (only && !name.startsWith(only)) return;
   // 25,000 scans a second, as under bench:http.
   const start = Date.now();
-  const batch = (b: number) =>
-    Array.from({ length: BATCH }, (_, j): ScanEvent => ({ accountId, campaignId, occurredAt: start + Math.floor((b * BATCH + j) / 25), ...event(b * BATCH + j) }));
+  const batch = (b: number) => Array.from({ length: BATCH }, (_, j): ScanEvent => ({ accountId, campaignId, occurredAt: start + Math.floor((b * BATCH + j) / 25), ...event(b * BATCH + j) }));
   for (let b = 0; b < 5; b++) await flushScans(ctx, batch(b)); // warm-up: JIT, UA cache, statement text
   const batches = Array.from({ length: BATCHES }, (_, b) => batch(b));
   const before = process.threadCpuUsage();

@@ -32,7 +32,8 @@ async function fill(database: DatabaseHandle): Promise<void> {
   await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
   // Ten campaigns, as an account with a few live codes has.
   const campaigns: string[] = [];
-  for (let i = 0; i < 10; i++) campaigns.push((await createCampaign({ db: database.db, clock: { now: () => now }, config: ctxConfig }, accountId, { name: `c${i}`, qr_type: 'dynamic', destination: 'https://example.com/' })).id);
+  for (let i = 0; i < 10; i++)
+    campaigns.push((await createCampaign({ db: database.db, clock: { now: () => now }, config: ctxConfig }, accountId, { name: `c${i}`, qr_type: 'dynamic', destination: 'https://example.com/' })).id);
   const ctx = { db: database.db, config: ctxConfig } as Pick<AppContext, 'db' | 'config'>;
   for (let start = 0; start < SCANS; start += SCAN_BATCH_SIZE) {
     const events = Array.from({ length: Math.min(SCAN_BATCH_SIZE, SCANS - start) }, (_, j): ScanEvent => {
@@ -52,7 +53,7 @@ async function fill(database: DatabaseHandle): Promise<void> {
   }
 }
 
-const perMillion = (bytes: number) => `${((bytes / SCANS) * 1_000_000 / 1_048_576).toFixed(0)} MB per million scans (${(bytes / SCANS).toFixed(0)} bytes a scan)`;
+const perMillion = (bytes: number) => `${(((bytes / SCANS) * 1_000_000) / 1_048_576).toFixed(0)} MB per million scans (${(bytes / SCANS).toFixed(0)} bytes a scan)`;
 
 // SQLite: used pages (page_count − freelist_count) after folding the WAL into the file.
 {
@@ -90,7 +91,10 @@ const perMillion = (bytes: number) => `${((bytes / SCANS) * 1_000_000 / 1_048_57
     await migrateToLatest(database.db);
     const used = async () => {
       await admin.query('checkpoint').catch(() => {});
-      const { rows } = await admin.query(`select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p', 'm')`, [schema]);
+      const { rows } = await admin.query(
+        `select coalesce(sum(pg_total_relation_size(c.oid)), 0)::bigint as n from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = $1 and c.relkind in ('r', 'p', 'm')`,
+        [schema],
+      );
       return Number(rows[0].n);
     };
     const before = await used();

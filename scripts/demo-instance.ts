@@ -65,7 +65,10 @@ export async function startDemoInstance(): Promise<DemoInstance> {
   await json(app, 'DELETE', `/api/v1/campaigns/${campaignIds.at(-1)}`, session);
   await json(app, 'POST', '/api/v1/templates', session, { name: 'Bistro Lumen', design_config: CAMPAIGNS[0]!.design_config });
   await json(app, 'POST', '/api/v1/templates', session, { name: 'Northwind corporate', design_config: { preset: 'classy', eye_color: '#b45309' } });
-  await json(app, 'POST', '/api/v1/templates', session, { name: 'Events, bold', design_config: { preset: 'scan-me', color: '#7c3aed', frame: { text: 'SCAN FOR TICKETS', color: '#7c3aed', text_color: '#ffffff' } } });
+  await json(app, 'POST', '/api/v1/templates', session, {
+    name: 'Events, bold',
+    design_config: { preset: 'scan-me', color: '#7c3aed', frame: { text: 'SCAN FOR TICKETS', color: '#7c3aed', text_color: '#ffffff' } },
+  });
   await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'prd', name: 'Ticket shop' });
   await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'tst', name: 'Staging', expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString() });
   return {

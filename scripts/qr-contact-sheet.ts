@@ -9,9 +9,16 @@ import { EYES, EYE_PUPILS, PRESET_NAMES, SHAPES, renderSvg } from '../src/qr/ind
 
 const OUT = fileURLToPath(new URL('../docs/qr-contact-sheet.png', import.meta.url));
 const TEXT = 'https://tessera.example/r/8fK2xQ9';
-const TILE = 168, LABEL = 22, GAP = 14, COLS = 10;
+const TILE = 168,
+  LABEL = 22,
+  GAP = 14,
+  COLS = 10;
 
-interface Tile { label: string; design: Record<string, unknown>; size?: number }
+interface Tile {
+  label: string;
+  design: Record<string, unknown>;
+  size?: number;
+}
 const sections: { title: string; tiles: Tile[] }[] = [
   { title: 'Data shapes (square eyes)', tiles: SHAPES.map((shapes) => ({ label: shapes, design: { shapes } })) },
   { title: 'Eye frame × pupil (rounded data)', tiles: EYES.flatMap((eyes) => EYE_PUPILS.map((eye_pupils) => ({ label: `${eyes} / ${eye_pupils}`, design: { shapes: 'rounded', eyes, eye_pupils } }))) },
@@ -20,13 +27,17 @@ const sections: { title: string; tiles: Tile[] }[] = [
 ];
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-let y = GAP, body = '', n = 0;
+let y = GAP,
+  body = '',
+  n = 0;
 for (const { title, tiles } of sections) {
   body += `<text x="${GAP}" y="${y + 18}" font-family="sans-serif" font-size="18" font-weight="bold" fill="#111">${esc(title)}</text>`;
   y += 30;
   tiles.forEach((t, i) => {
-    const col = i % COLS, row = Math.floor(i / COLS);
-    const x = GAP + col * (TILE + GAP), top = y + row * (TILE + LABEL + GAP);
+    const col = i % COLS,
+      row = Math.floor(i / COLS);
+    const x = GAP + col * (TILE + GAP),
+      top = y + row * (TILE + LABEL + GAP);
     const r = renderSvg(TEXT, t.design, { idPrefix: `t${n++}` });
     const side = t.size ?? TILE;
     // Nested <svg>: each code keeps its own viewBox; an image element would need a data URI.

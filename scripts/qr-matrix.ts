@@ -26,22 +26,25 @@ const t0 = performance.now();
 const elapsed = () => `${((performance.now() - t0) / 1000).toFixed(0)} s`;
 
 if (runs('matrix')) {
-  const all = new Tally(), base = new Tally();
+  const all = new Tally(),
+    base = new Tally();
   const byPair = new Map<string, Tally>();
   for (const { name, design } of designs) {
-    for (const ecc of LEVELS) for (const text of PAYLOADS) {
-      const { svg, version } = renderSvg(text, { ...design, ecc });
-      const r = await readBoth(toPixels(await rasterAt(svg, 8)), text);
-      const label = `${name} ${ecc} v${version}`;
-      all.add(r, label);
-      const eyePair = name.startsWith('preset:') ? name : name.split('/').slice(1).join('/');
-      if (!byPair.has(eyePair)) byPair.set(eyePair, new Tally());
-      byPair.get(eyePair)!.add(r, label);
+    for (const ecc of LEVELS)
+      for (const text of PAYLOADS) {
+        const { svg, version } = renderSvg(text, { ...design, ecc });
+        const r = await readBoth(toPixels(await rasterAt(svg, 8)), text);
+        const label = `${name} ${ecc} v${version}`;
+        all.add(r, label);
+        const eyePair = name.startsWith('preset:') ? name : name.split('/').slice(1).join('/');
+        if (!byPair.has(eyePair)) byPair.set(eyePair, new Tally());
+        byPair.get(eyePair)!.add(r, label);
+      }
+  }
+  for (const ecc of LEVELS)
+    for (const text of PAYLOADS) {
+      base.add(await readBoth(toPixels(await rasterAt(await baselineSvg(text, ecc), 8)), text), `qrcode ${ecc}`);
     }
-  }
-  for (const ecc of LEVELS) for (const text of PAYLOADS) {
-    base.add(await readBoth(toPixels(await rasterAt(await baselineSvg(text, ecc), 8)), text), `qrcode ${ecc}`);
-  }
   console.log(`\n== Design matrix, clean at 8 px/module (${designs.length} designs × ${LEVELS.length} ECC × ${PAYLOADS.length} payloads) [${elapsed()}]`);
   console.log(`  tessera: ${all}`);
   console.log(`  qrcode baseline: ${base}`);
@@ -73,7 +76,9 @@ if (runs('camera')) {
   const mean = (f: (t: Tally) => number) => tallies.reduce((s, t) => s + f(t), 0) / tallies.length;
   const min = (f: (t: Tally) => number) => Math.min(...tallies.map(f));
   console.log(`\n== Camera chain, ${cameraSamples} seeds per design [${elapsed()}]`);
-  console.log(`  mean per design: zxing ${(mean((t) => t.zxingRate) * 100).toFixed(1)} %, jsQR ${(mean((t) => t.jsqrRate) * 100).toFixed(1)} %; worst design: zxing ${(min((t) => t.zxingRate) * 100).toFixed(0)} %, jsQR ${(min((t) => t.jsqrRate) * 100).toFixed(0)} %`);
+  console.log(
+    `  mean per design: zxing ${(mean((t) => t.zxingRate) * 100).toFixed(1)} %, jsQR ${(mean((t) => t.jsqrRate) * 100).toFixed(1)} %; worst design: zxing ${(min((t) => t.zxingRate) * 100).toFixed(0)} %, jsQR ${(min((t) => t.jsqrRate) * 100).toFixed(0)} %`,
+  );
   console.log(`  qrcode baseline: ${base}`);
   const below = [...pairs].filter(([, t]) => t.zxingRate < 0.95 || t.jsqrRate < 0.8);
   console.log(`  designs below 95 % zxing or 80 % jsQR: ${below.length}`);
@@ -85,7 +90,10 @@ if (runs('camera')) {
       if (k.startsWith('preset:')) continue;
       const key = k.split('/')[part]!;
       const a = agg.get(key) ?? new Tally();
-      a.n += t.n; a.zxing += t.zxing; a.jsqr += t.jsqr; a.misread += t.misread;
+      a.n += t.n;
+      a.zxing += t.zxing;
+      a.jsqr += t.jsqr;
+      a.misread += t.misread;
       agg.set(key, a);
     }
     console.log(`  by ${['shape', 'eye', 'pupil'][part]}: ${[...agg].map(([k, t]) => `${k} ${(t.zxingRate * 100).toFixed(0)}/${(t.jsqrRate * 100).toFixed(0)}`).join(', ')}`);
@@ -98,7 +106,8 @@ if (runs('degrade')) {
   console.log(`\n== Fixed degradations over ${sampleDesigns.length} designs × 3 seeds (payload 1, ECC M) [${elapsed()}]`);
   const text = PAYLOADS[1];
   for (const deg of DEGRADATIONS) {
-    const t = new Tally(), base = new Tally();
+    const t = new Tally(),
+      base = new Tally();
     for (const { name, design } of sampleDesigns) {
       const { svg } = renderSvg(text, { ...design, ecc: 'M' });
       for (let seed = 1; seed <= 3; seed++) t.add(await readBoth(toPixels(await deg.apply(svg, seed)), text), `${name} seed ${seed}`);
@@ -114,12 +123,14 @@ if (runs('shapes')) {
   // (half a module) and noise σ40 at 8 px/module, 12 codes each (every ECC level × payload).
   console.log(`\n== Data shapes under blur σ3 at 6 px/module and noise σ40 at 8, 12 codes each [${elapsed()}]`);
   for (const shapes of SHAPES) {
-    const b = new Tally(), n = new Tally();
-    for (const [i, ecc] of LEVELS.entries()) for (const [p, text] of PAYLOADS.entries()) {
-      const { svg } = renderSvg(text, { shapes, ecc, color: '#1e293b' });
-      b.add(await readBoth(toPixels(await blur(await rasterAt(svg, 6), 3)), text), shapes);
-      n.add(await readBoth(toPixels(noise(await rasterAt(svg, 8), 40, 4000 + i * 3 + p)), text), shapes);
-    }
+    const b = new Tally(),
+      n = new Tally();
+    for (const [i, ecc] of LEVELS.entries())
+      for (const [p, text] of PAYLOADS.entries()) {
+        const { svg } = renderSvg(text, { shapes, ecc, color: '#1e293b' });
+        b.add(await readBoth(toPixels(await blur(await rasterAt(svg, 6), 3)), text), shapes);
+        n.add(await readBoth(toPixels(noise(await rasterAt(svg, 8), 40, 4000 + i * 3 + p)), text), shapes);
+      }
     console.log(`  ${shapes.padEnd(18)} blur σ3: ${b} | noise σ40: ${n}`);
   }
 }
@@ -128,15 +139,25 @@ if (runs('luma')) {
   // Calibration of the lint's luma thresholds: one hue family per row, darker to lighter, through
   // the camera chain (12 seeds) and noise σ30 at 8 px/module, plain square and thin dots.
   const colours = ['#000000', '#1e293b', '#1e3a8a', '#0369a1', '#404040', '#505050', '#606060', '#707070', '#7e22ce', '#808080', '#ea580c', '#d946ef', '#909090', '#f472b6', '#a0a0a0', '#b0b0b0'];
-  const luma = (hex: string) => { const n = Number.parseInt(hex.slice(1), 16); return 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255); };
+  const luma = (hex: string) => {
+    const n = Number.parseInt(hex.slice(1), 16);
+    return 0.299 * (n >> 16) + 0.587 * ((n >> 8) & 255) + 0.114 * (n & 255);
+  };
   console.log(`\n== Luma calibration (Δ = 255 − BT.601 luma) [${elapsed()}]`);
   for (const color of colours) {
     const row: string[] = [];
-    try { renderSvg('x', { color }); } catch { console.log(`  ${color} refused by the lint`); continue; }
+    try {
+      renderSvg('x', { color });
+    } catch {
+      console.log(`  ${color} refused by the lint`);
+      continue;
+    }
     for (const shapes of ['square', 'dots']) {
-      const cam = new Tally(), noisy = new Tally();
+      const cam = new Tally(),
+        noisy = new Tally();
       for (let i = 0; i < 12; i++) {
-        const text = PAYLOADS[i % 2]!, ecc = LEVELS[i % 4]!;
+        const text = PAYLOADS[i % 2]!,
+          ecc = LEVELS[i % 4]!;
         const { svg } = renderSvg(text, { shapes, color, ecc }, {});
         cam.add(await readBoth(toPixels(await cameraChain(svg, 2000 + i)), text), color);
         noisy.add(await readBoth(toPixels(noise(await rasterAt(svg, 8), 30, 3000 + i)), text), color);

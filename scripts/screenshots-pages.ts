@@ -31,7 +31,7 @@ function writeGallery(pages: Array<{ name: string; title: string }>): void {
   const lines = [
     '# Public pages, as strangers see them',
     '',
-    'Written by `npm run screenshots:pages` (a seeded Tessera on SQLite, Debian\'s Chromium, a fixed clock, the visitor in London).',
+    "Written by `npm run screenshots:pages` (a seeded Tessera on SQLite, Debian's Chromium, a fixed clock, the visitor in London).",
     `Every page exists at ${widths.join(', ')} px in ${schemes.join(' and ')} mode in \`${dir}/\`. What the pages say and why: [public-pages.md](../public-pages.md).`,
     '',
   ];
@@ -54,7 +54,12 @@ try {
   for (const c of cases) {
     for (const scheme of schemes) {
       // One visit per case and scheme (some visits post a form and spend a view), then every width.
-      const context = await browser.newContext({ colorScheme: scheme, locale: c.language ? c.language.split(',')[0]!.trim() : 'en-GB', timezoneId: 'Europe/London', extraHTTPHeaders: c.language ? { 'accept-language': c.language } : {} });
+      const context = await browser.newContext({
+        colorScheme: scheme,
+        locale: c.language ? c.language.split(',')[0]!.trim() : 'en-GB',
+        timezoneId: 'Europe/London',
+        extraHTTPHeaders: c.language ? { 'accept-language': c.language } : {},
+      });
       await context.clock.setFixedTime(t.clock.now());
       const page = await context.newPage();
       await page.setViewportSize({ width: widths[0]!, height: 800 });
@@ -65,7 +70,9 @@ try {
         await page.setViewportSize({ width, height: width < 600 ? 780 : 900 });
         const file = path.join(out, `${c.name}-${width}-${scheme}.png`);
         // A palette PNG is a third of the size and looks the same for flat UI.
-        await sharp(await page.screenshot({ fullPage: true })).png({ palette: true, quality: 95, effort: 8 }).toFile(file);
+        await sharp(await page.screenshot({ fullPage: true }))
+          .png({ palette: true, quality: 95, effort: 8 })
+          .toFile(file);
         written++;
       }
       await context.close();

@@ -71,7 +71,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key; created readable by its owner only (0700, files 0600).' },
   { name: 'DATABASE_URL', default: 'SQLite file `tessera.db` in the data dir', description: '`postgres://…` selects PostgreSQL (scale-out); a file path or `sqlite:PATH` selects SQLite.' },
   { name: 'TESSERA_PUBLIC_URL', default: 'http://HOST:PORT', description: 'Base of every public link a QR code encodes (short links, items, hosted pages).' },
-  { name: 'TESSERA_MASTER_KEY', default: 'generated into the data dir outside production', description: 'Root secret for encryption and signing: 32 bytes as 64 hex characters or base64. Required in production.' },
+  {
+    name: 'TESSERA_MASTER_KEY',
+    default: 'generated into the data dir outside production',
+    description: 'Root secret for encryption and signing: 32 bytes as 64 hex characters or base64. Required in production.',
+  },
   {
     name: 'LOG_LEVEL',
     default: 'info',
@@ -91,7 +95,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     name: 'TESSERA_WEBHOOK_LEASE_SECONDS',
     default: '60',
     description:
-      'How long a worker\'s claim on a webhook delivery lasts. A worker that dies mid-delivery leaves its claims behind; another worker sends them again (same `webhook-id`) once they expire. Keep it above the 15 s delivery timeout, or a slow receiver is sent the same event twice.',
+      "How long a worker's claim on a webhook delivery lasts. A worker that dies mid-delivery leaves its claims behind; another worker sends them again (same `webhook-id`) once they expire. Keep it above the 15 s delivery timeout, or a slow receiver is sent the same event twice.",
   },
   { name: 'TESSERA_MORPH_TTL_SECONDS', default: '30', description: 'How long a signed morphing render URL stays valid.' },
   { name: 'TESSERA_MORPH_STEP_SECONDS', default: '30', description: 'Rotation step of a morphing code payload (15–30).' },
@@ -105,20 +109,29 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'TESSERA_SCAN_RETENTION_DAYS', default: '395', description: 'Raw scans older than this are deleted; daily rollups are kept.' },
   { name: 'TESSERA_IP_STORAGE', default: 'anonymized', description: '`anonymized` keeps IPv4 /24 and IPv6 /48 prefixes; `none` stores no IP at all.' },
   { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
-  { name: 'TESSERA_GEOIP_DB', default: '(unset)', description: 'Path to an offline MaxMind DB (`.mmdb`) country database (GeoLite2-Country, DB-IP Lite, …); used at flush time when the country header gives nothing.' },
+  {
+    name: 'TESSERA_GEOIP_DB',
+    default: '(unset)',
+    description: 'Path to an offline MaxMind DB (`.mmdb`) country database (GeoLite2-Country, DB-IP Lite, …); used at flush time when the country header gives nothing.',
+  },
   { name: 'TESSERA_SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long graceful shutdown waits for in-flight requests.' },
   {
     name: 'TESSERA_SIGNUP',
     default: 'first',
     description:
-      'Who may sign up over HTTP (`POST /api/v1/auth/signup`): `first` lets the first person create the instance\'s first account and then closes; `open` lets anyone; `closed` lets nobody. `tessera account create` works in every mode.',
+      "Who may sign up over HTTP (`POST /api/v1/auth/signup`): `first` lets the first person create the instance's first account and then closes; `open` lets anyone; `closed` lets nobody. `tessera account create` works in every mode.",
   },
   {
     name: 'TESSERA_METRICS_TOKEN',
     default: '(unset)',
-    description: 'Serves Prometheus metrics at `GET /metrics` on the main port to requests with `Authorization: Bearer <token>` (at least 16 characters). Unset (and no metrics port): `/metrics` is a 404.',
+    description:
+      'Serves Prometheus metrics at `GET /metrics` on the main port to requests with `Authorization: Bearer <token>` (at least 16 characters). Unset (and no metrics port): `/metrics` is a 404.',
   },
-  { name: 'TESSERA_METRICS_PORT', default: '(unset)', description: 'Serves `/metrics` without a token on this separate port (for a scraper on a private network); `tessera worker` serves its own metrics there too.' },
+  {
+    name: 'TESSERA_METRICS_PORT',
+    default: '(unset)',
+    description: 'Serves `/metrics` without a token on this separate port (for a scraper on a private network); `tessera worker` serves its own metrics there too.',
+  },
   { name: 'TESSERA_METRICS_HOST', default: 'HOST', description: 'Interface the metrics port binds to.' },
 ];
 
@@ -142,7 +155,10 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
 }
 
 function list(env: Env, name: string): string[] {
-  return (env[name] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  return (env[name] ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** Parses a master key given as 64 hex characters or base64/base64url of 32 bytes. */

@@ -27,8 +27,29 @@ const SHORT_CODE_PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{7,16}$`);
  * `/p/{account slug}/{campaign slug}`), so none may ever be one of these, in any letter case.
  */
 export const RESERVED_PATHS: ReadonlySet<string> = new Set([
-  'app', 'login', 'signup', 'logout', 'api', 'docs', 'openapi.json', 'healthz', 'readyz', 'problems', 'p', 'i',
-  'admin', 'assets', 'static', 'settings', 'help', 'support', 'status', 'tessera', 'www', 'favicon.ico', 'robots.txt',
+  'app',
+  'login',
+  'signup',
+  'logout',
+  'api',
+  'docs',
+  'openapi.json',
+  'healthz',
+  'readyz',
+  'problems',
+  'p',
+  'i',
+  'admin',
+  'assets',
+  'static',
+  'settings',
+  'help',
+  'support',
+  'status',
+  'tessera',
+  'www',
+  'favicon.ico',
+  'robots.txt',
 ]);
 
 /** Whether `segment` (one path segment, no slashes) is reserved for Tessera's own pages. */

@@ -18,7 +18,26 @@ const REPLY = 'src/http/page/reply.ts';
 const TAG = /<\/[a-z][a-z0-9-]*\s*>|<[a-z][a-z0-9-]*\s+[a-z-]+(?:=|\s|\/?>)|<!doctype html|^\s*<[a-z][a-z0-9-]*[\s/>]/i;
 // SVG pictures (a Swiss cross handed to the QR engine as a logo) are images, not pages: a literal
 // whose every element is an SVG element is left alone. A sentence naming "<!DOCTYPE …>" is prose.
-const SVG_ELEMENTS = new Set(['svg', 'g', 'defs', 'rect', 'circle', 'ellipse', 'path', 'line', 'polyline', 'polygon', 'use', 'symbol', 'clippath', 'mask', 'lineargradient', 'radialgradient', 'stop', 'image']);
+const SVG_ELEMENTS = new Set([
+  'svg',
+  'g',
+  'defs',
+  'rect',
+  'circle',
+  'ellipse',
+  'path',
+  'line',
+  'polyline',
+  'polygon',
+  'use',
+  'symbol',
+  'clippath',
+  'mask',
+  'lineargradient',
+  'radialgradient',
+  'stop',
+  'image',
+]);
 function isMarkup(text: string): boolean {
   if (!TAG.test(text)) return false;
   if (/<!doctype html/i.test(text)) return true;
@@ -93,20 +112,22 @@ describe('HTML is written one way', () => {
 
   it('catches each kind of offence in a sample', () => {
     const bad = [
-      "export const page = (t: string) => `<p>${t}</p>`;",
+      'export const page = (t: string) => `<p>${t}</p>`;',
       "export const page = (t: string) => '<h1>' + t + '</h1>';",
       "export const PAGE = '<!doctype html><title>x</title>';",
-      "export function escapeHtml(s: string) { return s.replace(/[&<>\"']/g, (c) => c); }",
+      'export function escapeHtml(s: string) { return s.replace(/[&<>"\']/g, (c) => c); }',
       "export const esc = (s: string) => s.split('<').join('&lt;');",
       "import { html as h } from '../../http/html.ts'; export const p = (t: string) => `<b>${h`${t}`}</b>`;",
-      "export const P = '<svg viewBox=\"0 0 1 1\"><foreignObject><p>hi</p></foreignObject></svg>';",
+      'export const P = \'<svg viewBox="0 0 1 1"><foreignObject><p>hi</p></foreignObject></svg>\';',
       "export const P = '<!DOCTYPE html><svg></svg>';",
     ];
     for (const sample of bad) expect(markupProblems('sample.ts', sample), sample).not.toEqual([]);
     const good = [
-      "export const LOGO = '<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 70 70\">' + '<rect width=\"70\" height=\"70\" fill=\"#fff\"/>' + '</svg>';",
+      'export const LOGO = \'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 70 70">\' + \'<rect width="70" height="70" fill="#fff"/>\' + \'</svg>\';',
       "export const why = 'contains a document type declaration (<!DOCTYPE …>), which is refused';",
-      "import { html } from '../../http/html.ts'; export const p = (t: string) => html`<p class=\"x\">${t}</p>`;", "export const cmp = (a: number, b: number) => a < b && b > 0;"];
+      'import { html } from \'../../http/html.ts\'; export const p = (t: string) => html`<p class="x">${t}</p>`;',
+      'export const cmp = (a: number, b: number) => a < b && b > 0;',
+    ];
     for (const sample of good) expect(markupProblems('sample.ts', sample), sample).toEqual([]);
     expect(HTML_CONTENT_TYPE.test("reply.type('text/html; charset=utf-8')")).toBe(true);
     expect(HTML_CONTENT_TYPE.test("reply.header('content-type', 'text/html')")).toBe(true);

@@ -42,7 +42,7 @@ export const accountCreateCommand: Command = {
         io.err(
           `warning: ${applied.includes('0001_accounts') ? `created a new database (${where}); ` : `${where}: `}no Tessera server has used this database yet.\n` +
             '  A server started with another TESSERA_DATA_DIR or DATABASE_URL will not know this account or its key;\n' +
-            '  run this command with the server\'s environment, or start `tessera serve` with this one.',
+            "  run this command with the server's environment, or start `tessera serve` with this one.",
         );
       }
       const { account, user } = await createAccount(database.db, systemClock, input);

@@ -9,12 +9,4 @@ import { serveCommand } from './serve.ts';
 import { workerCommand } from './worker.ts';
 
 /** The commands `tessera` dispatches to. */
-export const commands: Command[] = [
-  serveCommand,
-  migrateCommand,
-  accountCreateCommand,
-  keysCheckCommand,
-  qrCommand,
-  workerCommand,
-  backupCommand,
-];
+export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand, keysCheckCommand, qrCommand, workerCommand, backupCommand];

@@ -13,8 +13,14 @@ async function readStdin(): Promise<string> {
 /** `tessera keys check`. */
 export const keysCheckCommand: Command = {
   name: 'keys check',
-  summary: 'Check an API key\'s format and checksum offline (exit 0 valid, 1 invalid)',
-  usage: ['tessera keys check KEY', 'tessera keys check -      (read the key from stdin)', '', '  Exit status 0 when KEY is a well-formed sec1 key with a valid checksum, 1 otherwise.', '  It does not say whether the key exists or is revoked: only the server knows that.'].join('\n'),
+  summary: "Check an API key's format and checksum offline (exit 0 valid, 1 invalid)",
+  usage: [
+    'tessera keys check KEY',
+    'tessera keys check -      (read the key from stdin)',
+    '',
+    '  Exit status 0 when KEY is a well-formed sec1 key with a valid checksum, 1 otherwise.',
+    '  It does not say whether the key exists or is revoked: only the server knows that.',
+  ].join('\n'),
   options: {},
   async run({ positionals }, io) {
     if (positionals.length !== 1) throw new UsageError('expected exactly one key (or - to read it from stdin)');

@@ -17,7 +17,7 @@ export function mainUsage(list: Command[] = commands, group?: string): string {
     'Commands:',
     ...list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `tessera <command> --help` for a command\'s options.',
+    "Run `tessera <command> --help` for a command's options.",
     ...(group ? [] : ['Run `tessera --version` for the version.']),
   ].join('\n');
 }
@@ -53,7 +53,9 @@ export async function runCli(argv: string[], io: CliIo, list: Command[] = comman
       io.out(mainUsage(group, argv[0]));
       return 0;
     }
-    const problem = group.length ? `tessera ${argv[0]}: ${argv[1] === undefined ? 'expected' : `unknown command '${argv[1]}'; expected`} one of: ${group.map((c) => c.name).join(', ')}` : `tessera: unknown command '${argv[0]}'`;
+    const problem = group.length
+      ? `tessera ${argv[0]}: ${argv[1] === undefined ? 'expected' : `unknown command '${argv[1]}'; expected`} one of: ${group.map((c) => c.name).join(', ')}`
+      : `tessera: unknown command '${argv[0]}'`;
     io.err(`${problem}\n\n${group.length ? mainUsage(group, argv[0]) : mainUsage(list)}`);
     return 2;
   }

@@ -33,4 +33,3 @@ export function secretsEqual(a: string | Buffer, b: string | Buffer): boolean {
 export function digestsEqual(a: Buffer | Uint8Array, b: Buffer | Uint8Array): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
-

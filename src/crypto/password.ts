@@ -6,9 +6,7 @@ import { argon2, randomBytes, timingSafeEqual } from 'node:crypto';
 const PARAMS = { memory: 19_456, passes: 2, parallelism: 1, tagLength: 32 };
 
 function derive(password: string, nonce: Buffer, p: typeof PARAMS): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    argon2('argon2id', { message: password, nonce, ...p }, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => argon2('argon2id', { message: password, nonce, ...p }, (error, key) => (error ? reject(error) : resolve(key))));
 }
 
 /** Hashes a password with argon2id into a PHC string. */

@@ -91,7 +91,14 @@ export async function appendNewRows(db: Kysely<any>, table: string, columns: rea
 }
 
 /** Like appendRows, but a row whose `key` (a unique index) exists adds its `counters` to the stored row's. Rows must have distinct keys. */
-export async function appendOrAdd(db: Kysely<any>, table: string, columns: readonly string[], key: readonly string[], counters: readonly string[], rows: readonly (readonly unknown[])[]): Promise<void> {
+export async function appendOrAdd(
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  key: readonly string[],
+  counters: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): Promise<void> {
   await write(db, table, columns, rows, { kind: 'add', key, counters });
 }
 
@@ -145,7 +152,12 @@ export async function appendRowsSharing(
     return tuple;
   };
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await appendRows(db, table, [...columns, ...sharedColumns], rows.map((row) => [...row.slice(0, columns.length), ...sharedOf(row)]));
+    await appendRows(
+      db,
+      table,
+      [...columns, ...sharedColumns],
+      rows.map((row) => [...row.slice(0, columns.length), ...sharedOf(row)]),
+    );
     return;
   }
   for (const row of rows) sharedOf(row);
@@ -153,7 +165,12 @@ export async function appendRowsSharing(
   const run = async (executor: Kysely<any>) => {
     await executor.executeQuery(CompiledQuery.raw(`create temp table if not exists ${temp} (k integer primary key, ${sharedColumns.map((_, i) => `c${i}`).join(', ')})`));
     await executor.executeQuery(CompiledQuery.raw(`delete from ${temp}`));
-    await appendRows(executor, temp, ['k', ...sharedColumns.map((_, i) => `c${i}`)], shared.map((tuple, k) => [k, ...tuple]));
+    await appendRows(
+      executor,
+      temp,
+      ['k', ...sharedColumns.map((_, i) => `c${i}`)],
+      shared.map((tuple, k) => [k, ...tuple]),
+    );
     let start = 0;
     for (const size of statementSizes(rows.length)) {
       const parameters: unknown[] = [];

@@ -45,12 +45,7 @@ const DEFAULT_BACKOFF: Backoff = { initialMs: 100, maxMs: 5000 };
  * Keeps one connection (made by `connect`, outside any pool: a pooled client would be handed to
  * queries and LISTEN would be lost with it) listening on `channel`, reconnecting with backoff.
  */
-export function listenOnPostgres(
-  connect: () => Pg.Client,
-  channel: string,
-  handlers: ListenHandlers,
-  options: { backoff?: Backoff; ignoreSender?: (processId: number) => boolean } = {},
-): Listener {
+export function listenOnPostgres(connect: () => Pg.Client, channel: string, handlers: ListenHandlers, options: { backoff?: Backoff; ignoreSender?: (processId: number) => boolean } = {}): Listener {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
   if (!CHANNEL_NAME.test(channel)) throw new Error(`invalid channel name ${channel}`);
   let client: Pg.Client | null = null;

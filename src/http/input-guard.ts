@@ -67,7 +67,10 @@ export function offendingFields(root: unknown, context: string, check: Check, ke
 }
 
 function invalid(errors: FieldError[]): AppError {
-  const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
+  const summary = errors
+    .slice(0, 3)
+    .map((e) => `${e.field} ${e.message}`)
+    .join('; ');
   return new AppError('validation_failed', `Some fields are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
 }
 

@@ -27,15 +27,7 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
     level,
     ...(stream ? { stream } : {}),
     redact: {
-      paths: [
-        ...REDACTED_HEADERS.map((h) => `req.headers["${h}"]`),
-        ...REDACTED_HEADERS.map((h) => `res.headers["${h}"]`),
-        '*.password',
-        '*.content',
-        '*.secret',
-        '*.full_key',
-        '*.deleteToken',
-      ],
+      paths: [...REDACTED_HEADERS.map((h) => `req.headers["${h}"]`), ...REDACTED_HEADERS.map((h) => `res.headers["${h}"]`), '*.password', '*.content', '*.secret', '*.full_key', '*.deleteToken'],
       censor: '[REDACTED]',
     },
     serializers: {

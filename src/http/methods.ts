@@ -43,7 +43,11 @@ export function installMethodRules(app: FastifyInstance): AllowedMethods {
       head === false
         ? (request) => {
             const path = request.url.split('?')[0]!;
-            throw methodNotAllowed('HEAD', path, allowedMethods(request.url).filter((m) => m !== 'HEAD'));
+            throw methodNotAllowed(
+              'HEAD',
+              path,
+              allowedMethods(request.url).filter((m) => m !== 'HEAD'),
+            );
           }
         : head;
   });

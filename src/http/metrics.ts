@@ -112,7 +112,7 @@ export class Metrics {
     });
     new Gauge({
       name: 'tessera_campaign_change_listener_connected',
-      help: '1 while the PostgreSQL LISTEN connection is up (other instances\' changes arrive at once), 0 while cached redirects rely on their 1 s TTL.',
+      help: "1 while the PostgreSQL LISTEN connection is up (other instances' changes arrive at once), 0 while cached redirects rely on their 1 s TTL.",
       labelNames: ['channel'],
       registers,
       collect() {

@@ -126,7 +126,8 @@ function problemResponse(status: string, declared: Json | undefined, html: boole
   };
   if (headers) response.headers = headers;
   if ((status === '429' || status === '503') && !headers) response.headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
-  if (status === '401') response.headers = { ...(isSchemaObject(headers) ? headers : {}), 'WWW-Authenticate': { description: 'The challenge (RFC 9110): `Bearer realm="tessera"`.', schema: { type: 'string' } } };
+  if (status === '401')
+    response.headers = { ...(isSchemaObject(headers) ? headers : {}), 'WWW-Authenticate': { description: 'The challenge (RFC 9110): `Bearer realm="tessera"`.', schema: { type: 'string' } } };
   return response;
 }
 

@@ -51,7 +51,10 @@ export function sendProblem(publicUrl: string, request: FastifyRequest, reply: F
   if (error.headers) reply.headers(error.headers);
   // Serialised here, as a string, so a route's response schema for the same status (an HTML
   // page's 404, say) never reshapes the problem.
-  return reply.status(error.status).type(PROBLEM_CONTENT_TYPE).send(JSON.stringify(problemFor(publicUrl, request, error)));
+  return reply
+    .status(error.status)
+    .type(PROBLEM_CONTENT_TYPE)
+    .send(JSON.stringify(problemFor(publicUrl, request, error)));
 }
 
 type ValidationIssue = { instancePath?: string; message?: string; params?: Record<string, unknown>; keyword?: string };
@@ -75,7 +78,10 @@ export function toAppError(error: FastifyError & { validation?: ValidationIssue[
   if (error instanceof AppError) return error;
   if (error.validation) {
     const errors = fieldErrors(error.validationContext, error.validation);
-    const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
+    const summary = errors
+      .slice(0, 3)
+      .map((e) => `${e.field} ${e.message}`)
+      .join('; ');
     return new AppError('validation_failed', `Some fields are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
   }
   switch (error.code) {

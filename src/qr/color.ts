@@ -44,7 +44,8 @@ export function luminance(c: Rgba): number {
 
 /** WCAG contrast ratio (1–21) between two opaque colours. */
 export function contrastRatio(a: Rgba, b: Rgba): number {
-  const la = luminance(a), lb = luminance(b);
+  const la = luminance(a),
+    lb = luminance(b);
   return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
 }
 

@@ -115,7 +115,7 @@ export const DESIGN_OPTIONS = {
 } as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const show = (v: unknown): string => (typeof v === 'string' ? `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'` : JSON.stringify(v) ?? String(v));
+const show = (v: unknown): string => (typeof v === 'string' ? `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'` : (JSON.stringify(v) ?? String(v)));
 
 /** Collects every problem in one pass so a 400 lists them all at once. */
 class Checker {
@@ -220,7 +220,11 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
   const has = (k: string): boolean => input[k] !== undefined;
   const color = has('color') ? c.color('color', input.color) : base.color;
   let background: string | undefined = base.background;
-  if (has('background')) background = input.background === 'transparent' ? 'transparent' : normalizeColor(input.background) ?? c.fail('background', `background must be a colour (#rgb, #rrggbb, …) or 'transparent'; got ${show(input.background)}`);
+  if (has('background'))
+    background =
+      input.background === 'transparent'
+        ? 'transparent'
+        : (normalizeColor(input.background) ?? c.fail('background', `background must be a colour (#rgb, #rrggbb, …) or 'transparent'; got ${show(input.background)}`));
   // Fields are undefined where validation failed; nothing is read before the error check below.
   const design: { [K in keyof Design]: Design[K] | undefined } = {
     shapes: has('shapes') ? c.oneOf('shapes', input.shapes, SHAPES) : base.shapes,
@@ -244,7 +248,11 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
   // leaf frame's hole, so no size of it keeps 1:1:3:1:1 in both directions there (jsQR read 3–33 %
   // of such codes). It is robust only in frames rounded enough to be short along the diagonal.
   if (resolved.eye_pupils === 'diamond' && !DIAMOND_PUPIL_FRAMES.includes(resolved.eyes)) {
-    warnings.push({ code: 'eyes_adjusted', field: 'eyes', message: `eyes '${resolved.eyes}' drawn as 'extra-rounded': a diamond pupil only scans reliably in ${DIAMOND_PUPIL_FRAMES.join(' or ')} eyes` });
+    warnings.push({
+      code: 'eyes_adjusted',
+      field: 'eyes',
+      message: `eyes '${resolved.eyes}' drawn as 'extra-rounded': a diamond pupil only scans reliably in ${DIAMOND_PUPIL_FRAMES.join(' or ')} eyes`,
+    });
     resolved.eyes = 'extra-rounded';
   }
   // A logo hides modules, so only the strongest level leaves a useful recovery budget.

@@ -103,7 +103,13 @@ export function encodeBytes(bytes: Uint8Array, options: EncodeOptions = {}): QrC
 export function encodeSegments(bytes: Uint8Array, segments: Segment[], version: number, ecc: Ecc, mask?: number): QrCode {
   const capacity = dataCodewords(version, ecc);
   const bits = totalBits(segments, version);
-  if (bits > capacity * 8) throw capacityError(bytes, ecc, version, segments.some((s) => s.mode === 'eci'));
+  if (bits > capacity * 8)
+    throw capacityError(
+      bytes,
+      ecc,
+      version,
+      segments.some((s) => s.mode === 'eci'),
+    );
   const data = new Uint8Array(capacity);
   let pos = writeSegments(data, bytes, segments, version);
   // Terminator (up to four zero bits) and bit padding come free from the zeroed buffer.
@@ -196,13 +202,15 @@ function capacityError(bytes: Uint8Array, ecc: Ecc, maxVersion: number, eci: boo
     const b = bytes[i]!;
     if (b >= 0x30 && b <= 0x39) continue;
     if (ALNUM_VALUE[b] !== 255) unit = 'characters';
-    else { unit = 'bytes'; break; }
+    else {
+      unit = 'bytes';
+      break;
+    }
   }
   const holds = capacityIn(unit, maxVersion, ecc, eci);
   const fits = ECC_LEVELS.filter((l) => ECC_LEVELS.indexOf(l) < ECC_LEVELS.indexOf(ecc) && capacityIn(unit, maxVersion, l, eci) >= bytes.length);
-  const advice = fits.length > 0
-    ? `use ECC ${fits.map((l) => `${l} (${fmt(capacityIn(unit, maxVersion, l, eci))})`).join(' or ')} or a dynamic code`
-    : 'shorten it or use a dynamic code (a short redirect URL)';
+  const advice =
+    fits.length > 0 ? `use ECC ${fits.map((l) => `${l} (${fmt(capacityIn(unit, maxVersion, l, eci))})`).join(' or ')} or a dynamic code` : 'shorten it or use a dynamic code (a short redirect URL)';
   const message = `content is ${fmt(bytes.length)} ${unit}; version ${maxVersion} at ECC ${ecc} holds ${fmt(holds)} ${unit} — ${advice}`;
   return new QrCapacityError(message, [{ field: 'content', message }]);
 }

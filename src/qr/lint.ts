@@ -86,7 +86,11 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
   for (const { field, rgba } of fgs) {
     const fg = over(rgba, bg);
     const delta = lumaDelta(fg, bg);
-    if (Math.abs(delta) < worst) { worst = Math.abs(delta); worstField = field; worstHex = hex(fg); }
+    if (Math.abs(delta) < worst) {
+      worst = Math.abs(delta);
+      worstField = field;
+      worstHex = hex(fg);
+    }
     if (delta > 0) lighter++;
   }
   const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: the luma difference between ${worstField} (${worstHex}) and the background is ${Math.round(worst)} of 255`;
@@ -109,7 +113,11 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
     const perModule = context.raster.px / context.raster.modules;
     if (perModule < MIN_PX_PER_MODULE) {
       const need = Math.ceil(context.raster.modules * MIN_PX_PER_MODULE);
-      warnings.push({ code: 'low_resolution', field: 'size', message: `${context.raster.px} px gives ${perModule.toFixed(1)} px per module; below ${MIN_PX_PER_MODULE} blur and resampling merge modules — use at least ${need} px` });
+      warnings.push({
+        code: 'low_resolution',
+        field: 'size',
+        message: `${context.raster.px} px gives ${perModule.toFixed(1)} px per module; below ${MIN_PX_PER_MODULE} blur and resampling merge modules — use at least ${need} px`,
+      });
     }
   }
   if (design.frame) {
@@ -124,7 +132,8 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
       const pct = Math.round(ECC_RECOVERY[design.ecc] * 100);
       errors.push({
         field: 'logo.size',
-        message: `logo.size ${design.logo.size} hides too much of this version-${v} code: it would use ${Math.round(worstShare * 100)}% of ECC ${design.ecc}'s ~${pct}% recovery budget where ${Math.round(LOGO_BUDGET_SHARE * 100)}% is the limit; ` +
+        message:
+          `logo.size ${design.logo.size} hides too much of this version-${v} code: it would use ${Math.round(worstShare * 100)}% of ECC ${design.ecc}'s ~${pct}% recovery budget where ${Math.round(LOGO_BUDGET_SHARE * 100)}% is the limit; ` +
           (max > 0 ? `use logo.size ≤ ${max}` : `a version-${v} code is too small to carry a logo; drop it`),
       });
     }

@@ -43,10 +43,15 @@ function buildTemplate(version: number): Template {
     set(i, 6, i % 2 === 0);
   }
   // Finder patterns with their separators (the ring at distance 4 is the light separator).
-  for (const [cx, cy] of [[3, 3], [size - 4, 3], [3, size - 4]] as const) {
+  for (const [cx, cy] of [
+    [3, 3],
+    [size - 4, 3],
+    [3, size - 4],
+  ] as const) {
     for (let dy = -4; dy <= 4; dy++) {
       for (let dx = -4; dx <= 4; dx++) {
-        const x = cx + dx, y = cy + dy;
+        const x = cx + dx,
+          y = cy + dy;
         if (x < 0 || x >= size || y < 0 || y >= size) continue;
         const dist = Math.max(Math.abs(dx), Math.abs(dy));
         set(x, y, dist !== 2 && dist !== 4);
@@ -81,7 +86,8 @@ function buildTemplate(version: number): Template {
     const bits = (version << 12) | rem;
     for (let i = 0; i < 18; i++) {
       const dark = ((bits >>> i) & 1) !== 0;
-      const a = size - 11 + (i % 3), b = Math.floor(i / 3);
+      const a = size - 11 + (i % 3),
+        b = Math.floor(i / 3);
       set(a, b, dark);
       set(b, a, dark);
     }
@@ -125,15 +131,24 @@ export function placementIndex(version: number): Int32Array {
 /** Whether mask `mask` inverts the module at (x, y). */
 export function maskCondition(mask: number, x: number, y: number): boolean {
   switch (mask) {
-    case 0: return (x + y) % 2 === 0;
-    case 1: return y % 2 === 0;
-    case 2: return x % 3 === 0;
-    case 3: return (x + y) % 3 === 0;
-    case 4: return (Math.floor(x / 3) + Math.floor(y / 2)) % 2 === 0;
-    case 5: return ((x * y) % 2) + ((x * y) % 3) === 0;
-    case 6: return (((x * y) % 2) + ((x * y) % 3)) % 2 === 0;
-    case 7: return (((x + y) % 2) + ((x * y) % 3)) % 2 === 0;
-    default: throw new RangeError(`mask must be 0–7; got ${mask}`);
+    case 0:
+      return (x + y) % 2 === 0;
+    case 1:
+      return y % 2 === 0;
+    case 2:
+      return x % 3 === 0;
+    case 3:
+      return (x + y) % 3 === 0;
+    case 4:
+      return (Math.floor(x / 3) + Math.floor(y / 2)) % 2 === 0;
+    case 5:
+      return ((x * y) % 2) + ((x * y) % 3) === 0;
+    case 6:
+      return (((x * y) % 2) + ((x * y) % 3)) % 2 === 0;
+    case 7:
+      return (((x + y) % 2) + ((x * y) % 3)) % 2 === 0;
+    default:
+      throw new RangeError(`mask must be 0–7; got ${mask}`);
   }
 }
 
@@ -195,7 +210,8 @@ function maskWordsFor(version: number, ecc: Ecc, mask: number): MaskWords {
     const bits = formatBits(ecc, mask);
     for (let i = 0; i < 30; i++) {
       if (((bits >>> (i % 15)) & 1) === 0) continue;
-      const x = fpos[i]! % size, y = Math.floor(fpos[i]! / size);
+      const x = fpos[i]! % size,
+        y = Math.floor(fpos[i]! / size);
       rows[y * chunks + (x >>> 5)]! |= 1 << (x & 31);
       cols[x * chunks + (y >>> 5)]! |= 1 << (y & 31);
     }
@@ -223,7 +239,8 @@ function placementWordsFor(version: number): PlacementWords {
     const n = order.length;
     p = { rowWord: new Int32Array(n), rowBit: new Int32Array(n), colWord: new Int32Array(n), colBit: new Int32Array(n) };
     for (let k = 0; k < n; k++) {
-      const x = order[k]! % size, y = Math.floor(order[k]! / size);
+      const x = order[k]! % size,
+        y = Math.floor(order[k]! / size);
       p.rowWord[k] = y * chunks + (x >>> 5);
       p.rowBit[k] = 1 << (x & 31);
       p.colWord[k] = x * chunks + (y >>> 5);
@@ -238,9 +255,7 @@ function placementWordsFor(version: number): PlacementWords {
  * Places interleaved codewords into the version template and applies a mask; when `mask`
  * is undefined, scores all eight and keeps the lowest penalty (first wins ties).
  */
-export function buildMatrix(
-  version: number, ecc: Ecc, codewords: Uint8Array, mask: number | undefined,
-): { modules: Uint8Array; mask: number } {
+export function buildMatrix(version: number, ecc: Ecc, codewords: Uint8Array, mask: number | undefined): { modules: Uint8Array; mask: number } {
   const size = symbolSize(version);
   const pw = placementWordsFor(version);
   const chunks = (size + 31) >>> 5;

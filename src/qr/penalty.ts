@@ -13,7 +13,7 @@ const runs = new Int32Array(256);
 function popcount(v: number): number {
   v -= (v >>> 1) & 0x55555555;
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+  return Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /**
@@ -48,7 +48,8 @@ export function linePenalty(k: Int32Array, d: Int32Array, off: number, chunks: n
   else runs[n]! += size;
   for (let j = 6; j <= n; j += 2) {
     const u = runs[j - 1]!;
-    const h0 = runs[j]!, h6 = runs[j - 6]!;
+    const h0 = runs[j]!,
+      h6 = runs[j - 6]!;
     // Unary plus turns comparisons into 0/1 so the check compiles without branches.
     const core = +(runs[j - 2] === u) & +(runs[j - 3] === u * 3) & +(runs[j - 4] === u) & +(runs[j - 5] === u);
     result += core * ((+(h0 >= u * 4) & +(h6 >= u)) + (+(h6 >= u * 4) & +(h0 >= u))) * 40;

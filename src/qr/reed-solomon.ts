@@ -48,9 +48,7 @@ function divisorLogs(degree: number): Uint8Array {
  * Writes the `degree` ECC codewords for data[start, end) into out[outStart, outStart + degree).
  * `out` must not overlap the data range.
  */
-export function rsRemainder(
-  data: Uint8Array, start: number, end: number, degree: number, out: Uint8Array, outStart: number,
-): void {
+export function rsRemainder(data: Uint8Array, start: number, end: number, degree: number, out: Uint8Array, outStart: number): void {
   const div = divisorLogs(degree);
   const last = outStart + degree - 1;
   out.fill(0, outStart, outStart + degree);

@@ -20,42 +20,56 @@ export const DESIGN_CONFIG_SCHEMA = {
     background: { anyOf: [color, { const: 'transparent' }], default: '#ffffff' },
     eye_color: { anyOf: [color, { type: 'null' }], default: null, description: 'Colour of eyes; defaults to the module paint.' },
     gradient: {
-      anyOf: [{ type: 'null' }, {
-        type: 'object',
-        required: ['stops'],
-        properties: {
-          type: { type: 'string', enum: GRADIENT_TYPES, default: 'linear' },
-          rotation: { type: 'number', minimum: -360, maximum: 360, default: 0, description: 'Degrees, clockwise from left→right (linear).' },
-          stops: {
-            type: 'array', minItems: DESIGN_LIMITS.gradientStops.min, maxItems: DESIGN_LIMITS.gradientStops.max,
-            items: { type: 'object', required: ['color'], properties: { offset: { type: 'number', minimum: 0, maximum: 1 }, color } },
+      anyOf: [
+        { type: 'null' },
+        {
+          type: 'object',
+          required: ['stops'],
+          properties: {
+            type: { type: 'string', enum: GRADIENT_TYPES, default: 'linear' },
+            rotation: { type: 'number', minimum: -360, maximum: 360, default: 0, description: 'Degrees, clockwise from left→right (linear).' },
+            stops: {
+              type: 'array',
+              minItems: DESIGN_LIMITS.gradientStops.min,
+              maxItems: DESIGN_LIMITS.gradientStops.max,
+              items: { type: 'object', required: ['color'], properties: { offset: { type: 'number', minimum: 0, maximum: 1 }, color } },
+            },
+            apply_to_eyes: { type: 'boolean', default: true },
           },
-          apply_to_eyes: { type: 'boolean', default: true },
         },
-      }],
+      ],
     },
     margin: { type: 'integer', minimum: DESIGN_LIMITS.margin.min, maximum: DESIGN_LIMITS.margin.max, default: DESIGN_LIMITS.margin.default, description: 'Quiet zone in modules (lint refuses < 2).' },
     ecc: { type: 'string', enum: ECC_LEVELS, default: 'M', description: 'Raised to H automatically when a logo is present.' },
     logo: {
-      anyOf: [{ type: 'null' }, { type: 'string', description: 'data: URI' }, {
-        type: 'object',
-        required: ['src'],
-        properties: {
-          src: { type: 'string', maxLength: DESIGN_LIMITS.logoBytes, description: 'data:image/png|jpeg|svg+xml URI' },
-          size: { type: 'number', minimum: DESIGN_LIMITS.logoSize.min, maximum: DESIGN_LIMITS.logoSize.max, default: DESIGN_LIMITS.logoSize.default, description: 'Fraction of the code width.' },
+      anyOf: [
+        { type: 'null' },
+        { type: 'string', description: 'data: URI' },
+        {
+          type: 'object',
+          required: ['src'],
+          properties: {
+            src: { type: 'string', maxLength: DESIGN_LIMITS.logoBytes, description: 'data:image/png|jpeg|svg+xml URI' },
+            size: { type: 'number', minimum: DESIGN_LIMITS.logoSize.min, maximum: DESIGN_LIMITS.logoSize.max, default: DESIGN_LIMITS.logoSize.default, description: 'Fraction of the code width.' },
+          },
         },
-      }],
+      ],
     },
     frame: {
       description: 'A caption under the code: the text alone, an object, true for the default caption, or false/null for none.',
-      anyOf: [{ type: 'null' }, { type: 'boolean' }, { type: 'string', maxLength: DESIGN_LIMITS.frameText.maxLength }, {
-        type: 'object',
-        properties: {
-          text: { type: 'string', maxLength: DESIGN_LIMITS.frameText.maxLength, default: 'SCAN ME' },
-          color,
-          text_color: color,
+      anyOf: [
+        { type: 'null' },
+        { type: 'boolean' },
+        { type: 'string', maxLength: DESIGN_LIMITS.frameText.maxLength },
+        {
+          type: 'object',
+          properties: {
+            text: { type: 'string', maxLength: DESIGN_LIMITS.frameText.maxLength, default: 'SCAN ME' },
+            color,
+            text_color: color,
+          },
         },
-      }],
+      ],
     },
   },
   additionalProperties: true,

@@ -25,7 +25,11 @@ const NUMERIC = 2;
 const MODE_BY_INDEX: readonly Mode[] = ['byte', 'alphanumeric', 'numeric'];
 
 // Character-count field widths per mode index and version group (1–9, 10–26, 27–40).
-const CC_BITS: readonly (readonly number[])[] = [[8, 16, 16], [9, 11, 13], [10, 12, 14]];
+const CC_BITS: readonly (readonly number[])[] = [
+  [8, 16, 16],
+  [9, 11, 13],
+  [10, 12, 14],
+];
 
 /** Version group that decides the character-count widths: 0 for 1–9, 1 for 10–26, 2 for 27–40. */
 export function versionGroup(version: number): number {
@@ -48,10 +52,14 @@ for (let i = 0; i < ALNUM_CHARSET.length; i++) ALNUM_VALUE[ALNUM_CHARSET.charCod
 /** Bits the payload of a segment takes (without mode indicator and count). */
 export function segmentDataBits(mode: Mode, count: number): number {
   switch (mode) {
-    case 'numeric': return Math.floor(count / 3) * 10 + [0, 4, 7][count % 3]!;
-    case 'alphanumeric': return (count >> 1) * 11 + (count & 1) * 6;
-    case 'byte': return count * 8;
-    case 'eci': return 0;
+    case 'numeric':
+      return Math.floor(count / 3) * 10 + [0, 4, 7][count % 3]!;
+    case 'alphanumeric':
+      return (count >> 1) * 11 + (count & 1) * 6;
+    case 'byte':
+      return count * 8;
+    case 'eci':
+      return 0;
   }
 }
 
@@ -91,7 +99,9 @@ export function segmentOptimally(bytes: Uint8Array, version: number): Segment[] 
   if (traceScratch.length < n * 3) traceScratch = new Uint8Array(n * 3 * 2);
   // trace[i*3 + s] = mode of character i on the best path that is in state s after it.
   const trace = traceScratch;
-  let p0 = h0, p1 = h1, p2 = h2;
+  let p0 = h0,
+    p1 = h1,
+    p2 = h2;
   for (let i = 0; i < n; i++) {
     const b = bytes[i]!;
     const isAlnum = ALNUM_VALUE[b] !== 255;
@@ -101,17 +111,39 @@ export function segmentOptimally(bytes: Uint8Array, version: number): Segment[] 
     const e1 = isAlnum ? p1 + 33 : INF;
     const e2 = isNum ? p2 + 20 : INF;
     // Or end the cheapest segment here (rounded up to whole bits) and open a new one.
-    let best = e0, bestMode = BYTE;
-    if (e1 < best) { best = e1; bestMode = ALNUM; }
-    if (e2 < best) { best = e2; bestMode = NUMERIC; }
+    let best = e0,
+      bestMode = BYTE;
+    if (e1 < best) {
+      best = e1;
+      bestMode = ALNUM;
+    }
+    if (e2 < best) {
+      best = e2;
+      bestMode = NUMERIC;
+    }
     const closed = Math.ceil(best / 6) * 6;
     const o = i * 3;
-    let c0 = e0, c1 = e1, c2 = e2;
-    trace[o] = BYTE; trace[o + 1] = ALNUM; trace[o + 2] = NUMERIC;
-    if (closed + h0 < c0) { c0 = closed + h0; trace[o] = bestMode; }
-    if (closed + h1 < c1) { c1 = closed + h1; trace[o + 1] = bestMode; }
-    if (closed + h2 < c2) { c2 = closed + h2; trace[o + 2] = bestMode; }
-    p0 = c0; p1 = c1; p2 = c2;
+    let c0 = e0,
+      c1 = e1,
+      c2 = e2;
+    trace[o] = BYTE;
+    trace[o + 1] = ALNUM;
+    trace[o + 2] = NUMERIC;
+    if (closed + h0 < c0) {
+      c0 = closed + h0;
+      trace[o] = bestMode;
+    }
+    if (closed + h1 < c1) {
+      c1 = closed + h1;
+      trace[o + 1] = bestMode;
+    }
+    if (closed + h2 < c2) {
+      c2 = closed + h2;
+      trace[o + 2] = bestMode;
+    }
+    p0 = c0;
+    p1 = c1;
+    p2 = c2;
   }
   let state = BYTE;
   if (p1 < p0) state = ALNUM;

@@ -24,7 +24,8 @@ export function renderTerminal(text: string, options: TerminalOptions = {}): str
   const margin = options.margin ?? 2;
   const n = qr.size + 2 * margin;
   const dark = (x: number, y: number): boolean => {
-    const mx = x - margin, my = y - margin;
+    const mx = x - margin,
+      my = y - margin;
     return mx >= 0 && my >= 0 && mx < qr.size && my < qr.size && qr.modules[my * qr.size + mx] === 1;
   };
   const lines: string[] = [];
@@ -34,7 +35,8 @@ export function renderTerminal(text: string, options: TerminalOptions = {}): str
       // Upper half block: foreground paints the top module, background the bottom one.
       let last = '';
       for (let x = 0; x < n; x++) {
-        const top = dark(x, y), bottom = y + 1 < n ? dark(x, y + 1) : false;
+        const top = dark(x, y),
+          bottom = y + 1 < n ? dark(x, y + 1) : false;
         const code = `${ESC}${top ? 30 : 97};${bottom ? 40 : 107}m`;
         if (code !== last) line += code;
         last = code;

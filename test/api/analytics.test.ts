@@ -228,7 +228,13 @@ describeDialects('analytics', (dialect) => {
   it('countries come from the trusted header first, then from the offline GeoIP database', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-geoip-'));
     const file = path.join(dir, 'country.mmdb');
-    fs.writeFileSync(file, buildMmdb([['203.0.113.0/24', 'NL'], ['2001:db8:77::/48', 'JP']]));
+    fs.writeFileSync(
+      file,
+      buildMmdb([
+        ['203.0.113.0/24', 'NL'],
+        ['2001:db8:77::/48', 'JP'],
+      ]),
+    );
     try {
       const t = await start({ env: { TESSERA_COUNTRY_HEADER: 'cf-ipcountry', TESSERA_GEOIP_DB: file } });
       const me = await tenant(t);
@@ -278,7 +284,9 @@ describeDialects('analytics', (dialect) => {
     const me = await tenant(t);
     const c = await campaign(t, me);
     const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json() as { paths: Record<string, unknown> };
-    const reports = Object.keys(spec.paths).filter((p) => p.startsWith('/api/v1/analytics/') && !p.endsWith('/overview')).map((p) => p.replace('{id}', c.id));
+    const reports = Object.keys(spec.paths)
+      .filter((p) => p.startsWith('/api/v1/analytics/') && !p.endsWith('/overview'))
+      .map((p) => p.replace('{id}', c.id));
     expect(reports.length).toBeGreaterThanOrEqual(15);
     const ranges: Array<[string, string]> = [
       ['from=9999-12-01&to=9999-12-31', 'from'],
@@ -351,14 +359,27 @@ describeDialects('analytics', (dialect) => {
     ]);
     // By default the export, like the reports, leaves bots out.
     const people = await t.app.inject({ method: 'GET', url, headers: me.headers });
-    expect(parseCsv(people.body).slice(1).map((r) => r[0])).toEqual(['2026-03-09T10:00:00.000Z']);
+    expect(
+      parseCsv(people.body)
+        .slice(1)
+        .map((r) => r[0]),
+    ).toEqual(['2026-03-09T10:00:00.000Z']);
   });
 
   it('CSV export pages through more rows than one query fetches', async () => {
     const t = await start();
     const me = await tenant(t);
     const c = await campaign(t, me);
-    for (let i = 0; i < 2100; i++) await t.app.ctx.scans.record({ campaignId: c.id, accountId: me.accountId, occurredAt: t.clock.now() - (i % 7) * 1000, userAgent: UA.iphone, referrer: null, ip: `10.0.${i >> 8}.${i & 255}`, country: null });
+    for (let i = 0; i < 2100; i++)
+      await t.app.ctx.scans.record({
+        campaignId: c.id,
+        accountId: me.accountId,
+        occurredAt: t.clock.now() - (i % 7) * 1000,
+        userAgent: UA.iphone,
+        referrer: null,
+        ip: `10.0.${i >> 8}.${i & 255}`,
+        country: null,
+      });
     await flush(t);
     const response = await t.app.inject({ method: 'GET', url: `/api/v1/analytics/campaign/${c.id}/export.csv`, headers: me.headers });
     const rows = parseCsv(response.body).slice(1);
@@ -395,7 +416,14 @@ describeDialects('analytics', (dialect) => {
     const t = await start();
     const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(Object.keys(spec.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/analytics/overview', '/api/v1/analytics/timeline', '/api/v1/analytics/devices', '/api/v1/analytics/campaign/{id}/timeline', '/api/v1/analytics/campaign/{id}/devices', '/api/v1/analytics/campaign/{id}/export.csv']),
+      expect.arrayContaining([
+        '/api/v1/analytics/overview',
+        '/api/v1/analytics/timeline',
+        '/api/v1/analytics/devices',
+        '/api/v1/analytics/campaign/{id}/timeline',
+        '/api/v1/analytics/campaign/{id}/devices',
+        '/api/v1/analytics/campaign/{id}/export.csv',
+      ]),
     );
   });
 });

@@ -39,9 +39,13 @@ describeDialects('api keys: expired and revoked', (dialect) => {
   const regenerate = (headers: Record<string, string>, payload?: object) => t.app.inject({ method: 'POST', url: REGENERATE, headers, ...(payload ? { payload } : {}) });
   const me = (key: string) => t.app.inject({ method: 'GET', url: ME, headers: authHeaders(key) });
 
-  it('an expired key gets 403 api_key_expired on every other route, naming the regenerate route, this key\'s window and key creation', async () => {
+  it("an expired key gets 403 api_key_expired on every other route, naming the regenerate route, this key's window and key creation", async () => {
     const { key, expiresAt } = await expiredKey();
-    for (const res of [await me(key), await t.app.inject({ method: 'GET', url: KEYS, headers: authHeaders(key) }), await t.app.inject({ method: 'POST', url: KEYS, headers: authHeaders(key), payload: { env: 'prd' } })]) {
+    for (const res of [
+      await me(key),
+      await t.app.inject({ method: 'GET', url: KEYS, headers: authHeaders(key) }),
+      await t.app.inject({ method: 'POST', url: KEYS, headers: authHeaders(key), payload: { env: 'prd' } }),
+    ]) {
       expect(res.statusCode).toBe(403);
       const body = res.json();
       expect(body.code).toBe('api_key_expired');
@@ -52,7 +56,7 @@ describeDialects('api keys: expired and revoked', (dialect) => {
     }
   });
 
-  it('the seed\'s curl (the expired key in X-API-Key, no body) regenerates it: 201, the new key works, the expired one is revoked', async () => {
+  it("the seed's curl (the expired key in X-API-Key, no body) regenerates it: 201, the new key works, the expired one is revoked", async () => {
     const { key, id, kid } = await expiredKey();
     const res = await regenerate({ 'x-api-key': key });
     expect(res.statusCode, res.body).toBe(201);

@@ -53,7 +53,7 @@ describeDialects('api keys: the seed error table', (dialect) => {
     expectProblem(await me({ 'x-api-key': key }), 401, 'api_key_invalid');
   });
 
-  it('the payment seed\'s example key passes the format check and reaches the lookup: 401 only because no such key exists', async () => {
+  it("the payment seed's example key passes the format check and reaches the lookup: 401 only because no such key exists", async () => {
     const seedKey = 'sec1-prd-ABC123DEF456G-Xy9Kl3pQ7mN2vB8wR5tZ6aH4cF1jD0sG9eY-42';
     const res = await me({ 'x-api-key': seedKey });
     expectProblem(res, 401, 'api_key_invalid');
@@ -62,7 +62,22 @@ describeDialects('api keys: the seed error table', (dialect) => {
     const now = t.clock.now();
     await t.database.handle.db
       .insertInto('api_keys')
-      .values({ id: 'key_seed', account_id: a.accountId, kid: 'ABC123DEF456G', env: 'prd', type: 'secret', name: null, key_hash: sha256(seedKey).toString('hex'), display_mask: 'sec1-prd-ABC...42', status: 'active', created_at: now, expires_at: null, revoked_at: null, last_used_at: null, replaced_by: null })
+      .values({
+        id: 'key_seed',
+        account_id: a.accountId,
+        kid: 'ABC123DEF456G',
+        env: 'prd',
+        type: 'secret',
+        name: null,
+        key_hash: sha256(seedKey).toString('hex'),
+        display_mask: 'sec1-prd-ABC...42',
+        status: 'active',
+        created_at: now,
+        expires_at: null,
+        revoked_at: null,
+        last_used_at: null,
+        replaced_by: null,
+      })
       .execute();
     expect((await me({ 'x-api-key': seedKey })).statusCode).toBe(200);
   });
@@ -186,9 +201,7 @@ describeDialects('api keys: several instances', (dialect) => {
     const two = await createTestApp(dialect, { database: one.database, clock: one.clock });
     apps.push(two);
     const a = await signUp(one.app);
-    const results = await Promise.all(
-      [one, two, one, two].map((t) => t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey), payload: { grace_period_hours: 1 } })),
-    );
+    const results = await Promise.all([one, two, one, two].map((t) => t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey), payload: { grace_period_hours: 1 } })));
     const codes = results.map((r) => r.statusCode).sort();
     expect(codes.filter((c) => c === 201)).toHaveLength(1);
     expect(codes.filter((c) => c !== 201).every((c) => c === 409)).toBe(true);

@@ -207,7 +207,11 @@ describeDialects('api keys: management and test mode', (dialect) => {
   });
 
   it('management needs credentials', async () => {
-    for (const [method, url] of [['GET', KEYS], ['POST', KEYS], ['DELETE', `${KEYS}/${a.apiKeyId}`]] as const) {
+    for (const [method, url] of [
+      ['GET', KEYS],
+      ['POST', KEYS],
+      ['DELETE', `${KEYS}/${a.apiKeyId}`],
+    ] as const) {
       const res = await t.app.inject({ method, url, payload: method === 'POST' ? { env: 'prd' } : undefined });
       expect(res.statusCode, `${method} ${url}`).toBe(401);
       expect(res.json().code).toBe('api_key_missing');

@@ -21,7 +21,12 @@ describeDialects('account branding', (dialect) => {
     expect(initial.statusCode).toBe(200);
     expect(initial.json()).toEqual({ name: 'Lumen Events', logo_url: null, logo_alt: '', made_with_tessera: true });
 
-    const patched = await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey), payload: { logo_url: 'https://cdn.example.com/l.png', logo_alt: ' Lumen ' } });
+    const patched = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account/branding',
+      headers: authHeaders(me.apiKey),
+      payload: { logo_url: 'https://cdn.example.com/l.png', logo_alt: ' Lumen ' },
+    });
     expect(patched.statusCode).toBe(200);
     expect(patched.json()).toEqual({ name: 'Lumen Events', logo_url: 'https://cdn.example.com/l.png', logo_alt: 'Lumen', made_with_tessera: true });
     // A session works too (with its CSRF token); fields left out keep their value.
@@ -36,14 +41,24 @@ describeDialects('account branding', (dialect) => {
   it('refuses bad values with one error per field and writes nothing', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app, { name: 'Lumen Events' });
-    const bad = await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey), payload: { name: '  ', logo_url: 'javascript:alert(1)', logo_alt: 'x'.repeat(201), made_with_tessera: false } });
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account/branding',
+      headers: authHeaders(me.apiKey),
+      payload: { name: '  ', logo_url: 'javascript:alert(1)', logo_alt: 'x'.repeat(201), made_with_tessera: false },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors).toEqual([
       { field: 'body/name', message: 'must not be empty' },
       { field: 'body/logo_url', message: 'must be an http:// or https:// URL' },
       { field: 'body/logo_alt', message: 'must be at most 200 characters' },
     ]);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey) })).json()).toEqual({ name: 'Lumen Events', logo_url: null, logo_alt: '', made_with_tessera: true });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey) })).json()).toEqual({
+      name: 'Lumen Events',
+      logo_url: null,
+      logo_alt: '',
+      made_with_tessera: true,
+    });
     for (const payload of [{}, { colour: 'red' }, { made_with_tessera: 'no' }, { name: 'a\u0007b' }, { logo_url: 'https://user:pw@example.com/x.png' }]) {
       const res = await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey), payload });
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);

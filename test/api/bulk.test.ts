@@ -134,7 +134,10 @@ print(response.json())`;
     expect(problem.detail).toMatch(/^4 of 6 URLs are invalid/);
     expect(problem.errors.map((e: { field: string }) => e.field)).toEqual(['body/urls/1', 'body/urls/3', 'body/urls/4', 'body/urls/5']);
     expect(problem.errors[0].message).toMatch(/javascript/);
-    const count = await t.app.ctx.db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.app.ctx.db
+      .selectFrom('campaigns')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
     const empty = await bulk(me.headers, { urls: [], qr_type: 'dynamic' });
     expect(empty.statusCode).toBe(400);
@@ -171,7 +174,10 @@ print(response.json())`;
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(second.json()).toEqual(first.json());
-    const count = await t.app.ctx.db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.app.ctx.db
+      .selectFrom('campaigns')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
     const different = await bulk(me.headers, { ...payload, urls: ['https://example.com/3'] }, { 'idempotency-key': 'order-42' });
     expect(different.statusCode).toBe(422);
@@ -195,12 +201,19 @@ print(response.json())`;
   it("accepts the seed's design_config and rejects an invalid one before creating anything", async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);
-    const ok = await bulk(me.headers, { urls: ['https://my-event.com/ticket/1', 'https://my-event.com/ticket/2'], qr_type: 'morphing', design_config: { shapes: 'liquid', eyes: 'circle', color: '#d946ef' } });
+    const ok = await bulk(me.headers, {
+      urls: ['https://my-event.com/ticket/1', 'https://my-event.com/ticket/2'],
+      qr_type: 'morphing',
+      design_config: { shapes: 'liquid', eyes: 'circle', color: '#d946ef' },
+    });
     expect(ok.statusCode).toBe(201);
     const bad = await bulk(me.headers, { urls: ['https://my-event.com/ticket/3'], design_config: { eyes: 'triangle' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().errors[0].field).toBe('body/design_config/eyes');
-    const count = await t.app.ctx.db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.app.ctx.db
+      .selectFrom('campaigns')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2);
   });
 });

@@ -35,7 +35,9 @@ describeDialects('campaign.* webhooks', (dialect) => {
   }
 
   it('create, update and archive each emit their event with the campaign', async () => {
-    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Spring', destination: 'https://example.com/a', qr_type: 'dynamic' } })).json();
+    const created = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Spring', destination: 'https://example.com/a', qr_type: 'dynamic' } })
+    ).json();
     t.clock.advance(1000);
     expect((await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: me.headers, payload: { destination: 'https://example.com/b' } })).statusCode).toBe(200);
     t.clock.advance(1000);
@@ -50,11 +52,21 @@ describeDialects('campaign.* webhooks', (dialect) => {
   });
 
   it('bulk creation emits one campaign.created per code, never the morphing secret', async () => {
-    const bulk = await t.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers: me.headers, payload: { urls: ['https://e.com/1', 'https://e.com/2', 'https://e.com/3'], qr_type: 'morphing', design_config: {} } });
+    const bulk = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/qrs/bulk',
+      headers: me.headers,
+      payload: { urls: ['https://e.com/1', 'https://e.com/2', 'https://e.com/3'], qr_type: 'morphing', design_config: {} },
+    });
     expect(bulk.statusCode, bulk.body).toBe(201);
     const events = await delivered();
     expect(events.map((e) => e.type)).toEqual(['campaign.created', 'campaign.created', 'campaign.created']);
-    expect(events.map((e) => e.data.campaign.id).sort()).toEqual(bulk.json().data.map((c: { id: string }) => c.id).sort());
+    expect(events.map((e) => e.data.campaign.id).sort()).toEqual(
+      bulk
+        .json()
+        .data.map((c: { id: string }) => c.id)
+        .sort(),
+    );
     for (const c of bulk.json().data as Array<{ secret_key: string }>) expect(JSON.stringify(events)).not.toContain(c.secret_key);
   });
 

@@ -96,7 +96,12 @@ describeDialects('campaigns API', (dialect) => {
     const stranger = await tenant(t);
     const campaign = (await create(owner.headers, { name: 'Mine', destination: 'https://example.com' })).json();
     for (const method of ['GET', 'PUT', 'DELETE'] as const) {
-      const response = await t.app.inject({ method, url: `/api/v1/campaigns/${campaign.id}`, headers: stranger.headers, ...(method === 'PUT' ? { payload: { destination: 'https://evil.example' } } : {}) });
+      const response = await t.app.inject({
+        method,
+        url: `/api/v1/campaigns/${campaign.id}`,
+        headers: stranger.headers,
+        ...(method === 'PUT' ? { payload: { destination: 'https://evil.example' } } : {}),
+      });
       expect(response.statusCode, method).toBe(404);
       expect(response.json().code).toBe('not_found');
     }
@@ -111,9 +116,20 @@ describeDialects('campaigns API', (dialect) => {
     const me = await tenant(t);
     const campaign = (await create(me.headers, { name: 'Mine', destination: 'https://example.com/old' })).json();
     t.clock.advance(5000);
-    const updated = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers, payload: { destination: 'https://example.com/new', design_config: { color: '#000000' } } });
+    const updated = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/campaigns/${campaign.id}`,
+      headers: me.headers,
+      payload: { destination: 'https://example.com/new', design_config: { color: '#000000' } },
+    });
     expect(updated.statusCode).toBe(200);
-    expect(updated.json()).toMatchObject({ destination: 'https://example.com/new', design_config: { color: '#000000' }, short_code: campaign.short_code, updated_at: '2026-03-01T12:00:05.000Z', created_at: campaign.created_at });
+    expect(updated.json()).toMatchObject({
+      destination: 'https://example.com/new',
+      design_config: { color: '#000000' },
+      short_code: campaign.short_code,
+      updated_at: '2026-03-01T12:00:05.000Z',
+      created_at: campaign.created_at,
+    });
     const typeChange = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers, payload: { qr_type: 'static' } });
     expect(typeChange.statusCode).toBe(400);
     const bad = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}`, headers: me.headers, payload: { destination: 'javascript:alert(1)' } });

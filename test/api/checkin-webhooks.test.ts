@@ -24,9 +24,16 @@ describeDialects('checkin.created webhooks', (dialect) => {
 
   it('sends one verified event per check-in, with its result', async () => {
     const secret = (await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/secret', headers: me.headers })).json().data.secret as string;
-    const endpoint = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/endpoints', headers: me.headers, payload: { url: `${receiver.url}/gate`, event_types: ['checkin.created'] } });
+    const endpoint = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/merchant/webhooks/endpoints',
+      headers: me.headers,
+      payload: { url: `${receiver.url}/gate`, event_types: ['checkin.created'] },
+    });
     expect(endpoint.statusCode).toBe(201);
-    const code = (await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Seat 12A', destination: 'https://example.com/t/12a', qr_type: 'morphing' } })).json();
+    const code = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Seat 12A', destination: 'https://example.com/t/12a', qr_type: 'morphing' } })
+    ).json();
     const payload = liveUrl(t.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, 1, t.clock.now());
 
     const first = await t.app.inject({ method: 'POST', url: '/api/v1/checkins', headers: me.headers, payload: { payload, type: 'entry', scanner_id: 'gate-2' } });
@@ -38,6 +45,12 @@ describeDialects('checkin.created webhooks', (dialect) => {
     const events = receiver.received.map((r) => verifyAt(secret, r, t.clock.now()) as { type: string; data: { checkin: Record<string, unknown> } });
     expect(events.map((e) => e.type)).toEqual(['checkin.created', 'checkin.created']);
     expect(events.map((e) => e.data.checkin.result).sort()).toEqual(['already_redeemed', 'ok']);
-    expect(events.find((e) => e.data.checkin.result === 'ok')!.data.checkin).toMatchObject({ id: first.json().checkin_id, campaign_id: code.id, scanner_id: 'gate-2', short_code: code.short_code, type: 'entry' });
+    expect(events.find((e) => e.data.checkin.result === 'ok')!.data.checkin).toMatchObject({
+      id: first.json().checkin_id,
+      campaign_id: code.id,
+      scanner_id: 'gate-2',
+      short_code: code.short_code,
+      type: 'entry',
+    });
   });
 });

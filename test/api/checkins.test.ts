@@ -106,7 +106,9 @@ describeDialects('check-in', (dialect) => {
     expect((await result(t, me, { payload: 'http://tessera.test/ZZZZZZZ?k=AAAAAAAAAAAAAAAA' })).result).toBe('invalid');
 
     // A dynamic code is no ticket.
-    const dynamic = (await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'd', destination: 'https://example.com/', qr_type: 'dynamic' } })).json() as Created;
+    const dynamic = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'd', destination: 'https://example.com/', qr_type: 'dynamic' } })
+    ).json() as Created;
     const notTicket = await result(t, me, { payload: `http://tessera.test/${dynamic.short_code}` });
     expect([notTicket.result, notTicket.reason]).toEqual(['invalid', 'not_a_ticket']);
 
@@ -252,7 +254,15 @@ describeDialects('check-in', (dialect) => {
   it('bad requests are clear 4xx answers', async () => {
     const { t, me } = await start();
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/checkins', payload: { payload: 'x' } })).statusCode).toBe(401);
-    for (const body of [{}, { payload: '' }, { payload: 'x', type: 'sideways' }, { payload: 'x', nonce: '' }, { payload: 'x', nonce: 'with space' }, { payload: 'x'.repeat(2049) }, { payload: 'x', extra: 1 }]) {
+    for (const body of [
+      {},
+      { payload: '' },
+      { payload: 'x', type: 'sideways' },
+      { payload: 'x', nonce: '' },
+      { payload: 'x', nonce: 'with space' },
+      { payload: 'x'.repeat(2049) },
+      { payload: 'x', extra: 1 },
+    ]) {
       const response = await checkIn(t, me, body);
       expect(response.statusCode, JSON.stringify(body)).toBe(400);
       expect(response.json().code).toBe('validation_failed');

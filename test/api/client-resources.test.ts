@@ -33,7 +33,12 @@ describeDialects('@tessera/client over every resource', (dialect) => {
           slug: 'fair',
           destination: 'https://example.com/fair',
           template_id: template.id,
-          hosted_page: { title: 'Spring fair', blocks: [{ type: 'heading', text: 'Welcome', level: 1 }], form: { fields: [{ name: 'email', label: 'Email', type: 'email', required: true }] }, published: true },
+          hosted_page: {
+            title: 'Spring fair',
+            blocks: [{ type: 'heading', text: 'Welcome', level: 1 }],
+            form: { fields: [{ name: 'email', label: 'Email', type: 'email', required: true }] },
+            published: true,
+          },
         },
       }),
     );

@@ -30,7 +30,10 @@ describeDialects('@tessera/client', (dialect) => {
         if (value) cookies.set(name!, value);
         else cookies.delete(name!);
       }
-      return new Response(response.statusCode === 204 || response.statusCode === 304 ? null : new Uint8Array(response.rawPayload), { status: response.statusCode, headers: response.headers as Record<string, string> });
+      return new Response(response.statusCode === 204 || response.statusCode === 304 ? null : new Uint8Array(response.rawPayload), {
+        status: response.statusCode,
+        headers: response.headers as Record<string, string>,
+      });
     };
   }
 
@@ -111,7 +114,12 @@ describeDialects('@tessera/client', (dialect) => {
     );
     expect(pages).toEqual([3, 3, 1]);
     expect(new Set(all.map((c) => c.id)).size).toBe(7);
-    expect(await collect(paginate(async (cursor) => unwrap(client.GET('/api/v1/campaigns', { params: { query: { limit: 3, cursor } } }))), 4)).toHaveLength(4);
+    expect(
+      await collect(
+        paginate(async (cursor) => unwrap(client.GET('/api/v1/campaigns', { params: { query: { limit: 3, cursor } } }))),
+        4,
+      ),
+    ).toHaveLength(4);
 
     const lost: TesseraApiError[] = [];
     const session = createTesseraClient({ baseUrl: TEST_ORIGIN, auth: { session: true }, fetch: browserFetch(), onUnauthorized: (e) => lost.push(e) });

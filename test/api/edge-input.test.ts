@@ -45,7 +45,11 @@ describeDialects('edge input', (dialect) => {
     await expectFieldError({ method: 'POST', url: '/api/v1/merchant/api-keys', payload: { env: 'prd', name: 'k\u0000' } }, 'body/name', nul);
     await expectFieldError({ method: 'POST', url: '/api/v1/qrs/bulk', payload: { urls: ['https://example.com/1', 'https://example.com/\u0000'] } }, 'body/urls/1', nul);
     await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 'x\u0000y', ttlHours: 1 }, auth: false }, 'body/content', nul);
-    await expectFieldError({ method: 'POST', url: '/api/v1/campaigns', payload: { name: 'n', destination: 'https://example.com/', design_config: { ['col\u0000or']: '#000' } } }, 'body/design_config/col\u0000or', /property name/);
+    await expectFieldError(
+      { method: 'POST', url: '/api/v1/campaigns', payload: { name: 'n', destination: 'https://example.com/', design_config: { ['col\u0000or']: '#000' } } },
+      'body/design_config/col\u0000or',
+      /property name/,
+    );
     for (const list of ['/api/v1/campaigns', '/api/v1/templates', '/api/v1/merchant/api-keys', '/api/v1/checkins', `/api/v1/forms/campaign/${campaign.id}`]) {
       await expectFieldError({ method: 'GET', url: `${list}?cursor=%00` }, 'querystring/cursor', nul);
     }
@@ -116,7 +120,9 @@ describeDialects('edge input', (dialect) => {
       expect(res.json().errors[0].message).toMatch(/nested too deeply/);
     }
     // Ordinary documents are far from the limit.
-    expect((await send({ method: 'POST', url: '/api/v1/templates', raw: `{"name":"x","design_config":{"gradient":{"stops":[{"offset":0,"color":"#000"},{"offset":1,"color":"#00f"}]}}}` })).statusCode).toBe(201);
+    expect(
+      (await send({ method: 'POST', url: '/api/v1/templates', raw: `{"name":"x","design_config":{"gradient":{"stops":[{"offset":0,"color":"#000"},{"offset":1,"color":"#00f"}]}}}` })).statusCode,
+    ).toBe(201);
   });
 
   it('URLs the router cannot read are problem+json too: a broken percent-encoding is 400, an over-long segment 404', async () => {

@@ -16,8 +16,7 @@ describeDialects('hosted forms', (dialect) => {
     t = undefined;
   });
 
-  const submitJson = (code: string, payload: unknown, ip = '203.0.113.7') =>
-    t!.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${code}`, payload: payload as object, remoteAddress: ip });
+  const submitJson = (code: string, payload: unknown, ip = '203.0.113.7') => t!.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${code}`, payload: payload as object, remoteAddress: ip });
   const submitForm = (code: string, body: string, ip = '203.0.113.7') =>
     t!.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${code}`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body, remoteAddress: ip });
   const list = (account: TestAccount, id: string, query = '') => t!.app.inject({ method: 'GET', url: `/api/v1/forms/campaign/${id}${query}`, headers: authHeaders(account.apiKey) });
@@ -38,7 +37,9 @@ describeDialects('hosted forms', (dialect) => {
     expect(page1.json().data.map((s: { data: { name: string } }) => s.data.name)).toEqual(['Guest 1', 'Guest 0']);
     const page2 = (await list(me, campaign.id, `?limit=2&cursor=${page1.json().next_cursor}`)).json();
     expect(page2.next_cursor).toBeNull();
-    expect(page2.data).toEqual([{ id: first.json().id, created_at: '2026-03-01T12:00:00.000Z', data: { name: 'Ada Lovelace', email: 'ada@example.com', guests: 2, size: 'M', notes: 'Vegetarian', consent: true } }]);
+    expect(page2.data).toEqual([
+      { id: first.json().id, created_at: '2026-03-01T12:00:00.000Z', data: { name: 'Ada Lovelace', email: 'ada@example.com', guests: 2, size: 'M', notes: 'Vegetarian', consent: true } },
+    ]);
     expect((await list(me, campaign.id, '?cursor=garbage')).statusCode).toBe(400);
   });
 
@@ -49,7 +50,12 @@ describeDialects('hosted forms', (dialect) => {
       const me = await signUp(t.app);
       const secret = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/secret', headers: authHeaders(me.apiKey) });
       expect(secret.statusCode).toBe(201);
-      const endpoint = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/endpoints', headers: authHeaders(me.apiKey), payload: { url: `${receiver.url}/hook`, event_types: ['form.submitted'] } });
+      const endpoint = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/merchant/webhooks/endpoints',
+        headers: authHeaders(me.apiKey),
+        payload: { url: `${receiver.url}/hook`, event_types: ['form.submitted'] },
+      });
       expect(endpoint.statusCode).toBe(201);
       const campaign = await createPageCampaign(t.app, me);
       await submitJson(campaign.short_code, { ...valid, _website: 'spam' });
@@ -63,7 +69,11 @@ describeDialects('hosted forms', (dialect) => {
         timestamp: '2026-03-01T12:00:00.000Z',
         data: {
           form: { id: campaign.id, campaign_id: campaign.id, short_code: campaign.short_code, page_url: campaign.hosted_page_url },
-          submission: { id: accepted.id, fields: { name: 'Ada Lovelace', email: 'ada@example.com', guests: 2, size: 'M', notes: 'Vegetarian', consent: true }, submitted_at: '2026-03-01T12:00:00.000Z' },
+          submission: {
+            id: accepted.id,
+            fields: { name: 'Ada Lovelace', email: 'ada@example.com', guests: 2, size: 'M', notes: 'Vegetarian', consent: true },
+            submitted_at: '2026-03-01T12:00:00.000Z',
+          },
         },
       });
     } finally {
@@ -117,7 +127,12 @@ describeDialects('hosted forms', (dialect) => {
     expect(bad.body).toContain('<p class="field-error" id="f-email-error">Enter an email address, such as ada@example.com.</p>');
     expect(bad.body).toContain('<p class="field-error" id="f-consent-error">Tick this box to continue.</p>');
     // The page's own language (en) wins over the visitor's: the words match the owner's content.
-    const german = await t.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${campaign.short_code}`, headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'de' }, payload: 'name=Ada' });
+    const german = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/forms/submit/${campaign.short_code}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'de' },
+      payload: 'name=Ada',
+    });
     expect(german.body).toContain('<p class="field-error" id="f-email-error">Fill in this field.</p>');
     expect(german.body).toContain('There are problems with 2 answers');
     expect(bad.body).not.toContain('<script>');

@@ -80,7 +80,24 @@ describeDialects('fuzz sweep', (dialect) => {
         { weight: 1, headers: {} },
       ],
       openObjects: {
-        design_config: [{}, { preset: 'ocean' }, { shapes: 'liquid', eyes: 'circle', color: '#d946ef', gradient: { type: 'linear', rotation: 45, stops: [{ offset: 0, color: '#000' }, { offset: 1, color: '#00f' }] } }, { frame: { text: 'SCAN ME' }, margin: 4, ecc: 'H' }],
+        design_config: [
+          {},
+          { preset: 'ocean' },
+          {
+            shapes: 'liquid',
+            eyes: 'circle',
+            color: '#d946ef',
+            gradient: {
+              type: 'linear',
+              rotation: 45,
+              stops: [
+                { offset: 0, color: '#000' },
+                { offset: 1, color: '#00f' },
+              ],
+            },
+          },
+          { frame: { text: 'SCAN ME' }, margin: 4, ecc: 'H' },
+        ],
         hosted_page: [samplePage(), { title: 'x', blocks: [], published: false }],
       },
     };
@@ -126,7 +143,13 @@ describeDialects('fuzz sweep', (dialect) => {
       const res = await send(request);
       sent++;
       statuses.set(res.statusCode, (statuses.get(res.statusCode) ?? 0) + 1);
-      if (res.statusCode >= 500) throw new Error(`${res.statusCode}: ${res.body.slice(0, 300)}\n${t.logs.filter((line) => line.includes(res.headers['x-request-id'] as string)).join('\n').slice(0, 3000)}`);
+      if (res.statusCode >= 500)
+        throw new Error(
+          `${res.statusCode}: ${res.body.slice(0, 300)}\n${t.logs
+            .filter((line) => line.includes(res.headers['x-request-id'] as string))
+            .join('\n')
+            .slice(0, 3000)}`,
+        );
       const type = String(res.headers['content-type'] ?? '');
       if (res.statusCode >= 400 && type.includes('json') && !type.includes('problem+json')) throw new Error(`${res.statusCode} is ${type}, not problem+json: ${res.body.slice(0, 200)}`);
     };
@@ -140,7 +163,9 @@ describeDialects('fuzz sweep', (dialect) => {
     );
     if (process.env.FUZZ_STATS) {
       const cpu = process.cpuUsage(cpuBefore);
-      console.log(`${sent} requests: ${((performance.now() - wallBefore) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; statuses ${JSON.stringify([...statuses].sort())}`);
+      console.log(
+        `${sent} requests: ${((performance.now() - wallBefore) / 1000).toFixed(1)} s wall, ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s CPU; statuses ${JSON.stringify([...statuses].sort())}`,
+      );
     }
     expect(sent).toBeGreaterThanOrEqual(RUNS);
     // The sweep reached past validation: successes and many kinds of refusal.

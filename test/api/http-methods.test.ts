@@ -16,7 +16,10 @@ async function snapshot(t: TestApp): Promise<Record<string, string[]>> {
   const tables = (await db.introspection.getTables()).map((table) => table.name).filter((name) => !name.startsWith('kysely_'));
   const out: Record<string, string[]> = {};
   for (const table of tables.sort()) {
-    const rows = await db.selectFrom(table as 'items').selectAll().execute();
+    const rows = await db
+      .selectFrom(table as 'items')
+      .selectAll()
+      .execute();
     out[table] = rows.map((row) => JSON.stringify(row, (_key, value) => (Buffer.isBuffer(value) || value?.type === 'Buffer' ? Buffer.from(value).toString('hex') : value))).sort();
   }
   return out;
@@ -122,7 +125,12 @@ describeDialects('HTTP methods', (dialect) => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/secret/rotate', headers: json, payload: '' })).statusCode).toBe(201);
     const campaign = (await post('/api/v1/campaigns', { name: 'd', destination: 'https://example.com/d' })).json();
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${campaign.id}`, headers: json })).json().status).toBe('archived');
-    const regenerated = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys/secret/regenerate', headers: { ...json, 'content-type': 'application/json; charset=utf-8' }, payload: ' \r\n' });
+    const regenerated = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/merchant/api-keys/secret/regenerate',
+      headers: { ...json, 'content-type': 'application/json; charset=utf-8' },
+      payload: ' \r\n',
+    });
     expect(regenerated.statusCode, regenerated.body).toBe(201);
     // A route that needs a body says so as for any missing body; broken JSON is still malformed.
     const next = authHeaders(regenerated.json().data.full_key);
@@ -134,7 +142,12 @@ describeDialects('HTTP methods', (dialect) => {
   });
 
   it('text/plain and other unread content types are 415, before any field is looked at', async () => {
-    for (const [url, contentType] of [['/api/v1/campaigns', 'text/plain'], ['/api/v0/items', 'text/plain; charset=utf-8'], ['/api/v1/auth/login', 'application/xml'], ['/api/v1/qrs/bulk', 'multipart/form-data; boundary=x']]) {
+    for (const [url, contentType] of [
+      ['/api/v1/campaigns', 'text/plain'],
+      ['/api/v0/items', 'text/plain; charset=utf-8'],
+      ['/api/v1/auth/login', 'application/xml'],
+      ['/api/v1/qrs/bulk', 'multipart/form-data; boundary=x'],
+    ]) {
       const res = await t.app.inject({ method: 'POST', url: url!, headers: { ...key(), 'content-type': contentType! }, payload: 'hello' });
       expect(res.statusCode, `${url} ${contentType}`).toBe(415);
       expect(res.json().code).toBe('unsupported_media_type');

@@ -116,8 +116,7 @@ describeDialects('Idempotency-Key on creates', (dialect) => {
 
   it('a replayed API key is the same secret, and stored answers are sealed, not readable in the database', async () => {
     const { t, a } = await setup();
-    const create = () =>
-      t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: { ...authHeaders(a.apiKey), 'idempotency-key': 'new-key' }, payload: { env: 'tst', name: 'ci' } });
+    const create = () => t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: { ...authHeaders(a.apiKey), 'idempotency-key': 'new-key' }, payload: { env: 'tst', name: 'ci' } });
     const first = await create();
     const again = await create();
     const fullKey: string = first.json().data.full_key;

@@ -112,7 +112,9 @@ describeDialects('items public page', (dialect) => {
     expect(expired.statusCode).toBe(410);
     // The time in words, then exactly, in UTC with the zone named; the ISO form only in the datetime attribute.
     expect(expired.body).toContain('This link has expired');
-    expect(expired.body).toContain('It stopped working <time datetime="2026-03-01T13:00:00.000Z" data-time><span data-relative>now</span> <span class="exact">(<span data-exact>Mar 1, 2026, 1:00 PM UTC</span>)</span></time>.');
+    expect(expired.body).toContain(
+      'It stopped working <time datetime="2026-03-01T13:00:00.000Z" data-time><span data-relative>now</span> <span class="exact">(<span data-exact>Mar 1, 2026, 1:00 PM UTC</span>)</span></time>.',
+    );
     expect(expired.body).not.toContain('FINALIZED');
     const reveal = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form() });
     expect(reveal.statusCode).toBe(410);
@@ -152,7 +154,12 @@ describeDialects('items public page', (dialect) => {
     const unsupported = await t.app.inject({ method: 'GET', url: path, headers: { 'accept-language': 'ja, *;q=0.5' } });
     expect(unsupported.body).toContain('<html lang="en">');
     // The account can hide the footer and show a logo instead of its name.
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey), payload: { logo_url: 'https://cdn.example.com/lumen.png', logo_alt: 'Lumen', made_with_tessera: false } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account/branding',
+      headers: authHeaders(me.apiKey),
+      payload: { logo_url: 'https://cdn.example.com/lumen.png', logo_alt: 'Lumen', made_with_tessera: false },
+    });
     const branded = await t.app.inject({ method: 'GET', url: path });
     expect(branded.body).toContain('<header class="brand"><img src="https://cdn.example.com/lumen.png" alt="Lumen"></header>');
     expect(branded.body).not.toContain('Made with Tessera');

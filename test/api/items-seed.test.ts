@@ -13,7 +13,12 @@ import { clientHmac, SEED_ITEM } from '../helpers/items.ts';
 
 const run = promisify(execFile);
 const which = (cmd: string) => process.env.PATH!.split(':').some((dir) => fs.existsSync(path.join(dir, cmd)));
-const hasPythonRequests = which('python3') && (await run('python3', ['-c', 'import requests']).then(() => true, () => false));
+const hasPythonRequests =
+  which('python3') &&
+  (await run('python3', ['-c', 'import requests']).then(
+    () => true,
+    () => false,
+  ));
 
 describeDialects('items seed examples', (dialect) => {
   let t: TestApp;
@@ -124,12 +129,14 @@ print(json.dumps(out))
     expect(out.createHmac).toBe(out.hmac);
   });
 
-  it.runIf(which('java'))('Java HttpClient: the seed snippets', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-seed-java-'));
-    const file = path.join(dir, 'Seed.java');
-    fs.writeFileSync(
-      file,
-      `import java.net.URI;
+  it.runIf(which('java'))(
+    'Java HttpClient: the seed snippets',
+    async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-seed-java-'));
+      const file = path.join(dir, 'Seed.java');
+      fs.writeFileSync(
+        file,
+        `import java.net.URI;
 import java.net.http.*;
 public class Seed {
   public static void main(String[] args) throws Exception {
@@ -170,16 +177,18 @@ public class Seed {
   }
 }
 `,
-    );
-    try {
-      const { stdout } = await run('java', [file], { timeout: 60_000 });
-      const magic = /magic (\S+)/.exec(stdout)![1]!;
-      expect(stdout).toContain('create 201');
-      expect(stdout).toContain('resolve 200');
-      expect(stdout).toContain(`Content HMAC: ${clientHmac(magic, SEED_ITEM.content)}`);
-      expect(stdout).toContain('delete 204');
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 90_000);
+      );
+      try {
+        const { stdout } = await run('java', [file], { timeout: 60_000 });
+        const magic = /magic (\S+)/.exec(stdout)![1]!;
+        expect(stdout).toContain('create 201');
+        expect(stdout).toContain('resolve 200');
+        expect(stdout).toContain(`Content HMAC: ${clientHmac(magic, SEED_ITEM.content)}`);
+        expect(stdout).toContain('delete 204');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    90_000,
+  );
 });

@@ -22,7 +22,9 @@ describeDialects('items storage', (dialect) => {
     const secrets = { content: 'The launch code is 0000-SWORDFISH', password: 'correct horse battery staple' };
     const item = await createItemViaApi(t.app, { ...secrets, ttlHours: 1, viewLimit: 3 });
     const [row] = await rows();
-    const stored = Object.values(row!).map((v) => String(v)).join('\n');
+    const stored = Object.values(row!)
+      .map((v) => String(v))
+      .join('\n');
     for (const secret of [secrets.content, secrets.password, item.deleteToken, item.magic]) {
       expect(stored).not.toContain(secret);
       // Not in the common encodings either.
@@ -52,7 +54,10 @@ describeDialects('items storage', (dialect) => {
     const [row] = await rows();
     const raw = Buffer.from(row!.ciphertext!.slice(3), 'base64url');
     raw[raw.length - 1]! ^= 1;
-    await t.database.handle.db.updateTable('items').set({ ciphertext: `v1.${raw.toString('base64url')}` }).execute();
+    await t.database.handle.db
+      .updateTable('items')
+      .set({ ciphertext: `v1.${raw.toString('base64url')}` })
+      .execute();
     const res = await resolveViaApi(t.app, item.magic);
     expect(res.statusCode).toBe(500);
     expect(res.json().code).toBe('internal_error');

@@ -36,7 +36,16 @@ describeDialects('items API', (dialect) => {
       expect(resolved.headers['cache-control']).toBe('no-store');
       const body = resolved.json();
       expect(Object.keys(body)).toEqual(SEED_FIELDS);
-      expect(body).toMatchObject({ magic: item.magic, publicUrl: item.publicUrl, viewCount: 1, viewLimit: 5, passwordProtected: true, deleteToken: null, content: SEED_ITEM.content, contentHmac: item.contentHmac });
+      expect(body).toMatchObject({
+        magic: item.magic,
+        publicUrl: item.publicUrl,
+        viewCount: 1,
+        viewLimit: 5,
+        passwordProtected: true,
+        deleteToken: null,
+        content: SEED_ITEM.content,
+        contentHmac: item.contentHmac,
+      });
       // The client recomputes the receipt from the magic it holds and the content it received.
       expect(resolved.headers['x-content-hmac']).toBe(clientHmac(item.magic, body.content));
 
@@ -142,7 +151,11 @@ describeDialects('items API', (dialect) => {
 
     it('wrong or missing delete token → 403, and the item stays resolvable', async () => {
       const item = await createItemViaApi(t.app, { content: 'keep', ttlHours: 1 });
-      const wrong = await t.app.inject({ method: 'DELETE', url: `/api/v0/items/${item.magic}`, headers: { 'x-delete-token': item.deleteToken.slice(0, -1) + (item.deleteToken.endsWith('A') ? 'B' : 'A') } });
+      const wrong = await t.app.inject({
+        method: 'DELETE',
+        url: `/api/v0/items/${item.magic}`,
+        headers: { 'x-delete-token': item.deleteToken.slice(0, -1) + (item.deleteToken.endsWith('A') ? 'B' : 'A') },
+      });
       expect(wrong.statusCode).toBe(403);
       expect(wrong.json()).toMatchObject({ code: 'item_delete_token_invalid' });
       const missing = await t.app.inject({ method: 'DELETE', url: `/api/v0/items/${item.magic}` });

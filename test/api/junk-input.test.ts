@@ -10,11 +10,18 @@ const JUNK_BODIES: Array<{ contentType: string; payload: string }> = [
   { contentType: 'application/json', payload: '[]' },
   { contentType: 'application/json', payload: '"text"' },
   { contentType: 'application/json', payload: 'null' },
-  { contentType: 'application/json', payload: '{"urls":"x","content":7,"ttlHours":"soon","name":{},"destination":[],"design_config":"blob","payload":1,"type":"sideways","url":"ftp://x","hosted_page":{"blocks":"x"}}' },
+  {
+    contentType: 'application/json',
+    payload: '{"urls":"x","content":7,"ttlHours":"soon","name":{},"destination":[],"design_config":"blob","payload":1,"type":"sideways","url":"ftp://x","hosted_page":{"blocks":"x"}}',
+  },
   { contentType: 'application/json', payload: JSON.stringify({ __proto__: { admin: true }, constructor: { prototype: { x: 1 } } }) },
   { contentType: 'text/plain', payload: 'hello' },
   { contentType: 'application/json', payload: '' },
-  { contentType: 'application/json', payload: '{"name":"a\\u0000b","content":"\\ud800","ttlHours":1e400,"viewLimit":-1e400,"grace_period_hours":1e400,"urls":["\\u0000"],"email":"a\\u0000@x.com","password":"\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000"}' },
+  {
+    contentType: 'application/json',
+    payload:
+      '{"name":"a\\u0000b","content":"\\ud800","ttlHours":1e400,"viewLimit":-1e400,"grace_period_hours":1e400,"urls":["\\u0000"],"email":"a\\u0000@x.com","password":"\\u0000\\u0000\\u0000\\u0000\\u0000\\u0000"}',
+  },
   { contentType: 'application/json', payload: `{"design_config":${'['.repeat(50_000)}${']'.repeat(50_000)}}` },
 ];
 

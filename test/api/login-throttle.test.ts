@@ -60,7 +60,7 @@ describeDialects('sign-in throttling', (dialect) => {
     expect((await login(a.password, '192.0.2.77')).statusCode).toBe(200);
   });
 
-  it("a device cookie counts only for the user it was issued to; a forged one is no cookie", async () => {
+  it('a device cookie counts only for the user it was issued to; a forged one is no cookie', async () => {
     const b = await signUp(t.app);
     const forged = `tessera_device=${'A'.repeat(22)}.${'B'.repeat(43)}`;
     for (let i = 0; i < QUARTER.limit; i++) expect((await login(`guess-${i}`, stranger(i), i % 2 ? ownerDevice : forged, b.email)).statusCode).toBe(401);

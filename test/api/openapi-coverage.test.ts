@@ -63,7 +63,9 @@ describeDialects('OpenAPI coverage', (dialect) => {
     }
     // And nothing documented that no route serves.
     const served = new Set(documented().map((r) => `${r.method} ${openApiPath(r.url)}`));
-    const ghosts = Object.entries(spec.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`)).filter((key) => !served.has(key));
+    const ghosts = Object.entries(spec.paths)
+      .flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`))
+      .filter((key) => !served.has(key));
     expect(ghosts).toEqual([]);
   });
 
@@ -91,7 +93,10 @@ describeDialects('OpenAPI coverage', (dialect) => {
       const op = spec.paths[openApiPath(r.url)]![r.method]!;
       const where = `${r.method.toUpperCase()} ${r.url}`;
       const statuses = Object.keys(op.responses);
-      expect(statuses.some((s) => /^[23]/.test(s)), `${where}: no success response`).toBe(true);
+      expect(
+        statuses.some((s) => /^[23]/.test(s)),
+        `${where}: no success response`,
+      ).toBe(true);
       for (const status of ['400', '500', '503']) expect(statuses, where).toContain(status);
       if (r.auth === 'required') for (const status of ['401', '403', '429']) expect(statuses, where).toContain(status);
       if (r.url.includes(':')) expect(statuses, where).toContain('404');
@@ -104,7 +109,27 @@ describeDialects('OpenAPI coverage', (dialect) => {
   });
 
   it('names a component schema for every resource, and every $ref resolves', () => {
-    for (const name of ['Campaign', 'CampaignList', 'Template', 'TemplateList', 'Item', 'WebhookEndpoint', 'WebhookDelivery', 'WebhookSecret', 'ApiKey', 'Problem', 'HostedPage', 'HostedPageInput', 'PageBlock', 'DesignConfig', 'PublicPage', 'AnalyticsTimeline', 'AnalyticsOverview', 'AnalyticsOsBreakdown', 'ErrorCode']) {
+    for (const name of [
+      'Campaign',
+      'CampaignList',
+      'Template',
+      'TemplateList',
+      'Item',
+      'WebhookEndpoint',
+      'WebhookDelivery',
+      'WebhookSecret',
+      'ApiKey',
+      'Problem',
+      'HostedPage',
+      'HostedPageInput',
+      'PageBlock',
+      'DesignConfig',
+      'PublicPage',
+      'AnalyticsTimeline',
+      'AnalyticsOverview',
+      'AnalyticsOsBreakdown',
+      'ErrorCode',
+    ]) {
       expect(spec.components.schemas[name], name).toBeDefined();
     }
     const refs = JSON.stringify(spec).match(/"\$ref":"#\/components\/schemas\/[A-Za-z0-9]+"/g) ?? [];

@@ -34,8 +34,22 @@ describeDialects('hosted pages', (dialect) => {
   it('validates the page on save with field-level errors, and writes nothing when invalid', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);
-    const bad = samplePage({ form: { fields: [{ name: 'a', label: 'A' }, { name: 'b', label: 'B' }, { name: 'c', label: 'C', type: 'colour' }] }, blocks: [{ type: 'link', text: 'x', url: 'javascript:alert(1)' }] });
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(me.apiKey), payload: { name: 'Bad', slug: 'bad', destination: 'https://example.com/', hosted_page: bad } });
+    const bad = samplePage({
+      form: {
+        fields: [
+          { name: 'a', label: 'A' },
+          { name: 'b', label: 'B' },
+          { name: 'c', label: 'C', type: 'colour' },
+        ],
+      },
+      blocks: [{ type: 'link', text: 'x', url: 'javascript:alert(1)' }],
+    });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: authHeaders(me.apiKey),
+      payload: { name: 'Bad', slug: 'bad', destination: 'https://example.com/', hosted_page: bad },
+    });
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body.code).toBe('validation_failed');
@@ -47,7 +61,12 @@ describeDialects('hosted pages', (dialect) => {
     );
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: authHeaders(me.apiKey) })).json();
     expect(list.data).toHaveLength(0);
-    const notObject = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(me.apiKey), payload: { name: 'Bad', destination: 'https://example.com/', hosted_page: 'hello' } });
+    const notObject = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: authHeaders(me.apiKey),
+      payload: { name: 'Bad', destination: 'https://example.com/', hosted_page: 'hello' },
+    });
     expect(notObject.statusCode).toBe(400);
     expect(notObject.json().errors[0].field).toBe('body/hosted_page');
   });
@@ -55,7 +74,12 @@ describeDialects('hosted pages', (dialect) => {
   it('publishing needs a slug; removing the slug of a published page is refused', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);
-    const noSlug = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(me.apiKey), payload: { name: 'x', destination: 'https://example.com/', hosted_page: samplePage() } });
+    const noSlug = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: authHeaders(me.apiKey),
+      payload: { name: 'x', destination: 'https://example.com/', hosted_page: samplePage() },
+    });
     expect(noSlug.statusCode).toBe(400);
     expect(noSlug.json().errors).toEqual([{ field: '/slug', message: 'is required to publish the hosted page' }]);
     const draft = await createPageCampaign(t.app, me, { slug: null, page: samplePage({ published: false }) });
@@ -136,7 +160,11 @@ describeDialects('hosted pages', (dialect) => {
     delete old.theme.hero_image_alt;
     delete old.form.next_url;
     delete old.form.next_label;
-    await t.app.ctx.db.updateTable('hosted_pages').set({ config: JSON.stringify(old) }).where('campaign_id', '=', created.id).execute();
+    await t.app.ctx.db
+      .updateTable('hosted_pages')
+      .set({ config: JSON.stringify(old) })
+      .where('campaign_id', '=', created.id)
+      .execute();
     const json = (await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).json();
     expect(json.theme).toMatchObject({ hero_image_url: null, hero_image_alt: '' });
     expect(json.form).toMatchObject({ next_url: null, next_label: null });
@@ -186,7 +214,14 @@ describeDialects('hosted pages', (dialect) => {
             { type: 'button', text: payload, url: 'https://example.com/' },
           ],
           theme: { logo_url: 'https://example.com/logo.png', logo_alt: payload },
-          form: { submit_label: payload, success_message: payload, fields: [{ name: 'a', label: payload, help_text: payload, placeholder: payload }, { name: 'b', label: payload, type: 'select', options: [payload] }] },
+          form: {
+            submit_label: payload,
+            success_message: payload,
+            fields: [
+              { name: 'a', label: payload, help_text: payload, placeholder: payload },
+              { name: 'b', label: payload, type: 'select', options: [payload] },
+            ],
+          },
           published: true,
         },
       });
@@ -208,7 +243,12 @@ describeDialects('hosted pages', (dialect) => {
       expect(refused.statusCode).toBe(400);
       expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['/hosted_page/blocks/0/url', '/hosted_page/theme/logo_url']);
     }
-    const css = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(me.apiKey), payload: { name: 'x', slug: 'css', destination: 'https://example.com/', hosted_page: { title: 't', theme: { background_color: 'red;}</style><script>alert(1)</script>' } } } });
+    const css = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: authHeaders(me.apiKey),
+      payload: { name: 'x', slug: 'css', destination: 'https://example.com/', hosted_page: { title: 't', theme: { background_color: 'red;}</style><script>alert(1)</script>' } } },
+    });
     expect(css.json().errors).toEqual([{ field: '/hosted_page/theme/background_color', message: 'must be a colour such as #1a2b3c' }]);
   });
 });

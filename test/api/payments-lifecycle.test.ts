@@ -67,7 +67,11 @@ describeDialects('payment lifecycle', (dialect) => {
     expect((await post(`/api/v1/payments/${byKey.id}/mark-paid`, account.apiKey, {})).statusCode).toBe(400);
     const paid = await post(`/api/v1/payments/${byKey.id}/mark-paid`, account.apiKey, { note: 'cash at the counter' });
     expect(paid.statusCode).toBe(200);
-    expect(paid.json().data).toMatchObject({ status: 'succeeded', settlement: { via: 'manual', note: 'cash at the counter', by: `api_key:${account.apiKeyId}` }, paid_at: new Date(t.clock.now()).toISOString() });
+    expect(paid.json().data).toMatchObject({
+      status: 'succeeded',
+      settlement: { via: 'manual', note: 'cash at the counter', by: `api_key:${account.apiKeyId}` },
+      paid_at: new Date(t.clock.now()).toISOString(),
+    });
     const session = await t.app.inject({ method: 'POST', url: `/api/v1/payments/${byPerson.id}/mark-paid`, headers: sessionHeaders(account), payload: { note: 'transfer seen in the banking app' } });
     expect(session.statusCode).toBe(200);
     expect(session.json().data.settlement).toEqual({ via: 'manual', note: 'transfer seen in the banking app', by: `user:${account.userId}` });

@@ -53,7 +53,14 @@ describeDialects('payment reconciliation', (dialect) => {
         { amount: '50.00', acctSvcrRef: 'B-2', txs: [{ amount: '50.00', ustrd: [`Payment ${partial.creditor_reference.display}`], acctSvcrRef: 'T-2' }] },
         { amount: '60.00', acctSvcrRef: 'B-3', txs: [{ amount: '60.00', reference: over.creditor_reference.value, acctSvcrRef: 'T-3' }] },
         // One booking, two transfers.
-        { amount: '30.00', acctSvcrRef: 'B-4', txs: [{ amount: '10.00', reference: batchA.creditor_reference.value, acctSvcrRef: 'T-4a' }, { amount: '20.00', reference: batchB.creditor_reference.value, acctSvcrRef: 'T-4b' }] },
+        {
+          amount: '30.00',
+          acctSvcrRef: 'B-4',
+          txs: [
+            { amount: '10.00', reference: batchA.creditor_reference.value, acctSvcrRef: 'T-4a' },
+            { amount: '20.00', reference: batchB.creditor_reference.value, acctSvcrRef: 'T-4b' },
+          ],
+        },
         { amount: '99.00', currency: 'USD', acctSvcrRef: 'B-5', txs: [{ amount: '99.00', currency: 'USD', reference: foreign.creditor_reference.value, acctSvcrRef: 'T-5' }] },
         { amount: '15.00', acctSvcrRef: 'B-6', txs: [{ amount: '15.00', ustrd: ['Invoice 77 thanks'], acctSvcrRef: 'T-6' }] },
         { amount: '5.00', reversal: true, direction: 'DBIT', acctSvcrRef: 'B-7', txs: [{ amount: '5.00', direction: 'DBIT', reference: untouched.creditor_reference.value, acctSvcrRef: 'T-7' }] },
@@ -89,13 +96,22 @@ describeDialects('payment reconciliation', (dialect) => {
       expect((await get(exact.id)).updated_at).toBe((await get(exact.id)).paid_at);
 
       // The rest of the partial payment arrives in a camt.054 notification: it completes.
-      const rest = camtXml({ kind: '054', version: 2, messageId: 'NTF-1', reports: [[{ amount: '25.50', acctSvcrRef: 'B-9', txs: [{ amount: '25.50', reference: partial.creditor_reference.value, acctSvcrRef: 'T-9' }] }]] });
+      const rest = camtXml({
+        kind: '054',
+        version: 2,
+        messageId: 'NTF-1',
+        reports: [[{ amount: '25.50', acctSvcrRef: 'B-9', txs: [{ amount: '25.50', reference: partial.creditor_reference.value, acctSvcrRef: 'T-9' }] }]],
+      });
       const completed = (await upload(rest, account.apiKey, 'text/xml')).json().data;
       expect(completed.matched[0]).toMatchObject({ payment_id: partial.id, received_amount: 7550, reason: expect.stringContaining('completes earlier partial') });
       expect(await get(partial.id)).toMatchObject({ status: 'succeeded', received_amount: 7550, flags: [] });
 
       // Money for an already-paid payment is flagged, not counted twice.
-      const twice = camtXml({ kind: '054', version: 8, reports: [[{ amount: '120.00', acctSvcrRef: 'B-10', txs: [{ amount: '120.00', reference: exact.creditor_reference.value, acctSvcrRef: 'T-10' }] }]] });
+      const twice = camtXml({
+        kind: '054',
+        version: 8,
+        reports: [[{ amount: '120.00', acctSvcrRef: 'B-10', txs: [{ amount: '120.00', reference: exact.creditor_reference.value, acctSvcrRef: 'T-10' }] }]],
+      });
       const late = (await upload(twice)).json().data;
       expect(ids(late.not_pending)).toEqual([exact.id]);
       expect(await get(exact.id)).toMatchObject({ status: 'succeeded', flags: ['late'] });

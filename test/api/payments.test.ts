@@ -21,7 +21,12 @@ async function decodePng(png: Buffer): Promise<string | null> {
 /** swissqrbill's own Swiss QR Code for the same bill, decoded: an independent writer of the same data. */
 async function swissqrbillText(data: ConstructorParameters<typeof SwissQRCode>[0]): Promise<string | null> {
   const svg = new SwissQRCode(data).toString();
-  const { data: px, info } = await sharp(Buffer.from(svg), { density: 400 }).flatten({ background: '#ffffff' }).extend({ top: 60, bottom: 60, left: 60, right: 60, background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+  const { data: px, info } = await sharp(Buffer.from(svg), { density: 400 })
+    .flatten({ background: '#ffffff' })
+    .extend({ top: 60, bottom: 60, left: 60, right: 60, background: '#ffffff' })
+    .ensureAlpha()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return (await zxingDecode({ data: new Uint8ClampedArray(px.buffer, px.byteOffset, px.length), width: info.width, height: info.height }))[0] ?? null;
 }
 
@@ -72,10 +77,24 @@ describeDialects('payments API', (dialect) => {
     expect(p.id).toMatch(/^pay_[A-Za-z0-9]{22}$/);
     expect(res.headers.location).toBe(`/api/v1/payments/${p.id}`);
     expect(p).toMatchObject({
-      object: 'payment', status: 'pending', amount: 1250, amount_decimal: '12.50', currency: 'EUR', scheme: 'sepa', reference: 'order-1042', description: 'Order 1042',
-      metadata: { cart: 'c-9', items: 3 }, livemode: true, received_amount: 0, flags: [], settlement: null,
-      svg_url: `http://tessera.test/pay/${p.id}/qr.svg`, png_url: `http://tessera.test/pay/${p.id}/qr.png`, pay_url: `http://tessera.test/pay/${p.id}`,
-      expires_at: new Date(t.clock.now() + 3600_000).toISOString(), created_at: new Date(t.clock.now()).toISOString(),
+      object: 'payment',
+      status: 'pending',
+      amount: 1250,
+      amount_decimal: '12.50',
+      currency: 'EUR',
+      scheme: 'sepa',
+      reference: 'order-1042',
+      description: 'Order 1042',
+      metadata: { cart: 'c-9', items: 3 },
+      livemode: true,
+      received_amount: 0,
+      flags: [],
+      settlement: null,
+      svg_url: `http://tessera.test/pay/${p.id}/qr.svg`,
+      png_url: `http://tessera.test/pay/${p.id}/qr.png`,
+      pay_url: `http://tessera.test/pay/${p.id}`,
+      expires_at: new Date(t.clock.now() + 3600_000).toISOString(),
+      created_at: new Date(t.clock.now()).toISOString(),
     });
     // The order id became the RF body, so it reads back from the payer's statement.
     expect(p.creditor_reference).toEqual({ type: 'RF', value: expect.stringMatching(/^RF\d\dORDER1042$/), display: expect.stringMatching(/^RF\d\d ORDE R104 2$/) });
@@ -128,7 +147,14 @@ describeDialects('payments API', (dialect) => {
     // UPI: the WHATWG URL parser reads every parameter back.
     const upi = new URL(decoded.upi!.text!);
     expect(upi.protocol).toBe('upi:');
-    expect(Object.fromEntries(upi.searchParams)).toEqual({ pa: 'sharma.store@okaxis', pn: 'Sharma General Store', am: '499.00', cu: 'INR', tr: decoded.upi!.payment.creditor_reference.value, tn: 'Order 42' });
+    expect(Object.fromEntries(upi.searchParams)).toEqual({
+      pa: 'sharma.store@okaxis',
+      pn: 'Sharma General Store',
+      am: '499.00',
+      cu: 'INR',
+      tr: decoded.upi!.payment.creditor_reference.value,
+      tn: 'Order 42',
+    });
   });
 
   it('draws the Swiss QR Code at ECC M with the cross at 7/46 of its width', async () => {
@@ -146,13 +172,24 @@ describeDialects('payments API', (dialect) => {
   });
 
   it('refuses a flipped IBAN digit, an over-long EPC payload, a currency the scheme cannot carry and a scheme without payee', async () => {
-    const flipped = await t.app.inject({ method: 'PUT', url: '/api/v1/merchant/payment-profile', headers: authHeaders(account.apiKey), payload: { sepa: { name: 'Shop', iban: 'DE89 3704 0044 0532 0131 00' } } });
+    const flipped = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/merchant/payment-profile',
+      headers: authHeaders(account.apiKey),
+      payload: { sepa: { name: 'Shop', iban: 'DE89 3704 0044 0532 0131 00' } },
+    });
     expect(flipped.statusCode).toBe(400);
     expect(flipped.json().errors[0]).toMatchObject({ field: 'body/sepa/iban' });
 
     // EPC069-12 allows 331 bytes: a long name and note in a multi-byte script do not fit.
-    await putProfile(t.app, account, { ...FULL_PROFILE, sepa: { name: '東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' } });
-    const long = await initPayment(t.app, account.apiKey, { ...INIT.sepa, description: '東京の素晴らしいパン屋さんで買ったパン東京の素晴らしいパン屋さんで買ったパン東京の素晴らしいパン屋さんで買ったパン' });
+    await putProfile(t.app, account, {
+      ...FULL_PROFILE,
+      sepa: { name: '東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+    });
+    const long = await initPayment(t.app, account.apiKey, {
+      ...INIT.sepa,
+      description: '東京の素晴らしいパン屋さんで買ったパン東京の素晴らしいパン屋さんで買ったパン東京の素晴らしいパン屋さんで買ったパン',
+    });
     expect(long.statusCode).toBe(400);
     expect(long.json().detail).toMatch(/331/);
 

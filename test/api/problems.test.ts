@@ -6,7 +6,13 @@ describeDialects('problem+json errors', (dialect) => {
   let t: TestApp;
   beforeEach(async () => {
     t = await createTestApp(dialect, { env: { TESSERA_BODY_LIMIT: '2048' } });
-    t.app.post('/test/echo', { schema: { body: { type: 'object', required: ['name', 'count'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, count: { type: 'integer', minimum: 1 } } } } }, async (request) => request.body);
+    t.app.post(
+      '/test/echo',
+      {
+        schema: { body: { type: 'object', required: ['name', 'count'], additionalProperties: false, properties: { name: { type: 'string', minLength: 1 }, count: { type: 'integer', minimum: 1 } } } },
+      },
+      async (request) => request.body,
+    );
     t.app.get('/test/boom', async () => {
       throw new Error('SELECT secret FROM internals failed at /srv/app.ts:42');
     });

@@ -36,7 +36,10 @@ describeDialects('public pages keep hostile strings inert', (dialect) => {
     const key = authHeaders(me.apiKey);
     expect((await app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: key, payload: { logo_alt: P } })).statusCode).toBe(200);
     const visits: Array<{ name: string; response: () => Promise<{ statusCode: number; body: string }>; status: number; shown: boolean }> = [];
-    const get = (url: string, headers: Record<string, string> = {}) => () => app.inject({ method: 'GET', url, headers: { accept: 'text/html', 'accept-language': P, ...headers } });
+    const get =
+      (url: string, headers: Record<string, string> = {}) =>
+      () =>
+        app.inject({ method: 'GET', url, headers: { accept: 'text/html', 'accept-language': P, ...headers } });
     const post = (url: string, payload: string) => () => app.inject({ method: 'POST', url, headers: { ...FORM, 'accept-language': P }, payload });
 
     // Items: the content, and the owner's name in the header (no logo yet: the name shows).

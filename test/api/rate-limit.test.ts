@@ -32,7 +32,12 @@ describeDialects('rate limits', (dialect) => {
     expect(refused.headers['retry-after']).toBe('50');
     expect(refused.headers['ratelimit-remaining']).toBe('0');
     // Another key of the same account has its own budget.
-    const other = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken, origin: 'http://tessera.test' }, payload: { env: 'prd' } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/merchant/api-keys',
+      headers: { cookie: a.cookie, 'x-csrf-token': a.csrfToken, origin: 'http://tessera.test' },
+      payload: { env: 'prd' },
+    });
     expect((await me(t, authHeaders(other.json().data.full_key))).statusCode).toBe(200);
     t.clock.advance(50_000);
     expect((await me(t, authHeaders(a.apiKey))).statusCode).toBe(200);

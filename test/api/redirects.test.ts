@@ -139,7 +139,11 @@ describeDialects('redirects and scan capture', (dialect) => {
     const c = await campaign(t, me.headers);
     await Promise.all(Array.from({ length: 300 }, () => t.app.inject({ method: 'GET', url: `/${c.short_code}` })));
     await t.app.close();
-    const row = await t.database.handle.db.selectFrom('scans').select((eb) => eb.fn.countAll<number | string>().as('n')).where('campaign_id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await t.database.handle.db
+      .selectFrom('scans')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('campaign_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(Number(row.n)).toBe(300);
   });
 

@@ -14,8 +14,7 @@ describeDialects('POST /api/v1/qrs/render', (dialect) => {
   });
   afterEach(async () => t.close());
 
-  const render = (payload: unknown, headers: Record<string, string> = authHeaders(account.apiKey)) =>
-    t.app.inject({ method: 'POST', url: '/api/v1/qrs/render', headers, payload: payload as object });
+  const render = (payload: unknown, headers: Record<string, string> = authHeaders(account.apiKey)) => t.app.inject({ method: 'POST', url: '/api/v1/qrs/render', headers, payload: payload as object });
 
   it('needs credentials', async () => {
     const response = await render({ data: 'x' }, {});
@@ -48,7 +47,7 @@ describeDialects('POST /api/v1/qrs/render', (dialect) => {
   });
 
   it('warnings that quote non-ASCII input travel as ASCII JSON and read back unchanged (was a 500)', async () => {
-    const response = await render({ data: 'warn me', design_config: { Ā: [], 'färbe': '#000' } });
+    const response = await render({ data: 'warn me', design_config: { Ā: [], färbe: '#000' } });
     expect(response.statusCode).toBe(200);
     const header = String(response.headers['x-qr-warnings']);
     expect(header).toMatch(/^[\x20-\x7e]+$/);

@@ -20,7 +20,12 @@ describeDialects('scan.created webhooks', (dialect) => {
 
   async function subscribe(me: Tenant, path: string, eventTypes?: string[]): Promise<string> {
     const secret = (await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/secret', headers: me.headers })).json().data.secret as string;
-    const endpoint = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/endpoints', headers: me.headers, payload: { url: `${receiver.url}${path}`, ...(eventTypes ? { event_types: eventTypes } : {}) } });
+    const endpoint = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/merchant/webhooks/endpoints',
+      headers: me.headers,
+      payload: { url: `${receiver.url}${path}`, ...(eventTypes ? { event_types: eventTypes } : {}) },
+    });
     expect(endpoint.statusCode).toBe(201);
     return secret;
   }

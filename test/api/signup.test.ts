@@ -18,8 +18,7 @@ describeDialects('sign-up policy', (dialect) => {
     apps.push(t);
     return t;
   }
-  const signup = (t: TestApp, email: string, ip = '192.0.2.1') =>
-    t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: ip, payload: { email, password: 'long enough password' } });
+  const signup = (t: TestApp, email: string, ip = '192.0.2.1') => t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: ip, payload: { email, password: 'long enough password' } });
   const status = async (t: TestApp) => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/auth/signup' });
     expect(res.statusCode).toBe(200);

@@ -56,7 +56,12 @@ describeDialects('webhooks API', (dialect) => {
     expect(r.previous).toEqual({ id: body.data.id, kid: body.data.kid, status: 'rotating', expires_at: new Date(t.clock.now() + 86_400_000).toISOString() });
 
     const list = (await call('GET', `${BASE}/secret`)).json().data;
-    expect(list.map((s: { kid: string; status: string }) => [s.kid, s.status]).sort()).toEqual([[body.data.kid, 'rotating'], [r.kid, 'active']].sort());
+    expect(list.map((s: { kid: string; status: string }) => [s.kid, s.status]).sort()).toEqual(
+      [
+        [body.data.kid, 'rotating'],
+        [r.kid, 'active'],
+      ].sort(),
+    );
     expect(JSON.stringify(list)).not.toContain('whsec_');
     t.clock.advance(86_400_000);
     const later = (await call('GET', `${BASE}/secret`)).json().data;
@@ -133,7 +138,15 @@ describeDialects('webhooks API', (dialect) => {
     const strict = await createTestApp(dialect, { database: t.database, clock: t.clock });
     others.push(strict);
     await call('POST', `${BASE}/secret`);
-    for (const url of [`${receiver.url}/hook`, 'http://169.254.169.254/latest/meta-data/', 'http://[::1]:8080/', 'http://localhost:8080/', 'http://10.0.0.8/', 'http://[::ffff:169.254.169.254]/', 'http://100.64.1.1/']) {
+    for (const url of [
+      `${receiver.url}/hook`,
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[::1]:8080/',
+      'http://localhost:8080/',
+      'http://10.0.0.8/',
+      'http://[::ffff:169.254.169.254]/',
+      'http://100.64.1.1/',
+    ]) {
       const res = await strict.app.inject({ method: 'POST', url: `${BASE}/endpoints`, headers: authHeaders(account.apiKey), payload: { url } });
       expect(res.statusCode, url).toBe(400);
       expect(res.json().errors[0]).toMatchObject({ field: 'body/url' });
@@ -154,7 +167,20 @@ describeDialects('webhooks API', (dialect) => {
     const res = await t.app.inject({ method: 'GET', url: `${BASE}/event-types` });
     expect(res.statusCode).toBe(200);
     const types = res.json().data as Array<{ type: string; opt_in: boolean; sample: { type: string; data: object } }>;
-    for (const name of ['campaign.created', 'campaign.updated', 'campaign.archived', 'api_key.regenerated', 'webhook_secret.rotated', 'form.submitted', 'checkin.created', 'item.finalized', 'payment.succeeded', 'payment.failed', 'payment.expired', 'scan.created']) {
+    for (const name of [
+      'campaign.created',
+      'campaign.updated',
+      'campaign.archived',
+      'api_key.regenerated',
+      'webhook_secret.rotated',
+      'form.submitted',
+      'checkin.created',
+      'item.finalized',
+      'payment.succeeded',
+      'payment.failed',
+      'payment.expired',
+      'scan.created',
+    ]) {
       const entry = types.find((e) => e.type === name);
       expect(entry, name).toBeDefined();
       expect(entry!.sample.type).toBe(name);

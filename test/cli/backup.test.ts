@@ -66,7 +66,10 @@ it('backs up a serving SQLite instance consistently, and the restored copy serve
   const apiKey = JSON.parse(created.output.slice(created.output.indexOf('{'))).api_key as string;
   const { proc: server, base } = await serve(env, procs);
   const auth = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-  const campaign = (await (await fetch(`${base}/api/v1/campaigns`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'backed up', destination: 'https://example.com/' }) })).json()) as { id: string; short_code: string };
+  const campaign = (await (await fetch(`${base}/api/v1/campaigns`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'backed up', destination: 'https://example.com/' }) })).json()) as {
+    id: string;
+    short_code: string;
+  };
 
   // Scans flow (and are flushed every 20 ms) while the backup runs.
   let scanning = true;

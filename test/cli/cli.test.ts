@@ -56,8 +56,11 @@ describe('CLI usage', () => {
     expect(c.err.join()).toMatch(/account create/);
   });
 
-  it('`account --help` and `keys --help` print the group\'s usage and exit 0', async () => {
-    for (const [group, listed] of [['account', 'account create'], ['keys', 'keys check']]) {
+  it("`account --help` and `keys --help` print the group's usage and exit 0", async () => {
+    for (const [group, listed] of [
+      ['account', 'account create'],
+      ['keys', 'keys check'],
+    ]) {
       for (const flag of ['--help', '-h']) {
         const c = capture();
         expect(await runCli([group!, flag], c.io)).toBe(0);
@@ -113,7 +116,10 @@ describe('CLI commands (SQLite)', () => {
 
   it('two `tessera migrate` processes on one SQLite file both succeed', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
-    const [a, b] = await Promise.all([run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) }), run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) })]);
+    const [a, b] = await Promise.all([
+      run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) }),
+      run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) }),
+    ]);
     expect([a.code, b.code], a.stderr + b.stderr).toEqual([0, 0]);
     const again = await run(['migrate'], { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: 'ab'.repeat(32) });
     expect(again.stdout).not.toMatch(/applied migrations/);
@@ -169,7 +175,9 @@ describe('bin/tessera.js', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
     const fake = 'data:text/javascript,Object.defineProperty(process,"version",{value:"v20.19.0"});Object.defineProperty(process.versions,"node",{value:"20.19.0"});';
     try {
-      const result = runBin(process.execPath, ['account', 'create', '--email', 'a@example.com', '--password', 'correct horse battery'], ['--import', fake], { TESSERA_DATA_DIR: path.join(dir, 'data') });
+      const result = runBin(process.execPath, ['account', 'create', '--email', 'a@example.com', '--password', 'correct horse battery'], ['--import', fake], {
+        TESSERA_DATA_DIR: path.join(dir, 'data'),
+      });
       expect(result.status).toBe(1);
       expect(result.stderr).toBe('Tessera needs Node.js 24 or newer (found v20.19.0); see the README\n');
       expect(fs.existsSync(path.join(dir, 'data'))).toBe(false);

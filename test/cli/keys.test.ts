@@ -35,7 +35,7 @@ describe('tessera keys check', () => {
     expect(c.out.join()).not.toContain(key);
   });
 
-  it('the payment seed\'s example key passes (exit 0)', async () => {
+  it("the payment seed's example key passes (exit 0)", async () => {
     const c = capture();
     expect(await runCli(['keys', 'check', 'sec1-prd-ABC123DEF456G-Xy9Kl3pQ7mN2vB8wR5tZ6aH4cF1jD0sG9eY-42'], c.io)).toBe(0);
     expect(c.out.join()).toBe('valid: sec1-prd-ABC...42 (env prd, kid ABC123DEF456G)');

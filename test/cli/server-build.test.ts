@@ -82,11 +82,22 @@ describe('the compiled server', () => {
     expect(page.status).toBe(404);
     expect(await page.text()).toContain('</html>');
 
-    const signup = await fetch(`${base}/api/v1/auth/signup`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'build@example.com', password: 'correct horse battery', slug: 'build', name: 'Build' }) });
+    const signup = await fetch(`${base}/api/v1/auth/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'build@example.com', password: 'correct horse battery', slug: 'build', name: 'Build' }),
+    });
     expect(signup.status).toBe(201);
-    const cookie = signup.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookie = signup.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const { csrf_token: csrf } = (await signup.json()) as { csrf_token: string };
-    const campaign = await fetch(`${base}/api/v1/campaigns`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: base }, body: JSON.stringify({ name: 'Build', destination: 'https://example.com/built' }) });
+    const campaign = await fetch(`${base}/api/v1/campaigns`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrf, origin: base },
+      body: JSON.stringify({ name: 'Build', destination: 'https://example.com/built' }),
+    });
     expect(campaign.status, await campaign.clone().text()).toBe(201);
     const { short_code: code } = (await campaign.json()) as { short_code: string };
     for (let i = 0; i < 3; i++) expect((await fetch(`${base}/${code}`, { redirect: 'manual' })).status).toBe(302);

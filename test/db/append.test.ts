@@ -14,7 +14,15 @@ describeDialects('appendRows', (dialect) => {
     const db = database.handle.db;
     const rows = Array.from({ length: 1234 }, (_, i) => [`acc_${i}`, `slug-${i}`, `Name ${i}`, 1_700_000_000_000 + i, 1_700_000_000_000 + i]);
     await appendRows(db, 'accounts', ['id', 'slug', 'name', 'created_at', 'updated_at'], rows);
-    const count = async () => Number((await db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('accounts')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count()).toBe(1234);
     const stored = await db.selectFrom('accounts').selectAll().where('id', '=', 'acc_1233').executeTakeFirstOrThrow();
     expect(stored).toEqual({ id: 'acc_1233', slug: 'slug-1233', name: 'Name 1233', created_at: 1_700_000_001_233, updated_at: 1_700_000_001_233 });
@@ -36,7 +44,11 @@ describeDialects('appendRows', (dialect) => {
     const sharedColumns = ['name', 'updated_at'];
     const stored = () => db.selectFrom('accounts').select(['id', 'slug', 'name', 'created_at', 'updated_at']).orderBy('id').execute();
     // 1,300 rows over three tuples (more than one statement holds), then a second batch with other tuples.
-    const shared = [['A', 1], ['B', 2], ['C', 3]];
+    const shared = [
+      ['A', 1],
+      ['B', 2],
+      ['C', 3],
+    ];
     const rows = Array.from({ length: 1300 }, (_, i) => [`acc_${String(i).padStart(4, '0')}`, `s-${i}`, 1000 + i, i % 3]);
     await appendRowsSharing(db, 'accounts', columns, sharedColumns, rows, shared);
     await appendRowsSharing(db, 'accounts', columns, sharedColumns, [['acc_x', 's-x', 7, 0]], [['X', 9]]);
@@ -46,8 +58,32 @@ describeDialects('appendRows', (dialect) => {
     expect(all[1299]).toEqual({ id: 'acc_1299', slug: 's-1299', name: 'A', created_at: 2299, updated_at: 1 });
     expect(all[1300]).toEqual({ id: 'acc_x', slug: 's-x', name: 'X', created_at: 7, updated_at: 9 });
     // A bad tuple index or a failing row writes nothing.
-    await expect(appendRowsSharing(db, 'accounts', columns, sharedColumns, [['acc_y', 's-y', 1, 0], ['acc_z', 's-z', 1, 5]], shared)).rejects.toThrow(/shared tuple/);
-    await expect(appendRowsSharing(db, 'accounts', columns, sharedColumns, [['acc_y', 's-y', 1, 0], ['acc_0000', 's-0', 1, 1]], shared)).rejects.toThrow();
+    await expect(
+      appendRowsSharing(
+        db,
+        'accounts',
+        columns,
+        sharedColumns,
+        [
+          ['acc_y', 's-y', 1, 0],
+          ['acc_z', 's-z', 1, 5],
+        ],
+        shared,
+      ),
+    ).rejects.toThrow(/shared tuple/);
+    await expect(
+      appendRowsSharing(
+        db,
+        'accounts',
+        columns,
+        sharedColumns,
+        [
+          ['acc_y', 's-y', 1, 0],
+          ['acc_0000', 's-0', 1, 1],
+        ],
+        shared,
+      ),
+    ).rejects.toThrow();
     // Inside a transaction the rows join it and go with its rollback.
     await expect(
       db.transaction().execute(async (trx) => {

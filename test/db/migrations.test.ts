@@ -36,7 +36,11 @@ describeDialects('migrations', (dialect) => {
     database = await createTestDatabase(dialect);
     const row = { id: 'acc_1', slug: 'same', name: 'A', created_at: 1, updated_at: 1 };
     await database.handle.db.insertInto('accounts').values(row).execute();
-    const error = await database.handle.db.insertInto('accounts').values({ ...row, id: 'acc_2' }).execute().catch((e: unknown) => e);
+    const error = await database.handle.db
+      .insertInto('accounts')
+      .values({ ...row, id: 'acc_2' })
+      .execute()
+      .catch((e: unknown) => e);
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(new Error('other'))).toBe(false);
   });

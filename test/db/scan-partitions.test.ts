@@ -227,7 +227,12 @@ describeDialects('scan partitions', (dialect) => {
       const times = ['2026-01-31T23:30:00.000Z', '2026-02-01T00:30:00.000Z', '2026-02-20T10:00:00.000Z', '2026-03-05T10:00:00.000Z'];
       for (const [i, time] of times.entries()) {
         t.clock.set(time);
-        const response = await t.app.inject({ method: 'GET', url: `/${c.short_code}`, remoteAddress: `203.0.113.${i + 1}`, headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' } });
+        const response = await t.app.inject({
+          method: 'GET',
+          url: `/${c.short_code}`,
+          remoteAddress: `203.0.113.${i + 1}`,
+          headers: { 'user-agent': 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1' },
+        });
         expect(response.statusCode).toBe(302);
       }
       t.clock.set('2026-03-10T15:00:00Z');
@@ -244,7 +249,9 @@ describeDialects('scan partitions', (dialect) => {
       };
       const exported = async () => {
         const response = await t.app.inject({ method: 'GET', url: `/api/v1/analytics/campaign/${c.id}/export.csv?from=2026-01-01&to=2026-03-10`, headers: me.headers });
-        return parseCsv(response.body).slice(1).map((row) => row[0]);
+        return parseCsv(response.body)
+          .slice(1)
+          .map((row) => row[0]);
       };
       const before = await reports();
       expect(before[0].data).toMatchObject({ total_scans: 4, unique_scans: 4 });

@@ -109,7 +109,8 @@ describeDialects('scan rollups', (dialect) => {
     const expectedUniques = Object.fromEntries([...visitors].map(([k, v]) => [k, v.size]));
     for (const dimension of ['total', 'hour', 'day']) {
       const uniques = new Map<string, number>();
-      for (const r of rollups) if (r.dimension === dimension && Number(r.uniques) > 0) bump(uniques, [r.account_id, r.campaign_id, Math.floor((Number(r.bucket) * 900_000) / DAY)].join('|'), Number(r.uniques));
+      for (const r of rollups)
+        if (r.dimension === dimension && Number(r.uniques) > 0) bump(uniques, [r.account_id, r.campaign_id, Math.floor((Number(r.bucket) * 900_000) / DAY)].join('|'), Number(r.uniques));
       expect(Object.fromEntries(uniques)).toEqual(expectedUniques);
     }
     // Breakdown rows sit on hour boundaries, per-day rows on day boundaries.
@@ -125,7 +126,8 @@ describeDialects('scan rollups', (dialect) => {
     const me = await tenant(t);
     const [c] = await campaigns(t, me.headers, 1);
     const at = Date.parse('2026-03-01T12:00:00Z');
-    const batch = (order: number[]) => order.map((i) => ({ accountId: me.accountId, campaignId: c!, occurredAt: at + i, userAgent: AGENTS[i % 5]!, referrer: null, ip: `192.0.2.${i}`, country: null }));
+    const batch = (order: number[]) =>
+      order.map((i) => ({ accountId: me.accountId, campaignId: c!, occurredAt: at + i, userAgent: AGENTS[i % 5]!, referrer: null, ip: `192.0.2.${i}`, country: null }));
     const ids = Array.from({ length: 60 }, (_, i) => i);
     await Promise.all([flushScans(ctx, batch(ids)), flushScans(ctx, batch([...ids].reverse())), flushScans(ctx, batch(ids.filter((i) => i % 2 === 0)))]);
     const totals = await t.database.handle.db

@@ -55,7 +55,15 @@ describeDialects('scan writer', (dialect) => {
     const writer = createScanWriter(t.app.ctx);
     const db = t.app.ctx.db;
     const scan = (at: number): ScanEvent => ({ campaignId, accountId, occurredAt: at, userAgent: 'ua', referrer: null, ip: '198.51.100.23', country: null });
-    const rolledUp = async () => Number((await db.selectFrom('scan_rollups').select((eb) => eb.fn.sum<number | string>('scans').as('n')).executeTakeFirstOrThrow()).n ?? 0);
+    const rolledUp = async () =>
+      Number(
+        (
+          await db
+            .selectFrom('scan_rollups')
+            .select((eb) => eb.fn.sum<number | string>('scans').as('n'))
+            .executeTakeFirstOrThrow()
+        ).n ?? 0,
+      );
     const events = [scan(1), scan(2), scan(3)];
     // As the recorder does before each try: the ids are given once, then kept.
     assignScanIds(events);
@@ -106,7 +114,10 @@ describeDialects('scan writer', (dialect) => {
     expect(writer.threadId()).toBeNull(); // started lazily
     await writer.write([{ campaignId, accountId, occurredAt: 1, userAgent: null, referrer: null, ip: null, country: null }]);
     expect(writer.threadId()).toBeGreaterThan(threadId);
-    const count = await t.app.ctx.db.selectFrom('scans').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await t.app.ctx.db
+      .selectFrom('scans')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     await writer.close();
     expect(writer.threadId()).toBeNull();

@@ -12,26 +12,30 @@ describeDialects('schema isolation', (dialect) => {
 
   // Parallel test files (and several Tessera schemas on one server) create and drop schemas
   // while others migrate; migrations must only ever look at their own schema.
-  it.runIf(dialect === 'postgres')('migrates while other schemas are created and dropped around it', async () => {
-    let churning = true;
-    const churn = (async () => {
-      while (churning) {
-        const other = await createTestSchema();
-        const d = await createTestDatabase('postgres');
-        await Promise.all([other.drop(), d.destroy()]);
+  it.runIf(dialect === 'postgres')(
+    'migrates while other schemas are created and dropped around it',
+    async () => {
+      let churning = true;
+      const churn = (async () => {
+        while (churning) {
+          const other = await createTestSchema();
+          const d = await createTestDatabase('postgres');
+          await Promise.all([other.drop(), d.destroy()]);
+        }
+      })();
+      try {
+        for (let i = 0; i < 8; i++) {
+          const fresh = await createTestDatabase('postgres', { migrate: false });
+          await migrateToLatest(fresh.handle.db);
+          expect(await pendingMigrations(fresh.handle.db)).toEqual([]);
+          await fresh.destroy();
+        }
+      } finally {
+        churning = false;
+        await churn;
       }
-    })();
-    try {
-      for (let i = 0; i < 8; i++) {
-        const fresh = await createTestDatabase('postgres', { migrate: false });
-        await migrateToLatest(fresh.handle.db);
-        expect(await pendingMigrations(fresh.handle.db)).toEqual([]);
-        await fresh.destroy();
-      }
-    } finally {
-      churning = false;
-      await churn;
-    }
-    // Sixteen full migrations with churn around them: seconds on a quiet machine, more on a busy CI host.
-  }, 120_000);
+      // Sixteen full migrations with churn around them: seconds on a quiet machine, more on a busy CI host.
+    },
+    120_000,
+  );
 });

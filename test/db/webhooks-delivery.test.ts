@@ -26,7 +26,10 @@ describeDialects('webhook delivery', (dialect) => {
 
   async function addAccount(app: TestApp, id: string): Promise<void> {
     const now = app.clock.now();
-    await app.app.ctx.db.insertInto('accounts').values({ id, slug: id.replace('_', '-').toLowerCase(), name: id, created_at: now, updated_at: now }).execute();
+    await app.app.ctx.db
+      .insertInto('accounts')
+      .values({ id, slug: id.replace('_', '-').toLowerCase(), name: id, created_at: now, updated_at: now })
+      .execute();
   }
 
   async function setup(eventTypes: string[] = ['*'], path = '/hook') {

@@ -13,85 +13,95 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
   const chromium = chromiumForFile();
   const startApp = liveAppPerTest(dialect);
 
-  it.skipIf(!chromiumAvailable)('checks 50 pasted links, names the bad row, then creates a ZIP of 50 decodable SVGs and a matching manifest', async () => {
-    const live = await startApp();
-    const browser = chromium();
-    const { context, cookie } = await signedInContext(browser, live);
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    const urls = Array.from({ length: 50 }, (_, i) => `https://tickets.example/event/${i + 1}?seat=${String.fromCharCode(65 + (i % 26))}${i}`);
-    let zip: Record<string, Uint8Array> = {};
-    await withFailureScreenshot(page, `bulk-${dialect}`, async () => {
-      await page.goto(`${live.base}/app/bulk`);
-      const textarea = page.getByLabel('Paste links, one per line');
-      await textarea.fill(urls.map((u, i) => (i === 6 ? 'tickets.example/event/7' : u)).join('\n'));
-      await page.getByRole('button', { name: 'Check 50 links' }).click();
-      const rowErrors = page.getByTestId('row-errors');
-      await rowErrors.waitFor();
-      expect(await rowErrors.textContent()).toContain('Line 7');
-      expect(await rowErrors.textContent()).toContain('absolute URL');
-      await page.getByText('1 of 50 rows need fixing; nothing was created').waitFor();
+  it.skipIf(!chromiumAvailable)(
+    'checks 50 pasted links, names the bad row, then creates a ZIP of 50 decodable SVGs and a matching manifest',
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const { context, cookie } = await signedInContext(browser, live);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      const urls = Array.from({ length: 50 }, (_, i) => `https://tickets.example/event/${i + 1}?seat=${String.fromCharCode(65 + (i % 26))}${i}`);
+      let zip: Record<string, Uint8Array> = {};
+      await withFailureScreenshot(page, `bulk-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/bulk`);
+        const textarea = page.getByLabel('Paste links, one per line');
+        await textarea.fill(urls.map((u, i) => (i === 6 ? 'tickets.example/event/7' : u)).join('\n'));
+        await page.getByRole('button', { name: 'Check 50 links' }).click();
+        const rowErrors = page.getByTestId('row-errors');
+        await rowErrors.waitFor();
+        expect(await rowErrors.textContent()).toContain('Line 7');
+        expect(await rowErrors.textContent()).toContain('absolute URL');
+        await page.getByText('1 of 50 rows need fixing; nothing was created').waitFor();
 
-      await textarea.fill(urls.join('\n'));
-      await page.getByRole('button', { name: 'Check 50 links' }).click();
-      await page.getByText('All 50 links are valid.').waitFor();
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 50 codes' }).click()]);
-      await page.getByRole('heading', { name: '50 codes created' }).waitFor();
-      expect(download.suggestedFilename()).toMatch(/^tessera-bat_\w+\.zip$/);
-      zip = unzipSync(new Uint8Array(await downloadBytes(download)));
-    });
+        await textarea.fill(urls.join('\n'));
+        await page.getByRole('button', { name: 'Check 50 links' }).click();
+        await page.getByText('All 50 links are valid.').waitFor();
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 50 codes' }).click()]);
+        await page.getByRole('heading', { name: '50 codes created' }).waitFor();
+        expect(download.suggestedFilename()).toMatch(/^tessera-bat_\w+\.zip$/);
+        zip = unzipSync(new Uint8Array(await downloadBytes(download)));
+      });
 
-    const names = Object.keys(zip).sort();
-    expect(names).toHaveLength(51);
-    expect(names).toContain('manifest.csv');
-    const manifest = parseCsv(strFromU8(zip['manifest.csv']!));
-    expect(manifest[0]).toEqual(['name', 'short_code', 'public_url', 'destination']);
-    const rows = manifest.slice(1);
-    expect(rows.map((r) => r[3])).toEqual(urls);
-    const listed = await live.app.inject({ method: 'GET', url: '/api/v1/campaigns?limit=100', headers: { cookie } });
-    const stored = new Map((listed.json().data as Array<{ short_code: string; destination: string; public_url: string; name: string }>).map((c) => [c.short_code, c]));
-    expect(stored.size).toBe(50);
-    const svgs = names.filter((n) => n.endsWith('.svg'));
-    expect(svgs).toHaveLength(50);
-    for (const [i, row] of rows.entries()) {
-      const [name, shortCode, publicUrl, destination] = row as [string, string, string, string];
-      expect(stored.get(shortCode)).toMatchObject({ name, public_url: publicUrl, destination });
-      expect(publicUrl).toBe(`${live.base}/${shortCode}`);
-      // Files are numbered in list order and carry the short code.
-      expect(svgs[i]).toMatch(new RegExp(`^${String(i + 1).padStart(3, '0')}-.*-${shortCode}\\.svg$`));
-      const decoded = await decodeSvg(strFromU8(zip[svgs[i]!]!));
-      expect(decoded.zxing, svgs[i]).toBe(publicUrl);
-    }
-    expect(problems).toEqual([]);
-    await context.close();
-  }, 180_000);
+      const names = Object.keys(zip).sort();
+      expect(names).toHaveLength(51);
+      expect(names).toContain('manifest.csv');
+      const manifest = parseCsv(strFromU8(zip['manifest.csv']!));
+      expect(manifest[0]).toEqual(['name', 'short_code', 'public_url', 'destination']);
+      const rows = manifest.slice(1);
+      expect(rows.map((r) => r[3])).toEqual(urls);
+      const listed = await live.app.inject({ method: 'GET', url: '/api/v1/campaigns?limit=100', headers: { cookie } });
+      const stored = new Map((listed.json().data as Array<{ short_code: string; destination: string; public_url: string; name: string }>).map((c) => [c.short_code, c]));
+      expect(stored.size).toBe(50);
+      const svgs = names.filter((n) => n.endsWith('.svg'));
+      expect(svgs).toHaveLength(50);
+      for (const [i, row] of rows.entries()) {
+        const [name, shortCode, publicUrl, destination] = row as [string, string, string, string];
+        expect(stored.get(shortCode)).toMatchObject({ name, public_url: publicUrl, destination });
+        expect(publicUrl).toBe(`${live.base}/${shortCode}`);
+        // Files are numbered in list order and carry the short code.
+        expect(svgs[i]).toMatch(new RegExp(`^${String(i + 1).padStart(3, '0')}-.*-${shortCode}\\.svg$`));
+        const decoded = await decodeSvg(strFromU8(zip[svgs[i]!]!));
+        expect(decoded.zxing, svgs[i]).toBe(publicUrl);
+      }
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    180_000,
+  );
 
-  it.skipIf(!chromiumAvailable)('takes a CSV with names, makes PNGs at the chosen width, and keeps formula-looking names inert', async () => {
-    const live = await startApp();
-    const browser = chromium();
-    const { context } = await signedInContext(browser, live);
-    const page = await context.newPage();
-    let zip: Record<string, Uint8Array> = {};
-    const csv = 'name,url\r\nFront door,https://shop.example/a\r\n"=HYPERLINK(""http://evil.example"")",https://shop.example/b\r\n"Back, left",https://shop.example/c\r\n';
-    await withFailureScreenshot(page, `bulk-csv-${dialect}`, async () => {
-      await page.goto(`${live.base}/app/bulk`);
-      await page.locator('#bulk-csv').setInputFiles({ name: 'codes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-      await page.getByText('3 rows').waitFor();
-      await page.getByLabel('Files').selectOption('png');
-      await page.getByLabel('PNG width').selectOption('512');
-      await page.getByLabel('Design').selectOption('dots');
-      const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 3 codes' }).click()]);
-      zip = unzipSync(new Uint8Array(await downloadBytes(download)));
-    });
-    const manifest = parseCsv(strFromU8(zip['manifest.csv']!)).slice(1);
-    expect(manifest.map((r) => r[0])).toEqual(['Front door', `'=HYPERLINK("http://evil.example")`, 'Back, left']);
-    const pngs = Object.keys(zip).filter((n) => n.endsWith('.png')).sort();
-    expect(pngs).toHaveLength(3);
-    for (const [i, file] of pngs.entries()) {
-      const png = Buffer.from(zip[file]!);
-      expect(png.readUInt32BE(16)).toBe(512);
-      expect(await decodeImage(png)).toEqual([manifest[i]![2]]);
-    }
-    await context.close();
-  }, 120_000);
+  it.skipIf(!chromiumAvailable)(
+    'takes a CSV with names, makes PNGs at the chosen width, and keeps formula-looking names inert',
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const { context } = await signedInContext(browser, live);
+      const page = await context.newPage();
+      let zip: Record<string, Uint8Array> = {};
+      const csv = 'name,url\r\nFront door,https://shop.example/a\r\n"=HYPERLINK(""http://evil.example"")",https://shop.example/b\r\n"Back, left",https://shop.example/c\r\n';
+      await withFailureScreenshot(page, `bulk-csv-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/bulk`);
+        await page.locator('#bulk-csv').setInputFiles({ name: 'codes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+        await page.getByText('3 rows').waitFor();
+        await page.getByLabel('Files').selectOption('png');
+        await page.getByLabel('PNG width').selectOption('512');
+        await page.getByLabel('Design').selectOption('dots');
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 3 codes' }).click()]);
+        zip = unzipSync(new Uint8Array(await downloadBytes(download)));
+      });
+      const manifest = parseCsv(strFromU8(zip['manifest.csv']!)).slice(1);
+      expect(manifest.map((r) => r[0])).toEqual(['Front door', `'=HYPERLINK("http://evil.example")`, 'Back, left']);
+      const pngs = Object.keys(zip)
+        .filter((n) => n.endsWith('.png'))
+        .sort();
+      expect(pngs).toHaveLength(3);
+      for (const [i, file] of pngs.entries()) {
+        const png = Buffer.from(zip[file]!);
+        expect(png.readUInt32BE(16)).toBe(512);
+        expect(await decodeImage(png)).toEqual([manifest[i]![2]]);
+      }
+      await context.close();
+    },
+    120_000,
+  );
 });

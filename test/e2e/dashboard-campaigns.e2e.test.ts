@@ -22,126 +22,132 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
     return decodeURIComponent(src!.slice(prefix.length));
   }
 
-  it.skipIf(!chromiumAvailable)('signs up first, designs, saves, follows, edits, archives, and survives an expired session', async () => {
-    const live = await startApp();
-    const browser = chromium();
-    const base = live.base;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    await withFailureScreenshot(page, `campaigns-${dialect}`, async () => {
+  it.skipIf(!chromiumAvailable)(
+    'signs up first, designs, saves, follows, edits, archives, and survives an expired session',
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const base = live.base;
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `campaigns-${dialect}`, async () => {
+        // First run: the product page leads to sign-up.
+        await page.goto(`${base}/`);
+        await page.getByRole('heading', { name: /QR codes you can change/ }).waitFor();
+        await page.getByRole('link', { name: /Create (one|the first account)/ }).click();
+        await page.getByLabel('Your name').fill('Ada Lovelace');
+        await page.getByLabel('Email').fill('ada@example.com');
+        await page.getByLabel('Password').fill('correct horse battery');
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await page.waitForURL(`${base}/app`);
+        await page.getByRole('heading', { name: 'Create your first QR code' }).waitFor();
 
-    // First run: the product page leads to sign-up.
-    await page.goto(`${base}/`);
-    await page.getByRole('heading', { name: /QR codes you can change/ }).waitFor();
-    await page.getByRole('link', { name: /Create (one|the first account)/ }).click();
-    await page.getByLabel('Your name').fill('Ada Lovelace');
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL(`${base}/app`);
-    await page.getByRole('heading', { name: 'Create your first QR code' }).waitFor();
+        // Design a dynamic campaign.
+        await page.getByRole('link', { name: 'New campaign' }).first().click();
+        await page.getByLabel('Name', { exact: true }).fill('Spring poster');
+        await page.getByLabel('Destination', { exact: true }).fill('https://example.com/spring');
+        const before = await previewSvg(page);
+        await page.getByRole('group', { name: 'Module shape' }).getByText('Dots', { exact: true }).click();
+        await expect.poll(() => previewSvg(page)).not.toBe(before);
+        await page.getByLabel('Code colour', { exact: true }).fill('#1d4ed8');
+        await expect.poll(() => previewSvg(page)).toContain('#1d4ed8');
+        await page.locator('#logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await logoPng() });
+        await page.getByRole('button', { name: 'Replace logo' }).waitFor();
+        await expect.poll(() => previewSvg(page)).toContain('<image href="data:image/png;base64,');
+        await page.getByText(/Version \d+ · ECC H/).waitFor();
 
-    // Design a dynamic campaign.
-    await page.getByRole('link', { name: 'New campaign' }).first().click();
-    await page.getByLabel('Name', { exact: true }).fill('Spring poster');
-    await page.getByLabel('Destination', { exact: true }).fill('https://example.com/spring');
-    const before = await previewSvg(page);
-    await page.getByRole('group', { name: 'Module shape' }).getByText('Dots', { exact: true }).click();
-    await expect.poll(() => previewSvg(page)).not.toBe(before);
-    await page.getByLabel('Code colour', { exact: true }).fill('#1d4ed8');
-    await expect.poll(() => previewSvg(page)).toContain('#1d4ed8');
-    await page.locator('#logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await logoPng() });
-    await page.getByRole('button', { name: 'Replace logo' }).waitFor();
-    await expect.poll(() => previewSvg(page)).toContain('<image href="data:image/png;base64,');
-    await page.getByText(/Version \d+ · ECC H/).waitFor();
+        // Trigger a lint error with the keyboard (quiet zone 1) and fix it in one click.
+        const quietZone = page.getByLabel('Quiet zone (blank border)');
+        await quietZone.focus();
+        await page.keyboard.press('Home');
+        await page.keyboard.press('ArrowRight');
+        await page.getByText('The blank border (quiet zone) is too thin').waitFor();
+        await expect.poll(() => page.getByTestId('qr-preview').getAttribute('data-state')).toBe('stale');
+        await page.getByRole('button', { name: 'Set the quiet zone to 4 modules' }).click();
+        await page.getByText('this code should scan reliably').waitFor();
+        await expect.poll(() => page.getByTestId('qr-preview').getAttribute('data-state')).toBe('live');
 
-    // Trigger a lint error with the keyboard (quiet zone 1) and fix it in one click.
-    const quietZone = page.getByLabel('Quiet zone (blank border)');
-    await quietZone.focus();
-    await page.keyboard.press('Home');
-    await page.keyboard.press('ArrowRight');
-    await page.getByText('The blank border (quiet zone) is too thin').waitFor();
-    await expect.poll(() => page.getByTestId('qr-preview').getAttribute('data-state')).toBe('stale');
-    await page.getByRole('button', { name: 'Set the quiet zone to 4 modules' }).click();
-    await page.getByText('this code should scan reliably').waitFor();
-    await expect.poll(() => page.getByTestId('qr-preview').getAttribute('data-state')).toBe('live');
+        await page.getByRole('button', { name: 'Create campaign' }).click();
+        await page.waitForURL(/\/app\/campaigns\/cmp_/);
+        const publicUrl = (await page.locator('code').filter({ hasText: base }).first().textContent())!;
+        const shortCode = publicUrl.slice(base.length + 1);
+        expect(publicUrl).toMatch(new RegExp(`^${base}/[A-Za-z0-9]{7}$`));
 
-    await page.getByRole('button', { name: 'Create campaign' }).click();
-    await page.waitForURL(/\/app\/campaigns\/cmp_/);
-    const publicUrl = (await page.locator('code').filter({ hasText: base }).first().textContent())!;
-    const shortCode = publicUrl.slice(base.length + 1);
-    expect(publicUrl).toMatch(new RegExp(`^${base}/[A-Za-z0-9]{7}$`));
+        // The preview is exactly what the server serves.
+        const served = await fetch(`${base}/api/render/${shortCode}.svg`);
+        expect(served.status).toBe(200);
+        const preview = await previewSvg(page);
+        expect(preview).toBe(await served.text());
+        expect(preview).toContain('#1d4ed8');
 
-    // The preview is exactly what the server serves.
-    const served = await fetch(`${base}/api/render/${shortCode}.svg`);
-    expect(served.status).toBe(200);
-    const preview = await previewSvg(page);
-    expect(preview).toBe(await served.text());
-    expect(preview).toContain('#1d4ed8');
+        // The downloaded PNG decodes to the public URL, which redirects to the destination.
+        await page.getByLabel('PNG size').selectOption('1024');
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG', exact: true }).click()]);
+        expect(download.suggestedFilename()).toBe(`Spring-poster-${shortCode}-1024.png`);
+        expect(await decodeImage(await downloadBytes(download))).toEqual([publicUrl]);
+        const first = await fetch(publicUrl, { redirect: 'manual' });
+        expect(first.status).toBe(302);
+        expect(first.headers.get('location')).toBe('https://example.com/spring');
 
-    // The downloaded PNG decodes to the public URL, which redirects to the destination.
-    await page.getByLabel('PNG size').selectOption('1024');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG', exact: true }).click()]);
-    expect(download.suggestedFilename()).toBe(`Spring-poster-${shortCode}-1024.png`);
-    expect(await decodeImage(await downloadBytes(download))).toEqual([publicUrl]);
-    const first = await fetch(publicUrl, { redirect: 'manual' });
-    expect(first.status).toBe(302);
-    expect(first.headers.get('location')).toBe('https://example.com/spring');
+        // Edit the destination: the next visit goes to the new one.
+        await page.getByLabel('Destination', { exact: true }).fill('https://example.com/summer');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.getByText('Changes saved').first().waitFor();
+        const second = await fetch(publicUrl, { redirect: 'manual' });
+        expect(second.headers.get('location')).toBe('https://example.com/summer');
 
-    // Edit the destination: the next visit goes to the new one.
-    await page.getByLabel('Destination', { exact: true }).fill('https://example.com/summer');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByText('Changes saved').first().waitFor();
-    const second = await fetch(publicUrl, { redirect: 'manual' });
-    expect(second.headers.get('location')).toBe('https://example.com/summer');
+        // Schedule a start a day ahead of the server's clock (typed in the browser's own zone): the
+        // code says it is not active yet until the start is cleared again.
+        const tomorrow = await page.evaluate(
+          (ms) => {
+            const d = new Date(ms);
+            const two = (n: number) => String(n).padStart(2, '0');
+            return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+          },
+          live.clock.now() + 24 * HOUR,
+        );
+        await page.getByLabel('Starts').fill(tomorrow);
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).status).toBe(403);
+        await page.getByLabel('Starts').fill('');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).status).toBe(302);
 
-    // Schedule a start a day ahead of the server's clock (typed in the browser's own zone): the
-    // code says it is not active yet until the start is cleared again.
-    const tomorrow = await page.evaluate((ms) => {
-      const d = new Date(ms);
-      const two = (n: number) => String(n).padStart(2, '0');
-      return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
-    }, live.clock.now() + 24 * HOUR);
-    await page.getByLabel('Starts').fill(tomorrow);
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).status).toBe(403);
-    await page.getByLabel('Starts').fill('');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).status).toBe(302);
+        // Archive, after a confirmation naming the campaign: the code answers 410.
+        await page.getByRole('button', { name: 'Archive', exact: true }).click();
+        const dialog = page.getByRole('alertdialog', { name: 'Archive “Spring poster”?' });
+        await expect.poll(() => dialog.textContent()).toContain('codes already printed');
+        await dialog.getByRole('button', { name: 'Archive campaign' }).click();
+        await page.getByText('This campaign is archived').waitFor();
+        expect((await fetch(publicUrl, { redirect: 'manual' })).status).toBe(410);
 
-    // Archive, after a confirmation naming the campaign: the code answers 410.
-    await page.getByRole('button', { name: 'Archive', exact: true }).click();
-    const dialog = page.getByRole('alertdialog', { name: 'Archive “Spring poster”?' });
-    await expect.poll(() => dialog.textContent()).toContain('codes already printed');
-    await dialog.getByRole('button', { name: 'Archive campaign' }).click();
-    await page.getByText('This campaign is archived').waitFor();
-    expect((await fetch(publicUrl, { redirect: 'manual' })).status).toBe(410);
+        // The list: archived campaigns are behind the status filter.
+        await page.getByRole('link', { name: 'Campaigns' }).first().click();
+        await page.getByRole('heading', { name: 'No active campaigns' }).waitFor();
 
-    // The list: archived campaigns are behind the status filter.
-    await page.getByRole('link', { name: 'Campaigns' }).first().click();
-    await page.getByRole('heading', { name: 'No active campaigns' }).waitFor();
+        // The session expires (server time moves past its lifetime): the next call sends the
+        // person to sign-in, and signing in brings them back to the same view.
+        live.clock.advance(337 * HOUR);
+        await page.getByLabel('Status').selectOption('archived');
+        await page.waitForURL(/\/login\?/);
+        await page.getByText('Your session has ended').waitFor();
+        await page.getByLabel('Email').fill('ada@example.com');
+        await page.getByLabel('Password').fill('correct horse battery');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL(`${base}/app?status=archived`);
+        await page.getByRole('link', { name: 'Spring poster' }).waitFor();
 
-    // The session expires (server time moves past its lifetime): the next call sends the
-    // person to sign-in, and signing in brings them back to the same view.
-    live.clock.advance(337 * HOUR);
-    await page.getByLabel('Status').selectOption('archived');
-    await page.waitForURL(/\/login\?/);
-    await page.getByText('Your session has ended').waitFor();
-    await page.getByLabel('Email').fill('ada@example.com');
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL(`${base}/app?status=archived`);
-    await page.getByRole('link', { name: 'Spring poster' }).waitFor();
-
-    // Sign out: / shows the product page again.
-    await page.getByRole('button', { name: 'Sign out' }).first().click();
-    await page.waitForURL(`${base}/login`);
-    await page.goto(`${base}/`);
-    await page.getByRole('heading', { name: /QR codes you can change/ }).waitFor();
-    });
-    expect(problems).toEqual([]);
-    await context.close();
-  }, 120_000);
+        // Sign out: / shows the product page again.
+        await page.getByRole('button', { name: 'Sign out' }).first().click();
+        await page.waitForURL(`${base}/login`);
+        await page.goto(`${base}/`);
+        await page.getByRole('heading', { name: /QR codes you can change/ }).waitFor();
+      });
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
 });

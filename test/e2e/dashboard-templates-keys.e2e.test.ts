@@ -9,105 +9,113 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
   const chromium = chromiumForFile();
   const startApp = liveAppPerTest(dialect);
 
-  it.skipIf(!chromiumAvailable)('saves a design as a template, starts a campaign from it, and deletes it', async () => {
-    const live = await startApp();
-    const browser = chromium();
-    const { context, cookie } = await signedInContext(browser, live);
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    const base = live.base;
-    await withFailureScreenshot(page, `templates-${dialect}`, async () => {
-      await page.goto(`${base}/app/templates`);
-      await page.getByRole('heading', { name: 'No templates yet' }).waitFor();
+  it.skipIf(!chromiumAvailable)(
+    'saves a design as a template, starts a campaign from it, and deletes it',
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const { context, cookie } = await signedInContext(browser, live);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      const base = live.base;
+      await withFailureScreenshot(page, `templates-${dialect}`, async () => {
+        await page.goto(`${base}/app/templates`);
+        await page.getByRole('heading', { name: 'No templates yet' }).waitFor();
 
-      await page.goto(`${base}/app/campaigns/new`);
-      await page.getByRole('button', { name: 'Liquid', exact: true }).click();
-      await page.getByRole('button', { name: 'Save design as template' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Save as template' });
-      await dialog.getByLabel('Template name').fill('Brand look');
-      await dialog.getByRole('button', { name: 'Save template' }).click();
-      await page.getByText('Template “Brand look” saved').first().waitFor();
+        await page.goto(`${base}/app/campaigns/new`);
+        await page.getByRole('button', { name: 'Liquid', exact: true }).click();
+        await page.getByRole('button', { name: 'Save design as template' }).click();
+        const dialog = page.getByRole('dialog', { name: 'Save as template' });
+        await dialog.getByLabel('Template name').fill('Brand look');
+        await dialog.getByRole('button', { name: 'Save template' }).click();
+        await page.getByText('Template “Brand look” saved').first().waitFor();
 
-      await page.getByRole('link', { name: 'Templates' }).first().click();
-      await page.getByRole('img', { name: 'Preview of Brand look' }).waitFor();
-      await page.getByRole('link', { name: 'Use for a new campaign' }).click();
-      await page.waitForURL(/\/app\/campaigns\/new\?template=tpl_/);
-      await page.getByLabel('Name', { exact: true }).fill('From the template');
-      await page.getByLabel('Destination', { exact: true }).fill('https://example.com/from-template');
-      await page.getByRole('button', { name: 'Create campaign' }).click();
-      await page.waitForURL(/\/app\/campaigns\/cmp_/);
+        await page.getByRole('link', { name: 'Templates' }).first().click();
+        await page.getByRole('img', { name: 'Preview of Brand look' }).waitFor();
+        await page.getByRole('link', { name: 'Use for a new campaign' }).click();
+        await page.waitForURL(/\/app\/campaigns\/new\?template=tpl_/);
+        await page.getByLabel('Name', { exact: true }).fill('From the template');
+        await page.getByLabel('Destination', { exact: true }).fill('https://example.com/from-template');
+        await page.getByRole('button', { name: 'Create campaign' }).click();
+        await page.waitForURL(/\/app\/campaigns\/cmp_/);
 
-      const templates = (await live.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data;
-      const campaigns = (await live.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: { cookie } })).json().data;
-      expect(templates).toHaveLength(1);
-      expect(templates[0].design_config).toMatchObject({ shapes: 'liquid', color: '#7e22ce' });
-      expect(campaigns[0].design_config).toEqual(templates[0].design_config);
+        const templates = (await live.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data;
+        const campaigns = (await live.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: { cookie } })).json().data;
+        expect(templates).toHaveLength(1);
+        expect(templates[0].design_config).toMatchObject({ shapes: 'liquid', color: '#7e22ce' });
+        expect(campaigns[0].design_config).toEqual(templates[0].design_config);
 
-      await page.goto(`${base}/app/templates`);
-      await page.getByRole('button', { name: 'Delete template Brand look' }).click();
-      const confirm = page.getByRole('alertdialog', { name: 'Delete “Brand look”?' });
-      expect(await confirm.textContent()).toContain('campaigns made from it keep their design');
-      await confirm.getByRole('button', { name: 'Delete template' }).click();
-      await page.getByRole('heading', { name: 'No templates yet' }).waitFor();
-    });
-    expect((await live.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data).toEqual([]);
-    expect(problems).toEqual([]);
-    await context.close();
-  }, 120_000);
+        await page.goto(`${base}/app/templates`);
+        await page.getByRole('button', { name: 'Delete template Brand look' }).click();
+        const confirm = page.getByRole('alertdialog', { name: 'Delete “Brand look”?' });
+        expect(await confirm.textContent()).toContain('campaigns made from it keep their design');
+        await confirm.getByRole('button', { name: 'Delete template' }).click();
+        await page.getByRole('heading', { name: 'No templates yet' }).waitFor();
+      });
+      expect((await live.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data).toEqual([]);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
 
-  it.skipIf(!chromiumAvailable)('creates a key shown once, regenerates it with a grace period, and revokes the old one', async () => {
-    const live = await startApp();
-    const browser = chromium();
-    const { context } = await signedInContext(browser, live);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.base });
-    const page = await context.newPage();
-    const base = live.base;
-    const call = (key: string) => fetch(`${base}/api/v1/campaigns`, { headers: { 'x-api-key': key } });
-    let first = '';
-    let second = '';
-    await withFailureScreenshot(page, `keys-${dialect}`, async () => {
-      await page.goto(`${base}/app/api-keys`);
-      await page.getByRole('heading', { name: 'No API keys yet' }).waitFor();
-      expect(await page.getByText('the last two digits are a checksum').count()).toBe(1);
-      await page.getByRole('button', { name: 'Create key' }).first().click();
-      const dialog = page.getByRole('dialog', { name: 'Create an API key' });
-      await dialog.getByLabel('Name').fill('Ticket shop');
-      await dialog.getByLabel('Expires').selectOption('30');
-      await dialog.getByRole('button', { name: 'Create key' }).click();
-      const secret = page.getByTestId('secret');
-      await secret.waitFor();
-      first = (await secret.textContent())!.trim();
-      expect(first).toMatch(/^sec1-prd-[0-9A-Z]{13}-\S+-\d{2}$/);
-      await page.getByText('You will not see this again').waitFor();
-      await page.getByRole('button', { name: 'Copy' }).click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
-      await page.getByRole('button', { name: 'I have copied it' }).click();
-      await page.getByText('Ticket shop').waitFor();
-      expect(await page.content()).not.toContain(first);
-      expect((await call(first)).status).toBe(200);
+  it.skipIf(!chromiumAvailable)(
+    'creates a key shown once, regenerates it with a grace period, and revokes the old one',
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const { context } = await signedInContext(browser, live);
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.base });
+      const page = await context.newPage();
+      const base = live.base;
+      const call = (key: string) => fetch(`${base}/api/v1/campaigns`, { headers: { 'x-api-key': key } });
+      let first = '';
+      let second = '';
+      await withFailureScreenshot(page, `keys-${dialect}`, async () => {
+        await page.goto(`${base}/app/api-keys`);
+        await page.getByRole('heading', { name: 'No API keys yet' }).waitFor();
+        expect(await page.getByText('the last two digits are a checksum').count()).toBe(1);
+        await page.getByRole('button', { name: 'Create key' }).first().click();
+        const dialog = page.getByRole('dialog', { name: 'Create an API key' });
+        await dialog.getByLabel('Name').fill('Ticket shop');
+        await dialog.getByLabel('Expires').selectOption('30');
+        await dialog.getByRole('button', { name: 'Create key' }).click();
+        const secret = page.getByTestId('secret');
+        await secret.waitFor();
+        first = (await secret.textContent())!.trim();
+        expect(first).toMatch(/^sec1-prd-[0-9A-Z]{13}-\S+-\d{2}$/);
+        await page.getByText('You will not see this again').waitFor();
+        await page.getByRole('button', { name: 'Copy' }).click();
+        expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+        await page.getByRole('button', { name: 'I have copied it' }).click();
+        await page.getByText('Ticket shop').waitFor();
+        expect(await page.content()).not.toContain(first);
+        expect((await call(first)).status).toBe(200);
 
-      await page.getByRole('button', { name: 'Regenerate' }).click();
-      const regenerate = page.getByRole('dialog', { name: 'Regenerate “Ticket shop”?' });
-      await regenerate.getByLabel('The old key').selectOption('24');
-      await regenerate.getByRole('button', { name: 'Regenerate key' }).click();
-      await page.getByTestId('secret').waitFor();
-      second = (await page.getByTestId('secret').textContent())!.trim();
-      expect(second).not.toBe(first);
-      await page.getByRole('button', { name: 'I have copied it' }).click();
-      await page.getByText('Being replaced').waitFor();
-      expect((await call(first)).status).toBe(200);
+        await page.getByRole('button', { name: 'Regenerate' }).click();
+        const regenerate = page.getByRole('dialog', { name: 'Regenerate “Ticket shop”?' });
+        await regenerate.getByLabel('The old key').selectOption('24');
+        await regenerate.getByRole('button', { name: 'Regenerate key' }).click();
+        await page.getByTestId('secret').waitFor();
+        second = (await page.getByTestId('secret').textContent())!.trim();
+        expect(second).not.toBe(first);
+        await page.getByRole('button', { name: 'I have copied it' }).click();
+        await page.getByText('Being replaced').waitFor();
+        expect((await call(first)).status).toBe(200);
+        expect((await call(second)).status).toBe(200);
+
+        await page.locator('li', { hasText: 'Being replaced' }).getByRole('button', { name: 'Revoke' }).click();
+        const confirm = page.getByRole('alertdialog');
+        expect(await confirm.textContent()).toContain('stops working at once');
+        await confirm.getByRole('button', { name: 'Revoke key' }).click();
+        await page.getByText('Revoked', { exact: true }).waitFor();
+      });
+      const revoked = await call(first);
+      expect(revoked.status).toBe(403);
+      expect((await revoked.json()).code).toBe('api_key_revoked');
       expect((await call(second)).status).toBe(200);
-
-      await page.locator('li', { hasText: 'Being replaced' }).getByRole('button', { name: 'Revoke' }).click();
-      const confirm = page.getByRole('alertdialog');
-      expect(await confirm.textContent()).toContain('stops working at once');
-      await confirm.getByRole('button', { name: 'Revoke key' }).click();
-      await page.getByText('Revoked', { exact: true }).waitFor();
-    });
-    const revoked = await call(first);
-    expect(revoked.status).toBe(403);
-    expect((await revoked.json()).code).toBe('api_key_revoked');
-    expect((await call(second)).status).toBe(200);
-    await context.close();
-  }, 120_000);
+      await context.close();
+    },
+    120_000,
+  );
 });

@@ -9,27 +9,35 @@ describeDialects('/docs Try-it with a session', (dialect) => {
   const chromium = chromiumForFile();
   const startApp = liveAppPerTest(dialect);
 
-  it.skipIf(!chromiumAvailable)('adds the CSRF token to writes, so a signed-in reader can create from the docs', async () => {
-    const live = await startApp();
-    const { context, csrfToken, cookie } = await signedInContext(chromium(), live);
-    const page = await context.newPage();
-    const problems = watchPage(page);
-    // Deep link to "Save a new template"; Try-it is on by default (tryItOutEnabled).
-    await page.goto(`${live.base}/docs/#/templates/createTemplate`);
-    const operation = page.locator('#operations-templates-createTemplate');
-    await operation.locator('textarea.body-param__text').waitFor();
-    await operation.locator('textarea.body-param__text').fill(JSON.stringify({ name: 'From the docs', design_config: {} }));
-    const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/v1/templates'));
-    await operation.getByRole('button', { name: 'Execute' }).click();
-    const request = await sent;
-    expect(request.headers()['x-csrf-token']).toBe(csrfToken);
-    await expect.poll(async () => (await operation.locator('.live-responses-table tr.response .response-col_status').first().textContent())?.trim()).toBe('201');
-    // The same write without the token is refused: the interceptor is what makes Try-it work.
-    const bare = await page.evaluate(async (base) => (await fetch(`${base}/api/v1/templates`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"x","design_config":{}}', credentials: 'include' })).status, live.base);
-    expect(bare).toBe(403);
-    const templates = (await live.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data;
-    expect(templates.map((t: { name: string }) => t.name)).toEqual(['From the docs']);
-    // (Swagger UI's response view sets one inline style that the docs' CSP blocks: cosmetic, not checked here.)
-    expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
-  }, 60_000);
+  it.skipIf(!chromiumAvailable)(
+    'adds the CSRF token to writes, so a signed-in reader can create from the docs',
+    async () => {
+      const live = await startApp();
+      const { context, csrfToken, cookie } = await signedInContext(chromium(), live);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      // Deep link to "Save a new template"; Try-it is on by default (tryItOutEnabled).
+      await page.goto(`${live.base}/docs/#/templates/createTemplate`);
+      const operation = page.locator('#operations-templates-createTemplate');
+      await operation.locator('textarea.body-param__text').waitFor();
+      await operation.locator('textarea.body-param__text').fill(JSON.stringify({ name: 'From the docs', design_config: {} }));
+      const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/v1/templates'));
+      await operation.getByRole('button', { name: 'Execute' }).click();
+      const request = await sent;
+      expect(request.headers()['x-csrf-token']).toBe(csrfToken);
+      await expect.poll(async () => (await operation.locator('.live-responses-table tr.response .response-col_status').first().textContent())?.trim()).toBe('201');
+      // The same write without the token is refused: the interceptor is what makes Try-it work.
+      const bare = await page.evaluate(
+        async (base) =>
+          (await fetch(`${base}/api/v1/templates`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"name":"x","design_config":{}}', credentials: 'include' })).status,
+        live.base,
+      );
+      expect(bare).toBe(403);
+      const templates = (await live.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data;
+      expect(templates.map((t: { name: string }) => t.name)).toEqual(['From the docs']);
+      // (Swagger UI's response view sets one inline style that the docs' CSP blocks: cosmetic, not checked here.)
+      expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
+    },
+    60_000,
+  );
 });

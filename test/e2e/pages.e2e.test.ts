@@ -48,7 +48,12 @@ describeDialects('hosted page in Chromium', (dialect) => {
   }
 
   async function createCampaign(apiKey: string, slug: string, page: unknown): Promise<Record<string, any>> {
-    const response = await t!.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(apiKey), payload: { name: slug, slug, destination: 'https://example.com/', hosted_page: page } });
+    const response = await t!.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: authHeaders(apiKey),
+      payload: { name: slug, slug, destination: 'https://example.com/', hosted_page: page },
+    });
     expect(response.statusCode).toBe(201);
     return response.json();
   }
@@ -90,7 +95,11 @@ describeDialects('hosted page in Chromium', (dialect) => {
     // Contrast of body text as the browser computed it (WCAG AA, 4.5:1).
     const ratio = await page.evaluate(() => {
       const lum = (rgb: string) => {
-        const [r, g, b] = rgb.match(/\d+/g)!.slice(0, 3).map((v) => Number(v) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+        const [r, g, b] = rgb
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map((v) => Number(v) / 255)
+          .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
         return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
       };
       const style = getComputedStyle(document.body);
@@ -135,7 +144,10 @@ describeDialects('hosted page in Chromium', (dialect) => {
         { type: 'button', text: payload, url: 'https://example.com/' },
       ],
       theme: { logo_alt: payload },
-      form: { submit_label: payload.slice(0, 60), fields: [field, { name: 'pick', label: payload, type: 'select', options: [payload] }, { name: 'mail', label: 'Email', type: 'email', required: true }] },
+      form: {
+        submit_label: payload.slice(0, 60),
+        fields: [field, { name: 'pick', label: payload, type: 'select', options: [payload] }, { name: 'mail', label: 'Email', type: 'email', required: true }],
+      },
       published: true,
     });
     const page = await browser!.newPage();

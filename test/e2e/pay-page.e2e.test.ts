@@ -21,7 +21,9 @@ const SHOTS = process.env.WRITE_SCREENSHOTS === '1' ? path.resolve('docs/screens
 
 async function axe(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as { violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> };
+  const result = (await page.evaluate(() => (window as unknown as { axe: { run(o: unknown): Promise<unknown> } }).axe.run({ resultTypes: ['violations'] }))) as {
+    violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }>;
+  };
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -64,99 +66,120 @@ describeDialects('pay page in Chromium', (dialect) => {
     await t?.close();
   });
 
-  it.skipIf(!chromiumAvailable)('every scheme and state: axe-clean at 320, 390, 1280 px and dark, no sideways scroll, strict CSP, plain words', async () => {
-    const problems: string[] = [];
-    for (const p of pages) {
-      const ctx = await browser!.newContext({ locale: p.language?.split(',')[0] ?? 'en-GB', extraHTTPHeaders: p.language ? { 'accept-language': p.language } : {}, timezoneId: 'Europe/Zurich' });
-      await ctx.clock.setFixedTime(t!.clock.now());
-      const page = await ctx.newPage();
-      const csp: string[] = [];
-      page.on('console', (m) => {
-        if (/Content.Security.Policy|Refused to/i.test(m.text())) csp.push(m.text());
-      });
-      const response = await page.goto(`${base}/pay/${p.id}`);
-      expect(response!.status(), p.name).toBe(200);
-      const policy = response!.headers()['content-security-policy']!;
-      expect(policy).toContain("default-src 'none'");
-      expect(policy).not.toContain('unsafe-inline');
-      await page.evaluate(() => document.fonts.ready);
-      await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
-      expect(await page.locator('h1').count()).toBe(1);
-      for (const [width, scheme] of [[320, 'light'], [390, 'light'], [1280, 'light'], [390, 'dark']] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.setViewportSize({ width, height: 900 });
-        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (sideways > 0) problems.push(`${p.name} @${width}: scrolls sideways by ${sideways}px`);
-        for (const v of await axe(page)) problems.push(`${p.name} @${width} ${scheme}: ${v}`);
-        if (SHOTS && (width !== 320)) await page.screenshot({ path: path.join(SHOTS, `pay-${p.name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`), fullPage: true });
+  it.skipIf(!chromiumAvailable)(
+    'every scheme and state: axe-clean at 320, 390, 1280 px and dark, no sideways scroll, strict CSP, plain words',
+    async () => {
+      const problems: string[] = [];
+      for (const p of pages) {
+        const ctx = await browser!.newContext({ locale: p.language?.split(',')[0] ?? 'en-GB', extraHTTPHeaders: p.language ? { 'accept-language': p.language } : {}, timezoneId: 'Europe/Zurich' });
+        await ctx.clock.setFixedTime(t!.clock.now());
+        const page = await ctx.newPage();
+        const csp: string[] = [];
+        page.on('console', (m) => {
+          if (/Content.Security.Policy|Refused to/i.test(m.text())) csp.push(m.text());
+        });
+        const response = await page.goto(`${base}/pay/${p.id}`);
+        expect(response!.status(), p.name).toBe(200);
+        const policy = response!.headers()['content-security-policy']!;
+        expect(policy).toContain("default-src 'none'");
+        expect(policy).not.toContain('unsafe-inline');
+        await page.evaluate(() => document.fonts.ready);
+        await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete));
+        expect(await page.locator('h1').count()).toBe(1);
+        for (const [width, scheme] of [
+          [320, 'light'],
+          [390, 'light'],
+          [1280, 'light'],
+          [390, 'dark'],
+        ] as const) {
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.setViewportSize({ width, height: 900 });
+          const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (sideways > 0) problems.push(`${p.name} @${width}: scrolls sideways by ${sideways}px`);
+          for (const v of await axe(page)) problems.push(`${p.name} @${width} ${scheme}: ${v}`);
+          if (SHOTS && width !== 320) await page.screenshot({ path: path.join(SHOTS, `pay-${p.name}-${width}${scheme === 'dark' ? '-dark' : ''}.png`), fullPage: true });
+        }
+        const text = await page.evaluate(() => document.body.innerText);
+        if (/\b(null|undefined|NaN|pending|succeeded|swiss_qr)\b/.test(text)) problems.push(`${p.name}: internal word in "${text.slice(0, 200)}"`);
+        expect(csp, p.name).toEqual([]);
+        await ctx.close();
       }
-      const text = await page.evaluate(() => document.body.innerText);
-      if (/\b(null|undefined|NaN|pending|succeeded|swiss_qr)\b/.test(text)) problems.push(`${p.name}: internal word in "${text.slice(0, 200)}"`);
-      expect(csp, p.name).toEqual([]);
+      expect(problems).toEqual([]);
+    },
+    240_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'shows the amount as the currency is written, the code scans from the screen, copy and deep link work',
+    async () => {
+      const ctx = await browser!.newContext({ locale: 'de-CH', extraHTTPHeaders: { 'accept-language': 'de-CH' } });
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+      const page = await ctx.newPage();
+      await page.setViewportSize({ width: 390, height: 900 });
+      const swiss = pages.find((p) => p.name === 'swiss-qr')!;
+      await page.goto(`${base}/pay/${swiss.id}`);
+      await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0));
+      expect(await page.locator('.pay-amount').textContent()).toBe(new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF' }).format(1949.75));
+      const payment = (await t!.app.inject({ method: 'GET', url: `/api/v1/payments/${swiss.id}`, headers: authHeaders(account.apiKey) })).json().data;
+      // The code as the payer's phone sees it on this screen, Swiss cross included.
+      const shot = await page.locator('img.pay-code').screenshot();
+      const { data, info } = await sharp(shot).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      expect((await zxingDecode({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height }))[0]).toBe(payment.qr_payload);
+      await page.locator('button[data-copy="pay-reference"]').click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(payment.creditor_reference.display);
+
+      const upi = pages.find((p) => p.name === 'upi')!;
+      await page.goto(`${base}/pay/${upi.id}`);
+      const upiPayment = (await t!.app.inject({ method: 'GET', url: `/api/v1/payments/${upi.id}`, headers: authHeaders(account.apiKey) })).json().data;
+      expect(await page.getByRole('link', { name: 'In einer UPI-App öffnen' }).getAttribute('href')).toBe(upiPayment.qr_payload);
+      expect(await page.locator('.pay-amount').textContent()).toBe(new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' }).format(499));
+
+      const pix = pages.find((p) => p.name === 'pix')!;
+      await page.goto(`${base}/pay/${pix.id}`);
+      await page.locator('button[data-copy="pay-pix"]').click();
+      const pixPayment = (await t!.app.inject({ method: 'GET', url: `/api/v1/payments/${pix.id}`, headers: authHeaders(account.apiKey) })).json().data;
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(pixPayment.qr_payload);
       await ctx.close();
-    }
-    expect(problems).toEqual([]);
-  }, 240_000);
+    },
+    60_000,
+  );
 
-  it.skipIf(!chromiumAvailable)('shows the amount as the currency is written, the code scans from the screen, copy and deep link work', async () => {
-    const ctx = await browser!.newContext({ locale: 'de-CH', extraHTTPHeaders: { 'accept-language': 'de-CH' } });
-    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    const page = await ctx.newPage();
-    await page.setViewportSize({ width: 390, height: 900 });
-    const swiss = pages.find((p) => p.name === 'swiss-qr')!;
-    await page.goto(`${base}/pay/${swiss.id}`);
-    await page.waitForFunction(() => Array.from(document.images).every((i) => i.complete && i.naturalWidth > 0));
-    expect(await page.locator('.pay-amount').textContent()).toBe(new Intl.NumberFormat('de-CH', { style: 'currency', currency: 'CHF' }).format(1949.75));
-    const payment = (await t!.app.inject({ method: 'GET', url: `/api/v1/payments/${swiss.id}`, headers: authHeaders(account.apiKey) })).json().data;
-    // The code as the payer's phone sees it on this screen, Swiss cross included.
-    const shot = await page.locator('img.pay-code').screenshot();
-    const { data, info } = await sharp(shot).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
-    expect((await zxingDecode({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height }))[0]).toBe(payment.qr_payload);
-    await page.locator('button[data-copy="pay-reference"]').click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(payment.creditor_reference.display);
+  it.skipIf(!chromiumAvailable)(
+    'works with JavaScript off: the same status, code and details, no copy buttons',
+    async () => {
+      const ctx = await browser!.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
+      const page = await ctx.newPage();
+      for (const p of pages) {
+        const response = await page.goto(`${base}/pay/${p.id}`);
+        expect(response!.status(), p.name).toBe(200);
+        expect(await page.locator('h1').isVisible(), p.name).toBe(true);
+        expect(await page.locator('button[data-copy]:visible').count(), p.name).toBe(0);
+        expect(await page.locator('[role="status"] .pay-status:visible').count(), p.name).toBe(1);
+        const pending = ['sepa', 'swiss-qr', 'pix', 'upi', 'test-mode'].includes(p.name);
+        expect(await page.locator('img.pay-code').isVisible(), p.name).toBe(pending);
+        if (pending) expect(await page.locator('[data-exact]').first().textContent(), p.name).toMatch(/UTC$/);
+      }
+      await ctx.close();
+    },
+    60_000,
+  );
 
-    const upi = pages.find((p) => p.name === 'upi')!;
-    await page.goto(`${base}/pay/${upi.id}`);
-    const upiPayment = (await t!.app.inject({ method: 'GET', url: `/api/v1/payments/${upi.id}`, headers: authHeaders(account.apiKey) })).json().data;
-    expect(await page.getByRole('link', { name: 'In einer UPI-App öffnen' }).getAttribute('href')).toBe(upiPayment.qr_payload);
-    expect(await page.locator('.pay-amount').textContent()).toBe(new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR' }).format(499));
-
-    const pix = pages.find((p) => p.name === 'pix')!;
-    await page.goto(`${base}/pay/${pix.id}`);
-    await page.locator('button[data-copy="pay-pix"]').click();
-    const pixPayment = (await t!.app.inject({ method: 'GET', url: `/api/v1/payments/${pix.id}`, headers: authHeaders(account.apiKey) })).json().data;
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(pixPayment.qr_payload);
-    await ctx.close();
-  }, 60_000);
-
-  it.skipIf(!chromiumAvailable)('works with JavaScript off: the same status, code and details, no copy buttons', async () => {
-    const ctx = await browser!.newContext({ javaScriptEnabled: false, locale: 'en-GB' });
-    const page = await ctx.newPage();
-    for (const p of pages) {
-      const response = await page.goto(`${base}/pay/${p.id}`);
-      expect(response!.status(), p.name).toBe(200);
-      expect(await page.locator('h1').isVisible(), p.name).toBe(true);
-      expect(await page.locator('button[data-copy]:visible').count(), p.name).toBe(0);
-      expect(await page.locator('[role="status"] .pay-status:visible').count(), p.name).toBe(1);
-      const pending = ['sepa', 'swiss-qr', 'pix', 'upi', 'test-mode'].includes(p.name);
-      expect(await page.locator('img.pay-code').isVisible(), p.name).toBe(pending);
-      if (pending) expect(await page.locator('[data-exact]').first().textContent(), p.name).toMatch(/UTC$/);
-    }
-    await ctx.close();
-  }, 60_000);
-
-  it.skipIf(!chromiumAvailable)('turns to "Paid" without a reload when the payment is settled', async () => {
-    const id = (await initPayment(t!.app, account.apiKey, { ...INIT.sepa, reference: 'live-1' })).json().data.id;
-    const ctx = await browser!.newContext({ locale: 'en-GB' });
-    await ctx.clock.install({ time: t!.clock.now() });
-    const page = await ctx.newPage();
-    await page.goto(`${base}/pay/${id}`);
-    expect(await page.getByText('Paid. Thank you!').isVisible()).toBe(false);
-    expect(await page.locator('img.pay-code').isVisible()).toBe(true);
-    await t!.app.inject({ method: 'POST', url: `/api/v1/payments/${id}/mark-paid`, headers: authHeaders(account.apiKey), payload: { note: 'seen in the bank app' } });
-    await ctx.clock.runFor(5000);
-    await expect.poll(() => page.getByText('Paid. Thank you!').isVisible()).toBe(true);
-    expect(await page.locator('img.pay-code').isVisible()).toBe(false);
-    await ctx.close();
-  }, 60_000);
+  it.skipIf(!chromiumAvailable)(
+    'turns to "Paid" without a reload when the payment is settled',
+    async () => {
+      const id = (await initPayment(t!.app, account.apiKey, { ...INIT.sepa, reference: 'live-1' })).json().data.id;
+      const ctx = await browser!.newContext({ locale: 'en-GB' });
+      await ctx.clock.install({ time: t!.clock.now() });
+      const page = await ctx.newPage();
+      await page.goto(`${base}/pay/${id}`);
+      expect(await page.getByText('Paid. Thank you!').isVisible()).toBe(false);
+      expect(await page.locator('img.pay-code').isVisible()).toBe(true);
+      await t!.app.inject({ method: 'POST', url: `/api/v1/payments/${id}/mark-paid`, headers: authHeaders(account.apiKey), payload: { note: 'seen in the bank app' } });
+      await ctx.clock.runFor(5000);
+      await expect.poll(() => page.getByText('Paid. Thank you!').isVisible()).toBe(true);
+      expect(await page.locator('img.pay-code').isVisible()).toBe(false);
+      await ctx.close();
+    },
+    60_000,
+  );
 });

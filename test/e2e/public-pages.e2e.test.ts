@@ -68,103 +68,123 @@ describeDialects('public pages in Chromium', (dialect) => {
     return ctx;
   }
 
-  it.skipIf(!available)('every page: axe-clean at 320, 390 and 1280 px and in dark mode, no sideways scroll, plain words, strict CSP', async () => {
-    expect(cases.length).toBeGreaterThanOrEqual(20);
-    const problems: string[] = [];
-    for (const c of cases) {
-      const ctx = await context(c);
-      const page = await ctx.newPage();
-      const cspReports: string[] = [];
-      page.on('console', (message) => {
-        if (/Content.Security.Policy|Refused to/i.test(message.text())) cspReports.push(message.text());
-      });
-      const response = page.waitForResponse((r) => r.request().isNavigationRequest() && r.url().startsWith(base));
-      const status = await c.visit(page);
-      expect(status, c.name).toBe(c.status);
-      const headers = (await response).headers();
-      const csp = headers['content-security-policy'] ?? '';
-      expect(csp, c.name).toContain("default-src 'none'");
-      expect(csp, c.name).toContain("frame-ancestors 'none'");
-      expect(csp, c.name).not.toContain('unsafe-inline');
-      expect(csp, c.name).not.toMatch(/script-src (?!'nonce-[A-Za-z0-9+/=]+'(;|$))/);
-      expect(headers['x-content-type-options'], c.name).toBe('nosniff');
-      await page.evaluate(() => document.fonts.ready);
-      // The self-hosted Inter is what the page is set in.
-      expect(await page.evaluate(() => document.fonts.check('16px "Inter Variable"')), c.name).toBe(true);
-      expect(await page.locator('h1').count(), c.name).toBe(1);
-      // A visitor asking for another language gets the page in it.
-      if (c.language) expect(await page.locator('html').getAttribute('lang'), c.name).toBe(c.language.slice(0, 2));
+  it.skipIf(!available)(
+    'every page: axe-clean at 320, 390 and 1280 px and in dark mode, no sideways scroll, plain words, strict CSP',
+    async () => {
+      expect(cases.length).toBeGreaterThanOrEqual(20);
+      const problems: string[] = [];
+      for (const c of cases) {
+        const ctx = await context(c);
+        const page = await ctx.newPage();
+        const cspReports: string[] = [];
+        page.on('console', (message) => {
+          if (/Content.Security.Policy|Refused to/i.test(message.text())) cspReports.push(message.text());
+        });
+        const response = page.waitForResponse((r) => r.request().isNavigationRequest() && r.url().startsWith(base));
+        const status = await c.visit(page);
+        expect(status, c.name).toBe(c.status);
+        const headers = (await response).headers();
+        const csp = headers['content-security-policy'] ?? '';
+        expect(csp, c.name).toContain("default-src 'none'");
+        expect(csp, c.name).toContain("frame-ancestors 'none'");
+        expect(csp, c.name).not.toContain('unsafe-inline');
+        expect(csp, c.name).not.toMatch(/script-src (?!'nonce-[A-Za-z0-9+/=]+'(;|$))/);
+        expect(headers['x-content-type-options'], c.name).toBe('nosniff');
+        await page.evaluate(() => document.fonts.ready);
+        // The self-hosted Inter is what the page is set in.
+        expect(await page.evaluate(() => document.fonts.check('16px "Inter Variable"')), c.name).toBe(true);
+        expect(await page.locator('h1').count(), c.name).toBe(1);
+        // A visitor asking for another language gets the page in it.
+        if (c.language) expect(await page.locator('html').getAttribute('lang'), c.name).toBe(c.language.slice(0, 2));
 
-      for (const [width, scheme] of [...WIDTHS.map((w) => [w, 'light'] as const), [390, 'dark'] as const]) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.setViewportSize({ width, height: 800 });
-        const where = `${c.name} @${width} ${scheme}`;
-        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-        if (sideways > 0) problems.push(`${where}: scrolls sideways by ${sideways}px`);
-        for (const violation of await axe(page)) problems.push(`${where}: ${violation}`);
+        for (const [width, scheme] of [...WIDTHS.map((w) => [w, 'light'] as const), [390, 'dark'] as const]) {
+          await page.emulateMedia({ colorScheme: scheme });
+          await page.setViewportSize({ width, height: 800 });
+          const where = `${c.name} @${width} ${scheme}`;
+          const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (sideways > 0) problems.push(`${where}: scrolls sideways by ${sideways}px`);
+          for (const violation of await axe(page)) problems.push(`${where}: ${violation}`);
+        }
+        const text = await page.evaluate(() => document.body.innerText);
+        if (ISO_TIME.test(text)) problems.push(`${c.name}: raw ISO time in "${ISO_TIME.exec(text)![0]}"`);
+        if (INTERNAL.test(text)) problems.push(`${c.name}: internal word "${INTERNAL.exec(text)![0]}"`);
+        if (c.time) expect(await page.locator('time[data-time]').count(), c.name).toBeGreaterThan(0);
+        expect(cspReports, c.name).toEqual([]);
+        await ctx.close();
       }
-      const text = await page.evaluate(() => document.body.innerText);
-      if (ISO_TIME.test(text)) problems.push(`${c.name}: raw ISO time in "${ISO_TIME.exec(text)![0]}"`);
-      if (INTERNAL.test(text)) problems.push(`${c.name}: internal word "${INTERNAL.exec(text)![0]}"`);
-      if (c.time) expect(await page.locator('time[data-time]').count(), c.name).toBeGreaterThan(0);
-      expect(cspReports, c.name).toEqual([]);
-      await ctx.close();
-    }
-    expect(problems).toEqual([]);
-  }, 240_000);
+      expect(problems).toEqual([]);
+    },
+    240_000,
+  );
 
-  it.skipIf(!available)('every page renders and works with JavaScript off: same status and heading, times in UTC, no copy button', async () => {
-    for (const c of cases) {
-      const ctx = await context(c, { javaScript: false });
+  it.skipIf(!available)(
+    'every page renders and works with JavaScript off: same status and heading, times in UTC, no copy button',
+    async () => {
+      for (const c of cases) {
+        const ctx = await context(c, { javaScript: false });
+        const page = await ctx.newPage();
+        // Visits that post forms are plain HTML forms: they work without script too.
+        expect(await c.visit(page), c.name).toBe(c.status);
+        await expect.poll(() => page.locator('h1').isVisible(), { timeout: 2000 }).toBe(true);
+        expect(await page.locator('button[data-copy]:visible').count(), c.name).toBe(0);
+        if (c.time) expect(await page.locator('[data-exact]').first().textContent(), c.name).toMatch(/UTC$/);
+        const text = await page.evaluate(() => document.body.innerText);
+        expect(text, c.name).not.toMatch(ISO_TIME);
+        await ctx.close();
+      }
+    },
+    120_000,
+  );
+
+  it.skipIf(!available)(
+    "copy buttons copy the shared text and the receipt; times are rewritten in the visitor's zone",
+    async () => {
+      const c = cases.find((x) => x.name === 'item-revealed')!;
+      // A fresh item: the case's own one was spent by the checks above.
+      const created = await t!.app.inject({ method: 'POST', url: '/api/v0/items', payload: { content: SHARED_TEXT, ttlHours: 26, viewLimit: 2 } });
+      const ctx = await context(c, { timezoneId: 'America/New_York' });
+      await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
       const page = await ctx.newPage();
-      // Visits that post forms are plain HTML forms: they work without script too.
-      expect(await c.visit(page), c.name).toBe(c.status);
-      await expect.poll(() => page.locator('h1').isVisible(), { timeout: 2000 }).toBe(true);
-      expect(await page.locator('button[data-copy]:visible').count(), c.name).toBe(0);
-      if (c.time) expect(await page.locator('[data-exact]').first().textContent(), c.name).toMatch(/UTC$/);
-      const text = await page.evaluate(() => document.body.innerText);
-      expect(text, c.name).not.toMatch(ISO_TIME);
+      await page.goto(`${base}${new URL(created.json().publicUrl).pathname}`);
+      await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Show the content' }).click()]);
+      const copy = page.locator('button[data-copy="content"]');
+      await expect.poll(() => copy.isVisible()).toBe(true);
+      await copy.click();
+      await expect.poll(() => copy.textContent()).toBe('Copied');
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(SHARED_TEXT);
+      expect(await page.locator('[data-copy-status]').first().textContent()).toBe('Copied');
+      // The receipt, inside its disclosure.
+      await page.getByText('Check the content was not changed').click();
+      await page.locator('button[data-copy="receipt"]').click();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[0-9a-f]{64}$/);
+      // The exact time in New York's zone and the visitor's English (en-GB), not UTC.
+      const exact = await page.locator('[data-exact]').first().textContent();
+      expect(exact).toMatch(/ (EST|GMT-5)$/);
+      expect(exact).toBe(
+        new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: 'America/New_York' }).format(
+          t!.clock.now() + 26 * 3_600_000,
+        ),
+      );
+      expect(await page.locator('[data-relative]').first().textContent()).toBe('tomorrow');
       await ctx.close();
-    }
-  }, 120_000);
+    },
+    60_000,
+  );
 
-  it.skipIf(!available)("copy buttons copy the shared text and the receipt; times are rewritten in the visitor's zone", async () => {
-    const c = cases.find((x) => x.name === 'item-revealed')!;
-    // A fresh item: the case's own one was spent by the checks above.
-    const created = await t!.app.inject({ method: 'POST', url: '/api/v0/items', payload: { content: SHARED_TEXT, ttlHours: 26, viewLimit: 2 } });
-    const ctx = await context(c, { timezoneId: 'America/New_York' });
-    await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
-    const page = await ctx.newPage();
-    await page.goto(`${base}${new URL(created.json().publicUrl).pathname}`);
-    await Promise.all([page.waitForNavigation(), page.getByRole('button', { name: 'Show the content' }).click()]);
-    const copy = page.locator('button[data-copy="content"]');
-    await expect.poll(() => copy.isVisible()).toBe(true);
-    await copy.click();
-    await expect.poll(() => copy.textContent()).toBe('Copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(SHARED_TEXT);
-    expect(await page.locator('[data-copy-status]').first().textContent()).toBe('Copied');
-    // The receipt, inside its disclosure.
-    await page.getByText('Check the content was not changed').click();
-    await page.locator('button[data-copy="receipt"]').click();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[0-9a-f]{64}$/);
-    // The exact time in New York's zone and the visitor's English (en-GB), not UTC.
-    const exact = await page.locator('[data-exact]').first().textContent();
-    expect(exact).toMatch(/ (EST|GMT-5)$/);
-    expect(exact).toBe(new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone: 'America/New_York' }).format(t!.clock.now() + 26 * 3_600_000));
-    expect(await page.locator('[data-relative]').first().textContent()).toBe('tomorrow');
-    await ctx.close();
-  }, 60_000);
-
-  it.skipIf(!available)('a countdown says the link has expired once its moment passes, without a reload', async () => {
-    const created = await t!.app.inject({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 0.01 } });
-    const ctx = await browser!.newContext({ locale: 'en-GB' });
-    await ctx.clock.install({ time: t!.clock.now() });
-    const page = await ctx.newPage();
-    await page.goto(`${base}${new URL(created.json().publicUrl).pathname}`);
-    const fact = page.locator('[data-ended-text]');
-    expect(await fact.textContent()).toMatch(/^Expires in 3\d seconds/);
-    await ctx.clock.runFor(40_000);
-    await expect.poll(() => page.getByText('This link has just expired.').isVisible()).toBe(true);
-    await ctx.close();
-  }, 60_000);
+  it.skipIf(!available)(
+    'a countdown says the link has expired once its moment passes, without a reload',
+    async () => {
+      const created = await t!.app.inject({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 0.01 } });
+      const ctx = await browser!.newContext({ locale: 'en-GB' });
+      await ctx.clock.install({ time: t!.clock.now() });
+      const page = await ctx.newPage();
+      await page.goto(`${base}${new URL(created.json().publicUrl).pathname}`);
+      const fact = page.locator('[data-ended-text]');
+      expect(await fact.textContent()).toMatch(/^Expires in 3\d seconds/);
+      await ctx.clock.runFor(40_000);
+      await expect.poll(() => page.getByText('This link has just expired.').isVisible()).toBe(true);
+      await ctx.close();
+    },
+    60_000,
+  );
 });

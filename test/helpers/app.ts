@@ -14,7 +14,14 @@ export const TEST_MASTER_KEY = '7e'.repeat(32);
 
 /** Config for tests; `env` overrides individual variables. Sign-up is open so suites can sign up many accounts. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ TESSERA_MASTER_KEY: TEST_MASTER_KEY, TESSERA_PUBLIC_URL: 'http://tessera.test', LOG_LEVEL: 'silent', TESSERA_DATA_DIR: '/tmp/tessera-test-data', TESSERA_SIGNUP: 'open', ...env });
+  return loadConfig({
+    TESSERA_MASTER_KEY: TEST_MASTER_KEY,
+    TESSERA_PUBLIC_URL: 'http://tessera.test',
+    LOG_LEVEL: 'silent',
+    TESSERA_DATA_DIR: '/tmp/tessera-test-data',
+    TESSERA_SIGNUP: 'open',
+    ...env,
+  });
 }
 
 /** A running test app and everything a test may want to reach into. */

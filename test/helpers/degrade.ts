@@ -67,8 +67,7 @@ export async function jpeg(img: Rgb, quality: number): Promise<Rgb> {
 export const rotate = (img: Rgb, degrees: number): Promise<Rgb> => out(input(img).rotate(degrees, { background: '#ffffff' }));
 
 /** Non-uniform scale: width × `factor`, height kept (a stretched or obliquely seen code). */
-export const squeeze = (img: Rgb, factor: number): Promise<Rgb> =>
-  out(input(img).resize(Math.round(img.width * factor), img.height, { fit: 'fill', kernel: 'lanczos3' }));
+export const squeeze = (img: Rgb, factor: number): Promise<Rgb> => out(input(img).resize(Math.round(img.width * factor), img.height, { fit: 'fill', kernel: 'lanczos3' }));
 
 /** Per-pixel map of every channel. */
 function mapChannels(img: Rgb, f: (v: number) => number): Rgb {

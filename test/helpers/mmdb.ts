@@ -54,7 +54,10 @@ export function buildMmdb(networks: Network[], recordSize: 24 | 28 = 24): Buffer
   let firstInner = -1;
   networks.forEach(([, country], i) => {
     offsets.push(size);
-    const inner = map([['iso_code', str(country)], ['geoname_id', uint(6, 1000 + i, 4)]]);
+    const inner = map([
+      ['iso_code', str(country)],
+      ['geoname_id', uint(6, 1000 + i, 4)],
+    ]);
     const record = i === 1 && networks[0]![1] === country ? map([['country', pointer(firstInner)]]) : map([['country', inner]]);
     if (i === 0) firstInner = size + record.length - inner.length;
     parts.push(record);

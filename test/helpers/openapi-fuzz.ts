@@ -67,11 +67,59 @@ class RawJson {
 }
 
 const SPECIAL_STRINGS = [
-  '', ' ', '\u0000', 'a\u0000b', '%00', '\ud800', 'x\udfffy', '\uffff', '\u202e', '😀', 'ǅ', '../../etc/passwd', '<script>alert(1)</script>', "' or 1=1 --",
-  '=cmd|"/c calc"!A1', '__proto__', 'constructor', 'null', 'true', '[]', '{}', 'Infinity', '-Infinity', 'NaN', '1e400', '-1e400', '1e-400', '-0', '0x10', '  7  ',
-  '9999-12-31', '0000-01-01', '0001-01-01', '1969-12-31', '1970-01-01', '2026-02-30', '2026-03-01', '2199-12-31', '2200-01-01', '+010000-01-01', '2026-03-01T00:00:00Z',
-  'Europe/Berlin', 'Mars/Base', 'UTC', 'Etc/GMT+14', 'https://example.com/x', 'http://127.0.0.1/', 'http://[2002:7f00:1::]/', 'javascript:alert(1)', 'ftp://x',
-  'sec1-prd-AAAAAAAAAAAAA-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA-00', 'x'.repeat(300), 'é'.repeat(70),
+  '',
+  ' ',
+  '\u0000',
+  'a\u0000b',
+  '%00',
+  '\ud800',
+  'x\udfffy',
+  '\uffff',
+  '\u202e',
+  '😀',
+  'ǅ',
+  '../../etc/passwd',
+  '<script>alert(1)</script>',
+  "' or 1=1 --",
+  '=cmd|"/c calc"!A1',
+  '__proto__',
+  'constructor',
+  'null',
+  'true',
+  '[]',
+  '{}',
+  'Infinity',
+  '-Infinity',
+  'NaN',
+  '1e400',
+  '-1e400',
+  '1e-400',
+  '-0',
+  '0x10',
+  '  7  ',
+  '9999-12-31',
+  '0000-01-01',
+  '0001-01-01',
+  '1969-12-31',
+  '1970-01-01',
+  '2026-02-30',
+  '2026-03-01',
+  '2199-12-31',
+  '2200-01-01',
+  '+010000-01-01',
+  '2026-03-01T00:00:00Z',
+  'Europe/Berlin',
+  'Mars/Base',
+  'UTC',
+  'Etc/GMT+14',
+  'https://example.com/x',
+  'http://127.0.0.1/',
+  'http://[2002:7f00:1::]/',
+  'javascript:alert(1)',
+  'ftp://x',
+  'sec1-prd-AAAAAAAAAAAAA-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA-00',
+  'x'.repeat(300),
+  'é'.repeat(70),
 ];
 const SPECIAL_NUMBERS: unknown[] = [0, -1, 1, 2 ** 31, 2 ** 53, -(2 ** 53), 1.5, -0.0001, Number.MAX_VALUE, new RawJson('1e400'), new RawJson('-1e400'), new RawJson('1e-400'), new RawJson('1E2')];
 
@@ -83,9 +131,9 @@ const text = fc.oneof(
 );
 
 /** JSON nested `depth` levels deep (a body must never exhaust a stack on its way through). */
-const nested = fc.oneof({ weight: 9, arbitrary: fc.integer({ min: 2, max: 64 }) }, { weight: 1, arbitrary: fc.constantFrom(1_000, 10_000) }).map(
-  (depth) => new RawJson(`${'[{"a":'.repeat(depth)}1${'}]'.repeat(depth)}`),
-);
+const nested = fc
+  .oneof({ weight: 9, arbitrary: fc.integer({ min: 2, max: 64 }) }, { weight: 1, arbitrary: fc.constantFrom(1_000, 10_000) })
+  .map((depth) => new RawJson(`${'[{"a":'.repeat(depth)}1${'}]'.repeat(depth)}`));
 
 /** Anything at all, for wrong-type mutations. */
 const anything: fc.Arbitrary<unknown> = fc.oneof(
@@ -118,7 +166,10 @@ function fromSchema(schema: Schema | undefined, name: string, world: FuzzWorld, 
       case 'string': {
         const pool = world.params[name] ?? [];
         const max = Math.min(schema.maxLength ?? 60, 80);
-        const strings: Array<fc.WeightedArbitrary<unknown>> = [{ weight: 4, arbitrary: fc.string({ minLength: Math.min(schema.minLength ?? 0, max), maxLength: max }) }, { weight: 1, arbitrary: text }];
+        const strings: Array<fc.WeightedArbitrary<unknown>> = [
+          { weight: 4, arbitrary: fc.string({ minLength: Math.min(schema.minLength ?? 0, max), maxLength: max }) },
+          { weight: 1, arbitrary: text },
+        ];
         if (pool.length > 0) strings.push({ weight: 6, arbitrary: fc.constantFrom(...pool) });
         if (schema.maxLength !== undefined) strings.push({ weight: 1, arbitrary: fc.constant('y'.repeat(schema.maxLength + 1)) });
         valid.push(fc.oneof(...strings));
@@ -144,7 +195,11 @@ function fromSchema(schema: Schema | undefined, name: string, world: FuzzWorld, 
         break;
       case 'object': {
         const open = world.openObjects[name];
-        if (open?.length) valid.push(fc.constantFrom(...open), fc.constantFrom(...open).chain((o) => mutateObject(o as Record<string, unknown>)));
+        if (open?.length)
+          valid.push(
+            fc.constantFrom(...open),
+            fc.constantFrom(...open).chain((o) => mutateObject(o as Record<string, unknown>)),
+          );
         const properties = Object.entries(schema.properties ?? {});
         if (properties.length > 0) {
           const fields = Object.fromEntries(properties.map(([key, s]) => [key, fromSchema(s, key, world, depth + 1)]));
@@ -230,7 +285,17 @@ function operationRequests(path: string, method: string, op: Operation, world: F
   const bodyKind = fc.oneof({ weight: 8, arbitrary: fc.constant('json') }, { weight: 1, arbitrary: fc.constantFrom('empty-json', 'broken-json', 'text/plain', 'form', 'none') });
   const methodChoice = fc.oneof({ weight: 12, arbitrary: fc.constant(method.toUpperCase()) }, { weight: 1, arbitrary: fc.constantFrom(...OTHER_METHODS) });
   return fc
-    .record({ pathValues, encodeFlags, query, extraQuery, body, bodyKind, methodChoice, credentials: fc.oneof(...world.credentials.map((c) => ({ weight: c.weight, arbitrary: fc.constant(c.headers) }))), ip: fc.constantFrom('192.0.2.1', '192.0.2.2', '198.51.100.7', '2001:db8::1') })
+    .record({
+      pathValues,
+      encodeFlags,
+      query,
+      extraQuery,
+      body,
+      bodyKind,
+      methodChoice,
+      credentials: fc.oneof(...world.credentials.map((c) => ({ weight: c.weight, arbitrary: fc.constant(c.headers) }))),
+      ip: fc.constantFrom('192.0.2.1', '192.0.2.2', '198.51.100.7', '2001:db8::1'),
+    })
     .map((r) => {
       const params = new URLSearchParams();
       for (const [key, value] of Object.entries(r.query)) params.append(key, typeof value === 'string' ? value : value instanceof RawJson ? value.text : toJsonText(value).replace(/^"|"$/g, ''));

@@ -194,7 +194,14 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
     { name: 'item-expired', title: 'Item: expired', status: 410, time: true, visit: (p) => goto(p, `${base}${path(expired.publicUrl)}`) },
     { name: 'item-locked', title: 'Item: too many wrong passwords', status: 429, time: true, visit: (p) => postForm(p, `${base}${path(locked.publicUrl)}/reveal`, { password: 'harbour' }) },
     { name: 'item-not-found', title: 'Item: unknown or deleted link', status: 404, visit: (p) => goto(p, `${base}/i/AAAAAAAAAAAAAAAAAAAAAA`) },
-    { name: 'item-available-de', title: 'Item page in German (Accept-Language: de)', status: 200, language: 'de-DE,de;q=0.9,en;q=0.5', time: true, visit: (p) => goto(p, `${base}${path(available.publicUrl)}`) },
+    {
+      name: 'item-available-de',
+      title: 'Item page in German (Accept-Language: de)',
+      status: 200,
+      language: 'de-DE,de;q=0.9,en;q=0.5',
+      time: true,
+      visit: (p) => goto(p, `${base}${path(available.publicUrl)}`),
+    },
     { name: 'hosted-page', title: 'Hosted page with hero image and form', status: 200, visit: (p) => goto(p, `${base}/p/lumen/fair`) },
     {
       name: 'hosted-page-errors',
@@ -215,9 +222,15 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
     { name: 'code-unknown', title: 'Unknown code', status: 404, visit: (p) => goto(p, `${base}/Zz9Zz9Zz`) },
     { name: 'address-unknown', title: 'An address with nothing behind it (a truncated link)', status: 404, visit: (p) => goto(p, `${base}/p/${'x'.repeat(120)}`) },
     { name: 'code-archived', title: "Archived campaign's code", status: 410, visit: (p) => goto(p, `${base}/${archived.short_code}`) },
-    { name: 'code-archived-fr', title: "Archived campaign's code in French (Accept-Language: fr)", status: 410, language: 'fr-CH, fr;q=0.9, en;q=0.8', visit: (p) => goto(p, `${base}/${archived.short_code}`) },
-    { name: 'code-not-yet-active', title: "Code of a campaign that has not started", status: 403, time: true, visit: (p) => goto(p, `${base}/${soon.short_code}`) },
-    { name: 'code-ended', title: "Code of a campaign that has ended", status: 410, time: true, language: 'es-ES,es;q=0.9', visit: (p) => goto(p, `${base}/${over.short_code}`) },
+    {
+      name: 'code-archived-fr',
+      title: "Archived campaign's code in French (Accept-Language: fr)",
+      status: 410,
+      language: 'fr-CH, fr;q=0.9, en;q=0.8',
+      visit: (p) => goto(p, `${base}/${archived.short_code}`),
+    },
+    { name: 'code-not-yet-active', title: 'Code of a campaign that has not started', status: 403, time: true, visit: (p) => goto(p, `${base}/${soon.short_code}`) },
+    { name: 'code-ended', title: 'Code of a campaign that has ended', status: 410, time: true, language: 'es-ES,es;q=0.9', visit: (p) => goto(p, `${base}/${over.short_code}`) },
     { name: 'ticket-expired', title: 'Ticket scanned from a screenshot', status: 403, visit: (p) => goto(p, `${base}/${ticket.short_code}`) },
   ];
   return cases;

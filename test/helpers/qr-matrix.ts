@@ -18,9 +18,11 @@ export interface MatrixDesign {
 /** 200 shape × eye × pupil pairs (dark slate, as a designer would pick) and the presets. */
 export function matrixDesigns(): MatrixDesign[] {
   const out: MatrixDesign[] = [];
-  for (const shapes of SHAPES) for (const eyes of EYES) for (const eye_pupils of EYE_PUPILS) {
-    out.push({ name: `${shapes}/${eyes}/${eye_pupils}`, design: { shapes, eyes, eye_pupils, color: '#1e293b' } });
-  }
+  for (const shapes of SHAPES)
+    for (const eyes of EYES)
+      for (const eye_pupils of EYE_PUPILS) {
+        out.push({ name: `${shapes}/${eyes}/${eye_pupils}`, design: { shapes, eyes, eye_pupils, color: '#1e293b' } });
+      }
   for (const preset of PRESET_NAMES) out.push({ name: `preset:${preset}`, design: { preset } });
   return out;
 }
@@ -58,12 +60,18 @@ export class Tally {
   readonly jsqrFailed: string[] = [];
   add(r: Reading, name: string): void {
     this.n++;
-    if (r.zxing) this.zxing++; else this.zxingFailed.push(name);
-    if (r.jsqr) this.jsqr++; else this.jsqrFailed.push(name);
+    if (r.zxing) this.zxing++;
+    else this.zxingFailed.push(name);
+    if (r.jsqr) this.jsqr++;
+    else this.jsqrFailed.push(name);
     if (r.misread) this.misread++;
   }
-  get zxingRate(): number { return this.n ? this.zxing / this.n : 1; }
-  get jsqrRate(): number { return this.n ? this.jsqr / this.n : 1; }
+  get zxingRate(): number {
+    return this.n ? this.zxing / this.n : 1;
+  }
+  get jsqrRate(): number {
+    return this.n ? this.jsqr / this.n : 1;
+  }
   toString(): string {
     const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
     return `zxing ${this.zxing}/${this.n} (${pct(this.zxingRate)}), jsQR ${this.jsqr}/${this.n} (${pct(this.jsqrRate)})${this.misread ? `, ${this.misread} MISREAD` : ''}`;

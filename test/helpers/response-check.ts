@@ -71,7 +71,9 @@ export function checkResponses(app: FastifyInstance): ResponseViolation[] {
     const key = [status, `${status[0]}XX`, 'default'].find((candidate) => operation.responses?.[candidate]);
     if (!key) return `status ${status} is not declared (declared: ${Object.keys(operation.responses ?? {}).join(', ')})`;
     const declared = operation.responses![key]!;
-    const contentType = String(reply.getHeader('content-type') ?? '').split(';')[0]!.trim();
+    const contentType = String(reply.getHeader('content-type') ?? '')
+      .split(';')[0]!
+      .trim();
     const hasBody = payload !== undefined && payload !== null && payload !== '' && request.method !== 'HEAD';
     if (!hasBody) return null;
     if (!declared.content) return `a ${contentType || 'body'} is sent, but ${key} declares no content`;
@@ -86,7 +88,9 @@ export function checkResponses(app: FastifyInstance): ResponseViolation[] {
     const pointer = `/paths/${escapePointer(path)}/${method}/responses/${key}/content/${escapePointer(contentType)}/schema`;
     const validate = validatorFor(pointer);
     if (validate(body)) return null;
-    const errors = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
+    const errors = (validate.errors ?? [])
+      .slice(0, 5)
+      .map((e) => `${e.instancePath || '/'} ${e.message}${e.params && 'additionalProperty' in e.params ? ` (${String(e.params.additionalProperty)})` : ''}`);
     return `the body does not match the ${key} schema: ${errors.join('; ')}`;
   };
 

@@ -99,7 +99,10 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
     await app.ctx.scans.flush();
     expect(app.ctx.scans.pending).toBe(0);
-    const scans = await database.db.selectFrom('scans').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const scans = await database.db
+      .selectFrom('scans')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(scans.n)).toBe(32);
     expect((await app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: authHeaders(account.apiKey) })).statusCode).toBe(200);
     // So does the listener, and having missed what changed it drops the cache: the clock has not

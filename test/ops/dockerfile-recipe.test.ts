@@ -30,7 +30,11 @@ interface Stage {
 
 /** The Dockerfile's instructions per stage (continuation lines joined, comments dropped). */
 function parseDockerfile(text: string): Stage[] {
-  const lines = text.replace(/\\\n\s*/g, ' ').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .replace(/\\\n\s*/g, ' ')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const stages: Stage[] = [];
   for (const line of lines) {
     const [, op, args] = /^(\w+)\s+(.*)$/.exec(line)!;
@@ -57,7 +61,11 @@ function freePort(): Promise<number> {
 }
 
 // .dockerignore: what the build context leaves out (plain names, paths and `**/name`).
-const IGNORED = fs.readFileSync(path.join(REPO, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+const IGNORED = fs
+  .readFileSync(path.join(REPO, '.dockerignore'), 'utf8')
+  .split('\n')
+  .map((l) => l.trim())
+  .filter((l) => l && !l.startsWith('#'));
 function inContext(file: string): boolean {
   const relative = path.relative(REPO, file).split(path.sep).join('/');
   return !IGNORED.some((pattern) => {

@@ -103,10 +103,7 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
     const second = launch('account', ['account', 'create', '--email', 'limits@example.com', '--password', 'correct horse battery', '--json'], env);
     expect(await new Promise((resolve) => second.child.once('exit', resolve)), second.output()).toBe(0);
     limitedKey = JSON.parse(second.output().slice(second.output().indexOf('{'), second.output().lastIndexOf('}') + 1)).api_key;
-    [doomed, ...instances] = await Promise.all([
-      serve('web4', { ...env, TESSERA_WORKER: 'true', TESSERA_WEBHOOK_LEASE_SECONDS: '2' }),
-      ...['web1', 'web2', 'web3'].map((name) => serve(name, env)),
-    ]);
+    [doomed, ...instances] = await Promise.all([serve('web4', { ...env, TESSERA_WORKER: 'true', TESSERA_WEBHOOK_LEASE_SECONDS: '2' }), ...['web1', 'web2', 'web3'].map((name) => serve(name, env))]);
     workers = [launch('worker1', ['worker'], env), launch('worker2', ['worker'], env)];
     sql = new pg.Client({ connectionString: url.toString() });
     await sql.connect();
@@ -170,7 +167,9 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
       }
     }
     const worst = Math.max(...delays);
-    console.log(`multi-instance: destination change seen on all 3 instances within ${worst.toFixed(0)} ms (max of ${rounds} rounds; median ${delays.sort((x, y) => x - y)[Math.floor(delays.length / 2)]!.toFixed(0)} ms)`);
+    console.log(
+      `multi-instance: destination change seen on all 3 instances within ${worst.toFixed(0)} ms (max of ${rounds} rounds; median ${delays.sort((x, y) => x - y)[Math.floor(delays.length / 2)]!.toFixed(0)} ms)`,
+    );
     // NOTIFY, not the TTL: every instance heard the changes the others made…
     const heard = await Promise.all(instances.map(async (via) => metric(await metricsOf(via), NOTIFICATIONS)));
     instances.forEach((via, i) => expect(heard[i]! - heardBefore[i]!, via.name).toBeGreaterThanOrEqual(rounds - Math.ceil(rounds / 3)));
@@ -241,7 +240,7 @@ describe.runIf(inject('postgres'))('several instances on one PostgreSQL with Red
     expect(Number((await sql.query('select count(*) as n from checkins where campaign_id = $1', [ticket.id])).rows[0].n)).toBe(30);
   }, 30_000);
 
-  it("resends the deliveries a SIGKILLed instance had claimed, once their lease expires", async () => {
+  it('resends the deliveries a SIGKILLed instance had claimed, once their lease expires', async () => {
     // A receiver that holds every request open while `holding`: the instance dies mid-delivery.
     let holding = true;
     const held: string[] = [];

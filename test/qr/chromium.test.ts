@@ -28,11 +28,33 @@ describe.skipIf(!existsSync(CHROMIUM))('SVG renders the same in Chromium and lib
 
   it('matches pixel for pixel (within anti-aliasing) and decodes', async () => {
     const designs: Record<string, unknown> = {
-      'liquid + gradient': { shapes: 'liquid', eyes: 'circle', eye_pupils: 'circle', gradient: { type: 'linear', rotation: 45, stops: [{ offset: 0, color: '#1d4ed8' }, { offset: 1, color: '#9d174d' }] } },
+      'liquid + gradient': {
+        shapes: 'liquid',
+        eyes: 'circle',
+        eye_pupils: 'circle',
+        gradient: {
+          type: 'linear',
+          rotation: 45,
+          stops: [
+            { offset: 0, color: '#1d4ed8' },
+            { offset: 1, color: '#9d174d' },
+          ],
+        },
+      },
       dots: { shapes: 'dots', eyes: 'extra-rounded', eye_pupils: 'diamond' },
       'classy + leaf': { shapes: 'classy-rounded', eyes: 'leaf', eye_pupils: 'rounded', color: '#0f766e' },
       'vertical lines': { shapes: 'vertical-lines', eyes: 'rounded', color: '#00000099' },
-      'radial + logo': { shapes: 'extra-rounded', logo: { src: logo, size: 0.22 }, gradient: { type: 'radial', stops: [{ offset: 0, color: '#b91c1c' }, { offset: 1, color: '#111' }] } },
+      'radial + logo': {
+        shapes: 'extra-rounded',
+        logo: { src: logo, size: 0.22 },
+        gradient: {
+          type: 'radial',
+          stops: [
+            { offset: 0, color: '#b91c1c' },
+            { offset: 1, color: '#111' },
+          ],
+        },
+      },
       'frame (code area)': { shapes: 'diamond', frame: { text: 'SCAN ME' } },
     };
     const page = await browser.newPage({ viewport: { width: PX, height: PX * 2 } });

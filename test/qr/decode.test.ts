@@ -67,9 +67,11 @@ describe('decoded by zxing-wasm', () => {
 
   it('every shape × eye × pupil combination (200)', async () => {
     const cases: Case[] = [];
-    for (const shapes of SHAPES) for (const eyes of EYES) for (const eye_pupils of EYE_PUPILS) {
-      cases.push({ name: `${shapes}/${eyes}/${eye_pupils}`, text: URL, design: { shapes, eyes, eye_pupils, color: '#1e293b' }, px: 240 });
-    }
+    for (const shapes of SHAPES)
+      for (const eyes of EYES)
+        for (const eye_pupils of EYE_PUPILS) {
+          cases.push({ name: `${shapes}/${eyes}/${eye_pupils}`, text: URL, design: { shapes, eyes, eye_pupils, color: '#1e293b' }, px: 240 });
+        }
     // Both decoders must read all: pupils are sized to their frames (finder-geometry.test.ts).
     expectDecoded(await decodeAll(cases), 'combinations', 1);
   }, 60_000);
@@ -80,7 +82,11 @@ describe('decoded by zxing-wasm', () => {
   }, 30_000);
 
   it('linear and radial gradients, on modules and eyes', async () => {
-    const stops = [{ offset: 0, color: '#1d4ed8' }, { offset: 0.5, color: '#7e22ce' }, { offset: 1, color: '#9d174d' }];
+    const stops = [
+      { offset: 0, color: '#1d4ed8' },
+      { offset: 0.5, color: '#7e22ce' },
+      { offset: 1, color: '#9d174d' },
+    ];
     const cases: Case[] = [];
     for (const rotation of [0, 45, 90, 135, 180, 270]) {
       cases.push({ name: `linear ${rotation}`, text: URL, design: { shapes: 'liquid', eyes: 'circle', gradient: { type: 'linear', rotation, stops } } });
@@ -111,20 +117,28 @@ describe('decoded by zxing-wasm', () => {
 
   it('all ECC levels at versions 1, 2, 7, 10, 25, 40', async () => {
     const cases: Case[] = [];
-    for (const version of [1, 2, 7, 10, 25, 40]) for (const ecc of LEVELS) {
-      cases.push({
-        name: `v${version}-${ecc}`,
-        text: textForVersion(version, ecc),
-        design: { ecc, shapes: version === 40 ? 'square' : 'liquid', eyes: 'circle', eye_pupils: 'circle' },
-        options: { version },
-        px: Math.max(240, (version * 4 + 25) * 4),
-      });
-    }
+    for (const version of [1, 2, 7, 10, 25, 40])
+      for (const ecc of LEVELS) {
+        cases.push({
+          name: `v${version}-${ecc}`,
+          text: textForVersion(version, ecc),
+          design: { ecc, shapes: version === 40 ? 'square' : 'liquid', eyes: 'circle', eye_pupils: 'circle' },
+          options: { version },
+          px: Math.max(240, (version * 4 + 25) * 4),
+        });
+      }
     expectDecoded(await decodeAll(cases), 'versions × levels', 1);
   }, 60_000);
 
   it('UTF-8 text: accents, CJK and emoji round-trip exactly', async () => {
-    const texts = ['Crème brûlée à Genève — 3,50 €', '東京タワー 営業時間 9:00–23:00', '👋🌍 emoji ok 🚀✨', 'Zażółć gęślą jaźń', 'ΑΒΓ абв 中文 ひらがな 한국어 🇫🇷', '12345 MIXED segments with ünïcödé 67890'];
+    const texts = [
+      'Crème brûlée à Genève — 3,50 €',
+      '東京タワー 営業時間 9:00–23:00',
+      '👋🌍 emoji ok 🚀✨',
+      'Zażółć gęślą jaźń',
+      'ΑΒΓ абв 中文 ひらがな 한국어 🇫🇷',
+      '12345 MIXED segments with ünïcödé 67890',
+    ];
     const cases: Case[] = [];
     texts.forEach((text, i) => {
       for (const ecc of LEVELS) cases.push({ name: `utf8 #${i} ${ecc}`, text, design: { ecc, shapes: i % 2 ? 'dots' : 'liquid' } });

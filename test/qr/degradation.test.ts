@@ -13,11 +13,12 @@ import { DEGRADATIONS, LEVELS, PAYLOADS, Tally, readBoth } from '../helpers/qr-m
 function sampleDesigns(): { name: string; design: Record<string, unknown> }[] {
   const out: { name: string; design: Record<string, unknown> }[] = [];
   let i = 0;
-  for (const eyes of EYES) for (const eye_pupils of EYE_PUPILS) {
-    const shapes = SHAPES[(i * 3) % SHAPES.length]!;
-    out.push({ name: `${shapes}/${eyes}/${eye_pupils}`, design: { shapes, eyes, eye_pupils, color: '#1e293b', ecc: LEVELS[i % 4] } });
-    i++;
-  }
+  for (const eyes of EYES)
+    for (const eye_pupils of EYE_PUPILS) {
+      const shapes = SHAPES[(i * 3) % SHAPES.length]!;
+      out.push({ name: `${shapes}/${eyes}/${eye_pupils}`, design: { shapes, eyes, eye_pupils, color: '#1e293b', ecc: LEVELS[i % 4] } });
+      i++;
+    }
   for (const preset of PRESET_NAMES) out.push({ name: `preset:${preset}`, design: { preset } });
   return out;
 }
@@ -70,7 +71,9 @@ describe('degradation suite (zxing and jsQR)', () => {
       }
       const base = new Tally();
       for (const ecc of LEVELS) base.add(await readBoth(toPixels(await deg.apply(await QRCode.toString(text, { type: 'svg', errorCorrectionLevel: ecc, margin: 4 }), 7)), text), `qrcode ${ecc}`);
-      console.log(`${deg.name}: tessera ${t} | qrcode ${base}${t.zxingFailed.length ? ` | zxing failed ${t.zxingFailed.join(', ')}` : ''}${t.jsqrFailed.length ? ` | jsQR failed ${t.jsqrFailed.join(', ')}` : ''}`);
+      console.log(
+        `${deg.name}: tessera ${t} | qrcode ${base}${t.zxingFailed.length ? ` | zxing failed ${t.zxingFailed.join(', ')}` : ''}${t.jsqrFailed.length ? ` | jsQR failed ${t.jsqrFailed.join(', ')}` : ''}`,
+      );
       expect(t.misread).toBe(0);
       const floor = FLOORS[deg.name]!;
       expect({ zxing: pct(t.zxingRate) >= floor.zxing ? 'ok' : t.zxingFailed, jsqr: pct(t.jsqrRate) >= floor.jsqr ? 'ok' : t.jsqrFailed }).toEqual({ zxing: 'ok', jsqr: 'ok' });
@@ -82,11 +85,13 @@ describe('degradation suite (zxing and jsQR)', () => {
   it('circle and leaf eyes from version 7 read at 2 px per module in both decoders', async () => {
     const text = PAYLOADS[2];
     const t = new Tally();
-    for (const eyes of ['circle', 'leaf']) for (const eye_pupils of EYE_PUPILS) for (const ecc of ['M', 'Q'] as const) {
-      const { svg, version } = renderSvg(text, { shapes: eye_pupils === 'circle' ? 'dots' : 'square', eyes, eye_pupils, ecc, color: '#1e293b' });
-      expect(version).toBeGreaterThanOrEqual(7);
-      t.add(await readBoth(toPixels(await rasterAt(svg, 2)), text), `${eyes}/${eye_pupils} ${ecc} v${version}`);
-    }
+    for (const eyes of ['circle', 'leaf'])
+      for (const eye_pupils of EYE_PUPILS)
+        for (const ecc of ['M', 'Q'] as const) {
+          const { svg, version } = renderSvg(text, { shapes: eye_pupils === 'circle' ? 'dots' : 'square', eyes, eye_pupils, ecc, color: '#1e293b' });
+          expect(version).toBeGreaterThanOrEqual(7);
+          t.add(await readBoth(toPixels(await rasterAt(svg, 2)), text), `${eyes}/${eye_pupils} ${ecc} v${version}`);
+        }
     expect({ zxing: t.zxingFailed, jsqr: t.jsqrFailed }).toEqual({ zxing: [], jsqr: [] });
   }, 30_000);
 

@@ -11,7 +11,21 @@ const PNG_DOT = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfF
 // Values of every JSON type, including the engine's shorthands, for any field.
 const anyValue = fc.oneof(
   fc.constantFrom(null, true, false, 0, 1, 2, 4, 0.5, -1, '', 'SCAN ME', 'transparent', '#000', '#0f172a', '#0f172a80', 'red', 'H', 'rounded', 'circle', 'ocean', PNG_DOT),
-  fc.constantFrom({}, { text: 'Hi' }, { text: 'Hi', color: '#111', text_color: '#fff' }, { src: PNG_DOT, size: 0.2 }, { stops: [{ color: '#000' }, { color: '#333' }] }, { type: 'radial', stops: [{ offset: 0, color: '#000' }, { offset: 1, color: '#222' }], apply_to_eyes: false }),
+  fc.constantFrom(
+    {},
+    { text: 'Hi' },
+    { text: 'Hi', color: '#111', text_color: '#fff' },
+    { src: PNG_DOT, size: 0.2 },
+    { stops: [{ color: '#000' }, { color: '#333' }] },
+    {
+      type: 'radial',
+      stops: [
+        { offset: 0, color: '#000' },
+        { offset: 1, color: '#222' },
+      ],
+      apply_to_eyes: false,
+    },
+  ),
 );
 const KEYS = ['preset', 'shapes', 'eyes', 'eye_pupils', 'color', 'background', 'gradient', 'eye_color', 'margin', 'ecc', 'logo', 'frame'] as const;
 

@@ -101,7 +101,11 @@ describe('lintDesign', () => {
   });
 
   it('samples every gradient stop: one light stop is enough to warn', () => {
-    const stops = [{ offset: 0, color: '#000000' }, { offset: 0.5, color: '#1e293b' }, { offset: 1, color: '#ea580c' }];
+    const stops = [
+      { offset: 0, color: '#000000' },
+      { offset: 0.5, color: '#1e293b' },
+      { offset: 1, color: '#ea580c' },
+    ];
     const r = lint({ gradient: { stops } });
     expect(r.warnings[0]).toMatchObject({ code: 'low_contrast', field: 'gradient.stops[2].color' });
   });
@@ -114,7 +118,15 @@ describe('lintDesign', () => {
   });
 
   it('catches a gradient that crosses the background luminance', () => {
-    const r = lint({ background: '#808080', gradient: { stops: [{ offset: 0, color: '#000000' }, { offset: 1, color: '#ffffff' }] } });
+    const r = lint({
+      background: '#808080',
+      gradient: {
+        stops: [
+          { offset: 0, color: '#000000' },
+          { offset: 1, color: '#ffffff' },
+        ],
+      },
+    });
     expect(r.errors[0]!.field).toMatch(/gradient/);
   });
 

@@ -49,10 +49,14 @@ function toNayukiSegments(bytes: Uint8Array, segments: Segment[]): InstanceType<
   const ascii = (s: Segment): string => String.fromCharCode(...bytes.subarray(s.start, s.end));
   return segments.map((s) => {
     switch (s.mode) {
-      case 'eci': return QrSegment.makeEci(s.eci!);
-      case 'numeric': return QrSegment.makeNumeric(ascii(s));
-      case 'alphanumeric': return QrSegment.makeAlphanumeric(ascii(s));
-      case 'byte': return QrSegment.makeBytes(Array.from(bytes.subarray(s.start, s.end)));
+      case 'eci':
+        return QrSegment.makeEci(s.eci!);
+      case 'numeric':
+        return QrSegment.makeNumeric(ascii(s));
+      case 'alphanumeric':
+        return QrSegment.makeAlphanumeric(ascii(s));
+      case 'byte':
+        return QrSegment.makeBytes(Array.from(bytes.subarray(s.start, s.end)));
     }
   });
 }
@@ -88,7 +92,9 @@ describe('encoder matches nayuki-qr-code-generator', () => {
         }
       }
       const theirs = QrCode.encodeSegments(toNayukiSegments(bytes, ours.segments), NAYUKI_ECC[ecc], version, version, mask, false);
-      seen.versions.add(version); seen.levels.add(ecc); seen.kinds.add(kind);
+      seen.versions.add(version);
+      seen.levels.add(ecc);
+      seen.kinds.add(kind);
       if (theirs.version !== version || !sameMatrix(ours.modules, theirs)) failures.push(`#${n} v${version} ${ecc} mask ${mask} ${kind} ${JSON.stringify(text.slice(0, 40))}`);
     }
     expect(failures).toEqual([]);

@@ -16,13 +16,14 @@ const SIZES = [160, 168, 184, 200, 220, 256, 300, 332, 344, 364, 400, 444, 500, 
 /** Decodes the code for every eye × pupil at every size; returns what failed. */
 async function sweep(text: string, version: number): Promise<string[]> {
   const failed: string[] = [];
-  for (const eyes of EYES) for (const eye_pupils of EYE_PUPILS) {
-    const { svg } = renderSvg(text, { eyes, eye_pupils }, { version });
-    for (const px of SIZES) {
-      const texts = await zxingDecode(await renderRgba(svg, px));
-      if (texts[0] !== text) failed.push(`v${version} ${eyes}/${eye_pupils}@${px}`);
+  for (const eyes of EYES)
+    for (const eye_pupils of EYE_PUPILS) {
+      const { svg } = renderSvg(text, { eyes, eye_pupils }, { version });
+      for (const px of SIZES) {
+        const texts = await zxingDecode(await renderRgba(svg, px));
+        if (texts[0] !== text) failed.push(`v${version} ${eyes}/${eye_pupils}@${px}`);
+      }
     }
-  }
   return failed;
 }
 

@@ -14,18 +14,24 @@ function halfRuns(img: { data: Uint8ClampedArray; width: number }, cx: number, c
   const dark = (x: number, y: number) => img.data[(Math.round(y) * img.width + Math.round(x)) * 4]! < 128;
   const step = 0.25;
   const runs: number[] = [];
-  let cur = true, len = 0;
+  let cur = true,
+    len = 0;
   for (let t = 0; runs.length < 3 && t < 6 * PX * Math.SQRT2; t += step) {
     const s = dark(cx + t * dx, cy + t * dy);
     if (s === cur) len++;
-    else { runs.push(len * step); cur = s; len = 1; }
+    else {
+      runs.push(len * step);
+      cur = s;
+      len = 1;
+    }
   }
   return runs;
 }
 
 /** The five runs through the centre (ring, gap, pupil, gap, ring) in modules along the direction. */
 function runsThrough(img: { data: Uint8ClampedArray; width: number }, cx: number, cy: number, dx: number, dy: number): number[] {
-  const a = halfRuns(img, cx, cy, dx, dy), b = halfRuns(img, cx, cy, -dx, -dy);
+  const a = halfRuns(img, cx, cy, dx, dy),
+    b = halfRuns(img, cx, cy, -dx, -dy);
   if (a.length < 3 || b.length < 3) return [];
   return [a[2]!, a[1]!, a[0]! + b[0]!, b[1]!, b[2]!].map((r) => r / PX);
 }
@@ -37,20 +43,30 @@ function ratioErrors(runs: number[]): number[] {
   return runs.map((r, i) => Math.abs(r - (i === 2 ? 3 : 1) * m) / ((i === 2 ? 3 : 1) * m));
 }
 
-const DIRECTIONS: [string, number, number][] = [['horizontal', 1, 0], ['vertical', 0, 1], ['diagonal ↘', Math.SQRT1_2, Math.SQRT1_2], ['diagonal ↗', Math.SQRT1_2, -Math.SQRT1_2]];
+const DIRECTIONS: [string, number, number][] = [
+  ['horizontal', 1, 0],
+  ['vertical', 0, 1],
+  ['diagonal ↘', Math.SQRT1_2, Math.SQRT1_2],
+  ['diagonal ↗', Math.SQRT1_2, -Math.SQRT1_2],
+];
 
 /** Per pair: the worst single run error over all runs, directions and finders. */
 async function pairErrors(version: number): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const eyes of EYES) for (const eye_pupils of EYE_PUPILS) {
-    const r = renderSvg('https://tessera.example/r/8fK2xQ9', { eyes, eye_pupils, margin: 4 }, { version });
-    const img = await renderRgba(r.svg, r.width * PX);
-    // All three finders: a leaf mirrors its corners, so each has its own diagonals.
-    const centres = [[4 + 3.5, 4 + 3.5], [4 + r.modules - 3.5, 4 + 3.5], [4 + 3.5, 4 + r.modules - 3.5]];
-    const errors: number[] = [];
-    for (const [mx, my] of centres) for (const [, dx, dy] of DIRECTIONS) errors.push(...ratioErrors(runsThrough(img, mx! * PX, my! * PX, dx, dy)));
-    out.set(`${r.design.eyes}/${eye_pupils}${r.design.eyes !== eyes ? ` (asked ${eyes})` : ''}`, Math.max(...errors));
-  }
+  for (const eyes of EYES)
+    for (const eye_pupils of EYE_PUPILS) {
+      const r = renderSvg('https://tessera.example/r/8fK2xQ9', { eyes, eye_pupils, margin: 4 }, { version });
+      const img = await renderRgba(r.svg, r.width * PX);
+      // All three finders: a leaf mirrors its corners, so each has its own diagonals.
+      const centres = [
+        [4 + 3.5, 4 + 3.5],
+        [4 + r.modules - 3.5, 4 + 3.5],
+        [4 + 3.5, 4 + r.modules - 3.5],
+      ];
+      const errors: number[] = [];
+      for (const [mx, my] of centres) for (const [, dx, dy] of DIRECTIONS) errors.push(...ratioErrors(runsThrough(img, mx! * PX, my! * PX, dx, dy)));
+      out.set(`${r.design.eyes}/${eye_pupils}${r.design.eyes !== eyes ? ` (asked ${eyes})` : ''}`, Math.max(...errors));
+    }
   return out;
 }
 

@@ -26,7 +26,17 @@ describe('SVG output', () => {
 
   it('is well-formed enough for librsvg to rasterise every shape', async () => {
     for (const shapes of ['square', 'dots', 'liquid', 'vertical-lines', 'horizontal-lines', 'diamond', 'classy-rounded']) {
-      const { svg } = renderSvg(URL, { shapes, gradient: { type: 'linear', rotation: 30, stops: [{ offset: 0, color: '#123' }, { offset: 1, color: '#345' }] } });
+      const { svg } = renderSvg(URL, {
+        shapes,
+        gradient: {
+          type: 'linear',
+          rotation: 30,
+          stops: [
+            { offset: 0, color: '#123' },
+            { offset: 1, color: '#345' },
+          ],
+        },
+      });
       const meta = await sharp(Buffer.from(svg)).metadata();
       expect(meta.format).toBe('svg');
     }

@@ -39,7 +39,7 @@ describe('sec1 key format', () => {
     expect(checksumOf('30006000011234567890189FR')).toBe('76'); // FR76 3000 6000 0112 3456 7890 189
   });
 
-  it('the seed\'s example key passes as printed (its check digits are 42)', () => {
+  it("the seed's example key passes as printed (its check digits are 42)", () => {
     expect(referenceChecksum(SEED_KEY.slice(0, -3))).toBe('42');
     expect(parseApiKey(SEED_KEY)).toMatchObject({ env: 'prd', kid: 'ABC123DEF456G', secret: 'Xy9Kl3pQ7mN2vB8wR5tZ6aH4cF1jD0sG9eY', checksum: '42' });
     expect(explainKey(SEED_KEY)).toBeNull();
@@ -64,7 +64,11 @@ describe('sec1 key format', () => {
     // 97 possible values; 20,000 keys see every one (the chance one is missing is below 1e-80).
     expect([...seen].sort((x, y) => x - y)).toEqual(Array.from({ length: 97 }, (_, i) => i + 2));
     // 00, 01 and 99 satisfy "N·100 + cs ≡ 1 (mod 97)" whenever 97, 98 or 02 do, but are not check digits.
-    for (const [real, alias] of [['97', '00'], ['98', '01'], ['02', '99']]) {
+    for (const [real, alias] of [
+      ['97', '00'],
+      ['98', '01'],
+      ['02', '99'],
+    ]) {
       const key = seededKeys(5_000, 3).find((k) => k.endsWith(`-${real}`))!;
       expect(parseApiKey(key)).not.toBeNull();
       expect(parseApiKey(`${key.slice(0, -2)}${alias}`)).toBeNull();

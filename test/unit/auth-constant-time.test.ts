@@ -31,7 +31,9 @@ describe('constant-time checks', () => {
   let key: string;
   beforeAll(async () => {
     database = await createTestDatabase('sqlite');
-    ({ account: { id: accountId } } = await createAccount(database.handle.db, clock, { email: 'ct@example.com', password: 'long enough password' }));
+    ({
+      account: { id: accountId },
+    } = await createAccount(database.handle.db, clock, { email: 'ct@example.com', password: 'long enough password' }));
     ({ fullKey: key } = await createApiKey(database.handle.db, clock.now(), accountId, { env: 'prd' }));
   });
   afterAll(async () => {

@@ -12,7 +12,7 @@ describe('CSV cells', () => {
     expect(csvCell('two\nlines')).toBe('"two\nlines"');
   });
 
-  it.each(['=cmd|\' /C calc\'!A0', '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '=HYPERLINK("http://evil.example","x")'])(
+  it.each(["=cmd|' /C calc'!A0", '+1+1', '-2+3', '@SUM(A1:A2)', '\t=1', '\r=1', '=HYPERLINK("http://evil.example","x")'])(
     'neutralises the formula %j: the cell starts with an apostrophe and reads back as text',
     (hostile) => {
       const cell = csvCell(hostile);

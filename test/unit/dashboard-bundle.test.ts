@@ -45,7 +45,9 @@ it(`keeps the initial JavaScript of /app within ${kb(BUDGET_BYTES)} gzipped, wit
   console.log(`initial JavaScript for /app: ${kb(total)} gzipped (budget ${kb(BUDGET_BYTES)})`);
   expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
   // The QR engine ships only with the designer and the pages that draw codes.
-  const lazy = Object.entries(manifest).filter(([, chunk]) => chunk.isDynamicEntry).map(([key]) => key);
+  const lazy = Object.entries(manifest)
+    .filter(([, chunk]) => chunk.isDynamicEntry)
+    .map(([key]) => key);
   for (const page of ['src/routes/campaign-editor.tsx', 'src/bulk/bulk-page.tsx', 'src/routes/templates.tsx', 'src/routes/api-keys.tsx']) expect(lazy, page).toContain(page);
   // A production build: React's development runtime would be larger and slower.
   for (const key of initial) expect(fs.readFileSync(path.join(WEB_DIST, manifest[key]!.file), 'utf8')).not.toMatch(/jsxDEV|react-dom\.development/);

@@ -23,7 +23,11 @@ const fields = result.config.form!.fields;
 describe('form submission check', () => {
   it('normalises a valid urlencoded-style submission (strings in, typed values out)', () => {
     const check = checkSubmission(fields, { name: ' Ada ', email: 'ada@example.com', phone: '+44 20 7946 0958', guests: '2', notes: 'a\r\nb', size: 'M', consent: 'on', day: '2026-02-28' });
-    expect(check).toEqual({ ok: true, honeypot: false, data: { name: 'Ada', email: 'ada@example.com', phone: '+44 20 7946 0958', guests: 2, notes: 'a\nb', size: 'M', consent: true, day: '2026-02-28' } });
+    expect(check).toEqual({
+      ok: true,
+      honeypot: false,
+      data: { name: 'Ada', email: 'ada@example.com', phone: '+44 20 7946 0958', guests: 2, notes: 'a\nb', size: 'M', consent: true, day: '2026-02-28' },
+    });
   });
 
   it('accepts JSON types and stores null for empty optional fields', () => {
@@ -54,6 +58,10 @@ describe('form submission check', () => {
     const check = checkSubmission(fields, { name: ['a', 'b'], email: { x: 1 }, consent: 'maybe' });
     expect(check).toMatchObject({ ok: false, errors: { name: { code: 'single' }, email: { code: 'text' }, consent: { code: 'tickable' } } });
     if (check.ok) return;
-    expect(Object.fromEntries(Object.entries(check.errors).map(([k, v]) => [k, issueMessage(v)]))).toEqual({ name: 'must be a single value', email: 'must be text', consent: 'must be ticked or not (true or false)' });
+    expect(Object.fromEntries(Object.entries(check.errors).map(([k, v]) => [k, issueMessage(v)]))).toEqual({
+      name: 'must be a single value',
+      email: 'must be text',
+      consent: 'must be ticked or not (true or false)',
+    });
   });
 });

@@ -31,5 +31,4 @@ describe('html tag', () => {
     expect(html`${forged}`.value).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(new SafeHtml('<b>').toString()).toBe('<b>');
   });
-
 });

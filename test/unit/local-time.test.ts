@@ -25,7 +25,11 @@ describe('local days', () => {
   });
 
   it('half- and quarter-hour zones start their days on a 15-minute bucket boundary', () => {
-    for (const [tz, expected] of [['Asia/Kolkata', '2026-02-28T18:30:00.000Z'], ['Asia/Kathmandu', '2026-02-28T18:15:00.000Z'], ['Australia/Adelaide', '2026-02-28T13:30:00.000Z']] as const) {
+    for (const [tz, expected] of [
+      ['Asia/Kolkata', '2026-02-28T18:30:00.000Z'],
+      ['Asia/Kathmandu', '2026-02-28T18:15:00.000Z'],
+      ['Australia/Adelaide', '2026-02-28T13:30:00.000Z'],
+    ] as const) {
       const start = startOfLocalDay('2026-03-01', tz);
       expect(iso(start)).toBe(expected);
       expect(start % BUCKET_MS).toBe(0);

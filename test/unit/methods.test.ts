@@ -10,7 +10,10 @@ async function appWith(routes: (app: ReturnType<typeof Fastify>) => void) {
   const allowed = installMethodRules(app);
   app.setErrorHandler((error, _request, reply) => {
     const e = toAppError(error as FastifyError);
-    return reply.status(e.status).headers(e.headers ?? {}).send({ code: e.code });
+    return reply
+      .status(e.status)
+      .headers(e.headers ?? {})
+      .send({ code: e.code });
   });
   routes(app);
   await app.ready();

@@ -47,7 +47,11 @@ describe('page config validation', () => {
   it('names every bad field with a JSON pointer under the prefix', () => {
     const errors = errorsOf({
       title: '',
-      blocks: [{ type: 'video', text: 'x' }, { type: 'image', url: 'javascript:alert(1)' }, { type: 'link', text: 'x', url: 'data:text/html,<b>' }],
+      blocks: [
+        { type: 'video', text: 'x' },
+        { type: 'image', url: 'javascript:alert(1)' },
+        { type: 'link', text: 'x', url: 'data:text/html,<b>' },
+      ],
       theme: { background_color: 'red', logo_url: 'ftp://example.com/logo.png' },
       form: {
         fields: [

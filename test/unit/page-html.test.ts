@@ -52,7 +52,16 @@ describe('page renderer', () => {
   });
 
   it('binds every label to its control and marks required fields and errors accessibly', () => {
-    const page = config({ title: 'T', language: 'pt-BR', form: { fields: [{ name: 'email', label: 'Email', type: 'email', required: true, help_text: 'We reply here' }, { name: 'ok', label: 'I agree', type: 'checkbox', required: true }] } });
+    const page = config({
+      title: 'T',
+      language: 'pt-BR',
+      form: {
+        fields: [
+          { name: 'email', label: 'Email', type: 'email', required: true, help_text: 'We reply here' },
+          { name: 'ok', label: 'I agree', type: 'checkbox', required: true },
+        ],
+      },
+    });
     const out = renderPage(page, '/submit', { values: { email: 'x' }, errors: { email: { code: 'email' } } }).html;
     expect(out).toContain('<html lang="pt-BR">');
     expect(out).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
@@ -80,7 +89,10 @@ describe('page renderer', () => {
 
   it("marks Tessera's words with their language when the page's own is one Tessera does not speak", () => {
     const page = config({ title: 'Festa', language: 'it', form: { fields: [{ name: 'email', label: 'Email', type: 'email', required: true }] } });
-    const out = renderHostedPage({ t: translator('de'), branding: { name: 'Lumen', logoUrl: null, logoAlt: '', madeWithTessera: true } }, page, '/submit', { values: {}, errors: { email: { code: 'required' } } }).html;
+    const out = renderHostedPage({ t: translator('de'), branding: { name: 'Lumen', logoUrl: null, logoAlt: '', madeWithTessera: true } }, page, '/submit', {
+      values: {},
+      errors: { email: { code: 'required' } },
+    }).html;
     expect(out).toContain('<html lang="it">');
     expect(out).toContain('<span class="req" lang="de">(Pflichtfeld)</span>');
     expect(out).toContain('<p class="field-error" id="f-email-error" lang="de">Füllen Sie dieses Feld aus.</p>');
@@ -90,7 +102,16 @@ describe('page renderer', () => {
   });
 
   it('shows the title once: a first heading that repeats it is left out', () => {
-    const out = renderPage(config({ title: 'Spring fair', blocks: [{ type: 'heading', text: 'spring fair ', level: 1 }, { type: 'paragraph', text: 'Hello' }] }), '/submit').html;
+    const out = renderPage(
+      config({
+        title: 'Spring fair',
+        blocks: [
+          { type: 'heading', text: 'spring fair ', level: 1 },
+          { type: 'paragraph', text: 'Hello' },
+        ],
+      }),
+      '/submit',
+    ).html;
     expect(out.match(/spring fair/gi)).toHaveLength(2); // <title> and <h1>
     expect(out).not.toContain('<h2>');
   });

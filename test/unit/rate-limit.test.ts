@@ -105,7 +105,12 @@ describe('RedisRateLimiter across instances', () => {
     const port = (relay.address() as net.AddressInfo).port;
     const events: string[] = [];
     const prefix = `test:${randomBytes(6).toString('hex')}:`;
-    const limiter = (await createRateLimiter(`redis://127.0.0.1:${port}`, prefix, () => events.push('down'), () => events.push('up'))) as RedisRateLimiter;
+    const limiter = (await createRateLimiter(
+      `redis://127.0.0.1:${port}`,
+      prefix,
+      () => events.push('down'),
+      () => events.push('up'),
+    )) as RedisRateLimiter;
     const other = await createRateLimiter(REDIS_URL, prefix);
     try {
       expect((await limiter.hit('k', 3, 60_000, T0)).remaining).toBe(2);

@@ -25,11 +25,13 @@ function bounds(network: string, prefix: number, type: 'ipv4' | 'ipv6'): [string
 }
 
 const none = parseAllowList([]);
-const fakeDns = (table: Record<string, string[]>): Resolver => async (host) => {
-  const found = table[host];
-  if (!found) throw new Error('ENOTFOUND');
-  return found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
-};
+const fakeDns =
+  (table: Record<string, string[]>): Resolver =>
+  async (host) => {
+    const found = table[host];
+    if (!found) throw new Error('ENOTFOUND');
+    return found.map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
+  };
 
 async function refusal(url: string, options: { production?: boolean; allow?: string[]; dns?: Record<string, string[]> } = {}): Promise<string | null> {
   try {
@@ -43,9 +45,30 @@ async function refusal(url: string, options: { production?: boolean; allow?: str
 
 describe('isForbiddenAddress', () => {
   it.each([
-    '127.0.0.1', '127.255.0.9', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '100.127.255.254',
-    '0.0.0.0', '224.0.0.1', '255.255.255.255', '::1', '::', 'fe80::1', 'fc00::1', 'fd00:ec2::254', '::ffff:127.0.0.1', '::ffff:7f00:1',
-    '::ffff:a9fe:a9fe', '64:ff9b::a9fe:a9fe', '::127.0.0.1', 'ff02::1', 'not-an-ip',
+    '127.0.0.1',
+    '127.255.0.9',
+    '10.1.2.3',
+    '172.16.0.1',
+    '172.31.255.255',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '100.127.255.254',
+    '0.0.0.0',
+    '224.0.0.1',
+    '255.255.255.255',
+    '::1',
+    '::',
+    'fe80::1',
+    'fc00::1',
+    'fd00:ec2::254',
+    '::ffff:127.0.0.1',
+    '::ffff:7f00:1',
+    '::ffff:a9fe:a9fe',
+    '64:ff9b::a9fe:a9fe',
+    '::127.0.0.1',
+    'ff02::1',
+    'not-an-ip',
   ])('refuses %s', (ip) => {
     expect(isForbiddenAddress(ip)).toBe(true);
   });
@@ -69,12 +92,42 @@ describe('isForbiddenAddress', () => {
 
   it.each([
     // Just outside the IPv4 networks.
-    '9.255.255.255', '11.0.0.0', '100.63.255.255', '100.128.0.0', '126.255.255.255', '128.0.0.0', '169.253.255.255', '169.255.0.0',
-    '172.15.255.255', '172.32.0.0', '192.0.1.0', '192.0.3.0', '192.88.98.255', '192.88.100.0', '192.167.255.255', '192.169.0.0',
-    '198.17.255.255', '198.20.0.0', '198.51.99.255', '198.51.101.0', '203.0.112.255', '203.0.114.0', '223.255.255.255',
+    '9.255.255.255',
+    '11.0.0.0',
+    '100.63.255.255',
+    '100.128.0.0',
+    '126.255.255.255',
+    '128.0.0.0',
+    '169.253.255.255',
+    '169.255.0.0',
+    '172.15.255.255',
+    '172.32.0.0',
+    '192.0.1.0',
+    '192.0.3.0',
+    '192.88.98.255',
+    '192.88.100.0',
+    '192.167.255.255',
+    '192.169.0.0',
+    '198.17.255.255',
+    '198.20.0.0',
+    '198.51.99.255',
+    '198.51.101.0',
+    '203.0.112.255',
+    '203.0.114.0',
+    '223.255.255.255',
     // Just outside the IPv6 networks, and NAT64 of a public address.
-    '2001:200::1', '2001:db7:ffff::1', '2001:db9::1', '2003::1', '3ffe:ffff::1', '3fff:1000::1', '5eff:ffff::1', '5f01::1',
-    'fbff:ffff::1', '64:ff9b:2::1', '64:ff9b::5db8:d822', '64:ff9b::93.184.216.34',
+    '2001:200::1',
+    '2001:db7:ffff::1',
+    '2001:db9::1',
+    '2003::1',
+    '3ffe:ffff::1',
+    '3fff:1000::1',
+    '5eff:ffff::1',
+    '5f01::1',
+    'fbff:ffff::1',
+    '64:ff9b:2::1',
+    '64:ff9b::5db8:d822',
+    '64:ff9b::93.184.216.34',
   ])('accepts %s, just outside every refused network', (ip) => {
     expect(isForbiddenAddress(ip)).toBe(false);
   });

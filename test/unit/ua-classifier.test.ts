@@ -3,14 +3,34 @@ import { classifyUserAgent } from '../../src/modules/scans/ua-classifier.ts';
 
 // Real user agents as these clients send them.
 const PEOPLE: Array<[string, string, { os: string; browser: string; deviceType: string }]> = [
-  ['iPhone Safari', 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', { os: 'iOS', browser: 'Safari', deviceType: 'mobile' }],
-  ['iPad Safari', 'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', { os: 'iOS', browser: 'Safari', deviceType: 'tablet' }],
-  ['Android Chrome', 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.6422.113 Mobile Safari/537.36', { os: 'Android', browser: 'Chrome', deviceType: 'mobile' }],
-  ['Windows Edge', 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36 Edg/125.0.2535.67', { os: 'Windows', browser: 'Edge', deviceType: 'desktop' }],
+  [
+    'iPhone Safari',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    { os: 'iOS', browser: 'Safari', deviceType: 'mobile' },
+  ],
+  [
+    'iPad Safari',
+    'Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    { os: 'iOS', browser: 'Safari', deviceType: 'tablet' },
+  ],
+  [
+    'Android Chrome',
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.6422.113 Mobile Safari/537.36',
+    { os: 'Android', browser: 'Chrome', deviceType: 'mobile' },
+  ],
+  [
+    'Windows Edge',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36 Edg/125.0.2535.67',
+    { os: 'Windows', browser: 'Edge', deviceType: 'desktop' },
+  ],
   ['macOS Safari', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15', { os: 'macOS', browser: 'Safari', deviceType: 'desktop' }],
   ['Linux Firefox', 'Mozilla/5.0 (X11; Linux x86_64; rv:126.0) Gecko/20100101 Firefox/126.0', { os: 'Linux', browser: 'Firefox', deviceType: 'desktop' }],
   ['ChromeOS Chrome', 'Mozilla/5.0 (X11; CrOS x86_64 14541.0.0) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36', { os: 'ChromeOS', browser: 'Chrome', deviceType: 'desktop' }],
-  ['Samsung Internet', 'Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36', { os: 'Android', browser: 'Samsung Internet', deviceType: 'mobile' }],
+  [
+    'Samsung Internet',
+    'Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36',
+    { os: 'Android', browser: 'Samsung Internet', deviceType: 'mobile' },
+  ],
 ];
 
 const BOTS: Array<[string, string]> = [
@@ -27,7 +47,10 @@ const BOTS: Array<[string, string]> = [
   ['Discordbot', 'Mozilla/5.0 (compatible; Discordbot/2.0; +https://discordapp.com)'],
   ['TelegramBot', 'TelegramBot (like TwitterBot)'],
   ['Skype URI Preview', 'Mozilla/5.0 (Windows NT 6.1; WOW64) SkypeUriPreview Preview/0.5'],
-  ['Google-PageRenderer', 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko; Google-PageRenderer Google (+https://developers.google.com/+/web/snippet/)) Chrome/56.0.2924.87 Safari/537.36'],
+  [
+    'Google-PageRenderer',
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko; Google-PageRenderer Google (+https://developers.google.com/+/web/snippet/)) Chrome/56.0.2924.87 Safari/537.36',
+  ],
   ['Applebot', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)'],
 ];
 

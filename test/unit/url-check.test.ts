@@ -66,5 +66,4 @@ describe('each caller keeps its wording', () => {
     expect(() => checkUrlShape('https://a:b@example.com/hook', false)).toThrow('must not contain credentials; authenticate the request with the webhook signature');
     expect(() => checkUrlShape('not a url', false)).toThrow('is not an absolute URL such as https://example.com/webhooks');
   });
-
 });

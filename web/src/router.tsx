@@ -16,7 +16,6 @@ interface RouterContext {
   queryClient: QueryClient;
 }
 
-
 const rootRoute = createRootRouteWithContext<RouterContext>()({
   component: () => (
     <>
@@ -69,12 +68,7 @@ const bulkRoute = createRoute({ getParentRoute: () => appRoute, path: 'bulk', co
 const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/templates.tsx'), 'TemplatesPage') });
 const apiKeysRoute = createRoute({ getParentRoute: () => appRoute, path: 'api-keys', component: lazyRouteComponent(() => import('./routes/api-keys.tsx'), 'ApiKeysPage') });
 
-const routeTree = rootRoute.addChildren([
-  homeRoute,
-  loginRoute,
-  signupRoute,
-  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, bulkRoute, templatesRoute, apiKeysRoute]),
-]);
+const routeTree = rootRoute.addChildren([homeRoute, loginRoute, signupRoute, appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, bulkRoute, templatesRoute, apiKeysRoute])]);
 
 /** The router, with the query client in its context. */
 export function createAppRouter(queryClient: QueryClient) {

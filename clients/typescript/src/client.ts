@@ -86,13 +86,24 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
     async onResponse({ request, response }) {
       const path = new URL(request.url, 'http://base.invalid').pathname;
       if (session && response.ok && SESSION_STARTERS.test(path)) {
-        const body = (await response.clone().json().catch(() => null)) as { csrf_token?: unknown } | null;
+        const body = (await response
+          .clone()
+          .json()
+          .catch(() => null)) as { csrf_token?: unknown } | null;
         if (typeof body?.csrf_token === 'string') csrfToken = body.csrf_token;
       }
       if (session && response.ok && path.endsWith('/api/v1/auth/logout')) csrfToken = null;
       if (response.status === 401 && options.onUnauthorized && !NO_UNAUTHORIZED_HOOK.test(path)) {
         if (session) csrfToken = null;
-        options.onUnauthorized(apiErrorFrom(response, await response.clone().json().catch(() => null)));
+        options.onUnauthorized(
+          apiErrorFrom(
+            response,
+            await response
+              .clone()
+              .json()
+              .catch(() => null),
+          ),
+        );
       }
       return response;
     },

@@ -29,7 +29,7 @@ export function supportedLanguage(tag: string | null | undefined): string | null
 
 /** The best supported language in an Accept-Language header, by q-value then order; null when none fits. */
 export function languageFromAcceptLanguage(header: string | string[] | undefined): string | null {
-  const text = (Array.isArray(header) ? header.join(',') : header ?? '').slice(0, MAX_HEADER);
+  const text = (Array.isArray(header) ? header.join(',') : (header ?? '')).slice(0, MAX_HEADER);
   let best: { lang: string; q: number; index: number } | null = null;
   text.split(',').forEach((entry, index) => {
     const [range, ...params] = entry.split(';');

@@ -15,7 +15,9 @@
     var owner = el.closest('[lang]');
     var lang = (owner && owner.getAttribute('lang')) || 'en';
     var primary = lang.split('-')[0].toLowerCase();
-    var preferred = (navigator.languages || []).filter(function (l) { return l.split('-')[0].toLowerCase() === primary; })[0];
+    var preferred = (navigator.languages || []).filter(function (l) {
+      return l.split('-')[0].toLowerCase() === primary;
+    })[0];
     return preferred || lang;
   }
 
@@ -92,7 +94,9 @@
     }
     button.addEventListener('click', function () {
       var text = target.textContent;
-      var done = function () { say(button.getAttribute('data-copied'), true); };
+      var done = function () {
+        say(button.getAttribute('data-copied'), true);
+      };
       var fallback = function () {
         if (copyBySelection(target)) done();
         else say(button.getAttribute('data-copy-failed'), false);
@@ -114,14 +118,21 @@
     }
     function poll() {
       fetch(url, { headers: { accept: 'application/json' }, cache: 'no-store', credentials: 'omit' })
-        .then(function (response) { return response.ok ? response.json() : null; })
-        .then(function (body) {
-          if (body && typeof body.status === 'string' && body.status !== current) {
-            current = body.status;
-            show(current);
-          }
-          if (current === 'pending') setTimeout(poll, document.hidden ? 15000 : 4000);
-        }, function () { setTimeout(poll, 15000); });
+        .then(function (response) {
+          return response.ok ? response.json() : null;
+        })
+        .then(
+          function (body) {
+            if (body && typeof body.status === 'string' && body.status !== current) {
+              current = body.status;
+              show(current);
+            }
+            if (current === 'pending') setTimeout(poll, document.hidden ? 15000 : 4000);
+          },
+          function () {
+            setTimeout(poll, 15000);
+          },
+        );
     }
     if (current === 'pending') setTimeout(poll, 4000);
   }

@@ -21,7 +21,7 @@ export type PageColours = {
   accentText: string;
   /** Links on the light background. */
   link: string;
-} & ({ scheme: 'system'; /** Links on the dark background. */ linkOnDark: string } | { scheme: 'fixed'; background: string; text: string; /** The background is dark. */ dark: boolean });
+} & ({ scheme: 'system' /** Links on the dark background. */; linkOnDark: string } | { scheme: 'fixed'; background: string; text: string /** The background is dark. */; dark: boolean });
 
 const HEX = /^#[0-9a-f]{6}$/i;
 let base: Stylesheet | undefined;

@@ -59,7 +59,12 @@ export function validateNewAccount(input: NewAccountInput): FieldError[] {
 }
 
 function slugFromEmail(email: string): string {
-  const base = email.split('@')[0]!.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 30);
+  const base = email
+    .split('@')[0]!
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 30);
   return base.length >= 3 && !isReservedPath(base) ? base : `acct-${base}`.replace(/-+$/, '').slice(0, 30);
 }
 
@@ -92,7 +97,8 @@ export async function createAccount(db: Kysely<Database>, clock: Clock, input: N
   const errors = validateNewAccount(input);
   if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors });
   const email = normaliseEmail(input.email);
-  if (await findUserByEmail(db, email)) throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'email', message: 'is already registered' }] });
+  if (await findUserByEmail(db, email))
+    throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'email', message: 'is already registered' }] });
   let slug = input.slug ?? slugFromEmail(email);
   if (!input.slug && (await findAccountBySlug(db, slug))) slug = `${slug.slice(0, 33)}-${randomString(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
   const now = clock.now();

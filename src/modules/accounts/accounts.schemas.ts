@@ -13,7 +13,7 @@ export const UserJson = Type.Object(
 
 export const AccountJson = Type.Object(
   { id: Type.String({ examples: ['acc_4hT9xQ2mZpL8vN3bK7wR1c'] }), slug: Type.String({ examples: ['acme'] }), name: Type.String() },
-  { title: 'Account', description: 'The tenant every resource belongs to; `slug` is the seeds\' `userSlug`.' },
+  { title: 'Account', description: "The tenant every resource belongs to; `slug` is the seeds' `userSlug`." },
 );
 
 export const Whoami = Type.Object(

@@ -8,17 +8,7 @@ import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts
 import { newId } from '../../ids.ts';
 import { emitEvent } from '../webhooks/index.ts';
 import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
-import {
-  findAccountApiKeyByKid,
-  findApiKeyById,
-  findApiKeyByKid,
-  findNewestActiveKey,
-  insertApiKey,
-  listApiKeys as listApiKeyRows,
-  markReplaced,
-  markRevoked,
-  touchApiKey,
-} from './api-key.repo.ts';
+import { findAccountApiKeyByKid, findApiKeyById, findApiKeyByKid, findNewestActiveKey, insertApiKey, listApiKeys as listApiKeyRows, markReplaced, markRevoked, touchApiKey } from './api-key.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
@@ -155,7 +145,10 @@ function renewableUntil(row: ApiKeysTable): number {
 function expiredError(row: ApiKeysTable, now: number): AppError {
   const at = toIso(row.expires_at!);
   if (!expiredOnItsOwn(row)) {
-    return new AppError('api_key_expired', `This API key was replaced by a regenerated key and its grace period ended at ${at}; use the key that regeneration returned, or create a new key with ${CREATE_ROUTE} using another valid key or a dashboard session.`);
+    return new AppError(
+      'api_key_expired',
+      `This API key was replaced by a regenerated key and its grace period ended at ${at}; use the key that regeneration returned, or create a new key with ${CREATE_ROUTE} using another valid key or a dashboard session.`,
+    );
   }
   if (now < renewableUntil(row)) {
     return new AppError(
@@ -170,7 +163,10 @@ function expiredError(row: ApiKeysTable, now: number): AppError {
 }
 
 function revokedError(): AppError {
-  return new AppError('api_key_revoked', `This API key has been revoked and cannot be used or regenerated. Create a new key with ${CREATE_ROUTE} using another valid key or a dashboard session, or ask the account owner for one.`);
+  return new AppError(
+    'api_key_revoked',
+    `This API key has been revoked and cannot be used or regenerated. Create a new key with ${CREATE_ROUTE} using another valid key or a dashboard session, or ask the account owner for one.`,
+  );
 }
 
 /** Checks a presented key: 401 api_key_invalid (malformed, bad checksum, unknown kid, wrong secret), 403 expired or revoked. */

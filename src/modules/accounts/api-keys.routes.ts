@@ -42,7 +42,6 @@ export function apiKeyJson(key: ApiKey): ApiKeyJson {
   };
 }
 
-
 /** Registers /api/v1/merchant/api-keys…. */
 export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
@@ -55,7 +54,8 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
         request.body ??= {};
       },
       schema: {
-        operationId: 'regenerateApiKey', tags: ['api-keys'],
+        operationId: 'regenerateApiKey',
+        tags: ['api-keys'],
         summary: 'Regenerate a secret key (the calling key, or the newest prd key for a session)',
         description:
           `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response. ` +

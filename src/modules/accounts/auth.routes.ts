@@ -42,7 +42,8 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
     '/api/v1/auth/signup',
     {
       schema: {
-        operationId: 'getSignupPolicy', tags: ['auth'],
+        operationId: 'getSignupPolicy',
+        tags: ['auth'],
         summary: 'Whether this instance takes sign-ups now (for a sign-in page to show or hide its sign-up link)',
         response: { 200: SignupPolicy },
       },
@@ -58,10 +59,11 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
     {
       config: { csrf: false },
       schema: {
-        operationId: 'signUp', tags: ['auth'],
+        operationId: 'signUp',
+        tags: ['auth'],
         summary: 'Create an account and its owner, and sign in',
         description:
-          'Follows TESSERA_SIGNUP: `first` takes only the instance\'s first account, `open` takes anyone, `closed` nobody. When the policy does not allow it the answer is 403 `signup_closed`, before the email is looked at: ask the instance owner for an account, or run `tessera account create` on the server. With `open`, an email that already has an account is a 409.',
+          "Follows TESSERA_SIGNUP: `first` takes only the instance's first account, `open` takes anyone, `closed` nobody. When the policy does not allow it the answer is 403 `signup_closed`, before the email is looked at: ask the instance owner for an account, or run `tessera account create` on the server. With `open`, an email that already has an account is a 409.",
         body: SignupBody,
         response: { 201: Whoami, 400: problem, 403: problem, 409: problem, 429: problem },
       },
@@ -84,23 +86,31 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
       sendSignedIn(reply, 200, await logIn(deps, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE], deviceToken: request.cookies[DEVICE_COOKIE] })),
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'], security: [{ session: [] }], summary: 'Sign out: deletes the session and clears the cookie', response: { 204: NoContent } } }, async (request, reply) => {
-    const principal = requirePrincipal(request);
-    if (principal.via === 'session') await logOut(ctx.db, request.cookies[SESSION_COOKIE]);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { schema: { tags: ['auth'], security: [{ session: [] }], summary: 'Sign out: deletes the session and clears the cookie', response: { 204: NoContent } } },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      if (principal.via === 'session') await logOut(ctx.db, request.cookies[SESSION_COOKIE]);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
-  app.get('/api/v1/auth/me', { schema: { tags: ['auth'], security: [{ session: [] }, { apiKey: [] }, { bearer: [] }], summary: 'The signed-in user and account (and the CSRF token)', response: { 200: Whoami } } }, async (request, reply) => {
-    const principal = requirePrincipal(request);
-    const me = await whoAmI(ctx.db, ctx.config.masterKey, principal, principal.via === 'session' ? request.cookies[SESSION_COOKIE] ?? null : null);
-    reply.header('cache-control', 'no-store');
-    return {
-      user: me.user && { id: me.user.id, email: me.user.email, name: me.user.name },
-      account: { id: me.account.id, slug: me.account.slug, name: me.account.name },
-      csrf_token: me.csrfToken,
-      via: principal.via,
-      test_mode: principal.testMode,
-    };
-  });
+  app.get(
+    '/api/v1/auth/me',
+    { schema: { tags: ['auth'], security: [{ session: [] }, { apiKey: [] }, { bearer: [] }], summary: 'The signed-in user and account (and the CSRF token)', response: { 200: Whoami } } },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const me = await whoAmI(ctx.db, ctx.config.masterKey, principal, principal.via === 'session' ? (request.cookies[SESSION_COOKIE] ?? null) : null);
+      reply.header('cache-control', 'no-store');
+      return {
+        user: me.user && { id: me.user.id, email: me.user.email, name: me.user.name },
+        account: { id: me.account.id, slug: me.account.slug, name: me.account.name },
+        csrf_token: me.csrfToken,
+        via: principal.via,
+        test_mode: principal.testMode,
+      };
+    },
+  );
 }

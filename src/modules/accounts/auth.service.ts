@@ -78,10 +78,7 @@ export async function signupStatus(deps: Pick<AuthDeps, 'db' | 'signup'>): Promi
  * the email is looked at when the policy does not allow it, so a closed instance tells nobody
  * which emails it knows. With `open`, a taken email is a 409 (see the README).
  */
-export async function signUp(
-  deps: AuthDeps,
-  input: SignupBody & { ip: string; previousToken?: string },
-): Promise<SignedIn> {
+export async function signUp(deps: AuthDeps, input: SignupBody & { ip: string; previousToken?: string }): Promise<SignedIn> {
   await limit(deps.limiter, `signup:ip:${input.ip}`, AUTH_LIMITS.signupPerIp, deps.clock.now(), 'sign-up');
   if (!(await signupStatus(deps)).allowed) throw signupClosed();
   const onlyFirst = deps.signup === 'first' ? { dialect: deps.dialect } : undefined;
@@ -116,12 +113,7 @@ export async function logOut(db: Kysely<Database>, token: string | undefined): P
 }
 
 /** The caller's user (null for API keys) and account, and the session's CSRF token (null for API keys). */
-export async function whoAmI(
-  db: Kysely<Database>,
-  masterKey: Buffer,
-  principal: Principal,
-  sessionToken: string | null,
-): Promise<{ user: User | null; account: Account; csrfToken: string | null }> {
+export async function whoAmI(db: Kysely<Database>, masterKey: Buffer, principal: Principal, sessionToken: string | null): Promise<{ user: User | null; account: Account; csrfToken: string | null }> {
   const [user, account] = await Promise.all([principal.userId ? findUserById(db, principal.userId) : undefined, findAccountById(db, principal.accountId)]);
   if (!account || (principal.userId && !user)) throw new AppError('api_key_missing', 'This session no longer has a user or account; sign in again.');
   return { user: user ? toUser(user) : null, account: toAccount(account), csrfToken: sessionToken ? csrfTokenFor(masterKey, sessionToken) : null };

@@ -24,10 +24,7 @@ function keyOf(client: LoginClient): string {
 }
 
 function locked(refused: RateLimitResult): AppError {
-  return rateLimitedError(
-    refused,
-    'Too many wrong passwords for this email; wait the number of seconds in Retry-After. Browsers that have signed in to this account before can still sign in.',
-  );
+  return rateLimitedError(refused, 'Too many wrong passwords for this email; wait the number of seconds in Retry-After. Browsers that have signed in to this account before can still sign in.');
 }
 
 /** The refusal with the longest wait among `results`, or null when every tier allows. */

@@ -63,7 +63,16 @@ export async function analyticsRoutes(server: FastifyInstance, ctx: AppContext):
 
     app.get(
       `${base}/timeline`,
-      { schema: { tags: TAGS, security: SIGNED_IN, summary: `Daily scans and unique scans of ${what}, zero-filled, oldest first (default: last 30 days)`, ...params, querystring: RangeQuery, response: { 200: AnalyticsTimeline } } },
+      {
+        schema: {
+          tags: TAGS,
+          security: SIGNED_IN,
+          summary: `Daily scans and unique scans of ${what}, zero-filled, oldest first (default: last 30 days)`,
+          ...params,
+          querystring: RangeQuery,
+          response: { 200: AnalyticsTimeline },
+        },
+      },
       async (request) => {
         const principal = requirePrincipal(request);
         return timeline(ctx, principal.accountId, idOf(request), reportQuery(request.query));

@@ -31,7 +31,17 @@ export const AnalyticsTimeline = Type.Object(
   {
     title: 'AnalyticsTimeline',
     description: 'Scans per local day in the range, zero-filled, oldest first.',
-    examples: [{ tz: 'UTC', from: '2026-03-01', to: '2026-03-02', data: [{ date: '2026-03-01', scans: 42, unique_scans: 30 }, { date: '2026-03-02', scans: 0, unique_scans: 0 }] }],
+    examples: [
+      {
+        tz: 'UTC',
+        from: '2026-03-01',
+        to: '2026-03-02',
+        data: [
+          { date: '2026-03-01', scans: 42, unique_scans: 30 },
+          { date: '2026-03-02', scans: 0, unique_scans: 0 },
+        ],
+      },
+    ],
   },
 );
 

@@ -94,11 +94,7 @@ export async function overview(ctx: Ctx, accountId: string, query: ReportQuery):
   const scope = await scopeFor(ctx, accountId, null, query.includeBots ?? false);
   // The last 30 local days ending today, whatever from/to say: these figures are relative to now.
   const range = resolveRange({ tz: query.tz }, ctx.clock.now());
-  const [all, recent, active] = await Promise.all([
-    grandTotal(ctx.db, scope, 'day'),
-    totalsOfRange(ctx, scope, range),
-    countActiveCampaigns(ctx as AppContext, accountId),
-  ]);
+  const [all, recent, active] = await Promise.all([grandTotal(ctx.db, scope, 'day'), totalsOfRange(ctx, scope, range), countActiveCampaigns(ctx as AppContext, accountId)]);
   const days = sumPerDay(range, recent, (r) => [r.scans]).map((d) => d[0] ?? 0);
   const sumLast = (n: number) => days.slice(-n).reduce((a, b) => a + b, 0);
   return {
@@ -158,7 +154,12 @@ export async function breakdown(ctx: Ctx, accountId: string, campaignId: string 
 }
 
 /** Scans of the range by local hour of day (0–23 in tz). */
-export async function hourOfDay(ctx: Ctx, accountId: string, campaignId: string | null, query: ReportQuery): Promise<{ tz: string; from: string; to: string; data: Array<{ hour: number; scans: number }> }> {
+export async function hourOfDay(
+  ctx: Ctx,
+  accountId: string,
+  campaignId: string | null,
+  query: ReportQuery,
+): Promise<{ tz: string; from: string; to: string; data: Array<{ hour: number; scans: number }> }> {
   const range: ReportRange = resolveRange(query, ctx.clock.now());
   const scope = await scopeFor(ctx, accountId, campaignId, query.includeBots ?? false);
   // Hour-of-day needs at least hourly rows; zones off the hour need the 15-minute ones.

@@ -17,11 +17,7 @@ export interface RollupScope {
 }
 
 function scoped(db: Db, scope: RollupScope, dimension: ScanRollupsTable['dimension']) {
-  let query = db
-    .selectFrom('scan_rollups')
-    .where('account_id', '=', scope.accountId)
-    .where('campaign_id', '=', scope.campaignId)
-    .where('dimension', '=', dimension);
+  let query = db.selectFrom('scan_rollups').where('account_id', '=', scope.accountId).where('campaign_id', '=', scope.campaignId).where('dimension', '=', dimension);
   if (scope.fromBucket !== undefined) query = query.where('bucket', '>=', scope.fromBucket);
   if (scope.toBucket !== undefined) query = query.where('bucket', '<=', scope.toBucket);
   if (!scope.includeBots) query = query.where('is_bot', '=', 0);

@@ -29,7 +29,8 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
     {
       bodyLimit: BULK_BODY_LIMIT,
       schema: {
-        operationId: 'bulkCreateCampaigns', tags: ['bulk'],
+        operationId: 'bulkCreateCampaigns',
+        tags: ['bulk'],
         summary: 'Generate up to 1,000 QR codes in one request',
         description:
           'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).',

@@ -44,7 +44,10 @@ export function checkBulkUrls(urls: unknown[]): string[] {
   });
   if (invalid.length > 0) {
     const errors: FieldError[] = invalid.map((e) => ({ field: `body/urls/${e.index}`, message: e.reason }));
-    const sample = invalid.slice(0, 3).map((e) => `urls[${e.index}] ${e.reason}`).join('; ');
+    const sample = invalid
+      .slice(0, 3)
+      .map((e) => `urls[${e.index}] ${e.reason}`)
+      .join('; ');
     throw new AppError('validation_failed', `${invalid.length} of ${urls.length} URLs are invalid, so nothing was created: ${sample}${invalid.length > 3 ? '; …' : ''}.`, {
       errors,
       extensions: { invalid_urls: invalid.map((e) => ({ index: e.index, reason: e.reason })) },

@@ -57,7 +57,10 @@ export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>,
       const campaigns = rows.map(toCampaign);
       await inTransaction(ctx.db, async (trx) => {
         await insertCampaigns(trx, rows);
-        await emitEvents(trx, campaigns.map((c) => campaignEvent('campaign.created', c, now)));
+        await emitEvents(
+          trx,
+          campaigns.map((c) => campaignEvent('campaign.created', c, now)),
+        );
       });
       return campaigns;
     } catch (error) {

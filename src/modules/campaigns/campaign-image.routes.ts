@@ -27,11 +27,12 @@ export async function campaignRenderRoutes(server: FastifyInstance, ctx: AppCont
     '/api/render/:file',
     {
       schema: {
-        operationId: 'renderCampaignImage', tags: ['render'],
+        operationId: 'renderCampaignImage',
+        tags: ['render'],
         summary: 'Render a code as SVG or PNG with its saved design',
         description:
           `\`{short_code}.svg\` or \`{short_code}.png?size=${SIZES.min}–${SIZES.max}\`. Cacheable (ETag, 5 minutes). Unknown codes 404, archived campaigns 410.\n\n` +
-          '**Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`\'s decimal string keyed by the code\'s `secret_key`. ' +
+          "**Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`'s decimal string keyed by the code's `secret_key`. " +
           'Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. ' +
           'A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; ' +
           'a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.',

@@ -61,7 +61,13 @@ export async function prepareRender(
 }
 
 // The morph module decides live or expired (and what a live code encodes); the render module draws either.
-async function renderMorphing(ctx: Pick<AppContext, 'db' | 'config' | 'clock'>, campaign: Campaign, signature: { t?: unknown; sig?: unknown }, format: ImageFormat, size: number): Promise<MorphRender> {
+async function renderMorphing(
+  ctx: Pick<AppContext, 'db' | 'config' | 'clock'>,
+  campaign: Campaign,
+  signature: { t?: unknown; sig?: unknown },
+  format: ImageFormat,
+  size: number,
+): Promise<MorphRender> {
   const check = await checkSignedRender(ctx, campaign, { t: signature.t, sig: signature.sig });
   const image = check.state === 'live' ? await codeImage(check.encodes, campaign.designConfig, format, size) : await expiredImage(format, size);
   return { ...check, ...image };

@@ -19,7 +19,11 @@ export interface RedirectRow {
 
 /** Inserts campaigns with chunked multi-row INSERTs; run it inside a transaction for all or nothing. */
 export async function insertCampaigns(db: Kysely<Database>, rows: CampaignsTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('campaigns').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    await db
+      .insertInto('campaigns')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
 }
 
 /** One campaign of the account, or undefined. */
@@ -46,7 +50,12 @@ export async function existingCampaignIds(db: Kysely<Database>, ids: readonly st
 
 /** How many of the account's campaigns are in `status`. */
 export async function countCampaignsWithStatus(db: Kysely<Database>, accountId: string, status: CampaignsTable['status']): Promise<number> {
-  const row = await db.selectFrom('campaigns').select((eb) => eb.fn.countAll<number | string>().as('n')).where('account_id', '=', accountId).where('status', '=', status).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('campaigns')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('status', '=', status)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -83,12 +92,7 @@ export async function listCampaigns(db: Kysely<Database>, accountId: string, fil
 }
 
 /** Updates a campaign of the account; returns the new row, or undefined when it does not exist. */
-export async function updateCampaign(
-  db: Kysely<Database>,
-  accountId: string,
-  id: string,
-  patch: Updateable<CampaignsTable>,
-): Promise<CampaignsTable | undefined> {
+export async function updateCampaign(db: Kysely<Database>, accountId: string, id: string, patch: Updateable<CampaignsTable>): Promise<CampaignsTable | undefined> {
   await db.updateTable('campaigns').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
   return findCampaign(db, accountId, id);
 }

@@ -7,7 +7,6 @@ import { designConfigField } from '../templates/index.ts';
 import { CAMPAIGN_STATUSES, QR_TYPES } from './campaign.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
 
-
 const designConfig = Type.Unsafe<Record<string, unknown>>(designConfigField);
 
 export const CampaignJson = Type.Object(
@@ -76,13 +75,13 @@ export const CampaignList = Page(CampaignJson, 'CampaignList', 'A page of campai
 
 export const CampaignListQuery = DefaultsOptional(
   Type.Object(
-  {
-    ...PageQuery.properties,
-    status: Type.Optional(StringEnum(CAMPAIGN_STATUSES)),
-    qr_type: Type.Optional(StringEnum(QR_TYPES)),
-    q: Type.Optional(Type.String({ maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' })),
-  },
-  { additionalProperties: false },
+    {
+      ...PageQuery.properties,
+      status: Type.Optional(StringEnum(CAMPAIGN_STATUSES)),
+      qr_type: Type.Optional(StringEnum(QR_TYPES)),
+      q: Type.Optional(Type.String({ maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' })),
+    },
+    { additionalProperties: false },
   ),
 );
 
@@ -108,20 +107,22 @@ const fields = {
 };
 
 /** Input of createCampaign; `qr_type` is optional to the caller (default `dynamic`). */
-export const CreateCampaignBody = DefaultsOptional(Type.Object(
-  {
-    name: fields.name,
-    slug: Type.Optional(fields.slug),
-    qr_type: StringEnum(QR_TYPES, { description: QR_TYPE_DESCRIPTION, default: 'dynamic' }),
-    destination: fields.destination,
-    design_config: Type.Optional(fields.design_config),
-    template_id: Type.Optional(fields.template_id),
-    hosted_page: Type.Optional(fields.hosted_page),
-    active_from: Type.Optional(fields.active_from),
-    active_until: Type.Optional(fields.active_until),
-  },
-  { additionalProperties: false },
-));
+export const CreateCampaignBody = DefaultsOptional(
+  Type.Object(
+    {
+      name: fields.name,
+      slug: Type.Optional(fields.slug),
+      qr_type: StringEnum(QR_TYPES, { description: QR_TYPE_DESCRIPTION, default: 'dynamic' }),
+      destination: fields.destination,
+      design_config: Type.Optional(fields.design_config),
+      template_id: Type.Optional(fields.template_id),
+      hosted_page: Type.Optional(fields.hosted_page),
+      active_from: Type.Optional(fields.active_from),
+      active_until: Type.Optional(fields.active_until),
+    },
+    { additionalProperties: false },
+  ),
+);
 export type CreateCampaignBody = Static<typeof CreateCampaignBody>;
 
 /** Input of updateCampaign: every field optional, at least one. */
@@ -133,10 +134,10 @@ export const RenderFileParams = Type.Object({ file: Type.String({ maxLength: 40,
 
 export const RenderQuery = DefaultsOptional(
   Type.Object({
-  size: pngSizeField(PNG_SIZES.campaignImage),
-  // Left untyped on purpose: a malformed signature gets the EXPIRED image, not a 400.
-  t: Type.Optional(Type.Unknown({ description: 'Morphing codes: signing time, milliseconds since the epoch (decimal).', examples: ['1772366400000'] })),
-  sig: Type.Optional(Type.Unknown({ description: "Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters)." })),
+    size: pngSizeField(PNG_SIZES.campaignImage),
+    // Left untyped on purpose: a malformed signature gets the EXPIRED image, not a 400.
+    t: Type.Optional(Type.Unknown({ description: 'Morphing codes: signing time, milliseconds since the epoch (decimal).', examples: ['1772366400000'] })),
+    sig: Type.Optional(Type.Unknown({ description: "Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters)." })),
   }),
 );
 

@@ -115,15 +115,13 @@ export async function countActiveCampaigns(ctx: Pick<AppContext, 'db'>, accountI
 }
 
 /** A page of campaigns, newest first, and the next page's cursor. */
-export async function listCampaigns(
-  ctx: Ctx,
-  accountId: string,
-  filter: CampaignFilter,
-  limit: number,
-  cursor?: Cursor,
-): Promise<Page<Campaign>> {
+export async function listCampaigns(ctx: Ctx, accountId: string, filter: CampaignFilter, limit: number, cursor?: Cursor): Promise<Page<Campaign>> {
   const page = mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor)), toCampaign);
-  const pages = await getPages(ctx, accountId, page.items.map((c) => c.id));
+  const pages = await getPages(
+    ctx,
+    accountId,
+    page.items.map((c) => c.id),
+  );
   for (const item of page.items) item.hostedPage = pages.get(item.id) ?? null;
   return page;
 }

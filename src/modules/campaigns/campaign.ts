@@ -68,4 +68,3 @@ export function toCampaign(row: CampaignsTable): Campaign {
     activeUntil: row.active_until,
   };
 }
-

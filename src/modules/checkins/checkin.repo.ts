@@ -64,13 +64,7 @@ export interface CheckinFilter {
 }
 
 /** Up to `limit` check-ins of the account, newest first, after the cursor position. */
-export async function listCheckins(
-  db: Kysely<Database>,
-  accountId: string,
-  filter: CheckinFilter,
-  limit: number,
-  cursor?: KeysetPosition,
-): Promise<CheckinsTable[]> {
+export async function listCheckins(db: Kysely<Database>, accountId: string, filter: CheckinFilter, limit: number, cursor?: KeysetPosition): Promise<CheckinsTable[]> {
   let query = db.selectFrom('checkins').selectAll().where('account_id', '=', accountId);
   if (filter.campaignId) query = query.where('campaign_id', '=', filter.campaignId);
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);

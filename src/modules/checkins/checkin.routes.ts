@@ -9,7 +9,6 @@ import { Problem as problem } from '../../http/schema.ts';
 import { CheckinBody, CheckinJson, CheckinList, CheckinListQuery } from './checkin.schemas.ts';
 import { type Checkin, checkIn, listCheckins } from './checkin.service.ts';
 
-
 function checkinJson(checkin: Checkin): CheckinJson {
   return {
     result: checkin.result,

@@ -49,7 +49,8 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
       bodyLimit: FORM_BODY_LIMIT,
       errorHandler: submitErrorHandler,
       schema: {
-        operationId: 'submitForm', tags: ['forms'],
+        operationId: 'submitForm',
+        tags: ['forms'],
         // Form posts (not JSON) get the page again with the errors.
         'x-html-errors': true,
         summary: 'Submit data to a hosted page form',
@@ -80,7 +81,10 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
       }
       if (outcome.status === 'invalid') {
         const errors = Object.entries(outcome.errors).map(([name, issue]) => ({ field: name ? `/${name}` : '/', message: issueMessage(issue) }));
-        const summary = errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
+        const summary = errors
+          .slice(0, 3)
+          .map((e) => `${e.field} ${e.message}`)
+          .join('; ');
         throw new AppError('validation_failed', `Some answers are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
       }
       return reply.status(201).send({ id: outcome.submission.id, created_at: toIso(outcome.submission.createdAt), message: page.config.form!.success_message });

@@ -10,9 +10,7 @@ export type SubmissionValue = string | number | boolean | null;
 export type SubmissionData = Record<string, SubmissionValue>;
 
 /** The outcome of checking a submission: what is wrong, per field, as issues the page words in its language. */
-export type SubmissionCheck =
-  | { ok: true; honeypot: boolean; data: SubmissionData }
-  | { ok: false; errors: Record<string, FieldIssue>; values: Record<string, string | boolean> };
+export type SubmissionCheck = { ok: true; honeypot: boolean; data: SubmissionData } | { ok: false; errors: Record<string, FieldIssue>; values: Record<string, string | boolean> };
 
 /** The API's (English) message for an issue, as JSON clients read it in `errors[]`. */
 export function issueMessage(issue: FieldIssue): string {

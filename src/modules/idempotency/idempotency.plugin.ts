@@ -55,7 +55,10 @@ export const idempotencyPlugin = fp(
       if (header === null) return;
       const principal = request.principal;
       if (!principal) {
-        throw new AppError('bad_request', 'Idempotency-Key needs an API key or a session: keys are kept per account, and an anonymous request has none. Send the key with credentials, or leave it out.');
+        throw new AppError(
+          'bad_request',
+          'Idempotency-Key needs an API key or a session: keys are kept per account, and an anonymous request has none. Send the key with credentials, or leave it out.',
+        );
       }
       const claim = { accountId: principal.accountId, key: header };
       const begun = await beginIdempotent(ctx, {

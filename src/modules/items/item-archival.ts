@@ -19,7 +19,11 @@ export async function sweepItems(deps: Pick<ItemDeps, 'db' | 'clock'>): Promise<
     const archived = await inTransaction(deps.db, async (trx) => {
       const rows = await archiveFinalizedItems(trx, now, SWEEP_BATCH);
       const owned = rows.filter((row) => row.account_id !== null);
-      if (owned.length) await emitEvents(trx, owned.map((row) => finalizedEvent(row, now)));
+      if (owned.length)
+        await emitEvents(
+          trx,
+          owned.map((row) => finalizedEvent(row, now)),
+        );
       return rows.length;
     });
     total += archived;

@@ -47,7 +47,17 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/i/:magic',
-    { schema: { operationId: 'getItemPage', tags: ['items'], summary: 'Public page of an item (spends no view)', params: magicParam, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The public page of the item.'), 404: problem, 410: problem } } },
+    {
+      schema: {
+        operationId: 'getItemPage',
+        tags: ['items'],
+        summary: 'Public page of an item (spends no view)',
+        params: magicParam,
+        'x-html-errors': true,
+        produces: ['text/html'],
+        response: { 200: htmlResponse('The public page of the item.'), 404: problem, 410: problem },
+      },
+    },
     async (request, reply) => {
       const status = await peekOrNull(deps, request.params.magic);
       if (!status) return html(reply, 404, notFound(request));
@@ -61,7 +71,15 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
   app.post(
     '/i/:magic/reveal',
     {
-      schema: { operationId: 'revealItem', tags: ['items'], summary: 'Reveal an item from its public page (spends one view)', params: magicParam, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The page with the content.'), 401: problem, 404: problem, 410: problem, 429: problem } },
+      schema: {
+        operationId: 'revealItem',
+        tags: ['items'],
+        summary: 'Reveal an item from its public page (spends one view)',
+        params: magicParam,
+        'x-html-errors': true,
+        produces: ['text/html'],
+        response: { 200: htmlResponse('The page with the content.'), 401: problem, 404: problem, 410: problem, 429: problem },
+      },
       bodyLimit: REVEAL_BODY_LIMIT,
     },
     async (request, reply) => {
@@ -100,7 +118,16 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
   );
   app.get(
     '/i/:magic/qr.svg',
-    { schema: { operationId: 'getItemQrSvg', tags: ['items'], summary: "The item's QR code (encodes publicUrl) as SVG; spends no view", params: magicParam, produces: ['image/svg+xml'], response: { 200: fileResponse('The QR code as SVG.', ['image/svg+xml']) } } },
+    {
+      schema: {
+        operationId: 'getItemQrSvg',
+        tags: ['items'],
+        summary: "The item's QR code (encodes publicUrl) as SVG; spends no view",
+        params: magicParam,
+        produces: ['image/svg+xml'],
+        response: { 200: fileResponse('The QR code as SVG.', ['image/svg+xml']) },
+      },
+    },
     async (request, reply) => {
       const svg = await itemQrSvg(deps, request.params.magic);
       return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('referrer-policy', 'no-referrer').send(svg);
@@ -111,7 +138,8 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
     '/i/:magic/qr.png',
     {
       schema: {
-        operationId: 'getItemQrPng', tags: ['items'],
+        operationId: 'getItemQrPng',
+        tags: ['items'],
         summary: "The item's QR code (encodes publicUrl) as PNG; spends no view",
         params: magicParam,
         querystring: pngSizeQuery(PNG_SIZES.standard),

@@ -31,14 +31,10 @@ export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Pro
   // Form posts from the public page only; the rest of the app stays JSON-only.
   await app.register(formbody);
 
-  app.post(
-    '/api/v0/items',
-    { schema: createItemSchema, bodyLimit: CREATE_BODY_LIMIT },
-    async (request, reply) => {
-      const item = await createItem(deps, { ...request.body, accountId: request.principal?.accountId ?? null });
-      return reply.status(201).header('x-content-hmac', item.contentHmac).send(item);
-    },
-  );
+  app.post('/api/v0/items', { schema: createItemSchema, bodyLimit: CREATE_BODY_LIMIT }, async (request, reply) => {
+    const item = await createItem(deps, { ...request.body, accountId: request.principal?.accountId ?? null });
+    return reply.status(201).header('x-content-hmac', item.contentHmac).send(item);
+  });
 
   app.get(
     '/api/v0/items/:magic',

@@ -11,17 +11,7 @@ import { newId } from '../../ids.ts';
 import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
 import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
 import type { CreateItemBody, ItemJson } from './items.schemas.ts';
-import {
-  contentHmac,
-  decryptContent,
-  deleteTokenHash,
-  deleteTokenMatches,
-  encryptContent,
-  looksLikeMagic,
-  magicHash,
-  newDeleteToken,
-  newMagic,
-} from './item-secrets.ts';
+import { contentHmac, decryptContent, deleteTokenHash, deleteTokenMatches, encryptContent, looksLikeMagic, magicHash, newDeleteToken, newMagic } from './item-secrets.ts';
 import { consumeView, countWrongPassword, deleteItemById, findItemByMagicHash, insertItem, type PasswordLimit } from './items.repo.ts';
 import { toIso } from '../../http/iso.ts';
 
@@ -98,23 +88,33 @@ function validate(input: NewItemInput): void {
   }
   const bytes = Buffer.byteLength(input.content, 'utf8');
   if (bytes > MAX_CONTENT_BYTES) {
-    throw new AppError('payload_too_large', `content is ${bytes} bytes of UTF-8; items hold at most ${MAX_CONTENT_BYTES} bytes (64 KiB). Store larger payloads elsewhere and put their link in the item.`, {
-      extensions: { limitBytes: MAX_CONTENT_BYTES, actualBytes: bytes },
-    });
+    throw new AppError(
+      'payload_too_large',
+      `content is ${bytes} bytes of UTF-8; items hold at most ${MAX_CONTENT_BYTES} bytes (64 KiB). Store larger payloads elsewhere and put their link in the item.`,
+      {
+        extensions: { limitBytes: MAX_CONTENT_BYTES, actualBytes: bytes },
+      },
+    );
   }
   if (!input.content.isWellFormed()) {
     throw new AppError('validation_failed', 'content contains an unpaired UTF-16 surrogate; send valid Unicode text.', { errors: [{ field: 'content', message: 'must be valid Unicode text' }] });
   }
   if (!Number.isFinite(input.ttlHours) || input.ttlHours < MIN_TTL_HOURS || input.ttlHours > MAX_TTL_HOURS) {
-    throw new AppError('validation_failed', `ttlHours must be a number from ${MIN_TTL_HOURS} to ${MAX_TTL_HOURS} (fractions allowed).`, { errors: [{ field: 'ttlHours', message: `must be from ${MIN_TTL_HOURS} to ${MAX_TTL_HOURS}` }] });
+    throw new AppError('validation_failed', `ttlHours must be a number from ${MIN_TTL_HOURS} to ${MAX_TTL_HOURS} (fractions allowed).`, {
+      errors: [{ field: 'ttlHours', message: `must be from ${MIN_TTL_HOURS} to ${MAX_TTL_HOURS}` }],
+    });
   }
   const limit = input.viewLimit;
   if (limit !== undefined && limit !== null && (!Number.isInteger(limit) || limit < 1 || limit > MAX_VIEW_LIMIT)) {
-    throw new AppError('validation_failed', `viewLimit must be a whole number from 1 to ${MAX_VIEW_LIMIT}, or left out for no limit.`, { errors: [{ field: 'viewLimit', message: `must be an integer from 1 to ${MAX_VIEW_LIMIT}` }] });
+    throw new AppError('validation_failed', `viewLimit must be a whole number from 1 to ${MAX_VIEW_LIMIT}, or left out for no limit.`, {
+      errors: [{ field: 'viewLimit', message: `must be an integer from 1 to ${MAX_VIEW_LIMIT}` }],
+    });
   }
   const password = input.password;
   if (password !== undefined && password !== null && (typeof password !== 'string' || password.length === 0 || password.length > MAX_PASSWORD_LENGTH)) {
-    throw new AppError('validation_failed', `password must be 1 to ${MAX_PASSWORD_LENGTH} characters, or left out for no password.`, { errors: [{ field: 'password', message: `must be 1 to ${MAX_PASSWORD_LENGTH} characters` }] });
+    throw new AppError('validation_failed', `password must be 1 to ${MAX_PASSWORD_LENGTH} characters, or left out for no password.`, {
+      errors: [{ field: 'password', message: `must be 1 to ${MAX_PASSWORD_LENGTH} characters` }],
+    });
   }
 }
 
@@ -159,9 +159,7 @@ function gone(row: ItemsTable, now: number): AppError {
   const finalizedAt = row.finalized_at ?? (reason === 'expired' ? row.expires_at : null);
   const protectedItem = fromFlag(row.password_protected);
   const detail =
-    reason === 'view_limit_reached'
-      ? `This item reached its view limit of ${row.view_limit} and no longer resolves.`
-      : `This item expired at ${toIso(row.expires_at)} and no longer resolves.`;
+    reason === 'view_limit_reached' ? `This item reached its view limit of ${row.view_limit} and no longer resolves.` : `This item expired at ${toIso(row.expires_at)} and no longer resolves.`;
   return new AppError(reason === 'view_limit_reached' ? 'item_exhausted' : 'item_expired', detail, {
     extensions: {
       state,

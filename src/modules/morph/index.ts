@@ -1,3 +1,15 @@
 // The morphing module's public entry. It sits below campaigns: callers pass the code's facts in,
 // and it imports no other domain module.
-export { checkSignedRender, checkToken, inspectToken, type MorphSettings, morphSettings, type RenderSecret, renderSecret, rotateRenderSecret, setReentry, type SignedRenderCheck, withSecretKeys } from './morph.service.ts';
+export {
+  checkSignedRender,
+  checkToken,
+  inspectToken,
+  type MorphSettings,
+  morphSettings,
+  type RenderSecret,
+  renderSecret,
+  rotateRenderSecret,
+  setReentry,
+  type SignedRenderCheck,
+  withSecretKeys,
+} from './morph.service.ts';

@@ -59,12 +59,7 @@ export type TokenCheck = 'fresh' | 'stale' | 'missing' | 'malformed';
  * starts within CLOCK_SKEW_MS; any other well-formed token is stale (an old screenshot and a
  * forgery look the same, and both must be refused).
  */
-export function checkStepToken(
-  token: unknown,
-  code: { masterKey: Buffer; campaignId: string; version: number; shortCode: string },
-  now: number,
-  stepMs: number,
-): TokenCheck {
+export function checkStepToken(token: unknown, code: { masterKey: Buffer; campaignId: string; version: number; shortCode: string }, now: number, stepMs: number): TokenCheck {
   if (token === undefined || token === null || token === '') return 'missing';
   if (typeof token !== 'string' || !STEP_TOKEN.test(token)) return 'malformed';
   const given = Buffer.from(token, 'base64url');

@@ -46,9 +46,7 @@ export async function morphSettings(ctx: Pick<AppContext, 'db'>, campaignId: str
 export async function withSecretKeys<T extends { id: string; qr_type: string }>(ctx: Pick<AppContext, 'db' | 'config'>, items: readonly T[]): Promise<Array<T & { secret_key?: string }>> {
   const morphing = items.filter((item) => item.qr_type === 'morphing').map((item) => item.id);
   const versions = new Map((await findSecretVersions(ctx.db, morphing)).map((row) => [row.campaign_id, row.secret_version]));
-  return items.map((item) =>
-    item.qr_type === 'morphing' ? { ...item, secret_key: renderSecretKey(ctx.config.masterKey, item.id, versions.get(item.id) ?? FIRST_VERSION) } : item,
-  );
+  return items.map((item) => (item.qr_type === 'morphing' ? { ...item, secret_key: renderSecretKey(ctx.config.masterKey, item.id, versions.get(item.id) ?? FIRST_VERSION) } : item));
 }
 
 /** The code's current render secret. */

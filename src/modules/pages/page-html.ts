@@ -160,7 +160,16 @@ export function renderThanks(ctx: HostedPageContext, config: PageConfig, pageUrl
   const next = form?.next_url ? html`<a class="button" href="${form.next_url}" rel="${LINK_REL}"${form.next_label ? '' : lang}>${form.next_label || t.text('thanks.next')}</a>` : '';
   const back = html`<a href="${pageUrl}"${next ? '' : html` class="button button-secondary"`}${lang}>${t.text('thanks.back', { title: config.title })}</a>`;
   const body = html`<div${lang}>${pageHeading('check', t.text('thanks.title'))}</div><p role="status" class="prose">${form?.success_message ?? ''}</p><div class="actions">${next}${back}</div>`;
-  return renderPage({ t, documentLang: config.language, title: t.text('thanks.title'), body, branding: hostedBranding(ctx, config), colours: resolveTheme(config.theme), tone: 'success', externalImages: true });
+  return renderPage({
+    t,
+    documentLang: config.language,
+    title: t.text('thanks.title'),
+    body,
+    branding: hostedBranding(ctx, config),
+    colours: resolveTheme(config.theme),
+    tone: 'success',
+    externalImages: true,
+  });
 }
 
 /** The page of an unknown, unpublished or archived hosted page. */

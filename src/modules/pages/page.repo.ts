@@ -44,17 +44,15 @@ export async function findPage(db: Db, accountId: string, campaignId: string): P
 /** The pages of several of the account's campaigns. */
 export async function findPages(db: Db, accountId: string, campaignIds: readonly string[]): Promise<PageRow[]> {
   if (campaignIds.length === 0) return [];
-  return pagesWithOwners(db).where('hp.account_id', '=', accountId).where('hp.campaign_id', 'in', [...campaignIds]).execute();
+  return pagesWithOwners(db)
+    .where('hp.account_id', '=', accountId)
+    .where('hp.campaign_id', 'in', [...campaignIds])
+    .execute();
 }
 
 /** A published page of an active campaign, by account slug and campaign slug. */
 export async function findPublishedBySlugs(db: Db, accountSlug: string, campaignSlug: string): Promise<PageRow | undefined> {
-  return pagesWithOwners(db)
-    .where('a.slug', '=', accountSlug)
-    .where('c.slug', '=', campaignSlug)
-    .where('c.status', '=', 'active')
-    .where('hp.published', '=', 1)
-    .executeTakeFirst();
+  return pagesWithOwners(db).where('a.slug', '=', accountSlug).where('c.slug', '=', campaignSlug).where('c.status', '=', 'active').where('hp.published', '=', 1).executeTakeFirst();
 }
 
 /** A published page of an active campaign, by the campaign's short code. */

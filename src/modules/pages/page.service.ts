@@ -103,7 +103,10 @@ export async function savePage(ctx: Pick<AppContext, 'db' | 'clock'>, page: Save
   const prefix = page.fieldPrefix ?? '/hosted_page';
   const result = validatePageConfig(page.input, prefix);
   if (!result.ok) {
-    const summary = result.errors.slice(0, 3).map((e) => `${e.field} ${e.message}`).join('; ');
+    const summary = result.errors
+      .slice(0, 3)
+      .map((e) => `${e.field} ${e.message}`)
+      .join('; ');
     throw new AppError('validation_failed', `The hosted page is invalid: ${summary}${result.errors.length > 3 ? '; …' : ''}.`, { errors: result.errors });
   }
   if (result.config.published && !page.campaignSlug) throw slugRequired('/slug');

@@ -29,7 +29,8 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
     '/api/v1/resolve/:userSlug/:campaignSlug',
     {
       schema: {
-        operationId: 'resolveHostedPage', tags: ['pages'],
+        operationId: 'resolveHostedPage',
+        tags: ['pages'],
         summary: 'Resolve hosted page config',
         description: 'The published page document of an active campaign, for clients that render it themselves. 404 when unknown, archived or unpublished.',
         params: SlugParams,
@@ -46,7 +47,17 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
 
   app.get(
     '/p/:userSlug/:campaignSlug',
-    { schema: { operationId: 'getHostedPage', tags: ['pages'], summary: 'The hosted page (HTML)', params: PageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The hosted page.') } } },
+    {
+      schema: {
+        operationId: 'getHostedPage',
+        tags: ['pages'],
+        summary: 'The hosted page (HTML)',
+        params: PageSlugParams,
+        'x-html-errors': true,
+        produces: ['text/html'],
+        response: { 200: htmlResponse('The hosted page.') },
+      },
+    },
     async (request, reply) => {
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
@@ -57,7 +68,17 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
 
   app.get(
     '/p/:userSlug/:campaignSlug/thanks',
-    { schema: { operationId: 'getHostedPageThanks', tags: ['pages'], summary: 'The thank-you page after a form submission (HTML)', params: PageSlugParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The thank-you page.') } } },
+    {
+      schema: {
+        operationId: 'getHostedPageThanks',
+        tags: ['pages'],
+        summary: 'The thank-you page after a form submission (HTML)',
+        params: PageSlugParams,
+        'x-html-errors': true,
+        produces: ['text/html'],
+        response: { 200: htmlResponse('The thank-you page.') },
+      },
+    },
     async (request, reply) => {
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));

@@ -41,7 +41,13 @@ function isDefaultSurface(theme: Theme): boolean {
 
 function mix(hex: string, toward: string, share: number): string {
   const channelAt = (c: string, i: number) => parseInt(c.slice(1 + i * 2, 3 + i * 2), 16);
-  return `#${[0, 1, 2].map((i) => Math.round(channelAt(hex, i) * (1 - share) + channelAt(toward, i) * share).toString(16).padStart(2, '0')).join('')}`;
+  return `#${[0, 1, 2]
+    .map((i) =>
+      Math.round(channelAt(hex, i) * (1 - share) + channelAt(toward, i) * share)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }
 
 /** `colour`, lightened or darkened just enough to read on `surface` (links in the accent's hue). */

@@ -55,7 +55,11 @@ export function readSafeXml(xml: unknown, maxBytes: number = MAX_STATEMENT_BYTES
   if (size > maxBytes) return { ok: false, reason: `is ${size.toLocaleString('en-US')} bytes; at most ${maxBytes.toLocaleString('en-US')} are accepted: split the export by date range` };
   const text = xml.replace(/^\uFEFF/, '');
   if (text.trim() === '') return { ok: false, reason: 'is empty' };
-  if (/<!DOCTYPE/i.test(text)) return { ok: false, reason: 'contains a document type declaration (<!DOCTYPE …>); bank statements never need one, and it is refused because DTDs enable entity-expansion and external-entity attacks' };
+  if (/<!DOCTYPE/i.test(text))
+    return {
+      ok: false,
+      reason: 'contains a document type declaration (<!DOCTYPE …>); bank statements never need one, and it is refused because DTDs enable entity-expansion and external-entity attacks',
+    };
   if (/<!ENTITY/i.test(text)) return { ok: false, reason: 'contains an entity declaration (<!ENTITY …>), which is refused: bank statements never declare entities' };
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { ok: false, reason: `is not well-formed XML: ${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` };

@@ -177,7 +177,9 @@ function remittanceOf(tx: unknown): { structured: string[]; unstructured: string
       if (ref) structured.push(ref);
     }
   }
-  const unstructured = asArray(path(rmt, 'Ustrd')).map(text).filter((s): s is string => s !== null);
+  const unstructured = asArray(path(rmt, 'Ustrd'))
+    .map(text)
+    .filter((s): s is string => s !== null);
   return { structured, unstructured };
 }
 
@@ -228,7 +230,16 @@ export function parseCamt(xml: unknown, options: { maxBytes?: number } = {}): Ca
         const extra = [text(path(tx, 'AddtlTxInf')), entryText].filter((s): s is string => s !== null);
         const freeText = [...unstructured, ...extra];
         document.items.push({
-          id: entryIdentity({ account, transactionRef, entryRef, transactionIndex: t, position: `${kind}/${messageId ?? ''}/${reportIndex}/${statementId ?? ''}/${entryIndex}`, amount, direction, reversal }),
+          id: entryIdentity({
+            account,
+            transactionRef,
+            entryRef,
+            transactionIndex: t,
+            position: `${kind}/${messageId ?? ''}/${reportIndex}/${statementId ?? ''}/${entryIndex}`,
+            amount,
+            direction,
+            reversal,
+          }),
           kind,
           statementId,
           account,

@@ -10,8 +10,22 @@ export { checkCountry, countryName, COUNTRY_CODES } from './countries.ts';
 export { CURRENCIES, currencyInfo, checkCurrency, checkMinorAmount, checkSchemeAmount, minorToDecimal, decimalToMinor, formatAmount } from './currency.ts';
 export type { CurrencyInfo, CurrencyCheck, AmountBounds, AmountCheck } from './currency.ts';
 export {
-  checkRf, rfFromBody, formatRf, checkQrReference, qrReferenceFromDigits, formatQrReference, mod10RecursiveCheckDigit,
-  checkPixTxid, checkUpiTr, newCreditorReference, normalizeReference, RF_MAX_BODY, QR_REFERENCE_LENGTH, PIX_TXID_MAX, UPI_TR_MAX, MIN_UNCHECKED_REFERENCE,
+  checkRf,
+  rfFromBody,
+  formatRf,
+  checkQrReference,
+  qrReferenceFromDigits,
+  formatQrReference,
+  mod10RecursiveCheckDigit,
+  checkPixTxid,
+  checkUpiTr,
+  newCreditorReference,
+  normalizeReference,
+  RF_MAX_BODY,
+  QR_REFERENCE_LENGTH,
+  PIX_TXID_MAX,
+  UPI_TR_MAX,
+  MIN_UNCHECKED_REFERENCE,
 } from './creditor-reference.ts';
 export type { CreditorReferenceKind, NewReferenceOptions, RandomSource, ReferenceCheck } from './creditor-reference.ts';
 export { checkPixKey, checkCpf, checkCnpj, PIX_KEY_TYPES } from './pix-key.ts';

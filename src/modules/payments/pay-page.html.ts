@@ -24,7 +24,28 @@ export interface PayPageContext {
 // Where each currency is spent, so amounts read the way its payers write them ("1.949,75 CHF"
 // would confuse a Swiss payer who writes "CHF 1’949.75"). Euro amounts follow the payee's country.
 const CURRENCY_LOCALE: Record<string, string> = { CHF: 'de-CH', BRL: 'pt-BR', INR: 'en-IN' };
-const EURO_LOCALE: Record<string, string> = { DE: 'de-DE', AT: 'de-AT', FR: 'fr-FR', BE: 'fr-BE', LU: 'fr-LU', ES: 'es-ES', IT: 'it-IT', NL: 'nl-NL', PT: 'pt-PT', IE: 'en-IE', FI: 'fi-FI', GR: 'el-GR', SK: 'sk-SK', SI: 'sl-SI', EE: 'et-EE', LV: 'lv-LV', LT: 'lt-LT', HR: 'hr-HR', MT: 'en-MT', CY: 'el-CY' };
+const EURO_LOCALE: Record<string, string> = {
+  DE: 'de-DE',
+  AT: 'de-AT',
+  FR: 'fr-FR',
+  BE: 'fr-BE',
+  LU: 'fr-LU',
+  ES: 'es-ES',
+  IT: 'it-IT',
+  NL: 'nl-NL',
+  PT: 'pt-PT',
+  IE: 'en-IE',
+  FI: 'fi-FI',
+  GR: 'el-GR',
+  SK: 'sk-SK',
+  SI: 'sl-SI',
+  EE: 'et-EE',
+  LV: 'lv-LV',
+  LT: 'lt-LT',
+  HR: 'hr-HR',
+  MT: 'en-MT',
+  CY: 'el-CY',
+};
 
 /** The amount as people who pay in this currency write it. */
 export function formatPaymentAmount(minor: number, currency: string, payeeCountry: string | null): string {

@@ -39,49 +39,78 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
     return row;
   };
 
-  app.get('/pay/:id', {
-    schema: { tags: ['payments'], summary: 'The hosted pay page (payee, amount, code, details to copy, live status)', params: idParams, 'x-html-errors': true, produces: ['text/html'], response: { 200: htmlResponse('The pay page.') } },
-  }, async (request, reply) => {
-    const t = translator(pageLanguage(request.headers['accept-language']));
-    const row = await findPaymentById(ctx.db, request.params.id);
-    if (!row) return sendPage(reply, 404, payNotFoundPage(t));
-    const branding = await pageBranding(ctx.db, row.account_id);
-    const now = ctx.clock.now();
-    // Relative URLs keep working when TESSERA_PUBLIC_URL carries a path prefix.
-    const base = encodeURIComponent(row.id);
-    return sendPage(reply, 200, payPage({ t, now, branding }, { ...row, status: visibleStatus(row, now) }, { svg: `${base}/qr.svg`, status: `${base}/status` }));
-  });
-
-  app.get('/pay/:id/status', {
-    schema: {
-      tags: ['payments'],
-      summary: "The payment's status, for the pay page's live update",
-      params: idParams,
-      response: { 200: PayStatus },
+  app.get(
+    '/pay/:id',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: 'The hosted pay page (payee, amount, code, details to copy, live status)',
+        params: idParams,
+        'x-html-errors': true,
+        produces: ['text/html'],
+        response: { 200: htmlResponse('The pay page.') },
+      },
     },
-  }, async (request, reply) => {
-    const row = await load(request.params.id);
-    return reply.header('cache-control', 'no-store').send({ status: visibleStatus(row, ctx.clock.now()) });
-  });
-
-  app.get('/pay/:id/qr.svg', {
-    schema: { tags: ['payments'], summary: "The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)", params: idParams, produces: ['image/svg+xml'], response: { 200: fileResponse('The code as SVG.', ['image/svg+xml']) } },
-  }, async (request, reply) => {
-    const svg = paymentSvg(await load(request.params.id));
-    return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(svg);
-  });
-
-  app.get('/pay/:id/qr.png', {
-    schema: {
-      tags: ['payments'],
-      summary: "The payment's QR code as PNG",
-      params: idParams,
-      querystring: pngSizeQuery(PNG_SIZES.standard),
-      produces: ['image/png'],
-      response: { 200: fileResponse('The code as PNG.', ['image/png']) },
+    async (request, reply) => {
+      const t = translator(pageLanguage(request.headers['accept-language']));
+      const row = await findPaymentById(ctx.db, request.params.id);
+      if (!row) return sendPage(reply, 404, payNotFoundPage(t));
+      const branding = await pageBranding(ctx.db, row.account_id);
+      const now = ctx.clock.now();
+      // Relative URLs keep working when TESSERA_PUBLIC_URL carries a path prefix.
+      const base = encodeURIComponent(row.id);
+      return sendPage(reply, 200, payPage({ t, now, branding }, { ...row, status: visibleStatus(row, now) }, { svg: `${base}/qr.svg`, status: `${base}/status` }));
     },
-  }, async (request, reply) => {
-    const png = await paymentPng(await load(request.params.id), request.query.size);
-    return reply.type('image/png').header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(png);
-  });
+  );
+
+  app.get(
+    '/pay/:id/status',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: "The payment's status, for the pay page's live update",
+        params: idParams,
+        response: { 200: PayStatus },
+      },
+    },
+    async (request, reply) => {
+      const row = await load(request.params.id);
+      return reply.header('cache-control', 'no-store').send({ status: visibleStatus(row, ctx.clock.now()) });
+    },
+  );
+
+  app.get(
+    '/pay/:id/qr.svg',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: "The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)",
+        params: idParams,
+        produces: ['image/svg+xml'],
+        response: { 200: fileResponse('The code as SVG.', ['image/svg+xml']) },
+      },
+    },
+    async (request, reply) => {
+      const svg = paymentSvg(await load(request.params.id));
+      return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(svg);
+    },
+  );
+
+  app.get(
+    '/pay/:id/qr.png',
+    {
+      schema: {
+        tags: ['payments'],
+        summary: "The payment's QR code as PNG",
+        params: idParams,
+        querystring: pngSizeQuery(PNG_SIZES.standard),
+        produces: ['image/png'],
+        response: { 200: fileResponse('The code as PNG.', ['image/png']) },
+      },
+    },
+    async (request, reply) => {
+      const png = await paymentPng(await load(request.params.id), request.query.size);
+      return reply.type('image/png').header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(png);
+    },
+  );
 }

@@ -25,7 +25,7 @@ export function toProblemErrors(errors: readonly DomainFieldError[], root: strin
 /** The account's profile (every scheme null when it never set one). */
 export async function getPaymentProfile(ctx: Ctx, accountId: string): Promise<ProfileView> {
   const row = await findPaymentProfile(ctx.db, accountId);
-  const profile = row ? ({ ...EMPTY, ...(JSON.parse(row.profile) as PayeeProfile) }) : { ...EMPTY };
+  const profile = row ? { ...EMPTY, ...(JSON.parse(row.profile) as PayeeProfile) } : { ...EMPTY };
   return { profile, schemes: acceptedSchemes(profile), updatedAt: row?.updated_at ?? null };
 }
 
@@ -34,7 +34,10 @@ export async function putPaymentProfile(ctx: Ctx, accountId: string, raw: unknow
   const check = checkPayeeProfile(raw);
   if (!check.ok) {
     const errors = toProblemErrors(check.errors, 'body');
-    const sample = check.errors.slice(0, 3).map((e) => `${e.field} ${e.reason}`).join('; ');
+    const sample = check.errors
+      .slice(0, 3)
+      .map((e) => `${e.field} ${e.reason}`)
+      .join('; ');
     throw new AppError('validation_failed', `The payment profile has ${errors.length} invalid field${errors.length === 1 ? '' : 's'}: ${sample}${errors.length > 3 ? '; …' : ''}.`, { errors });
   }
   const now = ctx.clock.now();

@@ -39,7 +39,13 @@ export async function insertPayment(db: Db, row: PaymentsTable): Promise<void> {
 
 /** One payment of the account in one mode, or undefined. */
 export async function findPayment(db: Db, accountId: string, livemode: boolean, id: string): Promise<PaymentsTable | undefined> {
-  return db.selectFrom('payments').selectAll().where('id', '=', id).where('account_id', '=', accountId).where('livemode', '=', livemode ? 1 : 0).executeTakeFirst();
+  return db
+    .selectFrom('payments')
+    .selectAll()
+    .where('id', '=', id)
+    .where('account_id', '=', accountId)
+    .where('livemode', '=', livemode ? 1 : 0)
+    .executeTakeFirst();
 }
 
 /** A payment by id alone (the public pay page: the unguessable id is the capability). */
@@ -59,7 +65,11 @@ export interface PaymentFilter {
 
 /** A page of the account's payments in one mode, newest first, after `cursor`. */
 export async function listPayments(db: Db, accountId: string, livemode: boolean, filter: PaymentFilter, limit: number, cursor?: KeysetPosition): Promise<PaymentsTable[]> {
-  let query = db.selectFrom('payments').selectAll().where('account_id', '=', accountId).where('livemode', '=', livemode ? 1 : 0);
+  let query = db
+    .selectFrom('payments')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('livemode', '=', livemode ? 1 : 0);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.scheme) query = query.where('scheme', '=', filter.scheme);
   if (filter.reference !== undefined) query = query.where('reference', '=', filter.reference);
@@ -117,12 +127,22 @@ export interface PaymentReceipt {
 export async function updatePaymentReceipts(db: Db, receipts: readonly PaymentReceipt[], now: number): Promise<void> {
   for (let i = 0; i < receipts.length; i += RECEIPT_CHUNK) {
     const chunk = receipts.slice(i, i + RECEIPT_CHUNK);
-    const received = sql<number>`case id ${sql.join(chunk.map((r) => sql`when ${r.id} then cast(${r.receivedMinor} as bigint)`), sql` `)} end`;
-    const flags = sql<string>`case id ${sql.join(chunk.map((r) => sql`when ${r.id} then cast(${r.flags} as text)`), sql` `)} end`;
+    const received = sql<number>`case id ${sql.join(
+      chunk.map((r) => sql`when ${r.id} then cast(${r.receivedMinor} as bigint)`),
+      sql` `,
+    )} end`;
+    const flags = sql<string>`case id ${sql.join(
+      chunk.map((r) => sql`when ${r.id} then cast(${r.flags} as text)`),
+      sql` `,
+    )} end`;
     await db
       .updateTable('payments')
       .set({ received_minor: received, flags, updated_at: now })
-      .where('id', 'in', chunk.map((r) => r.id))
+      .where(
+        'id',
+        'in',
+        chunk.map((r) => r.id),
+      )
       .execute();
   }
 }
@@ -162,5 +182,9 @@ export async function knownBankEntries(db: Db, accountId: string, livemode: bool
 
 /** Records consumed bookings; a primary-key violation means a concurrent upload got there first. */
 export async function insertBankEntries(db: Db, rows: readonly PaymentBankEntriesTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += INSERT_CHUNK) await db.insertInto('payment_bank_entries').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+    await db
+      .insertInto('payment_bank_entries')
+      .values(rows.slice(i, i + INSERT_CHUNK))
+      .execute();
 }

@@ -45,7 +45,10 @@ export type NewPayment = InitPaymentBody;
 
 function invalid(errors: DomainFieldError[], root = 'body'): AppError {
   const problems = errors.map((e) => (e.field.startsWith('profile.') ? { field: e.field.replace(/\./g, '/'), message: e.reason } : toProblemErrors([e], root)[0]!));
-  const sample = errors.slice(0, 3).map((e) => `${e.field}: ${e.reason}`).join('; ');
+  const sample = errors
+    .slice(0, 3)
+    .map((e) => `${e.field}: ${e.reason}`)
+    .join('; ');
   return new AppError('validation_failed', `The payment cannot be created: ${sample}${errors.length > 3 ? '; …' : ''}.`, { errors: problems });
 }
 
@@ -72,7 +75,14 @@ export async function createPayment(ctx: Ctx, caller: PaymentCaller, input: NewP
     // The order id becomes the reference body where it fits (it reads back from statements); a taken one is drawn at random.
     const issued = issueCreditorReference(input.scheme, profile, { orderReference: reference, forceRandom: attempt > 0 });
     if (!issued.ok) throw invalid(issued.errors);
-    const built = buildPaymentQr({ scheme: input.scheme, profile, amountMinor: input.amount, currency: currency.ok ? currency.currency.code : input.currency, reference: issued.reference.value, description });
+    const built = buildPaymentQr({
+      scheme: input.scheme,
+      profile,
+      amountMinor: input.amount,
+      currency: currency.ok ? currency.currency.code : input.currency,
+      reference: issued.reference.value,
+      description,
+    });
     if (!built.ok) throw invalid(built.errors);
     const row: PaymentsTable = {
       id: newId('pay'),
@@ -194,7 +204,11 @@ export async function transitionWithin(
     const listening = await accountsListeningTo(trx, [...new Set(moved.map((row) => row.account_id))], `payment.${to}`);
     notify = moved.filter((row) => listening.has(row.account_id));
   }
-  if (notify.length > 0) await emitEvents(trx, notify.map((row) => paymentEvent(`payment.${to}`, row, ctx.config.publicUrl)));
+  if (notify.length > 0)
+    await emitEvents(
+      trx,
+      notify.map((row) => paymentEvent(`payment.${to}`, row, ctx.config.publicUrl)),
+    );
   return moved;
 }
 
@@ -216,7 +230,9 @@ async function transitionOne(ctx: Ctx, caller: PaymentCaller, id: string, to: Fi
 
 function notPending(row: PaymentsTable): AppError {
   const hint = row.status === 'expired' ? ' If its money arrived after the deadline and you accept it, mark it paid with "late": true.' : '';
-  return new AppError('conflict', `Payment ${row.id} is already ${row.status}; only a pending payment can change, and each change happens once.${hint}`, { extensions: { payment_status: row.status } });
+  return new AppError('conflict', `Payment ${row.id} is already ${row.status}; only a pending payment can change, and each change happens once.${hint}`, {
+    extensions: { payment_status: row.status },
+  });
 }
 
 /** Cancels a pending payment (409 once it is no longer pending). */
@@ -231,7 +247,10 @@ export function cancelPayment(ctx: Ctx, caller: PaymentCaller, id: string): Prom
  */
 export async function markPaymentPaid(ctx: Ctx, caller: PaymentCaller, id: string, note: string, late = false): Promise<PaymentsTable> {
   const text = note.trim();
-  if (text === '') throw new AppError('validation_failed', 'Say how the payment arrived (e.g. "cash at the counter", "transfer seen in the banking app").', { errors: [{ field: 'body/note', message: 'must not be blank' }] });
+  if (text === '')
+    throw new AppError('validation_failed', 'Say how the payment arrived (e.g. "cash at the counter", "transfer seen in the banking app").', {
+      errors: [{ field: 'body/note', message: 'must not be blank' }],
+    });
   const details: TransitionDetails = { via: 'manual', note: text, by: caller.actor };
   if (!late) return transitionOne(ctx, caller, id, 'succeeded', details);
   try {

@@ -61,13 +61,37 @@ const lineJson = (l: ReportLine) => ({
 function reportJson(result: ReconciliationResult): ReconciliationReport {
   const r = result.report;
   const succeeded = new Set(result.succeeded);
-  const groups = { matched: r.matched, partial: r.partial, overpaid: r.overpaid, unmatched: r.unmatched, already_matched: r.already_matched, foreign_currency: r.foreign_currency, reversals: r.reversals, not_pending: r.not_pending, ignored: r.ignored };
+  const groups = {
+    matched: r.matched,
+    partial: r.partial,
+    overpaid: r.overpaid,
+    unmatched: r.unmatched,
+    already_matched: r.already_matched,
+    foreign_currency: r.foreign_currency,
+    reversals: r.reversals,
+    not_pending: r.not_pending,
+    ignored: r.ignored,
+  };
   const each = <T>(f: (lines: ReportLine[]) => T) => Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, f(v)])) as Record<keyof typeof groups, T>;
   return {
-    document: { kind: result.document.kind, version: result.document.version, message_id: result.document.messageId, created_at: result.document.createdAt, statements: result.document.statements, entries: result.document.entries },
+    document: {
+      kind: result.document.kind,
+      version: result.document.version,
+      message_id: result.document.messageId,
+      created_at: result.document.createdAt,
+      statements: result.document.statements,
+      entries: result.document.entries,
+    },
     summary: { ...each((v) => v.length), payments_succeeded: succeeded.size },
     ...each((v) => v.map(lineJson)),
-    payments: r.payments.map((p) => ({ payment_id: p.payment_id, succeeded: succeeded.has(p.payment_id), flags: p.flags, received_amount: p.received_minor, expected_amount: p.expected_minor, entry_ids: p.entry_ids })),
+    payments: r.payments.map((p) => ({
+      payment_id: p.payment_id,
+      succeeded: succeeded.has(p.payment_id),
+      flags: p.flags,
+      received_amount: p.received_minor,
+      expected_amount: p.expected_minor,
+      entry_ids: p.entry_ids,
+    })),
   };
 }
 
@@ -78,131 +102,192 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   // Bank statements arrive as the XML online banking exports; read as text, parsed by the camt reader (DTDs refused there).
   app.addContentTypeParser(XML_TYPES, { parseAs: 'string', bodyLimit: MAX_STATEMENT_BYTES }, (_request, body, done) => done(null, body));
 
-  app.get('/api/v1/merchant/payment-profile', {
-    schema: { tags, security: SIGNED_IN, summary: 'Get the payment profile (payee details per scheme)', response: { 200: envelope(PaymentProfile), 401: problem } },
-  }, async (request, reply) => {
-    const principal = requirePrincipal(request);
-    return ok(profileJson(await getPaymentProfile(ctx, principal.accountId)));
-  });
-
-  app.put('/api/v1/merchant/payment-profile', {
-    schema: {
-      tags,
-      security: SIGNED_IN,
-      summary: 'Replace the payment profile',
-      description: 'Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.',
-      body: PaymentProfileBody,
-      response: { 200: envelope(PaymentProfile), 400: problem, 401: problem },
+  app.get(
+    '/api/v1/merchant/payment-profile',
+    {
+      schema: { tags, security: SIGNED_IN, summary: 'Get the payment profile (payee details per scheme)', response: { 200: envelope(PaymentProfile), 401: problem } },
     },
-  }, async (request, reply) => {
-    const principal = requirePrincipal(request);
-    return ok(profileJson(await putPaymentProfile(ctx, principal.accountId, request.body)));
-  });
-
-  app.post('/api/v1/payments/init', {
-    schema: {
-      tags,
-      security: SIGNED_IN,
-      summary: 'Create a payment request and its QR code',
-      description:
-        'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
-      'x-idempotent': true,
-      body: InitPaymentBody,
-      response: { 201: envelope(PaymentJson), ...errors, 409: problem, 422: problem },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      return ok(profileJson(await getPaymentProfile(ctx, principal.accountId)));
     },
-  }, async (request, reply) => {
-    const caller = paymentCaller(requirePrincipal(request));
-    const payment = await createPayment(ctx, caller, request.body);
-    return reply.status(201).header('location', `/api/v1/payments/${payment.id}`).send(ok(paymentJson(payment, publicUrl)));
-  });
+  );
 
-  app.get('/api/v1/payments', {
-    schema: {
-      tags,
-      security: SIGNED_IN,
-      summary: 'List payments (newest first)',
-      description: 'Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.',
-      querystring: PaymentListQuery,
-      response: { 200: PaymentList, 400: problem, 401: problem },
+  app.put(
+    '/api/v1/merchant/payment-profile',
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Replace the payment profile',
+        description:
+          'Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.',
+        body: PaymentProfileBody,
+        response: { 200: envelope(PaymentProfile), 400: problem, 401: problem },
+      },
     },
-  }, async (request, reply) => {
-    const caller = paymentCaller(requirePrincipal(request));
-    const q = request.query;
-    const ms = (v: string | undefined, field: string) => {
-      if (v === undefined) return undefined;
-      const at = Date.parse(v);
-      if (Number.isNaN(at)) throw new AppError('validation_failed', `${field} must be an ISO 8601 date-time such as 2026-03-01T00:00:00Z.`, { errors: [{ field: `querystring/${field}`, message: 'must be a date-time' }] });
-      return at;
-    };
-    const page = await listPayments(ctx, caller, { status: q.status, scheme: q.scheme, reference: q.reference, createdFrom: ms(q.created_from, 'created_from'), createdTo: ms(q.created_to, 'created_to') }, q.limit, decodeCursor(q.cursor));
-    return { ...ok(page.items.map((row) => paymentJson(row, publicUrl))), next_cursor: page.nextCursor };
-  });
-
-  app.get('/api/v1/payments/:id', {
-    schema: { tags, security: SIGNED_IN, summary: 'Get a payment', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem } },
-  }, async (request, reply) => {
-    const caller = paymentCaller(requirePrincipal(request));
-    return ok(paymentJson(await getPayment(ctx, caller, request.params.id), publicUrl));
-  });
-
-  app.post('/api/v1/payments/:id/cancel', {
-    schema: { tags, security: SIGNED_IN, summary: 'Cancel a pending payment', description: '409 when the payment is no longer pending.', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem, 409: problem } },
-  }, async (request, reply) => {
-    const caller = paymentCaller(requirePrincipal(request));
-    return ok(paymentJson(await cancelPayment(ctx, caller, request.params.id), publicUrl));
-  });
-
-  app.post('/api/v1/payments/:id/mark-paid', {
-    schema: {
-      tags,
-      security: SIGNED_IN,
-      summary: 'Mark a pending payment paid by hand',
-      description: 'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`. An expired payment answers 409 unless `late` is true.',
-      params: idParams,
-      body: MarkPaidBody,
-      response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 404: problem, 409: problem },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      return ok(profileJson(await putPaymentProfile(ctx, principal.accountId, request.body)));
     },
-  }, async (request, reply) => {
-    const caller = paymentCaller(requirePrincipal(request));
-    return ok(paymentJson(await markPaymentPaid(ctx, caller, request.params.id, request.body.note, request.body.late), publicUrl));
-  });
+  );
 
-  app.post('/api/v1/payments/:id/simulate', {
-    schema: {
-      tags,
-      security: SIGNED_IN,
-      summary: 'Settle a test payment (test keys only)',
-      description: 'Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.',
-      params: idParams,
-      body: SimulateBody,
-      response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+  app.post(
+    '/api/v1/payments/init',
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Create a payment request and its QR code',
+        description:
+          'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
+        'x-idempotent': true,
+        body: InitPaymentBody,
+        response: { 201: envelope(PaymentJson), ...errors, 409: problem, 422: problem },
+      },
     },
-  }, async (request, reply) => {
-    const caller = paymentCaller(requirePrincipal(request));
-    return ok(paymentJson(await simulatePayment(ctx, caller, request.params.id, request.body.outcome), publicUrl));
-  });
+    async (request, reply) => {
+      const caller = paymentCaller(requirePrincipal(request));
+      const payment = await createPayment(ctx, caller, request.body);
+      return reply
+        .status(201)
+        .header('location', `/api/v1/payments/${payment.id}`)
+        .send(ok(paymentJson(payment, publicUrl)));
+    },
+  );
 
-  app.post('/api/v1/payments/reconciliations', {
-    bodyLimit: MAX_STATEMENT_BYTES,
-    // A JSON body would otherwise reach validation and get a confusing "body must be string".
-    preValidation: async (request) => {
-      const type = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
-      if (!XML_TYPES.includes(type)) throw new AppError('unsupported_media_type', 'Send the statement file itself with Content-Type: application/xml (camt.053 or camt.054 as exported by online banking).');
+  app.get(
+    '/api/v1/payments',
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'List payments (newest first)',
+        description: 'Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.',
+        querystring: PaymentListQuery,
+        response: { 200: PaymentList, 400: problem, 401: problem },
+      },
     },
-    schema: {
-      tags,
-      security: SIGNED_IN,
-      summary: 'Reconcile a bank statement (camt.053) or notification (camt.054)',
-      description:
-        'Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.',
-      consumes: XML_TYPES,
-      body: StatementBody,
-      response: { 200: envelope(ReconciliationReport), 400: problem, 401: problem, 413: problem, 415: problem },
+    async (request, reply) => {
+      const caller = paymentCaller(requirePrincipal(request));
+      const q = request.query;
+      const ms = (v: string | undefined, field: string) => {
+        if (v === undefined) return undefined;
+        const at = Date.parse(v);
+        if (Number.isNaN(at))
+          throw new AppError('validation_failed', `${field} must be an ISO 8601 date-time such as 2026-03-01T00:00:00Z.`, {
+            errors: [{ field: `querystring/${field}`, message: 'must be a date-time' }],
+          });
+        return at;
+      };
+      const page = await listPayments(
+        ctx,
+        caller,
+        { status: q.status, scheme: q.scheme, reference: q.reference, createdFrom: ms(q.created_from, 'created_from'), createdTo: ms(q.created_to, 'created_to') },
+        q.limit,
+        decodeCursor(q.cursor),
+      );
+      return { ...ok(page.items.map((row) => paymentJson(row, publicUrl))), next_cursor: page.nextCursor };
     },
-  }, async (request, reply) => {
-    const caller = paymentCaller(requirePrincipal(request));
-    return ok(reportJson(await reconcileStatement(ctx, caller, request.body)));
-  });
+  );
+
+  app.get(
+    '/api/v1/payments/:id',
+    {
+      schema: { tags, security: SIGNED_IN, summary: 'Get a payment', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem } },
+    },
+    async (request, reply) => {
+      const caller = paymentCaller(requirePrincipal(request));
+      return ok(paymentJson(await getPayment(ctx, caller, request.params.id), publicUrl));
+    },
+  );
+
+  app.post(
+    '/api/v1/payments/:id/cancel',
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Cancel a pending payment',
+        description: '409 when the payment is no longer pending.',
+        params: idParams,
+        response: { 200: envelope(PaymentJson), 401: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const caller = paymentCaller(requirePrincipal(request));
+      return ok(paymentJson(await cancelPayment(ctx, caller, request.params.id), publicUrl));
+    },
+  );
+
+  app.post(
+    '/api/v1/payments/:id/mark-paid',
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Mark a pending payment paid by hand',
+        description:
+          'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`. An expired payment answers 409 unless `late` is true.',
+        params: idParams,
+        body: MarkPaidBody,
+        response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const caller = paymentCaller(requirePrincipal(request));
+      return ok(paymentJson(await markPaymentPaid(ctx, caller, request.params.id, request.body.note, request.body.late), publicUrl));
+    },
+  );
+
+  app.post(
+    '/api/v1/payments/:id/simulate',
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Settle a test payment (test keys only)',
+        description: 'Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.',
+        params: idParams,
+        body: SimulateBody,
+        response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const caller = paymentCaller(requirePrincipal(request));
+      return ok(paymentJson(await simulatePayment(ctx, caller, request.params.id, request.body.outcome), publicUrl));
+    },
+  );
+
+  app.post(
+    '/api/v1/payments/reconciliations',
+    {
+      bodyLimit: MAX_STATEMENT_BYTES,
+      // A JSON body would otherwise reach validation and get a confusing "body must be string".
+      preValidation: async (request) => {
+        const type = String(request.headers['content-type'] ?? '')
+          .split(';')[0]!
+          .trim()
+          .toLowerCase();
+        if (!XML_TYPES.includes(type))
+          throw new AppError('unsupported_media_type', 'Send the statement file itself with Content-Type: application/xml (camt.053 or camt.054 as exported by online banking).');
+      },
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Reconcile a bank statement (camt.053) or notification (camt.054)',
+        description:
+          'Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.',
+        consumes: XML_TYPES,
+        body: StatementBody,
+        response: { 200: envelope(ReconciliationReport), 400: problem, 401: problem, 413: problem, 415: problem },
+      },
+    },
+    async (request, reply) => {
+      const caller = paymentCaller(requirePrincipal(request));
+      return ok(reportJson(await reconcileStatement(ctx, caller, request.body)));
+    },
+  );
 
   await payPageRoutes(app, ctx);
 }

@@ -24,8 +24,7 @@ export const PaymentList = Type.Object({ status: StringEnum(['success']), data: 
 const str = (maxLength: number, description?: string) => Type.Optional(Type.String({ maxLength, ...(description ? { description } : {}) }));
 const nullableStr = (maxLength: number) => Type.Optional(NullOr(Type.String({ maxLength })));
 /** A scheme's payee: checked field by field by the domain parser (all problems at once), so loose here. */
-const payee = <P extends Record<string, TSchema>>(properties: P, description: string) =>
-  Type.Optional(NullOr(Type.Object(properties, { additionalProperties: true }), { description }));
+const payee = <P extends Record<string, TSchema>>(properties: P, description: string) => Type.Optional(NullOr(Type.Object(properties, { additionalProperties: true }), { description }));
 
 const address = Type.Object(
   {
@@ -70,10 +69,10 @@ export type PaymentProfile = Static<typeof PaymentProfile>;
 /** POST /api/v1/payments/init body. */
 export const InitPaymentBody = Type.Object(
   {
-    amount: Type.Integer({ minimum: 1, maximum: 999_999_999_999, description: 'In minor units of the currency (1250 = EUR 12.50); the currency\'s exponent is respected.' }),
+    amount: Type.Integer({ minimum: 1, maximum: 999_999_999_999, description: "In minor units of the currency (1250 = EUR 12.50); the currency's exponent is respected." }),
     currency: Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217: EUR (sepa, swiss_qr), CHF (swiss_qr), BRL (pix), INR (upi).' }),
     scheme: StringEnum(SCHEMES),
-    reference: Type.String({ minLength: 1, maxLength: REFERENCE_MAX, description: 'Your order id; where it fits the scheme\'s rules it also becomes the creditor reference\'s body.' }),
+    reference: Type.String({ minLength: 1, maxLength: REFERENCE_MAX, description: "Your order id; where it fits the scheme's rules it also becomes the creditor reference's body." }),
     description: Type.Optional(NullOr(Type.String({ maxLength: DESCRIPTION_MAX }), { description: 'Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less).' })),
     expires_in: Type.Optional(
       Type.Integer({ minimum: EXPIRES_IN.min, maximum: EXPIRES_IN.max, description: `Seconds until the request expires (${EXPIRES_IN.min}–${EXPIRES_IN.max}; default ${EXPIRES_IN.default}).` }),

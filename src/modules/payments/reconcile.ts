@@ -155,7 +155,18 @@ export function reconcile(items: Iterable<StatementItem>, payments: PaymentIndex
   const index = payments instanceof Map ? (payments as PaymentIndex) : indexPayments(payments as Iterable<MatchablePayment>);
   const isKnown = options.isKnownEntry ?? (() => false);
   const report: ReconciliationReport = {
-    lines: [], matched: [], partial: [], overpaid: [], unmatched: [], already_matched: [], foreign_currency: [], reversals: [], not_pending: [], ignored: [], payments: [], new_entry_ids: [],
+    lines: [],
+    matched: [],
+    partial: [],
+    overpaid: [],
+    unmatched: [],
+    already_matched: [],
+    foreign_currency: [],
+    reversals: [],
+    not_pending: [],
+    ignored: [],
+    payments: [],
+    new_entry_ids: [],
   };
   const seenThisRun = new Set<string>();
   const progress = new Map<string, PaymentProgress>();
@@ -163,7 +174,11 @@ export function reconcile(items: Iterable<StatementItem>, payments: PaymentIndex
   // Payments touched by this run, in order of first appearance.
   const progressOf = (payment: MatchablePayment, entryId: string): PaymentProgress => {
     let p = progress.get(payment.id);
-    if (!p) progress.set(payment.id, (p = { payment, status: payment.status, received: payment.receivedMinor ?? 0, succeededNow: false, reversed: false, late: false, foreignCurrency: false, entryIds: [] }));
+    if (!p)
+      progress.set(
+        payment.id,
+        (p = { payment, status: payment.status, received: payment.receivedMinor ?? 0, succeededNow: false, reversed: false, late: false, foreignCurrency: false, entryIds: [] }),
+      );
     p.entryIds.push(entryId);
     return p;
   };
@@ -221,13 +236,21 @@ export function reconcile(items: Iterable<StatementItem>, payments: PaymentIndex
       continue;
     }
     if (!item.amount || item.amount.minor === null) {
-      emit('unmatched', item.amount ? `the amount ${item.amount.currency} ${item.amount.text} cannot be read` : `a batch of ${item.batchSize} bookings without an amount per transaction; ask the bank for camt.054 with transaction details`);
+      emit(
+        'unmatched',
+        item.amount
+          ? `the amount ${item.amount.currency} ${item.amount.text} cannot be read`
+          : `a batch of ${item.batchSize} bookings without an amount per transaction; ask the bank for camt.054 with transaction details`,
+      );
       continue;
     }
     const p = progressOf(found.payment, item.id);
     if (item.amount.currency !== found.payment.currency) {
       p.foreignCurrency = true;
-      emit('foreign_currency', `credited in ${item.amount.currency}, the payment asks for ${found.payment.currency}${item.instructedAmount ? ` (the payer instructed ${item.instructedAmount.currency} ${item.instructedAmount.text})` : ''}`);
+      emit(
+        'foreign_currency',
+        `credited in ${item.amount.currency}, the payment asks for ${found.payment.currency}${item.instructedAmount ? ` (the payer instructed ${item.instructedAmount.currency} ${item.instructedAmount.text})` : ''}`,
+      );
       continue;
     }
     if (p.status !== 'pending') {

@@ -51,7 +51,10 @@ export function checkSwissAddress(raw: unknown, field: string, errors: FieldErro
   const L = SWISS_ADDRESS_LIMITS;
   if (raw.type === 'K' || raw.line2 !== undefined || raw.line1 !== undefined) {
     if (!options.allowCombined) {
-      errors.push({ field: `${field}.type`, reason: 'combined addresses (type K, two free lines) are no longer accepted by Swiss banks since 22 November 2025; give street, building_number, postcode and town separately' });
+      errors.push({
+        field: `${field}.type`,
+        reason: 'combined addresses (type K, two free lines) are no longer accepted by Swiss banks since 22 November 2025; give street, building_number, postcode and town separately',
+      });
       return null;
     }
     const line1 = collect(errors, `${field}.line1`, checkOptionalText(raw.line1, { max: L.line, charset: 'swiss' }));
@@ -60,7 +63,11 @@ export function checkSwissAddress(raw: unknown, field: string, errors: FieldErro
     return { type: 'K', line1: line1.text, line2: line2.text, country: country.country };
   }
   const street = collect(errors, `${field}.street`, checkOptionalText(raw.street, { max: L.street, charset: 'swiss' }));
-  const building = collect(errors, `${field}.building_number`, checkOptionalText(typeof raw.building_number === 'number' ? String(raw.building_number) : raw.building_number, { max: L.buildingNumber, charset: 'swiss' }));
+  const building = collect(
+    errors,
+    `${field}.building_number`,
+    checkOptionalText(typeof raw.building_number === 'number' ? String(raw.building_number) : raw.building_number, { max: L.buildingNumber, charset: 'swiss' }),
+  );
   const postcode = collect(errors, `${field}.postcode`, checkText(typeof raw.postcode === 'number' ? String(raw.postcode) : raw.postcode, { max: L.postcode, charset: 'swiss' }));
   const town = collect(errors, `${field}.town`, checkText(raw.town, { max: L.town, charset: 'swiss' }));
   if (building?.text && !street?.text) errors.push({ field: `${field}.street`, reason: 'a building number needs a street' });

@@ -24,13 +24,9 @@ export async function problemsRoutes(server: FastifyInstance): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const list = () => CODES.map((code) => ({ code, ...ERROR_CODES[code] }));
   app.get('/problems', { schema: { tags: ['meta'], summary: 'Every error code Tessera answers with', response: { 200: ErrorCodeList } } }, async () => ({ data: list() }));
-  app.get(
-    '/problems/:code',
-    { schema: { tags: ['meta'], summary: 'One error code', params: CodeParams, response: { 200: ErrorCodeJson } } },
-    async (request) => {
-      const entry = list().find((e) => e.code === request.params.code);
-      if (!entry) throw new AppError('not_found', `There is no error code '${request.params.code}'. GET /problems lists them.`);
-      return entry;
-    },
-  );
+  app.get('/problems/:code', { schema: { tags: ['meta'], summary: 'One error code', params: CodeParams, response: { 200: ErrorCodeJson } } }, async (request) => {
+    const entry = list().find((e) => e.code === request.params.code);
+    if (!entry) throw new AppError('not_found', `There is no error code '${request.params.code}'. GET /problems lists them.`);
+    return entry;
+  });
 }

@@ -31,7 +31,7 @@ const routeSchema = {
   tags: ['public'],
   'x-html-errors': true,
   description:
-    'Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign\'s `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. ' +
+    "Resolves a dynamic QR code: `302` to its destination (a scan is recorded for GET, not for HEAD). An unknown code is `404`, an archived campaign `410`, a code before its campaign's `active_from` `403` (`code_not_yet_active`) and from its `active_until` `410` (`code_ended`), none of them counted as scans: an HTML page for browsers (`Accept: text/html`), problem+json otherwise. " +
     'A morphing code leads on only with the token of its live image (`?k=`, current or previous step); without it or with a stale one (a screenshot) the answer is `403` ' +
     '("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.',
   params: RedirectParams,

@@ -39,5 +39,6 @@ function wordPath(word: string): string {
 }
 
 /** The red "EXPIRED" SVG served instead of a morphing code's QR when its signature fails. */
-export const EXPIRED_SVG = html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="EXPIRED"><title>EXPIRED</title><rect width="${SIZE}" height="${SIZE}" rx="6" fill="#dc2626"/><path fill="#ffffff" d="${wordPath('EXPIRED')}"/></svg>
+export const EXPIRED_SVG =
+  html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="EXPIRED"><title>EXPIRED</title><rect width="${SIZE}" height="${SIZE}" rx="6" fill="#dc2626"/><path fill="#ffffff" d="${wordPath('EXPIRED')}"/></svg>
 `.value;

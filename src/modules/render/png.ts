@@ -26,9 +26,7 @@ export async function renderPng(svg: string, sizePx: number = RASTER_LIMITS.defa
   // pass. zlib level 3 costs ~7% in bytes against level 6 but saves a third of the time.
   const density = (72 * sizePx) / width;
   const sharp = await loadSharp();
-  return sharp(Buffer.from(svg), { density })
-    .png({ compressionLevel: 3, adaptiveFiltering: false })
-    .toBuffer();
+  return sharp(Buffer.from(svg), { density }).png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer();
 }
 
 /** Intrinsic width librsvg will use: the root's width attribute when present, else the viewBox width. */

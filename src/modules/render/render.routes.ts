@@ -25,7 +25,10 @@ export async function renderRoutes(server: FastifyInstance, _ctx: AppContext): P
         security: SIGNED_IN,
         body: RenderBody,
         response: {
-          200: { description: 'The image', content: { 'image/svg+xml': { schema: Type.Unsafe<string>({ type: 'string' }) }, 'image/png': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) } } },
+          200: {
+            description: 'The image',
+            content: { 'image/svg+xml': { schema: Type.Unsafe<string>({ type: 'string' }) }, 'image/png': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) } },
+          },
         },
       },
     },

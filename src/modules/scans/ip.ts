@@ -31,5 +31,8 @@ export function anonymiseIp(ip: string | null | undefined, storage: IpStorage = 
   if (parts.slice(0, 5).every((p) => p === 0) && parts[5] === 0xffff) {
     return `${parts[6]! >> 8}.${parts[6]! & 0xff}.${parts[7]! >> 8}.0`;
   }
-  return `${parts.slice(0, 3).map((p) => p.toString(16)).join(':')}::`;
+  return `${parts
+    .slice(0, 3)
+    .map((p) => p.toString(16))
+    .join(':')}::`;
 }

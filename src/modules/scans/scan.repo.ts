@@ -16,7 +16,9 @@ export interface StoredScans {
 }
 
 const OWN_COLUMNS = ['id', 'occurred_at'] as const satisfies ReadonlyArray<keyof ScansTable>;
-const PROFILE_COLUMNS = ['account_id', 'campaign_id', 'user_agent', 'referrer', 'ip', 'country', 'kind', 'is_bot', 'os', 'browser', 'device_type', 'referrer_host'] as const satisfies ReadonlyArray<keyof StoredProfile>;
+const PROFILE_COLUMNS = ['account_id', 'campaign_id', 'user_agent', 'referrer', 'ip', 'country', 'kind', 'is_bot', 'os', 'browser', 'device_type', 'referrer_host'] as const satisfies ReadonlyArray<
+  keyof StoredProfile
+>;
 
 /** Appends a batch of scan rows, atomically (each profile's values are bound once; see appendRowsSharing). */
 export async function insertScans(db: Kysely<Database>, scans: StoredScans): Promise<void> {
@@ -30,7 +32,11 @@ export async function existingScanIds(db: Kysely<Database>, ids: readonly string
   const found = new Set<string>();
   // Chunks keep the statement under every driver's bound-parameter limit.
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await db.selectFrom('scans').select('id').where('id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom('scans')
+      .select('id')
+      .where('id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const row of rows) found.add(row.id);
   }
   return found;

@@ -18,22 +18,25 @@ export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'con
   const writer = createScanWriter(ctx);
   // A flush is nobody's request: the thousandth scan fills the batch, but the events it writes
   // (scan.created webhooks) must not carry that one request's id.
-  const buffer = new ScanBuffer<ScanEvent>((events) => {
-    // Named before the first try, so a retry of a write that did commit stores nothing twice.
-    assignScanIds(events);
-    return inBackground('scan flush', () => writer.write(events));
-  }, {
-    intervalMs: ctx.config.scanFlushMs,
-    // Each flush has a fixed cost (a transaction, rollup upserts, a thread wake-up): under load,
-    // 1,000 events a flush cost ~20% less CPU per scan than 500 and hold SQLite's write lock for
-    // only a few milliseconds.
-    batchSize: SCAN_BATCH_SIZE,
-    // Bounded (TESSERA_SCAN_BUFFER_MAX): while the database refuses writes the oldest events are
-    // kept for the next try and newer ones past the bound are dropped and counted (ADR 0020).
-    maxBuffered: ctx.config.scanBufferMax,
-    onError: (error, pending, dropped, trigger) => ctx.log.error({ err: error, trigger, pending, dropped, bound: ctx.config.scanBufferMax }, 'scan flush failed; events kept for the next try'),
-    onFlush: ctx.metrics ? (events, ms, ok) => ctx.metrics!.observeScanFlush(events, ms, ok) : undefined,
-  });
+  const buffer = new ScanBuffer<ScanEvent>(
+    (events) => {
+      // Named before the first try, so a retry of a write that did commit stores nothing twice.
+      assignScanIds(events);
+      return inBackground('scan flush', () => writer.write(events));
+    },
+    {
+      intervalMs: ctx.config.scanFlushMs,
+      // Each flush has a fixed cost (a transaction, rollup upserts, a thread wake-up): under load,
+      // 1,000 events a flush cost ~20% less CPU per scan than 500 and hold SQLite's write lock for
+      // only a few milliseconds.
+      batchSize: SCAN_BATCH_SIZE,
+      // Bounded (TESSERA_SCAN_BUFFER_MAX): while the database refuses writes the oldest events are
+      // kept for the next try and newer ones past the bound are dropped and counted (ADR 0020).
+      maxBuffered: ctx.config.scanBufferMax,
+      onError: (error, pending, dropped, trigger) => ctx.log.error({ err: error, trigger, pending, dropped, bound: ctx.config.scanBufferMax }, 'scan flush failed; events kept for the next try'),
+      onFlush: ctx.metrics ? (events, ms, ok) => ctx.metrics!.observeScanFlush(events, ms, ok) : undefined,
+    },
+  );
   if (ctx.metrics) ctx.metrics.sources.scanBuffer = () => ({ pending: buffer.pending, dropped: buffer.dropped });
   return {
     record: (event) => buffer.record(event),

@@ -19,7 +19,35 @@ export interface UaClass {
 const EXTRA_BOTS =
   /slackbot|slack-imgproxy|facebookexternalhit|facebookcatalog|meta-externalagent|whatsapp|twitterbot|linkedinbot|discordbot|telegrambot|skypeuripreview|skype uri preview|google-pagerenderer|googleother|applebot|pinterestbot|redditbot|embedly|iframely|vkshare|viber|line\/|kakaotalk-scrap|snapchat|bitlybot|mastodon|bluesky|cardyb|quora link preview|outlook|microsoftpreview|bingpreview|yahoo! slurp|^curl\/|^wget\/|python-requests|python-urllib|aiohttp|httpx|go-http-client|okhttp|java\/|apache-httpclient|libwww-perl|node-fetch|undici|axios|got \(|postmanruntime|insomnia|httpie|headlesschrome|phantomjs|lighthouse|uptimerobot|pingdom|statuscake/i;
 
-const LINUX_FAMILY = new Set(['Linux', 'Ubuntu', 'Debian', 'Fedora', 'Arch', 'Mint', 'Gentoo', 'Kubuntu', 'Xubuntu', 'Lubuntu', 'SUSE', 'openSUSE', 'Red Hat', 'RedHat', 'CentOS', 'Slackware', 'Mandriva', 'Zenwalk', 'Deepin', 'elementary OS', 'Manjaro', 'PCLinuxOS', 'Linpus', 'Linspire', 'Mageia', 'Sabayon', 'VectorLinux']);
+const LINUX_FAMILY = new Set([
+  'Linux',
+  'Ubuntu',
+  'Debian',
+  'Fedora',
+  'Arch',
+  'Mint',
+  'Gentoo',
+  'Kubuntu',
+  'Xubuntu',
+  'Lubuntu',
+  'SUSE',
+  'openSUSE',
+  'Red Hat',
+  'RedHat',
+  'CentOS',
+  'Slackware',
+  'Mandriva',
+  'Zenwalk',
+  'Deepin',
+  'elementary OS',
+  'Manjaro',
+  'PCLinuxOS',
+  'Linpus',
+  'Linspire',
+  'Mageia',
+  'Sabayon',
+  'VectorLinux',
+]);
 
 function osBucket(name: string | undefined): OsBucket {
   if (!name) return 'other';

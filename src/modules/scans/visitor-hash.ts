@@ -35,6 +35,8 @@ export class VisitorHasher {
   /** 128-bit base64url HMAC-SHA256 of the raw IP and user agent under the key of the scan's UTC day. */
   hash(ip: string | null, userAgent: string | null, occurredAt: number): string {
     const message = `${ip ?? ''}\n${userAgent ?? ''}`;
-    return hmacSha256(this.keyFor(utcDayNumber(occurredAt)), message).subarray(0, 16).toString('base64url');
+    return hmacSha256(this.keyFor(utcDayNumber(occurredAt)), message)
+      .subarray(0, 16)
+      .toString('base64url');
   }
 }

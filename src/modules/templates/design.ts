@@ -23,7 +23,9 @@ export function checkDesign(input: unknown, field = 'body/design_config'): Desig
     throw new AppError('validation_failed', `${field.replace(/^body\//, '')} must be a JSON object (use {} for the default design).`, { errors: [{ field, message: 'must be an object' }] });
   }
   if (JSON.stringify(input).length > MAX_DESIGN_BYTES) {
-    throw new AppError('validation_failed', `${field.replace(/^body\//, '')} is larger than ${MAX_DESIGN_BYTES} bytes.`, { errors: [{ field, message: `must be at most ${MAX_DESIGN_BYTES} bytes of JSON` }] });
+    throw new AppError('validation_failed', `${field.replace(/^body\//, '')} is larger than ${MAX_DESIGN_BYTES} bytes.`, {
+      errors: [{ field, message: `must be at most ${MAX_DESIGN_BYTES} bytes of JSON` }],
+    });
   }
   withQrProblems({ kind: 'design', prefix: field }, () => assertScannable(parseDesign(input).design));
   return input as DesignConfig;

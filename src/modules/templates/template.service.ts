@@ -43,11 +43,7 @@ export async function deleteTemplate(ctx: Ctx, accountId: string, id: string): P
 }
 
 /** The design a campaign gets: its own design_config, or the named template's (404 when not the caller's). */
-export async function resolveDesign(
-  ctx: Ctx,
-  accountId: string,
-  input: { design_config?: unknown; template_id?: string | null },
-): Promise<{ designConfig: DesignConfig; templateId: string | null }> {
+export async function resolveDesign(ctx: Ctx, accountId: string, input: { design_config?: unknown; template_id?: string | null }): Promise<{ designConfig: DesignConfig; templateId: string | null }> {
   if (input.template_id) {
     if (input.design_config !== undefined && input.design_config !== null) {
       throw new AppError('validation_failed', 'Send either design_config or template_id, not both.', { errors: [{ field: 'body/template_id', message: 'cannot be combined with design_config' }] });

@@ -123,7 +123,8 @@ async function record(ctx: AppContext, delivery: ClaimedDelivery, outcome: Outco
       updated_at: now,
       delivered_at: outcome.success ? now : null,
     });
-    if (!settled) ctx.log.warn({ deliveryId: delivery.id, eventId: delivery.event_id, requestId: delivery.request_id }, 'webhook delivery lease expired before the attempt finished; another worker may resend it');
+    if (!settled)
+      ctx.log.warn({ deliveryId: delivery.id, eventId: delivery.event_id, requestId: delivery.request_id }, 'webhook delivery lease expired before the attempt finished; another worker may resend it');
     await updateEndpointHealth(trx, delivery.endpoint_id, outcome, gone, now);
   });
 }

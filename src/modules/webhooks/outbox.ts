@@ -55,7 +55,11 @@ export async function emitEvents(db: Kysely<Database> | Transaction<Database>, i
       endpoints = (await listEnabledSubscriptions(db, input.accountId)).map((e) => ({ id: e.id, types: JSON.parse(e.event_types) as string[] }));
       subscriptions.set(input.accountId, endpoints);
     }
-    const { eventId, deliveries } = await writeEvent(db, input, endpoints.filter((e) => isSubscribed(e.types, input.type)).map((e) => e.id));
+    const { eventId, deliveries } = await writeEvent(
+      db,
+      input,
+      endpoints.filter((e) => isSubscribed(e.types, input.type)).map((e) => e.id),
+    );
     results.push({ eventId, deliveries });
   }
   return results;

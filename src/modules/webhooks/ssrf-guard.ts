@@ -97,7 +97,7 @@ function ipv6Groups(ip: string): number[] {
     const [a, b, c, d] = quad[1]!.split('.').map(Number) as [number, number, number, number];
     text = text.slice(0, -quad[1]!.length) + `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
   }
-  const [head, tail] = text.includes('::') ? text.split('::') as [string, string] : [text, undefined];
+  const [head, tail] = text.includes('::') ? (text.split('::') as [string, string]) : [text, undefined];
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const middle = tail === undefined ? [] : Array(8 - left.length - right.length).fill('0');
@@ -133,7 +133,10 @@ export function parseAllowList(entries: readonly string[]): AllowList {
   const hosts = new Set<string>();
   const networks = new net.BlockList();
   for (const raw of entries) {
-    const entry = raw.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+    const entry = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\[(.*)\]$/, '$1');
     if (!entry) continue;
     const [ip, prefix] = entry.split('/') as [string, string | undefined];
     const family = net.isIP(ip);

@@ -21,7 +21,12 @@ export async function listEnabledSubscriptions(db: Db, accountId: string): Promi
 /** The enabled endpoints of several accounts, with their subscriptions. */
 export async function listEnabledSubscriptionsOf(db: Db, accountIds: readonly string[]): Promise<Array<{ account_id: string; event_types: string }>> {
   if (accountIds.length === 0) return [];
-  return db.selectFrom('webhook_endpoints').select(['account_id', 'event_types']).where('account_id', 'in', [...accountIds]).where('enabled', '=', 1).execute();
+  return db
+    .selectFrom('webhook_endpoints')
+    .select(['account_id', 'event_types'])
+    .where('account_id', 'in', [...accountIds])
+    .where('enabled', '=', 1)
+    .execute();
 }
 
 /** A claimed delivery with what sending it needs. */
@@ -43,11 +48,7 @@ export interface ClaimedDeliveryRow {
  * enabled) and counts the attempt. Returns the claimed rows. A lease that expires because its
  * worker died makes the delivery due again: at-least-once delivery.
  */
-export async function claimDueDeliveries(
-  db: Kysely<Database>,
-  dialect: Dialect,
-  claim: { now: number; leaseId: string; lockedUntil: number; limit: number },
-): Promise<ClaimedDeliveryRow[]> {
+export async function claimDueDeliveries(db: Kysely<Database>, dialect: Dialect, claim: { now: number; leaseId: string; lockedUntil: number; limit: number }): Promise<ClaimedDeliveryRow[]> {
   const { now, leaseId, lockedUntil, limit } = claim;
   await db.transaction().execute(async (trx) => {
     const due = trx

@@ -16,7 +16,10 @@ export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 export async function listEndpointDeliveries(db: Kysely<Database>, accountId: string, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
   if (!(await findEndpoint(db, accountId, endpointId))) throw notFound(`Webhook endpoint ${endpointId}`);
   const rows = await listDeliveries(db, endpointId, limit);
-  const attempts = await listAttempts(db, rows.map((r) => r.id));
+  const attempts = await listAttempts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((row) => ({
     id: row.id,
     event_id: row.event_id,
@@ -31,7 +34,15 @@ export async function listEndpointDeliveries(db: Kysely<Database>, accountId: st
     delivered_at: toIso(row.delivered_at),
     attempt_log: attempts
       .filter((a) => a.delivery_id === row.id)
-      .map((a) => ({ attempt: a.attempt, at: toIso(a.started_at), status_code: a.status_code, success: fromFlag(a.success), latency_ms: a.duration_ms, error: a.error, response_body: a.response_body })),
+      .map((a) => ({
+        attempt: a.attempt,
+        at: toIso(a.started_at),
+        status_code: a.status_code,
+        success: fromFlag(a.success),
+        latency_ms: a.duration_ms,
+        error: a.error,
+        response_body: a.response_body,
+      })),
   }));
 }
 

@@ -21,7 +21,11 @@ export async function listEndpoints(db: Db, accountId: string): Promise<WebhookE
 
 /** How many endpoints the account has. */
 export async function countEndpoints(db: Db, accountId: string): Promise<number> {
-  const row = await db.selectFrom('webhook_endpoints').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', accountId).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('webhook_endpoints')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -37,7 +41,11 @@ export async function deleteEndpoint(db: Db, accountId: string, id: string): Pro
 }
 
 /** Health bookkeeping after an attempt: clears or starts the failure streak, or disables with a reason. */
-export async function setEndpointHealth(db: Db, id: string, changes: Pick<WebhookEndpointsTable, 'failing_since'> & Partial<Pick<WebhookEndpointsTable, 'enabled' | 'disabled_reason' | 'updated_at'>>): Promise<void> {
+export async function setEndpointHealth(
+  db: Db,
+  id: string,
+  changes: Pick<WebhookEndpointsTable, 'failing_since'> & Partial<Pick<WebhookEndpointsTable, 'enabled' | 'disabled_reason' | 'updated_at'>>,
+): Promise<void> {
   await db.updateTable('webhook_endpoints').set(changes).where('id', '=', id).execute();
 }
 

@@ -34,12 +34,24 @@ function newSecretRow(masterKey: Buffer, accountId: string, now: number): { row:
   const kid = randomString(12, KID_ALPHABET);
   const secret = generateSigningSecret();
   // The row id is the associated data: a sealed value copied onto another row does not open.
-  const row: WebhookSecretsTable = { id, account_id: accountId, kid, secret_sealed: sealSecret(sealingKey(masterKey), secret, id), status: 'active', created_at: now, expires_at: null, disabled_at: null };
+  const row: WebhookSecretsTable = {
+    id,
+    account_id: accountId,
+    kid,
+    secret_sealed: sealSecret(sealingKey(masterKey), secret, id),
+    status: 'active',
+    created_at: now,
+    expires_at: null,
+    disabled_at: null,
+  };
   return { row, secret: { id, secret, kid } };
 }
 
 function alreadyActive(): AppError {
-  return new AppError('conflict', 'This account already has an active webhook secret. Rotate it with POST /api/v1/merchant/webhooks/secret/rotate to get a new one (the old one stays valid for 24 hours).');
+  return new AppError(
+    'conflict',
+    'This account already has an active webhook secret. Rotate it with POST /api/v1/merchant/webhooks/secret/rotate to get a new one (the old one stays valid for 24 hours).',
+  );
 }
 
 /** Effective status at `now`: a rotating secret past its window is disabled even before the sweeper marks it. */
@@ -65,12 +77,7 @@ export async function createWebhookSecret(db: Kysely<Database>, clock: Clock, ma
  * a `webhook_secret.rotated` event is emitted in the same transaction. A secret still in an
  * earlier rotation window is disabled now, so at most two secrets sign at any time.
  */
-export async function rotateWebhookSecret(
-  db: Kysely<Database>,
-  clock: Clock,
-  masterKey: Buffer,
-  accountId: string,
-): Promise<RotatedWebhookSecret> {
+export async function rotateWebhookSecret(db: Kysely<Database>, clock: Clock, masterKey: Buffer, accountId: string): Promise<RotatedWebhookSecret> {
   const now = clock.now();
   const expiresAt = now + ROTATION_WINDOW_MS;
   try {
@@ -82,7 +89,12 @@ export async function rotateWebhookSecret(
       const { row, secret } = newSecretRow(masterKey, accountId, now);
       await insertSecret(trx, row);
       const previous = { id: current.id, kid: current.kid, status: 'rotating' as const, expires_at: toIso(expiresAt) };
-      await emitEvent(trx, { accountId, type: 'webhook_secret.rotated', data: { secret: { id: secret.id, kid: secret.kid }, previous: { id: previous.id, kid: previous.kid, expires_at: previous.expires_at } }, occurredAt: now });
+      await emitEvent(trx, {
+        accountId,
+        type: 'webhook_secret.rotated',
+        data: { secret: { id: secret.id, kid: secret.kid }, previous: { id: previous.id, kid: previous.kid, expires_at: previous.expires_at } },
+        occurredAt: now,
+      });
       return { ...secret, previous };
     });
   } catch (error) {

@@ -8,15 +8,7 @@ import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { IdParams as idParams, Problem as PROBLEM_SCHEMA, Type } from '../../http/schema.ts';
 import { EVENT_TYPES } from './event-types.ts';
 import { listEndpointDeliveries, retryDelivery } from './webhook-delivery.service.ts';
-import {
-  createEndpoint,
-  deleteWebhookEndpoint,
-  destinationPolicy,
-  getWebhookEndpoint,
-  listWebhookEndpoints,
-  sendTestEvent,
-  updateWebhookEndpoint,
-} from './webhook-endpoint.service.ts';
+import { createEndpoint, deleteWebhookEndpoint, destinationPolicy, getWebhookEndpoint, listWebhookEndpoints, sendTestEvent, updateWebhookEndpoint } from './webhook-endpoint.service.ts';
 import { createWebhookSecret, listWebhookSecrets, rotateWebhookSecret } from './webhook-secret.service.ts';
 import {
   CreateEndpointBody,
@@ -50,100 +42,184 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
   const masterKey = ctx.config.masterKey;
   const policy = destinationPolicy(ctx.config);
 
-  app.post(`${BASE}/secret`, {
-    schema: { tags, security: SIGNED_IN, summary: 'Create the webhook signing secret', description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.', response: { 201: envelope(NewWebhookSecret), 409: PROBLEM_SCHEMA } },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    reply.header('cache-control', 'no-store');
-    return reply.status(201).send(ok(await createWebhookSecret(db, clock, masterKey, accountId)));
-  });
-
-  app.post(`${BASE}/secret/rotate`, {
-    schema: { tags, security: SIGNED_IN, summary: 'Rotate the webhook signing secret', description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.', response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA } },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    reply.header('cache-control', 'no-store');
-    return reply.status(201).send(ok(await rotateWebhookSecret(db, clock, masterKey, accountId)));
-  });
-
-  app.get(`${BASE}/secret`, {
-    schema: { tags, security: SIGNED_IN, summary: 'List webhook secrets (metadata only, never the values)', response: { 200: envelope(Type.Array(WebhookSecretInfo)) } },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    return reply.status(200).send(ok(await listWebhookSecrets(db, clock, accountId)));
-  });
-
-  app.get(`${BASE}/event-types`, {
-    schema: { tags, summary: 'The catalogue of event types with a sample payload each', response: { 200: envelope(Type.Array(WebhookEventType)) } },
-  }, async (_request, reply) => {
-    const at = new Date(clock.now()).toISOString();
-    return reply.status(200).send(ok(EVENT_TYPES.map((e) => ({ type: e.type, description: e.description, opt_in: e.optIn, sample: { type: e.type, timestamp: at, data: e.sample } }))));
-  });
-
-  app.get(`${BASE}/endpoints`, {
-    schema: { tags, security: SIGNED_IN, summary: 'List webhook endpoints', response: { 200: envelope(Type.Array(WebhookEndpoint)) } },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    return reply.status(200).send(ok(await listWebhookEndpoints(db, accountId)));
-  });
-
-  app.post(`${BASE}/endpoints`, {
-    schema: { tags, security: SIGNED_IN, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: CreateEndpointBody, response: { 201: envelope(WebhookEndpoint) } },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    return reply.status(201).send(ok(await createEndpoint(db, clock, policy, accountId, request.body)));
-  });
-
-  app.get(`${BASE}/endpoints/:id`, {
-    schema: { tags, security: SIGNED_IN, summary: 'Get a webhook endpoint', params: idParams, response: { 200: envelope(WebhookEndpoint) } },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    return reply.status(200).send(ok(await getWebhookEndpoint(db, accountId, request.params.id)));
-  });
-
-  app.put(`${BASE}/endpoints/:id`, {
-    schema: { tags, security: SIGNED_IN, summary: 'Change a webhook endpoint', description: 'Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.', params: idParams, body: UpdateEndpointBody, response: { 200: envelope(WebhookEndpoint) } },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    return reply.status(200).send(ok(await updateWebhookEndpoint(db, clock, policy, accountId, request.params.id, request.body)));
-  });
-
-  app.delete(`${BASE}/endpoints/:id`, {
-    schema: { tags, security: SIGNED_IN, summary: 'Delete a webhook endpoint and its delivery log', params: idParams, response: { 204: Type.Unsafe<void>({ type: 'null', description: 'Deleted' }) } },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    await deleteWebhookEndpoint(db, accountId, request.params.id);
-    return reply.status(204).send();
-  });
-
-  app.post(`${BASE}/endpoints/:id/test`, {
-    schema: {
-      tags, security: SIGNED_IN, summary: 'Send a `ping` event to the endpoint', description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.', params: idParams,
-      response: { 202: envelope(TestEventQueued) },
+  app.post(
+    `${BASE}/secret`,
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Create the webhook signing secret',
+        description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.',
+        response: { 201: envelope(NewWebhookSecret), 409: PROBLEM_SCHEMA },
+      },
     },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    return reply.status(202).send(ok(await sendTestEvent(db, clock, accountId, request.params.id)));
-  });
-
-  app.get(`${BASE}/endpoints/:id/deliveries`, {
-    schema: {
-      tags, security: SIGNED_IN, summary: 'Deliveries to the endpoint, newest first, with every attempt', params: idParams,
-      querystring: DeliveriesQuery,
-      response: { 200: envelope(Type.Array(WebhookDelivery)) },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(ok(await createWebhookSecret(db, clock, masterKey, accountId)));
     },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    return reply.status(200).send(ok(await listEndpointDeliveries(db, accountId, request.params.id, request.query.limit)));
-  });
+  );
 
-  app.post(`${BASE}/deliveries/:id/retry`, {
-    schema: {
-      tags, security: SIGNED_IN, summary: 'Send a delivery again (same webhook-id)', params: idParams,
-      response: { 202: envelope(DeliveryRetried) },
+  app.post(
+    `${BASE}/secret/rotate`,
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Rotate the webhook signing secret',
+        description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.',
+        response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA },
+      },
     },
-  }, async (request, reply) => {
-    const { accountId } = requirePrincipal(request);
-    return reply.status(202).send(ok(await retryDelivery(db, clock, accountId, request.params.id)));
-  });
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      reply.header('cache-control', 'no-store');
+      return reply.status(201).send(ok(await rotateWebhookSecret(db, clock, masterKey, accountId)));
+    },
+  );
+
+  app.get(
+    `${BASE}/secret`,
+    {
+      schema: { tags, security: SIGNED_IN, summary: 'List webhook secrets (metadata only, never the values)', response: { 200: envelope(Type.Array(WebhookSecretInfo)) } },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      return reply.status(200).send(ok(await listWebhookSecrets(db, clock, accountId)));
+    },
+  );
+
+  app.get(
+    `${BASE}/event-types`,
+    {
+      schema: { tags, summary: 'The catalogue of event types with a sample payload each', response: { 200: envelope(Type.Array(WebhookEventType)) } },
+    },
+    async (_request, reply) => {
+      const at = new Date(clock.now()).toISOString();
+      return reply.status(200).send(ok(EVENT_TYPES.map((e) => ({ type: e.type, description: e.description, opt_in: e.optIn, sample: { type: e.type, timestamp: at, data: e.sample } }))));
+    },
+  );
+
+  app.get(
+    `${BASE}/endpoints`,
+    {
+      schema: { tags, security: SIGNED_IN, summary: 'List webhook endpoints', response: { 200: envelope(Type.Array(WebhookEndpoint)) } },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      return reply.status(200).send(ok(await listWebhookEndpoints(db, accountId)));
+    },
+  );
+
+  app.post(
+    `${BASE}/endpoints`,
+    {
+      schema: { tags, security: SIGNED_IN, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: CreateEndpointBody, response: { 201: envelope(WebhookEndpoint) } },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      return reply.status(201).send(ok(await createEndpoint(db, clock, policy, accountId, request.body)));
+    },
+  );
+
+  app.get(
+    `${BASE}/endpoints/:id`,
+    {
+      schema: { tags, security: SIGNED_IN, summary: 'Get a webhook endpoint', params: idParams, response: { 200: envelope(WebhookEndpoint) } },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      return reply.status(200).send(ok(await getWebhookEndpoint(db, accountId, request.params.id)));
+    },
+  );
+
+  app.put(
+    `${BASE}/endpoints/:id`,
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Change a webhook endpoint',
+        description: 'Send any subset of the fields. Enabling a disabled endpoint clears its failure streak; its pending deliveries resume.',
+        params: idParams,
+        body: UpdateEndpointBody,
+        response: { 200: envelope(WebhookEndpoint) },
+      },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      return reply.status(200).send(ok(await updateWebhookEndpoint(db, clock, policy, accountId, request.params.id, request.body)));
+    },
+  );
+
+  app.delete(
+    `${BASE}/endpoints/:id`,
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Delete a webhook endpoint and its delivery log',
+        params: idParams,
+        response: { 204: Type.Unsafe<void>({ type: 'null', description: 'Deleted' }) },
+      },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      await deleteWebhookEndpoint(db, accountId, request.params.id);
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    `${BASE}/endpoints/:id/test`,
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Send a `ping` event to the endpoint',
+        description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.',
+        params: idParams,
+        response: { 202: envelope(TestEventQueued) },
+      },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      return reply.status(202).send(ok(await sendTestEvent(db, clock, accountId, request.params.id)));
+    },
+  );
+
+  app.get(
+    `${BASE}/endpoints/:id/deliveries`,
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Deliveries to the endpoint, newest first, with every attempt',
+        params: idParams,
+        querystring: DeliveriesQuery,
+        response: { 200: envelope(Type.Array(WebhookDelivery)) },
+      },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      return reply.status(200).send(ok(await listEndpointDeliveries(db, accountId, request.params.id, request.query.limit)));
+    },
+  );
+
+  app.post(
+    `${BASE}/deliveries/:id/retry`,
+    {
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Send a delivery again (same webhook-id)',
+        params: idParams,
+        response: { 202: envelope(DeliveryRetried) },
+      },
+    },
+    async (request, reply) => {
+      const { accountId } = requirePrincipal(request);
+      return reply.status(202).send(ok(await retryDelivery(db, clock, accountId, request.params.id)));
+    },
+  );
 }

@@ -29,10 +29,18 @@ let cornerOut = new Uint8Array(1024);
 
 function growCorners(): void {
   const n = cornerX.length * 2;
-  const gx = new Int32Array(n); gx.set(cornerX); cornerX = gx;
-  const gy = new Int32Array(n); gy.set(cornerY); cornerY = gy;
-  const gi = new Uint8Array(n); gi.set(cornerIn); cornerIn = gi;
-  const go = new Uint8Array(n); go.set(cornerOut); cornerOut = go;
+  const gx = new Int32Array(n);
+  gx.set(cornerX);
+  cornerX = gx;
+  const gy = new Int32Array(n);
+  gy.set(cornerY);
+  cornerY = gy;
+  const gi = new Uint8Array(n);
+  gi.set(cornerIn);
+  cornerIn = gi;
+  const go = new Uint8Array(n);
+  go.set(cornerOut);
+  cornerOut = go;
 }
 
 /**
@@ -64,7 +72,8 @@ export function traceContours(dark: Uint8Array, size: number, radii: CornerRadii
     while (edges[start] !== 0) {
       const startDir = 31 - Math.clz32(edges[start]! & -edges[start]!);
       let n = 0;
-      let vx = start % stride, vy = (start - vx) / stride;
+      let vx = start % stride,
+        vy = (start - vx) / stride;
       let dir = startDir;
       edges[start]! &= ~(1 << dir);
       for (;;) {
@@ -72,11 +81,16 @@ export function traceContours(dark: Uint8Array, size: number, radii: CornerRadii
         vy += DY[dir]!;
         const out = all[vy * stride + vx]!;
         // Prefer the right turn: at a saddle it keeps hugging the current module.
-        const right = (dir + 1) & 3, left = (dir + 3) & 3;
+        const right = (dir + 1) & 3,
+          left = (dir + 3) & 3;
         const next = out & (1 << right) ? right : out & (1 << dir) ? dir : left;
         if (next !== dir) {
           if (n === cornerX.length) growCorners();
-          cornerX[n] = vx; cornerY[n] = vy; cornerIn[n] = dir; cornerOut[n] = next; n++;
+          cornerX[n] = vx;
+          cornerY[n] = vy;
+          cornerIn[n] = dir;
+          cornerOut[n] = next;
+          n++;
         }
         const v = vy * stride + vx;
         if (v === start && next === startDir) break;
@@ -101,9 +115,15 @@ function cornerStrings(radii: CornerRadii, curve: 'arc' | 'quad'): string[] {
           const r = radii[din * 4 + dout]!;
           if (r <= 0) continue;
           const w = new PathWriter();
-          const ex = (DX[din]! + DX[dout]!) * r, ey = (DY[din]! + DY[dout]!) * r;
+          const ex = (DX[din]! + DX[dout]!) * r,
+            ey = (DY[din]! + DY[dout]!) * r;
           if (style === 'arc') w.a(r, 0, dout === ((din + 1) & 3) ? 1 : 0, ex, ey);
-          else w.cmd('q').n(DX[din]! * r).n(DY[din]! * r).n(ex).n(ey);
+          else
+            w.cmd('q')
+              .n(DX[din]! * r)
+              .n(DY[din]! * r)
+              .n(ex)
+              .n(ey);
           out[din * 4 + dout] = w.d;
         }
       }
@@ -125,7 +145,8 @@ function emitLoop(n: number, radii: CornerRadii, curve: 'arc' | 'quad', w: PathW
   for (let j = 1; j <= n; j++) {
     const i = j === n ? 0 : j;
     const p = j - 1;
-    const din = cornerIn[i]!, key = din * 4 + cornerOut[i]!;
+    const din = cornerIn[i]!,
+      key = din * 4 + cornerOut[i]!;
     const r = radii[key]!;
     const len = Math.abs(cornerX[i]! - cornerX[p]!) + Math.abs(cornerY[i]! - cornerY[p]!) - prevR - r;
     if (len > 1e-9) d += (din & 1 ? 'v' : 'h') + fastNum(din >= 2 ? -len : len);

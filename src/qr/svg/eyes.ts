@@ -74,11 +74,26 @@ export function eyeFrame(w: PathWriter, style: Eye, x: number, y: number, corner
 
 // Alignment patterns (5×5 ring around one module) follow the eye style at their own scale.
 const ALIGNMENT_RADII: Record<Eye, [outer: Radii, inner: Radii]> = {
-  square: [[0, 0, 0, 0], [0, 0, 0, 0]],
-  rounded: [[1, 1, 1, 1], [0.3, 0.3, 0.3, 0.3]],
-  'extra-rounded': [[1.6, 1.6, 1.6, 1.6], [0.8, 0.8, 0.8, 0.8]],
-  circle: [[2.5, 2.5, 2.5, 2.5], [1.5, 1.5, 1.5, 1.5]],
-  leaf: [[2, 0, 2, 0], [1, 0, 1, 0]],
+  square: [
+    [0, 0, 0, 0],
+    [0, 0, 0, 0],
+  ],
+  rounded: [
+    [1, 1, 1, 1],
+    [0.3, 0.3, 0.3, 0.3],
+  ],
+  'extra-rounded': [
+    [1.6, 1.6, 1.6, 1.6],
+    [0.8, 0.8, 0.8, 0.8],
+  ],
+  circle: [
+    [2.5, 2.5, 2.5, 2.5],
+    [1.5, 1.5, 1.5, 1.5],
+  ],
+  leaf: [
+    [2, 0, 2, 0],
+    [1, 0, 1, 0],
+  ],
 };
 
 /**
@@ -90,10 +105,22 @@ export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: n
   roundedSquare(w, cx - 2, cy - 2, 5, outer, false);
   roundedSquare(w, cx - 1, cy - 1, 3, inner, true);
   switch (pupil) {
-    case 'square': roundedSquare(w, cx, cy, 1, [0, 0, 0, 0], false); break;
-    case 'rounded': roundedSquare(w, cx, cy, 1, [0.25, 0.25, 0.25, 0.25], false); break;
-    case 'circle': roundedSquare(w, cx, cy, 1, [0.5, 0.5, 0.5, 0.5], false); break;
-    case 'diamond': w.M(cx + 0.5, cy - 0.1).l(0.6, 0.6).l(-0.6, 0.6).l(-0.6, -0.6).z(); break;
+    case 'square':
+      roundedSquare(w, cx, cy, 1, [0, 0, 0, 0], false);
+      break;
+    case 'rounded':
+      roundedSquare(w, cx, cy, 1, [0.25, 0.25, 0.25, 0.25], false);
+      break;
+    case 'circle':
+      roundedSquare(w, cx, cy, 1, [0.5, 0.5, 0.5, 0.5], false);
+      break;
+    case 'diamond':
+      w.M(cx + 0.5, cy - 0.1)
+        .l(0.6, 0.6)
+        .l(-0.6, 0.6)
+        .l(-0.6, -0.6)
+        .z();
+      break;
   }
 }
 
@@ -125,8 +152,12 @@ const leafPupil = (corner: Corner, r: number, sharp: number): Radii => (corner =
 export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, frame: Eye, corner: Corner = 'top-left'): void {
   const fit = (r: number): Radii => (frame === 'leaf' ? leafPupil(corner, r, style === 'square' ? 0 : Math.min(r, 0.5)) : [r, r, r, r]);
   switch (style) {
-    case 'square': roundedSquare(w, x, y, 3, fit(SQUARE_PUPIL_RADIUS[frame]), false); break;
-    case 'rounded': roundedSquare(w, x, y, 3, fit(ROUNDED_PUPIL_RADIUS[frame]), false); break;
+    case 'square':
+      roundedSquare(w, x, y, 3, fit(SQUARE_PUPIL_RADIUS[frame]), false);
+      break;
+    case 'rounded':
+      roundedSquare(w, x, y, 3, fit(ROUNDED_PUPIL_RADIUS[frame]), false);
+      break;
     case 'circle': {
       const r = CIRCLE_PUPIL_RADIUS[frame];
       roundedSquare(w, x + 1.5 - r, y + 1.5 - r, 2 * r, [r, r, r, r], false);
@@ -138,8 +169,20 @@ export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, f
       // row from reading a too-short pupil, and the edges sit 1.45 from the centre diagonally,
       // where the round frames it is drawn in (see DIAMOND_PUPIL_FRAMES) want about 1.5. Tips at
       // 1.85 (a 0.65 gap) lost half the vertical-lines codes in jsQR to false candidates.
-      const t = 1.75, f = 0.3, cx = x + 1.5, cy = y + 1.5, e = t - f;
-      w.M(cx - f, cy - t).h(2 * f).l(e, e).v(2 * f).l(-e, e).h(-2 * f).l(-e, -e).v(-2 * f).z();
+      const t = 1.75,
+        f = 0.3,
+        cx = x + 1.5,
+        cy = y + 1.5,
+        e = t - f;
+      w.M(cx - f, cy - t)
+        .h(2 * f)
+        .l(e, e)
+        .v(2 * f)
+        .l(-e, e)
+        .h(-2 * f)
+        .l(-e, -e)
+        .v(-2 * f)
+        .z();
       break;
     }
   }

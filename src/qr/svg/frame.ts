@@ -23,7 +23,16 @@ export function backdrop(design: Design, size: number): { width: number; height:
   // A ring around the quiet zone rather than a filled card, so with a transparent
   // background the frame colour never ends up behind the code.
   const f = new PathWriter();
-  f.M(1.5, 0).h(width - 3).a(1.5, 0, 1, 1.5, 1.5).v(height - 3).a(1.5, 0, 1, -1.5, 1.5).h(-(width - 3)).a(1.5, 0, 1, -1.5, -1.5).v(-(height - 3)).a(1.5, 0, 1, 1.5, -1.5).z();
+  f.M(1.5, 0)
+    .h(width - 3)
+    .a(1.5, 0, 1, 1.5, 1.5)
+    .v(height - 3)
+    .a(1.5, 0, 1, -1.5, 1.5)
+    .h(-(width - 3))
+    .a(1.5, 0, 1, -1.5, -1.5)
+    .v(-(height - 3))
+    .a(1.5, 0, 1, 1.5, -1.5)
+    .z();
   f.M(FRAME_BORDER, FRAME_BORDER).v(inner).h(inner).v(-inner).z();
   let markup = `<path ${paintAttrs('fill', frame.color)} d="${f.d}"/>`;
   if (!transparent) markup += `<rect x="${FRAME_BORDER}" y="${FRAME_BORDER}" width="${inner}" height="${inner}" ${paintAttrs('fill', design.background)}/>`;

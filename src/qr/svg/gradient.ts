@@ -16,7 +16,8 @@ export function gradientElement(id: string, g: Gradient, size: number): string {
     return `<radialGradient id="${safeId}" gradientUnits="userSpaceOnUse" cx="${num(c)}" cy="${num(c)}" r="${num(c * Math.SQRT2)}">${stops}</radialGradient>`;
   }
   const rad = (g.rotation * Math.PI) / 180;
-  const cos = Math.cos(rad), sin = Math.sin(rad);
+  const cos = Math.cos(rad),
+    sin = Math.sin(rad);
   // Half the square's extent along the gradient direction: the ramp runs corner to corner.
   const half = (Math.abs(cos) + Math.abs(sin)) * c;
   return `<linearGradient id="${safeId}" gradientUnits="userSpaceOnUse" x1="${num(c - cos * half)}" y1="${num(c - sin * half)}" x2="${num(c + cos * half)}" y2="${num(c + sin * half)}">${stops}</linearGradient>`;

@@ -52,7 +52,6 @@ export interface SvgResult {
   design: Design;
 }
 
-
 function fnv1a(s: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);

@@ -38,7 +38,9 @@ const DIAMOND = 0.62;
 
 /** An isolated module of a line shape: a full-size circle (a 0.8 dot lost to blur first). */
 function dot(w: PathWriter, x: number, y: number): void {
-  w.M(x, y + 0.5).a(0.5, 0, 1, 1, 0).a(0.5, 0, 1, -1, 0);
+  w.M(x, y + 0.5)
+    .a(0.5, 0, 1, 1, 0)
+    .a(0.5, 0, 1, -1, 0);
 }
 
 /** Path data (module units, origin at the symbol's top-left) drawing `dark` in the given shape. */
@@ -56,7 +58,10 @@ export function shapePath(shape: Shape, dark: Uint8Array, size: number): string 
       for (let y = 0, i = 0; y < size; y++) {
         for (let x = 0; x < size; x++, i++) {
           // Two half-circle arcs of radius DOT from the module's left to right and back (72 % ink).
-          if (dark[i]) w.M(x + 0.5 - DOT, y + 0.5).a(DOT, 0, 1, 2 * DOT, 0).a(DOT, 0, 1, -2 * DOT, 0);
+          if (dark[i])
+            w.M(x + 0.5 - DOT, y + 0.5)
+              .a(DOT, 0, 1, 2 * DOT, 0)
+              .a(DOT, 0, 1, -2 * DOT, 0);
         }
       }
       break;
@@ -66,8 +71,17 @@ export function shapePath(shape: Shape, dark: Uint8Array, size: number): string 
           // A rhombus reaching DIAMOND from the centre, clipped by the module's edges into short
           // flats at the tips: 71 % ink where the pure rhombus had 50 %, and still a diamond.
           if (dark[i]) {
-            const f = DIAMOND - 0.5, e = 0.5 - f;
-            w.M(x + 0.5 - f, y).h(2 * f).l(e, e).v(2 * f).l(-e, e).h(-2 * f).l(-e, -e).v(-2 * f).z();
+            const f = DIAMOND - 0.5,
+              e = 0.5 - f;
+            w.M(x + 0.5 - f, y)
+              .h(2 * f)
+              .l(e, e)
+              .v(2 * f)
+              .l(-e, e)
+              .h(-2 * f)
+              .l(-e, -e)
+              .v(-2 * f)
+              .z();
           }
         }
       }
@@ -80,7 +94,12 @@ export function shapePath(shape: Shape, dark: Uint8Array, size: number): string 
           while (end < size && dark[end * size + x]) end++;
           if (end - y === 1) dot(w, x, y);
           // A capsule LINE wide spanning the run, rounded at both ends.
-          else w.M(x + 0.5 - LINE / 2, y + 0.5).a(LINE / 2, 0, 1, LINE, 0).v(end - y - 1).a(LINE / 2, 0, 1, -LINE, 0).z();
+          else
+            w.M(x + 0.5 - LINE / 2, y + 0.5)
+              .a(LINE / 2, 0, 1, LINE, 0)
+              .v(end - y - 1)
+              .a(LINE / 2, 0, 1, -LINE, 0)
+              .z();
           y = end;
         }
       }
@@ -92,7 +111,13 @@ export function shapePath(shape: Shape, dark: Uint8Array, size: number): string 
           let end = x + 1;
           while (end < size && dark[y * size + end]) end++;
           if (end - x === 1) dot(w, x, y);
-          else w.M(x + 0.5, y + 0.5 - LINE / 2).h(end - x - 1).a(LINE / 2, 0, 1, 0, LINE).h(-(end - x - 1)).a(LINE / 2, 0, 1, 0, -LINE).z();
+          else
+            w.M(x + 0.5, y + 0.5 - LINE / 2)
+              .h(end - x - 1)
+              .a(LINE / 2, 0, 1, 0, LINE)
+              .h(-(end - x - 1))
+              .a(LINE / 2, 0, 1, 0, -LINE)
+              .z();
           x = end;
         }
       }

@@ -53,7 +53,8 @@ function tx(t: FixtureTx, v: number, entry: FixtureEntry): string {
     const parts = instructed + (t.amount !== undefined ? `<TxAmt><Amt Ccy="${ccy}">${t.amount}</Amt></TxAmt>` : '');
     amounts = parts ? `<AmtDtls>${parts}</AmtDtls>` : '';
   } else {
-    amounts = (t.amount !== undefined ? `<Amt Ccy="${ccy}">${t.amount}</Amt><CdtDbtInd>${t.direction ?? entry.direction ?? 'CRDT'}</CdtDbtInd>` : '') + (instructed ? `<AmtDtls>${instructed}</AmtDtls>` : '');
+    amounts =
+      (t.amount !== undefined ? `<Amt Ccy="${ccy}">${t.amount}</Amt><CdtDbtInd>${t.direction ?? entry.direction ?? 'CRDT'}</CdtDbtInd>` : '') + (instructed ? `<AmtDtls>${instructed}</AmtDtls>` : '');
   }
   const refs = `<Refs>${t.acctSvcrRef ? `<AcctSvcrRef>${t.acctSvcrRef}</AcctSvcrRef>` : ''}<EndToEndId>${t.endToEndId ?? 'NOTPROVIDED'}</EndToEndId></Refs>`;
   const debtor = t.debtor ? `<RltdPties><Dbtr>${v >= 8 ? `<Pty><Nm>${esc(t.debtor)}</Nm></Pty>` : `<Nm>${esc(t.debtor)}</Nm>`}</Dbtr></RltdPties>` : '';
@@ -83,7 +84,10 @@ export function camtXml(o: FixtureOptions): string {
   const ns = `urn:iso:std:iso:20022:tech:xsd:camt.${o.kind}.001.${String(v).padStart(2, '0')}`;
   const [container, report] = o.kind === '053' ? ['BkToCstmrStmt', 'Stmt'] : ['BkToCstmrDbtCdtNtfctn', 'Ntfctn'];
   const reports = o.reports
-    .map((entries, i) => `<${report}><Id>${o.messageId ?? 'MSG'}-${i + 1}</Id><CreDtTm>2026-11-20T18:00:00</CreDtTm><Acct><Id><IBAN>${o.iban ?? 'DE89370400440532013000'}</IBAN></Id><Ccy>${o.accountCurrency ?? 'EUR'}</Ccy></Acct>${entries.map((e) => entry(e, v)).join('')}</${report}>`)
+    .map(
+      (entries, i) =>
+        `<${report}><Id>${o.messageId ?? 'MSG'}-${i + 1}</Id><CreDtTm>2026-11-20T18:00:00</CreDtTm><Acct><Id><IBAN>${o.iban ?? 'DE89370400440532013000'}</IBAN></Id><Ccy>${o.accountCurrency ?? 'EUR'}</Ccy></Acct>${entries.map((e) => entry(e, v)).join('')}</${report}>`,
+    )
     .join('');
   let xml = `<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="${ns}"><${container}><GrpHdr><MsgId>${o.messageId ?? 'MSG'}</MsgId><CreDtTm>2026-11-20T18:00:00</CreDtTm></GrpHdr>${reports}</${container}></Document>`;
   if (o.prefixed) xml = xml.replace(/<(\/?)([A-Za-z])/g, '<$1camt:$2').replace('xmlns="', 'xmlns:camt="');

@@ -12,7 +12,10 @@ const ENTRIES: FixtureEntry[] = [
   { amount: '120.00', acctSvcrRef: 'BK-0001', txs: [{ amount: '120.00', reference: 'RF18 5390 0754 7034', debtor: 'Anna Keller', endToEndId: 'E2E-1' }] },
   { amount: '75.50', acctSvcrRef: 'BK-0002', bookingDate: '2026-11-21', txs: [{ ustrd: ['Rechnung 42, Ref. RF52 ORD2 0240 042'], debtor: 'Müller & Söhne' }] },
   {
-    amount: '60.00', acctSvcrRef: 'BK-0003', ntryRef: 'BATCH-7', batchCount: 3,
+    amount: '60.00',
+    acctSvcrRef: 'BK-0003',
+    ntryRef: 'BATCH-7',
+    batchCount: 3,
     txs: [
       { amount: '10.00', acctSvcrRef: 'BK-0003-1', reference: '210000000003139471430009017', referenceType: 'QRR' },
       { amount: '20.00', acctSvcrRef: 'BK-0003-2', ustrd: ['txid PIXTXID0000000000000001'] },
@@ -27,8 +30,16 @@ const ENTRIES: FixtureEntry[] = [
 ];
 
 const fields = (i: StatementItem) => ({
-  direction: i.direction, reversal: i.reversal, status: i.status, amount: i.amount?.minor ?? null, currency: i.amount?.currency ?? null, bookingDate: i.bookingDate,
-  ref: i.accountServicerReference, batch: [i.transactionIndex, i.batchSize], candidates: i.candidates.map((c) => `${c.source}:${c.reference}`), debtor: i.debtorName,
+  direction: i.direction,
+  reversal: i.reversal,
+  status: i.status,
+  amount: i.amount?.minor ?? null,
+  currency: i.amount?.currency ?? null,
+  bookingDate: i.bookingDate,
+  ref: i.accountServicerReference,
+  batch: [i.transactionIndex, i.batchSize],
+  candidates: i.candidates.map((c) => `${c.source}:${c.reference}`),
+  debtor: i.debtorName,
 });
 
 describe('parseCamt', () => {
@@ -38,7 +49,18 @@ describe('parseCamt', () => {
     expect(r.document).toMatchObject({ kind: 'camt.053', version: 2, messageId: 'MSG', statements: [{ id: 'MSG-1', account: { iban: 'DE89370400440532013000', currency: 'EUR' }, entries: 8 }] });
     const items = r.document.items.map(fields);
     expect(items).toHaveLength(10);
-    expect(items[0]).toEqual({ direction: 'credit', reversal: false, status: 'booked', amount: 12000, currency: 'EUR', bookingDate: '2026-11-20', ref: 'BK-0001', batch: [0, 1], candidates: ['structured:RF18539007547034'], debtor: 'Anna Keller' });
+    expect(items[0]).toEqual({
+      direction: 'credit',
+      reversal: false,
+      status: 'booked',
+      amount: 12000,
+      currency: 'EUR',
+      bookingDate: '2026-11-20',
+      ref: 'BK-0001',
+      batch: [0, 1],
+      candidates: ['structured:RF18539007547034'],
+      debtor: 'Anna Keller',
+    });
     // No transaction amount in an entry of one transaction: the entry's amount. RF typed with spaces in the text.
     expect(items[1]).toMatchObject({ amount: 7550, bookingDate: '2026-11-21', ref: 'BK-0002', debtor: 'Müller & Söhne' });
     expect(items[1]!.candidates[0]).toBe('text:RF52ORD20240042');
@@ -90,18 +112,33 @@ describe('parseCamt', () => {
   it('reads several statements per document, and prefixed namespaces', () => {
     const r = parseCamt(camtXml({ kind: '053', version: 8, reports: [ENTRIES.slice(0, 2), ENTRIES.slice(2, 3)], prefixed: true }));
     if (!r.ok) throw new Error(r.reason);
-    expect(r.document.statements.map((s) => [s.id, s.entries])).toEqual([['MSG-1', 2], ['MSG-2', 1]]);
+    expect(r.document.statements.map((s) => [s.id, s.entries])).toEqual([
+      ['MSG-1', 2],
+      ['MSG-2', 1],
+    ]);
     expect(r.document.items).toHaveLength(5);
   });
 
   it('keeps amounts it cannot read visible instead of guessing', () => {
-    const r = parseCamt(camtXml({ kind: '054', version: 8, reports: [[
-      { amount: '1.234', acctSvcrRef: 'X1', txs: [{ amount: '1.234' }] },
-      { amount: '3.00', currency: 'XAU', acctSvcrRef: 'X2', txs: [{ amount: '3.00', currency: 'XAU' }] },
-      { amount: '60.00', acctSvcrRef: 'X3', batchCount: 3 },
-    ]] }));
+    const r = parseCamt(
+      camtXml({
+        kind: '054',
+        version: 8,
+        reports: [
+          [
+            { amount: '1.234', acctSvcrRef: 'X1', txs: [{ amount: '1.234' }] },
+            { amount: '3.00', currency: 'XAU', acctSvcrRef: 'X2', txs: [{ amount: '3.00', currency: 'XAU' }] },
+            { amount: '60.00', acctSvcrRef: 'X3', batchCount: 3 },
+          ],
+        ],
+      }),
+    );
     if (!r.ok) throw new Error(r.reason);
-    expect(r.document.items.map((i) => [i.amount?.minor ?? null, i.amount?.text ?? null, i.batchSize])).toEqual([[null, '1.234', 1], [null, '3.00', 1], [null, null, 3]]);
+    expect(r.document.items.map((i) => [i.amount?.minor ?? null, i.amount?.text ?? null, i.batchSize])).toEqual([
+      [null, '1.234', 1],
+      [null, '3.00', 1],
+      [null, null, 3],
+    ]);
   });
 });
 
@@ -124,7 +161,8 @@ describe('refusing hostile and unsupported XML before parsing', () => {
   });
 
   it('refuses external entities (file and network reads)', () => {
-    const xxe = '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>&xxe;</MsgId></GrpHdr></BkToCstmrDbtCdtNtfctn></Document>';
+    const xxe =
+      '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.08"><BkToCstmrDbtCdtNtfctn><GrpHdr><MsgId>&xxe;</MsgId></GrpHdr></BkToCstmrDbtCdtNtfctn></Document>';
     expect(parseCamt(xxe)).toMatchObject({ ok: false, reason: expect.stringContaining('DOCTYPE') });
   });
 

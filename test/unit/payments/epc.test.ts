@@ -62,7 +62,10 @@ describe('EPC069-12 payloads', () => {
 
   it('refuses CHF and every other non-euro currency, pointing CHF to the Swiss QR-bill', () => {
     const r = buildEpcPayload({ payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100, currency: 'CHF' });
-    expect(r).toEqual({ ok: false, errors: [{ field: 'currency', reason: 'an EPC QR code (SEPA credit transfer) carries euros only; CHF cannot be paid with one — use the swiss_qr scheme for CHF' }] });
+    expect(r).toEqual({
+      ok: false,
+      errors: [{ field: 'currency', reason: 'an EPC QR code (SEPA credit transfer) carries euros only; CHF cannot be paid with one — use the swiss_qr scheme for CHF' }],
+    });
     expect(buildEpcPayload({ payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100, currency: 'USD' })).toMatchObject({ ok: false, errors: [{ field: 'currency' }] });
   });
 
@@ -79,13 +82,25 @@ describe('EPC069-12 payloads', () => {
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual(['amount', 'payee.name', 'payee.iban', 'reference', 'information', 'purpose']);
     const both = buildEpcPayload({ payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100, currency: 'EUR', reference: 'RF18539007547034', remittance: 'Invoice 42' });
     expect(both).toEqual({ ok: false, errors: [{ field: 'remittance', reason: 'EPC069-12 carries either a structured creditor reference or unstructured remittance text, not both' }] });
-    expect(buildEpcPayload({ payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100_000_000_000, currency: 'EUR' })).toMatchObject({ ok: false, errors: [{ field: 'amount', reason: 'must be at most 99999999999 (EUR 999999999.99)' }] });
+    expect(buildEpcPayload({ payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100_000_000_000, currency: 'EUR' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'amount', reason: 'must be at most 99999999999 (EUR 999999999.99)' }],
+    });
   });
 
   it('needs a SEPA account, and a BIC outside the EEA or in version 001', () => {
-    expect(buildEpcPayload({ payee: { name: 'A', iban: 'BR1800360305000010009795493C1' }, amountMinor: 100, currency: 'EUR' })).toMatchObject({ ok: false, errors: [{ field: 'payee.iban', reason: expect.stringContaining('Brazil is outside SEPA') }] });
-    expect(buildEpcPayload({ payee: { name: 'A', iban: 'CH9300762011623852957' }, amountMinor: 100, currency: 'EUR' })).toMatchObject({ ok: false, errors: [{ field: 'payee.bic', reason: expect.stringContaining('outside the EEA (Switzerland)') }] });
+    expect(buildEpcPayload({ payee: { name: 'A', iban: 'BR1800360305000010009795493C1' }, amountMinor: 100, currency: 'EUR' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'payee.iban', reason: expect.stringContaining('Brazil is outside SEPA') }],
+    });
+    expect(buildEpcPayload({ payee: { name: 'A', iban: 'CH9300762011623852957' }, amountMinor: 100, currency: 'EUR' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'payee.bic', reason: expect.stringContaining('outside the EEA (Switzerland)') }],
+    });
     expect(buildEpcPayload({ payee: { name: 'A', iban: 'CH9300762011623852957', bic: 'UBSWCHZH80A' }, amountMinor: 100, currency: 'EUR' }).ok).toBe(true);
-    expect(buildEpcPayload({ version: '001', payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100, currency: 'EUR' })).toMatchObject({ ok: false, errors: [{ field: 'payee.bic', reason: expect.stringContaining('version 001') }] });
+    expect(buildEpcPayload({ version: '001', payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100, currency: 'EUR' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'payee.bic', reason: expect.stringContaining('version 001') }],
+    });
   });
 });

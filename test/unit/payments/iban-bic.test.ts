@@ -46,7 +46,8 @@ describe('checkIban', () => {
     const specs = ibantools.getCountrySpecifications();
     for (const [country, length] of Object.entries(IBAN_LENGTHS)) expect(specs[country]?.chars, country).toBe(length);
     // Every country ibantools marks as a member of the IBAN registry is in the table.
-    for (const [country, spec] of Object.entries(specs)) if (spec.IBANRegistry && !['AX', 'GF', 'GP', 'MF', 'MQ', 'NC', 'PF', 'PM', 'RE', 'TF', 'WF', 'YT'].includes(country)) expect(IBAN_LENGTHS[country], country).toBe(spec.chars);
+    for (const [country, spec] of Object.entries(specs))
+      if (spec.IBANRegistry && !['AX', 'GF', 'GP', 'MF', 'MQ', 'NC', 'PF', 'PM', 'RE', 'TF', 'WF', 'YT'].includes(country)) expect(IBAN_LENGTHS[country], country).toBe(spec.chars);
   });
 
   it('catches every single mistyped digit and every swap of neighbours (mod 97)', () => {
@@ -148,9 +149,11 @@ describe('checkBic', () => {
     expect(checkBic('DEUT-DEFF')).toMatchObject({ ok: false });
     // Whatever ibantools refuses, so do we (ibantools wants letters in the first four characters,
     // as ISO 9362 did before 2014; the generator keeps to those).
-    fc.assert(fc.property(fc.stringMatching(/^[A-Z]{4}[A-Z0-9]{4}([A-Z0-9]{3})?$/), (bic) => {
-      if (!ibantools.isValidBIC(bic)) expect(checkBic(bic).ok).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z]{4}[A-Z0-9]{4}([A-Z0-9]{3})?$/), (bic) => {
+        if (!ibantools.isValidBIC(bic)) expect(checkBic(bic).ok).toBe(false);
+      }),
+    );
   });
 });
 

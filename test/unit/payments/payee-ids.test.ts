@@ -8,33 +8,42 @@ import { checkCnpj, checkCpf, checkPixKey, checkText, checkVpa, transliterate } 
 
 describe('Pix keys', () => {
   it('agrees with cpf-cnpj-validator on generated CPFs and on their typos', () => {
-    fc.assert(fc.property(fc.nat(), fc.nat(10), fc.integer({ min: 1, max: 9 }), (_seed, i, delta) => {
-      const cpf = cpfLib.generate();
-      expect(checkCpf(cpf)).toEqual({ ok: true, key: cpf, type: 'cpf' });
-      const typo = cpf.slice(0, i) + String((Number(cpf[i]) + delta) % 10) + cpf.slice(i + 1);
-      // Mod 11 with 10 → 0 misses a few single typos; both implementations must miss the same ones.
-      expect(checkCpf(typo).ok, typo).toBe(cpfLib.isValid(typo));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(10), fc.integer({ min: 1, max: 9 }), (_seed, i, delta) => {
+        const cpf = cpfLib.generate();
+        expect(checkCpf(cpf)).toEqual({ ok: true, key: cpf, type: 'cpf' });
+        const typo = cpf.slice(0, i) + String((Number(cpf[i]) + delta) % 10) + cpf.slice(i + 1);
+        // Mod 11 with 10 → 0 misses a few single typos; both implementations must miss the same ones.
+        expect(checkCpf(typo).ok, typo).toBe(cpfLib.isValid(typo));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('agrees with cpf-cnpj-validator on numeric and alphanumeric CNPJs', () => {
-    fc.assert(fc.property(fc.nat(), (_seed) => {
-      const cnpj = cnpjLib.generate(); // alphanumeric
-      expect(checkCnpj(cnpj), cnpj).toMatchObject({ ok: true, type: 'cnpj', key: cnpj });
-      const typo = cnpj.slice(0, 5) + (cnpj[5] === '7' ? '8' : '7') + cnpj.slice(6);
-      expect(checkCnpj(typo).ok, typo).toBe(cnpjLib.isValid(typo));
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.nat(), (_seed) => {
+        const cnpj = cnpjLib.generate(); // alphanumeric
+        expect(checkCnpj(cnpj), cnpj).toMatchObject({ ok: true, type: 'cnpj', key: cnpj });
+        const typo = cnpj.slice(0, 5) + (cnpj[5] === '7' ? '8' : '7') + cnpj.slice(6);
+        expect(checkCnpj(typo).ok, typo).toBe(cnpjLib.isValid(typo));
+      }),
+      { numRuns: 200 },
+    );
     // Numeric: all 100 check-digit endings of random bases, exactly one of which is right.
-    fc.assert(fc.property(fc.stringMatching(/^[0-9]{12}$/), (base) => {
-      let valid = 0;
-      for (let dv = 0; dv < 100; dv++) {
-        const cnpj = base + String(dv).padStart(2, '0');
-        const ours = checkCnpj(cnpj).ok;
-        if (!/^(\d)\1+$/.test(cnpj)) expect(ours, cnpj).toBe(cnpjLib.isValid(cnpj));
-        if (ours) valid++;
-      }
-      expect(valid).toBeLessThanOrEqual(1);
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{12}$/), (base) => {
+        let valid = 0;
+        for (let dv = 0; dv < 100; dv++) {
+          const cnpj = base + String(dv).padStart(2, '0');
+          const ours = checkCnpj(cnpj).ok;
+          if (!/^(\d)\1+$/.test(cnpj)) expect(ours, cnpj).toBe(cnpjLib.isValid(cnpj));
+          if (ours) valid++;
+        }
+        expect(valid).toBeLessThanOrEqual(1);
+      }),
+      { numRuns: 50 },
+    );
     // The Receita Federal's example of the alphanumeric form.
     expect(checkCnpj('12.ABC.345/01DE-35')).toEqual({ ok: true, key: '12ABC34501DE35', type: 'cnpj' });
     expect(checkPixKey('11.222.333/0001-81')).toEqual({ ok: true, key: '11222333000181', type: 'cnpj' });

@@ -41,8 +41,17 @@ describe('checkPayeeProfile', () => {
     });
     expect(r.ok).toBe(false);
     expect(!r.ok && r.errors.map((e) => e.field)).toEqual([
-      'paypal', 'sepa.name', 'sepa.iban', 'sepa.bic', 'swiss_qr.address.country', 'swiss_qr.address.postcode', 'swiss_qr.iban',
-      'pix.key_type', 'pix.key', 'pix.city', 'upi.vpa',
+      'paypal',
+      'sepa.name',
+      'sepa.iban',
+      'sepa.bic',
+      'swiss_qr.address.country',
+      'swiss_qr.address.postcode',
+      'swiss_qr.iban',
+      'pix.key_type',
+      'pix.key',
+      'pix.city',
+      'upi.vpa',
     ]);
     expect(!r.ok && r.errors[0]!.reason).toBe("unknown scheme 'paypal'; the schemes are sepa, swiss_qr, pix, upi");
     expect(checkPayeeProfile('nope')).toMatchObject({ ok: false, errors: [{ field: 'profile' }] });
@@ -85,10 +94,22 @@ describe('issueCreditorReference and buildPaymentQr', () => {
   });
 
   it('names errors by the request and profile fields, and says why a combination cannot be carried', () => {
-    expect(buildPaymentQr({ scheme: 'sepa', profile, amountMinor: 1999, currency: 'CHF', reference: 'RF90A1' })).toMatchObject({ ok: false, errors: [{ field: 'currency', reason: expect.stringContaining('use the swiss_qr scheme for CHF') }] });
-    expect(buildPaymentQr({ scheme: 'upi', profile, amountMinor: 1999, currency: 'INR', reference: 'ORDER42', description: 'x'.repeat(51) })).toEqual({ ok: false, errors: [{ field: 'description', reason: 'must be at most 50 characters; this one has 51' }] });
-    expect(buildPaymentQr({ scheme: 'swiss_qr', profile, amountMinor: 1999, currency: 'CHF', reference: 'RF90A1' })).toMatchObject({ ok: false, errors: [{ field: 'reference', reason: expect.stringContaining('QR-IBAN takes a QR reference') }] });
-    expect(buildPaymentQr({ scheme: 'swiss_qr', profile: scor, amountMinor: 1999, currency: 'CHF', reference: '210000000003139471430009017' })).toMatchObject({ ok: false, errors: [{ field: 'reference', reason: expect.stringContaining('needs a QR-IBAN') }] });
+    expect(buildPaymentQr({ scheme: 'sepa', profile, amountMinor: 1999, currency: 'CHF', reference: 'RF90A1' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'currency', reason: expect.stringContaining('use the swiss_qr scheme for CHF') }],
+    });
+    expect(buildPaymentQr({ scheme: 'upi', profile, amountMinor: 1999, currency: 'INR', reference: 'ORDER42', description: 'x'.repeat(51) })).toEqual({
+      ok: false,
+      errors: [{ field: 'description', reason: 'must be at most 50 characters; this one has 51' }],
+    });
+    expect(buildPaymentQr({ scheme: 'swiss_qr', profile, amountMinor: 1999, currency: 'CHF', reference: 'RF90A1' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'reference', reason: expect.stringContaining('QR-IBAN takes a QR reference') }],
+    });
+    expect(buildPaymentQr({ scheme: 'swiss_qr', profile: scor, amountMinor: 1999, currency: 'CHF', reference: '210000000003139471430009017' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'reference', reason: expect.stringContaining('needs a QR-IBAN') }],
+    });
     expect(buildPaymentQr({ scheme: 'pix', profile, amountMinor: 1999, currency: 'BRL', reference: 'X' })).toMatchObject({ ok: false, errors: [{ field: 'scheme' }] });
     // A profile that was valid once but not for this payment: the profile path is named.
     const stale = { ...profile, sepa: { ...profile.sepa!, iban: 'DE89370400440532013001' } };

@@ -23,8 +23,16 @@ describe('Pix BR Code (EMV MPM)', () => {
     const parsed = parsePix(r.payload);
     expect(hasError(parsed)).toBe(false);
     expect(parsed).toMatchObject({
-      type: 'STATIC', pixKey: '12345678909', merchantName: 'Padaria Sao Joao', merchantCity: 'Sao Paulo', transactionAmount: 123.45,
-      txid: 'ORD20240042', infoAdicional: 'Pedido 42', transactionCurrency: '986', countryCode: 'BR', merchantCategoryCode: '0000',
+      type: 'STATIC',
+      pixKey: '12345678909',
+      merchantName: 'Padaria Sao Joao',
+      merchantCity: 'Sao Paulo',
+      transactionAmount: 123.45,
+      txid: 'ORD20240042',
+      infoAdicional: 'Pedido 42',
+      transactionCurrency: '986',
+      countryCode: 'BR',
+      merchantCategoryCode: '0000',
     });
     expect(r.ecc).toBe('M');
   });
@@ -32,11 +40,17 @@ describe('Pix BR Code (EMV MPM)', () => {
   it('equals what pix-utils generates from the same data, for every kind of key', () => {
     const keys = ['12345678909', '11222333000181', 'loja@exemplo.com.br', '+5511987654321', '123e4567-e89b-42d3-a456-426614174000'];
     for (const key of keys) {
-      for (const [amountMinor, txid] of [[100, 'A1B2C3D4E5F6G7H8I9J0K1L2M'], [999_999_999_999, 'TX1'], [5, 'ORD20240042']] as const) {
+      for (const [amountMinor, txid] of [
+        [100, 'A1B2C3D4E5F6G7H8I9J0K1L2M'],
+        [999_999_999_999, 'TX1'],
+        [5, 'ORD20240042'],
+      ] as const) {
         // pix-utils upper-cases name and city (the BCB manual does not require it), and marks a
         // one-payment code (point of initiation 12) with its `oneTime` element.
         const ours = buildPixPayload({ ...BASE, payee: { key, merchant_name: 'PADARIA SAO JOAO', city: 'SAO PAULO' }, amountMinor, txid, description: null });
-        const theirs = createStaticPix({ merchantName: 'Padaria São João', merchantCity: 'São Paulo', pixKey: key, txid, transactionAmount: amountMinor / 100, oneTime: true } as Parameters<typeof createStaticPix>[0]);
+        const theirs = createStaticPix({ merchantName: 'Padaria São João', merchantCity: 'São Paulo', pixKey: key, txid, transactionAmount: amountMinor / 100, oneTime: true } as Parameters<
+          typeof createStaticPix
+        >[0]);
         expect(hasError(theirs)).toBe(false);
         if (hasError(theirs) || !ours.ok) throw new Error('unexpected');
         expect(ours.payload, key).toBe(theirs.toBRCode());
@@ -75,7 +89,14 @@ describe('Pix BR Code (EMV MPM)', () => {
 
   it('refuses what a BR Code cannot carry, naming each field', () => {
     expect(buildPixPayload({ ...BASE, currency: 'EUR' })).toEqual({ ok: false, errors: [{ field: 'currency', reason: 'Pix pays Brazilian reais (BRL) only; EUR cannot be paid with a Pix code' }] });
-    const bad = buildPixPayload({ ...BASE, amountMinor: 1_000_000_000_000, payee: { key: '123.456.789-00', merchant_name: 'A'.repeat(26), city: 'Rio de Janeiro RJ' }, txid: 'ORD-42', mcc: '12', postalCode: '123' });
+    const bad = buildPixPayload({
+      ...BASE,
+      amountMinor: 1_000_000_000_000,
+      payee: { key: '123.456.789-00', merchant_name: 'A'.repeat(26), city: 'Rio de Janeiro RJ' },
+      txid: 'ORD-42',
+      mcc: '12',
+      postalCode: '123',
+    });
     expect(!bad.ok && bad.errors.map((e) => e.field)).toEqual(['amount', 'payee.key', 'payee.merchant_name', 'payee.city', 'txid', 'mcc', 'postal_code']);
     expect(!bad.ok && bad.errors[1]!.reason).toContain('CPF check digits');
     expect(!bad.ok && bad.errors[2]!.reason).toBe('must be at most 25 characters; this one has 26');
@@ -87,6 +108,9 @@ describe('Pix BR Code (EMV MPM)', () => {
     const fits = buildPixPayload({ ...BASE, payee: { ...BASE.payee, key: email }, description: 'd'.repeat(room) });
     expect(fits.ok).toBe(true);
     expect(fits.ok && hasError(parsePix(fits.payload))).toBe(false);
-    expect(buildPixPayload({ ...BASE, payee: { ...BASE.payee, key: email }, description: 'd'.repeat(room + 1) })).toEqual({ ok: false, errors: [{ field: 'description', reason: `with this Pix key the description may have at most ${room} characters (the merchant account field holds 99); this one has ${room + 1}` }] });
+    expect(buildPixPayload({ ...BASE, payee: { ...BASE.payee, key: email }, description: 'd'.repeat(room + 1) })).toEqual({
+      ok: false,
+      errors: [{ field: 'description', reason: `with this Pix key the description may have at most ${room} characters (the merchant account field holds 99); this one has ${room + 1}` }],
+    });
   });
 });

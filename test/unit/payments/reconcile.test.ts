@@ -43,7 +43,9 @@ const ENTRIES: FixtureEntry[] = [
   { amount: '75.50', acctSvcrRef: 'B2', txs: [{ ustrd: [`Invoice ${RF.text.replace(/(.{4})/g, '$1 ')} thanks`] }] },
   // 2 a batch: QR reference, Pix txid (partial), unknown reference
   {
-    amount: '45.00', acctSvcrRef: 'B3', batchCount: 3,
+    amount: '45.00',
+    acctSvcrRef: 'B3',
+    batchCount: 3,
     txs: [
       { amount: '10.00', acctSvcrRef: 'B3-1', reference: QRR, referenceType: 'QRR' },
       { amount: '20.00', acctSvcrRef: 'B3-2', ustrd: [`Pix ${TXID}`] },
@@ -114,7 +116,17 @@ describe('reconcile', () => {
   });
 
   it('explains each outcome with amounts a person can act on', () => {
-    expect(line(0)).toMatchObject({ reference: RF.exact, amount_minor: 12000, currency: 'EUR', expected_minor: 12000, received_minor: 12000, account_servicer_reference: 'B1', debtor_name: 'Anna Keller', booking_date: '2026-11-20', reason: 'reference and amount match' });
+    expect(line(0)).toMatchObject({
+      reference: RF.exact,
+      amount_minor: 12000,
+      currency: 'EUR',
+      expected_minor: 12000,
+      received_minor: 12000,
+      account_servicer_reference: 'B1',
+      debtor_name: 'Anna Keller',
+      booking_date: '2026-11-20',
+      reason: 'reference and amount match',
+    });
     expect(line(3).reason).toBe('EUR 20.00 of EUR 25.00 received; EUR 5.00 missing');
     expect(line(4).reason).toBe(`no payment carries the reference ${RF.unknown}`);
     expect(line(5).reason).toBe('EUR 60.00 received for EUR 50.00: EUR 10.00 too much');

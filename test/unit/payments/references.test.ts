@@ -5,10 +5,22 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { calculateQRReferenceChecksum, calculateSCORReferenceChecksum, isQRReferenceValid, isSCORReferenceValid } from 'swissqrbill/utils';
 import {
-  checkPixTxid, checkQrReference, checkRf, checkUpiTr, formatQrReference, formatRf, newCreditorReference, normalizeReference, qrReferenceFromDigits, rfFromBody,
+  checkPixTxid,
+  checkQrReference,
+  checkRf,
+  checkUpiTr,
+  formatQrReference,
+  formatRf,
+  newCreditorReference,
+  normalizeReference,
+  qrReferenceFromDigits,
+  rfFromBody,
 } from '../../../src/modules/payments/index.ts';
 
-const seq = (chars: string) => (n: number): string => chars.repeat(Math.ceil(n / chars.length)).slice(0, n);
+const seq =
+  (chars: string) =>
+  (n: number): string =>
+    chars.repeat(Math.ceil(n / chars.length)).slice(0, n);
 
 describe('ISO 11649 creditor references (RF)', () => {
   it('builds and validates the standard example RF18 5390 0754 7034', () => {
@@ -19,12 +31,14 @@ describe('ISO 11649 creditor references (RF)', () => {
   });
 
   it('computes the same check digits as swissqrbill for any body', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[A-Z0-9]{1,21}$/), (body) => {
-      const ref = rfFromBody(body);
-      expect(ref.slice(2, 4)).toBe(calculateSCORReferenceChecksum(body));
-      expect(isSCORReferenceValid(ref)).toBe(true);
-      expect(checkRf(ref).ok).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z0-9]{1,21}$/), (body) => {
+        const ref = rfFromBody(body);
+        expect(ref.slice(2, 4)).toBe(calculateSCORReferenceChecksum(body));
+        expect(isSCORReferenceValid(ref)).toBe(true);
+        expect(checkRf(ref).ok).toBe(true);
+      }),
+    );
   });
 
   it('refuses a reference with a bad check, with the reason', () => {
@@ -34,13 +48,15 @@ describe('ISO 11649 creditor references (RF)', () => {
     expect(checkRf('RF18 1234567890123456789012')).toMatchObject({ ok: false, reason: expect.stringContaining('5 to 25') });
     expect(checkRf('XX18539007547034')).toMatchObject({ ok: false, reason: expect.stringContaining('starts with RF') });
     expect(checkRf('RF18-5390')).toMatchObject({ ok: false, reason: expect.stringContaining("found '-'") });
-    fc.assert(fc.property(fc.stringMatching(/^[A-Z0-9]{4,21}$/), fc.nat(), fc.integer({ min: 1, max: 9 }), (body, at, delta) => {
-      const ref = rfFromBody(body);
-      const i = 4 + (at % body.length);
-      if (!/\d/.test(ref[i]!)) return;
-      const typo = ref.slice(0, i) + String((Number(ref[i]) + delta) % 10) + ref.slice(i + 1);
-      expect(checkRf(typo).ok).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z0-9]{4,21}$/), fc.nat(), fc.integer({ min: 1, max: 9 }), (body, at, delta) => {
+        const ref = rfFromBody(body);
+        const i = 4 + (at % body.length);
+        if (!/\d/.test(ref[i]!)) return;
+        const typo = ref.slice(0, i) + String((Number(ref[i]) + delta) % 10) + ref.slice(i + 1);
+        expect(checkRf(typo).ok).toBe(false);
+      }),
+    );
   });
 });
 
@@ -52,19 +68,23 @@ describe('Swiss QR references', () => {
   });
 
   it('computes the same recursive mod-10 check digit as swissqrbill', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[0-9]{26}$/), (body) => {
-      const ref = qrReferenceFromDigits(body);
-      expect(ref[26]).toBe(calculateQRReferenceChecksum(body));
-      if (!/^0+$/.test(ref)) expect(isQRReferenceValid(ref)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{26}$/), (body) => {
+        const ref = qrReferenceFromDigits(body);
+        expect(ref[26]).toBe(calculateQRReferenceChecksum(body));
+        if (!/^0+$/.test(ref)) expect(isQRReferenceValid(ref)).toBe(true);
+      }),
+    );
   });
 
   it('catches every single mistyped digit, and refuses other shapes', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[1-9][0-9]{25}$/), fc.nat(26), fc.integer({ min: 1, max: 9 }), (body, i, delta) => {
-      const ref = qrReferenceFromDigits(body);
-      const typo = ref.slice(0, i) + String((Number(ref[i]) + delta) % 10) + ref.slice(i + 1);
-      expect(checkQrReference(typo)).toMatchObject({ ok: false, reason: expect.stringContaining('wrong check digit') });
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[1-9][0-9]{25}$/), fc.nat(26), fc.integer({ min: 1, max: 9 }), (body, i, delta) => {
+        const ref = qrReferenceFromDigits(body);
+        const typo = ref.slice(0, i) + String((Number(ref[i]) + delta) % 10) + ref.slice(i + 1);
+        expect(checkQrReference(typo)).toMatchObject({ ok: false, reason: expect.stringContaining('wrong check digit') });
+      }),
+    );
     expect(checkQrReference('21000000000313947143000901')).toEqual({ ok: false, reason: 'a QR reference has 27 digits; this one has 26' });
     expect(checkQrReference('RF18539007547034')).toMatchObject({ ok: false, reason: "a QR reference has digits only; found 'R'" });
     expect(checkQrReference('000000000000000000000000000')).toMatchObject({ ok: false, reason: expect.stringContaining('all zeros') });

@@ -8,8 +8,20 @@ import sharp from 'sharp';
 import { encodeQr, maxLogoSize, renderSvg } from '../../../src/qr/index.ts';
 import { renderQrPng } from '../../helpers/raster.ts';
 import {
-  buildEpcPayload, buildPaymentQr, buildPixPayload, buildSwissQrPayload, buildUpiPayload, checkPayeeProfile, issueCreditorReference, SCHEME_CURRENCIES, SCHEMES,
-  SWISS_CROSS_LOGO, SWISS_CROSS_SIZE, SWISS_CROSS_SVG, swissQrDesign, utf8Length,
+  buildEpcPayload,
+  buildPaymentQr,
+  buildPixPayload,
+  buildSwissQrPayload,
+  buildUpiPayload,
+  checkPayeeProfile,
+  issueCreditorReference,
+  SCHEME_CURRENCIES,
+  SCHEMES,
+  SWISS_CROSS_LOGO,
+  SWISS_CROSS_SIZE,
+  SWISS_CROSS_SVG,
+  swissQrDesign,
+  utf8Length,
 } from '../../../src/modules/payments/index.ts';
 import type { PayeeProfile, Scheme } from '../../../src/modules/payments/index.ts';
 import { jsqrDecode, zxingDecode } from '../../helpers/decode-qr.ts';
@@ -57,14 +69,43 @@ describe('payment codes decode to the exact payload', () => {
 describe('payloads at their size limits decode too', () => {
   const longest: Record<Scheme, () => ReturnType<typeof buildEpcPayload>> = {
     // 331 bytes with multi-byte UTF-8 text (the engine adds the UTF-8 ECI).
-    sepa: () => buildEpcPayload({ payee: { name: `Bäckerei Müller & Söhne ${'é'.repeat(40)}`, iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' }, amountMinor: 99_999_999_999, currency: 'EUR', remittance: `Rechnung ${'ü'.repeat(65)}`, information: 'Danke schön!' }),
-    swiss_qr: () => buildSwissQrPayload({
-      payee: { name: 'n'.repeat(70), iban: 'CH4431999123000889012', address: { street: 'Rue de l’Église', building_number: '12b', postcode: '1700', town: 'Fribourg', country: 'CH' } },
-      debtor: { name: 'Zoë Ærø-Müller', address: { street: 's'.repeat(70), building_number: '1', postcode: '8001', town: 'Zürich', country: 'CH' } },
-      amountMinor: 99_999_999_999, currency: 'CHF', reference: '210000000003139471430009017', message: 'm'.repeat(70), billInformation: `//${'b'.repeat(68)}`, alternativeSchemes: ['a'.repeat(100), 'c'.repeat(100)],
-    }),
-    pix: () => buildPixPayload({ payee: { key: 'a-rather-long-address-for-pix@exemplo.com.br', merchant_name: 'M'.repeat(25), city: 'C'.repeat(15) }, amountMinor: 999_999_999_999, currency: 'BRL', txid: 'T'.repeat(25), description: 'd'.repeat(29), postalCode: '01310100', mcc: '5812' }),
-    upi: () => buildUpiPayload({ payee: { vpa: '1234567890@sbin0001234.ifsc.npci', payee_name: 'श्री गणेश किराना स्टोर & Sons', mcc: '5411' }, amountMinor: 100_000_000, currency: 'INR', reference: 'R'.repeat(35), note: 'n & = + # % ₹'.padEnd(50, 'x') }),
+    sepa: () =>
+      buildEpcPayload({
+        payee: { name: `Bäckerei Müller & Söhne ${'é'.repeat(40)}`, iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+        amountMinor: 99_999_999_999,
+        currency: 'EUR',
+        remittance: `Rechnung ${'ü'.repeat(65)}`,
+        information: 'Danke schön!',
+      }),
+    swiss_qr: () =>
+      buildSwissQrPayload({
+        payee: { name: 'n'.repeat(70), iban: 'CH4431999123000889012', address: { street: 'Rue de l’Église', building_number: '12b', postcode: '1700', town: 'Fribourg', country: 'CH' } },
+        debtor: { name: 'Zoë Ærø-Müller', address: { street: 's'.repeat(70), building_number: '1', postcode: '8001', town: 'Zürich', country: 'CH' } },
+        amountMinor: 99_999_999_999,
+        currency: 'CHF',
+        reference: '210000000003139471430009017',
+        message: 'm'.repeat(70),
+        billInformation: `//${'b'.repeat(68)}`,
+        alternativeSchemes: ['a'.repeat(100), 'c'.repeat(100)],
+      }),
+    pix: () =>
+      buildPixPayload({
+        payee: { key: 'a-rather-long-address-for-pix@exemplo.com.br', merchant_name: 'M'.repeat(25), city: 'C'.repeat(15) },
+        amountMinor: 999_999_999_999,
+        currency: 'BRL',
+        txid: 'T'.repeat(25),
+        description: 'd'.repeat(29),
+        postalCode: '01310100',
+        mcc: '5812',
+      }),
+    upi: () =>
+      buildUpiPayload({
+        payee: { vpa: '1234567890@sbin0001234.ifsc.npci', payee_name: 'श्री गणेश किराना स्टोर & Sons', mcc: '5411' },
+        amountMinor: 100_000_000,
+        currency: 'INR',
+        reference: 'R'.repeat(35),
+        note: 'n & = + # % ₹'.padEnd(50, 'x'),
+      }),
   };
   for (const scheme of SCHEMES) {
     it(`${scheme}: the longest payload the builder allows`, async () => {
@@ -103,12 +144,21 @@ describe('the Swiss cross', () => {
     const size = 600;
     const plain = renderSvg(payload, { ecc: 'M', margin: 4 });
     expect(plain.ecc).toBe('M');
-    const base = await sharp(Buffer.from(plain.svg), { density: (72 * size) / plain.width }).flatten({ background: '#ffffff' }).png().toBuffer();
+    const base = await sharp(Buffer.from(plain.svg), { density: (72 * size) / plain.width })
+      .flatten({ background: '#ffffff' })
+      .png()
+      .toBuffer();
     const unit = size / plain.width;
     const crossPx = Math.round(SWISS_CROSS_SIZE * plain.modules * unit);
-    const cross = await sharp(Buffer.from(SWISS_CROSS_SVG), { density: (72 * crossPx) / 70 }).resize(crossPx, crossPx).png().toBuffer();
+    const cross = await sharp(Buffer.from(SWISS_CROSS_SVG), { density: (72 * crossPx) / 70 })
+      .resize(crossPx, crossPx)
+      .png()
+      .toBuffer();
     const offset = Math.round(size / 2 - crossPx / 2);
-    const composed = await sharp(base).composite([{ input: cross, left: offset, top: offset }]).png().toBuffer();
+    const composed = await sharp(base)
+      .composite([{ input: cross, left: offset, top: offset }])
+      .png()
+      .toBuffer();
     const img = await pngPixels(composed);
     // The cross really covers the centre: its black square is there.
     const centre = (Math.round(size / 2 - crossPx * 0.35) * img.width + Math.round(size / 2)) * 4;

@@ -16,28 +16,33 @@ describe('UPI deep links', () => {
   });
 
   it('parses back with the WHATWG URL parser to exactly the values given', () => {
-    fc.assert(fc.property(
-      fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).filter((s) => s.trim() !== '' && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s) && s === s.trim().replace(/\s+/g, ' ').normalize('NFC')),
-      fc.string({ minLength: 1, maxLength: 50, unit: 'grapheme' }).filter((s) => s.trim() !== '' && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s) && s === s.trim().replace(/\s+/g, ' ').normalize('NFC') && [...s].length <= 50),
-      fc.integer({ min: 1, max: 100_000_000 }),
-      (name, note, amountMinor) => {
-        const r = buildUpiPayload({ ...BASE, payee: { ...BASE.payee, payee_name: name }, note, amountMinor });
-        expect(r.ok).toBe(true);
-        if (!r.ok) return;
-        const url = new URL(r.payload);
-        expect(url.protocol).toBe('upi:');
-        expect(url.host + url.pathname).toBe('pay');
-        expect([...url.searchParams.keys()]).toEqual(['pa', 'pn', 'am', 'cu', 'tr', 'tn']);
-        expect(url.searchParams.get('pa')).toBe('sharma.store@okaxis');
-        expect(url.searchParams.get('pn')).toBe(name);
-        expect(url.searchParams.get('tn')).toBe(note);
-        expect(Number(url.searchParams.get('am')) * 100).toBeCloseTo(amountMinor, 6);
-        expect(url.searchParams.get('am')).toMatch(/^\d+\.\d{2}$/);
-        // Nothing a UPI app splits on survives unencoded inside a value.
-        expect(r.payload.slice('upi://pay?'.length).split('&')).toHaveLength(6);
-        expect(r.payload).not.toMatch(/[ +#]/);
-      },
-    ), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).filter((s) => s.trim() !== '' && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s) && s === s.trim().replace(/\s+/g, ' ').normalize('NFC')),
+        fc
+          .string({ minLength: 1, maxLength: 50, unit: 'grapheme' })
+          .filter((s) => s.trim() !== '' && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s) && s === s.trim().replace(/\s+/g, ' ').normalize('NFC') && [...s].length <= 50),
+        fc.integer({ min: 1, max: 100_000_000 }),
+        (name, note, amountMinor) => {
+          const r = buildUpiPayload({ ...BASE, payee: { ...BASE.payee, payee_name: name }, note, amountMinor });
+          expect(r.ok).toBe(true);
+          if (!r.ok) return;
+          const url = new URL(r.payload);
+          expect(url.protocol).toBe('upi:');
+          expect(url.host + url.pathname).toBe('pay');
+          expect([...url.searchParams.keys()]).toEqual(['pa', 'pn', 'am', 'cu', 'tr', 'tn']);
+          expect(url.searchParams.get('pa')).toBe('sharma.store@okaxis');
+          expect(url.searchParams.get('pn')).toBe(name);
+          expect(url.searchParams.get('tn')).toBe(note);
+          expect(Number(url.searchParams.get('am')) * 100).toBeCloseTo(amountMinor, 6);
+          expect(url.searchParams.get('am')).toMatch(/^\d+\.\d{2}$/);
+          // Nothing a UPI app splits on survives unencoded inside a value.
+          expect(r.payload.slice('upi://pay?'.length).split('&')).toHaveLength(6);
+          expect(r.payload).not.toMatch(/[ +#]/);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it('encodes the characters that break query parsing, and spaces as %20', () => {
@@ -48,7 +53,10 @@ describe('UPI deep links', () => {
 
   it('refuses what a UPI link cannot carry', () => {
     expect(buildUpiPayload({ ...BASE, currency: 'USD' })).toEqual({ ok: false, errors: [{ field: 'currency', reason: 'UPI pays Indian rupees (INR) only; USD cannot be paid with a UPI link' }] });
-    expect(buildUpiPayload({ ...BASE, payee: { ...BASE.payee, vpa: 'sharma store@okaxis' } })).toMatchObject({ ok: false, errors: [{ field: 'payee.vpa', reason: expect.stringContaining('before @') }] });
+    expect(buildUpiPayload({ ...BASE, payee: { ...BASE.payee, vpa: 'sharma store@okaxis' } })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'payee.vpa', reason: expect.stringContaining('before @') }],
+    });
     expect(buildUpiPayload({ ...BASE, payee: { ...BASE.payee, vpa: 'sharma' } })).toMatchObject({ ok: false, errors: [{ field: 'payee.vpa' }] });
     const bad = buildUpiPayload({ ...BASE, amountMinor: 100_000_001, reference: 'ORD-42', note: 'n'.repeat(51), payee: { ...BASE.payee, mcc: '54' } });
     expect(!bad.ok && bad.errors.map((e) => e.field)).toEqual(['amount', 'payee.mcc', 'reference', 'note']);

@@ -7,8 +7,7 @@ import type { DesignConfig, Template } from './types.ts';
 /** Every template of the account (a few pages at most), newest first. */
 export const templatesQuery = queryOptions({
   queryKey: ['templates'],
-  queryFn: ({ signal }): Promise<Template[]> =>
-    collect(paginate((cursor) => unwrap(api.GET('/api/v1/templates', { params: { query: { limit: 100, cursor } }, signal })))),
+  queryFn: ({ signal }): Promise<Template[]> => collect(paginate((cursor) => unwrap(api.GET('/api/v1/templates', { params: { query: { limit: 100, cursor } }, signal })))),
 });
 
 /** Saves a design as a template. */

@@ -40,7 +40,14 @@ function ProgressBar({ progress }: { progress: BulkProgress }) {
       <p className="text-sm font-medium" id="bulk-progress-label">
         {label}
       </p>
-      <div role="progressbar" aria-labelledby="bulk-progress-label" aria-valuemin={0} aria-valuemax={100} aria-valuenow={value} className="h-2 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800">
+      <div
+        role="progressbar"
+        aria-labelledby="bulk-progress-label"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={value}
+        className="h-2 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800"
+      >
         <div className="h-full rounded-full bg-accent transition-[width] duration-300" style={{ width: `${value}%` }} />
       </div>
     </div>
@@ -192,7 +199,14 @@ export function BulkPage() {
               <p className="text-sm">
                 <span className="font-medium">{csv.file}</span> · {formatCount(csv.rows.length)} rows
               </p>
-              <Button size="sm" variant="ghost" onClick={() => { setCsv(null); resetResults(); }}>
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={() => {
+                  setCsv(null);
+                  resetResults();
+                }}
+              >
                 Use pasted links instead
               </Button>
             </div>
@@ -221,7 +235,10 @@ export function BulkPage() {
             }}
             onDragLeave={() => setDragging(false)}
             onDrop={onDrop}
-            className={cn('flex flex-col items-center gap-2 rounded-lg border border-dashed px-4 py-5 text-center text-[13px] text-zinc-600 dark:text-zinc-400', dragging ? 'border-accent bg-accent-soft' : 'border-zinc-300 dark:border-zinc-700')}
+            className={cn(
+              'flex flex-col items-center gap-2 rounded-lg border border-dashed px-4 py-5 text-center text-[13px] text-zinc-600 dark:text-zinc-400',
+              dragging ? 'border-accent bg-accent-soft' : 'border-zinc-300 dark:border-zinc-700',
+            )}
           >
             <FileUp aria-hidden="true" className="size-5 text-zinc-400" />
             <p>
@@ -233,10 +250,12 @@ export function BulkPage() {
             </Button>
           </div>
           {csvProblem && <Alert>{csvProblem}</Alert>}
-          <div aria-live="polite">
-            {rowErrors ? <RowErrorList rows={rows} errors={rowErrors} /> : otherError ? <Alert title="The batch was not created">{errorText(otherError)}</Alert> : null}
-          </div>
-          {tooMany && <Alert>This list has {formatCount(rows.length)} links; one batch takes at most {formatCount(MAX_ROWS)}. Split it into several batches.</Alert>}
+          <div aria-live="polite">{rowErrors ? <RowErrorList rows={rows} errors={rowErrors} /> : otherError ? <Alert title="The batch was not created">{errorText(otherError)}</Alert> : null}</div>
+          {tooMany && (
+            <Alert>
+              This list has {formatCount(rows.length)} links; one batch takes at most {formatCount(MAX_ROWS)}. Split it into several batches.
+            </Alert>
+          )}
         </Card>
 
         <div className="space-y-6">
@@ -244,7 +263,14 @@ export function BulkPage() {
             <h2 className="text-sm font-semibold">2. Codes</h2>
             <Field label="Type" hint={qrType === 'dynamic' ? 'Short links: change destinations later, scans are counted.' : 'The link itself: works without Tessera, cannot change.'}>
               {(props) => (
-                <Select {...props} value={qrType} onChange={(e) => { setQrType(e.target.value as 'dynamic' | 'static'); resetResults(); }}>
+                <Select
+                  {...props}
+                  value={qrType}
+                  onChange={(e) => {
+                    setQrType(e.target.value as 'dynamic' | 'static');
+                    resetResults();
+                  }}
+                >
                   <option value="dynamic">Dynamic</option>
                   <option value="static">Static</option>
                 </Select>
@@ -252,7 +278,14 @@ export function BulkPage() {
             </Field>
             <Field label="Design">
               {(props) => (
-                <Select {...props} value={designChoice} onChange={(e) => { setDesignChoice(e.target.value); resetResults(); }}>
+                <Select
+                  {...props}
+                  value={designChoice}
+                  onChange={(e) => {
+                    setDesignChoice(e.target.value);
+                    resetResults();
+                  }}
+                >
                   <option value="plain">Plain (black on white)</option>
                   {templates.length > 0 && (
                     <optgroup label="Your templates">

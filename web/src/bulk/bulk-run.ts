@@ -17,11 +17,7 @@ export interface BulkOptions {
 }
 
 /** Where a run is. */
-export type BulkProgress =
-  | { phase: 'checking' }
-  | { phase: 'creating'; total: number }
-  | { phase: 'rendering'; done: number; total: number }
-  | { phase: 'zipping'; total: number };
+export type BulkProgress = { phase: 'checking' } | { phase: 'creating'; total: number } | { phase: 'rendering'; done: number; total: number } | { phase: 'zipping'; total: number };
 
 /** A row the server refused, and why. */
 export interface RowError {

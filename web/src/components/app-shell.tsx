@@ -56,7 +56,14 @@ export function AppShell() {
         </div>
         <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-2">
           {NAV.map(({ to, label, icon: Icon, exact }) => (
-            <Link key={to} to={to} activeOptions={{ exact, includeSearch: false }} className={linkBase} activeProps={{ className: linkActive, 'aria-current': 'page' }} inactiveProps={{ className: linkIdle }}>
+            <Link
+              key={to}
+              to={to}
+              activeOptions={{ exact, includeSearch: false }}
+              className={linkBase}
+              activeProps={{ className: linkActive, 'aria-current': 'page' }}
+              inactiveProps={{ className: linkIdle }}
+            >
               <Icon aria-hidden="true" />
               {label}
             </Link>

@@ -33,7 +33,8 @@ export function ArchiveDialog({ campaign, open, onOpenChange, onArchived }: { ca
       title={`Archive “${campaign.name}”?`}
       description={
         <>
-          Its code stops leading anywhere: people who scan it, including from codes already printed, will see a page saying the campaign has ended. Its scans and settings are kept, but it can no longer be edited.
+          Its code stops leading anywhere: people who scan it, including from codes already printed, will see a page saying the campaign has ended. Its scans and settings are kept, but it can no
+          longer be edited.
           {archive.error && <span className="mt-2 block text-red-700 dark:text-red-400">{errorText(archive.error)}</span>}
         </>
       }
@@ -70,36 +71,39 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
             event.preventDefault();
             trigger.current?.focus();
           }}
-          align="end" sideOffset={4} className="z-50 min-w-52 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900">
-            <DropdownMenu.Item className={item} onSelect={() => void copyText(campaign.public_url).then(() => toast('Link copied'))}>
-              <Copy aria-hidden="true" /> Copy public link
-            </DropdownMenu.Item>
-            <DropdownMenu.Item asChild className={item}>
-              <Link to="/app/campaigns/$campaignId" params={{ campaignId: campaign.id }}>
-                <Pencil aria-hidden="true" /> {active ? 'Edit' : 'View'}
-              </Link>
-            </DropdownMenu.Item>
-            {renderable && (
-              <>
-                <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />
-                <DropdownMenu.Item className={item} onSelect={() => download('svg')}>
-                  <Download aria-hidden="true" /> Download SVG
+          align="end"
+          sideOffset={4}
+          className="z-50 min-w-52 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
+        >
+          <DropdownMenu.Item className={item} onSelect={() => void copyText(campaign.public_url).then(() => toast('Link copied'))}>
+            <Copy aria-hidden="true" /> Copy public link
+          </DropdownMenu.Item>
+          <DropdownMenu.Item asChild className={item}>
+            <Link to="/app/campaigns/$campaignId" params={{ campaignId: campaign.id }}>
+              <Pencil aria-hidden="true" /> {active ? 'Edit' : 'View'}
+            </Link>
+          </DropdownMenu.Item>
+          {renderable && (
+            <>
+              <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />
+              <DropdownMenu.Item className={item} onSelect={() => download('svg')}>
+                <Download aria-hidden="true" /> Download SVG
+              </DropdownMenu.Item>
+              {PNG_SIZES.map((size) => (
+                <DropdownMenu.Item key={size} className={item} onSelect={() => download('png', size)}>
+                  <Download aria-hidden="true" /> Download PNG, {size} px
                 </DropdownMenu.Item>
-                {PNG_SIZES.map((size) => (
-                  <DropdownMenu.Item key={size} className={item} onSelect={() => download('png', size)}>
-                    <Download aria-hidden="true" /> Download PNG, {size} px
-                  </DropdownMenu.Item>
-                ))}
-              </>
-            )}
-            {active && (
-              <>
-                <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />
-                <DropdownMenu.Item className={`${item} text-red-700 dark:text-red-400 [&_svg]:text-red-600`} onSelect={() => setConfirming(true)}>
-                  <Archive aria-hidden="true" /> Archive…
-                </DropdownMenu.Item>
-              </>
-            )}
+              ))}
+            </>
+          )}
+          {active && (
+            <>
+              <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />
+              <DropdownMenu.Item className={`${item} text-red-700 dark:text-red-400 [&_svg]:text-red-600`} onSelect={() => setConfirming(true)}>
+                <Archive aria-hidden="true" /> Archive…
+              </DropdownMenu.Item>
+            </>
+          )}
         </DropdownMenu.Content>
       </DropdownMenu.Root>
       {active && <ArchiveDialog campaign={campaign} open={confirming} onOpenChange={setConfirming} />}

@@ -14,10 +14,26 @@ export function ScheduleFields({ value, onChange, errors, disabled }: { value: S
     <fieldset className="grid gap-4 sm:grid-cols-2">
       <legend className="mb-2 text-[13px] font-medium">Schedule</legend>
       <Field label="Starts" optional hint={`Before this, scans show when the campaign starts. Your time zone: ${zone}.`} error={errors.active_from}>
-        {(props) => <TextInput {...props} type="datetime-local" disabled={disabled} value={toLocalInput(value.active_from)} onChange={(e) => onChange({ ...value, active_from: fromLocalInput(e.target.value) })} />}
+        {(props) => (
+          <TextInput
+            {...props}
+            type="datetime-local"
+            disabled={disabled}
+            value={toLocalInput(value.active_from)}
+            onChange={(e) => onChange({ ...value, active_from: fromLocalInput(e.target.value) })}
+          />
+        )}
       </Field>
       <Field label="Ends" optional hint="From then on, scans show that the campaign has ended." error={errors.active_until}>
-        {(props) => <TextInput {...props} type="datetime-local" disabled={disabled} value={toLocalInput(value.active_until)} onChange={(e) => onChange({ ...value, active_until: fromLocalInput(e.target.value) })} />}
+        {(props) => (
+          <TextInput
+            {...props}
+            type="datetime-local"
+            disabled={disabled}
+            value={toLocalInput(value.active_until)}
+            onChange={(e) => onChange({ ...value, active_until: fromLocalInput(e.target.value) })}
+          />
+        )}
       </Field>
     </fieldset>
   );

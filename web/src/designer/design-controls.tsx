@@ -75,7 +75,12 @@ function LogoControl({ design, resolved, onChange, error, disabled }: { design: 
   return (
     <div className="space-y-4">
       <div className="flex items-center gap-3">
-        <div className={cn('flex size-14 shrink-0 items-center justify-center overflow-hidden rounded-lg border bg-white', logo ? 'border-zinc-200' : 'border-dashed border-zinc-300 dark:border-zinc-700 dark:bg-zinc-900')}>
+        <div
+          className={cn(
+            'flex size-14 shrink-0 items-center justify-center overflow-hidden rounded-lg border bg-white',
+            logo ? 'border-zinc-200' : 'border-dashed border-zinc-300 dark:border-zinc-700 dark:bg-zinc-900',
+          )}
+        >
           {logo ? <img src={logo.src} alt="Current logo" className="size-full object-contain p-1" /> : <ImagePlus aria-hidden="true" className="size-5 text-zinc-400" />}
         </div>
         <div className="flex flex-wrap gap-2">
@@ -161,11 +166,31 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
           label="Gradient"
           checked={gradient !== null}
           disabled={disabled}
-          onChange={(on) => set({ gradient: on ? { type: 'linear', rotation: 45, stops: [{ offset: 0, color: resolved.color }, { offset: 1, color: '#7c3aed' }] } : null })}
+          onChange={(on) =>
+            set({
+              gradient: on
+                ? {
+                    type: 'linear',
+                    rotation: 45,
+                    stops: [
+                      { offset: 0, color: resolved.color },
+                      { offset: 1, color: '#7c3aed' },
+                    ],
+                  }
+                : null,
+            })
+          }
         />
         {gradient && (
           <div className="space-y-4 rounded-lg border border-zinc-200 p-4 dark:border-zinc-800">
-            <ChipGroup label="Gradient type" value={gradient.type} options={['linear', 'radial'] as const} render={words} disabled={disabled} onChange={(type) => set({ gradient: { ...gradient, type } })} />
+            <ChipGroup
+              label="Gradient type"
+              value={gradient.type}
+              options={['linear', 'radial'] as const}
+              render={words}
+              disabled={disabled}
+              onChange={(type) => set({ gradient: { ...gradient, type } })}
+            />
             <div className="grid gap-4 sm:grid-cols-2">
               {stops.slice(0, 2).map((stop, i) => (
                 <ColorInput
@@ -179,17 +204,23 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
               ))}
             </div>
             {gradient.type === 'linear' && (
-              <Slider label="Angle" value={gradient.rotation} min={0} max={360} step={15} format={(v) => `${v}°`} disabled={disabled} onChange={(rotation) => set({ gradient: { ...gradient, rotation } })} />
+              <Slider
+                label="Angle"
+                value={gradient.rotation}
+                min={0}
+                max={360}
+                step={15}
+                format={(v) => `${v}°`}
+                disabled={disabled}
+                onChange={(rotation) => set({ gradient: { ...gradient, rotation } })}
+              />
             )}
           </div>
         )}
-        <Toggle
-          label="Different colour for the corners"
-          checked={resolved.eye_color !== null}
-          disabled={disabled}
-          onChange={(on) => set({ eye_color: on ? '#7c3aed' : null })}
-        />
-        {resolved.eye_color !== null && <ColorInput label="Corner colour" value={String(design.eye_color ?? resolved.eye_color)} error={err('eye_color')} disabled={disabled} onChange={(eye_color) => set({ eye_color })} />}
+        <Toggle label="Different colour for the corners" checked={resolved.eye_color !== null} disabled={disabled} onChange={(on) => set({ eye_color: on ? '#7c3aed' : null })} />
+        {resolved.eye_color !== null && (
+          <ColorInput label="Corner colour" value={String(design.eye_color ?? resolved.eye_color)} error={err('eye_color')} disabled={disabled} onChange={(eye_color) => set({ eye_color })} />
+        )}
       </Section>
 
       <Section title="Logo">

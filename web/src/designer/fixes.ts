@@ -49,7 +49,12 @@ export function fixFor(issue: Issue, context: { version: number | null }): Fix |
   if (issue.code === 'inverted') {
     return {
       label: 'Swap the colours',
-      apply: (d) => ({ ...d, color: typeof d.background === 'string' && d.background !== 'transparent' ? d.background : '#ffffff', background: typeof d.color === 'string' ? d.color : '#000000', gradient: null }),
+      apply: (d) => ({
+        ...d,
+        color: typeof d.background === 'string' && d.background !== 'transparent' ? d.background : '#ffffff',
+        background: typeof d.color === 'string' ? d.color : '#000000',
+        gradient: null,
+      }),
     };
   }
   if (issue.code === 'transparent_background') return { label: 'Use a white background', apply: (d) => ({ ...d, background: '#ffffff' }) };

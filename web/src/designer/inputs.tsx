@@ -3,7 +3,14 @@ import { useId, useState, useEffect, type ReactNode } from 'react';
 import { cn } from '../components/ui/cn.ts';
 
 /** A labelled group of mutually exclusive options, drawn as chips; arrow keys move between them. */
-export function ChipGroup<T extends string>({ label, value, options, onChange, render, disabled }: {
+export function ChipGroup<T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  render,
+  disabled,
+}: {
   label: string;
   value: T;
   options: readonly T[];
@@ -85,7 +92,16 @@ export function ColorInput({ label, value, onChange, error, disabled }: { label:
 }
 
 /** A labelled range with its value shown. */
-export function Slider({ label, value, min, max, step = 1, onChange, format = String, disabled }: {
+export function Slider({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  onChange,
+  format = String,
+  disabled,
+}: {
   label: string;
   value: number;
   min: number;
@@ -116,7 +132,15 @@ export function Toggle({ label, checked, onChange, hint, disabled }: { label: st
   const id = useId();
   return (
     <div className="flex items-start gap-2.5">
-      <input id={id} type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} aria-describedby={hint ? `${id}-hint` : undefined} className="mt-0.5 size-4 accent-accent max-sm:size-5" />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        className="mt-0.5 size-4 accent-accent max-sm:size-5"
+      />
       <div>
         <label htmlFor={id} className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
           {label}

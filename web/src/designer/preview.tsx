@@ -15,7 +15,12 @@ export function svgDataUri(svg: string): string {
 export function QrPreview({ preview, lastSvg, transparent, label }: { preview: Preview; lastSvg: string | null; transparent: boolean; label: string }) {
   const svg = preview.svg ?? lastSvg;
   return (
-    <div className={cn('relative flex aspect-square w-full items-center justify-center overflow-hidden rounded-lg border border-zinc-200 p-4 dark:border-zinc-700', transparent ? 'checkerboard' : 'bg-white')}>
+    <div
+      className={cn(
+        'relative flex aspect-square w-full items-center justify-center overflow-hidden rounded-lg border border-zinc-200 p-4 dark:border-zinc-700',
+        transparent ? 'checkerboard' : 'bg-white',
+      )}
+    >
       {svg ? (
         <img
           src={svgDataUri(svg)}
@@ -36,7 +41,21 @@ export function QrPreview({ preview, lastSvg, transparent, label }: { preview: P
   );
 }
 
-function IssueRow({ issue, severity, version, design, onChange, disabled }: { issue: Issue; severity: 'error' | 'warning' | 'info'; version: number | null; design: DesignConfig; onChange: (d: DesignConfig) => void; disabled?: boolean }) {
+function IssueRow({
+  issue,
+  severity,
+  version,
+  design,
+  onChange,
+  disabled,
+}: {
+  issue: Issue;
+  severity: 'error' | 'warning' | 'info';
+  version: number | null;
+  design: DesignConfig;
+  onChange: (d: DesignConfig) => void;
+  disabled?: boolean;
+}) {
   const fix = fixFor(issue, { version });
   const Icon = severity === 'error' ? XCircle : severity === 'warning' ? AlertTriangle : Info;
   return (

@@ -16,6 +16,10 @@ export function saveBlob(blob: Blob, filename: string): void {
 
 /** A file-name-safe version of a campaign name. */
 export function fileSafe(name: string, fallback = 'qr-code'): string {
-  const cleaned = name.normalize('NFKD').replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const cleaned = name
+    .normalize('NFKD')
+    .replace(/[^\w.-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
   return cleaned || fallback;
 }

@@ -59,7 +59,12 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
     create.mutate();
   };
   return (
-    <Dialog open={open} onOpenChange={(o) => (o ? onOpenChange(true) : close())} title={create.data ? 'Key created' : 'Create an API key'} description={create.data ? undefined : 'For servers and scripts that call the Tessera API.'}>
+    <Dialog
+      open={open}
+      onOpenChange={(o) => (o ? onOpenChange(true) : close())}
+      title={create.data ? 'Key created' : 'Create an API key'}
+      description={create.data ? undefined : 'For servers and scripts that call the Tessera API.'}
+    >
       {create.data ? (
         <Revealed revealed={create.data} onDone={close} />
       ) : (
@@ -77,7 +82,10 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
                   ['tst', 'Test', 'Marks what it does as test data.'],
                 ] as const
               ).map(([value, label, hint]) => (
-                <label key={value} className="flex cursor-pointer flex-col rounded-lg border border-zinc-200 p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent dark:border-zinc-700">
+                <label
+                  key={value}
+                  className="flex cursor-pointer flex-col rounded-lg border border-zinc-200 p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent dark:border-zinc-700"
+                >
                   <span className="flex items-center gap-2 text-[13px] font-medium">
                     <input type="radio" name="key-env" value={value} checked={env === value} onChange={() => setEnv(value)} className="accent-accent" />
                     {label}

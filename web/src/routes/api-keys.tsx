@@ -109,7 +109,15 @@ export function ApiKeysPage() {
           <Skeleton className="h-3 w-64" />
         </div>
       ) : keys.data.length === 0 ? (
-        <EmptyState icon={<KeyRound />} title="No API keys yet" actions={<Button variant="primary" onClick={() => setCreating(true)}>Create your first key</Button>}>
+        <EmptyState
+          icon={<KeyRound />}
+          title="No API keys yet"
+          actions={
+            <Button variant="primary" onClick={() => setCreating(true)}>
+              Create your first key
+            </Button>
+          }
+        >
           A key lets your own servers and scripts create codes, read analytics and manage campaigns through the API, without a password.
         </EmptyState>
       ) : (

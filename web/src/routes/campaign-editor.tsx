@@ -220,11 +220,24 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
             </Field>
             <Field
               label="Destination"
-              hint={qrType === 'static' && campaign ? 'Changing where a static code leads changes the code itself: printed copies keep the old destination.' : 'Where people land after scanning: a full address starting with https://'}
+              hint={
+                qrType === 'static' && campaign
+                  ? 'Changing where a static code leads changes the code itself: printed copies keep the old destination.'
+                  : 'Where people land after scanning: a full address starting with https://'
+              }
               error={serverErrors.destination}
             >
               {(props) => (
-                <TextInput {...props} type="url" inputMode="url" required disabled={readOnly} value={destination} onChange={(e) => setDestination(e.target.value)} placeholder="https://example.com/menu" />
+                <TextInput
+                  {...props}
+                  type="url"
+                  inputMode="url"
+                  required
+                  disabled={readOnly}
+                  value={destination}
+                  onChange={(e) => setDestination(e.target.value)}
+                  placeholder="https://example.com/menu"
+                />
               )}
             </Field>
             {campaign ? (
@@ -234,7 +247,9 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
                   <code className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">{campaign.public_url}</code>
                   <CopyButton size="sm" text={campaign.public_url} label="Copy" copiedMessage="Link copied" aria-label="Copy public link" />
                 </div>
-                <p className="text-[13px] text-zinc-500 dark:text-zinc-400"><span className="font-medium">{QR_TYPE_LABELS[campaign.qr_type]} code.</span> {QR_TYPE_HINTS[campaign.qr_type]}</p>
+                <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
+                  <span className="font-medium">{QR_TYPE_LABELS[campaign.qr_type]} code.</span> {QR_TYPE_HINTS[campaign.qr_type]}
+                </p>
               </div>
             ) : (
               <fieldset>

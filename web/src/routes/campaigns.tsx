@@ -164,11 +164,36 @@ export function CampaignsPage() {
         </div>
       ) : campaigns.length === 0 ? (
         filtered ? (
-          <EmptyState icon={<Search />} title="No campaigns match" actions={<Button onClick={() => { setQuery(''); void navigate({ search: {}, replace: true }); }}>Clear search and filters</Button>}>
+          <EmptyState
+            icon={<Search />}
+            title="No campaigns match"
+            actions={
+              <Button
+                onClick={() => {
+                  setQuery('');
+                  void navigate({ search: {}, replace: true });
+                }}
+              >
+                Clear search and filters
+              </Button>
+            }
+          >
             Nothing {filters.status === 'archived' ? 'archived ' : ''}matches {filters.q ? <>“{filters.q}”</> : 'these filters'}. Try another name or clear the filters.
           </EmptyState>
         ) : archived.data ? (
-          <EmptyState icon={<Archive />} title="No active campaigns" actions={<><Link to="/app/campaigns/new" search={{}} className={buttonClass('primary')}><Plus aria-hidden="true" />New campaign</Link><Button onClick={() => setFilter({ status: 'archived' })}>Show archived campaigns</Button></>}>
+          <EmptyState
+            icon={<Archive />}
+            title="No active campaigns"
+            actions={
+              <>
+                <Link to="/app/campaigns/new" search={{}} className={buttonClass('primary')}>
+                  <Plus aria-hidden="true" />
+                  New campaign
+                </Link>
+                <Button onClick={() => setFilter({ status: 'archived' })}>Show archived campaigns</Button>
+              </>
+            }
+          >
             Every campaign of this account is archived. Archived codes show a page saying the campaign has ended; start a new one to print a working code.
           </EmptyState>
         ) : (
@@ -192,7 +217,10 @@ export function CampaignsPage() {
           </EmptyState>
         )
       ) : (
-        <div aria-busy={list.isPlaceholderData || undefined} className={`overflow-hidden rounded-xl border border-zinc-200 bg-white transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${list.isPlaceholderData ? 'opacity-60' : ''}`}>
+        <div
+          aria-busy={list.isPlaceholderData || undefined}
+          className={`overflow-hidden rounded-xl border border-zinc-200 bg-white transition-opacity dark:border-zinc-800 dark:bg-zinc-900 ${list.isPlaceholderData ? 'opacity-60' : ''}`}
+        >
           <table className="w-full table-fixed text-left text-sm">
             <caption className="sr-only">Campaigns{filters.q ? ` matching “${filters.q}”` : ''}</caption>
             <thead className="border-b border-zinc-200 bg-zinc-50/70 text-xs text-zinc-500 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400">

@@ -35,9 +35,7 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
   };
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
-      {signIn.error && !fields.email && !fields.password && (
-        <Alert>{wrongCredentials ? 'That email and password do not match an account. Check both and try again.' : errorText(signIn.error)}</Alert>
-      )}
+      {signIn.error && !fields.email && !fields.password && <Alert>{wrongCredentials ? 'That email and password do not match an account. Check both and try again.' : errorText(signIn.error)}</Alert>}
       <Field label="Email" error={fields.email}>
         {(props) => <TextInput {...props} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>

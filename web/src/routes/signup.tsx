@@ -34,7 +34,9 @@ function SignupForm({ first }: { first: boolean }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {first && <Alert tone="info">This is a new Tessera: the account you create now owns it.</Alert>}
-      {signUp.error && !fields.email && !fields.password && !fields.name && <Alert>{closed ? 'Sign-up has just been closed on this Tessera. Ask its administrator for an account.' : errorText(signUp.error)}</Alert>}
+      {signUp.error && !fields.email && !fields.password && !fields.name && (
+        <Alert>{closed ? 'Sign-up has just been closed on this Tessera. Ask its administrator for an account.' : errorText(signUp.error)}</Alert>
+      )}
       <Field label="Your name" optional error={fields.name}>
         {(props) => <TextInput {...props} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>

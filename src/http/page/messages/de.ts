@@ -9,7 +9,8 @@ export const de: Catalogue = {
   'copy.failed': 'Text markieren und kopieren',
 
   'code.unknown.title': 'Dieser Code ist uns nicht bekannt',
-  'code.unknown.body': 'Der QR-Code oder Link, dem Sie gefolgt sind, führt nirgendwohin. Prüfen Sie, ob er vollständig gescannt oder eingegeben wurde, oder bitten Sie die Person, die ihn geteilt hat, um einen neuen.',
+  'code.unknown.body':
+    'Der QR-Code oder Link, dem Sie gefolgt sind, führt nirgendwohin. Prüfen Sie, ob er vollständig gescannt oder eingegeben wurde, oder bitten Sie die Person, die ihn geteilt hat, um einen neuen.',
   'code.archived.title': 'Dieser Code ist nicht mehr aktiv',
   'code.archived.body': 'Die Kampagne hinter diesem QR-Code ist beendet, daher führt der Code nirgendwo mehr hin.',
   'code.archived.bodyOwner': '{owner} hat die Kampagne hinter diesem QR-Code beendet, daher führt der Code nirgendwo mehr hin.',
@@ -39,7 +40,8 @@ export const de: Catalogue = {
   'item.reveal.contentLabel': 'Geteilter Inhalt',
   'item.reveal.last': 'Das war der letzte Aufruf: Dieser Link ist jetzt aufgebraucht. Kopieren Sie den Inhalt, bevor Sie diese Seite verlassen.',
   'item.receipt.summary': 'Prüfen, dass der Inhalt nicht verändert wurde',
-  'item.receipt.explain': 'Dieser Beleg ist ein Fingerabdruck des Inhalts, versiegelt mit dem Link selbst: Wer beides hat, kann ihn neu berechnen und bestätigen, dass der Inhalt genau dem Geteilten entspricht.',
+  'item.receipt.explain':
+    'Dieser Beleg ist ein Fingerabdruck des Inhalts, versiegelt mit dem Link selbst: Wer beides hat, kann ihn neu berechnen und bestätigen, dass der Inhalt genau dem Geteilten entspricht.',
   'item.receipt.label': 'Beleg',
   'item.usedUp.title': 'Dieser Link ist aufgebraucht',
   'item.usedUp.body': {

@@ -39,7 +39,8 @@ export const fr: Catalogue = {
   'item.reveal.contentLabel': 'Contenu partagé',
   'item.reveal.last': 'C’était la dernière consultation : ce lien est désormais épuisé. Copiez le contenu avant de quitter cette page.',
   'item.receipt.summary': 'Vérifier que le contenu n’a pas été modifié',
-  'item.receipt.explain': 'Ce reçu est une empreinte du contenu scellée avec le lien lui-même : toute personne qui a les deux peut la recalculer et confirmer que le contenu est exactement celui qui a été partagé.',
+  'item.receipt.explain':
+    'Ce reçu est une empreinte du contenu scellée avec le lien lui-même : toute personne qui a les deux peut la recalculer et confirmer que le contenu est exactement celui qui a été partagé.',
   'item.receipt.label': 'Reçu',
   'item.usedUp.title': 'Ce lien est épuisé',
   'item.usedUp.body': {

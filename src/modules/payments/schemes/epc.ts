@@ -38,7 +38,8 @@ export function checkSepaPayee(raw: unknown, prefix: string, errors: FieldError[
   const before = errors.length;
   const name = collect(errors, at(prefix, 'name'), checkText(raw.name, { max: EPC_LIMITS.name, charset: 'unicode' }));
   const iban = collect(errors, at(prefix, 'iban'), checkIban(raw.iban));
-  if (iban && !SEPA_COUNTRIES.has(iban.country)) errors.push({ field: at(prefix, 'iban'), reason: `a SEPA credit transfer reaches accounts in SEPA countries only; ${countryName(iban.country)} is outside SEPA` });
+  if (iban && !SEPA_COUNTRIES.has(iban.country))
+    errors.push({ field: at(prefix, 'iban'), reason: `a SEPA credit transfer reaches accounts in SEPA countries only; ${countryName(iban.country)} is outside SEPA` });
   const hasBic = raw.bic !== undefined && raw.bic !== null && raw.bic !== '';
   const bic = hasBic ? collect(errors, at(prefix, 'bic'), checkBic(raw.bic)) : null;
   if (!hasBic && version === '001') errors.push({ field: at(prefix, 'bic'), reason: 'EPC QR version 001 requires the BIC of the payee’s bank' });
@@ -101,7 +102,10 @@ export function buildEpcPayload(input: EpcInput): PayloadResult {
   const payload = lines.join('\n');
   const bytes = utf8Length(payload);
   if (bytes > EPC_LIMITS.maxBytes) {
-    return { ok: false, errors: [{ field: 'payload', reason: `the EPC QR payload would be ${bytes} bytes; EPC069-12 allows at most ${EPC_LIMITS.maxBytes}: shorten the name, the remittance text or the note` }] };
+    return {
+      ok: false,
+      errors: [{ field: 'payload', reason: `the EPC QR payload would be ${bytes} bytes; EPC069-12 allows at most ${EPC_LIMITS.maxBytes}: shorten the name, the remittance text or the note` }],
+    };
   }
   return { ok: true, payload, ecc: 'M' };
 }

@@ -83,7 +83,10 @@ export function buildPixPayload(input: PixInput): PayloadResult {
   if (payee && description?.text) {
     const room = PIX_LIMITS.merchantAccountTemplate - tlv('00', PIX_GUI).length - tlv('01', payee.key).length - 4;
     if (description.text.length > room) {
-      errors.push({ field: 'description', reason: `with this Pix key the description may have at most ${Math.max(0, room)} characters (the merchant account field holds 99); this one has ${description.text.length}` });
+      errors.push({
+        field: 'description',
+        reason: `with this Pix key the description may have at most ${Math.max(0, room)} characters (the merchant account field holds 99); this one has ${description.text.length}`,
+      });
     }
   }
   if (errors.length > 0 || !amount || !payee || !txid) return { ok: false, errors };

@@ -102,7 +102,10 @@ function checkReference(iban: string, raw: string | null | undefined, errors: Fi
   }
   if (!given) return { type: 'NON', reference: '' };
   if (/^\d+$/.test(compact)) {
-    errors.push({ field: 'reference', reason: `a QR reference (digits only) needs a QR-IBAN (institution id ${QR_IID_RANGE.min}–${QR_IID_RANGE.max}); with this IBAN use an RF creditor reference or none` });
+    errors.push({
+      field: 'reference',
+      reason: `a QR reference (digits only) needs a QR-IBAN (institution id ${QR_IID_RANGE.min}–${QR_IID_RANGE.max}); with this IBAN use an RF creditor reference or none`,
+    });
     return null;
   }
   const scor = collect(errors, 'reference', checkRf(given));
@@ -113,7 +116,11 @@ function checkReference(iban: string, raw: string | null | undefined, errors: Fi
 export function buildSwissQrPayload(input: SwissQrInput): PayloadResult {
   const errors: FieldError[] = [];
   const allowCombined = input.allowCombinedAddress ?? false;
-  const amount = checkSchemeAmount(errors, input, { currencies: SWISS_QR_CURRENCIES, bounds: SWISS_QR_LIMITS.amount, refuse: (code) => `a Swiss QR-bill carries CHF or EUR only; ${code} cannot be paid with one` });
+  const amount = checkSchemeAmount(errors, input, {
+    currencies: SWISS_QR_CURRENCIES,
+    bounds: SWISS_QR_LIMITS.amount,
+    refuse: (code) => `a Swiss QR-bill carries CHF or EUR only; ${code} cannot be paid with one`,
+  });
   const payee = checkSwissQrPayee(input.payee, 'payee', errors, { allowCombined });
   const debtor = input.debtor ? checkParty(input.debtor, 'debtor', errors, allowCombined) : null;
   const reference = payee ? checkReference(payee.iban, input.reference, errors) : null;
@@ -134,7 +141,13 @@ export function buildSwissQrPayload(input: SwissQrInput): PayloadResult {
     '1',
     payee.iban,
     ...partyLines(payee),
-    '', '', '', '', '', '', '', // ultimate creditor: reserved for future use, must stay empty
+    '',
+    '',
+    '',
+    '',
+    '',
+    '',
+    '', // ultimate creditor: reserved for future use, must stay empty
     minorToDecimal(amount.minor, amount.currency),
     amount.currency.code,
     ...(debtor ? partyLines(debtor) : ['', '', '', '', '', '', '']),
@@ -147,7 +160,15 @@ export function buildSwissQrPayload(input: SwissQrInput): PayloadResult {
   lines.push(...altTexts);
   const payload = lines.join(input.lineEnding ?? '\n');
   if (payload.length > SWISS_QR_LIMITS.maxCharacters) {
-    return { ok: false, errors: [{ field: 'payload', reason: `the QR-bill data would have ${payload.length} characters; the Swiss IG allows at most ${SWISS_QR_LIMITS.maxCharacters}: shorten the message or the alternative procedures` }] };
+    return {
+      ok: false,
+      errors: [
+        {
+          field: 'payload',
+          reason: `the QR-bill data would have ${payload.length} characters; the Swiss IG allows at most ${SWISS_QR_LIMITS.maxCharacters}: shorten the message or the alternative procedures`,
+        },
+      ],
+    };
   }
   return { ok: true, payload, ecc: 'M' };
 }

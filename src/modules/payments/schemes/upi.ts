@@ -66,7 +66,10 @@ export function buildUpiPayload(input: UpiInput): PayloadResult {
   const note = collect(errors, 'note', checkOptionalText(input.note, { max: UPI_LIMITS.note, charset: 'unicode' }));
   if (errors.length > 0 || !amount || !payee || !tr) return { ok: false, errors };
 
-  const params: [string, string][] = [['pa', payee.vpa], ['pn', payee.payee_name]];
+  const params: [string, string][] = [
+    ['pa', payee.vpa],
+    ['pn', payee.payee_name],
+  ];
   if (payee.mcc) params.push(['mc', payee.mcc]);
   params.push(['am', minorToDecimal(amount.minor, amount.currency)], ['cu', 'INR'], ['tr', tr.reference]);
   if (note?.text) params.push(['tn', note.text]);

@@ -23,7 +23,21 @@ function useReturnFocus(open: boolean): (event: Event) => void {
 }
 
 /** A dialog holding a small form or message. */
-export function Dialog({ open, onOpenChange, title, description, children, wide }: { open: boolean; onOpenChange: (open: boolean) => void; title: string; description?: ReactNode; children: ReactNode; wide?: boolean }) {
+export function Dialog({
+  open,
+  onOpenChange,
+  title,
+  description,
+  children,
+  wide,
+}: {
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  title: string;
+  description?: ReactNode;
+  children: ReactNode;
+  wide?: boolean;
+}) {
   const returnFocus = useReturnFocus(open);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
@@ -31,7 +45,11 @@ export function Dialog({ open, onOpenChange, title, description, children, wide 
         <RadixDialog.Overlay className={overlay} />
         <RadixDialog.Content className={`${panel} ${wide ? 'max-w-xl' : ''}`} onCloseAutoFocus={returnFocus}>
           <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
-          {description ? <RadixDialog.Description className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description> : <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>}
+          {description ? (
+            <RadixDialog.Description className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description>
+          ) : (
+            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
+          )}
           <div className="mt-4">{children}</div>
         </RadixDialog.Content>
       </RadixDialog.Portal>

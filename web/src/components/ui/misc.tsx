@@ -65,7 +65,9 @@ export function Alert({ tone = 'danger', title, children }: { tone?: 'danger' | 
       role={tone === 'danger' ? 'alert' : 'status'}
       className={cn(
         'rounded-lg border px-4 py-3 text-sm',
-        tone === 'danger' ? 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200' : 'border-zinc-200 bg-zinc-50 text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300',
+        tone === 'danger'
+          ? 'border-red-200 bg-red-50 text-red-800 dark:border-red-900 dark:bg-red-950 dark:text-red-200'
+          : 'border-zinc-200 bg-zinc-50 text-zinc-700 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-300',
       )}
     >
       {title && <p className="font-medium">{title}</p>}
