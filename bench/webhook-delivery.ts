@@ -47,8 +47,8 @@ async function worker(dialect: Dialect): Promise<number> {
     const { db, clock } = app.ctx;
     const now = clock.now();
     await db.insertInto('accounts').values({ id: 'acc_bench', slug: 'bench', name: 'bench', created_at: now, updated_at: now }).execute();
-    await createWebhookSecret(db, clock, app.ctx.config.masterKey, 'acc_bench');
-    await createEndpoint(db, clock, destinationPolicy(config), 'acc_bench', { url });
+    await createWebhookSecret(app.ctx, 'acc_bench');
+    await createEndpoint(app.ctx, destinationPolicy(config), 'acc_bench', { url });
     for (let i = 0; i < N; i++) await emitEvent(db, { accountId: 'acc_bench', type: 'campaign.updated', data: { i }, occurredAt: now });
     const start = performance.now();
     let sent = 0;

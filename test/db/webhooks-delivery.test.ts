@@ -33,8 +33,8 @@ describeDialects('webhook delivery', (dialect) => {
   }
 
   async function setup(eventTypes: string[] = ['*'], path = '/hook') {
-    const secret = await createWebhookSecret(ctx.db, ctx.clock, ctx.config.masterKey, accountId);
-    const endpoint = await createEndpoint(ctx.db, ctx.clock, destinationPolicy(ctx.config), accountId, { url: `${receiver.url}${path}`, event_types: eventTypes });
+    const secret = await createWebhookSecret(ctx, accountId);
+    const endpoint = await createEndpoint(ctx, destinationPolicy(ctx.config), accountId, { url: `${receiver.url}${path}`, event_types: eventTypes });
     return { secret: secret.secret, endpoint };
   }
 
@@ -42,7 +42,7 @@ describeDialects('webhook delivery', (dialect) => {
     ctx.db.transaction().execute((trx) => emitEvent(trx, { accountId, type, data, occurredAt: ctx.clock.now() }));
 
   async function deliveries(endpointId: string) {
-    return listEndpointDeliveries(ctx.db, accountId, endpointId, 200);
+    return listEndpointDeliveries(ctx, accountId, endpointId, 200);
   }
 
   beforeEach(async () => {
@@ -118,7 +118,7 @@ describeDialects('webhook delivery', (dialect) => {
     await emit(); // stays pending (failing)
     await runDeliveryWorker(ctx, noJitter);
     t.clock.advance(30 * 86_400_000 + 1);
-    expect(await pruneDeliveryLog(ctx.db, ctx.clock)).toBe(1);
+    expect(await pruneDeliveryLog(ctx)).toBe(1);
     const left = await deliveries(endpoint.id);
     expect(left.map((d) => d.status)).toEqual(['pending']);
     expect(left[0]!.attempt_log.length).toBeGreaterThan(0);
@@ -127,8 +127,8 @@ describeDialects('webhook delivery', (dialect) => {
 
   it('delivers only to enabled endpoints subscribed to the type; scan.created only to endpoints naming it', async () => {
     const { endpoint: all } = await setup(['*'], '/all');
-    const only = await createEndpoint(ctx.db, ctx.clock, destinationPolicy(ctx.config), accountId, { url: `${receiver.url}/scans`, event_types: ['scan.created', 'payment.succeeded'] });
-    const off = await createEndpoint(ctx.db, ctx.clock, destinationPolicy(ctx.config), accountId, { url: `${receiver.url}/off`, event_types: ['*'], enabled: false });
+    const only = await createEndpoint(ctx, destinationPolicy(ctx.config), accountId, { url: `${receiver.url}/scans`, event_types: ['scan.created', 'payment.succeeded'] });
+    const off = await createEndpoint(ctx, destinationPolicy(ctx.config), accountId, { url: `${receiver.url}/off`, event_types: ['*'], enabled: false });
     expect((await emit('scan.created', {})).deliveries).toBe(1);
     expect((await emit('payment.succeeded', {})).deliveries).toBe(2);
     expect((await emit('campaign.updated', {})).deliveries).toBe(1);
@@ -142,7 +142,7 @@ describeDialects('webhook delivery', (dialect) => {
 
   it('signs with both secrets during rotation; after 24 h only the new one verifies', async () => {
     const { secret: oldSecret } = await setup();
-    const rotated = await rotateWebhookSecret(ctx.db, ctx.clock, ctx.config.masterKey, accountId);
+    const rotated = await rotateWebhookSecret(ctx, accountId);
     expect(rotated.secret).toMatch(/^whsec_[A-Za-z0-9]{43}$/);
     expect(rotated.previous.expires_at).toBe(new Date(ctx.clock.now() + 86_400_000).toISOString());
     // The rotation itself emitted webhook_secret.rotated.
@@ -161,7 +161,7 @@ describeDialects('webhook delivery', (dialect) => {
     expect(verifyAt(oldSecret, late, ctx.clock.now())).toBeTruthy();
 
     t.clock.advance(1000);
-    const statuses = await listWebhookSecrets(ctx.db, ctx.clock, accountId);
+    const statuses = await listWebhookSecrets(ctx, accountId);
     expect(statuses.map((s) => s.status).sort()).toEqual(['active', 'disabled']);
     await emit();
     await runDeliveryWorker(ctx);
@@ -169,15 +169,15 @@ describeDialects('webhook delivery', (dialect) => {
     expect(String(after.headers['webhook-signature']).split(' ')).toHaveLength(1);
     expect(verifyAt(rotated.secret, after, ctx.clock.now())).toBeTruthy();
     expect(() => verifyAt(oldSecret, after, ctx.clock.now())).toThrow(/No matching signature/);
-    expect(await expireRotatedSecrets(ctx.db, ctx.clock)).toBe(1);
+    expect(await expireRotatedSecrets(ctx)).toBe(1);
     const rows = await ctx.db.selectFrom('webhook_secrets').select(['kid', 'status']).where('id', '=', rotated.previous.id).execute();
     expect(rows).toEqual([{ kid: rotated.previous.kid, status: 'disabled' }]);
   });
 
   it('creating a second secret is refused (rotate instead); rotating without one is a 404', async () => {
-    await expect(rotateWebhookSecret(ctx.db, ctx.clock, ctx.config.masterKey, accountId)).rejects.toMatchObject({ status: 404 });
-    await createWebhookSecret(ctx.db, ctx.clock, ctx.config.masterKey, accountId);
-    await expect(createWebhookSecret(ctx.db, ctx.clock, ctx.config.masterKey, accountId)).rejects.toMatchObject({ status: 409, code: 'conflict' });
+    await expect(rotateWebhookSecret(ctx, accountId)).rejects.toMatchObject({ status: 404 });
+    await createWebhookSecret(ctx, accountId);
+    await expect(createWebhookSecret(ctx, accountId)).rejects.toMatchObject({ status: 409, code: 'conflict' });
     const stored = await ctx.db.selectFrom('webhook_secrets').select('secret_sealed').execute();
     expect(stored[0]!.secret_sealed).not.toContain('whsec_');
   });
@@ -204,7 +204,7 @@ describeDialects('webhook delivery', (dialect) => {
     expect(delivery).toMatchObject({ status: 'succeeded', attempts: 8 });
     expect(delivery!.attempt_log.map((a) => a.status_code)).toEqual([500, 500, 500, 500, 500, 500, 500, 200]);
     expect(delivery!.attempt_log[0]!.response_body).toBe('down');
-    expect((await getWebhookEndpoint(ctx.db, accountId, endpoint.id)).failing_since).toBeNull();
+    expect((await getWebhookEndpoint(ctx, accountId, endpoint.id)).failing_since).toBeNull();
   });
 
   it('marks a delivery failed after the last attempt, and a manual retry sends it again with the same webhook-id', async () => {
@@ -218,12 +218,12 @@ describeDialects('webhook delivery', (dialect) => {
     let [delivery] = await deliveries(endpoint.id);
     expect(delivery).toMatchObject({ status: 'failed', attempts: 8, next_attempt_at: null, last_status_code: 503 });
     receiver.fallback = { status: 204 };
-    await retryDelivery(ctx.db, ctx.clock, accountId, delivery!.id);
+    await retryDelivery(ctx, accountId, delivery!.id);
     expect(await runDeliveryWorker(ctx)).toBe(1);
     [delivery] = await deliveries(endpoint.id);
     expect(delivery).toMatchObject({ status: 'succeeded', attempts: 9 });
     expect(receiver.received.at(-1)!.headers['webhook-id']).toBe(eventId);
-    await expect(retryDelivery(ctx.db, ctx.clock, 'acc_other', delivery!.id)).rejects.toMatchObject({ status: 404 });
+    await expect(retryDelivery(ctx, 'acc_other', delivery!.id)).rejects.toMatchObject({ status: 404 });
   });
 
   it('honours a Retry-After longer than the schedule', async () => {
@@ -240,15 +240,15 @@ describeDialects('webhook delivery', (dialect) => {
     receiver.script = [{ status: 410 }];
     await emit();
     await runDeliveryWorker(ctx);
-    const after = await getWebhookEndpoint(ctx.db, accountId, endpoint.id);
+    const after = await getWebhookEndpoint(ctx, accountId, endpoint.id);
     expect(after.enabled).toBe(false);
     expect(after.disabled_reason).toMatch(/410 Gone/);
     expect((await deliveries(endpoint.id))[0]).toMatchObject({ status: 'failed', attempts: 1 });
     expect((await emit()).deliveries).toBe(0);
-    await expect(sendTestEvent(ctx.db, ctx.clock, accountId, endpoint.id)).rejects.toMatchObject({ status: 409 });
+    await expect(sendTestEvent(ctx, accountId, endpoint.id)).rejects.toMatchObject({ status: 409 });
     // Enabling it again clears the reason and it receives events again.
-    await updateWebhookEndpoint(ctx.db, ctx.clock, destinationPolicy(ctx.config), accountId, endpoint.id, { enabled: true });
-    const ping = await sendTestEvent(ctx.db, ctx.clock, accountId, endpoint.id);
+    await updateWebhookEndpoint(ctx, destinationPolicy(ctx.config), accountId, endpoint.id, { enabled: true });
+    const ping = await sendTestEvent(ctx, accountId, endpoint.id);
     await runDeliveryWorker(ctx);
     expect(receiver.received.at(-1)!.headers['webhook-id']).toBe(ping.event_id);
     expect(JSON.parse(receiver.received.at(-1)!.body).type).toBe('ping');
@@ -262,13 +262,13 @@ describeDialects('webhook delivery', (dialect) => {
     while (ctx.clock.now() - start < 5 * 86_400_000) {
       await emit();
       await runDeliveryWorker(ctx, noJitter);
-      expect((await getWebhookEndpoint(ctx.db, accountId, endpoint.id)).enabled).toBe(true);
+      expect((await getWebhookEndpoint(ctx, accountId, endpoint.id)).enabled).toBe(true);
       t.clock.advance(12 * 3600_000);
     }
     t.clock.set(start + 5 * 86_400_000);
     await emit();
     await runDeliveryWorker(ctx, noJitter);
-    const after = await getWebhookEndpoint(ctx.db, accountId, endpoint.id);
+    const after = await getWebhookEndpoint(ctx, accountId, endpoint.id);
     expect(after.enabled).toBe(false);
     expect(after.failing_since).toBe(new Date(start).toISOString());
     expect(after.disabled_reason).toMatch(/5 days/);
@@ -300,7 +300,7 @@ describeDialects('webhook delivery', (dialect) => {
     const port = new URL(receiver.url).port;
     const dns = { answer: '93.184.216.34' };
     const resolve = async () => [{ address: dns.answer, family: 4 as const }];
-    const rebinding = await createEndpoint(ctx.db, ctx.clock, { ...destinationPolicy(ctx.config), resolve }, accountId, { url: `http://rebind.example:${port}/`, event_types: ['payment.failed'] });
+    const rebinding = await createEndpoint(ctx, { ...destinationPolicy(ctx.config), resolve }, accountId, { url: `http://rebind.example:${port}/`, event_types: ['payment.failed'] });
     await emit('payment.failed', {});
     dns.answer = '10.0.0.7';
     t.clock.advance(10_000);

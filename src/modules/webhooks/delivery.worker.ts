@@ -66,7 +66,7 @@ type Outcome = { success: boolean; statusCode: number | null; error: string | nu
 async function attempt(ctx: AppContext, delivery: ClaimedDelivery, now: number, options: WorkerOptions): Promise<Outcome> {
   try {
     const { url, addresses } = await vetDestination(delivery.url, { ...destinationPolicy(ctx.config), resolve: options.resolve });
-    const secrets = await liveSigningSecrets(ctx.db, ctx.config.masterKey, delivery.account_id, now);
+    const secrets = await liveSigningSecrets(ctx, delivery.account_id, now);
     if (secrets.length === 0) return { success: false, statusCode: null, error: 'the account has no active webhook secret to sign with', body: null, retryAfter: undefined };
     const headers = webhookHeaders(secrets, delivery.event_id, Math.floor(now / 1000), delivery.body);
     const result: SendResult = await postWebhook(url, addresses, headers, delivery.body);

@@ -1,6 +1,8 @@
 // THE way any module emits a webhook event. Call it with the transaction that makes the change,
 // so the event exists if and only if the change committed (transactional outbox); the worker
 // delivers it afterwards, at least once, to every enabled endpoint subscribed to its type.
+// Unlike services, these functions take the caller's `db` (usually its transaction) first, as a
+// repository does, not a ctx: they write inside other modules' transactions.
 //
 //   await db.transaction().execute(async (trx) => {
 //     await insertCampaign(trx, row);

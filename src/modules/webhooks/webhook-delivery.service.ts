@@ -1,6 +1,5 @@
 // The delivery log an account sees, and manual re-sends.
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
 import { fromFlag } from '../../db/dialect.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -13,11 +12,11 @@ import { toIso } from '../../http/iso.ts';
 export const DELIVERY_LOG_RETENTION_MS = 30 * 24 * 60 * 60 * 1000;
 
 /** Deliveries to an endpoint of the account, newest first, each with its attempts. */
-export async function listEndpointDeliveries(db: Kysely<Database>, accountId: string, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
-  if (!(await findEndpoint(db, accountId, endpointId))) throw notFound(`Webhook endpoint ${endpointId}`);
-  const rows = await listDeliveries(db, endpointId, limit);
+export async function listEndpointDeliveries(ctx: Pick<AppContext, 'db'>, accountId: string, endpointId: string, limit: number): Promise<WebhookDelivery[]> {
+  if (!(await findEndpoint(ctx.db, accountId, endpointId))) throw notFound(`Webhook endpoint ${endpointId}`);
+  const rows = await listDeliveries(ctx.db, endpointId, limit);
   const attempts = await listAttempts(
-    db,
+    ctx.db,
     rows.map((r) => r.id),
   );
   return rows.map((row) => ({
@@ -47,17 +46,17 @@ export async function listEndpointDeliveries(db: Kysely<Database>, accountId: st
 }
 
 /** Makes a delivery due now again (same webhook-id); 409 while a worker is sending it or its endpoint is disabled. */
-export async function retryDelivery(db: Kysely<Database>, clock: Clock, accountId: string, id: string): Promise<DeliveryRetried> {
-  const delivery = await findDelivery(db, accountId, id);
+export async function retryDelivery(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, id: string): Promise<DeliveryRetried> {
+  const delivery = await findDelivery(ctx.db, accountId, id);
   if (!delivery) throw notFound(`Webhook delivery ${id}`);
-  const endpoint = await findEndpoint(db, accountId, delivery.endpoint_id);
+  const endpoint = await findEndpoint(ctx.db, accountId, delivery.endpoint_id);
   if (!endpoint || !fromFlag(endpoint.enabled)) throw new AppError('conflict', 'The endpoint of this delivery is disabled; enable it before retrying.');
-  const now = clock.now();
-  if (!(await requeueDelivery(db, id, now))) throw new AppError('conflict', 'This delivery is being sent right now; check its attempts in a few seconds.');
+  const now = ctx.clock.now();
+  if (!(await requeueDelivery(ctx.db, id, now))) throw new AppError('conflict', 'This delivery is being sent right now; check its attempts in a few seconds.');
   return { id, status: 'pending', next_attempt_at: toIso(now) };
 }
 
 /** Deletes delivery logs past retention (never an event with a pending delivery); returns how many events. */
-export async function pruneDeliveryLog(db: Kysely<Database>, clock: Clock): Promise<number> {
-  return deleteSettledEventsBefore(db, clock.now() - DELIVERY_LOG_RETENTION_MS);
+export async function pruneDeliveryLog(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
+  return deleteSettledEventsBefore(ctx.db, ctx.clock.now() - DELIVERY_LOG_RETENTION_MS);
 }

@@ -1,7 +1,7 @@
 // Webhook endpoints: where an account's events go. A URL is checked against the SSRF policy
 // (and resolved) when it is registered or changed, and again before every delivery.
 import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
 import type { Config } from '../../config.ts';
 import { fromFlag, toFlag } from '../../db/dialect.ts';
 import type { Database, WebhookEndpointsTable } from '../../db/schema.ts';
@@ -71,16 +71,16 @@ async function checkUrl(policy: DestinationPolicy, url: string): Promise<string>
 }
 
 /** Registers an endpoint; 400 for a refused URL or unknown event types, 409 without a signing secret. */
-export async function createEndpoint(db: Kysely<Database>, clock: Clock, policy: DestinationPolicy, accountId: string, input: CreateEndpointBody): Promise<WebhookEndpoint> {
+export async function createEndpoint(ctx: Pick<AppContext, 'db' | 'clock'>, policy: DestinationPolicy, accountId: string, input: CreateEndpointBody): Promise<WebhookEndpoint> {
   const eventTypes = checkEventTypes(input.event_types ?? [ALL_EVENTS]);
   const url = await checkUrl(policy, input.url);
-  if (!(await hasActiveWebhookSecret(db, accountId))) {
+  if (!(await hasActiveWebhookSecret(ctx, accountId))) {
     throw new AppError('conflict', 'Create a webhook signing secret first (POST /api/v1/merchant/webhooks/secret): every delivery is signed with it.');
   }
-  if ((await countEndpoints(db, accountId)) >= MAX_ENDPOINTS_PER_ACCOUNT) {
+  if ((await countEndpoints(ctx.db, accountId)) >= MAX_ENDPOINTS_PER_ACCOUNT) {
     throw new AppError('conflict', `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} webhook endpoints; delete one you no longer use.`);
   }
-  const now = clock.now();
+  const now = ctx.clock.now();
   const enabled = input.enabled ?? true;
   const row: WebhookEndpointsTable = {
     id: newId('whk'),
@@ -94,13 +94,13 @@ export async function createEndpoint(db: Kysely<Database>, clock: Clock, policy:
     created_at: now,
     updated_at: now,
   };
-  await insertEndpoint(db, row);
+  await insertEndpoint(ctx.db, row);
   return toEndpoint(row);
 }
 
 /** The account's endpoints. */
-export async function listWebhookEndpoints(db: Kysely<Database>, accountId: string): Promise<WebhookEndpoint[]> {
-  return (await listEndpoints(db, accountId)).map(toEndpoint);
+export async function listWebhookEndpoints(ctx: Pick<AppContext, 'db'>, accountId: string): Promise<WebhookEndpoint[]> {
+  return (await listEndpoints(ctx.db, accountId)).map(toEndpoint);
 }
 
 async function requireEndpoint(db: Kysely<Database>, accountId: string, id: string): Promise<WebhookEndpointsTable> {
@@ -110,14 +110,14 @@ async function requireEndpoint(db: Kysely<Database>, accountId: string, id: stri
 }
 
 /** One endpoint of the account (404 for another account's). */
-export async function getWebhookEndpoint(db: Kysely<Database>, accountId: string, id: string): Promise<WebhookEndpoint> {
-  return toEndpoint(await requireEndpoint(db, accountId, id));
+export async function getWebhookEndpoint(ctx: Pick<AppContext, 'db'>, accountId: string, id: string): Promise<WebhookEndpoint> {
+  return toEndpoint(await requireEndpoint(ctx.db, accountId, id));
 }
 
 /** Changes an endpoint; enabling it again clears its failure streak and disabled reason. */
-export async function updateWebhookEndpoint(db: Kysely<Database>, clock: Clock, policy: DestinationPolicy, accountId: string, id: string, input: EndpointInput): Promise<WebhookEndpoint> {
-  const row = await requireEndpoint(db, accountId, id);
-  const changes: Partial<WebhookEndpointsTable> = { updated_at: clock.now() };
+export async function updateWebhookEndpoint(ctx: Pick<AppContext, 'db' | 'clock'>, policy: DestinationPolicy, accountId: string, id: string, input: EndpointInput): Promise<WebhookEndpoint> {
+  const row = await requireEndpoint(ctx.db, accountId, id);
+  const changes: Partial<WebhookEndpointsTable> = { updated_at: ctx.clock.now() };
   if (input.url !== undefined) changes.url = await checkUrl(policy, input.url);
   if (input.event_types !== undefined) changes.event_types = JSON.stringify(checkEventTypes(input.event_types));
   if (input.description !== undefined) changes.description = input.description.trim();
@@ -126,19 +126,19 @@ export async function updateWebhookEndpoint(db: Kysely<Database>, clock: Clock, 
     changes.disabled_reason = input.enabled ? null : 'Disabled by the account.';
     changes.failing_since = null;
   }
-  await updateEndpoint(db, accountId, id, changes);
+  await updateEndpoint(ctx.db, accountId, id, changes);
   return toEndpoint({ ...row, ...changes });
 }
 
 /** Deletes an endpoint and its delivery log. */
-export async function deleteWebhookEndpoint(db: Kysely<Database>, accountId: string, id: string): Promise<void> {
-  if (!(await deleteEndpoint(db, accountId, id))) throw notFound(`Webhook endpoint ${id}`);
+export async function deleteWebhookEndpoint(ctx: Pick<AppContext, 'db'>, accountId: string, id: string): Promise<void> {
+  if (!(await deleteEndpoint(ctx.db, accountId, id))) throw notFound(`Webhook endpoint ${id}`);
 }
 
 /** Queues a `ping` event to one endpoint; 409 when the endpoint is disabled. */
-export async function sendTestEvent(db: Kysely<Database>, clock: Clock, accountId: string, id: string): Promise<{ event_id: string; delivery_id: string }> {
-  const row = await requireEndpoint(db, accountId, id);
+export async function sendTestEvent(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, id: string): Promise<{ event_id: string; delivery_id: string }> {
+  const row = await requireEndpoint(ctx.db, accountId, id);
   if (!fromFlag(row.enabled)) throw new AppError('conflict', 'This endpoint is disabled; enable it (PUT with "enabled": true) before sending a test event.');
-  const { eventId, deliveryId } = await emitPing(db, accountId, id, clock.now());
+  const { eventId, deliveryId } = await emitPing(ctx.db, accountId, id, ctx.clock.now());
   return { event_id: eventId, delivery_id: deliveryId };
 }

@@ -2,8 +2,7 @@
 // valid for 24 hours so receivers can switch without dropping a webhook. Secrets are shown once
 // and stored encrypted under a key derived from the master key, because signing needs them.
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
 import { openSecret, sealSecret } from '../../crypto/aead.ts';
 import { deriveKey } from '../../crypto/keys.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
@@ -60,11 +59,11 @@ function statusAt(row: WebhookSecretsTable, now: number): WebhookSecretInfo['sta
 }
 
 /** Creates the account's first webhook secret; 409 when one is already active (rotate instead). */
-export async function createWebhookSecret(db: Kysely<Database>, clock: Clock, masterKey: Buffer, accountId: string): Promise<NewWebhookSecret> {
-  if (await findActiveSecret(db, accountId)) throw alreadyActive();
-  const { row, secret } = newSecretRow(masterKey, accountId, clock.now());
+export async function createWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, accountId: string): Promise<NewWebhookSecret> {
+  if (await findActiveSecret(ctx.db, accountId)) throw alreadyActive();
+  const { row, secret } = newSecretRow(ctx.config.masterKey, accountId, ctx.clock.now());
   try {
-    await insertSecret(db, row);
+    await insertSecret(ctx.db, row);
   } catch (error) {
     if (isUniqueViolation(error)) throw alreadyActive();
     throw error;
@@ -77,16 +76,16 @@ export async function createWebhookSecret(db: Kysely<Database>, clock: Clock, ma
  * a `webhook_secret.rotated` event is emitted in the same transaction. A secret still in an
  * earlier rotation window is disabled now, so at most two secrets sign at any time.
  */
-export async function rotateWebhookSecret(db: Kysely<Database>, clock: Clock, masterKey: Buffer, accountId: string): Promise<RotatedWebhookSecret> {
-  const now = clock.now();
+export async function rotateWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, accountId: string): Promise<RotatedWebhookSecret> {
+  const now = ctx.clock.now();
   const expiresAt = now + ROTATION_WINDOW_MS;
   try {
-    return await inTransaction(db, async (trx) => {
+    return await inTransaction(ctx.db, async (trx) => {
       const current = await findActiveSecret(trx, accountId);
       if (!current) throw new AppError('not_found', 'This account has no active webhook secret to rotate. Create one with POST /api/v1/merchant/webhooks/secret.');
       await disableRotatingSecrets(trx, accountId, now);
       if (!(await markRotating(trx, current.id, expiresAt))) throw concurrentRotation();
-      const { row, secret } = newSecretRow(masterKey, accountId, now);
+      const { row, secret } = newSecretRow(ctx.config.masterKey, accountId, now);
       await insertSecret(trx, row);
       const previous = { id: current.id, kid: current.kid, status: 'rotating' as const, expires_at: toIso(expiresAt) };
       await emitEvent(trx, {
@@ -108,9 +107,9 @@ function concurrentRotation(): AppError {
 }
 
 /** The account's secrets (metadata only), newest first. */
-export async function listWebhookSecrets(db: Kysely<Database>, clock: Clock, accountId: string): Promise<WebhookSecretInfo[]> {
-  const now = clock.now();
-  return (await listSecrets(db, accountId)).map((row) => ({
+export async function listWebhookSecrets(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string): Promise<WebhookSecretInfo[]> {
+  const now = ctx.clock.now();
+  return (await listSecrets(ctx.db, accountId)).map((row) => ({
     id: row.id,
     kid: row.kid,
     status: statusAt(row, now),
@@ -120,17 +119,17 @@ export async function listWebhookSecrets(db: Kysely<Database>, clock: Clock, acc
 }
 
 /** Plaintext secrets that sign a message sent at `now` (active first, then one in its rotation window). */
-export async function liveSigningSecrets(db: Kysely<Database>, masterKey: Buffer, accountId: string, now: number): Promise<string[]> {
-  const key = sealingKey(masterKey);
-  return (await findLiveSecrets(db, accountId, now)).map((row) => openSecret(key, row.secret_sealed, row.id));
+export async function liveSigningSecrets(ctx: Pick<AppContext, 'db' | 'config'>, accountId: string, now: number): Promise<string[]> {
+  const key = sealingKey(ctx.config.masterKey);
+  return (await findLiveSecrets(ctx.db, accountId, now)).map((row) => openSecret(key, row.secret_sealed, row.id));
 }
 
 /** Whether the account has a secret to sign with. */
-export async function hasActiveWebhookSecret(db: Kysely<Database>, accountId: string): Promise<boolean> {
-  return (await findActiveSecret(db, accountId)) !== undefined;
+export async function hasActiveWebhookSecret(ctx: Pick<AppContext, 'db'>, accountId: string): Promise<boolean> {
+  return (await findActiveSecret(ctx.db, accountId)) !== undefined;
 }
 
 /** Marks secrets whose rotation window closed as disabled (the worker's sweep); returns how many. */
-export async function expireRotatedSecrets(db: Kysely<Database>, clock: Clock): Promise<number> {
-  return disableExpiredSecrets(db, clock.now());
+export async function expireRotatedSecrets(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
+  return disableExpiredSecrets(ctx.db, ctx.clock.now());
 }

@@ -8,10 +8,10 @@ import { expireRotatedSecrets } from './webhook-secret.service.ts';
 export const webhookDeliveryJob: Job = { name: 'webhook-delivery', intervalMs: 1000, run: (ctx) => runDeliveryWorker(ctx) };
 
 /** Marks secrets whose 24 h rotation window closed as disabled (signing already ignores them by time). */
-export const webhookSecretExpiryJob: Job = { name: 'webhook-secret-expiry', intervalMs: 60_000, run: (ctx) => expireRotatedSecrets(ctx.db, ctx.clock) };
+export const webhookSecretExpiryJob: Job = { name: 'webhook-secret-expiry', intervalMs: 60_000, run: (ctx) => expireRotatedSecrets(ctx) };
 
 /** Deletes delivery logs older than 30 days, hourly. */
-export const webhookLogRetentionJob: Job = { name: 'webhook-log-retention', intervalMs: 3_600_000, run: (ctx) => pruneDeliveryLog(ctx.db, ctx.clock) };
+export const webhookLogRetentionJob: Job = { name: 'webhook-log-retention', intervalMs: 3_600_000, run: (ctx) => pruneDeliveryLog(ctx) };
 
 /** The webhooks module's jobs (src/modules/jobs.ts lists every module's). */
 export const webhooksJobs: Job[] = [webhookDeliveryJob, webhookSecretExpiryJob, webhookLogRetentionJob];

@@ -38,8 +38,6 @@ function ok<T>(data: T) {
 /** Registers the webhook routes. */
 export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
-  const { db, clock } = ctx;
-  const masterKey = ctx.config.masterKey;
   const policy = destinationPolicy(ctx.config);
 
   app.post(
@@ -56,7 +54,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send(ok(await createWebhookSecret(db, clock, masterKey, accountId)));
+      return reply.status(201).send(ok(await createWebhookSecret(ctx, accountId)));
     },
   );
 
@@ -74,7 +72,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send(ok(await rotateWebhookSecret(db, clock, masterKey, accountId)));
+      return reply.status(201).send(ok(await rotateWebhookSecret(ctx, accountId)));
     },
   );
 
@@ -85,7 +83,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      return reply.status(200).send(ok(await listWebhookSecrets(db, clock, accountId)));
+      return reply.status(200).send(ok(await listWebhookSecrets(ctx, accountId)));
     },
   );
 
@@ -95,7 +93,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: { tags, summary: 'The catalogue of event types with a sample payload each', response: { 200: envelope(Type.Array(WebhookEventType)) } },
     },
     async (_request, reply) => {
-      const at = new Date(clock.now()).toISOString();
+      const at = new Date(ctx.clock.now()).toISOString();
       return reply.status(200).send(ok(EVENT_TYPES.map((e) => ({ type: e.type, description: e.description, opt_in: e.optIn, sample: { type: e.type, timestamp: at, data: e.sample } }))));
     },
   );
@@ -107,7 +105,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      return reply.status(200).send(ok(await listWebhookEndpoints(db, accountId)));
+      return reply.status(200).send(ok(await listWebhookEndpoints(ctx, accountId)));
     },
   );
 
@@ -118,7 +116,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      return reply.status(201).send(ok(await createEndpoint(db, clock, policy, accountId, request.body)));
+      return reply.status(201).send(ok(await createEndpoint(ctx, policy, accountId, request.body)));
     },
   );
 
@@ -129,7 +127,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      return reply.status(200).send(ok(await getWebhookEndpoint(db, accountId, request.params.id)));
+      return reply.status(200).send(ok(await getWebhookEndpoint(ctx, accountId, request.params.id)));
     },
   );
 
@@ -148,7 +146,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      return reply.status(200).send(ok(await updateWebhookEndpoint(db, clock, policy, accountId, request.params.id, request.body)));
+      return reply.status(200).send(ok(await updateWebhookEndpoint(ctx, policy, accountId, request.params.id, request.body)));
     },
   );
 
@@ -165,7 +163,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      await deleteWebhookEndpoint(db, accountId, request.params.id);
+      await deleteWebhookEndpoint(ctx, accountId, request.params.id);
       return reply.status(204).send();
     },
   );
@@ -184,7 +182,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      return reply.status(202).send(ok(await sendTestEvent(db, clock, accountId, request.params.id)));
+      return reply.status(202).send(ok(await sendTestEvent(ctx, accountId, request.params.id)));
     },
   );
 
@@ -202,7 +200,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      return reply.status(200).send(ok(await listEndpointDeliveries(db, accountId, request.params.id, request.query.limit)));
+      return reply.status(200).send(ok(await listEndpointDeliveries(ctx, accountId, request.params.id, request.query.limit)));
     },
   );
 
@@ -219,7 +217,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
-      return reply.status(202).send(ok(await retryDelivery(db, clock, accountId, request.params.id)));
+      return reply.status(202).send(ok(await retryDelivery(ctx, accountId, request.params.id)));
     },
   );
 }
