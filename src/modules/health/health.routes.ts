@@ -26,7 +26,7 @@ export async function healthRoutes(server: FastifyInstance, ctx: AppContext): Pr
     },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
-      const readiness = await checkReadiness(ctx.db, ctx.dialect);
+      const readiness = await checkReadiness(ctx);
       if (!readiness.ready) return reply.status(503).send({ status: 'not_ready' as const, reason: readiness.reason });
       return { status: 'ready' as const, database: ctx.dialect };
     },
