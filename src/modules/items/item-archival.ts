@@ -3,20 +3,20 @@
 import { emitEvents, type EmitEventInput } from '../webhooks/index.ts';
 import { finalReason } from './item-lifecycle.ts';
 import { archiveFinalizedItems, type ArchivedItemRow } from './items.repo.ts';
-import type { ItemDeps } from './items.service.ts';
+import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
 const SWEEP_BATCH = 500;
 
 /** Moves every finalized item to ARCHIVAL (content and password hash purged); returns how many. */
-export async function sweepItems(deps: Pick<ItemDeps, 'db' | 'clock'>): Promise<number> {
-  const now = deps.clock.now();
+export async function sweepItems(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
+  const now = ctx.clock.now();
   let total = 0;
   for (;;) {
     // Archival and its `item.finalized` events commit together: an event is never lost or sent
     // for an item that was not archived. Anonymous items have no account to notify.
-    const archived = await inTransaction(deps.db, async (trx) => {
+    const archived = await inTransaction(ctx.db, async (trx) => {
       const rows = await archiveFinalizedItems(trx, now, SWEEP_BATCH);
       const owned = rows.filter((row) => row.account_id !== null);
       if (owned.length)

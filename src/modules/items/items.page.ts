@@ -12,7 +12,8 @@ import { pageBranding } from '../accounts/index.ts';
 import { availablePage, finalPage, type ItemPageContext, lockedPage, notFoundPage, revealedPage } from './items.html.ts';
 import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
 import { itemQrPng, itemQrSvg } from './items.qr.ts';
-import { type ItemDeps, type ItemStatus, peekItem, resolveItem } from './items.service.ts';
+import type { AppContext } from '../../context.ts';
+import { type ItemStatus, peekItem, resolveItem } from './items.service.ts';
 
 const magicParam = Type.Object({ magic: Type.String({ maxLength: 100 }) });
 // An SVG served from our origin must not be able to run anything, even if opened directly.
@@ -25,17 +26,17 @@ function html(reply: FastifyReply, status: number, page: RenderedPage): FastifyR
   return sendPage(reply, status, page, 'no-store');
 }
 
-async function pageContext(deps: ItemDeps, request: FastifyRequest, status: ItemStatus | null): Promise<ItemPageContext> {
-  return { t: translator(pageLanguage(request.headers['accept-language'])), now: deps.clock.now(), branding: await pageBranding(deps.db, status?.accountId ?? null) };
+async function pageContext(ctx: Pick<AppContext, 'db' | 'clock'>, request: FastifyRequest, status: ItemStatus | null): Promise<ItemPageContext> {
+  return { t: translator(pageLanguage(request.headers['accept-language'])), now: ctx.clock.now(), branding: await pageBranding(ctx.db, status?.accountId ?? null) };
 }
 
 function notFound(request: FastifyRequest) {
   return notFoundPage({ t: translator(pageLanguage(request.headers['accept-language'])) });
 }
 
-async function peekOrNull(deps: ItemDeps, magic: string): Promise<ItemStatus | null> {
+async function peekOrNull(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string): Promise<ItemStatus | null> {
   try {
-    return await peekItem(deps, magic);
+    return await peekItem(ctx, magic);
   } catch (error) {
     if (error instanceof AppError && error.code === 'not_found') return null;
     throw error;
@@ -43,7 +44,7 @@ async function peekOrNull(deps: ItemDeps, magic: string): Promise<ItemStatus | n
 }
 
 /** Registers GET /i/{magic}, POST /i/{magic}/reveal and the QR images /i/{magic}/qr.svg|png. */
-export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): Promise<void> {
+export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/i/:magic',
@@ -59,12 +60,12 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
       },
     },
     async (request, reply) => {
-      const status = await peekOrNull(deps, request.params.magic);
+      const status = await peekOrNull(ctx, request.params.magic);
       if (!status) return html(reply, 404, notFound(request));
-      const ctx = await pageContext(deps, request, status);
-      if (status.state === 'FINALIZED' || status.state === 'ARCHIVAL') return html(reply, 410, finalPage(ctx, status));
+      const page = await pageContext(ctx, request, status);
+      if (status.state === 'FINALIZED' || status.state === 'ARCHIVAL') return html(reply, 410, finalPage(page, status));
       // Relative to /i/{magic}: keeps working when TESSERA_PUBLIC_URL carries a path prefix.
-      return html(reply, 200, availablePage(ctx, status, `${encodeURIComponent(request.params.magic)}/reveal`));
+      return html(reply, 200, availablePage(page, status, `${encodeURIComponent(request.params.magic)}/reveal`));
     },
   );
 
@@ -87,9 +88,9 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
       const body = request.body as { password?: unknown } | undefined;
       const password = typeof body?.password === 'string' && body.password !== '' ? body.password : undefined;
       // Whose page this is (its branding) is read before the view is spent.
-      const ctx = await pageContext(deps, request, await peekOrNull(deps, magic));
+      const page = await pageContext(ctx, request, await peekOrNull(ctx, magic));
       try {
-        return html(reply, 200, revealedPage(ctx, await resolveItem(deps, magic, password)));
+        return html(reply, 200, revealedPage(page, await resolveItem(ctx, magic, password)));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         switch (error.code) {
@@ -97,18 +98,18 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
             return html(reply, 404, notFound(request));
           case 'item_expired':
           case 'item_exhausted': {
-            const status = await peekOrNull(deps, magic);
-            return status ? html(reply, 410, finalPage(ctx, status)) : html(reply, 404, notFound(request));
+            const status = await peekOrNull(ctx, magic);
+            return status ? html(reply, 410, finalPage(page, status)) : html(reply, 404, notFound(request));
           }
           case 'item_password_required':
           case 'item_password_invalid': {
-            const status = await peekOrNull(deps, magic);
+            const status = await peekOrNull(ctx, magic);
             if (!status) return html(reply, 404, notFound(request));
-            return html(reply, 401, availablePage(ctx, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing'));
+            return html(reply, 401, availablePage(page, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing'));
           }
           case 'too_many_attempts': {
             const retryAfter = Number(error.headers?.['retry-after'] ?? 900);
-            return html(reply.header('retry-after', String(retryAfter)), 429, lockedPage(ctx, retryAfter));
+            return html(reply.header('retry-after', String(retryAfter)), 429, lockedPage(page, retryAfter));
           }
           default:
             throw error;
@@ -129,7 +130,7 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
       },
     },
     async (request, reply) => {
-      const svg = await itemQrSvg(deps, request.params.magic);
+      const svg = await itemQrSvg(ctx, request.params.magic);
       return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('referrer-policy', 'no-referrer').send(svg);
     },
   );
@@ -148,7 +149,7 @@ export async function itemPageRoutes(server: FastifyInstance, deps: ItemDeps): P
       },
     },
     async (request, reply) => {
-      const png = await itemQrPng(deps, request.params.magic, request.query.size);
+      const png = await itemQrPng(ctx, request.params.magic, request.query.size);
       return reply.type('image/png').header('referrer-policy', 'no-referrer').send(png);
     },
   );

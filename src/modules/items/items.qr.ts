@@ -1,15 +1,16 @@
 // The item's QR code: it encodes `publicUrl` (the page that spends no view), rendered by the
 // rendering module. Looking the item up spends nothing either.
 import { drawCode, svgToPng } from '../render/index.ts';
-import { type ItemDeps, peekItem } from './items.service.ts';
+import type { AppContext } from '../../context.ts';
+import { peekItem } from './items.service.ts';
 
 /** The item's QR code as SVG; 404 for an unknown item. */
-export async function itemQrSvg(deps: ItemDeps, magic: string): Promise<string> {
-  const { publicUrl } = await peekItem(deps, magic);
+export async function itemQrSvg(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string): Promise<string> {
+  const { publicUrl } = await peekItem(ctx, magic);
   return drawCode(publicUrl).svg;
 }
 
 /** The item's QR code as a PNG `sizePx` wide; 404 for an unknown item. */
-export async function itemQrPng(deps: ItemDeps, magic: string, sizePx: number): Promise<Buffer> {
-  return svgToPng(await itemQrSvg(deps, magic), sizePx);
+export async function itemQrPng(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string, sizePx: number): Promise<Buffer> {
+  return svgToPng(await itemQrSvg(ctx, magic), sizePx);
 }

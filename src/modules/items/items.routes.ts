@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { itemPageRoutes } from './items.page.ts';
 import { createItemSchema, deleteItemSchema, resolveItemSchema } from './items.schemas.ts';
-import { createItem, deleteItem, itemDeps, probeItem, resolveItem } from './items.service.ts';
+import { createItem, deleteItem, probeItem, resolveItem } from './items.service.ts';
 
 // Content is capped at 64 KiB of UTF-8; JSON escaping can grow it up to six-fold, so the body
 // limit leaves room for that while still refusing absurd bodies before parsing.
@@ -23,7 +23,6 @@ export function headerText(value: string | string[] | undefined): string | undef
 /** Registers the items API and the items' public pages. */
 export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
-  const deps = itemDeps(ctx);
   // Resolutions are consumptive events: no cache or intermediary may keep or replay one.
   app.addHook('onRequest', async (_request, reply) => {
     reply.header('cache-control', 'no-store');
@@ -32,7 +31,7 @@ export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Pro
   await app.register(formbody);
 
   app.post('/api/v0/items', { schema: createItemSchema, bodyLimit: CREATE_BODY_LIMIT }, async (request, reply) => {
-    const item = await createItem(deps, { ...request.body, accountId: request.principal?.accountId ?? null });
+    const item = await createItem(ctx, { ...request.body, accountId: request.principal?.accountId ?? null });
     return reply.status(201).header('x-content-hmac', item.contentHmac).send(item);
   });
 
@@ -43,21 +42,21 @@ export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Pro
       // Only a GET that returns the content spends a view: a link checker's HEAD learns the status.
       config: {
         head: async (request, reply) => {
-          await probeItem(deps, (request.params as { magic: string }).magic);
+          await probeItem(ctx, (request.params as { magic: string }).magic);
           return reply.send();
         },
       },
     },
     async (request, reply) => {
-      const item = await resolveItem(deps, request.params.magic, headerText(request.headers['x-qr-password']));
+      const item = await resolveItem(ctx, request.params.magic, headerText(request.headers['x-qr-password']));
       return reply.header('x-content-hmac', item.contentHmac).send(item);
     },
   );
 
   app.delete('/api/v0/items/:magic', { schema: deleteItemSchema }, async (request, reply) => {
-    await deleteItem(deps, request.params.magic, headerText(request.headers['x-delete-token']));
+    await deleteItem(ctx, request.params.magic, headerText(request.headers['x-delete-token']));
     return reply.status(204).send();
   });
 
-  await itemPageRoutes(server, deps);
+  await itemPageRoutes(server, ctx);
 }

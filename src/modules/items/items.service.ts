@@ -1,7 +1,5 @@
 // Ephemeral items: create, resolve (spends a view), peek (for the public page; spends nothing),
 // delete, and the sweeper that archives finalized items. No HTTP objects and no SQL here.
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
 import type { AppContext } from '../../context.ts';
 import { hashPassword, verifyPassword } from '../../crypto/password.ts';
 import type { Database, ItemsTable } from '../../db/schema.ts';
@@ -20,20 +18,6 @@ export const MAX_CONTENT_BYTES = 64 * 1024;
 export { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW };
 export const PASSWORD_WINDOW_MS = 15 * 60_000;
 const PASSWORD_LIMIT: PasswordLimit = { windowMs: PASSWORD_WINDOW_MS, max: PASSWORD_ATTEMPTS_PER_WINDOW };
-
-/** What the item functions need from the app. */
-export interface ItemDeps {
-  db: Kysely<Database>;
-  clock: Clock;
-  masterKey: Buffer;
-  /** TESSERA_PUBLIC_URL, without a trailing slash. */
-  publicUrl: string;
-}
-
-/** The item dependencies out of the app context. */
-export function itemDeps(ctx: AppContext): ItemDeps {
-  return { db: ctx.db, clock: ctx.clock, masterKey: ctx.config.masterKey, publicUrl: ctx.config.publicUrl };
-}
 
 /** An item as the API shows it (the seed's fields plus `state`). */
 export type ItemView = ItemJson;
@@ -66,10 +50,10 @@ function facts(row: ItemsTable): LifecycleFacts {
   return { viewCount: row.view_count, viewLimit: row.view_limit, createdAt: row.created_at, expiresAt: row.expires_at, archivedAt: row.archived_at };
 }
 
-function toView(deps: ItemDeps, magic: string, row: ItemsTable, now: number, extra: { deleteToken?: string; content?: string }): ItemView {
+function toView(ctx: Pick<AppContext, 'config'>, magic: string, row: ItemsTable, now: number, extra: { deleteToken?: string; content?: string }): ItemView {
   return {
     magic,
-    publicUrl: itemPublicUrl(deps.publicUrl, magic),
+    publicUrl: itemPublicUrl(ctx.config.publicUrl, magic),
     createdUtc: toIso(row.created_at),
     expiresUtc: toIso(row.expires_at),
     viewCount: row.view_count,
@@ -119,17 +103,17 @@ function validate(input: NewItemInput): void {
 }
 
 /** Creates an item; the answer carries the magic and the delete token, neither of which is stored. */
-export async function createItem(deps: ItemDeps, input: NewItemInput): Promise<ItemView> {
+export async function createItem(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, input: NewItemInput): Promise<ItemView> {
   validate(input);
   const magic = newMagic();
   const deleteToken = newDeleteToken();
-  const now = deps.clock.now();
+  const now = ctx.clock.now();
   const password = input.password ?? null;
   const row: ItemsTable = {
     id: newId('itm'),
     magic_hash: magicHash(magic),
     account_id: input.accountId ?? null,
-    ciphertext: encryptContent(deps.masterKey, magic, input.content),
+    ciphertext: encryptContent(ctx.config.masterKey, magic, input.content),
     content_hmac: contentHmac(magic, input.content),
     content_bytes: Buffer.byteLength(input.content, 'utf8'),
     password_protected: toFlag(password !== null),
@@ -144,8 +128,8 @@ export async function createItem(deps: ItemDeps, input: NewItemInput): Promise<I
     password_attempts: 0,
     password_window_start: null,
   };
-  await insertItem(deps.db, row);
-  return toView(deps, magic, row, now, { deleteToken });
+  await insertItem(ctx.db, row);
+  return toView(ctx, magic, row, now, { deleteToken });
 }
 
 function notFound(): AppError {
@@ -177,11 +161,11 @@ function gone(row: ItemsTable, now: number): AppError {
   });
 }
 
-async function findLive(deps: ItemDeps, magic: string): Promise<ItemsTable> {
+async function findLive(ctx: Pick<AppContext, 'db' | 'clock'>, magic: string): Promise<ItemsTable> {
   if (!looksLikeMagic(magic)) throw notFound();
-  const row = await findItemByMagicHash(deps.db, magicHash(magic));
+  const row = await findItemByMagicHash(ctx.db, magicHash(magic));
   if (!row) throw notFound();
-  if (finalReason(facts(row), deps.clock.now()) !== null || row.archived_at !== null) throw gone(row, deps.clock.now());
+  if (finalReason(facts(row), ctx.clock.now()) !== null || row.archived_at !== null) throw gone(row, ctx.clock.now());
   return row;
 }
 
@@ -204,8 +188,8 @@ function tooManyAttempts(until: number, now: number): AppError {
  * Why a request found the item other than it was when first read: deleted (404), locked by wrong
  * passwords with the wait as it is now (429), or finalized (410).
  */
-async function changedMeanwhile(deps: ItemDeps, magicHash: string, now: number): Promise<AppError> {
-  const latest = await findItemByMagicHash(deps.db, magicHash);
+async function changedMeanwhile(ctx: Pick<AppContext, 'db'>, magicHash: string, now: number): Promise<AppError> {
+  const latest = await findItemByMagicHash(ctx.db, magicHash);
   if (!latest) return notFound();
   const until = lockedUntil(latest, now);
   return until === null ? gone(latest, now) : tooManyAttempts(until, now);
@@ -216,29 +200,29 @@ async function changedMeanwhile(deps: ItemDeps, magicHash: string, now: number):
  * verification; a wrong guess that finds the limit already reached gets the 429 too (never its
  * verdict); a right one is accepted by consumeView only while the item is not locked.
  */
-async function checkPassword(deps: ItemDeps, row: ItemsTable, password: string | undefined, now: number): Promise<void> {
+async function checkPassword(ctx: Pick<AppContext, 'db'>, row: ItemsTable, password: string | undefined, now: number): Promise<void> {
   if (password === undefined || password === '') {
     throw new AppError('item_password_required', 'This item is password protected: send the password in the X-QR-Password header.');
   }
   const until = lockedUntil(row, now);
   if (until !== null) throw tooManyAttempts(until, now);
   if (row.password_hash && (await verifyPassword(password, row.password_hash))) return;
-  if (await countWrongPassword(deps.db, row.id, now, PASSWORD_LIMIT)) {
+  if (await countWrongPassword(ctx.db, row.id, now, PASSWORD_LIMIT)) {
     throw new AppError('item_password_invalid', 'The password is wrong; no view was spent. Wrong passwords are limited per item.');
   }
-  throw await changedMeanwhile(deps, row.magic_hash, now);
+  throw await changedMeanwhile(ctx, row.magic_hash, now);
 }
 
 /** Resolves an item: checks the password, then spends exactly one view and returns the content. */
-export async function resolveItem(deps: ItemDeps, magic: string, password: string | undefined): Promise<ItemView> {
-  const row = await findLive(deps, magic);
-  const now = deps.clock.now();
-  if (fromFlag(row.password_protected)) await checkPassword(deps, row, password, now);
-  const spent = await consumeView(deps.db, row.magic_hash, now, PASSWORD_LIMIT);
+export async function resolveItem(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string, password: string | undefined): Promise<ItemView> {
+  const row = await findLive(ctx, magic);
+  const now = ctx.clock.now();
+  if (fromFlag(row.password_protected)) await checkPassword(ctx, row, password, now);
+  const spent = await consumeView(ctx.db, row.magic_hash, now, PASSWORD_LIMIT);
   // Nothing spent: locked by wrong passwords, lost the race for the last view, expired or deleted meanwhile.
-  if (!spent) throw await changedMeanwhile(deps, row.magic_hash, now);
+  if (!spent) throw await changedMeanwhile(ctx, row.magic_hash, now);
   if (spent.ciphertext === null) throw gone(spent, now);
-  return toView(deps, magic, spent, now, { content: decryptContent(deps.masterKey, magic, spent.ciphertext) });
+  return toView(ctx, magic, spent, now, { content: decryptContent(ctx.config.masterKey, magic, spent.ciphertext) });
 }
 
 /**
@@ -246,19 +230,19 @@ export async function resolveItem(deps: ItemDeps, magic: string, password: strin
  * finalized, else its status. Never checks a password (that would be a free guessing oracle) and
  * never spends a view: this is HEAD of the resolve route, which link checkers and previews send.
  */
-export async function probeItem(deps: ItemDeps, magic: string): Promise<void> {
-  await findLive(deps, magic);
+export async function probeItem(ctx: Pick<AppContext, 'db' | 'clock'>, magic: string): Promise<void> {
+  await findLive(ctx, magic);
 }
 
 /** The item's state and counters without spending a view (public page, link previews). */
-export async function peekItem(deps: ItemDeps, magic: string): Promise<ItemStatus> {
+export async function peekItem(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string): Promise<ItemStatus> {
   if (!looksLikeMagic(magic)) throw notFound();
-  const row = await findItemByMagicHash(deps.db, magicHash(magic));
+  const row = await findItemByMagicHash(ctx.db, magicHash(magic));
   if (!row) throw notFound();
-  const now = deps.clock.now();
+  const now = ctx.clock.now();
   const state = itemState(facts(row), now);
   return {
-    publicUrl: itemPublicUrl(deps.publicUrl, magic),
+    publicUrl: itemPublicUrl(ctx.config.publicUrl, magic),
     createdUtc: toIso(row.created_at),
     expiresUtc: toIso(row.expires_at),
     viewCount: row.view_count,
@@ -271,11 +255,11 @@ export async function peekItem(deps: ItemDeps, magic: string): Promise<ItemStatu
 }
 
 /** Deletes an item for whoever holds its delete token; afterwards it is unknown (404). */
-export async function deleteItem(deps: ItemDeps, magic: string, token: string | undefined): Promise<void> {
+export async function deleteItem(ctx: Pick<AppContext, 'db'>, magic: string, token: string | undefined): Promise<void> {
   if (!looksLikeMagic(magic)) throw notFound();
-  const row = await findItemByMagicHash(deps.db, magicHash(magic));
+  const row = await findItemByMagicHash(ctx.db, magicHash(magic));
   if (!row) throw notFound();
   if (!token) throw new AppError('item_delete_token_invalid', 'Send the delete token returned when the item was created in the X-Delete-Token header.');
   if (!deleteTokenMatches(token, row.delete_token_hash)) throw new AppError('item_delete_token_invalid', 'The delete token does not match this item.');
-  if (!(await deleteItemById(deps.db, row.id))) throw notFound();
+  if (!(await deleteItemById(ctx.db, row.id))) throw notFound();
 }
