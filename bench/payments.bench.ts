@@ -11,6 +11,7 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
+import { systemClock } from '../src/clock.ts';
 import { loadConfig, type Dialect } from '../src/config.ts';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
@@ -81,7 +82,7 @@ async function setUp(
   const app = await buildApp(config, { database, startWorker: false });
   await app.ready();
   // A real key: both sides of the ratio pay the same authentication cost.
-  const { fullKey } = await createApiKey(database.db, Date.now(), accountId, { env: 'prd', name: 'bench' });
+  const { fullKey } = await createApiKey({ db: database.db, clock: systemClock }, accountId, { env: 'prd', name: 'bench' });
   const headers = { 'x-api-key': fullKey };
   const put = await app.inject({ method: 'PUT', url: '/api/v1/merchant/payment-profile', headers, payload: PROFILE });
   if (put.statusCode !== 200) throw new Error(`profile: ${put.body}`);

@@ -45,8 +45,8 @@ export const accountCreateCommand: Command = {
             "  run this command with the server's environment, or start `tessera serve` with this one.",
         );
       }
-      const { account, user } = await createAccount(database.db, systemClock, input);
-      const { fullKey } = await createApiKey(database.db, systemClock.now(), account.id, { env: 'prd', name: 'created by tessera account create' });
+      const { account, user } = await createAccount({ db: database.db, clock: systemClock }, input);
+      const { fullKey } = await createApiKey({ db: database.db, clock: systemClock }, account.id, { env: 'prd', name: 'created by tessera account create' });
       if (values.json) io.out(JSON.stringify({ account_id: account.id, slug: account.slug, user_id: user.id, email: user.email, api_key: fullKey }, null, 2));
       else io.out(`created account ${account.id} (slug: ${account.slug}) owned by ${user.email}\nAPI key (shown once, store it now): ${fullKey}`);
       return 0;

@@ -125,7 +125,7 @@ describeDialects('fuzz sweep', (dialect) => {
   }
   // A new session straight from the session service: signing in again would cost an argon2id check.
   async function signInAgain() {
-    const { token } = await createSession(t.database.handle.db, t.clock.now(), 3_600_000, a.userId, a.accountId);
+    const { token } = await createSession(t.app.ctx, a.userId, a.accountId);
     live = { ...live, cookie: `${SESSION_COOKIE}=${token}`, csrf: csrfTokenFor(t.config.masterKey!, token) };
   }
   async function newKey() {

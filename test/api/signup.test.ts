@@ -65,7 +65,7 @@ describeDialects('sign-up policy', (dialect) => {
 
   it('first: an account made on the server (tessera account create) closes sign-up too', async () => {
     const t = await start('first');
-    await createAccount(t.database.handle.db, systemClock, { email: 'cli@example.com', password: 'long enough password' });
+    await createAccount({ db: t.database.handle.db, clock: systemClock }, { email: 'cli@example.com', password: 'long enough password' });
     expect(await status(t)).toEqual({ allowed: false, mode: 'first' });
     expect((await signup(t, 'web@example.com')).json().code).toBe('signup_closed');
   });
@@ -75,7 +75,7 @@ describeDialects('sign-up policy', (dialect) => {
     expect(await status(t)).toEqual({ allowed: false, mode: 'closed' });
     expect((await signup(t, 'first@example.com')).statusCode).toBe(403);
     expect(await accounts(t)).toHaveLength(0);
-    await createAccount(t.database.handle.db, systemClock, { email: 'cli@example.com', password: 'long enough password' });
+    await createAccount({ db: t.database.handle.db, clock: systemClock }, { email: 'cli@example.com', password: 'long enough password' });
     const login = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: 'cli@example.com', password: 'long enough password' } });
     expect(login.statusCode).toBe(200);
   });

@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli/run-cli.ts';
 import { connectDatabase } from '../../src/db/connect.ts';
 import { authenticateApiKey } from '../../src/modules/accounts/api-key.service.ts';
 import { generateApiKey } from '../../src/modules/accounts/api-key-format.ts';
+import { systemClock } from '../../src/clock.ts';
 
 function capture() {
   const out: string[] = [];
@@ -83,7 +84,7 @@ describe('tessera account create (SQLite)', () => {
       expect(check.code).toBe(0);
       const database = connectDatabase({ dialect: 'sqlite', url: path.join(dir, 'tessera.db') });
       try {
-        expect(await authenticateApiKey(database.db, Date.now(), printed.api_key)).toMatchObject({ accountId: printed.account_id, env: 'prd' });
+        expect(await authenticateApiKey({ db: database.db, clock: systemClock }, printed.api_key)).toMatchObject({ accountId: printed.account_id, env: 'prd' });
       } finally {
         await database.close();
       }

@@ -23,6 +23,7 @@ const { MemoryRateLimiter } = await import('../../src/http/rate-limit.ts');
 const { sha256 } = await import('../../src/crypto/keys.ts');
 const { createTestDatabase } = await import('../helpers/dialects.ts');
 const { ManualClock } = await import('../helpers/clock.ts');
+const { testConfig } = await import('../helpers/app.ts');
 
 describe('constant-time checks', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -33,8 +34,8 @@ describe('constant-time checks', () => {
     database = await createTestDatabase('sqlite');
     ({
       account: { id: accountId },
-    } = await createAccount(database.handle.db, clock, { email: 'ct@example.com', password: 'long enough password' }));
-    ({ fullKey: key } = await createApiKey(database.handle.db, clock.now(), accountId, { env: 'prd' }));
+    } = await createAccount({ db: database.handle.db, clock }, { email: 'ct@example.com', password: 'long enough password' }));
+    ({ fullKey: key } = await createApiKey({ db: database.handle.db, clock }, accountId, { env: 'prd' }));
   });
   afterAll(async () => {
     await database.destroy();
@@ -45,7 +46,7 @@ describe('constant-time checks', () => {
   });
 
   it('a right key is accepted through timingSafeEqual on the 32-byte digests', async () => {
-    await authenticateApiKey(database.handle.db, clock.now(), key);
+    await authenticateApiKey({ db: database.handle.db, clock }, key);
     expect(spies.timingSafeEqual).toHaveBeenCalledTimes(1);
     const [a, b] = spies.timingSafeEqual.mock.calls[0]!;
     expect(Buffer.from(a).equals(sha256(key))).toBe(true);
@@ -54,13 +55,14 @@ describe('constant-time checks', () => {
 
   it('a wrong secret and an unknown kid are both decided by timingSafeEqual', async () => {
     const wrongSecret = generateApiKey('prd', parseApiKey(key)!.kid).key;
-    await expect(authenticateApiKey(database.handle.db, clock.now(), wrongSecret)).rejects.toMatchObject({ code: 'api_key_invalid' });
-    await expect(authenticateApiKey(database.handle.db, clock.now(), generateApiKey('prd').key)).rejects.toMatchObject({ code: 'api_key_invalid' });
+    await expect(authenticateApiKey({ db: database.handle.db, clock }, wrongSecret)).rejects.toMatchObject({ code: 'api_key_invalid' });
+    await expect(authenticateApiKey({ db: database.handle.db, clock }, generateApiKey('prd').key)).rejects.toMatchObject({ code: 'api_key_invalid' });
     expect(spies.timingSafeEqual).toHaveBeenCalledTimes(2);
   });
 
   it('login verifies a password (argon2id) for an unknown email as for a known one', async () => {
-    const deps = { db: database.handle.db, dialect: database.dialect, clock, limiter: new MemoryRateLimiter(), masterKey: Buffer.alloc(32, 1), sessionTtlMs: 3_600_000, signup: 'open' as const };
+    const config = { ...testConfig({ TESSERA_SIGNUP: 'open' }), masterKey: Buffer.alloc(32, 1), sessionTtlHours: 1 };
+    const deps = { db: database.handle.db, dialect: database.dialect, clock, rateLimiter: new MemoryRateLimiter(), config };
     await expect(logIn(deps, { email: 'nobody@example.com', password: 'long enough password', ip: '1' })).rejects.toMatchObject({ code: 'invalid_credentials' });
     await expect(logIn(deps, { email: 'ct@example.com', password: 'wrong password!', ip: '1' })).rejects.toMatchObject({ code: 'invalid_credentials' });
     expect(spies.verifyPassword).toHaveBeenCalledTimes(2);

@@ -1,6 +1,5 @@
 // Creating accounts: a tenant (account) and the person who owns it (user), created together.
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
 import type { Dialect } from '../../config.ts';
 import { hashPassword } from '../../crypto/password.ts';
 import type { Database } from '../../db/schema.ts';
@@ -93,27 +92,27 @@ export function signupClosed(): AppError {
  * Creates an account and its owner; 400 for invalid input, 409 when the email or slug is taken,
  * and with `onlyFirst` 403 when an account exists already (also when another sign-up won the race).
  */
-export async function createAccount(db: Kysely<Database>, clock: Clock, input: NewAccountInput, options: CreateAccountOptions = {}): Promise<{ account: Account; user: User }> {
+export async function createAccount(ctx: Pick<AppContext, 'db' | 'clock'>, input: NewAccountInput, options: CreateAccountOptions = {}): Promise<{ account: Account; user: User }> {
   const errors = validateNewAccount(input);
   if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors });
   const email = normaliseEmail(input.email);
-  if (await findUserByEmail(db, email))
+  if (await findUserByEmail(ctx.db, email))
     throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'email', message: 'is already registered' }] });
   let slug = input.slug ?? slugFromEmail(email);
-  if (!input.slug && (await findAccountBySlug(db, slug))) slug = `${slug.slice(0, 33)}-${randomString(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
-  const now = clock.now();
+  if (!input.slug && (await findAccountBySlug(ctx.db, slug))) slug = `${slug.slice(0, 33)}-${randomString(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
+  const now = ctx.clock.now();
   const passwordHash = await hashPassword(input.password);
   const account = { id: newId('acc'), slug, name: input.accountName?.trim() || input.name?.trim() || slug, created_at: now, updated_at: now };
   const user = { id: newId('usr'), email, password_hash: passwordHash, name: input.name?.trim() || email.split('@')[0]!, created_at: now, updated_at: now };
   try {
     if (options.onlyFirst) {
-      if (!(await insertFirstAccountWithOwner(db, options.onlyFirst.dialect, account, user))) throw signupClosed();
+      if (!(await insertFirstAccountWithOwner(ctx.db, options.onlyFirst.dialect, account, user))) throw signupClosed();
     } else {
-      await inTransaction(db, (trx) => insertAccountWithOwner(trx, account, user));
+      await inTransaction(ctx.db, (trx) => insertAccountWithOwner(trx, account, user));
     }
   } catch (error) {
     if (isUniqueViolation(error)) {
-      const slugTaken = await findAccountBySlug(db, slug);
+      const slugTaken = await findAccountBySlug(ctx.db, slug);
       throw new AppError('conflict', slugTaken ? `The slug '${slug}' is taken; choose another.` : 'An account with this email already exists; sign in instead.', {
         errors: [slugTaken ? { field: 'slug', message: 'is taken' } : { field: 'email', message: 'is already registered' }],
       });

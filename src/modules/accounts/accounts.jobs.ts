@@ -6,7 +6,7 @@ import { sweepExpiredSessions } from './session.service.ts';
 export const sessionSweepJob: Job = {
   name: 'session-sweep',
   intervalMs: 10 * 60_000,
-  run: (ctx) => sweepExpiredSessions(ctx.db, ctx.clock.now()),
+  run: (ctx) => sweepExpiredSessions(ctx),
 };
 
 /** The accounts module's jobs (src/modules/jobs.ts lists every module's). */

@@ -1,6 +1,6 @@
 // API keys: issuing, authenticating, listing, revoking and regenerating `sec1-…` keys. The key
 // is shown once; only its kid and SHA-256 are stored, and the digest is compared in constant time.
-import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context.ts';
 import { digestsEqual, sha256 } from '../../crypto/keys.ts';
 import type { ApiKeysTable, Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
@@ -110,14 +110,15 @@ function checkEnvAllowed(env: string, onlyEnv: KeyEnv | undefined): void {
 }
 
 /** Creates a key for an account; the full key is returned only here. */
-export async function createApiKey(db: Kysely<Database>, now: number, accountId: string, input: NewApiKeyInput): Promise<{ apiKey: ApiKey; fullKey: string }> {
+export async function createApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, input: NewApiKeyInput): Promise<{ apiKey: ApiKey; fullKey: string }> {
+  const now = ctx.clock.now();
   if (input.expiresAt != null && input.expiresAt <= now) {
     throw new AppError('validation_failed', 'expires_at must be in the future.', { errors: [{ field: 'body/expires_at', message: 'must be in the future' }] });
   }
   checkEnvAllowed(input.env, input.onlyEnv);
   const name = input.name?.trim() || null;
   const { row, fullKey } = newKeyRow(accountId, input.env, name, input.expiresAt ?? null, now);
-  await insertApiKey(db, row);
+  await insertApiKey(ctx.db, row);
   return { apiKey: toApiKey(row, now), fullKey };
 }
 
@@ -170,10 +171,11 @@ function revokedError(): AppError {
 }
 
 /** Checks a presented key: 401 api_key_invalid (malformed, bad checksum, unknown kid, wrong secret), 403 expired or revoked. */
-export async function authenticateApiKey(db: Kysely<Database>, now: number, presented: string, options: AuthenticateOptions = {}): Promise<AuthenticatedKey> {
+export async function authenticateApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, presented: string, options: AuthenticateOptions = {}): Promise<AuthenticatedKey> {
+  const now = ctx.clock.now();
   const parsed = parseApiKey(presented);
   if (!parsed) throw new AppError('api_key_invalid', 'The API key is malformed or its checksum is wrong; check that it was copied completely.');
-  const row = await findApiKeyByKid(db, parsed.kid);
+  const row = await findApiKeyByKid(ctx.db, parsed.kid);
   const digest = sha256(presented);
   const matches = digestsEqual(digest, row ? Buffer.from(row.key_hash, 'hex') : DUMMY_DIGEST);
   if (!row || !matches || row.env !== parsed.env) throw new AppError('api_key_invalid', 'The API key is not valid; check the key or create a new one in the dashboard.');
@@ -181,20 +183,22 @@ export async function authenticateApiKey(db: Kysely<Database>, now: number, pres
   if (status === 'revoked') throw revokedError();
   const expired = status === 'expired';
   if (expired && !(options.acceptExpired && expiredOnItsOwn(row) && now < renewableUntil(row))) throw expiredError(row, now);
-  if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) await touchApiKey(db, row.id, now, now - LAST_USED_RESOLUTION_MS);
+  if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) await touchApiKey(ctx.db, row.id, now, now - LAST_USED_RESOLUTION_MS);
   return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv, expired };
 }
 
 /** One page of an account's keys (newest first) and the cursor of the next page. */
-export async function listApiKeys(db: Kysely<Database>, now: number, accountId: string, limit: number, cursor?: Cursor): Promise<Page<ApiKey>> {
-  return mapPage(await fetchPage(limit, (take) => listApiKeyRows(db, accountId, take, cursor)), (row) => toApiKey(row, now));
+export async function listApiKeys(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, limit: number, cursor?: Cursor): Promise<Page<ApiKey>> {
+  const now = ctx.clock.now();
+  return mapPage(await fetchPage(limit, (take) => listApiKeyRows(ctx.db, accountId, take, cursor)), (row) => toApiKey(row, now));
 }
 
 /** Revokes one of the account's keys at once; 404 for another account's key or an unknown id. */
-export async function revokeApiKey(db: Kysely<Database>, now: number, accountId: string, id: string): Promise<void> {
-  const row = await findApiKeyById(db, accountId, id);
+export async function revokeApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, id: string): Promise<void> {
+  const now = ctx.clock.now();
+  const row = await findApiKeyById(ctx.db, accountId, id);
   if (!row) throw notFound('This API key');
-  await markRevoked(db, accountId, id, now);
+  await markRevoked(ctx.db, accountId, id, now);
 }
 
 /** Which key to regenerate and how. */
@@ -214,12 +218,13 @@ export interface RegenerateInput {
  * or by any valid key or session): it is revoked at once, since it already stopped working. An
  * expired key authenticating the request regenerates only itself.
  */
-export async function regenerateApiKey(db: Kysely<Database>, now: number, accountId: string, input: RegenerateInput): Promise<{ apiKey: ApiKey; fullKey: string; previous: ApiKey }> {
-  const current = input.currentKeyId ? await findApiKeyById(db, accountId, input.currentKeyId) : undefined;
+export async function regenerateApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, input: RegenerateInput): Promise<{ apiKey: ApiKey; fullKey: string; previous: ApiKey }> {
+  const now = ctx.clock.now();
+  const current = input.currentKeyId ? await findApiKeyById(ctx.db, accountId, input.currentKeyId) : undefined;
   let old: ApiKeysTable | undefined;
-  if (input.kid) old = await findAccountApiKeyByKid(db, accountId, input.kid);
+  if (input.kid) old = await findAccountApiKeyByKid(ctx.db, accountId, input.kid);
   else if (input.currentKeyId) old = current;
-  else old = await findNewestActiveKey(db, accountId, 'prd');
+  else old = await findNewestActiveKey(ctx.db, accountId, 'prd');
   if (current && statusOf(current, now) === 'expired' && old?.id !== current.id) {
     throw new AppError('forbidden', 'An expired API key can only regenerate itself; regenerate other keys with a valid key or a dashboard session.');
   }
@@ -234,7 +239,7 @@ export async function regenerateApiKey(db: Kysely<Database>, now: number, accoun
   const graceHours = renewingExpired ? 0 : (input.gracePeriodHours ?? 0);
   const rotatingUntil = graceHours > 0 ? Math.min(now + graceHours * 3_600_000, old.expires_at ?? Number.MAX_SAFE_INTEGER) : null;
   const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, old.name, null, now);
-  const previous = await inTransaction(db, async (trx) => {
+  const previous = await inTransaction(ctx.db, async (trx) => {
     await insertApiKey(trx, row);
     // The status guard makes two concurrent regenerations of one key produce one successor.
     if (!(await markReplaced(trx, old.id, row.id, now, rotatingUntil))) throw new AppError('conflict', 'This key was regenerated by another request; use the key it returned.');

@@ -67,7 +67,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const result = await regenerateApiKey(ctx.db, ctx.clock.now(), principal.accountId, {
+      const result = await regenerateApiKey(ctx, principal.accountId, {
         currentKeyId: principal.apiKeyId,
         kid: request.body.kid,
         gracePeriodHours: request.body.grace_period_hours,
@@ -91,7 +91,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const page = await listApiKeys(ctx.db, ctx.clock.now(), principal.accountId, request.query.limit, decodeCursor(request.query.cursor));
+      const page = await listApiKeys(ctx, principal.accountId, request.query.limit, decodeCursor(request.query.cursor));
       return { status: 'success' as const, data: { api_keys: page.items.map(apiKeyJson), next_cursor: page.nextCursor } };
     },
   );
@@ -112,7 +112,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
       const principal = requirePrincipal(request);
       const expiresAt = request.body.expires_at === undefined ? null : Date.parse(request.body.expires_at);
       if (Number.isNaN(expiresAt)) throw new AppError('validation_failed', 'expires_at must be an ISO 8601 date-time.', { errors: [{ field: 'body/expires_at', message: 'is not a date-time' }] });
-      const created = await createApiKey(ctx.db, ctx.clock.now(), principal.accountId, {
+      const created = await createApiKey(ctx, principal.accountId, {
         env: request.body.env,
         name: request.body.name,
         expiresAt,
@@ -136,7 +136,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      await revokeApiKey(ctx.db, ctx.clock.now(), principal.accountId, request.params.id);
+      await revokeApiKey(ctx, principal.accountId, request.params.id);
       return reply.status(204).send();
     },
   );

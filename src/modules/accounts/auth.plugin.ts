@@ -16,7 +16,7 @@ import { AppError } from '../../errors.ts';
 import { authModeOf, credentialsMissing, type Principal, type SecurityRequirement, WWW_AUTHENTICATE } from '../../http/auth.ts';
 import { MemoryRateLimiter, rateLimitedError, rateLimitHeaders } from '../../http/rate-limit.ts';
 import { authenticateApiKey } from './api-key.service.ts';
-import { csrfTokenValid, resolveSession, SESSION_COOKIE } from './session.service.ts';
+import { csrfTokenValid, resolveSession, SESSION_COOKIE, sessionTtlMs } from './session.service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -71,17 +71,15 @@ async function applyRateLimit(ctx: AppContext, reply: FastifyReply, key: string)
 
 async function authenticate(ctx: AppContext, publicHost: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
   const key = presentedApiKey(request);
-  const now = ctx.clock.now();
   if (key !== undefined) {
-    const found = await authenticateApiKey(ctx.db, now, key, { acceptExpired: request.routeOptions.config?.acceptsExpiredApiKey === true });
+    const found = await authenticateApiKey(ctx, key, { acceptExpired: request.routeOptions.config?.acceptsExpiredApiKey === true });
     request.principal = { accountId: found.accountId, userId: null, via: 'api_key', apiKeyId: found.id, testMode: found.env === 'tst' } satisfies Principal;
     await applyRateLimit(ctx, reply, `key:${found.id}`);
     return;
   }
   const token = request.cookies?.[SESSION_COOKIE];
   if (!token) return;
-  const ttlMs = ctx.config.sessionTtlHours * 3_600_000;
-  const session = await resolveSession(ctx.db, now, ttlMs, token);
+  const session = await resolveSession(ctx, token);
   if (!session) {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return;
@@ -92,7 +90,7 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
       throw new AppError('csrf_failed', 'Cookie-authenticated changes need the X-CSRF-Token header (from /api/v1/auth/me) and a same-origin Origin; API clients should use an API key.');
     }
   }
-  if (session.refreshed) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config.publicUrl, Math.floor(ttlMs / 1000)));
+  if (session.refreshed) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config.publicUrl, Math.floor(sessionTtlMs(ctx.config) / 1000)));
   request.principal = { accountId: session.accountId, userId: session.userId, via: 'session', apiKeyId: null, testMode: false } satisfies Principal;
   await applyRateLimit(ctx, reply, `session:${session.id}`);
 }

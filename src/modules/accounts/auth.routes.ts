@@ -6,26 +6,17 @@ import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { NoContent, Problem as problem } from '../../http/schema.ts';
 import { LoginBody, SignupBody, SignupPolicy, Whoami } from './accounts.schemas.ts';
-import { type AuthDeps, logIn, logOut, type SignedIn, signUp, signupStatus, whoAmI } from './auth.service.ts';
+import { logIn, logOut, type SignedIn, signUp, signupStatus, whoAmI } from './auth.service.ts';
 import { sessionCookieOptions } from './auth.plugin.ts';
 import { DEVICE_COOKIE, deviceCookieOptions } from './known-device.ts';
-import { SESSION_COOKIE } from './session.service.ts';
+import { SESSION_COOKIE, sessionTtlMs } from './session.service.ts';
 
 /** Registers /api/v1/auth/{signup,login,logout,me}. */
 export async function authRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
-  const deps: AuthDeps = {
-    db: ctx.db,
-    dialect: ctx.dialect,
-    clock: ctx.clock,
-    limiter: ctx.rateLimiter!,
-    masterKey: ctx.config.masterKey,
-    sessionTtlMs: ctx.config.sessionTtlHours * 3_600_000,
-    signup: ctx.config.signup,
-  };
 
   function sendSignedIn(reply: FastifyReply, status: number, s: SignedIn) {
-    reply.setCookie(SESSION_COOKIE, s.sessionToken, sessionCookieOptions(ctx.config.publicUrl, Math.floor(deps.sessionTtlMs / 1000)));
+    reply.setCookie(SESSION_COOKIE, s.sessionToken, sessionCookieOptions(ctx.config.publicUrl, Math.floor(sessionTtlMs(ctx.config) / 1000)));
     reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(ctx.config.publicUrl));
     reply.header('cache-control', 'no-store');
     const body: Whoami = {
@@ -50,7 +41,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
     },
     async (_request, reply) => {
       reply.header('cache-control', 'no-store');
-      return signupStatus(deps);
+      return signupStatus(ctx);
     },
   );
 
@@ -68,7 +59,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
         response: { 201: Whoami, 400: problem, 403: problem, 409: problem, 429: problem },
       },
     },
-    async (request, reply) => sendSignedIn(reply, 201, await signUp(deps, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE] })),
+    async (request, reply) => sendSignedIn(reply, 201, await signUp(ctx, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE] })),
   );
 
   app.post(
@@ -83,7 +74,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
       },
     },
     async (request, reply) =>
-      sendSignedIn(reply, 200, await logIn(deps, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE], deviceToken: request.cookies[DEVICE_COOKIE] })),
+      sendSignedIn(reply, 200, await logIn(ctx, { ...request.body, ip: request.ip, previousToken: request.cookies[SESSION_COOKIE], deviceToken: request.cookies[DEVICE_COOKIE] })),
   );
 
   app.post(
@@ -91,7 +82,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
     { schema: { tags: ['auth'], security: [{ session: [] }], summary: 'Sign out: deletes the session and clears the cookie', response: { 204: NoContent } } },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      if (principal.via === 'session') await logOut(ctx.db, request.cookies[SESSION_COOKIE]);
+      if (principal.via === 'session') await logOut(ctx, request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send();
     },
@@ -102,7 +93,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
     { schema: { tags: ['auth'], security: [{ session: [] }, { apiKey: [] }, { bearer: [] }], summary: 'The signed-in user and account (and the CSRF token)', response: { 200: Whoami } } },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const me = await whoAmI(ctx.db, ctx.config.masterKey, principal, principal.via === 'session' ? (request.cookies[SESSION_COOKIE] ?? null) : null);
+      const me = await whoAmI(ctx, principal, principal.via === 'session' ? (request.cookies[SESSION_COOKIE] ?? null) : null);
       reply.header('cache-control', 'no-store');
       return {
         user: me.user && { id: me.user.id, email: me.user.email, name: me.user.name },

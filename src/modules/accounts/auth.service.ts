@@ -2,14 +2,13 @@
 // TESSERA_SIGNUP policy. Sign-in attempts are rate limited per IP before any password is checked,
 // wrong passwords per client of an email (login-throttle.ts), and an unknown email costs the same
 // argon2id verification as a wrong password, so neither the answer nor its timing tells them apart.
-import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context.ts';
 import type { Dialect, SignupMode } from '../../config.ts';
 import { sha256 } from '../../crypto/keys.ts';
 import { dummyPasswordHash, verifyPassword } from '../../crypto/password.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
-import type { Clock } from '../../clock.ts';
 import type { Principal } from '../../http/auth.ts';
 import { anyAccountExists, findAccountById, findUserByEmail, findUserById, listMemberships } from './account.repo.ts';
 import { type Account, createAccount, normaliseEmail, signupClosed, toAccount, toUser, type User } from './account.service.ts';
@@ -24,16 +23,8 @@ export const AUTH_LIMITS = {
   signupPerIp: { limit: 20, windowMs: 60 * 60_000 },
 } as const;
 
-/** What the auth service needs from the app. */
-export interface AuthDeps {
-  db: Kysely<Database>;
-  dialect: Dialect;
-  clock: Clock;
-  limiter: RateLimiter;
-  masterKey: Buffer;
-  sessionTtlMs: number;
-  signup: SignupMode;
-}
+/** What the auth service needs from the app (ctx.rateLimiter is always set by buildApp). */
+type AuthContext = Pick<AppContext, 'db' | 'dialect' | 'clock' | 'rateLimiter' | 'config'>;
 
 /** A signed-in dashboard user: who, in which account, the session's cookie and CSRF tokens, and the known-device token. */
 export interface SignedIn {
@@ -60,17 +51,17 @@ function emailKey(email: string): string {
   return sha256(normaliseEmail(email)).toString('hex').slice(0, 32);
 }
 
-async function startSession(deps: AuthDeps, user: User, account: Account, previousToken: string | undefined, deviceToken: string): Promise<SignedIn> {
+async function startSession(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, user: User, account: Account, previousToken: string | undefined, deviceToken: string): Promise<SignedIn> {
   // A new id on every sign-in, and the old session (possibly planted by an attacker) is gone.
-  if (previousToken) await endSession(deps.db, previousToken);
-  const { token, expiresAt } = await createSession(deps.db, deps.clock.now(), deps.sessionTtlMs, user.id, account.id);
-  return { user, account, sessionToken: token, expiresAt, csrfToken: csrfTokenFor(deps.masterKey, token), deviceToken };
+  if (previousToken) await endSession(ctx, previousToken);
+  const { token, expiresAt } = await createSession(ctx, user.id, account.id);
+  return { user, account, sessionToken: token, expiresAt, csrfToken: csrfTokenFor(ctx.config.masterKey, token), deviceToken };
 }
 
 /** Whether a sign-up would be taken now: `first` allows one only while the instance has no account. */
-export async function signupStatus(deps: Pick<AuthDeps, 'db' | 'signup'>): Promise<SignupStatus> {
-  const allowed = deps.signup === 'open' || (deps.signup === 'first' && !(await anyAccountExists(deps.db)));
-  return { allowed, mode: deps.signup };
+export async function signupStatus(ctx: Pick<AppContext, 'db' | 'config'>): Promise<SignupStatus> {
+  const allowed = ctx.config.signup === 'open' || (ctx.config.signup === 'first' && !(await anyAccountExists(ctx.db)));
+  return { allowed, mode: ctx.config.signup };
 }
 
 /**
@@ -78,12 +69,12 @@ export async function signupStatus(deps: Pick<AuthDeps, 'db' | 'signup'>): Promi
  * the email is looked at when the policy does not allow it, so a closed instance tells nobody
  * which emails it knows. With `open`, a taken email is a 409 (see the README).
  */
-export async function signUp(deps: AuthDeps, input: SignupBody & { ip: string; previousToken?: string }): Promise<SignedIn> {
-  await limit(deps.limiter, `signup:ip:${input.ip}`, AUTH_LIMITS.signupPerIp, deps.clock.now(), 'sign-up');
-  if (!(await signupStatus(deps)).allowed) throw signupClosed();
-  const onlyFirst = deps.signup === 'first' ? { dialect: deps.dialect } : undefined;
-  const { account, user } = await createAccount(deps.db, deps.clock, { email: input.email, password: input.password, name: input.name, slug: input.slug }, { onlyFirst });
-  return startSession(deps, user, account, input.previousToken, newDeviceToken(deps.masterKey, user.id));
+export async function signUp(ctx: AuthContext, input: SignupBody & { ip: string; previousToken?: string }): Promise<SignedIn> {
+  await limit(ctx.rateLimiter!, `signup:ip:${input.ip}`, AUTH_LIMITS.signupPerIp, ctx.clock.now(), 'sign-up');
+  if (!(await signupStatus(ctx)).allowed) throw signupClosed();
+  const onlyFirst = ctx.config.signup === 'first' ? { dialect: ctx.dialect } : undefined;
+  const { account, user } = await createAccount(ctx, { email: input.email, password: input.password, name: input.name, slug: input.slug }, { onlyFirst });
+  return startSession(ctx, user, account, input.previousToken, newDeviceToken(ctx.config.masterKey, user.id));
 }
 
 /**
@@ -91,30 +82,30 @@ export async function signUp(deps: AuthDeps, input: SignupBody & { ip: string; p
  * password. `deviceToken` is the caller's known-device cookie: a browser this user signed in from
  * before spends its own wrong-password budget, not the one strangers share.
  */
-export async function logIn(deps: AuthDeps, input: LoginBody & { ip: string; previousToken?: string; deviceToken?: string }): Promise<SignedIn> {
-  const now = deps.clock.now();
-  await limit(deps.limiter, `login:ip:${input.ip}`, AUTH_LIMITS.loginPerIp, now, 'sign-in');
-  const row = await findUserByEmail(deps.db, normaliseEmail(input.email));
-  const device = row ? knownDeviceId(deps.masterKey, row.id, input.deviceToken) : null;
+export async function logIn(ctx: AuthContext, input: LoginBody & { ip: string; previousToken?: string; deviceToken?: string }): Promise<SignedIn> {
+  const now = ctx.clock.now();
+  await limit(ctx.rateLimiter!, `login:ip:${input.ip}`, AUTH_LIMITS.loginPerIp, now, 'sign-in');
+  const row = await findUserByEmail(ctx.db, normaliseEmail(input.email));
+  const device = row ? knownDeviceId(ctx.config.masterKey, row.id, input.deviceToken) : null;
   const client: LoginClient = device ? { device } : { email: emailKey(input.email) };
-  await assertLoginOpen(deps.limiter, client, now);
+  await assertLoginOpen(ctx.rateLimiter!, client, now);
   const ok = await verifyPassword(input.password, row?.password_hash ?? (await dummyPasswordHash()));
-  const membership = row && ok ? (await listMemberships(deps.db, row.id))[0] : undefined;
-  const accountRow = membership ? await findAccountById(deps.db, membership.account_id) : undefined;
-  if (!row || !ok || !accountRow) throw await countWrongPassword(deps.limiter, client, now, new AppError('invalid_credentials', 'The email or password is wrong.'));
+  const membership = row && ok ? (await listMemberships(ctx.db, row.id))[0] : undefined;
+  const accountRow = membership ? await findAccountById(ctx.db, membership.account_id) : undefined;
+  if (!row || !ok || !accountRow) throw await countWrongPassword(ctx.rateLimiter!, client, now, new AppError('invalid_credentials', 'The email or password is wrong.'));
   // Guesses running in parallel may have spent the budget while this password was verified.
-  await assertLoginOpen(deps.limiter, client, now);
-  return startSession(deps, toUser(row), toAccount(accountRow), input.previousToken, device ? input.deviceToken! : newDeviceToken(deps.masterKey, row.id));
+  await assertLoginOpen(ctx.rateLimiter!, client, now);
+  return startSession(ctx, toUser(row), toAccount(accountRow), input.previousToken, device ? input.deviceToken! : newDeviceToken(ctx.config.masterKey, row.id));
 }
 
 /** Ends the session behind a cookie token. */
-export async function logOut(db: Kysely<Database>, token: string | undefined): Promise<void> {
-  if (token) await endSession(db, token);
+export async function logOut(ctx: Pick<AppContext, 'db'>, token: string | undefined): Promise<void> {
+  if (token) await endSession(ctx, token);
 }
 
 /** The caller's user (null for API keys) and account, and the session's CSRF token (null for API keys). */
-export async function whoAmI(db: Kysely<Database>, masterKey: Buffer, principal: Principal, sessionToken: string | null): Promise<{ user: User | null; account: Account; csrfToken: string | null }> {
-  const [user, account] = await Promise.all([principal.userId ? findUserById(db, principal.userId) : undefined, findAccountById(db, principal.accountId)]);
+export async function whoAmI(ctx: Pick<AppContext, 'db' | 'config'>, principal: Principal, sessionToken: string | null): Promise<{ user: User | null; account: Account; csrfToken: string | null }> {
+  const [user, account] = await Promise.all([principal.userId ? findUserById(ctx.db, principal.userId) : undefined, findAccountById(ctx.db, principal.accountId)]);
   if (!account || (principal.userId && !user)) throw new AppError('api_key_missing', 'This session no longer has a user or account; sign in again.');
-  return { user: user ? toUser(user) : null, account: toAccount(account), csrfToken: sessionToken ? csrfTokenFor(masterKey, sessionToken) : null };
+  return { user: user ? toUser(user) : null, account: toAccount(account), csrfToken: sessionToken ? csrfTokenFor(ctx.config.masterKey, sessionToken) : null };
 }

@@ -18,7 +18,7 @@ export async function brandingRoutes(server: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/v1/account/branding',
     { schema: { tags: ['account'], summary: "The account's public branding", security: SIGNED_IN, response: { 200: BrandingJson, 401: problem } } },
-    async (request) => brandingJson(await getBrandingSettings(ctx.db, requirePrincipal(request).accountId)),
+    async (request) => brandingJson(await getBrandingSettings(ctx, requirePrincipal(request).accountId)),
   );
 
   app.patch(
@@ -36,7 +36,7 @@ export async function brandingRoutes(server: FastifyInstance, ctx: AppContext): 
     async (request) => {
       const { accountId } = requirePrincipal(request);
       const body = request.body;
-      return brandingJson(await updateBranding(ctx.db, ctx.clock, accountId, { name: body.name, logoUrl: body.logo_url, logoAlt: body.logo_alt, madeWithTessera: body.made_with_tessera }));
+      return brandingJson(await updateBranding(ctx, accountId, { name: body.name, logoUrl: body.logo_url, logoAlt: body.logo_alt, madeWithTessera: body.made_with_tessera }));
     },
   );
 }

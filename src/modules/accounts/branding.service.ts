@@ -1,7 +1,6 @@
 // How an account appears to strangers: the name and logo on its public pages (item pages, code
 // error pages, hosted pages without their own logo) and whether they end with "Made with Tessera".
-import type { Kysely } from 'kysely';
-import type { Clock } from '../../clock.ts';
+import type { AppContext } from '../../context.ts';
 import type { Database } from '../../db/schema.ts';
 import { toFlag } from '../../db/dialect.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
@@ -36,16 +35,16 @@ function toSettings(row: BrandingRow): BrandingSettings {
 }
 
 /** The account's branding settings; 404 when the account does not exist. */
-export async function getBrandingSettings(db: Kysely<Database>, accountId: string): Promise<BrandingSettings> {
-  const row = await findBranding(db, accountId);
+export async function getBrandingSettings(ctx: Pick<AppContext, 'db'>, accountId: string): Promise<BrandingSettings> {
+  const row = await findBranding(ctx.db, accountId);
   if (!row) throw notFound(`Account '${accountId}'`);
   return toSettings(row);
 }
 
 /** The branding of a public page owned by `accountId`; no branding when the owner is unknown. */
-export async function pageBranding(db: Kysely<Database>, accountId: string | null): Promise<Branding> {
+export async function pageBranding(ctx: Pick<AppContext, 'db'>, accountId: string | null): Promise<Branding> {
   if (accountId === null) return NO_BRANDING;
-  const row = await findBranding(db, accountId);
+  const row = await findBranding(ctx.db, accountId);
   if (!row) return NO_BRANDING;
   const settings = toSettings(row);
   return { name: settings.name, logoUrl: settings.logoUrl, logoAlt: settings.logoAlt, madeWithTessera: settings.madeWithTessera };
@@ -72,14 +71,14 @@ function validate(patch: BrandingPatch): { errors: FieldError[]; name?: string; 
 }
 
 /** Changes the account's branding; 400 with one error per bad field, writing nothing. */
-export async function updateBranding(db: Kysely<Database>, clock: Clock, accountId: string, patch: BrandingPatch): Promise<BrandingSettings> {
+export async function updateBranding(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, patch: BrandingPatch): Promise<BrandingSettings> {
   const checked = validate(patch);
   if (checked.errors.length > 0) {
     throw new AppError('validation_failed', checked.errors.map((e) => `${e.field.replace('body/', '')} ${e.message}`).join('; ') + '.', { errors: checked.errors });
   }
-  const current = await getBrandingSettings(db, accountId);
-  const now = clock.now();
-  await inTransaction(db, async (trx) => {
+  const current = await getBrandingSettings(ctx, accountId);
+  const now = ctx.clock.now();
+  await inTransaction(ctx.db, async (trx) => {
     if (checked.name !== undefined && checked.name !== current.name) await updateAccountName(trx, accountId, checked.name, now);
     await upsertBranding(trx, {
       account_id: accountId,
@@ -89,5 +88,5 @@ export async function updateBranding(db: Kysely<Database>, clock: Clock, account
       updated_at: now,
     });
   });
-  return getBrandingSettings(db, accountId);
+  return getBrandingSettings(ctx, accountId);
 }

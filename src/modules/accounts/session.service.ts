@@ -2,7 +2,7 @@
 // keyed by the token's SHA-256 (a database leak yields no usable cookie), sliding expiry, and a
 // CSRF token derived from the session token so it needs no storage and dies with the session.
 import { randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { AppContext } from '../../context.ts';
 import { deriveKey, hmacSha256, secretsEqual, sha256 } from '../../crypto/keys.ts';
 import type { Database } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
@@ -38,38 +38,45 @@ export function csrfTokenValid(masterKey: Buffer, sessionToken: string, presente
   return typeof presented === 'string' && presented.length > 0 && secretsEqual(csrfTokenFor(masterKey, sessionToken), presented);
 }
 
+/** How long a session lives after its last refresh (TESSERA_SESSION_TTL_HOURS). */
+export function sessionTtlMs(config: Pick<AppContext['config'], 'sessionTtlHours'>): number {
+  return config.sessionTtlHours * 3_600_000;
+}
+
 /** Starts a session for a user in an account; returns the cookie token (never stored) and expiry. */
-export async function createSession(db: Kysely<Database>, now: number, ttlMs: number, userId: string, accountId: string): Promise<{ token: string; expiresAt: number }> {
+export async function createSession(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, userId: string, accountId: string): Promise<{ token: string; expiresAt: number }> {
+  const now = ctx.clock.now();
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = now + ttlMs;
-  await insertSession(db, { id: newId('ses'), token_hash: hashToken(token), user_id: userId, account_id: accountId, created_at: now, last_seen_at: now, expires_at: expiresAt });
+  const expiresAt = now + sessionTtlMs(ctx.config);
+  await insertSession(ctx.db, { id: newId('ses'), token_hash: hashToken(token), user_id: userId, account_id: accountId, created_at: now, last_seen_at: now, expires_at: expiresAt });
   return { token, expiresAt };
 }
 
 /** The live session for a cookie token, sliding its expiry; null when unknown or expired. */
-export async function resolveSession(db: Kysely<Database>, now: number, ttlMs: number, token: string): Promise<ActiveSession | null> {
+export async function resolveSession(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, token: string): Promise<ActiveSession | null> {
+  const now = ctx.clock.now();
   if (!TOKEN_PATTERN.test(token)) return null;
-  const row = await findSessionByTokenHash(db, hashToken(token));
+  const row = await findSessionByTokenHash(ctx.db, hashToken(token));
   if (!row) return null;
   if (row.expires_at <= now) {
-    await deleteSessionByTokenHash(db, row.token_hash);
+    await deleteSessionByTokenHash(ctx.db, row.token_hash);
     return null;
   }
   let expiresAt = row.expires_at;
   const refreshed = now - row.last_seen_at >= TOUCH_INTERVAL_MS;
   if (refreshed) {
-    expiresAt = now + ttlMs;
-    await touchSession(db, row.id, now, expiresAt);
+    expiresAt = now + sessionTtlMs(ctx.config);
+    await touchSession(ctx.db, row.id, now, expiresAt);
   }
   return { id: row.id, userId: row.user_id, accountId: row.account_id, expiresAt, refreshed };
 }
 
 /** Ends the session behind a cookie token (no error when it is already gone). */
-export async function endSession(db: Kysely<Database>, token: string): Promise<void> {
-  if (TOKEN_PATTERN.test(token)) await deleteSessionByTokenHash(db, hashToken(token));
+export async function endSession(ctx: Pick<AppContext, 'db'>, token: string): Promise<void> {
+  if (TOKEN_PATTERN.test(token)) await deleteSessionByTokenHash(ctx.db, hashToken(token));
 }
 
 /** Deletes expired sessions (the sweeper job). */
-export async function sweepExpiredSessions(db: Kysely<Database>, now: number): Promise<number> {
-  return deleteExpiredSessions(db, now);
+export async function sweepExpiredSessions(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
+  return deleteExpiredSessions(ctx.db, ctx.clock.now());
 }

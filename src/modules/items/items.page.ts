@@ -27,7 +27,7 @@ function html(reply: FastifyReply, status: number, page: RenderedPage): FastifyR
 }
 
 async function pageContext(ctx: Pick<AppContext, 'db' | 'clock'>, request: FastifyRequest, status: ItemStatus | null): Promise<ItemPageContext> {
-  return { t: translator(pageLanguage(request.headers['accept-language'])), now: ctx.clock.now(), branding: await pageBranding(ctx.db, status?.accountId ?? null) };
+  return { t: translator(pageLanguage(request.headers['accept-language'])), now: ctx.clock.now(), branding: await pageBranding(ctx, status?.accountId ?? null) };
 }
 
 function notFound(request: FastifyRequest) {

@@ -55,7 +55,7 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
       const t = translator(pageLanguage(request.headers['accept-language']));
       const row = await findPaymentById(ctx.db, request.params.id);
       if (!row) return sendPage(reply, 404, payNotFoundPage(t));
-      const branding = await pageBranding(ctx.db, row.account_id);
+      const branding = await pageBranding(ctx, row.account_id);
       const now = ctx.clock.now();
       // Relative URLs keep working when TESSERA_PUBLIC_URL carries a path prefix.
       const base = encodeURIComponent(row.id);

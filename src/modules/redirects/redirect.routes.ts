@@ -79,7 +79,7 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
   // The code is known here, so these pages wear its owner's branding (one query, off the 302 path).
   const sendArchived = async (request: FastifyRequest, reply: FastifyReply, target: RedirectTarget) => {
     if (!wantsHtml(request)) throw new AppError('gone', 'The campaign behind this code is archived; the code no longer leads anywhere.');
-    return sendPage(reply, 410, archivedCodePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId)));
+    return sendPage(reply, 410, archivedCodePage(pageTranslator(request), await pageBranding(ctx, target.accountId)));
   };
   // Outside its schedule a code is known but leads nowhere yet (or any more): say when.
   const sendOutsideSchedule = async (request: FastifyRequest, reply: FastifyReply, target: RedirectTarget, phase: 'not_yet_active' | 'ended') => {
@@ -87,11 +87,11 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
     if (phase === 'not_yet_active') {
       const opensAt = target.activeFrom ?? now;
       if (!wantsHtml(request)) throw new AppError('code_not_yet_active', `The campaign behind this code starts at ${toIso(opensAt)}; the code leads on from then.`);
-      return sendPage(reply, 403, notYetActivePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId), opensAt, now));
+      return sendPage(reply, 403, notYetActivePage(pageTranslator(request), await pageBranding(ctx, target.accountId), opensAt, now));
     }
     const endedAt = target.activeUntil ?? now;
     if (!wantsHtml(request)) throw new AppError('code_ended', `The campaign behind this code ended at ${toIso(endedAt)}; the code no longer leads anywhere.`);
-    return sendPage(reply, 410, endedCodePage(pageTranslator(request), await pageBranding(ctx.db, target.accountId), endedAt, now));
+    return sendPage(reply, 410, endedCodePage(pageTranslator(request), await pageBranding(ctx, target.accountId), endedAt, now));
   };
   const sendExpired = async (request: FastifyRequest, reply: FastifyReply, target: RedirectTarget) => {
     if (!wantsHtml(request)) {
@@ -99,7 +99,7 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
         headers: { 'cache-control': 'no-store' },
       });
     }
-    return sendPage(reply, 403, staleTicketPage(pageTranslator(request), await pageBranding(ctx.db, target.accountId)));
+    return sendPage(reply, 403, staleTicketPage(pageTranslator(request), await pageBranding(ctx, target.accountId)));
   };
 
   // The one place a request becomes a scan event, for the route and the front door alike.
