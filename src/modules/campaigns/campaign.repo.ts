@@ -41,13 +41,6 @@ export async function findRedirectRow(db: Kysely<Database>, shortCode: string): 
   return db.selectFrom('campaigns').select(['id', 'account_id', 'destination', 'status', 'qr_type', 'active_from', 'active_until']).where('short_code', '=', shortCode).executeTakeFirst();
 }
 
-/** Which of `ids` are stored campaigns. */
-export async function existingCampaignIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom('campaigns').select('id').where('id', 'in', ids).execute();
-  return new Set(rows.map((row) => row.id));
-}
-
 /** How many of the account's campaigns are in `status`. */
 export async function countCampaignsWithStatus(db: Kysely<Database>, accountId: string, status: CampaignsTable['status']): Promise<number> {
   const row = await db

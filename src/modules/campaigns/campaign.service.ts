@@ -16,7 +16,6 @@ import { assertCampaignEncodable } from './campaign-code.ts';
 import {
   type CampaignFilter,
   countCampaignsWithStatus,
-  existingCampaignIds,
   findCampaign,
   findCampaignByShortCode,
   findRedirectRow,
@@ -215,11 +214,6 @@ export async function findRedirectTarget(ctx: Pick<AppContext, 'db'>, shortCode:
     activeFrom: row.active_from,
     activeUntil: row.active_until,
   };
-}
-
-/** Which of `ids` name campaigns that still exist (any account, any status). */
-export async function existingCampaigns(ctx: Pick<AppContext, 'db'>, ids: readonly string[]): Promise<Set<string>> {
-  return existingCampaignIds(ctx.db, ids);
 }
 
 /** The campaign behind a public short code (any account), for rendering. */

@@ -1,2 +1,3 @@
 // Public entry of the checkins module: what the rest of the app may use from it.
-export { checkinRoutes } from './checkin.routes.ts';
+import type { Module } from '../../context.ts';
+export const checkinRoutes: Module = async (app, ctx) => (await import('./checkin.routes.ts')).checkinRoutes(app, ctx);

@@ -1,2 +1,3 @@
 // Public entry of the health module: what the rest of the app may use from it.
-export { healthRoutes } from './health.routes.ts';
+import type { Module } from '../../context.ts';
+export const healthRoutes: Module = async (app, ctx) => (await import('./health.routes.ts')).healthRoutes(app, ctx);

@@ -1,8 +1,9 @@
 // The hosted pages module's public entry: what campaigns (saving a page with its campaign) and
 // forms (a form lives on a page) use, and the routes.
+import type { Module } from '../../context.ts';
 export { hostedPageContext } from './page-context.ts';
 export type { FormField } from './page-config.ts';
 export { type FieldIssue, HONEYPOT_FIELD, renderFormFailure, renderHostedPage } from './page-html.ts';
 export { checkSlugRemoval, findPublishedPageByCode, getPage, getPages, type HostedPage, pagePath, type PublicPage, savePage, submitPath } from './page.service.ts';
-export { pagesRoutes } from './pages.routes.ts';
+export const pagesRoutes: Module = async (app, ctx) => (await import('./pages.routes.ts')).pagesRoutes(app, ctx);
 export { HostedPageInput, HostedPageJson } from './pages.schemas.ts';

@@ -1,6 +1,7 @@
 // Public entry of the payments module: its routes and background jobs, and the pure parts other
 // code may use (IBAN and reference validation, payload builders, bank statement reading and
 // matching, which need neither HTTP nor a database).
+import type { Module } from '../../context.ts';
 
 export { checkIban, electronicIban, formatIban, isQrIban, checkQrIban, ibanCheckDigits, IBAN_LENGTHS, QR_IID_RANGE } from './iban.ts';
 export type { IbanCheck } from './iban.ts';
@@ -60,4 +61,4 @@ export type { ReferenceCandidate, ReferenceSource } from './remittance.ts';
 export { reconcile, indexPayments, referencesToLookUp } from './reconcile.ts';
 export type { MatchablePayment, PaymentIndex, PaymentState, Outcome, ReportLine, PaymentAction, PaymentFlag, ReconciliationReport, ReconcileOptions } from './reconcile.ts';
 export { paymentsJobs } from './payments.jobs.ts';
-export { paymentsRoutes } from './payments.routes.ts';
+export const paymentsRoutes: Module = async (app, ctx) => (await import('./payments.routes.ts')).paymentsRoutes(app, ctx);

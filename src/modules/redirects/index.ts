@@ -1,2 +1,3 @@
 // The redirects module's public entry: only its routes are used elsewhere.
-export { redirectRoutes } from './redirect.routes.ts';
+import type { Module } from '../../context.ts';
+export const redirectRoutes: Module = async (app, ctx) => (await import('./redirect.routes.ts')).redirectRoutes(app, ctx);

@@ -27,6 +27,17 @@ export async function insertScans(db: Kysely<Database>, scans: StoredScans): Pro
   await appendRowsSharing(db, 'scans', OWN_COLUMNS, PROFILE_COLUMNS, rows, shared);
 }
 
+/**
+ * Which of `campaignIds` still exist: a flush drops the scans of a campaign deleted since (the
+ * rows' foreign key). Asked here, not of the campaigns module, so the SQLite writer thread loads
+ * the scan write path and nothing else.
+ */
+export async function liveCampaignIds(db: Kysely<Database>, campaignIds: readonly string[]): Promise<Set<string>> {
+  if (campaignIds.length === 0) return new Set();
+  const rows = await db.selectFrom('campaigns').select('id').where('id', 'in', campaignIds).execute();
+  return new Set(rows.map((row) => row.id));
+}
+
 /** Which of `ids` are stored already (a retried batch whose earlier write committed). */
 export async function existingScanIds(db: Kysely<Database>, ids: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();

@@ -4,11 +4,10 @@
 // are written in one transaction — the one place raw events become data.
 import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { existingCampaigns } from '../campaigns/index.ts';
 import { classifyScans, recordRollups } from './ingest.service.ts';
 import { MAX_REFERRER, MAX_USER_AGENT, type ScanEvent } from './scan-event.ts';
 import type { ClassifiedBatch } from './scan-ingest.ts';
-import { existingScanIds, insertScans, type StoredProfile, type StoredScans } from './scan.repo.ts';
+import { existingScanIds, insertScans, liveCampaignIds, type StoredProfile, type StoredScans } from './scan.repo.ts';
 import { scanIds } from './scan-id.ts';
 import { emitScanEvents } from './scan-webhooks.ts';
 
@@ -63,7 +62,7 @@ export async function flushScans(ctx: Pick<AppContext, 'db' | 'config'>, events:
       batch = classifyScans(ctx, kept);
     }
     const campaigns = [...new Set(batch.profiles.map((profile) => profile.campaignId))];
-    const live = await existingCampaigns({ db: trx }, campaigns);
+    const live = await liveCampaignIds(trx, campaigns);
     if (live.size < campaigns.length) {
       kept = kept.filter((event) => live.has(event.campaignId));
       if (kept.length === 0) return;
