@@ -7,14 +7,21 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { buildApp } from '../src/app.ts';
-import { releaseStartupMemory } from '../src/cli/release-startup-memory.ts';
-import { loadConfig } from '../src/config.ts';
+import { currentServerBuild } from '../bin/server-build.js';
 import type { AppContext } from '../src/context.ts';
-import { connectDatabase } from '../src/db/connect.ts';
-import { migrateToLatest } from '../src/db/migrate.ts';
-import { newId } from '../src/ids.ts';
-import { createCampaign } from '../src/modules/campaigns/campaign.service.ts';
+
+// Tessera as `npm start` runs it: the compiled build when it matches the sources (ADR 0023; each
+// isolate running the sources holds Node's type stripper, the scan writer thread too), else the sources.
+const root = process.env.BENCH_SOURCES !== '1' && currentServerBuild() ? '../dist' : '../src';
+const ext = root === '../dist' ? 'js' : 'ts';
+const load = <T>(file: string): Promise<T> => import(`${root}/${file}.${ext}`) as Promise<T>;
+const { buildApp } = await load<typeof import('../src/app.ts')>('app');
+const { releaseStartupMemory } = await load<typeof import('../src/cli/release-startup-memory.ts')>('cli/release-startup-memory');
+const { loadConfig } = await load<typeof import('../src/config.ts')>('config');
+const { connectDatabase } = await load<typeof import('../src/db/connect.ts')>('db/connect');
+const { migrateToLatest } = await load<typeof import('../src/db/migrate.ts')>('db/migrate');
+const { newId } = await load<typeof import('../src/ids.ts')>('ids');
+const { createCampaign } = await load<typeof import('../src/modules/campaigns/campaign.service.ts')>('modules/campaigns/campaign.service');
 
 const mode = process.argv[2];
 

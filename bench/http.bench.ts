@@ -28,6 +28,12 @@ const WRK = process.env.BENCH_WRK !== '0' && has('wrk');
 const PINNED = process.env.BENCH_PIN !== '0' && has('taskset') && os.availableParallelism() >= 2;
 // The load generator's core: this process (autocannon) and wrk.
 if (PINNED) spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+// Tessera as `npm start` runs it: its prestart compiles the server when a source changed (ADR 0023);
+// BENCH_SOURCES=1 measures the TypeScript sources instead.
+if (process.env.BENCH_SOURCES !== '1') {
+  const { currentServerBuild } = await import('../bin/server-build.js');
+  if (!currentServerBuild()) (await import('../scripts/build-server.ts')).buildServer();
+}
 
 interface Server {
   name: string;
