@@ -2,7 +2,6 @@
 import type { AppContext } from '../../context.ts';
 import type { Dialect } from '../../config.ts';
 import { hashPassword } from '../../crypto/password.ts';
-import type { Database } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { isReservedPath, newId, randomString } from '../../ids.ts';

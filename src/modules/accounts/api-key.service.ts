@@ -2,7 +2,7 @@
 // is shown once; only its kid and SHA-256 are stored, and the digest is compared in constant time.
 import type { AppContext } from '../../context.ts';
 import { digestsEqual, sha256 } from '../../crypto/keys.ts';
-import type { ApiKeysTable, Database } from '../../db/schema.ts';
+import type { ApiKeysTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';

@@ -9,8 +9,6 @@ import { NoContent, Problem as PROBLEM_SCHEMA } from '../../http/schema.ts';
 import { ApiKeyIdParams, type ApiKeyJson, ApiKeyList, ApiKeyListQuery, CreateApiKeyBody, CreatedApiKey, RegenerateApiKeyBody, RegeneratedApiKey } from './accounts.schemas.ts';
 import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
 import { decodeCursor } from '../../http/cursor.ts';
-import { toIso } from '../../http/iso.ts';
-import { IdParams, PageQuery } from '../../http/schema.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {

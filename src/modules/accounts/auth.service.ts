@@ -3,10 +3,9 @@
 // wrong passwords per client of an email (login-throttle.ts), and an unknown email costs the same
 // argon2id verification as a wrong password, so neither the answer nor its timing tells them apart.
 import type { AppContext } from '../../context.ts';
-import type { Dialect, SignupMode } from '../../config.ts';
+import type { SignupMode } from '../../config.ts';
 import { sha256 } from '../../crypto/keys.ts';
 import { dummyPasswordHash, verifyPassword } from '../../crypto/password.ts';
-import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import type { Principal } from '../../http/auth.ts';

@@ -1,7 +1,6 @@
 // How an account appears to strangers: the name and logo on its public pages (item pages, code
 // error pages, hosted pages without their own logo) and whether they end with "Made with Tessera".
 import type { AppContext } from '../../context.ts';
-import type { Database } from '../../db/schema.ts';
 import { toFlag } from '../../db/dialect.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
 import { publicUrlProblem } from '../../http/public-url.ts';

@@ -4,7 +4,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { deriveKey, hmacSha256, secretsEqual, sha256 } from '../../crypto/keys.ts';
-import type { Database } from '../../db/schema.ts';
 import { newId } from '../../ids.ts';
 import { deleteExpiredSessions, deleteSessionByTokenHash, findSessionByTokenHash, insertSession, touchSession } from './session.repo.ts';
 

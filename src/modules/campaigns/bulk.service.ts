@@ -7,7 +7,7 @@ import { resolveDesign } from '../templates/index.ts';
 import { type BulkInput, MAX_BULK_URLS } from './bulk.schemas.ts';
 import { createCampaignBatch } from './campaign-batch.service.ts';
 import { assertCampaignEncodable, renderCampaignSvg } from './campaign-code.ts';
-import type { Campaign, QrType } from './campaign.ts';
+import type { Campaign } from './campaign.ts';
 import { checkDestination } from './destination.ts';
 
 export { MAX_BULK_URLS };

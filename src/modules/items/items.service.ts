@@ -2,7 +2,7 @@
 // delete, and the sweeper that archives finalized items. No HTTP objects and no SQL here.
 import type { AppContext } from '../../context.ts';
 import { hashPassword, verifyPassword } from '../../crypto/password.ts';
-import type { Database, ItemsTable } from '../../db/schema.ts';
+import type { ItemsTable } from '../../db/schema.ts';
 import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';

@@ -16,7 +16,6 @@ import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
 import { findPaymentById } from './payment.repo.ts';
 import { PAYMENT_STATUSES } from './payment.view.ts';
 import { paymentPng, paymentSvg } from './payment-render.ts';
-import { IdParams } from '../../http/schema.ts';
 
 const PayStatus = Type.Object({ status: StringEnum(PAYMENT_STATUSES) });
 // An SVG served from our origin must not be able to run anything, even if opened directly.

@@ -29,8 +29,6 @@ import {
 } from './payments.schemas.ts';
 import { reconcileStatement, type ReconciliationResult } from './reconciliation.service.ts';
 import type { ReportLine } from './reconcile.ts';
-import { toIso } from '../../http/iso.ts';
-import { IdParams } from '../../http/schema.ts';
 
 const tags = ['payments'];
 const errors = { 400: problem, 401: problem, 403: problem, 404: problem };

@@ -1,7 +1,6 @@
 // The delivery log an account sees, and manual re-sends.
 import type { AppContext } from '../../context.ts';
 import { fromFlag } from '../../db/dialect.ts';
-import type { Database } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { deleteSettledEventsBefore, findDelivery, listAttempts, listDeliveries, requeueDelivery } from './webhook-delivery.repo.ts';
 import { findEndpoint } from './webhook-endpoint.repo.ts';

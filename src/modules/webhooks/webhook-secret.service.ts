@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { openSecret, sealSecret } from '../../crypto/aead.ts';
 import { deriveKey } from '../../crypto/keys.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import type { Database, WebhookSecretsTable } from '../../db/schema.ts';
+import type { WebhookSecretsTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { randomString } from '../../ids.ts';
 import { emitEvent } from './outbox.ts';

@@ -24,8 +24,6 @@ import {
   WebhookEventType,
   WebhookSecretInfo,
 } from './webhooks.schemas.ts';
-import { toIso } from '../../http/iso.ts';
-import { IdParams } from '../../http/schema.ts';
 
 const BASE = '/api/v1/merchant/webhooks';
 const tags = ['webhooks'];
