@@ -49,7 +49,9 @@ async function run(name: string, event: (i: number) => Omit<ScanEvent, 'accountI
   for (const events of batches) await flushScans(ctx, events);
   const cpu = process.threadCpuUsage(before);
   const scans = BATCHES * BATCH;
-  console.log(`${name.padEnd(32)} ${((cpu.user + cpu.system) / scans).toFixed(2).padStart(6)} µs CPU per scan (${(((performance.now() - wall) * 1000) / scans).toFixed(2)} µs wall)`);
+  console.log(
+    `${name.padEnd(32)} ${((cpu.user + cpu.system) / scans).toFixed(2).padStart(6)} µs CPU per scan (user ${(cpu.user / scans).toFixed(2)}, system ${(cpu.system / scans).toFixed(2)}; ${(((performance.now() - wall) * 1000) / scans).toFixed(2)} µs wall)`,
+  );
 }
 
 await run('one client (bench:http traffic)', () => ({ userAgent: 'autocannon', referrer: null, ip: '127.0.0.1', country: null }));

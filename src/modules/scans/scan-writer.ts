@@ -14,7 +14,8 @@ export type ScanWriterContext = Pick<AppContext, 'db' | 'dialect' | 'config' | '
 
 /** Writes batches of scan events; close() releases what it holds. */
 export interface ScanWriter {
-  write(events: ScanEvent[]): Promise<void>;
+  /** Writes `events`; those without an id are named by `token` (scanIdsOf), a fresh one when not given. */
+  write(events: ScanEvent[], token?: string): Promise<void>;
   close(): Promise<void>;
   /** The worker thread writing, if any (diagnostics and tests). */
   threadId(): number | null;
@@ -22,7 +23,7 @@ export interface ScanWriter {
 
 /** Writes in this process. */
 export function inProcessWriter(ctx: ScanWriterContext): ScanWriter {
-  return { write: (events) => flushScans(ctx, events), close: async () => {}, threadId: () => null };
+  return { write: (events, token) => flushScans(ctx, events, token), close: async () => {}, threadId: () => null };
 }
 
 /** Writes through a worker thread holding its own connection to the SQLite file. */
@@ -66,16 +67,16 @@ export function workerWriter(ctx: ScanWriterContext): ScanWriter {
 
   return {
     threadId: () => worker?.threadId ?? null,
-    async write(events) {
+    async write(events, token) {
       if (!worker) {
         starting ??= start().finally(() => (starting = null));
         worker = await starting;
-        if (!worker) return flushScans(ctx, events);
+        if (!worker) return flushScans(ctx, events, token);
       }
       const id = nextId++;
       const done = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
       worker.ref();
-      const batch = encodeScanBatch(events);
+      const batch = encodeScanBatch(events, token);
       worker.postMessage({ id, batch } satisfies ScanWorkerRequest, transferablesOf(batch));
       return done;
     },

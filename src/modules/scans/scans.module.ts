@@ -7,7 +7,7 @@ import { inBackground } from '../../http/request-context.ts';
 import { openGeoIp } from './ingest.service.ts';
 import { ScanBuffer } from './scan-buffer.ts';
 import type { ScanEvent, ScanRecorder } from './scan-event.ts';
-import { assignScanIds } from './scan-id.ts';
+import { batchToken, nameScans } from './scan-id.ts';
 import { createScanWriter } from './scan-writer.ts';
 
 /** Buffered scans that start a flush before the timer does. */
@@ -20,9 +20,14 @@ export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'con
   // (scan.created webhooks) must not carry that one request's id.
   const buffer = new ScanBuffer<ScanEvent>(
     (events) => {
-      // Named before the first try, so a retry of a write that did commit stores nothing twice.
-      assignScanIds(events);
-      return inBackground('scan flush', () => writer.write(events));
+      // One token names the batch's scans (the writer derives each id from it and the scan's
+      // place); when the write fails the events take the ids it used, so a retry of a write that
+      // did commit stores nothing twice. Nothing is computed per scan here (ADR 0029).
+      const token = batchToken();
+      return inBackground('scan flush', () => writer.write(events, token)).catch((error: unknown) => {
+        nameScans(events, token);
+        throw error;
+      });
     },
     {
       intervalMs: ctx.config.scanFlushMs,
