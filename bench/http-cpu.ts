@@ -8,6 +8,7 @@
 // BENCH_PIN=1 pins the server to core 0 and the load to core 1, as bench:http does: the scan
 // writer thread then shares the event loop's core, and what their switching costs shows.
 import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no type declarations
 import autocannonUntyped from 'autocannon';
@@ -64,6 +65,9 @@ const otherUs = (after.all - after.main - (before.all - before.main)) / requests
 console.log(
   `${mode}: ${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms; CPU per request: event loop ${mainUs.toFixed(1)} µs + other threads ${otherUs.toFixed(1)} µs = ${(mainUs + otherUs).toFixed(1)} µs`,
 );
+// Peak resident memory of the server (Linux): what bench:http holds to 250 MB under load.
+const peak = /VmHWM:\s+(\d+) kB/.exec(fs.existsSync(`/proc/${child.pid}/status`) ? fs.readFileSync(`/proc/${child.pid}/status`, 'utf8') : '')?.[1];
+if (peak) console.log(`${mode}: peak RSS ${Math.round(Number(peak) / 1024)} MB`);
 const exited = new Promise((resolve) => child.once('exit', resolve));
 child.kill('SIGTERM');
 await exited;

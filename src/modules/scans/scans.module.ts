@@ -11,7 +11,7 @@ import { batchToken, nameScans } from './scan-id.ts';
 import { createScanWriter } from './scan-writer.ts';
 
 /** Buffered scans that start a flush before the timer does. */
-export const SCAN_BATCH_SIZE = 4000;
+export const SCAN_BATCH_SIZE = 1000;
 
 /** A buffer of scan events and the writer it flushes to; reports to ctx.metrics when there is one. */
 export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'config' | 'log' | 'metrics'>): ScanRecorder {
@@ -32,10 +32,11 @@ export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'con
     {
       intervalMs: ctx.config.scanFlushMs,
       // Each flush has a fixed cost (a transaction, its partly filled pages written again, rollup
-      // upserts, a thread wake-up and on a shared core the switch to it): under load, 4,000
-      // events a flush cost ~25% less CPU per scan than 1,000 (bench/scan-capture.bench.ts:
-      // ~2.6 against ~3.45 µs) and hold SQLite's write lock ~10 ms. Below ~4,000 scans a second
-      // the timer flushes first, so batches only grow this large under heavy load (ADR 0029).
+      // upserts, a thread wake-up and on a shared core the switch to it): 4,000 events a flush
+      // cost ~15-25% less CPU per scan than 1,000 (bench/scan-capture.bench.ts), but 4,000
+      // buffered events survive the event loop's young-generation collections, and V8 answers by
+      // doubling that generation: peak RSS under bench:http's load rose from ~250 to ~300 MB
+      // (ADR 0029). 1,000 keeps it where it was and SQLite's write lock to a few milliseconds.
       batchSize: SCAN_BATCH_SIZE,
       // Bounded (TESSERA_SCAN_BUFFER_MAX): while the database refuses writes the oldest events are
       // kept for the next try and newer ones past the bound are dropped and counted (ADR 0020).
