@@ -8,7 +8,7 @@
 // scan's) travel.
 
 import type { ScanEvent } from './scan-event.ts';
-import { batchToken } from './scan-id.ts';
+import { batchToken, scanIdsOf } from './scan-id.ts';
 
 /** Per event: campaign, account, user agent, referrer, IP, country — indexes into `strings`, 0 for null. */
 export const FIELDS = 6;
@@ -74,6 +74,12 @@ export function selectRows(batch: ScanBatch, ids: readonly string[], rows: reado
     retried[r] = batch.retried?.[i] ?? 0;
   }
   return { strings: batch.strings, refs, occurredAt, stale, token: batch.token, ids: rows.map((i) => ids[i]!), retried };
+}
+
+/** After a failed write: the batch's scans take the ids that write used, and all count as retried (it may have committed with only its answer lost). */
+export function nameBatch(batch: ScanBatch): void {
+  batch.ids = scanIdsOf(batch.occurredAt, batch.token, batch.ids);
+  batch.retried = new Uint8Array(batch.occurredAt.length).fill(1);
 }
 
 /** Encodes events as a ScanBatch whose scans without an id `token` names. */
