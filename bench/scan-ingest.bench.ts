@@ -22,7 +22,8 @@ const BATCH = Number(process.env.BENCH_BATCH ?? SCAN_BATCH_SIZE);
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-ingest-'));
 const config = loadConfig({ TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: '7e'.repeat(32) });
-const database = connectDatabase({ dialect: 'sqlite', url: config.databaseUrl });
+// Opened as the scan writer thread opens it (scan-worker.ts).
+const database = connectDatabase({ dialect: 'sqlite', url: config.databaseUrl, skipForeignKeyChecks: true, memoryTempStore: true });
 await migrateToLatest(database.db);
 const ctx = { db: database.db, config: { ...config, masterKey: Buffer.from('7e'.repeat(32), 'hex') } } as Pick<AppContext, 'db' | 'config'>;
 const accountId = newId('acc');

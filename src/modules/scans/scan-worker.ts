@@ -28,7 +28,7 @@ export interface ScanWorkerResponse {
 
 const data = workerData as ScanWorkerData;
 // flushScans checks each batch's campaigns itself, inside its write transaction.
-const database = connectDatabase({ dialect: 'sqlite', url: data.file, skipForeignKeyChecks: true });
+const database = connectDatabase({ dialect: 'sqlite', url: data.file, skipForeignKeyChecks: true, memoryTempStore: true });
 const ctx: Pick<AppContext, 'db' | 'config'> = {
   config: { ...data.config, masterKey: Buffer.from(data.config.masterKey ?? []) },
   db: database.db,
