@@ -5,7 +5,10 @@
 // the rest of the process (the SQLite scan writer thread, GC and libuv threads), and prints the load
 // generator's own CPU per request: on a 2-core machine it shares the cores with the server.
 // BENCH_NODE_FLAGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") are passed to the server.
-import { spawn } from 'node:child_process';
+// BENCH_PIN=1 pins the server to core 0 and the load to core 1, as bench:http does: the scan
+// writer thread then shares the event loop's core, and what their switching costs shows.
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 // @ts-expect-error autocannon ships no type declarations
 import autocannonUntyped from 'autocannon';
@@ -19,7 +22,10 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const flags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 const here = path.dirname(new URL(import.meta.url).pathname);
 
-const child = spawn(process.execPath, [...flags, path.join(here, 'http-server.ts'), mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+const PINNED = process.env.BENCH_PIN === '1';
+if (PINNED) spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
+const command = [process.execPath, ...flags, path.join(here, 'http-server.ts'), mode];
+const child = PINNED ? spawn('taskset', ['-c', '0', ...command], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 const lines: string[] = [];
 const waiters: Array<(line: string) => void> = [];
@@ -59,6 +65,9 @@ const otherUs = (after.all - after.main - (before.all - before.main)) / requests
 console.log(
   `${mode}: ${Math.round(result.requests.average).toLocaleString('en')} req/s, p99 ${result.latency.p99} ms; CPU per request: event loop ${mainUs.toFixed(1)} µs + other threads ${otherUs.toFixed(1)} µs = ${(mainUs + otherUs).toFixed(1)} µs`,
 );
+// Peak resident memory of the server (Linux): what bench:http holds to 250 MB under load.
+const peak = /VmHWM:\s+(\d+) kB/.exec(fs.existsSync(`/proc/${child.pid}/status`) ? fs.readFileSync(`/proc/${child.pid}/status`, 'utf8') : '')?.[1];
+if (peak) console.log(`${mode}: peak RSS ${Math.round(Number(peak) / 1024)} MB`);
 const exited = new Promise((resolve) => child.once('exit', resolve));
 child.kill('SIGTERM');
 await exited;

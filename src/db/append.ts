@@ -141,27 +141,54 @@ export async function appendRowsSharing(
   rows: readonly (readonly unknown[])[],
   shared: readonly (readonly unknown[])[],
 ): Promise<void> {
-  if (rows.length === 0) return;
+  for (const row of rows) {
+    if (row.length !== columns.length + 1) throw new Error(`appendRowsSharing: a row needs ${columns.length} values and the index of a ${sharedColumns.length}-value shared tuple`);
+  }
+  await appendColumnsSharing(
+    db,
+    table,
+    columns,
+    sharedColumns,
+    columns.map((_, c) => rows.map((row) => row[c])),
+    rows.map((row) => row[columns.length] as number),
+    shared,
+  );
+}
+
+/**
+ * appendRowsSharing with the rows' own values given as columns (`own[c][r]`) and each row's tuple
+ * index in `sharedIndex`: the scan flush has its values in columns already, and a 3-value array
+ * per row to build and take apart again cost more than binding them.
+ */
+export async function appendColumnsSharing(
+  db: Kysely<any>,
+  table: string,
+  columns: readonly string[],
+  sharedColumns: readonly string[],
+  own: readonly ArrayLike<unknown>[],
+  sharedIndex: ArrayLike<number>,
+  shared: readonly (readonly unknown[])[],
+): Promise<void> {
+  const count = sharedIndex.length;
+  if (count === 0) return;
   const names = [table, ...columns, ...sharedColumns];
   if (!names.every((name) => IDENTIFIER.test(name))) throw new Error(`appendRowsSharing: invalid identifier in ${table}(${names.slice(1).join(', ')})`);
-  const sharedOf = (row: readonly unknown[]): readonly unknown[] => {
-    const tuple = shared[row[columns.length] as number];
-    if (row.length !== columns.length + 1 || tuple === undefined || tuple.length !== sharedColumns.length) {
-      throw new Error(`appendRowsSharing: a row needs ${columns.length} values and the index of a ${sharedColumns.length}-value shared tuple`);
-    }
-    return tuple;
-  };
+  if (own.length !== columns.length || own.some((values) => values.length !== count)) throw new Error(`appendRowsSharing: ${columns.length} columns of ${count} values expected`);
+  for (const tuple of shared) {
+    if (tuple.length !== sharedColumns.length) throw new Error(`appendRowsSharing: a shared tuple needs ${sharedColumns.length} values`);
+  }
+  for (let r = 0; r < count; r++) {
+    const k = sharedIndex[r]!;
+    if (!(k >= 0 && k < shared.length && Number.isInteger(k))) throw new Error(`appendRowsSharing: row ${r} names shared tuple ${k} of ${shared.length}`);
+  }
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
-    await appendRows(
-      db,
-      table,
-      [...columns, ...sharedColumns],
-      rows.map((row) => [...row.slice(0, columns.length), ...sharedOf(row)]),
-    );
+    const rows: unknown[][] = new Array(count);
+    for (let r = 0; r < count; r++) rows[r] = [...own.map((values) => values[r]), ...shared[sharedIndex[r]!]!];
+    await appendRows(db, table, [...columns, ...sharedColumns], rows);
     return;
   }
-  for (const row of rows) sharedOf(row);
   const temp = sharedTable(sharedColumns.length);
+  const width = columns.length + 1;
   const run = async (executor: Kysely<any>) => {
     await executor.executeQuery(CompiledQuery.raw(`create temp table if not exists ${temp} (k integer primary key, ${sharedColumns.map((_, i) => `c${i}`).join(', ')})`));
     await executor.executeQuery(CompiledQuery.raw(`delete from ${temp}`));
@@ -172,9 +199,13 @@ export async function appendRowsSharing(
       shared.map((tuple, k) => [k, ...tuple]),
     );
     let start = 0;
-    for (const size of statementSizes(rows.length)) {
-      const parameters: unknown[] = [];
-      for (let r = start; r < start + size; r++) for (const value of rows[r]!) parameters.push(value);
+    for (const size of statementSizes(count)) {
+      const parameters: unknown[] = new Array(size * width);
+      let p = 0;
+      for (let r = start; r < start + size; r++) {
+        for (let c = 0; c < columns.length; c++) parameters[p++] = own[c]![r];
+        parameters[p++] = sharedIndex[r];
+      }
       start += size;
       await executor.executeQuery(CompiledQuery.raw(joinedStatement(table, columns, sharedColumns, size), parameters));
     }

@@ -32,6 +32,13 @@ export interface ConnectOptions {
    * transaction (the scan writer); every other connection enforces them.
    */
   skipForeignKeyChecks?: boolean;
+  /**
+   * SQLite only: keep this connection's temporary tables and indexes in memory instead of a
+   * temporary file. For the scan writer, whose per-batch tuple table (appendRowsSharing) cost
+   * ~0.3 µs of CPU per scan as file writes; its contents are a batch's few distinct profiles.
+   * Other connections keep SQLite's default, so a large sort spills to disk instead of memory.
+   */
+  memoryTempStore?: boolean;
 }
 
 // Each driver is loaded when a database of its dialect is first opened, not at startup: an
@@ -146,6 +153,7 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma(options.skipForeignKeyChecks ? 'foreign_keys = OFF' : 'foreign_keys = ON');
+  if (options.memoryTempStore) sqlite.pragma('temp_store = MEMORY');
   cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };

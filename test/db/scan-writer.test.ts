@@ -2,7 +2,7 @@ import { threadId } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { newId } from '../../src/ids.ts';
-import { assignScanIds } from '../../src/modules/scans/scan-id.ts';
+import { assignScanIds, batchToken, nameScans } from '../../src/modules/scans/scan-id.ts';
 import { createScanWriter, workerWriter } from '../../src/modules/scans/scan-writer.ts';
 import type { ScanEvent } from '../../src/modules/scans/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -83,6 +83,25 @@ describeDialects('scan writer', (dialect) => {
     assignScanIds(lost);
     await writer.write(lost);
     expect((await db.selectFrom('scans').select('id').where('occurred_at', '=', 5).execute()).map((r) => r.id)).toEqual([lost[0]!.id]);
+    await writer.close();
+  });
+
+  it('names a batch by its token: a retry under the same token, after a write that committed unanswered, stores nothing twice', async () => {
+    t = await createTestApp(dialect);
+    const { accountId, campaignId } = await campaignFor(t);
+    const writer = createScanWriter(t.app.ctx);
+    const db = t.app.ctx.db;
+    const scan = (at: number): ScanEvent => ({ campaignId, accountId, occurredAt: at, userAgent: 'ua', referrer: null, ip: '198.51.100.23', country: null });
+    // As the recorder does: one token for the batch; ids only when the write reports a failure.
+    const events = [scan(1), scan(2), scan(3)];
+    const token = batchToken();
+    await writer.write(events, token); // committed; suppose its answer never arrived
+    nameScans(events, token);
+    await writer.write([...events, scan(4)], batchToken());
+    const rows = await db.selectFrom('scans').select(['id', 'occurred_at']).orderBy('occurred_at').execute();
+    expect(rows.map((r) => r.occurred_at)).toEqual([1, 2, 3, 4]);
+    expect(rows.slice(0, 3).map((r) => r.id)).toEqual(events.map((e) => e.id));
+    expect(new Set(rows.map((r) => r.id)).size).toBe(4);
     await writer.close();
   });
 

@@ -6,8 +6,8 @@ import type { AppContext } from '../../context.ts';
 import { toFlag } from '../../db/dialect.ts';
 import { GeoIpCountries } from './geoip.ts';
 import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
-import type { ScanEvent } from './scan-event.ts';
-import { type ClassifiedBatch, classifyBatch, rollupDeltas, type ScanGroup, sightingKey, uniqueSightings } from './scan-ingest.ts';
+import type { ScanBatch } from './scan-batch.ts';
+import { type ClassifiedBatch, classifyScanBatch, rollupDeltas, type ScanGroup, sightingKey, uniqueSightings } from './scan-ingest.ts';
 import { VisitorHasher } from './visitor-hash.ts';
 
 const hashers = new WeakMap<Buffer, VisitorHasher>();
@@ -40,8 +40,8 @@ export function openGeoIp(ctx: Pick<AppContext, 'config'>): GeoIpCountries | nul
 }
 
 /** Classifies captured events (UA buckets, bot flag, visitor hash and country from the raw IP, anonymised IP) and groups the countable ones. */
-export function classifyScans(ctx: Pick<AppContext, 'config'>, events: readonly ScanEvent[]): ClassifiedBatch {
-  return classifyBatch(events, hasherFor(ctx.config.masterKey), ctx.config.ipStorage, openGeoIp(ctx));
+export function classifyScans(ctx: Pick<AppContext, 'config'>, batch: ScanBatch): ClassifiedBatch {
+  return classifyScanBatch(batch, hasherFor(ctx.config.masterKey), ctx.config.ipStorage, openGeoIp(ctx));
 }
 
 /** Records unique sightings and rollup increments for a classified batch's groups; `ctx.db` is the flush transaction. */

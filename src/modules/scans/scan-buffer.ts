@@ -20,13 +20,48 @@ export interface ScanBufferOptions {
 /** What started a flush: the timer, a full batch, shutdown, or a direct call. */
 export type FlushTrigger = 'timer' | 'batch full' | 'shutdown' | 'requested';
 
-/** A buffer of events written by `write` in batches. */
-export class ScanBuffer<T> {
+/** Where a ScanBuffer keeps its events, and the form a batch of them takes. */
+export interface BufferQueue<T, B> {
+  /** Events queued. */
+  readonly length: number;
+  push(event: T): void;
+  /** Everything queued, as one batch; the queue is left empty. */
+  take(): B;
+  /** Events in a batch. */
+  sizeOf(batch: B): number;
+  /** Puts the last `keep` events of a failed batch back in front of what was queued since. */
+  restore(batch: B, keep: number): void;
+}
+
+/** Events in an array, a batch being the array itself. */
+export class ArrayQueue<T> implements BufferQueue<T, T[]> {
   private events: T[] = [];
+  get length(): number {
+    return this.events.length;
+  }
+  push(event: T): void {
+    this.events.push(event);
+  }
+  take(): T[] {
+    const batch = this.events;
+    this.events = [];
+    return batch;
+  }
+  sizeOf(batch: T[]): number {
+    return batch.length;
+  }
+  restore(batch: T[], keep: number): void {
+    this.events = (keep < batch.length ? batch.slice(batch.length - keep) : batch).concat(this.events);
+  }
+}
+
+/** A buffer of events written by `write` in batches. */
+export class ScanBuffer<T, B = T[]> {
+  private readonly events: BufferQueue<T, B>;
   private running: Promise<void> | null = null;
   private scheduled = false;
   private timer: NodeJS.Timeout | null = null;
-  private readonly write: (events: T[]) => Promise<void>;
+  private readonly write: (batch: B) => Promise<void>;
   private readonly batchSize: number;
   private readonly maxBuffered: number;
   private readonly onError: NonNullable<ScanBufferOptions['onError']>;
@@ -34,8 +69,9 @@ export class ScanBuffer<T> {
   /** Events dropped because the buffer was full. */
   dropped = 0;
 
-  constructor(write: (events: T[]) => Promise<void>, options: ScanBufferOptions) {
+  constructor(write: (batch: B) => Promise<void>, options: ScanBufferOptions, queue?: BufferQueue<T, B>) {
     this.write = write;
+    this.events = queue ?? (new ArrayQueue<T>() as unknown as BufferQueue<T, B>);
     this.batchSize = options.batchSize ?? 500;
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.onError = options.onError ?? (() => {});
@@ -69,19 +105,19 @@ export class ScanBuffer<T> {
   async flush(trigger: FlushTrigger = 'requested'): Promise<void> {
     while (this.running) await this.running;
     if (this.events.length === 0) return;
-    const batch = this.events;
-    this.events = [];
+    const batch = this.events.take();
+    const size = this.events.sizeOf(batch);
     const started = performance.now();
     this.running = this.write(batch)
       .then(
-        () => this.onFlush?.(batch.length, performance.now() - started, true),
+        () => this.onFlush?.(size, performance.now() - started, true),
         (error: unknown) => {
-          this.onFlush?.(batch.length, performance.now() - started, false);
+          this.onFlush?.(size, performance.now() - started, false);
           // Put the batch back in front of newer events, keeping within the bound.
           const room = Math.max(this.maxBuffered - this.events.length, 0);
-          const kept = batch.length > room ? batch.slice(batch.length - room) : batch;
-          this.dropped += batch.length - kept.length;
-          this.events = kept.concat(this.events);
+          const kept = Math.min(size, room);
+          this.dropped += size - kept;
+          this.events.restore(batch, kept);
           this.onError(error, this.events.length, this.dropped, trigger);
         },
       )

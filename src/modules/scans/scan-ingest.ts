@@ -3,6 +3,7 @@
 import type { IpStorage } from '../../config.ts';
 import { BUCKET_MS, BUCKETS_PER_DAY, BUCKETS_PER_HOUR, type DeviceType, type Dimension, type OsBucket } from '../../db/scan-rollups.ts';
 import { anonymiseIp } from './ip.ts';
+import { encodeScanBatch, eventAt, FIELDS, type ScanBatch } from './scan-batch.ts';
 import type { ScanEvent } from './scan-event.ts';
 import { classifyUserAgent } from './ua-classifier.ts';
 import { utcDayNumber, type VisitorHasher } from './visitor-hash.ts';
@@ -137,41 +138,62 @@ export interface ClassifiedBatch {
   groups: ScanGroup[];
 }
 
-// Stands for null in a profile key, where '' is a real (empty) value.
-const NONE = '\u0001';
-
 /**
  * Classifies a batch once per profile: a batch holds few of them (a phone scanning twice, a
  * campaign shared on one site), so sightings, rollups and the stored rows' shared values are
  * computed per profile, not per scan.
  */
 export function classifyBatch(events: readonly ScanEvent[], hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedBatch {
+  return classifyScanBatch(encodeScanBatch(events, ''), hasher, ipStorage, geo);
+}
+
+/**
+ * classifyBatch on the columns the writer thread receives. A batch's strings are interned, so a
+ * profile is known by integers (its bucket, string references and kind) and a scan like the one
+ * before it (the usual case under load: one client, one code) is matched without building a key.
+ */
+export function classifyScanBatch(batch: ScanBatch, hasher: VisitorHasher, ipStorage: IpStorage, geo: CountryLookup | null = null): ClassifiedBatch {
   const memo = classifyMemo();
+  const { refs, occurredAt, stale } = batch;
+  const n = occurredAt.length;
   const indexes = new Map<string, number>();
   const profiles: ClassifiedScan[] = [];
   const groups: ScanGroup[] = [];
   const groupOf: Array<ScanGroup | null> = [];
-  const profileOf = new Uint32Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const event = events[i]!;
-    const key = `${Math.floor(event.occurredAt / BUCKET_MS)}\u0000${event.campaignId}\u0000${event.accountId}\u0000${event.kind ?? 'scan'}\u0000${event.ip ?? NONE}\u0000${event.country ?? NONE}\u0000${event.referrer ?? NONE}\u0000${event.userAgent ?? NONE}`;
-    let index = indexes.get(key);
-    if (index === undefined) {
-      index = profiles.length;
-      indexes.set(key, index);
-      const profile = classifyScan(event, hasher, ipStorage, geo, memo);
-      profiles.push(profile);
-      const group = countable(profile) ? { scan: profile, count: 0 } : null;
-      if (group) groups.push(group);
-      groupOf.push(group);
+  const profileOf = new Uint32Array(n);
+  let lastBucket = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const at = i * FIELDS;
+    const time = occurredAt[i]!;
+    const bucket = Math.floor(time / BUCKET_MS);
+    let index: number | undefined;
+    if (i > 0 && bucket === lastBucket && stale[i] === stale[i - 1] && sameRefs(refs, at, at - FIELDS)) index = profileOf[i - 1]!;
+    else {
+      const key = `${bucket},${stale[i]},${refs[at]},${refs[at + 1]},${refs[at + 2]},${refs[at + 3]},${refs[at + 4]},${refs[at + 5]}`;
+      index = indexes.get(key);
+      if (index === undefined) {
+        index = profiles.length;
+        indexes.set(key, index);
+        const profile = classifyScan(eventAt(batch, i), hasher, ipStorage, geo, memo);
+        profiles.push(profile);
+        const group = countable(profile) ? { scan: profile, count: 0 } : null;
+        if (group) groups.push(group);
+        groupOf.push(group);
+      }
     }
+    lastBucket = bucket;
     const profile = profiles[index]!;
-    if (event.occurredAt < profile.occurredAt) profile.occurredAt = event.occurredAt;
+    if (time < profile.occurredAt) profile.occurredAt = time;
     const group = groupOf[index];
     if (group) group.count++;
     profileOf[i] = index;
   }
   return { profiles, profileOf, groups };
+}
+
+function sameRefs(refs: Uint32Array, a: number, b: number): boolean {
+  for (let f = 0; f < FIELDS; f++) if (refs[a + f] !== refs[b + f]) return false;
+  return true;
 }
 
 /** Only real scans count; `stale` ones (a morphing code used after its window) are kept raw but not counted. */

@@ -1,12 +1,12 @@
 // Worker thread that writes scan batches on SQLite. better-sqlite3 is synchronous: a flush on the
-// main thread would stop every request for its duration. Here it runs flushScans on its own
+// main thread would stop every request for its duration. Here it runs flushScanBatch on its own
 // connection (WAL lets it write while the main thread reads) and answers each batch with ok/error.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Config } from '../../config.ts';
 import type { AppContext } from '../../context.ts';
 import { connectDatabase } from '../../db/connect.ts';
-import { decodeScanBatch, type ScanBatch } from './scan-batch.ts';
-import { flushScans } from './scan.service.ts';
+import type { ScanBatch } from './scan-batch.ts';
+import { flushScanBatch } from './scan.service.ts';
 
 /** What the main thread passes when starting the worker. */
 export interface ScanWorkerData {
@@ -28,7 +28,7 @@ export interface ScanWorkerResponse {
 
 const data = workerData as ScanWorkerData;
 // flushScans checks each batch's campaigns itself, inside its write transaction.
-const database = connectDatabase({ dialect: 'sqlite', url: data.file, skipForeignKeyChecks: true });
+const database = connectDatabase({ dialect: 'sqlite', url: data.file, skipForeignKeyChecks: true, memoryTempStore: true });
 const ctx: Pick<AppContext, 'db' | 'config'> = {
   config: { ...data.config, masterKey: Buffer.from(data.config.masterKey ?? []) },
   db: database.db,
@@ -39,7 +39,7 @@ parentPort!.on('message', (message: ScanWorkerRequest | 'close') => {
     void database.close().finally(() => process.exit(0));
     return;
   }
-  flushScans(ctx, decodeScanBatch(message.batch)).then(
+  flushScanBatch(ctx, message.batch).then(
     () => parentPort!.postMessage({ id: message.id } satisfies ScanWorkerResponse),
     (error: unknown) => parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) } satisfies ScanWorkerResponse),
   );

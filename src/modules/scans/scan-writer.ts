@@ -5,16 +5,19 @@ import { Worker } from 'node:worker_threads';
 import type { AppContext } from '../../context.ts';
 import { sqliteFilePath } from '../../db/sqlite-file.ts';
 import type { ScanWorkerData, ScanWorkerRequest, ScanWorkerResponse } from './scan-worker.ts';
-import { encodeScanBatch, transferablesOf } from './scan-batch.ts';
+import { encodeScanBatch, type ScanBatch, transferablesOf } from './scan-batch.ts';
 import type { ScanEvent } from './scan-event.ts';
-import { flushScans } from './scan.service.ts';
+import { flushScanBatch, flushScans } from './scan.service.ts';
 
 /** What a writer needs of the app context. */
 export type ScanWriterContext = Pick<AppContext, 'db' | 'dialect' | 'config' | 'log'>;
 
 /** Writes batches of scan events; close() releases what it holds. */
 export interface ScanWriter {
-  write(events: ScanEvent[]): Promise<void>;
+  /** Writes `events`; those without an id are named by `token` (scanIdsOf), a fresh one when not given. */
+  write(events: ScanEvent[], token?: string): Promise<void>;
+  /** Writes a batch; it stays usable by the caller (for a retry after a failure). */
+  writeBatch(batch: ScanBatch): Promise<void>;
   close(): Promise<void>;
   /** The worker thread writing, if any (diagnostics and tests). */
   threadId(): number | null;
@@ -22,7 +25,7 @@ export interface ScanWriter {
 
 /** Writes in this process. */
 export function inProcessWriter(ctx: ScanWriterContext): ScanWriter {
-  return { write: (events) => flushScans(ctx, events), close: async () => {}, threadId: () => null };
+  return { write: (events, token) => flushScans(ctx, events, token), writeBatch: (batch) => flushScanBatch(ctx, batch), close: async () => {}, threadId: () => null };
 }
 
 /** Writes through a worker thread holding its own connection to the SQLite file. */
@@ -64,21 +67,27 @@ export function workerWriter(ctx: ScanWriterContext): ScanWriter {
     return started;
   };
 
+  const post = async (batch: ScanBatch, transfer: ArrayBuffer[]): Promise<void> => {
+    if (!worker) {
+      starting ??= start().finally(() => (starting = null));
+      worker = await starting;
+      if (!worker) return flushScanBatch(ctx, batch);
+    }
+    const id = nextId++;
+    const done = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
+    worker.ref();
+    worker.postMessage({ id, batch } satisfies ScanWorkerRequest, transfer);
+    return done;
+  };
+
   return {
     threadId: () => worker?.threadId ?? null,
-    async write(events) {
-      if (!worker) {
-        starting ??= start().finally(() => (starting = null));
-        worker = await starting;
-        if (!worker) return flushScans(ctx, events);
-      }
-      const id = nextId++;
-      const done = new Promise<void>((resolve, reject) => waiting.set(id, { resolve, reject }));
-      worker.ref();
-      const batch = encodeScanBatch(events);
-      worker.postMessage({ id, batch } satisfies ScanWorkerRequest, transferablesOf(batch));
-      return done;
+    write(events, token) {
+      const batch = encodeScanBatch(events, token);
+      return post(batch, transferablesOf(batch));
     },
+    // Copied, not moved: the caller keeps the batch to put it back if the write fails.
+    writeBatch: (batch) => post(batch, []),
     async close() {
       const current = worker;
       worker = null;

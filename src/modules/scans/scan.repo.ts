@@ -1,7 +1,7 @@
 // Raw scan rows: appended in batches by the flush, pruned by the retention sweep. The CSV export
 // reads them through the analytics module.
 import type { Kysely } from 'kysely';
-import { appendRowsSharing } from '../../db/append.ts';
+import { appendColumnsSharing } from '../../db/append.ts';
 import type { Database, ScansTable } from '../../db/schema.ts';
 
 /** The columns scans of one profile (same campaign, visitor, agent, referrer, quarter hour) share. */
@@ -10,7 +10,7 @@ export type StoredProfile = Omit<ScansTable, 'id' | 'occurred_at'>;
 /** A flushed batch as stored: per scan its id, time and profile; the profiles once. */
 export interface StoredScans {
   ids: readonly string[];
-  times: readonly number[];
+  times: ArrayLike<number>;
   profileOf: ArrayLike<number>;
   profiles: readonly StoredProfile[];
 }
@@ -22,9 +22,8 @@ const PROFILE_COLUMNS = ['account_id', 'campaign_id', 'user_agent', 'referrer', 
 
 /** Appends a batch of scan rows, atomically (each profile's values are bound once; see appendRowsSharing). */
 export async function insertScans(db: Kysely<Database>, scans: StoredScans): Promise<void> {
-  const rows = scans.ids.map((id, i) => [id, scans.times[i], scans.profileOf[i]]);
   const shared = scans.profiles.map((p) => PROFILE_COLUMNS.map((column) => p[column]));
-  await appendRowsSharing(db, 'scans', OWN_COLUMNS, PROFILE_COLUMNS, rows, shared);
+  await appendColumnsSharing(db, 'scans', OWN_COLUMNS, PROFILE_COLUMNS, [scans.ids, scans.times], scans.profileOf, shared);
 }
 
 /**
