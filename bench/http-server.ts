@@ -3,25 +3,12 @@
 // `tessera-static`: Tessera redirecting a static code's short link (same path, no scan recorded). `tessera`: the real app on SQLite with one
 // dynamic campaign. Prints `READY <port> <path>` when listening; on SIGTERM Tessera shuts down
 // gracefully (flushing scans) and prints `SCANS <n>`.
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { currentServerBuild } from '../bin/server-build.js';
-import type { AppContext } from '../src/context.ts';
-
-// Tessera as `npm start` runs it: the compiled build when it matches the sources (ADR 0023; each
-// isolate running the sources holds Node's type stripper, the scan writer thread too), else the sources.
-const root = process.env.BENCH_SOURCES !== '1' && currentServerBuild() ? '../dist' : '../src';
-const ext = root === '../dist' ? 'js' : 'ts';
-const load = <T>(file: string): Promise<T> => import(`${root}/${file}.${ext}`) as Promise<T>;
-const { buildApp } = await load<typeof import('../src/app.ts')>('app');
-const { releaseStartupMemory } = await load<typeof import('../src/cli/release-startup-memory.ts')>('cli/release-startup-memory');
-const { loadConfig } = await load<typeof import('../src/config.ts')>('config');
-const { connectDatabase } = await load<typeof import('../src/db/connect.ts')>('db/connect');
-const { migrateToLatest } = await load<typeof import('../src/db/migrate.ts')>('db/migrate');
-const { newId } = await load<typeof import('../src/ids.ts')>('ids');
-const { createCampaign } = await load<typeof import('../src/modules/campaigns/campaign.service.ts')>('modules/campaigns/campaign.service');
+import { load, tesseraEnv } from './http-tessera.ts';
 
 const mode = process.argv[2];
 
@@ -51,24 +38,23 @@ if (mode === 'bare') {
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 } else if (mode === 'tessera' || mode === 'tessera-static') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
-  // The default configuration (LOG_LEVEL info and all): what users run is what is measured.
-  const config = loadConfig({ TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: '7e'.repeat(32), PORT: '0', TESSERA_WORKER: 'false', ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}) });
-  const database = connectDatabase({ dialect: 'sqlite', url: config.databaseUrl });
-  await migrateToLatest(database.db);
-  const now = Date.now();
-  const accountId = newId('acc');
-  await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-  const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, {
-    name: 'bench',
-    qr_type: mode === 'tessera' ? 'dynamic' : 'static',
-    destination: 'https://example.com/landing',
-  });
-  const app = await buildApp(config, { database, startWorker: false });
-  // As `tessera serve` does before it listens.
-  await app.ready();
-  releaseStartupMemory();
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  console.log(`READY ${(app.server.address() as { port: number }).port} /${campaign.shortCode}`);
+  // Migrations, account and campaign in a process of their own: `tessera serve` seeds nothing,
+  // so the server measured here must not hold the seeding's modules and garbage either.
+  const seed = spawnSync(process.execPath, [path.join(import.meta.dirname, 'http-seed.ts'), mode, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (seed.status !== 0) {
+    console.error(`bench/http-seed.ts failed (${seed.status}): ${seed.stdout}`);
+    process.exit(1);
+  }
+  const shortCode = seed.stdout.trim();
+  // From here on as `tessera serve` starts: open and migrate (nothing left to apply), build, then
+  // its own startServing (ready, releaseStartupMemory, listen, "Tessera is ready").
+  const { openRuntime } = await load<typeof import('../src/cli/runtime.ts')>('cli/runtime');
+  const { buildApp } = await load<typeof import('../src/app.ts')>('app');
+  const { startServing } = await load<typeof import('../src/cli/serve.ts')>('cli/serve');
+  const { config, database } = await openRuntime((message) => console.error(message), tesseraEnv(dir));
+  const app = await buildApp(config, { database });
+  await startServing(app, config, database);
+  console.log(`READY ${(app.server.address() as { port: number }).port} /${shortCode}`);
   process.on('SIGTERM', async () => {
     await app.close();
     const row = await database.db
