@@ -87,7 +87,7 @@ async function serveIdle(): Promise<number> {
 
 async function underLoad(): Promise<{ idle: number; peak: number }> {
   const env = { ...process.env, NODE_OPTIONS: '' };
-  const { child, match } = await startUntil([path.join(here, 'http-server.ts'), 'tessera'], env, /READY (\d+) (\S+)/);
+  const { child, match } = await startUntil([path.join(here, 'http-server.js'), 'tessera'], env, /READY (\d+) (\S+)/);
   await sleep(IDLE_MS);
   const idle = memoryOf(child.pid!).rss;
   const url = `http://127.0.0.1:${match[1]}${match[2]}`;

@@ -49,7 +49,7 @@ export const serveCommand: Command = {
 
 /**
  * Everything `tessera serve` does between building the app and "Tessera is ready". Exported so
- * bench/http-server.ts measures a server started exactly this way, not a copy of it.
+ * bench/http-server.js measures a server started exactly this way, not a copy of it.
  */
 export async function startServing(app: FastifyInstance, config: Config, database: DatabaseHandle): Promise<void> {
   await app.ready();

@@ -1,14 +1,22 @@
 // A server for bench/http.bench.ts, in its own process so the load generator does not share its
 // event loop. `bare`: node:http answering a fixed 302; `fastify`: bare Fastify doing the same;
-// `tessera-static`: Tessera redirecting a static code's short link (same path, no scan recorded). `tessera`: the real app on SQLite with one
-// dynamic campaign. Prints `READY <port> <path>` when listening; on SIGTERM Tessera shuts down
-// gracefully (flushing scans) and prints `SCANS <n>`.
+// `tessera-static`: Tessera redirecting a static code's short link (same path, no scan recorded);
+// `tessera`: the real app on SQLite with one dynamic campaign. Prints `READY <port> <path>` when
+// listening; on SIGTERM Tessera shuts down gracefully (flushing scans) and prints `SCANS <n>`.
+// Plain JavaScript, like bin/tessera.js: a process whose entry is TypeScript holds Node's type
+// stripper for its whole life (~9 MB resident), which `tessera serve` from dist/ does not.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { load, tesseraEnv } from './http-tessera.ts';
+import { currentServerBuild } from '../bin/server-build.js';
+
+// Tessera as `npm start` runs it: the compiled build when it matches the sources (ADR 0023), else
+// (or with BENCH_SOURCES=1) the sources.
+const root = process.env.BENCH_SOURCES !== '1' && currentServerBuild() ? '../dist' : '../src';
+const ext = root === '../dist' ? 'js' : 'ts';
+const load = (file) => import(`${root}/${file}.${ext}`);
 
 const mode = process.argv[2];
 
@@ -26,7 +34,7 @@ if (mode === 'bare') {
     response.writeHead(302, { location: 'https://example.com/landing', 'cache-control': 'private, max-age=0', 'content-length': '0' });
     response.end();
   });
-  server.listen(0, '127.0.0.1', () => console.log(`READY ${(server.address() as { port: number }).port} /x`));
+  server.listen(0, '127.0.0.1', () => console.log(`READY ${server.address().port} /x`));
   process.on('SIGTERM', () => server.close(() => process.exit(0)));
 } else if (mode === 'fastify') {
   // Reference only: the framework alone, no plugins, same fixed 302.
@@ -34,13 +42,15 @@ if (mode === 'bare') {
   const app = Fastify({ logger: false });
   app.get('/x', (_request, reply) => reply.status(302).header('location', 'https://example.com/landing').header('cache-control', 'private, max-age=0').send());
   await app.listen({ port: 0, host: '127.0.0.1' });
-  console.log(`READY ${(app.server.address() as { port: number }).port} /x`);
+  console.log(`READY ${app.server.address().port} /x`);
   process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
 } else if (mode === 'tessera' || mode === 'tessera-static') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
+  // The default configuration (LOG_LEVEL info and all): what users run is what is measured.
+  const env = { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: '7e'.repeat(32), PORT: '0', TESSERA_WORKER: 'false', ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}) };
   // Migrations, account and campaign in a process of their own: `tessera serve` seeds nothing,
   // so the server measured here must not hold the seeding's modules and garbage either.
-  const seed = spawnSync(process.execPath, [path.join(import.meta.dirname, 'http-seed.ts'), mode, dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const seed = spawnSync(process.execPath, [path.join(import.meta.dirname, 'http-seed.ts'), mode, JSON.stringify(env)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   if (seed.status !== 0) {
     console.error(`bench/http-seed.ts failed (${seed.status}): ${seed.stdout}`);
     process.exit(1);
@@ -48,18 +58,18 @@ if (mode === 'bare') {
   const shortCode = seed.stdout.trim();
   // From here on as `tessera serve` starts: open and migrate (nothing left to apply), build, then
   // its own startServing (ready, releaseStartupMemory, listen, "Tessera is ready").
-  const { openRuntime } = await load<typeof import('../src/cli/runtime.ts')>('cli/runtime');
-  const { buildApp } = await load<typeof import('../src/app.ts')>('app');
-  const { startServing } = await load<typeof import('../src/cli/serve.ts')>('cli/serve');
-  const { config, database } = await openRuntime((message) => console.error(message), tesseraEnv(dir));
+  const { openRuntime } = await load('cli/runtime');
+  const { buildApp } = await load('app');
+  const { startServing } = await load('cli/serve');
+  const { config, database } = await openRuntime((message) => console.error(message), env);
   const app = await buildApp(config, { database });
   await startServing(app, config, database);
-  console.log(`READY ${(app.server.address() as { port: number }).port} /${shortCode}`);
+  console.log(`READY ${app.server.address().port} /${shortCode}`);
   process.on('SIGTERM', async () => {
     await app.close();
     const row = await database.db
       .selectFrom('scans')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
     console.log(`SCANS ${Number(row.n)}`);
     await database.close();
@@ -67,6 +77,6 @@ if (mode === 'bare') {
     process.exit(0);
   });
 } else {
-  console.error('usage: node bench/http-server.ts bare|fastify|tessera|tessera-static');
+  console.error('usage: node bench/http-server.js bare|fastify|tessera|tessera-static');
   process.exit(2);
 }
