@@ -1,5 +1,5 @@
 // node bench/http-cpu.ts [tessera|tessera-static|fastify|bare] — CPU cost per request of one
-// server from bench/http-server.ts under the same autocannon load as bench:http. Throughput on a
+// server from bench/http-server.js under the same autocannon load as bench:http. Throughput on a
 // shared 2-core machine moves with everyone else's load; CPU µs per request moves much less, so
 // this is the figure to compare before and after a change. Splits the event-loop thread from
 // the rest of the process (the SQLite scan writer thread, GC and libuv threads), and prints the load
@@ -24,7 +24,7 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 
 const PINNED = process.env.BENCH_PIN === '1';
 if (PINNED) spawnSync('taskset', ['-a', '-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
-const command = [process.execPath, ...flags, path.join(here, 'http-server.ts'), mode];
+const command = [process.execPath, ...flags, path.join(here, 'http-server.js'), mode];
 const child = PINNED ? spawn('taskset', ['-c', '0', ...command], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
 let out = '';
 const lines: string[] = [];

@@ -76,7 +76,7 @@ function runWrk(url: string, duration: number): Promise<{ rps: number; p99: numb
 }
 
 function start(mode: string, name: string): Promise<Server> {
-  const command = [process.execPath, path.join(here, 'http-server.ts'), mode];
+  const command = [process.execPath, path.join(here, 'http-server.js'), mode];
   const child = PINNED ? spawn('taskset', ['-c', '0', ...command], { stdio: ['ignore', 'pipe', 'inherit'] }) : spawn(command[0]!, command.slice(1), { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   return new Promise((resolve, reject) => {

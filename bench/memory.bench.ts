@@ -5,7 +5,8 @@
 //   when a source changed, ADR 0023; then bin/tessera.js, migrations, webhook worker): resident
 //   memory once it logged "ready" and sat idle for a moment; BENCH_SOURCES=1 runs the TypeScript
 //   sources instead (no build), for comparison;
-// - the bench:http Tessera server (same app, one dynamic campaign) idle, then its peak (VmHWM)
+// - the bench:http Tessera server (same app and start as `tessera serve`, one dynamic campaign
+//   seeded by bench/http-seed.ts in a process of its own) idle, then its peak (VmHWM)
 //   after ROUNDS rounds of autocannon at 50 connections on the scanned redirect, scans written
 //   by the SQLite writer thread as in production.
 // BENCH_NODE_FLAGS (e.g. "--max-semi-space-size=4") are passed to both servers, to compare flags.
@@ -87,7 +88,7 @@ async function serveIdle(): Promise<number> {
 
 async function underLoad(): Promise<{ idle: number; peak: number }> {
   const env = { ...process.env, NODE_OPTIONS: '' };
-  const { child, match } = await startUntil([path.join(here, 'http-server.ts'), 'tessera'], env, /READY (\d+) (\S+)/);
+  const { child, match } = await startUntil([path.join(here, 'http-server.js'), 'tessera'], env, /READY (\d+) (\S+)/);
   await sleep(IDLE_MS);
   const idle = memoryOf(child.pid!).rss;
   const url = `http://127.0.0.1:${match[1]}${match[2]}`;

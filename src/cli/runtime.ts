@@ -13,9 +13,12 @@ export function describeDatabase(config: Config): string {
   return `PostgreSQL ${url.toString()}`;
 }
 
-/** Loads config (master key resolved) and an open, migrated database; `applied` lists the migrations this call ran. */
-export async function openRuntime(log: (message: string) => void): Promise<{ config: Config; database: DatabaseHandle; applied: string[] }> {
-  const config = ensureMasterKey(loadConfig(), log);
+/**
+ * Loads config (master key resolved) and an open, migrated database; `applied` lists the
+ * migrations this call ran. `env` defaults to the process's (benches pass their own).
+ */
+export async function openRuntime(log: (message: string) => void, env?: Record<string, string | undefined>): Promise<{ config: Config; database: DatabaseHandle; applied: string[] }> {
+  const config = ensureMasterKey(loadConfig(env), log);
   const database = connectDatabase({ dialect: config.dialect, url: config.databaseUrl });
   let applied: string[];
   try {

@@ -1,7 +1,10 @@
 // `tessera serve`: migrate, listen, and shut down gracefully on SIGTERM/SIGINT — stop accepting,
 // drain in-flight requests, flush buffers (onClose hooks), close the database, exit 0.
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { systemClock } from '../clock.ts';
+import type { Config } from '../config.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
 import { recordServerStart } from '../db/server-starts.ts';
 import { startMetricsServer } from '../http/metrics-routes.ts';
 import type { Command } from './command.ts';
@@ -39,14 +42,22 @@ export const serveCommand: Command = {
     };
     process.once('SIGTERM', () => void shutdown('SIGTERM'));
     process.once('SIGINT', () => void shutdown('SIGINT'));
-    await app.ready();
-    releaseStartupMemory();
-    await app.listen({ port: config.port, host: config.host });
-    // A private port for the scraper; it closes with the process.
-    if (config.metricsPort !== null) await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
-    // The marker `tessera account create` reads to tell whether it writes where a server reads.
-    await recordServerStart(database.db, systemClock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'could not record the server start'));
-    app.log.info({ publicUrl: config.publicUrl, database: config.dialect }, 'Tessera is ready');
+    await startServing(app, config, database);
     return new Promise<number>(() => {});
   },
 };
+
+/**
+ * Everything `tessera serve` does between building the app and "Tessera is ready". Exported so
+ * bench/http-server.js measures a server started exactly this way, not a copy of it.
+ */
+export async function startServing(app: FastifyInstance, config: Config, database: DatabaseHandle): Promise<void> {
+  await app.ready();
+  releaseStartupMemory();
+  await app.listen({ port: config.port, host: config.host });
+  // A private port for the scraper; it closes with the process.
+  if (config.metricsPort !== null) await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
+  // The marker `tessera account create` reads to tell whether it writes where a server reads.
+  await recordServerStart(database.db, systemClock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'could not record the server start'));
+  app.log.info({ publicUrl: config.publicUrl, database: config.dialect }, 'Tessera is ready');
+}
