@@ -33,8 +33,11 @@ const SLASH = 47;
 /** The handler answering cached redirects. */
 export function redirectFrontDoor(options: RedirectFrontDoorOptions): FrontDoorHandler {
   const { now: clock, peek, isLive, clientIp, captureScan } = options;
-  // writeHead's flat [name, value, …] form: no object to spread and walk per request.
+  // writeHead's flat [name, value, …] form, the fixed pairs as constants: building the array by
+  // spreading a prefix costs ~0.3 µs per request, as much as the whole request id.
   const fixed = Object.entries(options.headers).flat();
+  if (fixed.length !== 6) throw new Error('redirectFrontDoor expects exactly three fixed headers: list a new one in the array below too');
+  const [n0, v0, n1, v1, n2, v2] = fixed as [string, string, string, string, string, string];
   return (request, response) => {
     if (request.method !== 'GET') return false;
     const url = request.url;
@@ -44,7 +47,7 @@ export function redirectFrontDoor(options: RedirectFrontDoorOptions): FrontDoorH
     // segment, percent-encoding) misses and declines.
     const target = peek(url.slice(1), now);
     if (!target || target.status === 'archived' || target.qrType === 'morphing' || !isLive(target, now)) return false;
-    response.writeHead(302, [...fixed, 'location', target.destination, 'x-request-id', requestId(request), 'content-length', '0']);
+    response.writeHead(302, [n0, v0, n1, v1, n2, v2, 'location', target.destination, 'x-request-id', requestId(request), 'content-length', '0']);
     response.end();
     if (target.qrType !== 'static') captureScan(request.headers, clientIp(request), target, now);
     return true;
