@@ -2,7 +2,7 @@
 // when it is a plain token: anything else could forge or break log lines.
 //
 // Our own ids are UUID-shaped (logs and tools expect that shape) but not drawn afresh per request:
-// a random 80-bit prefix per process and a 48-bit counter. randomUUID() formats 16 random bytes
+// a prefix of 74 random bits per process and a 48-bit counter. randomUUID() formats 16 random bytes
 // on every call, ~0.3 µs of a cached redirect's ~14 µs (ADR 0011, *Cost of the front door*);
 // the prefix keeps ids unique across instances and restarts, the counter within one. An id is a
 // correlation handle, not a secret: nothing authorises by it.
