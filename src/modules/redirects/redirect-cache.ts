@@ -28,9 +28,14 @@ export class TtlCache<T> {
 
   /** The fresh cached value, or undefined when it must be loaded. */
   peek(key: string): T | null | undefined {
+    return this.peekAt(key, this.clock.now());
+  }
+
+  /** peek() at a time the caller already read from the clock (the front door reads it once). */
+  peekAt(key: string, now: number): T | null | undefined {
     const entry = this.entries.get(key);
     if (entry === undefined) return undefined;
-    if (this.clock.now() >= entry.expiresAt) {
+    if (now >= entry.expiresAt) {
       this.entries.delete(key);
       return undefined;
     }

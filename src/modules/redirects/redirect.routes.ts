@@ -103,14 +103,14 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
   };
 
   // The one place a request becomes a scan event, for the route and the front door alike.
-  const captureScan = (headers: IncomingHttpHeaders, ip: string | undefined, target: RedirectTarget, kind: 'scan' | 'stale' = 'scan') => {
+  const captureScan = (headers: IncomingHttpHeaders, ip: string | undefined, target: RedirectTarget, kind: 'scan' | 'stale', occurredAt: number) => {
     const ua = headers['user-agent'];
     const referrer = headers.referer;
     const country = countryHeader ? headers[countryHeader] : undefined;
     scans.record({
       campaignId: target.campaignId,
       accountId: target.accountId,
-      occurredAt: ctx.clock.now(),
+      occurredAt,
       userAgent: ua ? ua.slice(0, MAX_USER_AGENT) : null,
       referrer: referrer ? referrer.slice(0, MAX_REFERRER) : null,
       ip: ip ?? null,
@@ -118,7 +118,7 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
       kind,
     });
   };
-  const recordScan = (request: FastifyRequest, target: RedirectTarget, kind: 'scan' | 'stale') => captureScan(request.headers, request.ip, target, kind);
+  const recordScan = (request: FastifyRequest, target: RedirectTarget, kind: 'scan' | 'stale') => captureScan(request.headers, request.ip, target, kind, ctx.clock.now());
 
   const answer = async (request: FastifyRequest, reply: FastifyReply, { code }: RedirectParams, record: boolean) => {
     if (!isShortCode(code)) return sendNotFound(request, reply);
@@ -149,12 +149,12 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
   if (!logsEveryRequest(ctx.config.logLevel)) {
     app.frontDoor.add(
       redirectFrontDoor({
-        peek: (code) => cache.peek(code),
-        isShortCode,
-        isLive: (target) => schedulePhase(target, ctx.clock.now()) === 'live',
+        now: () => ctx.clock.now(),
+        peek: (code, now) => cache.peekAt(code, now),
+        isLive: (target, now) => schedulePhase(target, now) === 'live',
         headers: REDIRECT_HEADERS,
         clientIp: clientIpOf(ctx.config.trustProxy),
-        captureScan,
+        captureScan: (headers, ip, target, now) => captureScan(headers, ip, target, 'scan', now),
       }),
     );
   }
