@@ -7,10 +7,17 @@ import type { Database, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEve
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Inserts an outbox event and its delivery rows. */
+/**
+ * Inserts an outbox event and its delivery rows, together: inside the caller's transaction, or in
+ * one of its own (a delivery refused by its endpoint's foreign key must not leave the event behind).
+ */
 export async function insertEventWithDeliveries(db: Db, event: WebhookEventsTable, deliveries: WebhookDeliveriesTable[]): Promise<void> {
-  await db.insertInto('webhook_events').values(event).execute();
-  await db.insertInto('webhook_deliveries').values(deliveries).execute();
+  const write = async (trx: Db) => {
+    await trx.insertInto('webhook_events').values(event).execute();
+    await trx.insertInto('webhook_deliveries').values(deliveries).execute();
+  };
+  if (db.isTransaction) await write(db);
+  else await db.transaction().execute(write);
 }
 
 /** Enabled endpoints of an account with their subscriptions (JSON text). */

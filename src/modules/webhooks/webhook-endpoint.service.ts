@@ -3,7 +3,7 @@
 import type { Kysely } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import type { Config } from '../../config.ts';
-import { fromFlag, toFlag } from '../../db/dialect.ts';
+import { fromFlag, isForeignKeyViolation, toFlag } from '../../db/dialect.ts';
 import type { Database, WebhookEndpointsTable } from '../../db/schema.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
 import { newId } from '../../ids.ts';
@@ -139,6 +139,10 @@ export async function deleteWebhookEndpoint(ctx: Pick<AppContext, 'db'>, account
 export async function sendTestEvent(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, id: string): Promise<{ event_id: string; delivery_id: string }> {
   const row = await requireEndpoint(ctx.db, accountId, id);
   if (!fromFlag(row.enabled)) throw new AppError('conflict', 'This endpoint is disabled; enable it (PUT with "enabled": true) before sending a test event.');
-  const { eventId, deliveryId } = await emitPing(ctx.db, accountId, id, ctx.clock.now());
+  // A DELETE of the endpoint can commit between the read above and the delivery's insert; its
+  // foreign key then refuses the row, and the endpoint is gone as far as the caller can tell.
+  const { eventId, deliveryId } = await emitPing(ctx.db, accountId, id, ctx.clock.now()).catch((error: unknown) => {
+    throw isForeignKeyViolation(error) ? notFound(`Webhook endpoint ${id}`) : error;
+  });
   return { event_id: eventId, delivery_id: deliveryId };
 }
