@@ -11,7 +11,7 @@ import { type ClassifiedScan, countryCode, groupScans, type RollupDelta, referre
 import { classifyUserAgent, type UaClass } from '../src/modules/scans/ua-classifier.ts';
 import { utcDayNumber, VisitorHasher } from '../src/modules/scans/visitor-hash.ts';
 import { anonymiseIp } from '../src/modules/scans/ip.ts';
-import { scanIds } from '../src/modules/scans/scan-id.ts';
+import { batchToken, scanIdsOf } from '../src/modules/scans/scan-id.ts';
 import { mulberry32 as prng } from '../test/helpers/prng.ts';
 
 const DAY = 86_400_000;
@@ -195,7 +195,7 @@ export async function seed(loader: BulkLoader, plan: SeedPlan): Promise<{ campai
       };
       scans.push(scan);
       scanRows.push([
-        scanIds([occurredAt])[0]!,
+        scanIdsOf([occurredAt], batchToken())[0]!,
         plan.accountId,
         campaignId,
         occurredAt,

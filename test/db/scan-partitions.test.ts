@@ -11,7 +11,7 @@ import { migrations } from '../../src/db/migrations/index.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { ensureScanPartitions, listScanPartitions, maintainScanPartitions, scanPartitionName, scansArePartitioned } from '../../src/db/scan-partitions.ts';
 import { sweepScanRetention } from '../../src/modules/scans/retention.ts';
-import { scanIdBoundAt, scanIds } from '../../src/modules/scans/scan-id.ts';
+import { batchToken, scanIdBoundAt, scanIdsOf } from '../../src/modules/scans/scan-id.ts';
 import { insertScans, type StoredProfile } from '../../src/modules/scans/scan.repo.ts';
 import { createTestApp } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
@@ -47,7 +47,7 @@ async function owner(db: Kysely<Database>): Promise<void> {
 
 /** Stores one scan per time through the flush's own statement; returns the ids. */
 async function store(db: Kysely<Database>, times: number[]): Promise<string[]> {
-  const ids = scanIds(times);
+  const ids = scanIdsOf(times, batchToken());
   await insertScans(db, { ids, times, profileOf: times.map(() => 0), profiles: [PROFILE] });
   return ids;
 }

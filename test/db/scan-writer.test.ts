@@ -2,7 +2,7 @@ import { threadId } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { newId } from '../../src/ids.ts';
-import { assignScanIds, batchToken, nameScans } from '../../src/modules/scans/scan-id.ts';
+import { batchToken, nameScans } from '../../src/modules/scans/scan-id.ts';
 import { createScanWriter, workerWriter } from '../../src/modules/scans/scan-writer.ts';
 import type { ScanEvent } from '../../src/modules/scans/index.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -65,13 +65,13 @@ describeDialects('scan writer', (dialect) => {
         ).n ?? 0,
       );
     const events = [scan(1), scan(2), scan(3)];
-    // As the recorder does before each try: the ids are given once, then kept.
-    assignScanIds(events);
+    // Scans that already carry ids (a batch put back after a failed write): the ids are kept.
+    nameScans(events, batchToken());
     await writer.write(events); // committed; suppose its answer never arrived
     const perScan = (await rolledUp()) / 3;
     expect(perScan).toBeGreaterThan(0);
     const retry = [...events, scan(4)];
-    assignScanIds(retry); // the buffer's next try: the same three and a newcomer
+    nameScans(retry, batchToken()); // the buffer's next try: the same three and a newcomer
     await writer.write(retry);
     const rows = await db.selectFrom('scans').select(['id', 'occurred_at']).orderBy('occurred_at').execute();
     expect(rows.map((r) => r.occurred_at)).toEqual([1, 2, 3, 4]);
@@ -79,8 +79,8 @@ describeDialects('scan writer', (dialect) => {
     expect(await rolledUp()).toBe(perScan * 4);
     // A retry of a batch that had not committed stores it.
     const lost = [scan(5)];
-    assignScanIds(lost);
-    assignScanIds(lost);
+    nameScans(lost, batchToken());
+    nameScans(lost, batchToken());
     await writer.write(lost);
     expect((await db.selectFrom('scans').select('id').where('occurred_at', '=', 5).execute()).map((r) => r.id)).toEqual([lost[0]!.id]);
     await writer.close();

@@ -1,5 +1,7 @@
 import { expect, it } from 'vitest';
-import { scanIdBoundAt, scanIds } from '../../src/modules/scans/scan-id.ts';
+import { batchToken, scanIdBoundAt, scanIdsOf } from '../../src/modules/scans/scan-id.ts';
+
+const scanIds = (times: number[]) => scanIdsOf(times, batchToken());
 
 it('scan ids sort by time as text, and the bound at a time splits earlier scans from the rest', () => {
   const times = [0, 1, 35, 36, 1_795_000_000_000, 1_795_000_000_001, 1_795_000_000_999, 99_999_999_999_999];
@@ -22,20 +24,6 @@ it('ids of one batch are all distinct and well formed, however many share a mill
   expect(new Set(ids).size).toBe(5000);
   for (const id of ids) expect(id).toMatch(/^scn_[0-9a-z]{9}[A-Za-z0-9_-]{16}$/);
   expect([...ids].sort((a, b) => (a.slice(0, 13) < b.slice(0, 13) ? -1 : a.slice(0, 13) > b.slice(0, 13) ? 1 : 0))).toEqual(ids);
-});
-
-it('assignScanIds names new events once and marks events that already had an id as retried', async () => {
-  const { assignScanIds } = await import('../../src/modules/scans/scan-id.ts');
-  const events: Array<{ occurredAt: number; id?: string; retried?: boolean }> = [{ occurredAt: 1000 }, { occurredAt: 1001 }];
-  assignScanIds(events);
-  const first = events.map((e) => e.id);
-  expect(first.every((id) => typeof id === 'string' && id.startsWith('scn_'))).toBe(true);
-  expect(events.some((e) => e.retried)).toBe(false);
-  events.push({ occurredAt: 1002 });
-  assignScanIds(events); // the failed batch goes again with a newcomer
-  expect(events.slice(0, 2).map((e) => e.id)).toEqual(first);
-  expect(events.map((e) => e.retried ?? false)).toEqual([true, true, false]);
-  expect(events[2]!.id).toMatch(/^scn_/);
 });
 
 it('a batch token names each scan by its place: distinct, well formed, time-ordered, and the same again for a retry', async () => {
