@@ -17,7 +17,7 @@ export const SCAN_BATCH_SIZE = 4000;
 /** A buffer of scan events and the writer it flushes to; reports to ctx.metrics when there is one. */
 export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'config' | 'log' | 'metrics'>): ScanRecorder {
   const writer = createScanWriter(ctx);
-  // A flush is nobody's request: the thousandth scan fills the batch, but the events it writes
+  // A flush is nobody's request: the scan that fills the batch starts it, but the events it writes
   // (scan.created webhooks) must not carry that one request's id.
   const buffer = new ScanBuffer<ScanEvent, ScanBatch>(
     (batch) =>
