@@ -99,6 +99,10 @@ describeDialects('webhooks API', (dialect) => {
     const updated = await call('PUT', `${BASE}/endpoints/${endpoint.id}`, { event_types: ['*'], enabled: false });
     expect(updated.statusCode).toBe(200);
     expect(updated.json().data).toMatchObject({ event_types: ['*'], enabled: false, description: 'orders' });
+    // A disabled endpoint takes no test event: a declared 409 (afterEach checks every answer against the OpenAPI document).
+    const ping = await call('POST', `${BASE}/endpoints/${endpoint.id}/test`);
+    expect(ping.statusCode).toBe(409);
+    expect(ping.json().detail).toMatch(/enable it/);
 
     const stranger = await signUp(t.app);
     expect((await call('GET', `${BASE}/endpoints/${endpoint.id}`, undefined, stranger)).statusCode).toBe(404);

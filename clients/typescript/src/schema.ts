@@ -801,7 +801,7 @@ export interface paths {
         put?: never;
         /**
          * Send a `ping` event to the endpoint
-         * @description Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.
+         * @description Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list. 409 when the endpoint is disabled: enable it first.
          */
         post: operations["testMerchantWebhooksEndpoint"];
         delete?: never;
@@ -859,7 +859,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the webhook signing secret
-         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.
+         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`. 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed.
          */
         post: operations["rotateMerchantWebhooksSecret"];
         delete?: never;
@@ -8586,6 +8586,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
@@ -8944,6 +8953,15 @@ export interface operations {
             };
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

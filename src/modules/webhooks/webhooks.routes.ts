@@ -63,8 +63,9 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
         tags,
         security: SIGNED_IN,
         summary: 'Rotate the webhook signing secret',
-        description: 'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`.',
-        response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA },
+        description:
+          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`. 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed.',
+        response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
@@ -173,9 +174,9 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
         tags,
         security: SIGNED_IN,
         summary: 'Send a `ping` event to the endpoint',
-        description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list.',
+        description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list. 409 when the endpoint is disabled: enable it first.',
         params: idParams,
-        response: { 202: envelope(TestEventQueued) },
+        response: { 202: envelope(TestEventQueued), 409: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
