@@ -53,7 +53,7 @@ export const serveCommand: Command = {
  */
 export async function startServing(app: FastifyInstance, config: Config, database: DatabaseHandle): Promise<void> {
   await app.ready();
-  releaseStartupMemory();
+  await releaseStartupMemory();
   await app.listen({ port: config.port, host: config.host });
   // A private port for the scraper; it closes with the process.
   if (config.metricsPort !== null) await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
