@@ -4,7 +4,8 @@
 // p99 ≤ 10 ms, idle RSS ≤ 120 MB and ≤ 250 MB under load.
 // The servers run in their own processes and are loaded in turn, in several short rounds, so a
 // change in machine load during the run hits all of them alike; the ratio is the median of the
-// rounds (five by default: on a shared machine single rounds swing by ±20%).
+// rounds (five by default: on a shared machine single rounds swing by ±20%). Within a round
+// Tessera is loaded next to bare node:http, in alternating order.
 // Where wrk is installed it loads each server too, after autocannon in the same round, and both
 // ratios are printed. With taskset and two or more cores the servers are pinned to core 0 and
 // the load (autocannon in this process, wrk) to core 1, so server and load never share a core.
@@ -107,11 +108,15 @@ const servers = [
   await start('tessera', 'Tessera redirect + scan'),
 ];
 const tesseraPid = servers[3]!.child.pid!;
+// Load order within a round: Tessera right after bare node:http, the target's two terms ~10 s
+// apart instead of ~30 (this machine's speed drifts within seconds), and every other round in
+// reverse, so a drift across a round favours neither side.
+const loadOrder = [servers[0]!, servers[3]!, servers[2]!, servers[1]!];
 // Idle: started, migrated, one campaign, nothing served yet; a moment for startup garbage to go.
 await new Promise((resolve) => setTimeout(resolve, 2000));
 const idle = memoryOf(tesseraPid);
 for (let round = 0; round < ROUNDS; round++) {
-  for (const server of servers) {
+  for (const server of round % 2 === 0 ? loadOrder : [...loadOrder].reverse()) {
     const warmUp = await autocannon({ url: server.url, connections: CONNECTIONS, duration: 1 });
     const result = await autocannon({ url: server.url, connections: CONNECTIONS, duration: DURATION });
     server.rps.push(result.requests.average);
