@@ -3,7 +3,8 @@
 // countable scans.
 import { expect, it } from 'vitest';
 import type { ScanEvent } from '../../src/modules/scans/index.ts';
-import { type ClassifiedScan, classifyBatch, classifyScan, groupScans } from '../../src/modules/scans/scan-ingest.ts';
+import { groupScans } from '../../src/modules/scans/rollup-deltas.ts';
+import { type ClassifiedScan, classifyBatch, classifyScan } from '../../src/modules/scans/scan-ingest.ts';
 import { VisitorHasher } from '../../src/modules/scans/visitor-hash.ts';
 import { mulberry32 } from '../helpers/prng.ts';
 

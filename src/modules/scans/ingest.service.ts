@@ -7,7 +7,8 @@ import { toFlag } from '../../db/dialect.ts';
 import { GeoIpCountries } from './geoip.ts';
 import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
 import type { ScanBatch } from './scan-batch.ts';
-import { type ClassifiedBatch, classifyScanBatch, rollupDeltas, type ScanGroup, sightingKey, uniqueSightings } from './scan-ingest.ts';
+import { rollupDeltas, sightingKey, uniqueSightings } from './rollup-deltas.ts';
+import { type ClassifiedBatch, classifyScanBatch, type ScanGroup } from './scan-ingest.ts';
 import { VisitorHasher } from './visitor-hash.ts';
 
 const hashers = new WeakMap<Buffer, VisitorHasher>();

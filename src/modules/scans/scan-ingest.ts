@@ -1,7 +1,7 @@
 // Flush-time enrichment of captured scans: everything analytics needs is computed here, once per
 // event, off the redirect hot path. Pure: no database, no clock.
 import type { IpStorage } from '../../config.ts';
-import { BUCKET_MS, BUCKETS_PER_DAY, BUCKETS_PER_HOUR, type DeviceType, type Dimension, type OsBucket } from '../../db/scan-rollups.ts';
+import { BUCKET_MS, type DeviceType, type OsBucket } from '../../db/scan-rollups.ts';
 import { anonymiseIp } from './ip.ts';
 import { encodeScanBatch, eventAt, FIELDS, type ScanBatch } from './scan-batch.ts';
 import type { ScanEvent } from './scan-event.ts';
@@ -28,26 +28,6 @@ export interface ClassifiedScan {
   bucket: number;
   /** UTC day number the visitor hash belongs to. */
   day: number;
-}
-
-/** One rollup increment. `campaignId` '' is the account-wide row. */
-export interface RollupDelta {
-  accountId: string;
-  campaignId: string;
-  dimension: Dimension;
-  bucket: number;
-  value: string;
-  isBot: boolean;
-  scans: number;
-  uniques: number;
-}
-
-/** One (visitor, day) sighting at account ('' campaign) or campaign level. */
-export interface UniqueSighting {
-  accountId: string;
-  campaignId: string;
-  day: number;
-  visitorHash: string;
 }
 
 /** The host of a referrer URL, lower-cased without `www.`, or null when absent or not a URL. */
@@ -201,86 +181,8 @@ export function countable(scan: ClassifiedScan): boolean {
   return scan.kind === 'scan';
 }
 
-function uniqueKey(u: UniqueSighting): string {
-  return `${u.accountId}\u0000${u.campaignId}\u0000${u.day}\u0000${u.visitorHash}`;
-}
-
 /** Scans alike in everything analytics counts (they differ only in time): the earliest of them and how many. */
 export interface ScanGroup {
   scan: ClassifiedScan;
   count: number;
-}
-
-/** Groups the countable scans of a batch (classifyBatch groups as it classifies; this is for scans built elsewhere). */
-export function groupScans(scans: readonly ClassifiedScan[]): ScanGroup[] {
-  const groups = new Map<string, ScanGroup>();
-  for (const scan of scans) {
-    if (!countable(scan)) continue;
-    const key = `${scan.accountId}\u0000${scan.campaignId}\u0000${scan.bucket}\u0000${scan.isBot ? 1 : 0}\u0000${scan.os}\u0000${scan.browser}\u0000${scan.deviceType}\u0000${scan.country ?? ''}\u0000${scan.referrerHost ?? ''}\u0000${scan.visitorHash}`;
-    const group = groups.get(key);
-    if (!group) groups.set(key, { scan, count: 1 });
-    else {
-      group.count++;
-      if (scan.occurredAt < group.scan.occurredAt) group.scan = scan;
-    }
-  }
-  return [...groups.values()];
-}
-
-/** First sighting of each (level, visitor, day) in the batch, with the scan it came from. */
-export function uniqueSightings(groups: readonly ScanGroup[]): Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }> {
-  const out = new Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }>();
-  for (const { scan } of groups) {
-    for (const campaignId of [scan.campaignId, '']) {
-      const sighting = { accountId: scan.accountId, campaignId, day: scan.day, visitorHash: scan.visitorHash };
-      const key = uniqueKey(sighting);
-      const seen = out.get(key);
-      if (!seen || scan.occurredAt < seen.scan.occurredAt) out.set(key, { sighting, scan });
-    }
-  }
-  return out;
-}
-
-/** Key of a sighting, as uniqueSightings indexes them. */
-export function sightingKey(u: UniqueSighting): string {
-  return uniqueKey(u);
-}
-
-/**
- * Rollup increments for a batch, merged per row key and sorted (a stable lock order when two
- * instances upsert at once). `newUniques` are the sightings the database had not seen: each adds
- * one unique to the `total` row of its scan's bucket.
- */
-export function rollupDeltas(groups: readonly ScanGroup[], newUniques: ReadonlyArray<{ sighting: UniqueSighting; scan: ClassifiedScan }>): RollupDelta[] {
-  const rows = new Map<string, RollupDelta>();
-  const add = (scan: ClassifiedScan, campaignId: string, dimension: Dimension, bucket: number, value: string, scansDelta: number, uniquesDelta: number) => {
-    const key = `${scan.accountId}\u0000${campaignId}\u0000${dimension}\u0000${bucket}\u0000${value}\u0000${scan.isBot ? 1 : 0}`;
-    const row = rows.get(key);
-    if (row) {
-      row.scans += scansDelta;
-      row.uniques += uniquesDelta;
-    } else {
-      rows.set(key, { accountId: scan.accountId, campaignId, dimension, bucket, value, isBot: scan.isBot, scans: scansDelta, uniques: uniquesDelta });
-    }
-  };
-  for (const { scan, count } of groups) {
-    const hour = scan.bucket - (scan.bucket % BUCKETS_PER_HOUR);
-    const day = scan.bucket - (scan.bucket % BUCKETS_PER_DAY);
-    for (const campaignId of [scan.campaignId, '']) {
-      add(scan, campaignId, 'total', scan.bucket, '', count, 0);
-      add(scan, campaignId, 'hour', hour, '', count, 0);
-      add(scan, campaignId, 'day', day, '', count, 0);
-      add(scan, campaignId, 'os', hour, scan.os, count, 0);
-      add(scan, campaignId, 'browser', hour, scan.browser, count, 0);
-      add(scan, campaignId, 'device_type', hour, scan.deviceType, count, 0);
-      add(scan, campaignId, 'country', hour, scan.country ?? '', count, 0);
-      add(scan, campaignId, 'referrer', hour, scan.referrerHost ?? '', count, 0);
-    }
-  }
-  for (const { sighting, scan } of newUniques) {
-    add(scan, sighting.campaignId, 'total', scan.bucket, '', 0, 1);
-    add(scan, sighting.campaignId, 'hour', scan.bucket - (scan.bucket % BUCKETS_PER_HOUR), '', 0, 1);
-    add(scan, sighting.campaignId, 'day', scan.bucket - (scan.bucket % BUCKETS_PER_DAY), '', 0, 1);
-  }
-  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
 }

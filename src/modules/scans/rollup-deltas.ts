@@ -1,0 +1,136 @@
+// Rollup rows and unique sightings from a classified batch: what the flush adds to
+// scan_rollups and scan_uniques. Pure: no database, no clock.
+import { BUCKETS_PER_DAY, BUCKETS_PER_HOUR, type Dimension } from '../../db/scan-rollups.ts';
+import { type ClassifiedScan, countable, type ScanGroup } from './scan-ingest.ts';
+
+/** One rollup increment. `campaignId` '' is the account-wide row. */
+export interface RollupDelta {
+  accountId: string;
+  campaignId: string;
+  dimension: Dimension;
+  bucket: number;
+  value: string;
+  isBot: boolean;
+  scans: number;
+  uniques: number;
+}
+
+/** One (visitor, day) sighting at account ('' campaign) or campaign level. */
+export interface UniqueSighting {
+  accountId: string;
+  campaignId: string;
+  day: number;
+  visitorHash: string;
+}
+
+function uniqueKey(u: UniqueSighting): string {
+  return `${u.accountId}\u0000${u.campaignId}\u0000${u.day}\u0000${u.visitorHash}`;
+}
+
+/** Groups the countable scans of a batch (classifyBatch groups as it classifies; this is for scans built elsewhere). */
+export function groupScans(scans: readonly ClassifiedScan[]): ScanGroup[] {
+  const groups = new Map<string, ScanGroup>();
+  for (const scan of scans) {
+    if (!countable(scan)) continue;
+    const key = `${rollupClassKey(scan)}\u0000${scan.visitorHash}`;
+    const group = groups.get(key);
+    if (!group) groups.set(key, { scan, count: 1 });
+    else {
+      group.count++;
+      if (scan.occurredAt < group.scan.occurredAt) group.scan = scan;
+    }
+  }
+  return [...groups.values()];
+}
+
+/** First sighting of each (level, visitor, day) in the batch, with the scan it came from. */
+export function uniqueSightings(groups: readonly ScanGroup[]): Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }> {
+  const out = new Map<string, { sighting: UniqueSighting; scan: ClassifiedScan }>();
+  for (const { scan } of groups) {
+    for (const campaignId of [scan.campaignId, '']) {
+      const sighting = { accountId: scan.accountId, campaignId, day: scan.day, visitorHash: scan.visitorHash };
+      const key = uniqueKey(sighting);
+      const seen = out.get(key);
+      if (!seen || scan.occurredAt < seen.scan.occurredAt) out.set(key, { sighting, scan });
+    }
+  }
+  return out;
+}
+
+/** Key of a sighting, as uniqueSightings indexes them. */
+export function sightingKey(u: UniqueSighting): string {
+  return uniqueKey(u);
+}
+
+/** What rollups tell scans apart by: campaign, bucket, bot flag and the dimension values. */
+function rollupClassKey(scan: ClassifiedScan): string {
+  return `${scan.accountId}\u0000${scan.campaignId}\u0000${scan.bucket}\u0000${scan.isBot ? 1 : 0}\u0000${scan.os}\u0000${scan.browser}\u0000${scan.deviceType}\u0000${scan.country ?? ''}\u0000${scan.referrerHost ?? ''}`;
+}
+
+/**
+ * The groups merged by what rollups count (campaign, bucket, bot flag and the dimension values),
+ * whatever the visitor. Varied traffic has about one group per scan (every visitor its own), and
+ * keying each of a group's 16 rollup rows cost more per scan than the rest of the flush's
+ * JavaScript: merged first, a row is keyed once per class of scans, of which a batch holds few.
+ */
+function rollupClasses(groups: readonly ScanGroup[]): Iterable<ScanGroup> {
+  const classes = new Map<string, ScanGroup>();
+  for (const { scan, count } of groups) {
+    const key = rollupClassKey(scan);
+    const merged = classes.get(key);
+    if (merged) merged.count += count;
+    else classes.set(key, { scan, count });
+  }
+  return classes.values();
+}
+
+/** New unique sightings counted per rollup level, bucket and bot flag: the rows their uniques add to. */
+function uniqueClasses(newUniques: ReadonlyArray<{ sighting: UniqueSighting; scan: ClassifiedScan }>): Iterable<{ campaignId: string; scan: ClassifiedScan; count: number }> {
+  const classes = new Map<string, { campaignId: string; scan: ClassifiedScan; count: number }>();
+  for (const { sighting, scan } of newUniques) {
+    const key = `${scan.accountId}\u0000${sighting.campaignId}\u0000${scan.bucket}\u0000${scan.isBot ? 1 : 0}`;
+    const merged = classes.get(key);
+    if (merged) merged.count++;
+    else classes.set(key, { campaignId: sighting.campaignId, scan, count: 1 });
+  }
+  return classes.values();
+}
+
+/**
+ * Rollup increments for a batch, merged per row key and sorted (a stable lock order when two
+ * instances upsert at once). `newUniques` are the sightings the database had not seen: each adds
+ * one unique to the `total` row of its scan's bucket.
+ */
+export function rollupDeltas(groups: readonly ScanGroup[], newUniques: ReadonlyArray<{ sighting: UniqueSighting; scan: ClassifiedScan }>): RollupDelta[] {
+  const rows = new Map<string, RollupDelta>();
+  const add = (scan: ClassifiedScan, campaignId: string, dimension: Dimension, bucket: number, value: string, scansDelta: number, uniquesDelta: number) => {
+    const key = `${scan.accountId}\u0000${campaignId}\u0000${dimension}\u0000${bucket}\u0000${value}\u0000${scan.isBot ? 1 : 0}`;
+    const row = rows.get(key);
+    if (row) {
+      row.scans += scansDelta;
+      row.uniques += uniquesDelta;
+    } else {
+      rows.set(key, { accountId: scan.accountId, campaignId, dimension, bucket, value, isBot: scan.isBot, scans: scansDelta, uniques: uniquesDelta });
+    }
+  };
+  for (const { scan, count } of rollupClasses(groups)) {
+    const hour = scan.bucket - (scan.bucket % BUCKETS_PER_HOUR);
+    const day = scan.bucket - (scan.bucket % BUCKETS_PER_DAY);
+    for (const campaignId of [scan.campaignId, '']) {
+      add(scan, campaignId, 'total', scan.bucket, '', count, 0);
+      add(scan, campaignId, 'hour', hour, '', count, 0);
+      add(scan, campaignId, 'day', day, '', count, 0);
+      add(scan, campaignId, 'os', hour, scan.os, count, 0);
+      add(scan, campaignId, 'browser', hour, scan.browser, count, 0);
+      add(scan, campaignId, 'device_type', hour, scan.deviceType, count, 0);
+      add(scan, campaignId, 'country', hour, scan.country ?? '', count, 0);
+      add(scan, campaignId, 'referrer', hour, scan.referrerHost ?? '', count, 0);
+    }
+  }
+  for (const { campaignId, scan, count } of uniqueClasses(newUniques)) {
+    add(scan, campaignId, 'total', scan.bucket, '', 0, count);
+    add(scan, campaignId, 'hour', scan.bucket - (scan.bucket % BUCKETS_PER_HOUR), '', 0, count);
+    add(scan, campaignId, 'day', scan.bucket - (scan.bucket % BUCKETS_PER_DAY), '', 0, count);
+  }
+  return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
