@@ -19,13 +19,15 @@ describeDialects('/docs Try-it with a session', (dialect) => {
       // Deep link to "Save a new template"; Try-it is on by default (tryItOutEnabled).
       await page.goto(`${live.base}/docs/#/templates/createTemplate`);
       const operation = page.locator('#operations-templates-createTemplate');
-      await operation.locator('textarea.body-param__text').waitFor();
+      // Swagger UI resolves the whole ~300 KB document in the page before it draws the operation:
+      // ~3 s on an idle core, past 10 s when CI's test files share the machine.
+      await operation.locator('textarea.body-param__text').waitFor({ timeout: 40_000 });
       await operation.locator('textarea.body-param__text').fill(JSON.stringify({ name: 'From the docs', design_config: {} }));
       const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/api/v1/templates'));
       await operation.getByRole('button', { name: 'Execute' }).click();
       const request = await sent;
       expect(request.headers()['x-csrf-token']).toBe(csrfToken);
-      await expect.poll(async () => (await operation.locator('.live-responses-table tr.response .response-col_status').first().textContent())?.trim()).toBe('201');
+      await expect.poll(async () => (await operation.locator('.live-responses-table tr.response .response-col_status').first().textContent())?.trim(), { timeout: 20_000 }).toBe('201');
       // The same write without the token is refused: the interceptor is what makes Try-it work.
       const bare = await page.evaluate(
         async (base) =>
@@ -38,6 +40,6 @@ describeDialects('/docs Try-it with a session', (dialect) => {
       // (Swagger UI's response view sets one inline style that the docs' CSP blocks: cosmetic, not checked here.)
       expect(problems.filter((p) => p.startsWith('pageerror'))).toEqual([]);
     },
-    60_000,
+    90_000,
   );
 });
