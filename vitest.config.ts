@@ -6,6 +6,9 @@ export default defineConfig({
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // expect.poll waits on a browser or a background job; its 1 s default is a flake when CI's
+    // test files share two cores (a failing poll still fails, 10 s later).
+    expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     maxWorkers: 2,
   },
