@@ -23,12 +23,21 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         await page.getByRole('heading', { name: 'No templates yet' }).waitFor();
 
         await page.goto(`${base}/app/campaigns/new`);
+        // The dialog's form sits inside the designer's form in React's tree: saving the template
+        // (Enter in its field) must not submit the campaign too.
+        const campaignWrites: string[] = [];
+        page.on('request', (request) => {
+          if (request.method() !== 'GET' && request.url().includes('/api/v1/campaigns')) campaignWrites.push(`${request.method()} ${request.url()}`);
+        });
+        await page.getByLabel('Name', { exact: true }).fill('Not saved yet');
         await page.getByRole('button', { name: 'Liquid', exact: true }).click();
         await page.getByRole('button', { name: 'Save design as template' }).click();
         const dialog = page.getByRole('dialog', { name: 'Save as template' });
         await dialog.getByLabel('Template name').fill('Brand look');
-        await dialog.getByRole('button', { name: 'Save template' }).click();
+        await dialog.getByLabel('Template name').press('Enter');
         await page.getByText('Template “Brand look” saved').first().waitFor();
+        expect(campaignWrites).toEqual([]);
+        expect(await page.getByRole('alert').count()).toBe(0);
 
         await page.getByRole('link', { name: 'Templates' }).first().click();
         await page.getByRole('img', { name: 'Preview of Brand look' }).waitFor();

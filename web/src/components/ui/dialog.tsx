@@ -43,7 +43,10 @@ export function Dialog({
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
         <RadixDialog.Overlay className={overlay} />
-        <RadixDialog.Content className={`${panel} ${wide ? 'max-w-xl' : ''}`} onCloseAutoFocus={returnFocus}>
+        {/* The portal moves the dialog out of the DOM, not out of React's tree: without the stop, a
+            form's submit here would bubble on to a form the dialog was opened from (saving a
+            template from the designer also saved the campaign). */}
+        <RadixDialog.Content className={`${panel} ${wide ? 'max-w-xl' : ''}`} onCloseAutoFocus={returnFocus} onSubmit={(event) => event.stopPropagation()}>
           <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
           {description ? (
             <RadixDialog.Description className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description>
