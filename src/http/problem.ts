@@ -67,10 +67,59 @@ function fieldErrors(context: string | undefined, issues: ValidationIssue[]): Fi
       field += `/${issue.params.additionalProperty}`;
       return { field: `${context ?? 'body'}${field}`, message: 'is not a recognised field' };
     }
-    let message = issue.message ?? 'is invalid';
-    if (issue.keyword === 'enum' && Array.isArray(issue.params?.allowedValues)) message = `must be one of: ${issue.params.allowedValues.join(', ')}`;
-    return { field: `${context ?? 'body'}${field || ''}`, message };
+    return { field: `${context ?? 'body'}${field || ''}`, message: issueMessage(issue) };
   });
+}
+
+const FORMATS: Record<string, string> = {
+  uri: 'must be an absolute URL (https://…)',
+  email: 'must be an email address',
+  'date-time': 'must be a date and time such as 2026-04-01T08:00:00Z',
+  date: 'must be a date such as 2026-04-01',
+  uuid: 'must be a UUID',
+};
+const TYPES: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' };
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+// Ajv's messages are written for schema authors ("must NOT have fewer than 1 characters"); these
+// reach people through the dashboard's forms, so the common keywords say it plainly.
+function issueMessage(issue: ValidationIssue): string {
+  const limit = issue.params?.limit;
+  switch (issue.keyword) {
+    case 'required':
+      return 'is required';
+    case 'enum':
+      if (Array.isArray(issue.params?.allowedValues)) return `must be one of: ${issue.params.allowedValues.join(', ')}`;
+      break;
+    case 'minLength':
+      if (limit === 1) return 'must not be empty';
+      if (typeof limit === 'number') return `must be at least ${count(limit, 'character', 'characters')}`;
+      break;
+    case 'maxLength':
+      if (typeof limit === 'number') return `must be at most ${count(limit, 'character', 'characters')}`;
+      break;
+    case 'minItems':
+      if (typeof limit === 'number') return `must have at least ${count(limit, 'entry', 'entries')}`;
+      break;
+    case 'maxItems':
+      if (typeof limit === 'number') return `must have at most ${count(limit, 'entry', 'entries')}`;
+      break;
+    case 'minimum':
+    case 'maximum':
+      if (typeof limit === 'number') return `must be ${issue.keyword === 'minimum' ? 'at least' : 'at most'} ${limit}`;
+      break;
+    case 'format': {
+      const format = issue.params?.format;
+      if (typeof format === 'string' && FORMATS[format]) return FORMATS[format];
+      break;
+    }
+    case 'type': {
+      const types = String(issue.params?.type ?? '').split(',');
+      if (types.every((t) => TYPES[t])) return `must be ${types.map((t) => TYPES[t]).join(' or ')}`;
+      break;
+    }
+  }
+  return issue.message ?? 'is invalid';
 }
 
 /** Maps an error thrown anywhere in a request to an AppError (unknown errors become internal_error). */

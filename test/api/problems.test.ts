@@ -63,6 +63,55 @@ describeDialects('problem+json errors', (dialect) => {
     expect(fields).toEqual(['body/count', 'body/extra', 'body/name']);
   });
 
+  it('validation messages say what to change in plain words, not in schema terms', async () => {
+    t.app.post(
+      '/test/plain',
+      {
+        schema: {
+          body: {
+            type: 'object',
+            required: ['name'],
+            properties: {
+              name: { type: 'string', minLength: 1 },
+              title: { type: 'string', minLength: 3, maxLength: 5 },
+              tags: { type: 'array', maxItems: 2, items: { type: 'string' } },
+              urls: { type: 'array', minItems: 1, items: { type: 'string' } },
+              count: { type: 'integer', minimum: 1, maximum: 10 },
+              email: { type: 'string', format: 'email' },
+              at: { type: 'string', format: 'date-time' },
+              link: { type: 'string', format: 'uri' },
+              kind: { type: 'string', enum: ['a', 'b'] },
+              flag: { type: 'boolean' },
+              note: { type: ['string', 'null'] },
+            },
+          },
+        },
+      },
+      async (request) => request.body,
+    );
+    const messages = async (payload: Record<string, unknown>) => {
+      const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/plain', payload: { name: 'x', ...payload } }), 400, 'validation_failed');
+      return Object.fromEntries(body.errors.map((e: { field: string; message: string }) => [e.field, e.message]));
+    };
+    expect(await messages({ name: '' })).toEqual({ 'body/name': 'must not be empty' });
+    expect(await messages({ title: 'x' })).toEqual({ 'body/title': 'must be at least 3 characters' });
+    expect(await messages({ title: 'x'.repeat(9) })).toEqual({ 'body/title': 'must be at most 5 characters' });
+    expect(await messages({ tags: ['a', 'b', 'c'] })).toEqual({ 'body/tags': 'must have at most 2 entries' });
+    expect(await messages({ urls: [] })).toEqual({ 'body/urls': 'must have at least 1 entry' });
+    expect(await messages({ count: 0 })).toEqual({ 'body/count': 'must be at least 1' });
+    expect(await messages({ count: 11 })).toEqual({ 'body/count': 'must be at most 10' });
+    expect(await messages({ count: 'many' })).toEqual({ 'body/count': 'must be a whole number' });
+    expect(await messages({ email: 'nope' })).toEqual({ 'body/email': 'must be an email address' });
+    expect(await messages({ at: 'tomorrow' })).toEqual({ 'body/at': 'must be a date and time such as 2026-04-01T08:00:00Z' });
+    expect(await messages({ link: 'not a url' })).toEqual({ 'body/link': 'must be an absolute URL (https://…)' });
+    expect(await messages({ kind: 'c' })).toEqual({ 'body/kind': 'must be one of: a, b' });
+    expect(await messages({ flag: 'yes' })).toEqual({ 'body/flag': 'must be true or false' });
+    expect(await messages({ note: { a: 1 } })).toEqual({ 'body/note': 'must be text or null' });
+    const missing = expectProblem(await t.app.inject({ method: 'POST', url: '/test/plain', payload: {} }), 400, 'validation_failed');
+    expect(missing.errors).toEqual([{ field: 'body/name', message: 'is required' }]);
+    expect(missing.detail).toBe('Some fields are invalid: body/name is required.');
+  });
+
   it('oversized bodies are a 413', async () => {
     expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', payload: { name: 'x'.repeat(5000), count: 1 } }), 413, 'payload_too_large');
   });

@@ -2279,14 +2279,14 @@ export interface components {
          *       "type": "http://127.0.0.1:8080/problems/validation_failed",
          *       "title": "The request is not valid",
          *       "status": 400,
-         *       "detail": "Some fields are invalid: body/destination must match format \"uri\".",
+         *       "detail": "Some fields are invalid: body/name must not be empty.",
          *       "code": "validation_failed",
          *       "requestId": "req-1",
          *       "instance": "/api/v1/campaigns",
          *       "errors": [
          *         {
-         *           "field": "body/destination",
-         *           "message": "must match format \"uri\""
+         *           "field": "body/name",
+         *           "message": "must not be empty"
          *         }
          *       ]
          *     }
