@@ -20,6 +20,8 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
   const navigate = useNavigate();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  // Empty fields are named here: sent, they would come back as "do not match an account".
+  const [missing, setMissing] = useState<{ email?: string; password?: string }>({});
   const signIn = useMutation({
     mutationFn: () => unwrap(api.POST('/api/v1/auth/login', { body: { email, password } })),
     onSuccess: async (body) => {
@@ -31,15 +33,21 @@ export function SignInForm({ redirectTo }: { redirectTo?: string }) {
   const wrongCredentials = signIn.error instanceof TesseraApiError && signIn.error.status === 401;
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    const empty = { email: email.trim() ? undefined : 'Enter your email address.', password: password ? undefined : 'Enter your password.' };
+    setMissing(empty);
+    if (empty.email || empty.password) {
+      signIn.reset();
+      return;
+    }
     signIn.mutate();
   };
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {signIn.error && !fields.email && !fields.password && <Alert>{wrongCredentials ? 'That email and password do not match an account. Check both and try again.' : errorText(signIn.error)}</Alert>}
-      <Field label="Email" error={fields.email}>
+      <Field label="Email" error={missing.email ?? fields.email}>
         {(props) => <TextInput {...props} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
-      <Field label="Password" error={fields.password}>
+      <Field label="Password" error={missing.password ?? fields.password}>
         {(props) => <TextInput {...props} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />}
       </Field>
       <Button type="submit" variant="primary" className="w-full" pending={signIn.isPending}>

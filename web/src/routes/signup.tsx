@@ -79,7 +79,13 @@ export function SignupPage() {
         <SignupForm first={policy.data.mode === 'first'} />
       ) : (
         <Alert tone="info" title="Sign-up is closed on this Tessera">
-          {policy.isError ? errorText(policy.error) : 'Accounts here are created by its administrator (with `tessera account create`) or by invitation. Ask them for one, then sign in.'}
+          {policy.isError ? (
+            errorText(policy.error)
+          ) : (
+            <>
+              Accounts here are created by its administrator (with <code>tessera account create</code>) or by invitation. Ask them for one, then sign in.
+            </>
+          )}
         </Alert>
       )}
     </AuthLayout>
