@@ -37,6 +37,9 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
     };
     campaignId = (await post('/api/v1/campaigns', { name: 'Spring menu', destination: 'https://example.com/menu', design_config: { preset: 'rounded', frame: { text: 'MENU' } } })).id;
     await post('/api/v1/campaigns', { name: 'Wi-Fi', qr_type: 'static', destination: 'https://example.com/wifi', design_config: { background: 'transparent' } });
+    // Outside their schedules: the list says so (a badge), in both colour schemes' contrast.
+    await post('/api/v1/campaigns', { name: 'Summer launch', destination: 'https://example.com/summer', active_from: '2099-06-01T08:00:00Z' });
+    await post('/api/v1/campaigns', { name: 'Winter sale', destination: 'https://example.com/winter', active_from: '2001-01-01T00:00:00Z', active_until: '2002-01-01T00:00:00Z' });
     archivedId = (await post('/api/v1/campaigns', { name: 'Old flyer', destination: 'https://example.com/old' })).id;
     await live.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${archivedId}`, headers });
     await post('/api/v1/templates', { name: 'House style', design_config: { preset: 'ocean' } });
@@ -84,6 +87,10 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await visit('/app/api-keys', () => app.getByRole('heading', { name: 'No API keys yet' }).waitFor(), '/app/api-keys (empty)');
         await seed(signedIn.get(width)!);
         await visit('/app', () => app.getByRole('link', { name: 'Spring menu' }).waitFor());
+        const rowOf = (name: string) => app.getByRole('row').filter({ has: app.getByRole('link', { name }) });
+        expect(await rowOf('Summer launch').textContent()).toMatch(/Starts (Jun 1, 2099|1 Jun 2099)/);
+        expect(await rowOf('Winter sale').textContent()).toContain('Ended');
+        expect(await rowOf('Spring menu').textContent()).not.toMatch(/Starts|Ended/);
         await app.getByRole('button', { name: 'Actions for Spring menu' }).click();
         await app.getByRole('menu').waitFor();
         await expectClean(app, `row menu at ${width}`);

@@ -32,7 +32,7 @@ const badgeTones = {
 
 /** A small label: type, status. */
 export function Badge({ tone = 'neutral', children }: { tone?: keyof typeof badgeTones; children: ReactNode }) {
-  return <span className={cn('inline-flex items-center rounded-md px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset', badgeTones[tone])}>{children}</span>;
+  return <span className={cn('inline-flex shrink-0 items-center rounded-md px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset', badgeTones[tone])}>{children}</span>;
 }
 
 /** A date as people read it; the exact time on hover and focus. */
