@@ -58,6 +58,13 @@ function foregrounds(design: Design): { field: string; rgba: Rgba }[] {
   return out;
 }
 
+// Field paths name the colour for the API; the message names it for the person choosing it.
+function colourName(field: string): string {
+  const stop = /^gradient\.stops\[(\d+)\]\.color$/.exec(field);
+  if (stop) return `gradient colour ${Number(stop[1]) + 1}`;
+  return { color: 'the code colour', eye_color: 'the eye colour', gradient: 'the gradient between its colours' }[field] ?? field;
+}
+
 const hex = (c: Rgba): string => `#${[c.r, c.g, c.b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 
 /** What the lint knows besides the design: the version once encoded, the output width in modules and pixels. */
@@ -93,9 +100,9 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
     }
     if (delta > 0) lighter++;
   }
-  const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: the luma difference between ${worstField} (${worstHex}) and the background is ${Math.round(worst)} of 255`;
+  const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: ${colourName(worstField)} (${worstHex}) is only ${Math.round(worst)} of 255 steps of brightness away from the background`;
   if (worst < MIN_LUMA_DELTA) {
-    errors.push({ field: worstField, message: `${said}; decoders need at least ${MIN_LUMA_DELTA} (${WARN_LUMA_DELTA} recommended): use a darker colour or a lighter background` });
+    errors.push({ field: worstField, message: `${said}; scanners need at least ${MIN_LUMA_DELTA} (${WARN_LUMA_DELTA} recommended): use a darker colour or a lighter background` });
   } else if (worst < WARN_LUMA_DELTA) {
     warnings.push({ code: 'low_contrast', field: worstField, message: `${said}; at ${WARN_LUMA_DELTA} or more a code survives camera noise and dim light — choose a darker colour` });
   }

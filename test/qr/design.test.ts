@@ -88,7 +88,7 @@ describe('lintDesign', () => {
   const lint = (input: unknown, version?: number) => lintDesign(parseDesign(input).design, version === undefined ? {} : { version });
 
   it('refuses low luma contrast and warns on middling luma contrast, whatever WCAG says', () => {
-    expect(lint({ color: '#dddddd' }).errors[0]!.message).toMatch(/luma difference between color \(#dddddd\) and the background is 34 of 255; decoders need at least 90/);
+    expect(lint({ color: '#dddddd' }).errors[0]!.message).toMatch(/the code colour \(#dddddd\) is only 34 of 255 steps of brightness away from the background; scanners need at least 90/);
     // Decoders threshold gamma-encoded luma: #ea580c passes WCAG (3.6:1) at luma Δ132 and reads
     // under noise σ30 in no zxing and 1 in 12 jsQR trials; #f472b6 sits just above refusal.
     expect(lint({ color: '#ea580c' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
