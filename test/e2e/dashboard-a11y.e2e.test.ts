@@ -107,6 +107,13 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await app.getByRole('button', { name: 'Create campaign' }).click();
         await app.getByText('There is a problem').waitFor();
         await expectClean(app, `designer with server errors at ${width}`);
+        // Focus moves to the problems; a field's error goes once the field changes, the others stay.
+        expect(await app.evaluate(() => document.activeElement?.textContent ?? '')).toContain('There is a problem');
+        expect(await app.getByText('name must not be empty').count()).toBe(1);
+        expect(await app.getByText('destination must not be empty').count()).toBe(1);
+        await app.getByLabel('Name', { exact: true }).fill('Fixed name');
+        await expect.poll(() => app.getByText('name must not be empty').count()).toBe(0);
+        expect(await app.getByText('destination must not be empty').count()).toBe(1);
         await visit(`/app/campaigns/${campaignId}`, () => app.getByTestId('qr-preview').waitFor(), 'campaign');
         await app.getByRole('button', { name: 'Archive', exact: true }).click();
         await app.getByRole('alertdialog').waitFor();
@@ -129,6 +136,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await expectClean(app, `create key dialog at ${width}`);
         await app.keyboard.press('Escape');
         await visit('/app/nowhere', () => app.getByRole('heading', { name: 'This page does not exist' }).waitFor(), 'not found');
+        await visit('/app/campaigns/cmp_doesnotexist', () => app.getByRole('heading', { name: 'Campaign not found' }).waitFor(), 'campaign not found');
       });
       await app.close();
       expect(problems).toEqual([]);

@@ -2,9 +2,9 @@
 // downloads, templates, and archiving. Loaded on first use (a lazy chunk with the QR engine).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { unwrap } from '@tessera/client';
+import { TesseraApiError, unwrap } from '@tessera/client';
 import { ArrowLeft, Archive, Download, Save } from 'lucide-react';
-import { type FormEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { campaignQuery, downloadCampaignImage, PNG_SIZES, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
@@ -146,15 +146,34 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
       }
     },
   });
-  const serverErrors = fieldMessages(save.error);
+  // What the last save sent: a field's server error stands only while the field still holds it.
+  const sent = useRef({ name, destination, design, schedule });
+  const refused = fieldMessages(save.error);
+  const stillSent = (field: string) => {
+    const was = sent.current;
+    if (field === 'name') return name === was.name;
+    if (field === 'destination') return destination === was.destination;
+    if (field.startsWith('design_config')) return sameJson(design, was.design);
+    if (field === 'active_from' || field === 'active_until') return sameJson(schedule, was.schedule);
+    return true;
+  };
+  const serverErrors = Object.fromEntries(Object.entries(refused).filter(([field]) => stillSent(field)));
   // The engine names invalid design values (a colour being typed) before anything is sent.
   const designErrors = { ...serverErrors };
   for (const issue of preview.errors) if (issue.code === 'design_invalid' && issue.field) designErrors[`design_config/${issue.field}`] ??= issue.message;
   const summary = save.error ? Object.entries(serverErrors) : [];
+  const showProblem = Boolean(save.error) && (summary.length > 0 || Object.keys(refused).length === 0);
+  // A refused save moves focus to the list of problems, which may be a screen above the button.
+  const problem = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (save.error) problem.current?.focus();
+  }, [save.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (!readOnly) save.mutate();
+    if (readOnly) return;
+    sent.current = { name, destination, design, schedule };
+    save.mutate();
   };
 
   return (
@@ -193,8 +212,8 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
           </Alert>
         </div>
       )}
-      {save.error && (
-        <div className="mb-6">
+      {showProblem && (
+        <div ref={problem} tabIndex={-1} className="mb-6 rounded-lg focus:outline-none">
           <Alert title={summary.length > 0 ? 'There is a problem' : 'The campaign was not saved'}>
             {summary.length > 0 ? (
               <ul className="list-disc space-y-0.5 pl-5">
@@ -244,7 +263,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
               <div className="space-y-1.5">
                 <p className="text-[13px] font-medium">Public link</p>
                 <div className="flex items-center gap-2">
-                  <code className="min-w-0 flex-1 truncate rounded-md bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">{campaign.public_url}</code>
+                  <code className="min-w-0 flex-1 rounded-md break-all bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">{campaign.public_url}</code>
                   <CopyButton size="sm" text={campaign.public_url} label="Copy" copiedMessage="Link copied" aria-label="Copy public link" />
                 </div>
                 <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
@@ -344,13 +363,17 @@ export function EditCampaignPage() {
   useTitle(campaign.data?.name ?? 'Campaign');
   if (campaign.isPending) return <EditorSkeleton />;
   if (campaign.isError) {
+    const notFound = campaign.error instanceof TesseraApiError && campaign.error.status === 404;
     return (
-      <Alert title="This campaign could not be opened">
-        {errorText(campaign.error)}{' '}
-        <Link to="/app" className="font-medium underline">
-          Back to campaigns
-        </Link>
-      </Alert>
+      <div className="space-y-4">
+        <h1 className="text-xl font-semibold tracking-tight">{notFound ? 'Campaign not found' : 'This campaign could not be opened'}</h1>
+        <Alert>
+          {notFound ? 'No campaign of this account has this address: it may have been deleted, or the link is incomplete.' : errorText(campaign.error)}{' '}
+          <Link to="/app" className="font-medium underline">
+            Back to campaigns
+          </Link>
+        </Alert>
+      </div>
     );
   }
   // Keyed by id and update time: a save or archive elsewhere resets the form to what is stored.
