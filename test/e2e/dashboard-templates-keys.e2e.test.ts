@@ -39,7 +39,15 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         expect(campaignWrites).toEqual([]);
         expect(await page.getByRole('alert').count()).toBe(0);
 
+        // The designer holds unsaved edits (the name): leaving asks first; Cancel keeps them.
         await page.getByRole('link', { name: 'Templates' }).first().click();
+        const leave = page.getByRole('alertdialog', { name: 'Leave without saving?' });
+        await leave.getByRole('button', { name: 'Cancel' }).click();
+        await leave.waitFor({ state: 'detached' });
+        expect(page.url()).toMatch(/\/app\/campaigns\/new$/);
+        expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Not saved yet');
+        await page.getByRole('link', { name: 'Templates' }).first().click();
+        await leave.getByRole('button', { name: 'Leave without saving' }).click();
         await page.getByRole('img', { name: 'Preview of Brand look' }).waitFor();
         await page.getByRole('link', { name: 'Use for a new campaign' }).click();
         await page.waitForURL(/\/app\/campaigns\/new\?template=tpl_/);

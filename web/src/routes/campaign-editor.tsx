@@ -12,6 +12,7 @@ import { QR_TYPE_HINTS, QR_TYPE_LABELS } from '../api/labels.ts';
 import { templatesQuery } from '../api/templates.ts';
 import type { Campaign, DesignConfig, QrType } from '../api/types.ts';
 import { ArchiveDialog } from '../components/campaign-actions.tsx';
+import { LeaveGuard } from '../components/leave-guard.tsx';
 import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
 import { ScheduleFields, type ScheduleValue } from '../components/schedule-fields.tsx';
 import { Button } from '../components/ui/button.tsx';
@@ -122,6 +123,9 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
 
   const scheduleChanged = !!campaign && (schedule.active_from !== campaign.active_from || schedule.active_until !== campaign.active_until);
   const dirty = !campaign || name !== campaign.name || destination !== campaign.destination || !sameJson(design, campaign.design_config) || scheduleChanged;
+  const pristineNew = !campaign && name === '' && destination === '' && sameJson(design, initialDesign ?? {}) && schedule.active_from === null && schedule.active_until === null;
+  const created = useRef(false);
+  const unsaved = () => !readOnly && !created.current && (campaign ? dirty : !pristineNew);
   const save = useMutation({
     mutationFn: async () => {
       if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: destination.trim(), qr_type: qrType, design_config: design, ...schedule } }));
@@ -135,6 +139,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
     onSuccess: async (saved) => {
       rememberCampaign(queryClient, saved);
       if (!campaign) {
+        created.current = true;
         toast('Campaign created');
         await navigate({ to: '/app/campaigns/$campaignId', params: { campaignId: saved.id } });
       } else {
@@ -330,6 +335,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         </div>
       </div>
       <SaveTemplateDialog open={templateOpen} onOpenChange={setTemplateOpen} design={design} />
+      <LeaveGuard unsaved={unsaved} what={campaign ? `“${campaign.name}”` : 'this new campaign'} />
       {campaign && !readOnly && <ArchiveDialog campaign={campaign} open={archiveOpen} onOpenChange={setArchiveOpen} />}
     </form>
   );
