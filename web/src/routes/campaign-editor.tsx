@@ -3,17 +3,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { TesseraApiError, unwrap } from '@tessera/client';
-import { ArrowLeft, Archive, Download, Save } from 'lucide-react';
+import { ArrowLeft, Archive, Save } from 'lucide-react';
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
-import { campaignQuery, downloadCampaignImage, PNG_SIZES, rememberCampaign } from '../api/campaigns.ts';
+import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { QR_TYPE_HINTS, QR_TYPE_LABELS } from '../api/labels.ts';
 import { templatesQuery } from '../api/templates.ts';
 import type { Campaign, DesignConfig, QrType } from '../api/types.ts';
 import { ArchiveDialog } from '../components/campaign-actions.tsx';
+import { Downloads } from '../components/campaign-downloads.tsx';
 import { LeaveGuard } from '../components/leave-guard.tsx';
 import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
+import { TemplatePicker } from '../components/template-picker.tsx';
 import { ScheduleFields, type ScheduleValue } from '../components/schedule-fields.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
@@ -31,75 +33,6 @@ const PENDING_CODE = 'Preview';
 
 function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
-}
-
-function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignConfig) => void; disabled?: boolean }) {
-  const templates = useQuery(templatesQuery).data ?? [];
-  if (templates.length === 0) return null;
-  return (
-    <Field label="Start from a template" hint="Copies the template's design into this campaign.">
-      {(props) => (
-        <Select
-          {...props}
-          value=""
-          disabled={disabled}
-          onChange={(e) => {
-            const template = templates.find((t) => t.id === e.target.value);
-            if (template) {
-              onPick(structuredClone(template.design_config));
-              toast(`Design of “${template.name}” applied`);
-            }
-          }}
-        >
-          <option value="">Choose a template…</option>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
-  );
-}
-
-function Downloads({ campaign }: { campaign: Campaign }) {
-  const [size, setSize] = useState<number>(1024);
-  const [busy, setBusy] = useState<'svg' | 'png' | null>(null);
-  const get = async (format: 'svg' | 'png') => {
-    setBusy(format);
-    try {
-      await downloadCampaignImage(campaign, format, size);
-    } catch (error) {
-      toast(`Download failed: ${errorText(error)}`);
-    } finally {
-      setBusy(null);
-    }
-  };
-  return (
-    <div className="mt-4 flex flex-wrap items-end gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-      <Button size="sm" pending={busy === 'svg'} onClick={() => void get('svg')}>
-        <Download aria-hidden="true" />
-        SVG
-      </Button>
-      <div className="flex items-center gap-2">
-        <label htmlFor="png-size" className="sr-only">
-          PNG size
-        </label>
-        <Select id="png-size" value={size} onChange={(e) => setSize(Number(e.target.value))} className="h-8 w-28 text-[13px]">
-          {PNG_SIZES.map((s) => (
-            <option key={s} value={s}>
-              {s} px
-            </option>
-          ))}
-        </Select>
-        <Button size="sm" pending={busy === 'png'} onClick={() => void get('png')}>
-          <Download aria-hidden="true" />
-          PNG
-        </Button>
-      </div>
-    </div>
-  );
 }
 
 function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; initialDesign?: DesignConfig }) {

@@ -1,0 +1,37 @@
+// The designer's "Start from a template": copies a saved template's design into the form.
+import { useQuery } from '@tanstack/react-query';
+import { templatesQuery } from '../api/templates.ts';
+import type { DesignConfig } from '../api/types.ts';
+import { Field, Select } from './ui/field.tsx';
+import { toast } from './ui/toast.tsx';
+
+/** A select of the account's templates; nothing when it has none. */
+export function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignConfig) => void; disabled?: boolean }) {
+  const templates = useQuery(templatesQuery).data ?? [];
+  if (templates.length === 0) return null;
+  return (
+    <Field label="Start from a template" hint="Copies the template's design into this campaign.">
+      {(props) => (
+        <Select
+          {...props}
+          value=""
+          disabled={disabled}
+          onChange={(e) => {
+            const template = templates.find((t) => t.id === e.target.value);
+            if (template) {
+              onPick(structuredClone(template.design_config));
+              toast(`Design of “${template.name}” applied`);
+            }
+          }}
+        >
+          <option value="">Choose a template…</option>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
