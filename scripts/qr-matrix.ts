@@ -2,11 +2,11 @@
 // test/qr/degradation.test.ts. Every design of the matrix at every ECC level and payload, clean
 // at 8 px/module; the camera chain per shape × eye × pupil pair; the fixed degradations over a
 // sample; and the `qrcode` package's plain codes through the same steps as the baseline.
-// Options: --only matrix|camera|degrade|shapes|luma (repeatable; luma is the lint's calibration), --camera-samples N, --filter REGEXP (design names).
+// Options: --only matrix|camera|degrade|shapes|luma|density (repeatable; luma and density are the lint's calibrations), --camera-samples N, --filter REGEXP (design names).
 
 import QRCode from 'qrcode';
-import { SHAPES, renderSvg } from '../src/qr/index.ts';
-import { blur, cameraChain, noise, rasterAt, toPixels } from '../test/helpers/degrade.ts';
+import { DENSE_FROM_VERSION, SHAPES, renderSvg } from '../src/qr/index.ts';
+import { blur, cameraChain, cameraSteps, noise, rasterAt, rasterWidth, toPixels } from '../test/helpers/degrade.ts';
 import { DEGRADATIONS, LEVELS, PAYLOADS, Tally, matrixDesigns, readBoth } from '../test/helpers/qr-matrix.ts';
 
 const args = process.argv.slice(2);
@@ -18,8 +18,8 @@ const filter = opt('filter')[0];
 const designs = matrixDesigns().filter((d) => !filter || new RegExp(filter).test(d.name));
 
 /** The `qrcode` package's plain code, as an SVG with one unit a module. */
-async function baselineSvg(text: string, ecc: string): Promise<string> {
-  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: ecc as 'M', margin: 4 });
+async function baselineSvg(text: string, ecc: string, version?: number): Promise<string> {
+  return QRCode.toString(text, { type: 'svg', errorCorrectionLevel: ecc as 'M', margin: 4, ...(version ? { version } : {}) });
 }
 
 const t0 = performance.now();
@@ -165,6 +165,27 @@ if (runs('luma')) {
       row.push(`${shapes}: camera ${(cam.zxingRate * 100).toFixed(0)}/${(cam.jsqrRate * 100).toFixed(0)} σ30 ${(noisy.zxingRate * 100).toFixed(0)}/${(noisy.jsqrRate * 100).toFixed(0)}`);
     }
     console.log(`  ${color} Δ${(255 - luma(color)).toFixed(0).padStart(4)}  ${row.join('  ')}`);
+  }
+}
+if (runs('density')) {
+  // Calibration of the lint's dense-code warning. A person frames a code to fill the view whatever
+  // its size, so a phone sees a denser code with fewer pixels a module: each version captured
+  // 400 px wide (a 720p preview with the code across half of it) through the camera chain, in the
+  // default design (black on white; the matrix's dark slate loses a little more at 3 px a module).
+  const capture = 400;
+  const seeds = 16;
+  console.log(`\n== Density: the camera chain at a fixed ${capture} px capture, ${seeds} seeds, ECC M (the lint warns from version ${DENSE_FROM_VERSION}) [${elapsed()}]`);
+  for (const version of [2, 6, 10, 14, 16, 18, 19, 22, 26, 30, 34, 40]) {
+    const t = new Tally(),
+      base = new Tally();
+    for (let i = 0; i < seeds; i++) {
+      const text = `https://t.example/r/${(1296 + i).toString(36)}`; // fits version 2, so every version below carries it
+      const { svg } = renderSvg(text, { ecc: 'M' }, { version });
+      t.add(await readBoth(toPixels(await cameraSteps(await rasterWidth(svg, capture), 6000 + i)), text), `v${version}`);
+      base.add(await readBoth(toPixels(await cameraSteps(await rasterWidth(await baselineSvg(text, 'M', version), capture), 6000 + i)), text), `qrcode v${version}`);
+    }
+    const perModule = capture / (17 + 4 * version + 8);
+    console.log(`  v${String(version).padEnd(3)} ${perModule.toFixed(2)} px/module  tessera ${t} | qrcode ${base}`);
   }
 }
 console.log(`\ndone in ${elapsed()}`);

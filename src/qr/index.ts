@@ -13,7 +13,7 @@ export { DESIGN_CONFIG_SCHEMA } from './schema.ts';
 export { PRESETS, PRESET_NAMES } from './presets.ts';
 export type { PresetName } from './presets.ts';
 export { applyPreset, parseDesign } from './parse-design.ts';
-export { MIN_LUMA_DELTA, MIN_PX_PER_MODULE, MIN_QUIET_ZONE, WARN_LUMA_DELTA, assertScannable, lintDesign } from './lint.ts';
+export { DENSE_FROM_VERSION, MIN_LUMA_DELTA, MIN_PX_PER_MODULE, MIN_QUIET_ZONE, WARN_LUMA_DELTA, assertScannable, lintDesign } from './lint.ts';
 export type { LintContext, LintResult } from './lint.ts';
 export { maxLogoSize } from './logo.ts';
 export { renderSvg } from './svg/render.ts';

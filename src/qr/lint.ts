@@ -27,6 +27,16 @@ export const MIN_LUMA_DELTA = 90;
 export const WARN_LUMA_DELTA = 140;
 /** Fewer pixels per module than this (at the requested size) renders with a `low_resolution` warning. */
 export const MIN_PX_PER_MODULE = 4;
+/**
+ * From this version a code is dense: 93 modules a side, 101 with the quiet zone. A person frames a
+ * code to fill the view whatever its size, so a phone that sees it 400 px wide (a 720p preview,
+ * the code across half of it) gets under 4 px a module. Through the camera chain at that capture
+ * zxing read every code up to version 22 (3.5 px a module), 88 % at 26 and none at 34; jsQR, weak
+ * through that chain at any size, none from version 16 (the `qrcode` package's codes: none from
+ * 18). `npm run qr:matrix -- --only density` measures it. Printing larger does not help (the
+ * person steps back to frame it); fewer modules do.
+ */
+export const DENSE_FROM_VERSION = 19;
 /** Quiet zone (modules) below which a design is refused; the spec asks for 4. */
 export const MIN_QUIET_ZONE = 2;
 
@@ -126,6 +136,14 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
         message: `${context.raster.px} px gives ${perModule.toFixed(1)} px per module; below ${MIN_PX_PER_MODULE} blur and resampling merge modules — use at least ${need} px`,
       });
     }
+  }
+  if (context.version !== undefined && context.version >= DENSE_FROM_VERSION) {
+    const side = symbolSize(context.version);
+    warnings.push({
+      code: 'dense_code',
+      field: 'content',
+      message: `a dense code (version ${context.version}, ${side} × ${side} modules): a phone framing it sees under ${MIN_PX_PER_MODULE} px per module and scanners start to miss it — shorten the content, or use a dynamic code, whose short link keeps the code small`,
+    });
   }
   if (design.frame) {
     const ratio = contrastRatio(over(parseColor(design.frame.text_color), WHITE), over(parseColor(design.frame.color), WHITE));

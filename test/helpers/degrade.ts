@@ -94,13 +94,22 @@ export function noise(img: Rgb, sigma: number, seed: number): Rgb {
   return { ...img, data };
 }
 
+/** Rasterises an engine SVG `px` pixels wide whatever its version: what a camera that frames the code the same way sees. */
+export async function rasterWidth(svg: string, px: number): Promise<Rgb> {
+  return toRgb(await renderRgba(svg, px));
+}
+
 /**
  * A phone camera in miniature: 4 px a module, defocus σ1, a 10° tilt, contrast down to 70 %,
  * sensor noise σ20 and JPEG 50, in the order a camera applies them.
  */
 export async function cameraChain(svg: string, seed: number): Promise<Rgb> {
-  let img = await rasterAt(svg, 4);
-  img = await blur(img, 1);
+  return cameraSteps(await rasterAt(svg, 4), seed);
+}
+
+/** The camera chain's steps after the raster, for a capture of another size (see rasterWidth). */
+export async function cameraSteps(raster: Rgb, seed: number): Promise<Rgb> {
+  let img = await blur(raster, 1);
   img = await rotate(img, 10);
   img = contrast(img, 0.7);
   img = noise(img, 20, seed);

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { DEFAULT_DESIGN, PRESET_NAMES, QrDesignError, SHAPES, applyPreset, lintDesign, maxLogoSize, parseDesign, renderSvg } from '../../src/qr/index.ts';
+import { DEFAULT_DESIGN, DENSE_FROM_VERSION, PRESET_NAMES, QrDesignError, SHAPES, applyPreset, lintDesign, maxLogoSize, parseDesign, renderSvg } from '../../src/qr/index.ts';
 
 function designError(fn: () => unknown): QrDesignError {
   try {
@@ -138,6 +138,17 @@ describe('lintDesign', () => {
   it('refuses a quiet zone under 2 modules and warns under 4', () => {
     expect(lint({ margin: 1 }).errors[0]).toMatchObject({ field: 'margin' });
     expect(lint({ margin: 3 }).warnings[0]).toMatchObject({ code: 'small_quiet_zone' });
+  });
+
+  it('warns that a code is dense from version 19, where a phone framing it sees under 4 px a module', () => {
+    expect(lint({}, DENSE_FROM_VERSION - 1).warnings).toEqual([]);
+    const dense = lint({}, DENSE_FROM_VERSION).warnings;
+    expect(dense).toEqual([expect.objectContaining({ code: 'dense_code', field: 'content' })]);
+    expect(dense[0]!.message).toContain('version 19, 93 × 93 modules');
+    expect(dense[0]!.message).toContain('dynamic code');
+    // The renderer passes the version it chose: a long static text gets the warning, a short link none.
+    expect(renderSvg(`https://shop.example/${'p'.repeat(600)}`, {}).warnings.map((w) => w.code)).toContain('dense_code');
+    expect(renderSvg('https://tessera.example/r/8fK2xQ9', {}).warnings).toEqual([]);
   });
 
   it('refuses a logo beyond the recovery budget and names the largest that fits', () => {

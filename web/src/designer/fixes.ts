@@ -22,6 +22,7 @@ export function issueTitle(issue: Issue): string {
   if (issue.code === 'design_invalid') return 'A value is not valid';
   if (issue.code === 'eyes_adjusted') return 'Corner frames changed so the code scans';
   if (issue.code === 'low_resolution') return 'Too few pixels per module';
+  if (issue.code === 'dense_code') return 'A dense code: hard for phones to read';
   if (issue.code === 'low_contrast' || /^(color|gradient|eye_color|background)/.test(issue.field)) return 'Low contrast';
   return 'Check this design';
 }
