@@ -24,4 +24,14 @@ describe('designer fixes', () => {
     expect(issueTitle(issue!)).toBe('Low contrast');
     expect(codes(fixFor(issue!, { version: null })!.apply(design))).not.toContain('low_contrast');
   });
+
+  it('a dense static code is named, with no design fix offered (only shorter content helps)', () => {
+    const preview = drawPreview(`${URL}?${'utm_source=poster&'.repeat(40)}`, {});
+    expect(preview.version).toBeGreaterThanOrEqual(19);
+    const issue = preview.warnings.find((w) => w.code === 'dense_code');
+    expect(issue).toBeDefined();
+    expect(issueTitle(issue!)).toBe('A dense code: hard for phones to read');
+    expect(fixFor(issue!, { version: preview.version })).toBeNull();
+    expect(codes({})).not.toContain('dense_code');
+  });
 });
