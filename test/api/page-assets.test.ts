@@ -1,4 +1,4 @@
-// The font and script of public pages come from Tessera itself, under content-hashed names that
+// The font, script and icon of public pages come from Tessera itself, under content-hashed names that
 // are cached for a year; anything else under /static/ is not found.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -32,7 +32,16 @@ describeDialects('public page assets', (dialect) => {
       expect(res.headers['content-type']).toBe('font/woff2');
       expect(res.rawPayload.subarray(0, 4).toString('latin1')).toBe('wOF2');
     }
-    for (const url of ['/static/page.js', '/static/..%2Fpackage.json', '/static/inter-latin-wght-normal.woff2']) {
+    // The icon: linked by every page (no browser then asks for /favicon.ico and gets a 404), an SVG the page CSP allows.
+    const icon = /<link rel="icon" type="image\/svg\+xml" href="(\/static\/icon\.[0-9a-f]{12}\.svg)">/.exec(page)![1]!;
+    const svg = await t.app.inject({ method: 'GET', url: icon });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.headers['content-type']).toBe('image/svg+xml');
+    expect(svg.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(svg.body).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const notFound = (await t.app.inject({ method: 'GET', url: '/Zz9Zz9Zz', headers: { accept: 'text/html' } })).body;
+    expect(notFound).toContain(`<link rel="icon" type="image/svg+xml" href="${icon}">`);
+    for (const url of ['/static/page.js', '/static/icon.svg', '/static/..%2Fpackage.json', '/static/inter-latin-wght-normal.woff2']) {
       expect((await t.app.inject({ method: 'GET', url })).statusCode, url).toBe(404);
     }
   });

@@ -1,6 +1,6 @@
 // The static files of public pages, served from Tessera's own origin under content-hashed names
 // (so they can be cached for a year): the Inter variable font from @fontsource-variable/inter
-// (no font CDN) and the small page script. Read once, on first use.
+// (no font CDN), the small page script and a neutral icon. Read once, on first use.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -20,6 +20,11 @@ interface Asset {
 export interface PageAssets {
   /** URL of the page script. */
   scriptUrl: string;
+  /**
+   * URL of the pages' icon: a plain code glyph in grey, not Tessera's mark, since the pages speak
+   * for the account that runs them. Without one every browser asked for /favicon.ico and got 404.
+   */
+  iconUrl: string;
   /** @font-face rules for every subset of Inter, with this server's font URLs. */
   fontFaceCss: string;
   /** URL of the latin subset, preloaded by pages (nearly every page needs it). */
@@ -38,6 +43,9 @@ function load(): PageAssets {
   const script = fs.readFileSync(new URL('./page-script.js', import.meta.url));
   const scriptName = hashedName('page', 'js', script);
   files.set(scriptName, { body: script, type: 'text/javascript; charset=utf-8' });
+  const icon = fs.readFileSync(new URL('./page-icon.svg', import.meta.url));
+  const iconName = hashedName('icon', 'svg', icon);
+  files.set(iconName, { body: icon, type: 'image/svg+xml' });
 
   // The package's own stylesheet lists the subsets and their unicode ranges; only the URLs change.
   const indexCss = createRequire(import.meta.url).resolve('@fontsource-variable/inter');
@@ -51,7 +59,7 @@ function load(): PageAssets {
     return `url(${ASSET_PREFIX}${name})`;
   });
   if (!latinFontUrl) throw new Error('@fontsource-variable/inter: the latin subset is missing');
-  return { scriptUrl: ASSET_PREFIX + scriptName, fontFaceCss: fontFaceCss.replace(/\/\*[^*]*\*\//g, '').replace(/\n\s*/g, ''), latinFontUrl, files };
+  return { scriptUrl: ASSET_PREFIX + scriptName, iconUrl: ASSET_PREFIX + iconName, fontFaceCss: fontFaceCss.replace(/\/\*[^*]*\*\//g, '').replace(/\n\s*/g, ''), latinFontUrl, files };
 }
 
 /** The page assets (read from disk on first call). */

@@ -100,6 +100,7 @@ export function renderPage(spec: PageSpec): RenderedPage {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 ${spec.indexable ? '' : html`<meta name="robots" content="noindex, nofollow">\n`}<meta name="referrer" content="no-referrer">
 ${spec.colours?.scheme === 'fixed' ? '' : html`<meta name="color-scheme" content="light dark">\n`}<title>${spec.title}</title>
+<link rel="icon" type="image/svg+xml" href="${assets.iconUrl}">
 <link rel="preload" href="${assets.latinFontUrl}" as="font" type="font/woff2" crossorigin>
 <style>${trustedHtml(base.css)}</style>
 ${colours ? html`<style>${trustedHtml(colours.css)}</style>\n` : ''}${nonce ? html`<script src="${assets.scriptUrl}" nonce="${nonce}" defer></script>\n` : ''}</head>
