@@ -47,7 +47,11 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         // Design a dynamic campaign.
         await page.getByRole('link', { name: 'New campaign' }).first().click();
         await page.getByLabel('Name', { exact: true }).fill('Spring poster');
-        await page.getByLabel('Destination', { exact: true }).fill('https://example.com/spring');
+        // Typed the way browsers allow ("example.com/spring"): leaving the field adds https://.
+        const destination = page.getByLabel('Destination', { exact: true });
+        await destination.fill('example.com/spring');
+        await destination.press('Tab');
+        await expect.poll(() => destination.inputValue()).toBe('https://example.com/spring');
         const before = await previewSvg(page);
         await page.getByRole('group', { name: 'Module shape' }).getByText('Dots', { exact: true }).click();
         await expect.poll(() => previewSvg(page)).not.toBe(before);

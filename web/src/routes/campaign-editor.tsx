@@ -25,6 +25,7 @@ import { toast } from '../components/ui/toast.tsx';
 import { DesignControls } from '../designer/design-controls.tsx';
 import { drawPreview } from '../designer/engine.ts';
 import { LintPanel, QrPreview } from '../designer/preview.tsx';
+import { withScheme } from '../lib/url.ts';
 import { useTitle } from '../lib/use-title.ts';
 
 const TYPES: QrType[] = ['dynamic', 'static', 'morphing'];
@@ -61,10 +62,10 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const unsaved = () => !readOnly && !created.current && (campaign ? dirty : !pristineNew);
   const save = useMutation({
     mutationFn: async () => {
-      if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: destination.trim(), qr_type: qrType, design_config: design, ...schedule } }));
+      if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: withScheme(destination), qr_type: qrType, design_config: design, ...schedule } }));
       const body: Record<string, unknown> = {};
       if (name !== campaign.name) body.name = name.trim();
-      if (destination !== campaign.destination) body.destination = destination.trim();
+      if (destination !== campaign.destination) body.destination = withScheme(destination);
       if (!sameJson(design, campaign.design_config)) body.design_config = design;
       if (scheduleChanged) Object.assign(body, schedule);
       return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
@@ -180,7 +181,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
               hint={
                 qrType === 'static' && campaign
                   ? 'Changing where a static code leads changes the code itself: printed copies keep the old destination.'
-                  : 'Where people land after scanning: a full address starting with https://'
+                  : 'Where people land after scanning, such as https://example.com/menu (https:// is added if you leave it out)'
               }
               error={serverErrors.destination}
             >
@@ -193,6 +194,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
                   disabled={readOnly}
                   value={destination}
                   onChange={(e) => setDestination(e.target.value)}
+                  onBlur={() => setDestination(withScheme(destination))}
                   placeholder="https://example.com/menu"
                 />
               )}
