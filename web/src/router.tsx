@@ -1,5 +1,5 @@
 // The dashboard's routes. The public pages and the campaign list load with the first bundle;
-// the designer, bulk, templates and API keys load on first visit (lazy chunks).
+// the designer, scans, bulk, templates and API keys load on first visit (lazy chunks).
 import { TesseraApiError } from '@tessera/client';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
@@ -7,6 +7,7 @@ import { sessionQuery } from './api/session.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { Toaster } from './components/ui/toast.tsx';
 import { CampaignsPage, parseCampaignSearch } from './routes/campaigns.tsx';
+import { parseScansSearch } from './routes/scans-search.ts';
 import { HomePage } from './routes/home.tsx';
 import { LoginPage } from './routes/login.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
@@ -64,11 +65,22 @@ const editCampaignRoute = createRoute({
   path: 'campaigns/$campaignId',
   component: lazyRouteComponent(() => import('./routes/campaign-editor.tsx'), 'EditCampaignPage'),
 });
+const campaignScansRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'campaigns/$campaignId/scans',
+  validateSearch: parseScansSearch,
+  component: lazyRouteComponent(() => import('./routes/campaign-scans.tsx'), 'CampaignScansPage'),
+});
 const bulkRoute = createRoute({ getParentRoute: () => appRoute, path: 'bulk', component: lazyRouteComponent(() => import('./bulk/bulk-page.tsx'), 'BulkPage') });
 const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/templates.tsx'), 'TemplatesPage') });
 const apiKeysRoute = createRoute({ getParentRoute: () => appRoute, path: 'api-keys', component: lazyRouteComponent(() => import('./routes/api-keys.tsx'), 'ApiKeysPage') });
 
-const routeTree = rootRoute.addChildren([homeRoute, loginRoute, signupRoute, appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, bulkRoute, templatesRoute, apiKeysRoute])]);
+const routeTree = rootRoute.addChildren([
+  homeRoute,
+  loginRoute,
+  signupRoute,
+  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, campaignScansRoute, bulkRoute, templatesRoute, apiKeysRoute]),
+]);
 
 /** The router, with the query client in its context. */
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,7 +1,7 @@
-// A campaign's row actions: copy the public link, download, edit, archive (asked once).
+// A campaign's row actions: copy the public link, edit, scans, download, archive (asked once).
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Archive, Copy, Download, MoreHorizontal, Pencil } from 'lucide-react';
+import { Archive, BarChart3, Copy, Download, MoreHorizontal, Pencil } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';
 import { useRef, useState } from 'react';
 import { archiveCampaign, downloadCampaignImage, PNG_SIZES, rememberCampaign } from '../api/campaigns.ts';
@@ -83,6 +83,13 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
               <Pencil aria-hidden="true" /> {active ? 'Edit' : 'View'}
             </Link>
           </DropdownMenu.Item>
+          {campaign.qr_type !== 'static' && (
+            <DropdownMenu.Item asChild className={item}>
+              <Link to="/app/campaigns/$campaignId/scans" params={{ campaignId: campaign.id }}>
+                <BarChart3 aria-hidden="true" /> Scans
+              </Link>
+            </DropdownMenu.Item>
+          )}
           {renderable && (
             <>
               <DropdownMenu.Separator className="my-1 h-px bg-zinc-200 dark:bg-zinc-700" />

@@ -2,8 +2,8 @@
 // downloads, templates, and archiving. Loaded on first use (a lazy chunk with the QR engine).
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { TesseraApiError, unwrap } from '@tessera/client';
-import { ArrowLeft, Archive, Save } from 'lucide-react';
+import { unwrap } from '@tessera/client';
+import { ArrowLeft, Archive, BarChart3, Save } from 'lucide-react';
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
@@ -12,12 +12,13 @@ import { QR_TYPE_HINTS, QR_TYPE_LABELS } from '../api/labels.ts';
 import { templatesQuery } from '../api/templates.ts';
 import type { Campaign, DesignConfig, QrType } from '../api/types.ts';
 import { ArchiveDialog } from '../components/campaign-actions.tsx';
+import { CampaignLoadError } from '../components/campaign-load-error.tsx';
 import { Downloads } from '../components/campaign-downloads.tsx';
 import { LeaveGuard } from '../components/leave-guard.tsx';
 import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
 import { TemplatePicker } from '../components/template-picker.tsx';
 import { ScheduleFields, type ScheduleValue } from '../components/schedule-fields.tsx';
-import { Button } from '../components/ui/button.tsx';
+import { Button, buttonClass } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
 import { Alert, Badge, Card, Skeleton } from '../components/ui/misc.tsx';
@@ -128,18 +129,26 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
             {campaign && <Badge tone={campaign.status === 'archived' ? 'warning' : 'success'}>{campaign.status === 'archived' ? 'Archived' : 'Active'}</Badge>}
           </div>
         </div>
-        {!readOnly && (
-          <div className="flex gap-2">
-            {campaign && (
+        {(campaign?.qr_type !== 'static' || !readOnly) && (
+          <div className="flex flex-wrap gap-2">
+            {campaign && campaign.qr_type !== 'static' && (
+              <Link to="/app/campaigns/$campaignId/scans" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
+                <BarChart3 aria-hidden="true" />
+                Scans
+              </Link>
+            )}
+            {campaign && !readOnly && (
               <Button onClick={() => setArchiveOpen(true)}>
                 <Archive aria-hidden="true" />
                 Archive
               </Button>
             )}
-            <Button type="submit" variant="primary" pending={save.isPending} disabled={!dirty}>
-              <Save aria-hidden="true" />
-              {campaign ? 'Save changes' : 'Create campaign'}
-            </Button>
+            {!readOnly && (
+              <Button type="submit" variant="primary" pending={save.isPending} disabled={!dirty}>
+                <Save aria-hidden="true" />
+                {campaign ? 'Save changes' : 'Create campaign'}
+              </Button>
+            )}
           </div>
         )}
       </div>
@@ -303,20 +312,7 @@ export function EditCampaignPage() {
   const campaign = useQuery(campaignQuery(campaignId));
   useTitle(campaign.data?.name ?? 'Campaign');
   if (campaign.isPending) return <EditorSkeleton />;
-  if (campaign.isError) {
-    const notFound = campaign.error instanceof TesseraApiError && campaign.error.status === 404;
-    return (
-      <div className="space-y-4">
-        <h1 className="text-xl font-semibold tracking-tight">{notFound ? 'Campaign not found' : 'This campaign could not be opened'}</h1>
-        <Alert>
-          {notFound ? 'No campaign of this account has this address: it may have been deleted, or the link is incomplete.' : errorText(campaign.error)}{' '}
-          <Link to="/app" className="font-medium underline">
-            Back to campaigns
-          </Link>
-        </Alert>
-      </div>
-    );
-  }
+  if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
   // Keyed by id and update time: a save or archive elsewhere resets the form to what is stored.
   return <CampaignEditor key={`${campaign.data.id}:${campaign.data.status}`} campaign={campaign.data} />;
 }

@@ -1,0 +1,154 @@
+// A campaign's scans: totals, a daily chart with its numbers as a table, where and on what the
+// code was scanned, and the raw scans as CSV. Days are the viewer's, as the API counts them in tz.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { ArrowLeft, Download, ScanLine } from 'lucide-react';
+import { useMemo } from 'react';
+import { RANGE_DAYS, type RangeDays, type ReportRange, exportCsvUrl, lastDays, timelineQuery } from '../api/analytics.ts';
+import { parseScansSearch } from './scans-search.ts';
+import { campaignQuery } from '../api/campaigns.ts';
+import { errorText } from '../api/field-errors.ts';
+import type { Campaign } from '../api/types.ts';
+import { BreakdownCard } from '../analytics/breakdown-card.tsx';
+import { dayLabel } from '../analytics/labels.ts';
+import { type Day, ScansChart } from '../analytics/scans-chart.tsx';
+import { ScansTable } from '../analytics/scans-table.tsx';
+import { CampaignLoadError } from '../components/campaign-load-error.tsx';
+import { buttonClass } from '../components/ui/button.tsx';
+import { CopyButton } from '../components/ui/copy-button.tsx';
+import { Select } from '../components/ui/field.tsx';
+import { Alert, Card, EmptyState, Skeleton } from '../components/ui/misc.tsx';
+import { formatCount } from '../lib/dates.ts';
+import { useTitle } from '../lib/use-title.ts';
+
+function Stat({ label, value, hint }: { label: string; value: string; hint: string }) {
+  return (
+    <Card className="p-4">
+      <dt className="text-[13px] text-zinc-600 dark:text-zinc-400">{label}</dt>
+      <dd className="tabular mt-1 text-2xl font-semibold tracking-tight">{value}</dd>
+      <dd className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{hint}</dd>
+    </Card>
+  );
+}
+
+function Summary({ days }: { days: readonly Day[] }) {
+  const scans = days.reduce((n, d) => n + d.scans, 0);
+  const visitors = days.reduce((n, d) => n + d.unique_scans, 0);
+  const busiest = days.reduce<Day | null>((best, d) => (d.scans > 0 && (!best || d.scans > best.scans) ? d : best), null);
+  return (
+    <dl className="grid gap-3 sm:grid-cols-3">
+      <Stat label="Scans" value={formatCount(scans)} hint="Bots and link previews are left out" />
+      <Stat label="Unique visitors" value={formatCount(visitors)} hint="Each person counted once a day" />
+      <Stat label="Busiest day" value={busiest ? formatCount(busiest.scans) : '–'} hint={busiest ? dayLabel(busiest.date, { weekday: 'long', day: 'numeric', month: 'long' }) : 'No scans yet'} />
+    </dl>
+  );
+}
+
+function Report({ campaign, range, days: rangeDays }: { campaign: Campaign; range: ReportRange; days: RangeDays }) {
+  const timeline = useQuery(timelineQuery(campaign.id, range));
+  if (timeline.isPending)
+    return (
+      <div aria-busy="true" aria-label="Loading scans" className="space-y-4">
+        <div className="grid gap-3 sm:grid-cols-3">
+          {['scans', 'visitors', 'busiest'].map((stat) => (
+            <Skeleton key={stat} className="h-24" />
+          ))}
+        </div>
+        <Skeleton className="h-64" />
+      </div>
+    );
+  if (timeline.isError) return <Alert title="The scans could not be loaded">{errorText(timeline.error)}</Alert>;
+  const days = timeline.data.data;
+  if (days.every((d) => d.scans === 0))
+    return (
+      <EmptyState icon={<ScanLine />} title={`No scans in the last ${rangeDays} days`} actions={<CopyButton text={campaign.public_url} label="Copy the public link" copiedMessage="Link copied" />}>
+        Scans show here within a minute of happening. Print or share the code, or open its public link to try it.
+      </EmptyState>
+    );
+  return (
+    <div className="space-y-4">
+      <Summary days={days} />
+      <Card className="p-5">
+        <figure aria-labelledby="chart-title" className="m-0">
+          <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="chart-title" className="text-sm font-semibold">
+              Scans per day
+            </h2>
+            <div className="flex gap-4 text-xs text-zinc-600 dark:text-zinc-400">
+              <span className="inline-flex items-center gap-1.5">
+                <span aria-hidden="true" className="size-2.5 rounded-sm bg-accent" />
+                Scans
+              </span>
+              <span className="inline-flex items-center gap-1.5">
+                <span aria-hidden="true" className="h-0.5 w-3 rounded-full bg-zinc-500" />
+                Unique visitors
+              </span>
+            </div>
+          </div>
+          <ScansChart days={days} />
+          <ScansTable days={days} />
+        </figure>
+      </Card>
+      <div className="grid gap-4 md:grid-cols-2">
+        <BreakdownCard campaignId={campaign.id} path="countries" title="Countries" range={range} />
+        <BreakdownCard campaignId={campaign.id} path="device-types" title="Devices" range={range} />
+        <BreakdownCard campaignId={campaign.id} path="devices" title="Operating systems" range={range} />
+        <BreakdownCard campaignId={campaign.id} path="browsers" title="Browsers" range={range} />
+      </div>
+    </div>
+  );
+}
+
+export function CampaignScansPage() {
+  const { campaignId } = useParams({ from: '/app/campaigns/$campaignId/scans' });
+  const search = useSearch({ from: '/app/campaigns/$campaignId/scans' });
+  const navigate = useNavigate({ from: '/app/campaigns/$campaignId/scans' });
+  const days: RangeDays = search.days ?? 30;
+  // The range is fixed for the page's life at a given choice, so the queries keep their keys.
+  const range = useMemo(() => lastDays(days), [days]);
+  const campaign = useQuery(campaignQuery(campaignId));
+  useTitle(campaign.data ? `Scans · ${campaign.data.name}` : 'Scans');
+  if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
+  return (
+    <div>
+      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div className="min-w-0">
+          <Link
+            to="/app/campaigns/$campaignId"
+            params={{ campaignId }}
+            className="mb-2 inline-flex max-w-full items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+          >
+            <ArrowLeft aria-hidden="true" className="size-3.5 shrink-0" />
+            <span className="truncate">{campaign.data?.name ?? 'Campaign'}</span>
+          </Link>
+          <h1 className="text-xl font-semibold tracking-tight">Scans</h1>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <label className="sr-only" htmlFor="scan-range">
+            Period
+          </label>
+          <Select id="scan-range" className="sm:w-40" value={String(days)} onChange={(e) => void navigate({ search: parseScansSearch({ days: e.target.value }), replace: true })}>
+            {RANGE_DAYS.map((d) => (
+              <option key={d} value={d}>
+                Last {d} days
+              </option>
+            ))}
+          </Select>
+          <a className={buttonClass('secondary', 'md')} href={exportCsvUrl(campaignId, range)} download>
+            <Download aria-hidden="true" />
+            Download CSV
+          </a>
+        </div>
+      </div>
+      {campaign.isPending ? (
+        <Skeleton className="h-64" />
+      ) : campaign.data.qr_type === 'static' ? (
+        <Alert tone="info" title="Static codes are not counted">
+          A static code holds its destination itself, so phones go there without passing through Tessera. Make a dynamic code to count scans.
+        </Alert>
+      ) : (
+        <Report campaign={campaign.data} range={range} days={days} />
+      )}
+    </div>
+  );
+}
