@@ -1,5 +1,6 @@
 // A Tessera on a throwaway SQLite database, listening on a free loopback port, seeded with an
-// account and the kind of data a real one has (campaigns with designs, templates, API keys).
+// account and the kind of data a real one has (campaigns with designs, templates, API keys, and a
+// month of scans through the real redirect for the first campaign).
 // Used by `npm run screenshots`; the e2e tests start their own, unseeded instances.
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { connectDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { mulberry32 } from '../test/helpers/prng.ts';
 
 /** A running, seeded instance. */
 export interface DemoInstance {
@@ -35,6 +37,53 @@ const CAMPAIGNS = [
   { name: 'Recruiting stand', destination: 'https://northwind.example/careers', design_config: { preset: 'gem' } },
 ];
 
+const DAY = 86_400_000;
+// Phones mostly, as QR scans are; a few desktops (a code on a screen) and one crawler, left out.
+const AGENTS = [
+  ['Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 46],
+  ['Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Mobile Safari/537.36', 30],
+  ['Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36', 12],
+  ['Mozilla/5.0 (iPad; CPU OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1', 5],
+  ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36 Edg/125.0.2535.67', 5],
+  ['Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)', 2],
+] as const;
+const COUNTRIES = [
+  ['CH', 55],
+  ['DE', 20],
+  ['FR', 12],
+  ['IT', 8],
+  ['AT', 5],
+] as const;
+
+function pick<T>(rand: () => number, weighted: ReadonlyArray<readonly [T, number]>): T {
+  let r = rand() * weighted.reduce((n, [, w]) => n + w, 0);
+  for (const [value, weight] of weighted) if ((r -= weight) < 0) return value;
+  return weighted[0]![0];
+}
+
+/** A month of scans of `code` through the redirect, more at weekends, each at its own time on `clock`. */
+async function seedScans(app: FastifyInstance, code: string, clock: { at: number | null }): Promise<void> {
+  const rand = mulberry32(2026);
+  const today = Date.now();
+  for (let day = 29; day >= 0; day--) {
+    const date = new Date(today - day * DAY);
+    const weekend = date.getUTCDay() === 0 || date.getUTCDay() === 6;
+    const count = Math.round((weekend ? 70 : 35) * (0.6 + 0.8 * rand()) * (1 + (29 - day) / 40));
+    for (let i = 0; i < count; i++) {
+      clock.at = Math.min(today, Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate(), 9 + Math.floor(rand() * 13), Math.floor(rand() * 60)));
+      const visitor = Math.floor(rand() * 600);
+      await app.inject({
+        method: 'GET',
+        url: `/${code}`,
+        remoteAddress: `198.51.${100 + (visitor >> 8)}.${visitor & 255}`,
+        headers: { 'user-agent': pick(rand, AGENTS), 'cf-ipcountry': pick(rand, COUNTRIES) },
+      });
+    }
+  }
+  clock.at = null;
+  await app.ctx.scans.flush();
+}
+
 async function json(app: FastifyInstance, method: 'POST' | 'DELETE', url: string, headers: Record<string, string>, payload?: unknown): Promise<any> {
   const response = await app.inject({ method, url, headers, payload: payload as object });
   if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
@@ -50,8 +99,10 @@ export async function startDemoInstance(): Promise<DemoInstance> {
   const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
   await new Promise((resolve) => probe.close(resolve));
   const base = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ TESSERA_MASTER_KEY: randomBytes(32).toString('hex'), TESSERA_PUBLIC_URL: base, LOG_LEVEL: 'silent', TESSERA_DATA_DIR: dir });
-  const app = await buildApp(config, { database, startWorker: false });
+  const config = loadConfig({ TESSERA_MASTER_KEY: randomBytes(32).toString('hex'), TESSERA_PUBLIC_URL: base, LOG_LEVEL: 'silent', TESSERA_DATA_DIR: dir, TESSERA_COUNTRY_HEADER: 'cf-ipcountry' });
+  // The wall clock, except while the month of scans is recorded at its own times.
+  const seeding = { at: null as number | null };
+  const app = await buildApp(config, { database, startWorker: false, clock: { now: () => seeding.at ?? Date.now() } });
   await app.listen({ port, host: '127.0.0.1' });
 
   const email = 'maria@northwind.example';
@@ -63,6 +114,8 @@ export async function startDemoInstance(): Promise<DemoInstance> {
   const campaignIds: string[] = [];
   for (const campaign of CAMPAIGNS) campaignIds.push((await json(app, 'POST', '/api/v1/campaigns', session, campaign)).id);
   await json(app, 'DELETE', `/api/v1/campaigns/${campaignIds.at(-1)}`, session);
+  const first = (await app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignIds[0]}`, headers: session })).json() as { short_code: string };
+  await seedScans(app, first.short_code, seeding);
   await json(app, 'POST', '/api/v1/templates', session, { name: 'Bistro Lumen', design_config: CAMPAIGNS[0]!.design_config });
   await json(app, 'POST', '/api/v1/templates', session, { name: 'Northwind corporate', design_config: { preset: 'classy', eye_color: '#b45309' } });
   await json(app, 'POST', '/api/v1/templates', session, {

@@ -41,6 +41,9 @@ try {
     await page.goto(`${demo.base}/app/campaigns/${demo.campaignIds[0]}`);
     await page.getByTestId('qr-preview').waitFor();
     await shoot('designer', false);
+    await page.goto(`${demo.base}/app/campaigns/${demo.campaignIds[0]}/scans`);
+    await page.getByTestId('scans-chart').locator('canvas').waitFor();
+    await shoot('scans', false);
     await page.goto(`${demo.base}/app/bulk`);
     const urls = Array.from({ length: 24 }, (_, i) => `https://northwind.example/tickets/${1001 + i}`);
     urls[6] = 'northwind.example/tickets/oops';
