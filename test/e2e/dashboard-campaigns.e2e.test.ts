@@ -57,6 +57,16 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await expect.poll(() => previewSvg(page)).not.toBe(before);
         await page.getByLabel('Code colour', { exact: true }).fill('#1d4ed8');
         await expect.poll(() => previewSvg(page)).toContain('#1d4ed8');
+        // The swatch follows the hex field: a short form expands, an unfinished value keeps the last colour (not black).
+        const swatch = page.getByLabel('Code colour: pick a colour');
+        expect(await swatch.inputValue()).toBe('#1d4ed8');
+        await page.getByLabel('Code colour', { exact: true }).fill('#1d4e');
+        expect(await swatch.inputValue()).toBe('#11dd44');
+        await page.getByLabel('Code colour', { exact: true }).fill('#1d4ed');
+        expect(await swatch.inputValue()).toBe('#11dd44');
+        await page.getByLabel('Code colour', { exact: true }).fill('#1d4ed8');
+        await expect.poll(() => swatch.inputValue()).toBe('#1d4ed8');
+        await expect.poll(() => previewSvg(page)).toContain('#1d4ed8');
         await page.locator('#logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await logoPng() });
         await page.getByRole('button', { name: 'Replace logo' }).waitFor();
         await expect.poll(() => previewSvg(page)).toContain('<image href="data:image/png;base64,');

@@ -39,6 +39,11 @@ describeDialects('dashboard scans page in Chromium', (dialect) => {
       };
 
       await withFailureScreenshot(page, `scans-${dialect}`, async () => {
+        // No scans yet: the campaign list says nothing about them.
+        await page.goto(`${live.base}/app`);
+        await page.getByRole('link', { name: 'Spring poster' }).waitFor();
+        await page.waitForLoadState('networkidle');
+        expect(await page.getByTestId('account-scans').count()).toBe(0);
         // Reached from the designer.
         await page.goto(`${live.base}/app/campaigns/${poster.id}`);
         await page.getByRole('link', { name: 'Scans' }).click();
@@ -97,6 +102,13 @@ describeDialects('dashboard scans page in Chromium', (dialect) => {
         const csv = (await downloadBytes(download)).toString('utf8').trim().split(/\r?\n/);
         expect(csv).toHaveLength(1 + 6);
         expect(download.suggestedFilename()).toMatch(new RegExp(`^scans-${poster.id}-\\d{4}-\\d{2}-\\d{2}-\\d{4}-\\d{2}-\\d{2}\\.csv$`));
+
+        // The campaign list sums up the account's scans.
+        await page.goto(`${live.base}/app`);
+        await expect.poll(() => page.getByTestId('account-scans').textContent()).toBe('Scans of all your codes: 5 today · 6 in the last 7 days · 6 in the last 30 days');
+        await page.goBack();
+        await page.getByTestId('scans-chart').locator('canvas').waitFor();
+        await page.getByText('Show the numbers').click();
 
         // The period lives in the URL.
         await page.getByLabel('Period').selectOption('7');

@@ -83,3 +83,11 @@ export function exportCsvUrl(id: string, range: ReportRange): string {
   const query = new URLSearchParams({ tz: range.tz, from: range.from, to: range.to });
   return `/api/v1/analytics/campaign/${encodeURIComponent(id)}/export.csv?${query}`;
 }
+
+/** The account's scan counts (today, 7 and 30 days in the viewer's zone). */
+export function overviewQuery(tz: string = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC') {
+  return queryOptions({
+    queryKey: ['analytics', 'overview', tz],
+    queryFn: async ({ signal }) => (await unwrap(api.GET('/api/v1/analytics/overview', { params: { query: { tz } }, signal }))).data,
+  });
+}

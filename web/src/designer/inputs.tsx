@@ -43,14 +43,26 @@ export function ChipGroup<T extends string>({
   );
 }
 
-const HEX6 = /^#[0-9a-f]{6}$/i;
+/** The picker's #rrggbb for a typed colour (#rgb, #rgba, #rrggbb, #rrggbbaa), or null while it is not one. */
+function pickerHex(value: string): string | null {
+  if (/^#[0-9a-f]{6}([0-9a-f]{2})?$/i.test(value)) return value.slice(0, 7).toLowerCase();
+  if (/^#[0-9a-f]{3}([0-9a-f])?$/i.test(value)) return `#${value[1]}${value[1]}${value[2]}${value[2]}${value[3]}${value[3]}`.toLowerCase();
+  return null;
+}
 
 /** A colour: the system picker plus a hex field for exact values (#rgb, #rrggbb, with alpha). */
 export function ColorInput({ label, value, onChange, error, disabled }: { label: string; value: string; onChange: (value: string) => void; error?: string; disabled?: boolean }) {
   const id = useId();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
-  const pickerValue = HEX6.test(value) ? value : /^#[0-9a-f]{8}$/i.test(value) ? value.slice(0, 7) : '#000000';
+  // While the hex field holds something unfinished or wrong, the swatch keeps the last colour that
+  // was one (it showed black, as if black had been chosen).
+  const [lastColour, setLastColour] = useState(() => pickerHex(value) ?? '#000000');
+  useEffect(() => {
+    const hex = pickerHex(value);
+    if (hex) setLastColour(hex);
+  }, [value]);
+  const pickerValue = pickerHex(value) ?? lastColour;
   return (
     <div>
       <label htmlFor={`${id}-hex`} className="mb-1.5 block text-[13px] font-medium text-zinc-800 dark:text-zinc-200">

@@ -4,6 +4,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { Archive, FileStack, Plus, QrCode, Search } from 'lucide-react';
 import { useEffect, useRef, useState } from 'react';
+import { AccountScans } from '../analytics/account-scans.tsx';
 import { type CampaignFilters, campaignListQuery, hasArchivedQuery } from '../api/campaigns.ts';
 import { errorText } from '../api/field-errors.ts';
 import { QR_TYPE_LABELS } from '../api/labels.ts';
@@ -120,6 +121,7 @@ export function CampaignsPage() {
           </>
         }
       />
+      <AccountScans />
 
       <div className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-center" role="search">
         <div className="relative flex-1">

@@ -62,11 +62,11 @@ export function TemplatesPage() {
     <>
       <PageHeader
         title="Templates"
-        description="Saved designs to start campaigns and bulk batches from."
+        description="Saved designs to start campaigns and bulk batches from. A new one is saved from the designer, under a code's preview."
         actions={
           <Link to="/app/campaigns/new" search={{}} className={buttonClass('primary')}>
             <Plus aria-hidden="true" />
-            Design a new one
+            Open the designer
           </Link>
         }
       />
