@@ -1,9 +1,10 @@
 // The signed-in frame: navigation (a sidebar on desktop, a scrolling tab row on phones), the
 // account, sign-out, and the page.
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, Outlet, useNavigate } from '@tanstack/react-router';
+import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
-import { FileStack, KeyRound, LogOut, Palette, QrCode } from 'lucide-react';
+import { useEffect, useRef } from 'react';
+import { FileStack, KeyRound, LogOut, Palette, QrCode, Settings } from 'lucide-react';
 import { api } from '../api/client.ts';
 import { sessionQuery } from '../api/session.ts';
 import { Brand } from './brand.tsx';
@@ -14,6 +15,7 @@ const NAV = [
   { to: '/app/bulk', label: 'Bulk create', icon: FileStack, exact: false },
   { to: '/app/templates', label: 'Templates', icon: Palette, exact: false },
   { to: '/app/api-keys', label: 'API keys', icon: KeyRound, exact: false },
+  { to: '/app/settings', label: 'Settings', icon: Settings, exact: false },
 ] as const;
 
 const linkBase = 'flex items-center gap-2.5 rounded-md px-2.5 py-1.5 text-sm font-medium transition-colors [&_svg]:size-4';
@@ -39,8 +41,19 @@ function SignOutButton({ compact }: { compact?: boolean }) {
   );
 }
 
+/** The phone's tab row scrolls sideways: keep the current page's tab in view (Settings sat cut off at the end). */
+function useCurrentTabInView() {
+  const nav = useRef<HTMLElement>(null);
+  const path = useRouterState({ select: (state) => state.location.pathname });
+  useEffect(() => {
+    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [path]);
+  return nav;
+}
+
 /** The layout of every /app page. */
 export function AppShell() {
+  const tabs = useCurrentTabInView();
   const session = useQuery(sessionQuery).data;
   const who = session?.user?.email ?? session?.account.name ?? '';
   return (
@@ -85,7 +98,7 @@ export function AppShell() {
             </Link>
             <SignOutButton compact />
           </div>
-          <nav aria-label="Main" className="flex gap-0.5 overflow-x-auto px-2 pb-1.5">
+          <nav ref={tabs} aria-label="Main" className="flex gap-0.5 overflow-x-auto px-2 pb-1.5">
             {NAV.map(({ to, label, exact }) => (
               <Link
                 key={to}

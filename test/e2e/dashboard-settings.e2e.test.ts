@@ -1,0 +1,104 @@
+// Settings in Chromium on a real server: the name given at sign-up is what strangers see on the
+// account's public pages; it is changed here, with a logo address (a bare host gets https://, a
+// refused one is named next to its field) and without the "Made with Tessera" line, and the next
+// public page shows it. axe-clean at 1280 and 390 px.
+import { expect, it } from 'vitest';
+import { axeViolations, chromiumAvailable, chromiumForFile, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+describeDialects('dashboard settings in Chromium', (dialect) => {
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
+
+  it.skipIf(!chromiumAvailable)(
+    "changes the name and logo strangers see on the account's public pages",
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      // A code that is not live yet: scanning it shows a public page in the account's name.
+      const soon = await live.app.inject({
+        method: 'POST',
+        url: '/api/v1/campaigns',
+        headers,
+        payload: { name: 'Launch', destination: 'https://example.com/launch', active_from: '2099-01-01T00:00:00Z' },
+      });
+      expect(soon.statusCode, soon.body).toBe(201);
+      const publicPage = async () => (await fetch(`${live.base}/${soon.json().short_code}`, { headers: { accept: 'text/html' } })).text();
+      expect(await publicPage()).toContain('Owner');
+      expect(await publicPage()).toContain('Made with Tessera');
+
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      const clean = async (label: string) => {
+        await page.waitForLoadState('networkidle');
+        const violations = await axeViolations(page);
+        expect(violations, `${label}:\n${violations.join('\n')}`).toEqual([]);
+      };
+      await withFailureScreenshot(page, `settings-${dialect}`, async () => {
+        await page.goto(`${live.base}/app`);
+        await page.getByRole('link', { name: 'Settings' }).first().click();
+        await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+        const name = page.getByLabel('Name', { exact: true });
+        await expect.poll(() => name.inputValue()).toBe('Owner');
+        const save = page.getByRole('button', { name: 'Save changes' });
+        expect(await save.isDisabled()).toBe(true);
+        await clean('settings');
+
+        // A logo address the server refuses is named next to its field; the rest is not saved.
+        await name.fill('Bistro Lumen');
+        await page.getByLabel('Logo address').fill('ftp://cdn.example.com/logo.png');
+        await page.getByLabel('Logo address').press('Tab');
+        await save.click();
+        await expect.poll(() => page.locator('[aria-invalid="true"]').count()).toBe(1);
+        expect(await page.getByLabel('Logo address').getAttribute('aria-invalid')).toBe('true');
+        await clean('settings with a refused logo address');
+        expect(await publicPage()).toContain('Owner');
+
+        // A bare host name gets https://; no "Made with Tessera".
+        await page.getByLabel('Logo address').fill('cdn.example.com/bistro.svg');
+        expect(await page.getByLabel('Logo address').getAttribute('aria-invalid')).toBeNull();
+        await page.getByLabel('Logo address').press('Tab');
+        expect(await page.getByLabel('Logo address').inputValue()).toBe('https://cdn.example.com/bistro.svg');
+        await page.getByLabel('Logo description').fill('Bistro Lumen, a lamp over a plate');
+        await page.getByLabel(/Made with Tessera/).uncheck();
+        await save.click();
+        await page.getByText('Public pages updated').waitFor();
+        await expect.poll(() => save.isDisabled()).toBe(true);
+        const html = await publicPage();
+        expect(html).toContain('src="https://cdn.example.com/bistro.svg" alt="Bistro Lumen, a lamp over a plate"');
+        expect(html).not.toContain('Made with Tessera');
+        // Stored: a reload shows what was saved.
+        await page.reload();
+        await expect.poll(() => page.getByLabel('Name', { exact: true }).inputValue()).toBe('Bistro Lumen');
+        expect(await page.getByLabel(/Made with Tessera/).isChecked()).toBe(false);
+
+        // Clearing the logo shows the name again.
+        await page.getByLabel('Logo address').fill('');
+        await save.click();
+        await page.getByText('Public pages updated').first().waitFor();
+        await expect.poll(async () => (await publicPage()).includes('Bistro Lumen</span>')).toBe(true);
+      });
+
+      const phone = await chromium().newContext({ viewport: { width: 390, height: 844 } });
+      await phone.addCookies(await context.cookies());
+      const small = await phone.newPage();
+      problems.push(...watchPage(small));
+      await small.goto(`${live.base}/app/settings`);
+      await small.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+      await small.getByLabel('Name', { exact: true }).waitFor();
+      await small.waitForLoadState('networkidle');
+      expect(await axeViolations(small)).toEqual([]);
+      expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      // The tab row scrolls sideways; the current page's tab is scrolled fully into view.
+      const tab = small.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' });
+      await expect.poll(() => tab.evaluate((el) => el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+      await small.screenshot({ path: `.tmp/settings-390-${dialect}.png`, fullPage: true });
+      await page.screenshot({ path: `.tmp/settings-1280-${dialect}.png`, fullPage: true });
+      expect(problems).toEqual([]);
+      await phone.close();
+      await context.close();
+    },
+    120_000,
+  );
+});
