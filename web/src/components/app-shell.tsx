@@ -45,6 +45,7 @@ function SignOutButton({ compact }: { compact?: boolean }) {
 function useCurrentTabInView() {
   const nav = useRef<HTMLElement>(null);
   const path = useRouterState({ select: (state) => state.location.pathname });
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it must run again on each navigation, when another tab becomes current
   useEffect(() => {
     nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [path]);
