@@ -3,7 +3,18 @@
 // the totals, the daily numbers, the breakdowns in plain words and the CSV of the same scans; the
 // period in the URL; a static code's page says why it has no scans. axe-clean at 1280 and 390 px.
 import { expect, it } from 'vitest';
-import { axeViolations, chromiumAvailable, chromiumForFile, downloadBytes, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import {
+  axeViolations,
+  chromiumAvailable,
+  expectAxeClean,
+  phoneContextLike,
+  chromiumForFile,
+  downloadBytes,
+  liveAppPerTest,
+  signedInContext,
+  watchPage,
+  withFailureScreenshot,
+} from '../helpers/dashboard-browser.ts';
 import { ManualClock } from '../helpers/clock.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 
@@ -32,11 +43,7 @@ describeDialects('dashboard scans page in Chromium', (dialect) => {
       const wifi = await create({ name: 'Wi-Fi', qr_type: 'static', destination: 'https://example.com/wifi' });
       const page = await context.newPage();
       const problems = watchPage(page);
-      const clean = async (label: string) => {
-        await page.waitForLoadState('networkidle');
-        const violations = await axeViolations(page);
-        expect(violations, `${label}:\n${violations.join('\n')}`).toEqual([]);
-      };
+      const clean = (label: string) => expectAxeClean(page, label);
 
       await withFailureScreenshot(page, `scans-${dialect}`, async () => {
         // No scans yet: the campaign list says nothing about them.
@@ -123,8 +130,7 @@ describeDialects('dashboard scans page in Chromium', (dialect) => {
       });
 
       // The same page at 390 px.
-      const phone = await chromium().newContext({ viewport: { width: 390, height: 844 } });
-      await phone.addCookies(await context.cookies());
+      const phone = await phoneContextLike(chromium(), context);
       const small = await phone.newPage();
       problems.push(...watchPage(small));
       await withFailureScreenshot(small, `scans-390-${dialect}`, async () => {

@@ -3,7 +3,17 @@
 // refused one is named next to its field) and without the "Made with Tessera" line, and the next
 // public page shows it. axe-clean at 1280 and 390 px.
 import { expect, it } from 'vitest';
-import { axeViolations, chromiumAvailable, chromiumForFile, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import {
+  axeViolations,
+  chromiumAvailable,
+  expectAxeClean,
+  phoneContextLike,
+  chromiumForFile,
+  liveAppPerTest,
+  signedInContext,
+  watchPage,
+  withFailureScreenshot,
+} from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 
 describeDialects('dashboard settings in Chromium', (dialect) => {
@@ -30,11 +40,7 @@ describeDialects('dashboard settings in Chromium', (dialect) => {
 
       const page = await context.newPage();
       const problems = watchPage(page);
-      const clean = async (label: string) => {
-        await page.waitForLoadState('networkidle');
-        const violations = await axeViolations(page);
-        expect(violations, `${label}:\n${violations.join('\n')}`).toEqual([]);
-      };
+      const clean = (label: string) => expectAxeClean(page, label);
       await withFailureScreenshot(page, `settings-${dialect}`, async () => {
         await page.goto(`${live.base}/app`);
         await page.getByRole('link', { name: 'Settings' }).first().click();
@@ -80,8 +86,7 @@ describeDialects('dashboard settings in Chromium', (dialect) => {
         await expect.poll(async () => (await publicPage()).includes('Bistro Lumen</span>')).toBe(true);
       });
 
-      const phone = await chromium().newContext({ viewport: { width: 390, height: 844 } });
-      await phone.addCookies(await context.cookies());
+      const phone = await phoneContextLike(chromium(), context);
       const small = await phone.newPage();
       problems.push(...watchPage(small));
       await small.goto(`${live.base}/app/settings`);

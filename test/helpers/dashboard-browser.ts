@@ -3,8 +3,8 @@
 // pages, signed-in contexts, and helpers to read downloads and decode codes.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import type { Browser, Download, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import sharp from 'sharp';
 import type { Dialect } from '../../src/config.ts';
 import { createTestApp, type TestApp, type TestAppOptions } from './app.ts';
@@ -48,6 +48,21 @@ export async function axeViolations(page: Page): Promise<string[]> {
     `axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(' ') + ' — ' + n.failureSummary) })))`,
   )) as Array<{ id: string; help: string; nodes: string[] }>;
   return violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`);
+}
+
+/** Once the network is idle, fails with axe's violations in readable form, if there are any. */
+export async function expectAxeClean(page: Page, label: string): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  const violations = await axeViolations(page);
+  expect(violations, `${label}:\n${violations.join('\n')}`).toEqual([]);
+}
+
+/** A phone-sized (390 × 844) context signed in as `context` is (its cookies). */
+export async function phoneContextLike(browser: Browser, context: BrowserContext): Promise<BrowserContext> {
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  phone.setDefaultTimeout(10_000);
+  await phone.addCookies(await context.cookies());
+  return phone;
 }
 
 /** The bytes of a download. */
