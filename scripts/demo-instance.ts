@@ -1,8 +1,10 @@
 // A Tessera on a throwaway SQLite database, listening on a free loopback port, seeded with an
-// account and the kind of data a real one has (campaigns with designs, templates, API keys, and a
+// account and the kind of data a real one has (campaigns with designs, templates, API keys, webhook
+// endpoints, and a
 // month of scans through the real redirect for the first campaign).
 // Used by `npm run screenshots`; the e2e tests start their own, unseeded instances.
 import { randomBytes } from 'node:crypto';
+import { promises as dnsPromises } from 'node:dns';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,6 +92,17 @@ async function json(app: FastifyInstance, method: 'POST' | 'DELETE', url: string
   return response.body ? response.json() : null;
 }
 
+/**
+ * The demo's webhook receivers live under .example, which resolves nowhere (and this machine may
+ * have no DNS at all): in this throwaway process they resolve to a documentation address, which
+ * the instance allows. Nothing is ever delivered (no worker runs).
+ */
+function resolveDemoHosts(): void {
+  const lookup = dnsPromises.lookup.bind(dnsPromises);
+  (dnsPromises as { lookup: unknown }).lookup = (hostname: string, options?: unknown) =>
+    hostname.endsWith('.example') ? Promise.resolve([{ address: '203.0.113.10', family: 4 }]) : (lookup as (h: string, o?: unknown) => Promise<unknown>)(hostname, options);
+}
+
 /** Starts and seeds an instance. */
 export async function startDemoInstance(): Promise<DemoInstance> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-demo-'));
@@ -99,7 +112,15 @@ export async function startDemoInstance(): Promise<DemoInstance> {
   const port = await new Promise<number>((resolve) => probe.listen(0, '127.0.0.1', () => resolve((probe.address() as { port: number }).port)));
   await new Promise((resolve) => probe.close(resolve));
   const base = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ TESSERA_MASTER_KEY: randomBytes(32).toString('hex'), TESSERA_PUBLIC_URL: base, LOG_LEVEL: 'silent', TESSERA_DATA_DIR: dir, TESSERA_COUNTRY_HEADER: 'cf-ipcountry' });
+  const config = loadConfig({
+    TESSERA_MASTER_KEY: randomBytes(32).toString('hex'),
+    TESSERA_PUBLIC_URL: base,
+    LOG_LEVEL: 'silent',
+    TESSERA_DATA_DIR: dir,
+    TESSERA_COUNTRY_HEADER: 'cf-ipcountry',
+    TESSERA_WEBHOOK_ALLOWED_HOSTS: '203.0.113.10',
+  });
+  resolveDemoHosts();
   // The wall clock, except while the month of scans is recorded at its own times.
   const seeding = { at: null as number | null };
   const app = await buildApp(config, { database, startWorker: false, clock: { now: () => seeding.at ?? Date.now() } });
@@ -122,6 +143,13 @@ export async function startDemoInstance(): Promise<DemoInstance> {
     name: 'Events, bold',
     design_config: { preset: 'scan-me', color: '#7c3aed', frame: { text: 'SCAN FOR TICKETS', color: '#7c3aed', text_color: '#ffffff' } },
   });
+  await json(app, 'POST', '/api/v1/merchant/webhooks/secret', session);
+  await json(app, 'POST', '/api/v1/merchant/webhooks/endpoints', session, {
+    url: 'https://orders.northwind.example/hooks/tessera',
+    description: 'Order system',
+    event_types: ['form.submitted', 'payment.succeeded'],
+  });
+  await json(app, 'POST', '/api/v1/merchant/webhooks/endpoints', session, { url: 'https://crm.northwind.example/tessera', description: 'CRM' });
   await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'prd', name: 'Ticket shop' });
   await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'tst', name: 'Staging', expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString() });
   return {

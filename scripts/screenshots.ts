@@ -55,6 +55,9 @@ try {
     await shoot('templates', false);
     await page.goto(`${demo.base}/app/api-keys`);
     await shoot('api-keys', false);
+    await page.goto(`${demo.base}/app/webhooks`);
+    await page.getByText('Order system', { exact: false }).waitFor();
+    await shoot('webhooks', false);
     await page.goto(`${demo.base}/app/settings`);
     await page.getByLabel('Name', { exact: true }).waitFor();
     await shoot('settings', false);

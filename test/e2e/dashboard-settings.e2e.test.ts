@@ -69,7 +69,7 @@ describeDialects('dashboard settings in Chromium', (dialect) => {
         await page.getByLabel('Logo description').fill('Bistro Lumen, a lamp over a plate');
         await page.getByLabel(/Made with Tessera/).uncheck();
         await save.click();
-        await page.getByText('Public pages updated').waitFor();
+        await page.getByText('Public pages updated').first().waitFor();
         await expect.poll(() => save.isDisabled()).toBe(true);
         const html = await publicPage();
         expect(html).toContain('src="https://cdn.example.com/bistro.svg" alt="Bistro Lumen, a lamp over a plate"');

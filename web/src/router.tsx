@@ -1,5 +1,6 @@
 // The dashboard's routes. The public pages and the campaign list load with the first bundle;
-// the designer, scans, bulk, templates, API keys and settings load on first visit (lazy chunks).
+// the designer, scans, bulk, templates, API keys, webhooks and settings load on first visit (lazy
+// chunks).
 import { TesseraApiError } from '@tessera/client';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
@@ -75,13 +76,14 @@ const bulkRoute = createRoute({ getParentRoute: () => appRoute, path: 'bulk', co
 const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/templates.tsx'), 'TemplatesPage') });
 const apiKeysRoute = createRoute({ getParentRoute: () => appRoute, path: 'api-keys', component: lazyRouteComponent(() => import('./routes/api-keys.tsx'), 'ApiKeysPage') });
 
+const webhooksRoute = createRoute({ getParentRoute: () => appRoute, path: 'webhooks', component: lazyRouteComponent(() => import('./routes/webhooks.tsx'), 'WebhooksPage') });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: 'settings', component: lazyRouteComponent(() => import('./routes/settings.tsx'), 'SettingsPage') });
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
   loginRoute,
   signupRoute,
-  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, campaignScansRoute, bulkRoute, templatesRoute, apiKeysRoute, settingsRoute]),
+  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, campaignScansRoute, bulkRoute, templatesRoute, apiKeysRoute, webhooksRoute, settingsRoute]),
 ]);
 
 /** The router, with the query client in its context. */

@@ -1,0 +1,132 @@
+// Webhooks in Chromium on a real server, delivering to a real receiver: a signing secret created
+// (shown once) and later rotated; an endpoint added for chosen events; a test event queued from
+// the page, sent by the delivery worker, verified with the standardwebhooks package and shown as
+// delivered; a refused delivery sent again from the page; pause, resume and delete. axe-clean at
+// 1280 and 390 px with the deliveries open.
+import { expect, it } from 'vitest';
+import { runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
+import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { startReceiver, verifyAt } from '../helpers/webhook-receiver.ts';
+
+describeDialects('dashboard webhooks in Chromium', (dialect) => {
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
+
+  it.skipIf(!chromiumAvailable)(
+    'creates a secret, adds an endpoint, sends a test event it verifies, retries a refused one, rotates, pauses and deletes',
+    async () => {
+      const live = await startApp({ env: { TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
+      const receiver = await startReceiver();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      const deliver = () => runDeliveryWorker(live.app.ctx, { random: () => 0.5 });
+      try {
+        await withFailureScreenshot(page, `webhooks-${dialect}`, async () => {
+          await page.goto(`${live.base}/app`);
+          await page.getByRole('link', { name: 'Webhooks' }).first().click();
+          await page.getByRole('heading', { name: 'No endpoints yet' }).waitFor();
+          await expectAxeClean(page, 'webhooks, empty');
+
+          // The secret, shown once.
+          await page.getByRole('button', { name: 'Create secret' }).click();
+          const secret = (await page.getByRole('dialog').getByTestId('secret').textContent())!;
+          expect(secret).toMatch(/^whsec_[A-Za-z0-9]{43}$/);
+          await page.getByRole('button', { name: 'I have copied it' }).click();
+          await page.getByText('Signing', { exact: true }).waitFor();
+          expect(await page.content()).not.toContain(secret);
+
+          // An endpoint for two chosen events.
+          await page.getByRole('button', { name: 'Add endpoint' }).click();
+          const dialog = page.getByRole('dialog');
+          await dialog.getByLabel('URL').fill(`${receiver.url}/hook`);
+          await dialog.getByLabel('Description').fill('Order system');
+          await dialog.getByLabel('Only the events I choose').check();
+          expect(await dialog.getByRole('button', { name: 'Add endpoint' }).isDisabled()).toBe(true);
+          await dialog.getByLabel('form.submitted').check();
+          await dialog.getByLabel('scan.created').check();
+          await expectAxeClean(page, 'add endpoint dialog');
+          await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+          await page.getByText('Order system · form.submitted, scan.created').waitFor();
+          await page.getByText('Receiving', { exact: true }).waitFor();
+
+          // A test event: queued from the page, sent by the worker, verified, shown as delivered.
+          await page.getByRole('button', { name: 'Send test event' }).click();
+          const log = page.getByRole('list', { name: 'Latest deliveries' });
+          await log.getByText('Queued').waitFor();
+          await deliver();
+          expect(receiver.received).toHaveLength(1);
+          expect(verifyAt(secret, receiver.received[0]!, live.clock.now())).toMatchObject({ type: 'ping' });
+          await page.reload();
+          await page.getByRole('button', { name: 'Latest deliveries' }).click();
+          await log.getByText('Delivered').waitFor();
+          expect(await log.textContent()).toContain('Answered 200');
+
+          // Refused by the receiver: shown with its answer, then sent again from the page.
+          receiver.script = [{ status: 500, body: 'boom' }];
+          await page.getByRole('button', { name: 'Send test event' }).click();
+          await log.getByText('Queued').waitFor();
+          await deliver();
+          await page.reload();
+          await page.getByRole('button', { name: 'Latest deliveries' }).click();
+          await log.getByText('Answered 500').waitFor();
+          await expectAxeClean(page, 'webhooks with deliveries');
+          await page.getByRole('button', { name: 'Send again: ping' }).click();
+          await page.getByText('Sending again').first().waitFor();
+          await deliver();
+          expect(receiver.received).toHaveLength(3);
+          expect(receiver.received[2]!.headers['webhook-id']).toBe(receiver.received[1]!.headers['webhook-id']);
+          await page.reload();
+          await page.getByRole('button', { name: 'Latest deliveries' }).click();
+          await expect.poll(() => log.getByText('Delivered').count()).toBe(2);
+
+          // Rotation: a new secret, the old one still signing for a day.
+          await page.getByRole('button', { name: 'Rotate secret' }).click();
+          await page.getByRole('alertdialog').getByRole('button', { name: 'Rotate secret' }).click();
+          const next = (await page.getByRole('dialog').getByTestId('secret').textContent())!;
+          expect(next).toMatch(/^whsec_/);
+          expect(next).not.toBe(secret);
+          await page.getByRole('button', { name: 'I have copied it' }).click();
+          await page.getByText('Being replaced').waitFor();
+
+          // Pause (no test event then), resume, delete.
+          await page.getByRole('button', { name: 'Pause' }).click();
+          await page.getByText('Paused', { exact: true }).waitFor();
+          expect(await page.getByRole('button', { name: 'Send test event' }).isDisabled()).toBe(true);
+          await page.getByRole('button', { name: 'Resume' }).click();
+          await page.getByText('Receiving', { exact: true }).waitFor();
+          await page.getByRole('button', { name: `Delete ${receiver.url}/hook` }).click();
+          await page.getByRole('alertdialog').getByRole('button', { name: 'Delete endpoint' }).click();
+          await page.getByRole('heading', { name: 'No endpoints yet' }).waitFor();
+        });
+
+        // The page with an endpoint at 390 px.
+        const again = await live.app.inject({
+          method: 'POST',
+          url: '/api/v1/merchant/webhooks/endpoints',
+          headers: { cookie, 'x-csrf-token': csrfToken, origin: live.base },
+          payload: { url: `${receiver.url}/hook`, description: 'Order system' },
+        });
+        expect(again.statusCode, again.body).toBe(201);
+        const phone = await phoneContextLike(chromium(), context);
+        const small = await phone.newPage();
+        problems.push(...watchPage(small));
+        await small.goto(`${live.base}/app/webhooks`);
+        await small.getByRole('heading', { name: 'Webhooks', level: 1 }).waitFor();
+        await small.getByText('Signing', { exact: true }).first().waitFor();
+        await small.getByRole('button', { name: 'Latest deliveries' }).click();
+        await small.getByText('Nothing sent yet', { exact: false }).waitFor();
+        await expectAxeClean(small, 'webhooks at 390 px');
+        expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await small.screenshot({ path: `.tmp/webhooks-390-${dialect}.png`, fullPage: true });
+        expect(problems).toEqual([]);
+        await phone.close();
+      } finally {
+        await receiver.close();
+        await context.close();
+      }
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,73 @@
+// An endpoint's latest deliveries: what was sent, how it went (each attempt's answer), and a way
+// to send a failed one again with the same webhook-id.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { RotateCcw } from 'lucide-react';
+import { errorText } from '../api/field-errors.ts';
+import { deliveriesQuery, retryDelivery, type WebhookDelivery } from '../api/webhooks.ts';
+import { Button } from '../components/ui/button.tsx';
+import { Badge, Skeleton, Time } from '../components/ui/misc.tsx';
+import { toast } from '../components/ui/toast.tsx';
+
+const STATUS: Record<WebhookDelivery['status'], { label: string; tone: 'success' | 'warning' | 'danger' }> = {
+  succeeded: { label: 'Delivered', tone: 'success' },
+  pending: { label: 'Retrying', tone: 'warning' },
+  failed: { label: 'Failed', tone: 'danger' },
+};
+
+/** What the receiver last answered, in a few words. */
+function lastAnswer(d: WebhookDelivery): string {
+  if (d.status === 'pending' && d.attempts === 0) return 'Waiting to be sent';
+  if (d.last_status_code !== null) return `Answered ${d.last_status_code}`;
+  return d.last_error ?? 'No answer';
+}
+
+export function Deliveries({ endpointId }: { endpointId: string }) {
+  const queryClient = useQueryClient();
+  const deliveries = useQuery(deliveriesQuery(endpointId));
+  const retry = useMutation({
+    mutationFn: retryDelivery,
+    onSuccess: () => {
+      toast('Sending again');
+      void queryClient.invalidateQueries({ queryKey: deliveriesQuery(endpointId).queryKey });
+    },
+    onError: (error) => toast(`Not sent again: ${errorText(error)}`),
+  });
+  if (deliveries.isPending) return <Skeleton className="h-16" />;
+  if (deliveries.isError) return <p className="text-[13px] text-red-700 dark:text-red-400">{errorText(deliveries.error)}</p>;
+  if (deliveries.data.length === 0) return <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Nothing sent yet. “Send test event” sends a ping.</p>;
+  return (
+    <ul className="divide-y divide-zinc-100 text-[13px] dark:divide-zinc-800" aria-label="Latest deliveries">
+      {deliveries.data.map((d) => {
+        const status = d.status === 'pending' && d.attempts === 0 ? { label: 'Queued', tone: 'warning' as const } : STATUS[d.status];
+        return (
+          <li key={d.id} className="flex flex-col gap-2 py-2.5 sm:flex-row sm:items-center">
+            <div className="min-w-0 flex-1">
+              <div className="flex flex-wrap items-center gap-2">
+                <code className="font-mono">{d.event_type}</code>
+                <Badge tone={status.tone}>{status.label}</Badge>
+              </div>
+              <p className="mt-0.5 text-zinc-500 dark:text-zinc-400">
+                <Time value={d.created_at} />
+                {' · '}
+                {d.attempts === 1 ? '1 attempt' : `${d.attempts} attempts`}
+                {' · '}
+                {lastAnswer(d)}
+                {d.next_attempt_at && (
+                  <>
+                    {' · '}next try <Time value={d.next_attempt_at} />
+                  </>
+                )}
+              </p>
+            </div>
+            {d.status !== 'succeeded' && d.attempts > 0 && (
+              <Button size="sm" pending={retry.isPending && retry.variables === d.id} onClick={() => retry.mutate(d.id)} aria-label={`Send again: ${d.event_type}`}>
+                <RotateCcw aria-hidden="true" />
+                Send again
+              </Button>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
