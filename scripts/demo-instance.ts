@@ -1,6 +1,6 @@
 // A Tessera on a throwaway SQLite database, listening on a free loopback port, seeded with an
 // account and the kind of data a real one has (campaigns with designs, templates, API keys, webhook
-// endpoints, and a
+// endpoints, payment requests, and a
 // month of scans through the real redirect for the first campaign).
 // Used by `npm run screenshots`; the e2e tests start their own, unseeded instances.
 import { randomBytes } from 'node:crypto';
@@ -86,6 +86,26 @@ async function seedScans(app: FastifyInstance, code: string, clock: { at: number
   await app.ctx.scans.flush();
 }
 
+/** What the ticket shop asked to be paid through the API: a payee profile and a few payment requests, one paid by hand, one cancelled. */
+async function seedPayments(app: FastifyInstance, key: string): Promise<void> {
+  const bearer = { authorization: `Bearer ${key}` };
+  const call = async (method: 'POST' | 'PUT', url: string, payload?: object) => {
+    const response = await app.inject({ method, url, headers: bearer, payload });
+    if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
+    return response.json().data as { id: string };
+  };
+  await call('PUT', '/api/v1/merchant/payment-profile', {
+    sepa: { name: 'Northwind Events GmbH', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX' },
+    swiss_qr: { name: 'Northwind Events AG', iban: 'CH44 3199 9123 0008 8901 2', address: { street: 'Rue du Lac', building_number: '1268', postcode: '2501', town: 'Biel', country: 'CH' } },
+  });
+  const paid = await call('POST', '/api/v1/payments/init', { amount: 4800, currency: 'EUR', scheme: 'sepa', reference: 'T-20418', description: 'Two tickets, spring fair' });
+  await call('POST', `/api/v1/payments/${paid.id}/mark-paid`, { note: 'Paid in cash at the box office' });
+  const canceled = await call('POST', '/api/v1/payments/init', { amount: 2400, currency: 'EUR', scheme: 'sepa', reference: 'T-20422', description: 'One ticket, spring fair' });
+  await call('POST', `/api/v1/payments/${canceled.id}/cancel`);
+  await call('POST', '/api/v1/payments/init', { amount: 12950, currency: 'CHF', scheme: 'swiss_qr', reference: '20431', description: 'Booth rental, trade fair' });
+  await call('POST', '/api/v1/payments/init', { amount: 7200, currency: 'EUR', scheme: 'sepa', reference: 'T-20436', description: 'Three tickets, spring fair' });
+}
+
 async function json(app: FastifyInstance, method: 'POST' | 'DELETE', url: string, headers: Record<string, string>, payload?: unknown): Promise<any> {
   const response = await app.inject({ method, url, headers, payload: payload as object });
   if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
@@ -150,7 +170,8 @@ export async function startDemoInstance(): Promise<DemoInstance> {
     event_types: ['form.submitted', 'payment.succeeded'],
   });
   await json(app, 'POST', '/api/v1/merchant/webhooks/endpoints', session, { url: 'https://crm.northwind.example/tessera', description: 'CRM' });
-  await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'prd', name: 'Ticket shop' });
+  const shop = (await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'prd', name: 'Ticket shop' })).data.full_key as string;
+  await seedPayments(app, shop);
   await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'tst', name: 'Staging', expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString() });
   return {
     base,

@@ -55,6 +55,10 @@ try {
     await shoot('templates', false);
     await page.goto(`${demo.base}/app/api-keys`);
     await shoot('api-keys', false);
+    await page.goto(`${demo.base}/app/payments`);
+    await page.getByRole('button', { name: /T-20436/ }).click();
+    await page.getByRole('img', { name: /Payment code/ }).waitFor();
+    await shoot('payments', false);
     await page.goto(`${demo.base}/app/webhooks`);
     await page.getByText('Order system', { exact: false }).waitFor();
     await shoot('webhooks', false);

@@ -1,6 +1,6 @@
 // The dashboard's routes. The public pages and the campaign list load with the first bundle;
-// the designer, scans, bulk, templates, API keys, webhooks and settings load on first visit (lazy
-// chunks).
+// the designer, scans, bulk, templates, API keys, payments, webhooks and settings load on first
+// visit (lazy chunks).
 import { TesseraApiError } from '@tessera/client';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
@@ -8,6 +8,7 @@ import { sessionQuery } from './api/session.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { Toaster } from './components/ui/toast.tsx';
 import { CampaignsPage, parseCampaignSearch } from './routes/campaigns.tsx';
+import { parsePaymentsSearch } from './routes/payments-search.ts';
 import { parseScansSearch } from './routes/scans-search.ts';
 import { HomePage } from './routes/home.tsx';
 import { LoginPage } from './routes/login.tsx';
@@ -76,6 +77,12 @@ const bulkRoute = createRoute({ getParentRoute: () => appRoute, path: 'bulk', co
 const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/templates.tsx'), 'TemplatesPage') });
 const apiKeysRoute = createRoute({ getParentRoute: () => appRoute, path: 'api-keys', component: lazyRouteComponent(() => import('./routes/api-keys.tsx'), 'ApiKeysPage') });
 
+const paymentsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'payments',
+  validateSearch: parsePaymentsSearch,
+  component: lazyRouteComponent(() => import('./routes/payments.tsx'), 'PaymentsPage'),
+});
 const webhooksRoute = createRoute({ getParentRoute: () => appRoute, path: 'webhooks', component: lazyRouteComponent(() => import('./routes/webhooks.tsx'), 'WebhooksPage') });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: 'settings', component: lazyRouteComponent(() => import('./routes/settings.tsx'), 'SettingsPage') });
 
@@ -83,7 +90,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   loginRoute,
   signupRoute,
-  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, campaignScansRoute, bulkRoute, templatesRoute, apiKeysRoute, webhooksRoute, settingsRoute]),
+  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, campaignScansRoute, bulkRoute, templatesRoute, apiKeysRoute, paymentsRoute, webhooksRoute, settingsRoute]),
 ]);
 
 /** The router, with the query client in its context. */

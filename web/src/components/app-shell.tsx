@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
 import { useEffect, useRef } from 'react';
-import { FileStack, KeyRound, LogOut, Palette, QrCode, Settings, Webhook } from 'lucide-react';
+import { Banknote, FileStack, KeyRound, LogOut, Palette, QrCode, Settings, Webhook } from 'lucide-react';
 import { api } from '../api/client.ts';
 import { sessionQuery } from '../api/session.ts';
 import { Brand } from './brand.tsx';
@@ -15,6 +15,7 @@ const NAV = [
   { to: '/app/bulk', label: 'Bulk create', icon: FileStack, exact: false },
   { to: '/app/templates', label: 'Templates', icon: Palette, exact: false },
   { to: '/app/api-keys', label: 'API keys', icon: KeyRound, exact: false },
+  { to: '/app/payments', label: 'Payments', icon: Banknote, exact: false },
   { to: '/app/webhooks', label: 'Webhooks', icon: Webhook, exact: false },
   { to: '/app/settings', label: 'Settings', icon: Settings, exact: false },
 ] as const;

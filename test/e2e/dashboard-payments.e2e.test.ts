@@ -1,0 +1,107 @@
+// Payments in Chromium on a real server: the empty state; payment requests made through the API
+// (payments/init) listed with amounts in the viewer's locale; one opened to its
+// code (served by Tessera, read by zxing from the screen) and marked paid with a note; one
+// cancelled; the status filter in the URL. axe-clean at 1280 and 390 px, dialogs included.
+import { expect, it } from 'vitest';
+import { chromiumAvailable, chromiumForFile, decodeImage, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { FULL_PROFILE, INIT, initPayment } from '../helpers/payments.ts';
+
+describeDialects('dashboard payments in Chromium', (dialect) => {
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
+
+  it.skipIf(!chromiumAvailable)(
+    'lists payment requests, shows one with its code, marks one paid, cancels one and filters by status',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const session = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const key = async (env: 'prd' | 'tst') => {
+        const res = await live.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: session, payload: { env } });
+        expect(res.statusCode, res.body).toBe(201);
+        return res.json().data.full_key as string;
+      };
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `payments-${dialect}`, async () => {
+        await page.goto(`${live.base}/app`);
+        await page.getByRole('link', { name: 'Payments' }).first().click();
+        await page.getByRole('heading', { name: 'No payment requests yet' }).waitFor();
+        await expectAxeClean(page, 'payments, empty');
+
+        const live1 = await key('prd');
+        const profile = await live.app.inject({ method: 'PUT', url: '/api/v1/merchant/payment-profile', headers: { authorization: `Bearer ${live1}` }, payload: FULL_PROFILE });
+        expect(profile.statusCode, profile.body).toBe(200);
+        const create = async (k: string, body: Record<string, unknown>) => {
+          const res = await initPayment(live.app, k, body);
+          expect(res.statusCode, res.body).toBe(201);
+          return res.json().data as { id: string };
+        };
+        const order = await create(live1, INIT.sepa);
+        await create(live1, INIT.upi);
+        await create(await key('tst'), { ...INIT.pix, reference: 'pedido-test' });
+
+        await page.reload();
+        const row = (reference: string) => page.getByRole('listitem').filter({ has: page.getByRole('button', { name: new RegExp(reference) }) });
+        await row('order-1042').waitFor();
+        expect(await row('order-1042').textContent()).toMatch(/€12\.50.*order-1042.*Waiting for payment/);
+        expect(await row('ORD20240042').textContent()).toMatch(/₹499\.00/);
+        // A test key's payments stay with that key (the API lists a session's live ones only).
+        expect(await page.getByRole('button', { name: /pedido-test/ }).count()).toBe(0);
+
+        // Opened: the code Tessera serves, on screen, reads as the payment's payload.
+        await page.getByRole('button', { name: /order-1042/ }).click();
+        const code = row('order-1042').getByRole('img', { name: /Payment code for €12\.50, order-1042/ });
+        await expect.poll(() => code.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        const shot = await code.screenshot();
+        const payload = (await live.app.inject({ method: 'GET', url: `/api/v1/payments/${order.id}`, headers: session })).json().data.qr_payload as string;
+        expect(await decodeImage(shot)).toEqual([payload]);
+        await expectAxeClean(page, 'payments, one open');
+
+        // Marked paid by hand, with a note.
+        await row('order-1042').getByRole('button', { name: 'Mark paid…' }).click();
+        const dialog = page.getByRole('dialog');
+        expect(await dialog.getByRole('button', { name: 'Mark paid' }).isDisabled()).toBe(true);
+        await dialog.getByLabel('How the money came').fill('Cash at the counter');
+        await expectAxeClean(page, 'mark paid dialog');
+        await dialog.getByRole('button', { name: 'Mark paid' }).click();
+        await page.getByText('order-1042 marked paid').first().waitFor();
+        await expect.poll(() => row('order-1042').textContent()).toMatch(/Paid/);
+        const paid = (await live.app.inject({ method: 'GET', url: `/api/v1/payments/${order.id}`, headers: session })).json().data;
+        expect(paid).toMatchObject({ status: 'succeeded', settlement: { via: 'manual', note: 'Cash at the counter' } });
+
+        // Cancelled after asking.
+        await page.getByRole('button', { name: /ORD20240042/ }).click();
+        await row('ORD20240042').getByRole('button', { name: 'Cancel payment…' }).click();
+        await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel payment' }).click();
+        await expect.poll(() => row('ORD20240042').textContent()).toMatch(/Cancelled/);
+
+        // The filter lives in the URL.
+        await page.getByLabel('Show').selectOption('succeeded');
+        await page.waitForURL(/\?status=succeeded$/);
+        await expect.poll(() => page.getByRole('button', { name: /ORD20240042/ }).count()).toBe(0);
+        await row('order-1042').waitFor();
+        await page.getByLabel('Show').selectOption('failed');
+        await page.getByRole('heading', { name: 'No payments with this status' }).waitFor();
+      });
+
+      const phone = await phoneContextLike(chromium(), context);
+      const small = await phone.newPage();
+      problems.push(...watchPage(small));
+      await small.goto(`${live.base}/app/payments`);
+      await small.getByRole('button', { name: /order-1042/ }).click();
+      await small.getByText('Reference to quote').waitFor();
+      // Paid: the code is no longer shown (it cannot be paid again).
+      expect(await small.getByRole('img', { name: /Payment code/ }).count()).toBe(0);
+      await expectAxeClean(small, 'payments at 390 px');
+      expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await small.screenshot({ path: `.tmp/payments-390-${dialect}.png`, fullPage: true });
+      await page.screenshot({ path: `.tmp/payments-1280-${dialect}.png`, fullPage: true });
+      expect(problems).toEqual([]);
+      await phone.close();
+      await context.close();
+    },
+    120_000,
+  );
+});

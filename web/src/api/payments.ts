@@ -1,0 +1,29 @@
+// Payment requests (payments/init): the list with filters, and the two things a person does by
+// hand — mark one paid when the money came another way, or cancel it.
+import { infiniteQueryOptions } from '@tanstack/react-query';
+import { type JsonResponse, unwrap } from '@tessera/client';
+import { api } from './client.ts';
+
+export type Payment = JsonResponse<'/api/v1/payments/{id}', 'get'>['data'];
+export type PaymentStatus = Payment['status'];
+
+export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'succeeded', 'failed', 'expired', 'canceled'];
+
+/** Payments, newest first, a page at a time; `status` narrows the list. */
+export function paymentsQuery(status: PaymentStatus | undefined) {
+  return infiniteQueryOptions({
+    queryKey: ['payments', 'list', status ?? 'all'],
+    queryFn: ({ pageParam, signal }) => unwrap(api.GET('/api/v1/payments', { params: { query: { limit: 25, cursor: pageParam, status } }, signal })),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page) => page.next_cursor ?? undefined,
+  });
+}
+
+/** Settles a payment by hand; `late` also accepts one that expired before the money came. */
+export async function markPaid(id: string, note: string, late: boolean): Promise<Payment> {
+  return (await unwrap(api.POST('/api/v1/payments/{id}/mark-paid', { params: { path: { id } }, body: { note, late } }))).data;
+}
+
+export async function cancelPayment(id: string): Promise<Payment> {
+  return (await unwrap(api.POST('/api/v1/payments/{id}/cancel', { params: { path: { id } } }))).data;
+}

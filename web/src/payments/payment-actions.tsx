@@ -1,0 +1,86 @@
+// Marking a payment paid by hand (with a note of how the money came) and cancelling one: both
+// asked in a dialog, both only for a payment still waiting (or, for marking paid, expired).
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { errorText, fieldMessages } from '../api/field-errors.ts';
+import { cancelPayment, markPaid, type Payment } from '../api/payments.ts';
+import { Button } from '../components/ui/button.tsx';
+import { ConfirmDialog, Dialog } from '../components/ui/dialog.tsx';
+import { Field, TextArea } from '../components/ui/field.tsx';
+import { Alert } from '../components/ui/misc.tsx';
+import { toast } from '../components/ui/toast.tsx';
+import { money } from './labels.ts';
+
+export function MarkPaidDialog({ payment, open, onOpenChange }: { payment: Payment; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const [note, setNote] = useState('');
+  const late = payment.status === 'expired';
+  const mark = useMutation({
+    mutationFn: () => markPaid(payment.id, note.trim(), late),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['payments'] });
+      toast(`${payment.reference} marked paid`);
+      onOpenChange(false);
+    },
+  });
+  const fields = fieldMessages(mark.error);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    mark.mutate();
+  };
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(o) => {
+        onOpenChange(o);
+        if (!o) mark.reset();
+      }}
+      title={`Mark ${payment.reference} paid?`}
+      description={`${money(payment)} arrived another way than through the code. ${late ? 'It expired before the money came: it will show as paid late. ' : ''}Your server is told (payment.succeeded).`}
+    >
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        {mark.error && !fields.note && <Alert>{errorText(mark.error)}</Alert>}
+        <Field label="How the money came" hint="Kept with the payment and your name, e.g. “Cash at the counter”." error={fields.note}>
+          {(props) => <TextArea {...props} required maxLength={500} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" pending={mark.isPending} disabled={note.trim() === ''}>
+            Mark paid
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+export function CancelPaymentDialog({ payment, open, onOpenChange }: { payment: Payment; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const cancel = useMutation({
+    mutationFn: () => cancelPayment(payment.id),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['payments'] });
+      toast(`${payment.reference} cancelled`);
+      onOpenChange(false);
+    },
+  });
+  return (
+    <ConfirmDialog
+      open={open}
+      onOpenChange={(o) => {
+        onOpenChange(o);
+        if (!o) cancel.reset();
+      }}
+      title={`Cancel ${payment.reference}?`}
+      description={
+        <>
+          The code and pay page stop asking for {money(payment)}: people who open it see that it was cancelled. A transfer made anyway is flagged when your bank statement is reconciled.
+          {cancel.error && <span className="mt-2 block text-red-700 dark:text-red-400">{errorText(cancel.error)}</span>}
+        </>
+      }
+      confirmLabel="Cancel payment"
+      pending={cancel.isPending}
+      onConfirm={() => cancel.mutate()}
+    />
+  );
+}

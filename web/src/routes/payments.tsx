@@ -1,0 +1,82 @@
+// Payment requests made through the API (payments/init), newest first: filter by status, open one
+// to see its code and reference, mark it paid by hand or cancel it.
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Link, useNavigate, useSearch } from '@tanstack/react-router';
+import { Banknote } from 'lucide-react';
+import { errorText } from '../api/field-errors.ts';
+import { PAYMENT_STATUSES, paymentsQuery } from '../api/payments.ts';
+import { Button } from '../components/ui/button.tsx';
+import { Select } from '../components/ui/field.tsx';
+import { Alert, Card, EmptyState, PageHeader, Skeleton } from '../components/ui/misc.tsx';
+import { useTitle } from '../lib/use-title.ts';
+import { STATUS } from '../payments/labels.ts';
+import { PaymentRow } from '../payments/payment-row.tsx';
+import { parsePaymentsSearch } from './payments-search.ts';
+
+export function PaymentsPage() {
+  useTitle('Payments');
+  const { status } = useSearch({ from: '/app/payments' });
+  const navigate = useNavigate({ from: '/app/payments' });
+  const list = useInfiniteQuery(paymentsQuery(status));
+  const payments = list.data?.pages.flatMap((p) => p.data) ?? [];
+  return (
+    <>
+      <PageHeader title="Payments" description="Payment requests your systems created, each with a QR code to pay by bank transfer, Pix or UPI. Payments made with a test key stay with that key." />
+      <div className="mb-4 flex items-center gap-2">
+        <label htmlFor="payment-status" className="text-[13px] font-medium">
+          Show
+        </label>
+        <Select id="payment-status" className="sm:w-56" value={status ?? ''} onChange={(e) => void navigate({ search: parsePaymentsSearch({ status: e.target.value }), replace: true })}>
+          <option value="">All payments</option>
+          {PAYMENT_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS[s].label}
+            </option>
+          ))}
+        </Select>
+      </div>
+      {list.isError ? (
+        <Alert title="The payments could not be loaded">{errorText(list.error)}</Alert>
+      ) : list.isPending ? (
+        <Skeleton className="h-48" />
+      ) : payments.length === 0 ? (
+        status ? (
+          <EmptyState
+            icon={<Banknote />}
+            title="No payments with this status"
+            actions={
+              <Link to="/app/payments" search={{}} className="text-sm font-medium text-accent-ink underline">
+                Show all payments
+              </Link>
+            }
+          >
+            Choose another status, or show them all.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={<Banknote />} title="No payment requests yet">
+            Your shop or ticketing system creates them through the API (<code>POST /api/v1/payments/init</code>, with an API key): each gets a QR code people pay with in their banking app, and shows
+            here.{' '}
+            <a href="/docs" className="font-medium text-accent-ink underline">
+              API documentation
+            </a>
+          </EmptyState>
+        )
+      ) : (
+        <Card>
+          <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
+            {payments.map((p) => (
+              <PaymentRow key={p.id} payment={p} />
+            ))}
+          </ul>
+          {list.hasNextPage && (
+            <div className="border-t border-zinc-100 p-3 text-center dark:border-zinc-800">
+              <Button pending={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
+                Show more
+              </Button>
+            </div>
+          )}
+        </Card>
+      )}
+    </>
+  );
+}
