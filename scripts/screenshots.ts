@@ -59,6 +59,9 @@ try {
     await page.getByRole('button', { name: /T-20436/ }).click();
     await page.getByRole('img', { name: /Payment code/ }).waitFor();
     await shoot('payments', false);
+    await page.goto(`${demo.base}/app/payments/payee`);
+    await page.getByRole('heading', { name: 'Payee details', level: 1 }).waitFor();
+    await shoot('payee', false);
     await page.goto(`${demo.base}/app/webhooks`);
     await page.getByText('Order system', { exact: false }).waitFor();
     await shoot('webhooks', false);

@@ -1,18 +1,19 @@
-// Payments in Chromium on a real server: the empty state; payment requests made through the API
+// Payments in Chromium on a real server: the empty state leading to the payee details (a wrong
+// IBAN named beside its field, then saved with SEPA, UPI and a Swiss address); payment requests made through the API
 // (payments/init) listed with amounts in the viewer's locale; one opened to its
 // code (served by Tessera, read by zxing from the screen) and marked paid with a note; one
 // cancelled; the status filter in the URL. axe-clean at 1280 and 390 px, dialogs included.
 import { expect, it } from 'vitest';
 import { chromiumAvailable, chromiumForFile, decodeImage, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
-import { FULL_PROFILE, INIT, initPayment } from '../helpers/payments.ts';
+import { INIT, initPayment } from '../helpers/payments.ts';
 
 describeDialects('dashboard payments in Chromium', (dialect) => {
   const chromium = chromiumForFile();
   const startApp = liveAppPerTest(dialect);
 
   it.skipIf(!chromiumAvailable)(
-    'lists payment requests, shows one with its code, marks one paid, cancels one and filters by status',
+    'sets the payee details, lists payment requests, shows one with its code, marks one paid, cancels one and filters by status',
     async () => {
       const live = await startApp();
       const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
@@ -30,9 +31,46 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await page.getByRole('heading', { name: 'No payment requests yet' }).waitFor();
         await expectAxeClean(page, 'payments, empty');
 
+        // Payee details first, through the page: a wrong IBAN is named beside its field.
+        await page.getByRole('link', { name: 'Set payee details' }).click();
+        await page.getByRole('heading', { name: 'Payee details', level: 1 }).waitFor();
+        await page.getByLabel('Accept SEPA transfer').check();
+        const sepa = page.getByRole('group', { name: 'SEPA transfer' });
+        await sepa.getByLabel('Account holder').fill('Bäckerei Müller');
+        await sepa.getByLabel('IBAN').fill('DE00 3704 0044 0532 0130 00');
+        await page.getByLabel('Accept UPI').check();
+        const upi = page.getByRole('group', { name: 'UPI' });
+        await upi.getByLabel('UPI ID').fill('sharma.store@okaxis');
+        await upi.getByLabel('Payee name').fill('Sharma General Store');
+        await page.getByLabel('Accept Swiss QR-bill').check();
+        const swiss = page.getByRole('group', { name: 'Swiss QR-bill' });
+        await swiss.getByLabel('Account holder').fill('Robert Schneider AG');
+        await swiss.getByLabel('IBAN or QR-IBAN').fill('CH44 3199 9123 0008 8901 2');
+        await swiss.getByLabel('Street').fill('Rue du Lac');
+        await swiss.getByLabel('Number').fill('1268');
+        await swiss.getByLabel('Postcode').fill('2501');
+        await swiss.getByLabel('Town').fill('Biel');
+        await swiss.getByLabel('Country').fill('CH');
+        await page.getByRole('button', { name: 'Save payee details' }).click();
+        await page.getByText('Some details are not right').waitFor();
+        expect(await sepa.getByLabel('IBAN').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
+        await expectAxeClean(page, 'payee details with an error');
+        await sepa.getByLabel('IBAN').fill('DE89 3704 0044 0532 0130 00');
+        await page.getByRole('button', { name: 'Save payee details' }).click();
+        await page.getByText('Payee details saved').first().waitFor();
+        const stored = (await live.app.inject({ method: 'GET', url: '/api/v1/merchant/payment-profile', headers: session })).json().data;
+        expect(stored.schemes.sort()).toEqual(['sepa', 'swiss_qr', 'upi']);
+        expect(stored.profile.swiss_qr.address).toMatchObject({ street: 'Rue du Lac', building_number: '1268', postcode: '2501', town: 'Biel', country: 'CH' });
+        // Reloaded, the page shows what is stored.
+        await page.reload();
+        await expect.poll(() => page.getByRole('group', { name: 'SEPA transfer' }).getByLabel('Account holder').inputValue()).toBe('Bäckerei Müller');
+        expect(await page.getByLabel('Accept Pix').isChecked()).toBe(false);
+        // Stored without spaces, shown in groups of four as people read IBANs.
+        expect(await page.getByRole('group', { name: 'SEPA transfer' }).getByLabel('IBAN').inputValue()).toBe('DE89 3704 0044 0532 0130 00');
+        await page.getByRole('link', { name: 'Payments' }).first().click();
+
         const live1 = await key('prd');
-        const profile = await live.app.inject({ method: 'PUT', url: '/api/v1/merchant/payment-profile', headers: { authorization: `Bearer ${live1}` }, payload: FULL_PROFILE });
-        expect(profile.statusCode, profile.body).toBe(200);
         const create = async (k: string, body: Record<string, unknown>) => {
           const res = await initPayment(live.app, k, body);
           expect(res.statusCode, res.body).toBe(201);
@@ -40,7 +78,7 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         };
         const order = await create(live1, INIT.sepa);
         await create(live1, INIT.upi);
-        await create(await key('tst'), { ...INIT.pix, reference: 'pedido-test' });
+        await create(await key('tst'), { ...INIT.sepa, reference: 'pedido-test' });
 
         await page.reload();
         const row = (reference: string) => page.getByRole('listitem').filter({ has: page.getByRole('button', { name: new RegExp(reference) }) });

@@ -56,6 +56,8 @@ it(`keeps the initial JavaScript of /app within ${kb(BUDGET_BYTES)} gzipped, wit
     'src/routes/api-keys.tsx',
     'src/routes/settings.tsx',
     'src/routes/webhooks.tsx',
+    'src/routes/payments.tsx',
+    'src/routes/payee.tsx',
   ])
     expect(lazy, page).toContain(page);
   // A production build: React's development runtime would be larger and slower.

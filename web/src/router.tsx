@@ -83,6 +83,7 @@ const paymentsRoute = createRoute({
   validateSearch: parsePaymentsSearch,
   component: lazyRouteComponent(() => import('./routes/payments.tsx'), 'PaymentsPage'),
 });
+const payeeRoute = createRoute({ getParentRoute: () => appRoute, path: 'payments/payee', component: lazyRouteComponent(() => import('./routes/payee.tsx'), 'PayeePage') });
 const webhooksRoute = createRoute({ getParentRoute: () => appRoute, path: 'webhooks', component: lazyRouteComponent(() => import('./routes/webhooks.tsx'), 'WebhooksPage') });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: 'settings', component: lazyRouteComponent(() => import('./routes/settings.tsx'), 'SettingsPage') });
 
@@ -90,7 +91,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   loginRoute,
   signupRoute,
-  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, campaignScansRoute, bulkRoute, templatesRoute, apiKeysRoute, paymentsRoute, webhooksRoute, settingsRoute]),
+  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, campaignScansRoute, bulkRoute, templatesRoute, apiKeysRoute, paymentsRoute, payeeRoute, webhooksRoute, settingsRoute]),
 ]);
 
 /** The router, with the query client in its context. */

@@ -1,7 +1,7 @@
 // Payment requests (payments/init): the list with filters, and the two things a person does by
 // hand — mark one paid when the money came another way, or cancel it.
-import { infiniteQueryOptions } from '@tanstack/react-query';
-import { type JsonResponse, unwrap } from '@tessera/client';
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import { type JsonBody, type JsonResponse, unwrap } from '@tessera/client';
 import { api } from './client.ts';
 
 export type Payment = JsonResponse<'/api/v1/payments/{id}', 'get'>['data'];
@@ -26,4 +26,18 @@ export async function markPaid(id: string, note: string, late: boolean): Promise
 
 export async function cancelPayment(id: string): Promise<Payment> {
   return (await unwrap(api.POST('/api/v1/payments/{id}/cancel', { params: { path: { id } } }))).data;
+}
+
+export type PaymentProfile = JsonResponse<'/api/v1/merchant/payment-profile', 'get'>['data'];
+export type PayeeProfile = JsonBody<'/api/v1/merchant/payment-profile', 'put'>;
+
+/** Where the account's payments go, per scheme, and the schemes it accepts. */
+export const paymentProfileQuery = queryOptions({
+  queryKey: ['payments', 'profile'],
+  queryFn: async ({ signal }) => (await unwrap(api.GET('/api/v1/merchant/payment-profile', { signal }))).data,
+});
+
+/** Replaces the payee details; a scheme left out is no longer accepted. Every bad field comes back at once. */
+export async function savePaymentProfile(profile: PayeeProfile): Promise<PaymentProfile> {
+  return (await unwrap(api.PUT('/api/v1/merchant/payment-profile', { body: profile }))).data;
 }

@@ -1,11 +1,11 @@
 // Payment requests made through the API (payments/init), newest first: filter by status, open one
 // to see its code and reference, mark it paid by hand or cancel it.
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { Banknote } from 'lucide-react';
+import { Banknote, Landmark } from 'lucide-react';
 import { errorText } from '../api/field-errors.ts';
-import { PAYMENT_STATUSES, paymentsQuery } from '../api/payments.ts';
-import { Button } from '../components/ui/button.tsx';
+import { PAYMENT_STATUSES, paymentProfileQuery, paymentsQuery } from '../api/payments.ts';
+import { Button, buttonClass } from '../components/ui/button.tsx';
 import { Select } from '../components/ui/field.tsx';
 import { Alert, Card, EmptyState, PageHeader, Skeleton } from '../components/ui/misc.tsx';
 import { useTitle } from '../lib/use-title.ts';
@@ -18,10 +18,20 @@ export function PaymentsPage() {
   const { status } = useSearch({ from: '/app/payments' });
   const navigate = useNavigate({ from: '/app/payments' });
   const list = useInfiniteQuery(paymentsQuery(status));
+  const profile = useQuery(paymentProfileQuery);
   const payments = list.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>
-      <PageHeader title="Payments" description="Payment requests your systems created, each with a QR code to pay by bank transfer, Pix or UPI. Payments made with a test key stay with that key." />
+      <PageHeader
+        title="Payments"
+        description="Payment requests your systems created, each with a QR code to pay by bank transfer, Pix or UPI. Payments made with a test key stay with that key."
+        actions={
+          <Link to="/app/payments/payee" className={buttonClass('secondary')}>
+            <Landmark aria-hidden="true" />
+            Payee details
+          </Link>
+        }
+      />
       <div className="mb-4 flex items-center gap-2">
         <label htmlFor="payment-status" className="text-[13px] font-medium">
           Show
@@ -53,7 +63,18 @@ export function PaymentsPage() {
             Choose another status, or show them all.
           </EmptyState>
         ) : (
-          <EmptyState icon={<Banknote />} title="No payment requests yet">
+          <EmptyState
+            icon={<Banknote />}
+            title="No payment requests yet"
+            actions={
+              profile.data && profile.data.schemes.length === 0 ? (
+                <Link to="/app/payments/payee" className={buttonClass('primary')}>
+                  Set payee details
+                </Link>
+              ) : undefined
+            }
+          >
+            {profile.data && profile.data.schemes.length === 0 && <>First say where payments go (your account, per way of paying). </>}
             Your shop or ticketing system creates them through the API (<code>POST /api/v1/payments/init</code>, with an API key): each gets a QR code people pay with in their banking app, and shows
             here.{' '}
             <a href="/docs" className="font-medium text-accent-ink underline">

@@ -1,0 +1,151 @@
+// The payee details payment codes carry, per scheme: a scheme is accepted when its section is on.
+// The server checks every field (IBAN checksum, QR-IBAN, BIC, Pix key, UPI address) and names
+// each problem; they show beside their fields.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Save } from 'lucide-react';
+import { type FormEvent, type ReactNode, useState } from 'react';
+import { errorText, fieldMessages } from '../api/field-errors.ts';
+import { type PayeeProfile, type PaymentProfile, paymentProfileQuery, savePaymentProfile } from '../api/payments.ts';
+import { Button } from '../components/ui/button.tsx';
+import { Field, TextInput } from '../components/ui/field.tsx';
+import { Alert, Card } from '../components/ui/misc.tsx';
+import { toast } from '../components/ui/toast.tsx';
+import { SCHEME } from './labels.ts';
+
+type Scheme = keyof typeof SCHEME;
+/** Every field as text, by scheme; `on` says whether the scheme is accepted. */
+type Draft = Record<Scheme, { on: boolean; values: Record<string, string> }>;
+
+interface FieldSpec {
+  name: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  maxLength: number;
+}
+
+const FIELDS: Record<Scheme, FieldSpec[]> = {
+  sepa: [
+    { name: 'name', label: 'Account holder', maxLength: 70 },
+    { name: 'iban', label: 'IBAN', maxLength: 50 },
+    { name: 'bic', label: 'BIC', optional: true, hint: 'Needed only for payers outside the EEA.', maxLength: 11 },
+  ],
+  swiss_qr: [
+    { name: 'name', label: 'Account holder', maxLength: 70 },
+    { name: 'iban', label: 'IBAN or QR-IBAN', hint: 'A QR-IBAN gets QR references, a plain IBAN creditor references (SCOR).', maxLength: 50 },
+    { name: 'address.street', label: 'Street', maxLength: 70 },
+    { name: 'address.building_number', label: 'Number', optional: true, maxLength: 16 },
+    { name: 'address.postcode', label: 'Postcode', maxLength: 16 },
+    { name: 'address.town', label: 'Town', maxLength: 35 },
+    { name: 'address.country', label: 'Country', hint: 'Two letters, e.g. CH.', maxLength: 2 },
+  ],
+  pix: [
+    { name: 'key', label: 'Pix key', hint: 'CPF, CNPJ, e-mail, +55 phone or random key.', maxLength: 100 },
+    { name: 'merchant_name', label: 'Merchant name', maxLength: 25 },
+    { name: 'city', label: 'City', maxLength: 15 },
+  ],
+  upi: [
+    { name: 'vpa', label: 'UPI ID', hint: 'name@bank', maxLength: 255 },
+    { name: 'payee_name', label: 'Payee name', maxLength: 99 },
+  ],
+};
+
+const SCHEMES = Object.keys(FIELDS) as Scheme[];
+
+function read(obj: unknown, path: string): string {
+  const value = path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return typeof value === 'string' ? value : '';
+}
+
+// The server stores IBANs without spaces; people read and compare them in groups of four.
+const shown = (field: string, value: string) => (field === 'iban' ? value.replace(/(.{4})(?=.)/g, '$1 ') : value);
+
+function toDraft(saved: PaymentProfile): Draft {
+  const profile = saved.profile as Record<string, unknown>;
+  return Object.fromEntries(SCHEMES.map((s) => [s, { on: saved.schemes.includes(s), values: Object.fromEntries(FIELDS[s].map((f) => [f.name, shown(f.name, read(profile[s], f.name))])) }])) as Draft;
+}
+
+/** The PUT body: accepted schemes with their filled fields (nested where the name has a dot). */
+function toProfile(draft: Draft): PayeeProfile {
+  const out: Record<string, unknown> = {};
+  for (const s of SCHEMES) {
+    if (!draft[s].on) continue;
+    const payee: Record<string, unknown> = {};
+    for (const f of FIELDS[s]) {
+      const value = draft[s].values[f.name]!.trim();
+      if (value === '' && f.optional) continue;
+      const [head, tail] = f.name.split('.') as [string, string | undefined];
+      if (tail) payee[head] = { ...((payee[head] as object | undefined) ?? {}), [tail]: value };
+      else payee[head] = value;
+    }
+    if (s === 'swiss_qr') payee.address = { type: 'S', ...(payee.address as object) };
+    out[s] = payee;
+  }
+  return out as PayeeProfile;
+}
+
+function Section({ title, on, onToggle, children }: { title: string; on: boolean; onToggle: (on: boolean) => void; children: ReactNode }) {
+  return (
+    <fieldset className="space-y-4 border-t border-zinc-100 pt-4 first:border-t-0 first:pt-0 dark:border-zinc-800">
+      <legend className="sr-only">{title}</legend>
+      <label className="flex items-center gap-2 text-sm font-medium">
+        <input type="checkbox" checked={on} onChange={(e) => onToggle(e.target.checked)} className="size-4 accent-[var(--color-accent)]" />
+        Accept {title}
+      </label>
+      {on && <div className="grid gap-4 sm:grid-cols-2">{children}</div>}
+    </fieldset>
+  );
+}
+
+export function PayeeForm({ saved }: { saved: PaymentProfile }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState(() => toDraft(saved));
+  const save = useMutation({
+    mutationFn: () => savePaymentProfile(toProfile(draft)),
+    onSuccess: (stored) => {
+      queryClient.setQueryData(paymentProfileQuery.queryKey, stored);
+      setDraft(toDraft(stored));
+      toast('Payee details saved');
+    },
+  });
+  const errors = fieldMessages(save.error);
+  const set = (s: Scheme, patch: Partial<Draft[Scheme]>) => setDraft((d) => ({ ...d, [s]: { ...d[s], ...patch } }));
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate();
+  };
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <Card className="space-y-4 p-5">
+        {save.isError && (
+          <Alert title={Object.keys(errors).length > 0 ? 'Some details are not right' : 'The details were not saved'}>
+            {Object.keys(errors).length > 0 ? 'Each problem is shown beside its field.' : errorText(save.error)}
+          </Alert>
+        )}
+        {SCHEMES.map((s) => (
+          <Section key={s} title={SCHEME[s]} on={draft[s].on} onToggle={(on) => set(s, { on })}>
+            {FIELDS[s].map((f) => (
+              <Field key={f.name} label={f.label} hint={f.hint} optional={f.optional} error={errors[`${s}/${f.name.replace('.', '/')}`]}>
+                {(props) => (
+                  <TextInput
+                    {...props}
+                    maxLength={f.maxLength}
+                    value={draft[s].values[f.name]}
+                    onChange={(e) => set(s, { values: { ...draft[s].values, [f.name]: e.target.value } })}
+                    spellCheck={false}
+                  />
+                )}
+              </Field>
+            ))}
+          </Section>
+        ))}
+        <div className="flex justify-end">
+          <Button type="submit" variant="primary" pending={save.isPending}>
+            <Save aria-hidden="true" />
+            Save payee details
+          </Button>
+        </div>
+      </Card>
+    </form>
+  );
+}
