@@ -73,6 +73,11 @@ const campaignScansRoute = createRoute({
   validateSearch: parseScansSearch,
   component: lazyRouteComponent(() => import('./routes/campaign-scans.tsx'), 'CampaignScansPage'),
 });
+const formAnswersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'campaigns/$campaignId/answers',
+  component: lazyRouteComponent(() => import('./routes/form-answers.tsx'), 'FormAnswersPage'),
+});
 const bulkRoute = createRoute({ getParentRoute: () => appRoute, path: 'bulk', component: lazyRouteComponent(() => import('./bulk/bulk-page.tsx'), 'BulkPage') });
 const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/templates.tsx'), 'TemplatesPage') });
 const apiKeysRoute = createRoute({ getParentRoute: () => appRoute, path: 'api-keys', component: lazyRouteComponent(() => import('./routes/api-keys.tsx'), 'ApiKeysPage') });
@@ -91,7 +96,20 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   loginRoute,
   signupRoute,
-  appRoute.addChildren([campaignsRoute, newCampaignRoute, editCampaignRoute, campaignScansRoute, bulkRoute, templatesRoute, apiKeysRoute, paymentsRoute, payeeRoute, webhooksRoute, settingsRoute]),
+  appRoute.addChildren([
+    campaignsRoute,
+    newCampaignRoute,
+    editCampaignRoute,
+    campaignScansRoute,
+    formAnswersRoute,
+    bulkRoute,
+    templatesRoute,
+    apiKeysRoute,
+    paymentsRoute,
+    payeeRoute,
+    webhooksRoute,
+    settingsRoute,
+  ]),
 ]);
 
 /** The router, with the query client in its context. */

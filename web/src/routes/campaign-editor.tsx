@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
-import { ArrowLeft, Archive, BarChart3, Save } from 'lucide-react';
+import { ArrowLeft, Archive, BarChart3, Inbox, Save } from 'lucide-react';
 import { type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
@@ -129,8 +129,14 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
             {campaign && <Badge tone={campaign.status === 'archived' ? 'warning' : 'success'}>{campaign.status === 'archived' ? 'Archived' : 'Active'}</Badge>}
           </div>
         </div>
-        {(campaign?.qr_type !== 'static' || !readOnly) && (
+        {(campaign?.qr_type !== 'static' || !readOnly || campaign?.hosted_page?.form) && (
           <div className="flex flex-wrap gap-2">
+            {campaign?.hosted_page?.form && (
+              <Link to="/app/campaigns/$campaignId/answers" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
+                <Inbox aria-hidden="true" />
+                Form answers
+              </Link>
+            )}
             {campaign && campaign.qr_type !== 'static' && (
               <Link to="/app/campaigns/$campaignId/scans" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
                 <BarChart3 aria-hidden="true" />

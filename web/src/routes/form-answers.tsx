@@ -1,0 +1,109 @@
+// What people sent through a campaign's hosted-page form: one row per answer, one column per
+// field (as the form labels it), newest first, and the whole set as CSV.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { ArrowLeft, Download, Inbox } from 'lucide-react';
+import { campaignQuery } from '../api/campaigns.ts';
+import { errorText } from '../api/field-errors.ts';
+import { formAnswersCsvUrl, formAnswersQuery } from '../api/forms.ts';
+import { CampaignLoadError } from '../components/campaign-load-error.tsx';
+import { Button, buttonClass } from '../components/ui/button.tsx';
+import { CopyButton } from '../components/ui/copy-button.tsx';
+import { Alert, Card, EmptyState, Skeleton, Time } from '../components/ui/misc.tsx';
+import { useTitle } from '../lib/use-title.ts';
+
+/** An answer's value as text: yes/no for a checkbox, "—" for a field left empty. */
+function cell(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  return String(value);
+}
+
+export function FormAnswersPage() {
+  const { campaignId } = useParams({ from: '/app/campaigns/$campaignId/answers' });
+  const campaign = useQuery(campaignQuery(campaignId));
+  const answers = useInfiniteQuery(formAnswersQuery(campaignId));
+  useTitle(campaign.data ? `Form answers · ${campaign.data.name}` : 'Form answers');
+  if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
+  const fields = campaign.data?.hosted_page?.form?.fields ?? [];
+  const rows = answers.data?.pages.flatMap((p) => p.data) ?? [];
+  return (
+    <div>
+      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
+        <div className="min-w-0">
+          <Link
+            to="/app/campaigns/$campaignId"
+            params={{ campaignId }}
+            className="mb-2 inline-flex max-w-full items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+          >
+            <ArrowLeft aria-hidden="true" className="size-3.5 shrink-0" />
+            <span className="truncate">{campaign.data?.name ?? 'Campaign'}</span>
+          </Link>
+          <h1 className="text-xl font-semibold tracking-tight">Form answers</h1>
+        </div>
+        {rows.length > 0 && (
+          <a className={buttonClass('secondary', 'md')} href={formAnswersCsvUrl(campaignId)} download>
+            <Download aria-hidden="true" />
+            Download CSV
+          </a>
+        )}
+      </div>
+      {campaign.isPending || answers.isPending ? (
+        <Skeleton className="h-48" />
+      ) : answers.isError ? (
+        <Alert title="The answers could not be loaded">{errorText(answers.error)}</Alert>
+      ) : rows.length === 0 ? (
+        <EmptyState
+          icon={<Inbox />}
+          title="No answers yet"
+          actions={campaign.data.hosted_page_url ? <CopyButton text={campaign.data.hosted_page_url} label="Copy the page's link" copiedMessage="Link copied" /> : undefined}
+        >
+          {campaign.data.hosted_page?.form
+            ? 'Answers sent through the form on this campaign’s page show here, newest first.'
+            : 'This campaign’s page has no form. Pages and their forms are set through the API (hosted_page).'}
+        </EmptyState>
+      ) : (
+        <Card className="overflow-hidden">
+          {/* Wide forms scroll sideways inside the card, not the page; focusable so the keyboard can scroll it. */}
+          <section tabIndex={0} aria-label="Answers, newest first" className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent">
+            <table className="w-full text-left text-[13px]">
+              <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
+                <tr>
+                  <th scope="col" className="px-4 py-2 font-medium whitespace-nowrap">
+                    Sent
+                  </th>
+                  {fields.map((f) => (
+                    <th key={f.name} scope="col" className="px-4 py-2 font-medium whitespace-nowrap">
+                      {f.label}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+                {rows.map((a) => (
+                  <tr key={a.id}>
+                    <td className="px-4 py-2 whitespace-nowrap">
+                      <Time value={a.created_at} />
+                    </td>
+                    {fields.map((f) => (
+                      <td key={f.name} className="max-w-72 px-4 py-2 break-words">
+                        {cell(a.data[f.name])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+          {answers.hasNextPage && (
+            <div className="border-t border-zinc-100 p-3 text-center dark:border-zinc-800">
+              <Button pending={answers.isFetchingNextPage} onClick={() => void answers.fetchNextPage()}>
+                Show more
+              </Button>
+            </div>
+          )}
+        </Card>
+      )}
+    </div>
+  );
+}
