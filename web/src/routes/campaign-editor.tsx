@@ -21,6 +21,7 @@ import { ScheduleFields, type ScheduleValue } from '../components/schedule-field
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
+import { UrlInput } from '../components/ui/url-input.tsx';
 import { Alert, Badge, Card, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { DesignControls } from '../designer/design-controls.tsx';
@@ -200,19 +201,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
               }
               error={serverErrors.destination}
             >
-              {(props) => (
-                <TextInput
-                  {...props}
-                  type="url"
-                  inputMode="url"
-                  required
-                  disabled={readOnly}
-                  value={destination}
-                  onChange={(e) => setDestination(e.target.value)}
-                  onBlur={() => setDestination(withScheme(destination))}
-                  placeholder="https://example.com/menu"
-                />
-              )}
+              {(props) => <UrlInput {...props} required disabled={readOnly} value={destination} onValueChange={setDestination} placeholder="https://example.com/menu" />}
             </Field>
             {campaign ? (
               <div className="space-y-1.5">

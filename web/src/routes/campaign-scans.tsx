@@ -1,8 +1,8 @@
 // A campaign's scans: totals, a daily chart with its numbers as a table, where and on what the
 // code was scanned, and the raw scans as CSV. Days are the viewer's, as the API counts them in tz.
 import { useQuery } from '@tanstack/react-query';
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { ArrowLeft, Download, ScanLine } from 'lucide-react';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { Download, ScanLine } from 'lucide-react';
 import { useMemo } from 'react';
 import { RANGE_DAYS, type RangeDays, type ReportRange, exportCsvUrl, lastDays, timelineQuery } from '../api/analytics.ts';
 import { parseScansSearch } from './scans-search.ts';
@@ -14,6 +14,7 @@ import { dayLabel } from '../analytics/labels.ts';
 import { type Day, ScansChart } from '../analytics/scans-chart.tsx';
 import { ScansTable } from '../analytics/scans-table.tsx';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
+import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
 import { buttonClass } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Select } from '../components/ui/field.tsx';
@@ -111,35 +112,29 @@ export function CampaignScansPage() {
   if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
   return (
     <div>
-      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div className="min-w-0">
-          <Link
-            to="/app/campaigns/$campaignId"
-            params={{ campaignId }}
-            className="mb-2 inline-flex max-w-full items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-          >
-            <ArrowLeft aria-hidden="true" className="size-3.5 shrink-0" />
-            <span className="truncate">{campaign.data?.name ?? 'Campaign'}</span>
-          </Link>
-          <h1 className="text-xl font-semibold tracking-tight">Scans</h1>
-        </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <label className="sr-only" htmlFor="scan-range">
-            Period
-          </label>
-          <Select id="scan-range" className="sm:w-40" value={String(days)} onChange={(e) => void navigate({ search: parseScansSearch({ days: e.target.value }), replace: true })}>
-            {RANGE_DAYS.map((d) => (
-              <option key={d} value={d}>
-                Last {d} days
-              </option>
-            ))}
-          </Select>
-          <a className={buttonClass('secondary', 'md')} href={exportCsvUrl(campaignId, range)} download>
-            <Download aria-hidden="true" />
-            Download CSV
-          </a>
-        </div>
-      </div>
+      <CampaignPageHeader
+        campaignId={campaignId}
+        campaignName={campaign.data?.name}
+        title="Scans"
+        actions={
+          <>
+            <label className="sr-only" htmlFor="scan-range">
+              Period
+            </label>
+            <Select id="scan-range" className="sm:w-40" value={String(days)} onChange={(e) => void navigate({ search: parseScansSearch({ days: e.target.value }), replace: true })}>
+              {RANGE_DAYS.map((d) => (
+                <option key={d} value={d}>
+                  Last {d} days
+                </option>
+              ))}
+            </Select>
+            <a className={buttonClass('secondary', 'md')} href={exportCsvUrl(campaignId, range)} download>
+              <Download aria-hidden="true" />
+              Download CSV
+            </a>
+          </>
+        }
+      />
       {campaign.isPending ? (
         <Skeleton className="h-64" />
       ) : campaign.data.qr_type === 'static' ? (

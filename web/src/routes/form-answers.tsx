@@ -1,12 +1,13 @@
 // What people sent through a campaign's hosted-page form: one row per answer, one column per
 // field (as the form labels it), newest first, and the whole set as CSV.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Link, useParams } from '@tanstack/react-router';
-import { ArrowLeft, Download, Inbox } from 'lucide-react';
+import { useParams } from '@tanstack/react-router';
+import { Download, Inbox } from 'lucide-react';
 import { campaignQuery } from '../api/campaigns.ts';
 import { errorText } from '../api/field-errors.ts';
 import { formAnswersCsvUrl, formAnswersQuery } from '../api/forms.ts';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
+import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Alert, Card, EmptyState, Skeleton, Time } from '../components/ui/misc.tsx';
@@ -29,25 +30,19 @@ export function FormAnswersPage() {
   const rows = answers.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <div>
-      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-        <div className="min-w-0">
-          <Link
-            to="/app/campaigns/$campaignId"
-            params={{ campaignId }}
-            className="mb-2 inline-flex max-w-full items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
-          >
-            <ArrowLeft aria-hidden="true" className="size-3.5 shrink-0" />
-            <span className="truncate">{campaign.data?.name ?? 'Campaign'}</span>
-          </Link>
-          <h1 className="text-xl font-semibold tracking-tight">Form answers</h1>
-        </div>
-        {rows.length > 0 && (
-          <a className={buttonClass('secondary', 'md')} href={formAnswersCsvUrl(campaignId)} download>
-            <Download aria-hidden="true" />
-            Download CSV
-          </a>
-        )}
-      </div>
+      <CampaignPageHeader
+        campaignId={campaignId}
+        campaignName={campaign.data?.name}
+        title="Form answers"
+        actions={
+          rows.length > 0 && (
+            <a className={buttonClass('secondary', 'md')} href={formAnswersCsvUrl(campaignId)} download>
+              <Download aria-hidden="true" />
+              Download CSV
+            </a>
+          )
+        }
+      />
       {campaign.isPending || answers.isPending ? (
         <Skeleton className="h-48" />
       ) : answers.isError ? (

@@ -8,6 +8,7 @@ import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { sessionQuery } from '../api/session.ts';
 import { Button } from '../components/ui/button.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
+import { UrlInput } from '../components/ui/url-input.tsx';
 import { Alert, Card, PageHeader, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { withScheme } from '../lib/url.ts';
@@ -72,17 +73,7 @@ function BrandingForm({ saved }: { saved: Branding }) {
           {(props) => <TextInput {...props} required maxLength={100} value={draft.name} onChange={(e) => set({ name: e.target.value })} autoComplete="organization" />}
         </Field>
         <Field label="Logo address" optional hint="An image on the web (https://…), shown instead of the name. Leave empty to show the name." error={errors.logo_url}>
-          {(props) => (
-            <TextInput
-              {...props}
-              type="url"
-              inputMode="url"
-              value={draft.logoUrl}
-              onChange={(e) => set({ logoUrl: e.target.value })}
-              onBlur={() => set({ logoUrl: withScheme(draft.logoUrl) })}
-              placeholder="https://example.com/logo.svg"
-            />
-          )}
+          {(props) => <UrlInput {...props} value={draft.logoUrl} onValueChange={(logoUrl) => set({ logoUrl })} placeholder="https://example.com/logo.svg" />}
         </Field>
         {draft.logoUrl.trim() !== '' && (
           <Field label="Logo description" optional hint="Read out by screen readers in place of the logo; the name when empty." error={errors.logo_alt}>

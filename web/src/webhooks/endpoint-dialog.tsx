@@ -7,6 +7,7 @@ import { createEndpoint, webhookEndpointsQuery, webhookEventTypesQuery } from '.
 import { Button } from '../components/ui/button.tsx';
 import { Dialog } from '../components/ui/dialog.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
+import { UrlInput } from '../components/ui/url-input.tsx';
 import { Alert } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { withScheme } from '../lib/url.ts';
@@ -45,18 +46,7 @@ export function AddEndpointDialog({ open, onOpenChange }: { open: boolean; onOpe
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {create.error && !fields.url && !fields.description && <Alert>{errorText(create.error)}</Alert>}
         <Field label="URL" hint="https:// on a public address; Tessera refuses private and local networks." error={fields.url}>
-          {(props) => (
-            <TextInput
-              {...props}
-              type="url"
-              inputMode="url"
-              required
-              value={url}
-              onChange={(e) => setUrl(e.target.value)}
-              onBlur={() => setUrl(withScheme(url))}
-              placeholder="https://example.com/webhooks/tessera"
-            />
-          )}
+          {(props) => <UrlInput {...props} required value={url} onValueChange={setUrl} placeholder="https://example.com/webhooks/tessera" />}
         </Field>
         <Field label="Description" optional hint="What receives it, e.g. “Order system”." error={fields.description}>
           {(props) => <TextInput {...props} maxLength={500} value={description} onChange={(e) => setDescription(e.target.value)} />}

@@ -1,0 +1,23 @@
+// An address field: the URL keyboard on phones, and https:// put in front of a bare host name
+// ("example.com/menu") when the field is left, as people type addresses the way browsers let them.
+import type { InputHTMLAttributes } from 'react';
+import { withScheme } from '../../lib/url.ts';
+import { TextInput } from './field.tsx';
+
+type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'value' | 'onChange' | 'type' | 'inputMode'> & { value: string; onValueChange: (value: string) => void };
+
+export function UrlInput({ value, onValueChange, onBlur, ...rest }: Props) {
+  return (
+    <TextInput
+      {...rest}
+      type="url"
+      inputMode="url"
+      value={value}
+      onChange={(e) => onValueChange(e.target.value)}
+      onBlur={(e) => {
+        onValueChange(withScheme(value));
+        onBlur?.(e);
+      }}
+    />
+  );
+}
