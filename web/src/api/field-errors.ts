@@ -1,6 +1,7 @@
 // Puts the API's problem+json `errors[]` next to the fields they name. The API names fields by
-// where they sit in the request (`body/destination`, `body/design_config/margin`, `body/urls/3`);
-// forms name them without the `body/` prefix.
+// where they sit in the request (`body/destination`, `body/design_config/margin`, `body/urls/3`,
+// or as a JSON pointer, `/hosted_page/blocks/0/url`); forms name them without the `body/` prefix
+// or the pointer's leading slash.
 import { TesseraApiError } from '@tessera/client';
 
 /** Messages by field (`destination`, `design_config/margin`, `urls/3`); the first message per field wins. */
@@ -11,7 +12,7 @@ export function fieldMessages(error: unknown): FieldMessages {
   const out: FieldMessages = {};
   if (!(error instanceof TesseraApiError)) return out;
   for (const { field, message } of error.errors) {
-    const name = field.replace(/^body\/?/, '');
+    const name = field.replace(/^body\/?/, '').replace(/^\//, '');
     out[name] ??= message;
   }
   return out;
