@@ -30,7 +30,30 @@ const LOGO = `data:image/svg+xml;base64,${Buffer.from(
 
 const CAMPAIGNS = [
   { name: 'Spring menu poster', destination: 'https://bistro-lumen.example/menu/spring', design_config: { preset: 'rounded', color: '#0f766e', logo: { src: LOGO, size: 0.2 } } },
-  { name: 'Trade fair booth B12', destination: 'https://northwind.example/fair-2026?utm_source=qr', design_config: { preset: 'liquid' } },
+  {
+    name: 'Trade fair booth B12',
+    slug: 'fair-2026',
+    destination: 'https://northwind.example/fair-2026?utm_source=qr',
+    design_config: { preset: 'liquid' },
+    hosted_page: {
+      title: 'Meet Northwind at booth B12',
+      published: true,
+      blocks: [
+        { type: 'paragraph', text: 'Leave your details and we send you the fair catalogue, with this year’s prices.' },
+        { type: 'button', text: 'See the programme', url: 'https://northwind.example/fair-2026/programme' },
+      ],
+      theme: { background_color: '#f8fafc', text_color: '#0f172a', accent_color: '#0f766e' },
+      form: {
+        fields: [
+          { name: 'name', label: 'Your name', type: 'text', required: true },
+          { name: 'email', label: 'Email', type: 'email', required: true, help_text: 'The catalogue goes here; nothing else.' },
+          { name: 'interest', label: 'Most interested in', type: 'select', options: ['Outdoor furniture', 'Lighting', 'Textiles'] },
+        ],
+        submit_label: 'Send me the catalogue',
+        success_message: 'Thank you! The catalogue is on its way.',
+      },
+    },
+  },
   { name: 'Product packaging, EU', destination: 'https://northwind.example/eu/care-instructions', design_config: { preset: 'classy' } },
   { name: 'Table tents · terrace', destination: 'https://bistro-lumen.example/order', design_config: { preset: 'scan-me', frame: { text: 'ORDER HERE', color: '#0f172a', text_color: '#ffffff' } } },
   { name: 'Museum audio guide, room 4', destination: 'https://museum.example/guide/room-4', design_config: { preset: 'ocean' } },

@@ -44,6 +44,9 @@ try {
     await page.goto(`${demo.base}/app/campaigns/${demo.campaignIds[0]}/scans`);
     await page.getByTestId('scans-chart').locator('canvas').waitFor();
     await shoot('scans', false);
+    await page.goto(`${demo.base}/app/campaigns/${demo.campaignIds[1]}/page`);
+    await page.getByRole('region', { name: 'Question 1' }).waitFor();
+    await shoot('hosted-page', false);
     await page.goto(`${demo.base}/app/bulk`);
     const urls = Array.from({ length: 24 }, (_, i) => `https://northwind.example/tickets/${1001 + i}`);
     urls[6] = 'northwind.example/tickets/oops';

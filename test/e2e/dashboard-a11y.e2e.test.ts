@@ -124,6 +124,12 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await expectClean(app, `template dialog at ${width}`);
         await app.keyboard.press('Escape');
         await visit(`/app/campaigns/${archivedId}`, () => app.getByText('This campaign is archived').waitFor(), 'archived campaign');
+        await visit(`/app/campaigns/${campaignId}/page`, () => app.getByText('This campaign has no page yet').waitFor(), 'hosted page editor');
+        await app.getByRole('button', { name: 'Heading', exact: true }).click();
+        await app.getByLabel('Ask people to fill in a form').check();
+        await app.getByRole('button', { name: 'Add a question' }).click();
+        await expectClean(app, `hosted page editor with a block and a question at ${width}`);
+        await visit(`/app/campaigns/${archivedId}/page`, () => app.getByText('This campaign is archived').waitFor(), 'hosted page of an archived campaign');
         await visit('/app/bulk', () => app.getByLabel('Paste links, one per line').waitFor());
         await app.getByLabel('Paste links, one per line').fill('https://example.com/1\nnot a link\nhttps://example.com/3');
         await app.getByRole('button', { name: /^Check/ }).click();
@@ -137,6 +143,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await app.keyboard.press('Escape');
         await visit('/app/nowhere', () => app.getByRole('heading', { name: 'This page does not exist' }).waitFor(), 'not found');
         await visit('/app/campaigns/cmp_doesnotexist', () => app.getByRole('heading', { name: 'Campaign not found' }).waitFor(), 'campaign not found');
+        await visit('/app/campaigns/cmp_doesnotexist/page', () => app.getByRole('heading', { name: 'Campaign not found' }).waitFor(), 'hosted page of no campaign');
       });
       await app.close();
       expect(problems).toEqual([]);

@@ -1,5 +1,5 @@
 // The dashboard's routes. The public pages and the campaign list load with the first bundle;
-// the designer, scans, bulk, templates, API keys, payments, webhooks and settings load on first
+// the designer, scans, form answers, the hosted page editor, bulk, templates, API keys, payments, webhooks and settings load on first
 // visit (lazy chunks).
 import { TesseraApiError } from '@tessera/client';
 import type { QueryClient } from '@tanstack/react-query';
@@ -78,6 +78,11 @@ const formAnswersRoute = createRoute({
   path: 'campaigns/$campaignId/answers',
   component: lazyRouteComponent(() => import('./routes/form-answers.tsx'), 'FormAnswersPage'),
 });
+const hostedPageRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'campaigns/$campaignId/page',
+  component: lazyRouteComponent(() => import('./routes/hosted-page.tsx'), 'HostedPagePage'),
+});
 const bulkRoute = createRoute({ getParentRoute: () => appRoute, path: 'bulk', component: lazyRouteComponent(() => import('./bulk/bulk-page.tsx'), 'BulkPage') });
 const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/templates.tsx'), 'TemplatesPage') });
 const apiKeysRoute = createRoute({ getParentRoute: () => appRoute, path: 'api-keys', component: lazyRouteComponent(() => import('./routes/api-keys.tsx'), 'ApiKeysPage') });
@@ -102,6 +107,7 @@ const routeTree = rootRoute.addChildren([
     editCampaignRoute,
     campaignScansRoute,
     formAnswersRoute,
+    hostedPageRoute,
     bulkRoute,
     templatesRoute,
     apiKeysRoute,

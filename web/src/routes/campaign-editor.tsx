@@ -3,11 +3,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
-import { ArrowLeft, Archive, BarChart3, Inbox, Save } from 'lucide-react';
-import { type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { ArrowLeft, Archive, BarChart3, FileText, Inbox, Save } from 'lucide-react';
+import { type FormEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
-import { errorText, fieldMessages } from '../api/field-errors.ts';
+import { fieldMessages } from '../api/field-errors.ts';
 import { QR_TYPE_HINTS, QR_TYPE_LABELS } from '../api/labels.ts';
 import { templatesQuery } from '../api/templates.ts';
 import type { Campaign, DesignConfig, QrType } from '../api/types.ts';
@@ -15,12 +15,13 @@ import { ArchiveDialog } from '../components/campaign-actions.tsx';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
 import { Downloads } from '../components/campaign-downloads.tsx';
 import { LeaveGuard } from '../components/leave-guard.tsx';
+import { ProblemSummary } from '../components/problem-summary.tsx';
 import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
 import { TemplatePicker } from '../components/template-picker.tsx';
 import { ScheduleFields, type ScheduleValue } from '../components/schedule-fields.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
-import { Field, Select, TextInput } from '../components/ui/field.tsx';
+import { Field, TextInput } from '../components/ui/field.tsx';
 import { UrlInput } from '../components/ui/url-input.tsx';
 import { Alert, Badge, Card, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
@@ -104,11 +105,6 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   for (const issue of preview.errors) if (issue.code === 'design_invalid' && issue.field) designErrors[`design_config/${issue.field}`] ??= issue.message;
   const summary = save.error ? Object.entries(serverErrors) : [];
   const showProblem = Boolean(save.error) && (summary.length > 0 || Object.keys(refused).length === 0);
-  // A refused save moves focus to the list of problems, which may be a screen above the button.
-  const problem = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (save.error) problem.current?.focus();
-  }, [save.error]);
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -130,8 +126,14 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
             {campaign && <Badge tone={campaign.status === 'archived' ? 'warning' : 'success'}>{campaign.status === 'archived' ? 'Archived' : 'Active'}</Badge>}
           </div>
         </div>
-        {(campaign?.qr_type !== 'static' || !readOnly || campaign?.hosted_page?.form) && (
+        {(campaign?.qr_type !== 'static' || !readOnly || campaign?.hosted_page) && (
           <div className="flex flex-wrap gap-2">
+            {campaign && (!readOnly || campaign.hosted_page) && (
+              <Link to="/app/campaigns/$campaignId/page" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
+                <FileText aria-hidden="true" />
+                {campaign.hosted_page ? 'Hosted page' : 'Add a page'}
+              </Link>
+            )}
             {campaign?.hosted_page?.form && (
               <Link to="/app/campaigns/$campaignId/answers" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
                 <Inbox aria-hidden="true" />
@@ -168,21 +170,11 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         </div>
       )}
       {showProblem && (
-        <div ref={problem} tabIndex={-1} className="mb-6 rounded-lg focus:outline-none">
-          <Alert title={summary.length > 0 ? 'There is a problem' : 'The campaign was not saved'}>
-            {summary.length > 0 ? (
-              <ul className="list-disc space-y-0.5 pl-5">
-                {summary.map(([field, message]) => (
-                  <li key={field}>
-                    {field.replace(/^design_config\/?/, 'Design: ').replaceAll('_', ' ')} {message}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              errorText(save.error)
-            )}
-          </Alert>
-        </div>
+        <ProblemSummary
+          error={save.error}
+          notSaved="The campaign was not saved"
+          problems={summary.map(([field, message]) => [field, `${field.replace(/^design_config\/?/, 'Design: ').replaceAll('_', ' ')} ${message}`])}
+        />
       )}
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">

@@ -1,8 +1,8 @@
 // What people sent through a campaign's hosted-page form: one row per answer, one column per
 // field (as the form labels it), newest first, and the whole set as CSV.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useParams } from '@tanstack/react-router';
-import { Download, Inbox } from 'lucide-react';
+import { Link, useParams } from '@tanstack/react-router';
+import { Download, FileText, Inbox } from 'lucide-react';
 import { campaignQuery } from '../api/campaigns.ts';
 import { errorText } from '../api/field-errors.ts';
 import { formAnswersCsvUrl, formAnswersQuery } from '../api/forms.ts';
@@ -51,11 +51,20 @@ export function FormAnswersPage() {
         <EmptyState
           icon={<Inbox />}
           title="No answers yet"
-          actions={campaign.data.hosted_page_url ? <CopyButton text={campaign.data.hosted_page_url} label="Copy the page's link" copiedMessage="Link copied" /> : undefined}
+          actions={
+            campaign.data.hosted_page?.form && campaign.data.hosted_page.published && campaign.data.hosted_page_url ? (
+              <CopyButton text={campaign.data.hosted_page_url} label="Copy the page's link" copiedMessage="Link copied" />
+            ) : campaign.data.status === 'active' ? (
+              <Link to="/app/campaigns/$campaignId/page" params={{ campaignId }} className={buttonClass('secondary', 'md')}>
+                <FileText aria-hidden="true" />
+                {campaign.data.hosted_page?.form ? 'Publish the page' : 'Add a form to the page'}
+              </Link>
+            ) : undefined
+          }
         >
           {campaign.data.hosted_page?.form
             ? 'Answers sent through the form on this campaign’s page show here, newest first.'
-            : 'This campaign’s page has no form. Pages and their forms are set through the API (hosted_page).'}
+            : 'This campaign’s page has no form yet. Add one to collect answers here.'}
         </EmptyState>
       ) : (
         <Card className="overflow-hidden">

@@ -1,0 +1,202 @@
+// A campaign's hosted page made in the dashboard, in Chromium on a real server: written from an
+// empty editor (blocks added from the keyboard, a form with an email and a choice question),
+// published under an address made from the campaign's name, reordered, then filled in as a
+// visitor would; the answer arrives under the names the editor gave the questions. The server's
+// refusals (a reserved address, an empty heading, a non-web link) show beside their fields and
+// in the summary; removing the page takes it offline and keeps the answers.
+// axe-clean at 1280 and 390 px.
+import { expect, it } from 'vitest';
+import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
+
+  it.skipIf(!chromiumAvailable)(
+    'writes, publishes and reorders a page with a form, and a visitor answers it',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Spring fair', destination: 'https://example.com/' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const campaignId = created.json().id as string;
+      const stored = async () => (await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}`, headers })).json();
+
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `hosted-page-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/campaigns/${campaignId}`);
+        await page.getByRole('link', { name: 'Add a page' }).click();
+        await page.getByRole('heading', { name: 'Hosted page', level: 1 }).waitFor();
+        await page.getByText('This campaign has no page yet').waitFor();
+        expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Spring fair');
+        await expectAxeClean(page, 'page editor, new');
+
+        await page.getByLabel('Title', { exact: true }).fill('Spring fair 2027');
+        // A block added from the keyboard takes the focus: typing goes into it.
+        await page.getByRole('button', { name: 'Heading', exact: true }).click();
+        await page.keyboard.type('Welcome');
+        await page.getByRole('button', { name: 'Text', exact: true }).click();
+        await page.keyboard.type('Leave your email for the raffle.');
+        await page.getByRole('button', { name: 'Link', exact: true }).click();
+        await page.keyboard.type('Programme');
+        const link = page.getByRole('region', { name: 'Link 1' });
+        await link.getByLabel('Leads to', { exact: true }).fill('example.com/programme');
+        await link.getByLabel('Leads to', { exact: true }).blur();
+        expect(await link.getByLabel('Leads to', { exact: true }).inputValue()).toBe('https://example.com/programme');
+
+        await page.getByLabel('Ask people to fill in a form', { exact: true }).check();
+        await page.getByRole('button', { name: 'Add a question' }).click();
+        await page.keyboard.type('Email address');
+        const first = page.getByRole('region', { name: 'Question 1' });
+        await first.getByLabel('Answer', { exact: true }).selectOption('email');
+        await first.getByLabel('An answer is required', { exact: true }).check();
+        await expect.poll(() => first.getByText('Answers are kept as “email_address”').count()).toBe(1);
+        await page.getByRole('button', { name: 'Add a question' }).click();
+        await page.keyboard.type('T-shirt size');
+        const second = page.getByRole('region', { name: 'Question 2' });
+        await second.getByLabel('Answer', { exact: true }).selectOption('select');
+        await second.getByLabel('Choices', { exact: true }).fill('S\nM\nL');
+
+        // Publishing offers an address made from the campaign's name.
+        await page.getByLabel('Published', { exact: true }).check();
+        expect(await page.getByLabel('Address', { exact: true }).inputValue()).toBe('spring-fair');
+        await expectAxeClean(page, 'page editor, filled');
+        await page.getByRole('button', { name: 'Create the page' }).click();
+        await page.getByText('Page saved and published').first().waitFor();
+
+        let campaign = await stored();
+        expect(campaign.slug).toBe('spring-fair');
+        expect(campaign.hosted_page.title).toBe('Spring fair 2027');
+        expect(campaign.hosted_page.published).toBe(true);
+        expect(campaign.hosted_page.blocks).toEqual([
+          { type: 'heading', text: 'Welcome', level: 2 },
+          { type: 'paragraph', text: 'Leave your email for the raffle.' },
+          { type: 'link', text: 'Programme', url: 'https://example.com/programme' },
+        ]);
+        expect(campaign.hosted_page.form.fields.map((f: { name: string; type: string; required: boolean; options: string[] | null }) => [f.name, f.type, f.required, f.options])).toEqual([
+          ['email_address', 'email', true, null],
+          ['t_shirt_size', 'select', false, ['S', 'M', 'L']],
+        ]);
+
+        // Reordered with the row buttons; a saved question keeps its stored name when relabelled.
+        await page.getByRole('button', { name: 'Move Link 1 up' }).click();
+        await page.getByRole('region', { name: 'Question 1' }).getByLabel('Question', { exact: true }).fill('Your email');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.getByText('Page saved and published').first().waitFor();
+        campaign = await stored();
+        expect(campaign.hosted_page.blocks.map((b: { type: string }) => b.type)).toEqual(['heading', 'link', 'paragraph']);
+        expect(campaign.hosted_page.form.fields[0]).toMatchObject({ name: 'email_address', label: 'Your email' });
+
+        const open = page.getByRole('link', { name: 'Open the page' });
+        expect(await open.getAttribute('href')).toBe(campaign.hosted_page_url);
+        expect(campaign.hosted_page_url).toMatch(/\/p\/[a-z0-9-]+\/spring-fair$/);
+      });
+
+      // A visitor answers on the public page.
+      const visitor = await chromium().newContext();
+      const publicPage = await visitor.newPage();
+      await publicPage.goto((await stored()).hosted_page_url);
+      await publicPage.getByRole('heading', { name: 'Spring fair 2027' }).waitFor();
+      await publicPage.getByLabel('Your email').fill('ada@example.com');
+      await publicPage.getByLabel('T-shirt size').selectOption('M');
+      await publicPage.getByRole('button', { name: 'Send' }).click();
+      await publicPage.getByText('Thank you! Your answer was sent.').waitFor();
+      await visitor.close();
+      const answers = (await live.app.inject({ method: 'GET', url: `/api/v1/forms/campaign/${campaignId}`, headers })).json().data;
+      expect(answers.map((a: { data: unknown }) => a.data)).toEqual([{ email_address: 'ada@example.com', t_shirt_size: 'M' }]);
+
+      const phone = await phoneContextLike(chromium(), context);
+      const small = await phone.newPage();
+      problems.push(...watchPage(small));
+      await small.goto(`${live.base}/app/campaigns/${campaignId}/page`);
+      await small.getByRole('region', { name: 'Question 2' }).waitFor();
+      await expectAxeClean(small, 'page editor at 390 px');
+      expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+      await small.screenshot({ path: `.tmp/hosted-page-390-${dialect}.png`, fullPage: true });
+      await page.screenshot({ path: `.tmp/hosted-page-1280-${dialect}.png`, fullPage: true });
+      expect(problems).toEqual([]);
+      await phone.close();
+      await context.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    "shows the server's refusals beside their fields, and removing the page takes it offline",
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const created = await live.app.inject({
+        method: 'POST',
+        url: '/api/v1/campaigns',
+        headers,
+        payload: {
+          name: 'Menu',
+          slug: 'menu',
+          destination: 'https://example.com/',
+          hosted_page: { title: 'Menu', published: true, form: { fields: [{ name: 'dish', label: 'Dish', type: 'text' }] } },
+        },
+      });
+      expect(created.statusCode, created.body).toBe(201);
+      const { id: campaignId, hosted_page_url: pageUrl, short_code: shortCode } = created.json();
+      const sent = await live.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${shortCode}`, payload: { dish: 'Soup' } });
+      expect(sent.statusCode, sent.body).toBe(201);
+
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `hosted-page-errors-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/campaigns/${campaignId}/page`);
+        await page.getByLabel('Title', { exact: true }).waitFor();
+        // A reserved address: refused before the page is looked at.
+        await page.getByLabel('Address', { exact: true }).fill('docs');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+        await summary.getByText('Address is reserved; choose another').waitFor();
+        expect(await page.getByLabel('Address', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+        expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('There is a problem');
+        // Editing puts the refusal away.
+        await page.getByLabel('Address', { exact: true }).fill('menu');
+        await expect.poll(() => summary.count()).toBe(0);
+
+        // An empty heading and a link that is not a web address: each named where it is.
+        await page.getByRole('button', { name: 'Heading', exact: true }).click();
+        await page.getByRole('button', { name: 'Link', exact: true }).click();
+        await page.keyboard.type('Order');
+        const link = page.getByRole('region', { name: 'Link 1' });
+        await link.getByLabel('Leads to', { exact: true }).fill('ftp://example.com/menu.pdf');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await summary.waitFor();
+        const heading = page.getByRole('region', { name: 'Heading 1' });
+        expect(await heading.getByLabel('Heading text', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+        expect(await link.getByLabel('Leads to', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+        expect(await summary.textContent()).toMatch(/Heading 1: text must not be empty/);
+        expect(await summary.textContent()).toMatch(/Link 1: address/);
+        await expectAxeClean(page, 'page editor with errors');
+        expect((await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}`, headers })).json().hosted_page.blocks).toEqual([]);
+
+        await page.getByRole('button', { name: 'Remove Heading 1' }).click();
+        await link.getByLabel('Leads to', { exact: true }).fill('https://example.com/menu.pdf');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.getByText('Page saved and published').first().waitFor();
+
+        await page.getByRole('button', { name: 'Remove the page' }).click();
+        await page.getByRole('alertdialog').getByRole('button', { name: 'Remove the page' }).click();
+        await page.getByText('Page removed').first().waitFor();
+        await page.getByText('This campaign has no page yet').waitFor();
+      });
+      const after = (await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}`, headers })).json();
+      expect(after.hosted_page).toBeNull();
+      expect((await fetch(pageUrl)).status).toBe(404);
+      // The answers outlive the page.
+      const answers = (await live.app.inject({ method: 'GET', url: `/api/v1/forms/campaign/${campaignId}`, headers })).json().data;
+      expect(answers).toHaveLength(1);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,47 @@
+// What a person calls the field a server error names: the server's `blocks/1/url` is
+// "Link 1: address" in the problem summary at the top of the page editor.
+
+const PROPERTY: Record<string, string> = {
+  text: 'text',
+  url: 'address',
+  alt: 'description',
+  level: 'size',
+  label: 'question',
+  name: 'stored name',
+  type: 'answer type',
+  options: 'choices',
+  placeholder: 'example answer',
+  help_text: 'help text',
+  max_length: 'length limit',
+  min: 'lowest number',
+  max: 'highest number',
+  submit_label: 'button text',
+  success_message: 'thank-you message',
+  next_url: 'address after sending',
+  next_label: 'text of the button after sending',
+  background_color: 'background colour',
+  text_color: 'text colour',
+  accent_color: 'colour of buttons and links',
+  logo_url: 'logo address',
+  logo_alt: 'logo description',
+  hero_image_url: 'wide image address',
+  hero_image_alt: 'wide image description',
+  title: 'Title',
+  language: 'Language',
+  slug: 'Address',
+  published: 'Published',
+};
+
+/** A field of the page document (`blocks/0/url`, `form/fields/2/options/1`, `slug`) in words; `blocks` are the editor's block names. */
+export function describeField(field: string, blocks: readonly string[]): string {
+  const parts = field.split('/');
+  const prop = (name: string | undefined) => (name === undefined ? '' : (PROPERTY[name] ?? name.replaceAll('_', ' ')));
+  if (parts[0] === 'blocks' && parts[1] !== undefined) return `${blocks[Number(parts[1])] ?? `Block ${Number(parts[1]) + 1}`}${parts[2] ? `: ${prop(parts[2])}` : ''}`;
+  if (parts[0] === 'form' && parts[1] === 'fields' && parts[2] !== undefined) {
+    const option = parts[3] === 'options' && parts[4] !== undefined ? ` ${Number(parts[4]) + 1}` : '';
+    return `Question ${Number(parts[2]) + 1}${parts[3] ? `: ${prop(parts[3])}${option}` : ''}`;
+  }
+  if (parts[0] === 'form') return parts[1] ? `Form: ${prop(parts[1])}` : 'Form';
+  if (parts[0] === 'theme') return parts[1] ? `Look: ${prop(parts[1])}` : 'Look';
+  return prop(parts[0]) || 'The page';
+}

@@ -1,0 +1,105 @@
+// The page's title, language, address and whether it is published. The address is the campaign's
+// slug, below the account's: /p/{account}/{slug}. Publishing needs one, so an empty slug field
+// offers one made from the campaign's name.
+import { CopyButton } from '../components/ui/copy-button.tsx';
+import { Field, Select, TextInput } from '../components/ui/field.tsx';
+import { Toggle } from '../designer/inputs.tsx';
+import { type PageDraft, slugFrom } from './draft.ts';
+
+// The languages the page's own words (buttons, errors, the thank-you page) come in (src/http/page/messages).
+const LANGUAGES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
+
+export function PageSettings({
+  draft,
+  onChange,
+  slug,
+  onSlugChange,
+  campaignName,
+  accountSlug,
+  pageUrl,
+  errors,
+  disabled,
+}: {
+  draft: PageDraft;
+  onChange: (next: Partial<PageDraft>) => void;
+  slug: string;
+  onSlugChange: (slug: string) => void;
+  campaignName: string;
+  accountSlug: string;
+  pageUrl: string | null;
+  errors: Record<string, string>;
+  disabled?: boolean;
+}) {
+  const address = `${window.location.origin}/p/${accountSlug}/`;
+  return (
+    <div className="space-y-5">
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
+        <Field label="Title" hint="The page's main heading and the browser tab's title." error={errors.title}>
+          {(props) => <TextInput {...props} required maxLength={200} disabled={disabled} value={draft.title} onChange={(e) => onChange({ title: e.target.value })} />}
+        </Field>
+        <Field label="Language" hint="Of the page's buttons and messages." error={errors.language}>
+          {(props) => (
+            <Select {...props} disabled={disabled} value={draft.language} onChange={(e) => onChange({ language: e.target.value })}>
+              {Object.entries(LANGUAGES).map(([tag, name]) => (
+                <option key={tag} value={tag} lang={tag}>
+                  {name}
+                </option>
+              ))}
+              {!(draft.language in LANGUAGES) && <option value={draft.language}>{draft.language}</option>}
+            </Select>
+          )}
+        </Field>
+      </div>
+      <Field
+        label="Address"
+        optional={!draft.published}
+        hint={
+          pageUrl ? (
+            'Lowercase letters, digits and hyphens. Changing it moves the page: links to the old address stop working.'
+          ) : (
+            <>
+              The page will be at <span className="break-all">{address}</span>
+              <strong className="font-medium text-zinc-700 dark:text-zinc-300">{slug || '…'}</strong>. Lowercase letters, digits and hyphens.
+            </>
+          )
+        }
+        error={errors.slug}
+      >
+        {(props) => (
+          <TextInput
+            {...props}
+            maxLength={64}
+            autoCapitalize="none"
+            spellCheck={false}
+            disabled={disabled}
+            value={slug}
+            placeholder={slugFrom(campaignName) || 'spring-fair'}
+            onChange={(e) => onSlugChange(e.target.value.toLowerCase())}
+          />
+        )}
+      </Field>
+      <Toggle
+        label="Published"
+        hint={
+          draft.published
+            ? pageUrl
+              ? 'Anyone with the address sees the page.'
+              : 'Anyone with the address will see the page once you save.'
+            : 'Only you see it here; its address shows “page not found” until you publish it.'
+        }
+        checked={draft.published}
+        disabled={disabled}
+        onChange={(published) => {
+          onChange({ published });
+          if (published && !slug) onSlugChange(slugFrom(campaignName));
+        }}
+      />
+      {pageUrl && draft.published && (
+        <div className="flex items-center gap-2">
+          <code className="min-w-0 flex-1 rounded-md bg-zinc-100 px-2.5 py-1.5 text-[13px] break-all dark:bg-zinc-800">{pageUrl}</code>
+          <CopyButton size="sm" text={pageUrl} label="Copy" copiedMessage="Link copied" aria-label="Copy the page's link" />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,198 @@
+// A campaign's hosted page: the landing page Tessera serves at /p/{account}/{campaign slug}, with
+// its content, an optional form and its look. Saved whole through the campaign (PUT hosted_page);
+// the server checks the document and its answer puts each problem beside its field.
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { unwrap } from '@tessera/client';
+import { ExternalLink, Save, Trash2 } from 'lucide-react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
+import { api } from '../api/client.ts';
+import { fieldMessages } from '../api/field-errors.ts';
+import { sessionQuery } from '../api/session.ts';
+import type { Campaign } from '../api/types.ts';
+import { CampaignLoadError } from '../components/campaign-load-error.tsx';
+import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
+import { LeaveGuard } from '../components/leave-guard.tsx';
+import { ProblemSummary } from '../components/problem-summary.tsx';
+import { Button, buttonClass } from '../components/ui/button.tsx';
+import { ConfirmDialog } from '../components/ui/dialog.tsx';
+import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
+import { toast } from '../components/ui/toast.tsx';
+import { Toggle } from '../designer/inputs.tsx';
+import { BlockEditor } from '../hosted-page/block-editor.tsx';
+import { blockNames, newForm, type PageDraft, toDocument, toDraft } from '../hosted-page/draft.ts';
+import { describeField } from '../hosted-page/field-names.ts';
+import { FormEditor } from '../hosted-page/form-editor.tsx';
+import { PageSettings } from '../hosted-page/page-settings.tsx';
+import { ThemeEditor } from '../hosted-page/theme-editor.tsx';
+import { useTitle } from '../lib/use-title.ts';
+
+function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
+  return (
+    <Card className="p-5">
+      <h2 className="text-sm font-semibold">{title}</h2>
+      {description && <p className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400">{description}</p>}
+      <div className="mt-5">{children}</div>
+    </Card>
+  );
+}
+
+function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug: string }) {
+  const queryClient = useQueryClient();
+  const readOnly = campaign.status === 'archived';
+  const [draft, setDraft] = useState<PageDraft>(() => toDraft(campaign));
+  const [slug, setSlug] = useState(campaign.slug ?? '');
+  const [removeOpen, setRemoveOpen] = useState(false);
+  const saved = useRef(JSON.stringify([toDocument(toDraft(campaign)), campaign.slug ?? '']));
+  const dirty = !campaign.hosted_page || JSON.stringify([toDocument(draft), slug]) !== saved.current;
+
+  const save = useMutation({
+    mutationFn: () => {
+      const body: Record<string, unknown> = { hosted_page: toDocument(draft) };
+      if (slug.trim() !== (campaign.slug ?? '')) body.slug = slug.trim() || null;
+      return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
+    },
+    onSuccess: (stored) => {
+      rememberCampaign(queryClient, stored);
+      toast(stored.hosted_page?.published ? 'Page saved and published' : 'Page saved');
+    },
+  });
+  const remove = useMutation({
+    mutationFn: () => unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body: { hosted_page: null } })),
+    onSuccess: (stored) => {
+      setRemoveOpen(false);
+      rememberCampaign(queryClient, stored);
+      toast('Page removed');
+    },
+  });
+  // Any edit puts the last refusal away: its field names (block 2, question 3) may no longer hold.
+  const edit = (next: Partial<PageDraft>) => {
+    setDraft((d) => ({ ...d, ...next }));
+    if (save.isError) save.reset();
+  };
+  const refused = fieldMessages(save.error);
+  const errors = Object.fromEntries(Object.entries(refused).map(([field, message]) => [field.replace(/^hosted_page\/?/, ''), message]));
+  const summary = Object.entries(errors);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!readOnly) save.mutate();
+  };
+  const pageUrl = campaign.hosted_page?.published ? campaign.hosted_page_url : null;
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="max-w-3xl">
+      <CampaignPageHeader
+        campaignId={campaign.id}
+        campaignName={campaign.name}
+        title="Hosted page"
+        actions={
+          <>
+            {pageUrl && !dirty && (
+              <a className={buttonClass('secondary', 'md')} href={pageUrl} target="_blank" rel="noreferrer">
+                <ExternalLink aria-hidden="true" />
+                Open the page
+              </a>
+            )}
+            {!readOnly && (
+              <Button type="submit" variant="primary" pending={save.isPending} disabled={!dirty}>
+                <Save aria-hidden="true" />
+                {campaign.hosted_page ? 'Save changes' : 'Create the page'}
+              </Button>
+            )}
+          </>
+        }
+      />
+      {readOnly && (
+        <div className="mb-6">
+          <Alert tone="info" title="This campaign is archived">
+            Its page is no longer shown to anyone. Its content is kept for reference and can no longer change.
+          </Alert>
+        </div>
+      )}
+      {!campaign.hosted_page && !readOnly && (
+        <div className="mb-6">
+          <Alert tone="info" title="This campaign has no page yet">
+            Write it below and create it. Nobody sees it until you publish it; a dynamic code can then lead to it.
+          </Alert>
+        </div>
+      )}
+      {save.isError && (
+        <ProblemSummary error={save.error} notSaved="The page was not saved" problems={summary.map(([field, message]) => [field, `${describeField(field, blockNames(draft.blocks))} ${message}`])} />
+      )}
+
+      <div className="space-y-6">
+        <Section title="Page">
+          <PageSettings
+            draft={draft}
+            onChange={edit}
+            slug={slug}
+            onSlugChange={(next) => {
+              setSlug(next);
+              if (save.isError) save.reset();
+            }}
+            campaignName={campaign.name}
+            pageUrl={pageUrl}
+            accountSlug={accountSlug}
+            errors={errors}
+            disabled={readOnly}
+          />
+        </Section>
+        <Section title="Content" description="Shown under the title, in this order.">
+          <BlockEditor blocks={draft.blocks} onChange={(blocks) => edit({ blocks })} errors={errors} disabled={readOnly} />
+        </Section>
+        <Section title="Form" description="Questions people answer on the page; their answers show under Form answers.">
+          <div className="space-y-5">
+            <Toggle
+              label="Ask people to fill in a form"
+              hint={draft.form && campaign.hosted_page?.form && !readOnly ? 'Turning it off removes the form from the page; answers already sent are kept.' : undefined}
+              checked={draft.form !== null}
+              disabled={readOnly}
+              onChange={(on) => edit({ form: on ? (toDraft(campaign).form ?? newForm()) : null })}
+            />
+            {draft.form && <FormEditor form={draft.form} onChange={(form) => edit({ form })} errors={errors} disabled={readOnly} />}
+          </div>
+        </Section>
+        <Section title="Look" description="Colours and images of this page only. Your account's name and logo (Settings) show when no logo is set here.">
+          <ThemeEditor theme={draft.theme} onChange={(theme) => edit({ theme })} errors={errors} disabled={readOnly} />
+        </Section>
+        {campaign.hosted_page && !readOnly && (
+          <Card className="flex flex-col gap-3 p-5 sm:flex-row sm:items-center sm:justify-between">
+            <div>
+              <h2 className="text-sm font-semibold">Remove the page</h2>
+              <p className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400">Its address then shows “page not found”. Form answers already sent are kept.</p>
+            </div>
+            <Button variant="danger" onClick={() => setRemoveOpen(true)}>
+              <Trash2 aria-hidden="true" />
+              Remove the page
+            </Button>
+          </Card>
+        )}
+      </div>
+      <ConfirmDialog
+        open={removeOpen}
+        onOpenChange={setRemoveOpen}
+        title="Remove this page?"
+        description={`The page of “${campaign.name}” goes, with its content and form. Answers already sent stay under Form answers.`}
+        confirmLabel="Remove the page"
+        pending={remove.isPending}
+        onConfirm={() => remove.mutate()}
+      />
+      <LeaveGuard unsaved={() => !readOnly && dirty && (Boolean(campaign.hosted_page) || draft.blocks.length > 0 || draft.form !== null)} what="this page" />
+    </form>
+  );
+}
+
+export function HostedPagePage() {
+  const { campaignId } = useParams({ from: '/app/campaigns/$campaignId/page' });
+  const campaign = useQuery(campaignQuery(campaignId));
+  const session = useQuery(sessionQuery);
+  useTitle(campaign.data ? `Hosted page · ${campaign.data.name}` : 'Hosted page');
+  if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
+  if (campaign.isPending || session.isPending) return <Skeleton className="h-96 max-w-3xl" />;
+  // Keyed by what is stored: a save or removal starts the editor again from the server's answer,
+  // a background refetch of the same campaign leaves the edits alone.
+  const version = JSON.stringify([campaign.data.id, campaign.data.status, campaign.data.slug, campaign.data.hosted_page]);
+  return <PageEditor key={version} campaign={campaign.data} accountSlug={session.data?.account.slug ?? ''} />;
+}
