@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { csrfForSession } from './docs-session.ts';
+import { DOCS_CSS, docsAccessibility, nameServerPicker, swaggerDownloadUrl } from './docs-ui.ts';
 import { documentedComponents } from './openapi-components.ts';
 import { finishDocument } from './openapi-finish.ts';
 
@@ -38,7 +39,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
     routePrefix: '/docs',
     staticCSP: true,
     // The page is Tessera's reference, titled by the document's info ("Tessera API"), not Swagger's top bar.
-    theme: { title: 'Tessera API reference', css: [{ filename: 'tessera.css', content: '.swagger-ui .topbar { display: none; }' }] },
+    theme: { title: 'Tessera API reference', css: [{ filename: 'tessera.css', content: DOCS_CSS }] },
     // withCredentials: Try-it sends the dashboard's session cookie when the reader is signed in;
     // csrfForSession adds that session's X-CSRF-Token to writes.
     uiConfig: {
@@ -50,6 +51,11 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
       tryItOutEnabled: true,
       // Swagger UI's request objects are plain objects, not the DOM Request its types name.
       requestInterceptor: csrfForSession as never,
+      // Accessibility repairs (docs-ui.ts): axe-core reads the page clean.
+      plugins: [swaggerDownloadUrl, docsAccessibility] as never,
+      onComplete: nameServerPicker,
+      // Swagger UI ships `idea` (light; every token colour at 4.5:1 or more); the plugin's types list only the dark themes.
+      syntaxHighlight: { activated: true, theme: 'idea' } as never,
     },
   });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
