@@ -87,6 +87,7 @@ describeDialects('payment lifecycle', (dialect) => {
     expect(forbidden.json().detail).toMatch(/sec1-tst/);
     const session = await t.app.inject({ method: 'POST', url: `/api/v1/payments/${live.id}/simulate`, headers: sessionHeaders(account), payload: { outcome: 'succeeded' } });
     expect(session.statusCode).toBe(403);
+    expect(session.json().detail).toMatch(/mode=test/);
     // A tst key cannot reach a live payment at all.
     expect((await post(`/api/v1/payments/${live.id}/simulate`, tst, { outcome: 'succeeded' })).statusCode).toBe(404);
 
@@ -100,6 +101,45 @@ describeDialects('payment lifecycle', (dialect) => {
     expect((await post(`/api/v1/payments/${ok.id}/simulate`, tst, { outcome: 'failed' })).statusCode).toBe(409);
     const received = (await events()).filter((e) => e.data.payment.livemode === false);
     expect(received.map((e) => e.type).sort()).toEqual(['payment.created', 'payment.created', 'payment.failed', 'payment.succeeded']);
+  });
+
+  it('signed in, mode=test works on test payments (list, get, simulate, mark paid, cancel); a key naming the other mode gets 400', async () => {
+    const tst = await testKey(t.app, account);
+    const live = (await initPayment(t.app, account.apiKey, INIT.pix)).json().data;
+    const a = (await initPayment(t.app, tst, INIT.pix)).json().data;
+    const b = (await initPayment(t.app, tst, { ...INIT.pix, reference: 'pedido-78' })).json().data;
+    const c = (await initPayment(t.app, tst, { ...INIT.pix, reference: 'pedido-79' })).json().data;
+    const asPerson = (method: 'GET' | 'POST', url: string, payload?: object) => t.app.inject({ method, url, headers: sessionHeaders(account), ...(payload ? { payload } : {}) });
+    const ids = async (url: string) => (await asPerson('GET', url)).json().data.map((p: { id: string }) => p.id);
+
+    // Live by default, test on request: the two never mix.
+    expect(await ids('/api/v1/payments')).toEqual([live.id]);
+    expect(await ids('/api/v1/payments?mode=live')).toEqual([live.id]);
+    expect((await ids('/api/v1/payments?mode=test')).sort()).toEqual([a.id, b.id, c.id].sort());
+    expect((await asPerson('GET', `/api/v1/payments/${a.id}`)).statusCode).toBe(404);
+    expect((await asPerson('GET', `/api/v1/payments/${a.id}?mode=test`)).json().data).toMatchObject({ id: a.id, livemode: false });
+    expect((await asPerson('GET', `/api/v1/payments/${live.id}?mode=test`)).statusCode).toBe(404);
+    expect((await asPerson('GET', '/api/v1/payments?mode=sandbox')).statusCode).toBe(400);
+
+    // What a person does to a test payment: simulate the bank, mark paid, cancel; each with its event.
+    const simulated = await asPerson('POST', `/api/v1/payments/${a.id}/simulate?mode=test`, { outcome: 'succeeded' });
+    expect(simulated.json().data).toMatchObject({ status: 'succeeded', livemode: false, settlement: { via: 'simulation', by: `user:${account.userId}` } });
+    expect((await asPerson('POST', `/api/v1/payments/${b.id}/mark-paid?mode=test`, { note: 'cash' })).json().data).toMatchObject({ status: 'succeeded', livemode: false });
+    expect((await asPerson('POST', `/api/v1/payments/${c.id}/cancel?mode=test`)).json().data).toMatchObject({ status: 'canceled', livemode: false });
+    // Live mode still cannot simulate, signed in or not.
+    expect((await asPerson('POST', `/api/v1/payments/${live.id}/simulate?mode=live`, { outcome: 'succeeded' })).statusCode).toBe(403);
+    const received = (await events()).filter((e) => e.data.payment.livemode === false).map((e) => e.type);
+    expect(received.sort()).toEqual(['payment.canceled', 'payment.created', 'payment.created', 'payment.created', 'payment.succeeded', 'payment.succeeded']);
+
+    // A key works in its own mode; naming it is allowed, naming the other is a 400 that says why.
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/payments?mode=test', headers: authHeaders(tst) })).json().data).toHaveLength(3);
+    const wrong = await t.app.inject({ method: 'GET', url: '/api/v1/payments?mode=test', headers: authHeaders(account.apiKey) });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'querystring/mode', message: 'must be live for this key' }] });
+    expect(wrong.json().detail).toMatch(/sec1-tst/);
+    const crossed = await t.app.inject({ method: 'POST', url: `/api/v1/payments/${live.id}/cancel?mode=live`, headers: authHeaders(tst) });
+    expect(crossed.statusCode).toBe(400);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/payments/${live.id}`, headers: authHeaders(account.apiKey) })).json().data.status).toBe('pending');
   });
 
   it('the sweeper expires due payments exactly once, on the injected clock', async () => {

@@ -2,7 +2,8 @@
 // IBAN named beside its field, then saved with SEPA, UPI and a Swiss address); payment requests made through the API
 // (payments/init) listed with amounts in the viewer's locale; one opened to its
 // code (served by Tessera, read by zxing from the screen) and marked paid with a note; one
-// cancelled; the status filter in the URL. axe-clean at 1280 and 390 px, dialogs included.
+// cancelled; the status filter in the URL; test payments (a sec1-tst key's) in their own view, one
+// settled by simulating the bank. axe-clean at 1280 and 390 px, dialogs included.
 import { expect, it } from 'vitest';
 import { chromiumAvailable, chromiumForFile, decodeImage, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -78,14 +79,15 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         };
         const order = await create(live1, INIT.sepa);
         await create(live1, INIT.upi);
-        await create(await key('tst'), { ...INIT.sepa, reference: 'pedido-test' });
+        const tst = await key('tst');
+        const testPayment = await create(tst, { ...INIT.sepa, reference: 'pedido-test' });
 
         await page.reload();
         const row = (reference: string) => page.getByRole('listitem').filter({ has: page.getByRole('button', { name: new RegExp(reference) }) });
         await row('order-1042').waitFor();
         expect(await row('order-1042').textContent()).toMatch(/€12\.50.*order-1042.*Waiting for payment/);
         expect(await row('ORD20240042').textContent()).toMatch(/₹499\.00/);
-        // A test key's payments stay with that key (the API lists a session's live ones only).
+        // A test key's payments are not among the live ones.
         expect(await page.getByRole('button', { name: /pedido-test/ }).count()).toBe(0);
 
         // Opened: the code Tessera serves, on screen, reads as the payment's payload.
@@ -122,6 +124,28 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await row('order-1042').waitFor();
         await page.getByLabel('Show').selectOption('failed');
         await page.getByRole('heading', { name: 'No payments with this status' }).waitFor();
+
+        // Test payments: their own view, in the URL; one settled by simulating the bank.
+        await page.getByLabel('Test payments').check();
+        await page.waitForURL(/\?status=failed&mode=test$/);
+        await page.getByRole('heading', { name: 'No test payments with this status' }).waitFor();
+        await page.getByLabel('Show').selectOption('');
+        await page.waitForURL(/\?mode=test$/);
+        await page.getByText('Made with a test key').waitFor();
+        await row('pedido-test').waitFor();
+        expect(await row('pedido-test').textContent()).toMatch(/Test/);
+        expect(await page.getByRole('button', { name: /order-1042/ }).count()).toBe(0);
+        await page.getByRole('button', { name: /pedido-test/ }).click();
+        await expectAxeClean(page, 'test payments, one open');
+        await row('pedido-test').getByRole('button', { name: 'Simulate paid' }).click();
+        await page.getByText('pedido-test: the bank paid it (simulated)').first().waitFor();
+        await expect.poll(() => row('pedido-test').textContent()).toMatch(/Paid/);
+        await page.screenshot({ path: `.tmp/payments-test-1280-${dialect}.png`, fullPage: true });
+        const simulated = (await live.app.inject({ method: 'GET', url: `/api/v1/payments/${testPayment.id}`, headers: { authorization: `Bearer ${tst}` } })).json().data;
+        expect(simulated).toMatchObject({ status: 'succeeded', livemode: false, settlement: { via: 'simulation' } });
+        await page.getByLabel('Test payments').uncheck();
+        await page.waitForURL(/\/app\/payments$/);
+        await row('order-1042').waitFor();
       });
 
       const phone = await phoneContextLike(chromium(), context);

@@ -877,7 +877,7 @@ export interface paths {
         };
         /**
          * List payments (newest first)
-         * @description Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.
+         * @description Payments of the mode of the key: a `tst` key lists test payments, a `prd` key live ones. Signed in, live ones, or test ones with `mode=test` (the dashboard's test view). A key sent with the other mode gets 400.
          */
         get: operations["listPayments"];
         put?: never;
@@ -895,7 +895,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Get a payment */
+        /**
+         * Get a payment
+         * @description In the mode of the key, or for a session `mode` (live by default): a payment of the other mode is 404.
+         */
         get: operations["getPayment"];
         put?: never;
         post?: never;
@@ -916,7 +919,7 @@ export interface paths {
         put?: never;
         /**
          * Cancel a pending payment
-         * @description 409 when the payment is no longer pending.
+         * @description 409 when the payment is no longer pending. Signed in, `mode=test` cancels a test payment.
          */
         post: operations["createPaymentCancel"];
         delete?: never;
@@ -936,7 +939,7 @@ export interface paths {
         put?: never;
         /**
          * Mark a pending payment paid by hand
-         * @description For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`. An expired payment answers 409 unless `late` is true.
+         * @description For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`. An expired payment answers 409 unless `late` is true. Signed in, `mode=test` marks a test payment.
          */
         post: operations["createPaymentMarkPaid"];
         delete?: never;
@@ -955,8 +958,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Settle a test payment (test keys only)
-         * @description Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.
+         * Settle a test payment (test mode only)
+         * @description Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. With a `tst` key, or signed in with `mode=test`; a `prd` key, or a session in live mode, gets 403.
          */
         post: operations["createPaymentSimulate"];
         delete?: never;
@@ -9031,6 +9034,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size (1–100). */
                 limit?: number;
+                /** @description live (default) or test: for a session, which payments to work on; for an API key it must be the key's own mode. */
+                mode?: "live" | "test";
                 /** @description Your order id, exactly. */
                 reference?: string;
                 scheme?: "sepa" | "swiss_qr" | "pix" | "upi";
@@ -9120,7 +9125,10 @@ export interface operations {
     };
     getPayment: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description live (default) or test: for a session, which payments to work on; for an API key it must be the key's own mode. */
+                mode?: "live" | "test";
+            };
             header?: never;
             path: {
                 id: string;
@@ -9215,7 +9223,10 @@ export interface operations {
     };
     createPaymentCancel: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description live (default) or test: for a session, which payments to work on; for an API key it must be the key's own mode. */
+                mode?: "live" | "test";
+            };
             header?: {
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
@@ -9340,7 +9351,10 @@ export interface operations {
     };
     createPaymentMarkPaid: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description live (default) or test: for a session, which payments to work on; for an API key it must be the key's own mode. */
+                mode?: "live" | "test";
+            };
             header?: {
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
@@ -9477,7 +9491,10 @@ export interface operations {
     };
     createPaymentSimulate: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description live (default) or test: for a session, which payments to work on; for an API key it must be the key's own mode. */
+                mode?: "live" | "test";
+            };
             header?: {
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;

@@ -18,7 +18,7 @@ import { paymentEvent } from './payment-events.ts';
 import { getPaymentProfile, toProblemErrors } from './payment-profile.service.ts';
 import { findPayment, insertPayment, listDuePaymentIds, listPayments as listPaymentRows, transitionPayments, type PaymentFilter } from './payment.repo.ts';
 import type { PaymentStatus } from './payment.view.ts';
-import { DESCRIPTION_MAX, EXPIRES_IN, type InitPaymentBody, METADATA_LIMITS, REFERENCE_MAX } from './payments.schemas.ts';
+import { DESCRIPTION_MAX, EXPIRES_IN, type InitPaymentBody, METADATA_LIMITS, type PaymentMode, REFERENCE_MAX } from './payments.schemas.ts';
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
@@ -30,13 +30,24 @@ export interface PaymentCaller {
   livemode: boolean;
   /** `user:{id}` or `api_key:{id}`. */
   actor: string;
-  testKey: boolean;
 }
 
-/** The caller of a request. Sessions act in live mode; `sec1-tst-…` keys in test mode. */
-export function paymentCaller(principal: Principal): PaymentCaller {
+/**
+ * The caller of a request. A `sec1-tst-…` key acts in test mode and a `prd` key in live mode:
+ * `mode`, when given, must be the key's own (a key never reaches the other mode's payments). A
+ * session acts in live mode unless it asks for `test`: the dashboard's view of test payments.
+ */
+export function paymentCaller(principal: Principal, mode?: PaymentMode): PaymentCaller {
   const actor = principal.userId ? `user:${principal.userId}` : `api_key:${principal.apiKeyId ?? 'unknown'}`;
-  return { accountId: principal.accountId, livemode: !principal.testMode, actor, testKey: principal.testMode };
+  if (!principal.userId && mode !== undefined && (mode === 'test') !== principal.testMode) {
+    const own = principal.testMode ? 'test' : 'live';
+    throw new AppError(
+      'validation_failed',
+      `This API key works on ${own} payments only (a ${principal.testMode ? 'sec1-tst' : 'sec1-prd'} key); ${mode} payments need a ${mode === 'test' ? 'sec1-tst' : 'sec1-prd'} key, or the dashboard. Leave mode out, or send mode=${own}.`,
+      { errors: [{ field: 'querystring/mode', message: `must be ${own} for this key` }] },
+    );
+  }
+  return { accountId: principal.accountId, livemode: principal.userId ? mode !== 'test' : !principal.testMode, actor };
 }
 
 /** A payments/init request (shape already validated by the route schema). */
@@ -267,8 +278,8 @@ export async function markPaymentPaid(ctx: Ctx, caller: PaymentCaller, id: strin
 
 /** Test mode only: settles a test payment as the bank would, emitting the same events. */
 export function simulatePayment(ctx: Ctx, caller: PaymentCaller, id: string, outcome: 'succeeded' | 'failed'): Promise<PaymentsTable> {
-  if (!caller.testKey) {
-    throw new AppError('forbidden', 'Simulation works only on test payments: call it with a sec1-tst-… key. Live payments are settled by reconciliation or mark-paid.');
+  if (caller.livemode) {
+    throw new AppError('forbidden', 'Simulation works only on test payments: call it with a sec1-tst-… key, or signed in with mode=test. Live payments are settled by reconciliation or mark-paid.');
   }
   return transitionOne(ctx, caller, id, outcome, { via: 'simulation', by: caller.actor, failureReason: outcome === 'failed' ? 'simulated_failure' : null });
 }

@@ -1,5 +1,5 @@
 // HTTP surface of payments: the merchant payment profile, payments/init (seed 003), reading,
-// listing, cancel, mark-paid, simulate (test keys) and bank reconciliation. Handlers parse, call
+// listing, cancel, mark-paid, simulate (test mode) and bank reconciliation. Handlers parse, call
 // one service function and answer in the seed's `{status: "success", data}` envelope.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
@@ -20,6 +20,7 @@ import {
   PaymentJson,
   PaymentList,
   PaymentListQuery,
+  PaymentModeQuery,
   PaymentProfile,
   PaymentProfileBody,
   problem,
@@ -161,13 +162,14 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
         tags,
         security: SIGNED_IN,
         summary: 'List payments (newest first)',
-        description: 'Payments of the mode of the key: a `tst` key lists test payments, a `prd` key (or a session) live ones.',
+        description:
+          "Payments of the mode of the key: a `tst` key lists test payments, a `prd` key live ones. Signed in, live ones, or test ones with `mode=test` (the dashboard's test view). A key sent with the other mode gets 400.",
         querystring: PaymentListQuery,
         response: { 200: PaymentList, 400: problem, 401: problem },
       },
     },
     async (request, reply) => {
-      const caller = paymentCaller(requirePrincipal(request));
+      const caller = paymentCaller(requirePrincipal(request), request.query.mode);
       const q = request.query;
       const ms = (v: string | undefined, field: string) => {
         if (v === undefined) return undefined;
@@ -192,10 +194,18 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
   app.get(
     '/api/v1/payments/:id',
     {
-      schema: { tags, security: SIGNED_IN, summary: 'Get a payment', params: idParams, response: { 200: envelope(PaymentJson), 401: problem, 404: problem } },
+      schema: {
+        tags,
+        security: SIGNED_IN,
+        summary: 'Get a payment',
+        description: 'In the mode of the key, or for a session `mode` (live by default): a payment of the other mode is 404.',
+        params: idParams,
+        querystring: PaymentModeQuery,
+        response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 404: problem },
+      },
     },
     async (request, reply) => {
-      const caller = paymentCaller(requirePrincipal(request));
+      const caller = paymentCaller(requirePrincipal(request), request.query.mode);
       return ok(paymentJson(await getPayment(ctx, caller, request.params.id), publicUrl));
     },
   );
@@ -207,13 +217,14 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
         tags,
         security: SIGNED_IN,
         summary: 'Cancel a pending payment',
-        description: '409 when the payment is no longer pending.',
+        description: '409 when the payment is no longer pending. Signed in, `mode=test` cancels a test payment.',
         params: idParams,
-        response: { 200: envelope(PaymentJson), 401: problem, 404: problem, 409: problem },
+        querystring: PaymentModeQuery,
+        response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
-      const caller = paymentCaller(requirePrincipal(request));
+      const caller = paymentCaller(requirePrincipal(request), request.query.mode);
       return ok(paymentJson(await cancelPayment(ctx, caller, request.params.id), publicUrl));
     },
   );
@@ -226,14 +237,15 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
         security: SIGNED_IN,
         summary: 'Mark a pending payment paid by hand',
         description:
-          'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`. An expired payment answers 409 unless `late` is true.',
+          'For money that arrived outside a statement upload (cash, a transfer seen in the banking app). The note and who marked it are stored in `settlement`. An expired payment answers 409 unless `late` is true. Signed in, `mode=test` marks a test payment.',
         params: idParams,
+        querystring: PaymentModeQuery,
         body: MarkPaidBody,
         response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
-      const caller = paymentCaller(requirePrincipal(request));
+      const caller = paymentCaller(requirePrincipal(request), request.query.mode);
       return ok(paymentJson(await markPaymentPaid(ctx, caller, request.params.id, request.body.note, request.body.late), publicUrl));
     },
   );
@@ -244,15 +256,17 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags,
         security: SIGNED_IN,
-        summary: 'Settle a test payment (test keys only)',
-        description: 'Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. A `prd` key (or a session) gets 403.',
+        summary: 'Settle a test payment (test mode only)',
+        description:
+          'Moves a test payment to `succeeded` or `failed` and emits the same webhook a real transition would. With a `tst` key, or signed in with `mode=test`; a `prd` key, or a session in live mode, gets 403.',
         params: idParams,
+        querystring: PaymentModeQuery,
         body: SimulateBody,
         response: { 200: envelope(PaymentJson), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
-      const caller = paymentCaller(requirePrincipal(request));
+      const caller = paymentCaller(requirePrincipal(request), request.query.mode);
       return ok(paymentJson(await simulatePayment(ctx, caller, request.params.id, request.body.outcome), publicUrl));
     },
   );

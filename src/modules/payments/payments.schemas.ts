@@ -91,10 +91,24 @@ export const InitPaymentBody = Type.Object(
 export type InitPaymentBody = Static<typeof InitPaymentBody>;
 
 /** List filters. */
+/**
+ * Which payments a signed-in person works on: live (the default) or test, the dashboard's test
+ * view. An API key works in its own mode (`sec1-tst-…` test, `sec1-prd-…` live); naming the other
+ * one is refused.
+ */
+const PaymentMode = StringEnum(['live', 'test'] as const, {
+  description: "live (default) or test: for a session, which payments to work on; for an API key it must be the key's own mode.",
+});
+export type PaymentMode = Static<typeof PaymentMode>;
+
+/** `?mode=` of the routes that read or act on one payment. */
+export const PaymentModeQuery = Type.Object({ mode: Type.Optional(PaymentMode) }, { additionalProperties: false });
+
 export const PaymentListQuery = DefaultsOptional(
   Type.Object(
     {
       ...PageQuery.properties,
+      mode: Type.Optional(PaymentMode),
       status: Type.Optional(StringEnum(PAYMENT_STATUSES)),
       scheme: Type.Optional(StringEnum(SCHEMES)),
       reference: Type.Optional(Type.String({ maxLength: REFERENCE_MAX, description: 'Your order id, exactly.' })),

@@ -1,5 +1,5 @@
-// Payment requests (payments/init): the list with filters, and the two things a person does by
-// hand — mark one paid when the money came another way, or cancel it.
+// Payment requests (payments/init): the list with filters, live or test, and what a person does by
+// hand: mark one paid when the money came another way, cancel it, or (test payments) play the bank.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { type JsonBody, type JsonResponse, unwrap } from '@tessera/client';
 import { api } from './client.ts';
@@ -9,23 +9,34 @@ export type PaymentStatus = Payment['status'];
 
 export const PAYMENT_STATUSES: readonly PaymentStatus[] = ['pending', 'succeeded', 'failed', 'expired', 'canceled'];
 
-/** Payments, newest first, a page at a time; `status` narrows the list. */
-export function paymentsQuery(status: PaymentStatus | undefined) {
+/** Live payments, or test ones (made with a sec1-tst key): the API's `mode` for a session. */
+export type PaymentMode = 'live' | 'test';
+
+/** The mode a payment belongs to, for acting on it. */
+export const modeOf = (payment: Pick<Payment, 'livemode'>): PaymentMode => (payment.livemode ? 'live' : 'test');
+
+/** Payments of `mode`, newest first, a page at a time; `status` narrows the list. */
+export function paymentsQuery(status: PaymentStatus | undefined, mode: PaymentMode = 'live') {
   return infiniteQueryOptions({
-    queryKey: ['payments', 'list', status ?? 'all'],
-    queryFn: ({ pageParam, signal }) => unwrap(api.GET('/api/v1/payments', { params: { query: { limit: 25, cursor: pageParam, status } }, signal })),
+    queryKey: ['payments', 'list', mode, status ?? 'all'],
+    queryFn: ({ pageParam, signal }) => unwrap(api.GET('/api/v1/payments', { params: { query: { limit: 25, cursor: pageParam, status, mode } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
   });
 }
 
 /** Settles a payment by hand; `late` also accepts one that expired before the money came. */
-export async function markPaid(id: string, note: string, late: boolean): Promise<Payment> {
-  return (await unwrap(api.POST('/api/v1/payments/{id}/mark-paid', { params: { path: { id } }, body: { note, late } }))).data;
+export async function markPaid(payment: Payment, note: string, late: boolean): Promise<Payment> {
+  return (await unwrap(api.POST('/api/v1/payments/{id}/mark-paid', { params: { path: { id: payment.id }, query: { mode: modeOf(payment) } }, body: { note, late } }))).data;
 }
 
-export async function cancelPayment(id: string): Promise<Payment> {
-  return (await unwrap(api.POST('/api/v1/payments/{id}/cancel', { params: { path: { id } } }))).data;
+export async function cancelPayment(payment: Payment): Promise<Payment> {
+  return (await unwrap(api.POST('/api/v1/payments/{id}/cancel', { params: { path: { id: payment.id }, query: { mode: modeOf(payment) } } }))).data;
+}
+
+/** Test payments only: settles one as the bank would, with the same webhook. */
+export async function simulatePayment(payment: Payment, outcome: 'succeeded' | 'failed'): Promise<Payment> {
+  return (await unwrap(api.POST('/api/v1/payments/{id}/simulate', { params: { path: { id: payment.id }, query: { mode: 'test' } }, body: { outcome } }))).data;
 }
 
 export type PaymentProfile = JsonResponse<'/api/v1/merchant/payment-profile', 'get'>['data'];

@@ -1,9 +1,11 @@
 // Marking a payment paid by hand (with a note of how the money came) and cancelling one: both
-// asked in a dialog, both only for a payment still waiting (or, for marking paid, expired).
+// asked in a dialog, both only for a payment still waiting (or, for marking paid, expired). A test
+// payment can also be settled as its bank would settle it, to try the webhooks that follow.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { FlaskConical } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
-import { cancelPayment, markPaid, type Payment } from '../api/payments.ts';
+import { cancelPayment, markPaid, type Payment, simulatePayment } from '../api/payments.ts';
 import { Button } from '../components/ui/button.tsx';
 import { ConfirmDialog, Dialog } from '../components/ui/dialog.tsx';
 import { Field, TextArea } from '../components/ui/field.tsx';
@@ -16,7 +18,7 @@ export function MarkPaidDialog({ payment, open, onOpenChange }: { payment: Payme
   const [note, setNote] = useState('');
   const late = payment.status === 'expired';
   const mark = useMutation({
-    mutationFn: () => markPaid(payment.id, note.trim(), late),
+    mutationFn: () => markPaid(payment, note.trim(), late),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['payments'] });
       toast(`${payment.reference} marked paid`);
@@ -57,7 +59,7 @@ export function MarkPaidDialog({ payment, open, onOpenChange }: { payment: Payme
 export function CancelPaymentDialog({ payment, open, onOpenChange }: { payment: Payment; open: boolean; onOpenChange: (open: boolean) => void }) {
   const queryClient = useQueryClient();
   const cancel = useMutation({
-    mutationFn: () => cancelPayment(payment.id),
+    mutationFn: () => cancelPayment(payment),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['payments'] });
       toast(`${payment.reference} cancelled`);
@@ -82,5 +84,34 @@ export function CancelPaymentDialog({ payment, open, onOpenChange }: { payment: 
       pending={cancel.isPending}
       onConfirm={() => cancel.mutate()}
     />
+  );
+}
+
+/** A pending test payment: succeed or fail it as the bank would (the same event as a real one). */
+export function SimulateButtons({ payment }: { payment: Payment }) {
+  const queryClient = useQueryClient();
+  const simulate = useMutation({
+    mutationFn: (outcome: 'succeeded' | 'failed') => simulatePayment(payment, outcome),
+    onSuccess: (settled) => {
+      void queryClient.invalidateQueries({ queryKey: ['payments'] });
+      toast(`${payment.reference}: the bank ${settled.status === 'succeeded' ? 'paid it' : 'refused it'} (simulated)`);
+    },
+  });
+  return (
+    <>
+      <Button size="sm" pending={simulate.isPending && simulate.variables === 'succeeded'} disabled={simulate.isPending} onClick={() => simulate.mutate('succeeded')}>
+        <FlaskConical aria-hidden="true" />
+        Simulate paid
+      </Button>
+      <Button size="sm" pending={simulate.isPending && simulate.variables === 'failed'} disabled={simulate.isPending} onClick={() => simulate.mutate('failed')}>
+        <FlaskConical aria-hidden="true" />
+        Simulate failed
+      </Button>
+      {simulate.error && (
+        <p role="alert" className="basis-full text-[13px] text-red-700 dark:text-red-400">
+          {errorText(simulate.error)}
+        </p>
+      )}
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { useState } from 'react';
 import type { Payment } from '../api/payments.ts';
 import { Button } from '../components/ui/button.tsx';
 import { Badge, Time } from '../components/ui/misc.tsx';
-import { CancelPaymentDialog, MarkPaidDialog } from './payment-actions.tsx';
+import { CancelPaymentDialog, MarkPaidDialog, SimulateButtons } from './payment-actions.tsx';
 import { money, SCHEME, STATUS } from './labels.ts';
 
 export function PaymentRow({ payment }: { payment: Payment }) {
@@ -73,6 +73,7 @@ export function PaymentRow({ payment }: { payment: Payment }) {
                   <CheckCircle2 aria-hidden="true" />
                   Mark paid…
                 </Button>
+                {payment.status === 'pending' && !payment.livemode && <SimulateButtons payment={payment} />}
                 {payment.status === 'pending' && (
                   <Button size="sm" variant="ghost" onClick={() => setCanceling(true)}>
                     <Ban aria-hidden="true" />

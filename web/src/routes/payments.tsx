@@ -1,5 +1,5 @@
-// Payment requests made through the API (payments/init), newest first: filter by status, open one
-// to see its code and reference, mark it paid by hand or cancel it.
+// Payment requests made through the API (payments/init), newest first: filter by status, switch
+// to the test payments, open one to see its code and reference, mark it paid by hand or cancel it.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { Banknote, Landmark } from 'lucide-react';
@@ -8,6 +8,7 @@ import { PAYMENT_STATUSES, paymentProfileQuery, paymentsQuery } from '../api/pay
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { Select } from '../components/ui/field.tsx';
 import { Alert, Card, EmptyState, PageHeader, Skeleton } from '../components/ui/misc.tsx';
+import { Toggle } from '../designer/inputs.tsx';
 import { useTitle } from '../lib/use-title.ts';
 import { STATUS } from '../payments/labels.ts';
 import { PaymentRow } from '../payments/payment-row.tsx';
@@ -15,16 +16,17 @@ import { parsePaymentsSearch } from './payments-search.ts';
 
 export function PaymentsPage() {
   useTitle('Payments');
-  const { status } = useSearch({ from: '/app/payments' });
+  const { status, mode } = useSearch({ from: '/app/payments' });
   const navigate = useNavigate({ from: '/app/payments' });
-  const list = useInfiniteQuery(paymentsQuery(status));
+  const list = useInfiniteQuery(paymentsQuery(status, mode ?? 'live'));
+  const testing = mode === 'test';
   const profile = useQuery(paymentProfileQuery);
   const payments = list.data?.pages.flatMap((p) => p.data) ?? [];
   return (
     <>
       <PageHeader
         title="Payments"
-        description="Payment requests your systems created, each with a QR code to pay by bank transfer, Pix or UPI. Payments made with a test key stay with that key."
+        description="Payment requests your systems created, each with a QR code to pay by bank transfer, Pix or UPI."
         actions={
           <Link to="/app/payments/payee" className={buttonClass('secondary')}>
             <Landmark aria-hidden="true" />
@@ -32,19 +34,29 @@ export function PaymentsPage() {
           </Link>
         }
       />
-      <div className="mb-4 flex items-center gap-2">
-        <label htmlFor="payment-status" className="text-[13px] font-medium">
-          Show
-        </label>
-        <Select id="payment-status" className="sm:w-56" value={status ?? ''} onChange={(e) => void navigate({ search: parsePaymentsSearch({ status: e.target.value }), replace: true })}>
-          <option value="">All payments</option>
-          {PAYMENT_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS[s].label}
-            </option>
-          ))}
-        </Select>
+      <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-3">
+        <div className="flex items-center gap-2">
+          <label htmlFor="payment-status" className="text-[13px] font-medium">
+            Show
+          </label>
+          <Select id="payment-status" className="sm:w-56" value={status ?? ''} onChange={(e) => void navigate({ search: parsePaymentsSearch({ status: e.target.value, mode }), replace: true })}>
+            <option value="">All payments</option>
+            {PAYMENT_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS[s].label}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <Toggle label="Test payments" checked={testing} onChange={(on) => void navigate({ search: parsePaymentsSearch({ status, mode: on ? 'test' : undefined }), replace: true })} />
       </div>
+      {testing && (
+        <div className="mb-4">
+          <Alert tone="info" title="Test payments">
+            Made with a test key (<code>sec1-tst-…</code>): no money moves. Settle one with Simulate paid or failed to see what your systems receive.
+          </Alert>
+        </div>
+      )}
       {list.isError ? (
         <Alert title="The payments could not be loaded">{errorText(list.error)}</Alert>
       ) : list.isPending ? (
@@ -53,14 +65,18 @@ export function PaymentsPage() {
         status ? (
           <EmptyState
             icon={<Banknote />}
-            title="No payments with this status"
+            title={testing ? 'No test payments with this status' : 'No payments with this status'}
             actions={
-              <Link to="/app/payments" search={{}} className="text-sm font-medium text-accent-ink underline">
-                Show all payments
+              <Link to="/app/payments" search={testing ? { mode: 'test' } : {}} className="text-sm font-medium text-accent-ink underline">
+                Show all {testing ? 'test ' : ''}payments
               </Link>
             }
           >
             Choose another status, or show them all.
+          </EmptyState>
+        ) : testing ? (
+          <EmptyState icon={<Banknote />} title="No test payments yet">
+            Create one with a test key (<code>sec1-tst-…</code>, under API keys) through <code>POST /api/v1/payments/init</code>: it shows here, and nowhere in your live payments.
           </EmptyState>
         ) : (
           <EmptyState
