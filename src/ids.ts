@@ -3,6 +3,18 @@
 import { randomInt } from 'node:crypto';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+/**
+ * `count` new ids for rows made together (one bulk request) that list in the order given: lists
+ * are newest first by `created_at` then `id`, both descending, and rows of one batch share
+ * `created_at`. The ids share a random part (21 − w base62 characters, still ≥ 107 bits) and end in
+ * the position counted down in w decimal digits (digits order the same under every collation).
+ */
+export function newBatchIds(prefix: string, count: number): string[] {
+  const width = Math.max(3, String(Math.max(0, count - 1)).length);
+  const shared = randomString(22 - width);
+  return Array.from({ length: count }, (_, i) => `${prefix}_${shared}${String(count - 1 - i).padStart(width, '0')}`);
+}
+
 /** Short-code alphabet: 54 characters, no look-alikes. */
 export const SHORT_CODE_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 

@@ -110,8 +110,30 @@ print(response.json())`;
     const tooMany = await bulk(me.headers, { urls: [...urls, 'https://example.com/1001'], qr_type: 'dynamic' });
     expect(tooMany.statusCode).toBe(400);
     expect(tooMany.json().detail).toMatch(/1000/);
-    const listed = await t.app.inject({ method: 'GET', url: '/api/v1/campaigns?limit=100', headers: me.headers });
-    expect(listed.json().data).toHaveLength(100);
+    // Listed newest first, a batch (one created_at) reads in the order it was sent, page after page.
+    const listed: string[] = [];
+    for (let cursor: string | null = null, pages = 0; pages === 0 || cursor; pages++) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, headers: me.headers });
+      const page: { data: Array<{ destination: string }>; next_cursor: string | null } = res.json();
+      expect(page.data.length).toBeLessThanOrEqual(100);
+      listed.push(...page.data.map((c) => c.destination));
+      cursor = page.next_cursor;
+    }
+    expect(listed).toEqual(urls);
+  });
+
+  it('lists a later batch above an earlier one, each in the order it was sent', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const first = ['https://example.com/a1', 'https://example.com/a2', 'https://example.com/a3'];
+    const second = ['https://example.com/b1', 'https://example.com/b2'];
+    expect((await bulk(me.headers, { urls: first, qr_type: 'dynamic' })).statusCode).toBe(201);
+    t.clock.advance(1);
+    const made = (await bulk(me.headers, { urls: second, qr_type: 'dynamic' })).json().data;
+    const listed = (await t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: me.headers })).json().data;
+    expect(listed.map((c: { destination: string }) => c.destination)).toEqual([...second, ...first]);
+    // Still opaque ids of the usual shape.
+    for (const c of made) expect(c.id).toMatch(/^cmp_[0-9A-Za-z]{22}$/);
   });
 
   it('accepts 1,000 long URLs (a body past the global 1 MiB limit)', async () => {

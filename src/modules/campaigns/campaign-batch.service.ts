@@ -2,7 +2,7 @@
 // campaign.created events.
 import type { CampaignsTable } from '../../db/schema.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
-import { newId, newShortCode } from '../../ids.ts';
+import { newBatchIds, newShortCode } from '../../ids.ts';
 import { emitEvents } from '../webhooks/index.ts';
 import { insertCampaigns } from './campaign.repo.ts';
 import type { AppContext } from '../../context.ts';
@@ -35,8 +35,10 @@ export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>,
   const design = JSON.stringify(batch.designConfig);
   for (let attempt = 1; ; attempt++) {
     const codes = uniqueShortCodes(batch.destinations.length);
+    // Listed newest first like every campaign, a batch shows in the order it was sent (row 1 first).
+    const ids = newBatchIds('cmp', batch.destinations.length);
     const rows: CampaignsTable[] = batch.destinations.map((destination, index) => ({
-      id: newId('cmp'),
+      id: ids[index]!,
       account_id: accountId,
       name: batch.names?.[index]?.trim() || `#${index + 1} ${destination}`.slice(0, 200),
       slug: null,
