@@ -58,6 +58,7 @@ it(`keeps the initial JavaScript of /app within ${kb(BUDGET_BYTES)} gzipped, wit
     'src/routes/webhooks.tsx',
     'src/routes/payments.tsx',
     'src/routes/payee.tsx',
+    'src/routes/reconcile.tsx',
     'src/routes/form-answers.tsx',
     'src/routes/hosted-page.tsx',
   ])

@@ -94,6 +94,7 @@ const paymentsRoute = createRoute({
   component: lazyRouteComponent(() => import('./routes/payments.tsx'), 'PaymentsPage'),
 });
 const payeeRoute = createRoute({ getParentRoute: () => appRoute, path: 'payments/payee', component: lazyRouteComponent(() => import('./routes/payee.tsx'), 'PayeePage') });
+const reconcileRoute = createRoute({ getParentRoute: () => appRoute, path: 'payments/reconcile', component: lazyRouteComponent(() => import('./routes/reconcile.tsx'), 'ReconcilePage') });
 const webhooksRoute = createRoute({ getParentRoute: () => appRoute, path: 'webhooks', component: lazyRouteComponent(() => import('./routes/webhooks.tsx'), 'WebhooksPage') });
 const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: 'settings', component: lazyRouteComponent(() => import('./routes/settings.tsx'), 'SettingsPage') });
 
@@ -113,6 +114,7 @@ const routeTree = rootRoute.addChildren([
     apiKeysRoute,
     paymentsRoute,
     payeeRoute,
+    reconcileRoute,
     webhooksRoute,
     settingsRoute,
   ]),

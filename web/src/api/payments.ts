@@ -39,6 +39,15 @@ export async function simulatePayment(payment: Payment, outcome: 'succeeded' | '
   return (await unwrap(api.POST('/api/v1/payments/{id}/simulate', { params: { path: { id: payment.id }, query: { mode: 'test' } }, body: { outcome } }))).data;
 }
 
+export type ReconciliationReport = JsonResponse<'/api/v1/payments/reconciliations', 'post'>['data'];
+export type ReportLine = ReconciliationReport['matched'][number];
+
+/** Uploads a bank statement (camt.053 / camt.054 XML, as exported by online banking) and matches its credits to pending live payments. */
+export async function reconcileStatement(xml: string): Promise<ReconciliationReport> {
+  const sent = api.POST('/api/v1/payments/reconciliations', { body: xml, headers: { 'content-type': 'application/xml' }, bodySerializer: (body: string) => body });
+  return (await unwrap(sent)).data;
+}
+
 export type PaymentProfile = JsonResponse<'/api/v1/merchant/payment-profile', 'get'>['data'];
 export type PayeeProfile = JsonBody<'/api/v1/merchant/payment-profile', 'put'>;
 

@@ -13,7 +13,7 @@ export const STATUS: Record<PaymentStatus, { label: string; tone: 'success' | 'w
 export const SCHEME: Record<Payment['scheme'], string> = { sepa: 'SEPA transfer', swiss_qr: 'Swiss QR-bill', pix: 'Pix', upi: 'UPI' };
 
 /** "€12.50", "CHF 1’949.75", in the viewer's locale. */
-export function money(p: Pick<Payment, 'amount' | 'amount_decimal' | 'currency'>): string {
+export function money(p: { amount: number; amount_decimal?: string; currency: string }): string {
   const digits = new Intl.NumberFormat('en', { style: 'currency', currency: p.currency }).resolvedOptions().maximumFractionDigits ?? 2;
   const value = p.amount_decimal !== undefined ? Number(p.amount_decimal) : p.amount / 10 ** digits;
   return new Intl.NumberFormat(undefined, { style: 'currency', currency: p.currency }).format(value);

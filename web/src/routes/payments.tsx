@@ -2,7 +2,7 @@
 // to the test payments, open one to see its code and reference, mark it paid by hand or cancel it.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { Banknote, Landmark } from 'lucide-react';
+import { Banknote, FileCheck2, Landmark } from 'lucide-react';
 import { errorText } from '../api/field-errors.ts';
 import { PAYMENT_STATUSES, paymentProfileQuery, paymentsQuery } from '../api/payments.ts';
 import { Button, buttonClass } from '../components/ui/button.tsx';
@@ -28,10 +28,16 @@ export function PaymentsPage() {
         title="Payments"
         description="Payment requests your systems created, each with a QR code to pay by bank transfer, Pix or UPI."
         actions={
-          <Link to="/app/payments/payee" className={buttonClass('secondary')}>
-            <Landmark aria-hidden="true" />
-            Payee details
-          </Link>
+          <>
+            <Link to="/app/payments/reconcile" className={buttonClass('secondary')}>
+              <FileCheck2 aria-hidden="true" />
+              Reconcile a statement
+            </Link>
+            <Link to="/app/payments/payee" className={buttonClass('secondary')}>
+              <Landmark aria-hidden="true" />
+              Payee details
+            </Link>
+          </>
         }
       />
       <div className="mb-4 flex flex-wrap items-center gap-x-6 gap-y-3">

@@ -1,0 +1,101 @@
+// Bank reconciliation: a person uploads the statement their online banking exports (camt.053, or
+// camt.054 notifications) and sees what each credit did: payments now paid, money that needs a
+// look, and bookings that matched nothing. The server matches; this page uploads and reads out.
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { ArrowLeft, FileUp } from 'lucide-react';
+import { type FormEvent, useId, useRef, useState } from 'react';
+import { errorText } from '../api/field-errors.ts';
+import { type ReconciliationReport, reconcileStatement } from '../api/payments.ts';
+import { Button } from '../components/ui/button.tsx';
+import { Alert, Card } from '../components/ui/misc.tsx';
+import { toast } from '../components/ui/toast.tsx';
+import { useTitle } from '../lib/use-title.ts';
+import { ReportGroupTable } from '../payments/report-table.tsx';
+import { reportGroups } from '../payments/report-groups.ts';
+
+function Summary({ report, file }: { report: ReconciliationReport; file: string }) {
+  const paid = report.summary.payments_succeeded ?? 0;
+  const look = (report.summary.partial ?? 0) + (report.summary.overpaid ?? 0) + (report.summary.not_pending ?? 0) + (report.summary.foreign_currency ?? 0) + (report.summary.reversals ?? 0);
+  const entries = report.document.entries ?? 0;
+  return (
+    <div aria-live="polite" className="space-y-1">
+      <h2 className="text-sm font-semibold">
+        {file}: {entries === 1 ? '1 booking' : `${entries.toLocaleString()} bookings`}
+        {report.document.kind && <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({report.document.kind})</span>}
+      </h2>
+      <p className="text-sm text-zinc-700 dark:text-zinc-300">
+        {paid === 1 ? '1 payment is now paid' : `${paid.toLocaleString()} payments are now paid`}
+        {look > 0 ? `; ${look === 1 ? '1 needs' : `${look.toLocaleString()} need`} a look.` : '.'}
+      </p>
+    </div>
+  );
+}
+
+export function ReconcilePage() {
+  useTitle('Reconcile a statement');
+  const queryClient = useQueryClient();
+  const inputId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const upload = useMutation({
+    mutationFn: async (statement: File) => ({ name: statement.name, report: await reconcileStatement(await statement.text()) }),
+    onSuccess: ({ report }) => {
+      void queryClient.invalidateQueries({ queryKey: ['payments'] });
+      toast(`Statement reconciled: ${report.summary.payments_succeeded ?? 0} paid`);
+    },
+  });
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    if (file) upload.mutate(file);
+  };
+  const groups = upload.data ? reportGroups(upload.data.report) : [];
+  return (
+    <div className="max-w-4xl">
+      <Link to="/app/payments" search={{}} className="mb-2 inline-flex items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+        <ArrowLeft aria-hidden="true" className="size-3.5" />
+        Payments
+      </Link>
+      <h1 className="text-xl font-semibold tracking-tight">Reconcile a statement</h1>
+      <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">
+        Export the account statement from your online banking as ISO 20022 XML (camt.053, or camt.054 notifications) and upload it here. Each credit is matched to a waiting payment by its reference
+        and amount; exact ones become paid. Uploading the same file again changes nothing.
+      </p>
+      <Card className="p-5">
+        <form onSubmit={onSubmit} className="flex flex-col gap-4 sm:flex-row sm:items-end">
+          <div className="min-w-0 flex-1 space-y-1.5">
+            <label htmlFor={inputId} className="block text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
+              Statement file (XML)
+            </label>
+            <input
+              ref={input}
+              id={inputId}
+              type="file"
+              accept=".xml,application/xml,text/xml"
+              onChange={(e) => {
+                setFile(e.target.files?.[0] ?? null);
+                upload.reset();
+              }}
+              className="block w-full text-sm text-zinc-700 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-900 hover:file:bg-zinc-50 dark:text-zinc-300 dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
+            />
+          </div>
+          <Button type="submit" variant="primary" pending={upload.isPending} disabled={!file}>
+            <FileUp aria-hidden="true" />
+            Reconcile
+          </Button>
+        </form>
+        {upload.isError && (
+          <div className="mt-4">
+            <Alert title="The statement was not reconciled">{errorText(upload.error)}</Alert>
+          </div>
+        )}
+      </Card>
+      {upload.data && (
+        <div className="mt-6 space-y-6">
+          <Summary report={upload.data.report} file={upload.data.name} />
+          {groups.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">The file holds no bookings.</p> : groups.map((group) => <ReportGroupTable key={group.key} group={group} />)}
+        </div>
+      )}
+    </div>
+  );
+}
