@@ -11,6 +11,7 @@ import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Alert, Card, EmptyState, Skeleton, Time } from '../components/ui/misc.tsx';
+import { ScrollingTable } from '../components/ui/scrolling-table.tsx';
 import { useTitle } from '../lib/use-title.ts';
 
 /** An answer's value as text: yes/no for a checkbox, "—" for a field left empty. */
@@ -68,37 +69,20 @@ export function FormAnswersPage() {
         </EmptyState>
       ) : (
         <Card className="overflow-hidden">
-          {/* Wide forms scroll sideways inside the card, not the page; focusable so the keyboard can scroll it. */}
-          <section tabIndex={0} aria-label="Answers, newest first" className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent">
-            <table className="w-full text-left text-[13px]">
-              <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium whitespace-nowrap">
-                    Sent
-                  </th>
-                  {fields.map((f) => (
-                    <th key={f.name} scope="col" className="px-4 py-2 font-medium whitespace-nowrap">
-                      {f.label}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
-                {rows.map((a) => (
-                  <tr key={a.id}>
-                    <td className="px-4 py-2 whitespace-nowrap">
-                      <Time value={a.created_at} />
-                    </td>
-                    {fields.map((f) => (
-                      <td key={f.name} className="max-w-72 px-4 py-2 break-words">
-                        {cell(a.data[f.name])}
-                      </td>
-                    ))}
-                  </tr>
+          <ScrollingTable label="Answers, newest first" columns={[{ key: 'sent', title: 'Sent' }, ...fields.map((f) => ({ key: f.name, title: f.label }))]}>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <td className="px-4 py-2 whitespace-nowrap">
+                  <Time value={a.created_at} />
+                </td>
+                {fields.map((f) => (
+                  <td key={f.name} className="max-w-72 px-4 py-2 break-words">
+                    {cell(a.data[f.name])}
+                  </td>
                 ))}
-              </tbody>
-            </table>
-          </section>
+              </tr>
+            ))}
+          </ScrollingTable>
           {answers.hasNextPage && (
             <div className="border-t border-zinc-100 p-3 text-center dark:border-zinc-800">
               <Button pending={answers.isFetchingNextPage} onClick={() => void answers.fetchNextPage()}>
