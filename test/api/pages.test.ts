@@ -135,6 +135,40 @@ describeDialects('hosted pages', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` })).statusCode).toBe(404);
   });
 
+  it("previews the owner's page, published or not: a note, a form that sends nothing, never indexed; 404 to others", async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const stranger = await signUp(t.app);
+    const created = await createPageCampaign(t.app, me, { page: samplePage({ published: false }) });
+    const preview = (key: string, id = created.id, lang = 'en') =>
+      t!.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}/page/preview`, headers: { ...authHeaders(key), 'accept-language': lang } });
+
+    const page = await preview(me.apiKey);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['x-robots-tag']).toBe('noindex, nofollow');
+    expect(page.body).toContain('<h1>Spring fair</h1>');
+    expect(page.body).toContain('this page is not published, so only you can see it');
+    // The form is there to look at: no action to post to, its button disabled.
+    const form = /<form[^>]*>/.exec(page.body)![0];
+    expect(form).not.toMatch(/action=|method=/);
+    expect(page.body).toMatch(/<button type="submit" class="wide" disabled>Register<\/button>/);
+    // Unpublished, the public address still says not found.
+    expect((await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` })).statusCode).toBe(404);
+
+    await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey), payload: { hosted_page: samplePage({ language: 'de' }) } });
+    const published = await preview(me.apiKey, created.id, 'de');
+    expect(published.body).toContain('Vorschau der veröffentlichten Seite');
+
+    expect((await preview(stranger.apiKey)).statusCode).toBe(404);
+    const plain = (await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(me.apiKey), payload: { name: 'Plain', destination: 'https://example.com/' } })).json();
+    const none = await preview(me.apiKey, plain.id);
+    expect(none.statusCode).toBe(404);
+    expect(none.headers['content-type']).toMatch(/problem\+json/);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${created.id}/page/preview` })).statusCode).toBe(401);
+  });
+
   it('a dynamic code can use its own hosted page as its destination', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);

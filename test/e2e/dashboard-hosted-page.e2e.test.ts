@@ -90,6 +90,15 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
         expect(campaign.hosted_page.blocks.map((b: { type: string }) => b.type)).toEqual(['heading', 'link', 'paragraph']);
         expect(campaign.hosted_page.form.fields[0]).toMatchObject({ name: 'email_address', label: 'Your email' });
 
+        // The preview is the server's page, in a new tab, marked as such, its form sending nothing.
+        const [preview] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: /^Preview/ }).click()]);
+        await preview.getByRole('heading', { name: 'Spring fair 2027', level: 1 }).waitFor();
+        await preview.getByText('Preview of the published page').waitFor();
+        expect(await preview.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
+        await expectAxeClean(preview, 'hosted page preview');
+        await preview.screenshot({ path: `.tmp/hosted-page-preview-${dialect}.png`, fullPage: true });
+        await preview.close();
+
         const open = page.getByRole('link', { name: 'Open the page' });
         expect(await open.getAttribute('href')).toBe(campaign.hosted_page_url);
         expect(campaign.hosted_page_url).toMatch(/\/p\/[a-z0-9-]+\/spring-fair$/);

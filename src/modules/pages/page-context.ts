@@ -8,6 +8,6 @@ import type { HostedPageContext } from './page-html.ts';
 import type { PublicPage } from './page.service.ts';
 
 /** The chrome language (the page's own when Tessera speaks it, else the visitor's) and the account's branding. */
-export async function hostedPageContext(ctx: Pick<AppContext, 'db'>, request: FastifyRequest, page: PublicPage): Promise<HostedPageContext> {
+export async function hostedPageContext(ctx: Pick<AppContext, 'db'>, request: FastifyRequest, page: Pick<PublicPage, 'accountId' | 'config'>): Promise<HostedPageContext> {
   return { t: translator(pageLanguage(request.headers['accept-language'], page.config.language)), branding: await pageBranding(ctx, page.accountId) };
 }

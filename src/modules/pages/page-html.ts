@@ -130,9 +130,12 @@ function errorSummary({ t, lang }: Chrome, config: PageConfig, state: FormState 
   )}</ul></div>`;
 }
 
-function renderForm(c: Chrome, config: PageConfig, action: string, state: FormState | undefined): SafeHtml | '' {
+// `action` null: the owner's preview, whose form can be filled in but sends nothing.
+function renderForm(c: Chrome, config: PageConfig, action: string | null, state: FormState | undefined): SafeHtml | '' {
   if (!config.form) return '';
-  return html`<form method="post" action="${action}" accept-charset="utf-8">${config.form.fields.map((f) => renderField(c, f, state))}<div class="hp"><label for="f-hp"${c.lang}>${c.t.text('form.honeypot')}</label><input type="text" id="f-hp" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div><button type="submit" class="wide">${config.form.submit_label}</button></form>`;
+  const target = action === null ? '' : html` method="post" action="${action}"`;
+  const disabled = action === null ? html` disabled` : '';
+  return html`<form${target} accept-charset="utf-8">${config.form.fields.map((f) => renderField(c, f, state))}<div class="hp"><label for="f-hp"${c.lang}>${c.t.text('form.honeypot')}</label><input type="text" id="f-hp" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div><button type="submit" class="wide"${disabled}>${config.form.submit_label}</button></form>`;
 }
 
 function hero(config: PageConfig): SafeHtml | '' {
@@ -149,8 +152,30 @@ export function renderHostedPage(ctx: HostedPageContext, config: PageConfig, for
   const title = hasErrors ? ctx.t.text('shell.errorTitle', { title: config.title }) : config.title;
   // A rejected answer starts with the summary of what to fix, each line linking to its field.
   const chrome = chromeOf(ctx.t, config);
-  const body = html`${errorSummary(chrome, config, state)}${hero(config)}<h1>${config.title}</h1>${renderBlocks(contentBlocks(config))}${renderForm(chrome, config, formAction, state)}`;
+  const body = html`${errorSummary(chrome, config, state)}${pageBody(chrome, config, formAction, state)}`;
   return renderPage({ t: ctx.t, documentLang: config.language, title, body, branding: hostedBranding(ctx, config), colours: resolveTheme(config.theme), externalImages: true, indexable: !hasErrors });
+}
+
+function pageBody(chrome: Chrome, config: PageConfig, formAction: string | null, state?: FormState): SafeHtml {
+  return html`${hero(config)}<h1>${config.title}</h1>${renderBlocks(contentBlocks(config))}${renderForm(chrome, config, formAction, state)}`;
+}
+
+/**
+ * The page as its owner sees it before (or after) publishing: the same page under a note saying
+ * it is a preview, its form fillable but sending nothing, never indexed.
+ */
+export function renderHostedPagePreview(ctx: HostedPageContext, config: PageConfig, published: boolean): RenderedPage {
+  const chrome = chromeOf(ctx.t, config);
+  const note = html`<p class="notice" role="note"${chrome.lang}>${ctx.t.text(published ? 'page.preview.published' : 'page.preview.unpublished')}</p>`;
+  return renderPage({
+    t: ctx.t,
+    documentLang: config.language,
+    title: config.title,
+    body: html`${note}${pageBody(chrome, config, null)}`,
+    branding: hostedBranding(ctx, config),
+    colours: resolveTheme(config.theme),
+    externalImages: true,
+  });
 }
 
 /** The page shown after a successful submission: the owner's message, the optional next step, the way back. */

@@ -1,5 +1,6 @@
 // Public hosted pages: the page document as JSON (`/api/v1/resolve/…`) and the server-rendered
-// page itself (`/p/{account slug}/{campaign slug}`), plus its thank-you page.
+// page itself (`/p/{account slug}/{campaign slug}`), plus its thank-you page; and the owner's
+// preview of a page, published or not.
 import { htmlResponse } from '../../http/openapi-media.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -8,10 +9,11 @@ import { notFound } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { hostedPageContext } from './page-context.ts';
-import { renderHostedPage, renderPageNotFound, renderThanks } from './page-html.ts';
-import { findPublishedPage, submitPath } from './page.service.ts';
+import { renderHostedPage, renderHostedPagePreview, renderPageNotFound, renderThanks } from './page-html.ts';
+import { findPublishedPage, getPage, submitPath } from './page.service.ts';
 import { publicPageJson } from './page.view.ts';
-import { Problem as problem } from '../../http/schema.ts';
+import { IdParams, Problem as problem } from '../../http/schema.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { PageSlugParams, PublicPageJson, SlugParams } from './pages.schemas.ts';
 
 // The HTML routes take any length: a person following a mangled link gets the not-found page,
@@ -63,6 +65,30 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
       if (!page) return sendPage(reply, 404, notFoundPage(request));
       // Revalidated on every visit, so unpublishing takes effect at once.
       return sendPage(reply, 200, renderHostedPage(await hostedPageContext(ctx, request, page), page.config, submitPath(page.shortCode)), 'no-cache');
+    },
+  );
+
+  app.get(
+    '/api/v1/campaigns/:id/page/preview',
+    {
+      schema: {
+        operationId: 'previewHostedPage',
+        tags: ['pages'],
+        summary: "Preview a campaign's hosted page (HTML)",
+        description:
+          "The page as saved, published or not, under a note that it is a preview; its form can be filled in but sends nothing. For the owner only (another account's campaign is a 404), never indexed or cached.",
+        security: SIGNED_IN,
+        params: IdParams,
+        produces: ['text/html'],
+        response: { 200: htmlResponse('The page, marked as a preview.'), 401: problem, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const page = await getPage(ctx, principal.accountId, request.params.id);
+      if (!page) throw notFound(`The hosted page of campaign '${request.params.id}'`);
+      const context = await hostedPageContext(ctx, request, { accountId: principal.accountId, config: page.config });
+      return sendPage(reply, 200, renderHostedPagePreview(context, page.config, page.published), 'no-store');
     },
   );
 

@@ -4,7 +4,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
-import { ExternalLink, Save, Trash2 } from 'lucide-react';
+import { ExternalLink, Eye, Save, Trash2 } from 'lucide-react';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
@@ -89,10 +89,19 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
         title="Hosted page"
         actions={
           <>
+            {campaign.hosted_page && (
+              // The server renders the saved page (published or not) as people will see it.
+              <a className={buttonClass('secondary', 'md')} href={`/api/v1/campaigns/${encodeURIComponent(campaign.id)}/page/preview`} target="_blank" rel="noreferrer">
+                <Eye aria-hidden="true" />
+                {dirty ? 'Preview the saved page' : 'Preview'}
+                <span className="sr-only">(opens in a new tab)</span>
+              </a>
+            )}
             {pageUrl && !dirty && (
               <a className={buttonClass('secondary', 'md')} href={pageUrl} target="_blank" rel="noreferrer">
                 <ExternalLink aria-hidden="true" />
                 Open the page
+                <span className="sr-only">(opens in a new tab)</span>
               </a>
             )}
             {!readOnly && (
