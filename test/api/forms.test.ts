@@ -139,6 +139,43 @@ describeDialects('hosted forms', (dialect) => {
     expect((await list(me, campaign.id)).json().data).toHaveLength(1);
   });
 
+  it("the page's own address takes its form: errors re-render there, success 303s to thanks; same rules and limits as the API's", async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const campaign = await createPageCampaign(t.app, me);
+    const pagePath = `/p/${me.slug}/fair`;
+    const post = (body: string, path = pagePath, ip = '203.0.113.9') =>
+      t!.app.inject({ method: 'POST', url: path, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: body, remoteAddress: ip });
+
+    // The published page's form posts to the page itself.
+    expect((await t.app.inject({ method: 'GET', url: pagePath })).body).toContain(`<form method="post" action="${pagePath}"`);
+    const bad = await post(new URLSearchParams({ name: 'Ada' }).toString());
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(bad.body).toContain('<p class="field-error" id="f-email-error">Fill in this field.</p>');
+    expect(bad.body).toContain(`action="${pagePath}"`);
+    const ok = await post(new URLSearchParams({ name: 'Ada Lovelace', email: 'ada@example.com', consent: 'on' }).toString());
+    expect(ok.statusCode, ok.body).toBe(303);
+    expect(ok.headers.location).toBe(`${pagePath}/thanks`);
+    // JSON here answers as the API does.
+    const json = await t.app.inject({ method: 'POST', url: pagePath, payload: valid, remoteAddress: '203.0.113.9' });
+    expect(json.statusCode).toBe(201);
+    expect((await list(me, campaign.id)).json().data).toHaveLength(2);
+
+    // No published page at an address: the form-failure page, not a JSON error.
+    const unknown = await post('name=Ada', `/p/${me.slug}/nowhere`);
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect((await post('name=Ada', `/p/${me.slug}/${'x'.repeat(65)}`)).statusCode).toBe(404);
+    // One limit for the form, whichever address the answers come to.
+    // Three answers came to the page so far, the refused one included.
+    for (let i = 0; i < FORM_RATE_LIMIT.limit - 3; i++) expect((await submitJson(campaign.short_code, valid, '203.0.113.9')).statusCode).toBe(201);
+    const limited = await post(new URLSearchParams({ name: 'Ada Lovelace', email: 'ada@example.com', consent: 'on' }).toString());
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    expect(limited.headers['content-type']).toBe('text/html; charset=utf-8');
+  });
+
   it('a filled honeypot gets the same success but nothing is stored', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);

@@ -108,7 +108,8 @@ describeDialects('hosted pages', (dialect) => {
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.body).toContain('<h1>Spring fair</h1>');
-    expect(page.body).toContain(`action="/api/v1/forms/submit/${created.short_code}"`);
+    // The form posts back to the page's own address.
+    expect(page.body).toContain(`action="/p/${me.slug}/fair"`);
     expect(page.body).toContain('<label for="f-email">Email <span class="req">(required)</span></label>');
     // The account's name heads the page; the footer says what made it.
     expect(page.body).toContain(`<span>${me.slug}</span>`);

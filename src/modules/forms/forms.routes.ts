@@ -6,19 +6,32 @@ import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, notFound } from '../../errors.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { sendProblem, toAppError } from '../../http/problem.ts';
 import { MemoryRateLimiter } from '../../http/rate-limit.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
-import { hostedPageContext, pagePath, renderFormFailure, renderHostedPage, submitPath } from '../pages/index.ts';
+import { findPublishedPage, hostedPageContext, PageSlugParams, pagePath, renderFormFailure, renderHostedPage } from '../pages/index.ts';
 import { exportSubmissions, listSubmissions, submitForm } from './form.service.ts';
 import { issueMessage } from './submission.ts';
 import { toIso } from '../../http/iso.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { FormAnswerList, FormAnswerQuery, FormSubmissionJson, ShortCodeParams, SubmitFormBody } from './forms.schemas.ts';
+
+// Both submission addresses answer alike: JSON 201, a form post 303, errors as problems (pages to browsers).
+const SUBMIT_RESPONSES = {
+  201: FormSubmissionJson,
+  303: { description: 'Form post accepted: see the thank-you page.', type: 'null' },
+  400: problem,
+  404: problem,
+  413: problem,
+  429: problem,
+} as const;
+
+/** Slugs are at most this long: a longer one cannot exist, so it is not looked up. */
+const MAX_SLUG = 64;
 
 /** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
 export const FORM_BODY_LIMIT = 32 * 1024;
@@ -43,6 +56,29 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
     return sendPage(reply, appError.status, renderFormFailure(translator(pageLanguage(request.headers['accept-language'])), appError.status));
   }
 
+  // One submission, for both addresses: form posts get pages back, JSON clients get JSON.
+  async function answer(request: FastifyRequest, reply: FastifyReply, shortCode: string) {
+    const body = (request.body as Record<string, unknown> | undefined) ?? {};
+    const outcome = await submitForm(submitCtx, { shortCode, body, ip: request.ip });
+    const page = outcome.page;
+    if (isFormPost(request)) {
+      if (outcome.status === 'invalid') {
+        const pageContext = await hostedPageContext(ctx, request, page);
+        return sendPage(reply, 400, renderHostedPage(pageContext, page.config, pagePath(page.accountSlug, page.campaignSlug), { values: outcome.values, errors: outcome.errors }));
+      }
+      return reply.redirect(`${pagePath(page.accountSlug, page.campaignSlug)}/thanks`, 303);
+    }
+    if (outcome.status === 'invalid') {
+      const errors = Object.entries(outcome.errors).map(([name, issue]) => ({ field: name ? `/${name}` : '/', message: issueMessage(issue) }));
+      const summary = errors
+        .slice(0, 3)
+        .map((e) => `${e.field} ${e.message}`)
+        .join('; ');
+      throw new AppError('validation_failed', `Some answers are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
+    }
+    return reply.status(201).send({ id: outcome.submission.id, created_at: toIso(outcome.submission.createdAt), message: page.config.form!.success_message });
+  }
+
   app.post(
     '/api/v1/forms/submit/:short_code',
     {
@@ -59,35 +95,37 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
         consumes: ['application/json', 'application/x-www-form-urlencoded'],
         params: ShortCodeParams,
         body: SubmitFormBody,
-        response: {
-          201: FormSubmissionJson,
-          303: { description: 'Form post accepted: see the thank-you page.', type: 'null' },
-          400: problem,
-          404: problem,
-          413: problem,
-          429: problem,
-        },
+        response: SUBMIT_RESPONSES,
+      },
+    },
+    async (request, reply) => answer(request, reply, request.params.short_code),
+  );
+
+  // The page's own form posts to the page's address, so a visitor who sent something wrong sees the
+  // page with its errors at the address they were on (not at an API path), and a reload re-asks.
+  app.post(
+    '/p/:userSlug/:campaignSlug',
+    {
+      bodyLimit: FORM_BODY_LIMIT,
+      errorHandler: submitErrorHandler,
+      schema: {
+        operationId: 'submitHostedPageForm',
+        tags: ['forms'],
+        'x-html-errors': true,
+        summary: 'Submit a hosted page form from the page itself (HTML form post)',
+        description:
+          "Where the hosted page's form posts: the page's own address. A form post gets a 303 to the thank-you page, or the page again with the errors (400); JSON gets what `POST /api/v1/forms/submit/{short_code}` answers, with the same rules and limits.",
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
+        params: PageSlugParams,
+        body: SubmitFormBody,
+        response: SUBMIT_RESPONSES,
       },
     },
     async (request, reply) => {
-      const outcome = await submitForm(submitCtx, { shortCode: request.params.short_code, body: request.body ?? {}, ip: request.ip });
-      const page = outcome.page;
-      if (isFormPost(request)) {
-        if (outcome.status === 'invalid') {
-          const pageContext = await hostedPageContext(ctx, request, page);
-          return sendPage(reply, 400, renderHostedPage(pageContext, page.config, submitPath(page.shortCode), { values: outcome.values, errors: outcome.errors }));
-        }
-        return reply.redirect(`${pagePath(page.accountSlug, page.campaignSlug)}/thanks`, 303);
-      }
-      if (outcome.status === 'invalid') {
-        const errors = Object.entries(outcome.errors).map(([name, issue]) => ({ field: name ? `/${name}` : '/', message: issueMessage(issue) }));
-        const summary = errors
-          .slice(0, 3)
-          .map((e) => `${e.field} ${e.message}`)
-          .join('; ');
-        throw new AppError('validation_failed', `Some answers are invalid: ${summary}${errors.length > 3 ? '; …' : ''}.`, { errors });
-      }
-      return reply.status(201).send({ id: outcome.submission.id, created_at: toIso(outcome.submission.createdAt), message: page.config.form!.success_message });
+      const { userSlug, campaignSlug } = request.params;
+      const page = userSlug.length > MAX_SLUG || campaignSlug.length > MAX_SLUG ? undefined : await findPublishedPage(ctx, userSlug, campaignSlug);
+      if (!page) throw notFound(`The hosted page '${userSlug}/${campaignSlug}'`);
+      return answer(request, reply, page.shortCode);
     },
   );
 

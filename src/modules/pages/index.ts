@@ -4,6 +4,6 @@ import type { Module } from '../../context.ts';
 export { hostedPageContext } from './page-context.ts';
 export type { FormField } from './page-config.ts';
 export { type FieldIssue, HONEYPOT_FIELD, renderFormFailure, renderHostedPage } from './page-html.ts';
-export { checkSlugRemoval, findPublishedPageByCode, getPage, getPages, type HostedPage, pagePath, type PublicPage, savePage, submitPath } from './page.service.ts';
+export { checkSlugRemoval, findPublishedPage, findPublishedPageByCode, getPage, getPages, type HostedPage, pagePath, type PublicPage, savePage } from './page.service.ts';
 export const pagesRoutes: Module = async (app, ctx) => (await import('./pages.routes.ts')).pagesRoutes(app, ctx);
-export { HostedPageInput, HostedPageJson } from './pages.schemas.ts';
+export { HostedPageInput, HostedPageJson, PageSlugParams } from './pages.schemas.ts';

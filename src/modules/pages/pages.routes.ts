@@ -10,7 +10,7 @@ import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { hostedPageContext } from './page-context.ts';
 import { renderHostedPage, renderHostedPagePreview, renderPageNotFound, renderThanks } from './page-html.ts';
-import { findPublishedPage, getPage, submitPath } from './page.service.ts';
+import { findPublishedPage, getPage, pagePath } from './page.service.ts';
 import { publicPageJson } from './page.view.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
@@ -64,7 +64,8 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
       const page = await findForPerson(request.params);
       if (!page) return sendPage(reply, 404, notFoundPage(request));
       // Revalidated on every visit, so unpublishing takes effect at once.
-      return sendPage(reply, 200, renderHostedPage(await hostedPageContext(ctx, request, page), page.config, submitPath(page.shortCode)), 'no-cache');
+      // The form posts back to this address (the forms module answers it).
+      return sendPage(reply, 200, renderHostedPage(await hostedPageContext(ctx, request, page), page.config, pagePath(page.accountSlug, page.campaignSlug)), 'no-cache');
     },
   );
 
