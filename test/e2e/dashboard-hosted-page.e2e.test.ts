@@ -82,12 +82,17 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
         ]);
 
         // Reordered with the row buttons; a saved question keeps its stored name when relabelled.
+        // Moving a row to the top disables its up arrow: focus goes to its down arrow, not the page.
         await page.getByRole('button', { name: 'Move Link 1 up' }).click();
+        await page.getByRole('button', { name: 'Move Link 1 up' }).click();
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Move Link 1 down');
+        await page.getByRole('button', { name: 'Move Link 1 down' }).click();
         await page.getByRole('region', { name: 'Question 1' }).getByLabel('Question', { exact: true }).fill('Your email');
         await page.getByRole('button', { name: 'Save changes' }).click();
-        await page.getByText('Page saved and published').first().waitFor();
+        // (The first save's toast may still be up: wait for this save to land instead.)
+        await expect.poll(async () => (await stored()).hosted_page.blocks.map((b: { type: string }) => b.type)).toEqual(['heading', 'link', 'paragraph']);
+        await expect.poll(() => page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
         campaign = await stored();
-        expect(campaign.hosted_page.blocks.map((b: { type: string }) => b.type)).toEqual(['heading', 'link', 'paragraph']);
         expect(campaign.hosted_page.form.fields[0]).toMatchObject({ name: 'email_address', label: 'Your email' });
 
         // The preview is the server's page, in a new tab, marked as such, its form sending nothing.
@@ -187,7 +192,13 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
         await expectAxeClean(page, 'page editor with errors');
         expect((await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}`, headers })).json().hosted_page.blocks).toEqual([]);
 
+        // Leaving an address field untouched keeps the refusal on screen.
+        await link.getByLabel('Leads to', { exact: true }).focus();
+        await page.keyboard.press('Tab');
+        expect(await summary.count()).toBe(1);
+        // A removed row gives focus to the row that took its place.
         await page.getByRole('button', { name: 'Remove Heading 1' }).click();
+        expect(await page.evaluate(() => document.activeElement?.closest('section')?.getAttribute('aria-label'))).toBe('Link 1');
         await link.getByLabel('Leads to', { exact: true }).fill('https://example.com/menu.pdf');
         await page.getByRole('button', { name: 'Save changes' }).click();
         await page.getByText('Page saved and published').first().waitFor();

@@ -5,7 +5,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Field, Select, TextArea, TextInput } from '../components/ui/field.tsx';
 import { UrlInput } from '../components/ui/url-input.tsx';
 import { BLOCK_LABELS, type BlockDraft, type BlockType, blockNames, moved, newBlock } from './draft.ts';
-import { EditableRow, useFocusAddedRow } from './row-controls.tsx';
+import { EditableRow, useRowFocus } from './row-controls.tsx';
 
 const ADD: { type: BlockType; icon: ReactNode }[] = [
   { type: 'heading', icon: <Heading aria-hidden="true" /> },
@@ -75,11 +75,11 @@ function BlockFields({ block, set, error, disabled }: { block: BlockDraft; set: 
 export function BlockEditor({ blocks, onChange, errors, disabled }: { blocks: BlockDraft[]; onChange: (blocks: BlockDraft[]) => void; errors: Record<string, string>; disabled?: boolean }) {
   const update = (i: number, next: Partial<BlockDraft>) => onChange(blocks.map((b, j) => (j === i ? { ...b, ...next } : b)));
   const names = blockNames(blocks);
-  const focus = useFocusAddedRow<HTMLDivElement>();
+  const focus = useRowFocus<HTMLDivElement>();
   const add = (type: BlockType) => {
     const block = newBlock(type);
     onChange([...blocks, block]);
-    focus.added(block.key);
+    focus.focusRow(block.key);
   };
   return (
     <div ref={focus.ref} className="space-y-4">
@@ -98,7 +98,10 @@ export function BlockEditor({ blocks, onChange, errors, disabled }: { blocks: Bl
                 count={blocks.length}
                 disabled={disabled}
                 onMove={(by) => onChange(moved(blocks, i, by))}
-                onRemove={() => onChange(blocks.filter((_, j) => j !== i))}
+                onRemove={() => {
+                  onChange(blocks.filter((_, j) => j !== i));
+                  focus.focusRow(blocks[i + 1]?.key ?? blocks[i - 1]?.key ?? null);
+                }}
               >
                 <BlockFields block={block} set={(next) => update(i, next)} error={(property) => errors[`blocks/${i}/${property}`] ?? errors[`blocks/${i}`]} disabled={disabled} />
               </EditableRow>
@@ -111,8 +114,8 @@ export function BlockEditor({ blocks, onChange, errors, disabled }: { blocks: Bl
         <fieldset>
           <legend className="mb-2 text-[13px] font-medium text-zinc-800 dark:text-zinc-200">Add to the page</legend>
           <div className="flex flex-wrap gap-2">
-            {ADD.map(({ type, icon }) => (
-              <Button key={type} size="sm" onClick={() => add(type)}>
+            {ADD.map(({ type, icon }, i) => (
+              <Button key={type} size="sm" data-row-fallback={i === 0 ? true : undefined} onClick={() => add(type)}>
                 {icon}
                 {BLOCK_LABELS[type]}
               </Button>

@@ -6,7 +6,7 @@ import { Field, Select, TextArea, TextInput } from '../components/ui/field.tsx';
 import { UrlInput } from '../components/ui/url-input.tsx';
 import { Toggle } from '../designer/inputs.tsx';
 import { FIELD_TYPE_LABELS, type FieldDraft, type FieldType, fieldName, type FormDraft, moved, newField } from './draft.ts';
-import { EditableRow, useFocusAddedRow } from './row-controls.tsx';
+import { EditableRow, useRowFocus } from './row-controls.tsx';
 
 const TYPES = Object.keys(FIELD_TYPE_LABELS) as FieldType[];
 const HAS_PLACEHOLDER: readonly FieldType[] = ['text', 'textarea', 'email', 'tel', 'number'];
@@ -82,11 +82,11 @@ function FieldRow({
 export function FormEditor({ form, onChange, errors, disabled }: { form: FormDraft; onChange: (form: FormDraft) => void; errors: Record<string, string>; disabled?: boolean }) {
   const fields = form.fields;
   const setFields = (next: FieldDraft[]) => onChange({ ...form, fields: next });
-  const focus = useFocusAddedRow<HTMLDivElement>();
+  const focus = useRowFocus<HTMLDivElement>();
   const add = () => {
     const field = newField('', fields);
     setFields([...fields, field]);
-    focus.added(field.key);
+    focus.focusRow(field.key);
   };
   return (
     <div ref={focus.ref} className="space-y-5">
@@ -106,7 +106,10 @@ export function FormEditor({ form, onChange, errors, disabled }: { form: FormDra
                 count={fields.length}
                 disabled={disabled}
                 onMove={(by) => setFields(moved(fields, i, by))}
-                onRemove={() => setFields(fields.filter((_, j) => j !== i))}
+                onRemove={() => {
+                  setFields(fields.filter((_, j) => j !== i));
+                  focus.focusRow(fields[i + 1]?.key ?? fields[i - 1]?.key ?? null);
+                }}
               >
                 <FieldRow field={field} fields={fields} disabled={disabled} error={error} set={(next) => setFields(fields.map((f, j) => (j === i ? { ...f, ...next } : f)))} />
               </EditableRow>
@@ -116,7 +119,7 @@ export function FormEditor({ form, onChange, errors, disabled }: { form: FormDra
       )}
       {errors['form/fields'] && <p className="text-[13px] text-red-700 dark:text-red-400">{errors['form/fields']}</p>}
       {!disabled && fields.length < 30 && (
-        <Button size="sm" onClick={add}>
+        <Button size="sm" data-row-fallback onClick={add}>
           <Plus aria-hidden="true" />
           Add a question
         </Button>

@@ -5,12 +5,28 @@ import { type ReactNode, type RefObject, useEffect, useRef, useState } from 'rea
 import { Button } from '../components/ui/button.tsx';
 
 function RowControls({ name, index, count, onMove, onRemove, disabled }: { name: string; index: number; count: number; onMove: (by: -1 | 1) => void; onRemove: () => void; disabled?: boolean }) {
+  const up = useRef<HTMLButtonElement>(null);
+  const down = useRef<HTMLButtonElement>(null);
+  const moving = useRef<-1 | 1 | null>(null);
+  // A row moved to the top (or bottom) disables the arrow that took it there, and a disabled
+  // button drops focus to the page: focus goes to the other arrow instead, in the row's new place.
+  useEffect(() => {
+    const by = moving.current;
+    if (by === null) return;
+    moving.current = null;
+    const pressed = by === -1 ? up.current : down.current;
+    (pressed && !pressed.disabled ? pressed : by === -1 ? down.current : up.current)?.focus();
+  }, [index]);
+  const move = (by: -1 | 1) => {
+    moving.current = by;
+    onMove(by);
+  };
   return (
     <div className="flex items-center gap-1">
-      <Button size="sm" variant="ghost" aria-label={`Move ${name} up`} title="Move up" disabled={disabled || index === 0} onClick={() => onMove(-1)}>
+      <Button ref={up} size="sm" variant="ghost" aria-label={`Move ${name} up`} title="Move up" disabled={disabled || index === 0} onClick={() => move(-1)}>
         <ArrowUp aria-hidden="true" />
       </Button>
-      <Button size="sm" variant="ghost" aria-label={`Move ${name} down`} title="Move down" disabled={disabled || index === count - 1} onClick={() => onMove(1)}>
+      <Button ref={down} size="sm" variant="ghost" aria-label={`Move ${name} down`} title="Move down" disabled={disabled || index === count - 1} onClick={() => move(1)}>
         <ArrowDown aria-hidden="true" />
       </Button>
       <Button size="sm" variant="ghost" aria-label={`Remove ${name}`} title="Remove" disabled={disabled} onClick={onRemove}>
@@ -54,16 +70,20 @@ export function EditableRow({
 }
 
 /**
- * Puts focus in the first control of a row just added, so a keyboard user types on where the
- * row appeared. Rows carry `data-row={key}` inside the element the returned ref is on.
+ * Moves focus after a row is added or removed: into the first control of the row named (the new
+ * row, or the one that took a removed row's place), or, when the list is left empty, to the
+ * element marked `data-row-fallback` (the add buttons). Rows carry `data-row={key}` inside the
+ * element the returned ref is on. Without this, removing a row drops focus to the page.
  */
-export function useFocusAddedRow<T extends HTMLElement>(): { ref: RefObject<T | null>; added: (key: string) => void } {
+export function useRowFocus<T extends HTMLElement>(): { ref: RefObject<T | null>; focusRow: (key: string | null) => void } {
   const ref = useRef<T>(null);
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ key: string | null } | null>(null);
   useEffect(() => {
     if (!pending) return;
-    ref.current?.querySelector<HTMLElement>(`[data-row="${pending}"] :is(input, textarea, select)`)?.focus();
+    const root = ref.current;
+    const target = pending.key === null ? root?.querySelector<HTMLElement>('[data-row-fallback]') : root?.querySelector<HTMLElement>(`[data-row="${pending.key}"] :is(input, textarea, select)`);
+    target?.focus();
     setPending(null);
   }, [pending]);
-  return { ref, added: setPending };
+  return { ref, focusRow: (key) => setPending({ key }) };
 }

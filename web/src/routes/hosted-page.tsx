@@ -8,7 +8,7 @@ import { ExternalLink, Eye, Save, Trash2 } from 'lucide-react';
 import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
-import { fieldMessages } from '../api/field-errors.ts';
+import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { sessionQuery } from '../api/session.ts';
 import type { Campaign } from '../api/types.ts';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
@@ -44,8 +44,16 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
   const [draft, setDraft] = useState<PageDraft>(() => toDraft(campaign));
   const [slug, setSlug] = useState(campaign.slug ?? '');
   const [removeOpen, setRemoveOpen] = useState(false);
-  const saved = useRef(JSON.stringify([toDocument(toDraft(campaign)), campaign.slug ?? '']));
+  const baseline = (c: Campaign) => JSON.stringify([toDocument(toDraft(c)), c.slug ?? '']);
+  const saved = useRef(baseline(campaign));
   const dirty = !campaign.hosted_page || JSON.stringify([toDocument(draft), slug]) !== saved.current;
+  // After a save or a removal the editor starts again from what the server stored, in place:
+  // focus stays on the button that was pressed.
+  const restart = (stored: Campaign) => {
+    saved.current = baseline(stored);
+    setDraft(toDraft(stored));
+    setSlug(stored.slug ?? '');
+  };
 
   const save = useMutation({
     mutationFn: () => {
@@ -55,6 +63,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
     },
     onSuccess: (stored) => {
       rememberCampaign(queryClient, stored);
+      restart(stored);
       toast(stored.hosted_page?.published ? 'Page saved and published' : 'Page saved');
     },
   });
@@ -63,6 +72,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
     onSuccess: (stored) => {
       setRemoveOpen(false);
       rememberCampaign(queryClient, stored);
+      restart(stored);
       toast('Page removed');
     },
   });
@@ -71,6 +81,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
     setDraft((d) => ({ ...d, ...next }));
     if (save.isError) save.reset();
   };
+  const removeProblem = remove.error ? <span className="mt-2 block text-red-700 dark:text-red-400">{errorText(remove.error)}</span> : null;
   const refused = fieldMessages(save.error);
   const errors = Object.fromEntries(Object.entries(refused).map(([field, message]) => [field.replace(/^hosted_page\/?/, ''), message]));
   const summary = Object.entries(errors);
@@ -181,9 +192,17 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
       </div>
       <ConfirmDialog
         open={removeOpen}
-        onOpenChange={setRemoveOpen}
+        onOpenChange={(open) => {
+          setRemoveOpen(open);
+          if (!open) remove.reset();
+        }}
         title="Remove this page?"
-        description={`The page of “${campaign.name}” goes, with its content and form. Answers already sent stay under Form answers.`}
+        description={
+          <>
+            The page of “{campaign.name}” goes, with its content and form. Answers already sent stay under Form answers.
+            {removeProblem}
+          </>
+        }
         confirmLabel="Remove the page"
         pending={remove.isPending}
         onConfirm={() => remove.mutate()}
@@ -200,8 +219,7 @@ export function HostedPagePage() {
   useTitle(campaign.data ? `Hosted page · ${campaign.data.name}` : 'Hosted page');
   if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
   if (campaign.isPending || session.isPending) return <Skeleton className="h-96 max-w-3xl" />;
-  // Keyed by what is stored: a save or removal starts the editor again from the server's answer,
-  // a background refetch of the same campaign leaves the edits alone.
-  const version = JSON.stringify([campaign.data.id, campaign.data.status, campaign.data.slug, campaign.data.hosted_page]);
-  return <PageEditor key={version} campaign={campaign.data} accountSlug={session.data?.account.slug ?? ''} />;
+  // Keyed by the campaign (and its archiving, which makes the editor read-only): a refetch, even of
+  // a page changed elsewhere, never throws away what is being typed; saving it replaces that version.
+  return <PageEditor key={`${campaign.data.id}:${campaign.data.status}`} campaign={campaign.data} accountSlug={session.data?.account.slug ?? ''} />;
 }

@@ -15,7 +15,10 @@ export function UrlInput({ value, onValueChange, onBlur, ...rest }: Props) {
       value={value}
       onChange={(e) => onValueChange(e.target.value)}
       onBlur={(e) => {
-        onValueChange(withScheme(value));
+        // Only a change is a change: leaving the field must not count as an edit (forms put a
+        // refused save's errors away on every edit).
+        const completed = withScheme(value);
+        if (completed !== value) onValueChange(completed);
         onBlur?.(e);
       }}
     />
