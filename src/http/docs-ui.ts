@@ -8,8 +8,9 @@
 // - the title block and the server picker join the operations' `main` in landmarks (a header, a
 //   named section);
 // - the server picker is a select without a name: it gets the visible "Servers" caption's;
-// - the authorization dialog gets a dialog role, a title at the right level and a named close
-//   button; a button named other than its visible text is named by its text;
+// - the authorization dialog gets a dialog role, a title at the right level, a named close
+//   button, and takes focus when it opens (giving it back when it closes); a button named other
+//   than its visible text is named by its text;
 // - the curl command wraps (a scrolling box the keyboard cannot reach, at 390 px), and the copy
 //   path button stays open (it opened on hover only);
 // - code samples use the `idea` highlighting theme, whose colours all reach 4.5:1 (agate's do not);
@@ -41,19 +42,27 @@ interface AuthPopupProps {
 }
 
 /** A Swagger UI plugin (in `uiConfig.plugins`, after swaggerDownloadUrl): the changes above. */
-export const docsAccessibility = (system: { React: { createElement: H; useEffect(effect: () => () => void, deps: unknown[]): void } }) => {
+export const docsAccessibility = (system: { React: { createElement: H; useEffect(effect: () => () => void, deps: unknown[]): void; useRef<T>(initial: T): { current: T } } }) => {
   const h = system.React.createElement;
   const React = system.React;
   // Swagger UI's authorization dialog with a dialog role and name, a level-2 title and a named
   // close button (its own has none of them); Escape and the backdrop close it as before.
   const AuthorizationDialog = (props: AuthPopupProps) => {
     const close = () => props.authActions.showDefinitions(false);
+    const box = React.useRef<HTMLElement | null>(null);
+    // Focus moves into the dialog when it opens (its first field) and back to Authorize when it closes.
     React.useEffect(() => {
+      const opener = document.activeElement as HTMLElement | null;
+      box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
       const onKey = (event: KeyboardEvent) => {
         if (event.key === 'Escape') close();
       };
       document.addEventListener('keydown', onKey);
-      return () => document.removeEventListener('keydown', onKey);
+      return () => {
+        document.removeEventListener('keydown', onKey);
+        // Swagger UI may have drawn Authorize anew meanwhile: then its new button takes the focus.
+        (opener?.isConnected ? opener : document.querySelector<HTMLElement>('.auth-wrapper .btn.authorize'))?.focus();
+      };
     }, []);
     const Auths = props.getComponent('auths');
     const CloseIcon = props.getComponent('CloseIcon');
@@ -78,7 +87,7 @@ export const docsAccessibility = (system: { React: { createElement: H; useEffect
       h('div', { className: 'backdrop-ux', onClick: close }),
       h(
         'div',
-        { className: 'modal-ux', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'tessera-auth-title' },
+        { className: 'modal-ux', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'tessera-auth-title', ref: box },
         h(
           'div',
           { className: 'modal-dialog-ux' },
