@@ -6,7 +6,7 @@ const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 /**
  * `count` new ids for rows made together (one bulk request) that list in the order given: lists
  * are newest first by `created_at` then `id`, both descending, and rows of one batch share
- * `created_at`. The ids share a random part (21 − w base62 characters, still ≥ 107 bits) and end in
+ * `created_at`. The ids share a random part (22 − w base62 characters, w ≥ 3: ≥ 107 bits when w = 4) and end in
  * the position counted down in w decimal digits (digits order the same under every collation).
  */
 export function newBatchIds(prefix: string, count: number): string[] {

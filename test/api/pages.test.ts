@@ -168,6 +168,9 @@ describeDialects('hosted pages', (dialect) => {
     expect(none.statusCode).toBe(404);
     expect(none.headers['content-type']).toMatch(/problem\+json/);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${created.id}/page/preview` })).statusCode).toBe(401);
+    // Archived, the page is shown to nobody, published or not: the note says so.
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey) });
+    expect((await preview(me.apiKey)).body).toContain('Die Kampagne dieser Seite ist archiviert');
   });
 
   it('a dynamic code can use its own hosted page as its destination', async () => {

@@ -1,5 +1,5 @@
 // Ids for rows made in one request: the usual opaque shape, and in the order given when listed
-// newest first (`id desc` among rows sharing created_at), on any collation (the order lives in digits).
+// newest first (`id desc` among rows sharing created_at); the order lives in trailing digits.
 import { describe, expect, it } from 'vitest';
 import { newBatchIds, newId } from '../../src/ids.ts';
 
@@ -12,8 +12,11 @@ describe('newBatchIds', () => {
     expect(newId('cmp')).toHaveLength(ids[0]!.length);
     const sorted = [...ids].sort().reverse();
     expect(sorted).toEqual(ids);
-    // Case-insensitive collations (PostgreSQL's en_US) see the same order: the ids differ only in digits.
-    expect([...ids].sort((a, b) => b.toLowerCase().localeCompare(a.toLowerCase()))).toEqual(ids);
+    // Within a batch the ids differ only in their last digits, so any collation orders them alike
+    // (the bulk API test checks the listed order on PostgreSQL too).
+    const width = Math.max(3, String(count - 1).length);
+    expect(new Set(ids.map((id) => id.slice(0, -width))).size).toBe(1);
+    expect(ids.every((id) => /^\d+$/.test(id.slice(-width)))).toBe(true);
   });
 
   it('draws a new shared part for every batch', () => {

@@ -164,9 +164,9 @@ function pageBody(chrome: Chrome, config: PageConfig, formAction: string | null,
  * The page as its owner sees it before (or after) publishing: the same page under a note saying
  * it is a preview, its form fillable but sending nothing, never indexed.
  */
-export function renderHostedPagePreview(ctx: HostedPageContext, config: PageConfig, published: boolean): RenderedPage {
+export function renderHostedPagePreview(ctx: HostedPageContext, config: PageConfig, shown: 'published' | 'unpublished' | 'archived'): RenderedPage {
   const chrome = chromeOf(ctx.t, config);
-  const note = html`<p class="notice" role="note"${chrome.lang}>${ctx.t.text(published ? 'page.preview.published' : 'page.preview.unpublished')}</p>`;
+  const note = html`<p class="notice" role="note"${chrome.lang}>${ctx.t.text(`page.preview.${shown}`)}</p>`;
   return renderPage({
     t: ctx.t,
     documentLang: config.language,

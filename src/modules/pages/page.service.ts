@@ -16,6 +16,8 @@ export interface HostedPage {
   published: boolean;
   /** Public path `/p/{account slug}/{campaign slug}` (below TESSERA_PUBLIC_URL), or null while the campaign has no slug. */
   path: string | null;
+  /** Whether the campaign is archived (its page is then shown to nobody, published or not). */
+  archived: boolean;
   updatedAt: number;
 }
 
@@ -68,6 +70,7 @@ function toHostedPage(row: PageRow): HostedPage {
     config: parseConfig(row),
     published: row.published === 1,
     path: row.campaign_slug ? pagePath(row.account_slug, row.campaign_slug) : null,
+    archived: row.campaign_status === 'archived',
     updatedAt: row.updated_at,
   };
 }

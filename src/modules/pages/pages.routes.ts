@@ -89,7 +89,8 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
       const page = await getPage(ctx, principal.accountId, request.params.id);
       if (!page) throw notFound(`The hosted page of campaign '${request.params.id}'`);
       const context = await hostedPageContext(ctx, request, { accountId: principal.accountId, config: page.config });
-      return sendPage(reply, 200, renderHostedPagePreview(context, page.config, page.published), 'no-store');
+      const shown = page.archived ? 'archived' : page.published ? 'published' : 'unpublished';
+      return sendPage(reply, 200, renderHostedPagePreview(context, page.config, shown), 'no-store');
     },
   );
 

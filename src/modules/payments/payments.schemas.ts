@@ -101,8 +101,8 @@ const PaymentMode = StringEnum(['live', 'test'] as const, {
 });
 export type PaymentMode = Static<typeof PaymentMode>;
 
-/** `?mode=` of the routes that read or act on one payment. */
-export const PaymentModeQuery = Type.Object({ mode: Type.Optional(PaymentMode) }, { additionalProperties: false });
+/** `?mode=` of the routes that read or act on one payment (other query parameters are ignored, as they were before `mode`). */
+export const PaymentModeQuery = Type.Object({ mode: Type.Optional(PaymentMode) });
 
 export const PaymentListQuery = DefaultsOptional(
   Type.Object(

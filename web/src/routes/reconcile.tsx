@@ -16,10 +16,11 @@ import { reportGroups } from '../payments/report-groups.ts';
 
 function Summary({ report, file }: { report: ReconciliationReport; file: string }) {
   const paid = report.summary.payments_succeeded ?? 0;
-  const look = (report.summary.partial ?? 0) + (report.summary.overpaid ?? 0) + (report.summary.not_pending ?? 0) + (report.summary.foreign_currency ?? 0) + (report.summary.reversals ?? 0);
+  // The server flags what needs a person (partial, overpaid, late, reversed, another currency): counted from its flags.
+  const look = (report.payments ?? []).filter((p) => (p.flags ?? []).length > 0).length;
   const entries = report.document.entries ?? 0;
   return (
-    <div aria-live="polite" className="space-y-1">
+    <div className="space-y-1">
       <h2 className="text-sm font-semibold">
         {file}: {entries === 1 ? '1 booking' : `${entries.toLocaleString()} bookings`}
         {report.document.kind && <span className="font-normal text-zinc-500 dark:text-zinc-400"> ({report.document.kind})</span>}
@@ -90,9 +91,12 @@ export function ReconcilePage() {
           </div>
         )}
       </Card>
+      {/* The region is there before the result, so screen readers announce the summary when it comes. */}
+      <div aria-live="polite" className="mt-6 empty:hidden">
+        {upload.data && <Summary report={upload.data.report} file={upload.data.name} />}
+      </div>
       {upload.data && (
         <div className="mt-6 space-y-6">
-          <Summary report={upload.data.report} file={upload.data.name} />
           {groups.length === 0 ? <p className="text-sm text-zinc-600 dark:text-zinc-400">The file holds no bookings.</p> : groups.map((group) => <ReportGroupTable key={group.key} group={group} />)}
         </div>
       )}

@@ -87,6 +87,7 @@ export const de: Catalogue = {
   'page.notFound.body': 'Sie existiert nicht oder ist nicht mehr veröffentlicht. Prüfen Sie die Adresse oder fragen Sie die Person, die sie geteilt hat.',
   'page.preview.unpublished': 'Vorschau: Diese Seite ist nicht veröffentlicht, nur Sie sehen sie. Das Formular sendet von hier aus nichts.',
   'page.preview.published': 'Vorschau der veröffentlichten Seite. Das Formular sendet von hier aus nichts.',
+  'page.preview.archived': 'Vorschau: Die Kampagne dieser Seite ist archiviert, niemand sonst sieht sie. Das Formular sendet von hier aus nichts.',
   'pay.title': '{payee} bezahlen',
   'pay.test': 'Testzahlung: Es fließt kein Geld. Bitte scannen Sie diesen Code nicht in einer echten Banking-App, sonst entsteht eine echte Überweisung.',
   'pay.pending': 'Wir warten auf Ihre Zahlung. Diese Anfrage läuft {when} ab.',

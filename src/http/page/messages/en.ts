@@ -85,6 +85,7 @@ export const en = {
   'page.notFound.body': 'It does not exist, or it is no longer published. Check the address, or ask whoever shared it.',
   'page.preview.unpublished': 'Preview: this page is not published, so only you can see it. The form sends nothing from here.',
   'page.preview.published': 'Preview of the published page. The form sends nothing from here.',
+  'page.preview.archived': 'Preview: this page’s campaign is archived, so nobody else sees it. The form sends nothing from here.',
   'pay.title': 'Pay {payee}',
   'pay.test': 'Test payment: no money moves. Scanning this code in a real banking app would create a real transfer, so don’t.',
   'pay.pending': 'Waiting for your payment. This request expires {when}.',

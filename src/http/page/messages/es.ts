@@ -85,6 +85,7 @@ export const es: Catalogue = {
   'page.notFound.body': 'No existe o ya no está publicada. Comprueba la dirección o pregunta a quien la compartió.',
   'page.preview.unpublished': 'Vista previa: esta página no está publicada, solo tú la ves. El formulario no envía nada desde aquí.',
   'page.preview.published': 'Vista previa de la página publicada. El formulario no envía nada desde aquí.',
+  'page.preview.archived': 'Vista previa: la campaña de esta página está archivada, nadie más la ve. El formulario no envía nada desde aquí.',
   'pay.title': 'Pagar a {payee}',
   'pay.test': 'Pago de prueba: no se mueve dinero. No escanees este código en una app bancaria real, crearía una transferencia real.',
   'pay.pending': 'Esperando tu pago. Esta solicitud caduca {when}.',

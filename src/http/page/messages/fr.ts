@@ -86,6 +86,7 @@ export const fr: Catalogue = {
   'page.notFound.body': 'Elle n’existe pas ou n’est plus publiée. Vérifiez l’adresse, ou demandez à la personne qui l’a partagée.',
   'page.preview.unpublished': 'Aperçu : cette page n’est pas publiée, vous seul la voyez. Le formulaire n’envoie rien d’ici.',
   'page.preview.published': 'Aperçu de la page publiée. Le formulaire n’envoie rien d’ici.',
+  'page.preview.archived': 'Aperçu : la campagne de cette page est archivée, personne d’autre ne la voit. Le formulaire n’envoie rien d’ici.',
   'pay.title': 'Payer {payee}',
   'pay.test': 'Paiement de test : aucun argent ne circule. Ne scannez pas ce code dans une vraie application bancaire, cela créerait un vrai virement.',
   'pay.pending': 'En attente de votre paiement. Cette demande expire {when}.',
