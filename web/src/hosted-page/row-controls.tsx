@@ -10,6 +10,7 @@ function RowControls({ name, index, count, onMove, onRemove, disabled }: { name:
   const moving = useRef<-1 | 1 | null>(null);
   // A row moved to the top (or bottom) disables the arrow that took it there, and a disabled
   // button drops focus to the page: focus goes to the other arrow instead, in the row's new place.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it must run when the row's position (index) changes
   useEffect(() => {
     const by = moving.current;
     if (by === null) return;
