@@ -2,8 +2,7 @@
 // camt.054 notifications) and sees what each credit did: payments now paid, money that needs a
 // look, and bookings that matched nothing. The server matches; this page uploads and reads out.
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { ArrowLeft, FileUp } from 'lucide-react';
+import { FileUp } from 'lucide-react';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { errorText } from '../api/field-errors.ts';
 import { type ReconciliationReport, reconcileStatement } from '../api/payments.ts';
@@ -11,6 +10,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Alert, Card } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { useTitle } from '../lib/use-title.ts';
+import { PaymentsPageHeader } from '../payments/payments-page-header.tsx';
 import { ReportGroupTable } from '../payments/report-table.tsx';
 import { reportGroups } from '../payments/report-groups.ts';
 
@@ -53,15 +53,10 @@ export function ReconcilePage() {
   const groups = upload.data ? reportGroups(upload.data.report) : [];
   return (
     <div className="max-w-4xl">
-      <Link to="/app/payments" search={{}} className="mb-2 inline-flex items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-        <ArrowLeft aria-hidden="true" className="size-3.5" />
-        Payments
-      </Link>
-      <h1 className="text-xl font-semibold tracking-tight">Reconcile a statement</h1>
-      <p className="mt-1 mb-6 text-sm text-zinc-600 dark:text-zinc-400">
+      <PaymentsPageHeader title="Reconcile a statement">
         Export the account statement from your online banking as ISO 20022 XML (camt.053, or camt.054 notifications) and upload it here. Each credit is matched to a waiting payment by its reference
         and amount; exact ones become paid. Uploading the same file again changes nothing.
-      </p>
+      </PaymentsPageHeader>
       <Card className="p-5">
         <form onSubmit={onSubmit} className="flex flex-col gap-4 sm:flex-row sm:items-end">
           <div className="min-w-0 flex-1 space-y-1.5">
