@@ -4,12 +4,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME as SERVER_THEME, FIELD_NAME_PATTERN, validatePageConfig } from '../../src/modules/pages/page-config.ts';
-import { BLOCK_LABELS, blockNames, DEFAULT_THEME, fieldName, moved, newBlock, newField, newForm, slugFrom, toDocument, toDraft } from '../../web/src/hosted-page/draft.ts';
+import { PAGE_LANGUAGES as SERVER_LANGUAGES } from '../../src/http/page/language.ts';
+import { BLOCK_LABELS, blockNames, DEFAULT_THEME, PAGE_LANGUAGES, fieldName, moved, newBlock, newField, newForm, slugFrom, toDocument, toDraft } from '../../web/src/hosted-page/draft.ts';
 import { describeField } from '../../web/src/hosted-page/field-names.ts';
 
 describe('page editor draft', () => {
-  it('starts a new page from the server default theme', () => {
+  it('starts a new page from the server default theme, and offers the languages the server speaks', () => {
     expect(DEFAULT_THEME).toEqual(SERVER_THEME);
+    expect(Object.keys(PAGE_LANGUAGES).sort()).toEqual([...SERVER_LANGUAGES].sort());
     expect(toDraft({ name: 'Spring fair', hosted_page: null })).toMatchObject({ title: 'Spring fair', language: 'en', published: false, blocks: [], form: null });
   });
 

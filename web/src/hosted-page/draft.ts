@@ -50,6 +50,9 @@ export const DEFAULT_THEME: Theme = {
   hero_image_alt: '',
 };
 
+/** The languages a page's own words (buttons, errors, the thank-you page) come in: the server's catalogues (a unit test keeps them equal). */
+export const PAGE_LANGUAGES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
+
 export const BLOCK_LABELS: Record<BlockType, string> = { heading: 'Heading', paragraph: 'Text', image: 'Image', link: 'Link', button: 'Button' };
 export const FIELD_TYPE_LABELS: Record<FieldType, string> = {
   text: 'Short text',

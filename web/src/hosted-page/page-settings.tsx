@@ -4,10 +4,7 @@
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
 import { Toggle } from '../designer/inputs.tsx';
-import { type PageDraft, slugFrom } from './draft.ts';
-
-// The languages the page's own words (buttons, errors, the thank-you page) come in (src/http/page/messages).
-const LANGUAGES: Record<string, string> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español' };
+import { PAGE_LANGUAGES as LANGUAGES, type PageDraft, slugFrom } from './draft.ts';
 
 export function PageSettings({
   draft,
