@@ -9,7 +9,8 @@
 //   named section);
 // - the server picker is a select without a name: it gets the visible "Servers" caption's;
 // - the authorization dialog gets a dialog role, a title at the right level, a named close
-//   button, and takes focus when it opens (giving it back when it closes); a button named other
+//   button, and takes focus when it opens (giving it back when it closes) and keeps it while open
+//   (Tab goes round its controls); a button named other
 //   than its visible text is named by its text;
 // - the curl command wraps (a scrolling box the keyboard cannot reach, at 390 px), and the copy
 //   path button stays open (it opened on hover only);
@@ -54,8 +55,27 @@ export const docsAccessibility = (system: { React: { createElement: H; useEffect
     React.useEffect(() => {
       const opener = document.activeElement as HTMLElement | null;
       box.current?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
+      // Tab and Shift+Tab go round the dialog's own controls: the page behind is inert while it is open.
       const onKey = (event: KeyboardEvent) => {
         if (event.key === 'Escape') close();
+        if (event.key !== 'Tab' || !box.current) return;
+        const controls = Array.from(box.current.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')).filter(
+          (el) => !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0,
+        );
+        const first = controls[0];
+        const last = controls[controls.length - 1];
+        if (!first || !last) return;
+        const at = document.activeElement;
+        if (!box.current.contains(at)) {
+          event.preventDefault();
+          first.focus();
+        } else if (event.shiftKey && at === first) {
+          event.preventDefault();
+          last.focus();
+        } else if (!event.shiftKey && at === last) {
+          event.preventDefault();
+          first.focus();
+        }
       };
       document.addEventListener('keydown', onKey);
       return () => {

@@ -76,8 +76,19 @@ describeDialects('/docs Try-it with a session', (dialect) => {
         const dialog = page.getByRole('dialog', { name: 'Available authorizations' });
         await dialog.waitFor();
         await expectAxeClean(page, `/docs authorization dialog at ${width}`);
-        // Focus went into the dialog, and Escape gives it back to Authorize.
-        expect(await dialog.evaluate((box) => box.contains(document.activeElement))).toBe(true);
+        // Focus went into the dialog, stays there, and Escape gives it back to Authorize.
+        const inDialog = () => dialog.evaluate((box) => box.contains(document.activeElement));
+        expect(await inDialog()).toBe(true);
+        // Tab goes round the dialog's controls, never to the page behind it, both ways.
+        const stops = await dialog.evaluate((box) => box.querySelectorAll('button, input').length);
+        for (let i = 0; i <= stops; i++) {
+          await page.keyboard.press('Tab');
+          expect(await inDialog()).toBe(true);
+        }
+        for (let i = 0; i <= stops; i++) {
+          await page.keyboard.press('Shift+Tab');
+          expect(await inDialog()).toBe(true);
+        }
         await page.keyboard.press('Escape');
         await dialog.waitFor({ state: 'hidden' });
         expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^Authorize/);
