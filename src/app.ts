@@ -15,6 +15,7 @@ import { FrontDoor } from './http/front-door.ts';
 import { Metrics } from './http/metrics.ts';
 import { installRequestMetrics, metricsExposed, metricsRoute } from './http/metrics-routes.ts';
 import { requestId } from './http/request-id.ts';
+import { AJV_OPTIONS, requestValidation } from './http/validation.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pageAssetRoutes } from './http/page/assets.ts';
@@ -67,7 +68,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     frameworkErrors: frameworkErrors(config.publicUrl),
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: true } },
+    ajv: { customOptions: AJV_OPTIONS },
+    schemaController: requestValidation(),
   });
 
   const exposed = metricsExposed(config);

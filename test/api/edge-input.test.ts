@@ -8,6 +8,7 @@ import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { createItemViaApi } from '../helpers/items.ts';
 import { createPageCampaign } from '../helpers/pages.ts';
+import { INIT, initPayment, putProfile, testKey } from '../helpers/payments.ts';
 
 type Inject = { method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH'; url: string; payload?: unknown; raw?: string; auth?: boolean };
 
@@ -102,7 +103,8 @@ describeDialects('edge input', (dialect) => {
       }
     }
     await expectFieldError({ method: 'GET', url: '/api/v1/campaigns?limit=Infinity' }, 'querystring/limit', /finite/);
-    await expectFieldError({ method: 'POST', url: '/api/v1/merchant/api-keys/secret/regenerate', payload: { grace_period_hours: 'Infinity' } }, 'body/grace_period_hours', /finite/);
+    // In a body, "Infinity" is text where a number belongs (bodies are taken as sent).
+    await expectFieldError({ method: 'POST', url: '/api/v1/merchant/api-keys/secret/regenerate', payload: { grace_period_hours: 'Infinity' } }, 'body/grace_period_hours', /whole number/);
     await expectFieldError({ method: 'POST', url: '/api/v1/merchant/api-keys/secret/regenerate', raw: '{"grace_period_hours":1e400}' }, 'body/grace_period_hours', /./);
     await expectFieldError({ method: 'POST', url: '/api/v0/items', raw: '{"content":"x","ttlHours":1e400}', auth: false }, 'body/ttlHours', /number|finite/);
     await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 'Infinity' }, auth: false }, 'body/ttlHours', /number|finite/);
@@ -110,6 +112,27 @@ describeDialects('edge input', (dialect) => {
     await expectFieldError({ method: 'GET', url: `/i/${(await createItemViaApi(t.app, { content: 'x', ttlHours: 1 })).magic}/qr.png?size=Infinity`, auth: false }, 'querystring/size', /finite/);
     // The key still works: the refused regenerations changed nothing.
     expect((await send({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
+  });
+
+  it('a JSON body is taken as sent: true, [12], " 12 " and "0x10" are no numbers, ["x"] is no text (the query string is still read as text)', async () => {
+    await putProfile(t.app, a);
+    const key = await testKey(t.app, a);
+    for (const amount of [true, [12], ' 12 ', '0x10', '1e3', '12']) {
+      const res = await initPayment(t.app, key, { ...INIT.sepa, amount });
+      expect(res.statusCode, `amount ${JSON.stringify(amount)}: ${res.body}`).toBe(400);
+      expect(res.json().errors).toContainEqual({ field: 'body/amount', message: expect.stringMatching(/whole number/) });
+    }
+    await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: true }, auth: false }, 'body/ttlHours', /number/);
+    await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 1, viewLimit: [true] }, auth: false }, 'body/viewLimit', /whole number/);
+    await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 12345, ttlHours: 1 }, auth: false }, 'body/content', /text/);
+    await expectFieldError({ method: 'POST', url: '/api/v1/campaigns', payload: { name: ['arr'], destination: 'https://example.com/' } }, 'body/name', /text/);
+    await expectFieldError({ method: 'POST', url: '/api/v1/campaigns', payload: { name: 'n', destination: ['https://example.com/'] } }, 'body/destination', /text/);
+    // Nothing was written by the refusals; the same values, typed right, are taken.
+    expect(await t.database.handle.db.selectFrom('campaigns').select('id').execute()).toEqual([]);
+    expect((await initPayment(t.app, key, { ...INIT.sepa, amount: 12 })).statusCode).toBe(201);
+    // A query string is text by nature: its numbers are still read.
+    const list = await send({ method: 'GET', url: '/api/v1/campaigns?limit=2' });
+    expect(list.statusCode).toBe(200);
   });
 
   it('a body nested deeper than any document Tessera reads is a 400, not a stack overflow', async () => {
