@@ -236,6 +236,39 @@ describeDialects('webhooks API', (dialect) => {
     expect(() => verifyAt(first, after, t.clock.now())).toThrow(/No matching signature/);
   });
 
+  it('a second rotation within 24 h keeps the first secret signing for its own 24 h; a fifth closes the oldest window, its expiry then', async () => {
+    const first = (await call('POST', `${BASE}/secret`)).json().data;
+    const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook` })).json().data;
+    const second = (await call('POST', `${BASE}/secret/rotate`)).json().data;
+    t.clock.advance(90_000);
+    const third = (await call('POST', `${BASE}/secret/rotate`)).json().data;
+    await call('POST', `${BASE}/endpoints/${endpoint.id}/test`);
+    await runDeliveryWorker(t.app.ctx);
+    const pings = () => receiver.received.filter((w) => JSON.parse(w.body).type === 'ping');
+    const ping = pings().at(-1)!;
+    // Every secret still in its window verifies the delivery: the first two and the new one.
+    for (const secret of [first.secret, second.secret, third.secret]) expect(verifyAt(secret, ping, t.clock.now())).toMatchObject({ type: 'ping' });
+    const statuses = async () => new Map(((await call('GET', `${BASE}/secret`)).json().data as { kid: string; status: string; expires_at: string | null }[]).map((s) => [s.kid, s]));
+    const listed = await statuses();
+    expect(listed.get(first.kid)).toMatchObject({ status: 'rotating', expires_at: new Date(t.clock.now() - 90_000 + 86_400_000).toISOString() });
+    expect(listed.get(second.kid)).toMatchObject({ status: 'rotating', expires_at: new Date(t.clock.now() + 86_400_000).toISOString() });
+    // Three more rotations: five rotated out in a day, only the newest four keep signing.
+    for (let i = 0; i < 3; i++) await call('POST', `${BASE}/secret/rotate`);
+    const after = await statuses();
+    expect(after.get(first.kid)).toMatchObject({ status: 'disabled', expires_at: new Date(t.clock.now()).toISOString() });
+    expect([...after.values()].filter((s) => s.status === 'rotating')).toHaveLength(4);
+    await call('POST', `${BASE}/endpoints/${endpoint.id}/test`);
+    await runDeliveryWorker(t.app.ctx);
+    const last = pings().at(-1)!;
+    expect(pings()).toHaveLength(2);
+    expect(String(last.headers['webhook-signature']).split(' ')).toHaveLength(5);
+    expect(() => verifyAt(first.secret, last, t.clock.now())).toThrow(/No matching signature/);
+    expect(verifyAt(second.secret, last, t.clock.now())).toMatchObject({ type: 'ping' });
+    // The first window closes on time for the others: a day after the second rotation only the rest sign.
+    t.clock.advance(86_400_000);
+    expect([...(await statuses()).values()].filter((s) => s.status === 'rotating')).toHaveLength(0);
+  });
+
   it('regenerating an API key emits api_key.regenerated in the same transaction, without the key', async () => {
     const secret = (await call('POST', `${BASE}/secret`)).json().data.secret as string;
     await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook`, event_types: ['api_key.regenerated'] });

@@ -879,7 +879,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the webhook signing secret
-         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`. 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed.
+         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. A secret rotated out earlier keeps its own 24 hours, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed.
          */
         post: operations["rotateMerchantWebhooksSecret"];
         delete?: never;
@@ -10033,7 +10033,7 @@ export interface operations {
                      * @default false
                      */
                     inline_svg?: boolean;
-                    /** @description Optional campaign names, one per URL in the same order; an empty string keeps the default `#{n} {url}`. */
+                    /** @description Optional campaign names (at most 200 characters each), one per URL in the same order; an empty string keeps the default `#{n} {url}`. */
                     names?: string[];
                     /**
                      * @default dynamic
@@ -10041,7 +10041,7 @@ export interface operations {
                      */
                     qr_type?: "static" | "dynamic" | "morphing";
                     template_id?: string | null;
-                    /** @description 1–1000 absolute http(s) URLs. */
+                    /** @description 1–1000 absolute http(s) URLs, each at most 2048 characters. */
                     urls: string[];
                 };
             };

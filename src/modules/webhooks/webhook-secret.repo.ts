@@ -14,7 +14,7 @@ export async function findActiveSecret(db: Db, accountId: string): Promise<Webho
   return db.selectFrom('webhook_secrets').selectAll().where('account_id', '=', accountId).where('status', '=', 'active').executeTakeFirst();
 }
 
-/** Secrets that sign at `now`: the active one and a rotating one whose window is open; active first. */
+/** Secrets that sign at `now`: the active one and every rotating one whose window is open; active first, then newest first. */
 export async function findLiveSecrets(db: Db, accountId: string, now: number): Promise<WebhookSecretsTable[]> {
   const rows = await db
     .selectFrom('webhook_secrets')
@@ -30,9 +30,23 @@ export async function listSecrets(db: Db, accountId: string): Promise<WebhookSec
   return db.selectFrom('webhook_secrets').selectAll().where('account_id', '=', accountId).orderBy('created_at', 'desc').orderBy('id').execute();
 }
 
-/** Ends every open rotation window of the account (a new rotation supersedes it). */
-export async function disableRotatingSecrets(db: Db, accountId: string, now: number): Promise<void> {
-  await db.updateTable('webhook_secrets').set({ status: 'disabled', disabled_at: now }).where('account_id', '=', accountId).where('status', '=', 'rotating').execute();
+/**
+ * Closes the account's open rotation windows past the newest `keep` (oldest first) at `now`: their
+ * expiry becomes now, so a secret never reads disabled with an expiry still ahead.
+ */
+export async function closeOldestWindows(db: Db, accountId: string, now: number, keep: number): Promise<void> {
+  const open = await db
+    .selectFrom('webhook_secrets')
+    .select('id')
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'rotating')
+    .where('expires_at', '>', now)
+    .orderBy('expires_at', 'desc')
+    .orderBy('id')
+    .execute();
+  const closing = open.slice(keep).map((row) => row.id);
+  if (closing.length === 0) return;
+  await db.updateTable('webhook_secrets').set({ status: 'disabled', disabled_at: now, expires_at: now }).where('id', 'in', closing).execute();
 }
 
 /** Moves the active secret `id` into its rotation window; false when it was no longer active. */

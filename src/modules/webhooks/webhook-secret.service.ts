@@ -11,7 +11,7 @@ import { AppError } from '../../errors.ts';
 import { randomString } from '../../ids.ts';
 import { emitEvent } from './outbox.ts';
 import { generateSigningSecret } from './signing.ts';
-import { disableExpiredSecrets, disableRotatingSecrets, findActiveSecret, findLiveSecrets, insertSecret, listSecrets, markRotating } from './webhook-secret.repo.ts';
+import { closeOldestWindows, disableExpiredSecrets, findActiveSecret, findLiveSecrets, insertSecret, listSecrets, markRotating } from './webhook-secret.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { NewWebhookSecret, RotatedWebhookSecret, WebhookSecretInfo } from './webhooks.schemas.ts';
 import { toIso } from '../../http/iso.ts';
@@ -72,9 +72,17 @@ export async function createWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' |
 }
 
 /**
+ * Most rotated-out secrets signing at once. Each rotation keeps its promise of 24 hours to the
+ * secret it replaces, also when it comes soon after another: a receiver still on the first
+ * secret, or a rotate retried after a lost answer, must not cut anyone off. The bound keeps
+ * the signature header short (one signature per secret); past it the oldest window closes.
+ */
+export const MAX_OPEN_WINDOWS = 4;
+
+/**
  * Rotates: the active secret becomes `rotating` (valid 24 h more), a new one becomes `active`, and
- * a `webhook_secret.rotated` event is emitted in the same transaction. A secret still in an
- * earlier rotation window is disabled now, so at most two secrets sign at any time.
+ * a `webhook_secret.rotated` event is emitted in the same transaction. Secrets in earlier windows
+ * keep theirs, up to MAX_OPEN_WINDOWS in all.
  */
 export async function rotateWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, accountId: string): Promise<RotatedWebhookSecret> {
   const now = ctx.clock.now();
@@ -83,7 +91,7 @@ export async function rotateWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' |
     return await inTransaction(ctx.db, async (trx) => {
       const current = await findActiveSecret(trx, accountId);
       if (!current) throw new AppError('not_found', 'This account has no active webhook secret to rotate. Create one with POST /api/v1/merchant/webhooks/secret.');
-      await disableRotatingSecrets(trx, accountId, now);
+      await closeOldestWindows(trx, accountId, now, MAX_OPEN_WINDOWS - 1);
       if (!(await markRotating(trx, current.id, expiresAt))) throw concurrentRotation();
       const { row, secret } = newSecretRow(ctx.config.masterKey, accountId, now);
       await insertSecret(trx, row);
@@ -118,7 +126,7 @@ export async function listWebhookSecrets(ctx: Pick<AppContext, 'db' | 'clock'>, 
   }));
 }
 
-/** Plaintext secrets that sign a message sent at `now` (active first, then one in its rotation window). */
+/** Plaintext secrets that sign a message sent at `now` (active first, then those in a rotation window). */
 export async function liveSigningSecrets(ctx: Pick<AppContext, 'db' | 'config'>, accountId: string, now: number): Promise<string[]> {
   const key = sealingKey(ctx.config.masterKey);
   return (await findLiveSecrets(ctx.db, accountId, now)).map((row) => openSecret(key, row.secret_sealed, row.id));

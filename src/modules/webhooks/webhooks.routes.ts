@@ -64,7 +64,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
         security: SIGNED_IN,
         summary: 'Rotate the webhook signing secret',
         description:
-          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries both signatures), then it is disabled. The new one is `active`. 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed.',
+          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. A secret rotated out earlier keeps its own 24 hours, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed.',
         response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
