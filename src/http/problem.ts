@@ -81,6 +81,15 @@ const FORMATS: Record<string, string> = {
 const TYPES: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' };
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+// A pattern says nothing a person can act on ("must match pattern \"^[a-z0-9](?:…)$\""): each
+// one a schema uses is declared with its message (TextMatching in schema.ts).
+const PATTERN_MESSAGES = new Map<string, string>();
+
+/** Records what a failed `pattern` means in plain words (called where the pattern is declared). */
+export function describePattern(pattern: string, message: string): void {
+  PATTERN_MESSAGES.set(pattern, message);
+}
+
 // Ajv's messages are written for schema authors ("must NOT have fewer than 1 characters"); these
 // reach people through the dashboard's forms, so the common keywords say it plainly.
 function issueMessage(issue: ValidationIssue): string {
@@ -113,6 +122,14 @@ function issueMessage(issue: ValidationIssue): string {
       if (typeof format === 'string' && FORMATS[format]) return FORMATS[format];
       break;
     }
+    case 'pattern': {
+      const known = PATTERN_MESSAGES.get(String(issue.params?.pattern));
+      if (known) return known;
+      break;
+    }
+    case 'minProperties':
+      if (limit === 1) return 'must name at least one field to change';
+      break;
     case 'type': {
       const types = String(issue.params?.type ?? '').split(',');
       if (types.every((t) => TYPES[t])) return `must be ${types.map((t) => TYPES[t]).join(' or ')}`;

@@ -2,7 +2,7 @@
 // Fastify's validation, the handler's TypeScript types (TypeBoxTypeProvider) and the OpenAPI
 // component (a `title` makes openapi-finish name it). Shapes the API repeats live here once.
 import { type Static, type TObject, type TSchema, type TUnsafe, Type } from 'typebox';
-import { PROBLEM_SCHEMA } from './problem.ts';
+import { describePattern, PROBLEM_SCHEMA } from './problem.ts';
 
 export { Type };
 export type { Static, TSchema };
@@ -36,6 +36,18 @@ export function DefaultsOptional<T extends TObject>(schema: T): T {
   else delete copy.required;
   return copy as T;
 }
+
+/**
+ * A string matching `pattern`; a mismatch is reported as `message` ("must not be blank"), not as
+ * the expression. The pattern also goes into the document, where tools can check it.
+ */
+export function TextMatching(pattern: string, message: string, options: { minLength?: number; maxLength?: number; description?: string; examples?: string[] } = {}) {
+  describePattern(pattern, message);
+  return Type.String({ ...options, pattern });
+}
+
+/** Text that is more than white space (an empty one still reads "must not be empty"). */
+export const NOT_BLANK = '^$|\\S';
 
 /** An instant, as the API writes every one: ISO 8601 in UTC with milliseconds. */
 export function IsoDateTime(options: { description?: string; examples?: string[] } = {}) {

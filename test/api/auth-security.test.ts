@@ -231,10 +231,10 @@ describeDialects('signup and login: bad input and uniform failures', (dialect) =
 
   it('rejects invalid signups with 400 naming the field, and a taken email or slug with 409', async () => {
     const cases: Array<[unknown, string]> = [
-      [{ email: 'not-an-email', password: 'long enough password' }, 'email'],
-      [{ email: 'a@example.com', password: 'short' }, 'password'],
-      [{ email: 'a@example.com', password: 'long enough password', slug: 'Bad Slug' }, 'slug'],
-      [{ email: 'a@example.com', password: 'long enough password', slug: 'admin' }, 'slug'],
+      [{ email: 'not-an-email', password: 'long enough password' }, 'body/email'],
+      [{ email: 'a@example.com', password: 'short' }, 'body/password'],
+      [{ email: 'a@example.com', password: 'long enough password', slug: 'Bad Slug' }, 'body/slug'],
+      [{ email: 'a@example.com', password: 'long enough password', slug: 'admin' }, 'body/slug'],
       [{ email: 'a@example.com' }, 'body/password'],
       [{ email: 'a@example.com', password: 'long enough password', role: 'admin' }, 'body/role'],
     ];

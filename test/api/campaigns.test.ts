@@ -62,6 +62,26 @@ describeDialects('campaigns API', (dialect) => {
     expect(badType.json().errors[0].message).toMatch(/static, dynamic, morphing/);
   });
 
+  it('a blank name, a malformed slug and an empty update are 400s that say what to change in words', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const errorsOf = (response: { statusCode: number; json(): any }) => {
+      expect(response.statusCode).toBe(400);
+      return response.json().errors as { field: string; message: string }[];
+    };
+    for (const name of ['   ', '\t\n ']) expect(errorsOf(await create(me.headers, { name, destination: 'https://example.com/' }))).toEqual([{ field: 'body/name', message: 'must not be blank' }]);
+    expect(errorsOf(await create(me.headers, { name: '', destination: 'https://example.com/' }))).toEqual([{ field: 'body/name', message: 'must not be empty' }]);
+    expect(errorsOf(await create(me.headers, { name: 'Menu', slug: 'Spring Menu!', destination: 'https://example.com/' }))).toEqual([
+      { field: 'body/slug', message: 'must be 1–64 lowercase letters, digits and hyphens, not starting or ending with a hyphen' },
+    ]);
+    const made = (await create(me.headers, { name: ' Menu ', destination: 'https://example.com/' })).json();
+    const put = (payload: unknown) => t!.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${made.id}`, headers: me.headers, payload: payload as Record<string, unknown> });
+    expect(errorsOf(await put({ name: ' \t ' }))).toEqual([{ field: 'body/name', message: 'must not be blank' }]);
+    expect(errorsOf(await put({}))).toEqual([{ field: 'body', message: 'must name at least one field to change' }]);
+    // Nothing changed by the refusals; a name with spaces around it is kept trimmed.
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${made.id}`, headers: me.headers })).json().name).toBe('Menu');
+  });
+
   it('works with a dashboard session (cookie + CSRF) as well as an API key', async () => {
     t = await createTestApp(dialect);
     const account = await signUp(t.app);

@@ -47,6 +47,18 @@ describeDialects('sign-up policy', (dialect) => {
     expect(await accounts(t)).toHaveLength(1);
   });
 
+  it('a password of spaces only is refused however long, and nothing is created', async () => {
+    const t = await start();
+    for (const password of [' '.repeat(10), '\t'.repeat(12)]) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'ada@example.com', password } });
+      expect(res.statusCode).toBe(400);
+      expect(res.json().errors).toEqual([{ field: 'body/password', message: 'must contain something other than spaces' }]);
+    }
+    expect(await accounts(t)).toEqual([]);
+    // A passphrase with spaces in it is fine.
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'ada@example.com', password: ' correct horse battery ' } })).statusCode).toBe(201);
+  });
+
   it('first is the default', async () => {
     const t = await start('');
     expect(t.config.signup).toBe('first');

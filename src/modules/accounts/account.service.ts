@@ -49,6 +49,8 @@ export function validateNewAccount(input: NewAccountInput): FieldError[] {
   if (!EMAIL.test(normaliseEmail(input.email ?? ''))) errors.push({ field: 'email', message: 'must be an email address such as ada@example.com' });
   if (typeof input.password !== 'string' || input.password.length < 10) errors.push({ field: 'password', message: 'must be at least 10 characters' });
   else if (input.password.length > 256) errors.push({ field: 'password', message: 'must be at most 256 characters' });
+  // Spaces count toward the length (a passphrase may hold them), but a password of spaces only is guessed first.
+  else if (!/\S/.test(input.password)) errors.push({ field: 'password', message: 'must contain something other than spaces' });
   if (input.slug !== undefined) {
     if (!SLUG_PATTERN.test(input.slug)) errors.push({ field: 'slug', message: 'must be 3–40 lowercase letters, digits or inner hyphens' });
     else if (isReservedPath(input.slug)) errors.push({ field: 'slug', message: `'${input.slug}' is reserved; choose another` });
@@ -93,10 +95,11 @@ export function signupClosed(): AppError {
  */
 export async function createAccount(ctx: Pick<AppContext, 'db' | 'clock'>, input: NewAccountInput, options: CreateAccountOptions = {}): Promise<{ account: Account; user: User }> {
   const errors = validateNewAccount(input);
-  if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors });
+  // Named where they sit in the request, as every other validation error of the API names them.
+  if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors: errors.map((e) => ({ ...e, field: `body/${e.field}` })) });
   const email = normaliseEmail(input.email);
   if (await findUserByEmail(ctx.db, email))
-    throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'email', message: 'is already registered' }] });
+    throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'body/email', message: 'is already registered' }] });
   let slug = input.slug ?? slugFromEmail(email);
   if (!input.slug && (await findAccountBySlug(ctx.db, slug))) slug = `${slug.slice(0, 33)}-${randomString(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
   const now = ctx.clock.now();
@@ -113,7 +116,7 @@ export async function createAccount(ctx: Pick<AppContext, 'db' | 'clock'>, input
     if (isUniqueViolation(error)) {
       const slugTaken = await findAccountBySlug(ctx.db, slug);
       throw new AppError('conflict', slugTaken ? `The slug '${slug}' is taken; choose another.` : 'An account with this email already exists; sign in instead.', {
-        errors: [slugTaken ? { field: 'slug', message: 'is taken' } : { field: 'email', message: 'is already registered' }],
+        errors: [slugTaken ? { field: 'body/slug', message: 'is taken' } : { field: 'body/email', message: 'is already registered' }],
       });
     }
     throw error;

@@ -1,7 +1,7 @@
 // The accounts API's shapes (auth, API keys, branding), written once: validation, handler types
 // and OpenAPI come from here.
 import { SIGNUP_MODES } from '../../config.ts';
-import { DefaultsOptional, IsoDateTime, NullOr, StringEnum, Type, type Static, type TSchema } from '../../http/schema.ts';
+import { DefaultsOptional, IsoDateTime, NullOr, StringEnum, TextMatching, Type, type Static, type TSchema } from '../../http/schema.ts';
 import { MAX_GRACE_PERIOD_HOURS } from './api-key.service.ts';
 
 // --- auth -----------------------------------------------------------------------------------
@@ -102,7 +102,11 @@ function envelope<T extends TSchema>(data: T) {
 
 export const RegenerateApiKeyBody = Type.Object(
   {
-    kid: Type.Optional(Type.String({ pattern: '^[0-9A-Z]{13}$', description: 'Which key to regenerate (default: the calling key, or for a session the newest active prd key)' })),
+    kid: Type.Optional(
+      TextMatching('^[0-9A-Z]{13}$', 'must be a key id: 13 capital letters and digits', {
+        description: 'Which key to regenerate (default: the calling key, or for a session the newest active prd key)',
+      }),
+    ),
     grace_period_hours: Type.Optional(Type.Integer({ minimum: 0, maximum: MAX_GRACE_PERIOD_HOURS })),
   },
   { additionalProperties: false },

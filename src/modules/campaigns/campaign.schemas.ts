@@ -1,6 +1,6 @@
 // The campaigns API's shapes, written once: validation, handler types and OpenAPI come from here.
 // The campaign JSON is shared by campaign responses and bulk results.
-import { DefaultsOptional, IsoDateTime, NullOr, Page, PageQuery, type Static, StringEnum, Type } from '../../http/schema.ts';
+import { DefaultsOptional, IsoDateTime, NOT_BLANK, NullOr, Page, PageQuery, type Static, StringEnum, TextMatching, Type } from '../../http/schema.ts';
 import { HostedPageInput, HostedPageJson } from '../pages/index.ts';
 import { PNG_SIZES, pngSizeField } from '../render/index.ts';
 import { designConfigField } from '../templates/index.ts';
@@ -89,8 +89,10 @@ const QR_TYPE_DESCRIPTION = '`morphing`: an anti-screenshot ticket whose QR payl
 const scheduleInstant = { format: 'date-time', maxLength: 40 } as const;
 /** The fields a campaign is created or updated with. */
 const fields = {
-  name: Type.String({ minLength: 1, maxLength: 200 }),
-  slug: NullOr(Type.String({ pattern: '^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$' }), { description: 'Unique within the account; lowercase letters, digits, inner hyphens.' }),
+  name: TextMatching(NOT_BLANK, 'must not be blank', { minLength: 1, maxLength: 200 }),
+  slug: NullOr(TextMatching('^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$', 'must be 1–64 lowercase letters, digits and hyphens, not starting or ending with a hyphen'), {
+    description: 'Unique within the account; lowercase letters, digits, inner hyphens.',
+  }),
   qr_type: StringEnum(QR_TYPES, { description: QR_TYPE_DESCRIPTION }),
   destination: Type.String({ minLength: 1, maxLength: MAX_DESTINATION_LENGTH, description: 'Absolute http(s) URL.' }),
   design_config: designConfig,

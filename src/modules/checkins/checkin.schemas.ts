@@ -1,7 +1,7 @@
 // The check-in API's shapes and its vocabulary (results and directions), written once:
 // validation, handler and service types and OpenAPI come from here.
 import type { CheckinsTable } from '../../db/schema.ts';
-import { DefaultsOptional, IsoDateTime, NullOr, PageQuery, type Static, StringEnum, Type } from '../../http/schema.ts';
+import { DefaultsOptional, IsoDateTime, NullOr, PageQuery, type Static, StringEnum, TextMatching, Type } from '../../http/schema.ts';
 
 /** Results of a check-in (pretix's names). */
 export const CHECKIN_RESULTS = ['ok', 'already_redeemed', 'expired', 'invalid', 'revoked'] as const satisfies readonly CheckinsTable['result'][];
@@ -33,7 +33,7 @@ export const CheckinBody = DefaultsOptional(
       payload: Type.String({ minLength: 1, maxLength: 2048 }),
       type: StringEnum(CHECKIN_TYPES, { default: 'entry' }),
       scanner_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-      nonce: Type.Optional(Type.String({ minLength: 1, maxLength: 100, pattern: '^[\\x21-\\x7e]+$', description: 'Printable ASCII, unique per scan.' })),
+      nonce: Type.Optional(TextMatching('^[\\x21-\\x7e]+$', 'must be printable ASCII without spaces', { minLength: 1, maxLength: 100, description: 'Printable ASCII, unique per scan.' })),
     },
     { additionalProperties: false },
   ),
