@@ -1,10 +1,12 @@
 // Idempotency-Key on every create: the first 2xx answer is stored for 24 hours and replayed with
 // `Idempotent-Replayed: true` (nothing is created twice); the same key with another body is a 422;
 // keys are per account; failures are not remembered; answers holding secrets are stored sealed.
+import { createHash } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { beginIdempotent } from '../../src/modules/idempotency/index.ts';
 
 interface Create {
   name: string;
@@ -112,6 +114,40 @@ describeDialects('Idempotency-Key on creates', (dialect) => {
     const fixed = await campaign(authHeaders(a.apiKey), { name: 'bad', destination: 'https://example.com/fixed' }, 'order-8');
     expect(fixed.statusCode).toBe(201);
     expect(fixed.headers['idempotent-replayed']).toBeUndefined();
+  });
+
+  it('the same body with its keys in another order is the same request (top level and nested), also for a key stored before that', async () => {
+    const { t, a } = await setup();
+    const post = (payload: string, key: string) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: { ...authHeaders(a.apiKey), 'idempotency-key': key, 'content-type': 'application/json' }, payload });
+    const first = await post('{"name":"idem","destination":"https://example.com/1","design_config":{"color":"#111111","background":"#ffffff"}}', 'k-order');
+    expect(first.statusCode).toBe(201);
+    const reordered = await post('{"design_config":{"background":"#ffffff","color":"#111111"},"destination":"https://example.com/1","name":"idem"}', 'k-order');
+    expect(reordered.statusCode).toBe(201);
+    expect(reordered.headers['idempotent-replayed']).toBe('true');
+    expect(reordered.json().id).toBe(first.json().id);
+    // A different value is still another request.
+    expect((await post('{"destination":"https://example.com/2","name":"idem"}', 'k-order')).statusCode).toBe(422);
+    // A key stored with the hash of the fingerprint as sent (before fingerprints were canonical) still replays it.
+    const fingerprint = { body: { name: 'legacy', destination: 'https://example.com/l', qr_type: 'dynamic' }, query: null };
+    await t.app.ctx.db
+      .insertInto('idempotency_keys')
+      .values({
+        account_id: a.accountId,
+        key: 'k-legacy',
+        scope: 'POST /api/v1/campaigns',
+        request_hash: createHash('sha256')
+          .update(`POST /api/v1/campaigns\n${JSON.stringify(fingerprint)}`)
+          .digest('hex'),
+        status_code: 201,
+        response_body: '{"stored":true}',
+        created_at: t.clock.now(),
+      })
+      .execute();
+    const request = { accountId: a.accountId, key: 'k-legacy', scope: 'POST /api/v1/campaigns', fingerprint };
+    expect(await beginIdempotent(t.app.ctx, request)).toEqual({ replay: true, status: 201, responseBody: '{"stored":true}' });
+    await expect(beginIdempotent(t.app.ctx, { ...request, fingerprint: { ...fingerprint, body: { ...fingerprint.body, name: 'other' } } })).rejects.toThrow(/different request/);
+    expect(await countRows(t, 'campaigns', a.accountId)).toBe(1);
   });
 
   it('a replayed API key is the same secret, and stored answers are sealed, not readable in the database', async () => {

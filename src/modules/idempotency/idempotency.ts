@@ -39,6 +39,22 @@ type Ctx = Pick<AppContext, 'db' | 'clock'>;
 export type Begun = { replay: true; status: number; responseBody: string } | { replay: false };
 
 /**
+ * JSON with every object's keys in order: `{"a":1,"b":2}` and `{"b":2,"a":1}` are the same
+ * request (a client's serialiser may order keys differently on a retry).
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+// Keys stored before fingerprints were canonical hold the hash of the body as sent; the second
+// comparison above lets their retries replay until they expire (IDEMPOTENCY_TTL_MS).
+function requestHash(scope: string, fingerprint: string): string {
+  return sha256(`${scope}\n${fingerprint}`).toString('hex');
+}
+
+/**
  * Claims `request.key` for this request, or finds the response stored under it. Throws 422 when
  * the key was used for another request, 409 while the first request with it still runs.
  */
@@ -49,7 +65,7 @@ export async function beginIdempotent(ctx: Ctx, request: IdempotentRequest & { k
       errors: [{ field: 'headers/idempotency-key', message: 'must be 1–255 printable ASCII characters' }],
     });
   }
-  const hash = sha256(`${request.scope}\n${JSON.stringify(request.fingerprint)}`).toString('hex');
+  const hash = requestHash(request.scope, canonicalJson(request.fingerprint));
   const now = ctx.clock.now();
   for (let attempt = 0; attempt < 3; attempt++) {
     const existing = await findIdempotencyKey(ctx.db, accountId, key);
@@ -59,7 +75,7 @@ export async function beginIdempotent(ctx: Ctx, request: IdempotentRequest & { k
         await releaseIdempotencyKey(ctx.db, accountId, key, existing.created_at);
         continue;
       }
-      if (existing.scope !== request.scope || existing.request_hash !== hash) {
+      if (existing.scope !== request.scope || (existing.request_hash !== hash && existing.request_hash !== requestHash(request.scope, JSON.stringify(request.fingerprint)))) {
         throw new AppError('idempotency_key_reused', 'This Idempotency-Key was already used for a different request; use a new key for a new request.');
       }
       if (existing.status_code === 0) {
