@@ -269,6 +269,21 @@ describeDialects('webhooks API', (dialect) => {
     expect([...(await statuses()).values()].filter((s) => s.status === 'rotating')).toHaveLength(0);
   });
 
+  it('create and rotate take an Idempotency-Key: a retry after a lost answer gets the same secret, nothing rotates twice', async () => {
+    const keyed = (path: string, key: string) => t.app.inject({ method: 'POST', url: `${BASE}${path}`, headers: { ...authHeaders(account.apiKey), 'idempotency-key': key } });
+    const created = await keyed('/secret', 'create-1');
+    const retried = await keyed('/secret', 'create-1');
+    expect(retried.statusCode).toBe(201);
+    expect(retried.headers['idempotent-replayed']).toBe('true');
+    expect(retried.json().data.secret).toBe(created.json().data.secret);
+    const rotated = await keyed('/secret/rotate', 'rotate-1');
+    const again = await keyed('/secret/rotate', 'rotate-1');
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().data.secret).toBe(rotated.json().data.secret);
+    const secrets = (await call('GET', `${BASE}/secret`)).json().data as { status: string }[];
+    expect(secrets.map((s) => s.status).sort()).toEqual(['active', 'rotating']);
+  });
+
   it('regenerating an API key emits api_key.regenerated in the same transaction, without the key', async () => {
     const secret = (await call('POST', `${BASE}/secret`)).json().data.secret as string;
     await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook`, event_types: ['api_key.regenerated'] });

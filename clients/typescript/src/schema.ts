@@ -859,7 +859,7 @@ export interface paths {
         put?: never;
         /**
          * Create the webhook signing secret
-         * @description Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.
+         * @description Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead. With an `Idempotency-Key`, a retry after a lost answer gets the same secret again.
          */
         post: operations["createMerchantWebhooksSecret"];
         delete?: never;
@@ -879,7 +879,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the webhook signing secret
-         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. A secret rotated out earlier keeps its own 24 hours, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed.
+         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. A secret rotated out earlier keeps its own 24 hours, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.
          */
         post: operations["rotateMerchantWebhooksSecret"];
         delete?: never;
@@ -8905,6 +8905,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -8982,6 +8984,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
@@ -9019,6 +9030,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -9098,6 +9111,15 @@ export interface operations {
             };
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,8 +44,10 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags,
         security: SIGNED_IN,
+        'x-idempotent': true,
         summary: 'Create the webhook signing secret',
-        description: 'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead.',
+        description:
+          'Returns the `whsec_…` secret once. 409 when the account already has an active secret: rotate it instead. With an `Idempotency-Key`, a retry after a lost answer gets the same secret again.',
         response: { 201: envelope(NewWebhookSecret), 409: PROBLEM_SCHEMA },
       },
     },
@@ -62,9 +64,10 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags,
         security: SIGNED_IN,
+        'x-idempotent': true,
         summary: 'Rotate the webhook signing secret',
         description:
-          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. A secret rotated out earlier keeps its own 24 hours, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed.',
+          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. A secret rotated out earlier keeps its own 24 hours, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.',
         response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
