@@ -54,7 +54,18 @@ describeDialects('problem+json errors', (dialect) => {
 
   it('malformed JSON is a 400, not a 500', async () => {
     const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name": ' }), 400, 'malformed_json');
-    expect(body.detail).toMatch(/not valid JSON/);
+    expect(body.detail).toMatch(/not valid JSON: Unexpected end of JSON input/);
+    // It says where the JSON breaks.
+    const comma = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: '{"name":"x" "count":2}' }), 400, 'malformed_json');
+    expect(comma.detail).toMatch(/position 12 \(line 1 column 13\)/);
+  });
+
+  it('a __proto__ or constructor.prototype key is refused as such, not called malformed JSON', async () => {
+    for (const payload of ['{"name":"x","count":1,"__proto__":{"admin":true}}', '{"name":"x","count":1,"constructor":{"prototype":{"admin":true}}}']) {
+      const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload }), 400, 'bad_request');
+      expect(body.detail).toMatch(/"__proto__" or "constructor.prototype".*leave it out/);
+    }
+    expect(({} as { admin?: boolean }).admin).toBeUndefined();
   });
 
   it('validation failures list each invalid field', async () => {
