@@ -92,12 +92,12 @@ describeDialects('hosted forms', (dialect) => {
     expect(body.code).toBe('validation_failed');
     expect(body.errors).toEqual(
       expect.arrayContaining([
-        { field: '/name', message: 'is required' },
-        { field: '/email', message: 'must be an email address such as ada@example.com' },
-        { field: '/guests', message: 'must be at most 5' },
-        { field: '/size', message: 'must be one of the listed options' },
-        { field: '/consent', message: 'must be ticked' },
-        { field: '/extra', message: 'is not a field of this form' },
+        { field: 'body/name', message: 'is required' },
+        { field: 'body/email', message: 'must be an email address such as ada@example.com' },
+        { field: 'body/guests', message: 'must be at most 5' },
+        { field: 'body/size', message: 'must be one of the listed options' },
+        { field: 'body/consent', message: 'must be ticked' },
+        { field: 'body/extra', message: 'is not a field of this form' },
       ]),
     );
     expect((await submitJson(campaign.short_code, [1, 2])).statusCode).toBe(400);

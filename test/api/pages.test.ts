@@ -55,8 +55,8 @@ describeDialects('hosted pages', (dialect) => {
     expect(body.code).toBe('validation_failed');
     expect(body.errors).toEqual(
       expect.arrayContaining([
-        { field: '/hosted_page/form/fields/2/type', message: expect.stringContaining('must be one of') },
-        { field: '/hosted_page/blocks/0/url', message: 'must be an http:// or https:// URL' },
+        { field: 'body/hosted_page/form/fields/2/type', message: expect.stringContaining('must be one of') },
+        { field: 'body/hosted_page/blocks/0/url', message: 'must be an http:// or https:// URL' },
       ]),
     );
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: authHeaders(me.apiKey) })).json();
@@ -81,14 +81,14 @@ describeDialects('hosted pages', (dialect) => {
       payload: { name: 'x', destination: 'https://example.com/', hosted_page: samplePage() },
     });
     expect(noSlug.statusCode).toBe(400);
-    expect(noSlug.json().errors).toEqual([{ field: '/slug', message: 'is required to publish the hosted page' }]);
+    expect(noSlug.json().errors).toEqual([{ field: 'body/slug', message: 'is required to publish the hosted page' }]);
     const draft = await createPageCampaign(t.app, me, { slug: null, page: samplePage({ published: false }) });
     expect(draft.hosted_page).toMatchObject({ published: false });
     expect(draft.hosted_page_url).toBeNull();
     const published = await createPageCampaign(t.app, me, { slug: 'live' });
     const clear = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${published.id}`, headers: authHeaders(me.apiKey), payload: { slug: null } });
     expect(clear.statusCode).toBe(400);
-    expect(clear.json().errors[0].field).toBe('/slug');
+    expect(clear.json().errors[0].field).toBe('body/slug');
   });
 
   it('serves the published page as JSON and HTML; 404 when unknown, unpublished or archived', async () => {
@@ -279,7 +279,7 @@ describeDialects('hosted pages', (dialect) => {
         payload: { name: 'x', slug: 'js', destination: 'https://example.com/', hosted_page: { title: 't', blocks: [{ type: 'button', text: 'b', url }], theme: { logo_url: url } } },
       });
       expect(refused.statusCode).toBe(400);
-      expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['/hosted_page/blocks/0/url', '/hosted_page/theme/logo_url']);
+      expect(refused.json().errors.map((e: { field: string }) => e.field)).toEqual(['body/hosted_page/blocks/0/url', 'body/hosted_page/theme/logo_url']);
     }
     const css = await t.app.inject({
       method: 'POST',
@@ -287,6 +287,6 @@ describeDialects('hosted pages', (dialect) => {
       headers: authHeaders(me.apiKey),
       payload: { name: 'x', slug: 'css', destination: 'https://example.com/', hosted_page: { title: 't', theme: { background_color: 'red;}</style><script>alert(1)</script>' } } },
     });
-    expect(css.json().errors).toEqual([{ field: '/hosted_page/theme/background_color', message: 'must be a colour such as #1a2b3c' }]);
+    expect(css.json().errors).toEqual([{ field: 'body/hosted_page/theme/background_color', message: 'must be a colour such as #1a2b3c' }]);
   });
 });

@@ -69,7 +69,7 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
       return reply.redirect(`${pagePath(page.accountSlug, page.campaignSlug)}/thanks`, 303);
     }
     if (outcome.status === 'invalid') {
-      const errors = Object.entries(outcome.errors).map(([name, issue]) => ({ field: name ? `/${name}` : '/', message: issueMessage(issue) }));
+      const errors = Object.entries(outcome.errors).map(([name, issue]) => ({ field: name ? `body/${name}` : 'body', message: issueMessage(issue) }));
       const summary = errors
         .slice(0, 3)
         .map((e) => `${e.field} ${e.message}`)

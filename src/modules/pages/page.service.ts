@@ -44,7 +44,7 @@ export interface SavePageInput {
   campaignSlug: string | null;
   /** The page document, or null to remove the page. */
   input: unknown;
-  /** Pointer prefix for field errors, e.g. `/hosted_page`. */
+  /** Prefix of field errors, where the document sits in the request (`body/hosted_page`, as every validation error names its field). */
   fieldPrefix?: string;
 }
 
@@ -103,7 +103,7 @@ export async function savePage(ctx: Pick<AppContext, 'db' | 'clock'>, page: Save
     await deletePage(db, page.accountId, page.campaignId);
     return null;
   }
-  const prefix = page.fieldPrefix ?? '/hosted_page';
+  const prefix = page.fieldPrefix ?? 'body/hosted_page';
   const result = validatePageConfig(page.input, prefix);
   if (!result.ok) {
     const summary = result.errors
@@ -112,7 +112,7 @@ export async function savePage(ctx: Pick<AppContext, 'db' | 'clock'>, page: Save
       .join('; ');
     throw new AppError('validation_failed', `The hosted page is invalid: ${summary}${result.errors.length > 3 ? '; …' : ''}.`, { errors: result.errors });
   }
-  if (result.config.published && !page.campaignSlug) throw slugRequired('/slug');
+  if (result.config.published && !page.campaignSlug) throw slugRequired('body/slug');
   const now = ctx.clock.now();
   await upsertPage(db, {
     campaign_id: page.campaignId,
@@ -129,7 +129,7 @@ export async function savePage(ctx: Pick<AppContext, 'db' | 'clock'>, page: Save
 /** Refuses to clear the slug of a campaign whose page is published (it would become unreachable). */
 export async function checkSlugRemoval(ctx: Ctx, accountId: string, campaignId: string): Promise<void> {
   const row = await findPage(ctx.db, accountId, campaignId);
-  if (row?.published === 1) throw slugRequired('/slug');
+  if (row?.published === 1) throw slugRequired('body/slug');
 }
 
 /** The page of one of the account's campaigns, or null. */
