@@ -168,6 +168,37 @@ print(response.json())`;
     expect(notStrings.json().errors[0].field).toBe('body/urls/1');
   });
 
+  it('names every bad entry at once: an over-long URL or name does not hide the others (dry run and real)', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const long = `https://example.com/${'x'.repeat(3000)}`;
+    const urls = ['https://example.com/a', 'example.com/b', 'not a url', 'javascript:alert(1)', 'https://example.com/a', long];
+    const names = ['', '', '', '', 'n'.repeat(201), ''];
+    for (const dryRun of [true, false]) {
+      const response = await bulk(me.headers, { urls, names, dry_run: dryRun });
+      expect(response.statusCode).toBe(400);
+      const problem = response.json();
+      expect(problem.code).toBe('validation_failed');
+      expect(problem.detail).toMatch(/^4 of 6 URLs are invalid \(and 1 name is too long\), so nothing was created/);
+      expect(problem.errors).toEqual([
+        { field: 'body/urls/1', message: expect.stringMatching(/absolute URL/) },
+        { field: 'body/urls/2', message: expect.stringMatching(/spaces/) },
+        { field: 'body/urls/3', message: expect.stringMatching(/javascript/) },
+        { field: 'body/urls/5', message: 'must be at most 2048 characters' },
+        { field: 'body/names/4', message: 'must be at most 200 characters' },
+      ]);
+    }
+    // Alone, a long name is still refused, naming its row.
+    const nameOnly = await bulk(me.headers, { urls: ['https://example.com/a'], names: ['n'.repeat(201)], dry_run: true });
+    expect(nameOnly.statusCode).toBe(400);
+    expect(nameOnly.json().errors).toEqual([{ field: 'body/names/0', message: 'must be at most 200 characters' }]);
+    const count = await t.app.ctx.db
+      .selectFrom('campaigns')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(0);
+  });
+
   it('inlines SVGs on request, applies a template, and 404s on a stranger’s template', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);

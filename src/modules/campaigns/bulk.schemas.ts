@@ -8,15 +8,25 @@ import { designConfigField } from '../templates/index.ts';
 /** Most URLs per bulk request. */
 export const MAX_BULK_URLS = 1000;
 
+/** Longest campaign name in a bulk request. */
+export const MAX_BULK_NAME_LENGTH = 200;
+
 /** A bulk request; `qr_type`, `inline_svg` and `dry_run` are optional to the caller (defaults). */
 export const BulkBody = DefaultsOptional(
   Type.Object(
     {
-      urls: Type.Array(Type.String({ maxLength: MAX_DESTINATION_LENGTH }), { minItems: 1, maxItems: MAX_BULK_URLS, description: `1–${MAX_BULK_URLS} absolute http(s) URLs.` }),
+      // Per-entry lengths are checked by the service with every other per-entry rule, not here: a
+      // schema error stops the request before the handler, so one over-long URL hid every other
+      // bad entry (the caller fixed one, sent again, and only then learnt of the rest).
+      urls: Type.Array(Type.String(), {
+        minItems: 1,
+        maxItems: MAX_BULK_URLS,
+        description: `1–${MAX_BULK_URLS} absolute http(s) URLs, each at most ${MAX_DESTINATION_LENGTH} characters.`,
+      }),
       names: Type.Optional(
-        Type.Array(Type.String({ maxLength: 200 }), {
+        Type.Array(Type.String(), {
           maxItems: MAX_BULK_URLS,
-          description: 'Optional campaign names, one per URL in the same order; an empty string keeps the default `#{n} {url}`.',
+          description: `Optional campaign names (at most ${MAX_BULK_NAME_LENGTH} characters each), one per URL in the same order; an empty string keeps the default \`#{n} {url}\`.`,
         }),
       ),
       qr_type: StringEnum(QR_TYPES, { default: 'dynamic' }),

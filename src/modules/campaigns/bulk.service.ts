@@ -4,7 +4,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError, type FieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { resolveDesign } from '../templates/index.ts';
-import { type BulkInput, MAX_BULK_URLS } from './bulk.schemas.ts';
+import { type BulkInput, MAX_BULK_NAME_LENGTH, MAX_BULK_URLS } from './bulk.schemas.ts';
 import { createCampaignBatch } from './campaign-batch.service.ts';
 import { assertCampaignEncodable, renderCampaignSvg } from './campaign-code.ts';
 import type { Campaign } from './campaign.ts';
@@ -28,8 +28,11 @@ export interface InvalidUrl {
   reason: string;
 }
 
-/** Checks every URL; returns the normalised list or throws a 400 naming each bad entry. */
-export function checkBulkUrls(urls: unknown[]): string[] {
+/**
+ * Checks every URL (and every name, when given); returns the normalised URLs or throws one 400
+ * naming each bad entry, so a caller fixes them all in one go.
+ */
+export function checkBulkUrls(urls: unknown[], names?: readonly unknown[]): string[] {
   if (urls.length === 0 || urls.length > MAX_BULK_URLS) {
     throw new AppError('validation_failed', `urls must hold 1 to ${MAX_BULK_URLS.toLocaleString('en')} URLs per request; got ${urls.length}. Split larger batches.`, {
       errors: [{ field: 'body/urls', message: `must hold 1 to ${MAX_BULK_URLS} items` }],
@@ -42,13 +45,20 @@ export function checkBulkUrls(urls: unknown[]): string[] {
     if (check.ok) normalised.push(check.url);
     else invalid.push({ index, url, reason: check.reason });
   });
-  if (invalid.length > 0) {
-    const errors: FieldError[] = invalid.map((e) => ({ field: `body/urls/${e.index}`, message: e.reason }));
-    const sample = invalid
+  const badNames: FieldError[] = [];
+  names?.forEach((name, index) => {
+    if (typeof name === 'string' && name.length > MAX_BULK_NAME_LENGTH) badNames.push({ field: `body/names/${index}`, message: `must be at most ${MAX_BULK_NAME_LENGTH} characters` });
+  });
+  if (invalid.length > 0 || badNames.length > 0) {
+    const errors: FieldError[] = [...invalid.map((e) => ({ field: `body/urls/${e.index}`, message: e.reason })), ...badNames];
+    const sample = errors
       .slice(0, 3)
-      .map((e) => `urls[${e.index}] ${e.reason}`)
+      .map((e) => `${e.field.slice('body/'.length).replace(/\/(\d+)$/, '[$1]')} ${e.message}`)
       .join('; ');
-    throw new AppError('validation_failed', `${invalid.length} of ${urls.length} URLs are invalid, so nothing was created: ${sample}${invalid.length > 3 ? '; …' : ''}.`, {
+    const longNames = `${badNames.length} ${badNames.length === 1 ? 'name is' : 'names are'} too long`;
+    const what = invalid.length > 0 ? `${invalid.length} of ${urls.length} URLs are invalid` : longNames;
+    const also = invalid.length > 0 && badNames.length > 0 ? ` (and ${longNames})` : '';
+    throw new AppError('validation_failed', `${what}${also}, so nothing was created: ${sample}${errors.length > 3 ? '; …' : ''}.`, {
       errors,
       extensions: { invalid_urls: invalid.map((e) => ({ index: e.index, reason: e.reason })) },
     });
@@ -80,7 +90,7 @@ type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
 /** Every check a bulk request passes before anything is written (URLs, design or template, static capacity); throws the same 400s. */
 export async function checkBulk(ctx: Ctx, accountId: string, input: BulkInput): Promise<{ destinations: string[]; design: Awaited<ReturnType<typeof resolveDesign>> }> {
-  const destinations = checkBulkUrls(input.urls);
+  const destinations = checkBulkUrls(input.urls, input.names);
   if (input.names !== undefined && input.names.length !== input.urls.length) {
     throw new AppError('validation_failed', `names must hold one entry per URL (${input.urls.length}); got ${input.names.length}. Use an empty string for a default name.`, {
       errors: [{ field: 'body/names', message: `must hold ${input.urls.length} items, one per URL` }],
