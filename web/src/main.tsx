@@ -3,6 +3,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { onSessionLost } from './api/client.ts';
+import { rememberSignedIn, sessionQuery, wasSignedIn } from './api/session.ts';
 import { createAppRouter } from './router.tsx';
 import './styles.css';
 
@@ -13,13 +14,20 @@ const queryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
-// A 401 from any call while working: the session expired or was ended elsewhere. Drop what the
-// cache holds about the account, and come back to the same place after signing in again.
+// Whichever way a session becomes known (loaded, signed in, signed up), this browser had one.
+queryClient.getQueryCache().subscribe((event) => {
+  if (event.query.queryKey[0] === sessionQuery.queryKey[0] && event.query.state.data) rememberSignedIn();
+});
+
+// A 401 from any call under /app: the session expired or was ended elsewhere, or there never was
+// one (a link opened before signing in). Drop what the cache holds about the account, and come
+// back to the same place after signing in; "your session has ended" only when there was one.
 onSessionLost(() => {
   const here = router.state.location;
   if (!here.pathname.startsWith('/app')) return;
+  const expired = queryClient.getQueryData(sessionQuery.queryKey) !== undefined || wasSignedIn();
   queryClient.clear();
-  void router.navigate({ to: '/login', search: { redirect: here.href, expired: true } });
+  void router.navigate({ to: '/login', search: { redirect: here.href, ...(expired ? { expired: true } : {}) } });
 });
 
 createRoot(document.getElementById('root')!).render(

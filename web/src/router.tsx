@@ -4,7 +4,7 @@
 import { TesseraApiError } from '@tessera/client';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
-import { sessionQuery } from './api/session.ts';
+import { sessionQuery, wasSignedIn } from './api/session.ts';
 import { AppShell } from './components/app-shell.tsx';
 import { Toaster } from './components/ui/toast.tsx';
 import { CampaignsPage, parseCampaignSearch } from './routes/campaigns.tsx';
@@ -48,7 +48,7 @@ const appRoute = createRoute({
     try {
       await context.queryClient.ensureQueryData(sessionQuery);
     } catch (error) {
-      if (error instanceof TesseraApiError && error.status === 401) throw redirect({ to: '/login', search: { redirect: location.href } });
+      if (error instanceof TesseraApiError && error.status === 401) throw redirect({ to: '/login', search: { redirect: location.href, ...(wasSignedIn() ? { expired: true } : {}) } });
       throw error;
     }
   },

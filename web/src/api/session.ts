@@ -27,6 +27,39 @@ export const sessionQuery = queryOptions({
   retry: false,
 });
 
+// The session cookie is HttpOnly and an ended session answers the same 401 as none at all, so
+// whether this browser was signed in is remembered here: once a session is known, until sign-in
+// is shown again without one. It only chooses the words on the sign-in page ("Your session has
+// ended" versus "Sign in to continue"), never what anyone may see.
+const SIGNED_IN_MARK = 'tessera.signed-in';
+
+/** Notes that this browser has a session. */
+export function rememberSignedIn(): void {
+  try {
+    localStorage.setItem(SIGNED_IN_MARK, '1');
+  } catch {
+    // Storage refused (private mode, a policy): the words fall back to the neutral ones.
+  }
+}
+
+/** Forgets it (signed out, or signed-out sign-in page shown). */
+export function forgetSignedIn(): void {
+  try {
+    localStorage.removeItem(SIGNED_IN_MARK);
+  } catch {
+    // As above.
+  }
+}
+
+/** Whether this browser had a session: a 401 then means it ended, not that there never was one. */
+export function wasSignedIn(): boolean {
+  try {
+    return localStorage.getItem(SIGNED_IN_MARK) === '1';
+  } catch {
+    return false;
+  }
+}
+
 /** What TESSERA_SIGNUP allows right now. */
 export interface SignupPolicy {
   allowed: boolean;

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect } from 'react';
-import { sessionQuery, signupPolicyQuery } from '../api/session.ts';
+import { forgetSignedIn, sessionQuery, signupPolicyQuery } from '../api/session.ts';
 import { Alert } from '../components/ui/misc.tsx';
 import { useTitle } from '../lib/use-title.ts';
 import { AuthLayout } from './auth-layout.tsx';
@@ -18,6 +18,12 @@ export function LoginPage() {
   useEffect(() => {
     if (signedIn) void navigate({ href: safeRedirect(search.redirect), replace: true });
   }, [signedIn, navigate, search.redirect]);
+  // Signed out (the server says there is no session, and this is not the "session ended" page):
+  // a later 401 is then a link opened before signing in, not an ended session.
+  const signedOut = session.isError && !search.expired;
+  useEffect(() => {
+    if (signedOut) forgetSignedIn();
+  }, [signedOut]);
   return (
     <AuthLayout
       title="Sign in to Tessera"
@@ -35,11 +41,15 @@ export function LoginPage() {
         )
       }
     >
-      {search.expired && (
+      {search.expired ? (
         <div className="mb-4">
           <Alert tone="info">Your session has ended. Sign in again to continue where you were.</Alert>
         </div>
-      )}
+      ) : search.redirect ? (
+        <div className="mb-4">
+          <Alert tone="info">Sign in to continue.</Alert>
+        </div>
+      ) : null}
       <SignInForm redirectTo={search.redirect} />
     </AuthLayout>
   );
