@@ -3,11 +3,12 @@
 import { Link } from '@tanstack/react-router';
 import { ArrowLeft } from 'lucide-react';
 import type { ReactNode } from 'react';
+import { pageHeaderClass } from './ui/misc.tsx';
 
 export function CampaignPageHeader({ campaignId, campaignName, title, actions }: { campaignId: string; campaignName: string | undefined; title: string; actions?: ReactNode }) {
   return (
-    <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-      <div className="min-w-0">
+    <div className={pageHeaderClass.row}>
+      <div className={pageHeaderClass.title}>
         <Link
           to="/app/campaigns/$campaignId"
           params={{ campaignId }}
@@ -18,7 +19,7 @@ export function CampaignPageHeader({ campaignId, campaignName, title, actions }:
         </Link>
         <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
       </div>
-      {actions && <div className="flex flex-wrap items-center gap-2">{actions}</div>}
+      {actions && <div className={pageHeaderClass.actions}>{actions}</div>}
     </div>
   );
 }

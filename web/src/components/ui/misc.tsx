@@ -45,15 +45,26 @@ export function Time({ value }: { value: string }) {
   );
 }
 
+/**
+ * The layout of a page's title row: the title side takes the room left and wraps a long name
+ * (even one without spaces); the actions keep their natural width, and move below the title
+ * when both do not fit on one line, instead of being squeezed into a column.
+ */
+export const pageHeaderClass = {
+  row: 'mb-6 flex flex-col gap-4 sm:flex-row sm:flex-wrap sm:items-end sm:justify-between',
+  title: 'min-w-0 sm:flex-[1_1_16rem] [overflow-wrap:anywhere]',
+  actions: 'flex max-w-full shrink-0 flex-wrap items-center gap-2',
+} as const;
+
 /** A page's title row with its main actions. */
 export function PageHeader({ title, description, actions }: { title: string; description?: ReactNode; actions?: ReactNode }) {
   return (
-    <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-end sm:justify-between">
-      <div>
+    <div className={pageHeaderClass.row}>
+      <div className={pageHeaderClass.title}>
         <h1 className="text-xl font-semibold tracking-tight">{title}</h1>
         {description && <p className="mt-1 text-sm text-zinc-600 dark:text-zinc-400">{description}</p>}
       </div>
-      {actions && <div className="flex shrink-0 flex-wrap gap-2">{actions}</div>}
+      {actions && <div className={pageHeaderClass.actions}>{actions}</div>}
     </div>
   );
 }
