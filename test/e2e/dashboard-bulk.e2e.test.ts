@@ -26,7 +26,7 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
       await withFailureScreenshot(page, `bulk-${dialect}`, async () => {
         await page.goto(`${live.base}/app/bulk`);
         const textarea = page.getByLabel('Paste links, one per line');
-        await textarea.fill(urls.map((u, i) => (i === 6 ? 'tickets.example/event/7' : u)).join('\n'));
+        await textarea.fill(urls.map((u, i) => (i === 6 ? 'tickets/event/7' : u)).join('\n'));
         await page.getByRole('button', { name: 'Check 50 links' }).click();
         const rowErrors = page.getByTestId('row-errors');
         await rowErrors.waitFor();

@@ -1,6 +1,7 @@
 // Bulk creation: paste up to 1,000 links or drop a CSV, pick type, design and format, see the
 // server's per-row errors before sending, then download every code and a manifest as one ZIP.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { Link } from '@tanstack/react-router';
 import { CheckCircle2, Download, FileUp, ListChecks } from 'lucide-react';
 import { type DragEvent, useMemo, useRef, useState } from 'react';
@@ -57,11 +58,17 @@ function ProgressBar({ progress }: { progress: BulkProgress }) {
 function RowErrorList({ rows, errors }: { rows: BulkRow[]; errors: RowErrors }) {
   return (
     <Alert title={`${formatCount(errors.rows.length)} of ${formatCount(rows.length)} rows need fixing; nothing was created`}>
-      <ul className="mt-2 max-h-72 space-y-1.5 overflow-y-auto pr-2" data-testid="row-errors">
+      {/* A pasted link can be thousands of characters without a space: it wraps anywhere, clipped
+          to three lines, so the reason under it stays in view. */}
+      <ul className="mt-2 max-h-72 min-w-0 space-y-1.5 overflow-y-auto pr-2 [overflow-wrap:anywhere]" data-testid="row-errors">
         {errors.rows.map(({ index, message }) => (
-          <li key={`${index}-${message}`} className="text-[13px]">
+          <li key={`${index}-${message}`} className="min-w-0 text-[13px]">
             <span className="font-medium">{rows[index] ? `${words(rows[index].source)}` : `Row ${index + 1}`}</span>
-            {rows[index]?.url ? <span className="break-all text-red-900/80 dark:text-red-200/80"> · {rows[index].url}</span> : null}
+            {rows[index]?.url ? (
+              <span title={rows[index].url} className="line-clamp-3 break-all text-red-900/80 dark:text-red-200/80">
+                {rows[index].url}
+              </span>
+            ) : null}
             <span className="block">{message}</span>
           </li>
         ))}
@@ -211,7 +218,7 @@ export function BulkPage() {
               </Button>
             </div>
           ) : (
-            <Field label="Paste links, one per line" hint={`Up to ${formatCount(MAX_ROWS)} links, each starting with https://`}>
+            <Field label="Paste links, one per line" hint={`Up to ${formatCount(MAX_ROWS)} links. A line such as example.com/menu is checked as https://example.com/menu.`}>
               {(props) => (
                 <TextArea
                   {...props}

@@ -1,5 +1,7 @@
 // Turning what a person pastes or drops into bulk rows: one link per pasted line, or a CSV file
-// with a `url` column and an optional `name` column (RFC 4180 quoting, any column order).
+// with a `url` column and an optional `name` column (RFC 4180 quoting, any column order). A bare
+// address ("example.com/menu") gets https:// in front, as in the single campaign form.
+import { withScheme } from '../lib/url.ts';
 
 /** One code to create. */
 export interface BulkRow {
@@ -13,7 +15,7 @@ export interface BulkRow {
 export function rowsFromText(text: string): BulkRow[] {
   const rows: BulkRow[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
-    const url = line.trim();
+    const url = withScheme(line);
     if (url) rows.push({ url, name: '', source: `line ${i + 1}` });
   });
   return rows;
@@ -74,7 +76,7 @@ export function rowsFromCsv(text: string): BulkRow[] {
   if (urlColumn < 0) throw new Error('The first row of the CSV must name the columns, with one called “url” (and optionally “name”).');
   const nameColumn = header.indexOf('name');
   return records.slice(1).flatMap((record, i) => {
-    const url = (record[urlColumn] ?? '').trim();
+    const url = withScheme(record[urlColumn] ?? '');
     const name = nameColumn >= 0 ? (record[nameColumn] ?? '').trim() : '';
     return url || name ? [{ url, name, source: `row ${i + 2}` }] : [];
   });

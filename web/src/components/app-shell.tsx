@@ -1,6 +1,7 @@
 // The signed-in frame: navigation (a sidebar on desktop, a scrolling tab row on phones), the
 // account, sign-out, and the page.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
 import { useEffect, useRef } from 'react';

@@ -1,5 +1,6 @@
 // A campaign's row actions: copy the public link, edit, scans, download, archive (asked once).
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { Link } from '@tanstack/react-router';
 import { Archive, BarChart3, Copy, Download, MoreHorizontal, Pencil } from 'lucide-react';
 import { DropdownMenu } from 'radix-ui';

@@ -1,4 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { type FormEvent, useState } from 'react';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { saveTemplate, templatesQuery } from '../api/templates.ts';

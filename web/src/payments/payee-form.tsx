@@ -1,7 +1,8 @@
 // The payee details payment codes carry, per scheme: a scheme is accepted when its section is on.
 // The server checks every field (IBAN checksum, QR-IBAN, BIC, Pix key, UPI address) and names
 // each problem; they show beside their fields.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { Save } from 'lucide-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { errorText, fieldMessages } from '../api/field-errors.ts';

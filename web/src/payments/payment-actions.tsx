@@ -1,7 +1,8 @@
 // Marking a payment paid by hand (with a note of how the money came) and cancelling one: both
 // asked in a dialog, both only for a payment still waiting (or, for marking paid, expired). A test
 // payment can also be settled as its bank would settle it, to try the webhooks that follow.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { FlaskConical } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { errorText, fieldMessages } from '../api/field-errors.ts';

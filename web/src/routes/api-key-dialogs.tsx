@@ -1,5 +1,6 @@
 // Creating and regenerating API keys: each ends by showing the full key once.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { type FormEvent, useState } from 'react';
 import { apiKeysQuery, createApiKey, regenerateApiKey, type RevealedKey } from '../api/api-keys.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';

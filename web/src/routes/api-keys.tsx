@@ -1,5 +1,6 @@
 // API keys: masked list, create (shown once), regenerate with a grace period, revoke.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { KeyRound, Plus } from 'lucide-react';
 import { useState } from 'react';
 import { apiKeysQuery, revokeApiKey } from '../api/api-keys.ts';
@@ -26,7 +27,7 @@ function KeyRow({ apiKey, onRegenerate, onRevoke }: { apiKey: ApiKey; onRegenera
     <li className={`flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center ${usable ? '' : 'opacity-70'}`}>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
-          <span className="font-medium">{apiKey.name || 'Unnamed key'}</span>
+          <span className="min-w-0 font-medium [overflow-wrap:anywhere]">{apiKey.name || 'Unnamed key'}</span>
           <Badge tone={apiKey.env === 'prd' ? 'accent' : 'warning'}>{apiKey.env === 'prd' ? 'Live' : 'Test'}</Badge>
           <Badge tone={status.tone}>{status.label}</Badge>
         </div>

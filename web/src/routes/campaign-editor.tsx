@@ -1,6 +1,7 @@
 // Creating and editing a campaign: its details, the live designer, the preview with the lint,
 // downloads, templates, and archiving. Loaded on first use (a lazy chunk with the QR engine).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
 import { ArrowLeft, Archive, BarChart3, FileText, Inbox, Save } from 'lucide-react';
@@ -23,7 +24,8 @@ import { Button, buttonClass } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
 import { UrlInput } from '../components/ui/url-input.tsx';
-import { Alert, Badge, Card, Skeleton } from '../components/ui/misc.tsx';
+import { cn } from '../components/ui/cn.ts';
+import { Alert, Badge, Card, pageHeaderClass, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { DesignControls } from '../designer/design-controls.tsx';
 import { drawPreview } from '../designer/engine.ts';
@@ -115,19 +117,21 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div className="mb-6 flex flex-col gap-4 sm:flex-row sm:items-center sm:justify-between">
-        <div className="min-w-0">
+      <div className={cn(pageHeaderClass.row, 'sm:items-center')}>
+        <div className={pageHeaderClass.title}>
           <Link to="/app" className="mb-2 inline-flex items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
             <ArrowLeft aria-hidden="true" className="size-3.5" />
             Campaigns
           </Link>
           <div className="flex items-center gap-2">
-            <h1 className="truncate text-xl font-semibold tracking-tight">{campaign ? campaign.name : 'New campaign'}</h1>
+            <h1 className="truncate text-xl font-semibold tracking-tight" title={campaign?.name}>
+              {campaign ? campaign.name : 'New campaign'}
+            </h1>
             {campaign && <Badge tone={campaign.status === 'archived' ? 'warning' : 'success'}>{campaign.status === 'archived' ? 'Archived' : 'Active'}</Badge>}
           </div>
         </div>
         {(campaign?.qr_type !== 'static' || !readOnly || campaign?.hosted_page) && (
-          <div className="flex flex-wrap gap-2">
+          <div className={pageHeaderClass.actions}>
             {campaign && (!readOnly || campaign.hosted_page) && (
               <Link to="/app/campaigns/$campaignId/page" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
                 <FileText aria-hidden="true" />

@@ -1,7 +1,8 @@
 // A campaign's hosted page: the landing page Tessera serves at /p/{account}/{campaign slug}, with
 // its content, an optional form and its look. Saved whole through the campaign (PUT hosted_page);
 // the server checks the document and its answer puts each problem beside its field.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { useParams } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
 import { ExternalLink, Eye, Save, Trash2 } from 'lucide-react';

@@ -1,7 +1,8 @@
 // Bank reconciliation: a person uploads the statement their online banking exports (camt.053, or
 // camt.054 notifications) and sees what each credit did: payments now paid, money that needs a
 // look, and bookings that matched nothing. The server matches; this page uploads and reads out.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { FileUp } from 'lucide-react';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { errorText } from '../api/field-errors.ts';

@@ -1,6 +1,7 @@
 // Settings: how the account appears to the people who scan its codes. The name a person typed at
 // sign-up is what strangers see on item, error and hosted pages, so it can be changed here.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { Save } from 'lucide-react';
 import { type FormEvent, useState } from 'react';
 import { type Branding, type BrandingPatch, brandingQuery, saveBranding } from '../api/branding.ts';

@@ -1,5 +1,6 @@
 // Email and password sign-in, used by /login and the product page.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { useNavigate } from '@tanstack/react-router';
 import { TesseraApiError, unwrap } from '@tessera/client';
 import { type FormEvent, useState } from 'react';

@@ -1,4 +1,5 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { TesseraApiError, unwrap } from '@tessera/client';
 import { type FormEvent, useState } from 'react';

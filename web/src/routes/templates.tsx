@@ -1,5 +1,6 @@
 // Saved designs: a preview of each, start a campaign from one, delete (asked once).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { Link } from '@tanstack/react-router';
 import { Palette, Plus, Trash2 } from 'lucide-react';
 import { useMemo, useState } from 'react';

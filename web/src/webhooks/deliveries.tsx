@@ -1,6 +1,7 @@
 // An endpoint's latest deliveries: what was sent, how it went (each attempt's answer), and a way
 // to send a failed one again with the same webhook-id.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { RotateCcw } from 'lucide-react';
 import { errorText } from '../api/field-errors.ts';
 import { deliveriesQuery, retryDelivery, type WebhookDelivery } from '../api/webhooks.ts';
@@ -26,6 +27,8 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
   const deliveries = useQuery(deliveriesQuery(endpointId));
   const retry = useMutation({
     mutationFn: retryDelivery,
+    // Each delivery is sent again once per click, while another row's button stays live.
+    inFlightKey: (id) => id,
     onSuccess: () => {
       toast('Sending again');
       void queryClient.invalidateQueries({ queryKey: deliveriesQuery(endpointId).queryKey });

@@ -1,10 +1,12 @@
 // Adding an endpoint: where deliveries go and which events it gets (every event, or a choice
 // from the catalogue; opt-in events such as every scan only when chosen by name).
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { type FormEvent, useState } from 'react';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { createEndpoint, webhookEndpointsQuery, webhookEventTypesQuery } from '../api/webhooks.ts';
 import { Button } from '../components/ui/button.tsx';
+import { InlineCode } from '../components/inline-code.tsx';
 import { Dialog } from '../components/ui/dialog.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
 import { UrlInput } from '../components/ui/url-input.tsx';
@@ -70,13 +72,15 @@ export function AddEndpointDialog({ open, onOpenChange }: { open: boolean; onOpe
                   <label className="flex items-start gap-2">
                     <input
                       type="checkbox"
-                      className="mt-0.5 size-4 accent-[var(--color-accent)]"
+                      className="mt-0.5 size-4 shrink-0 accent-[var(--color-accent)]"
                       checked={chosen.includes(t.type)}
                       onChange={(e) => setChosen((c) => (e.target.checked ? [...c, t.type] : c.filter((x) => x !== t.type)))}
                     />
-                    <span>
+                    <span className="min-w-0">
                       <code className="font-mono">{t.type}</code>
-                      <span className="block text-zinc-500 dark:text-zinc-400">{t.description}</span>
+                      <span className="block text-zinc-500 dark:text-zinc-400">
+                        <InlineCode text={t.description} />
+                      </span>
                     </span>
                   </label>
                 </li>

@@ -1,6 +1,7 @@
 // One endpoint: its address and events, whether it is receiving, and its actions (test, pause or
 // resume, delete after asking) with its latest deliveries folded beneath.
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { ChevronDown, Pause, Play, Send, Trash2 } from 'lucide-react';
 import { useState } from 'react';
 import { errorText } from '../api/field-errors.ts';

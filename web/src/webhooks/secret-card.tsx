@@ -1,6 +1,7 @@
 // The signing secret receivers verify deliveries with: created once, rotated with a 24-hour
 // overlap (both secrets sign meanwhile), its value shown only when it is made.
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '../api/mutation.ts';
 import { KeyRound, RefreshCw } from 'lucide-react';
 import { useState } from 'react';
 import { errorText } from '../api/field-errors.ts';

@@ -1,0 +1,27 @@
+// The bulk page reads pasted lines and CSV rows the way the single campaign form reads its field:
+// a bare host name ("example.com/b") gets https:// in front before the server checks it, with the
+// same helper (withScheme); anything else reaches the server as typed, to be refused with a reason.
+import { describe, expect, it } from 'vitest';
+import { rowsFromCsv, rowsFromText } from '../../web/src/bulk/parse-rows.ts';
+
+describe('bulk rows', () => {
+  it('prefixes bare host lines, skips blank ones and keeps the rest as typed', () => {
+    const long = `https://example.com/${'x'.repeat(3000)}`;
+    const text = ['https://example.com/a', 'example.com/b', 'not a url', 'javascript:alert(1)', '   ', 'https://example.com/a', long].join('\n');
+    expect(rowsFromText(text)).toEqual([
+      { url: 'https://example.com/a', name: '', source: 'line 1' },
+      { url: 'https://example.com/b', name: '', source: 'line 2' },
+      { url: 'not a url', name: '', source: 'line 3' },
+      { url: 'javascript:alert(1)', name: '', source: 'line 4' },
+      { url: 'https://example.com/a', name: '', source: 'line 6' },
+      { url: long, name: '', source: 'line 7' },
+    ]);
+  });
+
+  it('prefixes bare hosts in a CSV url column too', () => {
+    expect(rowsFromCsv('name,url\nMenu,example.com/menu\nShop, https://shop.example/ \n')).toEqual([
+      { url: 'https://example.com/menu', name: 'Menu', source: 'row 2' },
+      { url: 'https://shop.example/', name: 'Shop', source: 'row 3' },
+    ]);
+  });
+});
