@@ -107,6 +107,8 @@ describeDialects('dashboard long content in Chromium', (dialect) => {
             'campaign page actions',
           );
           await expectNoSidewaysOverflow(page, page.locator('main'), `campaign page at ${width}`);
+          // The navigation says where the page belongs: Campaigns, the current section (not the current page).
+          expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Campaigns' }).getAttribute('aria-current')).toBe('true');
           await page.screenshot({ path: `.tmp/long-name-campaign-${width}.png` });
 
           // Unsaved edits, then leaving: the prompt names the campaign inside its box.

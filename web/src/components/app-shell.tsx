@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Banknote, FileStack, KeyRound, LogOut, Palette, QrCode, Settings, Webhook } from 'lucide-react';
 import { api } from '../api/client.ts';
 import { sessionQuery } from '../api/session.ts';
@@ -12,7 +12,8 @@ import { Brand } from './brand.tsx';
 import { Button } from './ui/button.tsx';
 
 const NAV = [
-  { to: '/app', label: 'Campaigns', icon: QrCode, exact: true },
+  // Its own pages (a campaign's designer, page, scans, answers) live under /app/campaigns.
+  { to: '/app', label: 'Campaigns', icon: QrCode, exact: true, section: '/app/campaigns/' },
   { to: '/app/bulk', label: 'Bulk create', icon: FileStack, exact: false },
   { to: '/app/templates', label: 'Templates', icon: Palette, exact: false },
   { to: '/app/api-keys', label: 'API keys', icon: KeyRound, exact: false },
@@ -50,9 +51,29 @@ function useCurrentTabInView() {
   const path = useRouterState({ select: (state) => state.location.pathname });
   // biome-ignore lint/correctness/useExhaustiveDependencies: it must run again on each navigation, when another tab becomes current
   useEffect(() => {
-    nav.current?.querySelector('[aria-current="page"]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    nav.current?.querySelector('[aria-current]')?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }, [path]);
   return nav;
+}
+
+/**
+ * A navigation link: `aria-current="page"` on its own page; highlighted, with `aria-current="true"`,
+ * on the pages under it that have no entry of their own (a campaign's designer under Campaigns).
+ */
+function NavLink({ item, className, children }: { item: (typeof NAV)[number]; className: string; children: ReactNode }) {
+  const path = useRouterState({ select: (state) => state.location.pathname });
+  const within = 'section' in item && path.startsWith(item.section);
+  return (
+    <Link
+      to={item.to}
+      activeOptions={{ exact: item.exact, includeSearch: false }}
+      className={className}
+      activeProps={{ className: linkActive, 'aria-current': 'page' }}
+      inactiveProps={within ? { className: linkActive, 'aria-current': 'true' } : { className: linkIdle }}
+    >
+      {children}
+    </Link>
+  );
 }
 
 /** The layout of every /app page. */
@@ -72,18 +93,11 @@ export function AppShell() {
           </Link>
         </div>
         <nav aria-label="Main" className="flex-1 space-y-0.5 px-2 py-2">
-          {NAV.map(({ to, label, icon: Icon, exact }) => (
-            <Link
-              key={to}
-              to={to}
-              activeOptions={{ exact, includeSearch: false }}
-              className={linkBase}
-              activeProps={{ className: linkActive, 'aria-current': 'page' }}
-              inactiveProps={{ className: linkIdle }}
-            >
-              <Icon aria-hidden="true" />
-              {label}
-            </Link>
+          {NAV.map((item) => (
+            <NavLink key={item.to} item={item} className={linkBase}>
+              <item.icon aria-hidden="true" />
+              {item.label}
+            </NavLink>
           ))}
         </nav>
         <div className="border-t border-zinc-200 p-3 dark:border-zinc-800">
@@ -103,17 +117,10 @@ export function AppShell() {
             <SignOutButton compact />
           </div>
           <nav ref={tabs} aria-label="Main" className="flex gap-0.5 overflow-x-auto px-2 pb-1.5">
-            {NAV.map(({ to, label, exact }) => (
-              <Link
-                key={to}
-                to={to}
-                activeOptions={{ exact, includeSearch: false }}
-                className="flex min-h-11 shrink-0 items-center rounded-md px-2.5 text-[13px] font-medium transition-colors"
-                activeProps={{ className: linkActive, 'aria-current': 'page' }}
-                inactiveProps={{ className: linkIdle }}
-              >
-                {label}
-              </Link>
+            {NAV.map((item) => (
+              <NavLink key={item.to} item={item} className="flex min-h-11 shrink-0 items-center rounded-md px-2.5 text-[13px] font-medium transition-colors">
+                {item.label}
+              </NavLink>
             ))}
           </nav>
         </header>
