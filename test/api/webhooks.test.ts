@@ -269,6 +269,30 @@ describeDialects('webhooks API', (dialect) => {
     expect([...(await statuses()).values()].filter((s) => s.status === 'rotating')).toHaveLength(0);
   });
 
+  it('previous_valid_hours: 0 stops a leaked secret at once; out of range is a 400; no body keeps the 24 hours', async () => {
+    const first = (await call('POST', `${BASE}/secret`)).json().data;
+    const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook` })).json().data;
+    for (const previous_valid_hours of [-1, 25, 1.5, '0']) {
+      const bad = await call('POST', `${BASE}/secret/rotate`, { previous_valid_hours });
+      expect(bad.statusCode, JSON.stringify(previous_valid_hours)).toBe(400);
+      expect(bad.json().errors[0].field).toBe('body/previous_valid_hours');
+    }
+    const rotated = await call('POST', `${BASE}/secret/rotate`, { previous_valid_hours: 0 });
+    expect(rotated.statusCode).toBe(201);
+    expect(rotated.json().data.previous).toEqual({ id: first.id, kid: first.kid, status: 'disabled', expires_at: new Date(t.clock.now()).toISOString() });
+    await call('POST', `${BASE}/endpoints/${endpoint.id}/test`);
+    await runDeliveryWorker(t.app.ctx);
+    const ping = receiver.received.filter((w) => JSON.parse(w.body).type === 'ping').at(-1)!;
+    expect(String(ping.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    expect(() => verifyAt(first.secret, ping, t.clock.now())).toThrow(/No matching signature/);
+    expect(verifyAt(rotated.json().data.secret, ping, t.clock.now())).toMatchObject({ type: 'ping' });
+    const listed = (await call('GET', `${BASE}/secret`)).json().data as { kid: string; status: string }[];
+    expect(listed.find((s) => s.kid === first.kid)?.status).toBe('disabled');
+    // A few hours: the window is that long.
+    const later = (await call('POST', `${BASE}/secret/rotate`, { previous_valid_hours: 2 })).json().data;
+    expect(later.previous).toMatchObject({ status: 'rotating', expires_at: new Date(t.clock.now() + 2 * 3_600_000).toISOString() });
+  });
+
   it('create and rotate take an Idempotency-Key: a retry after a lost answer gets the same secret, nothing rotates twice', async () => {
     const keyed = (path: string, key: string) => t.app.inject({ method: 'POST', url: `${BASE}${path}`, headers: { ...authHeaders(account.apiKey), 'idempotency-key': key } });
     const created = await keyed('/secret', 'create-1');

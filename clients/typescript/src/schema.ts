@@ -879,7 +879,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the webhook signing secret
-         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. A secret rotated out earlier keeps its own 24 hours, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.
+         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. `previous_valid_hours` shortens that (0 stops a leaked secret at once). A secret rotated out earlier keeps its own window, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.
          */
         post: operations["rotateMerchantWebhooksSecret"];
         delete?: never;
@@ -2548,8 +2548,11 @@ export interface components {
                 expires_at: string;
                 id: string;
                 kid: string;
-                /** @enum {string} */
-                status: "rotating";
+                /**
+                 * @description `disabled` when `previous_valid_hours` was 0.
+                 * @enum {string}
+                 */
+                status: "rotating" | "disabled";
             };
             /** @description Signing secret, shown only now: `whsec_` + base64url of 32 random bytes without `-` or `_` (so standard base64 decoders read it the same). */
             secret: string;
@@ -9038,7 +9041,17 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Hours the replaced secret keeps signing (0–24, default 24). 0 stops it at once: for a secret that leaked.
+                     * @default 24
+                     */
+                    previous_valid_hours?: number;
+                };
+            };
+        };
         responses: {
             /** @description Success */
             201: {

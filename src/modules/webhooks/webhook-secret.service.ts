@@ -16,7 +16,7 @@ import { inTransaction } from '../../db/transaction.ts';
 import type { NewWebhookSecret, RotatedWebhookSecret, WebhookSecretInfo } from './webhooks.schemas.ts';
 import { toIso } from '../../http/iso.ts';
 
-/** How long a rotated-out secret keeps signing. */
+/** How long a rotated-out secret keeps signing unless the rotation asks for less. */
 export const ROTATION_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const KID_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
@@ -84,9 +84,10 @@ export const MAX_OPEN_WINDOWS = 4;
  * a `webhook_secret.rotated` event is emitted in the same transaction. Secrets in earlier windows
  * keep theirs, up to MAX_OPEN_WINDOWS in all.
  */
-export async function rotateWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, accountId: string): Promise<RotatedWebhookSecret> {
+export async function rotateWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, accountId: string, options: { previousValidHours?: number } = {}): Promise<RotatedWebhookSecret> {
   const now = ctx.clock.now();
-  const expiresAt = now + ROTATION_WINDOW_MS;
+  // 0 hours: a leaked secret stops signing now (its window closes as it opens).
+  const expiresAt = now + Math.min((options.previousValidHours ?? 24) * 3_600_000, ROTATION_WINDOW_MS);
   try {
     return await inTransaction(ctx.db, async (trx) => {
       const current = await findActiveSecret(trx, accountId);
@@ -95,7 +96,7 @@ export async function rotateWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' |
       if (!(await markRotating(trx, current.id, expiresAt))) throw concurrentRotation();
       const { row, secret } = newSecretRow(ctx.config.masterKey, accountId, now);
       await insertSecret(trx, row);
-      const previous = { id: current.id, kid: current.kid, status: 'rotating' as const, expires_at: toIso(expiresAt) };
+      const previous = { id: current.id, kid: current.kid, status: expiresAt > now ? ('rotating' as const) : ('disabled' as const), expires_at: toIso(expiresAt) };
       await emitEvent(trx, {
         accountId,
         type: 'webhook_secret.rotated',

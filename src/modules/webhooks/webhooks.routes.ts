@@ -17,6 +17,7 @@ import {
   envelope,
   NewWebhookSecret,
   RotatedWebhookSecret,
+  RotateWebhookSecretBody,
   TestEventQueued,
   UpdateEndpointBody,
   WebhookDelivery,
@@ -61,20 +62,25 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
   app.post(
     `${BASE}/secret/rotate`,
     {
+      // The seed's curl sends no body at all; treat that as `{}`.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags,
         security: SIGNED_IN,
         'x-idempotent': true,
         summary: 'Rotate the webhook signing secret',
         description:
-          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. A secret rotated out earlier keeps its own 24 hours, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.',
+          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. `previous_valid_hours` shortens that (0 stops a leaked secret at once). A secret rotated out earlier keeps its own window, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.',
+        body: RotateWebhookSecretBody,
         response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
       const { accountId } = requirePrincipal(request);
       reply.header('cache-control', 'no-store');
-      return reply.status(201).send(ok(await rotateWebhookSecret(ctx, accountId)));
+      return reply.status(201).send(ok(await rotateWebhookSecret(ctx, accountId, { previousValidHours: request.body.previous_valid_hours })));
     },
   );
 

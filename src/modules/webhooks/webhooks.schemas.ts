@@ -30,11 +30,26 @@ export type NewWebhookSecret = Static<typeof NewWebhookSecret>;
 export const RotatedWebhookSecret = Type.Object(
   {
     ...secretFields,
-    previous: Type.Object({ id: Type.String(), kid: Type.String(), status: StringEnum(['rotating']), expires_at: IsoDateTime() }),
+    previous: Type.Object({
+      id: Type.String(),
+      kid: Type.String(),
+      status: StringEnum(['rotating', 'disabled'], { description: '`disabled` when `previous_valid_hours` was 0.' }),
+      expires_at: IsoDateTime(),
+    }),
   },
   { title: 'RotatedWebhookSecret', description: 'The new secret (shown once) and the previous one, which keeps signing until `expires_at`.' },
 );
 export type RotatedWebhookSecret = Static<typeof RotatedWebhookSecret>;
+
+/** Optional: how long the replaced secret keeps signing (0 ends it at once, for a leaked secret). */
+export const RotateWebhookSecretBody = Type.Object(
+  {
+    previous_valid_hours: Type.Optional(
+      Type.Integer({ minimum: 0, maximum: 24, default: 24, description: 'Hours the replaced secret keeps signing (0–24, default 24). 0 stops it at once: for a secret that leaked.' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** Secret metadata. */
 export const WebhookSecretInfo = Type.Object(
