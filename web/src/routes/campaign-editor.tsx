@@ -16,6 +16,7 @@ import { ArchiveDialog } from '../components/campaign-actions.tsx';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
 import { Downloads } from '../components/campaign-downloads.tsx';
 import { LeaveGuard } from '../components/leave-guard.tsx';
+import { describeProblem } from '../campaigns/field-names.ts';
 import { ProblemSummary } from '../components/problem-summary.tsx';
 import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
 import { TemplatePicker } from '../components/template-picker.tsx';
@@ -173,13 +174,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
           </Alert>
         </div>
       )}
-      {showProblem && (
-        <ProblemSummary
-          error={save.error}
-          notSaved="The campaign was not saved"
-          problems={summary.map(([field, message]) => [field, `${field.replace(/^design_config\/?/, 'Design: ').replaceAll('_', ' ')} ${message}`])}
-        />
-      )}
+      {showProblem && <ProblemSummary error={save.error} notSaved="The campaign was not saved" problems={summary.map(([field, message]) => [field, describeProblem(field, message)])} />}
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">
         <div className="space-y-6">
