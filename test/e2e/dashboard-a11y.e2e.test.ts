@@ -109,11 +109,11 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await expectClean(app, `designer with server errors at ${width}`);
         // Focus moves to the problems; a field's error goes once the field changes, the others stay.
         expect(await app.evaluate(() => document.activeElement?.textContent ?? '')).toContain('There is a problem');
-        expect(await app.getByText('name must not be empty').count()).toBe(1);
-        expect(await app.getByText('destination must not be empty').count()).toBe(1);
+        expect(await app.getByText('Name must not be empty').count()).toBe(1);
+        expect(await app.getByText('Destination must not be empty').count()).toBe(1);
         await app.getByLabel('Name', { exact: true }).fill('Fixed name');
-        await expect.poll(() => app.getByText('name must not be empty').count()).toBe(0);
-        expect(await app.getByText('destination must not be empty').count()).toBe(1);
+        await expect.poll(() => app.getByText('Name must not be empty').count()).toBe(0);
+        expect(await app.getByText('Destination must not be empty').count()).toBe(1);
         await visit(`/app/campaigns/${campaignId}`, () => app.getByTestId('qr-preview').waitFor(), 'campaign');
         await app.getByRole('button', { name: 'Archive', exact: true }).click();
         await app.getByRole('alertdialog').waitFor();
