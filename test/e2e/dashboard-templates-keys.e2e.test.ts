@@ -95,6 +95,12 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         await page.getByRole('button', { name: 'Create key' }).first().click();
         const dialog = page.getByRole('dialog', { name: 'Create an API key' });
         await dialog.getByLabel('Name').fill('Ticket shop');
+        // A date in the past: the server's refusal sits under the date picked, not under the choice.
+        await dialog.getByLabel('Expires').selectOption('date');
+        await dialog.getByLabel('Expiry date').fill('2020-01-01');
+        await dialog.getByRole('button', { name: 'Create key' }).click();
+        await expect.poll(() => dialog.getByLabel('Expiry date').getAttribute('aria-invalid')).toBe('true');
+        expect(await dialog.getByLabel('Expires').getAttribute('aria-invalid')).toBeNull();
         await dialog.getByLabel('Expires').selectOption('30');
         await dialog.getByRole('button', { name: 'Create key' }).click();
         const secret = page.getByTestId('secret');

@@ -96,7 +96,8 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
               ))}
             </div>
           </fieldset>
-          <Field label="Expires" error={fields.expires_at}>
+          {/* A refused expiry is the date's fault when one was picked: the message goes beside it. */}
+          <Field label="Expires" error={expiry === 'date' ? undefined : fields.expires_at}>
             {(props) => (
               <Select {...props} value={expiry} onChange={(e) => setExpiry(e.target.value)}>
                 {EXPIRY_CHOICES.map((c) => (
@@ -108,7 +109,7 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
             )}
           </Field>
           {expiry === 'date' && (
-            <Field label="Expiry date" hint="The key stops working at the end of this day.">
+            <Field label="Expiry date" hint="The key stops working at the end of this day." error={fields.expires_at}>
               {(props) => <TextInput {...props} type="date" required value={date} min={new Date().toISOString().slice(0, 10)} onChange={(e) => setDate(e.target.value)} />}
             </Field>
           )}
