@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../../config.ts';
 import { lockTableAgainstWriters } from '../../db/lock.ts';
 import type { AccountsTable, Database, UsersTable } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -19,7 +20,7 @@ export async function insertAccountWithOwner(db: Db, account: AccountsTable, use
  * both succeed: the accounts table is locked against writers before it is counted.
  */
 export async function insertFirstAccountWithOwner(db: Kysely<Database>, dialect: Dialect, account: AccountsTable, user: UsersTable): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await lockTableAgainstWriters(trx, dialect, 'accounts');
     if (await anyAccountExists(trx)) return false;
     await insertAccountWithOwner(trx, account, user);

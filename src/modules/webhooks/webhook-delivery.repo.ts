@@ -4,6 +4,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dialect } from '../../config.ts';
 import { lockSkippingLocked } from '../../db/claim.ts';
 import type { Database, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEventsTable } from '../../db/schema.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -57,7 +58,7 @@ export interface ClaimedDeliveryRow {
  */
 export async function claimDueDeliveries(db: Kysely<Database>, dialect: Dialect, claim: { now: number; leaseId: string; lockedUntil: number; limit: number }): Promise<ClaimedDeliveryRow[]> {
   const { now, leaseId, lockedUntil, limit } = claim;
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const due = trx
       .selectFrom('webhook_deliveries')
       .select('id')
