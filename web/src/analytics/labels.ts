@@ -19,6 +19,8 @@ export function valueLabel(path: BreakdownPath, value: string | null): string {
   if (value === null || value === '') return 'Unknown';
   if (path === 'countries') return regionName(value);
   if (path === 'device-types') return DEVICE_TYPES[value] ?? value;
+  // The classifier's word for a system or browser it does not name, capitalised like the names beside it.
+  if (value === 'other') return 'Other';
   return value;
 }
 
