@@ -39,6 +39,11 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await page.getByRole('link', { name: /Create (one|the first account)/ }).click();
         await page.getByLabel('Your name').fill('Ada Lovelace');
         await page.getByLabel('Email').fill('ada@example.com');
+        // Ten spaces are ten characters, and still no password: refused beside the field, once (no hint repeating a rule).
+        await page.getByLabel('Password').fill(' '.repeat(10));
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await page.getByText('must contain something other than spaces').waitFor();
+        expect(await page.getByText('At least 10 characters.').count()).toBe(0);
         await page.getByLabel('Password').fill('correct horse battery');
         await page.getByRole('button', { name: 'Create account' }).click();
         await page.waitForURL(`${base}/app`);

@@ -44,7 +44,8 @@ function SignupForm({ first }: { first: boolean }) {
       <Field label="Email" error={fields.email}>
         {(props) => <TextInput {...props} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
-      <Field label="Password" hint="At least 10 characters." error={fields.password}>
+      {/* A refusal already says what the rule is: the hint would repeat it right under it. */}
+      <Field label="Password" hint={fields.password ? undefined : 'At least 10 characters.'} error={fields.password}>
         {(props) => <TextInput {...props} type="password" autoComplete="new-password" required minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} />}
       </Field>
       <Button type="submit" variant="primary" className="w-full" pending={signUp.isPending}>
