@@ -5,10 +5,28 @@
 //  - a malformed body is told where it breaks (V8's message: "… in JSON at position 12"), and a
 //    `__proto__` key is refused as such, not called malformed;
 //  - `text/plain` is not parsed into a string (Fastify's default), so it gets the 415 every other
-//    unsupported content type gets instead of a confusing "body must be object".
-import type { FastifyInstance } from 'fastify';
+//    unsupported content type gets instead of a confusing "body must be object";
+//  - a route whose body is all optional fields (`'x-body-optional': true`) takes a POST with no
+//    body as `{}`: the seeds' curl examples send none, and the OpenAPI document says the body
+//    is optional, so generated clients do not demand one either.
+import type { FastifyInstance, preValidationHookHandler } from 'fastify';
 import sjson from 'secure-json-parse';
 import { AppError } from '../errors.ts';
+
+declare module 'fastify' {
+  interface FastifySchema {
+    /** The body may be left out (it is then `{}`); the OpenAPI finisher marks it not required. */
+    'x-body-optional'?: boolean;
+  }
+}
+
+/** The schema extension of routes whose body may be left out (read by the OpenAPI finisher too). */
+export const OPTIONAL_BODY = 'x-body-optional';
+
+const emptyBodyAsObject: preValidationHookHandler = (request, _reply, done) => {
+  request.body ??= {};
+  done();
+};
 
 /**
  * JSON.parse with prototype-poisoning protection (what Fastify's own parser does), saying what
@@ -41,5 +59,10 @@ export function installBodyParsers(app: FastifyInstance): void {
     } catch (error) {
       done(error as Error);
     }
+  });
+  app.addHook('onRoute', (route) => {
+    if ((route.schema as Record<string, unknown> | undefined)?.[OPTIONAL_BODY] !== true) return;
+    const existing = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
+    route.preValidation = [emptyBodyAsObject, ...existing];
   });
 }

@@ -18,6 +18,8 @@ const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
 const IDEMPOTENT_EXTENSION = 'x-idempotent';
 // The schema extension of routes that answer errors with an HTML page to browsers (see openapi-media.ts).
 const HTML_ERRORS_EXTENSION = 'x-html-errors';
+// The schema extension of routes whose body may be left out (src/http/body-parsers.ts reads the same one).
+const OPTIONAL_BODY_EXTENSION = 'x-body-optional';
 
 /** The problem document every error is. */
 export const PROBLEM_COMPONENT = {
@@ -296,6 +298,8 @@ export function finishDocument(generated: Json, documented: DocumentedComponents
         if (/^[23]\d\d$/.test(status) && response.description === 'Default Response') response.description = status.startsWith('2') ? 'Success' : 'Redirect';
         if (response.content) response.content = hoist(response.content, schemas, documented, true) as Json;
       }
+      if (operation[OPTIONAL_BODY_EXTENSION] === true && isSchemaObject(operation.requestBody)) operation.requestBody.required = false;
+      delete operation[OPTIONAL_BODY_EXTENSION];
       if (isSchemaObject(operation.requestBody)) operation.requestBody = hoist(operation.requestBody, schemas, documented, true) as Json;
     }
   }

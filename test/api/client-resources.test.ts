@@ -67,6 +67,10 @@ describeDialects('@tessera/client over every resource', (dialect) => {
 
     const signing = await unwrap(client.POST('/api/v1/merchant/webhooks/secret'));
     expect(signing.data.secret).toMatch(/^whsec_/);
+    // Rotation and regeneration take an all-optional body: the client sends none, as the seed's curl does.
+    const rotated = await unwrap(client.POST('/api/v1/merchant/webhooks/secret/rotate'));
+    expect(rotated.data.secret).toMatch(/^whsec_/);
+    expect(rotated.data.previous.id).toBe(signing.data.id);
     const endpoint = await unwrap(client.POST('/api/v1/merchant/webhooks/endpoints', { body: { url: 'http://127.0.0.1:9/hook' } }));
     const ping = await unwrap(client.POST('/api/v1/merchant/webhooks/endpoints/{id}/test', { params: { path: { id: endpoint.data.id } } }));
     const deliveries = await unwrap(client.GET('/api/v1/merchant/webhooks/endpoints/{id}/deliveries', { params: { path: { id: endpoint.data.id } } }));
@@ -87,5 +91,10 @@ describeDialects('@tessera/client over every resource', (dialect) => {
 
     const missing = await unwrap(client.GET('/api/v1/campaigns/{id}', { params: { path: { id: 'cmp_missing' } } })).catch((error: unknown) => error);
     expect(missing).toBeInstanceOf(TesseraApiError);
+
+    // Last: regenerating the calling key revokes it at once (no grace period asked for).
+    const regenerated = await unwrap(client.POST('/api/v1/merchant/api-keys/secret/regenerate'));
+    expect(regenerated.data.full_key).toMatch(/^sec1-prd-/);
+    expect(regenerated.data.previous_api_key.status).toBe('revoked');
   });
 });

@@ -15,6 +15,7 @@ type Operation = {
   security?: Array<Record<string, string[]>>;
   parameters?: Parameter[];
   responses: Record<string, { content?: Record<string, unknown>; headers?: Record<string, unknown> }>;
+  requestBody?: { required?: boolean; content: Record<string, { schema: { $ref?: string; required?: string[] } }> };
 };
 type Spec = { paths: Record<string, Record<string, Operation>>; components: { schemas: Record<string, unknown>; securitySchemes: Record<string, unknown> } };
 
@@ -24,6 +25,7 @@ interface SeenRoute {
   hidden: boolean;
   auth: 'required' | 'optional' | undefined;
   idempotent: boolean;
+  bodyOptional: boolean;
 }
 
 const UNSAFE = new Set(['post', 'put', 'patch', 'delete']);
@@ -37,9 +39,16 @@ describeDialects('OpenAPI coverage', (dialect) => {
       instrument: (app) =>
         app.addHook('onRoute', (route: RouteOptions) => {
           const methods = Array.isArray(route.method) ? route.method : [route.method];
-          const schema = (route.schema ?? {}) as { hide?: boolean; 'x-idempotent'?: boolean };
+          const schema = (route.schema ?? {}) as { hide?: boolean; 'x-idempotent'?: boolean; 'x-body-optional'?: boolean };
           for (const method of methods) {
-            routes.push({ method: method.toLowerCase(), url: route.url, hidden: schema.hide === true, auth: route.config?.auth, idempotent: schema['x-idempotent'] === true });
+            routes.push({
+              method: method.toLowerCase(),
+              url: route.url,
+              hidden: schema.hide === true,
+              auth: route.config?.auth,
+              idempotent: schema['x-idempotent'] === true,
+              bodyOptional: schema['x-body-optional'] === true,
+            });
           }
         }),
     });
@@ -134,6 +143,22 @@ describeDialects('OpenAPI coverage', (dialect) => {
     }
     const refs = JSON.stringify(spec).match(/"\$ref":"#\/components\/schemas\/[A-Za-z0-9]+"/g) ?? [];
     for (const ref of new Set(refs)) expect(spec.components.schemas[ref.split('/').at(-1)!.replace('"', '')], ref).toBeDefined();
+  });
+
+  it('a request body is required except where every field is optional and the route takes none as {}', () => {
+    const optional: string[] = [];
+    for (const route of documented()) {
+      const operation = spec.paths[openApiPath(route.url)]?.[route.method];
+      if (!operation?.requestBody) continue;
+      expect(operation.requestBody.required, `${route.method} ${route.url}`).toBe(!route.bodyOptional);
+      if (!route.bodyOptional) continue;
+      optional.push(`${route.method} ${route.url}`);
+      const schema = operation.requestBody.content['application/json']!.schema;
+      const resolved = (schema.$ref ? spec.components.schemas[schema.$ref.split('/').at(-1)!] : schema) as { required?: string[] };
+      expect(resolved.required ?? [], `${route.method} ${route.url}`).toEqual([]);
+    }
+    // The two the seeds' curl examples call without a body.
+    expect(optional.sort()).toEqual(['post /api/v1/merchant/api-keys/secret/regenerate', 'post /api/v1/merchant/webhooks/secret/rotate']);
   });
 
   it('binary and redirect responses are typed as what they are', () => {

@@ -47,11 +47,9 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
     '/api/v1/merchant/api-keys/secret/regenerate',
     {
       config: { acceptsExpiredApiKey: true },
-      // The seed's curl sends no body at all; treat that as `{}`.
-      preValidation: async (request) => {
-        request.body ??= {};
-      },
       schema: {
+        // The seed's curl sends no body at all.
+        'x-body-optional': true,
         operationId: 'regenerateApiKey',
         tags: ['api-keys'],
         summary: 'Regenerate a secret key (the calling key, or the newest prd key for a session)',

@@ -42,7 +42,7 @@ export async function createWebhookSecret(): Promise<string> {
 
 /** Replaces the secret; the old one keeps signing for 24 hours. The new value is shown once. */
 export async function rotateWebhookSecret(): Promise<{ secret: string; previousExpiresAt: string }> {
-  const { data } = await unwrap(api.POST('/api/v1/merchant/webhooks/secret/rotate', { body: {} }));
+  const { data } = await unwrap(api.POST('/api/v1/merchant/webhooks/secret/rotate'));
   return { secret: data.secret, previousExpiresAt: data.previous.expires_at };
 }
 
