@@ -61,7 +61,8 @@ describeDialects('api keys: expired and revoked', (dialect) => {
     const res = await regenerate({ 'x-api-key': key });
     expect(res.statusCode, res.body).toBe(201);
     const data = res.json().data;
-    expect(data.api_key).toMatchObject({ env: 'prd', status: 'active', name: 'nightly export', expires_at: null });
+    // The successor lives as long as the expired key did (one hour), from now.
+    expect(data.api_key).toMatchObject({ env: 'prd', status: 'active', name: 'nightly export', expires_at: new Date(t.clock.now() + HOUR).toISOString() });
     expect(data.api_key.kid).not.toBe(kid);
     expect(data.previous_api_key).toMatchObject({ id, kid, status: 'revoked' });
     expect(parseApiKey(data.full_key)?.kid).toBe(data.api_key.kid);
@@ -71,6 +72,17 @@ describeDialects('api keys: expired and revoked', (dialect) => {
     const again = await regenerate({ 'x-api-key': key });
     expect(again.statusCode).toBe(403);
     expect(again.json().code).toBe('api_key_revoked');
+  });
+
+  it('an expiring key cannot shed its expiry by regenerating itself: the successor gets the same lifetime; a key without expiry stays without', async () => {
+    const created = await t.app.inject({ method: 'POST', url: KEYS, headers: sessionHeaders(a), payload: { env: 'prd', name: 'contractor', expires_at: new Date(t.clock.now() + DAY).toISOString() } });
+    const key = created.json().data.full_key;
+    t.clock.advance(HOUR);
+    const res = await regenerate(authHeaders(key));
+    expect(res.statusCode).toBe(201);
+    expect(res.json().data.api_key.expires_at).toBe(new Date(t.clock.now() + DAY).toISOString());
+    const permanent = await regenerate(authHeaders(a.apiKey));
+    expect(permanent.json().data.api_key.expires_at).toBeNull();
   });
 
   it('a grace period is meaningless for a key that already stopped working: it is revoked at once', async () => {

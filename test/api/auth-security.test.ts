@@ -151,6 +151,18 @@ describeDialects('api keys: management and test mode', (dialect) => {
     expect(self.json().data.api_key.env).toBe('tst');
   });
 
+  it('a tst key may revoke tst keys but not prd keys: a leaked test key cannot switch production off', async () => {
+    const tst = (await create(sessionHeaders(a), { env: 'tst' })).json().data.full_key;
+    const other = (await create(sessionHeaders(a), { env: 'tst' })).json().data.api_key.id;
+    const revoke = (id: string, key: string) => t.app.inject({ method: 'DELETE', url: `${KEYS}/${id}`, headers: authHeaders(key) });
+    const live = await revoke(a.apiKeyId, tst);
+    expect(live.statusCode).toBe(403);
+    expect(live.json().detail).toMatch(/tst key can only manage tst keys/);
+    expect((await t.app.inject({ method: 'GET', url: ME, headers: authHeaders(a.apiKey) })).statusCode).toBe(200);
+    expect((await revoke(other, tst)).statusCode).toBe(204);
+    expect((await revoke(a.apiKeyId, a.apiKey)).statusCode).toBe(204);
+  });
+
   it('create validates env, name and expiry with 400s', async () => {
     for (const payload of [{}, { env: 'live' }, { env: 'prd', name: 'x'.repeat(101) }, { env: 'prd', expires_at: 'tomorrow' }, { env: 'prd', extra: 1 }]) {
       const res = await create(authHeaders(a.apiKey), payload);

@@ -193,11 +193,16 @@ export async function listApiKeys(ctx: Pick<AppContext, 'db' | 'clock'>, account
   return mapPage(await fetchPage(limit, (take) => listApiKeyRows(ctx.db, accountId, take, cursor)), (row) => toApiKey(row, now));
 }
 
-/** Revokes one of the account's keys at once; 404 for another account's key or an unknown id. */
-export async function revokeApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, id: string): Promise<void> {
+/**
+ * Revokes one of the account's keys at once; 404 for another account's key or an unknown id. A
+ * test-mode caller (`onlyEnv`) may revoke only keys of its env: a leaked test key must not be able
+ * to switch production off.
+ */
+export async function revokeApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, id: string, onlyEnv?: KeyEnv): Promise<void> {
   const now = ctx.clock.now();
   const row = await findApiKeyById(ctx.db, accountId, id);
   if (!row) throw notFound('This API key');
+  checkEnvAllowed(row.env, onlyEnv);
   await markRevoked(ctx.db, accountId, id, now);
 }
 
@@ -238,7 +243,10 @@ export async function regenerateApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, ac
   }
   const graceHours = renewingExpired ? 0 : (input.gracePeriodHours ?? 0);
   const rotatingUntil = graceHours > 0 ? Math.min(now + graceHours * 3_600_000, old.expires_at ?? Number.MAX_SAFE_INTEGER) : null;
-  const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, old.name, null, now);
+  // An expiring key's successor lives as long as it did, counted from now: expiry is a rotation
+  // period a key cannot shed by regenerating itself (revoking a key is how access ends).
+  const expiresAt = old.expires_at === null ? null : now + (old.expires_at - old.created_at);
+  const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, old.name, expiresAt, now);
   const previous = await inTransaction(ctx.db, async (trx) => {
     await insertApiKey(trx, row);
     // The status guard makes two concurrent regenerations of one key produce one successor.

@@ -132,7 +132,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      await revokeApiKey(ctx, principal.accountId, request.params.id);
+      await revokeApiKey(ctx, principal.accountId, request.params.id, principal.testMode ? 'tst' : undefined);
       return reply.status(204).send();
     },
   );
