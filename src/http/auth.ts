@@ -60,3 +60,14 @@ export function requirePrincipal(request: FastifyRequest): Principal {
   if (!request.principal) throw credentialsMissing();
   return request.principal;
 }
+
+/**
+ * The caller's principal, refusing test-mode keys: for changes to configuration that serves live
+ * traffic too (the account's webhook secret and endpoints). Test keys end up in CI, staging and on
+ * laptops; one that leaks must not be able to redirect, break or read live integrations.
+ */
+export function requireLivePrincipal(request: FastifyRequest, action: string): Principal {
+  const principal = requirePrincipal(request);
+  if (principal.testMode) throw new AppError('forbidden', `A tst key cannot ${action}: it applies to live traffic too. Use a prd key or the dashboard.`);
+  return principal;
+}

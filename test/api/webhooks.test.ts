@@ -293,6 +293,55 @@ describeDialects('webhooks API', (dialect) => {
     expect(later.previous).toMatchObject({ status: 'rotating', expires_at: new Date(t.clock.now() + 2 * 3_600_000).toISOString() });
   });
 
+  it('a shortened window cuts every rotated-out secret: after previous_valid_hours 0 only the new secret signs', async () => {
+    const first = (await call('POST', `${BASE}/secret`)).json().data;
+    const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook` })).json().data;
+    const second = (await call('POST', `${BASE}/secret/rotate`)).json().data;
+    const third = (await call('POST', `${BASE}/secret/rotate`)).json().data;
+    const statuses = async () => ((await call('GET', `${BASE}/secret`)).json().data as { kid: string; status: string; expires_at: string | null }[]).map((s) => [s.kid, s.status, s.expires_at]);
+    // Two hours: both older windows (24 h) end two hours from now; none is extended.
+    t.clock.advance(60_000);
+    const fourth = (await call('POST', `${BASE}/secret/rotate`, { previous_valid_hours: 2 })).json().data;
+    const inTwoHours = new Date(t.clock.now() + 2 * 3_600_000).toISOString();
+    expect(await statuses()).toEqual(
+      expect.arrayContaining([
+        [first.kid, 'rotating', inTwoHours],
+        [second.kid, 'rotating', inTwoHours],
+        [third.kid, 'rotating', inTwoHours],
+        [fourth.kid, 'active', null],
+      ]),
+    );
+    const fifth = (await call('POST', `${BASE}/secret/rotate`, { previous_valid_hours: 0 })).json().data;
+    expect((await statuses()).filter(([, status]) => status !== 'disabled')).toEqual([[fifth.kid, 'active', null]]);
+    await call('POST', `${BASE}/endpoints/${endpoint.id}/test`);
+    await runDeliveryWorker(t.app.ctx);
+    const ping = receiver.received.filter((w) => JSON.parse(w.body).type === 'ping').at(-1)!;
+    expect(String(ping.headers['webhook-signature']).split(' ')).toHaveLength(1);
+    for (const old of [first, second, third, fourth]) expect(() => verifyAt(old.secret, ping, t.clock.now())).toThrow(/No matching signature/);
+    expect(verifyAt(fifth.secret, ping, t.clock.now())).toMatchObject({ type: 'ping' });
+  });
+
+  it('a tst key reads the webhook configuration and sends test events but changes none of it (403)', async () => {
+    await call('POST', `${BASE}/secret`);
+    const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook` })).json().data;
+    const tst = (await t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: authHeaders(account.apiKey), payload: { env: 'tst' } })).json().data.full_key as string;
+    const asTest = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url, headers: authHeaders(tst), ...(payload ? { payload } : {}) });
+    for (const [method, url, payload] of [
+      ['POST', `${BASE}/secret`],
+      ['POST', `${BASE}/secret/rotate`, { previous_valid_hours: 0 }],
+      ['POST', `${BASE}/endpoints`, { url: `${receiver.url}/other` }],
+      ['PUT', `${BASE}/endpoints/${endpoint.id}`, { url: `${receiver.url}/stolen` }],
+      ['DELETE', `${BASE}/endpoints/${endpoint.id}`],
+    ] as const) {
+      const res = await asTest(method, url, payload);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json()).toMatchObject({ code: 'forbidden', detail: expect.stringMatching(/^A tst key cannot .+ Use a prd key or the dashboard\.$/) });
+    }
+    expect((await asTest('GET', `${BASE}/endpoints/${endpoint.id}`)).json().data.url).toBe(`${receiver.url}/hook`);
+    expect((await asTest('GET', `${BASE}/secret`)).json().data.map((s: { status: string }) => s.status)).toEqual(['active']);
+    expect((await asTest('POST', `${BASE}/endpoints/${endpoint.id}/test`)).statusCode).toBe(202);
+  });
+
   it('create and rotate take an Idempotency-Key: a retry after a lost answer gets the same secret, nothing rotates twice', async () => {
     const keyed = (path: string, key: string) => t.app.inject({ method: 'POST', url: `${BASE}${path}`, headers: { ...authHeaders(account.apiKey), 'idempotency-key': key } });
     const created = await keyed('/secret', 'create-1');

@@ -879,7 +879,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate the webhook signing secret
-         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. `previous_valid_hours` shortens that (0 stops a leaked secret at once). A secret rotated out earlier keeps its own window, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.
+         * @description The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. `previous_valid_hours` shortens that for every rotated-out secret (0: only the new secret signs, for a leak). A secret rotated out earlier keeps its own window, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.
          */
         post: operations["rotateMerchantWebhooksSecret"];
         delete?: never;

@@ -49,6 +49,17 @@ export async function closeOldestWindows(db: Db, accountId: string, now: number,
   await db.updateTable('webhook_secrets').set({ status: 'disabled', disabled_at: now, expires_at: now }).where('id', 'in', closing).execute();
 }
 
+/** Shortens every open rotation window of the account to end by `until` (at `now` or before: closed now). */
+export async function capOpenWindows(db: Db, accountId: string, now: number, until: number): Promise<void> {
+  await db
+    .updateTable('webhook_secrets')
+    .set(until <= now ? { status: 'disabled', disabled_at: now, expires_at: now } : { expires_at: until })
+    .where('account_id', '=', accountId)
+    .where('status', '=', 'rotating')
+    .where('expires_at', '>', Math.max(until, now))
+    .execute();
+}
+
 /** Moves the active secret `id` into its rotation window; false when it was no longer active. */
 export async function markRotating(db: Db, id: string, expiresAt: number): Promise<boolean> {
   const result = await db.updateTable('webhook_secrets').set({ status: 'rotating', expires_at: expiresAt }).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();

@@ -11,7 +11,7 @@ import { AppError } from '../../errors.ts';
 import { randomString } from '../../ids.ts';
 import { emitEvent } from './outbox.ts';
 import { generateSigningSecret } from './signing.ts';
-import { closeOldestWindows, disableExpiredSecrets, findActiveSecret, findLiveSecrets, insertSecret, listSecrets, markRotating } from './webhook-secret.repo.ts';
+import { capOpenWindows, closeOldestWindows, disableExpiredSecrets, findActiveSecret, findLiveSecrets, insertSecret, listSecrets, markRotating } from './webhook-secret.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { NewWebhookSecret, RotatedWebhookSecret, WebhookSecretInfo } from './webhooks.schemas.ts';
 import { toIso } from '../../http/iso.ts';
@@ -92,6 +92,9 @@ export async function rotateWebhookSecret(ctx: Pick<AppContext, 'db' | 'clock' |
     return await inTransaction(ctx.db, async (trx) => {
       const current = await findActiveSecret(trx, accountId);
       if (!current) throw new AppError('not_found', 'This account has no active webhook secret to rotate. Create one with POST /api/v1/merchant/webhooks/secret.');
+      // A shortened window is a suspected leak: no rotated-out secret signs longer than the one
+      // replaced now (older windows are never extended, only cut).
+      await capOpenWindows(trx, accountId, now, expiresAt);
       await closeOldestWindows(trx, accountId, now, MAX_OPEN_WINDOWS - 1);
       if (!(await markRotating(trx, current.id, expiresAt))) throw concurrentRotation();
       const { row, secret } = newSecretRow(ctx.config.masterKey, accountId, now);

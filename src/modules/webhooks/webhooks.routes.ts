@@ -4,7 +4,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { requireLivePrincipal, requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { IdParams as idParams, Problem as PROBLEM_SCHEMA, Type } from '../../http/schema.ts';
 import { EVENT_TYPES } from './event-types.ts';
 import { listEndpointDeliveries, retryDelivery } from './webhook-delivery.service.ts';
@@ -53,7 +53,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request, reply) => {
-      const { accountId } = requirePrincipal(request);
+      const { accountId } = requireLivePrincipal(request, 'create the webhook signing secret');
       reply.header('cache-control', 'no-store');
       return reply.status(201).send(ok(await createWebhookSecret(ctx, accountId)));
     },
@@ -70,13 +70,13 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
         'x-idempotent': true,
         summary: 'Rotate the webhook signing secret',
         description:
-          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. `previous_valid_hours` shortens that (0 stops a leaked secret at once). A secret rotated out earlier keeps its own window, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.',
+          'The old secret becomes `rotating` and keeps signing for 24 hours (every delivery carries a signature by each secret), then it is disabled. The new one is `active`. `previous_valid_hours` shortens that for every rotated-out secret (0: only the new secret signs, for a leak). A secret rotated out earlier keeps its own window, so rotating twice cuts no receiver off; at most 4 rotated-out secrets sign at once (a fifth rotation within 24 hours ends the oldest window). 409 when another rotation happened at the same time: fetch the secrets and retry if a new one is still needed. With an `Idempotency-Key`, a retry after a lost answer gets the same new secret instead of rotating again.',
         body: RotateWebhookSecretBody,
         response: { 201: envelope(RotatedWebhookSecret), 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
-      const { accountId } = requirePrincipal(request);
+      const { accountId } = requireLivePrincipal(request, 'rotate the webhook signing secret');
       reply.header('cache-control', 'no-store');
       return reply.status(201).send(ok(await rotateWebhookSecret(ctx, accountId, { previousValidHours: request.body.previous_valid_hours })));
     },
@@ -121,7 +121,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: { tags, security: SIGNED_IN, 'x-idempotent': true, summary: 'Register a webhook endpoint', body: CreateEndpointBody, response: { 201: envelope(WebhookEndpoint) } },
     },
     async (request, reply) => {
-      const { accountId } = requirePrincipal(request);
+      const { accountId } = requireLivePrincipal(request, 'register a webhook endpoint');
       return reply.status(201).send(ok(await createEndpoint(ctx, policy, accountId, request.body)));
     },
   );
@@ -151,7 +151,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request, reply) => {
-      const { accountId } = requirePrincipal(request);
+      const { accountId } = requireLivePrincipal(request, 'change a webhook endpoint');
       return reply.status(200).send(ok(await updateWebhookEndpoint(ctx, policy, accountId, request.params.id, request.body)));
     },
   );
@@ -168,7 +168,7 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
       },
     },
     async (request, reply) => {
-      const { accountId } = requirePrincipal(request);
+      const { accountId } = requireLivePrincipal(request, 'delete a webhook endpoint');
       await deleteWebhookEndpoint(ctx, accountId, request.params.id);
       return reply.status(204).send();
     },
