@@ -205,7 +205,58 @@ function parseFrame(c: Checker, v: unknown, color: string | undefined): Frame | 
 }
 
 /** Resolves a partial `design_config` (plus preset base) into a full {@link Design}; throws listing every problem. */
-export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_DESIGN): { design: Design; warnings: QrWarning[] } {
+/** How resolveDesign treats keys it does not know. */
+export interface ResolveOptions {
+  /**
+   * `warn` (default): ignored with an `unknown_key` warning, so a design stored before a key was
+   * renamed still renders. `refuse`: a design_invalid error naming the closest known key, for
+   * input that is about to be stored or drawn for a caller who can still fix it.
+   */
+  unknownKeys?: 'warn' | 'refuse';
+}
+
+// Names people write for the keys (other generators' names, British spelling, singulars).
+const KEY_ALIASES: Record<string, string> = {
+  colour: 'color',
+  foreground: 'color',
+  fg: 'color',
+  bg: 'background',
+  background_color: 'background',
+  shape: 'shapes',
+  eye: 'eyes',
+  eye_shape: 'eyes',
+  pupils: 'eye_pupils',
+  eye_pupil: 'eye_pupils',
+  eye_colour: 'eye_color',
+  quiet_zone: 'margin',
+  error_correction: 'ecc',
+  error_correction_level: 'ecc',
+};
+
+function closestKey(key: string): string | undefined {
+  const lower = key.toLowerCase();
+  if (KEY_ALIASES[lower]) return KEY_ALIASES[lower];
+  if (KNOWN_KEYS.includes(lower)) return lower;
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const known of KNOWN_KEYS) {
+    const d = editDistance(lower, known);
+    if (d < bestDistance) [best, bestDistance] = [known, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_DESIGN, options: ResolveOptions = {}): { design: Design; warnings: QrWarning[] } {
   const warnings: QrWarning[] = [];
   if (input === undefined || input === null) return { design: { ...base }, warnings };
   if (!isObject(input)) {
@@ -213,9 +264,11 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
   }
   const c = new Checker();
   for (const key of Object.keys(input)) {
-    if (!KNOWN_KEYS.includes(key)) {
-      warnings.push({ code: 'unknown_key', field: key, message: `ignored unknown design_config key '${key}'; known keys: ${KNOWN_KEYS.join(', ')}` });
-    }
+    if (KNOWN_KEYS.includes(key)) continue;
+    if (options.unknownKeys === 'refuse') {
+      const suggestion = closestKey(key);
+      c.fail(key, `${JSON.stringify(key)} is not a design_config key${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; known keys: ${KNOWN_KEYS.join(', ')}`);
+    } else warnings.push({ code: 'unknown_key', field: key, message: `ignored unknown design_config key '${key}'; known keys: ${KNOWN_KEYS.join(', ')}` });
   }
   const has = (k: string): boolean => input[k] !== undefined;
   const color = has('color') ? c.color('color', input.color) : base.color;

@@ -1,7 +1,7 @@
 // Entry point for untrusted design_config: presets first, then the caller's overrides.
 
 import { DEFAULT_DESIGN, resolveDesign } from './design.ts';
-import type { Design, QrWarning } from './design.ts';
+import type { Design, QrWarning, ResolveOptions } from './design.ts';
 import { QrDesignError } from './errors.ts';
 import { PRESETS, PRESET_NAMES } from './presets.ts';
 import type { PresetName } from './presets.ts';
@@ -15,9 +15,9 @@ function presetBase(name: unknown): Design {
 }
 
 /** Validates a design_config (an optional `preset` key picks the base); throws QrDesignError listing allowed values. */
-export function parseDesign(input: unknown): { design: Design; warnings: QrWarning[] } {
+export function parseDesign(input: unknown, options: ResolveOptions = {}): { design: Design; warnings: QrWarning[] } {
   const preset = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).preset : undefined;
-  return resolveDesign(input, preset === undefined ? DEFAULT_DESIGN : presetBase(preset));
+  return resolveDesign(input, preset === undefined ? DEFAULT_DESIGN : presetBase(preset), options);
 }
 
 /** A preset with overrides applied on top (same rules as a design_config with `preset`). */

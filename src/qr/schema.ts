@@ -10,7 +10,8 @@ const color = { type: 'string', pattern: '^#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-
 /** JSON Schema (draft 2020-12 subset) describing design_config; `{}` is valid. */
 export const DESIGN_CONFIG_SCHEMA = {
   type: 'object',
-  description: 'QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4).',
+  description:
+    'QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4). A key not listed here is refused (400 `design_invalid`, naming the key meant); a design stored before that rule comes back as stored.',
   properties: {
     preset: { type: 'string', enum: PRESET_NAMES, description: 'Start from a named preset; other fields override it.' },
     shapes: { type: 'string', enum: SHAPES, default: 'square', description: 'Data module shape.' },

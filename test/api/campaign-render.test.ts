@@ -33,6 +33,29 @@ describeDialects('render', (dialect) => {
     expect(again.body).toBe('');
   });
 
+  it('refuses a design_config key it does not know (did you mean …), yet a design stored with one before that still renders', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const typo = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: me.headers,
+      payload: { name: 'c', destination: 'https://example.com/', design_config: { colour: '#b91c1c' } },
+    });
+    expect(typo.statusCode).toBe(400);
+    expect(typo.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'body/design_config/colour', message: expect.stringContaining('did you mean "color"?') }] });
+    const c = await campaign(me.headers, { qr_type: 'dynamic', design_config: { color: '#1e293b' } });
+    // As an earlier version stored it (unknown keys were accepted then).
+    await t.app.ctx.db
+      .updateTable('campaigns')
+      .set({ design_config: JSON.stringify({ color: '#1e293b', colour: '#b91c1c' }) })
+      .where('id', '=', c.id)
+      .execute();
+    const response = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.svg` });
+    expect(response.statusCode).toBe(200);
+    expect(await decodeQr(response.body)).toEqual([`http://tessera.test/${c.short_code}`]);
+  });
+
   it('a static code renders as a PNG of the requested size that decodes to its destination', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);

@@ -46,20 +46,22 @@ describeDialects('POST /api/v1/qrs/render', (dialect) => {
     expect(warnings.map((w: { field: string }) => w.field)).toContain('margin');
   });
 
-  it('warnings that quote non-ASCII input travel as ASCII JSON and read back unchanged (was a 500)', async () => {
-    const response = await render({ data: 'warn me', design_config: { Ā: [], färbe: '#000' } });
-    expect(response.statusCode).toBe(200);
-    const header = String(response.headers['x-qr-warnings']);
-    expect(header).toMatch(/^[\x20-\x7e]+$/);
-    const fields = JSON.parse(header).map((w: { field: string }) => w.field);
-    expect(fields).toEqual(expect.arrayContaining([expect.stringContaining('Ā'), expect.stringContaining('färbe')]));
+  it('refuses keys design_config does not have, naming each where it sits and the key meant (a typo no longer renders plain black)', async () => {
+    const response = await render({ data: 'x', design_config: { colour: '#b91c1c', Ā: [], shape: 'dots' } });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ code: 'design_invalid' });
+    const errors = response.json().errors as { field: string; message: string }[];
+    expect(errors.map((e) => e.field)).toEqual(['body/design_config/colour', 'body/design_config/Ā', 'body/design_config/shape']);
+    expect(errors[0]!.message).toMatch(/did you mean "color"\?/);
+    expect(errors[2]!.message).toMatch(/did you mean "shapes"\?/);
+    expect(errors[1]!.message).not.toMatch(/did you mean/);
   });
 
   it('refuses unknown shapes listing the allowed ones, and unscannable designs', async () => {
     const shape = await render({ data: 'x', design_config: { shapes: 'blob' } });
     expect(shape.statusCode).toBe(400);
     expect(shape.headers['content-type']).toMatch(/problem\+json/);
-    expect(shape.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'shapes' }] });
+    expect(shape.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'body/design_config/shapes' }] });
     expect(shape.json().detail).toMatch(/square, dots/);
     const contrast = await render({ data: 'x', design_config: { color: '#eeeeee', background: '#ffffff' } });
     expect(contrast.statusCode).toBe(400);

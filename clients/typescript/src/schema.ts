@@ -1766,7 +1766,7 @@ export interface components {
         };
         /**
          * DesignConfig
-         * @description QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4).
+         * @description QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4). A key not listed here is refused (400 `design_invalid`, naming the key meant); a design stored before that rule comes back as stored.
          * @example {
          *       "preset": "ocean",
          *       "shapes": "rounded",
@@ -10227,7 +10227,7 @@ export interface operations {
                 "application/json": {
                     /** @description Text to encode (UTF-8). */
                     data: string;
-                    /** @description Design; `{}` is plain black on white. QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4). */
+                    /** @description Design; `{}` is plain black on white. QR design. Every field is optional; omitted fields take the defaults (plain black on white, ECC M, margin 4). A key not listed here is refused (400 `design_invalid`, naming the key meant); a design stored before that rule comes back as stored. */
                     design_config?: Record<string, never>;
                     /**
                      * @default svg

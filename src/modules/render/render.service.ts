@@ -21,7 +21,8 @@ export interface RenderedImage {
 
 /** Renders `data` with `design` (400 problems for invalid or unscannable designs, or content that does not fit). */
 export async function renderImage(request: RenderRequest): Promise<RenderedImage> {
-  const result = drawCode(request.data, request.design ?? {}, { sizePx: request.size });
+  // The caller can still fix a typo'd key, and errors name fields where they sit in the body.
+  const result = drawCode(request.data, request.design ?? {}, { sizePx: request.size, unknownKeys: 'refuse' }, { kind: 'content', field: 'body/data' });
   if (request.format === 'svg') return { contentType: 'image/svg+xml', body: result.svg, version: result.version, warnings: result.warnings };
   return { contentType: 'image/png', body: await svgToPng(result.svg, request.size), version: result.version, warnings: result.warnings };
 }

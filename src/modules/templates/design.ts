@@ -1,5 +1,6 @@
 // The one place a design_config is checked before it is stored: the QR engine parses it (every
-// field and allowed value) and lints it (contrast, quiet zone) so nothing unscannable is saved.
+// field and allowed value, unknown keys refused) and lints it (contrast, quiet zone) so nothing
+// unscannable is saved.
 import { assertScannable, DESIGN_CONFIG_SCHEMA, parseDesign } from '../../qr/index.ts';
 import { AppError } from '../../errors.ts';
 import { documentedAs } from '../../http/openapi-components.ts';
@@ -27,6 +28,6 @@ export function checkDesign(input: unknown, field = 'body/design_config'): Desig
       errors: [{ field, message: `must be at most ${MAX_DESIGN_BYTES} bytes of JSON` }],
     });
   }
-  withQrProblems({ kind: 'design', prefix: field }, () => assertScannable(parseDesign(input).design));
+  withQrProblems({ kind: 'design', prefix: field }, () => assertScannable(parseDesign(input, { unknownKeys: 'refuse' }).design));
   return input as DesignConfig;
 }

@@ -36,6 +36,8 @@ export interface RenderSvgOptions {
    * over the design's level and the H a logo otherwise implies; the logo budget is still linted at it.
    */
   ecc?: Ecc;
+  /** Keys the design does not know: `warn` (default, stored designs) or `refuse` (a caller's request). */
+  unknownKeys?: 'warn' | 'refuse';
 }
 
 /** A rendered code. Width/height are in viewBox units (modules). */
@@ -88,7 +90,7 @@ function dataShapeModules(modules: Uint8Array, version: number, logo: LogoArea |
 
 /** Renders text as a styled QR code SVG; throws QrDesignError / QrCapacityError. */
 export function renderSvg(text: string, designInput?: unknown, options: RenderSvgOptions = {}): SvgResult {
-  const parsed = parseDesign(designInput);
+  const parsed = parseDesign(designInput, { unknownKeys: options.unknownKeys });
   const design = options.ecc ? { ...parsed.design, ecc: options.ecc } : parsed.design;
   const encodeOptions: EncodeOptions = { ecc: design.ecc };
   if (options.minVersion !== undefined) encodeOptions.minVersion = options.minVersion;
