@@ -54,6 +54,18 @@ describeDialects('items public page', (dialect) => {
     expect((await resolveViaApi(t.app, item.magic)).json()).toMatchObject({ viewCount: 1, content: 'secret payload' });
   });
 
+  it("the seed's publicUrl shape, {host}/{magic}, answers 301 to the item's page and spends no view", async () => {
+    const item = await createItemViaApi(t.app, { content: 'seed shaped', ttlHours: 1, viewLimit: 1 });
+    for (const method of ['GET', 'HEAD'] as const) {
+      const res = await t.app.inject({ method, url: `/${item.magic}`, headers: { accept: 'text/html' } });
+      expect(res.statusCode).toBe(301);
+      expect(res.headers.location).toBe(pagePath(item.publicUrl));
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/${item.magic.slice(1)}` })).statusCode).toBe(404);
+    expect((await resolveViaApi(t.app, item.magic)).json()).toMatchObject({ viewCount: 1, content: 'seed shaped' });
+  });
+
   it('Reveal spends one view and shows the content escaped', async () => {
     const content = `<script>alert("x")</script> & <img src=x onerror=alert(1)> 'quoted'`;
     const item = await createItemViaApi(t.app, { content, ttlHours: 1, viewLimit: 2 });

@@ -2730,6 +2730,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description An item's magic (22 characters, the seed's `publicUrl` shape): to the item's page, `/i/{magic}`. Spends no view. */
+            301: {
+                headers: {
+                    /** @description Where the client goes next. */
+                    location?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description To the destination (`Cache-Control: private, max-age=0`). */
             302: {
                 headers: {

@@ -9,6 +9,7 @@ import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { isShortCode } from '../../ids.ts';
 import { findRedirectTarget, type RedirectTarget, schedulePhase } from '../campaigns/index.ts';
+import { isItemMagic } from '../items/index.ts';
 import { checkToken } from '../morph/index.ts';
 import { pageBranding } from '../accounts/index.ts';
 import { MAX_REFERRER, MAX_USER_AGENT } from '../scans/index.ts';
@@ -36,6 +37,7 @@ const routeSchema = {
     '("this code has expired — open the live ticket"; problem code `code_expired`) and a `stale` scan is recorded.',
   params: RedirectParams,
   response: {
+    301: redirectResponse("An item's magic (22 characters, the seed's `publicUrl` shape): to the item's page, `/i/{magic}`. Spends no view."),
     302: redirectResponse('To the destination (`Cache-Control: private, max-age=0`).'),
     403: CodeExpired,
     404: UnknownCode,
@@ -121,7 +123,12 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
   const recordScan = (request: FastifyRequest, target: RedirectTarget, kind: 'scan' | 'stale') => captureScan(request.headers, request.ip, target, kind, ctx.clock.now());
 
   const answer = async (request: FastifyRequest, reply: FastifyReply, { code }: RedirectParams, record: boolean) => {
-    if (!isShortCode(code)) return sendNotFound(request, reply);
+    if (!isShortCode(code)) {
+      // The items seed shows publicUrl as `{host}/{magic}`; an item's page is /i/{magic}. A magic
+      // (22 characters) is never a short code (7–16), so such a URL can only mean the item.
+      if (isItemMagic(code)) return reply.status(301).headers(REDIRECT_HEADERS).header('location', `/i/${code}`).send();
+      return sendNotFound(request, reply);
+    }
     let target = cache.peek(code);
     if (target === undefined) target = await cache.get(code);
     if (!target) return sendNotFound(request, reply);
