@@ -1,11 +1,12 @@
 // `tessera account create`: creates an account non-interactively (provisioning scripts, first admin).
+// `tessera account password`: the operator's reset of a forgotten password.
 // Its input is checked before anything touches the disk or the database, and it warns when the
 // database it writes to has never been used by `tessera serve` (server-starts marker): a key made
 // in the wrong TESSERA_DATA_DIR or DATABASE_URL is the first trap a new user falls into.
 import { systemClock } from '../clock.ts';
 import { serverStarts } from '../db/server-starts.ts';
 import { AppError } from '../errors.ts';
-import { createAccount, type NewAccountInput, validateNewAccount, createApiKey } from '../modules/accounts/index.ts';
+import { createAccount, type NewAccountInput, validateNewAccount, createApiKey, resetPassword } from '../modules/accounts/index.ts';
 import { type Command, requireOption, UsageError } from './command.ts';
 import { describeDatabase, openRuntime } from './runtime.ts';
 
@@ -53,6 +54,42 @@ export const accountCreateCommand: Command = {
     } catch (error) {
       if (error instanceof AppError) {
         io.err(`error: ${error.detail}`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      await database.close();
+    }
+  },
+};
+
+/** `tessera account password`. */
+export const accountPasswordCommand: Command = {
+  name: 'account password',
+  summary: 'Set a new password for a user who forgot theirs (signs them out everywhere)',
+  usage: [
+    'tessera account password --email EMAIL --password PASSWORD',
+    '',
+    '  --email      the email the person signs in with',
+    '  --password   the new password, at least 10 characters',
+    '',
+    'Every session of that person ends; tell them the new password and ask them to change it in',
+    'Settings. Run it with the same TESSERA_DATA_DIR or DATABASE_URL as the server. A password on a',
+    'command line can land in the shell history: start the line with a space, or read it from a file',
+    'with --password "$(cat FILE)".',
+  ].join('\n'),
+  options: { email: { type: 'string' }, password: { type: 'string' } },
+  async run({ values }, io) {
+    const email = requireOption(values, 'email');
+    const password = requireOption(values, 'password');
+    const { database } = await openRuntime((m) => io.err(m));
+    try {
+      const reset = await resetPassword({ db: database.db, clock: systemClock }, email, password);
+      io.out(`new password set for ${reset.email}; ${reset.sessionsEnded === 1 ? '1 session' : `${reset.sessionsEnded} sessions`} signed out`);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppError) {
+        io.err(`error: ${error.errors?.[0] ? `--${error.errors[0].field} ${error.errors[0].message}` : error.detail}`);
         return 1;
       }
       throw error;

@@ -1,5 +1,5 @@
 // Every CLI command. A module that adds one appends it here.
-import { accountCreateCommand } from './account.ts';
+import { accountCreateCommand, accountPasswordCommand } from './account.ts';
 import { backupCommand } from './backup.ts';
 import type { Command } from './command.ts';
 import { keysCheckCommand } from './keys.ts';
@@ -9,4 +9,4 @@ import { serveCommand } from './serve.ts';
 import { workerCommand } from './worker.ts';
 
 /** The commands `tessera` dispatches to. */
-export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand, keysCheckCommand, qrCommand, workerCommand, backupCommand];
+export const commands: Command[] = [serveCommand, migrateCommand, accountCreateCommand, accountPasswordCommand, keysCheckCommand, qrCommand, workerCommand, backupCommand];

@@ -108,6 +108,28 @@ describe('CLI commands (SQLite)', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('`account password` sets a forgotten password (refusing a weak one or an unknown email); the old one stops working', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
+    expect((await run(['account', 'create', '--email', 'ada@example.com', '--password', 'correct horse battery'], { TESSERA_DATA_DIR: dir })).code).toBe(0);
+    const weak = await run(['account', 'password', '--email', 'ada@example.com', '--password', 'short'], { TESSERA_DATA_DIR: dir });
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/--password must be at least 10 characters/);
+    const unknown = await run(['account', 'password', '--email', 'bob@example.com', '--password', 'a new passphrase'], { TESSERA_DATA_DIR: dir });
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/No user signs in with bob@example.com/);
+    const reset = await run(['account', 'password', '--email', 'Ada@Example.com', '--password', 'a new passphrase'], { TESSERA_DATA_DIR: dir });
+    expect(reset.code, reset.stderr).toBe(0);
+    expect(reset.stdout).toMatch(/new password set for ada@example.com; 0 sessions signed out/);
+    const { connectDatabase } = await import('../../src/db/connect.ts');
+    const { verifyPassword } = await import('../../src/crypto/password.ts');
+    const database = connectDatabase({ dialect: 'sqlite', url: path.join(dir, 'tessera.db') });
+    const { password_hash } = await database.db.selectFrom('users').select('password_hash').executeTakeFirstOrThrow();
+    await database.close();
+    expect(await verifyPassword('a new passphrase', password_hash)).toBe(true);
+    expect(await verifyPassword('correct horse battery', password_hash)).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('a bad environment variable fails fast naming it', async () => {
     const result = await run(['migrate'], { PORT: 'abc' });
     expect(result.code).toBe(1);

@@ -106,4 +106,49 @@ describeDialects('dashboard settings in Chromium', (dialect) => {
     },
     120_000,
   );
+
+  it.skipIf(!chromiumAvailable)(
+    'changes the password: a wrong current one is named at its field, then the new one signs in and other browsers are signed out',
+    async () => {
+      const live = await startApp();
+      const { context, email, password } = await signedInContext(chromium(), live);
+      const other = await live.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: live.base }, payload: { email, password } });
+      const otherCookie = String(other.headers['set-cookie']).split(';')[0]!;
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `settings-password-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/settings`);
+        const change = page.getByRole('button', { name: 'Change password' });
+        await change.waitFor();
+        await change.click();
+        expect(await page.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
+        await page.getByLabel('Current password').fill('not my password');
+        await page.getByLabel('New password').fill('lamp plate river cloud');
+        await change.click();
+        await expect.poll(() => page.getByLabel('Current password').getAttribute('aria-invalid')).toBe('true');
+        await page.getByText('is not your current password').waitFor();
+        await expectAxeClean(page, 'settings with a refused current password');
+        await page.getByLabel('Current password').fill(password);
+        await change.click();
+        await page.getByText('Password changed.').first().waitFor();
+        expect(await page.getByLabel('New password').inputValue()).toBe('');
+        // This browser stays signed in; the other session ended; the new password signs in.
+        expect((await live.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: otherCookie } })).statusCode).toBe(401);
+        const again = await live.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { origin: live.base }, payload: { email, password: 'lamp plate river cloud' } });
+        expect(again.statusCode).toBe(200);
+        await page.reload();
+        await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+        expect(page.url()).toContain('/app/settings');
+      });
+      // The sign-in page says what to do about a forgotten password.
+      const signedOut = await chromium().newPage();
+      await signedOut.goto(`${live.base}/login`);
+      await signedOut.getByText('Forgot your password?').waitFor();
+      expect(await signedOut.locator('code').innerText()).toBe('tessera account password');
+      await signedOut.close();
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
 });

@@ -53,6 +53,11 @@ export async function findUserById(db: Db, id: string): Promise<UsersTable | und
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** Replaces a user's password hash. */
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string, now: number): Promise<void> {
+  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
+}
+
 /** The accounts a user belongs to, oldest membership first. */
 export async function listMemberships(db: Db, userId: string): Promise<Array<{ account_id: string; role: string }>> {
   return db.selectFrom('account_members').select(['account_id', 'role']).where('user_id', '=', userId).orderBy('created_at').execute();

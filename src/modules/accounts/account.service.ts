@@ -43,14 +43,21 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** What is wrong with a password someone chooses (sign-up, change, reset), or null. */
+export function passwordProblem(password: unknown): string | null {
+  if (typeof password !== 'string' || password.length < 10) return 'must be at least 10 characters';
+  if (password.length > 256) return 'must be at most 256 characters';
+  // Spaces count toward the length (a passphrase may hold them), but a password of spaces only is guessed first.
+  if (!/\S/.test(password)) return 'must contain something other than spaces';
+  return null;
+}
+
 /** What is wrong with a new account's fields (empty when nothing): lets callers refuse before touching a database. */
 export function validateNewAccount(input: NewAccountInput): FieldError[] {
   const errors: FieldError[] = [];
   if (!EMAIL.test(normaliseEmail(input.email ?? ''))) errors.push({ field: 'email', message: 'must be an email address such as ada@example.com' });
-  if (typeof input.password !== 'string' || input.password.length < 10) errors.push({ field: 'password', message: 'must be at least 10 characters' });
-  else if (input.password.length > 256) errors.push({ field: 'password', message: 'must be at most 256 characters' });
-  // Spaces count toward the length (a passphrase may hold them), but a password of spaces only is guessed first.
-  else if (!/\S/.test(input.password)) errors.push({ field: 'password', message: 'must contain something other than spaces' });
+  const password = passwordProblem(input.password);
+  if (password) errors.push({ field: 'password', message: password });
   if (input.slug !== undefined) {
     if (!SLUG_PATTERN.test(input.slug)) errors.push({ field: 'slug', message: 'must be 3–40 lowercase letters, digits or inner hyphens' });
     else if (isReservedPath(input.slug)) errors.push({ field: 'slug', message: `'${input.slug}' is reserved; choose another` });

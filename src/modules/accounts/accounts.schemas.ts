@@ -36,6 +36,15 @@ const credentials = {
   password: Type.String({ maxLength: 1024, description: 'At least 10 characters' }),
 };
 
+export const ChangePasswordBody = Type.Object(
+  {
+    current_password: Type.String({ maxLength: 1024, description: 'The password the person signs in with now' }),
+    new_password: Type.String({ maxLength: 1024, description: 'At least 10 characters, not only spaces, different from the current one' }),
+  },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+
 export const SignupBody = Type.Object(
   {
     ...credentials,

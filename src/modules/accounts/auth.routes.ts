@@ -5,13 +5,14 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal } from '../../http/auth.ts';
 import { NoContent, Problem as problem } from '../../http/schema.ts';
-import { LoginBody, SignupBody, SignupPolicy, Whoami } from './accounts.schemas.ts';
+import { ChangePasswordBody, LoginBody, SignupBody, SignupPolicy, Whoami } from './accounts.schemas.ts';
 import { logIn, logOut, type SignedIn, signUp, signupStatus, whoAmI } from './auth.service.ts';
 import { sessionCookieOptions } from './auth.plugin.ts';
 import { DEVICE_COOKIE, deviceCookieOptions } from './known-device.ts';
+import { changePassword, WRONG_CURRENT_PASSWORD } from './password.service.ts';
 import { SESSION_COOKIE, sessionTtlMs } from './session.service.ts';
 
-/** Registers /api/v1/auth/{signup,login,logout,me}. */
+/** Registers /api/v1/auth/{signup,login,logout,me,password}. */
 export async function authRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -84,6 +85,27 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
       const principal = requirePrincipal(request);
       if (principal.via === 'session') await logOut(ctx, request.cookies[SESSION_COOKIE]);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/auth/password',
+    {
+      schema: {
+        operationId: 'changePassword',
+        tags: ['auth'],
+        security: [{ session: [] }],
+        summary: "Change the signed-in person's password; their other sessions end (an API key gets 403)",
+        description:
+          `Needs the current password (${WRONG_CURRENT_PASSWORD.limit} wrong ones per ${WRONG_CURRENT_PASSWORD.windowMs / 60_000} minutes, then 429). Every other session of the person is signed out; this one stays. ` +
+          'A forgotten password is reset by whoever runs the instance: `tessera account password --email EMAIL --password NEW` on the server.',
+        body: ChangePasswordBody,
+        response: { 204: NoContent, 400: problem, 403: problem, 429: problem },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(ctx, requirePrincipal(request), request.cookies[SESSION_COOKIE] ?? null, request.body);
       return reply.status(204).send();
     },
   );

@@ -29,3 +29,10 @@ export async function deleteExpiredSessions(db: Db, now: number): Promise<number
   const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** Deletes every session of a user except the one with `keepTokenHash`; returns how many. */
+export async function deleteUserSessions(db: Db, userId: string, keepTokenHash: string | null): Promise<number> {
+  let query = db.deleteFrom('sessions').where('user_id', '=', userId);
+  if (keepTokenHash !== null) query = query.where('token_hash', '!=', keepTokenHash);
+  return Number((await query.executeTakeFirst()).numDeletedRows);
+}

@@ -5,7 +5,7 @@ import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { deriveKey, hmacSha256, secretsEqual, sha256 } from '../../crypto/keys.ts';
 import { newId } from '../../ids.ts';
-import { deleteExpiredSessions, deleteSessionByTokenHash, findSessionByTokenHash, insertSession, touchSession } from './session.repo.ts';
+import { deleteExpiredSessions, deleteSessionByTokenHash, deleteUserSessions, findSessionByTokenHash, insertSession, touchSession } from './session.repo.ts';
 
 /** Name of the session cookie. */
 export const SESSION_COOKIE = 'tessera_session';
@@ -78,4 +78,9 @@ export async function endSession(ctx: Pick<AppContext, 'db'>, token: string): Pr
 /** Deletes expired sessions (the sweeper job). */
 export async function sweepExpiredSessions(ctx: Pick<AppContext, 'db' | 'clock'>): Promise<number> {
   return deleteExpiredSessions(ctx.db, ctx.clock.now());
+}
+
+/** Ends every session of a user but the one behind `keepToken` (a password change keeps the changer signed in); returns how many. */
+export async function endOtherSessions(ctx: Pick<AppContext, 'db'>, userId: string, keepToken: string | null): Promise<number> {
+  return deleteUserSessions(ctx.db, userId, keepToken !== null && TOKEN_PATTERN.test(keepToken) ? hashToken(keepToken) : null);
 }

@@ -76,3 +76,8 @@ export const signupPolicyQuery = queryOptions({
 async function fetchSignupPolicy(): Promise<SignupPolicy> {
   return unwrap(api.GET('/api/v1/auth/signup'));
 }
+
+/** Changes the signed-in person's password; their other sessions end (this one stays). */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  await unwrap(api.POST('/api/v1/auth/password', { body: { current_password: currentPassword, new_password: newPassword } }));
+}

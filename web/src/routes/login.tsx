@@ -5,6 +5,7 @@ import { forgetSignedIn, sessionQuery, signupPolicyQuery } from '../api/session.
 import { Alert } from '../components/ui/misc.tsx';
 import { useTitle } from '../lib/use-title.ts';
 import { AuthLayout } from './auth-layout.tsx';
+import { InlineCode } from '../components/inline-code.tsx';
 import { safeRedirect, SignInForm } from './sign-in-form.tsx';
 
 export function LoginPage() {
@@ -51,6 +52,9 @@ export function LoginPage() {
         </div>
       ) : null}
       <SignInForm redirectTo={search.redirect} />
+      <p className="mt-4 text-[13px] text-zinc-600 dark:text-zinc-400">
+        Forgot your password? The person who runs this Tessera can set a new one for you with <InlineCode text="`tessera account password`" />.
+      </p>
     </AuthLayout>
   );
 }

@@ -1,5 +1,6 @@
-// Settings: how the account appears to the people who scan its codes. The name a person typed at
-// sign-up is what strangers see on item, error and hosted pages, so it can be changed here.
+// Settings: how the account appears to the people who scan its codes (the name a person typed at
+// sign-up is what strangers see on item, error and hosted pages, so it can be changed here), and
+// the signed-in person's password.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { Save } from 'lucide-react';
@@ -14,6 +15,7 @@ import { Alert, Card, PageHeader, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { withScheme } from '../lib/url.ts';
 import { useTitle } from '../lib/use-title.ts';
+import { PasswordForm } from './password-form.tsx';
 
 /** What the form edits, as typed (an empty logo address means no logo). */
 interface Draft {
@@ -102,15 +104,21 @@ function BrandingForm({ saved }: { saved: Branding }) {
 export function SettingsPage() {
   useTitle('Settings');
   const branding = useQuery(brandingQuery);
+  const session = useQuery(sessionQuery);
   return (
     <div className="max-w-2xl">
-      <PageHeader title="Settings" description="How your account appears to the people who scan your codes." />
+      <PageHeader title="Settings" description="How your account appears to the people who scan your codes, and your password." />
       {branding.isError ? (
         <Alert title="The settings could not be loaded">{errorText(branding.error)}</Alert>
       ) : branding.isPending ? (
         <Skeleton className="h-96" />
       ) : (
         <BrandingForm saved={branding.data} />
+      )}
+      {session.data?.user && (
+        <div className="mt-6">
+          <PasswordForm />
+        </div>
       )}
     </div>
   );
