@@ -216,6 +216,15 @@ export interface ApiKeysTable {
   replaced_by: string | null;
 }
 
+/** Wrong passwords one client sent for one item in its current window (migration 0017). */
+export interface ItemPasswordClientsTable {
+  item_id: string;
+  /** A hash of the client's address (an IPv6 /64), never the address. */
+  client: string;
+  window_start: number;
+  attempts: number;
+}
+
 /** An ephemeral item. Holds no plaintext secret: see migration 0004 and docs/items.md. */
 export interface ItemsTable {
   id: string;
@@ -429,6 +438,7 @@ export interface Database {
   sessions: SessionsTable;
   api_keys: ApiKeysTable;
   items: ItemsTable;
+  item_password_clients: ItemPasswordClientsTable;
   webhook_secrets: WebhookSecretsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_events: WebhookEventsTable;

@@ -204,6 +204,40 @@ describeDialects('items API', (dialect) => {
     });
   });
 
+  describe('password guessing is limited per network too', () => {
+    const from = (remoteAddress: string, magic: string, password: string) => t.app.inject({ method: 'GET', url: `/api/v0/items/${magic}`, headers: { 'x-qr-password': password }, remoteAddress });
+
+    it('ten wrong passwords from one network lock only that network: the recipient elsewhere still opens the item', async () => {
+      const item = await createItemViaApi(t.app, SEED_ITEM);
+      for (let i = 0; i < 10; i++) expect((await from('203.0.113.7', item.magic, `guess-${i}`)).statusCode).toBe(401);
+      const locked = await from('203.0.113.7', item.magic, SEED_ITEM.password);
+      expect(locked.statusCode).toBe(429);
+      expect(locked.json().detail).toMatch(/from your network/);
+      const recipient = await from('198.51.100.20', item.magic, SEED_ITEM.password);
+      expect(recipient.statusCode).toBe(200);
+      expect(recipient.json().content).toBe(SEED_ITEM.content);
+      // An IPv6 subscriber's whole /64 is one network; another /64 is not.
+      for (let i = 0; i < 10; i++) expect((await from(`2001:db8:1:2::${i + 1}`, item.magic, `v6-${i}`)).statusCode).toBe(401);
+      expect((await from('2001:db8:1:2:ffff::9', item.magic, SEED_ITEM.password)).statusCode).toBe(429);
+      expect((await from('2001:db8:1:3::1', item.magic, SEED_ITEM.password)).statusCode).toBe(200);
+    });
+
+    it('fifty wrong passwords from many networks lock the item for everyone until the window ends; ended counters are swept', async () => {
+      const item = await createItemViaApi(t.app, { ...SEED_ITEM, viewLimit: 3 });
+      for (let i = 0; i < 50; i++) expect((await from(`192.0.2.${Math.floor(i / 10) + 1}`, item.magic, `spread-${i}`)).statusCode).toBe(401);
+      const everyone = await from('198.51.100.20', item.magic, SEED_ITEM.password);
+      expect(everyone.statusCode).toBe(429);
+      expect(everyone.json().detail).not.toMatch(/your network/);
+      expect(await t.app.ctx.db.selectFrom('item_password_clients').select('client').execute()).toHaveLength(5);
+      t.clock.advance(15 * 60_000);
+      expect((await from('198.51.100.20', item.magic, SEED_ITEM.password)).statusCode).toBe(200);
+      const { sweepPasswordClients } = await import('../../src/modules/items/item-archival.ts');
+      expect(await sweepPasswordClients(t.app.ctx, 15 * 60_000)).toBe(0);
+      t.clock.advance(15 * 60_000);
+      expect(await sweepPasswordClients(t.app.ctx, 15 * 60_000)).toBe(5);
+    });
+  });
+
   describe('create validation', () => {
     const bad: Array<[string, unknown, string]> = [
       ['missing ttlHours', { content: 'x' }, 'body/ttlHours'],

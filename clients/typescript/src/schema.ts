@@ -72,7 +72,7 @@ export interface paths {
         };
         /**
          * Resolve an item (spends one view)
-         * @description Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after 10 wrong passwords in 15 minutes the item refuses every password (429) until the window ends. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. Every response carries `Cache-Control: no-store` and a lifecycle `state`: `ACTIVE` (resolvable, no limit close), `BOUND` (resolvable, but the next successful resolve finalizes it — exactly one view left — or it is in the last tenth of its lifetime), `FINALIZED` (expired or view limit reached: resolve answers 410) and `ARCHIVAL` (swept within a minute of finalizing: content and password purged, metadata and receipt kept; resolve answers 410). Integrity receipt: `contentHmac` = lowercase hex of HMAC-SHA256 with the magic (UTF-8 bytes) as key and the content (UTF-8 bytes) as message; e.g. `printf %s "$CONTENT" | openssl dgst -sha256 -hmac "$MAGIC"`. It is also sent as the `X-Content-Hmac` header.
+         * @description Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after 10 wrong passwords from one network (IPv4 address, IPv6 /64) in 15 minutes the item refuses that network's passwords (429) until its window ends, and after 50 from all networks together everyone's. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. Every response carries `Cache-Control: no-store` and a lifecycle `state`: `ACTIVE` (resolvable, no limit close), `BOUND` (resolvable, but the next successful resolve finalizes it — exactly one view left — or it is in the last tenth of its lifetime), `FINALIZED` (expired or view limit reached: resolve answers 410) and `ARCHIVAL` (swept within a minute of finalizing: content and password purged, metadata and receipt kept; resolve answers 410). Integrity receipt: `contentHmac` = lowercase hex of HMAC-SHA256 with the magic (UTF-8 bytes) as key and the content (UTF-8 bytes) as message; e.g. `printf %s "$CONTENT" | openssl dgst -sha256 -hmac "$MAGIC"`. It is also sent as the `X-Content-Hmac` header.
          */
         get: operations["getItem"];
         put?: never;
@@ -3119,7 +3119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `too_many_attempts`: too many wrong passwords for this item; see `Retry-After`. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            /** @description `too_many_attempts`: too many wrong passwords for this item from this network, or from everywhere; see `Retry-After`. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

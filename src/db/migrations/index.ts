@@ -15,6 +15,7 @@ import * as m0012 from './0012_payments.ts';
 import * as m0014 from './0014_webhook_event_request.ts';
 import * as m0015 from './0015_campaign_schedule.ts';
 import * as m0016 from './0016_scan_partitions.ts';
+import * as m0017 from './0017_item_password_clients.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '0014_webhook_event_request': m0014,
   '0015_campaign_schedule': m0015,
   '0016_scan_partitions': m0016,
+  '0017_item_password_clients': m0017,
 };

@@ -3,6 +3,7 @@
 import { emitEvents, type EmitEventInput } from '../webhooks/index.ts';
 import { finalReason } from './item-lifecycle.ts';
 import { archiveFinalizedItems, type ArchivedItemRow } from './items.repo.ts';
+import { deleteEndedClientWindows } from './item-password.repo.ts';
 import type { AppContext } from '../../context.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
@@ -50,4 +51,9 @@ function finalizedEvent(row: ArchivedItemRow, now: number): EmitEventInput {
       },
     },
   };
+}
+
+/** Forgets per-client password counters whose window ended `windowMs` ago or more (they limit nothing any more); returns how many. */
+export function sweepPasswordClients(ctx: Pick<AppContext, 'db' | 'clock'>, windowMs: number): Promise<number> {
+  return deleteEndedClientWindows(ctx.db, ctx.clock.now() - windowMs);
 }

@@ -3,6 +3,7 @@
 // (even with its indexes) neither reveals content nor lets anyone address an item. A stolen
 // master key alone is not enough either: each content key also needs that item's magic.
 import { randomBytes } from 'node:crypto';
+import { isIPv4, isIPv6 } from 'node:net';
 import { openSecret, sealSecret } from '../../crypto/aead.ts';
 import { deriveKey, digestsEqual, hmacSha256, sha256 } from '../../crypto/keys.ts';
 import { randomString } from '../../ids.ts';
@@ -59,4 +60,25 @@ export function encryptContent(masterKey: Buffer, magic: string, content: string
 /** Decrypts what encryptContent produced; throws when the blob was tampered with or the key is wrong. */
 export function decryptContent(masterKey: Buffer, magic: string, stored: string): string {
   return openSecret(contentKey(masterKey, magic), stored, AAD);
+}
+
+/**
+ * Who is guessing an item's password, for its per-client budget: the address's network (an IPv6
+ * /64, which one subscriber gets whole, else the IPv4 address), hashed so no address is stored.
+ * Unknown addresses share one budget.
+ */
+export function passwordClient(ip: string | undefined): string {
+  let network = ip ?? 'unknown';
+  if (network.startsWith('::ffff:') && isIPv4(network.slice(7))) network = network.slice(7);
+  else if (isIPv6(network)) {
+    const [head = '', tail] = network.split('::');
+    const first = head ? head.split(':') : [];
+    const last = tail ? tail.split(':') : [];
+    const groups = tail === undefined ? first : [...first, ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
+    network = `${groups
+      .slice(0, 4)
+      .map((g) => Number.parseInt(g, 16).toString(16))
+      .join(':')}::/64`;
+  }
+  return sha256(`item-password-client:${network}`).toString('hex').slice(0, 32);
 }

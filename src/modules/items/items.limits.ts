@@ -7,5 +7,11 @@ export const MAX_TTL_HOURS = 720;
 export const MAX_VIEW_LIMIT = 1_000_000;
 /** Longest password accepted at creation. */
 export const MAX_PASSWORD_LENGTH = 256;
-/** Wrong passwords answered per item per window (then the item accepts no password for the rest of it). */
-export const PASSWORD_ATTEMPTS_PER_WINDOW = 10;
+/** Wrong passwords answered per client of an item per window (then that client's passwords wait for the rest of it). */
+export const PASSWORD_ATTEMPTS_PER_CLIENT = 10;
+/**
+ * Wrong passwords answered per item per window from every client together (then the item accepts
+ * no password for the rest of it): the cap on guessing spread over many addresses. Higher than a
+ * client's budget, so one person holding the link cannot lock the recipient out.
+ */
+export const PASSWORD_ATTEMPTS_PER_WINDOW = 50;

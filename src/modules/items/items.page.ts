@@ -90,7 +90,7 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): 
       // Whose page this is (its branding) is read before the view is spent.
       const page = await pageContext(ctx, request, await peekOrNull(ctx, magic));
       try {
-        return html(reply, 200, revealedPage(page, await resolveItem(ctx, magic, password)));
+        return html(reply, 200, revealedPage(page, await resolveItem(ctx, magic, password, request.ip)));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         switch (error.code) {

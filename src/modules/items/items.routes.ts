@@ -48,7 +48,7 @@ export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request, reply) => {
-      const item = await resolveItem(ctx, request.params.magic, headerText(request.headers['x-qr-password']));
+      const item = await resolveItem(ctx, request.params.magic, headerText(request.headers['x-qr-password']), request.ip);
       return reply.header('x-content-hmac', item.contentHmac).send(item);
     },
   );

@@ -2,7 +2,7 @@
 // reference come from here.
 import { SIGNED_IN_OR_ANONYMOUS } from '../../http/auth.ts';
 import { IsoDateTime, NullOr, type Static, StringEnum, type TSchema, Type } from '../../http/schema.ts';
-import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
+import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_CLIENT, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
 
 /** Documentation of the lifecycle and the receipt, shared by the operations. */
 export const ITEMS_DESCRIPTION = [
@@ -119,7 +119,7 @@ export const createItemSchema = {
 export const resolveItemSchema = {
   tags: ['items'],
   summary: 'Resolve an item (spends one view)',
-  description: `Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after ${PASSWORD_ATTEMPTS_PER_WINDOW} wrong passwords in 15 minutes the item refuses every password (429) until the window ends. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. ${ITEMS_DESCRIPTION}`,
+  description: `Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after ${PASSWORD_ATTEMPTS_PER_CLIENT} wrong passwords from one network (IPv4 address, IPv6 /64) in 15 minutes the item refuses that network's passwords (429) until its window ends, and after ${PASSWORD_ATTEMPTS_PER_WINDOW} from all networks together everyone's. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. ${ITEMS_DESCRIPTION}`,
   params: MagicParams,
   headers: Type.Object({ 'x-qr-password': Type.Optional(Type.String({ description: 'The password, when the item has one (UTF-8).' })) }),
   response: {
@@ -127,7 +127,7 @@ export const resolveItemSchema = {
     401: problem('`item_password_required` or `item_password_invalid`; no view spent.'),
     404: notFound,
     410: problem('`item_expired` or `item_exhausted`, with the final state.', finalState),
-    429: problem('`too_many_attempts`: too many wrong passwords for this item; see `Retry-After`.', { retryAfterSeconds: Type.Integer() }),
+    429: problem('`too_many_attempts`: too many wrong passwords for this item from this network, or from everywhere; see `Retry-After`.', { retryAfterSeconds: Type.Integer() }),
   },
 } as const;
 

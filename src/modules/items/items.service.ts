@@ -7,17 +7,19 @@ import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
-import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
+import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_CLIENT, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
 import type { CreateItemBody, ItemJson } from './items.schemas.ts';
-import { contentHmac, decryptContent, deleteTokenHash, deleteTokenMatches, encryptContent, looksLikeMagic, magicHash, newDeleteToken, newMagic } from './item-secrets.ts';
+import { contentHmac, decryptContent, deleteTokenHash, deleteTokenMatches, encryptContent, looksLikeMagic, magicHash, newDeleteToken, newMagic, passwordClient } from './item-secrets.ts';
+import { clientLockedUntil, countClientWrongPassword } from './item-password.repo.ts';
 import { consumeView, countWrongPassword, deleteItemById, findItemByMagicHash, insertItem, type PasswordLimit } from './items.repo.ts';
 import { toIso } from '../../http/iso.ts';
 
 /** Largest content accepted, in UTF-8 bytes. */
 export const MAX_CONTENT_BYTES = 64 * 1024;
-export { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_WINDOW };
+export { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_CLIENT, PASSWORD_ATTEMPTS_PER_WINDOW };
 export const PASSWORD_WINDOW_MS = 15 * 60_000;
 const PASSWORD_LIMIT: PasswordLimit = { windowMs: PASSWORD_WINDOW_MS, max: PASSWORD_ATTEMPTS_PER_WINDOW };
+const CLIENT_LIMIT: PasswordLimit = { windowMs: PASSWORD_WINDOW_MS, max: PASSWORD_ATTEMPTS_PER_CLIENT };
 
 /** An item as the API shows it (the seed's fields plus `state`). */
 export type ItemView = ItemJson;
@@ -176,9 +178,12 @@ function lockedUntil(row: ItemsTable, now: number): number | null {
   return end > now ? end : null;
 }
 
-function tooManyAttempts(until: number, now: number): AppError {
+function tooManyAttempts(until: number, now: number, fromHere = false): AppError {
   const retryAfter = Math.max(1, Math.ceil((until - now) / 1000));
-  return new AppError('too_many_attempts', `Too many wrong passwords for this item: it accepts no password for ${retryAfter} seconds.`, {
+  const detail = fromHere
+    ? `Too many wrong passwords for this item from your network: it accepts no password from here for ${retryAfter} seconds.`
+    : `Too many wrong passwords for this item: it accepts no password for ${retryAfter} seconds.`;
+  return new AppError('too_many_attempts', detail, {
     headers: { 'retry-after': String(retryAfter) },
     extensions: { retryAfterSeconds: retryAfter },
   });
@@ -196,28 +201,39 @@ async function changedMeanwhile(ctx: Pick<AppContext, 'db'>, magicHash: string, 
 }
 
 /**
- * Verifies the password, then counts it only when wrong. A locked item answers 429 before any
- * verification; a wrong guess that finds the limit already reached gets the 429 too (never its
- * verdict); a right one is accepted by consumeView only while the item is not locked.
+ * Verifies the password, then counts it only when wrong: against the client's budget first, then
+ * the item's. A locked client or item answers 429 before any verification; a wrong guess that
+ * finds a limit already reached gets the 429 too (never its verdict); a right one is accepted only
+ * while the client is not locked (checked again after verifying, for its own parallel guesses) and,
+ * by consumeView, while the item is not.
  */
-async function checkPassword(ctx: Pick<AppContext, 'db'>, row: ItemsTable, password: string | undefined, now: number): Promise<void> {
+async function checkPassword(ctx: Pick<AppContext, 'db'>, row: ItemsTable, password: string | undefined, now: number, client: string): Promise<void> {
   if (password === undefined || password === '') {
     throw new AppError('item_password_required', 'This item is password protected: send the password in the X-QR-Password header.');
   }
   const until = lockedUntil(row, now);
   if (until !== null) throw tooManyAttempts(until, now);
-  if (row.password_hash && (await verifyPassword(password, row.password_hash))) return;
+  const clientLocked = await clientLockedUntil(ctx.db, row.id, client, now, CLIENT_LIMIT);
+  if (clientLocked !== null) throw tooManyAttempts(clientLocked, now, true);
+  if (row.password_hash && (await verifyPassword(password, row.password_hash))) {
+    const lockedMeanwhile = await clientLockedUntil(ctx.db, row.id, client, now, CLIENT_LIMIT);
+    if (lockedMeanwhile !== null) throw tooManyAttempts(lockedMeanwhile, now, true);
+    return;
+  }
+  if (!(await countClientWrongPassword(ctx.db, row.id, client, now, CLIENT_LIMIT))) {
+    throw tooManyAttempts((await clientLockedUntil(ctx.db, row.id, client, now, CLIENT_LIMIT)) ?? now + 1000, now, true);
+  }
   if (await countWrongPassword(ctx.db, row.id, now, PASSWORD_LIMIT)) {
-    throw new AppError('item_password_invalid', 'The password is wrong; no view was spent. Wrong passwords are limited per item.');
+    throw new AppError('item_password_invalid', 'The password is wrong; no view was spent. Wrong passwords are limited per item and per network.');
   }
   throw await changedMeanwhile(ctx, row.magic_hash, now);
 }
 
-/** Resolves an item: checks the password, then spends exactly one view and returns the content. */
-export async function resolveItem(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string, password: string | undefined): Promise<ItemView> {
+/** Resolves an item for a caller at `clientIp`: checks the password, then spends exactly one view and returns the content. */
+export async function resolveItem(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string, password: string | undefined, clientIp: string | undefined): Promise<ItemView> {
   const row = await findLive(ctx, magic);
   const now = ctx.clock.now();
-  if (fromFlag(row.password_protected)) await checkPassword(ctx, row, password, now);
+  if (fromFlag(row.password_protected)) await checkPassword(ctx, row, password, now, passwordClient(clientIp));
   const spent = await consumeView(ctx.db, row.magic_hash, now, PASSWORD_LIMIT);
   // Nothing spent: locked by wrong passwords, lost the race for the last view, expired or deleted meanwhile.
   if (!spent) throw await changedMeanwhile(ctx, row.magic_hash, now);
