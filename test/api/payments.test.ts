@@ -268,6 +268,10 @@ describeDialects('payments API', (dialect) => {
     expect((await get('/api/v1/payments?status=canceled')).json().data.map((p: { id: string }) => p.id)).toEqual([ids[1]]);
     expect((await get('/api/v1/payments?status=pending')).json().data).toHaveLength(4);
     expect((await get('/api/v1/payments?created_from=yesterday')).statusCode).toBe(400);
+    const swapped = await get(`/api/v1/payments?created_from=${encodeURIComponent(from)}&created_to=${encodeURIComponent(to)}`);
+    expect(swapped.statusCode).toBe(400);
+    expect(swapped.json().errors).toEqual([{ field: 'querystring/created_from', message: 'must be before created_to' }]);
+    expect((await get(`/api/v1/payments?created_from=${encodeURIComponent(to)}&created_to=${encodeURIComponent(from)}`)).json().data).toHaveLength(1);
     expect((await get('/api/v1/payments?cursor=nonsense')).statusCode).toBe(400);
   });
 

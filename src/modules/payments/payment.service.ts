@@ -148,6 +148,12 @@ export async function getPayment(ctx: Pick<AppContext, 'db'>, caller: PaymentCal
 
 /** A page of payments and the cursor of the next one. */
 export async function listPayments(ctx: Pick<AppContext, 'db'>, caller: PaymentCaller, filter: PaymentFilter, limit: number, cursor?: Cursor): Promise<Page<PaymentsTable>> {
+  // An empty range is a mistake (the ends swapped), not a question with the answer "none".
+  if (filter.createdFrom !== undefined && filter.createdTo !== undefined && filter.createdFrom >= filter.createdTo) {
+    throw new AppError('validation_failed', 'created_from must be before created_to (created_to is exclusive); were the two swapped?', {
+      errors: [{ field: 'querystring/created_from', message: 'must be before created_to' }],
+    });
+  }
   return fetchPage(limit, (take) => listPaymentRows(ctx.db, caller.accountId, caller.livemode, filter, take, cursor));
 }
 
