@@ -139,6 +139,24 @@ describeDialects('hosted forms', (dialect) => {
     expect((await list(me, campaign.id)).json().data).toHaveLength(1);
   });
 
+  it('a script posting urlencoded data with Accept: application/json gets JSON answers, not pages', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const campaign = await createPageCampaign(t.app, me);
+    const post = (body: string, accept: string) =>
+      t!.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${campaign.short_code}`, headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, payload: body, remoteAddress: '203.0.113.9' });
+    const bad = await post('email=bad', 'application/json');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(bad.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'body/email' })]));
+    const ok = await post(new URLSearchParams({ name: 'Grace', email: 'grace@example.com', guests: '1', size: 'S', consent: 'on' }).toString(), 'application/json');
+    expect(ok.statusCode).toBe(201);
+    expect(ok.json()).toMatchObject({ id: expect.stringMatching(/^sub_/) });
+    // A browser (text/html first, */* last) still gets the page flow.
+    const browser = await post(new URLSearchParams({ name: 'Ada', email: 'ada@example.com', guests: '2', size: 'M', consent: 'on' }).toString(), 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+    expect(browser.statusCode).toBe(303);
+  });
+
   it("the page's own address takes its form: errors re-render there, success 303s to thanks; same rules and limits as the API's", async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);

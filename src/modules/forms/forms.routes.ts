@@ -36,8 +36,12 @@ const MAX_SLUG = 64;
 /** Largest accepted submission body; a form of 30 fields of a few KiB fits easily. */
 export const FORM_BODY_LIMIT = 32 * 1024;
 
+// A browser's form post: urlencoded, from a client that does not ask for JSON instead. A script
+// posting urlencoded data with `Accept: application/json` is an API client and gets JSON answers.
 function isFormPost(request: FastifyRequest): boolean {
-  return (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+  if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) return false;
+  const accept = (request.headers.accept ?? '').toLowerCase();
+  return !(accept.includes('json') && !accept.includes('text/html'));
 }
 
 /** Registers the form routes (and the urlencoded body parser, for this module only). */
@@ -91,7 +95,7 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
         'x-html-errors': true,
         summary: 'Submit data to a hosted page form',
         description:
-          'Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients get 201 or 400 with one error per field; form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).',
+          'Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients (a JSON body, or `Accept: application/json` without `text/html`) get 201 or 400 with one error per field; browser form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).',
         consumes: ['application/json', 'application/x-www-form-urlencoded'],
         params: ShortCodeParams,
         body: SubmitFormBody,
