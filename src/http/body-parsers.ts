@@ -23,6 +23,8 @@ declare module 'fastify' {
 /** The schema extension of routes whose body may be left out (read by the OpenAPI finisher too). */
 export const OPTIONAL_BODY = 'x-body-optional';
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
 const emptyBodyAsObject: preValidationHookHandler = (request, _reply, done) => {
   request.body ??= {};
   done();
@@ -48,8 +50,15 @@ export function parseJson(text: string): unknown {
 /** Replaces Fastify's JSON and text parsers on `app` (the root, before any module registers). */
 export function installBodyParsers(app: FastifyInstance): void {
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
-    const text = body as string;
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => {
+    let text: string;
+    try {
+      text = strictUtf8.decode(body as Buffer);
+    } catch {
+      // Decoding loosely would store U+FFFD in place of what the client meant to send.
+      done(new AppError('malformed_json', 'The body is not valid UTF-8: JSON must be sent as UTF-8 text (check the encoding your client writes).'));
+      return;
+    }
     if (text.trim() === '') {
       done(null, undefined);
       return;

@@ -60,6 +60,19 @@ describeDialects('problem+json errors', (dialect) => {
     expect(comma.detail).toMatch(/position 12 \(line 1 column 13\)/);
   });
 
+  it('a body that is not UTF-8 is refused, not stored with U+FFFD in place of what was sent; a UTF-8 BOM and real UTF-8 pass', async () => {
+    const latin1 = Buffer.concat([Buffer.from('{"name":"'), Buffer.from([0xff, 0xfe]), Buffer.from('","count":1}')]);
+    const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: latin1 }), 400, 'malformed_json');
+    expect(body.detail).toMatch(/not valid UTF-8/);
+    // Parsed (only the count is refused): the BOM is skipped and the multi-byte name is read as sent.
+    const bom = expectProblem(
+      await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name":"Zoë 😀","count":0}')]) }),
+      400,
+      'validation_failed',
+    );
+    expect(bom.errors.map((e: { field: string }) => e.field)).toEqual(['body/count']);
+  });
+
   it('a __proto__ or constructor.prototype key is refused as such, not called malformed JSON', async () => {
     for (const payload of ['{"name":"x","count":1,"__proto__":{"admin":true}}', '{"name":"x","count":1,"constructor":{"prototype":{"admin":true}}}']) {
       const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload }), 400, 'bad_request');
