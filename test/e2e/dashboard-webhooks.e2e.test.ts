@@ -1,8 +1,9 @@
 // Webhooks in Chromium on a real server, delivering to a real receiver: a signing secret created
 // (shown once) and later rotated; an endpoint added for chosen events; a test event queued from
 // the page, sent by the delivery worker, verified with the standardwebhooks package and shown as
-// delivered; a refused delivery sent again from the page; pause, resume and delete. axe-clean at
-// 1280 and 390 px with the deliveries open.
+// delivered without a reload (the list polls while a delivery is pending, and stops after); a
+// refused delivery sent again from the page; a private address refused with how an administrator
+// allows one; pause, resume and delete. axe-clean at 1280 and 390 px with the deliveries open.
 import { expect, it } from 'vitest';
 import { runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
 import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
@@ -36,12 +37,23 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           await page.getByRole('button', { name: 'I have copied it' }).click();
           await page.getByText('Signing', { exact: true }).waitFor();
           expect(await page.content()).not.toContain(secret);
+          // No "key id" jargon next to it: the badge and the dates tell the secrets apart.
+          expect(await page.getByText('key id').count()).toBe(0);
 
           // An endpoint for two chosen events.
           await page.getByRole('button', { name: 'Add endpoint' }).click();
           const dialog = page.getByRole('dialog');
+          // A private address is refused, with how an administrator allows internal hosts.
+          expect(await dialog.getByText('TESSERA_WEBHOOK_ALLOWED_HOSTS').count()).toBe(0);
+          await dialog.getByLabel('URL').fill('http://10.1.2.3/hook');
+          await dialog.getByRole('button', { name: 'Add endpoint' }).click();
+          await expect.poll(() => dialog.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
+          expect(await dialog.getByText('TESSERA_WEBHOOK_ALLOWED_HOSTS').textContent()).toBe('TESSERA_WEBHOOK_ALLOWED_HOSTS');
+          expect(await dialog.textContent()).toContain('An administrator can allow internal hosts');
+          await expectAxeClean(page, 'add endpoint dialog, private address refused');
           await dialog.getByLabel('URL').fill(`${receiver.url}/hook`);
-          await dialog.getByLabel('Description').fill('Order system');
+          // "(optional)" is part of the field's name, after a space.
+          await dialog.getByLabel('Description (optional)', { exact: true }).fill('Order system');
           await dialog.getByLabel('Only the events I choose').check();
           expect(await dialog.getByRole('button', { name: 'Add endpoint' }).isDisabled()).toBe(true);
           await dialog.getByLabel('form.submitted').check();
@@ -51,25 +63,29 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           await page.getByText('Order system · form.submitted, scan.created').waitFor();
           await page.getByText('Receiving', { exact: true }).waitFor();
 
-          // A test event: queued from the page, sent by the worker, verified, shown as delivered.
+          // A test event: queued from the page, sent by the worker, verified, shown as delivered
+          // without a reload; once nothing is pending, the list stops asking.
+          const deliveryFetches: number[] = [];
+          page.on('request', (request) => {
+            if (request.url().includes('/deliveries')) deliveryFetches.push(Date.now());
+          });
           await page.getByRole('button', { name: 'Send test event' }).click();
           const log = page.getByRole('list', { name: 'Latest deliveries' });
           await log.getByText('Queued').waitFor();
           await deliver();
           expect(receiver.received).toHaveLength(1);
           expect(verifyAt(secret, receiver.received[0]!, live.clock.now())).toMatchObject({ type: 'ping' });
-          await page.reload();
-          await page.getByRole('button', { name: 'Latest deliveries' }).click();
           await log.getByText('Delivered').waitFor();
           expect(await log.textContent()).toContain('Answered 200');
+          const settledAt = Date.now();
+          await page.waitForTimeout(4_500);
+          expect(deliveryFetches.filter((t) => t > settledAt)).toEqual([]);
 
           // Refused by the receiver: shown with its answer, then sent again from the page.
           receiver.script = [{ status: 500, body: 'boom' }];
           await page.getByRole('button', { name: 'Send test event' }).click();
           await log.getByText('Queued').waitFor();
           await deliver();
-          await page.reload();
-          await page.getByRole('button', { name: 'Latest deliveries' }).click();
           await log.getByText('Answered 500').waitFor();
           await expectAxeClean(page, 'webhooks with deliveries');
           await page.getByRole('button', { name: 'Send again: ping' }).click();
@@ -77,8 +93,6 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           await deliver();
           expect(receiver.received).toHaveLength(3);
           expect(receiver.received[2]!.headers['webhook-id']).toBe(receiver.received[1]!.headers['webhook-id']);
-          await page.reload();
-          await page.getByRole('button', { name: 'Latest deliveries' }).click();
           await expect.poll(() => log.getByText('Delivered').count()).toBe(2);
 
           // Rotation: a new secret, the old one still signing for a day.

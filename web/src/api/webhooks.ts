@@ -2,6 +2,7 @@
 // `{status, data}` envelope, unwrapped here).
 import { queryOptions } from '@tanstack/react-query';
 import { type JsonBody, type JsonResponse, unwrap } from '@tessera/client';
+import { deliveriesRefetchInterval } from './delivery-poll.ts';
 import { api } from './client.ts';
 
 export type WebhookSecret = JsonResponse<'/api/v1/merchant/webhooks/secret', 'get'>['data'][number];
@@ -27,11 +28,13 @@ export const webhookEventTypesQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
-/** The latest deliveries to an endpoint, newest first. */
+/** The latest deliveries to an endpoint, newest first; fetched again while one is pending. */
 export function deliveriesQuery(endpointId: string) {
   return queryOptions({
     queryKey: ['webhooks', 'deliveries', endpointId],
     queryFn: async ({ signal }) => (await unwrap(api.GET('/api/v1/merchant/webhooks/endpoints/{id}/deliveries', { params: { path: { id: endpointId }, query: { limit: 20 } }, signal }))).data,
+    refetchInterval: (query) => deliveriesRefetchInterval(query.state.data),
+    refetchIntervalInBackground: false,
   });
 }
 

@@ -24,10 +24,12 @@ function KeyRow({ apiKey, onRegenerate, onRevoke }: { apiKey: ApiKey; onRegenera
   const usable = apiKey.status === 'active' || apiKey.status === 'rotating';
   const status = STATUS[apiKey.status];
   return (
-    <li className={`flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center ${usable ? '' : 'opacity-70'}`}>
+    // A key that no longer works says so with its status badge and a muted name, never with
+    // opacity: faded text falls below the 4.5:1 contrast people need to read it.
+    <li className="flex flex-col gap-3 px-4 py-4 sm:flex-row sm:items-center">
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-center gap-2">
-          <span className="min-w-0 font-medium [overflow-wrap:anywhere]">{apiKey.name || 'Unnamed key'}</span>
+          <span className={`min-w-0 font-medium [overflow-wrap:anywhere] ${usable ? '' : 'text-zinc-600 dark:text-zinc-400'}`}>{apiKey.name || 'Unnamed key'}</span>
           <Badge tone={apiKey.env === 'prd' ? 'accent' : 'warning'}>{apiKey.env === 'prd' ? 'Live' : 'Test'}</Badge>
           <Badge tone={status.tone}>{status.label}</Badge>
         </div>

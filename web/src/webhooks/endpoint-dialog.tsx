@@ -14,6 +14,21 @@ import { Alert } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { withScheme } from '../lib/url.ts';
 
+/** Whether the server refused the URL for leading into a private, loopback or reserved network. */
+function refusedAsInternal(message: string | undefined): boolean {
+  return message !== undefined && /private|loopback|link-local|reserved/.test(message);
+}
+
+/** Where an endpoint may point; after a refusal for an internal address, how an administrator opens one. */
+function UrlHint({ afterInternalRefusal }: { afterInternalRefusal: boolean }) {
+  if (!afterInternalRefusal) return <>https:// on a public address; Tessera refuses private and local networks.</>;
+  return (
+    <span className="[overflow-wrap:anywhere]">
+      <InlineCode text="Tessera refuses private and local networks. An administrator can allow internal hosts by listing them (host names, addresses or address ranges) in the server setting `TESSERA_WEBHOOK_ALLOWED_HOSTS`." />
+    </span>
+  );
+}
+
 export function AddEndpointDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const queryClient = useQueryClient();
   const types = useQuery({ ...webhookEventTypesQuery, enabled: open });
@@ -47,7 +62,7 @@ export function AddEndpointDialog({ open, onOpenChange }: { open: boolean; onOpe
     <Dialog open={open} onOpenChange={(o) => (o ? onOpenChange(true) : close())} title="Add an endpoint" description="An address on your server that receives events as signed POST requests." wide>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {create.error && !fields.url && !fields.description && <Alert>{errorText(create.error)}</Alert>}
-        <Field label="URL" hint="https:// on a public address; Tessera refuses private and local networks." error={fields.url}>
+        <Field label="URL" hint={<UrlHint afterInternalRefusal={refusedAsInternal(fields.url)} />} error={fields.url}>
           {(props) => <UrlInput {...props} required value={url} onValueChange={setUrl} placeholder="https://example.com/webhooks/tessera" />}
         </Field>
         <Field label="Description" optional hint="What receives it, e.g. “Order system”." error={fields.description}>

@@ -69,7 +69,6 @@ export function SecretCard() {
             {live.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center gap-2 py-2 first:pt-0 last:pb-0">
                 <code className="font-mono">whsec_…</code>
-                <span className="text-zinc-500 dark:text-zinc-400">key id {s.kid}</span>
                 <Badge tone={s.status === 'active' ? 'success' : 'warning'}>{s.status === 'active' ? 'Signing' : 'Being replaced'}</Badge>
                 <span className="text-zinc-500 dark:text-zinc-400">
                   created <Time value={s.created_at} />

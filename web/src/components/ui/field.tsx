@@ -30,7 +30,13 @@ export function Field({
     <div className={cn('space-y-1.5', className)}>
       <label htmlFor={id} className="block text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
         {label}
-        {optional && <span className="ml-1 font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>}
+        {/* A real space, not a margin: the accessible name reads "Starts (optional)". */}
+        {optional && (
+          <>
+            {' '}
+            <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>
+          </>
+        )}
       </label>
       {children({ id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
       {error && (
