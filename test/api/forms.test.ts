@@ -144,7 +144,13 @@ describeDialects('hosted forms', (dialect) => {
     const me = await signUp(t.app);
     const campaign = await createPageCampaign(t.app, me);
     const post = (body: string, accept: string) =>
-      t!.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${campaign.short_code}`, headers: { 'content-type': 'application/x-www-form-urlencoded', accept }, payload: body, remoteAddress: '203.0.113.9' });
+      t!.app.inject({
+        method: 'POST',
+        url: `/api/v1/forms/submit/${campaign.short_code}`,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
+        payload: body,
+        remoteAddress: '203.0.113.9',
+      });
     const bad = await post('email=bad', 'application/json');
     expect(bad.statusCode).toBe(400);
     expect(bad.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -153,7 +159,10 @@ describeDialects('hosted forms', (dialect) => {
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ id: expect.stringMatching(/^sub_/) });
     // A browser (text/html first, */* last) still gets the page flow.
-    const browser = await post(new URLSearchParams({ name: 'Ada', email: 'ada@example.com', guests: '2', size: 'M', consent: 'on' }).toString(), 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8');
+    const browser = await post(
+      new URLSearchParams({ name: 'Ada', email: 'ada@example.com', guests: '2', size: 'M', consent: 'on' }).toString(),
+      'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8',
+    );
     expect(browser.statusCode).toBe(303);
   });
 

@@ -66,7 +66,12 @@ describeDialects('problem+json errors', (dialect) => {
     expect(body.detail).toMatch(/not valid UTF-8/);
     // Parsed (only the count is refused): the BOM is skipped and the multi-byte name is read as sent.
     const bom = expectProblem(
-      await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/json' }, payload: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name":"Zoë 😀","count":0}')]) }),
+      await t.app.inject({
+        method: 'POST',
+        url: '/test/echo',
+        headers: { 'content-type': 'application/json' },
+        payload: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"name":"Zoë 😀","count":0}')]),
+      }),
       400,
       'validation_failed',
     );
