@@ -3,11 +3,25 @@
 // preview equals the server's render byte for byte, the downloaded PNG decodes to its public
 // URL, which redirects; the destination is edited and followed at once; a start date holds the
 // code back (403) until it is cleared; the campaign is archived (410); and an expired session
-// sends the person to sign-in and back.
+// sends the person to sign-in and back. A static code, which phones follow without Tessera, is
+// offered no schedule, no hosted page and no scan controls, and says why; axe-clean at 1280 and
+// 390 px.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, chromiumForFile, decodeImage, downloadBytes, liveAppPerTest, logoPng, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import {
+  chromiumAvailable,
+  chromiumForFile,
+  decodeImage,
+  downloadBytes,
+  expectAxeClean,
+  liveAppPerTest,
+  logoPng,
+  phoneContextLike,
+  signedInContext,
+  watchPage,
+  withFailureScreenshot,
+} from '../helpers/dashboard-browser.ts';
 
 const HOUR = 3_600_000;
 
@@ -165,6 +179,71 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await page.getByRole('heading', { name: /QR codes you can change/ }).waitFor();
       });
       expect(problems).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'offers a static code no schedule, no page and no scan controls, and says why',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const limits = 'so it cannot be scheduled or lead to a hosted page';
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      let campaignId = '';
+      await withFailureScreenshot(page, `campaigns-static-${dialect}`, async () => {
+        // A schedule typed while the code was dynamic goes away with the choice of a static code.
+        await page.goto(`${live.base}/app/campaigns/new`);
+        await page.getByLabel('Name', { exact: true }).fill('Wi-Fi card');
+        await page.getByLabel('Destination', { exact: true }).fill('https://example.com/wifi');
+        await page.getByLabel('Starts').fill('2099-06-01T09:00');
+        await page.getByRole('radio', { name: 'Static' }).check();
+        await page.getByText(limits).waitFor();
+        expect(await page.getByLabel('Starts').count()).toBe(0);
+        expect(await page.getByLabel('Ends').count()).toBe(0);
+        await page.getByRole('button', { name: 'Create campaign' }).click();
+        await page.waitForURL(/\/app\/campaigns\/cmp_/);
+        campaignId = page.url().split('/').pop()!;
+        const stored = (await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}`, headers })).json();
+        expect(stored).toMatchObject({ qr_type: 'static', active_from: null, active_until: null });
+
+        // The editor: one sentence instead of the schedule, and no page to add.
+        await page.getByText(limits).waitFor();
+        expect(await page.getByLabel('Starts').count()).toBe(0);
+        expect(await page.getByRole('link', { name: 'Add a page' }).count()).toBe(0);
+        expect(await page.getByRole('link', { name: 'Scans' }).count()).toBe(0);
+        await expectAxeClean(page, 'static campaign editor at 1280 px');
+        await page.screenshot({ path: `.tmp/campaign-static-1280-${dialect}.png`, fullPage: true });
+
+        // Its scans page says why there is nothing, with no period to pick and nothing to download.
+        await page.goto(`${live.base}/app/campaigns/${campaignId}/scans`);
+        await page.getByText('Static codes are not counted').waitFor();
+        expect(await page.getByLabel('Period').count()).toBe(0);
+        expect(await page.getByRole('link', { name: 'Download CSV' }).count()).toBe(0);
+        await expectAxeClean(page, 'static campaign scans at 1280 px');
+        await page.screenshot({ path: `.tmp/campaign-static-scans-1280-${dialect}.png`, fullPage: true });
+      });
+
+      const phone = await phoneContextLike(chromium(), context);
+      const small = await phone.newPage();
+      problems.push(...watchPage(small));
+      await withFailureScreenshot(small, `campaigns-static-390-${dialect}`, async () => {
+        await small.goto(`${live.base}/app/campaigns/${campaignId}`);
+        await small.getByText(limits).waitFor();
+        await expectAxeClean(small, 'static campaign editor at 390 px');
+        expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await small.screenshot({ path: `.tmp/campaign-static-390-${dialect}.png`, fullPage: true });
+        await small.goto(`${live.base}/app/campaigns/${campaignId}/scans`);
+        await small.getByText('Static codes are not counted').waitFor();
+        expect(await small.getByLabel('Period').count()).toBe(0);
+        await expectAxeClean(small, 'static campaign scans at 390 px');
+        await small.screenshot({ path: `.tmp/campaign-static-scans-390-${dialect}.png`, fullPage: true });
+      });
+      expect(problems).toEqual([]);
+      await phone.close();
       await context.close();
     },
     120_000,

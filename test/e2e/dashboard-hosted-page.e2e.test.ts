@@ -3,8 +3,10 @@
 // published under an address made from the campaign's name, reordered, then filled in as a
 // visitor would; the answer arrives under the names the editor gave the questions. The server's
 // refusals (a reserved address, an empty heading, a non-web link) show beside their fields and
-// in the summary; removing the page takes it offline and keeps the answers.
-// axe-clean at 1280 and 390 px.
+// in the summary; removing the page takes it offline and keeps the answers. Once published, the
+// page offers to take the code's scans (asking first, naming the destination it replaces): the
+// short link then answers 302 to the page, and the campaign editor says so. Live tickets are
+// offered the same; static codes are told why not. axe-clean at 1280 and 390 px.
 import { expect, it } from 'vitest';
 import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -71,6 +73,29 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
         expect(campaign.slug).toBe('spring-fair');
         expect(campaign.hosted_page.title).toBe('Spring fair 2027');
         expect(campaign.hosted_page.published).toBe(true);
+        expect(campaign.destination).toBe('https://example.com/');
+
+        // Published, the page offers to take the code's scans; the confirmation names what it replaces.
+        await page.getByText('People who scan it still go to https://example.com/').waitFor();
+        await expectAxeClean(page, 'page editor, published, scans elsewhere');
+        await page.screenshot({ path: `.tmp/hosted-page-send-1280-${dialect}.png` });
+        await page.getByRole('button', { name: 'Send scans to this page' }).click();
+        const confirm = page.getByRole('alertdialog', { name: 'Send scans to this page?' });
+        await expect.poll(() => confirm.textContent()).toContain(`will land on ${campaign.hosted_page_url} instead of https://example.com/`);
+        await expectAxeClean(page, 'send scans confirmation');
+        await page.screenshot({ path: `.tmp/hosted-page-send-confirm-1280-${dialect}.png` });
+        await confirm.getByRole('button', { name: 'Send scans to this page' }).click();
+        await page.getByText('Scans now lead to this page').first().waitFor();
+        await page.getByRole('heading', { name: 'Scans lead to this page' }).waitFor();
+        expect(await page.getByRole('button', { name: 'Send scans to this page' }).count()).toBe(0);
+        // The pressed button is gone: focus is on the sentence that took its place, not lost.
+        await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('Scans lead to this page');
+        expect((await stored()).destination).toBe(campaign.hosted_page_url);
+        // The short link now leads to the page.
+        const followed = await fetch(`${live.base}/${campaign.short_code}`, { redirect: 'manual' });
+        expect(followed.status).toBe(302);
+        expect(followed.headers.get('location')).toBe(campaign.hosted_page_url);
+        expect(await (await fetch(followed.headers.get('location')!)).text()).toContain('Spring fair 2027');
         expect(campaign.hosted_page.blocks).toEqual([
           { type: 'heading', text: 'Welcome', level: 2 },
           { type: 'paragraph', text: 'Leave your email for the raffle.' },
@@ -131,6 +156,20 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
       expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await small.screenshot({ path: `.tmp/hosted-page-390-${dialect}.png`, fullPage: true });
       await page.screenshot({ path: `.tmp/hosted-page-1280-${dialect}.png`, fullPage: true });
+
+      // Where the destination is, the campaign says it is the page.
+      for (const [tab, width] of [
+        [page, 1280],
+        [small, 390],
+      ] as const) {
+        await tab.goto(`${live.base}/app/campaigns/${campaignId}`);
+        const hint = tab.getByText('Scans lead to this campaign’s hosted page.');
+        await hint.waitFor();
+        expect(await tab.getByLabel('Destination', { exact: true }).inputValue()).toBe((await stored()).hosted_page_url);
+        expect(await tab.getByLabel('Destination', { exact: true }).getAttribute('aria-describedby')).toContain(await hint.getAttribute('id'));
+        await expectAxeClean(tab, `campaign editor leading to its page at ${width} px`);
+        await tab.screenshot({ path: `.tmp/hosted-page-destination-${width}-${dialect}.png`, fullPage: true });
+      }
       expect(problems).toEqual([]);
       await phone.close();
       await context.close();
@@ -214,6 +253,71 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
       // The answers outlive the page.
       const answers = (await live.app.inject({ method: 'GET', url: `/api/v1/forms/campaign/${campaignId}`, headers })).json().data;
       expect(answers).toHaveLength(1);
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'offers a live ticket the way to its page, warns when scans lead to an unpublished page, and tells a static code why not',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const create = async (payload: object) => {
+        const response = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload });
+        expect(response.statusCode, response.body).toBe(201);
+        return response.json();
+      };
+      const stored = async (id: string) => (await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}`, headers })).json();
+      const page = { title: 'Door', published: true };
+      const ticket = await create({ name: 'Gala ticket', slug: 'gala', qr_type: 'morphing', destination: 'https://example.com/gala', hosted_page: page });
+      const fixed = await create({ name: 'Wi-Fi card', slug: 'wifi', qr_type: 'static', destination: 'https://example.com/wifi', hosted_page: page });
+
+      const tab = await context.newPage();
+      const problems = watchPage(tab);
+      await withFailureScreenshot(tab, `hosted-page-kinds-${dialect}`, async () => {
+        // A live ticket leads on through Tessera (with its live token): it can be sent to the page.
+        const phone = await phoneContextLike(chromium(), context);
+        const small = await phone.newPage();
+        problems.push(...watchPage(small));
+        await small.goto(`${live.base}/app/campaigns/${ticket.id}/page`);
+        await small.getByRole('button', { name: 'Send scans to this page' }).click();
+        await small.getByRole('alertdialog', { name: 'Send scans to this page?' }).waitFor();
+        await expectAxeClean(small, 'send scans confirmation at 390 px');
+        expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+        await small.screenshot({ path: `.tmp/hosted-page-send-confirm-390-${dialect}.png` });
+        await small.keyboard.press('Escape');
+        await small.screenshot({ path: `.tmp/hosted-page-send-390-${dialect}.png` });
+        await phone.close();
+
+        await tab.goto(`${live.base}/app/campaigns/${ticket.id}/page`);
+        await tab.getByText('People who scan it still go to https://example.com/gala').waitFor();
+        await tab.getByRole('button', { name: 'Send scans to this page' }).click();
+        const confirm = tab.getByRole('alertdialog', { name: 'Send scans to this page?' });
+        await expect.poll(() => confirm.textContent()).toContain('instead of https://example.com/gala');
+        await confirm.getByRole('button', { name: 'Send scans to this page' }).click();
+        await tab.getByRole('heading', { name: 'Scans lead to this page' }).waitFor();
+        expect((await stored(ticket.id)).destination).toBe(ticket.hosted_page_url);
+
+        // Unpublished while scans lead to it: a warning, and removing the page says what scans will meet.
+        await tab.getByLabel('Published', { exact: true }).uncheck();
+        await tab.getByRole('button', { name: 'Save changes' }).click();
+        await tab.getByRole('alert').filter({ hasText: 'Scans lead to this page, but it is not published' }).waitFor();
+        await expectAxeClean(tab, 'page editor, scans lead to an unpublished page');
+        await tab.screenshot({ path: `.tmp/hosted-page-unpublished-target-1280-${dialect}.png` });
+        await tab.getByRole('button', { name: 'Remove the page' }).click();
+        await expect.poll(() => tab.getByRole('alertdialog').textContent()).toContain('Scans of the code lead to this page');
+        await tab.keyboard.press('Escape');
+
+        // A static code holds its destination: no action, one sentence saying why.
+        await tab.goto(`${live.base}/app/campaigns/${fixed.id}/page`);
+        await tab.getByText('This code cannot lead to the page').waitFor();
+        expect(await tab.getByRole('button', { name: 'Send scans to this page' }).count()).toBe(0);
+        await expectAxeClean(tab, 'page editor of a static code');
+        await tab.screenshot({ path: `.tmp/hosted-page-static-1280-${dialect}.png` });
+      });
       expect(problems).toEqual([]);
       await context.close();
     },

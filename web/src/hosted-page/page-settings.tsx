@@ -14,6 +14,7 @@ export function PageSettings({
   campaignName,
   accountSlug,
   pageUrl,
+  scansLeadHere,
   errors,
   disabled,
 }: {
@@ -24,6 +25,8 @@ export function PageSettings({
   campaignName: string;
   accountSlug: string;
   pageUrl: string | null;
+  /** The campaign's destination is this page's address: moving the page takes scans off it. */
+  scansLeadHere?: boolean;
   errors: Record<string, string>;
   disabled?: boolean;
 }) {
@@ -52,7 +55,7 @@ export function PageSettings({
         optional={!draft.published}
         hint={
           pageUrl ? (
-            'Lowercase letters, digits and hyphens. Changing it moves the page: links to the old address stop working.'
+            `Lowercase letters, digits and hyphens. Changing it moves the page: links to the old address stop working${scansLeadHere ? ', and so do scans of the code until you send them to the new one' : ''}.`
           ) : (
             <>
               The page will be at <span className="break-all">{address}</span>

@@ -2,9 +2,8 @@
 // downloads, templates, and archiving. Loaded on first use (a lazy chunk with the QR engine).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
-import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
-import { ArrowLeft, Archive, BarChart3, FileText, Inbox, Save } from 'lucide-react';
 import { type FormEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
@@ -16,17 +15,19 @@ import { ArchiveDialog } from '../components/campaign-actions.tsx';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
 import { Downloads } from '../components/campaign-downloads.tsx';
 import { LeaveGuard } from '../components/leave-guard.tsx';
+import { PageDestinationHint } from '../campaigns/destination-hint.tsx';
+import { EditorHeader } from '../campaigns/editor-header.tsx';
 import { describeProblem } from '../campaigns/field-names.ts';
+import { leadsToHostedPage, STATIC_CODE_LIMITS } from '../campaigns/hosted-page-target.ts';
 import { ProblemSummary } from '../components/problem-summary.tsx';
 import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
 import { TemplatePicker } from '../components/template-picker.tsx';
 import { ScheduleFields, type ScheduleValue } from '../components/schedule-fields.tsx';
-import { Button, buttonClass } from '../components/ui/button.tsx';
+import { Button } from '../components/ui/button.tsx';
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
 import { UrlInput } from '../components/ui/url-input.tsx';
-import { cn } from '../components/ui/cn.ts';
-import { Alert, Badge, Card, pageHeaderClass, Skeleton } from '../components/ui/misc.tsx';
+import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { DesignControls } from '../designer/design-controls.tsx';
 import { drawPreview } from '../designer/engine.ts';
@@ -68,7 +69,9 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const unsaved = () => !readOnly && !created.current && (campaign ? dirty : !pristineNew);
   const save = useMutation({
     mutationFn: async () => {
-      if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: withScheme(destination), qr_type: qrType, design_config: design, ...schedule } }));
+      // A static code is never scheduled: a schedule typed before choosing it is not sent.
+      const scheduled = qrType === 'static' ? {} : schedule;
+      if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: withScheme(destination), qr_type: qrType, design_config: design, ...scheduled } }));
       const body: Record<string, unknown> = {};
       if (name !== campaign.name) body.name = name.trim();
       if (destination !== campaign.destination) body.destination = withScheme(destination);
@@ -118,54 +121,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <div className={cn(pageHeaderClass.row, 'sm:items-center')}>
-        <div className={pageHeaderClass.title}>
-          <Link to="/app" className="mb-2 inline-flex items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-            <ArrowLeft aria-hidden="true" className="size-3.5" />
-            Campaigns
-          </Link>
-          <div className="flex items-center gap-2">
-            <h1 className="truncate text-xl font-semibold tracking-tight" title={campaign?.name}>
-              {campaign ? campaign.name : 'New campaign'}
-            </h1>
-            {campaign && <Badge tone={campaign.status === 'archived' ? 'warning' : 'success'}>{campaign.status === 'archived' ? 'Archived' : 'Active'}</Badge>}
-          </div>
-        </div>
-        {(campaign?.qr_type !== 'static' || !readOnly || campaign?.hosted_page) && (
-          <div className={pageHeaderClass.actions}>
-            {campaign && (!readOnly || campaign.hosted_page) && (
-              <Link to="/app/campaigns/$campaignId/page" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
-                <FileText aria-hidden="true" />
-                {campaign.hosted_page ? 'Hosted page' : 'Add a page'}
-              </Link>
-            )}
-            {campaign?.hosted_page?.form && (
-              <Link to="/app/campaigns/$campaignId/answers" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
-                <Inbox aria-hidden="true" />
-                Form answers
-              </Link>
-            )}
-            {campaign && campaign.qr_type !== 'static' && (
-              <Link to="/app/campaigns/$campaignId/scans" params={{ campaignId: campaign.id }} className={buttonClass('secondary', 'md')}>
-                <BarChart3 aria-hidden="true" />
-                Scans
-              </Link>
-            )}
-            {campaign && !readOnly && (
-              <Button onClick={() => setArchiveOpen(true)}>
-                <Archive aria-hidden="true" />
-                Archive
-              </Button>
-            )}
-            {!readOnly && (
-              <Button type="submit" variant="primary" pending={save.isPending} disabled={!dirty}>
-                <Save aria-hidden="true" />
-                {campaign ? 'Save changes' : 'Create campaign'}
-              </Button>
-            )}
-          </div>
-        )}
-      </div>
+      <EditorHeader campaign={campaign} readOnly={readOnly} dirty={dirty} saving={save.isPending} onArchive={() => setArchiveOpen(true)} />
 
       {readOnly && (
         <div className="mb-6">
@@ -186,9 +142,13 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
             <Field
               label="Destination"
               hint={
-                qrType === 'static' && campaign
-                  ? 'Changing where a static code leads changes the code itself: printed copies keep the old destination.'
-                  : 'Where people land after scanning, such as https://example.com/menu (https:// is added if you leave it out)'
+                campaign && destination === campaign.destination && leadsToHostedPage(campaign) ? (
+                  <PageDestinationHint campaign={campaign} />
+                ) : qrType === 'static' && campaign ? (
+                  'Changing where a static code leads changes the code itself: printed copies keep the old destination.'
+                ) : (
+                  'Where people land after scanning, such as https://example.com/menu (https:// is added if you leave it out)'
+                )
               }
               error={serverErrors.destination}
             >
@@ -224,7 +184,11 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
                 </div>
               </fieldset>
             )}
-            <ScheduleFields value={schedule} onChange={setSchedule} errors={serverErrors} disabled={readOnly} />
+            {qrType === 'static' ? (
+              <p className="text-[13px] text-zinc-500 dark:text-zinc-400">{STATIC_CODE_LIMITS}</p>
+            ) : (
+              <ScheduleFields value={schedule} onChange={setSchedule} errors={serverErrors} disabled={readOnly} />
+            )}
             {!readOnly && <TemplatePicker onPick={setDesign} />}
           </Card>
 

@@ -110,6 +110,8 @@ export function CampaignScansPage() {
   const campaign = useQuery(campaignQuery(campaignId));
   useTitle(campaign.data ? `Scans · ${campaign.data.name}` : 'Scans');
   if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
+  // A static code's scans never reach Tessera: no period to pick, nothing to download.
+  const counted = campaign.data !== undefined && campaign.data.qr_type !== 'static';
   return (
     <div>
       <CampaignPageHeader
@@ -117,22 +119,24 @@ export function CampaignScansPage() {
         campaignName={campaign.data?.name}
         title="Scans"
         actions={
-          <>
-            <label className="sr-only" htmlFor="scan-range">
-              Period
-            </label>
-            <Select id="scan-range" className="sm:w-40" value={String(days)} onChange={(e) => void navigate({ search: parseScansSearch({ days: e.target.value }), replace: true })}>
-              {RANGE_DAYS.map((d) => (
-                <option key={d} value={d}>
-                  Last {d} days
-                </option>
-              ))}
-            </Select>
-            <a className={buttonClass('secondary', 'md')} href={exportCsvUrl(campaignId, range)} download>
-              <Download aria-hidden="true" />
-              Download CSV
-            </a>
-          </>
+          counted && (
+            <>
+              <label className="sr-only" htmlFor="scan-range">
+                Period
+              </label>
+              <Select id="scan-range" className="sm:w-40" value={String(days)} onChange={(e) => void navigate({ search: parseScansSearch({ days: e.target.value }), replace: true })}>
+                {RANGE_DAYS.map((d) => (
+                  <option key={d} value={d}>
+                    Last {d} days
+                  </option>
+                ))}
+              </Select>
+              <a className={buttonClass('secondary', 'md')} href={exportCsvUrl(campaignId, range)} download>
+                <Download aria-hidden="true" />
+                Download CSV
+              </a>
+            </>
+          )
         }
       />
       {campaign.isPending ? (

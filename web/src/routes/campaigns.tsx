@@ -277,7 +277,7 @@ export function CampaignsPage() {
                         {c.name}
                       </Link>
                       {c.qr_type !== 'dynamic' && <Badge tone={c.qr_type === 'morphing' ? 'accent' : 'neutral'}>{QR_TYPE_LABELS[c.qr_type]}</Badge>}
-                      {c.status === 'archived' ? <Badge tone="warning">Archived</Badge> : <ScheduleBadge from={c.active_from} until={c.active_until} />}
+                      {c.status === 'archived' ? <Badge tone="warning">Archived</Badge> : c.qr_type !== 'static' && <ScheduleBadge from={c.active_from} until={c.active_until} />}
                     </div>
                     <p className="mt-0.5 truncate text-[13px] text-zinc-500 dark:text-zinc-400">{displayUrl(c.public_url)}</p>
                   </td>

@@ -26,7 +26,9 @@ import { blockNames, newForm, type PageDraft, toDocument, toDraft } from '../hos
 import { describeField } from '../hosted-page/field-names.ts';
 import { FormEditor } from '../hosted-page/form-editor.tsx';
 import { PageSettings } from '../hosted-page/page-settings.tsx';
+import { ScansTarget } from '../hosted-page/scans-target.tsx';
 import { ThemeEditor } from '../hosted-page/theme-editor.tsx';
+import { leadsToHostedPage, passesThroughTessera } from '../campaigns/hosted-page-target.ts';
 import { useTitle } from '../lib/use-title.ts';
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -135,7 +137,10 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
       {!campaign.hosted_page && !readOnly && (
         <div className="mb-6">
           <Alert tone="info" title="This campaign has no page yet">
-            Write it below and create it. Nobody sees it until you publish it; a dynamic code can then lead to it.
+            Write it below and create it. Nobody sees it until you publish it
+            {passesThroughTessera(campaign)
+              ? '; then you can send the people who scan this code to it.'
+              : '. A static code holds its destination itself, so this one cannot lead to the page: share the page’s address instead.'}
           </Alert>
         </div>
       )}
@@ -144,6 +149,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
       )}
 
       <div className="space-y-6">
+        <ScansTarget campaign={campaign} />
         <Section title="Page">
           <PageSettings
             draft={draft}
@@ -155,6 +161,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
             }}
             campaignName={campaign.name}
             pageUrl={pageUrl}
+            scansLeadHere={leadsToHostedPage(campaign)}
             accountSlug={accountSlug}
             errors={errors}
             disabled={readOnly}
@@ -201,6 +208,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
         description={
           <>
             The page of “{campaign.name}” goes, with its content and form. Answers already sent stay under Form answers.
+            {leadsToHostedPage(campaign) && ' Scans of the code lead to this page: they will show “page not found” until you change the campaign’s destination.'}
             {removeProblem}
           </>
         }

@@ -62,7 +62,7 @@ export function Dialog({
   );
 }
 
-/** Asks once before a destructive action, naming the object and the consequence. */
+/** Asks once before a destructive action, naming the object and the consequence (`confirmVariant` primary for one that only changes something). */
 export function ConfirmDialog({
   open,
   onOpenChange,
@@ -71,6 +71,7 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   pending,
+  confirmVariant = 'danger',
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -79,6 +80,7 @@ export function ConfirmDialog({
   confirmLabel: string;
   onConfirm: () => void;
   pending?: boolean;
+  confirmVariant?: 'danger' | 'primary';
 }) {
   const returnFocus = useReturnFocus(open);
   return (
@@ -92,7 +94,7 @@ export function ConfirmDialog({
             <AlertDialog.Cancel asChild>
               <Button>Cancel</Button>
             </AlertDialog.Cancel>
-            <Button variant="danger" pending={pending} onClick={onConfirm}>
+            <Button variant={confirmVariant} pending={pending} onClick={onConfirm}>
               {confirmLabel}
             </Button>
           </div>
