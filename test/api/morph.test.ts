@@ -344,6 +344,27 @@ print(secureUrl)
     expect((await scan(before)).statusCode).toBe(403);
   });
 
+  it('the owner sees the live ticket without signing: the same image a signed render shows now, which leads on when scanned; others 404, other codes 409, archived 410', async () => {
+    const { t, me } = await start();
+    const code = await morphing(me);
+    const live = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${code.id}/live.svg`, headers: me.headers });
+    expect(live.statusCode).toBe(200);
+    expect(live.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(live.headers['cache-control']).toBe('no-store');
+    expect(live.headers['x-tessera-step-seconds']).toBe('30');
+    const decoded = await decodeSvg(live.body);
+    expect(decoded.jsqr).toBe(decoded.zxing);
+    expect(decoded.zxing).toBe(await liveUrl(code));
+    expect((await scan(decoded.zxing!)).statusCode).toBe(302);
+    const stranger = await tenant(t);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${code.id}/live.svg`, headers: stranger.headers })).statusCode).toBe(404);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${code.id}/live.svg` })).statusCode).toBe(401);
+    const dynamic = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Poster', destination: 'https://example.com/' } });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${dynamic.json().id}/live.svg`, headers: me.headers })).statusCode).toBe(409);
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${code.id}`, headers: me.headers });
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${code.id}/live.svg`, headers: me.headers })).statusCode).toBe(410);
+  });
+
   it('an archived morphing code is 410 for renders and scans', async () => {
     const { t, me } = await start();
     const code = await morphing(me);

@@ -515,6 +515,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/campaigns/{id}/live.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A morphing code's live image, as a holder's screen shows it now
+         * @description For the code's owner (the dashboard's live preview, a test scan): the image a correctly signed `/api/render/{short_code}.svg` shows at this moment, with its real step token, so it leads on when scanned within the step. `X-Tessera-Step-Seconds` says how often it changes. Never cached. 409 for codes that are not morphing, 410 once archived.
+         */
+        get: operations["getLiveTicket"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/campaigns/{id}/morph": {
         parameters: {
             query?: never;
@@ -671,7 +691,7 @@ export interface paths {
         put?: never;
         /**
          * Submit data to a hosted page form
-         * @description Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients get 201 or 400 with one error per field; form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).
+         * @description Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients (a JSON body, or `Accept: application/json` without `text/html`) get 201 or 400 with one error per field; browser form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).
          */
         post: operations["submitForm"];
         delete?: never;
@@ -6199,6 +6219,115 @@ export interface operations {
             };
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLiveTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The live code (SVG). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
+                    "WWW-Authenticate"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
+            410: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,10 +1,20 @@
-// /api/v1/campaigns/{id}/secret and /morph: a morphing code's owner reads or rotates its render
-// secret and sets its re-entry policy (campaign URLs; the morph module does the work).
+// /api/v1/campaigns/{id}/secret, /morph and /live.svg: a morphing code's owner reads or rotates its
+// render secret, sets its re-entry policy and sees the live ticket (campaign URLs; the morph module
+// does the work).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
-import { type CampaignMorphSecret, type CampaignMorphSettings, campaignMorphSecret, campaignMorphSettings, rotateCampaignMorphSecret, setCampaignReentry } from './campaign-morph.service.ts';
+import { fileResponse } from '../../http/openapi-media.ts';
+import {
+  type CampaignMorphSecret,
+  type CampaignMorphSettings,
+  campaignMorphSecret,
+  campaignMorphSettings,
+  liveTicketSvg,
+  rotateCampaignMorphSecret,
+  setCampaignReentry,
+} from './campaign-morph.service.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { MorphSecret, MorphSettings, MorphSettingsBody } from './campaign-morph.schemas.ts';
 
@@ -77,6 +87,27 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
     async (request) => {
       const principal = requirePrincipal(request);
       return settingsJson(await campaignMorphSettings(ctx, principal.accountId, request.params.id));
+    },
+  );
+
+  app.get(
+    '/api/v1/campaigns/:id/live.svg',
+    {
+      schema: {
+        operationId: 'getLiveTicket',
+        tags: ['morphing'],
+        summary: "A morphing code's live image, as a holder's screen shows it now",
+        description:
+          "For the code's owner (the dashboard's live preview, a test scan): the image a correctly signed `/api/render/{short_code}.svg` shows at this moment, with its real step token, so it leads on when scanned within the step. `X-Tessera-Step-Seconds` says how often it changes. Never cached. 409 for codes that are not morphing, 410 once archived.",
+        security: SIGNED_IN,
+        params: IdParams,
+        response: { 200: fileResponse('The live code (SVG).', ['image/svg+xml']), 401: problem, 404: problem, 409: problem, 410: problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const live = await liveTicketSvg(ctx, principal.accountId, request.params.id);
+      return reply.header('cache-control', 'no-store').header('x-tessera-step-seconds', String(live.stepSeconds)).type('image/svg+xml; charset=utf-8').send(live.svg);
     },
   );
 

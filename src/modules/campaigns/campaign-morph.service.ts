@@ -3,7 +3,8 @@
 // does the rest with the code's facts.
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { type MorphSettings, morphSettings, type RenderSecret, renderSecret, rotateRenderSecret, setReentry } from '../morph/index.ts';
+import { liveUrl, type MorphSettings, morphSettings, type RenderSecret, renderSecret, rotateRenderSecret, setReentry } from '../morph/index.ts';
+import { drawCode } from '../render/index.ts';
 import type { Campaign } from './campaign.ts';
 import { getCampaign } from './campaign.service.ts';
 
@@ -49,4 +50,16 @@ export async function campaignMorphSettings(ctx: Ctx, accountId: string, id: str
 export async function setCampaignReentry(ctx: Ctx, accountId: string, id: string, allow: boolean): Promise<CampaignMorphSettings> {
   const campaign = await morphingCampaign(ctx, accountId, id);
   return withTiming(ctx, campaign.id, await setReentry(ctx, campaign, allow));
+}
+
+/**
+ * The account's live ticket `id` as a holder's screen shows it now (SVG), for its owner to look at
+ * and test-scan without signing a render URL; 410 once archived. It carries a real token: scanning
+ * it within the step leads on like any live image.
+ */
+export async function liveTicketSvg(ctx: Ctx, accountId: string, id: string): Promise<{ svg: string; stepSeconds: number }> {
+  const campaign = await morphingCampaign(ctx, accountId, id);
+  if (campaign.status === 'archived') throw new AppError('gone', `Campaign '${id}' is archived; its live ticket is no longer shown.`);
+  const { version } = await renderSecret(ctx, campaign);
+  return { svg: drawCode(liveUrl(ctx, campaign, version, ctx.clock.now()), campaign.designConfig).svg, stepSeconds: ctx.config.morphStepSeconds };
 }

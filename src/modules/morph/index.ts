@@ -4,6 +4,7 @@ export {
   checkSignedRender,
   checkToken,
   inspectToken,
+  liveUrl,
   type MorphSettings,
   morphSettings,
   type RenderSecret,
