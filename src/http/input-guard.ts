@@ -8,6 +8,7 @@
 //    `integer` and skips `maximum` (AJV checks bounds on finite numbers only).
 // Text is checked before validation (a path parameter that holds such text names nothing: 404;
 // in the query or body: 400 naming the field); numbers after it, once coercion has made them.
+// A query parameter sent twice where one value is expected is named as such, before validation.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, type FieldError } from '../errors.ts';
 
@@ -82,6 +83,21 @@ function unrepresentableText(request: FastifyRequest): AppError | null {
   return errors.length > 0 ? invalid(errors) : null;
 }
 
+// `?limit=1&limit=2` parses to a list; the validator would then say "must be a whole number",
+// which sends the caller looking at the value instead of at the repetition.
+function repeatedQueryParameters(request: FastifyRequest): AppError | null {
+  const query = request.query as Record<string, unknown> | undefined;
+  if (!query || typeof query !== 'object') return null;
+  const declared = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties;
+  if (!declared) return null;
+  const errors: FieldError[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    const type = declared[name]?.type;
+    if (Array.isArray(value) && type !== undefined && type !== 'array') errors.push({ field: `querystring/${name}`, message: 'was given more than once; send it once' });
+  }
+  return errors.length > 0 ? invalid(errors) : null;
+}
+
 function nonFiniteNumbers(request: FastifyRequest): AppError | null {
   if (offendingFields(request.params, 'params', numberProblem, false).length > 0) {
     return new AppError('not_found', `Nothing is at ${request.url.split('?')[0]}: a path segment is not a finite number.`);
@@ -93,6 +109,6 @@ function nonFiniteNumbers(request: FastifyRequest): AppError | null {
 /** Installs both checks on the root instance, for every route. */
 export function installInputGuard(app: FastifyInstance): void {
   // Callback-style and synchronous: these run on every request, the redirect hot path included.
-  app.addHook('preValidation', (request, _reply, done) => done(unrepresentableText(request) ?? undefined));
+  app.addHook('preValidation', (request, _reply, done) => done(unrepresentableText(request) ?? repeatedQueryParameters(request) ?? undefined));
   app.addHook('preHandler', (request, _reply, done) => done(nonFiniteNumbers(request) ?? undefined));
 }

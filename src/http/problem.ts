@@ -196,9 +196,16 @@ export function frameworkErrors(publicUrl: string) {
 }
 
 /** Installs the error and not-found handlers on the root instance; `allowedMethods` tells a 405 from a 404. */
+// Fastify's "body too large" knows no limit; the route does, and the caller needs the number.
+function withBodyLimit(error: AppError, request: FastifyRequest): AppError {
+  const limit = request.routeOptions.bodyLimit;
+  if (error.code !== 'payload_too_large' || error.extensions?.limitBytes !== undefined || typeof limit !== 'number') return error;
+  return new AppError('payload_too_large', `The request body is larger than this endpoint accepts: at most ${limit} bytes.`, { extensions: { limitBytes: limit } });
+}
+
 export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = withBodyLimit(toAppError(error), request);
     const unavailable = appError.code === 'not_ready' ? databaseUnavailableReason(error) : null;
     if (unavailable) request.log.error({ err: error, reason: unavailable }, 'request failed: database unavailable');
     else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');

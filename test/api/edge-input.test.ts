@@ -135,6 +135,12 @@ describeDialects('edge input', (dialect) => {
     expect(list.statusCode).toBe(200);
   });
 
+  it('a query parameter sent twice where one value is expected is named as repeated, not as a wrong value', async () => {
+    await expectFieldError({ method: 'GET', url: '/api/v1/campaigns?limit=1&limit=2' }, 'querystring/limit', /^was given more than once; send it once$/);
+    await expectFieldError({ method: 'GET', url: '/api/v1/campaigns?status=active&status=archived' }, 'querystring/status', /more than once/);
+    expect((await send({ method: 'GET', url: '/api/v1/campaigns?limit=1' })).statusCode).toBe(200);
+  });
+
   it('a body nested deeper than any document Tessera reads is a 400, not a stack overflow', async () => {
     const deep = (n: number) => `${'{"a":['.repeat(n)}1${']}'.repeat(n)}`;
     for (const url of ['/api/v1/templates', '/api/v1/campaigns']) {

@@ -141,8 +141,10 @@ describeDialects('problem+json errors', (dialect) => {
     expect(missing.detail).toBe('Some fields are invalid: body/name is required.');
   });
 
-  it('oversized bodies are a 413', async () => {
-    expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', payload: { name: 'x'.repeat(5000), count: 1 } }), 413, 'payload_too_large');
+  it('oversized bodies are a 413 that states the limit', async () => {
+    const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', payload: { name: 'x'.repeat(5000), count: 1 } }), 413, 'payload_too_large');
+    expect(body.limitBytes).toEqual(expect.any(Number));
+    expect(body.detail).toBe(`The request body is larger than this endpoint accepts: at most ${body.limitBytes} bytes.`);
   });
 
   it('unsupported content types are a 415', async () => {
