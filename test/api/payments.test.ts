@@ -210,6 +210,10 @@ describeDialects('payments API', (dialect) => {
     expect(noPayee.json().errors[0]).toMatchObject({ field: 'body/scheme', message: expect.stringMatching(/payment profile has no upi payee/) });
     const expiresTooLong = await initPayment(t.app, account.apiKey, { ...INIT.sepa, expires_in: 31 * 24 * 3600 });
     expect(expiresTooLong.statusCode).toBe(400);
+    // A reference is shown to the payer and copied into online banking: no invisible direction override.
+    const bidi = await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'order-\u202e24' });
+    expect(bidi.statusCode).toBe(400);
+    expect(bidi.json().errors[0]).toMatchObject({ field: 'body/reference', message: expect.stringMatching(/invisible direction marks/) });
     // Nothing was created by any of the refusals.
     expect((await get('/api/v1/payments')).json().data).toEqual([]);
   });

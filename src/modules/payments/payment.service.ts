@@ -64,7 +64,10 @@ function invalid(errors: DomainFieldError[], root = 'body'): AppError {
 }
 
 // Control characters would end up in a bank's remittance field or a QR payload line.
-const CONTROL = /[\u0000-\u001f\u007f]/;
+// Control characters, and the invisible direction overrides and isolates (U+202A–202E,
+// U+2066–2069): a reference is shown to the payer and copied into online banking, where an
+// override can make `order-42` display as something else (Trojan Source).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /** Creates a pending payment and its payment.created event; 400 naming each field a scheme cannot carry. */
 export async function createPayment(ctx: Ctx, caller: PaymentCaller, input: NewPayment): Promise<PaymentsTable> {
@@ -72,9 +75,9 @@ export async function createPayment(ctx: Ctx, caller: PaymentCaller, input: NewP
   const currency = checkCurrency(input.currency);
   if (!currency.ok) errors.push({ field: 'currency', reason: currency.reason });
   const reference = input.reference.trim();
-  if (reference === '' || CONTROL.test(reference)) errors.push({ field: 'reference', reason: 'must be your order id: 1–100 characters, no control characters' });
+  if (reference === '' || CONTROL.test(reference)) errors.push({ field: 'reference', reason: 'must be your order id: 1–100 characters, no control characters or invisible direction marks' });
   const description = input.description?.trim() || null;
-  if (description && CONTROL.test(description)) errors.push({ field: 'description', reason: 'must be one line of text without control characters' });
+  if (description && CONTROL.test(description)) errors.push({ field: 'description', reason: 'must be one line of text without control characters or invisible direction marks' });
   const metadata = JSON.stringify(input.metadata ?? {});
   if (Buffer.byteLength(metadata) > METADATA_LIMITS.bytes) errors.push({ field: 'metadata', reason: `must be at most ${METADATA_LIMITS.bytes} bytes as JSON` });
   if (errors.length > 0) throw invalid(errors);

@@ -20,7 +20,8 @@ export interface TextRule {
 /** The outcome of checking one text field. */
 export type TextCheck = { ok: true; text: string } | { ok: false; reason: string };
 
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// Also the invisible direction overrides and isolates: names and addresses are shown to payers.
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const SWISS_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]*$/u;
 const SWISS_BAD = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/u;
 const ASCII_BAD = /[^\u0020-\u007e]/u;

@@ -106,6 +106,9 @@ describe('text rules', () => {
     for (const charset of ['unicode', 'swiss', 'ascii'] as const) {
       expect(checkText('line one\nline two', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+000A') });
       expect(checkText('tab\there', { max: 70, charset })).toMatchObject({ ok: false });
+      // An invisible right-to-left override would make a payee's name display as something else.
+      expect(checkText('Acme \u202eGmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+202E') });
+      expect(checkText('Acme \u2066GmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+2066') });
     }
     expect(checkText('   ', { max: 70, charset: 'unicode' })).toEqual({ ok: false, reason: 'must not be empty' });
   });
