@@ -98,6 +98,7 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
   let worst = Infinity;
   let worstField = 'color';
   let worstHex = design.color;
+  let worstAlpha = 1;
   let lighter = 0;
   const fgs = foregrounds(design);
   for (const { field, rgba } of fgs) {
@@ -107,10 +108,13 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
       worst = Math.abs(delta);
       worstField = field;
       worstHex = hex(fg);
+      worstAlpha = rgba.a;
     }
     if (delta > 0) lighter++;
   }
-  const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: ${colourName(worstField)} (${worstHex}) is only ${Math.round(worst)} of 255 steps of brightness away from the background`;
+  // A translucent colour is judged as drawn: name what it looks like, or that it cannot be seen.
+  const drawn = worstAlpha === 0 ? 'is fully transparent, so it' : worstAlpha < 1 ? `at ${Math.round(worstAlpha * 100)} % opacity looks like ${worstHex} and` : `(${worstHex})`;
+  const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: ${colourName(worstField)} ${drawn} is only ${Math.round(worst)} of 255 steps of brightness away from the background`;
   if (worst < MIN_LUMA_DELTA) {
     errors.push({ field: worstField, message: `${said}; scanners need at least ${MIN_LUMA_DELTA} (${WARN_LUMA_DELTA} recommended): use a darker colour or a lighter background` });
   } else if (worst < WARN_LUMA_DELTA) {

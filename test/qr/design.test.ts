@@ -89,6 +89,9 @@ describe('lintDesign', () => {
 
   it('refuses low luma contrast and warns on middling luma contrast, whatever WCAG says', () => {
     expect(lint({ color: '#dddddd' }).errors[0]!.message).toMatch(/the code colour \(#dddddd\) is only 34 of 255 steps of brightness away from the background; scanners need at least 90/);
+    // A translucent colour is named as drawn, not as the colour it composites to.
+    expect(lint({ color: '#00000000' }).errors[0]!.message).toMatch(/the code colour is fully transparent, so it is only 0 of 255 steps/);
+    expect(lint({ color: '#00000040' }).errors[0]!.message).toMatch(/the code colour at 25 % opacity looks like #bfbfbf and is only 64 of 255 steps/);
     // Decoders threshold gamma-encoded luma: #ea580c passes WCAG (3.6:1) at luma Δ132 and reads
     // under noise σ30 in no zxing and 1 in 12 jsQR trials; #f472b6 sits just above refusal.
     expect(lint({ color: '#ea580c' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
