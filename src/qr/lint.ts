@@ -3,7 +3,7 @@
 import { ECC_RECOVERY, symbolSize } from './capacity.ts';
 import { contrastRatio, lumaDelta, over, parseColor } from './color.ts';
 import type { Rgba } from './color.ts';
-import type { Design, QrWarning } from './design.ts';
+import { DESIGN_LIMITS, type Design, type QrWarning } from './design.ts';
 import { QrDesignError } from './errors.ts';
 import type { QrErrorDetail } from './errors.ts';
 import { LOGO_BUDGET_SHARE, logoArea, logoDamage, maxLogoSize } from './logo.ts';
@@ -162,8 +162,8 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
       errors.push({
         field: 'logo.size',
         message:
-          `logo.size ${design.logo.size} hides too much of this version-${v} code: it would use ${Math.round(worstShare * 100)}% of ECC ${design.ecc}'s ~${pct}% recovery budget where ${Math.round(LOGO_BUDGET_SHARE * 100)}% is the limit; ` +
-          (max > 0 ? `use logo.size ≤ ${max}` : `a version-${v} code is too small to carry a logo; drop it`),
+          `${design.logo.size === DESIGN_LIMITS.logoSize.default ? `the logo at its default size (logo.size ${design.logo.size})` : `logo.size ${design.logo.size}`} hides too much of this version-${v} code: it would use ${Math.round(worstShare * 100)}% of ECC ${design.ecc}'s ~${pct}% recovery budget where ${Math.round(LOGO_BUDGET_SHARE * 100)}% is the limit; ` +
+          (max > 0 ? `give the logo as {"src": …, "size": ${max}} or smaller` : `a version-${v} code is too small to carry a logo; drop it`),
       });
     }
   }

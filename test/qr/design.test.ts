@@ -162,8 +162,12 @@ describe('lintDesign', () => {
     if (over > max) {
       const err = lint({ logo: { src: PNG_DOT, size: over } }, 5).errors[0]!;
       expect(err.field).toBe('logo.size');
-      expect(err.message).toContain(`use logo.size ≤ ${max}`);
+      expect(err.message).toContain(`logo.size ${over} hides too much`);
+      expect(err.message).toContain(`give the logo as {"src": …, "size": ${max}} or smaller`);
     }
+    // A logo given without a size is told that the default size is what does not fit.
+    expect(maxLogoSize(1, 'H')).toBeLessThan(0.2);
+    expect(lint({ logo: PNG_DOT }, 1).errors[0]!.message).toMatch(/^the logo at its default size \(logo.size 0.2\) hides too much/);
     expect(maxLogoSize(1, 'H')).toBeLessThan(maxLogoSize(10, 'H'));
   });
 
