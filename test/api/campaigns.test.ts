@@ -108,6 +108,13 @@ describeDialects('campaigns API', (dialect) => {
     expect(dup.statusCode).toBe(409);
     expect(dup.json().errors).toEqual([{ field: 'body/slug', message: 'is taken' }]);
     expect((await create(other.headers, { name: 'C', slug: 'launch', destination: 'https://example.com' })).statusCode).toBe(201);
+    // An archived campaign keeps its slug, and the refusal says so (its links must not lead elsewhere).
+    const old = await create(me.headers, { name: 'Spring', slug: 'spring', destination: 'https://example.com' });
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${old.json().id}`, headers: me.headers });
+    const kept = await create(me.headers, { name: 'Spring again', slug: 'spring', destination: 'https://example.com' });
+    expect(kept.statusCode).toBe(409);
+    expect(kept.json().errors).toEqual([{ field: 'body/slug', message: 'is kept by an archived campaign' }]);
+    expect(kept.json().detail).toContain(`archived campaign ${old.json().id}`);
   });
 
   it("another account's campaign is a 404 on GET, PUT and DELETE, and absent from its list", async () => {

@@ -52,11 +52,11 @@ export async function countCampaignsWithStatus(db: Kysely<Database>, accountId: 
   return Number(row.n);
 }
 
-/** Whether the account already has a campaign with this slug (other than `exceptId`). */
-export async function slugInUse(db: Kysely<Database>, accountId: string, slug: string, exceptId?: string): Promise<boolean> {
-  let query = db.selectFrom('campaigns').select('id').where('account_id', '=', accountId).where('slug', '=', slug);
+/** The account's campaign holding this slug (other than `exceptId`), if any. */
+export async function slugHolder(db: Kysely<Database>, accountId: string, slug: string, exceptId?: string): Promise<Pick<CampaignsTable, 'id' | 'status'> | undefined> {
+  let query = db.selectFrom('campaigns').select(['id', 'status']).where('account_id', '=', accountId).where('slug', '=', slug);
   if (exceptId) query = query.where('id', '!=', exceptId);
-  return (await query.executeTakeFirst()) !== undefined;
+  return query.executeTakeFirst();
 }
 
 /** Filters of the campaign list. */

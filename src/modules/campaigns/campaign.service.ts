@@ -22,7 +22,7 @@ import {
   insertCampaigns,
   listCampaigns as listRows,
   type RedirectRow,
-  slugInUse,
+  slugHolder,
   updateCampaign as updateRow,
 } from './campaign.repo.ts';
 import { type Campaign, type CampaignStatus, type QrType, type RedirectTarget, toCampaign } from './campaign.ts';
@@ -50,8 +50,21 @@ function assertSlugAllowed(slug: string | null | undefined): void {
   }
 }
 
-function slugConflict(slug: string): AppError {
-  return new AppError('conflict', `This account already has a campaign with slug '${slug}'; choose another.`, { errors: [{ field: 'body/slug', message: 'is taken' }] });
+function slugConflict(slug: string, holder?: Pick<CampaignsTable, 'id' | 'status'>): AppError {
+  // An archived campaign keeps its address for good: its printed codes and shared page links must
+  // never start leading to another campaign's page.
+  const detail =
+    holder?.status === 'archived'
+      ? `The slug '${slug}' belongs to the archived campaign ${holder.id}: archived campaigns keep their address so links to them never lead somewhere else; choose another.`
+      : `This account already has a campaign with slug '${slug}'; choose another.`;
+  return new AppError('conflict', detail, { errors: [{ field: 'body/slug', message: holder?.status === 'archived' ? 'is kept by an archived campaign' : 'is taken' }] });
+}
+
+/** The conflict for a slug another campaign of the account holds, or null when it is free. */
+async function slugTaken(ctx: Ctx, accountId: string, slug: string | null | undefined, exceptId?: string): Promise<AppError | null> {
+  if (!slug) return null;
+  const holder = await slugHolder(ctx.db, accountId, slug, exceptId);
+  return holder ? slugConflict(slug, holder) : null;
 }
 
 /** Creates one campaign. */
@@ -63,7 +76,8 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: CreateC
   assertScheduleOrder(schedule);
   const slug = input.slug ?? null;
   assertSlugAllowed(slug);
-  if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
+  const taken = await slugTaken(ctx, accountId, slug);
+  if (taken) throw taken;
   const now = ctx.clock.now();
   for (let attempt = 1; ; attempt++) {
     const row: CampaignsTable = {
@@ -95,7 +109,8 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: CreateC
       return { ...toCampaign(row), hostedPage };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      if (slug && (await slugInUse(ctx.db, accountId, slug))) throw slugConflict(slug);
+      const conflict = await slugTaken(ctx, accountId, slug);
+      if (conflict) throw conflict;
       if (attempt >= SHORT_CODE_ATTEMPTS) throw error;
     }
   }
@@ -138,7 +153,8 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
   if (patch.name !== undefined) set.name = patch.name.trim();
   if (patch.slug !== undefined) {
     assertSlugAllowed(patch.slug);
-    if (patch.slug && (await slugInUse(ctx.db, accountId, patch.slug, id))) throw slugConflict(patch.slug);
+    const taken = await slugTaken(ctx, accountId, patch.slug, id);
+    if (taken) throw taken;
     if (!patch.slug && patch.hosted_page === undefined) await checkSlugRemoval(ctx, accountId, id);
     set.slug = patch.slug;
   }
@@ -175,7 +191,7 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error) && patch.slug) throw slugConflict(patch.slug);
+    if (isUniqueViolation(error) && patch.slug) throw (await slugTaken(ctx, accountId, patch.slug, id)) ?? slugConflict(patch.slug);
     throw error;
   }
   if (!row) throw notFound(`Campaign '${id}'`);
