@@ -47,6 +47,28 @@ describeDialects('sign-up policy', (dialect) => {
     expect(await accounts(t)).toHaveLength(1);
   });
 
+  it('the organisation or brand named at sign-up is what public pages show; the person keeps their own name', async () => {
+    const t = await start('open');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      remoteAddress: '192.0.2.9',
+      payload: { email: 'maria@example.com', password: 'long enough password', name: 'Maria Marketing', account_name: 'Festival Tickets GmbH' },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ user: { name: 'Maria Marketing' }, account: { name: 'Festival Tickets GmbH' } });
+    const plain = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: '192.0.2.10', payload: { email: 'ada@example.com', password: 'long enough password', name: 'Ada' } });
+    expect(plain.json().account.name).toBe('Ada');
+    const long = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/signup',
+      remoteAddress: '192.0.2.11',
+      payload: { email: 'x@example.com', password: 'long enough password', account_name: 'x'.repeat(101) },
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors[0].field).toBe('body/account_name');
+  });
+
   it('a password of spaces only is refused however long, and nothing is created', async () => {
     const t = await start();
     for (const password of [' '.repeat(10), '\t'.repeat(12)]) {

@@ -52,6 +52,7 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await page.getByRole('heading', { name: /QR codes you can change/ }).waitFor();
         await page.getByRole('link', { name: /Create (one|the first account)/ }).click();
         await page.getByLabel('Your name').fill('Ada Lovelace');
+        await page.getByLabel('Organisation or brand').fill('Analytical Engines Ltd');
         await page.getByLabel('Email').fill('ada@example.com');
         // Ten spaces are ten characters, and still no password: refused beside the field, once (no hint repeating a rule).
         await page.getByLabel('Password').fill(' '.repeat(10));
@@ -62,6 +63,8 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await page.getByRole('button', { name: 'Create account' }).click();
         await page.waitForURL(`${base}/app`);
         await page.getByRole('heading', { name: 'Create your first QR code' }).waitFor();
+        // The brand, not the person, is the account's public name.
+        expect((await (await page.request.get(`${base}/api/v1/auth/me`)).json()).account.name).toBe('Analytical Engines Ltd');
 
         // Design a dynamic campaign.
         await page.getByRole('link', { name: 'New campaign' }).first().click();

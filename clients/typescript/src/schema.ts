@@ -5459,8 +5459,11 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description The organisation or brand people who scan the codes see on public pages (default: `name`, else the slug); changed later in Settings */
+                    account_name?: string;
                     /** @description Sign-in email */
                     email: string;
+                    /** @description The person's name (shown in the dashboard only) */
                     name?: string;
                     /** @description At least 10 characters */
                     password: string;

@@ -48,7 +48,10 @@ export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 export const SignupBody = Type.Object(
   {
     ...credentials,
-    name: Type.Optional(Type.String({ maxLength: 200 })),
+    name: Type.Optional(Type.String({ maxLength: 200, description: "The person's name (shown in the dashboard only)" })),
+    account_name: Type.Optional(
+      Type.String({ maxLength: 100, description: 'The organisation or brand people who scan the codes see on public pages (default: `name`, else the slug); changed later in Settings' }),
+    ),
     slug: Type.Optional(Type.String({ maxLength: 40, description: 'Account slug (the userSlug of hosted pages)' })),
   },
   { additionalProperties: false },

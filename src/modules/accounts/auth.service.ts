@@ -72,7 +72,7 @@ export async function signUp(ctx: AuthContext, input: SignupBody & { ip: string;
   await limit(ctx.rateLimiter!, `signup:ip:${input.ip}`, AUTH_LIMITS.signupPerIp, ctx.clock.now(), 'sign-up');
   if (!(await signupStatus(ctx)).allowed) throw signupClosed();
   const onlyFirst = ctx.config.signup === 'first' ? { dialect: ctx.dialect } : undefined;
-  const { account, user } = await createAccount(ctx, { email: input.email, password: input.password, name: input.name, slug: input.slug }, { onlyFirst });
+  const { account, user } = await createAccount(ctx, { email: input.email, password: input.password, name: input.name, accountName: input.account_name, slug: input.slug }, { onlyFirst });
   return startSession(ctx, user, account, input.previousToken, newDeviceToken(ctx.config.masterKey, user.id));
 }
 

@@ -16,10 +16,11 @@ function SignupForm({ first }: { first: boolean }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [name, setName] = useState('');
+  const [brand, setBrand] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const signUp = useMutation({
-    mutationFn: () => unwrap(api.POST('/api/v1/auth/signup', { body: { email, password, ...(name.trim() ? { name: name.trim() } : {}) } })),
+    mutationFn: () => unwrap(api.POST('/api/v1/auth/signup', { body: { email, password, ...(name.trim() ? { name: name.trim() } : {}), ...(brand.trim() ? { account_name: brand.trim() } : {}) } })),
     onSuccess: async (body) => {
       queryClient.setQueryData(sessionQuery.queryKey, toSession(body));
       await queryClient.invalidateQueries({ queryKey: signupPolicyQuery.queryKey });
@@ -35,11 +36,14 @@ function SignupForm({ first }: { first: boolean }) {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       {first && <Alert tone="info">This is a new Tessera: the account you create now owns it.</Alert>}
-      {signUp.error && !fields.email && !fields.password && !fields.name && (
+      {signUp.error && !fields.email && !fields.password && !fields.name && !fields.account_name && (
         <Alert>{closed ? 'Sign-up has just been closed on this Tessera. Ask its administrator for an account.' : errorText(signUp.error)}</Alert>
       )}
-      <Field label="Your name" optional error={fields.name}>
+      <Field label="Your name" optional hint="Only you and your team see it." error={fields.name}>
         {(props) => <TextInput {...props} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Organisation or brand" optional hint="What people who scan your codes see on the pages Tessera shows them. You can change it later in Settings." error={fields.account_name}>
+        {(props) => <TextInput {...props} autoComplete="organization" maxLength={100} value={brand} onChange={(e) => setBrand(e.target.value)} />}
       </Field>
       <Field label="Email" error={fields.email}>
         {(props) => <TextInput {...props} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />}
