@@ -15,24 +15,26 @@ export const accountCreateCommand: Command = {
   name: 'account create',
   summary: 'Create an account, its owner and a first prd API key',
   usage: [
-    'tessera account create --email EMAIL --password PASSWORD [--slug SLUG] [--name NAME] [--json]',
+    'tessera account create --email EMAIL --password PASSWORD [--slug SLUG] [--name NAME] [--account-name BRAND] [--json]',
     '',
     '  --email      owner email (sign-in name)',
     '  --password   owner password, at least 10 characters',
     '  --slug       account slug used in public page URLs (default: from the email)',
-    '  --name       display name',
+    "  --name       the owner's name (shown in the dashboard)",
+    '  --account-name  the organisation or brand public pages show (default: --name, else the slug)',
     '  --json       print the result as JSON: {account_id, slug, user_id, email, api_key}',
     '',
     'The API key is printed once; only its hash is stored. Run it with the same TESSERA_DATA_DIR or',
     'DATABASE_URL as the server: it warns on stderr when no server has used that database yet.',
   ].join('\n'),
-  options: { email: { type: 'string' }, password: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, json: { type: 'boolean' } },
+  options: { email: { type: 'string' }, password: { type: 'string' }, slug: { type: 'string' }, name: { type: 'string' }, 'account-name': { type: 'string' }, json: { type: 'boolean' } },
   async run({ values }, io) {
     const input: NewAccountInput = {
       email: requireOption(values, 'email'),
       password: requireOption(values, 'password'),
       slug: values.slug as string | undefined,
       name: values.name as string | undefined,
+      accountName: values['account-name'] as string | undefined,
     };
     const problems = validateNewAccount(input);
     if (problems.length) throw new UsageError(problems.map((p) => `--${p.field} ${p.message}`).join('; '));

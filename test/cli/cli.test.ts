@@ -97,11 +97,17 @@ describe('CLI usage', () => {
 describe('CLI commands (SQLite)', () => {
   it('`account create --json` creates an account and prints its id and slug', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
-    const result = await run(['account', 'create', '--email', 'Ada@Example.com', '--password', 'correct horse battery', '--slug', 'ada-lab', '--json'], { TESSERA_DATA_DIR: dir });
+    const result = await run(['account', 'create', '--email', 'Ada@Example.com', '--password', 'correct horse battery', '--slug', 'ada-lab', '--account-name', 'Analytical Engines Ltd', '--json'], {
+      TESSERA_DATA_DIR: dir,
+    });
     expect(result.code, result.stderr).toBe(0);
     const printed = JSON.parse(result.stdout);
     expect(printed).toMatchObject({ slug: 'ada-lab', email: 'ada@example.com' });
     expect(printed.account_id).toMatch(/^acc_/);
+    const { connectDatabase } = await import('../../src/db/connect.ts');
+    const database = connectDatabase({ dialect: 'sqlite', url: path.join(dir, 'tessera.db') });
+    expect((await database.db.selectFrom('accounts').select('name').executeTakeFirstOrThrow()).name).toBe('Analytical Engines Ltd');
+    await database.close();
     const again = await run(['account', 'create', '--email', 'ada@example.com', '--password', 'correct horse battery'], { TESSERA_DATA_DIR: dir });
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already exists/);
