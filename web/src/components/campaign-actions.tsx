@@ -1,4 +1,4 @@
-// A campaign's row actions: copy the public link, edit, scans, download, archive (asked once).
+// A campaign's row actions: copy the public link (not a live ticket's), edit, scans, download, archive (asked once).
 import { useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { Link } from '@tanstack/react-router';
@@ -76,9 +76,12 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
           sideOffset={4}
           className="z-50 min-w-52 rounded-lg border border-zinc-200 bg-white p-1 shadow-lg dark:border-zinc-700 dark:bg-zinc-900"
         >
-          <DropdownMenu.Item className={item} onSelect={() => void copyText(campaign.public_url).then(() => toast('Link copied'))}>
-            <Copy aria-hidden="true" /> Copy public link
-          </DropdownMenu.Item>
+          {/* A live ticket's short link alone only shows "This code has expired": nothing worth copying. */}
+          {campaign.qr_type !== 'morphing' && (
+            <DropdownMenu.Item className={item} onSelect={() => void copyText(campaign.public_url).then(() => toast('Link copied'))}>
+              <Copy aria-hidden="true" /> Copy public link
+            </DropdownMenu.Item>
+          )}
           <DropdownMenu.Item asChild className={item}>
             <Link to="/app/campaigns/$campaignId" params={{ campaignId: campaign.id }}>
               <Pencil aria-hidden="true" /> {active ? 'Edit' : 'View'}

@@ -1,5 +1,6 @@
 // Creating and editing a campaign: its details, the live designer, the preview with the lint,
-// downloads, templates, and archiving. Loaded on first use (a lazy chunk with the QR engine).
+// downloads, templates, and archiving; a saved live ticket also shows its real, changing image.
+// Loaded on first use (a lazy chunk with the QR engine).
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
@@ -17,6 +18,8 @@ import { Downloads } from '../components/campaign-downloads.tsx';
 import { LeaveGuard } from '../components/leave-guard.tsx';
 import { PageDestinationHint } from '../campaigns/destination-hint.tsx';
 import { EditorHeader } from '../campaigns/editor-header.tsx';
+import { LiveTicketCard } from '../campaigns/live-ticket-card.tsx';
+import { PublicLink } from '../campaigns/public-link.tsx';
 import { describeProblem } from '../campaigns/field-names.ts';
 import { leadsToHostedPage, STATIC_CODE_LIMITS } from '../campaigns/hosted-page-target.ts';
 import { ProblemSummary } from '../components/problem-summary.tsx';
@@ -24,7 +27,6 @@ import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
 import { TemplatePicker } from '../components/template-picker.tsx';
 import { ScheduleFields, type ScheduleValue } from '../components/schedule-fields.tsx';
 import { Button } from '../components/ui/button.tsx';
-import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
 import { UrlInput } from '../components/ui/url-input.tsx';
 import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
@@ -54,6 +56,8 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const [templateOpen, setTemplateOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
   const readOnly = campaign?.status === 'archived';
+  // A saved live ticket shows its real, changing image; the preview then only shows the design.
+  const live = campaign?.qr_type === 'morphing' && !readOnly;
 
   // What the code encodes: the saved public URL, or for a static code the destination being typed.
   const text = qrType === 'static' ? destination.trim() || campaign?.public_url || 'https://example.com/' : (campaign?.public_url ?? `${window.location.origin}/${PENDING_CODE}`);
@@ -130,6 +134,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
           </Alert>
         </div>
       )}
+      {campaign && live && <LiveTicketCard campaign={campaign} dirty={dirty} />}
       {showProblem && <ProblemSummary error={save.error} notSaved="The campaign was not saved" problems={summary.map(([field, message]) => [field, describeProblem(field, message)])} />}
 
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_360px] xl:grid-cols-[minmax(0,1fr)_400px]">
@@ -155,16 +160,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
               {(props) => <UrlInput {...props} required disabled={readOnly} value={destination} onValueChange={setDestination} placeholder="https://example.com/menu" />}
             </Field>
             {campaign ? (
-              <div className="space-y-1.5">
-                <p className="text-[13px] font-medium">Public link</p>
-                <div className="flex items-center gap-2">
-                  <code className="min-w-0 flex-1 rounded-md break-all bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">{campaign.public_url}</code>
-                  <CopyButton size="sm" text={campaign.public_url} label="Copy" copiedMessage="Link copied" aria-label="Copy public link" />
-                </div>
-                <p className="text-[13px] text-zinc-500 dark:text-zinc-400">
-                  <span className="font-medium">{QR_TYPE_LABELS[campaign.qr_type]} code.</span> {QR_TYPE_HINTS[campaign.qr_type]}
-                </p>
-              </div>
+              <PublicLink campaign={campaign} />
             ) : (
               <fieldset>
                 <legend className="mb-2 text-[13px] font-medium">Type</legend>
@@ -205,7 +201,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
           <div className="lg:sticky lg:top-6">
             <Card className="p-5">
               <div className="mb-3 flex items-center justify-between">
-                <h2 className="text-sm font-semibold">Preview</h2>
+                <h2 className="text-sm font-semibold">{live ? 'Design preview' : 'Preview'}</h2>
                 {preview.version !== null && (
                   <span className="tabular text-xs text-zinc-500 dark:text-zinc-400">
                     Version {preview.version} · ECC {preview.ecc}
@@ -214,7 +210,13 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
               </div>
               <QrPreview preview={preview} lastSvg={lastSvg.current} transparent={design.background === 'transparent'} label={`QR code preview for ${text}`} />
               {!campaign && qrType !== 'static' && <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">The short link is assigned when you create the campaign.</p>}
-              {qrType === 'morphing' && <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">Live tickets change their picture every 30 seconds; this shows their design.</p>}
+              {qrType === 'morphing' && (
+                <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
+                  {live
+                    ? 'Your design as you edit it. It has no live token, so a phone scanning it gets “This code has expired”: scan the live ticket instead.'
+                    : 'Live tickets change their picture every 30 seconds; this shows their design.'}
+                </p>
+              )}
               <LintPanel preview={preview} design={design} onChange={setDesign} disabled={readOnly} />
               {!readOnly && (
                 <div className="mt-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">

@@ -2,7 +2,7 @@
 // code was scanned, and the raw scans as CSV. Days are the viewer's, as the API counts them in tz.
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { Download, ScanLine } from 'lucide-react';
+import { Download } from 'lucide-react';
 import { useMemo } from 'react';
 import { RANGE_DAYS, type RangeDays, type ReportRange, exportCsvUrl, lastDays, timelineQuery } from '../api/analytics.ts';
 import { parseScansSearch } from './scans-search.ts';
@@ -12,13 +12,13 @@ import type { Campaign } from '../api/types.ts';
 import { BreakdownCard } from '../analytics/breakdown-card.tsx';
 import { dayLabel } from '../analytics/labels.ts';
 import { type Day, ScansChart } from '../analytics/scans-chart.tsx';
+import { ScansEmpty } from '../analytics/scans-empty.tsx';
 import { ScansTable } from '../analytics/scans-table.tsx';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
 import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
 import { buttonClass } from '../components/ui/button.tsx';
-import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Select } from '../components/ui/field.tsx';
-import { Alert, Card, EmptyState, Skeleton } from '../components/ui/misc.tsx';
+import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
 import { formatCount } from '../lib/dates.ts';
 import { useTitle } from '../lib/use-title.ts';
 
@@ -60,12 +60,7 @@ function Report({ campaign, range, days: rangeDays }: { campaign: Campaign; rang
     );
   if (timeline.isError) return <Alert title="The scans could not be loaded">{errorText(timeline.error)}</Alert>;
   const days = timeline.data.data;
-  if (days.every((d) => d.scans === 0))
-    return (
-      <EmptyState icon={<ScanLine />} title={`No scans in the last ${rangeDays} days`} actions={<CopyButton text={campaign.public_url} label="Copy the public link" copiedMessage="Link copied" />}>
-        Scans show here within a minute of happening. Print or share the code, or open its public link to try it.
-      </EmptyState>
-    );
+  if (days.every((d) => d.scans === 0)) return <ScansEmpty campaign={campaign} days={rangeDays} />;
   return (
     <div className="space-y-4">
       <Summary days={days} />
