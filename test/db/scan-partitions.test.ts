@@ -92,15 +92,16 @@ describeDialects('scan partitions', (dialect) => {
     const rows = await allScans(db);
     expect(rows).toHaveLength(times.length);
 
-    expect(await migrateToLatest(db)).toEqual(['0016_scan_partitions']);
+    // Migrations after 0016 may follow; it is the first to run here.
+    expect((await migrateToLatest(db))[0]).toBe('0016_scan_partitions');
     expect(await allScans(db)).toEqual(rows);
     expect(await scansArePartitioned(db)).toBe(postgres);
     if (!postgres) return;
     // Its down migration restores the plain table with every row.
-    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect((await migrator.migrateTo('0015_campaign_schedule')).error).toBeUndefined();
     expect(await scansArePartitioned(db)).toBe(false);
     expect(await allScans(db)).toEqual(rows);
-    expect(await migrateToLatest(db)).toEqual(['0016_scan_partitions']);
+    expect((await migrateToLatest(db))[0]).toBe('0016_scan_partitions');
     expect(await allScans(db)).toEqual(rows);
     expect(await homes(db)).toEqual({
       '1969-07-20T20:17:00.000Z': 'scans_default',
