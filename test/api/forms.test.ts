@@ -114,7 +114,10 @@ describeDialects('hosted forms', (dialect) => {
     expect(ok.headers.location).toBe(`/p/${me.slug}/fair/thanks`);
     const thanks = await t.app.inject({ method: 'GET', url: ok.headers.location as string });
     expect(thanks.statusCode).toBe(200);
-    expect(thanks.body).toContain('Thank you! Your answer has been received.');
+    // The heading says the answer was sent; the default message under it does not say it again.
+    expect(thanks.body).toContain('Your answer has been sent</h1>');
+    expect(thanks.body).toContain('<p role="status" class="prose">Thank you!</p>');
+    expect(thanks.body).not.toMatch(/answer (was|has been) (sent|received)\./i);
     const stored = (await list(me, campaign.id)).json().data;
     expect(stored[0].data).toEqual({ name: 'Grace', email: 'grace@example.com', guests: 1, size: 'S', notes: null, consent: true });
 

@@ -1,13 +1,25 @@
 // Bulk creation in Chromium: 50 pasted links, one of them bad: the server's dry run names the
 // row before anything exists; once fixed, the ZIP holds 50 SVGs that each decode to their row's
 // public URL, and a manifest matching what the API stores. A CSV with names gives PNGs, and the
-// manifest keeps formula-looking names inert.
+// manifest keeps formula-looking names inert. A link pasted twice is a warning per line, not an
+// error: both rows still get a code.
 import { unzipSync, strFromU8 } from 'fflate';
 import { expect, it } from 'vitest';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, chromiumForFile, decodeImage, downloadBytes, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import {
+  chromiumAvailable,
+  chromiumForFile,
+  decodeImage,
+  downloadBytes,
+  expectAxeClean,
+  liveAppPerTest,
+  phoneContextLike,
+  signedInContext,
+  watchPage,
+  withFailureScreenshot,
+} from '../helpers/dashboard-browser.ts';
 
 describeDialects('dashboard bulk creation in Chromium', (dialect) => {
   const chromium = chromiumForFile();
@@ -32,7 +44,10 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         await rowErrors.waitFor();
         expect(await rowErrors.textContent()).toContain('Line 7');
         expect(await rowErrors.textContent()).toContain('absolute URL');
-        await page.getByText('1 of 50 rows need fixing; nothing was created').waitFor();
+        // Only checked: nothing was to be created yet.
+        await page.getByText('1 of 50 rows need fixing before anything can be created').waitFor();
+        expect(await page.getByText('nothing was created').count()).toBe(0);
+        expect(await page.getByTestId('row-duplicates').count()).toBe(0);
 
         await textarea.fill(urls.join('\n'));
         await page.getByRole('button', { name: 'Check 50 links' }).click();
@@ -100,6 +115,59 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         expect(png.readUInt32BE(16)).toBe(512);
         expect(await decodeImage(png)).toEqual([manifest[i]![2]]);
       }
+      await context.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'warns about a link pasted twice on its line, says a refused creation created nothing, and still creates every row',
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const { context, cookie } = await signedInContext(browser, live);
+      const phone = await phoneContextLike(browser, context);
+      for (const [page, width] of [
+        [await context.newPage(), 1280],
+        [await phone.newPage(), 390],
+      ] as const) {
+        const problems = watchPage(page);
+        await withFailureScreenshot(page, `bulk-duplicates-${width}-${dialect}`, async () => {
+          await page.goto(`${live.base}/app/bulk`);
+          const textarea = page.getByLabel('Paste links, one per line');
+          await textarea.fill(['https://shop.example/a', 'not a link', 'https://shop.example/b', 'shop.example/a'].join('\n'));
+          // Creating straight away: refused, and the result says nothing was created.
+          await page.getByRole('button', { name: 'Create 4 codes' }).click();
+          await page.getByText('1 of 4 rows need fixing; nothing was created').waitFor();
+          const duplicates = page.getByTestId('row-duplicates');
+          await duplicates.waitFor();
+          expect(await duplicates.textContent()).toContain('1 row repeats a link');
+          expect(await duplicates.textContent()).toContain('Line 4: the same link as line 1');
+          // A warning, not an error: it is no alert, and not among the rows to fix.
+          expect(await duplicates.getAttribute('role')).toBeNull();
+          expect(await page.getByTestId('row-errors').textContent()).not.toContain('Line 4');
+          await expectAxeClean(page, `bulk with a repeated link at ${width}`);
+          await page.screenshot({ path: `.tmp/bulk-duplicates-${width}-${dialect}.png`, fullPage: true });
+
+          await textarea.fill(['https://shop.example/a', 'https://shop.example/c', 'https://shop.example/b', 'shop.example/a'].join('\n'));
+          expect(await duplicates.count()).toBe(0);
+          await page.getByRole('button', { name: 'Check 4 links' }).click();
+          await page.getByText('All 4 links are valid.').waitFor();
+          expect(await duplicates.textContent()).toContain('Line 4: the same link as line 1');
+          if (width === 390) return;
+          await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 4 codes' }).click()]);
+          await page.getByRole('heading', { name: '4 codes created' }).waitFor();
+        });
+        expect(problems).toEqual([]);
+      }
+      const listed = await live.app.inject({ method: 'GET', url: '/api/v1/campaigns?limit=100', headers: { cookie } });
+      expect((listed.json().data as Array<{ destination: string }>).map((c) => c.destination).sort()).toEqual([
+        'https://shop.example/a',
+        'https://shop.example/a',
+        'https://shop.example/b',
+        'https://shop.example/c',
+      ]);
+      await phone.close();
       await context.close();
     },
     120_000,

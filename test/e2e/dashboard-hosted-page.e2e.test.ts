@@ -142,7 +142,9 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
       await publicPage.getByLabel('Your email').fill('ada@example.com');
       await publicPage.getByLabel('T-shirt size').selectOption('M');
       await publicPage.getByRole('button', { name: 'Send' }).click();
-      await publicPage.getByText('Thank you! Your answer was sent.').waitFor();
+      // The heading says the answer was sent; the default thank-you message does not say it again.
+      await publicPage.getByRole('heading', { level: 1, name: 'Your answer has been sent' }).waitFor();
+      expect(await publicPage.getByRole('status').textContent()).toBe('Thank you!');
       await visitor.close();
       const answers = (await live.app.inject({ method: 'GET', url: `/api/v1/forms/campaign/${campaignId}`, headers })).json().data;
       expect(answers.map((a: { data: unknown }) => a.data)).toEqual([{ email_address: 'ada@example.com', t_shirt_size: 'M' }]);

@@ -1,7 +1,8 @@
 // What a new-user walkthrough found, in Chromium: the bulk check names every problem at once (a
 // bare host gets https:// as in the campaign form) with long links wrapped; long names without
 // spaces stay inside dialogs, cards and page headers whose actions keep their size; event
-// descriptions show code spans as code; and sign-in only says a session ended when there was one.
+// descriptions show code spans as code; sign-in only says a session ended when there was one; and
+// a long short link in the campaign list is cut in its host, never in its code.
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -56,7 +57,9 @@ describeDialects('dashboard long content in Chromium', (dialect) => {
           await page.getByLabel('Paste links, one per line').fill(['https://example.com/a', 'example.com/b', 'not a url', 'javascript:alert(1)', '', 'https://example.com/a', long].join('\n'));
           await page.getByText('A line such as example.com/menu is checked as https://example.com/menu.').waitFor();
           await page.getByRole('button', { name: 'Check 6 links' }).click();
-          await page.getByText('3 of 6 rows need fixing; nothing was created').waitFor();
+          await page.getByText('3 of 6 rows need fixing before anything can be created').waitFor();
+          // Line 6 repeats line 1: a warning beside the errors, not one of them.
+          expect(await page.getByTestId('row-duplicates').textContent()).toContain('Line 6: the same link as line 1');
           const list = page.getByTestId('row-errors');
           const items = list.getByRole('listitem');
           expect(await items.allTextContents()).toEqual([
@@ -263,6 +266,57 @@ describeDialects('dashboard long content in Chromium', (dialect) => {
         expect(await again.getByText('Your session has ended').count()).toBe(0);
       });
       expect(againProblems).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'a long short link in the campaign list at 390 px is cut in its host, never in its code',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live, { width: 390 });
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Spring menu poster', destination: 'https://example.com/' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const { short_code: code } = created.json();
+      // An installation on a long host name: the list shows the address the API gives.
+      const longUrl = `https://qr-codes.marketing.a-rather-long-company-name.example/${code}`;
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await page.route('**/api/v1/campaigns?*', async (route) => {
+        const response = await route.fetch();
+        const body = await response.json();
+        for (const campaign of body.data) campaign.public_url = longUrl;
+        await route.fulfill({ response, json: body });
+      });
+      await withFailureScreenshot(page, `long-short-link-390-${dialect}`, async () => {
+        await page.goto(`${live.base}/app`);
+        const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: 'Spring menu poster' }) });
+        const shown = row.getByTestId('short-code');
+        expect(await shown.textContent()).toBe(`/${code}`);
+        // The code is whole and on the line; the host gave way (ellipsis) and the title has it all.
+        const sizes = await shown.evaluate((el) => {
+          const host = el.previousElementSibling as HTMLElement;
+          const line = el.parentElement as HTMLElement;
+          const [box, lineBox] = [el.getBoundingClientRect(), line.getBoundingClientRect()];
+          return {
+            code: [el.scrollWidth, el.clientWidth],
+            host: [host.scrollWidth, host.clientWidth],
+            inside: box.right <= lineBox.right + 0.5,
+            title: line.title,
+            top: [box.top, host.getBoundingClientRect().top],
+          };
+        });
+        expect(sizes.code[0]).toBeLessThanOrEqual(sizes.code[1]!);
+        expect(sizes.host[0]).toBeGreaterThan(sizes.host[1]!);
+        expect(sizes.inside).toBe(true);
+        expect(sizes.top[0]).toBe(sizes.top[1]);
+        expect(sizes.title).toBe(longUrl);
+        await expectNoSidewaysOverflow(page, page.getByRole('table'), 'campaign list');
+        await row.screenshot({ path: '.tmp/long-short-link-390.png' });
+      });
+      expect(problems).toEqual([]);
       await context.close();
     },
     60_000,

@@ -2,7 +2,7 @@
 // a bare host name ("example.com/b") gets https:// in front before the server checks it, with the
 // same helper (withScheme); anything else reaches the server as typed, to be refused with a reason.
 import { describe, expect, it } from 'vitest';
-import { rowsFromCsv, rowsFromText } from '../../web/src/bulk/parse-rows.ts';
+import { duplicateRows, rowsFromCsv, rowsFromText } from '../../web/src/bulk/parse-rows.ts';
 
 describe('bulk rows', () => {
   it('prefixes bare host lines, skips blank ones and keeps the rest as typed', () => {
@@ -23,5 +23,30 @@ describe('bulk rows', () => {
       { url: 'https://example.com/menu', name: 'Menu', source: 'row 2' },
       { url: 'https://shop.example/', name: 'Shop', source: 'row 3' },
     ]);
+  });
+
+  it('finds rows that repeat an earlier link, as the server will store it', () => {
+    const rows = rowsFromText(
+      [
+        'https://example.com/ticket/1',
+        'https://example.com/ticket/2',
+        'example.com/ticket/1',
+        'not a link',
+        'HTTPS://EXAMPLE.com/ticket/2',
+        'not a link',
+        'https://example.com/ticket/1',
+        'https://example.com/Ticket/1',
+      ].join('\n'),
+    );
+    // Each repeat names the first row with that link; a different path (case matters there) is another link.
+    expect(duplicateRows(rows)).toEqual([
+      { index: 2, first: 0 },
+      { index: 4, first: 1 },
+      { index: 5, first: 3 },
+      { index: 6, first: 0 },
+    ]);
+    expect(duplicateRows(rowsFromText('https://a.example/\nhttps://b.example/'))).toEqual([]);
+    // CSV rows without a link are refused by the server, not repeats of each other.
+    expect(duplicateRows(rowsFromCsv('name,url\nA,\nB,\n'))).toEqual([]);
   });
 });

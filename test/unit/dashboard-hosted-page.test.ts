@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME as SERVER_THEME, FIELD_NAME_PATTERN, validatePageConfig } from '../../src/modules/pages/page-config.ts';
 import { PAGE_LANGUAGES as SERVER_LANGUAGES } from '../../src/http/page/language.ts';
 import { BLOCK_LABELS, blockNames, DEFAULT_THEME, PAGE_LANGUAGES, fieldName, moved, newBlock, newField, newForm, slugFrom, toDocument, toDraft } from '../../web/src/hosted-page/draft.ts';
-import { describeField } from '../../web/src/hosted-page/field-names.ts';
+import { describeField, pageMessage } from '../../web/src/hosted-page/field-names.ts';
 
 describe('page editor draft', () => {
   it('starts a new page from the server default theme, and offers the languages the server speaks', () => {
@@ -103,5 +103,18 @@ describe('page editor draft', () => {
     expect(describeField('form/submit_label', names)).toBe('Form: button text');
     expect(describeField('theme/accent_color', names)).toBe('Look: colour of buttons and links');
     expect(describeField('slug', names)).toBe('Address');
+  });
+
+  it("puts the names the server's messages mention in the editor's words", () => {
+    const field = { name: 'guests', label: 'Guests', type: 'number', min: 10, max: 2 };
+    const result = validatePageConfig({ title: 'T', form: { fields: [field] } });
+    expect(result.ok).toBe(false);
+    const refused = result.ok ? undefined : result.errors.find((e) => e.field === '/form/fields/0/min');
+    expect(refused?.message).toBe('must not be greater than max');
+    const path = refused!.field.slice(1);
+    expect(`${describeField(path, [])} ${pageMessage(refused!.message)}`).toBe('Question 1: lowest number must not be greater than highest number');
+    expect(pageMessage('needs next_url and a submit_label')).toBe('needs address after sending and a button text');
+    // Plain words in messages stay words.
+    expect(pageMessage('must be a language tag such as en; text must not be empty')).toBe('must be a language tag such as en; text must not be empty');
   });
 });

@@ -71,6 +71,8 @@ describe('page renderer', () => {
     expect(out).toContain('role="alert"');
     expect(out).toContain('<title>Error: T</title>');
     expect(out).toMatch(/name="_website" tabindex="-1" autocomplete="off"/);
+    // The honeypot, its label included, is kept out of the accessibility tree: only bots fill it in.
+    expect(out).toMatch(/<div class="hp" aria-hidden="true"><label for="f-hp"[^>]*>Leave this empty<\/label><input type="text" id="f-hp" name="_website"/);
   });
 
   it('sends a CSP whose style hashes match the inline stylesheets, and no script at all', () => {

@@ -217,7 +217,8 @@ function readForm(r: Reader, value: unknown, field: string): FormConfig | null {
   return {
     fields,
     submit_label: r.string(obj, 'submit_label', field, { max: PAGE_LIMITS.submitLabel }) || 'Send',
-    success_message: r.string(obj, 'success_message', field, { max: PAGE_LIMITS.successMessage }) || 'Thank you! Your answer has been received.',
+    // Shown under the thank-you page's heading, which already says the answer was sent.
+    success_message: r.string(obj, 'success_message', field, { max: PAGE_LIMITS.successMessage }) || 'Thank you!',
     next_url: r.url(obj, 'next_url', field, false),
     next_label: r.string(obj, 'next_label', field, { max: PAGE_LIMITS.submitLabel }) || null,
   };

@@ -135,7 +135,7 @@ function renderForm(c: Chrome, config: PageConfig, action: string | null, state:
   if (!config.form) return '';
   const target = action === null ? '' : html` method="post" action="${action}"`;
   const disabled = action === null ? html` disabled` : '';
-  return html`<form${target} accept-charset="utf-8">${config.form.fields.map((f) => renderField(c, f, state))}<div class="hp"><label for="f-hp"${c.lang}>${c.t.text('form.honeypot')}</label><input type="text" id="f-hp" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div><button type="submit" class="wide"${disabled}>${config.form.submit_label}</button></form>`;
+  return html`<form${target} accept-charset="utf-8">${config.form.fields.map((f) => renderField(c, f, state))}<div class="hp" aria-hidden="true"><label for="f-hp"${c.lang}>${c.t.text('form.honeypot')}</label><input type="text" id="f-hp" name="${HONEYPOT_FIELD}" tabindex="-1" autocomplete="off"></div><button type="submit" class="wide"${disabled}>${config.form.submit_label}</button></form>`;
 }
 
 function hero(config: PageConfig): SafeHtml | '' {

@@ -18,6 +18,27 @@ export function fieldMessages(error: unknown): FieldMessages {
   return out;
 }
 
+/** What a screen calls the API's fields, by the names a server message may mention them with. */
+export type FieldLabels = Readonly<Record<string, string>>;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The message with each API field name it mentions replaced by the label the screen shows:
+ * "must be later than active_from" reads "must be later than Starts". Only whole names count
+ * (`from` is not replaced inside `active_from`, nor `gradient` inside `gradient.stops` or
+ * `design_config/margin`); a label that starts the message starts with a capital.
+ */
+export function withFieldLabels(message: string, labels: FieldLabels): string {
+  const names = Object.keys(labels).sort((a, b) => b.length - a.length);
+  if (names.length === 0) return message;
+  const mention = new RegExp(`(?<![\\w./[])(?:${names.map(escapeRegExp).join('|')})(?![\\w/[]|\\.\\w)`, 'g');
+  return message.replace(mention, (name, at: number) => {
+    const label = labels[name] ?? name;
+    return at === 0 ? label.charAt(0).toUpperCase() + label.slice(1) : label;
+  });
+}
+
 /** One sentence for an error a person can act on (the problem's detail, or a plain fallback). */
 export function errorText(error: unknown): string {
   if (error instanceof TesseraApiError) {

@@ -5,7 +5,7 @@ import { useMutation } from '../api/mutation.ts';
 import { Link } from '@tanstack/react-router';
 import { CheckCircle2, Download, FileUp, ListChecks } from 'lucide-react';
 import { type DragEvent, useMemo, useRef, useState } from 'react';
-import { errorText } from '../api/field-errors.ts';
+import { errorText, withFieldLabels } from '../api/field-errors.ts';
 import { templatesQuery } from '../api/templates.ts';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
@@ -18,9 +18,12 @@ import { formatCount } from '../lib/dates.ts';
 import { saveBlob } from '../lib/download.ts';
 import { useTitle } from '../lib/use-title.ts';
 import { type BulkOptions, type BulkOutcome, type BulkProgress, checkRows, RowErrors, runBulk } from './bulk-run.ts';
-import { type BulkRow, rowsFromCsv, rowsFromText } from './parse-rows.ts';
+import { type BulkRow, duplicateRows, rowsFromCsv, rowsFromText } from './parse-rows.ts';
+import { DuplicateRowList, RowErrorList } from './row-problems.tsx';
 
 const MAX_ROWS = 1000;
+// The request's fields as this page calls them, for a refusal of the whole batch that names them.
+const BATCH_FIELDS = { urls: 'links', names: 'names', qr_type: 'Type', template_id: 'Design', design_config: 'Design' };
 const PNG_SIZES = [256, 512, 1024, 2048];
 
 function words(value: string): string {
@@ -52,28 +55,6 @@ function ProgressBar({ progress }: { progress: BulkProgress }) {
         <div className="h-full rounded-full bg-accent transition-[width] duration-300" style={{ width: `${value}%` }} />
       </div>
     </div>
-  );
-}
-
-function RowErrorList({ rows, errors }: { rows: BulkRow[]; errors: RowErrors }) {
-  return (
-    <Alert title={`${formatCount(errors.rows.length)} of ${formatCount(rows.length)} rows need fixing; nothing was created`}>
-      {/* A pasted link can be thousands of characters without a space: it wraps anywhere, clipped
-          to three lines, so the reason under it stays in view. */}
-      <ul className="mt-2 max-h-72 min-w-0 space-y-1.5 overflow-y-auto pr-2 [overflow-wrap:anywhere]" data-testid="row-errors">
-        {errors.rows.map(({ index, message }) => (
-          <li key={`${index}-${message}`} className="min-w-0 text-[13px]">
-            <span className="font-medium">{rows[index] ? `${words(rows[index].source)}` : `Row ${index + 1}`}</span>
-            {rows[index]?.url ? (
-              <span title={rows[index].url} className="line-clamp-3 break-all text-red-900/80 dark:text-red-200/80">
-                {rows[index].url}
-              </span>
-            ) : null}
-            <span className="block">{message}</span>
-          </li>
-        ))}
-      </ul>
-    </Alert>
   );
 }
 
@@ -138,6 +119,9 @@ export function BulkPage() {
   };
   const rowErrors = [check.error, create.error].find((e): e is RowErrors => e instanceof RowErrors) ?? null;
   const otherError = [check.error, create.error].find((e) => e && !(e instanceof RowErrors));
+  // Repeated links are not refused: checking the list (or a refused creation) points them out.
+  const duplicates = duplicateRows(rows);
+  const checkedRows = check.isSuccess || rowErrors !== null;
 
   const loadFile = async (file: File | undefined) => {
     if (!file) return;
@@ -257,7 +241,14 @@ export function BulkPage() {
             </Button>
           </div>
           {csvProblem && <Alert>{csvProblem}</Alert>}
-          <div aria-live="polite">{rowErrors ? <RowErrorList rows={rows} errors={rowErrors} /> : otherError ? <Alert title="The batch was not created">{errorText(otherError)}</Alert> : null}</div>
+          <div aria-live="polite" className="space-y-4">
+            {rowErrors ? (
+              <RowErrorList rows={rows} errors={rowErrors} created={create.error === rowErrors} />
+            ) : otherError ? (
+              <Alert title={otherError === create.error ? 'The batch was not created' : 'The links could not be checked'}>{withFieldLabels(errorText(otherError), BATCH_FIELDS)}</Alert>
+            ) : null}
+            {checkedRows && <DuplicateRowList rows={rows} duplicates={duplicates} />}
+          </div>
           {tooMany && (
             <Alert>
               This list has {formatCount(rows.length)} links; one batch takes at most {formatCount(MAX_ROWS)}. Split it into several batches.

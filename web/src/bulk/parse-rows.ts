@@ -81,3 +81,35 @@ export function rowsFromCsv(text: string): BulkRow[] {
     return url || name ? [{ url, name, source: `row ${i + 2}` }] : [];
   });
 }
+
+/** A row whose link an earlier row has already: `index` repeats `first` (indexes into the rows). */
+export interface DuplicateRow {
+  index: number;
+  first: number;
+}
+
+// The same link as the server will store it: https://Example.com/a and https://example.com/a are one.
+function linkKey(url: string): string {
+  try {
+    return new URL(url).href;
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * The rows that repeat an earlier row's link. Each still gets a code of its own (two posters may
+ * rightly lead to one page), so this is a warning to show, not a reason to refuse the batch.
+ */
+export function duplicateRows(rows: readonly BulkRow[]): DuplicateRow[] {
+  const seen = new Map<string, number>();
+  const out: DuplicateRow[] = [];
+  rows.forEach((row, index) => {
+    if (row.url === '') return;
+    const key = linkKey(row.url);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, index);
+    else out.push({ index, first });
+  });
+  return out;
+}

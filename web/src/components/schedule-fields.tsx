@@ -1,5 +1,6 @@
 // When a campaign's code leads on: two optional local date-times. Outside the window the code
 // shows a "not active yet" or "ended" page that says when (the server decides; this only edits).
+import { campaignMessage } from '../campaigns/field-names.ts';
 import { fromLocalInput, toLocalInput } from '../lib/dates.ts';
 import { Field, TextInput } from './ui/field.tsx';
 
@@ -10,10 +11,12 @@ export interface ScheduleValue {
 
 export function ScheduleFields({ value, onChange, errors, disabled }: { value: ScheduleValue; onChange: (next: ScheduleValue) => void; errors: Record<string, string>; disabled?: boolean }) {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  // The server names the other field by its API name ("must be later than active_from").
+  const error = (field: 'active_from' | 'active_until') => (errors[field] ? campaignMessage(errors[field]) : undefined);
   return (
     <fieldset className="grid gap-4 sm:grid-cols-2">
       <legend className="mb-2 text-[13px] font-medium">Schedule</legend>
-      <Field label="Starts" optional hint={`Before this, scans show when the campaign starts. Your time zone: ${zone}.`} error={errors.active_from}>
+      <Field label="Starts" optional field="active_from" hint={`Before this, scans show when the campaign starts. Your time zone: ${zone}.`} error={error('active_from')}>
         {(props) => (
           <TextInput
             {...props}
@@ -24,7 +27,7 @@ export function ScheduleFields({ value, onChange, errors, disabled }: { value: S
           />
         )}
       </Field>
-      <Field label="Ends" optional hint="From then on, scans show that the campaign has ended." error={errors.active_until}>
+      <Field label="Ends" optional field="active_until" hint="From then on, scans show that the campaign has ended." error={error('active_until')}>
         {(props) => (
           <TextInput
             {...props}

@@ -5,6 +5,7 @@ import { useMemo, useRef, useState } from 'react';
 import { ImagePlus, Trash2 } from 'lucide-react';
 import type { DesignConfig } from '../api/types.ts';
 import type { FieldMessages } from '../api/field-errors.ts';
+import { designMessage } from '../campaigns/field-names.ts';
 import { Button } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
 import { parseDesign } from '../../../src/qr/index.ts';
@@ -135,7 +136,11 @@ function LogoControl({ design, resolved, onChange, error, disabled }: { design: 
 export function DesignControls({ design, onChange, errors = {}, disabled }: { design: DesignConfig; onChange: (design: DesignConfig) => void; errors?: FieldMessages; disabled?: boolean }) {
   const resolved = useResolved(design);
   const set = (patch: DesignConfig) => onChange({ ...design, ...patch });
-  const err = (field: string) => errors[`design_config/${field}`] ?? errors[field];
+  // The engine's messages start with the value's path ("eye_color must be…"): said with the control's label.
+  const err = (field: string) => {
+    const message = errors[`design_config/${field}`] ?? errors[field];
+    return message === undefined ? undefined : designMessage(field, message);
+  };
   const gradient = resolved.gradient;
   const frame = resolved.frame;
   const stops = gradient?.stops ?? [];
@@ -150,9 +155,18 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
 
       <Section title="Colours">
         <div className="grid gap-4 sm:grid-cols-2">
-          {!gradient && <ColorInput label="Code colour" value={String(design.color ?? resolved.color)} error={err('color')} disabled={disabled} onChange={(color) => set({ color })} />}
+          {!gradient && (
+            <ColorInput label="Code colour" value={String(design.color ?? resolved.color)} field="design_config/color" error={err('color')} disabled={disabled} onChange={(color) => set({ color })} />
+          )}
           {resolved.background !== 'transparent' && (
-            <ColorInput label="Background" value={String(design.background ?? resolved.background)} error={err('background')} disabled={disabled} onChange={(background) => set({ background })} />
+            <ColorInput
+              label="Background"
+              value={String(design.background ?? resolved.background)}
+              field="design_config/background"
+              error={err('background')}
+              disabled={disabled}
+              onChange={(background) => set({ background })}
+            />
           )}
         </div>
         <Toggle
@@ -197,6 +211,7 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
                   key={i}
                   label={i === 0 ? 'Start colour' : 'End colour'}
                   value={stop.color}
+                  field={`design_config/gradient.stops[${i}].color`}
                   error={err(`gradient.stops[${i}].color`)}
                   disabled={disabled}
                   onChange={(color) => set({ gradient: { ...gradient, stops: stops.map((s, j) => (j === i ? { ...s, color } : s)) } })}
@@ -219,7 +234,14 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
         )}
         <Toggle label="Different colour for the corners" checked={resolved.eye_color !== null} disabled={disabled} onChange={(on) => set({ eye_color: on ? '#7c3aed' : null })} />
         {resolved.eye_color !== null && (
-          <ColorInput label="Corner colour" value={String(design.eye_color ?? resolved.eye_color)} error={err('eye_color')} disabled={disabled} onChange={(eye_color) => set({ eye_color })} />
+          <ColorInput
+            label="Corner colour"
+            value={String(design.eye_color ?? resolved.eye_color)}
+            field="design_config/eye_color"
+            error={err('eye_color')}
+            disabled={disabled}
+            onChange={(eye_color) => set({ eye_color })}
+          />
         )}
       </Section>
 
@@ -249,8 +271,22 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
               </p>
             </div>
             <div className="grid gap-4 sm:grid-cols-2">
-              <ColorInput label="Frame colour" value={frame.color} error={err('frame.color')} disabled={disabled} onChange={(color) => set({ frame: { ...frame, color } })} />
-              <ColorInput label="Caption colour" value={frame.text_color} error={err('frame.text_color')} disabled={disabled} onChange={(text_color) => set({ frame: { ...frame, text_color } })} />
+              <ColorInput
+                label="Frame colour"
+                value={frame.color}
+                field="design_config/frame.color"
+                error={err('frame.color')}
+                disabled={disabled}
+                onChange={(color) => set({ frame: { ...frame, color } })}
+              />
+              <ColorInput
+                label="Caption colour"
+                value={frame.text_color}
+                field="design_config/frame.text_color"
+                error={err('frame.text_color')}
+                disabled={disabled}
+                onChange={(text_color) => set({ frame: { ...frame, text_color } })}
+              />
             </div>
           </div>
         )}

@@ -1,6 +1,7 @@
 // Inputs of the designer: option chips (a radio group), colour pickers with a hex field, a slider.
 import { useId, useState, useEffect, type ReactNode } from 'react';
 import { cn } from '../components/ui/cn.ts';
+import { fieldNames } from '../components/ui/field.tsx';
 
 /** A labelled group of mutually exclusive options, drawn as chips; arrow keys move between them. */
 export function ChipGroup<T extends string>({
@@ -51,7 +52,22 @@ function pickerHex(value: string): string | null {
 }
 
 /** A colour: the system picker plus a hex field for exact values (#rgb, #rrggbb, with alpha). */
-export function ColorInput({ label, value, onChange, error, disabled }: { label: string; value: string; onChange: (value: string) => void; error?: string; disabled?: boolean }) {
+export function ColorInput({
+  label,
+  value,
+  onChange,
+  error,
+  disabled,
+  field,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+  disabled?: boolean;
+  /** The API's name for this colour (`theme/text_color`): the problem summary links its problems here. */
+  field?: string | readonly string[];
+}) {
   const id = useId();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
@@ -64,7 +80,7 @@ export function ColorInput({ label, value, onChange, error, disabled }: { label:
   }, [value]);
   const pickerValue = pickerHex(value) ?? lastColour;
   return (
-    <div>
+    <div data-field={fieldNames(field)}>
       <label htmlFor={`${id}-hex`} className="mb-1.5 block text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
         {label}
       </label>

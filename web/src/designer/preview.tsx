@@ -2,6 +2,7 @@
 // background), and the engine's lint under it with the reason and a one-click fix.
 import { AlertTriangle, CheckCircle2, Info, XCircle } from 'lucide-react';
 import type { DesignConfig } from '../api/types.ts';
+import { designMessage } from '../campaigns/field-names.ts';
 import { Button } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
 import type { Issue, Preview } from './engine.ts';
@@ -57,6 +58,8 @@ function IssueRow({
   disabled?: boolean;
 }) {
   const fix = fixFor(issue, { version });
+  // A refused value is named by its control, not by its path in the design ("eye_color must be…").
+  const message = issue.code === 'design_invalid' && issue.field ? designMessage(issue.field, issue.message) : issue.message;
   const Icon = severity === 'error' ? XCircle : severity === 'warning' ? AlertTriangle : Info;
   return (
     <li className="flex gap-3 py-3 first:pt-0 last:pb-0">
@@ -66,7 +69,7 @@ function IssueRow({
           <span className="sr-only">{severity === 'error' ? 'Error: ' : severity === 'warning' ? 'Warning: ' : 'Note: '}</span>
           {issueTitle(issue)}
         </p>
-        <p className="mt-0.5 text-[13px] leading-relaxed text-zinc-600 dark:text-zinc-400">{issue.message}</p>
+        <p className="mt-0.5 text-[13px] leading-relaxed text-zinc-600 dark:text-zinc-400">{message}</p>
         {fix && !disabled && (
           <Button size="sm" className="mt-2" onClick={() => onChange(fix.apply(design))}>
             {fix.label}

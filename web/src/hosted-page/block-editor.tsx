@@ -17,10 +17,12 @@ const ADD: { type: BlockType; icon: ReactNode }[] = [
 
 /** Errors of one block, by property (`text`, `url`…), from the page's errors (`blocks/2/url`). */
 type ErrorsOf = (path: string) => string | undefined;
+/** The page's names of a block's property (`blocks/2/url`), for the problem summary's links. */
+type NamesOf = (path: string) => string;
 
-function BlockFields({ block, set, error, disabled }: { block: BlockDraft; set: (next: Partial<BlockDraft>) => void; error: ErrorsOf; disabled?: boolean }) {
+function BlockFields({ block, set, error, field, disabled }: { block: BlockDraft; set: (next: Partial<BlockDraft>) => void; error: ErrorsOf; field: NamesOf; disabled?: boolean }) {
   const text = (label: string, multiline = false) => (
-    <Field label={label} error={error('text')}>
+    <Field label={label} field={field('text')} error={error('text')}>
       {(props) =>
         multiline ? (
           <TextArea {...props} rows={4} maxLength={5000} disabled={disabled} value={block.text} onChange={(e) => set({ text: e.target.value })} />
@@ -31,7 +33,7 @@ function BlockFields({ block, set, error, disabled }: { block: BlockDraft; set: 
     </Field>
   );
   const url = (label: string, hint?: string) => (
-    <Field label={label} hint={hint} error={error('url')}>
+    <Field label={label} field={field('url')} hint={hint} error={error('url')}>
       {(props) => <UrlInput {...props} disabled={disabled} value={block.url} onValueChange={(value) => set({ url: value })} placeholder="https://example.com/" />}
     </Field>
   );
@@ -40,7 +42,7 @@ function BlockFields({ block, set, error, disabled }: { block: BlockDraft; set: 
       return (
         <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_10rem]">
           {text('Heading text')}
-          <Field label="Size" error={error('level')}>
+          <Field label="Size" field={field('level')} error={error('level')}>
             {(props) => (
               <Select {...props} disabled={disabled} value={block.level} onChange={(e) => set({ level: Number(e.target.value) as 1 | 2 | 3 })}>
                 <option value={1}>Large</option>
@@ -57,7 +59,7 @@ function BlockFields({ block, set, error, disabled }: { block: BlockDraft; set: 
       return (
         <>
           {url('Image address', 'An image on the web (https://…): JPEG, PNG, WebP or SVG.')}
-          <Field label="Description" hint="Read out by screen readers and shown if the image cannot load." error={error('alt')}>
+          <Field label="Description" field={field('alt')} hint="Read out by screen readers and shown if the image cannot load." error={error('alt')}>
             {(props) => <TextInput {...props} maxLength={500} disabled={disabled} value={block.alt} onChange={(e) => set({ alt: e.target.value })} />}
           </Field>
         </>
@@ -103,7 +105,13 @@ export function BlockEditor({ blocks, onChange, errors, disabled }: { blocks: Bl
                   focus.focusRow(blocks[i + 1]?.key ?? blocks[i - 1]?.key ?? null);
                 }}
               >
-                <BlockFields block={block} set={(next) => update(i, next)} error={(property) => errors[`blocks/${i}/${property}`] ?? errors[`blocks/${i}`]} disabled={disabled} />
+                <BlockFields
+                  block={block}
+                  set={(next) => update(i, next)}
+                  error={(property) => errors[`blocks/${i}/${property}`] ?? errors[`blocks/${i}`]}
+                  field={(property) => `blocks/${i}/${property}`}
+                  disabled={disabled}
+                />
               </EditableRow>
             );
           })}

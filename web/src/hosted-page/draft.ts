@@ -90,7 +90,7 @@ export function newField(label: string, existing: readonly FieldDraft[]): FieldD
 }
 
 export function newForm(): FormDraft {
-  return { fields: [], submit_label: 'Send', success_message: 'Thank you! Your answer was sent.', next_url: null, next_label: null };
+  return { fields: [], submit_label: 'Send', success_message: 'Thank you!', next_url: null, next_label: null };
 }
 
 // Latin letters NFKD leaves whole (ß, æ, ø…), spelled as people would in ASCII.

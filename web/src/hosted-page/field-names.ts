@@ -1,5 +1,7 @@
 // What a person calls the field a server error names: the server's `blocks/1/url` is
-// "Link 1: address" in the problem summary at the top of the page editor.
+// "Link 1: address" in the problem summary at the top of the page editor. A name inside a
+// message is put in words too: "must not be greater than highest number", not "… than max".
+import { type FieldLabels, withFieldLabels } from '../api/field-errors.ts';
 
 const PROPERTY: Record<string, string> = {
   text: 'text',
@@ -31,6 +33,19 @@ const PROPERTY: Record<string, string> = {
   slug: 'Address',
   published: 'Published',
 };
+
+// The names a server message may mention: those that are no English word (`max_length`, `min`).
+const MENTIONED: FieldLabels = {
+  ...Object.fromEntries(Object.entries(PROPERTY).filter(([name]) => name.includes('_'))),
+  min: 'lowest number',
+  max: 'highest number',
+  slug: 'Address',
+};
+
+/** A message of the page editor's API in the editor's words. */
+export function pageMessage(message: string): string {
+  return withFieldLabels(message, MENTIONED);
+}
 
 /** A field of the page document (`blocks/0/url`, `form/fields/2/options/1`, `slug`) in words; `blocks` are the editor's block names. */
 export function describeField(field: string, blocks: readonly string[]): string {

@@ -16,18 +16,26 @@ function FieldRow({
   fields,
   set,
   error,
+  names,
   disabled,
 }: {
   field: FieldDraft;
   fields: FieldDraft[];
   set: (next: Partial<FieldDraft>) => void;
   error: (property: string) => string | undefined;
+  /** The page's names of a property (`form/fields/2/label`), for the problem summary's links. */
+  names: (...properties: string[]) => string[];
   disabled?: boolean;
 }) {
   return (
     <div className="space-y-4">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_13rem]">
-        <Field label="Question" hint={field.name ? `Answers are kept as “${field.name}” (the CSV column and the API's key).` : undefined} error={error('label') ?? error('name')}>
+        <Field
+          label="Question"
+          field={names('label', 'name')}
+          hint={field.name ? `Answers are kept as “${field.name}” (the CSV column and the API's key).` : undefined}
+          error={error('label') ?? error('name')}
+        >
           {(props) => (
             <TextInput
               {...props}
@@ -38,7 +46,7 @@ function FieldRow({
             />
           )}
         </Field>
-        <Field label="Answer" error={error('type')}>
+        <Field label="Answer" field={names('type')} error={error('type')}>
           {(props) => (
             // Length limits follow the type (the server's default for each): a changed type starts from its own.
             <Select
@@ -60,17 +68,17 @@ function FieldRow({
         </Field>
       </div>
       {field.type === 'select' && (
-        <Field label="Choices" hint="One per line." error={error('options')}>
+        <Field label="Choices" field={names('options', ...(field.options ?? []).map((_, i) => `options/${i}`))} hint="One per line." error={error('options')}>
           {(props) => <TextArea {...props} rows={4} disabled={disabled} value={(field.options ?? []).join('\n')} onChange={(e) => set({ options: e.target.value.split('\n') })} />}
         </Field>
       )}
       <div className="grid gap-4 sm:grid-cols-2">
         {HAS_PLACEHOLDER.includes(field.type) && (
-          <Field label="Example answer" optional hint="Shown greyed out in the empty box." error={error('placeholder')}>
+          <Field label="Example answer" optional field={names('placeholder')} hint="Shown greyed out in the empty box." error={error('placeholder')}>
             {(props) => <TextInput {...props} maxLength={200} disabled={disabled} value={field.placeholder ?? ''} onChange={(e) => set({ placeholder: e.target.value })} />}
           </Field>
         )}
-        <Field label="Help text" optional hint="Shown under the question." error={error('help_text')}>
+        <Field label="Help text" optional field={names('help_text')} hint="Shown under the question." error={error('help_text')}>
           {(props) => <TextInput {...props} maxLength={500} disabled={disabled} value={field.help_text ?? ''} onChange={(e) => set({ help_text: e.target.value })} />}
         </Field>
       </div>
@@ -111,7 +119,14 @@ export function FormEditor({ form, onChange, errors, disabled }: { form: FormDra
                   focus.focusRow(fields[i + 1]?.key ?? fields[i - 1]?.key ?? null);
                 }}
               >
-                <FieldRow field={field} fields={fields} disabled={disabled} error={error} set={(next) => setFields(fields.map((f, j) => (j === i ? { ...f, ...next } : f)))} />
+                <FieldRow
+                  field={field}
+                  fields={fields}
+                  disabled={disabled}
+                  error={error}
+                  names={(...properties) => properties.map((property) => `form/fields/${i}/${property}`)}
+                  set={(next) => setFields(fields.map((f, j) => (j === i ? { ...f, ...next } : f)))}
+                />
               </EditableRow>
             );
           })}
@@ -125,17 +140,17 @@ export function FormEditor({ form, onChange, errors, disabled }: { form: FormDra
         </Button>
       )}
       <div className="grid gap-4 border-t border-zinc-100 pt-5 sm:grid-cols-2 dark:border-zinc-800">
-        <Field label="Button text" error={errors['form/submit_label']}>
+        <Field label="Button text" field="form/submit_label" error={errors['form/submit_label']}>
           {(props) => <TextInput {...props} maxLength={60} disabled={disabled} value={form.submit_label} onChange={(e) => onChange({ ...form, submit_label: e.target.value })} />}
         </Field>
-        <Field label="Thank-you message" error={errors['form/success_message']}>
+        <Field label="Thank-you message" field="form/success_message" hint="Shown under the heading “Your answer has been sent” (in the page's language)." error={errors['form/success_message']}>
           {(props) => <TextInput {...props} maxLength={1000} disabled={disabled} value={form.success_message} onChange={(e) => onChange({ ...form, success_message: e.target.value })} />}
         </Field>
-        <Field label="After sending, lead to" optional hint="The thank-you page then shows a button to this address." error={errors['form/next_url']}>
+        <Field label="After sending, lead to" optional field="form/next_url" hint="The thank-you page then shows a button to this address." error={errors['form/next_url']}>
           {(props) => <UrlInput {...props} disabled={disabled} value={form.next_url ?? ''} onValueChange={(next_url) => onChange({ ...form, next_url })} placeholder="https://example.com/" />}
         </Field>
         {(form.next_url ?? '').trim() !== '' && (
-          <Field label="That button's text" optional hint="“Continue” when empty." error={errors['form/next_label']}>
+          <Field label="That button's text" optional field="form/next_label" hint="“Continue” when empty." error={errors['form/next_label']}>
             {(props) => <TextInput {...props} maxLength={60} disabled={disabled} value={form.next_label ?? ''} onChange={(e) => onChange({ ...form, next_label: e.target.value })} />}
           </Field>
         )}

@@ -34,10 +34,10 @@ export function PageSettings({
   return (
     <div className="space-y-5">
       <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_12rem]">
-        <Field label="Title" hint="The page's main heading and the browser tab's title." error={errors.title}>
+        <Field label="Title" field="title" hint="The page's main heading and the browser tab's title." error={errors.title}>
           {(props) => <TextInput {...props} required maxLength={200} disabled={disabled} value={draft.title} onChange={(e) => onChange({ title: e.target.value })} />}
         </Field>
-        <Field label="Language" hint="Of the page's buttons and messages." error={errors.language}>
+        <Field label="Language" field="language" hint="Of the page's buttons and messages." error={errors.language}>
           {(props) => (
             <Select {...props} disabled={disabled} value={draft.language} onChange={(e) => onChange({ language: e.target.value })}>
               {Object.entries(LANGUAGES).map(([tag, name]) => (
@@ -52,6 +52,7 @@ export function PageSettings({
       </div>
       <Field
         label="Address"
+        field="slug"
         optional={!draft.published}
         hint={
           pageUrl ? (

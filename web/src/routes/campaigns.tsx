@@ -11,6 +11,7 @@ import { QR_TYPE_LABELS } from '../api/labels.ts';
 import type { CampaignStatus, QrType } from '../api/types.ts';
 import { CampaignActions } from '../components/campaign-actions.tsx';
 import { QrThumbnail } from '../components/qr-thumbnail.tsx';
+import { ShortLink } from '../components/short-link.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { Select, TextInput } from '../components/ui/field.tsx';
 import { Alert, Badge, EmptyState, PageHeader, Skeleton, Time } from '../components/ui/misc.tsx';
@@ -279,7 +280,7 @@ export function CampaignsPage() {
                       {c.qr_type !== 'dynamic' && <Badge tone={c.qr_type === 'morphing' ? 'accent' : 'neutral'}>{QR_TYPE_LABELS[c.qr_type]}</Badge>}
                       {c.status === 'archived' ? <Badge tone="warning">Archived</Badge> : c.qr_type !== 'static' && <ScheduleBadge from={c.active_from} until={c.active_until} />}
                     </div>
-                    <p className="mt-0.5 truncate text-[13px] text-zinc-500 dark:text-zinc-400">{displayUrl(c.public_url)}</p>
+                    <ShortLink url={c.public_url} className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400" />
                   </td>
                   <td className="hidden truncate py-3 pr-4 align-middle text-zinc-600 md:table-cell dark:text-zinc-400" title={c.destination}>
                     {displayUrl(c.destination)}

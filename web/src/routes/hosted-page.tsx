@@ -23,7 +23,7 @@ import { toast } from '../components/ui/toast.tsx';
 import { Toggle } from '../designer/inputs.tsx';
 import { BlockEditor } from '../hosted-page/block-editor.tsx';
 import { blockNames, newForm, type PageDraft, toDocument, toDraft } from '../hosted-page/draft.ts';
-import { describeField } from '../hosted-page/field-names.ts';
+import { describeField, pageMessage } from '../hosted-page/field-names.ts';
 import { FormEditor } from '../hosted-page/form-editor.tsx';
 import { PageSettings } from '../hosted-page/page-settings.tsx';
 import { ScansTarget } from '../hosted-page/scans-target.tsx';
@@ -86,7 +86,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
   };
   const removeProblem = remove.error ? <span className="mt-2 block text-red-700 dark:text-red-400">{errorText(remove.error)}</span> : null;
   const refused = fieldMessages(save.error);
-  const errors = Object.fromEntries(Object.entries(refused).map(([field, message]) => [field.replace(/^hosted_page\/?/, ''), message]));
+  const errors = Object.fromEntries(Object.entries(refused).map(([field, message]) => [field.replace(/^hosted_page\/?/, ''), pageMessage(message)]));
   const summary = Object.entries(errors);
 
   const onSubmit = (event: FormEvent) => {

@@ -6,6 +6,24 @@ const control =
 const okBorder = 'border-zinc-300 dark:border-zinc-700';
 const badBorder = 'border-red-500 dark:border-red-500';
 
+/** The `data-field` of an element standing for `field` (names separated by spaces). */
+export function fieldNames(field: string | readonly string[] | undefined): string | undefined {
+  return typeof field === 'string' ? field : field?.join(' ');
+}
+
+/**
+ * The control of the field marked `field` inside `scope` (see Field's `field`; one element may
+ * stand for several names): the one its label names, else its first input. Null when that field
+ * is not on the page.
+ */
+export function fieldControl(scope: ParentNode, field: string): HTMLElement | null {
+  const wrapper = scope.querySelector<HTMLElement>(`[data-field~="${CSS.escape(field)}"]`);
+  if (!wrapper) return null;
+  const label = wrapper.querySelector<HTMLLabelElement>('label[for]');
+  const named = label ? wrapper.ownerDocument.getElementById(label.htmlFor) : null;
+  return named ?? wrapper.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea');
+}
+
 /** Label, control, hint and error, wired together for screen readers (aria-describedby, aria-invalid). */
 export function Field({
   label,
@@ -14,12 +32,15 @@ export function Field({
   className,
   children,
   optional,
+  field,
 }: {
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
   className?: string;
   optional?: boolean;
+  /** The API's names for what this edits (`active_from`, `blocks/0/url`): the problem summary links their problems here. */
+  field?: string | readonly string[];
   children: (props: { id: string; 'aria-describedby'?: string; 'aria-invalid'?: boolean }) => ReactNode;
 }) {
   const id = useId();
@@ -27,7 +48,7 @@ export function Field({
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={cn('space-y-1.5', className)}>
+    <div className={cn('space-y-1.5', className)} data-field={fieldNames(field)}>
       <label htmlFor={id} className="block text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
         {label}
         {/* A real space, not a margin: the accessible name reads "Starts (optional)". */}

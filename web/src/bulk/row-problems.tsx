@@ -1,0 +1,69 @@
+// What checking a bulk list found, row by row: the rows the server refused (errors: nothing is
+// created until they are fixed) and the rows that repeat an earlier link (a warning: each still
+// gets its own code).
+import { AlertTriangle } from 'lucide-react';
+import { Alert } from '../components/ui/misc.tsx';
+import { formatCount } from '../lib/dates.ts';
+import type { RowErrors } from './bulk-run.ts';
+import type { BulkRow, DuplicateRow } from './parse-rows.ts';
+
+// A pasted link can be thousands of characters without a space: it wraps anywhere, clipped to
+// three lines, so what is said about it stays in view.
+const list = 'mt-2 max-h-72 min-w-0 space-y-1.5 overflow-y-auto pr-2 [overflow-wrap:anywhere]';
+
+function words(value: string): string {
+  return value.charAt(0).toUpperCase() + value.slice(1);
+}
+
+function Link({ url, className }: { url: string; className: string }) {
+  return url ? (
+    <span title={url} className={`line-clamp-3 break-all ${className}`}>
+      {url}
+    </span>
+  ) : null;
+}
+
+/** The refused rows. `created` tells whether a creation was refused, or only a check. */
+export function RowErrorList({ rows, errors, created }: { rows: BulkRow[]; errors: RowErrors; created: boolean }) {
+  const count = `${formatCount(errors.rows.length)} of ${formatCount(rows.length)} rows need fixing`;
+  return (
+    <Alert title={created ? `${count}; nothing was created` : `${count} before anything can be created`}>
+      <ul className={list} data-testid="row-errors">
+        {errors.rows.map(({ index, message }) => (
+          <li key={`${index}-${message}`} className="min-w-0 text-[13px]">
+            <span className="font-medium">{rows[index] ? words(rows[index].source) : `Row ${index + 1}`}</span>
+            <Link url={rows[index]?.url ?? ''} className="text-red-900/80 dark:text-red-200/80" />
+            <span className="block">{message}</span>
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}
+
+/** The rows that repeat an earlier row's link, each named with the row it repeats. */
+export function DuplicateRowList({ rows, duplicates }: { rows: BulkRow[]; duplicates: DuplicateRow[] }) {
+  if (duplicates.length === 0) return null;
+  return (
+    <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="row-duplicates">
+      <p className="flex items-center gap-2 font-medium">
+        <AlertTriangle aria-hidden="true" className="size-4 shrink-0 text-amber-600 dark:text-amber-400" />
+        <span>
+          <span className="sr-only">Warning: </span>
+          {duplicates.length === 1 ? '1 row repeats a link' : `${formatCount(duplicates.length)} rows repeat a link`}
+        </span>
+      </p>
+      <p className="mt-1 text-[13px]">Each row still gets a code of its own. Remove the repeats if you meant one code per link.</p>
+      <ul className={list}>
+        {duplicates.map(({ index, first }) => (
+          <li key={index} className="min-w-0 text-[13px]">
+            <span className="font-medium">
+              {words(rows[index]?.source ?? `row ${index + 1}`)}: the same link as {rows[first]?.source ?? `row ${first + 1}`}
+            </span>
+            <Link url={rows[index]?.url ?? ''} className="text-amber-900/80 dark:text-amber-200/80" />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
