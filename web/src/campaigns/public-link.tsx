@@ -42,7 +42,11 @@ export function PublicLink({ campaign }: { campaign: Campaign }) {
     <div className="space-y-1.5">
       <p className="text-[13px] font-medium">Public link</p>
       <div className="flex items-center gap-2">
-        <code className="min-w-0 flex-1 rounded-md break-all bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">{campaign.public_url}</code>
+        {/* The host may break anywhere on a narrow screen; the short code never does. */}
+        <code className="min-w-0 flex-1 rounded-md break-all bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">
+          {campaign.public_url.slice(0, campaign.public_url.lastIndexOf('/'))}
+          <span className="whitespace-nowrap">{campaign.public_url.slice(campaign.public_url.lastIndexOf('/'))}</span>
+        </code>
         <CopyButton size="sm" text={campaign.public_url} label="Copy" copiedMessage="Link copied" aria-label="Copy public link" />
       </div>
       <TypeLine campaign={campaign} />

@@ -141,11 +141,12 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         <div className="space-y-6">
           <Card className="space-y-5 p-5">
             <h2 className="text-sm font-semibold">Details</h2>
-            <Field label="Name" hint="For you and your team; people who scan never see it." error={serverErrors.name}>
+            <Field label="Name" field="name" hint="For you and your team; people who scan never see it." error={serverErrors.name}>
               {(props) => <TextInput {...props} required maxLength={200} disabled={readOnly} value={name} onChange={(e) => setName(e.target.value)} placeholder="Spring menu poster" />}
             </Field>
             <Field
               label="Destination"
+              field="destination"
               hint={
                 campaign && destination === campaign.destination && leadsToHostedPage(campaign) ? (
                   <PageDestinationHint campaign={campaign} />
@@ -208,7 +209,12 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
                   </span>
                 )}
               </div>
-              <QrPreview preview={preview} lastSvg={lastSvg.current} transparent={design.background === 'transparent'} label={`QR code preview for ${text}`} />
+              <QrPreview
+                preview={preview}
+                lastSvg={lastSvg.current}
+                transparent={design.background === 'transparent'}
+                label={campaign || qrType === 'static' ? `QR code preview for ${text}` : 'QR code preview (the short link is assigned when you create the campaign)'}
+              />
               {!campaign && qrType !== 'static' && <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">The short link is assigned when you create the campaign.</p>}
               {qrType === 'morphing' && (
                 <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
