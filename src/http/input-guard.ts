@@ -98,6 +98,27 @@ function repeatedQueryParameters(request: FastifyRequest): AppError | null {
   return errors.length > 0 ? invalid(errors) : null;
 }
 
+// Ajv converts query text with Number(), so `?limit=0x10` was 16, `1e1` ten and ` 5` five: a
+// typo or a tool's odd encoding got a page size nobody asked for. Numbers in a query are written
+// in decimal digits, as the document shows them.
+const DECIMAL: Record<string, RegExp> = { integer: /^-?\d+$/, number: /^-?\d+(\.\d+)?$/ };
+const DECIMAL_EXAMPLE: Record<string, string> = { integer: 'a whole number written in digits, like 20', number: 'a number written in digits, like 2.5' };
+
+function nonDecimalQueryNumbers(request: FastifyRequest): AppError | null {
+  const query = request.query as Record<string, unknown> | undefined;
+  if (!query || typeof query !== 'object') return null;
+  const declared = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties;
+  if (!declared) return null;
+  const errors: FieldError[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (typeof value !== 'string') continue;
+    const type = declared[name]?.type;
+    const kind = type === 'integer' || type === 'number' ? type : Array.isArray(type) ? type.find((t) => t === 'integer' || t === 'number') : undefined;
+    if (kind && !DECIMAL[kind]!.test(value)) errors.push({ field: `querystring/${name}`, message: `must be ${DECIMAL_EXAMPLE[kind]} (got '${value.slice(0, 20)}')` });
+  }
+  return errors.length > 0 ? invalid(errors) : null;
+}
+
 function nonFiniteNumbers(request: FastifyRequest): AppError | null {
   if (offendingFields(request.params, 'params', numberProblem, false).length > 0) {
     return new AppError('not_found', `Nothing is at ${request.url.split('?')[0]}: a path segment is not a finite number.`);
@@ -109,6 +130,6 @@ function nonFiniteNumbers(request: FastifyRequest): AppError | null {
 /** Installs both checks on the root instance, for every route. */
 export function installInputGuard(app: FastifyInstance): void {
   // Callback-style and synchronous: these run on every request, the redirect hot path included.
-  app.addHook('preValidation', (request, _reply, done) => done(unrepresentableText(request) ?? repeatedQueryParameters(request) ?? undefined));
+  app.addHook('preValidation', (request, _reply, done) => done(unrepresentableText(request) ?? repeatedQueryParameters(request) ?? nonDecimalQueryNumbers(request) ?? undefined));
   app.addHook('preHandler', (request, _reply, done) => done(nonFiniteNumbers(request) ?? undefined));
 }

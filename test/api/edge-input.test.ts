@@ -102,14 +102,14 @@ describeDialects('edge input', (dialect) => {
         await expectFieldError({ method: 'GET', url: `${list}?limit=${encodeURIComponent(value)}` }, 'querystring/limit', /finite|integer|>=|must/);
       }
     }
-    await expectFieldError({ method: 'GET', url: '/api/v1/campaigns?limit=Infinity' }, 'querystring/limit', /finite/);
+    await expectFieldError({ method: 'GET', url: '/api/v1/campaigns?limit=Infinity' }, 'querystring/limit', /written in digits.*got 'Infinity'/);
     // In a body, "Infinity" is text where a number belongs (bodies are taken as sent).
     await expectFieldError({ method: 'POST', url: '/api/v1/merchant/api-keys/secret/regenerate', payload: { grace_period_hours: 'Infinity' } }, 'body/grace_period_hours', /whole number/);
     await expectFieldError({ method: 'POST', url: '/api/v1/merchant/api-keys/secret/regenerate', raw: '{"grace_period_hours":1e400}' }, 'body/grace_period_hours', /./);
     await expectFieldError({ method: 'POST', url: '/api/v0/items', raw: '{"content":"x","ttlHours":1e400}', auth: false }, 'body/ttlHours', /number|finite/);
     await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 'Infinity' }, auth: false }, 'body/ttlHours', /number|finite/);
     await expectFieldError({ method: 'POST', url: '/api/v1/qrs/render', raw: '{"data":"x","size":1e999}' }, 'body/size', /./);
-    await expectFieldError({ method: 'GET', url: `/i/${(await createItemViaApi(t.app, { content: 'x', ttlHours: 1 })).magic}/qr.png?size=Infinity`, auth: false }, 'querystring/size', /finite/);
+    await expectFieldError({ method: 'GET', url: `/i/${(await createItemViaApi(t.app, { content: 'x', ttlHours: 1 })).magic}/qr.png?size=Infinity`, auth: false }, 'querystring/size', /written in digits/);
     // The key still works: the refused regenerations changed nothing.
     expect((await send({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
   });
@@ -139,6 +139,16 @@ describeDialects('edge input', (dialect) => {
     await expectFieldError({ method: 'GET', url: '/api/v1/campaigns?limit=1&limit=2' }, 'querystring/limit', /^was given more than once; send it once$/);
     await expectFieldError({ method: 'GET', url: '/api/v1/campaigns?status=active&status=archived' }, 'querystring/status', /more than once/);
     expect((await send({ method: 'GET', url: '/api/v1/campaigns?limit=1' })).statusCode).toBe(200);
+  });
+
+  it('a number in a query string is written in decimal digits: 0x10, 1e1, " 5", 2.0 and an empty value are named, not read as other numbers', async () => {
+    for (const limit of ['0x10', '1e1', '%205', '2.0', '', '0b11']) {
+      await expectFieldError({ method: 'GET', url: `/api/v1/campaigns?limit=${limit}` }, 'querystring/limit', /^must be a whole number written in digits, like 20/);
+    }
+    await expectFieldError({ method: 'GET', url: '/api/v1/merchant/api-keys?limit=1e2' }, 'querystring/limit', /got '1e2'/);
+    // Digits still read, range checks still apply after them.
+    expect((await send({ method: 'GET', url: '/api/v1/campaigns?limit=020' })).statusCode).toBe(200);
+    await expectFieldError({ method: 'GET', url: '/api/v1/campaigns?limit=500' }, 'querystring/limit', /100/);
   });
 
   it('a body nested deeper than any document Tessera reads is a 400, not a stack overflow', async () => {
