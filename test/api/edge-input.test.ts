@@ -109,7 +109,11 @@ describeDialects('edge input', (dialect) => {
     await expectFieldError({ method: 'POST', url: '/api/v0/items', raw: '{"content":"x","ttlHours":1e400}', auth: false }, 'body/ttlHours', /number|finite/);
     await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 'Infinity' }, auth: false }, 'body/ttlHours', /number|finite/);
     await expectFieldError({ method: 'POST', url: '/api/v1/qrs/render', raw: '{"data":"x","size":1e999}' }, 'body/size', /./);
-    await expectFieldError({ method: 'GET', url: `/i/${(await createItemViaApi(t.app, { content: 'x', ttlHours: 1 })).magic}/qr.png?size=Infinity`, auth: false }, 'querystring/size', /written in digits/);
+    await expectFieldError(
+      { method: 'GET', url: `/i/${(await createItemViaApi(t.app, { content: 'x', ttlHours: 1 })).magic}/qr.png?size=Infinity`, auth: false },
+      'querystring/size',
+      /written in digits/,
+    );
     // The key still works: the refused regenerations changed nothing.
     expect((await send({ method: 'GET', url: '/api/v1/auth/me' })).statusCode).toBe(200);
   });
