@@ -83,13 +83,20 @@ function unrepresentableText(request: FastifyRequest): AppError | null {
   return errors.length > 0 ? invalid(errors) : null;
 }
 
-// `?limit=1&limit=2` parses to a list; the validator would then say "must be a whole number",
-// which sends the caller looking at the value instead of at the repetition.
-function repeatedQueryParameters(request: FastifyRequest): AppError | null {
+/** The parsed query and the properties its route declares, when it has both. */
+function declaredQuery(request: FastifyRequest): { query: Record<string, unknown>; declared: Record<string, { type?: unknown }> } | null {
   const query = request.query as Record<string, unknown> | undefined;
   if (!query || typeof query !== 'object') return null;
   const declared = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties;
-  if (!declared) return null;
+  return declared ? { query, declared } : null;
+}
+
+// `?limit=1&limit=2` parses to a list; the validator would then say "must be a whole number",
+// which sends the caller looking at the value instead of at the repetition.
+function repeatedQueryParameters(request: FastifyRequest): AppError | null {
+  const parts = declaredQuery(request);
+  if (!parts) return null;
+  const { query, declared } = parts;
   const errors: FieldError[] = [];
   for (const [name, value] of Object.entries(query)) {
     const type = declared[name]?.type;
@@ -105,10 +112,9 @@ const DECIMAL: Record<string, RegExp> = { integer: /^-?\d+$/, number: /^-?\d+(\.
 const DECIMAL_EXAMPLE: Record<string, string> = { integer: 'a whole number written in digits, like 20', number: 'a number written in digits, like 2.5' };
 
 function nonDecimalQueryNumbers(request: FastifyRequest): AppError | null {
-  const query = request.query as Record<string, unknown> | undefined;
-  if (!query || typeof query !== 'object') return null;
-  const declared = (request.routeOptions.schema?.querystring as { properties?: Record<string, { type?: unknown }> } | undefined)?.properties;
-  if (!declared) return null;
+  const parts = declaredQuery(request);
+  if (!parts) return null;
+  const { query, declared } = parts;
   const errors: FieldError[] = [];
   for (const [name, value] of Object.entries(query)) {
     if (typeof value !== 'string') continue;
