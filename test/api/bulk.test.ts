@@ -213,7 +213,9 @@ print(response.json())`;
     const viaQuery = await bulk(me.headers, { urls: ['https://example.com/c'] }, {}, '/api/v1/qrs/bulk?inline=svg');
     expect(viaQuery.json().data[0].svg).toContain('<svg');
     expect(viaQuery.json().data[0].qr_type).toBe('dynamic');
-    expect((await bulk(stranger.headers, { urls: ['https://example.com/a'], template_id: template.id })).statusCode).toBe(404);
+    const refused = await bulk(stranger.headers, { urls: ['https://example.com/a'], template_id: template.id });
+    expect(refused.statusCode).toBe(404);
+    expect(refused.json().errors).toEqual([{ field: 'body/template_id', message: 'names no template of this account' }]);
   });
 
   it('Idempotency-Key replays the first response instead of creating twice', async () => {

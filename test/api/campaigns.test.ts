@@ -175,7 +175,12 @@ describeDialects('campaigns API', (dialect) => {
     const other = await tenant(t);
     const template = (await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: other.headers, payload: { name: 'Theirs', design_config: { color: '#112233' } } })).json();
     const mine = (await t.app.inject({ method: 'POST', url: '/api/v1/templates', headers: me.headers, payload: { name: 'Mine', design_config: { color: '#445566' } } })).json();
-    expect((await create(me.headers, { name: 'X', destination: 'https://example.com', template_id: template.id })).statusCode).toBe(404);
+    const theirs = await create(me.headers, { name: 'X', destination: 'https://example.com', template_id: template.id });
+    expect(theirs.statusCode).toBe(404);
+    // The same answer as for an id that never existed, naming the field a form should point at.
+    const never = await create(me.headers, { name: 'X', destination: 'https://example.com', template_id: 'tpl_missing' });
+    for (const res of [theirs, never]) expect(res.json()).toMatchObject({ code: 'not_found', errors: [{ field: 'body/template_id', message: 'names no template of this account' }] });
+    expect(theirs.json().detail.replace(template.id, 'ID')).toBe(never.json().detail.replace('tpl_missing', 'ID'));
     const ok = await create(me.headers, { name: 'Y', destination: 'https://example.com', template_id: mine.id });
     expect(ok.statusCode).toBe(201);
     expect(ok.json()).toMatchObject({ template_id: mine.id, design_config: { color: '#445566' } });
