@@ -82,6 +82,6 @@ export class AppError extends Error {
 }
 
 /** Shorthand for the common "resource does not exist (or is another account's)" error. */
-export function notFound(what: string): AppError {
-  return new AppError('not_found', `${what} does not exist.`);
+export function notFound(what: string, errors?: FieldError[]): AppError {
+  return new AppError('not_found', `${what} does not exist.`, errors ? { errors } : {});
 }

@@ -51,7 +51,7 @@ export async function resolveDesign(ctx: Ctx, accountId: string, input: { design
     const row = await findTemplate(ctx.db, accountId, input.template_id);
     // Still a 404 (another account's template is as absent as a deleted one), naming the field so
     // a form can point at it.
-    if (!row) throw new AppError('not_found', `Template '${input.template_id}' does not exist.`, { errors: [{ field: 'body/template_id', message: 'names no template of this account' }] });
+    if (!row) throw notFound(`Template '${input.template_id}'`, [{ field: 'body/template_id', message: 'names no template of this account' }]);
     return { designConfig: JSON.parse(row.design_config) as DesignConfig, templateId: row.id };
   }
   return { designConfig: checkDesign(input.design_config ?? {}), templateId: null };
