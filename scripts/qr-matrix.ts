@@ -2,7 +2,8 @@
 // test/qr/degradation.test.ts. Every design of the matrix at every ECC level and payload, clean
 // at 8 px/module; the camera chain per shape × eye × pupil pair; the fixed degradations over a
 // sample; and the `qrcode` package's plain codes through the same steps as the baseline.
-// Options: --only matrix|camera|degrade|shapes|luma|density (repeatable; luma and density are the lint's calibrations), --camera-samples N, --filter REGEXP (design names).
+// Options: --only matrix|camera|degrade|shapes|luma|density (repeatable; luma and density are the lint's calibrations), --camera-samples N, --filter REGEXP (design names),
+// --border (every design framed by a border without a caption: `frame: {text: ''}`).
 
 import QRCode from 'qrcode';
 import { DENSE_FROM_VERSION, SHAPES, renderSvg } from '../src/qr/index.ts';
@@ -15,7 +16,10 @@ const only = opt('only');
 const runs = (part: string) => only.length === 0 || only.includes(part);
 const cameraSamples = Number(opt('camera-samples')[0] ?? 20);
 const filter = opt('filter')[0];
-const designs = matrixDesigns().filter((d) => !filter || new RegExp(filter).test(d.name));
+const border = args.includes('--border');
+const designs = matrixDesigns()
+  .filter((d) => !filter || new RegExp(filter).test(d.name))
+  .map((d) => (border ? { name: d.name, design: { ...d.design, frame: { text: '' } } } : d));
 
 /** The `qrcode` package's plain code, as an SVG with one unit a module. */
 async function baselineSvg(text: string, ecc: string, version?: number): Promise<string> {

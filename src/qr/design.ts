@@ -3,7 +3,7 @@
 
 import { ECC_LEVELS } from './capacity.ts';
 import type { Ecc } from './capacity.ts';
-import { normalizeColor } from './color.ts';
+import { luminance, normalizeColor, parseColor } from './color.ts';
 import { QrDesignError } from './errors.ts';
 import type { QrErrorDetail } from './errors.ts';
 
@@ -57,6 +57,7 @@ export interface Logo {
 
 /** Caption frame drawn around the code. */
 export interface Frame {
+  /** The caption; empty for a border without one. */
   text: string;
   color: string;
   text_color: string;
@@ -189,6 +190,10 @@ function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
   return size === undefined ? undefined : { src, size };
 }
 
+function darkestStop(gradient: Gradient): string {
+  return gradient.stops.reduce((a, b) => (luminance(parseColor(b.color)) < luminance(parseColor(a.color)) ? b : a)).color;
+}
+
 function parseFrame(c: Checker, v: unknown, color: string | undefined): Frame | null | undefined {
   if (v === null || v === undefined || v === false) return null;
   const obj = typeof v === 'string' ? { text: v } : v === true ? {} : v;
@@ -278,6 +283,10 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
       input.background === 'transparent'
         ? 'transparent'
         : (normalizeColor(input.background) ?? c.fail('background', `background must be a colour (#rgb, #rrggbb, …) or 'transparent'; got ${show(input.background)}`));
+  const gradient = has('gradient') ? parseGradient(c, input.gradient) : base.gradient;
+  // A frame takes the code's colour; on a gradient code with no colour of its own, the gradient's
+  // darkest stop rather than the black default, which would clash with it.
+  const frameColor = gradient && !has('color') && base.color === DEFAULT_DESIGN.color ? darkestStop(gradient) : color;
   // Fields are undefined where validation failed; nothing is read before the error check below.
   const design: { [K in keyof Design]: Design[K] | undefined } = {
     shapes: has('shapes') ? c.oneOf('shapes', input.shapes, SHAPES) : base.shapes,
@@ -285,12 +294,12 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
     eye_pupils: has('eye_pupils') ? c.oneOf('eye_pupils', input.eye_pupils, EYE_PUPILS) : base.eye_pupils,
     color,
     background,
-    gradient: has('gradient') ? parseGradient(c, input.gradient) : base.gradient,
+    gradient,
     eye_color: has('eye_color') ? (input.eye_color === null ? null : c.color('eye_color', input.eye_color)) : base.eye_color,
     margin: has('margin') ? c.number('margin', input.margin, DESIGN_LIMITS.margin.min, DESIGN_LIMITS.margin.max, true) : base.margin,
     ecc: has('ecc') ? c.oneOf('ecc', input.ecc, ECC_LEVELS) : base.ecc,
     logo: has('logo') ? parseLogo(c, input.logo) : base.logo,
-    frame: has('frame') ? parseFrame(c, input.frame, color) : base.frame,
+    frame: has('frame') ? parseFrame(c, input.frame, frameColor) : base.frame,
   };
   if (c.errors.length > 0) {
     const message = c.errors.length === 1 ? c.errors[0]!.message : `design_config has ${c.errors.length} problems: ${c.errors.map((e) => e.message).join('; ')}`;

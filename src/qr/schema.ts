@@ -57,7 +57,7 @@ export const DESIGN_CONFIG_SCHEMA = {
       ],
     },
     frame: {
-      description: 'A caption under the code: the text alone, an object, true for the default caption, or false/null for none.',
+      description: 'A frame around the code with a caption under it: the text alone, an object, true for the default caption, an empty text for a border without a caption, or false/null for none.',
       anyOf: [
         { type: 'null' },
         { type: 'boolean' },

@@ -150,6 +150,8 @@ describe('decoded by zxing-wasm', () => {
     const cases: Case[] = [
       { name: 'frame', text: URL, design: { frame: { text: 'SCAN ME' } } },
       { name: 'frame custom', text: URL, design: { shapes: 'liquid', color: '#0f766e', frame: { text: 'Menu & <Wine>', color: '#0f766e' } } },
+      { name: 'border', text: URL, design: { eyes: 'circle', eye_pupils: 'circle', frame: { text: '' } } },
+      { name: 'border, transparent', text: URL, design: { background: 'transparent', frame: '' } },
       { name: 'inverted', text: URL, design: { color: '#ffffff', background: '#111827' } },
       { name: 'transparent', text: URL, design: { background: 'transparent', shapes: 'rounded' } },
       { name: 'translucent', text: URL, design: { color: '#000000cc' } },

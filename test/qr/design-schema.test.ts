@@ -50,7 +50,7 @@ describe('DESIGN_CONFIG_SCHEMA', () => {
   });
 
   it('documents the frame shorthands', () => {
-    for (const frame of [true, false, null, 'SCAN ME', { text: 'Hi' }]) {
+    for (const frame of [true, false, null, 'SCAN ME', { text: 'Hi' }, '', { text: '' }]) {
       expect(() => parseDesign({ frame })).not.toThrow();
       expect(validate({ frame })).toBe(true);
     }

@@ -66,6 +66,19 @@ describe('parseDesign', () => {
     for (const eyes of ['extra-rounded', 'circle']) expect(parseDesign({ eyes, eye_pupils: 'diamond' })).toMatchObject({ design: { eyes }, warnings: [] });
   });
 
+  it("paints a frame in the code's colour, or a gradient code's darkest stop, unless told", () => {
+    const stops = [
+      { offset: 0, color: '#0369a1' },
+      { offset: 1, color: '#1e3a8a' },
+    ];
+    expect(parseDesign({ color: '#0f766e', frame: '' }).design.frame).toEqual({ text: '', color: '#0f766e', text_color: '#ffffff' });
+    expect(parseDesign({ gradient: { stops }, frame: 'Menu' }).design.frame?.color).toBe('#1e3a8a');
+    expect(parseDesign({ gradient: { stops: [...stops].reverse() }, frame: '' }).design.frame?.color).toBe('#1e3a8a');
+    expect(parseDesign({ preset: 'ocean', frame: '' }).design.frame?.color).toBe('#1e3a8a');
+    expect(parseDesign({ gradient: { stops }, color: '#111111', frame: '' }).design.frame?.color).toBe('#111111');
+    expect(parseDesign({ gradient: { stops }, frame: { text: '', color: '#ff0000' } }).design.frame?.color).toBe('#ff0000');
+  });
+
   it('warns about, but ignores, unknown keys', () => {
     const { warnings } = parseDesign({ shape: 'dots' });
     expect(warnings[0]).toMatchObject({ code: 'unknown_key', field: 'shape' });

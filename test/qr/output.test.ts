@@ -15,6 +15,16 @@ describe('SVG output', () => {
     expect(r.svg.match(/<path/g)!.length).toBe(3);
   });
 
+  it('draws an empty caption as a border alone: a square canvas, one module around the quiet zone', () => {
+    const plain = renderSvg(URL, {});
+    const bordered = renderSvg(URL, { frame: { text: '' } });
+    const captioned = renderSvg(URL, { frame: { text: 'SCAN ME' } });
+    expect([bordered.width, bordered.height]).toEqual([plain.width + 2, plain.width + 2]);
+    expect(captioned.height).toBe(plain.width + 6);
+    expect(bordered.svg).not.toContain('<text');
+    expect(bordered.svg).toContain(`<g transform="translate(${plain.design.margin + 1} ${plain.design.margin + 1})">`);
+  });
+
   it('escapes the frame caption and embeds SVG logos only as <image> data URIs', async () => {
     const logos = await makeLogos();
     const { svg } = renderSvg(URL, { frame: { text: '<script>alert("x")</script>&' }, logo: { src: logos.svg, size: 0.2 } });

@@ -1850,7 +1850,7 @@ export interface components {
              * @enum {string}
              */
             eyes?: "square" | "rounded" | "extra-rounded" | "circle" | "leaf";
-            /** @description A caption under the code: the text alone, an object, true for the default caption, or false/null for none. */
+            /** @description A frame around the code with a caption under it: the text alone, an object, true for the default caption, an empty text for a border without a caption, or false/null for none. */
             frame?: null | boolean | string | {
                 /** @description #rgb, #rgba, #rrggbb or #rrggbbaa */
                 color?: string;

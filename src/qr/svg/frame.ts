@@ -18,8 +18,12 @@ export function backdrop(design: Design, size: number): { width: number; height:
     const markup = transparent ? '' : `<rect width="${inner}" height="${inner}" ${paintAttrs('fill', design.background)}/>`;
     return { width: inner, height: inner, offset: design.margin, markup };
   }
+  // An empty caption is a border alone. Besides framing the code, the ring keeps jsQR's local
+  // threshold below a blank margin's sensor noise, which otherwise binarises into speckle that
+  // outscores the real finders (docs/qr-design-robustness.md, *A border*).
+  const band = frame.text === '' ? FRAME_BORDER : CAPTION_BAND;
   const width = inner + 2 * FRAME_BORDER;
-  const height = inner + FRAME_BORDER + CAPTION_BAND;
+  const height = inner + FRAME_BORDER + band;
   // A ring around the quiet zone rather than a filled card, so with a transparent
   // background the frame colour never ends up behind the code.
   const f = new PathWriter();
@@ -36,9 +40,10 @@ export function backdrop(design: Design, size: number): { width: number; height:
   f.M(FRAME_BORDER, FRAME_BORDER).v(inner).h(inner).v(-inner).z();
   let markup = `<path ${paintAttrs('fill', frame.color)} d="${f.d}"/>`;
   if (!transparent) markup += `<rect x="${FRAME_BORDER}" y="${FRAME_BORDER}" width="${inner}" height="${inner}" ${paintAttrs('fill', design.background)}/>`;
+  if (frame.text === '') return { width, height, offset: design.margin + FRAME_BORDER, markup };
   // Shrink long captions to fit; 0.62 em is a generous average glyph width for bold sans.
   const fontSize = Math.min(2.6, (width - 2) / Math.max(1, frame.text.length * 0.62));
-  const baseline = FRAME_BORDER + inner + CAPTION_BAND / 2 + fontSize * 0.36;
+  const baseline = FRAME_BORDER + inner + band / 2 + fontSize * 0.36;
   markup += `<text x="${num(width / 2)}" y="${num(baseline)}" text-anchor="middle" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif" font-weight="700" font-size="${num(fontSize)}" ${paintAttrs('fill', frame.text_color)}>${escapeXml(frame.text)}</text>`;
   return { width, height, offset: design.margin + FRAME_BORDER, markup };
 }

@@ -267,7 +267,7 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
                 className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-xs focus:outline-none focus-visible:outline-2 focus-visible:outline-accent max-sm:h-11 dark:border-zinc-700 dark:bg-zinc-900"
               />
               <p id="frame-text-hint" className="mt-1 text-[13px] text-zinc-500 dark:text-zinc-400">
-                One line, up to {DESIGN_LIMITS.frameText.maxLength} characters.
+                One line, up to {DESIGN_LIMITS.frameText.maxLength} characters, or empty for a border alone. Either helps scanners in web browsers find the code.
               </p>
             </div>
             <div className="grid gap-4 sm:grid-cols-2">
