@@ -99,7 +99,8 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await visit('/app/campaigns/new', () => app.getByTestId('qr-preview').waitFor());
         // Designer with a lint error and a gradient, a logo-less frame, the transparent checkerboard.
         await app.getByLabel('Gradient').check();
-        await app.getByLabel('Add a caption frame').check();
+        await app.getByLabel('Add a frame').check();
+        await app.getByLabel('Caption (optional)').fill('SCAN ME');
         await app.getByLabel('Code colour', { exact: true }).isVisible();
         await app.getByLabel('Quiet zone (blank border)').fill('1');
         await app.getByText('The blank border (quiet zone) is too thin').waitFor();

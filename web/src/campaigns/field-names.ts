@@ -27,7 +27,7 @@ const DESIGN: Record<string, string> = {
   margin: 'quiet zone',
   ecc: 'error correction',
   logo: 'logo',
-  frame: 'caption frame',
+  frame: 'frame',
   gradient: 'gradient',
   shapes: 'module shape',
   eyes: 'corner frames',

@@ -250,16 +250,17 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
       </Section>
 
       <Section title="Frame">
-        <Toggle label="Add a caption frame" checked={frame !== null} disabled={disabled} onChange={(on) => set({ frame: on ? { text: 'SCAN ME' } : null })} />
+        <Toggle label="Add a frame" checked={frame !== null} disabled={disabled} onChange={(on) => set({ frame: on ? { text: '' } : null })} />
         {frame && (
           <div className="space-y-4">
             <div>
               <label htmlFor="frame-text" className="mb-1.5 block text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
-                Caption
+                Caption <span className="font-normal text-zinc-500 dark:text-zinc-400">(optional)</span>
               </label>
               <input
                 id="frame-text"
                 value={frame.text}
+                placeholder="SCAN ME"
                 maxLength={DESIGN_LIMITS.frameText.maxLength}
                 disabled={disabled}
                 aria-describedby="frame-text-hint"
@@ -267,7 +268,7 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
                 className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-xs focus:outline-none focus-visible:outline-2 focus-visible:outline-accent max-sm:h-11 dark:border-zinc-700 dark:bg-zinc-900"
               />
               <p id="frame-text-hint" className="mt-1 text-[13px] text-zinc-500 dark:text-zinc-400">
-                One line, up to {DESIGN_LIMITS.frameText.maxLength} characters, or empty for a border alone. Either helps scanners in web browsers find the code.
+                One line under the code, up to {DESIGN_LIMITS.frameText.maxLength} characters; without one the frame is a border. Either way it helps scanners in web browsers find the code.
               </p>
             </div>
             <div className="grid gap-4 sm:grid-cols-2">
