@@ -23,6 +23,15 @@ const sections: { title: string; tiles: Tile[] }[] = [
   { title: 'Data shapes (square eyes)', tiles: SHAPES.map((shapes) => ({ label: shapes, design: { shapes } })) },
   { title: 'Eye frame × pupil (rounded data)', tiles: EYES.flatMap((eyes) => EYE_PUPILS.map((eye_pupils) => ({ label: `${eyes} / ${eye_pupils}`, design: { shapes: 'rounded', eyes, eye_pupils } }))) },
   { title: 'Presets', tiles: PRESET_NAMES.map((preset) => ({ label: preset, design: { preset } })) },
+  {
+    title: 'Frames (an empty caption is a border)',
+    tiles: [
+      { label: 'border', design: { frame: '' } },
+      { label: 'dots + border', design: { preset: 'dots', frame: '' } },
+      { label: 'ocean + border', design: { preset: 'ocean', frame: '' } },
+      { label: 'caption', design: { shapes: 'rounded', frame: 'Scan for the menu' } },
+    ],
+  },
   { title: 'Presets at 3 px per module (a thumbnail)', tiles: PRESET_NAMES.map((preset) => ({ label: preset, design: { preset }, size: 111 })) },
 ];
 
