@@ -40,10 +40,11 @@ export function backdrop(design: Design, size: number): { width: number; height:
   f.M(FRAME_BORDER, FRAME_BORDER).v(inner).h(inner).v(-inner).z();
   let markup = `<path ${paintAttrs('fill', frame.color)} d="${f.d}"/>`;
   if (!transparent) markup += `<rect x="${FRAME_BORDER}" y="${FRAME_BORDER}" width="${inner}" height="${inner}" ${paintAttrs('fill', design.background)}/>`;
-  if (frame.text === '') return { width, height, offset: design.margin + FRAME_BORDER, markup };
-  // Shrink long captions to fit; 0.62 em is a generous average glyph width for bold sans.
-  const fontSize = Math.min(2.6, (width - 2) / Math.max(1, frame.text.length * 0.62));
-  const baseline = FRAME_BORDER + inner + band / 2 + fontSize * 0.36;
-  markup += `<text x="${num(width / 2)}" y="${num(baseline)}" text-anchor="middle" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif" font-weight="700" font-size="${num(fontSize)}" ${paintAttrs('fill', frame.text_color)}>${escapeXml(frame.text)}</text>`;
+  if (frame.text !== '') {
+    // Shrink long captions to fit; 0.62 em is a generous average glyph width for bold sans.
+    const fontSize = Math.min(2.6, (width - 2) / Math.max(1, frame.text.length * 0.62));
+    const baseline = FRAME_BORDER + inner + band / 2 + fontSize * 0.36;
+    markup += `<text x="${num(width / 2)}" y="${num(baseline)}" text-anchor="middle" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif" font-weight="700" font-size="${num(fontSize)}" ${paintAttrs('fill', frame.text_color)}>${escapeXml(frame.text)}</text>`;
+  }
   return { width, height, offset: design.margin + FRAME_BORDER, markup };
 }
