@@ -39,6 +39,17 @@ describeDialects('POST /api/v1/qrs/render', (dialect) => {
     expect(await zxingDecode({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height })).toEqual(['TESSERA-PNG']);
   });
 
+  it('draws an empty frame caption as a border: a square PNG that decodes; an over-long caption is a 400 naming it', async () => {
+    const response = await render({ data: 'TESSERA-BORDER', format: 'png', size: 300, design_config: { eyes: 'circle', eye_pupils: 'circle', frame: '' } });
+    expect(response.statusCode).toBe(200);
+    const { data, info } = await sharp(response.rawPayload).flatten({ background: '#fff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect([info.width, info.height]).toEqual([300, 300]);
+    expect(await zxingDecode({ data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height })).toEqual(['TESSERA-BORDER']);
+    const tooLong = await render({ data: 'x', design_config: { frame: { text: 'x'.repeat(33) } } });
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.json().errors).toEqual([expect.objectContaining({ field: 'body/design_config/frame.text' })]);
+  });
+
   it('returns lint warnings in a header', async () => {
     const response = await render({ data: 'warn me', design_config: { margin: 2 } });
     expect(response.statusCode).toBe(200);
