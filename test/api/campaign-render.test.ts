@@ -72,6 +72,31 @@ describeDialects('render', (dialect) => {
     expect(other.headers.etag).not.toBe(response.headers.etag);
   });
 
+  it('an SVG asked with ?size=N carries width and height (a caption frame makes it taller), without one it scales to its box', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const plain = await campaign(me.headers, { qr_type: 'dynamic' });
+    const bare = await t.app.inject({ method: 'GET', url: `/api/render/${plain.short_code}.svg` });
+    expect(bare.body).not.toMatch(/<svg[^>]* width=/);
+    const sized = await t.app.inject({ method: 'GET', url: `/api/render/${plain.short_code}.svg?size=1024` });
+    expect(sized.statusCode).toBe(200);
+    expect(sized.headers['content-type']).toBe('image/svg+xml; charset=utf-8');
+    expect(sized.body).toMatch(/^<svg[^>]* viewBox="0 0 (\d+) \1" width="1024" height="1024"/);
+    expect(sized.headers.etag).not.toBe(bare.headers.etag);
+    expect(await decodeQr(sized.body)).toEqual([`http://tessera.test/${plain.short_code}`]);
+    // A PNG without ?size= is the default width, and shares that size's cached copy.
+    const png = await t.app.inject({ method: 'GET', url: `/api/render/${plain.short_code}.png` });
+    expect((await sharp(png.rawPayload).metadata()).width).toBe(512);
+    expect((await t.app.inject({ method: 'GET', url: `/api/render/${plain.short_code}.png?size=512` })).headers.etag).toBe(png.headers.etag);
+
+    const framed = await campaign(me.headers, { qr_type: 'dynamic', design_config: { frame: 'SCAN ME' } });
+    const tall = await t.app.inject({ method: 'GET', url: `/api/render/${framed.short_code}.svg?size=600` });
+    const [, w, h] = /<svg[^>]* width="([\d.]+)" height="([\d.]+)"/.exec(tall.body) ?? [];
+    expect(Number(w)).toBe(600);
+    expect(Number(h)).toBeGreaterThan(600);
+    expect((await t.app.inject({ method: 'GET', url: `/api/render/${plain.short_code}.svg?size=32` })).statusCode).toBe(400);
+  });
+
   it('a changed destination of a static code changes the image and its ETag', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);

@@ -274,6 +274,11 @@ print(secureUrl)
     expect(text).toMatch(new RegExp(`^http://tessera\\.test/${code.short_code}\\?k=[A-Za-z0-9_-]{16}$`));
     expect((await scan(text!)).statusCode).toBe(302);
 
+    // The signed SVG takes the size as its width and height, as a saved code's does.
+    const svg = await render(code.short_code, `${signedQuery(code.secret_key!, t.clock.now())}&size=400`);
+    expect(svg.headers['x-tessera-render']).toBe('live');
+    expect(svg.body).toMatch(/^<svg[^>]* width="400" height="400"/);
+
     const expired = await render(code.short_code, '?size=200', 'png');
     expect(expired.headers['x-tessera-render']).toBe('expired');
     const { data } = await sharp(expired.rawPayload).removeAlpha().raw().toBuffer({ resolveWithObject: true });

@@ -1756,6 +1756,7 @@ export interface components {
             status: "active" | "archived";
             /** @description The SVG itself, when inlined on request. */
             svg?: string;
+            /** @description Scales to its box; ?size=N gives it width and height attributes of N pixels. */
             svg_url: string;
             template_id: string | null;
             /** Format: date-time */
@@ -2857,7 +2858,7 @@ export interface operations {
             query?: {
                 /** @description Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters). */
                 sig?: unknown;
-                /** @description Width in pixels, 64–2048; default 512. */
+                /** @description Width in pixels, 64–2048. A PNG is drawn this wide (default 512); an SVG gets it as its `width` and `height` attributes (none by default), so a downloaded file opens at that size in other programs. */
                 size?: number;
                 /**
                  * @description Morphing codes: signing time, milliseconds since the epoch (decimal).

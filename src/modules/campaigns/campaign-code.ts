@@ -10,13 +10,13 @@ export function encodedText(campaign: Pick<Campaign, 'qrType' | 'destination' | 
   return campaign.qrType === 'static' ? campaign.destination : `${publicUrl}/${campaign.shortCode}`;
 }
 
-function svgOf(campaign: Renderable, publicUrl: string): string {
-  return drawCode(encodedText(campaign, publicUrl), campaign.designConfig, {}, { kind: 'design' }).svg;
+function svgOf(campaign: Renderable, publicUrl: string, sizePx?: number): string {
+  return drawCode(encodedText(campaign, publicUrl), campaign.designConfig, { sizePx }, { kind: 'design' }).svg;
 }
 
-/** The campaign's code as an SVG document, drawn with its saved design. */
-export async function renderCampaignSvg(campaign: Renderable, publicUrl: string): Promise<string> {
-  return svgOf(campaign, publicUrl);
+/** The campaign's code as an SVG document, drawn with its saved design; `sizePx` wide when given (its width and height attributes). */
+export async function renderCampaignSvg(campaign: Renderable, publicUrl: string, sizePx?: number): Promise<string> {
+  return svgOf(campaign, publicUrl, sizePx);
 }
 
 /** The campaign's code as a PNG `size` pixels wide. */

@@ -6,7 +6,7 @@ import type { AppContext } from '../../context.ts';
 import { sha256 } from '../../crypto/keys.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { checkSignedRender, type SignedRenderCheck } from '../morph/index.ts';
-import { type CodeImage, codeImage, expiredImage, type ImageFormat } from '../render/index.ts';
+import { type CodeImage, codeImage, expiredImage, type ImageFormat, PNG_SIZES } from '../render/index.ts';
 import { encodedText, renderCampaignPng, renderCampaignSvg } from './campaign-code.ts';
 import type { Campaign } from './campaign.ts';
 import { findCampaignByCode } from './campaign.service.ts';
@@ -31,6 +31,8 @@ export interface SignedRender {
   render(): Promise<MorphRender>;
 }
 
+const PNG_SIZE = PNG_SIZES.campaignImage;
+
 // Bump when the renderer's output changes, so caches holding old images revalidate.
 const RENDERER_VERSION = 'engine-1';
 
@@ -39,7 +41,7 @@ export async function prepareRender(
   ctx: Pick<AppContext, 'db' | 'config' | 'clock'>,
   shortCode: string,
   format: RenderFormat,
-  size: number,
+  size: number | undefined,
   signature: { t?: unknown; sig?: unknown } = {},
 ): Promise<PreparedRender | SignedRender> {
   const campaign = await findCampaignByCode(ctx, shortCode);
@@ -50,13 +52,15 @@ export async function prepareRender(
     return { kind: 'signed', render: () => renderMorphing(ctx, campaign, signature, format, size) };
   }
   const publicUrl = ctx.config.publicUrl;
-  const fingerprint = [RENDERER_VERSION, format, format === 'png' ? size : '', encodedText(campaign, publicUrl), JSON.stringify(campaign.designConfig)].join('\n');
+  // A PNG always has a width; an SVG only when asked for one.
+  const pngWidth = size ?? PNG_SIZE.default;
+  const fingerprint = [RENDERER_VERSION, format, (format === 'png' ? pngWidth : size) ?? '', encodedText(campaign, publicUrl), JSON.stringify(campaign.designConfig)].join('\n');
   const etag = `"${sha256(fingerprint).toString('base64url').slice(0, 27)}"`;
   return {
     kind: 'cached',
     etag,
     contentType: format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png',
-    render: () => (format === 'svg' ? renderCampaignSvg(campaign, publicUrl) : renderCampaignPng(campaign, publicUrl, size)),
+    render: () => (format === 'svg' ? renderCampaignSvg(campaign, publicUrl, size) : renderCampaignPng(campaign, publicUrl, pngWidth)),
   };
 }
 
@@ -66,9 +70,9 @@ async function renderMorphing(
   campaign: Campaign,
   signature: { t?: unknown; sig?: unknown },
   format: ImageFormat,
-  size: number,
+  size: number | undefined,
 ): Promise<MorphRender> {
   const check = await checkSignedRender(ctx, campaign, { t: signature.t, sig: signature.sig });
-  const image = check.state === 'live' ? await codeImage(check.encodes, campaign.designConfig, format, size) : await expiredImage(format, size);
+  const image = check.state === 'live' ? await codeImage(check.encodes, campaign.designConfig, format, size, PNG_SIZE.default) : await expiredImage(format, size ?? PNG_SIZE.default);
   return { ...check, ...image };
 }

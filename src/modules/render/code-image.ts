@@ -32,9 +32,13 @@ export async function asImage(svg: string, format: ImageFormat, size: number): P
   return format === 'svg' ? { contentType: 'image/svg+xml; charset=utf-8', body: svg } : { contentType: 'image/png', body: await svgToPng(svg, size) };
 }
 
-/** `text` drawn with `design` as the image a route sends. */
-export async function codeImage(text: string, design: unknown, format: ImageFormat, size: number, input: EngineInput = ENGINE): Promise<CodeImage> {
-  return asImage(drawCode(text, design, {}, input).svg, format, size);
+/**
+ * `text` drawn with `design` as the image a route sends: a PNG `size` pixels wide (`pngDefault`
+ * when not given), or an SVG whose width attribute is `size` (none when not given: it scales to its box).
+ */
+export async function codeImage(text: string, design: unknown, format: ImageFormat, size: number | undefined, pngDefault: number, input: EngineInput = ENGINE): Promise<CodeImage> {
+  const svg = drawCode(text, design, format === 'svg' ? { sizePx: size } : {}, input).svg;
+  return asImage(svg, format, size ?? pngDefault);
 }
 
 /** The red "EXPIRED" image a refused morphing render shows in place of the code. */
