@@ -119,10 +119,16 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         expect(preview).toContain('#1d4ed8');
 
         // The downloaded PNG decodes to the public URL, which redirects to the destination.
-        await page.getByLabel('PNG size').selectOption('1024');
+        await page.getByLabel('Image size').selectOption('1024');
         const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'PNG', exact: true }).click()]);
         expect(download.suggestedFilename()).toBe(`Spring-poster-${shortCode}-1024.png`);
         expect(await decodeImage(await downloadBytes(download))).toEqual([publicUrl]);
+        // The downloaded SVG is that size too (width and height), so it opens at it elsewhere.
+        const [svgDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'SVG', exact: true }).click()]);
+        expect(svgDownload.suggestedFilename()).toBe(`Spring-poster-${shortCode}.svg`);
+        const svgFile = (await downloadBytes(svgDownload)).toString('utf8');
+        expect(svgFile).toMatch(/^<svg[^>]* width="1024" height="1024"/);
+        expect(await decodeImage(svgFile)).toEqual([publicUrl]);
         const first = await fetch(publicUrl, { redirect: 'manual' });
         expect(first.status).toBe(302);
         expect(first.headers.get('location')).toBe('https://example.com/spring');

@@ -53,11 +53,12 @@ export async function archiveCampaign(id: string): Promise<Campaign> {
 /** Image sizes offered for PNG downloads, in pixels. */
 export const PNG_SIZES = [512, 1024, 2048] as const;
 
-/** Downloads the code as the server renders it (SVG, or PNG `size` pixels wide). */
+/** Downloads the code as the server renders it, `size` pixels wide (SVG or PNG). */
 export async function downloadCampaignImage(campaign: Pick<Campaign, 'name' | 'short_code'>, format: 'svg' | 'png', size = 1024): Promise<void> {
   const blob = await unwrap(
     api.GET('/api/render/{file}', {
-      params: { path: { file: `${campaign.short_code}.${format}` }, query: format === 'png' ? { size } : {} },
+      // An SVG gets the size as its width and height, so the file opens at that size in other programs.
+      params: { path: { file: `${campaign.short_code}.${format}` }, query: { size } },
       parseAs: 'blob',
     }),
   );

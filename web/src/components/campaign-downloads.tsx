@@ -1,4 +1,4 @@
-// A saved campaign's image downloads: SVG, or PNG at a chosen size, drawn by the server.
+// A saved campaign's image downloads: SVG or PNG at a chosen size, drawn by the server.
 import { Download } from 'lucide-react';
 import { useState } from 'react';
 import { downloadCampaignImage, PNG_SIZES } from '../api/campaigns.ts';
@@ -23,27 +23,27 @@ export function Downloads({ campaign }: { campaign: Campaign }) {
     }
   };
   return (
-    <div className="mt-4 flex flex-wrap items-end gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
-      <Button size="sm" pending={busy === 'svg'} onClick={() => void get('svg')}>
-        <Download aria-hidden="true" />
-        SVG
-      </Button>
-      <div className="flex items-center gap-2">
-        <label htmlFor="png-size" className="sr-only">
-          PNG size
-        </label>
-        <Select id="png-size" value={size} onChange={(e) => setSize(Number(e.target.value))} className="h-8 w-28 text-[13px]">
+    <div className="mt-4 flex flex-wrap items-center gap-2 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <label htmlFor="image-size" className="sr-only">
+        Image size
+      </label>
+      <div className="w-28">
+        <Select id="image-size" value={size} onChange={(e) => setSize(Number(e.target.value))} className="h-8 text-[13px]">
           {PNG_SIZES.map((s) => (
             <option key={s} value={s}>
               {s} px
             </option>
           ))}
         </Select>
-        <Button size="sm" pending={busy === 'png'} onClick={() => void get('png')}>
-          <Download aria-hidden="true" />
-          PNG
-        </Button>
       </div>
+      <Button size="sm" pending={busy === 'svg'} onClick={() => void get('svg')}>
+        <Download aria-hidden="true" />
+        SVG
+      </Button>
+      <Button size="sm" pending={busy === 'png'} onClick={() => void get('png')}>
+        <Download aria-hidden="true" />
+        PNG
+      </Button>
     </div>
   );
 }
