@@ -49,7 +49,8 @@ try {
     await shoot('hosted-page', false);
     await page.goto(`${demo.base}/app/bulk`);
     const urls = Array.from({ length: 24 }, (_, i) => `https://northwind.example/tickets/${1001 + i}`);
-    urls[6] = 'northwind.example/tickets/oops';
+    // A bare host is read as https://; a line with a space is no link at all.
+    urls[6] = 'northwind tickets 1007';
     await page.getByLabel('Paste links, one per line').fill(urls.join('\n'));
     await page.getByRole('button', { name: /^Check/ }).click();
     await page.getByTestId('row-errors').waitFor();

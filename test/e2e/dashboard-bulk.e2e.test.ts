@@ -45,7 +45,7 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         expect(await rowErrors.textContent()).toContain('Line 7');
         expect(await rowErrors.textContent()).toContain('absolute URL');
         // Only checked: nothing was to be created yet.
-        await page.getByText('1 of 50 rows need fixing before anything can be created').waitFor();
+        await page.getByText('1 of 50 rows needs fixing before anything can be created').waitFor();
         expect(await page.getByText('nothing was created').count()).toBe(0);
         expect(await page.getByTestId('row-duplicates').count()).toBe(0);
 
@@ -138,7 +138,7 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
           await textarea.fill(['https://shop.example/a', 'not a link', 'https://shop.example/b', 'shop.example/a'].join('\n'));
           // Creating straight away: refused, and the result says nothing was created.
           await page.getByRole('button', { name: 'Create 4 codes' }).click();
-          await page.getByText('1 of 4 rows need fixing; nothing was created').waitFor();
+          await page.getByText('1 of 4 rows needs fixing; nothing was created').waitFor();
           const duplicates = page.getByTestId('row-duplicates');
           await duplicates.waitFor();
           expect(await duplicates.textContent()).toContain('1 row repeats a link');

@@ -25,7 +25,8 @@ function Link({ url, className }: { url: string; className: string }) {
 
 /** The refused rows. `created` tells whether a creation was refused, or only a check. */
 export function RowErrorList({ rows, errors, created }: { rows: BulkRow[]; errors: RowErrors; created: boolean }) {
-  const count = `${formatCount(errors.rows.length)} of ${formatCount(rows.length)} rows need fixing`;
+  // "1 of 50 rows needs fixing": the verb agrees with the count, not with "rows".
+  const count = `${formatCount(errors.rows.length)} of ${formatCount(rows.length)} rows ${errors.rows.length === 1 ? 'needs' : 'need'} fixing`;
   return (
     <Alert title={created ? `${count}; nothing was created` : `${count} before anything can be created`}>
       <ul className={list} data-testid="row-errors">
