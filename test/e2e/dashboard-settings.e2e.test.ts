@@ -98,6 +98,14 @@ describeDialects('dashboard settings in Chromium', (dialect) => {
       // The tab row scrolls sideways; the current page's tab is scrolled fully into view.
       const tab = small.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' });
       await expect.poll(() => tab.evaluate((el) => el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+      // The row fades where tabs are hidden: here before the start; scrolled back, past the end.
+      const nav = small.getByRole('navigation', { name: 'Main' });
+      const fade = () => nav.evaluate((el) => (el as HTMLElement).style.maskImage);
+      await expect.poll(fade).toMatch(/^linear-gradient\(to right, transparent/);
+      expect(await fade()).not.toMatch(/transparent\)$/);
+      await nav.evaluate((el) => el.scrollTo({ left: 0 }));
+      await expect.poll(fade).toMatch(/transparent\)$/);
+      expect(await fade()).not.toMatch(/^linear-gradient\(to right, transparent/);
       await small.screenshot({ path: `.tmp/settings-390-${dialect}.png`, fullPage: true });
       await page.screenshot({ path: `.tmp/settings-1280-${dialect}.png`, fullPage: true });
       expect(problems).toEqual([]);

@@ -8,6 +8,7 @@ import { type ReactNode, useEffect, useRef } from 'react';
 import { Banknote, FileStack, KeyRound, LogOut, Palette, QrCode, Settings, Webhook } from 'lucide-react';
 import { api } from '../api/client.ts';
 import { sessionQuery } from '../api/session.ts';
+import { edgeFade, useScrollEdges } from '../lib/use-scroll-edges.ts';
 import { Brand } from './brand.tsx';
 import { Button } from './ui/button.tsx';
 
@@ -79,6 +80,7 @@ function NavLink({ item, className, children }: { item: (typeof NAV)[number]; cl
 /** The layout of every /app page. */
 export function AppShell() {
   const tabs = useCurrentTabInView();
+  const fade = edgeFade(useScrollEdges(tabs));
   const session = useQuery(sessionQuery).data;
   const who = session?.user?.email ?? session?.account.name ?? '';
   return (
@@ -116,7 +118,7 @@ export function AppShell() {
             </Link>
             <SignOutButton compact />
           </div>
-          <nav ref={tabs} aria-label="Main" className="flex gap-0.5 overflow-x-auto px-2 pb-1.5">
+          <nav ref={tabs} aria-label="Main" className="flex gap-0.5 overflow-x-auto px-2 pb-1.5" style={{ maskImage: fade }}>
             {NAV.map((item) => (
               <NavLink key={item.to} item={item} className="flex min-h-11 shrink-0 items-center rounded-md px-2.5 text-[13px] font-medium transition-colors">
                 {item.label}
