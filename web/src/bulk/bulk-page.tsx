@@ -208,6 +208,8 @@ export function BulkPage() {
                   {...props}
                   rows={10}
                   spellCheck={false}
+                  // One link a line: a soft-wrapped link would look like two lines on a phone.
+                  wrap="off"
                   value={text}
                   onChange={(e) => {
                     setText(e.target.value);
