@@ -154,6 +154,9 @@ describeDialects('payment reconciliation', (dialect) => {
     expect(other.statusCode).toBe(400);
     expect(other.json().detail).toMatch(/camt\.053 or camt\.054/);
     expect((await upload('not xml at all')).statusCode).toBe(400);
+    const deep = await upload(`<Document>${'<a>'.repeat(101)}${'</a>'.repeat(101)}</Document>`);
+    expect(deep.statusCode).toBe(400);
+    expect(deep.json().detail).toContain('more than 100 levels deep');
     expect((await upload('')).statusCode).toBe(400);
     const json = await t.app.inject({ method: 'POST', url: '/api/v1/payments/reconciliations', headers: authHeaders(account.apiKey), payload: { xml: '<Document/>' } });
     expect(json.statusCode).toBe(415);

@@ -145,6 +145,12 @@ describe('parseCamt', () => {
 describe('refusing hostile and unsupported XML before parsing', () => {
   const good = camtXml({ kind: '053', version: 8, reports: [ENTRIES] });
 
+  it('refuses elements nested past the parser bound as a bad file (well-formed, so the validator passes it)', () => {
+    const deep = (n: number) => `<Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">${'<a>'.repeat(n)}${'</a>'.repeat(n)}</Document>`;
+    expect(parseCamt(deep(5_000))).toMatchObject({ ok: false, reason: expect.stringContaining('more than 100 levels deep') });
+    expect(parseCamt(deep(98))).toMatchObject({ ok: false, reason: expect.not.stringContaining('levels deep') });
+  });
+
   it('refuses any document type declaration', () => {
     const withDtd = good.replace('<Document', '<!DOCTYPE Document SYSTEM "camt.053.001.08.dtd">\n<Document');
     expect(parseCamt(withDtd)).toEqual({ ok: false, reason: expect.stringContaining('document type declaration') });
