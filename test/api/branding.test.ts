@@ -36,6 +36,12 @@ describeDialects('account branding', (dialect) => {
     expect(me2.json().account.name).toBe('Lumen');
     const removed = await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey), payload: { logo_url: null } });
     expect(removed.json()).toMatchObject({ logo_url: null, made_with_tessera: false });
+    // Every visitor sees the branding: a test key reads it but cannot change it.
+    const tst = (await t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: sessionHeaders(me), payload: { env: 'tst' } })).json().data.full_key as string;
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/account/branding', headers: authHeaders(tst) })).statusCode).toBe(200);
+    const refused = await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(tst), payload: { name: 'Defaced' } });
+    expect(refused.statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey) })).json().name).toBe('Lumen');
   });
 
   it('refuses bad values with one error per field and writes nothing', async () => {

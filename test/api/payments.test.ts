@@ -289,6 +289,17 @@ describeDialects('payments API', (dialect) => {
     expect((await get(`/api/v1/payments/${live.id}`, tst)).statusCode).toBe(404);
     expect((await get('/api/v1/payments', tst)).json().data.map((p: { id: string }) => p.id)).toEqual([test.id]);
     expect((await get('/api/v1/payments')).json().data.map((p: { id: string }) => p.id)).toEqual([live.id]);
+    // A test key reads the payee but cannot change it: live payments would pay whoever it named.
+    expect((await get('/api/v1/merchant/payment-profile', tst)).statusCode).toBe(200);
+    const swap = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/merchant/payment-profile',
+      headers: authHeaders(tst),
+      payload: { sepa: { name: 'Mallory', iban: 'GB82WEST12345698765432', bic: 'WESTGB2L' } },
+    });
+    expect(swap.statusCode).toBe(403);
+    expect(swap.json().detail).toMatch(/tst key cannot change the payee details/);
+    expect((await initPayment(t.app, account.apiKey, INIT.sepa)).json().data.qr_payload).not.toContain('Mallory');
 
     const other = await signUp(t.app);
     expect((await get(`/api/v1/payments/${live.id}`, other.apiKey)).statusCode).toBe(404);

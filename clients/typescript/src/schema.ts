@@ -103,7 +103,7 @@ export interface paths {
         head?: never;
         /**
          * Change the account's public branding
-         * @description Every field is optional; fields left out keep their value. Applies at once to item pages, code error pages and hosted pages without a logo of their own.
+         * @description Every field is optional; fields left out keep their value. Applies at once to item pages, code error pages and hosted pages without a logo of their own. A `sec1-tst-…` key gets 403.
          */
         patch: operations["updateAccountBranding"];
         trace?: never;
@@ -766,7 +766,7 @@ export interface paths {
         get: operations["getMerchantPaymentProfile"];
         /**
          * Replace the payment profile
-         * @description Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.
+         * @description Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`. A `sec1-tst-…` key gets 403: live payments pay the payee named here.
          */
         put: operations["replaceMerchantPaymentProfile"];
         post?: never;

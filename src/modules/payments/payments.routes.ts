@@ -4,7 +4,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { requireLivePrincipal, requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 import { AppError } from '../../errors.ts';
 import { MAX_STATEMENT_BYTES } from './camt-xml.ts';
@@ -120,13 +120,14 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
         security: SIGNED_IN,
         summary: 'Replace the payment profile',
         description:
-          'Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`.',
+          'Send the payee of every scheme you accept (`sepa`, `swiss_qr`, `pix`, `upi`); a scheme left out or null is not accepted. Every field is checked (IBAN mod-97 and length, QR-IBAN range, BIC, Pix key, VPA) and all problems come back at once in `errors`. A `sec1-tst-…` key gets 403: live payments pay the payee named here.',
         body: PaymentProfileBody,
-        response: { 200: envelope(PaymentProfile), 400: problem, 401: problem },
+        response: { 200: envelope(PaymentProfile), 400: problem, 401: problem, 403: problem },
       },
     },
     async (request, reply) => {
-      const principal = requirePrincipal(request);
+      // The payee is where live payments' money goes: a leaked test key must not be able to change it.
+      const principal = requireLivePrincipal(request, 'change the payee details');
       return ok(profileJson(await putPaymentProfile(ctx, principal.accountId, request.body)));
     },
   );
