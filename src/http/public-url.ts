@@ -14,6 +14,8 @@ function wording(problem: HttpUrlProblem): string {
     case 'not_absolute':
     case 'no_host':
       return 'must be an absolute URL such as https://example.com/';
+    case 'port_zero':
+      return 'port 0 cannot be reached; leave the port out or name the real one';
     case 'credentials':
       return 'must not carry a user name or password';
     default:

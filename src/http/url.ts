@@ -21,6 +21,8 @@ export type HttpUrlProblem =
   | { code: 'scheme'; scheme: string }
   | { code: 'https_required' }
   | { code: 'no_host' }
+  /** Port 0: no server listens there, so nothing sent to it can arrive. */
+  | { code: 'port_zero' }
   | { code: 'credentials' };
 
 /** The outcome: the parsed URL, or the first problem found. */
@@ -44,6 +46,7 @@ export function checkHttpUrl(text: string, rules: HttpUrlRules = {}): HttpUrlChe
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return refuse({ code: 'scheme', scheme: url.protocol.slice(0, -1) });
   if (rules.httpsOnly && url.protocol !== 'https:') return refuse({ code: 'https_required' });
   if (!url.hostname) return refuse({ code: 'no_host' });
+  if (url.port === '0') return refuse({ code: 'port_zero' });
   if (url.username || url.password) return refuse({ code: 'credentials' });
   return { ok: true, url };
 }

@@ -25,6 +25,13 @@ describe('checkHttpUrl', () => {
     expect(problem('https://user@example.com/')).toEqual({ code: 'credentials' });
   });
 
+  it('refuses port 0, which nothing listens on, in every spelling', () => {
+    for (const text of ['https://93.184.216.34:0/', 'http://example.com:0', 'https://example.com:00/x']) expect(problem(text)).toEqual({ code: 'port_zero' });
+    expect(problem('https://example.com:443/')).toBeNull();
+    expect(checkDestination('https://example.com:0/')).toMatchObject({ ok: false, reason: expect.stringContaining('port 0') });
+    expect(() => checkUrlShape('https://93.184.216.34:0/', true)).toThrow(/port 0/);
+  });
+
   it('applies only the rules a caller asks for', () => {
     expect(problem('http://example.com/', { httpsOnly: true })).toEqual({ code: 'https_required' });
     expect(problem('ftp://example.com/', { httpsOnly: true })).toEqual({ code: 'scheme', scheme: 'ftp' });

@@ -19,6 +19,8 @@ function wording(problem: HttpUrlProblem): string {
       return `scheme '${problem.scheme}' is not allowed; use http or https`;
     case 'no_host':
       return 'must name a host';
+    case 'port_zero':
+      return 'port 0 cannot be reached; leave the port out or name the real one';
     case 'credentials':
       return 'must not contain credentials (user:password@)';
     default:

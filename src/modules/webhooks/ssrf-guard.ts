@@ -170,6 +170,8 @@ export function checkUrlShape(raw: string, production: boolean): URL {
       throw new DestinationRefusedError('must not contain credentials; authenticate the request with the webhook signature');
     case 'no_host':
       throw new DestinationRefusedError('must name a host');
+    case 'port_zero':
+      throw new DestinationRefusedError('port 0 cannot be reached; leave the port out or name the one your endpoint listens on');
     default:
       throw new DestinationRefusedError('is not an absolute URL such as https://example.com/webhooks');
   }
