@@ -19,7 +19,7 @@ import { AJV_OPTIONS, requestValidation } from './http/validation.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pageAssetRoutes } from './http/page/assets.ts';
-import { frameworkErrors, installProblemHandlers } from './http/problem.ts';
+import { clientErrors, frameworkErrors, installProblemHandlers } from './http/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { jobs } from './modules/jobs.ts';
@@ -68,6 +68,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     trustProxy: config.trustProxy,
     return503OnClosing: true,
     frameworkErrors: frameworkErrors(config.publicUrl),
+    clientErrorHandler: clientErrors(config.publicUrl),
     ajv: { customOptions: AJV_OPTIONS },
     schemaController: requestValidation(),
   });

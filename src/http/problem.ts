@@ -1,11 +1,14 @@
 // Turns every failure into RFC 9457 problem+json: registered AppErrors, schema validation,
 // body parsing, unknown routes, and unexpected exceptions (a generic 500 that leaks nothing).
+import http from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
 import { databaseUnavailableReason } from '../db/dialect.ts';
 import { type AllowedMethods, methodNotAllowed } from './methods.ts';
 import { notFoundPage, wantsNotFoundPage } from './page/not-found.ts';
 import { sendPage } from './page/reply.ts';
+import { newRequestId } from './request-id.ts';
 
 /** The problem document Tessera answers with. */
 export interface Problem {
@@ -192,6 +195,40 @@ export function frameworkErrors(publicUrl: string) {
         ? new AppError('not_found', `Nothing is at ${path.slice(0, 200)}: a path segment is longer than any name or id here.`)
         : new AppError('bad_request', 'The URL is not valid: a percent-encoded sequence in its path does not decode.');
     return sendProblem(publicUrl, request, reply, appError);
+  };
+}
+
+// What Node's HTTP parser refuses before a request exists, per its error code.
+function clientErrorProblem(code: string | undefined): { code: ErrorCode; detail: string } {
+  if (code === 'HPE_HEADER_OVERFLOW')
+    return {
+      code: 'headers_too_large',
+      detail: `The request's headers, the URL included, are larger than this server reads (${Math.round(http.maxHeaderSize / 1024)} KB). Shorten the URL or move the data into the body.`,
+    };
+  if (code === 'ERR_HTTP_REQUEST_TIMEOUT') return { code: 'request_timeout', detail: 'The request did not arrive in full in time; send it again.' };
+  return { code: 'bad_request', detail: `The request is not valid HTTP/1.1 (${code ?? 'unreadable'}): an invalid header, chunk or version. Check the client or proxy that sent it.` };
+}
+
+/**
+ * Fastify's `clientErrorHandler` option: what Node's HTTP parser refuses (headers over its limit,
+ * invalid HTTP, a request too slow to arrive) as problems too, with a request id for the logs.
+ * There is no request object yet, so the answer is written to the socket by hand.
+ */
+export function clientErrors(publicUrl: string) {
+  return function onClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Duplex): void {
+    // A reset connection has nobody left to answer.
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const { code, detail } = clientErrorProblem(error.code);
+    const { status, title } = ERROR_CODES[code];
+    const id = newRequestId();
+    this.log.debug({ err: error, requestId: id, code }, 'request refused by the HTTP parser');
+    if (socket.writable) {
+      const body = JSON.stringify({ type: `${publicUrl}/problems/${code}`, title, status, detail, code, requestId: id });
+      socket.write(
+        `HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Request-Id: ${id}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+    socket.destroy(error);
   };
 }
 

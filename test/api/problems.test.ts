@@ -1,3 +1,4 @@
+import net, { type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -163,6 +164,38 @@ describeDialects('problem+json errors', (dialect) => {
     expect(honoured.headers['x-request-id']).toBe('trace-123.abc');
     const replaced = await t.app.inject({ method: 'GET', url: '/healthz', headers: { 'x-request-id': 'bad id\n{"level":60}' } });
     expect(replaced.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("what Node's HTTP parser refuses (a URL over the header limit, invalid HTTP) is problem+json too, with a request id", async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as AddressInfo;
+    // A raw exchange: these requests never become Fastify requests, so inject cannot send them.
+    const raw = (request: string) =>
+      new Promise<{ head: string; body: string }>((resolve, reject) => {
+        const socket = net.connect(port, '127.0.0.1', () => socket.write(request));
+        let data = '';
+        socket.on('data', (chunk) => (data += chunk));
+        socket.on('error', reject);
+        socket.on('close', () => {
+          const at = data.indexOf('\r\n\r\n');
+          resolve({ head: data.slice(0, at), body: data.slice(at + 4) });
+        });
+      });
+    const long = await raw(`GET /api/v1/campaigns?x=${'a'.repeat(20_000)} HTTP/1.1\r\nHost: x\r\n\r\n`);
+    expect(long.head).toMatch(/^HTTP\/1\.1 431 /);
+    expect(long.head).toMatch(/content-type: application\/problem\+json/i);
+    const id = /x-request-id: (\S+)/i.exec(long.head)?.[1];
+    expect(JSON.parse(long.body)).toMatchObject({
+      status: 431,
+      code: 'headers_too_large',
+      type: 'http://tessera.test/problems/headers_too_large',
+      requestId: id,
+      detail: expect.stringContaining('Shorten the URL'),
+    });
+    const bad = await raw('GET / HTTP/1.1\r\nHost: x\r\nX-Bad: a\x7fb\r\n\r\n');
+    expect(bad.head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(JSON.parse(bad.body)).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringContaining('not valid HTTP/1.1') });
+    expect((await t.app.inject({ method: 'GET', url: '/problems/headers_too_large' })).json()).toMatchObject({ code: 'headers_too_large', status: 431 });
   });
 
   it('every problem type URL resolves to its registry entry', async () => {
