@@ -69,6 +69,14 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await page.getByRole('button', { name: 'Sign in' }).click();
         await page.getByRole('alert').waitFor();
         await expectClean(page, `failed sign-in at ${width}`);
+        // A field reached from the keyboard shows where focus is (axe does not check this).
+        await page.getByLabel('Email').focus();
+        await page.keyboard.press('Tab');
+        const ring = await page.getByLabel('Password').evaluate((el) => {
+          const style = getComputedStyle(el);
+          return { visible: el.matches(':focus-visible'), style: style.outlineStyle, width: style.outlineWidth };
+        });
+        expect(ring).toEqual({ visible: true, style: 'solid', width: '2px' });
       });
       await anonymous.close();
 

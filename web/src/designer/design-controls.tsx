@@ -265,7 +265,7 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
                 disabled={disabled}
                 aria-describedby="frame-text-hint"
                 onChange={(e) => set({ frame: { ...frame, text: e.target.value } })}
-                className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-xs focus:outline-none focus-visible:outline-2 focus-visible:outline-accent max-sm:h-11 dark:border-zinc-700 dark:bg-zinc-900"
+                className="h-9 w-full rounded-md border border-zinc-300 bg-white px-3 text-sm shadow-xs focus-visible:outline-2 focus-visible:outline-accent max-sm:h-11 dark:border-zinc-700 dark:bg-zinc-900"
               />
               <p id="frame-text-hint" className="mt-1 text-[13px] text-zinc-500 dark:text-zinc-400">
                 One line under the code, up to {DESIGN_LIMITS.frameText.maxLength} characters; without one the frame is a border. Either way it helps scanners in web browsers find the code.

@@ -105,7 +105,7 @@ export function ColorInput({
             onChange(e.target.value.trim());
           }}
           className={cn(
-            'h-9 w-full min-w-0 rounded-md border bg-white px-2.5 font-mono text-[13px] uppercase shadow-xs focus:outline-none focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent max-sm:h-11 dark:bg-zinc-900',
+            'h-9 w-full min-w-0 rounded-md border bg-white px-2.5 font-mono text-[13px] uppercase shadow-xs focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-accent max-sm:h-11 dark:bg-zinc-900',
             error ? 'border-red-500' : 'border-zinc-300 dark:border-zinc-700',
           )}
         />
