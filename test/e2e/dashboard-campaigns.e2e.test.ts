@@ -250,6 +250,15 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         expect(await small.getByLabel('Period').count()).toBe(0);
         await expectAxeClean(small, 'static campaign scans at 390 px');
         await small.screenshot({ path: `.tmp/campaign-static-scans-390-${dialect}.png`, fullPage: true });
+
+        // Archiving it does not pretend to stop printed copies: phones follow those without Tessera.
+        await small.goto(`${live.base}/app/campaigns/${campaignId}`);
+        await small.getByRole('button', { name: 'Archive' }).click();
+        const dialog = small.getByRole('alertdialog');
+        await dialog.getByText('copies already printed or saved keep working').waitFor();
+        await dialog.getByRole('button', { name: 'Archive campaign' }).click();
+        await small.getByText('so printed copies still work').waitFor();
+        expect(await small.getByText('will see a page saying the campaign has ended').count()).toBe(0);
       });
       expect(problems).toEqual([]);
       await phone.close();

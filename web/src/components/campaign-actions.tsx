@@ -34,8 +34,9 @@ export function ArchiveDialog({ campaign, open, onOpenChange, onArchived }: { ca
       title={`Archive “${campaign.name}”?`}
       description={
         <>
-          Its code stops leading anywhere: people who scan it, including from codes already printed, will see a page saying the campaign has ended. Its scans and settings are kept, but it can no
-          longer be edited.
+          {campaign.qr_type === 'static'
+            ? 'Its code leads straight to its destination, so copies already printed or saved keep working: Tessera never sees those scans. Archiving takes it off your active list and stops serving its image. Its settings are kept, but it can no longer be edited.'
+            : 'Its code stops leading anywhere: people who scan it, including from codes already printed, will see a page saying the campaign has ended. Its scans and settings are kept, but it can no longer be edited.'}
           {archive.error && <span className="mt-2 block text-red-700 dark:text-red-400">{errorText(archive.error)}</span>}
         </>
       }

@@ -130,7 +130,9 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
       {readOnly && (
         <div className="mb-6">
           <Alert tone="info" title="This campaign is archived">
-            Its code no longer leads anywhere: scans show a page saying the campaign has ended. Its settings are kept for reference and can no longer change.
+            {campaign?.qr_type === 'static'
+              ? 'Its code leads straight to its destination, so printed copies still work; Tessera no longer serves its image. Its settings are kept for reference and can no longer change.'
+              : 'Its code no longer leads anywhere: scans show a page saying the campaign has ended. Its settings are kept for reference and can no longer change.'}
           </Alert>
         </div>
       )}
