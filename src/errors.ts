@@ -8,6 +8,7 @@ export const ERROR_CODES = {
   malformed_json: { status: 400, title: 'The body is not valid JSON' },
   unauthorized: { status: 401, title: 'Authentication required' },
   api_key_missing: { status: 401, title: 'No API key or session' },
+  session_ended: { status: 401, title: 'The session has ended' },
   api_key_invalid: { status: 401, title: 'The API key is not valid' },
   invalid_credentials: { status: 401, title: 'Wrong email or password' },
   api_key_expired: { status: 403, title: 'The API key has expired' },

@@ -53,7 +53,10 @@ describeDialects('sessions: fixation and expiry', (dialect) => {
     t.clock.advance(60 * 60_000 + 1);
     const expired = await t.app.inject({ method: 'GET', url: ME, headers: { cookie: a.cookie } });
     expect(expired.statusCode).toBe(401);
+    // Told that the session ended, not asked for an API key it never used.
+    expect(expired.json()).toMatchObject({ code: 'session_ended', detail: expect.stringContaining('sign in again') });
     expect(String(expired.headers['set-cookie'])).toMatch(/tessera_session=;/);
+    expect((await t.app.inject({ method: 'GET', url: ME })).json().code).toBe('api_key_missing');
   });
 
   it('the sweeper deletes expired session rows', async () => {

@@ -1918,7 +1918,7 @@ export interface components {
          */
         ErrorCode: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             status: number;
             title: string;
         };
@@ -2364,7 +2364,7 @@ export interface components {
              * @description The stable error code.
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             /** @description What went wrong with this request and what to do about it. */
             detail: string;
             /** @description Every refused field (validation). */
@@ -3111,7 +3111,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `item_password_required` or `item_password_invalid`; no view spent. Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description `item_password_required` or `item_password_invalid`; no view spent. Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -3289,7 +3289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -3391,7 +3391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -3498,7 +3498,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -3589,7 +3589,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -3689,7 +3689,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -3789,7 +3789,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -3889,7 +3889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -3989,7 +3989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4089,7 +4089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4189,7 +4189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4308,7 +4308,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4406,7 +4406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4495,7 +4495,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4584,7 +4584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4673,7 +4673,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4758,7 +4758,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4847,7 +4847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -4955,7 +4955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -5044,7 +5044,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -5134,7 +5134,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -5232,7 +5232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -5322,7 +5322,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -5597,7 +5597,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -5737,7 +5737,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -5889,7 +5889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6037,7 +6037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6183,7 +6183,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6292,7 +6292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6401,7 +6401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6510,7 +6510,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6628,7 +6628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6719,7 +6719,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6822,7 +6822,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -6945,7 +6945,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -7042,7 +7042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -7156,7 +7156,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -7247,7 +7247,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -7458,7 +7458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -7563,7 +7563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -7682,7 +7682,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -7808,7 +7808,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -7928,7 +7928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8067,7 +8067,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8180,7 +8180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8291,7 +8291,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8391,7 +8391,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8513,7 +8513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8622,7 +8622,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8732,7 +8732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8847,7 +8847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -8948,7 +8948,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -9121,7 +9121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -9210,7 +9210,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -9345,7 +9345,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -9490,7 +9490,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -9579,7 +9579,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -9680,7 +9680,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -9820,7 +9820,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -9955,7 +9955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -10101,7 +10101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -10239,7 +10239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -10384,7 +10384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -10532,7 +10532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -10696,7 +10696,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -10799,7 +10799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -10918,7 +10918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
@@ -11277,7 +11277,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */

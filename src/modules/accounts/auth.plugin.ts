@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { authModeOf, credentialsMissing, type Principal, type SecurityRequirement, WWW_AUTHENTICATE } from '../../http/auth.ts';
+import { authModeOf, credentialsMissing, type Principal, sessionEnded, type SecurityRequirement, WWW_AUTHENTICATE } from '../../http/auth.ts';
 import { MemoryRateLimiter, rateLimitedError, rateLimitHeaders } from '../../http/rate-limit.ts';
 import { authenticateApiKey } from './api-key.service.ts';
 import { csrfTokenValid, resolveSession, SESSION_COOKIE, sessionTtlMs } from './session.service.ts';
@@ -69,20 +69,21 @@ async function applyRateLimit(ctx: AppContext, reply: FastifyReply, key: string)
   reply.headers(rateLimitHeaders(result));
 }
 
-async function authenticate(ctx: AppContext, publicHost: string, request: FastifyRequest, reply: FastifyReply): Promise<void> {
+/** Authenticates the request; returns true when it sent a session cookie that names no session any more. */
+async function authenticate(ctx: AppContext, publicHost: string, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
   const key = presentedApiKey(request);
   if (key !== undefined) {
     const found = await authenticateApiKey(ctx, key, { acceptExpired: request.routeOptions.config?.acceptsExpiredApiKey === true });
     request.principal = { accountId: found.accountId, userId: null, via: 'api_key', apiKeyId: found.id, testMode: found.env === 'tst' } satisfies Principal;
     await applyRateLimit(ctx, reply, `key:${found.id}`);
-    return;
+    return false;
   }
   const token = request.cookies?.[SESSION_COOKIE];
-  if (!token) return;
+  if (!token) return false;
   const session = await resolveSession(ctx, token);
   if (!session) {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return;
+    return true;
   }
   if (UNSAFE_METHODS.has(request.method) && request.routeOptions.config?.csrf !== false) {
     const csrfHeader = headerValue(request.headers['x-csrf-token']);
@@ -93,6 +94,7 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
   if (session.refreshed) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config.publicUrl, Math.floor(sessionTtlMs(ctx.config) / 1000)));
   request.principal = { accountId: session.accountId, userId: session.userId, via: 'session', apiKeyId: null, testMode: false } satisfies Principal;
   await applyRateLimit(ctx, reply, `session:${session.id}`);
+  return false;
 }
 
 /** A 401 carries the challenge, marked invalid_token when a credential was sent (RFC 6750). */
@@ -123,7 +125,8 @@ export const authPlugin = fp(
         return done(mode === 'required' ? credentialsMissing() : undefined);
       }
       authenticate(ctx, publicHost, request, reply).then(
-        () => done(mode === 'required' && !request.principal ? credentialsMissing() : undefined),
+        // A person whose session ran out is told so, not asked for an API key.
+        (ended) => done(mode === 'required' && !request.principal ? (ended ? sessionEnded() : credentialsMissing()) : undefined),
         (error: unknown) => {
           if (mode === 'optional') {
             request.principal = null;
