@@ -157,6 +157,27 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await page.getByRole('button', { name: 'Save changes' }).click();
         await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).status).toBe(302);
 
+        // An edit saved after the session ended is not lost: sign-in, then the editor holds it again.
+        const editorUrl = page.url();
+        await page.getByLabel('Destination', { exact: true }).fill('https://example.com/autumn');
+        live.clock.advance(337 * HOUR);
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await page.waitForURL(/\/login\?/);
+        await page.getByText('Your session has ended').waitFor();
+        expect(await page.getByText('Leave without saving?').count()).toBe(0);
+        await page.getByLabel('Email').fill('ada@example.com');
+        await page.getByLabel('Password').fill('correct horse battery');
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL(editorUrl);
+        await page.getByText('Your unsaved changes are back').first().waitFor();
+        expect(await page.getByLabel('Destination', { exact: true }).inputValue()).toBe('https://example.com/autumn');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/autumn');
+        // Taken back once: a reload shows the saved campaign, with nothing left to restore.
+        await page.reload();
+        await page.getByLabel('Destination', { exact: true }).waitFor();
+        expect(await page.getByText('Your unsaved changes are back').count()).toBe(0);
+
         // Archive, after a confirmation naming the campaign: the code answers 410.
         await page.getByRole('button', { name: 'Archive', exact: true }).click();
         const dialog = page.getByRole('alertdialog', { name: 'Archive “Spring poster”?' });

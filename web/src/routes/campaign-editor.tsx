@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
-import { type FormEvent, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { type FormEvent, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
 import { fieldMessages } from '../api/field-errors.ts';
@@ -21,6 +21,7 @@ import { EditorHeader } from '../campaigns/editor-header.tsx';
 import { LiveTicketCard } from '../campaigns/live-ticket-card.tsx';
 import { PublicLink } from '../campaigns/public-link.tsx';
 import { describeProblem } from '../campaigns/field-names.ts';
+import { dropDraft, peekDraft, stashDraft } from '../campaigns/draft-stash.ts';
 import { leadsToHostedPage, STATIC_CODE_LIMITS } from '../campaigns/hosted-page-target.ts';
 import { ProblemSummary } from '../components/problem-summary.tsx';
 import { SaveTemplateDialog } from '../components/save-template-dialog.tsx';
@@ -48,14 +49,21 @@ function sameJson(a: unknown, b: unknown): boolean {
 function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; initialDesign?: DesignConfig }) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const [name, setName] = useState(campaign?.name ?? '');
-  const [destination, setDestination] = useState(campaign?.destination ?? '');
-  const [qrType, setQrType] = useState<QrType>(campaign?.qr_type ?? 'dynamic');
-  const [design, setDesign] = useState<DesignConfig>(() => structuredClone(campaign?.design_config ?? initialDesign ?? {}));
-  const [schedule, setSchedule] = useState<ScheduleValue>({ active_from: campaign?.active_from ?? null, active_until: campaign?.active_until ?? null });
+  const readOnly = campaign?.status === 'archived';
+  // Edits a save could not send because the session had ended come back after signing in.
+  const [restored] = useState(() => (readOnly ? null : peekDraft(campaign?.id)));
+  const [name, setName] = useState(restored?.name ?? campaign?.name ?? '');
+  const [destination, setDestination] = useState(restored?.destination ?? campaign?.destination ?? '');
+  const [qrType, setQrType] = useState<QrType>(campaign?.qr_type ?? restored?.qrType ?? 'dynamic');
+  const [design, setDesign] = useState<DesignConfig>(() => structuredClone(restored?.design ?? campaign?.design_config ?? initialDesign ?? {}));
+  const [schedule, setSchedule] = useState<ScheduleValue>(restored?.schedule ?? { active_from: campaign?.active_from ?? null, active_until: campaign?.active_until ?? null });
   const [templateOpen, setTemplateOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
-  const readOnly = campaign?.status === 'archived';
+  useEffect(() => {
+    if (!restored) return;
+    dropDraft(campaign?.id);
+    toast('Your unsaved changes are back: review them and save.');
+  }, [restored, campaign?.id]);
   // A saved live ticket shows its real, changing image; the preview then only shows the design.
   const live = campaign?.qr_type === 'morphing' && !readOnly;
 
@@ -70,9 +78,11 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const dirty = !campaign || name !== campaign.name || destination !== campaign.destination || !sameJson(design, campaign.design_config) || scheduleChanged;
   const pristineNew = !campaign && name === '' && destination === '' && sameJson(design, initialDesign ?? {}) && schedule.active_from === null && schedule.active_until === null;
   const created = useRef(false);
-  const unsaved = () => !readOnly && !created.current && (campaign ? dirty : !pristineNew);
+  // A stashed draft is safe to leave: the session-ended redirect must not stop at the leave prompt.
+  const unsaved = () => !readOnly && !created.current && peekDraft(campaign?.id) === null && (campaign ? dirty : !pristineNew);
   const save = useMutation({
     mutationFn: async () => {
+      stashDraft(campaign?.id, { name, destination, qrType, design, schedule });
       // A static code is never scheduled: a schedule typed before choosing it is not sent.
       const scheduled = qrType === 'static' ? {} : schedule;
       if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: withScheme(destination), qr_type: qrType, design_config: design, ...scheduled } }));
@@ -83,7 +93,12 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
       if (scheduleChanged) Object.assign(body, schedule);
       return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
     },
+    // Only an ended session keeps the stash: any other answer leaves the edits in the form.
+    onError: (error) => {
+      if ((error as { status?: number }).status !== 401) dropDraft(campaign?.id);
+    },
     onSuccess: async (saved) => {
+      dropDraft(campaign?.id);
       rememberCampaign(queryClient, saved);
       if (!campaign) {
         created.current = true;
