@@ -117,6 +117,8 @@ export const DESIGN_OPTIONS = {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const show = (v: unknown): string => (typeof v === 'string' ? `'${v.length > 40 ? `${v.slice(0, 40)}…` : v}'` : (JSON.stringify(v) ?? String(v)));
+// The end of a refusal: what was sent, or that nothing was ("got undefined" reads like a bug).
+const got = (v: unknown): string => (v === undefined || v === null ? 'it is missing' : `got ${show(v)}`);
 
 /** Collects every problem in one pass so a 400 lists them all at once. */
 class Checker {
@@ -127,14 +129,14 @@ class Checker {
   }
   oneOf<T extends string>(field: string, value: unknown, allowed: readonly T[]): T | undefined {
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-    return this.fail(field, `${field} must be one of: ${allowed.join(', ')}; got ${show(value)}`);
+    return this.fail(field, `${field} must be one of: ${allowed.join(', ')}; ${got(value)}`);
   }
   color(field: string, value: unknown): string | undefined {
-    return normalizeColor(value) ?? this.fail(field, `${field} must be a colour as #rgb, #rgba, #rrggbb or #rrggbbaa; got ${show(value)}`);
+    return normalizeColor(value) ?? this.fail(field, `${field} must be a colour as #rgb, #rgba, #rrggbb or #rrggbbaa; ${got(value)}`);
   }
   number(field: string, value: unknown, min: number, max: number, integer = false): number | undefined {
     if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max && (!integer || Number.isInteger(value))) return value;
-    return this.fail(field, `${field} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}; got ${show(value)}`);
+    return this.fail(field, `${field} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}; ${got(value)}`);
   }
 }
 

@@ -31,6 +31,13 @@ describe('parseDesign', () => {
     expect(err.details).toEqual([{ field: 'shapes', message: err.message }]);
   });
 
+  it('says a value is missing rather than "got undefined"', () => {
+    const err = designError(() => parseDesign({ gradient: { stops: [{ offset: 0 }, { color: '#000000', offset: 1 }] } }));
+    const stop = err.details.find((d) => d.field.startsWith('gradient.stops'))!;
+    expect(stop.message).toMatch(/must be a colour as #rgb, #rgba, #rrggbb or #rrggbbaa; it is missing$/);
+    expect(err.message).not.toContain('undefined');
+  });
+
   it('lists every problem at once', () => {
     const err = designError(() => parseDesign({ eyes: 'star', color: 'red', margin: 40, ecc: 'X', gradient: { stops: [] } }));
     expect(err.details.map((d) => d.field).sort()).toEqual(['color', 'ecc', 'eyes', 'gradient.stops', 'margin']);
