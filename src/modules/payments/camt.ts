@@ -195,7 +195,8 @@ export function parseCamt(xml: unknown, options: { maxBytes?: number } = {}): Ca
   const version = Number(ns[2]);
   const kind = `camt.${ns[1]}` as CamtKind;
   if (version < CAMT_VERSIONS.min || version > CAMT_VERSIONS.max) {
-    return { ok: false, reason: `${kind}.001.${ns[2]} is not supported; versions .001.0${CAMT_VERSIONS.min} to .001.${CAMT_VERSIONS.max} are` };
+    // Read after "it": the caller writes "The upload cannot be reconciled: it …".
+    return { ok: false, reason: `is ${kind}.001.${ns[2]}, a version not supported; versions .001.0${CAMT_VERSIONS.min} to .001.${CAMT_VERSIONS.max} are` };
   }
   const [containerName, reportName] = kind === 'camt.053' ? ['BkToCstmrStmt', 'Stmt'] : ['BkToCstmrDbtCdtNtfctn', 'Ntfctn'];
   const container = read.root[containerName];
