@@ -233,6 +233,17 @@ export function clientErrors(publicUrl: string) {
 }
 
 /** Installs the error and not-found handlers on the root instance; `allowedMethods` tells a 405 from a 404. */
+// Fastify's "unsupported media type" does not know what the route takes; its schema's `consumes` does.
+function withAcceptedTypes(error: AppError, request: FastifyRequest): AppError {
+  if (error.code !== 'unsupported_media_type' || error.extensions?.accepted !== undefined) return error;
+  const accepted = (request.routeOptions.schema as { consumes?: string[] } | undefined)?.consumes ?? ['application/json'];
+  const sent = String(request.headers['content-type'] ?? 'none')
+    .split(';')[0]!
+    .trim()
+    .slice(0, 100);
+  return new AppError('unsupported_media_type', `This endpoint does not read a body sent as ${sent}. Send it with Content-Type: ${accepted.join(' or ')}.`, { extensions: { accepted } });
+}
+
 // Fastify's "body too large" knows no limit; the route does, and the caller needs the number.
 function withBodyLimit(error: AppError, request: FastifyRequest): AppError {
   const limit = request.routeOptions.bodyLimit;
@@ -242,7 +253,7 @@ function withBodyLimit(error: AppError, request: FastifyRequest): AppError {
 
 export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = withBodyLimit(toAppError(error), request);
+    const appError = withAcceptedTypes(withBodyLimit(toAppError(error), request), request);
     const unavailable = appError.code === 'not_ready' ? databaseUnavailableReason(error) : null;
     if (unavailable) request.log.error({ err: error, reason: unavailable }, 'request failed: database unavailable');
     else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');

@@ -160,6 +160,14 @@ describeDialects('payment reconciliation', (dialect) => {
     expect((await upload('')).statusCode).toBe(400);
     const json = await t.app.inject({ method: 'POST', url: '/api/v1/payments/reconciliations', headers: authHeaders(account.apiKey), payload: { xml: '<Document/>' } });
     expect(json.statusCode).toBe(415);
+    const camtType = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/reconciliations',
+      headers: { ...authHeaders(account.apiKey), 'content-type': 'application/camt+xml' },
+      payload: '<Document/>',
+    });
+    expect(camtType.statusCode).toBe(415);
+    expect(camtType.json().detail).toBe('This endpoint does not read a body sent as application/camt+xml. Send it with Content-Type: application/xml or text/xml.');
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/payments/reconciliations', headers: { 'content-type': 'application/xml' }, payload: '<a/>' })).statusCode).toBe(401);
   });
 });

@@ -149,7 +149,9 @@ describeDialects('problem+json errors', (dialect) => {
   });
 
   it('unsupported content types are a 415', async () => {
-    expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/xml' }, payload: '<a/>' }), 415, 'unsupported_media_type');
+    const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', headers: { 'content-type': 'application/xml' }, payload: '<a/>' }), 415, 'unsupported_media_type');
+    // It names what was sent and what the route reads.
+    expect(body).toMatchObject({ accepted: ['application/json'], detail: 'This endpoint does not read a body sent as application/xml. Send it with Content-Type: application/json.' });
   });
 
   it('an unexpected exception is a generic 500 that leaks nothing', async () => {

@@ -78,6 +78,8 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): 
         summary: 'Reveal an item from its public page (spends one view)',
         params: magicParam,
         'x-html-errors': true,
+        // The page's own form posts urlencoded; a script may send JSON.
+        consumes: ['application/x-www-form-urlencoded', 'application/json'],
         produces: ['text/html'],
         response: { 200: htmlResponse('The page with the content.'), 401: problem, 404: problem, 410: problem, 429: problem },
       },
