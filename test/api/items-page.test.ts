@@ -5,8 +5,10 @@ import { describeDialects } from '../helpers/dialects.ts';
 import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { createItemViaApi, resolveViaApi } from '../helpers/items.ts';
 
+// A browser: pages for people answer it with HTML (anything else gets problem+json errors).
+const BROWSER = { accept: 'text/html,application/xhtml+xml' };
 const form = (fields: Record<string, string> = {}) => ({
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  headers: { ...BROWSER, 'content-type': 'application/x-www-form-urlencoded' },
   payload: new URLSearchParams(fields).toString(),
 });
 
@@ -24,7 +26,7 @@ describeDialects('items public page', (dialect) => {
   it('GET shows state and a Reveal form, with strict headers, and spends no view however often it is fetched', async () => {
     const item = await createItemViaApi(t.app, { content: 'secret payload', ttlHours: 1, viewLimit: 1 });
     for (const agent of ['Slackbot-LinkExpanding 1.0', 'Mozilla/5.0 (compatible; Microsoft Outlook SafeLinks)', 'Mozilla/5.0']) {
-      const res = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: { 'user-agent': agent } });
+      const res = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: { ...BROWSER, 'user-agent': agent } });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.body).not.toContain('secret payload');
@@ -35,9 +37,9 @@ describeDialects('items public page', (dialect) => {
       expect(res.body).toContain('Once you open it, nobody can open it again');
       expect(res.body).not.toContain('BOUND');
     }
-    const head = await t.app.inject({ method: 'HEAD', url: pagePath(item.publicUrl) });
+    const head = await t.app.inject({ method: 'HEAD', url: pagePath(item.publicUrl), headers: BROWSER });
     expect(head.statusCode).toBe(200);
-    const res = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
+    const res = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: BROWSER });
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['referrer-policy']).toBe('no-referrer');
     expect(res.headers['x-robots-tag']).toContain('noindex');
@@ -48,7 +50,7 @@ describeDialects('items public page', (dialect) => {
     const nonce = /script-src 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)![1]!;
     expect(res.body).toMatch(new RegExp(`<script src="/static/page\\.[0-9a-f]{12}\\.js" nonce="${nonce.replace(/[+/]/g, '\\$&')}" defer></script>`));
     expect(csp).not.toContain('unsafe-inline');
-    const again = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
+    const again = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: BROWSER });
     expect(String(again.headers['content-security-policy'])).not.toContain(nonce);
     // Still the one view left.
     expect((await resolveViaApi(t.app, item.magic)).json()).toMatchObject({ viewCount: 1, content: 'secret payload' });
@@ -82,7 +84,7 @@ describeDialects('items public page', (dialect) => {
     expect(res.body).not.toMatch(/HMAC|magic/);
     const last = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form() });
     expect(last.body).toContain('That was the last view: this link has now been used up.');
-    const after = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
+    const after = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: BROWSER });
     expect(after.statusCode).toBe(410);
     expect(after.body).toContain('This link has been used up');
     expect(after.body).toContain('It could be opened 2 times, and all of them have been used.');
@@ -91,7 +93,7 @@ describeDialects('items public page', (dialect) => {
 
   it('protected items ask for the password; a wrong one spends nothing and asks again', async () => {
     const item = await createItemViaApi(t.app, { content: 'behind a password', password: 'open sesame', ttlHours: 1, viewLimit: 2 });
-    const page = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
+    const page = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: BROWSER });
     expect(page.body).toContain('type="password"');
     const missing = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form() });
     expect(missing.statusCode).toBe(401);
@@ -120,7 +122,7 @@ describeDialects('items public page', (dialect) => {
   it('final states and unknown items show a clear, deterministic message', async () => {
     const item = await createItemViaApi(t.app, { content: 'x', ttlHours: 1 });
     t.clock.advance(3_600_000);
-    const expired = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
+    const expired = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: BROWSER });
     expect(expired.statusCode).toBe(410);
     // The time in words, then exactly, in UTC with the zone named; the ISO form only in the datetime attribute.
     expect(expired.body).toContain('This link has expired');
@@ -132,19 +134,30 @@ describeDialects('items public page', (dialect) => {
     expect(reveal.statusCode).toBe(410);
     expect(reveal.body).toContain('This link has expired');
     for (const url of ['/i/AAAAAAAAAAAAAAAAAAAAAA', '/i/%3Cscript%3E', '/i/AAAAAAAAAAAAAAAAAAAAAA/reveal']) {
-      const res = await t.app.inject({ method: url.endsWith('reveal') ? 'POST' : 'GET', url });
+      const res = await t.app.inject({ method: url.endsWith('reveal') ? 'POST' : 'GET', url, headers: BROWSER });
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(res.body).toContain('This link doesn’t work');
       expect(res.body).not.toContain('<script>');
+      // A script (no Accept: text/html) gets the problem instead, as the OpenAPI document says.
+      const script = await t.app.inject({ method: url.endsWith('reveal') ? 'POST' : 'GET', url, headers: { accept: 'application/json' } });
+      expect(script.statusCode, url).toBe(404);
+      expect(script.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(script.json().code).toBe('not_found');
     }
+    const finalForScript = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
+    expect(finalForScript.statusCode).toBe(410);
+    expect(finalForScript.json()).toMatchObject({ code: 'gone', detail: expect.stringContaining('can no longer be viewed') });
+    const revealForScript = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, headers: { 'content-type': 'application/json' }, payload: {} });
+    expect(revealForScript.statusCode).toBe(410);
+    expect(revealForScript.json().code).toMatch(/^item_(expired|exhausted)$/);
   });
 
   it('a deleted item is not found on its page: the same status and page as a link that never existed', async () => {
     const item = await createItemViaApi(t.app, { content: 'x', ttlHours: 1 });
     await t.app.inject({ method: 'DELETE', url: `/api/v0/items/${item.magic}`, headers: { 'x-delete-token': item.deleteToken } });
-    const deleted = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl) });
-    const never = await t.app.inject({ method: 'GET', url: '/i/AAAAAAAAAAAAAAAAAAAAAA' });
+    const deleted = await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: BROWSER });
+    const never = await t.app.inject({ method: 'GET', url: '/i/AAAAAAAAAAAAAAAAAAAAAA', headers: BROWSER });
     expect(deleted.statusCode).toBe(404);
     expect(never.statusCode).toBe(404);
     expect(deleted.body).toBe(never.body);
@@ -155,7 +168,7 @@ describeDialects('items public page', (dialect) => {
     const me = await signUp(t.app, { name: 'Lumen Events' });
     const created = await t.app.inject({ method: 'POST', url: '/api/v0/items', headers: authHeaders(me.apiKey), payload: { content: 'x', ttlHours: 2, viewLimit: 3 } });
     const path = pagePath(created.json().publicUrl);
-    const german = await t.app.inject({ method: 'GET', url: path, headers: { 'accept-language': 'fr;q=0.4, de-AT;q=0.9, en;q=0.5' } });
+    const german = await t.app.inject({ method: 'GET', url: path, headers: { ...BROWSER, 'accept-language': 'fr;q=0.4, de-AT;q=0.9, en;q=0.5' } });
     expect(german.headers.vary).toContain('Accept-Language');
     expect(german.body).toContain('<html lang="de">');
     expect(german.body).toContain('Jemand hat etwas mit Ihnen geteilt');
@@ -163,7 +176,7 @@ describeDialects('items public page', (dialect) => {
     expect(german.body).toContain('<span data-relative>in 2 Stunden</span>');
     expect(german.body).toContain('Erstellt mit Tessera');
     expect(german.body).toContain('<span>Lumen Events</span>');
-    const unsupported = await t.app.inject({ method: 'GET', url: path, headers: { 'accept-language': 'ja, *;q=0.5' } });
+    const unsupported = await t.app.inject({ method: 'GET', url: path, headers: { ...BROWSER, 'accept-language': 'ja, *;q=0.5' } });
     expect(unsupported.body).toContain('<html lang="en">');
     // The account can hide the footer and show a logo instead of its name.
     await t.app.inject({
@@ -172,13 +185,13 @@ describeDialects('items public page', (dialect) => {
       headers: authHeaders(me.apiKey),
       payload: { logo_url: 'https://cdn.example.com/lumen.png', logo_alt: 'Lumen', made_with_tessera: false },
     });
-    const branded = await t.app.inject({ method: 'GET', url: path });
+    const branded = await t.app.inject({ method: 'GET', url: path, headers: BROWSER });
     expect(branded.body).toContain('<header class="brand"><img src="https://cdn.example.com/lumen.png" alt="Lumen"></header>');
     expect(branded.body).not.toContain('Made with Tessera');
     expect(branded.headers['content-security-policy']).toContain("img-src 'self' https:");
     // An item created without a key belongs to nobody: no branding, the footer shown.
     const anonymous = await createItemViaApi(t.app, { content: 'x', ttlHours: 1 });
-    const plain = await t.app.inject({ method: 'GET', url: pagePath(anonymous.publicUrl) });
+    const plain = await t.app.inject({ method: 'GET', url: pagePath(anonymous.publicUrl), headers: BROWSER });
     expect(plain.body).not.toContain('class="brand"');
     expect(plain.body).toContain('Made with Tessera');
   });

@@ -119,12 +119,16 @@ describeDialects('hosted pages', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/someone-else/fair` })).statusCode).toBe(404);
     await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: authHeaders(me.apiKey), payload: { hosted_page: samplePage({ published: false }) } });
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).statusCode).toBe(404);
-    const hidden = await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair` });
+    const hidden = await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair`, headers: { accept: 'text/html' } });
     expect(hidden.statusCode).toBe(404);
     expect(hidden.body).toContain('This page is not available');
+    // A script gets the problem, not the page meant for people.
+    const script = await t.app.inject({ method: 'GET', url: `/p/${me.slug}/fair`, headers: { accept: 'application/json' } });
+    expect(script.statusCode).toBe(404);
+    expect(script.json()).toMatchObject({ code: 'not_found', detail: 'Page does not exist.' });
     // A mangled link past any slug's length is the same page, not a JSON validation error.
     for (const url of [`/p/${'x'.repeat(65)}/fair`, `/p/${me.slug}/${'y'.repeat(90)}`, `/p/${me.slug}/${'y'.repeat(90)}/thanks`]) {
-      const long = await t.app.inject({ method: 'GET', url });
+      const long = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       expect(long.statusCode, url).toBe(404);
       expect(long.headers['content-type'], url).toBe('text/html; charset=utf-8');
       expect(long.body, url).toBe(hidden.body);

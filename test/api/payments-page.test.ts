@@ -57,9 +57,12 @@ describeDialects('pay page', (dialect) => {
   });
 
   it('answers unknown ids with a 404 page and 404 problems', async () => {
-    const page = await t.app.inject({ method: 'GET', url: '/pay/pay_AAAAAAAAAAAAAAAAAAAAAA' });
+    const page = await t.app.inject({ method: 'GET', url: '/pay/pay_AAAAAAAAAAAAAAAAAAAAAA', headers: { accept: 'text/html' } });
     expect(page.statusCode).toBe(404);
     expect(page.body).toContain('can’t find this payment request');
+    const script = await t.app.inject({ method: 'GET', url: '/pay/pay_AAAAAAAAAAAAAAAAAAAAAA', headers: { accept: 'application/json' } });
+    expect(script.statusCode).toBe(404);
+    expect(script.json()).toMatchObject({ code: 'not_found', detail: 'Payment does not exist.' });
     expect((await t.app.inject({ method: 'GET', url: '/pay/pay_AAAAAAAAAAAAAAAAAAAAAA/status' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/pay/pay_AAAAAAAAAAAAAAAAAAAAAA/qr.png' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/pay/pay_AAAAAAAAAAAAAAAAAAAAAA/qr.svg' })).statusCode).toBe(404);

@@ -1,6 +1,8 @@
 // Sends a rendered public page with the headers every page carries: its own CSP (replacing the
 // app-wide default), no referrer, no framing, and `Vary: Accept-Language` since the words follow it.
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppError } from '../../errors.ts';
+import { wantsHtml } from './not-found.ts';
 import type { RenderedPage } from './shell.ts';
 
 /** How a page may be cached: `no-store` for anything personal or consumptive, `no-cache` to revalidate. */
@@ -20,4 +22,13 @@ export function sendPage(reply: FastifyReply, status: number, page: RenderedPage
   reply.status(status).headers(FIXED_HEADERS).header('content-security-policy', page.contentSecurityPolicy).header('cache-control', caching);
   if (!page.indexable) reply.header('x-robots-tag', 'noindex, nofollow');
   return reply.send(page.html);
+}
+
+/**
+ * An error of a route documented with `x-html-errors`: the page for a browser (`Accept: text/html`),
+ * else `problem` thrown, which the error handler answers as problem+json.
+ */
+export function sendErrorPage(request: FastifyRequest, reply: FastifyReply, status: number, page: () => RenderedPage, problem: () => AppError): FastifyReply {
+  if (!wantsHtml(request)) throw problem();
+  return sendPage(reply, status, page(), 'no-store');
 }

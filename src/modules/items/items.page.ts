@@ -4,9 +4,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { fileResponse, htmlResponse } from '../../http/openapi-media.ts';
 import { Problem as problem, Type } from '../../http/schema.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors.ts';
+import { AppError, notFound as notFoundError } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
-import { sendPage } from '../../http/page/reply.ts';
+import { wantsHtml } from '../../http/page/not-found.ts';
+import { sendErrorPage, sendPage } from '../../http/page/reply.ts';
 import type { RenderedPage } from '../../http/page/shell.ts';
 import { pageBranding } from '../accounts/index.ts';
 import { availablePage, finalPage, type ItemPageContext, lockedPage, notFoundPage, revealedPage } from './items.html.ts';
@@ -30,9 +31,17 @@ async function pageContext(ctx: Pick<AppContext, 'db' | 'clock'>, request: Fasti
   return { t: translator(pageLanguage(request.headers['accept-language'])), now: ctx.clock.now(), branding: await pageBranding(ctx, status?.accountId ?? null) };
 }
 
-function notFound(request: FastifyRequest) {
-  return notFoundPage({ t: translator(pageLanguage(request.headers['accept-language'])) });
+function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendErrorPage(
+    request,
+    reply,
+    404,
+    () => notFoundPage({ t: translator(pageLanguage(request.headers['accept-language'])) }),
+    () => notFoundError('Item'),
+  );
 }
+
+const gone = () => new AppError('gone', 'This item can no longer be viewed: it expired, reached its view limit or was deleted.');
 
 async function peekOrNull(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string): Promise<ItemStatus | null> {
   try {
@@ -61,9 +70,9 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const status = await peekOrNull(ctx, request.params.magic);
-      if (!status) return html(reply, 404, notFound(request));
+      if (!status) return notFound(request, reply);
       const page = await pageContext(ctx, request, status);
-      if (status.state === 'FINALIZED' || status.state === 'ARCHIVAL') return html(reply, 410, finalPage(page, status));
+      if (status.state === 'FINALIZED' || status.state === 'ARCHIVAL') return sendErrorPage(request, reply, 410, () => finalPage(page, status), gone);
       // Relative to /i/{magic}: keeps working when TESSERA_PUBLIC_URL carries a path prefix.
       return html(reply, 200, availablePage(page, status, `${encodeURIComponent(request.params.magic)}/reveal`));
     },
@@ -94,19 +103,20 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): 
       try {
         return html(reply, 200, revealedPage(page, await resolveItem(ctx, magic, password, request.ip)));
       } catch (error) {
-        if (!(error instanceof AppError)) throw error;
+        // A script gets the item's own problem; a browser the page that says it.
+        if (!(error instanceof AppError) || !wantsHtml(request)) throw error;
         switch (error.code) {
           case 'not_found':
-            return html(reply, 404, notFound(request));
+            return notFound(request, reply);
           case 'item_expired':
           case 'item_exhausted': {
             const status = await peekOrNull(ctx, magic);
-            return status ? html(reply, 410, finalPage(page, status)) : html(reply, 404, notFound(request));
+            return status ? html(reply, 410, finalPage(page, status)) : notFound(request, reply);
           }
           case 'item_password_required':
           case 'item_password_invalid': {
             const status = await peekOrNull(ctx, magic);
-            if (!status) return html(reply, 404, notFound(request));
+            if (!status) return notFound(request, reply);
             return html(reply, 401, availablePage(page, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing'));
           }
           case 'too_many_attempts': {

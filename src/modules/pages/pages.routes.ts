@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
-import { sendPage } from '../../http/page/reply.ts';
+import { sendErrorPage, sendPage } from '../../http/page/reply.ts';
 import { hostedPageContext } from './page-context.ts';
 import { renderHostedPage, renderHostedPagePreview, renderPageNotFound, renderThanks } from './page-html.ts';
 import { findPublishedPage, getPage, pagePath } from './page.service.ts';
@@ -62,7 +62,14 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const page = await findForPerson(request.params);
-      if (!page) return sendPage(reply, 404, notFoundPage(request));
+      if (!page)
+        return sendErrorPage(
+          request,
+          reply,
+          404,
+          () => notFoundPage(request),
+          () => notFound('Page'),
+        );
       // Revalidated on every visit, so unpublishing takes effect at once.
       // The form posts back to this address (the forms module answers it).
       return sendPage(reply, 200, renderHostedPage(await hostedPageContext(ctx, request, page), page.config, pagePath(page.accountSlug, page.campaignSlug)), 'no-cache');
@@ -109,7 +116,14 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const page = await findForPerson(request.params);
-      if (!page) return sendPage(reply, 404, notFoundPage(request));
+      if (!page)
+        return sendErrorPage(
+          request,
+          reply,
+          404,
+          () => notFoundPage(request),
+          () => notFound('Page'),
+        );
       return sendPage(reply, 200, renderThanks(await hostedPageContext(ctx, request, page), page.config, page.url), 'no-cache');
     },
   );

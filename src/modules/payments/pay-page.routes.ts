@@ -9,7 +9,7 @@ import { notFound } from '../../errors.ts';
 import { fileResponse, htmlResponse } from '../../http/openapi-media.ts';
 import { IdParams as idParams, StringEnum, Type } from '../../http/schema.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
-import { sendPage } from '../../http/page/reply.ts';
+import { sendErrorPage, sendPage } from '../../http/page/reply.ts';
 import { pageBranding } from '../accounts/index.ts';
 import { payNotFoundPage, payPage } from './pay-page.html.ts';
 import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
@@ -53,7 +53,14 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
     async (request, reply) => {
       const t = translator(pageLanguage(request.headers['accept-language']));
       const row = await findPaymentById(ctx.db, request.params.id);
-      if (!row) return sendPage(reply, 404, payNotFoundPage(t));
+      if (!row)
+        return sendErrorPage(
+          request,
+          reply,
+          404,
+          () => payNotFoundPage(t),
+          () => notFound('Payment'),
+        );
       const branding = await pageBranding(ctx, row.account_id);
       const now = ctx.clock.now();
       // Relative URLs keep working when TESSERA_PUBLIC_URL carries a path prefix.
