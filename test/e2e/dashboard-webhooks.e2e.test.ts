@@ -29,6 +29,9 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           await page.getByRole('link', { name: 'Webhooks' }).first().click();
           await page.getByRole('heading', { name: 'No endpoints yet' }).waitFor();
           await expectAxeClean(page, 'webhooks, empty');
+          // No endpoint before there is a secret to sign its deliveries: the page says what comes first.
+          await page.getByText('Create the signing secret above first').waitFor();
+          expect(await page.getByRole('button', { name: 'Add endpoint' }).count()).toBe(0);
 
           // The secret, shown once.
           await page.getByRole('button', { name: 'Create secret' }).click();

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Plus, Webhook } from 'lucide-react';
 import { useState } from 'react';
 import { errorText } from '../api/field-errors.ts';
-import { webhookEndpointsQuery } from '../api/webhooks.ts';
+import { webhookEndpointsQuery, webhookSecretsQuery } from '../api/webhooks.ts';
 import { Button } from '../components/ui/button.tsx';
 import { Alert, Card, EmptyState, PageHeader, Skeleton } from '../components/ui/misc.tsx';
 import { useTitle } from '../lib/use-title.ts';
@@ -15,6 +15,8 @@ import { SecretCard } from '../webhooks/secret-card.tsx';
 export function WebhooksPage() {
   useTitle('Webhooks');
   const endpoints = useQuery(webhookEndpointsQuery);
+  // Endpoints are refused until a secret exists to sign their deliveries: no button that can only fail.
+  const signing = useQuery(webhookSecretsQuery).data?.some((s) => s.status === 'active') ?? false;
   const [adding, setAdding] = useState(false);
   const add = (
     <Button variant="primary" onClick={() => setAdding(true)}>
@@ -36,8 +38,9 @@ export function WebhooksPage() {
         ) : endpoints.isPending ? (
           <Skeleton className="h-32" />
         ) : endpoints.data.length === 0 ? (
-          <EmptyState icon={<Webhook />} title="No endpoints yet" actions={add}>
+          <EmptyState icon={<Webhook />} title="No endpoints yet" actions={signing ? add : undefined}>
             An endpoint is an address on your server. Tessera sends it each event as a signed POST request and tries again for days when it does not answer.
+            {!signing && ' Create the signing secret above first: every delivery is signed with it.'}
           </EmptyState>
         ) : (
           <Card>
