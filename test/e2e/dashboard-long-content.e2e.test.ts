@@ -187,6 +187,9 @@ describeDialects('dashboard long content in Chromium', (dialect) => {
       const problems = watchPage(page);
       await withFailureScreenshot(page, `events-${dialect}`, async () => {
         await page.goto(`${live.base}/app/webhooks`);
+        // Endpoints come after the signing secret.
+        await page.getByRole('button', { name: 'Create secret' }).click();
+        await page.getByRole('button', { name: 'I have copied it' }).click();
         await page.getByRole('button', { name: 'Add endpoint' }).first().click();
         const dialog = page.getByRole('dialog', { name: 'Add an endpoint' });
         await dialog.getByLabel('Only the events I choose').check();
