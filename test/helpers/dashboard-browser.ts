@@ -50,6 +50,32 @@ export async function axeViolations(page: Page): Promise<string[]> {
   return violations.map((v) => `${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`);
 }
 
+/**
+ * Controls smaller than a 44 px touch target (UI.md), as "tag WxH name". Exempt: links inside running
+ * text (WCAG 2.5.8), controls drawn invisible (a skip link, a radio behind its swatch) and a checkbox
+ * or radio whose label, the real target, is tall enough.
+ */
+export async function smallTouchTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [role="button"], [role="switch"], [role="tab"]')) {
+      const box = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (box.width <= 1 || box.height <= 1 || style.visibility === 'hidden' || el.closest('[aria-hidden="true"], .sr-only')) continue;
+      // An inline link inside a sentence: its parent holds more text than the link.
+      if (el.tagName === 'A' && style.display === 'inline' && (el.parentElement?.textContent ?? '').trim() !== (el.textContent ?? '').trim()) continue;
+      const type = (el as HTMLInputElement).type;
+      const label = el.closest('label') ?? (el as HTMLInputElement).labels?.[0];
+      if ((type === 'checkbox' || type === 'radio') && (label?.getBoundingClientRect().height ?? 0) >= 44) continue;
+      // A text field is as wide as its column; only its height is a target size.
+      const wide = el.tagName === 'INPUT' || el.tagName === 'SELECT' || el.tagName === 'TEXTAREA' || box.width >= 44;
+      if (box.height < 44 || !wide)
+        found.push(`${el.tagName.toLowerCase()} ${Math.round(box.width)}x${Math.round(box.height)} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').trim().slice(0, 40)}"`);
+    }
+    return found;
+  });
+}
+
 /** Once the network is idle, fails with axe's violations in readable form, if there are any. */
 export async function expectAxeClean(page: Page, label: string): Promise<void> {
   await page.waitForLoadState('networkidle');

@@ -6,7 +6,7 @@ import type { Day } from './scans-chart.tsx';
 export function ScansTable({ days }: { days: readonly Day[] }) {
   return (
     <details className="mt-3 text-[13px]">
-      <summary className="cursor-pointer rounded text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">Show the numbers</summary>
+      <summary className="cursor-pointer rounded text-zinc-600 max-sm:py-3.5 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">Show the numbers</summary>
       <div className="mt-2">
         <table className="w-full text-left">
           <caption className="sr-only">Scans and unique visitors per day, newest first</caption>

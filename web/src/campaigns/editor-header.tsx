@@ -16,7 +16,7 @@ export function EditorHeader({ campaign, readOnly, dirty, saving, onArchive }: {
   return (
     <div className={cn(pageHeaderClass.row, 'sm:items-center')}>
       <div className={pageHeaderClass.title}>
-        <Link to="/app" className="mb-2 inline-flex items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+        <Link to="/app" className="mb-2 inline-flex max-sm:min-h-11 items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
           <ArrowLeft aria-hidden="true" className="size-3.5" />
           Campaigns
         </Link>

@@ -113,7 +113,7 @@ export function AppShell() {
       <div className="min-w-0">
         <header className="sticky top-0 z-30 border-b border-zinc-200 bg-white/95 backdrop-blur md:hidden dark:border-zinc-800 dark:bg-zinc-900/95">
           <div className="flex h-14 items-center justify-between px-4">
-            <Link to="/app" className="rounded-md">
+            <Link to="/app" className="flex min-h-11 items-center rounded-md">
               <Brand />
             </Link>
             <SignOutButton compact />

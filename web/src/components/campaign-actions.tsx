@@ -13,7 +13,7 @@ import { ConfirmDialog } from './ui/dialog.tsx';
 import { toast } from './ui/toast.tsx';
 
 const item =
-  'flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm outline-none select-none data-[disabled]:opacity-50 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800 [&_svg]:size-4 [&_svg]:text-zinc-500';
+  'flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm max-sm:min-h-11 outline-none select-none data-[disabled]:opacity-50 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800 [&_svg]:size-4 [&_svg]:text-zinc-500';
 
 /** The archive confirmation, shared by the list and the editor. */
 export function ArchiveDialog({ campaign, open, onOpenChange, onArchived }: { campaign: Campaign; open: boolean; onOpenChange: (open: boolean) => void; onArchived?: () => void }) {

@@ -12,7 +12,7 @@ export function CampaignPageHeader({ campaignId, campaignName, title, actions }:
         <Link
           to="/app/campaigns/$campaignId"
           params={{ campaignId }}
-          className="mb-2 inline-flex max-w-full items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+          className="mb-2 inline-flex max-sm:min-h-11 max-w-full items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
         >
           <ArrowLeft aria-hidden="true" className="size-3.5 shrink-0" />
           <span className="truncate">{campaignName ?? 'Campaign'}</span>

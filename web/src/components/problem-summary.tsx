@@ -8,7 +8,7 @@ import { fieldControl } from './ui/field.tsx';
 import { Alert } from './ui/misc.tsx';
 
 const link =
-  'rounded-sm font-medium text-red-800 underline underline-offset-2 hover:text-red-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 dark:text-red-200 dark:hover:text-white';
+  'rounded-sm font-medium text-red-800 max-sm:inline-block max-sm:py-3.5 underline underline-offset-2 hover:text-red-950 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700 dark:text-red-200 dark:hover:text-white';
 
 export function ProblemSummary({ error, problems, notSaved }: { error: unknown; problems: readonly (readonly [key: string, text: ReactNode])[]; notSaved: string }) {
   const box = useRef<HTMLDivElement>(null);

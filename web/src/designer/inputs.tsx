@@ -170,7 +170,8 @@ export function Toggle({ label, checked, onChange, hint, disabled }: { label: st
         className="mt-0.5 size-4 accent-accent max-sm:size-5"
       />
       <div>
-        <label htmlFor={id} className="text-[13px] font-medium text-zinc-800 dark:text-zinc-200">
+        {/* On a phone the label is the 44 px touch target: padding outside the line, margins giving the room back. */}
+        <label htmlFor={id} className="text-[13px] font-medium text-zinc-800 max-sm:-my-3.5 max-sm:block max-sm:py-3.5 dark:text-zinc-200">
           {label}
         </label>
         {hint && (

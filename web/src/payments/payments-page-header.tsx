@@ -7,7 +7,11 @@ import type { ReactNode } from 'react';
 export function PaymentsPageHeader({ title, children }: { title: string; children: ReactNode }) {
   return (
     <>
-      <Link to="/app/payments" search={{}} className="mb-2 inline-flex items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+      <Link
+        to="/app/payments"
+        search={{}}
+        className="mb-2 inline-flex max-sm:min-h-11 items-center gap-1 rounded text-[13px] text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+      >
         <ArrowLeft aria-hidden="true" className="size-3.5" />
         Payments
       </Link>

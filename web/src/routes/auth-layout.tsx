@@ -7,7 +7,7 @@ export function AuthLayout({ title, subtitle, children, footer }: { title: strin
   return (
     <div className="flex min-h-screen flex-col items-center px-4 py-10 sm:justify-center sm:py-16">
       <header className="mb-8">
-        <Link to="/" className="rounded-md">
+        <Link to="/" className="flex min-h-11 items-center rounded-md">
           <Brand className="text-lg" />
         </Link>
       </header>

@@ -274,7 +274,12 @@ export function CampaignsPage() {
                   </td>
                   <td className="min-w-0 py-3 pr-4 align-middle">
                     <div className="flex min-w-0 items-center gap-2">
-                      <Link to="/app/campaigns/$campaignId" params={{ campaignId: c.id }} className="truncate font-medium text-zinc-900 hover:underline dark:text-zinc-100">
+                      <Link
+                        to="/app/campaigns/$campaignId"
+                        params={{ campaignId: c.id }}
+                        // A 44 px touch target on a phone without a taller row: the padding reaches over the short link below.
+                        className="truncate font-medium text-zinc-900 hover:underline max-sm:-my-3 max-sm:min-w-11 max-sm:py-3 dark:text-zinc-100"
+                      >
                         {c.name}
                       </Link>
                       {c.qr_type !== 'dynamic' && <Badge tone={c.qr_type === 'morphing' ? 'accent' : 'neutral'}>{QR_TYPE_LABELS[c.qr_type]}</Badge>}

@@ -11,8 +11,9 @@ const variants: Record<Variant, string> = {
   danger: 'bg-red-600 text-white hover:bg-red-700 shadow-sm disabled:bg-red-600/60',
 };
 const sizes: Record<Size, string> = {
-  sm: 'h-8 px-2.5 text-[13px] gap-1.5 max-sm:min-h-10',
-  md: 'h-9 px-3.5 text-sm gap-2 max-sm:min-h-11',
+  // On a phone every button is a 44 px touch target (UI.md), an icon-only one in width too.
+  sm: 'h-8 px-2.5 text-[13px] gap-1.5 max-sm:min-h-11 max-sm:min-w-11',
+  md: 'h-9 px-3.5 text-sm gap-2 max-sm:min-h-11 max-sm:min-w-11',
 };
 
 /** Classes of a button, for links styled as buttons. */
