@@ -58,7 +58,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
 export async function smallTouchTargets(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const found: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [role="button"], [role="switch"], [role="tab"]')) {
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, summary, [role="button"], [role="switch"], [role="tab"]'))) {
       const box = el.getBoundingClientRect();
       const style = getComputedStyle(el);
       if (box.width <= 1 || box.height <= 1 || style.visibility === 'hidden' || el.closest('[aria-hidden="true"], .sr-only')) continue;

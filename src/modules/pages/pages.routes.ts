@@ -3,7 +3,7 @@
 // preview of a page, published or not.
 import { htmlResponse } from '../../http/openapi-media.ts';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { pageLanguage, translator } from '../../http/page/language.ts';
@@ -24,6 +24,15 @@ const MAX_SLUG = 64;
 export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   const notFoundPage = (request: FastifyRequest) => renderPageNotFound(translator(pageLanguage(request.headers['accept-language'])));
+  // The page for a browser, problem+json for a script (x-html-errors).
+  const pageNotFound = (request: FastifyRequest, reply: FastifyReply) =>
+    sendErrorPage(
+      request,
+      reply,
+      404,
+      () => notFoundPage(request),
+      () => notFound('Page'),
+    );
   const findForPerson = ({ userSlug, campaignSlug }: PageSlugParams) =>
     userSlug.length > MAX_SLUG || campaignSlug.length > MAX_SLUG ? Promise.resolve(undefined) : findPublishedPage(ctx, userSlug, campaignSlug);
 
@@ -62,14 +71,7 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const page = await findForPerson(request.params);
-      if (!page)
-        return sendErrorPage(
-          request,
-          reply,
-          404,
-          () => notFoundPage(request),
-          () => notFound('Page'),
-        );
+      if (!page) return pageNotFound(request, reply);
       // Revalidated on every visit, so unpublishing takes effect at once.
       // The form posts back to this address (the forms module answers it).
       return sendPage(reply, 200, renderHostedPage(await hostedPageContext(ctx, request, page), page.config, pagePath(page.accountSlug, page.campaignSlug)), 'no-cache');
@@ -116,14 +118,7 @@ export async function pagesRoutes(server: FastifyInstance, ctx: AppContext): Pro
     },
     async (request, reply) => {
       const page = await findForPerson(request.params);
-      if (!page)
-        return sendErrorPage(
-          request,
-          reply,
-          404,
-          () => notFoundPage(request),
-          () => notFound('Page'),
-        );
+      if (!page) return pageNotFound(request, reply);
       return sendPage(reply, 200, renderThanks(await hostedPageContext(ctx, request, page), page.config, page.url), 'no-cache');
     },
   );
