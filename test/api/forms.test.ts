@@ -294,4 +294,18 @@ describeDialects('hosted forms', (dialect) => {
         `"'=HYPERLINK(""http://evil.example"",""click"")",ada@example.com,2,M,"line 1\nline ""2"", more",true,2026-03-01T12:00:00.000Z\r\n`,
     );
   });
+
+  it('keeps answers to questions the form no longer asks: they follow the current fields in the export', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const campaign = await createPageCampaign(t.app, me);
+    await submitJson(campaign.short_code, valid);
+    const exported = async () => (await t!.app.inject({ method: 'GET', url: `/api/v1/forms/campaign/${campaign.id}/export.csv`, headers: authHeaders(me.apiKey) })).body;
+    // The whole form taken off the page: every answer stays in the export.
+    const withoutForm = samplePage();
+    delete (withoutForm as { form?: unknown }).form;
+    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${campaign.id}`, headers: authHeaders(me.apiKey), payload: { hosted_page: withoutForm } });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await exported()).toBe('name,email,guests,size,notes,consent,created_at\r\nAda Lovelace,ada@example.com,2,M,Vegetarian,true,2026-03-01T12:00:00.000Z\r\n');
+  });
 });

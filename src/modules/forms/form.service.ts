@@ -100,23 +100,40 @@ export interface SubmissionExport {
   lines: AsyncGenerator<string>;
 }
 
-async function* csvLines(ctx: Ctx, accountId: string, campaignId: string, fields: readonly FormField[]): AsyncGenerator<string> {
-  const names = fields.map((f) => f.name);
-  yield csvRow([...names, 'created_at']);
+// Every submission of the campaign, newest first, in batches.
+async function* submissionRows(ctx: Ctx, accountId: string, campaignId: string): AsyncGenerator<FormSubmissionsTable> {
   let cursor: Cursor | undefined;
   for (;;) {
     const rows = await listRows(ctx.db, accountId, campaignId, EXPORT_BATCH, cursor);
-    for (const row of rows) {
-      const data = JSON.parse(row.data) as SubmissionData;
-      yield csvRow([...names.map((n) => data[n]), toIso(row.created_at)]);
-    }
+    yield* rows;
     if (rows.length < EXPORT_BATCH) return;
     const last = rows.at(-1)!;
     cursor = { createdAt: last.created_at, id: last.id };
   }
 }
 
-/** Every submission of a campaign as CSV, one column per current form field plus created_at (404 when not the account's). */
+async function* csvLines(ctx: Ctx, accountId: string, campaignId: string, fields: readonly FormField[]): AsyncGenerator<string> {
+  // The form's questions, then any a stored answer has that the form no longer asks (a question
+  // removed or renamed, the whole form taken off the page): an export must not drop what was sent.
+  // Finding those takes a first pass over the answers, before the header row can be written.
+  const names = fields.map((f) => f.name);
+  const known = new Set(names);
+  for await (const row of submissionRows(ctx, accountId, campaignId)) {
+    for (const name of Object.keys(JSON.parse(row.data) as SubmissionData)) {
+      if (!known.has(name)) {
+        known.add(name);
+        names.push(name);
+      }
+    }
+  }
+  yield csvRow([...names, 'created_at']);
+  for await (const row of submissionRows(ctx, accountId, campaignId)) {
+    const data = JSON.parse(row.data) as SubmissionData;
+    yield csvRow([...names.map((n) => data[n]), toIso(row.created_at)]);
+  }
+}
+
+/** Every submission of a campaign as CSV: a column per form field, then per question answered but no longer asked, then created_at (404 when not the account's). */
 export async function exportSubmissions(ctx: Ctx, accountId: string, campaignId: string): Promise<SubmissionExport> {
   const campaign = await getCampaign(ctx, accountId, campaignId);
   const page = await getPage(ctx, accountId, campaignId);
