@@ -47,12 +47,12 @@ export const SIGNED_IN_OR_ANONYMOUS: readonly SecurityRequirement[] = Object.fre
 /** The challenge every 401 carries (RFC 9110 requires one). */
 export const WWW_AUTHENTICATE = 'Bearer realm="tessera"';
 
-/** The 401 for a route that needs credentials and got none. */
 /** The 401 for a session cookie that no longer names a session (expired, signed out, revoked). */
 export function sessionEnded(): AppError {
   return new AppError('session_ended', 'Your session has ended (it expired or was signed out elsewhere): sign in again.', { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
 }
 
+/** The 401 for a route that needs credentials and got none. */
 export function credentialsMissing(): AppError {
   return new AppError('api_key_missing', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.', { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
 }

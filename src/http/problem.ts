@@ -232,7 +232,6 @@ export function clientErrors(publicUrl: string) {
   };
 }
 
-/** Installs the error and not-found handlers on the root instance; `allowedMethods` tells a 405 from a 404. */
 // Fastify's "unsupported media type" does not know what the route takes; its schema's `consumes` does.
 function withAcceptedTypes(error: AppError, request: FastifyRequest): AppError {
   if (error.code !== 'unsupported_media_type' || error.extensions?.accepted !== undefined) return error;
@@ -251,6 +250,7 @@ function withBodyLimit(error: AppError, request: FastifyRequest): AppError {
   return new AppError('payload_too_large', `The request body is larger than this endpoint accepts: at most ${limit} bytes.`, { extensions: { limitBytes: limit } });
 }
 
+/** Installs the error and not-found handlers on the root instance; `allowedMethods` tells a 405 from a 404. */
 export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = withAcceptedTypes(withBodyLimit(toAppError(error), request), request);
