@@ -181,7 +181,10 @@ export async function appendColumnsSharing(
     const k = sharedIndex[r]!;
     if (!(k >= 0 && k < shared.length && Number.isInteger(k))) throw new Error(`appendRowsSharing: row ${r} names shared tuple ${k} of ${shared.length}`);
   }
-  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+  // Sharing pays when tuples repeat; when most rows bring their own (varied traffic: every visitor
+  // a profile of its own), filling the temporary table first costs more than binding every value
+  // (bench:ingest's varied traffic: 15.7 → 15.0 µs a scan).
+  if (db.getExecutor().adapter instanceof PostgresAdapter || shared.length * 2 > count) {
     const rows: unknown[][] = new Array(count);
     for (let r = 0; r < count; r++) rows[r] = [...own.map((values) => values[r]), ...shared[sharedIndex[r]!]!];
     await appendRows(db, table, [...columns, ...sharedColumns], rows);

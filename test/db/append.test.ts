@@ -57,6 +57,14 @@ describeDialects('appendRows', (dialect) => {
     expect(all[1298]).toEqual({ id: 'acc_1298', slug: 's-1298', name: 'C', created_at: 2298, updated_at: 3 });
     expect(all[1299]).toEqual({ id: 'acc_1299', slug: 's-1299', name: 'A', created_at: 2299, updated_at: 1 });
     expect(all[1300]).toEqual({ id: 'acc_x', slug: 's-x', name: 'X', created_at: 7, updated_at: 9 });
+    // Rows that mostly bring a tuple of their own are bound whole instead (another path on SQLite): same rows.
+    const own = Array.from({ length: 600 }, (_, i) => [`acc_v${String(i).padStart(3, '0')}`, `s-v${i}`, i, i % 400]);
+    const tuples = Array.from({ length: 400 }, (_, k) => [`V${k}`, k]);
+    await appendRowsSharing(db, 'accounts', columns, sharedColumns, own, tuples);
+    const varied = (await stored()).filter((row) => row.id.startsWith('acc_v'));
+    expect(varied).toHaveLength(600);
+    expect(varied[599]).toEqual({ id: 'acc_v599', slug: 's-v599', name: 'V199', created_at: 599, updated_at: 199 });
+    await db.deleteFrom('accounts').where('id', 'like', 'acc_v%').execute();
     // A bad tuple index or a failing row writes nothing.
     await expect(
       appendRowsSharing(
