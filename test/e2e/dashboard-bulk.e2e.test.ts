@@ -149,14 +149,18 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
           await expectAxeClean(page, `bulk with a repeated link at ${width}`);
           await page.screenshot({ path: `.tmp/bulk-duplicates-${width}-${dialect}.png`, fullPage: true });
 
-          await textarea.fill(['https://shop.example/a', 'https://shop.example/c', 'https://shop.example/b', 'shop.example/a'].join('\n'));
+          // The second line as a spreadsheet copies it: link and name in tab-separated cells.
+          await textarea.fill(['https://shop.example/a', 'https://shop.example/c\tSpring poster', 'https://shop.example/b', 'shop.example/a'].join('\n'));
           expect(await duplicates.count()).toBe(0);
           await page.getByRole('button', { name: 'Check 4 links' }).click();
           await page.getByText('All 4 links are valid.').waitFor();
           expect(await duplicates.textContent()).toContain('Line 4: the same link as line 1');
           if (width === 390) return;
-          await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 4 codes' }).click()]);
+          const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 4 codes' }).click()]);
           await page.getByRole('heading', { name: '4 codes created' }).waitFor();
+          const manifest = parseCsv(strFromU8(unzipSync(new Uint8Array(await downloadBytes(download)))['manifest.csv']!));
+          expect(manifest[2]?.[0]).toBe('Spring poster');
+          expect(manifest[2]?.[3]).toBe('https://shop.example/c');
         });
         expect(problems).toEqual([]);
       }

@@ -2,7 +2,7 @@
 // a bare host name ("example.com/b") gets https:// in front before the server checks it, with the
 // same helper (withScheme); anything else reaches the server as typed, to be refused with a reason.
 import { describe, expect, it } from 'vitest';
-import { duplicateRows, rowsFromCsv, rowsFromText } from '../../web/src/bulk/parse-rows.ts';
+import { duplicateRows, pastedRows, rowsFromCsv, rowsFromText } from '../../web/src/bulk/parse-rows.ts';
 
 describe('bulk rows', () => {
   it('prefixes bare host lines, skips blank ones and keeps the rest as typed', () => {
@@ -16,6 +16,25 @@ describe('bulk rows', () => {
       { url: 'https://example.com/a', name: '', source: 'line 6' },
       { url: long, name: '', source: 'line 7' },
     ]);
+  });
+
+  it('reads two columns copied from a spreadsheet as link and name, and a pasted CSV by its header', () => {
+    expect(rowsFromText('https://example.com/a\tLunch menu\nexample.com/b\t  Bar \t extra\nhttps://example.com/c,not-a-name\n')).toEqual([
+      { url: 'https://example.com/a', name: 'Lunch menu', source: 'line 1' },
+      { url: 'https://example.com/b', name: 'Bar', source: 'line 2' },
+      // A comma can be part of a link, so without a header it stays in it (the server judges the link).
+      { url: 'https://example.com/c,not-a-name', name: '', source: 'line 3' },
+    ]);
+    expect(rowsFromText('Name;URL\nMenu;example.com/menu\n"Shop; north";https://shop.example/\n')).toEqual([
+      { url: 'https://example.com/menu', name: 'Menu', source: 'row 2' },
+      { url: 'https://shop.example/', name: 'Shop; north', source: 'row 3' },
+    ]);
+    expect(rowsFromText('url\tname\nhttps://example.com/a\tA\n')).toEqual([{ url: 'https://example.com/a', name: 'A', source: 'row 2' }]);
+    // A link whose path merely contains "url" is not a header.
+    expect(rowsFromText('https://example.com/url\n')).toEqual([{ url: 'https://example.com/url', name: '', source: 'line 1' }]);
+    // A broken paste is a problem to show while typing, never a throw that takes the page down.
+    expect(pastedRows('url,name\n"https://example.com/a,A\n')).toEqual({ rows: [], problem: expect.stringMatching(/unclosed quote/) });
+    expect(pastedRows('example.com/a\tA')).toEqual({ rows: [{ url: 'https://example.com/a', name: 'A', source: 'line 1' }], problem: null });
   });
 
   it('prefixes bare hosts in a CSV url column too', () => {

@@ -18,7 +18,7 @@ import { formatCount } from '../lib/dates.ts';
 import { saveBlob } from '../lib/download.ts';
 import { useTitle } from '../lib/use-title.ts';
 import { type BulkOptions, type BulkOutcome, type BulkProgress, checkRows, RowErrors, runBulk } from './bulk-run.ts';
-import { type BulkRow, duplicateRows, rowsFromCsv, rowsFromText } from './parse-rows.ts';
+import { type BulkRow, duplicateRows, pastedRows, rowsFromCsv } from './parse-rows.ts';
 import { DuplicateRowList, RowErrorList } from './row-problems.tsx';
 
 const MAX_ROWS = 1000;
@@ -75,7 +75,8 @@ export function BulkPage() {
   const fileInput = useRef<HTMLInputElement>(null);
   const idempotencyKey = useRef<string | null>(null);
 
-  const rows = csv ? csv.rows : rowsFromText(text);
+  const pasted = useMemo(() => pastedRows(text), [text]);
+  const rows = csv ? csv.rows : pasted.rows;
   const tooMany = rows.length > MAX_ROWS;
   const options: BulkOptions = {
     qrType,
@@ -202,7 +203,10 @@ export function BulkPage() {
               </Button>
             </div>
           ) : (
-            <Field label="Paste links, one per line" hint={`Up to ${formatCount(MAX_ROWS)} links. A line such as example.com/menu is checked as https://example.com/menu.`}>
+            <Field
+              label="Paste links, one per line"
+              hint={`Up to ${formatCount(MAX_ROWS)} links. A line such as example.com/menu is checked as https://example.com/menu. Two columns copied from a spreadsheet (link, then name) name the codes too.`}
+            >
               {(props) => (
                 <TextArea
                   {...props}
@@ -243,6 +247,7 @@ export function BulkPage() {
             </Button>
           </div>
           {csvProblem && <Alert>{csvProblem}</Alert>}
+          {!csv && pasted.problem && <Alert>{pasted.problem}</Alert>}
           <div aria-live="polite" className="space-y-4">
             {rowErrors ? (
               <RowErrorList rows={rows} errors={rowErrors} created={create.error === rowErrors} />

@@ -1,5 +1,6 @@
-// Turning what a person pastes or drops into bulk rows: one link per pasted line, or a CSV file
-// with a `url` column and an optional `name` column (RFC 4180 quoting, any column order). A bare
+// Turning what a person pastes or drops into bulk rows: one link per pasted line (a name in a
+// second, tab-separated cell, as spreadsheets copy), or CSV text with a `url` column and an
+// optional `name` column (RFC 4180 quoting, any column order), dropped as a file or pasted. A bare
 // address ("example.com/menu") gets https:// in front, as in the single campaign form.
 import { withScheme } from '../lib/url.ts';
 
@@ -11,14 +12,44 @@ export interface BulkRow {
   source: string;
 }
 
-/** Rows from pasted text: one link per non-blank line. */
+/**
+ * Rows from pasted text: one link per non-blank line. Cells copied from a spreadsheet arrive
+ * tab-separated (a tab cannot be part of a link), so a second cell is the code's name; a paste
+ * whose first line names its columns (`url`, `name`) is read as the CSV it is.
+ */
 export function rowsFromText(text: string): BulkRow[] {
+  if (hasHeader(text)) return rowsFromCsv(text);
   const rows: BulkRow[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
-    const url = withScheme(line);
-    if (url) rows.push({ url, name: '', source: `line ${i + 1}` });
+    const [link = '', name = ''] = line.split('\t');
+    const url = withScheme(link);
+    if (url) rows.push({ url, name: name.trim(), source: `line ${i + 1}` });
   });
   return rows;
+}
+
+/** rowsFromText for a field being typed into: a broken CSV paste is a problem to show, not a throw. */
+export function pastedRows(text: string): { rows: BulkRow[]; problem: string | null } {
+  try {
+    return { rows: rowsFromText(text), problem: null };
+  } catch (error) {
+    return { rows: [], problem: (error as Error).message };
+  }
+}
+
+const URL_HEADERS = ['url', 'link', 'destination'];
+
+// A first line made of column names, one of them the link's: "url", "name,url", "URL\tName".
+function hasHeader(text: string): boolean {
+  const first =
+    text
+      .replace(/^\uFEFF/, '')
+      .trimStart()
+      .split(/\r?\n/, 1)[0] ?? '';
+  return first
+    .split(/[,;\t]/)
+    .map((cell) => cell.trim().replace(/^"|"$/g, '').toLowerCase())
+    .some((cell) => URL_HEADERS.includes(cell));
 }
 
 // Spreadsheets in some locales export with ';' or tabs; the header line says which.
@@ -72,7 +103,7 @@ export function parseCsv(text: string): string[][] {
 export function rowsFromCsv(text: string): BulkRow[] {
   const records = parseCsv(text.replace(/^\uFEFF/, ''));
   const header = records[0]?.map((h) => h.trim().toLowerCase()) ?? [];
-  const urlColumn = header.findIndex((h) => h === 'url' || h === 'link' || h === 'destination');
+  const urlColumn = header.findIndex((h) => URL_HEADERS.includes(h));
   if (urlColumn < 0) throw new Error('The first row of the CSV must name the columns, with one called “url” (and optionally “name”).');
   const nameColumn = header.indexOf('name');
   return records.slice(1).flatMap((record, i) => {
