@@ -1,6 +1,6 @@
-// Online backup of the SQLite database: SQLite's backup API copies the file page by page from a
-// live connection, restarting a step whenever a writer changes a page already copied, so the copy
-// is one consistent snapshot while `tessera serve` keeps reading and writing (WAL included). A
+// Online backup of the SQLite database: SQLite's backup API copies the pages of one snapshot
+// from a live connection, so the copy is consistent while `tessera serve` keeps reading and
+// writing (WAL included). A
 // file copy (`cp tessera.db`) is not: it can catch a half-checkpointed WAL.
 import fs from 'node:fs';
 import SqliteDatabase from 'better-sqlite3';
@@ -24,8 +24,11 @@ export async function backupSqlite(source: string, target: string): Promise<Back
   const live = new SqliteDatabase(source, { fileMustExist: true });
   try {
     live.pragma('busy_timeout = 5000');
-    // Pages per step: between steps the writers get the database back.
-    const { totalPages } = await live.backup(target, { progress: () => 256 });
+    // Everything in one step. SQLite restarts a backup from the first page whenever another
+    // connection writes between steps, and a serving instance writes every second (the scan
+    // flush): in 256-page steps a 1 GB database never finished. One step copies one snapshot
+    // (WAL: writers carry on; the log only cannot be checkpointed past it until the copy ends).
+    const { totalPages } = await live.backup(target, { progress: ({ totalPages }) => Math.max(totalPages, 1) });
     const copy = new SqliteDatabase(target, { readonly: true });
     try {
       const check = copy.pragma('integrity_check', { simple: true });
