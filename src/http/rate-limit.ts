@@ -96,6 +96,10 @@ export class RedisRateLimiter implements RateLimiter {
   private failed(error: unknown): void {
     if (!this.degraded) this.onError(error);
     this.degraded = true;
+    // A Redis that stops answering on an open connection (a hung server, a dropped route) would
+    // cost every request the command timeout. Dropping the connection makes the next commands fail
+    // at once (no offline queue) until ioredis has reconnected and Redis answers its ready check.
+    if (error instanceof Error && error.message === COMMAND_TIMED_OUT) this.redis.disconnect(true);
   }
 
   private succeeded(): void {
@@ -142,13 +146,24 @@ export class RedisRateLimiter implements RateLimiter {
   }
 }
 
+// ioredis's error for a command that got no reply within `commandTimeout`.
+const COMMAND_TIMED_OUT = 'Command timed out';
+/** How long a rate-limit check waits for Redis before counting in memory: a request waits at most this once per outage. */
+export const REDIS_COMMAND_TIMEOUT_MS = 250;
+
 /** A Redis store when `redisUrl` is set, else the in-memory store. */
 export async function createRateLimiter(redisUrl: string | null, prefix: string, onError?: (error: unknown) => void, onRecover?: () => void): Promise<RateLimiter> {
   if (!redisUrl) return new MemoryRateLimiter();
   const { Redis } = await import('ioredis');
   // No offline queue: while Redis is unreachable a hit fails at once and counts in memory,
   // instead of waiting for reconnection attempts. ioredis keeps reconnecting in the background.
-  const redis = new Redis(redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false, lazyConnect: false, retryStrategy: (times) => Math.min(times * 200, 2000) });
+  const redis = new Redis(redisUrl, {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    lazyConnect: false,
+    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    retryStrategy: (times) => Math.min(times * 200, 2000),
+  });
   // Connection errors repeat on every reconnection attempt; the limiter reports the outage once.
   redis.on('error', () => {});
   // Start on the shared counts when Redis is there: wait for the connection (or its first failure).

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import net from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRateLimiter, MemoryRateLimiter, type RateLimiter, rateLimitHeaders, RedisRateLimiter } from '../../src/http/rate-limit.ts';
+import { createRateLimiter, MemoryRateLimiter, REDIS_COMMAND_TIMEOUT_MS, type RateLimiter, rateLimitHeaders, RedisRateLimiter } from '../../src/http/rate-limit.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const T0 = Date.parse('2026-03-01T12:00:00.000Z');
@@ -132,6 +132,43 @@ describe('RedisRateLimiter across instances', () => {
     }
   });
 
+  it('a Redis that stops answering on an open connection costs one command timeout, not one per request', async () => {
+    // The relay keeps every connection open and swallows what either side sends: a hung server
+    // or a dropped route, which no socket error announces.
+    const sockets = new Set<net.Socket>();
+    const stall = { on: false };
+    const relay = await listenRelay(0, sockets, stall);
+    const port = (relay.address() as net.AddressInfo).port;
+    const events: string[] = [];
+    const limiter = (await createRateLimiter(
+      `redis://127.0.0.1:${port}`,
+      `test:${randomBytes(6).toString('hex')}:`,
+      () => events.push('down'),
+      () => events.push('up'),
+    )) as RedisRateLimiter;
+    try {
+      expect((await limiter.hit('k', 3, 60_000, T0)).remaining).toBe(2);
+      stall.on = true;
+      // The first check waits for the command timeout, then counts in memory (from zero: not open).
+      const first = await limiter.hit('k', 3, 60_000, T0);
+      expect(limiter.degraded).toBe(true);
+      expect(first.remaining).toBe(2);
+      // The next ones fail at once: together they take less than one timeout would.
+      const start = performance.now();
+      const next = [];
+      for (let i = 0; i < 5; i++) next.push(await limiter.hit('k', 3, 60_000, T0));
+      expect(performance.now() - start).toBeLessThan(REDIS_COMMAND_TIMEOUT_MS);
+      expect(next.map((r) => r.allowed)).toEqual([true, true, false, false, false]);
+      stall.on = false;
+      await expect.poll(async () => (await limiter.hit('k', 3, 60_000, T0)) && !limiter.degraded, { interval: 50, timeout: 10_000 }).toBe(true);
+      expect(events).toEqual(['down', 'up']);
+    } finally {
+      await limiter.close();
+      relay.close();
+      for (const socket of sockets) socket.destroy();
+    }
+  });
+
   it('without REDIS_URL the store is in memory', async () => {
     expect(await createRateLimiter(null, 'x:')).toBeInstanceOf(MemoryRateLimiter);
   });
@@ -144,8 +181,8 @@ describe('rateLimitHeaders', () => {
   });
 });
 
-/** A TCP relay from `port` (0: any) to the test Redis. */
-function listenRelay(port: number, sockets: Set<net.Socket>): Promise<net.Server> {
+/** A TCP relay from `port` (0: any) to the test Redis; while `stall.on`, it forwards nothing either way. */
+function listenRelay(port: number, sockets: Set<net.Socket>, stall = { on: false }): Promise<net.Server> {
   const target = new URL(REDIS_URL);
   const server = net.createServer((client) => {
     const upstream = net.connect(Number(target.port || 6379), target.hostname);
@@ -154,7 +191,10 @@ function listenRelay(port: number, sockets: Set<net.Socket>): Promise<net.Server
       socket.on('close', () => sockets.delete(socket));
       socket.on('error', () => {});
     }
-    client.pipe(upstream).pipe(client);
+    client.on('data', (chunk) => stall.on || upstream.write(chunk));
+    upstream.on('data', (chunk) => stall.on || client.write(chunk));
+    client.on('close', () => upstream.destroy());
+    upstream.on('close', () => client.destroy());
   });
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
 }
