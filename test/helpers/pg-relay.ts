@@ -11,6 +11,10 @@ export interface PgRelay {
   cut(): Promise<void>;
   /** Accepts connections again, on the same port. */
   restore(): Promise<void>;
+  /** Keeps every connection open but forwards nothing either way: a server that stops answering. */
+  stall(): void;
+  /** Forwards again (what was sent while stalled is lost, as on a dropped route). */
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -18,6 +22,7 @@ export interface PgRelay {
 export async function relayToPostgres(): Promise<PgRelay> {
   const target = new URL(TEST_DATABASE_URL);
   const sockets = new Set<net.Socket>();
+  let stalled = false;
   const open = (port: number) =>
     new Promise<net.Server>((resolve, reject) => {
       const server = net.createServer((client) => {
@@ -30,7 +35,8 @@ export async function relayToPostgres(): Promise<PgRelay> {
         // Either side closing closes the other: a half-open relay would look like a hung server.
         client.on('close', () => upstream.destroy());
         upstream.on('close', () => client.destroy());
-        client.pipe(upstream).pipe(client);
+        client.on('data', (chunk) => stalled || upstream.write(chunk));
+        upstream.on('data', (chunk) => stalled || client.write(chunk));
       });
       server.once('error', reject);
       server.listen(port, '127.0.0.1', () => resolve(server));
@@ -46,5 +52,12 @@ export async function relayToPostgres(): Promise<PgRelay> {
     await closed;
     server = null;
   };
-  return { url: url.toString(), cut, restore: async () => void (server ??= await open(port)), close: cut };
+  return {
+    url: url.toString(),
+    cut,
+    restore: async () => void (server ??= await open(port)),
+    stall: () => void (stalled = true),
+    resume: () => void (stalled = false),
+    close: cut,
+  };
 }

@@ -11,6 +11,7 @@ import { buildApp } from '../../src/app.ts';
 import { connectDatabase } from '../../src/db/connect.ts';
 import { databaseUnavailableReason } from '../../src/db/dialect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
+import { PING_TIMEOUT_MS } from '../../src/db/ping.ts';
 import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { testConfig } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
@@ -110,6 +111,33 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     await until('the listener to reconnect', listening, 15_000);
     expect((await app.inject({ method: 'GET', url: `/${code}` })).headers.location).toBe('https://example.org/moved');
     expect((await app.metrics.exposition()).body).toMatch(/^tessera_campaign_change_listener_connected\{channel="tessera_campaign_changed"\} 1$/m);
+  }, 60_000);
+
+  it('says 503 on /readyz within its timeout when PostgreSQL stops answering without closing the connection', async () => {
+    const schema = await createTestSchema();
+    cleanups.push(schema.drop);
+    const relay = await relayToPostgres();
+    cleanups.push(relay.close);
+    const database = connectDatabase({ dialect: 'postgres', url: relay.url, schema: schema.schema });
+    await migrateToLatest(database.db);
+    const app = await buildApp(testConfig(), { database, clock: new ManualClock(), startWorker: false });
+    cleanups.push(async () => {
+      await app.close();
+      await database.close();
+    });
+    expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    // A hung host or a dropped route: no socket error, no reply. The probe must not hang with it
+    // (a load balancer would see its own timeout, not "not ready").
+    relay.stall();
+    const ready = await app.inject({ method: 'GET', url: '/readyz' });
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json().reason).toBe(`postgres database unreachable: no answer within ${PING_TIMEOUT_MS / 1000} s`);
+    relay.resume();
+    // The stalled connection's reply was lost, so that client is stuck; the pool's others answer.
+    await until('readiness to return', async () => (await app.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, 20_000);
+    // The stuck client waits until its connection fails (here: the relay closes it, as TCP
+    // eventually would); only then can the pool close.
+    await relay.cut();
   }, 60_000);
 });
 
