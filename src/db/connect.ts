@@ -116,6 +116,10 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
       connectionString: options.url,
       // A server that does not answer fails a request in seconds (a 503), instead of holding it open.
       connectionTimeoutMillis: 5000,
+      // A server gone without a word (a dead host, a dropped route) is noticed by TCP keepalive
+      // probes, from 10 s of silence on, instead of the operating system's default of two hours.
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
       options: options.schema ? `-c search_path=${options.schema}` : undefined,
     };
     const pool = new (loadPg().Pool)({ ...connection, max: options.poolSize ?? 10 });
@@ -139,9 +143,9 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
       dialect: 'postgres',
       close: () => db.destroy(),
       poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
-      // Keepalive: an idle LISTEN connection otherwise notices a vanished server only when it next writes.
+      // The connection options carry keepalive: an idle LISTEN connection otherwise notices a vanished server only when it next writes.
       listen: (channel, handlers) =>
-        listenOnPostgres(() => new (loadPg().Client)({ ...connection, keepAlive: true, keepAliveInitialDelayMillis: 10_000 }), channel, handlers, {
+        listenOnPostgres(() => new (loadPg().Client)(connection), channel, handlers, {
           ignoreSender: (pid) => ownBackends.has(pid),
         }),
     };
