@@ -6,6 +6,7 @@ import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
 import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { sqliteStorageProblem } from '../../src/db/sqlite-file.ts';
 
 let t: TestApp | undefined;
 afterEach(async () => t?.close());
@@ -29,8 +30,13 @@ it('a full disk answers 503 with a clear log line, corrupts nothing, and recover
   expect(refused.headers['retry-after']).toBe('5');
   expect(refused.json()).toMatchObject({ code: 'not_ready' });
   expect(logged(t).some((line) => line.msg === 'request failed: database unavailable' && line.reason === 'sqlite: the disk is full')).toBe(true);
+  // Readiness says so too: reads still work, so only asking about space tells.
+  const full = await t.app.inject({ method: 'GET', url: '/readyz' });
+  expect(full.statusCode).toBe(503);
+  expect(full.json().reason).toBe('sqlite: the disk is full (the database reached its page limit); writes are refused');
 
   await sql.raw('pragma max_page_count = 1073741823').execute(db);
+  expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   expect((await create(2000)).statusCode).toBe(201);
   const check = await sql<{ integrity_check: string }>`pragma integrity_check`.execute(db);
   expect(check.rows[0]!.integrity_check).toBe('ok');
@@ -47,6 +53,18 @@ it('a read-only database answers 503 naming it, and writes work again once it is
   const refused = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(account.apiKey), payload: { name: 'c', destination: 'https://example.com/' } });
   expect(refused.statusCode).toBe(503);
   expect(logged(t).some((line) => line.reason === 'sqlite: the database file is read-only')).toBe(true);
+  const readOnly = await t.app.inject({ method: 'GET', url: '/readyz' });
+  expect(readOnly.statusCode).toBe(503);
+  expect(readOnly.json().reason).toBe('sqlite: the database file is read-only; writes are refused');
   await sql`pragma query_only = off`.execute(db);
+  expect((await t.app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   expect((await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(account.apiKey), payload: { name: 'c', destination: 'https://example.com/' } })).statusCode).toBe(201);
+});
+
+it('readiness counts a disk with less free space than SQLite needs to grow as full, naming what is left', async () => {
+  t = await createTestApp('sqlite');
+  const db = t.database.handle.db;
+  // No test may fill the real disk: the threshold is raised past what any disk has free instead.
+  expect(await sqliteStorageProblem(db, Number.MAX_SAFE_INTEGER)).toMatch(/^sqlite: the disk is full \([\d.]+ MB free\)$/);
+  expect(await sqliteStorageProblem(db)).toBeNull();
 });
