@@ -53,6 +53,26 @@ declare module 'fastify' {
   }
 }
 
+// The response headers a browser app on another origin may read; without the list it sees only
+// the CORS-safelisted ones, and not the render's lint warnings, Retry-After or rate-limit state.
+const CORS_EXPOSED_HEADERS = [
+  'x-request-id',
+  'x-qr-warnings',
+  'x-qr-version',
+  'x-content-hmac',
+  'x-tessera-step-seconds',
+  'x-tessera-render',
+  'x-tessera-render-reason',
+  'idempotent-replayed',
+  'retry-after',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'location',
+  'etag',
+  'content-disposition',
+];
+
 /** Builds the app: plugins, error handling, OpenAPI, then every module. */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   if (!config.masterKey) throw new Error('buildApp needs a resolved master key (call ensureMasterKey first)');
@@ -143,7 +163,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     },
   });
   if (config.corsOrigins.length > 0) {
-    await app.register(cors, { origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins], credentials: !config.corsOrigins.includes('*') });
+    await app.register(cors, { origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins], credentials: !config.corsOrigins.includes('*'), exposedHeaders: CORS_EXPOSED_HEADERS });
   }
   await app.register(cookie);
   installProblemHandlers(app, config.publicUrl, allowedMethods);

@@ -137,7 +137,7 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
       warnings.push({
         code: 'low_resolution',
         field: 'size',
-        message: `${context.raster.px} px gives ${perModule.toFixed(1)} px per module; below ${MIN_PX_PER_MODULE} blur and resampling merge modules — use at least ${need} px`,
+        message: `${context.raster.px} px gives ${perModule.toFixed(1)} px per module; below ${MIN_PX_PER_MODULE} px per module, blur and resampling merge modules — use at least ${need} px`,
       });
     }
   }

@@ -57,6 +57,21 @@ describeDialects('POST /api/v1/qrs/render', (dialect) => {
     expect(warnings.map((w: { field: string }) => w.field)).toContain('margin');
   });
 
+  it('warns about pixels per module only for pixels: a PNG too small for its modules, not an SVG without a size', async () => {
+    const dense = 'https://tessera.example/'.padEnd(1400, 'x');
+    const svg = await render({ data: dense });
+    expect(svg.statusCode).toBe(200);
+    expect(svg.body).not.toMatch(/<svg[^>]* width=/);
+    expect(String(svg.headers['x-qr-warnings'] ?? '')).not.toContain('low_resolution');
+    const sized = await render({ data: dense, size: 256 });
+    expect(sized.body).toMatch(/<svg[^>]* width="256"/);
+    expect(JSON.parse(String(sized.headers['x-qr-warnings'])).map((w: { code: string }) => w.code)).toContain('low_resolution');
+    const png = await render({ data: dense, format: 'png' });
+    expect(png.statusCode).toBe(200);
+    const warning = JSON.parse(String(png.headers['x-qr-warnings'])).find((w: { code: string }) => w.code === 'low_resolution');
+    expect(warning).toMatchObject({ field: 'size', message: expect.stringMatching(/^512 px gives [\d.]+ px per module; below 4 px per module/) });
+  });
+
   it('refuses keys design_config does not have, naming each where it sits and the key meant (a typo no longer renders plain black)', async () => {
     const response = await render({ data: 'x', design_config: { colour: '#b91c1c', Ā: [], shape: 'dots' } });
     expect(response.statusCode).toBe(400);

@@ -10504,10 +10504,7 @@ export interface operations {
                      * @enum {string}
                      */
                     format?: "svg" | "png";
-                    /**
-                     * @description Width in pixels, 64–4096; default 512.
-                     * @default 512
-                     */
+                    /** @description Width in pixels, 64–4096. A PNG is drawn this wide (default 512); an SVG gets it as its `width` and `height` attributes (none by default), so a downloaded file opens at that size in other programs. */
                     size?: number;
                 };
             };
@@ -10516,6 +10513,10 @@ export interface operations {
             /** @description The image */
             200: {
                 headers: {
+                    /** @description The QR version (1–40) the content needed. */
+                    "X-QR-Version"?: string;
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -2,7 +2,7 @@
 // The campaign JSON is shared by campaign responses and bulk results.
 import { DefaultsOptional, IsoDateTime, NOT_BLANK, NullOr, Page, PageQuery, type Static, StringEnum, TextMatching, Type } from '../../http/schema.ts';
 import { HostedPageInput, HostedPageJson } from '../pages/index.ts';
-import { PNG_SIZES } from '../render/index.ts';
+import { imageSizeField, PNG_SIZES } from '../render/index.ts';
 import { designConfigField } from '../templates/index.ts';
 import { CAMPAIGN_STATUSES, QR_TYPES } from './campaign.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
@@ -134,18 +134,9 @@ export type UpdateCampaignBody = Static<typeof UpdateCampaignBody>;
 /** `/api/render/{short_code}.svg` or `.png`. */
 export const RenderFileParams = Type.Object({ file: Type.String({ maxLength: 40, examples: ['Xk4mP9q.svg'] }) });
 
-const IMAGE_SIZES = PNG_SIZES.campaignImage;
-
 export const RenderQuery = DefaultsOptional(
   Type.Object({
-    // No schema default: an SVG asked without a size stays without one (it scales to its box).
-    size: Type.Optional(
-      Type.Integer({
-        minimum: IMAGE_SIZES.min,
-        maximum: IMAGE_SIZES.max,
-        description: `Width in pixels, ${IMAGE_SIZES.min}–${IMAGE_SIZES.max}. A PNG is drawn this wide (default ${IMAGE_SIZES.default}); an SVG gets it as its \`width\` and \`height\` attributes (none by default), so a downloaded file opens at that size in other programs.`,
-      }),
-    ),
+    size: Type.Optional(imageSizeField(PNG_SIZES.campaignImage)),
     // Left untyped on purpose: a malformed signature gets the EXPIRED image, not a 400.
     t: Type.Optional(Type.Unknown({ description: 'Morphing codes: signing time, milliseconds since the epoch (decimal).', examples: ['1772366400000'] })),
     sig: Type.Optional(Type.Unknown({ description: "Morphing codes: hex HMAC-SHA256 of `t` under the code's secret_key (64 hex characters)." })),

@@ -6,4 +6,4 @@ export { assertEncodable, type CodeImage, codeImage, drawCode, expiredImage, typ
 export { withQrProblems } from './engine-errors.ts';
 export { renderPng } from './png.ts';
 export const renderRoutes: Module = async (app, ctx) => (await import('./render.routes.ts')).renderRoutes(app, ctx);
-export { PNG_SIZES, pngSizeField, pngSizeQuery } from './size-policy.ts';
+export { imageSizeField, PNG_SIZES, pngSizeField, pngSizeQuery } from './size-policy.ts';

@@ -7,7 +7,6 @@ import { renderImage } from './render.service.ts';
 import { SIGNED_IN } from '../../http/auth.ts';
 import { RenderBody } from './render.schemas.ts';
 import { Type } from '../../http/schema.ts';
-import { PNG_SIZES } from './size-policy.ts';
 
 /** Registers the ad-hoc render endpoint. */
 export async function renderRoutes(server: FastifyInstance, _ctx: AppContext): Promise<void> {
@@ -27,6 +26,13 @@ export async function renderRoutes(server: FastifyInstance, _ctx: AppContext): P
         response: {
           200: {
             description: 'The image',
+            headers: {
+              'X-QR-Warnings': {
+                type: 'string',
+                description: 'Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan).',
+              },
+              'X-QR-Version': { type: 'string', description: 'The QR version (1–40) the content needed.' },
+            },
             content: { 'image/svg+xml': { schema: Type.Unsafe<string>({ type: 'string' }) }, 'image/png': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) } },
           },
         },
@@ -34,7 +40,7 @@ export async function renderRoutes(server: FastifyInstance, _ctx: AppContext): P
     },
     async (request, reply) => {
       const body = request.body;
-      const image = await renderImage({ data: body.data, design: body.design_config, format: body.format ?? 'svg', size: body.size ?? PNG_SIZES.standard.default });
+      const image = await renderImage({ data: body.data, design: body.design_config, format: body.format ?? 'svg', size: body.size });
       reply.header('content-type', image.contentType).header('cache-control', 'no-store').header('x-qr-version', String(image.version));
       if (image.warnings.length) reply.header('x-qr-warnings', jsonHeaderValue(image.warnings.map((w) => ({ code: w.code, field: w.field, message: w.message }))));
       return reply.send(image.body);

@@ -1,7 +1,7 @@
 // The ad-hoc render API's shapes, written once: validation, handler types and OpenAPI come from here.
 import { StringEnum, Type, type Static } from '../../http/schema.ts';
 import { DESIGN_CONFIG_SCHEMA } from '../../qr/index.ts';
-import { PNG_SIZES, pngSizeField } from './size-policy.ts';
+import { imageSizeField, PNG_SIZES } from './size-policy.ts';
 
 export const RenderBody = Type.Object(
   {
@@ -11,7 +11,7 @@ export const RenderBody = Type.Object(
       Type.Unsafe<Record<string, unknown>>({ type: 'object', description: `Design; \`{}\` is plain black on white. ${(DESIGN_CONFIG_SCHEMA as { description: string }).description}` }),
     ),
     format: Type.Optional(StringEnum(['svg', 'png'], { default: 'svg' })),
-    size: Type.Optional(pngSizeField(PNG_SIZES.standard)),
+    size: Type.Optional(imageSizeField(PNG_SIZES.standard)),
   },
   { additionalProperties: false },
 );

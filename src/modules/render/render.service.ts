@@ -2,13 +2,15 @@
 // functions (code-image.ts); this is the endpoint for callers who manage their own payloads.
 import type { QrWarning } from '../../qr/index.ts';
 import { drawCode, svgToPng } from './code-image.ts';
+import { PNG_SIZES } from './size-policy.ts';
 
 /** What POST /api/v1/qrs/render asks for. */
 export interface RenderRequest {
   data: string;
   design?: unknown;
   format: 'svg' | 'png';
-  size: number;
+  /** Width in pixels; a PNG without it is drawn at the standard default, an SVG gets no fixed size. */
+  size?: number;
 }
 
 /** A rendered image and what the lint had to say about it. */
@@ -22,7 +24,12 @@ export interface RenderedImage {
 /** Renders `data` with `design` (400 problems for invalid or unscannable designs, or content that does not fit). */
 export async function renderImage(request: RenderRequest): Promise<RenderedImage> {
   // The caller can still fix a typo'd key, and errors name fields where they sit in the body.
-  const result = drawCode(request.data, request.design ?? {}, { sizePx: request.size, unknownKeys: 'refuse' }, { kind: 'content', field: 'body/data' });
-  if (request.format === 'svg') return { contentType: 'image/svg+xml', body: result.svg, version: result.version, warnings: result.warnings };
-  return { contentType: 'image/png', body: await svgToPng(result.svg, request.size), version: result.version, warnings: result.warnings };
+  const draw = (sizePx: number | undefined) => drawCode(request.data, request.design ?? {}, { sizePx, unknownKeys: 'refuse' }, { kind: 'content', field: 'body/data' });
+  if (request.format === 'svg') {
+    const result = draw(request.size);
+    return { contentType: 'image/svg+xml', body: result.svg, version: result.version, warnings: result.warnings };
+  }
+  const size = request.size ?? PNG_SIZES.standard.default;
+  const result = draw(size);
+  return { contentType: 'image/png', body: await svgToPng(result.svg, size), version: result.version, warnings: result.warnings };
 }

@@ -29,6 +29,19 @@ export function pngSizeField(policy: PngSizePolicy) {
   return Type.Integer({ minimum: policy.min, maximum: policy.max, default: policy.default, description: `Width in pixels, ${policy.min}–${policy.max}; default ${policy.default}.` });
 }
 
+/**
+ * The size of an image that may be an SVG: no schema default, since an SVG asked without a size
+ * stays without one (it scales to its box, and no pixel count is there to warn about); a PNG
+ * without one is drawn `policy.default` wide.
+ */
+export function imageSizeField(policy: PngSizePolicy) {
+  return Type.Integer({
+    minimum: policy.min,
+    maximum: policy.max,
+    description: `Width in pixels, ${policy.min}–${policy.max}. A PNG is drawn this wide (default ${policy.default}); an SVG gets it as its \`width\` and \`height\` attributes (none by default), so a downloaded file opens at that size in other programs.`,
+  });
+}
+
 /** The query string of a route serving a PNG under `policy`: `?size=` (optional; the default applies). */
 export function pngSizeQuery(policy: PngSizePolicy) {
   return DefaultsOptional(Type.Object({ size: pngSizeField(policy) }));
