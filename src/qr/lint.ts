@@ -77,6 +77,26 @@ function colourName(field: string): string {
 
 const hex = (c: Rgba): string => `#${[c.r, c.g, c.b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
 
+// Brightness (BT.601 luma, 0–255) beyond which a colour has no room left to move that way.
+const NEAR_BLACK = 40;
+const NEAR_WHITE = 215;
+const luma = (c: Rgba): number => 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
+
+/**
+ * What would widen the gap, given which side is lighter: a darker code or a lighter background
+ * (or, inverted, the reverse), leaving out the side that is already as far as it goes, so a
+ * black code on a grey background is told about the background, not to darken black.
+ */
+function contrastFix(fg: Rgba, bg: Rgba, inverted: boolean): { advice: string; field: 'colour' | 'background' | 'both' } {
+  const codeCanMove = inverted ? luma(fg) < NEAR_WHITE : luma(fg) > NEAR_BLACK;
+  const backgroundCanMove = inverted ? luma(bg) > NEAR_BLACK : luma(bg) < NEAR_WHITE;
+  const code = inverted ? 'a lighter code colour' : 'a darker code colour';
+  const background = inverted ? 'a darker background' : 'a lighter background';
+  if (codeCanMove && !backgroundCanMove) return { advice: `use ${code}`, field: 'colour' };
+  if (backgroundCanMove && !codeCanMove) return { advice: `use ${background}`, field: 'background' };
+  return { advice: `use ${code} or ${background}`, field: 'both' };
+}
+
 /** What the lint knows besides the design: the version once encoded, the output width in modules and pixels. */
 export interface LintContext {
   version?: number;
@@ -99,6 +119,7 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
   let worstField = 'color';
   let worstHex = design.color;
   let worstAlpha = 1;
+  let worstFg = bg;
   let lighter = 0;
   const fgs = foregrounds(design);
   for (const { field, rgba } of fgs) {
@@ -109,16 +130,22 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
       worstField = field;
       worstHex = hex(fg);
       worstAlpha = rgba.a;
+      worstFg = fg;
     }
     if (delta > 0) lighter++;
   }
+  const crosses = lighter > 0 && lighter < fgs.length && worstField === 'gradient';
+  const fix = crosses ? null : contrastFix(worstFg, bg, lighter === fgs.length);
+  // When only the background can still move (the code is as dark as it gets), the fault is named there.
+  const faultField = fix?.field === 'background' ? 'background' : worstField;
   // A translucent colour is judged as drawn: name what it looks like, or that it cannot be seen.
   const drawn = worstAlpha === 0 ? 'is fully transparent, so it' : worstAlpha < 1 ? `at ${Math.round(worstAlpha * 100)} % opacity looks like ${worstHex} and` : `(${worstHex})`;
   const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: ${colourName(worstField)} ${drawn} is only ${Math.round(worst)} of 255 steps of brightness away from the background`;
+  const advice = crosses ? 'the gradient passes through the background’s brightness: keep all its colours darker (or all lighter) than the background' : fix!.advice;
   if (worst < MIN_LUMA_DELTA) {
-    errors.push({ field: worstField, message: `${said}; scanners need at least ${MIN_LUMA_DELTA} (${WARN_LUMA_DELTA} recommended): use a darker colour or a lighter background` });
+    errors.push({ field: faultField, message: `${said}; scanners need at least ${MIN_LUMA_DELTA} (${WARN_LUMA_DELTA} recommended): ${advice}` });
   } else if (worst < WARN_LUMA_DELTA) {
-    warnings.push({ code: 'low_contrast', field: worstField, message: `${said}; at ${WARN_LUMA_DELTA} or more a code survives camera noise and dim light — choose a darker colour` });
+    warnings.push({ code: 'low_contrast', field: faultField, message: `${said}; from ${WARN_LUMA_DELTA} on codes hold up far better in dim light and camera noise (black on white best): ${advice}` });
   }
   if (lighter === fgs.length) {
     warnings.push({ code: 'inverted', field: 'color', message: 'light modules on a dark background (inverted): some older scanners cannot read inverted codes' });

@@ -123,6 +123,34 @@ describe('lintDesign', () => {
     expect(lint({ color: '#1e3a8a', background: '#9ca3af' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
   });
 
+  it('advises what can still move, on the side that can move it, for dark and inverted codes', () => {
+    const first = (input: unknown) => {
+      const r = lint(input);
+      return r.errors[0] ?? r.warnings.find((w) => w.code === 'low_contrast')!;
+    };
+    // A light code on white: darken the code (the background is as light as it goes).
+    expect(first({ color: '#b0b0b0' })).toMatchObject({ field: 'color', message: expect.stringMatching(/: use a darker code colour$/) });
+    // Black on a grey (here: half-transparent black) background: black cannot get darker.
+    expect(first({ color: '#000000', background: '#00000080' })).toMatchObject({ field: 'background', message: expect.stringMatching(/: use a lighter background$/) });
+    // Inverted: a dark grey code on black needs a lighter code, not a darker one.
+    expect(first({ color: '#303030', background: '#000000' })).toMatchObject({ field: 'color', message: expect.stringMatching(/: use a lighter code colour$/) });
+    // White on a mid-grey background: only the background can move, darker.
+    expect(first({ color: '#ffffff', background: '#808080' })).toMatchObject({ field: 'background', message: expect.stringMatching(/: use a darker background$/) });
+    // Both still can: both are offered.
+    expect(first({ color: '#1e3a8a', background: '#9ca3af' }).message).toMatch(/: use a darker code colour or a lighter background$/);
+    // A gradient through the background's brightness says so, rather than "0 steps" and darker.
+    const crossing = lint({
+      background: '#808080',
+      gradient: {
+        stops: [
+          { offset: 0, color: '#000000' },
+          { offset: 1, color: '#ffffff' },
+        ],
+      },
+    });
+    expect(crossing.errors[0]!.message).toMatch(/the gradient passes through the background’s brightness: keep all its colours darker \(or all lighter\) than the background$/);
+  });
+
   it('samples every gradient stop: one light stop is enough to warn', () => {
     const stops = [
       { offset: 0, color: '#000000' },

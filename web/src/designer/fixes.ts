@@ -64,6 +64,6 @@ export function fixFor(issue: Issue, context: { version: number | null }): Fix |
   if (issue.code === 'frame_text_contrast') {
     return { label: 'Use a white caption on a dark frame', apply: (d) => ({ ...d, frame: { ...(typeof d.frame === 'object' && d.frame ? d.frame : {}), color: '#18181b', text_color: '#ffffff' } }) };
   }
-  if (issue.code === 'low_contrast' || issue.code === 'mixed_polarity' || (issue.code === 'design_unscannable' && /^(color|gradient|eye_color)/.test(issue.field))) return darkOnWhite;
+  if (issue.code === 'low_contrast' || issue.code === 'mixed_polarity' || (issue.code === 'design_unscannable' && /^(color|gradient|eye_color|background)/.test(issue.field))) return darkOnWhite;
   return null;
 }
