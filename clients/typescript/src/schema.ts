@@ -5697,6 +5697,8 @@ export interface operations {
             /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             201: {
                 headers: {
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5997,6 +5999,8 @@ export interface operations {
             /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             200: {
                 headers: {
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10355,6 +10359,8 @@ export interface operations {
             /** @description Dry run: the request would succeed. */
             200: {
                 headers: {
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10369,6 +10375,8 @@ export interface operations {
             /** @description Every code created, in the order of `urls`, sharing one `batch_id`. */
             201: {
                 headers: {
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10774,6 +10782,8 @@ export interface operations {
             /** @description A saved design; campaigns created with its `template_id` start from it. */
             201: {
                 headers: {
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { withSecretKeys } from '../morph/index.ts';
+import { withWarningsHeader } from '../render/index.ts';
+import { withDesignWarnings } from '../templates/index.ts';
 import { type BulkInput, checkBulk, createBulk } from './bulk.service.ts';
 import { campaignJson } from './campaign.view.ts';
 import { withIdempotency } from '../idempotency/index.ts';
@@ -39,8 +41,8 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
         querystring: BulkQuery,
         body: BulkBody,
         response: {
-          200: BulkDryRun,
-          201: BulkResult,
+          200: withWarningsHeader(BulkDryRun),
+          201: withWarningsHeader(BulkResult),
           400: problem,
           401: problem,
           404: problem,
@@ -53,7 +55,8 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
       const principal = requirePrincipal(request);
       if (request.body.dry_run) {
         // Nothing is created, so there is nothing to replay: dry runs bypass the idempotency store.
-        const { destinations } = await checkBulk(ctx, principal.accountId, request.body);
+        const { destinations, design } = await checkBulk(ctx, principal.accountId, request.body);
+        withDesignWarnings(reply, design.designConfig);
         return reply.status(200).send({ dry_run: true, count: destinations.length });
       }
       // dry_run is left out so a request's fingerprint (idempotency) stays what it was before dry runs existed.
@@ -74,6 +77,9 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
         },
       );
       if (response.replayed) reply.header('idempotent-replayed', 'true');
+      // Every code of a batch has the one design: the first says what the lint thinks of it (a replay too).
+      const first = (response.body as BulkResult).data[0];
+      if (first) withDesignWarnings(reply, first.design_config);
       // The stored response is the 201 this route produced (a replay is its JSON, read back).
       return reply.status(response.status as 201).send((await withRenderSecrets(ctx, response.body)) as BulkResult);
     },

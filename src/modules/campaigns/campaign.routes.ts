@@ -6,6 +6,8 @@ import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { archiveCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaign.service.ts';
 import { withSecretKeys } from '../morph/index.ts';
+import { withWarningsHeader } from '../render/index.ts';
+import { withDesignWarnings } from '../templates/index.ts';
 import { campaignJson } from './campaign.view.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { CampaignJson, CampaignList, CampaignListQuery, CreateCampaignBody, UpdateCampaignBody } from './campaign.schemas.ts';
@@ -44,13 +46,14 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
         security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateCampaignBody,
-        response: { 201: CampaignJson, 400: problem, 401: problem, 404: problem, 409: problem },
+        response: { 201: withWarningsHeader(CampaignJson), 400: problem, 401: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const campaign = await createCampaign(ctx, principal.accountId, request.body);
       const [json] = await withSecretKeys(ctx, [campaignJson(campaign, publicUrl)]);
+      withDesignWarnings(reply, campaign.designConfig);
       return reply.status(201).header('location', `/api/v1/campaigns/${campaign.id}`).send(json);
     },
   );
@@ -74,12 +77,14 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
         security: SIGNED_IN,
         params: IdParams,
         body: UpdateCampaignBody,
-        response: { 200: CampaignJson, 400: problem, 401: problem, 404: problem, 409: problem },
+        response: { 200: withWarningsHeader(CampaignJson), 400: problem, 401: problem, 404: problem, 409: problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = requirePrincipal(request);
-      return campaignJson(await updateCampaign(ctx, principal.accountId, request.params.id, request.body), publicUrl);
+      const campaign = await updateCampaign(ctx, principal.accountId, request.params.id, request.body);
+      withDesignWarnings(reply, campaign.designConfig);
+      return campaignJson(campaign, publicUrl);
     },
   );
 

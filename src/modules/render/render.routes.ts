@@ -2,8 +2,8 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { jsonHeaderValue } from '../../http/header-json.ts';
 import { renderImage } from './render.service.ts';
+import { WARNINGS_HEADER, WARNINGS_HEADER_DOC, warningsHeaderValue } from './warnings-header.ts';
 import { SIGNED_IN } from '../../http/auth.ts';
 import { RenderBody } from './render.schemas.ts';
 import { Type } from '../../http/schema.ts';
@@ -26,13 +26,7 @@ export async function renderRoutes(server: FastifyInstance, _ctx: AppContext): P
         response: {
           200: {
             description: 'The image',
-            headers: {
-              'X-QR-Warnings': {
-                type: 'string',
-                description: 'Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan).',
-              },
-              'X-QR-Version': { type: 'string', description: 'The QR version (1–40) the content needed.' },
-            },
+            headers: { ...WARNINGS_HEADER_DOC, 'X-QR-Version': { type: 'string', description: 'The QR version (1–40) the content needed.' } },
             content: { 'image/svg+xml': { schema: Type.Unsafe<string>({ type: 'string' }) }, 'image/png': { schema: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }) } },
           },
         },
@@ -42,7 +36,8 @@ export async function renderRoutes(server: FastifyInstance, _ctx: AppContext): P
       const body = request.body;
       const image = await renderImage({ data: body.data, design: body.design_config, format: body.format ?? 'svg', size: body.size });
       reply.header('content-type', image.contentType).header('cache-control', 'no-store').header('x-qr-version', String(image.version));
-      if (image.warnings.length) reply.header('x-qr-warnings', jsonHeaderValue(image.warnings.map((w) => ({ code: w.code, field: w.field, message: w.message }))));
+      const warnings = warningsHeaderValue(image.warnings);
+      if (warnings) reply.header(WARNINGS_HEADER, warnings);
       return reply.send(image.body);
     },
   );

@@ -1,10 +1,11 @@
 // The one place a design_config is checked before it is stored: the QR engine parses it (every
 // field and allowed value, unknown keys refused) and lints it (contrast, quiet zone) so nothing
 // unscannable is saved.
-import { assertScannable, DESIGN_CONFIG_SCHEMA, parseDesign } from '../../qr/index.ts';
+import { assertScannable, DESIGN_CONFIG_SCHEMA, lintDesign, parseDesign, type QrWarning } from '../../qr/index.ts';
 import { AppError } from '../../errors.ts';
 import { documentedAs } from '../../http/openapi-components.ts';
-import { withQrProblems } from '../render/index.ts';
+import type { FastifyReply } from 'fastify';
+import { WARNINGS_HEADER, warningsHeaderValue, withQrProblems } from '../render/index.ts';
 
 /** A design document as stored (the caller's JSON object, validated). */
 export type DesignConfig = Record<string, unknown>;
@@ -30,4 +31,21 @@ export function checkDesign(input: unknown, field = 'body/design_config'): Desig
   }
   withQrProblems({ kind: 'design', prefix: field }, () => assertScannable(parseDesign(input, { unknownKeys: 'refuse' }).design));
   return input as DesignConfig;
+}
+
+/**
+ * What the lint warns about a stored design (contrast, polarity, quiet zone, corner frames
+ * changed…), for the X-QR-Warnings header of a save: checkDesign refuses what cannot scan, and
+ * this says what may still be hard to. Warnings that need the content or an output size (dense
+ * codes, pixels per module, the logo's share) come with the image.
+ */
+export function designWarnings(design: DesignConfig): QrWarning[] {
+  const parsed = parseDesign(design);
+  return [...parsed.warnings, ...lintDesign(parsed.design).warnings];
+}
+
+/** Sets X-QR-Warnings on a save's reply when the saved design has warnings. */
+export function withDesignWarnings(reply: FastifyReply, design: DesignConfig): void {
+  const value = warningsHeaderValue(designWarnings(design));
+  if (value) reply.header(WARNINGS_HEADER, value);
 }

@@ -8,6 +8,8 @@ import { toIso } from '../../http/iso.ts';
 import { IdParams, NoContent, PageQuery, Problem as problem } from '../../http/schema.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
 import { CreateTemplateBody, TemplateJson, TemplateList } from './template.schemas.ts';
+import { withWarningsHeader } from '../render/index.ts';
+import { withDesignWarnings } from './design.ts';
 
 function toJson(template: Template): TemplateJson {
   return { id: template.id, name: template.name, design_config: template.designConfig, created_at: toIso(template.createdAt) };
@@ -42,12 +44,13 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
         security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateTemplateBody,
-        response: { 201: TemplateJson, 400: problem, 401: problem },
+        response: { 201: withWarningsHeader(TemplateJson), 400: problem, 401: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const template = await createTemplate(ctx, principal.accountId, request.body);
+      withDesignWarnings(reply, template.designConfig);
       return reply.status(201).header('location', `/api/v1/templates/${template.id}`).send(toJson(template));
     },
   );

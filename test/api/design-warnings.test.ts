@@ -1,0 +1,61 @@
+// Saving a design that scans but may be hard to read (issue #16's lint) says so, as rendering
+// does: X-QR-Warnings on the campaign or template saved; designs that cannot scan stay refused
+// with 400, and a design with nothing to say gets no header.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+
+describeDialects('design warnings on save', (dialect) => {
+  let t: TestApp;
+  let account: TestAccount;
+  beforeEach(async () => {
+    t = await createTestApp(dialect);
+    account = await signUp(t.app);
+  });
+  afterEach(async () => t.close());
+
+  const codes = (header: unknown) => (JSON.parse(String(header)) as { code: string; field: string }[]).map((w) => `${w.code} ${w.field}`);
+  const send = (method: 'POST' | 'PUT', url: string, payload: object) => t.app.inject({ method, url, headers: authHeaders(account.apiKey), payload });
+
+  it('a campaign created or changed with a risky design carries X-QR-Warnings; a plain one none', async () => {
+    const created = await send('POST', '/api/v1/campaigns', { name: 'pink', destination: 'https://example.com/', design_config: { color: '#f472b6', margin: 3 } });
+    expect(created.statusCode).toBe(201);
+    expect(codes(created.headers['x-qr-warnings'])).toEqual(['low_contrast color', 'small_quiet_zone margin']);
+    const id = created.json().id as string;
+    const fixed = await send('PUT', `/api/v1/campaigns/${id}`, { design_config: { color: '#111827' } });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.headers['x-qr-warnings']).toBeUndefined();
+    const inverted = await send('PUT', `/api/v1/campaigns/${id}`, { design_config: { color: '#ffffff', background: '#111827' } });
+    expect(codes(inverted.headers['x-qr-warnings'])).toEqual(['inverted color']);
+    // A destination change keeps the design: its warnings come along, the design being what scans.
+    const moved = await send('PUT', `/api/v1/campaigns/${id}`, { destination: 'https://example.com/moved' });
+    expect(codes(moved.headers['x-qr-warnings'])).toEqual(['inverted color']);
+    // Unscannable stays a refusal.
+    expect((await send('POST', '/api/v1/campaigns', { name: 'grey', destination: 'https://example.com/', design_config: { color: '#dddddd' } })).statusCode).toBe(400);
+  });
+
+  it('a bulk batch says it once, checked or created (and replayed)', async () => {
+    const body = { urls: ['https://example.com/a', 'https://example.com/b'], design_config: { color: '#f472b6' } };
+    const checked = await send('POST', '/api/v1/qrs/bulk', { ...body, dry_run: true });
+    expect(checked.statusCode).toBe(200);
+    expect(codes(checked.headers['x-qr-warnings'])).toEqual(['low_contrast color']);
+    const headers = { ...authHeaders(account.apiKey), 'idempotency-key': 'bulk-warnings-1' };
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers, payload: body });
+    expect(created.statusCode).toBe(201);
+    expect(codes(created.headers['x-qr-warnings'])).toEqual(['low_contrast color']);
+    const replayed = await t.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers, payload: body });
+    expect(replayed.headers['idempotent-replayed']).toBe('true');
+    expect(codes(replayed.headers['x-qr-warnings'])).toEqual(['low_contrast color']);
+  });
+
+  it('a template saved with a risky design says so, and a campaign made from it too', async () => {
+    const template = await send('POST', '/api/v1/templates', { name: 'orange', design_config: { color: '#ea580c' } });
+    expect(template.statusCode).toBe(201);
+    expect(codes(template.headers['x-qr-warnings'])).toEqual(['low_contrast color']);
+    const campaign = await send('POST', '/api/v1/campaigns', { name: 'from template', destination: 'https://example.com/', template_id: template.json().id });
+    expect(codes(campaign.headers['x-qr-warnings'])).toEqual(['low_contrast color']);
+    const plain = await send('POST', '/api/v1/templates', { name: 'plain', design_config: {} });
+    expect(plain.headers['x-qr-warnings']).toBeUndefined();
+  });
+});
