@@ -17,3 +17,10 @@ it("explains every one of Tessera's own metrics", async () => {
   expect(names.length).toBeGreaterThan(10);
   for (const name of names) expect(doc, `${name} missing from docs/operations.md`).toMatch(new RegExp(`\`${name}(\\{|\`)`));
 });
+
+it("names every process and Node.js metric an instance exposes (prom-client's, prefixed)", async () => {
+  const ownNames = new Set((await new Metrics({ defaultMetrics: false }).registry.getMetricsAsJSON()).map((m) => m.name));
+  const names = (await new Metrics({ defaultMetrics: true }).registry.getMetricsAsJSON()).map((m) => m.name).filter((name) => !ownNames.has(name));
+  expect(names.length).toBeGreaterThan(20);
+  for (const name of names) expect(doc, `${name} missing from docs/operations.md`).toContain(`\`${name}\``);
+});
