@@ -6,7 +6,7 @@ import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { recordServerStart } from '../db/server-starts.ts';
-import { startMetricsServer } from '../http/metrics-routes.ts';
+import { metricsUrl, startMetricsServer } from '../http/metrics-routes.ts';
 import type { Command } from './command.ts';
 import { releaseStartupMemory } from './release-startup-memory.ts';
 import { openRuntime } from './runtime.ts';
@@ -56,8 +56,8 @@ export async function startServing(app: FastifyInstance, config: Config, databas
   await releaseStartupMemory();
   await app.listen({ port: config.port, host: config.host });
   // A private port for the scraper; it closes with the process.
-  if (config.metricsPort !== null) await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
+  const metricsServer = config.metricsPort === null ? null : await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
   // The marker `tessera account create` reads to tell whether it writes where a server reads.
   await recordServerStart(database.db, systemClock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'could not record the server start'));
-  app.log.info({ publicUrl: config.publicUrl, database: config.dialect }, 'Tessera is ready');
+  app.log.info({ publicUrl: config.publicUrl, database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) }, 'Tessera is ready');
 }

@@ -6,7 +6,7 @@ import { systemClock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
 import { loggerOptions } from '../http/logging.ts';
 import { Metrics } from '../http/metrics.ts';
-import { startMetricsServer } from '../http/metrics-routes.ts';
+import { metricsUrl, startMetricsServer } from '../http/metrics-routes.ts';
 import { CampaignChanges } from '../modules/campaigns/index.ts';
 import { reportOutbox } from '../modules/webhooks/index.ts';
 import { jobs } from '../modules/jobs.ts';
@@ -34,7 +34,7 @@ export const workerCommand: Command = {
     reportOutbox(ctx);
     const metricsServer = config.metricsPort === null ? null : await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
     const runner = startJobs(ctx, jobs);
-    log.info({ jobs: jobs.map((j) => j.name), database: config.dialect }, 'worker started');
+    log.info({ jobs: jobs.map((j) => j.name), database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) }, 'worker started');
     return new Promise<number>((resolve) => {
       const stop = async (signal: string) => {
         log.info({ signal }, 'worker stopping: waiting for running jobs');

@@ -57,3 +57,11 @@ export async function startMetricsServer(metrics: Metrics, host: string, port: n
   server.unref();
   return server;
 }
+
+/** Where a started metrics server answers, for the start-up log line (the port may have been 0: any free one). */
+export function metricsUrl(server: http.Server): string {
+  const address = server.address();
+  if (address === null || typeof address === 'string') return String(address);
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}/metrics`;
+}
