@@ -216,6 +216,13 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
         // Editing puts the refusal away.
         await page.getByLabel('Address', { exact: true }).fill('menu');
         await expect.poll(() => summary.count()).toBe(0);
+        // Typed as people type it, the address stays one it can be: spaces and capitals become
+        // what the rule allows as they go.
+        const address = page.getByLabel('Address', { exact: true });
+        await address.fill('');
+        await address.pressSequentially('Menu du Jour ');
+        expect(await address.inputValue()).toBe('menu-du-jour-');
+        await address.fill('menu');
 
         // An empty heading and a link that is not a web address: each named where it is.
         await page.getByRole('button', { name: 'Heading', exact: true }).click();

@@ -5,7 +5,21 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THEME as SERVER_THEME, FIELD_NAME_PATTERN, validatePageConfig } from '../../src/modules/pages/page-config.ts';
 import { PAGE_LANGUAGES as SERVER_LANGUAGES } from '../../src/http/page/language.ts';
-import { BLOCK_LABELS, blockNames, DEFAULT_THEME, PAGE_LANGUAGES, fieldName, moved, newBlock, newField, newForm, slugFrom, toDocument, toDraft } from '../../web/src/hosted-page/draft.ts';
+import {
+  BLOCK_LABELS,
+  blockNames,
+  DEFAULT_THEME,
+  PAGE_LANGUAGES,
+  fieldName,
+  moved,
+  newBlock,
+  newField,
+  newForm,
+  slugFrom,
+  slugWhileTyping,
+  toDocument,
+  toDraft,
+} from '../../web/src/hosted-page/draft.ts';
 import { describeField, pageMessage } from '../../web/src/hosted-page/field-names.ts';
 
 describe('page editor draft', () => {
@@ -92,6 +106,14 @@ describe('page editor draft', () => {
     expect(slugFrom('Spring Fair 2027!')).toBe('spring-fair-2027');
     expect(slugFrom('Café crème')).toBe('cafe-creme');
     expect(slugFrom('---')).toBe('');
+  });
+
+  it('keeps the address field valid while it is typed, a hyphen at the end allowed', () => {
+    expect(slugWhileTyping('Spring ')).toBe('spring-');
+    expect(slugWhileTyping('Spring Fair')).toBe('spring-fair');
+    expect(slugWhileTyping('Café_crème!!')).toBe('cafe-creme-');
+    expect(slugWhileTyping(' -Menu')).toBe('menu');
+    expect(slugWhileTyping('x'.repeat(80))).toHaveLength(64);
   });
 
   it('names blocks and fields in errors as the editor shows them', () => {

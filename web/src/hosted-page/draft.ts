@@ -210,6 +210,18 @@ export function moved<T>(list: readonly T[], from: number, by: -1 | 1): T[] {
 }
 
 /** A slug for a campaign name (what /p/{account}/{slug} shows), or '' when nothing is left. */
+/**
+ * The address field as it is typed: the same rule as slugFrom (lowercase ASCII letters, digits,
+ * single hyphens), except that a hyphen may end it, so "spring " becomes "spring-" on the way to
+ * "spring-fair" instead of a refusal at save.
+ */
+export function slugWhileTyping(value: string): string {
+  return asciiLower(value)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+/, '')
+    .slice(0, 64);
+}
+
 export function slugFrom(name: string): string {
   return asciiLower(name)
     .replace(/[^a-z0-9]+/g, '-')

@@ -4,7 +4,7 @@
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
 import { Toggle } from '../designer/inputs.tsx';
-import { PAGE_LANGUAGES as LANGUAGES, type PageDraft, slugFrom } from './draft.ts';
+import { PAGE_LANGUAGES as LANGUAGES, type PageDraft, slugFrom, slugWhileTyping } from './draft.ts';
 
 export function PageSettings({
   draft,
@@ -75,7 +75,7 @@ export function PageSettings({
             disabled={disabled}
             value={slug}
             placeholder={slugFrom(campaignName) || 'spring-fair'}
-            onChange={(e) => onSlugChange(e.target.value.toLowerCase())}
+            onChange={(e) => onSlugChange(slugWhileTyping(e.target.value))}
           />
         )}
       </Field>

@@ -61,7 +61,9 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
   const save = useMutation({
     mutationFn: () => {
       const body: Record<string, unknown> = { hosted_page: toDocument(draft) };
-      if (slug.trim() !== (campaign.slug ?? '')) body.slug = slug.trim() || null;
+      // A hyphen typed last (on the way to the next word) is not part of the address.
+      const address = slug.replace(/-+$/, '');
+      if (address !== (campaign.slug ?? '')) body.slug = address || null;
       return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
     },
     onSuccess: (stored) => {
