@@ -134,6 +134,11 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         const confirm = page.getByRole('alertdialog');
         expect(await confirm.textContent()).toContain('stops working at once');
         await confirm.getByRole('button', { name: 'Revoke key' }).click();
+        // Revoked keys fold away below the keys in use, still listed for reference.
+        const revokedKeys = page.getByText('Revoked keys (1)');
+        await revokedKeys.waitFor();
+        expect(await page.getByText('Revoked', { exact: true }).isVisible()).toBe(false);
+        await revokedKeys.click();
         await page.getByText('Revoked', { exact: true }).waitFor();
 
         // The second key regenerated too: one revoked, one being replaced, one active, all
@@ -149,6 +154,9 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         const small = await phone.newPage();
         await small.goto(`${base}/app/api-keys`);
         await small.getByText('Being replaced').waitFor();
+        // Unfolded, so the revoked key's row is measured too.
+        await small.getByText('Revoked keys (1)').click();
+        await small.getByText('Revoked', { exact: true }).waitFor();
         for (const [view, width] of [
           [page, 1280],
           [small, 390],
@@ -158,6 +166,7 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
             // The links' colour transitions run after the switch: axe measures the colours they end on.
             await view.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
             await expectAxeClean(view, `API keys with a revoked key and one being replaced at ${width} px, ${colorScheme}`);
+            await view.screenshot({ path: `.tmp/api-keys-${width}-${colorScheme}.png`, fullPage: true });
           }
         }
         await phone.close();

@@ -72,6 +72,54 @@ function KeyRow({ apiKey, onRegenerate, onRevoke }: { apiKey: ApiKey; onRegenera
   );
 }
 
+const LIST = 'divide-y divide-zinc-100 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900';
+
+/**
+ * The keys in use, then the revoked ones folded away: revoked keys never work again, and a list
+ * that keeps every key ever revoked on top buries the ones that matter. They stay listed (folded)
+ * so a server failing with "revoked" can be matched to the key it still holds.
+ */
+function KeyLists({ keys, onCreate, onRegenerate, onRevoke }: { keys: ApiKey[]; onCreate: () => void; onRegenerate: (key: ApiKey) => void; onRevoke: (key: ApiKey) => void }) {
+  const inUse = keys.filter((k) => k.status !== 'revoked');
+  const revoked = keys.filter((k) => k.status === 'revoked');
+  return (
+    <>
+      {inUse.length === 0 ? (
+        <EmptyState
+          icon={<KeyRound />}
+          title={revoked.length ? 'No API keys in use' : 'No API keys yet'}
+          actions={
+            <Button variant="primary" onClick={onCreate}>
+              {revoked.length ? 'Create a key' : 'Create your first key'}
+            </Button>
+          }
+        >
+          A key lets your own servers and scripts create codes, read analytics and manage campaigns through the API, without a password.
+        </EmptyState>
+      ) : (
+        <ul className={LIST}>
+          {inUse.map((k) => (
+            <KeyRow key={k.id} apiKey={k} onRegenerate={() => onRegenerate(k)} onRevoke={() => onRevoke(k)} />
+          ))}
+        </ul>
+      )}
+      {revoked.length > 0 && (
+        <details className="mt-6">
+          <summary className="cursor-pointer rounded text-sm font-medium text-zinc-700 max-sm:py-3.5 hover:text-zinc-900 dark:text-zinc-300 dark:hover:text-zinc-100">
+            Revoked keys ({revoked.length})
+          </summary>
+          <p className="mt-2 mb-3 text-[13px] text-zinc-600 dark:text-zinc-400">These no longer work. They stay here so you can tell which key a failing server still uses.</p>
+          <ul className={LIST}>
+            {revoked.map((k) => (
+              <KeyRow key={k.id} apiKey={k} onRegenerate={() => onRegenerate(k)} onRevoke={() => onRevoke(k)} />
+            ))}
+          </ul>
+        </details>
+      )}
+    </>
+  );
+}
+
 export function ApiKeysPage() {
   useTitle('API keys');
   const queryClient = useQueryClient();
@@ -111,24 +159,8 @@ export function ApiKeysPage() {
           <Skeleton className="h-3 w-80" />
           <Skeleton className="h-3 w-64" />
         </div>
-      ) : keys.data.length === 0 ? (
-        <EmptyState
-          icon={<KeyRound />}
-          title="No API keys yet"
-          actions={
-            <Button variant="primary" onClick={() => setCreating(true)}>
-              Create your first key
-            </Button>
-          }
-        >
-          A key lets your own servers and scripts create codes, read analytics and manage campaigns through the API, without a password.
-        </EmptyState>
       ) : (
-        <ul className="divide-y divide-zinc-100 rounded-xl border border-zinc-200 bg-white dark:divide-zinc-800 dark:border-zinc-800 dark:bg-zinc-900">
-          {keys.data.map((k) => (
-            <KeyRow key={k.id} apiKey={k} onRegenerate={() => setRegenerating(k)} onRevoke={() => setRevoking(k)} />
-          ))}
-        </ul>
+        <KeyLists keys={keys.data} onCreate={() => setCreating(true)} onRegenerate={setRegenerating} onRevoke={setRevoking} />
       )}
       <CreateKeyDialog open={creating} onOpenChange={setCreating} />
       {regenerating && <RegenerateKeyDialog apiKey={regenerating} onClose={() => setRegenerating(null)} />}
