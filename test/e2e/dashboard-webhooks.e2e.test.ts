@@ -90,7 +90,12 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           await log.getByText('Queued').waitFor();
           await deliver();
           await log.getByText('Answered 500').waitFor();
+          // What the receiver said, folded under the delivery: its status and body.
+          await log.getByRole('listitem').filter({ hasText: 'Answered 500' }).getByText('The answer', { exact: true }).click();
+          await log.getByText(/^Attempt 1 · .* · HTTP 500 in \d+ ms$/).waitFor();
+          await log.getByText('boom', { exact: true }).waitFor();
           await expectAxeClean(page, 'webhooks with deliveries');
+          await page.screenshot({ path: `.tmp/webhook-answers-1280-${dialect}.png`, fullPage: true });
           await page.getByRole('button', { name: 'Send again: ping' }).click();
           await page.getByText('Sending again').first().waitFor();
           await deliver();

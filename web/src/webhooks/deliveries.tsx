@@ -22,6 +22,35 @@ function lastAnswer(d: WebhookDelivery): string {
   return d.last_error ?? 'No answer';
 }
 
+/**
+ * Each attempt's answer, folded: what the receiver said (its status and the first 1 KiB of its
+ * body, e.g. why it refused the signature) is what a person fixing a receiver needs.
+ */
+function AttemptLog({ delivery }: { delivery: WebhookDelivery }) {
+  const attempts = [...delivery.attempt_log].sort((a, b) => b.attempt - a.attempt);
+  return (
+    <details className="mt-1">
+      <summary className="w-fit cursor-pointer rounded text-zinc-600 max-sm:py-3 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+        {attempts.length === 1 ? 'The answer' : `The ${attempts.length} answers`}
+      </summary>
+      <ol className="mt-2 space-y-2">
+        {attempts.map((a) => (
+          <li key={a.attempt} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
+            <p className="text-zinc-600 dark:text-zinc-400">
+              Attempt {a.attempt} · <Time value={a.at} /> · {a.status_code !== null ? `HTTP ${a.status_code}` : (a.error ?? 'no answer')} in {a.latency_ms} ms
+            </p>
+            {a.response_body ? (
+              <pre className="mt-1 max-h-40 overflow-auto font-mono text-xs break-all whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">{a.response_body}</pre>
+            ) : (
+              <p className="mt-1 text-zinc-500 dark:text-zinc-400">{a.status_code !== null ? 'Empty body.' : 'No body.'}</p>
+            )}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
+
 export function Deliveries({ endpointId }: { endpointId: string }) {
   const queryClient = useQueryClient();
   const deliveries = useQuery(deliveriesQuery(endpointId));
@@ -61,6 +90,7 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
                   </>
                 )}
               </p>
+              {d.attempt_log.length > 0 && <AttemptLog delivery={d} />}
             </div>
             {d.status !== 'succeeded' && d.attempts > 0 && (
               <Button size="sm" pending={retry.isPending && retry.variables === d.id} onClick={() => retry.mutate(d.id)} aria-label={`Send again: ${d.event_type}`}>
