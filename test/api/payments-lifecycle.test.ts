@@ -140,6 +140,13 @@ describeDialects('payment lifecycle', (dialect) => {
     const crossed = await t.app.inject({ method: 'POST', url: `/api/v1/payments/${live.id}/cancel?mode=live`, headers: authHeaders(tst) });
     expect(crossed.statusCode).toBe(400);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/payments/${live.id}`, headers: authHeaders(account.apiKey) })).json().data.status).toBe('pending');
+    // A person creates in the mode they work in (the dashboard's test view creates test payments).
+    const made = await asPerson('POST', '/api/v1/payments/init?mode=test', { ...INIT.pix, reference: 'pedido-80' });
+    expect(made.statusCode).toBe(201);
+    expect(made.json().data).toMatchObject({ reference: 'pedido-80', livemode: false });
+    expect((await asPerson('POST', '/api/v1/payments/init', { ...INIT.pix, reference: 'pedido-81' })).json().data).toMatchObject({ livemode: true });
+    const keyCrossed = await t.app.inject({ method: 'POST', url: '/api/v1/payments/init?mode=test', headers: authHeaders(account.apiKey), payload: { ...INIT.pix, reference: 'pedido-82' } });
+    expect(keyCrossed.statusCode).toBe(400);
   });
 
   it('the sweeper expires due payments exactly once, on the injected clock', async () => {

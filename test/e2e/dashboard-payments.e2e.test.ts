@@ -71,6 +71,39 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         expect(await page.getByRole('group', { name: 'SEPA transfer' }).getByLabel('IBAN').inputValue()).toBe('DE89 3704 0044 0532 0130 00');
         await page.getByRole('link', { name: 'Payments' }).first().click();
 
+        // Made by hand, as a till without an integration would: an amount as people type it, the
+        // schemes the payee accepts, then the row opens with its code.
+        await page.getByRole('button', { name: 'New payment request' }).first().click();
+        const form = page.getByRole('dialog', { name: 'New payment request' });
+        expect(await form.getByLabel('Paid by').locator('option').allTextContents()).toEqual(['SEPA transfer', 'Swiss QR-bill', 'UPI']);
+        await form.getByLabel('Amount').fill('twelve');
+        await form.getByLabel('Order reference').fill('till-7');
+        await form.getByRole('button', { name: 'Create payment request' }).click();
+        await form.getByText('Enter an amount greater than zero, such as 12.50.').waitFor();
+        expect(await form.getByLabel('Amount').getAttribute('aria-invalid')).toBe('true');
+        await form.getByLabel('Amount').fill('12,5');
+        await form.getByText('€12.50').waitFor();
+        await form.getByLabel('What it is for (optional)').fill('Two coffees and a cake');
+        await expectAxeClean(page, 'new payment request dialog');
+        await page.screenshot({ path: `.tmp/new-payment-1280-${dialect}.png` });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await expectAxeClean(page, 'new payment request dialog at 390 px');
+        await page.screenshot({ path: `.tmp/new-payment-390-${dialect}.png` });
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await form.getByRole('button', { name: 'Create payment request' }).click();
+        await page.getByText('Payment request till-7 created').first().waitFor();
+        const made = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /till-7/ }) });
+        const madeCode = made.getByRole('img', { name: /Payment code for €12\.50, till-7/ });
+        await expect.poll(() => madeCode.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        const byHand = (await live.app.inject({ method: 'GET', url: '/api/v1/payments?reference=till-7', headers: session })).json().data[0];
+        expect(byHand).toMatchObject({ amount: 1250, currency: 'EUR', scheme: 'sepa', livemode: true, description: 'Two coffees and a cake', status: 'pending' });
+        expect(await decodeImage(await madeCode.screenshot())).toEqual([byHand.qr_payload]);
+        // Swiss QR-bills take francs or euros: the currency is a choice there.
+        await page.getByRole('button', { name: 'New payment request' }).first().click();
+        await form.getByLabel('Paid by').selectOption('swiss_qr');
+        expect(await form.getByLabel('Currency').locator('option').allTextContents()).toEqual(['CHF', 'EUR']);
+        await form.getByRole('button', { name: 'Cancel' }).click();
+
         const live1 = await key('prd');
         const create = async (k: string, body: Record<string, unknown>) => {
           const res = await initPayment(live.app, k, body);
@@ -134,6 +167,14 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await page.getByText('Made with a test key').waitFor();
         await row('pedido-test').waitFor();
         expect(await row('pedido-test').textContent()).toMatch(/Test/);
+        // Made here, in the test view, a request is a test one.
+        await page.getByRole('button', { name: 'New payment request' }).click();
+        const testForm = page.getByRole('dialog', { name: 'New test payment request' });
+        await testForm.getByLabel('Amount').fill('3');
+        await testForm.getByLabel('Order reference').fill('till-test');
+        await testForm.getByRole('button', { name: 'Create payment request' }).click();
+        await row('till-test').waitFor();
+        expect(await row('till-test').textContent()).toMatch(/€3\.00.*till-test.*Test/);
         expect(await page.getByRole('button', { name: /order-1042/ }).count()).toBe(0);
         await page.getByRole('button', { name: /pedido-test/ }).click();
         await expectAxeClean(page, 'test payments, one open');

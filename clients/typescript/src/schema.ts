@@ -1039,7 +1039,7 @@ export interface paths {
         put?: never;
         /**
          * Create a payment request and its QR code
-         * @description A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).
+         * @description A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`), as does a signed-in person with `?mode=test` (as the dashboard does in its test view). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).
          */
         post: operations["createPaymentsInit"];
         delete?: never;
@@ -10050,7 +10050,10 @@ export interface operations {
     };
     createPaymentsInit: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description live (default) or test: for a session, which payments to work on; for an API key it must be the key's own mode. */
+                mode?: "live" | "test";
+            };
             header?: {
                 /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
                 "Idempotency-Key"?: string;

@@ -140,14 +140,15 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
         security: SIGNED_IN,
         summary: 'Create a payment request and its QR code',
         description:
-          'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
+          'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`), as does a signed-in person with `?mode=test` (as the dashboard does in its test view). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
         'x-idempotent': true,
+        querystring: PaymentModeQuery,
         body: InitPaymentBody,
         response: { 201: envelope(PaymentJson), ...errors, 409: problem, 422: problem },
       },
     },
     async (request, reply) => {
-      const caller = paymentCaller(requirePrincipal(request));
+      const caller = paymentCaller(requirePrincipal(request), request.query.mode);
       const payment = await createPayment(ctx, caller, request.body);
       return reply
         .status(201)

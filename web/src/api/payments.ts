@@ -25,6 +25,16 @@ export function paymentsQuery(status: PaymentStatus | undefined, mode: PaymentMo
   });
 }
 
+export type NewPayment = JsonBody<'/api/v1/payments/init', 'post'>;
+
+/**
+ * Creates a payment request in `mode` (payments/init, as a shop's server would). The key makes a
+ * retry of the same request (a dropped answer, a second press) return the first payment.
+ */
+export async function createPayment(body: NewPayment, mode: PaymentMode, idempotencyKey: string): Promise<Payment> {
+  return (await unwrap(api.POST('/api/v1/payments/init', { params: { query: { mode } }, body, headers: { 'idempotency-key': idempotencyKey } }))).data;
+}
+
 /** Settles a payment by hand; `late` also accepts one that expired before the money came. */
 export async function markPaid(payment: Payment, note: string, late: boolean): Promise<Payment> {
   return (await unwrap(api.POST('/api/v1/payments/{id}/mark-paid', { params: { path: { id: payment.id }, query: { mode: modeOf(payment) } }, body: { note, late } }))).data;

@@ -9,8 +9,8 @@ import { Badge, Time } from '../components/ui/misc.tsx';
 import { CancelPaymentDialog, MarkPaidDialog, SimulateButtons } from './payment-actions.tsx';
 import { money, SCHEME, STATUS } from './labels.ts';
 
-export function PaymentRow({ payment }: { payment: Payment }) {
-  const [open, setOpen] = useState(false);
+export function PaymentRow({ payment, defaultOpen = false }: { payment: Payment; defaultOpen?: boolean }) {
+  const [open, setOpen] = useState(defaultOpen);
   const [marking, setMarking] = useState(false);
   const [canceling, setCanceling] = useState(false);
   const status = STATUS[payment.status];

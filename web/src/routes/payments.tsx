@@ -1,8 +1,10 @@
-// Payment requests made through the API (payments/init), newest first: filter by status, switch
-// to the test payments, open one to see its code and reference, mark it paid by hand or cancel it.
+// Payment requests made through the API (payments/init) or here by hand, newest first: filter by
+// status, switch to the test payments, open one to see its code and reference, mark it paid by
+// hand or cancel it.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
-import { Banknote, FileCheck2, Landmark } from 'lucide-react';
+import { Banknote, FileCheck2, Landmark, Plus } from 'lucide-react';
+import { useState } from 'react';
 import { errorText } from '../api/field-errors.ts';
 import { PAYMENT_STATUSES, paymentProfileQuery, paymentsQuery } from '../api/payments.ts';
 import { Button, buttonClass } from '../components/ui/button.tsx';
@@ -11,6 +13,7 @@ import { Alert, Card, EmptyState, PageHeader, Skeleton } from '../components/ui/
 import { Toggle } from '../designer/inputs.tsx';
 import { useTitle } from '../lib/use-title.ts';
 import { STATUS } from '../payments/labels.ts';
+import { NewPaymentDialog } from '../payments/new-payment-dialog.tsx';
 import { PaymentRow } from '../payments/payment-row.tsx';
 import { parsePaymentsSearch } from './payments-search.ts';
 
@@ -22,6 +25,10 @@ export function PaymentsPage() {
   const testing = mode === 'test';
   const profile = useQuery(paymentProfileQuery);
   const payments = list.data?.pages.flatMap((p) => p.data) ?? [];
+  const [creating, setCreating] = useState(false);
+  // The request just made opens with its code, ready to show or send.
+  const [createdId, setCreatedId] = useState<string | null>(null);
+  const schemes = profile.data?.schemes ?? [];
   return (
     <>
       <PageHeader
@@ -37,6 +44,12 @@ export function PaymentsPage() {
               <Landmark aria-hidden="true" />
               Payee details
             </Link>
+            {schemes.length > 0 && (
+              <Button variant="primary" onClick={() => setCreating(true)}>
+                <Plus aria-hidden="true" />
+                New payment request
+              </Button>
+            )}
           </>
         }
       />
@@ -59,7 +72,7 @@ export function PaymentsPage() {
       {testing && (
         <div className="mb-4">
           <Alert tone="info" title="Test payments">
-            Made with a test key (<code>sec1-tst-…</code>): no money moves. Settle one with Simulate paid or failed to see what your systems receive.
+            Made with a test key (<code>sec1-tst-…</code>) or here in the test view: no money moves. Settle one with Simulate paid or failed to see what your systems receive.
           </Alert>
         </div>
       )}
@@ -81,8 +94,18 @@ export function PaymentsPage() {
             Choose another status, or show them all.
           </EmptyState>
         ) : testing ? (
-          <EmptyState icon={<Banknote />} title="No test payments yet">
-            Create one with a test key (<code>sec1-tst-…</code>, under API keys) through <code>POST /api/v1/payments/init</code>: it shows here, and nowhere in your live payments.
+          <EmptyState
+            icon={<Banknote />}
+            title="No test payments yet"
+            actions={
+              schemes.length > 0 ? (
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  New test payment request
+                </Button>
+              ) : undefined
+            }
+          >
+            Create one here, or with a test key (<code>sec1-tst-…</code>, under API keys) through <code>POST /api/v1/payments/init</code>: it shows here, and nowhere in your live payments.
           </EmptyState>
         ) : (
           <EmptyState
@@ -93,12 +116,16 @@ export function PaymentsPage() {
                 <Link to="/app/payments/payee" className={buttonClass('primary')}>
                   Set payee details
                 </Link>
+              ) : schemes.length > 0 ? (
+                <Button variant="primary" onClick={() => setCreating(true)}>
+                  New payment request
+                </Button>
               ) : undefined
             }
           >
             {profile.data && profile.data.schemes.length === 0 && <>First say where payments go (your account, per way of paying). </>}
-            Your shop or ticketing system creates them through the API (<code>POST /api/v1/payments/init</code>, with an API key): each gets a QR code people pay with in their banking app, and shows
-            here.{' '}
+            Your shop or ticketing system creates them through the API (<code>POST /api/v1/payments/init</code>, with an API key), or you make one here: each gets a QR code people pay with in their
+            banking app, and shows here.{' '}
             <a href="/docs" className="font-medium text-accent-ink underline">
               API documentation
             </a>
@@ -108,7 +135,7 @@ export function PaymentsPage() {
         <Card>
           <ul className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {payments.map((p) => (
-              <PaymentRow key={p.id} payment={p} />
+              <PaymentRow key={p.id} payment={p} defaultOpen={p.id === createdId} />
             ))}
           </ul>
           {list.hasNextPage && (
@@ -119,6 +146,19 @@ export function PaymentsPage() {
             </div>
           )}
         </Card>
+      )}
+      {schemes.length > 0 && (
+        <NewPaymentDialog
+          schemes={schemes}
+          mode={testing ? 'test' : 'live'}
+          open={creating}
+          onOpenChange={setCreating}
+          onCreated={(payment) => {
+            setCreatedId(payment.id);
+            // Made while a filter hid waiting payments: show it.
+            if (status && status !== 'pending') void navigate({ search: parsePaymentsSearch({ mode }), replace: true });
+          }}
+        />
       )}
     </>
   );

@@ -1,0 +1,23 @@
+// The new payment request form turns an amount as people type it into the minor units
+// payments/init takes (every scheme's currency has two decimals); anything else is refused
+// before it is sent, with the amount field named.
+import { describe, expect, it } from 'vitest';
+import { minorUnits } from '../../web/src/payments/amount-input.ts';
+
+describe('minorUnits', () => {
+  it('reads dots, decimal commas, spaces and apostrophes as people write amounts', () => {
+    expect(minorUnits('12.50')).toBe(1250);
+    expect(minorUnits('12,5')).toBe(1250);
+    expect(minorUnits('12')).toBe(1200);
+    expect(minorUnits(' 1 200.05 ')).toBe(120005);
+    expect(minorUnits("1'949.75")).toBe(194975);
+    expect(minorUnits('0.01')).toBe(1);
+    expect(minorUnits('1,200.50')).toBe(120050);
+    expect(minorUnits('1.200,50')).toBe(120050);
+    expect(minorUnits('12,345,678.9')).toBe(1234567890);
+  });
+
+  it('refuses what is not an amount, zero, more than two decimals, misplaced grouping and a lone comma group', () => {
+    for (const text of ['', 'twelve', '0', '0.00', '12.505', '1,20.50', '12.00,5', '-5', '1e3', '12.', '1,200']) expect(minorUnits(text), text).toBeNull();
+  });
+});
