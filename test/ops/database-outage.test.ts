@@ -34,13 +34,19 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   });
 
-  it('answers 503 fast while it is gone, holds scans, and recovers without a restart', async () => {
+  /** A fresh schema, migrated, reached through a relay the test can cut or stall. */
+  async function behindRelay() {
     const schema = await createTestSchema();
     cleanups.push(schema.drop);
     const relay = await relayToPostgres();
     cleanups.push(relay.close);
     const database = connectDatabase({ dialect: 'postgres', url: relay.url, schema: schema.schema });
     await migrateToLatest(database.db);
+    return { schema, relay, database };
+  }
+
+  it('answers 503 fast while it is gone, holds scans, and recovers without a restart', async () => {
+    const { schema, relay, database } = await behindRelay();
     const clock = new ManualClock();
     const app = await buildApp(testConfig({ TESSERA_SCAN_BUFFER_MAX: '1000' }), { database, clock, startWorker: false });
     // A second instance reaching PostgreSQL directly: it keeps working through the outage.
@@ -114,12 +120,7 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
   }, 60_000);
 
   it('says 503 on /readyz within its timeout when PostgreSQL stops answering without closing the connection', async () => {
-    const schema = await createTestSchema();
-    cleanups.push(schema.drop);
-    const relay = await relayToPostgres();
-    cleanups.push(relay.close);
-    const database = connectDatabase({ dialect: 'postgres', url: relay.url, schema: schema.schema });
-    await migrateToLatest(database.db);
+    const { relay, database } = await behindRelay();
     const app = await buildApp(testConfig(), { database, clock: new ManualClock(), startWorker: false });
     cleanups.push(async () => {
       await app.close();
