@@ -266,6 +266,16 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await expectAxeClean(small, 'static campaign editor at 390 px');
         expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
         await small.screenshot({ path: `.tmp/campaign-static-390-${dialect}.png`, fullPage: true });
+        // Changing the design far below the preview: a small copy follows in the corner, and
+        // takes the person back up to the full preview.
+        const floating = small.getByTestId('floating-preview');
+        expect(await floating.count()).toBe(0);
+        await small.getByRole('heading', { name: 'Design', exact: true }).scrollIntoViewIfNeeded();
+        await floating.waitFor();
+        await expectAxeClean(small, 'campaign editor at 390 px, scrolled to the design');
+        await small.screenshot({ path: `.tmp/campaign-floating-preview-390-${dialect}.png` });
+        await floating.click();
+        await floating.waitFor({ state: 'detached' });
         await small.goto(`${live.base}/app/campaigns/${campaignId}/scans`);
         await small.getByText('Static codes are not counted').waitFor();
         expect(await small.getByLabel('Period').count()).toBe(0);

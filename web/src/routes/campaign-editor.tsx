@@ -34,6 +34,7 @@ import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { DesignControls } from '../designer/design-controls.tsx';
 import { drawPreview } from '../designer/engine.ts';
+import { FloatingPreview } from '../designer/floating-preview.tsx';
 import { LintPanel, QrPreview } from '../designer/preview.tsx';
 import { withScheme } from '../lib/url.ts';
 import { useTitle } from '../lib/use-title.ts';
@@ -72,6 +73,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const deferredDesign = useDeferredValue(design);
   const preview = useMemo(() => drawPreview(text, deferredDesign), [text, deferredDesign]);
   const lastSvg = useRef<string | null>(null);
+  const previewCard = useRef<HTMLDivElement>(null);
   if (preview.svg) lastSvg.current = preview.svg;
 
   const scheduleChanged = !!campaign && (schedule.active_from !== campaign.active_from || schedule.active_until !== campaign.active_until);
@@ -216,7 +218,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         </div>
 
         <div className="order-first lg:order-last">
-          <div className="lg:sticky lg:top-6">
+          <div ref={previewCard} className="scroll-mt-20 lg:sticky lg:top-6">
             <Card className="p-5">
               <div className="mb-3 flex items-center justify-between">
                 <h2 className="text-sm font-semibold">{live ? 'Design preview' : 'Preview'}</h2>
@@ -253,6 +255,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
           </div>
         </div>
       </div>
+      <FloatingPreview target={previewCard} svg={lastSvg.current} failing={!preview.svg} />
       <SaveTemplateDialog open={templateOpen} onOpenChange={setTemplateOpen} design={design} />
       <LeaveGuard unsaved={unsaved} what={campaign ? `“${campaign.name}”` : 'this new campaign'} />
       {campaign && !readOnly && <ArchiveDialog campaign={campaign} open={archiveOpen} onOpenChange={setArchiveOpen} />}
