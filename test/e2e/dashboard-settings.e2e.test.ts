@@ -61,8 +61,21 @@ describeDialects('dashboard settings in Chromium', (dialect) => {
         await clean('settings with a refused logo address');
         expect(await publicPage()).toContain('Owner');
 
+        // The logo is tried as it is typed: an address with no image says so before it is saved.
+        // (The image host is played by the test: only bistro.svg is there.)
+        await page.route('https://cdn.example.com/**', (route) =>
+          route.request().url().endsWith('/bistro.svg')
+            ? route.fulfill({ contentType: 'image/svg+xml', body: '<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40"><rect width="120" height="40" fill="#b45309"/></svg>' })
+            : route.fulfill({ status: 404, contentType: 'text/html', body: 'not found' }),
+        );
+        await page.getByLabel('Logo address').fill('cdn.example.com/bistro.png');
+        await page.getByText('No image could be loaded from this address.').waitFor();
+        await clean('settings with a logo address that has no image');
         // A bare host name gets https://; no "Made with Tessera".
         await page.getByLabel('Logo address').fill('cdn.example.com/bistro.svg');
+        await page.getByText('How it shows at the top of your pages.').waitFor();
+        expect(await page.getByRole('img', { name: 'Bistro Lumen' }).evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
+        await page.screenshot({ path: `.tmp/settings-logo-1280-${dialect}.png` });
         expect(await page.getByLabel('Logo address').getAttribute('aria-invalid')).toBeNull();
         await page.getByLabel('Logo address').press('Tab');
         expect(await page.getByLabel('Logo address').inputValue()).toBe('https://cdn.example.com/bistro.svg');

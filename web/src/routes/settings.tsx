@@ -15,6 +15,7 @@ import { Alert, Card, PageHeader, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { withScheme } from '../lib/url.ts';
 import { useTitle } from '../lib/use-title.ts';
+import { LogoPreview } from '../settings/logo-preview.tsx';
 import { PasswordForm } from './password-form.tsx';
 
 /** What the form edits, as typed (an empty logo address means no logo). */
@@ -78,6 +79,7 @@ function BrandingForm({ saved }: { saved: Branding }) {
         <Field label="Logo address" optional hint="An image on the web (https://…), shown instead of the name. Leave empty to show the name." error={errors.logo_url}>
           {(props) => <UrlInput {...props} value={draft.logoUrl} onValueChange={(logoUrl) => set({ logoUrl })} placeholder="https://example.com/logo.svg" />}
         </Field>
+        {withScheme(draft.logoUrl).startsWith('https://') && <LogoPreview url={withScheme(draft.logoUrl)} alt={draft.logoAlt || draft.name} />}
         {draft.logoUrl.trim() !== '' && (
           <Field label="Logo description" optional hint="Read out by screen readers in place of the logo; the name when empty." error={errors.logo_alt}>
             {(props) => <TextInput {...props} maxLength={200} value={draft.logoAlt} onChange={(e) => set({ logoAlt: e.target.value })} />}
