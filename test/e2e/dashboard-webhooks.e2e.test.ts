@@ -115,6 +115,9 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           // Pause (no test event then), resume, delete.
           await page.getByRole('button', { name: 'Pause' }).click();
           await page.getByText('Paused', { exact: true }).waitFor();
+          // What a pause by a person means, not the API's "Disabled by the account." echoed.
+          await page.getByText('Paused: events that happen meanwhile are not sent to it. Resume to receive new ones.').waitFor();
+          expect(await page.getByText('Disabled by the account').count()).toBe(0);
           expect(await page.getByRole('button', { name: 'Send test event' }).isDisabled()).toBe(true);
           await page.getByRole('button', { name: 'Resume' }).click();
           await page.getByText('Receiving', { exact: true }).waitFor();

@@ -58,7 +58,14 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpoint }) {
               Failing since <Time value={endpoint.failing_since} />: after days of failures it is paused.
             </p>
           )}
-          {!endpoint.enabled && endpoint.disabled_reason && <p className="mt-1 text-[13px] text-zinc-600 dark:text-zinc-400">Paused: {endpoint.disabled_reason}</p>}
+          {/* Tessera pauses an endpoint itself only after failures (failing_since is set); a pause by a person says what it means instead of echoing "Disabled by the account." */}
+          {!endpoint.enabled && (
+            <p className="mt-1 text-[13px] text-zinc-600 dark:text-zinc-400">
+              {endpoint.failing_since && endpoint.disabled_reason
+                ? `Paused by Tessera: ${endpoint.disabled_reason}`
+                : 'Paused: events that happen meanwhile are not sent to it. Resume to receive new ones.'}
+            </p>
+          )}
         </div>
         <div className="flex flex-wrap gap-2">
           <Button size="sm" pending={test.isPending} disabled={!endpoint.enabled} onClick={() => test.mutate()}>
