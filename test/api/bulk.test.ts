@@ -136,6 +136,15 @@ print(response.json())`;
     for (const c of made) expect(c.id).toMatch(/^cmp_[0-9A-Za-z]{22}$/);
   });
 
+  it('names unnamed codes by position and where they lead, short enough for a list', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const long = `https://www.example.com/menu?table=3&utm_source=poster&utm_campaign=${'spring'.repeat(20)}`;
+    const made = (await bulk(me.headers, { urls: ['https://www.example.com/menu', 'http://shop.example/a', long], names: ['', 'Shop', ''] })).json().data;
+    expect(made.map((c: { name: string }) => c.name)).toEqual(['#1 example.com/menu', 'Shop', `#3 ${long.slice('https://www.'.length, 'https://www.'.length + 76)}…`]);
+    expect(made[2].name).toHaveLength(80);
+  });
+
   it('accepts 1,000 long URLs (a body past the global 1 MiB limit)', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);

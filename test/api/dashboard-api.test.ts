@@ -65,7 +65,7 @@ describeDialects('dashboard API additions', (dialect) => {
     await start();
     const created = await post('/api/v1/qrs/bulk', { urls: ['https://example.com/a', 'https://example.com/b'], names: ['Ticket A', ' '] });
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json().data.map((c: { name: string }) => c.name)).toEqual(['Ticket A', '#2 https://example.com/b']);
+    expect(created.json().data.map((c: { name: string }) => c.name)).toEqual(['Ticket A', '#2 example.com/b']);
     const mismatch = await post('/api/v1/qrs/bulk', { urls: ['https://example.com/a', 'https://example.com/b'], names: ['only one'] });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json().errors[0].field).toBe('body/names');

@@ -26,7 +26,7 @@ export const BulkBody = DefaultsOptional(
       names: Type.Optional(
         Type.Array(Type.String(), {
           maxItems: MAX_BULK_URLS,
-          description: `Optional campaign names (at most ${MAX_BULK_NAME_LENGTH} characters each), one per URL in the same order; an empty string keeps the default \`#{n} {url}\`.`,
+          description: `Optional campaign names (at most ${MAX_BULK_NAME_LENGTH} characters each), one per URL in the same order; an empty string keeps the default \`#{n} {url}\` (the URL without its scheme and \`www.\`, cut at 80 characters).`,
         }),
       ),
       qr_type: StringEnum(QR_TYPES, { default: 'dynamic' }),

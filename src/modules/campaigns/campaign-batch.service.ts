@@ -29,6 +29,16 @@ function uniqueShortCodes(count: number): string[] {
   return [...codes];
 }
 
+// Where a code of the batch leads, as a list reads it: the scheme and "www." add nothing there, and
+// a long tracking URL would push everything else off a phone's screen.
+const DEFAULT_NAME_LENGTH = 80;
+
+/** A batch code's name when none is given: `#3 example.com/menu?table=3` (position, then where it leads). */
+export function defaultName(index: number, destination: string): string {
+  const name = `#${index + 1} ${destination.replace(/^[a-z][a-z0-9+.-]*:\/\/(www\.)?/i, '')}`;
+  return name.length > DEFAULT_NAME_LENGTH ? `${name.slice(0, DEFAULT_NAME_LENGTH - 1)}…` : name;
+}
+
 /** Creates many codes in one transaction (all or nothing), in the order of `destinations`. */
 export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, batch: CampaignBatch): Promise<Campaign[]> {
   const now = ctx.clock.now();
@@ -40,7 +50,7 @@ export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>,
     const rows: CampaignsTable[] = batch.destinations.map((destination, index) => ({
       id: ids[index]!,
       account_id: accountId,
-      name: batch.names?.[index]?.trim() || `#${index + 1} ${destination}`.slice(0, 200),
+      name: batch.names?.[index]?.trim() || defaultName(index, destination),
       slug: null,
       qr_type: batch.qrType,
       status: 'active',
