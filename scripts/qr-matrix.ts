@@ -3,7 +3,8 @@
 // at 8 px/module; the camera chain per shape × eye × pupil pair; the fixed degradations over a
 // sample; and the `qrcode` package's plain codes through the same steps as the baseline.
 // Options: --only matrix|camera|degrade|shapes|luma|density (repeatable; luma and density are the lint's calibrations), --camera-samples N, --filter REGEXP (design names),
-// --border (every design framed by a border without a caption: `frame: {text: ''}`).
+// --border (every design framed by a border without a caption: `frame: {text: ''}`), --check (exit 1 when a "Done when"
+// target of issue #16 is missed: the clean matrix in zxing and jsQR, the camera chain per design).
 
 import QRCode from 'qrcode';
 import { DENSE_FROM_VERSION, SHAPES, renderSvg } from '../src/qr/index.ts';
@@ -17,6 +18,10 @@ const runs = (part: string) => only.length === 0 || only.includes(part);
 const cameraSamples = Number(opt('camera-samples')[0] ?? 20);
 const filter = opt('filter')[0];
 const border = args.includes('--border');
+// --check: exit 1 when a target of issue #16's "Done when" is missed (each miss printed at the end),
+// so a run can gate a change instead of being read by eye.
+const check = args.includes('--check');
+const missed: string[] = [];
 const designs = matrixDesigns()
   .filter((d) => !filter || new RegExp(filter).test(d.name))
   .map((d) => (border ? { name: d.name, design: { ...d.design, frame: { text: '' } } } : d));
@@ -54,6 +59,9 @@ if (runs('matrix')) {
   console.log(`  qrcode baseline: ${base}`);
   console.log('  by eye/pupil (or preset), jsQR below 100 %:');
   for (const [k, t] of byPair) if (t.jsqrRate < 1 || t.zxingRate < 1) console.log(`    ${k.padEnd(28)} ${t}`);
+  if (all.zxingRate < 1) missed.push(`clean matrix: zxing ${(all.zxingRate * 100).toFixed(1)} % (target 100 %)`);
+  if (all.jsqrRate < 0.99) missed.push(`clean matrix: jsQR ${(all.jsqrRate * 100).toFixed(1)} % (target ≥ 99 %)`);
+  if (all.misread > 0) missed.push(`clean matrix: ${all.misread} misreads (target 0)`);
   if (all.zxingFailed.length) console.log(`  zxing failures: ${all.zxingFailed.join('; ')}`);
   if (all.jsqrFailed.length) console.log(`  jsQR failures (first 40): ${all.jsqrFailed.slice(0, 40).join('; ')}`);
 }
@@ -86,6 +94,10 @@ if (runs('camera')) {
   console.log(`  qrcode baseline: ${base}`);
   const below = [...pairs].filter(([, t]) => t.zxingRate < 0.95 || t.jsqrRate < 0.8);
   console.log(`  designs below 95 % zxing or 80 % jsQR: ${below.length}`);
+  const zxingBelow = below.filter(([, t]) => t.zxingRate < 0.95).length;
+  const jsqrBelow = below.filter(([, t]) => t.jsqrRate < 0.8).length;
+  if (zxingBelow) missed.push(`camera chain: ${zxingBelow} designs under 95 % in zxing (target none)`);
+  if (jsqrBelow) missed.push(`camera chain: ${jsqrBelow} designs under 80 % in jsQR (target none)`);
   for (const [k, t] of below) console.log(`    ${k.padEnd(40)} ${t}${t.zxingFailed.length ? `; zxing failed ${t.zxingFailed.map((f) => f.split(' ').slice(1).join(' ')).join(', ')}` : ''}`);
   // Aggregates by eye and by shape, to see which part of a design is at fault.
   for (const part of [1, 2, 0]) {
@@ -193,3 +205,8 @@ if (runs('density')) {
   }
 }
 console.log(`\ndone in ${elapsed()}`);
+
+if (check) {
+  console.log(missed.length ? `\n== Targets missed (--check):\n${missed.map((m) => `  ${m}`).join('\n')}` : '\n== Every target checked is met (--check)');
+  if (missed.length) process.exitCode = 1;
+}
