@@ -10345,7 +10345,7 @@ export interface operations {
                      * @default false
                      */
                     inline_svg?: boolean;
-                    /** @description Optional campaign names (at most 200 characters each), one per URL in the same order; an empty string keeps the default `#{n} {url}`. */
+                    /** @description Optional campaign names (at most 200 characters each), one per URL in the same order; an empty string keeps the default `#{n} {url}` (the URL without its scheme and `www.`, cut at 80 characters). */
                     names?: string[];
                     /**
                      * @default dynamic
