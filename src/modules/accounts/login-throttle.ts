@@ -7,7 +7,7 @@
 // The windows are tiered, so persistent guessing backs off from a quarter hour to a day.
 // Only wrong passwords count, and like the item password limit each is counted before it is
 // answered: a wrong guess that finds the budget spent gets a 429, never its verdict.
-import { AppError } from '../../errors.ts';
+import type { AppError } from '../../errors.ts';
 import { type RateLimiter, type RateLimitResult, rateLimitedError } from '../../http/rate-limit.ts';
 
 /** Wrong passwords a client of an email may send: every tier applies at once. */

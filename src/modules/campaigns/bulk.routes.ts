@@ -4,8 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { withSecretKeys } from '../morph/index.ts';
-import { withWarningsHeader } from '../render/index.ts';
-import { withDesignWarnings } from '../templates/index.ts';
+import { setWarningsHeader, withWarningsHeader } from '../render/index.ts';
+import { designWarnings } from '../templates/index.ts';
 import { type BulkInput, checkBulk, createBulk } from './bulk.service.ts';
 import { campaignJson } from './campaign.view.ts';
 import { withIdempotency } from '../idempotency/index.ts';
@@ -56,7 +56,7 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
       if (request.body.dry_run) {
         // Nothing is created, so there is nothing to replay: dry runs bypass the idempotency store.
         const { destinations, design } = await checkBulk(ctx, principal.accountId, request.body);
-        withDesignWarnings(reply, design.designConfig);
+        setWarningsHeader(reply, designWarnings(design.designConfig));
         return reply.status(200).send({ dry_run: true, count: destinations.length });
       }
       // dry_run is left out so a request's fingerprint (idempotency) stays what it was before dry runs existed.
@@ -79,7 +79,7 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
       if (response.replayed) reply.header('idempotent-replayed', 'true');
       // Every code of a batch has the one design: the first says what the lint thinks of it (a replay too).
       const first = (response.body as BulkResult).data[0];
-      if (first) withDesignWarnings(reply, first.design_config);
+      if (first) setWarningsHeader(reply, designWarnings(first.design_config));
       // The stored response is the 201 this route produced (a replay is its JSON, read back).
       return reply.status(response.status as 201).send((await withRenderSecrets(ctx, response.body)) as BulkResult);
     },

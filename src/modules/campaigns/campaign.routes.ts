@@ -6,8 +6,8 @@ import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { archiveCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaign.service.ts';
 import { withSecretKeys } from '../morph/index.ts';
-import { withWarningsHeader } from '../render/index.ts';
-import { withDesignWarnings } from '../templates/index.ts';
+import { setWarningsHeader, withWarningsHeader } from '../render/index.ts';
+import { designWarnings } from '../templates/index.ts';
 import { campaignJson } from './campaign.view.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { CampaignJson, CampaignList, CampaignListQuery, CreateCampaignBody, UpdateCampaignBody } from './campaign.schemas.ts';
@@ -53,7 +53,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       const principal = requirePrincipal(request);
       const campaign = await createCampaign(ctx, principal.accountId, request.body);
       const [json] = await withSecretKeys(ctx, [campaignJson(campaign, publicUrl)]);
-      withDesignWarnings(reply, campaign.designConfig);
+      setWarningsHeader(reply, designWarnings(campaign.designConfig));
       return reply.status(201).header('location', `/api/v1/campaigns/${campaign.id}`).send(json);
     },
   );
@@ -83,7 +83,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const campaign = await updateCampaign(ctx, principal.accountId, request.params.id, request.body);
-      withDesignWarnings(reply, campaign.designConfig);
+      setWarningsHeader(reply, designWarnings(campaign.designConfig));
       return campaignJson(campaign, publicUrl);
     },
   );

@@ -7,4 +7,4 @@ export { withQrProblems } from './engine-errors.ts';
 export { renderPng } from './png.ts';
 export const renderRoutes: Module = async (app, ctx) => (await import('./render.routes.ts')).renderRoutes(app, ctx);
 export { imageSizeField, PNG_SIZES, pngSizeField, pngSizeQuery } from './size-policy.ts';
-export { WARNINGS_HEADER, warningsHeaderValue, withWarningsHeader, WARNINGS_HEADER_DOC } from './warnings-header.ts';
+export { setWarningsHeader, WARNINGS_HEADER_DOC, withWarningsHeader } from './warnings-header.ts';

@@ -3,7 +3,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { renderImage } from './render.service.ts';
-import { WARNINGS_HEADER, WARNINGS_HEADER_DOC, warningsHeaderValue } from './warnings-header.ts';
+import { setWarningsHeader, WARNINGS_HEADER_DOC } from './warnings-header.ts';
 import { SIGNED_IN } from '../../http/auth.ts';
 import { RenderBody } from './render.schemas.ts';
 import { Type } from '../../http/schema.ts';
@@ -36,8 +36,7 @@ export async function renderRoutes(server: FastifyInstance, _ctx: AppContext): P
       const body = request.body;
       const image = await renderImage({ data: body.data, design: body.design_config, format: body.format ?? 'svg', size: body.size });
       reply.header('content-type', image.contentType).header('cache-control', 'no-store').header('x-qr-version', String(image.version));
-      const warnings = warningsHeaderValue(image.warnings);
-      if (warnings) reply.header(WARNINGS_HEADER, warnings);
+      setWarningsHeader(reply, image.warnings);
       return reply.send(image.body);
     },
   );

@@ -1,14 +1,21 @@
 // X-QR-Warnings: what the lint says about a design that renders (or is saved) but may still be
 // hard to scan, as a JSON array in a response header, the same wherever a design is drawn or
 // saved: the image stays the body, the campaign or template stays the document.
+import type { FastifyReply } from 'fastify';
 import { jsonHeaderValue } from '../../http/header-json.ts';
 import type { QrWarning } from '../../qr/index.ts';
 
-export const WARNINGS_HEADER = 'x-qr-warnings';
+const WARNINGS_HEADER = 'x-qr-warnings';
 
 /** The header's value for `warnings`, or null when there are none (the header is then left out). */
-export function warningsHeaderValue(warnings: readonly QrWarning[]): string | null {
+function warningsHeaderValue(warnings: readonly QrWarning[]): string | null {
   return warnings.length ? jsonHeaderValue(warnings.map((w) => ({ code: w.code, field: w.field, message: w.message }))) : null;
+}
+
+/** Sets X-QR-Warnings on `reply` when there are warnings. */
+export function setWarningsHeader(reply: FastifyReply, warnings: readonly QrWarning[]): void {
+  const value = warningsHeaderValue(warnings);
+  if (value) reply.header(WARNINGS_HEADER, value);
 }
 
 /** How the header reads in the OpenAPI document. */

@@ -4,8 +4,7 @@
 import { assertScannable, DESIGN_CONFIG_SCHEMA, lintDesign, parseDesign, type QrWarning } from '../../qr/index.ts';
 import { AppError } from '../../errors.ts';
 import { documentedAs } from '../../http/openapi-components.ts';
-import type { FastifyReply } from 'fastify';
-import { WARNINGS_HEADER, warningsHeaderValue, withQrProblems } from '../render/index.ts';
+import { withQrProblems } from '../render/index.ts';
 
 /** A design document as stored (the caller's JSON object, validated). */
 export type DesignConfig = Record<string, unknown>;
@@ -42,10 +41,4 @@ export function checkDesign(input: unknown, field = 'body/design_config'): Desig
 export function designWarnings(design: DesignConfig): QrWarning[] {
   const parsed = parseDesign(design);
   return [...parsed.warnings, ...lintDesign(parsed.design).warnings];
-}
-
-/** Sets X-QR-Warnings on a save's reply when the saved design has warnings. */
-export function withDesignWarnings(reply: FastifyReply, design: DesignConfig): void {
-  const value = warningsHeaderValue(designWarnings(design));
-  if (value) reply.header(WARNINGS_HEADER, value);
 }

@@ -8,8 +8,8 @@ import { toIso } from '../../http/iso.ts';
 import { IdParams, NoContent, PageQuery, Problem as problem } from '../../http/schema.ts';
 import { createTemplate, deleteTemplate, listTemplates, type Template } from './template.service.ts';
 import { CreateTemplateBody, TemplateJson, TemplateList } from './template.schemas.ts';
-import { withWarningsHeader } from '../render/index.ts';
-import { withDesignWarnings } from './design.ts';
+import { setWarningsHeader, withWarningsHeader } from '../render/index.ts';
+import { designWarnings } from './design.ts';
 
 function toJson(template: Template): TemplateJson {
   return { id: template.id, name: template.name, design_config: template.designConfig, created_at: toIso(template.createdAt) };
@@ -50,7 +50,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const template = await createTemplate(ctx, principal.accountId, request.body);
-      withDesignWarnings(reply, template.designConfig);
+      setWarningsHeader(reply, designWarnings(template.designConfig));
       return reply.status(201).header('location', `/api/v1/templates/${template.id}`).send(toJson(template));
     },
   );
