@@ -147,6 +147,11 @@ describeDialects('payment lifecycle', (dialect) => {
     expect((await asPerson('POST', '/api/v1/payments/init', { ...INIT.pix, reference: 'pedido-81' })).json().data).toMatchObject({ livemode: true });
     const keyCrossed = await t.app.inject({ method: 'POST', url: '/api/v1/payments/init?mode=test', headers: authHeaders(account.apiKey), payload: { ...INIT.pix, reference: 'pedido-82' } });
     expect(keyCrossed.statusCode).toBe(400);
+    // An unknown mode is refused before anything is created.
+    const unknown = await asPerson('POST', '/api/v1/payments/init?mode=sandbox', { ...INIT.pix, reference: 'pedido-83' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe('querystring/mode');
+    expect(await ids('/api/v1/payments?reference=pedido-83')).toEqual([]);
   });
 
   it('the sweeper expires due payments exactly once, on the injected clock', async () => {
