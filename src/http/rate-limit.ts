@@ -40,6 +40,27 @@ export class MemoryRateLimiter implements RateLimiter {
 
   /** Counts a hit on `key`. */
   async hit(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
+    const entry = this.entry(key, windowMs, now);
+    entry.count++;
+    return result(entry.count, limit, entry.start, windowMs, now);
+  }
+
+  /**
+   * Raises `key`'s count in the current window to at least `count` and returns the count it
+   * holds: how the Redis store keeps what it last heard, so an outage neither resets a limit nor,
+   * once Redis is back, forgets what was counted here meanwhile.
+   */
+  raise(key: string, count: number, windowMs: number, now: number): number {
+    const start = Math.floor(now / windowMs) * windowMs;
+    const held = this.windows.get(`${windowMs}:${key}`);
+    if (held && held.start === start && held.count >= count) return held.count;
+    if (count === 0) return 0;
+    const entry = this.entry(key, windowMs, now);
+    entry.count = count;
+    return count;
+  }
+
+  private entry(key: string, windowMs: number, now: number): { start: number; count: number; windowMs: number } {
     const start = Math.floor(now / windowMs) * windowMs;
     const id = `${windowMs}:${key}`;
     let entry = this.windows.get(id);
@@ -48,8 +69,7 @@ export class MemoryRateLimiter implements RateLimiter {
       this.windows.set(id, entry);
       if (this.windows.size > this.sweepAt) this.sweep(now);
     }
-    entry.count++;
-    return result(entry.count, limit, start, windowMs, now);
+    return entry;
   }
 
   /** Reads `key`'s count without adding to it. */
@@ -73,9 +93,11 @@ const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.c
 
 /**
  * Fixed windows in Redis, shared by every instance. While Redis fails, each instance counts in its
- * own memory instead (ADR 0020): limits loosen by the number of instances but never open (login
- * throttling still holds); once Redis answers again the shared counts are used. `onError` hears
- * about the first failure of an outage, `onRecover` about its end: one log line each, not one per request.
+ * own memory instead (ADR 0020), starting from the shared count it last heard for the key: limits
+ * loosen by the number of instances but never open or reset (a locked sign-in stays locked);
+ * once Redis answers again the shared counts are used, or this instance's when it counted more
+ * during the outage in the same window. `onError` hears about the first failure of an outage,
+ * `onRecover` about its end: one log line each, not one per request.
  */
 export class RedisRateLimiter implements RateLimiter {
   private readonly redis: Redis;
@@ -111,9 +133,9 @@ export class RedisRateLimiter implements RateLimiter {
   async hit(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
     const start = Math.floor(now / windowMs) * windowMs;
     try {
-      const count = Number(await this.redis.eval(HIT_SCRIPT, 1, this.key(key, windowMs, start), String(windowMs * 2)));
+      const shared = Number(await this.redis.eval(HIT_SCRIPT, 1, this.key(key, windowMs, start), String(windowMs * 2)));
       this.succeeded();
-      return result(count, limit, start, windowMs, now);
+      return result(this.fallback.raise(key, shared, windowMs, now), limit, start, windowMs, now);
     } catch (error) {
       // A Redis outage degrades limits to this instance's own counts; it neither opens them nor takes the API down.
       this.failed(error);
@@ -125,9 +147,9 @@ export class RedisRateLimiter implements RateLimiter {
   async peek(key: string, limit: number, windowMs: number, now: number): Promise<RateLimitResult> {
     const start = Math.floor(now / windowMs) * windowMs;
     try {
-      const count = Number((await this.redis.get(this.key(key, windowMs, start))) ?? 0);
+      const shared = Number((await this.redis.get(this.key(key, windowMs, start))) ?? 0);
       this.succeeded();
-      return peeked(count, limit, start, windowMs, now);
+      return peeked(this.fallback.raise(key, shared, windowMs, now), limit, start, windowMs, now);
     } catch (error) {
       this.failed(error);
       return this.fallback.peek(key, limit, windowMs, now);

@@ -132,6 +132,48 @@ describe('RedisRateLimiter across instances', () => {
     }
   });
 
+  it('an outage neither unlocks a locked key nor, once Redis is back, forgets what was counted meanwhile', async () => {
+    const sockets = new Set<net.Socket>();
+    let relay = await listenRelay(0, sockets);
+    const port = (relay.address() as net.AddressInfo).port;
+    const prefix = `test:${randomBytes(6).toString('hex')}:`;
+    const limiter = (await createRateLimiter(`redis://127.0.0.1:${port}`, prefix)) as RedisRateLimiter;
+    const other = await createRateLimiter(REDIS_URL, prefix);
+    const cut = async () => {
+      const closed = new Promise<void>((resolve) => relay.close(() => resolve()));
+      for (const socket of sockets) socket.destroy();
+      await closed;
+    };
+    try {
+      // Locked across the two instances: 3 of 3 used, this instance made one of them.
+      expect((await limiter.hit('login:ada', 3, 60_000, T0)).allowed).toBe(true);
+      expect((await other.hit('login:ada', 3, 60_000, T0)).allowed).toBe(true);
+      expect((await other.hit('login:ada', 3, 60_000, T0)).allowed).toBe(true);
+      expect((await limiter.peek('login:ada', 3, 60_000, T0)).allowed).toBe(false);
+      await cut();
+      // Down: still locked here (a fresh per-instance budget would hand an attacker 3 more tries).
+      await expect.poll(async () => (await limiter.hit('login:ada', 3, 60_000, T0)) && limiter.degraded, { interval: 20, timeout: 5000 }).toBe(true);
+      expect((await limiter.peek('login:ada', 3, 60_000, T0)).allowed).toBe(false);
+      expect((await limiter.hit('login:ada', 3, 60_000, T0)).allowed).toBe(false);
+      // A key first seen during the outage counts here from zero, then is held to that count
+      // after Redis returns, though the shared count never heard of it.
+      for (let i = 0; i < 3; i++) expect((await limiter.hit('login:bob', 3, 60_000, T0)).allowed).toBe(true);
+      expect((await limiter.hit('login:bob', 3, 60_000, T0)).allowed).toBe(false);
+      relay = await listenRelay(port, sockets);
+      await expect.poll(async () => (await limiter.peek('login:bob', 3, 60_000, T0)) && !limiter.degraded, { interval: 50, timeout: 10_000 }).toBe(true);
+      expect((await other.peek('login:bob', 3, 60_000, T0)).allowed).toBe(true);
+      expect((await limiter.peek('login:bob', 3, 60_000, T0)).allowed).toBe(false);
+      expect((await limiter.hit('login:bob', 3, 60_000, T0)).allowed).toBe(false);
+      // The next window starts afresh everywhere.
+      expect((await limiter.hit('login:bob', 3, 60_000, T0 + 60_000)).allowed).toBe(true);
+    } finally {
+      await limiter.close();
+      await other.close();
+      relay.close();
+      for (const socket of sockets) socket.destroy();
+    }
+  });
+
   it('a Redis that stops answering on an open connection costs one command timeout, not one per request', async () => {
     // The relay keeps every connection open and swallows what either side sends: a hung server
     // or a dropped route, which no socket error announces.
@@ -149,16 +191,17 @@ describe('RedisRateLimiter across instances', () => {
     try {
       expect((await limiter.hit('k', 3, 60_000, T0)).remaining).toBe(2);
       stall.on = true;
-      // The first check waits for the command timeout, then counts in memory (from zero: not open).
+      // The first check waits for the command timeout, then counts in memory, from the shared
+      // count this instance last heard (1).
       const first = await limiter.hit('k', 3, 60_000, T0);
       expect(limiter.degraded).toBe(true);
-      expect(first.remaining).toBe(2);
+      expect(first.remaining).toBe(1);
       // The next ones fail at once: together they take less than one timeout would.
       const start = performance.now();
       const next = [];
       for (let i = 0; i < 5; i++) next.push(await limiter.hit('k', 3, 60_000, T0));
       expect(performance.now() - start).toBeLessThan(REDIS_COMMAND_TIMEOUT_MS);
-      expect(next.map((r) => r.allowed)).toEqual([true, true, false, false, false]);
+      expect(next.map((r) => r.allowed)).toEqual([true, false, false, false, false]);
       stall.on = false;
       await expect.poll(async () => (await limiter.hit('k', 3, 60_000, T0)) && !limiter.degraded, { interval: 50, timeout: 10_000 }).toBe(true);
       expect(events).toEqual(['down', 'up']);
