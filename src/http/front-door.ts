@@ -10,6 +10,9 @@ import type { FastifyServerFactory } from 'fastify';
 /** Answers `request` and returns true, or returns false without touching `response`. */
 export type FrontDoorHandler = (request: IncomingMessage, response: ServerResponse) => boolean;
 
+/** Hears each answer: its method, the route pattern its handler stands in for, status and time taken. */
+export type FrontDoorObserver = (method: string, route: string, status: number, elapsedMs: number) => void;
+
 // The Fastify options a serverFactory receives that shape the server (Fastify fills in defaults).
 interface ServerOptions {
   http?: http.ServerOptions;
@@ -21,14 +24,21 @@ interface ServerOptions {
 
 /** The handlers tried, in order, before Fastify's router. */
 export class FrontDoor {
-  private handlers: FrontDoorHandler[] = [];
+  private handlers: Array<{ handler: FrontDoorHandler; route: string }> = [];
   private open = true;
+  // Timing an answer costs the hot path two clock reads, so only an instance serving metrics does.
+  private observer: FrontDoorObserver | null = null;
   /** Requests answered here (they never reach Fastify's hooks, so /metrics reads this). */
   answered = 0;
 
-  /** Adds a handler (modules call this while the app is being built). */
-  add(handler: FrontDoorHandler): void {
-    this.handlers.push(handler);
+  /** Adds a handler answering for Fastify's `route` (modules call this while the app is being built). */
+  add(handler: FrontDoorHandler, route: string): void {
+    this.handlers.push({ handler, route });
+  }
+
+  /** Reports every answer to `observer` (the request metrics, where they are served). */
+  observe(observer: FrontDoorObserver): void {
+    this.observer = observer;
   }
 
   /** Stops answering: once the app is closing every request goes to Fastify, which answers 503. */
@@ -39,9 +49,12 @@ export class FrontDoor {
   /** Whether a handler answered. */
   handle(request: IncomingMessage, response: ServerResponse): boolean {
     if (!this.open) return false;
-    for (const handler of this.handlers) {
+    const observer = this.observer;
+    const started = observer ? performance.now() : 0;
+    for (const { handler, route } of this.handlers) {
       if (handler(request, response)) {
         this.answered++;
+        observer?.(request.method ?? 'GET', route, response.statusCode, performance.now() - started);
         return true;
       }
     }

@@ -15,12 +15,16 @@ export function metricsExposed(config: Pick<Config, 'metricsToken' | 'metricsPor
   return config.metricsToken !== null || config.metricsPort !== null;
 }
 
-/** Counts and times every request Fastify answers, by route pattern (a bounded label set). */
+/**
+ * Counts and times every request, by route pattern (a bounded label set): those Fastify answers
+ * and those the front door answers for a route before Fastify sees them, under that route.
+ */
 export function installRequestMetrics(app: FastifyInstance, metrics: Metrics): void {
   app.addHook('onResponse', (request, reply, done) => {
     metrics.observeRequest(request.method, request.routeOptions.url, reply.statusCode, reply.elapsedTime);
     done();
   });
+  app.frontDoor.observe((method, route, status, elapsedMs) => metrics.observeRequest(method, route, status, elapsedMs));
 }
 
 /** GET /metrics on the app, behind the bearer token; nothing when no token is configured. */

@@ -44,20 +44,20 @@ export class Metrics {
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'tessera_', eventLoopMonitoringPrecision: 20 });
     this.httpRequests = new Counter({
       name: 'tessera_http_requests_total',
-      help: 'Requests answered through Fastify, by method, route pattern and status class (front-door redirects are counted in tessera_front_door_answers_total).',
+      help: 'Requests answered, by method, route pattern and status class (front-door answers under the route they stand in for).',
       labelNames: ['method', 'route', 'status_class'],
       registers,
     });
     this.httpDuration = new Histogram({
       name: 'tessera_http_request_duration_seconds',
-      help: 'Time from request to response through Fastify, by method and route pattern.',
+      help: 'Time from request to response, by method and route pattern (front-door answers included).',
       labelNames: ['method', 'route'],
       buckets: HTTP_BUCKETS,
       registers,
     });
     new Counter({
       name: 'tessera_front_door_answers_total',
-      help: 'Cached redirects answered by the front door before Fastify (ADR 0011).',
+      help: 'Cached redirects answered by the front door before Fastify (ADR 0011); also counted under their route in tessera_http_requests_total.',
       registers,
       collect() {
         if (!sources.frontDoorAnswers) return;
@@ -165,7 +165,7 @@ export class Metrics {
     });
   }
 
-  /** One request answered through Fastify. */
+  /** One request answered (through Fastify or the front door). */
   observeRequest(method: string, route: string | undefined, status: number, elapsedMs: number): void {
     const routeLabel = route ?? '(unmatched)';
     this.httpRequests.inc({ method, route: routeLabel, status_class: statusClass(status) });

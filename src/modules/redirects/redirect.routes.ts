@@ -163,6 +163,7 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
         clientIp: clientIpOf(ctx.config.trustProxy),
         captureScan: (headers, ip, target, now) => captureScan(headers, ip, target, 'scan', now),
       }),
+      '/:code',
     );
   }
 
