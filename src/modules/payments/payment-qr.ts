@@ -14,9 +14,6 @@ import { buildSwissQrPayload } from './schemes/swiss-qr.ts';
 import { buildUpiPayload } from './schemes/upi.ts';
 import { swissQrDesign } from './swiss-cross.ts';
 
-/** The currencies each scheme can carry. */
-export const SCHEME_CURRENCIES: Readonly<Record<Scheme, readonly string[]>> = Object.freeze({ sepa: ['EUR'], swiss_qr: ['CHF', 'EUR'], pix: ['BRL'], upi: ['INR'] });
-
 /** The specification each scheme's payload follows. */
 export const SCHEME_SPECIFICATIONS: Readonly<Record<Scheme, string>> = Object.freeze({
   sepa: 'EPC069-12, EPC QR code data format version 002 (SEPA credit transfer)',

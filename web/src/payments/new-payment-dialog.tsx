@@ -3,6 +3,7 @@
 // references and the payee; this form only turns "12.50" into minor units and says what it sent.
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
+import { SCHEME_CURRENCIES } from '../../../src/modules/payments/scheme-currencies.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { useMutation } from '../api/mutation.ts';
 import { createPayment, type NewPayment, type Payment, type PaymentMode } from '../api/payments.ts';
@@ -16,8 +17,8 @@ import { money, SCHEME } from './labels.ts';
 
 type Scheme = NewPayment['scheme'];
 
-// What each scheme pays in (the schemes' own rules; the server refuses any other).
-const CURRENCIES: Record<Scheme, readonly string[]> = { sepa: ['EUR'], swiss_qr: ['CHF', 'EUR'], pix: ['BRL'], upi: ['INR'] };
+// What each scheme pays in: the server's own list (it refuses any other).
+const CURRENCIES: Readonly<Record<Scheme, readonly string[]>> = SCHEME_CURRENCIES;
 
 const EXPIRY = [
   { seconds: 15 * 60, label: 'In 15 minutes' },

@@ -7,6 +7,7 @@ import { checkBic } from '../bic.ts';
 import { countryName } from '../countries.ts';
 import { checkRf } from '../creditor-reference.ts';
 import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
+import { SCHEME_CURRENCIES } from '../scheme-currencies.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
 import { checkIban } from '../iban.ts';
@@ -71,7 +72,7 @@ export function buildEpcPayload(input: EpcInput): PayloadResult {
   const errors: FieldError[] = [];
   const version = input.version ?? '002';
   const amount = checkSchemeAmount(errors, input, {
-    currencies: ['EUR'],
+    currencies: SCHEME_CURRENCIES.sepa,
     bounds: EPC_LIMITS.amount,
     refuse: (code) => `an EPC QR code (SEPA credit transfer) carries euros only; ${code} cannot be paid with one${code === 'CHF' ? ' — use the swiss_qr scheme for CHF' : ''}`,
   });

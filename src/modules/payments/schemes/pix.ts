@@ -6,6 +6,7 @@
 
 import { checkPixTxid } from '../creditor-reference.ts';
 import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
+import { SCHEME_CURRENCIES } from '../scheme-currencies.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
 import { checkPixKey, PIX_KEY_TYPES } from '../pix-key.ts';
@@ -72,7 +73,11 @@ export interface PixInput {
 /** Builds the Pix "copia e cola" string, or says why the payment cannot be expressed as one. */
 export function buildPixPayload(input: PixInput): PayloadResult {
   const errors: FieldError[] = [];
-  const amount = checkSchemeAmount(errors, input, { currencies: ['BRL'], bounds: PIX_LIMITS.amount, refuse: (code) => `Pix pays Brazilian reais (BRL) only; ${code} cannot be paid with a Pix code` });
+  const amount = checkSchemeAmount(errors, input, {
+    currencies: SCHEME_CURRENCIES.pix,
+    bounds: PIX_LIMITS.amount,
+    refuse: (code) => `Pix pays Brazilian reais (BRL) only; ${code} cannot be paid with a Pix code`,
+  });
   const payee = checkPixPayee(input.payee, 'payee', errors);
   const txid = collect(errors, 'txid', checkPixTxid(input.txid));
   const description = collect(errors, 'description', checkOptionalText(input.description, { max: PIX_LIMITS.merchantAccountTemplate, charset: 'ascii' }));

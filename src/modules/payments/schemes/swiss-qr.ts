@@ -9,6 +9,7 @@
 
 import { checkQrReference, checkRf } from '../creditor-reference.ts';
 import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
+import { SCHEME_CURRENCIES } from '../scheme-currencies.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
 import { countryName } from '../countries.ts';
@@ -27,7 +28,7 @@ export const SWISS_QR_LIMITS = {
 } as const;
 
 /** The currencies a QR-bill carries. */
-export const SWISS_QR_CURRENCIES = ['CHF', 'EUR'] as const;
+export const SWISS_QR_CURRENCIES = SCHEME_CURRENCIES.swiss_qr;
 
 /** The creditor of a QR-bill, validated: a CH/LI IBAN (QR-IBAN or not), name and address. */
 export interface SwissQrPayee {

@@ -6,6 +6,7 @@
 
 import { checkUpiTr } from '../creditor-reference.ts';
 import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
+import { SCHEME_CURRENCIES } from '../scheme-currencies.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
 import { checkOptionalText, checkText } from '../text.ts';
@@ -60,7 +61,11 @@ export function encodeUpiValue(value: string): string {
 /** Builds the `upi://pay?…` link, or says why the payment cannot be expressed as one. */
 export function buildUpiPayload(input: UpiInput): PayloadResult {
   const errors: FieldError[] = [];
-  const amount = checkSchemeAmount(errors, input, { currencies: ['INR'], bounds: UPI_LIMITS.amount, refuse: (code) => `UPI pays Indian rupees (INR) only; ${code} cannot be paid with a UPI link` });
+  const amount = checkSchemeAmount(errors, input, {
+    currencies: SCHEME_CURRENCIES.upi,
+    bounds: UPI_LIMITS.amount,
+    refuse: (code) => `UPI pays Indian rupees (INR) only; ${code} cannot be paid with a UPI link`,
+  });
   const payee = checkUpiPayee(input.payee, 'payee', errors);
   const tr = collect(errors, 'reference', checkUpiTr(input.reference));
   const note = collect(errors, 'note', checkOptionalText(input.note, { max: UPI_LIMITS.note, charset: 'unicode' }));
