@@ -45,3 +45,65 @@ describe('TtlCache', () => {
     expect(cache.peek('k')).toBeUndefined();
   });
 });
+
+describe('TtlCache stale-if-error', () => {
+  const unavailable = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+  const staleIfError = { maxAgeMs: 60_000, when: (error: unknown) => (error as { code?: string }).code === 'ECONNREFUSED' };
+
+  it('answers the expired copy while loads fail as unavailable, and tries again once per TTL', async () => {
+    const clock = new ManualClock();
+    let failure: Error | null = null;
+    let loads = 0;
+    const cache = new TtlCache<string>({ clock, ttlMs: 1000, maxEntries: 10, staleIfError, load: async (k) => (loads++, failure ? Promise.reject(failure) : `${k}@${clock.now()}`) });
+    const first = await cache.get('a');
+    clock.advance(1500);
+    failure = unavailable;
+    expect(cache.peek('a')).toBeUndefined();
+    expect(await cache.get('a')).toBe(first);
+    // Kept for another TTL: the next answers come from memory without a load.
+    expect(cache.peek('a')).toBe(first);
+    clock.advance(999);
+    expect(await cache.get('a')).toBe(first);
+    expect(loads).toBe(2);
+    clock.advance(1);
+    expect(await cache.get('a')).toBe(first);
+    expect(loads).toBe(3);
+    // Back: the next load after the TTL replaces it.
+    failure = null;
+    clock.advance(1000);
+    expect(await cache.get('a')).toBe(`a@${clock.now()}`);
+  });
+
+  it('does not ride out other errors, deleted keys, or copies older than its limit', async () => {
+    const clock = new ManualClock();
+    let failure: Error | null = null;
+    const cache = new TtlCache<string>({ clock, ttlMs: 1000, maxEntries: 10, staleIfError, load: async (k) => (failure ? Promise.reject(failure) : k) });
+    await cache.get('a');
+    await cache.get('b');
+    await cache.get('c');
+    clock.advance(1500);
+    failure = new Error('syntax error at or near "selct"');
+    await expect(cache.get('a')).rejects.toThrow('syntax error');
+    failure = unavailable;
+    // A change deleted it: the old copy must not come back.
+    cache.delete('b');
+    await expect(cache.get('b')).rejects.toThrow('ECONNREFUSED');
+    // Answered stale for a minute, then no more: the copy's age counts from its load, not its last answer.
+    for (let t = 0; t < 58; t++) {
+      clock.advance(1000);
+      expect(await cache.get('c')).toBe('c');
+    }
+    clock.advance(1000);
+    await expect(cache.get('c')).rejects.toThrow('ECONNREFUSED');
+  });
+
+  it('without staleIfError an expired copy is never answered', async () => {
+    const clock = new ManualClock();
+    let failure: Error | null = null;
+    const cache = new TtlCache<string>({ clock, ttlMs: 1000, maxEntries: 10, load: async (k) => (failure ? Promise.reject(failure) : k) });
+    await cache.get('a');
+    clock.advance(1000);
+    failure = unavailable;
+    await expect(cache.get('a')).rejects.toThrow('ECONNREFUSED');
+  });
+});

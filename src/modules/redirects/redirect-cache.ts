@@ -3,11 +3,21 @@
 // PostgreSQL NOTIFY (ADR 0026). The TTL is the guarantee when a notification cannot arrive (the
 // listener is down, or SQLite shared by two apps in tests). Unknown codes are cached too (as null), so
 // random probing does not reach the database on every request. Concurrent misses share one query.
+// With `staleIfError`, an expired entry outlives its TTL as the answer to give while loads fail
+// because the database is unreachable: a restart must not turn every scan of a known code into a 503.
 import type { Clock } from '../../clock.ts';
 
 interface Entry<T> {
   value: T | null;
   expiresAt: number;
+  /** When the value was read from the database (answering it stale does not renew this). */
+  loadedAt: number;
+}
+
+/** Which load failures an expired entry may answer, and up to what age. */
+export interface StaleIfError {
+  maxAgeMs: number;
+  when: (error: unknown) => boolean;
 }
 
 /** A small TTL cache with single-flight loading and a size bound. */
@@ -18,12 +28,14 @@ export class TtlCache<T> {
   private readonly ttlMs: number;
   private readonly maxEntries: number;
   private readonly load: (key: string) => Promise<T | null>;
+  private readonly staleIfError: StaleIfError | null;
 
-  constructor(options: { clock: Clock; ttlMs: number; maxEntries: number; load: (key: string) => Promise<T | null> }) {
+  constructor(options: { clock: Clock; ttlMs: number; maxEntries: number; load: (key: string) => Promise<T | null>; staleIfError?: StaleIfError }) {
     this.clock = options.clock;
     this.ttlMs = options.ttlMs;
     this.maxEntries = options.maxEntries;
     this.load = options.load;
+    this.staleIfError = options.staleIfError ?? null;
   }
 
   /** The fresh cached value, or undefined when it must be loaded. */
@@ -34,11 +46,8 @@ export class TtlCache<T> {
   /** peek() at a time the caller already read from the clock (the front door reads it once). */
   peekAt(key: string, now: number): T | null | undefined {
     const entry = this.entries.get(key);
-    if (entry === undefined) return undefined;
-    if (now >= entry.expiresAt) {
-      this.entries.delete(key);
-      return undefined;
-    }
+    // An expired entry stays (the size bound evicts it) until a load replaces it or needs it.
+    if (entry === undefined || now >= entry.expiresAt) return undefined;
     return entry.value;
   }
 
@@ -59,8 +68,11 @@ export class TtlCache<T> {
           return value;
         },
         (error: unknown) => {
-          if (this.loading.get(key) === load) this.loading.delete(key);
-          throw error;
+          if (this.loading.get(key) !== load) throw error;
+          this.loading.delete(key);
+          const stale = this.staleAnswer(key, error);
+          if (stale === undefined) throw error;
+          return stale;
         },
       );
       this.loading.set(key, load);
@@ -82,12 +94,26 @@ export class TtlCache<T> {
     this.loading.clear();
   }
 
+  /**
+   * The expired value to answer instead of `error`, kept for another TTL so that one load per TTL
+   * tries the database; undefined when the error is not one to ride out or the value is too old.
+   */
+  private staleAnswer(key: string, error: unknown): T | null | undefined {
+    const entry = this.entries.get(key);
+    const now = this.clock.now();
+    if (!entry || !this.staleIfError || now - entry.loadedAt > this.staleIfError.maxAgeMs || !this.staleIfError.when(error)) return undefined;
+    entry.expiresAt = now + this.ttlMs;
+    return entry.value;
+  }
+
   private store(key: string, value: T | null, loadedAt: number): void {
+    // Re-inserted at the end: eviction takes the oldest insertion, which then is the least recently loaded.
+    this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) {
       // Evict the oldest insertion: cheap, and hot codes come straight back.
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(key, { value, expiresAt: loadedAt + this.ttlMs });
+    this.entries.set(key, { value, expiresAt: loadedAt + this.ttlMs, loadedAt });
   }
 }

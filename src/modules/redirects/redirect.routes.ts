@@ -23,10 +23,17 @@ import { redirectFrontDoor } from './redirect-front-door.ts';
 import { TtlCache } from './redirect-cache.ts';
 import { ArchivedCode, CodeExpired, RedirectParams, UnknownCode } from './redirect.schemas.ts';
 import { toIso } from '../../http/iso.ts';
+import { databaseUnavailableReason } from '../../db/dialect.ts';
 
 /** How long an instance trusts its cached copy of a code: another instance's change shows within this even when no notification reaches it (ADR 0026). */
 export const REDIRECT_CACHE_TTL_MS = 1000;
 const MAX_CACHED_CODES = 50_000;
+/**
+ * How old a cached copy of a code may be and still be answered while the database is unreachable:
+ * a restart or a failover takes seconds to minutes, and meanwhile nobody can change the code
+ * either (only an instance cut off alone could miss a change, for at most this long).
+ */
+export const REDIRECT_STALE_MAX_MS = 15 * 60_000;
 
 const routeSchema = {
   tags: ['public'],
@@ -74,6 +81,7 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
     ttlMs: REDIRECT_CACHE_TTL_MS,
     maxEntries: MAX_CACHED_CODES,
     load: async (code) => (await findRedirectTarget(ctx, code)) ?? null,
+    staleIfError: { maxAgeMs: REDIRECT_STALE_MAX_MS, when: (error) => databaseUnavailableReason(error) !== null },
   });
   ctx.campaignChanges.subscribe({ changed: (code) => cache.delete(code), missedSome: () => cache.clear() });
   const countryHeader = ctx.config.countryHeader;
