@@ -1,8 +1,9 @@
 // PostgreSQL goes away under a running instance and comes back (a TCP relay in front of the test
 // server is cut and restored, as a restart looks from the client; the shared server itself is
 // never restarted): /readyz says 503 while it is gone, API requests under load fail fast with a
-// 503 problem (Retry-After) instead of 500s or hung sockets, cached redirects keep answering and
-// their scans wait in the bounded buffer, and once the server is back the pool reconnects, the
+// 503 problem (Retry-After) instead of 500s or hung sockets, codes the instance served in the last
+// 15 minutes keep redirecting (past the cache's 1 s TTL) and their scans wait in the bounded
+// buffer, a person's browser gets a page rather than JSON for the rest, and once the server is back the pool reconnects, the
 // held scans are written and the API answers, with no restart of the instance. The campaign
 // change listener (LISTEN/NOTIFY) reconnects too and drops the redirect cache, since changes made
 // meanwhile were not heard. SQLite's unavailable states map to the same 503.
@@ -12,6 +13,7 @@ import { connectDatabase } from '../../src/db/connect.ts';
 import { databaseUnavailableReason } from '../../src/db/dialect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { PING_TIMEOUT_MS } from '../../src/db/ping.ts';
+import { REDIRECT_CACHE_TTL_MS } from '../../src/modules/redirects/redirect.routes.ts';
 import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { testConfig } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
@@ -62,9 +64,12 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     const account = await signUp(app);
     const created = await app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(account.apiKey), payload: { name: 'c', destination: 'https://example.com/' } });
     const { id, short_code: code } = created.json() as { id: string; short_code: string };
+    // A code this instance never served: nothing of it is cached here.
+    const unseen = (await other.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(account.apiKey), payload: { name: 'u', destination: 'https://example.com/u' } })).json()
+      .short_code as string;
     const listening = () => app.ctx.campaignChanges!.stats()?.connected === true;
     await until('the change listener to connect', listening, 10_000);
-    // The code is in the redirect cache now (the clock does not move, so it stays there).
+    // The code is in the redirect cache now.
     expect((await app.inject({ method: 'GET', url: `/${code}` })).statusCode).toBe(302);
     await app.ctx.scans.flush();
 
@@ -73,6 +78,15 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     expect(ready.statusCode).toBe(503);
     expect(ready.json().reason).toMatch(/postgres database unreachable/);
     await until('the listener to notice', () => !listening(), 10_000);
+    // Long past the cache's TTL: the copy has expired, and a reload fails. A code served in the last
+    // REDIRECT_STALE_MAX_MS keeps leading where it led; one never served here is a 503, with a
+    // page for a person's browser.
+    clock.advance(REDIRECT_CACHE_TTL_MS * 30);
+    const unknownNow = await app.inject({ method: 'GET', url: `/${unseen}`, headers: { accept: 'text/html' } });
+    expect(unknownNow.statusCode).toBe(503);
+    expect(unknownNow.headers['retry-after']).toBe('5');
+    expect(unknownNow.body).toContain('This page can’t be opened right now');
+    expect((await app.inject({ method: 'GET', url: `/${unseen}` })).json()).toMatchObject({ code: 'not_ready', status: 503 });
     expect((await app.metrics.exposition()).body).toMatch(/^tessera_campaign_change_listener_connected\{channel="tessera_campaign_changed"\} 0$/m);
     // Under load, over real sockets: every API request is a 503 problem, answered fast; every
     // redirect is answered from the cache and its scan waits in memory.
@@ -84,6 +98,12 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     };
     const apiCalls = Array.from({ length: 30 }, () => timed('/api/v1/campaigns', authHeaders(account.apiKey)));
     const redirects = Array.from({ length: 30 }, () => timed(`/${code}`));
+    // One request after another's wait on the same failed reload, and after another TTL.
+    const later = async () => {
+      await Promise.all(redirects);
+      clock.advance(REDIRECT_CACHE_TTL_MS);
+      return timed(`/${code}`);
+    };
     const api = await Promise.all(apiCalls);
     expect(api.map((a) => a.status)).toEqual(Array(30).fill(503));
     for (const answer of api) {
@@ -94,8 +114,9 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
     console.log(`database-outage: 30 concurrent API requests while PostgreSQL is cut: all 503, slowest ${slowest.toFixed(0)} ms`);
     expect(slowest).toBeLessThan(6_000);
     expect((await Promise.all(redirects)).map((r) => r.status)).toEqual(Array(30).fill(302));
+    expect((await later()).status).toBe(302);
     await app.ctx.scans.flush();
-    expect(app.ctx.scans.pending).toBe(30);
+    expect(app.ctx.scans.pending).toBe(31);
     // Meanwhile the other instance changes the destination; this one cannot hear it.
     const moved = await other.inject({ method: 'PUT', url: `/api/v1/campaigns/${id}`, headers: authHeaders(account.apiKey), payload: { destination: 'https://example.org/moved' } });
     expect(moved.statusCode).toBe(200);
@@ -110,7 +131,7 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
       .selectFrom('scans')
       .select((eb) => eb.fn.countAll<string>().as('n'))
       .executeTakeFirstOrThrow();
-    expect(Number(scans.n)).toBe(32);
+    expect(Number(scans.n)).toBe(33);
     expect((await app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: authHeaders(account.apiKey) })).statusCode).toBe(200);
     // So does the listener, and having missed what changed it drops the cache: the clock has not
     // moved, yet the moved destination shows.

@@ -85,6 +85,8 @@ export const de: Catalogue = {
   'thanks.next': 'Weiter',
   'page.notFound.title': 'Diese Seite ist nicht verfügbar',
   'page.notFound.body': 'Sie existiert nicht oder ist nicht mehr veröffentlicht. Prüfen Sie die Adresse oder fragen Sie die Person, die sie geteilt hat.',
+  'page.unavailable.title': 'Diese Seite lässt sich gerade nicht öffnen',
+  'page.unavailable.body': 'Der Dienst dahinter startet gerade neu oder ist ausgelastet. Versuchen Sie es in ein paar Sekunden noch einmal.',
   'page.preview.unpublished': 'Vorschau: Diese Seite ist nicht veröffentlicht, nur Sie sehen sie. Das Formular sendet von hier aus nichts.',
   'page.preview.published': 'Vorschau der veröffentlichten Seite. Das Formular sendet von hier aus nichts.',
   'page.preview.archived': 'Vorschau: Die Kampagne dieser Seite ist archiviert, niemand sonst sieht sie. Das Formular sendet von hier aus nichts.',

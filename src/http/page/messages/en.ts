@@ -83,6 +83,8 @@ export const en = {
   'thanks.next': 'Continue',
   'page.notFound.title': 'This page is not available',
   'page.notFound.body': 'It does not exist, or it is no longer published. Check the address, or ask whoever shared it.',
+  'page.unavailable.title': 'This page can’t be opened right now',
+  'page.unavailable.body': 'The service behind it is restarting or busy. Try again in a few seconds.',
   'page.preview.unpublished': 'Preview: this page is not published, so only you can see it. The form sends nothing from here.',
   'page.preview.published': 'Preview of the published page. The form sends nothing from here.',
   'page.preview.archived': 'Preview: this page’s campaign is archived, so nobody else sees it. The form sends nothing from here.',

@@ -83,6 +83,8 @@ export const es: Catalogue = {
   'thanks.next': 'Continuar',
   'page.notFound.title': 'Esta página no está disponible',
   'page.notFound.body': 'No existe o ya no está publicada. Comprueba la dirección o pregunta a quien la compartió.',
+  'page.unavailable.title': 'Esta página no se puede abrir ahora',
+  'page.unavailable.body': 'El servicio que la sirve se está reiniciando o está ocupado. Vuelve a intentarlo en unos segundos.',
   'page.preview.unpublished': 'Vista previa: esta página no está publicada, solo tú la ves. El formulario no envía nada desde aquí.',
   'page.preview.published': 'Vista previa de la página publicada. El formulario no envía nada desde aquí.',
   'page.preview.archived': 'Vista previa: la campaña de esta página está archivada, nadie más la ve. El formulario no envía nada desde aquí.',

@@ -84,6 +84,8 @@ export const fr: Catalogue = {
   'thanks.next': 'Continuer',
   'page.notFound.title': 'Cette page n’est pas disponible',
   'page.notFound.body': 'Elle n’existe pas ou n’est plus publiée. Vérifiez l’adresse, ou demandez à la personne qui l’a partagée.',
+  'page.unavailable.title': 'Cette page ne peut pas s’ouvrir pour le moment',
+  'page.unavailable.body': 'Le service qui la fournit redémarre ou est surchargé. Réessayez dans quelques secondes.',
   'page.preview.unpublished': 'Aperçu : cette page n’est pas publiée, vous seul la voyez. Le formulaire n’envoie rien d’ici.',
   'page.preview.published': 'Aperçu de la page publiée. Le formulaire n’envoie rien d’ici.',
   'page.preview.archived': 'Aperçu : la campagne de cette page est archivée, personne d’autre ne la voit. Le formulaire n’envoie rien d’ici.',

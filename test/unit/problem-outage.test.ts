@@ -1,0 +1,66 @@
+// While the database is unreachable every request that needs it fails: the error handler answers
+// 503 (an HTML page to a person's browser, problem+json to programs) and logs the outage once per
+// reason per interval with a count, instead of a line with a stack per request.
+import Fastify from 'fastify';
+import { afterAll, expect, it } from 'vitest';
+import { installProblemHandlers, OUTAGE_LOG_INTERVAL_MS } from '../../src/http/problem.ts';
+import { ManualClock } from '../helpers/clock.ts';
+
+const clock = new ManualClock();
+const logs: Array<{ msg: string; reason?: string; failedSinceLastLine?: number }> = [];
+const app = Fastify({ logger: { level: 'info', stream: { write: (line: string) => void logs.push(JSON.parse(line)) } } });
+installProblemHandlers(app, 'http://tessera.test', () => [], clock);
+let failure: Error = new Error('unset');
+app.get('/api/v1/things', async () => {
+  throw failure;
+});
+app.get('/p/thing', async () => {
+  throw failure;
+});
+afterAll(() => app.close());
+
+const restarting = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+const outageLines = () => logs.filter((l) => l.msg === 'request failed: database unavailable');
+
+it('answers 503 with Retry-After, and logs each reason once per interval with the count it stands for', async () => {
+  failure = restarting();
+  for (let i = 0; i < 5; i++) {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/things' });
+    expect(response.statusCode).toBe(503);
+    expect(response.headers['retry-after']).toBe('5');
+    expect(response.json()).toMatchObject({ code: 'not_ready', status: 503 });
+  }
+  expect(outageLines()).toHaveLength(1);
+  // Another reason is news: its own line at once.
+  failure = refused();
+  await app.inject({ method: 'GET', url: '/api/v1/things' });
+  expect(outageLines().map((l) => l.reason)).toEqual(['postgres: 57P01', 'postgres: ECONNREFUSED']);
+  clock.advance(OUTAGE_LOG_INTERVAL_MS - 1);
+  failure = restarting();
+  await app.inject({ method: 'GET', url: '/api/v1/things' });
+  expect(outageLines()).toHaveLength(2);
+  clock.advance(1);
+  await app.inject({ method: 'GET', url: '/api/v1/things' });
+  expect(outageLines()).toHaveLength(3);
+  expect(outageLines()[2]).toMatchObject({ reason: 'postgres: 57P01', failedSinceLastLine: 5 });
+});
+
+it('gives a browser a page that says to retry, in its language, and programs the problem', async () => {
+  failure = refused();
+  const page = await app.inject({ method: 'GET', url: '/p/thing', headers: { accept: 'text/html', 'accept-language': 'de' } });
+  expect(page.statusCode).toBe(503);
+  expect(page.headers['content-type']).toMatch(/^text\/html/);
+  expect(page.headers['retry-after']).toBe('5');
+  expect(page.headers['cache-control']).toBe('no-store');
+  expect(page.body).toContain('Diese Seite lässt sich gerade nicht öffnen');
+  const api = await app.inject({ method: 'GET', url: '/p/thing', headers: { accept: 'application/json' } });
+  expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
+  // The API never answers HTML, whatever the Accept header says.
+  const apiFromBrowser = await app.inject({ method: 'GET', url: '/api/v1/things', headers: { accept: 'text/html' } });
+  expect(apiFromBrowser.headers['content-type']).toMatch(/^application\/problem\+json/);
+  // Other errors keep their own handling: a bug is a 500 problem, logged every time.
+  failure = new Error('column "nme" does not exist');
+  const bug = await app.inject({ method: 'GET', url: '/p/thing', headers: { accept: 'text/html' } });
+  expect(bug.statusCode).toBe(500);
+});
