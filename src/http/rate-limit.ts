@@ -90,6 +90,9 @@ export class MemoryRateLimiter implements RateLimiter {
 
 // INCR and set the expiry in one round trip; the key expires a window after it closes.
 const HIT_SCRIPT = `local n = redis.call('INCR', KEYS[1]) if n == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end return n`;
+// Raises a count to at least ARGV[1] (an instance counted more than Redis holds: during an outage,
+// or Redis restarted empty), keeping the same expiry rule.
+const RAISE_SCRIPT = `local n = tonumber(redis.call('GET', KEYS[1]) or '0') if n < tonumber(ARGV[1]) then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end return n`;
 
 /**
  * Fixed windows in Redis, shared by every instance. While Redis fails, each instance counts in its
@@ -135,7 +138,7 @@ export class RedisRateLimiter implements RateLimiter {
     try {
       const shared = Number(await this.redis.eval(HIT_SCRIPT, 1, this.key(key, windowMs, start), String(windowMs * 2)));
       this.succeeded();
-      return result(this.fallback.raise(key, shared, windowMs, now), limit, start, windowMs, now);
+      return result(this.reconcile(key, shared, windowMs, start, now), limit, start, windowMs, now);
     } catch (error) {
       // A Redis outage degrades limits to this instance's own counts; it neither opens them nor takes the API down.
       this.failed(error);
@@ -149,11 +152,21 @@ export class RedisRateLimiter implements RateLimiter {
     try {
       const shared = Number((await this.redis.get(this.key(key, windowMs, start))) ?? 0);
       this.succeeded();
-      return peeked(this.fallback.raise(key, shared, windowMs, now), limit, start, windowMs, now);
+      return peeked(this.reconcile(key, shared, windowMs, start, now), limit, start, windowMs, now);
     } catch (error) {
       this.failed(error);
       return this.fallback.peek(key, limit, windowMs, now);
     }
+  }
+
+  /**
+   * The count to judge by: the larger of Redis's and this instance's. When this instance's is
+   * larger, Redis is told (in the background), so the other instances hold the key to it too.
+   */
+  private reconcile(key: string, shared: number, windowMs: number, start: number, now: number): number {
+    const count = this.fallback.raise(key, shared, windowMs, now);
+    if (count > shared) void this.redis.eval(RAISE_SCRIPT, 1, this.key(key, windowMs, start), String(count), String(windowMs * 2)).catch(() => {});
+    return count;
   }
 
   private key(key: string, windowMs: number, start: number): string {

@@ -161,9 +161,10 @@ describe('RedisRateLimiter across instances', () => {
       expect((await limiter.hit('login:bob', 3, 60_000, T0)).allowed).toBe(false);
       relay = await listenRelay(port, sockets);
       await expect.poll(async () => (await limiter.peek('login:bob', 3, 60_000, T0)) && !limiter.degraded, { interval: 50, timeout: 10_000 }).toBe(true);
-      expect((await other.peek('login:bob', 3, 60_000, T0)).allowed).toBe(true);
       expect((await limiter.peek('login:bob', 3, 60_000, T0)).allowed).toBe(false);
       expect((await limiter.hit('login:bob', 3, 60_000, T0)).allowed).toBe(false);
+      // Written back: the other instance, which never counted it, holds the key locked too.
+      await expect.poll(async () => (await other.peek('login:bob', 3, 60_000, T0)).allowed, { interval: 20, timeout: 2000 }).toBe(false);
       // The next window starts afresh everywhere.
       expect((await limiter.hit('login:bob', 3, 60_000, T0 + 60_000)).allowed).toBe(true);
     } finally {
@@ -171,6 +172,26 @@ describe('RedisRateLimiter across instances', () => {
       await other.close();
       relay.close();
       for (const socket of sockets) socket.destroy();
+    }
+  });
+
+  it('a Redis restarted empty is given back the counts an instance holds: a locked key stays locked everywhere', async () => {
+    const prefix = `test:${randomBytes(6).toString('hex')}:`;
+    const limiter = await createRateLimiter(REDIS_URL, prefix);
+    const other = await createRateLimiter(REDIS_URL, prefix);
+    const redis = new Redis(REDIS_URL);
+    try {
+      for (let i = 0; i < 3; i++) expect((await limiter.hit('login:ada', 3, 60_000, T0)).allowed).toBe(true);
+      expect((await other.peek('login:ada', 3, 60_000, T0)).allowed).toBe(false);
+      // Redis restarted without persistence (the default here): the shared counts are gone.
+      await redis.del(...(await redis.keys(`${prefix}*`)));
+      expect((await other.peek('login:ada', 3, 60_000, T0)).allowed).toBe(false);
+      expect((await limiter.hit('login:ada', 3, 60_000, T0)).allowed).toBe(false);
+      await expect.poll(async () => Number(await redis.get((await redis.keys(`${prefix}*`))[0]!)), { interval: 20, timeout: 2000 }).toBe(4);
+    } finally {
+      await limiter.close();
+      await other.close();
+      redis.disconnect();
     }
   });
 
