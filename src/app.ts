@@ -16,6 +16,7 @@ import { Metrics } from './http/metrics.ts';
 import { installRequestMetrics, metricsExposed, metricsRoute } from './http/metrics-routes.ts';
 import { requestId } from './http/request-id.ts';
 import { AJV_OPTIONS, requestValidation } from './http/validation.ts';
+import { AppError } from './errors.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pageAssetRoutes } from './http/page/assets.ts';
@@ -86,7 +87,8 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     childLoggerFactory: lazyRequestLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    return503OnClosing: true,
+    // Its 503 while closing is bare JSON; the onRequest hook below answers a problem instead.
+    return503OnClosing: false,
     frameworkErrors: frameworkErrors(config.publicUrl),
     clientErrorHandler: clientErrors(config.publicUrl),
     ajv: { customOptions: AJV_OPTIONS },
@@ -133,8 +135,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   const allowedMethods = installMethodRules(app);
   installBodyParsers(app);
   installInputGuard(app);
-  // From the first moment of close() Fastify owns every request (it answers 503 while closing).
+  // From the first moment of close() Fastify owns every request, and answers each one that
+  // arrives meanwhile (pipelined, or on a busy keep-alive connection) with a 503.
+  let closing = false;
   app.addHook('preClose', (done) => {
+    closing = true;
     frontDoor.close();
     done();
   });
@@ -144,6 +149,14 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   installRequestContext(app);
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    if (closing) {
+      done(
+        new AppError('not_ready', 'This instance is shutting down; send the request again and another instance (or this one, restarted) will answer it.', {
+          headers: { 'retry-after': '1', connection: 'close' },
+        }),
+      );
+      return;
+    }
     done();
   });
   const https = config.publicUrl.startsWith('https:');

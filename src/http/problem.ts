@@ -282,7 +282,8 @@ export function installProblemHandlers(app: FastifyInstance, publicUrl: string, 
     const appError = withAcceptedTypes(withBodyLimit(toAppError(error), request), request);
     const unavailable = appError.code === 'not_ready' ? databaseUnavailableReason(error) : null;
     if (unavailable) logOutage(request, error, unavailable);
-    else if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    // A 503 of our own (the instance is shutting down) is routine, not a failure.
+    else if (appError.status >= 500 && appError.code !== 'not_ready') request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
     // A person who scanned a code or opened a page during a restart gets a page that says to retry.
     if (appError.status === 503 && wantsNotFoundPage(request, request.url.split('?')[0]!)) {
