@@ -7,7 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
 import { databaseUnavailableReason } from '../db/dialect.ts';
 import { type AllowedMethods, methodNotAllowed } from './methods.ts';
-import { notFoundPage, unavailablePage, wantsNotFoundPage } from './page/not-found.ts';
+import { notFoundPage, unavailablePage, wantsHtml, wantsNotFoundPage } from './page/not-found.ts';
 import { sendPage } from './page/reply.ts';
 import { newRequestId } from './request-id.ts';
 
@@ -275,6 +275,11 @@ function outageLogger(clock: Clock) {
   };
 }
 
+/** Whether the request's route answers errors with pages to browsers (`x-html-errors` in its schema). */
+function answersPages(request: FastifyRequest): boolean {
+  return (request.routeOptions.schema as { 'x-html-errors'?: boolean } | undefined)?.['x-html-errors'] === true;
+}
+
 /** Installs the error and not-found handlers on the root instance; `allowedMethods` tells a 405 from a 404. */
 export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods, clock: Clock): void {
   const logOutage = outageLogger(clock);
@@ -285,8 +290,9 @@ export function installProblemHandlers(app: FastifyInstance, publicUrl: string, 
     // A 503 of our own (the instance is shutting down) is routine, not a failure.
     else if (appError.status >= 500 && appError.code !== 'not_ready') request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
-    // A person who scanned a code or opened a page during a restart gets a page that says to retry.
-    if (appError.status === 503 && wantsNotFoundPage(request, request.url.split('?')[0]!)) {
+    // A person who scanned a code or opened a page during a restart gets a page that says to retry:
+    // on the routes that answer browsers with pages (`x-html-errors`, documented as both).
+    if (appError.status === 503 && answersPages(request) && wantsHtml(request)) {
       return sendPage(reply.headers(appError.headers ?? {}), 503, unavailablePage(request));
     }
     return sendProblem(publicUrl, request, reply, appError);

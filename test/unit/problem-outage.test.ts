@@ -14,7 +14,12 @@ let failure: Error = new Error('unset');
 app.get('/api/v1/things', async () => {
   throw failure;
 });
-app.get('/p/thing', async () => {
+// A page route (its errors are pages for browsers), as the hosted pages and short codes are.
+app.get('/p/thing', { schema: { 'x-html-errors': true } as object }, async () => {
+  throw failure;
+});
+// Any other route keeps problem+json, whatever the client accepts.
+app.get('/openapi-like.json', async () => {
   throw failure;
 });
 afterAll(() => app.close());
@@ -56,9 +61,11 @@ it('gives a browser a page that says to retry, in its language, and programs the
   expect(page.body).toContain('Diese Seite lässt sich gerade nicht öffnen');
   const api = await app.inject({ method: 'GET', url: '/p/thing', headers: { accept: 'application/json' } });
   expect(api.headers['content-type']).toMatch(/^application\/problem\+json/);
-  // The API never answers HTML, whatever the Accept header says.
-  const apiFromBrowser = await app.inject({ method: 'GET', url: '/api/v1/things', headers: { accept: 'text/html' } });
-  expect(apiFromBrowser.headers['content-type']).toMatch(/^application\/problem\+json/);
+  // The API and other routes never answer HTML, whatever the Accept header says.
+  for (const url of ['/api/v1/things', '/openapi-like.json']) {
+    const fromBrowser = await app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
+    expect(fromBrowser.headers['content-type'], url).toMatch(/^application\/problem\+json/);
+  }
   // Other errors keep their own handling: a bug is a 500 problem, logged every time.
   failure = new Error('column "nme" does not exist');
   const bug = await app.inject({ method: 'GET', url: '/p/thing', headers: { accept: 'text/html' } });
