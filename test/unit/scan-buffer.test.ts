@@ -91,10 +91,44 @@ describe('ScanBuffer failures', () => {
       { intervalMs: 60_000, batchSize: 2, onError: (_error, _pending, _dropped, trigger) => triggers.push(trigger) },
     );
     buffer.record(1);
-    await buffer.flush();
     buffer.record(2); // the batch is full now: a flush is scheduled
     await new Promise((resolve) => setImmediate(resolve));
+    await buffer.flush();
     await buffer.close();
-    expect(triggers).toEqual(['requested', 'batch full', 'shutdown']);
+    expect(triggers).toEqual(['batch full', 'requested', 'shutdown']);
+  });
+
+  it('while writes fail, full batches wait for the timer instead of a flush per scan; a success lifts that', async () => {
+    let fail = true;
+    const attempts: string[] = [];
+    const buffer = new ScanBuffer<number>(
+      async () => {
+        if (fail) throw new Error('database down');
+      },
+      { intervalMs: 60_000, batchSize: 2, onFlush: (events, _ms, ok) => void attempts.push(`${events}:${ok}`) },
+    );
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    buffer.record(1);
+    buffer.record(2);
+    await settle();
+    await settle();
+    expect(attempts).toEqual(['2:false']);
+    // Down: a hundred more scans, each past the batch size, start no write.
+    for (let i = 0; i < 100; i++) {
+      buffer.record(i);
+      await settle();
+    }
+    expect(attempts).toEqual(['2:false']);
+    // What the timer does: one attempt for all of them.
+    fail = false;
+    await buffer.flush('timer');
+    expect(attempts).toEqual(['2:false', '102:true']);
+    // Up again: a full batch flushes at once.
+    buffer.record(1);
+    buffer.record(2);
+    await settle();
+    await buffer.flush();
+    expect(attempts).toEqual(['2:false', '102:true', '2:true']);
+    await buffer.close();
   });
 });

@@ -1,7 +1,8 @@
 // The in-memory scan buffer. record() is all the hot path pays: an array push. Batches go to the
 // database on a timer, when the buffer reaches a batch size, and on close; flushes never overlap.
 // A failed write keeps its events for the next try, up to a bound past which new events are
-// dropped and counted (memory must not grow without limit while the database is down).
+// dropped and counted (memory must not grow without limit while the database is down). While
+// writes fail only the timer retries: a full batch would otherwise start a flush on every scan.
 
 /** Tuning of a ScanBuffer. */
 export interface ScanBufferOptions {
@@ -60,6 +61,8 @@ export class ScanBuffer<T, B = T[]> {
   private readonly events: BufferQueue<T, B>;
   private running: Promise<void> | null = null;
   private scheduled = false;
+  /** The last write failed: full batches wait for the timer instead of flushing at once. */
+  private failing = false;
   private timer: NodeJS.Timeout | null = null;
   private readonly write: (batch: B) => Promise<void>;
   private readonly batchSize: number;
@@ -92,7 +95,7 @@ export class ScanBuffer<T, B = T[]> {
       return;
     }
     this.events.push(event);
-    if (this.events.length >= this.batchSize && !this.scheduled) {
+    if (this.events.length >= this.batchSize && !this.scheduled && !this.failing) {
       this.scheduled = true;
       setImmediate(() => {
         this.scheduled = false;
@@ -110,8 +113,12 @@ export class ScanBuffer<T, B = T[]> {
     const started = performance.now();
     this.running = this.write(batch)
       .then(
-        () => this.onFlush?.(size, performance.now() - started, true),
+        () => {
+          this.failing = false;
+          this.onFlush?.(size, performance.now() - started, true);
+        },
         (error: unknown) => {
+          this.failing = true;
           this.onFlush?.(size, performance.now() - started, false);
           // Put the batch back in front of newer events, keeping within the bound.
           const room = Math.max(this.maxBuffered - this.events.length, 0);
