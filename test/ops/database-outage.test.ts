@@ -13,7 +13,7 @@ import { connectDatabase } from '../../src/db/connect.ts';
 import { databaseUnavailableReason } from '../../src/db/dialect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 import { PING_TIMEOUT_MS } from '../../src/db/ping.ts';
-import { REDIRECT_CACHE_TTL_MS } from '../../src/modules/redirects/redirect.routes.ts';
+import { REDIRECT_CACHE_TTL_MS, REDIRECT_SLOW_LOAD_MS } from '../../src/modules/redirects/redirect.routes.ts';
 import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { testConfig } from '../helpers/app.ts';
 import { ManualClock } from '../helpers/clock.ts';
@@ -142,15 +142,28 @@ describe.runIf(inject('postgres'))('PostgreSQL restarting under a running instan
 
   it('says 503 on /readyz within its timeout when PostgreSQL stops answering without closing the connection', async () => {
     const { relay, database } = await behindRelay();
-    const app = await buildApp(testConfig(), { database, clock: new ManualClock(), startWorker: false });
+    const clock = new ManualClock();
+    const app = await buildApp(testConfig(), { database, clock, startWorker: false });
     cleanups.push(async () => {
       await app.close();
       await database.close();
     });
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    const account = await signUp(app);
+    const created = await app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(account.apiKey), payload: { name: 'c', destination: 'https://example.com/' } });
+    const code = created.json().short_code as string;
+    expect((await app.inject({ method: 'GET', url: `/${code}` })).statusCode).toBe(302);
     // A hung host or a dropped route: no socket error, no reply. The probe must not hang with it
     // (a load balancer would see its own timeout, not "not ready").
     relay.stall();
+    // The cached copy has expired and its reload hangs: the copy answers after REDIRECT_SLOW_LOAD_MS.
+    clock.advance(REDIRECT_CACHE_TTL_MS * 2);
+    const started = performance.now();
+    const redirect = await app.inject({ method: 'GET', url: `/${code}` });
+    const waited = performance.now() - started;
+    expect(redirect.statusCode).toBe(302);
+    expect(waited).toBeGreaterThanOrEqual(REDIRECT_SLOW_LOAD_MS - 5);
+    expect(waited).toBeLessThan(PING_TIMEOUT_MS);
     const ready = await app.inject({ method: 'GET', url: '/readyz' });
     expect(ready.statusCode).toBe(503);
     expect(ready.json().reason).toBe(`postgres database unreachable: no answer within ${PING_TIMEOUT_MS / 1000} s`);

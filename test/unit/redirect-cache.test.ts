@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { TtlCache } from '../../src/modules/redirects/redirect-cache.ts';
 import { ManualClock } from '../helpers/clock.ts';
 
@@ -105,5 +105,62 @@ describe('TtlCache stale-if-error', () => {
     clock.advance(1000);
     failure = unavailable;
     await expect(cache.get('a')).rejects.toThrow('ECONNREFUSED');
+  });
+});
+
+describe('TtlCache when the database hangs instead of failing', () => {
+  afterEach(() => vi.useRealTimers());
+  const staleIfError = { maxAgeMs: 60_000, when: () => true, slowLoadMs: 250 };
+
+  it('answers the expired copy once a reload has taken slowLoadMs, keeps it a TTL, and stores the reload when it lands', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = new ManualClock();
+    let release: ((value: string) => void) | null = null;
+    let loads = 0;
+    const cache = new TtlCache<string>({
+      clock,
+      ttlMs: 1000,
+      maxEntries: 10,
+      staleIfError,
+      load: (k) => (loads++, release === null && loads === 1 ? Promise.resolve(`${k}-1`) : new Promise((resolve) => (release = resolve))),
+    });
+    expect(await cache.get('a')).toBe('a-1');
+    clock.advance(1500);
+    let answered: string | null | undefined;
+    void cache.get('a').then((v) => (answered = v));
+    await vi.advanceTimersByTimeAsync(249);
+    expect(answered).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(answered).toBe('a-1');
+    // The next requests are answered at once, and share the one reload still running.
+    expect(cache.peek('a')).toBe('a-1');
+    expect(await cache.get('a')).toBe('a-1');
+    expect(loads).toBe(2);
+    release!('a-2');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(cache.peek('a')).toBe('a-2');
+  });
+
+  it('a fast reload answers itself, and nothing is waited for without a copy young enough', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    const clock = new ManualClock();
+    let hang = false;
+    let n = 0;
+    const cache = new TtlCache<string>({ clock, ttlMs: 1000, maxEntries: 10, staleIfError, load: (k) => (hang ? new Promise<string>(() => {}) : Promise.resolve(`${k}-${++n}`)) });
+    await cache.get('a');
+    clock.advance(1000);
+    expect(await cache.get('a')).toBe('a-2');
+    // Never loaded: nothing to answer with, the request waits for its load.
+    hang = true;
+    let unknown: string | null | undefined;
+    void cache.get('b').then((v) => (unknown = v));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(unknown).toBeUndefined();
+    // Loaded more than maxAgeMs ago: too old to answer with.
+    clock.advance(61_000);
+    let old: string | null | undefined;
+    void cache.get('a').then((v) => (old = v));
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(old).toBeUndefined();
   });
 });

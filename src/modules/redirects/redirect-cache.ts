@@ -18,6 +18,12 @@ interface Entry<T> {
 export interface StaleIfError {
   maxAgeMs: number;
   when: (error: unknown) => boolean;
+  /**
+   * A load still unanswered after this many milliseconds (real time: a latency bound, not a TTL)
+   * is answered from the expired entry too: a database that hangs instead of failing (a frozen
+   * server, a dropped route) must not hold a code it served a moment ago. The load goes on.
+   */
+  slowLoadMs?: number;
 }
 
 /** A small TTL cache with single-flight loading and a size bound. */
@@ -78,7 +84,32 @@ export class TtlCache<T> {
       this.loading.set(key, load);
       pending = load;
     }
-    return pending;
+    return this.orStaleWhenSlow(key, pending);
+  }
+
+  /** `pending`, or the expired entry's value if `pending` takes longer than `slowLoadMs`. */
+  private orStaleWhenSlow(key: string, pending: Promise<T | null>): Promise<T | null> {
+    const slowMs = this.staleIfError?.slowLoadMs;
+    const entry = this.entries.get(key);
+    if (slowMs === undefined || !entry || this.clock.now() - entry.loadedAt > this.staleIfError!.maxAgeMs) return pending;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        // Kept another TTL, so the requests that follow are answered without waiting.
+        if (this.entries.get(key) === entry) entry.expiresAt = this.clock.now() + this.ttlMs;
+        resolve(entry.value);
+      }, slowMs);
+      timer.unref();
+      pending.then(
+        (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
+    });
   }
 
   /** Forgets `key` (it changed). */

@@ -34,6 +34,8 @@ const MAX_CACHED_CODES = 50_000;
  * either (only an instance cut off alone could miss a change, for at most this long).
  */
 export const REDIRECT_STALE_MAX_MS = 15 * 60_000;
+/** How long a scan waits for its code's reload before the cached copy answers (a database that hangs). */
+export const REDIRECT_SLOW_LOAD_MS = 250;
 
 const routeSchema = {
   tags: ['public'],
@@ -81,7 +83,7 @@ export async function redirectRoutes(server: FastifyInstance, ctx: AppContext): 
     ttlMs: REDIRECT_CACHE_TTL_MS,
     maxEntries: MAX_CACHED_CODES,
     load: async (code) => (await findRedirectTarget(ctx, code)) ?? null,
-    staleIfError: { maxAgeMs: REDIRECT_STALE_MAX_MS, when: (error) => databaseUnavailableReason(error) !== null },
+    staleIfError: { maxAgeMs: REDIRECT_STALE_MAX_MS, when: (error) => databaseUnavailableReason(error) !== null, slowLoadMs: REDIRECT_SLOW_LOAD_MS },
   });
   ctx.campaignChanges.subscribe({ changed: (code) => cache.delete(code), missedSome: () => cache.clear() });
   const countryHeader = ctx.config.countryHeader;
