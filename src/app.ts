@@ -179,7 +179,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     await app.register(cors, { origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins], credentials: !config.corsOrigins.includes('*'), exposedHeaders: CORS_EXPOSED_HEADERS });
   }
   await app.register(cookie);
-  installProblemHandlers(app, config.publicUrl, allowedMethods, ctx.clock);
+  installProblemHandlers(app, config.publicUrl, allowedMethods);
   await registerOpenApi(app, config.publicUrl);
   // The font and script of the public pages, from this origin (no CDN).
   await app.register(pageAssetRoutes);

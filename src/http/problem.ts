@@ -2,7 +2,6 @@
 // body parsing, unknown routes, and unexpected exceptions (a generic 500 that leaks nothing).
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Clock } from '../clock.ts';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
 import { databaseUnavailableReason } from '../db/dialect.ts';
@@ -251,27 +250,47 @@ function withBodyLimit(error: AppError, request: FastifyRequest): AppError {
   return new AppError('payload_too_large', `The request body is larger than this endpoint accepts: at most ${limit} bytes.`, { extensions: { limitBytes: limit } });
 }
 
-/** How often an unreachable database is logged per reason while it fails requests. */
+/** How often an unreachable database's failed requests are summed up in the log, per reason. */
 export const OUTAGE_LOG_INTERVAL_MS = 10_000;
 
 /**
- * Logs requests failed by an unreachable database once per reason per OUTAGE_LOG_INTERVAL_MS,
- * with how many failed since the last line: an outage fails every request, and a line with a stack
- * for each buried the log (an audit counted ~4,000 lines, 6 MB, per instance in a 5 s restart).
+ * Logs the first request an unreachable database fails (per reason), then one line every
+ * OUTAGE_LOG_INTERVAL_MS with how many it failed meanwhile, until an interval passes without
+ * one: an outage fails every request, and a line with a stack for each buried the log (an audit
+ * counted ~4,000 lines, 6 MB, per instance in a 5 s restart).
  */
-function outageLogger(clock: Clock) {
-  const last = new Map<string, { at: number; since: number }>();
+function outageLogger(app: FastifyInstance) {
+  const open = new Map<string, { failed: number; timer: NodeJS.Timeout }>();
+  const summarise = (reason: string, failed: number) => app.log.error({ reason, failed, seconds: OUTAGE_LOG_INTERVAL_MS / 1000 }, 'requests failed: database unavailable');
+  const watch = (reason: string) => {
+    const window = {
+      failed: 0,
+      timer: setTimeout(() => {
+        open.delete(reason);
+        if (window.failed === 0) return;
+        summarise(reason, window.failed);
+        watch(reason);
+      }, OUTAGE_LOG_INTERVAL_MS),
+    };
+    window.timer.unref();
+    open.set(reason, window);
+  };
+  app.addHook('onClose', (_instance, done) => {
+    for (const [reason, window] of open) {
+      clearTimeout(window.timer);
+      if (window.failed > 0) summarise(reason, window.failed);
+    }
+    open.clear();
+    done();
+  });
   return (request: FastifyRequest, error: unknown, reason: string) => {
-    const now = clock.now();
-    const seen = last.get(reason);
-    if (seen && now - seen.at < OUTAGE_LOG_INTERVAL_MS) {
-      seen.since++;
+    const window = open.get(reason);
+    if (window) {
+      window.failed++;
       return;
     }
-    request.log.error({ err: error, reason, failedSinceLastLine: seen?.since ?? 0 }, 'request failed: database unavailable');
-    // Reasons are a handful of codes and driver messages; the bound only guards against surprises.
-    if (last.size >= 100) last.clear();
-    last.set(reason, { at: now, since: 0 });
+    request.log.error({ err: error, reason }, 'request failed: database unavailable');
+    watch(reason);
   };
 }
 
@@ -281,15 +300,16 @@ function answersPages(request: FastifyRequest): boolean {
 }
 
 /** Installs the error and not-found handlers on the root instance; `allowedMethods` tells a 405 from a 404. */
-export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods, clock: Clock): void {
-  const logOutage = outageLogger(clock);
+export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods): void {
+  const logOutage = outageLogger(app);
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = withAcceptedTypes(withBodyLimit(toAppError(error), request), request);
     const unavailable = appError.code === 'not_ready' ? databaseUnavailableReason(error) : null;
     if (unavailable) logOutage(request, error, unavailable);
     // A 503 of our own (the instance is shutting down) is routine, not a failure.
     else if (appError.status >= 500 && appError.code !== 'not_ready') request.log.error({ err: error }, 'request failed');
-    else request.log.info({ code: appError.code, status: appError.status }, 'request rejected');
+    // A 4xx is the client's to fix: at the default level (info) it writes nothing (ADR 0020).
+    else request.log.debug({ code: appError.code, status: appError.status }, 'request rejected');
     // A person who scanned a code or opened a page during a restart gets a page that says to retry:
     // on the routes that answer browsers with pages (`x-html-errors`, documented as both).
     if (appError.status === 503 && answersPages(request) && wantsHtml(request)) {

@@ -2,14 +2,15 @@
 // 503 (an HTML page to a person's browser, problem+json to programs) and logs the outage once per
 // reason per interval with a count, instead of a line with a stack per request.
 import Fastify from 'fastify';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { AppError } from '../../src/errors.ts';
 import { installProblemHandlers, OUTAGE_LOG_INTERVAL_MS } from '../../src/http/problem.ts';
-import { ManualClock } from '../helpers/clock.ts';
 
-const clock = new ManualClock();
-const logs: Array<{ msg: string; reason?: string; failedSinceLastLine?: number }> = [];
+const logs: Array<{ msg: string; reason?: string; failed?: number }> = [];
 const app = Fastify({ logger: { level: 'info', stream: { write: (line: string) => void logs.push(JSON.parse(line)) } } });
-installProblemHandlers(app, 'http://tessera.test', () => [], clock);
+installProblemHandlers(app, 'http://tessera.test', () => []);
+beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] }));
+afterEach(() => vi.useRealTimers());
 let failure: Error = new Error('unset');
 app.get('/api/v1/things', async () => {
   throw failure;
@@ -27,8 +28,9 @@ afterAll(() => app.close());
 const restarting = () => Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
 const refused = () => Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
 const outageLines = () => logs.filter((l) => l.msg === 'request failed: database unavailable');
+const summaries = () => logs.filter((l) => l.msg === 'requests failed: database unavailable').map(({ reason, failed }) => ({ reason, failed }));
 
-it('answers 503 with Retry-After, and logs each reason once per interval with the count it stands for', async () => {
+it('answers 503 with Retry-After, logs the first failure per reason at once and the rest as a count every interval', async () => {
   failure = restarting();
   for (let i = 0; i < 5; i++) {
     const response = await app.inject({ method: 'GET', url: '/api/v1/things' });
@@ -41,14 +43,25 @@ it('answers 503 with Retry-After, and logs each reason once per interval with th
   failure = refused();
   await app.inject({ method: 'GET', url: '/api/v1/things' });
   expect(outageLines().map((l) => l.reason)).toEqual(['postgres: 57P01', 'postgres: ECONNREFUSED']);
-  clock.advance(OUTAGE_LOG_INTERVAL_MS - 1);
+  // At the end of the interval, what each reason failed meanwhile; none for a reason that failed nothing more.
+  await vi.advanceTimersByTimeAsync(OUTAGE_LOG_INTERVAL_MS);
+  expect(summaries()).toEqual([{ reason: 'postgres: 57P01', failed: 4 }]);
   failure = restarting();
   await app.inject({ method: 'GET', url: '/api/v1/things' });
-  expect(outageLines()).toHaveLength(2);
-  clock.advance(1);
   await app.inject({ method: 'GET', url: '/api/v1/things' });
-  expect(outageLines()).toHaveLength(3);
-  expect(outageLines()[2]).toMatchObject({ reason: 'postgres: 57P01', failedSinceLastLine: 5 });
+  await vi.advanceTimersByTimeAsync(OUTAGE_LOG_INTERVAL_MS);
+  expect(summaries()).toEqual([
+    { reason: 'postgres: 57P01', failed: 4 },
+    { reason: 'postgres: 57P01', failed: 2 },
+  ]);
+  // An interval without failures ends it: the next failure is a first line again.
+  await vi.advanceTimersByTimeAsync(OUTAGE_LOG_INTERVAL_MS);
+  await app.inject({ method: 'GET', url: '/api/v1/things' });
+  expect(outageLines().map((l) => l.reason)).toEqual(['postgres: 57P01', 'postgres: ECONNREFUSED', 'postgres: 57P01']);
+  // 4xx answers write nothing at the default level.
+  failure = new AppError('validation_failed', 'name: required');
+  expect((await app.inject({ method: 'GET', url: '/api/v1/things' })).statusCode).toBe(400);
+  expect(logs.filter((l) => l.msg === 'request rejected')).toEqual([]);
 });
 
 it('gives a browser a page that says to retry, in its language, and programs the problem', async () => {
