@@ -42,7 +42,14 @@ const FRAME_RADII: Record<Exclude<Eye, 'leaf'>, [outer: number, inner: number]> 
   square: [0, 0],
   rounded: [1.5, 0.5],
   'extra-rounded': [2.5, 1.5],
-  circle: [3.5, 2.5],
+  // Not a true circle (3.5/2.5): ZBar takes the middle of the ring on every scan line through the
+  // pupil as a point on a straight edge 3 modules out (RANSAC within ±1.4 px) and builds the
+  // code's corners and module size from those edges. A true circle's ring curves in by 0.2–0.3
+  // of a module over those lines, and ZBar lost clean codes from 8 px a module up (at 24 px most
+  // versions). 2.75/1.75 keeps the ring within 0.1 of a module of the straight edge there (a
+  // squircle, rounder than extra-rounded's 2.5); 3/2 and 2.9/1.9 (0.12–0.15) still failed at 4–5
+  // px a module. test/qr/finder-geometry.test.ts measures it.
+  circle: [2.75, 1.75],
 };
 
 /** Version from which leaf and circle frames round less: zxing then fits a square to each frame's outline. */
@@ -51,7 +58,8 @@ export const TIGHT_FROM_VERSION = 7;
  * A circle frame from version 7: the extra-rounded frame (radii 2.5/1.5), its pupils staying
  * round. True circles gave zxing's corner fit nothing to hold: through the camera chain they
  * failed in up to 4 of 20 trials per design at version 9, and at 2 px a module half of the
- * version 9–11 codes; radii 2.75/1.75 and 2.6/1.6 still lost 47 % and 30 % of those at 2 px.
+ * version 9–11 codes; radii 2.75/1.75 (the frame below version 7) and 2.6/1.6 still lost 47 %
+ * and 30 % of those at 2 px.
  */
 const CIRCLE_TIGHT_RADII: [outer: number, inner: number] = [2.5, 1.5];
 
@@ -86,8 +94,11 @@ const ALIGNMENT_RADII: Record<Eye, [outer: Radii, inner: Radii]> = {
     [1.6, 1.6, 1.6, 1.6],
     [0.8, 0.8, 0.8, 0.8],
   ],
+  // A round hole in a square rounded 1.5: ZBar matches alignment patterns against a 5×5 template
+  // of module centres and gives up past 6 mismatches; a true circle (2.5) leaves the 4 corner
+  // modules white, and v7+ codes with several of them failed in ZBar at 8 px a module.
   circle: [
-    [2.5, 2.5, 2.5, 2.5],
+    [1.5, 1.5, 1.5, 1.5],
     [1.5, 1.5, 1.5, 1.5],
   ],
   leaf: [
@@ -138,12 +149,13 @@ const SQUARE_PUPIL_RADIUS: Record<Eye, number> = { square: 0, rounded: 0.25, 'ex
 /** Corner radius of a `rounded` pupil. */
 const ROUNDED_PUPIL_RADIUS: Record<Eye, number> = { square: 0.5, rounded: 0.75, 'extra-rounded': 0.9, circle: 1.3, leaf: 0.9 };
 /**
- * Radius of a `circle` pupil. Only a circle frame is concentric with it (1.5 exact); in squarer
- * frames a 1.5 circle leaves the diagonal gap 1.4 modules wide against a pupil of 2.1, so false
- * candidates in the data outranked the real finder in jsQR. 1.6–1.75 splits the error between
- * the axes and the diagonals.
+ * Radius of a `circle` pupil. In a square frame a 1.5 circle leaves the diagonal gap 1.4 modules
+ * wide against a pupil of 2.1, so false candidates in the data outranked the real finder in
+ * jsQR; 1.6–1.75 splits the error between the axes and the diagonals. The circle frame's hole
+ * is rounder: 1.55 (1.5 was exact in the true circle it had before ZBar; in the squircle it left
+ * the diagonal gap 1.3 wide, and jsQR under noise σ30 read 19 of 64 such codes instead of 51).
  */
-const CIRCLE_PUPIL_RADIUS: Record<Eye, number> = { square: 1.75, rounded: 1.75, 'extra-rounded': 1.6, circle: 1.5, leaf: 1.75 };
+const CIRCLE_PUPIL_RADIUS: Record<Eye, number> = { square: 1.75, rounded: 1.75, 'extra-rounded': 1.6, circle: 1.55, leaf: 1.75 };
 
 /** Per-corner radii of a pupil that follows a leaf frame: round where the frame rounds. */
 const leafPupil = (corner: Corner, r: number, sharp: number): Radii => (corner === 'top-right' ? [sharp, r, sharp, r] : [r, sharp, r, sharp]);
