@@ -50,13 +50,16 @@ describeDialects('graceful shutdown', (dialect) => {
     expect(answers[1]).toContain('shutting down');
   });
 
-  it('gives a browser arriving while it drains the page that says to retry', async () => {
-    const { answers } = await requestsWhileDraining(dialect, ['GET /Zz9Zz9Zz HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nAccept-Language: fr\r\n\r\n']);
-    expect(answers[1]).toMatch(/^HTTP\/1\.1 503/);
-    expect(answers[1]).toMatch(/^content-type: text\/html/im);
-    expect(answers[1]).toMatch(/^retry-after: 1/im);
-    expect(answers[1]).toContain('Cette page ne peut pas s’ouvrir pour le moment');
-  });
+  // A scanned code (a page route) and the dashboard alike.
+  for (const path of ['/Zz9Zz9Zz', '/app/campaigns']) {
+    it(`gives a browser arriving at ${path} while it drains the page that says to retry`, async () => {
+      const { answers } = await requestsWhileDraining(dialect, [`GET ${path} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nAccept-Language: fr\r\n\r\n`]);
+      expect(answers[1]).toMatch(/^HTTP\/1\.1 503/);
+      expect(answers[1]).toMatch(/^content-type: text\/html/im);
+      expect(answers[1]).toMatch(/^retry-after: 1/im);
+      expect(answers[1]).toContain('Cette page ne peut pas s’ouvrir pour le moment');
+    });
+  }
 
   /**
    * Sends a slow request, starts closing the app while it is in flight, then sends `requests` on

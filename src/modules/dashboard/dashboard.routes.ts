@@ -11,7 +11,10 @@ import { notBuiltPage } from './not-built-page.ts';
 /** Paths of the public dashboard pages (besides `/app` and everything below it). */
 export const DASHBOARD_PAGES = ['/', '/login', '/signup'] as const;
 
-const hidden = { hide: true } as const;
+// Not in the API reference; errors answer a browser with a page (`x-html-errors`): a person who
+// reloads the dashboard while an instance drains for a deploy gets the 503 page that says to
+// retry, not a problem+json document.
+const hidden = { hide: true, 'x-html-errors': true } as const;
 
 function sendShell(build: DashboardBuild | null, reply: FastifyReply): FastifyReply {
   if (!build) return sendPage(reply, 503, notBuiltPage(), 'no-cache');
