@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import sharp from 'sharp';
 import { createTestApp } from '../test/helpers/app.ts';
 import { freePort, launchChromium } from '../test/helpers/browser.ts';
-import { startImageHost, seedPublicPages } from '../test/helpers/public-pages.ts';
+import { routeUnavailablePage, startImageHost, seedPublicPages } from '../test/helpers/public-pages.ts';
 
 const { values } = parseArgs({
   options: {
@@ -46,6 +46,7 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 const images = await startImageHost();
 const t = await createTestApp('sqlite', { env: { TESSERA_PUBLIC_URL: base } });
+routeUnavailablePage(t);
 await t.app.listen({ port, host: '127.0.0.1' });
 const browser = await launchChromium();
 try {

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { CHROMIUM, chromiumAvailable, freePort, launchChromium } from '../helpers/browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
-import { type PublicPageCase, SHARED_TEXT, seedPublicPages, startImageHost } from '../helpers/public-pages.ts';
+import { type PublicPageCase, SHARED_TEXT, routeUnavailablePage, seedPublicPages, startImageHost } from '../helpers/public-pages.ts';
 
 const available = chromiumAvailable;
 if (!available) {
@@ -46,6 +46,7 @@ describeDialects('public pages in Chromium', (dialect) => {
     base = `http://127.0.0.1:${port}`;
     images = await startImageHost();
     t = await createTestApp(dialect, { env: { TESSERA_PUBLIC_URL: base } });
+    routeUnavailablePage(t);
     await t.app.listen({ port, host: '127.0.0.1' });
     cases = await seedPublicPages(t, base, images.base);
   }, 60_000);

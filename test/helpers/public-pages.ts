@@ -26,6 +26,20 @@ export interface PublicPageCase {
   time?: boolean;
 }
 
+/** A page route that fails as every route does while the database cannot be reached: the 503 page. */
+export const UNAVAILABLE_PATH = '/test/database-unreachable';
+
+/**
+ * Registers UNAVAILABLE_PATH on `t` (before it listens). Stopping the test's database would take
+ * every other page down with it; the error thrown is the one a refused PostgreSQL connection
+ * gives, so the page comes from the real error handler, outage log included.
+ */
+export function routeUnavailablePage(t: TestApp): void {
+  t.app.get(UNAVAILABLE_PATH, { schema: { hide: true, 'x-html-errors': true } as object }, async () => {
+    throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+  });
+}
+
 /** Shared content of the revealed item (copied by the copy button test). */
 export const SHARED_TEXT = 'Wi-Fi: Lumen-Guests\nPassword: violet-harbour-42\n\nThe door code for the back entrance is 4711#.';
 
@@ -232,6 +246,8 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
     { name: 'code-not-yet-active', title: 'Code of a campaign that has not started', status: 403, time: true, visit: (p) => goto(p, `${base}/${soon.short_code}`) },
     { name: 'code-ended', title: 'Code of a campaign that has ended', status: 410, time: true, language: 'es-ES,es;q=0.9', visit: (p) => goto(p, `${base}/${over.short_code}`) },
     { name: 'ticket-expired', title: 'Ticket scanned from a screenshot', status: 403, visit: (p) => goto(p, `${base}/${ticket.short_code}`) },
+    // Needs routeUnavailablePage(t) before listen.
+    { name: 'database-unreachable', title: 'Any page while the database cannot be reached (German)', status: 503, language: 'de-DE,de;q=0.9', visit: (p) => goto(p, `${base}${UNAVAILABLE_PATH}`) },
   ];
   return cases;
 }
