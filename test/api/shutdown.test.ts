@@ -51,9 +51,9 @@ describeDialects('graceful shutdown', (dialect) => {
   });
 
   // A scanned code (a page route) and the dashboard alike.
-  for (const path of ['/Zz9Zz9Zz', '/app/campaigns']) {
-    it(`gives a browser arriving at ${path} while it drains the page that says to retry`, async () => {
-      const { answers } = await requestsWhileDraining(dialect, [`GET ${path} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nAccept-Language: fr\r\n\r\n`]);
+  for (const url of ['/Zz9Zz9Zz', '/app/campaigns']) {
+    it(`gives a browser arriving at ${url} while it drains the page that says to retry`, async () => {
+      const { answers } = await requestsWhileDraining(dialect, [`GET ${url} HTTP/1.1\r\nHost: x\r\nAccept: text/html\r\nAccept-Language: fr\r\n\r\n`]);
       expect(answers[1]).toMatch(/^HTTP\/1\.1 503/);
       expect(answers[1]).toMatch(/^content-type: text\/html/im);
       expect(answers[1]).toMatch(/^retry-after: 1/im);

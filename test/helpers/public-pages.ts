@@ -35,7 +35,7 @@ export const UNAVAILABLE_PATH = '/test/database-unreachable';
  * gives, so the page comes from the real error handler, outage log included.
  */
 export function routeUnavailablePage(t: TestApp): void {
-  t.app.get(UNAVAILABLE_PATH, { schema: { hide: true, 'x-html-errors': true } as object }, async () => {
+  t.app.get(UNAVAILABLE_PATH, { schema: { hide: true, 'x-html-errors': true } }, async () => {
     throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
   });
 }
@@ -98,6 +98,7 @@ async function clickAndWait(page: Page, selector: string): Promise<number> {
 /** Seeds an account with branding, items, hosted pages and codes on `t` (listening at `base`); returns every page. */
 export async function seedPublicPages(t: TestApp, base: string, images: string): Promise<PublicPageCase[]> {
   const app = t.app;
+  if (!app.hasRoute({ method: 'GET', url: UNAVAILABLE_PATH })) throw new Error('call routeUnavailablePage(t) before the app listens: the 503 page is one of the cases');
   // Signed up as in a browser on this origin, then an API key for the rest.
   const signup = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'owner@lumen.example', password: 'correct horse battery', slug: 'lumen', name: 'Lumen Events' } });
   if (signup.statusCode !== 201) throw new Error(`signup: ${signup.statusCode} ${signup.body}`);
@@ -246,7 +247,6 @@ export async function seedPublicPages(t: TestApp, base: string, images: string):
     { name: 'code-not-yet-active', title: 'Code of a campaign that has not started', status: 403, time: true, visit: (p) => goto(p, `${base}/${soon.short_code}`) },
     { name: 'code-ended', title: 'Code of a campaign that has ended', status: 410, time: true, language: 'es-ES,es;q=0.9', visit: (p) => goto(p, `${base}/${over.short_code}`) },
     { name: 'ticket-expired', title: 'Ticket scanned from a screenshot', status: 403, visit: (p) => goto(p, `${base}/${ticket.short_code}`) },
-    // Needs routeUnavailablePage(t) before listen.
     { name: 'database-unreachable', title: 'Any page while the database cannot be reached (German)', status: 503, language: 'de-DE,de;q=0.9', visit: (p) => goto(p, `${base}${UNAVAILABLE_PATH}`) },
   ];
   return cases;

@@ -114,7 +114,8 @@ function runEnds(img: Raster, x0: number, y0: number, dx: number, dy: number): n
 
 /** Worst distance (modules) of the ring's midpoints from the straight edge 3 modules out, over the rows and columns ZBar accepts. */
 function ringMidlineError(img: Raster, cx: number, cy: number): number {
-  let worst = 0;
+  let worst = 0,
+    accepted = 0;
   for (const [ax, ay] of [
     [1, 0],
     [0, 1],
@@ -130,9 +131,11 @@ function ringMidlineError(img: Raster, cx: number, cy: number): number {
       // ZBar's test: each dark + light pair within half a module of 2 (ring + gap) or 4 (gap + pupil).
       const pair = (i: number, ideal: number) => Math.abs((runs[i]! + runs[i + 1]!) / unit - ideal) <= 0.5;
       if (!pair(0, 2) || !pair(1, 4) || !pair(2, 4) || !pair(3, 2)) continue;
+      accepted++;
       for (const e of [a, b]) worst = Math.max(worst, Math.abs((e[1]! + e[2]!) / 2 / PX - 3));
     }
-  return worst;
+  // No line passing ZBar's test means ZBar cannot find this finder at all.
+  return accepted === 0 ? Infinity : worst;
 }
 
 /** Module centres of every alignment pattern that disagree with the 5×5 template (ring dark, hole light, centre dark). */

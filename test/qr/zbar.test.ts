@@ -1,17 +1,16 @@
 // ZBar (zbarimg / libzbar: Linux desktop scanners, many Python and PHP apps, older iOS SDKs)
-// locates codes differently from zxing and jsQR: it fits straight lines to each finder's ring and
-// matches alignment patterns against a 5×5 template (docs/qr-design-robustness.md, "Circle frames
-// and ZBar"). Before circle frames became squircles it missed 620 of 8,856 clean circle-eye codes.
-// Here every eye × pupil pair (cycling the data shapes) and every preset is read at six versions
-// and seven sizes, as PNGs from the server's own rasteriser. CI installs Debian's zbar-tools;
-// without it locally the suite is skipped with a notice (with CI=true it fails).
+// finds codes otherwise than zxing and jsQR (docs/qr-design-robustness.md, "Circle frames and
+// ZBar" and "The extra-rounded outline and ZBar"): every eye × pupil pair (the data shapes
+// cycling) and every preset is read at seven versions and seven sizes, as PNGs from the server's
+// own rasteriser. CI installs Debian's zbar-tools; without it locally the suite is skipped with a
+// notice (with CI=true it fails).
 
 import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EYES, EYE_PUPILS, PRESET_NAMES, SHAPES, renderSvg } from '../../src/qr/index.ts';
 import { renderPng } from '../../src/modules/render/index.ts';
 
@@ -22,17 +21,18 @@ if (!present) {
   console.warn(`NOTICE: ${ZBARIMG} not found (apt-get install zbar-tools); the ZBar decode gate is skipped`);
 }
 
-const VERSIONS = [1, 2, 3, 5, 6, 9];
-/** Sizes at which every code must read. */
+// 7: circle frames switch outline there (TIGHT_FROM_VERSION).
+const VERSIONS = [1, 2, 3, 5, 6, 7, 9];
+/** Sizes at which every code reads. */
 const PX_EVERY = [3, 8, 11, 16];
 /**
  * 4–5 px a module (a version 1 code 116–145 px wide), where ZBar is least sure of the module size:
  * with the extra-rounded outline at 2.5/1.5 it missed 109 of 11,200 codes of versions 1–7 at
- * 3–7 px (8 since 2.25/1.35), `liquid` and `ocean` at version 5 and 4 px still among them. Held
- * to a floor the old outline fails (82 of 90 at version 1).
+ * 3–7 px (8 since 2.25/1.35; the old outline misses 19 of this sample here). The misses left are
+ * listed: any other fails, and one that starts reading is reported to be taken off the list.
  */
 const PX_BAND = [4, 4.5, 5];
-const BAND_FLOOR = 0.95;
+const KNOWN_MISSES = new Set(['v5 liquid at 4 px', 'v5 ocean at 4 px', 'v5 diamond/leaf/diamond at 4 px']);
 
 const designs: [string, unknown][] = [
   ...EYES.flatMap((eyes, e) =>
@@ -59,8 +59,18 @@ async function zbarRead(files: string[]): Promise<string[]> {
 }
 
 describe.skipIf(!present)('decoded by ZBar', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'tessera-zbar-'));
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tessera-zbar-'));
+  });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const stillMissed = new Set<string>();
+  let versionsRead = 0;
+  afterAll(() => {
+    if (versionsRead < VERSIONS.length) return;
+    const reading = [...KNOWN_MISSES].filter((m) => !stillMissed.has(m));
+    if (reading.length) console.log(`ZBar now reads ${reading.join(', ')}: take them off KNOWN_MISSES`);
+  });
 
   for (const version of VERSIONS) {
     it(`every eye × pupil pair and preset at version ${version}`, async () => {
@@ -78,15 +88,12 @@ describe.skipIf(!present)('decoded by ZBar', () => {
           cases.push({ name, px });
         }
       const read = new Set(await zbarRead(files));
-      const missed = cases.filter((_, n) => !read.has(`T${version}-${n}`));
-      const inBand = (c: { px: number }) => PX_BAND.includes(c.px);
-      const band = cases.filter(inBand).length;
-      const bandRead = band - missed.filter(inBand).length;
-      console.log(
-        `ZBar, version ${version}: ${cases.length - missed.length}/${cases.length}; at ${PX_BAND.join(', ')} px ${bandRead}/${band}${missed.length ? `; missed ${missed.map((c) => `${c.name} at ${c.px} px`).join(', ')}` : ''}`,
-      );
-      expect(missed.filter((c) => !inBand(c)).map((c) => `${c.name} at ${c.px} px`)).toEqual([]);
-      expect(bandRead / band).toBeGreaterThanOrEqual(BAND_FLOOR);
+      const missed = cases.filter((_, n) => !read.has(`T${version}-${n}`)).map((c) => `v${version} ${c.name} at ${c.px} px`);
+      for (const m of missed) if (KNOWN_MISSES.has(m)) stillMissed.add(m);
+      versionsRead++;
+      console.log(`ZBar, version ${version}: ${cases.length - missed.length}/${cases.length}${missed.length ? `; missed ${missed.join(', ')}` : ''}`);
+      // Every code at 3, 8, 11 and 16 px a module; at 4–5 px all but the listed ones.
+      expect(missed.filter((m) => !KNOWN_MISSES.has(m))).toEqual([]);
     }, 60_000);
   }
 });
