@@ -41,26 +41,26 @@ function leafRadii(corner: Corner, r: number): Radii {
 const FRAME_RADII: Record<Exclude<Eye, 'leaf'>, [outer: number, inner: number]> = {
   square: [0, 0],
   rounded: [1.5, 0.5],
-  // 2.5/1.5 before 2026-12-06: ZBar missed 1 in 20 such codes at versions 1 and 5–6 drawn 3.5–6 px
-  // a module (a v1 code 130 px wide), the `ocean`, `liquid` and `gem` presets among them. 2.25/1.35
-  // reads there (1 miss in 640) and raised jsQR under noise σ30 by a quarter; 2.0/1.25 read too,
-  // but looks like the rounded frame.
+  // 2.5/1.5 before 2026-12-06: ZBar missed 109 of 11,200 clean codes of versions 1–7 at 3–7 px a
+  // module, all in this outline with round or diamond pupils (the `ocean`, `liquid` and `gem`
+  // presets among them); a hole rounded less reads them (8 misses), and jsQR under noise σ30 read
+  // a quarter more. 2.0/1.25 read every one but looks like the rounded frame. Figures and the
+  // radii tried: docs/qr-design-robustness.md, "The extra-rounded outline and ZBar".
   'extra-rounded': [2.25, 1.35],
-  // Not a true circle (3.5/2.5): ZBar takes the middle of the ring on every scan line through the
-  // pupil as a point on a straight edge 3 modules out (RANSAC within ±1.4 px) and builds the
-  // code's corners and module size from those edges. A true circle's ring curves in by 0.2–0.3
-  // of a module over those lines, and ZBar lost clean codes from 8 px a module up (at 24 px most
-  // versions). 2.75/1.75 keeps the ring within 0.1 of a module of the straight edge there (a
-  // squircle, rounder than extra-rounded's 2.5); 3/2 and 2.9/1.9 (0.12–0.15) still failed at 4–5
-  // px a module. test/qr/finder-geometry.test.ts measures it.
+  // Not a true circle (3.5/2.5): ZBar fits straight edges to the middle of the ring on the scan
+  // lines through the pupil, and a true circle's ring curves 0.2–0.3 of a module away from them;
+  // ZBar lost clean codes from 8 px a module up. 2.75/1.75 keeps the ring within 0.1 of a module
+  // of the straight edge (a squircle, still rounder than extra-rounded); 3/2 and 2.9/1.9 still
+  // failed at 4–5 px a module. test/qr/finder-geometry.test.ts measures it; docs/qr-design-
+  // robustness.md, "Circle frames and ZBar", has the figures.
   circle: [2.75, 1.75],
 };
 
 /** Version from which leaf and circle frames round less: zxing then fits a square to each frame's outline. */
 export const TIGHT_FROM_VERSION = 7;
 /**
- * A circle frame from version 7: a rounded square of radii 2.5/1.5 (the extra-rounded outline until 2026-12-06), its pupils staying
- * round. True circles gave zxing's corner fit nothing to hold: through the camera chain they
+ * A circle frame from version 7: a rounded square of radii 2.5/1.5 (the extra-rounded outline
+ * until 2026-12-06), its pupils staying round. True circles gave zxing's corner fit nothing to hold: through the camera chain they
  * failed in up to 4 of 20 trials per design at version 9, and at 2 px a module half of the
  * version 9–11 codes; radii 2.75/1.75 (the frame below version 7) and 2.6/1.6 still lost 47 %
  * and 30 % of those at 2 px.
@@ -185,8 +185,8 @@ export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, f
       // row from reading a too-short pupil, and the edges sit 1.45 from the centre diagonally,
       // where the round frames it is drawn in (see DIAMOND_PUPIL_FRAMES) want about 1.5. Tips at
       // 1.85 (a 0.65 gap) lost half the vertical-lines codes in jsQR to false candidates. In the
-      // extra-rounded outline the flats are 0.8 wide: its hole (rounded 1.35) reaches further
-      // along the diagonal, and 0.6 left that gap 0.34 too wide.
+      // extra-rounded outline the flats are 0.8 wide (edges 1.52 from the centre): its hole,
+      // rounded 1.35, reaches further along the diagonal, and 0.6 left that gap 0.34 too wide.
       const t = 1.75,
         f = frame === 'extra-rounded' ? 0.4 : 0.3,
         cx = x + 1.5,
