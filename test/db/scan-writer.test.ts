@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { threadId } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterEach, expect, it } from 'vitest';
@@ -140,5 +141,12 @@ describeDialects('scan writer', (dialect) => {
     expect(Number(count.n)).toBe(1);
     await writer.close();
     expect(writer.threadId()).toBeNull();
+  });
+
+  it.runIf(dialect === 'sqlite')('close() with a batch in flight keeps the process alive until the thread has written it and exited', () => {
+    // Its own process: under Vitest the test runner's channel would keep the process alive anyway.
+    const run = spawnSync(process.execPath, ['test/db/fixtures/close-with-batch-in-flight.ts'], { encoding: 'utf8', timeout: 20_000 });
+    expect(run.stderr).not.toMatch(/unsettled top-level await/);
+    expect({ status: run.status, stdout: run.stdout }).toEqual({ status: 0, stdout: '2001\n' });
   });
 });

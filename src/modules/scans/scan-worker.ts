@@ -36,6 +36,8 @@ const ctx: Pick<AppContext, 'db' | 'config'> = {
 
 parentPort!.on('message', (message: ScanWorkerRequest | 'close') => {
   if (message === 'close') {
+    // Never inside a flush: better-sqlite3 runs the batch's statements without yielding to the
+    // event loop, so this message is handled only after the batch before it has been answered.
     void database.close().finally(() => process.exit(0));
     return;
   }

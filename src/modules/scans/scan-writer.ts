@@ -34,6 +34,9 @@ export function workerWriter(ctx: ScanWriterContext): ScanWriter {
   let starting: Promise<Worker | null> | null = null;
   let nextId = 1;
   const waiting = new Map<number, { resolve(): void; reject(error: Error): void }>();
+  // A closing thread stays referenced until it exits, even once its last batch is answered: let go
+  // earlier and a process with nothing else left ends with the close unfinished.
+  const closing = new WeakSet<Worker>();
 
   const failAll = (error: Error) => {
     for (const pending of waiting.values()) pending.reject(error);
@@ -51,7 +54,7 @@ export function workerWriter(ctx: ScanWriterContext): ScanWriter {
     started.on('message', (response: ScanWorkerResponse) => {
       const pending = waiting.get(response.id);
       waiting.delete(response.id);
-      if (waiting.size === 0) started.unref();
+      if (waiting.size === 0 && !closing.has(started)) started.unref();
       if (response.error) pending?.reject(new Error(response.error));
       else pending?.resolve();
     });
@@ -93,6 +96,7 @@ export function workerWriter(ctx: ScanWriterContext): ScanWriter {
       worker = null;
       if (!current) return;
       const exited = new Promise((resolve) => current.once('exit', resolve));
+      closing.add(current);
       current.ref();
       current.postMessage('close');
       await exited;
