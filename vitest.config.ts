@@ -11,5 +11,7 @@ export default defineConfig({
     expect: { poll: { timeout: 10_000 } },
     pool: 'forks',
     maxWorkers: 2,
+    // The second one names the file and test a dead test process was running (Vitest does not).
+    reporters: ['default', './test/helpers/unfinished-reporter.ts'],
   },
 });
