@@ -143,6 +143,17 @@ describeDialects('scan writer', (dialect) => {
     expect(writer.threadId()).toBeNull();
   });
 
+  it.runIf(dialect === 'sqlite')('close() while the thread is still starting closes it once it has written the batch that started it', async () => {
+    t = await createTestApp(dialect);
+    const { accountId, campaignId } = await campaignFor(t);
+    const writer = workerWriter(t.app.ctx);
+    const written = writer.write([{ campaignId, accountId, occurredAt: 1, userAgent: null, referrer: null, ip: null, country: null }]);
+    await writer.close();
+    await written;
+    expect(writer.threadId()).toBeNull();
+    expect(await t.app.ctx.db.selectFrom('scans').select('occurred_at').execute()).toEqual([{ occurred_at: 1 }]);
+  });
+
   it.runIf(dialect === 'sqlite')('close() with a batch in flight keeps the process alive until the thread has written it and exited', () => {
     // Its own process: under Vitest the test runner's channel would keep the process alive anyway.
     const run = spawnSync(process.execPath, ['test/db/fixtures/close-with-batch-in-flight.ts'], { encoding: 'utf8', timeout: 20_000 });

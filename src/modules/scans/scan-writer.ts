@@ -92,6 +92,8 @@ export function workerWriter(ctx: ScanWriterContext): ScanWriter {
     // Copied, not moved: the caller keeps the batch to put it back if the write fails.
     writeBatch: (batch) => post(batch, []),
     async close() {
+      // A thread still starting has a batch waiting for it: it is closed once it has taken that.
+      if (starting) await starting;
       const current = worker;
       worker = null;
       if (!current) return;
