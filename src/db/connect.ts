@@ -84,6 +84,14 @@ class TesseraPostgresDialect extends PostgresDialect {
 }
 
 const STATEMENT_CACHE_SIZE = 256;
+/**
+ * Page size of a new SQLite database. The scan writer appends thousands of rows a flush, and
+ * SQLite writes the write-ahead log and its checkpoints a page per system call: 16 KiB pages
+ * cost ~20 % less CPU a scan than the default 4 KiB (bench/scan-ingest.bench.ts 2.2 → 1.75 µs;
+ * 64 KiB pages cost more again, whole pages rewritten for a few rows). The page cache is sized in
+ * bytes, so it holds as much as before.
+ */
+export const SQLITE_PAGE_SIZE = 16_384;
 const NOTHING_TO_ROLL_BACK = 'select 0 where 0';
 
 // Kysely's SQLite driver prepares every query afresh; SQLite parsing a 500-row INSERT (7,000
@@ -153,6 +161,9 @@ export function connectDatabase(options: ConnectOptions): DatabaseHandle {
   if (options.url !== ':memory:') createPrivately(options.url);
   const Sqlite = loadSqlite();
   const sqlite = new Sqlite(options.url);
+  // Takes effect only on a database with no table yet, and must precede WAL mode: an existing
+  // file keeps the page size it was created with (docs/operations.md says how to convert one).
+  sqlite.pragma(`page_size = ${SQLITE_PAGE_SIZE}`);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
