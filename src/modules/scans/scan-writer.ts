@@ -93,7 +93,8 @@ export function workerWriter(ctx: ScanWriterContext): ScanWriter {
     writeBatch: (batch) => post(batch, []),
     async close() {
       // A thread still starting has a batch waiting for it: it is closed once it has taken that.
-      if (starting) await starting;
+      // A start that fails has failed that batch (the buffer keeps it), so it leaves nothing to close.
+      if (starting) await starting.catch(() => null);
       const current = worker;
       worker = null;
       if (!current) return;
