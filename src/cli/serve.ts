@@ -6,6 +6,7 @@ import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { recordServerStart } from '../db/server-starts.ts';
+import { listenFailure } from '../http/listen-failure.ts';
 import { metricsUrl, startMetricsServer } from '../http/metrics-routes.ts';
 import type { Command } from './command.ts';
 import { releaseStartupMemory } from './release-startup-memory.ts';
@@ -40,9 +41,22 @@ export const serveCommand: Command = {
         process.exit(1);
       }
     };
-    process.once('SIGTERM', () => void shutdown('SIGTERM'));
-    process.once('SIGINT', () => void shutdown('SIGINT'));
-    await startServing(app, config, database);
+    const onTerm = () => void shutdown('SIGTERM');
+    const onInt = () => void shutdown('SIGINT');
+    process.once('SIGTERM', onTerm);
+    process.once('SIGINT', onInt);
+    try {
+      await startServing(app, config, database);
+    } catch (error) {
+      // A server that cannot listen must exit, not idle with its jobs running: a supervisor
+      // restarts or reports a process that ends, never one that hangs. What opened is closed so
+      // the process can end on its own (exit status 1).
+      process.off('SIGTERM', onTerm);
+      process.off('SIGINT', onInt);
+      await app.close().catch(() => {});
+      await database.close().catch(() => {});
+      throw error;
+    }
     return new Promise<number>(() => {});
   },
 };
@@ -54,7 +68,9 @@ export const serveCommand: Command = {
 export async function startServing(app: FastifyInstance, config: Config, database: DatabaseHandle): Promise<void> {
   await app.ready();
   await releaseStartupMemory();
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
+    throw new Error(listenFailure(error, config.host, config.port, 'HOST', 'PORT'));
+  });
   // A private port for the scraper; it closes with the process.
   const metricsServer = config.metricsPort === null ? null : await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
   // The marker `tessera account create` reads to tell whether it writes where a server reads.

@@ -32,7 +32,15 @@ export const workerCommand: Command = {
     // A worker serves no redirects: its scan recorder stays empty and reports no metrics.
     const ctx: AppContext = { ...core, metrics, scans: createScanRecorder(core) };
     reportOutbox(ctx);
-    const metricsServer = config.metricsPort === null ? null : await startMetricsServer(metrics, config.metricsHost, config.metricsPort);
+    const metricsServer =
+      config.metricsPort === null
+        ? null
+        : await startMetricsServer(metrics, config.metricsHost, config.metricsPort).catch(async (error: unknown) => {
+            // Nothing else has started: close what did, so the process ends with the error.
+            await ctx.scans.close();
+            await database.close();
+            throw error;
+          });
     const runner = startJobs(ctx, jobs);
     log.info({ jobs: jobs.map((j) => j.name), database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) }, 'worker started');
     return new Promise<number>((resolve) => {

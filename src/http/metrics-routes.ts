@@ -6,6 +6,7 @@ import http from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { listenFailure } from './listen-failure.ts';
 import type { Metrics } from './metrics.ts';
 
 const digest = (text: string) => createHash('sha256').update(text).digest();
@@ -55,7 +56,7 @@ export async function startMetricsServer(metrics: Metrics, host: string, port: n
     );
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(new Error(listenFailure(error, host, port, 'TESSERA_METRICS_HOST', 'TESSERA_METRICS_PORT'))));
     server.listen(port, host, () => resolve());
   });
   server.unref();
