@@ -1,7 +1,8 @@
 // `tessera backup PATH` as real processes: a backup taken while `tessera serve` answers scanned
 // redirects and writes them is consistent (integrity-checked), and the documented restore (the
 // copy put in place as tessera.db of a fresh data directory) brings back a serving instance with
-// the same accounts, keys and campaigns. Refusals: an existing target, PostgreSQL, no PATH.
+// the same accounts, keys and campaigns. Refusals: an existing target, a missing directory,
+// PostgreSQL, no PATH.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -91,6 +92,8 @@ it('backs up a serving SQLite instance consistently, and the restored copy serve
   expect(backup.code, backup.output).toBe(0);
   expect(backup.output).toMatch(/integrity ok/);
   expect(fs.statSync(target).mode & 0o777).toBe(0o600);
+  // The backup is one file: no -wal or -shm left beside it to copy along or forget.
+  expect(fs.readdirSync(path.dirname(target))).toEqual(['tessera-1.db']);
   // The copy is a consistent database with the campaign and scans flushed before it was taken.
   const copy = new SqliteDatabase(target, { readonly: true });
   expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
@@ -98,6 +101,14 @@ it('backs up a serving SQLite instance consistently, and the restored copy serve
   copy.close();
   expect(copiedScans).toBeGreaterThan(0);
   expect(copiedScans).toBeLessThanOrEqual(atBackup + 50);
+
+  // A directory that does not exist is refused, not created (an unmounted backup disk must not
+  // fill the data disk).
+  const nowhere = path.join(root, 'not-mounted', 'tessera-2.db');
+  const missing = await run(['backup', nowhere], env);
+  expect(missing.code).toBe(1);
+  expect(missing.output).toContain(`${path.dirname(nowhere)} is not an existing directory; create it (or mount the backup disk) first`);
+  expect(fs.existsSync(path.dirname(nowhere))).toBe(false);
 
   // A second backup to the same path is refused: a backup never overwrites.
   const again = await run(['backup', target], env);
