@@ -106,7 +106,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     description:
       'Most scan events an instance holds in memory while the database cannot take them (about 0.3 KB each): they are written once it answers again. While the buffer is full, further scans are dropped and counted in `tessera_scans_dropped_total` and logged; redirects keep answering either way.',
   },
-  { name: 'TESSERA_SCAN_RETENTION_DAYS', default: '395', description: 'Raw scans older than this are deleted; daily rollups are kept.' },
+  {
+    name: 'TESSERA_SCAN_RETENTION_DAYS',
+    default: '395',
+    description: 'Raw scans older than this are deleted; daily rollups are kept. On PostgreSQL whole expired months are dropped (see *Scan retention and partitions*).',
+  },
   { name: 'TESSERA_IP_STORAGE', default: 'anonymized', description: '`anonymized` keeps IPv4 /24 and IPv6 /48 prefixes; `none` stores no IP at all.' },
   { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
   {
@@ -197,6 +201,8 @@ function publicUrl(env: Env, host: string, port: number): string {
   try {
     url = new URL(value);
   } catch {
+    // Unset, the URL is built from HOST: then HOST is what to fix.
+    if (!raw) throw new ConfigError('HOST', `'${host}' is not a host name or IP address (the default TESSERA_PUBLIC_URL, '${value}', is built from it)`);
     throw new ConfigError('TESSERA_PUBLIC_URL', `is not a URL: '${value}'`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ConfigError('TESSERA_PUBLIC_URL', 'must be http:// or https://');

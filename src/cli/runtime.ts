@@ -1,5 +1,6 @@
 // Opening the configured database the same way for every command: resolve the master key,
-// connect, migrate. A bad environment fails here with the variable's name.
+// connect, migrate. A bad environment fails here with the variable's name, and a database that
+// cannot be reached or opened with where it is and the variable that chose it.
 import { loadConfig, type Config } from '../config.ts';
 import { ensureMasterKey } from '../crypto/master-key.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
@@ -19,14 +20,15 @@ export function describeDatabase(config: Config): string {
  */
 export async function openRuntime(log: (message: string) => void, env?: Record<string, string | undefined>): Promise<{ config: Config; database: DatabaseHandle; applied: string[] }> {
   const config = ensureMasterKey(loadConfig(env), log);
-  const database = connectDatabase({ dialect: config.dialect, url: config.databaseUrl });
+  let database: DatabaseHandle | undefined;
   let applied: string[];
   try {
+    database = connectDatabase({ dialect: config.dialect, url: config.databaseUrl });
     applied = await migrateToLatest(database.db);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   } catch (error) {
-    await database.close();
-    throw error;
+    await database?.close().catch(() => {});
+    throw new Error(`cannot open ${describeDatabase(config)} (${config.dialect === 'postgres' ? 'DATABASE_URL' : 'TESSERA_DATA_DIR or DATABASE_URL'}): ${(error as Error).message}`, { cause: error });
   }
   return { config, database, applied };
 }

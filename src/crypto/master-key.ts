@@ -16,9 +16,14 @@ export function ensureMasterKey(config: Config, log: (message: string) => void):
   if (fs.existsSync(file)) {
     key = parseMasterKey(fs.readFileSync(file, 'utf8'), file);
   } else {
-    fs.mkdirSync(config.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     key = randomBytes(32);
-    fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    try {
+      fs.mkdirSync(config.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+      fs.writeFileSync(file, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // The data directory is where it failed; TESSERA_MASTER_KEY avoids writing there at all.
+      throw new ConfigError('TESSERA_DATA_DIR', `cannot write a development master key to ${file} (${(error as Error).message}); make the directory writable, or set TESSERA_MASTER_KEY`);
+    }
     log(`TESSERA_MASTER_KEY is not set: generated a development master key into ${file}. Set TESSERA_MASTER_KEY in production.`);
   }
   return Object.freeze({ ...config, masterKey: key });

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +141,31 @@ describe('CLI commands (SQLite)', () => {
     const result = await run(['migrate'], { PORT: 'abc' });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/PORT: expected an integer/);
+  });
+
+  it('a data directory that cannot be written fails naming TESSERA_DATA_DIR and the way out', async () => {
+    // Under a regular file: mkdir fails whoever runs the test (root included).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-')), 'a-file');
+    fs.writeFileSync(file, '');
+    const result = await run(['migrate'], { TESSERA_DATA_DIR: path.join(file, 'data') });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`configuration error: TESSERA_DATA_DIR: cannot write a development master key to ${path.join(file, 'data', 'master.key')} (ENOTDIR`);
+    expect(result.stderr).toContain('make the directory writable, or set TESSERA_MASTER_KEY');
+    const sqlite = await run(['migrate'], { DATABASE_URL: path.join(file, 'tessera.db'), TESSERA_MASTER_KEY: 'ab'.repeat(32) });
+    expect(sqlite.code).toBe(1);
+    expect(sqlite.stderr).toContain(`tessera: cannot open SQLite file ${path.join(file, 'tessera.db')} (TESSERA_DATA_DIR or DATABASE_URL): `);
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  });
+
+  it('a PostgreSQL server that does not answer fails fast, naming where and DATABASE_URL (password hidden)', async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as net.AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const result = await run(['migrate'], { DATABASE_URL: `postgres://tessera:s3cret@127.0.0.1:${port}/tessera`, TESSERA_MASTER_KEY: 'ab'.repeat(32) });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`tessera: cannot open PostgreSQL postgres://tessera:***@127.0.0.1:${port}/tessera (DATABASE_URL): connect ECONNREFUSED`);
+    expect(result.stderr).not.toContain('s3cret');
   });
 
   it('two `tessera migrate` processes on one SQLite file both succeed', async () => {

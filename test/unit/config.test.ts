@@ -37,6 +37,8 @@ describe('config', () => {
     [{ TESSERA_MASTER_KEY: 'short' }, 'TESSERA_MASTER_KEY', '32 bytes'],
     [{ TESSERA_PUBLIC_URL: 'ftp://x' }, 'TESSERA_PUBLIC_URL', 'http'],
     [{ TESSERA_PUBLIC_URL: 'not a url' }, 'TESSERA_PUBLIC_URL', 'not a URL'],
+    // No TESSERA_PUBLIC_URL: the default is built from HOST, so the error names HOST.
+    [{ HOST: '999.1.1.1' }, 'HOST', "'999.1.1.1' is not a host name or IP address"],
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL', 'unsupported scheme'],
     [{ TESSERA_WORKER: 'maybe' }, 'TESSERA_WORKER', 'true or false'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL', 'redis://'],
@@ -48,6 +50,11 @@ describe('config', () => {
     expect(error.variable).toBe(variable);
     expect(error.message).toContain(variable);
     expect(error.message).toContain(text);
+  });
+
+  it('blames TESSERA_PUBLIC_URL only when it is set', () => {
+    // With the URL given, a bad HOST is left to the listen, which names HOST (tessera serve).
+    expect(loadConfig({ HOST: '999.1.1.1', TESSERA_PUBLIC_URL: 'https://qr.example.com' }).publicUrl).toBe('https://qr.example.com');
   });
 
   it('refuses to start in production without a master key', () => {
