@@ -1,6 +1,7 @@
 // The design model behind `design_config`: allowed values, defaults, and validation that
 // names what is allowed whenever it refuses something.
 
+import { base64Bytes, logoImageProblem } from './logo-image.ts';
 import { ECC_LEVELS } from './capacity.ts';
 import type { Ecc } from './capacity.ts';
 import { luminance, normalizeColor, parseColor } from './color.ts';
@@ -165,11 +166,20 @@ function parseGradient(c: Checker, v: unknown): Gradient | null | undefined {
   return { type, rotation, stops, apply_to_eyes: applyToEyes };
 }
 
-const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[^,;]*)*),/i;
+// Controls (C0, DEL, C1), line and paragraph separators and the noncharacters U+FFFE/U+FFFF: none
+// is printable, and XML (the SVG the caption is drawn into) cannot carry most of them at all.
+// Designs stored before this rule were held to CONTROL only; they are drawn without what XML
+// cannot carry (escapeXml).
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+// Parameters are tokens (RFC 2045: `;base64`, `;charset=utf-8`, `;name=logo.png`).
+const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[A-Za-z0-9!#$%&'*+.^_`|~=-]*)*),/i;
+// What an XML attribute cannot hold even escaped; the URI goes into the SVG's href.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 // Leading base64 of each raster type's signature, so a mislabelled payload is caught here.
 const MAGIC: Record<string, string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
 
-function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
+function parseLogo(c: Checker, v: unknown, strict: boolean): Logo | null | undefined {
   if (v === null || v === undefined) return null;
   const obj = typeof v === 'string' ? { src: v } : v;
   if (!isObject(obj)) return c.fail('logo', 'logo must be a data URI string or {src: data URI, size: fraction of the width}');
@@ -178,6 +188,7 @@ function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
   if (!m || typeof src !== 'string') {
     return c.fail('logo.src', `logo.src must be a data URI of type ${LOGO_MIME_TYPES.join(', ')} (e.g. data:image/png;base64,…)`);
   }
+  if (strict && (NOT_IN_XML.test(src) || !src.isWellFormed())) return c.fail('logo.src', 'logo.src holds control characters; percent-encode the image or send it as base64');
   if (src.length > DESIGN_LIMITS.logoBytes) {
     return c.fail('logo.src', `logo.src is ${src.length.toLocaleString('en-US')} bytes; at most ${DESIGN_LIMITS.logoBytes.toLocaleString('en-US')} are allowed`);
   }
@@ -187,23 +198,40 @@ function parseLogo(c: Checker, v: unknown): Logo | null | undefined {
   if (base64 && !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return c.fail('logo.src', 'logo.src declares base64 but holds other characters');
   const magic = MAGIC[mime];
   if (magic && (!base64 || !body.startsWith(magic))) return c.fail('logo.src', `logo.src must hold a base64 ${mime.slice(6).toUpperCase()} image`);
+  const imageProblem = strict ? logoImageProblem(mime, base64 ? body : null, mime === 'image/svg+xml' ? svgMarkup(body, base64) : null) : null;
+  if (imageProblem) return c.fail('logo.src', `logo.src: ${imageProblem}`);
   const { min, max, default: def } = DESIGN_LIMITS.logoSize;
   const size = obj.size === undefined ? def : c.number('logo.size', obj.size, min, max);
   return size === undefined ? undefined : { src, size };
 }
 
-function darkestStop(gradient: Gradient): string {
+/** An SVG logo's markup from its data URI body (base64, or percent-encoded text). */
+function svgMarkup(body: string, base64: boolean): string {
+  if (base64) {
+    const bytes = base64Bytes(body);
+    return bytes ? new TextDecoder().decode(bytes) : '';
+  }
+  try {
+    return decodeURIComponent(body);
+  } catch {
+    return body;
+  }
+}
+
+/** The darkest stop's colour; undefined while no stop is valid (the design is refused then). */
+function darkestStop(gradient: Gradient): string | undefined {
+  if (gradient.stops.length === 0) return undefined;
   return gradient.stops.reduce((a, b) => (luminance(parseColor(b.color)) < luminance(parseColor(a.color)) ? b : a)).color;
 }
 
-function parseFrame(c: Checker, v: unknown, color: string | undefined): Frame | null | undefined {
+function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: boolean): Frame | null | undefined {
   if (v === null || v === undefined || v === false) return null;
   const obj = typeof v === 'string' ? { text: v } : v === true ? {} : v;
   if (!isObject(obj)) return c.fail('frame', 'frame must be {text, color?, text_color?} or null');
   const text = obj.text === undefined ? 'SCAN ME' : obj.text;
   const max = DESIGN_LIMITS.frameText.maxLength;
-  if (typeof text !== 'string' || text.length > max || /[\u0000-\u001f\u007f]/.test(text)) {
-    return c.fail('frame.text', `frame.text must be a single line of at most ${max} characters`);
+  if (typeof text !== 'string' || text.length > max || (strict ? NOT_TEXT.test(text) || !text.isWellFormed() : CONTROL.test(text))) {
+    return c.fail('frame.text', `frame.text must be a single line of at most ${max} printable characters`);
   }
   const frameColor = obj.color === undefined ? (color ?? '#000000') : c.color('frame.color', obj.color);
   const textColor = obj.text_color === undefined ? '#ffffff' : c.color('frame.text_color', obj.text_color);
@@ -217,7 +245,10 @@ export interface ResolveOptions {
   /**
    * `warn` (default): ignored with an `unknown_key` warning, so a design stored before a key was
    * renamed still renders. `refuse`: a design_invalid error naming the closest known key, for
-   * input that is about to be stored or drawn for a caller who can still fix it.
+   * input that is about to be stored or drawn for a caller who can still fix it. `refuse` also
+   * holds captions and logos to the rules added since designs were first stored (printable text,
+   * no control characters in a logo's URI, logo images of at most LOGO_MAX_SIDE pixels a side);
+   * a stored design keeps rendering under the rules it was saved with.
    */
   unknownKeys?: 'warn' | 'refuse';
 }
@@ -242,7 +273,7 @@ const KEY_ALIASES: Record<string, string> = {
 
 function closestKey(key: string): string | undefined {
   const lower = key.toLowerCase();
-  if (KEY_ALIASES[lower]) return KEY_ALIASES[lower];
+  if (Object.hasOwn(KEY_ALIASES, lower)) return KEY_ALIASES[lower];
   if (KNOWN_KEYS.includes(lower)) return lower;
   let best: string | undefined;
   let bestDistance = 3;
@@ -270,6 +301,7 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
     throw new QrDesignError('design_invalid', 'design_config must be an object', [{ field: 'design_config', message: 'must be an object' }]);
   }
   const c = new Checker();
+  const strict = options.unknownKeys === 'refuse';
   for (const key of Object.keys(input)) {
     if (KNOWN_KEYS.includes(key)) continue;
     if (options.unknownKeys === 'refuse') {
@@ -300,8 +332,8 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
     eye_color: has('eye_color') ? (input.eye_color === null ? null : c.color('eye_color', input.eye_color)) : base.eye_color,
     margin: has('margin') ? c.number('margin', input.margin, DESIGN_LIMITS.margin.min, DESIGN_LIMITS.margin.max, true) : base.margin,
     ecc: has('ecc') ? c.oneOf('ecc', input.ecc, ECC_LEVELS) : base.ecc,
-    logo: has('logo') ? parseLogo(c, input.logo) : base.logo,
-    frame: has('frame') ? parseFrame(c, input.frame, frameColor) : base.frame,
+    logo: has('logo') ? parseLogo(c, input.logo, strict) : base.logo,
+    frame: has('frame') ? parseFrame(c, input.frame, frameColor, strict) : base.frame,
   };
   if (c.errors.length > 0) {
     const message = c.errors.length === 1 ? c.errors[0]!.message : `design_config has ${c.errors.length} problems: ${c.errors.map((e) => e.message).join('; ')}`;

@@ -1,6 +1,7 @@
 // JSON Schema of design_config for the HTTP layer's OpenAPI docs. Validation itself is
 // parseDesign's job (it also gives the actionable messages); this only describes.
 
+import { LOGO_MAX_SIDE } from './logo-image.ts';
 import { ECC_LEVELS } from './capacity.ts';
 import { DESIGN_LIMITS, EYES, EYE_PUPILS, GRADIENT_TYPES, SHAPES } from './design.ts';
 import { PRESET_NAMES } from './presets.ts';
@@ -50,7 +51,7 @@ export const DESIGN_CONFIG_SCHEMA = {
           type: 'object',
           required: ['src'],
           properties: {
-            src: { type: 'string', maxLength: DESIGN_LIMITS.logoBytes, description: 'data:image/png|jpeg|svg+xml URI' },
+            src: { type: 'string', maxLength: DESIGN_LIMITS.logoBytes, description: `data:image/png|jpeg|svg+xml URI; a PNG or JPEG (also one an SVG embeds) at most ${LOGO_MAX_SIDE} pixels a side` },
             size: { type: 'number', minimum: DESIGN_LIMITS.logoSize.min, maximum: DESIGN_LIMITS.logoSize.max, default: DESIGN_LIMITS.logoSize.default, description: 'Fraction of the code width.' },
           },
         },

@@ -56,6 +56,29 @@ describeDialects('render', (dialect) => {
     expect(await decodeQr(response.body)).toEqual([`http://tessera.test/${c.short_code}`]);
   });
 
+  it('refuses a caption XML cannot carry, yet a design stored with one before still renders as a PNG that decodes', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: me.headers,
+      payload: { name: 'c', destination: 'https://example.com/', design_config: { frame: 'SCAN\uffffME' } },
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'body/design_config/frame.text' }] });
+    const c = await campaign(me.headers, { qr_type: 'dynamic' });
+    // As an earlier version stored it: every such fetch was a 500 (librsvg: XML parse error).
+    await t.app.ctx.db
+      .updateTable('campaigns')
+      .set({ design_config: JSON.stringify({ frame: 'SCAN\uffffME' }) })
+      .where('id', '=', c.id)
+      .execute();
+    const png = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=400` });
+    expect(png.statusCode).toBe(200);
+    expect(await decodeQr(png.rawPayload)).toEqual([`http://tessera.test/${c.short_code}`]);
+  });
+
   it('a static code renders as a PNG of the requested size that decodes to its destination', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);

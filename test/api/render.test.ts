@@ -94,6 +94,23 @@ describeDialects('POST /api/v1/qrs/render', (dialect) => {
     expect(contrast.json().code).toBe('design_unscannable');
   });
 
+  it('answers hostile designs with a 400 naming the field, never a 500 (gradient of invalid stops, caption XML cannot carry, logo of 12,000² pixels)', async () => {
+    const stops = await render({ data: 'x', format: 'png', design_config: { gradient: { stops: [{ color: 'red' }, { color: 'blue' }] } } });
+    expect(stops.statusCode).toBe(400);
+    expect(stops.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'body/design_config/gradient.stops[0].color' }, { field: 'body/design_config/gradient.stops[1].color' }] });
+    const caption = await render({ data: 'x', format: 'png', design_config: { frame: 'A\uffffB' } });
+    expect(caption.statusCode).toBe(400);
+    expect(caption.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'body/design_config/frame.text' }] });
+    // A one-colour PNG compresses to almost nothing; its header says how large it decodes.
+    const ihdr = Buffer.alloc(33);
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]).copy(ihdr);
+    ihdr.writeUInt32BE(12_000, 16);
+    ihdr.writeUInt32BE(12_000, 20);
+    const bomb = await render({ data: 'https://example.com/a-long-enough-link-for-a-logo', format: 'png', design_config: { logo: `data:image/png;base64,${ihdr.toString('base64')}` } });
+    expect(bomb.statusCode).toBe(400);
+    expect(bomb.json()).toMatchObject({ code: 'design_invalid', errors: [{ field: 'body/design_config/logo.src', message: expect.stringContaining('12,000 × 12,000 pixels') }] });
+  });
+
   it('refuses content over capacity with the capacity stated', async () => {
     const response = await render({ data: 'é'.repeat(3000), design_config: { ecc: 'H' } });
     expect(response.statusCode).toBe(400);

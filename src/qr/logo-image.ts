@@ -1,0 +1,91 @@
+// Pixel dimensions of a logo's raster images, read from their headers. A logo is limited in bytes,
+// but a compressed PNG of one colour is a few kilobytes at 12,000 × 12,000 pixels, and whatever
+// draws the code (librsvg on the server, the browser for an SVG) decodes every pixel: ~5 s and
+// +560 MB for one request. The header says how large an image is before anything decodes it.
+// Browser-safe (atob, typed arrays only): the designer validates with the same code.
+
+/** Longest side a logo image may have: a logo covers at most 30 % of a code of at most 4,096 px. */
+export const LOGO_MAX_SIDE = 2048;
+
+/** Width and height of an image. */
+export interface ImageSize {
+  width: number;
+  height: number;
+}
+
+/** Bytes of a base64 text (whitespace-free, as validated); null when it is not base64. */
+export function base64Bytes(text: string): Uint8Array | null {
+  try {
+    return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+function u32(b: Uint8Array, at: number): number {
+  return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
+}
+
+/** A PNG's size from its IHDR chunk (always the first); null when the bytes are no PNG. */
+export function pngSize(b: Uint8Array): ImageSize | null {
+  if (b.length < 24 || PNG_SIGNATURE.some((v, i) => b[i] !== v)) return null;
+  if (String.fromCharCode(b[12]!, b[13]!, b[14]!, b[15]!) !== 'IHDR') return null;
+  return { width: u32(b, 16), height: u32(b, 20) };
+}
+
+/** A JPEG's size from its first start-of-frame segment; null when the bytes are no JPEG or hold none. */
+export function jpegSize(b: Uint8Array): ImageSize | null {
+  if (b[0] !== 0xff || b[1] !== 0xd8) return null;
+  let at = 2;
+  while (at + 9 < b.length) {
+    if (b[at] !== 0xff) return null;
+    const marker = b[at + 1]!;
+    // Fill bytes, and markers that stand alone (RSTn, TEM) carry no length.
+    if (marker === 0xff) {
+      at++;
+      continue;
+    }
+    if ((marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      at += 2;
+      continue;
+    }
+    // SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC): height, then width.
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+      return { height: (b[at + 5]! << 8) | b[at + 6]!, width: (b[at + 7]! << 8) | b[at + 8]! };
+    }
+    at += 2 + ((b[at + 2]! << 8) | b[at + 3]!);
+  }
+  return null;
+}
+
+/** The size of a PNG or JPEG in base64, or null when it does not read as one. */
+export function rasterSize(mime: string, base64: string): ImageSize | null {
+  const bytes = base64Bytes(base64);
+  if (!bytes) return null;
+  return mime === 'image/png' ? pngSize(bytes) : mime === 'image/jpeg' ? jpegSize(bytes) : null;
+}
+
+// Raster images an SVG logo embeds as base64 data URIs (design tools export placed bitmaps so).
+const EMBEDDED = /data:(image\/(?:png|jpe?g))(?:;[^,;"'\s)]*)*;base64,([A-Za-z0-9+/=\s]+)/gi;
+
+/**
+ * Why a logo's images are too large or unreadable, or null when they are fine: the PNG or JPEG
+ * itself, or each PNG or JPEG an SVG logo embeds. `svgText` is the SVG's markup for SVG logos.
+ */
+export function logoImageProblem(mime: string, base64Body: string | null, svgText: string | null): string | null {
+  const images: Array<{ mime: string; body: string; nested: boolean }> = [];
+  if (mime !== 'image/svg+xml' && base64Body !== null) images.push({ mime, body: base64Body, nested: false });
+  if (svgText !== null) for (const m of svgText.matchAll(EMBEDDED)) images.push({ mime: m[1]!.toLowerCase().replace('jpg', 'jpeg'), body: m[2]!.replace(/\s+/g, ''), nested: true });
+  for (const image of images) {
+    const size = rasterSize(image.mime, image.body);
+    const what = `${image.nested ? 'an image the SVG embeds' : 'the image'} (${image.mime.slice(6).toUpperCase()})`;
+    if (!size) return `${what} cannot be read: its header is missing or damaged`;
+    if (size.width === 0 || size.height === 0) return `${what} is empty (${size.width} × ${size.height} pixels)`;
+    if (size.width > LOGO_MAX_SIDE || size.height > LOGO_MAX_SIDE) {
+      return `${what} is ${size.width.toLocaleString('en-US')} × ${size.height.toLocaleString('en-US')} pixels; at most ${LOGO_MAX_SIDE.toLocaleString('en-US')} on each side (a logo is drawn at most ~1,230 px wide): scale it down`;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,133 @@
+// Hostile or careless design_config input the outside audit sent: every one is refused with the
+// field named, never a crash (a TypeError became a 500), never an SVG that is not XML, never a
+// logo that costs seconds and hundreds of megabytes to decode. Designs stored before these rules
+// keep rendering (`unknownKeys: 'warn'` is how stored designs are read).
+import sharp from 'sharp';
+import { describe, expect, it } from 'vitest';
+import { lintDesign, parseDesign, QrDesignError, renderSvg } from '../../src/qr/index.ts';
+import { jpegSize, LOGO_MAX_SIDE, pngSize } from '../../src/qr/logo-image.ts';
+import { renderPng } from '../../src/modules/render/index.ts';
+import { decodeSvg } from '../helpers/decode-qr.ts';
+
+const fresh = (design: unknown) => parseDesign(design, { unknownKeys: 'refuse' });
+
+function refusal(design: unknown): QrDesignError {
+  try {
+    fresh(design);
+  } catch (error) {
+    if (error instanceof QrDesignError) return error;
+    throw error;
+  }
+  throw new Error('expected a QrDesignError');
+}
+
+/** The first bytes of a PNG claiming `width` × `height` (IHDR only: enough for a header check, not an image). */
+function pngHeader(width: number, height: number): string {
+  const b = new Uint8Array(33);
+  b.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
+  new DataView(b.buffer).setUint32(16, width);
+  new DataView(b.buffer).setUint32(20, height);
+  b.set([8, 0, 0, 0, 0], 24);
+  return Buffer.from(b).toString('base64');
+}
+
+/** A JPEG start with an APP0 segment, then a SOF0 claiming `width` × `height`. */
+function jpegHeader(width: number, height: number): string {
+  const app0 = [0xff, 0xe0, 0, 16, 0x4a, 0x46, 0x49, 0x46, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0];
+  const sof0 = [0xff, 0xc0, 0, 11, 8, height >> 8, height & 255, width >> 8, width & 255, 1, 1, 0x11, 0];
+  return Buffer.from([0xff, 0xd8, ...app0, ...sof0]).toString('base64');
+}
+
+describe('refused with the field named', () => {
+  it('a gradient whose every stop is invalid (it crashed picking the frame colour)', () => {
+    const error = refusal({ gradient: { stops: [{ color: 'red' }, { color: 'blue' }] } });
+    expect(error.details.map((d) => d.field)).toEqual(['gradient.stops[0].color', 'gradient.stops[1].color']);
+    expect(
+      refusal({
+        gradient: {
+          stops: [
+            { offset: 2, color: '#000000' },
+            { offset: -1, color: '#111111' },
+          ],
+        },
+      }).details.map((d) => d.field),
+    ).toEqual(['gradient.stops[0].offset', 'gradient.stops[1].offset']);
+    expect(refusal({ gradient: { stops: [1, 2] } }).details.map((d) => d.field)).toEqual(['gradient.stops[0]', 'gradient.stops[1]']);
+  });
+
+  it.each([
+    ['U+FFFF', 'A\uffffB'],
+    ['U+FFFE', 'A\ufffeB'],
+    ['a C1 control', 'A\u0085B'],
+    ['a line separator', 'A\u2028B'],
+    ['a lone surrogate', 'A\ud800B'],
+    ['a tab', 'A\tB'],
+  ])('a caption holding %s', (_what, text) => {
+    const error = refusal({ frame: { text } });
+    expect(error.details).toEqual([{ field: 'frame.text', message: 'frame.text must be a single line of at most 32 printable characters' }]);
+  });
+
+  it('a logo URI holding control characters, or parameters that are not tokens', () => {
+    expect(refusal({ logo: 'data:image/svg+xml,<svg>\u0001</svg>' }).details[0]).toMatchObject({ field: 'logo.src', message: expect.stringContaining('control characters') });
+    expect(refusal({ logo: `data:image/png;x\u0001y;base64,${pngHeader(64, 64)}` }).details[0]!.field).toBe('logo.src');
+  });
+
+  it('a PNG or JPEG logo larger than LOGO_MAX_SIDE a side, or one whose header does not read', () => {
+    const big = refusal({ logo: `data:image/png;base64,${pngHeader(12_000, 12_000)}` });
+    expect(big.details).toEqual([
+      { field: 'logo.src', message: `logo.src: the image (PNG) is 12,000 × 12,000 pixels; at most 2,048 on each side (a logo is drawn at most ~1,230 px wide): scale it down` },
+    ]);
+    expect(refusal({ logo: `data:image/jpeg;base64,${jpegHeader(5000, 100)}` }).details[0]!.message).toContain('the image (JPEG) is 5,000 × 100 pixels');
+    expect(refusal({ logo: 'data:image/png;base64,iVBORw0KGgoAAAA' }).details[0]!.message).toContain('cannot be read: its header is missing or damaged');
+    expect(() => fresh({ logo: `data:image/png;base64,${pngHeader(LOGO_MAX_SIDE, 512)}` })).not.toThrow();
+    expect(() => fresh({ logo: `data:image/jpeg;base64,${jpegHeader(LOGO_MAX_SIDE, LOGO_MAX_SIDE)}` })).not.toThrow();
+  });
+
+  it('an SVG logo embedding an oversized raster, base64 or percent-encoded', () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image href="data:image/png;base64,${pngHeader(4000, 10)}" width="10" height="10"/></svg>`;
+    expect(refusal({ logo: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` }).details[0]!.message).toContain('an image the SVG embeds (PNG) is 4,000 × 10 pixels');
+    expect(refusal({ logo: `data:image/svg+xml,${encodeURIComponent(svg)}` }).details[0]!.field).toBe('logo.src');
+    const small = svg.replace(pngHeader(4000, 10), pngHeader(100, 10));
+    expect(() => fresh({ logo: `data:image/svg+xml,${encodeURIComponent(small)}` })).not.toThrow();
+  });
+
+  it('an unknown key named like an inherited property gets no "did you mean undefined"', () => {
+    const { message } = refusal({ constructor: 1 });
+    expect(message).not.toContain('undefined');
+    expect(message).toMatch(/^"constructor" is not a design_config key; known keys: /);
+  });
+});
+
+describe('logo image headers', () => {
+  it('read the sizes sharp writes', async () => {
+    const png = await sharp({ create: { width: 300, height: 120, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer();
+    const jpeg = await sharp({ create: { width: 300, height: 120, channels: 3, background: '#123456' } })
+      .jpeg()
+      .toBuffer();
+    expect(pngSize(new Uint8Array(png))).toEqual({ width: 300, height: 120 });
+    expect(jpegSize(new Uint8Array(jpeg))).toEqual({ width: 300, height: 120 });
+    expect(() => fresh({ logo: `data:image/png;base64,${png.toString('base64')}` })).not.toThrow();
+  });
+});
+
+describe('a design stored before these rules', () => {
+  it('still renders, without what XML cannot carry, and the PNG decodes', async () => {
+    const stored = { frame: { text: 'SCAN\uffffME' }, eyes: 'circle' };
+    const { svg } = renderSvg('https://example.com/legacy', stored);
+    expect(svg).not.toMatch(/[\ufffe\uffff]/);
+    expect(svg).toContain('>SCANME<');
+    expect((await decodeSvg(svg)).zxing).toBe('https://example.com/legacy');
+    await expect(renderPng(svg, 400)).resolves.toBeInstanceOf(Buffer);
+  });
+});
+
+describe('lint', () => {
+  it('warns about a background made transparent by its alpha, like the keyword', () => {
+    const codes = (background: string) => lintDesign(parseDesign({ background }).design).warnings.filter((w) => w.code === 'transparent_background');
+    expect(codes('#ffffff00')).toEqual([expect.objectContaining({ field: 'background', message: expect.stringMatching(/^transparent background: /) })]);
+    expect(codes('#ffffff80')[0]!.message).toMatch(/^background at 50 % opacity: /);
+    expect(codes('#ffffff')).toEqual([]);
+  });
+});
