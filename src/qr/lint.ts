@@ -109,11 +109,18 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
   const errors: QrErrorDetail[] = [];
   const warnings: QrWarning[] = [];
   let bg = WHITE;
-  if (design.background === 'transparent') {
-    warnings.push({ code: 'transparent_background', field: 'background', message: 'transparent background: the code needs a light, plain surface behind it to scan' });
-  } else {
-    bg = over(parseColor(design.background), WHITE);
+  const backgroundAlpha = design.background === 'transparent' ? 0 : parseColor(design.background).a;
+  if (backgroundAlpha < 1) {
+    // Alpha in the colour (#ffffff00) is as transparent as the keyword: PNG pixels without
+    // opacity, which decoders read as whatever their own backdrop is (often black).
+    const opacity = backgroundAlpha === 0 ? 'transparent background' : `background at ${Math.round(backgroundAlpha * 100)} % opacity`;
+    warnings.push({
+      code: 'transparent_background',
+      field: 'background',
+      message: `${opacity}: the code needs a light, plain surface behind it to scan (an opaque background such as #ffffff brings its own)`,
+    });
   }
+  if (design.background !== 'transparent') bg = over(parseColor(design.background), WHITE);
   // The weakest foreground (every gradient stop and the ramp between them) against the background.
   let worst = Infinity;
   let worstField = 'color';
