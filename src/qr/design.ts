@@ -1,7 +1,8 @@
 // The design model behind `design_config`: allowed values, defaults, and validation that
 // names what is allowed whenever it refuses something.
 
-import { base64Bytes, logoImageProblem } from './logo-image.ts';
+import { hasLoneSurrogate } from './svg/escape.ts';
+import { LOGO_MAX_BYTES, LOGO_MIME_TYPES, logoSourceProblem } from './logo-source.ts';
 import { ECC_LEVELS } from './capacity.ts';
 import type { Ecc } from './capacity.ts';
 import { luminance, normalizeColor, parseColor } from './color.ts';
@@ -19,7 +20,7 @@ export const DIAMOND_PUPIL_FRAMES: readonly Eye[] = ['extra-rounded', 'circle'];
 /** Gradient kinds (`gradient.type`). */
 export const GRADIENT_TYPES = ['linear', 'radial'] as const;
 /** Image types accepted as logo data URIs. */
-export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+export { LOGO_MIME_TYPES } from './logo-source.ts';
 
 export type Shape = (typeof SHAPES)[number];
 export type Eye = (typeof EYES)[number];
@@ -30,7 +31,7 @@ export type GradientType = (typeof GRADIENT_TYPES)[number];
 export const DESIGN_LIMITS = {
   margin: { min: 0, max: 16, default: 4 },
   logoSize: { min: 0.05, max: 0.3, default: 0.2 },
-  logoBytes: 256 * 1024,
+  logoBytes: LOGO_MAX_BYTES,
   gradientStops: { min: 2, max: 8 },
   frameText: { maxLength: 32 },
 } as const;
@@ -172,50 +173,15 @@ function parseGradient(c: Checker, v: unknown): Gradient | null | undefined {
 // cannot carry (escapeXml).
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
-// Parameters are tokens (RFC 2045: `;base64`, `;charset=utf-8`, `;name=logo.png`).
-const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[A-Za-z0-9!#$%&'*+.^_`|~=-]*)*),/i;
-// What an XML attribute cannot hold even escaped; the URI goes into the SVG's href.
-const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
-// Leading base64 of each raster type's signature, so a mislabelled payload is caught here.
-const MAGIC: Record<string, string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
-
 function parseLogo(c: Checker, v: unknown, strict: boolean): Logo | null | undefined {
   if (v === null || v === undefined) return null;
   const obj = typeof v === 'string' ? { src: v } : v;
   if (!isObject(obj)) return c.fail('logo', 'logo must be a data URI string or {src: data URI, size: fraction of the width}');
-  const src = obj.src;
-  const m = typeof src === 'string' ? DATA_URI.exec(src) : null;
-  if (!m || typeof src !== 'string') {
-    return c.fail('logo.src', `logo.src must be a data URI of type ${LOGO_MIME_TYPES.join(', ')} (e.g. data:image/png;base64,…)`);
-  }
-  if (strict && (NOT_IN_XML.test(src) || !src.isWellFormed())) return c.fail('logo.src', 'logo.src holds control characters; percent-encode the image or send it as base64');
-  if (src.length > DESIGN_LIMITS.logoBytes) {
-    return c.fail('logo.src', `logo.src is ${src.length.toLocaleString('en-US')} bytes; at most ${DESIGN_LIMITS.logoBytes.toLocaleString('en-US')} are allowed`);
-  }
-  const mime = m[1]!.toLowerCase();
-  const base64 = m[2]!.toLowerCase().split(';').includes('base64');
-  const body = src.slice(m[0].length);
-  if (base64 && !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return c.fail('logo.src', 'logo.src declares base64 but holds other characters');
-  const magic = MAGIC[mime];
-  if (magic && (!base64 || !body.startsWith(magic))) return c.fail('logo.src', `logo.src must hold a base64 ${mime.slice(6).toUpperCase()} image`);
-  const imageProblem = strict ? logoImageProblem(mime, base64 ? body : null, mime === 'image/svg+xml' ? svgMarkup(body, base64) : null) : null;
-  if (imageProblem) return c.fail('logo.src', `logo.src: ${imageProblem}`);
+  const problem = logoSourceProblem(obj.src, strict);
+  if (problem) return c.fail('logo.src', problem);
   const { min, max, default: def } = DESIGN_LIMITS.logoSize;
   const size = obj.size === undefined ? def : c.number('logo.size', obj.size, min, max);
-  return size === undefined ? undefined : { src, size };
-}
-
-/** An SVG logo's markup from its data URI body (base64, or percent-encoded text). */
-function svgMarkup(body: string, base64: boolean): string {
-  if (base64) {
-    const bytes = base64Bytes(body);
-    return bytes ? new TextDecoder().decode(bytes) : '';
-  }
-  try {
-    return decodeURIComponent(body);
-  } catch {
-    return body;
-  }
+  return size === undefined ? undefined : { src: obj.src as string, size };
 }
 
 /** The darkest stop's colour; undefined while no stop is valid (the design is refused then). */
@@ -230,7 +196,7 @@ function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: b
   if (!isObject(obj)) return c.fail('frame', 'frame must be {text, color?, text_color?} or null');
   const text = obj.text === undefined ? 'SCAN ME' : obj.text;
   const max = DESIGN_LIMITS.frameText.maxLength;
-  if (typeof text !== 'string' || text.length > max || (strict ? NOT_TEXT.test(text) || !text.isWellFormed() : CONTROL.test(text))) {
+  if (typeof text !== 'string' || text.length > max || (strict ? NOT_TEXT.test(text) || hasLoneSurrogate(text) : CONTROL.test(text))) {
     return c.fail('frame.text', `frame.text must be a single line of at most ${max} printable characters`);
   }
   const frameColor = obj.color === undefined ? (color ?? '#000000') : c.color('frame.color', obj.color);

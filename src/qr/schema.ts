@@ -1,7 +1,7 @@
 // JSON Schema of design_config for the HTTP layer's OpenAPI docs. Validation itself is
 // parseDesign's job (it also gives the actionable messages); this only describes.
 
-import { LOGO_MAX_SIDE } from './logo-image.ts';
+import { LOGO_MAX_SIDE } from './logo-source.ts';
 import { ECC_LEVELS } from './capacity.ts';
 import { DESIGN_LIMITS, EYES, EYE_PUPILS, GRADIENT_TYPES, SHAPES } from './design.ts';
 import { PRESET_NAMES } from './presets.ts';

@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { lintDesign, parseDesign, QrDesignError, renderSvg } from '../../src/qr/index.ts';
-import { jpegSize, LOGO_MAX_SIDE, pngSize } from '../../src/qr/logo-image.ts';
+import { jpegSize, LOGO_MAX_SIDE, pngSize } from '../../src/qr/logo-source.ts';
 import { renderPng } from '../../src/modules/render/index.ts';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 

@@ -1,8 +1,17 @@
-// Pixel dimensions of a logo's raster images, read from their headers. A logo is limited in bytes,
-// but a compressed PNG of one colour is a few kilobytes at 12,000 × 12,000 pixels, and whatever
-// draws the code (librsvg on the server, the browser for an SVG) decodes every pixel: ~5 s and
-// +560 MB for one request. The header says how large an image is before anything decodes it.
-// Browser-safe (atob, typed arrays only): the designer validates with the same code.
+// What a logo's data URI may hold: an image type drawn by every renderer, as many bytes as a
+// design document has room for, characters an SVG attribute can carry, and images no larger than
+// a logo is ever drawn. A logo is limited in bytes, but a compressed PNG of one colour is a few
+// kilobytes at 12,000 × 12,000 pixels, and whatever draws the code (librsvg on the server, the
+// browser for an SVG) decodes every pixel: ~5 s and +560 MB for one request. The header says how
+// large an image is before anything decodes it. Browser-safe (atob, typed arrays only): the
+// designer validates with the same code.
+
+import { hasLoneSurrogate } from './svg/escape.ts';
+
+/** Image types a logo may be. */
+export const LOGO_MIME_TYPES = ['image/png', 'image/jpeg', 'image/svg+xml'] as const;
+/** Longest logo data URI, in characters. */
+export const LOGO_MAX_BYTES = 256 * 1024;
 
 /** Longest side a logo image may have: a logo covers at most 30 % of a code of at most 4,096 px. */
 export const LOGO_MAX_SIDE = 2048;
@@ -88,4 +97,44 @@ export function logoImageProblem(mime: string, base64Body: string | null, svgTex
     }
   }
   return null;
+}
+
+// Parameters are tokens (RFC 2045: `;base64`, `;charset=utf-8`, `;name=logo.png`).
+const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[A-Za-z0-9!#$%&'*+.^_`|~=-]*)*),/i;
+// What an XML attribute cannot hold even escaped; the URI goes into the SVG's href.
+const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
+// Leading base64 of each raster type's signature, so a mislabelled payload is caught here.
+const MAGIC: Record<string, string> = { 'image/png': 'iVBORw0KGgo', 'image/jpeg': '/9j/' };
+
+/** An SVG logo's markup from its data URI body (base64, or percent-encoded text). */
+function svgMarkup(body: string, base64: boolean): string {
+  if (base64) {
+    const bytes = base64Bytes(body);
+    return bytes ? new TextDecoder().decode(bytes) : '';
+  }
+  try {
+    return decodeURIComponent(body);
+  } catch {
+    return body;
+  }
+}
+
+/**
+ * What is wrong with a logo's `src`, or null. With
+ * `strict` (new input) also the characters and image sizes added as rules since designs were
+ * first stored; a stored logo is held to the rules it was saved under.
+ */
+export function logoSourceProblem(src: unknown, strict: boolean): string | null {
+  const m = typeof src === 'string' ? DATA_URI.exec(src) : null;
+  if (!m || typeof src !== 'string') return `logo.src must be a data URI of type ${LOGO_MIME_TYPES.join(', ')} (e.g. data:image/png;base64,…)`;
+  if (strict && (NOT_IN_XML.test(src) || hasLoneSurrogate(src))) return 'logo.src holds control characters; percent-encode the image or send it as base64';
+  if (src.length > LOGO_MAX_BYTES) return `logo.src is ${src.length.toLocaleString('en-US')} bytes; at most ${LOGO_MAX_BYTES.toLocaleString('en-US')} are allowed`;
+  const mime = m[1]!.toLowerCase();
+  const base64 = m[2]!.toLowerCase().split(';').includes('base64');
+  const body = src.slice(m[0].length);
+  if (base64 && !/^[A-Za-z0-9+/]*={0,2}$/.test(body)) return 'logo.src declares base64 but holds other characters';
+  const magic = MAGIC[mime];
+  if (magic && (!base64 || !body.startsWith(magic))) return `logo.src must hold a base64 ${mime.slice(6).toUpperCase()} image`;
+  const image = strict ? logoImageProblem(mime, base64 ? body : null, mime === 'image/svg+xml' ? svgMarkup(body, base64) : null) : null;
+  return image ? `logo.src: ${image}` : null;
 }
