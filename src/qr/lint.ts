@@ -42,6 +42,9 @@ export const MIN_QUIET_ZONE = 2;
 
 const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
 
+/** Corner frames with square outer corners: a circle pupil cannot keep the finder's diagonal proportions in them. */
+const SQUARE_CORNERED_EYES: readonly string[] = ['square', 'leaf'];
+
 /** Result of {@link lintDesign}: errors make the design unscannable, warnings do not. */
 export interface LintResult {
   errors: QrErrorDetail[];
@@ -87,19 +90,52 @@ const luma = (c: Rgba): number => 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
  * (or, inverted, the reverse), leaving out the side that is already as far as it goes, so a
  * black code on a grey background is told about the background, not to darken black.
  */
-function contrastFix(fg: Rgba, bg: Rgba, inverted: boolean): { advice: string; field: 'colour' | 'background' | 'both' } {
+function contrastFix(fg: Rgba, bg: Rgba, inverted: boolean, field: string): { advice: string; field: 'colour' | 'background' | 'both' } {
   const codeCanMove = inverted ? luma(fg) < NEAR_WHITE : luma(fg) > NEAR_BLACK;
   const backgroundCanMove = inverted ? luma(bg) > NEAR_BLACK : luma(bg) < NEAR_WHITE;
-  const code = inverted ? 'a lighter code colour' : 'a darker code colour';
+  const code = `${inverted ? 'a lighter' : 'a darker'} ${colourName(field).replace(/^the /, '').replace('gradient between its colours', 'gradient')}`;
   const background = inverted ? 'a darker background' : 'a lighter background';
   if (codeCanMove && !backgroundCanMove) return { advice: `use ${code}`, field: 'colour' };
   if (backgroundCanMove && !codeCanMove) return { advice: `use ${background}`, field: 'background' };
   return { advice: `use ${code} or ${background}`, field: 'both' };
 }
 
+// jsQR's luma: BT.709 weights on the gamma-encoded channels.
+const jsqrLuma = (c: Rgba): number => 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
+
+/**
+ * jsQR thresholds each 8 × 8 pixel block, and takes a block of a single colour for background
+ * unless it is darker than half the background around it. From about 8 px a module (any 512 px
+ * render of a short link) whole blocks fall inside modules, so a code colour at half the
+ * background's brightness or lighter vanishes: jsQR read no sharp image of such colours at 8–24 px
+ * a module, and every one of them below (docs/qr-design-robustness.md, *The lint*). Inverted
+ * codes are not affected: a flat dark background block stays dark. `fgs` are all darker than `bg`.
+ */
+function flatAreaProblem(fgs: { field: string; rgba: Rgba }[], bg: Rgba): { field: string; message: string } | null {
+  const bgLuma = jsqrLuma(bg);
+  let worst: { field: string; fg: Rgba; luma: number } | null = null;
+  for (const { field, rgba } of fgs) {
+    const fg = over(rgba, bg);
+    const luma = jsqrLuma(fg);
+    if (!worst || luma > worst.luma) worst = { field, fg, luma };
+  }
+  if (!worst || worst.luma < bgLuma / 2) return null;
+  return {
+    field: worst.field,
+    message:
+      `web-based scanners (jsQR) cannot read this code in a sharp image (a screenshot, a file, a render of 8 px a module or more): ${colourName(worst.field)} (${hex(worst.fg)}) has a brightness of ` +
+      `${Math.round(worst.luma)} of 255 and must be below ${Math.floor(bgLuma / 2)}, half the background’s: ${contrastFix(worst.fg, bg, false, worst.field).advice}`,
+  };
+}
+
 /** What the lint knows besides the design: the version once encoded, the output width in modules and pixels. */
 export interface LintContext {
   version?: number;
+  /**
+   * A design about to be stored or drawn for a caller who can still change it: what a gate
+   * decoder cannot read is refused. A stored design is only warned about, so it keeps rendering.
+   */
+  strict?: boolean;
   /** Width of the whole image in modules (quiet zone and frame included) and in pixels. */
   raster?: { modules: number; px: number };
 }
@@ -142,22 +178,41 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
     if (delta > 0) lighter++;
   }
   const crosses = lighter > 0 && lighter < fgs.length && worstField === 'gradient';
-  const fix = crosses ? null : contrastFix(worstFg, bg, lighter === fgs.length);
+  const fix = crosses ? null : contrastFix(worstFg, bg, lighter === fgs.length, worstField);
   // When only the background can still move (the code is as dark as it gets), the fault is named there.
   const faultField = fix?.field === 'background' ? 'background' : worstField;
   // A translucent colour is judged as drawn: name what it looks like, or that it cannot be seen.
   const drawn = worstAlpha === 0 ? 'is fully transparent, so it' : worstAlpha < 1 ? `at ${Math.round(worstAlpha * 100)} % opacity looks like ${worstHex} and` : `(${worstHex})`;
   const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: ${colourName(worstField)} ${drawn} is only ${Math.round(worst)} of 255 steps of brightness away from the background`;
   const advice = crosses ? 'the gradient passes through the background’s brightness: keep all its colours darker (or all lighter) than the background' : fix!.advice;
+  const flat = lighter === 0 ? flatAreaProblem(fgs, bg) : null;
   if (worst < MIN_LUMA_DELTA) {
     errors.push({ field: faultField, message: `${said}; scanners need at least ${MIN_LUMA_DELTA} (${WARN_LUMA_DELTA} recommended): ${advice}` });
+  } else if (flat) {
+    if (context.strict) errors.push({ field: flat.field, message: flat.message });
+    else warnings.push({ code: 'web_scanner_contrast', field: flat.field, message: flat.message });
   } else if (worst < WARN_LUMA_DELTA) {
     warnings.push({ code: 'low_contrast', field: faultField, message: `${said}; from ${WARN_LUMA_DELTA} on codes hold up far better in dim light and camera noise (black on white best): ${advice}` });
   }
   if (lighter === fgs.length) {
-    warnings.push({ code: 'inverted', field: 'color', message: 'light modules on a dark background (inverted): some older scanners cannot read inverted codes' });
+    warnings.push({
+      code: 'inverted',
+      field: 'color',
+      message:
+        'light modules on a dark background (inverted): ZBar-based readers (Linux desktop and many PHP and Python apps) and some phone scanners cannot read inverted codes; swap the colours for dark on light',
+    });
   } else if (lighter > 0 && worst >= MIN_LUMA_DELTA) {
     warnings.push({ code: 'mixed_polarity', field: 'gradient', message: 'some foreground colours are lighter than the background and some darker; keep all of them on one side' });
+  }
+  // A circle inside a square ring cannot read 1:1:3:1:1 along the diagonals, where the ring's
+  // corners are √2 module wide: jsQR ranks such finders below clusters of dots and camera
+  // speckle (docs/qr-design-robustness.md, *Circle pupils in square corner frames*).
+  if (design.eye_pupils === 'circle' && SQUARE_CORNERED_EYES.includes(design.eyes)) {
+    warnings.push({
+      code: 'weak_eye_pair',
+      field: 'eye_pupils',
+      message: `a circle pupil in ${design.eyes} corner frames is the pair web-based scanners (jsQR) read least reliably: the frame's square corners break the 1:1:3:1:1 proportions they look for along the diagonals; circle or extra-rounded corner frames keep them, and so does a square or rounded pupil`,
+    });
   }
   if (design.margin < MIN_QUIET_ZONE) {
     errors.push({ field: 'margin', message: `margin (quiet zone) is ${design.margin} modules; at least ${MIN_QUIET_ZONE} are needed to scan (4 recommended)` });
@@ -185,7 +240,13 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
   }
   if (design.frame) {
     const ratio = contrastRatio(over(parseColor(design.frame.text_color), WHITE), over(parseColor(design.frame.color), WHITE));
-    if (ratio < 3) warnings.push({ code: 'frame_text_contrast', field: 'frame.text_color', message: `frame caption contrast is ${ratio.toFixed(2)}:1; the caption may be hard to read` });
+    if (ratio < 3) {
+      warnings.push({
+        code: 'frame_text_contrast',
+        field: 'frame.text_color',
+        message: `frame caption contrast is ${ratio.toFixed(2)}:1; the caption may be hard to read: use a white caption on a dark frame (frame.color) or a dark caption on a light one, at least 3:1`,
+      });
+    }
   }
   if (design.logo && context.version !== undefined) {
     const v = context.version;

@@ -19,7 +19,7 @@ describeDialects('design warnings on save', (dialect) => {
   const send = (method: 'POST' | 'PUT', url: string, payload: object) => t.app.inject({ method, url, headers: authHeaders(account.apiKey), payload });
 
   it('a campaign created or changed with a risky design carries X-QR-Warnings; a plain one none', async () => {
-    const created = await send('POST', '/api/v1/campaigns', { name: 'pink', destination: 'https://example.com/', design_config: { color: '#f472b6', margin: 3 } });
+    const created = await send('POST', '/api/v1/campaigns', { name: 'pink', destination: 'https://example.com/', design_config: { color: '#d946ef', margin: 3 } });
     expect(created.statusCode).toBe(201);
     expect(codes(created.headers['x-qr-warnings'])).toEqual(['low_contrast color', 'small_quiet_zone margin']);
     const id = created.json().id as string;
@@ -35,8 +35,30 @@ describeDialects('design warnings on save', (dialect) => {
     expect((await send('POST', '/api/v1/campaigns', { name: 'grey', destination: 'https://example.com/', design_config: { color: '#dddddd' } })).statusCode).toBe(400);
   });
 
+  it('a colour web scanners cannot read in a sharp image is refused; a design stored with one before renders with a warning', async () => {
+    const refused = await send('POST', '/api/v1/campaigns', { name: 'pink', destination: 'https://example.com/', design_config: { color: '#f472b6' } });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ code: 'design_unscannable', errors: [{ field: 'body/design_config/color', message: expect.stringContaining('web-based scanners (jsQR) cannot read') }] });
+    const c = (await send('POST', '/api/v1/campaigns', { name: 'pink', destination: 'https://example.com/', qr_type: 'dynamic', design_config: { color: '#111827' } })).json() as {
+      id: string;
+      short_code: string;
+    };
+    // As an earlier version stored it, when only a luma difference under 90 was refused.
+    await t.app.ctx.db
+      .updateTable('campaigns')
+      .set({ design_config: JSON.stringify({ color: '#f472b6' }) })
+      .where('id', '=', c.id)
+      .execute();
+    const image = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=256` });
+    expect(image.statusCode).toBe(200);
+    // Changing something else keeps the design, and its warning comes along.
+    const moved = await send('PUT', `/api/v1/campaigns/${c.id}`, { destination: 'https://example.com/moved' });
+    expect(moved.statusCode).toBe(200);
+    expect(codes(moved.headers['x-qr-warnings'])).toEqual(['web_scanner_contrast color']);
+  });
+
   it('a bulk batch says it once, checked or created (and replayed)', async () => {
-    const body = { urls: ['https://example.com/a', 'https://example.com/b'], design_config: { color: '#f472b6' } };
+    const body = { urls: ['https://example.com/a', 'https://example.com/b'], design_config: { color: '#d946ef' } };
     const checked = await send('POST', '/api/v1/qrs/bulk', { ...body, dry_run: true });
     expect(checked.statusCode).toBe(200);
     expect(codes(checked.headers['x-qr-warnings'])).toEqual(['low_contrast color']);

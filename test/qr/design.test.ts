@@ -115,7 +115,22 @@ describe('lintDesign', () => {
     // Decoders threshold gamma-encoded luma: #ea580c passes WCAG (3.6:1) at luma Δ132 and reads
     // under noise σ30 in no zxing and 1 in 12 jsQR trials; #f472b6 sits just above refusal.
     expect(lint({ color: '#ea580c' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
-    expect(lint({ color: '#f472b6' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
+    // Lighter than half the background: jsQR reads no sharp image of it (8 px a module and up).
+    // Refused when new, warned about when stored.
+    expect(lint({ color: '#f472b6' }).warnings.map((w) => w.code)).toEqual(['web_scanner_contrast']);
+    expect(lintDesign(parseDesign({ color: '#f472b6' }).design, { strict: true }).errors).toEqual([
+      {
+        field: 'color',
+        message: expect.stringMatching(
+          /^web-based scanners \(jsQR\) cannot read this code in a sharp image .*: the code colour \(#f472b6\) has a brightness of 147 of 255 and must be below 127, half the background’s: use a darker code colour$/,
+        ),
+      },
+    ]);
+    // On a light background the limit is half of its brightness.
+    expect(lint({ color: '#727272', background: '#e0e0e0' }).warnings.map((w) => w.code)).toEqual(['web_scanner_contrast']);
+    expect(lint({ color: '#6c6c6c', background: '#e0e0e0' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
+    // Inverted codes are not affected (jsQR keeps a flat dark background dark).
+    expect(lint({ color: '#787878', background: '#000000' }).warnings.map((w) => w.code)).toEqual(['low_contrast', 'inverted']);
     expect(lint({ color: '#b0b0b0' }).errors[0]!.field).toBe('color');
     expect(lint({ color: '#1e3a8a' })).toEqual({ errors: [], warnings: [] });
     expect(lint({ color: '#000' })).toEqual({ errors: [], warnings: [] });
@@ -138,6 +153,10 @@ describe('lintDesign', () => {
     expect(first({ color: '#ffffff', background: '#808080' })).toMatchObject({ field: 'background', message: expect.stringMatching(/: use a darker background$/) });
     // Both still can: both are offered.
     expect(first({ color: '#1e3a8a', background: '#9ca3af' }).message).toMatch(/: use a darker code colour or a lighter background$/);
+    // The colour at fault is the one named: the eye colour, a gradient's stop.
+    expect(first({ color: '#000000', eye_color: '#b0b0b0' })).toMatchObject({ field: 'eye_color', message: expect.stringMatching(/: use a darker eye colour$/) });
+    const stop = first({ gradient: { stops: [{ color: '#000000' }, { color: '#b0b0b0' }] } });
+    expect(stop).toMatchObject({ field: 'gradient.stops[1].color', message: expect.stringMatching(/: use a darker gradient colour 2$/) });
     // A gradient through the background's brightness says so, rather than "0 steps" and darker.
     const crossing = lint({
       background: '#808080',
@@ -181,9 +200,26 @@ describe('lintDesign', () => {
     expect(r.errors[0]!.field).toMatch(/gradient/);
   });
 
-  it('warns about light-on-dark inversion and transparent backgrounds', () => {
-    expect(lint({ color: '#ffffff', background: '#000000' }).warnings.map((w) => w.code)).toEqual(['inverted']);
+  it('warns about light-on-dark inversion and transparent backgrounds, saying what to do', () => {
+    const inverted = lint({ color: '#ffffff', background: '#000000' }).warnings;
+    expect(inverted.map((w) => w.code)).toEqual(['inverted']);
+    expect(inverted[0]!.message).toMatch(/ZBar-based readers .* swap the colours for dark on light$/);
     expect(lint({ background: 'transparent' }).warnings.map((w) => w.code)).toEqual(['transparent_background']);
+  });
+
+  it('warns about a circle pupil in square-cornered frames, the pair web scanners read least, and not elsewhere', () => {
+    for (const eyes of ['square', 'leaf']) {
+      expect(lint({ eyes, eye_pupils: 'circle' }).warnings).toEqual([
+        expect.objectContaining({ code: 'weak_eye_pair', field: 'eye_pupils', message: expect.stringContaining(`a circle pupil in ${eyes} corner frames`) }),
+      ]);
+    }
+    for (const eyes of ['rounded', 'extra-rounded', 'circle']) expect(lint({ eyes, eye_pupils: 'circle' }).warnings).toEqual([]);
+    for (const eye_pupils of ['square', 'rounded']) expect(lint({ eyes: 'square', eye_pupils }).warnings).toEqual([]);
+  });
+
+  it('says how to fix a caption that cannot be read against its frame', () => {
+    const [caption] = lint({ color: '#e5e7eb', background: '#ffffff', frame: { text: 'SCAN ME', color: '#f3f4f6' } }).warnings.filter((w) => w.code === 'frame_text_contrast');
+    expect(caption).toMatchObject({ field: 'frame.text_color', message: expect.stringMatching(/hard to read: use a white caption on a dark frame \(frame\.color\) or a dark caption on a light one/) });
   });
 
   it('refuses a quiet zone under 2 modules and warns under 4', () => {

@@ -17,8 +17,28 @@ describe('designer fixes', () => {
     expect(codes(fixed)).not.toContain('eyes_adjusted');
   });
 
-  it('low contrast is named and fixed with dark on white', () => {
+  it('a circle pupil in square corners is named and fixed with extra-rounded frames', () => {
+    const design = { eyes: 'square', eye_pupils: 'circle' };
+    const preview = drawPreview(URL, design);
+    const issue = preview.warnings.find((w) => w.code === 'weak_eye_pair');
+    expect(issue).toBeDefined();
+    expect(issueTitle(issue!)).toBe('Round centres in square corners scan poorly');
+    const fixed = fixFor(issue!, { version: preview.version })!.apply(design);
+    expect(fixed).toMatchObject({ eyes: 'extra-rounded', eye_pupils: 'circle' });
+    expect(codes(fixed)).toEqual([]);
+  });
+
+  it('a colour web scanners cannot read is refused as a save would be, named as low contrast and fixed with dark on white', () => {
     const design = { color: '#a3a3a3', background: '#ffffff' };
+    const issue = drawPreview(URL, design).errors.find((e) => e.field === 'color');
+    expect(issue).toMatchObject({ code: 'design_unscannable', message: expect.stringContaining('web-based scanners (jsQR) cannot read this code') });
+    expect(issueTitle(issue!)).toBe('Low contrast');
+    const fixed = fixFor(issue!, { version: null })!.apply(design);
+    expect(drawPreview(URL, fixed).errors).toEqual([]);
+  });
+
+  it('low contrast is named and fixed with dark on white', () => {
+    const design = { color: '#767676', background: '#ffffff' };
     const issue = drawPreview(URL, design).warnings.find((w) => w.code === 'low_contrast');
     expect(issue).toBeDefined();
     expect(issueTitle(issue!)).toBe('Low contrast');

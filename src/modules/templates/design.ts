@@ -28,7 +28,7 @@ export function checkDesign(input: unknown, field = 'body/design_config'): Desig
       errors: [{ field, message: `must be at most ${MAX_DESIGN_BYTES} bytes of JSON` }],
     });
   }
-  withQrProblems({ kind: 'design', prefix: field }, () => assertScannable(parseDesign(input, { unknownKeys: 'refuse' }).design));
+  withQrProblems({ kind: 'design', prefix: field }, () => assertScannable(parseDesign(input, { unknownKeys: 'refuse' }).design, { strict: true }));
   return input as DesignConfig;
 }
 

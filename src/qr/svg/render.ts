@@ -134,7 +134,8 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   const layout = backdrop(design, size);
   const { width, height, offset } = layout;
   const raster = options.sizePx ? { modules: width, px: options.sizePx } : undefined;
-  const warnings = [...parsed.warnings, ...assertScannable(design, raster ? { version: qr.version, raster } : { version: qr.version })];
+  const strict = options.unknownKeys === 'refuse';
+  const warnings = [...parsed.warnings, ...assertScannable(design, raster ? { version: qr.version, raster, strict } : { version: qr.version, strict })];
   let body = layout.markup;
   body += `<g transform="translate(${offset} ${offset})">`;
   body += `<path ${modulePaint} d="${shapePath(design.shapes, dark, size)}"/>`;

@@ -38,10 +38,10 @@ function symbolOf(text: string, design: DesignConfig): { version: number; ecc: E
   }
 }
 
-/** Draws `text` with `design` exactly as the server would. */
+/** Draws `text` with `design` exactly as the server would, judged as a save is (a design being edited is new input). */
 export function drawPreview(text: string, design: DesignConfig): Preview {
   try {
-    const result = renderSvg(text, design);
+    const result = renderSvg(text, design, { unknownKeys: 'refuse' });
     return { svg: result.svg, version: result.version, ecc: result.ecc, errors: [], warnings: result.warnings };
   } catch (error) {
     if (!(error instanceof QrError)) throw error;

@@ -21,6 +21,7 @@ export function issueTitle(issue: Issue): string {
   if (issue.code === 'content_too_long') return 'Too much text for one code';
   if (issue.code === 'design_invalid') return 'A value is not valid';
   if (issue.code === 'eyes_adjusted') return 'Corner frames changed so the code scans';
+  if (issue.code === 'weak_eye_pair') return 'Round centres in square corners scan poorly';
   if (issue.code === 'low_resolution') return 'Too few pixels per module';
   if (issue.code === 'dense_code') return 'A dense code: hard for phones to read';
   if (issue.code === 'low_contrast' || /^(color|gradient|eye_color|background)/.test(issue.field)) return 'Low contrast';
@@ -59,8 +60,9 @@ export function fixFor(issue: Issue, context: { version: number | null }): Fix |
     };
   }
   if (issue.code === 'transparent_background') return { label: 'Use a white background', apply: (d) => ({ ...d, background: '#ffffff' }) };
-  // A diamond centre keeps its ratios only in round frames: choose one instead of the silent swap.
-  if (issue.code === 'eyes_adjusted') return { label: 'Use extra-rounded corner frames', apply: (d) => ({ ...d, eyes: 'extra-rounded' }) };
+  // Diamond and circle centres keep their ratios only in round frames: choose one (for a diamond,
+  // instead of the silent swap).
+  if (issue.code === 'eyes_adjusted' || issue.code === 'weak_eye_pair') return { label: 'Use extra-rounded corner frames', apply: (d) => ({ ...d, eyes: 'extra-rounded' }) };
   if (issue.code === 'frame_text_contrast') {
     return { label: 'Use a white caption on a dark frame', apply: (d) => ({ ...d, frame: { ...(typeof d.frame === 'object' && d.frame ? d.frame : {}), color: '#18181b', text_color: '#ffffff' } }) };
   }
