@@ -211,7 +211,7 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
     warnings.push({
       code: 'weak_eye_pair',
       field: 'eye_pupils',
-      message: `a circle pupil in ${design.eyes} corner frames is the pair web-based scanners (jsQR) read least reliably: the frame's square corners break the 1:1:3:1:1 proportions they look for along the diagonals; circle or extra-rounded corner frames keep them, and so does a square or rounded pupil`,
+      message: `a circle pupil in ${design.eyes} corner frames is the pair web-based scanners (jsQR) read least reliably, as the frame's square corners break the proportions they look for along the diagonals: circle or extra-rounded corner frames keep them, and so do square or rounded pupils`,
     });
   }
   if (design.margin < MIN_QUIET_ZONE) {
