@@ -1,6 +1,7 @@
 // The design model behind `design_config`: allowed values, defaults, and validation that
 // names what is allowed whenever it refuses something.
 
+import { unknownKeyMessage } from './design-keys.ts';
 import { hasLoneSurrogate } from './svg/escape.ts';
 import { LOGO_MAX_BYTES, LOGO_MIME_TYPES, logoSourceProblem } from './logo-source.ts';
 import { ECC_LEVELS } from './capacity.ts';
@@ -142,9 +143,20 @@ class Checker {
   }
 }
 
-function parseGradient(c: Checker, v: unknown): Gradient | null | undefined {
+const GRADIENT_KEYS = ['type', 'rotation', 'stops', 'apply_to_eyes'];
+const STOP_KEYS = ['offset', 'color'];
+const LOGO_KEYS = ['src', 'size'];
+const FRAME_KEYS = ['text', 'color', 'text_color'];
+
+/** New input only: a key inside gradient, a stop, logo or frame that is none of `known` (a typo such as gradient.angle would be ignored). */
+function refuseUnknownKeys(c: Checker, obj: Record<string, unknown>, prefix: string, known: readonly string[]): void {
+  for (const key of Object.keys(obj)) if (!known.includes(key)) c.fail(`${prefix}.${key}`, unknownKeyMessage(key, prefix, known));
+}
+
+function parseGradient(c: Checker, v: unknown, strict: boolean): Gradient | null | undefined {
   if (v === null || v === undefined) return null;
   if (!isObject(v)) return c.fail('gradient', `gradient must be an object {type: ${GRADIENT_TYPES.join('|')}, rotation, stops: [{offset, color}, …]} or null`);
+  if (strict) refuseUnknownKeys(c, v, 'gradient', GRADIENT_KEYS);
   const type = v.type === undefined ? 'linear' : c.oneOf('gradient.type', v.type, GRADIENT_TYPES);
   const rotation = v.rotation === undefined ? 0 : c.number('gradient.rotation', v.rotation, -360, 360);
   const { min, max } = DESIGN_LIMITS.gradientStops;
@@ -155,6 +167,7 @@ function parseGradient(c: Checker, v: unknown): Gradient | null | undefined {
   v.stops.forEach((s: unknown, i: number) => {
     const field = `gradient.stops[${i}]`;
     if (!isObject(s)) return c.fail(field, `${field} must be {offset: 0–1, color}`);
+    if (strict) refuseUnknownKeys(c, s, field, STOP_KEYS);
     const offset = s.offset === undefined ? i / Math.max(1, (v.stops as unknown[]).length - 1) : c.number(`${field}.offset`, s.offset, 0, 1);
     const color = c.color(`${field}.color`, s.color);
     if (offset !== undefined && color !== undefined) stops.push({ offset, color });
@@ -177,6 +190,7 @@ function parseLogo(c: Checker, v: unknown, strict: boolean): Logo | null | undef
   if (v === null || v === undefined) return null;
   const obj = typeof v === 'string' ? { src: v } : v;
   if (!isObject(obj)) return c.fail('logo', 'logo must be a data URI string or {src: data URI, size: fraction of the width}');
+  if (strict) refuseUnknownKeys(c, obj, 'logo', LOGO_KEYS);
   const problem = logoSourceProblem(obj.src, strict);
   if (problem) return c.fail('logo.src', problem);
   const { min, max, default: def } = DESIGN_LIMITS.logoSize;
@@ -194,6 +208,7 @@ function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: b
   if (v === null || v === undefined || v === false) return null;
   const obj = typeof v === 'string' ? { text: v } : v === true ? {} : v;
   if (!isObject(obj)) return c.fail('frame', 'frame must be {text, color?, text_color?} or null');
+  if (strict) refuseUnknownKeys(c, obj, 'frame', FRAME_KEYS);
   const text = obj.text === undefined ? 'SCAN ME' : obj.text;
   const max = DESIGN_LIMITS.frameText.maxLength;
   if (typeof text !== 'string' || text.length > max || (strict ? NOT_TEXT.test(text) || hasLoneSurrogate(text) : CONTROL.test(text))) {
@@ -219,47 +234,6 @@ export interface ResolveOptions {
   unknownKeys?: 'warn' | 'refuse';
 }
 
-// Names people write for the keys (other generators' names, British spelling, singulars).
-const KEY_ALIASES: Record<string, string> = {
-  colour: 'color',
-  foreground: 'color',
-  fg: 'color',
-  bg: 'background',
-  background_color: 'background',
-  shape: 'shapes',
-  eye: 'eyes',
-  eye_shape: 'eyes',
-  pupils: 'eye_pupils',
-  eye_pupil: 'eye_pupils',
-  eye_colour: 'eye_color',
-  quiet_zone: 'margin',
-  error_correction: 'ecc',
-  error_correction_level: 'ecc',
-};
-
-function closestKey(key: string): string | undefined {
-  const lower = key.toLowerCase();
-  if (Object.hasOwn(KEY_ALIASES, lower)) return KEY_ALIASES[lower];
-  if (KNOWN_KEYS.includes(lower)) return lower;
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const known of KNOWN_KEYS) {
-    const d = editDistance(lower, known);
-    if (d < bestDistance) [best, bestDistance] = [known, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
-}
-
 export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_DESIGN, options: ResolveOptions = {}): { design: Design; warnings: QrWarning[] } {
   const warnings: QrWarning[] = [];
   if (input === undefined || input === null) return { design: { ...base }, warnings };
@@ -271,8 +245,7 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
   for (const key of Object.keys(input)) {
     if (KNOWN_KEYS.includes(key)) continue;
     if (options.unknownKeys === 'refuse') {
-      const suggestion = closestKey(key);
-      c.fail(key, `${JSON.stringify(key)} is not a design_config key${suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ''}; known keys: ${KNOWN_KEYS.join(', ')}`);
+      c.fail(key, unknownKeyMessage(key, 'design_config', KNOWN_KEYS));
     } else warnings.push({ code: 'unknown_key', field: key, message: `ignored unknown design_config key '${key}'; known keys: ${KNOWN_KEYS.join(', ')}` });
   }
   const has = (k: string): boolean => input[k] !== undefined;
@@ -283,7 +256,7 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
       input.background === 'transparent'
         ? 'transparent'
         : (normalizeColor(input.background) ?? c.fail('background', `background must be a colour (#rgb, #rrggbb, …) or 'transparent'; got ${show(input.background)}`));
-  const gradient = has('gradient') ? parseGradient(c, input.gradient) : base.gradient;
+  const gradient = has('gradient') ? parseGradient(c, input.gradient, strict) : base.gradient;
   // A frame takes the code's colour; on a gradient code with no colour of its own, the gradient's
   // darkest stop rather than the black default, which would clash with it.
   const frameColor = gradient && !has('color') && base.color === DEFAULT_DESIGN.color ? darkestStop(gradient) : color;

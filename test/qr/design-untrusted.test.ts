@@ -91,6 +91,23 @@ describe('refused with the field named', () => {
     expect(() => fresh({ logo: `data:image/svg+xml,${encodeURIComponent(small)}` })).not.toThrow();
   });
 
+  it('a key gradient, a stop, logo or frame does not have (gradient.angle was ignored: no rotation, no word)', () => {
+    const error = refusal({
+      gradient: { angle: 45, stops: [{ colour: '#000000' }, { color: '#111111', position: 1 }] },
+      frame: { text: 'SCAN', text_colour: '#ffffff' },
+    });
+    expect(error.details.map((d) => [d.field, /did you mean "(\w+)"/.exec(d.message)?.[1]])).toEqual([
+      ['gradient.angle', 'rotation'],
+      ['gradient.stops[0].colour', 'color'],
+      ['gradient.stops[0].color', undefined],
+      ['gradient.stops[1].position', 'offset'],
+      ['frame.text_colour', 'text_color'],
+    ]);
+    expect(refusal({ logo: { src: `data:image/png;base64,${pngHeader(64, 64)}`, width: 0.2 } }).details[0]).toMatchObject({ field: 'logo.width' });
+    // A stored design keeps rendering: the nested key is ignored, as before.
+    expect(() => parseDesign({ gradient: { angle: 45, stops: [{ color: '#000000' }, { color: '#111111' }] } })).not.toThrow();
+  });
+
   it('an unknown key named like an inherited property gets no "did you mean undefined"', () => {
     const { message } = refusal({ constructor: 1 });
     expect(message).not.toContain('undefined');
