@@ -180,12 +180,6 @@ function parseGradient(c: Checker, v: unknown, strict: boolean): Gradient | null
   return { type, rotation, stops, apply_to_eyes: applyToEyes };
 }
 
-// Controls (C0, DEL, C1), line and paragraph separators and the noncharacters U+FFFE/U+FFFF: none
-// is printable, and XML (the SVG the caption is drawn into) cannot carry most of them at all.
-// Designs stored before this rule were held to CONTROL only; they are drawn without what XML
-// cannot carry (escapeXml).
-const CONTROL = /[\u0000-\u001f\u007f]/;
-const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 function parseLogo(c: Checker, v: unknown, strict: boolean): Logo | null | undefined {
   if (v === null || v === undefined) return null;
   const obj = typeof v === 'string' ? { src: v } : v;
@@ -203,6 +197,13 @@ function darkestStop(gradient: Gradient): string | undefined {
   if (gradient.stops.length === 0) return undefined;
   return gradient.stops.reduce((a, b) => (luminance(parseColor(b.color)) < luminance(parseColor(a.color)) ? b : a)).color;
 }
+
+// Controls (C0, DEL, C1), line and paragraph separators and the noncharacters U+FFFE/U+FFFF: none
+// is printable, and XML (the SVG the caption is drawn into) cannot carry most of them at all.
+// Designs stored before this rule were held to CONTROL only; they are drawn without what XML
+// cannot carry (escapeXml).
+const CONTROL = /[\u0000-\u001f\u007f]/;
+const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 
 function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: boolean): Frame | null | undefined {
   if (v === null || v === undefined || v === false) return null;

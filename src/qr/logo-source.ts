@@ -99,8 +99,9 @@ export function logoImageProblem(mime: string, base64Body: string | null, svgTex
   return null;
 }
 
-// Parameters are tokens (RFC 2045: `;base64`, `;charset=utf-8`, `;name=logo.png`).
-const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[A-Za-z0-9!#$%&'*+.^_`|~=-]*)*),/i;
+const DATA_URI = /^data:(image\/(?:png|jpeg|svg\+xml))((?:;[^,;]*)*),/i;
+// New input: parameters are tokens (RFC 2045: `;base64`, `;charset=utf-8`, `;name=logo.png`).
+const TOKEN_PARAMETERS = /^(?:;[A-Za-z0-9!#$%&'*+.^_`|~=-]*)*$/;
 // What an XML attribute cannot hold even escaped; the URI goes into the SVG's href.
 const NOT_IN_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/;
 // Leading base64 of each raster type's signature, so a mislabelled payload is caught here.
@@ -128,6 +129,7 @@ export function logoSourceProblem(src: unknown, strict: boolean): string | null 
   const m = typeof src === 'string' ? DATA_URI.exec(src) : null;
   if (!m || typeof src !== 'string') return `logo.src must be a data URI of type ${LOGO_MIME_TYPES.join(', ')} (e.g. data:image/png;base64,…)`;
   if (strict && (NOT_IN_XML.test(src) || hasLoneSurrogate(src))) return 'logo.src holds control characters; percent-encode the image or send it as base64';
+  if (strict && !TOKEN_PARAMETERS.test(m[2]!)) return `logo.src has parameters that are not plain tokens ('${m[2]!.slice(0, 40)}'); percent-encode them or leave them out`;
   if (src.length > LOGO_MAX_BYTES) return `logo.src is ${src.length.toLocaleString('en-US')} bytes; at most ${LOGO_MAX_BYTES.toLocaleString('en-US')} are allowed`;
   const mime = m[1]!.toLowerCase();
   const base64 = m[2]!.toLowerCase().split(';').includes('base64');
