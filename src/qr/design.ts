@@ -229,7 +229,7 @@ export interface ResolveOptions {
    * renamed still renders. `refuse`: a design_invalid error naming the closest known key, for
    * input that is about to be stored or drawn for a caller who can still fix it. `refuse` also
    * holds captions and logos to the rules added since designs were first stored (printable text,
-   * no control characters in a logo's URI, logo images of at most LOGO_MAX_SIDE pixels a side);
+   * no control characters in a logo's URI, logo images whole and of at most LOGO_MAX_SIDE pixels a side);
    * a stored design keeps rendering under the rules it was saved with.
    */
   unknownKeys?: 'warn' | 'refuse';

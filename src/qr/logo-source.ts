@@ -44,6 +44,44 @@ export function pngSize(b: Uint8Array): ImageSize | null {
   return { width: u32(b, 16), height: u32(b, 20) };
 }
 
+/**
+ * Whether a PNG's chunks run whole from its signature to IEND with image data between: a logo cut
+ * short (a base64 text copied in part, an upload that stopped) keeps its header, passes every
+ * other check, and draws as an empty hole where the logo should be.
+ */
+export function pngComplete(b: Uint8Array): boolean {
+  let at = PNG_SIGNATURE.length;
+  let data = false;
+  while (at + 12 <= b.length) {
+    const type = String.fromCharCode(b[at + 4]!, b[at + 5]!, b[at + 6]!, b[at + 7]!);
+    const end = at + 12 + u32(b, at);
+    if (end > b.length) return false;
+    if (type === 'IDAT') data = true;
+    if (type === 'IEND') return data;
+    at = end;
+  }
+  return false;
+}
+
+/** Whether a JPEG's entropy-coded data after its first start-of-scan ends with the end-of-image marker (see pngComplete). */
+export function jpegComplete(b: Uint8Array): boolean {
+  let at = 2;
+  while (at + 4 <= b.length && b[at] === 0xff) {
+    const marker = b[at + 1]!;
+    if (marker === 0xff || (marker >= 0xd0 && marker <= 0xd7) || marker === 0x01) {
+      at += marker === 0xff ? 1 : 2;
+      continue;
+    }
+    if (marker === 0xda) {
+      // Inside scan data a 0xFF byte is followed by 0x00 or a restart marker, never by 0xD9.
+      for (let i = at + 2; i + 1 < b.length; i++) if (b[i] === 0xff && b[i + 1] === 0xd9) return true;
+      return false;
+    }
+    at += 2 + ((b[at + 2]! << 8) | b[at + 3]!);
+  }
+  return false;
+}
+
 /** A JPEG's size from its first start-of-frame segment; null when the bytes are no JPEG or hold none. */
 export function jpegSize(b: Uint8Array): ImageSize | null {
   if (b[0] !== 0xff || b[1] !== 0xd8) return null;
@@ -69,11 +107,12 @@ export function jpegSize(b: Uint8Array): ImageSize | null {
   return null;
 }
 
-/** The size of a PNG or JPEG in base64, or null when it does not read as one. */
-export function rasterSize(mime: string, base64: string): ImageSize | null {
+/** The size of a PNG or JPEG in base64 and whether its data runs to its end; null when it does not read as one. */
+export function rasterSize(mime: string, base64: string): (ImageSize & { complete: boolean }) | null {
   const bytes = base64Bytes(base64);
   if (!bytes) return null;
-  return mime === 'image/png' ? pngSize(bytes) : mime === 'image/jpeg' ? jpegSize(bytes) : null;
+  const size = mime === 'image/png' ? pngSize(bytes) : mime === 'image/jpeg' ? jpegSize(bytes) : null;
+  return size && { ...size, complete: mime === 'image/png' ? pngComplete(bytes) : jpegComplete(bytes) };
 }
 
 // Raster images an SVG logo embeds as base64 data URIs (design tools export placed bitmaps so).
@@ -95,6 +134,7 @@ export function logoImageProblem(mime: string, base64Body: string | null, svgTex
     if (size.width > LOGO_MAX_SIDE || size.height > LOGO_MAX_SIDE) {
       return `${what} is ${size.width.toLocaleString('en-US')} × ${size.height.toLocaleString('en-US')} pixels; at most ${LOGO_MAX_SIDE.toLocaleString('en-US')} on each side (a logo is drawn at most ~1,230 px wide): scale it down`;
     }
+    if (!size.complete) return `${what} is cut off before its end and would draw as an empty square; send the whole file (was the base64 text copied in full?)`;
   }
   return null;
 }

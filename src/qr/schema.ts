@@ -51,7 +51,11 @@ export const DESIGN_CONFIG_SCHEMA = {
           type: 'object',
           required: ['src'],
           properties: {
-            src: { type: 'string', maxLength: DESIGN_LIMITS.logoBytes, description: `data:image/png|jpeg|svg+xml URI; a PNG or JPEG (also one an SVG embeds) at most ${LOGO_MAX_SIDE} pixels a side` },
+            src: {
+              type: 'string',
+              maxLength: DESIGN_LIMITS.logoBytes,
+              description: `data:image/png|jpeg|svg+xml URI; a PNG or JPEG (also one an SVG embeds) whole and at most ${LOGO_MAX_SIDE} pixels a side`,
+            },
             size: { type: 'number', minimum: DESIGN_LIMITS.logoSize.min, maximum: DESIGN_LIMITS.logoSize.max, default: DESIGN_LIMITS.logoSize.default, description: 'Fraction of the code width.' },
           },
         },

@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { lintDesign, parseDesign, QrDesignError, renderSvg } from '../../src/qr/index.ts';
-import { jpegSize, LOGO_MAX_SIDE, pngSize } from '../../src/qr/logo-source.ts';
+import { jpegComplete, jpegSize, LOGO_MAX_SIDE, pngComplete, pngSize } from '../../src/qr/logo-source.ts';
 import { renderPng } from '../../src/modules/render/index.ts';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 
@@ -29,6 +29,12 @@ function pngHeader(width: number, height: number): string {
   new DataView(b.buffer).setUint32(20, height);
   b.set([8, 0, 0, 0, 0], 24);
   return Buffer.from(b).toString('base64');
+}
+
+/** A whole image of one colour, as a logo would be sent: base64. */
+async function solid(width: number, height: number, format: 'png' | 'jpeg'): Promise<string> {
+  const image = sharp({ create: { width, height, channels: 3, background: '#123456' } });
+  return (await (format === 'png' ? image.png() : image.jpeg()).toBuffer()).toString('base64');
 }
 
 /** A JPEG start with an APP0 segment, then a SOF0 claiming `width` × `height`. */
@@ -72,26 +78,50 @@ describe('refused with the field named', () => {
     expect(refusal({ logo: `data:image/png;x\u0001y;base64,${pngHeader(64, 64)}` }).details[0]!.message).toContain('control characters');
   });
 
-  it('a PNG or JPEG logo larger than LOGO_MAX_SIDE a side, or one whose header does not read', () => {
+  it('a PNG or JPEG logo larger than LOGO_MAX_SIDE a side, or one whose header does not read', async () => {
     const big = refusal({ logo: `data:image/png;base64,${pngHeader(12_000, 12_000)}` });
     expect(big.details).toEqual([
       { field: 'logo.src', message: `logo.src: the image (PNG) is 12,000 × 12,000 pixels; at most 2,048 on each side (a logo is drawn at most ~1,230 px wide): scale it down` },
     ]);
     expect(refusal({ logo: `data:image/jpeg;base64,${jpegHeader(5000, 100)}` }).details[0]!.message).toContain('the image (JPEG) is 5,000 × 100 pixels');
     expect(refusal({ logo: 'data:image/png;base64,iVBORw0KGgoAAAA' }).details[0]!.message).toContain('cannot be read: its header is missing or damaged');
-    expect(() => fresh({ logo: `data:image/png;base64,${pngHeader(LOGO_MAX_SIDE, 512)}` })).not.toThrow();
-    expect(() => fresh({ logo: `data:image/jpeg;base64,${jpegHeader(LOGO_MAX_SIDE, LOGO_MAX_SIDE)}` })).not.toThrow();
+    expect(() => fresh({ logo: `data:image/png;base64,${pngHeader(LOGO_MAX_SIDE, 512)}` })).toThrow(/cut off/);
+    const [png, jpeg] = await Promise.all([solid(LOGO_MAX_SIDE, 512, 'png'), solid(LOGO_MAX_SIDE, LOGO_MAX_SIDE, 'jpeg')]);
+    expect(() => fresh({ logo: `data:image/png;base64,${png}` })).not.toThrow();
+    expect(() => fresh({ logo: `data:image/jpeg;base64,${jpeg}` })).not.toThrow();
   });
 
-  it('an SVG logo embedding an oversized raster, base64 or percent-encoded', () => {
+  it('a PNG or JPEG logo cut off before its end (it drew as an empty square)', async () => {
+    for (const format of ['png', 'jpeg'] as const) {
+      const whole = Buffer.from(await solid(300, 120, format), 'base64');
+      const mime = `image/${format}`;
+      expect(() => fresh({ logo: `data:${mime};base64,${whole.toString('base64')}` })).not.toThrow();
+      for (const keep of [0.5, 0.9]) {
+        const cut = whole.subarray(0, Math.floor(whole.length * keep)).toString('base64');
+        expect(refusal({ logo: `data:${mime};base64,${cut}` }).details[0]).toEqual({
+          field: 'logo.src',
+          message: `logo.src: the image (${format.toUpperCase()}) is cut off before its end and would draw as an empty square; send the whole file (was the base64 text copied in full?)`,
+        });
+      }
+      // Bytes after the end (a camera's trailer, padding) are no harm.
+      expect(() => fresh({ logo: `data:${mime};base64,${Buffer.concat([whole, Buffer.alloc(40, 7)]).toString('base64')}` })).not.toThrow();
+    }
+    // A stored design keeps its logo as saved.
+    const stored = `data:image/png;base64,${pngHeader(64, 64)}`;
+    expect(parseDesign({ logo: stored }).design.logo).toEqual({ src: stored, size: 0.2 });
+  });
+
+  it('an SVG logo embedding an oversized or cut-off raster, base64 or percent-encoded', async () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><image href="data:image/png;base64,${pngHeader(4000, 10)}" width="10" height="10"/></svg>`;
     expect(refusal({ logo: `data:image/svg+xml;base64,${Buffer.from(svg).toString('base64')}` }).details[0]!.message).toContain('an image the SVG embeds (PNG) is 4,000 × 10 pixels');
     expect(refusal({ logo: `data:image/svg+xml,${encodeURIComponent(svg)}` }).details[0]!.field).toBe('logo.src');
-    const small = svg.replace(pngHeader(4000, 10), pngHeader(100, 10));
+    const small = svg.replace(pngHeader(4000, 10), await solid(100, 10, 'png'));
     expect(() => fresh({ logo: `data:image/svg+xml,${encodeURIComponent(small)}` })).not.toThrow();
+    const cut = svg.replace(pngHeader(4000, 10), pngHeader(100, 10));
+    expect(refusal({ logo: `data:image/svg+xml,${encodeURIComponent(cut)}` }).details[0]!.message).toContain('an image the SVG embeds (PNG) is cut off');
   });
 
-  it('a key gradient, a stop, logo or frame does not have (gradient.angle was ignored: no rotation, no word)', () => {
+  it('a key gradient, a stop, logo or frame does not have (gradient.angle was ignored: no rotation, no word)', async () => {
     const error = refusal({
       gradient: { angle: 45, stops: [{ colour: '#000000' }, { color: '#111111', position: 1 }] },
       frame: { text: 'SCAN', text_colour: '#ffffff' },
@@ -103,7 +133,7 @@ describe('refused with the field named', () => {
       ['gradient.stops[1].position', 'offset'],
       ['frame.text_colour', 'text_color'],
     ]);
-    expect(refusal({ logo: { src: `data:image/png;base64,${pngHeader(64, 64)}`, width: 0.2 } }).details[0]).toMatchObject({ field: 'logo.width' });
+    expect(refusal({ logo: { src: `data:image/png;base64,${await solid(64, 64, 'png')}`, width: 0.2 } }).details[0]).toMatchObject({ field: 'logo.width' });
     // A stored design keeps rendering: the nested key is ignored, as before.
     expect(() => parseDesign({ gradient: { angle: 45, stops: [{ color: '#000000' }, { color: '#111111' }] } })).not.toThrow();
   });
@@ -125,6 +155,8 @@ describe('logo image headers', () => {
       .toBuffer();
     expect(pngSize(new Uint8Array(png))).toEqual({ width: 300, height: 120 });
     expect(jpegSize(new Uint8Array(jpeg))).toEqual({ width: 300, height: 120 });
+    expect([pngComplete(new Uint8Array(png)), jpegComplete(new Uint8Array(jpeg))]).toEqual([true, true]);
+    expect([pngComplete(new Uint8Array(png.subarray(0, -1))), jpegComplete(new Uint8Array(jpeg.subarray(0, -1)))]).toEqual([false, false]);
     expect(() => fresh({ logo: `data:image/png;base64,${png.toString('base64')}` })).not.toThrow();
   });
 });

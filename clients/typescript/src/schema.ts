@@ -1885,7 +1885,7 @@ export interface components {
                  * @default 0.2
                  */
                 size?: number;
-                /** @description data:image/png|jpeg|svg+xml URI; a PNG or JPEG (also one an SVG embeds) at most 2048 pixels a side */
+                /** @description data:image/png|jpeg|svg+xml URI; a PNG or JPEG (also one an SVG embeds) whole and at most 2048 pixels a side */
                 src: string;
             };
             /**
