@@ -132,3 +132,110 @@ describe('ScanBuffer failures', () => {
     await buffer.close();
   });
 });
+
+describe('ScanBuffer behind a write that hangs', () => {
+  // A database that stops answering without closing the connection: the write neither succeeds nor fails.
+  function hangingWrite() {
+    const attempts: number[] = [];
+    let release: (error?: Error) => void = () => {};
+    const write = (events: number[]) => {
+      attempts.push(events.length);
+      return new Promise<void>((resolve, reject) => {
+        release = (error) => (error ? reject(error) : resolve());
+      });
+    };
+    return { attempts, write, release: (error?: Error) => release(error) };
+  }
+  const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+  it('queues no flush per full batch or timer tick behind it, so its failure is one attempt and one error (it was one per event-loop turn)', async () => {
+    const hang = hangingWrite();
+    const errors: string[] = [];
+    const buffer = new ScanBuffer<number>(hang.write, { intervalMs: 60_000, batchSize: 2, onError: (_error, _pending, _dropped, trigger) => errors.push(trigger) });
+    buffer.record(1);
+    buffer.record(2);
+    await settle();
+    expect(hang.attempts).toEqual([2]);
+    for (let i = 0; i < 50; i++) {
+      buffer.record(i);
+      await settle();
+      if (i % 10 === 0) buffer.tick();
+    }
+    hang.release(new Error('connection terminated'));
+    for (let i = 0; i < 5; i++) await settle();
+    expect(hang.attempts).toEqual([2]);
+    expect(errors).toEqual(['batch full']);
+    expect(buffer.pending).toBe(52);
+    // The timer retries, once.
+    buffer.tick();
+    await settle();
+    expect(hang.attempts).toEqual([2, 52]);
+    hang.release();
+    await buffer.close();
+  });
+
+  it('writes what waited once the write answers, without waiting for the timer', async () => {
+    const hang = hangingWrite();
+    const buffer = new ScanBuffer<number>(hang.write, { intervalMs: 60_000, batchSize: 2 });
+    buffer.record(1);
+    buffer.record(2);
+    await settle();
+    for (let i = 0; i < 5; i++) buffer.record(i);
+    await settle();
+    hang.release();
+    await settle();
+    await settle();
+    expect(hang.attempts).toEqual([2, 5]);
+    hang.release();
+    await buffer.close();
+  });
+
+  it('reports the hang after stallMs and when it ends, and drops as they happen (nothing failed to report them)', async () => {
+    let now = 0;
+    const hang = hangingWrite();
+    const stalls: Array<[number, number, number, boolean]> = [];
+    const drops: Array<[number, number]> = [];
+    const buffer = new ScanBuffer<number>(hang.write, {
+      intervalMs: 60_000,
+      batchSize: 1_000_000,
+      maxBuffered: 3,
+      stallMs: 10_000,
+      now: () => now,
+      onStall: (ms, pending, dropped, ended) => stalls.push([ms, pending, dropped, ended]),
+      onDrop: (since, dropped) => drops.push([since, dropped]),
+    });
+    buffer.record(0);
+    buffer.tick(); // the timer starts a write, which hangs
+    await settle();
+    now = 9_000;
+    buffer.tick();
+    expect(stalls).toEqual([]);
+    for (let i = 0; i < 5; i++) buffer.record(i); // three held, two dropped
+    now = 10_000;
+    buffer.tick();
+    buffer.tick();
+    expect(stalls).toEqual([[10_000, 3, 2, false]]);
+    expect(drops).toEqual([[2, 2]]);
+    buffer.record(9); // dropped: reported no sooner than stallMs after the last report
+    now = 15_000;
+    buffer.tick();
+    expect(drops).toEqual([[2, 2]]);
+    now = 20_000;
+    buffer.tick();
+    expect(drops).toEqual([
+      [2, 2],
+      [1, 3],
+    ]);
+    now = 31_000;
+    hang.release();
+    await settle();
+    expect(stalls).toEqual([
+      [10_000, 3, 2, false],
+      [31_000, 3, 3, true],
+    ]);
+    const closed = buffer.close();
+    await settle();
+    hang.release();
+    await closed;
+  });
+});

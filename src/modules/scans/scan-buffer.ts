@@ -3,6 +3,10 @@
 // A failed write keeps its events for the next try, up to a bound past which new events are
 // dropped and counted (memory must not grow without limit while the database is down). While
 // writes fail only the timer retries: a full batch would otherwise start a flush on every scan.
+// The timer and full batches never queue a flush behind a running one: behind a write that hangs
+// (a database that stopped answering) they piled up, one per event-loop turn, and each tried and
+// logged its own write once the hang ended. A write that hangs, and events dropped meanwhile, are
+// reported from the timer, since no failure reports them.
 
 /** Tuning of a ScanBuffer. */
 export interface ScanBufferOptions {
@@ -16,6 +20,14 @@ export interface ScanBufferOptions {
   onError?: (error: unknown, pending: number, dropped: number, trigger: FlushTrigger) => void;
   /** Called after every write attempt: events in the batch, milliseconds, success. */
   onFlush?: (events: number, ms: number, ok: boolean) => void;
+  /** A write running this long (ms) is reported to onStall; default 10 s. */
+  stallMs?: number;
+  /** A write has run `ms` without an answer (`ended`: it has answered now), with the events held and dropped so far. */
+  onStall?: (ms: number, pending: number, dropped: number, ended: boolean) => void;
+  /** Events were dropped since the last report (reported by the timer, at most once per stallMs): how many, and in all. */
+  onDrop?: (since: number, dropped: number) => void;
+  /** Milliseconds of a monotonic clock (tests move it). */
+  now?: () => number;
 }
 
 /** What started a flush: the timer, a full batch, shutdown, or a direct call. */
@@ -69,6 +81,15 @@ export class ScanBuffer<T, B = T[]> {
   private readonly maxBuffered: number;
   private readonly onError: NonNullable<ScanBufferOptions['onError']>;
   private readonly onFlush: ScanBufferOptions['onFlush'];
+  private readonly onStall: NonNullable<ScanBufferOptions['onStall']>;
+  private readonly onDrop: NonNullable<ScanBufferOptions['onDrop']>;
+  private readonly stallMs: number;
+  private readonly now: () => number;
+  /** When the running write started, and whether its stall was reported. */
+  private runningSince = 0;
+  private stallReported = false;
+  private droppedReported = 0;
+  private dropReportedAt = Number.NEGATIVE_INFINITY;
   /** Events dropped because the buffer was full. */
   dropped = 0;
 
@@ -79,7 +100,11 @@ export class ScanBuffer<T, B = T[]> {
     this.maxBuffered = options.maxBuffered ?? 100_000;
     this.onError = options.onError ?? (() => {});
     this.onFlush = options.onFlush;
-    this.timer = setInterval(() => void this.flush('timer'), options.intervalMs);
+    this.onStall = options.onStall ?? (() => {});
+    this.onDrop = options.onDrop ?? (() => {});
+    this.stallMs = options.stallMs ?? 10_000;
+    this.now = options.now ?? (() => performance.now());
+    this.timer = setInterval(() => this.tick(), options.intervalMs);
     this.timer.unref();
   }
 
@@ -95,31 +120,53 @@ export class ScanBuffer<T, B = T[]> {
       return;
     }
     this.events.push(event);
-    if (this.events.length >= this.batchSize && !this.scheduled && !this.failing) {
-      this.scheduled = true;
-      setImmediate(() => {
-        this.scheduled = false;
-        void this.flush('batch full');
-      });
+    if (this.events.length >= this.batchSize) this.scheduleFull();
+  }
+
+  // A running write schedules the next full batch itself when it succeeds.
+  private scheduleFull(): void {
+    if (this.scheduled || this.failing || this.running) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush('batch full');
+    });
+  }
+
+  /** What the timer does: a flush unless one is running, and reports of a write that hangs and of drops. */
+  tick(): void {
+    if (!this.running) {
+      void this.flush('timer');
+    } else if (!this.stallReported && this.now() - this.runningSince >= this.stallMs) {
+      this.stallReported = true;
+      this.onStall(this.now() - this.runningSince, this.events.length, this.dropped, false);
+    }
+    if (this.dropped > this.droppedReported && this.now() - this.dropReportedAt >= this.stallMs) {
+      this.onDrop(this.dropped - this.droppedReported, this.dropped);
+      this.droppedReported = this.dropped;
+      this.dropReportedAt = this.now();
     }
   }
 
-  /** Writes everything queued so far (waits for a flush already running first). */
+  /** Writes everything queued so far (waits for a flush already running first; the timer and full batches do not). */
   async flush(trigger: FlushTrigger = 'requested'): Promise<void> {
+    if (this.running && (trigger === 'timer' || trigger === 'batch full')) return;
     while (this.running) await this.running;
-    if (this.events.length === 0) return;
+    if (this.events.length === 0 || (trigger === 'batch full' && this.failing)) return;
     const batch = this.events.take();
     const size = this.events.sizeOf(batch);
-    const started = performance.now();
+    const started = this.now();
+    this.runningSince = started;
+    this.stallReported = false;
     this.running = this.write(batch)
       .then(
         () => {
           this.failing = false;
-          this.onFlush?.(size, performance.now() - started, true);
+          this.onFlush?.(size, this.now() - started, true);
         },
         (error: unknown) => {
           this.failing = true;
-          this.onFlush?.(size, performance.now() - started, false);
+          this.onFlush?.(size, this.now() - started, false);
           // Put the batch back in front of newer events, keeping within the bound.
           const room = Math.max(this.maxBuffered - this.events.length, 0);
           const kept = Math.min(size, room);
@@ -130,6 +177,8 @@ export class ScanBuffer<T, B = T[]> {
       )
       .finally(() => {
         this.running = null;
+        if (this.stallReported) this.onStall(this.now() - started, this.events.length, this.dropped, true);
+        if (this.events.length >= this.batchSize) this.scheduleFull();
       });
     await this.running;
   }

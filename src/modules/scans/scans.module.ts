@@ -41,6 +41,13 @@ export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'con
       maxBuffered: ctx.config.scanBufferMax,
       onError: (error, pending, dropped, trigger) => ctx.log.error({ err: error, trigger, pending, dropped, bound: ctx.config.scanBufferMax }, 'scan flush failed; events kept for the next try'),
       onFlush: ctx.metrics ? (events, ms, ok) => ctx.metrics!.observeScanFlush(events, ms, ok) : undefined,
+      // A write that hangs (a database that stopped answering without closing the connection)
+      // fails nothing, so without these lines scans would pile up and drop in silence.
+      onStall: (ms, pending, dropped, ended) =>
+        ended
+          ? ctx.log.warn({ seconds: Math.round(ms / 1000), pending, dropped }, 'scan flush answered after hanging; writing resumes')
+          : ctx.log.error({ seconds: Math.round(ms / 1000), pending, dropped, bound: ctx.config.scanBufferMax }, 'scan flush has had no answer from the database; new scans are held in memory'),
+      onDrop: (since, dropped) => ctx.log.error({ since, dropped, bound: ctx.config.scanBufferMax }, 'scan buffer full (TESSERA_SCAN_BUFFER_MAX): new scans are being dropped'),
     },
     new ScanColumns(),
   );
