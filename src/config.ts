@@ -118,7 +118,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     default: '(unset)',
     description: 'Path to an offline MaxMind DB (`.mmdb`) country database (GeoLite2-Country, DB-IP Lite, …); used at flush time when the country header gives nothing.',
   },
-  { name: 'TESSERA_SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long graceful shutdown waits for in-flight requests.' },
+  { name: 'TESSERA_SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long graceful shutdown (`serve` and `worker`) waits for in-flight requests, the last scan flush and running jobs before exiting 1.' },
   {
     name: 'TESSERA_SIGNUP',
     default: 'first',

@@ -27,7 +27,8 @@ export const serveCommand: Command = {
       closing = true;
       app.log.info({ signal }, 'shutting down: draining requests');
       const timer = setTimeout(() => {
-        app.log.error('graceful shutdown timed out; exiting');
+        // Scans still held (a flush that hangs on the database) are lost here: say how many.
+        app.log.error({ lostScans: app.ctx.scans.pending, timeoutMs: config.shutdownTimeoutMs }, 'graceful shutdown timed out (TESSERA_SHUTDOWN_TIMEOUT_MS); exiting');
         process.exit(1);
       }, config.shutdownTimeoutMs);
       timer.unref();

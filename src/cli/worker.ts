@@ -46,6 +46,13 @@ export const workerCommand: Command = {
     return new Promise<number>((resolve) => {
       const stop = async (signal: string) => {
         log.info({ signal }, 'worker stopping: waiting for running jobs');
+        // A job waiting on a database that stopped answering would hold the process (and its
+        // metrics port) until SIGKILL: the same limit as `serve` (TESSERA_SHUTDOWN_TIMEOUT_MS).
+        const timer = setTimeout(() => {
+          log.error({ running: runner.running(), timeoutMs: config.shutdownTimeoutMs }, 'worker stop timed out (TESSERA_SHUTDOWN_TIMEOUT_MS); exiting');
+          process.exit(1);
+        }, config.shutdownTimeoutMs);
+        timer.unref();
         await runner.stop();
         await ctx.scans.close();
         metricsServer?.close();

@@ -1,7 +1,12 @@
 // Background jobs (webhook delivery, sweepers) run in a loop inside `serve` by default, or alone
 // under `tessera worker`. A job is a function of the context; the runner only schedules it,
-// never overlaps a job with itself, and waits for running jobs on stop.
+// never overlaps a job with itself, and waits for running jobs on stop. A run that has not ended
+// after a minute is logged (and again at every doubling of its time): a job waiting on a database
+// that stopped answering otherwise stops without a word, its backlog visible only in metrics.
 import type { AppContext } from '../context.ts';
+
+/** A run still going after this long is logged (ms), then again each time its time doubles. */
+export const JOB_STALL_MS = 60_000;
 
 /** A periodic background task. */
 export interface Job {
@@ -15,25 +20,37 @@ export interface Job {
 export interface JobRunner {
   /** Stops scheduling and waits for runs in progress. */
   stop(): Promise<void>;
+  /** Names of the jobs running now. */
+  running(): string[];
 }
 
 /** Starts every job on its interval; errors are logged and the job tries again next interval. */
 export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
   let stopped = false;
-  const running = new Set<Promise<unknown>>();
+  const running = new Map<Promise<unknown>, string>();
   const timers = new Set<NodeJS.Timeout>();
   const schedule = (job: Job, delay: number) => {
     if (stopped) return;
     const timer = setTimeout(() => {
       timers.delete(timer);
+      let stalled: NodeJS.Timeout | null = null;
+      const watch = (ms: number) => {
+        stalled = setTimeout(() => {
+          ctx.log.warn({ job: job.name, seconds: ms / 1000 }, 'background job still running');
+          watch(ms * 2);
+        }, ms);
+        stalled.unref();
+      };
+      watch(JOB_STALL_MS);
       const run = job
         .run(ctx)
         .catch((error: unknown) => ctx.log.error({ err: error, job: job.name }, 'background job failed'))
         .finally(() => {
+          if (stalled) clearTimeout(stalled);
           running.delete(run);
           schedule(job, job.intervalMs);
         });
-      running.add(run);
+      running.set(run, job.name);
     }, delay);
     timers.add(timer);
   };
@@ -43,7 +60,8 @@ export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
       stopped = true;
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
-      await Promise.allSettled([...running]);
+      await Promise.allSettled([...running.keys()]);
     },
+    running: () => [...running.values()],
   };
 }

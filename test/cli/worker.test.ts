@@ -40,10 +40,13 @@ describe('tessera worker', () => {
     return { secret, eventId };
   }
 
-  function startWorker(): { child: ChildProcess; exited: Promise<number | null> } {
-    const proc = spawn(process.execPath, ['src/main.ts', 'worker'], { env: { ...process.env, ...ENV, DATABASE_URL: database!.url }, stdio: 'ignore' });
+  function startWorker(env: Record<string, string> = {}): { child: ChildProcess; exited: Promise<number | null>; output: () => string } {
+    const proc = spawn(process.execPath, ['src/main.ts', 'worker'], { env: { ...process.env, ...ENV, DATABASE_URL: database!.url, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     child = proc;
-    return { child: proc, exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))) };
+    let output = '';
+    proc.stdout!.on('data', (chunk) => (output += chunk));
+    proc.stderr!.on('data', (chunk) => (output += chunk));
+    return { child: proc, exited: new Promise((resolve) => proc.on('exit', (code) => resolve(code))), output: () => output };
   }
 
   it('delivers due events and exits 0 on SIGTERM', async () => {
@@ -54,6 +57,26 @@ describe('tessera worker', () => {
     expect(verifyAt(secret, receiver!.received[0]!, Date.now())).toMatchObject({ type: 'payment.succeeded' });
     worker.child.kill('SIGTERM');
     expect(await worker.exited).toBe(0);
+  });
+
+  it('SIGTERM while a job hangs: exits 1 after TESSERA_SHUTDOWN_TIMEOUT_MS, naming the job (it waited for the job, holding its metrics port)', async () => {
+    await prepare();
+    receiver!.script = [{ status: 0, hang: true }];
+    const worker = startWorker({ LOG_LEVEL: 'warn', TESSERA_SHUTDOWN_TIMEOUT_MS: '500' });
+    await receiver!.waitFor(1);
+    const signalled = performance.now();
+    worker.child.kill('SIGTERM');
+    expect(await worker.exited).toBe(1);
+    // Well before the delivery's own 15 s timeout would have ended the job.
+    expect(performance.now() - signalled).toBeLessThan(10_000);
+    const line = worker
+      .output()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { msg: string; running?: string[] })
+      .find((l) => l.msg.startsWith('worker stop timed out'));
+    expect(line).toMatchObject({ msg: 'worker stop timed out (TESSERA_SHUTDOWN_TIMEOUT_MS); exiting', running: ['webhook-delivery'] });
+    receiver!.dropConnections();
   });
 
   it('SIGKILLed mid-delivery: after restart the event arrives again with the same webhook-id', async () => {
