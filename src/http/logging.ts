@@ -6,6 +6,13 @@ import { type FastifyBaseLogger, type FastifyLoggerOptions, type FastifyReply, t
 /** Headers whose values never appear in logs. */
 export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'x-qr-password', 'x-delete-token', 'cookie', 'set-cookie', 'x-csrf-token'];
 
+/**
+ * Any header or query parameter named like a credential (`proxy-authorization`, `x-auth-token`,
+ * `api_key`, `access_token`, …): clients send credentials under names no list can foresee, and a
+ * debug log that keeps one is a leaked key. What is masked in error is only less debugging help.
+ */
+const CREDENTIAL_NAME = /auth|token|key|secret|passw|session|cookie|signature|credential/i;
+
 /** Path patterns whose captured segment is a secret; modules append theirs. */
 export const SECRET_PATH_PATTERNS: RegExp[] = [
   // Item magics: the public page and the items API (the magic is the item's bearer secret).
@@ -17,7 +24,7 @@ export const SECRET_PATH_PATTERNS: RegExp[] = [
 export function scrubUrl(url: string): string {
   let [pathname, query] = url.split('?', 2) as [string, string | undefined];
   for (const pattern of SECRET_PATH_PATTERNS) pathname = pathname.replace(pattern, (match, secret: string) => match.replace(secret, '[REDACTED]'));
-  if (query) query = query.replace(/(^|&)(sig|token|t|k|key|secret)=[^&]*/gi, '$1$2=[REDACTED]');
+  if (query) query = query.replace(/(^|&)([^&=]*)=[^&]*/g, (pair, start: string, name: string) => (/^(sig|t|k)$/i.test(name) || CREDENTIAL_NAME.test(name) ? `${start}${name}=[REDACTED]` : pair));
   return query ? `${pathname}?${query}` : pathname;
 }
 
@@ -36,7 +43,7 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
           method: request.method,
           url: scrubUrl(request.url),
           remoteAddress: request.ip,
-          headers: { ...request.headers },
+          headers: Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, CREDENTIAL_NAME.test(name) && name !== 'idempotency-key' ? '[REDACTED]' : value])),
         };
       },
       res(reply: { statusCode: number }) {

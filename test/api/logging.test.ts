@@ -15,9 +15,15 @@ describeDialects('log redaction', (dialect) => {
       'x-qr-password': 'hunter2-password',
       'x-delete-token': 'delete-token-value',
       cookie: 'tessera_session=cookie-secret-value',
+      // Names no list foresaw: a proxy's credential, a client's own token header.
+      'proxy-authorization': 'Basic cHJveHktdXNlcjpwcm94eS1zZWNyZXQ=',
+      'x-auth-token': 'sec1-prd-CCCCCCCCCCCCC-headertokenvalue00000000000000000-22',
     };
     await t!.app.inject({ method: 'GET', url: '/healthz', headers: { ...secrets, 'user-agent': 'log-test-agent' } });
+    await t!.app.inject({ method: 'GET', url: '/api/v1/campaigns?api_key=sec1-prd-DDDDDDDDDDDDD-querykeyvalue&limit=5', headers: { 'user-agent': 'log-test-agent' } });
     const text = t!.logs.join('\n');
+    expect(text).toContain('api_key=[REDACTED]&limit=5');
+    expect(text).not.toContain('querykeyvalue');
     expect(text).toContain('log-test-agent');
     expect(text).toContain('[REDACTED]');
     for (const value of Object.values(secrets)) expect(text).not.toContain(value.split(' ').pop());
@@ -29,6 +35,9 @@ it('masks secret path segments and signature query values', () => {
   try {
     expect(scrubUrl('/test-secret/abcdef/qr.svg?size=3')).toBe('/test-secret/[REDACTED]/qr.svg?size=3');
     expect(scrubUrl('/api/render/x.svg?t=123&sig=deadbeef')).toBe('/api/render/x.svg?t=[REDACTED]&sig=[REDACTED]');
+    expect(scrubUrl('/x?api_key=a&apiKey=b&access_token=c&password=d&size=512&utm_source=qr')).toBe(
+      '/x?api_key=[REDACTED]&apiKey=[REDACTED]&access_token=[REDACTED]&password=[REDACTED]&size=512&utm_source=qr',
+    );
   } finally {
     SECRET_PATH_PATTERNS.pop();
   }
