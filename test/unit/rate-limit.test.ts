@@ -112,18 +112,29 @@ describe('RedisRateLimiter across instances', () => {
       () => events.push('up'),
     )) as RedisRateLimiter;
     const other = await createRateLimiter(REDIS_URL, prefix);
+    // How many hits this instance counted in memory: the polls below make as many as the
+    // reconnection takes, and each one is held against the key once Redis is back.
+    let inMemory = 0;
+    const hit = async () => {
+      const result = await limiter.hit('k', 3, 60_000, T0);
+      if (limiter.degraded) inMemory++;
+      return result;
+    };
     try {
-      expect((await limiter.hit('k', 3, 60_000, T0)).remaining).toBe(2);
+      expect((await hit()).remaining).toBe(2);
       const closed = new Promise<void>((resolve) => relay.close(() => resolve()));
       for (const socket of sockets) socket.destroy();
       await closed;
-      // Down: counted in this instance's memory, from zero.
-      await expect.poll(async () => (await limiter.hit('k', 3, 60_000, T0)) && limiter.degraded, { interval: 20, timeout: 5000 }).toBe(true);
+      // Down: counted in this instance's memory, from the shared count it last heard (1).
+      await expect.poll(async () => (await hit()) && limiter.degraded, { interval: 20, timeout: 5000 }).toBe(true);
       relay = await listenRelay(port, sockets);
       // Up again (ioredis reconnects by itself): the shared count, which the other instance sees too.
-      await expect.poll(async () => (await limiter.hit('k', 3, 60_000, T0)) && !limiter.degraded, { interval: 50, timeout: 10_000 }).toBe(true);
+      await expect.poll(async () => (await hit()) && !limiter.degraded, { interval: 50, timeout: 10_000 }).toBe(true);
       expect(events).toEqual(['down', 'up']);
-      expect((await other.peek('k', 3, 60_000, T0)).remaining).toBe(1);
+      // Redis counted 2 (one hit before, one after); the instance 1 + what it held in memory, the
+      // larger of which it writes back (in the background): 1 left after a single outage hit.
+      expect(inMemory).toBeGreaterThanOrEqual(1);
+      await expect.poll(async () => (await other.peek('k', 3, 60_000, T0)).remaining).toBe(Math.max(0, 3 - Math.max(2, 1 + inMemory)));
     } finally {
       await limiter.close();
       await other.close();
