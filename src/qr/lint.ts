@@ -7,6 +7,8 @@ import { DESIGN_LIMITS, type Design, type QrWarning } from './design.ts';
 import { QrDesignError } from './errors.ts';
 import type { QrErrorDetail } from './errors.ts';
 import { LOGO_BUDGET_SHARE, logoArea, logoDamage, maxLogoSize } from './logo.ts';
+import { colourName, contrastFix, hex } from './lint-advice.ts';
+import { eyeShadeProblem, flatAreaProblem } from './lint-web-scanner.ts';
 
 // Decoders do not see WCAG contrast: they binarise gamma-encoded luma (zxing with BT.601
 // weights, jsQR with BT.709). #1e3a8a passes WCAG at 10.4:1 yet sits at luma 59, and under sensor
@@ -71,63 +73,6 @@ function foregrounds(design: Design): { field: string; rgba: Rgba }[] {
   return out;
 }
 
-// Field paths name the colour for the API; the message names it for the person choosing it.
-function colourName(field: string): string {
-  const stop = /^gradient\.stops\[(\d+)\]\.color$/.exec(field);
-  if (stop) return `gradient colour ${Number(stop[1]) + 1}`;
-  return { color: 'the code colour', eye_color: 'the eye colour', gradient: 'the gradient between its colours' }[field] ?? field;
-}
-
-const hex = (c: Rgba): string => `#${[c.r, c.g, c.b].map((v) => Math.round(v).toString(16).padStart(2, '0')).join('')}`;
-
-// Brightness (BT.601 luma, 0–255) beyond which a colour has no room left to move that way.
-const NEAR_BLACK = 40;
-const NEAR_WHITE = 215;
-const luma = (c: Rgba): number => 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
-
-/**
- * What would widen the gap, given which side is lighter: a darker code or a lighter background
- * (or, inverted, the reverse), leaving out the side that is already as far as it goes, so a
- * black code on a grey background is told about the background, not to darken black.
- */
-function contrastFix(fg: Rgba, bg: Rgba, inverted: boolean, field: string): { advice: string; field: 'colour' | 'background' | 'both' } {
-  const codeCanMove = inverted ? luma(fg) < NEAR_WHITE : luma(fg) > NEAR_BLACK;
-  const backgroundCanMove = inverted ? luma(bg) > NEAR_BLACK : luma(bg) < NEAR_WHITE;
-  const code = `${inverted ? 'a lighter' : 'a darker'} ${colourName(field).replace(/^the /, '').replace('gradient between its colours', 'gradient')}`;
-  const background = inverted ? 'a darker background' : 'a lighter background';
-  if (codeCanMove && !backgroundCanMove) return { advice: `use ${code}`, field: 'colour' };
-  if (backgroundCanMove && !codeCanMove) return { advice: `use ${background}`, field: 'background' };
-  return { advice: `use ${code} or ${background}`, field: 'both' };
-}
-
-// jsQR's luma: BT.709 weights on the gamma-encoded channels.
-const jsqrLuma = (c: Rgba): number => 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;
-
-/**
- * jsQR thresholds each 8 × 8 pixel block, and takes a block of a single colour for background
- * unless it is darker than half the background around it. From about 8 px a module (any 512 px
- * render of a short link) whole blocks fall inside modules, so a code colour at half the
- * background's brightness or lighter vanishes: jsQR read no sharp image of such colours at 8–24 px
- * a module, and every one of them below (docs/qr-design-robustness.md, *The lint*). Inverted
- * codes are not affected: a flat dark background block stays dark. `fgs` are all darker than `bg`.
- */
-function flatAreaProblem(fgs: { field: string; rgba: Rgba }[], bg: Rgba): { field: string; message: string } | null {
-  const bgLuma = jsqrLuma(bg);
-  let worst: { field: string; fg: Rgba; luma: number } | null = null;
-  for (const { field, rgba } of fgs) {
-    const fg = over(rgba, bg);
-    const luma = jsqrLuma(fg);
-    if (!worst || luma > worst.luma) worst = { field, fg, luma };
-  }
-  if (!worst || worst.luma < bgLuma / 2) return null;
-  return {
-    field: worst.field,
-    message:
-      `web-based scanners (jsQR) cannot read this code in a sharp image (a screenshot, a file, a render of 8 px a module or more): ${colourName(worst.field)} (${hex(worst.fg)}) has a brightness of ` +
-      `${Math.round(worst.luma)} of 255 and must be below ${Math.floor(bgLuma / 2)}, half the background’s: ${contrastFix(worst.fg, bg, false, worst.field).advice}`,
-  };
-}
-
 /** What the lint knows besides the design: the version once encoded, the output width in modules and pixels. */
 export interface LintContext {
   version?: number;
@@ -185,7 +130,7 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
   const drawn = worstAlpha === 0 ? 'is fully transparent, so it' : worstAlpha < 1 ? `at ${Math.round(worstAlpha * 100)} % opacity looks like ${worstHex} and` : `(${worstHex})`;
   const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: ${colourName(worstField)} ${drawn} is only ${Math.round(worst)} of 255 steps of brightness away from the background`;
   const advice = crosses ? 'the gradient passes through the background’s brightness: keep all its colours darker (or all lighter) than the background' : fix!.advice;
-  const flat = lighter === 0 ? flatAreaProblem(fgs, bg) : null;
+  const flat = lighter === 0 ? (flatAreaProblem(fgs, bg) ?? eyeShadeProblem(design, bg)) : null;
   if (worst < MIN_LUMA_DELTA) {
     errors.push({ field: faultField, message: `${said}; scanners need at least ${MIN_LUMA_DELTA} (${WARN_LUMA_DELTA} recommended): ${advice}` });
   } else if (flat) {
@@ -202,7 +147,18 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
         'light modules on a dark background (inverted): ZBar-based readers (Linux desktop and many PHP and Python apps) and some phone scanners cannot read inverted codes; swap the colours for dark on light',
     });
   } else if (lighter > 0 && worst >= MIN_LUMA_DELTA) {
-    warnings.push({ code: 'mixed_polarity', field: 'gradient', message: 'some foreground colours are lighter than the background and some darker; keep all of them on one side' });
+    // Decoders binarise around the background: eyes on the other side of it than the modules
+    // leave no finder to find (zxing, jsQR and ZBar read none of them at any size tried).
+    const eyeSide = design.eye_color ? lumaDelta(over(parseColor(design.eye_color), bg), bg) > 0 : null;
+    const eyesApart = eyeSide !== null && eyeSide !== lumaDelta(over(parseColor(design.color), bg), bg) > 0;
+    const mixed = eyesApart
+      ? {
+          field: 'eye_color',
+          message: `the eye colour is ${eyeSide ? 'lighter' : 'darker'} than the background and the code colour is not: scanners find a code by corner eyes on the same side of the background as its modules, so none reads it; make both darker (or both lighter) than the background`,
+        }
+      : { field: 'gradient', message: 'some foreground colours are lighter than the background and some darker; keep all of them on one side' };
+    if (context.strict) errors.push(mixed);
+    else warnings.push({ code: 'mixed_polarity', ...mixed });
   }
   // A circle inside a square ring cannot read 1:1:3:1:1 along the diagonals, where the ring's
   // corners are √2 module wide: jsQR ranks such finders below clusters of dots and camera
@@ -221,12 +177,13 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
   }
   if (context.raster) {
     const perModule = context.raster.px / context.raster.modules;
+    // Rounded down in the message: 3.97 px said as "4.0" read as though nothing were wrong.
     if (perModule < MIN_PX_PER_MODULE) {
       const need = Math.ceil(context.raster.modules * MIN_PX_PER_MODULE);
       warnings.push({
         code: 'low_resolution',
         field: 'size',
-        message: `${context.raster.px} px gives ${perModule.toFixed(1)} px per module; below ${MIN_PX_PER_MODULE} px per module, blur and resampling merge modules — use at least ${need} px`,
+        message: `${context.raster.px} px gives ${(Math.floor(perModule * 10) / 10).toFixed(1)} px per module; below ${MIN_PX_PER_MODULE} px per module, blur and resampling merge modules — use at least ${need} px`,
       });
     }
   }

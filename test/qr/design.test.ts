@@ -138,6 +138,30 @@ describe('lintDesign', () => {
     expect(lint({ color: '#1e3a8a', background: '#9ca3af' }).warnings.map((w) => w.code)).toEqual(['low_contrast']);
   });
 
+  it('refuses eyes lighter than the modules past a quarter of the background (jsQR lost them), and eyes across the background from the modules (no decoder reads those)', () => {
+    const strict = (input: unknown) => lintDesign(parseDesign(input).design, { strict: true });
+    // #2563eb eyes with black modules: the audit's case, lost by jsQR at 800–1,400 px.
+    expect(strict({ color: '#000000', eye_color: '#2563eb' }).errors).toEqual([
+      {
+        field: 'eye_color',
+        message:
+          'web-based scanners (jsQR) often cannot find the corner eyes of this code in a sharp image: the eye colour (#2563eb, brightness 96 of 255) is lighter than the modules, and eyes lighter than the modules must stay below 68: use a darker eye colour, or the code colour for the eyes',
+      },
+    ]);
+    expect(lint({ color: '#000000', eye_color: '#666666' }).warnings.map((w) => [w.code, w.field])).toEqual([['web_scanner_contrast', 'eye_color']]);
+    // Read in every sharp image tried; eyes darker than the modules are no harm at any shade.
+    expect(strict({ color: '#000000', eye_color: '#444444' })).toEqual({ errors: [], warnings: [] });
+    expect(strict({ color: '#555555', eye_color: '#000000' })).toEqual({ errors: [], warnings: [] });
+    expect(strict({ color: '#000000', eye_color: '#1e3a8a' })).toEqual({ errors: [], warnings: [] });
+    // White eyes on grey with black modules: zxing, jsQR and ZBar read none of them.
+    const apart = { color: '#000000', background: '#808080', eye_color: '#ffffff' };
+    expect(strict(apart).errors.map((e) => [e.field, e.message])).toContainEqual([
+      'eye_color',
+      'the eye colour is lighter than the background and the code colour is not: scanners find a code by corner eyes on the same side of the background as its modules, so none reads it; make both darker (or both lighter) than the background',
+    ]);
+    expect(lint(apart).warnings.map((w) => [w.code, w.field])).toContainEqual(['mixed_polarity', 'eye_color']);
+  });
+
   it('advises what can still move, on the side that can move it, for dark and inverted codes', () => {
     const first = (input: unknown) => {
       const r = lint(input);
@@ -183,7 +207,7 @@ describe('lintDesign', () => {
   it('warns below 4 px per module at the requested size', () => {
     const small = renderSvg('https://tessera.example/r/x', {}, { sizePx: 128 });
     expect(small.width).toBe(37);
-    expect(small.warnings.find((w) => w.code === 'low_resolution')?.message).toMatch(/128 px gives 3\.5 px per module; .* use at least 148 px/);
+    expect(small.warnings.find((w) => w.code === 'low_resolution')?.message).toMatch(/128 px gives 3\.4 px per module; .* use at least 148 px/);
     expect(renderSvg('https://tessera.example/r/x', {}, { sizePx: 148 }).warnings).toEqual([]);
   });
 

@@ -37,6 +37,20 @@ describe('designer fixes', () => {
     expect(drawPreview(URL, fixed).errors).toEqual([]);
   });
 
+  it('eyes lighter than the modules, or across the background from them, are refused, named and drawn in the code colour', () => {
+    for (const design of [
+      { color: '#000000', eye_color: '#2563eb' },
+      { color: '#000000', background: '#808080', eye_color: '#ffffff' },
+    ]) {
+      const issue = drawPreview(URL, design).errors.find((e) => e.field === 'eye_color');
+      expect(issue).toMatchObject({ code: 'design_unscannable' });
+      expect(issueTitle(issue!)).toBe('The corner eyes are hard to find');
+      const fix = fixFor(issue!, { version: null })!;
+      expect(fix.label).toBe('Draw the eyes in the code colour');
+      expect(drawPreview(URL, fix.apply(design)).errors).toEqual([]);
+    }
+  });
+
   it('low contrast is named and fixed with dark on white', () => {
     const design = { color: '#767676', background: '#ffffff' };
     const issue = drawPreview(URL, design).warnings.find((w) => w.code === 'low_contrast');

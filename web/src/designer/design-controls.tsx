@@ -232,7 +232,7 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
             )}
           </div>
         )}
-        <Toggle label="Different colour for the corners" checked={resolved.eye_color !== null} disabled={disabled} onChange={(on) => set({ eye_color: on ? '#7c3aed' : null })} />
+        <Toggle label="Different colour for the corners" checked={resolved.eye_color !== null} disabled={disabled} onChange={(on) => set({ eye_color: on ? '#5b21b6' : null })} />
         {resolved.eye_color !== null && (
           <ColorInput
             label="Corner colour"

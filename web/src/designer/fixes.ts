@@ -24,6 +24,7 @@ export function issueTitle(issue: Issue): string {
   if (issue.code === 'weak_eye_pair') return 'Round centres in square corners scan poorly';
   if (issue.code === 'low_resolution') return 'Too few pixels per module';
   if (issue.code === 'dense_code') return 'A dense code: hard for phones to read';
+  if (issue.field === 'eye_color' && issue.code !== 'low_contrast') return 'The corner eyes are hard to find';
   if (issue.code === 'low_contrast' || /^(color|gradient|eye_color|background)/.test(issue.field)) return 'Low contrast';
   return 'Check this design';
 }
@@ -66,6 +67,8 @@ export function fixFor(issue: Issue, context: { version: number | null }): Fix |
   if (issue.code === 'frame_text_contrast') {
     return { label: 'Use a white caption on a dark frame', apply: (d) => ({ ...d, frame: { ...(typeof d.frame === 'object' && d.frame ? d.frame : {}), color: '#18181b', text_color: '#ffffff' } }) };
   }
+  // Eyes lighter than the modules, or across the background from them: the code colour suits them.
+  if (issue.field === 'eye_color' && issue.code !== 'low_contrast') return { label: 'Draw the eyes in the code colour', apply: (d) => ({ ...d, eye_color: null }) };
   if (issue.code === 'low_contrast' || issue.code === 'mixed_polarity' || (issue.code === 'design_unscannable' && /^(color|gradient|eye_color|background)/.test(issue.field))) return darkOnWhite;
   return null;
 }
