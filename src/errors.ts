@@ -36,6 +36,7 @@ export const ERROR_CODES = {
   headers_too_large: { status: 431, title: 'The request headers are too large' },
   internal_error: { status: 500, title: 'Internal error' },
   not_ready: { status: 503, title: 'Not ready' },
+  server_busy: { status: 503, title: 'The server is busy' },
   item_password_required: { status: 401, title: 'This item is password protected' },
   item_password_invalid: { status: 401, title: 'Wrong password for this item' },
   item_delete_token_invalid: { status: 403, title: 'Wrong delete token for this item' },

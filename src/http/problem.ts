@@ -306,8 +306,8 @@ export function installProblemHandlers(app: FastifyInstance, publicUrl: string, 
     const appError = withAcceptedTypes(withBodyLimit(toAppError(error), request), request);
     const unavailable = appError.code === 'not_ready' ? databaseUnavailableReason(error) : null;
     if (unavailable) logOutage(request, error, unavailable);
-    // A 503 of our own (the instance is shutting down) is routine, not a failure.
-    else if (appError.status >= 500 && appError.code !== 'not_ready') request.log.error({ err: error }, 'request failed');
+    // A 503 of our own (the instance is shutting down, or busy drawing) is routine, not a failure.
+    else if (appError.status >= 500 && appError.code !== 'not_ready' && appError.code !== 'server_busy') request.log.error({ err: error }, 'request failed');
     // A 4xx is the client's to fix: at the default level (info) it writes nothing (ADR 0020).
     else request.log.debug({ code: appError.code, status: appError.status }, 'request rejected');
     // A person who scanned a code or opened a page during a restart gets a page that says to retry:

@@ -42,6 +42,9 @@ it('SIGTERM to `npm start` drains and stops the server', { timeout: 120_000 }, a
   });
   await until(() => serverPid() > 0 || npm.exitCode !== null, 'Tessera is ready', 90_000);
   expect(serverPid(), out).toBeGreaterThan(0);
+  // Two malloc arenas unless the operator says otherwise: PNG renders on several threads each
+  // kept an arena of their own (docs/operations.md, Sizing).
+  expect(fs.readFileSync(`/proc/${serverPid()}/environ`, 'utf8').split('\0')).toContain('MALLOC_ARENA_MAX=2');
   const npmExited = new Promise((resolve) => npm.on('exit', resolve));
   npm.kill('SIGTERM');
   await until(() => out.includes('"msg":"shutdown complete"'), `a graceful shutdown after SIGTERM to npm (output so far: ${out.slice(-500)})`, 15_000);

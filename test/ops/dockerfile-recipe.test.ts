@@ -92,7 +92,7 @@ it('the Dockerfile is multi-stage on Node 24 slim, non-root, production install,
   expect(ops('RUN').some((r) => r.startsWith('npm ci --omit=dev'))).toBe(true);
   expect(ops('HEALTHCHECK').join()).toContain('/readyz');
   expect(ops('VOLUME')).toEqual(['["/data"]']);
-  expect(Object.fromEntries(ops('ENV').flatMap(parseEnv))).toMatchObject({ NODE_ENV: 'production', TESSERA_DATA_DIR: '/data', HOST: '0.0.0.0' });
+  expect(Object.fromEntries(ops('ENV').flatMap(parseEnv))).toMatchObject({ NODE_ENV: 'production', TESSERA_DATA_DIR: '/data', HOST: '0.0.0.0', MALLOC_ARENA_MAX: '2' });
 });
 
 it("runs the Dockerfile's own steps in a clean directory and the production server answers /readyz", { timeout: 600_000 }, async () => {
