@@ -57,6 +57,23 @@ describeDialects('design warnings on save', (dialect) => {
     expect(codes(moved.headers['x-qr-warnings'])).toEqual(['web_scanner_contrast color']);
   });
 
+  it('a save says what depends on the content too: a dense static code, in a campaign and a bulk batch (saves were silent, only the render said it)', async () => {
+    const long = `https://example.com/${'x'.repeat(1900)}`;
+    const created = await send('POST', '/api/v1/campaigns', { name: 'dense', destination: long, qr_type: 'static' });
+    expect(created.statusCode).toBe(201);
+    expect(codes(created.headers['x-qr-warnings'])).toEqual(['dense_code content']);
+    // The same content as a dynamic code encodes a short link: nothing to say.
+    const dynamic = await send('POST', '/api/v1/campaigns', { name: 'short', destination: long, qr_type: 'dynamic' });
+    expect(dynamic.headers['x-qr-warnings']).toBeUndefined();
+    for (const dryRun of [true, false]) {
+      const bulk = await send('POST', '/api/v1/qrs/bulk', { urls: ['https://example.com/a', long], qr_type: 'static', dry_run: dryRun });
+      expect(bulk.statusCode).toBe(dryRun ? 200 : 201);
+      expect(codes(bulk.headers['x-qr-warnings'])).toEqual(['dense_code content']);
+    }
+    const shortBulk = await send('POST', '/api/v1/qrs/bulk', { urls: [long], qr_type: 'dynamic', dry_run: true });
+    expect(shortBulk.headers['x-qr-warnings']).toBeUndefined();
+  });
+
   it('a bulk batch says it once, checked or created (and replayed)', async () => {
     const body = { urls: ['https://example.com/a', 'https://example.com/b'], design_config: { color: '#d946ef' } };
     const checked = await send('POST', '/api/v1/qrs/bulk', { ...body, dry_run: true });

@@ -5,7 +5,8 @@ import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { withSecretKeys } from '../morph/index.ts';
 import { setWarningsHeader, withWarningsHeader } from '../render/index.ts';
-import { designWarnings } from '../templates/index.ts';
+import { newShortCode } from '../../ids.ts';
+import { codeWarnings } from './campaign-code.ts';
 import { type BulkInput, checkBulk, createBulk } from './bulk.service.ts';
 import { campaignJson } from './campaign.view.ts';
 import { withIdempotency } from '../idempotency/index.ts';
@@ -56,7 +57,9 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
       if (request.body.dry_run) {
         // Nothing is created, so there is nothing to replay: dry runs bypass the idempotency store.
         const { destinations, design } = await checkBulk(ctx, principal.accountId, request.body);
-        setWarningsHeader(reply, designWarnings(design.designConfig));
+        // Dynamic codes all encode a short link of the same length: any one stands for them.
+        const texts = request.body.qr_type === 'static' ? destinations : [`${ctx.config.publicUrl}/${newShortCode()}`];
+        setWarningsHeader(reply, codeWarnings(texts, design.designConfig));
         return reply.status(200).send({ dry_run: true, count: destinations.length });
       }
       // dry_run is left out so a request's fingerprint (idempotency) stays what it was before dry runs existed.
@@ -77,9 +80,16 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
         },
       );
       if (response.replayed) reply.header('idempotent-replayed', 'true');
-      // Every code of a batch has the one design: the first says what the lint thinks of it (a replay too).
-      const first = (response.body as BulkResult).data[0];
-      if (first) setWarningsHeader(reply, designWarnings(first.design_config));
+      // Every code of a batch has the one design; the longest link says how dense they get (a replay too).
+      const { data } = response.body as BulkResult;
+      if (data[0])
+        setWarningsHeader(
+          reply,
+          codeWarnings(
+            data.map((campaign) => campaign.public_url),
+            data[0].design_config,
+          ),
+        );
       // The stored response is the 201 this route produced (a replay is its JSON, read back).
       return reply.status(response.status as 201).send((await withRenderSecrets(ctx, response.body)) as BulkResult);
     },

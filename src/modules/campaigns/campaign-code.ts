@@ -1,5 +1,6 @@
 // A campaign's code: the text it encodes and its image, drawn by the rendering module with the
 // campaign's saved design (engine refusals point at body/design_config).
+import type { QrWarning } from '../../qr/index.ts';
 import { assertEncodable, drawCode, svgToPng } from '../render/index.ts';
 import type { Campaign } from './campaign.ts';
 
@@ -27,4 +28,14 @@ export async function renderCampaignPng(campaign: Renderable, publicUrl: string,
 /** Throws a 400 when the code's text does not fit a QR symbol with this design (long static URLs, logos force ECC H). */
 export function assertCampaignEncodable(campaign: Renderable, publicUrl: string, field = 'body/destination'): void {
   assertEncodable(encodedText(campaign, publicUrl), campaign.designConfig, field);
+}
+
+/**
+ * What the lint says of codes drawn with `design` for `texts`: the design's warnings and those of
+ * the longest text's code (a dense code, error correction raised for a logo), which the shorter
+ * ones' are part of. A save says what its code will be like, not only its design.
+ */
+export function codeWarnings(texts: readonly string[], design: Campaign['designConfig']): QrWarning[] {
+  const longest = texts.reduce((a, b) => (b.length > a.length ? b : a), texts[0] ?? '');
+  return drawCode(longest, design, {}, { kind: 'design' }).warnings;
 }

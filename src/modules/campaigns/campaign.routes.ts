@@ -7,7 +7,7 @@ import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { archiveCampaign, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaign.service.ts';
 import { withSecretKeys } from '../morph/index.ts';
 import { setWarningsHeader, withWarningsHeader } from '../render/index.ts';
-import { designWarnings } from '../templates/index.ts';
+import { codeWarnings, encodedText } from './campaign-code.ts';
 import { campaignJson } from './campaign.view.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
 import { CampaignJson, CampaignList, CampaignListQuery, CreateCampaignBody, UpdateCampaignBody } from './campaign.schemas.ts';
@@ -53,7 +53,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       const principal = requirePrincipal(request);
       const campaign = await createCampaign(ctx, principal.accountId, request.body);
       const [json] = await withSecretKeys(ctx, [campaignJson(campaign, publicUrl)]);
-      setWarningsHeader(reply, designWarnings(campaign.designConfig));
+      setWarningsHeader(reply, codeWarnings([encodedText(campaign, publicUrl)], campaign.designConfig));
       return reply.status(201).header('location', `/api/v1/campaigns/${campaign.id}`).send(json);
     },
   );
@@ -83,7 +83,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const campaign = await updateCampaign(ctx, principal.accountId, request.params.id, request.body);
-      setWarningsHeader(reply, designWarnings(campaign.designConfig));
+      setWarningsHeader(reply, codeWarnings([encodedText(campaign, publicUrl)], campaign.designConfig));
       return campaignJson(campaign, publicUrl);
     },
   );

@@ -35,8 +35,8 @@ export function checkDesign(input: unknown, field = 'body/design_config'): Desig
 /**
  * What the lint warns about a stored design (contrast, polarity, quiet zone, corner frames
  * changed…), for the X-QR-Warnings header of a save: checkDesign refuses what cannot scan, and
- * this says what may still be hard to. Warnings that need the content or an output size (dense
- * codes, pixels per module, the logo's share) come with the image.
+ * this says what may still be hard to. A template has no content: a campaign's save adds what its
+ * content makes of the code (campaigns' codeWarnings), an output size comes with the image.
  */
 export function designWarnings(design: DesignConfig): QrWarning[] {
   const parsed = parseDesign(design);
