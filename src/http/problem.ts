@@ -299,6 +299,15 @@ function answersPages(request: FastifyRequest): boolean {
   return (request.routeOptions.schema as { 'x-html-errors'?: boolean } | undefined)?.['x-html-errors'] === true;
 }
 
+/**
+ * The 404 for a path nothing answers. A route that matched a pattern but found nothing behind it
+ * (`/{short_code}` of an unknown code) throws this itself instead of calling not-found, so its
+ * request stays counted under its own route in /metrics, not as unmatched traffic.
+ */
+export function routeNotFound(method: string, path: string): AppError {
+  return new AppError('route_not_found', `There is no route ${method} ${path}. See /docs for the API reference.`);
+}
+
 /** Installs the error and not-found handlers on the root instance; `allowedMethods` tells a 405 from a 404. */
 export function installProblemHandlers(app: FastifyInstance, publicUrl: string, allowedMethods: AllowedMethods): void {
   const logOutage = outageLogger(app);
@@ -323,6 +332,6 @@ export function installProblemHandlers(app: FastifyInstance, publicUrl: string, 
     // A route that serves this method and still calls not-found (an unknown short code) is a 404.
     if (allow.length > 0 && !allow.includes(request.method)) return sendProblem(publicUrl, request, reply, methodNotAllowed(request.method, path, allow));
     if (wantsNotFoundPage(request, path)) return sendPage(reply, 404, notFoundPage(request));
-    return sendProblem(publicUrl, request, reply, new AppError('route_not_found', `There is no route ${request.method} ${path}. See /docs for the API reference.`));
+    return sendProblem(publicUrl, request, reply, routeNotFound(request.method, path));
   });
 }

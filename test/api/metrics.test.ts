@@ -76,7 +76,10 @@ describeDialects('/metrics', (dialect) => {
     for (let i = 0; i < 3; i++) await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}`, headers: authHeaders(account.apiKey) });
     await t.app.inject({ method: 'GET', url: '/api/v1/campaigns/cmp_doesnotexist', headers: authHeaders(account.apiKey) });
     await t.app.inject({ method: 'GET', url: '/no/such/route/at/all' });
+    // A scan of a code that does not exist (a misprint) is the redirect route's 404, not unmatched traffic.
+    for (const accept of ['application/json', 'text/html']) await t.app.inject({ method: 'GET', url: '/Zq12345', headers: { accept } });
     const text = await scrape(t);
+    expect(sample(text, 'tessera_http_requests_total', { method: 'GET', route: '/:code', status_class: '4xx' })).toBe(2);
     expect(sample(text, 'tessera_http_requests_total', { method: 'GET', route: '/api/v1/campaigns/:id', status_class: '2xx' })).toBe(3);
     expect(sample(text, 'tessera_http_requests_total', { method: 'GET', route: '/api/v1/campaigns/:id', status_class: '4xx' })).toBe(1);
     expect(sample(text, 'tessera_http_requests_total', { method: 'POST', route: '/api/v1/campaigns', status_class: '2xx' })).toBe(1);

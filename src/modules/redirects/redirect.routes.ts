@@ -24,6 +24,7 @@ import { TtlCache } from './redirect-cache.ts';
 import { ArchivedCode, CodeExpired, RedirectParams, UnknownCode } from './redirect.schemas.ts';
 import { toIso } from '../../http/iso.ts';
 import { databaseUnavailableReason } from '../../db/dialect.ts';
+import { routeNotFound } from '../../http/problem.ts';
 
 /** How long an instance trusts its cached copy of a code: another instance's change shows within this even when no notification reaches it (ADR 0026). */
 export const REDIRECT_CACHE_TTL_MS = 1000;
@@ -67,10 +68,7 @@ function pageTranslator(request: FastifyRequest) {
 }
 
 function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (!wantsHtml(request)) {
-    reply.callNotFound();
-    return reply;
-  }
+  if (!wantsHtml(request)) throw routeNotFound(request.method, request.url.split('?')[0]!);
   return sendPage(reply, 404, unknownCodePage(pageTranslator(request)));
 }
 
