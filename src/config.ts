@@ -95,7 +95,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     name: 'TESSERA_WEBHOOK_LEASE_SECONDS',
     default: '60',
     description:
-      "How long a worker's claim on a webhook delivery lasts. A worker that dies mid-delivery leaves its claims behind; another worker sends them again (same `webhook-id`) once they expire. Keep it above the 15 s delivery timeout, or a slow receiver is sent the same event twice.",
+      "How long a worker's claim on a webhook delivery lasts. A worker that dies mid-delivery leaves its claims behind; another worker sends them again (same `webhook-id`) once they expire. A delivery waits for its receiver 15 s, or half the lease when that is shorter, so a request is never still running when its claim is taken over.",
   },
   { name: 'TESSERA_MORPH_TTL_SECONDS', default: '30', description: 'How long a signed morphing render URL stays valid.' },
   { name: 'TESSERA_MORPH_STEP_SECONDS', default: '30', description: 'Rotation step of a morphing code payload (15–30).' },
@@ -118,7 +118,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     default: '(unset)',
     description: 'Path to an offline MaxMind DB (`.mmdb`) country database (GeoLite2-Country, DB-IP Lite, …); used at flush time when the country header gives nothing.',
   },
-  { name: 'TESSERA_SHUTDOWN_TIMEOUT_MS', default: '10000', description: 'How long graceful shutdown (`serve` and `worker`) waits for in-flight requests, the last scan flush and running jobs before exiting 1.' },
+  {
+    name: 'TESSERA_SHUTDOWN_TIMEOUT_MS',
+    default: '10000',
+    description: 'How long graceful shutdown (`serve` and `worker`) waits for in-flight requests, the last scan flush and running jobs before exiting 1.',
+  },
   {
     name: 'TESSERA_SIGNUP',
     default: 'first',

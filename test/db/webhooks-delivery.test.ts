@@ -4,7 +4,7 @@
 // concurrent workers.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { claimDeliveries, runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
+import { claimDeliveries, deliveryTimeoutMs, runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
 import { emitEvent, emitEvents } from '../../src/modules/webhooks/outbox.ts';
 import { RETRY_SCHEDULE_MS } from '../../src/modules/webhooks/retry-schedule.ts';
 import { listEndpointDeliveries, pruneDeliveryLog, retryDelivery } from '../../src/modules/webhooks/webhook-delivery.service.ts';
@@ -346,6 +346,21 @@ describeDialects('webhook delivery', (dialect) => {
     expect(verifyAt(secret, receiver.received[1]!, ctx.clock.now())).toBeTruthy();
     const [delivery] = await deliveries(endpoint.id);
     expect(delivery).toMatchObject({ status: 'succeeded', attempts: 2 });
+  });
+
+  it('a lease shorter than twice the send timeout shortens the send: a slow receiver fails before its claim can be taken over (it was sent every event twice)', async () => {
+    const { endpoint } = await setup();
+    await emit();
+    receiver.script = [{ status: 0, hang: true }];
+    const shortLease = await createTestApp(dialect, { database: t.database, clock: t.clock, env: { ...ALLOW, TESSERA_WEBHOOK_LEASE_SECONDS: '1' } });
+    extra.push(shortLease);
+    const started = performance.now();
+    expect(await runDeliveryWorker(shortLease.app.ctx)).toBe(1);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    receiver.dropConnections();
+    const [delivery] = await deliveries(endpoint.id);
+    expect(delivery).toMatchObject({ status: 'pending', attempts: 1, last_error: 'no complete answer within 0.5 s' });
+    expect([deliveryTimeoutMs(60_000), deliveryTimeoutMs(20_000), deliveryTimeoutMs(1_000)]).toEqual([15_000, 10_000, 500]);
   });
 
   it.runIf(dialect === 'postgres')('two workers on PostgreSQL never deliver the same event twice', async () => {

@@ -11,7 +11,7 @@ import type { AppContext } from '../../context.ts';
 import { isForeignKeyViolation, toFlag } from '../../db/dialect.ts';
 import { statusClass } from '../../http/metrics.ts';
 import { newId } from '../../ids.ts';
-import { postWebhook, type SendResult } from './http-sender.ts';
+import { DELIVERY_TIMEOUT_MS, postWebhook, type SendResult } from './http-sender.ts';
 import { MAX_ATTEMPTS, nextRetryDelay, parseRetryAfter } from './retry-schedule.ts';
 import { webhookHeaders } from './signing.ts';
 import { DestinationRefusedError, type Resolver, vetDestination } from './ssrf-guard.ts';
@@ -42,6 +42,16 @@ export interface WorkerOptions {
 /** A delivery this worker holds the lease on. */
 export type ClaimedDelivery = ClaimedDeliveryRow;
 
+/**
+ * How long one delivery waits for its receiver: DELIVERY_TIMEOUT_MS, or half the lease when that
+ * is shorter. A request still running when its lease ends is sent again by another worker, so a
+ * short TESSERA_WEBHOOK_LEASE_SECONDS (5 s was accepted) sent a slow receiver every event twice;
+ * now such a receiver times out and is retried like any other failure.
+ */
+export function deliveryTimeoutMs(leaseMs: number): number {
+  return Math.min(DELIVERY_TIMEOUT_MS, Math.floor(leaseMs / 2));
+}
+
 /** Claims up to `limit` due deliveries for this worker. */
 export async function claimDeliveries(ctx: AppContext, limit: number, leaseId: string = randomUUID()): Promise<ClaimedDelivery[]> {
   const now = ctx.clock.now();
@@ -69,7 +79,7 @@ async function attempt(ctx: AppContext, delivery: ClaimedDelivery, now: number, 
     const secrets = await liveSigningSecrets(ctx, delivery.account_id, now);
     if (secrets.length === 0) return { success: false, statusCode: null, error: 'the account has no active webhook secret to sign with', body: null, retryAfter: undefined };
     const headers = webhookHeaders(secrets, delivery.event_id, Math.floor(now / 1000), delivery.body);
-    const result: SendResult = await postWebhook(url, addresses, headers, delivery.body);
+    const result: SendResult = await postWebhook(url, addresses, headers, delivery.body, deliveryTimeoutMs(ctx.config.webhookLeaseMs ?? LEASE_MS));
     const success = result.statusCode >= 200 && result.statusCode < 300;
     const error = success ? null : result.statusCode >= 300 && result.statusCode < 400 ? `answered ${result.statusCode} (redirects are not followed)` : `answered ${result.statusCode}`;
     return { success, statusCode: result.statusCode, error, body: result.body, retryAfter: result.retryAfter };
