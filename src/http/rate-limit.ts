@@ -127,6 +127,11 @@ export class RedisRateLimiter implements RateLimiter {
     if (error instanceof Error && error.message === COMMAND_TIMED_OUT) this.redis.disconnect(true);
   }
 
+  /** Starts counting in memory: Redis did not answer when the limiter was created (reported once, like an outage). */
+  startDegraded(error: unknown): void {
+    this.failed(error);
+  }
+
   private succeeded(): void {
     if (this.degraded) this.onRecover();
     this.degraded = false;
@@ -199,8 +204,17 @@ export async function createRateLimiter(redisUrl: string | null, prefix: string,
     commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
     retryStrategy: (times) => Math.min(times * 200, 2000),
   });
-  // Connection errors repeat on every reconnection attempt; the limiter reports the outage once.
-  redis.on('error', () => {});
+  // Connection errors repeat on every reconnection attempt; the limiter reports the outage once,
+  // with the last of them: a command sent while disconnected fails with ioredis's "Stream isn't
+  // writeable…", which says nothing of where Redis is or why it cannot be reached.
+  let lastConnectionError: Error | null = null;
+  redis.on('error', (error: Error) => (lastConnectionError = error));
+  const where = redisAddress(redisUrl);
+  const explained = (error: unknown): Error => {
+    const message = error instanceof Error ? error.message : String(error);
+    const connection = lastConnectionError && lastConnectionError.message !== message ? ` (connection: ${lastConnectionError.message})` : '';
+    return new Error(`Redis at ${where}: ${message}${connection}`, { cause: error });
+  };
   // Start on the shared counts when Redis is there: wait for the connection (or its first failure).
   await new Promise<void>((resolve) => {
     const timer = setTimeout(done, 2000);
@@ -213,7 +227,20 @@ export async function createRateLimiter(redisUrl: string | null, prefix: string,
     redis.once('ready', done);
     redis.once('error', done);
   });
-  return new RedisRateLimiter(redis, prefix, onError, onRecover);
+  const limiter = new RedisRateLimiter(redis, prefix, onError && ((error) => onError(explained(error))), onRecover);
+  // Down at start: said now, not at the first rate-limited request.
+  if (redis.status !== 'ready') limiter.startDegraded(lastConnectionError ?? new Error('no answer within 2 s'));
+  return limiter;
+}
+
+/** host:port of a Redis URL, without its credentials, for log lines. */
+function redisAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || '6379'}`;
+  } catch {
+    return 'REDIS_URL';
+  }
 }
 
 /** The IETF RateLimit-* headers (and Retry-After when refused) for a result. */

@@ -98,6 +98,25 @@ describe('RedisRateLimiter across instances', () => {
     }
   });
 
+  it('says at start that Redis cannot be reached, where and why (it said nothing until the first request, then only "Stream isn\'t writeable")', async () => {
+    // A port nothing listens on.
+    const closed = net.createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const errors: string[] = [];
+    const limiter = (await createRateLimiter(`redis://user:secret@127.0.0.1:${port}`, 'test:', (error) => errors.push((error as Error).message))) as RedisRateLimiter;
+    try {
+      expect(limiter.degraded).toBe(true);
+      expect(errors).toEqual([`Redis at 127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`]);
+      // Counting goes on in memory, and the outage is not said again per request.
+      expect((await limiter.hit('k', 3, 60_000, T0)).remaining).toBe(2);
+      expect(errors).toHaveLength(1);
+    } finally {
+      await limiter.close();
+    }
+  });
+
   it('returns to the shared counts when Redis answers again', async () => {
     // A TCP relay to the real Redis that the test can cut and restore, as an outage would.
     const sockets = new Set<net.Socket>();
