@@ -6,7 +6,7 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectDatabase, SQLITE_PAGE_SIZE } from '../../src/db/connect.ts';
+import { connectDatabase, SQLITE_PAGE_SIZE, SQLITE_WAL_LIMIT_BYTES } from '../../src/db/connect.ts';
 import { migrateToLatest } from '../../src/db/migrate.ts';
 
 // The page size as the file itself records it: bytes 16–17 of the header, big-endian.
@@ -72,5 +72,37 @@ describe('SQLite page size', () => {
       await handle.close();
     }
     expect(headerPageSize(file)).toBe(4096);
+  });
+});
+
+describe('SQLite write-ahead log', () => {
+  it('is cut back to SQLITE_WAL_LIMIT_BYTES once a burst a reader held back is checkpointed (it kept its largest size for good)', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-wal-'));
+    const file = path.join(root, 'tessera.db');
+    const handle = connectDatabase({ dialect: 'sqlite', url: file });
+    const reader = new SqliteDatabase(file);
+    try {
+      await sql`create table burst (id integer primary key, body blob)`.execute(handle.db);
+      // A read transaction keeps every frame since it began: the log grows past its usual size.
+      reader.exec('begin');
+      reader.prepare('select count(*) from burst').get();
+      const body = Buffer.alloc(64 * 1024, 7);
+      for (let i = 0; i < 800; i++) await sql`insert into burst (body) values (${body})`.execute(handle.db);
+      const grown = fs.statSync(`${file}-wal`).size;
+      expect(grown).toBeGreaterThan(SQLITE_WAL_LIMIT_BYTES * 1.4);
+      reader.exec('commit');
+      // The next checkpoints copy the log back and start it over: it is cut to the limit.
+      await sql`pragma wal_checkpoint(passive)`.execute(handle.db);
+      await sql`insert into burst (body) values (${body})`.execute(handle.db);
+      await sql`pragma wal_checkpoint(passive)`.execute(handle.db);
+      await sql`insert into burst (body) values (${body})`.execute(handle.db);
+      expect(fs.statSync(`${file}-wal`).size).toBeLessThanOrEqual(SQLITE_WAL_LIMIT_BYTES);
+      const limit = await sql<{ journal_size_limit: number }>`pragma journal_size_limit`.execute(handle.db);
+      expect(limit.rows[0]!.journal_size_limit).toBe(SQLITE_WAL_LIMIT_BYTES);
+    } finally {
+      reader.close();
+      await handle.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
