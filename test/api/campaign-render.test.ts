@@ -93,6 +93,12 @@ describeDialects('render', (dialect) => {
     expect(small.headers.etag).toBe(response.headers.etag);
     const other = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=600` });
     expect(other.headers.etag).not.toBe(response.headers.etag);
+    // What the lint says of the code at the size asked, as the render API says it: nothing here,
+    // and too few pixels a module at 64 px (no decoder read such an image; the header was never sent).
+    expect(response.headers['x-qr-warnings']).toBeUndefined();
+    const tiny = await t.app.inject({ method: 'GET', url: `/api/render/${c.short_code}.png?size=64` });
+    expect(tiny.statusCode).toBe(200);
+    expect(JSON.parse(String(tiny.headers['x-qr-warnings']))).toEqual([expect.objectContaining({ code: 'low_resolution', field: 'size' })]);
   });
 
   it('an SVG asked with ?size=N carries width and height (a caption frame makes it taller), without one it scales to its box', async () => {

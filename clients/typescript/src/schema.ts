@@ -1918,7 +1918,7 @@ export interface components {
          */
         ErrorCode: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             status: number;
             title: string;
         };
@@ -2364,7 +2364,7 @@ export interface components {
              * @description The stable error code.
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             /** @description What went wrong with this request and what to do about it. */
             detail: string;
             /** @description Every refused field (validation). */
@@ -2839,7 +2839,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2875,9 +2875,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The image (SVG or PNG, after the file extension). */
+            /** @description The image (SVG or PNG, after the file extension); lint warnings about the code at this size in `X-QR-Warnings`. */
             200: {
                 headers: {
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2928,7 +2930,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3048,7 +3050,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3160,7 +3162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3249,7 +3251,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3329,7 +3331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3449,7 +3451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3538,7 +3540,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3638,7 +3640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3738,7 +3740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3838,7 +3840,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3938,7 +3940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4038,7 +4040,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4138,7 +4140,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4238,7 +4240,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4357,7 +4359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4446,7 +4448,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4535,7 +4537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4624,7 +4626,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4713,7 +4715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4798,7 +4800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4887,7 +4889,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4995,7 +4997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5093,7 +5095,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5192,7 +5194,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5272,7 +5274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5380,7 +5382,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5437,7 +5439,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5548,7 +5550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5637,7 +5639,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5824,7 +5826,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5940,7 +5942,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6117,7 +6119,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6254,7 +6256,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6363,7 +6365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6463,7 +6465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6590,7 +6592,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6681,7 +6683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6781,7 +6783,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6902,7 +6904,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6989,7 +6991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7113,7 +7115,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7209,7 +7211,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7300,7 +7302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7411,7 +7413,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7502,7 +7504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7643,7 +7645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7753,7 +7755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7888,7 +7890,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7972,7 +7974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8129,7 +8131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8251,7 +8253,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8335,7 +8337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8471,7 +8473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8566,7 +8568,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8693,7 +8695,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8803,7 +8805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8900,7 +8902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9028,7 +9030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9081,7 +9083,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9165,7 +9167,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9290,7 +9292,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9434,7 +9436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9534,7 +9536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9632,7 +9634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9760,7 +9762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9900,7 +9902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10035,7 +10037,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10193,7 +10195,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10304,7 +10306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10480,7 +10482,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10602,7 +10604,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10663,7 +10665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10748,7 +10750,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10889,7 +10891,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10999,7 +11001,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11051,7 +11053,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11124,7 +11126,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11188,7 +11190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11248,7 +11250,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11365,7 +11367,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11430,7 +11432,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11543,7 +11545,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11608,7 +11610,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11672,7 +11674,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11736,7 +11738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11796,7 +11798,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11859,7 +11861,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11908,7 +11910,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11975,7 +11977,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

@@ -1,7 +1,7 @@
 // A campaign's code: the text it encodes and its image, drawn by the rendering module with the
 // campaign's saved design (engine refusals point at body/design_config).
-import type { QrWarning } from '../../qr/index.ts';
-import { assertEncodable, drawCode, svgToPng } from '../render/index.ts';
+import type { QrWarning, SvgResult } from '../../qr/index.ts';
+import { assertEncodable, drawCode } from '../render/index.ts';
 import type { Campaign } from './campaign.ts';
 
 type Renderable = Pick<Campaign, 'qrType' | 'destination' | 'shortCode' | 'designConfig'>;
@@ -12,17 +12,17 @@ export function encodedText(campaign: Pick<Campaign, 'qrType' | 'destination' | 
 }
 
 function svgOf(campaign: Renderable, publicUrl: string, sizePx?: number): string {
-  return drawCode(encodedText(campaign, publicUrl), campaign.designConfig, { sizePx }, { kind: 'design' }).svg;
+  return drawCampaign(campaign, publicUrl, sizePx).svg;
+}
+
+/** The campaign's code drawn with its saved design: the SVG (`sizePx` wide when given) and what the lint says of it at that size. */
+export function drawCampaign(campaign: Renderable, publicUrl: string, sizePx?: number): SvgResult {
+  return drawCode(encodedText(campaign, publicUrl), campaign.designConfig, { sizePx }, { kind: 'design' });
 }
 
 /** The campaign's code as an SVG document, drawn with its saved design; `sizePx` wide when given (its width and height attributes). */
 export async function renderCampaignSvg(campaign: Renderable, publicUrl: string, sizePx?: number): Promise<string> {
   return svgOf(campaign, publicUrl, sizePx);
-}
-
-/** The campaign's code as a PNG `size` pixels wide. */
-export async function renderCampaignPng(campaign: Renderable, publicUrl: string, size: number): Promise<Buffer> {
-  return svgToPng(svgOf(campaign, publicUrl), size);
 }
 
 /** Throws a 400 when the code's text does not fit a QR symbol with this design (long static URLs, logos force ECC H). */

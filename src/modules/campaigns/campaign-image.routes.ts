@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { PNG_SIZES } from '../render/index.ts';
+import { PNG_SIZES, setWarningsHeader, withWarningsHeader } from '../render/index.ts';
 import { prepareRender, type RenderFormat } from './campaign-image.service.ts';
 import { Problem as problem } from '../../http/schema.ts';
 import { NotModified, RenderFileParams, RenderQuery } from './campaign.schemas.ts';
@@ -38,7 +38,12 @@ export async function campaignRenderRoutes(server: FastifyInstance, ctx: AppCont
           'a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.',
         params: RenderFileParams,
         querystring: RenderQuery,
-        response: { 200: fileResponse('The image (SVG or PNG, after the file extension).', ['image/svg+xml', 'image/png']), 304: NotModified, 404: problem, 410: problem },
+        response: {
+          200: withWarningsHeader(fileResponse('The image (SVG or PNG, after the file extension); lint warnings about the code at this size in `X-QR-Warnings`.', ['image/svg+xml', 'image/png'])),
+          304: NotModified,
+          404: problem,
+          410: problem,
+        },
       },
     },
     async (request, reply) => {
@@ -53,7 +58,8 @@ export async function campaignRenderRoutes(server: FastifyInstance, ctx: AppCont
       }
       reply.header('etag', prepared.etag).header('cache-control', 'public, max-age=300');
       if (etagMatches(request.headers['if-none-match'], prepared.etag)) return reply.status(304).send();
-      const body = await prepared.render();
+      const { body, warnings } = await prepared.render();
+      setWarningsHeader(reply, warnings);
       return reply.type(prepared.contentType).send(body);
     },
   );

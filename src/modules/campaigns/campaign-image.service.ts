@@ -6,8 +6,9 @@ import type { AppContext } from '../../context.ts';
 import { sha256 } from '../../crypto/keys.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { checkSignedRender, type SignedRenderCheck } from '../morph/index.ts';
-import { type CodeImage, codeImage, expiredImage, type ImageFormat, PNG_SIZES } from '../render/index.ts';
-import { encodedText, renderCampaignPng, renderCampaignSvg } from './campaign-code.ts';
+import type { QrWarning } from '../../qr/index.ts';
+import { type CodeImage, codeImage, expiredImage, type ImageFormat, PNG_SIZES, svgToPng } from '../render/index.ts';
+import { drawCampaign, encodedText } from './campaign-code.ts';
 import type { Campaign } from './campaign.ts';
 import { findCampaignByCode } from './campaign.service.ts';
 
@@ -22,7 +23,8 @@ export interface PreparedRender {
   kind: 'cached';
   etag: string;
   contentType: string;
-  render(): Promise<string | Buffer>;
+  /** The image, and what the lint says of the code at this size (X-QR-Warnings, as the render API sends). */
+  render(): Promise<{ body: string | Buffer; warnings: QrWarning[] }>;
 }
 
 /** A morphing code's render: signed with `?t=&sig=`, answered per request (live code or EXPIRED). */
@@ -60,7 +62,10 @@ export async function prepareRender(
     kind: 'cached',
     etag,
     contentType: format === 'svg' ? 'image/svg+xml; charset=utf-8' : 'image/png',
-    render: () => (format === 'svg' ? renderCampaignSvg(campaign, publicUrl, size) : renderCampaignPng(campaign, publicUrl, pngWidth)),
+    render: async () => {
+      const drawn = drawCampaign(campaign, publicUrl, format === 'png' ? pngWidth : size);
+      return { body: format === 'svg' ? drawn.svg : await svgToPng(drawn.svg, pngWidth), warnings: drawn.warnings };
+    },
   };
 }
 
