@@ -57,7 +57,7 @@ for (const { title, tiles } of sections) {
   });
   y += Math.ceil(tiles.length / COLS) * (TILE + LABEL + GAP) + 6;
 }
-body += `<text x="${GAP}" y="${y + 10}" font-family="sans-serif" font-size="13" fill="#555">* drawn with extra-rounded eyes: a diamond pupil only scans reliably in a round frame (docs/qr-design-robustness.md)</text>`;
+body += `<text x="${GAP}" y="${y + 10}" font-family="sans-serif" font-size="13" fill="#555">* adjusted to scan: a diamond pupil is drawn in extra-rounded eyes, a circle pupil in square-cornered eyes is drawn rounded (docs/qr-design-robustness.md)</text>`;
 y += 24;
 const width = GAP + COLS * (TILE + GAP);
 const sheet = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y}" viewBox="0 0 ${width} ${y}"><rect width="100%" height="100%" fill="#fff"/>${body}</svg>`;

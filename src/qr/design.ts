@@ -18,6 +18,8 @@ export const EYES = ['square', 'rounded', 'extra-rounded', 'circle', 'leaf'] as 
 export const EYE_PUPILS = ['square', 'rounded', 'circle', 'diamond'] as const;
 /** Frames a `diamond` pupil is drawn in; other frames are replaced by `extra-rounded` (docs/qr-design-robustness.md). */
 export const DIAMOND_PUPIL_FRAMES: readonly Eye[] = ['extra-rounded', 'circle'];
+/** Eyes a circle pupil is drawn in; in the others (square corners) it is drawn rounded. */
+export const CIRCLE_PUPIL_FRAMES: readonly Eye[] = ['rounded', 'extra-rounded', 'circle'];
 /** Gradient kinds (`gradient.type`). */
 export const GRADIENT_TYPES = ['linear', 'radial'] as const;
 /** Image types accepted as logo data URIs. */
@@ -290,6 +292,18 @@ export function resolveDesign(input: unknown, base: Readonly<Design> = DEFAULT_D
       message: `eyes '${resolved.eyes}' drawn as 'extra-rounded': a diamond pupil only scans reliably in ${DIAMOND_PUPIL_FRAMES.join(' or ')} eyes`,
     });
     resolved.eyes = 'extra-rounded';
+  }
+  // A circle in a square or leaf frame's square hole cannot read 1:1:3:1:1 along the diagonals
+  // either (the ring's corners are √2 modules wide there): jsQR read 8 of 21 sharp dot-module codes
+  // at 300–1,200 px, and 45 % through the camera chain. A rounded square keeps the frame's look and
+  // the proportions: 21 of 21 with every shape (docs/qr-design-robustness.md, ADR 0036).
+  if (resolved.eye_pupils === 'circle' && !CIRCLE_PUPIL_FRAMES.includes(resolved.eyes)) {
+    warnings.push({
+      code: 'eyes_adjusted',
+      field: 'eye_pupils',
+      message: `eye_pupils 'circle' drawn as 'rounded' in '${resolved.eyes}' eyes: a circle pupil only scans reliably in ${CIRCLE_PUPIL_FRAMES.join(' or ')} eyes`,
+    });
+    resolved.eye_pupils = 'rounded';
   }
   // A logo hides modules, so only the strongest level leaves a useful recovery budget.
   if (resolved.logo && resolved.ecc !== 'H') {

@@ -44,9 +44,6 @@ export const MIN_QUIET_ZONE = 2;
 
 const WHITE: Rgba = { r: 255, g: 255, b: 255, a: 1 };
 
-/** Corner frames with square outer corners: a circle pupil cannot keep the finder's diagonal proportions in them. */
-const SQUARE_CORNERED_EYES: readonly string[] = ['square', 'leaf'];
-
 /** Result of {@link lintDesign}: errors make the design unscannable, warnings do not. */
 export interface LintResult {
   errors: QrErrorDetail[];
@@ -159,16 +156,6 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
       : { field: 'gradient', message: 'some foreground colours are lighter than the background and some darker; keep all of them on one side' };
     if (context.strict) errors.push(mixed);
     else warnings.push({ code: 'mixed_polarity', ...mixed });
-  }
-  // A circle inside a square ring cannot read 1:1:3:1:1 along the diagonals, where the ring's
-  // corners are √2 module wide: jsQR ranks such finders below clusters of dots and camera
-  // speckle (docs/qr-design-robustness.md, *Circle pupils in square corner frames*).
-  if (design.eye_pupils === 'circle' && SQUARE_CORNERED_EYES.includes(design.eyes)) {
-    warnings.push({
-      code: 'weak_eye_pair',
-      field: 'eye_pupils',
-      message: `a circle pupil in ${design.eyes} corner frames is the pair web-based scanners (jsQR) read least reliably, as the frame's square corners break the proportions they look for along the diagonals: circle or extra-rounded corner frames keep them, and so do square or rounded pupils`,
-    });
   }
   if (design.margin < MIN_QUIET_ZONE) {
     errors.push({ field: 'margin', message: `margin (quiet zone) is ${design.margin} modules; at least ${MIN_QUIET_ZONE} are needed to scan (4 recommended)` });

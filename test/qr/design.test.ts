@@ -231,13 +231,20 @@ describe('lintDesign', () => {
     expect(lint({ background: 'transparent' }).warnings.map((w) => w.code)).toEqual(['transparent_background']);
   });
 
-  it('warns about a circle pupil in square-cornered frames, the pair web scanners read least, and not elsewhere', () => {
+  it('draws a circle pupil in square-cornered frames rounded, saying so, and keeps it elsewhere', () => {
     for (const eyes of ['square', 'leaf']) {
-      expect(lint({ eyes, eye_pupils: 'circle' }).warnings).toEqual([
-        expect.objectContaining({ code: 'weak_eye_pair', field: 'eye_pupils', message: expect.stringContaining(`a circle pupil in ${eyes} corner frames`) }),
+      const { design, warnings } = parseDesign({ eyes, eye_pupils: 'circle' });
+      expect(design).toMatchObject({ eyes, eye_pupils: 'rounded' });
+      expect(warnings).toEqual([
+        {
+          code: 'eyes_adjusted',
+          field: 'eye_pupils',
+          message: `eye_pupils 'circle' drawn as 'rounded' in '${eyes}' eyes: a circle pupil only scans reliably in rounded or extra-rounded or circle eyes`,
+        },
       ]);
     }
-    for (const eyes of ['rounded', 'extra-rounded', 'circle']) expect(lint({ eyes, eye_pupils: 'circle' }).warnings).toEqual([]);
+    for (const eyes of ['rounded', 'extra-rounded', 'circle'])
+      expect(parseDesign({ eyes, eye_pupils: 'circle' })).toEqual({ design: expect.objectContaining({ eyes, eye_pupils: 'circle' }), warnings: [] });
     for (const eye_pupils of ['square', 'rounded']) expect(lint({ eyes: 'square', eye_pupils }).warnings).toEqual([]);
   });
 

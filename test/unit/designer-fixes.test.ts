@@ -17,11 +17,11 @@ describe('designer fixes', () => {
     expect(codes(fixed)).not.toContain('eyes_adjusted');
   });
 
-  it('a circle pupil in square corners is named and fixed with extra-rounded frames', () => {
+  it('a circle pupil drawn rounded in square corners is named, and the fix chooses frames that keep it a circle', () => {
     const design = { eyes: 'square', eye_pupils: 'circle' };
     const preview = drawPreview(URL, design);
-    const issue = preview.warnings.find((w) => w.code === 'weak_eye_pair');
-    expect(issue).toBeDefined();
+    const issue = preview.warnings.find((w) => w.code === 'eyes_adjusted');
+    expect(issue).toMatchObject({ field: 'eye_pupils' });
     expect(issueTitle(issue!)).toBe('Round centres in square corners scan poorly');
     const fixed = fixFor(issue!, { version: preview.version })!.apply(design);
     expect(fixed).toMatchObject({ eyes: 'extra-rounded', eye_pupils: 'circle' });

@@ -20,8 +20,8 @@ export function issueTitle(issue: Issue): string {
   if (issue.code === 'ecc_raised') return 'Error correction raised for the logo';
   if (issue.code === 'content_too_long') return 'Too much text for one code';
   if (issue.code === 'design_invalid') return 'A value is not valid';
+  if (issue.code === 'eyes_adjusted' && issue.field === 'eye_pupils') return 'Round centres in square corners scan poorly';
   if (issue.code === 'eyes_adjusted') return 'Corner frames changed so the code scans';
-  if (issue.code === 'weak_eye_pair') return 'Round centres in square corners scan poorly';
   if (issue.code === 'low_resolution') return 'Too few pixels per module';
   if (issue.code === 'dense_code') return 'A dense code: hard for phones to read';
   if (issue.field === 'eye_color' && issue.code !== 'low_contrast') return 'The corner eyes are hard to find';
@@ -61,9 +61,9 @@ export function fixFor(issue: Issue, context: { version: number | null }): Fix |
     };
   }
   if (issue.code === 'transparent_background') return { label: 'Use a white background', apply: (d) => ({ ...d, background: '#ffffff' }) };
-  // Diamond and circle centres keep their ratios only in round frames: choose one (for a diamond,
-  // instead of the silent swap).
-  if (issue.code === 'eyes_adjusted' || issue.code === 'weak_eye_pair') return { label: 'Use extra-rounded corner frames', apply: (d) => ({ ...d, eyes: 'extra-rounded' }) };
+  // Diamond and circle centres keep their ratios only in round frames: choose one instead of the
+  // engine's swap (a diamond's frames, a circle's own shape).
+  if (issue.code === 'eyes_adjusted') return { label: 'Use extra-rounded corner frames', apply: (d) => ({ ...d, eyes: 'extra-rounded' }) };
   if (issue.code === 'frame_text_contrast') {
     return { label: 'Use a white caption on a dark frame', apply: (d) => ({ ...d, frame: { ...(typeof d.frame === 'object' && d.frame ? d.frame : {}), color: '#18181b', text_color: '#ffffff' } }) };
   }
