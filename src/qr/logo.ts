@@ -5,7 +5,7 @@
 import { dataCodewords, eccPerBlock, numBlocks, rawDataModules, symbolSize } from './capacity.ts';
 import type { Ecc } from './capacity.ts';
 import { DESIGN_LIMITS } from './design.ts';
-import { placementIndex } from './matrix.ts';
+import { alignmentPositions, placementIndex } from './matrix.ts';
 
 /** Modules cleared behind a logo: columns/rows [start, end). */
 export interface LogoArea {
@@ -22,13 +22,33 @@ const LOGO_PADDING = 0.5;
 /** Share of each block's correction capacity the logo may use; the rest is kept for real-world damage. */
 export const LOGO_BUDGET_SHARE = 0.7;
 
+/**
+ * Modules cleared on each side of the centre alignment pattern's middle module once a logo hides
+ * it (versions 7–13, 21–27 and 35–40 have one there): 9 × 9. ZBar, not finding the pattern, slides
+ * its 5 × 5 template up to 1.75 modules around the predicted spot and takes any place within 6
+ * mismatches of it. A logo in a hole the size of the pattern itself (logo.size 0.05–0.08 at
+ * version 7) is a dark core in a light ring, with data modules where the outer ring goes: it
+ * matched a module or so off, and that bent sampling around the centre beyond ECC H (ZBar read
+ * none of these codes). With the template's whole reach inside the hole only the logo and blank
+ * are in view, and ZBar falls back to the predicted position, as it does behind larger logos.
+ * docs/qr-design-robustness.md, "Small logos and ZBar".
+ */
+const HIDDEN_ALIGNMENT_CLEARANCE = 4;
+
 /** The centred square a logo of `fraction` × width occupies and clears. */
 export function logoArea(size: number, fraction: number): LogoArea {
   const imageSize = fraction * size;
   const centre = size / 2;
+  let start = Math.max(0, Math.floor(centre - imageSize / 2 - LOGO_PADDING));
+  let end = Math.min(size, Math.ceil(centre + imageSize / 2 + LOGO_PADDING));
+  const mid = (size - 1) / 2;
+  if (alignmentPositions((size - 17) / 4).includes(mid) && start <= mid && mid < end) {
+    start = Math.min(start, mid - HIDDEN_ALIGNMENT_CLEARANCE);
+    end = Math.max(end, mid + HIDDEN_ALIGNMENT_CLEARANCE + 1);
+  }
   return {
-    start: Math.max(0, Math.floor(centre - imageSize / 2 - LOGO_PADDING)),
-    end: Math.min(size, Math.ceil(centre + imageSize / 2 + LOGO_PADDING)),
+    start,
+    end,
     imageOffset: centre - imageSize / 2,
     imageSize,
   };

@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EYES, EYE_PUPILS, PRESET_NAMES, SHAPES, renderSvg } from '../../src/qr/index.ts';
+import { symbolSize } from '../../src/qr/capacity.ts';
+import { logoArea } from '../../src/qr/logo.ts';
 import { renderPng } from '../../src/modules/render/index.ts';
 
 const ZBARIMG = process.env.ZBARIMG_PATH ?? '/usr/bin/zbarimg';
@@ -96,4 +98,46 @@ describe.skipIf(!present)('decoded by ZBar', () => {
       expect(missed.filter((m) => !KNOWN_MISSES.has(m))).toEqual([]);
     }, 60_000);
   }
+});
+
+// A small logo hides the centre alignment pattern (versions 7–13). In a hole no larger than the
+// pattern, the logo and its light ring matched ZBar's template a module or so off and bent the
+// sampling grid: ZBar read none of these codes (zxing and jsQR read them all). The hole now
+// covers ZBar's whole search window (src/qr/logo.ts, HIDDEN_ALIGNMENT_CLEARANCE).
+const SMALL_LOGO = 'data:image/svg+xml,%3Csvg xmlns=%22http://www.w3.org/2000/svg%22 viewBox=%220 0 1 1%22%3E%3Crect width=%221%22 height=%221%22 fill=%22%23e11d48%22/%3E%3C/svg%3E';
+
+it('clears 9 × 9 modules around a centre alignment pattern a small logo hides', () => {
+  expect(logoArea(symbolSize(7), 0.05)).toMatchObject({ start: 18, end: 27 });
+  expect(logoArea(symbolSize(13), 0.05)).toMatchObject({ start: 30, end: 39 });
+  // No alignment pattern at the centre: the hole follows the logo alone.
+  expect(logoArea(symbolSize(6), 0.05)).toMatchObject({ start: 18, end: 23 });
+  expect(logoArea(symbolSize(14), 0.05)).toMatchObject({ start: 34, end: 39 });
+});
+
+describe.skipIf(!present)('small logos, decoded by ZBar', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'tessera-zbar-logo-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('read at versions 7–13 with logo.size 0.05–0.08', async () => {
+    const cases: string[] = [];
+    const files: string[] = [];
+    for (const version of [7, 8, 9, 10, 11, 12, 13])
+      for (const size of [0.05, 0.06, 0.07, 0.08]) {
+        const text = 'https://example.com/products/item?id=12345&ref=qr-campaign-2026';
+        const r = renderSvg(text, { ecc: 'H', logo: { src: SMALL_LOGO, size } }, { version });
+        for (const px of [300, 512, 1024]) {
+          const file = join(dir, `${files.length}.png`);
+          writeFileSync(file, await renderPng(r.svg, px));
+          files.push(file);
+          cases.push(`v${version}, logo.size ${size}, ${px} px`);
+        }
+      }
+    // One zbarimg run per file: every file holds the same payload.
+    const missed: string[] = [];
+    for (let n = 0; n < files.length; n++) if ((await zbarRead([files[n]!]))[0] !== 'https://example.com/products/item?id=12345&ref=qr-campaign-2026') missed.push(cases[n]!);
+    expect(missed).toEqual([]);
+  }, 60_000);
 });
