@@ -121,7 +121,13 @@ export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: n
   roundedSquare(w, cx - 1, cy - 1, 3, inner, true);
   switch (pupil) {
     case 'square':
-      roundedSquare(w, cx, cy, 1, [0, 0, 0, 0], false);
+      // jsQR scores the centre by its 1:1:1 runs along the axes and the diagonals, and a centre
+      // that is square where the hole's corners are rounded reads long on the diagonal there
+      // (1.41 against 1.0 in the leaf's). A point off the centre, where the diagonal cuts a
+      // corner, then scores better, and beside classy modules a chain of 1:1:1 rows can put a
+      // candidate there: jsQR sampled 0.4 module off and missed 10 of 52 sizes (classy / leaf /
+      // square). Rounding the centre a third of the hole's radius on those corners reads 1:1:1.
+      roundedSquare(w, cx, cy, 1, eye === 'leaf' ? [1 / 3, 0, 1 / 3, 0] : [0, 0, 0, 0], false);
       break;
     case 'rounded':
       roundedSquare(w, cx, cy, 1, [0.25, 0.25, 0.25, 0.25], false);
@@ -129,13 +135,26 @@ export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: n
     case 'circle':
       roundedSquare(w, cx, cy, 1, [0.5, 0.5, 0.5, 0.5], false);
       break;
-    case 'diamond':
-      w.M(cx + 0.5, cy - 0.1)
-        .l(0.6, 0.6)
-        .l(-0.6, 0.6)
-        .l(-0.6, -0.6)
+    case 'diamond': {
+      // The pupil's cut stone at a third of its size: tips 0.55 from the centre with flats 0.4
+      // wide, edges 0.53 from it diagonally. The pure rhombus (tips 0.6) read 1.2 : 0.85 along
+      // the axes and diagonals against holes of 1.8 / 1.5 (extra-rounded / circle), and jsQR's
+      // score for it grows with the square of the pixel size: from about 20 px a module a lone
+      // diamond data module a few modules away outscored it (`gem` missed 4 sizes of 1,200–1,550 px).
+      const t = 0.55,
+        f = 0.2,
+        e = t - f;
+      w.M(cx + 0.5 - f, cy + 0.5 - t)
+        .h(2 * f)
+        .l(e, e)
+        .v(2 * f)
+        .l(-e, e)
+        .h(-2 * f)
+        .l(-e, -e)
+        .v(-2 * f)
         .z();
       break;
+    }
   }
 }
 
@@ -180,15 +199,20 @@ export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, f
       break;
     }
     case 'diamond': {
-      // A rhombus with small flats at its tips (a cut gem): tips 1.75 from the centre keep the
-      // axis runs near 1:1:3:1:1, the flats (0.6 wide) keep a scan line that misses the centre
-      // row from reading a too-short pupil, and the edges sit 1.45 from the centre diagonally,
-      // where the round frames it is drawn in (see DIAMOND_PUPIL_FRAMES) want about 1.5. Tips at
-      // 1.85 (a 0.65 gap) lost half the vertical-lines codes in jsQR to false candidates. In the
-      // extra-rounded outline the flats are 0.8 wide (edges 1.52 from the centre): its hole,
-      // rounded 1.35, reaches further along the diagonal, and 0.6 left that gap 0.34 too wide.
-      const t = 1.75,
-        f = frame === 'extra-rounded' ? 0.4 : 0.3,
+      // A cut stone: tips 1.7 from the centre (1.75 in circle frames: at 1.7 zxing lost their
+      // version 7–10 codes at 2.5–3 px a module) with flats 1.2 wide, the bevels 1.63–1.66 from
+      // the centre diagonally. jsQR ranks finder candidates by squared run errors in pixels, and the
+      // narrower diamond it replaces (tips 1.75, flats 0.8 in extra-rounded and 0.6 in circle
+      // frames, edges 1.52 / 1.45 diagonally) read 3.5 along the axes and 3.0 against gaps of 1.47
+      // along the diagonals: about 0.66 px² per px² of module, where a cluster of dots, lines or
+      // diamond modules that passes jsQR's 1:1:3:1:1 line test scores 0.6–1.0. One outscored
+      // a real finder at some size in 10–17 of 140 clean renders (250–1,600 px) of every
+      // dots, line or diamond design with this pupil. Tips 1.85 (a 0.65 gap) lost half the
+      // vertical-lines codes in jsQR; flats 1.0 still missed one render in 140 (vertical lines,
+      // version 13, 1,500 px). docs/qr-design-robustness.md, "Diamond pupils, alignment centres
+      // and jsQR's false candidates", has the figures.
+      const t = frame === 'circle' ? 1.75 : 1.7,
+        f = 0.6,
         cx = x + 1.5,
         cy = y + 1.5,
         e = t - f;
