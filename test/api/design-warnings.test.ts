@@ -1,6 +1,7 @@
 // Saving a design that scans but may be hard to read (issue #16's lint) says so, as rendering
 // does: X-QR-Warnings on the campaign or template saved; designs that cannot scan stay refused
 // with 400, and a design with nothing to say gets no header.
+import sharp from 'sharp';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -72,6 +73,18 @@ describeDialects('design warnings on save', (dialect) => {
     }
     const shortBulk = await send('POST', '/api/v1/qrs/bulk', { urls: [long], qr_type: 'dynamic', dry_run: true });
     expect(shortBulk.headers['x-qr-warnings']).toBeUndefined();
+    // A design the save lets through that the short link's code cannot carry (a logo too large
+    // for its version): the answer is the stored campaign's 201, never a 400 after the row is written.
+    const logo = `data:image/png;base64,${(
+      await sharp({ create: { width: 64, height: 64, channels: 3, background: '#123456' } })
+        .png()
+        .toBuffer()
+    ).toString('base64')}`;
+    const before = (await send('POST', '/api/v1/qrs/bulk', { urls: ['https://example.com/x'], dry_run: true })).statusCode;
+    expect(before).toBe(200);
+    const big = await send('POST', '/api/v1/campaigns', { name: 'big logo', destination: 'https://example.com/', qr_type: 'dynamic', design_config: { logo: { src: logo, size: 0.3 } } });
+    expect(big.statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${big.json().id}`, headers: authHeaders(account.apiKey) })).statusCode).toBe(200);
   });
 
   it('a bulk batch says it once, checked or created (and replayed)', async () => {

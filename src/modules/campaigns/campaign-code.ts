@@ -3,6 +3,8 @@
 import type { QrWarning, SvgResult } from '../../qr/index.ts';
 import { assertEncodable, drawCode } from '../render/index.ts';
 import type { Campaign } from './campaign.ts';
+import { AppError } from '../../errors.ts';
+import { designWarnings } from '../templates/index.ts';
 
 type Renderable = Pick<Campaign, 'qrType' | 'destination' | 'shortCode' | 'designConfig'>;
 
@@ -37,5 +39,12 @@ export function assertCampaignEncodable(campaign: Renderable, publicUrl: string,
  */
 export function codeWarnings(texts: readonly string[], design: Campaign['designConfig']): QrWarning[] {
   const longest = texts.reduce((a, b) => (b.length > a.length ? b : a), texts[0] ?? '');
-  return drawCode(longest, design, {}, { kind: 'design' }).warnings;
+  try {
+    return drawCode(longest, design, {}, { kind: 'design' }).warnings;
+  } catch (error) {
+    // Called once the save is done: a design this content cannot carry (a logo too large for a
+    // dynamic code's version) is its image's 400 to report, never the stored save's.
+    if (error instanceof AppError) return designWarnings(design);
+    throw error;
+  }
 }
