@@ -43,17 +43,19 @@ export const EYE_SHADE_SHARE = 0.27;
 
 /** An eye colour lighter than the modules and too light for jsQR beside them, or null. */
 export function eyeShadeProblem(design: Design, bg: Rgba): { field: string; message: string } | null {
-  if (!design.eye_color) return null;
-  const eye = over(parseColor(design.eye_color), bg);
+  // Eyes take eye_color, or the code colour beside a gradient that is not applied to them.
+  const eyeColor = design.eye_color ?? (design.gradient && !design.gradient.apply_to_eyes ? design.color : null);
+  if (!eyeColor) return null;
+  const eye = over(parseColor(eyeColor), bg);
   const eyeLuma = jsqrLuma(eye);
   const modules = design.gradient ? design.gradient.stops.map((s) => over(parseColor(s.color), bg)) : [over(parseColor(design.color), bg)];
   const darkest = Math.min(...modules.map(jsqrLuma));
   const limit = jsqrLuma(bg) * EYE_SHADE_SHARE;
   if (eyeLuma <= darkest || eyeLuma < limit) return null;
   return {
-    field: 'eye_color',
+    field: design.eye_color ? 'eye_color' : 'color',
     message:
-      `web-based scanners (jsQR) often cannot find the corner eyes of this code in a sharp image: the eye colour (${hex(eye)}, brightness ${Math.round(eyeLuma)} of 255) is lighter than the modules, ` +
+      `web-based scanners (jsQR) often cannot find the corner eyes of this code in a sharp image: ${design.eye_color ? 'the eye colour' : 'the code colour the eyes are drawn in'} (${hex(eye)}, brightness ${Math.round(eyeLuma)} of 255) is lighter than the modules, ` +
       `and eyes lighter than the modules must stay below ${Math.floor(limit)}: use a darker eye colour, or the code colour for the eyes`,
   };
 }

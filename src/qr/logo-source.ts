@@ -125,7 +125,12 @@ const EMBEDDED = /data:(image\/(?:png|jpe?g))(?:;[^,;"'\s)]*)*;base64,([A-Za-z0-
 export function logoImageProblem(mime: string, base64Body: string | null, svgText: string | null): string | null {
   const images: Array<{ mime: string; body: string; nested: boolean }> = [];
   if (mime !== 'image/svg+xml' && base64Body !== null) images.push({ mime, body: base64Body, nested: false });
-  if (svgText !== null) for (const m of svgText.matchAll(EMBEDDED)) images.push({ mime: m[1]!.toLowerCase().replace('jpg', 'jpeg'), body: m[2]!.replace(/\s+/g, ''), nested: true });
+  // Design tools wrap embedded base64 with character references (Illustrator: `&#xA;`): read as the characters they stand for.
+  const markup = svgText?.replace(/&#(x[0-9a-f]{1,6}|\d{1,7});/gi, (_, code: string) => {
+    const point = /^x/i.test(code) ? Number.parseInt(code.slice(1), 16) : Number(code);
+    return point <= 0x10ffff ? String.fromCodePoint(point) : '';
+  });
+  if (markup) for (const m of markup.matchAll(EMBEDDED)) images.push({ mime: m[1]!.toLowerCase().replace('jpg', 'jpeg'), body: m[2]!.replace(/\s+/g, ''), nested: true });
   for (const image of images) {
     const size = rasterSize(image.mime, image.body);
     const what = `${image.nested ? 'an image the SVG embeds' : 'the image'} (${image.mime.slice(6).toUpperCase()})`;

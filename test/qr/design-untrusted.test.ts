@@ -117,6 +117,11 @@ describe('refused with the field named', () => {
     expect(refusal({ logo: `data:image/svg+xml,${encodeURIComponent(svg)}` }).details[0]!.field).toBe('logo.src');
     const small = svg.replace(pngHeader(4000, 10), await solid(100, 10, 'png'));
     expect(() => fresh({ logo: `data:image/svg+xml,${encodeURIComponent(small)}` })).not.toThrow();
+    // Illustrator wraps embedded base64 with character references: read whole, not cut off at the first.
+    const whole = await solid(100, 10, 'png');
+    const wrapped = svg.replace(pngHeader(4000, 10), whole.replace(/(.{76})/g, '$1&#xA;'));
+    expect(wrapped).toContain('&#xA;');
+    expect(() => fresh({ logo: `data:image/svg+xml,${encodeURIComponent(wrapped)}` })).not.toThrow();
     const cut = svg.replace(pngHeader(4000, 10), pngHeader(100, 10));
     expect(refusal({ logo: `data:image/svg+xml,${encodeURIComponent(cut)}` }).details[0]!.message).toContain('an image the SVG embeds (PNG) is cut off');
   });

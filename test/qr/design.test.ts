@@ -153,6 +153,10 @@ describe('lintDesign', () => {
     expect(strict({ color: '#000000', eye_color: '#444444' })).toEqual({ errors: [], warnings: [] });
     expect(strict({ color: '#555555', eye_color: '#000000' })).toEqual({ errors: [], warnings: [] });
     expect(strict({ color: '#000000', eye_color: '#1e3a8a' })).toEqual({ errors: [], warnings: [] });
+    // Beside a gradient not applied to the eyes, they take the code colour: held to the same rule.
+    expect(strict({ color: '#2563eb', gradient: { stops: [{ color: '#000000' }, { color: '#111111' }], apply_to_eyes: false } }).errors).toEqual([
+      { field: 'color', message: expect.stringContaining('the code colour the eyes are drawn in (#2563eb, brightness 96 of 255) is lighter than the modules') },
+    ]);
     // White eyes on grey with black modules: zxing, jsQR and ZBar read none of them.
     const apart = { color: '#000000', background: '#808080', eye_color: '#ffffff' };
     expect(strict(apart).errors.map((e) => [e.field, e.message])).toContainEqual([
