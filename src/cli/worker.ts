@@ -57,6 +57,7 @@ export const workerCommand: Command = {
         await ctx.scans.close();
         metricsServer?.close();
         await database.close();
+        clearTimeout(timer);
         log.info('worker stopped');
         resolve(0);
       };

@@ -209,6 +209,8 @@ export async function createRateLimiter(redisUrl: string | null, prefix: string,
   // writeable…", which says nothing of where Redis is or why it cannot be reached.
   let lastConnectionError: Error | null = null;
   redis.on('error', (error: Error) => (lastConnectionError = error));
+  // A later outage must not be blamed on an earlier one's cause.
+  redis.on('ready', () => (lastConnectionError = null));
   const where = redisAddress(redisUrl);
   const explained = (error: unknown): Error => {
     const message = error instanceof Error ? error.message : String(error);

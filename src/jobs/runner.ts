@@ -34,14 +34,15 @@ export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
     const timer = setTimeout(() => {
       timers.delete(timer);
       let stalled: NodeJS.Timeout | null = null;
-      const watch = (ms: number) => {
+      // Logged at 1, 2, 4, 8… minutes of running (`at`), each `wait` after the one before.
+      const watch = (wait: number, at: number) => {
         stalled = setTimeout(() => {
-          ctx.log.warn({ job: job.name, seconds: ms / 1000 }, 'background job still running');
-          watch(ms * 2);
-        }, ms);
+          ctx.log.warn({ job: job.name, seconds: at / 1000 }, 'background job still running');
+          watch(at, at * 2);
+        }, wait);
         stalled.unref();
       };
-      watch(JOB_STALL_MS);
+      watch(JOB_STALL_MS, JOB_STALL_MS);
       const run = job
         .run(ctx)
         .catch((error: unknown) => ctx.log.error({ err: error, job: job.name }, 'background job failed'))

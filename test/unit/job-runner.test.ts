@@ -21,16 +21,21 @@ it('logs a run still going after a minute, again at each doubling, and names wha
   expect(warnings).toEqual([]);
   await vi.advanceTimersByTimeAsync(1);
   expect(warnings).toEqual([[{ job: 'stuck', seconds: 60 }, 'background job still running']]);
-  await vi.advanceTimersByTimeAsync(2 * JOB_STALL_MS);
+  // Each line says how long the run has gone on: at 2 and 4 minutes, nothing between.
+  await vi.advanceTimersByTimeAsync(JOB_STALL_MS);
   expect(warnings.map(([fields]) => fields)).toEqual([
     { job: 'stuck', seconds: 60 },
     { job: 'stuck', seconds: 120 },
   ]);
+  await vi.advanceTimersByTimeAsync(2 * JOB_STALL_MS - 1);
+  expect(warnings).toHaveLength(2);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(warnings.at(-1)![0]).toEqual({ job: 'stuck', seconds: 240 });
   release();
   await vi.advanceTimersByTimeAsync(0);
   expect(runner.running()).toEqual([]);
   await vi.advanceTimersByTimeAsync(10 * JOB_STALL_MS);
   expect(runs).toBeGreaterThan(500);
-  expect(warnings).toHaveLength(2);
+  expect(warnings).toHaveLength(3);
   await runner.stop();
 });
