@@ -141,18 +141,7 @@ export function alignmentPattern(w: PathWriter, eye: Eye, pupil: EyePupil, cx: n
       // the axes and diagonals against holes of 1.8 / 1.5 (extra-rounded / circle), and jsQR's
       // score for it grows with the square of the pixel size: from about 20 px a module a lone
       // diamond data module a few modules away outscored it (`gem` missed 4 sizes of 1,200–1,550 px).
-      const t = 0.55,
-        f = 0.2,
-        e = t - f;
-      w.M(cx + 0.5 - f, cy + 0.5 - t)
-        .h(2 * f)
-        .l(e, e)
-        .v(2 * f)
-        .l(-e, e)
-        .h(-2 * f)
-        .l(-e, -e)
-        .v(-2 * f)
-        .z();
+      w.stone(cx + 0.5, cy + 0.5, 0.55, 0.2);
       break;
     }
   }
@@ -211,20 +200,7 @@ export function eyePupil(w: PathWriter, style: EyePupil, x: number, y: number, f
       // vertical-lines codes in jsQR; flats 1.0 still missed one render in 140 (vertical lines,
       // version 13, 1,500 px). docs/qr-design-robustness.md, "Diamond pupils, alignment centres
       // and jsQR's false candidates", has the figures.
-      const t = frame === 'circle' ? 1.75 : 1.7,
-        f = 0.6,
-        cx = x + 1.5,
-        cy = y + 1.5,
-        e = t - f;
-      w.M(cx - f, cy - t)
-        .h(2 * f)
-        .l(e, e)
-        .v(2 * f)
-        .l(-e, e)
-        .h(-2 * f)
-        .l(-e, -e)
-        .v(-2 * f)
-        .z();
+      w.stone(x + 1.5, y + 1.5, frame === 'circle' ? 1.75 : 1.7, 0.6);
       break;
     }
   }

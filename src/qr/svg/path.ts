@@ -88,4 +88,18 @@ export class PathWriter {
   z(): this {
     return this.cmd('z');
   }
+
+  /** A diamond centred on (cx, cy) reaching `tip` along the axes, each tip cut flat `flat` to either side: the stone of diamond modules and pupils. */
+  stone(cx: number, cy: number, tip: number, flat: number): this {
+    const e = tip - flat;
+    return this.M(cx - flat, cy - tip)
+      .h(2 * flat)
+      .l(e, e)
+      .v(2 * flat)
+      .l(-e, e)
+      .h(-2 * flat)
+      .l(-e, -e)
+      .v(-2 * flat)
+      .z();
+  }
 }

@@ -70,19 +70,7 @@ export function shapePath(shape: Shape, dark: Uint8Array, size: number): string 
         for (let x = 0; x < size; x++, i++) {
           // A rhombus reaching DIAMOND from the centre, clipped by the module's edges into short
           // flats at the tips: 71 % ink where the pure rhombus had 50 %, and still a diamond.
-          if (dark[i]) {
-            const f = DIAMOND - 0.5,
-              e = 0.5 - f;
-            w.M(x + 0.5 - f, y)
-              .h(2 * f)
-              .l(e, e)
-              .v(2 * f)
-              .l(-e, e)
-              .h(-2 * f)
-              .l(-e, -e)
-              .v(-2 * f)
-              .z();
-          }
+          if (dark[i]) w.stone(x + 0.5, y + 0.5, 0.5, DIAMOND - 0.5);
         }
       }
       break;
