@@ -11,7 +11,9 @@ export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'x-qr-password', 
  * `api_key`, `access_token`, …): clients send credentials under names no list can foresee, and a
  * debug log that keeps one is a leaked key. What is masked in error is only less debugging help.
  */
-const CREDENTIAL_NAME = /auth|token|key|secret|passw|session|cookie|signature|credential/i;
+// Short names (`pwd`, `sid`, `jwt`, `otp`, `pass`) only as whole words of a name (`x-sid`, `user_pwd`),
+// so `side`, `inside` or `passage` stay readable.
+const CREDENTIAL_NAME = /auth|token|key|secret|passw|session|cookie|signature|credential|bearer|jwt|(?:^|[-_.])(?:pwd|pass|sid|otp)(?:[-_.]|$)/i;
 
 /** Path patterns whose captured segment is a secret; modules append theirs. */
 export const SECRET_PATH_PATTERNS: RegExp[] = [

@@ -18,6 +18,8 @@ describeDialects('log redaction', (dialect) => {
       // Names no list foresaw: a proxy's credential, a client's own token header.
       'proxy-authorization': 'Basic cHJveHktdXNlcjpwcm94eS1zZWNyZXQ=',
       'x-auth-token': 'sec1-prd-CCCCCCCCCCCCC-headertokenvalue00000000000000000-22',
+      'x-sid': 'session-id-in-a-short-header',
+      'x-jwt-assertion': 'eyJhbGciOiJIUzI1NiJ9.jwt-body-value.jwt-signature-value',
     };
     await t!.app.inject({ method: 'GET', url: '/healthz', headers: { ...secrets, 'user-agent': 'log-test-agent' } });
     await t!.app.inject({ method: 'GET', url: '/api/v1/campaigns?api_key=sec1-prd-DDDDDDDDDDDDD-querykeyvalue&limit=5', headers: { 'user-agent': 'log-test-agent' } });
@@ -37,6 +39,10 @@ it('masks secret path segments and signature query values', () => {
     expect(scrubUrl('/api/render/x.svg?t=123&sig=deadbeef')).toBe('/api/render/x.svg?t=[REDACTED]&sig=[REDACTED]');
     expect(scrubUrl('/x?api_key=a&apiKey=b&access_token=c&password=d&size=512&utm_source=qr')).toBe(
       '/x?api_key=[REDACTED]&apiKey=[REDACTED]&access_token=[REDACTED]&password=[REDACTED]&size=512&utm_source=qr',
+    );
+    // Short credential names count as whole words only: `side` and `passage` are not secrets.
+    expect(scrubUrl('/x?pwd=a&sid=b&jwt=c&user_pass=d&x-otp=e&side=left&passage=3&inside=1')).toBe(
+      '/x?pwd=[REDACTED]&sid=[REDACTED]&jwt=[REDACTED]&user_pass=[REDACTED]&x-otp=[REDACTED]&side=left&passage=3&inside=1',
     );
   } finally {
     SECRET_PATH_PATTERNS.pop();
