@@ -74,8 +74,11 @@ export function isShortCode(text: string): boolean {
   return SHORT_CODE_PATTERN.test(text) && !isReservedPath(text);
 }
 
-/** A new short code (default 7 characters ≈ 40 bits; callers retry on the rare collision). Never a reserved path. */
-export function newShortCode(length = 7): string {
+/** How long the short codes Tessera draws are (7 characters ≈ 40 bits). */
+export const SHORT_CODE_LENGTH = 7;
+
+/** A new short code (callers retry on the rare collision). Never a reserved path. */
+export function newShortCode(length = SHORT_CODE_LENGTH): string {
   for (;;) {
     const code = randomString(length, SHORT_CODE_ALPHABET);
     if (!isReservedPath(code)) return code;

@@ -73,18 +73,35 @@ describeDialects('design warnings on save', (dialect) => {
     }
     const shortBulk = await send('POST', '/api/v1/qrs/bulk', { urls: [long], qr_type: 'dynamic', dry_run: true });
     expect(shortBulk.headers['x-qr-warnings']).toBeUndefined();
-    // A design the save lets through that the short link's code cannot carry (a logo too large
-    // for its version): the answer is the stored campaign's 201, never a 400 after the row is written.
+    // A design valid on its own that a dynamic code's short link cannot carry (a logo too large
+    // for its version) is refused before anything is stored: never a saved campaign whose image
+    // answers 400, never a 400 after the row is written (a retry would make a duplicate).
     const logo = `data:image/png;base64,${(
       await sharp({ create: { width: 64, height: 64, channels: 3, background: '#123456' } })
         .png()
         .toBuffer()
     ).toString('base64')}`;
-    const before = (await send('POST', '/api/v1/qrs/bulk', { urls: ['https://example.com/x'], dry_run: true })).statusCode;
-    expect(before).toBe(200);
-    const big = await send('POST', '/api/v1/campaigns', { name: 'big logo', destination: 'https://example.com/', qr_type: 'dynamic', design_config: { logo: { src: logo, size: 0.3 } } });
-    expect(big.statusCode).toBe(201);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${big.json().id}`, headers: authHeaders(account.apiKey) })).statusCode).toBe(200);
+    const bigLogo = { logo: { src: logo, size: 0.3 } };
+    const count = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/campaigns?limit=100', headers: authHeaders(account.apiKey) })).json().data.length as number;
+    const stored = await count();
+    const big = await send('POST', '/api/v1/campaigns', { name: 'big logo', destination: 'https://example.com/', qr_type: 'dynamic', design_config: bigLogo });
+    expect(big.statusCode).toBe(400);
+    expect(big.json().code).toBe('design_unscannable');
+    expect(big.json().errors[0].field).toMatch(/^body\/design_config/);
+    for (const dryRun of [true, false]) {
+      const bulk = await send('POST', '/api/v1/qrs/bulk', { urls: ['https://example.com/a', 'https://example.com/b'], qr_type: 'dynamic', design_config: bigLogo, dry_run: dryRun });
+      expect(bulk.statusCode).toBe(400);
+      expect(bulk.json().code).toBe('design_unscannable');
+    }
+    expect(await count()).toBe(stored);
+    // The same logo on a dynamic code already saved: the change is refused and the code keeps its design.
+    const plain = await send('POST', '/api/v1/campaigns', { name: 'plain', destination: 'https://example.com/', qr_type: 'dynamic' });
+    expect(plain.statusCode).toBe(201);
+    const change = await send('PUT', `/api/v1/campaigns/${plain.json().id}`, { design_config: bigLogo });
+    expect(change.statusCode).toBe(400);
+    expect(change.json().code).toBe('design_unscannable');
+    const image = await t.app.inject({ method: 'GET', url: `/api/render/${plain.json().short_code}.svg` });
+    expect(image.statusCode).toBe(200);
   });
 
   it('a bulk batch says it once, checked or created (and replayed)', async () => {

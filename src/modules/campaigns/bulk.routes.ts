@@ -5,8 +5,7 @@ import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { withSecretKeys } from '../morph/index.ts';
 import { setWarningsHeader, withWarningsHeader } from '../render/index.ts';
-import { newShortCode } from '../../ids.ts';
-import { codeWarnings } from './campaign-code.ts';
+import { codeWarnings, standInShortLink } from './campaign-code.ts';
 import { type BulkInput, checkBulk, createBulk } from './bulk.service.ts';
 import { campaignJson } from './campaign.view.ts';
 import { withIdempotency } from '../idempotency/index.ts';
@@ -58,7 +57,7 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
         // Nothing is created, so there is nothing to replay: dry runs bypass the idempotency store.
         const { destinations, design } = await checkBulk(ctx, principal.accountId, request.body);
         // Dynamic codes all encode a short link of the same length: any one stands for them.
-        const texts = request.body.qr_type === 'static' ? destinations : [`${ctx.config.publicUrl}/${newShortCode()}`];
+        const texts = request.body.qr_type === 'static' ? destinations : [standInShortLink(ctx.config.publicUrl)];
         setWarningsHeader(reply, codeWarnings(texts, design.designConfig));
         return reply.status(200).send({ dry_run: true, count: destinations.length });
       }

@@ -25,7 +25,7 @@ export interface CampaignBatch {
 
 function uniqueShortCodes(count: number): string[] {
   const codes = new Set<string>();
-  while (codes.size < count) codes.add(newShortCode(7));
+  while (codes.size < count) codes.add(newShortCode());
   return [...codes];
 }
 

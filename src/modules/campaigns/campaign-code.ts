@@ -4,6 +4,7 @@ import type { QrWarning, SvgResult } from '../../qr/index.ts';
 import { assertEncodable, drawCode } from '../render/index.ts';
 import type { Campaign } from './campaign.ts';
 import { AppError } from '../../errors.ts';
+import { SHORT_CODE_LENGTH } from '../../ids.ts';
 import { designWarnings } from '../templates/index.ts';
 
 type Renderable = Pick<Campaign, 'qrType' | 'destination' | 'shortCode' | 'designConfig'>;
@@ -30,6 +31,26 @@ export async function renderCampaignSvg(campaign: Renderable, publicUrl: string,
 /** Throws a 400 when the code's text does not fit a QR symbol with this design (long static URLs, logos force ECC H). */
 export function assertCampaignEncodable(campaign: Renderable, publicUrl: string, field = 'body/destination'): void {
   assertEncodable(encodedText(campaign, publicUrl), campaign.designConfig, field);
+}
+
+// A dynamic code's short code is drawn when its row is written. Until then a stand-in of the same
+// length in byte mode (lower-case letters, the most bits any short code's letters take) makes a
+// code of the version every real one gets, so a design that version cannot carry (a logo too large
+// for it) is refused before anything is stored instead of saved with an image that answers 400.
+const SHORT_CODE_STAND_IN = 'z'.repeat(SHORT_CODE_LENGTH);
+
+/** The short link any dynamic code of this instance encodes, as far as its size goes. */
+export function standInShortLink(publicUrl: string): string {
+  return `${publicUrl}/${SHORT_CODE_STAND_IN}`;
+}
+
+/**
+ * Throws a 400 (pointing at body/design_config) when a dynamic code cannot be drawn with this
+ * design: its short link is `shortCode`'s, or the stand-in's before the code exists. A morphing
+ * code encodes its short link and a step token, a longer text checked when it is drawn.
+ */
+export function assertDynamicDrawable(designConfig: Campaign['designConfig'], publicUrl: string, shortCode?: string): void {
+  assertEncodable(shortCode ? `${publicUrl}/${shortCode}` : standInShortLink(publicUrl), designConfig, 'body/design_config');
 }
 
 /**
