@@ -88,12 +88,21 @@ describeDialects('design warnings on save', (dialect) => {
     expect(big.statusCode).toBe(400);
     expect(big.json().code).toBe('design_unscannable');
     expect(big.json().errors[0].field).toMatch(/^body\/design_config/);
+    // A morphing code's live image adds a step token (a larger version): a size that version
+    // carries is saved and draws; a larger one is refused as the live image would be.
+    const morphing = await send('POST', '/api/v1/campaigns', { name: 'morphing', destination: 'https://example.com/', qr_type: 'morphing', design_config: { logo: { src: logo, size: 0.25 } } });
+    expect(morphing.statusCode).toBe(201);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${morphing.json().id}/live.svg`, headers: authHeaders(account.apiKey) })).statusCode).toBe(200);
+    const tooBig = await send('PUT', `/api/v1/campaigns/${morphing.json().id}`, { design_config: { logo: { src: logo, size: 0.3 } } });
+    expect(tooBig.statusCode).toBe(400);
+    expect(tooBig.json().code).toBe('design_unscannable');
+    expect((await send('POST', '/api/v1/campaigns', { name: 'morphing', destination: 'https://example.com/', qr_type: 'morphing', design_config: { logo: { src: logo, size: 0.3 } } })).statusCode).toBe(400);
     for (const dryRun of [true, false]) {
       const bulk = await send('POST', '/api/v1/qrs/bulk', { urls: ['https://example.com/a', 'https://example.com/b'], qr_type: 'dynamic', design_config: bigLogo, dry_run: dryRun });
       expect(bulk.statusCode).toBe(400);
       expect(bulk.json().code).toBe('design_unscannable');
     }
-    expect(await count()).toBe(stored);
+    expect(await count()).toBe(stored + 1); // the morphing code that carries its logo
     // The same logo on a dynamic code already saved: the change is refused and the code keeps its design.
     const plain = await send('POST', '/api/v1/campaigns', { name: 'plain', destination: 'https://example.com/', qr_type: 'dynamic' });
     expect(plain.statusCode).toBe(201);

@@ -6,7 +6,7 @@ import { newId } from '../../ids.ts';
 import { resolveDesign } from '../templates/index.ts';
 import { type BulkInput, MAX_BULK_NAME_LENGTH, MAX_BULK_URLS } from './bulk.schemas.ts';
 import { createCampaignBatch } from './campaign-batch.service.ts';
-import { assertCampaignEncodable, assertDynamicDrawable, renderCampaignSvg } from './campaign-code.ts';
+import { assertCampaignEncodable, assertCodeDrawable, renderCampaignSvg } from './campaign-code.ts';
 import type { Campaign } from './campaign.ts';
 import { checkDestination } from './destination.ts';
 
@@ -98,8 +98,8 @@ export async function checkBulk(ctx: Ctx, accountId: string, input: BulkInput): 
   }
   const design = await resolveDesign(ctx, accountId, input);
   if (input.qr_type === 'static') checkStaticCapacity(destinations, design.designConfig, ctx.config.publicUrl);
-  // Every dynamic code of the batch encodes a short link of the same length: one check holds for all.
-  else if (input.qr_type === 'dynamic') assertDynamicDrawable(design.designConfig, ctx.config.publicUrl);
+  // Every code of a dynamic or morphing batch encodes a text of the same length: one check holds for all.
+  else assertCodeDrawable(ctx, input.qr_type, design.designConfig);
   return { destinations, design };
 }
 

@@ -4,7 +4,9 @@ import type { QrWarning, SvgResult } from '../../qr/index.ts';
 import { assertEncodable, drawCode } from '../render/index.ts';
 import type { Campaign } from './campaign.ts';
 import { AppError } from '../../errors.ts';
+import type { AppContext } from '../../context.ts';
 import { SHORT_CODE_LENGTH } from '../../ids.ts';
+import { liveUrl } from '../morph/index.ts';
 import { designWarnings } from '../templates/index.ts';
 
 type Renderable = Pick<Campaign, 'qrType' | 'destination' | 'shortCode' | 'designConfig'>;
@@ -45,12 +47,15 @@ export function standInShortLink(publicUrl: string): string {
 }
 
 /**
- * Throws a 400 (pointing at body/design_config) when a dynamic code cannot be drawn with this
- * design: its short link is `shortCode`'s, or the stand-in's before the code exists. A morphing
- * code encodes its short link and a step token, a longer text checked when it is drawn.
+ * Throws a 400 (pointing at body/design_config) when a dynamic or morphing code cannot be drawn
+ * with this design. The text is the code's own when it exists (`code`), else a stand-in of its
+ * length: the short link, and for a morphing code the step token its live image adds (a token is
+ * always as long, whatever the key and step).
  */
-export function assertDynamicDrawable(designConfig: Campaign['designConfig'], publicUrl: string, shortCode?: string): void {
-  assertEncodable(shortCode ? `${publicUrl}/${shortCode}` : standInShortLink(publicUrl), designConfig, 'body/design_config');
+export function assertCodeDrawable(ctx: Pick<AppContext, 'config'>, qrType: 'dynamic' | 'morphing', designConfig: Campaign['designConfig'], code?: { id: string; accountId: string; shortCode: string }): void {
+  const target = code ?? { id: 'cmp_stand_in', accountId: 'acc_stand_in', shortCode: SHORT_CODE_STAND_IN };
+  const text = qrType === 'morphing' ? liveUrl(ctx, target, 1, 0) : `${ctx.config.publicUrl}/${target.shortCode}`;
+  assertEncodable(text, designConfig, 'body/design_config');
 }
 
 /**

@@ -12,7 +12,7 @@ import { checkSlugRemoval, getPage, getPages, savePage } from '../pages/index.ts
 import { type DesignConfig, resolveDesign } from '../templates/index.ts';
 import { emitEvent } from '../webhooks/index.ts';
 import { campaignEvent } from './campaign-webhooks.ts';
-import { assertCampaignEncodable, assertDynamicDrawable } from './campaign-code.ts';
+import { assertCampaignEncodable, assertCodeDrawable } from './campaign-code.ts';
 import {
   type CampaignFilter,
   countCampaignsWithStatus,
@@ -72,7 +72,7 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: CreateC
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
   if (input.qr_type === 'static') assertCampaignEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
-  else if (input.qr_type === 'dynamic') assertDynamicDrawable(design.designConfig, ctx.config.publicUrl);
+  else assertCodeDrawable(ctx, input.qr_type, design.designConfig);
   const schedule = { activeFrom: parseScheduleInstant('active_from', input.active_from ?? null), activeUntil: parseScheduleInstant('active_until', input.active_until ?? null) };
   assertScheduleOrder(schedule);
   const slug = input.slug ?? null;
@@ -174,8 +174,8 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
   if (current.qrType === 'static' && (set.destination !== undefined || set.design_config !== undefined)) {
     const designConfig = set.design_config ? (JSON.parse(set.design_config) as DesignConfig) : current.designConfig;
     assertCampaignEncodable({ qrType: 'static', destination: set.destination ?? current.destination, shortCode: '', designConfig }, ctx.config.publicUrl);
-  } else if (current.qrType === 'dynamic' && set.design_config !== undefined) {
-    assertDynamicDrawable(JSON.parse(set.design_config) as DesignConfig, ctx.config.publicUrl, current.shortCode);
+  } else if (current.qrType !== 'static' && set.design_config !== undefined) {
+    assertCodeDrawable(ctx, current.qrType, JSON.parse(set.design_config) as DesignConfig, current);
   }
   set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
   let row: CampaignsTable | undefined;
