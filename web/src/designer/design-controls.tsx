@@ -246,7 +246,7 @@ export function DesignControls({ design, onChange, errors = {}, disabled }: { de
       </Section>
 
       <Section title="Logo">
-        <LogoControl design={design} resolved={resolved} onChange={onChange} error={err('logo.src') ?? err('logo')} disabled={disabled} />
+        <LogoControl design={design} resolved={resolved} onChange={onChange} error={err('logo.src') ?? err('logo.size') ?? err('logo')} disabled={disabled} />
       </Section>
 
       <Section title="Frame">
