@@ -91,7 +91,7 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await expect.poll(() => previewSvg(page)).toContain('#1d4ed8');
         await page.locator('#logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await logoPng() });
         await page.getByRole('button', { name: 'Replace logo' }).waitFor();
-        await expect.poll(() => previewSvg(page)).toContain('<image href="data:image/png;base64,');
+        await expect.poll(() => previewSvg(page)).toContain('<image xlink:href="data:image/png;base64,');
         await page.getByText(/Version \d+ · ECC H/).waitFor();
 
         // Trigger a lint error with the keyboard (quiet zone 1) and fix it in one click.

@@ -54,7 +54,7 @@ describe('parseDesign', () => {
     const inlineSvg = `data:image/svg+xml;utf8,<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><circle r="5"/></svg>`;
     expect(parseDesign({ logo: inlineSvg }).design.logo!.src).toBe(inlineSvg);
     const { svg } = renderSvg('https://tessera.example/x', { logo: { src: inlineSvg, size: 0.15 } });
-    expect(svg).toContain('<image href="data:image/svg+xml;utf8,&lt;svg xmlns=&quot;');
+    expect(svg).toContain('<image xlink:href="data:image/svg+xml;utf8,&lt;svg xmlns=&quot;');
     expect(svg).not.toContain('onload="');
   });
 

@@ -30,8 +30,23 @@ describe('SVG output', () => {
     const { svg } = renderSvg(URL, { frame: { text: '<script>alert("x")</script>&' }, logo: { src: logos.svg, size: 0.2 } });
     expect(svg).not.toContain('<script');
     expect(svg).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
-    expect(svg).toMatch(/<image href="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
+    expect(svg).toMatch(/<image xlink:href="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+"/);
     expect(svg.match(/<svg/g)!.length).toBe(1); // the logo's markup is never inlined
+  });
+
+  it('references logos with xlink:href, declared, so SVG 1.1 editors show them; librsvg draws every type', async () => {
+    const logos = await makeLogos();
+    expect(renderSvg(URL, {}).svg).not.toContain('xmlns:xlink');
+    for (const src of [logos.png, logos.jpeg, logos.svg]) {
+      const { svg } = renderSvg(URL, { logo: { src, size: 0.2 } });
+      expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" xmlns:xlink="http:\/\/www\.w3\.org\/1999\/xlink" /);
+      expect(svg).not.toContain('<image href=');
+      // The logo is a red disc: librsvg (the PNG route's rasteriser) draws it from the xlink reference.
+      const { data, info } = await sharp(await renderPng(svg, 300)).raw().toBuffer({ resolveWithObject: true });
+      let red = 0;
+      for (let i = 0; i < data.length; i += info.channels) if (data[i]! > 180 && data[i + 1]! < 90 && data[i + 2]! < 120) red++;
+      expect(red).toBeGreaterThan(200);
+    }
   });
 
   it('is well-formed enough for librsvg to rasterise every shape', async () => {

@@ -142,12 +142,15 @@ export function renderSvg(text: string, designInput?: unknown, options: RenderSv
   body += `<path ${eyePaint} d="${eyes.d}"/><path ${eyePaint} d="${pupils.d}"/>`;
   if (logo && design.logo) {
     // Referenced as an image, never inlined: an SVG logo's own markup could carry script.
-    body += `<image href="${escapeXml(design.logo.src)}" x="${num(logo.imageOffset)}" y="${num(logo.imageOffset)}" width="${num(logo.imageSize)}" height="${num(logo.imageSize)}" preserveAspectRatio="xMidYMid meet"/>`;
+    // xlink:href, not SVG 2's bare href: Illustrator and other SVG 1.1 editors a print shop opens
+    // the file in drop an image without it, and every browser and librsvg read it too.
+    body += `<image xlink:href="${escapeXml(design.logo.src)}" x="${num(logo.imageOffset)}" y="${num(logo.imageOffset)}" width="${num(logo.imageSize)}" height="${num(logo.imageSize)}" preserveAspectRatio="xMidYMid meet"/>`;
   }
   body += '</g>';
 
   const px = options.sizePx;
   const dims = px ? ` width="${px}" height="${num((px * height) / width)}"` : '';
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}"${dims}>${defs}${body}</svg>`;
+  const xlink = logo && design.logo ? ' xmlns:xlink="http://www.w3.org/1999/xlink"' : '';
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg"${xlink} viewBox="0 0 ${width} ${height}"${dims}>${defs}${body}</svg>`;
   return { svg, warnings, version: qr.version, ecc: qr.ecc, mask: qr.mask, modules: size, width, height, design };
 }

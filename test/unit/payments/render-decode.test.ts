@@ -126,7 +126,7 @@ describe('the Swiss cross', () => {
     expect(SWISS_CROSS_SIZE).toBeCloseTo(7 / 46, 12);
     expect(SWISS_CROSS_LOGO.src.startsWith('data:image/svg+xml;base64,')).toBe(true);
     const r = renderSvg(payload, design);
-    const image = /<image href="([^"]+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(r.svg);
+    const image = /<image xlink:href="([^"]+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/.exec(r.svg);
     expect(image).not.toBeNull();
     const [, href, x, , width] = image!;
     expect(href).toBe(SWISS_CROSS_LOGO.src);
