@@ -81,5 +81,7 @@ describe('API field names inside messages', () => {
     }
     // A message that does not start with its path is only put in words.
     expect(designMessage('logo', 'covers too much of the code')).toBe('covers too much of the code');
+    // A logo too large for the code's version names the size, the slider's label.
+    expect(describeProblem('design_config/logo.size', 'logo.size 0.3 hides too much of this version-4 code')).toBe('Design, logo size: 0.3 hides too much of this version-4 code');
   });
 });

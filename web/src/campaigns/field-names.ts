@@ -42,6 +42,7 @@ const DESIGN_PARTS: Record<string, string> = {
   'frame.color': 'frame colour',
   'frame.text_color': 'caption colour',
   'logo.src': 'logo',
+  'logo.size': 'logo size',
 };
 
 /** What the designer calls a design value (`eye_color`, `gradient.stops[1].color`), in lowercase. */
