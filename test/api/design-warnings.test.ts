@@ -96,7 +96,9 @@ describeDialects('design warnings on save', (dialect) => {
     const tooBig = await send('PUT', `/api/v1/campaigns/${morphing.json().id}`, { design_config: { logo: { src: logo, size: 0.3 } } });
     expect(tooBig.statusCode).toBe(400);
     expect(tooBig.json().code).toBe('design_unscannable');
-    expect((await send('POST', '/api/v1/campaigns', { name: 'morphing', destination: 'https://example.com/', qr_type: 'morphing', design_config: { logo: { src: logo, size: 0.3 } } })).statusCode).toBe(400);
+    expect(
+      (await send('POST', '/api/v1/campaigns', { name: 'morphing', destination: 'https://example.com/', qr_type: 'morphing', design_config: { logo: { src: logo, size: 0.3 } } })).statusCode,
+    ).toBe(400);
     for (const dryRun of [true, false]) {
       const bulk = await send('POST', '/api/v1/qrs/bulk', { urls: ['https://example.com/a', 'https://example.com/b'], qr_type: 'dynamic', design_config: bigLogo, dry_run: dryRun });
       expect(bulk.statusCode).toBe(400);

@@ -42,7 +42,9 @@ describe('SVG output', () => {
       expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" xmlns:xlink="http:\/\/www\.w3\.org\/1999\/xlink" /);
       expect(svg).not.toContain('<image href=');
       // The logo is a red disc: librsvg (the PNG route's rasteriser) draws it from the xlink reference.
-      const { data, info } = await sharp(await renderPng(svg, 300)).raw().toBuffer({ resolveWithObject: true });
+      const { data, info } = await sharp(await renderPng(svg, 300))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       let red = 0;
       for (let i = 0; i < data.length; i += info.channels) if (data[i]! > 180 && data[i + 1]! < 90 && data[i + 2]! < 120) red++;
       expect(red).toBeGreaterThan(200);

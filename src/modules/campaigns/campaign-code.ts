@@ -52,7 +52,12 @@ export function standInShortLink(publicUrl: string): string {
  * length: the short link, and for a morphing code the step token its live image adds (a token is
  * always as long, whatever the key and step).
  */
-export function assertCodeDrawable(ctx: Pick<AppContext, 'config'>, qrType: 'dynamic' | 'morphing', designConfig: Campaign['designConfig'], code?: { id: string; accountId: string; shortCode: string }): void {
+export function assertCodeDrawable(
+  ctx: Pick<AppContext, 'config'>,
+  qrType: 'dynamic' | 'morphing',
+  designConfig: Campaign['designConfig'],
+  code?: { id: string; accountId: string; shortCode: string },
+): void {
   const target = code ?? { id: 'cmp_stand_in', accountId: 'acc_stand_in', shortCode: SHORT_CODE_STAND_IN };
   const text = qrType === 'morphing' ? liveUrl(ctx, target, 1, 0) : `${ctx.config.publicUrl}/${target.shortCode}`;
   assertEncodable(text, designConfig, 'body/design_config');
