@@ -147,14 +147,17 @@ export const ApiKeyIdParams = Type.Object({ id: Type.String({ maxLength: 100 }) 
 
 // --- branding ---------------------------------------------------------------------------------
 
+/** Limits of the branding settings (the service counts them after trimming). */
+export const BRANDING_LIMITS = { name: 100, logoAlt: 200 } as const;
+
 const brandingFields = {
-  name: Type.String({ maxLength: 1000, description: 'The account name shown at the top of its public pages (when it has no logo).', examples: ['Spring Fair Ltd'] }),
+  name: Type.String({ maxLength: BRANDING_LIMITS.name, description: 'The account name shown at the top of its public pages (when it has no logo).', examples: ['Spring Fair Ltd'] }),
   // Request and response share these fields; a request's null must stay null (NullOr in src/http/schema.ts).
   logo_url: NullOr(Type.String({ maxLength: 2048 }), {
     description: 'Absolute http(s) URL of a logo shown instead of the name; null for none.',
     examples: ['https://cdn.example.com/logo.png'],
   }),
-  logo_alt: Type.String({ maxLength: 1000, description: 'Text alternative of the logo; the name when empty.' }),
+  logo_alt: Type.String({ maxLength: BRANDING_LIMITS.logoAlt, description: 'Text alternative of the logo; the name when empty.' }),
   made_with_tessera: Type.Boolean({ description: 'End public pages with a small "Made with Tessera" link (default true).' }),
 };
 

@@ -7,9 +7,7 @@ import { publicUrlProblem } from '../../http/public-url.ts';
 import { type Branding, NO_BRANDING } from '../../http/page/shell.ts';
 import { type BrandingRow, findBranding, updateAccountName, upsertBranding } from './branding.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
-
-/** Limits of the branding settings. */
-export const BRANDING_LIMITS = { name: 100, logoAlt: 200 } as const;
+import { BRANDING_LIMITS } from './accounts.schemas.ts';
 
 /** An account's branding as its owner sees and changes it. */
 export interface BrandingSettings {
