@@ -23,8 +23,16 @@ function wording(problem: HttpUrlProblem): string {
   }
 }
 
-/** Why `text` is not an acceptable link or image URL, or null when it is. */
-export function publicUrlProblem(text: string): string | null {
+/**
+ * An acceptable link or image URL, normalised as destinations are (WHATWG URL: lower-case scheme
+ * and host, `https:example.com` made absolute, `"` `<` `>` percent-encoded), or why it is not
+ * acceptable. Stored normalised, so a client drawing a page from the API gets the URL a browser
+ * would follow, never raw markup.
+ */
+export function normalisePublicUrl(text: string): { url: string } | { problem: string } {
   const check = checkHttpUrl(text, { maxLength: MAX_PUBLIC_URL_LENGTH, plainText: true });
-  return check.ok ? null : wording(check.problem);
+  if (!check.ok) return { problem: wording(check.problem) };
+  const url = check.url.toString();
+  if (url.length > MAX_PUBLIC_URL_LENGTH) return { problem: `must be at most ${MAX_PUBLIC_URL_LENGTH} characters once normalised` };
+  return { url };
 }

@@ -71,6 +71,32 @@ describeDialects('hosted pages', (dialect) => {
     expect(notObject.json().errors[0].field).toBe('body/hosted_page');
   });
 
+  it('stores every page URL normalised, as destinations are: a client drawing the page from resolve gets no raw markup', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const page = samplePage({
+      blocks: [
+        { type: 'button', text: 'Quote', url: 'https://example.com/"><script>' },
+        { type: 'link', text: 'Shout', url: 'HTTPS://EXAMPLE.COM/Path' },
+        { type: 'image', url: 'https:cdn.example.com/poster.png', alt: 'Poster' },
+      ],
+      theme: { background_color: '#ffffff', text_color: '#111111', accent_color: '#7c3aed', logo_url: 'https://CDN.example.com/logo.png' },
+    });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: authHeaders(me.apiKey),
+      payload: { name: 'Fair', slug: 'fair', destination: 'https://example.com/', hosted_page: page },
+    });
+    expect(created.statusCode).toBe(201);
+    const resolved = (await t.app.inject({ method: 'GET', url: `/api/v1/resolve/${me.slug}/fair` })).json();
+    expect(resolved.blocks.map((b: { url: string }) => b.url)).toEqual(['https://example.com/%22%3E%3Cscript%3E', 'https://example.com/Path', 'https://cdn.example.com/poster.png']);
+    expect(resolved.theme.logo_url).toBe('https://cdn.example.com/logo.png');
+    expect(created.json().hosted_page.blocks[0].url).toBe('https://example.com/%22%3E%3Cscript%3E');
+    const branded = await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(me.apiKey), payload: { logo_url: 'HTTPS://CDN.Example.com/a b'.replace(' ', '%20') } });
+    expect(branded.json().logo_url).toBe('https://cdn.example.com/a%20b');
+  });
+
   it('publishing needs a slug; removing the slug of a published page is refused', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);

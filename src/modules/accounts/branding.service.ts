@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { toFlag } from '../../db/dialect.ts';
 import { AppError, type FieldError, notFound } from '../../errors.ts';
-import { publicUrlProblem } from '../../http/public-url.ts';
+import { normalisePublicUrl } from '../../http/public-url.ts';
 import { type Branding, NO_BRANDING } from '../../http/page/shell.ts';
 import { type BrandingRow, findBranding, updateAccountName, upsertBranding } from './branding.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
@@ -47,7 +47,7 @@ export async function pageBranding(ctx: Pick<AppContext, 'db'>, accountId: strin
   return { name: settings.name, logoUrl: settings.logoUrl, logoAlt: settings.logoAlt, madeWithTessera: settings.madeWithTessera };
 }
 
-function validate(patch: BrandingPatch): { errors: FieldError[]; name?: string; logoAlt?: string } {
+function validate(patch: BrandingPatch): { errors: FieldError[]; name?: string; logoUrl?: string | null; logoAlt?: string } {
   const errors: FieldError[] = [];
   const name = patch.name?.trim();
   if (name !== undefined) {
@@ -55,16 +55,18 @@ function validate(patch: BrandingPatch): { errors: FieldError[]; name?: string; 
     else if (name.length > BRANDING_LIMITS.name) errors.push({ field: 'body/name', message: `must be at most ${BRANDING_LIMITS.name} characters` });
     else if (CONTROL.test(name)) errors.push({ field: 'body/name', message: 'must not contain control characters' });
   }
-  if (patch.logoUrl !== undefined && patch.logoUrl !== null) {
-    const problem = publicUrlProblem(patch.logoUrl);
-    if (problem) errors.push({ field: 'body/logo_url', message: problem });
+  let logoUrl = patch.logoUrl;
+  if (logoUrl !== undefined && logoUrl !== null) {
+    const checked = normalisePublicUrl(logoUrl);
+    if ('problem' in checked) errors.push({ field: 'body/logo_url', message: checked.problem });
+    else logoUrl = checked.url;
   }
   const logoAlt = patch.logoAlt?.trim();
   if (logoAlt !== undefined) {
     if (logoAlt.length > BRANDING_LIMITS.logoAlt) errors.push({ field: 'body/logo_alt', message: `must be at most ${BRANDING_LIMITS.logoAlt} characters` });
     else if (CONTROL.test(logoAlt)) errors.push({ field: 'body/logo_alt', message: 'must not contain control characters' });
   }
-  return { errors, name, logoAlt };
+  return { errors, name, logoUrl, logoAlt };
 }
 
 /** Changes the account's branding; 400 with one error per bad field, writing nothing. */
@@ -79,7 +81,7 @@ export async function updateBranding(ctx: Pick<AppContext, 'db' | 'clock'>, acco
     if (checked.name !== undefined && checked.name !== current.name) await updateAccountName(trx, accountId, checked.name, now);
     await upsertBranding(trx, {
       account_id: accountId,
-      logo_url: patch.logoUrl === undefined ? current.logoUrl : patch.logoUrl,
+      logo_url: checked.logoUrl === undefined ? current.logoUrl : checked.logoUrl,
       logo_alt: checked.logoAlt ?? current.logoAlt,
       made_with_tessera: toFlag(patch.madeWithTessera ?? current.madeWithTessera),
       updated_at: now,

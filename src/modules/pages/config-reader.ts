@@ -1,7 +1,7 @@
 // Reads untrusted JSON field by field, collecting one error per bad field as a JSON pointer.
 // Used by the page document validator; pure.
 import type { FieldError } from '../../errors.ts';
-import { MAX_PUBLIC_URL_LENGTH, publicUrlProblem } from '../../http/public-url.ts';
+import { MAX_PUBLIC_URL_LENGTH, normalisePublicUrl } from '../../http/public-url.ts';
 
 const COLOUR = /^#[0-9a-fA-F]{6}$/;
 /** Longest URL accepted in a page. */
@@ -47,9 +47,12 @@ export class Reader {
   url(obj: Json, key: string, field: string, required: boolean): string | null {
     const text = this.string(obj, key, field, { max: MAX_URL_LENGTH, required });
     if (text === null || text === '') return required ? text : null;
-    const problem = publicUrlProblem(text);
-    if (problem) this.fail(`${field}/${key}`, problem);
-    return text;
+    const checked = normalisePublicUrl(text);
+    if ('problem' in checked) {
+      this.fail(`${field}/${key}`, checked.problem);
+      return text;
+    }
+    return checked.url;
   }
   /** true or false, `fallback` when absent. */
   boolean(obj: Json, key: string, field: string, fallback: boolean): boolean {
