@@ -1,6 +1,6 @@
 // The one http(s) URL checker and the wording each caller gives its problems.
 import { describe, expect, it } from 'vitest';
-import { publicUrlProblem } from '../../src/http/public-url.ts';
+import { normalisePublicUrl } from '../../src/http/public-url.ts';
 import { checkHttpUrl } from '../../src/http/url.ts';
 import { checkDestination } from '../../src/modules/campaigns/destination.ts';
 import { checkUrlShape } from '../../src/modules/webhooks/ssrf-guard.ts';
@@ -58,6 +58,11 @@ describe('each caller keeps its wording', () => {
   });
 
   it('public links and logos', () => {
+    const publicUrlProblem = (text: string) => {
+      const checked = normalisePublicUrl(text);
+      return 'problem' in checked ? checked.problem : null;
+    };
+    expect(normalisePublicUrl('HTTPS://Example.COM/a"b')).toEqual({ url: 'https://example.com/a%22b' });
     expect(publicUrlProblem('https://example.com/logo.png')).toBeNull();
     expect(publicUrlProblem('data:image/png;base64,AAAA')).toBe('must be an http:// or https:// URL');
     expect(publicUrlProblem('https://u:p@example.com/')).toBe('must not carry a user name or password');
