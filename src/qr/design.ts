@@ -206,6 +206,9 @@ function darkestStop(gradient: Gradient): string | undefined {
 // cannot carry (escapeXml).
 const CONTROL = /[\u0000-\u001f\u007f]/;
 const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
+// Embeddings, overrides and isolates reorder what follows them: a printed caption would read
+// otherwise than it was typed (and reviewed). Right-to-left text needs none of them.
+const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 
 function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: boolean): Frame | null | undefined {
   if (v === null || v === undefined || v === false) return null;
@@ -216,6 +219,9 @@ function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: b
   const max = DESIGN_LIMITS.frameText.maxLength;
   if (typeof text !== 'string' || text.length > max || (strict ? NOT_TEXT.test(text) || hasLoneSurrogate(text) : CONTROL.test(text))) {
     return c.fail('frame.text', `frame.text must be a single line of at most ${max} printable characters`);
+  }
+  if (strict && DIRECTION_CONTROL.test(text)) {
+    return c.fail('frame.text', 'frame.text must not hold invisible direction controls (U+202A–U+202E, U+2066–U+2069): they make the printed caption read otherwise than typed');
   }
   const frameColor = obj.color === undefined ? (color ?? '#000000') : c.color('frame.color', obj.color);
   const textColor = obj.text_color === undefined ? '#ffffff' : c.color('frame.text_color', obj.text_color);

@@ -73,6 +73,19 @@ describe('refused with the field named', () => {
     expect(error.details).toEqual([{ field: 'frame.text', message: 'frame.text must be a single line of at most 32 printable characters' }]);
   });
 
+  it.each([
+    ['a right-to-left override', '\u202eevil'],
+    ['a left-to-right embedding', 'A\u202aB'],
+    ['a first-strong isolate', 'A\u2068B\u2069'],
+  ])('a caption holding %s (it would print reordered)', (_what, text) => {
+    const error = refusal({ frame: { text } });
+    expect(error.details).toEqual([{ field: 'frame.text', message: expect.stringContaining('must not hold invisible direction controls') }]);
+  });
+
+  it('a right-to-left caption needs no direction control: Hebrew, Arabic and a right-to-left mark pass', () => {
+    for (const text of ['סרקו אותי', 'امسح الرمز', 'A\u200fB']) expect(() => fresh({ frame: { text } })).not.toThrow();
+  });
+
   it('a logo URI holding control characters, or parameters that are not tokens', () => {
     expect(refusal({ logo: 'data:image/svg+xml,<svg>\u0001</svg>' }).details[0]).toMatchObject({ field: 'logo.src', message: expect.stringContaining('control characters') });
     expect(refusal({ logo: `data:image/png;x\u0001y;base64,${pngHeader(64, 64)}` }).details[0]!.message).toContain('control characters');
