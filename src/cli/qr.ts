@@ -39,7 +39,8 @@ export const qrCommand: Command = {
   usage: [
     'tessera qr TEXT [-o out.svg|out.png] [--preset NAME] [--shapes S] [--eyes E] [--color #RRGGBB] [--ecc L|M|Q|H] [--size PX]',
     '',
-    '  -o, --output   write an .svg or .png file instead of printing to the terminal',
+    '  -o, --output   write an .svg or .png file instead of printing plain blocks to the terminal',
+    '                 (the design options below, but --ecc, apply only to a file)',
     '  --preset       start from a named design preset',
     '  --shapes       data module shape (square, dots, rounded, liquid, …)',
     '  --eyes         finder shape (square, rounded, extra-rounded, circle, leaf)',
@@ -57,7 +58,8 @@ export const qrCommand: Command = {
     size: { type: 'string' },
   },
   async run({ values, positionals }, io) {
-    if (positionals.length !== 1 || positionals[0] === '') throw new UsageError('expected exactly one TEXT argument (quote it if it has spaces)');
+    if (positionals.length !== 1) throw new UsageError('expected exactly one TEXT argument (quote it if it has spaces)');
+    if (positionals[0] === '') throw new UsageError('TEXT must not be empty: give what the code should encode');
     const text = positionals[0]!;
     const overrides: Record<string, unknown> = {};
     for (const key of ['shapes', 'eyes', 'color', 'ecc'] as const) if (typeof values[key] === 'string') overrides[key] = values[key];
@@ -67,6 +69,11 @@ export const qrCommand: Command = {
       for (const warning of design.warnings) io.err(`warning: ${warning.message}`);
       const output = values.output as string | undefined;
       if (!output) {
+        // The terminal prints plain blocks: a design asked for there would be dropped without a word.
+        const fileOnly = ['preset', 'shapes', 'eyes', 'color', 'size'].filter((key) => values[key] !== undefined);
+        if (fileOnly.length > 0) {
+          throw new UsageError(`${fileOnly.map((key) => `--${key}`).join(', ')} apply only to a file written with -o out.svg or -o out.png; the terminal prints plain black-and-white blocks`);
+        }
         io.out(renderTerminal(text, { ecc: design.design.ecc }));
         return 0;
       }

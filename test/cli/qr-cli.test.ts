@@ -33,8 +33,24 @@ describe('tessera qr', () => {
 
   it('prints the code to the terminal without -o', async () => {
     const c = capture();
-    expect(await runCli(['qr', 'hello'], c.io)).toBe(0);
+    expect(await runCli(['qr', 'hello', '--ecc', 'H'], c.io)).toBe(0);
     expect(c.out.join('\n')).toMatch(/[▀▄█]/);
+  });
+
+  it('a design asked for in the terminal is a usage error, not dropped without a word (a white colour passed before)', async () => {
+    for (const args of [
+      ['--color', '#ffffff'],
+      ['--preset', 'ocean', '--size', '300'],
+      ['--shapes', 'dots', '--eyes', 'circle'],
+    ]) {
+      const c = capture();
+      expect(await runCli(['qr', 'hello', ...args], c.io), args.join(' ')).toBe(2);
+      expect(c.err.join('\n')).toMatch(/apply only to a file written with -o/);
+      expect(c.out).toEqual([]);
+    }
+    const empty = capture();
+    expect(await runCli(['qr', ''], empty.io)).toBe(2);
+    expect(empty.err.join('\n')).toMatch(/TEXT must not be empty/);
   });
 
   it('bad option values exit 2 with usage, quoting the value as given', async () => {
