@@ -8,7 +8,8 @@ export const migrateCommand: Command = {
   usage: 'tessera migrate\n\nApplies every pending migration to DATABASE_URL (SQLite in ./data by default). Running it again is a no-op.',
   options: {},
   async run(_args, io) {
-    const { database } = await openRuntime((m) => io.out(m));
+    // Migrations hold no secret: no master key is needed, and none is generated.
+    const { database } = await openRuntime((m) => io.out(m), undefined, { masterKey: false });
     await database.close();
     io.out('database is up to date');
     return 0;

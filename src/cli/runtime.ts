@@ -15,20 +15,34 @@ export function describeDatabase(config: Config): string {
 }
 
 /**
- * Loads config (master key resolved) and an open, migrated database; `applied` lists the
- * migrations this call ran. `env` defaults to the process's (benches pass their own).
+ * Loads config (master key resolved unless `masterKey: false`) and an open, migrated database;
+ * `applied` lists the migrations this call ran. `env` defaults to the process's (benches pass their own).
  */
-export async function openRuntime(log: (message: string) => void, env?: Record<string, string | undefined>): Promise<{ config: Config; database: DatabaseHandle; applied: string[] }> {
-  const config = ensureMasterKey(loadConfig(env), log);
+export async function openRuntime(
+  log: (message: string) => void,
+  env?: Record<string, string | undefined>,
+  { masterKey = true }: { masterKey?: boolean } = {},
+): Promise<{ config: Config; database: DatabaseHandle; applied: string[] }> {
+  const loaded = loadConfig(env);
+  // In production the key comes from the environment or the start is refused, before anything
+  // opens. In development a missing key is generated into the data directory, but only once the
+  // database has opened: a command that fails to connect (or a PostgreSQL setup run from some
+  // directory) must not leave a secret behind that a later start there would quietly use.
+  const early = masterKey && loaded.production ? ensureMasterKey(loaded, log) : loaded;
   let database: DatabaseHandle | undefined;
   let applied: string[];
   try {
-    database = connectDatabase({ dialect: config.dialect, url: config.databaseUrl });
+    database = connectDatabase({ dialect: early.dialect, url: early.databaseUrl });
     applied = await migrateToLatest(database.db);
     if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
   } catch (error) {
     await database?.close().catch(() => {});
-    throw new Error(`cannot open ${describeDatabase(config)} (${config.dialect === 'postgres' ? 'DATABASE_URL' : 'TESSERA_DATA_DIR or DATABASE_URL'}): ${(error as Error).message}`, { cause: error });
+    throw new Error(`cannot open ${describeDatabase(early)} (${early.dialect === 'postgres' ? 'DATABASE_URL' : 'TESSERA_DATA_DIR or DATABASE_URL'}): ${(error as Error).message}`, { cause: error });
   }
-  return { config, database, applied };
+  try {
+    return { config: masterKey ? ensureMasterKey(early, log) : early, database, applied };
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw error;
+  }
 }

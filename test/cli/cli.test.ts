@@ -147,10 +147,15 @@ describe('CLI commands (SQLite)', () => {
     // Under a regular file: mkdir fails whoever runs the test (root included).
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-')), 'a-file');
     fs.writeFileSync(file, '');
-    const result = await run(['migrate'], { TESSERA_DATA_DIR: path.join(file, 'data') });
+    // The database opens elsewhere; the development key has nowhere to go.
+    const db = path.join(path.dirname(file), 'tessera.db');
+    const result = await run(['account', 'create', '--email', 'a@example.com', '--password', 'long-enough-pw'], { TESSERA_DATA_DIR: path.join(file, 'data'), DATABASE_URL: db });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`configuration error: TESSERA_DATA_DIR: cannot write a development master key to ${path.join(file, 'data', 'master.key')} (ENOTDIR`);
     expect(result.stderr).toContain('make the directory writable, or set TESSERA_MASTER_KEY');
+    const unopened = await run(['migrate'], { TESSERA_DATA_DIR: path.join(file, 'data') });
+    expect(unopened.code).toBe(1);
+    expect(unopened.stderr).toContain(`tessera: cannot open SQLite file ${path.join(file, 'data', 'tessera.db')} (TESSERA_DATA_DIR or DATABASE_URL): `);
     const sqlite = await run(['migrate'], { DATABASE_URL: path.join(file, 'tessera.db'), TESSERA_MASTER_KEY: 'ab'.repeat(32) });
     expect(sqlite.code).toBe(1);
     expect(sqlite.stderr).toContain(`tessera: cannot open SQLite file ${path.join(file, 'tessera.db')} (TESSERA_DATA_DIR or DATABASE_URL): `);
@@ -166,6 +171,27 @@ describe('CLI commands (SQLite)', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`tessera: cannot open PostgreSQL postgres://tessera:***@127.0.0.1:${port}/tessera (DATABASE_URL): connect ECONNREFUSED`);
     expect(result.stderr).not.toContain('s3cret');
+    // Without a key, a command that cannot reach its database leaves no development key behind.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
+    const keyless = await run(['account', 'create', '--email', 'a@example.com', '--password', 'long-enough-pw'], {
+      DATABASE_URL: `postgres://tessera@127.0.0.1:${port}/tessera`,
+      TESSERA_DATA_DIR: path.join(dir, 'data'),
+    });
+    expect(keyless.code).toBe(1);
+    expect(keyless.stdout + keyless.stderr).not.toMatch(/generated a development master key/);
+    expect(fs.existsSync(path.join(dir, 'data', 'master.key'))).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('`tessera migrate` needs no master key and writes none; a later start generates it', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
+    const migrated = await run(['migrate'], { TESSERA_DATA_DIR: dir });
+    expect(migrated.code, migrated.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'master.key'))).toBe(false);
+    const created = await run(['account', 'create', '--email', 'a@example.com', '--password', 'long-enough-pw'], { TESSERA_DATA_DIR: dir });
+    expect(created.code, created.stderr).toBe(0);
+    expect(fs.existsSync(path.join(dir, 'master.key'))).toBe(true);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('two `tessera migrate` processes on one SQLite file both succeed', async () => {
