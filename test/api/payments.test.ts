@@ -67,6 +67,19 @@ describeDialects('payments API', (dialect) => {
     expect((await get('/api/v1/merchant/payment-profile')).json().data.profile.sepa.iban).toBe('DE89370400440532013000');
   });
 
+  it('refuses a Swiss QR-IBAN as the SEPA payee: transfers to it are returned by the bank', async () => {
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/merchant/payment-profile',
+      headers: authHeaders(account.apiKey),
+      payload: { sepa: { name: 'X', iban: 'CH4431999123000889012', bic: 'UBSWCHZH80A' } },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().errors).toEqual([{ field: 'body/sepa/iban', message: expect.stringMatching(/QR-IBAN.*ordinary IBAN/) }]);
+    // The same account's ordinary IBAN is fine, and the QR-IBAN stays right for swiss_qr.
+    await putProfile(t.app, account, { sepa: { name: 'X', iban: 'CH9300762011623852957', bic: 'UBSWCHZH80A' }, swiss_qr: FULL_PROFILE.swiss_qr });
+  });
+
   it('answers init with 201 in the seed envelope and the fields the issue lists', async () => {
     await putProfile(t.app, account);
     const res = await initPayment(t.app, account.apiKey, { ...INIT.sepa, expires_in: 3600, metadata: { cart: 'c-9', items: 3 } });

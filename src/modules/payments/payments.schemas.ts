@@ -44,7 +44,10 @@ const address = Type.Object(
 /** The payee profile (request and response share it; the response holds the normalised form). */
 export const PaymentProfileBody = Type.Object(
   {
-    sepa: payee({ name: str(70), iban: str(50), bic: nullableStr(11) }, 'SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA).'),
+    sepa: payee(
+      { name: str(70), iban: str(50), bic: nullableStr(11) },
+      "SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). A Swiss QR-IBAN is refused: it takes only QR-bill payments, so give the account's ordinary IBAN.",
+    ),
     swiss_qr: payee(
       { name: str(70), iban: str(50), qr_iban: Type.Optional(Type.Boolean()), address: Type.Optional(address) },
       'Swiss QR-bill: name, structured address, IBAN or QR-IBAN (a QR-IBAN gets QR references, a plain IBAN ISO 11649 SCOR references).',

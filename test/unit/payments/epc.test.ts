@@ -103,4 +103,12 @@ describe('EPC069-12 payloads', () => {
       errors: [{ field: 'payee.bic', reason: expect.stringContaining('version 001') }],
     });
   });
+
+  it('refuses a Swiss QR-IBAN: it takes QR-bill payments only, and a SEPA transfer to it comes back', () => {
+    // CH44 3199 9123 0008 8901 2 is the Swiss IG's QR-IBAN (IID 31999); CH93 0076 2011 6238 5295 7 an ordinary IBAN.
+    const r = buildEpcPayload({ payee: { name: 'A', iban: 'CH44 3199 9123 0008 8901 2', bic: 'UBSWCHZH80A' }, amountMinor: 100, currency: 'EUR' });
+    expect(r).toMatchObject({ ok: false, errors: [{ field: 'payee.iban', reason: expect.stringMatching(/QR-IBAN.*QR-bill.*ordinary IBAN/) }] });
+    expect(r.ok ? [] : r.errors).toHaveLength(1);
+    expect(buildEpcPayload({ payee: { name: 'A', iban: 'CH9300762011623852957', bic: 'UBSWCHZH80A' }, amountMinor: 100, currency: 'EUR' }).ok).toBe(true);
+  });
 });

@@ -10,7 +10,7 @@ import { checkSchemeAmount, minorToDecimal } from '../currency.ts';
 import { SCHEME_CURRENCIES } from '../scheme-currencies.ts';
 import { at, collect, isObject } from '../field-errors.ts';
 import type { FieldError, PayloadResult } from '../field-errors.ts';
-import { checkIban } from '../iban.ts';
+import { checkIban, isQrIban } from '../iban.ts';
 import { checkOptionalText, checkText, utf8Length } from '../text.ts';
 import { EEA_COUNTRIES, SEPA_COUNTRIES } from './sepa-area.ts';
 
@@ -30,7 +30,7 @@ export interface SepaPayee {
   bic: string | null;
 }
 
-/** Validates a SEPA payee under `prefix` (errors as `prefix.iban` …): an IBAN in a SEPA country, a BIC where the payee is outside the EEA. */
+/** Validates a SEPA payee under `prefix` (errors as `prefix.iban` …): an IBAN in a SEPA country and not a Swiss QR-IBAN, a BIC where the payee is outside the EEA. */
 export function checkSepaPayee(raw: unknown, prefix: string, errors: FieldError[], version: '001' | '002' = '002'): SepaPayee | null {
   if (!isObject(raw)) {
     errors.push({ field: prefix || 'payee', reason: 'must be an object {name, iban, bic?}' });
@@ -41,6 +41,13 @@ export function checkSepaPayee(raw: unknown, prefix: string, errors: FieldError[
   const iban = collect(errors, at(prefix, 'iban'), checkIban(raw.iban));
   if (iban && !SEPA_COUNTRIES.has(iban.country))
     errors.push({ field: at(prefix, 'iban'), reason: `a SEPA credit transfer reaches accounts in SEPA countries only; ${countryName(iban.country)} is outside SEPA` });
+  // A QR-IBAN only receives QR-bill payments carrying a QR reference; a bank returns any other
+  // transfer to it, so every EPC code issued to one would fail after the payer paid.
+  if (iban && isQrIban(iban.iban))
+    errors.push({
+      field: at(prefix, 'iban'),
+      reason: `is a Swiss QR-IBAN (institution id ${iban.iban.slice(4, 9)}), which takes only QR-bill payments with a QR reference; SEPA transfers to it are returned. Give the account's ordinary IBAN here (and the QR-IBAN in the swiss_qr payee)`,
+    });
   const hasBic = raw.bic !== undefined && raw.bic !== null && raw.bic !== '';
   const bic = hasBic ? collect(errors, at(prefix, 'bic'), checkBic(raw.bic)) : null;
   if (!hasBic && version === '001') errors.push({ field: at(prefix, 'bic'), reason: 'EPC QR version 001 requires the BIC of the payee’s bank' });
