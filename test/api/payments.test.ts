@@ -5,7 +5,7 @@
 import sharp from 'sharp';
 import { hasError, parsePix } from 'pix-utils';
 import { SwissQRCode } from 'swissqrbill/svg';
-import { isQRReferenceValid } from 'swissqrbill/utils';
+import { isQRReferenceValid, isSCORReferenceValid } from 'swissqrbill/utils';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
@@ -240,6 +240,76 @@ describeDialects('payments API', (dialect) => {
     const qr = (await initPayment(t.app, account.apiKey, { ...INIT.swiss_qr, reference: 'order-9' })).json().data;
     expect(qr.creditor_reference.type).toBe('QRR');
     expect(qr.qr_payload.split('\n')).toContain('QRR');
+  });
+
+  it("uses the merchant's own QR or RF reference as it is, and refuses a mistyped one on body/reference", async () => {
+    await putProfile(t.app, account);
+    // The Swiss IG's example QR reference, written with spaces as on the bill.
+    const qrr = await initPayment(t.app, account.apiKey, { ...INIT.swiss_qr, reference: '21 00000 00003 13947 14300 09017' });
+    expect(qrr.statusCode, qrr.body).toBe(201);
+    expect(qrr.json().data.creditor_reference).toEqual({ type: 'QRR', value: '210000000003139471430009017', display: '21 00000 00003 13947 14300 09017' });
+    // swissqrbill writes the same bill from the same data, character for character.
+    const theirs = await swissqrbillText({
+      creditor: { name: 'Robert Schneider AG', address: 'Rue du Lac', buildingNumber: '1268', zip: '2501', city: 'Biel', country: 'CH', account: 'CH4431999123000889012' },
+      amount: 1949.75,
+      currency: 'CHF',
+      reference: '210000000003139471430009017',
+      message: 'Order of 15 June 2020',
+    });
+    expect(qrr.json().data.qr_payload).toBe(theirs);
+
+    const rf = await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'rf18 5390 0754 7034' });
+    expect(rf.statusCode, rf.body).toBe(201);
+    expect(rf.json().data.creditor_reference).toEqual({ type: 'RF', value: 'RF18539007547034', display: 'RF18 5390 0754 7034' });
+    expect(isSCORReferenceValid(rf.json().data.creditor_reference.value)).toBe(true);
+    expect(rf.json().data.qr_payload.split('\n')[9]).toBe('RF18539007547034');
+    // The order id stays what the merchant sent.
+    expect(rf.json().data.reference).toBe('rf18 5390 0754 7034');
+
+    const badQrr = await initPayment(t.app, account.apiKey, { ...INIT.swiss_qr, reference: '210000000003139471430009018' });
+    expect(badQrr.statusCode).toBe(400);
+    expect(badQrr.json().errors).toEqual([{ field: 'body/reference', message: expect.stringMatching(/Swiss QR reference .*check digit/) }]);
+    const badRf = await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'RF19 5390 0754 7034' });
+    expect(badRf.statusCode).toBe(400);
+    expect(badRf.json().errors).toEqual([{ field: 'body/reference', message: expect.stringMatching(/ISO 11649 .*check digits/) }]);
+    const rfOnQrIban = await initPayment(t.app, account.apiKey, { ...INIT.swiss_qr, reference: 'RF18539007547034' });
+    expect(rfOnQrIban.statusCode).toBe(400);
+    expect(rfOnQrIban.json().errors[0]).toMatchObject({ field: 'body/reference', message: expect.stringContaining('QR-IBAN') });
+
+    // Ordinary order ids keep becoming the body; accented letters are transliterated, not dropped.
+    const order = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'order-42' })).json().data;
+    expect(order.creditor_reference.value).toMatch(/^RF\d\dORDER42$/);
+    const accents = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'Ünïcødé-订单' })).json().data;
+    expect(accents.creditor_reference.value).toMatch(/^RF\d\dUNICODE$/);
+    expect(isSCORReferenceValid(accents.creditor_reference.value)).toBe(true);
+    expect((await get('/api/v1/payments')).json().data).toHaveLength(4);
+  });
+
+  it("answers 409 naming the payment that already carries the merchant's own reference, in the same mode only", async () => {
+    await putProfile(t.app, account);
+    const first = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'RF18539007547034' })).json().data;
+    const again = await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'RF18 5390 0754 7034', amount: 999 });
+    expect(again.statusCode).toBe(409);
+    expect(again.headers['content-type']).toContain('application/problem+json');
+    expect(again.json()).toMatchObject({
+      payment_id: first.id,
+      payment_status: 'pending',
+      detail: expect.stringContaining(`payment ${first.id} (pending)`),
+      errors: [{ field: 'body/reference', message: `is already carried by payment ${first.id}` }],
+    });
+    // Still taken once that payment is over: a late transfer must not match a second payment.
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/payments/${first.id}/cancel`, headers: authHeaders(account.apiKey) })).statusCode).toBe(200);
+    const afterCancel = await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'RF18539007547034' });
+    expect(afterCancel.statusCode).toBe(409);
+    expect(afterCancel.json()).toMatchObject({ payment_id: first.id, payment_status: 'canceled', detail: expect.stringContaining('new reference') });
+    // Test mode has its own references.
+    const tst = await initPayment(t.app, await testKey(t.app, account), { ...INIT.sepa, reference: 'RF18539007547034' });
+    expect(tst.statusCode, tst.body).toBe(201);
+    // An order-derived reference that is taken is still drawn afresh, as before.
+    const derived = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'order-7' })).json().data;
+    const derivedAgain = await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'order-7' });
+    expect(derivedAgain.statusCode).toBe(201);
+    expect(derivedAgain.json().data.creditor_reference.value).not.toBe(derived.creditor_reference.value);
   });
 
   it('honours Idempotency-Key: the same request replays, a different one under the same key is 422', async () => {

@@ -1039,7 +1039,7 @@ export interface paths {
         put?: never;
         /**
          * Create a payment request and its QR code
-         * @description A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`), as does a signed-in person with `?mode=test` (as the dashboard does in its test view). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).
+         * @description A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`), as does a signed-in person with `?mode=test` (as the dashboard does in its test view). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`). A `reference` that is your own QR or RF reference, already carried by another payment of the account and mode, is a 409 with that payment's `payment_id` and `payment_status`.
          */
         post: operations["createPaymentsInit"];
         delete?: never;
@@ -2297,7 +2297,7 @@ export interface components {
                 } & {
                     [key: string]: unknown;
                 }) | null;
-                /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). A Swiss QR-IBAN is refused: it takes only QR-bill payments, so give the account's ordinary IBAN. */
                 sepa?: ({
                     bic?: string | null;
                     iban?: string;
@@ -8009,7 +8009,7 @@ export interface operations {
                     } & {
                         [key: string]: unknown;
                     }) | null;
-                    /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). */
+                    /** @description SEPA credit transfer (EPC QR): name, IBAN, BIC (needed outside the EEA). A Swiss QR-IBAN is refused: it takes only QR-bill payments, so give the account's ordinary IBAN. */
                     sepa?: ({
                         bic?: string | null;
                         iban?: string;
@@ -10080,7 +10080,7 @@ export interface operations {
                     metadata?: {
                         [key: string]: unknown;
                     };
-                    /** @description Your order id; where it fits the scheme's rules it also becomes the creditor reference's body. */
+                    /** @description Your order id; where it fits the scheme's rules it also becomes the creditor reference's body (accented letters transliterated). A complete Swiss QR reference (27 digits, for a QR-IBAN) or ISO 11649 RF reference (SEPA, Swiss ordinary IBAN) is used as it is (spaces removed, upper case); one that fails its check is a 400, and one another payment of the account already carries is a 409 naming it (`payment_id`). */
                     reference: string;
                     /** @enum {string} */
                     scheme: "sepa" | "swiss_qr" | "pix" | "upi";

@@ -6,6 +6,7 @@
 
 import { randomString } from '../../ids.ts';
 import { mod97, mod97CheckDigits } from './iso7064.ts';
+import { transliterate } from './text.ts';
 
 /** A reference with the form it is written in for people (spaces in groups) and for machines. */
 export type ReferenceCheck = { ok: true; reference: string } | { ok: false; reason: string };
@@ -111,6 +112,33 @@ export function checkUpiTr(raw: unknown): ReferenceCheck {
   return { ok: true, reference: raw };
 }
 
+// ---- the merchant's own reference ----
+
+/** A structured reference the merchant already has (from its ERP or invoicing), checked. */
+export interface OwnReference {
+  form: 'rf' | 'qr';
+  check: ReferenceCheck;
+}
+
+// Shapes that are meant as a structured reference rather than an order id: RF and two digits then
+// only letters and digits, or exactly 27 digits. Only spaces are ignored: "RF-2024-01" keeps its
+// hyphen and so stays an order id.
+const RF_SHAPED = /^RF\d\d[A-Z0-9]{1,21}$/;
+const QR_SHAPED = /^\d{27}$/;
+
+/**
+ * The order id read as the merchant's own structured reference (spaces ignored, any case), or
+ * null when it is an ordinary order id. Billers create QR and RF references in their ERP, which
+ * matches the bank's reporting against them, so such a reference is used as it is, never replaced;
+ * a mistyped one has to be refused, not silently turned into another.
+ */
+export function readOwnReference(orderReference: string): OwnReference | null {
+  const ref = compact(orderReference);
+  if (RF_SHAPED.test(ref)) return { form: 'rf', check: checkRf(ref) };
+  if (QR_SHAPED.test(ref)) return { form: 'qr', check: checkQrReference(ref) };
+  return null;
+}
+
 // ---- generation ----
 
 /** The kinds of structured reference a payment can carry. */
@@ -132,14 +160,20 @@ export interface NewReferenceOptions {
 export const MIN_UNCHECKED_REFERENCE = 6;
 
 /**
- * A fresh reference of `kind`. The merchant's order id becomes the body when, reduced to its
- * letters and digits (upper case), it fits (so "ORD-2024-0042" reads back from the statement as
+ * A fresh reference of `kind`. The merchant's order id becomes the body when, transliterated and
+ * reduced to its letters and digits (upper case), it fits (so "ORD-2024-0042" reads back from the statement as
  * RF…ORD20240042); otherwise, or with `forceRandom`, a random body: 16 characters (≈ 81 bits) for
  * RF, 26 digits for QR, 25 characters for a Pix txid and 20 for a UPI tr.
  */
 export function newCreditorReference(kind: CreditorReferenceKind, options: NewReferenceOptions = {}): string {
   const random = options.random ?? randomString;
-  const order = options.forceRandom || !options.orderReference ? '' : options.orderReference.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
+  // Accented letters keep their base letter ("Ünïcødé" → "UNICODE") instead of vanishing.
+  const order =
+    options.forceRandom || !options.orderReference
+      ? ''
+      : transliterate(options.orderReference)
+          .replace(/[^A-Za-z0-9]/g, '')
+          .toUpperCase();
   switch (kind) {
     case 'rf':
       return rfFromBody(order.length >= 1 && order.length <= RF_MAX_BODY ? order : random(16, ALPHANUMERIC));

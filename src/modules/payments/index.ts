@@ -21,6 +21,7 @@ export {
   checkPixTxid,
   checkUpiTr,
   newCreditorReference,
+  readOwnReference,
   normalizeReference,
   RF_MAX_BODY,
   QR_REFERENCE_LENGTH,

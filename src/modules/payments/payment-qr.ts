@@ -4,7 +4,7 @@
 // profile's (profile.sepa.iban …), so phase-2 handlers pass the errors straight to problem+json.
 
 import type { Ecc } from '../../qr/index.ts';
-import { formatQrReference, formatRf, newCreditorReference } from './creditor-reference.ts';
+import { formatQrReference, formatRf, newCreditorReference, readOwnReference } from './creditor-reference.ts';
 import type { CreditorReferenceKind, NewReferenceOptions } from './creditor-reference.ts';
 import type { FieldError } from './field-errors.ts';
 import type { PayeeProfile, Scheme } from './payee-profile.ts';
@@ -29,13 +29,54 @@ export interface IssuedReference {
   type: 'RF' | 'QRR' | 'SCOR' | 'TXID' | 'TR';
   value: string;
   display: string;
+  /** True when it is the merchant's own reference (sent as `reference`), which is never replaced by another. */
+  own?: true;
+}
+
+type Issued = { ok: true; reference: IssuedReference } | { ok: false; errors: FieldError[] };
+
+const refuse = (reason: string): Issued => ({ ok: false, errors: [{ field: 'reference', reason }] });
+const FORMS = { rf: 'an ISO 11649 creditor reference (RF and two check digits)', qr: 'a Swiss QR reference (27 digits)' } as const;
+
+/**
+ * The merchant's own RF or QR reference, when the order id is one: used as it is where the scheme
+ * and account carry its form, and refused, saying what to do, when its check fails or the account
+ * takes only the other form. Null for an ordinary order id (and for Pix and UPI, which have none).
+ */
+function ownReference(scheme: Scheme, profile: PayeeProfile, orderReference: string | null | undefined): Issued | null {
+  if (!orderReference || scheme === 'pix' || scheme === 'upi') return null;
+  const own = readOwnReference(orderReference);
+  if (!own) return null;
+  const qrIban = scheme === 'swiss_qr' && profile.swiss_qr!.qr_iban;
+  if (own.form !== (qrIban ? 'qr' : 'rf')) {
+    // Only a valid reference of the other form is clearly one; anything else stays an order id, as
+    // does a QR reference on a SEPA code (which carries RF only).
+    if (scheme === 'sepa' || !own.check.ok) return null;
+    return refuse(
+      qrIban
+        ? "is an ISO 11649 RF reference, but the swiss_qr payee's IBAN is a QR-IBAN, which takes only a Swiss QR reference (27 digits): send the QR reference, or an order id to have one issued"
+        : "is a Swiss QR reference, which only a QR-IBAN takes, but the swiss_qr payee's IBAN is an ordinary one: put the account's QR-IBAN in the payment profile, or send an RF reference or an order id",
+    );
+  }
+  if (!own.check.ok) {
+    const orderIdHint = own.form === 'rf' ? '; if it is an order id and not an RF reference, write it with a separator ("RF-…") to have a reference issued' : '';
+    return refuse(`is written as ${FORMS[own.form]} but ${own.check.reason}: copy it again from the invoice or your ERP${orderIdHint}`);
+  }
+  const value = own.check.reference;
+  if (own.form === 'qr') return { ok: true, reference: { kind: 'qr', type: 'QRR', value, display: formatQrReference(value), own: true } };
+  return { ok: true, reference: { kind: 'rf', type: scheme === 'sepa' ? 'RF' : 'SCOR', value, display: formatRf(value), own: true } };
 }
 
 const missingPayee = (scheme: Scheme): FieldError => ({ field: 'scheme', reason: `the payment profile has no ${scheme} payee; add one to the merchant payment profile first` });
 
-/** Issues a fresh structured reference of the kind the scheme (and, for Swiss QR-bills, the IBAN) requires. */
-export function issueCreditorReference(scheme: Scheme, profile: PayeeProfile, options: NewReferenceOptions = {}): { ok: true; reference: IssuedReference } | { ok: false; errors: FieldError[] } {
+/**
+ * The structured reference of the kind the scheme (and, for Swiss QR-bills, the IBAN) requires:
+ * the merchant's own when the order id already is a valid RF or QR reference, else a fresh one.
+ */
+export function issueCreditorReference(scheme: Scheme, profile: PayeeProfile, options: NewReferenceOptions = {}): Issued {
   if (!profile[scheme]) return { ok: false, errors: [missingPayee(scheme)] };
+  const own = ownReference(scheme, profile, options.orderReference);
+  if (own) return own;
   switch (scheme) {
     case 'sepa': {
       const value = newCreditorReference('rf', options);

@@ -48,6 +48,17 @@ export async function findPayment(db: Db, accountId: string, livemode: boolean, 
     .executeTakeFirst();
 }
 
+/** The payment of the account and mode that carries `creditorReference` (unique among them), or undefined. */
+export async function findPaymentByCreditorReference(db: Db, accountId: string, livemode: boolean, creditorReference: string): Promise<PaymentsTable | undefined> {
+  return db
+    .selectFrom('payments')
+    .selectAll()
+    .where('account_id', '=', accountId)
+    .where('livemode', '=', livemode ? 1 : 0)
+    .where('creditor_reference', '=', creditorReference)
+    .executeTakeFirst();
+}
+
 /** A payment by id alone (the public pay page: the unguessable id is the capability). */
 export async function findPaymentById(db: Db, id: string): Promise<PaymentsTable | undefined> {
   return db.selectFrom('payments').selectAll().where('id', '=', id).executeTakeFirst();

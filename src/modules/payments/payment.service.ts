@@ -16,7 +16,7 @@ import type { FieldError as DomainFieldError } from './field-errors.ts';
 import { buildPaymentQr, issueCreditorReference } from './payment-qr.ts';
 import { paymentEvent } from './payment-events.ts';
 import { getPaymentProfile, toProblemErrors } from './payment-profile.service.ts';
-import { findPayment, insertPayment, listDuePaymentIds, listPayments as listPaymentRows, transitionPayments, type PaymentFilter } from './payment.repo.ts';
+import { findPayment, findPaymentByCreditorReference, insertPayment, listDuePaymentIds, listPayments as listPaymentRows, transitionPayments, type PaymentFilter } from './payment.repo.ts';
 import type { PaymentStatus } from './payment.view.ts';
 import { DESCRIPTION_MAX, EXPIRES_IN, type InitPaymentBody, METADATA_LIMITS, type PaymentMode, REFERENCE_MAX } from './payments.schemas.ts';
 
@@ -135,11 +135,30 @@ export async function createPayment(ctx: Ctx, caller: PaymentCaller, input: NewP
       });
       return row;
     } catch (error) {
-      // A freshly drawn reference (≥ 2^60 possibilities) colliding is rare; draw again.
+      // The merchant's own reference is never swapped for another (its ERP matches on it): say who holds it.
+      if (isUniqueViolation(error) && issued.reference.own) throw await referenceTaken(ctx, caller, issued.reference.display, error);
+      // A taken order-derived reference, or a freshly drawn one (≥ 2^60 possibilities) colliding: draw again.
       if (isUniqueViolation(error) && attempt < 3) continue;
       throw error;
     }
   }
+}
+
+/**
+ * 409 for a merchant reference another payment of the account and mode already carries, in any
+ * status: reconciliation matches a transfer by reference alone, so one reference names one payment.
+ */
+async function referenceTaken(ctx: Pick<AppContext, 'db'>, caller: PaymentCaller, display: string, cause: unknown): Promise<unknown> {
+  const holder = await findPaymentByCreditorReference(ctx.db, caller.accountId, caller.livemode, display.replace(/ /g, ''));
+  if (!holder) return cause;
+  const advice =
+    holder.status === 'pending'
+      ? 'That payment is still pending: show its code again rather than creating a second one.'
+      : 'A reference is not reused, or a late transfer for that payment would be matched to this one: give this bill a new reference, or send an order id to have one issued.';
+  return new AppError('conflict', `The reference ${display} is already the creditor reference of payment ${holder.id} (${holder.status}). ${advice}`, {
+    errors: [{ field: 'body/reference', message: `is already carried by payment ${holder.id}` }],
+    extensions: { payment_id: holder.id, payment_status: holder.status },
+  });
 }
 
 /** One payment of the caller's account and mode; another account's (or mode's) is a 404. */

@@ -140,7 +140,7 @@ export async function paymentsRoutes(server: FastifyInstance, ctx: AppContext): 
         security: SIGNED_IN,
         summary: 'Create a payment request and its QR code',
         description:
-          'A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`), as does a signed-in person with `?mode=test` (as the dashboard does in its test view). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`).',
+          "A pending payment with a structured creditor reference (RF for SEPA; QR reference or SCOR for Swiss QR-bills; Pix txid; UPI tr) and the exact QR payload of its scheme (EPC069-12 v002, Swiss Payments Code 0200, EMV MPM BR Code, upi://pay). A `sec1-tst-…` key creates test payments (`livemode: false`), as does a signed-in person with `?mode=test` (as the dashboard does in its test view). Send `Idempotency-Key` to make retries safe: the first answer is replayed (`Idempotent-Replayed: true`). A `reference` that is your own QR or RF reference, already carried by another payment of the account and mode, is a 409 with that payment's `payment_id` and `payment_status`.",
         'x-idempotent': true,
         querystring: PaymentModeQuery,
         body: InitPaymentBody,

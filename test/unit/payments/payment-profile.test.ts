@@ -85,6 +85,45 @@ describe('issueCreditorReference and buildPaymentQr', () => {
     expect(issueCreditorReference('pix', profile)).toEqual({ ok: false, errors: [{ field: 'scheme', reason: 'the payment profile has no pix payee; add one to the merchant payment profile first' }] });
   });
 
+  it("uses the merchant's own valid RF or QR reference as it is, and refuses a mistyped one", () => {
+    expect(issueCreditorReference('sepa', profile, { orderReference: 'rf18 5390 0754 7034' })).toEqual({
+      ok: true,
+      reference: { kind: 'rf', type: 'RF', value: 'RF18539007547034', display: 'RF18 5390 0754 7034', own: true },
+    });
+    expect(issueCreditorReference('swiss_qr', profile, { orderReference: '21 00000 00003 13947 14300 09017' })).toEqual({
+      ok: true,
+      reference: { kind: 'qr', type: 'QRR', value: '210000000003139471430009017', display: '21 00000 00003 13947 14300 09017', own: true },
+    });
+    expect(issueCreditorReference('swiss_qr', scor, { orderReference: 'RF18539007547034' })).toMatchObject({ ok: true, reference: { type: 'SCOR', value: 'RF18539007547034', own: true } });
+    // forceRandom (a taken order-derived reference) never replaces the merchant's own.
+    expect(issueCreditorReference('sepa', profile, { orderReference: 'RF18539007547034', forceRandom: true })).toMatchObject({ ok: true, reference: { value: 'RF18539007547034' } });
+
+    expect(issueCreditorReference('sepa', profile, { orderReference: 'RF19539007547034' })).toEqual({
+      ok: false,
+      errors: [{ field: 'reference', reason: expect.stringMatching(/^is written as an ISO 11649 creditor reference .* wrong check digits.*copy it again.*"RF-…"/) }],
+    });
+    expect(issueCreditorReference('swiss_qr', profile, { orderReference: '210000000003139471430009018' })).toEqual({
+      ok: false,
+      errors: [{ field: 'reference', reason: expect.stringMatching(/^is written as a Swiss QR reference .* wrong check digit/) }],
+    });
+    // A valid reference of the form the account cannot carry is refused, not swapped.
+    expect(issueCreditorReference('swiss_qr', profile, { orderReference: 'RF18539007547034' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'reference', reason: expect.stringContaining('takes only a Swiss QR reference') }],
+    });
+    expect(issueCreditorReference('swiss_qr', scor, { orderReference: '210000000003139471430009017' })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'reference', reason: expect.stringContaining('only a QR-IBAN takes') }],
+    });
+    // Ordinary order ids keep their behaviour: the body of a fresh reference.
+    expect(issueCreditorReference('sepa', profile, { orderReference: 'order-42' })).toMatchObject({ ok: true, reference: { value: expect.stringMatching(/^RF\d\dORDER42$/) } });
+    expect(issueCreditorReference('sepa', profile, { orderReference: '210000000003139471430009017' })).toMatchObject({ ok: true, reference: { type: 'RF' } });
+    expect(issueCreditorReference('pix', profileOf({ pix: { key: '+5511987654321', merchant_name: 'A', city: 'B' } }), { orderReference: 'RF18539007547034' })).toMatchObject({
+      ok: true,
+      reference: { type: 'TXID', value: 'RF18539007547034' },
+    });
+  });
+
   it('builds each scheme with the description where the scheme shows it, and the Swiss cross design', () => {
     const sepa = buildPaymentQr({ scheme: 'sepa', profile, amountMinor: 1999, currency: 'EUR', reference: 'RF90A1', description: 'Order A-1' });
     expect(sepa.ok && sepa.qr).toEqual({ payload: 'BCD\n002\n1\nSCT\n\nBäckerei Müller\nDE89370400440532013000\nEUR19.99\n\nRF90A1\n\nOrder A-1', ecc: 'M', design: null });

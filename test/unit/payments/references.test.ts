@@ -14,6 +14,7 @@ import {
   newCreditorReference,
   normalizeReference,
   qrReferenceFromDigits,
+  readOwnReference,
   rfFromBody,
 } from '../../../src/modules/payments/index.ts';
 
@@ -119,6 +120,12 @@ describe('newCreditorReference', () => {
     expect(newCreditorReference('upi_tr', { orderReference: 'ORDER-2024-0042', forceRandom: true, random })).toHaveLength(20);
   });
 
+  it('transliterates accented letters of the order id instead of dropping them', () => {
+    expect(newCreditorReference('rf', { orderReference: 'Ünïcødé-订单' })).toBe(rfFromBody('UNICODE'));
+    expect(newCreditorReference('pix_txid', { orderReference: 'pedido-São-Paulo' })).toBe('PEDIDOSAOPAULO');
+    expect(checkRf(newCreditorReference('rf', { orderReference: 'Ünïcødé-订单' })).ok).toBe(true);
+  });
+
   it('makes valid, distinct, upper-case references from the CSPRNG', () => {
     const seen = new Set<string>();
     for (let i = 0; i < 200; i++) {
@@ -132,5 +139,25 @@ describe('newCreditorReference', () => {
       seen.add(rf);
     }
     expect(seen.size).toBe(200);
+  });
+});
+
+describe('readOwnReference', () => {
+  it("reads a complete RF or QR reference as the merchant's own, checked by swissqrbill's rules too", () => {
+    expect(readOwnReference('RF18 5390 0754 7034')).toEqual({ form: 'rf', check: { ok: true, reference: 'RF18539007547034' } });
+    expect(readOwnReference('rf18539007547034')).toEqual({ form: 'rf', check: { ok: true, reference: 'RF18539007547034' } });
+    expect(readOwnReference('21 00000 00003 13947 14300 09017')).toEqual({ form: 'qr', check: { ok: true, reference: '210000000003139471430009017' } });
+    expect(isSCORReferenceValid('RF18539007547034') && isQRReferenceValid('210000000003139471430009017')).toBe(true);
+  });
+
+  it('keeps the failed check of a reference meant as one, for the caller to refuse', () => {
+    expect(readOwnReference('RF19 5390 0754 7034')).toMatchObject({ form: 'rf', check: { ok: false, reason: expect.stringContaining('wrong check digits') } });
+    expect(readOwnReference('210000000003139471430009018')).toMatchObject({ form: 'qr', check: { ok: false, reason: expect.stringContaining('wrong check digit') } });
+  });
+
+  it('leaves ordinary order ids alone', () => {
+    for (const order of ['order-42', 'ORD-2024-0042', '1042', '21000000000313947143000901', 'RF-2024-01', 'RF12-ORDER', 'RFX2024', 'RF1', 'Ünïcødé-订单']) {
+      expect(readOwnReference(order), order).toBeNull();
+    }
   });
 });
