@@ -67,6 +67,28 @@ describeDialects('payments API', (dialect) => {
     expect((await get('/api/v1/merchant/payment-profile')).json().data.profile.sepa.iban).toBe('DE89370400440532013000');
   });
 
+  it('keeps EPC text to the SEPA Latin set: accents outside it transliterated, emoji and other scripts refused by field', async () => {
+    const emojiName = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/merchant/payment-profile',
+      headers: authHeaders(account.apiKey),
+      payload: { sepa: { ...FULL_PROFILE.sepa, name: '😀 Emoji Corp' } },
+    });
+    expect(emojiName.statusCode).toBe(400);
+    expect(emojiName.json().errors).toEqual([{ field: 'body/sepa/name', message: expect.stringMatching(/U\+1F600.*SEPA/) }]);
+
+    await putProfile(t.app, account);
+    const cjk = await initPayment(t.app, account.apiKey, { ...INIT.sepa, description: '订单 with emoji 😀' });
+    expect(cjk.statusCode).toBe(400);
+    expect(cjk.json().errors).toEqual([{ field: 'body/description', message: expect.stringMatching(/'订' \(U\+8BA2\).*SEPA/) }]);
+    // The note as EPC069-12 lays it out (line 12), read back from the decoded code.
+    const vi = await initPayment(t.app, account.apiKey, { ...INIT.sepa, description: 'Cảm ơn — Phở Hà Nội' });
+    expect(vi.statusCode, vi.body).toBe(201);
+    const png = await t.app.inject({ method: 'GET', url: `/pay/${vi.json().data.id}/qr.png?size=600` });
+    const lines = (await decodePng(png.rawPayload))!.split('\n');
+    expect([lines[5], lines[11]]).toEqual(['Bäckerei Müller', 'Cam on - Pho Hà Noi']);
+  });
+
   it('refuses a Swiss QR-IBAN as the SEPA payee: transfers to it are returned by the bank', async () => {
     const res = await t.app.inject({
       method: 'PUT',
@@ -194,15 +216,12 @@ describeDialects('payments API', (dialect) => {
     expect(flipped.statusCode).toBe(400);
     expect(flipped.json().errors[0]).toMatchObject({ field: 'body/sepa/iban' });
 
-    // EPC069-12 allows 331 bytes: a long name and note in a multi-byte script do not fit.
+    // EPC069-12 allows 331 bytes: a long name and note in multi-byte Latin letters do not fit.
     await putProfile(t.app, account, {
       ...FULL_PROFILE,
-      sepa: { name: '東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん東京の素晴らしいパン屋さん', iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
+      sepa: { name: `Piekarnia ${'Żółć'.repeat(15)}`, iban: 'DE89370400440532013000', bic: 'COBADEFFXXX' },
     });
-    const long = await initPayment(t.app, account.apiKey, {
-      ...INIT.sepa,
-      description: '東京の素晴らしいパン屋さんで買ったパン東京の素晴らしいパン屋さんで買ったパン東京の素晴らしいパン屋さんで買ったパン',
-    });
+    const long = await initPayment(t.app, account.apiKey, { ...INIT.sepa, description: `Bestellung ${'€'.repeat(55)}` });
     expect(long.statusCode).toBe(400);
     expect(long.json().detail).toMatch(/331/);
 

@@ -10072,7 +10072,7 @@ export interface operations {
                     amount: number;
                     /** @description ISO 4217: EUR (sepa, swiss_qr), CHF (swiss_qr), BRL (pix), INR (upi). */
                     currency: string;
-                    /** @description Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less). */
+                    /** @description Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less). SEPA and Swiss QR-bills carry Latin letters only (SEPA transliterates accented letters outside the set; other scripts and emoji are refused), Pix plain ASCII. */
                     description?: string | null;
                     /** @description Seconds until the request expires (60–2592000; default 86400). */
                     expires_in?: number;

@@ -81,7 +81,12 @@ export const InitPaymentBody = Type.Object(
       description:
         "Your order id; where it fits the scheme's rules it also becomes the creditor reference's body (accented letters transliterated). A complete Swiss QR reference (27 digits, for a QR-IBAN) or ISO 11649 RF reference (SEPA, Swiss ordinary IBAN) is used as it is (spaces removed, upper case); one that fails its check is a 400, and one another payment of the account already carries is a 409 naming it (`payment_id`).",
     }),
-    description: Type.Optional(NullOr(Type.String({ maxLength: DESCRIPTION_MAX }), { description: 'Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less).' })),
+    description: Type.Optional(
+      NullOr(Type.String({ maxLength: DESCRIPTION_MAX }), {
+        description:
+          'Shown to the payer where the scheme has room (EPC 70 bytes, QR-bill 140, Pix and UPI less). SEPA and Swiss QR-bills carry Latin letters only (SEPA transliterates accented letters outside the set; other scripts and emoji are refused), Pix plain ASCII.',
+      }),
+    ),
     expires_in: Type.Optional(
       Type.Integer({ minimum: EXPIRES_IN.min, maximum: EXPIRES_IN.max, description: `Seconds until the request expires (${EXPIRES_IN.min}–${EXPIRES_IN.max}; default ${EXPIRES_IN.default}).` }),
     ),

@@ -3,13 +3,17 @@
 // a line break inside a field (the line-based formats would read it as the next field).
 
 /**
- * - `unicode`: any printable character (EPC069-12 character set 1 is UTF-8; UPI links percent-encode).
+ * - `unicode`: any printable character (UPI links percent-encode).
  * - `swiss`: the Latin subset of the Swiss IG QR-bill (Basic Latin, Latin-1 Supplement,
  *   Latin Extended-A, Ș ș Ț ț and €).
+ * - `sepa`: the same Latin letters, for EPC QR codes. EPC069-12 encodes UTF-8, but SEPA carries
+ *   the Latin character set (EPC217-08), and banks convert its accented letters to the basic set
+ *   themselves; other scripts and emoji they reject or mangle. Letters with diacritics outside
+ *   the set are transliterated ("ễ" → "e"); anything else is refused.
  * - `ascii`: printable ASCII, as EMV QR fields of format "ans" require (Pix); letters with
  *   diacritics are transliterated first ("São Paulo" → "Sao Paulo").
  */
-export type Charset = 'unicode' | 'swiss' | 'ascii';
+export type Charset = 'unicode' | 'swiss' | 'sepa' | 'ascii';
 
 /** How long a field may be and which characters it takes. */
 export interface TextRule {
@@ -24,6 +28,7 @@ export type TextCheck = { ok: true; text: string } | { ok: false; reason: string
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const SWISS_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]*$/u;
 const SWISS_BAD = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/u;
+const SWISS_BAD_ALL = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/gu;
 const ASCII_BAD = /[^\u0020-\u007e]/u;
 const SPECIAL_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D', ı: 'i' };
 
@@ -44,7 +49,8 @@ const describeChar = (ch: string): string => `'${ch}' (U+${ch.codePointAt(0)!.to
 
 /**
  * Validates a required text field; returns it trimmed and normalised: NFC, typographic quotes and
- * dashes made plain for the `swiss` and `ascii` sets, and transliterated for `ascii`.
+ * dashes made plain for every set but `unicode`, transliterated for `ascii`, and for `sepa` where
+ * the Latin set lacks a letter.
  */
 export function checkText(raw: unknown, rule: TextRule): TextCheck {
   if (typeof raw !== 'string') return { ok: false, reason: 'must be a string' };
@@ -53,9 +59,13 @@ export function checkText(raw: unknown, rule: TextRule): TextCheck {
   let text = raw.trim().replace(/\s+/g, ' ').normalize('NFC');
   if (rule.charset !== 'unicode') text = text.replace(TYPOGRAPHIC_CHARS, (ch) => TYPOGRAPHIC[ch]!);
   if (rule.charset === 'ascii') text = transliterate(text);
+  // Only what the Latin set lacks is transliterated: "Müller" stays as the payee wrote it.
+  if (rule.charset === 'sepa') text = text.replace(SWISS_BAD_ALL, (ch) => (SWISS_ALLOWED.test(transliterate(ch)) ? transliterate(ch) : ch)).trim();
   if (text === '') return { ok: false, reason: 'must not be empty' };
-  if (rule.charset === 'swiss' && !SWISS_ALLOWED.test(text)) {
-    return { ok: false, reason: `contains ${describeChar(SWISS_BAD.exec(text)![0])}, which the Swiss QR-bill character set (Latin letters, digits, common punctuation) does not include` };
+  if ((rule.charset === 'swiss' || rule.charset === 'sepa') && !SWISS_ALLOWED.test(text)) {
+    const ch = describeChar(SWISS_BAD.exec(text)![0]);
+    if (rule.charset === 'swiss') return { ok: false, reason: `contains ${ch}, which the Swiss QR-bill character set (Latin letters, digits, common punctuation) does not include` };
+    return { ok: false, reason: `contains ${ch}, which SEPA transfers cannot carry: their character set (EPC217-08) is Latin letters, digits and common punctuation` };
   }
   if (rule.charset === 'ascii') {
     const bad = ASCII_BAD.exec(text);

@@ -104,6 +104,19 @@ describe('EPC069-12 payloads', () => {
     });
   });
 
+  it('carries the Latin character set only: transliterates letters it lacks, refuses other scripts and emoji', () => {
+    const base = { payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100, currency: 'EUR' };
+    // Latin-1 and Latin Extended-A stay as written (banks convert them per EPC217-08); typographic quotes become plain.
+    const latin = buildEpcPayload({ ...base, payee: { name: 'Łódź Müller’s Café & Söhne', iban: 'DE89370400440532013000' }, information: 'Cảm ơn — Phở Hà Nội' });
+    expect(latin.ok && latin.payload.split('\n')).toEqual(['BCD', '002', '1', 'SCT', '', "Łódź Müller's Café & Söhne", 'DE89370400440532013000', 'EUR1', '', '', '', 'Cam on - Pho Hà Noi']);
+    const emoji = buildEpcPayload({ ...base, payee: { name: '😀 Emoji Corp', iban: 'DE89370400440532013000' }, remittance: '订单 42', information: 'Привет' });
+    expect(!emoji.ok && emoji.errors).toEqual([
+      { field: 'payee.name', reason: expect.stringMatching(/^contains '😀' \(U\+1F600\), which SEPA transfers cannot carry/) },
+      { field: 'remittance', reason: expect.stringContaining("'订' (U+8BA2)") },
+      { field: 'information', reason: expect.stringContaining("'П' (U+041F)") },
+    ]);
+  });
+
   it('refuses a Swiss QR-IBAN: it takes QR-bill payments only, and a SEPA transfer to it comes back', () => {
     // CH44 3199 9123 0008 8901 2 is the Swiss IG's QR-IBAN (IID 31999); CH93 0076 2011 6238 5295 7 an ordinary IBAN.
     const r = buildEpcPayload({ payee: { name: 'A', iban: 'CH44 3199 9123 0008 8901 2', bic: 'UBSWCHZH80A' }, amountMinor: 100, currency: 'EUR' });

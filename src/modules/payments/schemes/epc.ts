@@ -37,7 +37,7 @@ export function checkSepaPayee(raw: unknown, prefix: string, errors: FieldError[
     return null;
   }
   const before = errors.length;
-  const name = collect(errors, at(prefix, 'name'), checkText(raw.name, { max: EPC_LIMITS.name, charset: 'unicode' }));
+  const name = collect(errors, at(prefix, 'name'), checkText(raw.name, { max: EPC_LIMITS.name, charset: 'sepa' }));
   const iban = collect(errors, at(prefix, 'iban'), checkIban(raw.iban));
   if (iban && !SEPA_COUNTRIES.has(iban.country))
     errors.push({ field: at(prefix, 'iban'), reason: `a SEPA credit transfer reaches accounts in SEPA countries only; ${countryName(iban.country)} is outside SEPA` });
@@ -85,9 +85,9 @@ export function buildEpcPayload(input: EpcInput): PayloadResult {
   });
   const payee = checkSepaPayee(input.payee, 'payee', errors, version);
   const reference = input.reference ? collect(errors, 'reference', checkRf(input.reference)) : null;
-  const remittance = collect(errors, 'remittance', checkOptionalText(input.remittance, { max: EPC_LIMITS.remittance, charset: 'unicode' }));
+  const remittance = collect(errors, 'remittance', checkOptionalText(input.remittance, { max: EPC_LIMITS.remittance, charset: 'sepa' }));
   if (reference && remittance?.text) errors.push({ field: 'remittance', reason: 'EPC069-12 carries either a structured creditor reference or unstructured remittance text, not both' });
-  const information = collect(errors, 'information', checkOptionalText(input.information, { max: EPC_LIMITS.information, charset: 'unicode' }));
+  const information = collect(errors, 'information', checkOptionalText(input.information, { max: EPC_LIMITS.information, charset: 'sepa' }));
   const purpose = input.purpose ? input.purpose.trim().toUpperCase() : '';
   if (purpose && !/^[A-Z]{4}$/.test(purpose)) errors.push({ field: 'purpose', reason: 'must be a four-letter ISO 20022 purpose code such as GDDS or CHAR' });
   if (errors.length > 0 || !amount || !payee) return { ok: false, errors };
