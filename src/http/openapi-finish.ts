@@ -77,6 +77,29 @@ const TAGS: Record<string, string> = {
   dashboard: 'The dashboard web app.',
 };
 
+// Response headers shared by many operations, declared once under components.headers.
+const RESPONSE_HEADERS: Record<string, Json> = {
+  'X-Request-Id': {
+    description: "This request's id (the caller's own X-Request-Id when it sent a well-formed one); it is also the problem's `requestId`. Quote it when asking about a response.",
+    schema: { type: 'string' },
+  },
+  'Idempotent-Replayed': {
+    description: 'Present (`true`) when this is the stored response of an earlier request with the same Idempotency-Key, replayed.',
+    schema: { type: 'string', enum: ['true'] },
+  },
+  'RateLimit-Limit': { description: 'Requests an API key may make per minute (sent on API-key requests).', schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: "Requests left in the key's current minute.", schema: { type: 'integer' } },
+  'RateLimit-Reset': { description: 'Seconds until the current minute ends.', schema: { type: 'integer' } },
+};
+const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
+
+/** Declares `names` on a response, keeping what the route declared itself. */
+function declareHeaders(response: Json, names: string[]): void {
+  const headers = (isSchemaObject(response.headers) ? response.headers : {}) as Json;
+  for (const name of names) if (!Object.keys(headers).some((own) => own.toLowerCase() === name.toLowerCase())) headers[name] = headerRef(name);
+  response.headers = headers;
+}
+
 const STATUS_TEXT: Record<string, string> = {
   '400': 'Bad request',
   '401': 'Not authenticated',
@@ -296,6 +319,12 @@ export function finishDocument(generated: Json, documented: DocumentedComponents
       }
       for (const [status, response] of Object.entries(responses)) {
         if (/^[23]\d\d$/.test(status) && response.description === 'Default Response') response.description = status.startsWith('2') ? 'Success' : 'Redirect';
+        const success = status.startsWith('2');
+        declareHeaders(response, [
+          'X-Request-Id',
+          ...(idempotent && success ? ['Idempotent-Replayed'] : []),
+          ...(signedIn && (success || status === '429') ? ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] : []),
+        ]);
         if (response.content) response.content = hoist(response.content, schemas, documented, true) as Json;
       }
       if (operation[OPTIONAL_BODY_EXTENSION] === true && isSchemaObject(operation.requestBody)) operation.requestBody.required = false;
@@ -305,7 +334,7 @@ export function finishDocument(generated: Json, documented: DocumentedComponents
   }
   schemas.Problem = PROBLEM_COMPONENT as unknown as Json;
   const sorted = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
-  document.components = { ...components, schemas: sorted };
+  document.components = { ...components, schemas: sorted, headers: { ...((components.headers as Json) ?? {}), ...RESPONSE_HEADERS } };
   document.tags = [...usedTags].sort().map((name) => ({ name, description: TAGS[name] ?? name }));
   return document;
 }

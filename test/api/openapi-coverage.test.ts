@@ -170,4 +170,20 @@ describeDialects('OpenAPI coverage', (dialect) => {
     expect(Object.keys(follow.responses).filter((s) => /^[23]/.test(s))).toEqual(['301', '302']);
     expect(follow.responses['302']!.headers).toHaveProperty('location');
   });
+
+  it('declares the response headers the API sends: request id everywhere, replays on idempotent creates, rate limits on signed-in routes, caching on images', () => {
+    const headersOf = (path: string, method: string, status: string) => Object.keys(spec.paths[path]![method]!.responses[status]!.headers ?? {});
+    for (const [path, method] of Object.entries({ '/api/v1/campaigns': 'post', '/api/v1/qrs/bulk': 'post' })) {
+      expect(headersOf(path, method, path.endsWith('bulk') ? '200' : '201')).toEqual(
+        expect.arrayContaining(['X-Request-Id', 'Idempotent-Replayed', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']),
+      );
+      expect(headersOf(path, method, '429')).toEqual(expect.arrayContaining(['Retry-After', 'RateLimit-Reset']));
+    }
+    expect(headersOf('/api/v1/campaigns', 'get', '200')).not.toContain('Idempotent-Replayed');
+    expect(headersOf('/healthz', 'get', '200')).toEqual(['X-Request-Id']);
+    expect(headersOf('/api/render/{file}', 'get', '200')).toEqual(expect.arrayContaining(['X-QR-Warnings', 'ETag', 'Cache-Control', 'X-Tessera-Render', 'X-Tessera-Render-Reason', 'X-Request-Id']));
+    expect(headersOf('/api/render/{file}', 'get', '304')).toEqual(expect.arrayContaining(['ETag']));
+    const declared = (spec.components as { headers?: Record<string, unknown> }).headers ?? {};
+    for (const name of ['X-Request-Id', 'Idempotent-Replayed', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset']) expect(declared[name], name).toBeDefined();
+  });
 });

@@ -2754,7 +2754,18 @@ export interface components {
     responses: never;
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Present (`true`) when this is the stored response of an earlier request with the same Idempotency-Key, replayed. */
+        "Idempotent-Replayed": "true";
+        /** @description Requests an API key may make per minute (sent on API-key requests). */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the key's current minute. */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the current minute ends. */
+        "RateLimit-Reset": number;
+        /** @description This request's id (the caller's own X-Request-Id when it sent a well-formed one); it is also the problem's `requestId`. Quote it when asking about a response. */
+        "X-Request-Id": string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -2776,6 +2787,7 @@ export interface operations {
                 headers: {
                     /** @description Where the client goes next. */
                     location?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2785,6 +2797,7 @@ export interface operations {
                 headers: {
                     /** @description Where the client goes next. */
                     location?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2792,6 +2805,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2802,6 +2816,7 @@ export interface operations {
             /** @description A morphing code without a live token (`code_expired`); browsers (`Accept: text/html`) get an HTML page. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2812,6 +2827,7 @@ export interface operations {
             /** @description No such code; browsers get an HTML page. Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2822,6 +2838,7 @@ export interface operations {
             /** @description The campaign is archived; browsers get an HTML page. Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2832,6 +2849,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2844,6 +2862,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2878,8 +2897,17 @@ export interface operations {
             /** @description The image (SVG or PNG, after the file extension); lint warnings about the code at this size in `X-QR-Warnings`. */
             200: {
                 headers: {
+                    /** @description `public, max-age=300`; `no-store` for a morphing code. */
+                    "Cache-Control"?: string;
+                    /** @description The image version (design, content, format and size); send it back in If-None-Match for a 304. Not on morphing codes. */
+                    ETag?: string;
                     /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
                     "X-QR-Warnings"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    /** @description Morphing codes only: the live image, or the red EXPIRED one. */
+                    "X-Tessera-Render"?: "live" | "expired";
+                    /** @description Why the EXPIRED image was drawn. */
+                    "X-Tessera-Render-Reason"?: "missing" | "malformed" | "invalid" | "expired";
                     [name: string]: unknown;
                 };
                 content: {
@@ -2890,6 +2918,11 @@ export interface operations {
             /** @description Not modified */
             304: {
                 headers: {
+                    /** @description `public, max-age=300`; `no-store` for a morphing code. */
+                    "Cache-Control"?: string;
+                    /** @description The image version (design, content, format and size); send it back in If-None-Match for a 304. Not on morphing codes. */
+                    ETag?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -2897,6 +2930,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2906,6 +2940,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2915,6 +2950,7 @@ export interface operations {
             /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2924,6 +2960,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2935,6 +2972,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2973,8 +3011,10 @@ export interface operations {
             /** @description An item (the seed fields, plus `state`). Create answers it with `deleteToken` (shown that once) and `content` null; a resolve with `content` and `viewCount` including that view. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     /** @description The integrity receipt, same value as `contentHmac`. */
                     "X-Content-Hmac"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2999,6 +3039,7 @@ export interface operations {
             /** @description `validation_failed` or `malformed_json`, with `errors[]`. Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3008,6 +3049,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3017,6 +3059,7 @@ export interface operations {
             /** @description `payload_too_large`: content over 64 KiB of UTF-8 (or a body over 512 KiB). Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3026,6 +3069,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3035,6 +3079,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3044,6 +3089,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3055,6 +3101,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3083,6 +3130,7 @@ export interface operations {
                 headers: {
                     /** @description The integrity receipt, same value as `contentHmac`. */
                     "X-Content-Hmac"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3107,6 +3155,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3118,6 +3167,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3127,6 +3177,7 @@ export interface operations {
             /** @description `not_found`: no item has this magic (never existed, or deleted). Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3136,6 +3187,7 @@ export interface operations {
             /** @description `item_expired` or `item_exhausted`, with the final state. Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3147,6 +3199,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3156,6 +3209,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3167,6 +3221,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3193,6 +3248,7 @@ export interface operations {
             /** @description Deleted. */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -3200,6 +3256,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3209,6 +3266,7 @@ export interface operations {
             /** @description `item_delete_token_invalid`: missing or wrong delete token. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3218,6 +3276,7 @@ export interface operations {
             /** @description `not_found`: no item has this magic (never existed, or deleted). Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3227,6 +3286,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3236,6 +3296,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3245,6 +3306,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3256,6 +3318,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3276,6 +3339,10 @@ export interface operations {
             /** @description What the account's public pages show. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3285,6 +3352,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3296,6 +3364,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3305,6 +3374,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3314,8 +3384,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3325,6 +3399,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3336,6 +3411,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3378,6 +3454,10 @@ export interface operations {
             /** @description What the account's public pages show. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3387,6 +3467,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3398,6 +3479,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3407,6 +3489,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3416,6 +3499,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3425,6 +3509,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3434,8 +3519,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3445,6 +3534,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3456,6 +3546,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3485,6 +3576,10 @@ export interface operations {
             /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3494,6 +3589,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3505,6 +3601,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3514,6 +3611,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3523,8 +3621,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3534,6 +3636,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3545,6 +3648,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3576,6 +3680,10 @@ export interface operations {
             /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3585,6 +3693,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3596,6 +3705,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3605,6 +3715,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3614,6 +3725,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3623,8 +3735,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3634,6 +3750,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3645,6 +3762,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3676,6 +3794,10 @@ export interface operations {
             /** @description Scans per country over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3685,6 +3807,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3696,6 +3819,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3705,6 +3829,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3714,6 +3839,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3723,8 +3849,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3734,6 +3864,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3745,6 +3876,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3776,6 +3908,10 @@ export interface operations {
             /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3785,6 +3921,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3796,6 +3933,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3805,6 +3943,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3814,6 +3953,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3823,8 +3963,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3834,6 +3978,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3845,6 +3990,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3876,6 +4022,10 @@ export interface operations {
             /** @description Scans per os over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3885,6 +4035,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3896,6 +4047,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3905,6 +4057,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3914,6 +4067,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3923,8 +4077,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3934,6 +4092,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3945,6 +4104,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3976,6 +4136,10 @@ export interface operations {
             /** @description CSV (RFC 4180), one row per scan, oldest first. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3985,6 +4149,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3996,6 +4161,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4005,6 +4171,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4014,6 +4181,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4023,8 +4191,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4034,6 +4206,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4045,6 +4218,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4076,6 +4250,10 @@ export interface operations {
             /** @description Scans by local hour of day (0–23 in `tz`) over the range. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4085,6 +4263,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4096,6 +4275,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4105,6 +4285,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4114,6 +4295,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4123,8 +4305,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4134,6 +4320,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4145,6 +4332,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4176,6 +4364,10 @@ export interface operations {
             /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4185,6 +4377,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4196,6 +4389,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4205,6 +4399,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4214,6 +4409,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4223,8 +4419,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4234,6 +4434,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4245,6 +4446,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4276,6 +4478,10 @@ export interface operations {
             /** @description Scans per local day in the range, zero-filled, oldest first. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4304,6 +4510,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4315,6 +4522,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4324,6 +4532,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4333,6 +4542,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4342,8 +4552,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4353,6 +4567,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4364,6 +4579,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4393,6 +4609,10 @@ export interface operations {
             /** @description Scans per country over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4402,6 +4622,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4413,6 +4634,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4422,6 +4644,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4431,8 +4654,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4442,6 +4669,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4453,6 +4681,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4482,6 +4711,10 @@ export interface operations {
             /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4491,6 +4724,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4502,6 +4736,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4511,6 +4746,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4520,8 +4756,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4531,6 +4771,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4542,6 +4783,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4571,6 +4813,10 @@ export interface operations {
             /** @description Scans per os over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4580,6 +4826,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4591,6 +4838,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4600,6 +4848,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4609,8 +4858,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4620,6 +4873,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4631,6 +4885,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4660,6 +4915,10 @@ export interface operations {
             /** @description Scans by local hour of day (0–23 in `tz`) over the range. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4669,6 +4928,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4680,6 +4940,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4689,6 +4950,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4698,8 +4960,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4709,6 +4975,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4720,6 +4987,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4745,6 +5013,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4754,6 +5026,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4765,6 +5038,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4774,6 +5048,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4783,8 +5058,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4794,6 +5073,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4805,6 +5085,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4834,6 +5115,10 @@ export interface operations {
             /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4843,6 +5128,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4854,6 +5140,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4863,6 +5150,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4872,8 +5160,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4883,6 +5175,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4894,6 +5187,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4923,6 +5217,10 @@ export interface operations {
             /** @description Scans per local day in the range, zero-filled, oldest first. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4951,6 +5249,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4962,6 +5261,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4971,6 +5271,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4980,8 +5281,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4991,6 +5296,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5002,6 +5308,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5031,6 +5338,7 @@ export interface operations {
             /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5040,6 +5348,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5051,6 +5360,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5060,6 +5370,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5069,6 +5380,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5080,6 +5392,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5089,6 +5402,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5100,6 +5414,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5123,6 +5438,10 @@ export interface operations {
             /** @description Success */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5130,6 +5449,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5141,6 +5461,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5150,6 +5471,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5159,6 +5481,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5168,6 +5491,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5177,8 +5501,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5188,6 +5516,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5199,6 +5528,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5219,6 +5549,10 @@ export interface operations {
             /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5228,6 +5562,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5239,6 +5574,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5248,6 +5584,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5257,8 +5594,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5268,6 +5609,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5279,6 +5621,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5311,6 +5654,10 @@ export interface operations {
             /** @description Success */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5318,6 +5665,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5329,6 +5677,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5338,6 +5687,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5347,6 +5697,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5356,6 +5707,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5365,8 +5717,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5376,6 +5732,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5387,6 +5744,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5407,6 +5765,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5424,6 +5783,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5433,6 +5793,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5444,6 +5805,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5479,6 +5841,7 @@ export interface operations {
             /** @description Who is calling. With a session, `csrf_token` is what cookie-authenticated writes send in X-CSRF-Token; with an API key, `user` and `csrf_token` are null. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5488,6 +5851,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5497,6 +5861,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5506,6 +5871,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5515,6 +5881,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5524,6 +5891,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5535,6 +5903,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5544,6 +5913,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5555,6 +5925,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5584,6 +5955,10 @@ export interface operations {
             /** @description A page of campaigns; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5593,6 +5968,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5604,6 +5980,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5613,6 +5990,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5622,8 +6000,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5633,6 +6015,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5644,6 +6027,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5699,8 +6083,13 @@ export interface operations {
             /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
                     "X-QR-Warnings"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5735,6 +6124,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5746,6 +6136,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5755,6 +6146,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5764,6 +6156,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5773,6 +6166,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5782,6 +6176,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5791,6 +6186,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5800,6 +6196,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5809,8 +6206,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5820,6 +6221,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5831,6 +6233,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5853,6 +6256,10 @@ export interface operations {
             /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5887,6 +6294,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5898,6 +6306,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5907,6 +6316,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5916,6 +6326,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5925,8 +6336,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5936,6 +6351,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5947,6 +6363,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6001,8 +6418,12 @@ export interface operations {
             /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
                     "X-QR-Warnings"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6037,6 +6458,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6048,6 +6470,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6057,6 +6480,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6066,6 +6490,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6075,6 +6500,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6084,6 +6510,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6093,6 +6520,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6102,8 +6530,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6113,6 +6545,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6124,6 +6557,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6149,6 +6583,10 @@ export interface operations {
             /** @description A QR code and what it leads to: `static` (encodes the destination), `dynamic` (a short link whose destination can change) or `morphing` (an anti-screenshot ticket). */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6183,6 +6621,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6194,6 +6633,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6203,6 +6643,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6212,6 +6653,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6221,6 +6663,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6230,6 +6673,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6239,8 +6683,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6250,6 +6698,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6261,6 +6710,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6283,6 +6733,10 @@ export interface operations {
             /** @description The live code (SVG). */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6292,6 +6746,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6303,6 +6758,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6312,6 +6768,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6321,6 +6778,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6330,6 +6788,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6339,6 +6798,7 @@ export interface operations {
             /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6348,8 +6808,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6359,6 +6823,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6370,6 +6835,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6392,6 +6858,10 @@ export interface operations {
             /** @description A morphing code's rotation and check-in settings. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6401,6 +6871,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6412,6 +6883,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6421,6 +6893,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6430,6 +6903,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6439,6 +6913,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6448,8 +6923,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6459,6 +6938,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6470,6 +6950,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6501,6 +6982,10 @@ export interface operations {
             /** @description A morphing code's rotation and check-in settings. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6510,6 +6995,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6521,6 +7007,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6530,6 +7017,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6539,6 +7027,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6548,6 +7037,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6557,6 +7047,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6566,6 +7057,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6575,8 +7067,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6586,6 +7082,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6597,6 +7094,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6619,6 +7117,10 @@ export interface operations {
             /** @description The page, marked as a preview. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6628,6 +7130,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6639,6 +7142,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6648,6 +7152,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6657,6 +7162,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6666,8 +7172,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6677,6 +7187,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6688,6 +7199,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6710,6 +7222,10 @@ export interface operations {
             /** @description A morphing code's render secret. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6719,6 +7235,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6730,6 +7247,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6739,6 +7257,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6748,6 +7267,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6757,6 +7277,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6766,8 +7287,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6777,6 +7302,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6788,6 +7314,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6813,6 +7340,10 @@ export interface operations {
             /** @description A morphing code's render secret. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6822,6 +7353,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6833,6 +7365,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6842,6 +7375,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6851,6 +7385,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6860,6 +7395,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6869,6 +7405,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6878,6 +7415,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6887,8 +7425,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6898,6 +7440,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6909,6 +7452,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6936,6 +7480,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6945,6 +7493,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6956,6 +7505,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6965,6 +7515,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6974,8 +7525,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6985,6 +7540,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -6996,6 +7552,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7033,6 +7590,10 @@ export interface operations {
             /** @description The answer to one scan at the door, as recorded. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7042,6 +7603,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7053,6 +7615,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7062,6 +7625,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7071,6 +7635,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7080,6 +7645,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7089,6 +7655,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7098,8 +7665,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7109,6 +7680,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7120,6 +7692,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7147,6 +7720,10 @@ export interface operations {
             /** @description A page of form answers, newest first; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7156,6 +7733,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7167,6 +7745,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7176,6 +7755,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7185,6 +7765,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7194,8 +7775,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7205,6 +7790,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7216,6 +7802,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7238,6 +7825,10 @@ export interface operations {
             /** @description CSV (RFC 4180), one row per submission, one column per field. */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7247,6 +7838,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7258,6 +7850,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7267,6 +7860,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7276,6 +7870,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7285,8 +7880,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7296,6 +7895,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7307,6 +7907,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7338,6 +7939,7 @@ export interface operations {
             /** @description The stored submission. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7347,6 +7949,7 @@ export interface operations {
             /** @description Form post accepted: see the thank-you page. */
             303: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7354,6 +7957,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7364,6 +7968,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7374,6 +7979,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7384,6 +7990,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7396,6 +8003,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7406,6 +8014,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7418,6 +8027,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7442,6 +8052,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7458,6 +8072,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7469,6 +8084,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7478,6 +8094,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7487,8 +8104,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7498,6 +8119,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7509,6 +8131,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7547,6 +8170,11 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7563,6 +8191,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7574,6 +8203,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7583,6 +8213,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7592,6 +8223,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7601,6 +8233,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7610,6 +8243,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7619,6 +8253,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7628,8 +8263,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7639,6 +8278,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7650,6 +8290,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7675,6 +8316,10 @@ export interface operations {
             /** @description Success */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -7682,6 +8327,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7693,6 +8339,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7702,6 +8349,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7711,6 +8359,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7720,6 +8369,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7729,6 +8379,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7738,8 +8389,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7749,6 +8404,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7760,6 +8416,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7791,6 +8448,10 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7808,6 +8469,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7819,6 +8481,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7828,6 +8491,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7837,6 +8501,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7846,6 +8511,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7855,6 +8521,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7864,6 +8531,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7873,8 +8541,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7884,6 +8556,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7895,6 +8568,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7915,6 +8589,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7928,6 +8606,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7939,6 +8618,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7948,6 +8628,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7957,8 +8638,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7968,6 +8653,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7979,6 +8665,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8054,6 +8741,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8067,6 +8758,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8078,6 +8770,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8087,6 +8780,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8096,6 +8790,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8105,6 +8800,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8114,8 +8810,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8125,6 +8825,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8136,6 +8837,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8161,6 +8863,10 @@ export interface operations {
             /** @description Success */
             202: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8180,6 +8886,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8191,6 +8898,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8200,6 +8908,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8209,6 +8918,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8218,6 +8928,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8227,6 +8938,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8236,8 +8948,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8247,6 +8963,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8258,6 +8975,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8278,6 +8996,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8291,6 +9013,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8302,6 +9025,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8311,6 +9035,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8320,8 +9045,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8331,6 +9060,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8342,6 +9072,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8378,6 +9109,11 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8391,6 +9127,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8402,6 +9139,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8411,6 +9149,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8420,6 +9159,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8429,6 +9169,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8438,6 +9179,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8447,6 +9189,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8456,8 +9199,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8467,6 +9214,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8478,6 +9226,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8500,6 +9249,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8513,6 +9266,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8524,6 +9278,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8533,6 +9288,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8542,6 +9298,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8551,8 +9308,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8562,6 +9323,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8573,6 +9335,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8609,6 +9372,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8622,6 +9389,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8633,6 +9401,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8642,6 +9411,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8651,6 +9421,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8660,6 +9431,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8669,6 +9441,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8678,8 +9451,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8689,6 +9466,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8700,6 +9478,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8725,6 +9504,10 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -8732,6 +9515,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8743,6 +9527,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8752,6 +9537,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8761,6 +9547,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8770,6 +9557,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8779,6 +9567,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8788,8 +9577,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8799,6 +9592,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8810,6 +9604,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8834,6 +9629,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8847,6 +9646,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8858,6 +9658,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8867,6 +9668,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8876,6 +9678,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8885,8 +9688,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8896,6 +9703,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8907,6 +9715,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8932,6 +9741,10 @@ export interface operations {
             /** @description Success */
             202: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8948,6 +9761,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8959,6 +9773,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8968,6 +9783,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8977,6 +9793,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8986,6 +9803,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8995,6 +9813,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9004,6 +9823,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9013,8 +9833,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9024,6 +9848,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9035,6 +9860,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9055,6 +9881,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9068,6 +9895,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9077,6 +9905,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9088,6 +9917,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9108,6 +9938,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9121,6 +9955,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9132,6 +9967,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9141,6 +9977,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9150,8 +9987,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9161,6 +10002,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9172,6 +10014,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9197,6 +10040,11 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9210,6 +10058,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9221,6 +10070,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9230,6 +10080,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9239,6 +10090,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9248,6 +10100,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9257,6 +10110,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9266,6 +10120,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9275,8 +10130,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9286,6 +10145,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9297,6 +10157,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9332,6 +10193,11 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9345,6 +10211,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9356,6 +10223,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9365,6 +10233,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9374,6 +10243,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9383,6 +10253,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9392,6 +10263,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9401,6 +10273,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9410,6 +10283,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9419,8 +10293,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9430,6 +10308,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9441,6 +10320,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9476,6 +10356,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9490,6 +10374,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9501,6 +10386,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9510,6 +10396,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9519,8 +10406,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9530,6 +10421,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9541,6 +10433,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9566,6 +10459,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9579,6 +10476,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9590,6 +10488,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9599,6 +10498,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9608,6 +10508,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9617,8 +10518,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9628,6 +10533,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9639,6 +10545,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9667,6 +10574,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9680,6 +10591,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9691,6 +10603,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9700,6 +10613,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9709,6 +10623,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9718,6 +10633,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9727,6 +10643,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9736,6 +10653,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9745,8 +10663,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9756,6 +10678,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9767,6 +10690,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9807,6 +10731,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9820,6 +10748,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9831,6 +10760,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9840,6 +10770,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9849,6 +10780,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9858,6 +10790,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9867,6 +10800,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9876,6 +10810,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9885,8 +10820,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9896,6 +10835,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9907,6 +10847,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9942,6 +10883,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9955,6 +10900,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9966,6 +10912,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9975,6 +10922,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9984,6 +10932,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -9993,6 +10942,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10002,6 +10952,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10011,6 +10962,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10020,8 +10972,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10031,6 +10987,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10042,6 +10999,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10091,6 +11049,11 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10104,6 +11067,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10115,6 +11079,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10124,6 +11089,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10133,6 +11099,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10142,6 +11109,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10151,6 +11119,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10160,6 +11129,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10169,6 +11139,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10178,8 +11149,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10189,6 +11164,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10200,6 +11176,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10229,6 +11206,10 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10242,6 +11223,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10253,6 +11235,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10262,6 +11245,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10271,6 +11255,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10280,6 +11265,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10289,8 +11275,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10300,6 +11290,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10311,6 +11302,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10364,8 +11356,13 @@ export interface operations {
             /** @description Dry run: the request would succeed. */
             200: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
                     "X-QR-Warnings"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10380,8 +11377,13 @@ export interface operations {
             /** @description Every code created, in the order of `urls`, sharing one `batch_id`. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
                     "X-QR-Warnings"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10391,6 +11393,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10402,6 +11405,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10411,6 +11415,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10420,6 +11425,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10429,6 +11435,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10438,6 +11445,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10447,6 +11455,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10456,6 +11465,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10465,8 +11475,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10476,6 +11490,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10487,6 +11502,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10526,10 +11542,14 @@ export interface operations {
             /** @description The image */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description The QR version (1–40) the content needed. */
                     "X-QR-Version"?: string;
                     /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
                     "X-QR-Warnings"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10540,6 +11560,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10551,6 +11572,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10560,6 +11582,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10569,6 +11592,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10578,6 +11602,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10587,8 +11612,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10598,6 +11627,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10609,6 +11639,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10632,6 +11663,7 @@ export interface operations {
             /** @description A published hosted page, for clients that render it themselves. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10641,6 +11673,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10650,6 +11683,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10659,6 +11693,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10670,6 +11705,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10695,6 +11731,10 @@ export interface operations {
             /** @description A page of templates; pass `next_cursor` as `cursor` for the next (null on the last page). */
             200: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10704,6 +11744,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10715,6 +11756,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10724,6 +11766,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10733,8 +11776,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10744,6 +11791,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10755,6 +11803,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10787,8 +11836,13 @@ export interface operations {
             /** @description A saved design; campaigns created with its `template_id` start from it. */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
                     "X-QR-Warnings"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10809,6 +11863,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10820,6 +11875,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10829,6 +11885,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10838,6 +11895,7 @@ export interface operations {
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10847,6 +11905,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10856,6 +11915,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10865,6 +11925,7 @@ export interface operations {
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10874,8 +11935,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10885,6 +11950,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10896,6 +11962,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10921,6 +11988,10 @@ export interface operations {
             /** @description Success */
             204: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -10928,6 +11999,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10939,6 +12011,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10948,6 +12021,7 @@ export interface operations {
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10957,6 +12031,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10966,6 +12041,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10975,6 +12051,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10984,8 +12061,12 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -10995,6 +12076,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11006,6 +12088,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11026,6 +12109,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11038,6 +12122,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11047,6 +12132,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11058,6 +12144,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11080,6 +12167,7 @@ export interface operations {
             /** @description The public page of the item. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11089,6 +12177,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11099,6 +12188,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11109,6 +12199,7 @@ export interface operations {
             /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11119,6 +12210,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11131,6 +12223,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11157,6 +12250,7 @@ export interface operations {
             /** @description The QR code as PNG. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11166,6 +12260,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11175,6 +12270,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11184,6 +12280,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11195,6 +12292,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11217,6 +12315,7 @@ export interface operations {
             /** @description The QR code as SVG. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11226,6 +12325,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11235,6 +12335,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11244,6 +12345,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11255,6 +12357,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11277,6 +12380,7 @@ export interface operations {
             /** @description The page with the content. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11286,6 +12390,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11298,6 +12403,7 @@ export interface operations {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"`. */
                     "WWW-Authenticate"?: string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11308,6 +12414,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11318,6 +12425,7 @@ export interface operations {
             /** @description Gone: problem+json with `code` `gone`, `code_ended`, `item_expired`, `item_exhausted`. */
             410: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11328,6 +12436,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11338,6 +12447,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11350,6 +12460,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11360,6 +12471,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11372,6 +12484,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11396,6 +12509,7 @@ export interface operations {
             /** @description The hosted page. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11405,6 +12519,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11415,6 +12530,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11425,6 +12541,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11437,6 +12554,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11470,6 +12588,7 @@ export interface operations {
             /** @description The stored submission. */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11479,6 +12598,7 @@ export interface operations {
             /** @description Form post accepted: see the thank-you page. */
             303: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -11486,6 +12606,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11496,6 +12617,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11506,6 +12628,7 @@ export interface operations {
             /** @description Payload too large: problem+json with `code` `payload_too_large`. */
             413: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11516,6 +12639,7 @@ export interface operations {
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11528,6 +12652,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11538,6 +12663,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11550,6 +12676,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11574,6 +12701,7 @@ export interface operations {
             /** @description The thank-you page. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11583,6 +12711,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11593,6 +12722,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11603,6 +12733,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11615,6 +12746,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11638,6 +12770,7 @@ export interface operations {
             /** @description The pay page. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11647,6 +12780,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11657,6 +12791,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11667,6 +12802,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11679,6 +12815,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11705,6 +12842,7 @@ export interface operations {
             /** @description The code as PNG. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11714,6 +12852,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11723,6 +12862,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11732,6 +12872,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11743,6 +12884,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11765,6 +12907,7 @@ export interface operations {
             /** @description The code as SVG. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11774,6 +12917,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11783,6 +12927,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11792,6 +12937,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11803,6 +12949,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11825,6 +12972,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11837,6 +12985,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11846,6 +12995,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11855,6 +13005,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11866,6 +13017,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11886,6 +13038,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11895,6 +13048,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11904,6 +13058,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11915,6 +13070,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11937,6 +13093,7 @@ export interface operations {
             /** @description A registered error code: problem documents carry it in `code`, with this status and title. */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11953,6 +13110,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11962,6 +13120,7 @@ export interface operations {
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11971,6 +13130,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -11982,6 +13142,7 @@ export interface operations {
                 headers: {
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12002,6 +13163,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12016,6 +13178,7 @@ export interface operations {
             /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
             400: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12025,6 +13188,7 @@ export interface operations {
             /** @description Internal error: problem+json with `code` `internal_error`. */
             500: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -12034,6 +13198,7 @@ export interface operations {
             /** @description Not ready: the database is unreachable or not migrated. */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
                 content: {

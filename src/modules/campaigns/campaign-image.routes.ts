@@ -20,6 +20,19 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
+// What a render answer carries besides the image, as the OpenAPI document states it.
+const RENDER_HEADERS = {
+  ETag: { type: 'string', description: 'The image version (design, content, format and size); send it back in If-None-Match for a 304. Not on morphing codes.' },
+  'Cache-Control': { type: 'string', description: '`public, max-age=300`; `no-store` for a morphing code.' },
+  'X-Tessera-Render': { type: 'string', enum: ['live', 'expired'], description: 'Morphing codes only: the live image, or the red EXPIRED one.' },
+  'X-Tessera-Render-Reason': { type: 'string', enum: ['missing', 'malformed', 'invalid', 'expired'], description: 'Why the EXPIRED image was drawn.' },
+} as const;
+
+function withRenderHeaders<T extends object>(schema: T): T {
+  const own = (schema as { headers?: object }).headers;
+  return { ...schema, headers: { ...own, ...RENDER_HEADERS } };
+}
+
 /** Registers the route serving campaign codes' images. */
 export async function campaignRenderRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
@@ -39,8 +52,10 @@ export async function campaignRenderRoutes(server: FastifyInstance, ctx: AppCont
         params: RenderFileParams,
         querystring: RenderQuery,
         response: {
-          200: withWarningsHeader(fileResponse('The image (SVG or PNG, after the file extension); lint warnings about the code at this size in `X-QR-Warnings`.', ['image/svg+xml', 'image/png'])),
-          304: NotModified,
+          200: withRenderHeaders(
+            withWarningsHeader(fileResponse('The image (SVG or PNG, after the file extension); lint warnings about the code at this size in `X-QR-Warnings`.', ['image/svg+xml', 'image/png'])),
+          ),
+          304: { ...NotModified, headers: { ETag: RENDER_HEADERS.ETag, 'Cache-Control': RENDER_HEADERS['Cache-Control'] } },
           404: problem,
           410: problem,
         },
