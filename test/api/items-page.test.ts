@@ -68,6 +68,17 @@ describeDialects('items public page', (dialect) => {
     expect((await resolveViaApi(t.app, item.magic)).json()).toMatchObject({ viewCount: 1, content: 'seed shaped' });
   });
 
+  it("the reveal address opened again (history, a bookmark, a shared link) goes back to the item's page and spends no view", async () => {
+    const item = await createItemViaApi(t.app, { content: 'once', ttlHours: 1, viewLimit: 1 });
+    for (const headers of [BROWSER, { accept: 'application/json' }]) {
+      const res = await t.app.inject({ method: 'GET', url: `${pagePath(item.publicUrl)}/reveal`, headers });
+      expect(res.statusCode).toBe(303);
+      expect(new URL(res.headers.location as string, `http://tessera.test${pagePath(item.publicUrl)}/reveal`).pathname).toBe(pagePath(item.publicUrl));
+    }
+    expect((await t.app.inject({ method: 'GET', url: pagePath(item.publicUrl), headers: BROWSER })).statusCode).toBe(200);
+    expect((await resolveViaApi(t.app, item.magic)).json()).toMatchObject({ viewCount: 1, content: 'once' });
+  });
+
   it('Reveal spends one view and shows the content escaped', async () => {
     const content = `<script>alert("x")</script> & <img src=x onerror=alert(1)> 'quoted'`;
     const item = await createItemViaApi(t.app, { content, ttlHours: 1, viewLimit: 2 });

@@ -129,6 +129,17 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): 
       }
     },
   );
+  // The reveal's address is what the browser shows after the form posts: reopened from the
+  // history, a bookmark or a shared link it is a GET, which goes back to the item's page (a
+  // person asks for the content again there) instead of a 405 problem. It spends no view.
+  app.get(
+    '/i/:magic/reveal',
+    {
+      // A browser's way back, not an operation (like GET /{code}, it has no 2xx to declare).
+      schema: { hide: true, params: magicParam },
+    },
+    async (request, reply) => reply.header('cache-control', 'no-store').redirect(`../${encodeURIComponent(request.params.magic)}`, 303),
+  );
   app.get(
     '/i/:magic/qr.svg',
     {
