@@ -28,6 +28,10 @@ export interface Config {
   /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
   readonly redisPrefix: string;
   readonly rateLimitPerMinute: number;
+  /** Anonymous item creates per client network (IPv4 address, IPv6 /64) per minute. */
+  readonly itemCreatesPerMinute: number;
+  /** Of those, password-protected ones (each costs an argon2id hash). */
+  readonly itemPasswordCreatesPerMinute: number;
   readonly sessionTtlHours: number;
   readonly runWorker: boolean;
   readonly webhookAllowedHosts: readonly string[];
@@ -88,6 +92,17 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   { name: 'REDIS_URL', default: '(unset: in-memory)', description: '`redis://…` makes rate limits shared across instances.' },
   { name: 'TESSERA_REDIS_PREFIX', default: 'tessera:', description: 'Prefix of every Redis key, so several deployments can share one Redis.' },
   { name: 'TESSERA_RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute allowed per API key or session.' },
+  {
+    name: 'TESSERA_ITEM_CREATES_PER_MINUTE',
+    default: '60',
+    description:
+      'Anonymous `POST /api/v0/items` per client network (an IPv4 address or an IPv6 /64) per minute; over it, `429 rate_limited`. Creates with a valid API key or session count against that key or session instead.',
+  },
+  {
+    name: 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE',
+    default: '10',
+    description: 'Of those, password-protected creates per client network per minute: each hashes the password with argon2id (~45 ms of CPU).',
+  },
   { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', description: 'Dashboard session lifetime; it slides with use.' },
   { name: 'TESSERA_WORKER', default: 'true', description: 'Run the webhook/sweeper worker inside `serve`; set false when running `tessera worker` separately.' },
   { name: 'TESSERA_WEBHOOK_ALLOWED_HOSTS', default: '(empty)', description: 'Comma-separated hosts or CIDRs that webhooks may reach even though private or loopback (tests, internal receivers).' },
@@ -250,6 +265,8 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl,
     redisPrefix: env.TESSERA_REDIS_PREFIX?.trim() || 'tessera:',
     rateLimitPerMinute: int(env, 'TESSERA_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    itemCreatesPerMinute: int(env, 'TESSERA_ITEM_CREATES_PER_MINUTE', 60, 1, 1_000_000),
+    itemPasswordCreatesPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE', 10, 1, 1_000_000),
     sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336, 1, 24 * 365),
     runWorker: bool(env, 'TESSERA_WORKER', true),
     webhookAllowedHosts: Object.freeze(list(env, 'TESSERA_WEBHOOK_ALLOWED_HOSTS')),

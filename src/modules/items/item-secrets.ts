@@ -63,22 +63,27 @@ export function decryptContent(masterKey: Buffer, magic: string, stored: string)
 }
 
 /**
- * Who is guessing an item's password, for its per-client budget: the address's network (an IPv6
- * /64, which one subscriber gets whole, else the IPv4 address), hashed so no address is stored.
- * Unknown addresses share one budget.
+ * The network an address belongs to, as one client: an IPv6 /64 (which one subscriber gets
+ * whole, so counting single addresses would give each subscriber billions of budgets), else the
+ * IPv4 address. Unknown addresses share one network.
  */
+export function clientNetwork(ip: string | undefined): string {
+  const network = ip ?? 'unknown';
+  if (network.startsWith('::ffff:') && isIPv4(network.slice(7))) return network.slice(7);
+  if (!isIPv6(network)) return network;
+  const [head = '', tail] = network.split('::');
+  const first = head ? head.split(':') : [];
+  const last = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? first : [...first, ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
+}
+
+/** Who is guessing an item's password, for its per-client budget: its network, hashed so no address is stored. */
 export function passwordClient(ip: string | undefined): string {
-  let network = ip ?? 'unknown';
-  if (network.startsWith('::ffff:') && isIPv4(network.slice(7))) network = network.slice(7);
-  else if (isIPv6(network)) {
-    const [head = '', tail] = network.split('::');
-    const first = head ? head.split(':') : [];
-    const last = tail ? tail.split(':') : [];
-    const groups = tail === undefined ? first : [...first, ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
-    network = `${groups
-      .slice(0, 4)
-      .map((g) => Number.parseInt(g, 16).toString(16))
-      .join(':')}::/64`;
-  }
-  return sha256(`item-password-client:${network}`).toString('hex').slice(0, 32);
+  return sha256(`item-password-client:${clientNetwork(ip)}`)
+    .toString('hex')
+    .slice(0, 32);
 }

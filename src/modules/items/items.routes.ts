@@ -3,6 +3,7 @@ import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
+import { MemoryRateLimiter } from '../../http/rate-limit.ts';
 import { itemPageRoutes } from './items.page.ts';
 import { createItemSchema, deleteItemSchema, resolveItemSchema } from './items.schemas.ts';
 import { createItem, deleteItem, probeItem, resolveItem } from './items.service.ts';
@@ -30,8 +31,10 @@ export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Pro
   // Form posts from the public page only; the rest of the app stays JSON-only.
   await app.register(formbody);
 
+  // buildApp always sets the shared limiter; an app built without one still limits, per instance.
+  const createCtx = { db: ctx.db, clock: ctx.clock, config: ctx.config, rateLimiter: ctx.rateLimiter ?? new MemoryRateLimiter() };
   app.post('/api/v0/items', { schema: createItemSchema, bodyLimit: CREATE_BODY_LIMIT }, async (request, reply) => {
-    const item = await createItem(ctx, { ...request.body, accountId: request.principal?.accountId ?? null });
+    const item = await createItem(createCtx, { ...request.body, accountId: request.principal?.accountId ?? null, clientIp: request.ip });
     return reply.status(201).header('x-content-hmac', item.contentHmac).send(item);
   });
 

@@ -112,6 +112,9 @@ export const createItemSchema = {
     201: ItemJson,
     400: problem('`validation_failed` or `malformed_json`, with `errors[]`.'),
     413: problem('`payload_too_large`: content over 64 KiB of UTF-8 (or a body over 512 KiB).'),
+    429: problem(
+      '`rate_limited`: too many anonymous creates from this network (an IPv4 address or IPv6 /64) this minute, or too many password-protected ones (a lower limit: each costs an argon2id hash); see `Retry-After` and `RateLimit-*`. Creates with an API key count against the key instead.',
+    ),
   },
 } as const;
 

@@ -6,6 +6,7 @@ import type { ItemsTable } from '../../db/schema.ts';
 import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
+import { type CreateLimitContext, countAnonymousCreate } from './item-create-limit.ts';
 import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
 import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_CLIENT, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
 import type { CreateItemBody, ItemJson } from './items.schemas.ts';
@@ -39,9 +40,11 @@ export interface ItemStatus {
   accountId: string | null;
 }
 
-/** What creating an item takes. */
-/** A create request, and the API key's account when the caller sent one (attribution only). */
-export type NewItemInput = CreateItemBody & { accountId?: string | null };
+/**
+ * A create request, the account of the caller's API key or session when valid (attribution, and
+ * its own rate limit instead of the anonymous one) and the client's address (the anonymous limit).
+ */
+export type NewItemInput = CreateItemBody & { accountId?: string | null; clientIp?: string };
 
 /** The public page (and QR target) of an item. */
 export function itemPublicUrl(publicUrl: string, magic: string): string {
@@ -105,8 +108,10 @@ function validate(input: NewItemInput): void {
 }
 
 /** Creates an item; the answer carries the magic and the delete token, neither of which is stored. */
-export async function createItem(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, input: NewItemInput): Promise<ItemView> {
+export async function createItem(ctx: Pick<AppContext, 'db'> & CreateLimitContext, input: NewItemInput): Promise<ItemView> {
   validate(input);
+  // A signed-in caller was already counted against its key's or session's budget by the auth hook.
+  if (!input.accountId) await countAnonymousCreate(ctx, input.clientIp, input.password !== undefined && input.password !== null);
   const magic = newMagic();
   const deleteToken = newDeleteToken();
   const now = ctx.clock.now();
