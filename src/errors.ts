@@ -1,7 +1,19 @@
 // The one registry of error codes. Services throw AppError with a code from here; the HTTP layer
 // turns it into RFC 9457 problem+json. Each code has exactly one status and title.
 
-/** Every error code Tessera answers with, its HTTP status and title. */
+/** The challenge of a 401 for Tessera's own credentials: an API key (also as a Bearer token) or a session. */
+export const BEARER_CHALLENGE = 'Bearer realm="tessera"';
+/**
+ * The challenge of a 401 for an item's password. An API key or session cannot open an item, so
+ * `Bearer` would send a client after the wrong credential: the password has its own scheme (sent in
+ * X-QR-Password, or the public page's form), one no browser answers with a login prompt.
+ */
+export const ITEM_PASSWORD_CHALLENGE = 'QR-Password realm="tessera-item"';
+
+/**
+ * Every error code Tessera answers with, its HTTP status and title; a 401's `challenge` is its
+ * WWW-Authenticate (RFC 9110 requires one on every 401), BEARER_CHALLENGE unless it names another.
+ */
 export const ERROR_CODES = {
   bad_request: { status: 400, title: 'Bad request' },
   validation_failed: { status: 400, title: 'The request is not valid' },
@@ -37,16 +49,22 @@ export const ERROR_CODES = {
   internal_error: { status: 500, title: 'Internal error' },
   not_ready: { status: 503, title: 'Not ready' },
   server_busy: { status: 503, title: 'The server is busy' },
-  item_password_required: { status: 401, title: 'This item is password protected' },
-  item_password_invalid: { status: 401, title: 'Wrong password for this item' },
+  item_password_required: { status: 401, title: 'This item is password protected', challenge: ITEM_PASSWORD_CHALLENGE },
+  item_password_invalid: { status: 401, title: 'Wrong password for this item', challenge: ITEM_PASSWORD_CHALLENGE },
   item_delete_token_invalid: { status: 403, title: 'Wrong delete token for this item' },
   item_expired: { status: 410, title: 'This item has expired' },
   item_exhausted: { status: 410, title: 'This item has reached its view limit' },
   too_many_attempts: { status: 429, title: 'Too many failed attempts' },
-} as const satisfies Record<string, { status: number; title: string }>;
+} as const satisfies Record<string, { status: number; title: string; challenge?: string }>;
 
 /** A registered error code. */
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The WWW-Authenticate a 401 with `code` carries (null for other statuses). */
+export function challengeFor(code: ErrorCode): string | null {
+  const entry: { status: number; challenge?: string } = ERROR_CODES[code];
+  return entry.status === 401 ? (entry.challenge ?? BEARER_CHALLENGE) : null;
+}
 
 /** One invalid field of a request, as listed in `errors[]`. */
 export interface FieldError {
@@ -80,7 +98,10 @@ export class AppError extends Error {
     this.status = ERROR_CODES[code].status;
     this.detail = detail;
     this.errors = options.errors;
-    this.headers = options.headers;
+    // Here, not at each throw, so no 401 can leave without its challenge, whatever renders it
+    // (problem+json or a page); a challenge the thrower chose (e.g. error="invalid_token") stands.
+    const challenge = challengeFor(code);
+    this.headers = challenge && !options.headers?.['www-authenticate'] ? { ...options.headers, 'www-authenticate': challenge } : options.headers;
     this.extensions = options.extensions;
   }
 }

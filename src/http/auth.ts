@@ -3,7 +3,7 @@
 // module's hook authenticates, before validation, exactly the routes that declare one, and never
 // reads credentials on routes that do not. Handlers then ask for the principal.
 import type { FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError, BEARER_CHALLENGE } from '../errors.ts';
 
 /** Who is calling: always an account (the tenant), sometimes a user (a person with a session). */
 export interface Principal {
@@ -44,17 +44,17 @@ export const SIGNED_IN: readonly SecurityRequirement[] = Object.freeze<SecurityR
 /** The `security` of a public route that uses credentials when they come (e.g. to attribute what it creates). */
 export const SIGNED_IN_OR_ANONYMOUS: readonly SecurityRequirement[] = Object.freeze<SecurityRequirement[]>([{}, ...SIGNED_IN]);
 
-/** The challenge every 401 carries (RFC 9110 requires one). */
-export const WWW_AUTHENTICATE = 'Bearer realm="tessera"';
+/** The challenge a 401 for an API key or session carries (AppError adds it to every such 401). */
+export const WWW_AUTHENTICATE = BEARER_CHALLENGE;
 
 /** The 401 for a session cookie that no longer names a session (expired, signed out, revoked). */
 export function sessionEnded(): AppError {
-  return new AppError('session_ended', 'Your session has ended (it expired or was signed out elsewhere): sign in again.', { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
+  return new AppError('session_ended', 'Your session has ended (it expired or was signed out elsewhere): sign in again.');
 }
 
 /** The 401 for a route that needs credentials and got none. */
 export function credentialsMissing(): AppError {
-  return new AppError('api_key_missing', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.', { headers: { 'www-authenticate': WWW_AUTHENTICATE } });
+  return new AppError('api_key_missing', 'Send an API key in X-API-Key (or Authorization: Bearer), or sign in to the dashboard.');
 }
 
 /**

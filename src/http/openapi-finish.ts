@@ -7,7 +7,7 @@
 //    codes that status can carry; 400 on every operation (the edge input guard answers it for any
 //    route), 401/403/429 on signed-in routes, 404 on routes with path parameters;
 //  - schemas marked with a `title` hoisted into components.schemas and referenced by `$ref`.
-import { ERROR_CODES, type ErrorCode } from '../errors.ts';
+import { challengeFor, ERROR_CODES, type ErrorCode } from '../errors.ts';
 
 type Json = Record<string, unknown>;
 type Operation = Json & { responses?: Record<string, Json>; parameters?: Json[]; security?: Array<Record<string, string[]>>; operationId?: string };
@@ -138,6 +138,17 @@ function errorDescription(status: string): string {
   return codes.length ? `${title}: problem+json with \`code\` ${codes.map((c) => `\`${c}\``).join(', ')}.` : `${title} (problem+json).`;
 }
 
+/** What WWW-Authenticate carries on a 401, per challenge the registry gives its codes. */
+function challengeDescription(): string {
+  const codes = new Map<string, ErrorCode[]>();
+  for (const code of codesFor('401')) {
+    const challenge = challengeFor(code)!;
+    codes.set(challenge, [...(codes.get(challenge) ?? []), code]);
+  }
+  const each = [...codes].map(([challenge, list]) => `\`${challenge}\` with ${list.map((c) => `\`${c}\``).join(', ')}`);
+  return `The challenge (RFC 9110): ${each.join('; ')}. A refused API key or session adds \`error="invalid_token"\` (RFC 6750).`;
+}
+
 /** A route's error response becomes problem+json (and an HTML page too on page routes); a description of its own (not the generic one) is kept. */
 function problemResponse(status: string, declared: Json | undefined, html: boolean): Json {
   const own = typeof declared?.description === 'string' && !declared.description.startsWith('problem+json') && declared.description !== 'Default Response' ? declared.description : undefined;
@@ -151,8 +162,7 @@ function problemResponse(status: string, declared: Json | undefined, html: boole
   };
   if (headers) response.headers = headers;
   if ((status === '429' || status === '503') && !headers) response.headers = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } };
-  if (status === '401')
-    response.headers = { ...(isSchemaObject(headers) ? headers : {}), 'WWW-Authenticate': { description: 'The challenge (RFC 9110): `Bearer realm="tessera"`.', schema: { type: 'string' } } };
+  if (status === '401') response.headers = { ...(isSchemaObject(headers) ? headers : {}), 'WWW-Authenticate': { description: challengeDescription(), required: true, schema: { type: 'string' } } };
   return response;
 }
 

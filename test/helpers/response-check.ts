@@ -1,7 +1,8 @@
 // Checks every response a test observes against the app's own OpenAPI document: the route must be
 // documented, the status declared for its operation, the media type declared for that status, and
 // a JSON body (application/json or application/problem+json) must validate against the declared
-// schema (components resolved). createTestApp installs it; close() fails the test on a violation.
+// schema (components resolved), and every header it declares `required` must be sent (e.g. a 401's
+// WWW-Authenticate). createTestApp installs it; close() fails the test on a violation.
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -11,7 +12,7 @@ type AddFormats = (ajv: Ajv) => Ajv;
 const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 
 type Json = Record<string, unknown>;
-type Document = { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown> }> }>> };
+type Document = { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, unknown>; headers?: Record<string, { required?: boolean }> }> }>> };
 
 /** Routes the document leaves out on purpose (its own machinery, the dashboard's files). */
 const UNDOCUMENTED = [/^\/openapi\.json$/, /^\/docs(\/|$)/];
@@ -71,6 +72,8 @@ export function checkResponses(app: FastifyInstance): ResponseViolation[] {
     const key = [status, `${status[0]}XX`, 'default'].find((candidate) => operation.responses?.[candidate]);
     if (!key) return `status ${status} is not declared (declared: ${Object.keys(operation.responses ?? {}).join(', ')})`;
     const declared = operation.responses![key]!;
+    const missing = Object.entries(declared.headers ?? {}).find(([name, header]) => header.required && reply.getHeader(name) === undefined);
+    if (missing) return `the required header ${missing[0]} is not sent with ${key}`;
     const contentType = String(reply.getHeader('content-type') ?? '')
       .split(';')[0]!
       .trim();

@@ -117,7 +117,8 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): 
           case 'item_password_invalid': {
             const status = await peekOrNull(ctx, magic);
             if (!status) return notFound(request, reply);
-            return html(reply, 401, availablePage(page, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing'));
+            // The page is the 401's body; its challenge (WWW-Authenticate) comes with the error.
+            return html(reply.headers(error.headers ?? {}), 401, availablePage(page, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing'));
           }
           case 'too_many_attempts': {
             const retryAfter = Number(error.headers?.['retry-after'] ?? 900);
