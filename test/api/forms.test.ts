@@ -198,8 +198,8 @@ describeDialects('hosted forms', (dialect) => {
     expect(unknown.headers['content-type']).toBe('text/html; charset=utf-8');
     expect((await post('name=Ada', `/p/${me.slug}/${'x'.repeat(65)}`)).statusCode).toBe(404);
     // One limit for the form, whichever address the answers come to.
-    // Three answers came to the page so far, the refused one included.
-    for (let i = 0; i < FORM_RATE_LIMIT.limit - 3; i++) expect((await submitJson(campaign.short_code, valid, '203.0.113.9')).statusCode).toBe(201);
+    // Two valid answers came to the page so far (the refused one is not counted).
+    for (let i = 0; i < FORM_RATE_LIMIT.limit - 2; i++) expect((await submitJson(campaign.short_code, valid, '203.0.113.9')).statusCode).toBe(201);
     const limited = await post(new URLSearchParams({ name: 'Ada Lovelace', email: 'ada@example.com', consent: 'on' }).toString());
     expect(limited.statusCode).toBe(429);
     expect(limited.headers['retry-after']).toBeDefined();
@@ -228,7 +228,7 @@ describeDialects('hosted forms', (dialect) => {
     expect(refused.statusCode).toBe(429);
     expect(refused.json().code).toBe('rate_limited');
     expect(refused.headers['retry-after']).toBe('45');
-    const refusedHtml = await submitForm(campaign.short_code, 'name=x');
+    const refusedHtml = await submitForm(campaign.short_code, new URLSearchParams({ name: 'Ada Lovelace', email: 'ada@example.com', consent: 'on' }).toString());
     expect(refusedHtml.statusCode).toBe(429);
     expect(refusedHtml.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(refusedHtml.headers['retry-after']).toBeDefined();
@@ -236,6 +236,18 @@ describeDialects('hosted forms', (dialect) => {
     t.clock.advance(45_000);
     expect((await submitJson(campaign.short_code, valid)).statusCode).toBe(201);
     expect((await list(me, campaign.id, '?limit=100')).json().data).toHaveLength(FORM_RATE_LIMIT.limit + 2);
+  });
+
+  it('does not count invalid submissions: a visitor correcting mistakes is never limited', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const campaign = await createPageCampaign(t.app, me);
+    for (let i = 0; i < FORM_RATE_LIMIT.limit * 2; i++) expect((await submitJson(campaign.short_code, { ...valid, email: 'not an address' })).statusCode).toBe(400);
+    for (let i = 0; i < FORM_RATE_LIMIT.limit; i++) expect((await submitJson(campaign.short_code, valid)).statusCode).toBe(201);
+    expect((await submitJson(campaign.short_code, valid)).statusCode).toBe(429);
+    // Over the limit, an invalid one still gets its field errors: nothing was counted or stored.
+    expect((await submitJson(campaign.short_code, { ...valid, email: 'not an address' })).statusCode).toBe(400);
+    expect((await list(me, campaign.id, '?limit=100')).json().data).toHaveLength(FORM_RATE_LIMIT.limit);
   });
 
   it('refuses bodies over 32 KiB with 413', async () => {

@@ -16,7 +16,7 @@ import { checkSubmission, type SubmissionData } from './submission.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
-/** Submissions accepted per sender IP and form per window. */
+/** Valid submissions accepted per sender IP and form per window (invalid ones are not counted). */
 export const FORM_RATE_LIMIT = { limit: 10, windowMs: 60_000 } as const;
 
 /** A stored submission. */
@@ -57,10 +57,14 @@ export async function submitForm(ctx: Ctx & { rateLimiter: RateLimiter }, input:
   const page = await findPublishedPageByCode(ctx, input.shortCode);
   if (!page?.config.form) throw notFound(`A published form with code '${input.shortCode}'`);
   const now = ctx.clock.now();
+  const check = checkSubmission(page.config.form.fields, input.body);
+  // Only submissions that pass validation are counted: the limit guards what is stored and sent
+  // on (rows, webhooks), and an invalid one stores nothing and costs one validation, while counting
+  // it sent a visitor correcting their entries (or a kiosk's visitors behind one address) a 429.
+  if (!check.ok) return { status: 'invalid', page, errors: check.errors, values: check.values };
+  // Honeypot hits pass validation and count too, so a bot is slowed without being told.
   const hit = await ctx.rateLimiter.hit(`form:${page.shortCode}:${input.ip}`, FORM_RATE_LIMIT.limit, FORM_RATE_LIMIT.windowMs, now);
   if (!hit.allowed) throw rateLimitedError(hit, 'Too many submissions from your address to this form; wait the number of seconds in Retry-After and send again.');
-  const check = checkSubmission(page.config.form.fields, input.body);
-  if (!check.ok) return { status: 'invalid', page, errors: check.errors, values: check.values };
   const submission: Submission = { id: newId('sub'), campaignId: page.campaignId, data: check.data, createdAt: now };
   // A bot that filled the honeypot is told the same thing a person is, and nothing is kept.
   if (check.honeypot) return { status: 'accepted', page, submission, stored: false };
