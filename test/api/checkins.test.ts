@@ -146,6 +146,30 @@ describeDialects('check-in', (dialect) => {
     expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/campaigns/${again.id}/morph`, headers: me.headers, payload: { allow_reentry: 'yes' } })).statusCode).toBe(400);
   });
 
+  it('an exit of a ticket that is not inside is refused (invalid, not_inside) and moves nothing', async () => {
+    const { t, me } = await start();
+    const code = await ticket(t, me);
+    const never = await result(t, me, { payload: live(t, code), type: 'exit' });
+    expect([never.result, never.reason, never.type]).toEqual(['invalid', 'not_inside', 'exit']);
+    // The refused exit did not spend the entry, nor count as an exit.
+    const entry = await result(t, me, { payload: live(t, code) });
+    expect([entry.result, entry.reason]).toEqual(['ok', 'admitted']);
+    const out = await result(t, me, { payload: live(t, code), type: 'exit' });
+    expect([out.result, out.reason]).toEqual(['ok', 'left']);
+    const twice = await result(t, me, { payload: live(t, code), type: 'exit' });
+    expect([twice.result, twice.reason]).toEqual(['invalid', 'not_inside']);
+    const state = await t.database.handle.db.selectFrom('ticket_state').selectAll().where('campaign_id', '=', code.id).executeTakeFirstOrThrow();
+    expect([state.inside, state.entries, state.exits]).toEqual([0, 1, 1]);
+    const log = (await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${code.id}`, headers: me.headers })).json() as { data: Answer[] };
+    // Stored as answered: one successful exit, two refused ones (same clock, so sorted, not in order).
+    expect(
+      log.data
+        .filter((a) => a.type === 'exit')
+        .map((a) => `${a.result}/${a.reason}`)
+        .sort(),
+    ).toEqual(['invalid/not_inside', 'invalid/not_inside', 'ok/left']);
+  });
+
   it('among 50 concurrent check-ins of one ticket exactly one is ok (two app instances)', async () => {
     const { t, me } = await start();
     const second = await createTestApp(dialect, { database: t.database, clock: t.clock });

@@ -1783,10 +1783,10 @@ export interface components {
             checkin_id: string;
             /** Format: date-time */
             created_at: string;
-            /** @description Finer cause, e.g. `admitted`, `already_used`, `token_stale`, `unknown_ticket`. */
+            /** @description Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `unknown_ticket`. */
             reason: string;
             /**
-             * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid`, `revoked` (archived code).
+             * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid` (also an exit of a ticket that is not inside), `revoked` (archived code).
              * @enum {string}
              */
             result: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";

@@ -26,6 +26,7 @@ export type CheckinType = (typeof CHECKIN_TYPES)[number];
 export type CheckinReason =
   | 'admitted'
   | 'left'
+  | 'not_inside'
   | 'already_inside'
   | 'already_used'
   | 'not_a_ticket_url'
@@ -83,7 +84,11 @@ async function judge(ctx: Ctx, accountId: string, request: CheckinRequest): Prom
 }
 
 function outcome(verdict: Verdict, moved: boolean, request: CheckinRequest): Pick<Checkin, 'result' | 'reason'> {
-  if (!verdict.move || moved || request.type === 'exit') return { result: verdict.result, reason: verdict.reason };
+  if (!verdict.move || moved) return { result: verdict.result, reason: verdict.reason };
+  // An exit that moved nothing: the ticket never entered or has already left. Answering `ok`
+  // told the gate someone left who was not inside (a ticket passed back out, a scan at the wrong
+  // door) and stored a successful exit that never happened; `invalid` makes the gate stop them.
+  if (request.type === 'exit') return { result: 'invalid', reason: 'not_inside' };
   return { result: 'already_redeemed', reason: verdict.move.allowReentry ? 'already_inside' : 'already_used' };
 }
 
