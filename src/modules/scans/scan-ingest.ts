@@ -141,6 +141,10 @@ export function classifyScanBatch(batch: ScanBatch, hasher: VisitorHasher, ipSto
   const groups: ScanGroup[] = [];
   const groupOf: Array<ScanGroup | null> = [];
   const profileOf = new Uint32Array(n);
+  // Built before the loop, not returned as a literal after it: the loop runs long enough to be
+  // compiled on the stack (OSR), before the code after it has ever run, and a literal without
+  // type feedback there threw that compiled code away at the end of every batch.
+  const classified: ClassifiedBatch = { profiles, profileOf, groups };
   let lastBucket = Number.NaN;
   for (let i = 0; i < n; i++) {
     const at = i * FIELDS;
@@ -168,7 +172,7 @@ export function classifyScanBatch(batch: ScanBatch, hasher: VisitorHasher, ipSto
     if (group) group.count++;
     profileOf[i] = index;
   }
-  return { profiles, profileOf, groups };
+  return classified;
 }
 
 function sameRefs(refs: Uint32Array, a: number, b: number): boolean {
