@@ -42,10 +42,17 @@ export function PublicLink({ campaign }: { campaign: Campaign }) {
     <div className="space-y-1.5">
       <p className="text-[13px] font-medium">Public link</p>
       <div className="flex items-center gap-2">
-        {/* The host may break anywhere on a narrow screen; the short code never does. */}
+        {/* The host may break anywhere on a narrow screen; a short code never does. A static code's
+            link is its destination, whose last segment can be any length: it breaks anywhere too. */}
         <code className="min-w-0 flex-1 rounded-md break-all bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">
-          {campaign.public_url.slice(0, campaign.public_url.lastIndexOf('/'))}
-          <span className="whitespace-nowrap">{campaign.public_url.slice(campaign.public_url.lastIndexOf('/'))}</span>
+          {campaign.qr_type === 'static' ? (
+            campaign.public_url
+          ) : (
+            <>
+              {campaign.public_url.slice(0, campaign.public_url.lastIndexOf('/'))}
+              <span className="whitespace-nowrap">{campaign.public_url.slice(campaign.public_url.lastIndexOf('/'))}</span>
+            </>
+          )}
         </code>
         <CopyButton size="sm" text={campaign.public_url} label="Copy" copiedMessage="Link copied" aria-label="Copy public link" />
       </div>

@@ -285,7 +285,7 @@ export function CampaignsPage() {
                       {c.qr_type !== 'dynamic' && <Badge tone={c.qr_type === 'morphing' ? 'accent' : 'neutral'}>{QR_TYPE_LABELS[c.qr_type]}</Badge>}
                       {c.status === 'archived' ? <Badge tone="warning">Archived</Badge> : c.qr_type !== 'static' && <ScheduleBadge from={c.active_from} until={c.active_until} />}
                     </div>
-                    <ShortLink url={c.public_url} className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400" />
+                    <ShortLink url={c.public_url} whole={c.qr_type === 'static'} className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400" />
                   </td>
                   <td className="hidden truncate py-3 pr-4 align-middle text-zinc-600 md:table-cell dark:text-zinc-400" title={c.destination}>
                     {displayUrl(c.destination)}
