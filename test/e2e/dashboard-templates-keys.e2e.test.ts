@@ -179,4 +179,49 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
     },
     120_000,
   );
+
+  it.skipIf(!chromiumAvailable)(
+    'a section not loaded yet while Tessera is unreachable shows an in-app error with a retry; a chunk gone after a deploy reloads once',
+    async () => {
+      const live = await startApp();
+      const { context } = await signedInContext(chromium(), live);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      let loads = 0;
+      page.on('load', () => loads++);
+      await withFailureScreenshot(page, `section-unreachable-${dialect}`, async () => {
+        await page.goto(`${live.base}/app`);
+        await page.getByRole('heading', { name: 'Campaigns' }).waitFor();
+        await page.waitForLoadState('networkidle');
+        // Tessera stops answering: every request is refused, as when the server is down.
+        await page.route('**/*', (route) => route.abort('connectionrefused'));
+        await page.getByRole('link', { name: 'Templates' }).first().click();
+        const alert = page.getByRole('alert').filter({ hasText: 'Tessera could not be reached' });
+        await alert.waitFor();
+        // Still the app (its navigation, the same tab), not the browser's error page.
+        expect(page.url()).toBe(`${live.base}/app/templates`);
+        expect(loads).toBe(1);
+        await page.getByRole('link', { name: 'API keys' }).first().waitFor();
+        await page.screenshot({ path: '.tmp/section-unreachable-1280.png' });
+        await page.setViewportSize({ width: 390, height: 844 });
+        await page.screenshot({ path: '.tmp/section-unreachable-390.png' });
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.unroute('**/*');
+        await alert.getByRole('button', { name: 'Try again' }).click();
+        await page.getByRole('heading', { name: 'No templates yet' }).waitFor();
+
+        // A newer deploy removed the API keys chunk while Tessera answers: one reload (to the
+        // new build), and if it is still missing, a message in place rather than a reload loop.
+        await page.route(/\/assets\/api-keys-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));
+        await page.getByRole('link', { name: 'API keys' }).first().click();
+        const stale = page.getByRole('alert').filter({ hasText: 'Reload the page' });
+        await stale.waitFor();
+        expect(loads).toBe(2);
+        expect(page.url()).toBe(`${live.base}/app/api-keys`);
+      });
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
 });

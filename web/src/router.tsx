@@ -1,11 +1,12 @@
 // The dashboard's routes. The public pages and the campaign list load with the first bundle;
 // the designer, scans, form answers, the hosted page editor, bulk, templates, API keys, payments, webhooks and settings load on first
-// visit (lazy chunks).
+// visit (lazy chunks); one that fails to arrive is an error in place (section-chunk.ts), not a tab reload.
 import { TesseraApiError } from '@tessera/client';
 import type { QueryClient } from '@tanstack/react-query';
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect } from '@tanstack/react-router';
 import { sessionQuery, wasSignedIn } from './api/session.ts';
 import { AppShell } from './components/app-shell.tsx';
+import { RouteError } from './components/route-error.tsx';
 import { Toaster } from './components/ui/toast.tsx';
 import { CampaignsPage, parseCampaignSearch } from './routes/campaigns.tsx';
 import { parsePaymentsSearch } from './routes/payments-search.ts';
@@ -13,6 +14,7 @@ import { parseScansSearch } from './routes/scans-search.ts';
 import { HomePage } from './routes/home.tsx';
 import { LoginPage } from './routes/login.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
+import { importSection } from './lib/section-chunk.ts';
 import { SignupPage } from './routes/signup.tsx';
 
 interface RouterContext {
@@ -60,43 +62,110 @@ const newCampaignRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'campaigns/new',
   validateSearch: (search: Record<string, unknown>): { template?: string } => ({ template: typeof search.template === 'string' ? search.template : undefined }),
-  component: lazyRouteComponent(() => import('./routes/campaign-editor.tsx'), 'NewCampaignPage'),
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/campaign-editor.tsx')),
+    'NewCampaignPage',
+  ),
 });
 const editCampaignRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'campaigns/$campaignId',
-  component: lazyRouteComponent(() => import('./routes/campaign-editor.tsx'), 'EditCampaignPage'),
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/campaign-editor.tsx')),
+    'EditCampaignPage',
+  ),
 });
 const campaignScansRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'campaigns/$campaignId/scans',
   validateSearch: parseScansSearch,
-  component: lazyRouteComponent(() => import('./routes/campaign-scans.tsx'), 'CampaignScansPage'),
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/campaign-scans.tsx')),
+    'CampaignScansPage',
+  ),
 });
 const formAnswersRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'campaigns/$campaignId/answers',
-  component: lazyRouteComponent(() => import('./routes/form-answers.tsx'), 'FormAnswersPage'),
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/form-answers.tsx')),
+    'FormAnswersPage',
+  ),
 });
 const hostedPageRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'campaigns/$campaignId/page',
-  component: lazyRouteComponent(() => import('./routes/hosted-page.tsx'), 'HostedPagePage'),
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/hosted-page.tsx')),
+    'HostedPagePage',
+  ),
 });
-const bulkRoute = createRoute({ getParentRoute: () => appRoute, path: 'bulk', component: lazyRouteComponent(() => import('./bulk/bulk-page.tsx'), 'BulkPage') });
-const templatesRoute = createRoute({ getParentRoute: () => appRoute, path: 'templates', component: lazyRouteComponent(() => import('./routes/templates.tsx'), 'TemplatesPage') });
-const apiKeysRoute = createRoute({ getParentRoute: () => appRoute, path: 'api-keys', component: lazyRouteComponent(() => import('./routes/api-keys.tsx'), 'ApiKeysPage') });
+const bulkRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'bulk',
+  component: lazyRouteComponent(
+    importSection(() => import('./bulk/bulk-page.tsx')),
+    'BulkPage',
+  ),
+});
+const templatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'templates',
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/templates.tsx')),
+    'TemplatesPage',
+  ),
+});
+const apiKeysRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'api-keys',
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/api-keys.tsx')),
+    'ApiKeysPage',
+  ),
+});
 
 const paymentsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'payments',
   validateSearch: parsePaymentsSearch,
-  component: lazyRouteComponent(() => import('./routes/payments.tsx'), 'PaymentsPage'),
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/payments.tsx')),
+    'PaymentsPage',
+  ),
 });
-const payeeRoute = createRoute({ getParentRoute: () => appRoute, path: 'payments/payee', component: lazyRouteComponent(() => import('./routes/payee.tsx'), 'PayeePage') });
-const reconcileRoute = createRoute({ getParentRoute: () => appRoute, path: 'payments/reconcile', component: lazyRouteComponent(() => import('./routes/reconcile.tsx'), 'ReconcilePage') });
-const webhooksRoute = createRoute({ getParentRoute: () => appRoute, path: 'webhooks', component: lazyRouteComponent(() => import('./routes/webhooks.tsx'), 'WebhooksPage') });
-const settingsRoute = createRoute({ getParentRoute: () => appRoute, path: 'settings', component: lazyRouteComponent(() => import('./routes/settings.tsx'), 'SettingsPage') });
+const payeeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'payments/payee',
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/payee.tsx')),
+    'PayeePage',
+  ),
+});
+const reconcileRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'payments/reconcile',
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/reconcile.tsx')),
+    'ReconcilePage',
+  ),
+});
+const webhooksRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'webhooks',
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/webhooks.tsx')),
+    'WebhooksPage',
+  ),
+});
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'settings',
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/settings.tsx')),
+    'SettingsPage',
+  ),
+});
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -122,7 +191,7 @@ const routeTree = rootRoute.addChildren([
 
 /** The router, with the query client in its context. */
 export function createAppRouter(queryClient: QueryClient) {
-  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true, defaultPendingMs: 150 });
+  return createRouter({ routeTree, context: { queryClient }, defaultPreload: 'intent', scrollRestoration: true, defaultPendingMs: 150, defaultErrorComponent: RouteError });
 }
 
 declare module '@tanstack/react-router' {
