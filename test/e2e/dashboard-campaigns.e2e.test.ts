@@ -297,4 +297,47 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
     },
     120_000,
   );
+
+  it.skipIf(!chromiumAvailable)(
+    'the campaign page header says when a code has not started or has ended, as the list does',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const make = async (name: string, schedule: Record<string, string>) => {
+        const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name, destination: 'https://example.com/', ...schedule } });
+        expect(created.statusCode, created.body).toBe(201);
+        return created.json().id as string;
+      };
+      const future = await make('Future launch', { active_from: new Date(Date.now() + 72 * HOUR + HOUR).toISOString() });
+      const ended = await make('Ended promo', { active_from: new Date(Date.now() - 72 * HOUR).toISOString(), active_until: new Date(Date.now() - 24 * HOUR).toISOString() });
+      const running = await make('Running now', {});
+      const phone = await phoneContextLike(chromium(), context);
+      for (const ctx of [context, phone]) {
+        const width = ctx === phone ? 390 : 1280;
+        const page = await ctx.newPage();
+        const problems = watchPage(page);
+        await withFailureScreenshot(page, `schedule-header-${width}-${dialect}`, async () => {
+          for (const [id, badge] of [
+            [future, 'Starts in 3 days'],
+            [ended, 'Ended'],
+            [running, 'Active'],
+          ] as const) {
+            await page.goto(`${live.base}/app/campaigns/${id}`);
+            const title = page.getByRole('heading', { level: 1 });
+            await title.waitFor();
+            const row = title.locator('xpath=..');
+            await row.getByText(badge, { exact: true }).waitFor();
+            if (badge !== 'Active') expect(await row.getByText('Active', { exact: true }).count()).toBe(0);
+            if (id === future) await page.screenshot({ path: `.tmp/schedule-header-future-${width}.png` });
+          }
+        });
+        expect(problems).toEqual([]);
+        await page.close();
+      }
+      await phone.close();
+      await context.close();
+    },
+    60_000,
+  );
 });

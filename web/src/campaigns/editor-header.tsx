@@ -4,9 +4,10 @@
 import { Link } from '@tanstack/react-router';
 import { Archive, ArrowLeft, BarChart3, FileText, Inbox, Save } from 'lucide-react';
 import type { Campaign } from '../api/types.ts';
+import { CampaignStateBadge } from '../components/schedule-badge.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
-import { Badge, pageHeaderClass } from '../components/ui/misc.tsx';
+import { pageHeaderClass } from '../components/ui/misc.tsx';
 import { passesThroughTessera } from './hosted-page-target.ts';
 
 export function EditorHeader({ campaign, readOnly, dirty, saving, onArchive }: { campaign: Campaign | undefined; readOnly: boolean; dirty: boolean; saving: boolean; onArchive: () => void }) {
@@ -24,7 +25,7 @@ export function EditorHeader({ campaign, readOnly, dirty, saving, onArchive }: {
           <h1 className="truncate text-xl font-semibold tracking-tight" title={campaign?.name}>
             {campaign ? campaign.name : 'New campaign'}
           </h1>
-          {campaign && <Badge tone={campaign.status === 'archived' ? 'warning' : 'success'}>{campaign.status === 'archived' ? 'Archived' : 'Active'}</Badge>}
+          {campaign && <CampaignStateBadge campaign={campaign} showActive />}
         </div>
       </div>
       {(pageLink || scans || !readOnly) && (

@@ -11,11 +11,12 @@ import { QR_TYPE_LABELS } from '../api/labels.ts';
 import type { CampaignStatus, QrType } from '../api/types.ts';
 import { CampaignActions } from '../components/campaign-actions.tsx';
 import { QrThumbnail } from '../components/qr-thumbnail.tsx';
+import { CampaignStateBadge } from '../components/schedule-badge.tsx';
 import { ShortLink } from '../components/short-link.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { Select, TextInput } from '../components/ui/field.tsx';
 import { Alert, Badge, EmptyState, PageHeader, Skeleton, Time } from '../components/ui/misc.tsx';
-import { exactTime, formatCount, relativeTime } from '../lib/dates.ts';
+import { formatCount } from '../lib/dates.ts';
 import { useTitle } from '../lib/use-title.ts';
 
 const TYPES: QrType[] = ['dynamic', 'static', 'morphing'];
@@ -29,24 +30,6 @@ export function parseCampaignSearch(search: Record<string, unknown>): CampaignFi
 
 function displayUrl(url: string): string {
   return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
-}
-
-/** A code outside its schedule answers a "not active yet" or "ended" page: say so in the list. */
-function ScheduleBadge({ from, until }: { from: string | null; until: string | null }) {
-  const now = Date.now();
-  if (from && Date.parse(from) > now)
-    return (
-      <span className="shrink-0" title={exactTime(from)}>
-        <Badge tone="accent">Starts {relativeTime(from, now)}</Badge>
-      </span>
-    );
-  if (until && Date.parse(until) <= now)
-    return (
-      <span className="shrink-0" title={exactTime(until)}>
-        <Badge tone="neutral">Ended</Badge>
-      </span>
-    );
-  return null;
 }
 
 function useSlashToFocus(ref: React.RefObject<HTMLInputElement | null>) {
@@ -283,7 +266,7 @@ export function CampaignsPage() {
                         {c.name}
                       </Link>
                       {c.qr_type !== 'dynamic' && <Badge tone={c.qr_type === 'morphing' ? 'accent' : 'neutral'}>{QR_TYPE_LABELS[c.qr_type]}</Badge>}
-                      {c.status === 'archived' ? <Badge tone="warning">Archived</Badge> : c.qr_type !== 'static' && <ScheduleBadge from={c.active_from} until={c.active_until} />}
+                      <CampaignStateBadge campaign={c} />
                     </div>
                     <ShortLink url={c.public_url} whole={c.qr_type === 'static'} className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400" />
                   </td>
