@@ -136,4 +136,72 @@ describeDialects('dashboard error summary in Chromium', (dialect) => {
     },
     120_000,
   );
+
+  it.skipIf(!chromiumAvailable)(
+    'focus stays on a button pressed from the keyboard while its action runs, or moves to what it found; the payee summary links to its fields',
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const { context, cookie, csrfToken, email } = await signedInContext(browser, live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Spring poster', destination: 'https://example.com/' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const active = (page: Page) =>
+        page.evaluate(() => (document.activeElement === document.body ? 'BODY' : `${document.activeElement?.tagName} ${document.activeElement?.textContent?.trim().slice(0, 60)}`));
+
+      // Sign-in refused: the button keeps the focus.
+      const stranger = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const login = await stranger.newPage();
+      await withFailureScreenshot(login, `focus-sign-in-${dialect}`, async () => {
+        await login.goto(`${live.base}/login`);
+        await login.getByLabel('Email').fill(email);
+        await login.getByLabel('Password').fill('not the password');
+        await login.getByRole('button', { name: 'Sign in' }).focus();
+        await login.keyboard.press('Enter');
+        await login.getByText('That email and password do not match an account').waitFor();
+        expect(await active(login)).toBe('BUTTON Sign in');
+      });
+      await stranger.close();
+
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `focus-pending-${dialect}`, async () => {
+        // A save that leaves the button disabled (nothing left to save): the focus stays on it.
+        await page.goto(`${live.base}/app/campaigns/${created.json().id}`);
+        await page.getByLabel('Destination', { exact: true }).fill('https://example.com/new');
+        await page.getByRole('button', { name: 'Save changes' }).focus();
+        await page.keyboard.press('Enter');
+        await page.getByText('Changes saved').first().waitFor();
+        expect(await active(page)).toBe('BUTTON Save changes');
+        // It is marked unavailable and ignores Enter until there is something to save.
+        expect(await page.getByRole('button', { name: 'Save changes' }).getAttribute('aria-disabled')).toBe('true');
+
+        // Bulk check with bad rows: the focus moves to what the check found.
+        await page.goto(`${live.base}/app/bulk`);
+        await page.getByLabel('Paste links, one per line').fill(['https://example.com/a', 'not a url'].join('\n'));
+        await page.getByRole('button', { name: 'Check 2 links' }).focus();
+        await page.keyboard.press('Enter');
+        await page.getByText('1 of 2 rows needs fixing before anything can be created').waitFor();
+        expect(await active(page)).toMatch(/^DIV 1 of 2 rows needs fixing/);
+
+        // Payee details refused: the summary has the focus, and its link leads to the field.
+        await page.goto(`${live.base}/app/payments/payee`);
+        await page.getByLabel('Accept SEPA transfer').check();
+        const sepa = page.getByRole('group', { name: 'SEPA transfer' });
+        await sepa.getByLabel('Account holder').fill('Bäckerei Müller');
+        await sepa.getByLabel('IBAN').fill('DE00 3704 0044 0532 0130 00');
+        await page.getByRole('button', { name: 'Save payee details' }).focus();
+        await page.keyboard.press('Enter');
+        const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+        await summary.waitFor();
+        expect(await active(page)).toMatch(/^DIV There is a problem/);
+        await follow(page, /^SEPA transfer, IBAN: /);
+        expect(await focused(page, sepa.getByLabel('IBAN'))).toBe(true);
+        await expectAxeClean(page, 'payee details refused');
+      });
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    90_000,
+  );
 });

@@ -53,7 +53,7 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await swiss.getByLabel('Town').fill('Biel');
         await swiss.getByLabel('Country').fill('CH');
         await page.getByRole('button', { name: 'Save payee details' }).click();
-        await page.getByText('Some details are not right').waitFor();
+        await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
         expect(await sepa.getByLabel('IBAN').getAttribute('aria-invalid')).toBe('true');
         expect(await page.locator('[aria-invalid="true"]').count()).toBe(1);
         await expectAxeClean(page, 'payee details with an error');

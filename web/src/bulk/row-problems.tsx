@@ -2,6 +2,7 @@
 // created until they are fixed) and the rows that repeat an earlier link (a warning: each still
 // gets its own code).
 import { AlertTriangle } from 'lucide-react';
+import { useEffect, useRef } from 'react';
 import { Alert } from '../components/ui/misc.tsx';
 import { formatCount } from '../lib/dates.ts';
 import type { RowErrors } from './bulk-run.ts';
@@ -27,18 +28,26 @@ function Link({ url, className }: { url: string; className: string }) {
 export function RowErrorList({ rows, errors, created }: { rows: BulkRow[]; errors: RowErrors; created: boolean }) {
   // "1 of 50 rows needs fixing": the verb agrees with the count, not with "rows".
   const count = `${formatCount(errors.rows.length)} of ${formatCount(rows.length)} rows ${errors.rows.length === 1 ? 'needs' : 'need'} fixing`;
+  // Focus moves here on every new refusal, as the campaign editor's summary does: the button
+  // pressed keeps nothing to say, and a screen reader reads what the check found.
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (errors.rows.length > 0) box.current?.focus();
+  }, [errors]);
   return (
-    <Alert title={created ? `${count}; nothing was created` : `${count} before anything can be created`}>
-      <ul className={list} data-testid="row-errors">
-        {errors.rows.map(({ index, message }) => (
-          <li key={`${index}-${message}`} className="min-w-0 text-[13px]">
-            <span className="font-medium">{rows[index] ? words(rows[index].source) : `Row ${index + 1}`}</span>
-            <Link url={rows[index]?.url ?? ''} className="text-red-900/80 dark:text-red-200/80" />
-            <span className="block">{message}</span>
-          </li>
-        ))}
-      </ul>
-    </Alert>
+    <div ref={box} tabIndex={-1} className="rounded-lg focus:outline-none">
+      <Alert title={created ? `${count}; nothing was created` : `${count} before anything can be created`}>
+        <ul className={list} data-testid="row-errors">
+          {errors.rows.map(({ index, message }) => (
+            <li key={`${index}-${message}`} className="min-w-0 text-[13px]">
+              <span className="font-medium">{rows[index] ? words(rows[index].source) : `Row ${index + 1}`}</span>
+              <Link url={rows[index]?.url ?? ''} className="text-red-900/80 dark:text-red-200/80" />
+              <span className="block">{message}</span>
+            </li>
+          ))}
+        </ul>
+      </Alert>
+    </div>
   );
 }
 

@@ -8,15 +8,15 @@ function RowControls({ name, index, count, onMove, onRemove, disabled }: { name:
   const up = useRef<HTMLButtonElement>(null);
   const down = useRef<HTMLButtonElement>(null);
   const moving = useRef<-1 | 1 | null>(null);
-  // A row moved to the top (or bottom) disables the arrow that took it there, and a disabled
-  // button drops focus to the page: focus goes to the other arrow instead, in the row's new place.
+  // A row moved to the top (or bottom) disables the arrow that took it there (held focusable,
+  // aria-disabled, while it has the focus): focus goes to the other arrow instead, in the row's new place.
   // biome-ignore lint/correctness/useExhaustiveDependencies: it must run when the row's position (index) changes
   useEffect(() => {
     const by = moving.current;
     if (by === null) return;
     moving.current = null;
     const pressed = by === -1 ? up.current : down.current;
-    (pressed && !pressed.disabled ? pressed : by === -1 ? down.current : up.current)?.focus();
+    (pressed && !pressed.disabled && pressed.getAttribute('aria-disabled') !== 'true' ? pressed : by === -1 ? down.current : up.current)?.focus();
   }, [index]);
   const move = (by: -1 | 1) => {
     moving.current = by;

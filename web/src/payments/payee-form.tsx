@@ -5,11 +5,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { Save } from 'lucide-react';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { errorText, fieldMessages } from '../api/field-errors.ts';
+import { fieldMessages } from '../api/field-errors.ts';
+import { ProblemSummary } from '../components/problem-summary.tsx';
 import { type PayeeProfile, type PaymentProfile, paymentProfileQuery, savePaymentProfile } from '../api/payments.ts';
 import { Button } from '../components/ui/button.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
-import { Alert, Card } from '../components/ui/misc.tsx';
+import { Card } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { SCHEME } from './labels.ts';
 
@@ -85,6 +86,18 @@ function toProfile(draft: Draft): PayeeProfile {
   return out as PayeeProfile;
 }
 
+/** The API's name for a field (`sepa/iban`, `swiss_qr/address/town`), as its problems name it. */
+const fieldKey = (s: Scheme, f: FieldSpec) => `${s}/${f.name.replace('.', '/')}`;
+
+/** A problem in the summary, named by its section and label: "SEPA transfer, IBAN: …". */
+function describeProblem(key: string, message: string): string {
+  for (const s of SCHEMES) {
+    const f = FIELDS[s].find((spec) => fieldKey(s, spec) === key);
+    if (f) return `${SCHEME[s]}, ${f.label}: ${message}`;
+  }
+  return message;
+}
+
 function Section({ title, on, onToggle, children }: { title: string; on: boolean; onToggle: (on: boolean) => void; children: ReactNode }) {
   return (
     <fieldset className="space-y-4 border-t border-zinc-100 pt-4 first:border-t-0 first:pt-0 dark:border-zinc-800">
@@ -119,14 +132,12 @@ export function PayeeForm({ saved }: { saved: PaymentProfile }) {
     <form onSubmit={onSubmit} noValidate>
       <Card className="space-y-4 p-5">
         {save.isError && (
-          <Alert title={Object.keys(errors).length > 0 ? 'Some details are not right' : 'The details were not saved'}>
-            {Object.keys(errors).length > 0 ? 'Each problem is shown beside its field.' : errorText(save.error)}
-          </Alert>
+          <ProblemSummary error={save.error} notSaved="The payee details were not saved" problems={Object.entries(errors).map(([key, message]) => [key, describeProblem(key, message)])} />
         )}
         {SCHEMES.map((s) => (
           <Section key={s} title={SCHEME[s]} on={draft[s].on} onToggle={(on) => set(s, { on })}>
             {FIELDS[s].map((f) => (
-              <Field key={f.name} label={f.label} hint={f.hint} optional={f.optional} error={errors[`${s}/${f.name.replace('.', '/')}`]}>
+              <Field key={f.name} field={fieldKey(s, f)} label={f.label} hint={f.hint} optional={f.optional} error={errors[fieldKey(s, f)]}>
                 {(props) => (
                   <TextInput
                     {...props}
