@@ -11,6 +11,13 @@ function startOfDay(ms: number): number {
   return d.getTime();
 }
 
+/** The time of day as the locale writes it: "3:49 PM" on a 12-hour clock (no leading zero), "09:05" on a 24-hour one. */
+function clockTime(t: number, locale?: string): string {
+  const { hourCycle } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
+  const twelve = hourCycle === 'h11' || hourCycle === 'h12';
+  return new Intl.DateTimeFormat(locale, { hour: twelve ? 'numeric' : '2-digit', minute: '2-digit' }).format(t);
+}
+
 /** A short relative description of `value` seen at `now`. */
 export function relativeTime(value: string | number | Date, now: number = Date.now(), locale?: string): string {
   const t = new Date(value).getTime();
@@ -20,7 +27,7 @@ export function relativeTime(value: string | number | Date, now: number = Date.n
   if (abs < MINUTE) return diff <= 0 ? 'just now' : 'in a moment';
   if (abs < HOUR) return rtf.format(Math.round(diff / MINUTE), 'minute');
   const days = Math.round((startOfDay(t) - startOfDay(now)) / DAY);
-  const time = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' }).format(t);
+  const time = clockTime(t, locale);
   if (days === 0) return abs < 6 * HOUR ? rtf.format(Math.round(diff / HOUR), 'hour') : `today at ${time}`;
   if (Math.abs(days) === 1) return `${rtf.format(days, 'day')} at ${time}`;
   if (days < 0 && days > -7) return `${new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(t)} at ${time}`;
