@@ -121,6 +121,9 @@ describeDialects('dashboard error summary in Chromium', (dialect) => {
           await summary.waitFor();
           expect(await summary.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Heading 1: text must not be empty', 'Look: text colour must be a colour such as #1a2b3c']));
           await expectAxeClean(page, `page editor refused at ${width}`);
+          // Each link is a target of at least 24 px (WCAG 2.5.8), however short its text.
+          const heights = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+          for (const height of heights) expect(height, `summary links at ${width}: ${heights.join(', ')}`).toBeGreaterThanOrEqual(24);
           if (width === 390) await page.screenshot({ path: `.tmp/error-summary-page-390-${dialect}.png` });
           else await page.screenshot({ path: `.tmp/error-summary-page-1280-${dialect}.png` });
           await follow(page, 'Heading 1: text must not be empty');
