@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
 import {
+  axeViolations,
   chromiumAvailable,
   chromiumForFile,
   decodeImage,
@@ -312,6 +313,15 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
       const future = await make('Future launch', { active_from: new Date(Date.now() + 72 * HOUR + HOUR).toISOString() });
       const ended = await make('Ended promo', { active_from: new Date(Date.now() - 72 * HOUR).toISOString(), active_until: new Date(Date.now() - 24 * HOUR).toISOString() });
       const running = await make('Running now', {});
+      // While the list loads, its skeleton is a status with a name (axe: no aria-label on a bare div).
+      const loading = await context.newPage();
+      await loading.route('**/api/v1/campaigns?*', () => {});
+      await loading.goto(`${live.base}/app`);
+      await loading.getByLabel('Loading campaigns').waitFor();
+      expect((await axeViolations(loading)).filter((v) => v.startsWith('aria-prohibited-attr'))).toEqual([]);
+      expect(await loading.getByRole('status', { name: 'Loading campaigns' }).count()).toBe(1);
+      await loading.close();
+
       const phone = await phoneContextLike(chromium(), context);
       for (const ctx of [context, phone]) {
         const width = ctx === phone ? 390 : 1280;

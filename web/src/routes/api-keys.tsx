@@ -154,7 +154,7 @@ export function ApiKeysPage() {
       {keys.isError ? (
         <Alert title="The keys could not be loaded">{errorText(keys.error)}</Alert>
       ) : keys.isPending ? (
-        <div aria-busy="true" aria-label="Loading keys" className="space-y-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+        <div role="status" aria-busy="true" aria-label="Loading keys" className="space-y-3 rounded-xl border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
           <Skeleton className="h-4 w-56" />
           <Skeleton className="h-3 w-80" />
           <Skeleton className="h-3 w-64" />

@@ -265,7 +265,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
 
 function EditorSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading campaign" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
+    <div role="status" aria-busy="true" aria-label="Loading campaign" className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_360px]">
       <div className="space-y-6">
         <Skeleton className="h-8 w-64" />
         <Skeleton className="h-64" />

@@ -49,7 +49,7 @@ function Report({ campaign, range, days: rangeDays }: { campaign: Campaign; rang
   const timeline = useQuery(timelineQuery(campaign.id, range));
   if (timeline.isPending)
     return (
-      <div aria-busy="true" aria-label="Loading scans" className="space-y-4">
+      <div role="status" aria-busy="true" aria-label="Loading scans" className="space-y-4">
         <div className="grid gap-3 sm:grid-cols-3">
           {['scans', 'visitors', 'busiest'].map((stat) => (
             <Skeleton key={stat} className="h-24" />

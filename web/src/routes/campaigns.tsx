@@ -48,7 +48,7 @@ function useSlashToFocus(ref: React.RefObject<HTMLInputElement | null>) {
 
 function ListSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading campaigns" className="divide-y divide-zinc-100 dark:divide-zinc-800">
+    <div role="status" aria-busy="true" aria-label="Loading campaigns" className="divide-y divide-zinc-100 dark:divide-zinc-800">
       {Array.from({ length: 6 }, (_, i) => (
         <div key={i} className="flex items-center gap-4 px-4 py-3">
           <Skeleton className="size-10" />

@@ -76,7 +76,7 @@ export function SignupPage() {
       }
     >
       {policy.isPending ? (
-        <div className="space-y-4" aria-busy="true" aria-label="Loading">
+        <div role="status" className="space-y-4" aria-busy="true" aria-label="Loading">
           <Skeleton className="h-9" />
           <Skeleton className="h-9" />
           <Skeleton className="h-9" />
