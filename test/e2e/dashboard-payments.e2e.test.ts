@@ -79,7 +79,7 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await form.getByLabel('Amount').fill('twelve');
         await form.getByLabel('Order reference').fill('till-7');
         await form.getByRole('button', { name: 'Create payment request' }).click();
-        await form.getByText('Enter an amount greater than zero, such as 12.50.').waitFor();
+        await form.getByText('Enter the amount in digits, such as 12.50.').waitFor();
         expect(await form.getByLabel('Amount').getAttribute('aria-invalid')).toBe('true');
         await form.getByLabel('Amount').fill('12,5');
         await form.getByText('€12.50').waitFor();

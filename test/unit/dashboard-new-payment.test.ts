@@ -2,7 +2,7 @@
 // payments/init takes (every scheme's currency has two decimals); anything else is refused
 // before it is sent, with the amount field named.
 import { describe, expect, it } from 'vitest';
-import { minorUnits } from '../../web/src/payments/amount-input.ts';
+import { amountProblem, minorUnits } from '../../web/src/payments/amount-input.ts';
 
 describe('minorUnits', () => {
   it('reads dots, decimal commas, spaces and apostrophes as people write amounts', () => {
@@ -19,5 +19,20 @@ describe('minorUnits', () => {
 
   it('refuses what is not an amount, zero, more than two decimals, misplaced grouping and a lone comma group', () => {
     for (const text of ['', 'twelve', '0', '0.00', '12.505', '1,20.50', '12.00,5', '-5', '1e3', '12.', '1,200']) expect(minorUnits(text), text).toBeNull();
+  });
+});
+
+describe('amountProblem', () => {
+  it('says what is wrong with an amount it cannot read, not only that it must be above zero', () => {
+    expect(amountProblem('12.50')).toBeNull();
+    expect(amountProblem('1,200.50')).toBeNull();
+    expect(amountProblem('12.345')).toBe('“12.345” is unclear: write 12345 without a thousands separator, or an amount with two decimals at most, such as 12.34.');
+    expect(amountProblem('1,234')).toBe('“1,234” is unclear: write 1234 without a thousands separator, or an amount with two decimals at most, such as 1.23.');
+    expect(amountProblem('12.3456')).toBe('Use two decimals at most, such as 12.50.');
+    expect(amountProblem('0')).toBe('Enter an amount greater than zero, such as 12.50.');
+    expect(amountProblem('0,00')).toBe('Enter an amount greater than zero, such as 12.50.');
+    expect(amountProblem('')).toBe('Enter an amount, such as 12.50.');
+    expect(amountProblem('twelve')).toBe('Enter the amount in digits, such as 12.50.');
+    expect(amountProblem('-5')).toBe('Enter the amount in digits, such as 12.50.');
   });
 });

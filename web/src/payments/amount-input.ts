@@ -18,3 +18,22 @@ export function minorUnits(text: string): number | null {
   const minor = Number(whole) * 100 + Number(cents.padEnd(2, '0'));
   return minor > 0 && Number.isSafeInteger(minor) ? minor : null;
 }
+
+const EXAMPLE = 'such as 12.50';
+
+/** What is wrong with an amount minorUnits cannot read, in words; null when it reads it. */
+export function amountProblem(text: string): string | null {
+  if (minorUnits(text) !== null) return null;
+  const compact = text.replace(/[\s'’]/g, '');
+  if (compact === '') return `Enter an amount, ${EXAMPLE}.`;
+  if (!/^\d[\d.,]*$/.test(compact)) return `Enter the amount in digits, ${EXAMPLE}.`;
+  if (/^[0.,]+$/.test(compact)) return `Enter an amount greater than zero, ${EXAMPLE}.`;
+  // One separator and three digits: a decimal point with a third decimal, or a thousands separator?
+  const single = /^(\d+)[.,](\d{3})$/.exec(compact);
+  if (single) {
+    const [, whole, tail] = single as unknown as [string, string, string];
+    return `“${compact}” is unclear: write ${whole}${tail} without a thousands separator, or an amount with two decimals at most, such as ${whole}.${tail.slice(0, 2)}.`;
+  }
+  if (/[.,]\d{4,}$/.test(compact)) return `Use two decimals at most, ${EXAMPLE}.`;
+  return 'Enter the amount as 1234.50 or 1,234.50.';
+}

@@ -12,7 +12,7 @@ import { Dialog } from '../components/ui/dialog.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
 import { Alert } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
-import { minorUnits } from './amount-input.ts';
+import { amountProblem as whatIsWrongWith, minorUnits } from './amount-input.ts';
 import { money, SCHEME } from './labels.ts';
 
 type Scheme = NewPayment['scheme'];
@@ -80,7 +80,7 @@ export function NewPaymentDialog({
     event.preventDefault();
     const minor = minorUnits(amount);
     if (minor === null) {
-      setAmountProblem('Enter an amount greater than zero, such as 12.50.');
+      setAmountProblem(whatIsWrongWith(amount));
       return;
     }
     setAmountProblem(null);
