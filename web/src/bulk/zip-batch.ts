@@ -17,7 +17,7 @@ export function manifestCsv(campaigns: ReadonlyArray<Pick<Campaign, 'name' | 'sh
 /** The file name of the n-th code's image (n from 0), sortable in list order. */
 export function imageName(index: number, campaign: Pick<Campaign, 'name' | 'short_code'>, extension: 'svg' | 'png', total: number): string {
   const width = Math.max(3, String(total).length);
-  return `${String(index + 1).padStart(width, '0')}-${fileSafe(campaign.name).slice(0, 40)}-${campaign.short_code}.${extension}`;
+  return `${String(index + 1).padStart(width, '0')}-${Array.from(fileSafe(campaign.name)).slice(0, 40).join('')}-${campaign.short_code}.${extension}`;
 }
 
 /** Packs the images and the manifest. PNGs are stored (already compressed), text is deflated. */

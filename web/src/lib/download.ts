@@ -14,12 +14,19 @@ export function saveBlob(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A file-name-safe version of a campaign name. */
+/**
+ * A file-name-safe version of a campaign name: "Crème brûlée" → "Creme-brulee". Accents are
+ * dropped from Latin letters (decomposed, the marks removed) rather than each becoming a hyphen;
+ * letters of other scripts stay whole with their own marks (ポ keeps its dakuten, हि its vowel
+ * sign), as a download's name may hold any letter. Anything else becomes a single hyphen.
+ */
 export function fileSafe(name: string, fallback = 'qr-code'): string {
   const cleaned = name
     .normalize('NFKD')
-    .replace(/[^\w.-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return cleaned || fallback;
+    .replace(/(\p{Script=Latin})\p{M}+/gu, '$1')
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{M}\p{N}_.-]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+  // At most 60 characters, counted as such (never half of a surrogate pair).
+  return Array.from(cleaned).slice(0, 60).join('').replace(/-+$/, '') || fallback;
 }
