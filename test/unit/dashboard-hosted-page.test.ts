@@ -49,6 +49,15 @@ describe('page editor draft', () => {
     expect(fieldName('Email', [first], first.key)).toBe('email');
   });
 
+  it("leaves a new form's button and thank-you text to the server, which says them in the page's language", () => {
+    const form = { ...newForm(), fields: [newField('Email', [])] };
+    const draft = { ...toDraft({ name: 'Fest', hosted_page: null }), language: 'de', form };
+    const result = validatePageConfig(toDocument(draft));
+    expect(result.ok, JSON.stringify(result)).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.form).toMatchObject({ submit_label: 'Senden', success_message: 'Vielen Dank!' });
+  });
+
   it('derives only names the server accepts', () => {
     fc.assert(fc.property(fc.string({ maxLength: 120 }), (label) => FIELD_NAME_PATTERN.test(fieldName(label, []))));
   });

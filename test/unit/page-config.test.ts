@@ -37,6 +37,18 @@ describe('page config validation', () => {
     expect(result.config.form?.fields[0]).toMatchObject({ name: 'email', required: true, max_length: 500, options: null });
     expect(result.config.form?.fields[1]).toMatchObject({ required: false, options: ['S', 'M', 'L'], max_length: null });
     expect(result.config.form?.submit_label).toBe('Send');
+    expect(result.config.form?.success_message).toBe('Thank you!');
+  });
+
+  it("fills a form's empty button and thank-you text in the page's language", () => {
+    const texts = (language: string) => {
+      const result = validatePageConfig({ ...valid, language, form: { ...valid.form, submit_label: '', success_message: '  ' } });
+      return result.ok ? [result.config.form?.submit_label, result.config.form?.success_message] : result.errors;
+    };
+    expect(texts('de')).toEqual(['Senden', 'Vielen Dank!']);
+    expect(texts('fr-CH')).toEqual(['Envoyer', 'Merci !']);
+    expect(texts('es')).toEqual(['Enviar', '¡Gracias!']);
+    expect(texts('pt-BR')).toEqual(['Send', 'Thank you!']);
   });
 
   it('defaults to an unpublished page without form, theme or blocks', () => {

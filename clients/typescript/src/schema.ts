@@ -2056,7 +2056,9 @@ export interface components {
                 next_label?: string | null;
                 /** @description The thank-you page's main button leads here. */
                 next_url?: string | null;
+                /** @description The form's button. Sent empty, it is 'Send' in the page's language ('Senden', 'Envoyer', 'Enviar'). */
                 submit_label?: string;
+                /** @description Shown on the thank-you page. Sent empty, it is 'Thank you!' in the page's language. */
                 success_message?: string;
             } | null;
             /** @example en */
@@ -2195,7 +2197,9 @@ export interface components {
             next_label: string | null;
             /** @description The thank-you page's main button leads here. */
             next_url: string | null;
+            /** @description The form's button. Sent empty, it is 'Send' in the page's language ('Senden', 'Envoyer', 'Enviar'). */
             submit_label: string;
+            /** @description Shown on the thank-you page. Sent empty, it is 'Thank you!' in the page's language. */
             success_message: string;
         };
         /** PageTheme */

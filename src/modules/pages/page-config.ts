@@ -2,6 +2,7 @@
 // form. Pure: validates untrusted JSON into a normalised PageConfig, or lists field-level errors
 // as JSON pointers under the caller's prefix (e.g. `/hosted_page/form/fields/2/type`).
 import type { FieldError } from '../../errors.ts';
+import { pageLanguage, translator } from '../../http/page/language.ts';
 import { type Json, MAX_URL_LENGTH, Reader } from './config-reader.ts';
 
 /** Block types a page can show. */
@@ -200,7 +201,8 @@ function readField(r: Reader, value: unknown, field: string, seen: Set<string>):
   };
 }
 
-function readForm(r: Reader, value: unknown, field: string): FormConfig | null {
+/** `language` says the defaults of an empty button text and thank-you message. */
+function readForm(r: Reader, value: unknown, field: string, language: string): FormConfig | null {
   if (value === undefined || value === null) return null;
   const obj = r.object(value, field, ['fields', 'submit_label', 'success_message', 'next_url', 'next_label']);
   if (!obj) return null;
@@ -216,9 +218,9 @@ function readForm(r: Reader, value: unknown, field: string): FormConfig | null {
   }
   return {
     fields,
-    submit_label: r.string(obj, 'submit_label', field, { max: PAGE_LIMITS.submitLabel }) || 'Send',
+    submit_label: r.string(obj, 'submit_label', field, { max: PAGE_LIMITS.submitLabel }) || translator(pageLanguage(undefined, language)).text('form.submit'),
     // Shown under the thank-you page's heading, which already says the answer was sent.
-    success_message: r.string(obj, 'success_message', field, { max: PAGE_LIMITS.successMessage }) || 'Thank you!',
+    success_message: r.string(obj, 'success_message', field, { max: PAGE_LIMITS.successMessage }) || translator(pageLanguage(undefined, language)).text('form.thanks'),
     next_url: r.url(obj, 'next_url', field, false),
     next_label: r.string(obj, 'next_label', field, { max: PAGE_LIMITS.submitLabel }) || null,
   };
@@ -247,7 +249,7 @@ export function validatePageConfig(input: unknown, prefix = ''): PageConfigResul
     language,
     blocks,
     theme: readTheme(r, obj.theme, `${prefix}/theme`),
-    form: readForm(r, obj.form, `${prefix}/form`),
+    form: readForm(r, obj.form, `${prefix}/form`, language),
     published: r.boolean(obj, 'published', prefix, false),
   };
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, config };

@@ -64,8 +64,8 @@ export const PageTheme = Type.Object(
 
 const formProperties = {
   fields: Type.Array(FormField),
-  submit_label: Type.String(),
-  success_message: Type.String(),
+  submit_label: Type.String({ description: "The form's button. Sent empty, it is 'Send' in the page's language ('Senden', 'Envoyer', 'Enviar')." }),
+  success_message: Type.String({ description: "Shown on the thank-you page. Sent empty, it is 'Thank you!' in the page's language." }),
   next_url: NullOr(Type.String(), { description: "The thank-you page's main button leads here." }),
   next_label: NullOr(Type.String(), { description: 'That button\'s text ("Continue" in the page language when null).' }),
 };

@@ -89,8 +89,9 @@ export function newField(label: string, existing: readonly FieldDraft[]): FieldD
   };
 }
 
+/** A new form: its button and thank-you texts left empty, for the server to fill in the page's language ("Senden", "Vielen Dank!"). */
 export function newForm(): FormDraft {
-  return { fields: [], submit_label: 'Send', success_message: 'Thank you!', next_url: null, next_label: null };
+  return { fields: [], submit_label: '', success_message: '', next_url: null, next_label: null };
 }
 
 // Latin letters NFKD leaves whole (ß, æ, ø…), spelled as people would in ASCII.

@@ -80,6 +80,9 @@ export const de: Catalogue = {
   'form.failed.tooLarge': 'Ihre Antwort ist zu lang zum Senden. Gehen Sie zurück, kürzen Sie die längsten Antworten und senden Sie sie erneut.',
   'form.failed.gone': 'Dieses Formular ist nicht mehr verfügbar.',
   'form.failed.other': 'Bei uns ist etwas schiefgegangen. Gehen Sie zurück und senden Sie es gleich noch einmal.',
+  // A form's button and thank-you message when the owner left them empty.
+  'form.submit': 'Senden',
+  'form.thanks': 'Vielen Dank!',
   'thanks.title': 'Ihre Antwort wurde gesendet',
   'thanks.back': 'Zurück zu {title}',
   'thanks.next': 'Weiter',

@@ -78,6 +78,9 @@ export const en = {
   'form.failed.tooLarge': 'Your answer is too long to send. Go back, shorten the longest answers and send it again.',
   'form.failed.gone': 'This form is no longer available.',
   'form.failed.other': 'Something went wrong on our side. Go back and send it again in a moment.',
+  // A form's button and thank-you message when the owner left them empty.
+  'form.submit': 'Send',
+  'form.thanks': 'Thank you!',
   'thanks.title': 'Your answer has been sent',
   'thanks.back': 'Back to {title}',
   'thanks.next': 'Continue',

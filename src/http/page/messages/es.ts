@@ -78,6 +78,9 @@ export const es: Catalogue = {
   'form.failed.tooLarge': 'Tu respuesta es demasiado larga para enviarla. Vuelve atrás, acorta las respuestas más largas y envíala de nuevo.',
   'form.failed.gone': 'Este formulario ya no está disponible.',
   'form.failed.other': 'Algo ha fallado por nuestra parte. Vuelve atrás y envíala de nuevo en un momento.',
+  // A form's button and thank-you message when the owner left them empty.
+  'form.submit': 'Enviar',
+  'form.thanks': '¡Gracias!',
   'thanks.title': 'Tu respuesta se ha enviado',
   'thanks.back': 'Volver a {title}',
   'thanks.next': 'Continuar',

@@ -79,6 +79,9 @@ export const fr: Catalogue = {
   'form.failed.tooLarge': 'Votre réponse est trop longue pour être envoyée. Revenez en arrière, raccourcissez les réponses les plus longues et envoyez-la à nouveau.',
   'form.failed.gone': 'Ce formulaire n’est plus disponible.',
   'form.failed.other': 'Un problème est survenu de notre côté. Revenez en arrière et envoyez-la à nouveau dans un instant.',
+  // A form's button and thank-you message when the owner left them empty.
+  'form.submit': 'Envoyer',
+  'form.thanks': 'Merci !',
   'thanks.title': 'Votre réponse a été envoyée',
   'thanks.back': 'Retour à {title}',
   'thanks.next': 'Continuer',
