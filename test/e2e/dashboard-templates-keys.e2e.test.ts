@@ -98,8 +98,13 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         const dialog = page.getByRole('dialog', { name: 'Create an API key' });
         // "(optional)" is part of the field's name, after a space.
         await dialog.getByLabel('Name (optional)', { exact: true }).fill('Ticket shop');
-        // A date in the past: the server's refusal sits under the date picked, not under the choice.
+        // No date picked: a plain sentence beside the picker, and nothing sent.
         await dialog.getByLabel('Expires').selectOption('date');
+        await dialog.getByRole('button', { name: 'Create key' }).click();
+        await dialog.getByText('Choose the day the key stops working.').waitFor();
+        expect(await dialog.getByLabel('Expiry date').getAttribute('aria-invalid')).toBe('true');
+        expect(await dialog.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
+        // A date in the past: the server's refusal sits under the date picked, not under the choice.
         await dialog.getByLabel('Expiry date').fill('2020-01-01');
         await dialog.getByRole('button', { name: 'Create key' }).click();
         await expect.poll(() => dialog.getByLabel('Expiry date').getAttribute('aria-invalid')).toBe('true');

@@ -21,7 +21,7 @@ const EXPIRY_CHOICES = [
 
 function expiryIso(choice: string, date: string): string | undefined {
   if (choice === 'never') return undefined;
-  if (choice === 'date') return date ? new Date(`${date}T23:59:59`).toISOString() : '';
+  if (choice === 'date') return date ? new Date(`${date}T23:59:59`).toISOString() : undefined;
   return new Date(Date.now() + Number(choice) * 86_400_000).toISOString();
 }
 
@@ -44,6 +44,8 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
   const [env, setEnv] = useState<'prd' | 'tst'>('prd');
   const [expiry, setExpiry] = useState('never');
   const [date, setDate] = useState('');
+  // "On a date…" with no day picked: said here, as the API's message names an ISO timestamp.
+  const [noDate, setNoDate] = useState(false);
   const create = useMutation({
     mutationFn: () => createApiKey({ env, ...(name.trim() ? { name: name.trim() } : {}), ...(expiryIso(expiry, date) !== undefined ? { expires_at: expiryIso(expiry, date) } : {}) }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey }),
@@ -53,10 +55,13 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
     create.reset();
     setName('');
     setExpiry('never');
+    setNoDate(false);
   };
   const fields = fieldMessages(create.error);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    setNoDate(expiry === 'date' && !date);
+    if (expiry === 'date' && !date) return;
     create.mutate();
   };
   return (
@@ -109,7 +114,7 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
             )}
           </Field>
           {expiry === 'date' && (
-            <Field label="Expiry date" hint="The key stops working at the end of this day." error={fields.expires_at}>
+            <Field label="Expiry date" hint="The key stops working at the end of this day." error={noDate && !date ? 'Choose the day the key stops working.' : fields.expires_at}>
               {(props) => <TextInput {...props} type="date" required value={date} min={new Date().toISOString().slice(0, 10)} onChange={(e) => setDate(e.target.value)} />}
             </Field>
           )}
