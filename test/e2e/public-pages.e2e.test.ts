@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { CHROMIUM, chromiumAvailable, freePort, launchChromium } from '../helpers/browser.ts';
+import { smallTouchTargets } from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { type PublicPageCase, SHARED_TEXT, routeUnavailablePage, seedPublicPages, startImageHost } from '../helpers/public-pages.ts';
 
@@ -105,6 +106,8 @@ describeDialects('public pages in Chromium', (dialect) => {
           const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (sideways > 0) problems.push(`${where}: scrolls sideways by ${sideways}px`);
           for (const violation of await axe(page)) problems.push(`${where}: ${violation}`);
+          // A phone is where these pages are opened (from a scan): every control a thumb can hit (UI.md).
+          if (width === 390 && scheme === 'light') for (const small of await smallTouchTargets(page)) problems.push(`${where}: touch target under 44 px: ${small}`);
         }
         const text = await page.evaluate(() => document.body.innerText);
         if (ISO_TIME.test(text)) problems.push(`${c.name}: raw ISO time in "${ISO_TIME.exec(text)![0]}"`);

@@ -74,7 +74,7 @@ function renderBlock(block: Exclude<Block, { type: 'heading' }>): SafeHtml {
     case 'image':
       return html`<img class="block" src="${block.url}" alt="${block.alt}" loading="lazy" decoding="async">`;
     case 'link':
-      return html`<p><a href="${block.url}" rel="${LINK_REL}">${block.text}</a></p>`;
+      return html`<p class="link-block"><a href="${block.url}" rel="${LINK_REL}">${block.text}</a></p>`;
     case 'button':
       return html`<p><a class="button" href="${block.url}" rel="${LINK_REL}">${block.text}</a></p>`;
   }
