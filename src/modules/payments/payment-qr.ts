@@ -35,33 +35,19 @@ export interface IssuedReference {
 
 type Issued = { ok: true; reference: IssuedReference } | { ok: false; errors: FieldError[] };
 
-const refuse = (reason: string): Issued => ({ ok: false, errors: [{ field: 'reference', reason }] });
-const FORMS = { rf: 'an ISO 11649 creditor reference (RF and two check digits)', qr: 'a Swiss QR reference (27 digits)' } as const;
-
 /**
- * The merchant's own RF or QR reference, when the order id is one: used as it is where the scheme
- * and account carry its form, and refused, saying what to do, when its check fails or the account
- * takes only the other form. Null for an ordinary order id (and for Pix and UPI, which have none).
+ * The merchant's own RF or QR reference, when the order id is one: a reference that passes its
+ * check, of the form the scheme and account carry (RF, or a Swiss QR reference for a QR-IBAN), is
+ * used as it is. Anything else stays an order id that a reference is made from, as it always was:
+ * order ids such as "RF1001" or 27-digit invoice numbers are common, and refusing them (as a
+ * mistyped reference, or one of the other form) would break merchants who never meant one.
+ * Null for an ordinary order id (and for Pix and UPI, which have no such form).
  */
 function ownReference(scheme: Scheme, profile: PayeeProfile, orderReference: string | null | undefined): Issued | null {
   if (!orderReference || scheme === 'pix' || scheme === 'upi') return null;
   const own = readOwnReference(orderReference);
-  if (!own) return null;
   const qrIban = scheme === 'swiss_qr' && profile.swiss_qr!.qr_iban;
-  if (own.form !== (qrIban ? 'qr' : 'rf')) {
-    // Only a valid reference of the other form is clearly one; anything else stays an order id, as
-    // does a QR reference on a SEPA code (which carries RF only).
-    if (scheme === 'sepa' || !own.check.ok) return null;
-    return refuse(
-      qrIban
-        ? "is an ISO 11649 RF reference, but the swiss_qr payee's IBAN is a QR-IBAN, which takes only a Swiss QR reference (27 digits): send the QR reference, or an order id to have one issued"
-        : "is a Swiss QR reference, which only a QR-IBAN takes, but the swiss_qr payee's IBAN is an ordinary one: put the account's QR-IBAN in the payment profile, or send an RF reference or an order id",
-    );
-  }
-  if (!own.check.ok) {
-    const orderIdHint = own.form === 'rf' ? '; if it is an order id and not an RF reference, write it with a separator ("RF-…") to have a reference issued' : '';
-    return refuse(`is written as ${FORMS[own.form]} but ${own.check.reason}: copy it again from the invoice or your ERP${orderIdHint}`);
-  }
+  if (!own?.check.ok || own.form !== (qrIban ? 'qr' : 'rf')) return null;
   const value = own.check.reference;
   if (own.form === 'qr') return { ok: true, reference: { kind: 'qr', type: 'QRR', value, display: formatQrReference(value), own: true } };
   return { ok: true, reference: { kind: 'rf', type: scheme === 'sepa' ? 'RF' : 'SCOR', value, display: formatRf(value), own: true } };

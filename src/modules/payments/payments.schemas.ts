@@ -79,7 +79,7 @@ export const InitPaymentBody = Type.Object(
       minLength: 1,
       maxLength: REFERENCE_MAX,
       description:
-        "Your order id; where it fits the scheme's rules it also becomes the creditor reference's body (accented letters transliterated). A complete Swiss QR reference (27 digits, for a QR-IBAN) or ISO 11649 RF reference (SEPA, Swiss ordinary IBAN) is used as it is (spaces removed, upper case); one that fails its check is a 400, and one another payment of the account already carries is a 409 naming it (`payment_id`).",
+        "Your order id; where it fits the scheme's rules it also becomes the creditor reference's body (accented letters transliterated). A complete Swiss QR reference (27 digits, for a QR-IBAN) or ISO 11649 RF reference (SEPA, Swiss ordinary IBAN) is used as it is (spaces removed, upper case) when it passes its check (anything else stays an order id a reference is made from), and one another payment of the account already carries is a 409 naming it (`payment_id`).",
     }),
     description: Type.Optional(
       NullOr(Type.String({ maxLength: DESCRIPTION_MAX }), {
