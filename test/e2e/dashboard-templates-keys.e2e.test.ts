@@ -215,6 +215,15 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         await alert.getByRole('button', { name: 'Try again' }).click();
         await page.getByRole('heading', { name: 'No templates yet' }).waitFor();
 
+        // Behind a reverse proxy, Tessera down is a 502 for everything, /healthz included: an
+        // answer, but not Tessera's, so still an outage in place and no reload onto the proxy's page.
+        await page.route('**/*', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: '<h1>502 Bad Gateway</h1>' }));
+        await page.getByRole('link', { name: 'Webhooks' }).first().click();
+        await page.getByRole('alert').filter({ hasText: 'Tessera could not be reached' }).waitFor();
+        expect(page.url()).toBe(`${live.base}/app/webhooks`);
+        expect(loads).toBe(1);
+        await page.unroute('**/*');
+
         // A newer deploy removed the API keys chunk while Tessera answers: one reload (to the
         // new build), and if it is still missing, a message in place rather than a reload loop.
         await page.route(/\/assets\/api-keys-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: 'Not found' }));

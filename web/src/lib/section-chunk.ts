@@ -15,10 +15,12 @@ export class SectionLoadError extends Error {
   }
 }
 
+// Tessera's own liveness answer, not any answer: a reverse proxy answers 502/503/504 for it while
+// Tessera is down, and reloading onto the proxy's error page is the outage this file avoids.
 async function tesseraAnswers(): Promise<boolean> {
   try {
-    await fetch('/healthz', { cache: 'no-store' });
-    return true;
+    const response = await fetch('/healthz', { cache: 'no-store' });
+    return response.ok && (await response.json().catch(() => null)) !== null;
   } catch {
     return false;
   }
