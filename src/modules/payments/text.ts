@@ -6,10 +6,11 @@
  * - `unicode`: any printable character (UPI links percent-encode).
  * - `swiss`: the Latin subset of the Swiss IG QR-bill (Basic Latin, Latin-1 Supplement,
  *   Latin Extended-A, Ș ș Ț ț and €).
- * - `sepa`: the same Latin letters, for EPC QR codes. EPC069-12 encodes UTF-8, but SEPA carries
- *   the Latin character set (EPC217-08), and banks convert its accented letters to the basic set
- *   themselves; other scripts and emoji they reject or mangle. Letters with diacritics outside
- *   the set are transliterated ("ễ" → "e"); anything else is refused.
+ * - `sepa`: the same Latin letters, and Greek and Cyrillic, for EPC QR codes. EPC069-12 encodes
+ *   UTF-8; the SEPA character sets (EPC217-08) are Latin, with Greek and Cyrillic for the
+ *   communities that write them (Greek and Bulgarian payees), and banks convert between them and
+ *   the basic set themselves; other scripts and emoji they reject or mangle. Letters with
+ *   diacritics outside the sets are transliterated ("ễ" → "e"); anything else is refused.
  * - `ascii`: printable ASCII, as EMV QR fields of format "ans" require (Pix); letters with
  *   diacritics are transliterated first ("São Paulo" → "Sao Paulo").
  */
@@ -29,6 +30,9 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u20
 const SWISS_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]*$/u;
 const SWISS_BAD = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/u;
 const SWISS_BAD_ALL = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/gu;
+const SEPA_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac\u0370-\u03ff\u0400-\u04ff]*$/u;
+const SEPA_BAD = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac\u0370-\u03ff\u0400-\u04ff]/u;
+const SEPA_BAD_ALL = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac\u0370-\u03ff\u0400-\u04ff]/gu;
 const ASCII_BAD = /[^\u0020-\u007e]/u;
 const SPECIAL_LETTERS: Record<string, string> = { ß: 'ss', æ: 'ae', Æ: 'AE', ø: 'o', Ø: 'O', œ: 'oe', Œ: 'OE', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', þ: 'th', Þ: 'Th', ð: 'd', Ð: 'D', ı: 'i' };
 
@@ -60,12 +64,16 @@ export function checkText(raw: unknown, rule: TextRule): TextCheck {
   if (rule.charset !== 'unicode') text = text.replace(TYPOGRAPHIC_CHARS, (ch) => TYPOGRAPHIC[ch]!);
   if (rule.charset === 'ascii') text = transliterate(text);
   // Only what the Latin set lacks is transliterated: "Müller" stays as the payee wrote it.
-  if (rule.charset === 'sepa') text = text.replace(SWISS_BAD_ALL, (ch) => (SWISS_ALLOWED.test(transliterate(ch)) ? transliterate(ch) : ch)).trim();
+  if (rule.charset === 'sepa') text = text.replace(SEPA_BAD_ALL, (ch) => (SEPA_ALLOWED.test(transliterate(ch)) ? transliterate(ch) : ch)).trim();
   if (text === '') return { ok: false, reason: 'must not be empty' };
-  if ((rule.charset === 'swiss' || rule.charset === 'sepa') && !SWISS_ALLOWED.test(text)) {
-    const ch = describeChar(SWISS_BAD.exec(text)![0]);
-    if (rule.charset === 'swiss') return { ok: false, reason: `contains ${ch}, which the Swiss QR-bill character set (Latin letters, digits, common punctuation) does not include` };
-    return { ok: false, reason: `contains ${ch}, which SEPA transfers cannot carry: their character set (EPC217-08) is Latin letters, digits and common punctuation` };
+  if (rule.charset === 'swiss' && !SWISS_ALLOWED.test(text)) {
+    return { ok: false, reason: `contains ${describeChar(SWISS_BAD.exec(text)![0])}, which the Swiss QR-bill character set (Latin letters, digits, common punctuation) does not include` };
+  }
+  if (rule.charset === 'sepa' && !SEPA_ALLOWED.test(text)) {
+    return {
+      ok: false,
+      reason: `contains ${describeChar(SEPA_BAD.exec(text)![0])}, which SEPA transfers cannot carry: their character sets (EPC217-08) are Latin, Greek and Cyrillic letters, digits and common punctuation`,
+    };
   }
   if (rule.charset === 'ascii') {
     const bad = ASCII_BAD.exec(text);

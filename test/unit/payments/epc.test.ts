@@ -104,16 +104,20 @@ describe('EPC069-12 payloads', () => {
     });
   });
 
-  it('carries the Latin character set only: transliterates letters it lacks, refuses other scripts and emoji', () => {
+  it('carries the SEPA character sets (Latin, Greek, Cyrillic): transliterates letters they lack, refuses other scripts and emoji', () => {
     const base = { payee: { name: 'A', iban: 'DE89370400440532013000' }, amountMinor: 100, currency: 'EUR' };
     // Latin-1 and Latin Extended-A stay as written (banks convert them per EPC217-08); typographic quotes become plain.
     const latin = buildEpcPayload({ ...base, payee: { name: 'Łódź Müller’s Café & Söhne', iban: 'DE89370400440532013000' }, information: 'Cảm ơn — Phở Hà Nội' });
     expect(latin.ok && latin.payload.split('\n')).toEqual(['BCD', '002', '1', 'SCT', '', "Łódź Müller's Café & Söhne", 'DE89370400440532013000', 'EUR1', '', '', '', 'Cam on - Pho Hà Noi']);
-    const emoji = buildEpcPayload({ ...base, payee: { name: '😀 Emoji Corp', iban: 'DE89370400440532013000' }, remittance: '订单 42', information: 'Привет' });
+    // Greek and Bulgarian payees write their own scripts (EPC217-08 has sets for both).
+    const greek = buildEpcPayload({ ...base, payee: { name: 'Καφενείο Αθήνα', iban: 'GR1601101250000000012300695' }, information: 'Благодаря' });
+    expect(greek.ok && greek.payload.split('\n')[5]).toBe('Καφενείο Αθήνα');
+    expect(greek.ok && greek.payload.split('\n').at(-1)).toBe('Благодаря');
+    const emoji = buildEpcPayload({ ...base, payee: { name: '😀 Emoji Corp', iban: 'DE89370400440532013000' }, remittance: '订单 42', information: 'שלום' });
     expect(!emoji.ok && emoji.errors).toEqual([
       { field: 'payee.name', reason: expect.stringMatching(/^contains '😀' \(U\+1F600\), which SEPA transfers cannot carry/) },
       { field: 'remittance', reason: expect.stringContaining("'订' (U+8BA2)") },
-      { field: 'information', reason: expect.stringContaining("'П' (U+041F)") },
+      { field: 'information', reason: expect.stringContaining("'ש' (U+05E9)") },
     ]);
   });
 
