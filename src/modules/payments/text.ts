@@ -29,7 +29,6 @@ export type TextCheck = { ok: true; text: string } | { ok: false; reason: string
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 const SWISS_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]*$/u;
 const SWISS_BAD = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/u;
-const SWISS_BAD_ALL = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/gu;
 const SEPA_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac\u0370-\u03ff\u0400-\u04ff]*$/u;
 const SEPA_BAD = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac\u0370-\u03ff\u0400-\u04ff]/u;
 const SEPA_BAD_ALL = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac\u0370-\u03ff\u0400-\u04ff]/gu;
