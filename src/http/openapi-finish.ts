@@ -87,8 +87,8 @@ const RESPONSE_HEADERS: Record<string, Json> = {
     description: 'Present (`true`) when this is the stored response of an earlier request with the same Idempotency-Key, replayed.',
     schema: { type: 'string', enum: ['true'] },
   },
-  'RateLimit-Limit': { description: 'Requests an API key may make per minute (sent on API-key requests).', schema: { type: 'integer' } },
-  'RateLimit-Remaining': { description: "Requests left in the key's current minute.", schema: { type: 'integer' } },
+  'RateLimit-Limit': { description: 'Requests the API key or session may make per minute (on a 429 of another limit, that limit).', schema: { type: 'integer' } },
+  'RateLimit-Remaining': { description: 'Requests left in the current minute.', schema: { type: 'integer' } },
   'RateLimit-Reset': { description: 'Seconds until the current minute ends.', schema: { type: 'integer' } },
 };
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
@@ -333,7 +333,7 @@ export function finishDocument(generated: Json, documented: DocumentedComponents
         declareHeaders(response, [
           'X-Request-Id',
           ...(idempotent && success ? ['Idempotent-Replayed'] : []),
-          ...(signedIn && (success || status === '429') ? ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] : []),
+          ...((signedIn && success) || status === '429' ? ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'] : []),
         ]);
         if (response.content) response.content = hoist(response.content, schemas, documented, true) as Json;
       }

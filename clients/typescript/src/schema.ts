@@ -2761,9 +2761,9 @@ export interface components {
     headers: {
         /** @description Present (`true`) when this is the stored response of an earlier request with the same Idempotency-Key, replayed. */
         "Idempotent-Replayed": "true";
-        /** @description Requests an API key may make per minute (sent on API-key requests). */
+        /** @description Requests the API key or session may make per minute (on a 429 of another limit, that limit). */
         "RateLimit-Limit": number;
-        /** @description Requests left in the key's current minute. */
+        /** @description Requests left in the current minute. */
         "RateLimit-Remaining": number;
         /** @description Seconds until the current minute ends. */
         "RateLimit-Reset": number;
@@ -3093,6 +3093,9 @@ export interface operations {
             /** @description `rate_limited`: too many anonymous creates from this network (an IPv4 address or IPv6 /64) this minute, or too many password-protected ones (a lower limit: each costs an argon2id hash); see `Retry-After` and `RateLimit-*`. Creates with an API key count against the key instead. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -3213,6 +3216,9 @@ export interface operations {
             /** @description `too_many_attempts`: too many wrong passwords for this item from this network, or from everywhere; see `Retry-After`. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5406,6 +5412,9 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -5917,6 +5926,9 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -8017,6 +8029,9 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12474,6 +12489,9 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -12666,6 +12684,9 @@ export interface operations {
             /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                     /** @description Seconds to wait before retrying. */
                     "Retry-After"?: number;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
