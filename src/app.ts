@@ -8,6 +8,7 @@ import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { installBodyParsers } from './http/body-parsers.ts';
+import { proxyTrust } from './http/client-ip.ts';
 import { installInputGuard } from './http/input-guard.ts';
 import { AccessLogController, lazyRequestLogger, loggerOptions } from './http/logging.ts';
 import { installMethodRules } from './http/methods.ts';
@@ -86,7 +87,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     logController: new AccessLogController(),
     childLoggerFactory: lazyRequestLogger,
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: proxyTrust(config.trustProxy),
     // Its 503 while closing is bare JSON; the onRequest hook below answers a problem instead.
     return503OnClosing: false,
     frameworkErrors: frameworkErrors(config.publicUrl),

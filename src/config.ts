@@ -1,5 +1,6 @@
 // The only module that reads process.env. It parses every variable once, validates it, and
 // fails fast naming the bad variable, so a misconfigured instance never half-starts.
+import { isIP } from 'node:net';
 import path from 'node:path';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -23,7 +24,8 @@ export interface Config {
   readonly logLevel: string;
   readonly corsOrigins: readonly string[];
   readonly bodyLimitBytes: number;
-  readonly trustProxy: boolean;
+  /** Which X-Forwarded-For hops to trust: none, every one, a number of hops, or the proxies' addresses (TrustProxy). */
+  readonly trustProxy: TrustProxy;
   readonly redisUrl: string | null;
   /** Prefix of every Redis key, so several deployments (or test runs) can share one Redis. */
   readonly redisPrefix: string;
@@ -88,7 +90,12 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   },
   { name: 'TESSERA_CORS_ORIGINS', default: '(empty: CORS off)', description: 'Comma-separated origins allowed to call the API from browsers, or `*`.' },
   { name: 'TESSERA_BODY_LIMIT', default: '1048576', description: 'Largest accepted request body in bytes (larger bodies get 413).' },
-  { name: 'TESSERA_TRUST_PROXY', default: 'false', description: 'Trust X-Forwarded-* headers (set when behind a reverse proxy or CDN).' },
+  {
+    name: 'TESSERA_TRUST_PROXY',
+    default: 'false',
+    description:
+      'Trust X-Forwarded-* headers behind a reverse proxy or CDN: the number of proxy hops in front of Tessera (1 for one proxy; a client cannot then choose its own address), their addresses or CIDRs (comma-separated), or true for every hop (only when the proxy replaces X-Forwarded-For).',
+  },
   { name: 'REDIS_URL', default: '(unset: in-memory)', description: '`redis://…` makes rate limits shared across instances.' },
   { name: 'TESSERA_REDIS_PREFIX', default: 'tessera:', description: 'Prefix of every Redis key, so several deployments can share one Redis.' },
   { name: 'TESSERA_RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute allowed per API key or session.' },
@@ -177,6 +184,47 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected true or false, got '${env[name]}'`);
 }
 
+/**
+ * TESSERA_TRUST_PROXY: `false`; `true` (every hop, so the left-most X-Forwarded-For address, which
+ * a client can write itself unless the proxy replaces the header); a number of proxy hops in front
+ * of Tessera (the client is the address the outermost of them saw, so whatever a client puts in
+ * front is ignored); or the proxies' addresses and CIDRs (and proxy-addr's names `loopback`,
+ * `linklocal`, `uniquelocal`).
+ */
+export type TrustProxy = boolean | number | readonly string[];
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_NAMES.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+function trustProxy(env: Env): TrustProxy {
+  const raw = env.TESSERA_TRUST_PROXY?.trim() ?? '';
+  const lower = raw.toLowerCase();
+  if (['', 'false', 'no', 'off', '0'].includes(lower)) return false;
+  if (['true', 'yes', 'on'].includes(lower)) return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops > 16) throw new ConfigError('TESSERA_TRUST_PROXY', `a number of proxy hops must be at most 16, got ${hops}`);
+    return hops;
+  }
+  const entries = raw
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const bad = entries.find((entry) => !isProxyAddress(entry));
+  if (bad !== undefined) {
+    throw new ConfigError('TESSERA_TRUST_PROXY', `expected true, false, a number of proxy hops, or the proxies' addresses or CIDRs separated by commas; '${bad}' is none of these`);
+  }
+  return Object.freeze(entries);
+}
+
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '')
     .split(',')
@@ -261,7 +309,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     corsOrigins: Object.freeze(list(env, 'TESSERA_CORS_ORIGINS')),
     bodyLimitBytes: int(env, 'TESSERA_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
-    trustProxy: bool(env, 'TESSERA_TRUST_PROXY', false),
+    trustProxy: trustProxy(env),
     redisUrl,
     redisPrefix: env.TESSERA_REDIS_PREFIX?.trim() || 'tessera:',
     rateLimitPerMinute: int(env, 'TESSERA_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),

@@ -49,6 +49,23 @@ describeDialects('item creation limits', (dialect) => {
     expect((await create(t, PLAIN)).statusCode).toBe(201);
   });
 
+  it('behind a proxy counted by hops or addresses, an X-Forwarded-For a client writes itself buys no fresh budget; with true it would', async () => {
+    const proxy = '10.0.0.5';
+    // The proxy appends the address it saw (203.0.113.50) to whatever the client sent.
+    const through = (t: TestApp, claimed: string) => create(t, PLAIN, proxy, { 'x-forwarded-for': `${claimed}, 203.0.113.50` });
+    for (const trust of ['1', '10.0.0.0/8', 'uniquelocal, 10.0.0.5']) {
+      const t = await app({ env: { TESSERA_TRUST_PROXY: trust, TESSERA_ITEM_CREATES_PER_MINUTE: '2' } });
+      expect((await through(t, '192.0.2.1')).statusCode, trust).toBe(201);
+      expect((await through(t, '192.0.2.2')).statusCode, trust).toBe(201);
+      expect((await through(t, '192.0.2.3')).statusCode, trust).toBe(429);
+      // Another client behind the same proxy has its own budget.
+      expect((await create(t, PLAIN, proxy, { 'x-forwarded-for': '203.0.113.51' })).statusCode, trust).toBe(201);
+    }
+    // `true` sees through every hop to the left-most address, which the client wrote: why hops are the advice.
+    const open = await app({ env: { TESSERA_TRUST_PROXY: 'true', TESSERA_ITEM_CREATES_PER_MINUTE: '2' } });
+    for (const claimed of ['192.0.2.1', '192.0.2.2', '192.0.2.3']) expect((await through(open, claimed)).statusCode).toBe(201);
+  });
+
   it('counts an IPv6 /64 as one client, and refused bodies not at all', async () => {
     const t = await app({ env: { TESSERA_ITEM_CREATES_PER_MINUTE: '2' } });
     expect((await create(t, { content: '', ttlHours: 1 }, '2001:db8:1:2::1')).statusCode).toBe(400);

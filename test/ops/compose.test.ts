@@ -60,7 +60,7 @@ it('configures every Tessera service alike, on the shared database, Redis and ma
   // Required, never defaulted: every instance must decrypt what the others stored.
   expect(env.TESSERA_MASTER_KEY).toMatch(/^\$\{TESSERA_MASTER_KEY:\?/);
   expect(env.TESSERA_WORKER).toBe('false');
-  expect(env.TESSERA_TRUST_PROXY).toBe('true');
+  expect(env.TESSERA_TRUST_PROXY).toBe('1');
   // Metrics on their own port inside the network, never published.
   expect(env.TESSERA_METRICS_PORT).toBeDefined();
   for (const name of TESSERA) expect(services[name]!.ports, name).toBeUndefined();

@@ -26,6 +26,17 @@ describe('config', () => {
     expect(loadConfig({ TESSERA_SIGNUP: ' Open ' }).signup).toBe('open');
   });
 
+  it("reads TESSERA_TRUST_PROXY as off, every hop, a number of hops, or the proxies' addresses, and names a bad entry", () => {
+    const trust = (value: string) => loadConfig({ TESSERA_TRUST_PROXY: value }).trustProxy;
+    expect([trust(''), trust('false'), trust('0'), trust('off')]).toEqual([false, false, false, false]);
+    expect([trust('true'), trust('Yes'), trust('on')]).toEqual([true, true, true]);
+    expect([trust('1'), trust('2')]).toEqual([1, 2]);
+    expect(trust(' 10.0.0.0/8, 2001:db8::/32 ,loopback,192.0.2.7')).toEqual(['10.0.0.0/8', '2001:db8::/32', 'loopback', '192.0.2.7']);
+    expect(configError({ TESSERA_TRUST_PROXY: '10.0.0.0/33' }).message).toMatch(/TESSERA_TRUST_PROXY.*'10\.0\.0\.0\/33' is none of these/);
+    expect(configError({ TESSERA_TRUST_PROXY: 'proxy.internal' }).message).toMatch(/a number of proxy hops, or the proxies' addresses/);
+    expect(configError({ TESSERA_TRUST_PROXY: '99' }).message).toMatch(/at most 16/);
+  });
+
   it('selects PostgreSQL from a postgres:// URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/tessera' })).toMatchObject({ dialect: 'postgres', databaseUrl: 'postgres://u@db:5432/tessera' });
   });
