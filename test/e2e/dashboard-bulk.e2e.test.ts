@@ -9,13 +9,13 @@ import { decodeSvg } from '../helpers/decode-qr.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import {
+  atDesktopAndPhone,
   chromiumAvailable,
   chromiumForFile,
   decodeImage,
   downloadBytes,
   expectAxeClean,
   liveAppPerTest,
-  phoneContextLike,
   signedInContext,
   watchPage,
   withFailureScreenshot,
@@ -126,44 +126,36 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
       const live = await startApp();
       const browser = chromium();
       const { context, cookie } = await signedInContext(browser, live);
-      const phone = await phoneContextLike(browser, context);
-      for (const [page, width] of [
-        [await context.newPage(), 1280],
-        [await phone.newPage(), 390],
-      ] as const) {
-        const problems = watchPage(page);
-        await withFailureScreenshot(page, `bulk-duplicates-${width}-${dialect}`, async () => {
-          await page.goto(`${live.base}/app/bulk`);
-          const textarea = page.getByLabel('Paste links, one per line');
-          await textarea.fill(['https://shop.example/a', 'not a link', 'https://shop.example/b', 'shop.example/a'].join('\n'));
-          // Creating straight away: refused, and the result says nothing was created.
-          await page.getByRole('button', { name: 'Create 4 codes' }).click();
-          await page.getByText('1 of 4 rows needs fixing; nothing was created').waitFor();
-          const duplicates = page.getByTestId('row-duplicates');
-          await duplicates.waitFor();
-          expect(await duplicates.textContent()).toContain('1 row repeats a link');
-          expect(await duplicates.textContent()).toContain('Line 4: the same link as line 1');
-          // A warning, not an error: it is no alert, and not among the rows to fix.
-          expect(await duplicates.getAttribute('role')).toBeNull();
-          expect(await page.getByTestId('row-errors').textContent()).not.toContain('Line 4');
-          await expectAxeClean(page, `bulk with a repeated link at ${width}`);
-          await page.screenshot({ path: `.tmp/bulk-duplicates-${width}-${dialect}.png`, fullPage: true });
+      await atDesktopAndPhone(browser, context, `bulk-duplicates-${dialect}`, async (page, width) => {
+        await page.goto(`${live.base}/app/bulk`);
+        const textarea = page.getByLabel('Paste links, one per line');
+        await textarea.fill(['https://shop.example/a', 'not a link', 'https://shop.example/b', 'shop.example/a'].join('\n'));
+        // Creating straight away: refused, and the result says nothing was created.
+        await page.getByRole('button', { name: 'Create 4 codes' }).click();
+        await page.getByText('1 of 4 rows needs fixing; nothing was created').waitFor();
+        const duplicates = page.getByTestId('row-duplicates');
+        await duplicates.waitFor();
+        expect(await duplicates.textContent()).toContain('1 row repeats a link');
+        expect(await duplicates.textContent()).toContain('Line 4: the same link as line 1');
+        // A warning, not an error: it is no alert, and not among the rows to fix.
+        expect(await duplicates.getAttribute('role')).toBeNull();
+        expect(await page.getByTestId('row-errors').textContent()).not.toContain('Line 4');
+        await expectAxeClean(page, `bulk with a repeated link at ${width}`);
+        await page.screenshot({ path: `.tmp/bulk-duplicates-${width}-${dialect}.png`, fullPage: true });
 
-          // The second line as a spreadsheet copies it: link and name in tab-separated cells.
-          await textarea.fill(['https://shop.example/a', 'https://shop.example/c\tSpring poster', 'https://shop.example/b', 'shop.example/a'].join('\n'));
-          expect(await duplicates.count()).toBe(0);
-          await page.getByRole('button', { name: 'Check 4 links' }).click();
-          await page.getByText('All 4 links are valid.').waitFor();
-          expect(await duplicates.textContent()).toContain('Line 4: the same link as line 1');
-          if (width === 390) return;
-          const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 4 codes' }).click()]);
-          await page.getByRole('heading', { name: '4 codes created' }).waitFor();
-          const manifest = parseCsv(strFromU8(unzipSync(new Uint8Array(await downloadBytes(download)))['manifest.csv']!));
-          expect(manifest[2]?.[0]).toBe('Spring poster');
-          expect(manifest[2]?.[3]).toBe('https://shop.example/c');
-        });
-        expect(problems).toEqual([]);
-      }
+        // The second line as a spreadsheet copies it: link and name in tab-separated cells.
+        await textarea.fill(['https://shop.example/a', 'https://shop.example/c\tSpring poster', 'https://shop.example/b', 'shop.example/a'].join('\n'));
+        expect(await duplicates.count()).toBe(0);
+        await page.getByRole('button', { name: 'Check 4 links' }).click();
+        await page.getByText('All 4 links are valid.').waitFor();
+        expect(await duplicates.textContent()).toContain('Line 4: the same link as line 1');
+        if (width === 390) return;
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 4 codes' }).click()]);
+        await page.getByRole('heading', { name: '4 codes created' }).waitFor();
+        const manifest = parseCsv(strFromU8(unzipSync(new Uint8Array(await downloadBytes(download)))['manifest.csv']!));
+        expect(manifest[2]?.[0]).toBe('Spring poster');
+        expect(manifest[2]?.[3]).toBe('https://shop.example/c');
+      });
       const listed = await live.app.inject({ method: 'GET', url: '/api/v1/campaigns?limit=100', headers: { cookie } });
       expect((listed.json().data as Array<{ destination: string }>).map((c) => c.destination).sort()).toEqual([
         'https://shop.example/a',
@@ -171,7 +163,6 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         'https://shop.example/b',
         'https://shop.example/c',
       ]);
-      await phone.close();
       await context.close();
     },
     120_000,

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
 import {
+  atDesktopAndPhone,
   axeViolations,
   chromiumAvailable,
   chromiumForFile,
@@ -322,30 +323,21 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
       expect(await loading.getByRole('status', { name: 'Loading campaigns' }).count()).toBe(1);
       await loading.close();
 
-      const phone = await phoneContextLike(chromium(), context);
-      for (const ctx of [context, phone]) {
-        const width = ctx === phone ? 390 : 1280;
-        const page = await ctx.newPage();
-        const problems = watchPage(page);
-        await withFailureScreenshot(page, `schedule-header-${width}-${dialect}`, async () => {
-          for (const [id, badge] of [
-            [future, 'Starts in 3 days'],
-            [ended, 'Ended'],
-            [running, 'Active'],
-          ] as const) {
-            await page.goto(`${live.base}/app/campaigns/${id}`);
-            const title = page.getByRole('heading', { level: 1 });
-            await title.waitFor();
-            const row = title.locator('xpath=..');
-            await row.getByText(badge, { exact: true }).waitFor();
-            if (badge !== 'Active') expect(await row.getByText('Active', { exact: true }).count()).toBe(0);
-            if (id === future) await page.screenshot({ path: `.tmp/schedule-header-future-${width}.png` });
-          }
-        });
-        expect(problems).toEqual([]);
-        await page.close();
-      }
-      await phone.close();
+      await atDesktopAndPhone(chromium(), context, `schedule-header-${dialect}`, async (page, width) => {
+        for (const [id, badge] of [
+          [future, 'Starts in 3 days'],
+          [ended, 'Ended'],
+          [running, 'Active'],
+        ] as const) {
+          await page.goto(`${live.base}/app/campaigns/${id}`);
+          const title = page.getByRole('heading', { level: 1 });
+          await title.waitFor();
+          const row = title.locator('xpath=..');
+          await row.getByText(badge, { exact: true }).waitFor();
+          if (badge !== 'Active') expect(await row.getByText('Active', { exact: true }).count()).toBe(0);
+          if (id === future) await page.screenshot({ path: `.tmp/schedule-header-future-${width}.png` });
+        }
+      });
       await context.close();
     },
     60_000,

@@ -6,7 +6,7 @@
 // Campaign schedule and hosted page editor, at 1280 and 390 px, axe-clean.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
-import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import { atDesktopAndPhone, chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 
 /** Follows the summary's link named `name`, from the keyboard. */
@@ -35,49 +35,40 @@ describeDialects('dashboard error summary in Chromium', (dialect) => {
       const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Spring poster', destination: 'https://example.com/' } });
       expect(created.statusCode, created.body).toBe(201);
       const campaignId = created.json().id as string;
-      const phone = await phoneContextLike(chromium(), context);
-      for (const [page, width] of [
-        [await context.newPage(), 1280],
-        [await phone.newPage(), 390],
-      ] as const) {
-        const problems = watchPage(page);
-        await withFailureScreenshot(page, `error-summary-schedule-${width}-${dialect}`, async () => {
-          await page.goto(`${live.base}/app/campaigns/${campaignId}`);
-          const starts = page.getByLabel('Starts (optional)', { exact: true });
-          const ends = page.getByLabel('Ends (optional)', { exact: true });
-          await starts.fill('2099-06-02T09:00');
-          await ends.fill('2099-06-01T09:00');
-          await page.getByRole('button', { name: 'Save changes' }).click();
-          const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-          await summary.getByRole('link', { name: 'Ends must be later than Starts' }).waitFor();
-          // Beside the field, in the same words; the API's names are nowhere.
-          expect(await ends.getAttribute('aria-invalid')).toBe('true');
-          await page.getByText('must be later than Starts', { exact: true }).waitFor();
-          expect(await page.locator('main').textContent()).not.toMatch(/active_from|active_until/);
-          // Focus went to the summary; its link takes it on to the field, scrolled into view.
-          expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('There is a problem');
-          await page.evaluate(() => window.scrollTo(0, 0));
-          await follow(page, 'Ends must be later than Starts');
-          expect(await focused(page, ends)).toBe(true);
-          expect(await ends.isVisible()).toBe(true);
-          const box = (await ends.boundingBox())!;
-          expect(box.y).toBeGreaterThanOrEqual(0);
-          expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
-          expect(page.url()).toBe(`${live.base}/app/campaigns/${campaignId}`);
-          await expectAxeClean(page, `schedule refused at ${width}`);
-          if (width === 390) await page.screenshot({ path: `.tmp/error-summary-schedule-390-${dialect}.png` });
-          else await page.screenshot({ path: `.tmp/error-summary-schedule-1280-${dialect}.png` });
+      await atDesktopAndPhone(chromium(), context, `error-summary-schedule-${dialect}`, async (page, width) => {
+        await page.goto(`${live.base}/app/campaigns/${campaignId}`);
+        const starts = page.getByLabel('Starts (optional)', { exact: true });
+        const ends = page.getByLabel('Ends (optional)', { exact: true });
+        await starts.fill('2099-06-02T09:00');
+        await ends.fill('2099-06-01T09:00');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+        await summary.getByRole('link', { name: 'Ends must be later than Starts' }).waitFor();
+        // Beside the field, in the same words; the API's names are nowhere.
+        expect(await ends.getAttribute('aria-invalid')).toBe('true');
+        await page.getByText('must be later than Starts', { exact: true }).waitFor();
+        expect(await page.locator('main').textContent()).not.toMatch(/active_from|active_until/);
+        // Focus went to the summary; its link takes it on to the field, scrolled into view.
+        expect(await page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('There is a problem');
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await follow(page, 'Ends must be later than Starts');
+        expect(await focused(page, ends)).toBe(true);
+        expect(await ends.isVisible()).toBe(true);
+        const box = (await ends.boundingBox())!;
+        expect(box.y).toBeGreaterThanOrEqual(0);
+        expect(box.y + box.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+        expect(page.url()).toBe(`${live.base}/app/campaigns/${campaignId}`);
+        await expectAxeClean(page, `schedule refused at ${width}`);
+        if (width === 390) await page.screenshot({ path: `.tmp/error-summary-schedule-390-${dialect}.png` });
+        else await page.screenshot({ path: `.tmp/error-summary-schedule-1280-${dialect}.png` });
 
-          // A design value being typed is named by its control too, beside it and in the lint.
-          await page.getByLabel('Different colour for the corners', { exact: true }).check();
-          await page.getByLabel('Corner colour', { exact: true }).fill('#12');
-          await page.getByText("Corner colour must be a colour as #rgb, #rgba, #rrggbb or #rrggbbaa; got '#12'").first().waitFor();
-          expect(await page.getByTestId('lint').textContent()).toContain('Corner colour must be a colour');
-          expect(await page.locator('main').textContent()).not.toMatch(/eye_color|active_from|active_until/);
-        });
-        expect(problems).toEqual([]);
-      }
-      await phone.close();
+        // A design value being typed is named by its control too, beside it and in the lint.
+        await page.getByLabel('Different colour for the corners', { exact: true }).check();
+        await page.getByLabel('Corner colour', { exact: true }).fill('#12');
+        await page.getByText("Corner colour must be a colour as #rgb, #rgba, #rrggbb or #rrggbbaa; got '#12'").first().waitFor();
+        expect(await page.getByTestId('lint').textContent()).toContain('Corner colour must be a colour');
+        expect(await page.locator('main').textContent()).not.toMatch(/eye_color|active_from|active_until/);
+      });
       await context.close();
     },
     120_000,
@@ -97,44 +88,35 @@ describeDialects('dashboard error summary in Chromium', (dialect) => {
       });
       expect(created.statusCode, created.body).toBe(201);
       const campaignId = created.json().id as string;
-      const phone = await phoneContextLike(chromium(), context);
-      for (const [page, width] of [
-        [await context.newPage(), 1280],
-        [await phone.newPage(), 390],
-      ] as const) {
-        const problems = watchPage(page);
-        await withFailureScreenshot(page, `error-summary-page-${width}-${dialect}`, async () => {
-          await page.goto(`${live.base}/app/campaigns/${campaignId}/page`);
-          const address = page.getByLabel('Address', { exact: true });
-          await address.fill('docs');
-          await page.getByRole('button', { name: 'Save changes' }).click();
-          await follow(page, 'Address is reserved; choose another');
-          expect(await focused(page, address)).toBe(true);
-          await address.fill('menu');
+      await atDesktopAndPhone(chromium(), context, `error-summary-page-${dialect}`, async (page, width) => {
+        await page.goto(`${live.base}/app/campaigns/${campaignId}/page`);
+        const address = page.getByLabel('Address', { exact: true });
+        await address.fill('docs');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        await follow(page, 'Address is reserved; choose another');
+        expect(await focused(page, address)).toBe(true);
+        await address.fill('menu');
 
-          // A heading left empty and a text colour that is not one: both named, both reachable.
-          await page.getByRole('button', { name: 'Heading', exact: true }).click();
-          const text = page.getByLabel('Text', { exact: true });
-          await text.fill('#12');
-          await page.getByRole('button', { name: 'Save changes' }).click();
-          const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
-          await summary.waitFor();
-          expect(await summary.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Heading 1: text must not be empty', 'Look: text colour must be a colour such as #1a2b3c']));
-          await expectAxeClean(page, `page editor refused at ${width}`);
-          // Each link is a target of at least 24 px (WCAG 2.5.8), however short its text.
-          const heights = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
-          for (const height of heights) expect(height, `summary links at ${width}: ${heights.join(', ')}`).toBeGreaterThanOrEqual(24);
-          if (width === 390) await page.screenshot({ path: `.tmp/error-summary-page-390-${dialect}.png` });
-          else await page.screenshot({ path: `.tmp/error-summary-page-1280-${dialect}.png` });
-          await follow(page, 'Heading 1: text must not be empty');
-          expect(await focused(page, page.getByRole('region', { name: 'Heading 1' }).getByLabel('Heading text', { exact: true }))).toBe(true);
-          await follow(page, /^Look: text colour/);
-          expect(await focused(page, text)).toBe(true);
-          expect(await text.isVisible()).toBe(true);
-        });
-        expect(problems).toEqual([]);
-      }
-      await phone.close();
+        // A heading left empty and a text colour that is not one: both named, both reachable.
+        await page.getByRole('button', { name: 'Heading', exact: true }).click();
+        const text = page.getByLabel('Text', { exact: true });
+        await text.fill('#12');
+        await page.getByRole('button', { name: 'Save changes' }).click();
+        const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+        await summary.waitFor();
+        expect(await summary.getByRole('link').allTextContents()).toEqual(expect.arrayContaining(['Heading 1: text must not be empty', 'Look: text colour must be a colour such as #1a2b3c']));
+        await expectAxeClean(page, `page editor refused at ${width}`);
+        // Each link is a target of at least 24 px (WCAG 2.5.8), however short its text.
+        const heights = await summary.getByRole('link').evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+        for (const height of heights) expect(height, `summary links at ${width}: ${heights.join(', ')}`).toBeGreaterThanOrEqual(24);
+        if (width === 390) await page.screenshot({ path: `.tmp/error-summary-page-390-${dialect}.png` });
+        else await page.screenshot({ path: `.tmp/error-summary-page-1280-${dialect}.png` });
+        await follow(page, 'Heading 1: text must not be empty');
+        expect(await focused(page, page.getByRole('region', { name: 'Heading 1' }).getByLabel('Heading text', { exact: true }))).toBe(true);
+        await follow(page, /^Look: text colour/);
+        expect(await focused(page, text)).toBe(true);
+        expect(await text.isVisible()).toBe(true);
+      });
       await context.close();
     },
     120_000,

@@ -3,7 +3,7 @@
 // jsQR cannot find eyes that much lighter than the modules), a lighter one is named as a problem
 // with a fix, and the fix draws the eyes in the code colour again.
 import { expect, it } from 'vitest';
-import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import { atDesktopAndPhone, chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, signedInContext } from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 
 describeDialects('designer corner colour in Chromium', (dialect) => {
@@ -19,31 +19,22 @@ describeDialects('designer corner colour in Chromium', (dialect) => {
       const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Corner poster', destination: 'https://example.com/' } });
       expect(created.statusCode, created.body).toBe(201);
       const campaignId = created.json().id as string;
-      const phone = await phoneContextLike(chromium(), context);
-      for (const [page, width] of [
-        [await context.newPage(), 1280],
-        [await phone.newPage(), 390],
-      ] as const) {
-        const problems = watchPage(page);
-        await withFailureScreenshot(page, `designer-eye-colour-${width}-${dialect}`, async () => {
-          await page.goto(`${live.base}/app/campaigns/${campaignId}`);
-          const toggle = page.getByLabel('Different colour for the corners', { exact: true });
-          await toggle.check();
-          const corner = page.getByLabel('Corner colour', { exact: true });
-          await expect.poll(() => corner.inputValue()).toBe('#5b21b6');
-          const lint = page.getByTestId('lint');
-          await expect.poll(async () => (await lint.count()) === 0 || !(await lint.textContent())?.includes('corner eyes')).toBe(true);
-          await corner.fill('#2563eb');
-          await page.getByText('The corner eyes are hard to find').first().waitFor();
-          await expectAxeClean(page, `designer corner colour refused at ${width}`);
-          await page.screenshot({ path: `.tmp/designer-eye-colour-${width}-${dialect}.png` });
-          await page.getByRole('button', { name: 'Draw the eyes in the code colour' }).first().click();
-          await expect.poll(() => toggle.isChecked()).toBe(false);
-          await expect.poll(async () => (await page.getByText('The corner eyes are hard to find').count()) === 0).toBe(true);
-        });
-        expect(problems).toEqual([]);
-      }
-      await phone.close();
+      await atDesktopAndPhone(chromium(), context, `designer-eye-colour-${dialect}`, async (page, width) => {
+        await page.goto(`${live.base}/app/campaigns/${campaignId}`);
+        const toggle = page.getByLabel('Different colour for the corners', { exact: true });
+        await toggle.check();
+        const corner = page.getByLabel('Corner colour', { exact: true });
+        await expect.poll(() => corner.inputValue()).toBe('#5b21b6');
+        const lint = page.getByTestId('lint');
+        await expect.poll(async () => (await lint.count()) === 0 || !(await lint.textContent())?.includes('corner eyes')).toBe(true);
+        await corner.fill('#2563eb');
+        await page.getByText('The corner eyes are hard to find').first().waitFor();
+        await expectAxeClean(page, `designer corner colour refused at ${width}`);
+        await page.screenshot({ path: `.tmp/designer-eye-colour-${width}-${dialect}.png` });
+        await page.getByRole('button', { name: 'Draw the eyes in the code colour' }).first().click();
+        await expect.poll(() => toggle.isChecked()).toBe(false);
+        await expect.poll(async () => (await page.getByText('The corner eyes are hard to find').count()) === 0).toBe(true);
+      });
       await context.close();
     },
     120_000,

@@ -127,6 +127,29 @@ export async function withFailureScreenshot(page: Page, name: string, steps: () 
   }
 }
 
+/**
+ * Runs `steps` on a new page of `context` (1280 px wide) and then on a phone-sized page signed in
+ * the same way (390 px): each page watched for console errors and failed requests, a screenshot
+ * saved as `.tmp/{name}-{width}.png` when its steps fail.
+ */
+export async function atDesktopAndPhone(browser: Browser, context: BrowserContext, name: string, steps: (page: Page, width: 1280 | 390) => Promise<void>): Promise<void> {
+  const phone = await phoneContextLike(browser, context);
+  try {
+    for (const [owner, width] of [
+      [context, 1280],
+      [phone, 390],
+    ] as const) {
+      const page = await owner.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `${name}-${width}`, () => steps(page, width));
+      expect(problems, `${name} at ${width} px`).toEqual([]);
+      await page.close();
+    }
+  } finally {
+    await phone.close();
+  }
+}
+
 /** Signs up an account through the API and returns a browser context signed in as it. */
 export async function signedInContext(browser: Browser, live: LiveApp, options: { width?: number; email?: string } = {}) {
   const email = options.email ?? `owner-${Math.random().toString(36).slice(2, 8)}@example.com`;
