@@ -4,6 +4,7 @@
 // so this runs on SQLite only; the flows themselves run on both (the other e2e files).
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { INIT, initPayment, FULL_PROFILE } from '../helpers/payments.ts';
 import { axeViolations, chromiumAvailable, smallTouchTargets, launchChromium, type LiveApp, signedInContext, startLiveApp, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 
 const WIDTHS = [1280, 390] as const;
@@ -17,7 +18,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
 
   beforeAll(async () => {
     browser = await launchChromium();
-    live = await startLiveApp('sqlite');
+    live = await startLiveApp('sqlite', { env: { TESSERA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' } });
     for (const width of WIDTHS) {
       const session = await signedInContext(browser, live, { width, email: `owner-${width}@example.com` });
       signedIn.set(width, session);
@@ -44,6 +45,14 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
     await live.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${archivedId}`, headers });
     await post('/api/v1/templates', { name: 'House style', design_config: { preset: 'ocean' } });
     await post('/api/v1/merchant/api-keys', { env: 'tst', name: 'Staging' });
+    // The merchant pages with something on them: a signing secret, an endpoint, a payee, a payment.
+    await post('/api/v1/merchant/webhooks/secret', {});
+    await post('/api/v1/merchant/webhooks/endpoints', { url: 'http://127.0.0.1:9/tessera', description: 'Order system' });
+    const payee = await live.app.inject({ method: 'PUT', url: '/api/v1/merchant/payment-profile', headers, payload: FULL_PROFILE });
+    expect(payee.statusCode, payee.body).toBe(200);
+    const key = (await post('/api/v1/merchant/api-keys', { env: 'prd', name: 'Shop' })).data.full_key as string;
+    const payment = await initPayment(live.app, key, INIT.sepa);
+    expect(payment.statusCode, payment.body).toBe(201);
   }
 
   async function expectClean(page: Page, label: string) {
@@ -155,6 +164,12 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await app.getByRole('dialog').waitFor();
         await expectClean(app, `create key dialog at ${width}`);
         await app.keyboard.press('Escape');
+        await visit('/app/webhooks', () => app.getByText('http://127.0.0.1:9/tessera').waitFor(), 'webhooks with an endpoint');
+        await visit('/app/payments', () => app.getByText('order-1042').first().waitFor(), 'payments with a request');
+        await visit('/app/payments/payee', () => app.getByRole('heading', { name: 'Payee details', level: 1 }).waitFor(), 'payee details');
+        await visit('/app/payments/reconcile', () => app.getByRole('heading', { level: 1 }).waitFor(), 'reconcile');
+        await visit('/app/settings', () => app.getByRole('heading', { level: 1 }).waitFor(), 'settings');
+        await visit(`/app/campaigns/${campaignId}/scans`, () => app.getByRole('heading', { level: 1 }).waitFor(), 'scans of a campaign');
         await visit('/app/nowhere', () => app.getByRole('heading', { name: 'This page does not exist' }).waitFor(), 'not found');
         await visit('/app/campaigns/cmp_doesnotexist', () => app.getByRole('heading', { name: 'Campaign not found' }).waitFor(), 'campaign not found');
         await visit('/app/campaigns/cmp_doesnotexist/page', () => app.getByRole('heading', { name: 'Campaign not found' }).waitFor(), 'hosted page of no campaign');

@@ -102,8 +102,9 @@ function Section({ title, on, onToggle, children }: { title: string; on: boolean
   return (
     <fieldset className="space-y-4 border-t border-zinc-100 pt-4 first:border-t-0 first:pt-0 dark:border-zinc-800">
       <legend className="sr-only">{title}</legend>
-      <label className="flex items-center gap-2 text-sm font-medium">
-        <input type="checkbox" checked={on} onChange={(e) => onToggle(e.target.checked)} className="size-4 accent-[var(--color-accent)]" />
+      {/* On a phone the label is the 44 px touch target around its checkbox (UI.md). */}
+      <label className="flex items-center gap-2 text-sm font-medium max-sm:min-h-11">
+        <input type="checkbox" checked={on} onChange={(e) => onToggle(e.target.checked)} className="size-4 accent-[var(--color-accent)] max-sm:size-5" />
         Accept {title}
       </label>
       {on && <div className="grid gap-4 sm:grid-cols-2">{children}</div>}

@@ -18,7 +18,7 @@ export function PaymentRow({ payment, defaultOpen = false }: { payment: Payment;
   const settled = payment.paid_at ?? payment.canceled_at ?? payment.expired_at ?? payment.failed_at;
   return (
     <li className="px-4 py-3">
-      <button type="button" aria-expanded={open} aria-controls={panel} onClick={() => setOpen((o) => !o)} className="flex w-full items-center gap-3 rounded-md text-left">
+      <button type="button" aria-expanded={open} aria-controls={panel} onClick={() => setOpen((o) => !o)} className="flex w-full items-center gap-3 rounded-md text-left max-sm:min-h-11">
         <ChevronDown aria-hidden="true" className={`size-4 shrink-0 text-zinc-400 transition-transform ${open ? 'rotate-180' : ''}`} />
         <span className="min-w-0 flex-1">
           <span className="flex flex-wrap items-center gap-2">

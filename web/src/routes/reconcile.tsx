@@ -73,7 +73,7 @@ export function ReconcilePage() {
                 setFile(e.target.files?.[0] ?? null);
                 upload.reset();
               }}
-              className="block w-full text-sm text-zinc-700 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-900 hover:file:bg-zinc-50 dark:text-zinc-300 dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
+              className="block w-full text-sm text-zinc-700 max-sm:min-h-11 max-sm:file:min-h-11 file:mr-3 file:rounded-md file:border file:border-zinc-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-zinc-900 hover:file:bg-zinc-50 dark:text-zinc-300 dark:file:border-zinc-700 dark:file:bg-zinc-900 dark:file:text-zinc-100"
             />
           </div>
           <Button type="submit" variant="primary" pending={upload.isPending} disabled={!file}>

@@ -87,7 +87,7 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpoint }) {
         aria-expanded={open}
         aria-controls={panel}
         onClick={() => setOpen((o) => !o)}
-        className="mt-2 inline-flex items-center gap-1 rounded text-[13px] text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
+        className="mt-2 inline-flex items-center gap-1 rounded text-[13px] max-sm:min-h-11 text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100"
       >
         <ChevronDown aria-hidden="true" className={`size-3.5 transition-transform ${open ? 'rotate-180' : ''}`} />
         Latest deliveries
