@@ -1,5 +1,6 @@
 // PNG rasterisation of engine SVGs (server side: sharp/librsvg).
 
+import { createRequire } from 'node:module';
 import type SharpModule from 'sharp';
 import { QrDesignError } from '../../qr/index.ts';
 import { RasterBudget } from './raster-budget.ts';
@@ -12,8 +13,24 @@ export const rasterBudget = new RasterBudget();
 // only redirects never rasterises, so it is loaded on the first PNG instead of at startup.
 let loading: Promise<typeof SharpModule> | null = null;
 function loadSharp(): Promise<typeof SharpModule> {
-  loading ??= import('sharp').then((module) => module.default);
+  loading ??= import('sharp').then(async (module) => {
+    await registerCaptionFont(module.default);
+    return module.default;
+  });
   return loading;
+}
+
+// Frame captions are SVG text in bold sans (src/qr/svg/frame.ts), drawn by librsvg with the fonts
+// fontconfig finds. A host with none (the node:24-slim image, a minimal server) drew every letter
+// as an empty box. libvips adds a text image's `fontfile` to fontconfig for the whole process, so
+// one tiny text image at load makes the bundled DejaVu Sans Bold available to every SVG after it.
+// A host's own Helvetica or Arial still comes first, as the SVG's font-family asks.
+const CAPTION_FONT = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+async function registerCaptionFont(sharp: typeof SharpModule): Promise<void> {
+  await sharp({ text: { text: 'A', font: 'DejaVu Sans Bold', fontfile: CAPTION_FONT } })
+    .png()
+    .toBuffer();
 }
 
 /**
