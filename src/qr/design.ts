@@ -209,6 +209,10 @@ const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 // Embeddings, overrides and isolates reorder what follows them: a printed caption would read
 // otherwise than it was typed (and reviewed). Right-to-left text needs none of them.
 const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
+// Emoji need a colour emoji font, which neither the bundled caption font nor librsvg has: a PNG
+// (and most print workflows) drew each as an empty box, and the box's hard edges cost jsQR reads
+// (an outside audit: 20 of 22 sizes). Symbols with a text form (©, ™, ☎ without U+FE0F) still pass.
+const EMOJI = /\p{Emoji_Presentation}|\ufe0f/u;
 
 function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: boolean): Frame | null | undefined {
   if (v === null || v === undefined || v === false) return null;
@@ -222,6 +226,9 @@ function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: b
   }
   if (strict && DIRECTION_CONTROL.test(text)) {
     return c.fail('frame.text', 'frame.text must not hold invisible direction controls (U+202A–U+202E, U+2066–U+2069): they make the printed caption read otherwise than typed');
+  }
+  if (strict && EMOJI.test(text)) {
+    return c.fail('frame.text', 'frame.text must not hold emoji: PNG images and printers draw them as empty boxes; write the words instead');
   }
   const frameColor = obj.color === undefined ? (color ?? '#000000') : c.color('frame.color', obj.color);
   const textColor = obj.text_color === undefined ? '#ffffff' : c.color('frame.text_color', obj.text_color);

@@ -82,6 +82,24 @@ describe('refused with the field named', () => {
     expect(error.details).toEqual([{ field: 'frame.text', message: expect.stringContaining('must not hold invisible direction controls') }]);
   });
 
+  it.each([
+    ['an emoji', '🎉 Scan me'],
+    ['a ZWJ family', 'Scan 👨‍👩‍👧'],
+    ['a flag', 'Scan 🇨🇭'],
+    ['a symbol asked to show as emoji', 'Call ☎\ufe0f'],
+  ])('a caption holding %s (PNGs draw it as an empty box)', (_what, text) => {
+    const error = refusal({ frame: { text } });
+    expect(error.details).toEqual([{ field: 'frame.text', message: expect.stringContaining('must not hold emoji') }]);
+  });
+
+  it('symbols with a text form pass: ©, ™, ☎, → and accented letters', () => {
+    for (const text of ['© Café 2026™', 'Call ☎ →', 'Ｗｉ-Ｆｉ 二维码']) expect(() => fresh({ frame: { text } })).not.toThrow();
+  });
+
+  it('a stored design with an emoji caption still renders (the rule holds new designs only)', () => {
+    expect(renderSvg('https://example.com/', { frame: { text: '🎉 Scan me' } }).svg).toContain('🎉 Scan me');
+  });
+
   it('a right-to-left caption needs no direction control: Hebrew, Arabic and a right-to-left mark pass', () => {
     for (const text of ['סרקו אותי', 'امسح الرمز', 'A\u200fB']) expect(() => fresh({ frame: { text } })).not.toThrow();
   });

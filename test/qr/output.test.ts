@@ -92,6 +92,24 @@ describe('PNG output', () => {
     expect(meta.height).toBe(Math.round((400 * r.height) / r.width));
   });
 
+  it('fits a caption of 32 full-width letters inside its band (they are an em wide, not 0.62)', async () => {
+    const r = renderSvg(URL, { frame: { text: 'Ｗ'.repeat(32) } });
+    const size = 600;
+    const scale = size / r.width;
+    const { data, info } = await sharp(await renderPng(r.svg, size))
+      .extract({ left: 0, top: Math.ceil((r.height - 5) * scale), width: size, height: Math.floor(4 * scale) })
+      .flatten({ background: '#000' })
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    // The caption is white on the black band: none of it in the band's outer module on either side.
+    let edgeInk = 0;
+    for (let y = 0; y < info.height; y++) {
+      for (let x = 0; x < info.width; x++) if ((x < scale || x >= info.width - scale) && data[y * info.width + x]! > 128) edgeInk++;
+    }
+    expect(edgeInk).toBe(0);
+  });
+
   it('renders text + design in one call', async () => {
     const r = await renderQrPng(URL, { preset: 'dots' }, 256);
     expect(r.version).toBe(3);

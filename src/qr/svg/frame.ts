@@ -41,10 +41,26 @@ export function backdrop(design: Design, size: number): { width: number; height:
   let markup = `<path ${paintAttrs('fill', frame.color)} d="${f.d}"/>`;
   if (!transparent) markup += `<rect x="${FRAME_BORDER}" y="${FRAME_BORDER}" width="${inner}" height="${inner}" ${paintAttrs('fill', design.background)}/>`;
   if (frame.text !== '') {
-    // Shrink long captions to fit; 0.62 em is a generous average glyph width for bold sans.
-    const fontSize = Math.min(2.6, (width - 2) / Math.max(1, frame.text.length * 0.62));
+    // Shrink long captions to fit.
+    const fontSize = Math.min(2.6, (width - 2) / Math.max(1, captionEms(frame.text)));
     const baseline = FRAME_BORDER + inner + band / 2 + fontSize * 0.36;
     markup += `<text x="${num(width / 2)}" y="${num(baseline)}" text-anchor="middle" font-family="Helvetica, Arial, 'DejaVu Sans', sans-serif" font-weight="700" font-size="${num(fontSize)}" ${paintAttrs('fill', frame.text_color)}>${escapeXml(frame.text)}</text>`;
   }
   return { width, height, offset: design.margin + FRAME_BORDER, markup };
+}
+
+// Ideographs, kana, Hangul and full-width forms take a whole em; combining marks and the joiners
+// inside a character take none.
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
+const ZERO_WIDTH = /[\p{M}\u200b-\u200f]/u;
+
+/**
+ * The caption's width in ems, by code point (not UTF-16 unit): 0.62 em is a generous average for
+ * bold sans letters. Counting UTF-16 units with one width for all let 32 full-width letters run
+ * past both sides of the band.
+ */
+export function captionEms(text: string): number {
+  let ems = 0;
+  for (const ch of text) ems += ZERO_WIDTH.test(ch) ? 0 : WIDE.test(ch) ? 1 : 0.62;
+  return ems;
 }
