@@ -379,4 +379,21 @@ print(secureUrl)
     t.clock.advance(2_000); // past the redirect cache
     expect((await scan(url)).statusCode).toBe(410);
   });
+
+  it('signed renders and the live ticket say what the lint says, as every other render does: a 64 px PNG is too small to scan', async () => {
+    const { t, me } = await start();
+    const code = await morphing(me, { design_config: { color: '#d946ef' } });
+    const warnings = (response: { headers: Record<string, unknown> }) =>
+      (JSON.parse(String(response.headers['x-qr-warnings'] ?? '[]')) as Array<{ code: string; field: string }>).map((w) => `${w.code} ${w.field}`);
+    const query = signedQuery(code.secret_key!, t.clock.now());
+    const tiny = await render(code.short_code, `${query}&size=64`, 'png');
+    expect(tiny.statusCode).toBe(200);
+    expect(tiny.headers['x-tessera-render']).toBe('live');
+    expect(warnings(tiny)).toEqual(expect.arrayContaining(['low_resolution size', 'low_contrast color']));
+    // Large enough: only the design's own warning; the EXPIRED image carries none.
+    expect(warnings(await render(code.short_code, `${query}&size=600`, 'png'))).toEqual(['low_contrast color']);
+    expect(warnings(await render(code.short_code, '?t=1&sig=00', 'png'))).toEqual([]);
+    const live = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${code.id}/live.svg`, headers: me.headers });
+    expect(warnings(live)).toEqual(['low_contrast color']);
+  });
 });

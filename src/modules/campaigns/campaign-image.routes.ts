@@ -69,6 +69,7 @@ export async function campaignRenderRoutes(server: FastifyInstance, ctx: AppCont
         const image = await prepared.render();
         reply.header('cache-control', 'no-store').header('x-tessera-render', image.state);
         if (image.reason) reply.header('x-tessera-render-reason', image.reason);
+        setWarningsHeader(reply, image.warnings);
         return reply.type(image.contentType).send(image.body);
       }
       reply.header('etag', prepared.etag).header('cache-control', 'public, max-age=300');

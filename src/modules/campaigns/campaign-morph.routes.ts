@@ -16,6 +16,7 @@ import {
   setCampaignReentry,
 } from './campaign-morph.service.ts';
 import { IdParams, Problem as problem } from '../../http/schema.ts';
+import { setWarningsHeader, withWarningsHeader } from '../render/index.ts';
 import { MorphSecret, MorphSettings, MorphSettingsBody } from './campaign-morph.schemas.ts';
 
 function secretJson(secret: CampaignMorphSecret): MorphSecret {
@@ -101,12 +102,19 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
           "For the code's owner (the dashboard's live preview, a test scan): the image a correctly signed `/api/render/{short_code}.svg` shows at this moment, with its real step token, so it leads on when scanned within the step. `X-Tessera-Step-Seconds` says how often it changes. Never cached. 409 for codes that are not morphing, 410 once archived.",
         security: SIGNED_IN,
         params: IdParams,
-        response: { 200: fileResponse('The live code (SVG).', ['image/svg+xml']), 401: problem, 404: problem, 409: problem, 410: problem },
+        response: {
+          200: withWarningsHeader(fileResponse('The live code (SVG); lint warnings about its design in `X-QR-Warnings`.', ['image/svg+xml'])),
+          401: problem,
+          404: problem,
+          409: problem,
+          410: problem,
+        },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const live = await liveTicketSvg(ctx, principal.accountId, request.params.id);
+      setWarningsHeader(reply, live.warnings);
       return reply.header('cache-control', 'no-store').header('x-tessera-step-seconds', String(live.stepSeconds)).type('image/svg+xml; charset=utf-8').send(live.svg);
     },
   );

@@ -4,6 +4,7 @@
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
 import { liveUrl, type MorphSettings, morphSettings, type RenderSecret, renderSecret, rotateRenderSecret, setReentry } from '../morph/index.ts';
+import type { QrWarning } from '../../qr/index.ts';
 import { drawCode } from '../render/index.ts';
 import type { Campaign } from './campaign.ts';
 import { getCampaign } from './campaign.service.ts';
@@ -57,9 +58,10 @@ export async function setCampaignReentry(ctx: Ctx, accountId: string, id: string
  * and test-scan without signing a render URL; 410 once archived. It carries a real token: scanning
  * it within the step leads on like any live image.
  */
-export async function liveTicketSvg(ctx: Ctx, accountId: string, id: string): Promise<{ svg: string; stepSeconds: number }> {
+export async function liveTicketSvg(ctx: Ctx, accountId: string, id: string): Promise<{ svg: string; warnings: QrWarning[]; stepSeconds: number }> {
   const campaign = await morphingCampaign(ctx, accountId, id);
   if (campaign.status === 'archived') throw new AppError('gone', `Campaign '${id}' is archived; its live ticket is no longer shown.`);
   const { version } = await renderSecret(ctx, campaign);
-  return { svg: drawCode(liveUrl(ctx, campaign, version, ctx.clock.now()), campaign.designConfig).svg, stepSeconds: ctx.config.morphStepSeconds };
+  const { svg, warnings } = drawCode(liveUrl(ctx, campaign, version, ctx.clock.now()), campaign.designConfig);
+  return { svg, warnings, stepSeconds: ctx.config.morphStepSeconds };
 }

@@ -1,7 +1,7 @@
 // Every code image Tessera serves is drawn here: the engine's SVG, rasterised to PNG on request,
 // with the engine's refusals reported as problems (engine-errors.ts). Callers say what to encode
 // and with which design; what a code encodes is their business.
-import { renderSvg, type RenderSvgOptions, type SvgResult } from '../../qr/index.ts';
+import { type QrWarning, renderSvg, type RenderSvgOptions, type SvgResult } from '../../qr/index.ts';
 import { type EngineInput, withQrProblems, withQrProblemsAsync } from './engine-errors.ts';
 import { EXPIRED_SVG } from './expired-image.ts';
 import { renderPng } from './png.ts';
@@ -9,10 +9,11 @@ import { renderPng } from './png.ts';
 /** Image formats a code is served in. */
 export type ImageFormat = 'svg' | 'png';
 
-/** An image ready to send. */
+/** An image ready to send, with what the lint says of the code at its size (X-QR-Warnings). */
 export interface CodeImage {
   contentType: string;
   body: string | Buffer;
+  warnings: QrWarning[];
 }
 
 const ENGINE: EngineInput = { kind: 'engine' };
@@ -28,8 +29,8 @@ export function svgToPng(svg: string, sizePx: number): Promise<Buffer> {
 }
 
 /** An SVG as the image a route sends: the SVG itself, or its PNG `size` wide. */
-export async function asImage(svg: string, format: ImageFormat, size: number): Promise<CodeImage> {
-  return format === 'svg' ? { contentType: 'image/svg+xml; charset=utf-8', body: svg } : { contentType: 'image/png', body: await svgToPng(svg, size) };
+export async function asImage(svg: string, format: ImageFormat, size: number, warnings: QrWarning[] = []): Promise<CodeImage> {
+  return format === 'svg' ? { contentType: 'image/svg+xml; charset=utf-8', body: svg, warnings } : { contentType: 'image/png', body: await svgToPng(svg, size), warnings };
 }
 
 /**
@@ -37,8 +38,9 @@ export async function asImage(svg: string, format: ImageFormat, size: number): P
  * when not given), or an SVG whose width attribute is `size` (none when not given: it scales to its box).
  */
 export async function codeImage(text: string, design: unknown, format: ImageFormat, size: number | undefined, pngDefault: number, input: EngineInput = ENGINE): Promise<CodeImage> {
-  const svg = drawCode(text, design, format === 'svg' ? { sizePx: size } : {}, input).svg;
-  return asImage(svg, format, size ?? pngDefault);
+  // A PNG is drawn at its width, so the lint can say when it gives too few pixels a module.
+  const drawn = drawCode(text, design, { sizePx: format === 'svg' ? size : (size ?? pngDefault) }, input);
+  return asImage(drawn.svg, format, size ?? pngDefault, drawn.warnings);
 }
 
 /** The red "EXPIRED" image a refused morphing render shows in place of the code. */
