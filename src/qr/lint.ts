@@ -158,7 +158,7 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
     else warnings.push({ code: 'mixed_polarity', ...mixed });
   }
   if (design.margin < MIN_QUIET_ZONE) {
-    errors.push({ field: 'margin', message: `margin (quiet zone) is ${design.margin} modules; at least ${MIN_QUIET_ZONE} are needed to scan (4 recommended)` });
+    errors.push({ field: 'margin', message: `margin (quiet zone) is ${design.margin} ${design.margin === 1 ? 'module' : 'modules'}; at least ${MIN_QUIET_ZONE} are needed to scan (4 recommended)` });
   } else if (design.margin < 4) {
     warnings.push({ code: 'small_quiet_zone', field: 'margin', message: `margin (quiet zone) is ${design.margin} modules; the standard asks for 4` });
   }

@@ -258,7 +258,8 @@ describe('lintDesign', () => {
   });
 
   it('refuses a quiet zone under 2 modules and warns under 4', () => {
-    expect(lint({ margin: 1 }).errors[0]).toMatchObject({ field: 'margin' });
+    expect(lint({ margin: 1 }).errors[0]).toMatchObject({ field: 'margin', message: expect.stringContaining('is 1 module; at least 2') });
+    expect(lint({ margin: 0 }).errors[0]).toMatchObject({ field: 'margin', message: expect.stringContaining('is 0 modules;') });
     expect(lint({ margin: 3 }).warnings[0]).toMatchObject({ code: 'small_quiet_zone' });
   });
 
