@@ -6758,12 +6758,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The live code (SVG). */
+            /** @description The live code (SVG); lint warnings about its design in `X-QR-Warnings`. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
