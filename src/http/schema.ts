@@ -5,7 +5,7 @@ import { type Static, type TObject, type TSchema, type TUnsafe, Type } from 'typ
 import { describePattern, PROBLEM_SCHEMA } from './problem.ts';
 
 export { Type };
-export type { Static, TSchema };
+export type { Static, TSchema, TUnsafe };
 
 /** A string that is one of `values` (`{type: string, enum}`; the TypeScript type is their union). */
 export function StringEnum<const T extends readonly string[]>(values: T, options: { description?: string; default?: T[number]; examples?: T[number][] } = {}): TUnsafe<T[number]> {

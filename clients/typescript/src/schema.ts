@@ -501,7 +501,7 @@ export interface paths {
         get: operations["getCampaign"];
         /**
          * Update a campaign's design or destination
-         * @description Every field is optional; a new destination takes effect on the next scan. Archived campaigns cannot change (409).
+         * @description Every field is optional; a new destination takes effect on the next scan. The body GET answers may be sent back with a field changed: fields Tessera sets are ignored when equal to the stored value and a 400 otherwise, and fields sent back unchanged are no change. Archived campaigns cannot change (409).
          */
         put: operations["replaceCampaign"];
         post?: never;
@@ -6425,20 +6425,55 @@ export interface operations {
                      * @description RFC 3339 instant at which the code stops leading on (later than active_from); from then on it answers an "ended" page (410, problem code `code_ended`) and counts no scan. null: never.
                      */
                     active_until?: string | null;
+                    /** @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise. */
+                    readonly batch_id?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise.
+                     */
+                    readonly created_at?: string;
                     design_config?: components["schemas"]["DesignConfig"];
                     /** @description Absolute http(s) URL. */
                     destination?: string;
                     /** @description A landing page Tessera hosts at /p/{account slug}/{campaign slug} (needs a slug to publish). null removes it. */
                     hosted_page?: components["schemas"]["HostedPageInput"] | null;
+                    /** @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise. */
+                    readonly hosted_page_url?: string | null;
+                    /**
+                     * @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise.
+                     * @example cmp_4hT9xQ2mZpL8vN3bK7wR1c
+                     */
+                    readonly id?: string;
                     name?: string;
+                    /** @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise. */
+                    readonly png_url?: string;
+                    /** @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise. */
+                    readonly public_url?: string;
                     /**
                      * @description `morphing`: an anti-screenshot ticket whose QR payload rotates; render it through signed URLs with the returned `secret_key`.
                      * @enum {string}
                      */
                     qr_type?: "static" | "dynamic" | "morphing";
+                    /**
+                     * @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise.
+                     * @example Xk4mP9q
+                     */
+                    readonly short_code?: string;
                     /** @description Unique within the account; lowercase letters, digits, inner hyphens. */
                     slug?: string | null;
+                    /**
+                     * @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise.
+                     * @enum {string}
+                     */
+                    readonly status?: "active" | "archived";
+                    /** @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise. */
+                    readonly svg_url?: string;
                     template_id?: string | null;
+                    /**
+                     * Format: date-time
+                     * @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise.
+                     */
+                    readonly updated_at?: string;
                 };
             };
         };

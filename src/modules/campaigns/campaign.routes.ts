@@ -73,7 +73,8 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['campaigns'],
         summary: "Update a campaign's design or destination",
-        description: 'Every field is optional; a new destination takes effect on the next scan. Archived campaigns cannot change (409).',
+        description:
+          'Every field is optional; a new destination takes effect on the next scan. The body GET answers may be sent back with a field changed: fields Tessera sets are ignored when equal to the stored value and a 400 otherwise, and fields sent back unchanged are no change. Archived campaigns cannot change (409).',
         security: SIGNED_IN,
         params: IdParams,
         body: UpdateCampaignBody,

@@ -1,6 +1,6 @@
 // The campaigns API's shapes, written once: validation, handler types and OpenAPI come from here.
 // The campaign JSON is shared by campaign responses and bulk results.
-import { DefaultsOptional, IsoDateTime, NOT_BLANK, NullOr, Page, PageQuery, type Static, StringEnum, TextMatching, Type } from '../../http/schema.ts';
+import { DefaultsOptional, IsoDateTime, NOT_BLANK, NullOr, Page, PageQuery, type Static, StringEnum, TextMatching, type TSchema, type TUnsafe, Type } from '../../http/schema.ts';
 import { HostedPageInput, HostedPageJson } from '../pages/index.ts';
 import { imageSizeField, PNG_SIZES } from '../render/index.ts';
 import { designConfigField } from '../templates/index.ts';
@@ -127,8 +127,25 @@ export const CreateCampaignBody = DefaultsOptional(
 );
 export type CreateCampaignBody = Static<typeof CreateCampaignBody>;
 
-/** Input of updateCampaign: every field optional, at least one. */
-export const UpdateCampaignBody = Type.Partial(Type.Object(fields), { additionalProperties: false, minProperties: 1 });
+/** The fields of a campaign's JSON that Tessera sets, which no update can change. */
+export const SERVER_SET_FIELDS = ['id', 'status', 'short_code', 'public_url', 'svg_url', 'png_url', 'batch_id', 'hosted_page_url', 'created_at', 'updated_at'] as const;
+export type ServerSetField = (typeof SERVER_SET_FIELDS)[number];
+
+// A client that GETs a campaign, changes a field and PUTs the whole body back sends these too:
+// they are accepted when they equal what GET answers (and ignored), so that common REST pattern
+// works, and refused when they differ, since the change would otherwise be dropped unseen.
+const serverSet = <T extends TSchema>(schema: T) =>
+  Type.Unsafe<Static<T>>({
+    ...schema,
+    readOnly: true,
+    description: 'Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise.',
+  });
+const serverSetFields = Object.fromEntries(SERVER_SET_FIELDS.map((name) => [name, serverSet(CampaignJson.properties[name])])) as {
+  [K in ServerSetField]: TUnsafe<Static<(typeof CampaignJson.properties)[K]>>;
+};
+
+/** Input of updateCampaign: every field optional, at least one; the server-set ones only as GET answers them. */
+export const UpdateCampaignBody = Type.Partial(Type.Object({ ...fields, ...serverSetFields }), { additionalProperties: false, minProperties: 1 });
 export type UpdateCampaignBody = Static<typeof UpdateCampaignBody>;
 
 /** `/api/render/{short_code}.svg` or `.png`. */

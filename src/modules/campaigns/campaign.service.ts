@@ -27,6 +27,8 @@ import {
 } from './campaign.repo.ts';
 import { type Campaign, type CampaignStatus, type QrType, type RedirectTarget, toCampaign } from './campaign.ts';
 import { checkDestination } from './destination.ts';
+import { realChanges } from './campaign-echoes.ts';
+import { campaignJson } from './campaign.view.ts';
 import { assertScheduleOrder, parseScheduleInstant } from './schedule.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import type { CreateCampaignBody, UpdateCampaignBody } from './campaign.schemas.ts';
@@ -141,10 +143,14 @@ export async function listCampaigns(ctx: Ctx, accountId: string, filter: Campaig
   return page;
 }
 
-/** Changes a campaign's name, slug, destination or design; the redirect follows at once. */
-export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: string, patch: UpdateCampaignBody): Promise<Campaign> {
+/** Changes a campaign's name, slug, destination or design; the redirect follows at once. Echoed fields are no change. */
+export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: string, body: UpdateCampaignBody): Promise<Campaign> {
   const current = await getCampaign(ctx, accountId, id);
   if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
+  // Fields sent back as GET answered them change nothing; a body of only those is no change at
+  // all (no updated_at, no webhook, no cache invalidation).
+  const patch = realChanges(body, campaignJson(current, ctx.config.publicUrl));
+  if (Object.keys(patch).length === 0) return current;
   if (patch.qr_type !== undefined && patch.qr_type !== current.qrType) {
     throw new AppError('validation_failed', `qr_type cannot change (this campaign is '${current.qrType}'); create a new campaign instead.`, {
       errors: [{ field: 'body/qr_type', message: 'cannot change after creation' }],
