@@ -70,6 +70,20 @@ describeDialects('campaign.* webhooks', (dialect) => {
     for (const c of bulk.json().data as Array<{ secret_key: string }>) expect(JSON.stringify(events)).not.toContain(c.secret_key);
   });
 
+  it('a PUT of the GET body emits nothing when unchanged, and names only the field that changed', async () => {
+    const created = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Spring', destination: 'https://example.com/a', qr_type: 'dynamic' } })
+    ).json();
+    const read = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${created.id}`, headers: me.headers })).json();
+    t.clock.advance(1000);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: me.headers, payload: read })).statusCode).toBe(200);
+    t.clock.advance(1000);
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${created.id}`, headers: me.headers, payload: { ...read, destination: 'https://example.com/b' } })).statusCode).toBe(200);
+    const events = await delivered();
+    expect(events.map((e) => e.type)).toEqual(['campaign.created', 'campaign.updated']);
+    expect(events[1]!.data.changed).toEqual(['destination']);
+  });
+
   it('a rejected change emits nothing', async () => {
     await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'x', destination: 'javascript:alert(1)', qr_type: 'dynamic' } });
     expect(await delivered()).toEqual([]);
