@@ -15,6 +15,7 @@ import { newId } from '../../ids.ts';
 import { eventTypeInfo, isSubscribed, PING_EVENT_TYPE } from './event-types.ts';
 import { insertEventWithDeliveries, listEnabledSubscriptions, listEnabledSubscriptionsOf } from './webhook-delivery.repo.ts';
 import { toIso } from '../../http/iso.ts';
+import { inTransaction } from '../../db/transaction.ts';
 
 /** An event to emit. */
 export interface EmitEventInput {
@@ -48,6 +49,8 @@ export async function emitEvent(db: Kysely<Database> | Transaction<Database>, in
  * lookup per account instead of one per event. Same transaction rule; returns one result per input.
  */
 export async function emitEvents(db: Kysely<Database> | Transaction<Database>, inputs: readonly EmitEventInput[]): Promise<EmittedEvent[]> {
+  // The endpoints read are held until the deliveries referencing them are written: one transaction.
+  if (!db.isTransaction) return inTransaction(db, (trx) => emitEvents(trx, inputs));
   const subscriptions = new Map<string, Array<{ id: string; types: string[] }>>();
   const results: EmittedEvent[] = [];
   for (const input of inputs) {

@@ -2,7 +2,7 @@
 // recording attempts. Plain functions taking the database first.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Dialect } from '../../config.ts';
-import { lockSkippingLocked } from '../../db/claim.ts';
+import { lockAgainstDeletion, lockSkippingLocked } from '../../db/claim.ts';
 import type { Database, WebhookAttemptsTable, WebhookDeliveriesTable, WebhookEventsTable } from '../../db/schema.ts';
 import { inTransaction } from '../../db/transaction.ts';
 
@@ -21,9 +21,13 @@ export async function insertEventWithDeliveries(db: Db, event: WebhookEventsTabl
   else await db.transaction().execute(write);
 }
 
-/** Enabled endpoints of an account with their subscriptions (JSON text). */
+/**
+ * Enabled endpoints of an account with their subscriptions (JSON text), held against deletion
+ * until the caller's transaction ends: its delivery rows reference them, and an endpoint deleted
+ * in between failed the whole write on PostgreSQL's foreign key.
+ */
 export async function listEnabledSubscriptions(db: Db, accountId: string): Promise<Array<{ id: string; event_types: string }>> {
-  return db.selectFrom('webhook_endpoints').select(['id', 'event_types']).where('account_id', '=', accountId).where('enabled', '=', 1).execute();
+  return lockAgainstDeletion(db.selectFrom('webhook_endpoints').select(['id', 'event_types']).where('account_id', '=', accountId).where('enabled', '=', 1), db).execute();
 }
 
 /** The enabled endpoints of several accounts, with their subscriptions. */
