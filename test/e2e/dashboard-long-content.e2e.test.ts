@@ -6,7 +6,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, chromiumForFile, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import { atDesktopAndPhone, chromiumAvailable, chromiumForFile, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
 
 /** Nothing inside `locator` is wider than its box (no text spilling out sideways). */
 async function fitsInside(locator: Locator): Promise<{ scrollWidth: number; clientWidth: number }> {
@@ -81,6 +81,36 @@ describeDialects('dashboard long content in Chromium', (dialect) => {
       }
     },
     120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'a short name in two scripts is shown whole in the campaign header, not cut by an ellipsis inside a word',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const name = 'Spring menu — قائمة الربيع';
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name, destination: 'https://example.com/spring' } });
+      expect(created.statusCode, created.body).toBe(201);
+      await atDesktopAndPhone(chromium(), context, `mixed-name-${dialect}`, async (page, width) => {
+        await page.goto(`${live.base}/app/campaigns/${created.json().id}`);
+        const title = page.getByRole('heading', { level: 1, name });
+        await title.waitFor();
+        const box = await title.evaluate((el) => ({
+          dir: el.getAttribute('dir'),
+          scrollWidth: el.scrollWidth,
+          clientWidth: el.clientWidth,
+          scrollHeight: el.scrollHeight,
+          clientHeight: el.clientHeight,
+        }));
+        expect(box, `at ${width}`).toMatchObject({ dir: 'auto' });
+        expect(box.scrollWidth, `at ${width}: ${JSON.stringify(box)}`).toBeLessThanOrEqual(box.clientWidth);
+        expect(box.scrollHeight, `at ${width}: ${JSON.stringify(box)}`).toBeLessThanOrEqual(box.clientHeight);
+        await page.screenshot({ path: `.tmp/mixed-name-${width}.png` });
+      });
+      await context.close();
+    },
+    60_000,
   );
 
   it.skipIf(!chromiumAvailable)(

@@ -22,7 +22,9 @@ export function EditorHeader({ campaign, readOnly, dirty, saving, onArchive }: {
           Campaigns
         </Link>
         <div className="flex items-center gap-2">
-          <h1 className="truncate text-xl font-semibold tracking-tight" title={campaign?.name}>
+          {/* Wraps rather than cut: a cut name hid its end from touch and keyboard users (the title
+              attribute is a mouse's), and an ellipsis inside mixed-direction text split a word. */}
+          <h1 dir="auto" className="line-clamp-3 min-w-0 text-xl font-semibold tracking-tight" title={campaign?.name}>
             {campaign ? campaign.name : 'New campaign'}
           </h1>
           {campaign && <CampaignStateBadge campaign={campaign} showActive />}
