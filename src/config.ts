@@ -256,6 +256,11 @@ function database(env: Env, dataDir: string): { dialect: Dialect; databaseUrl: s
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) {
     throw new ConfigError('DATABASE_URL', `unsupported scheme in '${raw.split(':')[0]}://…'; use postgres://… or a SQLite file path`);
   }
+  // A PostgreSQL URL with a typo ('postgres:/host/db', 'postgresql//host/db') would otherwise be
+  // taken for a SQLite file of that name: a new, empty database that migrates and serves.
+  if (/^postgres(ql)?(:|\/\/)/i.test(raw)) {
+    throw new ConfigError('DATABASE_URL', `'${raw.replace(/\/\/[^@/]*@/, '//…@')}' is neither a postgres:// URL nor a SQLite file path; write postgres://user@host:5432/database`);
+  }
   const file = raw.replace(/^sqlite:/i, '');
   return { dialect: 'sqlite', databaseUrl: file === ':memory:' ? file : path.resolve(file) };
 }

@@ -39,6 +39,7 @@ describe('config', () => {
 
   it('selects PostgreSQL from a postgres:// URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/tessera' })).toMatchObject({ dialect: 'postgres', databaseUrl: 'postgres://u@db:5432/tessera' });
+    expect(loadConfig({ DATABASE_URL: 'postgres.db' })).toMatchObject({ dialect: 'sqlite', databaseUrl: path.resolve('postgres.db') });
   });
 
   it.each([
@@ -51,6 +52,9 @@ describe('config', () => {
     // No TESSERA_PUBLIC_URL: the default is built from HOST, so the error names HOST.
     [{ HOST: '999.1.1.1' }, 'HOST', "'999.1.1.1' is not a host name or IP address"],
     [{ DATABASE_URL: 'mysql://x/y' }, 'DATABASE_URL', 'unsupported scheme'],
+    // Typos of a PostgreSQL URL are not SQLite file names (they made a new, empty database).
+    [{ DATABASE_URL: 'postgres:/localhost/db' }, 'DATABASE_URL', 'neither a postgres:// URL nor a SQLite file path'],
+    [{ DATABASE_URL: 'postgresql//u:secret@localhost/db' }, 'DATABASE_URL', "'postgresql//…@localhost/db' is neither"],
     [{ TESSERA_WORKER: 'maybe' }, 'TESSERA_WORKER', 'true or false'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL', 'redis://'],
     [{ TESSERA_MORPH_STEP_SECONDS: '5' }, 'TESSERA_MORPH_STEP_SECONDS', 'between 15 and 30'],
