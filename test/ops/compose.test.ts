@@ -14,6 +14,7 @@ interface Service {
   environment?: Record<string, string>;
   depends_on?: Record<string, { condition: string }> | string[];
   healthcheck?: { disable?: boolean; test?: string[] };
+  stop_grace_period?: string;
   ports?: string[];
   volumes?: string[];
   configs?: { source: string; target: string }[];
@@ -44,6 +45,12 @@ it('runs PostgreSQL, Redis, a migration, two web instances, a worker and a proxy
     expect(services[web]!.command).toBeUndefined();
     expect(services[web]!.depends_on).toMatchObject({ migrate: { condition: 'service_completed_successfully' } });
   }
+});
+
+it('gives every Tessera service longer to stop than its own shutdown timeout, so Docker never kills a drain', () => {
+  const seconds = (value: string | undefined) => Number(/^(\d+)s$/.exec(value ?? '')?.[1] ?? 10);
+  const timeoutMs = Number(services.web1!.environment!.TESSERA_SHUTDOWN_TIMEOUT_MS ?? 10_000);
+  for (const name of TESSERA) expect(seconds(services[name]!.stop_grace_period) * 1000, name).toBeGreaterThan(timeoutMs + 5000);
 });
 
 it('configures every Tessera service alike, on the shared database, Redis and master key, with the worker alone running jobs', () => {
