@@ -35,6 +35,8 @@ import { toast } from '../components/ui/toast.tsx';
 import { DesignControls } from '../designer/design-controls.tsx';
 import { drawPreview } from '../designer/engine.ts';
 import { FloatingPreview } from '../designer/floating-preview.tsx';
+import { PhoneSaveBar } from '../components/phone-save-bar.tsx';
+import { useOutOfView } from '../lib/use-out-of-view.ts';
 import { LintPanel, QrPreview } from '../designer/preview.tsx';
 import { withScheme } from '../lib/url.ts';
 import { useTitle } from '../lib/use-title.ts';
@@ -74,10 +76,14 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const preview = useMemo(() => drawPreview(text, deferredDesign), [text, deferredDesign]);
   const lastSvg = useRef<string | null>(null);
   const previewCard = useRef<HTMLDivElement>(null);
+  const header = useRef<HTMLDivElement>(null);
+  const headerOutOfView = useOutOfView(header);
   if (preview.svg) lastSvg.current = preview.svg;
 
   const scheduleChanged = !!campaign && (schedule.active_from !== campaign.active_from || schedule.active_until !== campaign.active_until);
   const dirty = !campaign || name !== campaign.name || destination !== campaign.destination || !sameJson(design, campaign.design_config) || scheduleChanged;
+  // On a phone, once the header (and its Save button) has scrolled away, a bar at the bottom saves.
+  const saveBar = headerOutOfView && dirty && !readOnly;
   const pristineNew = !campaign && name === '' && destination === '' && sameJson(design, initialDesign ?? {}) && schedule.active_from === null && schedule.active_until === null;
   const created = useRef(false);
   // A stashed draft is safe to leave: the session-ended redirect must not stop at the leave prompt.
@@ -142,7 +148,9 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      <EditorHeader campaign={campaign} readOnly={readOnly} dirty={dirty} saving={save.isPending} onArchive={() => setArchiveOpen(true)} />
+      <div ref={header}>
+        <EditorHeader campaign={campaign} readOnly={readOnly} dirty={dirty} saving={save.isPending} onArchive={() => setArchiveOpen(true)} />
+      </div>
 
       {readOnly && (
         <div className="mb-6">
@@ -255,7 +263,8 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
           </div>
         </div>
       </div>
-      <FloatingPreview target={previewCard} svg={lastSvg.current} failing={!preview.svg} />
+      <FloatingPreview target={previewCard} svg={lastSvg.current} failing={!preview.svg} raised={saveBar} />
+      <PhoneSaveBar shown={saveBar} pending={save.isPending} label={campaign ? 'Save' : 'Create'} status={campaign ? 'Unsaved changes' : 'Not created yet'} />
       <SaveTemplateDialog open={templateOpen} onOpenChange={setTemplateOpen} design={design} />
       <LeaveGuard unsaved={unsaved} what={campaign ? `“${campaign.name}”` : 'this new campaign'} />
       {campaign && !readOnly && <ArchiveDialog campaign={campaign} open={archiveOpen} onOpenChange={setArchiveOpen} />}

@@ -15,6 +15,7 @@ import type { Campaign } from '../api/types.ts';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
 import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
 import { LeaveGuard } from '../components/leave-guard.tsx';
+import { PhoneSaveBar } from '../components/phone-save-bar.tsx';
 import { ProblemSummary } from '../components/problem-summary.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { ConfirmDialog } from '../components/ui/dialog.tsx';
@@ -29,6 +30,7 @@ import { PageSettings } from '../hosted-page/page-settings.tsx';
 import { ScansTarget } from '../hosted-page/scans-target.tsx';
 import { ThemeEditor } from '../hosted-page/theme-editor.tsx';
 import { leadsToHostedPage, passesThroughTessera } from '../campaigns/hosted-page-target.ts';
+import { useOutOfView } from '../lib/use-out-of-view.ts';
 import { useTitle } from '../lib/use-title.ts';
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
@@ -50,6 +52,8 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
   const baseline = (c: Campaign) => JSON.stringify([toDocument(toDraft(c)), c.slug ?? '']);
   const saved = useRef(baseline(campaign));
   const dirty = !campaign.hosted_page || JSON.stringify([toDocument(draft), slug]) !== saved.current;
+  const header = useRef<HTMLDivElement>(null);
+  const saveBar = useOutOfView(header) && dirty && !readOnly;
   // After a save or a removal the editor starts again from what the server stored, in place:
   // focus stays on the button that was pressed.
   const restart = (stored: Campaign) => {
@@ -99,36 +103,38 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
 
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-3xl">
-      <CampaignPageHeader
-        campaignId={campaign.id}
-        campaignName={campaign.name}
-        title="Hosted page"
-        actions={
-          <>
-            {campaign.hosted_page && (
-              // The server renders the saved page (published or not) as people will see it.
-              <a className={buttonClass('secondary', 'md')} href={`/api/v1/campaigns/${encodeURIComponent(campaign.id)}/page/preview`} target="_blank" rel="noreferrer">
-                <Eye aria-hidden="true" />
-                {dirty ? 'Preview the saved page' : 'Preview'}
-                <span className="sr-only">(opens in a new tab)</span>
-              </a>
-            )}
-            {pageUrl && !dirty && (
-              <a className={buttonClass('secondary', 'md')} href={pageUrl} target="_blank" rel="noreferrer">
-                <ExternalLink aria-hidden="true" />
-                Open the page
-                <span className="sr-only">(opens in a new tab)</span>
-              </a>
-            )}
-            {!readOnly && (
-              <Button type="submit" variant="primary" pending={save.isPending} disabled={!dirty}>
-                <Save aria-hidden="true" />
-                {campaign.hosted_page ? 'Save changes' : 'Create the page'}
-              </Button>
-            )}
-          </>
-        }
-      />
+      <div ref={header}>
+        <CampaignPageHeader
+          campaignId={campaign.id}
+          campaignName={campaign.name}
+          title="Hosted page"
+          actions={
+            <>
+              {campaign.hosted_page && (
+                // The server renders the saved page (published or not) as people will see it.
+                <a className={buttonClass('secondary', 'md')} href={`/api/v1/campaigns/${encodeURIComponent(campaign.id)}/page/preview`} target="_blank" rel="noreferrer">
+                  <Eye aria-hidden="true" />
+                  {dirty ? 'Preview the saved page' : 'Preview'}
+                  <span className="sr-only">(opens in a new tab)</span>
+                </a>
+              )}
+              {pageUrl && !dirty && (
+                <a className={buttonClass('secondary', 'md')} href={pageUrl} target="_blank" rel="noreferrer">
+                  <ExternalLink aria-hidden="true" />
+                  Open the page
+                  <span className="sr-only">(opens in a new tab)</span>
+                </a>
+              )}
+              {!readOnly && (
+                <Button type="submit" variant="primary" pending={save.isPending} disabled={!dirty}>
+                  <Save aria-hidden="true" />
+                  {campaign.hosted_page ? 'Save changes' : 'Create the page'}
+                </Button>
+              )}
+            </>
+          }
+        />
+      </div>
       {readOnly && (
         <div className="mb-6">
           <Alert tone="info" title="This campaign is archived">
@@ -218,6 +224,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
         pending={remove.isPending}
         onConfirm={() => remove.mutate()}
       />
+      <PhoneSaveBar shown={saveBar} pending={save.isPending} label={campaign.hosted_page ? 'Save' : 'Create'} status={campaign.hosted_page ? 'Unsaved changes' : 'Page not created yet'} />
       <LeaveGuard unsaved={() => !readOnly && dirty && (Boolean(campaign.hosted_page) || draft.blocks.length > 0 || draft.form !== null)} what="this page" />
     </form>
   );
