@@ -19,9 +19,13 @@ declare module 'fastify' {
 /** Lists the methods a concrete path is served with (OPTIONS only alongside another method). */
 export type AllowedMethods = (url: string) => string[];
 
-/** The 405 for `method` on `path`, listing what the path accepts. */
+/**
+ * The 405 for `method` on `path`, listing what the path accepts. Not stored by caches: a 405 is
+ * heuristically cacheable (RFC 9110 §15.1), and on an item's address it would keep a record of
+ * that address the way no other answer there does (every one is `no-store`).
+ */
 export function methodNotAllowed(method: string, path: string, allow: readonly string[]): AppError {
-  return new AppError('method_not_allowed', `${method} is not allowed on ${path}; it accepts ${allow.join(', ')}.`, { headers: { allow: allow.join(', ') } });
+  return new AppError('method_not_allowed', `${method} is not allowed on ${path}; it accepts ${allow.join(', ')}.`, { headers: { allow: allow.join(', '), 'cache-control': 'no-store' } });
 }
 
 /**

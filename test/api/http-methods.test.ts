@@ -111,6 +111,8 @@ describeDialects('HTTP methods', (dialect) => {
       const res = await t.app.inject({ method: method as 'GET', url, headers: key() });
       expect(res.statusCode, `${method} ${url}`).toBe(405);
       expect(res.headers.allow).toBe(allow);
+      // 405 is heuristically cacheable; an item's address must leave no cached answer behind.
+      expect(res.headers['cache-control'], `${method} ${url}`).toBe('no-store');
       expect(res.json()).toMatchObject({ code: 'method_not_allowed', status: 405 });
       expect(res.json().detail).toContain(allow);
     }
