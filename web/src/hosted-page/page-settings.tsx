@@ -60,7 +60,7 @@ export function PageSettings({
           ) : (
             <>
               The page will be at <span className="break-all">{address}</span>
-              <strong className="font-medium text-zinc-700 dark:text-zinc-300">{slug || '…'}</strong>. Lowercase letters, digits and hyphens.
+              <strong className="font-medium text-zinc-700 dark:text-zinc-300">{slugFrom(slug) || '…'}</strong>. Lowercase letters, digits and hyphens.
             </>
           )
         }
@@ -76,6 +76,12 @@ export function PageSettings({
             value={slug}
             placeholder={slugFrom(campaignName) || 'spring-fair'}
             onChange={(e) => onSlugChange(slugWhileTyping(e.target.value))}
+            // A hyphen may end the address while it is typed ("spring-" on the way to
+            // "spring-fair"), never once the person moves on: it is not part of the address saved.
+            onBlur={() => {
+              const settled = slugFrom(slug);
+              if (settled !== slug) onSlugChange(settled);
+            }}
           />
         )}
       </Field>
