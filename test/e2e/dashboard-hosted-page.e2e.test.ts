@@ -180,6 +180,46 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
   );
 
   it.skipIf(!chromiumAvailable)(
+    'an empty form reads as something to do and links to "Add a question"; the address loses its trailing hyphen',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Spring menu', destination: 'https://example.com/' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const campaignId = created.json().id as string;
+      const phone = await phoneContextLike(chromium(), context);
+      for (const [tab, width] of [
+        [await context.newPage(), 1280],
+        [await phone.newPage(), 390],
+      ] as const) {
+        await withFailureScreenshot(tab, `hosted-page-empty-form-${width}-${dialect}`, async () => {
+          await tab.goto(`${live.base}/app/campaigns/${campaignId}/page`);
+          await tab.getByRole('heading', { name: 'Hosted page', level: 1 }).waitFor();
+          const address = tab.getByRole('textbox', { name: /^Address/ });
+          await address.fill('Spring Menu!!');
+          expect(await address.inputValue()).toBe('spring-menu-');
+          await address.blur();
+          expect(await address.inputValue()).toBe('spring-menu');
+
+          await tab.getByLabel('Ask people to fill in a form', { exact: true }).check();
+          await tab.getByRole('button', { name: 'Create the page' }).click();
+          const item = tab.getByRole('link', { name: 'Form: add at least one question (up to 30)' });
+          await item.waitFor();
+          await tab.getByText('add at least one question (up to 30)', { exact: true }).waitFor();
+          await expectAxeClean(tab, `page editor, empty form at ${width} px`);
+          await tab.screenshot({ path: `.tmp/hosted-page-empty-form-${width}-${dialect}.png`, fullPage: true });
+          await item.click();
+          expect(await tab.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Add a question');
+        });
+      }
+      await phone.close();
+      await context.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
     "shows the server's refusals beside their fields, and removing the page takes it offline",
     async () => {
       const live = await startApp();

@@ -145,6 +145,10 @@ describe('page editor draft', () => {
     const path = refused!.field.slice(1);
     expect(`${describeField(path, [])} ${pageMessage(refused!.message)}`).toBe('Question 1: lowest number must not be greater than highest number');
     expect(pageMessage('needs next_url and a submit_label')).toBe('needs address after sending and a button text');
+    // A form with no questions reads as something to do, in the editor's word for fields.
+    const empty = validatePageConfig({ title: 'T', form: { fields: [] } });
+    const none = empty.ok ? undefined : empty.errors.find((e) => e.field === '/form/fields');
+    expect(`${describeField(none!.field.slice(1), [])} ${pageMessage(none!.message)}`).toBe('Form: add at least one question (up to 30)');
     // Plain words in messages stay words.
     expect(pageMessage('must be a language tag such as en; text must not be empty')).toBe('must be a language tag such as en; text must not be empty');
   });

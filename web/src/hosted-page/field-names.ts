@@ -44,6 +44,10 @@ const MENTIONED: FieldLabels = {
 
 /** A message of the page editor's API in the editor's words. */
 export function pageMessage(message: string): string {
+  // A form without questions: the server counts "fields"; the editor calls them questions and
+  // offers "Add a question" right where this is shown.
+  const count = /^a form needs 1 to (\d+) fields$/.exec(message);
+  if (count) return `add at least one question (up to ${count[1]})`;
   return withFieldLabels(message, MENTIONED);
 }
 
@@ -56,6 +60,8 @@ export function describeField(field: string, blocks: readonly string[]): string 
     const option = parts[3] === 'options' && parts[4] !== undefined ? ` ${Number(parts[4]) + 1}` : '';
     return `Question ${Number(parts[2]) + 1}${parts[3] ? `: ${prop(parts[3])}${option}` : ''}`;
   }
+  // The list of questions itself: its message ("add at least one question") names it.
+  if (parts[0] === 'form' && parts[1] === 'fields' && parts.length === 2) return 'Form:';
   if (parts[0] === 'form') return parts[1] ? `Form: ${prop(parts[1])}` : 'Form';
   if (parts[0] === 'theme') return parts[1] ? `Look: ${prop(parts[1])}` : 'Look';
   return prop(parts[0]) || 'The page';

@@ -1,5 +1,6 @@
 // The page's form: its fields in order, what the button says, and what people see once they sent it.
 // A new field's stored name follows its label; a saved field keeps its name, as its answers do.
+import { useId } from 'react';
 import { Plus } from 'lucide-react';
 import { Button } from '../components/ui/button.tsx';
 import { Field, Select, TextArea, TextInput } from '../components/ui/field.tsx';
@@ -91,6 +92,7 @@ export function FormEditor({ form, onChange, errors, disabled }: { form: FormDra
   const fields = form.fields;
   const setFields = (next: FieldDraft[]) => onChange({ ...form, fields: next });
   const focus = useRowFocus<HTMLDivElement>();
+  const addId = useId();
   const add = () => {
     const field = newField('', fields);
     setFields([...fields, field]);
@@ -132,13 +134,20 @@ export function FormEditor({ form, onChange, errors, disabled }: { form: FormDra
           })}
         </ol>
       )}
-      {errors['form/fields'] && <p className="text-[13px] text-red-700 dark:text-red-400">{errors['form/fields']}</p>}
-      {!disabled && fields.length < 30 && (
-        <Button size="sm" data-row-fallback onClick={add}>
-          <Plus aria-hidden="true" />
-          Add a question
-        </Button>
-      )}
+      {/* The summary's "Form: add at least one question" links here, to the button that does it. */}
+      <div data-field="form/fields" className="space-y-3">
+        {errors['form/fields'] && (
+          <p id={`${addId}-error`} className="text-[13px] text-red-700 dark:text-red-400">
+            {errors['form/fields']}
+          </p>
+        )}
+        {!disabled && fields.length < 30 && (
+          <Button id={addId} size="sm" data-row-fallback onClick={add} aria-describedby={errors['form/fields'] ? `${addId}-error` : undefined}>
+            <Plus aria-hidden="true" />
+            Add a question
+          </Button>
+        )}
+      </div>
       <div className="grid gap-4 border-t border-zinc-100 pt-5 sm:grid-cols-2 dark:border-zinc-800">
         <Field label="Button text" field="form/submit_label" hint={form.submit_label.trim() ? undefined : 'Left empty, it says “Send” in the page’s language.'} error={errors['form/submit_label']}>
           {(props) => <TextInput {...props} maxLength={60} disabled={disabled} value={form.submit_label} onChange={(e) => onChange({ ...form, submit_label: e.target.value })} />}

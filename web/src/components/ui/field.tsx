@@ -13,7 +13,8 @@ export function fieldNames(field: string | readonly string[] | undefined): strin
 
 /**
  * The control of the field marked `field` inside `scope` (see Field's `field`; one element may
- * stand for several names): the one its label names, else its first input. Null when that field
+ * stand for several names): the one its label names, else its first input, else its first button
+ * (a list's "Add a question" when the problem is that the list is empty). Null when that field
  * is not on the page.
  */
 export function fieldControl(scope: ParentNode, field: string): HTMLElement | null {
@@ -21,7 +22,7 @@ export function fieldControl(scope: ParentNode, field: string): HTMLElement | nu
   if (!wrapper) return null;
   const label = wrapper.querySelector<HTMLLabelElement>('label[for]');
   const named = label ? wrapper.ownerDocument.getElementById(label.htmlFor) : null;
-  return named ?? wrapper.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea');
+  return named ?? wrapper.querySelector<HTMLElement>('input:not([type="hidden"]), select, textarea') ?? wrapper.querySelector<HTMLElement>('button:not([disabled])');
 }
 
 /** Label, control, hint and error, wired together for screen readers (aria-describedby, aria-invalid). */
