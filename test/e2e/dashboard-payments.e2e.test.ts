@@ -76,8 +76,27 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await page.getByRole('button', { name: 'New payment request' }).first().click();
         const form = page.getByRole('dialog', { name: 'New payment request' });
         expect(await form.getByLabel('Paid by').locator('option').allTextContents()).toEqual(['SEPA transfer', 'Swiss QR-bill', 'UPI']);
-        await form.getByLabel('Amount').fill('twelve');
+        // The button stays enabled with nothing filled in, and pressing it says what is missing.
+        const createButton = form.getByRole('button', { name: 'Create payment request' });
+        expect(await createButton.isEnabled()).toBe(true);
+        await createButton.click();
+        await form.getByText('Enter an amount, such as 12.50.').waitFor();
+        await form.getByText('Enter your order or invoice number.').waitFor();
+        expect(await form.getByLabel('Order reference').getAttribute('aria-invalid')).toBe('true');
+        expect(await page.evaluate(() => document.activeElement?.getAttribute('inputmode'))).toBe('decimal');
+        // The limit is said in the currency as the preview shows amounts, not in cents.
+        await form.getByLabel('Amount').fill('99999999999');
         await form.getByLabel('Order reference').fill('till-7');
+        await createButton.click();
+        await form.getByText('The most one request can ask for is €9,999,999,999.99.').waitFor();
+        expect(await form.getByText('999999999999').count()).toBe(0);
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+          await expectAxeClean(page, `new payment request refused at ${width} px`);
+          await page.screenshot({ path: `.tmp/new-payment-limit-${width}-${dialect}.png` });
+        }
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await form.getByLabel('Amount').fill('twelve');
         await form.getByRole('button', { name: 'Create payment request' }).click();
         await form.getByText('Enter the amount in digits, such as 12.50.').waitFor();
         expect(await form.getByLabel('Amount').getAttribute('aria-invalid')).toBe('true');

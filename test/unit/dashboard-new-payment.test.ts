@@ -2,7 +2,8 @@
 // payments/init takes (every scheme's currency has two decimals); anything else is refused
 // before it is sent, with the amount field named.
 import { describe, expect, it } from 'vitest';
-import { amountProblem, minorUnits } from '../../web/src/payments/amount-input.ts';
+import { amountLimitProblem, amountProblem, minorUnits } from '../../web/src/payments/amount-input.ts';
+import { money } from '../../web/src/payments/labels.ts';
 
 describe('minorUnits', () => {
   it('reads dots, decimal commas, spaces and apostrophes as people write amounts', () => {
@@ -34,5 +35,15 @@ describe('amountProblem', () => {
     expect(amountProblem('')).toBe('Enter an amount, such as 12.50.');
     expect(amountProblem('twelve')).toBe('Enter the amount in digits, such as 12.50.');
     expect(amountProblem('-5')).toBe('Enter the amount in digits, such as 12.50.');
+  });
+});
+
+describe('amountLimitProblem', () => {
+  it("states the server's limit in the currency, formatted as the field's preview is, not in minor units", () => {
+    expect(amountLimitProblem(999_999_999_999, 'EUR')).toBeNull();
+    const text = amountLimitProblem(minorUnits('99999999999')!, 'EUR');
+    expect(text).toBe(`The most one request can ask for is ${money({ amount: 999_999_999_999, currency: 'EUR' })}.`);
+    expect(text).not.toContain('999999999999');
+    expect(text).toContain('9,999,999,999.99');
   });
 });

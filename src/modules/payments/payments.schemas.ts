@@ -3,6 +3,7 @@
 // across the whole payments surface.
 import { DefaultsOptional, IsoDateTime, NullOr, PageQuery, Problem as problem, type Static, StringEnum, type TSchema, Type } from '../../http/schema.ts';
 import { SCHEMES } from './payee-profile.ts';
+import { MAX_PAYMENT_AMOUNT } from './scheme-currencies.ts';
 import { PAYMENT_STATUSES, PaymentJson } from './payment.view.ts';
 
 /** Bounds of `expires_in`, seconds: a minute to 30 days; a day when omitted. */
@@ -72,7 +73,7 @@ export type PaymentProfile = Static<typeof PaymentProfile>;
 /** POST /api/v1/payments/init body. */
 export const InitPaymentBody = Type.Object(
   {
-    amount: Type.Integer({ minimum: 1, maximum: 999_999_999_999, description: "In minor units of the currency (1250 = EUR 12.50); the currency's exponent is respected." }),
+    amount: Type.Integer({ minimum: 1, maximum: MAX_PAYMENT_AMOUNT, description: "In minor units of the currency (1250 = EUR 12.50); the currency's exponent is respected." }),
     currency: Type.String({ minLength: 3, maxLength: 3, description: 'ISO 4217: EUR (sepa, swiss_qr), CHF (swiss_qr), BRL (pix), INR (upi).' }),
     scheme: StringEnum(SCHEMES),
     reference: Type.String({

@@ -1,4 +1,6 @@
 // An amount as people type it, read into the minor units payments/init takes.
+import { MAX_PAYMENT_AMOUNT } from '../../../src/modules/payments/scheme-currencies.ts';
+import { money } from './labels.ts';
 
 /**
  * "12.50", "12,5", "1 200", "1,200.50", "1.200,50" → minor units (every scheme's currency has two
@@ -36,4 +38,13 @@ export function amountProblem(text: string): string | null {
   }
   if (/[.,]\d{4,}$/.test(compact)) return `Use two decimals at most, ${EXAMPLE}.`;
   return 'Enter the amount as 1234.50 or 1,234.50.';
+}
+
+/**
+ * The server's limit on one request, said in the currency as the field's preview shows it
+ * ("€9,999,999,999.99"), not in the minor units it counts in; null within it.
+ */
+export function amountLimitProblem(minor: number, currency: string): string | null {
+  if (minor <= MAX_PAYMENT_AMOUNT) return null;
+  return `The most one request can ask for is ${money({ amount: MAX_PAYMENT_AMOUNT, currency })}.`;
 }

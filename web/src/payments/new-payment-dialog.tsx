@@ -12,7 +12,7 @@ import { Dialog } from '../components/ui/dialog.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
 import { Alert } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
-import { amountProblem as whatIsWrongWith, minorUnits } from './amount-input.ts';
+import { amountLimitProblem, amountProblem as whatIsWrongWith, minorUnits } from './amount-input.ts';
 import { money, SCHEME } from './labels.ts';
 
 type Scheme = NewPayment['scheme'];
@@ -49,8 +49,11 @@ export function NewPaymentDialog({
   const [description, setDescription] = useState('');
   const [expiresIn, setExpiresIn] = useState<number>(24 * 3600);
   const [amountProblem, setAmountProblem] = useState<string | null>(null);
+  const [referenceProblem, setReferenceProblem] = useState<string | null>(null);
   // One key per request as filled in: pressing again after a dropped answer returns the same payment.
   const idempotencyKey = useRef<string | null>(null);
+  const amountInput = useRef<HTMLInputElement>(null);
+  const referenceInput = useRef<HTMLInputElement>(null);
   const create = useMutation({
     mutationFn: (body: NewPayment) => {
       idempotencyKey.current ??= crypto.randomUUID();
@@ -73,17 +76,22 @@ export function NewPaymentDialog({
     setReference('');
     setDescription('');
     setAmountProblem(null);
+    setReferenceProblem(null);
     changed();
   };
   const fields = fieldMessages(create.error);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // The button stays enabled (UI.md): pressing it says, beside each field, what is missing.
     const minor = minorUnits(amount);
-    if (minor === null) {
-      setAmountProblem(whatIsWrongWith(amount));
+    const amountWrong = minor === null ? whatIsWrongWith(amount) : amountLimitProblem(minor, currency);
+    const referenceWrong = reference.trim() === '' ? 'Enter your order or invoice number.' : null;
+    setAmountProblem(amountWrong);
+    setReferenceProblem(referenceWrong);
+    if (minor === null || amountWrong || referenceWrong) {
+      (amountWrong ? amountInput : referenceInput).current?.focus();
       return;
     }
-    setAmountProblem(null);
     create.mutate({ scheme, currency, amount: minor, reference: reference.trim(), ...(description.trim() ? { description: description.trim() } : {}), expires_in: expiresIn });
   };
   const minor = minorUnits(amount);
@@ -127,6 +135,7 @@ export function NewPaymentDialog({
               <div className="flex gap-2">
                 <TextInput
                   {...props}
+                  ref={amountInput}
                   inputMode="decimal"
                   autoComplete="off"
                   required
@@ -159,16 +168,18 @@ export function NewPaymentDialog({
             )}
           </Field>
         </div>
-        <Field label="Order reference" hint="Your order or invoice number; the payment's own reference is made from it." error={fields.reference}>
+        <Field label="Order reference" hint="Your order or invoice number; the payment's own reference is made from it." error={referenceProblem ?? fields.reference}>
           {(props) => (
             <TextInput
               {...props}
+              ref={referenceInput}
               required
               maxLength={100}
               autoComplete="off"
               value={reference}
               onChange={(e) => {
                 setReference(e.target.value);
+                setReferenceProblem(null);
                 changed();
               }}
             />
@@ -207,7 +218,7 @@ export function NewPaymentDialog({
         </Field>
         <div className="flex justify-end gap-2 pt-1">
           <Button onClick={close}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={create.isPending} disabled={reference.trim() === '' || amount.trim() === ''}>
+          <Button type="submit" variant="primary" pending={create.isPending}>
             Create payment request
           </Button>
         </div>
