@@ -111,6 +111,13 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           expect(next).not.toBe(secret);
           await page.getByRole('button', { name: 'I have copied it' }).click();
           await page.getByText('Being replaced').waitFor();
+          // The confirm button that opened the reveal is gone: focus goes to the page's heading,
+          // not to <body> (the start of the document).
+          await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H1');
+          for (const width of [390, 1280]) {
+            await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+            await page.screenshot({ path: `.tmp/webhooks-rotated-focus-${width}-${dialect}.png` });
+          }
 
           // Pause (no test event then), resume, delete.
           await page.getByRole('button', { name: 'Pause' }).click();

@@ -20,8 +20,27 @@ function useReturnFocus(open: boolean): (event: Event) => void {
     if (opener.current?.isConnected) {
       event.preventDefault();
       opener.current.focus();
+      return;
     }
+    // A screen may place focus itself as the dialog closes (on the sentence that replaced the
+    // pressed button): only rescue focus left on <body>.
+    setTimeout(() => {
+      if (!document.activeElement || document.activeElement === document.body) focusPageStart();
+    }, 0);
   };
+}
+
+/**
+ * Where focus goes when the opener is gone (the archived row's menu, the confirm button that led
+ * to a secret's reveal): the page's main heading, else <main>, never <body>, so a keyboard or
+ * screen-reader user carries on from the page they are on rather than the top of the document.
+ */
+function focusPageStart(): void {
+  const main = document.querySelector<HTMLElement>('main');
+  const target = main?.querySelector<HTMLElement>('h1') ?? document.querySelector<HTMLElement>('h1') ?? main;
+  if (!target) return;
+  if (target.tabIndex < 0 && !target.hasAttribute('tabindex')) target.tabIndex = -1;
+  target.focus({ preventScroll: false });
 }
 
 /** A dialog holding a small form or message. */
