@@ -143,6 +143,24 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         await expectAxeClean(page, `bulk with a repeated link at ${width}`);
         await page.screenshot({ path: `.tmp/bulk-duplicates-${width}-${dialect}.png`, fullPage: true });
 
+        // Checked and refused: Create stays enabled, says why it will not create, and pressing it
+        // points at the rows to fix instead of sending a batch the server refuses.
+        await textarea.fill(['https://shop.example/a', 'not a link', 'https://shop.example/b', 'shop.example/a'].join('\n'));
+        await page.getByRole('button', { name: 'Check 4 links' }).click();
+        await page.getByText('1 of 4 rows needs fixing before anything can be created').waitFor();
+        await page.getByText('Fix the 1 row listed under Links first: nothing is created until every row is valid.').waitFor();
+        await textarea.focus();
+        const sent: string[] = [];
+        page.on('request', (request) => {
+          if (request.method() === 'POST') sent.push(request.url());
+        });
+        await page.getByRole('button', { name: 'Create 4 codes' }).click();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.querySelector('[data-testid="row-errors"]') !== null)).toBe(true);
+        expect(sent).toEqual([]);
+        expect(await page.getByText('nothing was created').count()).toBe(0);
+        await expectAxeClean(page, `bulk refused by the check at ${width}`);
+        await page.screenshot({ path: `.tmp/bulk-create-refused-${width}-${dialect}.png`, fullPage: true });
+
         // The second line as a spreadsheet copies it: link and name in tab-separated cells.
         await textarea.fill(['https://shop.example/a', 'https://shop.example/c\tSpring poster', 'https://shop.example/b', 'shop.example/a'].join('\n'));
         expect(await duplicates.count()).toBe(0);

@@ -123,6 +123,10 @@ export function BulkPage() {
   // Repeated links are not refused: checking the list (or a refused creation) points them out.
   const duplicates = duplicateRows(rows);
   const checkedRows = check.isSuccess || rowErrors !== null;
+  // The check found rows to fix and the list has not changed since: Create stays enabled (UI.md),
+  // but pressing it points at those rows instead of sending a batch the server will refuse.
+  const refusedByCheck = check.error instanceof RowErrors && check.error.rows.length > 0 ? check.error : null;
+  const [askedToFix, setAskedToFix] = useState(0);
 
   const loadFile = async (file: File | undefined) => {
     if (!file) return;
@@ -250,7 +254,7 @@ export function BulkPage() {
           {!csv && pasted.problem && <Alert>{pasted.problem}</Alert>}
           <div aria-live="polite" className="space-y-4">
             {rowErrors ? (
-              <RowErrorList rows={rows} errors={rowErrors} created={create.error === rowErrors} />
+              <RowErrorList rows={rows} errors={rowErrors} created={create.error === rowErrors} asked={askedToFix} />
             ) : otherError ? (
               <Alert title={otherError === create.error ? 'The batch was not created' : 'The links could not be checked'}>{withFieldLabels(errorText(otherError), BATCH_FIELDS)}</Alert>
             ) : null}
@@ -345,6 +349,10 @@ export function BulkPage() {
             <h2 className="text-sm font-semibold">3. Create</h2>
             {progress ? (
               <ProgressBar progress={progress} />
+            ) : refusedByCheck ? (
+              <p className="text-[13px] text-red-700 dark:text-red-400">
+                Fix the {formatCount(refusedByCheck.rows.length)} {refusedByCheck.rows.length === 1 ? 'row' : 'rows'} listed under Links first: nothing is created until every row is valid.
+              </p>
             ) : isChecked ? (
               <p className="flex items-center gap-2 text-[13px] text-green-800 dark:text-green-300">
                 <CheckCircle2 aria-hidden="true" className="size-4" />
@@ -358,7 +366,7 @@ export function BulkPage() {
                 <ListChecks aria-hidden="true" />
                 Check {rows.length > 0 ? formatCount(rows.length) : ''} links
               </Button>
-              <Button variant="primary" onClick={() => create.mutate()} disabled={rows.length === 0 || tooMany || busy} pending={create.isPending}>
+              <Button variant="primary" onClick={() => (refusedByCheck ? setAskedToFix((n) => n + 1) : create.mutate())} disabled={rows.length === 0 || tooMany || busy} pending={create.isPending}>
                 Create {rows.length > 0 ? formatCount(rows.length) : ''} {rows.length === 1 ? 'code' : 'codes'}
               </Button>
             </div>

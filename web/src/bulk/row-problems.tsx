@@ -25,15 +25,16 @@ function Link({ url, className }: { url: string; className: string }) {
 }
 
 /** The refused rows. `created` tells whether a creation was refused, or only a check. */
-export function RowErrorList({ rows, errors, created }: { rows: BulkRow[]; errors: RowErrors; created: boolean }) {
+/** `asked` counts presses of Create while these rows are known to be refused: each brings focus back here. */
+export function RowErrorList({ rows, errors, created, asked = 0 }: { rows: BulkRow[]; errors: RowErrors; created: boolean; asked?: number }) {
   // "1 of 50 rows needs fixing": the verb agrees with the count, not with "rows".
   const count = `${formatCount(errors.rows.length)} of ${formatCount(rows.length)} rows ${errors.rows.length === 1 ? 'needs' : 'need'} fixing`;
   // Focus moves here on every new refusal, as the campaign editor's summary does: the button
   // pressed keeps nothing to say, and a screen reader reads what the check found.
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    if (errors.rows.length > 0) box.current?.focus();
-  }, [errors]);
+    if (errors.rows.length > 0 || asked > 0) box.current?.focus();
+  }, [errors, asked]);
   return (
     <div ref={box} tabIndex={-1} className="rounded-lg focus:outline-none">
       <Alert title={created ? `${count}; nothing was created` : `${count} before anything can be created`}>
