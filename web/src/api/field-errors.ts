@@ -44,7 +44,9 @@ export function errorText(error: unknown): string {
   if (error instanceof TesseraApiError) {
     if (error.status === 0) return 'Tessera could not be reached. Check your connection and try again.';
     if (error.status === 429) return 'Too many requests in a short time. Wait a minute and try again.';
-    if (error.status >= 500) return `Something went wrong on the server. Try again; if it keeps happening, quote request ${error.requestId ?? 'id unknown'}.`;
+    // The request id is something to quote to support; without one there is nothing to quote.
+    if (error.status >= 500)
+      return error.requestId ? `Something went wrong on the server. Try again; if it keeps happening, quote request ${error.requestId}.` : 'Something went wrong on the server. Try again in a moment.';
     return error.detail;
   }
   return error instanceof Error ? error.message : 'Something went wrong.';
