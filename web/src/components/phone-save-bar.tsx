@@ -11,7 +11,7 @@ export function PhoneSaveBar({ shown, pending, label, status }: { shown: boolean
     <>
       {/* Room at the end of the page, so the bar never covers its last field. */}
       <div aria-hidden="true" className="h-20 lg:hidden" />
-      <div role="region" aria-label={status} className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/95">
+      <section aria-label={status} className="fixed inset-x-0 bottom-0 z-30 border-t border-zinc-200 bg-white/95 px-4 py-3 backdrop-blur lg:hidden dark:border-zinc-800 dark:bg-zinc-950/95">
         <div className="flex items-center justify-between gap-3">
           <p className="text-[13px] text-zinc-600 dark:text-zinc-400">{status}</p>
           <Button type="submit" variant="primary" pending={pending}>
@@ -19,7 +19,7 @@ export function PhoneSaveBar({ shown, pending, label, status }: { shown: boolean
             {label}
           </Button>
         </div>
-      </div>
+      </section>
     </>
   );
 }
