@@ -67,13 +67,16 @@ export function Dialog({
         {/* The portal moves the dialog out of the DOM, not out of React's tree: without the stop, a
             form's submit here would bubble on to a form the dialog was opened from (saving a
             template from the designer also saved the campaign). */}
-        <RadixDialog.Content className={`${panel} ${wide ? 'max-w-xl' : ''}`} onCloseAutoFocus={returnFocus} onSubmit={(event) => event.stopPropagation()}>
+        {/* Without a description the dialog is described by nothing (Radix's documented
+            aria-describedby={undefined}): a hidden copy of the title made screen readers read it twice. */}
+        <RadixDialog.Content
+          className={`${panel} ${wide ? 'max-w-xl' : ''}`}
+          onCloseAutoFocus={returnFocus}
+          onSubmit={(event) => event.stopPropagation()}
+          {...(description ? {} : { 'aria-describedby': undefined })}
+        >
           <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
-          {description ? (
-            <RadixDialog.Description className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description>
-          ) : (
-            <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
-          )}
+          {description && <RadixDialog.Description className="mt-1.5 text-sm text-zinc-600 dark:text-zinc-400">{description}</RadixDialog.Description>}
           <div className="mt-4">{children}</div>
         </RadixDialog.Content>
       </RadixDialog.Portal>
