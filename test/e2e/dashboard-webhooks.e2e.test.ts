@@ -109,6 +109,8 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           const next = (await page.getByRole('dialog').getByTestId('secret').textContent())!;
           expect(next).toMatch(/^whsec_/);
           expect(next).not.toBe(secret);
+          await page.keyboard.press('Escape');
+          expect(await page.getByRole('dialog').getByTestId('secret').isVisible()).toBe(true);
           await page.getByRole('button', { name: 'I have copied it' }).click();
           await page.getByText('Being replaced').waitFor();
           // The confirm button that opened the reveal is gone: focus goes to the page's heading,

@@ -70,6 +70,7 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
       onOpenChange={(o) => (o ? onOpenChange(true) : close())}
       title={create.data ? 'Key created' : 'Create an API key'}
       description={create.data ? undefined : 'For servers and scripts that call the Tessera API.'}
+      holdOpen={Boolean(create.data)}
     >
       {create.data ? (
         <Revealed revealed={create.data} onDone={close} />
@@ -151,6 +152,7 @@ export function RegenerateKeyDialog({ apiKey, onClose }: { apiKey: ApiKey; onClo
       onOpenChange={(open) => !open && onClose()}
       title={regenerate.data ? 'New key created' : `Regenerate ${label}?`}
       description={regenerate.data ? undefined : 'You get a new key to put in place of this one. Choose how long the old one keeps working while you switch.'}
+      holdOpen={Boolean(regenerate.data)}
     >
       {regenerate.data ? (
         <Revealed revealed={regenerate.data} onDone={onClose} />

@@ -102,7 +102,7 @@ export function SecretCard() {
         pending={rotate.isPending}
         onConfirm={() => rotate.mutate()}
       />
-      <Dialog open={shown !== null} onOpenChange={(open) => !open && setShown(null)} title="Your signing secret" description={shown?.note}>
+      <Dialog open={shown !== null} onOpenChange={(open) => !open && setShown(null)} title="Your signing secret" description={shown?.note} holdOpen>
         {shown && (
           <div className="space-y-5">
             <SecretBox secret={shown.secret} label="Signing secret" copiedMessage="Secret copied" />

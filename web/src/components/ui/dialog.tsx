@@ -51,10 +51,13 @@ export function Dialog({
   description,
   children,
   wide,
+  holdOpen = false,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   title: string;
+  /** Escape and a click outside do not close it: a secret shown once is gone with a stray key press. */
+  holdOpen?: boolean;
   description?: ReactNode;
   children: ReactNode;
   wide?: boolean;
@@ -73,6 +76,8 @@ export function Dialog({
           className={`${panel} ${wide ? 'max-w-xl' : ''}`}
           onCloseAutoFocus={returnFocus}
           onSubmit={(event) => event.stopPropagation()}
+          onEscapeKeyDown={holdOpen ? (event) => event.preventDefault() : undefined}
+          onInteractOutside={holdOpen ? (event) => event.preventDefault() : undefined}
           {...(description ? {} : { 'aria-describedby': undefined })}
         >
           <RadixDialog.Title className="text-base font-semibold">{title}</RadixDialog.Title>
