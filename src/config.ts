@@ -71,12 +71,16 @@ type Env = Record<string, string | undefined>;
 
 /** Every variable Tessera reads, its default and meaning: the README table is generated from this list. */
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string }> = [
-  { name: 'NODE_ENV', default: '(unset)', description: '`production` enables production mode: a master key is required, webhook URLs must be https.' },
+  { name: 'NODE_ENV', default: '(unset)', description: '`production` enables production mode: a master key and TESSERA_PUBLIC_URL are required, webhook URLs must be https.' },
   { name: 'PORT', default: '8080', description: 'TCP port to listen on.' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to bind; use 0.0.0.0 in containers.' },
   { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key; created readable by its owner only (0700, files 0600).' },
   { name: 'DATABASE_URL', default: 'SQLite file `tessera.db` in the data dir', description: '`postgres://…` selects PostgreSQL (scale-out); a file path or `sqlite:PATH` selects SQLite.' },
-  { name: 'TESSERA_PUBLIC_URL', default: 'http://HOST:PORT', description: 'Base of every public link a QR code encodes (short links, items, hosted pages).' },
+  {
+    name: 'TESSERA_PUBLIC_URL',
+    default: 'http://HOST:PORT',
+    description: 'Base of every public link a QR code encodes (short links, items, hosted pages). Required in production: the default is an address phones cannot reach.',
+  },
   {
     name: 'TESSERA_MASTER_KEY',
     default: 'generated into the data dir outside production',
@@ -265,10 +269,18 @@ function database(env: Env, dataDir: string): { dialect: Dialect; databaseUrl: s
   return { dialect: 'sqlite', databaseUrl: file === ':memory:' ? file : path.resolve(file) };
 }
 
-function publicUrl(env: Env, host: string, port: number): string {
+function publicUrl(env: Env, host: string, port: number, production: boolean): string {
   const raw = env.TESSERA_PUBLIC_URL?.trim();
   const fallbackHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   const value = raw || `http://${fallbackHost.includes(':') ? `[${fallbackHost}]` : fallbackHost}:${port}`;
+  // The default is this machine's own address: every code printed with it would send phones to
+  // 127.0.0.1 (or a private address), and a printed code cannot be corrected afterwards.
+  if (!raw && production) {
+    throw new ConfigError(
+      'TESSERA_PUBLIC_URL',
+      `is required when NODE_ENV=production: every QR code and short link encodes it, and without it they would point at ${value}, this machine's own address; set it to the address people reach Tessera at, e.g. https://qr.example.com`,
+    );
+  }
   let url: URL;
   try {
     url = new URL(value);
@@ -309,7 +321,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir,
     ...database(env, dataDir),
-    publicUrl: publicUrl(env, host, port),
+    publicUrl: publicUrl(env, host, port, production),
     masterKey,
     logLevel,
     corsOrigins: Object.freeze(list(env, 'TESSERA_CORS_ORIGINS')),

@@ -66,6 +66,9 @@ it('configures every Tessera service alike, on the shared database, Redis and ma
   expect(env.REDIS_URL).toBe('redis://redis:6379');
   // Required, never defaulted: every instance must decrypt what the others stored.
   expect(env.TESSERA_MASTER_KEY).toMatch(/^\$\{TESSERA_MASTER_KEY:\?/);
+  // Required too: a default would be encoded into every QR code printed, and phones scanning it
+  // cannot reach localhost (production refuses to start without it).
+  expect(env.TESSERA_PUBLIC_URL).toMatch(/^\$\{TESSERA_PUBLIC_URL:\?[^}]+\}$/);
   expect(env.TESSERA_WORKER).toBe('false');
   expect(env.TESSERA_TRUST_PROXY).toBe('1');
   // Metrics on their own port inside the network, never published.

@@ -74,7 +74,20 @@ describe('config', () => {
 
   it('refuses to start in production without a master key', () => {
     expect(configError({ NODE_ENV: 'production' }).variable).toBe('TESSERA_MASTER_KEY');
-    expect(loadConfig({ NODE_ENV: 'production', TESSERA_MASTER_KEY: 'ab'.repeat(32) }).masterKey?.length).toBe(32);
+    expect(loadConfig({ NODE_ENV: 'production', TESSERA_MASTER_KEY: 'ab'.repeat(32), TESSERA_PUBLIC_URL: 'https://qr.example.com' }).masterKey?.length).toBe(32);
+  });
+
+  it('refuses to start in production without TESSERA_PUBLIC_URL, saying why and what to set', () => {
+    // The default would be this machine's own address, encoded into every QR code printed.
+    const error = configError({ NODE_ENV: 'production', TESSERA_MASTER_KEY: 'ab'.repeat(32), HOST: '0.0.0.0', PORT: '8080' });
+    expect(error.variable).toBe('TESSERA_PUBLIC_URL');
+    expect(error.message).toContain('is required when NODE_ENV=production');
+    expect(error.message).toContain('http://127.0.0.1:8080');
+    expect(error.message).toContain('https://qr.example.com');
+    expect(configError({ NODE_ENV: 'production', TESSERA_MASTER_KEY: 'ab'.repeat(32), TESSERA_PUBLIC_URL: ' ' }).variable).toBe('TESSERA_PUBLIC_URL');
+    expect(loadConfig({ NODE_ENV: 'production', TESSERA_MASTER_KEY: 'ab'.repeat(32), TESSERA_PUBLIC_URL: 'https://qr.example.com/' }).publicUrl).toBe('https://qr.example.com');
+    // Outside production the default still serves a quick start on this machine.
+    expect(loadConfig({ HOST: '0.0.0.0' }).publicUrl).toBe('http://127.0.0.1:8080');
   });
 
   it('accepts a base64 master key', () => {
