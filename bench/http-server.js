@@ -59,10 +59,13 @@ if (mode === 'bare') {
   const shortCode = seed.stdout.trim();
   // From here on as `tessera serve` starts: open and migrate (nothing left to apply), build, then
   // its own startServing (ready, releaseStartupMemory, listen, "Tessera is ready").
-  const { openRuntime } = await load('cli/runtime');
+  const { openRuntime, plainLines } = await load('cli/runtime');
   const { buildApp } = await load('app');
   const { startServing } = await load('cli/serve');
-  const { config, database } = await openRuntime((message) => console.error(message), env);
+  const { config, database } = await openRuntime(
+    plainLines((message) => console.error(message)),
+    env,
+  );
   const app = await buildApp(config, { database });
   await startServing(app, config, database);
   console.log(`READY ${app.server.address().port} /${shortCode}`);

@@ -8,6 +8,9 @@ runCli(process.argv.slice(2), io).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    // The reason a command could not run (a database it cannot open, a port it cannot take): one
+    // plain line on stderr for every command alike, the one place a supervisor and a person both
+    // look, also when it failed before any logger existed.
     process.stderr.write(`tessera: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },

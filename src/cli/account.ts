@@ -8,7 +8,7 @@ import { serverStarts } from '../db/server-starts.ts';
 import { AppError } from '../errors.ts';
 import { createAccount, type NewAccountInput, validateNewAccount, createApiKey, resetPassword } from '../modules/accounts/index.ts';
 import { type Command, requireOption, UsageError } from './command.ts';
-import { describeDatabase, openRuntime } from './runtime.ts';
+import { describeDatabase, openRuntime, plainLines } from './runtime.ts';
 
 /** `tessera account create`. */
 export const accountCreateCommand: Command = {
@@ -38,7 +38,7 @@ export const accountCreateCommand: Command = {
     };
     const problems = validateNewAccount(input);
     if (problems.length) throw new UsageError(problems.map((p) => `--${p.field} ${p.message}`).join('; '));
-    const { config, database, applied } = await openRuntime((m) => io.err(m));
+    const { config, database, applied } = await openRuntime(plainLines((m) => io.err(m)));
     try {
       if (!(await serverStarts(database.db))) {
         const where = describeDatabase(config);
@@ -84,7 +84,7 @@ export const accountPasswordCommand: Command = {
   async run({ values }, io) {
     const email = requireOption(values, 'email');
     const password = requireOption(values, 'password');
-    const { database } = await openRuntime((m) => io.err(m));
+    const { database } = await openRuntime(plainLines((m) => io.err(m)));
     try {
       const reset = await resetPassword({ db: database.db, clock: systemClock }, email, password);
       io.out(`new password set for ${reset.email}; ${reset.sessionsEnded === 1 ? '1 session' : `${reset.sessionsEnded} sessions`} signed out`);

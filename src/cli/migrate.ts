@@ -1,5 +1,5 @@
 import type { Command } from './command.ts';
-import { openRuntime } from './runtime.ts';
+import { openRuntime, plainLines } from './runtime.ts';
 
 /** `tessera migrate`. */
 export const migrateCommand: Command = {
@@ -9,7 +9,11 @@ export const migrateCommand: Command = {
   options: {},
   async run(_args, io) {
     // Migrations hold no secret: no master key is needed, and none is generated.
-    const { database } = await openRuntime((m) => io.out(m), undefined, { masterKey: false });
+    const { database } = await openRuntime(
+      plainLines((m) => io.out(m)),
+      undefined,
+      { masterKey: false },
+    );
     await database.close();
     io.out('database is up to date');
     return 0;

@@ -73,6 +73,8 @@ export async function runCli(argv: string[], io: CliIo, list: Command[] = comman
       return 2;
     }
     if (error instanceof ConfigError) {
+      // Plain text on stderr, not a JSON log line: no logger exists before the configuration
+      // (which chooses its level) has loaded, and this is what stops the process.
       io.err(`configuration error: ${error.message}`);
       return 1;
     }

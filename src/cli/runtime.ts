@@ -14,33 +14,48 @@ export function describeDatabase(config: Config): string {
   return `PostgreSQL ${url.toString()}`;
 }
 
+/** Where openRuntime says what it did: migrations applied, a development master key generated. */
+export interface RuntimeLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** For commands a person runs in a terminal: plain lines, as the rest of their output. */
+export function plainLines(write: (text: string) => void): () => RuntimeLog {
+  return () => ({ info: write, warn: write });
+}
+
 /**
  * Loads config (master key resolved unless `masterKey: false`) and an open, migrated database;
- * `applied` lists the migrations this call ran. `env` defaults to the process's (benches pass their own).
+ * `applied` lists the migrations this call ran. `logFor` gets the configuration first, so a
+ * server or worker can report through its JSON logger at the configured level. `env` defaults to
+ * the process's (benches pass their own).
  */
 export async function openRuntime(
-  log: (message: string) => void,
+  logFor: (config: Config) => RuntimeLog,
   env?: Record<string, string | undefined>,
   { masterKey = true }: { masterKey?: boolean } = {},
 ): Promise<{ config: Config; database: DatabaseHandle; applied: string[] }> {
   const loaded = loadConfig(env);
+  const log = logFor(loaded);
+  const warn = (message: string) => log.warn(message);
   // In production the key comes from the environment or the start is refused, before anything
   // opens. In development a missing key is generated into the data directory, but only once the
   // database has opened: a command that fails to connect (or a PostgreSQL setup run from some
   // directory) must not leave a secret behind that a later start there would quietly use.
-  const early = masterKey && loaded.production ? ensureMasterKey(loaded, log) : loaded;
+  const early = masterKey && loaded.production ? ensureMasterKey(loaded, warn) : loaded;
   let database: DatabaseHandle | undefined;
   let applied: string[];
   try {
     database = connectDatabase({ dialect: early.dialect, url: early.databaseUrl });
     applied = await migrateToLatest(database.db);
-    if (applied.length) log(`applied migrations: ${applied.join(', ')}`);
+    if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
   } catch (error) {
     await database?.close().catch(() => {});
     throw new Error(`cannot open ${describeDatabase(early)} (${early.dialect === 'postgres' ? 'DATABASE_URL' : 'TESSERA_DATA_DIR or DATABASE_URL'}): ${(error as Error).message}`, { cause: error });
   }
   try {
-    return { config: masterKey ? ensureMasterKey(early, log) : early, database, applied };
+    return { config: masterKey ? ensureMasterKey(early, warn) : early, database, applied };
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

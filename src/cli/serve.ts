@@ -7,6 +7,7 @@ import type { Config } from '../config.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { recordServerStart } from '../db/server-starts.ts';
 import { listenFailure } from '../http/listen-failure.ts';
+import { processLogger } from '../http/logging.ts';
 import { metricsUrl, startMetricsServer } from '../http/metrics-routes.ts';
 import type { Command } from './command.ts';
 import { releaseStartupMemory } from './release-startup-memory.ts';
@@ -18,8 +19,10 @@ export const serveCommand: Command = {
   summary: 'Run the HTTP server (migrates first)',
   usage: 'tessera serve\n\nStarts Tessera with the configuration from the environment (see README). Migrations run first.',
   options: {},
-  async run(_args, io) {
-    const { config, database } = await openRuntime((m) => io.err(m));
+  async run(_args) {
+    // Migrations and a generated key are said as JSON log lines like the app's (a log shipper parses
+    // stdout); the app's own logger does not exist yet.
+    const { config, database } = await openRuntime((loaded) => processLogger(loaded.logLevel));
     const app = await buildApp(config, { database });
     let closing = false;
     const shutdown = async (signal: string) => {

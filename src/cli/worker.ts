@@ -1,10 +1,10 @@
 // `tessera worker`: runs the background jobs (webhook delivery, sweepers) without the HTTP
 // server, for deployments that scale workers separately (set TESSERA_WORKER=false on `serve`).
 // On SIGTERM/SIGINT it stops scheduling, lets in-flight runs finish, closes the database, exits 0.
-import Fastify from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import { systemClock } from '../clock.ts';
 import type { AppContext } from '../context.ts';
-import { loggerOptions } from '../http/logging.ts';
+import { processLogger } from '../http/logging.ts';
 import { Metrics } from '../http/metrics.ts';
 import { metricsUrl, startMetricsServer } from '../http/metrics-routes.ts';
 import { CampaignChanges } from '../modules/campaigns/index.ts';
@@ -21,10 +21,11 @@ export const workerCommand: Command = {
   summary: 'Run background jobs (webhook delivery, sweepers) without the HTTP server',
   usage: 'tessera worker\n\nRuns the webhook delivery worker and the sweepers until SIGTERM. Any number may run against PostgreSQL; run one per SQLite file.',
   options: {},
-  async run(_args, io) {
-    const { config, database } = await openRuntime((m) => io.err(m));
-    // Fastify's logger: the same pino JSON lines and redaction as `serve`, without a server.
-    const log = Fastify({ logger: loggerOptions(config.logLevel) }).log;
+  async run(_args) {
+    // The JSON logger exists once the configuration has chosen its level: from then on every line,
+    // migrations and a generated key included, goes through it.
+    let log!: FastifyBaseLogger;
+    const { config, database } = await openRuntime((loaded) => (log = processLogger(loaded.logLevel)));
     // A worker serves its metrics (deliveries, outbox, process) only on TESSERA_METRICS_PORT.
     const metrics = new Metrics({ defaultMetrics: config.metricsPort !== null });
     if (database.poolStats) metrics.sources.dbPool = database.poolStats;

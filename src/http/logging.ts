@@ -1,7 +1,7 @@
 // pino options for the service: JSON logs, secrets redacted. Headers are logged (they help
 // debugging) but every header that carries a credential is censored, and URL segments that are
 // themselves bearer secrets (item magics) are masked before they reach a log line.
-import { type FastifyBaseLogger, type FastifyLoggerOptions, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyLoggerOptions, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 
 /** Headers whose values never appear in logs. */
 export const REDACTED_HEADERS = ['authorization', 'x-api-key', 'x-qr-password', 'x-delete-token', 'cookie', 'set-cookie', 'x-csrf-token'];
@@ -53,6 +53,14 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
       },
     },
   };
+}
+
+/**
+ * Fastify's logger without a server: the same pino JSON lines and redaction on stdout, for the
+ * worker and for what `serve` says before its app exists (migrations, a generated key).
+ */
+export function processLogger(level: string): FastifyBaseLogger {
+  return Fastify({ logger: loggerOptions(level) }).log;
 }
 
 type LogMethod = (...args: unknown[]) => void;
