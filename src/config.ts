@@ -12,6 +12,8 @@ export const SIGNUP_MODES: readonly SignupMode[] = ['first', 'open', 'closed'];
 /** Validated, frozen runtime configuration. */
 export interface Config {
   readonly production: boolean;
+  /** Settings that start but are probably mistakes (a NODE_ENV Tessera does not know): logged at start. */
+  readonly warnings: readonly string[];
   readonly port: number;
   readonly host: string;
   readonly dataDir: string;
@@ -71,7 +73,12 @@ type Env = Record<string, string | undefined>;
 
 /** Every variable Tessera reads, its default and meaning: the README table is generated from this list. */
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string }> = [
-  { name: 'NODE_ENV', default: '(unset)', description: '`production` enables production mode: a master key and TESSERA_PUBLIC_URL are required, webhook URLs must be https.' },
+  {
+    name: 'NODE_ENV',
+    default: '(unset)',
+    description:
+      '`production` enables production mode: a master key and TESSERA_PUBLIC_URL are required, webhook URLs must be https. `development`, `test` or unset: development mode. Any other value (`prod`, `Production`) runs development mode and logs a warning.',
+  },
   { name: 'PORT', default: '8080', description: 'TCP port to listen on.' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to bind; use 0.0.0.0 in containers.' },
   { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key; created readable by its owner only (0700, files 0600).' },
@@ -294,9 +301,23 @@ function publicUrl(env: Env, host: string, port: number, production: boolean): s
   return url.toString().replace(/\/+$/, '');
 }
 
+const NODE_ENVS = ['production', 'development', 'test'];
+
+/**
+ * NODE_ENV as the Node ecosystem reads it: exactly `production`, case-sensitive, is production
+ * mode. An unknown value still starts (some setups name their own stages in it), in development
+ * mode, but with a warning: a typo (`prod`, `Production`) used to drop production's checks silently.
+ */
+function nodeEnv(env: Env): { production: boolean; warnings: string[] } {
+  const raw = env.NODE_ENV ?? '';
+  if (raw === '' || NODE_ENVS.includes(raw)) return { production: raw === 'production', warnings: [] };
+  const warning = `NODE_ENV is '${raw}', which is not one of ${NODE_ENVS.join(', ')} (case-sensitive): running in development mode, without production's checks; set NODE_ENV=production for production`;
+  return { production: false, warnings: [warning] };
+}
+
 /** Reads and validates the environment once; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
-  const production = env.NODE_ENV === 'production';
+  const { production, warnings } = nodeEnv(env);
   const port = int(env, 'PORT', 8080, 0, 65535);
   const host = env.HOST?.trim() || '127.0.0.1';
   const dataDir = path.resolve(env.TESSERA_DATA_DIR?.trim() || './data');
@@ -317,6 +338,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   return Object.freeze({
     production,
+    warnings: Object.freeze(warnings),
     port,
     host,
     dataDir,

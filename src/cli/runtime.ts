@@ -14,7 +14,7 @@ export function describeDatabase(config: Config): string {
   return `PostgreSQL ${url.toString()}`;
 }
 
-/** Where openRuntime says what it did: migrations applied, a development master key generated. */
+/** Where openRuntime says what it did: doubtful settings, migrations applied, a development master key generated. */
 export interface RuntimeLog {
   info(message: string): void;
   warn(message: string): void;
@@ -39,6 +39,7 @@ export async function openRuntime(
   const loaded = loadConfig(env);
   const log = logFor(loaded);
   const warn = (message: string) => log.warn(message);
+  for (const warning of loaded.warnings) warn(warning);
   // In production the key comes from the environment or the start is refused, before anything
   // opens. In development a missing key is generated into the data directory, but only once the
   // database has opened: a command that fails to connect (or a PostgreSQL setup run from some

@@ -79,5 +79,9 @@ export async function startServing(app: FastifyInstance, config: Config, databas
   const metricsServer = config.metricsPort === null ? null : await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
   // The marker `tessera account create` reads to tell whether it writes where a server reads.
   await recordServerStart(database.db, systemClock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'could not record the server start'));
-  app.log.info({ publicUrl: config.publicUrl, database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) }, 'Tessera is ready');
+  // The mode, said outright: a mistyped NODE_ENV runs development mode, and this line shows it.
+  app.log.info(
+    { mode: config.production ? 'production' : 'development', publicUrl: config.publicUrl, database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) },
+    'Tessera is ready',
+  );
 }

@@ -43,7 +43,10 @@ export const workerCommand: Command = {
             throw error;
           });
     const runner = startJobs(ctx, jobs);
-    log.info({ jobs: jobs.map((j) => j.name), database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) }, 'worker started');
+    log.info(
+      { mode: config.production ? 'production' : 'development', jobs: jobs.map((j) => j.name), database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) },
+      'worker started',
+    );
     return new Promise<number>((resolve) => {
       const stop = async (signal: string) => {
         log.info({ signal }, 'worker stopping: waiting for running jobs');

@@ -1,6 +1,7 @@
 // What `tessera serve` and `tessera worker` say while starting (migrations applied, a development
-// master key generated) are JSON log lines on stdout like every other line: they were plain text
-// on stderr, which a log shipper parsing JSON drops, and the key warning is the one that matters.
+// master key generated, a doubtful NODE_ENV) are JSON log lines on stdout like every other line:
+// they were plain text on stderr, which a log shipper parsing JSON drops, and the key warning is
+// the one that matters. The ready line says which mode runs.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -48,5 +49,12 @@ for (const [command, ready] of [
     expect(stderr).toBe('');
     expect(lines.find((l) => String(l.msg).startsWith('applied migrations: 0001_accounts'))).toMatchObject({ level: 30 });
     expect(lines.find((l) => String(l.msg).startsWith('TESSERA_MASTER_KEY is not set: generated a development master key'))).toMatchObject({ level: 40 });
+    expect(lines.find((l) => l.msg === ready)).toMatchObject({ mode: 'development' });
   });
 }
+
+it('`tessera serve` with a NODE_ENV it does not know warns naming it and the accepted ones, and says it runs development mode', { timeout: 60_000 }, async () => {
+  const { lines } = await start('serve', 'Tessera is ready', { NODE_ENV: 'Production' });
+  expect(lines.find((l) => String(l.msg).startsWith("NODE_ENV is 'Production'"))).toMatchObject({ level: 40, msg: expect.stringContaining('not one of production, development, test') });
+  expect(lines.find((l) => l.msg === 'Tessera is ready')).toMatchObject({ mode: 'development' });
+});

@@ -90,6 +90,21 @@ describe('config', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).publicUrl).toBe('http://127.0.0.1:8080');
   });
 
+  it('runs production mode for NODE_ENV=production only, and warns about a value it does not know', () => {
+    const key = { TESSERA_MASTER_KEY: 'ab'.repeat(32), TESSERA_PUBLIC_URL: 'https://qr.example.com' };
+    for (const value of ['production', 'development', 'test', '']) {
+      expect(loadConfig({ ...key, NODE_ENV: value }), value).toMatchObject({ production: value === 'production', warnings: [] });
+    }
+    // Case-sensitive as the Node ecosystem is; a typo starts, in development mode, and says so.
+    for (const value of ['prod', 'Production', 'PRODUCTION']) {
+      const config = loadConfig({ ...key, NODE_ENV: value });
+      expect(config.production, value).toBe(false);
+      expect(config.warnings).toHaveLength(1);
+      expect(config.warnings[0]).toContain(`NODE_ENV is '${value}', which is not one of production, development, test`);
+      expect(config.warnings[0]).toContain('running in development mode');
+    }
+  });
+
   it('accepts a base64 master key', () => {
     const key = Buffer.alloc(32, 7);
     expect(loadConfig({ TESSERA_MASTER_KEY: key.toString('base64') }).masterKey).toEqual(key);
