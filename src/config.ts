@@ -99,7 +99,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     description:
       'pino level: fatal, error, warn, info, debug, trace or silent. Each request gets one access line at debug (and below); at info a request writes nothing unless it fails with a 5xx, and /metrics counts and times requests (ADR 0020). At debug cached redirects go through Fastify so that every one is logged.',
   },
-  { name: 'TESSERA_CORS_ORIGINS', default: '(empty: CORS off)', description: 'Comma-separated origins allowed to call the API from browsers, or `*`.' },
+  {
+    name: 'TESSERA_CORS_ORIGINS',
+    default: '(empty: CORS off)',
+    description: 'Comma-separated origins allowed to call the API from browsers, written as browsers send them (`https://app.example.com`: scheme, host, port; no path), or `*`.',
+  },
   { name: 'TESSERA_BODY_LIMIT', default: '1048576', description: 'Largest accepted request body in bytes (larger bodies get 413).' },
   {
     name: 'TESSERA_TRUST_PROXY',
@@ -123,7 +127,11 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   },
   { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', description: 'Dashboard session lifetime; it slides with use.' },
   { name: 'TESSERA_WORKER', default: 'true', description: 'Run the webhook/sweeper worker inside `serve`; set false when running `tessera worker` separately.' },
-  { name: 'TESSERA_WEBHOOK_ALLOWED_HOSTS', default: '(empty)', description: 'Comma-separated hosts or CIDRs that webhooks may reach even though private or loopback (tests, internal receivers).' },
+  {
+    name: 'TESSERA_WEBHOOK_ALLOWED_HOSTS',
+    default: '(empty)',
+    description: 'Comma-separated host names, IP addresses or CIDRs (no scheme or port) that webhooks may reach even though private or loopback (tests, internal receivers).',
+  },
   {
     name: 'TESSERA_WEBHOOK_LEASE_SECONDS',
     default: '60',
@@ -145,7 +153,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     description: 'Raw scans older than this are deleted; daily rollups are kept. On PostgreSQL whole expired months are dropped (see *Scan retention and partitions*).',
   },
   { name: 'TESSERA_IP_STORAGE', default: 'anonymized', description: '`anonymized` keeps IPv4 /24 and IPv6 /48 prefixes; `none` stores no IP at all.' },
-  { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
+  { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Name of the trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
   {
     name: 'TESSERA_GEOIP_DB',
     default: '(unset)',
@@ -207,7 +215,11 @@ export type TrustProxy = boolean | number | readonly string[];
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 function isProxyAddress(entry: string): boolean {
-  if (PROXY_NAMES.has(entry)) return true;
+  return PROXY_NAMES.has(entry) || isAddressOrCidr(entry);
+}
+
+/** An IP address, or a CIDR whose prefix fits its family. */
+function isAddressOrCidr(entry: string): boolean {
   const [address = '', prefix, ...rest] = entry.split('/');
   const family = isIP(address);
   if (family === 0 || rest.length > 0) return false;
@@ -241,6 +253,50 @@ function list(env: Env, name: string): string[] {
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);
+}
+
+// Each of these lists used to be taken as written, and an entry that could never match (an origin
+// without its scheme, a host with a port) made the setting silently do nothing.
+
+/** TESSERA_CORS_ORIGINS: `*`, or origins exactly as browsers send them in the Origin header. */
+function corsOrigins(env: Env): string[] {
+  const entries = list(env, 'TESSERA_CORS_ORIGINS');
+  for (const entry of entries) {
+    if (entry === '*') continue;
+    let origin: string | undefined;
+    try {
+      origin = new URL(entry).origin;
+    } catch {}
+    if (origin === entry) continue;
+    const hint = origin && origin !== 'null' ? `write '${origin}'` : 'write it as scheme://host[:port], e.g. https://app.example.com';
+    throw new ConfigError('TESSERA_CORS_ORIGINS', `'${entry}' is not an origin as a browser sends it (scheme, host and port only, no path or trailing slash): ${hint}, or * for any origin`);
+  }
+  return entries;
+}
+
+/** TESSERA_WEBHOOK_ALLOWED_HOSTS: host names (compared with the webhook URL's host), IP addresses or CIDRs. */
+function webhookAllowedHosts(env: Env): string[] {
+  const entries = list(env, 'TESSERA_WEBHOOK_ALLOWED_HOSTS');
+  for (const entry of entries) {
+    const host = entry.replace(/^\[(.*)\]$/, '$1');
+    const name = /^(?![\d.]+$)[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*\.?$/i;
+    if (isAddressOrCidr(host) || name.test(host)) continue;
+    throw new ConfigError(
+      'TESSERA_WEBHOOK_ALLOWED_HOSTS',
+      `'${entry}' is neither a host name, an IP address nor a CIDR; list them separated by commas, without scheme, port or path (e.g. hooks.internal,10.0.0.0/8)`,
+    );
+  }
+  return entries;
+}
+
+/** TESSERA_COUNTRY_HEADER: one HTTP header name (RFC 9110 token), compared lowercase. */
+function countryHeader(env: Env): string | null {
+  const raw = env.TESSERA_COUNTRY_HEADER?.trim();
+  if (!raw) return null;
+  if (!/^[!#$%&'*+.^_`|~0-9a-z-]+$/i.test(raw)) {
+    throw new ConfigError('TESSERA_COUNTRY_HEADER', `'${raw}' is not an HTTP header name (letters, digits and - without spaces or colon); write the header your proxy or CDN sets, e.g. cf-ipcountry`);
+  }
+  return raw.toLowerCase();
 }
 
 /** Parses a master key given as 64 hex characters or base64/base64url of 32 bytes. */
@@ -346,7 +402,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicUrl: publicUrl(env, host, port, production),
     masterKey,
     logLevel,
-    corsOrigins: Object.freeze(list(env, 'TESSERA_CORS_ORIGINS')),
+    corsOrigins: Object.freeze(corsOrigins(env)),
     bodyLimitBytes: int(env, 'TESSERA_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
     trustProxy: trustProxy(env),
     redisUrl,
@@ -356,14 +412,14 @@ export function loadConfig(env: Env = process.env): Config {
     itemPasswordCreatesPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE', 10, 1, 1_000_000),
     sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336, 1, 24 * 365),
     runWorker: bool(env, 'TESSERA_WORKER', true),
-    webhookAllowedHosts: Object.freeze(list(env, 'TESSERA_WEBHOOK_ALLOWED_HOSTS')),
+    webhookAllowedHosts: Object.freeze(webhookAllowedHosts(env)),
     webhookLeaseMs: int(env, 'TESSERA_WEBHOOK_LEASE_SECONDS', 60, 1, 86_400) * 1000,
     morphTtlSeconds: int(env, 'TESSERA_MORPH_TTL_SECONDS', 30, 5, 3600),
     morphStepSeconds,
     scanFlushMs: int(env, 'TESSERA_SCAN_FLUSH_MS', 1000, 10, 60_000),
     scanRetentionDays: int(env, 'TESSERA_SCAN_RETENTION_DAYS', 395, 1, 36_500),
     ipStorage,
-    countryHeader: env.TESSERA_COUNTRY_HEADER?.trim().toLowerCase() || null,
+    countryHeader: countryHeader(env),
     geoipDbPath: env.TESSERA_GEOIP_DB?.trim() || null,
     shutdownTimeoutMs: int(env, 'TESSERA_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
     signup,

@@ -67,6 +67,32 @@ describe('config', () => {
     expect(error.message).toContain(text);
   });
 
+  it.each([
+    // The values an operator audit tried: each started, and the setting then never matched anything.
+    [{ TESSERA_CORS_ORIGINS: 'example.com' }, 'TESSERA_CORS_ORIGINS', 'write it as scheme://host[:port]'],
+    [{ TESSERA_CORS_ORIGINS: 'https://App.example.com/' }, 'TESSERA_CORS_ORIGINS', "write 'https://app.example.com'"],
+    [{ TESSERA_CORS_ORIGINS: 'https://a.example.com, localhost:3000' }, 'TESSERA_CORS_ORIGINS', "'localhost:3000' is not an origin"],
+    [{ TESSERA_COUNTRY_HEADER: 'cf ipcountry' }, 'TESSERA_COUNTRY_HEADER', "'cf ipcountry' is not an HTTP header name"],
+    [{ TESSERA_COUNTRY_HEADER: 'cf-ipcountry:' }, 'TESSERA_COUNTRY_HEADER', 'e.g. cf-ipcountry'],
+    [{ TESSERA_WEBHOOK_ALLOWED_HOSTS: '%%garbage%%' }, 'TESSERA_WEBHOOK_ALLOWED_HOSTS', "'%%garbage%%' is neither a host name, an IP address nor a CIDR"],
+    [{ TESSERA_WEBHOOK_ALLOWED_HOSTS: 'localhost:3000' }, 'TESSERA_WEBHOOK_ALLOWED_HOSTS', 'without scheme, port or path'],
+    [{ TESSERA_WEBHOOK_ALLOWED_HOSTS: 'http://hooks.internal' }, 'TESSERA_WEBHOOK_ALLOWED_HOSTS', 'neither'],
+    [{ TESSERA_WEBHOOK_ALLOWED_HOSTS: '10.0.0.0/33' }, 'TESSERA_WEBHOOK_ALLOWED_HOSTS', 'neither'],
+    [{ TESSERA_WEBHOOK_ALLOWED_HOSTS: '999.1.1.1' }, 'TESSERA_WEBHOOK_ALLOWED_HOSTS', 'neither'],
+  ])('rejects a list entry that could never match: %o', (env, variable, text) => {
+    const error = configError(env as Record<string, string>);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(text);
+  });
+
+  it('accepts origins, header names, hosts, addresses and CIDRs as documented', () => {
+    expect(loadConfig({ TESSERA_CORS_ORIGINS: ' https://app.example.com, http://localhost:5173 ' }).corsOrigins).toEqual(['https://app.example.com', 'http://localhost:5173']);
+    expect(loadConfig({ TESSERA_CORS_ORIGINS: '*' }).corsOrigins).toEqual(['*']);
+    expect(loadConfig({ TESSERA_COUNTRY_HEADER: ' CF-IPCountry ' }).countryHeader).toBe('cf-ipcountry');
+    const hosts = '127.0.0.1, 10.0.0.0/8, ::1, [::1], fd00::/8, localhost, hooks.internal., receiver_1, Hooks.Example.com';
+    expect(loadConfig({ TESSERA_WEBHOOK_ALLOWED_HOSTS: hosts }).webhookAllowedHosts).toHaveLength(9);
+  });
+
   it('blames TESSERA_PUBLIC_URL only when it is set', () => {
     // With the URL given, a bad HOST is left to the listen, which names HOST (tessera serve).
     expect(loadConfig({ HOST: '999.1.1.1', TESSERA_PUBLIC_URL: 'https://qr.example.com' }).publicUrl).toBe('https://qr.example.com');
