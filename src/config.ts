@@ -179,7 +179,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   {
     name: 'TESSERA_METRICS_PORT',
     default: '(unset)',
-    description: 'Serves `/metrics` without a token on this separate port (for a scraper on a private network); `tessera worker` serves its own metrics there too.',
+    description: 'Serves `/metrics` without a token on this separate port (for a scraper on a private network; it must differ from PORT); `tessera worker` serves its own metrics there too.',
   },
   { name: 'TESSERA_METRICS_HOST', default: 'HOST', description: 'Interface the metrics port binds to.' },
 ];
@@ -425,9 +425,17 @@ export function loadConfig(env: Env = process.env): Config {
     signup,
     scanBufferMax: int(env, 'TESSERA_SCAN_BUFFER_MAX', 100_000, 1000, 10_000_000),
     metricsToken: metricsToken(env),
-    metricsPort: env.TESSERA_METRICS_PORT?.trim() ? int(env, 'TESSERA_METRICS_PORT', 0, 1, 65535) : null,
+    metricsPort: metricsPort(env, port),
     metricsHost: env.TESSERA_METRICS_HOST?.trim() || host,
   });
+}
+
+function metricsPort(env: Env, port: number): number | null {
+  if (!env.TESSERA_METRICS_PORT?.trim()) return null;
+  const value = int(env, 'TESSERA_METRICS_PORT', 0, 1, 65535);
+  // Else the second listen fails as "in use by another process", the other process being Tessera.
+  if (value === port) throw new ConfigError('TESSERA_METRICS_PORT', `must differ from PORT (${port}): the main server listens there; choose another port for metrics`);
+  return value;
 }
 
 function metricsToken(env: Env): string | null {

@@ -60,6 +60,9 @@ describe('config', () => {
     [{ TESSERA_MORPH_STEP_SECONDS: '5' }, 'TESSERA_MORPH_STEP_SECONDS', 'between 15 and 30'],
     [{ TESSERA_IP_STORAGE: 'full' }, 'TESSERA_IP_STORAGE', 'anonymized'],
     [{ TESSERA_SIGNUP: 'invite' }, 'TESSERA_SIGNUP', 'first, open, closed'],
+    // The same port twice failed at listen, blaming "another process" that was Tessera itself.
+    [{ PORT: '9000', TESSERA_METRICS_PORT: '9000' }, 'TESSERA_METRICS_PORT', 'must differ from PORT (9000)'],
+    [{ TESSERA_METRICS_PORT: '8080' }, 'TESSERA_METRICS_PORT', 'must differ from PORT (8080)'],
   ])('rejects %o naming %s', (env, variable, text) => {
     const error = configError(env as Record<string, string>);
     expect(error.variable).toBe(variable);
