@@ -31,11 +31,12 @@ export function installRequestMetrics(app: FastifyInstance, metrics: Metrics): v
 /** GET /metrics on the app, behind the bearer token; nothing when no token is configured. */
 export function metricsRoute(app: FastifyInstance, metrics: Metrics, token: string | null): void {
   if (token === null) return;
-  const expected = digest(`Bearer ${token}`);
+  const expected = digest(token);
   app.get('/metrics', { schema: { hide: true } }, async (request, reply) => {
-    const given = request.headers.authorization;
-    // Fixed-length digests: the comparison takes the same time whatever was sent.
-    if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
+    // The scheme is case-insensitive (RFC 9110 §11.1: `bearer` is `Bearer`), as for API keys.
+    const given = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.authorization ?? '')?.[1];
+    // Fixed-length digests: the comparison takes the same time whatever token was sent.
+    if (given === undefined || !timingSafeEqual(digest(given), expected)) {
       throw new AppError('unauthorized', 'Send the metrics token as `Authorization: Bearer <TESSERA_METRICS_TOKEN>`.', { headers: { 'www-authenticate': 'Bearer realm="metrics"' } });
     }
     const { contentType, body } = await metrics.exposition();

@@ -48,12 +48,16 @@ describeDialects('/metrics', (dialect) => {
 
   it('asks for the bearer token: 401 without it or with a wrong one, Prometheus text with it', async () => {
     const t = await start({ TESSERA_METRICS_TOKEN: TOKEN });
-    for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { 'x-api-key': TOKEN }]) {
+    for (const headers of [{}, { authorization: `Bearer ${TOKEN}x` }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }, { authorization: `Bearer ${TOKEN} x` }, { 'x-api-key': TOKEN }]) {
       const refused = await t.app.inject({ method: 'GET', url: '/metrics', headers });
       expect(refused.statusCode).toBe(401);
       expect(refused.headers['www-authenticate']).toMatch(/^Bearer/);
       expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
       expect(refused.body).not.toContain('tessera_');
+    }
+    // The scheme in any case (RFC 9110 §11.1), as some scrapers and proxies send it.
+    for (const scheme of ['bearer', 'BEARER']) {
+      expect((await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: `${scheme} ${TOKEN}` } })).statusCode, scheme).toBe(200);
     }
     const response = await t.app.inject({ method: 'GET', url: '/metrics', headers: bearer });
     expect(response.statusCode).toBe(200);
