@@ -33,6 +33,14 @@ export function parseCommandArgs(command: Command, argv: string[]) {
   }
 }
 
+/**
+ * For commands configured only by the environment: an extra word (a typo, an option's value
+ * without its option) was ignored and the command ran anyway, so refuse it as bad arguments.
+ */
+export function noArguments(positionals: string[]): void {
+  if (positionals.length > 0) throw new UsageError(`takes no arguments (the environment configures it); got '${positionals.join(' ')}'`);
+}
+
 /** Reads a required string option or throws UsageError. */
 export function requireOption(values: Record<string, string | boolean | undefined>, name: string): string {
   const value = values[name];

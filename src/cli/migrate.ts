@@ -1,4 +1,4 @@
-import type { Command } from './command.ts';
+import { type Command, noArguments } from './command.ts';
 import { openRuntime, plainLines } from './runtime.ts';
 
 /** `tessera migrate`. */
@@ -7,7 +7,8 @@ export const migrateCommand: Command = {
   summary: 'Apply pending database migrations and exit',
   usage: 'tessera migrate\n\nApplies every pending migration to DATABASE_URL (SQLite in ./data by default). Running it again is a no-op.',
   options: {},
-  async run(_args, io) {
+  async run({ positionals }, io) {
+    noArguments(positionals);
     // Migrations hold no secret: no master key is needed, and none is generated.
     const { database } = await openRuntime(
       plainLines((m) => io.out(m)),

@@ -9,7 +9,7 @@ import { recordServerStart } from '../db/server-starts.ts';
 import { listenFailure } from '../http/listen-failure.ts';
 import { processLogger } from '../http/logging.ts';
 import { metricsUrl, startMetricsServer } from '../http/metrics-routes.ts';
-import type { Command } from './command.ts';
+import { type Command, noArguments } from './command.ts';
 import { releaseStartupMemory } from './release-startup-memory.ts';
 import { openRuntime } from './runtime.ts';
 
@@ -19,7 +19,8 @@ export const serveCommand: Command = {
   summary: 'Run the HTTP server (migrates first)',
   usage: 'tessera serve\n\nStarts Tessera with the configuration from the environment (see README). Migrations run first.',
   options: {},
-  async run(_args) {
+  async run({ positionals }) {
+    noArguments(positionals);
     // Migrations and a generated key are said as JSON log lines like the app's (a log shipper parses
     // stdout); the app's own logger does not exist yet.
     const { config, database } = await openRuntime((loaded) => processLogger(loaded.logLevel));

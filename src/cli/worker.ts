@@ -12,7 +12,7 @@ import { reportOutbox } from '../modules/webhooks/index.ts';
 import { jobs } from '../modules/jobs.ts';
 import { createScanRecorder } from '../modules/scans/index.ts';
 import { startJobs } from '../jobs/runner.ts';
-import type { Command } from './command.ts';
+import { type Command, noArguments } from './command.ts';
 import { openRuntime } from './runtime.ts';
 
 /** `tessera worker`. */
@@ -21,7 +21,8 @@ export const workerCommand: Command = {
   summary: 'Run background jobs (webhook delivery, sweepers) without the HTTP server',
   usage: 'tessera worker\n\nRuns the webhook delivery worker and the sweepers until SIGTERM. Any number may run against PostgreSQL; run one per SQLite file.',
   options: {},
-  async run(_args) {
+  async run({ positionals }) {
+    noArguments(positionals);
     // The JSON logger exists once the configuration has chosen its level: from then on every line,
     // migrations and a generated key included, goes through it.
     let log!: FastifyBaseLogger;

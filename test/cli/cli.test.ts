@@ -45,6 +45,17 @@ describe('CLI usage', () => {
     expect(c.err.join()).toMatch(/tessera migrate/);
   });
 
+  it('serve, migrate and worker refuse extra arguments with usage and exit 2, before opening anything', async () => {
+    // They used to run anyway (`serve extra` served on 8080, `migrate extra` migrated).
+    for (const name of ['serve', 'migrate', 'worker']) {
+      const c = capture();
+      expect(await runCli([name, 'extra', 'words'], c.io), name).toBe(2);
+      expect(c.err.join()).toContain(`tessera ${name}: takes no arguments (the environment configures it); got 'extra words'`);
+      expect(c.err.join()).toContain(`\n\ntessera ${name}\n`);
+      expect(c.out).toEqual([]);
+    }
+  });
+
   it('a missing required option exits 2', async () => {
     const c = capture();
     expect(await runCli(['account', 'create', '--password', 'long-enough-pw'], c.io)).toBe(2);
