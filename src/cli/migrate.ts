@@ -1,5 +1,5 @@
 import { type Command, noArguments } from './command.ts';
-import { openRuntime, plainLines } from './runtime.ts';
+import { openRuntime } from './runtime.ts';
 
 /** `tessera migrate`. */
 export const migrateCommand: Command = {
@@ -10,13 +10,12 @@ export const migrateCommand: Command = {
   async run({ positionals }, io) {
     noArguments(positionals);
     // Migrations hold no secret: no master key is needed, and none is generated.
-    const { database } = await openRuntime(
-      plainLines((m) => io.out(m)),
-      undefined,
-      { masterKey: false },
-    );
+    // Its report on stdout; a warning (a doubtful NODE_ENV) on stderr, as any command's.
+    const { database, applied } = await openRuntime(() => ({ info: (m) => io.out(m), warn: (m) => io.err(m) }), undefined, { masterKey: false });
     await database.close();
-    io.out('database is up to date');
+    // One report: the migrations applied (openRuntime lists them), or that there were none. Saying
+    // "up to date" after the list read as if nothing had been applied.
+    if (applied.length === 0) io.out('database is up to date: no pending migrations');
     return 0;
   },
 };

@@ -198,6 +198,10 @@ describe('CLI commands (SQLite)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
     const migrated = await run(['migrate'], { TESSERA_DATA_DIR: dir });
     expect(migrated.code, migrated.stderr).toBe(0);
+    // One report each time: what was applied, or that nothing was pending (not both).
+    expect(migrated.stdout).toMatch(/^applied migrations: 0001_accounts, [^\n]+\n$/);
+    const again = await run(['migrate'], { TESSERA_DATA_DIR: dir });
+    expect(again.stdout).toBe('database is up to date: no pending migrations\n');
     expect(fs.existsSync(path.join(dir, 'master.key'))).toBe(false);
     const created = await run(['account', 'create', '--email', 'a@example.com', '--password', 'long-enough-pw'], { TESSERA_DATA_DIR: dir });
     expect(created.code, created.stderr).toBe(0);
