@@ -19,7 +19,9 @@ import { openRuntime } from './runtime.ts';
 export const workerCommand: Command = {
   name: 'worker',
   summary: 'Run background jobs (webhook delivery, sweepers) without the HTTP server',
-  usage: 'tessera worker\n\nRuns the webhook delivery worker and the sweepers until SIGTERM. Any number may run against PostgreSQL; run one per SQLite file.',
+  // SQLite claims and cache invalidation assume one process per file (src/db/claim.ts, notify.ts).
+  usage:
+    'tessera worker\n\nRuns the webhook delivery worker and the sweepers until SIGTERM. Any number may run against PostgreSQL (set TESSERA_WORKER=false on the web instances). On SQLite `tessera serve` runs these jobs itself: one process per SQLite file, so no worker beside it.',
   options: {},
   async run({ positionals }) {
     noArguments(positionals);

@@ -2,6 +2,7 @@
 // explain every metric an instance exposes, so neither can be added without documenting it.
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
+import { workerCommand } from '../../src/cli/worker.ts';
 import { CONFIG_VARIABLES } from '../../src/config.ts';
 import { Metrics } from '../../src/http/metrics.ts';
 
@@ -23,4 +24,11 @@ it("names every process and Node.js metric an instance exposes (prom-client's, p
   const names = (await new Metrics({ defaultMetrics: true }).registry.getMetricsAsJSON()).map((m) => m.name).filter((name) => !ownNames.has(name));
   expect(names.length).toBeGreaterThan(20);
   for (const name of names) expect(doc, `${name} missing from docs/operations.md`).toContain(`\`${name}\``);
+});
+
+it('agrees with `tessera worker --help` that SQLite takes one process per file, so no worker beside serve', () => {
+  // The usage said "run one per SQLite file", which read as if a worker beside serve were fine.
+  expect(doc).toMatch(/One process per SQLite file: a second\s+`serve` or `worker` on the same file is not supported/);
+  expect(workerCommand.usage).toContain('one process per SQLite file, so no worker beside it');
+  expect(workerCommand.usage).not.toMatch(/run one per SQLite file/);
 });
