@@ -59,8 +59,8 @@ export function loggerOptions(level: string, stream?: NodeJS.WritableStream): Fa
  * Fastify's logger without a server: the same pino JSON lines and redaction on stdout, for the
  * worker and for what `serve` says before its app exists (migrations, a generated key).
  */
-export function processLogger(level: string): FastifyBaseLogger {
-  return Fastify({ logger: loggerOptions(level) }).log;
+export function processLogger(level: string, stream?: NodeJS.WritableStream): FastifyBaseLogger {
+  return Fastify({ logger: loggerOptions(level, stream) }).log;
 }
 
 type LogMethod = (...args: unknown[]) => void;

@@ -215,7 +215,9 @@ export async function createRateLimiter(redisUrl: string | null, prefix: string,
   const explained = (error: unknown): Error => {
     const message = error instanceof Error ? error.message : String(error);
     const connection = lastConnectionError && lastConnectionError.message !== message ? ` (connection: ${lastConnectionError.message})` : '';
-    return new Error(`Redis at ${where}: ${message}${connection}`, { cause: error });
+    // No `cause`: pino's err serializer appends each cause's message to the message, and this one
+    // already says it (the line read "…: connect ECONNREFUSED …: connect ECONNREFUSED …").
+    return new Error(`Redis at ${where}: ${message}${connection}`);
   };
   // Start on the shared counts when Redis is there: wait for the connection (or its first failure).
   await new Promise<void>((resolve) => {

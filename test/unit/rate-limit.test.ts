@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { Writable } from 'node:stream';
 import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processLogger } from '../../src/http/logging.ts';
 import { createRateLimiter, MemoryRateLimiter, REDIS_COMMAND_TIMEOUT_MS, type RateLimiter, rateLimitHeaders, RedisRateLimiter } from '../../src/http/rate-limit.ts';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -105,10 +107,23 @@ describe('RedisRateLimiter across instances', () => {
     const port = (closed.address() as net.AddressInfo).port;
     await new Promise((resolve) => closed.close(resolve));
     const errors: string[] = [];
-    const limiter = (await createRateLimiter(`redis://user:secret@127.0.0.1:${port}`, 'test:', (error) => errors.push((error as Error).message))) as RedisRateLimiter;
+    // Logged as the app logs it: the cause once (pino's err serializer appends causes).
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const log = processLogger('error', sink);
+    const limiter = (await createRateLimiter(`redis://user:secret@127.0.0.1:${port}`, 'test:', (error) => {
+      errors.push((error as Error).message);
+      log.error({ err: error }, 'Redis unavailable');
+    })) as RedisRateLimiter;
     try {
       expect(limiter.degraded).toBe(true);
       expect(errors).toEqual([`Redis at 127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`]);
+      expect(JSON.parse(lines[0]!).err.message).toBe(`Redis at 127.0.0.1:${port}: connect ECONNREFUSED 127.0.0.1:${port}`);
       // Counting goes on in memory, and the outage is not said again per request.
       expect((await limiter.hit('k', 3, 60_000, T0)).remaining).toBe(2);
       expect(errors).toHaveLength(1);
