@@ -37,8 +37,10 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY bin bin
 COPY --from=build /app/dist dist
 COPY --from=build /app/web/dist web/dist
-# The data directory belongs to the user the server runs as (SQLite file, generated files).
-RUN mkdir -p /data && chown node:node /data
+# The data directory belongs to the user the server runs as (SQLite file, generated files), and
+# only to it (0700, as docs/operations.md says): Tessera tightens only a directory it creates, and a
+# new volume takes this directory's mode.
+RUN mkdir -p -m 700 /data && chown node:node /data
 USER node
 VOLUME ["/data"]
 EXPOSE 8080

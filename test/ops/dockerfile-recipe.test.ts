@@ -16,7 +16,7 @@ import { TEST_MASTER_KEY } from '../helpers/app.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** RUN steps for the image's filesystem only (users, mount points), checked to be exactly these. */
-const IMAGE_ONLY_RUNS = ['mkdir -p /data && chown node:node /data'];
+const IMAGE_ONLY_RUNS = ['mkdir -p -m 700 /data && chown node:node /data'];
 
 interface Instruction {
   op: string;
@@ -92,6 +92,8 @@ it('the Dockerfile is multi-stage on Node 24 slim, non-root, production install,
   expect(ops('RUN').some((r) => r.startsWith('npm ci --omit=dev'))).toBe(true);
   expect(ops('HEALTHCHECK').join()).toContain('/readyz');
   expect(ops('VOLUME')).toEqual(['["/data"]']);
+  // The data directory is its owner's only (0700, as documented): a new volume takes its mode.
+  expect(ops('RUN')).toContain('mkdir -p -m 700 /data && chown node:node /data');
   expect(Object.fromEntries(ops('ENV').flatMap(parseEnv))).toMatchObject({ NODE_ENV: 'production', TESSERA_DATA_DIR: '/data', HOST: '0.0.0.0', MALLOC_ARENA_MAX: '2' });
 });
 
