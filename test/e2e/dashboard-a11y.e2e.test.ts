@@ -91,6 +91,13 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
           return { visible: el.matches(':focus-visible'), style: style.outlineStyle, width: style.outlineWidth };
         });
         expect(ring).toEqual({ visible: true, style: 'solid', width: '2px' });
+        // A refused sign-up puts the focus on the first field to fix, not on the button.
+        await page.goto(`${live.base}/signup`);
+        await page.getByLabel('Email').fill('not an email');
+        await page.getByRole('button', { name: 'Create account' }).click();
+        await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
+        expect(await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe('email');
+        await expectClean(page, `refused sign-up at ${width}`);
       });
       await anonymous.close();
 

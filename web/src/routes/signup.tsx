@@ -2,7 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { TesseraApiError, unwrap } from '@tessera/client';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { api } from '../api/client.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { sessionQuery, signupPolicyQuery, toSession } from '../api/session.ts';
@@ -28,19 +28,25 @@ function SignupForm({ first }: { first: boolean }) {
     },
   });
   const fields = fieldMessages(signUp.error);
+  // A refusal naming fields moves the focus to the first of them, so a keyboard or screen-reader
+  // user lands on what to fix instead of staying on the button.
+  const form = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (signUp.error) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [signUp.error]);
   const closed = signUp.error instanceof TesseraApiError && signUp.error.code === 'signup_closed';
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     signUp.mutate();
   };
   return (
-    <form onSubmit={onSubmit} noValidate className="space-y-4">
+    <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4">
       {first && <Alert tone="info">This is a new Tessera: the account you create now owns it.</Alert>}
       {signUp.error && !fields.email && !fields.password && !fields.name && !fields.account_name && (
         <Alert>{closed ? 'Sign-up has just been closed on this Tessera. Ask its administrator for an account.' : errorText(signUp.error)}</Alert>
       )}
       <Field label="Your name" optional hint="Only you and your team see it." error={fields.name}>
-        {(props) => <TextInput {...props} autoComplete="name" value={name} onChange={(e) => setName(e.target.value)} />}
+        {(props) => <TextInput {...props} autoComplete="name" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <Field label="Organisation or brand" optional hint="What people who scan your codes see on the pages Tessera shows them. You can change it later in Settings." error={fields.account_name}>
         {(props) => <TextInput {...props} autoComplete="organization" maxLength={100} value={brand} onChange={(e) => setBrand(e.target.value)} />}
