@@ -64,7 +64,7 @@ describeDialects('dashboard long content in Chromium', (dialect) => {
           const items = list.getByRole('listitem');
           expect(await items.allTextContents()).toEqual([
             expect.stringMatching(/^Line 3not a url.*spaces/),
-            expect.stringMatching(/^Line 4javascript:alert\(1\)scheme 'javascript' is not allowed/),
+            expect.stringMatching(/^Line 4javascript:alert\(1\)must be a web link starting with https:\/\/ or http:\/\/ \('javascript:' links are not allowed\)/),
             expect.stringMatching(/^Line 7https:\/\/example\.com\/x+must be at most 2048 characters$/),
           ]);
           await expectNoSidewaysOverflow(page, list, 'error list');

@@ -48,9 +48,12 @@ describe('checkHttpUrl', () => {
 describe('each caller keeps its wording', () => {
   it('destinations', () => {
     expect(checkDestination(' https://example.com/x ')).toEqual({ ok: true, url: 'https://example.com/x' });
-    expect(checkDestination('mailto:a@example.com')).toEqual({ ok: false, reason: "scheme 'mailto' is not allowed; use http or https" });
+    expect(checkDestination('mailto:a@example.com')).toEqual({ ok: false, reason: "must be a web link starting with https:// or http:// ('mailto:' links are not allowed)" });
     expect(checkDestination('https://a:b@example.com/')).toEqual({ ok: false, reason: 'must not contain credentials (user:password@)' });
-    expect(checkDestination('https://example.com/a b')).toEqual({ ok: false, reason: 'must not contain spaces or control characters (percent-encode them)' });
+    expect(checkDestination('https://example.com/a b')).toEqual({
+      ok: false,
+      reason: 'must not contain spaces or invisible characters: check that the whole link was copied (a space inside a link is written %20)',
+    });
     expect(checkDestination('example.com')).toEqual({ ok: false, reason: 'must be an absolute URL such as https://example.com/page' });
     expect(checkDestination(`https://example.com/${'a'.repeat(2048)}`)).toEqual({ ok: false, reason: 'must be at most 2048 characters' });
     // Short as typed, longer once the parser percent-encodes it.

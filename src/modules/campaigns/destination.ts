@@ -9,14 +9,16 @@ export const MAX_DESTINATION_LENGTH = 2048;
 /** The outcome of checking one destination. */
 export type DestinationCheck = { ok: true; url: string } | { ok: false; reason: string };
 
+// Read by developers (API problems) and by marketers (the dashboard shows them word for word), so
+// they say what to check in plain words and keep the technical hint in brackets.
 function wording(problem: HttpUrlProblem): string {
   switch (problem.code) {
     case 'unsafe_characters':
-      return 'must not contain spaces or control characters (percent-encode them)';
+      return 'must not contain spaces or invisible characters: check that the whole link was copied (a space inside a link is written %20)';
     case 'too_long':
       return `must be at most ${problem.max} characters`;
     case 'scheme':
-      return `scheme '${problem.scheme}' is not allowed; use http or https`;
+      return `must be a web link starting with https:// or http:// ('${problem.scheme}:' links are not allowed)`;
     case 'no_host':
       return 'must name a host';
     case 'port_zero':
