@@ -77,7 +77,8 @@ describe('each caller keeps its wording', () => {
   it('webhook endpoints', () => {
     expect(checkUrlShape('http://example.com/hook', false).href).toBe('http://example.com/hook');
     expect(() => checkUrlShape('http://example.com/hook', true)).toThrow('must use https:// in production');
-    expect(() => checkUrlShape('ftp://example.com/hook', true)).toThrow('must use https:// (or http:// outside production)');
+    expect(() => checkUrlShape('ftp://example.com/hook', true)).toThrow("must start with https:// (or http:// outside production); 'ftp:' is not a web address");
+    expect(() => checkUrlShape('localhost:1/hook', false)).toThrow("'localhost:' is not a web address");
     expect(() => checkUrlShape('https://a:b@example.com/hook', false)).toThrow('must not contain credentials; authenticate the request with the webhook signature');
     expect(() => checkUrlShape('not a url', false)).toThrow('is not an absolute URL such as https://example.com/webhooks');
   });

@@ -163,7 +163,9 @@ export function checkUrlShape(raw: string, production: boolean): URL {
   if (check.ok) return check.url;
   switch (check.problem.code) {
     case 'scheme':
-      throw new DestinationRefusedError('must use https:// (or http:// outside production)');
+      // Name what was read as the scheme: 'localhost:1/x' reads as scheme 'localhost', and the
+      // bare rule did not show why a URL that looks right was refused.
+      throw new DestinationRefusedError(`must start with https:// (or http:// outside production); '${check.problem.scheme}:' is not a web address`);
     case 'https_required':
       throw new DestinationRefusedError('must use https:// in production');
     case 'credentials':
