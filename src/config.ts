@@ -263,11 +263,15 @@ function corsOrigins(env: Env): string[] {
   const entries = list(env, 'TESSERA_CORS_ORIGINS');
   for (const entry of entries) {
     if (entry === '*') continue;
+    if (entry.includes('*')) throw new ConfigError('TESSERA_CORS_ORIGINS', `'${entry}': origins are compared whole, so a wildcard inside one never matches; list each origin, or * for any origin`);
     let origin: string | undefined;
     try {
       origin = new URL(entry).origin;
     } catch {}
     if (origin === entry) continue;
+    // An app's own scheme (capacitor://localhost, tauri://localhost, chrome-extension://id) has no
+    // WHATWG origin ('null'), but the browser sends it as written: scheme://host[:port].
+    if (origin === 'null' && /^[a-z][a-z0-9+.-]*:\/\/[^/?#\s]+$/i.test(entry)) continue;
     const hint = origin && origin !== 'null' ? `write '${origin}'` : 'write it as scheme://host[:port], e.g. https://app.example.com';
     throw new ConfigError('TESSERA_CORS_ORIGINS', `'${entry}' is not an origin as a browser sends it (scheme, host and port only, no path or trailing slash): ${hint}, or * for any origin`);
   }
@@ -326,7 +330,7 @@ function database(env: Env, dataDir: string): { dialect: Dialect; databaseUrl: s
   // A PostgreSQL URL with a typo ('postgres:/host/db', 'postgresql//host/db') would otherwise be
   // taken for a SQLite file of that name: a new, empty database that migrates and serves.
   if (/^postgres(ql)?(:|\/\/)/i.test(raw)) {
-    throw new ConfigError('DATABASE_URL', `'${raw.replace(/\/\/[^@/]*@/, '//…@')}' is neither a postgres:// URL nor a SQLite file path; write postgres://user@host:5432/database`);
+    throw new ConfigError('DATABASE_URL', `'${raw.replace(/^([a-z]+:?\/*)[^@]*@/i, '$1…@')}' is neither a postgres:// URL nor a SQLite file path; write postgres://user@host:5432/database`);
   }
   const file = raw.replace(/^sqlite:/i, '');
   return { dialect: 'sqlite', databaseUrl: file === ':memory:' ? file : path.resolve(file) };
@@ -425,16 +429,24 @@ export function loadConfig(env: Env = process.env): Config {
     signup,
     scanBufferMax: int(env, 'TESSERA_SCAN_BUFFER_MAX', 100_000, 1000, 10_000_000),
     metricsToken: metricsToken(env),
-    metricsPort: metricsPort(env, port),
+    metricsPort: metricsPort(env, port, host, env.TESSERA_METRICS_HOST?.trim() || host),
     metricsHost: env.TESSERA_METRICS_HOST?.trim() || host,
   });
 }
 
-function metricsPort(env: Env, port: number): number | null {
+const ANY_ADDRESS = new Set(['0.0.0.0', '::', '']);
+
+function metricsPort(env: Env, port: number, host: string, metricsHost: string): number | null {
   if (!env.TESSERA_METRICS_PORT?.trim()) return null;
   const value = int(env, 'TESSERA_METRICS_PORT', 0, 1, 65535);
   // Else the second listen fails as "in use by another process", the other process being Tessera.
-  if (value === port) throw new ConfigError('TESSERA_METRICS_PORT', `must differ from PORT (${port}): the main server listens there; choose another port for metrics`);
+  // Two addresses of one machine (a public one for the API, loopback for metrics) may share it.
+  const overlap = host === metricsHost || ANY_ADDRESS.has(host) || ANY_ADDRESS.has(metricsHost);
+  if (value === port && overlap)
+    throw new ConfigError(
+      'TESSERA_METRICS_PORT',
+      `must differ from PORT (${port}) on the same address: the main server listens there; choose another port for metrics, or another TESSERA_METRICS_HOST`,
+    );
   return value;
 }
 

@@ -39,6 +39,12 @@ describe('config', () => {
 
   it('selects PostgreSQL from a postgres:// URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/tessera' })).toMatchObject({ dialect: 'postgres', databaseUrl: 'postgres://u@db:5432/tessera' });
+    // One port on two addresses of the machine is no clash (API on a public address, metrics on loopback).
+    expect(loadConfig({ HOST: '192.0.2.10', PORT: '9000', TESSERA_METRICS_PORT: '9000', TESSERA_METRICS_HOST: '127.0.0.1' })).toMatchObject({ metricsPort: 9000, metricsHost: '127.0.0.1' });
+    expect(() => loadConfig({ HOST: '0.0.0.0', PORT: '9000', TESSERA_METRICS_PORT: '9000', TESSERA_METRICS_HOST: '127.0.0.1' })).toThrow('must differ from PORT (9000) on the same address');
+    // Apps' own schemes are origins as browsers send them; a wildcard inside an origin never matches.
+    expect(loadConfig({ TESSERA_CORS_ORIGINS: 'capacitor://localhost,chrome-extension://abcdefghijklmnop,https://app.example.com' }).corsOrigins).toHaveLength(3);
+    expect(() => loadConfig({ TESSERA_CORS_ORIGINS: 'https://*.example.com' })).toThrow('a wildcard inside one never matches');
     expect(loadConfig({ DATABASE_URL: 'postgres.db' })).toMatchObject({ dialect: 'sqlite', databaseUrl: path.resolve('postgres.db') });
   });
 
@@ -55,6 +61,7 @@ describe('config', () => {
     // Typos of a PostgreSQL URL are not SQLite file names (they made a new, empty database).
     [{ DATABASE_URL: 'postgres:/localhost/db' }, 'DATABASE_URL', 'neither a postgres:// URL nor a SQLite file path'],
     [{ DATABASE_URL: 'postgresql//u:secret@localhost/db' }, 'DATABASE_URL', "'postgresql//…@localhost/db' is neither"],
+    [{ DATABASE_URL: 'postgresql:/u:secret@localhost/db' }, 'DATABASE_URL', "'postgresql:/…@localhost/db' is neither"],
     [{ TESSERA_WORKER: 'maybe' }, 'TESSERA_WORKER', 'true or false'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL', 'redis://'],
     [{ TESSERA_MORPH_STEP_SECONDS: '5' }, 'TESSERA_MORPH_STEP_SECONDS', 'between 15 and 30'],
