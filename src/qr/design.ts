@@ -211,8 +211,10 @@ const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufffe\uffff]/;
 const DIRECTION_CONTROL = /[\u202a-\u202e\u2066-\u2069]/;
 // Emoji need a colour emoji font, which neither the bundled caption font nor librsvg has: a PNG
 // (and most print workflows) drew each as an empty box, and the box's hard edges cost jsQR reads
-// (an outside audit: 20 of 22 sizes). Symbols with a text form (©, ™, ☎ without U+FE0F) still pass.
-const EMOJI = /\p{Emoji_Presentation}|\ufe0f/u;
+// (an outside audit: 20 of 22 sizes). The pictographs beyond the Basic Multilingual Plane (🎉, 📱,
+// flags) and anything asked to show as emoji (U+FE0F) are refused; the older symbols of the BMP
+// (⚡, ☕, ♿, ☎, ©, ™) have text glyphs in DejaVu Sans and pass.
+const EMOJI = /(?![\u0000-\uffff])\p{Emoji_Presentation}|\ufe0f/u;
 
 function parseFrame(c: Checker, v: unknown, color: string | undefined, strict: boolean): Frame | null | undefined {
   if (v === null || v === undefined || v === false) return null;

@@ -92,8 +92,8 @@ describe('refused with the field named', () => {
     expect(error.details).toEqual([{ field: 'frame.text', message: expect.stringContaining('must not hold emoji') }]);
   });
 
-  it('symbols with a text form pass: ©, ™, ☎, → and accented letters', () => {
-    for (const text of ['© Café 2026™', 'Call ☎ →', 'Ｗｉ-Ｆｉ 二维码']) expect(() => fresh({ frame: { text } })).not.toThrow();
+  it('symbols with a text glyph in the caption font pass: ©, ™, ☎, →, ⚡, ☕, ♿ and accented letters', () => {
+    for (const text of ['© Café 2026™', 'Call ☎ →', 'Ｗｉ-Ｆｉ 二维码', '⚡ Fast ☕ ♿']) expect(() => fresh({ frame: { text } })).not.toThrow();
   });
 
   it('a stored design with an emoji caption still renders (the rule holds new designs only)', () => {

@@ -24,13 +24,20 @@ function loadSharp(): Promise<typeof SharpModule> {
 // fontconfig finds. A host with none (the node:24-slim image, a minimal server) drew every letter
 // as an empty box. libvips adds a text image's `fontfile` to fontconfig for the whole process, so
 // one tiny text image at load makes the bundled DejaVu Sans Bold available to every SVG after it.
-// A host's own Helvetica or Arial still comes first, as the SVG's font-family asks.
-const CAPTION_FONT = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-
+// A host's own Helvetica or Arial still comes first, as the SVG's font-family asks. Best effort:
+// without the font (a libvips built without text, the package missing) captions fall back to the
+// host's fonts as before, and no PNG fails for it.
 async function registerCaptionFont(sharp: typeof SharpModule): Promise<void> {
-  await sharp({ text: { text: 'A', font: 'DejaVu Sans Bold', fontfile: CAPTION_FONT } })
-    .png()
-    .toBuffer();
+  try {
+    const fontfile = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+    await sharp({ text: { text: 'A', font: 'DejaVu Sans Bold', fontfile } })
+      .png()
+      .toBuffer();
+  } catch (error) {
+    process.emitWarning(`the bundled caption font could not be loaded (${error instanceof Error ? error.message : String(error)}); PNG captions use the host's fonts`, {
+      code: 'TESSERA_CAPTION_FONT',
+    });
+  }
 }
 
 /**

@@ -49,9 +49,10 @@ export function backdrop(design: Design, size: number): { width: number; height:
   return { width, height, offset: design.margin + FRAME_BORDER, markup };
 }
 
-// Ideographs, kana, Hangul and full-width forms take a whole em; combining marks and the joiners
-// inside a character take none.
-const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6]/u;
+// Ideographs, kana, Hangul, full-width forms and whatever lies beyond the Basic Multilingual Plane
+// (the emoji of captions stored before they were refused) take a whole em; combining marks and the
+// joiners inside a character take none.
+const WIDE = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303f\uff01-\uff60\uffe0-\uffe6\u{10000}-\u{10ffff}]/u;
 const ZERO_WIDTH = /[\p{M}\u200b-\u200f]/u;
 
 /**
