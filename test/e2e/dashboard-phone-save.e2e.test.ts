@@ -10,7 +10,7 @@ import { describeDialects } from '../helpers/dialects.ts';
 
 /** The bar's box, or null when there is none on screen. */
 async function bar(page: Page) {
-  const region = page.getByRole('region', { name: /Unsaved changes|not created yet/ });
+  const region = page.getByTestId('phone-save-bar');
   if ((await region.count()) === 0 || !(await region.isVisible())) return null;
   return region.boundingBox();
 }
@@ -47,8 +47,15 @@ describeDialects('saving from the bottom of a phone screen', (dialect) => {
         if (floating) expect(floating.y + floating.height).toBeLessThanOrEqual(box.y);
         await expectAxeClean(page, 'campaign editor with the phone save bar');
         await page.screenshot({ path: `.tmp/phone-save-bar-${dialect}.png` });
-        await page.getByRole('region', { name: 'Unsaved changes' }).getByRole('button', { name: 'Save' }).click();
+        expect(await page.getByTestId('phone-save-bar').getByRole('status').textContent()).toBe('Unsaved changes');
+        await page.getByTestId('phone-save-bar').getByRole('button', { name: 'Save' }).focus();
+        await page.keyboard.press('Enter');
         await page.getByText('Changes saved').first().waitFor();
+        // Saved from the bar: it stays, saying so, with the focus where it was (not dropped on <body>)…
+        await page.getByTestId('phone-save-bar').getByRole('status').filter({ hasText: 'Saved' }).waitFor();
+        expect(await page.evaluate(() => document.activeElement?.closest('[data-testid="phone-save-bar"]') !== null)).toBe(true);
+        // …and goes once the focus moves on.
+        await page.keyboard.press('Shift+Tab');
         await expect.poll(() => bar(page)).toBeNull();
         const stored = await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}`, headers });
         expect(stored.json().design_config.frame).toMatchObject({ text: 'SCAN FOR THE MENU' });
@@ -59,7 +66,8 @@ describeDialects('saving from the bottom of a phone screen', (dialect) => {
         await page.getByLabel('Ask people to fill in a form').scrollIntoViewIfNeeded();
         await expect.poll(() => bar(page)).not.toBeNull();
         await expectAxeClean(page, 'hosted page editor with the phone save bar');
-        expect(await page.getByRole('region', { name: 'Page not created yet' }).getByRole('button', { name: 'Create' }).isVisible()).toBe(true);
+        expect(await page.getByTestId('phone-save-bar').getByRole('button', { name: 'Create' }).isVisible()).toBe(true);
+        expect(await page.getByTestId('phone-save-bar').getByRole('status').textContent()).toBe('Page not created yet');
       });
       expect(problems).toEqual([]);
 

@@ -264,7 +264,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         </div>
       </div>
       <FloatingPreview target={previewCard} svg={lastSvg.current} failing={!preview.svg} raised={saveBar} />
-      <PhoneSaveBar shown={saveBar} pending={save.isPending} label={campaign ? 'Save' : 'Create'} status={campaign ? 'Unsaved changes' : 'Not created yet'} />
+      <PhoneSaveBar reachable={headerOutOfView && !readOnly} dirty={dirty} pending={save.isPending} label={campaign ? 'Save' : 'Create'} status={campaign ? 'Unsaved changes' : 'Not created yet'} />
       <SaveTemplateDialog open={templateOpen} onOpenChange={setTemplateOpen} design={design} />
       <LeaveGuard unsaved={unsaved} what={campaign ? `“${campaign.name}”` : 'this new campaign'} />
       {campaign && !readOnly && <ArchiveDialog campaign={campaign} open={archiveOpen} onOpenChange={setArchiveOpen} />}

@@ -53,7 +53,7 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
   const saved = useRef(baseline(campaign));
   const dirty = !campaign.hosted_page || JSON.stringify([toDocument(draft), slug]) !== saved.current;
   const header = useRef<HTMLDivElement>(null);
-  const saveBar = useOutOfView(header) && dirty && !readOnly;
+  const headerOutOfView = useOutOfView(header);
   // After a save or a removal the editor starts again from what the server stored, in place:
   // focus stays on the button that was pressed.
   const restart = (stored: Campaign) => {
@@ -224,7 +224,13 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
         pending={remove.isPending}
         onConfirm={() => remove.mutate()}
       />
-      <PhoneSaveBar shown={saveBar} pending={save.isPending} label={campaign.hosted_page ? 'Save' : 'Create'} status={campaign.hosted_page ? 'Unsaved changes' : 'Page not created yet'} />
+      <PhoneSaveBar
+        reachable={headerOutOfView && !readOnly}
+        dirty={dirty}
+        pending={save.isPending}
+        label={campaign.hosted_page ? 'Save' : 'Create'}
+        status={campaign.hosted_page ? 'Unsaved changes' : 'Page not created yet'}
+      />
       <LeaveGuard unsaved={() => !readOnly && dirty && (Boolean(campaign.hosted_page) || draft.blocks.length > 0 || draft.form !== null)} what="this page" />
     </form>
   );
