@@ -8,28 +8,13 @@ import { type KyselyPlugin, sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { emitEvent } from '../../src/modules/webhooks/index.ts';
 import { createTestDatabase, describeDialects, type TestDatabase } from '../helpers/dialects.ts';
+import { insertAccountWithEndpoint } from '../helpers/webhook-rows.ts';
 
 describeDialects('an event emitted while its endpoint is deleted', (dialect) => {
   let database: TestDatabase;
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
-    const db = database.handle.db;
-    await db.insertInto('accounts').values({ id: 'acc_emit', slug: 'emit', name: 'Emit', created_at: 1, updated_at: 1 }).execute();
-    await db
-      .insertInto('webhook_endpoints')
-      .values({
-        id: 'whk_emit',
-        account_id: 'acc_emit',
-        url: 'https://hooks.example/x',
-        description: '',
-        event_types: '["*"]',
-        enabled: 1,
-        disabled_reason: null,
-        failing_since: null,
-        created_at: 1,
-        updated_at: 1,
-      })
-      .execute();
+    await insertAccountWithEndpoint(database.handle.db, 'acc_emit', 'whk_emit');
   });
   afterEach(() => database.destroy());
 

@@ -7,28 +7,13 @@ import type { AppContext } from '../../src/context.ts';
 import { AppError } from '../../src/errors.ts';
 import { sendTestEvent } from '../../src/modules/webhooks/webhook-endpoint.service.ts';
 import { createTestDatabase, describeDialects, type TestDatabase } from '../helpers/dialects.ts';
+import { insertAccountWithEndpoint } from '../helpers/webhook-rows.ts';
 
 describeDialects('test event racing the endpoint delete', (dialect) => {
   let database: TestDatabase;
   beforeEach(async () => {
     database = await createTestDatabase(dialect);
-    const db = database.handle.db;
-    await db.insertInto('accounts').values({ id: 'acc_race', slug: 'race', name: 'Race', created_at: 1, updated_at: 1 }).execute();
-    await db
-      .insertInto('webhook_endpoints')
-      .values({
-        id: 'whk_race',
-        account_id: 'acc_race',
-        url: 'https://hooks.example/x',
-        description: '',
-        event_types: '["*"]',
-        enabled: 1,
-        disabled_reason: null,
-        failing_since: null,
-        created_at: 1,
-        updated_at: 1,
-      })
-      .execute();
+    await insertAccountWithEndpoint(database.handle.db, 'acc_race', 'whk_race');
   });
   afterEach(() => database.destroy());
 
