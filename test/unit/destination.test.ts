@@ -18,7 +18,7 @@ describe('checkDestination', () => {
     ['', /empty/],
     ['https://user:pw@example.com/', /credentials/],
     ['https://example.com/a b', /spaces/],
-    ['https://example.com/\r\nSet-Cookie: x=1', /control/],
+    ['https://example.com/\r\nSet-Cookie: x=1', /invisible characters/],
   ])('rejects %s', (input, reason) => {
     const check = checkDestination(input);
     expect(check.ok).toBe(false);
