@@ -113,6 +113,13 @@ describeDialects('campaign PUT of a GET body', (dialect) => {
     const echoed = await put(me, read.id, reformatted);
     expect(echoed.statusCode, echoed.body).toBe(200);
     expect((await get(me, read.id)).json()).toEqual(read);
+    // Values that differ as sent but not once normalised (spaces around the name or the destination,
+    // the template applied again with its design unchanged) change nothing either: updated_at stays.
+    const normalised = await put(me, read.id, { ...read, name: `  ${read.name} `, destination: ` ${read.destination}`, template_id: read.template_id });
+    expect(normalised.statusCode, normalised.body).toBe(200);
+    expect(normalised.json()).toEqual(read);
+    const reapplied = await put(me, read.id, { template_id: read.template_id });
+    expect(reapplied.json()).toEqual(read);
   });
 
   it('unknown fields (typos) are still refused, and not-GET extras too', async () => {

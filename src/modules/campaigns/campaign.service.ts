@@ -1,6 +1,7 @@
 // Campaigns: every QR code an account owns (single or bulk-created), its destination and design.
 // Static codes encode the destination; dynamic (and, for now, morphing) codes encode the short
 // public URL and redirect through Tessera.
+import { isDeepStrictEqual } from 'node:util';
 import type { Updateable } from 'kysely';
 import type { AppContext } from '../../context.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
@@ -183,6 +184,8 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
   } else if (current.qrType !== 'static' && set.design_config !== undefined) {
     assertCodeDrawable(ctx, current.qrType, JSON.parse(set.design_config) as DesignConfig, current);
   }
+  dropUnchanged(set, current);
+  if (Object.keys(set).length === 0 && patch.hosted_page === undefined) return current;
   set.updated_at = Math.max(ctx.clock.now(), current.updatedAt);
   let row: CampaignsTable | undefined;
   let hostedPage = current.hostedPage ?? null;
@@ -206,6 +209,23 @@ export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: stri
   if (!row) throw notFound(`Campaign '${id}'`);
   ctx.campaignChanges.changed(row.short_code);
   return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx, accountId, id) : hostedPage };
+}
+
+// A value that differs as sent but not once normalised (a name with spaces around it, a template
+// applied again that gives the same design) changes nothing: no updated_at, no webhook.
+function dropUnchanged(set: Updateable<CampaignsTable>, current: Campaign): void {
+  const stored: Record<string, unknown> = {
+    name: current.name,
+    slug: current.slug,
+    destination: current.destination,
+    active_from: current.activeFrom,
+    active_until: current.activeUntil,
+    template_id: current.templateId,
+  };
+  for (const [key, value] of Object.entries(set)) {
+    const same = key === 'design_config' ? isDeepStrictEqual(JSON.parse(value as string), current.designConfig) : value === stored[key];
+    if (same) delete set[key as keyof typeof set];
+  }
 }
 
 /** Archives a campaign: its record and scans stay, its code answers 410. Repeating is harmless. */
