@@ -75,6 +75,9 @@ const CORS_EXPOSED_HEADERS = [
   'content-disposition',
 ];
 
+/** How long a client may take to send a whole request, headers and body (ms). */
+export const REQUEST_TIMEOUT_MS = 120_000;
+
 /** Builds the app: plugins, error handling, OpenAPI, then every module. */
 export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyInstance> {
   if (!config.masterKey) throw new Error('buildApp needs a resolved master key (call ensureMasterKey first)');
@@ -87,6 +90,11 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     logController: new AccessLogController(),
     childLoggerFactory: lazyRequestLogger,
     bodyLimit: config.bodyLimitBytes,
+    // Fastify's default of 0 turns off Node's limit on receiving a whole request: a client that
+    // sent its headers could then trickle a body a byte at a time and hold the socket forever.
+    // Two minutes takes the largest body (TESSERA_BODY_LIMIT's 1 MB, a 10 MB bank statement) over
+    // a slow phone link; slow headers are cut at Node's 60 s headersTimeout as before.
+    requestTimeout: REQUEST_TIMEOUT_MS,
     trustProxy: proxyTrust(config.trustProxy),
     // Its 503 while closing is bare JSON; the onRequest hook below answers a problem instead.
     return503OnClosing: false,
