@@ -20,6 +20,9 @@ export const SECRET_PATH_PATTERNS: RegExp[] = [
   // Item magics: the public page and the items API (the magic is the item's bearer secret).
   /^\/i\/([^/?]+)/,
   /^\/api\/v0\/items\/([^/?]+)/,
+  // The seeds' own item link, `/{magic}` (it answers 301 to /i/{magic}): a single segment of 22
+  // base62 characters. Short codes stop at 16, so a logged scan keeps its code.
+  /^\/([0-9A-Za-z]{22})$/,
 ];
 
 /** The URL with secret path segments and query values masked. */

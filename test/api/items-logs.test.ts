@@ -18,6 +18,8 @@ describeDialects('items logs', (dialect) => {
     await resolveViaApi(t.app, item.magic, 'wrong-guess');
     await resolveViaApi(t.app, item.magic, password);
     await t.app.inject({ method: 'GET', url: `/i/${item.magic}` });
+    // The seeds' short form of the link, which answers 301 to /i/{magic}.
+    expect((await t.app.inject({ method: 'GET', url: `/${item.magic}` })).statusCode).toBe(301);
     await t.app.inject({ method: 'POST', url: `/i/${item.magic}/reveal`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: `password=${password}` });
     await t.app.inject({ method: 'DELETE', url: `/api/v0/items/${item.magic}`, headers: { 'x-delete-token': 'wrong-token' } });
     await t.app.inject({ method: 'DELETE', url: `/api/v0/items/${item.magic}`, headers: { 'x-delete-token': item.deleteToken } });

@@ -67,5 +67,9 @@ describe('item HTTP helpers', () => {
     expect(scrubUrl('/i/57hbdjxysahAAAAAAAAAAA/reveal')).toBe('/i/[REDACTED]/reveal');
     expect(scrubUrl('/api/v0/items/57hbdjxysahAAAAAAAAAAA?x=1')).toBe('/api/v0/items/[REDACTED]?x=1');
     expect(scrubUrl('/api/v0/items')).toBe('/api/v0/items');
+    // The seeds' short form of the item link; a short code (7–16 characters) stays readable.
+    expect(scrubUrl('/57hbdjxysahAAAAAAAAAAA')).toBe('/[REDACTED]');
+    expect(scrubUrl('/57hbdjxysahAAAAAAAAAAA?utm=x')).toBe('/[REDACTED]?utm=x');
+    expect(scrubUrl('/AFLMY42')).toBe('/AFLMY42');
   });
 });
