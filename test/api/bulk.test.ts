@@ -136,6 +136,23 @@ print(response.json())`;
     for (const c of made) expect(c.id).toMatch(/^cmp_[0-9A-Za-z]{22}$/);
   });
 
+  it('lists one batch (an event’s tickets) by its batch_id, page by page; another account’s batch lists nothing', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const event = (await bulk(me.headers, { urls: ['https://example.com/e1', 'https://example.com/e2', 'https://example.com/e3'], qr_type: 'dynamic' })).json();
+    await bulk(me.headers, { urls: ['https://example.com/other'], qr_type: 'dynamic' });
+    await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'single', destination: 'https://example.com/single' } });
+    const list = (query: string, headers = me.headers) => t!.app.inject({ method: 'GET', url: `/api/v1/campaigns?${query}`, headers });
+    const first = (await list(`batch_id=${event.batch_id}&limit=2`)).json();
+    const second = (await list(`batch_id=${event.batch_id}&limit=2&cursor=${first.next_cursor}`)).json();
+    expect([...first.data, ...second.data].map((c: { destination: string }) => c.destination)).toEqual(['https://example.com/e1', 'https://example.com/e2', 'https://example.com/e3']);
+    expect(second.next_cursor).toBeNull();
+    expect([...first.data, ...second.data].every((c: { batch_id: string }) => c.batch_id === event.batch_id)).toBe(true);
+    const stranger = await tenant(t);
+    expect((await list(`batch_id=${event.batch_id}`, stranger.headers)).json().data).toEqual([]);
+    expect((await list(`batch_id=${'x'.repeat(65)}`)).statusCode).toBe(400);
+  });
+
   it('names unnamed codes by position and where they lead, short enough for a list', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);

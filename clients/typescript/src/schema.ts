@@ -5965,6 +5965,8 @@ export interface operations {
     listCampaigns: {
         parameters: {
             query?: {
+                /** @description Only the codes one bulk request created (its `batch_id`), e.g. the tickets of one event. */
+                batch_id?: string;
                 /** @description `next_cursor` from the previous page. */
                 cursor?: string;
                 /** @description Page size (1–100). */

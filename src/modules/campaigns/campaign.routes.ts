@@ -30,9 +30,9 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const { limit, cursor, status, qr_type, q } = request.query;
+      const { limit, cursor, status, qr_type, q, batch_id } = request.query;
       const nameContains = q?.trim() || undefined;
-      const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type, nameContains }, limit, decodeCursor(cursor));
+      const page = await listCampaigns(ctx, principal.accountId, { status, qrType: qr_type, nameContains, batchId: batch_id }, limit, decodeCursor(cursor));
       return pageJson(page, (c) => campaignJson(c, publicUrl));
     },
   );
