@@ -346,17 +346,21 @@ describeDialects('analytics', (dialect) => {
 
     const url = `/api/v1/analytics/campaign/${c.id}/export.csv?from=2026-03-01&to=2026-03-10`;
     const response = await t.app.inject({ method: 'GET', url: `${url}&include_bots=true`, headers: me.headers });
+    const name = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${c.id}`, headers: me.headers })).json().name;
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(response.headers['content-disposition']).toBe(`attachment; filename="scans-${c.id}-2026-03-01-2026-03-10.csv"`);
     const rows = parseCsv(response.body);
-    expect(rows[0]).toEqual(['scanned_at', 'campaign_id', 'kind', 'is_bot', 'os', 'browser', 'device_type', 'country', 'referrer_host', 'referrer', 'user_agent', 'ip']);
+    expect(rows[0]).toEqual(['scanned_at', 'campaign_id', 'kind', 'is_bot', 'os', 'browser', 'device_type', 'country', 'referrer_host', 'referrer', 'user_agent', 'ip', 'local_time', 'campaign_name']);
     expect(rows.slice(1)).toEqual([
-      ['2026-03-09T10:00:00.000Z', c.id, 'scan', 'false', 'iOS', 'Safari', 'mobile', 'DE', 'evil.example', 'https://evil.example/a,"b"', UA.iphone, '2001:db8:1234::'],
+      ['2026-03-09T10:00:00.000Z', c.id, 'scan', 'false', 'iOS', 'Safari', 'mobile', 'DE', 'evil.example', 'https://evil.example/a,"b"', UA.iphone, '2001:db8:1234::', '2026-03-09 10:00:00', name],
       // No browser sends that user agent (it is flagged as a tool); its formula text reads back as text.
-      ['2026-03-10T11:00:00.000Z', c.id, 'scan', 'true', 'other', 'other', 'bot', '', '', "'@SUM(1+1)", `'${hostileUa}`, '203.0.113.0'],
-      ['2026-03-10T12:00:00.000Z', c.id, 'scan', 'true', 'other', 'other', 'bot', '', '', '', UA.googlebot, '203.0.113.0'],
+      ['2026-03-10T11:00:00.000Z', c.id, 'scan', 'true', 'other', 'other', 'bot', '', '', "'@SUM(1+1)", `'${hostileUa}`, '203.0.113.0', '2026-03-10 11:00:00', name],
+      ['2026-03-10T12:00:00.000Z', c.id, 'scan', 'true', 'other', 'other', 'bot', '', '', '', UA.googlebot, '203.0.113.0', '2026-03-10 12:00:00', name],
     ]);
+    // In a time zone the people’s column moves (Berlin is UTC+1 in early March), the exact instant does not.
+    const berlin = parseCsv((await t.app.inject({ method: 'GET', url: `${url}&tz=Europe/Berlin`, headers: me.headers })).body);
+    expect(berlin.slice(1).map((r) => [r[0], r[12]])).toEqual([['2026-03-09T10:00:00.000Z', '2026-03-09 11:00:00']]);
     // By default the export, like the reports, leaves bots out.
     const people = await t.app.inject({ method: 'GET', url, headers: me.headers });
     expect(

@@ -55,6 +55,13 @@ export function localDate(ms: number, tz: string): string {
   return `${String(p.year).padStart(4, '0')}-${String(p.month).padStart(2, '0')}-${String(p.day).padStart(2, '0')}`;
 }
 
+/** The local date and time of an instant to the second, 'YYYY-MM-DD HH:MM:SS': what spreadsheets read as a date. */
+export function localDateTime(ms: number, tz: string): string {
+  const p = localParts(ms, tz);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${localDate(ms, tz)} ${two(p.hour)}:${two(p.minute)}:${two(p.second)}`;
+}
+
 /** Parses 'YYYY-MM-DD' into a UTC-midnight timestamp, or null when it is not a real date. */
 export function parseDate(text: string): number | null {
   const m = DATE.exec(text);
