@@ -32,7 +32,7 @@ export interface paths {
          * Render a code as SVG or PNG with its saved design
          * @description `{short_code}.svg` or `{short_code}.png?size=64–2048`. Cacheable (ETag, 5 minutes). Unknown codes 404, archived campaigns 410.
          *
-         *     **Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`'s decimal string keyed by the code's `secret_key`. Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.
+         *     **Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`'s decimal string keyed by the code's `secret_key`. Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; so is a valid one from the campaign's `active_until` on (`X-Tessera-Render-Reason: ended`); a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.
          */
         get: operations["renderCampaignImage"];
         put?: never;
@@ -1783,10 +1783,10 @@ export interface components {
             checkin_id: string;
             /** Format: date-time */
             created_at: string;
-            /** @description Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `unknown_ticket`. */
+            /** @description Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `not_yet_active`, `ended`, `unknown_ticket`. */
             reason: string;
             /**
-             * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid` (also an exit of a ticket that is not inside), `revoked` (archived code).
+             * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token, or the campaign's `active_until` has passed), `invalid` (also an exit of a ticket that is not inside, and a ticket before its campaign's `active_from`), `revoked` (archived code).
              * @enum {string}
              */
             result: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
@@ -2910,8 +2910,8 @@ export interface operations {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     /** @description Morphing codes only: the live image, or the red EXPIRED one. */
                     "X-Tessera-Render"?: "live" | "expired";
-                    /** @description Why the EXPIRED image was drawn. */
-                    "X-Tessera-Render-Reason"?: "missing" | "malformed" | "invalid" | "expired";
+                    /** @description Why the EXPIRED image was drawn (`ended`: the campaign's `active_until` has passed). */
+                    "X-Tessera-Render-Reason"?: "missing" | "malformed" | "invalid" | "expired" | "ended";
                     [name: string]: unknown;
                 };
                 content: {

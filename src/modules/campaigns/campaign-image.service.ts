@@ -11,12 +11,16 @@ import { type CodeImage, codeImage, expiredImage, type ImageFormat, PNG_SIZES, s
 import { drawCampaign, encodedText } from './campaign-code.ts';
 import type { Campaign } from './campaign.ts';
 import { findCampaignByCode } from './campaign.service.ts';
+import { schedulePhase } from './schedule.ts';
 
 /** Image formats of the render route. */
 export type RenderFormat = ImageFormat;
 
+/** What a signed render shows: the morph module's verdict, or EXPIRED because the campaign's schedule has ended. */
+export type MorphRenderCheck = SignedRenderCheck | { state: 'expired'; reason: 'ended'; encodes: null };
+
 /** A morphing code's image: the live code, or the EXPIRED image and why. */
-export type MorphRender = SignedRenderCheck & CodeImage;
+export type MorphRender = MorphRenderCheck & CodeImage;
 
 /** A render that can be skipped when the client already holds `etag`. */
 export interface PreparedRender {
@@ -77,7 +81,12 @@ async function renderMorphing(
   format: ImageFormat,
   size: number | undefined,
 ): Promise<MorphRender> {
-  const check = await checkSignedRender(ctx, campaign, { t: signature.t, sig: signature.sig });
+  const signed = await checkSignedRender(ctx, campaign, { t: signature.t, sig: signature.sig });
+  // From its end the gate and the redirect refuse the ticket, so a live-looking code would only
+  // send its holder to be turned away. Before the start the code stays live: its tokens are stale
+  // by the time the window opens, and a scan says when it does.
+  const ended = signed.state === 'live' && schedulePhase(campaign, ctx.clock.now()) === 'ended';
+  const check: MorphRenderCheck = ended ? { state: 'expired', reason: 'ended', encodes: null } : signed;
   const image = check.state === 'live' ? await codeImage(check.encodes, campaign.designConfig, format, size, PNG_SIZE.default) : await expiredImage(format, size ?? PNG_SIZE.default);
   return { ...check, ...image };
 }

@@ -11,9 +11,10 @@ export const CHECKIN_TYPES = ['entry', 'exit'] as const satisfies readonly Check
 export const CheckinJson = Type.Object(
   {
     result: StringEnum(CHECKIN_RESULTS, {
-      description: 'pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token), `invalid` (also an exit of a ticket that is not inside), `revoked` (archived code).',
+      description:
+        "pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token, or the campaign's `active_until` has passed), `invalid` (also an exit of a ticket that is not inside, and a ticket before its campaign's `active_from`), `revoked` (archived code).",
     }),
-    reason: Type.String({ description: 'Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `unknown_ticket`.' }),
+    reason: Type.String({ description: 'Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `not_yet_active`, `ended`, `unknown_ticket`.' }),
     checkin_id: Type.String({ examples: ['chk_4hT9xQ2mZpL8vN3bK7wR1c'] }),
     type: StringEnum(CHECKIN_TYPES),
     campaign_id: NullOr(Type.String()),

@@ -8,7 +8,7 @@ import type { CheckinsTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
-import { type Campaign, findCampaignByCode } from '../campaigns/index.ts';
+import { type Campaign, findCampaignByCode, schedulePhase } from '../campaigns/index.ts';
 import { inspectToken } from '../morph/index.ts';
 import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.schemas.ts';
@@ -33,6 +33,8 @@ export type CheckinReason =
   | 'unknown_ticket'
   | 'not_a_ticket'
   | 'campaign_archived'
+  | 'not_yet_active'
+  | 'ended'
   | 'token_missing'
   | 'token_malformed'
   | 'token_stale';
@@ -74,6 +76,11 @@ async function judge(ctx: Ctx, accountId: string, request: CheckinRequest): Prom
   if (!campaign || campaign.accountId !== accountId) return refuse('invalid', 'unknown_ticket');
   if (campaign.qrType !== 'morphing') return refuse('invalid', 'not_a_ticket', campaign);
   if (campaign.status === 'archived') return refuse('revoked', 'campaign_archived', campaign);
+  // Judged as the redirect judges it, and before the token: outside its window even the live
+  // image will not do. An exit is refused too, so nothing is recorded of a ticket that is void.
+  const phase = schedulePhase(campaign, ctx.clock.now());
+  if (phase === 'not_yet_active') return refuse('invalid', 'not_yet_active', campaign);
+  if (phase === 'ended') return refuse('expired', 'ended', campaign);
   const { freshness, settings } = await inspectToken(ctx, campaign, parsed.token);
   // A printed short link and an old screenshot both mean: show the live ticket.
   if (freshness === 'missing') return refuse('expired', 'token_missing', campaign);

@@ -1,0 +1,114 @@
+// What the gate is told beyond ok / not ok: a ticket outside its campaign's schedule is refused
+// as the phone scan of the same code is.
+import { createHmac } from 'node:crypto';
+import { afterEach, expect, it } from 'vitest';
+import { liveUrl } from '../../src/modules/morph/morph.service.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { type Tenant, tenant } from '../helpers/tenants.ts';
+
+interface Created {
+  id: string;
+  short_code: string;
+  secret_key: string;
+}
+
+interface Answer {
+  result: string;
+  reason: string;
+  checkin_id: string;
+  type: string;
+  campaign_id: string | null;
+  created_at: string;
+}
+
+const HOUR = 3_600_000;
+
+describeDialects('check-in at the gate', (dialect) => {
+  let t: TestApp;
+  let me: Tenant;
+  afterEach(async () => {
+    await t.close();
+  });
+
+  async function start(): Promise<void> {
+    t = await createTestApp(dialect);
+    me = await tenant(t);
+  }
+
+  async function ticket(payload: Record<string, unknown> = {}): Promise<Created> {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: me.headers,
+      payload: { name: 'Attendee 0042', destination: 'https://example.com/ticket/42', qr_type: 'morphing', ...payload },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as Created;
+  }
+
+  function live(code: Created): string {
+    return liveUrl(t.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, 1, t.clock.now());
+  }
+
+  async function scan(body: Record<string, unknown>): Promise<Answer> {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/checkins', headers: me.headers, payload: body });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as Answer;
+  }
+
+  function signedRender(code: Created) {
+    const at = String(t.clock.now());
+    return t.app.inject({ method: 'GET', url: `/api/render/${code.short_code}.svg?t=${at}&sig=${createHmac('sha256', code.secret_key).update(at).digest('hex')}` });
+  }
+
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  it('refuses a ticket before its start and from its end, as the phone scan of the same code does, and stores the refusal', async () => {
+    await start();
+    const opens = t.clock.now() + HOUR;
+    const early = await ticket({ active_from: iso(opens) });
+    const payload = live(early);
+    expect((await t.app.inject({ method: 'GET', url: payload.replace('http://tessera.test', '') })).json().code).toBe('code_not_yet_active');
+    const before = await scan({ payload, scanner_id: 'gate-A' });
+    expect([before.result, before.reason, before.campaign_id]).toEqual(['invalid', 'not_yet_active', early.id]);
+
+    const over = await ticket({ name: 'Attendee 0043', active_until: iso(t.clock.now() + HOUR) });
+    t.clock.advance(HOUR);
+    const ended = live(over);
+    expect((await t.app.inject({ method: 'GET', url: ended.replace('http://tessera.test', '') })).json().code).toBe('code_ended');
+    const after = await scan({ payload: ended });
+    expect([after.result, after.reason]).toEqual(['expired', 'ended']);
+    // An exit is refused too: from its end the ticket is no ticket, whichever way it goes.
+    expect((await scan({ payload: ended, type: 'exit' })).reason).toBe('ended');
+    // The schedule is judged before the token: a stale screenshot of an ended ticket says ended.
+    t.clock.advance(2 * 30_000);
+    expect((await scan({ payload: ended })).reason).toBe('ended');
+
+    // Once its window opened the early ticket gets in: the refusal before spent nothing.
+    expect(t.clock.now()).toBeGreaterThan(opens);
+    expect((await scan({ payload: live(early) })).result).toBe('ok');
+
+    const log = (await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${over.id}`, headers: me.headers })).json() as { data: Answer[] };
+    expect(log.data.map((a) => `${a.result}/${a.reason}`)).toEqual(['expired/ended', 'expired/ended', 'expired/ended']);
+    const state = await t.database.handle.db.selectFrom('ticket_state').selectAll().where('campaign_id', '=', over.id).executeTakeFirst();
+    expect(state).toBeUndefined();
+  });
+
+  it('a signed render from the end of the schedule shows EXPIRED (reason ended), not a live code; before the start it stays live', async () => {
+    await start();
+    const early = await ticket({ active_from: iso(t.clock.now() + HOUR) });
+    const before = await signedRender(early);
+    expect([before.statusCode, before.headers['x-tessera-render']]).toEqual([200, 'live']);
+
+    const over = await ticket({ name: 'Attendee 0043', active_until: iso(t.clock.now() + HOUR) });
+    expect((await signedRender(over)).headers['x-tessera-render']).toBe('live');
+    t.clock.advance(HOUR);
+    const after = await signedRender(over);
+    expect([after.statusCode, after.headers['x-tessera-render'], after.headers['x-tessera-render-reason'], after.headers['cache-control']]).toEqual([200, 'expired', 'ended', 'no-store']);
+    expect(after.body).toContain('EXPIRED');
+    // A bad signature is still answered as one: the schedule is told only to signed requests.
+    const unsigned = await t.app.inject({ method: 'GET', url: `/api/render/${over.short_code}.svg` });
+    expect(unsigned.headers['x-tessera-render-reason']).toBe('missing');
+  });
+});
