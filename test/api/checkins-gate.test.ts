@@ -1,5 +1,5 @@
 // What the gate is told beyond ok / not ok: a ticket outside its campaign's schedule is refused
-// as the phone scan of the same code is.
+// as the phone scan of the same code is, and a second scan says when and where the ticket got in.
 import { createHmac } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { liveUrl } from '../../src/modules/morph/morph.service.ts';
@@ -13,12 +13,19 @@ interface Created {
   secret_key: string;
 }
 
+interface Admission {
+  checkin_id: string;
+  scanner_id: string | null;
+  created_at: string;
+}
+
 interface Answer {
   result: string;
   reason: string;
   checkin_id: string;
   type: string;
   campaign_id: string | null;
+  admission: Admission | null;
   created_at: string;
 }
 
@@ -110,5 +117,45 @@ describeDialects('check-in at the gate', (dialect) => {
     // A bad signature is still answered as one: the schedule is told only to signed requests.
     const unsigned = await t.app.inject({ method: 'GET', url: `/api/render/${over.short_code}.svg` });
     expect(unsigned.headers['x-tessera-render-reason']).toBe('missing');
+  });
+
+  it('already_redeemed says when and at which gate the ticket was admitted', async () => {
+    await start();
+    const code = await ticket();
+    const first = await scan({ payload: live(code), scanner_id: 'gate-A' });
+    expect([first.result, first.admission]).toEqual(['ok', null]);
+    t.clock.advance(40_000);
+    const second = await scan({ payload: live(code), scanner_id: 'gate-B' });
+    expect([second.result, second.reason]).toEqual(['already_redeemed', 'already_used']);
+    expect(second.admission).toEqual({ checkin_id: first.checkin_id, scanner_id: 'gate-A', created_at: first.created_at });
+    // The log keeps the answer as given.
+    const log = (await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${code.id}`, headers: me.headers })).json() as { data: Answer[] };
+    expect(log.data[0]!.admission).toEqual(second.admission);
+    expect(log.data[1]!.admission).toBeNull();
+    // Answers stored before the field existed are listed with none.
+    const db = t.database.handle.db;
+    const stored = await db.selectFrom('checkins').select('response').where('id', '=', second.checkin_id).executeTakeFirstOrThrow();
+    const { admission: _dropped, ...older } = JSON.parse(stored.response) as Record<string, unknown>;
+    await db
+      .updateTable('checkins')
+      .set({ response: JSON.stringify(older) })
+      .where('id', '=', second.checkin_id)
+      .execute();
+    const relisted = await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${code.id}`, headers: me.headers });
+    expect([relisted.statusCode, (relisted.json() as { data: Answer[] }).data[0]!.admission]).toEqual([200, null]);
+
+    // With re-entry, a ticket already inside points at the entry it is inside on, not an earlier one.
+    const again = await ticket({ name: 'Attendee 0043' });
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/campaigns/${again.id}/morph`, headers: me.headers, payload: { allow_reentry: true } });
+    await scan({ payload: live(again), scanner_id: 'gate-A' });
+    await scan({ payload: live(again), type: 'exit', scanner_id: 'gate-A' });
+    t.clock.advance(1_000);
+    const back = await scan({ payload: live(again) });
+    const inside = await scan({ payload: live(again), scanner_id: 'gate-B' });
+    expect([inside.result, inside.reason]).toEqual(['already_redeemed', 'already_inside']);
+    expect(inside.admission).toEqual({ checkin_id: back.checkin_id, scanner_id: null, created_at: back.created_at });
+    // Other refusals name no admission.
+    expect((await scan({ payload: live(again), type: 'exit' })).admission).toBeNull();
+    expect((await scan({ payload: live(again), type: 'exit' })).admission).toBeNull();
   });
 });

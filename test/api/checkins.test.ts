@@ -184,6 +184,10 @@ describeDialects('check-in', (dialect) => {
     const results = answers.map((a) => (a.json() as Answer).result);
     expect(results.filter((r) => r === 'ok')).toHaveLength(1);
     expect(results.filter((r) => r === 'already_redeemed')).toHaveLength(49);
+    // Each loser names the winner: it reads the admission after the winner committed.
+    const winner = answers.map((a) => a.json() as Answer).find((a) => a.result === 'ok')!;
+    const named = answers.map((a) => (a.json() as Answer & { admission: { checkin_id: string } | null }).admission?.checkin_id ?? null);
+    expect(named.filter((id) => id === winner.checkin_id)).toHaveLength(49);
     const state = await t.database.handle.db.selectFrom('ticket_state').selectAll().where('campaign_id', '=', code.id).executeTakeFirstOrThrow();
     expect([state.inside, state.entries]).toEqual([1, 1]);
     const rows = await t.database.handle.db.selectFrom('checkins').select(['result']).where('campaign_id', '=', code.id).execute();

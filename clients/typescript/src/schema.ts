@@ -1776,6 +1776,7 @@ export interface components {
          * @description The answer to one scan at the door, as recorded.
          */
         Checkin: {
+            admission: components["schemas"]["CheckinAdmission"] | null;
             /** @description Bulk-created tickets share their batch. */
             batch_id: string | null;
             campaign_id: string | null;
@@ -1799,6 +1800,16 @@ export interface components {
             } | null;
             /** @enum {string} */
             type: "entry" | "exit";
+        };
+        /**
+         * CheckinAdmission
+         * @description On `already_redeemed` only: the entry that admitted the ticket (its only one without re-entry; with re-entry, the one it is inside on). null otherwise.
+         */
+        CheckinAdmission: {
+            checkin_id: string;
+            /** Format: date-time */
+            created_at: string;
+            scanner_id: string | null;
         };
         /** CheckinList */
         CheckinList: {

@@ -15,20 +15,24 @@ export interface GateMove {
   now: number;
 }
 
+/** The check-in that admitted a ticket. */
+export type AdmissionRow = Pick<CheckinsTable, 'id' | 'scanner_id' | 'created_at'>;
+
 /**
  * In one transaction: applies `move` (when given) and stores the check-in `build` returns for
- * whether the move took effect. Throws a unique violation when the nonce was used before; the
- * move is then rolled back.
+ * whether the move took effect and, for an entry that did not, the ticket's latest admission.
+ * Throws a unique violation when the nonce was used before; the move is then rolled back.
  */
 export async function commitCheckin(
   db: Kysely<Database>,
   move: GateMove | null,
-  build: (moved: boolean) => CheckinsTable,
+  build: (moved: boolean, admitted: AdmissionRow | undefined) => CheckinsTable,
   /** Runs inside the transaction after the row is stored (the outbox event commits with it). */
   afterInsert?: (trx: Kysely<Database>, row: CheckinsTable) => Promise<unknown>,
 ): Promise<CheckinsTable> {
   return db.transaction().execute(async (trx) => {
     let moved = false;
+    let admitted: AdmissionRow | undefined;
     if (move) {
       await trx
         .insertInto('ticket_state')
@@ -44,12 +48,29 @@ export async function commitCheckin(
       }
       const result = await update.executeTakeFirst();
       moved = Number(result.numUpdatedRows) === 1;
+      // Read after the update: on PostgreSQL the entry that beat this one has committed by then.
+      if (move.type === 'entry' && !moved) admitted = await latestAdmission(trx, move);
     }
-    const row = build(moved);
+    const row = build(moved, admitted);
     await trx.insertInto('checkins').values(row).execute();
     await afterInsert?.(trx, row);
     return row;
   });
+}
+
+// The latest, not the first: with re-entry it is the entry the ticket is inside on; without, the only one.
+async function latestAdmission(trx: Kysely<Database>, move: GateMove): Promise<AdmissionRow | undefined> {
+  return trx
+    .selectFrom('checkins')
+    .select(['id', 'scanner_id', 'created_at'])
+    .where('campaign_id', '=', move.campaignId)
+    .where('account_id', '=', move.accountId)
+    .where('type', '=', 'entry')
+    .where('result', '=', 'ok')
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The check-in an account stored under `nonce`, if any. */

@@ -19,6 +19,7 @@ function checkinJson(checkin: Checkin): CheckinJson {
     batch_id: checkin.batchId,
     scanner_id: checkin.scannerId,
     ticket: checkin.ticket ? { short_code: checkin.ticket.shortCode, destination: checkin.ticket.destination, name: checkin.ticket.name } : null,
+    admission: checkin.admission ? { checkin_id: checkin.admission.checkinId, scanner_id: checkin.admission.scannerId, created_at: toIso(checkin.admission.createdAt) } : null,
     created_at: toIso(checkin.createdAt),
   };
 }

@@ -21,6 +21,9 @@ export const CheckinJson = Type.Object(
     batch_id: NullOr(Type.String(), { description: 'Bulk-created tickets share their batch.' }),
     scanner_id: NullOr(Type.String()),
     ticket: NullOr(Type.Object({ short_code: Type.String(), destination: Type.String(), name: Type.String({ description: 'The attendee reference.' }) })),
+    admission: NullOr(Type.Object({ checkin_id: Type.String(), scanner_id: NullOr(Type.String()), created_at: IsoDateTime() }, { title: 'CheckinAdmission' }), {
+      description: 'On `already_redeemed` only: the entry that admitted the ticket (its only one without re-entry; with re-entry, the one it is inside on). null otherwise.',
+    }),
     created_at: IsoDateTime(),
   },
   { title: 'Checkin', description: 'The answer to one scan at the door, as recorded.' },

@@ -10,7 +10,7 @@ import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts
 import { newId } from '../../ids.ts';
 import { type Campaign, findCampaignByCode, schedulePhase } from '../campaigns/index.ts';
 import { inspectToken } from '../morph/index.ts';
-import { type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
+import { type AdmissionRow, type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.schemas.ts';
 import { parseTicketPayload } from './ticket-payload.ts';
 import { emitEvent, type EmitEventInput } from '../webhooks/index.ts';
@@ -39,6 +39,13 @@ export type CheckinReason =
   | 'token_malformed'
   | 'token_stale';
 
+/** The entry that made a later entry `already_redeemed`: when and at which gate the ticket got in. */
+export interface Admission {
+  checkinId: string;
+  scannerId: string | null;
+  createdAt: number;
+}
+
 /** One answered check-in. */
 export interface Checkin {
   id: string;
@@ -49,6 +56,8 @@ export interface Checkin {
   batchId: string | null;
   scannerId: string | null;
   ticket: { shortCode: string; destination: string; name: string } | null;
+  /** Set on `already_redeemed` only. */
+  admission: Admission | null;
   createdAt: number;
 }
 
@@ -90,13 +99,20 @@ async function judge(ctx: Ctx, accountId: string, request: CheckinRequest): Prom
   return { result: 'ok', reason: request.type === 'entry' ? 'admitted' : 'left', campaign, move };
 }
 
-function outcome(verdict: Verdict, moved: boolean, request: CheckinRequest): Pick<Checkin, 'result' | 'reason'> {
-  if (!verdict.move || moved) return { result: verdict.result, reason: verdict.reason };
+function outcome(verdict: Verdict, moved: boolean, admitted: AdmissionRow | undefined, request: CheckinRequest): Pick<Checkin, 'result' | 'reason' | 'admission'> {
+  if (!verdict.move || moved) return { result: verdict.result, reason: verdict.reason, admission: null };
   // An exit that moved nothing: the ticket never entered or has already left. Answering `ok`
   // told the gate someone left who was not inside (a ticket passed back out, a scan at the wrong
   // door) and stored a successful exit that never happened; `invalid` makes the gate stop them.
-  if (request.type === 'exit') return { result: 'invalid', reason: 'not_inside' };
-  return { result: 'already_redeemed', reason: verdict.move.allowReentry ? 'already_inside' : 'already_used' };
+  if (request.type === 'exit') return { result: 'invalid', reason: 'not_inside', admission: null };
+  // Staff tell a mistaken re-scan from a passed-on ticket by when and where it got in.
+  const admission = admitted ? { checkinId: admitted.id, scannerId: admitted.scanner_id, createdAt: admitted.created_at } : null;
+  return { result: 'already_redeemed', reason: verdict.move.allowReentry ? 'already_inside' : 'already_used', admission };
+}
+
+// Answers stored before `admission` existed lack it; they named none.
+function storedAnswer(row: CheckinsTable): Checkin {
+  return { admission: null, ...(JSON.parse(row.response) as Omit<Checkin, 'admission'>) };
 }
 
 function requestHash(request: CheckinRequest): string {
@@ -109,7 +125,7 @@ function replay(row: CheckinsTable, hash: string): Checkin {
       errors: [{ field: 'body/nonce', message: 'was used for another request' }],
     });
   }
-  return JSON.parse(row.response) as Checkin;
+  return storedAnswer(row);
 }
 
 function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
@@ -145,10 +161,10 @@ export async function checkIn(ctx: Ctx, accountId: string, request: CheckinReque
   const now = ctx.clock.now();
   const campaign = verdict.campaign;
   let answer: Checkin | undefined;
-  const build = (moved: boolean): CheckinsTable => {
+  const build = (moved: boolean, admitted: AdmissionRow | undefined): CheckinsTable => {
     answer = {
       id,
-      ...outcome(verdict, moved, request),
+      ...outcome(verdict, moved, admitted, request),
       type: request.type,
       campaignId: campaign?.id ?? null,
       batchId: campaign?.batchId ?? null,
@@ -185,5 +201,5 @@ export async function checkIn(ctx: Ctx, accountId: string, request: CheckinReque
 /** A page of the account's check-ins, newest first, and the next page's cursor. */
 export async function listCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: CheckinFilter, limit: number, cursor?: Cursor): Promise<Page<Checkin>> {
   const page = await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor));
-  return mapPage(page, (row) => JSON.parse(row.response) as Checkin);
+  return mapPage(page, storedAnswer);
 }
