@@ -53,4 +53,42 @@ describeDialects('checkin.created webhooks', (dialect) => {
       type: 'entry',
     });
   });
+
+  it('says why a scan was refused, whose ticket it was and when, beside the fields receivers already read', async () => {
+    const secret = (await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/secret', headers: me.headers })).json().data.secret as string;
+    await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/endpoints', headers: me.headers, payload: { url: `${receiver.url}/gate`, event_types: ['checkin.created'] } });
+    const code = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Seat 12A', destination: 'https://example.com/t/12a', qr_type: 'morphing' } })
+    ).json();
+    const screenshot = liveUrl(t.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, 1, t.clock.now());
+    const admitted = (await t.app.inject({ method: 'POST', url: '/api/v1/checkins', headers: me.headers, payload: { payload: screenshot, scanner_id: 'gate-2' } })).json();
+    t.clock.advance(10_000);
+    const again = (await t.app.inject({ method: 'POST', url: '/api/v1/checkins', headers: me.headers, payload: { payload: screenshot, scanner_id: 'gate-3' } })).json();
+    t.clock.advance(60_000);
+    const stale = (await t.app.inject({ method: 'POST', url: '/api/v1/checkins', headers: me.headers, payload: { payload: screenshot, type: 'exit' } })).json();
+
+    await runDeliveryWorker(t.app.ctx);
+    const checkins = receiver.received.map((r) => (verifyAt(secret, r, t.clock.now()) as { data: { checkin: Record<string, unknown> } }).data.checkin);
+    const byId = new Map(checkins.map((c) => [c.id, c]));
+    const ticket = { short_code: code.short_code, name: 'Seat 12A', destination: 'https://example.com/t/12a' };
+    expect(byId.get(admitted.checkin_id)).toMatchObject({ result: 'ok', reason: 'admitted', type: 'entry', ticket, admission: null, created_at: admitted.created_at });
+    expect(byId.get(again.checkin_id)).toMatchObject({
+      result: 'already_redeemed',
+      reason: 'already_used',
+      ticket,
+      admission: { checkin_id: admitted.checkin_id, scanner_id: 'gate-2', created_at: admitted.created_at },
+      created_at: again.created_at,
+    });
+    expect(byId.get(stale.checkin_id)).toMatchObject({ result: 'expired', reason: 'token_stale', type: 'exit', ticket, created_at: stale.created_at });
+    // Kept for receivers that read it: the same instant, under its old name.
+    for (const checkin of checkins) expect(checkin.checked_in_at).toBe(checkin.created_at);
+
+    // The catalogue's sample shows the same fields.
+    const catalogue = (await t.app.inject({ method: 'GET', url: '/api/v1/merchant/webhooks/event-types', headers: me.headers })).json().data as Array<{
+      type: string;
+      sample: { data: { checkin: Record<string, unknown> } };
+    }>;
+    const sample = catalogue.find((e) => e.type === 'checkin.created')!.sample.data.checkin;
+    expect(Object.keys(sample).sort()).toEqual(Object.keys(byId.get(admitted.checkin_id)!).sort());
+  });
 });

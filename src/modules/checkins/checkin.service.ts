@@ -128,7 +128,11 @@ function replay(row: CheckinsTable, hash: string): Checkin {
   return storedAnswer(row);
 }
 
+// What the scanner was told, so a receiver need not ask the API again. Receivers read the first
+// fields (`short_code`, `checked_in_at`) since the event exists: they stay, `checked_in_at` being
+// `created_at` under the name it had when only admissions were thought of.
 function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
+  const { ticket, admission } = checkin;
   return {
     accountId,
     type: 'checkin.created',
@@ -137,11 +141,15 @@ function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
       checkin: {
         id: checkin.id,
         result: checkin.result,
+        reason: checkin.reason,
         type: checkin.type,
         campaign_id: checkin.campaignId,
         batch_id: checkin.batchId,
         scanner_id: checkin.scannerId,
-        short_code: checkin.ticket?.shortCode ?? null,
+        short_code: ticket?.shortCode ?? null,
+        ticket: ticket ? { short_code: ticket.shortCode, destination: ticket.destination, name: ticket.name } : null,
+        admission: admission ? { checkin_id: admission.checkinId, scanner_id: admission.scannerId, created_at: toIso(admission.createdAt) } : null,
+        created_at: toIso(checkin.createdAt),
         checked_in_at: toIso(checkin.createdAt),
       },
     },
