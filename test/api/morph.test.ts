@@ -370,12 +370,26 @@ print(secureUrl)
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${code.id}/live.svg`, headers: me.headers })).statusCode).toBe(410);
   });
 
-  it('an archived morphing code is 410 for renders and scans', async () => {
+  it('an archived morphing code renders the EXPIRED image (an <img> shows it), reason archived, and scans are 410', async () => {
     const { t, me } = await start();
     const code = await morphing(me);
     const url = await liveUrl(code);
     await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${code.id}`, headers: me.headers });
-    expect((await render(code.short_code, signedQuery(code.secret_key!, t.clock.now()))).statusCode).toBe(410);
+    for (const [query, ext] of [
+      [signedQuery(code.secret_key!, t.clock.now()), 'svg'],
+      ['', 'svg'],
+      [signedQuery(code.secret_key!, t.clock.now()), 'png'],
+    ] as const) {
+      const voided = await render(code.short_code, query, ext);
+      expect([voided.statusCode, voided.headers['x-tessera-render'], voided.headers['x-tessera-render-reason'], voided.headers['cache-control']]).toEqual([200, 'expired', 'archived', 'no-store']);
+      expect(voided.headers['content-type']).toMatch(ext === 'svg' ? /^image\/svg\+xml/ : /^image\/png/);
+    }
+    const expired = await render(code.short_code, signedQuery(code.secret_key!, t.clock.now()));
+    expect((await decodeSvg(expired.body)).zxing).toBeNull();
+    // Other archived codes still answer 410.
+    const dynamic = (await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'd', destination: 'https://example.com/' } })).json();
+    await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${dynamic.id}`, headers: me.headers });
+    expect((await render(dynamic.short_code, '')).statusCode).toBe(410);
     t.clock.advance(2_000); // past the redirect cache
     expect((await scan(url)).statusCode).toBe(410);
   });

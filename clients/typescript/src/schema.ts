@@ -32,7 +32,7 @@ export interface paths {
          * Render a code as SVG or PNG with its saved design
          * @description `{short_code}.svg` or `{short_code}.png?size=64–2048`. Cacheable (ETag, 5 minutes). Unknown codes 404, archived campaigns 410.
          *
-         *     **Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`'s decimal string keyed by the code's `secret_key`. Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; so is a valid one from the campaign's `active_until` on (`X-Tessera-Render-Reason: ended`); a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.
+         *     **Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`'s decimal string keyed by the code's `secret_key`. Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; so is a valid one from the campaign's `active_until` on (`X-Tessera-Render-Reason: ended`), and any render of an archived morphing code (`archived`; other archived codes answer 410); a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.
          */
         get: operations["renderCampaignImage"];
         put?: never;
@@ -2921,8 +2921,8 @@ export interface operations {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     /** @description Morphing codes only: the live image, or the red EXPIRED one. */
                     "X-Tessera-Render"?: "live" | "expired";
-                    /** @description Why the EXPIRED image was drawn (`ended`: the campaign's `active_until` has passed). */
-                    "X-Tessera-Render-Reason"?: "missing" | "malformed" | "invalid" | "expired" | "ended";
+                    /** @description Why the EXPIRED image was drawn (`ended`: the campaign's `active_until` has passed; `archived`: the campaign is archived). */
+                    "X-Tessera-Render-Reason"?: "missing" | "malformed" | "invalid" | "expired" | "ended" | "archived";
                     [name: string]: unknown;
                 };
                 content: {

@@ -27,8 +27,8 @@ const RENDER_HEADERS = {
   'X-Tessera-Render': { type: 'string', enum: ['live', 'expired'], description: 'Morphing codes only: the live image, or the red EXPIRED one.' },
   'X-Tessera-Render-Reason': {
     type: 'string',
-    enum: ['missing', 'malformed', 'invalid', 'expired', 'ended'],
-    description: "Why the EXPIRED image was drawn (`ended`: the campaign's `active_until` has passed).",
+    enum: ['missing', 'malformed', 'invalid', 'expired', 'ended', 'archived'],
+    description: "Why the EXPIRED image was drawn (`ended`: the campaign's `active_until` has passed; `archived`: the campaign is archived).",
   },
 } as const;
 
@@ -52,7 +52,7 @@ export async function campaignRenderRoutes(server: FastifyInstance, ctx: AppCont
           "**Morphing codes** need a signed URL: `t` = milliseconds since the epoch, `sig` = hex HMAC-SHA256 of `t`'s decimal string keyed by the code's `secret_key`. " +
           'Valid for TESSERA_MORPH_TTL_SECONDS (30 s) after `t`, and up to 5 s before it. The live image encodes `{public_url}/{short_code}?k={token}` with a token that changes every step. ' +
           'A missing, malformed, invalid or expired signature is answered with **200** and a red "EXPIRED" image (so `<img>` tags show it), with `X-Tessera-Render: expired` and `X-Tessera-Render-Reason: missing|malformed|invalid|expired`; ' +
-          "so is a valid one from the campaign's `active_until` on (`X-Tessera-Render-Reason: ended`); " +
+          "so is a valid one from the campaign's `active_until` on (`X-Tessera-Render-Reason: ended`), and any render of an archived morphing code (`archived`; other archived codes answer 410); " +
           'a live image has `X-Tessera-Render: live`. Both are `Cache-Control: no-store`.',
         params: RenderFileParams,
         querystring: RenderQuery,

@@ -16,8 +16,8 @@ import { schedulePhase } from './schedule.ts';
 /** Image formats of the render route. */
 export type RenderFormat = ImageFormat;
 
-/** What a signed render shows: the morph module's verdict, or EXPIRED because the campaign's schedule has ended. */
-export type MorphRenderCheck = SignedRenderCheck | { state: 'expired'; reason: 'ended'; encodes: null };
+/** What a signed render shows: the morph module's verdict, or EXPIRED because the campaign has ended or was archived. */
+export type MorphRenderCheck = SignedRenderCheck | { state: 'expired'; reason: 'ended' | 'archived'; encodes: null };
 
 /** A morphing code's image: the live code, or the EXPIRED image and why. */
 export type MorphRender = MorphRenderCheck & CodeImage;
@@ -42,7 +42,7 @@ const PNG_SIZE = PNG_SIZES.campaignImage;
 // Bump when the renderer's output changes, so caches holding old images revalidate.
 const RENDERER_VERSION = 'engine-1';
 
-/** Looks up the code and prepares its image; 404 unknown, 410 archived. */
+/** Looks up the code and prepares its image; 404 unknown, 410 archived (a morphing code: its EXPIRED image). */
 export async function prepareRender(
   ctx: Pick<AppContext, 'db' | 'config' | 'clock'>,
   shortCode: string,
@@ -52,11 +52,11 @@ export async function prepareRender(
 ): Promise<PreparedRender | SignedRender> {
   const campaign = await findCampaignByCode(ctx, shortCode);
   if (!campaign) throw notFound(`QR code '${shortCode}'`);
-  if (campaign.status === 'archived') throw new AppError('gone', `The campaign behind '${shortCode}' is archived; its code is no longer served.`);
   if (campaign.qrType === 'morphing') {
     // Signed, time-limited and never cached: the morph module decides what the image shows.
     return { kind: 'signed', render: () => renderMorphing(ctx, campaign, signature, format, size) };
   }
+  if (campaign.status === 'archived') throw new AppError('gone', `The campaign behind '${shortCode}' is archived; its code is no longer served.`);
   const publicUrl = ctx.config.publicUrl;
   // A PNG always has a width; an SVG only when asked for one.
   const pngWidth = size ?? PNG_SIZE.default;
@@ -86,7 +86,10 @@ async function renderMorphing(
   // send its holder to be turned away. Before the start the code stays live: its tokens are stale
   // by the time the window opens, and a scan says when it does.
   const ended = signed.state === 'live' && schedulePhase(campaign, ctx.clock.now()) === 'ended';
-  const check: MorphRenderCheck = ended ? { state: 'expired', reason: 'ended', encodes: null } : signed;
+  // An archived ticket is void whatever the signature. Its holder's page shows an <img>: a 410
+  // problem drew a broken image there, the EXPIRED image says the ticket is no longer valid.
+  const voided = campaign.status === 'archived' ? 'archived' : ended ? 'ended' : null;
+  const check: MorphRenderCheck = voided ? { state: 'expired', reason: voided, encodes: null } : signed;
   const image = check.state === 'live' ? await codeImage(check.encodes, campaign.designConfig, format, size, PNG_SIZE.default) : await expiredImage(format, size ?? PNG_SIZE.default);
   return { ...check, ...image };
 }
