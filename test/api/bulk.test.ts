@@ -136,7 +136,7 @@ print(response.json())`;
     for (const c of made) expect(c.id).toMatch(/^cmp_[0-9A-Za-z]{22}$/);
   });
 
-  it('lists one batch (an event’s tickets) by its batch_id, page by page; another account’s batch lists nothing', async () => {
+  it('lists one batch (an event’s tickets) by its batch_id, page by page; another account’s batch, or none, is a 404', async () => {
     t = await createTestApp(dialect);
     const me = await tenant(t);
     const event = (await bulk(me.headers, { urls: ['https://example.com/e1', 'https://example.com/e2', 'https://example.com/e3'], qr_type: 'dynamic' })).json();
@@ -149,7 +149,13 @@ print(response.json())`;
     expect(second.next_cursor).toBeNull();
     expect([...first.data, ...second.data].every((c: { batch_id: string }) => c.batch_id === event.batch_id)).toBe(true);
     const stranger = await tenant(t);
-    expect((await list(`batch_id=${event.batch_id}`, stranger.headers)).json().data).toEqual([]);
+    for (const [batch, headers] of [
+      [event.batch_id, stranger.headers],
+      ['bat_nope', me.headers],
+    ]) {
+      const missing = await list(`batch_id=${batch}`, headers);
+      expect([missing.statusCode, missing.json().code, missing.json().detail]).toEqual([404, 'not_found', expect.stringContaining(`Batch '${batch}'`)]);
+    }
     expect((await list(`batch_id=${'x'.repeat(65)}`)).statusCode).toBe(400);
   });
 

@@ -256,9 +256,18 @@ describeDialects('check-in', (dialect) => {
     expect(page2.next_cursor).toBeNull();
     const one = (await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${single.id}`, headers: me.headers })).json() as { data: Answer[] };
     expect(one.data.map((a) => a.campaign_id)).toEqual([single.id]);
-    // Another account sees none of them.
+    // Another account's batch or campaign, or a mistyped id, is a 404 rather than an empty log
+    // that reads as "nobody has checked in yet".
     const other = await tenant(t);
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/checkins?batch_id=${batch_id}`, headers: other.headers })).json().data).toEqual([]);
+    for (const [query, headers, named] of [
+      [`batch_id=${batch_id}`, other.headers, `Batch '${batch_id}'`],
+      [`campaign_id=${single.id}`, other.headers, `Campaign '${single.id}'`],
+      ['batch_id=bat_nope', me.headers, "Batch 'bat_nope'"],
+      ['campaign_id=cmp_nope', me.headers, "Campaign 'cmp_nope'"],
+    ] as const) {
+      const missing = await t.app.inject({ method: 'GET', url: `/api/v1/checkins?${query}`, headers });
+      expect([missing.statusCode, missing.json().code, missing.json().detail], query).toEqual([404, 'not_found', expect.stringContaining(named)]);
+    }
   });
 
   it('scanners authenticate with an API key (X-API-Key or Bearer) or a dashboard session', async () => {

@@ -25,7 +25,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
         summary: 'List your campaigns (newest first)',
         security: SIGNED_IN,
         querystring: CampaignListQuery,
-        response: { 200: CampaignList, 400: problem, 401: problem },
+        response: { 200: CampaignList, 400: problem, 401: problem, 404: problem },
       },
     },
     async (request) => {

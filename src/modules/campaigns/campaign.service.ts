@@ -127,6 +127,16 @@ export async function getCampaign(ctx: Ctx, accountId: string, id: string): Prom
   return { ...toCampaign(row), hostedPage: await getPage(ctx, accountId, id) };
 }
 
+/**
+ * 404 unless the account has the campaign `campaignId` and a code of the bulk batch `batchId`
+ * (each when given). A list filtered by an id that names nothing is a typo or another account's
+ * id: an empty page would read as "no check-ins yet" on the night that matters.
+ */
+export async function assertFilterTargets(ctx: Pick<AppContext, 'db'>, accountId: string, filter: { campaignId?: string; batchId?: string }): Promise<void> {
+  if (filter.campaignId && !(await findCampaign(ctx.db, accountId, filter.campaignId))) throw notFound(`Campaign '${filter.campaignId}'`);
+  if (filter.batchId && (await listRows(ctx.db, accountId, { batchId: filter.batchId }, 1)).length === 0) throw notFound(`Batch '${filter.batchId}'`);
+}
+
 /** How many active (not archived) campaigns the account has. */
 export async function countActiveCampaigns(ctx: Pick<AppContext, 'db'>, accountId: string): Promise<number> {
   return countCampaignsWithStatus(ctx.db, accountId, 'active');
@@ -134,6 +144,7 @@ export async function countActiveCampaigns(ctx: Pick<AppContext, 'db'>, accountI
 
 /** A page of campaigns, newest first, and the next page's cursor. */
 export async function listCampaigns(ctx: Ctx, accountId: string, filter: CampaignFilter, limit: number, cursor?: Cursor): Promise<Page<Campaign>> {
+  await assertFilterTargets(ctx, accountId, { batchId: filter.batchId });
   const page = mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor)), toCampaign);
   const pages = await getPages(
     ctx,

@@ -58,7 +58,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         description: 'Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`).',
         security: SIGNED_IN,
         querystring: CheckinListQuery,
-        response: { 200: CheckinList, 400: problem, 401: problem },
+        response: { 200: CheckinList, 400: problem, 401: problem, 404: problem },
       },
     },
     async (request) => {

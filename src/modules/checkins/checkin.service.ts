@@ -8,7 +8,7 @@ import type { CheckinsTable } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
-import { type Campaign, findCampaignByCode, schedulePhase } from '../campaigns/index.ts';
+import { assertFilterTargets, type Campaign, findCampaignByCode, schedulePhase } from '../campaigns/index.ts';
 import { inspectToken } from '../morph/index.ts';
 import { type AdmissionRow, type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.schemas.ts';
@@ -208,6 +208,7 @@ export async function checkIn(ctx: Ctx, accountId: string, request: CheckinReque
 
 /** A page of the account's check-ins, newest first, and the next page's cursor. */
 export async function listCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: CheckinFilter, limit: number, cursor?: Cursor): Promise<Page<Checkin>> {
+  await assertFilterTargets(ctx, accountId, filter);
   const page = await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor));
   return mapPage(page, storedAnswer);
 }
