@@ -1079,7 +1079,7 @@ export interface paths {
         put?: never;
         /**
          * Generate up to 1,000 QR codes in one request
-         * @description All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).
+         * @description All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs). Every code carries its own copy of the design (and of its SVG when inlined), so one request may hold at most 32 MiB of them: codes × (bytes of `design_config` + bytes of one `svg`). Past that the request is a 400 naming `body/design_config/logo.src` (or `body/template_id`, or `body/design_config` without a logo) that says the largest logo fitting this many codes and how many codes fit this design; nothing is created. 1,000 codes fit a logo file of about 25 KB, or 6–12 KB with inline SVGs (denser shapes draw larger SVGs).
          */
         post: operations["bulkCreateCampaigns"];
         delete?: never;

@@ -10,6 +10,7 @@ import { type BulkInput, checkBulk, createBulk } from './bulk.service.ts';
 import { campaignJson } from './campaign.view.ts';
 import { withIdempotency } from '../idempotency/index.ts';
 import { Problem as problem } from '../../http/schema.ts';
+import { BULK_COPY_BUDGET } from './bulk-budget.ts';
 import { BulkBody, BulkDryRun, BulkHeaders, BulkQuery, BulkResult } from './bulk.schemas.ts';
 
 // 1,000 URLs of up to 2 KiB each do not fit the global 1 MiB body limit.
@@ -34,8 +35,7 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
         operationId: 'bulkCreateCampaigns',
         tags: ['bulk'],
         summary: 'Generate up to 1,000 QR codes in one request',
-        description:
-          'All or nothing: one invalid URL rejects the request, listing every bad entry in `errors` (`body/urls/{index}`). Send an `Idempotency-Key` header to make retries safe: the first response is replayed (header `Idempotent-Replayed: true`). `?inline=svg` or `inline_svg: true` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs).',
+        description: `All or nothing: one invalid URL rejects the request, listing every bad entry in \`errors\` (\`body/urls/{index}\`). Send an \`Idempotency-Key\` header to make retries safe: the first response is replayed (header \`Idempotent-Replayed: true\`). \`?inline=svg\` or \`inline_svg: true\` inlines each SVG (not for morphing codes, whose image is only served through signed render URLs). Every code carries its own copy of the design (and of its SVG when inlined), so one request may hold at most ${BULK_COPY_BUDGET / 1024 / 1024} MiB of them: codes × (bytes of \`design_config\` + bytes of one \`svg\`). Past that the request is a 400 naming \`body/design_config/logo.src\` (or \`body/template_id\`, or \`body/design_config\` without a logo) that says the largest logo fitting this many codes and how many codes fit this design; nothing is created. 1,000 codes fit a logo file of about 25 KB, or 6–12 KB with inline SVGs (denser shapes draw larger SVGs).`,
         security: SIGNED_IN,
         headers: BulkHeaders,
         querystring: BulkQuery,
@@ -53,17 +53,17 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      if (request.body.dry_run) {
+      // dry_run is left out so a request's fingerprint (idempotency) stays what it was before dry runs existed.
+      const { dry_run: dryRun, ...body } = request.body;
+      const input: BulkInput = { ...body, inline_svg: body.inline_svg || request.query.inline === 'svg' };
+      if (dryRun) {
         // Nothing is created, so there is nothing to replay: dry runs bypass the idempotency store.
-        const { destinations, design } = await checkBulk(ctx, principal.accountId, request.body);
+        const { destinations, design } = await checkBulk(ctx, principal.accountId, input);
         // Dynamic codes all encode a short link of the same length: any one stands for them.
         const texts = request.body.qr_type === 'static' ? destinations : [standInShortLink(ctx.config.publicUrl)];
         setWarningsHeader(reply, codeWarnings(texts, design.designConfig));
         return reply.status(200).send({ dry_run: true, count: destinations.length });
       }
-      // dry_run is left out so a request's fingerprint (idempotency) stays what it was before dry runs existed.
-      const { dry_run: _dryRun, ...body } = request.body;
-      const input: BulkInput = { ...body, inline_svg: body.inline_svg || request.query.inline === 'svg' };
       const idempotencyKey = request.headers['idempotency-key'];
       const response = await withIdempotency(
         ctx,

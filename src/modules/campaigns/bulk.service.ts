@@ -5,6 +5,7 @@ import { AppError, type FieldError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { resolveDesign } from '../templates/index.ts';
 import { type BulkInput, MAX_BULK_NAME_LENGTH, MAX_BULK_URLS } from './bulk.schemas.ts';
+import { assertBulkBudget, measureBulk } from './bulk-budget.ts';
 import { createCampaignBatch } from './campaign-batch.service.ts';
 import { assertCampaignEncodable, assertCodeDrawable, renderCampaignSvg } from './campaign-code.ts';
 import type { Campaign } from './campaign.ts';
@@ -88,7 +89,7 @@ function checkStaticCapacity(urls: string[], designConfig: Record<string, unknow
 
 type Ctx = Pick<AppContext, 'db' | 'clock' | 'config'>;
 
-/** Every check a bulk request passes before anything is written (URLs, design or template, static capacity); throws the same 400s. */
+/** Every check a bulk request passes before anything is written (URLs, design or template, static capacity, what it copies); throws the same 400s. */
 export async function checkBulk(ctx: Ctx, accountId: string, input: BulkInput): Promise<{ destinations: string[]; design: Awaited<ReturnType<typeof resolveDesign>> }> {
   const destinations = checkBulkUrls(input.urls, input.names);
   if (input.names !== undefined && input.names.length !== input.urls.length) {
@@ -100,6 +101,8 @@ export async function checkBulk(ctx: Ctx, accountId: string, input: BulkInput): 
   if (input.qr_type === 'static') checkStaticCapacity(destinations, design.designConfig, ctx.config.publicUrl);
   // Every code of a dynamic or morphing batch encodes a text of the same length: one check holds for all.
   else assertCodeDrawable(ctx, input.qr_type, design.designConfig);
+  const copies = measureBulk({ qrType: input.qr_type, destinations, design: design.designConfig, inline: input.inline_svg, publicUrl: ctx.config.publicUrl });
+  assertBulkBudget(copies, design.templateId !== null);
   return { destinations, design };
 }
 
