@@ -2,8 +2,11 @@
 // row before anything exists; once fixed, the ZIP holds 50 SVGs that each decode to their row's
 // public URL, and a manifest matching what the API stores. A CSV with names gives PNGs, and the
 // manifest keeps formula-looking names inert. A link pasted twice is a warning per line, not an
-// error: both rows still get a code.
+// error: both rows still get a code. A template whose logo is too large to copy into every code of
+// the batch is refused by the check, with the reason beside the Design field.
+import { randomBytes } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
+import sharp from 'sharp';
 import { expect, it } from 'vitest';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 import { parseCsv } from '../helpers/csv.ts';
@@ -181,6 +184,45 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         'https://shop.example/b',
         'https://shop.example/c',
       ]);
+      await context.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    "says beside Design when a template's logo is too large for this many codes, and creates nothing",
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const { context, cookie, csrfToken } = await signedInContext(browser, live);
+      // The audit's logo: 250×250 noise, ~250 KB as a data URI, which one code may carry.
+      const png = await sharp(randomBytes(250 * 250 * 3), { raw: { width: 250, height: 250, channels: 3 } })
+        .png()
+        .toBuffer();
+      const template = await live.app.inject({
+        method: 'POST',
+        url: '/api/v1/templates',
+        headers: { cookie, 'x-csrf-token': csrfToken, origin: live.base },
+        payload: { name: 'Big logo', design_config: { logo: { src: `data:image/png;base64,${png.toString('base64')}`, size: 0.2 } } },
+      });
+      expect(template.statusCode).toBe(201);
+      const page = await context.newPage();
+      await withFailureScreenshot(page, `bulk-budget-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/bulk`);
+        await page.getByLabel('Paste links, one per line').fill(Array.from({ length: 200 }, (_, i) => `https://shop.example/${i}`).join('\n'));
+        const design = page.getByLabel('Design');
+        await design.selectOption({ label: 'Big logo' });
+        await page.getByRole('button', { name: 'Check 200 links' }).click();
+        await page.getByText('The design does not suit this batch: see the reason under Design.').waitFor();
+        const reason = await page.locator(`#${await design.getAttribute('aria-describedby')}`).textContent();
+        expect(reason).toMatch(
+          /^200 codes would each carry their own copy of the design and its inline SVG .*Use a template with a logo of at most [\d,]+ characters as a data URI \(a file of about [\d.]+ KB; .* for 200 codes, or send at most \d+ codes per request\.$/,
+        );
+        expect(await design.getAttribute('aria-invalid')).toBe('true');
+        await expectAxeClean(page, 'bulk with a design too large for the batch');
+      });
+      const listed = await live.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: { cookie } });
+      expect(listed.json().data).toEqual([]);
       await context.close();
     },
     120_000,

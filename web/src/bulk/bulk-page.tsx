@@ -5,7 +5,7 @@ import { useMutation } from '../api/mutation.ts';
 import { Link } from '@tanstack/react-router';
 import { CheckCircle2, Download, FileUp, ListChecks } from 'lucide-react';
 import { type DragEvent, useMemo, useRef, useState } from 'react';
-import { errorText, withFieldLabels } from '../api/field-errors.ts';
+import { errorText, fieldMessages, withFieldLabels } from '../api/field-errors.ts';
 import { templatesQuery } from '../api/templates.ts';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
@@ -120,6 +120,11 @@ export function BulkPage() {
   };
   const rowErrors = [check.error, create.error].find((e): e is RowErrors => e instanceof RowErrors) ?? null;
   const otherError = [check.error, create.error].find((e) => e && !(e instanceof RowErrors));
+  // A refusal of the design (a template's logo too large to copy into this many codes, a deleted
+  // template) is shown beside the Design field, where it is changed.
+  const designError = Object.keys(fieldMessages(otherError)).some((field) => field === 'template_id' || field.startsWith('design_config'))
+    ? withFieldLabels(errorText(otherError), BATCH_FIELDS)
+    : undefined;
   // Repeated links are not refused: checking the list (or a refused creation) points them out.
   const duplicates = duplicateRows(rows);
   const checkedRows = check.isSuccess || rowErrors !== null;
@@ -256,7 +261,9 @@ export function BulkPage() {
             {rowErrors ? (
               <RowErrorList rows={rows} errors={rowErrors} created={create.error === rowErrors} asked={askedToFix} />
             ) : otherError ? (
-              <Alert title={otherError === create.error ? 'The batch was not created' : 'The links could not be checked'}>{withFieldLabels(errorText(otherError), BATCH_FIELDS)}</Alert>
+              <Alert title={otherError === create.error ? 'The batch was not created' : 'The links could not be checked'}>
+                {designError ? 'The design does not suit this batch: see the reason under Design.' : withFieldLabels(errorText(otherError), BATCH_FIELDS)}
+              </Alert>
             ) : null}
             {checkedRows && <DuplicateRowList rows={rows} duplicates={duplicates} />}
           </div>
@@ -285,7 +292,7 @@ export function BulkPage() {
                 </Select>
               )}
             </Field>
-            <Field label="Design">
+            <Field label="Design" error={designError}>
               {(props) => (
                 <Select
                   {...props}

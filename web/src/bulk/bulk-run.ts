@@ -38,7 +38,9 @@ export class RowErrors extends Error {
 
 function requestBody(rows: BulkRow[], options: BulkOptions, dryRun: boolean): BulkRequest {
   const names = rows.some((r) => r.name) ? rows.map((r) => r.name) : undefined;
-  return { urls: rows.map((r) => r.url), ...(names ? { names } : {}), qr_type: options.qrType, ...options.design, inline_svg: !dryRun, dry_run: dryRun };
+  // The check asks for inline SVGs as the creation does: what a batch may hold counts them (a
+  // template's logo too large for this many codes is refused by the check, not after it).
+  return { urls: rows.map((r) => r.url), ...(names ? { names } : {}), qr_type: options.qrType, ...options.design, inline_svg: true, dry_run: dryRun };
 }
 
 // The API names bad entries `body/urls/{i}` or `body/names/{i}`; everything else stays a problem for the whole batch.
