@@ -10,7 +10,7 @@ import { standInShortLink } from './campaign-code.ts';
 import type { QrType } from './campaign.ts';
 
 /** Most bytes of designs and inline SVGs one bulk request may copy: codes × (design + SVG). */
-export const BULK_COPY_BUDGET = 32 * 1024 * 1024;
+export const BULK_COPY_BUDGET = 48 * 1024 * 1024;
 
 /** What the codes of one bulk request would copy. */
 export interface BulkCopies {
