@@ -209,14 +209,14 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
       const page = await context.newPage();
       await withFailureScreenshot(page, `bulk-budget-${dialect}`, async () => {
         await page.goto(`${live.base}/app/bulk`);
-        await page.getByLabel('Paste links, one per line').fill(Array.from({ length: 200 }, (_, i) => `https://shop.example/${i}`).join('\n'));
+        await page.getByLabel('Paste links, one per line').fill(Array.from({ length: 300 }, (_, i) => `https://shop.example/${i}`).join('\n'));
         const design = page.getByLabel('Design');
         await design.selectOption({ label: 'Big logo' });
-        await page.getByRole('button', { name: 'Check 200 links' }).click();
+        await page.getByRole('button', { name: 'Check 300 links' }).click();
         await page.getByText('The design does not suit this batch: see the reason under Design.').waitFor();
         const reason = await page.locator(`#${await design.getAttribute('aria-describedby')}`).textContent();
         expect(reason).toMatch(
-          /^200 codes would each carry their own copy of the design and its inline SVG .*Use a template with a logo of at most [\d,]+ characters as a data URI \(a file of about [\d.]+ KB; .* for 200 codes, or send at most \d+ codes per request\.$/,
+          /^300 codes would each carry their own copy of the design and its inline SVG .*Use a template with a logo of at most [\d,]+ characters as a data URI \(a file of about [\d.]+ KB; .* for 300 codes, or send at most \d+ codes per request\.$/,
         );
         expect(await design.getAttribute('aria-invalid')).toBe('true');
         await expectAxeClean(page, 'bulk with a design too large for the batch');
