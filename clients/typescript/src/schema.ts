@@ -1741,7 +1741,7 @@ export interface components {
             /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
             id: string;
             name: string;
-            /** @description Accepts ?size=64–2048 (default 512). */
+            /** @description Accepts ?size=64–2048 (default 512). A morphing code draws its live ticket only when signed (append `t` and `sig`, made with its `secret_key`); as given, it draws the EXPIRED image. */
             png_url: string;
             /** @description What the code encodes: the short link (dynamic, morphing) or the destination (static). */
             public_url: string;
@@ -1756,7 +1756,7 @@ export interface components {
             status: "active" | "archived";
             /** @description The SVG itself, when inlined on request. */
             svg?: string;
-            /** @description Scales to its box; ?size=N gives it width and height attributes of N pixels. */
+            /** @description Scales to its box; ?size=N gives it width and height attributes of N pixels. A morphing code draws its live ticket only when signed (append `t` and `sig`, made with its `secret_key`); as given, it draws the EXPIRED image. */
             svg_url: string;
             template_id: string | null;
             /** Format: date-time */

@@ -9,6 +9,10 @@ import { MAX_DESTINATION_LENGTH } from './destination.ts';
 
 const designConfig = Type.Unsafe<Record<string, unknown>>(designConfigField);
 
+// Integrators follow the response more than the docs: an unsigned morphing URL put in 1,000
+// confirmation e-mails would show EXPIRED in every one.
+const MORPH_RENDER_NOTE = 'A morphing code draws its live ticket only when signed (append `t` and `sig`, made with its `secret_key`); as given, it draws the EXPIRED image.';
+
 export const CampaignJson = Type.Object(
   {
     id: Type.String({ examples: ['cmp_4hT9xQ2mZpL8vN3bK7wR1c'] }),
@@ -19,8 +23,12 @@ export const CampaignJson = Type.Object(
     destination: Type.String({ format: 'uri' }),
     short_code: Type.String({ examples: ['Xk4mP9q'] }),
     public_url: Type.String({ description: 'What the code encodes: the short link (dynamic, morphing) or the destination (static).' }),
-    svg_url: Type.String({ description: 'Scales to its box; ?size=N gives it width and height attributes of N pixels.' }),
-    png_url: Type.String({ description: `Accepts ?size=${PNG_SIZES.campaignImage.min}–${PNG_SIZES.campaignImage.max} (default ${PNG_SIZES.campaignImage.default}).` }),
+    svg_url: Type.String({
+      description: `Scales to its box; ?size=N gives it width and height attributes of N pixels. ${MORPH_RENDER_NOTE}`,
+    }),
+    png_url: Type.String({
+      description: `Accepts ?size=${PNG_SIZES.campaignImage.min}–${PNG_SIZES.campaignImage.max} (default ${PNG_SIZES.campaignImage.default}). ${MORPH_RENDER_NOTE}`,
+    }),
     design_config: designConfig,
     template_id: NullOr(Type.String()),
     batch_id: NullOr(Type.String(), { description: 'The bulk request that created this code.' }),
