@@ -36,7 +36,7 @@ async function requestsPerSecond(url: string): Promise<number> {
 const parsed = validatePageConfig(samplePage());
 if (!parsed.ok) throw new Error('sample page invalid');
 const RENDERS = 20_000;
-let start = performance.now();
+const start = performance.now();
 const context = { t: translator('en'), branding: NO_BRANDING };
 for (let i = 0; i < RENDERS; i++) renderHostedPage(context, parsed.config, '/api/v1/forms/submit/abc');
 const renderUs = ((performance.now() - start) * 1000) / RENDERS;
@@ -68,6 +68,7 @@ for (const dialect of ['sqlite', ...((await postgresReachable()) ? ['postgres'] 
         archived_at: null,
         active_from: null,
         active_until: null,
+        livemode: 1,
       })
       .execute();
     await savePage({ db, clock }, { accountId: 'acc_bench', campaignId: 'cmp_bench', campaignSlug: 'fair', input: samplePage() });

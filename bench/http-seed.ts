@@ -28,10 +28,14 @@ await migrateToLatest(database.db);
 const now = Date.now();
 const accountId = newId('acc');
 await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, {
-  name: 'bench',
-  qr_type: mode === 'tessera' ? 'dynamic' : 'static',
-  destination: 'https://example.com/landing',
-});
+const campaign = await createCampaign(
+  { db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] },
+  { accountId, testMode: false },
+  {
+    name: 'bench',
+    qr_type: mode === 'tessera' ? 'dynamic' : 'static',
+    destination: 'https://example.com/landing',
+  },
+);
 await database.close();
 console.log(campaign.shortCode);

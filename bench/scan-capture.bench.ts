@@ -25,11 +25,15 @@ await migrateToLatest(database.db);
 const accountId = newId('acc');
 const now = Date.now();
 await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] }, accountId, {
-  name: 'bench',
-  qr_type: 'dynamic',
-  destination: 'https://example.com/landing',
-});
+const campaign = await createCampaign(
+  { db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] },
+  { accountId, testMode: false },
+  {
+    name: 'bench',
+    qr_type: 'dynamic',
+    destination: 'https://example.com/landing',
+  },
+);
 const log = { error: console.error, warn: console.error, info: () => {}, debug: () => {} } as unknown as AppContext['log'];
 const scans = createScanRecorder({ db: database.db, dialect: 'sqlite', config: config as AppContext['config'], log, metrics: undefined });
 

@@ -29,11 +29,15 @@ const ctx = { db: database.db, config: { ...config, masterKey: Buffer.from('7e'.
 const accountId = newId('acc');
 const now = Date.now();
 await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-const campaign = await createCampaign({ db: database.db, clock: { now: () => Date.now() }, config: ctx.config }, accountId, {
-  name: 'bench',
-  qr_type: 'dynamic',
-  destination: 'https://example.com/landing',
-});
+const campaign = await createCampaign(
+  { db: database.db, clock: { now: () => Date.now() }, config: ctx.config },
+  { accountId, testMode: false },
+  {
+    name: 'bench',
+    qr_type: 'dynamic',
+    destination: 'https://example.com/landing',
+  },
+);
 const campaignId = campaign.id;
 
 const only = process.env.BENCH_ONLY; // 'one' or 'varied'

@@ -33,7 +33,15 @@ async function fill(database: DatabaseHandle): Promise<void> {
   // Ten campaigns, as an account with a few live codes has.
   const campaigns: string[] = [];
   for (let i = 0; i < 10; i++)
-    campaigns.push((await createCampaign({ db: database.db, clock: { now: () => now }, config: ctxConfig }, accountId, { name: `c${i}`, qr_type: 'dynamic', destination: 'https://example.com/' })).id);
+    campaigns.push(
+      (
+        await createCampaign(
+          { db: database.db, clock: { now: () => now }, config: ctxConfig },
+          { accountId, testMode: false },
+          { name: `c${i}`, qr_type: 'dynamic', destination: 'https://example.com/' },
+        )
+      ).id,
+    );
   const ctx = { db: database.db, config: ctxConfig } as Pick<AppContext, 'db' | 'config'>;
   for (let start = 0; start < SCANS; start += SCAN_BATCH_SIZE) {
     const events = Array.from({ length: Math.min(SCAN_BATCH_SIZE, SCANS - start) }, (_, j): ScanEvent => {

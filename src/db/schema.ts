@@ -76,6 +76,8 @@ export interface CampaignsTable {
   active_from: number | null;
   /** The code stops leading on at this instant (epoch ms); null: no end. */
   active_until: number | null;
+  /** 1 for live campaigns (prd keys, sessions, and every campaign made before 0018), 0 for test ones (`tst` keys). */
+  livemode: number;
 }
 
 /** One scan of a code, written in batches from the in-memory buffer. */

@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import { afterEach, expect, it } from 'vitest';
 import { isForeignKeyViolation, isUniqueViolation } from '../../src/db/dialect.ts';
 import { migrateToLatest, pendingMigrations } from '../../src/db/migrate.ts';
@@ -30,6 +32,53 @@ describeDialects('migrations', (dialect) => {
     } finally {
       await other.close();
     }
+  });
+
+  it('0018 makes every campaign that existed before it live, and later ones say their mode', async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    const db = database.handle.db;
+    const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    expect((await migrator.migrateTo('0017_item_password_clients')).error).toBeUndefined();
+    await db.insertInto('accounts').values({ id: 'acc_1', slug: 'old', name: 'A', created_at: 1, updated_at: 1 }).execute();
+    // A printed code made before campaigns had a mode, with a prd key or a tst key alike: nothing recorded which.
+    await sql`insert into campaigns (id, account_id, name, qr_type, status, destination, short_code, design_config, created_at, updated_at)
+      values ('cmp_old', 'acc_1', 'Poster', 'dynamic', 'active', 'https://example.com/', 'OLDCODE', '{}', 1, 1)`.execute(db);
+    expect((await migrateToLatest(db))[0]).toBe('0018_campaign_livemode');
+    expect(await db.selectFrom('campaigns').select(['id', 'livemode']).execute()).toEqual([{ id: 'cmp_old', livemode: 1 }]);
+    await db
+      .insertInto('campaigns')
+      .values({
+        id: 'cmp_new',
+        account_id: 'acc_1',
+        name: 'Trial',
+        slug: null,
+        qr_type: 'dynamic',
+        status: 'active',
+        destination: 'https://example.com/',
+        short_code: 'NEWCODE',
+        design_config: '{}',
+        template_id: null,
+        batch_id: null,
+        created_at: 2,
+        updated_at: 2,
+        archived_at: null,
+        active_from: null,
+        active_until: null,
+        livemode: 0,
+      })
+      .execute();
+    expect(await db.selectFrom('campaigns').select(['id', 'livemode']).orderBy('id').execute()).toEqual([
+      { id: 'cmp_new', livemode: 0 },
+      { id: 'cmp_old', livemode: 1 },
+    ]);
+    // Down and up again keeps the data it can: the mode goes with the column, back to live.
+    expect((await migrator.migrateTo('0017_item_password_clients')).error).toBeUndefined();
+    expect((await migrateToLatest(db))[0]).toBe('0018_campaign_livemode');
+    expect(await db.selectFrom('campaigns').select(['id', 'livemode']).orderBy('id').execute()).toEqual([
+      { id: 'cmp_new', livemode: 1 },
+      { id: 'cmp_old', livemode: 1 },
+    ]);
   });
 
   it('recognises a unique violation on this dialect', async () => {

@@ -482,7 +482,10 @@ export interface paths {
         /** List your campaigns (newest first) */
         get: operations["listCampaigns"];
         put?: never;
-        /** Create a single campaign */
+        /**
+         * Create a single campaign
+         * @description A `sec1-tst-…` key makes a test campaign (`livemode: false`), which test keys may change; a `prd` key or the dashboard makes a live one, which they may not.
+         */
         post: operations["createCampaign"];
         delete?: never;
         options?: never;
@@ -1714,7 +1717,8 @@ export interface components {
          *       "created_at": "2026-03-01T12:00:00.000Z",
          *       "updated_at": "2026-03-01T12:00:00.000Z",
          *       "active_from": "2026-04-01T08:00:00.000Z",
-         *       "active_until": null
+         *       "active_until": null,
+         *       "livemode": true
          *     }
          */
         Campaign: {
@@ -1740,6 +1744,8 @@ export interface components {
             hosted_page_url: string | null;
             /** @example cmp_4hT9xQ2mZpL8vN3bK7wR1c */
             id: string;
+            /** @description false for test campaigns, made with a `tst` key: the only ones a `tst` key may change, archive or reach the secrets and form answers of. Set at creation; never changes. */
+            livemode: boolean;
             name: string;
             /** @description Accepts ?size=64–2048 (default 512). A morphing code draws its live ticket only when signed (append `t` and `sig`, made with its `secret_key`); as given, it draws the EXPIRED image. */
             png_url: string;
@@ -6166,7 +6172,8 @@ export interface operations {
                      *       "created_at": "2026-03-01T12:00:00.000Z",
                      *       "updated_at": "2026-03-01T12:00:00.000Z",
                      *       "active_from": "2026-04-01T08:00:00.000Z",
-                     *       "active_until": null
+                     *       "active_until": null,
+                     *       "livemode": true
                      *     }
                      */
                     "application/json": components["schemas"]["Campaign"];
@@ -6336,7 +6343,8 @@ export interface operations {
                      *       "created_at": "2026-03-01T12:00:00.000Z",
                      *       "updated_at": "2026-03-01T12:00:00.000Z",
                      *       "active_from": "2026-04-01T08:00:00.000Z",
-                     *       "active_until": null
+                     *       "active_until": null,
+                     *       "livemode": true
                      *     }
                      */
                     "application/json": components["schemas"]["Campaign"];
@@ -6467,6 +6475,8 @@ export interface operations {
                      * @example cmp_4hT9xQ2mZpL8vN3bK7wR1c
                      */
                     readonly id?: string;
+                    /** @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise. */
+                    readonly livemode?: boolean;
                     name?: string;
                     /** @description Set by Tessera: accepted and ignored when equal to the value GET answers (so a GET body can be sent back), refused (400) otherwise. */
                     readonly png_url?: string;
@@ -6535,7 +6545,8 @@ export interface operations {
                      *       "created_at": "2026-03-01T12:00:00.000Z",
                      *       "updated_at": "2026-03-01T12:00:00.000Z",
                      *       "active_from": "2026-04-01T08:00:00.000Z",
-                     *       "active_until": null
+                     *       "active_until": null,
+                     *       "livemode": true
                      *     }
                      */
                     "application/json": components["schemas"]["Campaign"];
@@ -6698,7 +6709,8 @@ export interface operations {
                      *       "created_at": "2026-03-01T12:00:00.000Z",
                      *       "updated_at": "2026-03-01T12:00:00.000Z",
                      *       "active_from": "2026-04-01T08:00:00.000Z",
-                     *       "active_until": null
+                     *       "active_until": null,
+                     *       "livemode": true
                      *     }
                      */
                     "application/json": components["schemas"]["Campaign"];

@@ -16,6 +16,7 @@ import * as m0014 from './0014_webhook_event_request.ts';
 import * as m0015 from './0015_campaign_schedule.ts';
 import * as m0016 from './0016_scan_partitions.ts';
 import * as m0017 from './0017_item_password_clients.ts';
+import * as m0018 from './0018_campaign_livemode.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '0015_campaign_schedule': m0015,
   '0016_scan_partitions': m0016,
   '0017_item_password_clients': m0017,
+  '0018_campaign_livemode': m0018,
 };

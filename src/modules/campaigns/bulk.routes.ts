@@ -65,11 +65,13 @@ export async function bulkRoutes(server: FastifyInstance, ctx: AppContext): Prom
         return reply.status(200).send({ dry_run: true, count: destinations.length });
       }
       const idempotencyKey = request.headers['idempotency-key'];
+      // The mode is in the scope, as the idempotency plugin has it: a test key never replays a live batch (with its render secrets), nor a live key a test one.
+      const mode = principal.testMode ? ' (test mode)' : '';
       const response = await withIdempotency(
         ctx,
-        { accountId: principal.accountId, key: typeof idempotencyKey === 'string' ? idempotencyKey : undefined, scope: 'POST /api/v1/qrs/bulk', fingerprint: input },
+        { accountId: principal.accountId, key: typeof idempotencyKey === 'string' ? idempotencyKey : undefined, scope: `POST /api/v1/qrs/bulk${mode}`, fingerprint: input },
         async () => {
-          const result = await createBulk(ctx, principal.accountId, input);
+          const result = await createBulk(ctx, principal.accountId, input, !principal.testMode);
           const data = result.campaigns.map((campaign, i) => {
             const json = campaignJson(campaign, ctx.config.publicUrl);
             const svg = result.svgs?.[i];

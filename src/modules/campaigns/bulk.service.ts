@@ -106,11 +106,11 @@ export async function checkBulk(ctx: Ctx, accountId: string, input: BulkInput): 
   return { destinations, design };
 }
 
-/** Creates one code per URL in one transaction; renders the SVGs too when asked. */
-export async function createBulk(ctx: Ctx, accountId: string, input: BulkInput): Promise<BulkResult> {
+/** Creates one code per URL in one transaction (test campaigns when `livemode` is false: a test key's); renders the SVGs too when asked. */
+export async function createBulk(ctx: Ctx, accountId: string, input: BulkInput, livemode: boolean): Promise<BulkResult> {
   const { destinations, design } = await checkBulk(ctx, accountId, input);
   const batchId = newId('bat');
-  const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, names: input.names, designConfig: design.designConfig, templateId: design.templateId });
+  const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, names: input.names, ...design, livemode });
   // A morphing code's picture changes every step and needs a signed URL; a frozen copy would only ever show "expired".
   const svgs = input.inline_svg ? await Promise.all(campaigns.map((c) => (c.qrType === 'morphing' ? null : renderCampaignSvg(c, ctx.config.publicUrl)))) : null;
   return { batchId, campaigns, svgs };

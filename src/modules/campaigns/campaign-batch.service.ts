@@ -1,7 +1,7 @@
 // Bulk-created codes: many campaigns of one batch in one transaction, all or nothing, with their
 // campaign.created events.
 import type { CampaignsTable } from '../../db/schema.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
+import { isUniqueViolation, toFlag } from '../../db/dialect.ts';
 import { newBatchIds, newShortCode } from '../../ids.ts';
 import { emitEvents } from '../webhooks/index.ts';
 import { insertCampaigns } from './campaign.repo.ts';
@@ -21,6 +21,8 @@ export interface CampaignBatch {
   names?: ReadonlyArray<string | null | undefined>;
   designConfig: DesignConfig;
   templateId: string | null;
+  /** False when a test key makes the batch: its codes are test campaigns. */
+  livemode: boolean;
 }
 
 function uniqueShortCodes(count: number): string[] {
@@ -64,6 +66,7 @@ export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>,
       archived_at: null,
       active_from: null,
       active_until: null,
+      livemode: toFlag(batch.livemode),
     }));
     try {
       const campaigns = rows.map(toCampaign);

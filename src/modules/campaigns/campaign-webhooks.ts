@@ -25,6 +25,7 @@ export function campaignEvent(type: CampaignEventType, campaign: Campaign, at: n
         batch_id: campaign.batchId,
         created_at: toIso(campaign.createdAt),
         updated_at: toIso(campaign.updatedAt),
+        livemode: campaign.livemode,
         ...(type === 'campaign.archived' ? { archived_at: toIso(at) } : {}),
       },
       ...(changed ? { changed } : {}),

@@ -43,6 +43,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['campaigns'],
         summary: 'Create a single campaign',
+        description: 'A `sec1-tst-…` key makes a test campaign (`livemode: false`), which test keys may change; a `prd` key or the dashboard makes a live one, which they may not.',
         security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateCampaignBody,
@@ -51,7 +52,7 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const campaign = await createCampaign(ctx, principal.accountId, request.body);
+      const campaign = await createCampaign(ctx, principal, request.body);
       const [json] = await withSecretKeys(ctx, [campaignJson(campaign, publicUrl)]);
       setWarningsHeader(reply, codeWarnings([encodedText(campaign, publicUrl)], campaign.designConfig));
       return reply.status(201).header('location', `/api/v1/campaigns/${campaign.id}`).send(json);

@@ -40,6 +40,9 @@ export const CampaignJson = Type.Object(
     updated_at: IsoDateTime(),
     active_from: NullOr(IsoDateTime(), { description: 'The code leads on from this instant; before it, it answers a "not active yet" page (403). null: at once.' }),
     active_until: NullOr(IsoDateTime(), { description: 'The code stops leading on at this instant; from then on it answers an "ended" page (410). null: never.' }),
+    livemode: Type.Boolean({
+      description: 'false for test campaigns, made with a `tst` key: the only ones a `tst` key may change, archive or reach the secrets and form answers of. Set at creation; never changes.',
+    }),
     // Every field but these optional extras is always present, null or not.
     svg: Type.Optional(Type.String({ description: 'The SVG itself, when inlined on request.' })),
     secret_key: Type.Optional(
@@ -73,6 +76,7 @@ export const CampaignJson = Type.Object(
         updated_at: '2026-03-01T12:00:00.000Z',
         active_from: '2026-04-01T08:00:00.000Z',
         active_until: null,
+        livemode: true,
       },
     ],
   },
@@ -137,7 +141,7 @@ export const CreateCampaignBody = DefaultsOptional(
 export type CreateCampaignBody = Static<typeof CreateCampaignBody>;
 
 /** The fields of a campaign's JSON that Tessera sets, which no update can change. */
-export const SERVER_SET_FIELDS = ['id', 'status', 'short_code', 'public_url', 'svg_url', 'png_url', 'batch_id', 'hosted_page_url', 'created_at', 'updated_at'] as const;
+export const SERVER_SET_FIELDS = ['id', 'status', 'short_code', 'public_url', 'svg_url', 'png_url', 'batch_id', 'hosted_page_url', 'created_at', 'updated_at', 'livemode'] as const;
 export type ServerSetField = (typeof SERVER_SET_FIELDS)[number];
 
 // A client that GETs a campaign, changes a field and PUTs the whole body back sends these too:

@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Updateable } from 'kysely';
 import type { AppContext } from '../../context.ts';
-import { isUniqueViolation } from '../../db/dialect.ts';
+import { isUniqueViolation, toFlag } from '../../db/dialect.ts';
 import type { CampaignsTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
@@ -26,7 +26,7 @@ import {
   slugHolder,
   updateCampaign as updateRow,
 } from './campaign.repo.ts';
-import { type Campaign, type CampaignStatus, type QrType, type RedirectTarget, toCampaign } from './campaign.ts';
+import { type Campaign, type CampaignCaller, type CampaignStatus, type QrType, type RedirectTarget, toCampaign } from './campaign.ts';
 import { checkDestination } from './destination.ts';
 import { realChanges } from './campaign-echoes.ts';
 import { campaignJson } from './campaign.view.ts';
@@ -70,8 +70,9 @@ async function slugTaken(ctx: Ctx, accountId: string, slug: string | null | unde
   return holder ? slugConflict(slug, holder) : null;
 }
 
-/** Creates one campaign. */
-export async function createCampaign(ctx: Ctx, accountId: string, input: CreateCampaignBody): Promise<Campaign> {
+/** Creates one campaign: a test campaign when the caller uses a test key, else a live one. */
+export async function createCampaign(ctx: Ctx, caller: CampaignCaller, input: CreateCampaignBody): Promise<Campaign> {
+  const { accountId } = caller;
   const destination = destinationOrThrow(input.destination);
   const design = await resolveDesign(ctx, accountId, input);
   if (input.qr_type === 'static') assertCampaignEncodable({ qrType: 'static', destination, shortCode: '', designConfig: design.designConfig }, ctx.config.publicUrl);
@@ -101,6 +102,7 @@ export async function createCampaign(ctx: Ctx, accountId: string, input: CreateC
       archived_at: null,
       active_from: schedule.activeFrom,
       active_until: schedule.activeUntil,
+      livemode: toFlag(!caller.testMode),
     };
     try {
       // The campaign and its hosted page are written together: an invalid page leaves no campaign.

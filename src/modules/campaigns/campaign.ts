@@ -33,8 +33,20 @@ export interface Campaign {
   activeFrom: number | null;
   /** The code stops leading on at this instant (epoch ms), or never when null. */
   activeUntil: number | null;
+  /** False for test campaigns (made with a `tst` key), which test keys may change; live ones only prd keys and sessions may. */
+  livemode: boolean;
   /** The hosted landing page (pages module), when loaded: null when the campaign has none. */
   hostedPage?: HostedPage | null;
+}
+
+/**
+ * Who acts on a campaign: the account, and whether through a test-mode (`sec1-tst-…`) key. The
+ * auth contract's Principal is one. Campaigns a test key makes are test campaigns, and the only
+ * ones it may change (campaign.service.ts, campaignFor).
+ */
+export interface CampaignCaller {
+  accountId: string;
+  testMode: boolean;
 }
 
 /** What a redirect needs about a code. */
@@ -66,5 +78,7 @@ export function toCampaign(row: CampaignsTable): Campaign {
     updatedAt: row.updated_at,
     activeFrom: row.active_from,
     activeUntil: row.active_until,
+    // Only an explicit 0 is a test campaign: a row read without the column stays out of a test key's reach.
+    livemode: row.livemode !== 0,
   };
 }

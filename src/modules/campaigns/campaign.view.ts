@@ -29,5 +29,6 @@ export function campaignJson(campaign: Campaign, publicUrl: string): CampaignJso
     updated_at: toIso(campaign.updatedAt),
     active_from: toIso(campaign.activeFrom),
     active_until: toIso(campaign.activeUntil),
+    livemode: campaign.livemode,
   };
 }

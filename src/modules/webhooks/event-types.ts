@@ -17,8 +17,8 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
   {
     type: 'campaign.created',
     optIn: false,
-    description: 'A campaign was created.',
-    sample: { campaign: { id: 'cmp_4hT9xQ2mV8nB3kL7pR5sW1', name: 'Spring launch', status: 'active', created_at: at } },
+    description: 'A campaign was created; `data.campaign.livemode` is false for test campaigns (made with a `tst` key).',
+    sample: { campaign: { id: 'cmp_4hT9xQ2mV8nB3kL7pR5sW1', name: 'Spring launch', status: 'active', livemode: true, created_at: at } },
   },
   {
     type: 'campaign.updated',
