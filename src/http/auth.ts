@@ -73,6 +73,15 @@ export function requirePrincipal(request: FastifyRequest): Principal {
  */
 export function requireLivePrincipal(request: FastifyRequest, action: string): Principal {
   const principal = requirePrincipal(request);
-  if (principal.testMode) throw new AppError('forbidden', `A tst key cannot ${action}: it applies to live traffic too. Use a prd key or the dashboard.`);
+  if (principal.testMode) throw testKeyRefused(action, 'it applies to live traffic too');
   return principal;
+}
+
+/**
+ * The 403 a test-mode key gets for something only live principals may do: `action` says what it
+ * tried ("archive the live campaign 'cmp_…'"), `why` why that is live (the same wording in every
+ * module, so one pattern matches them all).
+ */
+export function testKeyRefused(action: string, why: string): AppError {
+  return new AppError('forbidden', `A tst key cannot ${action}: ${why}. Use a prd key or the dashboard.`);
 }

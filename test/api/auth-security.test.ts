@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { createPageCampaign, samplePage } from '../helpers/pages.ts';
 
 const ME = '/api/v1/auth/me';
 const KEYS = '/api/v1/merchant/api-keys';
@@ -164,6 +165,147 @@ describeDialects('api keys: management and test mode', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: ME, headers: authHeaders(a.apiKey) })).statusCode).toBe(200);
     expect((await revoke(other, tst)).statusCode).toBe(204);
     expect((await revoke(a.apiKeyId, a.apiKey)).statusCode).toBe(204);
+  });
+
+  // Campaigns have a mode like payments: a tst key's are test campaigns, every other one is live.
+  // A leaked test key reads live campaigns but cannot redirect, archive or reconfigure a printed
+  // code, reach a live ticket's secret, or read a live form's answers (personal data).
+  const tstKey = async () => (await create(sessionHeaders(a), { env: 'tst', name: 'ci' })).json().data.full_key as string;
+  const as = (headers: Record<string, string>) => (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
+  const morphingTicket = async (headers: Record<string, string>) => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Ticket', destination: 'https://example.com/ticket/1', qr_type: 'morphing' } });
+    expect(res.statusCode).toBe(201);
+    return res.json();
+  };
+  const attempts = (page: Record<string, any>, ticket: Record<string, any>) =>
+    [
+      ['PUT', `/api/v1/campaigns/${page.id}`, { destination: 'https://evil.example/phish' }],
+      ['PUT', `/api/v1/campaigns/${page.id}`, { hosted_page: samplePage({ title: 'Hijacked', blocks: [{ type: 'button', text: 'Log in', url: 'https://evil.example/login' }] }) }],
+      ['DELETE', `/api/v1/campaigns/${page.id}`],
+      ['GET', `/api/v1/forms/campaign/${page.id}`],
+      ['GET', `/api/v1/forms/campaign/${page.id}/export.csv`],
+      ['GET', `/api/v1/campaigns/${ticket.id}/secret`],
+      ['POST', `/api/v1/campaigns/${ticket.id}/secret/rotate`],
+      ['PATCH', `/api/v1/campaigns/${ticket.id}/morph`, { allow_reentry: true }],
+      ['GET', `/api/v1/campaigns/${ticket.id}/live.svg`],
+      ['PUT', `/api/v1/campaigns/${ticket.id}`, { name: 'Renamed' }],
+      ['DELETE', `/api/v1/campaigns/${ticket.id}`],
+    ] as const;
+
+  it('a tst key reads live campaigns but changes none of them (403): the printed code still leads where it did', async () => {
+    const prd = as(authHeaders(a.apiKey));
+    const page = await createPageCampaign(t.app, a);
+    const ticket = await morphingTicket(authHeaders(a.apiKey));
+    expect([page.livemode, ticket.livemode]).toEqual([true, true]);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${page.short_code}`, payload: { name: 'Ada', email: 'ada@example.com', consent: true } })).statusCode).toBe(201);
+    const before = await Promise.all([
+      prd('GET', `/api/v1/campaigns/${page.id}`),
+      prd('GET', `/api/v1/campaigns/${ticket.id}`),
+      prd('GET', `/api/v1/campaigns/${ticket.id}/secret`),
+      prd('GET', `/api/v1/campaigns/${ticket.id}/morph`),
+    ]);
+    const tst = as(authHeaders(await tstKey()));
+
+    // Reading stays open: the list, one campaign, its hosted page preview, its analytics, a ticket's settings.
+    const list = await tst('GET', '/api/v1/campaigns');
+    expect(list.statusCode).toBe(200);
+    expect(
+      list
+        .json()
+        .data.map((c: { id: string; livemode: boolean }) => [c.id, c.livemode])
+        .sort(),
+    ).toEqual(
+      [
+        [page.id, true],
+        [ticket.id, true],
+      ].sort(),
+    );
+    for (const url of [`/api/v1/campaigns/${page.id}`, `/api/v1/campaigns/${page.id}/page/preview`, `/api/v1/analytics/campaign/${page.id}/timeline`, `/api/v1/campaigns/${ticket.id}/morph`]) {
+      expect((await tst('GET', url)).statusCode, url).toBe(200);
+    }
+
+    for (const [method, url, payload] of attempts(page, ticket)) {
+      const res = await tst(method, url, payload);
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.json(), `${method} ${url}`).toMatchObject({ code: 'forbidden', detail: expect.stringMatching(/^A tst key cannot .+ campaign 'cmp_\w+': .+ Use a prd key or the dashboard\.$/) });
+    }
+    expect((await tst('GET', `/api/v1/forms/campaign/${page.id}`)).json().detail).toMatch(/personal data/);
+
+    const after = await Promise.all([
+      prd('GET', `/api/v1/campaigns/${page.id}`),
+      prd('GET', `/api/v1/campaigns/${ticket.id}`),
+      prd('GET', `/api/v1/campaigns/${ticket.id}/secret`),
+      prd('GET', `/api/v1/campaigns/${ticket.id}/morph`),
+    ]);
+    expect(after.map((r) => r.json())).toEqual(before.map((r) => r.json()));
+    const scan = await t.app.inject({ method: 'GET', url: `/${page.short_code}` });
+    expect([scan.statusCode, scan.headers.location]).toEqual([302, 'https://example.com/fallback']);
+    const hosted = await t.app.inject({ method: 'GET', url: `/p/${a.slug}/fair` });
+    expect(hosted.body).toContain('Spring fair');
+    expect(hosted.body).not.toContain('evil.example');
+  });
+
+  it('a tst key makes test campaigns (single and bulk) and manages them fully; a prd key and a session manage both modes', async () => {
+    const key = await tstKey();
+    const tst = as(authHeaders(key));
+    const page = await createPageCampaign(t.app, { ...a, apiKey: key }, { slug: 'trial' });
+    const ticket = await morphingTicket(authHeaders(key));
+    expect([page.livemode, ticket.livemode]).toEqual([false, false]);
+    expect(ticket.secret_key).toEqual(expect.any(String));
+    const bulk = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/qrs/bulk',
+      headers: { ...authHeaders(key), 'idempotency-key': 'batch-1' },
+      payload: { urls: ['https://example.com/t/1', 'https://example.com/t/2'], qr_type: 'dynamic' },
+    });
+    expect(bulk.statusCode).toBe(201);
+    expect(bulk.json().data.map((c: { livemode: boolean }) => c.livemode)).toEqual([false, false]);
+    // The same Idempotency-Key from a live key is another request, never the test batch replayed as live.
+    const replayedLive = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/qrs/bulk',
+      headers: { ...authHeaders(a.apiKey), 'idempotency-key': 'batch-1' },
+      payload: { urls: ['https://example.com/t/1', 'https://example.com/t/2'], qr_type: 'dynamic' },
+    });
+    expect(replayedLive.statusCode).toBe(422);
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/forms/submit/${page.short_code}`, payload: { name: 'Test', email: 'test@example.com', consent: true } })).statusCode).toBe(201);
+
+    // Everything refused on a live campaign is the test key's on its own test campaign.
+    for (const [method, url, payload] of attempts(page, ticket)) {
+      const res = await tst(method, url, payload);
+      expect(res.statusCode, `${method} ${url}`).toBe(200);
+    }
+    const scan = await t.app.inject({ method: 'GET', url: `/${page.short_code}` });
+    expect(scan.statusCode).toBe(410); // archived last, after its destination moved
+    // The mode is Tessera's to set: sending another one back is refused like any server-set field.
+    const flipped = await tst('PUT', `/api/v1/campaigns/${bulk.json().data[0].id}`, { livemode: true });
+    expect(flipped.statusCode).toBe(400);
+    expect(flipped.json().errors[0].field).toBe('body/livemode');
+    const moved = await tst('PUT', `/api/v1/campaigns/${bulk.json().data[0].id}`, { destination: 'https://example.com/moved' });
+    expect([moved.statusCode, moved.json().livemode]).toEqual([200, false]);
+    expect((await t.app.inject({ method: 'GET', url: `/${bulk.json().data[0].short_code}` })).headers.location).toBe('https://example.com/moved');
+
+    // Live principals manage test and live campaigns alike: a prd key all of a test key's, a session all of a live one.
+    const live = await createPageCampaign(t.app, a);
+    for (const [who, headers] of [
+      ['prd key', authHeaders(a.apiKey)],
+      ['session', sessionHeaders(a)],
+    ] as const) {
+      for (const target of [bulk.json().data[1], live]) {
+        const res = await as(headers)('PUT', `/api/v1/campaigns/${target.id}`, { destination: `https://example.com/${who.replace(' ', '-')}` });
+        expect([res.statusCode, res.json().livemode], `${who} on ${target.livemode ? 'live' : 'test'}`).toEqual([200, target.livemode]);
+      }
+    }
+    const testPage = await createPageCampaign(t.app, { ...a, apiKey: key }, { slug: 'trial-2' });
+    const testTicket = await morphingTicket(authHeaders(key));
+    const liveTicket = await morphingTicket(authHeaders(a.apiKey));
+    for (const [who, headers, targets] of [
+      ['prd key', authHeaders(a.apiKey), attempts(testPage, testTicket)],
+      ['session', sessionHeaders(a), attempts(live, liveTicket)],
+    ] as const) {
+      for (const [method, url, payload] of targets) expect((await as(headers)(method, url, payload)).statusCode, `${who}: ${method} ${url}`).toBe(200);
+    }
   });
 
   it('create validates env, name and expiry with 400s', async () => {

@@ -504,13 +504,13 @@ export interface paths {
         get: operations["getCampaign"];
         /**
          * Update a campaign's design or destination
-         * @description Every field is optional; a new destination takes effect on the next scan. The body GET answers may be sent back with a field changed: fields Tessera sets are ignored when equal to the stored value and a 400 otherwise, and fields sent back unchanged are no change. Archived campaigns cannot change (409).
+         * @description Every field is optional; a new destination takes effect on the next scan. The body GET answers may be sent back with a field changed: fields Tessera sets are ignored when equal to the stored value and a 400 otherwise, and fields sent back unchanged are no change. Archived campaigns cannot change (409). A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).
          */
         put: operations["replaceCampaign"];
         post?: never;
         /**
          * Archive a campaign
-         * @description The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless.
+         * @description The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).
          */
         delete: operations["deleteCampaign"];
         options?: never;
@@ -527,7 +527,7 @@ export interface paths {
         };
         /**
          * A morphing code's live image, as a holder's screen shows it now
-         * @description For the code's owner (the dashboard's live preview, a test scan): the image a correctly signed `/api/render/{short_code}.svg` shows at this moment, with its real step token, so it leads on when scanned within the step. `X-Tessera-Step-Seconds` says how often it changes. Never cached. 409 for codes that are not morphing, 410 once archived.
+         * @description For the code's owner (the dashboard's live preview, a test scan): the image a correctly signed `/api/render/{short_code}.svg` shows at this moment, with its real step token, so it leads on when scanned within the step. `X-Tessera-Step-Seconds` says how often it changes. Never cached. 409 for codes that are not morphing, 410 once archived. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).
          */
         get: operations["getLiveTicket"];
         put?: never;
@@ -554,7 +554,7 @@ export interface paths {
         head?: never;
         /**
          * Change a morphing code's check-in policy
-         * @description With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once.
+         * @description With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).
          */
         patch: operations["updateCampaignMorph"];
         trace?: never;
@@ -588,7 +588,7 @@ export interface paths {
         };
         /**
          * A morphing code's render secret
-         * @description The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server.
+         * @description The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).
          */
         get: operations["getCampaignSecret"];
         put?: never;
@@ -610,7 +610,7 @@ export interface paths {
         put?: never;
         /**
          * Rotate a morphing code's render secret
-         * @description Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before.
+         * @description Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).
          */
         post: operations["rotateCampaignSecret"];
         delete?: never;
@@ -652,7 +652,7 @@ export interface paths {
         };
         /**
          * Retrieve all form submissions for a campaign
-         * @description Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.
+         * @description Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key): its answers are visitors' personal data.
          */
         get: operations["getFormsCampaign"];
         put?: never;
@@ -672,7 +672,7 @@ export interface paths {
         };
         /**
          * Export a campaign's form submissions as CSV
-         * @description RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '.
+         * @description RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '. A `sec1-tst-…` key gets 403 on a live campaign.
          */
         get: operations["exportFormsCampaignCsv"];
         put?: never;

@@ -42,15 +42,15 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
       schema: {
         tags: ['morphing'],
         summary: "A morphing code's render secret",
-        description: 'The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server.',
+        description: 'The `secret_key` to sign `/api/render/{short_code}.svg?t=&sig=` with. Keep it on your server. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).',
         security: SIGNED_IN,
         params: IdParams,
-        response: { 200: MorphSecret, 401: problem, 404: problem, 409: problem },
+        response: { 200: MorphSecret, 401: problem, 403: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const secret = await campaignMorphSecret(ctx, principal.accountId, request.params.id);
+      const secret = await campaignMorphSecret(ctx, principal, request.params.id);
       return reply.header('cache-control', 'no-store').send(secretJson(secret));
     },
   );
@@ -61,15 +61,16 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
       schema: {
         tags: ['morphing'],
         summary: "Rotate a morphing code's render secret",
-        description: 'Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before.',
+        description:
+          'Signatures made with the previous secret stop verifying at once, and so do the tokens of images rendered before. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).',
         security: SIGNED_IN,
         params: IdParams,
-        response: { 200: MorphSecret, 401: problem, 404: problem, 409: problem },
+        response: { 200: MorphSecret, 401: problem, 403: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const secret = await rotateCampaignMorphSecret(ctx, principal.accountId, request.params.id);
+      const secret = await rotateCampaignMorphSecret(ctx, principal, request.params.id);
       return reply.header('cache-control', 'no-store').send(secretJson(secret));
     },
   );
@@ -99,12 +100,13 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
         tags: ['morphing'],
         summary: "A morphing code's live image, as a holder's screen shows it now",
         description:
-          "For the code's owner (the dashboard's live preview, a test scan): the image a correctly signed `/api/render/{short_code}.svg` shows at this moment, with its real step token, so it leads on when scanned within the step. `X-Tessera-Step-Seconds` says how often it changes. Never cached. 409 for codes that are not morphing, 410 once archived.",
+          "For the code's owner (the dashboard's live preview, a test scan): the image a correctly signed `/api/render/{short_code}.svg` shows at this moment, with its real step token, so it leads on when scanned within the step. `X-Tessera-Step-Seconds` says how often it changes. Never cached. 409 for codes that are not morphing, 410 once archived. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).",
         security: SIGNED_IN,
         params: IdParams,
         response: {
           200: withWarningsHeader(fileResponse('The live code (SVG); lint warnings about its design in `X-QR-Warnings`.', ['image/svg+xml'])),
           401: problem,
+          403: problem,
           404: problem,
           409: problem,
           410: problem,
@@ -113,7 +115,7 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const live = await liveTicketSvg(ctx, principal.accountId, request.params.id);
+      const live = await liveTicketSvg(ctx, principal, request.params.id);
       setWarningsHeader(reply, live.warnings);
       return reply.header('cache-control', 'no-store').header('x-tessera-step-seconds', String(live.stepSeconds)).type('image/svg+xml; charset=utf-8').send(live.svg);
     },
@@ -125,16 +127,17 @@ export async function campaignMorphRoutes(server: FastifyInstance, ctx: AppConte
       schema: {
         tags: ['morphing'],
         summary: "Change a morphing code's check-in policy",
-        description: 'With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once.',
+        description:
+          'With `allow_reentry`, an `exit` check-in lets the ticket enter again; without it, a ticket enters once. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).',
         security: SIGNED_IN,
         params: IdParams,
         body: MorphSettingsBody,
-        response: { 200: MorphSettings, 400: problem, 401: problem, 404: problem, 409: problem },
+        response: { 200: MorphSettings, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      return settingsJson(await setCampaignReentry(ctx, principal.accountId, request.params.id, request.body.allow_reentry));
+      return settingsJson(await setCampaignReentry(ctx, principal, request.params.id, request.body.allow_reentry));
     },
   );
 }

@@ -75,16 +75,16 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
         tags: ['campaigns'],
         summary: "Update a campaign's design or destination",
         description:
-          'Every field is optional; a new destination takes effect on the next scan. The body GET answers may be sent back with a field changed: fields Tessera sets are ignored when equal to the stored value and a 400 otherwise, and fields sent back unchanged are no change. Archived campaigns cannot change (409).',
+          'Every field is optional; a new destination takes effect on the next scan. The body GET answers may be sent back with a field changed: fields Tessera sets are ignored when equal to the stored value and a 400 otherwise, and fields sent back unchanged are no change. Archived campaigns cannot change (409). A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).',
         security: SIGNED_IN,
         params: IdParams,
         body: UpdateCampaignBody,
-        response: { 200: withWarningsHeader(CampaignJson), 400: problem, 401: problem, 404: problem, 409: problem },
+        response: { 200: withWarningsHeader(CampaignJson), 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const campaign = await updateCampaign(ctx, principal.accountId, request.params.id, request.body);
+      const campaign = await updateCampaign(ctx, principal, request.params.id, request.body);
       setWarningsHeader(reply, codeWarnings([encodedText(campaign, publicUrl)], campaign.designConfig));
       return campaignJson(campaign, publicUrl);
     },
@@ -96,15 +96,16 @@ export async function campaignRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['campaigns'],
         summary: 'Archive a campaign',
-        description: 'The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless.',
+        description:
+          'The record and its scans stay; its code stops resolving and shows an "archived" page (410). Repeating is harmless. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key).',
         security: SIGNED_IN,
         params: IdParams,
-        response: { 200: CampaignJson, 401: problem, 404: problem },
+        response: { 200: CampaignJson, 401: problem, 403: problem, 404: problem },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      return campaignJson(await archiveCampaign(ctx, principal.accountId, request.params.id), publicUrl);
+      return campaignJson(await archiveCampaign(ctx, principal, request.params.id), publicUrl);
     },
   );
 }

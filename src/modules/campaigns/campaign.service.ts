@@ -7,6 +7,7 @@ import type { AppContext } from '../../context.ts';
 import { isUniqueViolation, toFlag } from '../../db/dialect.ts';
 import type { CampaignsTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
+import { testKeyRefused } from '../../http/auth.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { isReservedPath, newId, newShortCode } from '../../ids.ts';
 import { checkSlugRemoval, getPage, getPages, savePage } from '../pages/index.ts';
@@ -139,6 +140,22 @@ export async function assertFilterTargets(ctx: Pick<AppContext, 'db'>, accountId
   if (filter.batchId && (await listRows(ctx.db, accountId, { batchId: filter.batchId }, 1)).length === 0) throw notFound(`Batch '${filter.batchId}'`);
 }
 
+/** Why a test key may not touch a live campaign, unless a caller says better. */
+const LIVE_CAMPAIGN = 'it is a live campaign (made with a prd key or the dashboard), and tst keys manage only the test campaigns they make';
+
+/**
+ * The account's campaign `id` for `caller` to change, or to read the secrets or personal data of:
+ * 404 when it is not the account's, 403 when a test key would act on a live campaign (a leaked
+ * test key must not redirect, switch off or reconfigure printed codes). `action` names what was
+ * tried, as a verb phrase ending before the campaign ("change", "read the form answers of"). Every
+ * such service function, in this module and others, starts here.
+ */
+export async function campaignFor(ctx: Ctx, caller: CampaignCaller, id: string, action: string, why = LIVE_CAMPAIGN): Promise<Campaign> {
+  const campaign = await getCampaign(ctx, caller.accountId, id);
+  if (caller.testMode && campaign.livemode) throw testKeyRefused(`${action} campaign '${id}'`, why);
+  return campaign;
+}
+
 /** How many active (not archived) campaigns the account has. */
 export async function countActiveCampaigns(ctx: Pick<AppContext, 'db'>, accountId: string): Promise<number> {
   return countCampaignsWithStatus(ctx.db, accountId, 'active');
@@ -158,8 +175,9 @@ export async function listCampaigns(ctx: Ctx, accountId: string, filter: Campaig
 }
 
 /** Changes a campaign's name, slug, destination or design; the redirect follows at once. Echoed fields are no change. */
-export async function updateCampaign(ctx: ChangeCtx, accountId: string, id: string, body: UpdateCampaignBody): Promise<Campaign> {
-  const current = await getCampaign(ctx, accountId, id);
+export async function updateCampaign(ctx: ChangeCtx, caller: CampaignCaller, id: string, body: UpdateCampaignBody): Promise<Campaign> {
+  const { accountId } = caller;
+  const current = await campaignFor(ctx, caller, id, 'change');
   if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
   // Fields sent back as GET answered them change nothing; a body of only those is no change at
   // all (no updated_at, no webhook, no cache invalidation).
@@ -242,8 +260,9 @@ function dropUnchanged(set: Updateable<CampaignsTable>, current: Campaign): void
 }
 
 /** Archives a campaign: its record and scans stay, its code answers 410. Repeating is harmless. */
-export async function archiveCampaign(ctx: ChangeCtx, accountId: string, id: string): Promise<Campaign> {
-  const current = await getCampaign(ctx, accountId, id);
+export async function archiveCampaign(ctx: ChangeCtx, caller: CampaignCaller, id: string): Promise<Campaign> {
+  const { accountId } = caller;
+  const current = await campaignFor(ctx, caller, id, 'archive');
   if (current.status === 'archived') return current;
   const now = ctx.clock.now();
   const row = await inTransaction(ctx.db, async (trx) => {

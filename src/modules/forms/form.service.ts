@@ -7,7 +7,7 @@ import { notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import { newId } from '../../ids.ts';
-import { getCampaign } from '../campaigns/index.ts';
+import { type CampaignCaller, campaignFor } from '../campaigns/index.ts';
 import { type FieldIssue, findPublishedPageByCode, type FormField, getPage, type PublicPage } from '../pages/index.ts';
 import { csvRow } from '../../csv.ts';
 import { emitFormSubmitted } from './form-events.ts';
@@ -90,9 +90,13 @@ export async function submitForm(ctx: Ctx & { rateLimiter: RateLimiter }, input:
   return { status: 'accepted', page, submission, stored: true };
 }
 
-/** A page of a campaign's submissions, newest first (404 when the campaign is not the account's). */
-export async function listSubmissions(ctx: Ctx, accountId: string, campaignId: string, limit: number, cursor?: Cursor): Promise<Page<Submission>> {
-  await getCampaign(ctx, accountId, campaignId);
+// What visitors of a live campaign typed is personal data: a test key, the kind left in CI and on laptops, reads only its test campaigns' answers.
+const PERSONAL_DATA = "it is a live campaign, and its form answers are its visitors' personal data";
+
+/** A page of a campaign's submissions, newest first (404 when the campaign is not the account's, 403 for a test key on a live one). */
+export async function listSubmissions(ctx: Ctx, caller: CampaignCaller, campaignId: string, limit: number, cursor?: Cursor): Promise<Page<Submission>> {
+  const { accountId } = caller;
+  await campaignFor(ctx, caller, campaignId, 'read the form answers of', PERSONAL_DATA);
   return mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, campaignId, take, cursor)), toSubmission);
 }
 
@@ -137,9 +141,10 @@ async function* csvLines(ctx: Ctx, accountId: string, campaignId: string, fields
   }
 }
 
-/** Every submission of a campaign as CSV: a column per form field, then per question answered but no longer asked, then created_at (404 when not the account's). */
-export async function exportSubmissions(ctx: Ctx, accountId: string, campaignId: string): Promise<SubmissionExport> {
-  const campaign = await getCampaign(ctx, accountId, campaignId);
+/** Every submission of a campaign as CSV: a column per form field, then per question answered but no longer asked, then created_at (404 when not the account's, 403 for a test key on a live one). */
+export async function exportSubmissions(ctx: Ctx, caller: CampaignCaller, campaignId: string): Promise<SubmissionExport> {
+  const { accountId } = caller;
+  const campaign = await campaignFor(ctx, caller, campaignId, 'export the form answers of', PERSONAL_DATA);
   const page = await getPage(ctx, accountId, campaignId);
   return { shortCode: campaign.shortCode, lines: csvLines(ctx, accountId, campaignId, page?.config.form?.fields ?? []) };
 }

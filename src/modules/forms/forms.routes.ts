@@ -139,16 +139,17 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags: ['forms'],
         summary: 'Retrieve all form submissions for a campaign',
-        description: 'Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`.',
+        description:
+          "Newest first, paginated with `next_cursor`. The same data as CSV: `GET /api/v1/forms/campaign/{id}/export.csv`. A `sec1-tst-…` key gets 403 on a live campaign (one not made with a `tst` key): its answers are visitors' personal data.",
         security: SIGNED_IN,
         params: IdParams,
         querystring: FormAnswerQuery,
-        response: { 200: FormAnswerList, 400: problem, 401: problem, 404: problem },
+        response: { 200: FormAnswerList, 400: problem, 401: problem, 403: problem, 404: problem },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const page = await listSubmissions(ctx, principal.accountId, request.params.id, request.query.limit, decodeCursor(request.query.cursor));
+      const page = await listSubmissions(ctx, principal, request.params.id, request.query.limit, decodeCursor(request.query.cursor));
       return pageJson(page, (s) => ({ id: s.id, data: s.data, created_at: toIso(s.createdAt) }));
     },
   );
@@ -159,16 +160,17 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
       schema: {
         tags: ['forms'],
         summary: "Export a campaign's form submissions as CSV",
-        description: "RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '.",
+        description:
+          "RFC 4180 CSV, newest first: one column per field of the page's current form, then created_at. Cells that a spreadsheet would run as a formula are prefixed with '. A `sec1-tst-…` key gets 403 on a live campaign.",
         security: SIGNED_IN,
         params: IdParams,
         produces: ['text/csv'],
-        response: { 200: fileResponse('CSV (RFC 4180), one row per submission, one column per field.', ['text/csv']), 401: problem, 404: problem },
+        response: { 200: fileResponse('CSV (RFC 4180), one row per submission, one column per field.', ['text/csv']), 401: problem, 403: problem, 404: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const csv = await exportSubmissions(ctx, principal.accountId, request.params.id);
+      const csv = await exportSubmissions(ctx, principal, request.params.id);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="submissions-${csv.shortCode}.csv"`)
