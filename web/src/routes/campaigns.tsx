@@ -267,6 +267,11 @@ export function CampaignsPage() {
                       </Link>
                       {c.qr_type !== 'dynamic' && <Badge tone={c.qr_type === 'morphing' ? 'accent' : 'neutral'}>{QR_TYPE_LABELS[c.qr_type]}</Badge>}
                       <CampaignStateBadge campaign={c} />
+                      {c.livemode === false && (
+                        <span className="shrink-0" title="A test campaign, made with a sec1-tst key: test keys may change it; live ones only prd keys and the dashboard">
+                          <Badge tone="neutral">Test</Badge>
+                        </span>
+                      )}
                     </div>
                     <ShortLink url={c.public_url} whole={c.qr_type === 'static'} className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400" />
                   </td>
