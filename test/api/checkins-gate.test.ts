@@ -2,32 +2,10 @@
 // as the phone scan of the same code is, and a second scan says when and where the ticket got in.
 import { createHmac } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
-import { liveUrl } from '../../src/modules/morph/morph.service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { type CheckinAnswer as Answer, createTicket, liveTicketUrl, scanTicket, type TicketCode as Created } from '../helpers/checkins.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
-
-interface Created {
-  id: string;
-  short_code: string;
-  secret_key: string;
-}
-
-interface Admission {
-  checkin_id: string;
-  scanner_id: string | null;
-  created_at: string;
-}
-
-interface Answer {
-  result: string;
-  reason: string;
-  checkin_id: string;
-  type: string;
-  campaign_id: string | null;
-  admission: Admission | null;
-  created_at: string;
-}
 
 const HOUR = 3_600_000;
 
@@ -43,30 +21,13 @@ describeDialects('check-in at the gate', (dialect) => {
     me = await tenant(t);
   }
 
-  async function ticket(payload: Record<string, unknown> = {}): Promise<Created> {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/campaigns',
-      headers: me.headers,
-      payload: { name: 'Attendee 0042', destination: 'https://example.com/ticket/42', qr_type: 'morphing', ...payload },
-    });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as Created;
-  }
-
-  function live(code: Created): string {
-    return liveUrl(t.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, 1, t.clock.now());
-  }
-
-  async function scan(body: Record<string, unknown>): Promise<Answer> {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/checkins', headers: me.headers, payload: body });
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as Answer;
-  }
+  const ticket = (payload: Record<string, unknown> = {}) => createTicket(t, me, payload);
+  const live = (code: Created) => liveTicketUrl(t, code);
+  const scan = (body: Record<string, unknown>) => scanTicket(t, me, body);
 
   function signedRender(code: Created) {
     const at = String(t.clock.now());
-    return t.app.inject({ method: 'GET', url: `/api/render/${code.short_code}.svg?t=${at}&sig=${createHmac('sha256', code.secret_key).update(at).digest('hex')}` });
+    return t.app.inject({ method: 'GET', url: `/api/render/${code.short_code}.svg?t=${at}&sig=${createHmac('sha256', code.secret_key!).update(at).digest('hex')}` });
   }
 
   const iso = (ms: number) => new Date(ms).toISOString();

@@ -1,30 +1,11 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
-import { liveUrl } from '../../src/modules/morph/morph.service.ts';
 import { authHeaders, sessionHeaders, signUp } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { type CheckinAnswer as Answer, postCheckin as checkIn, liveTicketUrl as live, scanTicket as result, createTicket as ticket, type TicketCode as Created } from '../helpers/checkins.ts';
 import { decodeSvg } from '../helpers/decode-qr.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
-
-interface Created {
-  id: string;
-  short_code: string;
-  secret_key?: string;
-  batch_id: string | null;
-}
-
-interface Answer {
-  result: string;
-  reason: string;
-  checkin_id: string;
-  type: string;
-  campaign_id: string | null;
-  batch_id: string | null;
-  scanner_id: string | null;
-  ticket: { short_code: string; destination: string; name: string } | null;
-  created_at: string;
-}
 
 describeDialects('check-in', (dialect) => {
   const apps: TestApp[] = [];
@@ -38,33 +19,6 @@ describeDialects('check-in', (dialect) => {
     const t = await createTestApp(dialect);
     apps.push(t);
     return { t, me: await tenant(t) };
-  }
-
-  async function ticket(t: TestApp, me: Tenant, payload: Record<string, unknown> = {}): Promise<Created> {
-    const response = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/campaigns',
-      headers: me.headers,
-      payload: { name: 'Attendee 0042', destination: 'https://example.com/ticket/42', qr_type: 'morphing', ...payload },
-    });
-    expect(response.statusCode).toBe(201);
-    return response.json() as Created;
-  }
-
-  /** What a gate scanner reads from the code's live image right now. */
-  function live(t: TestApp, code: Created, version = 1): string {
-    return liveUrl(t.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, version, t.clock.now());
-  }
-
-  async function checkIn(t: TestApp, me: Tenant, body: Record<string, unknown>) {
-    const response = await t.app.inject({ method: 'POST', url: '/api/v1/checkins', headers: me.headers, payload: body });
-    return response;
-  }
-
-  async function result(t: TestApp, me: Tenant, body: Record<string, unknown>): Promise<Answer> {
-    const response = await checkIn(t, me, body);
-    expect(response.statusCode, response.body).toBe(200);
-    return response.json() as Answer;
   }
 
   it('the decoded live image checks in once: ok, then already_redeemed', async () => {
