@@ -58,6 +58,8 @@ describeDialects('@tessera/client over every resource', (dialect) => {
     const checkin = await unwrap(client.POST('/api/v1/checkins', { body: { payload: `http://tessera.test/${ticket.short_code}?k=stale` } }));
     expect(checkin.result).toBe('invalid');
     expect((await unwrap(client.GET('/api/v1/checkins'))).data).toHaveLength(1);
+    const summary = await unwrap(client.GET('/api/v1/checkins/summary', { params: { query: { campaign_id: ticket.id } } }));
+    expect([summary.tickets.total, summary.checkins.by_result.invalid, summary.checkins.refusal_reasons[0]?.reason]).toEqual([1, 1, 'token_malformed']);
     expect((await unwrap(client.PUT('/api/v1/campaigns/{id}', { params: { path: { id: ticket.id } }, body: { name: 'Ticket 2' } }))).name).toBe('Ticket 2');
     expect((await unwrap(client.DELETE('/api/v1/campaigns/{id}', { params: { path: { id: ticket.id } } }))).status).toBe('archived');
 

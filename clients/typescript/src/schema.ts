@@ -643,6 +643,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkins/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sum up an event's or a ticket's check-ins
+         * @description Send exactly one of `batch_id` (every code of a bulk request: an event) or `campaign_id` (one ticket). Tickets admitted and inside now, check-ins by result, refusals by reason and counts per `scanner_id`, as of the request (`Cache-Control: no-store`). Counted by the database, so an event of any size is one call.
+         */
+        get: operations["getCheckinSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/forms/campaign/{id}": {
         parameters: {
             query?: never;
@@ -1821,6 +1841,99 @@ export interface components {
         CheckinList: {
             data: components["schemas"]["Checkin"][];
             next_cursor: string | null;
+        };
+        /** CheckinRefusalReason */
+        CheckinRefusalReason: {
+            count: number;
+            /** @description As in the check-in answer, e.g. `already_used`, `token_stale`, `not_inside`, `campaign_archived`. */
+            reason: string;
+            /**
+             * @description The result this reason was answered with.
+             * @enum {string}
+             */
+            result: "already_redeemed" | "expired" | "invalid" | "revoked";
+        };
+        /**
+         * CheckinResultCounts
+         * @description Check-ins per `result`, every result present (0 when none).
+         */
+        CheckinResultCounts: {
+            already_redeemed: number;
+            expired: number;
+            invalid: number;
+            ok: number;
+            revoked: number;
+        };
+        /** CheckinScannerSummary */
+        CheckinScannerSummary: {
+            /** @description Entries it admitted (`ok`). */
+            admissions: number;
+            /** @description Every check-in from this scanner. */
+            checkins: number;
+            /** @description Exits it recorded (`ok`). */
+            exits: number;
+            /** Format: date-time */
+            first_at: string;
+            /**
+             * Format: date-time
+             * @description Its latest check-in: a gate that stopped sending shows here.
+             */
+            last_at: string;
+            /** @description Check-ins it was answered anything but `ok` for. */
+            refusals: number;
+            /** @description As the scanner sent it; null sums the check-ins sent without one. */
+            scanner_id: string | null;
+        };
+        /**
+         * CheckinSummary
+         * @description Where an event stands at the gates. A check-in whose payload named none of the account's codes (`unknown_ticket`, `not_a_ticket_url`) belongs to no ticket or batch and is not counted here; list it with `GET /api/v1/checkins`.
+         */
+        CheckinSummary: {
+            /** @description The bulk batch summed up, when asked by `batch_id`. */
+            batch_id: string | null;
+            /** @description The ticket summed up, when asked by `campaign_id`. */
+            campaign_id: string | null;
+            checkins: components["schemas"]["CheckinSummaryCheckins"];
+            /** @description Per `scanner_id`, busiest first; at most 200. */
+            scanners: components["schemas"]["CheckinScannerSummary"][];
+            /** @description True when more than 200 scanner ids sent check-ins; the quietest are left out of `scanners` (the totals count them). */
+            scanners_truncated: boolean;
+            tickets: components["schemas"]["CheckinSummaryTickets"];
+        };
+        /** CheckinSummaryCheckins */
+        CheckinSummaryCheckins: {
+            /** @description Entries answered `ok` (`reason: admitted`). With re-entry one ticket can count more than once; `tickets.admitted` counts it once. */
+            admissions: number;
+            by_result: components["schemas"]["CheckinResultCounts"];
+            /** @description Exits answered `ok` (`reason: left`). */
+            exits: number;
+            /**
+             * Format: date-time
+             * @description The first check-in; null when there is none.
+             */
+            first_at: string | null;
+            /**
+             * Format: date-time
+             * @description The latest check-in; null when there is none.
+             */
+            last_at: string | null;
+            /** @description Refusals by reason, most frequent first. */
+            refusal_reasons: components["schemas"]["CheckinRefusalReason"][];
+            /** @description Check-ins answered anything but `ok`. */
+            refusals: number;
+            /** @description Every check-in stored for the scope, admitted or refused. */
+            total: number;
+        };
+        /** CheckinSummaryTickets */
+        CheckinSummaryTickets: {
+            /** @description Tickets admitted at least once (an entry answered `ok`). */
+            admitted: number;
+            /** @description Of those, archived: their scans are refused as `revoked`. */
+            archived: number;
+            /** @description Tickets inside now: entered and not exited since. */
+            inside: number;
+            /** @description Morphing codes in the scope, archived ones included (a batch's other codes are no tickets). */
+            total: number;
         };
         /**
          * DesignConfig
@@ -7764,6 +7877,179 @@ export interface operations {
             };
             /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
             422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getCheckinSummary: {
+        parameters: {
+            query?: {
+                /** @description Every code of one bulk request (an event). Send this or `campaign_id`, not both. */
+                batch_id?: string;
+                /** @description One ticket. Send this or `batch_id`, not both. */
+                campaign_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where an event stands at the gates. A check-in whose payload named none of the account's codes (`unknown_ticket`, `not_a_ticket_url`) belongs to no ticket or batch and is not counted here; list it with `GET /api/v1/checkins`. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "campaign_id": null,
+                     *       "batch_id": "bat_01JQ8Z3W5N7R2T4V6X8Y0A1B2C",
+                     *       "tickets": {
+                     *         "total": 500,
+                     *         "archived": 2,
+                     *         "admitted": 412,
+                     *         "inside": 398
+                     *       },
+                     *       "checkins": {
+                     *         "total": 481,
+                     *         "admissions": 412,
+                     *         "exits": 14,
+                     *         "refusals": 55,
+                     *         "by_result": {
+                     *           "ok": 426,
+                     *           "already_redeemed": 41,
+                     *           "expired": 12,
+                     *           "invalid": 2,
+                     *           "revoked": 0
+                     *         },
+                     *         "refusal_reasons": [
+                     *           {
+                     *             "reason": "already_used",
+                     *             "result": "already_redeemed",
+                     *             "count": 41
+                     *           },
+                     *           {
+                     *             "reason": "token_stale",
+                     *             "result": "expired",
+                     *             "count": 12
+                     *           },
+                     *           {
+                     *             "reason": "not_inside",
+                     *             "result": "invalid",
+                     *             "count": 2
+                     *           }
+                     *         ],
+                     *         "first_at": "2026-03-01T18:02:11.000Z",
+                     *         "last_at": "2026-03-01T20:31:40.000Z"
+                     *       },
+                     *       "scanners": [
+                     *         {
+                     *           "scanner_id": "gate-A",
+                     *           "checkins": 260,
+                     *           "admissions": 231,
+                     *           "exits": 0,
+                     *           "refusals": 29,
+                     *           "first_at": "2026-03-01T18:02:11.000Z",
+                     *           "last_at": "2026-03-01T20:31:40.000Z"
+                     *         },
+                     *         {
+                     *           "scanner_id": "gate-B",
+                     *           "checkins": 221,
+                     *           "admissions": 181,
+                     *           "exits": 14,
+                     *           "refusals": 26,
+                     *           "first_at": "2026-03-01T18:03:05.000Z",
+                     *           "last_at": "2026-03-01T20:29:58.000Z"
+                     *         }
+                     *       ],
+                     *       "scanners_truncated": false
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CheckinSummary"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"` with `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`; `QR-Password realm="tessera-item"` with `item_password_required`, `item_password_invalid`. A refused API key or session adds `error="invalid_token"` (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

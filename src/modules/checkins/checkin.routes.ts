@@ -1,4 +1,5 @@
-// POST /api/v1/checkins (a gate scanner redeems a ticket) and GET /api/v1/checkins (the log).
+// POST /api/v1/checkins (a gate scanner redeems a ticket), GET /api/v1/checkins (the log) and
+// GET /api/v1/checkins/summary (an event's figures).
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -6,6 +7,8 @@ import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { toIso } from '../../http/iso.ts';
 import { Problem as problem } from '../../http/schema.ts';
+import { CheckinSummaryJson, CheckinSummaryQuery } from './checkin-summary.schemas.ts';
+import { type CheckinSummary, summarizeCheckins } from './checkin-summary.service.ts';
 import { CheckinBody, CheckinJson, CheckinList, CheckinListQuery } from './checkin.schemas.ts';
 import { type Checkin, checkIn, listCheckins } from './checkin.service.ts';
 
@@ -21,6 +24,37 @@ function checkinJson(checkin: Checkin): CheckinJson {
     ticket: checkin.ticket ? { short_code: checkin.ticket.shortCode, destination: checkin.ticket.destination, name: checkin.ticket.name } : null,
     admission: checkin.admission ? { checkin_id: checkin.admission.checkinId, scanner_id: checkin.admission.scannerId, created_at: toIso(checkin.admission.createdAt) } : null,
     created_at: toIso(checkin.createdAt),
+  };
+}
+
+const isoOrNull = (ms: number | null) => (ms === null ? null : toIso(ms));
+
+function summaryJson(summary: CheckinSummary): CheckinSummaryJson {
+  const { scope, tickets, checkins } = summary;
+  return {
+    campaign_id: scope.kind === 'campaign' ? scope.id : null,
+    batch_id: scope.kind === 'batch' ? scope.id : null,
+    tickets,
+    checkins: {
+      total: checkins.total,
+      admissions: checkins.admissions,
+      exits: checkins.exits,
+      refusals: checkins.refusals,
+      by_result: checkins.byResult,
+      refusal_reasons: checkins.refusalReasons,
+      first_at: isoOrNull(checkins.firstAt),
+      last_at: isoOrNull(checkins.lastAt),
+    },
+    scanners: summary.scanners.map((s) => ({
+      scanner_id: s.scannerId,
+      checkins: s.checkins,
+      admissions: s.admissions,
+      exits: s.exits,
+      refusals: s.refusals,
+      first_at: toIso(s.firstAt),
+      last_at: toIso(s.lastAt),
+    })),
+    scanners_truncated: summary.scannersTruncated,
   };
 }
 
@@ -66,6 +100,29 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
       const { limit, cursor, campaign_id, batch_id } = request.query;
       const page = await listCheckins(ctx, principal.accountId, { campaignId: campaign_id, batchId: batch_id }, limit, decodeCursor(cursor));
       return pageJson(page, checkinJson);
+    },
+  );
+
+  app.get(
+    '/api/v1/checkins/summary',
+    {
+      schema: {
+        tags: ['checkins'],
+        operationId: 'getCheckinSummary',
+        summary: "Sum up an event's or a ticket's check-ins",
+        description:
+          'Send exactly one of `batch_id` (every code of a bulk request: an event) or `campaign_id` (one ticket). ' +
+          'Tickets admitted and inside now, check-ins by result, refusals by reason and counts per `scanner_id`, as of the request (`Cache-Control: no-store`). ' +
+          'Counted by the database, so an event of any size is one call.',
+        security: SIGNED_IN,
+        querystring: CheckinSummaryQuery,
+        response: { 200: CheckinSummaryJson, 400: problem, 401: problem, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const summary = await summarizeCheckins(ctx, principal.accountId, { campaignId: request.query.campaign_id, batchId: request.query.batch_id });
+      return reply.header('cache-control', 'no-store').send(summaryJson(summary));
     },
   );
 }
