@@ -181,7 +181,7 @@ export async function startDemoInstance(): Promise<DemoInstance> {
   const first = (await app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignIds[0]}`, headers: session })).json() as { short_code: string };
   await seedScans(app, first.short_code, seeding);
   await json(app, 'POST', '/api/v1/templates', session, { name: 'Bistro Lumen', design_config: CAMPAIGNS[0]!.design_config });
-  await json(app, 'POST', '/api/v1/templates', session, { name: 'Northwind corporate', design_config: { preset: 'classy', eye_color: '#b45309' } });
+  await json(app, 'POST', '/api/v1/templates', session, { name: 'Northwind corporate', design_config: { preset: 'classy', eye_color: '#7c2d12' } });
   await json(app, 'POST', '/api/v1/templates', session, {
     name: 'Events, bold',
     design_config: { preset: 'scan-me', color: '#7c3aed', frame: { text: 'SCAN FOR TICKETS', color: '#7c3aed', text_color: '#ffffff' } },
