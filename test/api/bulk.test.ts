@@ -261,6 +261,20 @@ print(response.json())`;
     expect(second.headers['idempotent-replayed']).toBe('true');
     expect(first.headers['idempotent-replayed']).toBeUndefined();
     expect(second.json()).toEqual(first.json());
+    // An answer stored before campaigns had a mode (migration 0018) has no livemode: its replay
+    // says live, as every campaign then was, instead of failing the response schema with a 500.
+    const db = t.app.ctx.db;
+    const stored = await db.selectFrom('idempotency_keys').select('response_body').where('key', '=', 'order-42').executeTakeFirstOrThrow();
+    const before = JSON.parse(stored.response_body) as { data: Array<Record<string, unknown>> };
+    for (const campaign of before.data) delete campaign.livemode;
+    await db
+      .updateTable('idempotency_keys')
+      .set({ response_body: JSON.stringify(before) })
+      .where('key', '=', 'order-42')
+      .execute();
+    const old = await bulk(me.headers, payload, { 'idempotency-key': 'order-42' });
+    expect([old.statusCode, old.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    expect(old.json()).toEqual(first.json());
     const count = await t.app.ctx.db
       .selectFrom('campaigns')
       .select((eb) => eb.fn.countAll<number | string>().as('n'))

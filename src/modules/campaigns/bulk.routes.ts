@@ -17,11 +17,14 @@ import { BulkBody, BulkDryRun, BulkHeaders, BulkQuery, BulkResult } from './bulk
 const BULK_BODY_LIMIT = 4 * 1024 * 1024;
 
 // Render secrets of morphing codes are added after the idempotency store, never kept in it: a
-// replay derives them again (the current version, should the owner have rotated since).
+// replay derives them again (the current version, should the owner have rotated since). An answer
+// stored before campaigns had a mode (migration 0018) lacks `livemode`, which the response schema
+// requires: every campaign of that time was live.
 async function withRenderSecrets(ctx: AppContext, body: unknown): Promise<unknown> {
   const data = (body as { data?: unknown } | null)?.data;
   if (!Array.isArray(data)) return body;
-  return { ...(body as object), data: await withSecretKeys(ctx, data as Array<{ id: string; qr_type: string }>) };
+  const campaigns = (data as Array<{ id: string; qr_type: string; livemode?: boolean }>).map((c) => ({ ...c, livemode: c.livemode ?? true }));
+  return { ...(body as object), data: await withSecretKeys(ctx, campaigns) };
 }
 
 /** Registers the bulk route. */
