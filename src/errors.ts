@@ -110,3 +110,12 @@ export class AppError extends Error {
 export function notFound(what: string, errors?: FieldError[]): AppError {
   return new AppError('not_found', `${what} does not exist.`, errors ? { errors } : {});
 }
+
+/**
+ * The 403 a test-mode key gets for something only live principals may do: `action` says what it
+ * tried ("archive the live campaign 'cmp_…'"), `why` why that is live (the same wording in every
+ * module, so one pattern matches them all).
+ */
+export function testKeyRefused(action: string, why: string): AppError {
+  return new AppError('forbidden', `A tst key cannot ${action}: ${why}. Use a prd key or the dashboard.`);
+}

@@ -3,7 +3,7 @@
 // module's hook authenticates, before validation, exactly the routes that declare one, and never
 // reads credentials on routes that do not. Handlers then ask for the principal.
 import type { FastifyRequest } from 'fastify';
-import { AppError, BEARER_CHALLENGE } from '../errors.ts';
+import { AppError, BEARER_CHALLENGE, testKeyRefused } from '../errors.ts';
 
 /** Who is calling: always an account (the tenant), sometimes a user (a person with a session). */
 export interface Principal {
@@ -75,13 +75,4 @@ export function requireLivePrincipal(request: FastifyRequest, action: string): P
   const principal = requirePrincipal(request);
   if (principal.testMode) throw testKeyRefused(action, 'it applies to live traffic too');
   return principal;
-}
-
-/**
- * The 403 a test-mode key gets for something only live principals may do: `action` says what it
- * tried ("archive the live campaign 'cmp_…'"), `why` why that is live (the same wording in every
- * module, so one pattern matches them all).
- */
-export function testKeyRefused(action: string, why: string): AppError {
-  return new AppError('forbidden', `A tst key cannot ${action}: ${why}. Use a prd key or the dashboard.`);
 }

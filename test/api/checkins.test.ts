@@ -21,6 +21,24 @@ describeDialects('check-in', (dialect) => {
     return { t, me: await tenant(t) };
   }
 
+  it('a tst key checks in only test tickets: on a live one it is a 403 that records nothing, and the ticket still admits once', async () => {
+    const { t, me } = await start();
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: me.headers, payload: { env: 'tst', name: 'gate on a test key' } });
+    expect(created.statusCode, created.body).toBe(201);
+    const gate: Tenant = { ...me, headers: authHeaders(created.json().data.full_key) };
+    const liveTicket = await ticket(t, me);
+    const refused = await checkIn(t, gate, { payload: live(t, liveTicket), type: 'entry', scanner_id: 'gate-t' });
+    expect([refused.statusCode, refused.json().code]).toEqual([403, 'forbidden']);
+    expect(refused.json().detail).toBe(
+      `A tst key cannot check in tickets of campaign '${liveTicket.id}': it is a live campaign, and tst keys check in only the test tickets they make. Use a prd key or the dashboard.`,
+    );
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${liveTicket.id}`, headers: me.headers })).json().data).toEqual([]);
+    expect((await result(t, me, { payload: live(t, liveTicket), type: 'entry' })).reason).toBe('admitted');
+    // Its own test tickets it checks in as any gate does.
+    const testTicket = await ticket(t, gate);
+    expect((await result(t, gate, { payload: live(t, testTicket), type: 'entry' })).reason).toBe('admitted');
+  });
+
   it('the decoded live image checks in once: ok, then already_redeemed', async () => {
     const { t, me } = await start();
     const code = await ticket(t, me);

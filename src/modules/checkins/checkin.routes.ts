@@ -72,12 +72,12 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
           'A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).',
         security: SIGNED_IN,
         body: CheckinBody,
-        response: { 200: CheckinJson, 400: problem, 401: problem, 422: problem },
+        response: { 200: CheckinJson, 400: problem, 401: problem, 403: problem, 422: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const { checkin, replayed } = await checkIn(ctx, principal.accountId, request.body);
+      const { checkin, replayed } = await checkIn(ctx, { accountId: principal.accountId, testMode: principal.testMode }, request.body);
       if (replayed) reply.header('idempotent-replayed', 'true');
       return reply.header('cache-control', 'no-store').send(checkinJson(checkin));
     },

@@ -5,10 +5,10 @@ import type { AppContext } from '../../context.ts';
 import { sha256 } from '../../crypto/keys.ts';
 import { isUniqueViolation } from '../../db/dialect.ts';
 import type { CheckinsTable } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, testKeyRefused } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
-import { assertFilterTargets, type Campaign, findCampaignByCode, schedulePhase } from '../campaigns/index.ts';
+import { assertFilterTargets, type Campaign, type CampaignCaller, findCampaignByCode, schedulePhase } from '../campaigns/index.ts';
 import { inspectToken } from '../morph/index.ts';
 import { type AdmissionRow, type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.schemas.ts';
@@ -77,12 +77,15 @@ function refuse(result: CheckinResult, reason: CheckinReason, campaign: Campaign
   return { result, reason, campaign, move: null };
 }
 
-async function judge(ctx: Ctx, accountId: string, request: CheckinRequest): Promise<Verdict> {
+async function judge(ctx: Ctx, { accountId, testMode }: CampaignCaller, request: CheckinRequest): Promise<Verdict> {
   const parsed = parseTicketPayload(request.payload, ctx.config.publicUrl);
   if (!parsed) return refuse('invalid', 'not_a_ticket_url');
   const campaign = await findCampaignByCode(ctx, parsed.shortCode);
   // Another account's ticket reads exactly like an unknown one: nothing leaks across tenants.
   if (!campaign || campaign.accountId !== accountId) return refuse('invalid', 'unknown_ticket');
+  // Admitting a live ticket spends it: a leaked test key (or a gate left on one) must not let
+  // anyone in or turn its holder away. Nothing is recorded: the scanner is misconfigured.
+  if (testMode && campaign.livemode) throw testKeyRefused(`check in tickets of campaign '${campaign.id}'`, 'it is a live campaign, and tst keys check in only the test tickets they make');
   if (campaign.qrType !== 'morphing') return refuse('invalid', 'not_a_ticket', campaign);
   if (campaign.status === 'archived') return refuse('revoked', 'campaign_archived', campaign);
   // Judged as the redirect judges it, and before the token: outside its window even the live
@@ -157,14 +160,15 @@ function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
 }
 
 /** Checks a scanned ticket in (or out). A repeated nonce returns the first answer with `replayed`. */
-export async function checkIn(ctx: Ctx, accountId: string, request: CheckinRequest): Promise<{ checkin: Checkin; replayed: boolean }> {
+export async function checkIn(ctx: Ctx, caller: CampaignCaller, request: CheckinRequest): Promise<{ checkin: Checkin; replayed: boolean }> {
+  const { accountId } = caller;
   const hash = requestHash(request);
   const nonce = request.nonce ?? null;
   if (nonce) {
     const prior = await findCheckinByNonce(ctx.db, accountId, nonce);
     if (prior) return { checkin: replay(prior, hash), replayed: true };
   }
-  const verdict = await judge(ctx, accountId, request);
+  const verdict = await judge(ctx, caller, request);
   const id = newId('chk');
   const now = ctx.clock.now();
   const campaign = verdict.campaign;
