@@ -157,6 +157,7 @@ print(response.json())`;
       expect([missing.statusCode, missing.json().code, missing.json().detail]).toEqual([404, 'not_found', expect.stringContaining(`Batch '${batch}'`)]);
     }
     expect((await list(`batch_id=${'x'.repeat(65)}`)).statusCode).toBe(400);
+    expect((await list('batch_id=')).statusCode).toBe(400);
   });
 
   it('names unnamed codes by position and where they lead, short enough for a list', async () => {

@@ -240,6 +240,8 @@ describeDialects('check-in', (dialect) => {
       const missing = await t.app.inject({ method: 'GET', url: `/api/v1/checkins?${query}`, headers });
       expect([missing.statusCode, missing.json().code, missing.json().detail], query).toEqual([404, 'not_found', expect.stringContaining(named)]);
     }
+    // An empty filter is a mistake too, not "every check-in of the account".
+    for (const query of ['batch_id=', 'campaign_id=']) expect((await t.app.inject({ method: 'GET', url: `/api/v1/checkins?${query}`, headers: me.headers })).statusCode, query).toBe(400);
   });
 
   it('scanners authenticate with an API key (X-API-Key or Bearer) or a dashboard session', async () => {

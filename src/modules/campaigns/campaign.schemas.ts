@@ -92,7 +92,7 @@ export const CampaignListQuery = DefaultsOptional(
       status: Type.Optional(StringEnum(CAMPAIGN_STATUSES)),
       qr_type: Type.Optional(StringEnum(QR_TYPES)),
       q: Type.Optional(Type.String({ maxLength: 200, description: 'Only campaigns whose name contains this text (case-insensitive).' })),
-      batch_id: Type.Optional(Type.String({ maxLength: 64, description: 'Only the codes one bulk request created (its `batch_id`), e.g. the tickets of one event.' })),
+      batch_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'Only the codes one bulk request created (its `batch_id`), e.g. the tickets of one event.' })),
     },
     { additionalProperties: false },
   ),

@@ -51,8 +51,8 @@ export const CheckinListQuery = DefaultsOptional(
   Type.Object(
     {
       ...PageQuery.properties,
-      campaign_id: Type.Optional(Type.String({ maxLength: 64 })),
-      batch_id: Type.Optional(Type.String({ maxLength: 64 })),
+      campaign_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+      batch_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     },
     { additionalProperties: false },
   ),
