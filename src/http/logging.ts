@@ -22,7 +22,7 @@ export const SECRET_PATH_PATTERNS: RegExp[] = [
   /^\/api\/v0\/items\/([^/?]+)/,
   // The seeds' own item link, `/{magic}` (it answers 301 to /i/{magic}): a single segment of 22
   // base62 characters. Short codes stop at 16, so a logged scan keeps its code.
-  /^\/([0-9A-Za-z]{22})$/,
+  /^\/+([0-9A-Za-z]{22})\/*$/,
 ];
 
 /** The URL with secret path segments and query values masked. */

@@ -91,6 +91,9 @@ describeDialects('bulk copy budget', (dialect) => {
       expect((await bulk(me, { urls: urls.slice(0, fits), inline_svg: inline, dry_run: true, design_config })).statusCode).toBe(200);
       expect((await bulk(me, { urls: urls.slice(0, fits + 1), inline_svg: inline, dry_run: true, design_config })).statusCode).toBe(400);
     }
+    // A logo sent as a plain data URI string is named where it is.
+    const plain = await bulk(me, { urls, qr_type: 'dynamic', dry_run: true, design_config: { logo } });
+    expect([plain.statusCode, plain.json().errors]).toEqual([400, [{ field: 'body/design_config/logo', message: expect.stringMatching(/^is copied into each of the 1,000 codes/) }]]);
     // Only the single campaign exists, and no refused key is remembered.
     expect(await rows('campaigns')).toBe(1);
     expect(await rows('idempotency_keys')).toBe(0);

@@ -70,6 +70,8 @@ describe('item HTTP helpers', () => {
     // The seeds' short form of the item link; a short code (7–16 characters) stays readable.
     expect(scrubUrl('/57hbdjxysahAAAAAAAAAAA')).toBe('/[REDACTED]');
     expect(scrubUrl('/57hbdjxysahAAAAAAAAAAA?utm=x')).toBe('/[REDACTED]?utm=x');
+    expect(scrubUrl('/57hbdjxysahAAAAAAAAAAA/')).toBe('/[REDACTED]/');
+    expect(scrubUrl('//57hbdjxysahAAAAAAAAAAA')).toBe('//[REDACTED]');
     expect(scrubUrl('/AFLMY42')).toBe('/AFLMY42');
   });
 });

@@ -21,6 +21,8 @@ export interface BulkCopies {
   svgBytes: number;
   /** Characters of the design's logo.src (0 without a logo). */
   logoChars: number;
+  /** Where the logo's data URI is in the design: `logo` itself (a string) or `logo.src`. */
+  logoField: 'logo' | 'logo.src';
 }
 
 const jsonBytes = (value: unknown) => Buffer.byteLength(JSON.stringify(value));
@@ -46,7 +48,8 @@ export function measureBulk(input: { qrType: QrType; destinations: string[]; des
     const text = qrType === 'static' ? destinations.reduce((a, b) => (b.length > a.length ? b : a)) : standInShortLink(publicUrl);
     svgBytes = jsonBytes(drawCode(text, design, {}, { kind: 'design' }).svg);
   }
-  return { count: destinations.length, designBytes: jsonBytes(design), svgBytes, logoChars: logoSource(design).length };
+  const logoField = typeof design.logo === 'string' ? 'logo' : 'logo.src';
+  return { count: destinations.length, designBytes: jsonBytes(design), svgBytes, logoChars: logoSource(design).length, logoField };
 }
 
 const count = (n: number) => n.toLocaleString('en-US');
@@ -73,7 +76,7 @@ export function assertBulkBudget(copies: BulkCopies, fromTemplate: boolean): voi
   ].filter((fix) => fix !== null);
   const advice = fixes.join(', or ');
   const what = copies.svgBytes > 0 ? 'the design and its inline SVG' : 'the design';
-  const field = fromTemplate ? 'body/template_id' : copies.logoChars > 0 ? 'body/design_config/logo.src' : 'body/design_config';
+  const field = fromTemplate ? 'body/template_id' : copies.logoChars > 0 ? `body/design_config/${copies.logoField}` : 'body/design_config';
   throw new AppError(
     'validation_failed',
     `${n} codes would each carry their own copy of ${what} (${count(perCode)} bytes a code, ${mib(total)} in all); one bulk request may hold at most ${mib(BULK_COPY_BUDGET)}, so nothing was created. ${advice.charAt(0).toUpperCase()}${advice.slice(1)}.`,
