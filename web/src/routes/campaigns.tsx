@@ -269,7 +269,8 @@ export function CampaignsPage() {
                       <CampaignStateBadge campaign={c} />
                       {c.livemode === false && (
                         <span className="shrink-0" title="A test campaign, made with a sec1-tst key: test keys may change it; live ones only prd keys and the dashboard">
-                          <Badge tone="neutral">Test</Badge>
+                          {/* "Test mode", not "Test": beside a morphing code's "Live ticket" badge a bare "Test" read as a contradiction. */}
+                          <Badge tone="warning">Test mode</Badge>
                         </span>
                       )}
                     </div>
