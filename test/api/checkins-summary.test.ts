@@ -170,6 +170,14 @@ describeDialects('check-in summary', (dialect) => {
       [...log.scanners].sort((x, y) => String(x.scanner_id).localeCompare(String(y.scanner_id))),
     );
 
+    // The log narrows to one gate, result and direction (filters combine), as the summary counts them.
+    const gateB = await listAllCheckins(t, me, `batch_id=${batch_id}&scanner_id=gate-B`);
+    expect([gateB.length, gateB.every((r) => r.scanner_id === 'gate-B')]).toEqual([3, true]);
+    const collisions = await listAllCheckins(t, me, `batch_id=${batch_id}&scanner_id=gate-B&result=already_redeemed`);
+    expect(collisions.map((r) => [r.reason, r.campaign_id, r.admission?.scanner_id])).toEqual([['already_used', a.id, 'gate-A']]);
+    expect((await listAllCheckins(t, me, `batch_id=${batch_id}&type=exit`)).map((r) => r.reason).sort()).toEqual(['left', 'not_inside']);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/checkins?batch_id=${batch_id}&result=maybe`, headers: me.headers })).statusCode).toBe(400);
+
     // An archived ticket is still the batch's, counted as archived; its scan is a revoked refusal.
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${unused.id}`, headers: me.headers })).statusCode).toBe(200);
     expect((await scan({ payload: liveTicketUrl(t, unused), scanner_id: 'gate-B' })).result).toBe('revoked');

@@ -628,13 +628,13 @@ export interface paths {
         };
         /**
          * List check-ins (newest first)
-         * @description Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`).
+         * @description Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`), and by gate (`scanner_id`), `result` and `type`; filters combine. An unknown `campaign_id` or `batch_id` is a 404. For an event’s totals, see `GET /api/v1/checkins/summary`.
          */
         get: operations["listCheckins"];
         put?: never;
         /**
          * Check a scanned ticket in or out
-         * @description `payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`; only `ok` admits. A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).
+         * @description `payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`: an entry is admitted only by `ok` (reason `admitted`); an `ok` exit (reason `left`) records the holder leaving. A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).
          */
         post: operations["createCheckin"];
         delete?: never;
@@ -7683,6 +7683,11 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size (1–100). */
                 limit?: number;
+                /** @description Only answers with this result, e.g. `already_redeemed` for the night’s collisions. */
+                result?: "ok" | "already_redeemed" | "expired" | "invalid" | "revoked";
+                /** @description Only what one gate or scanner recorded. */
+                scanner_id?: string;
+                type?: "entry" | "exit";
             };
             header?: never;
             path?: never;

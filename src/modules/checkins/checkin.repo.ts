@@ -82,6 +82,9 @@ export async function findCheckinByNonce(db: Kysely<Database>, accountId: string
 export interface CheckinFilter {
   campaignId?: string;
   batchId?: string;
+  scannerId?: string;
+  result?: CheckinsTable['result'];
+  type?: CheckinsTable['type'];
 }
 
 /** Up to `limit` check-ins of the account, newest first, after the cursor position. */
@@ -89,5 +92,8 @@ export async function listCheckins(db: Kysely<Database>, accountId: string, filt
   let query = db.selectFrom('checkins').selectAll().where('account_id', '=', accountId);
   if (filter.campaignId) query = query.where('campaign_id', '=', filter.campaignId);
   if (filter.batchId) query = query.where('batch_id', '=', filter.batchId);
+  if (filter.scannerId) query = query.where('scanner_id', '=', filter.scannerId);
+  if (filter.result) query = query.where('result', '=', filter.result);
+  if (filter.type) query = query.where('type', '=', filter.type);
   return newestFirst(query, limit, cursor).execute();
 }

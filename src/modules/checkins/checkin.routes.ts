@@ -68,7 +68,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         tags: ['checkins'],
         summary: 'Check a scanned ticket in or out',
         description:
-          '`payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`; only `ok` admits. ' +
+          '`payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`: an entry is admitted only by `ok` (reason `admitted`); an `ok` exit (reason `left`) records the holder leaving. ' +
           'A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).',
         security: SIGNED_IN,
         body: CheckinBody,
@@ -89,7 +89,8 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
       schema: {
         tags: ['checkins'],
         summary: 'List check-ins (newest first)',
-        description: 'Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`).',
+        description:
+          'Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`), and by gate (`scanner_id`), `result` and `type`; filters combine. An unknown `campaign_id` or `batch_id` is a 404. For an event’s totals, see `GET /api/v1/checkins/summary`.',
         security: SIGNED_IN,
         querystring: CheckinListQuery,
         response: { 200: CheckinList, 400: problem, 401: problem, 404: problem },
@@ -97,8 +98,9 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      const { limit, cursor, campaign_id, batch_id } = request.query;
-      const page = await listCheckins(ctx, principal.accountId, { campaignId: campaign_id, batchId: batch_id }, limit, decodeCursor(cursor));
+      const { limit, cursor, campaign_id, batch_id, scanner_id, result, type } = request.query;
+      const filter = { campaignId: campaign_id, batchId: batch_id, scannerId: scanner_id, result, type };
+      const page = await listCheckins(ctx, principal.accountId, filter, limit, decodeCursor(cursor));
       return pageJson(page, checkinJson);
     },
   );
