@@ -38,7 +38,10 @@ parentPort!.on('message', (message: ScanWorkerRequest | 'close') => {
   if (message === 'close') {
     // Never inside a flush: better-sqlite3 runs the batch's statements without yielding to the
     // event loop, so this message is handled only after the batch before it has been answered.
-    void database.close().finally(() => process.exit(0));
+    // Closing the port leaves the thread nothing to wait for, so it ends on its own. process.exit()
+    // would stop it abruptly, the exit better-sqlite3 #1476 saw crash the process while the
+    // isolate's last collection finalised the addon's objects.
+    void database.close().finally(() => parentPort!.close());
     return;
   }
   flushScanBatch(ctx, message.batch).then(
