@@ -252,6 +252,10 @@ export interface ItemsTable {
   /** Password checks started in the current window (wrong guesses plus checks in flight). */
   password_attempts: number;
   password_window_start: number | null;
+  /** Wrong passwords the item answered over its life (migration 0019): they set each window's length. */
+  password_failures: number;
+  /** Length of the current window, fixed when it opened; null: the base length (rows from before 0019). */
+  password_window_ms: number | null;
 }
 
 /** A webhook signing secret (encrypted); `rotating` ones stay valid until `expires_at`. */

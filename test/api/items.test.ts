@@ -236,6 +236,26 @@ describeDialects('items API', (dialect) => {
       t.clock.advance(15 * 60_000);
       expect(await sweepPasswordClients(t.app.ctx, 15 * 60_000)).toBe(5);
     });
+
+    // Fifty wrong passwords from five networks no one used before (ten each, their own limit).
+    const spread = async (magic: string, window: number) => {
+      for (let i = 0; i < 50; i++) expect((await from(`198.18.${window}.${Math.floor(i / 10) + 1}`, magic, `w${window}-${i}`)).statusCode).toBe(401);
+    };
+
+    it('the next window of the item-wide limit is twice as long: fifty more wrong passwords lock the item for 30 minutes (then 1 hour, … up to 16)', async () => {
+      const item = await createItemViaApi(t.app, { ...SEED_ITEM, ttlHours: 720 });
+      for (const [window, minutes] of [15, 30].entries()) {
+        await spread(item.magic, window);
+        const locked = await from('198.51.100.20', item.magic, SEED_ITEM.password);
+        expect(locked.statusCode, `window ${window}`).toBe(429);
+        expect(locked.json().retryAfterSeconds, `window ${window}`).toBe(minutes * 60);
+        expect(locked.headers['retry-after']).toBe(String(minutes * 60));
+        t.clock.advance(minutes * 60_000 - 1000);
+        expect((await from('198.51.100.20', item.magic, SEED_ITEM.password)).statusCode, `window ${window}`).toBe(429);
+        t.clock.advance(1000);
+      }
+      expect((await from('198.51.100.20', item.magic, SEED_ITEM.password)).statusCode).toBe(200);
+    });
   });
 
   describe('create validation', () => {

@@ -15,15 +15,38 @@ export async function findItemByMagicHash(db: Db, magicHash: string): Promise<It
   return db.selectFrom('items').selectAll().where('magic_hash', '=', magicHash).executeTakeFirst();
 }
 
-/** The per-item password limit: at most `max` wrong passwords counted in a fixed window of `windowMs`. */
+/** A password limit: at most `max` wrong passwords counted in a fixed window of `windowMs`. */
 export interface PasswordLimit {
   windowMs: number;
   max: number;
 }
 
+/**
+ * The item-wide limit: its windows start at `windowMs` and double for every `max` wrong passwords
+ * the item has answered over its life, up to `longestWindowMs`, so a long-lived item answers a
+ * bounded number of guesses however patiently they are spread.
+ */
+export interface ItemPasswordLimit extends PasswordLimit {
+  longestWindowMs: number;
+}
+
+const ms = (value: number) => sql<number>`cast(${value} as bigint)`;
+
+// The length of the item's current window, fixed when it opened.
+const currentWindowMs = (limit: PasswordLimit) => sql<number>`coalesce(password_window_ms, ${ms(limit.windowMs)})`;
+
+// The length a window opening now gets, from the wrong passwords answered before it.
+function nextWindowMs(limit: ItemPasswordLimit) {
+  let length = ms(limit.windowMs);
+  for (let doubled = limit.windowMs * 2, failures = limit.max; doubled <= limit.longestWindowMs; doubled *= 2, failures += limit.max) {
+    length = sql<number>`case when password_failures >= ${failures} then ${ms(doubled)} else ${length} end`;
+  }
+  return length;
+}
+
 // True while the item's window is over (or never opened): its counted wrong passwords no longer apply.
 function windowOver(now: number, limit: PasswordLimit) {
-  return sql<boolean>`(password_window_start is null or password_window_start <= cast(${now - limit.windowMs} as bigint))`;
+  return sql<boolean>`(password_window_start is null or password_window_start <= ${ms(now)} - ${currentWindowMs(limit)})`;
 }
 
 /**
@@ -49,18 +72,22 @@ export async function consumeView(db: Db, magicHash: string, now: number, limit:
 }
 
 /**
- * Counts one wrong password in the item's fixed window (opening a new window when the last one is
- * over), in one conditional UPDATE. False when `max` are already counted: that guess must get no
- * answer. Only wrong passwords are counted, and each is counted before it is answered, so however
- * many guesses run in parallel on however many instances, at most `max` are answered per window.
+ * Counts one wrong password in the item's fixed window, in one conditional UPDATE; when the last
+ * window is over it opens a new one, as long as the item's failures so far make it. False when
+ * `max` are already counted: that guess must get no answer. Only wrong passwords are counted, and
+ * each is counted before it is answered, so however many guesses run in parallel on however many
+ * instances, at most `max` are answered per window.
  */
-export async function countWrongPassword(db: Db, id: string, now: number, limit: PasswordLimit): Promise<boolean> {
+export async function countWrongPassword(db: Db, id: string, now: number, limit: ItemPasswordLimit): Promise<boolean> {
   const over = windowOver(now, limit);
   const result = await db
     .updateTable('items')
     .set({
       password_attempts: sql<number>`case when ${over} then 1 else password_attempts + 1 end`,
-      password_window_start: sql<number>`case when ${over} then cast(${now} as bigint) else password_window_start end`,
+      password_window_start: sql<number>`case when ${over} then ${ms(now)} else password_window_start end`,
+      // Every SET expression reads the row as it was, so the new window's length counts the failures before this one.
+      password_window_ms: sql<number>`case when ${over} then ${nextWindowMs(limit)} else password_window_ms end`,
+      password_failures: sql<number>`password_failures + 1`,
     })
     .where('id', '=', id)
     .where((eb) => eb.or([over, eb('password_attempts', '<', limit.max)]))

@@ -122,7 +122,7 @@ export const createItemSchema = {
 export const resolveItemSchema = {
   tags: ['items'],
   summary: 'Resolve an item (spends one view)',
-  description: `Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after ${PASSWORD_ATTEMPTS_PER_CLIENT} wrong passwords from one network (IPv4 address, IPv6 /64) in 15 minutes the item refuses that network's passwords (429) until its window ends, and after ${PASSWORD_ATTEMPTS_PER_WINDOW} from all networks together everyone's. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. ${ITEMS_DESCRIPTION}`,
+  description: `Returns the content and spends exactly one view, atomically. A wrong or missing password spends nothing; after ${PASSWORD_ATTEMPTS_PER_CLIENT} wrong passwords from one network (IPv4 address, IPv6 /64) in 15 minutes the item refuses that network's passwords (429) until its window ends, and after ${PASSWORD_ATTEMPTS_PER_WINDOW} from all networks together within the item's window, everyone's. The item's window is 15 minutes at first and doubles for every ${PASSWORD_ATTEMPTS_PER_WINDOW} wrong passwords it has answered, up to 16 hours. HEAD answers 200, 404 or 410 from the lifecycle alone: it spends no view and checks no password. ${ITEMS_DESCRIPTION}`,
   params: MagicParams,
   headers: Type.Object({ 'x-qr-password': Type.Optional(Type.String({ description: 'The password, when the item has one (UTF-8).' })) }),
   response: {

@@ -12,14 +12,16 @@ import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASS
 import type { CreateItemBody, ItemJson } from './items.schemas.ts';
 import { contentHmac, decryptContent, deleteTokenHash, deleteTokenMatches, encryptContent, looksLikeMagic, magicHash, newDeleteToken, newMagic, passwordClient } from './item-secrets.ts';
 import { clientLockedUntil, countClientWrongPassword } from './item-password.repo.ts';
-import { consumeView, countWrongPassword, deleteItemById, findItemByMagicHash, insertItem, type PasswordLimit } from './items.repo.ts';
+import { consumeView, countWrongPassword, deleteItemById, findItemByMagicHash, type ItemPasswordLimit, insertItem, type PasswordLimit } from './items.repo.ts';
 import { toIso } from '../../http/iso.ts';
 
 /** Largest content accepted, in UTF-8 bytes. */
 export const MAX_CONTENT_BYTES = 64 * 1024;
 export { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_CLIENT, PASSWORD_ATTEMPTS_PER_WINDOW };
 export const PASSWORD_WINDOW_MS = 15 * 60_000;
-const PASSWORD_LIMIT: PasswordLimit = { windowMs: PASSWORD_WINDOW_MS, max: PASSWORD_ATTEMPTS_PER_WINDOW };
+/** The longest window of the item-wide limit: 16 hours, after 300 wrong passwords (15 minutes doubled six times). */
+export const PASSWORD_LONGEST_WINDOW_MS = 16 * 3_600_000;
+const PASSWORD_LIMIT: ItemPasswordLimit = { windowMs: PASSWORD_WINDOW_MS, max: PASSWORD_ATTEMPTS_PER_WINDOW, longestWindowMs: PASSWORD_LONGEST_WINDOW_MS };
 const CLIENT_LIMIT: PasswordLimit = { windowMs: PASSWORD_WINDOW_MS, max: PASSWORD_ATTEMPTS_PER_CLIENT };
 
 /** An item as the API shows it (the seed's fields plus `state`). */
@@ -134,6 +136,8 @@ export async function createItem(ctx: Pick<AppContext, 'db'> & CreateLimitContex
     archived_at: null,
     password_attempts: 0,
     password_window_start: null,
+    password_failures: 0,
+    password_window_ms: null,
   };
   await insertItem(ctx.db, row);
   return toView(ctx, magic, row, now, { deleteToken });
@@ -179,7 +183,7 @@ async function findLive(ctx: Pick<AppContext, 'db' | 'clock'>, magic: string): P
 /** When the item's wrong-password lock lifts, or null when it accepts passwords. */
 function lockedUntil(row: ItemsTable, now: number): number | null {
   if (row.password_window_start === null || row.password_attempts < PASSWORD_ATTEMPTS_PER_WINDOW) return null;
-  const end = row.password_window_start + PASSWORD_WINDOW_MS;
+  const end = row.password_window_start + (row.password_window_ms ?? PASSWORD_WINDOW_MS);
   return end > now ? end : null;
 }
 
