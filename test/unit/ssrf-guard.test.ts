@@ -67,13 +67,17 @@ describe('isForbiddenAddress', () => {
     '::ffff:a9fe:a9fe',
     '64:ff9b::a9fe:a9fe',
     '::127.0.0.1',
+    // IPv4-translated (SIIT): the outside audit's http://[::ffff:0:7f00:1]/ was accepted.
+    '::ffff:0:7f00:1',
+    '::ffff:0:127.0.0.1',
+    '::ffff:0:a9fe:a9fe',
     'ff02::1',
     'not-an-ip',
   ])('refuses %s', (ip) => {
     expect(isForbiddenAddress(ip)).toBe(true);
   });
 
-  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:93.184.216.34'])('accepts public %s', (ip) => {
+  it.each(['93.184.216.34', '8.8.8.8', '172.32.0.1', '100.128.0.1', '2606:4700:4700::1111', '::ffff:93.184.216.34', '::ffff:0:5db8:d822'])('accepts public %s', (ip) => {
     expect(isForbiddenAddress(ip)).toBe(false);
   });
 
@@ -85,7 +89,7 @@ describe('isForbiddenAddress', () => {
       for (const ip of [first, last]) {
         const [a, b, c, d] = ip.split('.').map(Number) as [number, number, number, number];
         const hex = `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-        for (const wrapped of [`::ffff:${ip}`, `::ffff:${hex}`, `64:ff9b::${ip}`, `64:ff9b::${hex}`]) expect(isForbiddenAddress(wrapped), wrapped).toBe(true);
+        for (const wrapped of [`::ffff:${ip}`, `::ffff:${hex}`, `::ffff:0:${ip}`, `::ffff:0:${hex}`, `64:ff9b::${ip}`, `64:ff9b::${hex}`]) expect(isForbiddenAddress(wrapped), wrapped).toBe(true);
       }
     }
   });

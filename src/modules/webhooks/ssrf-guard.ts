@@ -51,7 +51,7 @@ export interface ForbiddenNetwork {
 
 /**
  * Every network refused as a destination (IANA's special-purpose registries). IPv4 written inside
- * IPv6 (mapped ::ffff:0:0/96, compatible ::/96, NAT64 64:ff9b::/96) is unwrapped first and checked
+ * IPv6 (mapped ::ffff:0:0/96, compatible ::/96, translated ::ffff:0:0:0/96, NAT64 64:ff9b::/96) is unwrapped first and checked
  * as IPv4; the transition prefixes that hide an IPv4 address elsewhere (6to4, Teredo) and the
  * local-use NAT64 prefix are refused whole: no public receiver needs them.
  */
@@ -104,13 +104,18 @@ function ipv6Groups(ip: string): number[] {
   return [...left, ...middle, ...right].map((g) => parseInt(g, 16));
 }
 
-/** The IPv4 address hidden in an IPv4-mapped (::ffff:0:0/96), -compatible (::/96) or NAT64 (64:ff9b::/96) IPv6 address. */
+/**
+ * The IPv4 address hidden in an IPv4-mapped (::ffff:0:0/96), -compatible (::/96), -translated
+ * (::ffff:0:0:0/96, SIIT, RFC 2765) or NAT64 (64:ff9b::/96) IPv6 address. A translator on the
+ * path delivers the translated form to its IPv4 address, loopback and metadata included.
+ */
 function embeddedIPv4(ip: string): string | null {
   const g = ipv6Groups(ip);
-  const zeros5 = g.slice(0, 5).every((x) => x === 0);
-  const mapped = zeros5 && (g[5] === 0xffff || g[5] === 0);
+  const zeros4 = g.slice(0, 4).every((x) => x === 0);
+  const mapped = zeros4 && g[4] === 0 && (g[5] === 0xffff || g[5] === 0);
+  const translated = zeros4 && g[4] === 0xffff && g[5] === 0;
   const nat64 = g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0);
-  if (!mapped && !nat64) return null;
+  if (!mapped && !translated && !nat64) return null;
   return [g[6]! >> 8, g[6]! & 0xff, g[7]! >> 8, g[7]! & 0xff].join('.');
 }
 
