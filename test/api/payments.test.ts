@@ -246,6 +246,13 @@ describeDialects('payments API', (dialect) => {
     const bidi = await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'order-\u202e24' });
     expect(bidi.statusCode).toBe(400);
     expect(bidi.json().errors[0]).toMatchObject({ field: 'body/reference', message: expect.stringMatching(/invisible direction marks/) });
+    // Nor a line separator or an invisible direction mark (LRM, RLM, ALM), which the payment page showed (security audit F4).
+    for (const mark of ['\u2028', '\u2029', '\u200e', '\u200f', '\u061c']) {
+      const marked = await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: `order-${mark}24`, description: 'Tickets' });
+      expect(marked.statusCode, JSON.stringify(mark)).toBe(400);
+      const described = await initPayment(t.app, account.apiKey, { ...INIT.sepa, description: `two${mark}lines` });
+      expect(described.json().errors?.[0], JSON.stringify(mark)).toMatchObject({ field: 'body/description' });
+    }
     // Nothing was created by any of the refusals.
     expect((await get('/api/v1/payments')).json().data).toEqual([]);
   });

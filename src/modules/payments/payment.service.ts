@@ -14,6 +14,7 @@ import { accountsListeningTo, emitEvents } from '../webhooks/index.ts';
 import { checkCurrency } from './currency.ts';
 import type { FieldError as DomainFieldError } from './field-errors.ts';
 import { buildPaymentQr, issueCreditorReference } from './payment-qr.ts';
+import { controlCharIn } from './text.ts';
 import { paymentEvent } from './payment-events.ts';
 import { getPaymentProfile, toProblemErrors } from './payment-profile.service.ts';
 import { findPayment, findPaymentByCreditorReference, insertPayment, listDuePaymentIds, listPayments as listPaymentRows, transitionPayments, type PaymentFilter } from './payment.repo.ts';
@@ -63,21 +64,15 @@ function invalid(errors: DomainFieldError[], root = 'body'): AppError {
   return new AppError('validation_failed', `The payment cannot be created: ${sample}${errors.length > 3 ? '; …' : ''}.`, { errors: problems });
 }
 
-// Control characters would end up in a bank's remittance field or a QR payload line.
-// Control characters, and the invisible direction overrides and isolates (U+202A–202E,
-// U+2066–2069): a reference is shown to the payer and copied into online banking, where an
-// override can make `order-42` display as something else (Trojan Source).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
-
 /** Creates a pending payment and its payment.created event; 400 naming each field a scheme cannot carry. */
 export async function createPayment(ctx: Ctx, caller: PaymentCaller, input: NewPayment): Promise<PaymentsTable> {
   const errors: DomainFieldError[] = [];
   const currency = checkCurrency(input.currency);
   if (!currency.ok) errors.push({ field: 'currency', reason: currency.reason });
   const reference = input.reference.trim();
-  if (reference === '' || CONTROL.test(reference)) errors.push({ field: 'reference', reason: 'must be your order id: 1–100 characters, no control characters or invisible direction marks' });
+  if (reference === '' || controlCharIn(reference) !== null) errors.push({ field: 'reference', reason: 'must be your order id: 1–100 characters, no control characters or invisible direction marks' });
   const description = input.description?.trim() || null;
-  if (description && CONTROL.test(description)) errors.push({ field: 'description', reason: 'must be one line of text without control characters or invisible direction marks' });
+  if (description && controlCharIn(description) !== null) errors.push({ field: 'description', reason: 'must be one line of text without control characters or invisible direction marks' });
   const metadata = JSON.stringify(input.metadata ?? {});
   if (Buffer.byteLength(metadata) > METADATA_LIMITS.bytes) errors.push({ field: 'metadata', reason: `must be at most ${METADATA_LIMITS.bytes} bytes as JSON` });
   if (errors.length > 0) throw invalid(errors);

@@ -25,8 +25,15 @@ export interface TextRule {
 /** The outcome of checking one text field. */
 export type TextCheck = { ok: true; text: string } | { ok: false; reason: string };
 
-// Also the invisible direction overrides and isolates: names and addresses are shown to payers.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Control characters and line separators, and the invisible direction marks, overrides and
+// isolates: names, addresses and references are shown to payers and copied into online banking,
+// where an override can make `order-42` display as something else (Trojan Source).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+
+/** The first control character, line separator or invisible direction mark in `text`, or null. */
+export function controlCharIn(text: string): string | null {
+  return CONTROL.exec(text)?.[0] ?? null;
+}
 const SWISS_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]*$/u;
 const SWISS_BAD = /[^\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac]/u;
 const SEPA_ALLOWED = /^[\u0020-\u007e\u00a0-\u017f\u0218-\u021b\u20ac\u0370-\u03ff\u0400-\u04ff]*$/u;
@@ -57,8 +64,8 @@ const describeChar = (ch: string): string => `'${ch}' (U+${ch.codePointAt(0)!.to
  */
 export function checkText(raw: unknown, rule: TextRule): TextCheck {
   if (typeof raw !== 'string') return { ok: false, reason: 'must be a string' };
-  const control = CONTROL.exec(raw.trim());
-  if (control) return { ok: false, reason: `must be a single line without control characters; found ${describeChar(control[0])}` };
+  const control = controlCharIn(raw.trim());
+  if (control) return { ok: false, reason: `must be a single line without control characters; found ${describeChar(control)}` };
   let text = raw.trim().replace(/\s+/g, ' ').normalize('NFC');
   if (rule.charset !== 'unicode') text = text.replace(TYPOGRAPHIC_CHARS, (ch) => TYPOGRAPHIC[ch]!);
   if (rule.charset === 'ascii') text = transliterate(text);

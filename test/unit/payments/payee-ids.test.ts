@@ -109,6 +109,8 @@ describe('text rules', () => {
       // An invisible right-to-left override would make a payee's name display as something else.
       expect(checkText('Acme \u202eGmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+202E') });
       expect(checkText('Acme \u2066GmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+2066') });
+      expect(checkText('Acme \u200fGmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+200F') });
+      expect(checkText('Acme\u2028GmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+2028') });
     }
     expect(checkText('   ', { max: 70, charset: 'unicode' })).toEqual({ ok: false, reason: 'must not be empty' });
   });
