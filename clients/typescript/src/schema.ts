@@ -3343,7 +3343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `too_many_attempts`: too many wrong passwords for this item from this network, or from everywhere; see `Retry-After`. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            /** @description `too_many_attempts`: too many wrong passwords for this item from this network, or from everywhere; `rate_limited`: too many passwords (right or wrong, for any item) checked from this network this minute (each runs argon2id). Both carry `Retry-After`. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

@@ -82,10 +82,10 @@ export function notFoundPage(ctx: Pick<ItemPageContext, 't'>): RenderedPage {
   return renderPage({ t, title, body: html`${pageHeading('search', title)}<p>${t.html('item.notFound.body')}</p>` });
 }
 
-/** Too many wrong passwords: when to try again. */
-export function lockedPage(ctx: ItemPageContext, retryAfterSeconds: number): RenderedPage {
+/** Too many wrong passwords, or too many passwords checked from this connection (`busy`): when to try again. */
+export function lockedPage(ctx: ItemPageContext, retryAfterSeconds: number, why: 'wrong' | 'busy' = 'wrong'): RenderedPage {
   const { t } = ctx;
-  const title = t.text('item.locked.title');
+  const title = t.text(why === 'busy' ? 'item.busy.title' : 'item.locked.title');
   const when = timeElement(t.lang, ctx.now + retryAfterSeconds * 1000, ctx.now);
-  return page(ctx, title, html`${pageHeading('shield', title)}<p>${t.html('item.locked.body', { when })}</p>`, 'danger');
+  return page(ctx, title, html`${pageHeading('shield', title)}<p>${t.html(why === 'busy' ? 'item.busy.body' : 'item.locked.body', { when })}</p>`, 'danger');
 }

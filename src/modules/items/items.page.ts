@@ -14,7 +14,7 @@ import { availablePage, finalPage, type ItemPageContext, lockedPage, notFoundPag
 import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
 import { itemQrPng, itemQrSvg } from './items.qr.ts';
 import type { AppContext } from '../../context.ts';
-import { type ItemStatus, peekItem, resolveItem } from './items.service.ts';
+import { type ItemStatus, peekItem, type ResolveContext, resolveItem } from './items.service.ts';
 
 const magicParam = Type.Object({ magic: Type.String({ maxLength: 100 }) });
 // An SVG served from our origin must not be able to run anything, even if opened directly.
@@ -52,8 +52,8 @@ async function peekOrNull(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magi
   }
 }
 
-/** Registers GET /i/{magic}, POST /i/{magic}/reveal and the QR images /i/{magic}/qr.svg|png. */
-export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+/** Registers GET /i/{magic}, POST /i/{magic}/reveal and the QR images /i/{magic}/qr.svg|png; reveals resolve with `limited` (the shared limiter). */
+export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext, limited: ResolveContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/i/:magic',
@@ -101,7 +101,7 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): 
       // Whose page this is (its branding) is read before the view is spent.
       const page = await pageContext(ctx, request, await peekOrNull(ctx, magic));
       try {
-        return html(reply, 200, revealedPage(page, await resolveItem(ctx, magic, password, request.ip)));
+        return html(reply, 200, revealedPage(page, await resolveItem(limited, magic, password, request.ip)));
       } catch (error) {
         // A script gets the item's own problem; a browser the page that says it.
         if (!(error instanceof AppError) || !wantsHtml(request)) throw error;
@@ -120,9 +120,10 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext): 
             // The page is the 401's body; its challenge (WWW-Authenticate) comes with the error.
             return html(reply.headers(error.headers ?? {}), 401, availablePage(page, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing'));
           }
-          case 'too_many_attempts': {
+          case 'too_many_attempts':
+          case 'rate_limited': {
             const retryAfter = Number(error.headers?.['retry-after'] ?? 900);
-            return html(reply.header('retry-after', String(retryAfter)), 429, lockedPage(page, retryAfter));
+            return html(reply.headers(error.headers ?? {}).header('retry-after', String(retryAfter)), 429, lockedPage(page, retryAfter, error.code === 'rate_limited' ? 'busy' : 'wrong'));
           }
           default:
             throw error;

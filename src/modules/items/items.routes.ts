@@ -32,9 +32,9 @@ export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Pro
   await app.register(formbody);
 
   // buildApp always sets the shared limiter; an app built without one still limits, per instance.
-  const createCtx = { db: ctx.db, clock: ctx.clock, config: ctx.config, rateLimiter: ctx.rateLimiter ?? new MemoryRateLimiter() };
+  const limited = { db: ctx.db, clock: ctx.clock, config: ctx.config, rateLimiter: ctx.rateLimiter ?? new MemoryRateLimiter() };
   app.post('/api/v0/items', { schema: createItemSchema, bodyLimit: CREATE_BODY_LIMIT }, async (request, reply) => {
-    const item = await createItem(createCtx, { ...request.body, accountId: request.principal?.accountId ?? null, clientIp: request.ip });
+    const item = await createItem(limited, { ...request.body, accountId: request.principal?.accountId ?? null, clientIp: request.ip });
     return reply.status(201).header('x-content-hmac', item.contentHmac).send(item);
   });
 
@@ -51,7 +51,7 @@ export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Pro
       },
     },
     async (request, reply) => {
-      const item = await resolveItem(ctx, request.params.magic, headerText(request.headers['x-qr-password']), request.ip);
+      const item = await resolveItem(limited, request.params.magic, headerText(request.headers['x-qr-password']), request.ip);
       return reply.header('x-content-hmac', item.contentHmac).send(item);
     },
   );
@@ -61,5 +61,5 @@ export async function itemsRoutes(server: FastifyInstance, ctx: AppContext): Pro
     return reply.status(204).send();
   });
 
-  await itemPageRoutes(server, ctx);
+  await itemPageRoutes(server, ctx, limited);
 }

@@ -130,7 +130,10 @@ export const resolveItemSchema = {
     401: problem('`item_password_required` or `item_password_invalid`; no view spent.'),
     404: notFound,
     410: problem('`item_expired` or `item_exhausted`, with the final state.', finalState),
-    429: problem('`too_many_attempts`: too many wrong passwords for this item from this network, or from everywhere; see `Retry-After`.', { retryAfterSeconds: Type.Integer() }),
+    429: problem(
+      '`too_many_attempts`: too many wrong passwords for this item from this network, or from everywhere; `rate_limited`: too many passwords (right or wrong, for any item) checked from this network this minute (each runs argon2id). Both carry `Retry-After`.',
+      { retryAfterSeconds: Type.Optional(Type.Integer()) },
+    ),
   },
 } as const;
 

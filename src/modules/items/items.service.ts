@@ -6,6 +6,7 @@ import type { ItemsTable } from '../../db/schema.ts';
 import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
+import { countPasswordCheck } from './item-check-limit.ts';
 import { type CreateLimitContext, countAnonymousCreate } from './item-create-limit.ts';
 import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
 import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_CLIENT, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
@@ -214,16 +215,19 @@ async function changedMeanwhile(ctx: Pick<AppContext, 'db'>, magicHash: string, 
  * the item's. A locked client or item answers 429 before any verification; a wrong guess that
  * finds a limit already reached gets the 429 too (never its verdict); a right one is accepted only
  * while the client is not locked (checked again after verifying, for its own parallel guesses) and,
- * by consumeView, while the item is not.
+ * by consumeView, while the item is not. Every verification, right or wrong, is counted against
+ * the client network's budget of argon2id first (countPasswordCheck).
  */
-async function checkPassword(ctx: Pick<AppContext, 'db'>, row: ItemsTable, password: string | undefined, now: number, client: string): Promise<void> {
+async function checkPassword(ctx: ResolveContext, row: ItemsTable, password: string | undefined, now: number, clientIp: string | undefined): Promise<void> {
   if (password === undefined || password === '') {
     throw new AppError('item_password_required', 'This item is password protected: send the password in the X-QR-Password header.');
   }
   const until = lockedUntil(row, now);
   if (until !== null) throw tooManyAttempts(until, now);
+  const client = passwordClient(clientIp);
   const clientLocked = await clientLockedUntil(ctx.db, row.id, client, now, CLIENT_LIMIT);
   if (clientLocked !== null) throw tooManyAttempts(clientLocked, now, true);
+  await countPasswordCheck(ctx, clientIp);
   if (row.password_hash && (await verifyPassword(password, row.password_hash))) {
     const lockedMeanwhile = await clientLockedUntil(ctx.db, row.id, client, now, CLIENT_LIMIT);
     if (lockedMeanwhile !== null) throw tooManyAttempts(lockedMeanwhile, now, true);
@@ -238,11 +242,14 @@ async function checkPassword(ctx: Pick<AppContext, 'db'>, row: ItemsTable, passw
   throw await changedMeanwhile(ctx, row.magic_hash, now);
 }
 
+/** What resolving needs: the database, time, config and the shared limiter (password checks). */
+export type ResolveContext = Pick<AppContext, 'db'> & CreateLimitContext;
+
 /** Resolves an item for a caller at `clientIp`: checks the password, then spends exactly one view and returns the content. */
-export async function resolveItem(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, magic: string, password: string | undefined, clientIp: string | undefined): Promise<ItemView> {
+export async function resolveItem(ctx: ResolveContext, magic: string, password: string | undefined, clientIp: string | undefined): Promise<ItemView> {
   const row = await findLive(ctx, magic);
   const now = ctx.clock.now();
-  if (fromFlag(row.password_protected)) await checkPassword(ctx, row, password, now, passwordClient(clientIp));
+  if (fromFlag(row.password_protected)) await checkPassword(ctx, row, password, now, clientIp);
   const spent = await consumeView(ctx.db, row.magic_hash, now, PASSWORD_LIMIT);
   // Nothing spent: locked by wrong passwords, lost the race for the last view, expired or deleted meanwhile.
   if (!spent) throw await changedMeanwhile(ctx, row.magic_hash, now);

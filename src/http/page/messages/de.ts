@@ -56,6 +56,8 @@ export const de: Catalogue = {
   'item.notFound.body': 'Unter dieser Adresse gibt es nichts zu öffnen. Der Link ist vielleicht unvollständig, oder das, worauf er zeigte, wurde gelöscht.',
   'item.locked.title': 'Zu viele falsche Passwörter',
   'item.locked.body': 'Zum Schutz des Geteilten nimmt dieser Link eine Weile kein Passwort an. Versuchen Sie es {when} erneut. Es wurde nichts verbraucht.',
+  'item.busy.title': 'Zu viele Versuche von Ihrer Verbindung',
+  'item.busy.body': 'Dieser Link wurde von Ihrer Verbindung in kurzer Zeit sehr oft mit einem Passwort geöffnet. Versuchen Sie es {when} erneut. Es wurde nichts verbraucht.',
 
   'form.required': 'Pflichtfeld',
   'form.choose': 'Bitte wählen…',

@@ -54,6 +54,8 @@ export const es: Catalogue = {
   'item.notFound.body': 'No hay nada que abrir en esta dirección. Puede que el enlace esté incompleto o que lo que señalaba se haya eliminado.',
   'item.locked.title': 'Demasiadas contraseñas incorrectas',
   'item.locked.body': 'Para proteger lo compartido, este enlace no acepta contraseñas durante un tiempo. Vuelve a intentarlo {when}. No se ha gastado nada.',
+  'item.busy.title': 'Demasiados intentos desde tu conexión',
+  'item.busy.body': 'Este enlace se ha abierto con contraseña muchas veces desde tu conexión en poco tiempo. Vuelve a intentarlo {when}. No se ha gastado nada.',
 
   'form.required': 'obligatorio',
   'form.choose': 'Elige…',
