@@ -49,6 +49,8 @@ export interface TemplatesTable {
   design_config: string;
   created_at: number;
   updated_at: number;
+  /** 1 for live templates (prd keys, sessions, and every template saved before 0020), 0 for test ones (`tst` keys). */
+  livemode: number;
 }
 
 /** A QR code with its destination and design: single campaigns and bulk-created codes alike. */

@@ -81,6 +81,31 @@ describeDialects('migrations', (dialect) => {
     ]);
   });
 
+  it('0020 makes every template that existed before it live, and later ones say their mode', async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    const db = database.handle.db;
+    const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    expect((await migrator.migrateTo('0019_item_password_backoff')).error).toBeUndefined();
+    await db.insertInto('accounts').values({ id: 'acc_1', slug: 'old', name: 'A', created_at: 1, updated_at: 1 }).execute();
+    // A template saved before templates had a mode, with a prd key or a tst key alike: nothing recorded which.
+    await sql`insert into templates (id, account_id, name, design_config, created_at, updated_at) values ('tpl_old', 'acc_1', 'Brand', '{}', 1, 1)`.execute(db);
+    expect(await migrateToLatest(db)).toEqual(['0020_template_livemode']);
+    expect(await db.selectFrom('templates').select(['id', 'livemode']).execute()).toEqual([{ id: 'tpl_old', livemode: 1 }]);
+    await db.insertInto('templates').values({ id: 'tpl_new', account_id: 'acc_1', name: 'Trial', design_config: '{}', created_at: 2, updated_at: 2, livemode: 0 }).execute();
+    expect(await db.selectFrom('templates').select(['id', 'livemode']).orderBy('id').execute()).toEqual([
+      { id: 'tpl_new', livemode: 0 },
+      { id: 'tpl_old', livemode: 1 },
+    ]);
+    // Down and up again keeps the templates: the mode goes with the column, back to live.
+    expect((await migrator.migrateTo('0019_item_password_backoff')).error).toBeUndefined();
+    expect((await migrateToLatest(db))[0]).toBe('0020_template_livemode');
+    expect(await db.selectFrom('templates').select(['id', 'livemode']).orderBy('id').execute()).toEqual([
+      { id: 'tpl_new', livemode: 1 },
+      { id: 'tpl_old', livemode: 1 },
+    ]);
+  });
+
   it('recognises a unique violation on this dialect', async () => {
     database = await createTestDatabase(dialect);
     const row = { id: 'acc_1', slug: 'same', name: 'A', created_at: 1, updated_at: 1 };

@@ -18,6 +18,7 @@ import * as m0016 from './0016_scan_partitions.ts';
 import * as m0017 from './0017_item_password_clients.ts';
 import * as m0018 from './0018_campaign_livemode.ts';
 import * as m0019 from './0019_item_password_backoff.ts';
+import * as m0020 from './0020_template_livemode.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '0017_item_password_clients': m0017,
   '0018_campaign_livemode': m0018,
   '0019_item_password_backoff': m0019,
+  '0020_template_livemode': m0020,
 };
