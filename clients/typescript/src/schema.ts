@@ -1161,7 +1161,10 @@ export interface paths {
         /** List saved templates */
         get: operations["listTemplates"];
         put?: never;
-        /** Save a new template */
+        /**
+         * Save a new template
+         * @description A `sec1-tst-…` key saves a test template (`livemode: false`), which test keys may delete; a `prd` key or the dashboard saves a live one, which they may not.
+         */
         post: operations["createTemplate"];
         delete?: never;
         options?: never;
@@ -1179,7 +1182,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Delete a template (campaigns that used it keep their design) */
+        /**
+         * Delete a template (campaigns that used it keep their design)
+         * @description A `sec1-tst-…` key may delete only test templates (`livemode: false`); a live one answers 403.
+         */
         delete: operations["deleteTemplate"];
         options?: never;
         head?: never;
@@ -2742,7 +2748,8 @@ export interface components {
          *         "preset": "ocean",
          *         "eyes": "circle"
          *       },
-         *       "created_at": "2026-03-01T12:00:00.000Z"
+         *       "created_at": "2026-03-01T12:00:00.000Z",
+         *       "livemode": true
          *     }
          */
         Template: {
@@ -2751,6 +2758,8 @@ export interface components {
             design_config: components["schemas"]["DesignConfig"];
             /** @example tpl_4hT9xQ2mZpL8vN3bK7wR1c */
             id: string;
+            /** @description false for test templates, saved with a `tst` key: the only ones a `tst` key may delete. Set at creation; never changes. */
+            livemode: boolean;
             name: string;
         };
         /**
@@ -12258,7 +12267,8 @@ export interface operations {
                      *         "preset": "ocean",
                      *         "eyes": "circle"
                      *       },
-                     *       "created_at": "2026-03-01T12:00:00.000Z"
+                     *       "created_at": "2026-03-01T12:00:00.000Z",
+                     *       "livemode": true
                      *     }
                      */
                     "application/json": components["schemas"]["Template"];

@@ -12,7 +12,7 @@ import { setWarningsHeader, withWarningsHeader } from '../render/index.ts';
 import { designWarnings } from './design.ts';
 
 function toJson(template: Template): TemplateJson {
-  return { id: template.id, name: template.name, design_config: template.designConfig, created_at: toIso(template.createdAt) };
+  return { id: template.id, name: template.name, design_config: template.designConfig, created_at: toIso(template.createdAt), livemode: template.livemode };
 }
 
 /** Registers the template routes. */
@@ -41,6 +41,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['templates'],
         summary: 'Save a new template',
+        description: 'A `sec1-tst-…` key saves a test template (`livemode: false`), which test keys may delete; a `prd` key or the dashboard saves a live one, which they may not.',
         security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateTemplateBody,
@@ -49,7 +50,7 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const template = await createTemplate(ctx, principal.accountId, request.body);
+      const template = await createTemplate(ctx, { accountId: principal.accountId, testMode: principal.testMode }, request.body);
       setWarningsHeader(reply, designWarnings(template.designConfig));
       return reply.status(201).header('location', `/api/v1/templates/${template.id}`).send(toJson(template));
     },
@@ -60,14 +61,15 @@ export async function templateRoutes(server: FastifyInstance, ctx: AppContext): 
       schema: {
         tags: ['templates'],
         summary: 'Delete a template (campaigns that used it keep their design)',
+        description: 'A `sec1-tst-…` key may delete only test templates (`livemode: false`); a live one answers 403.',
         security: SIGNED_IN,
         params: IdParams,
-        response: { 204: NoContent, 401: problem, 404: problem },
+        response: { 204: NoContent, 401: problem, 403: problem, 404: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      await deleteTemplate(ctx, principal.accountId, request.params.id);
+      await deleteTemplate(ctx, { accountId: principal.accountId, testMode: principal.testMode }, request.params.id);
       return reply.status(204).send();
     },
   );

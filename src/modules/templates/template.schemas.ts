@@ -8,11 +8,14 @@ export const TemplateJson = Type.Object(
     name: Type.String(),
     design_config: Type.Unsafe<Record<string, unknown>>(designConfigField),
     created_at: IsoDateTime(),
+    livemode: Type.Boolean({
+      description: 'false for test templates, saved with a `tst` key: the only ones a `tst` key may delete. Set at creation; never changes.',
+    }),
   },
   {
     title: 'Template',
     description: 'A saved design; campaigns created with its `template_id` start from it.',
-    examples: [{ id: 'tpl_4hT9xQ2mZpL8vN3bK7wR1c', name: 'Event tickets', design_config: { preset: 'ocean', eyes: 'circle' }, created_at: '2026-03-01T12:00:00.000Z' }],
+    examples: [{ id: 'tpl_4hT9xQ2mZpL8vN3bK7wR1c', name: 'Event tickets', design_config: { preset: 'ocean', eyes: 'circle' }, created_at: '2026-03-01T12:00:00.000Z', livemode: true }],
   },
 );
 export type TemplateJson = Static<typeof TemplateJson>;

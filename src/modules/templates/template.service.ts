@@ -1,6 +1,7 @@
 // Templates: named design configs an account saves once and applies to campaigns and bulk batches.
 import type { AppContext } from '../../context.ts';
-import { AppError, notFound } from '../../errors.ts';
+import { fromFlag, toFlag } from '../../db/dialect.ts';
+import { AppError, notFound, testKeyRefused } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
 import { checkDesign, type DesignConfig } from './design.ts';
@@ -13,21 +14,32 @@ export interface Template {
   name: string;
   designConfig: DesignConfig;
   createdAt: number;
+  /** false for test templates (saved with a `tst` key): the only ones a `tst` key may delete. */
+  livemode: boolean;
+}
+
+/**
+ * Who is saving or deleting templates: a `tst` key (`testMode`) saves test templates and may
+ * delete only those, like campaigns (campaignFor).
+ */
+export interface TemplateCaller {
+  accountId: string;
+  testMode: boolean;
 }
 
 type Ctx = Pick<AppContext, 'db' | 'clock'>;
 
-function toTemplate(row: { id: string; name: string; design_config: string; created_at: number }): Template {
-  return { id: row.id, name: row.name, designConfig: JSON.parse(row.design_config) as DesignConfig, createdAt: row.created_at };
+function toTemplate(row: { id: string; name: string; design_config: string; created_at: number; livemode: number }): Template {
+  return { id: row.id, name: row.name, designConfig: JSON.parse(row.design_config) as DesignConfig, createdAt: row.created_at, livemode: fromFlag(row.livemode) };
 }
 
-/** Saves a new template after checking its design. */
-export async function createTemplate(ctx: Ctx, accountId: string, input: CreateTemplateBody): Promise<Template> {
+/** Saves a new template after checking its design: a test template when a `tst` key saves it. */
+export async function createTemplate(ctx: Ctx, { accountId, testMode }: TemplateCaller, input: CreateTemplateBody): Promise<Template> {
   const name = input.name.trim();
   if (!name) throw new AppError('validation_failed', 'name must not be blank.', { errors: [{ field: 'body/name', message: 'must not be blank' }] });
   const design = checkDesign(input.design_config);
   const now = ctx.clock.now();
-  const row = { id: newId('tpl'), account_id: accountId, name, design_config: JSON.stringify(design), created_at: now, updated_at: now };
+  const row = { id: newId('tpl'), account_id: accountId, name, design_config: JSON.stringify(design), created_at: now, updated_at: now, livemode: toFlag(!testMode) };
   await insertTemplate(ctx.db, row);
   return toTemplate(row);
 }
@@ -37,8 +49,18 @@ export async function listTemplates(ctx: Ctx, accountId: string, limit: number, 
   return mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, take, cursor)), toTemplate);
 }
 
-/** Deletes a template; campaigns that used it keep their copied design. */
-export async function deleteTemplate(ctx: Ctx, accountId: string, id: string): Promise<void> {
+/**
+ * Deletes a template; campaigns that used it keep their copied design. 404 when it is not the
+ * account's; 403 when a `tst` key would delete a live template: a live integration (a bulk run
+ * naming its `template_id`) would then get 404s, and test keys are the ones that leak.
+ */
+export async function deleteTemplate(ctx: Ctx, { accountId, testMode }: TemplateCaller, id: string): Promise<void> {
+  const row = await findTemplate(ctx.db, accountId, id);
+  if (!row) throw notFound(`Template '${id}'`);
+  // A template's mode never changes, so the check cannot go stale before the delete.
+  if (testMode && fromFlag(row.livemode)) {
+    throw testKeyRefused(`delete template '${id}'`, 'it is a live template (saved with a prd key or the dashboard), and tst keys delete only the test templates they save');
+  }
   if (!(await deleteRow(ctx.db, accountId, id))) throw notFound(`Template '${id}'`);
 }
 
