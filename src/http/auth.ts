@@ -68,11 +68,14 @@ export function requirePrincipal(request: FastifyRequest): Principal {
 
 /**
  * The caller's principal, refusing test-mode keys: for changes to configuration that serves live
- * traffic too (the account's webhook secret and endpoints). Test keys end up in CI, staging and on
- * laptops; one that leaks must not be able to redirect, break or read live integrations.
+ * traffic too (the account's webhook secret and endpoints), and for what carries live traffic
+ * without a mode to tell test from live (the webhook delivery log and its re-sends). Test keys end
+ * up in CI, staging and on laptops; one that leaks must not be able to redirect, break or read live
+ * integrations. `why` says why the refused thing is live, when "it applies to live traffic too"
+ * does not.
  */
-export function requireLivePrincipal(request: FastifyRequest, action: string): Principal {
+export function requireLivePrincipal(request: FastifyRequest, action: string, why = 'it applies to live traffic too'): Principal {
   const principal = requirePrincipal(request);
-  if (principal.testMode) throw testKeyRefused(action, 'it applies to live traffic too');
+  if (principal.testMode) throw testKeyRefused(action, why);
   return principal;
 }

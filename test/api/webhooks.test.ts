@@ -342,6 +342,44 @@ describeDialects('webhooks API', (dialect) => {
     expect((await asTest('POST', `${BASE}/endpoints/${endpoint.id}/test`)).statusCode).toBe(202);
   });
 
+  // Deliveries have no mode, so every one may carry a live event: a leaked tst key must neither
+  // read the log (live events, the receivers' answers) nor make a receiver act on a live event again.
+  it('a tst key neither reads the delivery log nor re-sends a delivery (403); the receiver gets nothing more', async () => {
+    await call('POST', `${BASE}/secret`);
+    const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook`, event_types: ['campaign.created'] })).json().data;
+    expect((await call('POST', '/api/v1/campaigns', { name: 'Poster', destination: 'https://example.com/' })).statusCode).toBe(201);
+    await runDeliveryWorker(t.app.ctx);
+    expect(receiver.received).toHaveLength(1);
+    const [delivery] = (await call('GET', `${BASE}/endpoints/${endpoint.id}/deliveries`)).json().data;
+    expect(delivery).toMatchObject({ event_type: 'campaign.created', status: 'succeeded', attempts: 1 });
+    const tst = (await t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers: authHeaders(account.apiKey), payload: { env: 'tst' } })).json().data.full_key as string;
+    for (const [method, url, detail] of [
+      ['GET', `${BASE}/endpoints/${endpoint.id}/deliveries`, 'A tst key cannot read the webhook delivery log'],
+      ['POST', `${BASE}/deliveries/${delivery.id}/retry`, 'A tst key cannot retry a webhook delivery'],
+      // Refused before the lookup, as endpoint changes are: a tst key learns nothing of which ids exist.
+      ['POST', `${BASE}/deliveries/dlv_missing/retry`, 'A tst key cannot retry a webhook delivery'],
+    ] as const) {
+      const res = await t.app.inject({ method, url, headers: authHeaders(tst) });
+      expect(res.statusCode, `${method} ${url}`).toBe(403);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({
+        code: 'forbidden',
+        detail: `${detail}: deliveries carry live events, and the receivers answer them as live traffic. Use a prd key or the dashboard.`,
+      });
+    }
+    await runDeliveryWorker(t.app.ctx);
+    expect(receiver.received).toHaveLength(1);
+    expect((await call('GET', `${BASE}/endpoints/${endpoint.id}/deliveries`)).json().data[0]).toMatchObject({ id: delivery.id, status: 'succeeded', attempts: 1 });
+    // A prd key still re-sends it, and a session reads the log.
+    expect((await call('POST', `${BASE}/deliveries/${delivery.id}/retry`)).statusCode).toBe(202);
+    await runDeliveryWorker(t.app.ctx);
+    expect(receiver.received).toHaveLength(2);
+    expect((await t.app.inject({ method: 'GET', url: `${BASE}/endpoints/${endpoint.id}/deliveries`, headers: sessionHeaders(account) })).json().data[0]).toMatchObject({
+      id: delivery.id,
+      attempts: 2,
+    });
+  });
+
   it('create and rotate take an Idempotency-Key: a retry after a lost answer gets the same secret, nothing rotates twice', async () => {
     const keyed = (path: string, key: string) => t.app.inject({ method: 'POST', url: `${BASE}${path}`, headers: { ...authHeaders(account.apiKey), 'idempotency-key': key } });
     const created = await keyed('/secret', 'create-1');

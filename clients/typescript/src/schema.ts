@@ -808,7 +808,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a delivery again (same webhook-id) */
+        /**
+         * Send a delivery again (same webhook-id)
+         * @description A `sec1-tst-…` key gets 403: deliveries carry live events (they have no mode), so the log and its re-sends are for `prd` keys and the dashboard.
+         */
         post: operations["retryMerchantWebhooksDelivery"];
         delete?: never;
         options?: never;
@@ -863,7 +866,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Deliveries to the endpoint, newest first, with every attempt */
+        /**
+         * Deliveries to the endpoint, newest first, with every attempt
+         * @description A `sec1-tst-…` key gets 403: deliveries carry live events (they have no mode), so the log and its re-sends are for `prd` keys and the dashboard.
+         */
         get: operations["listMerchantWebhooksEndpointDeliveries"];
         put?: never;
         post?: never;
@@ -884,7 +890,7 @@ export interface paths {
         put?: never;
         /**
          * Send a `ping` event to the endpoint
-         * @description Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list. 409 when the endpoint is disabled: enable it first.
+         * @description Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list (with a `prd` key or the dashboard: the log refuses `tst` keys). 409 when the endpoint is disabled: enable it first.
          */
         post: operations["testMerchantWebhooksEndpoint"];
         delete?: never;

@@ -29,6 +29,10 @@ import {
 const BASE = '/api/v1/merchant/webhooks';
 const tags = ['webhooks'];
 
+/** Why a test key may not read or re-send deliveries: they have no mode, so every one may be live. */
+const LIVE_DELIVERIES = 'deliveries carry live events, and the receivers answer them as live traffic';
+const LIVE_LOG = 'A `sec1-tst-…` key gets 403: deliveries carry live events (they have no mode), so the log and its re-sends are for `prd` keys and the dashboard.';
+
 /** The seed's success envelope around `data`. */
 function ok<T>(data: T) {
   return { status: 'success' as const, data };
@@ -181,7 +185,8 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
         tags,
         security: SIGNED_IN,
         summary: 'Send a `ping` event to the endpoint',
-        description: 'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list. 409 when the endpoint is disabled: enable it first.',
+        description:
+          'Queues the ping; the worker sends it within a second or so. Follow it in the deliveries list (with a `prd` key or the dashboard: the log refuses `tst` keys). 409 when the endpoint is disabled: enable it first.',
         params: idParams,
         response: { 202: envelope(TestEventQueued), 409: PROBLEM_SCHEMA },
       },
@@ -199,13 +204,15 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
         tags,
         security: SIGNED_IN,
         summary: 'Deliveries to the endpoint, newest first, with every attempt',
+        description: LIVE_LOG,
         params: idParams,
         querystring: DeliveriesQuery,
-        response: { 200: envelope(Type.Array(WebhookDelivery)) },
+        response: { 200: envelope(Type.Array(WebhookDelivery)), 403: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
-      const { accountId } = requirePrincipal(request);
+      // Deliveries have no mode: the log holds live events and the receivers' answers to them.
+      const { accountId } = requireLivePrincipal(request, 'read the webhook delivery log', LIVE_DELIVERIES);
       return reply.status(200).send(ok(await listEndpointDeliveries(ctx, accountId, request.params.id, request.query.limit)));
     },
   );
@@ -217,12 +224,13 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
         tags,
         security: SIGNED_IN,
         summary: 'Send a delivery again (same webhook-id)',
+        description: LIVE_LOG,
         params: idParams,
-        response: { 202: envelope(DeliveryRetried) },
+        response: { 202: envelope(DeliveryRetried), 403: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
-      const { accountId } = requirePrincipal(request);
+      const { accountId } = requireLivePrincipal(request, 'retry a webhook delivery', LIVE_DELIVERIES);
       return reply.status(202).send(ok(await retryDelivery(ctx, accountId, request.params.id)));
     },
   );
