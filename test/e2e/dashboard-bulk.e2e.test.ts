@@ -164,9 +164,19 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         await expectAxeClean(page, `bulk refused by the check at ${width}`);
         await page.screenshot({ path: `.tmp/bulk-create-refused-${width}-${dialect}.png`, fullPage: true });
 
+        // Lines typed as link,name (audit): split where the name has a space, asked about where it has none.
+        await textarea.fill(['https://shop.example/a, Spring poster', 'https://shop.example/c,東京店'].join('\n'));
+        const commas = page.getByTestId('row-commas');
+        await commas.waitFor();
+        expect(await commas.textContent()).toContain('1 link has a comma in it');
+        expect(await commas.textContent()).toContain('Line 2https://shop.example/c,東京店');
+        await expectAxeClean(page, `bulk with a comma in a link at ${width}`);
+        await page.screenshot({ path: `.tmp/bulk-commas-${width}-${dialect}.png`, fullPage: true });
+
         // The second line as a spreadsheet copies it: link and name in tab-separated cells.
         await textarea.fill(['https://shop.example/a', 'https://shop.example/c\tSpring poster', 'https://shop.example/b', 'shop.example/a'].join('\n'));
         expect(await duplicates.count()).toBe(0);
+        expect(await commas.count()).toBe(0);
         await page.getByRole('button', { name: 'Check 4 links' }).click();
         await page.getByText('All 4 links are valid.').waitFor();
         expect(await duplicates.textContent()).toContain('Line 4: the same link as line 1');

@@ -2,7 +2,7 @@
 // a bare host name ("example.com/b") gets https:// in front before the server checks it, with the
 // same helper (withScheme); anything else reaches the server as typed, to be refused with a reason.
 import { describe, expect, it } from 'vitest';
-import { duplicateRows, pastedRows, rowsFromCsv, rowsFromText } from '../../web/src/bulk/parse-rows.ts';
+import { commaRows, duplicateRows, pastedRows, rowsFromCsv, rowsFromText } from '../../web/src/bulk/parse-rows.ts';
 
 describe('bulk rows', () => {
   it('prefixes bare host lines, skips blank ones and keeps the rest as typed', () => {
@@ -35,6 +35,22 @@ describe('bulk rows', () => {
     // A broken paste is a problem to show while typing, never a throw that takes the page down.
     expect(pastedRows('url,name\n"https://example.com/a,A\n')).toEqual({ rows: [], problem: expect.stringMatching(/unclosed quote/) });
     expect(pastedRows('example.com/a\tA')).toEqual({ rows: [{ url: 'https://example.com/a', name: 'A', source: 'line 1' }], problem: null });
+  });
+
+  it('splits a typed link,name line at its first comma when the name has a space; names the ambiguous ones', () => {
+    // A link cannot hold a space, so this line cannot be one link (it drew "must not contain spaces" on every row).
+    const rows = rowsFromText('https://example.com/La, 東京店 本店\nexample.com/b,Bar north\nhttps://example.com/c,東京店\nhttps://example.com/s?q=a,b\nhttps://example.com/d\tName, with comma\n');
+    expect(rows).toEqual([
+      { url: 'https://example.com/La', name: '東京店 本店', source: 'line 1' },
+      { url: 'https://example.com/b', name: 'Bar north', source: 'line 2' },
+      { url: 'https://example.com/c,東京店', name: '', source: 'line 3' },
+      { url: 'https://example.com/s?q=a,b', name: '', source: 'line 4' },
+      { url: 'https://example.com/d', name: 'Name, with comma', source: 'line 5' },
+    ]);
+    // Without a space the comma may be the link's own: the page asks about those lines instead of guessing.
+    expect(commaRows(rows).map((row) => row.source)).toEqual(['line 3', 'line 4']);
+    // A CSV with a header says what its commas are.
+    expect(commaRows(rowsFromText('url,name\nhttps://example.com/c,Menu\n'))).toEqual([]);
   });
 
   it('prefixes bare hosts in a CSV url column too', () => {

@@ -18,8 +18,8 @@ import { formatCount } from '../lib/dates.ts';
 import { saveBlob } from '../lib/download.ts';
 import { useTitle } from '../lib/use-title.ts';
 import { type BulkOptions, type BulkOutcome, type BulkProgress, checkRows, RowErrors, runBulk } from './bulk-run.ts';
-import { type BulkRow, duplicateRows, pastedRows, rowsFromCsv } from './parse-rows.ts';
-import { DuplicateRowList, RowErrorList } from './row-problems.tsx';
+import { type BulkRow, commaRows, duplicateRows, pastedRows, rowsFromCsv } from './parse-rows.ts';
+import { CommaRowList, DuplicateRowList, RowErrorList } from './row-problems.tsx';
 
 const MAX_ROWS = 1000;
 // The request's fields as this page calls them, for a refusal of the whole batch that names them.
@@ -257,6 +257,7 @@ export function BulkPage() {
           </div>
           {csvProblem && <Alert>{csvProblem}</Alert>}
           {!csv && pasted.problem && <Alert>{pasted.problem}</Alert>}
+          {!csv && <CommaRowList rows={commaRows(pasted.rows)} />}
           <div aria-live="polite" className="space-y-4">
             {rowErrors ? (
               <RowErrorList rows={rows} errors={rowErrors} created={create.error === rowErrors} asked={askedToFix} />

@@ -15,17 +15,34 @@ export interface BulkRow {
 /**
  * Rows from pasted text: one link per non-blank line. Cells copied from a spreadsheet arrive
  * tab-separated (a tab cannot be part of a link), so a second cell is the code's name; a paste
- * whose first line names its columns (`url`, `name`) is read as the CSV it is.
+ * whose first line names its columns (`url`, `name`) is read as the CSV it is. A line typed as
+ * `link,name` whose name has a space is split at its first comma: a link cannot hold a space, so
+ * the line cannot be one link. Without a space the comma may be the link's own (`?q=a,b`): the
+ * line stays one link, and commaRows names it so the page can ask.
  */
 export function rowsFromText(text: string): BulkRow[] {
   if (hasHeader(text)) return rowsFromCsv(text);
   const rows: BulkRow[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
-    const [link = '', name = ''] = line.split('\t');
+    const [link = '', name = ''] = line.includes('\t') ? line.split('\t') : typedColumns(line);
     const url = withScheme(link);
     if (url) rows.push({ url, name: name.trim(), source: `line ${i + 1}` });
   });
   return rows;
+}
+
+// "example.com/a, Lunch menu" → link and name; anything else stays one cell.
+function typedColumns(line: string): [string, string?] {
+  const comma = line.indexOf(',');
+  if (comma < 0) return [line];
+  const link = line.slice(0, comma).trim();
+  const name = line.slice(comma + 1).trim();
+  return link !== '' && !/\s/.test(link) && /\s/.test(name) ? [link, name] : [line];
+}
+
+/** The pasted rows whose link holds a comma: perhaps a `link,name` line the paste could not tell apart. */
+export function commaRows(rows: readonly BulkRow[]): BulkRow[] {
+  return rows.filter((row) => row.source.startsWith('line ') && row.url.includes(','));
 }
 
 /** rowsFromText for a field being typed into: a broken CSV paste is a problem to show, not a throw. */

@@ -2,7 +2,7 @@
 // created until they are fixed) and the rows that repeat an earlier link (a warning: each still
 // gets its own code).
 import { AlertTriangle } from 'lucide-react';
-import { useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { Alert } from '../components/ui/misc.tsx';
 import { formatCount } from '../lib/dates.ts';
 import type { RowErrors } from './bulk-run.ts';
@@ -52,29 +52,59 @@ export function RowErrorList({ rows, errors, created, asked = 0 }: { rows: BulkR
   );
 }
 
-/** The rows that repeat an earlier row's link, each named with the row it repeats. */
-export function DuplicateRowList({ rows, duplicates }: { rows: BulkRow[]; duplicates: DuplicateRow[] }) {
-  if (duplicates.length === 0) return null;
+// A warning about some rows: each still gets its code.
+function RowWarning({ title, advice, testId, children }: { title: string; advice: string; testId: string; children: ReactNode }) {
   return (
-    <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid="row-duplicates">
+    <div className="rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-200" data-testid={testId}>
       <p className="flex items-center gap-2 font-medium">
         <AlertTriangle aria-hidden="true" className="size-4 shrink-0 text-amber-600 dark:text-amber-400" />
         <span>
           <span className="sr-only">Warning: </span>
-          {duplicates.length === 1 ? '1 row repeats a link' : `${formatCount(duplicates.length)} rows repeat a link`}
+          {title}
         </span>
       </p>
-      <p className="mt-1 text-[13px]">Each row still gets a code of its own. Remove the repeats if you meant one code per link.</p>
-      <ul className={list}>
-        {duplicates.map(({ index, first }) => (
-          <li key={index} className="min-w-0 text-[13px]">
-            <span className="font-medium">
-              {words(rows[index]?.source ?? `row ${index + 1}`)}: the same link as {rows[first]?.source ?? `row ${first + 1}`}
-            </span>
-            <Link url={rows[index]?.url ?? ''} className="text-amber-900/80 dark:text-amber-200/80" />
-          </li>
-        ))}
-      </ul>
+      <p className="mt-1 text-[13px]">{advice}</p>
+      <ul className={list}>{children}</ul>
     </div>
+  );
+}
+
+/** The rows that repeat an earlier row's link, each named with the row it repeats. */
+export function DuplicateRowList({ rows, duplicates }: { rows: BulkRow[]; duplicates: DuplicateRow[] }) {
+  if (duplicates.length === 0) return null;
+  return (
+    <RowWarning
+      testId="row-duplicates"
+      title={duplicates.length === 1 ? '1 row repeats a link' : `${formatCount(duplicates.length)} rows repeat a link`}
+      advice="Each row still gets a code of its own. Remove the repeats if you meant one code per link."
+    >
+      {duplicates.map(({ index, first }) => (
+        <li key={index} className="min-w-0 text-[13px]">
+          <span className="font-medium">
+            {words(rows[index]?.source ?? `row ${index + 1}`)}: the same link as {rows[first]?.source ?? `row ${first + 1}`}
+          </span>
+          <Link url={rows[index]?.url ?? ''} className="text-amber-900/80 dark:text-amber-200/80" />
+        </li>
+      ))}
+    </RowWarning>
+  );
+}
+
+/** Pasted lines whose link holds a comma: a `link,name` line reads as one link unless the name has a space. */
+export function CommaRowList({ rows }: { rows: BulkRow[] }) {
+  if (rows.length === 0) return null;
+  return (
+    <RowWarning
+      testId="row-commas"
+      title={rows.length === 1 ? '1 link has a comma in it' : `${formatCount(rows.length)} links have a comma in them`}
+      advice="If the part after the comma is the code's name, put a tab between link and name (as a spreadsheet copies them), or start the list with a header line: url,name."
+    >
+      {rows.map((row) => (
+        <li key={row.source} className="min-w-0 text-[13px]">
+          <span className="font-medium">{words(row.source)}</span>
+          <Link url={row.url} className="text-amber-900/80 dark:text-amber-200/80" />
+        </li>
+      ))}
+    </RowWarning>
   );
 }
