@@ -45,7 +45,7 @@ function SignupForm({ first }: { first: boolean }) {
       {signUp.error && !fields.email && !fields.password && !fields.name && !fields.account_name && (
         <Alert>{closed ? 'Sign-up has just been closed on this Tessera. Ask its administrator for an account.' : errorText(signUp.error)}</Alert>
       )}
-      <Field label="Your name" optional hint="Only you and your team see it." error={fields.name}>
+      <Field label="Your name" optional hint="Only you see it, in the dashboard." error={fields.name}>
         {(props) => <TextInput {...props} autoComplete="name" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
       <Field label="Organisation or brand" optional hint="What people who scan your codes see on the pages Tessera shows them. You can change it later in Settings." error={fields.account_name}>
@@ -95,7 +95,7 @@ export function SignupPage() {
             errorText(policy.error)
           ) : (
             <>
-              Accounts here are created by its administrator (with <code>tessera account create</code>) or by invitation. Ask them for one, then sign in.
+              Accounts here are created by its administrator (with <code>tessera account create</code>). Ask them for one, then sign in.
             </>
           )}
         </Alert>
