@@ -2,10 +2,15 @@
 // rules (lint.ts) and the web-scanner rules (lint-web-scanner.ts).
 import type { Rgba } from './color.ts';
 
-// Field paths name the colour for the API; the message names it for the person choosing it.
-export function colourName(field: string): string {
+// Field paths name the colour for the API; the message names it for the person choosing it, in
+// the designer's words: a gradient's first and last colours are its start and end colours
+// (`stops`: how many the gradient has).
+export function colourName(field: string, stops = 0): string {
   const stop = /^gradient\.stops\[(\d+)\]\.color$/.exec(field);
-  if (stop) return `gradient colour ${Number(stop[1]) + 1}`;
+  if (stop) {
+    const i = Number(stop[1]);
+    return i === 0 ? 'the start colour' : i === stops - 1 ? 'the end colour' : `gradient colour ${i + 1}`;
+  }
   return { color: 'the code colour', eye_color: 'the eye colour', gradient: 'the gradient between its colours' }[field] ?? field;
 }
 
@@ -21,10 +26,10 @@ const luma = (c: Rgba): number => 0.299 * c.r + 0.587 * c.g + 0.114 * c.b;
  * (or, inverted, the reverse), leaving out the side that is already as far as it goes, so a
  * black code on a grey background is told about the background, not to darken black.
  */
-export function contrastFix(fg: Rgba, bg: Rgba, inverted: boolean, field: string): { advice: string; field: 'colour' | 'background' | 'both' } {
+export function contrastFix(fg: Rgba, bg: Rgba, inverted: boolean, field: string, stops = 0): { advice: string; field: 'colour' | 'background' | 'both' } {
   const codeCanMove = inverted ? luma(fg) < NEAR_WHITE : luma(fg) > NEAR_BLACK;
   const backgroundCanMove = inverted ? luma(bg) > NEAR_BLACK : luma(bg) < NEAR_WHITE;
-  const code = `${inverted ? 'a lighter' : 'a darker'} ${colourName(field).replace(/^the /, '').replace('gradient between its colours', 'gradient')}`;
+  const code = `${inverted ? 'a lighter' : 'a darker'} ${colourName(field, stops).replace(/^the /, '').replace('gradient between its colours', 'gradient')}`;
   const background = inverted ? 'a darker background' : 'a lighter background';
   if (codeCanMove && !backgroundCanMove) return { advice: `use ${code}`, field: 'colour' };
   if (backgroundCanMove && !codeCanMove) return { advice: `use ${background}`, field: 'background' };

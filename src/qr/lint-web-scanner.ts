@@ -24,11 +24,12 @@ export function flatAreaProblem(fgs: { field: string; rgba: Rgba }[], bg: Rgba):
     if (!worst || luma > worst.luma) worst = { field, fg, luma };
   }
   if (!worst || worst.luma < bgLuma / 2) return null;
+  const stops = fgs.filter((f) => f.field.startsWith('gradient.stops[')).length;
   return {
     field: worst.field,
     message:
-      `web-based scanners (jsQR) cannot read this code in a sharp image (a screenshot, a file, a render of 8 px a module or more): ${colourName(worst.field)} (${hex(worst.fg)}) has a brightness of ` +
-      `${Math.round(worst.luma)} of 255 and must be below ${Math.floor(bgLuma / 2)}, half the background’s: ${contrastFix(worst.fg, bg, false, worst.field).advice}`,
+      `web-based scanners (jsQR) cannot read this code in a sharp image (a screenshot, a file, a render of 8 px a module or more): ${colourName(worst.field, stops)} (${hex(worst.fg)}) has a brightness of ` +
+      `${Math.round(worst.luma)} of 255 and must be below ${Math.floor(bgLuma / 2)}, half the background’s: ${contrastFix(worst.fg, bg, false, worst.field, stops).advice}`,
   };
 }
 

@@ -120,12 +120,13 @@ export function lintDesign(design: Design, context: LintContext = {}): LintResul
     if (delta > 0) lighter++;
   }
   const crosses = lighter > 0 && lighter < fgs.length && worstField === 'gradient';
-  const fix = crosses ? null : contrastFix(worstFg, bg, lighter === fgs.length, worstField);
+  const stops = design.gradient?.stops.length ?? 0;
+  const fix = crosses ? null : contrastFix(worstFg, bg, lighter === fgs.length, worstField, stops);
   // When only the background can still move (the code is as dark as it gets), the fault is named there.
   const faultField = fix?.field === 'background' ? 'background' : worstField;
   // A translucent colour is judged as drawn: name what it looks like, or that it cannot be seen.
   const drawn = worstAlpha === 0 ? 'is fully transparent, so it' : worstAlpha < 1 ? `at ${Math.round(worstAlpha * 100)} % opacity looks like ${worstHex} and` : `(${worstHex})`;
-  const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: ${colourName(worstField)} ${drawn} is only ${Math.round(worst)} of 255 steps of brightness away from the background`;
+  const said = `${worst < MIN_LUMA_DELTA ? 'contrast too low' : 'low contrast'} for scanners: ${colourName(worstField, stops)} ${drawn} is only ${Math.round(worst)} of 255 steps of brightness away from the background`;
   const advice = crosses ? 'the gradient passes through the background’s brightness: keep all its colours darker (or all lighter) than the background' : fix!.advice;
   const flat = lighter === 0 ? (flatAreaProblem(fgs, bg) ?? eyeShadeProblem(design, bg)) : null;
   if (worst < MIN_LUMA_DELTA) {

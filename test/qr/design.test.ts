@@ -184,7 +184,10 @@ describe('lintDesign', () => {
     // The colour at fault is the one named: the eye colour, a gradient's stop.
     expect(first({ color: '#000000', eye_color: '#b0b0b0' })).toMatchObject({ field: 'eye_color', message: expect.stringMatching(/: use a darker eye colour$/) });
     const stop = first({ gradient: { stops: [{ color: '#000000' }, { color: '#b0b0b0' }] } });
-    expect(stop).toMatchObject({ field: 'gradient.stops[1].color', message: expect.stringMatching(/: use a darker gradient colour 2$/) });
+    // Named as the designer labels them (UX audit 8): start and end colour; a middle stop by its place.
+    expect(stop).toMatchObject({ field: 'gradient.stops[1].color', message: expect.stringMatching(/scanners: the end colour \(#b0b0b0\).*: use a darker end colour$/) });
+    expect(first({ gradient: { stops: [{ color: '#b0b0b0' }, { color: '#000000' }] } }).message).toMatch(/: use a darker start colour$/);
+    expect(first({ gradient: { stops: [{ color: '#000000' }, { color: '#b0b0b0' }, { color: '#000000' }] } }).message).toMatch(/scanners: gradient colour 2 .*: use a darker gradient colour 2$/);
     // A gradient through the background's brightness says so, rather than "0 steps" and darker.
     const crossing = lint({
       background: '#808080',
