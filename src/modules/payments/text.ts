@@ -55,7 +55,12 @@ export function transliterate(text: string): string {
 const TYPOGRAPHIC: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2026': '...' };
 const TYPOGRAPHIC_CHARS = /[\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2212\u2026]/g;
 
-const describeChar = (ch: string): string => `'${ch}' (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+// A visible letter is named as it looks ('م'); one that cannot be seen (a control character, a
+// direction mark, a space that is not one) by its code point too, or the message shows nothing.
+const describeChar = (ch: string): string => {
+  const quoted = `'${ch}'`;
+  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? quoted : `${quoted} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+};
 
 /**
  * Validates a required text field; returns it trimmed and normalised: NFC, typographic quotes and
@@ -78,7 +83,7 @@ export function checkText(raw: unknown, rule: TextRule): TextCheck {
   if (rule.charset === 'sepa' && !SEPA_ALLOWED.test(text)) {
     return {
       ok: false,
-      reason: `contains ${describeChar(SEPA_BAD.exec(text)![0])}, which SEPA transfers cannot carry: their character sets (EPC217-08) are Latin, Greek and Cyrillic letters, digits and common punctuation`,
+      reason: `contains ${describeChar(SEPA_BAD.exec(text)![0])}, which SEPA transfers cannot carry: they take Latin, Greek and Cyrillic letters, digits and common punctuation`,
     };
   }
   if (rule.charset === 'ascii') {

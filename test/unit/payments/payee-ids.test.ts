@@ -117,8 +117,8 @@ describe('text rules', () => {
 
   it('keeps the Swiss QR-bill to its Latin set', () => {
     expect(checkText('Zoë Ærø Ș € 1/2', { max: 70, charset: 'swiss' }).ok).toBe(true);
-    expect(checkText('Москва', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("'М' (U+041C)") });
-    expect(checkText('Café ☕', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining('U+2615') });
+    expect(checkText('Москва', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("'М', which the Swiss") });
+    expect(checkText('Café ☕', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("contains '☕', which") });
     // Typographic quotes and dashes become their plain forms instead of being refused.
     expect(checkText('„Müller’s“ – Bäckerei…', { max: 70, charset: 'swiss' })).toEqual({ ok: true, text: '"Müller\'s" - Bäckerei...' });
     expect(checkText('„Müller’s“ – Bäckerei…', { max: 70, charset: 'unicode' })).toEqual({ ok: true, text: '„Müller’s“ – Bäckerei…' });
