@@ -75,12 +75,12 @@ describeDialects('payments API', (dialect) => {
       payload: { sepa: { ...FULL_PROFILE.sepa, name: '😀 Emoji Corp' } },
     });
     expect(emojiName.statusCode).toBe(400);
-    expect(emojiName.json().errors).toEqual([{ field: 'body/sepa/name', message: expect.stringMatching(/U\+1F600.*SEPA/) }]);
+    expect(emojiName.json().errors).toEqual([{ field: 'body/sepa/name', message: expect.stringMatching(/'😀', which SEPA/) }]);
 
     await putProfile(t.app, account);
     const cjk = await initPayment(t.app, account.apiKey, { ...INIT.sepa, description: '订单 with emoji 😀' });
     expect(cjk.statusCode).toBe(400);
-    expect(cjk.json().errors).toEqual([{ field: 'body/description', message: expect.stringMatching(/'订' \(U\+8BA2\).*SEPA/) }]);
+    expect(cjk.json().errors).toEqual([{ field: 'body/description', message: expect.stringMatching(/'订', which SEPA/) }]);
     // The note as EPC069-12 lays it out (line 12), read back from the decoded code.
     const vi = await initPayment(t.app, account.apiKey, { ...INIT.sepa, description: 'Cảm ơn — Phở Hà Nội' });
     expect(vi.statusCode, vi.body).toBe(201);
