@@ -57,6 +57,12 @@ describeDialects('campaigns API', (dialect) => {
       expect(response.statusCode).toBe(400);
       expect(response.json()).toMatchObject({ code: 'validation_failed', errors: [{ field: 'body/destination' }] });
     }
+    // A blank name and an unsafe link are told at once, not one per round trip (UX audit 4).
+    const both = await create(me.headers, { name: '', destination: 'javascript:alert(1)' });
+    expect(both.json().errors).toEqual([
+      { field: 'body/name', message: 'must not be empty' },
+      { field: 'body/destination', message: 'must be a web link starting with https:// or http://' },
+    ]);
     const badType = await create(me.headers, { name: 'Bad', destination: 'https://example.com', qr_type: 'holographic' });
     expect(badType.statusCode).toBe(400);
     expect(badType.json().errors[0].message).toMatch(/static, dynamic, morphing/);

@@ -107,7 +107,13 @@ const fields = {
     description: 'Unique within the account; lowercase letters, digits, inner hyphens.',
   }),
   qr_type: StringEnum(QR_TYPES, { description: QR_TYPE_DESCRIPTION }),
-  destination: Type.String({ minLength: 1, maxLength: MAX_DESTINATION_LENGTH, description: 'Absolute http(s) URL.' }),
+  // The scheme is checked here as well as in checkDestination, so a body with a blank name and a
+  // `javascript:` link is told both at once: a schema failure stops the request before the service.
+  destination: TextMatching('^$|^\\s*[Hh][Tt][Tt][Pp][Ss]?://', 'must be a web link starting with https:// or http://', {
+    minLength: 1,
+    maxLength: MAX_DESTINATION_LENGTH,
+    description: 'Absolute http(s) URL.',
+  }),
   design_config: designConfig,
   template_id: NullOr(Type.String({ maxLength: 64 })),
   hosted_page: HostedPageInput,
