@@ -301,6 +301,80 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
   );
 
   it.skipIf(!chromiumAvailable)(
+    'shows a non-Latin destination as its letters, not percent-encoded, and an untouched one is not sent again',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const readable = 'https://example.org/新しいメニュー?席=12';
+      // A right-to-left override stays encoded: it would show the address reordered.
+      const staticReadable = 'https://example.org/قائمة/%E2%80%AEfdp.exe';
+      const make = async (payload: object) => {
+        const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload });
+        expect(created.statusCode, created.body).toBe(201);
+        return created.json() as { id: string; destination: string; updated_at: string; hosted_page_url: string };
+      };
+      const dynamic = await make({ name: 'Spring menu', slug: 'menu', destination: readable, hosted_page: { title: 'Menu', published: true } });
+      const fixed = await make({ name: 'Wi-Fi card', qr_type: 'static', destination: staticReadable });
+      expect(dynamic.destination).toBe('https://example.org/%E6%96%B0%E3%81%97%E3%81%84%E3%83%A1%E3%83%8B%E3%83%A5%E3%83%BC?%E5%B8%AD=12');
+      expect(fixed.destination).toContain('%D9%82');
+
+      await atDesktopAndPhone(chromium(), context, `readable-destination-${dialect}`, async (page, width) => {
+        await page.goto(`${live.base}/app`);
+        const row = page.getByRole('row').filter({ hasText: 'Spring menu' });
+        await row.waitFor();
+        // The destination column shows from md up; the static code's link is its destination.
+        if (width === 1280) await row.getByText('example.org/新しいメニュー?席=12', { exact: true }).waitFor();
+        await page.getByRole('row').filter({ hasText: 'Wi-Fi card' }).getByText('example.org/قائمة/%E2%80%AEfdp.exe', { exact: true }).first().waitFor();
+        expect(await page.getByText('%E6%96%B0').count()).toBe(0);
+        await expectAxeClean(page, `campaign list with non-Latin destinations at ${width} px`);
+        await page.screenshot({ path: `.tmp/readable-destination-list-${width}.png` });
+
+        await page.goto(`${live.base}/app/campaigns/${dynamic.id}/page`);
+        await page.getByText(`People who scan it still go to ${readable}.`).waitFor();
+        await page.getByRole('button', { name: 'Send scans to this page' }).click();
+        await page.getByRole('alertdialog').getByText(`instead of ${readable}.`).waitFor();
+        await page.screenshot({ path: `.tmp/readable-destination-send-${width}.png` });
+        await page.keyboard.press('Escape');
+
+        // The editor shows it readable, and untouched it is no change: Save stays off and
+        // leaving asks nothing.
+        await page.goto(`${live.base}/app/campaigns/${dynamic.id}`);
+        const destination = page.getByLabel('Destination', { exact: true });
+        await expect.poll(() => destination.inputValue()).toBe(readable);
+        expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+        await destination.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `.tmp/readable-destination-editor-${width}.png` });
+        await page.getByRole('link', { name: 'Campaigns' }).first().click();
+        await page.waitForURL(`${live.base}/app`);
+        expect(await page.getByRole('alertdialog').count()).toBe(0);
+
+        // The static code's field keeps the override encoded, and its preview encodes what is stored.
+        await page.goto(`${live.base}/app/campaigns/${fixed.id}`);
+        await expect.poll(() => page.getByLabel('Destination', { exact: true }).inputValue()).toBe(staticReadable);
+        expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+      });
+
+      // Saving another change does not send the destination; sending it as shown changes nothing.
+      const page = await context.newPage();
+      await page.goto(`${live.base}/app/campaigns/${dynamic.id}`);
+      await expect.poll(() => page.getByLabel('Destination', { exact: true }).inputValue()).toBe(readable);
+      await page.getByLabel('Name', { exact: true }).fill('Spring menu 2026');
+      const put = page.waitForRequest((request) => request.method() === 'PUT' && request.url().endsWith(`/api/v1/campaigns/${dynamic.id}`));
+      await page.getByRole('button', { name: 'Save changes' }).click();
+      expect((await put).postDataJSON()).toEqual({ name: 'Spring menu 2026' });
+      await page.getByText('Changes saved').first().waitFor();
+      await expect.poll(() => page.getByLabel('Destination', { exact: true }).inputValue()).toBe(readable);
+      expect(await page.getByRole('button', { name: 'Save changes' }).isDisabled()).toBe(true);
+      const before = (await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${dynamic.id}`, headers })).json();
+      const again = await live.app.inject({ method: 'PUT', url: `/api/v1/campaigns/${dynamic.id}`, headers, payload: { destination: readable } });
+      expect(again.json()).toMatchObject({ destination: dynamic.destination, updated_at: before.updated_at });
+      await context.close();
+    },
+    90_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
     'the campaign page header says when a code has not started or has ended, as the list does',
     async () => {
       const live = await startApp();

@@ -4,6 +4,7 @@
 import { QR_TYPE_HINTS, QR_TYPE_LABELS } from '../api/labels.ts';
 import type { Campaign } from '../api/types.ts';
 import { CopyButton } from '../components/ui/copy-button.tsx';
+import { readableUrl } from '../lib/url.ts';
 
 /** Where the API reference shows how to read a live ticket's render secret. */
 export const RENDER_SECRET_DOCS = '/docs/#/morphing/getCampaignSecret';
@@ -46,7 +47,7 @@ export function PublicLink({ campaign }: { campaign: Campaign }) {
             link is its destination, whose last segment can be any length: it breaks anywhere too. */}
         <code className="min-w-0 flex-1 rounded-md break-all bg-zinc-100 px-2.5 py-1.5 text-[13px] dark:bg-zinc-800">
           {campaign.qr_type === 'static' ? (
-            campaign.public_url
+            readableUrl(campaign.public_url)
           ) : (
             <>
               {campaign.public_url.slice(0, campaign.public_url.lastIndexOf('/'))}

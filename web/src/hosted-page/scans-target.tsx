@@ -18,6 +18,7 @@ import { Button } from '../components/ui/button.tsx';
 import { ConfirmDialog } from '../components/ui/dialog.tsx';
 import { Alert, Card } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
+import { readableUrl } from '../lib/url.ts';
 
 const url = 'font-medium break-all text-zinc-900 dark:text-zinc-100';
 
@@ -85,7 +86,7 @@ export function ScansTarget({ campaign }: { campaign: Campaign }) {
       <div className="min-w-0">
         <h2 className="text-sm font-semibold">The code does not lead here yet</h2>
         <p className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400">
-          People who scan it still go to <span className={url}>{campaign.destination}</span>.
+          People who scan it still go to <span className={url}>{readableUrl(campaign.destination)}</span>.
         </p>
       </div>
       <Button variant="primary" onClick={() => setConfirmOpen(true)}>
@@ -102,7 +103,8 @@ export function ScansTarget({ campaign }: { campaign: Campaign }) {
         description={
           <>
             People who scan “{campaign.name}”, {campaign.qr_type === 'morphing' ? 'including tickets already handed out' : 'including codes already printed'}, will land on{' '}
-            <span className={url}>{pageUrl}</span> instead of <span className={url}>{campaign.destination}</span>. You can change the destination back in the campaign at any time.
+            <span className={url}>{readableUrl(pageUrl)}</span> instead of <span className={url}>{readableUrl(campaign.destination)}</span>. You can change the destination back in the campaign at any
+            time.
             {send.error ? <span className="mt-2 block text-red-700 dark:text-red-400">{errorText(send.error)}</span> : null}
           </>
         }

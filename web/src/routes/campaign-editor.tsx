@@ -38,7 +38,7 @@ import { FloatingPreview } from '../designer/floating-preview.tsx';
 import { PhoneSaveBar } from '../components/phone-save-bar.tsx';
 import { useOutOfView } from '../lib/use-out-of-view.ts';
 import { LintPanel, QrPreview } from '../designer/preview.tsx';
-import { withScheme } from '../lib/url.ts';
+import { readableUrl, withScheme } from '../lib/url.ts';
 import { useTitle } from '../lib/use-title.ts';
 
 const TYPES: QrType[] = ['dynamic', 'static', 'morphing'];
@@ -56,7 +56,10 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   // Edits a save could not send because the session had ended come back after signing in.
   const [restored] = useState(() => (readOnly ? null : peekDraft(campaign?.id)));
   const [name, setName] = useState(restored?.name ?? campaign?.name ?? '');
-  const [destination, setDestination] = useState(restored?.destination ?? campaign?.destination ?? '');
+  // The field shows the saved destination readable (non-Latin paths as letters, not %E6%96%B0…);
+  // the API normalises what is sent, and an untouched field is not sent at all.
+  const savedDestination = campaign ? readableUrl(campaign.destination) : '';
+  const [destination, setDestination] = useState(restored?.destination ?? savedDestination);
   const [qrType, setQrType] = useState<QrType>(campaign?.qr_type ?? restored?.qrType ?? 'dynamic');
   const [design, setDesign] = useState<DesignConfig>(() => structuredClone(restored?.design ?? campaign?.design_config ?? initialDesign ?? {}));
   const [schedule, setSchedule] = useState<ScheduleValue>(restored?.schedule ?? { active_from: campaign?.active_from ?? null, active_until: campaign?.active_until ?? null });
@@ -70,8 +73,10 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   // A saved live ticket shows its real, changing image; the preview then only shows the design.
   const live = campaign?.qr_type === 'morphing' && !readOnly;
 
-  // What the code encodes: the saved public URL, or for a static code the destination being typed.
-  const text = qrType === 'static' ? destination.trim() || campaign?.public_url || 'https://example.com/' : (campaign?.public_url ?? `${window.location.origin}/${PENDING_CODE}`);
+  // What the code encodes: the saved public URL, or for a static code the destination being typed
+  // (the stored, encoded one while the field still shows it readable: that is what a download holds).
+  const staticText = campaign && destination === savedDestination ? campaign.destination : destination.trim();
+  const text = qrType === 'static' ? staticText || campaign?.public_url || 'https://example.com/' : (campaign?.public_url ?? `${window.location.origin}/${PENDING_CODE}`);
   const deferredDesign = useDeferredValue(design);
   const preview = useMemo(() => drawPreview(text, deferredDesign), [text, deferredDesign]);
   const lastSvg = useRef<string | null>(null);
@@ -81,7 +86,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   if (preview.svg) lastSvg.current = preview.svg;
 
   const scheduleChanged = !!campaign && (schedule.active_from !== campaign.active_from || schedule.active_until !== campaign.active_until);
-  const dirty = !campaign || name !== campaign.name || destination !== campaign.destination || !sameJson(design, campaign.design_config) || scheduleChanged;
+  const dirty = !campaign || name !== campaign.name || destination !== savedDestination || !sameJson(design, campaign.design_config) || scheduleChanged;
   // On a phone, once the header (and its Save button) has scrolled away, a bar at the bottom saves.
   const saveBar = headerOutOfView && dirty && !readOnly;
   const pristineNew = !campaign && name === '' && destination === '' && sameJson(design, initialDesign ?? {}) && schedule.active_from === null && schedule.active_until === null;
@@ -96,7 +101,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
       if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: withScheme(destination), qr_type: qrType, design_config: design, ...scheduled } }));
       const body: Record<string, unknown> = {};
       if (name !== campaign.name) body.name = name.trim();
-      if (destination !== campaign.destination) body.destination = withScheme(destination);
+      if (destination !== savedDestination) body.destination = withScheme(destination);
       if (!sameJson(design, campaign.design_config)) body.design_config = design;
       if (scheduleChanged) Object.assign(body, schedule);
       return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
@@ -114,7 +119,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         await navigate({ to: '/app/campaigns/$campaignId', params: { campaignId: saved.id } });
       } else {
         setName(saved.name);
-        setDestination(saved.destination);
+        setDestination(readableUrl(saved.destination));
         setDesign(structuredClone(saved.design_config));
         setSchedule({ active_from: saved.active_from, active_until: saved.active_until });
         toast('Changes saved');
@@ -175,7 +180,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
               label="Destination"
               field="destination"
               hint={
-                campaign && destination === campaign.destination && leadsToHostedPage(campaign) ? (
+                campaign && destination === savedDestination && leadsToHostedPage(campaign) ? (
                   <PageDestinationHint campaign={campaign} />
                 ) : qrType === 'static' && campaign ? (
                   'Changing where a static code leads changes the code itself: printed copies keep the old destination.'

@@ -17,6 +17,7 @@ import { Button, buttonClass } from '../components/ui/button.tsx';
 import { Select, TextInput } from '../components/ui/field.tsx';
 import { Alert, Badge, EmptyState, PageHeader, Skeleton, Time } from '../components/ui/misc.tsx';
 import { formatCount } from '../lib/dates.ts';
+import { readableUrl } from '../lib/url.ts';
 import { useTitle } from '../lib/use-title.ts';
 
 const TYPES: QrType[] = ['dynamic', 'static', 'morphing'];
@@ -29,7 +30,9 @@ export function parseCampaignSearch(search: Record<string, unknown>): CampaignFi
 }
 
 function displayUrl(url: string): string {
-  return url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  return readableUrl(url)
+    .replace(/^https?:\/\//, '')
+    .replace(/\/$/, '');
 }
 
 function useSlashToFocus(ref: React.RefObject<HTMLInputElement | null>) {
@@ -276,7 +279,7 @@ export function CampaignsPage() {
                     </div>
                     <ShortLink url={c.public_url} whole={c.qr_type === 'static'} className="mt-0.5 text-[13px] text-zinc-500 dark:text-zinc-400" />
                   </td>
-                  <td className="hidden truncate py-3 pr-4 align-middle text-zinc-600 md:table-cell dark:text-zinc-400" title={c.destination}>
+                  <td className="hidden truncate py-3 pr-4 align-middle text-zinc-600 md:table-cell dark:text-zinc-400" title={readableUrl(c.destination)}>
                     {displayUrl(c.destination)}
                   </td>
                   <td className="hidden py-3 pr-4 align-middle text-zinc-600 lg:table-cell dark:text-zinc-400">
