@@ -5,7 +5,18 @@
 // 390 px, in light and dark.
 import { expect, it } from 'vitest';
 import { describeDialects } from '../helpers/dialects.ts';
-import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import {
+  atDesktopAndPhone,
+  chromiumAvailable,
+  chromiumForFile,
+  expectAxeClean,
+  liveAppPerTest,
+  phoneContextLike,
+  signedInContext,
+  smallTouchTargets,
+  watchPage,
+  withFailureScreenshot,
+} from '../helpers/dashboard-browser.ts';
 
 describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
   const chromium = chromiumForFile();
@@ -239,6 +250,34 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         expect(page.url()).toBe(`${live.base}/app/api-keys`);
       });
       expect(problems).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+  it.skipIf(!chromiumAvailable)(
+    'the dashboard opened while Tessera is unreachable is a page of its own: a heading, the reason, a retry and the way to sign in',
+    async () => {
+      const live = await startApp();
+      const { context } = await signedInContext(chromium(), live);
+      await atDesktopAndPhone(chromium(), context, `app-unreachable-${dialect}`, async (page, width) => {
+        // The session check itself cannot reach Tessera, so the app shell never renders.
+        await page.route('**/api/v1/**', (route) => route.abort('connectionrefused'));
+        await page.goto(`${live.base}/app/templates`);
+        await page.getByRole('heading', { level: 1, name: 'This page could not be loaded' }).waitFor();
+        await page.getByRole('main').getByText('Tessera could not be reached').waitFor();
+        expect(await page.locator('main').count()).toBe(1);
+        expect(await page.title()).toBe('This page could not be loaded · Tessera');
+        const signIn = page.getByRole('link', { name: 'Go to the sign-in page' });
+        expect(await signIn.getAttribute('href')).toBe(`/login?redirect=${encodeURIComponent('/app/templates')}`);
+        await expectAxeClean(page, `unreachable at ${width} px`);
+        if (width === 390) expect(await smallTouchTargets(page)).toEqual([]);
+        await page.screenshot({ path: `.tmp/app-unreachable-${width}.png` });
+        // Back: the retry loads the page it was opening, in the app.
+        await page.unroute('**/api/v1/**');
+        await page.getByRole('button', { name: 'Try again' }).click();
+        await page.getByRole('heading', { name: 'No templates yet' }).waitFor();
+        expect(await page.locator('main').count()).toBe(1);
+      });
       await context.close();
     },
     60_000,

@@ -10,6 +10,7 @@ import { api } from '../api/client.ts';
 import { sessionQuery } from '../api/session.ts';
 import { edgeFade, useScrollEdges } from '../lib/use-scroll-edges.ts';
 import { Brand } from './brand.tsx';
+import { InAppShell } from './route-error.tsx';
 import { Button } from './ui/button.tsx';
 
 const NAV = [
@@ -127,7 +128,9 @@ export function AppShell() {
           </nav>
         </header>
         <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6 focus:outline-none sm:px-6 md:py-8 lg:px-8">
-          <Outlet />
+          <InAppShell.Provider value={true}>
+            <Outlet />
+          </InAppShell.Provider>
         </main>
       </div>
     </div>
