@@ -8,7 +8,17 @@
 // short link then answers 302 to the page, and the campaign editor says so. Live tickets are
 // offered the same; static codes are told why not. axe-clean at 1280 and 390 px.
 import { expect, it } from 'vitest';
-import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import {
+  atDesktopAndPhone,
+  chromiumAvailable,
+  chromiumForFile,
+  expectAxeClean,
+  liveAppPerTest,
+  phoneContextLike,
+  signedInContext,
+  watchPage,
+  withFailureScreenshot,
+} from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 
 describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
@@ -217,6 +227,45 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
       await context.close();
     },
     120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'offers no address made of digits alone for a name in another script; publishing then asks for one beside the field',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const name = '春のメニュー ポスター — 本店 2026 限定版';
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name, destination: 'https://example.com/' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const campaignId = created.json().id as string;
+      await atDesktopAndPhone(chromium(), context, `hosted-page-address-${dialect}`, async (page, width) => {
+        await page.goto(`${live.base}/app/campaigns/${campaignId}/page`);
+        const address = page.getByRole('textbox', { name: /^Address/ });
+        await address.waitFor();
+        // Not "2026": the example, and the rule in the hint.
+        expect(await address.getAttribute('placeholder')).toBe('spring-fair');
+        await page.getByText('Lowercase letters, digits and hyphens.').waitFor();
+        await page.getByLabel('Published', { exact: true }).check();
+        expect(await address.inputValue()).toBe('');
+        await address.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `.tmp/hosted-page-address-${width}.png` });
+        await expectAxeClean(page, `page editor, name in Japanese, at ${width} px`);
+      });
+      // Published with no address: the server's refusal stands beside the field, and one typed there is taken.
+      const page = await context.newPage();
+      await page.goto(`${live.base}/app/campaigns/${campaignId}/page`);
+      const address = page.getByRole('textbox', { name: /^Address/ });
+      await page.getByLabel('Published', { exact: true }).check();
+      await page.getByRole('button', { name: 'Create the page' }).click();
+      await expect.poll(() => address.getAttribute('aria-invalid')).toBe('true');
+      await address.fill('haru-menu');
+      await page.getByRole('button', { name: 'Create the page' }).click();
+      await page.getByText('Page saved and published').first().waitFor();
+      expect((await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${campaignId}`, headers })).json().slug).toBe('haru-menu');
+      await context.close();
+    },
+    60_000,
   );
 
   it.skipIf(!chromiumAvailable)(

@@ -16,6 +16,7 @@ import {
   newField,
   newForm,
   slugFrom,
+  suggestedSlug,
   slugWhileTyping,
   toDocument,
   toDraft,
@@ -115,6 +116,24 @@ describe('page editor draft', () => {
     expect(slugFrom('Spring Fair 2027!')).toBe('spring-fair-2027');
     expect(slugFrom('Café crème')).toBe('cafe-creme');
     expect(slugFrom('---')).toBe('');
+  });
+
+  // Only ASCII letters, digits and hyphens make an address (the API's rule): a name in another
+  // script is offered nothing rather than its digits alone; the field's example shows the form.
+  it.each([
+    ['Spring Fair 2027!', 'spring-fair-2027'],
+    ['Café crème', 'cafe-creme'],
+    ['A1', 'a1'],
+    ['東京 Tokyo', 'tokyo'],
+    ['Ｍｅｎｕ 春', 'menu'],
+    ['春のメニュー ポスター — 本店 2026 限定版 (テスト)', ''],
+    ['معرض الربيع 2026', ''],
+    ['春のメニュー X 2026', ''],
+    ['Меню 2026', ''],
+    ['2026', ''],
+    ['---', ''],
+  ])('offers %j the address %j', (name, slug) => {
+    expect(suggestedSlug(name)).toBe(slug);
   });
 
   it('keeps the address field valid while it is typed, a hyphen at the end allowed', () => {

@@ -210,7 +210,6 @@ export function moved<T>(list: readonly T[], from: number, by: -1 | 1): T[] {
   return out;
 }
 
-/** A slug for a campaign name (what /p/{account}/{slug} shows), or '' when nothing is left. */
 /**
  * The address field as it is typed: the same rule as slugFrom (lowercase ASCII letters, digits,
  * single hyphens), except that a hyphen may end it, so "spring " becomes "spring-" on the way to
@@ -223,10 +222,26 @@ export function slugWhileTyping(value: string): string {
     .slice(0, 64);
 }
 
+/** A slug for a campaign name (what /p/{account}/{slug} shows), or '' when nothing is left. */
 export function slugFrom(name: string): string {
   return asciiLower(name)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 64)
     .replace(/-+$/, '');
+}
+
+/**
+ * The address offered for a page from its campaign's name, or '' for none. An address may hold only
+ * ASCII letters, digits and hyphens (the API's rule), so a name written mostly in another script
+ * ("春のメニュー ポスター 2026 限定版") would leave only its digits or a stray letter ("2026"), which
+ * looks like an address but says nothing: then nothing is offered, and the field's example and
+ * hint show what to type. A name kept whole in Latin letters is offered as it is ("A1" → "a1"); one
+ * that mixes scripts needs at least three Latin letters ("東京 Tokyo" → "tokyo").
+ */
+export function suggestedSlug(name: string): string {
+  const slug = slugFrom(name);
+  const latin = slug.match(/[a-z]/g)?.length ?? 0;
+  const other = asciiLower(name).match(/[^a-z\P{L}]/gu)?.length ?? 0;
+  return latin > 0 && (other === 0 || latin >= 3) ? slug : '';
 }

@@ -4,7 +4,7 @@
 import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
 import { Toggle } from '../designer/inputs.tsx';
-import { PAGE_LANGUAGES as LANGUAGES, type PageDraft, slugFrom, slugWhileTyping } from './draft.ts';
+import { PAGE_LANGUAGES as LANGUAGES, type PageDraft, slugFrom, slugWhileTyping, suggestedSlug } from './draft.ts';
 
 export function PageSettings({
   draft,
@@ -74,7 +74,7 @@ export function PageSettings({
             spellCheck={false}
             disabled={disabled}
             value={slug}
-            placeholder={slugFrom(campaignName) || 'spring-fair'}
+            placeholder={suggestedSlug(campaignName) || 'spring-fair'}
             onChange={(e) => onSlugChange(slugWhileTyping(e.target.value))}
             // A hyphen may end the address while it is typed ("spring-" on the way to
             // "spring-fair"), never once the person moves on: it is not part of the address saved.
@@ -98,7 +98,7 @@ export function PageSettings({
         disabled={disabled}
         onChange={(published) => {
           onChange({ published });
-          if (published && !slug) onSlugChange(slugFrom(campaignName));
+          if (published && !slug) onSlugChange(suggestedSlug(campaignName));
         }}
       />
       {pageUrl && draft.published && (
