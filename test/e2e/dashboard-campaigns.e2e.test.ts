@@ -276,8 +276,27 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await floating.waitFor();
         await expectAxeClean(small, 'campaign editor at 390 px, scrolled to the design');
         await small.screenshot({ path: `.tmp/campaign-floating-preview-390-${dialect}.png` });
+        // It keeps room for itself: scrolled to the end no control is under it, and scrolling to a
+        // control (Tab) stops short of it.
+        const underPreview = () =>
+          small.evaluate(() => {
+            const preview = document.querySelector('[data-testid=floating-preview]')!.getBoundingClientRect();
+            const controls = Array.from(document.querySelectorAll<HTMLElement>('main a[href], main button, main input, main select, main textarea, main label'));
+            return controls
+              .filter((el) => !el.closest('[data-testid=floating-preview]'))
+              .filter((el) => {
+                const box = el.getBoundingClientRect();
+                return box.width > 1 && box.x < preview.right && preview.x < box.right && box.y < preview.bottom && preview.y < box.bottom;
+              })
+              .map((el) => el.textContent?.trim() || el.tagName);
+          });
+        await small.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+        await expect.poll(underPreview).toEqual([]);
+        expect(await small.evaluate(() => getComputedStyle(document.documentElement).scrollPaddingBottom)).toBe('128px');
+        await small.screenshot({ path: `.tmp/campaign-floating-preview-end-390-${dialect}.png` });
         await floating.click();
         await floating.waitFor({ state: 'detached' });
+        expect(await small.evaluate(() => getComputedStyle(document.documentElement).scrollPaddingBottom)).toBe('auto');
         await small.goto(`${live.base}/app/campaigns/${campaignId}/scans`);
         await small.getByText('Static codes are not counted').waitFor();
         expect(await small.getByLabel('Period').count()).toBe(0);
