@@ -404,7 +404,11 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         expect(created.statusCode, created.body).toBe(201);
         return created.json().id as string;
       };
-      const future = await make('Future launch', { active_from: new Date(Date.now() + 72 * HOUR + HOUR).toISOString() });
+      // Noon three calendar days ahead (the page counts calendar days): 73 hours ahead was four days after 23:00.
+      const inThreeDays = new Date();
+      inThreeDays.setDate(inThreeDays.getDate() + 3);
+      inThreeDays.setHours(12, 0, 0, 0);
+      const future = await make('Future launch', { active_from: inThreeDays.toISOString() });
       const ended = await make('Ended promo', { active_from: new Date(Date.now() - 72 * HOUR).toISOString(), active_until: new Date(Date.now() - 24 * HOUR).toISOString() });
       const running = await make('Running now', {});
       // While the list loads, its skeleton is a status with a name (axe: no aria-label on a bare div).
