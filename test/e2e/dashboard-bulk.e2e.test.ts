@@ -168,7 +168,8 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         await textarea.fill(['https://shop.example/a, Spring poster', 'https://shop.example/c,東京店'].join('\n'));
         const commas = page.getByTestId('row-commas');
         await commas.waitFor();
-        expect(await commas.textContent()).toContain('1 link has a comma in it');
+        expect(await commas.textContent()).toContain('2 lines have a comma: check where their links end');
+        expect(await commas.textContent()).toContain('Line 1: named Spring posterhttps://shop.example/a');
         expect(await commas.textContent()).toContain('Line 2https://shop.example/c,東京店');
         await expectAxeClean(page, `bulk with a comma in a link at ${width}`);
         await page.screenshot({ path: `.tmp/bulk-commas-${width}-${dialect}.png`, fullPage: true });

@@ -23,7 +23,7 @@ describe('bulk rows', () => {
       { url: 'https://example.com/a', name: 'Lunch menu', source: 'line 1' },
       { url: 'https://example.com/b', name: 'Bar', source: 'line 2' },
       // A comma can be part of a link, so without a header it stays in it (the server judges the link).
-      { url: 'https://example.com/c,not-a-name', name: '', source: 'line 3' },
+      { url: 'https://example.com/c,not-a-name', name: '', source: 'line 3', comma: true },
     ]);
     expect(rowsFromText('Name;URL\nMenu;example.com/menu\n"Shop; north";https://shop.example/\n')).toEqual([
       { url: 'https://example.com/menu', name: 'Menu', source: 'row 2' },
@@ -37,18 +37,22 @@ describe('bulk rows', () => {
     expect(pastedRows('example.com/a\tA')).toEqual({ rows: [{ url: 'https://example.com/a', name: 'A', source: 'line 1' }], problem: null });
   });
 
-  it('splits a typed link,name line at its first comma when the name has a space; names the ambiguous ones', () => {
-    // A link cannot hold a space, so this line cannot be one link (it drew "must not contain spaces" on every row).
-    const rows = rowsFromText('https://example.com/La, 東京店 本店\nexample.com/b,Bar north\nhttps://example.com/c,東京店\nhttps://example.com/s?q=a,b\nhttps://example.com/d\tName, with comma\n');
+  it('splits a typed link,name line at the last comma before its first space, and marks every line with a comma', () => {
+    // A link cannot hold a space, so these lines cannot be one link (they drew "must not contain spaces" on every row).
+    const rows = rowsFromText(
+      'https://example.com/La, 東京店 本店\nexample.com/b,Bar north\nhttps://a.example/s?q=a,b, Lunch menu\nhttps://a.example/x, Menu\nhttps://example.com/c,東京店\nhttps://example.com/plain\nhttps://example.com/d\tName, with comma\n',
+    );
     expect(rows).toEqual([
-      { url: 'https://example.com/La', name: '東京店 本店', source: 'line 1' },
-      { url: 'https://example.com/b', name: 'Bar north', source: 'line 2' },
-      { url: 'https://example.com/c,東京店', name: '', source: 'line 3' },
-      { url: 'https://example.com/s?q=a,b', name: '', source: 'line 4' },
-      { url: 'https://example.com/d', name: 'Name, with comma', source: 'line 5' },
+      { url: 'https://example.com/La', name: '東京店 本店', source: 'line 1', comma: true },
+      { url: 'https://example.com/b', name: 'Bar north', source: 'line 2', comma: true },
+      { url: 'https://a.example/s?q=a,b', name: 'Lunch menu', source: 'line 3', comma: true },
+      { url: 'https://a.example/x', name: 'Menu', source: 'line 4', comma: true },
+      // Without a space the comma may be the link's own: one link, for the person to check.
+      { url: 'https://example.com/c,東京店', name: '', source: 'line 5', comma: true },
+      { url: 'https://example.com/plain', name: '', source: 'line 6' },
+      { url: 'https://example.com/d', name: 'Name, with comma', source: 'line 7' },
     ]);
-    // Without a space the comma may be the link's own: the page asks about those lines instead of guessing.
-    expect(commaRows(rows).map((row) => row.source)).toEqual(['line 3', 'line 4']);
+    expect(commaRows(rows).map((row) => row.source)).toEqual(['line 1', 'line 2', 'line 3', 'line 4', 'line 5']);
     // A CSV with a header says what its commas are.
     expect(commaRows(rowsFromText('url,name\nhttps://example.com/c,Menu\n'))).toEqual([]);
   });

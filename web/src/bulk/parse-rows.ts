@@ -10,15 +10,17 @@ export interface BulkRow {
   name: string;
   /** Where it came from, for messages: "line 4". */
   source: string;
+  /** A pasted line with a comma (and no tab): where its link ends is a guess to check. */
+  comma?: boolean;
 }
 
 /**
  * Rows from pasted text: one link per non-blank line. Cells copied from a spreadsheet arrive
  * tab-separated (a tab cannot be part of a link), so a second cell is the code's name; a paste
  * whose first line names its columns (`url`, `name`) is read as the CSV it is. A line typed as
- * `link,name` whose name has a space is split at its first comma: a link cannot hold a space, so
- * the line cannot be one link. Without a space the comma may be the link's own (`?q=a,b`): the
- * line stays one link, and commaRows names it so the page can ask.
+ * `link,name` is split at the last comma before its first space: a link cannot hold a space, so
+ * what follows that comma is the name (`…?q=a,b, Lunch menu`). A comma can be a link's own, so
+ * every line that had one is marked and the page asks the person to check it.
  */
 export function rowsFromText(text: string): BulkRow[] {
   if (hasHeader(text)) return rowsFromCsv(text);
@@ -26,23 +28,23 @@ export function rowsFromText(text: string): BulkRow[] {
   text.split(/\r?\n/).forEach((line, i) => {
     const [link = '', name = ''] = line.includes('\t') ? line.split('\t') : typedColumns(line);
     const url = withScheme(link);
-    if (url) rows.push({ url, name: name.trim(), source: `line ${i + 1}` });
+    if (url) rows.push({ url, name: name.trim(), source: `line ${i + 1}`, ...(!line.includes('\t') && line.includes(',') ? { comma: true } : {}) });
   });
   return rows;
 }
 
-// "example.com/a, Lunch menu" → link and name; anything else stays one cell.
+// "example.com/a, Lunch menu" → link and name; a line without a space, or without a comma before it, stays one cell.
 function typedColumns(line: string): [string, string?] {
-  const comma = line.indexOf(',');
-  if (comma < 0) return [line];
-  const link = line.slice(0, comma).trim();
-  const name = line.slice(comma + 1).trim();
-  return link !== '' && !/\s/.test(link) && /\s/.test(name) ? [link, name] : [line];
+  const text = line.trim();
+  const space = text.search(/\s/);
+  if (space < 0) return [line];
+  const comma = text.lastIndexOf(',', space);
+  return comma > 0 ? [text.slice(0, comma), text.slice(comma + 1)] : [line];
 }
 
-/** The pasted rows whose link holds a comma: perhaps a `link,name` line the paste could not tell apart. */
+/** The pasted lines that held a comma: split at it or not, the person should check where the link ends. */
 export function commaRows(rows: readonly BulkRow[]): BulkRow[] {
-  return rows.filter((row) => row.source.startsWith('line ') && row.url.includes(','));
+  return rows.filter((row) => row.comma);
 }
 
 /** rowsFromText for a field being typed into: a broken CSV paste is a problem to show, not a throw. */

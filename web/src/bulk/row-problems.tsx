@@ -90,18 +90,21 @@ export function DuplicateRowList({ rows, duplicates }: { rows: BulkRow[]; duplic
   );
 }
 
-/** Pasted lines whose link holds a comma: a `link,name` line reads as one link unless the name has a space. */
+/** Pasted lines with a comma: each is shown as read (link, and name when split), for the person to check. */
 export function CommaRowList({ rows }: { rows: BulkRow[] }) {
   if (rows.length === 0) return null;
   return (
     <RowWarning
       testId="row-commas"
-      title={rows.length === 1 ? '1 link has a comma in it' : `${formatCount(rows.length)} links have a comma in them`}
-      advice="If the part after the comma is the code's name, put a tab between link and name (as a spreadsheet copies them), or start the list with a header line: url,name."
+      title={rows.length === 1 ? '1 line has a comma: check where its link ends' : `${formatCount(rows.length)} lines have a comma: check where their links end`}
+      advice="A comma can be part of a link. A line with a space is split at the last comma before it: the rest is the code's name. To say it for sure, put a tab between link and name (as a spreadsheet copies them), or start the list with a header line: url,name."
     >
       {rows.map((row) => (
         <li key={row.source} className="min-w-0 text-[13px]">
-          <span className="font-medium">{words(row.source)}</span>
+          <span className="font-medium">
+            {words(row.source)}
+            {row.name ? `: named ${row.name}` : ''}
+          </span>
           <Link url={row.url} className="text-amber-900/80 dark:text-amber-200/80" />
         </li>
       ))}
