@@ -129,9 +129,9 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   },
   {
     name: 'TESSERA_ITEM_PASSWORD_CHECKS_PER_MINUTE',
-    default: '30',
+    default: '60',
     description:
-      'Item passwords checked per client network per minute, right or wrong (each runs argon2id, ~45 ms of CPU); over it, `429 rate_limited` until the minute ends. Wrong ones have their own, lower limits per item.',
+      'Item passwords checked per client network per minute, right or wrong, for any items (each runs argon2id, ~45 ms of CPU); over it, `429 rate_limited` until the minute ends. Everyone behind one address (an office NAT; every visitor behind a proxy unless `TESSERA_TRUST_PROXY` is set) shares it: raise it for an item many people open from one place. Wrong ones have their own, lower limits per item.',
   },
   { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', description: 'Dashboard session lifetime; it slides with use.' },
   { name: 'TESSERA_WORKER', default: 'true', description: 'Run the webhook/sweeper worker inside `serve`; set false when running `tessera worker` separately.' },
@@ -422,7 +422,7 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: int(env, 'TESSERA_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     itemCreatesPerMinute: int(env, 'TESSERA_ITEM_CREATES_PER_MINUTE', 60, 1, 1_000_000),
     itemPasswordCreatesPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE', 10, 1, 1_000_000),
-    itemPasswordChecksPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CHECKS_PER_MINUTE', 30, 1, 1_000_000),
+    itemPasswordChecksPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CHECKS_PER_MINUTE', 60, 1, 1_000_000),
     sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336, 1, 24 * 365),
     runWorker: bool(env, 'TESSERA_WORKER', true),
     webhookAllowedHosts: Object.freeze(webhookAllowedHosts(env)),

@@ -14,22 +14,22 @@ describeDialects('item password checks', (dialect) => {
   const resolve = (magic: string, password: string, remoteAddress = '198.51.100.7') =>
     t.app.inject({ method: 'GET', url: `/api/v0/items/${magic}`, headers: { 'x-qr-password': password }, remoteAddress });
 
-  it('by default 30 a minute per network, right or wrong and across items, then 429 rate_limited with Retry-After; nothing is spent', async () => {
+  it('by default 60 a minute per network, right or wrong and across items, then 429 rate_limited with Retry-After; nothing is spent', async () => {
     t = await createTestApp(dialect);
     t.clock.set('2026-03-01T12:00:20.000Z');
     const shared = await createItemViaApi(t.app, { ...SEED_ITEM, viewLimit: undefined });
     const other = await createItemViaApi(t.app, { ...SEED_ITEM, viewLimit: undefined });
-    for (let i = 0; i < 25; i++) expect((await resolve(shared.magic, SEED_ITEM.password)).statusCode).toBe(200);
+    for (let i = 0; i < 55; i++) expect((await resolve(shared.magic, SEED_ITEM.password)).statusCode).toBe(200);
     for (let i = 0; i < 5; i++) expect((await resolve(other.magic, `wrong-${i}`)).statusCode).toBe(401);
     const refused = await resolve(shared.magic, SEED_ITEM.password);
     expect(refused.statusCode).toBe(429);
     expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(refused.json()).toMatchObject({ code: 'rate_limited', detail: expect.stringMatching(/passwords checked from your network/) });
-    expect(refused.headers).toMatchObject({ 'retry-after': '40', 'ratelimit-limit': '30', 'ratelimit-remaining': '0' });
+    expect(refused.headers).toMatchObject({ 'retry-after': '40', 'ratelimit-limit': '60', 'ratelimit-remaining': '0' });
     // Nothing spent, and the refusal was not counted as a wrong password.
     const rows = await t.app.ctx.db.selectFrom('items').select(['view_count', 'password_failures']).orderBy('view_count', 'desc').execute();
     expect(rows).toEqual([
-      { view_count: 25, password_failures: 0 },
+      { view_count: 55, password_failures: 0 },
       { view_count: 0, password_failures: 5 },
     ]);
     // Another network has its own budget; the next minute opens this one again.

@@ -57,7 +57,7 @@ export const de: Catalogue = {
   'item.locked.title': 'Zu viele falsche Passwörter',
   'item.locked.body': 'Zum Schutz des Geteilten nimmt dieser Link eine Weile kein Passwort an. Versuchen Sie es {when} erneut. Es wurde nichts verbraucht.',
   'item.busy.title': 'Zu viele Versuche von Ihrer Verbindung',
-  'item.busy.body': 'Dieser Link wurde von Ihrer Verbindung in kurzer Zeit sehr oft mit einem Passwort geöffnet. Versuchen Sie es {when} erneut. Es wurde nichts verbraucht.',
+  'item.busy.body': 'Von Ihrer Verbindung wurden in kurzer Zeit sehr oft Passwörter versucht. Versuchen Sie es {when} erneut. Es wurde nichts verbraucht.',
 
   'form.required': 'Pflichtfeld',
   'form.choose': 'Bitte wählen…',

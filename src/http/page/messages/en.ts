@@ -55,7 +55,7 @@ export const en = {
   'item.locked.title': 'Too many wrong passwords',
   'item.locked.body': 'To protect what was shared, this link accepts no password for a while. Try again {when}. Nothing was used up.',
   'item.busy.title': 'Too many tries from your connection',
-  'item.busy.body': 'This link was opened with a password many times from your connection in a short while. Try again {when}. Nothing was used up.',
+  'item.busy.body': 'Passwords were tried many times from your connection in a short while. Try again {when}. Nothing was used up.',
 
   'form.required': 'required',
   'form.choose': 'Choose…',

@@ -55,7 +55,7 @@ export const es: Catalogue = {
   'item.locked.title': 'Demasiadas contraseñas incorrectas',
   'item.locked.body': 'Para proteger lo compartido, este enlace no acepta contraseñas durante un tiempo. Vuelve a intentarlo {when}. No se ha gastado nada.',
   'item.busy.title': 'Demasiados intentos desde tu conexión',
-  'item.busy.body': 'Este enlace se ha abierto con contraseña muchas veces desde tu conexión en poco tiempo. Vuelve a intentarlo {when}. No se ha gastado nada.',
+  'item.busy.body': 'Desde tu conexión se han probado contraseñas muchas veces en poco tiempo. Vuelve a intentarlo {when}. No se ha gastado nada.',
 
   'form.required': 'obligatorio',
   'form.choose': 'Elige…',

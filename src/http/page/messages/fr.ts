@@ -56,7 +56,7 @@ export const fr: Catalogue = {
   'item.locked.title': 'Trop de mots de passe erronés',
   'item.locked.body': 'Pour protéger ce qui a été partagé, ce lien n’accepte plus de mot de passe pendant un moment. Réessayez {when}. Rien n’a été utilisé.',
   'item.busy.title': 'Trop de tentatives depuis votre connexion',
-  'item.busy.body': 'Ce lien a été ouvert avec un mot de passe de nombreuses fois depuis votre connexion en peu de temps. Réessayez {when}. Rien n’a été utilisé.',
+  'item.busy.body': 'Des mots de passe ont été essayés de nombreuses fois depuis votre connexion en peu de temps. Réessayez {when}. Rien n’a été utilisé.',
 
   'form.required': 'obligatoire',
   'form.choose': 'Choisir…',
