@@ -25,10 +25,12 @@ export interface TextRule {
 /** The outcome of checking one text field. */
 export type TextCheck = { ok: true; text: string } | { ok: false; reason: string };
 
-// Control characters and line separators, and the invisible direction marks, overrides and
-// isolates: names, addresses and references are shown to payers and copied into online banking,
-// where an override can make `order-42` display as something else (Trojan Source).
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+// Control characters and line separators, the invisible direction marks, overrides and isolates,
+// and the invisible breaks and blanks (soft hyphen, zero-width space, word joiner, BOM, the Braille
+// and Hangul fillers; not the zero-width joiners some scripts and emoji need): names, addresses and references are shown to payers and
+// copied into online banking, where an override can make `order-42` display as something else
+// (Trojan Source).
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\u2800\u3164\ufeff\uffa0]/;
 
 /** The first control character, line separator or invisible direction mark in `text`, or null. */
 export function controlCharIn(text: string): string | null {
@@ -55,11 +57,28 @@ export function transliterate(text: string): string {
 const TYPOGRAPHIC: Record<string, string> = { '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"', '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2026': '...' };
 const TYPOGRAPHIC_CHARS = /[\u2018\u2019\u201a\u201c\u201d\u201e\u2013\u2014\u2212\u2026]/g;
 
-// A visible letter is named as it looks ('م'); one that cannot be seen (a control character, a
-// direction mark, a space that is not one) by its code point too, or the message shows nothing.
+// A character is named as it looks and, for a letter, by its script: "'а' (Cyrillic)" tells a
+// pasted look-alike from the Latin letter it resembles, which the glyph alone does not. One that
+// cannot be seen (a control, a direction mark, a filler) is named by its code point.
+const SCRIPTS: ReadonlyArray<[RegExp, string]> = [
+  [/\p{Script=Latin}/u, 'Latin'],
+  [/\p{Script=Greek}/u, 'Greek'],
+  [/\p{Script=Cyrillic}/u, 'Cyrillic'],
+  [/\p{Script=Arabic}/u, 'Arabic'],
+  [/\p{Script=Hebrew}/u, 'Hebrew'],
+  [/\p{Script=Han}/u, 'Chinese character'],
+  [/[\p{Script=Hiragana}\p{Script=Katakana}]/u, 'Japanese kana'],
+  [/\p{Script=Hangul}/u, 'Korean'],
+  [/\p{Script=Thai}/u, 'Thai'],
+  [/\p{Script=Devanagari}/u, 'Devanagari'],
+];
+const INVISIBLE = /[\p{C}\p{Z}\p{Default_Ignorable_Code_Point}\u2800\u3164\uffa0]/u;
 const describeChar = (ch: string): string => {
-  const quoted = `'${ch}'`;
-  return /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(ch) ? quoted : `${quoted} (U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')})`;
+  const code = `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (INVISIBLE.test(ch)) return `an invisible character (${code})`;
+  if (/\p{Extended_Pictographic}/u.test(ch)) return `'${ch}' (an emoji)`;
+  const script = /\p{L}/u.test(ch) ? SCRIPTS.find(([pattern]) => pattern.test(ch))?.[1] : undefined;
+  return script ? `'${ch}' (${script})` : `'${ch}'`;
 };
 
 /**

@@ -115,9 +115,9 @@ describe('EPC069-12 payloads', () => {
     expect(greek.ok && greek.payload.split('\n').at(-1)).toBe('Благодаря');
     const emoji = buildEpcPayload({ ...base, payee: { name: '😀 Emoji Corp', iban: 'DE89370400440532013000' }, remittance: '订单 42', information: 'שלום' });
     expect(!emoji.ok && emoji.errors).toEqual([
-      { field: 'payee.name', reason: expect.stringMatching(/^contains '😀', which SEPA transfers cannot carry/) },
-      { field: 'remittance', reason: expect.stringContaining("'订', which SEPA") },
-      { field: 'information', reason: expect.stringContaining("'ש', which SEPA") },
+      { field: 'payee.name', reason: expect.stringMatching(/^contains '😀' \(an emoji\), which SEPA transfers cannot carry/) },
+      { field: 'remittance', reason: expect.stringContaining("'订' (Chinese character), which SEPA") },
+      { field: 'information', reason: expect.stringContaining("'ש' (Hebrew), which SEPA") },
     ]);
   });
 

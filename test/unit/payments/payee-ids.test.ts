@@ -111,14 +111,20 @@ describe('text rules', () => {
       expect(checkText('Acme \u2066GmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+2066') });
       expect(checkText('Acme \u200fGmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+200F') });
       expect(checkText('Acme\u2028GmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('U+2028') });
+      expect(checkText('Acme\u200bGmbH', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('an invisible character (U+200B)') });
     }
     expect(checkText('   ', { max: 70, charset: 'unicode' })).toEqual({ ok: false, reason: 'must not be empty' });
   });
 
   it('keeps the Swiss QR-bill to its Latin set', () => {
     expect(checkText('Zoë Ærø Ș € 1/2', { max: 70, charset: 'swiss' }).ok).toBe(true);
-    expect(checkText('Москва', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("'М', which the Swiss") });
-    expect(checkText('Café ☕', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("contains '☕', which") });
+    // A pasted look-alike is told apart by its script: 'а' here is Cyrillic; an invisible filler by its code point.
+    expect(checkText('Mаria', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("'а' (Cyrillic)") });
+    for (const charset of ['unicode', 'swiss'] as const) {
+      expect(checkText('Kim\u3164Lee', { max: 70, charset })).toMatchObject({ ok: false, reason: expect.stringContaining('an invisible character (U+3164)') });
+    }
+    expect(checkText('Москва', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("'М' (Cyrillic), which the Swiss") });
+    expect(checkText('Café ☕', { max: 70, charset: 'swiss' })).toMatchObject({ ok: false, reason: expect.stringContaining("contains '☕' (an emoji), which") });
     // Typographic quotes and dashes become their plain forms instead of being refused.
     expect(checkText('„Müller’s“ – Bäckerei…', { max: 70, charset: 'swiss' })).toEqual({ ok: true, text: '"Müller\'s" - Bäckerei...' });
     expect(checkText('„Müller’s“ – Bäckerei…', { max: 70, charset: 'unicode' })).toEqual({ ok: true, text: '„Müller’s“ – Bäckerei…' });
