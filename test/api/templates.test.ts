@@ -48,7 +48,7 @@ describeDialects('templates API', (dialect) => {
       expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(refused.json()).toMatchObject({
         code: 'forbidden',
-        detail: `A tst key cannot delete template '${live.id}': it is a live template (saved with a prd key or the dashboard), and tst keys delete only the test templates they save. Use a prd key or the dashboard.`,
+        detail: `A tst key cannot delete template '${live.id}': it is a live template (saved with a prd key or the dashboard), and tst keys delete only test templates (saved with a tst key). Use a prd key or the dashboard.`,
       });
     }
     // The live templates are still there, and a live campaign can still start from one.

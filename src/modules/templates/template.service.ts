@@ -59,7 +59,7 @@ export async function deleteTemplate(ctx: Ctx, { accountId, testMode }: Template
   if (!row) throw notFound(`Template '${id}'`);
   // A template's mode never changes, so the check cannot go stale before the delete.
   if (testMode && fromFlag(row.livemode)) {
-    throw testKeyRefused(`delete template '${id}'`, 'it is a live template (saved with a prd key or the dashboard), and tst keys delete only the test templates they save');
+    throw testKeyRefused(`delete template '${id}'`, 'it is a live template (saved with a prd key or the dashboard), and tst keys delete only test templates (saved with a tst key)');
   }
   if (!(await deleteRow(ctx.db, accountId, id))) throw notFound(`Template '${id}'`);
 }
