@@ -78,6 +78,8 @@ describe('readableUrl', () => {
     ['a fullwidth solidus', '%EF%BC%8F'],
     ['a fullwidth question mark', '%EF%BC%9F'],
     ['a combining long solidus overlay', '%CC%B8'],
+    ['a combining short stroke overlay', '%CC%B5'],
+    ['a box-drawing diagonal', '%E2%95%B1'],
   ])('keeps %s encoded between readable text', (_, encoded) => {
     const url = stored(`https://example.com/新${encoded}メニュー?q=新${encoded}#新${encoded}`);
     expect(readableUrl(url)).toBe(`https://example.com/新${encoded}メニュー?q=新${encoded}#新${encoded}`);

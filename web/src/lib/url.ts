@@ -31,8 +31,11 @@ export function withScheme(value: string): string {
 // lower-case ones), and the editor compares with this form, so an untouched field is never sent.
 
 const HIDDEN = /[\p{C}\p{Z}\p{Default_Ignorable_Code_Point}\u2800\u3164\uFFA0]/u;
-// Slashes, question and number signs, at signs, percent signs and combining overlays that draw one.
-const LOOKALIKE = new Set([0x337, 0x338, 0x2044, 0x2215, 0x29f5, 0x29f8, 0x29f9, 0x20e5, 0x2e2e, 0xfe56, 0xfe5f, 0xfe6a, 0xfe6b, 0xff03, 0xff05, 0xff0f, 0xff1f, 0xff20, 0xff3c]);
+// Slashes (box-drawing diagonals too), question and number signs, at signs, percent signs, and the
+// combining strokes and overlays that draw one.
+const LOOKALIKE = new Set([
+  0x335, 0x336, 0x337, 0x338, 0x2044, 0x2215, 0x2571, 0x2572, 0x29f5, 0x29f6, 0x29f8, 0x29f9, 0x20e5, 0x2e2e, 0xfe56, 0xfe5f, 0xfe6a, 0xfe6b, 0xff03, 0xff05, 0xff0f, 0xff1f, 0xff20, 0xff3c,
+]);
 const AFTER_HOST = /^([a-z][a-z0-9+.-]*:\/\/[^/?#]*)(.*)$/is;
 
 function utf8Length(lead: number): number {
