@@ -173,7 +173,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
         <div className="space-y-6">
           <Card className="space-y-5 p-5">
             <h2 className="text-sm font-semibold">Details</h2>
-            <Field label="Name" field="name" hint="Yours to find it by; people who scan never see it." error={serverErrors.name}>
+            <Field label="Name" field="name" hint="Only you see it; people who scan never do." error={serverErrors.name}>
               {(props) => <TextInput {...props} required maxLength={200} disabled={readOnly} value={name} onChange={(e) => setName(e.target.value)} placeholder="Spring menu poster" />}
             </Field>
             <Field
