@@ -1,9 +1,11 @@
 // Opening the configured database the same way for every command: resolve the master key,
 // connect, migrate. A bad environment fails here with the variable's name, and a database that
 // cannot be reached or opened with where it is and the variable that chose it.
+import { systemClock } from '../clock.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { ensureMasterKey } from '../crypto/master-key.ts';
+import { checkMasterKey, ensureMasterKey } from '../crypto/master-key.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
+import { recordedKeyCheck } from '../db/master-key-check.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /** Where the configured database is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -56,7 +58,10 @@ export async function openRuntime(
     throw new Error(`cannot open ${describeDatabase(early)} (${early.dialect === 'postgres' ? 'DATABASE_URL' : 'TESSERA_DATA_DIR or DATABASE_URL'}): ${(error as Error).message}`, { cause: error });
   }
   try {
-    return { config: masterKey ? ensureMasterKey(early, warn) : early, database, applied };
+    const config = masterKey ? ensureMasterKey(early, warn) : early;
+    const db = database.db;
+    if (masterKey) await checkMasterKey(config, (check) => recordedKeyCheck(db, check, systemClock.now()));
+    return { config, database, applied };
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

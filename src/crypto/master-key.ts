@@ -1,7 +1,7 @@
 // Outside production an operator should be able to start Tessera with no setup at all, yet
 // every secret we derive must survive restarts: so the first start writes a random master key
 // into the data dir (mode 0600) and later starts read it back.
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Config, ConfigError, parseMasterKey } from '../config.ts';
@@ -27,4 +27,29 @@ export function ensureMasterKey(config: Config, log: (message: string) => void):
     log(`TESSERA_MASTER_KEY is not set: generated a development master key into ${file}. Set TESSERA_MASTER_KEY in production.`);
   }
   return Object.freeze({ ...config, masterKey: key });
+}
+
+/**
+ * The key's check value: an HMAC of a fixed text under it. It tells two keys apart without
+ * revealing either, so the database can keep the one it was first used with (checkMasterKey).
+ */
+export function masterKeyCheck(key: Buffer): string {
+  return createHmac('sha256', key).update('tessera master key check v1').digest('hex');
+}
+
+/**
+ * Refuses a master key other than the one the database was first used with (recorded by
+ * `recorded`, which records this key's check value when none is). What the first key encrypted
+ * (item contents, ticket and webhook secrets) cannot be read with another: a start with it came up
+ * ready, then answered 500 to those reads, and spent an item's view on each.
+ */
+export async function checkMasterKey(config: Config, recorded: (check: string) => Promise<string>): Promise<void> {
+  if (!config.masterKey) return;
+  const check = masterKeyCheck(config.masterKey);
+  if ((await recorded(check)) === check) return;
+  const file = path.join(config.dataDir, 'master.key');
+  throw new ConfigError(
+    'TESSERA_MASTER_KEY',
+    `is not the master key this database was first used with, so what that key encrypted (item contents, ticket and webhook secrets) cannot be read. Set TESSERA_MASTER_KEY to that key${config.production ? '' : ` (a development start without it generated it into ${file})`}; every instance on one database needs the same key`,
+  );
 }

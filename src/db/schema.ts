@@ -358,6 +358,13 @@ export interface FormSubmissionsTable {
 }
 
 /** When `tessera serve` first and last started against this database (one row, id `serve`). */
+/** The check value of the master key the database was first used with (migration 0021); one row, id 'master'. */
+export interface MasterKeyChecksTable {
+  id: string;
+  key_check: string;
+  recorded_at: number;
+}
+
 export interface ServerStartsTable {
   id: string;
   first_started_at: number;
@@ -455,6 +462,7 @@ export interface Database {
   hosted_pages: HostedPagesTable;
   form_submissions: FormSubmissionsTable;
   server_starts: ServerStartsTable;
+  master_key_checks: MasterKeyChecksTable;
   payment_profiles: PaymentProfilesTable;
   payments: PaymentsTable;
   payment_bank_entries: PaymentBankEntriesTable;

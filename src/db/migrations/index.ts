@@ -19,6 +19,7 @@ import * as m0017 from './0017_item_password_clients.ts';
 import * as m0018 from './0018_campaign_livemode.ts';
 import * as m0019 from './0019_item_password_backoff.ts';
 import * as m0020 from './0020_template_livemode.ts';
+import * as m0021 from './0021_master_key_check.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '0018_campaign_livemode': m0018,
   '0019_item_password_backoff': m0019,
   '0020_template_livemode': m0020,
+  '0021_master_key_check': m0021,
 };

@@ -1,0 +1,44 @@
+// A database remembers the master key it was first used with (migration 0021): a start with
+// another one is refused, naming TESSERA_MASTER_KEY, where it used to come up ready and answer 500
+// to every read of what the first key encrypted, spending an item's view on each (operator audit).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { openRuntime } from '../../src/cli/runtime.ts';
+import { TEST_MASTER_KEY } from '../helpers/app.ts';
+
+let dir = '';
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-key-check-'));
+});
+afterEach(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+const quiet = () => ({ info: () => {}, warn: () => {} });
+const open = async (env: Record<string, string>) => {
+  const runtime = await openRuntime(quiet, { TESSERA_DATA_DIR: dir, ...env });
+  await runtime.database.close();
+  return runtime.config;
+};
+
+it('refuses a master key other than the one the database was first used with, naming the variable', async () => {
+  await open({ TESSERA_MASTER_KEY: TEST_MASTER_KEY });
+  const other = '1f'.repeat(32);
+  await expect(open({ TESSERA_MASTER_KEY: other })).rejects.toMatchObject({
+    name: 'ConfigError',
+    variable: 'TESSERA_MASTER_KEY',
+    message: expect.stringMatching(/^TESSERA_MASTER_KEY: is not the master key this database was first used with.*every instance on one database needs the same key$/),
+  });
+  // The key it was first used with still opens it; so does a command that needs no key.
+  expect((await open({ TESSERA_MASTER_KEY: TEST_MASTER_KEY })).masterKey?.toString('hex')).toBe(TEST_MASTER_KEY);
+  await (await openRuntime(quiet, { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: other }, { masterKey: false })).database.close();
+});
+
+it('a development data directory moved to production with a new TESSERA_MASTER_KEY is refused, naming the generated key file', async () => {
+  const generated = await open({});
+  expect(fs.existsSync(path.join(dir, 'master.key'))).toBe(true);
+  await expect(open({ TESSERA_MASTER_KEY: TEST_MASTER_KEY })).rejects.toThrow(`a development start without it generated it into ${path.join(dir, 'master.key')}`);
+  expect((await open({ TESSERA_MASTER_KEY: generated.masterKey!.toString('hex') })).masterKey).toEqual(generated.masterKey);
+});
