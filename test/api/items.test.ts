@@ -258,6 +258,18 @@ describeDialects('items API', (dialect) => {
     });
   });
 
+  it('content that cannot be decrypted costs no view: the error comes before the view is spent', async () => {
+    const item = await createItemViaApi(t.app, { content: 'sealed', ttlHours: 1, viewLimit: 1 });
+    const { ciphertext } = await t.app.ctx.db.selectFrom('items').select('ciphertext').executeTakeFirstOrThrow();
+    // A byte of the sealed content changed (a damaged copy, or another master key's data).
+    const damaged = `${ciphertext!.slice(0, -2)}${ciphertext!.endsWith('A') ? 'B' : 'A'}${ciphertext!.slice(-1)}`;
+    await t.app.ctx.db.updateTable('items').set({ ciphertext: damaged }).execute();
+    expect((await resolveViaApi(t.app, item.magic)).statusCode).toBe(500);
+    expect((await t.app.ctx.db.selectFrom('items').select('view_count').executeTakeFirstOrThrow()).view_count).toBe(0);
+    await t.app.ctx.db.updateTable('items').set({ ciphertext }).execute();
+    expect((await resolveViaApi(t.app, item.magic)).json()).toMatchObject({ content: 'sealed', viewCount: 1 });
+  });
+
   describe('create validation', () => {
     const bad: Array<[string, unknown, string]> = [
       ['missing ttlHours', { content: 'x' }, 'body/ttlHours'],

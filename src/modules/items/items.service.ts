@@ -250,11 +250,13 @@ export async function resolveItem(ctx: ResolveContext, magic: string, password: 
   const row = await findLive(ctx, magic);
   const now = ctx.clock.now();
   if (fromFlag(row.password_protected)) await checkPassword(ctx, row, password, now, clientIp);
+  // Decrypted before the view is spent: content that cannot be read must not cost a view.
+  const content = row.ciphertext === null ? null : decryptContent(ctx.config.masterKey, magic, row.ciphertext);
   const spent = await consumeView(ctx.db, row.magic_hash, now, PASSWORD_LIMIT);
   // Nothing spent: locked by wrong passwords, lost the race for the last view, expired or deleted meanwhile.
   if (!spent) throw await changedMeanwhile(ctx, row.magic_hash, now);
-  if (spent.ciphertext === null) throw gone(spent, now);
-  return toView(ctx, magic, spent, now, { content: decryptContent(ctx.config.masterKey, magic, spent.ciphertext) });
+  if (spent.ciphertext === null || content === null) throw gone(spent, now);
+  return toView(ctx, magic, spent, now, { content });
 }
 
 /**
