@@ -37,6 +37,13 @@ export async function migrateToLatest(db: Kysely<any>): Promise<string[]> {
   const isPostgres = db.getExecutor().adapter instanceof PostgresAdapter;
   const { error, results } = isPostgres ? await (await migrator(db)).migrateToLatest() : await migrateSqliteSerialised(db);
   if (error) {
+    // An older release started on a database a newer one migrated: say that, not "corrupted".
+    const unknown = /previously executed migration (\S+) is missing/.exec(error instanceof Error ? error.message : '');
+    if (unknown) {
+      throw new Error(`this database was migrated by a newer release of Tessera (it has migration ${unknown[1]}, which this release does not know): start the newer release here, on every instance`, {
+        cause: error,
+      });
+    }
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new Error(`migration ${failed ?? '(unknown)'} failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
