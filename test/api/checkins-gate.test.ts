@@ -3,7 +3,7 @@
 import { createHmac } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { type CheckinAnswer as Answer, createTicket, liveTicketUrl, scanTicket, type TicketCode as Created } from '../helpers/checkins.ts';
+import { type CheckinAnswer as Answer, createTicket, createTicketBatch, liveTicketUrl, postCheckin, scanTicket, type TicketCode as Created } from '../helpers/checkins.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
 
@@ -118,5 +118,49 @@ describeDialects('check-in at the gate', (dialect) => {
     // Other refusals name no admission.
     expect((await scan({ payload: live(again), type: 'exit' })).admission).toBeNull();
     expect((await scan({ payload: live(again), type: 'exit' })).admission).toBeNull();
+  });
+
+  it('a gate kept to one event refuses every other ticket unspent, and a batch the account lacks is a 404', async () => {
+    await start();
+    const tonight = await createTicketBatch(t, me, 2);
+    const tomorrow = await createTicketBatch(t, me, 1);
+    const single = await ticket();
+    const door = { batch_id: tonight.batch_id, scanner_id: 'door-1' };
+
+    const wrong = await scan({ payload: live(tomorrow.data[0]!), ...door });
+    expect([wrong.result, wrong.reason, wrong.batch_id, wrong.ticket?.short_code]).toEqual(['invalid', 'other_event', tomorrow.batch_id, tomorrow.data[0]!.short_code]);
+    expect((await scan({ payload: live(single), ...door })).reason).toBe('other_event');
+    expect((await scan({ payload: live(tonight.data[0]!), ...door })).reason).toBe('admitted');
+    // Refused at the wrong door, both still get in at their own.
+    expect((await scan({ payload: live(tomorrow.data[0]!), batch_id: tomorrow.batch_id })).reason).toBe('admitted');
+    expect((await scan({ payload: live(single) })).reason).toBe('admitted');
+
+    // A misconfigured gate hears so at once and records nothing; another account's batch is unknown too.
+    const before = (
+      await t.database.handle.db
+        .selectFrom('checkins')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+    const unknown = await postCheckin(t, me, { payload: live(tonight.data[1]!), batch_id: 'bat_unknown' });
+    expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'not_found']);
+    const other = await tenant(t);
+    const theirs = await createTicketBatch(t, other, 1);
+    expect((await postCheckin(t, me, { payload: live(tonight.data[1]!), batch_id: theirs.batch_id })).statusCode).toBe(404);
+    const after = (
+      await t.database.handle.db
+        .selectFrom('checkins')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n;
+    expect(Number(after)).toBe(Number(before));
+
+    // The event is part of what a nonce stands for: the same nonce at another door is another request.
+    const payload = live(tonight.data[1]!);
+    expect((await scan({ payload, ...door, nonce: 'scan-1' })).reason).toBe('admitted');
+    const replay = await postCheckin(t, me, { payload, ...door, nonce: 'scan-1' });
+    expect([replay.statusCode, replay.headers['idempotent-replayed'], replay.json().reason]).toEqual([200, 'true', 'admitted']);
+    const elsewhere = await postCheckin(t, me, { payload, scanner_id: 'door-1', batch_id: tomorrow.batch_id, nonce: 'scan-1' });
+    expect([elsewhere.statusCode, elsewhere.json().code]).toEqual([422, 'idempotency_key_reused']);
   });
 });

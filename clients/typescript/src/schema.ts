@@ -634,7 +634,7 @@ export interface paths {
         put?: never;
         /**
          * Check a scanned ticket in or out
-         * @description `payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`: an entry is admitted only by `ok` (reason `admitted`); an `ok` exit (reason `left`) records the holder leaving. A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).
+         * @description `payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`: an entry is admitted only by `ok` (reason `admitted`); an `ok` exit (reason `left`) records the holder leaving. A ticket enters once, or again after an `exit` when its code allows re-entry. A gate that sends `batch_id` admits only that event’s tickets. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).
          */
         post: operations["createCheckin"];
         delete?: never;
@@ -1822,7 +1822,7 @@ export interface components {
             checkin_id: string;
             /** Format: date-time */
             created_at: string;
-            /** @description Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `not_yet_active`, `ended`, `unknown_ticket`. */
+            /** @description Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `not_yet_active`, `ended`, `unknown_ticket`, `other_event`. */
             reason: string;
             /**
              * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token, or the campaign's `active_until` has passed), `invalid` (also an exit of a ticket that is not inside, and a ticket before its campaign's `active_from`), `revoked` (archived code).
@@ -7817,6 +7817,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description Keep this gate to one event (a bulk request): a ticket of any other batch is answered `invalid`, reason `other_event`, and stays unused. An unknown `batch_id` is a 404. */
+                    batch_id?: string;
                     /** @description Printable ASCII, unique per scan. */
                     nonce?: string;
                     payload: string;
@@ -7867,6 +7869,16 @@ export interface operations {
             };
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

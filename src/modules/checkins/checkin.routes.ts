@@ -69,10 +69,10 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         summary: 'Check a scanned ticket in or out',
         description:
           '`payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`: an entry is admitted only by `ok` (reason `admitted`); an `ok` exit (reason `left`) records the holder leaving. ' +
-          'A ticket enters once, or again after an `exit` when its code allows re-entry. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).',
+          'A ticket enters once, or again after an `exit` when its code allows re-entry. A gate that sends `batch_id` admits only that event’s tickets. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).',
         security: SIGNED_IN,
         body: CheckinBody,
-        response: { 200: CheckinJson, 400: problem, 401: problem, 403: problem, 422: problem },
+        response: { 200: CheckinJson, 400: problem, 401: problem, 403: problem, 404: problem, 422: problem },
       },
     },
     async (request, reply) => {

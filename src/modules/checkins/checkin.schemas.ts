@@ -14,7 +14,7 @@ export const CheckinJson = Type.Object(
       description:
         "pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token, or the campaign's `active_until` has passed), `invalid` (also an exit of a ticket that is not inside, and a ticket before its campaign's `active_from`), `revoked` (archived code).",
     }),
-    reason: Type.String({ description: 'Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `not_yet_active`, `ended`, `unknown_ticket`.' }),
+    reason: Type.String({ description: 'Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `not_yet_active`, `ended`, `unknown_ticket`, `other_event`.' }),
     checkin_id: Type.String({ examples: ['chk_4hT9xQ2mZpL8vN3bK7wR1c'] }),
     type: StringEnum(CHECKIN_TYPES),
     campaign_id: NullOr(Type.String()),
@@ -39,6 +39,13 @@ export const CheckinBody = DefaultsOptional(
       payload: Type.String({ minLength: 1, maxLength: 2048 }),
       type: StringEnum(CHECKIN_TYPES, { default: 'entry' }),
       scanner_id: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+      batch_id: Type.Optional(
+        Type.String({
+          minLength: 1,
+          maxLength: 64,
+          description: 'Keep this gate to one event (a bulk request): a ticket of any other batch is answered `invalid`, reason `other_event`, and stays unused. An unknown `batch_id` is a 404.',
+        }),
+      ),
       nonce: Type.Optional(TextMatching('^[\\x21-\\x7e]+$', 'must be printable ASCII without spaces', { minLength: 1, maxLength: 100, description: 'Printable ASCII, unique per scan.' })),
     },
     { additionalProperties: false },

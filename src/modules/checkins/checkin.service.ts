@@ -31,6 +31,7 @@ export type CheckinReason =
   | 'already_used'
   | 'not_a_ticket_url'
   | 'unknown_ticket'
+  | 'other_event'
   | 'not_a_ticket'
   | 'campaign_archived'
   | 'not_yet_active'
@@ -86,6 +87,12 @@ async function judge(ctx: Ctx, { accountId, testMode }: CampaignCaller, request:
   // Admitting a live ticket spends it: a leaked test key (or a gate left on one) must not let
   // anyone in or turn its holder away. Nothing is recorded: the scanner is misconfigured.
   if (testMode && campaign.livemode) throw testKeyRefused(`check in tickets of campaign '${campaign.id}'`, 'it is a live campaign, and tst keys check in only the test tickets they make');
+  // A gate kept to one event must not spend another event's ticket: held up at the wrong door,
+  // it would be void at its own. A gate naming a batch the account lacks is misconfigured (404).
+  if (request.batch_id && campaign.batchId !== request.batch_id) {
+    await assertFilterTargets(ctx, accountId, { batchId: request.batch_id });
+    return refuse('invalid', 'other_event', campaign);
+  }
   if (campaign.qrType !== 'morphing') return refuse('invalid', 'not_a_ticket', campaign);
   if (campaign.status === 'archived') return refuse('revoked', 'campaign_archived', campaign);
   // Judged as the redirect judges it, and before the token: outside its window even the live
@@ -119,7 +126,9 @@ function storedAnswer(row: CheckinsTable): Checkin {
 }
 
 function requestHash(request: CheckinRequest): string {
-  return sha256(JSON.stringify([request.payload, request.type, request.scanner_id ?? null])).toString('hex');
+  // The event is appended only when named, so a nonce stored before gates named one still replays.
+  const scope = request.batch_id ? [request.batch_id] : [];
+  return sha256(JSON.stringify([request.payload, request.type, request.scanner_id ?? null, ...scope])).toString('hex');
 }
 
 function replay(row: CheckinsTable, hash: string): Checkin {
