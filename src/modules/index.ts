@@ -2,7 +2,7 @@
 import type { Module } from '../context.ts';
 import { accountsRoutes } from './accounts/index.ts';
 import { analyticsRoutes } from './analytics/index.ts';
-import { bulkRoutes, campaignMorphRoutes, campaignRenderRoutes, campaignRoutes } from './campaigns/index.ts';
+import { batchRoutes, bulkRoutes, campaignMorphRoutes, campaignRenderRoutes, campaignRoutes } from './campaigns/index.ts';
 import { dashboardRoutes } from './dashboard/index.ts';
 import { checkinRoutes } from './checkins/index.ts';
 import { formsRoutes } from './forms/index.ts';
@@ -29,6 +29,7 @@ export const modules: Module[] = [
   campaignRoutes,
   campaignRenderRoutes,
   bulkRoutes,
+  batchRoutes,
   campaignMorphRoutes,
   checkinRoutes,
   scansModule,

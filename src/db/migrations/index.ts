@@ -20,6 +20,7 @@ import * as m0018 from './0018_campaign_livemode.ts';
 import * as m0019 from './0019_item_password_backoff.ts';
 import * as m0020 from './0020_template_livemode.ts';
 import * as m0021 from './0021_master_key_check.ts';
+import * as m0022 from './0022_campaign_batches_index.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '0019_item_password_backoff': m0019,
   '0020_template_livemode': m0020,
   '0021_master_key_check': m0021,
+  '0022_campaign_batches_index': m0022,
 };

@@ -1,0 +1,61 @@
+// Bulk requests (batches) of an account, grouped by the database: an account with hundreds of
+// events of a thousand tickets each gets a page of a few dozen rows back, never its codes.
+import type { Kysely } from 'kysely';
+import type { KeysetPosition } from '../../db/keyset.ts';
+import type { CampaignsTable, Database } from '../../db/schema.ts';
+
+/** One batch as the list reads it; `id` is the `bat_…` batch id (the cursor's tie-breaker). */
+export interface BatchRow {
+  id: string;
+  created_at: number;
+  codes: number;
+  qr_type: CampaignsTable['qr_type'];
+  livemode: number;
+  first_name: string;
+  first_destination: string;
+}
+
+/** Filters of the batch list. */
+export interface BatchFilter {
+  qrType?: CampaignsTable['qr_type'];
+}
+
+/**
+ * A page of the account's batches, newest first, after `cursor` (its `id` a batch id). Every code
+ * of a batch is inserted with one `created_at`, one `qr_type` and one mode (campaign-batch.service),
+ * and none of them changes later, so grouping by (created_at, batch_id) yields one row per batch and
+ * the cursor can be tested on the rows before grouping: the database walks
+ * campaigns_account_batch_idx (0022) newest first and stops after `limit` groups. The first code
+ * sent has the greatest id of its batch (newBatchIds counts positions down); its name and
+ * destination, type and mode are read from that one row.
+ */
+export async function listBatches(db: Kysely<Database>, accountId: string, filter: BatchFilter, limit: number, cursor?: KeysetPosition): Promise<BatchRow[]> {
+  let groups = db
+    .selectFrom('campaigns')
+    .select((eb) => ['batch_id', 'created_at', eb.fn.countAll<number | string>().as('codes'), eb.fn.max('id').as('first_id')])
+    .where('account_id', '=', accountId)
+    // Also what lets the partial index serve the query: single campaigns have no batch.
+    .where('batch_id', 'is not', null);
+  if (filter.qrType) groups = groups.where('qr_type', '=', filter.qrType);
+  if (cursor) {
+    // The `<=` alone is what an index can seek to; the OR then steps past the cursor's own batch.
+    groups = groups.where('created_at', '<=', cursor.createdAt).where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb('batch_id', '<', cursor.id)]));
+  }
+  const page = groups.groupBy(['created_at', 'batch_id']).orderBy('created_at', 'desc').orderBy('batch_id', 'desc').limit(limit);
+  const rows = await db
+    .selectFrom(page.as('b'))
+    .innerJoin('campaigns as first', 'first.id', 'b.first_id')
+    .select(['b.batch_id', 'b.created_at', 'b.codes', 'first.qr_type', 'first.livemode', 'first.name', 'first.destination'])
+    .orderBy('b.created_at', 'desc')
+    .orderBy('b.batch_id', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.batch_id!,
+    created_at: Number(r.created_at),
+    codes: Number(r.codes),
+    qr_type: r.qr_type,
+    livemode: Number(r.livemode),
+    first_name: r.name,
+    first_destination: r.destination,
+  }));
+}

@@ -1,0 +1,51 @@
+// GET /api/v1/qrs/batches: the account's bulk requests, so a person can pick an event (a batch of
+// tickets) and open its check-ins without keeping its batch_id.
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import type { AppContext } from '../../context.ts';
+import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
+import { decodeCursor, pageJson } from '../../http/cursor.ts';
+import { toIso } from '../../http/iso.ts';
+import { Problem as problem } from '../../http/schema.ts';
+import { type BatchJson, BatchList, BatchListQuery } from './batches.schemas.ts';
+import { type Batch, listBatches } from './batches.service.ts';
+
+function batchJson(batch: Batch): BatchJson {
+  return {
+    batch_id: batch.id,
+    qr_type: batch.qrType,
+    codes: batch.codes,
+    created_at: toIso(batch.createdAt),
+    livemode: batch.livemode,
+    first_name: batch.firstName,
+    first_destination: batch.firstDestination,
+  };
+}
+
+/** Registers the batch list. */
+export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
+  const app = server.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/api/v1/qrs/batches',
+    {
+      schema: {
+        operationId: 'listBatches',
+        tags: ['bulk'],
+        summary: 'List your bulk requests (newest first)',
+        description:
+          'One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. ' +
+          'Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. ' +
+          'The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`.',
+        security: SIGNED_IN,
+        querystring: BatchListQuery,
+        response: { 200: BatchList, 400: problem, 401: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      const { limit, cursor, qr_type } = request.query;
+      const page = await listBatches(ctx, principal.accountId, { qrType: qr_type }, limit, decodeCursor(cursor));
+      return pageJson(page, batchJson);
+    },
+  );
+}

@@ -1,0 +1,34 @@
+// The batch list's shapes, written once: validation, handler types, OpenAPI and the typed client
+// come from here. A batch is one bulk request (`POST /api/v1/qrs/bulk`): an event's tickets.
+import { DefaultsOptional, IsoDateTime, Page, PageQuery, type Static, StringEnum, Type } from '../../http/schema.ts';
+import { QR_TYPES } from './campaign.ts';
+
+/** GET /api/v1/qrs/batches filters. */
+export const BatchListQuery = DefaultsOptional(
+  Type.Object(
+    {
+      ...PageQuery.properties,
+      qr_type: Type.Optional(StringEnum(QR_TYPES, { description: 'Only batches of this code type, e.g. `morphing` for events.' })),
+    },
+    { additionalProperties: false },
+  ),
+);
+
+export const BatchJson = Type.Object(
+  {
+    batch_id: Type.String({
+      examples: ['bat_01JQ8Z3W5N7R2T4V6X8Y0A1B2C'],
+      description: 'Pass to `GET /api/v1/campaigns?batch_id=`, `GET /api/v1/checkins/summary?batch_id=` and the check-in log and export.',
+    }),
+    qr_type: StringEnum(QR_TYPES, { description: 'The type of every code of the batch.' }),
+    codes: Type.Integer({ minimum: 1, description: 'Codes the request created, archived ones included.' }),
+    created_at: IsoDateTime(),
+    livemode: Type.Boolean({ description: 'false for a batch made with a `tst` key (its codes are test campaigns).' }),
+    first_name: Type.String({ description: 'The name of the first code sent (`names[0]`, or its default `#1 …`): what a person knows the batch by.' }),
+    first_destination: Type.String({ description: 'The destination of the first code sent (`urls[0]`).' }),
+  },
+  { title: 'Batch', description: 'One bulk request and the codes it created, summed up by the database.' },
+);
+export type BatchJson = Static<typeof BatchJson>;
+
+export const BatchList = Page(BatchJson, 'BatchList', 'A page of bulk requests, newest first; pass `next_cursor` as `cursor` for the next (null on the last page).');

@@ -1,0 +1,171 @@
+// GET /api/v1/qrs/batches: an account's bulk requests, one row per batch counted by the database,
+// newest first and cursor-paginated like every list.
+import { afterEach, expect, it } from 'vitest';
+import { authHeaders, sessionHeaders, signUp } from '../helpers/accounts.ts';
+import { createTestApp, type TestApp } from '../helpers/app.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { testKey } from '../helpers/payments.ts';
+import { type Tenant, tenant } from '../helpers/tenants.ts';
+
+interface Batch {
+  batch_id: string;
+  qr_type: string;
+  codes: number;
+  created_at: string;
+  livemode: boolean;
+  first_name: string;
+  first_destination: string;
+}
+
+describeDialects('bulk batches', (dialect) => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t.close();
+  });
+
+  async function bulk(me: Tenant, body: Record<string, unknown>): Promise<string> {
+    const response = await t.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers: me.headers, payload: { design_config: {}, ...body } });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json().batch_id as string;
+  }
+
+  /** A bulk request of `count` codes. */
+  function urls(count: number, base = 'https://example.com/ticket'): string[] {
+    return Array.from({ length: count }, (_, i) => `${base}/${i + 1}`);
+  }
+
+  async function list(me: Tenant, query = '', headers = me.headers) {
+    const response = await t.app.inject({ method: 'GET', url: `/api/v1/qrs/batches${query ? `?${query}` : ''}`, headers });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as { data: Batch[]; next_cursor: string | null };
+  }
+
+  /** Every page of the list at `limit`, in order. */
+  async function walk(me: Tenant, limit: number, filter = ''): Promise<{ batches: Batch[]; pages: number }> {
+    const batches: Batch[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await list(me, `limit=${limit}${filter}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      expect(page.data.length).toBeLessThanOrEqual(limit);
+      batches.push(...page.data);
+      cursor = page.next_cursor;
+      pages++;
+    } while (cursor);
+    return { batches, pages };
+  }
+
+  it('one row per bulk request, newest first: its codes counted (archived ones too), type, mode and the first code to know it by', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    expect(await list(me)).toEqual({ data: [], next_cursor: null });
+
+    const gala = await bulk(me, { urls: urls(3), names: ['Gala 2026 – A. Adams', 'B. Brown', ''], qr_type: 'morphing' });
+    const galaAt = new Date(t.clock.now()).toISOString();
+    t.clock.advance(60_000);
+    // Single campaigns belong to no batch and are never listed.
+    const single = await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Poster', destination: 'https://example.com/poster' } });
+    expect(single.statusCode).toBe(201);
+    const menus = await bulk(me, { urls: urls(2, 'https://www.example.org/menu') });
+    const menusAt = new Date(t.clock.now()).toISOString();
+    t.clock.advance(1);
+    const flyers = await bulk(me, { urls: urls(1, 'https://example.net/flyer'), qr_type: 'static' });
+
+    const { data, next_cursor } = await list(me);
+    expect(next_cursor).toBeNull();
+    expect(data).toEqual([
+      { batch_id: flyers, qr_type: 'static', codes: 1, created_at: expect.any(String), livemode: true, first_name: '#1 example.net/flyer/1', first_destination: 'https://example.net/flyer/1' },
+      { batch_id: menus, qr_type: 'dynamic', codes: 2, created_at: menusAt, livemode: true, first_name: '#1 example.org/menu/1', first_destination: 'https://www.example.org/menu/1' },
+      { batch_id: gala, qr_type: 'morphing', codes: 3, created_at: galaAt, livemode: true, first_name: 'Gala 2026 – A. Adams', first_destination: 'https://example.com/ticket/1' },
+    ]);
+
+    // An archived ticket is still one of the batch's codes.
+    const tickets = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?batch_id=${gala}`, headers: me.headers })).json().data as Array<{ id: string }>;
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${tickets[0]!.id}`, headers: me.headers })).statusCode).toBe(200);
+    expect((await list(me, 'qr_type=morphing')).data).toEqual([expect.objectContaining({ batch_id: gala, codes: 3, first_name: 'Gala 2026 – A. Adams' })]);
+    expect((await list(me, 'qr_type=dynamic')).data.map((b) => b.batch_id)).toEqual([menus]);
+
+    // The dashboard reads it with its session; nobody reads it signed out.
+    const person = await signUp(t.app);
+    const owner: Tenant = { accountId: person.accountId, apiKey: person.apiKey, headers: authHeaders(person.apiKey) };
+    const own = await bulk(owner, { urls: urls(2), qr_type: 'morphing' });
+    expect((await list(owner, '', sessionHeaders(person))).data.map((b) => b.batch_id)).toEqual([own]);
+    const anonymous = await t.app.inject({ method: 'GET', url: '/api/v1/qrs/batches' });
+    expect([anonymous.statusCode, anonymous.json().code]).toEqual([401, 'api_key_missing']);
+  });
+
+  it('pages through every batch once, batches made in the same millisecond included, with the filter too', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const made: Array<{ id: string; at: number }> = [];
+    // Three bursts of batches sharing their millisecond, then a few alone.
+    for (const burst of [3, 4, 1, 2, 1]) {
+      for (let i = 0; i < burst; i++) made.push({ id: await bulk(me, { urls: urls(1 + (made.length % 3)), qr_type: made.length % 2 ? 'morphing' : 'dynamic' }), at: t.clock.now() });
+      t.clock.advance(1_000);
+    }
+    // Newest first; batches of one millisecond in descending batch id (the order of the database's collation, on each dialect).
+    const everything = await walk(me, 100);
+    expect(everything.pages).toBe(1);
+    expect(everything.batches).toHaveLength(made.length);
+    expect(new Set(everything.batches.map((b) => b.batch_id))).toEqual(new Set(made.map((m) => m.id)));
+    const times = everything.batches.map((b) => Date.parse(b.created_at));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    for (const b of everything.batches) expect(b.codes).toBe(1 + (made.findIndex((m) => m.id === b.batch_id) % 3));
+
+    for (const limit of [1, 2, 3, 5]) {
+      const walked = await walk(me, limit);
+      expect(walked.batches, `limit=${limit}`).toEqual(everything.batches);
+      expect(walked.pages).toBe(Math.ceil(made.length / limit));
+    }
+    const morphing = everything.batches.filter((b) => b.qr_type === 'morphing');
+    expect(morphing.length).toBeGreaterThan(2);
+    expect((await walk(me, 2, '&qr_type=morphing')).batches).toEqual(morphing);
+
+    // A batch made while paging lands before the cursor: the next page neither repeats nor skips one.
+    const first = await list(me, 'limit=4');
+    await bulk(me, { urls: urls(1) });
+    const rest = await walk(me, 100, `&cursor=${encodeURIComponent(first.next_cursor!)}`);
+    expect([...first.data, ...rest.batches]).toEqual(everything.batches);
+
+    for (const query of ['limit=0', 'limit=101', 'cursor=nope', 'qr_type=paper', 'batch_id=x']) {
+      const bad = await t.app.inject({ method: 'GET', url: `/api/v1/qrs/batches?${query}`, headers: me.headers });
+      expect([bad.statusCode, bad.json().code], query).toEqual([400, 'validation_failed']);
+    }
+  });
+
+  it("another account's batches are not listed", async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const other = await tenant(t);
+    const mine = await bulk(me, { urls: urls(2) });
+    t.clock.advance(1);
+    const theirs = await bulk(other, { urls: urls(5), qr_type: 'morphing' });
+    expect((await list(me)).data.map((b) => [b.batch_id, b.codes])).toEqual([[mine, 2]]);
+    expect((await list(other)).data.map((b) => [b.batch_id, b.codes])).toEqual([[theirs, 5]]);
+    // Its cursor, even one naming their batch, pages only through mine.
+    const page = await list(other, 'limit=1');
+    expect(page.next_cursor).toBeNull();
+    expect((await list(me, `limit=1&cursor=${Buffer.from(JSON.stringify([t.clock.now() + 1, theirs])).toString('base64url')}`)).data.map((b) => b.batch_id)).toEqual([mine]);
+  });
+
+  it('a tst key makes test batches (livemode false) and, as with campaigns, every key of the account lists test and live batches alike', async () => {
+    t = await createTestApp(dialect);
+    const account = await signUp(t.app);
+    const live: Tenant = { accountId: account.accountId, apiKey: account.apiKey, headers: authHeaders(account.apiKey) };
+    const tstKey = await testKey(t.app, account);
+    const test: Tenant = { accountId: account.accountId, apiKey: tstKey, headers: authHeaders(tstKey) };
+    const liveBatch = await bulk(live, { urls: urls(2), qr_type: 'morphing' });
+    t.clock.advance(1);
+    const testBatch = await bulk(test, { urls: urls(3), qr_type: 'morphing' });
+    const expected = [
+      [testBatch, false, 3],
+      [liveBatch, true, 2],
+    ];
+    for (const headers of [live.headers, test.headers, sessionHeaders(account)]) {
+      expect((await list(live, '', headers)).data.map((b) => [b.batch_id, b.livemode, b.codes])).toEqual(expected);
+    }
+    // The campaign list a tst key reads holds the live batch's codes too: hiding the batch would hide nothing.
+    const codes = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?batch_id=${liveBatch}`, headers: test.headers });
+    expect(codes.json().data).toHaveLength(2);
+  });
+});
