@@ -128,9 +128,17 @@ describeDialects('check-in at the gate', (dialect) => {
     const door = { batch_id: tonight.batch_id, scanner_id: 'door-1' };
 
     const wrong = await scan({ payload: live(tomorrow.data[0]!), ...door });
-    expect([wrong.result, wrong.reason, wrong.batch_id, wrong.ticket?.short_code]).toEqual(['invalid', 'other_event', tomorrow.batch_id, tomorrow.data[0]!.short_code]);
+    expect([wrong.result, wrong.reason, wrong.batch_id, wrong.ticket?.short_code]).toEqual(['invalid', 'other_event', tonight.batch_id, tomorrow.data[0]!.short_code]);
     expect((await scan({ payload: live(single), ...door })).reason).toBe('other_event');
+    const stranger = await scan({ payload: 'https://elsewhere.example/x', ...door });
+    expect([stranger.reason, stranger.batch_id, stranger.ticket]).toEqual(['not_a_ticket_url', tonight.batch_id, null]);
     expect((await scan({ payload: live(tonight.data[0]!), ...door })).reason).toBe('admitted');
+    // What this door refused counts toward its event, not toward the other event or nowhere.
+    const refusedHere = await t.app.inject({ method: 'GET', url: `/api/v1/checkins/summary?batch_id=${tonight.batch_id}`, headers: me.headers });
+    expect(refusedHere.json().checkins).toMatchObject({ total: 4, admissions: 1, refusals: 3 });
+    expect(refusedHere.json().tickets).toMatchObject({ total: 2, admitted: 1 });
+    const elsewhereSummary = await t.app.inject({ method: 'GET', url: `/api/v1/checkins/summary?batch_id=${tomorrow.batch_id}`, headers: me.headers });
+    expect(elsewhereSummary.json().checkins.total).toBe(0);
     // Refused at the wrong door, both still get in at their own.
     expect((await scan({ payload: live(tomorrow.data[0]!), batch_id: tomorrow.batch_id })).reason).toBe('admitted');
     expect((await scan({ payload: live(single) })).reason).toBe('admitted');
@@ -144,6 +152,7 @@ describeDialects('check-in at the gate', (dialect) => {
     ).n;
     const unknown = await postCheckin(t, me, { payload: live(tonight.data[1]!), batch_id: 'bat_unknown' });
     expect([unknown.statusCode, unknown.json().code]).toEqual([404, 'not_found']);
+    expect((await postCheckin(t, me, { payload: 'not a ticket', batch_id: 'bat_unknown' })).statusCode).toBe(404);
     const other = await tenant(t);
     const theirs = await createTicketBatch(t, other, 1);
     expect((await postCheckin(t, me, { payload: live(tonight.data[1]!), batch_id: theirs.batch_id })).statusCode).toBe(404);

@@ -83,7 +83,7 @@ export const CheckinSummaryJson = Type.Object(
   {
     title: 'CheckinSummary',
     description:
-      "Where an event stands at the gates. A check-in whose payload named none of the account's codes (`unknown_ticket`, `not_a_ticket_url`) belongs to no ticket or batch and is not counted here; list it with `GET /api/v1/checkins`.",
+      "Where an event stands at the gates. A check-in whose payload named none of the account's codes (`unknown_ticket`, `not_a_ticket_url`) belongs to no ticket or batch and is not counted here, unless a gate kept to this event (`batch_id` in the check-in) refused it; list it with `GET /api/v1/checkins`.",
     examples: [
       {
         campaign_id: null,

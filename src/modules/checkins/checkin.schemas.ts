@@ -18,7 +18,9 @@ export const CheckinJson = Type.Object(
     checkin_id: Type.String({ examples: ['chk_4hT9xQ2mZpL8vN3bK7wR1c'] }),
     type: StringEnum(CHECKIN_TYPES),
     campaign_id: NullOr(Type.String()),
-    batch_id: NullOr(Type.String(), { description: 'Bulk-created tickets share their batch.' }),
+    batch_id: NullOr(Type.String(), {
+      description: "The event the check-in counts toward: the ticket's bulk request (bulk-created tickets share it), or the gate's `batch_id` when it sent one.",
+    }),
     scanner_id: NullOr(Type.String()),
     ticket: NullOr(Type.Object({ short_code: Type.String(), destination: Type.String(), name: Type.String({ description: 'The attendee reference.' }) })),
     admission: NullOr(Type.Object({ checkin_id: Type.String(), scanner_id: NullOr(Type.String()), created_at: IsoDateTime() }, { title: 'CheckinAdmission' }), {
@@ -43,7 +45,8 @@ export const CheckinBody = DefaultsOptional(
         Type.String({
           minLength: 1,
           maxLength: 64,
-          description: 'Keep this gate to one event (a bulk request): a ticket of any other batch is answered `invalid`, reason `other_event`, and stays unused. An unknown `batch_id` is a 404.',
+          description:
+            'Keep this gate to one event (a bulk request): a ticket of any other batch is answered `invalid`, reason `other_event`, and stays unused. Every answer this gate gets counts toward this event (its log, summary and export), refusals included. An unknown `batch_id` is a 404.',
         }),
       ),
       nonce: Type.Optional(TextMatching('^[\\x21-\\x7e]+$', 'must be printable ASCII without spaces', { minLength: 1, maxLength: 100, description: 'Printable ASCII, unique per scan.' })),

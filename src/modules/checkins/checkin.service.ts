@@ -88,11 +88,8 @@ async function judge(ctx: Ctx, { accountId, testMode }: CampaignCaller, request:
   // anyone in or turn its holder away. Nothing is recorded: the scanner is misconfigured.
   if (testMode && campaign.livemode) throw testKeyRefused(`check in tickets of campaign '${campaign.id}'`, 'it is a live campaign, and tst keys check in only the test tickets they make');
   // A gate kept to one event must not spend another event's ticket: held up at the wrong door,
-  // it would be void at its own. A gate naming a batch the account lacks is misconfigured (404).
-  if (request.batch_id && campaign.batchId !== request.batch_id) {
-    await assertFilterTargets(ctx, accountId, { batchId: request.batch_id });
-    return refuse('invalid', 'other_event', campaign);
-  }
+  // it would be void at its own.
+  if (request.batch_id && campaign.batchId !== request.batch_id) return refuse('invalid', 'other_event', campaign);
   if (campaign.qrType !== 'morphing') return refuse('invalid', 'not_a_ticket', campaign);
   if (campaign.status === 'archived') return refuse('revoked', 'campaign_archived', campaign);
   // Judged as the redirect judges it, and before the token: outside its window even the live
@@ -178,6 +175,10 @@ export async function checkIn(ctx: Ctx, caller: CampaignCaller, request: Checkin
     if (prior) return { checkin: replay(prior, hash), replayed: true };
   }
   const verdict = await judge(ctx, caller, request);
+  // What a gate kept to one event refuses counts toward that event (its log and figures), so the
+  // event's own batch must exist: a gate naming one the account lacks is misconfigured (404).
+  const gateEvent = request.batch_id ?? null;
+  if (gateEvent && verdict.campaign?.batchId !== gateEvent) await assertFilterTargets(ctx, accountId, { batchId: gateEvent });
   const id = newId('chk');
   const now = ctx.clock.now();
   const campaign = verdict.campaign;
@@ -188,7 +189,7 @@ export async function checkIn(ctx: Ctx, caller: CampaignCaller, request: Checkin
       ...outcome(verdict, moved, admitted, request),
       type: request.type,
       campaignId: campaign?.id ?? null,
-      batchId: campaign?.batchId ?? null,
+      batchId: gateEvent ?? campaign?.batchId ?? null,
       scannerId: request.scanner_id ?? null,
       ticket: campaign ? { shortCode: campaign.shortCode, destination: campaign.destination, name: campaign.name } : null,
       createdAt: now,
