@@ -4,6 +4,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import { apiErrorFrom, TesseraApiError } from './errors.ts';
 import type { paths } from './schema.ts';
+import { randomUuid } from './random-uuid.ts';
 
 /** How the client authenticates. */
 export type TesseraAuth =
@@ -37,10 +38,6 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const SESSION_STARTERS = /\/api\/v1\/auth\/(?:signup|login|me)$/;
 const NO_UNAUTHORIZED_HOOK = /\/api\/v1\/auth\/(?:signup|login)$/;
 const RETRYABLE_STATUS = new Set([502, 503, 504]);
-
-function newIdempotencyKey(): string {
-  return globalThis.crypto.randomUUID();
-}
 
 // A request may be sent again when repeating it cannot do anything twice: reads, and creates that
 // carry an Idempotency-Key (the server replays the first answer instead of creating again).
@@ -80,7 +77,7 @@ export function createTesseraClient(options: TesseraClientOptions): TesseraClien
       if (session && csrfToken && UNSAFE.has(request.method)) request.headers.set('x-csrf-token', csrfToken);
       // Keys are kept per account: a session client that has not signed in (an anonymous item
       // create) sends none, since the server refuses a key it has no account to keep it for.
-      if (request.method === 'POST' && !request.headers.has('idempotency-key') && (!session || csrfToken !== null)) request.headers.set('idempotency-key', newIdempotencyKey());
+      if (request.method === 'POST' && !request.headers.has('idempotency-key') && (!session || csrfToken !== null)) request.headers.set('idempotency-key', randomUuid());
       return request;
     },
     async onResponse({ request, response }) {

@@ -5,6 +5,7 @@ export type { CallResult, TesseraAuth, TesseraClient, TesseraClientOptions } fro
 export { apiErrorFrom, TesseraApiError } from './errors.ts';
 export type { FieldError, Problem } from './errors.ts';
 export { collect, paginate } from './pagination.ts';
+export { randomUuid } from './random-uuid.ts';
 export type { Page } from './pagination.ts';
 export type { components, operations, paths } from './schema.ts';
 export type { JsonBody, JsonResponse, QueryOf } from './types.ts';

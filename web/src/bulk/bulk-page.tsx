@@ -20,6 +20,7 @@ import { useTitle } from '../lib/use-title.ts';
 import { type BulkOptions, type BulkOutcome, type BulkProgress, checkRows, RowErrors, runBulk } from './bulk-run.ts';
 import { type BulkRow, commaRows, duplicateRows, pastedRows, rowsFromCsv } from './parse-rows.ts';
 import { CommaRowList, DuplicateRowList, RowErrorList } from './row-problems.tsx';
+import { randomUuid } from '@tessera/client';
 
 const MAX_ROWS = 1000;
 // The request's fields as this page calls them, for a refusal of the whole batch that names them.
@@ -102,7 +103,7 @@ export function BulkPage() {
   const create = useMutation({
     mutationFn: () => {
       // One key per batch as sent: pressing again after a dropped connection replays instead of creating twice.
-      idempotencyKey.current ??= crypto.randomUUID();
+      idempotencyKey.current ??= randomUuid();
       return runBulk(rows, options, idempotencyKey.current, setProgress);
     },
     onSuccess: (outcome: BulkOutcome) => {

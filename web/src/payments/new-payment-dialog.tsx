@@ -14,6 +14,7 @@ import { Alert } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { amountLimitProblem, amountProblem as whatIsWrongWith, minorUnits } from './amount-input.ts';
 import { money, SCHEME } from './labels.ts';
+import { randomUuid } from '@tessera/client';
 
 type Scheme = NewPayment['scheme'];
 
@@ -56,7 +57,7 @@ export function NewPaymentDialog({
   const referenceInput = useRef<HTMLInputElement>(null);
   const create = useMutation({
     mutationFn: (body: NewPayment) => {
-      idempotencyKey.current ??= crypto.randomUUID();
+      idempotencyKey.current ??= randomUuid();
       return createPayment(body, mode, idempotencyKey.current);
     },
     onSuccess: (payment) => {
