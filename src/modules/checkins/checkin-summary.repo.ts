@@ -64,7 +64,8 @@ export async function countTickets(db: Kysely<Database>, accountId: string, scop
   return { total: count(row.total), archived: count(row.archived), admitted: count(row.admitted), inside: count(row.inside) };
 }
 
-function inScope(db: Kysely<Database>, accountId: string, scope: SummaryScope) {
+/** The account's check-ins of one ticket or batch, as the summary counts them and the export lists them. */
+export function inScope(db: Kysely<Database>, accountId: string, scope: SummaryScope) {
   // The account test stays (tenant isolation does not lean on batch ids being unguessable), but
   // written so no index serves it: without statistics SQLite otherwise walks the account's index,
   // every check-in of every event, instead of the batch's or ticket's.

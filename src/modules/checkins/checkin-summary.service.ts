@@ -28,7 +28,8 @@ export interface CheckinSummary {
   scannersTruncated: boolean;
 }
 
-function scopeOf(filter: { campaignId?: string; batchId?: string }): SummaryScope {
+/** The one ticket or batch a request names; a 400 naming the field unless exactly one is sent (the summary's and the export's rule). */
+export function scopeOf(filter: { campaignId?: string; batchId?: string }): SummaryScope {
   const { campaignId, batchId } = filter;
   if (campaignId && !batchId) return { kind: 'campaign', id: campaignId };
   if (batchId && !campaignId) return { kind: 'batch', id: batchId };

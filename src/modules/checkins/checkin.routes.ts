@@ -1,12 +1,16 @@
-// POST /api/v1/checkins (a gate scanner redeems a ticket), GET /api/v1/checkins (the log) and
-// GET /api/v1/checkins/summary (an event's figures).
+// POST /api/v1/checkins (a gate scanner redeems a ticket), GET /api/v1/checkins (the log),
+// GET /api/v1/checkins/summary (an event's figures) and GET /api/v1/checkins/export.csv (the log
+// of an event or ticket as a file).
+import { Readable } from 'node:stream';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { toIso } from '../../http/iso.ts';
+import { fileResponse } from '../../http/openapi-media.ts';
 import { Problem as problem } from '../../http/schema.ts';
+import { CHECKIN_EXPORT_COLUMNS, exportCheckins } from './checkin-export.service.ts';
 import { CheckinSummaryJson, CheckinSummaryQuery } from './checkin-summary.schemas.ts';
 import { type CheckinSummary, summarizeCheckins } from './checkin-summary.service.ts';
 import { CheckinBody, CheckinJson, CheckinList, CheckinListQuery } from './checkin.schemas.ts';
@@ -125,6 +129,34 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
       const principal = requirePrincipal(request);
       const summary = await summarizeCheckins(ctx, principal.accountId, { campaignId: request.query.campaign_id, batchId: request.query.batch_id });
       return reply.header('cache-control', 'no-store').send(summaryJson(summary));
+    },
+  );
+
+  app.get(
+    '/api/v1/checkins/export.csv',
+    {
+      schema: {
+        tags: ['checkins'],
+        operationId: 'exportCheckinsCsv',
+        summary: "Export an event's or a ticket's check-ins as CSV",
+        description:
+          'Send exactly one of `batch_id` (every code of a bulk request: an event) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. ' +
+          `RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns ${CHECKIN_EXPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')}. ` +
+          "The ticket's columns are as the gate was told (empty for a payload that named none). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.",
+        security: SIGNED_IN,
+        querystring: CheckinSummaryQuery,
+        produces: ['text/csv'],
+        response: { 200: fileResponse('CSV (RFC 4180), one row per check-in, oldest first.', ['text/csv']), 400: problem, 401: problem, 404: problem },
+      },
+    },
+    async (request, reply) => {
+      const principal = requirePrincipal(request);
+      const { id, chunks } = await exportCheckins(ctx, principal.accountId, { campaignId: request.query.campaign_id, batchId: request.query.batch_id });
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="checkins-${id.replace(/[^A-Za-z0-9_-]/g, '')}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(Readable.from(chunks));
     },
   );
 }

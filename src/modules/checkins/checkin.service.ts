@@ -117,8 +117,8 @@ function outcome(verdict: Verdict, moved: boolean, admitted: AdmissionRow | unde
   return { result: 'already_redeemed', reason: verdict.move.allowReentry ? 'already_inside' : 'already_used', admission };
 }
 
-// Answers stored before `admission` existed lack it; they named none.
-function storedAnswer(row: CheckinsTable): Checkin {
+/** A stored check-in as it was answered. Answers stored before `admission` existed lack it; they named none. */
+export function storedAnswer(row: CheckinsTable): Checkin {
   return { admission: null, ...(JSON.parse(row.response) as Omit<Checkin, 'admission'>) };
 }
 
