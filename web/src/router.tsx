@@ -1,5 +1,5 @@
 // The dashboard's routes. The public pages and the campaign list load with the first bundle;
-// the designer, scans, form answers, the hosted page editor, bulk, templates, API keys, payments, webhooks and settings load on first
+// the designer, scans, form answers, the hosted page editor, bulk, templates, API keys, payments, webhooks, check-in and settings load on first
 // visit (lazy chunks); one that fails to arrive is an error in place (section-chunk.ts), not a tab reload.
 import { TesseraApiError } from '@tessera/client';
 import type { QueryClient } from '@tanstack/react-query';
@@ -158,6 +158,22 @@ const webhooksRoute = createRoute({
     'WebhooksPage',
   ),
 });
+const checkinsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'checkins',
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/checkins.tsx')),
+    'CheckinsPage',
+  ),
+});
+const doorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'checkins/$batchId',
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/door.tsx')),
+    'DoorPage',
+  ),
+});
 const settingsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'settings',
@@ -185,6 +201,8 @@ const routeTree = rootRoute.addChildren([
     payeeRoute,
     reconcileRoute,
     webhooksRoute,
+    checkinsRoute,
+    doorRoute,
     settingsRoute,
   ]),
 ]);

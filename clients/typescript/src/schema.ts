@@ -643,6 +643,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/checkins/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export an event's or a ticket's check-ins as CSV
+         * @description Send exactly one of `batch_id` (every code of a bulk request: an event) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns `created_at`, `result`, `reason`, `type`, `scanner_id`, `ticket_short_code`, `ticket_name`, `ticket_destination`, `campaign_id`, `checkin_id`. The ticket's columns are as the gate was told (empty for a payload that named none). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.
+         */
+        get: operations["exportCheckinsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/checkins/summary": {
         parameters: {
             query?: never;
@@ -1091,6 +1111,26 @@ export interface paths {
          * @description Send the XML file as exported by online banking (`Content-Type: application/xml`). Credits are matched to pending payments by structured reference, amount and currency; exact ones become `succeeded`, partial and overpaid ones are flagged for a person. Uploading the same file again changes nothing (its bookings come back as `already_matched`). Files with a DTD or entities are refused.
          */
         post: operations["createPaymentsReconciliation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/qrs/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your bulk requests (newest first)
+         * @description One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`.
+         */
+        get: operations["listBatches"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1697,6 +1737,41 @@ export interface components {
             type: "secret";
         };
         /**
+         * Batch
+         * @description One bulk request and the codes it created, summed up by the database.
+         */
+        Batch: {
+            /**
+             * @description Pass to `GET /api/v1/campaigns?batch_id=`, `GET /api/v1/checkins/summary?batch_id=` and the check-in log and export.
+             * @example bat_01JQ8Z3W5N7R2T4V6X8Y0A1B2C
+             */
+            batch_id: string;
+            /** @description Codes the request created, archived ones included. */
+            codes: number;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The destination of the first code sent (`urls[0]`). */
+            first_destination: string;
+            /** @description The name of the first code sent (`names[0]`, or its default `#1 …`): what a person knows the batch by. */
+            first_name: string;
+            /** @description false for a batch made with a `tst` key (its codes are test campaigns). */
+            livemode: boolean;
+            /**
+             * @description The type of every code of the batch.
+             * @enum {string}
+             */
+            qr_type: "static" | "dynamic" | "morphing";
+        };
+        /**
+         * BatchList
+         * @description A page of bulk requests, newest first; pass `next_cursor` as `cursor` for the next (null on the last page).
+         */
+        BatchList: {
+            data: components["schemas"]["Batch"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            next_cursor: string | null;
+        };
+        /**
          * Branding
          * @description What the account's public pages show.
          */
@@ -1815,7 +1890,7 @@ export interface components {
          */
         Checkin: {
             admission: components["schemas"]["CheckinAdmission"] | null;
-            /** @description Bulk-created tickets share their batch. */
+            /** @description The event the check-in counts toward: the ticket's bulk request (bulk-created tickets share it), or the gate's `batch_id` when it sent one. */
             batch_id: string | null;
             campaign_id: string | null;
             /** @example chk_4hT9xQ2mZpL8vN3bK7wR1c */
@@ -1898,7 +1973,7 @@ export interface components {
         };
         /**
          * CheckinSummary
-         * @description Where an event stands at the gates. A check-in whose payload named none of the account's codes (`unknown_ticket`, `not_a_ticket_url`) belongs to no ticket or batch and is not counted here; list it with `GET /api/v1/checkins`.
+         * @description Where an event stands at the gates. A check-in whose payload named none of the account's codes (`unknown_ticket`, `not_a_ticket_url`) belongs to no ticket or batch and is not counted here, unless a gate kept to this event (`batch_id` in the check-in) refused it; list it with `GET /api/v1/checkins`.
          */
         CheckinSummary: {
             /** @description The bulk batch summed up, when asked by `batch_id`. */
@@ -7817,7 +7892,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description Keep this gate to one event (a bulk request): a ticket of any other batch is answered `invalid`, reason `other_event`, and stays unused. An unknown `batch_id` is a 404. */
+                    /** @description Keep this gate to one event (a bulk request): a ticket of any other batch is answered `invalid`, reason `other_event`, and stays unused. Every answer this gate gets counts toward this event (its log, summary and export), refusals included. An unknown `batch_id` is a 404. */
                     batch_id?: string;
                     /** @description Printable ASCII, unique per scan. */
                     nonce?: string;
@@ -7956,6 +8031,114 @@ export interface operations {
             };
         };
     };
+    exportCheckinsCsv: {
+        parameters: {
+            query?: {
+                /** @description Every code of one bulk request (an event). Send this or `campaign_id`, not both. */
+                batch_id?: string;
+                /** @description One ticket. Send this or `batch_id`, not both. */
+                campaign_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV (RFC 4180), one row per check-in, oldest first. */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"` with `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`; `QR-Password realm="tessera-item"` with `item_password_required`, `item_password_invalid`. A refused API key or session adds `error="invalid_token"` (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getCheckinSummary: {
         parameters: {
             query?: {
@@ -7970,7 +8153,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Where an event stands at the gates. A check-in whose payload named none of the account's codes (`unknown_ticket`, `not_a_ticket_url`) belongs to no ticket or batch and is not counted here; list it with `GET /api/v1/checkins`. */
+            /** @description Where an event stands at the gates. A check-in whose payload named none of the account's codes (`unknown_ticket`, `not_a_ticket_url`) belongs to no ticket or batch and is not counted here, unless a gate kept to this event (`batch_id` in the check-in) refused it; list it with `GET /api/v1/checkins`. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -11695,6 +11878,106 @@ export interface operations {
             };
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            429: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Internal error: problem+json with `code` `internal_error`. */
+            500: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listBatches: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description Only batches of this code type, e.g. `morphing` for events. */
+                qr_type?: "static" | "dynamic" | "morphing";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of bulk requests, newest first; pass `next_cursor` as `cursor` for the next (null on the last page). */
+            200: {
+                headers: {
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchList"];
+                };
+            };
+            /** @description Bad request: problem+json with `code` `bad_request`, `validation_failed`, `malformed_json`, `design_invalid`, `design_unscannable`, `content_too_long`. */
+            400: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"` with `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`; `QR-Password realm="tessera-item"` with `item_password_required`, `item_password_invalid`. A refused API key or session adds `error="invalid_token"` (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -13,3 +13,7 @@ export type BulkRequest = JsonBody<'/api/v1/qrs/bulk', 'post'>;
 export type BulkResult = JsonResponse<'/api/v1/qrs/bulk', 'post', 201>;
 /** A design document as the API stores it. */
 export type DesignConfig = Record<string, unknown>;
+export type Checkin = JsonResponse<'/api/v1/checkins', 'post'>;
+export type CheckinBody = JsonBody<'/api/v1/checkins', 'post'>;
+export type CheckinSummary = JsonResponse<'/api/v1/checkins/summary', 'get'>;
+export type TicketBatch = JsonResponse<'/api/v1/qrs/batches', 'get'>['data'][number];

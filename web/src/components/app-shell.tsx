@@ -5,7 +5,7 @@ import { useMutation } from '../api/mutation.ts';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
 import { type ReactNode, useEffect, useRef } from 'react';
-import { Banknote, FileStack, KeyRound, LogOut, Palette, QrCode, Settings, Webhook } from 'lucide-react';
+import { Banknote, DoorOpen, FileStack, KeyRound, LogOut, Palette, QrCode, Settings, Webhook } from 'lucide-react';
 import { api } from '../api/client.ts';
 import { sessionQuery } from '../api/session.ts';
 import { edgeFade, useScrollEdges } from '../lib/use-scroll-edges.ts';
@@ -18,6 +18,7 @@ const NAV = [
   { to: '/app', label: 'Campaigns', icon: QrCode, exact: true, section: '/app/campaigns/' },
   { to: '/app/bulk', label: 'Bulk create', icon: FileStack, exact: false },
   { to: '/app/templates', label: 'Templates', icon: Palette, exact: false },
+  { to: '/app/checkins', label: 'Check-in', icon: DoorOpen, exact: false },
   { to: '/app/api-keys', label: 'API keys', icon: KeyRound, exact: false },
   { to: '/app/payments', label: 'Payments', icon: Banknote, exact: false },
   { to: '/app/webhooks', label: 'Webhooks', icon: Webhook, exact: false },

@@ -19,18 +19,9 @@ import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
 import { buttonClass } from '../components/ui/button.tsx';
 import { Select } from '../components/ui/field.tsx';
 import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
+import { Stat } from '../components/ui/stat.tsx';
 import { formatCount } from '../lib/dates.ts';
 import { useTitle } from '../lib/use-title.ts';
-
-function Stat({ label, value, hint }: { label: string; value: string; hint: string }) {
-  return (
-    <Card className="p-4">
-      <dt className="text-[13px] text-zinc-600 dark:text-zinc-400">{label}</dt>
-      <dd className="tabular mt-1 text-2xl font-semibold tracking-tight">{value}</dd>
-      <dd className="mt-0.5 text-xs text-zinc-500 dark:text-zinc-400">{hint}</dd>
-    </Card>
-  );
-}
 
 function Summary({ days }: { days: readonly Day[] }) {
   const scans = days.reduce((n, d) => n + d.scans, 0);

@@ -1,0 +1,166 @@
+// The door, in Chromium on a real server. An account without events is told where tickets come
+// from; with two events (two bulk requests of morphing codes) the list names them and opens one's
+// door page. There a steward, or a scanner typing into the focused field, checks tickets in and
+// out: each scan is answered in plain words (admitted, already used with where and when, an old
+// screenshot, another event's ticket left unspent, not a ticket), the figures and the log follow,
+// the field is ready for the next scan, and a scan that did not reach Tessera is sent again with
+// the same nonce. The CSV holds what the log shows. axe-clean at 1280 and 390 px.
+import { expect, it } from 'vitest';
+import { liveUrl } from '../../src/modules/morph/morph.service.ts';
+import { ManualClock } from '../helpers/clock.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+
+const STEP_SECONDS = 30;
+
+describeDialects('dashboard door check-in in Chromium', (dialect) => {
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
+
+  it.skipIf(!chromiumAvailable)(
+    'lists events, checks tickets in and out at a door, says why a scan is refused, and survives a lost request',
+    async () => {
+      const clock = new ManualClock(Date.now());
+      const live = await startApp({ clock, env: { TESSERA_MORPH_STEP_SECONDS: String(STEP_SECONDS) } });
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      type Batch = { batch_id: string; data: Array<{ id: string; short_code: string }> };
+      let gala: Batch | undefined;
+
+      await withFailureScreenshot(page, `door-${dialect}`, async () => {
+        await page.goto(`${live.base}/app`);
+        await page.getByRole('link', { name: 'Check-in' }).first().click();
+        await page.getByRole('heading', { name: 'No events yet' }).waitFor();
+        await expectAxeClean(page, 'check-in, no events');
+
+        const bulk = async (names: string[]) => {
+          const urls = names.map((_, i) => `https://tickets.example/gala/${i + 1}`);
+          const response = await live.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers, payload: { urls, names, qr_type: 'morphing', design_config: {} } });
+          expect(response.statusCode, response.body).toBe(201);
+          return response.json() as Batch;
+        };
+        const other = await bulk(['Matinee guest']);
+        clock.advance(1_000);
+        gala = await bulk(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
+        const ticketUrl = (code: { id: string; short_code: string }) => liveUrl(live.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, 1, clock.now());
+        const [ada, grace] = gala.data;
+
+        await page.reload();
+        const events = page.getByRole('list').filter({ hasText: 'tickets' });
+        await page.getByRole('link', { name: '3 tickets, starting with Ada Lovelace' }).waitFor();
+        await page.getByRole('link', { name: '1 ticket, starting with Matinee guest' }).waitFor();
+        expect(await events.getByRole('link').allTextContents()).toEqual(['3 tickets, starting with Ada Lovelace', '1 ticket, starting with Matinee guest']);
+        await page.screenshot({ path: `.tmp/door-events-1280-${dialect}.png`, fullPage: true });
+        await page.getByRole('link', { name: '3 tickets, starting with Ada Lovelace' }).click();
+        await page.waitForURL(`${live.base}/app/checkins/${gala.batch_id}`);
+        await page.getByRole('heading', { name: 'Door check-in' }).waitFor();
+        await page.getByText('3 tickets. Scan each one as its holder arrives.').waitFor();
+
+        const field = page.getByLabel('Scanned ticket');
+        const answer = page.locator('[aria-live="assertive"]');
+        const figure = (name: string) => page.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd[1]');
+        // The field has focus on arrival: a scanner types into it without anyone clicking.
+        expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+        await page.getByLabel('Gate (optional)').fill('North door');
+        const scan = async (text: string) => {
+          // A second between scans, so the log's newest-first order is the order they were made in.
+          clock.advance(1_000);
+          await field.focus();
+          await page.keyboard.insertText(text);
+          await page.keyboard.press('Enter');
+        };
+
+        await scan(ticketUrl(ada!));
+        await answer.getByText('Admitted').waitFor();
+        await answer.getByText('Ada Lovelace').waitFor();
+        expect(await field.inputValue()).toBe('');
+        expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+        await expect.poll(() => figure('Inside now').textContent()).toBe('1');
+        await expect.poll(() => figure('Admitted').textContent()).toBe('1');
+
+        await scan(ticketUrl(ada!));
+        await answer.getByText('Already used').waitFor();
+        await answer.getByText(/It got in .* at North door\./).waitFor();
+
+        await scan(ticketUrl(other.data[0]!));
+        await answer.getByText('Ticket for another event').waitFor();
+        await scan('hello');
+        await answer.getByText('Not a ticket').waitFor();
+
+        // A screenshot two steps old.
+        const stale = ticketUrl(grace!);
+        clock.advance(2 * STEP_SECONDS * 1000);
+        await scan(stale);
+        await answer.getByText('Old picture of the ticket').waitFor();
+
+        await page.getByRole('radio', { name: 'Exit' }).check({ force: true });
+        await page.getByRole('button', { name: 'Check out' }).waitFor();
+        await scan(ticketUrl(ada!));
+        await answer.getByText('Checked out').waitFor();
+        await expect.poll(() => figure('Inside now').textContent()).toBe('0');
+        await page.getByRole('radio', { name: 'Entry' }).check({ force: true });
+
+        // A scan lost on the way is sent again as the same scan: one admission, not "already used".
+        // The client tries three times itself; the steward's button sends the same nonce once more.
+        const nonces: string[] = [];
+        let failures = 3;
+        await page.route('**/api/v1/checkins', async (route) => {
+          nonces.push((route.request().postDataJSON() as { nonce: string }).nonce);
+          if (failures-- > 0) await route.abort('connectionreset');
+          else await route.continue();
+        });
+        await scan(ticketUrl(grace!));
+        await answer.getByText('Not checked').waitFor();
+        await answer.getByRole('button', { name: 'Try this scan again' }).click();
+        await answer.getByText('Admitted').waitFor();
+        await answer.getByText('Grace Hopper').waitFor();
+        expect(nonces).toHaveLength(4);
+        expect(new Set(nonces).size).toBe(1);
+        await page.unroute('**/api/v1/checkins');
+
+        // The log lists every answer, newest first, with the gate; the figures count the refusals.
+        const log = page.getByRole('region', { name: 'Latest check-ins' });
+        await expect.poll(async () => await log.locator('tbody tr').count()).toBe(7);
+        expect(await log.locator('tbody tr').first().textContent()).toContain('Grace Hopper');
+        expect(await log.locator('tbody tr').first().textContent()).toContain('North door');
+        await expect.poll(() => figure('Refused').textContent()).toBe('4');
+        await page.getByText('Refused, by reason').waitFor();
+        await expectAxeClean(page, 'door with answers, 1280 px');
+        await page.screenshot({ path: `.tmp/door-1280-${dialect}.png`, fullPage: true });
+
+        // The CSV, as the link downloads it with the session.
+        const csvHref = await page.getByRole('link', { name: 'Download check-ins (CSV)' }).getAttribute('href');
+        const csv = await page.request.get(`${live.base}${csvHref}`);
+        expect(csv.status()).toBe(200);
+        expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
+        const lines = (await csv.text()).trim().split(/\r?\n/);
+        expect(lines).toHaveLength(1 + 7);
+        expect(lines.filter((l) => l.includes('Ada Lovelace'))).toHaveLength(3);
+
+        await page.goto(`${live.base}/app/checkins/bat_nonexistent`);
+        await page.getByRole('heading', { name: 'Event not found' }).waitFor();
+      });
+      expect(problems).toEqual([]);
+
+      const event = gala!;
+      const phone = await phoneContextLike(chromium(), context);
+      const small = await phone.newPage();
+      await withFailureScreenshot(small, `door-390-${dialect}`, async () => {
+        await small.goto(`${live.base}/app/checkins/${event.batch_id}`);
+        await small.getByRole('heading', { name: 'Door check-in' }).waitFor();
+        await small.getByLabel('Scanned ticket').fill(liveUrl(live.app.ctx, { id: event.data[2]!.id, accountId: '', shortCode: event.data[2]!.short_code }, 1, clock.now()));
+        await small.keyboard.press('Enter');
+        await small.locator('[aria-live="assertive"]').getByText('Admitted').waitFor();
+        await expectAxeClean(small, 'door, 390 px');
+        await small.screenshot({ path: `.tmp/door-390-${dialect}.png`, fullPage: true });
+        await small.goto(`${live.base}/app/checkins`);
+        await small.getByRole('link', { name: '3 tickets, starting with Ada Lovelace' }).waitFor();
+        await expectAxeClean(small, 'events, 390 px');
+      });
+      await phone.close();
+    },
+    120_000,
+  );
+});

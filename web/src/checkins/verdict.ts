@@ -1,0 +1,45 @@
+// What the door steward is told about a scan: one plain headline, what to do, and a colour. The
+// API answers in pretix's vocabulary (result, reason); this is the only place it becomes words.
+import type { Checkin } from '../api/types.ts';
+import { relativeTime } from '../lib/dates.ts';
+
+export type VerdictTone = 'go' | 'stop' | 'retry';
+
+export interface Verdict {
+  tone: VerdictTone;
+  title: string;
+  detail: string;
+}
+
+const ASK_FOR_LIVE = 'Ask them to open the ticket on their phone and scan again.';
+
+const VERDICTS: Record<string, Verdict> = {
+  admitted: { tone: 'go', title: 'Admitted', detail: 'Let them in.' },
+  left: { tone: 'go', title: 'Checked out', detail: 'The ticket is recorded as having left.' },
+  already_used: { tone: 'stop', title: 'Already used', detail: 'This ticket has already been admitted.' },
+  already_inside: { tone: 'stop', title: 'Already inside', detail: 'Check this ticket out before it can enter again.' },
+  token_stale: { tone: 'retry', title: 'Old picture of the ticket', detail: `This is a screenshot or an old image. ${ASK_FOR_LIVE}` },
+  token_missing: { tone: 'retry', title: 'Not the live ticket', detail: `This is a printed or copied link. ${ASK_FOR_LIVE}` },
+  not_yet_active: { tone: 'stop', title: 'Not valid yet', detail: 'Admission for this ticket has not started.' },
+  ended: { tone: 'stop', title: 'No longer valid', detail: 'Admission for this ticket has ended.' },
+  campaign_archived: { tone: 'stop', title: 'Ticket cancelled', detail: 'This ticket was archived and no longer admits anyone.' },
+  not_inside: { tone: 'stop', title: 'Not checked in', detail: 'This ticket is not inside, so it cannot be checked out. Nothing was changed.' },
+  other_event: { tone: 'stop', title: 'Ticket for another event', detail: 'This ticket is not for this event. It was not used, so it still works at its own event.' },
+};
+
+// unknown_ticket, not_a_ticket_url, not_a_ticket, token_malformed, and any reason added later.
+const NOT_A_TICKET: Verdict = { tone: 'stop', title: 'Not a ticket', detail: 'This code is not one of your tickets.' };
+
+/** The headline for a reason, as the steward read it (the figures list refusals by it). */
+export function reasonTitle(reason: string): string {
+  return (VERDICTS[reason] ?? NOT_A_TICKET).title;
+}
+
+/** The verdict on one answered scan, as of `now` (for "it got in 2 minutes ago at North door"). */
+export function verdictOf(checkin: Pick<Checkin, 'reason' | 'admission'>, now: number = Date.now()): Verdict {
+  const verdict = VERDICTS[checkin.reason] ?? NOT_A_TICKET;
+  const { admission } = checkin;
+  if (!admission) return verdict;
+  const where = admission.scanner_id ? ` at ${admission.scanner_id}` : '';
+  return { ...verdict, detail: `${verdict.detail} It got in ${relativeTime(admission.created_at, now)}${where}.` };
+}

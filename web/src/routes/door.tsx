@@ -1,0 +1,65 @@
+// One event's door: scan tickets in and out, watch who is inside, and read what every gate was
+// answered. Several devices can run it side by side, each with its own gate name.
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from '@tanstack/react-router';
+import { TesseraApiError } from '@tessera/client';
+import { ChevronLeft, Download } from 'lucide-react';
+import { checkinsCsvUrl, doorSummaryQuery } from '../api/checkins.ts';
+import { errorText } from '../api/field-errors.ts';
+import { DoorFigures } from '../checkins/door-figures.tsx';
+import { DoorLog } from '../checkins/door-log.tsx';
+import { ScanPanel } from '../checkins/scan-panel.tsx';
+import { buttonClass } from '../components/ui/button.tsx';
+import { Alert, PageHeader } from '../components/ui/misc.tsx';
+import { formatCount } from '../lib/dates.ts';
+import { useTitle } from '../lib/use-title.ts';
+
+function BackToEvents() {
+  return (
+    <Link to="/app/checkins" className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+      <ChevronLeft aria-hidden="true" className="size-4" />
+      All events
+    </Link>
+  );
+}
+
+function EventMissing({ error }: { error: unknown }) {
+  const notFound = error instanceof TesseraApiError && error.status === 404;
+  return (
+    <div className="space-y-4">
+      <BackToEvents />
+      <h1 className="text-xl font-semibold tracking-tight">{notFound ? 'Event not found' : 'This event could not be opened'}</h1>
+      <Alert>{notFound ? 'This account has no tickets from this bulk request: the link may be incomplete, or belong to another account.' : errorText(error)}</Alert>
+    </div>
+  );
+}
+
+export function DoorPage() {
+  const { batchId } = useParams({ from: '/app/checkins/$batchId' });
+  useTitle('Door check-in');
+  const summary = useQuery(doorSummaryQuery(batchId));
+  if (summary.isError && !summary.data) return <EventMissing error={summary.error} />;
+  const total = summary.data?.tickets.total;
+  return (
+    <>
+      <BackToEvents />
+      <PageHeader
+        title="Door check-in"
+        description={total === undefined ? 'Scan each ticket as its holder arrives.' : `${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}. Scan each one as its holder arrives.`}
+        actions={
+          <a href={checkinsCsvUrl(batchId)} download className={buttonClass('secondary', 'md')}>
+            <Download aria-hidden="true" />
+            Download check-ins (CSV)
+          </a>
+        }
+      />
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+        <ScanPanel batchId={batchId} />
+        <DoorFigures batchId={batchId} />
+      </div>
+      <div className="mt-6">
+        <DoorLog batchId={batchId} />
+      </div>
+    </>
+  );
+}
