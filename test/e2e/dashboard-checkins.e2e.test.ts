@@ -139,6 +139,27 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
         expect(lines).toHaveLength(1 + 7);
         expect(lines.filter((l) => l.includes('Ada Lovelace'))).toHaveLength(3);
 
+        // A test key's tickets are marked as such, in the list and on their door.
+        const key = await live.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers, payload: { env: 'tst', name: 'door rehearsal' } });
+        expect(key.statusCode, key.body).toBe(201);
+        const rehearsal = await live.app.inject({
+          method: 'POST',
+          url: '/api/v1/qrs/bulk',
+          headers: { authorization: `Bearer ${key.json().data.full_key}` },
+          payload: { urls: ['https://tickets.example/rehearsal/1'], names: ['Rehearsal guest'], qr_type: 'morphing', design_config: {} },
+        });
+        expect(rehearsal.statusCode, rehearsal.body).toBe(201);
+        await page.goto(`${live.base}/app/checkins`);
+        const row = page.getByRole('listitem').filter({ hasText: 'Rehearsal guest' });
+        await row.getByText('Test').waitFor();
+        expect(await page.getByRole('listitem').filter({ hasText: 'Ada Lovelace' }).getByText('Test').count()).toBe(0);
+        await row.getByRole('link').click();
+        await page.getByRole('status').filter({ hasText: 'Test tickets' }).waitFor();
+        await page.goto(`${live.base}/app/checkins/${gala!.batch_id}`);
+        await page.getByRole('heading', { name: 'Door check-in' }).waitFor();
+        await page.getByText('Ada Lovelace').first().waitFor();
+        expect(await page.getByText('Test tickets').count()).toBe(0);
+
         await page.goto(`${live.base}/app/checkins/bat_nonexistent`);
         await page.getByRole('heading', { name: 'Event not found' }).waitFor();
       });

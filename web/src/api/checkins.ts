@@ -25,6 +25,18 @@ export function doorSummaryQuery(batchId: string) {
   });
 }
 
+/** Whether an event's tickets are test ones (made with a `sec1-tst` key): its first code says. */
+export function eventIsTestQuery(batchId: string) {
+  return queryOptions({
+    queryKey: ['checkins', 'test-mode', batchId],
+    queryFn: async ({ signal }) => {
+      const page = await unwrap(api.GET('/api/v1/campaigns', { params: { query: { batch_id: batchId, limit: 1 } }, signal }));
+      return page.data[0]?.livemode === false;
+    },
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
 /** An event's latest check-ins, newest first, page by page. */
 export function doorLogQuery(batchId: string) {
   return infiniteQueryOptions({

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { TesseraApiError } from '@tessera/client';
 import { ChevronLeft, Download } from 'lucide-react';
-import { checkinsCsvUrl, doorSummaryQuery } from '../api/checkins.ts';
+import { checkinsCsvUrl, doorSummaryQuery, eventIsTestQuery } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import { DoorFigures } from '../checkins/door-figures.tsx';
 import { DoorLog } from '../checkins/door-log.tsx';
@@ -38,6 +38,7 @@ export function DoorPage() {
   const { batchId } = useParams({ from: '/app/checkins/$batchId' });
   useTitle('Door check-in');
   const summary = useQuery(doorSummaryQuery(batchId));
+  const testEvent = useQuery(eventIsTestQuery(batchId)).data === true;
   if (summary.isError && !summary.data) return <EventMissing error={summary.error} />;
   const total = summary.data?.tickets.total;
   return (
@@ -53,6 +54,13 @@ export function DoorPage() {
           </a>
         }
       />
+      {testEvent && (
+        <div className="mb-6">
+          <Alert tone="info" title="Test tickets">
+            These tickets were made with a test key (<code>sec1-tst-…</code>): use them to try the door before the event. Live tickets are listed as events of their own.
+          </Alert>
+        </div>
+      )}
       <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <ScanPanel batchId={batchId} />
         <DoorFigures batchId={batchId} />
