@@ -60,6 +60,14 @@ describeDialects('@tessera/client over every resource', (dialect) => {
     expect((await unwrap(client.GET('/api/v1/checkins'))).data).toHaveLength(1);
     const summary = await unwrap(client.GET('/api/v1/checkins/summary', { params: { query: { campaign_id: ticket.id } } }));
     expect([summary.tickets.total, summary.checkins.by_result.invalid, summary.checkins.refusal_reasons[0]?.reason]).toEqual([1, 1, 'token_malformed']);
+    // An event: its bulk request is listed, and its check-ins download as CSV text.
+    const created = await unwrap(client.POST('/api/v1/qrs/bulk', { body: { urls: ['https://example.com/t/1', 'https://example.com/t/2'], names: ['Gala – A. Adams', ''], qr_type: 'morphing' } }));
+    // The answer's type is the created batch or a dry run's count; this was no dry run.
+    const event = 'batch_id' in created ? created : expect.unreachable('a dry run answered');
+    const batches = await collect(paginate((cursor) => unwrap(client.GET('/api/v1/qrs/batches', { params: { query: { cursor, qr_type: 'morphing', limit: 1 } } }))));
+    expect(batches.map((b) => [b.batch_id, b.codes, b.first_name, b.livemode])).toEqual([[event.batch_id, 2, 'Gala – A. Adams', true]]);
+    const csv = await unwrap(client.GET('/api/v1/checkins/export.csv', { params: { query: { batch_id: event.batch_id } }, parseAs: 'text' }));
+    expect(csv).toBe('created_at,result,reason,type,scanner_id,ticket_short_code,ticket_name,ticket_destination,campaign_id,checkin_id\r\n');
     expect((await unwrap(client.PUT('/api/v1/campaigns/{id}', { params: { path: { id: ticket.id } }, body: { name: 'Ticket 2' } }))).name).toBe('Ticket 2');
     expect((await unwrap(client.DELETE('/api/v1/campaigns/{id}', { params: { path: { id: ticket.id } } }))).status).toBe('archived');
 

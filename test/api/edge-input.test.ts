@@ -51,7 +51,7 @@ describeDialects('edge input', (dialect) => {
       'body/design_config/col\u0000or',
       /property name/,
     );
-    for (const list of ['/api/v1/campaigns', '/api/v1/templates', '/api/v1/merchant/api-keys', '/api/v1/checkins', `/api/v1/forms/campaign/${campaign.id}`]) {
+    for (const list of ['/api/v1/campaigns', '/api/v1/templates', '/api/v1/merchant/api-keys', '/api/v1/checkins', '/api/v1/qrs/batches', `/api/v1/forms/campaign/${campaign.id}`]) {
       await expectFieldError({ method: 'GET', url: `${list}?cursor=%00` }, 'querystring/cursor', nul);
     }
     await expectFieldError({ method: 'GET', url: '/api/v1/analytics/timeline?tz=Europe%2FBerlin%00' }, 'querystring/tz', nul);
@@ -95,7 +95,7 @@ describeDialects('edge input', (dialect) => {
     const campaign = (await send({ method: 'POST', url: '/api/v1/campaigns', payload: { name: 'ok', destination: 'https://example.com/' } })).json();
     await send({ method: 'POST', url: '/api/v1/merchant/webhooks/secret' });
     const endpoint = (await t.app.inject({ method: 'POST', url: '/api/v1/merchant/webhooks/endpoints', headers: authHeaders(a.apiKey), payload: { url: 'https://hooks.example.com/' } })).json().data;
-    const lists = ['/api/v1/campaigns', '/api/v1/templates', '/api/v1/merchant/api-keys', '/api/v1/checkins', `/api/v1/forms/campaign/${campaign.id}`];
+    const lists = ['/api/v1/campaigns', '/api/v1/templates', '/api/v1/merchant/api-keys', '/api/v1/checkins', '/api/v1/qrs/batches', `/api/v1/forms/campaign/${campaign.id}`];
     if (endpoint) lists.push(`/api/v1/merchant/webhooks/endpoints/${endpoint.id}/deliveries`);
     for (const list of lists) {
       for (const value of ['Infinity', '-Infinity', '1e400', '-1e400', '+Infinity']) {
