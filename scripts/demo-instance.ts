@@ -1,7 +1,7 @@
 // A Tessera on a throwaway SQLite database, listening on a free loopback port, seeded with an
 // account and the kind of data a real one has (campaigns with designs, templates, API keys, webhook
-// endpoints, payment requests, and a
-// month of scans through the real redirect for the first campaign).
+// endpoints, payment requests, an event's tickets half checked in at two doors, and a month of
+// scans through the real redirect for the first campaign).
 // Used by `npm run screenshots`; the e2e tests start their own, unseeded instances.
 import { randomBytes } from 'node:crypto';
 import { promises as dnsPromises } from 'node:dns';
@@ -13,6 +13,7 @@ import { buildApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { connectDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { liveUrl } from '../src/modules/morph/morph.service.ts';
 import { mulberry32 } from '../test/helpers/prng.ts';
 
 /** A running, seeded instance. */
@@ -21,6 +22,10 @@ export interface DemoInstance {
   email: string;
   password: string;
   campaignIds: string[];
+  /** The spring fair's tickets: one bulk request of morphing codes. */
+  eventBatchId: string;
+  /** What a door scanner reads from the fair's ticket `index` (0-based) right now. */
+  ticketUrl(index: number): string;
   close(): Promise<void>;
 }
 
@@ -129,6 +134,28 @@ async function seedPayments(app: FastifyInstance, key: string): Promise<void> {
   await call('POST', '/api/v1/payments/init', { amount: 7200, currency: 'EUR', scheme: 'sepa', reference: 'T-20436', description: 'Three tickets, spring fair' });
 }
 
+const GUESTS = ['Amara Okafor', 'Lukas Brandt', 'Sofía Herrera', 'Yuki Tanaka', 'Priya Raman', 'Jonas Weber', 'Chloé Martin', 'Mateo Rossi', 'Hannah Novak', 'Omar Haddad'];
+
+/** The ticket shop's spring fair: 120 tickets in one bulk request, about half checked in at two doors, a few turned away. */
+async function seedEvent(app: FastifyInstance, key: string): Promise<{ batchId: string; ticketUrl: (index: number) => string }> {
+  const bearer = { authorization: `Bearer ${key}` };
+  const names = Array.from({ length: 120 }, (_, i) => `${GUESTS[i % GUESTS.length]} · ${String(i + 1).padStart(3, '0')}`);
+  const urls = names.map((_, i) => `https://tickets.northwind.example/spring-fair/${1001 + i}`);
+  const bulk = await app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers: bearer, payload: { urls, names, qr_type: 'morphing', design_config: {} } });
+  if (bulk.statusCode !== 201) throw new Error(`bulk: ${bulk.statusCode} ${bulk.body}`);
+  const { batch_id: batchId, data: tickets } = bulk.json() as { batch_id: string; data: Array<{ id: string; short_code: string }> };
+  const ticketUrl = (index: number) => liveUrl(app.ctx, { id: tickets[index]!.id, accountId: '', shortCode: tickets[index]!.short_code }, 1, Date.now());
+  const scan = async (index: number, gate: string, type: 'entry' | 'exit' = 'entry') => {
+    const payload = ticketUrl(index);
+    const response = await app.inject({ method: 'POST', url: '/api/v1/checkins', headers: bearer, payload: { payload, type, scanner_id: gate, batch_id: batchId } });
+    if (response.statusCode !== 200) throw new Error(`check-in: ${response.statusCode} ${response.body}`);
+  };
+  for (let i = 0; i < 64; i++) await scan(i, i % 3 === 0 ? 'South door' : 'North door');
+  for (let i = 0; i < 3; i++) await scan(i, 'North door', 'exit');
+  for (let i = 10; i < 13; i++) await scan(i, 'South door');
+  return { batchId, ticketUrl };
+}
+
 async function json(app: FastifyInstance, method: 'POST' | 'DELETE', url: string, headers: Record<string, string>, payload?: unknown): Promise<any> {
   const response = await app.inject({ method, url, headers, payload: payload as object });
   if (response.statusCode >= 300) throw new Error(`${method} ${url}: ${response.statusCode} ${response.body}`);
@@ -195,12 +222,15 @@ export async function startDemoInstance(): Promise<DemoInstance> {
   await json(app, 'POST', '/api/v1/merchant/webhooks/endpoints', session, { url: 'https://crm.northwind.example/tessera', description: 'CRM' });
   const shop = (await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'prd', name: 'Ticket shop' })).data.full_key as string;
   await seedPayments(app, shop);
+  const event = await seedEvent(app, shop);
   await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'tst', name: 'Staging', expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString() });
   return {
     base,
     email,
     password,
     campaignIds,
+    eventBatchId: event.batchId,
+    ticketUrl: event.ticketUrl,
     async close() {
       await app.close();
       await database.close();

@@ -69,6 +69,13 @@ try {
     await page.goto(`${demo.base}/app/webhooks`);
     await page.getByText('Order system', { exact: false }).waitFor();
     await shoot('webhooks', false);
+    await page.goto(`${demo.base}/app/checkins/${demo.eventBatchId}`);
+    await page.getByText('Refused, by reason').waitFor();
+    await page.getByLabel('Gate (optional)').fill('North door');
+    await page.getByLabel('Scanned ticket').fill(demo.ticketUrl(64));
+    await page.keyboard.press('Enter');
+    await page.locator('[aria-live="assertive"]').getByText('Admitted').waitFor();
+    await shoot('door', false);
     await page.goto(`${demo.base}/app/settings`);
     await page.getByLabel('Name', { exact: true }).waitFor();
     await shoot('settings', false);
