@@ -1,10 +1,12 @@
 // What the gate is told beyond ok / not ok: a ticket outside its campaign's schedule is refused
 // as the phone scan of the same code is, and a second scan says when and where the ticket got in.
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { type CheckinAnswer as Answer, createTicket, createTicketBatch, liveTicketUrl, postCheckin, scanTicket, type TicketCode as Created } from '../helpers/checkins.ts';
+import { authHeaders, signUp } from '../helpers/accounts.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { testKey } from '../helpers/payments.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
 
 const HOUR = 3_600_000;
@@ -171,5 +173,51 @@ describeDialects('check-in at the gate', (dialect) => {
     expect([replay.statusCode, replay.headers['idempotent-replayed'], replay.json().reason]).toEqual([200, 'true', 'admitted']);
     const elsewhere = await postCheckin(t, me, { payload, scanner_id: 'door-1', batch_id: tomorrow.batch_id, nonce: 'scan-1' });
     expect([elsewhere.statusCode, elsewhere.json().code]).toEqual([422, 'idempotency_key_reused']);
+  });
+
+  it("a tst key may not keep its gate to a live event: its refusals would land in the live event's record", async () => {
+    await start();
+    const account = await signUp(t.app);
+    const prd: Tenant = { accountId: account.accountId, apiKey: account.apiKey, headers: authHeaders(account.apiKey) };
+    const tstKey = await testKey(t.app, account);
+    const tst: Tenant = { accountId: account.accountId, apiKey: tstKey, headers: authHeaders(tstKey) };
+    const gala = await createTicketBatch(t, prd, 1);
+    const rehearsal = await createTicketBatch(t, tst, 1);
+    const count = async () =>
+      Number(
+        (
+          await t.database.handle.db
+            .selectFrom('checkins')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+
+    for (const payload of ['hello', live(rehearsal.data[0]!)]) {
+      const refused = await postCheckin(t, tst, { payload, batch_id: gala.batch_id, scanner_id: 'rehearsal' });
+      expect([refused.statusCode, refused.json().code]).toEqual([403, 'forbidden']);
+    }
+    expect(await count()).toBe(0);
+    // At its own test event it works as any gate does.
+    expect((await scanTicket(t, tst, { payload: 'hello', batch_id: rehearsal.batch_id })).reason).toBe('not_a_ticket_url');
+    expect((await scanTicket(t, tst, { payload: live(rehearsal.data[0]!), batch_id: rehearsal.batch_id })).reason).toBe('admitted');
+    // A live key at the live event, as before.
+    expect((await scanTicket(t, prd, { payload: live(gala.data[0]!), batch_id: gala.batch_id })).reason).toBe('admitted');
+  });
+
+  it('a nonce stored before gates named their event still replays: the request hash of a request without batch_id is unchanged', async () => {
+    await start();
+    const code = await ticket();
+    const payload = live(code);
+    const first = await scan({ payload, scanner_id: 'gate-A', nonce: 'before-upgrade' });
+    const stored = await t.database.handle.db.selectFrom('checkins').select('request_hash').where('id', '=', first.checkin_id).executeTakeFirstOrThrow();
+    // The formula releases before this one stored: sha256 of [payload, type, scanner_id].
+    expect(stored.request_hash).toBe(
+      createHash('sha256')
+        .update(JSON.stringify([payload, 'entry', 'gate-A']))
+        .digest('hex'),
+    );
+    const again = await postCheckin(t, me, { payload, scanner_id: 'gate-A', nonce: 'before-upgrade' });
+    expect([again.statusCode, again.headers['idempotent-replayed'], again.json().checkin_id]).toEqual([200, 'true', first.checkin_id]);
   });
 });

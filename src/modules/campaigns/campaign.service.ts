@@ -4,7 +4,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Updateable } from 'kysely';
 import type { AppContext } from '../../context.ts';
-import { isUniqueViolation, toFlag } from '../../db/dialect.ts';
+import { fromFlag, isUniqueViolation, toFlag } from '../../db/dialect.ts';
 import type { CampaignsTable } from '../../db/schema.ts';
 import { AppError, notFound, testKeyRefused } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
@@ -137,6 +137,13 @@ export async function getCampaign(ctx: Ctx, accountId: string, id: string): Prom
 export async function assertFilterTargets(ctx: Pick<AppContext, 'db'>, accountId: string, filter: { campaignId?: string; batchId?: string }): Promise<void> {
   if (filter.campaignId && !(await findCampaign(ctx.db, accountId, filter.campaignId))) throw notFound(`Campaign '${filter.campaignId}'`);
   if (filter.batchId && (await listRows(ctx.db, accountId, { batchId: filter.batchId }, 1)).length === 0) throw notFound(`Batch '${filter.batchId}'`);
+}
+
+/** Whether the account's bulk request `batchId` made live or test codes; 404 when it has no such batch. */
+export async function batchMode(ctx: Pick<AppContext, 'db'>, accountId: string, batchId: string): Promise<{ livemode: boolean }> {
+  const [first] = await listRows(ctx.db, accountId, { batchId }, 1);
+  if (!first) throw notFound(`Batch '${batchId}'`);
+  return { livemode: fromFlag(first.livemode) };
 }
 
 /** Why a test key may not touch a live campaign, unless a caller says better. */

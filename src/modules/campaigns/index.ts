@@ -9,6 +9,6 @@ export const campaignRenderRoutes: Module = async (app, ctx) => (await import('.
 export const campaignMorphRoutes: Module = async (app, ctx) => (await import('./campaign-morph.routes.ts')).campaignMorphRoutes(app, ctx);
 export const campaignRoutes: Module = async (app, ctx) => (await import('./campaign.routes.ts')).campaignRoutes(app, ctx);
 export type { Campaign, CampaignCaller, RedirectTarget } from './campaign.ts';
-export { assertFilterTargets, campaignFor, countActiveCampaigns, findCampaignByCode, findRedirectTarget, getCampaign } from './campaign.service.ts';
+export { assertFilterTargets, batchMode, campaignFor, countActiveCampaigns, findCampaignByCode, findRedirectTarget, getCampaign } from './campaign.service.ts';
 export { schedulePhase } from './schedule.ts';
 export { CampaignChanges } from './campaign-changes.ts';

@@ -8,7 +8,7 @@ import type { CheckinsTable } from '../../db/schema.ts';
 import { AppError, testKeyRefused } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
-import { assertFilterTargets, type Campaign, type CampaignCaller, findCampaignByCode, schedulePhase } from '../campaigns/index.ts';
+import { assertFilterTargets, batchMode, type Campaign, type CampaignCaller, findCampaignByCode, schedulePhase } from '../campaigns/index.ts';
 import { inspectToken } from '../morph/index.ts';
 import { type AdmissionRow, type CheckinFilter, commitCheckin, findCheckinByNonce, type GateMove, listCheckins as listRows } from './checkin.repo.ts';
 import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.schemas.ts';
@@ -175,10 +175,14 @@ export async function checkIn(ctx: Ctx, caller: CampaignCaller, request: Checkin
     if (prior) return { checkin: replay(prior, hash), replayed: true };
   }
   const verdict = await judge(ctx, caller, request);
-  // What a gate kept to one event refuses counts toward that event (its log and figures), so the
-  // event's own batch must exist: a gate naming one the account lacks is misconfigured (404).
+  // What a gate kept to one event refuses counts toward that event (its log, figures and
+  // webhooks), so the event must be the account's (404 otherwise: the gate is misconfigured), and a
+  // test key must not write into a live one's record, as it may not admit its tickets.
   const gateEvent = request.batch_id ?? null;
-  if (gateEvent && verdict.campaign?.batchId !== gateEvent) await assertFilterTargets(ctx, accountId, { batchId: gateEvent });
+  if (gateEvent && verdict.campaign?.batchId !== gateEvent) {
+    const { livemode } = await batchMode(ctx, accountId, gateEvent);
+    if (caller.testMode && livemode) throw testKeyRefused(`check in at event '${gateEvent}'`, 'it is a live event, and tst keys check in only at the test events they make');
+  }
   const id = newId('chk');
   const now = ctx.clock.now();
   const campaign = verdict.campaign;
