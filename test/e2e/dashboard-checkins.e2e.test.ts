@@ -5,8 +5,13 @@
 // screenshot, another event's ticket left unspent, not a ticket), the figures and the log follow,
 // the field is ready for the next scan, and a scan that did not reach Tessera is sent again with
 // the same nonce. The CSV holds what the log shows. axe-clean at 1280 and 390 px.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { expect, it } from 'vitest';
 import { liveUrl } from '../../src/modules/morph/morph.service.ts';
+import { launchChromium } from '../helpers/browser.ts';
+import { fakeCameraArgs, writeQrVideo } from '../helpers/fake-camera.ts';
 import { ManualClock } from '../helpers/clock.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
@@ -43,20 +48,20 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
         };
         const other = await bulk(['Matinee guest']);
         clock.advance(1_000);
-        gala = await bulk(['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
+        gala = await bulk(['Ada Lovelace', 'Grace Hopper', 'Alan Turing', 'Edsger Dijkstra']);
         const ticketUrl = (code: { id: string; short_code: string }) => liveUrl(live.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, 1, clock.now());
-        const [ada, grace] = gala.data;
+        const [ada, grace, alan] = gala.data;
 
         await page.reload();
         const events = page.getByRole('list').filter({ hasText: 'tickets' });
-        await page.getByRole('link', { name: '3 tickets, starting with Ada Lovelace' }).waitFor();
+        await page.getByRole('link', { name: '4 tickets, starting with Ada Lovelace' }).waitFor();
         await page.getByRole('link', { name: '1 ticket, starting with Matinee guest' }).waitFor();
-        expect(await events.getByRole('link').allTextContents()).toEqual(['3 tickets, starting with Ada Lovelace', '1 ticket, starting with Matinee guest']);
+        expect(await events.getByRole('link').allTextContents()).toEqual(['4 tickets, starting with Ada Lovelace', '1 ticket, starting with Matinee guest']);
         await page.screenshot({ path: `.tmp/door-events-1280-${dialect}.png`, fullPage: true });
-        await page.getByRole('link', { name: '3 tickets, starting with Ada Lovelace' }).click();
+        await page.getByRole('link', { name: '4 tickets, starting with Ada Lovelace' }).click();
         await page.waitForURL(`${live.base}/app/checkins/${gala.batch_id}`);
         await page.getByRole('heading', { name: 'Door check-in' }).waitFor();
-        await page.getByText('3 tickets. Scan each one as its holder arrives.').waitFor();
+        await page.getByText('4 tickets, starting with Ada Lovelace. Scan each one as its holder arrives.').waitFor();
 
         const field = page.getByLabel('Scanned ticket');
         const answer = page.locator('[aria-live="assertive"]');
@@ -64,17 +69,19 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
         // The field has focus on arrival: a scanner types into it without anyone clicking.
         expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
         await page.getByLabel('Gate (optional)').fill('North door');
+        // A scanner types into whatever has focus, key by key, and presses Enter. The first scan is
+        // typed into the gate name just filled in: the link goes to the scan field all the same.
         const scan = async (text: string) => {
           // A second between scans, so the log's newest-first order is the order they were made in.
           clock.advance(1_000);
-          await field.focus();
-          await page.keyboard.insertText(text);
+          await page.keyboard.type(text);
           await page.keyboard.press('Enter');
         };
 
         await scan(ticketUrl(ada!));
         await answer.getByText('Admitted').waitFor();
         await answer.getByText('Ada Lovelace').waitFor();
+        expect(await page.getByLabel('Gate (optional)').inputValue()).toBe('North door');
         expect(await field.inputValue()).toBe('');
         expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
         await expect.poll(() => figure('Inside now').textContent()).toBe('1');
@@ -95,35 +102,50 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
         await scan(stale);
         await answer.getByText('Old picture of the ticket').waitFor();
 
-        await page.getByRole('radio', { name: 'Exit' }).check({ force: true });
+        // A tap on Exit leaves focus on it; the next scan still reaches the scan field.
+        await page.getByRole('group', { name: 'Direction' }).getByText('Exit', { exact: true }).click();
         await page.getByRole('button', { name: 'Check out' }).waitFor();
         await scan(ticketUrl(ada!));
         await answer.getByText('Checked out').waitFor();
         await expect.poll(() => figure('Inside now').textContent()).toBe('0');
-        await page.getByRole('radio', { name: 'Entry' }).check({ force: true });
+        await page.getByRole('group', { name: 'Direction' }).getByText('Entry', { exact: true }).click();
+        await page.locator('body').click({ position: { x: 5, y: 5 } });
 
-        // A scan lost on the way is sent again as the same scan: one admission, not "already used".
-        // The client tries three times itself; the steward's button sends the same nonce once more.
-        const nonces: string[] = [];
-        let failures = 3;
+        // Scans lost on the way (the client tries three times itself) stay listed until sent again,
+        // as the same scans: one admission each, not "already used".
+        const nonces = new Map<string, string[]>();
+        let offline = true;
         await page.route('**/api/v1/checkins', async (route) => {
-          nonces.push((route.request().postDataJSON() as { nonce: string }).nonce);
-          if (failures-- > 0) await route.abort('connectionreset');
+          const { payload, nonce } = route.request().postDataJSON() as { payload: string; nonce: string };
+          nonces.set(payload, [...(nonces.get(payload) ?? []), nonce]);
+          if (offline) await route.abort('connectionreset');
           else await route.continue();
         });
-        await scan(ticketUrl(grace!));
+        const graceUrl = ticketUrl(grace!);
+        await scan(graceUrl);
         await answer.getByText('Not checked').waitFor();
-        await answer.getByRole('button', { name: 'Try this scan again' }).click();
-        await answer.getByText('Admitted').waitFor();
+        const alanUrl = ticketUrl(alan!);
+        await scan(alanUrl);
+        await expect.poll(() => nonces.get(alanUrl)?.length ?? 0).toBe(3);
+        const unsent = page.getByRole('region', { name: 'One scan was not checked' });
+        await unsent.getByText(grace!.short_code).waitFor();
+        offline = false;
+        await unsent.getByRole('button', { name: 'Try again' }).click();
         await answer.getByText('Grace Hopper').waitFor();
-        expect(nonces).toHaveLength(4);
-        expect(new Set(nonces).size).toBe(1);
+        await answer.getByText('Admitted').waitFor();
+        // Alan's failed scan, shown until then, is now the one listed.
+        await page.getByRole('region', { name: 'One scan was not checked' }).getByText(alan!.short_code).waitFor();
+        await page.getByRole('region', { name: 'One scan was not checked' }).getByRole('button', { name: 'Try again' }).click();
+        await answer.getByText('Alan Turing').waitFor();
+        expect(await page.getByRole('region', { name: /not checked/ }).count()).toBe(0);
+        expect(nonces.get(graceUrl)).toHaveLength(4);
+        expect(new Set(nonces.get(graceUrl)).size).toBe(1);
         await page.unroute('**/api/v1/checkins');
 
         // The log lists every answer, newest first, with the gate; the figures count the refusals.
         const log = page.getByRole('region', { name: 'Latest check-ins' });
-        await expect.poll(async () => await log.locator('tbody tr').count()).toBe(7);
-        expect(await log.locator('tbody tr').first().textContent()).toContain('Grace Hopper');
+        await expect.poll(async () => await log.locator('tbody tr').count()).toBe(8);
+        expect(await log.locator('tbody tr').first().textContent()).toContain('Alan Turing');
         expect(await log.locator('tbody tr').first().textContent()).toContain('North door');
         await expect.poll(() => figure('Refused').textContent()).toBe('4');
         await page.getByText('Refused, by reason').waitFor();
@@ -136,7 +158,7 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
         expect(csv.status()).toBe(200);
         expect(csv.headers()['content-type']).toMatch(/^text\/csv/);
         const lines = (await csv.text()).trim().split(/\r?\n/);
-        expect(lines).toHaveLength(1 + 7);
+        expect(lines).toHaveLength(1 + 8);
         expect(lines.filter((l) => l.includes('Ada Lovelace'))).toHaveLength(3);
 
         // A test key's tickets are marked as such, in the list and on their door.
@@ -171,16 +193,89 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
       await withFailureScreenshot(small, `door-390-${dialect}`, async () => {
         await small.goto(`${live.base}/app/checkins/${event.batch_id}`);
         await small.getByRole('heading', { name: 'Door check-in' }).waitFor();
-        await small.getByLabel('Scanned ticket').fill(liveUrl(live.app.ctx, { id: event.data[2]!.id, accountId: '', shortCode: event.data[2]!.short_code }, 1, clock.now()));
+        await small.getByLabel('Scanned ticket').fill(liveUrl(live.app.ctx, { id: event.data[3]!.id, accountId: '', shortCode: event.data[3]!.short_code }, 1, clock.now()));
         await small.keyboard.press('Enter');
         await small.locator('[aria-live="assertive"]').getByText('Admitted').waitFor();
         await expectAxeClean(small, 'door, 390 px');
         await small.screenshot({ path: `.tmp/door-390-${dialect}.png`, fullPage: true });
         await small.goto(`${live.base}/app/checkins`);
-        await small.getByRole('link', { name: '3 tickets, starting with Ada Lovelace' }).waitFor();
+        await small.getByRole('link', { name: '4 tickets, starting with Ada Lovelace' }).waitFor();
         await expectAxeClean(small, 'events, 390 px');
       });
       await phone.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    "reads a ticket through the device's camera, and does not send the same ticket again while it is still held up",
+    async () => {
+      const clock = new ManualClock(Date.now());
+      const live = await startApp({ clock, env: { TESSERA_MORPH_STEP_SECONDS: String(STEP_SECONDS) } });
+      const headersOf = (session: { cookie: string; csrfToken: string }) => ({ cookie: session.cookie, 'x-csrf-token': session.csrfToken, origin: live.base });
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-camera-'));
+      const video = path.join(dir, 'ticket.y4m');
+      // The server's clock stands still, so the filmed ticket's token stays fresh for the whole test.
+      let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+      try {
+        const signup = await signedInContext(chromium(), live);
+        await signup.context.close();
+        const bulk = await live.app.inject({
+          method: 'POST',
+          url: '/api/v1/qrs/bulk',
+          headers: headersOf(signup),
+          payload: { urls: ['https://tickets.example/camera/1'], names: ['Camera guest'], qr_type: 'morphing', design_config: {} },
+        });
+        expect(bulk.statusCode, bulk.body).toBe(201);
+        const { batch_id: batchId, data } = bulk.json() as { batch_id: string; data: Array<{ id: string; short_code: string }> };
+        writeQrVideo(video, liveUrl(live.app.ctx, { id: data[0]!.id, accountId: '', shortCode: data[0]!.short_code }, 1, clock.now()));
+        browser = await launchChromium(fakeCameraArgs(video));
+        const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+        context.setDefaultTimeout(10_000);
+        await context.addCookies([{ name: 'tessera_session', value: signup.cookie.split('=')[1]!, url: live.base, httpOnly: true, sameSite: 'Lax' }]);
+        const page = await context.newPage();
+        const problems = watchPage(page);
+        await page.clock.install();
+        await withFailureScreenshot(page, `door-camera-${dialect}`, async () => {
+          await page.goto(`${live.base}/app/checkins/${batchId}`);
+          await page.getByRole('button', { name: 'Scan with this device’s camera' }).click();
+          const answer = page.locator('[aria-live="assertive"]');
+          // Frames are read on the page's timers, which run only as this test moves its clock.
+          await expect
+            .poll(async () => {
+              await page.clock.runFor(300);
+              return answer.getByText('Admitted').count();
+            })
+            .toBe(1);
+          await answer.getByText('Camera guest').waitFor();
+          await page.getByText('Hold the ticket in front of the camera.').waitFor();
+          await expectAxeClean(page, 'door with the camera on, 390 px');
+          await page.screenshot({ path: `.tmp/door-camera-390-${dialect}.png`, fullPage: true });
+          const checkins = async () => ((await live.app.inject({ method: 'GET', url: `/api/v1/checkins?batch_id=${batchId}`, headers: headersOf(signup) })).json() as { data: unknown[] }).data.length;
+          // Still held up for a few seconds: read on every frame, sent once.
+          await page.clock.runFor(3_000);
+          expect(await checkins()).toBe(1);
+          // Held up longer, it is another scan of the same ticket.
+          await expect
+            .poll(async () => {
+              await page.clock.runFor(1_000);
+              return answer.getByText('Already used').count();
+            })
+            .toBe(1);
+          expect(await checkins()).toBe(2);
+          await page.getByRole('button', { name: 'Turn the camera off' }).click();
+          expect(await page.locator('video').count()).toBe(0);
+          // Left on screen, the answer fades and says it is the previous holder's.
+          expect(await answer.getByText(/^Previous scan/).count()).toBe(0);
+          await page.clock.runFor(11_000);
+          await answer.getByText(/^Previous scan, /).waitFor();
+          expect(await answer.locator('[data-tone]').getAttribute('data-tone')).toBe('old');
+        });
+        expect(problems).toEqual([]);
+      } finally {
+        await browser?.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
     120_000,
   );

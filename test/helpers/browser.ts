@@ -8,11 +8,11 @@ export const CHROMIUM = '/usr/bin/chromium';
 /** Whether the browser is installed here. */
 export const chromiumAvailable = fs.existsSync(CHROMIUM);
 
-/** Launches headless Chromium. */
-export function launchChromium(): Promise<Browser> {
+/** Launches headless Chromium; `extraArgs` add switches (a fake camera, say). */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

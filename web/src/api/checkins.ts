@@ -25,13 +25,13 @@ export function doorSummaryQuery(batchId: string) {
   });
 }
 
-/** Whether an event's tickets are test ones (made with a `sec1-tst` key): its first code says. */
-export function eventIsTestQuery(batchId: string) {
+/** What names an event (its first ticket) and whether its tickets are test ones (made with a `sec1-tst` key). */
+export function doorEventQuery(batchId: string) {
   return queryOptions({
-    queryKey: ['checkins', 'test-mode', batchId],
+    queryKey: ['door-event', batchId],
     queryFn: async ({ signal }) => {
-      const page = await unwrap(api.GET('/api/v1/campaigns', { params: { query: { batch_id: batchId, limit: 1 } }, signal }));
-      return page.data[0]?.livemode === false;
+      const [first] = (await unwrap(api.GET('/api/v1/campaigns', { params: { query: { batch_id: batchId, limit: 1 } }, signal }))).data;
+      return { firstName: first?.name ?? null, test: first?.livemode === false };
     },
     staleTime: Number.POSITIVE_INFINITY,
   });
@@ -48,9 +48,12 @@ export function doorLogQuery(batchId: string) {
   });
 }
 
+/** How long a scan may wait for its answer before it counts as not checked (stalled venue Wi-Fi). */
+export const CHECK_IN_TIMEOUT_MS = 8_000;
+
 /** Checks a scanned ticket in or out. The nonce makes a retried request one scan, not two. */
 export function checkIn(body: CheckinBody): Promise<Checkin> {
-  return unwrap(api.POST('/api/v1/checkins', { body }));
+  return unwrap(api.POST('/api/v1/checkins', { body, signal: AbortSignal.timeout(CHECK_IN_TIMEOUT_MS) }));
 }
 
 /** The event's check-ins as a CSV file (the browser downloads it with the session). */

@@ -10,15 +10,18 @@ import { formatCount } from '../lib/dates.ts';
 import { reasonTitle } from './verdict.ts';
 
 function Refusals({ summary }: { summary: CheckinSummary }) {
-  const reasons = summary.checkins.refusal_reasons;
+  // Reasons the steward reads alike ("Not a ticket" for a stranger's link and an unknown code) are one row.
+  const byTitle = new Map<string, number>();
+  for (const r of summary.checkins.refusal_reasons) byTitle.set(reasonTitle(r.reason), (byTitle.get(reasonTitle(r.reason)) ?? 0) + r.count);
+  const reasons = [...byTitle].map(([title, count]) => ({ title, count })).sort((a, b) => b.count - a.count);
   if (reasons.length === 0) return null;
   return (
     <Card className="p-4">
       <h2 className="text-[13px] font-medium text-zinc-600 dark:text-zinc-400">Refused, by reason</h2>
       <ul className="mt-2 space-y-1 text-sm">
         {reasons.map((r) => (
-          <li key={`${r.result}/${r.reason}`} className="flex justify-between gap-4">
-            <span>{reasonTitle(r.reason)}</span>
+          <li key={r.title} className="flex justify-between gap-4">
+            <span>{r.title}</span>
             <span className="tabular">{formatCount(r.count)}</span>
           </li>
         ))}
@@ -64,7 +67,7 @@ export function DoorFigures({ batchId }: { batchId: string }) {
     <section aria-label="Figures" className="space-y-3">
       <dl className="grid grid-cols-2 gap-3">
         <Stat label="Inside now" value={formatCount(tickets.inside)} hint="Admitted and not checked out" />
-        <Stat label="Admitted" value={formatCount(tickets.admitted)} hint={`of ${formatCount(tickets.total)} tickets`} />
+        <Stat label="Admitted" value={formatCount(tickets.admitted)} hint={`of ${formatCount(tickets.total)} ${tickets.total === 1 ? 'ticket' : 'tickets'}`} />
         <Stat label="Checked out" value={formatCount(checkins.exits)} hint="Exits recorded" />
         <Stat label="Refused" value={formatCount(checkins.refusals)} hint="Scans not admitted or checked out" />
       </dl>

@@ -1,11 +1,12 @@
 // The door's scan box. A handheld or USB scanner types what it reads and presses Enter, so the
 // field keeps focus, empties after each scan and never makes the next scan wait for the last
-// answer: each scan is its own request, named by its own nonce, and the newest one is shown.
+// answer: each scan is its own request, named by its own nonce, and the newest one is shown. A
+// scan that failed is kept below with the way to send it again, as the same scan.
 import { useQueryClient } from '@tanstack/react-query';
 import { randomUuid } from '@tessera/client';
-import { ScanLine } from 'lucide-react';
+import { Camera, ScanLine } from 'lucide-react';
 import { type FormEvent, useRef, useState } from 'react';
-import { checkIn } from '../api/checkins.ts';
+import { checkIn, doorLogQuery, doorSummaryQuery } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import { useMutation } from '../api/mutation.ts';
 import type { Checkin, CheckinBody } from '../api/types.ts';
@@ -13,12 +14,22 @@ import { ChipGroup } from '../designer/inputs.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
 import { Card } from '../components/ui/misc.tsx';
+import { cameraAvailable } from './camera-scan.ts';
+import { CameraView } from './camera-view.tsx';
+import { type Failure, UnsentScans } from './unsent-scans.tsx';
 import { ScanResult, type ScanOutcome } from './scan-result.tsx';
 import { useGateName } from './use-gate-name.ts';
+import { useScannerFocus } from './use-scanner-focus.ts';
 
 type Direction = CheckinBody['type'] & string;
 const DIRECTIONS = ['entry', 'exit'] as const satisfies readonly Direction[];
 const DIRECTION_LABEL: Record<Direction, string> = { entry: 'Entry', exit: 'Exit' };
+
+interface Scan {
+  body: CheckinBody;
+  seq: number;
+  retried: boolean;
+}
 
 export function ScanPanel({ batchId }: { batchId: string }) {
   const queryClient = useQueryClient();
@@ -26,25 +37,38 @@ export function ScanPanel({ batchId }: { batchId: string }) {
   const [gate, setGate] = useGateName();
   const [direction, setDirection] = useState<Direction>('entry');
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
+  const [failures, setFailures] = useState<Failure[]>([]);
   const latest = useRef(0);
+  const [camera, setCamera] = useState(false);
+  const [canUseCamera] = useState(cameraAvailable);
+  useScannerFocus(input);
 
   const scan = useMutation({
-    mutationFn: ({ body }: { body: CheckinBody; seq: number }) => checkIn(body),
+    mutationFn: ({ body }: Scan) => checkIn(body),
     inFlightKey: ({ body }) => body.nonce,
-    onSuccess: (checkin: Checkin, { seq }) => {
-      if (seq === latest.current) setOutcome({ kind: 'answer', checkin });
-      void queryClient.invalidateQueries({ queryKey: ['checkins'] });
+    onSuccess: (checkin: Checkin, { seq, retried }) => {
+      if (seq === latest.current) setOutcome({ kind: 'answer', checkin, retried, at: Date.now() });
+      void queryClient.invalidateQueries({ queryKey: doorSummaryQuery(batchId).queryKey });
+      void queryClient.invalidateQueries({ queryKey: doorLogQuery(batchId).queryKey });
     },
-    onError: (error, variables) => {
-      if (variables.seq === latest.current) setOutcome({ kind: 'failed', message: errorText(error), retry: () => send(variables.body) });
+    onError: (error, { body, seq }) => {
+      const failure: Failure = { nonce: body.nonce ?? '', body, message: errorText(error) };
+      setFailures((all) => [...all.filter((f) => f.nonce !== failure.nonce), failure]);
+      if (seq === latest.current) setOutcome({ kind: 'failed', nonce: failure.nonce, message: failure.message, retry: () => retry(failure), at: Date.now() });
     },
   });
 
-  const send = (body: CheckinBody) => {
-    input.current?.focus();
+  const send = (body: CheckinBody, retried = false) => {
     latest.current += 1;
     setOutcome({ kind: 'pending' });
-    scan.mutate({ seq: latest.current, body });
+    scan.mutate({ seq: latest.current, body, retried });
+  };
+  const scanText = (payload: string) => send({ payload, type: direction, batch_id: batchId, scanner_id: gate.trim() || undefined, nonce: randomUuid() });
+  // The same body and nonce: if the first attempt did reach Tessera, its answer comes back instead of "already used".
+  const retry = (failure: Failure) => {
+    input.current?.focus();
+    setFailures((all) => all.filter((f) => f.nonce !== failure.nonce));
+    send(failure.body, true);
   };
 
   const submit = (event: FormEvent) => {
@@ -53,9 +77,19 @@ export function ScanPanel({ batchId }: { batchId: string }) {
     input.current?.focus();
     if (!payload) return;
     if (input.current) input.current.value = '';
-    send({ payload, type: direction, batch_id: batchId, scanner_id: gate.trim() || undefined, nonce: randomUuid() });
+    scanText(payload);
   };
 
+  // A scanner typing while the gate name had focus: the link goes where scans go, not into the name.
+  const changeGate = (value: string) => {
+    const link = value.search(/https?:\/\//i);
+    if (link < 0) return setGate(value);
+    setGate(value.slice(0, link));
+    if (input.current) input.current.value = value.slice(link);
+    input.current?.focus();
+  };
+
+  const shown = outcome?.kind === 'failed' ? outcome.nonce : null;
   return (
     <Card className="space-y-5 p-4 sm:p-5">
       <form onSubmit={submit} className="space-y-4" aria-label="Scan a ticket">
@@ -70,14 +104,48 @@ export function ScanPanel({ batchId }: { batchId: string }) {
             </div>
           )}
         </Field>
-        <div className="flex flex-wrap items-end gap-x-6 gap-y-4">
-          <ChipGroup label="Direction" value={direction} options={DIRECTIONS} onChange={setDirection} render={(d) => DIRECTION_LABEL[d]} />
-          <Field label="Gate" optional hint="Shown in the log. Kept on this device." className="min-w-48 flex-1">
-            {(props) => <TextInput {...props} value={gate} maxLength={100} onChange={(e) => setGate(e.target.value)} placeholder="North door" />}
-          </Field>
-        </div>
+        {camera ? (
+          <CameraView onScan={scanText} onClose={() => setCamera(false)} />
+        ) : (
+          canUseCamera && (
+            <Button size="sm" onClick={() => setCamera(true)}>
+              <Camera aria-hidden="true" />
+              Scan with this device’s camera
+            </Button>
+          )
+        )}
       </form>
+      {/* The answer right under what read the ticket: on a phone, the camera and the answer share the screen. */}
       <ScanResult outcome={outcome} />
+      <UnsentScans failures={failures.filter((f) => f.nonce !== shown)} onRetry={retry} />
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+        <ChipGroup
+          label="Direction"
+          value={direction}
+          options={DIRECTIONS}
+          onChange={(next) => {
+            setDirection(next);
+            input.current?.focus();
+          }}
+          render={(d) => DIRECTION_LABEL[d]}
+        />
+        <Field label="Gate" optional hint="Shown in the log. Kept on this device." className="min-w-48 flex-1">
+          {(props) => (
+            <TextInput
+              {...props}
+              value={gate}
+              maxLength={100}
+              onChange={(e) => changeGate(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key !== 'Enter') return;
+                e.preventDefault();
+                input.current?.focus();
+              }}
+              placeholder="North door"
+            />
+          )}
+        </Field>
+      </div>
     </Card>
   );
 }

@@ -1,36 +1,59 @@
 // The answer to the latest scan, large enough to read at arm's length: green to let in, red to
-// stop, amber to scan again. The region is always there, so each new answer is announced.
+// stop, amber to scan again. The region is always there, so each new answer is announced. An
+// answer left on screen fades and says how old it is, so the next holder is not waved in on it.
 import { CircleCheck, CircleX, RotateCcw } from 'lucide-react';
+import { type ReactNode, useEffect, useState } from 'react';
 import type { Checkin } from '../api/types.ts';
 import { Button } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
-import { type VerdictTone, verdictOf } from './verdict.ts';
+import { relativeTime } from '../lib/dates.ts';
+import { type Verdict, type VerdictTone, verdictOf } from './verdict.ts';
 
-export type ScanOutcome = { kind: 'pending' } | { kind: 'answer'; checkin: Checkin } | { kind: 'failed'; message: string; retry: () => void };
+export type ScanOutcome = { kind: 'pending' } | { kind: 'answer'; checkin: Checkin; retried: boolean; at: number } | { kind: 'failed'; nonce: string; message: string; retry: () => void; at: number };
+
+/** After this long an answer is the previous holder's, not the one in front of the steward. */
+const FRESH_MS = 10_000;
 
 const TONES: Record<VerdictTone, { box: string; icon: typeof CircleCheck }> = {
   go: { box: 'border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100', icon: CircleCheck },
   stop: { box: 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100', icon: CircleX },
   retry: { box: 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100', icon: RotateCcw },
 };
+const OLD = 'border-zinc-200 bg-zinc-50 text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400';
 
-function Banner({ tone, title, children }: { tone: VerdictTone; title: string; children: React.ReactNode }) {
+/** Whether `at` is older than FRESH_MS, re-rendering when it becomes so. */
+function useAged(at: number): boolean {
+  const [aged, setAged] = useState(() => Date.now() - at >= FRESH_MS);
+  useEffect(() => {
+    setAged(Date.now() - at >= FRESH_MS);
+    const timer = setTimeout(() => setAged(true), Math.max(0, at + FRESH_MS - Date.now()));
+    return () => clearTimeout(timer);
+  }, [at]);
+  return aged;
+}
+
+function Banner({ tone, title, at, children }: { tone: VerdictTone; title: string; at: number; children: ReactNode }) {
+  const aged = useAged(at);
   const { box, icon: Icon } = TONES[tone];
   return (
-    <div className={cn('flex gap-3 rounded-lg border-2 p-4', box)} data-tone={tone}>
+    <div className={cn('flex gap-3 rounded-lg border-2 p-4', aged ? OLD : box)} data-tone={aged ? 'old' : tone}>
       <Icon aria-hidden="true" className="mt-0.5 size-7 shrink-0" />
       <div className="min-w-0 [overflow-wrap:anywhere]">
-        <p className="text-2xl font-semibold tracking-tight">{title}</p>
+        {aged && <p className="text-[13px] font-medium">Previous scan, {relativeTime(at)}:</p>}
+        <p className={cn('font-semibold tracking-tight', aged ? 'text-lg' : 'text-2xl')}>{title}</p>
         <div className="mt-1 text-sm">{children}</div>
       </div>
     </div>
   );
 }
 
-function Answer({ checkin }: { checkin: Checkin }) {
-  const verdict = verdictOf(checkin);
+// A scan sent again after a failure carries its first picture: by then it may be a step old.
+const SCAN_AGAIN: Verdict = { tone: 'retry', title: 'Scan the ticket again', detail: 'Too much time passed since this scan was made. Scan the live ticket once more.' };
+
+function Answer({ checkin, retried, at }: { checkin: Checkin; retried: boolean; at: number }) {
+  const verdict = retried && checkin.reason === 'token_stale' ? SCAN_AGAIN : verdictOf(checkin);
   return (
-    <Banner tone={verdict.tone} title={verdict.title}>
+    <Banner tone={verdict.tone} title={verdict.title} at={at}>
       {checkin.ticket && (
         <p className="font-medium">
           {checkin.ticket.name} <span className="font-mono text-xs opacity-80">({checkin.ticket.short_code})</span>
@@ -49,15 +72,14 @@ export function ScanResult({ outcome }: { outcome: ScanOutcome | null }) {
       ) : outcome.kind === 'pending' ? (
         <p className="rounded-lg border border-zinc-200 p-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">Checking…</p>
       ) : outcome.kind === 'failed' ? (
-        <Banner tone="retry" title="Not checked">
+        <Banner tone="retry" title="Not checked" at={outcome.at}>
           <p>{outcome.message}</p>
-          {/* The same scan again (same nonce): if the first did reach Tessera, its answer comes back instead of "already used". */}
           <Button size="sm" className="mt-3" onClick={outcome.retry}>
             Try this scan again
           </Button>
         </Banner>
       ) : (
-        <Answer checkin={outcome.checkin} />
+        <Answer checkin={outcome.checkin} retried={outcome.retried} at={outcome.at} />
       )}
     </div>
   );

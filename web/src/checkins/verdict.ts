@@ -24,10 +24,12 @@ const VERDICTS: Record<string, Verdict> = {
   ended: { tone: 'stop', title: 'No longer valid', detail: 'Admission for this ticket has ended.' },
   campaign_archived: { tone: 'stop', title: 'Ticket cancelled', detail: 'This ticket was archived and no longer admits anyone.' },
   not_inside: { tone: 'stop', title: 'Not checked in', detail: 'This ticket is not inside, so it cannot be checked out. Nothing was changed.' },
+  token_malformed: { tone: 'retry', title: 'Damaged ticket picture', detail: `The code could not be read as a live ticket. ${ASK_FOR_LIVE}` },
+  not_a_ticket: { tone: 'stop', title: 'Not a ticket', detail: 'This is one of your codes, but not a ticket.' },
   other_event: { tone: 'stop', title: 'Ticket for another event', detail: 'This ticket is not for this event. It was not used, so it still works at its own event.' },
 };
 
-// unknown_ticket, not_a_ticket_url, not_a_ticket, token_malformed, and any reason added later.
+// unknown_ticket, not_a_ticket_url, and any reason added later.
 const NOT_A_TICKET: Verdict = { tone: 'stop', title: 'Not a ticket', detail: 'This code is not one of your tickets.' };
 
 /** The headline for a reason, as the steward read it (the figures list refusals by it). */

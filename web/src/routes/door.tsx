@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { TesseraApiError } from '@tessera/client';
 import { ChevronLeft, Download } from 'lucide-react';
-import { checkinsCsvUrl, doorSummaryQuery, eventIsTestQuery } from '../api/checkins.ts';
+import { checkinsCsvUrl, doorEventQuery, doorSummaryQuery } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import { DoorFigures } from '../checkins/door-figures.tsx';
 import { DoorLog } from '../checkins/door-log.tsx';
@@ -16,7 +16,7 @@ import { useTitle } from '../lib/use-title.ts';
 
 function BackToEvents() {
   return (
-    <Link to="/app/checkins" className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+    <Link to="/app/checkins" className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm max-sm:min-h-11 text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
       <ChevronLeft aria-hidden="true" className="size-4" />
       All events
     </Link>
@@ -38,7 +38,8 @@ export function DoorPage() {
   const { batchId } = useParams({ from: '/app/checkins/$batchId' });
   useTitle('Door check-in');
   const summary = useQuery(doorSummaryQuery(batchId));
-  const testEvent = useQuery(eventIsTestQuery(batchId)).data === true;
+  const event = useQuery(doorEventQuery(batchId)).data;
+  const testEvent = event?.test === true;
   if (summary.isError && !summary.data) return <EventMissing error={summary.error} />;
   const total = summary.data?.tickets.total;
   return (
@@ -46,7 +47,11 @@ export function DoorPage() {
       <BackToEvents />
       <PageHeader
         title="Door check-in"
-        description={total === undefined ? 'Scan each ticket as its holder arrives.' : `${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}. Scan each one as its holder arrives.`}
+        description={
+          total === undefined
+            ? 'Scan each ticket as its holder arrives.'
+            : `${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${event?.firstName ? `, starting with ${event.firstName}` : ''}. Scan each one as its holder arrives.`
+        }
         actions={
           <a href={checkinsCsvUrl(batchId)} download className={buttonClass('secondary', 'md')}>
             <Download aria-hidden="true" />
