@@ -1,14 +1,38 @@
 // `tessera account create`: creates an account non-interactively (provisioning scripts, first admin).
 // `tessera account password`: the operator's reset of a forgotten password.
-// Its input is checked before anything touches the disk or the database, and it warns when the
-// database it writes to has never been used by `tessera serve` (server-starts marker): a key made
-// in the wrong TESSERA_DATA_DIR or DATABASE_URL is the first trap a new user falls into.
+// Their input is checked before anything touches the disk or the database, and create warns when
+// the database it writes to has never been used by `tessera serve` (server-starts marker): a key
+// made in the wrong TESSERA_DATA_DIR or DATABASE_URL is the first trap a new user falls into.
+// A value refused before opening the database prints the reason and the usage and exits 2.
 import { systemClock } from '../clock.ts';
 import { serverStarts } from '../db/server-starts.ts';
-import { AppError } from '../errors.ts';
-import { createAccount, type NewAccountInput, validateNewAccount, createApiKey, resetPassword } from '../modules/accounts/index.ts';
+import { AppError, type FieldError } from '../errors.ts';
+import { createAccount, type NewAccountInput, validateNewAccount, createApiKey, resetPassword, validatePasswordReset } from '../modules/accounts/index.ts';
 import { type Command, requireOption, UsageError } from './command.ts';
 import { describeDatabase, openRuntime, plainLines } from './runtime.ts';
+
+function optionName(problem: FieldError): string {
+  return problem.field.replace(/^body\//, '');
+}
+
+// Refused before opening anything: every problem, on one line.
+function refuseInput(problems: FieldError[]): void {
+  if (problems.length) throw new UsageError(problems.map((p) => `--${optionName(p)} ${p.message}`).join('; '));
+}
+
+/**
+ * Why the database refused the command (an email taken or unknown, a slug taken): exit 1, as for
+ * any command that understood its arguments but failed (README, CLI). The value and the database
+ * are named, since the usual cause is a typo or another TESSERA_DATA_DIR or DATABASE_URL than the
+ * server's. A password is never echoed.
+ */
+function refusal(error: AppError, values: Record<string, string | boolean | undefined>, where: string): string {
+  const problem = error.errors?.[0];
+  if (!problem) return error.detail;
+  const option = optionName(problem);
+  const given = option === 'password' || typeof values[option] !== 'string' ? '' : ` '${values[option]}'`;
+  return `--${option}${given} ${problem.message} on ${where}`;
+}
 
 /** `tessera account create`. */
 export const accountCreateCommand: Command = {
@@ -36,8 +60,7 @@ export const accountCreateCommand: Command = {
       name: values.name as string | undefined,
       accountName: values['account-name'] as string | undefined,
     };
-    const problems = validateNewAccount(input);
-    if (problems.length) throw new UsageError(problems.map((p) => `--${p.field} ${p.message}`).join('; '));
+    refuseInput(validateNewAccount(input));
     const { config, database, applied } = await openRuntime(plainLines((m) => io.err(m)));
     try {
       if (!(await serverStarts(database.db))) {
@@ -55,7 +78,7 @@ export const accountCreateCommand: Command = {
       return 0;
     } catch (error) {
       if (error instanceof AppError) {
-        io.err(`error: ${error.detail}`);
+        io.err(`error: ${refusal(error, values, describeDatabase(config))}`);
         return 1;
       }
       throw error;
@@ -84,14 +107,16 @@ export const accountPasswordCommand: Command = {
   async run({ values }, io) {
     const email = requireOption(values, 'email');
     const password = requireOption(values, 'password');
-    const { database } = await openRuntime(plainLines((m) => io.err(m)));
+    // A short password used to open (and create) the database before being refused, with exit 1.
+    refuseInput(validatePasswordReset(email, password));
+    const { config, database } = await openRuntime(plainLines((m) => io.err(m)));
     try {
       const reset = await resetPassword({ db: database.db, clock: systemClock }, email, password);
       io.out(`new password set for ${reset.email}; ${reset.sessionsEnded === 1 ? '1 session' : `${reset.sessionsEnded} sessions`} signed out`);
       return 0;
     } catch (error) {
       if (error instanceof AppError) {
-        io.err(`error: ${error.errors?.[0] ? `--${error.errors[0].field} ${error.errors[0].message}` : error.detail}`);
+        io.err(`error: ${refusal(error, values, describeDatabase(config))}`);
         return 1;
       }
       throw error;

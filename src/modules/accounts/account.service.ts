@@ -43,6 +43,11 @@ export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
+/** What is wrong with an email given to sign in with (sign-up, reset), or null. */
+export function emailProblem(email: unknown): string | null {
+  return typeof email === 'string' && EMAIL.test(normaliseEmail(email)) ? null : 'must be an email address such as ada@example.com';
+}
+
 /** What is wrong with a password someone chooses (sign-up, change, reset), or null. */
 export function passwordProblem(password: unknown): string | null {
   if (typeof password !== 'string' || password.length < 10) return 'must be at least 10 characters';
@@ -55,7 +60,8 @@ export function passwordProblem(password: unknown): string | null {
 /** What is wrong with a new account's fields (empty when nothing): lets callers refuse before touching a database. */
 export function validateNewAccount(input: NewAccountInput): FieldError[] {
   const errors: FieldError[] = [];
-  if (!EMAIL.test(normaliseEmail(input.email ?? ''))) errors.push({ field: 'email', message: 'must be an email address such as ada@example.com' });
+  const email = emailProblem(input.email);
+  if (email) errors.push({ field: 'email', message: email });
   const password = passwordProblem(input.password);
   if (password) errors.push({ field: 'password', message: password });
   if (input.slug !== undefined) {

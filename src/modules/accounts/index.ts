@@ -8,4 +8,4 @@ export { explainKey, maskApiKey, parseApiKey } from './api-key-format.ts';
 export { createApiKey } from './api-key.service.ts';
 export { authPlugin } from './auth.plugin.ts';
 export { pageBranding } from './branding.service.ts';
-export { resetPassword } from './password.service.ts';
+export { resetPassword, validatePasswordReset } from './password.service.ts';

@@ -6,11 +6,11 @@
 import type { AppContext } from '../../context.ts';
 import { hashPassword, verifyPassword } from '../../crypto/password.ts';
 import { inTransaction } from '../../db/transaction.ts';
-import { AppError } from '../../errors.ts';
+import { AppError, type FieldError } from '../../errors.ts';
 import type { Principal } from '../../http/auth.ts';
 import { rateLimitedError } from '../../http/rate-limit.ts';
 import { findUserByEmail, findUserById, updatePasswordHash } from './account.repo.ts';
-import { normaliseEmail, passwordProblem } from './account.service.ts';
+import { emailProblem, normaliseEmail, passwordProblem } from './account.service.ts';
 import { endOtherSessions } from './session.service.ts';
 
 /** Wrong current passwords a user may send per window when changing theirs. */
@@ -48,12 +48,23 @@ export async function changePassword(
   return { sessionsEnded: await replacePassword(ctx, user.id, await hashPassword(input.new_password), now, sessionToken) };
 }
 
+/** What is wrong with a reset's email and password (empty when nothing): lets the command refuse before opening a database. */
+export function validatePasswordReset(email: string, password: string): FieldError[] {
+  const errors: FieldError[] = [];
+  const emailWrong = emailProblem(email);
+  if (emailWrong) errors.push({ field: 'email', message: emailWrong });
+  const passwordWrong = passwordProblem(password);
+  if (passwordWrong) errors.push({ field: 'password', message: passwordWrong });
+  return errors;
+}
+
 /** The operator's reset: sets the password of the user with `email` and ends all of their sessions. */
 export async function resetPassword(ctx: Pick<AppContext, 'db' | 'clock'>, email: string, password: string): Promise<{ email: string; sessionsEnded: number }> {
   const problem = passwordProblem(password);
   if (problem) throw refused('password', problem);
   const user = await findUserByEmail(ctx.db, normaliseEmail(email));
-  if (!user) throw new AppError('not_found', `No user signs in with ${normaliseEmail(email)} on this database.`);
+  // The field names the value at fault, as a refused password does: the command says which option.
+  if (!user) throw new AppError('not_found', `No user signs in with ${normaliseEmail(email)} on this database.`, { errors: [{ field: 'email', message: 'matches no user' }] });
   return { email: user.email, sessionsEnded: await replacePassword(ctx, user.id, await hashPassword(password), ctx.clock.now(), null) };
 }
 
