@@ -35,7 +35,7 @@ export const backupCommand: Command = {
     try {
       report = await backupSqlite(config.databaseUrl, path.resolve(target));
     } catch (error) {
-      io.err(`backup failed: ${(error as Error).message}`);
+      io.err(`error: ${(error as Error).message}`);
       return 1;
     }
     io.out(`backed up ${config.databaseUrl} to ${report.file}: ${report.bytes} bytes, ${report.pages} pages, ${report.migrations} migrations, integrity ok`);

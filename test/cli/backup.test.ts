@@ -1,8 +1,8 @@
 // `tessera backup PATH` as real processes: a backup taken while `tessera serve` answers scanned
 // redirects and writes them is consistent (integrity-checked), and the documented restore (the
 // copy put in place as tessera.db of a fresh data directory) brings back a serving instance with
-// the same accounts, keys and campaigns. Refusals: an existing target, a missing directory,
-// PostgreSQL, no PATH.
+// the same accounts, keys and campaigns. Refusals: an existing target, a missing directory, a
+// target that cannot be written, PostgreSQL, no PATH.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -107,7 +107,7 @@ it('backs up a serving SQLite instance consistently, and the restored copy serve
   const nowhere = path.join(root, 'not-mounted', 'tessera-2.db');
   const missing = await run(['backup', nowhere], env);
   expect(missing.code).toBe(1);
-  expect(missing.output).toContain(`${path.dirname(nowhere)} is not an existing directory; create it (or mount the backup disk) first`);
+  expect(missing.output).toContain(`error: cannot write the backup to ${nowhere}: the directory ${path.dirname(nowhere)} does not exist; create it (or mount the backup disk) first\n`);
   expect(fs.existsSync(path.dirname(nowhere))).toBe(false);
 
   // A second backup to the same path is refused: a backup never overwrites.
@@ -138,4 +138,20 @@ it('refuses without a PATH, and on PostgreSQL points to pg_dump', async () => {
   expect(pg.code).toBe(2);
   expect(pg.output).toMatch(/pg_dump/);
   expect(fs.existsSync(path.join(root, 'x.db'))).toBe(false);
+});
+
+it('a target it cannot write is refused before copying, naming the path and why (exit 1), and leaves no file', async () => {
+  const root = tempDir();
+  expect((await run(['migrate'], { TESSERA_DATA_DIR: root })).code).toBe(0);
+  // A parent that is a regular file stops every user, root included (a 0500 directory would not).
+  const regular = path.join(root, 'a-file');
+  fs.writeFileSync(regular, '');
+  const target = path.join(regular, 'tessera-1.db');
+  const result = await run(['backup', target], { TESSERA_DATA_DIR: root });
+  expect(result.code).toBe(1);
+  expect(result.output).toBe(`error: cannot write the backup to ${target}: ${regular} is a file, not a directory\n`);
+  const asDirectory = await run(['backup', root], { TESSERA_DATA_DIR: root });
+  expect(asDirectory.code).toBe(1);
+  expect(asDirectory.output).toContain(`error: cannot write the backup to ${root}: it is a directory; give the name of a new file in it`);
+  expect(fs.readdirSync(root).sort()).toEqual(['a-file', 'tessera.db']);
 });
