@@ -65,6 +65,7 @@ if (mode === 'bare') {
   const { config, database } = await openRuntime(
     plainLines((message) => console.error(message)),
     env,
+    { soleProcess: 'serve' },
   );
   const app = await buildApp(config, { database });
   await startServing(app, config, database);

@@ -5,6 +5,7 @@ import { systemClock } from '../clock.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { checkMasterKey, ensureMasterKey } from '../crypto/master-key.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
+import { type InstanceLock, InstanceLockedError, lockSqliteDatabase } from '../db/instance-lock.ts';
 import { recordedKeyCheck } from '../db/master-key-check.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
@@ -27,16 +28,39 @@ export function plainLines(write: (text: string) => void): () => RuntimeLog {
   return () => ({ info: write, warn: write });
 }
 
+/** The lock a long-running command holds on a SQLite file (docs/operations.md: one process per file); none in memory or on PostgreSQL. */
+function lockFor(config: Config, command: string | undefined, warn: (message: string) => void): InstanceLock | null {
+  if (!command || config.dialect !== 'sqlite' || config.databaseUrl === ':memory:') return null;
+  return lockSqliteDatabase(config.databaseUrl, { command, now: systemClock.now() }, warn);
+}
+
+// The lock goes with the database: every way a command ends closes it.
+function releasingOnClose(database: DatabaseHandle, lock: InstanceLock | null): DatabaseHandle {
+  if (!lock) return database;
+  return {
+    ...database,
+    close: async () => {
+      try {
+        await database.close();
+      } finally {
+        lock.release();
+      }
+    },
+  };
+}
+
 /**
  * Loads config (master key resolved unless `masterKey: false`) and an open, migrated database;
  * `applied` lists the migrations this call ran. `logFor` gets the configuration first, so a
  * server or worker can report through its JSON logger at the configured level. `env` defaults to
- * the process's (benches pass their own).
+ * the process's (benches pass their own). `soleProcess` names a command that must be the only
+ * process on a SQLite file (`serve`, `worker`): while another holds it, the start is refused
+ * before anything opens.
  */
 export async function openRuntime(
   logFor: (config: Config) => RuntimeLog,
   env?: Record<string, string | undefined>,
-  { masterKey = true }: { masterKey?: boolean } = {},
+  { masterKey = true, soleProcess }: { masterKey?: boolean; soleProcess?: string } = {},
 ): Promise<{ config: Config; database: DatabaseHandle; applied: string[] }> {
   const loaded = loadConfig(env);
   const log = logFor(loaded);
@@ -47,14 +71,18 @@ export async function openRuntime(
   // database has opened: a command that fails to connect (or a PostgreSQL setup run from some
   // directory) must not leave a secret behind that a later start there would quietly use.
   const early = masterKey && loaded.production ? ensureMasterKey(loaded, warn) : loaded;
+  let lock: InstanceLock | null = null;
   let database: DatabaseHandle | undefined;
   let applied: string[];
   try {
-    database = connectDatabase({ dialect: early.dialect, url: early.databaseUrl });
+    lock = lockFor(early, soleProcess, warn);
+    database = releasingOnClose(connectDatabase({ dialect: early.dialect, url: early.databaseUrl }), lock);
     applied = await migrateToLatest(database.db);
     if (applied.length) log.info(`applied migrations: ${applied.join(', ')}`);
   } catch (error) {
-    await database?.close().catch(() => {});
+    if (database) await database.close().catch(() => {});
+    else lock?.release();
+    if (error instanceof InstanceLockedError) throw error;
     throw new Error(`cannot open ${describeDatabase(early)} (${early.dialect === 'postgres' ? 'DATABASE_URL' : 'TESSERA_DATA_DIR or DATABASE_URL'}): ${(error as Error).message}`, { cause: error });
   }
   try {

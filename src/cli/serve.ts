@@ -23,7 +23,8 @@ export const serveCommand: Command = {
     noArguments(positionals);
     // Migrations and a generated key are said as JSON log lines like the app's (a log shipper parses
     // stdout); the app's own logger does not exist yet.
-    const { config, database } = await openRuntime((loaded) => processLogger(loaded.logLevel));
+    // The only process on a SQLite file: a second serve (or a worker) beside it is refused.
+    const { config, database } = await openRuntime((loaded) => processLogger(loaded.logLevel), undefined, { soleProcess: 'serve' });
     const app = await buildApp(config, { database });
     let closing = false;
     const shutdown = async (signal: string) => {

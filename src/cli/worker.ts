@@ -21,14 +21,15 @@ export const workerCommand: Command = {
   summary: 'Run background jobs (webhook delivery, sweepers) without the HTTP server',
   // SQLite claims and cache invalidation assume one process per file (src/db/claim.ts, notify.ts).
   usage:
-    'tessera worker\n\nRuns the webhook delivery worker and the sweepers until SIGTERM. Any number may run against PostgreSQL (set TESSERA_WORKER=false on the web instances). On SQLite `tessera serve` runs these jobs itself: one process per SQLite file, so no worker beside it.',
+    'tessera worker\n\nRuns the webhook delivery worker and the sweepers until SIGTERM. Any number may run against PostgreSQL (set TESSERA_WORKER=false on the web instances). On SQLite `tessera serve` runs these jobs itself: one process per SQLite file, so no worker beside it (a worker started beside one is refused).',
   options: {},
   async run({ positionals }) {
     noArguments(positionals);
     // The JSON logger exists once the configuration has chosen its level: from then on every line,
     // migrations and a generated key included, goes through it.
     let log!: FastifyBaseLogger;
-    const { config, database } = await openRuntime((loaded) => (log = processLogger(loaded.logLevel)));
+    // On SQLite the only process on the file: refused beside a `tessera serve`, which runs these jobs itself.
+    const { config, database } = await openRuntime((loaded) => (log = processLogger(loaded.logLevel)), undefined, { soleProcess: 'worker' });
     // A worker serves its metrics (deliveries, outbox, process) only on TESSERA_METRICS_PORT.
     const metrics = new Metrics({ defaultMetrics: config.metricsPort !== null });
     if (database.poolStats) metrics.sources.dbPool = database.poolStats;
