@@ -6,7 +6,7 @@ import { errorText } from '../api/field-errors.ts';
 import type { CheckinSummary } from '../api/types.ts';
 import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
 import { Stat } from '../components/ui/stat.tsx';
-import { formatCount } from '../lib/dates.ts';
+import { formatCount, relativeTime } from '../lib/dates.ts';
 import { reasonTitle } from './verdict.ts';
 
 function Refusals({ summary }: { summary: CheckinSummary }) {
@@ -38,7 +38,7 @@ function Gates({ summary }: { summary: CheckinSummary }) {
       <ul className="mt-2 space-y-1 text-sm">
         {summary.scanners.map((s) => (
           <li key={s.scanner_id ?? ''} className="flex justify-between gap-4">
-            <span className="min-w-0 truncate">{s.scanner_id ?? 'Unnamed gate'}</span>
+            <span className="min-w-0 truncate">{s.scanner_id ?? 'No gate name'}</span>
             <span className="tabular shrink-0">
               {formatCount(s.admissions)} in{s.exits > 0 && ` · ${formatCount(s.exits)} out`}
               {s.refusals > 0 && ` · ${formatCount(s.refusals)} refused`}
@@ -65,6 +65,11 @@ export function DoorFigures({ batchId }: { batchId: string }) {
   const { tickets, checkins } = summary.data;
   return (
     <section aria-label="Figures" className="space-y-3">
+      {summary.isRefetchError && (
+        <p role="status" className="rounded-lg bg-amber-400 px-3 py-2 text-sm text-zinc-950">
+          Not updating: Tessera cannot be reached. These figures are from <time dateTime={new Date(summary.dataUpdatedAt).toISOString()}>{relativeTime(summary.dataUpdatedAt)}</time>.
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-3">
         <Stat label="Inside now" value={formatCount(tickets.inside)} hint="Admitted and not checked out" />
         <Stat label="Admitted" value={formatCount(tickets.admitted)} hint={`of ${formatCount(tickets.total)} ${tickets.total === 1 ? 'ticket' : 'tickets'}`} />

@@ -6,33 +6,38 @@ import { doorLogQuery } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import type { Checkin } from '../api/types.ts';
 import { Button } from '../components/ui/button.tsx';
-import { Alert, Badge, Card, EmptyState, Skeleton, Time } from '../components/ui/misc.tsx';
+import { Alert, Badge, Card, EmptyState, Skeleton } from '../components/ui/misc.tsx';
 import { ScrollingTable } from '../components/ui/scrolling-table.tsx';
-import { verdictOf } from './verdict.ts';
+import { VERDICT_BADGE, verdictOf } from './verdict.ts';
 
 const COLUMNS = [
   { key: 'time', title: 'When' },
-  { key: 'ticket', title: 'Ticket' },
   { key: 'answer', title: 'Answer' },
-  { key: 'direction', title: 'Direction' },
+  { key: 'ticket', title: 'Ticket' },
   { key: 'gate', title: 'Gate' },
+  { key: 'direction', title: 'Direction' },
 ] as const;
 
-const BADGE = { go: 'success', stop: 'danger', retry: 'warning' } as const;
+// A night's log reads in clock times ("21:04:12"), the date on hover: every row of a busy door
+// would otherwise say "just now" or "2 hours ago".
+const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
+const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
 
 function Row({ checkin }: { checkin: Checkin }) {
   const verdict = verdictOf(checkin);
   return (
     <tr>
-      <td className="px-4 py-2">
-        <Time value={checkin.created_at} />
+      <td className="px-4 py-2 whitespace-nowrap">
+        <time dateTime={checkin.created_at} title={full.format(new Date(checkin.created_at))} className="tabular">
+          {clock.format(new Date(checkin.created_at))}
+        </time>
       </td>
-      <td className="px-4 py-2">{checkin.ticket ? checkin.ticket.name : <span className="text-zinc-500 dark:text-zinc-400">Not a ticket</span>}</td>
       <td className="px-4 py-2">
-        <Badge tone={BADGE[verdict.tone]}>{verdict.title}</Badge>
+        <Badge tone={VERDICT_BADGE[verdict.tone]}>{verdict.title}</Badge>
       </td>
+      <td className="max-w-[20rem] px-4 py-2 [overflow-wrap:anywhere]">{checkin.ticket ? <bdi>{checkin.ticket.name}</bdi> : <span className="text-zinc-500 dark:text-zinc-400">Not a ticket</span>}</td>
+      <td className="max-w-[14rem] px-4 py-2 [overflow-wrap:anywhere]">{checkin.scanner_id ?? <span className="text-zinc-500 dark:text-zinc-400">No gate name</span>}</td>
       <td className="px-4 py-2">{checkin.type === 'entry' ? 'Entry' : 'Exit'}</td>
-      <td className="px-4 py-2">{checkin.scanner_id ?? <span className="text-zinc-500 dark:text-zinc-400">Unnamed</span>}</td>
     </tr>
   );
 }

@@ -16,6 +16,7 @@ import { Field, TextInput } from '../components/ui/field.tsx';
 import { Card } from '../components/ui/misc.tsx';
 import { cameraAvailable } from './camera-scan.ts';
 import { CameraView } from './camera-view.tsx';
+import { RECENT, type RecentAnswer, RecentAnswers } from './recent-answers.tsx';
 import { type Failure, UnsentScans } from './unsent-scans.tsx';
 import { ScanResult, type ScanOutcome } from './scan-result.tsx';
 import { useGateName } from './use-gate-name.ts';
@@ -38,6 +39,7 @@ export function ScanPanel({ batchId }: { batchId: string }) {
   const [direction, setDirection] = useState<Direction>('entry');
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
   const [failures, setFailures] = useState<Failure[]>([]);
+  const [recent, setRecent] = useState<RecentAnswer[]>([]);
   const latest = useRef(0);
   const [camera, setCamera] = useState(false);
   const [canUseCamera] = useState(cameraAvailable);
@@ -46,7 +48,11 @@ export function ScanPanel({ batchId }: { batchId: string }) {
   const scan = useMutation({
     mutationFn: ({ body }: Scan) => checkIn(body),
     inFlightKey: ({ body }) => body.nonce,
+    // Offline, a paused scan would say "Checking…" until the network returned and then be sent
+    // unseen: it fails at once instead, and waits in the list to be sent again.
+    networkMode: 'always',
     onSuccess: (checkin: Checkin, { seq, retried }) => {
+      setRecent((all) => [{ checkin }, ...all].slice(0, RECENT + 1));
       if (seq === latest.current) setOutcome({ kind: 'answer', checkin, retried, at: Date.now() });
       void queryClient.invalidateQueries({ queryKey: doorSummaryQuery(batchId).queryKey });
       void queryClient.invalidateQueries({ queryKey: doorLogQuery(batchId).queryKey });
@@ -92,11 +98,28 @@ export function ScanPanel({ batchId }: { batchId: string }) {
   const shown = outcome?.kind === 'failed' ? outcome.nonce : null;
   return (
     <Card className="space-y-5 p-4 sm:p-5">
+      {direction === 'exit' && (
+        <p className="-mx-4 -mt-4 rounded-t-xl bg-amber-400 px-4 py-2 text-sm font-semibold text-zinc-950 sm:-mx-5 sm:-mt-5 sm:px-5">Exit: scans check people out. Switch to Entry to let people in.</p>
+      )}
       <form onSubmit={submit} className="space-y-4" aria-label="Scan a ticket">
         <Field label="Scanned ticket" hint="Point the scanner at the ticket on the holder’s phone, or paste the link it shows, then press Enter.">
           {(props) => (
             <div className="flex gap-2">
-              <TextInput {...props} ref={input} autoFocus autoComplete="off" autoCapitalize="off" spellCheck={false} inputMode="url" className="font-mono" placeholder="https://…" />
+              <TextInput
+                {...props}
+                ref={input}
+                autoFocus
+                autoComplete="off"
+                autoCapitalize="off"
+                spellCheck={false}
+                inputMode="url"
+                className="font-mono"
+                placeholder="https://…"
+                // A half-read scan is cleared before the next one is read onto its end.
+                onKeyDown={(e) => {
+                  if (e.key === 'Escape') e.currentTarget.value = '';
+                }}
+              />
               <Button type="submit" variant="primary">
                 <ScanLine aria-hidden="true" />
                 Check {direction === 'entry' ? 'in' : 'out'}
@@ -117,6 +140,7 @@ export function ScanPanel({ batchId }: { batchId: string }) {
       </form>
       {/* The answer right under what read the ticket: on a phone, the camera and the answer share the screen. */}
       <ScanResult outcome={outcome} />
+      <RecentAnswers answers={recent.filter((r) => !(outcome?.kind === 'answer' && r.checkin.checkin_id === outcome.checkin.checkin_id))} />
       <UnsentScans failures={failures.filter((f) => f.nonce !== shown)} onRetry={retry} />
       <div className="flex flex-wrap items-end gap-x-6 gap-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <ChipGroup

@@ -15,9 +15,10 @@ export type ScanOutcome = { kind: 'pending' } | { kind: 'answer'; checkin: Check
 const FRESH_MS = 10_000;
 
 const TONES: Record<VerdictTone, { box: string; icon: typeof CircleCheck }> = {
-  go: { box: 'border-green-300 bg-green-50 text-green-900 dark:border-green-800 dark:bg-green-950 dark:text-green-100', icon: CircleCheck },
-  stop: { box: 'border-red-300 bg-red-50 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100', icon: CircleX },
-  retry: { box: 'border-amber-300 bg-amber-50 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100', icon: RotateCcw },
+  // Solid fills, told apart at arm's length (white on green-700 and red-700 passes AA at any size).
+  go: { box: 'border-green-700 bg-green-700 text-white', icon: CircleCheck },
+  stop: { box: 'border-red-700 bg-red-700 text-white', icon: CircleX },
+  retry: { box: 'border-amber-400 bg-amber-400 text-zinc-950', icon: RotateCcw },
 };
 const OLD = 'border-zinc-200 bg-zinc-50 text-zinc-600 dark:border-zinc-800 dark:bg-zinc-900 dark:text-zinc-400';
 
@@ -37,11 +38,11 @@ function Banner({ tone, title, at, children }: { tone: VerdictTone; title: strin
   const { box, icon: Icon } = TONES[tone];
   return (
     <div className={cn('flex gap-3 rounded-lg border-2 p-4', aged ? OLD : box)} data-tone={aged ? 'old' : tone}>
-      <Icon aria-hidden="true" className="mt-0.5 size-7 shrink-0" />
+      <Icon aria-hidden="true" className="mt-1 size-8 shrink-0" />
       <div className="min-w-0 [overflow-wrap:anywhere]">
         {aged && <p className="text-[13px] font-medium">Previous scan, {relativeTime(at)}:</p>}
-        <p className={cn('font-semibold tracking-tight', aged ? 'text-lg' : 'text-2xl')}>{title}</p>
-        <div className="mt-1 text-sm">{children}</div>
+        <p className={cn('font-semibold tracking-tight', aged ? 'text-lg' : 'text-3xl sm:text-4xl')}>{title}</p>
+        <div className={cn('mt-1', aged ? 'text-sm' : 'text-base')}>{children}</div>
       </div>
     </div>
   );
@@ -55,8 +56,8 @@ function Answer({ checkin, retried, at }: { checkin: Checkin; retried: boolean; 
   return (
     <Banner tone={verdict.tone} title={verdict.title} at={at}>
       {checkin.ticket && (
-        <p className="font-medium">
-          {checkin.ticket.name} <span className="font-mono text-xs opacity-80">({checkin.ticket.short_code})</span>
+        <p className="text-lg font-medium">
+          <bdi>{checkin.ticket.name}</bdi>
         </p>
       )}
       <p>{verdict.detail}</p>
@@ -70,10 +71,10 @@ export function ScanResult({ outcome }: { outcome: ScanOutcome | null }) {
       {outcome === null ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-4 text-sm text-zinc-600 dark:border-zinc-700 dark:text-zinc-400">The answer to each scan appears here.</p>
       ) : outcome.kind === 'pending' ? (
-        <p className="rounded-lg border border-zinc-200 p-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">Checking…</p>
+        <p className="flex min-h-28 items-center rounded-lg border border-zinc-200 p-4 text-sm text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">Checking…</p>
       ) : outcome.kind === 'failed' ? (
-        <Banner tone="retry" title="Not checked" at={outcome.at}>
-          <p>{outcome.message}</p>
+        <Banner tone="retry" title="Scan didn’t go through" at={outcome.at}>
+          <p>This ticket was not checked. {outcome.message}</p>
           <Button size="sm" className="mt-3" onClick={outcome.retry}>
             Try this scan again
           </Button>

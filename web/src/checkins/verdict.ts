@@ -5,6 +5,9 @@ import { relativeTime } from '../lib/dates.ts';
 
 export type VerdictTone = 'go' | 'stop' | 'retry';
 
+/** The badge tone a verdict is listed with (the log, earlier scans). */
+export const VERDICT_BADGE = { go: 'success', stop: 'danger', retry: 'warning' } as const satisfies Record<VerdictTone, string>;
+
 export interface Verdict {
   tone: VerdictTone;
   title: string;
@@ -15,22 +18,26 @@ const ASK_FOR_LIVE = 'Ask them to open the ticket on their phone and scan again.
 
 const VERDICTS: Record<string, Verdict> = {
   admitted: { tone: 'go', title: 'Admitted', detail: 'Let them in.' },
-  left: { tone: 'go', title: 'Checked out', detail: 'The ticket is recorded as having left.' },
-  already_used: { tone: 'stop', title: 'Already used', detail: 'This ticket has already been admitted.' },
+  left: { tone: 'go', title: 'Left', detail: 'Checked out: the ticket is recorded as having left.' },
+  already_used: { tone: 'stop', title: 'Already used', detail: 'Do not let them in: this ticket has already been admitted.' },
   already_inside: { tone: 'stop', title: 'Already inside', detail: 'Check this ticket out before it can enter again.' },
   token_stale: { tone: 'retry', title: 'Old picture of the ticket', detail: `This is a screenshot or an old image. ${ASK_FOR_LIVE}` },
   token_missing: { tone: 'retry', title: 'Not the live ticket', detail: `This is a printed or copied link. ${ASK_FOR_LIVE}` },
-  not_yet_active: { tone: 'stop', title: 'Not valid yet', detail: 'Admission for this ticket has not started.' },
-  ended: { tone: 'stop', title: 'No longer valid', detail: 'Admission for this ticket has ended.' },
-  campaign_archived: { tone: 'stop', title: 'Ticket cancelled', detail: 'This ticket was archived and no longer admits anyone.' },
-  not_inside: { tone: 'stop', title: 'Not checked in', detail: 'This ticket is not inside, so it cannot be checked out. Nothing was changed.' },
-  token_malformed: { tone: 'retry', title: 'Damaged ticket picture', detail: `The code could not be read as a live ticket. ${ASK_FOR_LIVE}` },
+  not_yet_active: { tone: 'stop', title: 'Not valid yet', detail: 'Do not let them in yet: admission for this ticket has not started.' },
+  ended: { tone: 'stop', title: 'No longer valid', detail: 'Do not let them in: admission for this ticket has ended.' },
+  campaign_archived: { tone: 'stop', title: 'Ticket cancelled', detail: 'Do not let them in: the organiser cancelled this ticket.' },
+  not_inside: { tone: 'stop', title: 'Not inside', detail: 'This ticket is not inside, so it cannot be checked out. Nothing was changed. Checking people in? Switch to Entry.' },
+  token_malformed: { tone: 'retry', title: 'Scan again', detail: `The scan did not read properly. ${ASK_FOR_LIVE}` },
   not_a_ticket: { tone: 'stop', title: 'Not a ticket', detail: 'This is one of your codes, but not a ticket.' },
   other_event: { tone: 'stop', title: 'Ticket for another event', detail: 'This ticket is not for this event. It was not used, so it still works at its own event.' },
 };
 
 // unknown_ticket, not_a_ticket_url, and any reason added later.
-const NOT_A_TICKET: Verdict = { tone: 'stop', title: 'Not a ticket', detail: 'This code is not one of your tickets.' };
+const NOT_A_TICKET: Verdict = {
+  tone: 'stop',
+  title: 'Not a ticket',
+  detail: 'This code is not a ticket for your events. If it should be, scan it again; if it fails twice, send them to the box office.',
+};
 
 /** The headline for a reason, as the steward read it (the figures list refusals by it). */
 export function reasonTitle(reason: string): string {

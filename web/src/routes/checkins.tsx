@@ -18,7 +18,11 @@ function EventRow({ batch }: { batch: TicketBatch }) {
       <div className="min-w-0 flex-1">
         <p className="flex flex-wrap items-center gap-2 text-sm font-medium">
           {/* The whole row opens the door; the link's name is what a person knows the event by. */}
-          <Link to="/app/checkins/$batchId" params={{ batchId: batch.batch_id }} className="rounded-sm after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-accent">
+          <Link
+            to="/app/checkins/$batchId"
+            params={{ batchId: batch.batch_id }}
+            className="min-w-0 rounded-sm [overflow-wrap:anywhere] after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-accent"
+          >
             {formatCount(batch.codes)} {batch.codes === 1 ? 'ticket' : 'tickets'}, starting with {batch.first_name}
           </Link>
           {!batch.livemode && <Badge tone="warning">Test</Badge>}
@@ -54,8 +58,8 @@ export function CheckinsPage() {
             </Link>
           }
         >
-          Tickets come from your ticketing system. It creates an event’s tickets in one bulk request through the API, as morphing codes whose picture changes every few seconds so that a screenshot
-          does not get in. Each such request is listed here as an event, with a door page to check its tickets in.
+          Events appear here when your ticketing system creates tickets in Tessera, one request per event through the API. A ticket’s picture changes every few seconds, so a screenshot does not get
+          in. Each event has a door page to check its tickets in.
         </EmptyState>
       ) : (
         <Card>

@@ -29,7 +29,7 @@ function EventMissing({ error }: { error: unknown }) {
     <div className="space-y-4">
       <BackToEvents />
       <h1 className="text-xl font-semibold tracking-tight">{notFound ? 'Event not found' : 'This event could not be opened'}</h1>
-      <Alert>{notFound ? 'This account has no tickets from this bulk request: the link may be incomplete, or belong to another account.' : errorText(error)}</Alert>
+      <Alert>{notFound ? 'This event is not in this account. Check the link, or pick the event from All events.' : errorText(error)}</Alert>
     </div>
   );
 }
@@ -61,12 +61,12 @@ export function DoorPage() {
       />
       {testEvent && (
         <div className="mb-6">
-          <Alert tone="info" title="Test tickets">
-            These tickets were made with a test key (<code>sec1-tst-…</code>): use them to try the door before the event. Live tickets are listed as events of their own.
-          </Alert>
+          <p role="status" className="rounded-lg bg-amber-400 px-4 py-3 text-sm text-zinc-950">
+            <span className="font-semibold">Test tickets</span>, for rehearsing the door: made with a test key, they are not the tickets of a real event.
+          </p>
         </div>
       )}
-      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <ScanPanel batchId={batchId} />
         <DoorFigures batchId={batchId} />
       </div>
