@@ -628,7 +628,7 @@ export interface paths {
         };
         /**
          * List check-ins (newest first)
-         * @description Filter by one ticket (`campaign_id`) or by all tickets of a bulk request (`batch_id`), and by gate (`scanner_id`), `result` and `type`; filters combine. An unknown `campaign_id` or `batch_id` is a 404. For an event’s totals, see `GET /api/v1/checkins/summary`.
+         * @description Filter by one ticket (`campaign_id`) or by event (`batch_id`: the check-ins of a bulk request's tickets, and whatever a gate kept to that event refused), and by gate (`scanner_id`), `result` and `type`; filters combine. An unknown `campaign_id` or `batch_id` is a 404. For an event’s totals, see `GET /api/v1/checkins/summary`.
          */
         get: operations["listCheckins"];
         put?: never;
