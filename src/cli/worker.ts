@@ -47,11 +47,9 @@ export const workerCommand: Command = {
             throw error;
           });
     const runner = startJobs(ctx, jobs);
-    log.info(
-      { mode: config.production ? 'production' : 'development', jobs: jobs.map((j) => j.name), database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) },
-      'worker started',
-    );
-    return new Promise<number>((resolve) => {
+    // The handlers are in place before "worker started" is written: a supervisor (or a test) that
+    // sends SIGTERM on reading that line must reach them, not the default that kills outright.
+    const stopped = new Promise<number>((resolve) => {
       const stop = async (signal: string) => {
         log.info({ signal }, 'worker stopping: waiting for running jobs');
         // A job waiting on a database that stopped answering would hold the process (and its
@@ -72,5 +70,10 @@ export const workerCommand: Command = {
       process.once('SIGTERM', () => void stop('SIGTERM'));
       process.once('SIGINT', () => void stop('SIGINT'));
     });
+    log.info(
+      { mode: config.production ? 'production' : 'development', jobs: jobs.map((j) => j.name), database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) },
+      'worker started',
+    );
+    return stopped;
   },
 };
