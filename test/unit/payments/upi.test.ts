@@ -6,6 +6,10 @@ import fc from 'fast-check';
 import { buildUpiPayload, encodeUpiValue } from '../../../src/modules/payments/index.ts';
 import type { UpiInput } from '../../../src/modules/payments/index.ts';
 
+// What payers could not see, refused by design (text.ts): controls, format and separator characters,
+// and the blanks that look like nothing (the Braille blank, the Hangul fillers).
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\u2800\u3164\uffa0]/u;
+
 const BASE = { payee: { vpa: 'Sharma.Store@okaxis', payee_name: 'Sharma General Store' }, amountMinor: 49_900, currency: 'INR', reference: 'ORD20240042', note: 'Order 42' } satisfies UpiInput;
 
 describe('UPI deep links', () => {
@@ -18,10 +22,10 @@ describe('UPI deep links', () => {
   it('parses back with the WHATWG URL parser to exactly the values given', () => {
     fc.assert(
       fc.property(
-        fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).filter((s) => s.trim() !== '' && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s) && s === s.trim().replace(/\s+/g, ' ').normalize('NFC')),
+        fc.string({ minLength: 1, maxLength: 40, unit: 'grapheme' }).filter((s) => s.trim() !== '' && !INVISIBLE.test(s) && s === s.trim().replace(/\s+/g, ' ').normalize('NFC')),
         fc
           .string({ minLength: 1, maxLength: 50, unit: 'grapheme' })
-          .filter((s) => s.trim() !== '' && !/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u.test(s) && s === s.trim().replace(/\s+/g, ' ').normalize('NFC') && [...s].length <= 50),
+          .filter((s) => s.trim() !== '' && !INVISIBLE.test(s) && s === s.trim().replace(/\s+/g, ' ').normalize('NFC') && [...s].length <= 50),
         fc.integer({ min: 1, max: 100_000_000 }),
         (name, note, amountMinor) => {
           const r = buildUpiPayload({ ...BASE, payee: { ...BASE.payee, payee_name: name }, note, amountMinor });
