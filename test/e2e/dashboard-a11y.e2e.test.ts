@@ -14,6 +14,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
   let live: LiveApp;
   let campaignId = '';
   let archivedId = '';
+  let batchId = '';
   const signedIn = new Map<number, { context: BrowserContext; cookie: string; csrfToken: string }>();
 
   beforeAll(async () => {
@@ -53,6 +54,15 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
     const key = (await post('/api/v1/merchant/api-keys', { env: 'prd', name: 'Shop' })).data.full_key as string;
     const payment = await initPayment(live.app, key, INIT.sepa);
     expect(payment.statusCode, payment.body).toBe(201);
+    // An event: tickets made by the shop in one bulk request.
+    const tickets = await live.app.inject({
+      method: 'POST',
+      url: '/api/v1/qrs/bulk',
+      headers: { authorization: `Bearer ${key}` },
+      payload: { urls: ['https://example.com/gala/1', 'https://example.com/gala/2'], names: ['Ada Lovelace', 'Grace Hopper'], qr_type: 'morphing', design_config: {} },
+    });
+    expect(tickets.statusCode, tickets.body).toBe(201);
+    batchId = tickets.json().batch_id;
   }
 
   async function expectClean(page: Page, label: string) {
@@ -114,6 +124,7 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await visit('/app', () => app.getByRole('heading', { name: 'Create your first QR code' }).waitFor(), '/app (empty)');
         await visit('/app/templates', () => app.getByRole('heading', { name: 'No templates yet' }).waitFor(), '/app/templates (empty)');
         await visit('/app/api-keys', () => app.getByRole('heading', { name: 'No API keys yet' }).waitFor(), '/app/api-keys (empty)');
+        await visit('/app/checkins', () => app.getByRole('heading', { name: 'No events yet' }).waitFor(), '/app/checkins (empty)');
         await seed(signedIn.get(width)!);
         await visit('/app', () => app.getByRole('link', { name: 'Spring menu' }).waitFor());
         const rowOf = (name: string) => app.getByRole('row').filter({ has: app.getByRole('link', { name }) });
@@ -176,6 +187,14 @@ describe.skipIf(!chromiumAvailable)('dashboard accessibility and keyboard use in
         await visit('/app/payments/payee', () => app.getByRole('heading', { name: 'Payee details', level: 1 }).waitFor(), 'payee details');
         await visit('/app/payments/reconcile', () => app.getByRole('heading', { level: 1 }).waitFor(), 'reconcile');
         await visit('/app/settings', () => app.getByRole('heading', { level: 1 }).waitFor(), 'settings');
+        await visit('/app/checkins', () => app.getByRole('link', { name: '2 tickets, starting with Ada Lovelace' }).waitFor(), 'check-in events');
+        await visit(`/app/checkins/${batchId}`, () => app.getByText('Refused', { exact: true }).waitFor(), 'door page');
+        await app.getByLabel('Scanned ticket').fill('not a ticket');
+        await app.keyboard.press('Enter');
+        await app.getByRole('region', { name: 'Latest check-ins' }).waitFor();
+        await app.getByRole('group', { name: 'Direction' }).getByText('Exit', { exact: true }).click();
+        await expectClean(app, `door page with an answer, in exit mode, at ${width}`);
+        await visit('/app/checkins/bat_doesnotexist', () => app.getByRole('heading', { name: 'Event not found' }).waitFor(), 'event not found');
         await visit(`/app/campaigns/${campaignId}/scans`, () => app.getByRole('heading', { level: 1 }).waitFor(), 'scans of a campaign');
         await visit('/app/nowhere', () => app.getByRole('heading', { name: 'This page does not exist' }).waitFor(), 'not found');
         await visit('/app/campaigns/cmp_doesnotexist', () => app.getByRole('heading', { name: 'Campaign not found' }).waitFor(), 'campaign not found');

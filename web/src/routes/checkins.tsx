@@ -21,7 +21,7 @@ function EventRow({ batch }: { batch: TicketBatch }) {
           <Link
             to="/app/checkins/$batchId"
             params={{ batchId: batch.batch_id }}
-            className="min-w-0 rounded-sm [overflow-wrap:anywhere] after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-accent"
+            className="min-w-0 rounded-sm [overflow-wrap:anywhere] after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-accent max-sm:inline-flex max-sm:min-h-11 max-sm:items-center"
           >
             {formatCount(batch.codes)} {batch.codes === 1 ? 'ticket' : 'tickets'}, starting with {batch.first_name}
           </Link>
