@@ -21,6 +21,7 @@ import { type Failure, UnsentScans } from './unsent-scans.tsx';
 import { ScanResult, type ScanOutcome } from './scan-result.tsx';
 import { useGateName } from './use-gate-name.ts';
 import { useScannerFocus } from './use-scanner-focus.ts';
+import { useUnsentScans } from './use-unsent-scans.ts';
 
 type Direction = CheckinBody['type'] & string;
 const DIRECTIONS = ['entry', 'exit'] as const satisfies readonly Direction[];
@@ -38,7 +39,7 @@ export function ScanPanel({ batchId }: { batchId: string }) {
   const [gate, setGate] = useGateName();
   const [direction, setDirection] = useState<Direction>('entry');
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
-  const [failures, setFailures] = useState<Failure[]>([]);
+  const unsent = useUnsentScans(batchId);
   const [recent, setRecent] = useState<RecentAnswer[]>([]);
   const latest = useRef(0);
   const [camera, setCamera] = useState(false);
@@ -59,7 +60,7 @@ export function ScanPanel({ batchId }: { batchId: string }) {
     },
     onError: (error, { body, seq }) => {
       const failure: Failure = { nonce: body.nonce ?? '', body, message: errorText(error) };
-      setFailures((all) => [...all.filter((f) => f.nonce !== failure.nonce), failure]);
+      unsent.add(failure);
       if (seq === latest.current) setOutcome({ kind: 'failed', nonce: failure.nonce, message: failure.message, retry: () => retry(failure), at: Date.now() });
     },
   });
@@ -73,7 +74,7 @@ export function ScanPanel({ batchId }: { batchId: string }) {
   // The same body and nonce: if the first attempt did reach Tessera, its answer comes back instead of "already used".
   const retry = (failure: Failure) => {
     input.current?.focus();
-    setFailures((all) => all.filter((f) => f.nonce !== failure.nonce));
+    unsent.remove(failure.nonce);
     send(failure.body, true);
   };
 
@@ -141,7 +142,7 @@ export function ScanPanel({ batchId }: { batchId: string }) {
       {/* The answer right under what read the ticket: on a phone, the camera and the answer share the screen. */}
       <ScanResult outcome={outcome} />
       <RecentAnswers answers={recent.filter((r) => !(outcome?.kind === 'answer' && r.checkin.checkin_id === outcome.checkin.checkin_id))} />
-      <UnsentScans failures={failures.filter((f) => f.nonce !== shown)} onRetry={retry} />
+      <UnsentScans failures={unsent.failures.filter((f) => f.nonce !== shown)} onRetry={retry} />
       <div className="flex flex-wrap items-end gap-x-6 gap-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <ChipGroup
           label="Direction"
