@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import { liveUrl } from '../../src/modules/morph/morph.service.ts';
 import type { TestApp } from './app.ts';
-import type { Tenant } from './tenants.ts';
+import { type Tenant, tenant } from './tenants.ts';
 
 /** A created morphing code, as the creation response names it. */
 export interface TicketCode {
@@ -77,4 +77,37 @@ export async function listAllCheckins(t: TestApp, me: Tenant, query: string): Pr
     cursor = page.next_cursor;
   } while (cursor);
   return rows;
+}
+
+type Inject = Awaited<ReturnType<TestApp['app']['inject']>>;
+
+/**
+ * The refusals every event-or-ticket read shares (the summary, the export): 400 without exactly
+ * one of `batch_id` and `campaign_id` (or with another filter), 404 naming a batch or ticket that
+ * is another account's or unknown. `read` asks for `?{query}` with `headers`.
+ */
+export async function expectScopeRefusals(t: TestApp, me: Tenant, read: (query: string, headers: Record<string, string>) => Promise<Inject>): Promise<void> {
+  const { batch_id, data } = await createTicketBatch(t, me, 2);
+  const code = data[0]!;
+  for (const [query, field] of [
+    ['', 'querystring/batch_id'],
+    ['batch_id=', 'querystring/batch_id'],
+    [`batch_id=${batch_id}&campaign_id=${code.id}`, 'querystring/campaign_id'],
+  ] as const) {
+    const response = await read(query, me.headers);
+    expect([response.statusCode, response.json().code, response.json().errors?.[0]?.field], query).toEqual([400, 'validation_failed', field]);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+  }
+  expect((await read(`batch_id=${batch_id}&scanner_id=gate-A`, me.headers)).statusCode).toBe(400);
+  const other = await tenant(t);
+  for (const [query, headers, named] of [
+    [`batch_id=${batch_id}`, other.headers, `Batch '${batch_id}'`],
+    [`campaign_id=${code.id}`, other.headers, `Campaign '${code.id}'`],
+    ['batch_id=bat_nope', me.headers, "Batch 'bat_nope'"],
+    ['campaign_id=cmp_nope', me.headers, "Campaign 'cmp_nope'"],
+  ] as const) {
+    const missing = await read(query, headers);
+    expect([missing.statusCode, missing.json().code, missing.json().detail], query).toEqual([404, 'not_found', expect.stringContaining(named)]);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+  }
 }
