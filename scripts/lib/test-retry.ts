@@ -1,0 +1,36 @@
+// What the test command does after a Vitest run that did not pass (ADR 0039). A file whose test
+// process died never finished: its remaining tests have no result, passed or failed. When that is
+// all that went wrong, those files run once more, on their own, and their result is the run's. A
+// failed test, an error of another kind or an interrupted run is never run again.
+
+/** A Vitest run's outcome, as test/helpers/unfinished-reporter.ts writes it. */
+export interface RunSummary {
+  interrupted: boolean;
+  /** Files a test process was running when it died, relative to the root. */
+  deadFiles: string[];
+  /** Files that finished with a failure. */
+  failedFiles: string[];
+  /** Unhandled errors other than a dead test process. */
+  otherErrors: number;
+}
+
+/** Vitest's report of a test process that exited while it had work ("Worker exited unexpectedly"). */
+export function isDeadProcessError(error: { message?: string; cause?: unknown }): boolean {
+  const cause = (error.cause as { message?: string } | undefined)?.message ?? '';
+  return /Worker exited unexpectedly/.test(`${error.message ?? ''} ${cause}`);
+}
+
+/** The files to run once more, or null when the failure stands. */
+export function filesToRetry(summary: RunSummary): string[] | null {
+  if (summary.interrupted || summary.failedFiles.length > 0 || summary.otherErrors > 0) return null;
+  return summary.deadFiles.length > 0 ? [...summary.deadFiles] : null;
+}
+
+/**
+ * The arguments of the retry: the first run's options, with its file filters replaced by the dead
+ * files. `filters` are the first run's positional arguments (Vitest's parseCLI finds them).
+ */
+export function retryArguments(args: readonly string[], filters: readonly string[], files: readonly string[]): string[] {
+  const positional = new Set(filters);
+  return [...args.filter((arg) => !positional.has(arg)), ...files];
+}
