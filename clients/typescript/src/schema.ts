@@ -652,7 +652,7 @@ export interface paths {
         };
         /**
          * Export an event's or a ticket's check-ins as CSV
-         * @description Send exactly one of `batch_id` (every code of a bulk request: an event) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns `created_at`, `result`, `reason`, `type`, `scanner_id`, `ticket_short_code`, `ticket_name`, `ticket_destination`, `campaign_id`, `checkin_id`. The ticket's columns are as the gate was told (empty for a payload that named none). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.
+         * @description Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns `created_at`, `result`, `reason`, `type`, `scanner_id`, `ticket_short_code`, `ticket_name`, `ticket_destination`, `campaign_id`, `checkin_id`. The ticket's columns are as the gate was told (empty for a payload that named none). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.
          */
         get: operations["exportCheckinsCsv"];
         put?: never;
@@ -672,7 +672,7 @@ export interface paths {
         };
         /**
          * Sum up an event's or a ticket's check-ins
-         * @description Send exactly one of `batch_id` (every code of a bulk request: an event) or `campaign_id` (one ticket). Tickets admitted and inside now, check-ins by result, refusals by reason and counts per `scanner_id`, as of the request (`Cache-Control: no-store`). Counted by the database, so an event of any size is one call.
+         * @description Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket). Tickets admitted and inside now, check-ins by result, refusals by reason and counts per `scanner_id`, as of the request (`Cache-Control: no-store`). Counted by the database, so an event of any size is one call.
          */
         get: operations["getCheckinSummary"];
         put?: never;
@@ -8034,7 +8034,7 @@ export interface operations {
     exportCheckinsCsv: {
         parameters: {
             query?: {
-                /** @description Every code of one bulk request (an event). Send this or `campaign_id`, not both. */
+                /** @description One event: check-ins of the codes of one bulk request, and every answer a gate gave under this `batch_id` (another event's ticket it refused included). Send this or `campaign_id`, not both. */
                 batch_id?: string;
                 /** @description One ticket. Send this or `batch_id`, not both. */
                 campaign_id?: string;
@@ -8142,7 +8142,7 @@ export interface operations {
     getCheckinSummary: {
         parameters: {
             query?: {
-                /** @description Every code of one bulk request (an event). Send this or `campaign_id`, not both. */
+                /** @description One event: check-ins of the codes of one bulk request, and every answer a gate gave under this `batch_id` (another event's ticket it refused included). Send this or `campaign_id`, not both. */
                 batch_id?: string;
                 /** @description One ticket. Send this or `batch_id`, not both. */
                 campaign_id?: string;

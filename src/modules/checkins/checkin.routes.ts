@@ -117,7 +117,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         operationId: 'getCheckinSummary',
         summary: "Sum up an event's or a ticket's check-ins",
         description:
-          'Send exactly one of `batch_id` (every code of a bulk request: an event) or `campaign_id` (one ticket). ' +
+          'Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket). ' +
           'Tickets admitted and inside now, check-ins by result, refusals by reason and counts per `scanner_id`, as of the request (`Cache-Control: no-store`). ' +
           'Counted by the database, so an event of any size is one call.',
         security: SIGNED_IN,
@@ -140,7 +140,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         operationId: 'exportCheckinsCsv',
         summary: "Export an event's or a ticket's check-ins as CSV",
         description:
-          'Send exactly one of `batch_id` (every code of a bulk request: an event) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. ' +
+          'Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. ' +
           `RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns ${CHECKIN_EXPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')}. ` +
           "The ticket's columns are as the gate was told (empty for a payload that named none). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.",
         security: SIGNED_IN,
