@@ -42,13 +42,17 @@ describeDialects('check-in at the gate', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: payload.replace('http://tessera.test', '') })).json().code).toBe('code_not_yet_active');
     const before = await scan({ payload, scanner_id: 'gate-A' });
     expect([before.result, before.reason, before.campaign_id]).toEqual(['invalid', 'not_yet_active', early.id]);
+    // The gate can tell them when to come back; the log keeps it.
+    expect(before.opens_at).toBe(iso(opens));
+    const logged = await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${early.id}`, headers: me.headers });
+    expect(logged.json().data[0].opens_at).toBe(iso(opens));
 
     const over = await ticket({ name: 'Attendee 0043', active_until: iso(t.clock.now() + HOUR) });
     t.clock.advance(HOUR);
     const ended = live(over);
     expect((await t.app.inject({ method: 'GET', url: ended.replace('http://tessera.test', '') })).json().code).toBe('code_ended');
     const after = await scan({ payload: ended });
-    expect([after.result, after.reason]).toEqual(['expired', 'ended']);
+    expect([after.result, after.reason, after.opens_at]).toEqual(['expired', 'ended', null]);
     // An exit is refused too: from its end the ticket is no ticket, whichever way it goes.
     expect((await scan({ payload: ended, type: 'exit' })).reason).toBe('ended');
     // The schedule is judged before the token: a stale screenshot of an ended ticket says ended.
@@ -57,7 +61,8 @@ describeDialects('check-in at the gate', (dialect) => {
 
     // Once its window opened the early ticket gets in: the refusal before spent nothing.
     expect(t.clock.now()).toBeGreaterThan(opens);
-    expect((await scan({ payload: live(early) })).result).toBe('ok');
+    const admitted = await scan({ payload: live(early) });
+    expect([admitted.result, admitted.opens_at]).toEqual(['ok', null]);
 
     const log = (await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${over.id}`, headers: me.headers })).json() as { data: Answer[] };
     expect(log.data.map((a) => `${a.result}/${a.reason}`)).toEqual(['expired/ended', 'expired/ended', 'expired/ended']);

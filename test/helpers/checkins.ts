@@ -24,6 +24,7 @@ export interface CheckinAnswer {
   scanner_id: string | null;
   ticket: { short_code: string; destination: string; name: string } | null;
   admission: { checkin_id: string; scanner_id: string | null; created_at: string } | null;
+  opens_at: string | null;
   created_at: string;
 }
 

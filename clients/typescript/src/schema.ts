@@ -1897,6 +1897,11 @@ export interface components {
             checkin_id: string;
             /** Format: date-time */
             created_at: string;
+            /**
+             * Format: date-time
+             * @description On reason `not_yet_active` only: when the ticket's admission opens (its campaign's `active_from`), so the gate can say when to come back. null otherwise.
+             */
+            opens_at: string | null;
             /** @description Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `not_yet_active`, `ended`, `unknown_ticket`, `other_event`. */
             reason: string;
             /**

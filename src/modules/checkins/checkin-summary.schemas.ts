@@ -14,7 +14,13 @@ export const CheckinSummaryQuery = DefaultsOptional(
   Type.Object(
     {
       campaign_id: Type.Optional(Type.String({ maxLength: 64, description: 'One ticket. Send this or `batch_id`, not both.' })),
-      batch_id: Type.Optional(Type.String({ maxLength: 64, description: "One event: check-ins of the codes of one bulk request, and every answer a gate gave under this `batch_id` (another event's ticket it refused included). Send this or `campaign_id`, not both." })),
+      batch_id: Type.Optional(
+        Type.String({
+          maxLength: 64,
+          description:
+            "One event: check-ins of the codes of one bulk request, and every answer a gate gave under this `batch_id` (another event's ticket it refused included). Send this or `campaign_id`, not both.",
+        }),
+      ),
     },
     { additionalProperties: false },
   ),

@@ -16,6 +16,8 @@ import { type CheckinSummary, summarizeCheckins } from './checkin-summary.servic
 import { CheckinBody, CheckinJson, CheckinList, CheckinListQuery } from './checkin.schemas.ts';
 import { type Checkin, checkIn, listCheckins } from './checkin.service.ts';
 
+const isoOrNull = (ms: number | null) => (ms === null ? null : toIso(ms));
+
 function checkinJson(checkin: Checkin): CheckinJson {
   return {
     result: checkin.result,
@@ -27,11 +29,10 @@ function checkinJson(checkin: Checkin): CheckinJson {
     scanner_id: checkin.scannerId,
     ticket: checkin.ticket ? { short_code: checkin.ticket.shortCode, destination: checkin.ticket.destination, name: checkin.ticket.name } : null,
     admission: checkin.admission ? { checkin_id: checkin.admission.checkinId, scanner_id: checkin.admission.scannerId, created_at: toIso(checkin.admission.createdAt) } : null,
+    opens_at: isoOrNull(checkin.opensAt),
     created_at: toIso(checkin.createdAt),
   };
 }
-
-const isoOrNull = (ms: number | null) => (ms === null ? null : toIso(ms));
 
 function summaryJson(summary: CheckinSummary): CheckinSummaryJson {
   const { scope, tickets, checkins } = summary;

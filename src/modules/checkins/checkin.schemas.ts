@@ -26,6 +26,9 @@ export const CheckinJson = Type.Object(
     admission: NullOr(Type.Object({ checkin_id: Type.String(), scanner_id: NullOr(Type.String()), created_at: IsoDateTime() }, { title: 'CheckinAdmission' }), {
       description: 'On `already_redeemed` only: the entry that admitted the ticket (its only one without re-entry; with re-entry, the one it is inside on). null otherwise.',
     }),
+    opens_at: NullOr(IsoDateTime(), {
+      description: "On reason `not_yet_active` only: when the ticket's admission opens (its campaign's `active_from`), so the gate can say when to come back. null otherwise.",
+    }),
     created_at: IsoDateTime(),
   },
   { title: 'Checkin', description: 'The answer to one scan at the door, as recorded.' },

@@ -59,6 +59,8 @@ export interface Checkin {
   ticket: { shortCode: string; destination: string; name: string } | null;
   /** Set on `already_redeemed` only. */
   admission: Admission | null;
+  /** Set on `not_yet_active` only: when the ticket's admission opens (its campaign's start). */
+  opensAt: number | null;
   createdAt: number;
 }
 
@@ -117,9 +119,9 @@ function outcome(verdict: Verdict, moved: boolean, admitted: AdmissionRow | unde
   return { result: 'already_redeemed', reason: verdict.move.allowReentry ? 'already_inside' : 'already_used', admission };
 }
 
-/** A stored check-in as it was answered. Answers stored before `admission` existed lack it; they named none. */
+/** A stored check-in as it was answered. Answers stored before `admission` or `opensAt` existed lack them; they named none. */
 export function storedAnswer(row: CheckinsTable): Checkin {
-  return { admission: null, ...(JSON.parse(row.response) as Omit<Checkin, 'admission'>) };
+  return { admission: null, opensAt: null, ...(JSON.parse(row.response) as Omit<Checkin, 'admission' | 'opensAt'>) };
 }
 
 function requestHash(request: CheckinRequest): string {
@@ -158,6 +160,7 @@ function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
         short_code: ticket?.shortCode ?? null,
         ticket: ticket ? { short_code: ticket.shortCode, destination: ticket.destination, name: ticket.name } : null,
         admission: admission ? { checkin_id: admission.checkinId, scanner_id: admission.scannerId, created_at: toIso(admission.createdAt) } : null,
+        opens_at: checkin.opensAt === null ? null : toIso(checkin.opensAt),
         created_at: toIso(checkin.createdAt),
         checked_in_at: toIso(checkin.createdAt),
       },
@@ -196,6 +199,8 @@ export async function checkIn(ctx: Ctx, caller: CampaignCaller, request: Checkin
       batchId: gateEvent ?? campaign?.batchId ?? null,
       scannerId: request.scanner_id ?? null,
       ticket: campaign ? { shortCode: campaign.shortCode, destination: campaign.destination, name: campaign.name } : null,
+      // The gate can tell someone who came early when to come back.
+      opensAt: verdict.reason === 'not_yet_active' ? (campaign?.activeFrom ?? null) : null,
       createdAt: now,
     };
     return {

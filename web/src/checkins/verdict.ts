@@ -1,7 +1,7 @@
 // What the door steward is told about a scan: one plain headline, what to do, and a colour. The
 // API answers in pretix's vocabulary (result, reason); this is the only place it becomes words.
 import type { Checkin } from '../api/types.ts';
-import { relativeTime } from '../lib/dates.ts';
+import { exactTime, relativeTime } from '../lib/dates.ts';
 
 export type VerdictTone = 'go' | 'stop' | 'retry';
 
@@ -45,9 +45,13 @@ export function reasonTitle(reason: string): string {
 }
 
 /** The verdict on one answered scan, as of `now` (for "it got in 2 minutes ago at North door"). */
-export function verdictOf(checkin: Pick<Checkin, 'reason' | 'admission'>, now: number = Date.now()): Verdict {
+export function verdictOf(checkin: Pick<Checkin, 'reason' | 'admission' | 'opens_at'>, now: number = Date.now()): Verdict {
   const verdict = VERDICTS[checkin.reason] ?? NOT_A_TICKET;
-  const { admission } = checkin;
+  const { admission, opens_at: opensAt } = checkin;
+  // Answers logged before the API said when admission opens have no opens_at.
+  if (checkin.reason === 'not_yet_active' && opensAt) {
+    return { ...verdict, detail: `Do not let them in yet: admission opens ${relativeTime(opensAt, now)} (${exactTime(opensAt)}).` };
+  }
   if (!admission) return verdict;
   const where = admission.scanner_id ? ` at ${admission.scanner_id}` : '';
   return { ...verdict, detail: `${verdict.detail} It got in ${relativeTime(admission.created_at, now)}${where}.` };
