@@ -359,6 +359,14 @@ export interface FormSubmissionsTable {
 
 /** When `tessera serve` first and last started against this database (one row, id `serve`). */
 /** The check value of the master key the database was first used with (migration 0021); one row, id 'master'. */
+/** The name of a bulk request (a batch of codes: an event), for the batches that have one. */
+export interface BatchNamesTable {
+  batch_id: string;
+  account_id: string;
+  name: string;
+  updated_at: number;
+}
+
 export interface MasterKeyChecksTable {
   id: string;
   key_check: string;
@@ -443,6 +451,7 @@ export interface Database {
   account_members: AccountMembersTable;
   templates: TemplatesTable;
   campaigns: CampaignsTable;
+  batch_names: BatchNamesTable;
   scans: ScansTable;
   scan_rollups: ScanRollupsTable;
   scan_uniques: ScanUniquesTable;

@@ -15,6 +15,7 @@ interface Batch {
   livemode: boolean;
   first_name: string;
   first_destination: string;
+  name: string | null;
 }
 
 describeDialects('bulk batches', (dialect) => {
@@ -74,9 +75,18 @@ describeDialects('bulk batches', (dialect) => {
     const { data, next_cursor } = await list(me);
     expect(next_cursor).toBeNull();
     expect(data).toEqual([
-      { batch_id: flyers, qr_type: 'static', codes: 1, created_at: expect.any(String), livemode: true, first_name: '#1 example.net/flyer/1', first_destination: 'https://example.net/flyer/1' },
-      { batch_id: menus, qr_type: 'dynamic', codes: 2, created_at: menusAt, livemode: true, first_name: '#1 example.org/menu/1', first_destination: 'https://www.example.org/menu/1' },
-      { batch_id: gala, qr_type: 'morphing', codes: 3, created_at: galaAt, livemode: true, first_name: 'Gala 2026 – A. Adams', first_destination: 'https://example.com/ticket/1' },
+      {
+        batch_id: flyers,
+        qr_type: 'static',
+        codes: 1,
+        created_at: expect.any(String),
+        livemode: true,
+        first_name: '#1 example.net/flyer/1',
+        first_destination: 'https://example.net/flyer/1',
+        name: null,
+      },
+      { batch_id: menus, qr_type: 'dynamic', codes: 2, created_at: menusAt, livemode: true, first_name: '#1 example.org/menu/1', first_destination: 'https://www.example.org/menu/1', name: null },
+      { batch_id: gala, qr_type: 'morphing', codes: 3, created_at: galaAt, livemode: true, first_name: 'Gala 2026 – A. Adams', first_destination: 'https://example.com/ticket/1', name: null },
     ]);
 
     // An archived ticket is still one of the batch's codes.
@@ -167,5 +177,86 @@ describeDialects('bulk batches', (dialect) => {
     // The campaign list a tst key reads holds the live batch's codes too: hiding the batch would hide nothing.
     const codes = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?batch_id=${liveBatch}`, headers: test.headers });
     expect(codes.json().data).toHaveLength(2);
+  });
+
+  async function rename(me: Tenant, batchId: string, payload: unknown, headers = me.headers) {
+    return t.app.inject({ method: 'PATCH', url: `/api/v1/qrs/batches/${batchId}`, headers, payload: payload as Record<string, unknown> });
+  }
+
+  async function one(me: Tenant, batchId: string) {
+    return t.app.inject({ method: 'GET', url: `/api/v1/qrs/batches/${batchId}`, headers: me.headers });
+  }
+
+  it('a batch is named with its request or later, renamed, and unnamed; the list and the batch itself say so', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const fair = await bulk(me, { urls: urls(3), qr_type: 'morphing', batch_name: '  Spring fair, 14 March ' });
+    t.clock.advance(1);
+    const plain = await bulk(me, { urls: urls(2) });
+    expect((await list(me)).data.map((b) => [b.batch_id, b.name])).toEqual([
+      [plain, null],
+      [fair, 'Spring fair, 14 March'],
+    ]);
+    const got = await one(me, fair);
+    expect(got.statusCode, got.body).toBe(200);
+    expect(got.json()).toEqual((await list(me)).data[1]);
+
+    const renamed = await rename(me, plain, { name: 'Staff badges' });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect([renamed.json().batch_id, renamed.json().name, renamed.json().codes]).toEqual([plain, 'Staff badges', 2]);
+    expect((await rename(me, plain, { name: 'Staff badges, day 2' })).json().name).toBe('Staff badges, day 2');
+    expect((await one(me, plain)).json().name).toBe('Staff badges, day 2');
+    const unnamed = await rename(me, fair, { name: null });
+    expect([unnamed.statusCode, unnamed.json().name]).toEqual([200, null]);
+    expect((await list(me)).data.map((b) => b.name)).toEqual(['Staff badges, day 2', null]);
+    // The codes are untouched: their names stay their own.
+    const codes = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?batch_id=${plain}`, headers: me.headers });
+    expect(codes.json().data.map((c: { name: string }) => c.name)).not.toContain('Staff badges, day 2');
+  });
+
+  it('refuses a blank, over-long or missing name with a 400 naming the field, and changes nothing', async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const batch = await bulk(me, { urls: urls(1), batch_name: 'Gala' });
+    for (const payload of [{ name: '   ' }, { name: '' }, { name: 'x'.repeat(201) }, {}, { name: 'Gala', extra: 1 }, { name: 42 }]) {
+      const response = await rename(me, batch, payload);
+      expect(response.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(response.headers['content-type']).toContain('application/problem+json');
+    }
+    expect((await rename(me, batch, { name: '   ' })).json().errors[0].field).toContain('name');
+    expect((await one(me, batch)).json().name).toBe('Gala');
+    // A bulk request with a blank name creates nothing.
+    const blank = await t.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers: me.headers, payload: { design_config: {}, urls: urls(1), batch_name: ' ' } });
+    expect(blank.statusCode).toBe(400);
+    expect((await list(me)).data).toHaveLength(1);
+  });
+
+  it("another account's batch, or none, is a 404 to read or rename, and its name does not change", async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const other = await tenant(t);
+    const theirs = await bulk(other, { urls: urls(2), batch_name: 'Their fair' });
+    for (const batchId of [theirs, 'bat_unknown']) {
+      expect((await one(me, batchId)).statusCode).toBe(404);
+      expect((await rename(me, batchId, { name: 'Mine now' })).statusCode).toBe(404);
+    }
+    expect((await one(other, theirs)).json().name).toBe('Their fair');
+  });
+
+  it('a tst key renames the test batches it made, not a live one', async () => {
+    t = await createTestApp(dialect);
+    const account = await signUp(t.app);
+    const live: Tenant = { accountId: account.accountId, apiKey: account.apiKey, headers: authHeaders(account.apiKey) };
+    const tstKey = await testKey(t.app, account);
+    const test: Tenant = { accountId: account.accountId, apiKey: tstKey, headers: authHeaders(tstKey) };
+    const liveBatch = await bulk(live, { urls: urls(1), batch_name: 'Live fair' });
+    const testBatch = await bulk(test, { urls: urls(1) });
+    const refused = await rename(test, liveBatch, { name: 'Renamed by a test key' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toContain('tst key');
+    expect((await one(live, liveBatch)).json().name).toBe('Live fair');
+    expect((await rename(test, testBatch, { name: 'Rehearsal' })).json().name).toBe('Rehearsal');
+    // The dashboard (a session) renames either.
+    expect((await rename(live, liveBatch, { name: 'Live fair, 2nd day' }, sessionHeaders(account))).json().name).toBe('Live fair, 2nd day');
   });
 });

@@ -21,6 +21,7 @@ import * as m0019 from './0019_item_password_backoff.ts';
 import * as m0020 from './0020_template_livemode.ts';
 import * as m0021 from './0021_master_key_check.ts';
 import * as m0022 from './0022_campaign_batches_index.ts';
+import * as m0023 from './0023_batch_names.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -45,4 +46,5 @@ export const migrations: Record<string, Migration> = {
   '0020_template_livemode': m0020,
   '0021_master_key_check': m0021,
   '0022_campaign_batches_index': m0022,
+  '0023_batch_names': m0023,
 };

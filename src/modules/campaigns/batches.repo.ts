@@ -2,7 +2,7 @@
 // events of a thousand tickets each gets a page of a few dozen rows back, never its codes.
 import type { Kysely } from 'kysely';
 import type { KeysetPosition } from '../../db/keyset.ts';
-import type { CampaignsTable, Database } from '../../db/schema.ts';
+import type { BatchNamesTable, CampaignsTable, Database } from '../../db/schema.ts';
 
 /** One batch as the list reads it; `id` is the `bat_…` batch id (the cursor's tie-breaker). */
 export interface BatchRow {
@@ -13,6 +13,8 @@ export interface BatchRow {
   livemode: number;
   first_name: string;
   first_destination: string;
+  /** The batch's own name, when it was given one. */
+  name: string | null;
 }
 
 /** Filters of the batch list. */
@@ -45,11 +47,25 @@ export async function listBatches(db: Kysely<Database>, accountId: string, filte
   const rows = await db
     .selectFrom(page.as('b'))
     .innerJoin('campaigns as first', 'first.id', 'b.first_id')
-    .select(['b.batch_id', 'b.created_at', 'b.codes', 'first.qr_type', 'first.livemode', 'first.name', 'first.destination'])
+    .leftJoin('batch_names as named', 'named.batch_id', 'b.batch_id')
+    .select(['b.batch_id', 'b.created_at', 'b.codes', 'first.qr_type', 'first.livemode', 'first.name', 'first.destination', 'named.name as batch_name'])
     .orderBy('b.created_at', 'desc')
     .orderBy('b.batch_id', 'desc')
     .execute();
-  return rows.map((r) => ({
+  return rows.map(toRow);
+}
+
+function toRow(r: {
+  batch_id: string | null;
+  created_at: number | string;
+  codes: number | string;
+  qr_type: CampaignsTable['qr_type'];
+  livemode: number;
+  name: string;
+  destination: string;
+  batch_name: string | null;
+}): BatchRow {
+  return {
     id: r.batch_id!,
     created_at: Number(r.created_at),
     codes: Number(r.codes),
@@ -57,5 +73,37 @@ export async function listBatches(db: Kysely<Database>, accountId: string, filte
     livemode: Number(r.livemode),
     first_name: r.name,
     first_destination: r.destination,
-  }));
+    name: r.batch_name,
+  };
+}
+
+/** One batch of the account, or undefined when the account has no code of that batch. */
+export async function findBatch(db: Kysely<Database>, accountId: string, batchId: string): Promise<BatchRow | undefined> {
+  const group = db
+    .selectFrom('campaigns')
+    .select((eb) => ['batch_id', 'created_at', eb.fn.countAll<number | string>().as('codes'), eb.fn.max('id').as('first_id')])
+    .where('account_id', '=', accountId)
+    .where('batch_id', '=', batchId)
+    .groupBy(['created_at', 'batch_id']);
+  const row = await db
+    .selectFrom(group.as('b'))
+    .innerJoin('campaigns as first', 'first.id', 'b.first_id')
+    .leftJoin('batch_names as named', 'named.batch_id', 'b.batch_id')
+    .select(['b.batch_id', 'b.created_at', 'b.codes', 'first.qr_type', 'first.livemode', 'first.name', 'first.destination', 'named.name as batch_name'])
+    .executeTakeFirst();
+  return row ? toRow(row) : undefined;
+}
+
+/** Names a batch, or renames it. */
+export async function saveBatchName(db: Kysely<Database>, row: BatchNamesTable): Promise<void> {
+  await db
+    .insertInto('batch_names')
+    .values(row)
+    .onConflict((oc) => oc.column('batch_id').doUpdateSet({ name: row.name, updated_at: row.updated_at }))
+    .execute();
+}
+
+/** Takes a batch's name away (it is known by its first code again). */
+export async function deleteBatchName(db: Kysely<Database>, accountId: string, batchId: string): Promise<void> {
+  await db.deleteFrom('batch_names').where('batch_id', '=', batchId).where('account_id', '=', accountId).execute();
 }

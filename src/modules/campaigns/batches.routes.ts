@@ -1,5 +1,5 @@
 // GET /api/v1/qrs/batches: the account's bulk requests, so a person can pick an event (a batch of
-// tickets) and open its check-ins without keeping its batch_id.
+// tickets) and open its check-ins without keeping its batch_id; one of them, and its name.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.ts';
@@ -7,8 +7,8 @@ import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { toIso } from '../../http/iso.ts';
 import { Problem as problem } from '../../http/schema.ts';
-import { type BatchJson, BatchList, BatchListQuery } from './batches.schemas.ts';
-import { type Batch, listBatches } from './batches.service.ts';
+import { type BatchJson, BatchJson as BatchSchema, BatchList, BatchListQuery, BatchParams, BatchUpdate } from './batches.schemas.ts';
+import { type Batch, getBatch, listBatches, renameBatch } from './batches.service.ts';
 
 function batchJson(batch: Batch): BatchJson {
   return {
@@ -19,6 +19,7 @@ function batchJson(batch: Batch): BatchJson {
     livemode: batch.livemode,
     first_name: batch.firstName,
     first_destination: batch.firstDestination,
+    name: batch.name,
   };
 }
 
@@ -46,6 +47,44 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
       const { limit, cursor, qr_type } = request.query;
       const page = await listBatches(ctx, principal.accountId, { qrType: qr_type }, limit, decodeCursor(cursor));
       return pageJson(page, batchJson);
+    },
+  );
+
+  app.get(
+    '/api/v1/qrs/batches/:batch_id',
+    {
+      schema: {
+        operationId: 'getBatch',
+        tags: ['bulk'],
+        summary: 'Get one bulk request',
+        description: 'The batch as the list shows it. 404 for a `batch_id` the account has no code of.',
+        security: SIGNED_IN,
+        params: BatchParams,
+        response: { 200: BatchSchema, 400: problem, 401: problem, 404: problem },
+      },
+    },
+    async (request) => batchJson(await getBatch(ctx, requirePrincipal(request).accountId, request.params.batch_id)),
+  );
+
+  app.patch(
+    '/api/v1/qrs/batches/:batch_id',
+    {
+      schema: {
+        operationId: 'renameBatch',
+        tags: ['bulk'],
+        summary: 'Name or rename a bulk request',
+        description:
+          '`name` (at most 200 characters, trimmed) names the batch, e.g. the event its tickets are for; null takes the name away. The codes themselves do not change. ' +
+          'A `sec1-tst-…` key gets 403 on a live batch (one not made with a `tst` key).',
+        security: SIGNED_IN,
+        params: BatchParams,
+        body: BatchUpdate,
+        response: { 200: BatchSchema, 400: problem, 401: problem, 403: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return batchJson(await renameBatch(ctx, { accountId: principal.accountId, testMode: principal.testMode }, request.params.batch_id, request.body.name));
     },
   );
 }

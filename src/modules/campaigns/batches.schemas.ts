@@ -1,7 +1,18 @@
 // The batch list's shapes, written once: validation, handler types, OpenAPI and the typed client
 // come from here. A batch is one bulk request (`POST /api/v1/qrs/bulk`): an event's tickets.
-import { DefaultsOptional, IsoDateTime, Page, PageQuery, type Static, StringEnum, Type } from '../../http/schema.ts';
+import { DefaultsOptional, IsoDateTime, NOT_BLANK, NullOr, Page, PageQuery, type Static, StringEnum, TextMatching, Type } from '../../http/schema.ts';
 import { QR_TYPES } from './campaign.ts';
+
+/** Longest batch name. */
+export const MAX_BATCH_NAME_LENGTH = 200;
+
+/** A batch's name as a request gives it: trimmed by the service. */
+export const BatchName = TextMatching(NOT_BLANK, 'must not be blank', {
+  minLength: 1,
+  maxLength: MAX_BATCH_NAME_LENGTH,
+  description: 'What people know the batch by, e.g. the event: shown instead of its first code on the dashboard.',
+  examples: ['Spring fair, 14 March'],
+});
 
 /** GET /api/v1/qrs/batches filters. */
 export const BatchListQuery = DefaultsOptional(
@@ -26,9 +37,17 @@ export const BatchJson = Type.Object(
     livemode: Type.Boolean({ description: 'false for a batch made with a `tst` key (its codes are test campaigns).' }),
     first_name: Type.String({ description: 'The name of the first code sent (`names[0]`, or its default `#1 …`): what a person knows the batch by.' }),
     first_destination: Type.String({ description: 'The destination of the first code sent (`urls[0]`).' }),
+    name: NullOr(Type.String(), { description: 'The batch’s name (`batch_name` of the request, or set later), or null for a batch never named.' }),
   },
   { title: 'Batch', description: 'One bulk request and the codes it created, summed up by the database.' },
 );
 export type BatchJson = Static<typeof BatchJson>;
 
 export const BatchList = Page(BatchJson, 'BatchList', 'A page of bulk requests, newest first; pass `next_cursor` as `cursor` for the next (null on the last page).');
+
+/** The batch a route is about. */
+export const BatchParams = Type.Object({ batch_id: Type.String({ minLength: 1, maxLength: 64 }) });
+
+/** PATCH /api/v1/qrs/batches/{batch_id}. */
+export const BatchUpdate = Type.Object({ name: NullOr(BatchName, { description: 'The new name, or null to take the name away.' }) }, { additionalProperties: false });
+export type BatchUpdate = Static<typeof BatchUpdate>;

@@ -1,10 +1,11 @@
 // The account's bulk requests (batches), for a person to find an event by: the database groups the
-// codes, this turns its rows into batches.
+// codes, this turns its rows into batches; and a batch's name, given with the request or later.
 import type { AppContext } from '../../context.ts';
 import { fromFlag } from '../../db/dialect.ts';
+import { notFound, testKeyRefused } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
-import { type BatchFilter, type BatchRow, listBatches as listRows } from './batches.repo.ts';
-import type { QrType } from './campaign.ts';
+import { type BatchFilter, type BatchRow, deleteBatchName, findBatch, listBatches as listRows, saveBatchName } from './batches.repo.ts';
+import type { CampaignCaller, QrType } from './campaign.ts';
 
 /** One bulk request and what a person recognises it by. */
 export interface Batch {
@@ -17,6 +18,8 @@ export interface Batch {
   /** The first code sent: its name and destination. */
   firstName: string;
   firstDestination: string;
+  /** Its own name ("Spring fair"), when it was given one. */
+  name: string | null;
 }
 
 function toBatch(row: BatchRow): Batch {
@@ -28,6 +31,7 @@ function toBatch(row: BatchRow): Batch {
     livemode: fromFlag(row.livemode),
     firstName: row.first_name,
     firstDestination: row.first_destination,
+    name: row.name,
   };
 }
 
@@ -38,4 +42,24 @@ function toBatch(row: BatchRow): Batch {
  */
 export async function listBatches(ctx: Pick<AppContext, 'db'>, accountId: string, filter: BatchFilter, limit: number, cursor?: Cursor): Promise<Page<Batch>> {
   return mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor)), toBatch);
+}
+
+/** One batch of the account; 404 when the account has no such batch. */
+export async function getBatch(ctx: Pick<AppContext, 'db'>, accountId: string, batchId: string): Promise<Batch> {
+  const row = await findBatch(ctx.db, accountId, batchId);
+  if (!row) throw notFound(`Batch '${batchId}'`);
+  return toBatch(row);
+}
+
+/**
+ * Names a batch, renames it, or (null) takes its name away. A tst key names only the test
+ * batches it made, as it changes only test campaigns: a live event's name is on its organiser's screens.
+ */
+export async function renameBatch(ctx: Pick<AppContext, 'db' | 'clock'>, caller: CampaignCaller, batchId: string, name: string | null): Promise<Batch> {
+  const batch = await getBatch(ctx, caller.accountId, batchId);
+  if (caller.testMode && batch.livemode) throw testKeyRefused(`rename batch '${batchId}'`, 'it is a live batch, and tst keys manage only the test batches they make');
+  const trimmed = name?.trim() || null;
+  if (trimmed) await saveBatchName(ctx.db, { batch_id: batchId, account_id: caller.accountId, name: trimmed, updated_at: ctx.clock.now() });
+  else await deleteBatchName(ctx.db, caller.accountId, batchId);
+  return { ...batch, name: trimmed };
 }

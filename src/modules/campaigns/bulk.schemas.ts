@@ -1,5 +1,6 @@
 // The bulk API's shapes, written once: validation, handler types and OpenAPI come from here.
 import { DefaultsOptional, NullOr, type Static, StringEnum, Type } from '../../http/schema.ts';
+import { BatchName } from './batches.schemas.ts';
 import { CampaignJson } from './campaign.schemas.ts';
 import { QR_TYPES } from './campaign.ts';
 import { MAX_DESTINATION_LENGTH } from './destination.ts';
@@ -29,6 +30,7 @@ export const BulkBody = DefaultsOptional(
           description: `Optional campaign names (at most ${MAX_BULK_NAME_LENGTH} characters each), one per URL in the same order; an empty string keeps the default \`#{n} {url}\` (the URL without its scheme and \`www.\`, cut at 80 characters).`,
         }),
       ),
+      batch_name: Type.Optional(BatchName),
       qr_type: StringEnum(QR_TYPES, { default: 'dynamic' }),
       design_config: Type.Optional(Type.Unsafe<Record<string, unknown>>(designConfigField)),
       template_id: Type.Optional(NullOr(Type.String({ maxLength: 64 }))),

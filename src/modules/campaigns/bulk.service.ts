@@ -110,7 +110,7 @@ export async function checkBulk(ctx: Ctx, accountId: string, input: BulkInput): 
 export async function createBulk(ctx: Ctx, accountId: string, input: BulkInput, livemode: boolean): Promise<BulkResult> {
   const { destinations, design } = await checkBulk(ctx, accountId, input);
   const batchId = newId('bat');
-  const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, names: input.names, ...design, livemode });
+  const campaigns = await createCampaignBatch(ctx, accountId, { batchId, qrType: input.qr_type, destinations, names: input.names, name: input.batch_name, ...design, livemode });
   // A morphing code's picture changes every step and needs a signed URL; a frozen copy would only ever show "expired".
   const svgs = input.inline_svg ? await Promise.all(campaigns.map((c) => (c.qrType === 'morphing' ? null : renderCampaignSvg(c, ctx.config.publicUrl)))) : null;
   return { batchId, campaigns, svgs };

@@ -4,6 +4,7 @@ import type { CampaignsTable } from '../../db/schema.ts';
 import { isUniqueViolation, toFlag } from '../../db/dialect.ts';
 import { newBatchIds, newShortCode } from '../../ids.ts';
 import { emitEvents } from '../webhooks/index.ts';
+import { saveBatchName } from './batches.repo.ts';
 import { insertCampaigns } from './campaign.repo.ts';
 import type { AppContext } from '../../context.ts';
 import type { DesignConfig } from '../templates/index.ts';
@@ -23,6 +24,8 @@ export interface CampaignBatch {
   templateId: string | null;
   /** False when a test key makes the batch: its codes are test campaigns. */
   livemode: boolean;
+  /** The batch's own name (the event), if the request gave one. */
+  name?: string | null;
 }
 
 function uniqueShortCodes(count: number): string[] {
@@ -70,8 +73,10 @@ export async function createCampaignBatch(ctx: Pick<AppContext, 'db' | 'clock'>,
     }));
     try {
       const campaigns = rows.map(toCampaign);
+      const name = batch.name?.trim();
       await inTransaction(ctx.db, async (trx) => {
         await insertCampaigns(trx, rows);
+        if (name) await saveBatchName(trx, { batch_id: batch.batchId, account_id: accountId, name, updated_at: now });
         await emitEvents(
           trx,
           campaigns.map((c) => campaignEvent('campaign.created', c, now)),
