@@ -4,7 +4,8 @@
 // out: each scan is answered in plain words (admitted, already used with where and when, an old
 // screenshot, another event's ticket left unspent, not a ticket), the figures and the log follow,
 // the field is ready for the next scan, and a scan that did not reach Tessera is sent again with
-// the same nonce. The CSV holds what the log shows. axe-clean at 1280 and 390 px.
+// the same nonce. The CSV holds what the log shows. The event is named there, for the list too.
+// axe-clean at 1280 and 390 px.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -187,6 +188,31 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
         await page.getByText('Ada Lovelace').first().waitFor();
         expect(await page.getByText('Test tickets').count()).toBe(0);
 
+        // The event is named on its door page, for every device and the list; left empty, the name goes.
+        const nameEvent = async (label: 'Name event' | 'Rename event', name: string) => {
+          await page.getByRole('button', { name: label }).click();
+          const dialog = page.getByRole('dialog', { name: label });
+          await dialog.getByLabel('Event name').fill(name);
+          await dialog.getByRole('button', { name: 'Save name' }).click();
+          await dialog.waitFor({ state: 'detached' });
+        };
+        await page.getByRole('button', { name: 'Name event' }).click();
+        await page.getByRole('dialog', { name: 'Name event' }).getByLabel('Event name').waitFor();
+        await expectAxeClean(page, 'name event dialog');
+        await page.keyboard.press('Escape');
+        await nameEvent('Name event', '  Gala night  ');
+        await page.getByRole('heading', { name: 'Gala night' }).waitFor();
+        await page.getByText('4 tickets. Scan each one as its holder arrives.').waitFor();
+        await nameEvent('Rename event', '');
+        await page.getByRole('heading', { name: 'Door check-in' }).waitFor();
+        await page.getByText('4 tickets, starting with Ada Lovelace. Scan each one as its holder arrives.').waitFor();
+        await nameEvent('Name event', 'Gala night');
+        await page.getByRole('heading', { name: 'Gala night' }).waitFor();
+        await page.getByRole('link', { name: 'All events' }).click();
+        await page.getByRole('listitem').filter({ hasText: '4 tickets · Created' }).getByRole('link', { name: 'Gala night' }).waitFor();
+        await page.getByRole('link', { name: '1 ticket, starting with Matinee guest' }).waitFor();
+        await page.screenshot({ path: `.tmp/door-events-named-1280-${dialect}.png`, fullPage: true });
+
         await page.goto(`${live.base}/app/checkins/bat_nonexistent`);
         await page.getByRole('heading', { name: 'Event not found' }).waitFor();
       });
@@ -197,14 +223,14 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
       const small = await phone.newPage();
       await withFailureScreenshot(small, `door-390-${dialect}`, async () => {
         await small.goto(`${live.base}/app/checkins/${event.batch_id}`);
-        await small.getByRole('heading', { name: 'Door check-in' }).waitFor();
+        await small.getByRole('heading', { name: 'Gala night' }).waitFor();
         await small.getByLabel('Scanned ticket').fill(liveUrl(live.app.ctx, { id: event.data[3]!.id, accountId: '', shortCode: event.data[3]!.short_code }, 1, clock.now()));
         await small.keyboard.press('Enter');
         await small.locator('[aria-live="assertive"]').getByText('Admitted').waitFor();
         await expectAxeClean(small, 'door, 390 px');
         await small.screenshot({ path: `.tmp/door-390-${dialect}.png`, fullPage: true });
         await small.goto(`${live.base}/app/checkins`);
-        await small.getByRole('link', { name: '4 tickets, starting with Ada Lovelace' }).waitFor();
+        await small.getByRole('link', { name: 'Gala night' }).waitFor();
         await expectAxeClean(small, 'events, 390 px');
       });
       await phone.close();

@@ -25,16 +25,18 @@ export function doorSummaryQuery(batchId: string) {
   });
 }
 
-/** What names an event (its first ticket) and whether its tickets are test ones (made with a `sec1-tst` key). */
+/** One event: its name (or its first ticket's), size and whether its tickets are test ones (made with a `sec1-tst` key). */
 export function doorEventQuery(batchId: string) {
   return queryOptions({
-    queryKey: ['door-event', batchId],
-    queryFn: async ({ signal }) => {
-      const [first] = (await unwrap(api.GET('/api/v1/campaigns', { params: { query: { batch_id: batchId, limit: 1 } }, signal }))).data;
-      return { firstName: first?.name ?? null, test: first?.livemode === false };
-    },
-    staleTime: Number.POSITIVE_INFINITY,
+    queryKey: ['checkins', 'event', batchId],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/qrs/batches/{batch_id}', { params: { path: { batch_id: batchId } }, signal })),
+    staleTime: 60_000,
   });
+}
+
+/** Names an event, renames it, or (null) takes its name away. */
+export function renameEvent(batchId: string, name: string | null) {
+  return unwrap(api.PATCH('/api/v1/qrs/batches/{batch_id}', { params: { path: { batch_id: batchId } }, body: { name } }));
 }
 
 /** An event's latest check-ins, newest first, page by page. */

@@ -10,10 +10,11 @@ import { Alert, Badge, Card, EmptyState, Skeleton } from '../components/ui/misc.
 import { ScrollingTable } from '../components/ui/scrolling-table.tsx';
 import { VERDICT_BADGE, verdictOf } from './verdict.ts';
 
+// On a phone the ticket is shown under its answer: its own column would be off screen.
 const COLUMNS = [
   { key: 'time', title: 'When' },
   { key: 'answer', title: 'Answer' },
-  { key: 'ticket', title: 'Ticket' },
+  { key: 'ticket', title: 'Ticket', className: 'max-sm:hidden' },
   { key: 'gate', title: 'Gate' },
   { key: 'direction', title: 'Direction' },
 ] as const;
@@ -22,6 +23,12 @@ const COLUMNS = [
 // would otherwise say "just now" or "2 hours ago".
 const clock = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
 const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'medium' });
+
+// Names and gates wrap between words; `anywhere` let a narrow screen squeeze a column to one letter
+// ("Edsge|r"), so they keep a readable width and the table scrolls sideways instead.
+function TicketName({ checkin }: { checkin: Checkin }) {
+  return checkin.ticket ? <bdi>{checkin.ticket.name}</bdi> : <span className="text-zinc-500 dark:text-zinc-400">Not a ticket</span>;
+}
 
 function Row({ checkin }: { checkin: Checkin }) {
   const verdict = verdictOf(checkin);
@@ -34,9 +41,14 @@ function Row({ checkin }: { checkin: Checkin }) {
       </td>
       <td className="px-4 py-2">
         <Badge tone={VERDICT_BADGE[verdict.tone]}>{verdict.title}</Badge>
+        <div className="mt-1 min-w-[8rem] max-w-[14rem] [overflow-wrap:break-word] sm:hidden">
+          <TicketName checkin={checkin} />
+        </div>
       </td>
-      <td className="max-w-[20rem] px-4 py-2 [overflow-wrap:anywhere]">{checkin.ticket ? <bdi>{checkin.ticket.name}</bdi> : <span className="text-zinc-500 dark:text-zinc-400">Not a ticket</span>}</td>
-      <td className="max-w-[14rem] px-4 py-2 [overflow-wrap:anywhere]">{checkin.scanner_id ?? <span className="text-zinc-500 dark:text-zinc-400">No gate name</span>}</td>
+      <td className="max-w-[20rem] min-w-[8rem] px-4 py-2 [overflow-wrap:break-word] max-sm:hidden">
+        <TicketName checkin={checkin} />
+      </td>
+      <td className="max-w-[14rem] min-w-[7rem] px-4 py-2 [overflow-wrap:break-word]">{checkin.scanner_id ?? <span className="text-zinc-500 dark:text-zinc-400">No gate name</span>}</td>
       <td className="px-4 py-2">{checkin.type === 'entry' ? 'Entry' : 'Exit'}</td>
     </tr>
   );

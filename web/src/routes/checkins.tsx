@@ -4,6 +4,7 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { ChevronRight, DoorOpen, KeyRound } from 'lucide-react';
 import { ticketBatchesQuery } from '../api/checkins.ts';
+import { eventTitle } from '../checkins/event-title.ts';
 import { errorText } from '../api/field-errors.ts';
 import type { TicketBatch } from '../api/types.ts';
 import { Button, buttonClass } from '../components/ui/button.tsx';
@@ -23,12 +24,12 @@ function EventRow({ batch }: { batch: TicketBatch }) {
             params={{ batchId: batch.batch_id }}
             className="min-w-0 rounded-sm [overflow-wrap:anywhere] after:absolute after:inset-0 focus-visible:outline-2 focus-visible:outline-accent max-sm:inline-flex max-sm:min-h-11 max-sm:items-center"
           >
-            {formatCount(batch.codes)} {batch.codes === 1 ? 'ticket' : 'tickets'}, starting with {batch.first_name}
+            {eventTitle(batch)}
           </Link>
           {!batch.livemode && <Badge tone="warning">Test</Badge>}
         </p>
         <p className="mt-0.5 truncate text-[13px] text-zinc-600 dark:text-zinc-400">
-          Created <Time value={batch.created_at} /> · {readableUrl(batch.first_destination)}
+          {batch.name && `${formatCount(batch.codes)} ${batch.codes === 1 ? 'ticket' : 'tickets'} · `}Created <Time value={batch.created_at} /> · {readableUrl(batch.first_destination)}
         </p>
       </div>
       <ChevronRight aria-hidden="true" className="size-4 shrink-0 text-zinc-400" />

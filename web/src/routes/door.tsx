@@ -3,13 +3,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from '@tanstack/react-router';
 import { TesseraApiError } from '@tessera/client';
-import { ChevronLeft, Download } from 'lucide-react';
+import { ChevronLeft, Download, Pencil } from 'lucide-react';
+import { useState } from 'react';
 import { checkinsCsvUrl, doorEventQuery, doorSummaryQuery } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import { DoorFigures } from '../checkins/door-figures.tsx';
 import { DoorLog } from '../checkins/door-log.tsx';
 import { ScanPanel } from '../checkins/scan-panel.tsx';
-import { buttonClass } from '../components/ui/button.tsx';
+import { RenameEventDialog } from '../checkins/rename-event-dialog.tsx';
+import { Button, buttonClass } from '../components/ui/button.tsx';
 import { Alert, PageHeader } from '../components/ui/misc.tsx';
 import { formatCount } from '../lib/dates.ts';
 import { useTitle } from '../lib/use-title.ts';
@@ -36,29 +38,39 @@ function EventMissing({ error }: { error: unknown }) {
 
 export function DoorPage() {
   const { batchId } = useParams({ from: '/app/checkins/$batchId' });
-  useTitle('Door check-in');
   const summary = useQuery(doorSummaryQuery(batchId));
   const event = useQuery(doorEventQuery(batchId)).data;
-  const testEvent = event?.test === true;
+  const [renaming, setRenaming] = useState(false);
+  useTitle(event?.name ? `${event.name} · Door check-in` : 'Door check-in');
+  const testEvent = event?.livemode === false;
   if (summary.isError && !summary.data) return <EventMissing error={summary.error} />;
   const total = summary.data?.tickets.total;
+  // A named event is known by its name; an unnamed one by its first ticket, as the list shows it.
+  const firstTicket = event && !event.name ? `, starting with ${event.first_name}` : '';
   return (
     <>
       <BackToEvents />
       <PageHeader
-        title="Door check-in"
+        title={event?.name ?? 'Door check-in'}
         description={
-          total === undefined
-            ? 'Scan each ticket as its holder arrives.'
-            : `${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${event?.firstName ? `, starting with ${event.firstName}` : ''}. Scan each one as its holder arrives.`
+          total === undefined ? 'Scan each ticket as its holder arrives.' : `${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${firstTicket}. Scan each one as its holder arrives.`
         }
         actions={
-          <a href={checkinsCsvUrl(batchId)} download className={buttonClass('secondary', 'md')}>
-            <Download aria-hidden="true" />
-            Download check-ins (CSV)
-          </a>
+          <>
+            {event && (
+              <Button onClick={() => setRenaming(true)}>
+                <Pencil aria-hidden="true" />
+                {event.name ? 'Rename event' : 'Name event'}
+              </Button>
+            )}
+            <a href={checkinsCsvUrl(batchId)} download className={buttonClass('secondary', 'md')}>
+              <Download aria-hidden="true" />
+              Download check-ins (CSV)
+            </a>
+          </>
         }
       />
+      {event && <RenameEventDialog batchId={batchId} name={event.name} open={renaming} onOpenChange={setRenaming} />}
       {testEvent && (
         <div className="mb-6">
           <p role="status" className="rounded-lg bg-amber-400 px-4 py-3 text-sm text-zinc-950">

@@ -9,6 +9,8 @@ export interface Column {
   title: ReactNode;
   /** Right-aligned (amounts, counts). */
   numeric?: boolean;
+  /** Classes of the header cell, e.g. to hide a column the rows show elsewhere on small screens. */
+  className?: string;
 }
 
 export function ScrollingTable({ label, labelledBy, columns, children }: { label?: string; labelledBy?: string; columns: readonly Column[]; children: ReactNode }) {
@@ -19,7 +21,7 @@ export function ScrollingTable({ label, labelledBy, columns, children }: { label
         <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
             {columns.map((c) => (
-              <th key={c.key} scope="col" className={cn('px-4 py-2 font-medium whitespace-nowrap', c.numeric && 'text-right')}>
+              <th key={c.key} scope="col" className={cn('px-4 py-2 font-medium whitespace-nowrap', c.numeric && 'text-right', c.className)}>
                 {c.title}
               </th>
             ))}

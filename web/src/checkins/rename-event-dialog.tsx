@@ -1,0 +1,59 @@
+// Names an event (its batch of tickets) as people know it: "Spring fair, 14 March". Left empty, the
+// event is known by its first ticket again.
+import { useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useState } from 'react';
+import { renameEvent } from '../api/checkins.ts';
+import { errorText, fieldMessages } from '../api/field-errors.ts';
+import { useMutation } from '../api/mutation.ts';
+import { Button } from '../components/ui/button.tsx';
+import { Dialog } from '../components/ui/dialog.tsx';
+import { Field, TextInput } from '../components/ui/field.tsx';
+import { Alert } from '../components/ui/misc.tsx';
+import { toast } from '../components/ui/toast.tsx';
+
+export function RenameEventDialog({ batchId, name, open, onOpenChange }: { batchId: string; name: string | null; open: boolean; onOpenChange: (open: boolean) => void }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState(name ?? '');
+  const rename = useMutation({
+    mutationFn: () => renameEvent(batchId, draft.trim() || null),
+    onSuccess: (batch) => {
+      void queryClient.invalidateQueries({ queryKey: ['checkins', 'event', batchId] });
+      void queryClient.invalidateQueries({ queryKey: ['checkins', 'batches'] });
+      toast(batch.name ? `Event named “${batch.name}”` : 'Event name removed');
+      onOpenChange(false);
+    },
+  });
+  // Each opening starts from the name as it is now, without the last attempt's error.
+  const { reset } = rename;
+  useEffect(() => {
+    if (!open) return;
+    setDraft(name ?? '');
+    reset();
+  }, [open, name, reset]);
+  const fields = fieldMessages(rename.error);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    rename.mutate();
+  };
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={name ? 'Rename event' : 'Name event'}
+      description="Shown on the list of events and on this page, on every device. The tickets do not change."
+    >
+      <form onSubmit={onSubmit} noValidate className="space-y-4">
+        {rename.error && !fields.name && <Alert>{errorText(rename.error)}</Alert>}
+        <Field label="Event name" hint="Leave empty to list the event by its first ticket." error={fields.name}>
+          {(props) => <TextInput {...props} autoFocus maxLength={200} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Spring fair, 14 March" />}
+        </Field>
+        <div className="flex justify-end gap-2">
+          <Button onClick={() => onOpenChange(false)}>Cancel</Button>
+          <Button type="submit" variant="primary" pending={rename.isPending}>
+            Save name
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
