@@ -141,7 +141,7 @@ async function seedEvent(app: FastifyInstance, key: string): Promise<{ batchId: 
   const bearer = { authorization: `Bearer ${key}` };
   const names = Array.from({ length: 120 }, (_, i) => `${GUESTS[i % GUESTS.length]} · ${String(i + 1).padStart(3, '0')}`);
   const urls = names.map((_, i) => `https://tickets.northwind.example/spring-fair/${1001 + i}`);
-  const bulk = await app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers: bearer, payload: { urls, names, qr_type: 'morphing', design_config: {} } });
+  const bulk = await app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers: bearer, payload: { urls, names, batch_name: 'Spring fair', qr_type: 'morphing', design_config: {} } });
   if (bulk.statusCode !== 201) throw new Error(`bulk: ${bulk.statusCode} ${bulk.body}`);
   const { batch_id: batchId, data: tickets } = bulk.json() as { batch_id: string; data: Array<{ id: string; short_code: string }> };
   const ticketUrl = (index: number) => liveUrl(app.ctx, { id: tickets[index]!.id, accountId: '', shortCode: tickets[index]!.short_code }, 1, Date.now());
