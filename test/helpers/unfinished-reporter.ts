@@ -49,7 +49,9 @@ export default class UnfinishedReporter implements Reporter {
     const summary: RunSummary = {
       interrupted: reason === 'interrupted',
       deadFiles: [...this.#started].map((module) => module.relativeModuleId),
-      failedFiles: modules.filter((module) => !this.#started.has(module) && module.state() === 'failed').map((module) => module.relativeModuleId),
+      // A dead file counts as failed when a test of it failed before its process died: a retry that
+      // passed would hide that failure.
+      failedFiles: modules.filter((module) => (this.#started.has(module) ? !module.children.allTests('failed').next().done : module.state() === 'failed')).map((module) => module.relativeModuleId),
       otherErrors: errors.filter((error) => !isDeadProcessError(error)).length,
     };
     fs.writeFileSync(target, JSON.stringify(summary));

@@ -1,5 +1,9 @@
-import { expect, it } from 'vitest';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect, it, vi } from 'vitest';
 import { filesToRetry, isDeadProcessError, retryArguments } from '../../scripts/lib/test-retry.ts';
+import UnfinishedReporter from '../helpers/unfinished-reporter.ts';
 
 const clean = { interrupted: false, deadFiles: [], failedFiles: [], otherErrors: 0 };
 
@@ -21,4 +25,44 @@ it('keeps the options of the first run and swaps its filters for the dead files'
   const args = ['test/api', '--config', 'x.ts', '-t', 'unique', 'test/db'];
   expect(retryArguments(args, ['test/api', 'test/db'], ['test/api/a.test.ts'])).toEqual(['--config', 'x.ts', '-t', 'unique', 'test/api/a.test.ts']);
   expect(retryArguments([], [], ['test/a.test.ts'])).toEqual(['test/a.test.ts']);
+});
+
+it('the reporter writes what the command decides on: dead files, failed files (a dead one too, if a test of it had failed), other errors', () => {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-summary-')), 'summary.json');
+  vi.stubEnv('TESSERA_TEST_SUMMARY', file);
+  const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+  try {
+    // Stand-ins for Vitest's TestModule: only what the reporter reads.
+    const module = (id: string, state: string, failedTests: number) =>
+      ({
+        relativeModuleId: id,
+        state: () => state,
+        children: {
+          *allTests(wanted?: string) {
+            if (wanted === 'failed') for (let i = 0; i < failedTests; i++) yield {};
+          },
+        },
+      }) as any;
+    const dead = module('test/dead.test.ts', 'pending', 0);
+    const deadAfterFailure = module('test/dead-failed.test.ts', 'pending', 1);
+    const failed = module('test/failed.test.ts', 'failed', 1);
+    const passed = module('test/passed.test.ts', 'passed', 0);
+    const reporter = new UnfinishedReporter();
+    for (const m of [dead, deadAfterFailure, failed, passed]) reporter.onTestModuleStart(m);
+    reporter.onTestModuleEnd(failed);
+    reporter.onTestModuleEnd(passed);
+    const crash = { message: '[vitest-pool]: Worker forks emitted error.', cause: { message: 'Worker exited unexpectedly' } };
+    reporter.onTestRunEnd([dead, deadAfterFailure, failed, passed], [crash, { message: 'boom' }] as any, 'failed');
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({
+      interrupted: false,
+      deadFiles: ['test/dead.test.ts', 'test/dead-failed.test.ts'],
+      failedFiles: ['test/dead-failed.test.ts', 'test/failed.test.ts'],
+      otherErrors: 1,
+    });
+    expect(stderr.mock.calls.join('')).toContain('Test files that never finished (their process died?): 2');
+  } finally {
+    stderr.mockRestore();
+    vi.unstubAllEnvs();
+    fs.rmSync(path.dirname(file), { recursive: true, force: true });
+  }
 });
