@@ -11,12 +11,14 @@ import { describeDialects } from '../helpers/dialects.ts';
 import { testKey } from '../helpers/payments.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
 
-const HEADER = ['created_at', 'result', 'reason', 'type', 'scanner_id', 'ticket_short_code', 'ticket_name', 'ticket_destination', 'campaign_id', 'checkin_id'];
+const HEADER = ['created_at', 'result', 'reason', 'type', 'scanner_id', 'ticket_short_code', 'ticket_name', 'ticket_destination', 'campaign_id', 'checkin_id', 'local_time'];
 
 /** A log row as the export writes it, before a spreadsheet guard: the expected cells. */
 function asCells(r: CheckinAnswer): string[] {
   const guard = (text: string | null | undefined) => (text && /^[=+\-@\t\r]/.test(text) ? `'${text}` : (text ?? ''));
-  return [r.created_at, r.result, r.reason, r.type, guard(r.scanner_id), r.ticket?.short_code ?? '', guard(r.ticket?.name), guard(r.ticket?.destination), r.campaign_id ?? '', r.checkin_id];
+  // Without tz, local_time is UTC: the instant to the second, as a spreadsheet reads a date.
+  const utc = `${r.created_at.slice(0, 10)} ${r.created_at.slice(11, 19)}`;
+  return [r.created_at, r.result, r.reason, r.type, guard(r.scanner_id), r.ticket?.short_code ?? '', guard(r.ticket?.name), guard(r.ticket?.destination), r.campaign_id ?? '', r.checkin_id, utc];
 }
 
 describeDialects('check-in export', (dialect) => {
@@ -107,6 +109,29 @@ describeDialects('check-in export', (dialect) => {
     }
   });
 
+  it('writes local_time in the tz asked for, across a DST change, and refuses an unknown zone before any row', async () => {
+    await start();
+    const { batch_id, data } = await createTicketBatch(t, me, 2);
+    // 00:30 UTC on 29 March 2026 is 01:30 in Berlin (CET); from 01:00 UTC it is CEST, two hours ahead.
+    t.clock.set('2026-03-29T00:30:00Z');
+    await scanTicket(t, me, { payload: liveTicketUrl(t, data[0]!) });
+    t.clock.set('2026-03-29T01:30:05Z');
+    await scanTicket(t, me, { payload: liveTicketUrl(t, data[1]!) });
+    const berlin = await exportCsv(`batch_id=${batch_id}&tz=Europe/Berlin`);
+    expect(berlin.statusCode, berlin.body).toBe(200);
+    const rows = parseCsv(berlin.body);
+    const at = (name: string) => rows[0]!.indexOf(name);
+    expect(rows.slice(1).map((r) => [r[at('created_at')], r[at('local_time')]])).toEqual([
+      ['2026-03-29T00:30:00.000Z', '2026-03-29 01:30:00'],
+      ['2026-03-29T01:30:05.000Z', '2026-03-29 03:30:05'],
+    ]);
+    for (const tz of ['Mars/Olympus', 'Europe/Berlin%00', 'x'.repeat(65)]) {
+      const refused = await exportCsv(`batch_id=${batch_id}&tz=${tz}`);
+      expect(refused.statusCode, tz).toBe(400);
+      expect(refused.headers['content-type']).toContain('application/problem+json');
+    }
+  });
+
   it('400 without a filter or with both; 404 for another account’s or an unknown batch or ticket; 401 signed out; a tst key reads it as it reads the log', async () => {
     await start();
     await expectScopeRefusals(t, me, (query, headers) => exportCsv(query, headers));
@@ -176,8 +201,9 @@ describeDialects('check-in export', (dialect) => {
     const [header, ...lines] = parseCsv(response.body);
     expect(header).toEqual(HEADER);
     expect(lines.map((r) => r[9])).toEqual(Array.from({ length: total }, (_, i) => `chk_export${String(i).padStart(6, '0')}`));
+    const boundary = new Date(opened + Math.floor(CHECKIN_EXPORT_PAGE / 7)).toISOString();
     expect(lines[CHECKIN_EXPORT_PAGE]).toEqual([
-      new Date(opened + Math.floor(CHECKIN_EXPORT_PAGE / 7)).toISOString(),
+      boundary,
       'already_redeemed',
       'already_used',
       'entry',
@@ -187,6 +213,7 @@ describeDialects('check-in export', (dialect) => {
       'https://example.com/ticket',
       b.id,
       `chk_export${String(CHECKIN_EXPORT_PAGE).padStart(6, '0')}`,
+      `${boundary.slice(0, 10)} ${boundary.slice(11, 19)}`,
     ]);
     // One ticket's file is its half of the same rows.
     const one = parseCsv((await exportCsv(`campaign_id=${a.id}`)).body).slice(1);

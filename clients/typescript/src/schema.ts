@@ -652,7 +652,7 @@ export interface paths {
         };
         /**
          * Export an event's or a ticket's check-ins as CSV
-         * @description Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns `created_at`, `result`, `reason`, `type`, `scanner_id`, `ticket_short_code`, `ticket_name`, `ticket_destination`, `campaign_id`, `checkin_id`. The ticket's columns are as the gate was told (empty for a payload that named none). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.
+         * @description Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns `created_at`, `result`, `reason`, `type`, `scanner_id`, `ticket_short_code`, `ticket_name`, `ticket_destination`, `campaign_id`, `checkin_id`, `local_time`. The ticket's columns are as the gate was told (empty for a payload that named none); `created_at` is the instant in UTC, `local_time` the same in `tz` as a spreadsheet reads a date (an unknown `tz` is a 400). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.
          */
         get: operations["exportCheckinsCsv"];
         put?: never;
@@ -8069,6 +8069,8 @@ export interface operations {
                 batch_id?: string;
                 /** @description One ticket. Send this or `batch_id`, not both. */
                 campaign_id?: string;
+                /** @description IANA time zone of the `local_time` column, e.g. the event's (default 'UTC'). */
+                tz?: string;
             };
             header?: never;
             path?: never;

@@ -3,6 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { csvRow } from '../../csv.ts';
 import { toIso } from '../../http/iso.ts';
+import { localDateTime, resolveTimeZone } from '../analytics/index.ts';
 import { assertFilterTargets } from '../campaigns/index.ts';
 import { checkinPage } from './checkin-export.repo.ts';
 import { scopeOf } from './checkin-summary.service.ts';
@@ -15,7 +16,19 @@ export const CHECKIN_EXPORT_PAGE = 1000;
  * Columns of the export, in order (new ones go at the end, where positional readers miss nothing).
  * The ticket's columns are as the gate was told at the time (the stored answer), as in the log.
  */
-export const CHECKIN_EXPORT_COLUMNS = ['created_at', 'result', 'reason', 'type', 'scanner_id', 'ticket_short_code', 'ticket_name', 'ticket_destination', 'campaign_id', 'checkin_id'] as const;
+export const CHECKIN_EXPORT_COLUMNS = [
+  'created_at',
+  'result',
+  'reason',
+  'type',
+  'scanner_id',
+  'ticket_short_code',
+  'ticket_name',
+  'ticket_destination',
+  'campaign_id',
+  'checkin_id',
+  'local_time',
+] as const;
 
 /** A started export: the id it was asked for (for the file name) and its CSV text chunks. */
 export interface CheckinExport {
@@ -24,11 +37,14 @@ export interface CheckinExport {
 }
 
 /**
- * Checks the request names exactly one ticket or batch of the account (400, 404 as the summary),
- * then returns its check-ins as CSV, oldest first, read lazily a page at a time.
+ * Checks the request names exactly one ticket or batch of the account (400, 404 as the summary)
+ * and a known time zone (400), then returns its check-ins as CSV, oldest first, read lazily a page
+ * at a time. `local_time` is the door's clock ('YYYY-MM-DD HH:MM:SS' in `tz`, which a spreadsheet
+ * reads as a date); `created_at` stays the instant, in UTC.
  */
-export async function exportCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: { campaignId?: string; batchId?: string }): Promise<CheckinExport> {
+export async function exportCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: { campaignId?: string; batchId?: string }, tz?: string): Promise<CheckinExport> {
   const scope = scopeOf(filter);
+  const zone = resolveTimeZone(tz);
   await assertFilterTargets(ctx, accountId, filter);
   async function* chunks(): AsyncGenerator<string> {
     yield csvRow(CHECKIN_EXPORT_COLUMNS);
@@ -38,7 +54,19 @@ export async function exportCheckins(ctx: Pick<AppContext, 'db'>, accountId: str
       let text = '';
       for (const row of rows) {
         const { reason, ticket } = storedAnswer(row);
-        text += csvRow([toIso(row.created_at), row.result, reason, row.type, row.scanner_id, ticket?.shortCode, ticket?.name, ticket?.destination, row.campaign_id, row.id]);
+        text += csvRow([
+          toIso(row.created_at),
+          row.result,
+          reason,
+          row.type,
+          row.scanner_id,
+          ticket?.shortCode,
+          ticket?.name,
+          ticket?.destination,
+          row.campaign_id,
+          row.id,
+          localDateTime(Number(row.created_at), zone),
+        ]);
       }
       if (text) yield text;
       if (rows.length < CHECKIN_EXPORT_PAGE) return;

@@ -119,3 +119,14 @@ export const CheckinSummaryJson = Type.Object(
   },
 );
 export type CheckinSummaryJson = Static<typeof CheckinSummaryJson>;
+
+/** GET /api/v1/checkins/export.csv: the summary's scope, and the zone of its `local_time` column. */
+export const CheckinExportQuery = DefaultsOptional(
+  Type.Object(
+    {
+      ...CheckinSummaryQuery.properties,
+      tz: Type.Optional(Type.String({ maxLength: 64, description: "IANA time zone of the `local_time` column, e.g. the event's (default 'UTC')." })),
+    },
+    { additionalProperties: false },
+  ),
+);

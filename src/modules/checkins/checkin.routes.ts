@@ -11,7 +11,7 @@ import { toIso } from '../../http/iso.ts';
 import { fileResponse } from '../../http/openapi-media.ts';
 import { Problem as problem } from '../../http/schema.ts';
 import { CHECKIN_EXPORT_COLUMNS, exportCheckins } from './checkin-export.service.ts';
-import { CheckinSummaryJson, CheckinSummaryQuery } from './checkin-summary.schemas.ts';
+import { CheckinExportQuery, CheckinSummaryJson, CheckinSummaryQuery } from './checkin-summary.schemas.ts';
 import { type CheckinSummary, summarizeCheckins } from './checkin-summary.service.ts';
 import { CheckinBody, CheckinJson, CheckinList, CheckinListQuery } from './checkin.schemas.ts';
 import { type Checkin, checkIn, listCheckins } from './checkin.service.ts';
@@ -143,16 +143,16 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         description:
           'Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. ' +
           `RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns ${CHECKIN_EXPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')}. ` +
-          "The ticket's columns are as the gate was told (empty for a payload that named none). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.",
+          "The ticket's columns are as the gate was told (empty for a payload that named none); `created_at` is the instant in UTC, `local_time` the same in `tz` as a spreadsheet reads a date (an unknown `tz` is a 400). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.",
         security: SIGNED_IN,
-        querystring: CheckinSummaryQuery,
+        querystring: CheckinExportQuery,
         produces: ['text/csv'],
         response: { 200: fileResponse('CSV (RFC 4180), one row per check-in, oldest first.', ['text/csv']), 400: problem, 401: problem, 404: problem },
       },
     },
     async (request, reply) => {
       const principal = requirePrincipal(request);
-      const { id, chunks } = await exportCheckins(ctx, principal.accountId, { campaignId: request.query.campaign_id, batchId: request.query.batch_id });
+      const { id, chunks } = await exportCheckins(ctx, principal.accountId, { campaignId: request.query.campaign_id, batchId: request.query.batch_id }, request.query.tz);
       return reply
         .type('text/csv; charset=utf-8')
         .header('content-disposition', `attachment; filename="checkins-${id.replace(/[^A-Za-z0-9_-]/g, '')}.csv"`)

@@ -60,5 +60,7 @@ export function checkIn(body: CheckinBody): Promise<Checkin> {
 
 /** The event's check-ins as a CSV file (the browser downloads it with the session). */
 export function checkinsCsvUrl(batchId: string): string {
-  return `/api/v1/checkins/export.csv?${new URLSearchParams({ batch_id: batchId })}`;
+  // The file's local_time column in the viewer's zone: the door's clock, for the organiser's spreadsheet.
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return `/api/v1/checkins/export.csv?${new URLSearchParams({ batch_id: batchId, ...(tz ? { tz } : {}) })}`;
 }
