@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { testFiles } from './scripts/lib/test-retry.ts';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    // The test command's retry narrows this to the files whose process died (ADR 0039).
+    include: testFiles(['test/**/*.test.ts']),
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -26,11 +26,11 @@ export function filesToRetry(summary: RunSummary): string[] | null {
   return summary.deadFiles.length > 0 ? [...summary.deadFiles] : null;
 }
 
-/**
- * The arguments of the retry: the first run's options, with its file filters replaced by the dead
- * files. `filters` are the first run's positional arguments (Vitest's parseCLI finds them).
- */
-export function retryArguments(args: readonly string[], filters: readonly string[], files: readonly string[]): string[] {
-  const positional = new Set(filters);
-  return [...args.filter((arg) => !positional.has(arg)), ...files];
+/** Names the files a retry runs (JSON array, relative to the root); Vitest configs read it through testFiles. */
+export const RETRY_FILES_ENV = 'TESSERA_TEST_RETRY_FILES';
+
+/** A Vitest config's `include`: its own patterns, or during a retry only the files that died. */
+export function testFiles(patterns: string[], env: Record<string, string | undefined> = process.env): string[] {
+  const retry = env[RETRY_FILES_ENV];
+  return retry ? (JSON.parse(retry) as string[]) : patterns;
 }

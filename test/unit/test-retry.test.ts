@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, it, vi } from 'vitest';
-import { filesToRetry, isDeadProcessError, retryArguments } from '../../scripts/lib/test-retry.ts';
+import { filesToRetry, isDeadProcessError, RETRY_FILES_ENV, testFiles } from '../../scripts/lib/test-retry.ts';
 import UnfinishedReporter from '../helpers/unfinished-reporter.ts';
 
 const clean = { interrupted: false, deadFiles: [], failedFiles: [], otherErrors: 0 };
@@ -21,10 +21,9 @@ it("knows Vitest's report of a dead test process from other errors", () => {
   expect(isDeadProcessError({})).toBe(false);
 });
 
-it('keeps the options of the first run and swaps its filters for the dead files', () => {
-  const args = ['test/api', '--config', 'x.ts', '-t', 'unique', 'test/db'];
-  expect(retryArguments(args, ['test/api', 'test/db'], ['test/api/a.test.ts'])).toEqual(['--config', 'x.ts', '-t', 'unique', 'test/api/a.test.ts']);
-  expect(retryArguments([], [], ['test/a.test.ts'])).toEqual(['test/a.test.ts']);
+it("a retry narrows a config's files to those that died, and only a retry does", () => {
+  expect(testFiles(['test/**/*.test.ts'], {})).toEqual(['test/**/*.test.ts']);
+  expect(testFiles(['test/**/*.test.ts'], { [RETRY_FILES_ENV]: JSON.stringify(['test/api/a.test.ts']) })).toEqual(['test/api/a.test.ts']);
 });
 
 it('the reporter writes what the command decides on: dead files, failed files (a dead one too, if a test of it had failed), other errors', () => {
