@@ -357,8 +357,6 @@ export interface FormSubmissionsTable {
   created_at: number;
 }
 
-/** When `tessera serve` first and last started against this database (one row, id `serve`). */
-/** The check value of the master key the database was first used with (migration 0021); one row, id 'master'. */
 /** The name of a bulk request (a batch of codes: an event), for the batches that have one. */
 export interface BatchNamesTable {
   batch_id: string;
@@ -367,12 +365,14 @@ export interface BatchNamesTable {
   updated_at: number;
 }
 
+/** The check value of the master key the database was first used with (migration 0021); one row, id 'master'. */
 export interface MasterKeyChecksTable {
   id: string;
   key_check: string;
   recorded_at: number;
 }
 
+/** When `tessera serve` first and last started against this database (one row, id `serve`). */
 export interface ServerStartsTable {
   id: string;
   first_started_at: number;

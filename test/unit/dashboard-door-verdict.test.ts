@@ -7,6 +7,8 @@ it('tells the steward when admission opens, and keeps the plain words for answer
   const early = verdictOf({ reason: 'not_yet_active', admission: null, opens_at: '2026-05-02T18:00:00Z' }, now);
   expect(early.title).toBe('Not valid yet');
   expect(early.detail).toMatch(/^Do not let them in yet: admission opens in 2 hours \(.+2026.+\)\.$/);
+  // A device clock ahead of the server's names the time, not "opens just now".
+  expect(verdictOf({ reason: 'not_yet_active', admission: null, opens_at: '2026-05-02T15:59:00Z' }, now).detail).toMatch(/^Do not let them in yet: admission opens at .+2026.+\.$/);
   const older = verdictOf({ reason: 'not_yet_active', admission: null, opens_at: null }, now);
   expect(older.detail).toBe('Do not let them in yet: admission for this ticket has not started.');
   expect(verdictOf({ reason: 'admitted', admission: null, opens_at: null }, now).detail).toBe('Let them in.');

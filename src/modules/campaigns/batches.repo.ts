@@ -47,7 +47,7 @@ export async function listBatches(db: Kysely<Database>, accountId: string, filte
   const rows = await db
     .selectFrom(page.as('b'))
     .innerJoin('campaigns as first', 'first.id', 'b.first_id')
-    .leftJoin('batch_names as named', 'named.batch_id', 'b.batch_id')
+    .leftJoin('batch_names as named', (join) => join.onRef('named.batch_id', '=', 'b.batch_id').onRef('named.account_id', '=', 'first.account_id'))
     .select(['b.batch_id', 'b.created_at', 'b.codes', 'first.qr_type', 'first.livemode', 'first.name', 'first.destination', 'named.name as batch_name'])
     .orderBy('b.created_at', 'desc')
     .orderBy('b.batch_id', 'desc')
@@ -88,7 +88,7 @@ export async function findBatch(db: Kysely<Database>, accountId: string, batchId
   const row = await db
     .selectFrom(group.as('b'))
     .innerJoin('campaigns as first', 'first.id', 'b.first_id')
-    .leftJoin('batch_names as named', 'named.batch_id', 'b.batch_id')
+    .leftJoin('batch_names as named', (join) => join.onRef('named.batch_id', '=', 'b.batch_id').onRef('named.account_id', '=', 'first.account_id'))
     .select(['b.batch_id', 'b.created_at', 'b.codes', 'first.qr_type', 'first.livemode', 'first.name', 'first.destination', 'named.name as batch_name'])
     .executeTakeFirst();
   return row ? toRow(row) : undefined;
@@ -99,7 +99,8 @@ export async function saveBatchName(db: Kysely<Database>, row: BatchNamesTable):
   await db
     .insertInto('batch_names')
     .values(row)
-    .onConflict((oc) => oc.column('batch_id').doUpdateSet({ name: row.name, updated_at: row.updated_at }))
+    // A batch id is the account's own (the service checked), and the update says so again.
+    .onConflict((oc) => oc.column('batch_id').doUpdateSet({ name: row.name, updated_at: row.updated_at }).where('batch_names.account_id', '=', row.account_id))
     .execute();
 }
 

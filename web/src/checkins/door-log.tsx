@@ -13,7 +13,14 @@ import { VERDICT_BADGE, verdictOf } from './verdict.ts';
 // On a phone the ticket is shown under its answer: its own column would be off screen.
 const COLUMNS = [
   { key: 'time', title: 'When' },
-  { key: 'answer', title: 'Answer' },
+  {
+    key: 'answer',
+    title: (
+      <>
+        Answer<span className="sm:hidden"> and ticket</span>
+      </>
+    ),
+  },
   { key: 'ticket', title: 'Ticket', className: 'max-sm:hidden' },
   { key: 'gate', title: 'Gate' },
   { key: 'direction', title: 'Direction' },

@@ -1,8 +1,8 @@
 // Names an event (its batch of tickets) as people know it: "Spring fair, 14 March". Left empty, the
 // event is known by its first ticket again.
 import { useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useState } from 'react';
-import { renameEvent } from '../api/checkins.ts';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { doorEventQuery, renameEvent } from '../api/checkins.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { useMutation } from '../api/mutation.ts';
 import { Button } from '../components/ui/button.tsx';
@@ -17,18 +17,22 @@ export function RenameEventDialog({ batchId, name, open, onOpenChange }: { batch
   const rename = useMutation({
     mutationFn: () => renameEvent(batchId, draft.trim() || null),
     onSuccess: (batch) => {
-      void queryClient.invalidateQueries({ queryKey: ['checkins', 'event', batchId] });
+      queryClient.setQueryData(doorEventQuery(batchId).queryKey, batch);
       void queryClient.invalidateQueries({ queryKey: ['checkins', 'batches'] });
-      toast(batch.name ? `Event named “${batch.name}”` : 'Event name removed');
+      if (batch.name !== name) toast(batch.name ? `Event named “${batch.name}”` : 'Event name removed');
       onOpenChange(false);
     },
   });
-  // Each opening starts from the name as it is now, without the last attempt's error.
+  // Each opening starts from the name as it is then, without the last attempt's error; a refetch
+  // while the dialog is open leaves what the person is typing alone.
   const { reset } = rename;
+  const wasOpen = useRef(open);
   useEffect(() => {
-    if (!open) return;
-    setDraft(name ?? '');
-    reset();
+    if (open && !wasOpen.current) {
+      setDraft(name ?? '');
+      reset();
+    }
+    wasOpen.current = open;
   }, [open, name, reset]);
   const fields = fieldMessages(rename.error);
   const onSubmit = (event: FormEvent) => {

@@ -50,7 +50,9 @@ export function verdictOf(checkin: Pick<Checkin, 'reason' | 'admission' | 'opens
   const { admission, opens_at: opensAt } = checkin;
   // Answers logged before the API said when admission opens have no opens_at.
   if (checkin.reason === 'not_yet_active' && opensAt) {
-    return { ...verdict, detail: `Do not let them in yet: admission opens ${relativeTime(opensAt, now)} (${exactTime(opensAt)}).` };
+    // A device clock ahead of the server's would say "opens just now" of a ticket just refused.
+    const when = Date.parse(opensAt) > now ? `${relativeTime(opensAt, now)} (${exactTime(opensAt)})` : `at ${exactTime(opensAt)}`;
+    return { ...verdict, detail: `Do not let them in yet: admission opens ${when}.` };
   }
   if (!admission) return verdict;
   const where = admission.scanner_id ? ` at ${admission.scanner_id}` : '';
