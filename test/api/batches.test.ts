@@ -24,6 +24,15 @@ describeDialects('bulk batches', (dialect) => {
     await t.close();
   });
 
+  /** An account with its prd key (live) and a tst key (test). */
+  async function liveAndTestKeys() {
+    const account = await signUp(t.app);
+    const live: Tenant = { accountId: account.accountId, apiKey: account.apiKey, headers: authHeaders(account.apiKey) };
+    const tstKey = await testKey(t.app, account);
+    const test: Tenant = { accountId: account.accountId, apiKey: tstKey, headers: authHeaders(tstKey) };
+    return { account, live, test };
+  }
+
   async function bulk(me: Tenant, body: Record<string, unknown>): Promise<string> {
     const response = await t.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers: me.headers, payload: { design_config: {}, ...body } });
     expect(response.statusCode, response.body).toBe(201);
@@ -160,10 +169,7 @@ describeDialects('bulk batches', (dialect) => {
 
   it('a tst key makes test batches (livemode false) and, as with campaigns, every key of the account lists test and live batches alike', async () => {
     t = await createTestApp(dialect);
-    const account = await signUp(t.app);
-    const live: Tenant = { accountId: account.accountId, apiKey: account.apiKey, headers: authHeaders(account.apiKey) };
-    const tstKey = await testKey(t.app, account);
-    const test: Tenant = { accountId: account.accountId, apiKey: tstKey, headers: authHeaders(tstKey) };
+    const { account, live, test } = await liveAndTestKeys();
     const liveBatch = await bulk(live, { urls: urls(2), qr_type: 'morphing' });
     t.clock.advance(1);
     const testBatch = await bulk(test, { urls: urls(3), qr_type: 'morphing' });
@@ -245,10 +251,7 @@ describeDialects('bulk batches', (dialect) => {
 
   it('a tst key renames the test batches it made, not a live one', async () => {
     t = await createTestApp(dialect);
-    const account = await signUp(t.app);
-    const live: Tenant = { accountId: account.accountId, apiKey: account.apiKey, headers: authHeaders(account.apiKey) };
-    const tstKey = await testKey(t.app, account);
-    const test: Tenant = { accountId: account.accountId, apiKey: tstKey, headers: authHeaders(tstKey) };
+    const { account, live, test } = await liveAndTestKeys();
     const liveBatch = await bulk(live, { urls: urls(1), batch_name: 'Live fair' });
     const testBatch = await bulk(test, { urls: urls(1) });
     const refused = await rename(test, liveBatch, { name: 'Renamed by a test key' });
