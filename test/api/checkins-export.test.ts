@@ -11,14 +11,27 @@ import { describeDialects } from '../helpers/dialects.ts';
 import { testKey } from '../helpers/payments.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
 
-const HEADER = ['created_at', 'result', 'reason', 'type', 'scanner_id', 'ticket_short_code', 'ticket_name', 'ticket_destination', 'campaign_id', 'checkin_id', 'local_time'];
+const HEADER = ['created_at', 'result', 'reason', 'type', 'scanner_id', 'ticket_short_code', 'ticket_name', 'ticket_destination', 'campaign_id', 'checkin_id', 'local_time', 'utc_offset'];
 
 /** A log row as the export writes it, before a spreadsheet guard: the expected cells. */
 function asCells(r: CheckinAnswer): string[] {
   const guard = (text: string | null | undefined) => (text && /^[=+\-@\t\r]/.test(text) ? `'${text}` : (text ?? ''));
   // Without tz, local_time is UTC: the instant to the second, as a spreadsheet reads a date.
   const utc = `${r.created_at.slice(0, 10)} ${r.created_at.slice(11, 19)}`;
-  return [r.created_at, r.result, r.reason, r.type, guard(r.scanner_id), r.ticket?.short_code ?? '', guard(r.ticket?.name), guard(r.ticket?.destination), r.campaign_id ?? '', r.checkin_id, utc];
+  return [
+    r.created_at,
+    r.result,
+    r.reason,
+    r.type,
+    guard(r.scanner_id),
+    r.ticket?.short_code ?? '',
+    guard(r.ticket?.name),
+    guard(r.ticket?.destination),
+    r.campaign_id ?? '',
+    r.checkin_id,
+    utc,
+    'UTC+00:00',
+  ];
 }
 
 describeDialects('check-in export', (dialect) => {
@@ -121,10 +134,15 @@ describeDialects('check-in export', (dialect) => {
     expect(berlin.statusCode, berlin.body).toBe(200);
     const rows = parseCsv(berlin.body);
     const at = (name: string) => rows[0]!.indexOf(name);
-    expect(rows.slice(1).map((r) => [r[at('created_at')], r[at('local_time')]])).toEqual([
-      ['2026-03-29T00:30:00.000Z', '2026-03-29 01:30:00'],
-      ['2026-03-29T01:30:05.000Z', '2026-03-29 03:30:05'],
+    expect(rows.slice(1).map((r) => [r[at('created_at')], r[at('local_time')], r[at('utc_offset')]])).toEqual([
+      ['2026-03-29T00:30:00.000Z', '2026-03-29 01:30:00', 'UTC+01:00'],
+      ['2026-03-29T01:30:05.000Z', '2026-03-29 03:30:05', 'UTC+02:00'],
     ]);
+    // Half-hour zones and zones west of Greenwich.
+    const india = parseCsv((await exportCsv(`batch_id=${batch_id}&tz=Asia/Kolkata`)).body);
+    expect(india[1]!.slice(-2)).toEqual(['2026-03-29 06:00:00', 'UTC+05:30']);
+    const newYork = parseCsv((await exportCsv(`batch_id=${batch_id}&tz=America/New_York`)).body);
+    expect(newYork[1]!.slice(-2)).toEqual(['2026-03-28 20:30:00', 'UTC-04:00']);
     for (const tz of ['Mars/Olympus', 'Europe/Berlin%00', 'x'.repeat(65)]) {
       const refused = await exportCsv(`batch_id=${batch_id}&tz=${tz}`);
       expect(refused.statusCode, tz).toBe(400);
@@ -214,6 +232,7 @@ describeDialects('check-in export', (dialect) => {
       b.id,
       `chk_export${String(CHECKIN_EXPORT_PAGE).padStart(6, '0')}`,
       `${boundary.slice(0, 10)} ${boundary.slice(11, 19)}`,
+      'UTC+00:00',
     ]);
     // One ticket's file is its half of the same rows.
     const one = parseCsv((await exportCsv(`campaign_id=${a.id}`)).body).slice(1);

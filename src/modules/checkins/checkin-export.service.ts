@@ -3,7 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { csvRow } from '../../csv.ts';
 import { toIso } from '../../http/iso.ts';
-import { localDateTime, resolveTimeZone } from '../analytics/index.ts';
+import { localDateTime, offsetAt, resolveTimeZone } from '../analytics/index.ts';
 import { assertFilterTargets } from '../campaigns/index.ts';
 import { checkinPage } from './checkin-export.repo.ts';
 import { scopeOf } from './checkin-summary.service.ts';
@@ -28,7 +28,18 @@ export const CHECKIN_EXPORT_COLUMNS = [
   'campaign_id',
   'checkin_id',
   'local_time',
+  'utc_offset',
 ] as const;
+
+/**
+ * 'UTC+01:00', 'UTC-05:00', 'UTC+05:30': which clock `local_time` is on, also in the hour a DST
+ * change repeats. Prefixed with UTC: a cell starting with + or - is one a spreadsheet would run.
+ */
+function utcOffset(ms: number, tz: string): string {
+  const minutes = Math.round(offsetAt(ms, tz) / 60_000);
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? '-' : '+'}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}
 
 /** A started export: the id it was asked for (for the file name) and its CSV text chunks. */
 export interface CheckinExport {
@@ -40,7 +51,7 @@ export interface CheckinExport {
  * Checks the request names exactly one ticket or batch of the account (400, 404 as the summary)
  * and a known time zone (400), then returns its check-ins as CSV, oldest first, read lazily a page
  * at a time. `local_time` is the door's clock ('YYYY-MM-DD HH:MM:SS' in `tz`, which a spreadsheet
- * reads as a date); `created_at` stays the instant, in UTC.
+ * reads as a date) and `utc_offset` its offset then; `created_at` stays the instant, in UTC.
  */
 export async function exportCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: { campaignId?: string; batchId?: string }, tz?: string): Promise<CheckinExport> {
   const scope = scopeOf(filter);
@@ -66,6 +77,7 @@ export async function exportCheckins(ctx: Pick<AppContext, 'db'>, accountId: str
           row.campaign_id,
           row.id,
           localDateTime(Number(row.created_at), zone),
+          utcOffset(Number(row.created_at), zone),
         ]);
       }
       if (text) yield text;

@@ -143,7 +143,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         description:
           'Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. ' +
           `RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns ${CHECKIN_EXPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')}. ` +
-          "The ticket's columns are as the gate was told (empty for a payload that named none); `created_at` is the instant in UTC, `local_time` the same in `tz` as a spreadsheet reads a date (an unknown `tz` is a 400). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.",
+          "The ticket's columns are as the gate was told (empty for a payload that named none); `created_at` is the instant in UTC, `local_time` the same in `tz` as a spreadsheet reads a date and `utc_offset` that clock's offset then, e.g. `UTC+01:00` (an unknown `tz` is a 400). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.",
         security: SIGNED_IN,
         querystring: CheckinExportQuery,
         produces: ['text/csv'],
