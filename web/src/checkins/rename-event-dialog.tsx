@@ -9,6 +9,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Dialog } from '../components/ui/dialog.tsx';
 import { Field, TextInput } from '../components/ui/field.tsx';
 import { Alert } from '../components/ui/misc.tsx';
+import { looksScanned } from './event-title.ts';
 import { toast } from '../components/ui/toast.tsx';
 
 export function RenameEventDialog({ batchId, name, open, onOpenChange }: { batchId: string; name: string | null; open: boolean; onOpenChange: (open: boolean) => void }) {
@@ -30,13 +31,21 @@ export function RenameEventDialog({ batchId, name, open, onOpenChange }: { batch
   useEffect(() => {
     if (open && !wasOpen.current) {
       setDraft(name ?? '');
+      setScanned(false);
       reset();
     }
     wasOpen.current = open;
   }, [open, name, reset]);
+  const [scanned, setScanned] = useState(false);
   const fields = fieldMessages(rename.error);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    // A handheld scanner types a ticket's link and Enter into whatever has focus: with this dialog
+    // open that would rename the event after the ticket, and the ticket would not be checked.
+    if (looksScanned(draft)) {
+      setScanned(true);
+      return;
+    }
     rename.mutate();
   };
   return (
@@ -48,8 +57,24 @@ export function RenameEventDialog({ batchId, name, open, onOpenChange }: { batch
     >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {rename.error && !fields.name && <Alert>{errorText(rename.error)}</Alert>}
-        <Field label="Event name" hint="Leave empty to list the event by its first ticket." error={fields.name}>
-          {(props) => <TextInput {...props} autoFocus maxLength={200} value={draft} onChange={(e) => setDraft(e.target.value)} placeholder="Spring fair, 14 March" />}
+        <Field
+          label="Event name"
+          hint="Leave empty to list the event by its first ticket."
+          error={scanned ? 'This is a scanned ticket, not a name: nothing was saved and the ticket was not checked. Close this window and scan it again.' : fields.name}
+        >
+          {(props) => (
+            <TextInput
+              {...props}
+              autoFocus
+              maxLength={200}
+              value={draft}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                setScanned(false);
+              }}
+              placeholder="Spring fair, 14 March"
+            />
+          )}
         </Field>
         <div className="flex justify-end gap-2">
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>

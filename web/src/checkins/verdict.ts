@@ -1,7 +1,10 @@
 // What the door steward is told about a scan: one plain headline, what to do, and a colour. The
 // API answers in pretix's vocabulary (result, reason); this is the only place it becomes words.
 import type { Checkin } from '../api/types.ts';
-import { exactTime, relativeTime } from '../lib/dates.ts';
+import { clockAndDay, relativeTime } from '../lib/dates.ts';
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 export type VerdictTone = 'go' | 'stop' | 'retry';
 
@@ -50,9 +53,11 @@ export function verdictOf(checkin: Pick<Checkin, 'reason' | 'admission' | 'opens
   const { admission, opens_at: opensAt } = checkin;
   // Answers logged before the API said when admission opens have no opens_at.
   if (checkin.reason === 'not_yet_active' && opensAt) {
-    // A device clock ahead of the server's would say "opens just now" of a ticket just refused.
-    const when = Date.parse(opensAt) > now ? `${relativeTime(opensAt, now)} (${exactTime(opensAt)})` : `at ${exactTime(opensAt)}`;
-    return { ...verdict, detail: `Do not let them in yet: admission opens ${when}.` };
+    // The clock time to tell the guest, and how long that is while it is within a few hours. A
+    // device clock ahead of the server's would say "in a moment" of a ticket just refused: no wait then.
+    const wait = Date.parse(opensAt) - now;
+    const soon = wait > MINUTE && wait < 6 * HOUR ? ` (${relativeTime(opensAt, now)})` : '';
+    return { ...verdict, detail: `Do not let them in yet: admission opens at ${clockAndDay(opensAt, now)}${soon}.` };
   }
   if (!admission) return verdict;
   const where = admission.scanner_id ? ` at ${admission.scanner_id}` : '';

@@ -36,6 +36,18 @@ export function relativeTime(value: string | number | Date, now: number = Date.n
   return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(t);
 }
 
+/** A time to come back at: "08:42 today", "08:42 tomorrow", "08:42 on Tuesday", "08:42 on 15 Dec" (with the year when not this one). */
+export function clockAndDay(value: string | number | Date, now: number = Date.now(), locale?: string): string {
+  const t = new Date(value).getTime();
+  const time = clockTime(t, locale);
+  const days = Math.round((startOfDay(t) - startOfDay(now)) / DAY);
+  if (days === 0) return `${time} today`;
+  if (days === 1) return `${time} tomorrow`;
+  if (days > 1 && days < 7) return `${time} on ${new Intl.DateTimeFormat(locale, { weekday: 'long' }).format(t)}`;
+  const sameYear = new Date(t).getFullYear() === new Date(now).getFullYear();
+  return `${time} on ${new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', ...(sameYear ? {} : { year: 'numeric' }) }).format(t)}`;
+}
+
 /** The full date and time, for tooltips. */
 export function exactTime(value: string | number | Date, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(value));
