@@ -67,7 +67,10 @@ describeDialects('@tessera/client over every resource', (dialect) => {
     const batches = await collect(paginate((cursor) => unwrap(client.GET('/api/v1/qrs/batches', { params: { query: { cursor, qr_type: 'morphing', limit: 1 } } }))));
     expect(batches.map((b) => [b.batch_id, b.codes, b.first_name, b.livemode])).toEqual([[event.batch_id, 2, 'Gala – A. Adams', true]]);
     const csv = await unwrap(client.GET('/api/v1/checkins/export.csv', { params: { query: { batch_id: event.batch_id } }, parseAs: 'text' }));
-    expect(csv).toBe('created_at,result,reason,type,scanner_id,ticket_short_code,ticket_name,ticket_destination,campaign_id,checkin_id\r\n');
+    expect(csv).toBe('created_at,result,reason,type,scanner_id,ticket_short_code,ticket_name,ticket_destination,campaign_id,checkin_id,local_time,utc_offset\r\n');
+    const batch = { params: { path: { batch_id: event.batch_id } } };
+    expect((await unwrap(client.PATCH('/api/v1/qrs/batches/{batch_id}', { ...batch, body: { name: 'Gala' } }))).name).toBe('Gala');
+    expect((await unwrap(client.GET('/api/v1/qrs/batches/{batch_id}', batch))).name).toBe('Gala');
     expect((await unwrap(client.PUT('/api/v1/campaigns/{id}', { params: { path: { id: ticket.id } }, body: { name: 'Ticket 2' } }))).name).toBe('Ticket 2');
     expect((await unwrap(client.DELETE('/api/v1/campaigns/{id}', { params: { path: { id: ticket.id } } }))).status).toBe('archived');
 
