@@ -2,7 +2,7 @@
 // counting every scan, and every first sighting, one at a time gives.
 import { expect, it } from 'vitest';
 import { BUCKET_MS, BUCKETS_PER_DAY, BUCKETS_PER_HOUR, DEVICE_TYPES, OS_BUCKETS } from '../../src/db/scan-rollups.ts';
-import { groupScans, rollupDeltas, uniqueSightings } from '../../src/modules/scans/rollup-deltas.ts';
+import { compareSightings, groupScans, rollupDeltas, sightingKey, uniqueSightings } from '../../src/modules/scans/rollup-deltas.ts';
 import type { ClassifiedScan } from '../../src/modules/scans/scan-ingest.ts';
 import { mulberry32 } from '../helpers/prng.ts';
 
@@ -84,5 +84,19 @@ it('gives the rows of counting every scan and first sighting one at a time, sort
     expect(got).toEqual(countedOneByOne(scans));
     const keys = deltas.map((d) => `${d.accountId}\u0000${d.campaignId}\u0000${d.dimension}\u0000${d.bucket}\u0000${d.value}\u0000${d.isBot ? 1 : 0}`);
     expect(keys).toEqual([...keys].sort());
+  }
+});
+
+it('orders sightings as their keys sort: the lock order concurrent flushes on PostgreSQL rely on', () => {
+  for (const seed of [4, 5]) {
+    // Account ids where one is a prefix of another, and the account-wide level ('' campaign).
+    const sightings = [...uniqueSightings(groupScans(varied(2_000, seed))).values()].map(({ sighting }, i) => ({
+      ...sighting,
+      accountId: i % 3 === 0 ? `${sighting.accountId}x` : sighting.accountId,
+    }));
+    const byKey = [...sightings].sort((a, b) => (sightingKey(a) < sightingKey(b) ? -1 : sightingKey(a) > sightingKey(b) ? 1 : 0));
+    expect(sightings.some((s) => s.campaignId === '')).toBe(true);
+    expect(new Set(sightings.map((s) => s.day)).size).toBe(2);
+    expect([...sightings].sort(compareSightings)).toEqual(byKey);
   }
 });

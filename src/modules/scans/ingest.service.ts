@@ -7,7 +7,7 @@ import { toFlag } from '../../db/dialect.ts';
 import { GeoIpCountries } from './geoip.ts';
 import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
 import type { ScanBatch } from './scan-batch.ts';
-import { rollupDeltas, sightingKey, uniqueSightings } from './rollup-deltas.ts';
+import { compareSightings, rollupDeltas, sightingKey, uniqueSightings } from './rollup-deltas.ts';
 import { type ClassifiedBatch, classifyScanBatch, type ScanGroup } from './scan-ingest.ts';
 import { VisitorHasher } from './visitor-hash.ts';
 
@@ -51,7 +51,7 @@ export async function recordRollups(ctx: Pick<AppContext, 'db'>, groups: readonl
   if (sightings.size === 0) return;
   // Sorted, like the rollup rows: concurrent flushes (several instances on PostgreSQL) then take
   // row locks in the same order and cannot deadlock.
-  const candidates = [...sightings.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+  const candidates = [...sightings.values()].sort((a, b) => compareSightings(a.sighting, b.sighting));
   const inserted = await insertNewUniques(
     ctx.db,
     candidates.map(({ sighting }) => ({ account_id: sighting.accountId, campaign_id: sighting.campaignId, day: sighting.day, visitor_hash: sighting.visitorHash })),

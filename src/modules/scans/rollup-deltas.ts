@@ -57,6 +57,22 @@ export function uniqueSightings(groups: readonly ScanGroup[]): Map<string, { sig
   return out;
 }
 
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The order sightings are inserted in: by account, campaign, day and hash, the order of their keys
+ * (the lock order of concurrent flushes on PostgreSQL; days have five digits until 2243, so
+ * numeric and textual order agree). Field by field, not by the joined key: a batch's sightings
+ * share their account and mostly their campaign, strings that are then the same object and
+ * compare at once, where joined keys compared 60 equal characters first (a tenth of a varied
+ * flush's JavaScript).
+ */
+export function compareSightings(a: UniqueSighting, b: UniqueSighting): number {
+  if (a.accountId !== b.accountId) return byCodeUnits(a.accountId, b.accountId);
+  if (a.campaignId !== b.campaignId) return byCodeUnits(a.campaignId, b.campaignId);
+  return a.day - b.day || byCodeUnits(a.visitorHash, b.visitorHash);
+}
+
 /** Key of a sighting, as uniqueSightings indexes them. */
 export function sightingKey(u: UniqueSighting): string {
   return uniqueKey(u);
