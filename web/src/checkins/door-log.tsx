@@ -10,20 +10,21 @@ import { Alert, Badge, Card, EmptyState, Skeleton } from '../components/ui/misc.
 import { ScrollingTable } from '../components/ui/scrolling-table.tsx';
 import { VERDICT_BADGE, verdictOf } from './verdict.ts';
 
-// On a phone the ticket is shown under its answer: its own column would be off screen.
+// On a phone the ticket, gate and direction are shown under their answer: columns of their own
+// would be off screen, and the direction (an exit refused, say) with them.
 const COLUMNS = [
   { key: 'time', title: 'When' },
   {
     key: 'answer',
     title: (
       <>
-        Answer<span className="sm:hidden"> and ticket</span>
+        Answer<span className="sm:hidden">, ticket and gate</span>
       </>
     ),
   },
   { key: 'ticket', title: 'Ticket', className: 'max-sm:hidden' },
-  { key: 'gate', title: 'Gate' },
-  { key: 'direction', title: 'Direction' },
+  { key: 'gate', title: 'Gate', className: 'max-sm:hidden' },
+  { key: 'direction', title: 'Direction', className: 'max-sm:hidden' },
 ] as const;
 
 // A night's log reads in clock times ("21:04:12"), the date on hover: every row of a busy door
@@ -37,8 +38,13 @@ function TicketName({ checkin }: { checkin: Checkin }) {
   return checkin.ticket ? <bdi>{checkin.ticket.name}</bdi> : <span className="text-zinc-500 dark:text-zinc-400">Not a ticket</span>;
 }
 
+function GateName({ checkin }: { checkin: Checkin }) {
+  return checkin.scanner_id ? <bdi>{checkin.scanner_id}</bdi> : <span className="text-zinc-500 dark:text-zinc-400">No gate name</span>;
+}
+
 function Row({ checkin }: { checkin: Checkin }) {
   const verdict = verdictOf(checkin);
+  const direction = checkin.type === 'entry' ? 'Entry' : 'Exit';
   return (
     <tr>
       <td className="px-4 py-2 whitespace-nowrap">
@@ -50,13 +56,18 @@ function Row({ checkin }: { checkin: Checkin }) {
         <Badge tone={VERDICT_BADGE[verdict.tone]}>{verdict.title}</Badge>
         <div className="mt-1 min-w-[8rem] max-w-[14rem] [overflow-wrap:break-word] sm:hidden">
           <TicketName checkin={checkin} />
+          <div className="text-zinc-600 dark:text-zinc-400">
+            <GateName checkin={checkin} /> · {direction}
+          </div>
         </div>
       </td>
       <td className="max-w-[20rem] min-w-[8rem] px-4 py-2 [overflow-wrap:break-word] max-sm:hidden">
         <TicketName checkin={checkin} />
       </td>
-      <td className="max-w-[14rem] min-w-[7rem] px-4 py-2 [overflow-wrap:break-word]">{checkin.scanner_id ?? <span className="text-zinc-500 dark:text-zinc-400">No gate name</span>}</td>
-      <td className="px-4 py-2">{checkin.type === 'entry' ? 'Entry' : 'Exit'}</td>
+      <td className="max-w-[14rem] min-w-[7rem] px-4 py-2 [overflow-wrap:break-word] max-sm:hidden">
+        <GateName checkin={checkin} />
+      </td>
+      <td className="px-4 py-2 max-sm:hidden">{direction}</td>
     </tr>
   );
 }
