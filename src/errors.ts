@@ -25,6 +25,7 @@ export const ERROR_CODES = {
   invalid_credentials: { status: 401, title: 'Wrong email or password' },
   api_key_expired: { status: 403, title: 'The API key has expired' },
   api_key_revoked: { status: 403, title: 'The API key has been revoked' },
+  api_key_scope: { status: 403, title: 'The API key may not do this' },
   csrf_failed: { status: 403, title: 'Cross-site request check failed' },
   signup_closed: { status: 403, title: 'Sign-up is closed on this instance' },
   forbidden: { status: 403, title: 'Forbidden' },

@@ -208,6 +208,8 @@ export interface ApiKeysTable {
   /** KeyEnv (api-key-format.ts): `tst` keys see test-mode data only. */
   env: 'prd' | 'tst';
   type: 'secret';
+  /** ApiKeyScope: `all`, or `checkin` for a key that may only check tickets in (door scanners). */
+  scope: 'all' | 'checkin';
   name: string | null;
   key_hash: string;
   display_mask: string;

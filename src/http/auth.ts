@@ -15,6 +15,8 @@ export interface Principal {
   apiKeyId: string | null;
   /** True for `sec1-tst-…` keys: modules that separate live and test data read this. */
   testMode: boolean;
+  /** `checkin` for a key limited to check-ins (the auth hook refuses it on every other route), else `all`. */
+  scope: 'all' | 'checkin';
 }
 
 declare module 'fastify' {
@@ -22,6 +24,19 @@ declare module 'fastify' {
     /** Set by the accounts module's auth hook on routes that declare security; null otherwise. */
     principal: Principal | null;
   }
+  interface FastifyContextConfig {
+    /**
+     * true on the routes a check-in key (scope `checkin`) may call: checking tickets in and reading
+     * check-ins and events. The auth hook refuses such a key everywhere else, so a route added
+     * later is closed to it until it says otherwise.
+     */
+    checkinKeys?: boolean;
+  }
+}
+
+/** The 403 for a check-in key on a route it may not call. */
+export function checkinKeyRefused(method: string, route: string): AppError {
+  return new AppError('api_key_scope', `This API key can only check tickets in (scope checkin), so it cannot call ${method} ${route}. Use a key with scope all, or the dashboard.`);
 }
 
 /** One OpenAPI security requirement: scheme name → scopes. `{}` means "no credentials". */

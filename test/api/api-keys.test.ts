@@ -68,6 +68,7 @@ describeDialects('api keys: the seed error table', (dialect) => {
         kid: 'ABC123DEF456G',
         env: 'prd',
         type: 'secret',
+        scope: 'all',
         name: null,
         key_hash: sha256(seedKey).toString('hex'),
         display_mask: 'sec1-prd-ABC...42',

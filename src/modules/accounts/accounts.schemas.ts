@@ -2,7 +2,7 @@
 // and OpenAPI come from here.
 import { SIGNUP_MODES } from '../../config.ts';
 import { DefaultsOptional, IsoDateTime, NullOr, StringEnum, TextMatching, Type, type Static, type TSchema } from '../../http/schema.ts';
-import { MAX_GRACE_PERIOD_HOURS } from './api-key.service.ts';
+import { API_KEY_SCOPES, MAX_GRACE_PERIOD_HOURS } from './api-key.service.ts';
 
 // --- auth -----------------------------------------------------------------------------------
 
@@ -23,6 +23,7 @@ export const Whoami = Type.Object(
     csrf_token: NullOr(Type.String()),
     via: StringEnum(['session', 'api_key']),
     test_mode: Type.Boolean({ description: 'True for `sec1-tst-…` keys.' }),
+    scope: StringEnum(API_KEY_SCOPES, { description: 'What the caller may do: `checkin` for a check-in key, else `all` (sessions too).' }),
   },
   {
     title: 'Whoami',
@@ -77,6 +78,10 @@ export const ApiKeyJson = Type.Object(
     kid: Type.String({ description: 'The public part of the key, shown in the dashboard and in logs.' }),
     env: StringEnum(['prd', 'tst']),
     type: StringEnum(['secret']),
+    scope: StringEnum(API_KEY_SCOPES, {
+      description:
+        'What the key may do: `all`, or `checkin` (check tickets in, read the check-in log, figures and export, and read events; every other request is a 403 `api_key_scope`). A key for a door scanner, which can be lost without putting codes, answers or other keys at risk.',
+    }),
     status: StringEnum(['active', 'rotating', 'expired', 'revoked']),
     name: NullOr(Type.String()),
     created_at: IsoDateTime(),
@@ -94,6 +99,7 @@ export const ApiKeyJson = Type.Object(
         kid: 'K3J9X2M4P7Q1Z',
         env: 'prd',
         type: 'secret',
+        scope: 'all',
         status: 'active',
         name: 'Checkout server',
         created_at: '2026-03-01T12:00:00.000Z',
@@ -135,6 +141,11 @@ export const ApiKeyList = envelope(Type.Object({ api_keys: Type.Array(ApiKeyJson
 export const CreateApiKeyBody = Type.Object(
   {
     env: StringEnum(['prd', 'tst']),
+    scope: Type.Optional(
+      StringEnum(API_KEY_SCOPES, {
+        description: '`all` (the default) or `checkin`: a key that can only check tickets in and read check-ins and events, for door scanners.',
+      }),
+    ),
     name: Type.Optional(Type.String({ maxLength: 100 })),
     expires_at: Type.Optional(IsoDateTime({ description: 'When the key stops working (optional)' })),
   },

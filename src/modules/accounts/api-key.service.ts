@@ -12,12 +12,21 @@ import { findAccountApiKeyByKid, findApiKeyById, findApiKeyByKid, findNewestActi
 import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
+/**
+ * What a key may do: `all` (everything its env allows) or `checkin` (check tickets in and read the
+ * check-in log, figures and events; nothing else). A door scanner's key lives on a device that is
+ * lent out and lost: one that leaks must not be able to change a code, read answers or mint keys.
+ */
+export const API_KEY_SCOPES = ['all', 'checkin'] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
 /** What a key looks like once created: everything but the secret. */
 export interface ApiKey {
   id: string;
   kid: string;
   env: KeyEnv;
   type: 'secret';
+  scope: ApiKeyScope;
   /** `active`, `rotating` (replaced, valid until expiresAt), `expired` or `revoked`. */
   status: 'active' | 'rotating' | 'expired' | 'revoked';
   name: string | null;
@@ -33,6 +42,7 @@ export interface AuthenticatedKey {
   id: string;
   accountId: string;
   env: KeyEnv;
+  scope: ApiKeyScope;
   /** True when an expired key was let in because the caller asked for `acceptExpired` (regeneration). */
   expired: boolean;
 }
@@ -63,6 +73,7 @@ function toApiKey(row: ApiKeysTable, now: number): ApiKey {
     kid: row.kid,
     env: row.env,
     type: 'secret',
+    scope: row.scope,
     status: statusOf(row, now),
     name: row.name,
     createdAt: row.created_at,
@@ -73,7 +84,7 @@ function toApiKey(row: ApiKeysTable, now: number): ApiKey {
   };
 }
 
-function newKeyRow(accountId: string, env: KeyEnv, name: string | null, expiresAt: number | null, now: number): { row: ApiKeysTable; fullKey: string } {
+function newKeyRow(accountId: string, env: KeyEnv, scope: ApiKeyScope, name: string | null, expiresAt: number | null, now: number): { row: ApiKeysTable; fullKey: string } {
   const { key, kid } = generateApiKey(env);
   const row: ApiKeysTable = {
     id: newId('key'),
@@ -81,6 +92,7 @@ function newKeyRow(accountId: string, env: KeyEnv, name: string | null, expiresA
     kid,
     env,
     type: 'secret',
+    scope,
     name,
     key_hash: sha256(key).toString('hex'),
     display_mask: maskApiKey(env, kid, key.slice(-2)),
@@ -97,6 +109,8 @@ function newKeyRow(accountId: string, env: KeyEnv, name: string | null, expiresA
 /** Options when creating a key. */
 export interface NewApiKeyInput {
   env: KeyEnv;
+  /** `all` when not given. */
+  scope?: ApiKeyScope;
   name?: string | null;
   /** Epoch ms after which the key stops working; must be in the future. */
   expiresAt?: number | null;
@@ -117,7 +131,7 @@ export async function createApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accoun
   }
   checkEnvAllowed(input.env, input.onlyEnv);
   const name = input.name?.trim() || null;
-  const { row, fullKey } = newKeyRow(accountId, input.env, name, input.expiresAt ?? null, now);
+  const { row, fullKey } = newKeyRow(accountId, input.env, input.scope ?? 'all', name, input.expiresAt ?? null, now);
   await insertApiKey(ctx.db, row);
   return { apiKey: toApiKey(row, now), fullKey };
 }
@@ -184,7 +198,7 @@ export async function authenticateApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, 
   const expired = status === 'expired';
   if (expired && !(options.acceptExpired && expiredOnItsOwn(row) && now < renewableUntil(row))) throw expiredError(row, now);
   if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) await touchApiKey(ctx.db, row.id, now, now - LAST_USED_RESOLUTION_MS);
-  return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv, expired };
+  return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv, scope: row.scope, expired };
 }
 
 /** One page of an account's keys (newest first) and the cursor of the next page. */
@@ -218,7 +232,7 @@ export interface RegenerateInput {
 }
 
 /**
- * Replaces a key with a new one of the same env; the old one is revoked or kept for a grace period.
+ * Replaces a key with a new one of the same env and scope; the old one is revoked or kept for a grace period.
  * A key that expired on its own may be regenerated too (by itself within EXPIRED_KEY_RENEWAL_DAYS,
  * or by any valid key or session): it is revoked at once, since it already stopped working. An
  * expired key authenticating the request regenerates only itself.
@@ -246,7 +260,7 @@ export async function regenerateApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, ac
   // An expiring key's successor lives as long as it did, counted from now: expiry is a rotation
   // period a key cannot shed by regenerating itself (revoking a key is how access ends).
   const expiresAt = old.expires_at === null ? null : now + (old.expires_at - old.created_at);
-  const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, old.name, expiresAt, now);
+  const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, old.scope, old.name, expiresAt, now);
   const previous = await inTransaction(ctx.db, async (trx) => {
     await insertApiKey(trx, row);
     // The status guard makes two concurrent regenerations of one key produce one successor.

@@ -30,6 +30,7 @@ export function apiKeyJson(key: ApiKey): ApiKeyJson {
     kid: key.kid,
     env: key.env,
     type: key.type,
+    scope: key.scope,
     status: key.status,
     name: key.name,
     created_at: new Date(key.createdAt).toISOString(),
@@ -110,6 +111,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
       if (Number.isNaN(expiresAt)) throw new AppError('validation_failed', 'expires_at must be an ISO 8601 date-time.', { errors: [{ field: 'body/expires_at', message: 'is not a date-time' }] });
       const created = await createApiKey(ctx, principal.accountId, {
         env: request.body.env,
+        scope: request.body.scope,
         name: request.body.name,
         expiresAt,
         onlyEnv: principal.testMode ? 'tst' : undefined,

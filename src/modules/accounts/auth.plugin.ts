@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AppContext } from '../../context.ts';
 import { AppError } from '../../errors.ts';
-import { authModeOf, credentialsMissing, type Principal, sessionEnded, type SecurityRequirement, WWW_AUTHENTICATE } from '../../http/auth.ts';
+import { authModeOf, checkinKeyRefused, credentialsMissing, type Principal, sessionEnded, type SecurityRequirement, WWW_AUTHENTICATE } from '../../http/auth.ts';
 import { MemoryRateLimiter, rateLimitedError, rateLimitHeaders } from '../../http/rate-limit.ts';
 import { authenticateApiKey } from './api-key.service.ts';
 import { csrfTokenValid, resolveSession, SESSION_COOKIE, sessionTtlMs } from './session.service.ts';
@@ -74,8 +74,13 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
   const key = presentedApiKey(request);
   if (key !== undefined) {
     const found = await authenticateApiKey(ctx, key, { acceptExpired: request.routeOptions.config?.acceptsExpiredApiKey === true });
-    request.principal = { accountId: found.accountId, userId: null, via: 'api_key', apiKeyId: found.id, testMode: found.env === 'tst' } satisfies Principal;
+    request.principal = { accountId: found.accountId, userId: null, via: 'api_key', apiKeyId: found.id, testMode: found.env === 'tst', scope: found.scope } satisfies Principal;
     await applyRateLimit(ctx, reply, `key:${found.id}`);
+    // After the rate limit: refused requests count too, or a lost door key could be tried freely.
+    if (found.scope === 'checkin' && request.routeOptions.config?.checkinKeys !== true) {
+      request.principal = null;
+      throw checkinKeyRefused(request.method, request.routeOptions.url ?? request.url);
+    }
     return false;
   }
   const token = request.cookies?.[SESSION_COOKIE];
@@ -92,7 +97,7 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
     }
   }
   if (session.refreshed) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config.publicUrl, Math.floor(sessionTtlMs(ctx.config) / 1000)));
-  request.principal = { accountId: session.accountId, userId: session.userId, via: 'session', apiKeyId: null, testMode: false } satisfies Principal;
+  request.principal = { accountId: session.accountId, userId: session.userId, via: 'session', apiKeyId: null, testMode: false, scope: 'all' } satisfies Principal;
   await applyRateLimit(ctx, reply, `session:${session.id}`);
   return false;
 }

@@ -26,6 +26,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
       csrf_token: s.csrfToken,
       via: 'session',
       test_mode: false,
+      scope: 'all',
     };
     return reply.status(status).send(body);
   }
@@ -112,7 +113,17 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
 
   app.get(
     '/api/v1/auth/me',
-    { schema: { tags: ['auth'], security: [{ session: [] }, { apiKey: [] }, { bearer: [] }], summary: 'The signed-in user and account (and the CSRF token)', response: { 200: Whoami } } },
+    {
+      // A door scanner checks the key it was given before its first ticket.
+      config: { checkinKeys: true },
+      schema: {
+        tags: ['auth'],
+        security: [{ session: [] }, { apiKey: [] }, { bearer: [] }],
+        summary: 'The signed-in user and account (and the CSRF token)',
+        description: 'Who is calling, and with a key what it may do (`scope`). Any key may call this, a check-in key (scope `checkin`) too.',
+        response: { 200: Whoami },
+      },
+    },
     async (request, reply) => {
       const principal = requirePrincipal(request);
       const me = await whoAmI(ctx, principal, principal.via === 'session' ? (request.cookies[SESSION_COOKIE] ?? null) : null);
@@ -123,6 +134,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
         csrf_token: me.csrfToken,
         via: principal.via,
         test_mode: principal.testMode,
+        scope: principal.scope,
       };
     },
   );

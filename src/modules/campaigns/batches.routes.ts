@@ -29,6 +29,7 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
   app.get(
     '/api/v1/qrs/batches',
     {
+      config: { checkinKeys: true },
       schema: {
         operationId: 'listBatches',
         tags: ['bulk'],
@@ -36,7 +37,8 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
         description:
           'One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. ' +
           'Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. ' +
-          'The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`.',
+          'The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`. ' +
+          'A check-in key (scope `checkin`) may call this, to pick the event a door is for.',
         security: SIGNED_IN,
         querystring: BatchListQuery,
         response: { 200: BatchList, 400: problem, 401: problem },
@@ -53,11 +55,12 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
   app.get(
     '/api/v1/qrs/batches/:batch_id',
     {
+      config: { checkinKeys: true },
       schema: {
         operationId: 'getBatch',
         tags: ['bulk'],
         summary: 'Get one bulk request',
-        description: 'The batch as the list shows it. 404 for a `batch_id` the account has no code of.',
+        description: 'The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this.',
         security: SIGNED_IN,
         params: BatchParams,
         response: { 200: BatchSchema, 400: problem, 401: problem, 404: problem },

@@ -69,12 +69,14 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
   app.post(
     '/api/v1/checkins',
     {
+      config: { checkinKeys: true },
       schema: {
         tags: ['checkins'],
         summary: 'Check a scanned ticket in or out',
         description:
           '`payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`: an entry is admitted only by `ok` (reason `admitted`); an `ok` exit (reason `left`) records the holder leaving. ' +
-          'A ticket enters once, or again after an `exit` when its code allows re-entry. A gate that sends `batch_id` admits only that event’s tickets. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`).',
+          'A ticket enters once, or again after an `exit` when its code allows re-entry. A gate that sends `batch_id` admits only that event’s tickets. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`). ' +
+          'A check-in key (scope `checkin`, for door scanners) may call this.',
         security: SIGNED_IN,
         body: CheckinBody,
         response: { 200: CheckinJson, 400: problem, 401: problem, 403: problem, 404: problem, 422: problem },
@@ -91,11 +93,12 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
   app.get(
     '/api/v1/checkins',
     {
+      config: { checkinKeys: true },
       schema: {
         tags: ['checkins'],
         summary: 'List check-ins (newest first)',
         description:
-          "Filter by one ticket (`campaign_id`) or by event (`batch_id`: the check-ins of a bulk request's tickets, and whatever a gate kept to that event refused), and by gate (`scanner_id`), `result` and `type`; filters combine. An unknown `campaign_id` or `batch_id` is a 404. For an event’s totals, see `GET /api/v1/checkins/summary`.",
+          "Filter by one ticket (`campaign_id`) or by event (`batch_id`: the check-ins of a bulk request's tickets, and whatever a gate kept to that event refused), and by gate (`scanner_id`), `result` and `type`; filters combine. An unknown `campaign_id` or `batch_id` is a 404. For an event’s totals, see `GET /api/v1/checkins/summary`. A check-in key (scope `checkin`) may call this.",
         security: SIGNED_IN,
         querystring: CheckinListQuery,
         response: { 200: CheckinList, 400: problem, 401: problem, 404: problem },
@@ -113,6 +116,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
   app.get(
     '/api/v1/checkins/summary',
     {
+      config: { checkinKeys: true },
       schema: {
         tags: ['checkins'],
         operationId: 'getCheckinSummary',
@@ -120,7 +124,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         description:
           'Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket). ' +
           'Tickets admitted and inside now, check-ins by result, refusals by reason and counts per `scanner_id`, as of the request (`Cache-Control: no-store`). ' +
-          'Counted by the database, so an event of any size is one call.',
+          'Counted by the database, so an event of any size is one call. A check-in key (scope `checkin`) may call this.',
         security: SIGNED_IN,
         querystring: CheckinSummaryQuery,
         response: { 200: CheckinSummaryJson, 400: problem, 401: problem, 404: problem },
@@ -136,6 +140,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
   app.get(
     '/api/v1/checkins/export.csv',
     {
+      config: { checkinKeys: true },
       schema: {
         tags: ['checkins'],
         operationId: 'exportCheckinsCsv',
@@ -143,7 +148,7 @@ export async function checkinRoutes(server: FastifyInstance, ctx: AppContext): P
         description:
           'Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. ' +
           `RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns ${CHECKIN_EXPORT_COLUMNS.map((c) => `\`${c}\``).join(', ')}. ` +
-          "The ticket's columns are as the gate was told (empty for a payload that named none); `created_at` is the instant in UTC, `local_time` the same in `tz` as a spreadsheet reads a date and `utc_offset` that clock's offset then, e.g. `UTC+01:00` (an unknown `tz` is a 400). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, as the log is.",
+          "The ticket's columns are as the gate was told (empty for a payload that named none); `created_at` is the instant in UTC, `local_time` the same in `tz` as a spreadsheet reads a date and `utc_offset` that clock's offset then, e.g. `UTC+01:00` (an unknown `tz` is a 400). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, a check-in key (scope `checkin`) too, as the log is.",
         security: SIGNED_IN,
         querystring: CheckinExportQuery,
         produces: ['text/csv'],
