@@ -1,5 +1,6 @@
-// Bulk creation: paste up to 1,000 links or drop a CSV, pick type, design and format, see the
-// server's per-row errors before sending, then download every code and a manifest as one ZIP.
+// Bulk creation: paste up to 1,000 links or drop a CSV, pick type, design and format, name the
+// batch if you like, see the server's per-row errors before sending, then download every code and
+// a manifest as one ZIP.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { Link } from '@tanstack/react-router';
@@ -9,13 +10,13 @@ import { errorText, fieldMessages, withFieldLabels } from '../api/field-errors.t
 import { templatesQuery } from '../api/templates.ts';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
-import { Field, Select, TextArea } from '../components/ui/field.tsx';
+import { Field, Select, TextArea, TextInput } from '../components/ui/field.tsx';
 import { Alert, Card, PageHeader } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
 import { drawPreview, PRESET_NAMES, PRESETS } from '../designer/engine.ts';
 import { svgDataUri } from '../designer/preview.tsx';
 import { formatCount } from '../lib/dates.ts';
-import { saveBlob } from '../lib/download.ts';
+import { fileSafe, saveBlob } from '../lib/download.ts';
 import { useTitle } from '../lib/use-title.ts';
 import { type BulkOptions, type BulkOutcome, type BulkProgress, checkRows, RowErrors, runBulk } from './bulk-run.ts';
 import { type BulkRow, commaRows, duplicateRows, pastedRows, rowsFromCsv } from './parse-rows.ts';
@@ -24,8 +25,22 @@ import { randomUuid } from '@tessera/client';
 
 const MAX_ROWS = 1000;
 // The request's fields as this page calls them, for a refusal of the whole batch that names them.
-const BATCH_FIELDS = { urls: 'links', names: 'names', qr_type: 'Type', template_id: 'Design', design_config: 'Design' };
+const BATCH_FIELDS = { urls: 'links', names: 'names', batch_name: 'Batch name', qr_type: 'Type', template_id: 'Design', design_config: 'Design' };
 const PNG_SIZES = [256, 512, 1024, 2048];
+// The API's longest batch name (MAX_BATCH_NAME_LENGTH), as the door's rename dialog allows.
+const MAX_BATCH_NAME = 200;
+
+/** "tessera-Spring-fair-14-March-bat_….zip" for a named batch, "tessera-bat_….zip" otherwise. */
+function zipName(outcome: BulkOutcome): string {
+  const stem = outcome.batchName ? fileSafe(outcome.batchName, '') : '';
+  return `tessera-${stem ? `${stem}-` : ''}${outcome.batchId}.zip`;
+}
+
+/** "50 codes created", and the batch's name when it has one. */
+function createdTitle(outcome: BulkOutcome): string {
+  const count = `${formatCount(outcome.campaigns.length)} ${outcome.campaigns.length === 1 ? 'code' : 'codes'} created`;
+  return outcome.batchName ? `${count} for “${outcome.batchName}”` : count;
+}
 
 function words(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1).replaceAll('-', ' ');
@@ -70,6 +85,7 @@ export function BulkPage() {
   const [designChoice, setDesignChoice] = useState('plain');
   const [format, setFormat] = useState<'svg' | 'png'>('svg');
   const [pngSize, setPngSize] = useState(1024);
+  const [batchName, setBatchName] = useState('');
   const [progress, setProgress] = useState<BulkProgress | null>(null);
   const [checked, setChecked] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -84,8 +100,12 @@ export function BulkPage() {
     design: designChoice.startsWith('tpl_') ? { template_id: designChoice } : { design_config: designChoice === 'plain' ? {} : { preset: designChoice } },
     format,
     pngSize,
+    // Sent only when something is typed: the API refuses a blank name.
+    batchName: batchName.trim() || null,
   };
-  const fingerprint = JSON.stringify([rows, options]);
+  // The name cannot make a row invalid: naming the batch after checking keeps the check's verdict.
+  const { batchName: _unchecked, ...checkedOptions } = options;
+  const fingerprint = JSON.stringify([rows, checkedOptions]);
   const sample = useMemo(() => {
     const template = templates.find((t) => t.id === designChoice);
     const design = template ? template.design_config : designChoice === 'plain' ? {} : PRESETS[designChoice as keyof typeof PRESETS];
@@ -107,9 +127,9 @@ export function BulkPage() {
       return runBulk(rows, options, idempotencyKey.current, setProgress);
     },
     onSuccess: (outcome: BulkOutcome) => {
-      saveBlob(outcome.zip, `tessera-${outcome.batchId}.zip`);
+      saveBlob(outcome.zip, zipName(outcome));
       void queryClient.invalidateQueries({ queryKey: ['campaigns', 'list'] });
-      toast(`${formatCount(outcome.campaigns.length)} codes created`);
+      toast(createdTitle(outcome));
     },
     onSettled: () => setProgress(null),
   });
@@ -126,6 +146,8 @@ export function BulkPage() {
   const designError = Object.keys(fieldMessages(otherError)).some((field) => field === 'template_id' || field.startsWith('design_config'))
     ? withFieldLabels(errorText(otherError), BATCH_FIELDS)
     : undefined;
+  // A refused batch name is said beside Batch name, in the field's own words as the door's rename dialog says it.
+  const nameError = fieldMessages(otherError).batch_name;
   // Repeated links are not refused: checking the list (or a refused creation) points them out.
   const duplicates = duplicateRows(rows);
   const checkedRows = check.isSuccess || rowErrors !== null;
@@ -160,12 +182,12 @@ export function BulkPage() {
         <PageHeader title="Bulk create" />
         <Card className="flex flex-col items-center px-6 py-12 text-center">
           <CheckCircle2 aria-hidden="true" className="size-10 text-green-600" />
-          <h2 className="mt-4 text-lg font-semibold">{formatCount(outcome.campaigns.length)} codes created</h2>
+          <h2 className="mt-4 max-w-md text-lg font-semibold break-words">{createdTitle(outcome)}</h2>
           <p className="mt-1.5 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
             Your download has started: a ZIP with one {format.toUpperCase()} per code and <code>manifest.csv</code> listing each name, short code, public link and destination.
           </p>
           <div className="mt-6 flex flex-wrap justify-center gap-2">
-            <Button variant="primary" onClick={() => saveBlob(outcome.zip, `tessera-${outcome.batchId}.zip`)}>
+            <Button variant="primary" onClick={() => saveBlob(outcome.zip, zipName(outcome))}>
               <Download aria-hidden="true" />
               Download the ZIP again
             </Button>
@@ -178,6 +200,7 @@ export function BulkPage() {
                 resetResults();
                 setText('');
                 setCsv(null);
+                setBatchName('');
               }}
             >
               Start another batch
@@ -264,7 +287,11 @@ export function BulkPage() {
               <RowErrorList rows={rows} errors={rowErrors} created={create.error === rowErrors} asked={askedToFix} />
             ) : otherError ? (
               <Alert title={otherError === create.error ? 'The batch was not created' : 'The links could not be checked'}>
-                {designError ? 'The design does not suit this batch: see the reason under Design.' : withFieldLabels(errorText(otherError), BATCH_FIELDS)}
+                {designError
+                  ? 'The design does not suit this batch: see the reason under Design.'
+                  : nameError
+                    ? 'The batch name cannot be used: see the reason under Batch name.'
+                    : withFieldLabels(errorText(otherError), BATCH_FIELDS)}
               </Alert>
             ) : null}
             {checkedRows && <DuplicateRowList rows={rows} duplicates={duplicates} />}
@@ -356,6 +383,23 @@ export function BulkPage() {
 
           <Card className="space-y-4 p-5">
             <h2 className="text-sm font-semibold">3. Create</h2>
+            <Field label="Batch name" optional hint={`The event or print run these codes are for; it names the ZIP too. Up to ${formatCount(MAX_BATCH_NAME)} characters.`} error={nameError}>
+              {(props) => (
+                <TextInput
+                  {...props}
+                  maxLength={MAX_BATCH_NAME}
+                  value={batchName}
+                  onChange={(e) => {
+                    setBatchName(e.target.value);
+                    // A new name is a new request: a retry must not replay the old one's key. The links stay checked.
+                    create.reset();
+                    idempotencyKey.current = null;
+                    if (nameError && otherError === check.error) check.reset();
+                  }}
+                  placeholder="Spring fair, 14 March"
+                />
+              )}
+            </Field>
             {progress ? (
               <ProgressBar progress={progress} />
             ) : refusedByCheck ? (

@@ -1,5 +1,7 @@
 // One bulk run: check every row with the server (a dry run, so per-row errors show before
-// anything is created), create all codes in one all-or-nothing request, then build the ZIP.
+// anything is created), create all codes in one all-or-nothing request, then build the ZIP. One
+// request is one batch (one `batch_id`, one name): the page takes at most 1,000 rows, the API's
+// limit per request, so a run is never split.
 import { TesseraApiError, unwrap } from '@tessera/client';
 import { api } from '../api/client.ts';
 import type { BulkRequest, Campaign } from '../api/types.ts';
@@ -14,6 +16,8 @@ export interface BulkOptions {
   design: { design_config: Record<string, unknown> } | { template_id: string };
   format: 'svg' | 'png';
   pngSize: number;
+  /** The batch's name, trimmed; null when none was typed (`batch_name` is then left out: the API refuses a blank one). */
+  batchName: string | null;
 }
 
 /** Where a run is. */
@@ -40,7 +44,15 @@ function requestBody(rows: BulkRow[], options: BulkOptions, dryRun: boolean): Bu
   const names = rows.some((r) => r.name) ? rows.map((r) => r.name) : undefined;
   // The check asks for inline SVGs as the creation does: what a batch may hold counts them (a
   // template's logo too large for this many codes is refused by the check, not after it).
-  return { urls: rows.map((r) => r.url), ...(names ? { names } : {}), qr_type: options.qrType, ...options.design, inline_svg: true, dry_run: dryRun };
+  return {
+    urls: rows.map((r) => r.url),
+    ...(names ? { names } : {}),
+    ...(options.batchName ? { batch_name: options.batchName } : {}),
+    qr_type: options.qrType,
+    ...options.design,
+    inline_svg: true,
+    dry_run: dryRun,
+  };
 }
 
 // The API names bad entries `body/urls/{i}` or `body/names/{i}`; everything else stays a problem for the whole batch.
@@ -68,6 +80,8 @@ export interface BulkOutcome {
   campaigns: Campaign[];
   zip: Blob;
   batchId: string;
+  /** The name the batch was created with, as the server stores it (trimmed), or null. */
+  batchName: string | null;
 }
 
 /** Creates the codes (the Idempotency-Key makes a retry replay instead of creating twice) and packs the ZIP. */
@@ -92,5 +106,5 @@ export async function runBulk(rows: BulkRow[], options: BulkOptions, idempotency
   // Let the progress paint before the synchronous packing starts.
   await new Promise((resolve) => setTimeout(resolve, 0));
   const zip = zipBatch(files, manifestCsv(campaigns));
-  return { campaigns, zip: new Blob([zip as BlobPart], { type: 'application/zip' }), batchId: result.batch_id };
+  return { campaigns, zip: new Blob([zip as BlobPart], { type: 'application/zip' }), batchId: result.batch_id, batchName: options.batchName };
 }
