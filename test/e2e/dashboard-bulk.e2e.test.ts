@@ -3,7 +3,9 @@
 // public URL, and a manifest matching what the API stores. A CSV with names gives PNGs, and the
 // manifest keeps formula-looking names inert. A link pasted twice is a warning per line, not an
 // error: both rows still get a code. A template whose logo is too large to copy into every code of
-// the batch is refused by the check, with the reason beside the Design field.
+// the batch is refused by the check, with the reason beside the Design field. A batch name typed
+// with the batch is stored (trimmed) as the batch's name and shown with the result; a refused one
+// is said beside the field; a blank one is not sent, and the batch is created unnamed.
 import { randomBytes } from 'node:crypto';
 import { unzipSync, strFromU8 } from 'fflate';
 import sharp from 'sharp';
@@ -38,6 +40,7 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
       const problems = watchPage(page);
       const urls = Array.from({ length: 50 }, (_, i) => `https://tickets.example/event/${i + 1}?seat=${String.fromCharCode(65 + (i % 26))}${i}`);
       let zip: Record<string, Uint8Array> = {};
+      let batchId = '';
       await withFailureScreenshot(page, `bulk-${dialect}`, async () => {
         await page.goto(`${live.base}/app/bulk`);
         const textarea = page.getByLabel('Paste links, one per line');
@@ -53,13 +56,28 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         expect(await page.getByTestId('row-duplicates').count()).toBe(0);
 
         await textarea.fill(urls.join('\n'));
+        // Spaces are no name: the request leaves batch_name out (the API would refuse a blank one).
+        // The check sends what the creation sends; only an intercepted request shows its body.
+        await page.getByLabel('Batch name').fill('   ');
+        const sent: unknown[] = [];
+        await page.route('**/api/v1/qrs/bulk', (route) => {
+          sent.push(route.request().postDataJSON());
+          return route.continue();
+        });
         await page.getByRole('button', { name: 'Check 50 links' }).click();
         await page.getByText('All 50 links are valid.').waitFor();
+        await page.unroute('**/api/v1/qrs/bulk');
+        expect(sent).toHaveLength(1);
+        expect(sent[0]).toMatchObject({ dry_run: true });
+        expect(Object.keys(sent[0] as object)).not.toContain('batch_name');
         const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 50 codes' }).click()]);
-        await page.getByRole('heading', { name: '50 codes created' }).waitFor();
+        await page.getByRole('heading', { name: '50 codes created', exact: true }).waitFor();
         expect(download.suggestedFilename()).toMatch(/^tessera-bat_\w+\.zip$/);
+        batchId = /bat_\w+/.exec(download.suggestedFilename())![0];
         zip = unzipSync(new Uint8Array(await downloadBytes(download)));
       });
+      const batch = await live.app.inject({ method: 'GET', url: `/api/v1/qrs/batches/${batchId}`, headers: { cookie } });
+      expect(batch.json()).toMatchObject({ batch_id: batchId, codes: 50, name: null });
 
       const names = Object.keys(zip).sort();
       expect(names).toHaveLength(51);
@@ -195,6 +213,70 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
         'https://shop.example/b',
         'https://shop.example/c',
       ]);
+      await context.close();
+    },
+    120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'names the batch: a refused name is said beside the field, the stored name is trimmed and shown with the result',
+    async () => {
+      const live = await startApp();
+      const browser = chromium();
+      const { context, cookie } = await signedInContext(browser, live);
+      const links = ['https://fair.example/stand/1', 'https://fair.example/stand/2', 'https://fair.example/stand/3'];
+      let batchId = '';
+      await atDesktopAndPhone(browser, context, `bulk-batch-name-${dialect}`, async (page, width) => {
+        await page.goto(`${live.base}/app/bulk`);
+        await page.getByLabel('Paste links, one per line').fill(links.join('\n'));
+        const name = page.getByLabel('Batch name');
+        expect(await name.getAttribute('maxlength')).toBe('200');
+        const hint = await page.locator(`#${await name.getAttribute('aria-describedby')}`).textContent();
+        expect(hint).toContain('Up to 200 characters');
+        await name.fill('  Spring fair, 14 March ');
+        await expectAxeClean(page, `bulk with a batch name at ${width}`);
+
+        // A name the server refuses (made blank behind the page's back) is said beside the field, as a refused design is.
+        const sent: unknown[] = [];
+        await page.route('**/api/v1/qrs/bulk', (route) => {
+          const body = route.request().postDataJSON();
+          sent.push(body);
+          return route.continue({ postData: JSON.stringify({ ...body, batch_name: ' ' }) });
+        });
+        await page.getByRole('button', { name: 'Check 3 links' }).click();
+        const refusal = page.getByRole('alert').filter({ hasText: 'The links could not be checked' });
+        await refusal.getByText('The batch name cannot be used: see the reason under Batch name.').waitFor();
+        expect(await name.getAttribute('aria-invalid')).toBe('true');
+        const reason = await page.locator(`#${(await name.getAttribute('aria-describedby'))!.split(' ')[0]}`).textContent();
+        expect(reason).toBe('must not be blank');
+        // What the page itself sent: the name trimmed, with the links.
+        expect(sent).toEqual([expect.objectContaining({ dry_run: true, urls: links, batch_name: 'Spring fair, 14 March' })]);
+        await expectAxeClean(page, `bulk with a refused batch name at ${width}`);
+        await page.unroute('**/api/v1/qrs/bulk');
+        // Editing the name clears the refusal.
+        await name.fill('Spring fair, 14 March');
+        expect(await name.getAttribute('aria-invalid')).toBeNull();
+        expect(await refusal.count()).toBe(0);
+
+        // Naming the batch after checking keeps the check's verdict: a name cannot make a link invalid.
+        await page.getByRole('button', { name: 'Check 3 links' }).click();
+        await page.getByText('All 3 links are valid.').waitFor();
+        await name.fill(' Spring fair, 14 March  ');
+        await page.getByText('All 3 links are valid.').waitFor();
+        if (width === 390) return;
+
+        const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByRole('button', { name: 'Create 3 codes' }).click()]);
+        await page.getByRole('heading', { name: '3 codes created for “Spring fair, 14 March”' }).waitFor();
+        expect(download.suggestedFilename()).toMatch(/^tessera-Spring-fair-14-March-bat_\w+\.zip$/);
+        batchId = /bat_\w+/.exec(download.suggestedFilename())![0];
+        await expectAxeClean(page, 'bulk result with a batch name');
+      });
+      const batch = await live.app.inject({ method: 'GET', url: `/api/v1/qrs/batches/${batchId}`, headers: { cookie } });
+      expect(batch.statusCode).toBe(200);
+      expect(batch.json()).toMatchObject({ batch_id: batchId, codes: 3, name: 'Spring fair, 14 March', first_destination: links[0] });
+      // Only the 1280 px run created anything: a check creates nothing.
+      const listed = await live.app.inject({ method: 'GET', url: '/api/v1/qrs/batches', headers: { cookie } });
+      expect(listed.json().data).toHaveLength(1);
       await context.close();
     },
     120_000,
