@@ -171,6 +171,24 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         await page.getByText('Being replaced').waitFor();
         expect(await page.getByText('Revoked', { exact: true }).count()).toBe(1);
         expect(await page.getByText('Active', { exact: true }).count()).toBe(1);
+
+        // A door scanner's key: check-in only, marked so in the list, refused by the rest of the API.
+        await page.getByRole('button', { name: 'Create key' }).first().click();
+        const doorDialog = page.getByRole('dialog', { name: 'Create an API key' });
+        await doorDialog.getByLabel('Name (optional)', { exact: true }).fill('North door');
+        expect(await doorDialog.getByRole('radio', { name: 'Everything' }).isChecked()).toBe(true);
+        await doorDialog.getByRole('radio', { name: 'Check-in only' }).check();
+        await expectAxeClean(page, 'create a check-in key, 1280 px');
+        await page.screenshot({ path: `.tmp/api-key-create-1280-${dialect}.png` });
+        await doorDialog.getByRole('button', { name: 'Create key' }).click();
+        await page.getByTestId('secret').waitFor();
+        const doorKey = (await page.getByTestId('secret').textContent())!.trim();
+        await page.getByRole('button', { name: 'I have copied it' }).click();
+        await page.locator('li', { hasText: 'North door' }).getByText('Check-in only').waitFor();
+        expect(await page.locator('li', { hasText: 'Ticket shop' }).getByText('Check-in only').count()).toBe(0);
+        const refused = await call(doorKey);
+        expect([refused.status, (await refused.json()).code]).toEqual([403, 'api_key_scope']);
+        expect((await (await fetch(`${base}/api/v1/auth/me`, { headers: { 'x-api-key': doorKey } })).json()).scope).toBe('checkin');
         const phone = await phoneContextLike(browser, context);
         const small = await phone.newPage();
         await small.goto(`${base}/app/api-keys`);

@@ -38,22 +38,59 @@ function Revealed({ revealed, onDone }: { revealed: RevealedKey; onDone: () => v
   );
 }
 
+/** Two or more exclusive options as cards, each with a line saying what it means. */
+function Choices<T extends string>({
+  legend,
+  name,
+  value,
+  onChange,
+  choices,
+}: {
+  legend: string;
+  name: string;
+  value: T;
+  onChange: (value: T) => void;
+  choices: ReadonlyArray<readonly [T, string, string]>;
+}) {
+  return (
+    <fieldset>
+      <legend className="mb-2 text-[13px] font-medium">{legend}</legend>
+      <div className="grid gap-2 sm:grid-cols-2">
+        {choices.map(([option, label, hint]) => (
+          <label
+            key={option}
+            className="flex cursor-pointer flex-col rounded-lg border border-zinc-200 p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent dark:border-zinc-700"
+          >
+            <span className="flex items-center gap-2 text-[13px] font-medium">
+              <input type="radio" name={name} value={option} checked={value === option} onChange={() => onChange(option)} className="accent-accent" />
+              {label}
+            </span>
+            <span className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
 export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [env, setEnv] = useState<'prd' | 'tst'>('prd');
+  const [scope, setScope] = useState<ApiKey['scope']>('all');
   const [expiry, setExpiry] = useState('never');
   const [date, setDate] = useState('');
   // "On a date…" with no day picked: said here, as the API's message names an ISO timestamp.
   const [noDate, setNoDate] = useState(false);
   const create = useMutation({
-    mutationFn: () => createApiKey({ env, ...(name.trim() ? { name: name.trim() } : {}), ...(expiryIso(expiry, date) !== undefined ? { expires_at: expiryIso(expiry, date) } : {}) }),
+    mutationFn: () => createApiKey({ env, scope, ...(name.trim() ? { name: name.trim() } : {}), ...(expiryIso(expiry, date) !== undefined ? { expires_at: expiryIso(expiry, date) } : {}) }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey }),
   });
   const close = () => {
     onOpenChange(false);
     create.reset();
     setName('');
+    setScope('all');
     setExpiry('never');
     setNoDate(false);
   };
@@ -69,7 +106,7 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
       open={open}
       onOpenChange={(o) => (o ? onOpenChange(true) : close())}
       title={create.data ? 'Key created' : 'Create an API key'}
-      description={create.data ? undefined : 'For servers and scripts that call the Tessera API.'}
+      description={create.data ? undefined : 'For servers, scripts and door scanners that call the Tessera API.'}
       holdOpen={Boolean(create.data)}
     >
       {create.data ? (
@@ -80,28 +117,26 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
           <Field label="Name" optional hint="Say where it is used, e.g. “Ticket shop”." error={fields.name}>
             {(props) => <TextInput {...props} maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
-          <fieldset>
-            <legend className="mb-2 text-[13px] font-medium">Mode</legend>
-            <div className="grid gap-2 sm:grid-cols-2">
-              {(
-                [
-                  ['prd', 'Live', 'Works on real data.'],
-                  ['tst', 'Test', 'Marks what it does as test data.'],
-                ] as const
-              ).map(([value, label, hint]) => (
-                <label
-                  key={value}
-                  className="flex cursor-pointer flex-col rounded-lg border border-zinc-200 p-3 has-[:checked]:border-accent has-[:checked]:bg-accent-soft has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent dark:border-zinc-700"
-                >
-                  <span className="flex items-center gap-2 text-[13px] font-medium">
-                    <input type="radio" name="key-env" value={value} checked={env === value} onChange={() => setEnv(value)} className="accent-accent" />
-                    {label}
-                  </span>
-                  <span className="mt-1 text-xs text-zinc-600 dark:text-zinc-400">{hint}</span>
-                </label>
-              ))}
-            </div>
-          </fieldset>
+          <Choices
+            legend="Mode"
+            name="key-env"
+            value={env}
+            onChange={setEnv}
+            choices={[
+              ['prd', 'Live', 'Works on real data.'],
+              ['tst', 'Test', 'Marks what it does as test data.'],
+            ]}
+          />
+          <Choices
+            legend="Access"
+            name="key-scope"
+            value={scope}
+            onChange={setScope}
+            choices={[
+              ['all', 'Everything', 'Codes, campaigns, analytics and keys: the whole API.'],
+              ['checkin', 'Check-in only', 'For door scanners: checks tickets in and reads check-ins and events, nothing else.'],
+            ]}
+          />
           {/* A refused expiry is the date's fault when one was picked: the message goes beside it. */}
           <Field label="Expires" error={expiry === 'date' ? undefined : fields.expires_at}>
             {(props) => (

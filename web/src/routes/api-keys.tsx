@@ -31,6 +31,7 @@ function KeyRow({ apiKey, onRegenerate, onRevoke }: { apiKey: ApiKey; onRegenera
         <div className="flex flex-wrap items-center gap-2">
           <span className={`min-w-0 font-medium [overflow-wrap:anywhere] ${usable ? '' : 'text-zinc-600 dark:text-zinc-400'}`}>{apiKey.name || 'Unnamed key'}</span>
           <Badge tone={apiKey.env === 'prd' ? 'accent' : 'warning'}>{apiKey.env === 'prd' ? 'Live' : 'Test'}</Badge>
+          {apiKey.scope === 'checkin' && <Badge tone="neutral">Check-in only</Badge>}
           <Badge tone={status.tone}>{status.label}</Badge>
         </div>
         <p className="mt-1 font-mono text-[13px] break-all text-zinc-600 dark:text-zinc-400">{apiKey.display_mask}</p>
