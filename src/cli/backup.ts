@@ -9,9 +9,12 @@ const USAGE = `tessera backup PATH
 
 Writes a consistent copy of the SQLite database (TESSERA_DATA_DIR/tessera.db or DATABASE_URL) to
 PATH, a new file, using SQLite's online backup API: safe while \`tessera serve\` is running. The
-copy is integrity-checked. To restore: stop every process using the database, remove tessera.db,
-tessera.db-wal and tessera.db-shm, put the backup in place as tessera.db (mode 0600), start again
-(\`tessera serve\` applies any newer migrations). On PostgreSQL use pg_dump (see docs/operations.md).`;
+copy is integrity-checked. It does not hold the master key: keep TESSERA_MASTER_KEY, or the data
+directory's master.key, with it, since item contents, ticket and webhook secrets can only be read
+with that key. To restore: stop every process using the database, remove tessera.db,
+tessera.db-wal and tessera.db-shm, put the backup in place as tessera.db (mode 0600) beside the
+same master.key (or start with the same TESSERA_MASTER_KEY), start again (\`tessera serve\`
+applies any newer migrations). On PostgreSQL use pg_dump (see docs/operations.md).`;
 
 /** `tessera backup PATH`. */
 export const backupCommand: Command = {
@@ -39,6 +42,12 @@ export const backupCommand: Command = {
       return 1;
     }
     io.out(`backed up ${config.databaseUrl} to ${report.file}: ${report.bytes} bytes, ${report.pages} pages, ${report.migrations} migrations, integrity ok`);
+    // The one thing a restore needs that the copy cannot hold.
+    io.out(
+      config.masterKey
+        ? 'the master key is not in the backup: restore it with the same TESSERA_MASTER_KEY'
+        : `the master key is not in the backup: keep ${path.join(config.dataDir, 'master.key')} with it, and put it beside the restored tessera.db`,
+    );
     return 0;
   },
 };

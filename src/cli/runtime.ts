@@ -3,10 +3,10 @@
 // cannot be reached or opened with where it is and the variable that chose it.
 import { systemClock } from '../clock.ts';
 import { loadConfig, type Config } from '../config.ts';
-import { checkMasterKey, ensureMasterKey } from '../crypto/master-key.ts';
+import { checkMasterKey, ensureMasterKey, masterKeyNotWithDatabase, wouldGenerateMasterKey } from '../crypto/master-key.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { type InstanceLock, InstanceLockedError, lockSqliteDatabase } from '../db/instance-lock.ts';
-import { recordedKeyCheck } from '../db/master-key-check.ts';
+import { hasKeyCheck, recordedKeyCheck } from '../db/master-key-check.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /** Where the configured database is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -86,8 +86,9 @@ export async function openRuntime(
     throw new Error(`cannot open ${describeDatabase(early)} (${early.dialect === 'postgres' ? 'DATABASE_URL' : 'TESSERA_DATA_DIR or DATABASE_URL'}): ${(error as Error).message}`, { cause: error });
   }
   try {
-    const config = masterKey ? ensureMasterKey(early, warn) : early;
     const db = database.db;
+    if (masterKey && wouldGenerateMasterKey(early) && (await hasKeyCheck(db))) throw masterKeyNotWithDatabase(early);
+    const config = masterKey ? ensureMasterKey(early, warn) : early;
     if (masterKey) await checkMasterKey(config, (check) => recordedKeyCheck(db, check, systemClock.now()));
     return { config, database, applied };
   } catch (error) {

@@ -29,6 +29,24 @@ export function ensureMasterKey(config: Config, log: (message: string) => void):
   return Object.freeze({ ...config, masterKey: key });
 }
 
+/** Whether ensureMasterKey would generate a new key: development, none set, no key file in the data dir. */
+export function wouldGenerateMasterKey(config: Config): boolean {
+  return !config.masterKey && !config.production && !fs.existsSync(path.join(config.dataDir, 'master.key'));
+}
+
+/**
+ * The refusal for a database that already holds data under a master key when none is set and none
+ * is in the data dir: a restored backup or a moved tessera.db. Generating a key there would write a
+ * wrong master.key that the next message would then point to as the right one.
+ */
+export function masterKeyNotWithDatabase(config: Config): ConfigError {
+  const file = path.join(config.dataDir, 'master.key');
+  return new ConfigError(
+    'TESSERA_MASTER_KEY',
+    `is not set and there is no ${file}, but this database was used with a master key before (a restored backup or a moved database file), and what that key encrypted (item contents, ticket and webhook secrets) can only be read with it. Copy the master.key of the data directory the database came from to ${file} (mode 0600), or set TESSERA_MASTER_KEY to it. A backup holds the database, not the key; nothing was written`,
+  );
+}
+
 /**
  * The key's check value: an HMAC of a fixed text under it. It tells two keys apart without
  * revealing either, so the database can keep the one it was first used with (checkMasterKey).

@@ -15,3 +15,8 @@ export async function recordedKeyCheck(db: Kysely<Database>, check: string, now:
   const row = await db.selectFrom('master_key_checks').select('key_check').where('id', '=', MASTER).executeTakeFirstOrThrow();
   return row.key_check;
 }
+
+/** Whether this database has recorded a master key's check value (it was used with a key before). */
+export async function hasKeyCheck(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom('master_key_checks').select('id').where('id', '=', MASTER).executeTakeFirst()) !== undefined;
+}

@@ -91,6 +91,7 @@ it('backs up a serving SQLite instance consistently, and the restored copy serve
   await load;
   expect(backup.code, backup.output).toBe(0);
   expect(backup.output).toMatch(/integrity ok/);
+  expect(backup.output).toContain('the master key is not in the backup: restore it with the same TESSERA_MASTER_KEY');
   expect(fs.statSync(target).mode & 0o777).toBe(0o600);
   // The backup is one file: no -wal or -shm left beside it to copy along or forget.
   expect(fs.readdirSync(path.dirname(target))).toEqual(['tessera-1.db']);

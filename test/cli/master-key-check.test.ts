@@ -42,3 +42,22 @@ it('a development data directory moved to production with a new TESSERA_MASTER_K
   await expect(open({ TESSERA_MASTER_KEY: TEST_MASTER_KEY })).rejects.toThrow(`a development start without it generated it into ${path.join(dir, 'master.key')}`);
   expect((await open({ TESSERA_MASTER_KEY: generated.masterKey!.toString('hex') })).masterKey).toEqual(generated.masterKey);
 });
+
+it('a restored database with no key set and no key file is refused before a wrong key is written, saying where the key goes', async () => {
+  await open({});
+  const restored = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-key-restore-'));
+  try {
+    fs.copyFileSync(path.join(dir, 'tessera.db'), path.join(restored, 'tessera.db'));
+    const attempt = openRuntime(quiet, { TESSERA_DATA_DIR: restored });
+    await expect(attempt).rejects.toMatchObject({ name: 'ConfigError', variable: 'TESSERA_MASTER_KEY' });
+    await expect(attempt).rejects.toThrow(`Copy the master.key of the data directory the database came from to ${path.join(restored, 'master.key')} (mode 0600), or set TESSERA_MASTER_KEY to it.`);
+    expect(fs.existsSync(path.join(restored, 'master.key'))).toBe(false);
+    // With the key beside it the restore opens; a fresh directory still gets a key generated.
+    fs.copyFileSync(path.join(dir, 'master.key'), path.join(restored, 'master.key'));
+    const runtime = await openRuntime(quiet, { TESSERA_DATA_DIR: restored });
+    await runtime.database.close();
+    expect(runtime.config.masterKey).toEqual(Buffer.from(fs.readFileSync(path.join(dir, 'master.key'), 'utf8').trim(), 'hex'));
+  } finally {
+    fs.rmSync(restored, { recursive: true, force: true });
+  }
+});
