@@ -17,12 +17,28 @@ describe('withScheme', () => {
     expect(checkDestination(withScheme(typed)).ok).toBe(true);
   });
 
-  it.each(['https://example.com/a', 'http://example.com', 'mailto:ada@example.com', 'javascript:alert(1)', 'localhost:3000/x', 'menu', '/relative/path', 'example.com/a b', '', '1.5'])(
-    'leaves %j as typed',
-    (typed) => {
-      expect(withScheme(typed)).toBe(typed.trim());
-    },
-  );
+  it('prefixes a bare host whose path has a space, so the API names the space, not the scheme', () => {
+    expect(withScheme('acme.test/spring sale?utm_source=poster')).toBe('https://acme.test/spring sale?utm_source=poster');
+    const check = checkDestination(withScheme('acme.test/spring sale'));
+    expect(check.ok).toBe(false);
+    expect(JSON.stringify(check)).toMatch(/%20/);
+  });
+
+  it.each([
+    'https://example.com/a',
+    'http://example.com',
+    'mailto:ada@example.com',
+    'javascript:alert(1)',
+    'localhost:3000/x',
+    'menu',
+    '/relative/path',
+    'example .com/a',
+    'see example.com',
+    '',
+    '1.5',
+  ])('leaves %j as typed', (typed) => {
+    expect(withScheme(typed)).toBe(typed.trim());
+  });
 });
 
 // Destinations come back from the API percent-encoded; the dashboard shows them readable, except

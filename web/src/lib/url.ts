@@ -6,10 +6,14 @@
 const SCHEME = /^[a-z][a-z0-9+.-]*:(?!\d+(?:[/?#]|$))/i;
 const HOST_FIRST = /^[^\s/?#]+\.[a-z0-9-]{2,}(?::\d+)?(?:[/?#]|$)/i;
 
-/** `value` with https:// in front when it is a bare host name and path; anything else unchanged. */
+/**
+ * `value` with https:// in front when it is a bare host name and path; anything else unchanged. A
+ * space after the host does not stop it: the API then names the space ("write it as %20") instead
+ * of asking for the https:// the field promised to add.
+ */
 export function withScheme(value: string): string {
   const v = value.trim().replace(/^\/\//, '');
-  if (v === '' || SCHEME.test(v) || /\s/.test(v) || !HOST_FIRST.test(v)) return value.trim();
+  if (v === '' || SCHEME.test(v) || !HOST_FIRST.test(v)) return value.trim();
   return `https://${v}`;
 }
 
