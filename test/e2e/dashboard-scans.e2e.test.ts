@@ -127,6 +127,37 @@ describeDialects('dashboard scans page in Chromium', (dialect) => {
         await page.getByText('Static codes are not counted').waitFor();
         await page.goto(`${live.base}/app/campaigns/cmp_doesnotexist/scans`);
         await page.getByRole('heading', { name: 'Campaign not found' }).waitFor();
+
+        // A page left open takes new scans in: it says as of when, and fetches again every 30 s
+        // (the browser's clock moved, not waited for).
+        const watching = await context.newPage();
+        problems.push(...watchPage(watching));
+        await watching.clock.install({ time: Date.now() });
+        await watching.goto(`${live.base}/app/campaigns/${poster.id}/scans`);
+        const watched = (label: string) =>
+          watching
+            .locator('dl > div')
+            .filter({ has: watching.getByRole('term').getByText(label, { exact: true }) })
+            .getByRole('definition')
+            .first();
+        await expect.poll(() => watched('Scans').textContent()).toBe('6');
+        expect(await watching.getByText(/^As of .+ The figures update every 30 seconds/).count()).toBe(1);
+        expect(await watching.getByText('No scan came with a country').count()).toBe(0);
+        await scan(IPHONE, '198.51.100.9', 'CH');
+        live.clock.set(Date.now());
+        await live.app.ctx.scans.flush();
+        await watching.clock.fastForward(31_000);
+        await expect.poll(() => watched('Scans').textContent()).toBe('7');
+
+        // Scans that came with no country (no CDN header, no GeoIP database) say where one comes from.
+        const flyer = await create({ name: 'Flyer', destination: 'https://example.com/flyer' });
+        const plain = await live.app.inject({ method: 'GET', url: `/${flyer.short_code}`, remoteAddress: '198.51.100.20', headers: { 'user-agent': IPHONE } });
+        expect(plain.statusCode).toBe(302);
+        await live.app.ctx.scans.flush();
+        await watching.goto(`${live.base}/app/campaigns/${flyer.id}/scans`);
+        await watching.getByText('No scan came with a country.').waitFor();
+        await expectAxeClean(watching, 'scans without countries');
+        await watching.close();
       });
 
       // The same page at 390 px.

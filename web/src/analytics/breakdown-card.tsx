@@ -35,22 +35,32 @@ export function BreakdownCard({ campaignId, path, title, range }: { campaignId: 
       rest > 0
         ? [...shown.map((r) => ({ label: valueLabel(path, r.value), scans: r.scans, share: r.share })), { label: 'Others', scans: rest, share: rest / total }]
         : shown.map((r) => ({ label: valueLabel(path, r.value), scans: r.scans, share: r.share }));
+    // Every scan without a country: nothing on the server supplies one (no proxy country header,
+    // no GeoIP database), which a row of "Unknown 100%" alone does not tell anyone.
+    const noCountries = path === 'countries' && rows.every((r) => r.value === null);
     body = (
-      <ul aria-labelledby={id} className="space-y-2.5">
-        {items.map((item) => (
-          <li key={item.label} className="text-[13px]">
-            <div className="flex items-baseline justify-between gap-3">
-              <span className="min-w-0 truncate">{item.label}</span>
-              <span className="tabular shrink-0 text-zinc-600 dark:text-zinc-400">
-                {formatCount(item.scans)} <span className="text-zinc-500 dark:text-zinc-400">· {percent(item.share)}</span>
-              </span>
-            </div>
-            <div aria-hidden="true" className="mt-1 h-1.5 rounded-full bg-zinc-100 dark:bg-zinc-800">
-              <div className="h-1.5 rounded-full bg-accent" style={{ width: `${Math.max(1, Math.round(item.share * 100))}%` }} />
-            </div>
-          </li>
-        ))}
-      </ul>
+      <>
+        <ul aria-labelledby={id} className="space-y-2.5">
+          {items.map((item) => (
+            <li key={item.label} className="text-[13px]">
+              <div className="flex items-baseline justify-between gap-3">
+                <span className="min-w-0 truncate">{item.label}</span>
+                <span className="tabular shrink-0 text-zinc-600 dark:text-zinc-400">
+                  {formatCount(item.scans)} <span className="text-zinc-500 dark:text-zinc-400">· {percent(item.share)}</span>
+                </span>
+              </div>
+              <div aria-hidden="true" className="mt-1 h-1.5 rounded-full bg-zinc-100 dark:bg-zinc-800">
+                <div className="h-1.5 rounded-full bg-accent" style={{ width: `${Math.max(1, Math.round(item.share * 100))}%` }} />
+              </div>
+            </li>
+          ))}
+        </ul>
+        {noCountries && (
+          <p className="mt-3 text-[13px] text-zinc-600 dark:text-zinc-400">
+            No scan came with a country. Whoever runs this Tessera server can add a country lookup (a GeoIP database, or the country header of a CDN); see “Operating Tessera” in its documentation.
+          </p>
+        )}
+      </>
     );
   }
   return (

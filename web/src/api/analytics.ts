@@ -3,6 +3,12 @@ import { type Query, queryOptions } from '@tanstack/react-query';
 import { unwrap } from '@tessera/client';
 import { api } from './client.ts';
 
+/**
+ * How often open scan reports fetch again (only while the tab is visible): a page left open
+ * during a campaign kept showing the figures of when it was opened, with nothing saying so.
+ */
+export const SCANS_REFRESH_MS = 30_000;
+
 /** The ranges the scans page offers, in days ending today. */
 export const RANGE_DAYS = [7, 30, 90] as const;
 export type RangeDays = (typeof RANGE_DAYS)[number];
@@ -46,6 +52,7 @@ export function timelineQuery(id: string, range: ReportRange) {
     queryKey: ['analytics', id, 'timeline', range],
     queryFn: ({ signal }) => unwrap(api.GET('/api/v1/analytics/campaign/{id}/timeline', { params: { path: { id }, query: range }, signal })),
     placeholderData: samePeriodChange(id),
+    refetchInterval: SCANS_REFRESH_MS,
   });
 }
 
@@ -75,6 +82,7 @@ export function breakdownQuery(id: string, path: BreakdownPath, range: ReportRan
       }
     },
     placeholderData: samePeriodChange(id),
+    refetchInterval: SCANS_REFRESH_MS,
   });
 }
 
@@ -89,5 +97,6 @@ export function overviewQuery(tz: string = Intl.DateTimeFormat().resolvedOptions
   return queryOptions({
     queryKey: ['analytics', 'overview', tz],
     queryFn: async ({ signal }) => (await unwrap(api.GET('/api/v1/analytics/overview', { params: { query: { tz } }, signal }))).data,
+    refetchInterval: SCANS_REFRESH_MS,
   });
 }
