@@ -34,12 +34,13 @@ export function newId(prefix: string): string {
 const SHORT_CODE_PATTERN = new RegExp(`^[${SHORT_CODE_ALPHABET}]{7,16}$`);
 
 /**
- * First path segments Tessera serves itself: the dashboard (`/`, `/login`, `/signup`, `/app`), the
+ * First path segments Tessera serves itself: the dashboard (`/`, `/login`, `/signup`, `/app`, `/door`), the
  * API, docs and public pages. Codes and slugs live in the same URL space (`/{short_code}`,
  * `/p/{account slug}/{campaign slug}`), so none may ever be one of these, in any letter case.
  */
 export const RESERVED_PATHS: ReadonlySet<string> = new Set([
   'app',
+  'door',
   'login',
   'signup',
   'logout',

@@ -1,5 +1,5 @@
-// The dashboard's pages as the server answers them: the SPA shell for /, /login, /signup and
-// every /app path (with the strict CSP), signed-in visitors of / sent on to /app, the built
+// The dashboard's pages as the server answers them: the SPA shell for /, /login, /signup, every
+// /app path and every /door path (door links; with the strict CSP), signed-in visitors of / sent on to /app, the built
 // files with their caching, and a clear 503 page when no build exists.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -30,9 +30,10 @@ describeDialects('dashboard pages', (dialect) => {
     return t;
   }
 
-  it('answers the shell for /, /login, /signup and /app/*, never cached, under a CSP without inline script', async () => {
+  it('answers the shell for /, /login, /signup, /app/* and /door/*, never cached, under a CSP without inline script', async () => {
     await start();
-    for (const url of ['/test-build/', '/test-build/login', '/test-build/signup', '/test-build/app', '/test-build/app/campaigns/cmp_x', '/test-build/app/deep/link?x=1']) {
+    const shell = await t.app.inject({ method: 'GET', url: '/test-build/app' });
+    for (const url of ['/test-build/', '/test-build/login', '/test-build/signup', '/test-build/app', '/test-build/app/campaigns/cmp_x', '/test-build/app/deep/link?x=1', '/test-build/door/bat_x']) {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.statusCode, url).toBe(200);
       expect(response.headers['content-type']).toContain('text/html');
@@ -42,6 +43,11 @@ describeDialects('dashboard pages', (dialect) => {
       expect(csp).toContain("script-src 'self'");
       expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
     }
+    // A door link's page is the dashboard's own page, with the same security headers.
+    const door = await t.app.inject({ method: 'GET', url: '/test-build/door/bat_x' });
+    expect(door.body).toBe(shell.body);
+    for (const header of ['content-security-policy', 'referrer-policy', 'x-frame-options', 'x-content-type-options', 'strict-transport-security'])
+      expect(door.headers[header], header).toBe(shell.headers[header]);
   });
 
   it('serves hashed bundles as immutable and other files with a short cache; a missing bundle is a 404, not the shell', async () => {
@@ -79,9 +85,9 @@ describeDialects('dashboard pages', (dialect) => {
     }
   });
 
-  it('registers /, /login, /signup and /app in the real app, ahead of the short-code route', async () => {
+  it('registers /, /login, /signup, /app and /door in the real app, ahead of the short-code route', async () => {
     t = await createTestApp(dialect);
-    for (const url of ['/', '/login', '/signup', '/app', '/app/bulk']) {
+    for (const url of ['/', '/login', '/signup', '/app', '/app/bulk', '/door/bat_x']) {
       const response = await t.app.inject({ method: 'GET', url, headers: { accept: 'text/html' } });
       // 200 with a build in web/dist, 503 without one: never the short-code route's 404 page.
       expect([200, 503], url).toContain(response.statusCode);

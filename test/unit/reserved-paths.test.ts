@@ -5,8 +5,8 @@ import { isReservedPath, isShortCode, newShortCode, RESERVED_PATHS } from '../..
 import { DASHBOARD_PAGES } from '../../src/modules/dashboard/dashboard.routes.ts';
 
 describe('reserved paths', () => {
-  it('covers every dashboard page and /app', () => {
-    for (const page of [...DASHBOARD_PAGES, '/app']) expect(isReservedPath(page.slice(1)), page).toBe(true);
+  it('covers every dashboard page, /app and /door', () => {
+    for (const page of [...DASHBOARD_PAGES, '/app', '/door']) expect(isReservedPath(page.slice(1)), page).toBe(true);
     for (const word of ['login', 'signup', 'app', 'api', 'docs', 'p', 'i']) expect(RESERVED_PATHS.has(word)).toBe(true);
   });
 

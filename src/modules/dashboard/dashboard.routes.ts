@@ -1,5 +1,6 @@
-// The dashboard's pages: `/` (the product page with sign-in), `/login`, `/signup` and `/app/*`
-// all answer the single-page app's shell; `/app/…` files of the build are served as they are.
+// The dashboard's pages: `/` (the product page with sign-in), `/login`, `/signup`, `/app/*` and
+// `/door/*` (an event's door opened with a door link, no session) all answer the single-page app's
+// shell; `/app/…` files of the build are served as they are.
 // These first path segments are reserved (ids.ts), so no short code or slug can shadow them.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -52,4 +53,7 @@ export async function dashboardRoutes(app: FastifyInstance, _ctx: AppContext, bu
   };
   app.get('/app', { schema: hidden }, appPath);
   app.get('/app/*', { schema: hidden }, appPath);
+  // A door link's page: only ever the shell (its bundles load from /app/assets). The key rides in
+  // the fragment, which browsers never send, so it reaches neither this route nor the logs.
+  app.get('/door/*', { schema: hidden }, async (_request, reply) => sendShell(build, reply));
 }
