@@ -15,6 +15,7 @@ import { HomePage } from './routes/home.tsx';
 import { LoginPage } from './routes/login.tsx';
 import { NotFoundPage } from './routes/not-found.tsx';
 import { importSection } from './lib/section-chunk.ts';
+import { takeDoorKeyFromHash } from './checkins/door-key.ts';
 import { SignupPage } from './routes/signup.tsx';
 
 interface RouterContext {
@@ -42,6 +43,21 @@ const loginRoute = createRoute({
   component: LoginPage,
 });
 const signupRoute = createRoute({ getParentRoute: () => rootRoute, path: '/signup', component: SignupPage });
+// A door link (/door/{batch}#key=…) opens an event's door on a staff device with a check-in key
+// instead of a session: outside /app, so no sign-in and no navigation. Its key is stored for the
+// tab and the fragment dropped from the address bar (replace: no history entry keeps it) before
+// anything is drawn.
+const doorLinkRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/door/$batchId',
+  beforeLoad: ({ params }) => {
+    if (takeDoorKeyFromHash(params.batchId)) throw redirect({ to: '/door/$batchId', params, replace: true });
+  },
+  component: lazyRouteComponent(
+    importSection(() => import('./routes/door-link.tsx')),
+    'DoorLinkPage',
+  ),
+});
 
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -187,6 +203,7 @@ const routeTree = rootRoute.addChildren([
   homeRoute,
   loginRoute,
   signupRoute,
+  doorLinkRoute,
   appRoute.addChildren([
     campaignsRoute,
     newCampaignRoute,

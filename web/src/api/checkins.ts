@@ -1,8 +1,42 @@
-// The door: an event's ticket batches, its check-in figures and log, and a check-in itself.
+// The door: an event's ticket batches, its check-in figures and log, and a check-in itself. The
+// door's calls go through a DoorApi: the signed-in session's client on /app/checkins/…, or a
+// check-in key's on a door link's page (/door/…). Each has its own query keys, so what one fetched
+// is never shown as the other's.
 import { infiniteQueryOptions, keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { unwrap } from '@tessera/client';
+import { createTesseraClient, type TesseraClient, unwrap } from '@tessera/client';
 import { api } from './client.ts';
 import type { Checkin, CheckinBody } from './types.ts';
+
+/** The client the door calls with, and the first parts of its query keys. */
+export interface DoorApi {
+  client: TesseraClient;
+  keys: readonly unknown[];
+  /** Whether this is a door link's key (no rename, no CSV link, no dashboard around it). */
+  viaLink: boolean;
+}
+
+/** The door as the signed-in organiser sees it. */
+export const sessionDoorApi: DoorApi = { client: api, keys: ['checkins'], viaLink: false };
+
+let linkClients = 0;
+
+/** The door through a check-in key from a door link: the key goes in X-API-Key, cookies stay home. */
+export function linkDoorApi(apiKey: string): DoorApi {
+  // A number per key, not the key: query keys show in devtools and error reports.
+  linkClients += 1;
+  return { client: createTesseraClient({ auth: { apiKey } }), keys: ['door-link', linkClients], viaLink: true };
+}
+
+/** Who a door link's key is: a check-in key of an account, or something the page must not use. */
+export function doorKeyQuery(door: DoorApi) {
+  return queryOptions({
+    queryKey: [...door.keys, 'me'],
+    queryFn: ({ signal }) => unwrap(door.client.GET('/api/v1/auth/me', { signal })),
+    staleTime: Number.POSITIVE_INFINITY,
+    // A refused key stays refused; only a lost connection is worth another try.
+    retry: (count, error) => count < 2 && (error as { status?: number }).status === 0,
+  });
+}
 
 /** How often the door's figures and log refresh, so gates working side by side see each other. */
 export const DOOR_REFRESH_MS = 5_000;
@@ -16,20 +50,20 @@ export const ticketBatchesQuery = infiniteQueryOptions({
 });
 
 /** An event's figures: tickets, who is inside, refusals, gates. */
-export function doorSummaryQuery(batchId: string) {
+export function doorSummaryQuery(door: DoorApi, batchId: string) {
   return queryOptions({
-    queryKey: ['checkins', 'summary', batchId],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/checkins/summary', { params: { query: { batch_id: batchId } }, signal })),
+    queryKey: [...door.keys, 'summary', batchId],
+    queryFn: ({ signal }) => unwrap(door.client.GET('/api/v1/checkins/summary', { params: { query: { batch_id: batchId } }, signal })),
     refetchInterval: DOOR_REFRESH_MS,
     placeholderData: keepPreviousData,
   });
 }
 
 /** One event: its name (or its first ticket's), size and whether its tickets are test ones (made with a `sec1-tst` key). */
-export function doorEventQuery(batchId: string) {
+export function doorEventQuery(door: DoorApi, batchId: string) {
   return queryOptions({
-    queryKey: ['checkins', 'event', batchId],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/qrs/batches/{batch_id}', { params: { path: { batch_id: batchId } }, signal })),
+    queryKey: [...door.keys, 'event', batchId],
+    queryFn: ({ signal }) => unwrap(door.client.GET('/api/v1/qrs/batches/{batch_id}', { params: { path: { batch_id: batchId } }, signal })),
     staleTime: 60_000,
   });
 }
@@ -40,10 +74,10 @@ export function renameEvent(batchId: string, name: string | null) {
 }
 
 /** An event's latest check-ins, newest first, page by page. */
-export function doorLogQuery(batchId: string) {
+export function doorLogQuery(door: DoorApi, batchId: string) {
   return infiniteQueryOptions({
-    queryKey: ['checkins', 'log', batchId],
-    queryFn: ({ pageParam, signal }) => unwrap(api.GET('/api/v1/checkins', { params: { query: { batch_id: batchId, limit: 20, cursor: pageParam } }, signal })),
+    queryKey: [...door.keys, 'log', batchId],
+    queryFn: ({ pageParam, signal }) => unwrap(door.client.GET('/api/v1/checkins', { params: { query: { batch_id: batchId, limit: 20, cursor: pageParam } }, signal })),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (page) => page.next_cursor ?? undefined,
     refetchInterval: DOOR_REFRESH_MS,
@@ -54,8 +88,8 @@ export function doorLogQuery(batchId: string) {
 export const CHECK_IN_TIMEOUT_MS = 8_000;
 
 /** Checks a scanned ticket in or out. The nonce makes a retried request one scan, not two. */
-export function checkIn(body: CheckinBody): Promise<Checkin> {
-  return unwrap(api.POST('/api/v1/checkins', { body, signal: AbortSignal.timeout(CHECK_IN_TIMEOUT_MS) }));
+export function checkIn(door: DoorApi, body: CheckinBody): Promise<Checkin> {
+  return unwrap(door.client.POST('/api/v1/checkins', { body, signal: AbortSignal.timeout(CHECK_IN_TIMEOUT_MS) }));
 }
 
 /** The event's check-ins as a CSV file (the browser downloads it with the session). */

@@ -7,6 +7,7 @@ import type { CheckinSummary } from '../api/types.ts';
 import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
 import { Stat } from '../components/ui/stat.tsx';
 import { formatCount, relativeTime } from '../lib/dates.ts';
+import { useDoorApi } from './door-api.tsx';
 import { reasonTitle } from './verdict.ts';
 
 function Refusals({ summary }: { summary: CheckinSummary }) {
@@ -52,7 +53,7 @@ function Gates({ summary }: { summary: CheckinSummary }) {
 }
 
 export function DoorFigures({ batchId }: { batchId: string }) {
-  const summary = useQuery(doorSummaryQuery(batchId));
+  const summary = useQuery(doorSummaryQuery(useDoorApi(), batchId));
   if (summary.isError && !summary.data) return <Alert title="The figures could not be loaded">{errorText(summary.error)}</Alert>;
   if (!summary.data)
     return (

@@ -8,6 +8,7 @@ import type { Checkin } from '../api/types.ts';
 import { Button } from '../components/ui/button.tsx';
 import { Alert, Badge, Card, EmptyState, Skeleton } from '../components/ui/misc.tsx';
 import { ScrollingTable } from '../components/ui/scrolling-table.tsx';
+import { useDoorApi } from './door-api.tsx';
 import { VERDICT_BADGE, verdictOf } from './verdict.ts';
 
 // On a phone the ticket, gate and direction are shown under their answer: columns of their own
@@ -73,7 +74,7 @@ function Row({ checkin }: { checkin: Checkin }) {
 }
 
 export function DoorLog({ batchId }: { batchId: string }) {
-  const log = useInfiniteQuery(doorLogQuery(batchId));
+  const log = useInfiniteQuery(doorLogQuery(useDoorApi(), batchId));
   if (log.isError && !log.data) return <Alert title="The check-ins could not be loaded">{errorText(log.error)}</Alert>;
   if (!log.data) return <Skeleton className="h-48" />;
   const rows = log.data.pages.flatMap((p) => p.data);

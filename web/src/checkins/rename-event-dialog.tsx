@@ -2,7 +2,7 @@
 // event is known by its first ticket again.
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { doorEventQuery, renameEvent } from '../api/checkins.ts';
+import { doorEventQuery, renameEvent, sessionDoorApi } from '../api/checkins.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { useMutation } from '../api/mutation.ts';
 import { Button } from '../components/ui/button.tsx';
@@ -18,7 +18,7 @@ export function RenameEventDialog({ batchId, name, open, onOpenChange }: { batch
   const rename = useMutation({
     mutationFn: () => renameEvent(batchId, draft.trim() || null),
     onSuccess: (batch) => {
-      queryClient.setQueryData(doorEventQuery(batchId).queryKey, batch);
+      queryClient.setQueryData(doorEventQuery(sessionDoorApi, batchId).queryKey, batch);
       void queryClient.invalidateQueries({ queryKey: ['checkins', 'batches'] });
       if (batch.name !== name) toast(batch.name ? `Event named “${batch.name}”` : 'Event name removed');
       onOpenChange(false);

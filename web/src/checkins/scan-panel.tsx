@@ -20,6 +20,7 @@ import { RECENT, type RecentAnswer, RecentAnswers } from './recent-answers.tsx';
 import { type Failure, UnsentScans } from './unsent-scans.tsx';
 import { ScanResult, type ScanOutcome } from './scan-result.tsx';
 import { useGateName } from './use-gate-name.ts';
+import { useDoorApi } from './door-api.tsx';
 import { useScannerFocus } from './use-scanner-focus.ts';
 import { useUnsentScans } from './use-unsent-scans.ts';
 
@@ -35,6 +36,7 @@ interface Scan {
 
 export function ScanPanel({ batchId }: { batchId: string }) {
   const queryClient = useQueryClient();
+  const door = useDoorApi();
   const input = useRef<HTMLInputElement>(null);
   const [gate, setGate] = useGateName();
   const [direction, setDirection] = useState<Direction>('entry');
@@ -47,7 +49,7 @@ export function ScanPanel({ batchId }: { batchId: string }) {
   useScannerFocus(input);
 
   const scan = useMutation({
-    mutationFn: ({ body }: Scan) => checkIn(body),
+    mutationFn: ({ body }: Scan) => checkIn(door, body),
     inFlightKey: ({ body }) => body.nonce,
     // Offline, a paused scan would say "Checking…" until the network returned and then be sent
     // unseen: it fails at once instead, and waits in the list to be sent again.
@@ -55,8 +57,8 @@ export function ScanPanel({ batchId }: { batchId: string }) {
     onSuccess: (checkin: Checkin, { seq, retried }) => {
       setRecent((all) => [{ checkin }, ...all].slice(0, RECENT + 1));
       if (seq === latest.current) setOutcome({ kind: 'answer', checkin, retried, at: Date.now() });
-      void queryClient.invalidateQueries({ queryKey: doorSummaryQuery(batchId).queryKey });
-      void queryClient.invalidateQueries({ queryKey: doorLogQuery(batchId).queryKey });
+      void queryClient.invalidateQueries({ queryKey: doorSummaryQuery(door, batchId).queryKey });
+      void queryClient.invalidateQueries({ queryKey: doorLogQuery(door, batchId).queryKey });
     },
     onError: (error, { body, seq }) => {
       const failure: Failure = { nonce: body.nonce ?? '', body, message: errorText(error) };

@@ -1,20 +1,18 @@
-// One event's door: scan tickets in and out, watch who is inside, and read what every gate was
-// answered. Several devices can run it side by side, each with its own gate name.
-import { useQuery } from '@tanstack/react-query';
+// One event's door, for the signed-in organiser: scan tickets in and out, watch who is inside, and
+// read what every gate was answered. Several devices can run it side by side, each with its own
+// gate name; staff devices without a sign-in get a door link to the same door.
 import { Link, useParams } from '@tanstack/react-router';
 import { TesseraApiError } from '@tessera/client';
-import { ChevronLeft, Download, Pencil } from 'lucide-react';
+import { ChevronLeft, Download, Pencil, Share2 } from 'lucide-react';
 import { useState } from 'react';
-import { checkinsCsvUrl, doorEventQuery, doorSummaryQuery } from '../api/checkins.ts';
+import { checkinsCsvUrl } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
-import { DoorFigures } from '../checkins/door-figures.tsx';
-import { DoorLog } from '../checkins/door-log.tsx';
-import { ScanPanel } from '../checkins/scan-panel.tsx';
+import type { TicketBatch } from '../api/types.ts';
+import { DoorLinkDialog } from '../checkins/door-link-dialog.tsx';
+import { DoorView } from '../checkins/door-view.tsx';
 import { RenameEventDialog } from '../checkins/rename-event-dialog.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
-import { Alert, PageHeader } from '../components/ui/misc.tsx';
-import { formatCount } from '../lib/dates.ts';
-import { useTitle } from '../lib/use-title.ts';
+import { Alert } from '../components/ui/misc.tsx';
 
 function BackToEvents() {
   return (
@@ -29,64 +27,48 @@ function EventMissing({ error }: { error: unknown }) {
   const notFound = error instanceof TesseraApiError && error.status === 404;
   return (
     <div className="space-y-4">
-      <BackToEvents />
       <h1 className="text-xl font-semibold tracking-tight">{notFound ? 'Event not found' : 'This event could not be opened'}</h1>
       <Alert>{notFound ? 'This event is not in this account. Check the link, or pick the event from All events.' : errorText(error)}</Alert>
     </div>
   );
 }
 
+/** Rename, door link and CSV: what only the organiser's session can do. */
+function OrganiserActions({ batchId, event }: { batchId: string; event: TicketBatch | undefined }) {
+  const [renaming, setRenaming] = useState(false);
+  const [sharing, setSharing] = useState(false);
+  return (
+    <>
+      {event && (
+        <>
+          <Button onClick={() => setRenaming(true)}>
+            <Pencil aria-hidden="true" />
+            {event.name ? 'Rename event' : 'Name event'}
+          </Button>
+          <Button onClick={() => setSharing(true)}>
+            <Share2 aria-hidden="true" />
+            Door link
+          </Button>
+          <RenameEventDialog batchId={batchId} name={event.name} open={renaming} onOpenChange={setRenaming} />
+          <DoorLinkDialog event={event} open={sharing} onOpenChange={setSharing} />
+        </>
+      )}
+      <a href={checkinsCsvUrl(batchId)} download className={buttonClass('secondary', 'md')}>
+        <Download aria-hidden="true" />
+        {/* Shorter on a phone, so the actions fit above the scan field. */}
+        <span className="max-sm:hidden">Download check-ins (CSV)</span>
+        <span className="sm:hidden">Download CSV</span>
+      </a>
+    </>
+  );
+}
+
 export function DoorPage() {
   const { batchId } = useParams({ from: '/app/checkins/$batchId' });
-  const summary = useQuery(doorSummaryQuery(batchId));
-  const event = useQuery(doorEventQuery(batchId)).data;
-  const [renaming, setRenaming] = useState(false);
-  useTitle(event?.name ? `${event.name} · Door check-in` : 'Door check-in');
-  const testEvent = event?.livemode === false;
-  if (summary.isError && !summary.data) return <EventMissing error={summary.error} />;
-  const total = summary.data?.tickets.total;
-  // A named event is known by its name; an unnamed one by its first ticket, as the list shows it.
-  const firstTicket = event && !event.name ? `, starting with ${event.first_name}` : '';
   return (
     <>
       <BackToEvents />
-      <PageHeader
-        title={event?.name ?? 'Door check-in'}
-        description={
-          total === undefined ? 'Scan each ticket as its holder arrives.' : `${formatCount(total)} ${total === 1 ? 'ticket' : 'tickets'}${firstTicket}. Scan each one as its holder arrives.`
-        }
-        actions={
-          <>
-            {event && (
-              <Button onClick={() => setRenaming(true)}>
-                <Pencil aria-hidden="true" />
-                {event.name ? 'Rename event' : 'Name event'}
-              </Button>
-            )}
-            <a href={checkinsCsvUrl(batchId)} download className={buttonClass('secondary', 'md')}>
-              <Download aria-hidden="true" />
-              {/* Shorter on a phone, so both actions fit one row above the scan field. */}
-              <span className="max-sm:hidden">Download check-ins (CSV)</span>
-              <span className="sm:hidden">Download CSV</span>
-            </a>
-          </>
-        }
-      />
-      {event && <RenameEventDialog batchId={batchId} name={event.name} open={renaming} onOpenChange={setRenaming} />}
-      {testEvent && (
-        <div className="mb-6">
-          <p role="status" className="rounded-lg bg-amber-400 px-4 py-3 text-sm text-zinc-950">
-            <span className="font-semibold">Test tickets</span>, for rehearsing the door: made with a test key, they are not the tickets of a real event.
-          </p>
-        </div>
-      )}
-      <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
-        <ScanPanel batchId={batchId} />
-        <DoorFigures batchId={batchId} />
-      </div>
-      <div className="mt-6">
-        <DoorLog batchId={batchId} />
-      </div>
+      <DoorView batchId={batchId} actions={(event) => <OrganiserActions batchId={batchId} event={event} />} missing={(error) => <EventMissing error={error} />} />
     </>
   );
 }
