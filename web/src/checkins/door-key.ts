@@ -3,19 +3,37 @@
 // or Referer. It is kept in this tab's session storage for the event, so a reload keeps the door
 // open, and taken out of the address bar at once (someone photographing the screen, a shared
 // history). A copy in memory covers storage that refuses it (private browsing, a full quota).
+// The page follows the kept key as a store: a new link opened in the same tab only changes the
+// fragment, so the page is not reloaded, and must still switch to the new key.
 const remembered = new Map<string, string>();
+const refusedHere = new Set<string>();
+const listeners = new Set<() => void>();
 const storageKey = (batchId: string) => `tessera.door.key.${batchId}`;
+const refusedKey = (batchId: string) => `tessera.door.refused.${batchId}`;
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
+
+/** Calls `listener` whenever a key is taken or forgotten (for useSyncExternalStore). */
+export function subscribeDoorKeys(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
 
 /** The key in the address bar's fragment, stored for `batchId`; null when the fragment holds none. */
 export function takeDoorKeyFromHash(batchId: string): string | null {
   const key = new URLSearchParams(window.location.hash.slice(1)).get('key')?.trim();
   if (!key) return null;
   remembered.set(batchId, key);
+  refusedHere.delete(batchId);
   try {
     sessionStorage.setItem(storageKey(batchId), key);
+    sessionStorage.removeItem(refusedKey(batchId));
   } catch {
     // Kept in memory only: a reload then needs the link again.
   }
+  changed();
   return key;
 }
 
@@ -28,14 +46,26 @@ export function storedDoorKey(batchId: string): string | null {
   }
 }
 
-/** Forgets the key for `batchId` (refused by Tessera: it must not be tried again on reload). */
-export function forgetDoorKey(batchId: string): void {
+/** Whether this tab's last key for `batchId` was refused (so a reload still says why the door is shut). */
+export function doorKeyRefused(batchId: string): boolean {
+  try {
+    return refusedHere.has(batchId) || sessionStorage.getItem(refusedKey(batchId)) !== null;
+  } catch {
+    return refusedHere.has(batchId);
+  }
+}
+
+/** Forgets the key for `batchId`, refused by Tessera: it must not be tried again on reload. */
+export function forgetRefusedDoorKey(batchId: string): void {
   remembered.delete(batchId);
+  refusedHere.add(batchId);
   try {
     sessionStorage.removeItem(storageKey(batchId));
+    sessionStorage.setItem(refusedKey(batchId), '1');
   } catch {
     // Nothing was stored.
   }
+  changed();
 }
 
 /** The door link for an event: this dashboard's address, the event, and the key in the fragment. */

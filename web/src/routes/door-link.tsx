@@ -5,11 +5,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { TesseraApiError } from '@tessera/client';
-import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { type DoorApi, doorKeyQuery, doorSummaryQuery, linkDoorApi } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import { DoorApiProvider } from '../checkins/door-api.tsx';
-import { forgetDoorKey, storedDoorKey } from '../checkins/door-key.ts';
+import { doorKeyRefused, forgetRefusedDoorKey, storedDoorKey, subscribeDoorKeys } from '../checkins/door-key.ts';
 import { DoorView } from '../checkins/door-view.tsx';
 import { Brand } from '../components/brand.tsx';
 import { Button } from '../components/ui/button.tsx';
@@ -108,18 +108,13 @@ export function DoorLinkPage() {
   const { batchId } = useParams({ from: '/door/$batchId' });
   const queryClient = useQueryClient();
   // The router's check of this page already moved a key in the address bar into storage.
-  const [apiKey, setApiKey] = useState(() => storedDoorKey(batchId));
-  const [refused, setRefused] = useState(false);
+  const apiKey = useSyncExternalStore(subscribeDoorKeys, () => storedDoorKey(batchId));
+  const refused = useSyncExternalStore(subscribeDoorKeys, () => doorKeyRefused(batchId));
   const door = useMemo(() => (apiKey ? linkDoorApi(apiKey) : null), [apiKey]);
-  const onRefused = useMemo(
-    () => () => {
-      forgetDoorKey(batchId);
-      if (door) queryClient.removeQueries({ queryKey: door.keys });
-      setRefused(true);
-      setApiKey(null);
-    },
-    [batchId, door, queryClient],
-  );
+  const onRefused = useCallback(() => {
+    if (door) queryClient.removeQueries({ queryKey: door.keys });
+    forgetRefusedDoorKey(batchId);
+  }, [batchId, door, queryClient]);
 
   if (!door)
     return (
