@@ -5,9 +5,10 @@ import { Button } from './button.tsx';
 
 const overlay = 'fixed inset-0 z-40 bg-zinc-950/40 backdrop-blur-[1px]';
 // Titles and descriptions name things people typed (a campaign or key name may be one long word):
-// they wrap anywhere rather than spill out of the panel.
+// they wrap anywhere rather than spill out of the panel. A panel taller than a small phone's screen
+// (a door link's QR code, link and warning) scrolls inside itself instead of losing its buttons.
 const panel =
-  'fixed top-1/2 left-1/2 z-50 w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 rounded-xl border border-zinc-200 bg-white p-5 shadow-xl [overflow-wrap:anywhere] focus:outline-none dark:border-zinc-700 dark:bg-zinc-900';
+  'fixed top-1/2 left-1/2 z-50 max-h-[calc(100dvh-2rem)] w-[calc(100vw-2rem)] max-w-md -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-xl border border-zinc-200 bg-white p-5 shadow-xl [overflow-wrap:anywhere] focus:outline-none dark:border-zinc-700 dark:bg-zinc-900';
 
 // Dialogs here open from state, not from a Radix trigger, so Radix cannot know where focus came
 // from: remember the element focused when the dialog opened and give focus back to it on close.
