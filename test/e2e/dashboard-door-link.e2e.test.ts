@@ -1,0 +1,177 @@
+// Door links, in Chromium on a real server. The organiser, signed in, makes a door link on an
+// event's door page: a check-in key named after the event, shown once as a link and its QR code.
+// A staff browser without cookies opens the link: the key leaves the address bar, the door checks
+// tickets in with the key (and survives a reload) and offers nothing a check-in key cannot do. The
+// key is listed as "Check-in only"; revoked there, the link says it no longer works. A link without
+// its key, a link carrying a full key and a link to an unknown event each say what is wrong.
+// axe-clean at 1280 and 390 px in every state.
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { liveUrl } from '../../src/modules/morph/morph.service.ts';
+import { ManualClock } from '../helpers/clock.ts';
+import { describeDialects } from '../helpers/dialects.ts';
+import { chromiumAvailable, chromiumForFile, decodeImage, expectAxeClean, liveAppPerTest, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+
+const STEP_SECONDS = 30;
+
+/** axe at 1280 and at 390 px (the page resized, so the same state is checked at both). */
+async function axeAtBothWidths(page: Page, label: string, screenshot?: string): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+    await expectAxeClean(page, `${label}, ${width} px`);
+    if (screenshot) await page.screenshot({ path: `/tmp/helper-door-${screenshot}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describeDialects('dashboard door links in Chromium', (dialect) => {
+  const chromium = chromiumForFile();
+  const startApp = liveAppPerTest(dialect);
+
+  it.skipIf(!chromiumAvailable)(
+    'hands the door to a staff device through a link: it checks tickets in with a check-in key until that key is revoked',
+    async () => {
+      const clock = new ManualClock(Date.now());
+      const live = await startApp({ clock, env: { TESSERA_MORPH_STEP_SECONDS: String(STEP_SECONDS) } });
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const bulk = await live.app.inject({
+        method: 'POST',
+        url: '/api/v1/qrs/bulk',
+        headers,
+        payload: { urls: ['https://tickets.example/gala/1', 'https://tickets.example/gala/2'], names: ['Ada Lovelace', 'Grace Hopper'], qr_type: 'morphing', design_config: {} },
+      });
+      expect(bulk.statusCode, bulk.body).toBe(201);
+      const gala = bulk.json() as { batch_id: string; data: Array<{ id: string; short_code: string }> };
+      const named = await live.app.inject({ method: 'PATCH', url: `/api/v1/qrs/batches/${gala.batch_id}`, headers, payload: { name: 'Gala night' } });
+      expect(named.statusCode, named.body).toBe(200);
+      const ticketUrl = (code: { id: string; short_code: string }) => liveUrl(live.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, 1, clock.now());
+
+      // The organiser makes the link on the event's door page.
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      let link = '';
+      await withFailureScreenshot(page, `door-link-organiser-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/checkins/${gala.batch_id}`);
+        await page.getByRole('heading', { name: 'Gala night' }).waitFor();
+        await page.getByRole('button', { name: 'Door link' }).click();
+        const intro = page.getByRole('dialog', { name: 'Door link for staff' });
+        await intro.getByText('until you revoke the key “Door: Gala night” on the API keys page').waitFor();
+        await axeAtBothWidths(page, 'door link dialog', 'dialog-intro');
+        await intro.getByRole('button', { name: 'Create door link' }).click();
+        const created = page.getByRole('dialog', { name: 'Door link created' });
+        await created.getByText('You will not see this again').waitFor();
+        link = (await created.getByTestId('secret').textContent()) ?? '';
+        expect(link).toMatch(new RegExp(`^${live.base}/door/${gala.batch_id}#key=sec1-prd-`));
+        // The QR code on screen is the link itself, for a phone's camera.
+        const qr = await created.getByRole('img', { name: 'QR code of the door link' }).getAttribute('src');
+        expect(await decodeImage(decodeURIComponent(qr!.slice(qr!.indexOf(',') + 1)))).toEqual([link]);
+        await axeAtBothWidths(page, 'door link created', 'dialog-created');
+        // Shown once: Escape does not throw it away, only Done closes it.
+        await page.keyboard.press('Escape');
+        expect(await created.isVisible()).toBe(true);
+        await created.getByRole('button', { name: 'Done' }).click();
+        await created.waitFor({ state: 'detached' });
+      });
+      expect(problems).toEqual([]);
+
+      // A staff device: no cookies, nothing but the link.
+      const staff = await chromium().newContext({ viewport: { width: 1280, height: 900 } });
+      staff.setDefaultTimeout(10_000);
+      const door = await staff.newPage();
+      const staffProblems = watchPage(door);
+      const requests: Array<{ url: string; key: string | undefined; cookie: string | undefined }> = [];
+      door.on('request', (request) => requests.push({ url: request.url(), key: request.headers()['x-api-key'], cookie: request.headers().cookie }));
+      const fullKey = decodeURIComponent(link.split('#key=')[1]!);
+      await withFailureScreenshot(door, `door-link-staff-${dialect}`, async () => {
+        await door.goto(link);
+        await door.getByRole('heading', { name: 'Gala night' }).waitFor();
+        // The key left the address bar, and never travelled in a URL.
+        expect(door.url()).toBe(`${live.base}/door/${gala.batch_id}`);
+        await door.getByText('Door link · checks tickets in only').waitFor();
+        const answer = door.locator('[aria-live="assertive"]');
+        const figure = (name: string) => door.locator('dt', { hasText: name }).locator('xpath=following-sibling::dd[1]');
+        await door.getByLabel('Scanned ticket').fill(ticketUrl(gala.data[0]!));
+        await door.keyboard.press('Enter');
+        await answer.getByText('Admitted', { exact: true }).waitFor();
+        await answer.getByText('Ada Lovelace').waitFor();
+        await expect.poll(() => figure('Admitted').textContent()).toBe('1');
+        await expect.poll(() => figure('Inside now').textContent()).toBe('1');
+        await expect.poll(async () => await door.getByRole('region', { name: 'Latest check-ins' }).locator('tbody tr').first().textContent()).toContain('Ada Lovelace');
+        // Nothing a check-in key cannot do: no rename, no CSV (a link cannot send the key), no navigation.
+        for (const name of ['Rename event', 'Name event', 'Door link']) expect(await door.getByRole('button', { name }).count(), name).toBe(0);
+        expect(await door.getByRole('link', { name: /CSV/ }).count()).toBe(0);
+        expect(await door.getByRole('navigation').count()).toBe(0);
+        await axeAtBothWidths(door, 'door through a link', 'staff');
+
+        // A reload keeps the door open (the key is kept for this tab).
+        await door.reload();
+        await door.getByRole('heading', { name: 'Gala night' }).waitFor();
+        clock.advance(1_000);
+        await door.getByLabel('Scanned ticket').fill(ticketUrl(gala.data[1]!));
+        await door.keyboard.press('Enter');
+        await answer.getByText('Grace Hopper').waitFor();
+        await answer.getByText('Admitted', { exact: true }).waitFor();
+        await expect.poll(() => figure('Admitted').textContent()).toBe('2');
+      });
+      expect(staffProblems).toEqual([]);
+      const api = requests.filter((r) => new URL(r.url).pathname.startsWith('/api/'));
+      expect(api.length).toBeGreaterThan(0);
+      expect(api.every((r) => r.key === fullKey && r.cookie === undefined)).toBe(true);
+      expect(requests.some((r) => r.url.includes(fullKey) || r.url.includes('key='))).toBe(false);
+
+      // The key is on the API keys page as a check-in key; revoked there, the link stops working.
+      await withFailureScreenshot(page, `door-link-revoke-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/api-keys`);
+        const row = page.locator('li', { hasText: 'Door: Gala night' });
+        await row.getByText('Check-in only').waitFor();
+        await row.getByRole('button', { name: 'Revoke' }).click();
+        await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).click();
+        await page.getByText('Revoked keys (1)').waitFor();
+      });
+      await withFailureScreenshot(door, `door-link-revoked-${dialect}`, async () => {
+        // The open door notices on its next refresh, forgets the key and says so.
+        await door.getByRole('heading', { name: 'This door link no longer works' }).waitFor({ timeout: 20_000 });
+        expect(await door.evaluate((batchId) => sessionStorage.getItem(`tessera.door.key.${batchId}`), gala.batch_id)).toBeNull();
+        expect(await door.getByLabel('Scanned ticket').count()).toBe(0);
+        // Opened again, the revoked link says the same.
+        await door.goto(link);
+        await door.getByRole('heading', { name: 'This door link no longer works' }).waitFor();
+        expect(door.url()).toBe(`${live.base}/door/${gala.batch_id}`);
+        await door.getByText('Ask the organiser for a new door link').waitFor();
+        await axeAtBothWidths(door, 'door link revoked', 'staff-revoked');
+
+        // Reloaded, it still says why (the key is gone, the reason kept for the tab).
+        await door.reload();
+        await door.getByRole('heading', { name: 'This door link no longer works' }).waitFor();
+      });
+      // A link without its key, in a new tab.
+      const cut = await staff.newPage();
+      const cutProblems = watchPage(cut);
+      await withFailureScreenshot(cut, `door-link-incomplete-${dialect}`, async () => {
+        await cut.goto(`${live.base}/door/${gala.batch_id}`);
+        await cut.getByRole('heading', { name: 'This door link is incomplete' }).waitFor();
+        await axeAtBothWidths(cut, 'door link incomplete', 'staff-incomplete');
+      });
+      expect(cutProblems).toEqual([]);
+      await withFailureScreenshot(door, `door-link-refused-${dialect}`, async () => {
+        // A full key in a door link is refused, not used.
+        const full = await live.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers, payload: { env: 'prd', name: 'Everything' } });
+        expect(full.statusCode, full.body).toBe(201);
+        await door.goto(`${live.base}/door/${gala.batch_id}#key=${full.json().data.full_key}`);
+        await door.getByRole('heading', { name: 'This door link no longer works' }).waitFor();
+        expect(await door.getByLabel('Scanned ticket').count()).toBe(0);
+
+        // A working check-in key, for an event that is not there.
+        const checkin = await live.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys', headers, payload: { env: 'prd', name: 'Door: elsewhere', scope: 'checkin' } });
+        expect(checkin.statusCode, checkin.body).toBe(201);
+        await door.goto(`${live.base}/door/bat_nonexistent#key=${checkin.json().data.full_key}`);
+        await door.getByRole('heading', { name: 'Event not found' }).waitFor();
+        await axeAtBothWidths(door, 'door link to an unknown event');
+      });
+      expect(staffProblems).toEqual([]);
+      await staff.close();
+    },
+    120_000,
+  );
+});
