@@ -131,6 +131,15 @@ describeDialects('webhooks API', (dialect) => {
       expect(res.statusCode, JSON.stringify(payload)).toBe(400);
       expect(res.json().errors.map((e: { field: string }) => e.field)).toContain(field);
     }
+    // A space inside the address is a typo to name (it used to be stored as %20); around it, trimmed.
+    const spaced = await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/ hook` });
+    expect(spaced.statusCode).toBe(400);
+    expect(spaced.json().errors).toEqual([
+      { field: 'body/url', message: 'must not contain spaces or invisible characters: check that the whole address was copied (a space inside a path is written %20)' },
+    ]);
+    const padded = await call('POST', `${BASE}/endpoints`, { url: `  ${receiver.url}/padded \n` });
+    expect(padded.statusCode, padded.body).toBe(201);
+    expect(padded.json().data.url).toBe(`${receiver.url}/padded`);
     const put = await call('PUT', `${BASE}/endpoints/whk_missing`, {});
     expect(put.statusCode).toBe(400);
     expect((await call('PUT', `${BASE}/endpoints/whk_missing`, { enabled: true })).statusCode).toBe(404);

@@ -162,11 +162,17 @@ function allowedAddress(allowList: AllowList, ip: string): boolean {
   return allowList.networks.check(address, type);
 }
 
-/** Checks the URL itself (scheme, credentials, shape); returns it parsed. */
-export function checkUrlShape(raw: string, production: boolean): URL {
-  const check = checkHttpUrl(raw, { httpsOnly: production });
+/**
+ * Checks the URL itself (scheme, credentials, shape); returns it parsed. `asTyped`: the URL as a
+ * person gave it (registering an endpoint), where a space is a typo to name, not something the
+ * parser should quietly turn into %20; stored URLs are already normalised.
+ */
+export function checkUrlShape(raw: string, production: boolean, asTyped = false): URL {
+  const check = checkHttpUrl(raw, { httpsOnly: production, plainText: asTyped });
   if (check.ok) return check.url;
   switch (check.problem.code) {
+    case 'unsafe_characters':
+      throw new DestinationRefusedError('must not contain spaces or invisible characters: check that the whole address was copied (a space inside a path is written %20)');
     case 'scheme':
       // Name what was read as the scheme: 'localhost:1/x' reads as scheme 'localhost', and the
       // bare rule did not show why a URL that looks right was refused.
@@ -193,8 +199,8 @@ async function systemResolve(hostname: string): Promise<ResolvedAddress[]> {
  * Checks a destination and resolves it: every address must be public (or allow-listed), else
  * DestinationRefusedError. Returns the vetted addresses the sender must connect to.
  */
-export async function vetDestination(raw: string, policy: DestinationPolicy): Promise<{ url: URL; addresses: ResolvedAddress[] }> {
-  const url = checkUrlShape(raw, policy.production);
+export async function vetDestination(raw: string, policy: DestinationPolicy, asTyped = false): Promise<{ url: URL; addresses: ResolvedAddress[] }> {
+  const url = checkUrlShape(raw, policy.production, asTyped);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1').toLowerCase();
   const literal = net.isIP(host);
   let addresses: ResolvedAddress[];

@@ -63,7 +63,8 @@ function checkEventTypes(types: string[]): string[] {
 
 async function checkUrl(policy: DestinationPolicy, url: string): Promise<string> {
   try {
-    return (await vetDestination(url, policy)).url.toString();
+    // Spaces around a pasted address are trimmed; one inside it is refused (asTyped).
+    return (await vetDestination(url.trim(), policy, true)).url.toString();
   } catch (error) {
     if (error instanceof DestinationRefusedError) throw invalid([{ field: 'body/url', message: error.reason }]);
     throw error;
