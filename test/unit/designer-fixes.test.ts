@@ -1,7 +1,7 @@
 // The designer's one-click fixes: each one, applied, makes the engine stop reporting its issue.
 import { describe, expect, it } from 'vitest';
 import { drawPreview } from '../../web/src/designer/engine.ts';
-import { fixFor, issueTitle } from '../../web/src/designer/fixes.ts';
+import { fixFor, issueMessage, issueTitle } from '../../web/src/designer/fixes.ts';
 
 const URL = 'https://example.com/spring';
 const codes = (design: Record<string, unknown>) => drawPreview(URL, design).warnings.map((w) => w.code);
@@ -13,6 +13,9 @@ describe('designer fixes', () => {
     const issue = preview.warnings.find((w) => w.code === 'eyes_adjusted');
     expect(issue).toBeDefined();
     expect(issueTitle(issue!)).toBe('Corner frames changed so the code scans');
+    expect(issueMessage(issue!)).toBe(
+      'A diamond centre only scans reliably in extra-rounded or circle corner frames, so the corners are drawn extra-rounded. Choose one of those two to decide which.',
+    );
     const fixed = fixFor(issue!, { version: preview.version })!.apply(design);
     expect(codes(fixed)).not.toContain('eyes_adjusted');
   });
@@ -22,7 +25,11 @@ describe('designer fixes', () => {
     const preview = drawPreview(URL, design);
     const issue = preview.warnings.find((w) => w.code === 'eyes_adjusted');
     expect(issue).toMatchObject({ field: 'eye_pupils' });
-    expect(issueTitle(issue!)).toBe('Round centres in square corners scan poorly');
+    expect(issueTitle(issue!)).toBe('Round centres drawn with rounded corners');
+    expect(issueMessage(issue!)).not.toMatch(/eye_pupils|'/);
+    // Leaf corners too: the title no longer says "square" of them.
+    const leaf = drawPreview(URL, { eyes: 'leaf', eye_pupils: 'circle' }).warnings.find((w) => w.code === 'eyes_adjusted');
+    expect(issueTitle(leaf!)).toBe('Round centres drawn with rounded corners');
     const fixed = fixFor(issue!, { version: preview.version })!.apply(design);
     expect(fixed).toMatchObject({ eyes: 'extra-rounded', eye_pupils: 'circle' });
     expect(codes(fixed)).toEqual([]);

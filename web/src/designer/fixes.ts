@@ -20,13 +20,27 @@ export function issueTitle(issue: Issue): string {
   if (issue.code === 'ecc_raised') return 'Error correction raised for the logo';
   if (issue.code === 'content_too_long') return 'Too much text for one code';
   if (issue.code === 'design_invalid') return 'A value is not valid';
-  if (issue.code === 'eyes_adjusted' && issue.field === 'eye_pupils') return 'Round centres in square corners scan poorly';
+  if (issue.code === 'eyes_adjusted' && issue.field === 'eye_pupils') return 'Round centres drawn with rounded corners';
   if (issue.code === 'eyes_adjusted') return 'Corner frames changed so the code scans';
   if (issue.code === 'low_resolution') return 'Too few pixels per module';
   if (issue.code === 'dense_code') return 'A dense code: hard for phones to read';
   if (issue.field === 'eye_color' && issue.code !== 'low_contrast') return 'The corner eyes are hard to find';
   if (issue.code === 'low_contrast' || /^(color|gradient|eye_color|background)/.test(issue.field)) return 'Low contrast';
   return 'Check this design';
+}
+
+/**
+ * The sentence under the title, for people: the engine's messages name design fields and values
+ * for API users ("eye_pupils 'circle' drawn as 'rounded' in 'leaf' eyes"), and decoders by name.
+ */
+export function issueMessage(issue: Issue): string {
+  if (issue.code === 'eyes_adjusted' && issue.field === 'eye_pupils') {
+    return 'A round centre cannot keep the proportions scanners look for inside these corner frames, so it is drawn as a rounded square. Extra-rounded or circle corner frames keep it round.';
+  }
+  if (issue.code === 'eyes_adjusted') {
+    return 'A diamond centre only scans reliably in extra-rounded or circle corner frames, so the corners are drawn extra-rounded. Choose one of those two to decide which.';
+  }
+  return issue.message.replaceAll(' (jsQR)', '');
 }
 
 const darkOnWhite: Fix = {

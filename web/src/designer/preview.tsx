@@ -6,7 +6,7 @@ import { designMessage } from '../campaigns/field-names.ts';
 import { Button } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
 import type { Issue, Preview } from './engine.ts';
-import { fixFor, issueTitle } from './fixes.ts';
+import { fixFor, issueMessage, issueTitle } from './fixes.ts';
 
 /** The SVG as an image source: the exact document, so a saved campaign's preview equals the server's render. */
 export function svgDataUri(svg: string): string {
@@ -59,7 +59,7 @@ function IssueRow({
 }) {
   const fix = fixFor(issue, { version });
   // A refused value is named by its control, not by its path in the design ("eye_color must be…").
-  const message = issue.code === 'design_invalid' && issue.field ? designMessage(issue.field, issue.message) : issue.message;
+  const message = issue.code === 'design_invalid' && issue.field ? designMessage(issue.field, issue.message) : issueMessage(issue);
   const Icon = severity === 'error' ? XCircle : severity === 'warning' ? AlertTriangle : Info;
   return (
     <li className="flex gap-3 py-3 first:pt-0 last:pb-0">
