@@ -53,7 +53,10 @@ function ownReference(scheme: Scheme, profile: PayeeProfile, orderReference: str
   return { ok: true, reference: { kind: 'rf', type: scheme === 'sepa' ? 'RF' : 'SCOR', value, display: formatRf(value), own: true } };
 }
 
-const missingPayee = (scheme: Scheme): FieldError => ({ field: 'scheme', reason: `the payment profile has no ${scheme} payee; add one to the merchant payment profile first` });
+const missingPayee = (scheme: Scheme): FieldError => ({
+  field: 'scheme',
+  reason: `the payment profile has no ${scheme} payee; add one first, on the dashboard's Payments page under Payee details or with PUT /api/v1/merchant/payment-profile`,
+});
 
 /**
  * The structured reference of the kind the scheme (and, for Swiss QR-bills, the IBAN) requires:

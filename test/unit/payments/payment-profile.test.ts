@@ -82,7 +82,10 @@ describe('issueCreditorReference and buildPaymentQr', () => {
     expect(qrr.ok && qrr.reference.display).toMatch(/^\d\d( \d{5}){5}$/);
     const rf = issueCreditorReference('swiss_qr', scor);
     expect(rf.ok && [rf.reference.kind, rf.reference.type]).toEqual(['rf', 'SCOR']);
-    expect(issueCreditorReference('pix', profile)).toEqual({ ok: false, errors: [{ field: 'scheme', reason: 'the payment profile has no pix payee; add one to the merchant payment profile first' }] });
+    expect(issueCreditorReference('pix', profile)).toEqual({
+      ok: false,
+      errors: [{ field: 'scheme', reason: "the payment profile has no pix payee; add one first, on the dashboard's Payments page under Payee details or with PUT /api/v1/merchant/payment-profile" }],
+    });
   });
 
   it("uses the merchant's own valid RF or QR reference as it is; anything else stays an order id", () => {
