@@ -105,6 +105,28 @@ describeDialects('hosted forms', (dialect) => {
     expect((await list(me, campaign.id)).json().data).toEqual([]);
   });
 
+  it('a form of optional questions sent with nothing answered is refused on its first question, in the page language; one answer is enough', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const optional = {
+      fields: [
+        { name: 'comment', label: 'Comment', type: 'textarea' },
+        { name: 'news', label: 'Send me news', type: 'checkbox' },
+      ],
+    };
+    const campaign = await createPageCampaign(t.app, me, { page: samplePage({ language: 'de', form: optional }) });
+    const blank = await submitJson(campaign.short_code, { comment: '  ', news: false });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors).toEqual([{ field: 'body/comment', message: 'nothing was answered: answer at least one question' }]);
+    const page = await submitForm(campaign.short_code, 'comment=');
+    expect(page.statusCode).toBe(400);
+    expect(page.body).toContain('<p class="field-error" id="f-comment-error">Beantworten Sie vor dem Senden mindestens eine Frage.</p>');
+    expect((await list(me, campaign.id)).json().data).toEqual([]);
+    expect((await submitForm(campaign.short_code, 'comment=&news=on')).statusCode).toBe(303);
+    expect((await submitJson(campaign.short_code, { comment: 'Lovely fair' })).statusCode).toBe(201);
+    expect((await list(me, campaign.id)).json().data).toHaveLength(2);
+  });
+
   it('HTML form posts: 303 to the thank-you page, or the page again with errors and the typed values escaped', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);

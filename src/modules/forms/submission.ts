@@ -47,6 +47,8 @@ export function issueMessage(issue: FieldIssue): string {
       return 'is not a field of this form';
     case 'body':
       return 'the body must be an object of field names and values';
+    case 'empty':
+      return 'nothing was answered: answer at least one question';
   }
 }
 
@@ -147,5 +149,9 @@ export function checkSubmission(fields: readonly FormField[], body: unknown): Su
     if ('error' in checked) errors[field.name] = checked.error;
     else data[field.name] = checked.value;
   }
+  // A form of optional questions sent blank (an accidental tap on Send) stored a row of dashes in
+  // the owner's answers: nothing answered is refused, on the first question.
+  const first = fields[0];
+  if (first && Object.keys(errors).length === 0 && Object.values(data).every((value) => value === null || value === false)) errors[first.name] = { code: 'empty' };
   return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, honeypot: false, data };
 }

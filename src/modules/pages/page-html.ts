@@ -13,7 +13,7 @@ export const HONEYPOT_FIELD = '_website';
 
 /** What is wrong with one answer; the page words it in its language, the API in English. */
 export interface FieldIssue {
-  code: 'required' | 'tick' | 'tickable' | 'number' | 'min' | 'max' | 'maxLength' | 'email' | 'tel' | 'date' | 'option' | 'control' | 'single' | 'text' | 'unknown' | 'body';
+  code: 'required' | 'tick' | 'tickable' | 'number' | 'min' | 'max' | 'maxLength' | 'email' | 'tel' | 'date' | 'option' | 'control' | 'single' | 'text' | 'unknown' | 'body' | 'empty';
   /** The bound of `min`, `max` and `maxLength`. */
   limit?: number | null;
 }

@@ -77,6 +77,7 @@ export const de: Catalogue = {
   'form.error.control': 'Entfernen Sie die Sonderzeichen aus dieser Antwort.',
   'form.error.single': 'Geben Sie nur eine Antwort.',
   'form.error.text': 'Geben Sie Text ein.',
+  'form.error.empty': 'Beantworten Sie vor dem Senden mindestens eine Frage.',
   'form.failed.title': 'Ihre Antwort wurde nicht gesendet',
   'form.failed.tooMany': 'Dieses Formular wurde von Ihrer Verbindung aus kurz hintereinander mehrmals gesendet. Warten Sie eine Minute, gehen Sie dann zurück und senden Sie es erneut.',
   'form.failed.tooLarge': 'Ihre Antwort ist zu lang zum Senden. Gehen Sie zurück, kürzen Sie die längsten Antworten und senden Sie sie erneut.',

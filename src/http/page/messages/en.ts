@@ -75,6 +75,7 @@ export const en = {
   'form.error.control': 'Remove the special characters from this answer.',
   'form.error.single': 'Give one answer only.',
   'form.error.text': 'Enter text.',
+  'form.error.empty': 'Answer at least one question before sending.',
   'form.failed.title': 'Your answer was not sent',
   'form.failed.tooMany': 'This form was sent several times from your connection in a short while. Wait a minute, then go back and send it again.',
   'form.failed.tooLarge': 'Your answer is too long to send. Go back, shorten the longest answers and send it again.',

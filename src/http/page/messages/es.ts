@@ -75,6 +75,7 @@ export const es: Catalogue = {
   'form.error.control': 'Quita los caracteres especiales de esta respuesta.',
   'form.error.single': 'Da una sola respuesta.',
   'form.error.text': 'Escribe texto.',
+  'form.error.empty': 'Responde al menos a una pregunta antes de enviar.',
   'form.failed.title': 'Tu respuesta no se ha enviado',
   'form.failed.tooMany': 'Este formulario se ha enviado varias veces desde tu conexión en poco tiempo. Espera un minuto, vuelve atrás y envíalo de nuevo.',
   'form.failed.tooLarge': 'Tu respuesta es demasiado larga para enviarla. Vuelve atrás, acorta las respuestas más largas y envíala de nuevo.',

@@ -76,6 +76,7 @@ export const fr: Catalogue = {
   'form.error.control': 'Retirez les caractères spéciaux de cette réponse.',
   'form.error.single': 'Donnez une seule réponse.',
   'form.error.text': 'Saisissez du texte.',
+  'form.error.empty': 'Répondez à au moins une question avant d’envoyer.',
   'form.failed.title': 'Votre réponse n’a pas été envoyée',
   'form.failed.tooMany': 'Ce formulaire a été envoyé plusieurs fois depuis votre connexion en peu de temps. Attendez une minute, puis revenez en arrière et envoyez-le à nouveau.',
   'form.failed.tooLarge': 'Votre réponse est trop longue pour être envoyée. Revenez en arrière, raccourcissez les réponses les plus longues et envoyez-la à nouveau.',
