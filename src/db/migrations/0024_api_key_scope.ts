@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('api_keys')
-    .addColumn('scope', 'text', (c) => c.notNull().defaultTo(sql`'all'`))
+    .addColumn('scope', 'text', (c) => c.notNull().defaultTo(sql`'all'`).check(sql`scope in ('all', 'checkin')`))
     .execute();
 }
 

@@ -77,7 +77,9 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
     request.principal = { accountId: found.accountId, userId: null, via: 'api_key', apiKeyId: found.id, testMode: found.env === 'tst', scope: found.scope } satisfies Principal;
     await applyRateLimit(ctx, reply, `key:${found.id}`);
     // After the rate limit: refused requests count too, or a lost door key could be tried freely.
-    if (found.scope === 'checkin' && request.routeOptions.config?.checkinKeys !== true) {
+    // Any scope but `all` is closed unless the route opens to it (a scope this version does not
+    // know, after a downgrade, gets nothing rather than everything).
+    if (found.scope !== 'all' && !(found.scope === 'checkin' && request.routeOptions.config?.checkinKeys === true)) {
       request.principal = null;
       throw checkinKeyRefused(request.method, request.routeOptions.url ?? request.url);
     }

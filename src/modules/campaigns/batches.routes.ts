@@ -38,7 +38,7 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
           'One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. ' +
           'Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. ' +
           'The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`. ' +
-          'A check-in key (scope `checkin`) may call this, to pick the event a door is for.',
+          'A check-in key (scope `checkin`) may call this, to pick the event a door is for: it lists only batches of morphing codes (events), whatever `qr_type` says.',
         security: SIGNED_IN,
         querystring: BatchListQuery,
         response: { 200: BatchList, 400: problem, 401: problem },
@@ -47,7 +47,9 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
     async (request) => {
       const principal = requirePrincipal(request);
       const { limit, cursor, qr_type } = request.query;
-      const page = await listBatches(ctx, principal.accountId, { qrType: qr_type }, limit, decodeCursor(cursor));
+      // A check-in key lists events only: other batches' first destinations are not a door's business.
+      const qrType = principal.scope === 'checkin' ? 'morphing' : qr_type;
+      const page = await listBatches(ctx, principal.accountId, { qrType }, limit, decodeCursor(cursor));
       return pageJson(page, batchJson);
     },
   );
@@ -60,13 +62,17 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
         operationId: 'getBatch',
         tags: ['bulk'],
         summary: 'Get one bulk request',
-        description: 'The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this.',
+        description:
+          'The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this, for batches of morphing codes (events) only: any other is a 404 to it.',
         security: SIGNED_IN,
         params: BatchParams,
         response: { 200: BatchSchema, 400: problem, 401: problem, 404: problem },
       },
     },
-    async (request) => batchJson(await getBatch(ctx, requirePrincipal(request).accountId, request.params.batch_id)),
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return batchJson(await getBatch(ctx, principal.accountId, request.params.batch_id, { ticketsOnly: principal.scope === 'checkin' }));
+    },
   );
 
   app.patch(

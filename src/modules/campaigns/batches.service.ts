@@ -44,10 +44,14 @@ export async function listBatches(ctx: Pick<AppContext, 'db'>, accountId: string
   return mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor)), toBatch);
 }
 
-/** One batch of the account; 404 when the account has no such batch. */
-export async function getBatch(ctx: Pick<AppContext, 'db'>, accountId: string, batchId: string): Promise<Batch> {
+/**
+ * One batch of the account; 404 when the account has no such batch, or when `ticketsOnly` (a
+ * check-in key) and its codes are no tickets: a door's key must not read a marketing batch's
+ * destinations.
+ */
+export async function getBatch(ctx: Pick<AppContext, 'db'>, accountId: string, batchId: string, { ticketsOnly = false } = {}): Promise<Batch> {
   const row = await findBatch(ctx.db, accountId, batchId);
-  if (!row) throw notFound(`Batch '${batchId}'`);
+  if (!row || (ticketsOnly && row.qr_type !== 'morphing')) throw notFound(`Batch '${batchId}'`);
   return toBatch(row);
 }
 
