@@ -1129,7 +1129,7 @@ export interface paths {
         };
         /**
          * List your bulk requests (newest first)
-         * @description One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`. A check-in key (scope `checkin`) may call this, to pick the event a door is for.
+         * @description One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`. A check-in key (scope `checkin`) may call this, to pick the event a door is for: it lists only batches of morphing codes (events), whatever `qr_type` says.
          */
         get: operations["listBatches"];
         put?: never;
@@ -1149,7 +1149,7 @@ export interface paths {
         };
         /**
          * Get one bulk request
-         * @description The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this.
+         * @description The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this, for batches of morphing codes (events) only: any other is a 404 to it.
          */
         get: operations["getBatch"];
         put?: never;
