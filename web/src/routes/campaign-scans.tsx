@@ -20,11 +20,11 @@ import { buttonClass } from '../components/ui/button.tsx';
 import { Select } from '../components/ui/field.tsx';
 import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
 import { Stat } from '../components/ui/stat.tsx';
+import { formatCount } from '../lib/dates.ts';
+import { useTitle } from '../lib/use-title.ts';
 
 // When the figures on screen were fetched: they refresh while the page is open (SCANS_REFRESH_MS).
 const asOf = new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' });
-import { formatCount } from '../lib/dates.ts';
-import { useTitle } from '../lib/use-title.ts';
 
 function Summary({ days }: { days: readonly Day[] }) {
   const scans = days.reduce((n, d) => n + d.scans, 0);
@@ -58,8 +58,15 @@ function Report({ campaign, range, days: rangeDays }: { campaign: Campaign; rang
   return (
     <div className="space-y-4">
       <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
-        As of <time dateTime={new Date(timeline.dataUpdatedAt).toISOString()}>{asOf.format(timeline.dataUpdatedAt)}</time>. The figures update every 30 seconds while this page is open; a scan shows
-        within a few seconds.
+        {/* Another period's figures stand in while this one's load: they have no time of their own. */}
+        {timeline.isPlaceholderData || timeline.dataUpdatedAt === 0 ? (
+          'Updating…'
+        ) : (
+          <>
+            As of <time dateTime={new Date(timeline.dataUpdatedAt).toISOString()}>{asOf.format(timeline.dataUpdatedAt)}</time>.
+          </>
+        )}{' '}
+        The figures update every 30 seconds while this page is open; a scan shows within a few seconds.
       </p>
       <Summary days={days} />
       <Card className="p-5">
