@@ -7,7 +7,7 @@ export type { Ecc } from './capacity.ts';
 export type { Mode, Segment } from './segments.ts';
 export { QrError, QrDesignError, QrCapacityError } from './errors.ts';
 export type { QrErrorCode, QrErrorDetail } from './errors.ts';
-export { DEFAULT_DESIGN, DESIGN_LIMITS, DIAMOND_PUPIL_FRAMES, DESIGN_OPTIONS, EYES, EYE_PUPILS, GRADIENT_TYPES, LOGO_MIME_TYPES, SHAPES } from './design.ts';
+export { CIRCLE_PUPIL_FRAMES, DEFAULT_DESIGN, DESIGN_LIMITS, DIAMOND_PUPIL_FRAMES, DESIGN_OPTIONS, EYES, EYE_PUPILS, GRADIENT_TYPES, LOGO_MIME_TYPES, SHAPES } from './design.ts';
 export type { Design, Eye, EyePupil, Frame, Gradient, GradientStop, Logo, QrWarning, Shape } from './design.ts';
 export { DESIGN_CONFIG_SCHEMA } from './schema.ts';
 export { PRESETS, PRESET_NAMES } from './presets.ts';

@@ -13,9 +13,7 @@ describe('designer fixes', () => {
     const issue = preview.warnings.find((w) => w.code === 'eyes_adjusted');
     expect(issue).toBeDefined();
     expect(issueTitle(issue!)).toBe('Corner frames changed so the code scans');
-    expect(issueMessage(issue!)).toBe(
-      'A diamond centre only scans reliably in extra-rounded or circle corner frames, so the corners are drawn extra-rounded. Choose one of those two to decide which.',
-    );
+    expect(issueMessage(issue!)).toBe('A diamond centre only scans reliably in extra-rounded or circle corner frames, so the corners are drawn extra-rounded. Choose one of those to decide which.');
     const fixed = fixFor(issue!, { version: preview.version })!.apply(design);
     expect(codes(fixed)).not.toContain('eyes_adjusted');
   });
@@ -27,6 +25,9 @@ describe('designer fixes', () => {
     expect(issue).toMatchObject({ field: 'eye_pupils' });
     expect(issueTitle(issue!)).toBe('Round centres drawn with rounded corners');
     expect(issueMessage(issue!)).not.toMatch(/eye_pupils|'/);
+    // Every frame the engine keeps a circle in, and each of them does keep it.
+    expect(issueMessage(issue!)).toContain('Rounded, extra-rounded or circle corner frames keep it round.');
+    for (const eyes of ['rounded', 'extra-rounded', 'circle']) expect(codes({ eyes, eye_pupils: 'circle' })).not.toContain('eyes_adjusted');
     // Leaf corners too: the title no longer says "square" of them.
     const leaf = drawPreview(URL, { eyes: 'leaf', eye_pupils: 'circle' }).warnings.find((w) => w.code === 'eyes_adjusted');
     expect(issueTitle(leaf!)).toBe('Round centres drawn with rounded corners');

@@ -5,7 +5,7 @@ import { encodeQr, maxLogoSize, parseDesign, QrError, renderSvg } from '../../..
 import type { Ecc } from '../../../src/qr/index.ts';
 import type { DesignConfig } from '../api/types.ts';
 
-export { DESIGN_LIMITS, ECC_LEVELS, EYE_PUPILS, EYES, GRADIENT_TYPES, PRESET_NAMES, PRESETS, SHAPES } from '../../../src/qr/index.ts';
+export { CIRCLE_PUPIL_FRAMES, DESIGN_LIMITS, DIAMOND_PUPIL_FRAMES, ECC_LEVELS, EYE_PUPILS, EYES, GRADIENT_TYPES, PRESET_NAMES, PRESETS, SHAPES } from '../../../src/qr/index.ts';
 export type { Ecc, EyePupil, Eye, Shape, PresetName } from '../../../src/qr/index.ts';
 
 /** One thing the engine had to say about a design. */

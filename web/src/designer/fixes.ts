@@ -1,7 +1,7 @@
 // One-click fixes for what the lint reports: each names what it will change. They only edit the
 // design document; whether the result passes is again the engine's call.
 import type { DesignConfig } from '../api/types.ts';
-import { type Issue, largestLogo } from './engine.ts';
+import { CIRCLE_PUPIL_FRAMES, DIAMOND_PUPIL_FRAMES, type Issue, largestLogo } from './engine.ts';
 
 /** A change the person can apply with one click. */
 export interface Fix {
@@ -29,16 +29,22 @@ export function issueTitle(issue: Issue): string {
   return 'Check this design';
 }
 
+// "rounded, extra-rounded or circle": the engine's list of frames, so the words follow its rules.
+function eitherOf(frames: readonly string[]): string {
+  return frames.length > 1 ? `${frames.slice(0, -1).join(', ')} or ${frames.at(-1)}` : (frames[0] ?? '');
+}
+
 /**
  * The sentence under the title, for people: the engine's messages name design fields and values
  * for API users ("eye_pupils 'circle' drawn as 'rounded' in 'leaf' eyes"), and decoders by name.
  */
 export function issueMessage(issue: Issue): string {
   if (issue.code === 'eyes_adjusted' && issue.field === 'eye_pupils') {
-    return 'A round centre cannot keep the proportions scanners look for inside these corner frames, so it is drawn as a rounded square. Extra-rounded or circle corner frames keep it round.';
+    const frames = eitherOf(CIRCLE_PUPIL_FRAMES);
+    return `A round centre cannot keep the proportions scanners look for inside these corner frames, so it is drawn as a rounded square. ${frames.charAt(0).toUpperCase()}${frames.slice(1)} corner frames keep it round.`;
   }
   if (issue.code === 'eyes_adjusted') {
-    return 'A diamond centre only scans reliably in extra-rounded or circle corner frames, so the corners are drawn extra-rounded. Choose one of those two to decide which.';
+    return `A diamond centre only scans reliably in ${eitherOf(DIAMOND_PUPIL_FRAMES)} corner frames, so the corners are drawn extra-rounded. Choose one of those to decide which.`;
   }
   return issue.message.replaceAll(' (jsQR)', '');
 }
