@@ -125,6 +125,9 @@ describeDialects('hosted forms', (dialect) => {
     expect((await submitForm(campaign.short_code, 'comment=&news=on')).statusCode).toBe(303);
     expect((await submitJson(campaign.short_code, { comment: 'Lovely fair' })).statusCode).toBe(201);
     expect((await list(me, campaign.id)).json().data).toHaveLength(2);
+    // A form of boxes only is answered by leaving them unticked too.
+    const boxes = await createPageCampaign(t.app, me, { slug: 'boxes', page: samplePage({ form: { fields: [{ name: 'news', label: 'Send me news', type: 'checkbox' }] } }) });
+    expect((await submitJson(boxes.short_code, { news: false })).statusCode).toBe(201);
   });
 
   it('HTML form posts: 303 to the thank-you page, or the page again with errors and the typed values escaped', async () => {

@@ -150,8 +150,10 @@ export function checkSubmission(fields: readonly FormField[], body: unknown): Su
     else data[field.name] = checked.value;
   }
   // A form of optional questions sent blank (an accidental tap on Send) stored a row of dashes in
-  // the owner's answers: nothing answered is refused, on the first question.
+  // the owner's answers: nothing answered is refused, on the first question. A form of boxes only
+  // ("Send me news") is answered by leaving them unticked too, so it is left alone.
   const first = fields[0];
-  if (first && Object.keys(errors).length === 0 && Object.values(data).every((value) => value === null || value === false)) errors[first.name] = { code: 'empty' };
+  const typed = fields.some((field) => field.type !== 'checkbox');
+  if (first && typed && Object.keys(errors).length === 0 && Object.values(data).every((value) => value === null || value === false)) errors[first.name] = { code: 'empty' };
   return Object.keys(errors).length > 0 ? { ok: false, errors, values } : { ok: true, honeypot: false, data };
 }
