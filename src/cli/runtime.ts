@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../config.ts';
 import { checkMasterKey, ensureMasterKey, masterKeyNotWithDatabase, wouldGenerateMasterKey } from '../crypto/master-key.ts';
 import { connectDatabase, type DatabaseHandle } from '../db/connect.ts';
 import { type InstanceLock, InstanceLockedError, lockSqliteDatabase } from '../db/instance-lock.ts';
-import { hasKeyCheck, recordedKeyCheck } from '../db/master-key-check.ts';
+import { recordedKeyCheck, usedWithAMasterKey } from '../db/master-key-check.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /** Where the configured database is, for messages: the SQLite file, or the PostgreSQL URL without its password. */
@@ -87,7 +87,7 @@ export async function openRuntime(
   }
   try {
     const db = database.db;
-    if (masterKey && wouldGenerateMasterKey(early) && (await hasKeyCheck(db))) throw masterKeyNotWithDatabase(early);
+    if (masterKey && wouldGenerateMasterKey(early) && (await usedWithAMasterKey(db))) throw masterKeyNotWithDatabase(early);
     const config = masterKey ? ensureMasterKey(early, warn) : early;
     if (masterKey) await checkMasterKey(config, (check) => recordedKeyCheck(db, check, systemClock.now()));
     return { config, database, applied };

@@ -16,7 +16,13 @@ export async function recordedKeyCheck(db: Kysely<Database>, check: string, now:
   return row.key_check;
 }
 
-/** Whether this database has recorded a master key's check value (it was used with a key before). */
-export async function hasKeyCheck(db: Kysely<Database>): Promise<boolean> {
-  return (await db.selectFrom('master_key_checks').select('id').where('id', '=', MASTER).executeTakeFirst()) !== undefined;
+/**
+ * Whether this database was used with a master key before: it recorded one's check value, or (a
+ * copy from before migration 0021, which recorded none) it holds accounts or items, whose secrets
+ * and contents a key encrypted.
+ */
+export async function usedWithAMasterKey(db: Kysely<Database>): Promise<boolean> {
+  if (await db.selectFrom('master_key_checks').select('id').where('id', '=', MASTER).executeTakeFirst()) return true;
+  if (await db.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) return true;
+  return (await db.selectFrom('items').select('id').limit(1).executeTakeFirst()) !== undefined;
 }

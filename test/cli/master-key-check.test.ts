@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openRuntime } from '../../src/cli/runtime.ts';
 import { TEST_MASTER_KEY } from '../helpers/app.ts';
@@ -60,4 +61,15 @@ it('a restored database with no key set and no key file is refused before a wron
   } finally {
     fs.rmSync(restored, { recursive: true, force: true });
   }
+});
+
+it('a restored copy from before the database recorded its key (migration 0021) is refused too when it holds accounts', async () => {
+  await open({});
+  const copy = new SqliteDatabase(path.join(dir, 'tessera.db'));
+  copy.prepare('delete from master_key_checks').run();
+  copy.prepare('insert into accounts (id, slug, name, created_at, updated_at) values (?, ?, ?, ?, ?)').run('acc_old', 'old', 'Old', 1, 1);
+  copy.close();
+  fs.rmSync(path.join(dir, 'master.key'));
+  await expect(openRuntime(quiet, { TESSERA_DATA_DIR: dir })).rejects.toThrow('but this database was used with a master key before');
+  expect(fs.existsSync(path.join(dir, 'master.key'))).toBe(false);
 });
