@@ -1,8 +1,10 @@
 // A door link's check-in key, on the staff device. It arrives in the link's fragment
 // (/door/{batch}#key=…), which browsers never send to a server, so it is in no request line, log
 // or Referer. It is kept in this tab's session storage for the event, so a reload keeps the door
-// open, and taken out of the address bar at once (someone photographing the screen, a shared
-// history). A copy in memory covers storage that refuses it (private browsing, a full quota).
+// open, and taken out of the address bar and this tab's back/forward list at once (someone
+// photographing the screen). The browser's own history of visited pages may still hold the link:
+// a door device is the staff's, and revoking the key on the API keys page is what ends a link.
+// A copy in memory covers storage that refuses it (private browsing, a full quota).
 // The page follows the kept key as a store: a new link opened in the same tab only changes the
 // fragment, so the page is not reloaded, and must still switch to the new key.
 const remembered = new Map<string, string>();
