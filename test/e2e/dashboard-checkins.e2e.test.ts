@@ -234,6 +234,13 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
         await small.getByLabel('Scanned ticket').fill(liveUrl(live.app.ctx, { id: event.data[3]!.id, accountId: '', shortCode: event.data[3]!.short_code }, 1, clock.now()));
         await small.keyboard.press('Enter');
         await small.locator('[aria-live="assertive"]').getByText('Admitted').waitFor();
+        // The organiser's three actions keep to one row above the scan field.
+        const tops = await Promise.all(
+          [small.getByRole('button', { name: 'Rename', exact: true }), small.getByRole('button', { name: 'Door link' }), small.getByRole('link', { name: /^Download check-ins/ })].map(
+            async (action) => (await action.boundingBox())!.y,
+          ),
+        );
+        expect(new Set(tops).size, `tops ${tops.join(', ')}`).toBe(1);
         // On a phone ticket, gate and direction sit under the answer: columns of their own would be off screen.
         const phoneLog = small.getByRole('region', { name: 'Latest check-ins' });
         // biome-ignore lint/performance/useDomNodeTextContent: innerText leaves out the columns the phone layout hides, which is what is checked

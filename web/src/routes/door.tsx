@@ -43,7 +43,9 @@ function OrganiserActions({ batchId, event }: { batchId: string; event: TicketBa
         <>
           <Button onClick={() => setRenaming(true)}>
             <Pencil aria-hidden="true" />
-            {event.name ? 'Rename event' : 'Name event'}
+            {/* Shorter on a phone, so the three actions fit one row above the scan field. */}
+            {event.name ? 'Rename' : 'Name'}
+            <span className="max-sm:hidden"> event</span>
           </Button>
           <Button onClick={() => setSharing(true)}>
             <Share2 aria-hidden="true" />
@@ -55,9 +57,10 @@ function OrganiserActions({ batchId, event }: { batchId: string; event: TicketBa
       )}
       <a href={checkinsCsvUrl(batchId)} download className={buttonClass('secondary', 'md')}>
         <Download aria-hidden="true" />
-        {/* Shorter on a phone, so the actions fit above the scan field. */}
         <span className="max-sm:hidden">Download check-ins (CSV)</span>
-        <span className="sm:hidden">Download CSV</span>
+        <span className="sm:hidden">
+          <span className="sr-only">Download check-ins </span>CSV
+        </span>
       </a>
     </>
   );
