@@ -4,8 +4,9 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { authHeaders } from '../helpers/accounts.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { CHROMIUM, chromiumAvailable, freePort, launchChromium } from '../helpers/browser.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { CHROMIUM, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { startLiveApp } from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { samplePage } from '../helpers/pages.ts';
 
@@ -35,10 +36,9 @@ describeDialects('hosted page in Chromium', (dialect) => {
   // Starts Tessera on a real port whose address is also its TESSERA_PUBLIC_URL, and signs up an
   // account (same-origin session requests, then an API key).
   async function start(): Promise<{ apiKey: string }> {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    t = await createTestApp(dialect, { env: { TESSERA_PUBLIC_URL: base } });
-    await t.app.listen({ port, host: '127.0.0.1' });
+    const live = await startLiveApp(dialect);
+    t = live;
+    base = live.base;
     const signup = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email: 'owner@example.com', password: 'correct horse battery', slug: 'fairco' } });
     expect(signup.statusCode).toBe(201);
     const cookie = String(signup.headers['set-cookie']).split(';')[0]!;

@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { CHROMIUM, chromiumAvailable, freePort, launchChromium } from '../helpers/browser.ts';
-import { smallTouchTargets } from '../helpers/dashboard-browser.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { CHROMIUM, chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { smallTouchTargets, startLiveApp } from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { type PublicPageCase, SHARED_TEXT, routeUnavailablePage, seedPublicPages, startImageHost } from '../helpers/public-pages.ts';
 
@@ -43,12 +43,10 @@ describeDialects('public pages in Chromium', (dialect) => {
   beforeAll(async () => {
     if (!available) return;
     browser = await launchChromium();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
     images = await startImageHost();
-    t = await createTestApp(dialect, { env: { TESSERA_PUBLIC_URL: base } });
-    routeUnavailablePage(t);
-    await t.app.listen({ port, host: '127.0.0.1' });
+    const live = await startLiveApp(dialect, {}, routeUnavailablePage);
+    t = live;
+    base = live.base;
     cases = await seedPublicPages(t, base, images.base);
   }, 60_000);
   afterAll(async () => {

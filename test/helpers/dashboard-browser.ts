@@ -19,13 +19,26 @@ export interface LiveApp extends TestApp {
   base: string;
 }
 
-/** Starts Tessera on a free port of 127.0.0.1, with that address as TESSERA_PUBLIC_URL. */
-export async function startLiveApp(dialect: Dialect, options: TestAppOptions = {}): Promise<LiveApp> {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const t = await createTestApp(dialect, { ...options, env: { TESSERA_PUBLIC_URL: base, ...options.env } });
-  await t.app.listen({ port, host: '127.0.0.1' });
-  return Object.assign(t, { base });
+/**
+ * Starts Tessera on a free port of 127.0.0.1, with that address as TESSERA_PUBLIC_URL. The port is
+ * chosen before the app is built (the address is part of its configuration), and in the meantime
+ * another test's outgoing connection can take it as its own local port (CI: EADDRINUSE once in
+ * ~2,000 tests): then the app is built again on another port.
+ */
+export async function startLiveApp(dialect: Dialect, options: TestAppOptions = {}, beforeListen?: (t: TestApp) => void): Promise<LiveApp> {
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    const t = await createTestApp(dialect, { ...options, env: { TESSERA_PUBLIC_URL: base, ...options.env } });
+    beforeListen?.(t);
+    try {
+      await t.app.listen({ port, host: '127.0.0.1' });
+      return Object.assign(t, { base });
+    } catch (error) {
+      await t.close();
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt === 5) throw error;
+    }
+  }
 }
 
 /** Collects what the page reports as broken: uncaught errors and CSP refusals. */
