@@ -75,10 +75,11 @@ describeDialects('dashboard scans page in Chromium', (dialect) => {
         await live.app.ctx.scans.flush();
 
         await page.reload();
-        const stat = (label: string) =>
-          page
+        // A figure of the summary, by its label, on `view` (this page unless another is named).
+        const stat = (label: string, view = page) =>
+          view
             .locator('dl > div')
-            .filter({ has: page.getByRole('term').getByText(label, { exact: true }) })
+            .filter({ has: view.getByRole('term').getByText(label, { exact: true }) })
             .getByRole('definition')
             .first();
         await expect.poll(() => stat('Scans').textContent()).toBe('6');
@@ -134,12 +135,7 @@ describeDialects('dashboard scans page in Chromium', (dialect) => {
         problems.push(...watchPage(watching));
         await watching.clock.install({ time: Date.now() });
         await watching.goto(`${live.base}/app/campaigns/${poster.id}/scans`);
-        const watched = (label: string) =>
-          watching
-            .locator('dl > div')
-            .filter({ has: watching.getByRole('term').getByText(label, { exact: true }) })
-            .getByRole('definition')
-            .first();
+        const watched = (label: string) => stat(label, watching);
         await expect.poll(() => watched('Scans').textContent()).toBe('6');
         expect(await watching.getByText(/^As of .+ The figures update every 30 seconds/).count()).toBe(1);
         expect(await watching.getByText('No scan came with a country').count()).toBe(0);
