@@ -9,9 +9,10 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
-import { createTestApp, type TestApp } from '../helpers/app.ts';
-import { chromiumAvailable, freePort, launchChromium } from '../helpers/browser.ts';
+import { authHeaders, signUp, TEST_ORIGIN, type TestAccount } from '../helpers/accounts.ts';
+import type { TestApp } from '../helpers/app.ts';
+import { chromiumAvailable, launchChromium } from '../helpers/browser.ts';
+import { startLiveApp } from '../helpers/dashboard-browser.ts';
 import { zxingDecode } from '../helpers/decode-qr.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { INIT, initPayment, putProfile, testKey } from '../helpers/payments.ts';
@@ -37,11 +38,10 @@ describeDialects('pay page in Chromium', (dialect) => {
   beforeAll(async () => {
     if (!chromiumAvailable) return;
     browser = await launchChromium();
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
     // Pages use relative URLs, so the app's public URL (the helpers' same-origin checks use it) may differ from where the browser reaches it.
-    t = await createTestApp(dialect);
-    await t.app.listen({ port, host: '127.0.0.1' });
+    const live = await startLiveApp(dialect, { env: { TESSERA_PUBLIC_URL: TEST_ORIGIN } });
+    t = live;
+    base = live.base;
     account = await signUp(t.app, { name: 'Lumen Events' });
     await t.app.inject({ method: 'PATCH', url: '/api/v1/account/branding', headers: authHeaders(account.apiKey), payload: { name: 'Lumen Events' } });
     await putProfile(t.app, account);
