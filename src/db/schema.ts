@@ -210,6 +210,8 @@ export interface ApiKeysTable {
   type: 'secret';
   /** ApiKeyScope: `all`, or `checkin` for a key that may only check tickets in (door scanners). */
   scope: 'all' | 'checkin';
+  /** The one event (bulk batch) a check-in key is kept to; null: every event (and always for scope `all`). */
+  batch_id: string | null;
   name: string | null;
   key_hash: string;
   display_mask: string;

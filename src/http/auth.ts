@@ -17,6 +17,8 @@ export interface Principal {
   testMode: boolean;
   /** `checkin` for a key limited to check-ins (the auth hook refuses it on every other route), else `all`. */
   scope: 'all' | 'checkin';
+  /** The one event (bulk batch) a check-in key is kept to; null for every event (and for sessions). */
+  batchId: string | null;
 }
 
 declare module 'fastify' {
@@ -37,6 +39,21 @@ declare module 'fastify' {
 /** The 403 for a check-in key on a route it may not call. */
 export function checkinKeyRefused(method: string, route: string): AppError {
   return new AppError('api_key_scope', `This API key can only check tickets in (scope checkin), so it cannot call ${method} ${route}. Use a key with scope all, or the dashboard.`);
+}
+
+/**
+ * The event a request acts on when the caller is kept to one (`keyEvent`, a check-in key's
+ * batch): the one it names if that is the key's, the key's when it names none, else 403. Without a
+ * key event the request's own choice stands.
+ */
+export function keptToKeyEvent(keyEvent: string | null, requested: string | undefined): string | undefined {
+  if (keyEvent === null || requested === undefined || requested === keyEvent) return keyEvent ?? requested;
+  throw keyEventRefused(keyEvent, `act on event '${requested}'`);
+}
+
+/** The 403 for a check-in key kept to `keyEvent` asked to `what` outside it. */
+export function keyEventRefused(keyEvent: string, what: string): AppError {
+  return new AppError('api_key_scope', `This check-in key is kept to event '${keyEvent}', so it cannot ${what}. Use that event's door link, or a key that is not kept to one event.`);
 }
 
 /** One OpenAPI security requirement: scheme name → scopes. `{}` means "no credentials". */

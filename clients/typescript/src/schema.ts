@@ -423,7 +423,7 @@ export interface paths {
         };
         /**
          * The signed-in user and account (and the CSRF token)
-         * @description Who is calling, and with a key what it may do (`scope`). Any key may call this, a check-in key (scope `checkin`) too.
+         * @description Who is calling, and with a key what it may do (`scope`, and `batch_id` for a check-in key kept to one event). Any key may call this, a check-in key (scope `checkin`) too.
          */
         get: operations["getAuthMe"];
         put?: never;
@@ -631,13 +631,13 @@ export interface paths {
         };
         /**
          * List check-ins (newest first)
-         * @description Filter by one ticket (`campaign_id`) or by event (`batch_id`: the check-ins of a bulk request's tickets, and whatever a gate kept to that event refused), and by gate (`scanner_id`), `result` and `type`; filters combine. An unknown `campaign_id` or `batch_id` is a 404. For an event’s totals, see `GET /api/v1/checkins/summary`. A check-in key (scope `checkin`) may call this.
+         * @description Filter by one ticket (`campaign_id`) or by event (`batch_id`: the check-ins of a bulk request's tickets, and whatever a gate kept to that event refused), and by gate (`scanner_id`), `result` and `type`; filters combine. An unknown `campaign_id` or `batch_id` is a 404. For an event’s totals, see `GET /api/v1/checkins/summary`. A check-in key (scope `checkin`) may call this; one kept to an event lists that event’s check-ins only (naming another event is a 403).
          */
         get: operations["listCheckins"];
         put?: never;
         /**
          * Check a scanned ticket in or out
-         * @description `payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`: an entry is admitted only by `ok` (reason `admitted`); an `ok` exit (reason `left`) records the holder leaving. A ticket enters once, or again after an `exit` when its code allows re-entry. A gate that sends `batch_id` admits only that event’s tickets. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`). A check-in key (scope `checkin`, for door scanners) may call this.
+         * @description `payload` is the text the scanner read from a morphing code (its live URL). Every answer is `200` with a `result`: an entry is admitted only by `ok` (reason `admitted`); an `ok` exit (reason `left`) records the holder leaving. A ticket enters once, or again after an `exit` when its code allows re-entry. A gate that sends `batch_id` admits only that event’s tickets. Send a `nonce` per scan to make retries safe: a repeated nonce returns the first answer (header `Idempotent-Replayed: true`). A check-in key (scope `checkin`, for door scanners) may call this; one kept to an event (its `batch_id`) is a gate kept to that event, and naming another is a 403.
          */
         post: operations["createCheckin"];
         delete?: never;
@@ -655,7 +655,7 @@ export interface paths {
         };
         /**
          * Export an event's or a ticket's check-ins as CSV
-         * @description Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns `created_at`, `result`, `reason`, `type`, `scanner_id`, `ticket_short_code`, `ticket_name`, `ticket_destination`, `campaign_id`, `checkin_id`, `local_time`, `utc_offset`. The ticket's columns are as the gate was told (empty for a payload that named none); `created_at` is the instant in UTC, `local_time` the same in `tz` as a spreadsheet reads a date and `utc_offset` that clock's offset then, e.g. `UTC+01:00` (an unknown `tz` is a 400). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, a check-in key (scope `checkin`) too, as the log is.
+         * @description Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket); neither or both is a 400, and one the account does not have a 404, as for the summary. RFC 4180 CSV, streamed, oldest first, one row per check-in, admitted or refused, with the columns `created_at`, `result`, `reason`, `type`, `scanner_id`, `ticket_short_code`, `ticket_name`, `ticket_destination`, `campaign_id`, `checkin_id`, `local_time`, `utc_offset`. The ticket's columns are as the gate was told (empty for a payload that named none); `created_at` is the instant in UTC, `local_time` the same in `tz` as a spreadsheet reads a date and `utc_offset` that clock's offset then, e.g. `UTC+01:00` (an unknown `tz` is a 400). Cells that a spreadsheet would run as a formula are prefixed with '. Read with any key of the account, a check-in key (scope `checkin`) too, as the log is; one kept to an event exports that event (the default when neither is sent) or one of its tickets.
          */
         get: operations["exportCheckinsCsv"];
         put?: never;
@@ -675,7 +675,7 @@ export interface paths {
         };
         /**
          * Sum up an event's or a ticket's check-ins
-         * @description Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket). Tickets admitted and inside now, check-ins by result, refusals by reason and counts per `scanner_id`, as of the request (`Cache-Control: no-store`). Counted by the database, so an event of any size is one call. A check-in key (scope `checkin`) may call this.
+         * @description Send exactly one of `batch_id` (an event: its tickets, and everything a gate answered under that `batch_id`) or `campaign_id` (one ticket). Tickets admitted and inside now, check-ins by result, refusals by reason and counts per `scanner_id`, as of the request (`Cache-Control: no-store`). Counted by the database, so an event of any size is one call. A check-in key (scope `checkin`) may call this; one kept to an event reads that event (the default when neither is sent) or one of its tickets, and anything else is a 403.
          */
         get: operations["getCheckinSummary"];
         put?: never;
@@ -756,7 +756,10 @@ export interface paths {
         /** The account's API keys, masked, newest first */
         get: operations["listMerchantApiKeys"];
         put?: never;
-        /** Create an API key; the full key is shown only in this response */
+        /**
+         * Create an API key; the full key is shown only in this response
+         * @description A check-in key (`scope: "checkin"`) for door scanners may be kept to one event with `batch_id`: 404 when the account has no tickets in that batch.
+         */
         post: operations["createMerchantApiKey"];
         delete?: never;
         options?: never;
@@ -1129,7 +1132,7 @@ export interface paths {
         };
         /**
          * List your bulk requests (newest first)
-         * @description One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`. A check-in key (scope `checkin`) may call this, to pick the event a door is for: it lists only batches of morphing codes (events), whatever `qr_type` says.
+         * @description One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`. A check-in key (scope `checkin`) may call this, to pick the event a door is for: it lists only batches of morphing codes (events), whatever `qr_type` says, and one kept to an event lists that event alone.
          */
         get: operations["listBatches"];
         put?: never;
@@ -1149,7 +1152,7 @@ export interface paths {
         };
         /**
          * Get one bulk request
-         * @description The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this, for batches of morphing codes (events) only: any other is a 404 to it.
+         * @description The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this, for batches of morphing codes (events) only: any other is a 404 to it, and to one kept to an event any other batch is a 403.
          */
         get: operations["getBatch"];
         put?: never;
@@ -1734,6 +1737,7 @@ export interface components {
          *       "env": "prd",
          *       "type": "secret",
          *       "scope": "all",
+         *       "batch_id": null,
          *       "status": "active",
          *       "name": "Checkout server",
          *       "created_at": "2026-03-01T12:00:00.000Z",
@@ -1744,6 +1748,8 @@ export interface components {
          *     }
          */
         ApiKey: {
+            /** @description For a check-in key kept to one event: that bulk batch. It checks in, reads and exports that event only, and lists no other. Null for every event (and for scope `all`). */
+            batch_id: string | null;
             /** Format: date-time */
             created_at: string;
             display_mask: string;
@@ -3007,6 +3013,8 @@ export interface components {
          */
         Whoami: {
             account: components["schemas"]["Account"];
+            /** @description The one event (bulk batch) a check-in key is kept to; null for every event, and for any other caller. */
+            batch_id: string | null;
             csrf_token: string | null;
             /**
              * @description What the caller may do: `checkin` for a check-in key, else `all` (sessions too).
@@ -8816,6 +8824,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description With scope `checkin` only: keeps the key to this event (a bulk batch of morphing codes, see `GET /api/v1/qrs/batches`). A door link for one concert then cannot admit, read or export another. 404 for a batch the account has no tickets in. */
+                    batch_id?: string;
                     /** @enum {string} */
                     env: "prd" | "tst";
                     /**
@@ -8878,6 +8888,16 @@ export interface operations {
             };
             /** @description Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `api_key_scope`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
             403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
+            404: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -24,6 +24,7 @@ export const Whoami = Type.Object(
     via: StringEnum(['session', 'api_key']),
     test_mode: Type.Boolean({ description: 'True for `sec1-tst-…` keys.' }),
     scope: StringEnum(API_KEY_SCOPES, { description: 'What the caller may do: `checkin` for a check-in key, else `all` (sessions too).' }),
+    batch_id: NullOr(Type.String(), { description: 'The one event (bulk batch) a check-in key is kept to; null for every event, and for any other caller.' }),
   },
   {
     title: 'Whoami',
@@ -82,6 +83,9 @@ export const ApiKeyJson = Type.Object(
       description:
         'What the key may do: `all`, or `checkin` (check tickets in, read the check-in log, figures and export, and read events; every other request is a 403 `api_key_scope`). A key for a door scanner, which can be lost without putting codes, answers or other keys at risk.',
     }),
+    batch_id: NullOr(Type.String(), {
+      description: 'For a check-in key kept to one event: that bulk batch. It checks in, reads and exports that event only, and lists no other. Null for every event (and for scope `all`).',
+    }),
     status: StringEnum(['active', 'rotating', 'expired', 'revoked']),
     name: NullOr(Type.String()),
     created_at: IsoDateTime(),
@@ -100,6 +104,7 @@ export const ApiKeyJson = Type.Object(
         env: 'prd',
         type: 'secret',
         scope: 'all',
+        batch_id: null,
         status: 'active',
         name: 'Checkout server',
         created_at: '2026-03-01T12:00:00.000Z',
@@ -144,6 +149,14 @@ export const CreateApiKeyBody = Type.Object(
     scope: Type.Optional(
       StringEnum(API_KEY_SCOPES, {
         description: '`all` (the default) or `checkin`: a key that can only check tickets in and read check-ins and events, for door scanners.',
+      }),
+    ),
+    batch_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 64,
+        description:
+          'With scope `checkin` only: keeps the key to this event (a bulk batch of morphing codes, see `GET /api/v1/qrs/batches`). A door link for one concert then cannot admit, read or export another. 404 for a batch the account has no tickets in.',
       }),
     ),
     name: Type.Optional(Type.String({ maxLength: 100 })),

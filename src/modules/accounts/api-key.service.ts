@@ -6,6 +6,7 @@ import type { ApiKeysTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
+import { getBatch } from '../campaigns/index.ts';
 import { emitEvent } from '../webhooks/index.ts';
 import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
 import { findAccountApiKeyByKid, findApiKeyById, findApiKeyByKid, findNewestActiveKey, insertApiKey, listApiKeys as listApiKeyRows, markReplaced, markRevoked, touchApiKey } from './api-key.repo.ts';
@@ -27,6 +28,8 @@ export interface ApiKey {
   env: KeyEnv;
   type: 'secret';
   scope: ApiKeyScope;
+  /** The one event (bulk batch) a check-in key is kept to; null for every event. */
+  batchId: string | null;
   /** `active`, `rotating` (replaced, valid until expiresAt), `expired` or `revoked`. */
   status: 'active' | 'rotating' | 'expired' | 'revoked';
   name: string | null;
@@ -43,6 +46,8 @@ export interface AuthenticatedKey {
   accountId: string;
   env: KeyEnv;
   scope: ApiKeyScope;
+  /** The one event a check-in key is kept to, else null. */
+  batchId: string | null;
   /** True when an expired key was let in because the caller asked for `acceptExpired` (regeneration). */
   expired: boolean;
 }
@@ -74,6 +79,7 @@ function toApiKey(row: ApiKeysTable, now: number): ApiKey {
     env: row.env,
     type: 'secret',
     scope: row.scope,
+    batchId: row.batch_id,
     status: statusOf(row, now),
     name: row.name,
     createdAt: row.created_at,
@@ -84,7 +90,10 @@ function toApiKey(row: ApiKeysTable, now: number): ApiKey {
   };
 }
 
-function newKeyRow(accountId: string, env: KeyEnv, scope: ApiKeyScope, name: string | null, expiresAt: number | null, now: number): { row: ApiKeysTable; fullKey: string } {
+/** What a new key may do: its scope and, for a check-in key, the one event it is kept to. */
+type KeyAccess = Pick<ApiKeysTable, 'scope' | 'batch_id'>;
+
+function newKeyRow(accountId: string, env: KeyEnv, access: KeyAccess, name: string | null, expiresAt: number | null, now: number): { row: ApiKeysTable; fullKey: string } {
   const { key, kid } = generateApiKey(env);
   const row: ApiKeysTable = {
     id: newId('key'),
@@ -92,7 +101,8 @@ function newKeyRow(accountId: string, env: KeyEnv, scope: ApiKeyScope, name: str
     kid,
     env,
     type: 'secret',
-    scope,
+    scope: access.scope,
+    batch_id: access.batch_id,
     name,
     key_hash: sha256(key).toString('hex'),
     display_mask: maskApiKey(env, kid, key.slice(-2)),
@@ -111,6 +121,8 @@ export interface NewApiKeyInput {
   env: KeyEnv;
   /** `all` when not given. */
   scope?: ApiKeyScope;
+  /** Keeps a check-in key to one event of the account (a bulk batch of morphing codes). */
+  batchId?: string | null;
   name?: string | null;
   /** Epoch ms after which the key stops working; must be in the future. */
   expiresAt?: number | null;
@@ -130,10 +142,30 @@ export async function createApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accoun
     throw new AppError('validation_failed', 'expires_at must be in the future.', { errors: [{ field: 'body/expires_at', message: 'must be in the future' }] });
   }
   checkEnvAllowed(input.env, input.onlyEnv);
+  const scope = input.scope ?? 'all';
+  const batchId = input.batchId ?? null;
+  if (batchId) await checkKeyEvent(ctx, accountId, input.env, scope, batchId);
   const name = input.name?.trim() || null;
-  const { row, fullKey } = newKeyRow(accountId, input.env, input.scope ?? 'all', name, input.expiresAt ?? null, now);
+  const { row, fullKey } = newKeyRow(accountId, input.env, { scope, batch_id: batchId }, name, input.expiresAt ?? null, now);
   await insertApiKey(ctx.db, row);
   return { apiKey: toApiKey(row, now), fullKey };
+}
+
+// Only a check-in key is kept to an event (a key with every right could call any route anyway),
+// and only to an event whose tickets it could check in: 404 for a batch the account does not have
+// or that holds no tickets, 400 for a tst key and a live event (it may not admit live tickets).
+async function checkKeyEvent(ctx: Pick<AppContext, 'db'>, accountId: string, env: KeyEnv, scope: ApiKeyScope, batchId: string): Promise<void> {
+  if (scope !== 'checkin') {
+    throw new AppError('validation_failed', 'Only a check-in key can be kept to one event: send scope "checkin" with batch_id, or leave batch_id out.', {
+      errors: [{ field: 'body/batch_id', message: 'needs scope checkin' }],
+    });
+  }
+  const batch = await getBatch(ctx, accountId, batchId, { ticketsOnly: true });
+  if (env === 'tst' && batch.livemode) {
+    throw new AppError('validation_failed', `A tst key cannot be kept to event '${batchId}': it is a live event, and tst keys check in only test tickets. Create a prd key for it.`, {
+      errors: [{ field: 'body/batch_id', message: 'is a live event' }],
+    });
+  }
 }
 
 /** Options of authenticateApiKey. */
@@ -198,7 +230,7 @@ export async function authenticateApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, 
   const expired = status === 'expired';
   if (expired && !(options.acceptExpired && expiredOnItsOwn(row) && now < renewableUntil(row))) throw expiredError(row, now);
   if (row.last_used_at === null || now - row.last_used_at >= LAST_USED_RESOLUTION_MS) await touchApiKey(ctx.db, row.id, now, now - LAST_USED_RESOLUTION_MS);
-  return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv, scope: row.scope, expired };
+  return { id: row.id, accountId: row.account_id, env: row.env as KeyEnv, scope: row.scope, batchId: row.batch_id, expired };
 }
 
 /** One page of an account's keys (newest first) and the cursor of the next page. */
@@ -232,7 +264,7 @@ export interface RegenerateInput {
 }
 
 /**
- * Replaces a key with a new one of the same env and scope; the old one is revoked or kept for a grace period.
+ * Replaces a key with a new one of the same env, scope and event; the old one is revoked or kept for a grace period.
  * A key that expired on its own may be regenerated too (by itself within EXPIRED_KEY_RENEWAL_DAYS,
  * or by any valid key or session): it is revoked at once, since it already stopped working. An
  * expired key authenticating the request regenerates only itself.
@@ -260,7 +292,7 @@ export async function regenerateApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, ac
   // An expiring key's successor lives as long as it did, counted from now: expiry is a rotation
   // period a key cannot shed by regenerating itself (revoking a key is how access ends).
   const expiresAt = old.expires_at === null ? null : now + (old.expires_at - old.created_at);
-  const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, old.scope, old.name, expiresAt, now);
+  const { row, fullKey } = newKeyRow(accountId, old.env as KeyEnv, { scope: old.scope, batch_id: old.batch_id }, old.name, expiresAt, now);
   const previous = await inTransaction(ctx.db, async (trx) => {
     await insertApiKey(trx, row);
     // The status guard makes two concurrent regenerations of one key produce one successor.

@@ -31,6 +31,7 @@ export function apiKeyJson(key: ApiKey): ApiKeyJson {
     env: key.env,
     type: key.type,
     scope: key.scope,
+    batch_id: key.batchId,
     status: key.status,
     name: key.name,
     created_at: new Date(key.createdAt).toISOString(),
@@ -99,10 +100,11 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
       schema: {
         tags: ['api-keys'],
         summary: 'Create an API key; the full key is shown only in this response',
+        description: 'A check-in key (`scope: "checkin"`) for door scanners may be kept to one event with `batch_id`: 404 when the account has no tickets in that batch.',
         security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateApiKeyBody,
-        response: { 201: CreatedApiKey },
+        response: { 201: CreatedApiKey, 404: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
@@ -112,6 +114,7 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
       const created = await createApiKey(ctx, principal.accountId, {
         env: request.body.env,
         scope: request.body.scope,
+        batchId: request.body.batch_id,
         name: request.body.name,
         expiresAt,
         onlyEnv: principal.testMode ? 'tst' : undefined,

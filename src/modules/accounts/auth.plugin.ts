@@ -74,7 +74,7 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
   const key = presentedApiKey(request);
   if (key !== undefined) {
     const found = await authenticateApiKey(ctx, key, { acceptExpired: request.routeOptions.config?.acceptsExpiredApiKey === true });
-    request.principal = { accountId: found.accountId, userId: null, via: 'api_key', apiKeyId: found.id, testMode: found.env === 'tst', scope: found.scope } satisfies Principal;
+    request.principal = { accountId: found.accountId, userId: null, via: 'api_key', apiKeyId: found.id, testMode: found.env === 'tst', scope: found.scope, batchId: found.batchId } satisfies Principal;
     await applyRateLimit(ctx, reply, `key:${found.id}`);
     // After the rate limit: refused requests count too, or a lost door key could be tried freely.
     // Any scope but `all` is closed unless the route opens to it (a scope this version does not
@@ -99,7 +99,7 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
     }
   }
   if (session.refreshed) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config.publicUrl, Math.floor(sessionTtlMs(ctx.config) / 1000)));
-  request.principal = { accountId: session.accountId, userId: session.userId, via: 'session', apiKeyId: null, testMode: false, scope: 'all' } satisfies Principal;
+  request.principal = { accountId: session.accountId, userId: session.userId, via: 'session', apiKeyId: null, testMode: false, scope: 'all', batchId: null } satisfies Principal;
   await applyRateLimit(ctx, reply, `session:${session.id}`);
   return false;
 }

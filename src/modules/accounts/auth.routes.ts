@@ -27,6 +27,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
       via: 'session',
       test_mode: false,
       scope: 'all',
+      batch_id: null,
     };
     return reply.status(status).send(body);
   }
@@ -120,7 +121,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
         tags: ['auth'],
         security: [{ session: [] }, { apiKey: [] }, { bearer: [] }],
         summary: 'The signed-in user and account (and the CSRF token)',
-        description: 'Who is calling, and with a key what it may do (`scope`). Any key may call this, a check-in key (scope `checkin`) too.',
+        description: 'Who is calling, and with a key what it may do (`scope`, and `batch_id` for a check-in key kept to one event). Any key may call this, a check-in key (scope `checkin`) too.',
         response: { 200: Whoami },
       },
     },
@@ -135,6 +136,7 @@ export async function authRoutes(server: FastifyInstance, ctx: AppContext): Prom
         via: principal.via,
         test_mode: principal.testMode,
         scope: principal.scope,
+        batch_id: principal.batchId,
       };
     },
   );

@@ -20,6 +20,8 @@ export interface BatchRow {
 /** Filters of the batch list. */
 export interface BatchFilter {
   qrType?: CampaignsTable['qr_type'];
+  /** Only this batch (what a check-in key kept to one event sees). */
+  batchId?: string;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function listBatches(db: Kysely<Database>, accountId: string, filte
     // Also what lets the partial index serve the query: single campaigns have no batch.
     .where('batch_id', 'is not', null);
   if (filter.qrType) groups = groups.where('qr_type', '=', filter.qrType);
+  if (filter.batchId) groups = groups.where('batch_id', '=', filter.batchId);
   if (cursor) {
     // The `<=` alone is what an index can seek to; the OR then steps past the cursor's own batch.
     groups = groups.where('created_at', '<=', cursor.createdAt).where((eb) => eb.or([eb('created_at', '<', cursor.createdAt), eb('batch_id', '<', cursor.id)]));

@@ -38,7 +38,7 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
           'One row per `POST /api/v1/qrs/bulk` that created codes: its `batch_id`, code type, how many codes, when, its mode, and the first code’s name and destination to recognise it by. ' +
           'Counted by the database, so a batch of 1,000 codes is one row. Every key of the account lists test and live batches alike, as the campaign list does; `livemode` tells them apart. ' +
           'The codes themselves: `GET /api/v1/campaigns?batch_id=`; an event’s gates: `GET /api/v1/checkins/summary?batch_id=`. ' +
-          'A check-in key (scope `checkin`) may call this, to pick the event a door is for: it lists only batches of morphing codes (events), whatever `qr_type` says.',
+          'A check-in key (scope `checkin`) may call this, to pick the event a door is for: it lists only batches of morphing codes (events), whatever `qr_type` says, and one kept to an event lists that event alone.',
         security: SIGNED_IN,
         querystring: BatchListQuery,
         response: { 200: BatchList, 400: problem, 401: problem },
@@ -49,7 +49,7 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
       const { limit, cursor, qr_type } = request.query;
       // A check-in key lists events only: other batches' first destinations are not a door's business.
       const qrType = principal.scope === 'checkin' ? 'morphing' : qr_type;
-      const page = await listBatches(ctx, principal.accountId, { qrType }, limit, decodeCursor(cursor));
+      const page = await listBatches(ctx, principal.accountId, { qrType, batchId: principal.batchId ?? undefined }, limit, decodeCursor(cursor));
       return pageJson(page, batchJson);
     },
   );
@@ -63,15 +63,15 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
         tags: ['bulk'],
         summary: 'Get one bulk request',
         description:
-          'The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this, for batches of morphing codes (events) only: any other is a 404 to it.',
+          'The batch as the list shows it. 404 for a `batch_id` the account has no code of. A check-in key (scope `checkin`) may call this, for batches of morphing codes (events) only: any other is a 404 to it, and to one kept to an event any other batch is a 403.',
         security: SIGNED_IN,
         params: BatchParams,
-        response: { 200: BatchSchema, 400: problem, 401: problem, 404: problem },
+        response: { 200: BatchSchema, 400: problem, 401: problem, 403: problem, 404: problem },
       },
     },
     async (request) => {
       const principal = requirePrincipal(request);
-      return batchJson(await getBatch(ctx, principal.accountId, request.params.batch_id, { ticketsOnly: principal.scope === 'checkin' }));
+      return batchJson(await getBatch(ctx, principal.accountId, request.params.batch_id, { ticketsOnly: principal.scope === 'checkin', keyEvent: principal.batchId }));
     },
   );
 

@@ -3,6 +3,7 @@
 import type { AppContext } from '../../context.ts';
 import { fromFlag } from '../../db/dialect.ts';
 import { notFound, testKeyRefused } from '../../errors.ts';
+import { keptToKeyEvent } from '../../http/auth.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { type BatchFilter, type BatchRow, deleteBatchName, findBatch, listBatches as listRows, saveBatchName } from './batches.repo.ts';
 import type { CampaignCaller, QrType } from './campaign.ts';
@@ -44,12 +45,19 @@ export async function listBatches(ctx: Pick<AppContext, 'db'>, accountId: string
   return mapPage(await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor)), toBatch);
 }
 
+/** What a caller may read of the batches: `ticketsOnly` for a check-in key, `keyEvent` for one kept to an event. */
+export interface BatchReach {
+  ticketsOnly?: boolean;
+  keyEvent?: string | null;
+}
+
 /**
  * One batch of the account; 404 when the account has no such batch, or when `ticketsOnly` (a
  * check-in key) and its codes are no tickets: a door's key must not read a marketing batch's
- * destinations.
+ * destinations. 403 for a batch other than the event a check-in key is kept to.
  */
-export async function getBatch(ctx: Pick<AppContext, 'db'>, accountId: string, batchId: string, { ticketsOnly = false } = {}): Promise<Batch> {
+export async function getBatch(ctx: Pick<AppContext, 'db'>, accountId: string, batchId: string, { ticketsOnly = false, keyEvent = null }: BatchReach = {}): Promise<Batch> {
+  keptToKeyEvent(keyEvent, batchId);
   const row = await findBatch(ctx.db, accountId, batchId);
   if (!row || (ticketsOnly && row.qr_type !== 'morphing')) throw notFound(`Batch '${batchId}'`);
   return toBatch(row);

@@ -8,6 +8,7 @@ import { assertFilterTargets } from '../campaigns/index.ts';
 import { checkinPage } from './checkin-export.repo.ts';
 import { scopeOf } from './checkin-summary.service.ts';
 import { storedAnswer } from './checkin.service.ts';
+import { type CheckinReader, scopeFilterFor } from './key-event.ts';
 
 /** Rows fetched per query. */
 export const CHECKIN_EXPORT_PAGE = 1000;
@@ -53,7 +54,13 @@ export interface CheckinExport {
  * at a time. `local_time` is the door's clock ('YYYY-MM-DD HH:MM:SS' in `tz`, which a spreadsheet
  * reads as a date) and `utc_offset` its offset then; `created_at` stays the instant, in UTC.
  */
-export async function exportCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: { campaignId?: string; batchId?: string }, tz?: string): Promise<CheckinExport> {
+export async function exportCheckins(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  { accountId, keyEvent }: CheckinReader,
+  requested: { campaignId?: string; batchId?: string },
+  tz?: string,
+): Promise<CheckinExport> {
+  const filter = await scopeFilterFor(ctx, accountId, requested, keyEvent);
   const scope = scopeOf(filter);
   const zone = resolveTimeZone(tz);
   await assertFilterTargets(ctx, accountId, filter);

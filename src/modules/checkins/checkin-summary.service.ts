@@ -6,6 +6,7 @@ import { assertFilterTargets } from '../campaigns/index.ts';
 import { type CheckinGroup, countByScanner, countTickets, groupCheckins, type ScannerCounts, type SummaryScope, type TicketCounts } from './checkin-summary.repo.ts';
 import { MAX_SUMMARY_SCANNERS } from './checkin-summary.schemas.ts';
 import { CHECKIN_RESULTS } from './checkin.schemas.ts';
+import { type CheckinReader, scopeFilterFor } from './key-event.ts';
 
 type Result = (typeof CHECKIN_RESULTS)[number];
 type RefusalResult = Exclude<Result, 'ok'>;
@@ -68,8 +69,17 @@ function foldGroups(groups: CheckinGroup[]): CheckinSummary['checkins'] {
   return { total, admissions, exits, refusals: total - admissions - exits, byResult, refusalReasons, firstAt, lastAt };
 }
 
-/** The check-in summary of one ticket or one bulk batch of the account (400 unless exactly one is named, 404 when the account has no such one). */
-export async function summarizeCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: { campaignId?: string; batchId?: string }): Promise<CheckinSummary> {
+/**
+ * The check-in summary of one ticket or one bulk batch of the account (400 unless exactly one is
+ * named, 404 when the account has no such one, 403 outside the event a check-in key is kept to,
+ * which is summed up when the request names neither).
+ */
+export async function summarizeCheckins(
+  ctx: Pick<AppContext, 'db' | 'clock' | 'config'>,
+  { accountId, keyEvent }: CheckinReader,
+  requested: { campaignId?: string; batchId?: string },
+): Promise<CheckinSummary> {
+  const filter = await scopeFilterFor(ctx, accountId, requested, keyEvent);
   const scope = scopeOf(filter);
   await assertFilterTargets(ctx, accountId, filter);
   const tickets = await countTickets(ctx.db, accountId, scope);

@@ -15,6 +15,8 @@ import { CHECKIN_RESULTS, CHECKIN_TYPES, type CheckinBody } from './checkin.sche
 import { parseTicketPayload } from './ticket-payload.ts';
 import { emitEvent, type EmitEventInput } from '../webhooks/index.ts';
 import { toIso } from '../../http/iso.ts';
+import { keptToKeyEvent } from '../../http/auth.ts';
+import { type CheckinReader, logFilterFor } from './key-event.ts';
 
 export { CHECKIN_RESULTS, CHECKIN_TYPES };
 /** A check-in result. */
@@ -168,9 +170,17 @@ function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
   };
 }
 
-/** Checks a scanned ticket in (or out). A repeated nonce returns the first answer with `replayed`. */
-export async function checkIn(ctx: Ctx, caller: CampaignCaller, request: CheckinRequest): Promise<{ checkin: Checkin; replayed: boolean }> {
+/** A gate: the account and its mode, and the one event a check-in key is kept to. */
+export type Gate = CampaignCaller & { keyEvent?: string | null };
+
+/**
+ * Checks a scanned ticket in (or out). A repeated nonce returns the first answer with `replayed`.
+ * A key kept to one event is a gate kept to that event whether or not it says so.
+ */
+export async function checkIn(ctx: Ctx, caller: Gate, scan: CheckinRequest): Promise<{ checkin: Checkin; replayed: boolean }> {
   const { accountId } = caller;
+  const gateEvent = keptToKeyEvent(caller.keyEvent ?? null, scan.batch_id) ?? null;
+  const request = gateEvent === (scan.batch_id ?? null) ? scan : { ...scan, batch_id: gateEvent ?? undefined };
   const hash = requestHash(request);
   const nonce = request.nonce ?? null;
   if (nonce) {
@@ -181,7 +191,6 @@ export async function checkIn(ctx: Ctx, caller: CampaignCaller, request: Checkin
   // What a gate kept to one event refuses counts toward that event (its log, figures and
   // webhooks), so the event must be the account's (404 otherwise: the gate is misconfigured), and a
   // test key must not write into a live one's record, as it may not admit its tickets.
-  const gateEvent = request.batch_id ?? null;
   if (gateEvent && verdict.campaign?.batchId !== gateEvent) {
     const { livemode } = await batchMode(ctx, accountId, gateEvent);
     if (caller.testMode && livemode) throw testKeyRefused(`check in at event '${gateEvent}'`, 'it is a live event, and tst keys check in only at the test events they make');
@@ -229,8 +238,9 @@ export async function checkIn(ctx: Ctx, caller: CampaignCaller, request: Checkin
   return { checkin: answer!, replayed: false };
 }
 
-/** A page of the account's check-ins, newest first, and the next page's cursor. */
-export async function listCheckins(ctx: Pick<AppContext, 'db'>, accountId: string, filter: CheckinFilter, limit: number, cursor?: Cursor): Promise<Page<Checkin>> {
+/** A page of the account's check-ins (of the key's event, if kept to one), newest first, and the next page's cursor. */
+export async function listCheckins(ctx: Pick<AppContext, 'db'>, { accountId, keyEvent }: CheckinReader, requested: CheckinFilter, limit: number, cursor?: Cursor): Promise<Page<Checkin>> {
+  const filter = logFilterFor(requested, keyEvent);
   await assertFilterTargets(ctx, accountId, filter);
   const page = await fetchPage(limit, (take) => listRows(ctx.db, accountId, filter, take, cursor));
   return mapPage(page, storedAnswer);
