@@ -4,11 +4,11 @@
 // /metrics a 404 without a token.
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { TEST_MASTER_KEY } from '../helpers/app.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 
 const procs: ChildProcess[] = [];
 const dirs: string[] = [];
@@ -17,38 +17,39 @@ afterEach(() => {
   while (dirs.length) fs.rmSync(dirs.pop()!, { recursive: true, force: true });
 });
 
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+/** JSON log lines of `output`, the last one only once it is whole. */
+function logLines(output: string): Record<string, unknown>[] {
+  return output
+    .split('\n')
+    .slice(0, -1)
+    .filter((l) => l.startsWith('{'))
+    .map((l) => JSON.parse(l) as Record<string, unknown>);
 }
 
-/** Starts `tessera <command>` and resolves with its JSON log lines up to the one whose msg is `ready`. */
-async function start(command: string, ready: string, env: Record<string, string>): Promise<Record<string, unknown>[]> {
-  const child = spawn(process.execPath, ['src/main.ts', command], { env: { ...process.env, DATABASE_URL: '', TESSERA_MASTER_KEY: TEST_MASTER_KEY, LOG_LEVEL: 'info', PORT: '0', ...env } });
-  procs.push(child);
-  let out = '';
-  child.stdout!.on('data', (d) => (out += d));
-  child.stderr!.on('data', (d) => (out += d));
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const lines = out
-      .split('\n')
-      .filter((l) => l.startsWith('{'))
-      .map((l) => JSON.parse(l) as Record<string, unknown>);
-    if (lines.some((l) => l.msg === ready)) return lines;
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`${command} did not start: ${out}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+/**
+ * Starts `tessera <command>` with TESSERA_METRICS_PORT on a free port (another one if that was
+ * taken before the child listened); resolves, once a JSON log line's msg is `ready`, with that port
+ * and the JSON log lines so far.
+ */
+async function start(command: string, ready: string, env: Record<string, string>): Promise<{ port: number; lines: Record<string, unknown>[] }> {
+  const { port, output } = await startServerProcess({
+    spawn: (metricsPort) => {
+      const child = spawn(process.execPath, ['src/main.ts', command], {
+        env: { ...process.env, DATABASE_URL: '', TESSERA_MASTER_KEY: TEST_MASTER_KEY, LOG_LEVEL: 'info', PORT: '0', ...env, TESSERA_METRICS_PORT: String(metricsPort) },
+      });
+      procs.push(child);
+      return child;
+    },
+    ready: (output) => logLines(output).some((l) => l.msg === ready),
+    timeoutMs: 30_000,
+  });
+  return { port, lines: logLines(output()) };
 }
 
 it('serve answers /metrics on the metrics port, says where, and keeps it off the public port', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-metrics-port-'));
   dirs.push(dir);
-  const port = await freePort();
-  const lines = await start('serve', 'Tessera is ready', { TESSERA_DATA_DIR: dir, TESSERA_METRICS_PORT: String(port), TESSERA_METRICS_HOST: '127.0.0.1', TESSERA_WORKER: 'false' });
+  const { port, lines } = await start('serve', 'Tessera is ready', { TESSERA_DATA_DIR: dir, TESSERA_METRICS_HOST: '127.0.0.1', TESSERA_WORKER: 'false' });
   const ready = lines.find((l) => l.msg === 'Tessera is ready')!;
   expect(ready.metrics).toBe(`http://127.0.0.1:${port}/metrics`);
   const publicBase = /^Server listening at (http:\/\/127\.0\.0\.1:\d+)$/.exec(String(lines.find((l) => String(l.msg).startsWith('Server listening at http://127.0.0.1'))?.msg))![1];
@@ -64,8 +65,8 @@ it('serve answers /metrics on the metrics port, says where, and keeps it off the
 it('worker answers /metrics on the metrics port with its outbox and deliveries, and says where', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-metrics-port-'));
   dirs.push(dir);
-  const port = await freePort();
-  const started = (await start('worker', 'worker started', { TESSERA_DATA_DIR: dir, TESSERA_METRICS_PORT: String(port), TESSERA_METRICS_HOST: '127.0.0.1' })).find((l) => l.msg === 'worker started')!;
+  const { port, lines } = await start('worker', 'worker started', { TESSERA_DATA_DIR: dir, TESSERA_METRICS_HOST: '127.0.0.1' });
+  const started = lines.find((l) => l.msg === 'worker started')!;
   expect(started.metrics).toBe(`http://127.0.0.1:${port}/metrics`);
   const body = await (await fetch(String(started.metrics))).text();
   expect(body).toMatch(/^tessera_webhook_outbox_pending 0$/m);
