@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentServerBuild, sourcesStamp, stampFile } from '../../bin/server-build.js';
 import { buildServer } from '../../scripts/build-server.ts';
 import { TEST_MASTER_KEY } from '../helpers/app.ts';
-import { freePort } from '../helpers/browser.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 
 describe('stamps', () => {
   it('a build is current only while every source keeps its path, size and modification time', () => {
@@ -47,25 +47,31 @@ describe('the compiled server', () => {
   const dist = fs.mkdtempSync(path.join(process.cwd(), '.tmp-dist-'));
   const data = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-build-data-'));
   let child: ChildProcess | undefined;
-  let output = '';
+  let output = () => '';
   let base = '';
 
   beforeAll(async () => {
     expect(buildServer(dist)).toBe(true);
     expect(currentServerBuild(dist)).toBe(path.join(dist, 'main.js'));
     expect(fs.existsSync(path.join(dist, 'http', 'page', 'page.css'))).toBe(true);
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    child = spawn(process.execPath, [path.join(dist, 'main.js'), 'serve'], {
-      env: { ...process.env, TESSERA_DATA_DIR: data, TESSERA_MASTER_KEY: TEST_MASTER_KEY, PORT: String(port), HOST: '127.0.0.1', TESSERA_PUBLIC_URL: base, LOG_LEVEL: 'info' },
+    const server = await startServerProcess({
+      spawn: (port) =>
+        spawn(process.execPath, [path.join(dist, 'main.js'), 'serve'], {
+          env: {
+            ...process.env,
+            TESSERA_DATA_DIR: data,
+            TESSERA_MASTER_KEY: TEST_MASTER_KEY,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            TESSERA_PUBLIC_URL: `http://127.0.0.1:${port}`,
+            LOG_LEVEL: 'info',
+          },
+        }),
+      ready: (out) => out.includes('Tessera is ready'),
     });
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    const deadline = Date.now() + 60_000;
-    while (!output.includes('Tessera is ready')) {
-      if (child.exitCode !== null || Date.now() > deadline) throw new Error(`the compiled server did not start:\n${output}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    child = server.child;
+    output = server.output;
+    base = `http://127.0.0.1:${server.port}`;
   }, 180_000);
 
   afterAll(async () => {
@@ -105,7 +111,7 @@ describe('the compiled server', () => {
     // A graceful stop flushes the buffer through the writer thread.
     child!.kill('SIGTERM');
     await new Promise((resolve) => child!.once('exit', resolve));
-    expect(output).not.toMatch(/scan flush failed|scan writer thread failed/);
+    expect(output()).not.toMatch(/scan flush failed|scan writer thread failed/);
     const db = new Database(path.join(data, 'tessera.db'), { readonly: true });
     try {
       expect((db.prepare('select count(*) as n from scans').get() as { n: number }).n).toBe(3);
