@@ -8,11 +8,11 @@
 // listed below; any other RUN fails the test until it is taught here.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, expect, it } from 'vitest';
 import { TEST_MASTER_KEY } from '../helpers/app.ts';
+import { startServerProcess } from '../helpers/server-process.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 /** RUN steps for the image's filesystem only (users, mount points), checked to be exactly these. */
@@ -49,15 +49,6 @@ function parseDockerfile(text: string): Stage[] {
 /** ENV instruction (`K=V K2=V2`) as pairs. */
 function parseEnv(args: string): Array<[string, string]> {
   return [...args.matchAll(/(\w+)=("[^"]*"|\S+)/g)].map((m) => [m[1]!, m[2]!.replace(/^"|"$/g, '')]);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 // .dockerignore: what the build context leaves out (plain names, paths and `**/name`).
@@ -143,34 +134,27 @@ it("runs the Dockerfile's own steps in a clean directory and the production serv
   const runtime = stages.at(-1)!;
   const cmd = JSON.parse(runtime.steps.findLast((s) => s.op === 'CMD')!.args) as string[];
   const healthcheck = JSON.parse(/CMD\s+(\[.*\])$/.exec(runtime.steps.find((s) => s.op === 'HEALTHCHECK')!.args)![1]!) as string[];
-  const port = String(await freePort());
   const dataDir = path.join(root, 'volume-data');
-  const serverEnv: Record<string, string> = {
+  const serverEnvOn = (port: number): Record<string, string> => ({
     PATH: process.env.PATH!,
     ...env,
     TESSERA_DATA_DIR: dataDir,
-    PORT: port,
+    PORT: String(port),
     // What an operator must supply (compose.yaml passes them).
     TESSERA_MASTER_KEY: TEST_MASTER_KEY,
     TESSERA_PUBLIC_URL: `http://127.0.0.1:${port}`,
-  };
-  expect(serverEnv.NODE_ENV).toBe('production');
+  });
+  expect(serverEnvOn(0).NODE_ENV).toBe('production');
   const resolved = (command: string[]) => command.map((word, i) => (i === 0 && word === 'node' ? process.execPath : word));
   const [bin, ...args] = resolved(cmd);
-  server = spawn(bin!, args, { cwd: dir, env: serverEnv });
-  let output = '';
-  server.stdout!.on('data', (d) => (output += d));
-  server.stderr!.on('data', (d) => (output += d));
-  // Wait for the server to say it is ready (or to exit), then run the image's HEALTHCHECK once.
-  await new Promise<void>((resolve, reject) => {
-    const check = () => {
-      if (output.includes('Tessera is ready')) resolve();
-    };
-    server!.stdout!.on('data', check);
-    server!.stderr!.on('data', check);
-    server!.on('exit', (code) => reject(new Error(`the server exited (${code}) before it was ready: ${output}`)));
-    check();
+  // Wait for the server to say it is ready (started again on another port if its first was taken
+  // before it listened), then run the image's HEALTHCHECK once.
+  const { child, port } = await startServerProcess({
+    spawn: (port) => (server = spawn(bin!, args, { cwd: dir, env: serverEnvOn(port) })),
+    ready: (output) => output.includes('Tessera is ready'),
+    timeoutMs: 120_000,
   });
+  const serverEnv = serverEnvOn(port);
   const [hbin, ...hargs] = resolved(healthcheck);
   const health = spawnSync(hbin!, hargs, { cwd: dir, env: serverEnv, encoding: 'utf8' });
   expect(health.status, `HEALTHCHECK failed: ${health.stdout}${health.stderr}`).toBe(0);
@@ -181,6 +165,6 @@ it("runs the Dockerfile's own steps in a clean directory and the production serv
   expect(home.status).toBe(200);
   expect(await home.text()).toContain('<div id="root"');
   expect(fs.existsSync(path.join(dataDir, 'tessera.db'))).toBe(true);
-  server.kill('SIGTERM');
-  expect(await new Promise((resolve) => server!.once('exit', resolve))).toBe(0);
+  child.kill('SIGTERM');
+  expect(await new Promise((resolve) => child.once('exit', resolve))).toBe(0);
 });
