@@ -1,9 +1,11 @@
 // Door links, in Chromium on a real server. The organiser, signed in, makes a door link on an
-// event's door page: a check-in key named after the event, shown once as a link and its QR code.
+// event's door page: a check-in key kept to that event and named after it, working for the time
+// chosen, shown once as a link and its QR code.
 // A staff browser without cookies opens the link: the key leaves the address bar, the door checks
 // tickets in with the key (and survives a reload) and offers nothing a check-in key cannot do. The
-// key is listed as "Check-in only"; revoked there, the link says it no longer works. A link without
-// its key, a link carrying a full key and a link to an unknown event each say what is wrong.
+// key is listed as a check-in key for one event; revoked there, the link says it no longer works.
+// A link without its key, a link carrying a full key, a link whose address names another event and
+// a link to an unknown event each say what is wrong.
 // axe-clean at 1280 and 390 px in every state.
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
@@ -56,7 +58,9 @@ describeDialects('dashboard door links in Chromium', (dialect) => {
         await page.getByRole('heading', { name: 'Gala night' }).waitFor();
         await page.getByRole('button', { name: 'Door link' }).click();
         const intro = page.getByRole('dialog', { name: 'Door link for staff' });
-        await intro.getByText('until you revoke the key “Door: Gala night” on the API keys page').waitFor();
+        await intro.getByText('for this event, and no other, for 3 days or until you revoke the key “Door: Gala night” on the API keys page').waitFor();
+        await intro.getByLabel('Works for').selectOption({ label: '1 week' });
+        await intro.getByText('for 1 week or until you revoke the key').waitFor();
         await axeAtBothWidths(page, 'door link dialog', 'dialog-intro');
         await intro.getByRole('button', { name: 'Create door link' }).click();
         const created = page.getByRole('dialog', { name: 'Door link created' });
@@ -74,6 +78,16 @@ describeDialects('dashboard door links in Chromium', (dialect) => {
         await created.waitFor({ state: 'detached' });
       });
       expect(problems).toEqual([]);
+      // The key behind it is kept to the event and stops working in a week.
+      const keys = (await live.app.inject({ method: 'GET', url: '/api/v1/merchant/api-keys', headers })).json().data.api_keys as Array<{
+        name: string;
+        scope: string;
+        batch_id: string | null;
+        expires_at: string | null;
+      }>;
+      const doorKey = keys.find((k) => k.name === 'Door: Gala night')!;
+      expect(doorKey).toMatchObject({ scope: 'checkin', batch_id: gala.batch_id });
+      expect(Math.abs(Date.parse(doorKey.expires_at!) - (Date.now() + 7 * 86_400_000))).toBeLessThan(600_000);
 
       // A staff device: no cookies, nothing but the link.
       const staff = await chromium().newContext({ viewport: { width: 1280, height: 900 } });
@@ -120,11 +134,26 @@ describeDialects('dashboard door links in Chromium', (dialect) => {
       expect(api.every((r) => r.key === fullKey && r.cookie === undefined)).toBe(true);
       expect(requests.some((r) => r.url.includes(fullKey) || r.url.includes('key='))).toBe(false);
 
+      // The same key under another event's address opens nothing there.
+      const fair = await live.app.inject({ method: 'POST', url: '/api/v1/qrs/bulk', headers, payload: { urls: ['https://tickets.example/fair/1'], qr_type: 'morphing', design_config: {} } });
+      expect(fair.statusCode, fair.body).toBe(201);
+      const elsewhere = await staff.newPage();
+      const elsewhereProblems = watchPage(elsewhere);
+      await withFailureScreenshot(elsewhere, `door-link-other-event-${dialect}`, async () => {
+        await elsewhere.goto(`${live.base}/door/${fair.json().batch_id}#key=${fullKey}`);
+        await elsewhere.getByRole('heading', { name: 'This door link is for another event' }).waitFor();
+        expect(await elsewhere.getByLabel('Scanned ticket').count()).toBe(0);
+        await axeAtBothWidths(elsewhere, 'door link for another event', 'staff-other-event');
+      });
+      expect(elsewhereProblems).toEqual([]);
+      await elsewhere.close();
+
       // The key is on the API keys page as a check-in key; revoked there, the link stops working.
       await withFailureScreenshot(page, `door-link-revoke-${dialect}`, async () => {
         await page.goto(`${live.base}/app/api-keys`);
         const row = page.locator('li', { hasText: 'Door: Gala night' });
-        await row.getByText('Check-in only').waitFor();
+        await row.getByText('Check-in · one event').waitFor();
+        expect(await row.getByRole('link', { name: 'Open its event’s door' }).getAttribute('href')).toBe(`/app/checkins/${gala.batch_id}`);
         await row.getByRole('button', { name: 'Revoke' }).click();
         await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).click();
         await page.getByText('Revoked keys (1)').waitFor();

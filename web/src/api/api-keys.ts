@@ -23,7 +23,7 @@ export interface RevealedKey {
 }
 
 /** Creates a key. */
-export async function createApiKey(input: { env: 'prd' | 'tst'; scope?: ApiKey['scope']; name?: string; expires_at?: string }): Promise<RevealedKey> {
+export async function createApiKey(input: { env: 'prd' | 'tst'; scope?: ApiKey['scope']; batch_id?: string; name?: string; expires_at?: string }): Promise<RevealedKey> {
   const body = await unwrap(api.POST('/api/v1/merchant/api-keys', { body: input }));
   return { apiKey: body.data.api_key, fullKey: body.data.full_key };
 }

@@ -1,5 +1,6 @@
 // API keys: masked list, create (shown once), regenerate with a grace period, revoke.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useMutation } from '../api/mutation.ts';
 import { KeyRound, Plus } from 'lucide-react';
 import { useState } from 'react';
@@ -31,10 +32,17 @@ function KeyRow({ apiKey, onRegenerate, onRevoke }: { apiKey: ApiKey; onRegenera
         <div className="flex flex-wrap items-center gap-2">
           <span className={`min-w-0 font-medium [overflow-wrap:anywhere] ${usable ? '' : 'text-zinc-600 dark:text-zinc-400'}`}>{apiKey.name || 'Unnamed key'}</span>
           <Badge tone={apiKey.env === 'prd' ? 'accent' : 'warning'}>{apiKey.env === 'prd' ? 'Live' : 'Test'}</Badge>
-          {apiKey.scope === 'checkin' && <Badge tone="neutral">Check-in only</Badge>}
+          {apiKey.scope === 'checkin' && <Badge tone="neutral">{apiKey.batch_id ? 'Check-in · one event' : 'Check-in only'}</Badge>}
           <Badge tone={status.tone}>{status.label}</Badge>
         </div>
         <p className="mt-1 font-mono text-[13px] break-all text-zinc-600 dark:text-zinc-400">{apiKey.display_mask}</p>
+        {apiKey.batch_id && (
+          <p className="mt-1 text-[13px]">
+            <Link to="/app/checkins/$batchId" params={{ batchId: apiKey.batch_id }} className="font-medium text-accent-ink underline-offset-2 hover:underline">
+              Open its event’s door
+            </Link>
+          </p>
+        )}
         <p className="mt-1 text-[13px] text-zinc-500 dark:text-zinc-400">
           Created <Time value={apiKey.created_at} />
           {' · '}

@@ -75,10 +75,11 @@ function Opening() {
 /** The door, once Tessera has said the key is a working check-in key; `onRefused` when it is not (or stops being one). */
 function CheckedDoor({ batchId, door, onRefused }: { batchId: string; door: DoorApi; onRefused: () => void }) {
   const me = useQuery(doorKeyQuery(door));
-  const usable = me.data?.scope === 'checkin';
+  const keptElsewhere = Boolean(me.data?.batch_id) && me.data?.batch_id !== batchId;
+  const usable = me.data?.scope === 'checkin' && !keptElsewhere;
   // The same query the figures show: a key revoked mid-shift is noticed on its next refresh.
   const summary = useQuery({ ...doorSummaryQuery(door, batchId), enabled: usable });
-  const refused = keyRefused(me.error) || keyRefused(summary.error) || (me.data !== undefined && !usable);
+  const refused = keyRefused(me.error) || keyRefused(summary.error) || (me.data !== undefined && me.data.scope !== 'checkin');
   useEffect(() => {
     if (refused) onRefused();
   }, [refused, onRefused]);
@@ -94,6 +95,13 @@ function CheckedDoor({ batchId, door, onRefused }: { batchId: string; door: Door
         }
       >
         <Alert>{errorText(me.error)}</Alert>
+      </LinkProblem>
+    );
+  // A working key for another event: the address was changed, or two links were mixed up.
+  if (keptElsewhere)
+    return (
+      <LinkProblem title="This door link is for another event">
+        <p>The link opens the door of the event it was made for, and this address names a different one. Open the door link you were given again, or ask the organiser for this event’s link.</p>
       </LinkProblem>
     );
   if (!usable) return <Opening />;
