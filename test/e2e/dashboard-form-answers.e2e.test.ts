@@ -1,7 +1,8 @@
 // A campaign's form answers in Chromium on a real server: the designer links to them only when
 // the campaign's page has a form; before any answer, an empty state with the page's link; after
 // two answers sent through the public form endpoint, one row each under the form's own labels
-// (yes/no for a checkbox, a dash for a field left empty), and the same answers as CSV.
+// (yes/no for a checkbox, a dash for a field left empty), and the same answers as CSV. At 390 px
+// each answer is a card, question by question, instead of a table scrolling sideways.
 // axe-clean at 1280 and 390 px.
 import { expect, it } from 'vitest';
 import {
@@ -77,9 +78,21 @@ describeDialects('dashboard form answers in Chromium', (dialect) => {
       const small = await phone.newPage();
       problems.push(...watchPage(small));
       await small.goto(`${live.base}/app/campaigns/${fair.id}/answers`);
-      await small.getByRole('table').waitFor();
+      const cards = small.getByRole('list', { name: 'Answers, newest first' }).getByRole('listitem');
+      await cards.first().waitFor();
+      expect(await small.getByRole('table').isVisible()).toBe(false);
+      expect(await cards.count()).toBe(2);
+      // Newest first, every question under its label, a field left empty as a dash.
+      const pairs = async (i: number) => {
+        const card = cards.nth(i);
+        const terms = await card.locator('dt').allTextContents();
+        const values = await card.locator('dd').allTextContents();
+        return terms.map((term, j) => `${term}: ${values[j]}`);
+      };
+      expect(await pairs(0)).toEqual(['Your name: Grace Hopper', 'Email: grace@example.com', 'Guests: —', 'T-shirt size: —', 'Notes: —', 'I agree to be contacted: Yes']);
+      expect((await pairs(1))[0]).toBe('Your name: Ada Lovelace');
       await expectAxeClean(small, 'answers at 390 px');
-      // The table scrolls inside its card; the page itself does not scroll sideways.
+      // Nothing scrolls sideways, the page or a card.
       expect(await small.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
       await small.screenshot({ path: `.tmp/answers-390-${dialect}.png`, fullPage: true });
       await page.screenshot({ path: `.tmp/answers-1280-${dialect}.png`, fullPage: true });

@@ -13,12 +13,40 @@ import { CopyButton } from '../components/ui/copy-button.tsx';
 import { Alert, Card, EmptyState, Skeleton, Time } from '../components/ui/misc.tsx';
 import { ScrollingTable } from '../components/ui/scrolling-table.tsx';
 import { useTitle } from '../lib/use-title.ts';
+import type { JsonResponse } from '@tessera/client';
 
 /** An answer's value as text: yes/no for a checkbox, "—" for a field left empty. */
 function cell(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   return String(value);
+}
+
+type Field = { name: string; label: string };
+type Answer = JsonResponse<'/api/v1/forms/campaign/{id}', 'get'>['data'][number];
+
+// On a phone a table of several questions scrolls sideways and hides all but the first answers
+// of a row: there, each answer is a card that reads top to bottom, question by question.
+function AnswerCards({ fields, rows }: { fields: Field[]; rows: Answer[] }) {
+  return (
+    <ul aria-label="Answers, newest first" className="divide-y divide-zinc-100 sm:hidden dark:divide-zinc-800">
+      {rows.map((a) => (
+        <li key={a.id} className="px-4 py-3">
+          <p className="text-[13px] text-zinc-600 dark:text-zinc-400">
+            <Time value={a.created_at} />
+          </p>
+          <dl className="mt-1 space-y-1 text-sm">
+            {fields.map((f) => (
+              <div key={f.name}>
+                <dt className="text-[13px] font-medium text-zinc-600 dark:text-zinc-400">{f.label}</dt>
+                <dd className="break-words">{cell(a.data[f.name])}</dd>
+              </div>
+            ))}
+          </dl>
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export function FormAnswersPage() {
@@ -69,7 +97,8 @@ export function FormAnswersPage() {
         </EmptyState>
       ) : (
         <Card className="overflow-hidden">
-          <ScrollingTable label="Answers, newest first" columns={[{ key: 'sent', title: 'Sent' }, ...fields.map((f) => ({ key: f.name, title: f.label }))]}>
+          <AnswerCards fields={fields} rows={rows} />
+          <ScrollingTable className="max-sm:hidden" label="Answers, newest first" columns={[{ key: 'sent', title: 'Sent' }, ...fields.map((f) => ({ key: f.name, title: f.label }))]}>
             {rows.map((a) => (
               <tr key={a.id}>
                 <td className="px-4 py-2 whitespace-nowrap">

@@ -13,10 +13,23 @@ export interface Column {
   className?: string;
 }
 
-export function ScrollingTable({ label, labelledBy, columns, children }: { label?: string; labelledBy?: string; columns: readonly Column[]; children: ReactNode }) {
+export function ScrollingTable({
+  label,
+  labelledBy,
+  columns,
+  className,
+  children,
+}: {
+  label?: string;
+  labelledBy?: string;
+  columns: readonly Column[];
+  /** Classes of the scrolling region, e.g. to show the rows another way on small screens. */
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must take focus to be scrolled by keyboard
-    <section tabIndex={0} aria-label={label} aria-labelledby={labelledBy} className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent">
+    <section tabIndex={0} aria-label={label} aria-labelledby={labelledBy} className={cn('overflow-x-auto focus-visible:outline-2 focus-visible:outline-accent', className)}>
       <table className="w-full text-left text-[13px]">
         <thead className="bg-zinc-50 text-zinc-600 dark:bg-zinc-900 dark:text-zinc-400">
           <tr>
