@@ -82,6 +82,7 @@ const FORMATS: Record<string, string> = {
   uuid: 'must be a UUID',
 };
 const TYPES: Record<string, string> = { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false', object: 'an object', array: 'a list', null: 'null' };
+const AMOUNT_FIELD = /(^|\/|_)amount$/;
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 // A pattern says nothing a person can act on ("must match pattern \"^[a-z0-9](?:…)$\""): each
@@ -135,6 +136,8 @@ function issueMessage(issue: ValidationIssue): string {
       break;
     case 'type': {
       const types = String(issue.params?.type ?? '').split(',');
+      // Every amount in the API is in minor units: `12.50` is the one mistake a person makes here.
+      if (types[0] === 'integer' && AMOUNT_FIELD.test(issue.instancePath ?? '')) return `must be ${TYPES.integer} of minor units (cents), e.g. 1250 for 12.50`;
       if (types.every((t) => TYPES[t])) return `must be ${types.map((t) => TYPES[t]).join(' or ')}`;
       break;
     }

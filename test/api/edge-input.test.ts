@@ -126,6 +126,9 @@ describeDialects('edge input', (dialect) => {
       expect(res.statusCode, `amount ${JSON.stringify(amount)}: ${res.body}`).toBe(400);
       expect(res.json().errors).toContainEqual({ field: 'body/amount', message: expect.stringMatching(/whole number/) });
     }
+    // Amounts are minor units; the message says so where a person wrote the major unit.
+    const decimal = await initPayment(t.app, key, { ...INIT.sepa, amount: 12.5 });
+    expect(decimal.json().errors).toContainEqual({ field: 'body/amount', message: 'must be a whole number of minor units (cents), e.g. 1250 for 12.50' });
     await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: true }, auth: false }, 'body/ttlHours', /number/);
     await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 1, viewLimit: [true] }, auth: false }, 'body/viewLimit', /whole number/);
     await expectFieldError({ method: 'POST', url: '/api/v0/items', payload: { content: 12345, ttlHours: 1 }, auth: false }, 'body/content', /text/);
