@@ -1,7 +1,7 @@
 // API key rows: plain functions taking the database first.
 import type { Kysely, Transaction } from 'kysely';
 import { type KeysetPosition, newestFirst } from '../../db/keyset.ts';
-import type { ApiKeysTable, Database } from '../../db/schema.ts';
+import type { ApiKeysTable, CampaignsTable, Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -74,4 +74,13 @@ export async function touchApiKey(db: Db, id: string, now: number, olderThan: nu
     .where('id', '=', id)
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', olderThan)]))
     .execute();
+}
+
+/**
+ * The type and mode of a batch's codes, as the batch list reads them (from its newest code), or
+ * undefined when the account has no code in it: what a check-in key may be kept to. Read here, not
+ * through the campaigns module, which depends on this one (through pages): no module cycle.
+ */
+export async function findKeyEvent(db: Db, accountId: string, batchId: string): Promise<Pick<CampaignsTable, 'qr_type' | 'livemode'> | undefined> {
+  return db.selectFrom('campaigns').select(['qr_type', 'livemode']).where('account_id', '=', accountId).where('batch_id', '=', batchId).orderBy('id', 'desc').limit(1).executeTakeFirst();
 }

@@ -2,14 +2,25 @@
 // is shown once; only its kid and SHA-256 are stored, and the digest is compared in constant time.
 import type { AppContext } from '../../context.ts';
 import { digestsEqual, sha256 } from '../../crypto/keys.ts';
+import { fromFlag } from '../../db/dialect.ts';
 import type { ApiKeysTable } from '../../db/schema.ts';
 import { AppError, notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
 import { newId } from '../../ids.ts';
-import { getBatch } from '../campaigns/index.ts';
 import { emitEvent } from '../webhooks/index.ts';
 import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
-import { findAccountApiKeyByKid, findApiKeyById, findApiKeyByKid, findNewestActiveKey, insertApiKey, listApiKeys as listApiKeyRows, markReplaced, markRevoked, touchApiKey } from './api-key.repo.ts';
+import {
+  findAccountApiKeyByKid,
+  findApiKeyById,
+  findApiKeyByKid,
+  findKeyEvent,
+  findNewestActiveKey,
+  insertApiKey,
+  listApiKeys as listApiKeyRows,
+  markReplaced,
+  markRevoked,
+  touchApiKey,
+} from './api-key.repo.ts';
 import { inTransaction } from '../../db/transaction.ts';
 import { toIso } from '../../http/iso.ts';
 
@@ -160,8 +171,9 @@ async function checkKeyEvent(ctx: Pick<AppContext, 'db'>, accountId: string, env
       errors: [{ field: 'body/batch_id', message: 'needs scope checkin' }],
     });
   }
-  const batch = await getBatch(ctx, accountId, batchId, { ticketsOnly: true });
-  if (env === 'tst' && batch.livemode) {
+  const event = await findKeyEvent(ctx.db, accountId, batchId);
+  if (event?.qr_type !== 'morphing') throw notFound(`Batch '${batchId}'`);
+  if (env === 'tst' && fromFlag(event.livemode)) {
     throw new AppError('validation_failed', `A tst key cannot be kept to event '${batchId}': it is a live event, and tst keys check in only test tickets. Create a prd key for it.`, {
       errors: [{ field: 'body/batch_id', message: 'is a live event' }],
     });

@@ -11,5 +11,4 @@ export const campaignRoutes: Module = async (app, ctx) => (await import('./campa
 export type { Campaign, CampaignCaller, RedirectTarget } from './campaign.ts';
 export { assertFilterTargets, batchMode, campaignFor, countActiveCampaigns, findCampaignByCode, findRedirectTarget, getCampaign } from './campaign.service.ts';
 export { schedulePhase } from './schedule.ts';
-export { getBatch } from './batches.service.ts';
 export { CampaignChanges } from './campaign-changes.ts';
