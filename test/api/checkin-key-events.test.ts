@@ -54,6 +54,32 @@ describeDialects('check-in keys kept to one event', (dialect) => {
     expect(lone.json()).toMatchObject({ result: 'invalid', reason: 'other_event' });
   });
 
+  it("learns nothing of another event's tickets from their short links: no name, no destination, in the answer, the log or the export", async () => {
+    const concert = await createTicketBatch(t, full, 1);
+    const fair = await createTicketBatch(t, full, 1);
+    const flyer = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/campaigns',
+      headers: full.headers,
+      payload: { name: 'Sponsor deal (internal)', destination: 'https://example.com/secret-offer' },
+    });
+    expect(flyer.statusCode, flyer.body).toBe(201);
+    const door = await eventKey(concert.batch_id);
+    // A printed short link, no token needed: an exit spends nothing, so it could be tried at will.
+    for (const shortCode of [fair.data[0]!.short_code, flyer.json().short_code as string]) {
+      const probe = await postCheckin(t, door, { payload: `${t.app.ctx.config.publicUrl}/${shortCode}`, type: 'exit' });
+      expect(probe.json()).toMatchObject({ result: 'invalid', reason: 'other_event', ticket: null });
+    }
+    const log = await t.app.inject({ method: 'GET', url: '/api/v1/checkins', headers: door.headers });
+    expect(log.json().data.map((c: { ticket: unknown }) => c.ticket)).toEqual([null, null]);
+    const csv = (await t.app.inject({ method: 'GET', url: '/api/v1/checkins/export.csv', headers: door.headers })).body;
+    expect(csv).not.toContain('example.com');
+    expect(csv).not.toContain('Sponsor deal');
+    // Its own event's tickets are named as ever.
+    const own = await postCheckin(t, door, { payload: liveTicketUrl(t, concert.data[0]!), type: 'entry' });
+    expect(own.json().ticket).toMatchObject({ short_code: concert.data[0]!.short_code });
+  });
+
   it('reads, sums up and exports its own event only, and lists no other', async () => {
     const concert = await createTicketBatch(t, full, 2);
     const fair = await createTicketBatch(t, full, 1);

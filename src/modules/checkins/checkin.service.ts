@@ -198,6 +198,9 @@ export async function checkIn(ctx: Ctx, caller: Gate, scan: CheckinRequest): Pro
   const id = newId('chk');
   const now = ctx.clock.now();
   const campaign = verdict.campaign;
+  // A key kept to one event is told nothing of another's ticket: its short link alone (no token)
+  // finds it, and its name is an attendee's. The answer, and so the log, keeps its id only.
+  const shown = campaign && (!caller.keyEvent || campaign.batchId === caller.keyEvent) ? campaign : null;
   let answer: Checkin | undefined;
   const build = (moved: boolean, admitted: AdmissionRow | undefined): CheckinsTable => {
     answer = {
@@ -207,7 +210,7 @@ export async function checkIn(ctx: Ctx, caller: Gate, scan: CheckinRequest): Pro
       campaignId: campaign?.id ?? null,
       batchId: gateEvent ?? campaign?.batchId ?? null,
       scannerId: request.scanner_id ?? null,
-      ticket: campaign ? { shortCode: campaign.shortCode, destination: campaign.destination, name: campaign.name } : null,
+      ticket: shown ? { shortCode: shown.shortCode, destination: shown.destination, name: shown.name } : null,
       // The gate can tell someone who came early when to come back.
       opensAt: verdict.reason === 'not_yet_active' ? (campaign?.activeFrom ?? null) : null,
       createdAt: now,

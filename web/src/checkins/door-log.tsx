@@ -35,8 +35,10 @@ const full = new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 
 
 // Names and gates wrap between words; `anywhere` let a narrow screen squeeze a column to one letter
 // ("Edsge|r"), so they keep a readable width and the table scrolls sideways instead.
+// A door link's key is not told another event's ticket (ADR 0041), so such a refusal names none.
 function TicketName({ checkin }: { checkin: Checkin }) {
-  return checkin.ticket ? <bdi>{checkin.ticket.name}</bdi> : <span className="text-zinc-500 dark:text-zinc-400">Not a ticket</span>;
+  if (checkin.ticket) return <bdi>{checkin.ticket.name}</bdi>;
+  return <span className="text-zinc-500 dark:text-zinc-400">{checkin.reason === 'other_event' ? 'Another event’s ticket' : 'Not a ticket'}</span>;
 }
 
 function GateName({ checkin }: { checkin: Checkin }) {
