@@ -106,6 +106,34 @@ describeDialects('migrations', (dialect) => {
     ]);
   });
 
+  it('0025 leaves every existing key for every event, lets only a check-in key name one, and goes down and up again', async () => {
+    database = await createTestDatabase(dialect, { migrate: false });
+    const db = database.handle.db;
+    const schema = dialect === 'postgres' ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]!.s : undefined;
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, ...(schema ? { migrationTableSchema: schema } : {}) });
+    expect((await migrator.migrateTo('0024_api_key_scope')).error).toBeUndefined();
+    await db.insertInto('accounts').values({ id: 'acc_1', slug: 'old', name: 'A', created_at: 1, updated_at: 1 }).execute();
+    const key = (id: string, scope: string) =>
+      sql`insert into api_keys (id, account_id, kid, env, type, scope, key_hash, display_mask, status, created_at)
+        values (${id}, 'acc_1', ${`kid_${id}`}, 'prd', 'secret', ${scope}, ${`hash_${id}`}, 'mask', 'active', 1)`.execute(db);
+    await key('key_all', 'all');
+    await key('key_door', 'checkin');
+    expect((await migrateToLatest(db))[0]).toBe('0025_api_key_event');
+    expect(await db.selectFrom('api_keys').select(['id', 'scope', 'batch_id']).orderBy('id').execute()).toEqual([
+      { id: 'key_all', scope: 'all', batch_id: null },
+      { id: 'key_door', scope: 'checkin', batch_id: null },
+    ]);
+    await db.updateTable('api_keys').set({ batch_id: 'bat_1' }).where('id', '=', 'key_door').execute();
+    await expect(db.updateTable('api_keys').set({ batch_id: 'bat_1' }).where('id', '=', 'key_all').execute()).rejects.toThrow();
+    // Down forgets the event (the key works for every event again, as before 0025); up again adds the column empty.
+    expect((await migrator.migrateTo('0024_api_key_scope')).error).toBeUndefined();
+    expect((await migrateToLatest(db))[0]).toBe('0025_api_key_event');
+    expect(await db.selectFrom('api_keys').select(['id', 'batch_id']).orderBy('id').execute()).toEqual([
+      { id: 'key_all', batch_id: null },
+      { id: 'key_door', batch_id: null },
+    ]);
+  });
+
   it('an older release on a database a newer one migrated is refused in those words, not as corrupted', async () => {
     database = await createTestDatabase(dialect);
     const db = database.handle.db;
