@@ -80,6 +80,27 @@ describeDialects('check-in keys kept to one event', (dialect) => {
     expect(own.json().ticket).toMatchObject({ short_code: concert.data[0]!.short_code });
   });
 
+  it("reads one of its tickets as its own gates saw it: that ticket's scans at another event's gates stay out of the figures and the export", async () => {
+    const concert = await createTicketBatch(t, full, 1);
+    const fair = await createTicketBatch(t, full, 1);
+    const ticket = concert.data[0]!;
+    // Held up at the fair's door by mistake (gate name and time are the fair's business), then admitted at the concert.
+    const astray = await postCheckin(t, full, { payload: liveTicketUrl(t, ticket), type: 'entry', batch_id: fair.batch_id, scanner_id: 'fair-east' });
+    expect(astray.json().reason).toBe('other_event');
+    const door = await eventKey(concert.batch_id);
+    await postCheckin(t, door, { payload: liveTicketUrl(t, ticket), type: 'entry', scanner_id: 'north' });
+    const read = (url: string) => t.app.inject({ method: 'GET', url, headers: door.headers });
+    const summary = (await read(`/api/v1/checkins/summary?campaign_id=${ticket.id}`)).json();
+    expect(summary.checkins).toMatchObject({ total: 1, admissions: 1, refusals: 0 });
+    expect(summary.scanners.map((s: { scanner_id: string }) => s.scanner_id)).toEqual(['north']);
+    const csv = (await read(`/api/v1/checkins/export.csv?campaign_id=${ticket.id}`)).body;
+    expect(csv.trim().split(/\r?\n/)).toHaveLength(2);
+    expect(csv).not.toContain('fair-east');
+    // The account itself still sees both.
+    const all = await t.app.inject({ method: 'GET', url: `/api/v1/checkins/summary?campaign_id=${ticket.id}`, headers: full.headers });
+    expect(all.json().checkins.total).toBe(2);
+  });
+
   it('reads, sums up and exports its own event only, and lists no other', async () => {
     const concert = await createTicketBatch(t, full, 2);
     const fair = await createTicketBatch(t, full, 1);

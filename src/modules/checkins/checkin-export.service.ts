@@ -8,7 +8,7 @@ import { assertFilterTargets } from '../campaigns/index.ts';
 import { checkinPage } from './checkin-export.repo.ts';
 import { scopeOf } from './checkin-summary.service.ts';
 import { storedAnswer } from './checkin.service.ts';
-import { type CheckinReader, scopeFilterFor } from './key-event.ts';
+import { type CheckinReader, keptScope, scopeFilterFor } from './key-event.ts';
 
 /** Rows fetched per query. */
 export const CHECKIN_EXPORT_PAGE = 1000;
@@ -61,7 +61,7 @@ export async function exportCheckins(
   tz?: string,
 ): Promise<CheckinExport> {
   const filter = await scopeFilterFor(ctx, accountId, requested, keyEvent);
-  const scope = scopeOf(filter);
+  const scope = keptScope(scopeOf(filter), keyEvent);
   const zone = resolveTimeZone(tz);
   await assertFilterTargets(ctx, accountId, filter);
   async function* chunks(): AsyncGenerator<string> {

@@ -9,6 +9,8 @@ import type { CheckinsTable, Database } from '../../db/schema.ts';
 export interface SummaryScope {
   kind: 'campaign' | 'batch';
   id: string;
+  /** Only check-ins answered at this event's gates (a check-in key kept to one event reads no other). */
+  atEvent?: string;
 }
 
 /** The scope's tickets and their gate state. */
@@ -70,7 +72,8 @@ export function inScope(db: Kysely<Database>, accountId: string, scope: SummaryS
   // written so no index serves it: without statistics SQLite otherwise walks the account's index,
   // every check-in of every event, instead of the batch's or ticket's.
   const query = db.selectFrom('checkins').where(sql<string>`${sql.ref('account_id')} || ''`, '=', accountId);
-  return query.where(scope.kind === 'batch' ? 'batch_id' : 'campaign_id', '=', scope.id);
+  const scoped = query.where(scope.kind === 'batch' ? 'batch_id' : 'campaign_id', '=', scope.id);
+  return scope.atEvent ? scoped.where('batch_id', '=', scope.atEvent) : scoped;
 }
 
 const isAdmission = (eb: ExpressionBuilder<Database, 'checkins'>) => eb.and([eb('result', '=', 'ok'), eb('type', '=', 'entry')]);

@@ -6,7 +6,7 @@ import { assertFilterTargets } from '../campaigns/index.ts';
 import { type CheckinGroup, countByScanner, countTickets, groupCheckins, type ScannerCounts, type SummaryScope, type TicketCounts } from './checkin-summary.repo.ts';
 import { MAX_SUMMARY_SCANNERS } from './checkin-summary.schemas.ts';
 import { CHECKIN_RESULTS } from './checkin.schemas.ts';
-import { type CheckinReader, scopeFilterFor } from './key-event.ts';
+import { type CheckinReader, keptScope, scopeFilterFor } from './key-event.ts';
 
 type Result = (typeof CHECKIN_RESULTS)[number];
 type RefusalResult = Exclude<Result, 'ok'>;
@@ -80,7 +80,7 @@ export async function summarizeCheckins(
   requested: { campaignId?: string; batchId?: string },
 ): Promise<CheckinSummary> {
   const filter = await scopeFilterFor(ctx, accountId, requested, keyEvent);
-  const scope = scopeOf(filter);
+  const scope = keptScope(scopeOf(filter), keyEvent);
   await assertFilterTargets(ctx, accountId, filter);
   const tickets = await countTickets(ctx.db, accountId, scope);
   const checkins = foldGroups(await groupCheckins(ctx.db, accountId, scope));

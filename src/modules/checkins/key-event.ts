@@ -3,6 +3,7 @@
 // with no key event (sessions, keys with every right, check-in keys for every event) nothing changes.
 import { keptToKeyEvent, keyEventRefused } from '../../http/auth.ts';
 import { getCampaign } from '../campaigns/index.ts';
+import type { SummaryScope } from './checkin-summary.repo.ts';
 
 type Filter = { campaignId?: string; batchId?: string };
 
@@ -28,4 +29,9 @@ export async function scopeFilterFor(ctx: Parameters<typeof getCampaign>[0], acc
   const campaign = await getCampaign(ctx, accountId, filter.campaignId);
   if (campaign.batchId !== keyEvent) throw keyEventRefused(keyEvent, `read campaign '${filter.campaignId}', which is not one of that event's tickets`);
   return filter;
+}
+
+/** A summary's or export's scope kept to the key's event: one of its tickets' check-ins at its own gates only, as the log shows them. */
+export function keptScope(scope: SummaryScope, keyEvent: string | null): SummaryScope {
+  return keyEvent === null ? scope : { ...scope, atEvent: keyEvent };
 }
