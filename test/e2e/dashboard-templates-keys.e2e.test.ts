@@ -94,7 +94,7 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
     async () => {
       const live = await startApp();
       const browser = chromium();
-      const { context } = await signedInContext(browser, live);
+      const { context, cookie, csrfToken } = await signedInContext(browser, live);
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: live.base });
       const page = await context.newPage();
       const base = live.base;
@@ -189,6 +189,31 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         const refused = await call(doorKey);
         expect([refused.status, (await refused.json()).code]).toEqual([403, 'api_key_scope']);
         expect((await (await fetch(`${base}/api/v1/auth/me`, { headers: { 'x-api-key': doorKey } })).json()).scope).toBe('checkin');
+
+        // One kept to an event: chosen among the events, marked so, linked to that event's door.
+        const gala = await live.app.inject({
+          method: 'POST',
+          url: '/api/v1/qrs/bulk',
+          headers: { cookie, 'x-csrf-token': csrfToken, origin: base },
+          payload: { urls: ['https://tickets.example/1'], qr_type: 'morphing', batch_name: 'Gala night', design_config: {} },
+        });
+        expect(gala.statusCode, gala.body).toBe(201);
+        await page.reload();
+        await page.getByRole('button', { name: 'Create key' }).first().click();
+        const eventDialog = page.getByRole('dialog', { name: 'Create an API key' });
+        await eventDialog.getByLabel('Name (optional)', { exact: true }).fill('Gala gate');
+        expect(await eventDialog.getByLabel('Events', { exact: true }).count()).toBe(0);
+        await eventDialog.getByRole('radio', { name: 'Check-in only' }).check();
+        await eventDialog.getByLabel('Events', { exact: true }).selectOption({ label: 'Only Gala night' });
+        await expectAxeClean(page, 'create a check-in key for one event, 1280 px');
+        await page.screenshot({ path: `.tmp/api-key-create-event-1280-${dialect}.png` });
+        await eventDialog.getByRole('button', { name: 'Create key' }).click();
+        const galaKey = (await page.getByTestId('secret').textContent())!.trim();
+        await page.getByRole('button', { name: 'I have copied it' }).click();
+        const galaRow = page.locator('li', { hasText: 'Gala gate' });
+        await galaRow.getByText('Check-in · one event').waitFor();
+        expect(await galaRow.getByRole('link', { name: 'Open its event’s door' }).getAttribute('href')).toBe(`/app/checkins/${gala.json().batch_id}`);
+        expect((await (await fetch(`${base}/api/v1/auth/me`, { headers: { 'x-api-key': galaKey } })).json()).batch_id).toBe(gala.json().batch_id);
         const phone = await phoneContextLike(browser, context);
         const small = await phone.newPage();
         await small.goto(`${base}/app/api-keys`);

@@ -1,5 +1,5 @@
 // Creating and regenerating API keys: each ends by showing the full key once.
-import { useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { type FormEvent, useState } from 'react';
 import { apiKeysQuery, createApiKey, regenerateApiKey, type RevealedKey } from '../api/api-keys.ts';
@@ -10,6 +10,8 @@ import { Button } from '../components/ui/button.tsx';
 import { Dialog } from '../components/ui/dialog.tsx';
 import { Field, Select, TextInput } from '../components/ui/field.tsx';
 import { Alert } from '../components/ui/misc.tsx';
+import { ticketBatchesQuery } from '../api/checkins.ts';
+import { eventTitle } from '../checkins/event-title.ts';
 
 const EXPIRY_CHOICES = [
   { value: 'never', label: 'Never' },
@@ -73,17 +75,46 @@ function Choices<T extends string>({
   );
 }
 
+/** The event a check-in key is kept to: every event, or one of the newest (older ones: their door page's "Door link"). */
+function EventChoice({ env, value, onChange, error }: { env: 'prd' | 'tst'; value: string; onChange: (batchId: string) => void; error?: string }) {
+  const events = useInfiniteQuery(ticketBatchesQuery);
+  // A tst key admits test tickets only, so only test events can be its own.
+  const choices = (events.data?.pages.flatMap((p) => p.data) ?? []).filter((e) => env === 'prd' || !e.livemode);
+  return (
+    <Field label="Events" hint="A key kept to one event checks in, reads and exports that event only." error={error}>
+      {(props) => (
+        <Select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
+          <option value="">Every event</option>
+          {choices.map((e) => (
+            <option key={e.batch_id} value={e.batch_id}>
+              Only {eventTitle(e)}
+            </option>
+          ))}
+        </Select>
+      )}
+    </Field>
+  );
+}
+
 export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const queryClient = useQueryClient();
   const [name, setName] = useState('');
   const [env, setEnv] = useState<'prd' | 'tst'>('prd');
   const [scope, setScope] = useState<ApiKey['scope']>('all');
+  const [event, setEvent] = useState('');
   const [expiry, setExpiry] = useState('never');
   const [date, setDate] = useState('');
   // "On a date…" with no day picked: said here, as the API's message names an ISO timestamp.
   const [noDate, setNoDate] = useState(false);
   const create = useMutation({
-    mutationFn: () => createApiKey({ env, scope, ...(name.trim() ? { name: name.trim() } : {}), ...(expiryIso(expiry, date) !== undefined ? { expires_at: expiryIso(expiry, date) } : {}) }),
+    mutationFn: () =>
+      createApiKey({
+        env,
+        scope,
+        ...(scope === 'checkin' && event ? { batch_id: event } : {}),
+        ...(name.trim() ? { name: name.trim() } : {}),
+        ...(expiryIso(expiry, date) !== undefined ? { expires_at: expiryIso(expiry, date) } : {}),
+      }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey }),
   });
   const close = () => {
@@ -91,6 +122,7 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
     create.reset();
     setName('');
     setScope('all');
+    setEvent('');
     setExpiry('never');
     setNoDate(false);
   };
@@ -113,7 +145,7 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
         <Revealed revealed={create.data} onDone={close} />
       ) : (
         <form onSubmit={onSubmit} noValidate className="space-y-4">
-          {create.error && !fields.name && !fields.expires_at && <Alert>{errorText(create.error)}</Alert>}
+          {create.error && !fields.name && !fields.expires_at && !fields.batch_id && <Alert>{errorText(create.error)}</Alert>}
           <Field label="Name" optional hint="Say where it is used, e.g. “Ticket shop”." error={fields.name}>
             {(props) => <TextInput {...props} maxLength={100} value={name} onChange={(e) => setName(e.target.value)} />}
           </Field>
@@ -121,7 +153,11 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
             legend="Mode"
             name="key-env"
             value={env}
-            onChange={setEnv}
+            // A live event is not a tst key's to keep to: the choice starts over.
+            onChange={(next) => {
+              setEnv(next);
+              setEvent('');
+            }}
             choices={[
               ['prd', 'Live', 'Works on real data.'],
               ['tst', 'Test', 'Marks what it does as test data.'],
@@ -137,6 +173,7 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
               ['checkin', 'Check-in only', 'For door scanners: checks tickets in and reads check-ins and events, nothing else.'],
             ]}
           />
+          {scope === 'checkin' && <EventChoice env={env} value={event} onChange={setEvent} error={fields.batch_id} />}
           {/* A refused expiry is the date's fault when one was picked: the message goes beside it. */}
           <Field label="Expires" error={expiry === 'date' ? undefined : fields.expires_at}>
             {(props) => (
