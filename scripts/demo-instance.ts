@@ -1,5 +1,5 @@
 // A Tessera on a throwaway SQLite database, listening on a free loopback port, seeded with an
-// account and the kind of data a real one has (campaigns with designs, templates, API keys, webhook
+// account and the kind of data a real one has (campaigns with designs, templates, API keys (a door link's too), webhook
 // endpoints, payment requests, an event's tickets half checked in at two doors, and a month of
 // scans through the real redirect for the first campaign).
 // Used by `npm run screenshots`; the e2e tests start their own, unseeded instances.
@@ -224,6 +224,14 @@ export async function startDemoInstance(): Promise<DemoInstance> {
   await seedPayments(app, shop);
   const event = await seedEvent(app, shop);
   await json(app, 'POST', '/api/v1/merchant/api-keys', session, { env: 'tst', name: 'Staging', expires_at: new Date(Date.now() + 30 * 86_400_000).toISOString() });
+  // What a door link makes: a check-in key kept to the fair, for three days.
+  await json(app, 'POST', '/api/v1/merchant/api-keys', session, {
+    env: 'prd',
+    scope: 'checkin',
+    batch_id: event.batchId,
+    name: 'Door: Spring fair',
+    expires_at: new Date(Date.now() + 3 * 86_400_000).toISOString(),
+  });
   return {
     base,
     email,
