@@ -3,10 +3,10 @@
 // answer: each scan is its own request, named by its own nonce, and the newest one is shown. A
 // scan that failed is kept below with the way to send it again, as the same scan.
 import { useQueryClient } from '@tanstack/react-query';
-import { randomUuid } from '@tessera/client';
+import { randomUuid, TesseraApiError } from '@tessera/client';
 import { Camera, ScanLine } from 'lucide-react';
 import { type FormEvent, useRef, useState } from 'react';
-import { checkIn, doorLogQuery, doorSummaryQuery } from '../api/checkins.ts';
+import { checkIn, doorKeyQuery, doorLogQuery, doorSummaryQuery } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import { useMutation } from '../api/mutation.ts';
 import type { Checkin, CheckinBody } from '../api/types.ts';
@@ -61,6 +61,10 @@ export function ScanPanel({ batchId }: { batchId: string }) {
       void queryClient.invalidateQueries({ queryKey: doorLogQuery(door, batchId).queryKey });
     },
     onError: (error, { body, seq }) => {
+      // A door link's key refused mid-shift (revoked, expired): ask again who the key is, so the
+      // page says at once that the link no longer works, instead of showing the API's advice to
+      // developers and a retry that cannot work until the figures' next refresh notices.
+      if (door.viaLink && error instanceof TesseraApiError && (error.status === 401 || error.status === 403)) void queryClient.invalidateQueries({ queryKey: doorKeyQuery(door).queryKey });
       const failure: Failure = { nonce: body.nonce ?? '', body, message: errorText(error) };
       unsent.add(failure);
       if (seq === latest.current) setOutcome({ kind: 'failed', nonce: failure.nonce, message: failure.message, retry: () => retry(failure), at: Date.now() });
