@@ -67,6 +67,8 @@ describeDialects('dashboard door links in Chromium', (dialect) => {
         await created.getByText('You will not see this again').waitFor();
         link = (await created.getByTestId('secret').textContent()) ?? '';
         expect(link).toMatch(new RegExp(`^${live.base}/door/${gala.batch_id}#key=sec1-prd-`));
+        // Made on a dashboard at 127.0.0.1, the link opens on no phone, and the dialog says so.
+        await created.getByRole('alert').getByText('Phones cannot open this link').waitFor();
         // The QR code on screen is the link itself, for a phone's camera.
         const qr = await created.getByRole('img', { name: 'QR code of the door link' }).getAttribute('src');
         expect(await decodeImage(decodeURIComponent(qr!.slice(qr!.indexOf(',') + 1)))).toEqual([link]);

@@ -70,6 +70,15 @@ export function forgetRefusedDoorKey(batchId: string): void {
   changed();
 }
 
+/**
+ * Whether `hostname` (as `URL.hostname` writes it) names this computer only: localhost, 127.0.0.0/8
+ * or ::1. A door link made there opens on no staff phone, since the phone's own loopback answers.
+ */
+export function onlyThisComputer(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/\.$/, '');
+  return host === 'localhost' || host.endsWith('.localhost') || /^127(?:\.\d{1,3}){3}$/.test(host) || host === '[::1]';
+}
+
 /** The door link for an event: this dashboard's address, the event, and the key in the fragment. */
 export function doorLinkUrl(batchId: string, fullKey: string): string {
   return `${window.location.origin}/door/${encodeURIComponent(batchId)}#key=${encodeURIComponent(fullKey)}`;

@@ -13,7 +13,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Dialog } from '../components/ui/dialog.tsx';
 import { Field, Select } from '../components/ui/field.tsx';
 import { Alert } from '../components/ui/misc.tsx';
-import { doorLinkUrl } from './door-key.ts';
+import { doorLinkUrl, onlyThisComputer } from './door-key.ts';
 import { DoorLinkQr } from './door-link-qr.tsx';
 import { eventTitle } from './event-title.ts';
 
@@ -82,6 +82,12 @@ export function DoorLinkDialog({ event, open, onOpenChange }: { event: TicketBat
         <div className="space-y-4">
           <DoorLinkQr link={link} />
           <SecretBox secret={link} label="Door link" copiedMessage="Link copied" />
+          {onlyThisComputer(new URL(link).hostname) && (
+            <Alert title="Phones cannot open this link">
+              It starts with {new URL(link).host}, the address of this computer only. Open the dashboard at the address staff phones reach (the one people scan your codes at), make a door link there,
+              and revoke the key of this one.
+            </Alert>
+          )}
           <Reach keyName={keyName} limit={create.data?.apiKey.expires_at ? `until ${WHEN.format(new Date(create.data.apiKey.expires_at))}` : null} />
           <div className="flex justify-end">
             <Button variant="primary" onClick={close}>
