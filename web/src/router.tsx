@@ -119,6 +119,8 @@ const hostedPageRoute = createRoute({
 const bulkRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'bulk',
+  // ?type=morphing opens on live tickets (the Check-in page's way to make an event).
+  validateSearch: (search: Record<string, unknown>): { type?: 'morphing' } => (search.type === 'morphing' ? { type: 'morphing' } : {}),
   component: lazyRouteComponent(
     importSection(() => import('./bulk/bulk-page.tsx')),
     'BulkPage',

@@ -1,14 +1,14 @@
 // Bulk creation: paste up to 1,000 links or drop a CSV, pick type, design and format, name the
 // batch if you like, see the server's per-row errors before sending, then download every code and
-// a manifest as one ZIP.
+// a manifest as one ZIP; or, for live tickets (an event), tickets.csv with their secret keys.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
-import { Link } from '@tanstack/react-router';
-import { CheckCircle2, Download, FileUp, ListChecks } from 'lucide-react';
+import { useSearch } from '@tanstack/react-router';
+import { CheckCircle2, FileUp, ListChecks } from 'lucide-react';
 import { type DragEvent, useMemo, useRef, useState } from 'react';
 import { errorText, fieldMessages, withFieldLabels } from '../api/field-errors.ts';
 import { templatesQuery } from '../api/templates.ts';
-import { Button, buttonClass } from '../components/ui/button.tsx';
+import { Button } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
 import { Field, Select, TextArea, TextInput } from '../components/ui/field.tsx';
 import { Alert, Card, PageHeader } from '../components/ui/misc.tsx';
@@ -16,8 +16,10 @@ import { toast } from '../components/ui/toast.tsx';
 import { drawPreview, PRESET_NAMES, PRESETS } from '../designer/engine.ts';
 import { svgDataUri } from '../designer/preview.tsx';
 import { formatCount } from '../lib/dates.ts';
-import { fileSafe, saveBlob } from '../lib/download.ts';
+import { saveBlob } from '../lib/download.ts';
 import { useTitle } from '../lib/use-title.ts';
+import { BulkCreated, createdTitle, downloadName } from './bulk-created.tsx';
+import { ProgressBar } from './bulk-progress.tsx';
 import { type BulkOptions, type BulkOutcome, type BulkProgress, checkRows, RowErrors, runBulk } from './bulk-run.ts';
 import { type BulkRow, commaRows, duplicateRows, pastedRows, rowsFromCsv } from './parse-rows.ts';
 import { CommaRowList, DuplicateRowList, RowErrorList } from './row-problems.tsx';
@@ -29,49 +31,14 @@ const BATCH_FIELDS = { urls: 'links', names: 'names', batch_name: 'Batch name', 
 const PNG_SIZES = [256, 512, 1024, 2048];
 // The API's longest batch name (MAX_BATCH_NAME_LENGTH), as the door's rename dialog allows.
 const MAX_BATCH_NAME = 200;
-
-/** "tessera-Spring-fair-14-March-bat_….zip" for a named batch, "tessera-bat_….zip" otherwise. */
-function zipName(outcome: BulkOutcome): string {
-  const stem = outcome.batchName ? fileSafe(outcome.batchName, '') : '';
-  return `tessera-${stem ? `${stem}-` : ''}${outcome.batchId}.zip`;
-}
-
-/** "50 codes created", and the batch's name when it has one. */
-function createdTitle(outcome: BulkOutcome): string {
-  const count = `${formatCount(outcome.campaigns.length)} ${outcome.campaigns.length === 1 ? 'code' : 'codes'} created`;
-  return outcome.batchName ? `${count} for “${outcome.batchName}”` : count;
-}
+const TYPE_HINTS: Record<BulkOptions['qrType'], string> = {
+  dynamic: 'Short links: change destinations later, scans are counted.',
+  static: 'The link itself: works without Tessera, cannot change.',
+  morphing: 'One ticket per link, checked in at the event’s door. Its picture changes every few seconds, so a screenshot does not get in.',
+};
 
 function words(value: string): string {
   return value.charAt(0).toUpperCase() + value.slice(1).replaceAll('-', ' ');
-}
-
-function ProgressBar({ progress }: { progress: BulkProgress }) {
-  const [value, label] =
-    progress.phase === 'checking'
-      ? [5, 'Checking every link…']
-      : progress.phase === 'creating'
-        ? [15, `Creating ${formatCount(progress.total)} codes…`]
-        : progress.phase === 'rendering'
-          ? [15 + Math.round((progress.done / progress.total) * 75), `Drawing images: ${formatCount(progress.done)} of ${formatCount(progress.total)}`]
-          : [95, 'Packing the ZIP…'];
-  return (
-    <div className="space-y-2">
-      <p className="text-sm font-medium" id="bulk-progress-label">
-        {label}
-      </p>
-      <div
-        role="progressbar"
-        aria-labelledby="bulk-progress-label"
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={value}
-        className="h-2 overflow-hidden rounded-full bg-zinc-100 dark:bg-zinc-800"
-      >
-        <div className="h-full rounded-full bg-accent transition-[width] duration-300" style={{ width: `${value}%` }} />
-      </div>
-    </div>
-  );
 }
 
 export function BulkPage() {
@@ -81,7 +48,9 @@ export function BulkPage() {
   const [text, setText] = useState('');
   const [csv, setCsv] = useState<{ file: string; rows: BulkRow[] } | null>(null);
   const [csvProblem, setCsvProblem] = useState<string | null>(null);
-  const [qrType, setQrType] = useState<'dynamic' | 'static'>('dynamic');
+  const search = useSearch({ from: '/app/bulk' });
+  const [qrType, setQrType] = useState<BulkOptions['qrType']>(search.type ?? 'dynamic');
+  const live = qrType === 'morphing';
   const [designChoice, setDesignChoice] = useState('plain');
   const [format, setFormat] = useState<'svg' | 'png'>('svg');
   const [pngSize, setPngSize] = useState(1024);
@@ -127,7 +96,7 @@ export function BulkPage() {
       return runBulk(rows, options, idempotencyKey.current, setProgress);
     },
     onSuccess: (outcome: BulkOutcome) => {
-      saveBlob(outcome.zip, zipName(outcome));
+      saveBlob(outcome.file, downloadName(outcome));
       void queryClient.invalidateQueries({ queryKey: ['campaigns', 'list'] });
       toast(createdTitle(outcome));
     },
@@ -175,47 +144,25 @@ export function BulkPage() {
     void loadFile(event.dataTransfer.files[0]);
   };
 
-  if (create.data) {
-    const outcome = create.data;
+  if (create.data)
     return (
-      <>
-        <PageHeader title="Bulk create" />
-        <Card className="flex flex-col items-center px-6 py-12 text-center">
-          <CheckCircle2 aria-hidden="true" className="size-10 text-green-600" />
-          <h2 className="mt-4 max-w-md text-lg font-semibold break-words">{createdTitle(outcome)}</h2>
-          <p className="mt-1.5 max-w-md text-sm text-zinc-600 dark:text-zinc-400">
-            Your download has started: a ZIP with one {format.toUpperCase()} per code and <code>manifest.csv</code> listing each name, short code, public link and destination.
-          </p>
-          <div className="mt-6 flex flex-wrap justify-center gap-2">
-            <Button variant="primary" onClick={() => saveBlob(outcome.zip, zipName(outcome))}>
-              <Download aria-hidden="true" />
-              Download the ZIP again
-            </Button>
-            <Link to="/app" className={buttonClass('secondary')}>
-              See them in Campaigns
-            </Link>
-            <Button
-              variant="ghost"
-              onClick={() => {
-                resetResults();
-                setText('');
-                setCsv(null);
-                setBatchName('');
-              }}
-            >
-              Start another batch
-            </Button>
-          </div>
-        </Card>
-      </>
+      <BulkCreated
+        outcome={create.data}
+        format={format}
+        onAnother={() => {
+          resetResults();
+          setText('');
+          setCsv(null);
+          setBatchName('');
+        }}
+      />
     );
-  }
 
   const busy = check.isPending || create.isPending;
   const isChecked = checked === fingerprint && !check.error;
   return (
     <>
-      <PageHeader title="Bulk create" description="Make up to 1,000 codes at once from a list of links, and download them as one ZIP." />
+      <PageHeader title="Bulk create" description="Make up to 1,000 codes at once from a list of links and download them as one ZIP, or an event’s live tickets." />
       <div className="grid grid-cols-[minmax(0,1fr)] gap-6 lg:grid-cols-[minmax(0,1fr)_320px]">
         <Card className="space-y-4 p-5">
           <h2 className="text-sm font-semibold">1. Links</h2>
@@ -306,18 +253,19 @@ export function BulkPage() {
         <div className="space-y-6">
           <Card className="space-y-4 p-5">
             <h2 className="text-sm font-semibold">2. Codes</h2>
-            <Field label="Type" hint={qrType === 'dynamic' ? 'Short links: change destinations later, scans are counted.' : 'The link itself: works without Tessera, cannot change.'}>
+            <Field label="Type" hint={TYPE_HINTS[qrType]}>
               {(props) => (
                 <Select
                   {...props}
                   value={qrType}
                   onChange={(e) => {
-                    setQrType(e.target.value as 'dynamic' | 'static');
+                    setQrType(e.target.value as BulkOptions['qrType']);
                     resetResults();
                   }}
                 >
                   <option value="dynamic">Dynamic</option>
                   <option value="static">Static</option>
+                  <option value="morphing">Live tickets (an event)</option>
                 </Select>
               )}
             </Field>
@@ -356,34 +304,41 @@ export function BulkPage() {
                 <img src={svgDataUri(sample)} alt="Sample of the chosen design" className="size-28" />
               </div>
             )}
-            <div className="grid grid-cols-2 gap-3">
-              <Field label="Files">
-                {(props) => (
-                  <Select {...props} value={format} onChange={(e) => setFormat(e.target.value as 'svg' | 'png')}>
-                    <option value="svg">SVG (vector)</option>
-                    <option value="png">PNG</option>
-                  </Select>
-                )}
-              </Field>
-              {format === 'png' && (
-                <Field label="PNG width">
+            {!live && (
+              <div className="grid grid-cols-2 gap-3">
+                <Field label="Files">
                   {(props) => (
-                    <Select {...props} value={pngSize} onChange={(e) => setPngSize(Number(e.target.value))}>
-                      {PNG_SIZES.map((s) => (
-                        <option key={s} value={s}>
-                          {s} px
-                        </option>
-                      ))}
+                    <Select {...props} value={format} onChange={(e) => setFormat(e.target.value as 'svg' | 'png')}>
+                      <option value="svg">SVG (vector)</option>
+                      <option value="png">PNG</option>
                     </Select>
                   )}
                 </Field>
-              )}
-            </div>
+                {format === 'png' && (
+                  <Field label="PNG width">
+                    {(props) => (
+                      <Select {...props} value={pngSize} onChange={(e) => setPngSize(Number(e.target.value))}>
+                        {PNG_SIZES.map((s) => (
+                          <option key={s} value={s}>
+                            {s} px
+                          </option>
+                        ))}
+                      </Select>
+                    )}
+                  </Field>
+                )}
+              </div>
+            )}
           </Card>
 
           <Card className="space-y-4 p-5">
             <h2 className="text-sm font-semibold">3. Create</h2>
-            <Field label="Batch name" optional hint={`The event or print run these codes are for; it names the ZIP too. Up to ${formatCount(MAX_BATCH_NAME)} characters.`} error={nameError}>
+            <Field
+              label={live ? 'Event name' : 'Batch name'}
+              optional
+              hint={`${live ? 'What the door page and the events list call it; it names tickets.csv too.' : 'The event or print run these codes are for; it names the ZIP too.'} Up to ${formatCount(MAX_BATCH_NAME)} characters.`}
+              error={nameError}
+            >
               {(props) => (
                 <TextInput
                   {...props}
@@ -401,7 +356,7 @@ export function BulkPage() {
               )}
             </Field>
             {progress ? (
-              <ProgressBar progress={progress} />
+              <ProgressBar progress={progress} live={live} />
             ) : refusedByCheck ? (
               <p className="text-[13px] text-red-700 dark:text-red-400">
                 Fix the {formatCount(refusedByCheck.rows.length)} {refusedByCheck.rows.length === 1 ? 'row' : 'rows'} listed under Links first: nothing is created until every row is valid.
@@ -420,7 +375,7 @@ export function BulkPage() {
                 Check {rows.length > 0 ? formatCount(rows.length) : ''} links
               </Button>
               <Button variant="primary" onClick={() => (refusedByCheck ? setAskedToFix((n) => n + 1) : create.mutate())} disabled={rows.length === 0 || tooMany || busy} pending={create.isPending}>
-                Create {rows.length > 0 ? formatCount(rows.length) : ''} {rows.length === 1 ? 'code' : 'codes'}
+                Create {rows.length > 0 ? formatCount(rows.length) : ''} {live ? (rows.length === 1 ? 'ticket' : 'tickets') : rows.length === 1 ? 'code' : 'codes'}
               </Button>
             </div>
           </Card>

@@ -7,11 +7,13 @@ import { api } from '../api/client.ts';
 import type { BulkRequest, Campaign } from '../api/types.ts';
 import type { BulkRow } from './parse-rows.ts';
 import { svgToPng } from './raster.ts';
+import { ticketsCsv } from './tickets-csv.ts';
 import { imageName, manifestCsv, zipBatch } from './zip-batch.ts';
 
 /** What the person chose besides the rows. */
 export interface BulkOptions {
-  qrType: 'dynamic' | 'static';
+  /** `morphing`: live tickets, an event's; no images, tickets.csv with their secret keys instead. */
+  qrType: 'dynamic' | 'static' | 'morphing';
   /** A design document, or a template to take it from. */
   design: { design_config: Record<string, unknown> } | { template_id: string };
   format: 'svg' | 'png';
@@ -50,7 +52,8 @@ function requestBody(rows: BulkRow[], options: BulkOptions, dryRun: boolean): Bu
     ...(options.batchName ? { batch_name: options.batchName } : {}),
     qr_type: options.qrType,
     ...options.design,
-    inline_svg: true,
+    // A live ticket has no still image to inline.
+    inline_svg: options.qrType !== 'morphing',
     dry_run: dryRun,
   };
 }
@@ -78,7 +81,9 @@ export async function checkRows(rows: BulkRow[], options: BulkOptions): Promise<
 /** The finished run. */
 export interface BulkOutcome {
   campaigns: Campaign[];
-  zip: Blob;
+  /** The download: a ZIP of images and manifest.csv, or for live tickets tickets.csv. */
+  file: Blob;
+  live: boolean;
   batchId: string;
   /** The name the batch was created with, as the server stores it (trimmed), or null. */
   batchName: string | null;
@@ -95,6 +100,8 @@ export async function runBulk(rows: BulkRow[], options: BulkOptions, idempotency
   }
   if (!('data' in result)) throw new Error('The server answered a creation with a dry run.');
   const campaigns = result.data;
+  const named = { batchId: result.batch_id, batchName: options.batchName };
+  if (options.qrType === 'morphing') return { campaigns, file: new Blob([ticketsCsv(campaigns)], { type: 'text/csv' }), live: true, ...named };
   const files: Array<{ name: string; data: Uint8Array | string }> = [];
   for (const [i, campaign] of campaigns.entries()) {
     if (!campaign.svg) throw new Error(`The server sent no image for ${campaign.short_code}.`);
@@ -106,5 +113,5 @@ export async function runBulk(rows: BulkRow[], options: BulkOptions, idempotency
   // Let the progress paint before the synchronous packing starts.
   await new Promise((resolve) => setTimeout(resolve, 0));
   const zip = zipBatch(files, manifestCsv(campaigns));
-  return { campaigns, zip: new Blob([zip as BlobPart], { type: 'application/zip' }), batchId: result.batch_id, batchName: options.batchName };
+  return { campaigns, file: new Blob([zip as BlobPart], { type: 'application/zip' }), live: false, ...named };
 }

@@ -2,7 +2,7 @@
 // opening its door page. A ticket is a morphing code, so only those batches are listed.
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { ChevronRight, DoorOpen, KeyRound } from 'lucide-react';
+import { ChevronRight, DoorOpen, KeyRound, Ticket } from 'lucide-react';
 import { ticketBatchesQuery } from '../api/checkins.ts';
 import { eventTitle } from '../checkins/event-title.ts';
 import { errorText } from '../api/field-errors.ts';
@@ -53,14 +53,20 @@ export function CheckinsPage() {
           icon={<DoorOpen />}
           title="No events yet"
           actions={
-            <Link to="/app/api-keys" className={buttonClass('primary')}>
-              <KeyRound aria-hidden="true" />
-              Get an API key
-            </Link>
+            <>
+              <Link to="/app/bulk" search={{ type: 'morphing' }} className={buttonClass('primary')}>
+                <Ticket aria-hidden="true" />
+                Make an event’s tickets
+              </Link>
+              <Link to="/app/api-keys" className={buttonClass('secondary')}>
+                <KeyRound aria-hidden="true" />
+                Get an API key
+              </Link>
+            </>
           }
         >
-          Events appear here when your ticketing system creates tickets in Tessera, one request per event through the API. A ticket’s picture changes every few seconds, so a screenshot does not get
-          in. Each event has a door page to check its tickets in.
+          Events appear here when you make live tickets on the Bulk create page, or when your ticketing system creates them through the API, one request per event. A ticket’s picture changes every few
+          seconds, so a screenshot does not get in. Each event has a door page to check its tickets in.
         </EmptyState>
       ) : (
         <Card>
