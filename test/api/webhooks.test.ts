@@ -164,6 +164,8 @@ describeDialects('webhooks API', (dialect) => {
       expect(res.statusCode, url).toBe(400);
       expect(res.json().errors[0]).toMatchObject({ field: 'body/url' });
       expect(res.json().errors[0].message).toMatch(/private, loopback/);
+      // A self-hoster is told the way through.
+      expect(res.json().detail).toContain('TESSERA_WEBHOOK_ALLOWED_HOSTS');
     }
   });
 

@@ -11,9 +11,12 @@ import { checkHttpUrl } from '../../http/url.ts';
 /** A destination refused by policy; `reason` is a sentence for the API caller or the attempt log. */
 export class DestinationRefusedError extends Error {
   readonly reason: string;
-  constructor(reason: string) {
+  /** True when the address itself is refused (private, loopback…): an allow-list entry would let it through. */
+  readonly forbiddenAddress: boolean;
+  constructor(reason: string, forbiddenAddress = false) {
     super(reason);
     this.reason = reason;
+    this.forbiddenAddress = forbiddenAddress;
     this.name = 'DestinationRefusedError';
   }
 }
@@ -219,6 +222,7 @@ export async function vetDestination(raw: string, policy: DestinationPolicy, asT
     if (isForbiddenAddress(address) && !allowedAddress(policy.allowList, address)) {
       throw new DestinationRefusedError(
         literal ? `points to ${address}, a private, loopback, link-local or reserved address` : `host ${host} resolves to ${address}, a private, loopback, link-local or reserved address`,
+        true,
       );
     }
   }

@@ -66,10 +66,16 @@ async function checkUrl(policy: DestinationPolicy, url: string): Promise<string>
     // Spaces around a pasted address are trimmed; one inside it is refused (asTyped).
     return (await vetDestination(url.trim(), policy, true)).url.toString();
   } catch (error) {
-    if (error instanceof DestinationRefusedError) throw invalid([{ field: 'body/url', message: error.reason }]);
-    throw error;
+    if (!(error instanceof DestinationRefusedError)) throw error;
+    const errors = [{ field: 'body/url', message: error.reason }];
+    // A self-hoster testing against a receiver on their own machine or network needs the way
+    // through; said in the detail, as the dashboard says it beside the field in its own words.
+    if (error.forbiddenAddress) throw new AppError('validation_failed', `body/url ${error.reason}. ${ALLOW_HINT}`, { errors });
+    throw invalid(errors);
   }
 }
+
+const ALLOW_HINT = 'The instance’s operator can allow such receivers by listing them in TESSERA_WEBHOOK_ALLOWED_HOSTS.';
 
 /** Registers an endpoint; 400 for a refused URL or unknown event types, 409 without a signing secret. */
 export async function createEndpoint(ctx: Pick<AppContext, 'db' | 'clock'>, policy: DestinationPolicy, accountId: string, input: CreateEndpointBody): Promise<WebhookEndpoint> {
