@@ -56,9 +56,18 @@ describeDialects('sign-up policy', (dialect) => {
       payload: { email: 'maria@example.com', password: 'long enough password', name: 'Maria Marketing', account_name: 'Festival Tickets GmbH' },
     });
     expect(res.statusCode).toBe(201);
-    expect(res.json()).toMatchObject({ user: { name: 'Maria Marketing' }, account: { name: 'Festival Tickets GmbH' } });
+    // Its public pages' address comes from that name too, not from the person's email handle.
+    expect(res.json()).toMatchObject({ user: { name: 'Maria Marketing' }, account: { name: 'Festival Tickets GmbH', slug: 'festival-tickets-gmbh' } });
     const plain = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: '192.0.2.10', payload: { email: 'ada@example.com', password: 'long enough password', name: 'Ada' } });
-    expect(plain.json().account.name).toBe('Ada');
+    expect(plain.json().account).toMatchObject({ name: 'Ada', slug: 'ada' });
+    // Accents are dropped; a name that gives no usable address (too short, reserved) falls back to the email's.
+    const slugOf = async (email: string, accountName: string, ip: string) =>
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: ip, payload: { email, password: 'long enough password', account_name: accountName } })).json().account.slug;
+    expect(await slugOf('zoe@example.com', 'Crème Brûlée Café', '192.0.2.12')).toBe('creme-brulee-cafe');
+    expect(await slugOf('kim@example.com', '東京', '192.0.2.13')).toBe('kim');
+    expect(await slugOf('lee@example.com', 'App', '192.0.2.14')).toBe('lee');
+    // Taken already: a suffix keeps it unique, as for email-made slugs.
+    expect(await slugOf('max@example.com', 'Festival Tickets GmbH', '192.0.2.15')).toMatch(/^festival-tickets-gmbh-[a-z2-9]{6}$/);
     const long = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/signup',

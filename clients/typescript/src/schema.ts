@@ -6130,7 +6130,7 @@ export interface operations {
                     name?: string;
                     /** @description At least 10 characters */
                     password: string;
-                    /** @description Account slug (the userSlug of hosted pages) */
+                    /** @description Account slug (the userSlug of hosted pages, /p/{slug}/…; 3–40 lowercase letters, digits or inner hyphens). Default: made from `account_name` ("Festival Tickets GmbH" → `festival-tickets-gmbh`), else from the email before the @, with a random suffix when taken. */
                     slug?: string;
                 };
             };

@@ -71,6 +71,21 @@ export function validateNewAccount(input: NewAccountInput): FieldError[] {
   return errors;
 }
 
+// The address of the account's public pages (/p/{slug}/…) sits behind every printed code: made
+// from the organisation's name when one is given ("Festival Tickets GmbH" → festival-tickets-gmbh),
+// not from the person's email handle; null when the name gives no usable slug (too short, reserved).
+function slugFromName(name: string | undefined): string | null {
+  const base = (name ?? '')
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 30)
+    .replace(/-+$/, '');
+  return base.length >= 3 && !isReservedPath(base) ? base : null;
+}
+
 function slugFromEmail(email: string): string {
   const base = email
     .split('@')[0]!
@@ -113,7 +128,7 @@ export async function createAccount(ctx: Pick<AppContext, 'db' | 'clock'>, input
   const email = normaliseEmail(input.email);
   if (await findUserByEmail(ctx.db, email))
     throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'body/email', message: 'is already registered' }] });
-  let slug = input.slug ?? slugFromEmail(email);
+  let slug = input.slug ?? slugFromName(input.accountName) ?? slugFromEmail(email);
   if (!input.slug && (await findAccountBySlug(ctx.db, slug))) slug = `${slug.slice(0, 33)}-${randomString(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
   const now = ctx.clock.now();
   const passwordHash = await hashPassword(input.password);

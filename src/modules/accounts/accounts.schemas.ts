@@ -54,7 +54,13 @@ export const SignupBody = Type.Object(
     account_name: Type.Optional(
       Type.String({ maxLength: 100, description: 'The organisation or brand people who scan the codes see on public pages (default: `name`, else the slug); changed later in Settings' }),
     ),
-    slug: Type.Optional(Type.String({ maxLength: 40, description: 'Account slug (the userSlug of hosted pages)' })),
+    slug: Type.Optional(
+      Type.String({
+        maxLength: 40,
+        description:
+          'Account slug (the userSlug of hosted pages, /p/{slug}/…; 3–40 lowercase letters, digits or inner hyphens). Default: made from `account_name` ("Festival Tickets GmbH" → `festival-tickets-gmbh`), else from the email before the @, with a random suffix when taken.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

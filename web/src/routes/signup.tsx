@@ -48,7 +48,12 @@ function SignupForm({ first }: { first: boolean }) {
       <Field label="Your name" optional hint="Only you see it, in the dashboard." error={fields.name}>
         {(props) => <TextInput {...props} autoComplete="name" maxLength={200} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
-      <Field label="Organisation or brand" optional hint="What people who scan your codes see on the pages Tessera shows them. You can change it later in Settings." error={fields.account_name}>
+      <Field
+        label="Organisation or brand"
+        optional
+        hint="What people who scan your codes see on the pages Tessera shows them, and what their address is made from (/p/your-brand/…). You can change the name later in Settings."
+        error={fields.account_name}
+      >
         {(props) => <TextInput {...props} autoComplete="organization" maxLength={100} value={brand} onChange={(e) => setBrand(e.target.value)} />}
       </Field>
       <Field label="Email" error={fields.email}>
