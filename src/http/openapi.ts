@@ -6,9 +6,16 @@ import { csrfForSession } from './docs-session.ts';
 import { DOCS_CSS, docsAccessibility, nameServerPicker, swaggerDownloadUrl } from './docs-ui.ts';
 import { documentedComponents } from './openapi-components.ts';
 import { finishDocument } from './openapi-finish.ts';
+import { compressedDocument } from './compressed-document.ts';
 
 /** Registers the OpenAPI generator and the docs UI; must run before any route is added. */
 export async function registerOpenApi(app: FastifyInstance, publicUrl: string): Promise<void> {
+  // Both addresses of the description (ours, and the one the docs page loads) go out compressed.
+  app.addHook('onRoute', (route) => {
+    if ((route.url === '/openapi.json' || route.url === '/docs/json') && [route.method].flat().includes('GET')) {
+      route.onSend = [...(Array.isArray(route.onSend) ? route.onSend : route.onSend ? [route.onSend] : []), compressedDocument()];
+    }
+  });
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
