@@ -74,6 +74,8 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         expect(templates).toHaveLength(1);
         expect(templates[0].design_config).toMatchObject({ shapes: 'liquid', color: '#7e22ce' });
         expect(campaigns[0].design_config).toEqual(templates[0].design_config);
+        // Made from the template unchanged: the campaign records which one.
+        expect(campaigns[0].template_id).toBe(templates[0].id);
 
         await page.goto(`${base}/app/templates`);
         await page.getByRole('button', { name: 'Delete template Brand look' }).click();

@@ -6,7 +6,7 @@ import { Field, Select } from './ui/field.tsx';
 import { toast } from './ui/toast.tsx';
 
 /** A select of the account's templates; nothing when it has none. */
-export function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignConfig) => void; disabled?: boolean }) {
+export function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignConfig, templateId: string) => void; disabled?: boolean }) {
   const templates = useQuery(templatesQuery).data ?? [];
   if (templates.length === 0) return null;
   return (
@@ -19,7 +19,7 @@ export function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignCo
           onChange={(e) => {
             const template = templates.find((t) => t.id === e.target.value);
             if (template) {
-              onPick(structuredClone(template.design_config));
+              onPick(structuredClone(template.design_config), template.id);
               toast(`Design of “${template.name}” applied`);
             }
           }}

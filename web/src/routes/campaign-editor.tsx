@@ -49,7 +49,14 @@ function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; initialDesign?: DesignConfig }) {
+/** The template a design was taken from, while the design is still that template's. */
+interface PickedTemplate {
+  id: string;
+  design: DesignConfig;
+}
+
+function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; initialTemplate?: PickedTemplate }) {
+  const initialDesign = initialTemplate?.design;
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const readOnly = campaign?.status === 'archived';
@@ -63,6 +70,13 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
   const [qrType, setQrType] = useState<QrType>(campaign?.qr_type ?? restored?.qrType ?? 'dynamic');
   const [design, setDesign] = useState<DesignConfig>(() => structuredClone(restored?.design ?? campaign?.design_config ?? initialDesign ?? {}));
   const [schedule, setSchedule] = useState<ScheduleValue>(restored?.schedule ?? { active_from: campaign?.active_from ?? null, active_until: campaign?.active_until ?? null });
+  // Sent as template_id (the campaign then records where its design came from) unless the design
+  // was changed since: a design edited after picking is no longer the template's.
+  const [picked, setPicked] = useState<PickedTemplate | null>(initialTemplate ?? null);
+  const pickTemplate = (templateDesign: DesignConfig, id: string) => {
+    setDesign(templateDesign);
+    setPicked({ id, design: structuredClone(templateDesign) });
+  };
   const [templateOpen, setTemplateOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
   useEffect(() => {
@@ -98,11 +112,15 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
       stashDraft(campaign?.id, { name, destination, qrType, design, schedule });
       // A static code is never scheduled: a schedule typed before choosing it is not sent.
       const scheduled = qrType === 'static' ? {} : schedule;
-      if (!campaign) return unwrap(api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: withScheme(destination), qr_type: qrType, design_config: design, ...scheduled } }));
+      const fromTemplate = picked && sameJson(design, picked.design) ? { template_id: picked.id } : null;
+      if (!campaign)
+        return unwrap(
+          api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: withScheme(destination), qr_type: qrType, ...(fromTemplate ?? { design_config: design }), ...scheduled } }),
+        );
       const body: Record<string, unknown> = {};
       if (name !== campaign.name) body.name = name.trim();
       if (destination !== savedDestination) body.destination = withScheme(destination);
-      if (!sameJson(design, campaign.design_config)) body.design_config = design;
+      if (!sameJson(design, campaign.design_config)) Object.assign(body, fromTemplate ?? { design_config: design });
       if (scheduleChanged) Object.assign(body, schedule);
       return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
     },
@@ -218,7 +236,7 @@ function CampaignEditor({ campaign, initialDesign }: { campaign?: Campaign; init
             ) : (
               <ScheduleFields value={schedule} onChange={setSchedule} errors={serverErrors} disabled={readOnly} />
             )}
-            {!readOnly && <TemplatePicker onPick={setDesign} />}
+            {!readOnly && <TemplatePicker onPick={pickTemplate} />}
           </Card>
 
           <Card>
@@ -295,8 +313,8 @@ export function NewCampaignPage() {
   const { template } = useSearch({ from: '/app/campaigns/new' });
   const templates = useQuery({ ...templatesQuery, enabled: Boolean(template) });
   if (template && templates.isPending) return <EditorSkeleton />;
-  const initial = templates.data?.find((t) => t.id === template)?.design_config;
-  return <CampaignEditor initialDesign={initial} />;
+  const found = templates.data?.find((t) => t.id === template);
+  return <CampaignEditor initialTemplate={found ? { id: found.id, design: found.design_config } : undefined} />;
 }
 
 export function EditCampaignPage() {
