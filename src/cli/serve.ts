@@ -25,7 +25,12 @@ export const serveCommand: Command = {
     // stdout); the app's own logger does not exist yet.
     // The only process on a SQLite file: a second serve (or a worker) beside it is refused.
     const { config, database } = await openRuntime((loaded) => processLogger(loaded.logLevel), undefined, { soleProcess: 'serve' });
-    const app = await buildApp(config, { database });
+    // A failure building the app (a bad TESSERA_GEOIP_DB) closes the database, releasing the
+    // SQLite lock: else the next start warned that this one "ended without stopping cleanly".
+    const app = await buildApp(config, { database }).catch(async (error: unknown) => {
+      await database.close().catch(() => {});
+      throw error;
+    });
     let closing = false;
     const shutdown = async (signal: string) => {
       if (closing) return;

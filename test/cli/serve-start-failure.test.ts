@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { TEST_MASTER_KEY } from '../helpers/app.ts';
 
@@ -69,4 +70,17 @@ it('worker exits 1 when its metrics port is taken, naming TESSERA_METRICS_PORT',
   const { status, said } = await run('worker', { TESSERA_METRICS_PORT: String(port), TESSERA_METRICS_HOST: '127.0.0.1' });
   expect(status).toBe(1);
   expect(said).toContain('stop it or set TESSERA_METRICS_PORT');
+});
+
+it('serve with a TESSERA_GEOIP_DB it cannot use exits 1 naming it, and releases the SQLite lock', async () => {
+  const { status, said } = await run('serve', { HOST: '127.0.0.1', PORT: '0', TESSERA_GEOIP_DB: path.join(dir, 'missing.mmdb') });
+  expect(status).toBe(1);
+  expect(said).toContain('configuration error: TESSERA_GEOIP_DB:');
+  // A holder left recorded made the next start warn that this one "ended without stopping cleanly".
+  const lock = new SqliteDatabase(path.join(dir, 'tessera.db.lock'), { readonly: true });
+  try {
+    expect(lock.prepare('select count(*) as n from holder').get()).toEqual({ n: 0 });
+  } finally {
+    lock.close();
+  }
 });
