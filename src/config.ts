@@ -134,7 +134,12 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
       'Item passwords checked per client network per minute, right or wrong, for any items (each runs argon2id, ~45 ms of CPU); over it, `429 rate_limited` until the minute ends. Everyone behind one address (an office NAT; every visitor behind a proxy unless `TESSERA_TRUST_PROXY` is set) shares it: raise it for an item many people open from one place. Wrong ones have their own, lower limits per item.',
   },
   { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', description: 'Dashboard session lifetime; it slides with use.' },
-  { name: 'TESSERA_WORKER', default: 'true', description: 'Run the webhook/sweeper worker inside `serve`; set false when running `tessera worker` separately.' },
+  {
+    name: 'TESSERA_WORKER',
+    default: 'true',
+    description:
+      'Run the webhook/sweeper worker inside `serve`; set false when running `tessera worker` separately (PostgreSQL only: on SQLite no worker may run beside `serve`, so false runs no background jobs at all, and `serve` warns).',
+  },
   {
     name: 'TESSERA_WEBHOOK_ALLOWED_HOSTS',
     default: '(empty)',

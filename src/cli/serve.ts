@@ -1,6 +1,6 @@
 // `tessera serve`: migrate, listen, and shut down gracefully on SIGTERM/SIGINT — stop accepting,
 // drain in-flight requests, flush buffers (onClose hooks), close the database, exit 0.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { buildApp } from '../app.ts';
 import { systemClock } from '../clock.ts';
 import type { Config } from '../config.ts';
@@ -24,7 +24,15 @@ export const serveCommand: Command = {
     // Migrations and a generated key are said as JSON log lines like the app's (a log shipper parses
     // stdout); the app's own logger does not exist yet.
     // The only process on a SQLite file: a second serve (or a worker) beside it is refused.
-    const { config, database } = await openRuntime((loaded) => processLogger(loaded.logLevel), undefined, { soleProcess: 'serve' });
+    let log!: FastifyBaseLogger;
+    const { config, database } = await openRuntime((loaded) => (log = processLogger(loaded.logLevel)), undefined, { soleProcess: 'serve' });
+    // On SQLite no `tessera worker` may run beside this process (it is refused), so without the
+    // jobs here nothing delivers webhooks, expires payments or sweeps sessions and old scans.
+    if (!config.runWorker && config.dialect === 'sqlite') {
+      log.warn(
+        'TESSERA_WORKER=false on SQLite: no background jobs run (webhook delivery, payment expiry, session, item and scan sweepers), and `tessera worker` cannot run beside this process on the same file; unset TESSERA_WORKER, or move to PostgreSQL to run workers separately',
+      );
+    }
     // A failure building the app (a bad TESSERA_GEOIP_DB) closes the database, releasing the
     // SQLite lock: else the next start warned that this one "ended without stopping cleanly".
     const app = await buildApp(config, { database }).catch(async (error: unknown) => {

@@ -58,3 +58,13 @@ it('`tessera serve` with a NODE_ENV it does not know warns naming it and the acc
   expect(lines.find((l) => String(l.msg).startsWith("NODE_ENV is 'Production'"))).toMatchObject({ level: 40, msg: expect.stringContaining('not one of production, development, test') });
   expect(lines.find((l) => l.msg === 'Tessera is ready')).toMatchObject({ mode: 'development' });
 });
+
+it('`tessera serve` on SQLite with TESSERA_WORKER=false warns that no background jobs run', { timeout: 60_000 }, async () => {
+  const { lines } = await start('serve', 'Tessera is ready', { TESSERA_WORKER: 'false' });
+  expect(lines.find((l) => String(l.msg).startsWith('TESSERA_WORKER=false on SQLite'))).toMatchObject({ level: 40, msg: expect.stringContaining('no background jobs run') });
+});
+
+it('`tessera serve` on SQLite with the default TESSERA_WORKER says nothing about it', { timeout: 60_000 }, async () => {
+  const { lines } = await start('serve', 'Tessera is ready');
+  expect(lines.some((l) => String(l.msg).includes('TESSERA_WORKER'))).toBe(false);
+});
