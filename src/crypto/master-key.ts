@@ -41,6 +41,14 @@ export function wouldGenerateMasterKey(config: Config): boolean {
  */
 export function masterKeyNotWithDatabase(config: Config): ConfigError {
   const file = path.join(config.dataDir, 'master.key');
+  // On PostgreSQL the usual cause is an instance started without the key its siblings have: a
+  // data directory and a moved database file are SQLite's words, and misled there.
+  if (config.dialect === 'postgres') {
+    return new ConfigError(
+      'TESSERA_MASTER_KEY',
+      `is not set and there is no ${file}, but this PostgreSQL database was used with a master key before, and what that key encrypted (item contents, ticket and webhook secrets) can only be read with it. Set TESSERA_MASTER_KEY to the key the database's other instances use (every instance on one database needs the same key; a development start without one kept it in the master.key of its data directory); nothing was written`,
+    );
+  }
   return new ConfigError(
     'TESSERA_MASTER_KEY',
     `is not set and there is no ${file}, but this database was used with a master key before (a restored backup or a moved database file), and what that key encrypted (item contents, ticket and webhook secrets) can only be read with it. Copy the master.key of the data directory the database came from to ${file} (mode 0600), or set TESSERA_MASTER_KEY to it. A backup holds the database, not the key; nothing was written`,

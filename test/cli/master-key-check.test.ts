@@ -7,6 +7,8 @@ import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openRuntime } from '../../src/cli/runtime.ts';
+import { loadConfig } from '../../src/config.ts';
+import { masterKeyNotWithDatabase } from '../../src/crypto/master-key.ts';
 import { TEST_MASTER_KEY } from '../helpers/app.ts';
 
 let dir = '';
@@ -72,4 +74,13 @@ it('a restored copy from before the database recorded its key (migration 0021) i
   fs.rmSync(path.join(dir, 'master.key'));
   await expect(openRuntime(quiet, { TESSERA_DATA_DIR: dir })).rejects.toThrow('but this database was used with a master key before');
   expect(fs.existsSync(path.join(dir, 'master.key'))).toBe(false);
+});
+
+it('the refusal speaks of the other instances on PostgreSQL, not of a moved database file', () => {
+  const postgres = masterKeyNotWithDatabase(loadConfig({ DATABASE_URL: 'postgres://tessera@db.internal:5432/tessera', TESSERA_DATA_DIR: dir })).message;
+  expect(postgres).toContain('this PostgreSQL database was used with a master key before');
+  expect(postgres).toContain("Set TESSERA_MASTER_KEY to the key the database's other instances use");
+  expect(postgres).not.toContain('moved database file');
+  const sqlite = masterKeyNotWithDatabase(loadConfig({ TESSERA_DATA_DIR: dir })).message;
+  expect(sqlite).toContain('a restored backup or a moved database file');
 });
