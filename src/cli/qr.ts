@@ -72,13 +72,17 @@ export const qrCommand: Command = {
         // The terminal prints plain blocks: a design asked for there would be dropped without a word.
         const fileOnly = ['preset', 'shapes', 'eyes', 'color', 'size'].filter((key) => values[key] !== undefined);
         if (fileOnly.length > 0) {
-          throw new UsageError(`${fileOnly.map((key) => `--${key}`).join(', ')} apply only to a file written with -o out.svg or -o out.png; the terminal prints plain black-and-white blocks`);
+          throw new UsageError(
+            `${fileOnly.map((key) => `--${key}`).join(', ')} ${fileOnly.length === 1 ? 'applies' : 'apply'} only to a file written with -o out.svg or -o out.png; the terminal prints plain black-and-white blocks`,
+          );
         }
         io.out(renderTerminal(text, { ecc: design.design.ecc }));
         return 0;
       }
       const extension = path.extname(output).toLowerCase();
       if (extension !== '.svg' && extension !== '.png') throw new UsageError(`--output must end in .svg or .png; got '${output}'`);
+      // An SVG has no pixels to count: a size asked for would be dropped without a word.
+      if (extension === '.svg' && values.size !== undefined) throw new UsageError('--size sets the width of a PNG; an SVG scales to whatever box shows it (leave --size out, or write a .png)');
       const result = renderSvg(text, design.design);
       const bytes = extension === '.svg' ? result.svg : await renderPng(result.svg, size);
       try {

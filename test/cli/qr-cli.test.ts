@@ -45,7 +45,7 @@ describe('tessera qr', () => {
     ]) {
       const c = capture();
       expect(await runCli(['qr', 'hello', ...args], c.io), args.join(' ')).toBe(2);
-      expect(c.err.join('\n')).toMatch(/apply only to a file written with -o/);
+      expect(c.err.join('\n')).toMatch(args.length === 2 ? /--color applies only to a file written with -o/ : /apply only to a file written with -o/);
       expect(c.out).toEqual([]);
     }
     const empty = capture();
@@ -64,6 +64,8 @@ describe('tessera qr', () => {
       [['--size', '9999', '-o', path.join(dir, 'a.png')], /got '9999'/],
       [['--color', '#eeeeee', '-o', path.join(dir, 'a.svg')], /contrast/],
       [['-o', path.join(dir, 'x.gif')], /\.svg or \.png/],
+      // An SVG scales to its box: a size for it would be dropped without a word.
+      [['--size', '300', '-o', path.join(dir, 'a.svg')], /--size sets the width of a PNG/],
     ] as const) {
       const c = capture();
       expect(await runCli(['qr', 'x', ...args], c.io), args.join(' ')).toBe(2);
