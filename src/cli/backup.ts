@@ -27,12 +27,13 @@ export const backupCommand: Command = {
     if (!target || rest.length > 0) throw new UsageError('give exactly one PATH to write the backup to');
     const config = loadConfig();
     if (config.dialect !== 'sqlite') {
+      // The arguments were understood; the database is what it cannot copy: 1, as the README's rule says (2 is for bad arguments).
       io.err('tessera backup copies SQLite databases; this instance uses PostgreSQL: back it up with `pg_dump --format=custom` (see docs/operations.md)');
-      return 2;
+      return 1;
     }
     if (config.databaseUrl === ':memory:') {
       io.err('an in-memory database has nothing to back up');
-      return 2;
+      return 1;
     }
     let report;
     try {
