@@ -1,4 +1,5 @@
 // The ordered list of migrations. Add new ones at the end; never edit or reorder old ones.
+// There is no 0013: that number was never released (nothing is missing between 0012 and 0014).
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001_accounts.ts';
 import * as m0002 from './0002_sessions_api_keys.ts';
