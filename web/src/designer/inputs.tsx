@@ -167,7 +167,7 @@ export function Toggle({ label, checked, onChange, hint, disabled }: { label: st
         disabled={disabled}
         onChange={(e) => onChange(e.target.checked)}
         aria-describedby={hint ? `${id}-hint` : undefined}
-        className="mt-0.5 size-4 accent-accent max-sm:size-5"
+        className="mt-0.5 size-4 shrink-0 accent-accent max-sm:size-5"
       />
       <div>
         {/* On a phone the label is the 44 px touch target: padding outside the line, margins giving the room back. */}

@@ -86,7 +86,12 @@ function BrandingForm({ saved }: { saved: Branding }) {
           </Field>
         )}
         <label className="flex items-start gap-2.5 text-sm">
-          <input type="checkbox" checked={draft.madeWithTessera} onChange={(e) => set({ madeWithTessera: e.target.checked })} className="mt-0.5 size-4 accent-[var(--color-accent)]" />
+          <input
+            type="checkbox"
+            checked={draft.madeWithTessera}
+            onChange={(e) => set({ madeWithTessera: e.target.checked })}
+            className="mt-0.5 size-4 shrink-0 accent-[var(--color-accent)] max-sm:size-5"
+          />
           <span>
             End the pages with a small “Made with Tessera” link
             <span className="block text-[13px] text-zinc-500 dark:text-zinc-400">Tells visitors what runs the page; turn it off for pages entirely in your own name.</span>
