@@ -149,7 +149,7 @@ export function ScanPanel({ batchId }: { batchId: string }) {
       <ScanResult outcome={outcome} />
       <RecentAnswers answers={recent.filter((r) => !(outcome?.kind === 'answer' && r.checkin.checkin_id === outcome.checkin.checkin_id))} />
       <UnsentScans failures={unsent.failures.filter((f) => f.nonce !== shown)} onRetry={retry} />
-      <div className="flex flex-wrap items-end gap-x-6 gap-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
+      <div className="flex flex-wrap items-start gap-x-6 gap-y-4 border-t border-zinc-200 pt-4 dark:border-zinc-800">
         <ChipGroup
           label="Direction"
           value={direction}

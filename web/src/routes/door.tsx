@@ -3,7 +3,7 @@
 // gate name; staff devices without a sign-in get a door link to the same door.
 import { Link, useParams } from '@tanstack/react-router';
 import { TesseraApiError } from '@tessera/client';
-import { ChevronLeft, Download, Pencil, Share2 } from 'lucide-react';
+import { ArrowLeft, Download, Pencil, Share2 } from 'lucide-react';
 import { useState } from 'react';
 import { checkinsCsvUrl } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
@@ -16,8 +16,8 @@ import { Alert } from '../components/ui/misc.tsx';
 
 function BackToEvents() {
   return (
-    <Link to="/app/checkins" className="mb-3 inline-flex items-center gap-1 rounded-sm text-sm max-sm:min-h-11 text-zinc-600 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
-      <ChevronLeft aria-hidden="true" className="size-4" />
+    <Link to="/app/checkins" className="mb-2 inline-flex items-center gap-1 rounded text-[13px] max-sm:min-h-11 text-zinc-500 hover:text-zinc-900 dark:text-zinc-400 dark:hover:text-zinc-100">
+      <ArrowLeft aria-hidden="true" className="size-3.5" />
       All events
     </Link>
   );
