@@ -25,14 +25,14 @@ export function ScansEmpty({ campaign, days }: { campaign: Campaign; days: numbe
           )
         }
       >
-        Scans show here within a minute of happening.
+        Scans show here within a few seconds of happening.
         {active && ' To try it, scan the live ticket on the campaign page with your phone: its short link opened on its own only shows “This code has expired”.'}
       </EmptyState>
     );
   }
   return (
     <EmptyState icon={<ScanLine />} title={title} actions={<CopyButton text={campaign.public_url} label="Copy the public link" copiedMessage="Link copied" />}>
-      Scans show here within a minute of happening. Print or share the code, or open its public link to try it.
+      Scans show here within a few seconds of happening. Print or share the code, or open its public link to try it.
     </EmptyState>
   );
 }

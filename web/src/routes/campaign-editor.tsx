@@ -270,7 +270,7 @@ function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; in
                 <p className="mt-2 text-xs text-zinc-500 dark:text-zinc-400">
                   {live
                     ? 'Your design as you edit it. It has no live token, so a phone scanning it gets “This code has expired”: scan the live ticket instead.'
-                    : 'Live tickets change their picture every 30 seconds; this shows their design.'}
+                    : 'Live tickets change their picture every few seconds; this shows their design.'}
                 </p>
               )}
               <LintPanel preview={preview} design={design} onChange={setDesign} disabled={readOnly} />
