@@ -80,13 +80,22 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
               </div>
               <p className="mt-0.5 text-zinc-500 dark:text-zinc-400">
                 <Time value={d.created_at} />
-                {' · '}
-                {d.attempts === 1 ? '1 attempt' : `${d.attempts} attempts`}
+                {/* Queued: "0 attempts" and a first try already due say nothing "Waiting to be sent" does not. */}
+                {d.attempts > 0 && <> · {d.attempts === 1 ? '1 attempt' : `${d.attempts} attempts`}</>}
                 {' · '}
                 {lastAnswer(d)}
-                {d.next_attempt_at && (
+                {d.attempts > 0 && d.next_attempt_at && (
+                  // A try whose time has passed is due, not "7 minutes ago".
                   <>
-                    {' · '}next try <Time value={d.next_attempt_at} />
+                    {' '}
+                    ·{' '}
+                    {Date.parse(d.next_attempt_at) > Date.now() ? (
+                      <>
+                        next try <Time value={d.next_attempt_at} />
+                      </>
+                    ) : (
+                      'next try due now'
+                    )}
                   </>
                 )}
               </p>
