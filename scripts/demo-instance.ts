@@ -198,7 +198,7 @@ export async function startDemoInstance(): Promise<DemoInstance> {
 
   const email = 'maria@northwind.example';
   const password = 'correct horse battery staple';
-  const signup = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password, name: 'Maria Keller', slug: 'northwind' } });
+  const signup = await app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password, name: 'Maria Keller', account_name: 'Northwind Events', slug: 'northwind' } });
   if (signup.statusCode !== 201) throw new Error(`signup: ${signup.body}`);
   const cookie = String(signup.headers['set-cookie']).split(';')[0]!;
   const session = { cookie, 'x-csrf-token': signup.json().csrf_token as string, origin: base };
