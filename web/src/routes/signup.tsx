@@ -71,12 +71,14 @@ function SignupForm({ first }: { first: boolean }) {
 }
 
 export function SignupPage() {
-  useTitle('Create an account');
   const policy = useQuery(signupPolicyQuery);
+  // Closed: the page says so in its title, not "Create your account" above a refusal.
+  const closed = policy.data !== undefined && !policy.data.allowed;
+  useTitle(closed ? 'Sign-up is closed' : 'Create an account');
   return (
     <AuthLayout
-      title="Create your account"
-      subtitle="Design QR codes and change where they lead at any time."
+      title={closed ? 'Sign-up is closed' : 'Create your account'}
+      subtitle={closed ? 'This Tessera’s accounts are made by its administrator.' : 'Design QR codes and change where they lead at any time.'}
       footer={
         <>
           Already have an account?{' '}
@@ -95,7 +97,7 @@ export function SignupPage() {
       ) : policy.data?.allowed ? (
         <SignupForm first={policy.data.mode === 'first'} />
       ) : (
-        <Alert tone="info" title="Sign-up is closed on this Tessera">
+        <Alert tone="info" title={policy.isError ? 'Sign-up could not be checked' : 'Ask for an account'}>
           {policy.isError ? (
             errorText(policy.error)
           ) : (
