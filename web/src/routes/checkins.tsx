@@ -65,8 +65,7 @@ export function CheckinsPage() {
             </>
           }
         >
-          Events appear here when you make live tickets on the Bulk create page, or when your ticketing system creates them through the API, one request per event. A ticket’s picture changes every few
-          seconds, so a screenshot does not get in. Each event has a door page to check its tickets in.
+          Make an event’s tickets on the Bulk create page, or have your ticketing system create them through the API. Each event then gets a door page here to check its tickets in.
         </EmptyState>
       ) : (
         <Card>
