@@ -29,8 +29,23 @@ export function parseCommandArgs(command: Command, argv: string[]) {
     const parsed = parseArgs({ args: argv, options: { ...command.options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
     return parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] };
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    throw new UsageError(argumentProblem(command, error as Error & { code?: string }));
   }
+}
+
+// node:util's messages are written for script authors ("place it at the end of the command
+// after '--'") and quote unevenly; an operator needs the option named and what the command takes.
+function argumentProblem(command: Command, error: Error & { code?: string }): string {
+  const option = /'(-[^' <]+)/.exec(error.message)?.[1];
+  if (!option) return error.message;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const known = Object.keys(command.options).map((name) => `--${name}`);
+    return `unknown option ${option}; ${known.length === 0 ? 'it takes no options' : `it takes ${known.join(', ')}`} (and --help)`;
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return /argument missing/.test(error.message) ? `${option} needs a value, as in ${option} VALUE` : `${option} takes no value`;
+  }
+  return error.message;
 }
 
 /**

@@ -41,8 +41,22 @@ describe('CLI usage', () => {
   it('an unknown flag prints the command usage and exits 2', async () => {
     const c = capture();
     expect(await runCli(['migrate', '--wat'], c.io)).toBe(2);
-    expect(c.err.join()).toMatch(/Unknown option '--wat'/);
+    expect(c.err.join()).toMatch(/unknown option --wat; it takes no options \(and --help\)/);
+    expect(c.err.join()).not.toMatch(/place it at the end/);
     expect(c.err.join()).toMatch(/tessera migrate/);
+  });
+
+  it('a bad option names itself and what the command takes', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['qr', 'hi', '--colour', '#000'], /unknown option --colour; it takes --output, --preset, .*--color/],
+      [['qr', 'hi', '--size'], /--size needs a value, as in --size VALUE/],
+      [['keys', 'check', '-x'], /unknown option -x/],
+    ];
+    for (const [args, message] of cases) {
+      const c = capture();
+      expect(await runCli(args, c.io), args.join(' ')).toBe(2);
+      expect(c.err.join(), args.join(' ')).toMatch(message);
+    }
   });
 
   it('serve, migrate and worker refuse extra arguments with usage and exit 2, before opening anything', async () => {
