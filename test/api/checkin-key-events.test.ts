@@ -101,6 +101,24 @@ describeDialects('check-in keys kept to one event', (dialect) => {
     expect(all.json().checkins.total).toBe(2);
   });
 
+  it("a test key kept to a test event is told a live ticket is another event's, without its campaign, and writes nothing to the live ticket's record", async () => {
+    const concert = await createTicketBatch(t, full, 1);
+    const testKey = (await createKey(sessionHeaders(a), { env: 'tst', name: 'Rehearsal' })).json().data.full_key as string;
+    const rehearsal = await createTicketBatch(t, { accountId: a.accountId, apiKey: testKey, headers: authHeaders(testKey) }, 1);
+    const door = await eventKey(rehearsal.batch_id, 'tst');
+    const scanned = await postCheckin(t, door, { payload: liveTicketUrl(t, concert.data[0]!), type: 'entry' });
+    expect(scanned.statusCode, scanned.body).toBe(200);
+    expect(scanned.json()).toMatchObject({ result: 'invalid', reason: 'other_event', campaign_id: null, ticket: null, batch_id: rehearsal.batch_id });
+    expect(scanned.body).not.toContain(concert.data[0]!.id);
+    // The live ticket's own record shows nothing of the rehearsal's door, and it still gets in.
+    const liveLog = await t.app.inject({ method: 'GET', url: `/api/v1/checkins?campaign_id=${concert.data[0]!.id}`, headers: full.headers });
+    expect(liveLog.json().data).toEqual([]);
+    expect((await postCheckin(t, full, { payload: liveTicketUrl(t, concert.data[0]!), type: 'entry' })).json().reason).toBe('admitted');
+    // A test key kept to no event is still refused outright, as before.
+    const loose = await postCheckin(t, { accountId: a.accountId, apiKey: testKey, headers: authHeaders(testKey) }, { payload: liveTicketUrl(t, concert.data[0]!), type: 'entry' });
+    expect(loose.statusCode).toBe(403);
+  });
+
   it('reads, sums up and exports its own event only, and lists no other', async () => {
     const concert = await createTicketBatch(t, full, 2);
     const fair = await createTicketBatch(t, full, 1);
