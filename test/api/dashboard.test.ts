@@ -64,6 +64,29 @@ describeDialects('dashboard pages', (dialect) => {
     expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 
+  it('serves the bundles of a dashboard rebuilt while it runs, without a restart', async () => {
+    const rebuilt = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-dist-'));
+    try {
+      fs.cpSync(dist, rebuilt, { recursive: true });
+      await start(loadDashboardBuild(rebuilt));
+      expect((await t.app.inject({ method: 'GET', url: '/test-build/app/assets/index-new.js' })).statusCode).toBe(404);
+      // What vite build does: old bundles gone, new ones and a shell naming them.
+      fs.rmSync(path.join(rebuilt, 'assets', 'index-abc.js'));
+      fs.writeFileSync(path.join(rebuilt, 'assets', 'index-new.js'), 'console.log("rebuilt")');
+      const shell = path.join(rebuilt, 'index.html');
+      fs.writeFileSync(shell, fs.readFileSync(shell, 'utf8').replace('index-abc.js', 'index-new.js'));
+      fs.utimesSync(shell, new Date(), new Date(Date.now() + 5000));
+      expect((await t.app.inject({ method: 'GET', url: '/test-build/app' })).body).toContain('index-new.js');
+      const bundle = await t.app.inject({ method: 'GET', url: '/test-build/app/assets/index-new.js' });
+      expect([bundle.statusCode, bundle.body]).toEqual([200, 'console.log("rebuilt")']);
+      expect((await t.app.inject({ method: 'GET', url: '/test-build/app/assets/index-abc.js' })).statusCode).toBe(404);
+      // Files outside the build stay out of reach.
+      expect((await t.app.inject({ method: 'GET', url: '/test-build/app/assets/../../package.json' })).statusCode).not.toBe(200);
+    } finally {
+      fs.rmSync(rebuilt, { recursive: true, force: true });
+    }
+  });
+
   it('sends a signed-in person from / to /app; API-key callers and anonymous visitors get the product page', async () => {
     await start();
     const account = await signUp(t.app);

@@ -14,6 +14,8 @@ export interface DashboardBuild {
   root: string;
   /** Every other file, by its path below the build root ('assets/index-….js', 'favicon.svg'). */
   files: ReadonlySet<string>;
+  /** When index.html was last written, as seen at load (0 when unknown). */
+  builtAt: number;
 }
 
 function listFiles(root: string, dir = ''): string[] {
@@ -30,6 +32,27 @@ function listFiles(root: string, dir = ''): string[] {
 /** Reads the build once; null when there is none (the routes then explain how to make one). */
 export function loadDashboardBuild(root: string = DASHBOARD_DIST): DashboardBuild | null {
   const index = path.join(root, 'index.html');
-  if (!fs.existsSync(index)) return null;
-  return { root, files: new Set(listFiles(root)) };
+  const builtAt = modifiedAt(index);
+  if (builtAt === null) return null;
+  return { root, files: new Set(listFiles(root)), builtAt };
+}
+
+function modifiedAt(file: string): number | null {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The build again when it was rebuilt since `build` was read, else `build` itself. A rebuild
+ * under a running server (`npm run build:web` after a pull) writes a shell naming bundles the
+ * list read at start lacks: without this the dashboard was blank until a restart. Asked only when
+ * a requested file is not in the list, so a steady build costs nothing.
+ */
+export function reloadedDashboardBuild(build: DashboardBuild): DashboardBuild {
+  const builtAt = modifiedAt(path.join(build.root, 'index.html'));
+  if (builtAt === null || builtAt === build.builtAt) return build;
+  return loadDashboardBuild(build.root) ?? build;
 }

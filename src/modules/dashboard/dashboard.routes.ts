@@ -5,7 +5,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../../context.ts';
-import { type DashboardBuild, loadDashboardBuild } from './dashboard-files.ts';
+import { type DashboardBuild, loadDashboardBuild, reloadedDashboardBuild } from './dashboard-files.ts';
 import { sendPage } from '../../http/page/reply.ts';
 import { notBuiltPage } from './not-built-page.ts';
 
@@ -40,9 +40,15 @@ export async function dashboardRoutes(app: FastifyInstance, _ctx: AppContext, bu
   });
   for (const page of DASHBOARD_PAGES.slice(1)) app.get(page, { schema: hidden }, async (_request, reply) => sendShell(build, reply));
 
+  let current = build;
+  const isBuilt = (file: string): boolean => {
+    if (!current) return false;
+    if (!current.files.has(file)) current = reloadedDashboardBuild(current);
+    return current.files.has(file);
+  };
   const appPath = async (request: FastifyRequest<{ Params: { '*'?: string } }>, reply: FastifyReply) => {
     const file = request.params['*'] ?? '';
-    if (build && build.files.has(file)) {
+    if (isBuilt(file)) {
       // Hashed bundle names change with their content; other files (favicon) may change in place.
       const immutable = file.startsWith('assets/');
       return reply.sendFile(file, { immutable, maxAge: immutable ? '365d' : '1h', cacheControl: true });
