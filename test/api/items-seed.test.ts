@@ -1,8 +1,11 @@
 // The seed's own client examples (002_d741195bbcfa924c.txt), run against a real listening server
 // with only the host changed: Node fetch in-process, and curl, Python requests and Java's
-// HttpClient as separate processes.
+// HttpClient as separate processes. The C# and Go snippets need toolchains CI does not have, so
+// their requests are sent as those clients put them on the wire.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
+import http from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -91,6 +94,52 @@ describeDialects('items seed examples', (dialect) => {
     expect(deleted.stdout).toMatch(/^HTTP\/1\.1 204 No Content/);
     const after = await run('curl', ['-s', '-o', '/dev/null', '-w', '%{http_code}', `${base}/api/v0/items/${data.magic}`, '-H', 'X-QR-Password: YOUR_ACCESS_PASSWORD']);
     expect(after.stdout).toBe('404');
+  });
+
+  it("C# HttpClient and Go net/http: the seed snippets' requests as those clients send them", async () => {
+    // One raw HTTP/1.1 exchange: exactly these headers, the body written in the given pieces.
+    const send = (method: string, url: string, headers: Record<string, string>, chunks: string[] = []) =>
+      new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+        const req = http.request(`${base}${url}`, { method, headers, agent: false }, (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (part: Buffer) => parts.push(part));
+          res.on('end', () => {
+            const raw = Buffer.concat(parts);
+            // Go's Transport asks for gzip itself and undoes it before the caller reads the body.
+            const body = res.headers['content-encoding'] === 'gzip' ? gunzipSync(raw) : raw;
+            resolve({ status: res.statusCode!, headers: res.headers, body: body.toString('utf8') });
+          });
+        });
+        req.on('error', reject);
+        for (const chunk of chunks) req.write(chunk);
+        req.end();
+      });
+    const json = JSON.stringify(SEED_ITEM);
+
+    // C#: PostAsJsonAsync streams JsonContent (no length known up front: chunked) with a charset.
+    const csharpHeaders = { 'Content-Type': 'application/json; charset=utf-8', 'Transfer-Encoding': 'chunked' };
+    const created = await send('POST', '/api/v0/items', csharpHeaders, [json.slice(0, 20), json.slice(20)]);
+    expect(created.status).toBe(201);
+    const item = JSON.parse(created.body);
+    expect(created.headers['x-content-hmac']).toBe(item.contentHmac);
+    const resolved = await send('GET', `/api/v0/items/${item.magic}`, { 'X-QR-Password': SEED_ITEM.password });
+    expect(resolved.status).toBe(200);
+    expect(resolved.headers['x-content-hmac']).toBe(clientHmac(item.magic, SEED_ITEM.content));
+    expect(JSON.parse(resolved.body)).toMatchObject({ content: SEED_ITEM.content, viewCount: 1 });
+    // HttpRequestMessage(HttpMethod.Delete) has no content: no Content-Length, no Content-Type.
+    expect((await send('DELETE', `/api/v0/items/${item.magic}`, { 'X-Delete-Token': item.deleteToken })).status).toBe(204);
+
+    // Go: the multi-line payload from a bytes.Buffer (length known), Go's own User-Agent and gzip.
+    const goPayload = `{\n    "content": "${SEED_ITEM.content}",\n    "password": "${SEED_ITEM.password}",\n    "ttlHours": 1,\n    "viewLimit": 5\n}`;
+    const go = { 'User-Agent': 'Go-http-client/1.1', 'Accept-Encoding': 'gzip' };
+    const goCreated = await send('POST', '/api/v0/items', { ...go, 'Content-Type': 'application/json', 'Content-Length': String(Buffer.byteLength(goPayload)) }, [goPayload]);
+    expect(goCreated.status).toBe(201);
+    const goItem = JSON.parse(goCreated.body);
+    const goResolved = await send('GET', `/api/v0/items/${goItem.magic}`, { ...go, 'X-QR-Password': SEED_ITEM.password });
+    expect(goResolved.status).toBe(200);
+    expect(goResolved.headers['x-content-hmac']).toBe(clientHmac(goItem.magic, SEED_ITEM.content));
+    expect((await send('DELETE', `/api/v0/items/${goItem.magic}`, { ...go, 'X-Delete-Token': goItem.deleteToken })).status).toBe(204);
+    expect((await send('GET', `/api/v0/items/${goItem.magic}`, { ...go, 'X-QR-Password': SEED_ITEM.password })).status).toBe(404);
   });
 
   it.runIf(hasPythonRequests)('Python requests: the seed snippets', async () => {
