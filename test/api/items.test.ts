@@ -368,7 +368,7 @@ describeDialects('items API', (dialect) => {
     expect(Object.keys(resolve.responses).sort()).toEqual(['200', '400', '401', '404', '410', '429', '500', '503']);
     expect(Object.keys(spec.paths['/api/v0/items/{magic}'].delete.responses).sort()).toEqual(['204', '400', '403', '404', '413', '415', '500', '503']);
     // 409 and 422 come from Idempotency-Key; 429 from the anonymous create limit.
-    expect(Object.keys(spec.paths['/api/v0/items'].post.responses).sort()).toEqual(['201', '400', '409', '413', '415', '422', '429', '500', '503']);
+    expect(Object.keys(spec.paths['/api/v0/items'].post.responses).sort()).toEqual(['201', '400', '401', '403', '409', '413', '415', '422', '429', '500', '503']);
     expect(spec.paths['/api/v0/items'].post.responses['429'].headers['Retry-After'].schema).toMatchObject({ type: 'integer' });
     expect(resolve.description).toContain('HMAC-SHA256');
     expect(resolve.responses['200'].headers['X-Content-Hmac'].schema).toMatchObject({ type: 'string' });

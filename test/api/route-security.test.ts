@@ -89,13 +89,13 @@ describeDialects('route security', (dialect) => {
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: junk, payload: { email: a.email, password: a.password } })).statusCode).toBe(200);
   });
 
-  it('item creation uses credentials when valid and ignores them otherwise', async () => {
+  it('item creation uses credentials when valid, refuses a key that is not, and is anonymous without one (ADR 0042)', async () => {
     const owned = await t.app.inject({ method: 'POST', url: '/api/v0/items', headers: authHeaders(a.apiKey), payload: { content: 'mine', ttlHours: 1 } });
     const junk = await t.app.inject({ method: 'POST', url: '/api/v0/items', headers: { 'x-api-key': 'junk' }, payload: { content: 'anyone', ttlHours: 1 } });
     const plain = await t.app.inject({ method: 'POST', url: '/api/v0/items', payload: { content: 'anyone', ttlHours: 1 } });
-    for (const res of [owned, junk, plain]) expect(res.statusCode).toBe(201);
+    expect([owned.statusCode, junk.statusCode, plain.statusCode]).toEqual([201, 401, 201]);
     const rows = await t.database.handle.db.selectFrom('items').select(['account_id', 'content_bytes']).orderBy('content_bytes').execute();
-    expect(rows.map((r) => r.account_id).sort()).toEqual([a.accountId, null, null].sort());
+    expect(rows.map((r) => r.account_id).sort()).toEqual([a.accountId, null].sort());
     const spec = operations.find((op) => op.method === 'POST' && op.path === '/api/v0/items')!;
     expect(spec.security).toContainEqual({});
   });

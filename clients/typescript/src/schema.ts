@@ -54,7 +54,7 @@ export interface paths {
         put?: never;
         /**
          * Create an ephemeral, immutable item
-         * @description Creates an item with a required lifetime and an optional view limit and password. Anonymous; a valid API key or session, when sent, attributes the item to its account (credentials that are not valid are ignored: the item is then anonymous). Every response carries `Cache-Control: no-store` and a lifecycle `state`: `ACTIVE` (resolvable, no limit close), `BOUND` (resolvable, but the next successful resolve finalizes it — exactly one view left — or it is in the last tenth of its lifetime), `FINALIZED` (expired or view limit reached: resolve answers 410) and `ARCHIVAL` (swept within a minute of finalizing: content and password purged, metadata and receipt kept; resolve answers 410). Integrity receipt: `contentHmac` = lowercase hex of HMAC-SHA256 with the magic (UTF-8 bytes) as key and the content (UTF-8 bytes) as message; e.g. `printf %s "$CONTENT" | openssl dgst -sha256 -hmac "$MAGIC"`. It is also sent as the `X-Content-Hmac` header.
+         * @description Creates an item with a required lifetime and an optional view limit and password. Anonymous; a valid API key or session, when sent, attributes the item to its account (an API key that is sent but not valid is refused as on every other route: 401 when unknown or malformed, 403 when expired or revoked; a session cookie that has ended, or a check-in key, leaves the item anonymous). Every response carries `Cache-Control: no-store` and a lifecycle `state`: `ACTIVE` (resolvable, no limit close), `BOUND` (resolvable, but the next successful resolve finalizes it — exactly one view left — or it is in the last tenth of its lifetime), `FINALIZED` (expired or view limit reached: resolve answers 410) and `ARCHIVAL` (swept within a minute of finalizing: content and password purged, metadata and receipt kept; resolve answers 410). Integrity receipt: `contentHmac` = lowercase hex of HMAC-SHA256 with the magic (UTF-8 bytes) as key and the content (UTF-8 bytes) as message; e.g. `printf %s "$CONTENT" | openssl dgst -sha256 -hmac "$MAGIC"`. It is also sent as the `X-Content-Hmac` header.
          */
         post: operations["createItem"];
         delete?: never;
@@ -3323,6 +3323,28 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `api_key_invalid` or `api_key_missing`: an API key was sent and is unknown, malformed or empty. Send none to create an anonymous item. Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            401: {
+                headers: {
+                    /** @description The challenge (RFC 9110): `Bearer realm="tessera"` with `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`; `QR-Password realm="tessera-item"` with `item_password_required`, `item_password_invalid`. A refused API key or session adds `error="invalid_token"` (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `api_key_expired` or `api_key_revoked`: the API key sent can no longer be used. Forbidden: problem+json with `code` `api_key_expired`, `api_key_revoked`, `api_key_scope`, `csrf_failed`, `signup_closed`, `forbidden`, `code_expired`, `code_not_yet_active`, `item_delete_token_invalid`. */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
             409: {
                 headers: {
@@ -3363,7 +3385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `rate_limited`: too many anonymous creates from this network (an IPv4 address or IPv6 /64) this minute, or too many password-protected ones (a lower limit: each costs an argon2id hash); see `Retry-After` and `RateLimit-*`. Creates with an API key count against the key instead. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
+            /** @description `rate_limited`: the API key sent has made too many requests this minute, or too many anonymous creates from this network (an IPv4 address or IPv6 /64) this minute, or too many password-protected ones (a lower limit: each costs an argon2id hash); see `Retry-After` and `RateLimit-*`. Creates with an API key count against the key instead. Too many requests: problem+json with `code` `rate_limited`, `too_many_attempts`. */
             429: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

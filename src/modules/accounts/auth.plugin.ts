@@ -6,8 +6,10 @@
 //  - required: an API key (X-API-Key or Authorization: Bearer) answers with the seed's error table
 //    (401 invalid, 403 expired/revoked); a session cookie on an unsafe method needs the CSRF checks
 //    (Origin/Referer host + X-CSRF-Token, else 403 csrf_failed); nothing at all is 401;
-//  - optional (`{}` among the alternatives): valid credentials yield a principal, anything else
-//    leaves the caller anonymous.
+//  - optional (`{}` among the alternatives): valid credentials yield a principal. An API key that
+//    is sent and fails gets the same answer as on a required route (a caller whose key was revoked
+//    must be told, not have its items made anonymous, unattributed and unannounced); a stale
+//    session cookie, or a check-in key (valid, only not for this), leaves the caller anonymous.
 // Authenticated callers are rate limited per key or session.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -104,6 +106,21 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
   return false;
 }
 
+/** Whether the request tries an API key (well formed or not), as opposed to a cookie or another scheme. */
+function triesApiKey(request: FastifyRequest): boolean {
+  const authorization = headerValue(request.headers.authorization);
+  return request.headers['x-api-key'] !== undefined || (authorization !== undefined && /^Bearer\b/i.test(authorization));
+}
+
+/** On a route where credentials are optional, whether `error` leaves the caller anonymous instead of being answered. */
+function anonymousAfter(request: FastifyRequest, error: unknown): boolean {
+  // A route that takes no key at all (the product page takes a session only) ignores one.
+  const security = request.routeOptions.schema?.security as SecurityRequirement[] | undefined;
+  const takesKeys = security?.some((requirement) => 'apiKey' in requirement || 'bearer' in requirement) ?? false;
+  if (!takesKeys || !triesApiKey(request)) return true;
+  return error instanceof AppError && error.code === 'api_key_scope';
+}
+
 /** A 401 carries the challenge, marked invalid_token when a credential was sent (RFC 6750). */
 function withChallenge(error: unknown): unknown {
   if (error instanceof AppError && error.status === 401) {
@@ -135,7 +152,7 @@ export const authPlugin = fp(
         // A person whose session ran out is told so, not asked for an API key.
         (ended) => done(mode === 'required' && !request.principal ? (ended ? sessionEnded() : credentialsMissing()) : undefined),
         (error: unknown) => {
-          if (mode === 'optional') {
+          if (mode === 'optional' && anonymousAfter(request, error)) {
             request.principal = null;
             return done();
           }

@@ -103,7 +103,7 @@ export type CreateItemBody = Static<typeof CreateItemBody>;
 export const createItemSchema = {
   tags: ['items'],
   summary: 'Create an ephemeral, immutable item',
-  description: `Creates an item with a required lifetime and an optional view limit and password. Anonymous; a valid API key or session, when sent, attributes the item to its account (credentials that are not valid are ignored: the item is then anonymous). ${ITEMS_DESCRIPTION}`,
+  description: `Creates an item with a required lifetime and an optional view limit and password. Anonymous; a valid API key or session, when sent, attributes the item to its account (an API key that is sent but not valid is refused as on every other route: 401 when unknown or malformed, 403 when expired or revoked; a session cookie that has ended, or a check-in key, leaves the item anonymous). ${ITEMS_DESCRIPTION}`,
   security: SIGNED_IN_OR_ANONYMOUS,
   // Honoured for signed-in callers only: keys are kept per account.
   'x-idempotent': true,
@@ -111,9 +111,11 @@ export const createItemSchema = {
   response: {
     201: ItemJson,
     400: problem('`validation_failed` or `malformed_json`, with `errors[]`.'),
+    401: problem('`api_key_invalid` or `api_key_missing`: an API key was sent and is unknown, malformed or empty. Send none to create an anonymous item.'),
+    403: problem('`api_key_expired` or `api_key_revoked`: the API key sent can no longer be used.'),
     413: problem('`payload_too_large`: content over 64 KiB of UTF-8 (or a body over 512 KiB).'),
     429: problem(
-      '`rate_limited`: too many anonymous creates from this network (an IPv4 address or IPv6 /64) this minute, or too many password-protected ones (a lower limit: each costs an argon2id hash); see `Retry-After` and `RateLimit-*`. Creates with an API key count against the key instead.',
+      '`rate_limited`: the API key sent has made too many requests this minute, or too many anonymous creates from this network (an IPv4 address or IPv6 /64) this minute, or too many password-protected ones (a lower limit: each costs an argon2id hash); see `Retry-After` and `RateLimit-*`. Creates with an API key count against the key instead.',
     ),
   },
 } as const;
