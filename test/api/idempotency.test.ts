@@ -163,6 +163,27 @@ describeDialects('Idempotency-Key on creates', (dialect) => {
     expect(stored.response_body).not.toContain(fullKey.split('-').slice(2, 4).join('-'));
   });
 
+  it('a regenerated key whose answer was lost is the same key on retry: for a session, and for the old key while its grace period lasts', async () => {
+    const { t, a } = await setup();
+    const regenerate = (headers: Record<string, string>, key: string, body: Record<string, unknown> = {}) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/merchant/api-keys/secret/regenerate', headers: { ...headers, 'idempotency-key': key }, payload: body });
+    const keys = () => countRows(t, 'api_keys', a.accountId);
+    const before = await keys();
+    const bySelf = await regenerate(authHeaders(a.apiKey), 'rotate-1', { grace_period_hours: 1 });
+    expect(bySelf.statusCode, bySelf.body).toBe(201);
+    const retried = await regenerate(authHeaders(a.apiKey), 'rotate-1', { grace_period_hours: 1 });
+    expect([retried.statusCode, retried.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    expect(retried.json().data.full_key).toBe(bySelf.json().data.full_key);
+    expect(await keys()).toBe(before + 1);
+    // The new key works; a session's retry replays too.
+    const successor: string = bySelf.json().data.full_key;
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: authHeaders(successor) })).statusCode).toBe(200);
+    const bySession = await regenerate(sessionHeaders(a), 'rotate-2');
+    const sessionRetry = await regenerate(sessionHeaders(a), 'rotate-2');
+    expect(sessionRetry.json().data.full_key).toBe(bySession.json().data.full_key);
+    expect(await keys()).toBe(before + 2);
+  });
+
   it('anonymous item creation refuses a key it cannot keep, and a malformed key is a 400', async () => {
     const { t, a } = await setup();
     const anonymous = await t.app.inject({ method: 'POST', url: '/api/v0/items', headers: { 'idempotency-key': 'anon-1' }, payload: { content: 'x', ttlHours: 1 } });

@@ -795,7 +795,7 @@ export interface paths {
         put?: never;
         /**
          * Regenerate a secret key (the calling key, or the newest prd key for a session)
-         * @description The old key is revoked at once unless grace_period_hours (0–168) keeps it working as `rotating`. The full new key is shown only in this response. A key that expired on its own is accepted here (and only here) for 30 days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.
+         * @description The old key is revoked at once unless grace_period_hours (0–168) keeps it working as `rotating`. The full new key is shown only in this response. A key that expired on its own is accepted here (and only here) for 30 days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused. With `Idempotency-Key`, a retry after a lost answer gets the same new key instead of making another: a session can always retry; a key regenerating itself can while it still works, so send `grace_period_hours` above 0 with it (without a grace period the old key is revoked by the first attempt and its retry is refused).
          */
         post: operations["regenerateApiKey"];
         delete?: never;
@@ -9137,6 +9137,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description Makes a retry safe: the first response under a key is stored for 24 hours and replayed (with `Idempotent-Replayed: true`); the same key with a different body is a 422 `idempotency_key_reused`, and while the first request still runs a 409 `idempotency_key_in_use`. Keys are per account; a UUID is a good choice. */
+                "Idempotency-Key"?: string;
                 /** @description Required with the session cookie (not with an API key): the `csrf_token` of `GET /api/v1/auth/me`. The request must also come from the same origin. */
                 "X-CSRF-Token"?: string;
             };
@@ -9156,6 +9158,7 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    "Idempotent-Replayed": components["headers"]["Idempotent-Replayed"];
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
                     "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
                     "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
@@ -9238,6 +9241,16 @@ export interface operations {
             };
             /** @description Unsupported media type: problem+json with `code` `unsupported_media_type`. */
             415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unprocessable request: problem+json with `code` `idempotency_key_reused`. */
+            422: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

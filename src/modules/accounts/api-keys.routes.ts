@@ -57,8 +57,11 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
         summary: 'Regenerate a secret key (the calling key, or the newest prd key for a session)',
         description:
           `The old key is revoked at once unless grace_period_hours (0–${MAX_GRACE_PERIOD_HOURS}) keeps it working as \`rotating\`. The full new key is shown only in this response. ` +
-          `A key that expired on its own is accepted here (and only here) for ${EXPIRED_KEY_RENEWAL_DAYS} days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused.`,
+          `A key that expired on its own is accepted here (and only here) for ${EXPIRED_KEY_RENEWAL_DAYS} days after its expiry, to regenerate itself; it is revoked at once. Revoked keys are refused. ` +
+          'With `Idempotency-Key`, a retry after a lost answer gets the same new key instead of making another: a session can always retry; a key regenerating itself can while it still works, so send `grace_period_hours` above 0 with it (without a grace period the old key is revoked by the first attempt and its retry is refused).',
         security: SIGNED_IN,
+        // The new key is shown only in the answer: a lost answer must not cost the caller its key.
+        'x-idempotent': true,
         body: RegenerateApiKeyBody,
         response: { 201: RegeneratedApiKey, 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
