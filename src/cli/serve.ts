@@ -90,6 +90,13 @@ export async function startServing(app: FastifyInstance, config: Config, databas
   await app.listen({ port: config.port, host: config.host }).catch((error: unknown) => {
     throw new Error(listenFailure(error, config.host, config.port, 'HOST', 'PORT'));
   });
+  // PORT=0 picks a free port only now, after the public URL every code encodes was built from it.
+  const bound = app.server.address();
+  if (config.port === 0 && new URL(config.publicUrl).port === '0' && bound && typeof bound === 'object') {
+    app.log.warn(
+      `PORT=0 took port ${bound.port}, but TESSERA_PUBLIC_URL is not set, so codes, short links and page addresses name port 0 (${config.publicUrl}) and open nowhere; set TESSERA_PUBLIC_URL (e.g. http://127.0.0.1:${bound.port}) or a fixed PORT`,
+    );
+  }
   // A private port for the scraper; it closes with the process.
   const metricsServer = config.metricsPort === null ? null : await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
   // The marker `tessera account create` reads to tell whether it writes where a server reads.

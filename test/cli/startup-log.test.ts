@@ -68,3 +68,11 @@ it('`tessera serve` on SQLite with the default TESSERA_WORKER says nothing about
   const { lines } = await start('serve', 'Tessera is ready');
   expect(lines.some((l) => String(l.msg).includes('TESSERA_WORKER'))).toBe(false);
 });
+
+it('`tessera serve` on PORT=0 without TESSERA_PUBLIC_URL warns that codes would name port 0, and says nothing once the URL is set', { timeout: 60_000 }, async () => {
+  const { lines } = await start('serve', 'Tessera is ready');
+  const warning = lines.find((l) => String(l.msg).startsWith('PORT=0 took port'));
+  expect(warning).toMatchObject({ level: 40, msg: expect.stringContaining('set TESSERA_PUBLIC_URL (e.g. http://127.0.0.1:') });
+  const { lines: set } = await start('serve', 'Tessera is ready', { TESSERA_PUBLIC_URL: 'http://127.0.0.1:8080' });
+  expect(set.some((l) => String(l.msg).startsWith('PORT=0'))).toBe(false);
+});
