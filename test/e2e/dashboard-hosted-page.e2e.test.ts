@@ -421,4 +421,57 @@ describeDialects('dashboard hosted page editor in Chromium', (dialect) => {
     },
     120_000,
   );
+
+  it.skipIf(!chromiumAvailable)(
+    'keeps a page saved after the session ended: sign-in, then the editor holds it again, with no leave prompt in the way',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken, email, password } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Summer draw', destination: 'https://example.com/' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const campaignId = created.json().id as string;
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `hosted-page-session-ended-${dialect}`, async () => {
+        const editorUrl = `${live.base}/app/campaigns/${campaignId}/page`;
+        await page.goto(editorUrl);
+        await page.getByRole('heading', { name: 'Hosted page', level: 1 }).waitFor();
+        await page.getByLabel('Title', { exact: true }).fill('Win a summer voucher');
+        await page.getByRole('button', { name: 'Text', exact: true }).click();
+        await page.getByRole('region', { name: 'Text 1' }).getByLabel('Text', { exact: true }).fill('One winner on 31 August.');
+        // The session's lifetime passes while the page is being written.
+        live.clock.advance(337 * 3_600_000);
+        await page.getByRole('button', { name: 'Create the page' }).click();
+        await page.waitForURL(/\/login\?/);
+        await page.getByText('Your session has ended').waitFor();
+        expect(await page.getByText('Leave without saving?').count()).toBe(0);
+        await page.getByLabel('Email').fill(email);
+        await page.getByLabel('Password').fill(password);
+        await page.getByRole('button', { name: 'Sign in' }).click();
+        await page.waitForURL(editorUrl);
+        await page.getByText('Your unsaved changes are back').first().waitFor();
+        expect(await page.getByLabel('Title', { exact: true }).inputValue()).toBe('Win a summer voucher');
+        expect(await page.getByRole('region', { name: 'Text 1' }).getByLabel('Text', { exact: true }).inputValue()).toBe('One winner on 31 August.');
+        await page.getByRole('button', { name: 'Create the page' }).click();
+        await page.getByText('Page saved').first().waitFor();
+        const stored = (
+          await live.app.inject({
+            method: 'GET',
+            url: `/api/v1/campaigns/${campaignId}`,
+            headers: { cookie: `tessera_session=${(await context.cookies()).find((c) => c.name === 'tessera_session')!.value}` },
+          })
+        ).json();
+        expect(stored.hosted_page.title).toBe('Win a summer voucher');
+        expect(stored.hosted_page.blocks).toEqual([{ type: 'paragraph', text: 'One winner on 31 August.' }]);
+        // Taken back once: a reload shows the saved page, with nothing left to restore.
+        await page.reload();
+        await page.getByLabel('Title', { exact: true }).waitFor();
+        expect(await page.getByText('Your unsaved changes are back').count()).toBe(0);
+      });
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    120_000,
+  );
 });

@@ -6,7 +6,7 @@ import { useMutation } from '../api/mutation.ts';
 import { useParams } from '@tanstack/react-router';
 import { unwrap } from '@tessera/client';
 import { ExternalLink, Eye, Save, Trash2 } from 'lucide-react';
-import { type FormEvent, type ReactNode, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
 import { campaignQuery, rememberCampaign } from '../api/campaigns.ts';
 import { api } from '../api/client.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
@@ -26,6 +26,7 @@ import { BlockEditor } from '../hosted-page/block-editor.tsx';
 import { blockNames, newForm, type PageDraft, toDocument, toDraft } from '../hosted-page/draft.ts';
 import { describeField, pageMessage } from '../hosted-page/field-names.ts';
 import { FormEditor } from '../hosted-page/form-editor.tsx';
+import { dropPage, peekPage, stashPage } from '../hosted-page/page-stash.ts';
 import { PageSettings } from '../hosted-page/page-settings.tsx';
 import { ScansTarget } from '../hosted-page/scans-target.tsx';
 import { ThemeEditor } from '../hosted-page/theme-editor.tsx';
@@ -46,8 +47,15 @@ function Section({ title, description, children }: { title: string; description?
 function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug: string }) {
   const queryClient = useQueryClient();
   const readOnly = campaign.status === 'archived';
-  const [draft, setDraft] = useState<PageDraft>(() => toDraft(campaign));
-  const [slug, setSlug] = useState(campaign.slug ?? '');
+  // Edits a save could not send because the session had ended come back after signing in.
+  const [restored] = useState(() => (readOnly ? null : peekPage(campaign.id)));
+  const [draft, setDraft] = useState<PageDraft>(() => restored?.draft ?? toDraft(campaign));
+  const [slug, setSlug] = useState(restored?.slug ?? campaign.slug ?? '');
+  useEffect(() => {
+    if (!restored) return;
+    dropPage(campaign.id);
+    toast('Your unsaved changes are back: review them and save.');
+  }, [restored, campaign.id]);
   const [removeOpen, setRemoveOpen] = useState(false);
   const baseline = (c: Campaign) => JSON.stringify([toDocument(toDraft(c)), c.slug ?? '']);
   const saved = useRef(baseline(campaign));
@@ -64,13 +72,19 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
 
   const save = useMutation({
     mutationFn: () => {
+      stashPage(campaign.id, { draft, slug });
       const body: Record<string, unknown> = { hosted_page: toDocument(draft) };
       // A hyphen typed last (on the way to the next word) is not part of the address.
       const address = slug.replace(/-+$/, '');
       if (address !== (campaign.slug ?? '')) body.slug = address || null;
       return unwrap(api.PUT('/api/v1/campaigns/{id}', { params: { path: { id: campaign.id } }, body }));
     },
+    // Only an ended session keeps the stash: any other answer leaves the edits in the form.
+    onError: (error) => {
+      if ((error as { status?: number }).status !== 401) dropPage(campaign.id);
+    },
     onSuccess: (stored) => {
+      dropPage(campaign.id);
       rememberCampaign(queryClient, stored);
       restart(stored);
       toast(stored.hosted_page?.published ? 'Page saved and published' : 'Page saved');
@@ -231,7 +245,8 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
         label={campaign.hosted_page ? 'Save' : 'Create'}
         status={campaign.hosted_page ? 'Unsaved changes' : 'Page not created yet'}
       />
-      <LeaveGuard unsaved={() => !readOnly && dirty && (Boolean(campaign.hosted_page) || draft.blocks.length > 0 || draft.form !== null)} what="this page" />
+      {/* A stashed page is safe to leave: the session-ended redirect must not stop at the leave prompt. */}
+      <LeaveGuard unsaved={() => !readOnly && dirty && peekPage(campaign.id) === null && (Boolean(campaign.hosted_page) || draft.blocks.length > 0 || draft.form !== null)} what="this page" />
     </form>
   );
 }
