@@ -64,6 +64,14 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         await page.getByRole('img', { name: 'Preview of Brand look' }).waitFor();
         await page.getByRole('link', { name: 'Use for a new campaign' }).click();
         await page.waitForURL(/\/app\/campaigns\/new\?template=tpl_/);
+        // The picker names the template whose design the form holds, until the design changes.
+        const picker = page.getByLabel('Start from a template');
+        const shown = () => picker.evaluate((select: HTMLSelectElement) => select.selectedOptions[0]?.text);
+        expect(await shown()).toBe('Brand look');
+        await page.getByRole('group', { name: 'Module shape' }).getByText('Dots', { exact: true }).click();
+        expect(await shown()).toBe('Choose a template…');
+        await picker.selectOption({ label: 'Brand look' });
+        expect(await shown()).toBe('Brand look');
         await page.getByLabel('Name', { exact: true }).fill('From the template');
         await page.getByLabel('Destination', { exact: true }).fill('https://example.com/from-template');
         await page.getByRole('button', { name: 'Create campaign' }).click();

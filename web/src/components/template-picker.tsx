@@ -1,12 +1,13 @@
-// The designer's "Start from a template": copies a saved template's design into the form.
+// The designer's "Start from a template": copies a saved template's design into the form, and names
+// the template while the design is still that template's (opened from Templates, or picked here).
 import { useQuery } from '@tanstack/react-query';
 import { templatesQuery } from '../api/templates.ts';
 import type { DesignConfig } from '../api/types.ts';
 import { Field, Select } from './ui/field.tsx';
 import { toast } from './ui/toast.tsx';
 
-/** A select of the account's templates; nothing when it has none. */
-export function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignConfig, templateId: string) => void; disabled?: boolean }) {
+/** A select of the account's templates, showing `value` (the template in use, or ''); nothing when the account has none. */
+export function TemplatePicker({ value, onPick, disabled }: { value: string; onPick: (design: DesignConfig, templateId: string) => void; disabled?: boolean }) {
   const templates = useQuery(templatesQuery).data ?? [];
   if (templates.length === 0) return null;
   return (
@@ -14,7 +15,7 @@ export function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignCo
       {(props) => (
         <Select
           {...props}
-          value=""
+          value={templates.some((t) => t.id === value) ? value : ''}
           disabled={disabled}
           onChange={(e) => {
             const template = templates.find((t) => t.id === e.target.value);
@@ -24,7 +25,9 @@ export function TemplatePicker({ onPick, disabled }: { onPick: (design: DesignCo
             }
           }}
         >
-          <option value="">Choose a template…</option>
+          <option value="" disabled={value !== ''}>
+            Choose a template…
+          </option>
           {templates.map((t) => (
             <option key={t.id} value={t.id}>
               {t.name}

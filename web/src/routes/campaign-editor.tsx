@@ -77,6 +77,7 @@ function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; in
     setDesign(templateDesign);
     setPicked({ id, design: structuredClone(templateDesign) });
   };
+  const fromTemplateId = picked && sameJson(design, picked.design) ? picked.id : '';
   const [templateOpen, setTemplateOpen] = useState(false);
   const [archiveOpen, setArchiveOpen] = useState(false);
   useEffect(() => {
@@ -112,7 +113,7 @@ function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; in
       stashDraft(campaign?.id, { name, destination, qrType, design, schedule });
       // A static code is never scheduled: a schedule typed before choosing it is not sent.
       const scheduled = qrType === 'static' ? {} : schedule;
-      const fromTemplate = picked && sameJson(design, picked.design) ? { template_id: picked.id } : null;
+      const fromTemplate = fromTemplateId ? { template_id: fromTemplateId } : null;
       if (!campaign)
         return unwrap(
           api.POST('/api/v1/campaigns', { body: { name: name.trim(), destination: withScheme(destination), qr_type: qrType, ...(fromTemplate ?? { design_config: design }), ...scheduled } }),
@@ -236,7 +237,7 @@ function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; in
             ) : (
               <ScheduleFields value={schedule} onChange={setSchedule} errors={serverErrors} disabled={readOnly} />
             )}
-            {!readOnly && <TemplatePicker onPick={pickTemplate} />}
+            {!readOnly && <TemplatePicker value={fromTemplateId} onPick={pickTemplate} />}
           </Card>
 
           <Card>
