@@ -76,6 +76,10 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         await page.getByLabel('Destination', { exact: true }).fill('https://example.com/from-template');
         await page.getByRole('button', { name: 'Create campaign' }).click();
         await page.waitForURL(/\/app\/campaigns\/cmp_/);
+        // The new campaign replaced the form in the history: Back leads to the templates, not to an empty form.
+        await page.goBack();
+        await page.getByRole('img', { name: 'Preview of Brand look' }).waitFor();
+        expect(page.url()).toBe(`${base}/app/templates`);
 
         const templates = (await live.app.inject({ method: 'GET', url: '/api/v1/templates', headers: { cookie } })).json().data;
         const campaigns = (await live.app.inject({ method: 'GET', url: '/api/v1/campaigns', headers: { cookie } })).json().data;

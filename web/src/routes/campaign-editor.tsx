@@ -135,7 +135,9 @@ function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; in
       if (!campaign) {
         created.current = true;
         toast('Campaign created');
-        await navigate({ to: '/app/campaigns/$campaignId', params: { campaignId: saved.id } });
+        // In place of the new-campaign form: Back then leads to where the person came from, not to
+        // an empty form that would make the campaign a second time.
+        await navigate({ to: '/app/campaigns/$campaignId', params: { campaignId: saved.id }, replace: true });
       } else {
         setName(saved.name);
         setDestination(readableUrl(saved.destination));
