@@ -1,43 +1,62 @@
 // PNG rasterisation of engine SVGs (server side: sharp/librsvg).
 
-import { createRequire } from 'node:module';
-import type SharpModule from 'sharp';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { QrDesignError } from '../../qr/index.ts';
 import { RasterBudget } from './raster-budget.ts';
+import { rasterise } from './rasterise.ts';
 import { RASTER_LIMITS } from './size-policy.ts';
 
 /** The pixel budget every PNG of this process is drawn within. */
 export const rasterBudget = new RasterBudget();
 
-// sharp brings libvips (glib, its thread pool, ~25 MB resident) into the process; a server that
-// only redirects never rasterises, so it is loaded on the first PNG instead of at startup.
-let loading: Promise<typeof SharpModule> | null = null;
-function loadSharp(): Promise<typeof SharpModule> {
-  loading ??= import('sharp').then(async (module) => {
-    await registerCaptionFont(module.default);
-    return module.default;
-  });
-  return loading;
+/** How long a PNG with an SVG logo may take to draw before it is given up. */
+export const SVG_LOGO_RENDER_TIMEOUT_MS = 10_000;
+
+// The engine's own shapes cost a bounded time to draw, but an SVG logo is markup anyone with a
+// design may write, and librsvg's time on it has no bound: one filter, a few thousand shapes or
+// nested masks in a 256 KB logo held a libvips thread for minutes (an audit's single request was
+// still drawing after 7 minutes, holding the whole raster budget and then graceful shutdown),
+// and libvips draws a nested image again for every strip of the output, so a large PNG multiplies
+// it. sharp's own timeout is checked only between strips, so it cannot stop one strip that never
+// ends. A PNG with an SVG logo is therefore drawn in a child process killed at the deadline.
+// Media types are case-insensitive, and the logo check accepts DATA:IMAGE/SVG+XML too.
+const SVG_LOGO = /data:image\/svg\+xml/i;
+const CHILD_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? './png-child.ts' : './png-child.js', import.meta.url);
+
+function logoTooSlow(): QrDesignError {
+  const seconds = SVG_LOGO_RENDER_TIMEOUT_MS / 1000;
+  const message = `the SVG logo takes more than ${seconds} seconds to draw as a PNG; simplify it (fewer shapes, no filters or masks) or use a PNG logo`;
+  return new QrDesignError('design_invalid', message, [{ field: 'logo', message }]);
 }
 
-// Frame captions are SVG text in bold sans (src/qr/svg/frame.ts), drawn by librsvg with the fonts
-// fontconfig finds. A host with none (the node:24-slim image, a minimal server) drew every letter
-// as an empty box. libvips adds a text image's `fontfile` to fontconfig for the whole process, so
-// one tiny text image at load makes the bundled DejaVu Sans Bold available to every SVG after it.
-// A host's own Helvetica or Arial still comes first, as the SVG's font-family asks. Best effort:
-// without the font (a libvips built without text, the package missing) captions fall back to the
-// host's fonts as before, and no PNG fails for it.
-async function registerCaptionFont(sharp: typeof SharpModule): Promise<void> {
-  try {
-    const fontfile = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
-    await sharp({ text: { text: 'A', font: 'DejaVu Sans Bold', fontfile } })
-      .png()
-      .toBuffer();
-  } catch (error) {
-    process.emitWarning(`the bundled caption font could not be loaded (${error instanceof Error ? error.message : String(error)}); PNG captions use the host's fonts`, {
-      code: 'TESSERA_CAPTION_FONT',
+/** Draws `svg` at `density` in a child process, killed after `timeoutMs`. */
+export function rasteriseIsolated(svg: string, density: number, timeoutMs: number = SVG_LOGO_RENDER_TIMEOUT_MS): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileURLToPath(CHILD_SCRIPT), String(density)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => err.push(chunk));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
     });
-  }
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (timedOut) reject(logoTooSlow());
+      else if (code === 0) resolve(Buffer.concat(out));
+      else reject(new Error(`the PNG renderer exited with ${code}: ${Buffer.concat(err).toString('utf8').slice(0, 2000)}`));
+    });
+    // The child may die before reading all of it (killed): its stdin then errors, which close reports.
+    child.stdin.on('error', () => {});
+    child.stdin.end(svg);
+  });
 }
 
 /**
@@ -53,8 +72,7 @@ export async function renderPng(svg: string, sizePx: number = RASTER_LIMITS.defa
   // Rasterise the vector straight at the target scale (density): crisp edges, and no resize
   // pass. zlib level 3 costs ~7% in bytes against level 6 but saves a third of the time.
   const density = (72 * sizePx) / width;
-  const sharp = await loadSharp();
-  return budget.run(Math.ceil(sizePx * sizePx * aspect), () => sharp(Buffer.from(svg), { density }).png({ compressionLevel: 3, adaptiveFiltering: false }).toBuffer());
+  return budget.run(Math.ceil(sizePx * sizePx * aspect), () => (SVG_LOGO.test(svg) ? rasteriseIsolated(svg, density) : rasterise(svg, density)));
 }
 
 /** Intrinsic width librsvg will use (the root's width attribute when present, else the viewBox width) and height / width. */
