@@ -1,7 +1,8 @@
 // An SVG logo is markup the caller writes, and librsvg's time on it has no bound: a logo of
 // twenty blurred full-size rectangles held a libvips thread for minutes, so one request kept a
 // core and the instance's whole raster budget, and graceful shutdown waited for it. A PNG with an
-// SVG logo is drawn in a child process given SVG_LOGO_RENDER_TIMEOUT_MS, then refused with 400.
+// SVG logo is drawn in a child process given SVG_LOGO_RENDER_TIMEOUT_MS, then refused with 400,
+// and that logo is refused at once afterwards.
 import sharp from 'sharp';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { SVG_LOGO_RENDER_TIMEOUT_MS } from '../../src/modules/render/png.ts';
@@ -41,6 +42,11 @@ describeDialects('PNG renders with an SVG logo', (dialect) => {
     expect(slow.statusCode).toBe(400);
     expect(slow.json().code).toBe('design_invalid');
     expect(slow.json().errors).toEqual([{ field: 'logo', message: expect.stringContaining('PNG logo') }]);
+
+    // Asked again (a stored design at its public URL), it is refused without drawing it again.
+    const again = Date.now();
+    expect((await render(SLOW_LOGO, 4096)).json().code).toBe('design_invalid');
+    expect(Date.now() - again).toBeLessThan(SVG_LOGO_RENDER_TIMEOUT_MS / 2);
 
     const plain = await render(PLAIN_LOGO, 300);
     expect(plain.statusCode).toBe(200);

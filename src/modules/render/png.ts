@@ -1,6 +1,7 @@
 // PNG rasterisation of engine SVGs (server side: sharp/librsvg).
 
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { QrDesignError } from '../../qr/index.ts';
 import { RasterBudget } from './raster-budget.ts';
@@ -21,7 +22,28 @@ export const SVG_LOGO_RENDER_TIMEOUT_MS = 10_000;
 // it. sharp's own timeout is checked only between strips, so it cannot stop one strip that never
 // ends. A PNG with an SVG logo is therefore drawn in a child process killed at the deadline.
 // Media types are case-insensitive, and the logo check accepts DATA:IMAGE/SVG+XML too.
-const SVG_LOGO = /data:image\/svg\+xml/i;
+const SVG_LOGO = /data:image\/svg\+xml[^"]*/i;
+// A child holds a core (and ~80 MB) for up to the deadline, and the pixel budget cannot see that:
+// forty 64 px PNGs of a code whose stored logo never finishes, asked anonymously at its public
+// render URL, would be forty processes. So only a few draw at once, a few more wait, and the rest
+// are told to come back; and a logo that ran out of time is refused at once at that width and
+// above, rather than spending the deadline again on every request for it.
+/** PNGs with an SVG logo drawn at once per process. */
+export const SVG_LOGO_RENDER_SLOTS = 2;
+const logoSlots = new RasterBudget(
+  SVG_LOGO_RENDER_SLOTS,
+  4 * SVG_LOGO_RENDER_SLOTS,
+  'This instance is drawing as many codes with SVG logos as it can at once; retry in a few seconds, or use a PNG logo.',
+);
+const TOO_SLOW_REMEMBERED = 1000;
+/** Hash of an SVG logo that ran out of time → the narrowest PNG it ran out of time in (oldest first). */
+const tooSlow = new Map<string, number>();
+
+function rememberTooSlow(key: string, sizePx: number): void {
+  tooSlow.set(key, Math.min(sizePx, tooSlow.get(key) ?? sizePx));
+  if (tooSlow.size > TOO_SLOW_REMEMBERED) tooSlow.delete(tooSlow.keys().next().value!);
+}
+
 const CHILD_SCRIPT = new URL(import.meta.url.endsWith('.ts') ? './png-child.ts' : './png-child.js', import.meta.url);
 
 function logoTooSlow(): QrDesignError {
@@ -72,7 +94,23 @@ export async function renderPng(svg: string, sizePx: number = RASTER_LIMITS.defa
   // Rasterise the vector straight at the target scale (density): crisp edges, and no resize
   // pass. zlib level 3 costs ~7% in bytes against level 6 but saves a third of the time.
   const density = (72 * sizePx) / width;
-  return budget.run(Math.ceil(sizePx * sizePx * aspect), () => (SVG_LOGO.test(svg) ? rasteriseIsolated(svg, density) : rasterise(svg, density)));
+  const pixels = Math.ceil(sizePx * sizePx * aspect);
+  const logo = SVG_LOGO.exec(svg)?.[0];
+  if (logo === undefined) return budget.run(pixels, () => rasterise(svg, density));
+  // Keyed by the logo, not the whole SVG: the same stored logo is drawn into many codes and sizes.
+  const key = createHash('sha256').update(logo).digest('base64url');
+  const slowFrom = tooSlow.get(key);
+  if (slowFrom !== undefined && sizePx >= slowFrom) throw logoTooSlow();
+  return logoSlots.run(1, () =>
+    budget.run(pixels, async () => {
+      try {
+        return await rasteriseIsolated(svg, density);
+      } catch (error) {
+        if (error instanceof QrDesignError) rememberTooSlow(key, sizePx);
+        throw error;
+      }
+    }),
+  );
 }
 
 /** Intrinsic width librsvg will use (the root's width attribute when present, else the viewBox width) and height / width. */

@@ -24,9 +24,16 @@ export class RasterBudget {
   private readonly budget: number;
   private readonly maxQueued: number;
 
-  constructor(budget: number = RASTER_PIXEL_BUDGET, maxQueued: number = RASTER_QUEUE_PIXELS) {
+  private readonly busyDetail: string;
+
+  constructor(
+    budget: number = RASTER_PIXEL_BUDGET,
+    maxQueued: number = RASTER_QUEUE_PIXELS,
+    busyDetail = 'This instance is drawing as many large images as it can hold in memory; retry in a few seconds, or ask for a smaller size.',
+  ) {
     this.budget = budget;
     this.maxQueued = maxQueued;
+    this.busyDetail = busyDetail;
   }
 
   /** Pixels being rasterised now, and waiting. */
@@ -41,7 +48,7 @@ export class RasterBudget {
   async run<T>(pixels: number, render: () => Promise<T>): Promise<T> {
     if (this.waiting.length > 0 || (this.inUse > 0 && this.inUse + pixels > this.budget)) {
       if (this.queued + pixels > this.maxQueued) {
-        throw new AppError('server_busy', 'This instance is drawing as many large images as it can hold in memory; retry in a few seconds, or ask for a smaller size.', {
+        throw new AppError('server_busy', this.busyDetail, {
           headers: { 'retry-after': '2' },
         });
       }
