@@ -1,6 +1,6 @@
 // PNG rasterisation of engine SVGs (server side: sharp/librsvg).
 
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { QrDesignError } from '../../qr/index.ts';
@@ -52,10 +52,26 @@ function logoTooSlow(): QrDesignError {
   return new QrDesignError('design_invalid', message, [{ field: 'logo', message }]);
 }
 
+// A child stuck in librsvg cannot notice its parent is gone, so one left behind by a server that
+// exits (shutdown after its deadline, a crash) would draw on for as long as the logo takes.
+const children = new Set<ChildProcess>();
+let killOnExit = false;
+function track(child: ChildProcess): void {
+  if (!killOnExit) {
+    killOnExit = true;
+    process.once('exit', () => {
+      for (const running of children) running.kill('SIGKILL');
+    });
+  }
+  children.add(child);
+  child.once('close', () => children.delete(child));
+}
+
 /** Draws `svg` at `density` in a child process, killed after `timeoutMs`. */
 export function rasteriseIsolated(svg: string, density: number, timeoutMs: number = SVG_LOGO_RENDER_TIMEOUT_MS): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [fileURLToPath(CHILD_SCRIPT), String(density)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    track(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let timedOut = false;
