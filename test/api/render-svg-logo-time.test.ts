@@ -1,11 +1,13 @@
 // An SVG logo is markup the caller writes, and librsvg's time on it has no bound: a logo of
 // twenty blurred full-size rectangles held a libvips thread for minutes, so one request kept a
-// core and the instance's whole raster budget, and graceful shutdown waited for it. A PNG with an
-// SVG logo is drawn in a child process given SVG_LOGO_RENDER_TIMEOUT_MS, then refused with 400,
-// and that logo is refused at once afterwards.
+// core and the instance's whole raster budget, and graceful shutdown waited for it. In a PNG the
+// logo is drawn alone in a child process given SVG_LOGO_RENDER_TIMEOUT_MS (refused with 400 past
+// it, and at once afterwards), and the bitmap it gives is kept for the next PNG of that logo.
 import sharp from 'sharp';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { SVG_LOGO_RENDER_TIMEOUT_MS } from '../../src/modules/render/png.ts';
+import { renderSvg } from '../../src/qr/index.ts';
+import { SVG_LOGO_RENDER_TIMEOUT_MS, withSvgLogoDrawn } from '../../src/modules/render/svg-logo.ts';
+import { jsqrDecode, zxingDecode } from '../helpers/decode-qr.ts';
 import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -53,4 +55,29 @@ describeDialects('PNG renders with an SVG logo', (dialect) => {
     expect(plain.headers['content-type']).toBe('image/png');
     expect((await sharp(plain.rawPayload).metadata()).width).toBe(300);
   }, 40_000);
+
+  it('draws the logo once a size, as a bitmap in its box: the code still shows it and scans, and the next PNG needs no child', async () => {
+    const { svg } = renderSvg(DATA, { logo: PLAIN_LOGO, ecc: 'H' });
+    const scale = 600 / Number(/viewBox="0 0 ([\d.]+)/.exec(svg)![1]);
+    const first = await withSvgLogoDrawn(svg, scale);
+    expect(first).not.toContain('data:image/svg+xml');
+    expect(first).toMatch(/<image xlink:href="data:image\/png;base64,[^"]+" x="[\d.]+" y="[\d.]+" width="[\d.]+" height="[\d.]+" preserveAspectRatio="xMidYMid meet"\/>/);
+    // Everything but the logo's address is as the engine drew it.
+    const outside = (text: string) => text.replace(/xlink:href="[^"]*"/, '');
+    expect(outside(first)).toBe(outside(svg));
+    // The same logo at the same scale is the same bitmap, kept: no child, well under a child's start.
+    const again = performance.now();
+    expect(await withSvgLogoDrawn(svg, scale)).toBe(first);
+    expect(performance.now() - again).toBeLessThan(100);
+
+    const png = await render(PLAIN_LOGO, 600);
+    expect(png.statusCode).toBe(200);
+    const { data, info } = await sharp(png.rawPayload).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    const pixels = { data: new Uint8ClampedArray(data), width: info.width, height: info.height };
+    expect(await zxingDecode(pixels)).toEqual([DATA]);
+    expect(jsqrDecode(pixels)).toBe(DATA);
+    // The logo's red circle sits in the middle of the code.
+    const middle = (Math.floor(info.height / 2) * info.width + Math.floor(info.width / 2)) * 4;
+    expect([data[middle], data[middle + 1], data[middle + 2]]).toEqual([0xcc, 0, 0]);
+  }, 30_000);
 });

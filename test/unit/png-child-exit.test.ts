@@ -31,7 +31,7 @@ function childrenAlive(): number {
 
 it.runIf(process.platform === 'linux')('a process that exits while a PNG is drawn in a child takes the child with it', async () => {
   const script = `
-    import { rasteriseIsolated } from ${JSON.stringify(new URL('../../src/modules/render/png.ts', import.meta.url).href)};
+    import { rasteriseIsolated } from ${JSON.stringify(new URL('../../src/modules/render/rasterise-isolated.ts', import.meta.url).href)};
     rasteriseIsolated(${JSON.stringify(SLOW_SVG)}, ${MARK}, 120_000).catch(() => {});
     setTimeout(() => process.exit(0), 1500);
   `;
