@@ -149,11 +149,18 @@ export function FormEditor({ form, onChange, errors, disabled }: { form: FormDra
         )}
       </div>
       <div className="grid gap-4 border-t border-zinc-100 pt-5 sm:grid-cols-2 dark:border-zinc-800">
-        <Field label="Button text" field="form/submit_label" hint={form.submit_label.trim() ? undefined : 'Left empty, it says “Send” in the page’s language.'} error={errors['form/submit_label']}>
+        <Field
+          label="Button text"
+          optional
+          field="form/submit_label"
+          hint={form.submit_label.trim() ? undefined : 'Left empty, it says “Send” in the page’s language.'}
+          error={errors['form/submit_label']}
+        >
           {(props) => <TextInput {...props} maxLength={60} disabled={disabled} value={form.submit_label} onChange={(e) => onChange({ ...form, submit_label: e.target.value })} />}
         </Field>
         <Field
           label="Thank-you message"
+          optional
           field="form/success_message"
           hint={`Shown under the heading “Your answer has been sent” (in the page's language).${form.success_message.trim() ? '' : ' Left empty, it says “Thank you!” in that language.'}`}
           error={errors['form/success_message']}

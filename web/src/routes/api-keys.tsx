@@ -150,7 +150,8 @@ export function ApiKeysPage() {
         title="API keys"
         description={
           <>
-            Keys look like <code className="font-mono text-[13px]">sec1-prd-…-42</code>: the last two digits are a checksum, so a mistyped key is caught before it is used.
+            Keys let your servers, scripts and door scanners use Tessera without a password. Each is shown once, when it is made. In <code className="font-mono text-[13px]">sec1-prd-…-42</code> the
+            last two digits are a checksum, so a mistyped key is caught before it is used.
           </>
         }
         actions={
