@@ -74,14 +74,14 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** Every variable Tessera reads, its default and meaning: the README table is generated from this list. */
-export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string }> = [
+export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string; range?: readonly [number, number] }> = [
   {
     name: 'NODE_ENV',
     default: '(unset)',
     description:
       '`production` enables production mode: a master key and TESSERA_PUBLIC_URL are required, webhook URLs must be https. `development`, `test` or unset: development mode. Any other value (`prod`, `Production`) runs development mode and logs a warning.',
   },
-  { name: 'PORT', default: '8080', description: 'TCP port to listen on.' },
+  { name: 'PORT', default: '8080', range: [0, 65535], description: 'TCP port to listen on.' },
   { name: 'HOST', default: '127.0.0.1', description: 'Interface to bind; use 0.0.0.0 in containers.' },
   { name: 'TESSERA_DATA_DIR', default: './data', description: 'Directory for the SQLite database and the generated development master key; created readable by its owner only (0700, files 0600).' },
   { name: 'DATABASE_URL', default: 'SQLite file `tessera.db` in the data dir', description: '`postgres://…` selects PostgreSQL (scale-out); a file path or `sqlite:PATH` selects SQLite.' },
@@ -106,7 +106,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     default: '(empty: CORS off)',
     description: 'Comma-separated origins allowed to call the API from browsers, written as browsers send them (`https://app.example.com`: scheme, host, port; no path), or `*`.',
   },
-  { name: 'TESSERA_BODY_LIMIT', default: '1048576', description: 'Largest accepted request body in bytes (larger bodies get 413).' },
+  { name: 'TESSERA_BODY_LIMIT', default: '1048576', range: [1024, 100 * 1_048_576], description: 'Largest accepted request body in bytes (larger bodies get 413).' },
   {
     name: 'TESSERA_TRUST_PROXY',
     default: 'false',
@@ -115,25 +115,28 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   },
   { name: 'REDIS_URL', default: '(unset: in-memory)', description: '`redis://…` makes rate limits shared across instances.' },
   { name: 'TESSERA_REDIS_PREFIX', default: 'tessera:', description: 'Prefix of every Redis key, so several deployments can share one Redis.' },
-  { name: 'TESSERA_RATE_LIMIT_PER_MINUTE', default: '600', description: 'Requests per minute allowed per API key or session.' },
+  { name: 'TESSERA_RATE_LIMIT_PER_MINUTE', default: '600', range: [1, 1_000_000], description: 'Requests per minute allowed per API key or session.' },
   {
     name: 'TESSERA_ITEM_CREATES_PER_MINUTE',
     default: '60',
+    range: [1, 1_000_000],
     description:
       'Anonymous `POST /api/v0/items` per client network (an IPv4 address or an IPv6 /64) per minute; over it, `429 rate_limited`. Creates with a valid API key or session count against that key or session instead.',
   },
   {
     name: 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE',
     default: '10',
+    range: [1, 1_000_000],
     description: 'Of those, password-protected creates per client network per minute: each hashes the password with argon2id (~45 ms of CPU).',
   },
   {
     name: 'TESSERA_ITEM_PASSWORD_CHECKS_PER_MINUTE',
     default: '60',
+    range: [1, 1_000_000],
     description:
       'Item passwords checked per client network per minute, right or wrong, for any items (each runs argon2id, ~45 ms of CPU); over it, `429 rate_limited` until the minute ends. Everyone behind one address (an office NAT; every visitor behind a proxy unless `TESSERA_TRUST_PROXY` is set) shares it: raise it for an item many people open from one place. Wrong ones have their own, lower limits per item.',
   },
-  { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', description: 'Dashboard session lifetime; it slides with use.' },
+  { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', range: [1, 24 * 365], description: 'Dashboard session lifetime; it slides with use.' },
   {
     name: 'TESSERA_WORKER',
     default: 'true',
@@ -148,21 +151,24 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   {
     name: 'TESSERA_WEBHOOK_LEASE_SECONDS',
     default: '60',
+    range: [1, 86_400],
     description:
       "How long a worker's claim on a webhook delivery lasts. A worker that dies mid-delivery leaves its claims behind; another worker sends them again (same `webhook-id`) once they expire. A delivery waits for its receiver 15 s, or half the lease when that is shorter, so a request is never still running when its claim is taken over.",
   },
-  { name: 'TESSERA_MORPH_TTL_SECONDS', default: '30', description: 'How long a signed morphing render URL stays valid.' },
-  { name: 'TESSERA_MORPH_STEP_SECONDS', default: '30', description: 'Rotation step of a morphing code payload (15–30).' },
-  { name: 'TESSERA_SCAN_FLUSH_MS', default: '1000', description: 'How often buffered scan events are written to the database.' },
+  { name: 'TESSERA_MORPH_TTL_SECONDS', default: '30', range: [5, 3600], description: 'How long a signed morphing render URL stays valid.' },
+  { name: 'TESSERA_MORPH_STEP_SECONDS', default: '30', range: [15, 30], description: 'Rotation step of a morphing code payload (15–30).' },
+  { name: 'TESSERA_SCAN_FLUSH_MS', default: '1000', range: [10, 60_000], description: 'How often buffered scan events are written to the database.' },
   {
     name: 'TESSERA_SCAN_BUFFER_MAX',
     default: '100000',
+    range: [1000, 10_000_000],
     description:
       'Most scan events an instance holds in memory while the database cannot take them (about 0.3 KB each): they are written once it answers again. While the buffer is full, further scans are dropped and counted in `tessera_scans_dropped_total` and logged; redirects keep answering either way.',
   },
   {
     name: 'TESSERA_SCAN_RETENTION_DAYS',
     default: '395',
+    range: [1, 36_500],
     description: 'Raw scans older than this are deleted; daily rollups are kept. On PostgreSQL whole expired months are dropped (see *Scan retention and partitions*).',
   },
   { name: 'TESSERA_IP_STORAGE', default: 'anonymized', description: '`anonymized` keeps IPv4 /24 and IPv6 /48 prefixes; `none` stores no IP at all.' },
@@ -175,6 +181,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   {
     name: 'TESSERA_SHUTDOWN_TIMEOUT_MS',
     default: '10000',
+    range: [100, 600_000],
     description: 'How long graceful shutdown (`serve` and `worker`) waits for in-flight requests, the last scan flush and running jobs before exiting 1.',
   },
   {
@@ -192,6 +199,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   {
     name: 'TESSERA_METRICS_PORT',
     default: '(unset)',
+    range: [1, 65535],
     description: 'Serves `/metrics` without a token on this separate port (for a scraper on a private network; it must differ from PORT); `tessera worker` serves its own metrics there too.',
   },
   { name: 'TESSERA_METRICS_HOST', default: 'HOST', description: 'Interface the metrics port binds to.' },
@@ -199,7 +207,14 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+// An integer variable's bounds are declared once, beside its description, so the operations
+// guide can state them (test/ops/operations-doc.test.ts) rather than only the error message.
+const INTEGER_RANGES = new Map(CONFIG_VARIABLES.flatMap((v) => (v.range ? [[v.name, v.range] as const] : [])));
+
+function int(env: Env, name: string, fallback: number): number {
+  const range = INTEGER_RANGES.get(name);
+  if (!range) throw new Error(`${name} declares no range in CONFIG_VARIABLES`);
+  const [min, max] = range;
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (!/^-?\d+$/.test(raw.trim())) throw new ConfigError(name, `expected an integer, got '${raw}'`);
@@ -391,7 +406,7 @@ function nodeEnv(env: Env): { production: boolean; warnings: string[] } {
 /** Reads and validates the environment once; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Env = process.env): Config {
   const { production, warnings } = nodeEnv(env);
-  const port = int(env, 'PORT', 8080, 0, 65535);
+  const port = int(env, 'PORT', 8080);
   const host = env.HOST?.trim() || '127.0.0.1';
   const dataDir = path.resolve(env.TESSERA_DATA_DIR?.trim() || './data');
   const logLevel = env.LOG_LEVEL?.trim() || 'info';
@@ -405,7 +420,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError('REDIS_URL', 'must start with redis:// or rediss://');
   const ipStorage = (env.TESSERA_IP_STORAGE?.trim() || 'anonymized') as IpStorage;
   if (ipStorage !== 'anonymized' && ipStorage !== 'none') throw new ConfigError('TESSERA_IP_STORAGE', `must be 'anonymized' or 'none'; got '${ipStorage}'`);
-  const morphStepSeconds = int(env, 'TESSERA_MORPH_STEP_SECONDS', 30, 15, 30);
+  const morphStepSeconds = int(env, 'TESSERA_MORPH_STEP_SECONDS', 30);
   const signup = (env.TESSERA_SIGNUP?.trim().toLowerCase() || 'first') as SignupMode;
   if (!SIGNUP_MODES.includes(signup)) throw new ConfigError('TESSERA_SIGNUP', `must be one of ${SIGNUP_MODES.join(', ')}; got '${env.TESSERA_SIGNUP}'`);
 
@@ -420,28 +435,28 @@ export function loadConfig(env: Env = process.env): Config {
     masterKey,
     logLevel,
     corsOrigins: Object.freeze(corsOrigins(env)),
-    bodyLimitBytes: int(env, 'TESSERA_BODY_LIMIT', 1_048_576, 1024, 100 * 1_048_576),
+    bodyLimitBytes: int(env, 'TESSERA_BODY_LIMIT', 1_048_576),
     trustProxy: trustProxy(env),
     redisUrl,
     redisPrefix: env.TESSERA_REDIS_PREFIX?.trim() || 'tessera:',
-    rateLimitPerMinute: int(env, 'TESSERA_RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
-    itemCreatesPerMinute: int(env, 'TESSERA_ITEM_CREATES_PER_MINUTE', 60, 1, 1_000_000),
-    itemPasswordCreatesPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE', 10, 1, 1_000_000),
-    itemPasswordChecksPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CHECKS_PER_MINUTE', 60, 1, 1_000_000),
-    sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336, 1, 24 * 365),
+    rateLimitPerMinute: int(env, 'TESSERA_RATE_LIMIT_PER_MINUTE', 600),
+    itemCreatesPerMinute: int(env, 'TESSERA_ITEM_CREATES_PER_MINUTE', 60),
+    itemPasswordCreatesPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE', 10),
+    itemPasswordChecksPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CHECKS_PER_MINUTE', 60),
+    sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336),
     runWorker: bool(env, 'TESSERA_WORKER', true),
     webhookAllowedHosts: Object.freeze(webhookAllowedHosts(env)),
-    webhookLeaseMs: int(env, 'TESSERA_WEBHOOK_LEASE_SECONDS', 60, 1, 86_400) * 1000,
-    morphTtlSeconds: int(env, 'TESSERA_MORPH_TTL_SECONDS', 30, 5, 3600),
+    webhookLeaseMs: int(env, 'TESSERA_WEBHOOK_LEASE_SECONDS', 60) * 1000,
+    morphTtlSeconds: int(env, 'TESSERA_MORPH_TTL_SECONDS', 30),
     morphStepSeconds,
-    scanFlushMs: int(env, 'TESSERA_SCAN_FLUSH_MS', 1000, 10, 60_000),
-    scanRetentionDays: int(env, 'TESSERA_SCAN_RETENTION_DAYS', 395, 1, 36_500),
+    scanFlushMs: int(env, 'TESSERA_SCAN_FLUSH_MS', 1000),
+    scanRetentionDays: int(env, 'TESSERA_SCAN_RETENTION_DAYS', 395),
     ipStorage,
     countryHeader: countryHeader(env),
     geoipDbPath: env.TESSERA_GEOIP_DB?.trim() || null,
-    shutdownTimeoutMs: int(env, 'TESSERA_SHUTDOWN_TIMEOUT_MS', 10_000, 100, 600_000),
+    shutdownTimeoutMs: int(env, 'TESSERA_SHUTDOWN_TIMEOUT_MS', 10_000),
     signup,
-    scanBufferMax: int(env, 'TESSERA_SCAN_BUFFER_MAX', 100_000, 1000, 10_000_000),
+    scanBufferMax: int(env, 'TESSERA_SCAN_BUFFER_MAX', 100_000),
     metricsToken: metricsToken(env),
     metricsPort: metricsPort(env, port, host, env.TESSERA_METRICS_HOST?.trim() || host),
     metricsHost: env.TESSERA_METRICS_HOST?.trim() || host,
@@ -452,7 +467,7 @@ const ANY_ADDRESS = new Set(['0.0.0.0', '::', '']);
 
 function metricsPort(env: Env, port: number, host: string, metricsHost: string): number | null {
   if (!env.TESSERA_METRICS_PORT?.trim()) return null;
-  const value = int(env, 'TESSERA_METRICS_PORT', 0, 1, 65535);
+  const value = int(env, 'TESSERA_METRICS_PORT', 0);
   // Else the second listen fails as "in use by another process", the other process being Tessera.
   // Two addresses of one machine (a public one for the API, loopback for metrics) may share it.
   const overlap = host === metricsHost || ANY_ADDRESS.has(host) || ANY_ADDRESS.has(metricsHost);

@@ -3,13 +3,26 @@
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
 import { workerCommand } from '../../src/cli/worker.ts';
-import { CONFIG_VARIABLES } from '../../src/config.ts';
+import { CONFIG_VARIABLES, loadConfig } from '../../src/config.ts';
 import { Metrics } from '../../src/http/metrics.ts';
 
 const doc = fs.readFileSync(new URL('../../docs/operations.md', import.meta.url), 'utf8');
 
 it('lists every configuration variable with its default', () => {
   for (const v of CONFIG_VARIABLES) expect(doc, `${v.name} missing from docs/operations.md`).toContain(`| \`${v.name}\` | ${v.default} |`);
+});
+
+it('states the range of every integer variable, as the configuration checks it', () => {
+  const ranged = CONFIG_VARIABLES.filter((v) => v.range);
+  expect(ranged.length).toBeGreaterThan(10);
+  for (const v of ranged) {
+    const row = doc.split('\n').find((line) => line.startsWith(`| \`${v.name}\` |`));
+    expect(row, v.name).toContain(`From ${v.range![0].toLocaleString('en')} to ${v.range![1].toLocaleString('en')}.`);
+  }
+  // The bounds stated are the ones enforced.
+  const [min, max] = CONFIG_VARIABLES.find((v) => v.name === 'TESSERA_SCAN_FLUSH_MS')!.range!;
+  expect(() => loadConfig({ TESSERA_SCAN_FLUSH_MS: String(min - 1) })).toThrow(`between ${min} and ${max}`);
+  expect(loadConfig({ TESSERA_SCAN_FLUSH_MS: String(max) }).scanFlushMs).toBe(max);
 });
 
 it("explains every one of Tessera's own metrics", async () => {
