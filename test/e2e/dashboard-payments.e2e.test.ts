@@ -121,6 +121,17 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await page.getByRole('button', { name: 'New payment request' }).first().click();
         await form.getByLabel('Paid by').selectOption('swiss_qr');
         expect(await form.getByLabel('Currency').locator('option').allTextContents()).toEqual(['CHF', 'EUR']);
+        // Beside the currency the amount keeps room to type in, and both stay inside the dialog.
+        for (const width of [1280, 390]) {
+          await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+          const dialogBox = (await form.boundingBox())!;
+          const amountBox = (await form.getByLabel('Amount').boundingBox())!;
+          const currencyBox = (await form.getByLabel('Currency').boundingBox())!;
+          expect(amountBox.width, `amount at ${width} px`).toBeGreaterThan(80);
+          expect(currencyBox.x + currencyBox.width, `currency at ${width} px`).toBeLessThanOrEqual(dialogBox.x + dialogBox.width);
+          await page.screenshot({ path: `.tmp/new-payment-swiss-${width}-${dialect}.png` });
+        }
+        await page.setViewportSize({ width: 1280, height: 900 });
         await form.getByRole('button', { name: 'Cancel' }).click();
 
         const live1 = await key('prd');

@@ -149,19 +149,22 @@ export function NewPaymentDialog({
                   }}
                 />
                 {CURRENCIES[scheme].length > 1 ? (
-                  <Select
-                    aria-label="Currency"
-                    className="w-24 shrink-0"
-                    value={currency}
-                    onChange={(e) => {
-                      setCurrency(e.target.value);
-                      changed();
-                    }}
-                  >
-                    {CURRENCIES[scheme].map((c) => (
-                      <option key={c}>{c}</option>
-                    ))}
-                  </Select>
+                  // Sized by its wrapper: the control's own w-full would win over a width class and
+                  // squeeze the amount to a sliver.
+                  <div className="w-24 shrink-0">
+                    <Select
+                      aria-label="Currency"
+                      value={currency}
+                      onChange={(e) => {
+                        setCurrency(e.target.value);
+                        changed();
+                      }}
+                    >
+                      {CURRENCIES[scheme].map((c) => (
+                        <option key={c}>{c}</option>
+                      ))}
+                    </Select>
+                  </div>
                 ) : (
                   <span className="shrink-0 self-center text-sm text-zinc-600 dark:text-zinc-400">{currency}</span>
                 )}
