@@ -5,7 +5,18 @@
 // cancelled; the status filter in the URL; test payments (a sec1-tst key's) in their own view, one
 // settled by simulating the bank. axe-clean at 1280 and 390 px, dialogs included.
 import { expect, it } from 'vitest';
-import { chromiumAvailable, chromiumForFile, decodeImage, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
+import {
+  chromiumAvailable,
+  chromiumForFile,
+  decodeImage,
+  downloadBytes,
+  expectAxeClean,
+  liveAppPerTest,
+  phoneContextLike,
+  signedInContext,
+  watchPage,
+  withFailureScreenshot,
+} from '../helpers/dashboard-browser.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { INIT, initPayment } from '../helpers/payments.ts';
 
@@ -117,6 +128,13 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         const byHand = (await live.app.inject({ method: 'GET', url: '/api/v1/payments?reference=till-7', headers: session })).json().data[0];
         expect(byHand).toMatchObject({ amount: 1250, currency: 'EUR', scheme: 'sepa', livemode: true, description: 'Two coffees and a cake', status: 'pending' });
         expect(await decodeImage(await madeCode.screenshot())).toEqual([byHand.qr_payload]);
+        // The code downloads as a file for an invoice or a printed notice, holding the same payload.
+        const [pngDownload] = await Promise.all([page.waitForEvent('download'), made.getByRole('button', { name: 'Download code as PNG, till-7' }).click()]);
+        expect(pngDownload.suggestedFilename()).toBe('payment-till-7.png');
+        expect(await decodeImage(await downloadBytes(pngDownload))).toEqual([byHand.qr_payload]);
+        const [svgDownload] = await Promise.all([page.waitForEvent('download'), made.getByRole('button', { name: 'Download code as SVG, till-7' }).click()]);
+        expect(svgDownload.suggestedFilename()).toBe('payment-till-7.svg');
+        expect(await decodeImage((await downloadBytes(svgDownload)).toString('utf8'))).toEqual([byHand.qr_payload]);
         // Swiss QR-bills take francs or euros: the currency is a choice there.
         await page.getByRole('button', { name: 'New payment request' }).first().click();
         await form.getByLabel('Paid by').selectOption('swiss_qr');

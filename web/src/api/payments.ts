@@ -2,6 +2,7 @@
 // hand: mark one paid when the money came another way, cancel it, or (test payments) play the bank.
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { type JsonBody, type JsonResponse, unwrap } from '@tessera/client';
+import { fileSafe, saveBlob } from '../lib/download.ts';
 import { api } from './client.ts';
 
 export type Payment = JsonResponse<'/api/v1/payments/{id}', 'get'>['data'];
@@ -70,4 +71,17 @@ export const paymentProfileQuery = queryOptions({
 /** Replaces the payee details; a scheme left out is no longer accepted. Every bad field comes back at once. */
 export async function savePaymentProfile(profile: PayeeProfile): Promise<PaymentProfile> {
   return (await unwrap(api.PUT('/api/v1/merchant/payment-profile', { body: profile }))).data;
+}
+
+/**
+ * Saves a payment's code as the server draws it (EPC and Swiss codes at their prescribed error
+ * correction, the Swiss cross included): SVG for print layouts, or a PNG 1024 px wide.
+ */
+export async function downloadPaymentCode(payment: Pick<Payment, 'id' | 'reference'>, format: 'svg' | 'png'): Promise<void> {
+  const path = { id: payment.id };
+  const blob =
+    format === 'svg'
+      ? await unwrap(api.GET('/pay/{id}/qr.svg', { params: { path }, parseAs: 'blob' }))
+      : await unwrap(api.GET('/pay/{id}/qr.png', { params: { path, query: { size: 1024 } }, parseAs: 'blob' }));
+  saveBlob(blob as Blob, `payment-${fileSafe(payment.reference, payment.id)}.${format}`);
 }

@@ -1,11 +1,12 @@
 // One payment request: amount, order reference, how it is paid and where it stands; folded
-// beneath, its code (as the server renders it), the reference to quote, the pay page, and the
+// beneath, its code (as the server renders it, to download as PNG or SVG), the reference to quote, the pay page, and the
 // actions a person may take.
 import { Ban, CheckCircle2, ChevronDown, ExternalLink } from 'lucide-react';
 import { useState } from 'react';
 import type { Payment } from '../api/payments.ts';
 import { Button } from '../components/ui/button.tsx';
 import { Badge, Time } from '../components/ui/misc.tsx';
+import { PaymentDownloads } from './payment-downloads.tsx';
 import { CancelPaymentDialog, MarkPaidDialog, SimulateButtons } from './payment-actions.tsx';
 import { money, SCHEME, STATUS } from './labels.ts';
 
@@ -66,6 +67,7 @@ export function PaymentRow({ payment, defaultOpen = false }: { payment: Payment;
                 Pay page <ExternalLink aria-hidden="true" className="size-3.5" />
                 <span className="sr-only">(opens in a new tab)</span>
               </a>
+              {payment.status === 'pending' && <PaymentDownloads payment={payment} />}
             </div>
             {(payment.status === 'pending' || payment.status === 'expired') && (
               <div className="flex flex-wrap gap-2 pt-1">
