@@ -64,6 +64,11 @@ describeDialects('dashboard bank reconciliation in Chromium', (dialect) => {
         expect(await group('Paid \\d').textContent()).toMatch(/Ada Lovelace.*reference and amount match/);
         expect(await group('Paid in part').textContent()).toMatch(/€50\.00.*Grace Hopper.*EUR 50\.00 of EUR 75\.50 received; EUR 25\.50 missing/);
         expect(await group('No payment found').textContent()).toMatch(/€900\.00.*Tenant GmbH/);
+        // Booking dates as people read them, never the file's raw ISO form.
+        expect(await group('Paid \\d').locator('time[datetime="2026-11-20"]').textContent()).toBe(
+          new Intl.DateTimeFormat(await page.evaluate(() => navigator.language), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date('2026-11-20T00:00:00Z')),
+        );
+        expect(await page.locator('main table').first().textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
         await expectAxeClean(page, 'reconcile, report');
         await page.screenshot({ path: `.tmp/reconcile-report-1280-${dialect}.png`, fullPage: true });
         const status = async (id: string) => (await live.app.inject({ method: 'GET', url: `/api/v1/payments/${id}`, headers: session })).json().data;

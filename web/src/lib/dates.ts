@@ -53,6 +53,18 @@ export function exactTime(value: string | number | Date, locale?: string): strin
   return new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' }).format(new Date(value));
 }
 
+/**
+ * A calendar date without a time ("2026-11-20", as a bank statement books it) as the viewer writes
+ * dates: "Nov 20, 2026", "20.11.2026". Read as UTC so no time zone moves it to the day before.
+ * Anything that is not such a date is returned as it is.
+ */
+export function calendarDate(value: string, locale?: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value;
+  const date = new Date(`${value}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return value;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(date);
+}
+
 /** A count with the viewer's thousands separators. */
 export function formatCount(n: number, locale?: string): string {
   return new Intl.NumberFormat(locale).format(n);

@@ -2,6 +2,7 @@
 // reference it carried, who sent it, and what happened (the server's reason, in its words).
 import type { ReportLine } from '../api/payments.ts';
 import { Badge, Card } from '../components/ui/misc.tsx';
+import { calendarDate } from '../lib/dates.ts';
 import { ScrollingTable } from '../components/ui/scrolling-table.tsx';
 import { money } from './labels.ts';
 import type { ReportGroup } from './report-groups.ts';
@@ -31,7 +32,7 @@ export function ReportGroupTable({ group }: { group: ReportGroup }) {
           // A batched booking's transfers share its entry id, and the report never reorders: the position completes the key.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <tr key={`${line.entry_id ?? ''}:${i}`}>
-            <td className="px-4 py-2 whitespace-nowrap">{line.booking_date ?? '—'}</td>
+            <td className="px-4 py-2 whitespace-nowrap">{line.booking_date ? <time dateTime={line.booking_date}>{calendarDate(line.booking_date)}</time> : '—'}</td>
             <td className="tabular px-4 py-2 text-right whitespace-nowrap">{amountOf(line)}</td>
             <td className="px-4 py-2 font-mono break-all">{line.reference ?? '—'}</td>
             <td className="px-4 py-2">{line.debtor_name ?? '—'}</td>
