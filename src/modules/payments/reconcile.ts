@@ -136,7 +136,18 @@ function lookUp(item: StatementItem, index: PaymentIndex): Lookup {
     if (hits.size === 1) return [...hits.values()][0]!;
     if (hits.size > 1) return { payment: null, reason: `ambiguous: the remittance information names ${hits.size} payments (${[...hits.values()].map((h) => h.reference).join(', ')})` };
   }
-  return { payment: null, reason: `no payment carries the reference ${item.candidates[0]!.reference}` };
+  const first = item.candidates[0]!;
+  // Only words of the payer's message were tried: it quoted no reference, so naming one of its words
+  // ("the reference BIRTHDAY") as if it were one misleads; quote the message instead.
+  if (first.source === 'word') return { payment: null, reason: `the payer’s message “${messageExcerpt(item.unstructured)}” names none of your payments` };
+  return { payment: null, reason: `no payment carries the reference ${first.reference}` };
+}
+
+/** The payer's free text for a reason: spaces collapsed, at most 140 characters (one SEPA line). */
+function messageExcerpt(unstructured: readonly string[]): string {
+  const text = unstructured.join(' ').replace(/\s+/g, ' ').trim();
+  const chars = Array.from(text);
+  return chars.length > 140 ? `${chars.slice(0, 139).join('')}…` : text;
 }
 
 interface PaymentProgress {

@@ -134,7 +134,7 @@ describe('reconcile', () => {
     expect(line(7).reason).toBe('credited in EUR, the payment asks for CHF (the payer instructed CHF 99.00)');
     expect(line(9).reason).toBe('completes earlier partial transfers: EUR 50.00 received in total');
     expect(line(10).reason).toContain('reversed');
-    expect(line(11).reason).toBe('no payment carries the reference BIRTHDAY');
+    expect(line(11).reason).toBe('the payer’s message “Birthday present” names none of your payments');
     expect(line(12).reason).toBe(`ambiguous: the remittance information names 2 payments (${RF.a}, ${RF.b})`);
     expect(line(13).reason).toContain('a debit');
     expect(line(14).reason).toContain('not booked');
