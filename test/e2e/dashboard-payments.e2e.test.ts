@@ -195,6 +195,8 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         // Cancelled after asking.
         await page.getByRole('button', { name: /ORD20240042/ }).click();
         await row('ORD20240042').getByRole('button', { name: 'Cancel payment…' }).click();
+        // Beside "Cancel payment", the way out says it keeps the payment rather than a second "Cancel".
+        expect(await page.getByRole('alertdialog').getByRole('button').allTextContents()).toEqual(['Keep it open', 'Cancel payment']);
         await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel payment' }).click();
         await expect.poll(() => row('ORD20240042').textContent()).toMatch(/Cancelled/);
 

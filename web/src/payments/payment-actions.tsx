@@ -82,6 +82,8 @@ export function CancelPaymentDialog({ payment, open, onOpenChange }: { payment: 
         </>
       }
       confirmLabel="Cancel payment"
+      // "Cancel" beside "Cancel payment" reads as the same action: say that this one keeps it.
+      cancelLabel="Keep it open"
       pending={cancel.isPending}
       onConfirm={() => cancel.mutate()}
     />

@@ -100,6 +100,7 @@ export function ConfirmDialog({
   onConfirm,
   pending,
   confirmVariant = 'danger',
+  cancelLabel = 'Cancel',
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -109,6 +110,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   pending?: boolean;
   confirmVariant?: 'danger' | 'primary';
+  /** The button that leaves things as they are; name it when "Cancel" would read as the action itself. */
+  cancelLabel?: string;
 }) {
   const returnFocus = useReturnFocus(open);
   return (
@@ -120,7 +123,7 @@ export function ConfirmDialog({
           <AlertDialog.Description className="mt-2 text-sm leading-relaxed text-zinc-600 dark:text-zinc-400">{description}</AlertDialog.Description>
           <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <AlertDialog.Cancel asChild>
-              <Button>Cancel</Button>
+              <Button>{cancelLabel}</Button>
             </AlertDialog.Cancel>
             <Button variant={confirmVariant} pending={pending} onClick={onConfirm}>
               {confirmLabel}
