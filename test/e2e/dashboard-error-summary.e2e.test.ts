@@ -183,6 +183,16 @@ describeDialects('dashboard error summary in Chromium', (dialect) => {
         await follow(page, /^SEPA transfer, IBAN: /);
         expect(await focused(page, sepa.getByLabel('IBAN'))).toBe(true);
         await expectAxeClean(page, 'payee details refused');
+
+        // Several problems are listed in the order their fields stand in the form, not the server's.
+        await page.getByLabel('Accept Swiss QR-bill').check();
+        const swiss = page.getByRole('group', { name: 'Swiss QR-bill' });
+        await swiss.getByLabel('Account holder').fill('Verein Zürich');
+        await swiss.getByLabel('IBAN or QR-IBAN').fill('DE89 3704 0044 0532 0130 00');
+        await page.getByRole('button', { name: 'Save payee details' }).click();
+        await summary.getByRole('link', { name: /^Swiss QR-bill, IBAN or QR-IBAN: / }).waitFor();
+        const listed = (await summary.getByRole('link').allTextContents()).map((text) => text.split(':')[0]);
+        expect(listed).toEqual(['SEPA transfer, IBAN', 'Swiss QR-bill, IBAN or QR-IBAN', 'Swiss QR-bill, Postcode', 'Swiss QR-bill, Town', 'Swiss QR-bill, Country']);
       });
       expect(problems).toEqual([]);
       await context.close();

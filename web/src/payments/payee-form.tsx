@@ -89,6 +89,13 @@ function toProfile(draft: Draft): PayeeProfile {
 /** The API's name for a field (`sepa/iban`, `swiss_qr/address/town`), as its problems name it. */
 const fieldKey = (s: Scheme, f: FieldSpec) => `${s}/${f.name.replace('.', '/')}`;
 
+/** Where a field stands in the form, for listing its problems in that order (GOV.UK's error summary). */
+const FORM_ORDER: readonly string[] = SCHEMES.flatMap((s) => FIELDS[s].map((f) => fieldKey(s, f)));
+const formPosition = (key: string) => {
+  const at = FORM_ORDER.indexOf(key);
+  return at === -1 ? FORM_ORDER.length : at;
+};
+
 /** A problem in the summary, named by its section and label: "SEPA transfer, IBAN: …". */
 function describeProblem(key: string, message: string): string {
   for (const s of SCHEMES) {
@@ -133,7 +140,13 @@ export function PayeeForm({ saved }: { saved: PaymentProfile }) {
     <form onSubmit={onSubmit} noValidate>
       <Card className="space-y-4 p-5">
         {save.isError && (
-          <ProblemSummary error={save.error} notSaved="The payee details were not saved" problems={Object.entries(errors).map(([key, message]) => [key, describeProblem(key, message)])} />
+          <ProblemSummary
+            error={save.error}
+            notSaved="The payee details were not saved"
+            problems={Object.entries(errors)
+              .sort(([a], [b]) => formPosition(a) - formPosition(b))
+              .map(([key, message]) => [key, describeProblem(key, message)])}
+          />
         )}
         {SCHEMES.map((s) => (
           <Section key={s} title={SCHEME[s]} on={draft[s].on} onToggle={(on) => set(s, { on })}>
