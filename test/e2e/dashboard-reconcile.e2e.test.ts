@@ -74,6 +74,14 @@ describeDialects('dashboard bank reconciliation in Chromium', (dialect) => {
         const status = async (id: string) => (await live.app.inject({ method: 'GET', url: `/api/v1/payments/${id}`, headers: session })).json().data;
         expect(await status(exact.id)).toMatchObject({ status: 'succeeded', settlement: { via: 'reconciliation' } });
         expect(await status(partial.id)).toMatchObject({ status: 'pending', flags: ['partial'] });
+        // In the list, the payment marked "Needs a look" says why and how much arrived.
+        await page.goto(`${live.base}/app/payments`);
+        await page.getByRole('button', { name: /order-2002/ }).click();
+        const partialRow = page.getByRole('listitem').filter({ has: page.getByRole('button', { name: /order-2002/ }) });
+        expect(await partialRow.textContent()).toMatch(/Needs a look.*Needs a lookLess than the amount asked arrived.*Received€50\.00 of €75\.50/);
+        await expectAxeClean(page, 'payment that needs a look');
+        await page.goBack();
+        await page.getByRole('heading', { name: 'Reconcile a statement', level: 1 }).waitFor();
 
         // The same file again: every booking already reconciled, nothing paid twice.
         await choose('december.xml', statement);

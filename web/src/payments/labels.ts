@@ -10,6 +10,15 @@ export const STATUS: Record<PaymentStatus, { label: string; tone: 'success' | 'w
   canceled: { label: 'Cancelled', tone: 'neutral' },
 };
 
+/** Why a payment needs a look (its `flags`), in the words of the reconcile report. */
+export const FLAG: Record<NonNullable<Payment['flags']>[number], string> = {
+  partial: 'Less than the amount asked arrived',
+  overpaid: 'More than the amount asked arrived',
+  reversed: 'A transfer for it was returned or recalled',
+  late: 'Money arrived after it expired',
+  foreign_currency: 'Money arrived in another currency',
+};
+
 export const SCHEME: Record<Payment['scheme'], string> = { sepa: 'SEPA transfer', swiss_qr: 'Swiss QR-bill', pix: 'Pix', upi: 'UPI' };
 
 /** "€12.50", "CHF 1’949.75", in the viewer's locale. */

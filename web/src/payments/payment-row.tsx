@@ -8,7 +8,7 @@ import { Button } from '../components/ui/button.tsx';
 import { Badge, Time } from '../components/ui/misc.tsx';
 import { PaymentDownloads } from './payment-downloads.tsx';
 import { CancelPaymentDialog, MarkPaidDialog, SimulateButtons } from './payment-actions.tsx';
-import { money, SCHEME, STATUS } from './labels.ts';
+import { FLAG, money, SCHEME, STATUS } from './labels.ts';
 
 export function PaymentRow({ payment, defaultOpen = false }: { payment: Payment; defaultOpen?: boolean }) {
   const [open, setOpen] = useState(defaultOpen);
@@ -49,6 +49,21 @@ export function PaymentRow({ payment, defaultOpen = false }: { payment: Payment;
               <dd>
                 <Time value={payment.status === 'pending' ? payment.expires_at : (settled ?? payment.updated_at)} />
               </dd>
+              {/* "Needs a look" above says that; here, why, and what arrived so far. */}
+              {(payment.flags ?? []).length > 0 && (
+                <>
+                  <dt className="text-zinc-500 dark:text-zinc-400">Needs a look</dt>
+                  <dd>{(payment.flags ?? []).map((flag) => FLAG[flag]).join('; ')}</dd>
+                </>
+              )}
+              {payment.status !== 'succeeded' && (payment.received_amount ?? 0) > 0 && (
+                <>
+                  <dt className="text-zinc-500 dark:text-zinc-400">Received</dt>
+                  <dd className="tabular">
+                    {money({ amount: payment.received_amount ?? 0, currency: payment.currency })} of {money(payment)}
+                  </dd>
+                </>
+              )}
               {payment.settlement?.note && (
                 <>
                   <dt className="text-zinc-500 dark:text-zinc-400">Note</dt>
