@@ -191,6 +191,8 @@ describeDialects('dashboard templates and API keys in Chromium', (dialect) => {
         const doorDialog = page.getByRole('dialog', { name: 'Create an API key' });
         await doorDialog.getByLabel('Name (optional)', { exact: true }).fill('North door');
         expect(await doorDialog.getByRole('radio', { name: 'Everything' }).isChecked()).toBe(true);
+        // A shop evaluating payments learns a full key is the one for payments/init.
+        await doorDialog.getByText('Codes, campaigns, payments, analytics and keys: the whole API.').waitFor();
         await doorDialog.getByRole('radio', { name: 'Check-in only' }).check();
         await expectAxeClean(page, 'create a check-in key, 1280 px');
         await page.screenshot({ path: `.tmp/api-key-create-1280-${dialect}.png` });

@@ -169,7 +169,7 @@ export function CreateKeyDialog({ open, onOpenChange }: { open: boolean; onOpenC
             value={scope}
             onChange={setScope}
             choices={[
-              ['all', 'Everything', 'Codes, campaigns, analytics and keys: the whole API.'],
+              ['all', 'Everything', 'Codes, campaigns, payments, analytics and keys: the whole API.'],
               ['checkin', 'Check-in only', 'For door scanners: checks tickets in and reads check-ins and events, nothing else.'],
             ]}
           />

@@ -103,7 +103,7 @@ function KeyLists({ keys, onCreate, onRegenerate, onRevoke }: { keys: ApiKey[]; 
             </Button>
           }
         >
-          A key lets your own servers and scripts create codes, read analytics and manage campaigns through the API, without a password.
+          A key lets your own servers and scripts create codes and payment requests, read analytics and manage campaigns through the API, without a password.
         </EmptyState>
       ) : (
         <ul className={LIST}>
