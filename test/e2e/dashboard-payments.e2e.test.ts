@@ -128,6 +128,16 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         const byHand = (await live.app.inject({ method: 'GET', url: '/api/v1/payments?reference=till-7', headers: session })).json().data[0];
         expect(byHand).toMatchObject({ amount: 1250, currency: 'EUR', scheme: 'sepa', livemode: true, description: 'Two coffees and a cake', status: 'pending' });
         expect(await decodeImage(await madeCode.screenshot())).toEqual([byHand.qr_payload]);
+        // Opened at another address than its public URL (localhost for 127.0.0.1), the code still shows.
+        const otherBase = live.base.replace('127.0.0.1', 'localhost');
+        const elsewhere = await chromium().newContext({ viewport: { width: 1280, height: 900 } });
+        await elsewhere.addCookies([{ name: 'tessera_session', value: cookie.split('=')[1]!, url: otherBase, httpOnly: true, sameSite: 'Lax' }]);
+        const other = await elsewhere.newPage();
+        await other.goto(`${otherBase}/app/payments`);
+        await other.getByRole('button', { name: /till-7/ }).click();
+        const otherCode = other.getByRole('img', { name: /Payment code for €12\.50, till-7/ });
+        await expect.poll(() => otherCode.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+        await elsewhere.close();
         // The code downloads as a file for an invoice or a printed notice, holding the same payload.
         const [pngDownload] = await Promise.all([page.waitForEvent('download'), made.getByRole('button', { name: 'Download code as PNG, till-7' }).click()]);
         expect(pngDownload.suggestedFilename()).toBe('payment-till-7.png');

@@ -39,7 +39,13 @@ export function PaymentRow({ payment, defaultOpen = false }: { payment: Payment;
         <div id={panel} className={`mt-3 grid gap-4 pl-7 ${payment.status === 'pending' ? 'sm:grid-cols-[160px_1fr]' : ''}`}>
           {/* Only a payment still waiting has a code worth showing: a closed one can no longer be paid. */}
           {payment.status === 'pending' && (
-            <img src={payment.svg_url} alt={`Payment code for ${money(payment)}, ${payment.reference}`} className="size-40 rounded-md border border-zinc-200 bg-white p-1 dark:border-zinc-700" />
+            // Its path, not svg_url itself: that names TESSERA_PUBLIC_URL, and a dashboard opened at another
+            // address (localhost for 127.0.0.1, an internal name) may not load images from there (CSP).
+            <img
+              src={new URL(payment.svg_url).pathname}
+              alt={`Payment code for ${money(payment)}, ${payment.reference}`}
+              className="size-40 rounded-md border border-zinc-200 bg-white p-1 dark:border-zinc-700"
+            />
           )}
           <div className="space-y-2 text-[13px]">
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
