@@ -1,9 +1,11 @@
 // The hosted pay page over HTTP: server-rendered content, its strict CSP (a nonce'd first-party
 // script that may fetch only this origin), the live status endpoint, and unknown ids.
+import sharp from 'sharp';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { authHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { jsqrDecode, zxingDecode } from '../helpers/decode-qr.ts';
 import { INIT, initPayment, putProfile } from '../helpers/payments.ts';
 
 describeDialects('pay page', (dialect) => {
@@ -54,6 +56,35 @@ describeDialects('pay page', (dialect) => {
     const paid = (await initPayment(t.app, account.apiKey, { ...INIT.pix, reference: 'pedido-2' })).json().data;
     await t.app.inject({ method: 'POST', url: `/api/v1/payments/${paid.id}/mark-paid`, headers: authHeaders(account.apiKey), payload: { note: 'cash' } });
     expect((await t.app.inject({ method: 'GET', url: `/pay/${paid.id}/status` })).json()).toEqual({ status: 'succeeded' });
+  });
+
+  it("serves a closed payment's code address as a word image, never a code that still pays", async () => {
+    const reads = async (id: string) => {
+      const png = await t.app.inject({ method: 'GET', url: `/pay/${id}/qr.png?size=400` });
+      const { data, info } = await sharp(png.rawPayload).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      const pixels = { data: new Uint8ClampedArray(data), width: info.width, height: info.height };
+      const svg = await t.app.inject({ method: 'GET', url: `/pay/${id}/qr.svg` });
+      return { zxing: await zxingDecode(pixels), jsqr: jsqrDecode(pixels), label: /aria-label="([A-Z]+)"/.exec(svg.body)?.[1] ?? null, statuses: [png.statusCode, svg.statusCode] };
+    };
+    const open = (await initPayment(t.app, account.apiKey, INIT.sepa)).json().data;
+    const pending = await reads(open.id);
+    expect(pending.zxing).toEqual([open.qr_payload]);
+    expect(pending.label).toBeNull();
+
+    const canceled = (await initPayment(t.app, account.apiKey, { ...INIT.sepa, reference: 'order-2' })).json().data;
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/payments/${canceled.id}/cancel`, headers: authHeaders(account.apiKey) })).statusCode).toBe(200);
+    const paid = (await initPayment(t.app, account.apiKey, { ...INIT.upi })).json().data;
+    await t.app.inject({ method: 'POST', url: `/api/v1/payments/${paid.id}/mark-paid`, headers: authHeaders(account.apiKey), payload: { note: 'cash' } });
+    const late = (await initPayment(t.app, account.apiKey, { ...INIT.pix, expires_in: 60 })).json().data;
+    t.clock.advance(60_000);
+    for (const [payment, word] of [
+      [canceled, 'CANCELED'],
+      [paid, 'PAID'],
+      [late, 'EXPIRED'],
+    ] as const) {
+      const closed = await reads(payment.id);
+      expect(closed, word).toMatchObject({ zxing: [], jsqr: null, label: word, statuses: [200, 200] });
+    }
   });
 
   it('answers unknown ids with a 404 page and 404 problems', async () => {

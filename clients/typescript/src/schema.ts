@@ -1415,7 +1415,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The payment's QR code as PNG */
+        /**
+         * The payment's QR code as PNG
+         * @description While the payment is pending. Once it is paid, canceled, failed or expired (its time up, even before the sweeper records it), the same address serves a word image instead (PAID, CANCELED, CLOSED, EXPIRED), so an invoice or a printed notice that embeds it cannot be paid again; browsers cache the image for at most a minute.
+         */
         get: operations["getPayQrPng"];
         put?: never;
         post?: never;
@@ -1432,7 +1435,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes) */
+        /**
+         * The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)
+         * @description While the payment is pending. Once it is paid, canceled, failed or expired (its time up, even before the sweeper records it), the same address serves a word image instead (PAID, CANCELED, CLOSED, EXPIRED), so an invoice or a printed notice that embeds it cannot be paid again; browsers cache the image for at most a minute.
+         */
         get: operations["getPayQrSvg"];
         put?: never;
         post?: never;

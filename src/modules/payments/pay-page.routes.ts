@@ -15,14 +15,16 @@ import { payNotFoundPage, payPage } from './pay-page.html.ts';
 import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
 import { findPaymentById } from './payment.repo.ts';
 import { PAYMENT_STATUSES } from './payment.view.ts';
-import { paymentPng, paymentSvg } from './payment-render.ts';
+import { paymentCodeImage } from './payment-render.ts';
 
 const PayStatus = Type.Object({ status: StringEnum(PAYMENT_STATUSES) });
 // An SVG served from our origin must not be able to run anything, even if opened directly.
 // The Swiss cross is a data: image inside the SVG.
 const IMAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
-// The payload never changes, but a canceled or expired payment's code should stop being handed out soon.
+// A closed payment's address stops serving its code (paymentCodeImage): cached for a minute at most.
 const IMAGE_CACHE = 'private, max-age=60';
+const CLOSED_CODE =
+  'While the payment is pending. Once it is paid, canceled, failed or expired (its time up, even before the sweeper records it), the same address serves a word image instead (PAID, CANCELED, CLOSED, EXPIRED), so an invoice or a printed notice that embeds it cannot be paid again; browsers cache the image for at most a minute.';
 
 /** A payment whose time is up reads as expired at once, before the sweeper records it. */
 function visibleStatus(row: PaymentsTable, now: number): PaymentsTable['status'] {
@@ -91,13 +93,15 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
       schema: {
         tags: ['payments'],
         summary: "The payment's QR code as SVG (ECC and Swiss cross as its scheme prescribes)",
+        description: CLOSED_CODE,
         params: idParams,
         produces: ['image/svg+xml'],
         response: { 200: fileResponse('The code as SVG.', ['image/svg+xml']) },
       },
     },
     async (request, reply) => {
-      const svg = paymentSvg(await load(request.params.id));
+      const row = await load(request.params.id);
+      const { body: svg } = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'svg');
       return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(svg);
     },
   );
@@ -108,6 +112,7 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
       schema: {
         tags: ['payments'],
         summary: "The payment's QR code as PNG",
+        description: CLOSED_CODE,
         params: idParams,
         querystring: pngSizeQuery(PNG_SIZES.standard),
         produces: ['image/png'],
@@ -115,7 +120,8 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
       },
     },
     async (request, reply) => {
-      const png = await paymentPng(await load(request.params.id), request.query.size);
+      const row = await load(request.params.id);
+      const { body: png } = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'png', request.query.size);
       return reply.type('image/png').header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(png);
     },
   );

@@ -3,7 +3,7 @@
 // and with which design; what a code encodes is their business.
 import { type QrWarning, renderSvg, type RenderSvgOptions, type SvgResult } from '../../qr/index.ts';
 import { type EngineInput, withQrProblems, withQrProblemsAsync } from './engine-errors.ts';
-import { EXPIRED_SVG } from './expired-image.ts';
+import { EXPIRED_SVG, wordImageSvg } from './expired-image.ts';
 import { renderPng } from './png.ts';
 
 /** Image formats a code is served in. */
@@ -46,6 +46,11 @@ export async function codeImage(text: string, design: unknown, format: ImageForm
 /** The red "EXPIRED" image a refused morphing render shows in place of the code. */
 export function expiredImage(format: ImageFormat, size: number): Promise<CodeImage> {
   return asImage(EXPIRED_SVG, format, size);
+}
+
+/** A word on a coloured square (`PAID`), shown in place of a code that must not be scanned any more. */
+export function wordImage(word: string, fill: string, format: ImageFormat, size: number): Promise<CodeImage> {
+  return asImage(wordImageSvg(word, fill), format, size);
 }
 
 /** Throws a 400 when `text` does not fit a QR symbol with `design` (content_too_long names `field`). */

@@ -1,6 +1,7 @@
-// What a refused morphing render shows: the red "EXPIRED" image in place of the QR. (The page a
-// stale screenshot leads to is with the other code pages, in redirects.) The image's letters are
-// drawn as paths (a 5×7 pixel font) so it looks the same in every browser and in the PNG
+// Word images shown in place of a code that must not be scanned any more: the red "EXPIRED" of a
+// refused morphing render, and a closed payment's "PAID", "CANCELED" or "EXPIRED". (The page a
+// stale screenshot leads to is with the other code pages, in redirects.) The letters are drawn as
+// paths (a 5×7 pixel font) so the image looks the same in every browser and in the PNG
 // rasteriser, whatever fonts the host has.
 import { html } from '../../http/html.ts';
 
@@ -11,16 +12,27 @@ const GLYPHS: Record<string, string[]> = {
   I: ['#####', '..#..', '..#..', '..#..', '..#..', '..#..', '#####'],
   R: ['####.', '#...#', '#...#', '####.', '#.#..', '#..#.', '#...#'],
   D: ['####.', '#...#', '#...#', '#...#', '#...#', '#...#', '####.'],
+  A: ['.###.', '#...#', '#...#', '#####', '#...#', '#...#', '#...#'],
+  C: ['.####', '#....', '#....', '#....', '#....', '#....', '.####'],
+  L: ['#....', '#....', '#....', '#....', '#....', '#....', '#####'],
+  N: ['#...#', '##..#', '#.#.#', '#..##', '#...#', '#...#', '#...#'],
+  O: ['.###.', '#...#', '#...#', '#...#', '#...#', '#...#', '.###.'],
+  S: ['.####', '#....', '#....', '.###.', '....#', '....#', '####.'],
 };
 
-/** Edge of the square EXPIRED image in viewBox units. */
+/** Edge of the square word image in viewBox units (eight letters fit). */
 const SIZE = 100;
+// A font pixel is 2 units, smaller for a word that would otherwise touch the edges (CANCELED).
 const UNIT = 2;
+const MAX_WIDTH = 84;
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
 
 function wordPath(word: string): string {
-  const width = (word.length * 6 - 1) * UNIT;
+  const unit = Math.min(UNIT, MAX_WIDTH / (word.length * 6 - 1));
+  const width = (word.length * 6 - 1) * unit;
   const left = (SIZE - width) / 2;
-  const top = (SIZE - 7 * UNIT) / 2;
+  const top = (SIZE - 7 * unit) / 2;
   let d = '';
   [...word].forEach((letter, index) => {
     const glyph = GLYPHS[letter]!;
@@ -30,7 +42,7 @@ function wordPath(word: string): string {
         if (row[x] !== '#') continue;
         let end = x;
         while (row[end + 1] === '#') end++;
-        d += `M${left + (index * 6 + x) * UNIT} ${top + y * UNIT}h${(end - x + 1) * UNIT}v${UNIT}h${-(end - x + 1) * UNIT}z`;
+        d += `M${round(left + (index * 6 + x) * unit)} ${round(top + y * unit)}h${round((end - x + 1) * unit)}v${round(unit)}h${round(-(end - x + 1) * unit)}z`;
         x = end;
       }
     });
@@ -38,7 +50,12 @@ function wordPath(word: string): string {
   return d;
 }
 
-/** The red "EXPIRED" SVG served instead of a morphing code's QR when its signature fails. */
-export const EXPIRED_SVG =
-  html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="EXPIRED"><title>EXPIRED</title><rect width="${SIZE}" height="${SIZE}" rx="6" fill="#dc2626"/><path fill="#ffffff" d="${wordPath('EXPIRED')}"/></svg>
+/** A square of `fill` with `word` (capitals the font has, at most eight) in white. */
+export function wordImageSvg(word: string, fill: string): string {
+  if (word.length > 8 || ![...word].every((letter) => letter in GLYPHS)) throw new Error(`wordImageSvg cannot draw '${word}'`);
+  return html`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${SIZE} ${SIZE}" role="img" aria-label="${word}"><title>${word}</title><rect width="${SIZE}" height="${SIZE}" rx="6" fill="${fill}"/><path fill="#ffffff" d="${wordPath(word)}"/></svg>
 `.value;
+}
+
+/** The red "EXPIRED" SVG served instead of a morphing code's QR when its signature fails. */
+export const EXPIRED_SVG = wordImageSvg('EXPIRED', '#dc2626');

@@ -2,7 +2,7 @@
 // codes, items, payments, the CLI) is drawn and rasterised through these functions, under the
 // size policies of size-policy.ts, with engine refusals turned into problems in engine-errors.ts.
 import type { Module } from '../../context.ts';
-export { assertEncodable, type CodeImage, codeImage, drawCode, expiredImage, type ImageFormat, svgToPng } from './code-image.ts';
+export { assertEncodable, type CodeImage, codeImage, drawCode, expiredImage, type ImageFormat, svgToPng, wordImage } from './code-image.ts';
 export { withQrProblems } from './engine-errors.ts';
 export { renderPng } from './png.ts';
 export const renderRoutes: Module = async (app, ctx) => (await import('./render.routes.ts')).renderRoutes(app, ctx);
