@@ -394,6 +394,64 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
   );
 
   it.skipIf(!chromiumAvailable)(
+    'keeps what was typed while a save was on its way, and leaves it to be saved',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Slow save', destination: 'https://example.com/start' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const { id, public_url: publicUrl } = created.json() as { id: string; public_url: string };
+      const page = await context.newPage();
+      // Every save waits until the test lets it through: a slow network, made certain.
+      let release = () => {};
+      await page.route('**/api/v1/**', async (route) => {
+        if (['PUT', 'PATCH'].includes(route.request().method())) await new Promise<void>((go) => (release = go));
+        await route.continue();
+      });
+      const save = page.getByRole('button', { name: 'Save changes' });
+      const heldSave = async (edit: () => Promise<void>) => {
+        await save.click();
+        await expect.poll(() => save.getAttribute('aria-busy')).toBe('true');
+        await edit();
+        release();
+        await page
+          .getByText(/Changes saved|Public pages updated/)
+          .first()
+          .waitFor();
+        await expect.poll(() => save.getAttribute('aria-busy')).toBeNull();
+      };
+      await withFailureScreenshot(page, `slow-save-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/campaigns/${id}`);
+        const destination = page.getByLabel('Destination', { exact: true });
+        await destination.fill('https://example.com/first');
+        await heldSave(() => destination.fill('https://example.com/second'));
+        // The first edit was saved, the second is still in the field, and the form says so.
+        expect(await destination.inputValue()).toBe('https://example.com/second');
+        expect((await fetch(publicUrl, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/first');
+        expect(await save.isEnabled()).toBe(true);
+        await page.unroute('**/api/v1/**');
+        await save.click();
+        await expect.poll(async () => (await fetch(publicUrl, { redirect: 'manual' })).headers.get('location')).toBe('https://example.com/second');
+
+        // The settings form keeps such an edit the same way.
+        await page.route('**/api/v1/**', async (route) => {
+          if (['PUT', 'PATCH'].includes(route.request().method())) await new Promise<void>((go) => (release = go));
+          await route.continue();
+        });
+        await page.goto(`${live.base}/app/settings`);
+        const name = page.getByLabel('Name', { exact: true });
+        await name.fill('First Brand');
+        await heldSave(() => name.fill('Second Brand'));
+        expect(await name.inputValue()).toBe('Second Brand');
+        expect(await save.isEnabled()).toBe(true);
+      });
+      await context.close();
+    },
+    60_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
     'the campaign page header says when a code has not started or has ended, as the list does',
     async () => {
       const live = await startApp();

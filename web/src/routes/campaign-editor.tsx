@@ -108,6 +108,9 @@ function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; in
   const created = useRef(false);
   // A stashed draft is safe to leave: the session-ended redirect must not stop at the leave prompt.
   const unsaved = () => !readOnly && !created.current && peekDraft(campaign?.id) === null && (campaign ? dirty : !pristineNew);
+  // What the last save sent: a field's server error stands only while the field still holds it, and
+  // the saved answer replaces only the fields still holding it (see onSuccess).
+  const sent = useRef({ name, destination, design, schedule });
   const save = useMutation({
     mutationFn: async () => {
       stashDraft(campaign?.id, { name, destination, qrType, design, schedule });
@@ -139,16 +142,17 @@ function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; in
         // an empty form that would make the campaign a second time.
         await navigate({ to: '/app/campaigns/$campaignId', params: { campaignId: saved.id }, replace: true });
       } else {
-        setName(saved.name);
-        setDestination(readableUrl(saved.destination));
-        setDesign(structuredClone(saved.design_config));
-        setSchedule({ active_from: saved.active_from, active_until: saved.active_until });
+        // A field edited while the save was on its way keeps the new edit (and the form stays
+        // unsaved): writing the answer over it lost what was typed during a slow save.
+        const was = sent.current;
+        setName((now) => (now === was.name ? saved.name : now));
+        setDestination((now) => (now === was.destination ? readableUrl(saved.destination) : now));
+        setDesign((now) => (sameJson(now, was.design) ? structuredClone(saved.design_config) : now));
+        setSchedule((now) => (sameJson(now, was.schedule) ? { active_from: saved.active_from, active_until: saved.active_until } : now));
         toast('Changes saved');
       }
     },
   });
-  // What the last save sent: a field's server error stands only while the field still holds it.
-  const sent = useRef({ name, destination, design, schedule });
   const refused = fieldMessages(save.error);
   const stillSent = (field: string) => {
     const was = sent.current;

@@ -63,15 +63,20 @@ function PageEditor({ campaign, accountSlug }: { campaign: Campaign; accountSlug
   const header = useRef<HTMLDivElement>(null);
   const headerOutOfView = useOutOfView(header);
   // After a save or a removal the editor starts again from what the server stored, in place:
-  // focus stays on the button that was pressed.
+  // focus stays on the button that was pressed. Edits made while a save was on its way are kept
+  // (the page then stays unsaved): writing the answer over them lost what was typed meanwhile.
+  const sent = useRef<{ draft: PageDraft; slug: string } | null>(null);
   const restart = (stored: Campaign) => {
+    const was = sent.current;
+    sent.current = null;
     saved.current = baseline(stored);
-    setDraft(toDraft(stored));
-    setSlug(stored.slug ?? '');
+    setDraft((now) => (was === null || now === was.draft ? toDraft(stored) : now));
+    setSlug((now) => (was === null || now === was.slug ? (stored.slug ?? '') : now));
   };
 
   const save = useMutation({
     mutationFn: () => {
+      sent.current = { draft, slug };
       stashPage(campaign.id, { draft, slug });
       const body: Record<string, unknown> = { hosted_page: toDocument(draft) };
       // A hyphen typed last (on the way to the next word) is not part of the address.

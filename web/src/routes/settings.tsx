@@ -4,7 +4,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { Save } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { type Branding, type BrandingPatch, brandingQuery, saveBranding } from '../api/branding.ts';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { sessionQuery } from '../api/session.ts';
@@ -44,13 +44,18 @@ function BrandingForm({ saved }: { saved: Branding }) {
   const [draft, setDraft] = useState(() => toDraft(saved));
   const patch = changes(saved, draft);
   const dirty = Object.keys(patch).length > 0;
+  // What the last save sent: edits made while it was on its way are kept, not replaced by its answer.
+  const sent = useRef(draft);
   const save = useMutation({
-    mutationFn: () => saveBranding(patch),
+    mutationFn: () => {
+      sent.current = draft;
+      return saveBranding(patch);
+    },
     onSuccess: (stored) => {
       queryClient.setQueryData(brandingQuery.queryKey, stored);
       // The account name shows in the dashboard too.
       void queryClient.invalidateQueries({ queryKey: sessionQuery.queryKey });
-      setDraft(toDraft(stored));
+      setDraft((now) => (now === sent.current ? toDraft(stored) : now));
       toast('Public pages updated');
     },
   });
