@@ -94,7 +94,7 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await page.locator('#logo-file').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: await logoPng() });
         await page.getByRole('button', { name: 'Replace logo' }).waitFor();
         await expect.poll(() => previewSvg(page)).toContain('<image xlink:href="data:image/png;base64,');
-        await page.getByText(/Version \d+ · ECC H/).waitFor();
+        await page.getByText(/\d+ × \d+ modules · High error correction/).waitFor();
 
         // Trigger a lint error with the keyboard (quiet zone 1) and fix it in one click.
         const quietZone = page.getByLabel('Quiet zone (blank border)');

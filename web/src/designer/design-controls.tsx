@@ -15,7 +15,9 @@ import { ChipGroup, ColorInput, Section, Slider, Toggle } from './inputs.tsx';
 import { LOGO_TYPES, logoDataUri } from './logo.ts';
 
 const words = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).replaceAll('-', ' ');
-const ECC_LABELS = { L: 'Low · 7%', M: 'Medium · 15%', Q: 'Quartile · 25%', H: 'High · 30%' } as const;
+/** Error correction levels in words (the screens never say "ECC H"). */
+export const ECC_NAMES = { L: 'Low', M: 'Medium', Q: 'Quartile', H: 'High' } as const;
+const ECC_LABELS = { L: `${ECC_NAMES.L} · 7%`, M: `${ECC_NAMES.M} · 15%`, Q: `${ECC_NAMES.Q} · 25%`, H: `${ECC_NAMES.H} · 30%` } as const;
 const PRESET_SAMPLE = 'https://tessera.example/preset';
 
 /** The design as the engine resolves it, or the last one that resolved while a value is being typed. */

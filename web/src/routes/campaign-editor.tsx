@@ -32,7 +32,7 @@ import { Field, TextInput } from '../components/ui/field.tsx';
 import { UrlInput } from '../components/ui/url-input.tsx';
 import { Alert, Card, Skeleton } from '../components/ui/misc.tsx';
 import { toast } from '../components/ui/toast.tsx';
-import { DesignControls } from '../designer/design-controls.tsx';
+import { DesignControls, ECC_NAMES } from '../designer/design-controls.tsx';
 import { drawPreview } from '../designer/engine.ts';
 import { FloatingPreview } from '../designer/floating-preview.tsx';
 import { PhoneSaveBar } from '../components/phone-save-bar.tsx';
@@ -260,9 +260,10 @@ function CampaignEditor({ campaign, initialTemplate }: { campaign?: Campaign; in
             <Card className="p-5">
               <div className="mb-3 flex items-center justify-between">
                 <h2 className="text-sm font-semibold">{live ? 'Design preview' : 'Preview'}</h2>
-                {preview.version !== null && (
-                  <span className="tabular text-xs text-zinc-500 dark:text-zinc-400">
-                    Version {preview.version} · ECC {preview.ecc}
+                {preview.version !== null && preview.ecc !== null && (
+                  // In the words the design controls use (modules, error correction), not "Version 4 · ECC H".
+                  <span className="tabular text-xs text-zinc-500 dark:text-zinc-400" title={`QR version ${preview.version}`}>
+                    {17 + 4 * preview.version} × {17 + 4 * preview.version} modules · {ECC_NAMES[preview.ecc]} error correction
                   </span>
                 )}
               </div>
