@@ -445,6 +445,20 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         await heldSave(() => name.fill('Second Brand'));
         expect(await name.inputValue()).toBe('Second Brand');
         expect(await save.isEnabled()).toBe(true);
+
+        // And so does the hosted page editor, on its first save.
+        await page.goto(`${live.base}/app/campaigns/${id}/page`);
+        const address = page.getByRole('textbox', { name: /^Address/ });
+        await address.fill('first-address');
+        const create = page.getByRole('button', { name: 'Create the page' });
+        await create.click();
+        await expect.poll(() => create.getAttribute('aria-busy')).toBe('true');
+        await address.fill('second-address');
+        release();
+        await page.getByText('Page saved').first().waitFor();
+        expect(await address.inputValue()).toBe('second-address');
+        await expect.poll(() => save.isEnabled()).toBe(true);
+        expect((await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}`, headers })).json().slug).toBe('first-address');
       });
       await context.close();
     },
