@@ -459,6 +459,22 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
         expect(await address.inputValue()).toBe('second-address');
         await expect.poll(() => save.isEnabled()).toBe(true);
         expect((await live.app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}`, headers })).json().slug).toBe('first-address');
+
+        // And the payee details.
+        await page.goto(`${live.base}/app/payments/payee`);
+        await page.getByLabel('Accept UPI').check();
+        const upi = page.getByRole('group', { name: 'UPI' });
+        await upi.getByLabel('UPI ID').fill('sharma.store@okaxis');
+        const payee = upi.getByLabel('Payee name');
+        await payee.fill('Sharma Store');
+        const savePayee = page.getByRole('button', { name: 'Save payee details' });
+        await savePayee.click();
+        await expect.poll(() => savePayee.getAttribute('aria-busy')).toBe('true');
+        await payee.fill('Sharma General Store');
+        release();
+        await page.getByText('Payee details saved').first().waitFor();
+        expect(await payee.inputValue()).toBe('Sharma General Store');
+        expect((await live.app.inject({ method: 'GET', url: '/api/v1/merchant/payment-profile', headers })).json().data.profile.upi.payee_name).toBe('Sharma Store');
       });
       await context.close();
     },

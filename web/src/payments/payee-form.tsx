@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { Save } from 'lucide-react';
-import { type FormEvent, type ReactNode, useState } from 'react';
+import { type FormEvent, type ReactNode, useRef, useState } from 'react';
 import { fieldMessages } from '../api/field-errors.ts';
 import { ProblemSummary } from '../components/problem-summary.tsx';
 import { type PayeeProfile, type PaymentProfile, paymentProfileQuery, savePaymentProfile } from '../api/payments.ts';
@@ -122,11 +122,16 @@ function Section({ title, on, onToggle, children }: { title: string; on: boolean
 export function PayeeForm({ saved }: { saved: PaymentProfile }) {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState(() => toDraft(saved));
+  // What the last save sent: edits made while it was on its way are kept, not replaced by its answer.
+  const sent = useRef(draft);
   const save = useMutation({
-    mutationFn: () => savePaymentProfile(toProfile(draft)),
+    mutationFn: () => {
+      sent.current = draft;
+      return savePaymentProfile(toProfile(draft));
+    },
     onSuccess: (stored) => {
       queryClient.setQueryData(paymentProfileQuery.queryKey, stored);
-      setDraft(toDraft(stored));
+      setDraft((now) => (now === sent.current ? toDraft(stored) : now));
       toast('Payee details saved');
     },
   });
