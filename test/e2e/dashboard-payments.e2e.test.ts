@@ -58,6 +58,8 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         const swiss = page.getByRole('group', { name: 'Swiss QR-bill' });
         await swiss.getByLabel('Account holder').fill('Robert Schneider AG');
         await swiss.getByLabel('IBAN or QR-IBAN').fill('CH44 3199 9123 0008 8901 2');
+        // The hint names what a person sees on an invoice (RF…), not the format code SCOR.
+        expect(await swiss.textContent()).toContain('creditor references (RF…)');
         await swiss.getByLabel('Street').fill('Rue du Lac');
         await swiss.getByLabel('Number').fill('1268');
         await swiss.getByLabel('Postcode').fill('2501');
@@ -194,6 +196,9 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await row('order-1042').getByRole('button', { name: 'Mark paid…' }).click();
         const dialog = page.getByRole('dialog');
         expect(await dialog.getByRole('button', { name: 'Mark paid' }).isDisabled()).toBe(true);
+        // In words, not the event's name (payment.succeeded).
+        await dialog.getByText('Your webhooks are told it was paid').waitFor();
+        expect(await dialog.textContent()).not.toMatch(/payment\.succeeded/);
         await dialog.getByLabel('How the money came').fill('Cash at the counter');
         await expectAxeClean(page, 'mark paid dialog');
         await dialog.getByRole('button', { name: 'Mark paid' }).click();

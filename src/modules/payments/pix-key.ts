@@ -72,7 +72,7 @@ const CHECKERS: Record<PixKeyType, (raw: string) => PixKeyCheck> = { cpf: checkC
 
 /** Validates a Pix key; its type is recognised from its shape unless given. */
 export function checkPixKey(raw: unknown, type?: PixKeyType): PixKeyCheck {
-  if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'must be a Pix key: CPF, CNPJ, e-mail, phone (+55…) or random key (UUID)' };
+  if (typeof raw !== 'string' || raw.trim() === '') return { ok: false, reason: 'must not be empty: enter the CPF, CNPJ, e-mail, phone (+55…) or random key (UUID) registered as your Pix key' };
   const text = raw.trim();
   if (type !== undefined) return CHECKERS[type](text);
   if (text.includes('@')) return checkEmailKey(text);

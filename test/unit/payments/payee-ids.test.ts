@@ -68,7 +68,8 @@ describe('Pix keys', () => {
     expect(checkPixKey(`${'a'.repeat(70)}@example.com`)).toMatchObject({ ok: false, reason: expect.stringContaining('at most 77') });
     expect(checkPixKey('hello')).toMatchObject({ ok: false, reason: expect.stringContaining('is not a Pix key') });
     expect(checkPixKey('12345678909', 'evp')).toMatchObject({ ok: false, reason: expect.stringContaining('UUID') });
-    expect(checkPixKey('')).toMatchObject({ ok: false });
+    // Empty says so (as an empty IBAN does), and what to enter.
+    expect(checkPixKey('  ')).toEqual({ ok: false, reason: expect.stringMatching(/^must not be empty: enter the CPF, CNPJ, e-mail, phone/) });
   });
 });
 

@@ -34,7 +34,7 @@ const FIELDS: Record<Scheme, FieldSpec[]> = {
   ],
   swiss_qr: [
     { name: 'name', label: 'Account holder', maxLength: 70 },
-    { name: 'iban', label: 'IBAN or QR-IBAN', hint: 'A QR-IBAN gets QR references, a plain IBAN creditor references (SCOR).', maxLength: 50 },
+    { name: 'iban', label: 'IBAN or QR-IBAN', hint: 'A QR-IBAN gets 27-digit QR references, a plain IBAN creditor references (RF…).', maxLength: 50 },
     { name: 'address.street', label: 'Street', maxLength: 70 },
     { name: 'address.building_number', label: 'Number', optional: true, maxLength: 16 },
     { name: 'address.postcode', label: 'Postcode', maxLength: 16 },

@@ -39,7 +39,7 @@ export function MarkPaidDialog({ payment, open, onOpenChange }: { payment: Payme
         if (!o) mark.reset();
       }}
       title={`Mark ${payment.reference} paid?`}
-      description={`${money(payment)} arrived another way than through the code. ${late ? 'It expired before the money came: it will show as paid late. ' : ''}Your server is told (payment.succeeded).`}
+      description={`${money(payment)} arrived another way than through the code. ${late ? 'It expired before the money came: it will show as paid late. ' : ''}Your webhooks are told it was paid, as for a payment the bank confirmed.`}
     >
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         {mark.error && !fields.note && <Alert>{errorText(mark.error)}</Alert>}
