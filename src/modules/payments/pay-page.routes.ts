@@ -101,7 +101,7 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
     },
     async (request, reply) => {
       const row = await load(request.params.id);
-      const { body: svg } = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'svg');
+      const svg = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'svg');
       return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(svg);
     },
   );
@@ -121,7 +121,7 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
     },
     async (request, reply) => {
       const row = await load(request.params.id);
-      const { body: png } = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'png', request.query.size);
+      const png = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'png', request.query.size);
       return reply.type('image/png').header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(png);
     },
   );

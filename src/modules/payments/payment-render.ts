@@ -35,8 +35,8 @@ export async function paymentCodeImage(
   status: PaymentsTable['status'],
   format: 'svg' | 'png',
   sizePx: number = PNG_SIZES.standard.default,
-): Promise<{ body: string | Buffer; payable: boolean }> {
-  if (status === 'pending') return { body: format === 'svg' ? paymentSvg(row) : await paymentPng(row, sizePx), payable: true };
+): Promise<string | Buffer> {
+  if (status === 'pending') return format === 'svg' ? paymentSvg(row) : await paymentPng(row, sizePx);
   const { word, fill } = CLOSED[status];
-  return { body: (await wordImage(word, fill, format, sizePx)).body, payable: false };
+  return (await wordImage(word, fill, format, sizePx)).body;
 }
