@@ -164,14 +164,14 @@ export async function atDesktopAndPhone(browser: Browser, context: BrowserContex
 }
 
 /** Signs up an account through the API and returns a browser context signed in as it. */
-export async function signedInContext(browser: Browser, live: LiveApp, options: { width?: number; email?: string } = {}) {
+export async function signedInContext(browser: Browser, live: LiveApp, options: { width?: number; email?: string; timezoneId?: string } = {}) {
   const email = options.email ?? `owner-${Math.random().toString(36).slice(2, 8)}@example.com`;
   const password = 'correct horse battery';
   const signup = await live.app.inject({ method: 'POST', url: '/api/v1/auth/signup', payload: { email, password, name: 'Owner' } });
   if (signup.statusCode !== 201) throw new Error(`signup failed: ${signup.body}`);
   const token = String(signup.headers['set-cookie']).split(';')[0]!.split('=')[1]!;
   const width = options.width ?? 1280;
-  const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, acceptDownloads: true });
+  const context = await browser.newContext({ viewport: { width, height: width > 500 ? 900 : 844 }, acceptDownloads: true, timezoneId: options.timezoneId });
   context.setDefaultTimeout(10_000);
   await context.addCookies([{ name: 'tessera_session', value: token, url: live.base, httpOnly: true, sameSite: 'Lax' }]);
   return { context, email, password, cookie: `tessera_session=${token}`, csrfToken: signup.json().csrf_token as string };

@@ -20,10 +20,17 @@ export interface ReportRange {
   to: string;
 }
 
-/** The `days` days ending today in the viewer's zone (the server counts days in the same zone). */
-export function lastDays(days: number, now: number = Date.now(), tz: string = Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'): ReportRange {
-  // en-CA writes dates as YYYY-MM-DD; the calendar arithmetic then runs on UTC dates, free of DST.
-  const [y, m, d] = new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now).split('-').map(Number) as [number, number, number];
+const viewerZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+/** The local date (YYYY-MM-DD) at `now` in `tz`: en-CA writes dates that way. */
+export function localDate(now: number = Date.now(), tz: string = viewerZone()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** The `days` days ending on the local date `to` in the viewer's zone (the server counts days in the same zone). */
+export function daysEnding(to: string, days: number, tz: string = viewerZone()): ReportRange {
+  // The calendar arithmetic runs on UTC dates, free of DST.
+  const [y, m, d] = to.split('-').map(Number) as [number, number, number];
   const iso = (offset: number) => new Date(Date.UTC(y, m - 1, d + offset)).toISOString().slice(0, 10);
   return { tz, from: iso(-(days - 1)), to: iso(0) };
 }

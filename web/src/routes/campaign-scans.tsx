@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { Download } from 'lucide-react';
 import { useMemo } from 'react';
-import { RANGE_DAYS, type RangeDays, type ReportRange, exportCsvUrl, lastDays, timelineQuery } from '../api/analytics.ts';
+import { RANGE_DAYS, type RangeDays, type ReportRange, daysEnding, exportCsvUrl, timelineQuery } from '../api/analytics.ts';
 import { parseScansSearch } from './scans-search.ts';
 import { campaignQuery } from '../api/campaigns.ts';
 import { errorText } from '../api/field-errors.ts';
@@ -14,6 +14,7 @@ import { dayLabel } from '../analytics/labels.ts';
 import { type Day, ScansChart } from '../analytics/scans-chart.tsx';
 import { ScansEmpty } from '../analytics/scans-empty.tsx';
 import { ScansTable } from '../analytics/scans-table.tsx';
+import { useToday } from '../analytics/use-today.ts';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
 import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
 import { buttonClass } from '../components/ui/button.tsx';
@@ -105,8 +106,9 @@ export function CampaignScansPage() {
   const search = useSearch({ from: '/app/campaigns/$campaignId/scans' });
   const navigate = useNavigate({ from: '/app/campaigns/$campaignId/scans' });
   const days: RangeDays = search.days ?? 30;
-  // The range is fixed for the page's life at a given choice, so the queries keep their keys.
-  const range = useMemo(() => lastDays(days), [days]);
+  // The range changes only with the choice or the viewer's date, so the queries keep their keys in between.
+  const today = useToday();
+  const range = useMemo(() => daysEnding(today, days), [days, today]);
   const campaign = useQuery(campaignQuery(campaignId));
   useTitle(campaign.data ? `Scans · ${campaign.data.name}` : 'Scans');
   if (campaign.isError) return <CampaignLoadError error={campaign.error} />;
