@@ -333,6 +333,35 @@ describeDialects('analytics', (dialect) => {
     }
   });
 
+  it('unknown parameters are a 400 naming them, not the default 30 days answered as if asked for', async () => {
+    const t = await start();
+    const me = await tenant(t);
+    const c = await campaign(t, me);
+    const cases: Array<[string, string]> = [
+      ['/api/v1/analytics/timeline?form=2026-01-01&to=2026-01-31', 'querystring/form'],
+      ['/api/v1/analytics/timeline?start=2026-01-01&end=2026-01-31', 'querystring/start'],
+      [`/api/v1/analytics/campaign/${c.id}/devices?from=2026-01-01&until=2026-01-31`, 'querystring/until'],
+      [`/api/v1/analytics/campaign/${c.id}/export.csv?from=2026-01-01&timezone=Europe/Berlin`, 'querystring/timezone'],
+      ['/api/v1/analytics/hours?limit=10', 'querystring/limit'],
+      // The overview is relative to now: a range sent to it is not silently ignored either.
+      ['/api/v1/analytics/overview?from=2026-01-01&to=2026-01-31', 'querystring/from'],
+    ];
+    for (const [url, field] of cases) {
+      const response = await t.app.inject({ method: 'GET', url, headers: me.headers });
+      expect(response.statusCode, url).toBe(400);
+      expect(response.json().code).toBe('validation_failed');
+      expect(
+        response.json().errors.map((e: { field: string }) => e.field),
+        url,
+      ).toContain(field);
+    }
+    // What the dashboard and the README example send still works.
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/analytics/campaign/${c.id}/timeline?tz=Europe/Berlin&from=2026-03-01&to=2026-03-10&include_bots=false`, headers: me.headers })).statusCode,
+    ).toBe(200);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/analytics/overview?tz=Europe/Berlin&include_bots=true', headers: me.headers })).statusCode).toBe(200);
+  });
+
   it('CSV export streams raw scans of the range with hostile values neutralised', async () => {
     const t = await start({ env: { TESSERA_COUNTRY_HEADER: 'cf-ipcountry' } });
     const me = await tenant(t);

@@ -5,11 +5,14 @@ const includeBots = Type.Boolean({ default: false, description: 'Count bots, cra
 const tz = Type.Optional(Type.String({ maxLength: 64, description: "IANA time zone deciding where days start (default 'UTC')." }));
 const dateParam = (what: string) => Type.Optional(Type.String({ maxLength: 32, description: `${what} local date (YYYY-MM-DD, inclusive).` }));
 
+// Unknown parameters are refused, as on every other list: a misspelt `form=` or a `start`/`end`
+// answered the default 30 days with a 200, figures of another period than the one asked for.
 /** The report range every report but the overview takes. */
-export const RangeQuery = DefaultsOptional(Type.Object({ tz, from: dateParam('First'), to: dateParam('Last'), include_bots: includeBots }));
+export const RangeQuery = DefaultsOptional(Type.Object({ tz, from: dateParam('First'), to: dateParam('Last'), include_bots: includeBots }, { additionalProperties: false }));
 export type RangeQuery = Static<typeof RangeQuery>;
 
-export const OverviewQuery = DefaultsOptional(Type.Object({ tz, include_bots: includeBots }));
+/** The overview's figures are relative to now (today, the last 7 and 30 days): it takes no range. */
+export const OverviewQuery = DefaultsOptional(Type.Object({ tz, include_bots: includeBots }, { additionalProperties: false }));
 
 const localDate = Type.String({ format: 'date', examples: ['2026-03-01'] });
 const rangeFields = { tz: Type.String({ examples: ['Europe/Berlin'] }), from: localDate, to: localDate };
