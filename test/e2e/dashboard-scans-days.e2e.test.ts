@@ -40,6 +40,25 @@ describeDialects('dashboard scans page across local days', (dialect) => {
 
       const page = await context.newPage();
       const problems = watchPage(page);
+      // The chart draws its axis labels on a canvas: keep what it writes, to read them back.
+      await page.addInitScript(() => {
+        const drawn: string[] = [];
+        (window as unknown as { drawnText: string[] }).drawnText = drawn;
+        const fillText = CanvasRenderingContext2D.prototype.fillText;
+        CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+          drawn.push(String(text));
+          return fillText.call(this, text, ...rest);
+        };
+      });
+      /** The date labels of the chart's time axis as last drawn (after a redraw at `width`). */
+      const axisDates = async (width: number) => {
+        await page.evaluate(() => {
+          (window as unknown as { drawnText: string[] }).drawnText.length = 0;
+        });
+        await page.setViewportSize({ width, height: 900 });
+        await expect.poll(() => page.evaluate(() => (window as unknown as { drawnText: string[] }).drawnText.length)).toBeGreaterThan(0);
+        return (await page.evaluate(() => (window as unknown as { drawnText: string[] }).drawnText)).filter((text) => /^[A-Z][a-z]{2} \d{1,2}$/.test(text));
+      };
       await page.clock.install({ time: opened });
       await withFailureScreenshot(page, `scans-days-${dialect}`, async () => {
         await page.goto(`${live.base}/app/campaigns/${poster.id}/scans?days=7`);
@@ -78,6 +97,18 @@ describeDialects('dashboard scans page across local days', (dialect) => {
           .filter({ has: page.getByRole('heading', { name: 'Countries', exact: true }) })
           .last();
         await expect.poll(() => card.textContent()).toMatch(/United States3 · 60%.*Canada2 · 40%/);
+        // Each day of the axis is named once, under its own bar; none outside the period.
+        for (const width of [1279, 390]) {
+          const dates = await axisDates(width);
+          expect(dates.length, `${width}: ${dates}`).toBeGreaterThan(1);
+          expect(new Set(dates).size, `${width}: ${dates}`).toBe(dates.length);
+          expect(
+            dates.every((d) => ['Oct 26', 'Oct 27', 'Oct 28', 'Oct 29', 'Oct 30', 'Oct 31', 'Nov 1'].includes(d)),
+            `${width}: ${dates}`,
+          ).toBe(true);
+          await page.screenshot({ path: `.tmp/scans-days-${width}-${dialect}.png`, fullPage: true });
+        }
+        await page.setViewportSize({ width: 1280, height: 900 });
         const csv = await page.getByRole('link', { name: 'Download CSV' }).getAttribute('href');
         expect(csv).toBe(`/api/v1/analytics/campaign/${poster.id}/export.csv?tz=America%2FNew_York&from=2026-10-26&to=2026-11-01`);
 

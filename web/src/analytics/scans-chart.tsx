@@ -14,7 +14,11 @@ export interface Day {
 const ACCENT = '#7c3aed';
 const INK = '#71717a';
 
+const DAY = 86_400;
 const dayStart = (date: string) => Date.parse(`${date}T00:00:00Z`) / 1000;
+// The time axis steps by whole days: at finer steps uPlot also put a tick at every noon, which
+// named each day twice (once between two bars) and the day before the period at its left edge.
+const DAY_STEPS = [1, 2, 3, 7, 14, 28, 56, 91].map((days) => days * DAY);
 const axisDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 function options(width: number, days: readonly Day[]): uPlot.Options {
@@ -28,9 +32,9 @@ function options(width: number, days: readonly Day[]): uPlot.Options {
     cursor: { drag: { x: false, y: false }, points: { size: 6 } },
     // Day stamps are UTC midnights of local dates: shown as dates, never shifted by the viewer's zone.
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
-    scales: { x: { time: true, range: () => [first - 43_200, last + 43_200] }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.15))] } },
+    scales: { x: { time: true, range: () => [first - DAY / 2, last + DAY / 2] }, y: { range: (_u, _min, max) => [0, Math.max(4, Math.ceil(max * 1.15))] } },
     axes: [
-      { ...axis, space: 56, values: (_u, splits) => splits.map((s) => axisDate.format(new Date(s * 1000))) },
+      { ...axis, space: 56, incrs: DAY_STEPS, values: (_u, splits) => splits.map((s) => axisDate.format(new Date(s * 1000))) },
       { ...axis, size: 44, values: (_u, splits) => splits.map((s) => (Number.isInteger(s) ? new Intl.NumberFormat().format(s) : '')) },
     ],
     series: [
