@@ -225,6 +225,30 @@ describeDialects('analytics', (dialect) => {
     ]);
   });
 
+  it('a breakdown past 100 values ends with one entry marked other, apart from the null of direct scans', async () => {
+    const t = await start();
+    const me = await tenant(t);
+    const c = await campaign(t, me);
+    // 102 sites link to the code, the first twice; two scans come with no referrer.
+    for (let i = 0; i < 102; i++) await scan(t, c.short_code, UA.iphone, { referer: `https://site${String(i).padStart(3, '0')}.example/` });
+    await scan(t, c.short_code, UA.iphone, { referer: 'https://site000.example/again' });
+    await scan(t, c.short_code, UA.iphone);
+    await scan(t, c.short_code, UA.iphone);
+    await flush(t);
+    const report = await get(t, me, '/api/v1/analytics/referrers');
+    expect(report.total).toBe(105);
+    expect(report.data).toHaveLength(101);
+    expect(report.data.slice(0, 2)).toEqual([
+      { referrer: null, scans: 2, share: 0.019 },
+      { referrer: 'site000.example', scans: 2, share: 0.019 },
+    ]);
+    // Listed: direct, site000 and 98 more sites (100 values); the last three sites are summed, marked as such.
+    expect(report.data.at(-1)).toEqual({ referrer: null, scans: 3, share: 0.0286, other: true });
+    expect(report.data.filter((d: { other?: true }) => d.other)).toHaveLength(1);
+    expect(report.data.slice(0, -1).every((d: { other?: true }) => d.other === undefined)).toBe(true);
+    expect(report.data.reduce((n: number, d: { scans: number }) => n + d.scans, 0)).toBe(105);
+  });
+
   it('countries come from the trusted header first, then from the offline GeoIP database', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-geoip-'));
     const file = path.join(dir, 'country.mmdb');

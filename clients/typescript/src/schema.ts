@@ -1533,11 +1533,16 @@ export interface components {
         };
         /**
          * AnalyticsBrowserBreakdown
-         * @description Scans per browser over the range, most first; `share` is the fraction of `total`.
+         * @description Scans per browser over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest.
          */
         AnalyticsBrowserBreakdown: {
             data: {
                 browser: string | null;
+                /**
+                 * @description Present (true) only on the last entry when more than 100 values were seen: it sums the rest, and its `browser` is null.
+                 * @enum {boolean}
+                 */
+                other?: true;
                 scans: number;
                 /** @description Fraction of the total (0–1). */
                 share: number;
@@ -1558,11 +1563,16 @@ export interface components {
         };
         /**
          * AnalyticsCountryBreakdown
-         * @description Scans per country over the range, most first; `share` is the fraction of `total`.
+         * @description Scans per country over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest.
          */
         AnalyticsCountryBreakdown: {
             data: {
                 country: string | null;
+                /**
+                 * @description Present (true) only on the last entry when more than 100 values were seen: it sums the rest, and its `country` is null.
+                 * @enum {boolean}
+                 */
+                other?: true;
                 scans: number;
                 /** @description Fraction of the total (0–1). */
                 share: number;
@@ -1594,11 +1604,16 @@ export interface components {
         };
         /**
          * AnalyticsDeviceTypeBreakdown
-         * @description Scans per device type over the range, most first; `share` is the fraction of `total`.
+         * @description Scans per device type over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest.
          */
         AnalyticsDeviceTypeBreakdown: {
             data: {
                 device_type: string | null;
+                /**
+                 * @description Present (true) only on the last entry when more than 100 values were seen: it sums the rest, and its `device_type` is null.
+                 * @enum {boolean}
+                 */
+                other?: true;
                 scans: number;
                 /** @description Fraction of the total (0–1). */
                 share: number;
@@ -1643,11 +1658,16 @@ export interface components {
         };
         /**
          * AnalyticsOsBreakdown
-         * @description Scans per os over the range, most first; `share` is the fraction of `total`.
+         * @description Scans per os over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest.
          */
         AnalyticsOsBreakdown: {
             data: {
                 os: string | null;
+                /**
+                 * @description Present (true) only on the last entry when more than 100 values were seen: it sums the rest, and its `os` is null.
+                 * @enum {boolean}
+                 */
+                other?: true;
                 scans: number;
                 /** @description Fraction of the total (0–1). */
                 share: number;
@@ -1692,10 +1712,15 @@ export interface components {
         };
         /**
          * AnalyticsReferrerBreakdown
-         * @description Scans per referrer over the range, most first; `share` is the fraction of `total`.
+         * @description Scans per referrer over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest.
          */
         AnalyticsReferrerBreakdown: {
             data: {
+                /**
+                 * @description Present (true) only on the last entry when more than 100 values were seen: it sums the rest, and its `referrer` is null.
+                 * @enum {boolean}
+                 */
+                other?: true;
                 referrer: string | null;
                 scans: number;
                 /** @description Fraction of the total (0–1). */
@@ -3896,7 +3921,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4000,7 +4025,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per browser over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4114,7 +4139,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per country over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per country over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4228,7 +4253,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4342,7 +4367,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per os over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per os over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4684,7 +4709,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -4929,7 +4954,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per country over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per country over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5031,7 +5056,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per device type over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5133,7 +5158,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per os over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per os over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
@@ -5435,7 +5460,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. */
+            /** @description Scans per referrer over the range, most first; `share` is the fraction of `total`. Open-ended breakdowns list at most 100 values, then one entry with `other: true` for the rest. */
             200: {
                 headers: {
                     "RateLimit-Limit": components["headers"]["RateLimit-Limit"];

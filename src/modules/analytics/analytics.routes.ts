@@ -32,7 +32,13 @@ function campaignId(request: FastifyRequest): string {
 }
 
 function shapeBreakdown(result: Breakdown, key: string) {
-  return { tz: result.tz, from: result.from, to: result.to, total: result.total, data: result.data.map((d) => ({ [key]: d.value, scans: d.scans, share: d.share })) };
+  return {
+    tz: result.tz,
+    from: result.from,
+    to: result.to,
+    total: result.total,
+    data: result.data.map((d) => ({ [key]: d.value, scans: d.scans, share: d.share, ...(d.other ? { other: true as const } : {}) })),
+  };
 }
 
 /** Registers the analytics routes. */

@@ -1,5 +1,6 @@
 // The analytics API's shapes, written once: validation, handler types and OpenAPI come from here.
 import { DefaultsOptional, NullOr, type Static, Type } from '../../http/schema.ts';
+import { MAX_VALUES } from './analytics.service.ts';
 
 const includeBots = Type.Boolean({ default: false, description: 'Count bots, crawlers and link-preview fetchers too (excluded by default).' });
 const tz = Type.Optional(Type.String({ maxLength: 64, description: "IANA time zone deciding where days start (default 'UTC')." }));
@@ -92,12 +93,15 @@ export function AnalyticsBreakdown(key: string) {
           [key]: NullOr(Type.String()),
           scans: Type.Integer({ minimum: 0 }),
           share: Type.Number({ minimum: 0, maximum: 1, description: 'Fraction of the total (0–1).' }),
+          other: Type.Optional(
+            Type.Literal(true, { description: `Present (true) only on the last entry when more than ${MAX_VALUES} values were seen: it sums the rest, and its \`${key}\` is null.` }),
+          ),
         }),
       ),
     },
     {
       title: `Analytics${name === 'Os' ? 'Os' : name}Breakdown`,
-      description: `Scans per ${key.replace('_', ' ')} over the range, most first; \`share\` is the fraction of \`total\`.`,
+      description: `Scans per ${key.replace('_', ' ')} over the range, most first; \`share\` is the fraction of \`total\`. Open-ended breakdowns list at most ${MAX_VALUES} values, then one entry with \`other: true\` for the rest.`,
     },
   );
 }

@@ -45,6 +45,8 @@ export interface Share {
   scans: number;
   /** Fraction of the range's scans (0–1). */
   share: number;
+  /** The entry summing every value past the first MAX_VALUES (its value is null). */
+  other?: true;
 }
 
 /** A breakdown of the range's scans by one dimension. */
@@ -61,7 +63,7 @@ export const BREAKDOWNS = ['os', 'browser', 'device_type', 'country', 'referrer'
 /** A breakdown dimension. */
 export type BreakdownDimension = (typeof BREAKDOWNS)[number];
 
-/** Most values listed for open-ended dimensions (browser, country, referrer); the rest are summed into one null-valued entry. */
+/** Most values listed for open-ended dimensions (browser, country, referrer); the rest are summed into one last entry marked `other`. */
 export const MAX_VALUES = 100;
 
 const MS_PER_DAY = 86_400_000;
@@ -148,8 +150,10 @@ export async function breakdown(ctx: Ctx, accountId: string, campaignId: string 
   const sorted = rows.map((r) => ({ value: r.value === '' ? null : r.value, scans: r.scans })).sort((a, b) => b.scans - a.scans || String(a.value).localeCompare(String(b.value)));
   const listed = sorted.slice(0, MAX_VALUES);
   const rest = sorted.slice(MAX_VALUES).reduce((sum, r) => sum + r.scans, 0);
-  const data = listed.map((r) => ({ ...r, share: share(r.scans, total) }));
-  if (rest > 0) data.push({ value: null, scans: rest, share: share(rest, total) });
+  const data: Share[] = listed.map((r) => ({ ...r, share: share(r.scans, total) }));
+  // Marked, not only null: null already means "none" (a direct scan, an unknown country), and a
+  // second null row read as more of those.
+  if (rest > 0) data.push({ value: null, scans: rest, share: share(rest, total), other: true });
   return { ...head, data };
 }
 
