@@ -1,6 +1,7 @@
 // The client address of a raw request, computed as Fastify computes `request.ip` for the same
 // TESSERA_TRUST_PROXY setting, for code that answers before Fastify builds a request.
 import type { IncomingMessage } from 'node:http';
+import { isIPv4, isIPv6 } from 'node:net';
 import proxyAddr from '@fastify/proxy-addr';
 
 import type { TrustProxy } from '../config.ts';
@@ -22,4 +23,24 @@ export function clientIpOf(trustProxy: TrustProxy): (request: IncomingMessage) =
   if (trustProxy === false) return (request) => request.socket.remoteAddress;
   const trust = proxyTrust(trustProxy);
   return (request) => proxyAddr(request, trust);
+}
+
+/**
+ * The network an address belongs to, as one client: an IPv6 /64 (which one subscriber gets
+ * whole, so counting single addresses would give each subscriber billions of budgets), else the
+ * IPv4 address. Unknown addresses share one network. Every per-address limit counts by it
+ * (sign-in, sign-up, form submissions, items).
+ */
+export function clientNetwork(ip: string | undefined): string {
+  const network = ip ?? 'unknown';
+  if (network.startsWith('::ffff:') && isIPv4(network.slice(7))) return network.slice(7);
+  if (!isIPv6(network)) return network;
+  const [head = '', tail] = network.split('::');
+  const first = head ? head.split(':') : [];
+  const last = tail ? tail.split(':') : [];
+  const groups = tail === undefined ? first : [...first, ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => Number.parseInt(g, 16).toString(16))
+    .join(':')}::/64`;
 }

@@ -263,6 +263,18 @@ describeDialects('hosted forms', (dialect) => {
     expect((await list(me, campaign.id, '?limit=100')).json().data).toHaveLength(FORM_RATE_LIMIT.limit + 2);
   });
 
+  it('counts every address of one IPv6 /64 as one sender: a subscriber cannot rotate addresses past the limit', async () => {
+    t = await createTestApp(dialect);
+    const me = await signUp(t.app);
+    const campaign = await createPageCampaign(t.app, me);
+    for (let i = 0; i < FORM_RATE_LIMIT.limit; i++) expect((await submitJson(campaign.short_code, valid, `2001:db8:1:2::${(i + 1).toString(16)}`)).statusCode).toBe(201);
+    const rotated = await submitJson(campaign.short_code, valid, '2001:db8:1:2:ffff:ffff:ffff:ffff');
+    expect(rotated.statusCode).toBe(429);
+    expect(rotated.json().code).toBe('rate_limited');
+    expect((await submitJson(campaign.short_code, valid, '2001:db8:1:3::1')).statusCode).toBe(201);
+    expect((await list(me, campaign.id, '?limit=100')).json().data).toHaveLength(FORM_RATE_LIMIT.limit + 1);
+  });
+
   it('does not count invalid submissions: a visitor correcting mistakes is never limited', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);

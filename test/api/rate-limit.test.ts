@@ -77,6 +77,33 @@ describeDialects('rate limits', (dialect) => {
     expect(elsewhere.statusCode).toBe(401);
   });
 
+  it('login per IP counts an IPv6 /64 as one address', async () => {
+    const t = await app();
+    for (let i = 0; i < AUTH_LIMITS.loginPerIp.limit; i++) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        remoteAddress: `2001:db8:7:7::${(i + 1).toString(16)}`,
+        payload: { email: `nobody${i}@example.com`, password: 'whatever-password' },
+      });
+      expect(res.statusCode).toBe(401);
+    }
+    const rotated = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '2001:db8:7:7:abcd::1', payload: { email: 'another@example.com', password: 'whatever-password' } });
+    expect(rotated.statusCode).toBe(429);
+    const elsewhere = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', remoteAddress: '2001:db8:7:8::1', payload: { email: 'another@example.com', password: 'whatever-password' } });
+    expect(elsewhere.statusCode).toBe(401);
+  });
+
+  it('signup per IP counts an IPv6 /64 as one address', async () => {
+    const t = await app();
+    for (let i = 0; i < AUTH_LIMITS.signupPerIp.limit; i++) {
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: `2001:db8:9:9::${(i + 1).toString(16)}`, payload: { email: `bad-${i}`, password: 'short' } });
+      expect(res.statusCode).toBe(400);
+    }
+    const rotated = await t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: '2001:db8:9:9:1:2:3:4', payload: { email: 'ok@example.com', password: 'long enough password' } });
+    expect(rotated.statusCode).toBe(429);
+  });
+
   it('signup per IP', async () => {
     const t = await app();
     for (let i = 0; i < AUTH_LIMITS.signupPerIp.limit; i++) {

@@ -737,7 +737,7 @@ export interface paths {
         put?: never;
         /**
          * Submit data to a hosted page form
-         * @description Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients (a JSON body, or `Accept: application/json` without `text/html`) get 201 or 400 with one error per field; browser form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).
+         * @description Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients (a JSON body, or `Accept: application/json` without `text/html`) get 201 or 400 with one error per field; browser form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address (an IPv6 /64 counts as one) and form (429 + Retry-After), 32 KiB per body (413).
          */
         post: operations["submitForm"];
         delete?: never;

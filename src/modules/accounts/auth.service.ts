@@ -7,6 +7,7 @@ import type { SignupMode } from '../../config.ts';
 import { sha256 } from '../../crypto/keys.ts';
 import { dummyPasswordHash, verifyPassword } from '../../crypto/password.ts';
 import { AppError } from '../../errors.ts';
+import { clientNetwork } from '../../http/client-ip.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import type { Principal } from '../../http/auth.ts';
 import { anyAccountExists, findAccountById, findUserByEmail, findUserById, listMemberships } from './account.repo.ts';
@@ -69,7 +70,7 @@ export async function signupStatus(ctx: Pick<AppContext, 'db' | 'config'>): Prom
  * which emails it knows. With `open`, a taken email is a 409 (see the README).
  */
 export async function signUp(ctx: AuthContext, input: SignupBody & { ip: string; previousToken?: string }): Promise<SignedIn> {
-  await limit(ctx.rateLimiter!, `signup:ip:${input.ip}`, AUTH_LIMITS.signupPerIp, ctx.clock.now(), 'sign-up');
+  await limit(ctx.rateLimiter!, `signup:ip:${clientNetwork(input.ip)}`, AUTH_LIMITS.signupPerIp, ctx.clock.now(), 'sign-up');
   if (!(await signupStatus(ctx)).allowed) throw signupClosed();
   const onlyFirst = ctx.config.signup === 'first' ? { dialect: ctx.dialect } : undefined;
   const { account, user } = await createAccount(ctx, { email: input.email, password: input.password, name: input.name, accountName: input.account_name, slug: input.slug }, { onlyFirst });
@@ -83,7 +84,7 @@ export async function signUp(ctx: AuthContext, input: SignupBody & { ip: string;
  */
 export async function logIn(ctx: AuthContext, input: LoginBody & { ip: string; previousToken?: string; deviceToken?: string }): Promise<SignedIn> {
   const now = ctx.clock.now();
-  await limit(ctx.rateLimiter!, `login:ip:${input.ip}`, AUTH_LIMITS.loginPerIp, now, 'sign-in');
+  await limit(ctx.rateLimiter!, `login:ip:${clientNetwork(input.ip)}`, AUTH_LIMITS.loginPerIp, now, 'sign-in');
   const row = await findUserByEmail(ctx.db, normaliseEmail(input.email));
   const device = row ? knownDeviceId(ctx.config.masterKey, row.id, input.deviceToken) : null;
   const client: LoginClient = device ? { device } : { email: emailKey(input.email) };

@@ -5,6 +5,7 @@ import { deriveKey, hmacSha256 } from '../../crypto/keys.ts';
 import type { FormSubmissionsTable } from '../../db/schema.ts';
 import { notFound } from '../../errors.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
+import { clientNetwork } from '../../http/client-ip.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import { newId } from '../../ids.ts';
 import { type CampaignCaller, campaignFor } from '../campaigns/index.ts';
@@ -63,7 +64,7 @@ export async function submitForm(ctx: Ctx & { rateLimiter: RateLimiter }, input:
   // it sent a visitor correcting their entries (or a kiosk's visitors behind one address) a 429.
   if (!check.ok) return { status: 'invalid', page, errors: check.errors, values: check.values };
   // Honeypot hits pass validation and count too, so a bot is slowed without being told.
-  const hit = await ctx.rateLimiter.hit(`form:${page.shortCode}:${input.ip}`, FORM_RATE_LIMIT.limit, FORM_RATE_LIMIT.windowMs, now);
+  const hit = await ctx.rateLimiter.hit(`form:${page.shortCode}:${clientNetwork(input.ip)}`, FORM_RATE_LIMIT.limit, FORM_RATE_LIMIT.windowMs, now);
   if (!hit.allowed) throw rateLimitedError(hit, 'Too many submissions from your address to this form; wait the number of seconds in Retry-After and send again.');
   const submission: Submission = { id: newId('sub'), campaignId: page.campaignId, data: check.data, createdAt: now };
   // A bot that filled the honeypot is told the same thing a person is, and nothing is kept.

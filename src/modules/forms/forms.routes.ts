@@ -95,7 +95,7 @@ export async function formsRoutes(server: FastifyInstance, ctx: AppContext): Pro
         'x-html-errors': true,
         summary: 'Submit data to a hosted page form',
         description:
-          'Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients (a JSON body, or `Accept: application/json` without `text/html`) get 201 or 400 with one error per field; browser form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address and form (429 + Retry-After), 32 KiB per body (413).',
+          'Public. Send the field values as a JSON object or as an HTML form post (application/x-www-form-urlencoded). JSON clients (a JSON body, or `Accept: application/json` without `text/html`) get 201 or 400 with one error per field; browser form posts get a 303 to the thank-you page or the page again with the errors. Limited to 10 submissions per minute per address (an IPv6 /64 counts as one) and form (429 + Retry-After), 32 KiB per body (413).',
         consumes: ['application/json', 'application/x-www-form-urlencoded'],
         params: ShortCodeParams,
         body: SubmitFormBody,

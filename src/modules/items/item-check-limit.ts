@@ -6,7 +6,7 @@
 // ~2.5 s. Counted in the shared limiter (Redis when configured) before any verification.
 import { rateLimitedError } from '../../http/rate-limit.ts';
 import type { CreateLimitContext } from './item-create-limit.ts';
-import { clientNetwork } from './item-secrets.ts';
+import { clientNetwork } from '../../http/client-ip.ts';
 
 const CHECK_WINDOW_MS = 60_000;
 

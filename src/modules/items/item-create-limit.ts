@@ -4,7 +4,7 @@
 // (IPv4 address, IPv6 /64) in the shared limiter: in Redis when configured, else per instance.
 import type { AppContext } from '../../context.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
-import { clientNetwork } from './item-secrets.ts';
+import { clientNetwork } from '../../http/client-ip.ts';
 
 /** The window of both create limits. */
 export const ITEM_CREATE_WINDOW_MS = 60_000;

@@ -3,10 +3,10 @@
 // (even with its indexes) neither reveals content nor lets anyone address an item. A stolen
 // master key alone is not enough either: each content key also needs that item's magic.
 import { randomBytes } from 'node:crypto';
-import { isIPv4, isIPv6 } from 'node:net';
 import { openSecret, sealSecret } from '../../crypto/aead.ts';
 import { deriveKey, digestsEqual, hmacSha256, sha256 } from '../../crypto/keys.ts';
 import { randomString } from '../../ids.ts';
+import { clientNetwork } from '../../http/client-ip.ts';
 
 const MAGIC_LENGTH = 22; // base62 → 22 × log2(62) ≈ 131 bits
 const MAGIC_PATTERN = /^[0-9A-Za-z]{22}$/;
@@ -60,25 +60,6 @@ export function encryptContent(masterKey: Buffer, magic: string, content: string
 /** Decrypts what encryptContent produced; throws when the blob was tampered with or the key is wrong. */
 export function decryptContent(masterKey: Buffer, magic: string, stored: string): string {
   return openSecret(contentKey(masterKey, magic), stored, AAD);
-}
-
-/**
- * The network an address belongs to, as one client: an IPv6 /64 (which one subscriber gets
- * whole, so counting single addresses would give each subscriber billions of budgets), else the
- * IPv4 address. Unknown addresses share one network.
- */
-export function clientNetwork(ip: string | undefined): string {
-  const network = ip ?? 'unknown';
-  if (network.startsWith('::ffff:') && isIPv4(network.slice(7))) return network.slice(7);
-  if (!isIPv6(network)) return network;
-  const [head = '', tail] = network.split('::');
-  const first = head ? head.split(':') : [];
-  const last = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? first : [...first, ...Array<string>(Math.max(0, 8 - first.length - last.length)).fill('0'), ...last];
-  return `${groups
-    .slice(0, 4)
-    .map((g) => Number.parseInt(g, 16).toString(16))
-    .join(':')}::/64`;
 }
 
 /** Who is guessing an item's password, for its per-client budget: its network, hashed so no address is stored. */
