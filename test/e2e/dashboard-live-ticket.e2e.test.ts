@@ -4,9 +4,11 @@
 // is a URL with ?k= that redirects, and it changes as each step (X-Tessera-Step-Seconds) begins,
 // not while the tab is hidden. No link is offered for copying, neither there nor in the list's
 // menu; the design preview says it has no token. Archived elsewhere, the page stops showing it.
-// axe-clean at 1280 and 390 px.
+// A ticket of an event says whether it got in (when, at which gate) and leads to the event's door,
+// so the box office can look a holder up by name. axe-clean at 1280 and 390 px.
 import type { Page, Response } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { liveUrl as signedTicketUrl } from '../../src/modules/morph/morph.service.ts';
 import { ManualClock } from '../helpers/clock.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { chromiumAvailable, chromiumForFile, expectAxeClean, liveAppPerTest, phoneContextLike, signedInContext, watchPage, withFailureScreenshot } from '../helpers/dashboard-browser.ts';
@@ -184,5 +186,49 @@ describeDialects('dashboard live tickets in Chromium', (dialect) => {
       await context.close();
     },
     120_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
+    'says on a ticket of an event whether, when and where it got in, and leads to the event’s door',
+    async () => {
+      const clock = new ManualClock(Date.now());
+      const live = await startApp({ clock });
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const made = await live.app.inject({
+        method: 'POST',
+        url: '/api/v1/qrs/bulk',
+        headers,
+        payload: { urls: ['https://tickets.example/1', 'https://tickets.example/2'], names: ['Ada Lovelace', 'Grace Hopper'], batch_name: 'Winter gala', qr_type: 'morphing', design_config: {} },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const { batch_id: batchId, data } = made.json() as { batch_id: string; data: Array<{ id: string; short_code: string }> };
+      const [ada, grace] = data as [{ id: string; short_code: string }, { id: string; short_code: string }];
+      const payload = signedTicketUrl(live.app.ctx, { id: ada.id, accountId: '', shortCode: ada.short_code }, 1, clock.now());
+      const checkin = await live.app.inject({ method: 'POST', url: '/api/v1/checkins', headers, payload: { payload, type: 'entry', scanner_id: 'North door', batch_id: batchId } });
+      expect(checkin.json()).toMatchObject({ result: 'ok', reason: 'admitted' });
+
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `live-ticket-door-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/campaigns/${ada.id}`);
+        const admission = page.getByTestId('ticket-admission');
+        await expect.poll(() => admission.textContent()).toMatch(/^Admitted .+ at North door\.$/);
+        await page.getByText('Part of the event “Winter gala”.').waitFor();
+        await expectAxeClean(page, 'admitted ticket');
+
+        await page.goto(`${live.base}/app/campaigns/${grace.id}`);
+        await expect.poll(() => page.getByTestId('ticket-admission').textContent()).toBe('Not checked in yet.');
+        await page.setViewportSize({ width: 390, height: 844 });
+        await expectAxeClean(page, 'ticket not checked in, 390 px');
+        await page.screenshot({ path: `.tmp/live-ticket-door-390-${dialect}.png`, fullPage: true });
+        await page.getByRole('link', { name: 'Open the event’s door' }).click();
+        await page.waitForURL(`${live.base}/app/checkins/${batchId}`);
+        await page.getByRole('heading', { name: 'Winter gala' }).waitFor();
+      });
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    60_000,
   );
 });

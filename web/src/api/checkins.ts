@@ -84,6 +84,21 @@ export function doorLogQuery(door: DoorApi, batchId: string) {
   });
 }
 
+/**
+ * A ticket's latest admission (null: never admitted), for its campaign page: the box office looks a
+ * holder up by name and needs to know whether, when and at which gate the ticket got in.
+ */
+export function ticketAdmissionQuery(campaignId: string) {
+  return queryOptions({
+    queryKey: ['checkins', 'admission', campaignId],
+    queryFn: async ({ signal }) => {
+      const page = await unwrap(api.GET('/api/v1/checkins', { params: { query: { campaign_id: campaignId, result: 'ok', type: 'entry', limit: 1 } }, signal }));
+      return page.data[0] ?? null;
+    },
+    refetchInterval: DOOR_REFRESH_MS,
+  });
+}
+
 /** How long a scan may wait for its answer before it counts as not checked (stalled venue Wi-Fi). */
 export const CHECK_IN_TIMEOUT_MS = 8_000;
 

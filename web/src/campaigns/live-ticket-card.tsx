@@ -2,15 +2,19 @@
 // with its real token, changing as each step begins (so a phone can scan it to try). The design
 // preview beside the form has no token; this is the one that scans.
 import { type UseQueryResult, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { DoorOpen } from 'lucide-react';
 import { useEffect } from 'react';
 import { campaignQuery } from '../api/campaigns.ts';
+import { doorEventQuery, sessionDoorApi, ticketAdmissionQuery } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import { finalError, type LiveTicket, liveTicketQuery } from '../api/live-ticket.ts';
 import type { Campaign } from '../api/types.ts';
-import { Button } from '../components/ui/button.tsx';
+import { Button, buttonClass } from '../components/ui/button.tsx';
 import { cn } from '../components/ui/cn.ts';
-import { Card, Skeleton } from '../components/ui/misc.tsx';
+import { Card, Skeleton, Time } from '../components/ui/misc.tsx';
 import { svgDataUri } from '../designer/preview.tsx';
+import { eventTitle } from '../checkins/event-title.ts';
 
 function TicketImage({ campaign, live }: { campaign: Campaign; live: UseQueryResult<LiveTicket> }) {
   const queryClient = useQueryClient();
@@ -55,6 +59,40 @@ function TicketImage({ campaign, live }: { campaign: Campaign; live: UseQueryRes
   );
 }
 
+/** Whether the ticket got in, when and where, and the way to its event's door (tickets made in bulk). */
+function AtTheDoor({ campaign }: { campaign: Campaign }) {
+  const admission = useQuery(ticketAdmissionQuery(campaign.id));
+  const batchId = campaign.batch_id;
+  const event = useQuery({ ...doorEventQuery(sessionDoorApi, batchId ?? ''), enabled: batchId !== null });
+  const entry = admission.data;
+  return (
+    <div className="space-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+      <h3 className="font-medium text-zinc-900 dark:text-zinc-100">At the door</h3>
+      {admission.isPending ? (
+        <Skeleton className="h-5 w-48" />
+      ) : admission.isError ? (
+        <p>Whether it got in could not be loaded: {errorText(admission.error)}</p>
+      ) : entry ? (
+        <p data-testid="ticket-admission">
+          Admitted <Time value={entry.created_at} />
+          {entry.scanner_id ? ` at ${entry.scanner_id}` : ''}.
+        </p>
+      ) : (
+        <p data-testid="ticket-admission">Not checked in yet.</p>
+      )}
+      {batchId && (
+        <p>
+          {event.data && <>Part of the event “{eventTitle(event.data)}”. </>}
+          <Link to="/app/checkins/$batchId" params={{ batchId }} className={buttonClass('secondary', 'md', 'mt-1')}>
+            <DoorOpen aria-hidden="true" />
+            Open the event’s door
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The live ticket of an active morphing campaign, and what it is for. */
 export function LiveTicketCard({ campaign, dirty }: { campaign: Campaign; dirty: boolean }) {
   const live = useQuery(liveTicketQuery(campaign));
@@ -73,6 +111,7 @@ export function LiveTicketCard({ campaign, dirty }: { campaign: Campaign; dirty:
             <p>This is what ticket holders see on their screen right now. It changes {every}, so screenshots and printouts of it stop working.</p>
             <p>To try it, scan it with your phone: it opens the destination, and the scan counts like a holder’s.</p>
             {dirty && <p className="text-zinc-600 dark:text-zinc-400">It shows the saved design: save your changes to see them here.</p>}
+            <AtTheDoor campaign={campaign} />
           </div>
         </div>
       </section>
