@@ -5,7 +5,7 @@
 // not while the tab is hidden. No link is offered for copying, neither there nor in the list's
 // menu; the design preview says it has no token. Archived elsewhere, the page stops showing it.
 // A ticket of an event says whether it got in (when, at which gate) and leads to the event's door,
-// so the box office can look a holder up by name. axe-clean at 1280 and 390 px.
+// so the box office can look a holder up by name; its scans page says door check-ins are not scans. axe-clean at 1280 and 390 px.
 import type { Page, Response } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { liveUrl as signedTicketUrl } from '../../src/modules/morph/morph.service.ts';
@@ -189,7 +189,7 @@ describeDialects('dashboard live tickets in Chromium', (dialect) => {
   );
 
   it.skipIf(!chromiumAvailable)(
-    'says on a ticket of an event whether, when and where it got in, and leads to the event’s door',
+    'says on a ticket of an event whether, when and where it got in, and leads to the event’s door from it and its scans',
     async () => {
       const clock = new ManualClock(Date.now());
       const live = await startApp({ clock });
@@ -225,6 +225,14 @@ describeDialects('dashboard live tickets in Chromium', (dialect) => {
         await page.getByRole('link', { name: 'Open the event’s door' }).click();
         await page.waitForURL(`${live.base}/app/checkins/${batchId}`);
         await page.getByRole('heading', { name: 'Winter gala' }).waitFor();
+
+        // Its scans page, empty though the ticket was checked in, says that door check-ins are elsewhere.
+        await page.goto(`${live.base}/app/campaigns/${ada.id}/scans`);
+        await page.getByRole('heading', { name: 'No scans in the last 30 days' }).waitFor();
+        await page.getByText('Check-ins at the door are not counted here').waitFor();
+        await expectAxeClean(page, 'scans page of a checked-in ticket, 390 px');
+        await page.getByRole('link', { name: 'see them on the event’s door page' }).click();
+        await page.waitForURL(`${live.base}/app/checkins/${batchId}`);
       });
       expect(problems).toEqual([]);
       await context.close();

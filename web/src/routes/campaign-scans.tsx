@@ -14,6 +14,7 @@ import { dayLabel } from '../analytics/labels.ts';
 import { type Day, ScansChart } from '../analytics/scans-chart.tsx';
 import { ScansEmpty } from '../analytics/scans-empty.tsx';
 import { ScansTable } from '../analytics/scans-table.tsx';
+import { TicketScansNote } from '../analytics/ticket-scans-note.tsx';
 import { useToday } from '../analytics/use-today.ts';
 import { CampaignLoadError } from '../components/campaign-load-error.tsx';
 import { CampaignPageHeader } from '../components/campaign-page-header.tsx';
@@ -148,7 +149,10 @@ export function CampaignScansPage() {
           A static code holds its destination itself, so phones go there without passing through Tessera. Make a dynamic code to count scans.
         </Alert>
       ) : (
-        <Report campaign={campaign.data} range={range} days={days} />
+        <>
+          {campaign.data.qr_type === 'morphing' && <TicketScansNote campaign={campaign.data} />}
+          <Report campaign={campaign.data} range={range} days={days} />
+        </>
       )}
     </div>
   );
