@@ -157,8 +157,12 @@ describeDialects('dashboard door links in Chromium', (dialect) => {
         await row.getByText('Check-in · one event').waitFor();
         expect(await row.getByRole('link', { name: 'Open its event’s door' }).getAttribute('href')).toBe(`/app/checkins/${gala.batch_id}`);
         await row.getByRole('button', { name: 'Revoke' }).click();
-        await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).click();
+        // The consequence named is the door's, not a server's "revoked" errors.
+        await page.getByRole('alertdialog').getByText('staff phones using it, or its door link, can no longer check tickets in').waitFor();
+        await page.getByRole('alertdialog').getByRole('button', { name: 'Revoke key' }).press('Enter');
         await page.getByText('Revoked keys (1)').waitFor();
+        // The pressed Revoke button is gone with its row: focus lands on the page's heading, not <body>.
+        await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('API keys');
       });
       await withFailureScreenshot(door, `door-link-revoked-${dialect}`, async () => {
         // The open door notices on its next refresh, forgets the key and says so.

@@ -138,8 +138,10 @@ export function ApiKeysPage() {
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const revoke = useMutation({
     mutationFn: (key: ApiKey) => revokeApiKey(key.id),
-    onSuccess: (_r, key) => {
-      void queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey });
+    // The dialog closes once the list shows the key revoked: its row moves into the folded list,
+    // so focus goes back to the page's heading instead of a button about to vanish (then <body>).
+    onSuccess: async (_r, key) => {
+      await queryClient.invalidateQueries({ queryKey: apiKeysQuery.queryKey });
       toast(`Key ${key.name ? `“${key.name}” ` : ''}revoked`);
       setRevoking(null);
     },
@@ -181,7 +183,9 @@ export function ApiKeysPage() {
           title={`Revoke ${revoking.name ? `“${revoking.name}”` : revoking.display_mask}?`}
           description={
             <>
-              It stops working at once: every server or script still using it gets “revoked” errors until it has a new key.
+              {revoking.scope === 'checkin'
+                ? 'It stops working at once: door scanners and staff phones using it, or its door link, can no longer check tickets in until they get a new key or link.'
+                : 'It stops working at once: every server or script still using it gets “revoked” errors until it has a new key.'}
               {revoke.error && <span className="mt-2 block text-red-700 dark:text-red-400">{errorText(revoke.error)}</span>}
             </>
           }
