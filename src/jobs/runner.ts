@@ -3,10 +3,17 @@
 // never overlaps a job with itself, and waits for running jobs on stop. A run that has not ended
 // after a minute is logged (and again at every doubling of its time): a job waiting on a database
 // that stopped answering otherwise stops without a word, its backlog visible only in metrics.
+// While the database is unreachable, each job's failures are logged once and then summed up every
+// JOB_OUTAGE_LOG_MS, as failed requests are (src/http/problem.ts): webhook delivery runs every
+// second, and a worker used to write an error line with a stack each second of an outage.
 import type { AppContext } from '../context.ts';
+import { databaseUnavailableReason } from '../db/dialect.ts';
 
 /** A run still going after this long is logged (ms), then again each time its time doubles. */
 export const JOB_STALL_MS = 60_000;
+
+/** How often a job's failures for an unreachable database are summed up in the log (ms), as requests' are. */
+export const JOB_OUTAGE_LOG_MS = 10_000;
 
 /** A periodic background task. */
 export interface Job {
@@ -29,6 +36,7 @@ export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
   let stopped = false;
   const running = new Map<Promise<unknown>, string>();
   const timers = new Set<NodeJS.Timeout>();
+  const outages = outageLog(ctx);
   const schedule = (job: Job, delay: number) => {
     if (stopped) return;
     const timer = setTimeout(() => {
@@ -45,7 +53,7 @@ export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
       watch(JOB_STALL_MS, JOB_STALL_MS);
       const run = job
         .run(ctx)
-        .catch((error: unknown) => ctx.log.error({ err: error, job: job.name }, 'background job failed'))
+        .catch((error: unknown) => outages.failed(job.name, error))
         .finally(() => {
           if (stalled) clearTimeout(stalled);
           running.delete(run);
@@ -62,7 +70,58 @@ export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       await Promise.allSettled([...running.keys()]);
+      outages.close();
     },
     running: () => [...running.values()],
+  };
+}
+
+/**
+ * A job's failure is logged with its error, unless the database is unreachable and that job
+ * already failed for the same reason within JOB_OUTAGE_LOG_MS: then it is counted, and the count
+ * logged once per interval until an interval passes without one.
+ */
+function outageLog(ctx: AppContext) {
+  const open = new Map<string, { reason: string; failed: number; timer: NodeJS.Timeout }>();
+  const summarise = (job: string, reason: string, failed: number) => ctx.log.error({ job, reason, failed, seconds: JOB_OUTAGE_LOG_MS / 1000 }, 'background job still failing: database unavailable');
+  const watch = (job: string, reason: string) => {
+    const window = {
+      reason,
+      failed: 0,
+      timer: setTimeout(() => {
+        open.delete(job);
+        if (window.failed === 0) return;
+        summarise(job, reason, window.failed);
+        watch(job, reason);
+      }, JOB_OUTAGE_LOG_MS),
+    };
+    window.timer.unref();
+    open.set(job, window);
+  };
+  return {
+    failed(job: string, error: unknown) {
+      const reason = databaseUnavailableReason(error);
+      const window = open.get(job);
+      if (reason !== null && window?.reason === reason) {
+        window.failed++;
+        return;
+      }
+      ctx.log.error(reason === null ? { err: error, job } : { err: error, job, reason }, 'background job failed');
+      if (reason !== null) {
+        if (window) {
+          clearTimeout(window.timer);
+          if (window.failed > 0) summarise(job, window.reason, window.failed);
+        }
+        watch(job, reason);
+      }
+    },
+    /** Stopping: the counts not yet logged are logged now. */
+    close() {
+      for (const [job, window] of open) {
+        clearTimeout(window.timer);
+        if (window.failed > 0) summarise(job, window.reason, window.failed);
+      }
+      open.clear();
+    },
   };
 }
