@@ -74,6 +74,11 @@ export const workerCommand: Command = {
       { mode: config.production ? 'production' : 'development', jobs: jobs.map((j) => j.name), database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) },
       'worker started',
     );
+    // The token opens /metrics on a web instance's port; a worker has none, and an operator who
+    // configured only the token found its workers had no metrics to scrape, without a word.
+    if (config.metricsToken !== null && metricsServer === null) {
+      log.warn('TESSERA_METRICS_TOKEN is set, but a worker serves no HTTP port for it: this worker serves no metrics; set TESSERA_METRICS_PORT (and TESSERA_METRICS_HOST) to scrape it');
+    }
     return stopped;
   },
 };

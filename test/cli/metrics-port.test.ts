@@ -73,3 +73,34 @@ it('worker answers /metrics on the metrics port with its outbox and deliveries, 
   expect(body).toMatch(/^# TYPE tessera_webhook_deliveries_total counter$/m);
   expect(body).toMatch(/^tessera_process_resident_memory_bytes \d/m);
 });
+
+it('a worker given only TESSERA_METRICS_TOKEN says it serves no metrics and which variable to set', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-metrics-port-'));
+  dirs.push(dir);
+  const child = spawn(process.execPath, ['src/main.ts', 'worker'], {
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      TESSERA_MASTER_KEY: TEST_MASTER_KEY,
+      LOG_LEVEL: 'info',
+      TESSERA_DATA_DIR: dir,
+      TESSERA_METRICS_TOKEN: 'a-token-of-24-characters',
+      TESSERA_METRICS_PORT: '',
+    },
+  });
+  procs.push(child);
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  // Stopped once it has started: everything it said at start is then in the output.
+  let stopping = false;
+  child.stdout!.on('data', () => {
+    if (stopping || !logLines(output).some((l) => l.msg === 'worker started')) return;
+    stopping = true;
+    child.kill('SIGTERM');
+  });
+  expect(await exited).toBe(0);
+  const warning = logLines(output).find((l) => l.level === 40);
+  expect(warning?.msg).toMatch(/^TESSERA_METRICS_TOKEN is set, but a worker serves no HTTP port for it: this worker serves no metrics; set TESSERA_METRICS_PORT/);
+  expect(warning?.msg).not.toContain('a-token-of-24-characters');
+});
