@@ -72,7 +72,16 @@ export async function buildWeb(log: (line: string) => void = () => {}): Promise<
   log(`dashboard built into ${path.relative(process.cwd(), WEB_DIST) || WEB_DIST}`);
 }
 
-async function viteInstalled(): Promise<boolean> {
+/**
+ * Why Vite is missing and what to run. npm leaves the dev dependencies out with `--omit=dev` and
+ * also, unasked, when NODE_ENV=production is set in the shell that runs `npm ci`: a server whose
+ * environment sets it got no dashboard, and `npm run build:web` then failed with a stack trace.
+ */
+export const VITE_MISSING =
+  'Vite is not installed: npm leaves the dev dependencies out with `npm ci --omit=dev` or when NODE_ENV=production is set; run `npm ci --include=dev`, then `npm run build:web`';
+
+/** Whether the dev dependencies that build the dashboard are installed. */
+export async function viteInstalled(): Promise<boolean> {
   try {
     await import('vite');
     return true;
@@ -87,7 +96,7 @@ export async function ensureWebBuild(log: (line: string) => void = () => {}): Pr
   if (webBuildIsCurrent(digest)) return 'current';
   if (!(await viteInstalled())) {
     const exists = fs.existsSync(path.join(WEB_DIST, 'index.html'));
-    log(exists ? 'dashboard: serving the prebuilt web/dist (Vite is not installed to check it)' : 'dashboard: web/dist is missing and Vite is not installed; / and /app will explain how to build it');
+    log(exists ? 'dashboard: serving the prebuilt web/dist (Vite is not installed to check it)' : `dashboard: web/dist is missing, so / and /app answer 503 until it is built. ${VITE_MISSING}`);
     return exists ? 'prebuilt' : 'missing';
   }
   log('dashboard: sources changed since the last build; building web/dist…');

@@ -105,6 +105,8 @@ describeDialects('dashboard pages', (dialect) => {
       const response = await t.app.inject({ method: 'GET', url });
       expect(response.statusCode).toBe(503);
       expect(response.body).toContain('npm run build:web');
+      // Without the dev dependencies that command fails: the page names the install that has them.
+      expect(response.body).toContain('npm ci --include=dev');
     }
   });
 

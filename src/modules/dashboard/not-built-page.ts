@@ -15,6 +15,7 @@ export function notBuiltPage(): RenderedPage {
     tone: 'danger',
     body: html`${pageHeading('shield', title)}
 <p>This Tessera server is running and its API answers, but the web dashboard's files are missing from <code>web/dist</code>.</p>
-<p>Run <code>npm run build:web</code> (or start with <code>npm start</code>, which builds it when needed) and reload this page. The API reference is at <a href="/docs">/docs</a>.</p>`,
+<p>Run <code>npm run build:web</code> (or start with <code>npm start</code>, which builds it when needed) and reload this page. The API reference is at <a href="/docs">/docs</a>.</p>
+<p>The build needs the dev dependencies, which npm leaves out with <code>npm ci --omit=dev</code> or when <code>NODE_ENV=production</code> is set: run <code>npm ci --include=dev</code> first, or build it elsewhere (the Dockerfile's build stage does) and copy <code>web/dist</code> here.</p>`,
   });
 }
