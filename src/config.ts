@@ -88,7 +88,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   {
     name: 'TESSERA_PUBLIC_URL',
     default: 'http://HOST:PORT',
-    description: 'Base of every public link a QR code encodes (short links, items, hosted pages). Required in production: the default is an address phones cannot reach.',
+    description:
+      'Base of every public link a QR code encodes (short links, items, hosted pages). Required in production: the default is an address phones cannot reach (with HOST 0.0.0.0 or ::, http://127.0.0.1:PORT).',
   },
   {
     name: 'TESSERA_MASTER_KEY',
