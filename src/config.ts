@@ -107,7 +107,13 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     default: '(empty: CORS off)',
     description: 'Comma-separated origins allowed to call the API from browsers, written as browsers send them (`https://app.example.com`: scheme, host, port; no path), or `*`.',
   },
-  { name: 'TESSERA_BODY_LIMIT', default: '1048576', range: [1024, 100 * 1_048_576], description: 'Largest accepted request body in bytes (larger bodies get 413).' },
+  {
+    name: 'TESSERA_BODY_LIMIT',
+    default: '1048576',
+    range: [1024, 100 * 1_048_576],
+    description:
+      'Largest accepted request body in bytes (larger bodies get 413), for routes without a limit of their own. These keep theirs whatever it says: bank statements (`POST /api/v1/payments/reconciliations`) 32 MB, bulk creates 4 MB, renders and item creates 512 KB, form submissions 32 KB, item password reveals 8 KB.',
+  },
   {
     name: 'TESSERA_TRUST_PROXY',
     default: 'false',

@@ -1,5 +1,6 @@
 import net, { type AddressInfo } from 'node:net';
 import { afterEach, beforeEach, expect, it } from 'vitest';
+import { CONFIG_VARIABLES } from '../../src/config.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 
@@ -146,6 +147,16 @@ describeDialects('problem+json errors', (dialect) => {
     const body = expectProblem(await t.app.inject({ method: 'POST', url: '/test/echo', payload: { name: 'x'.repeat(5000), count: 1 } }), 413, 'payload_too_large');
     expect(body.limitBytes).toEqual(expect.any(Number));
     expect(body.detail).toBe(`The request body is larger than this endpoint accepts: at most ${body.limitBytes} bytes.`);
+  });
+
+  // TESSERA_BODY_LIMIT is the limit of routes without their own: an operator who lowered it read
+  // "largest accepted request body" and still saw 4 MB bulk requests and 512 KB item creates pass.
+  it('routes with a limit of their own keep it whatever TESSERA_BODY_LIMIT says, as the configuration table states', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v0/items', payload: { content: 'x'.repeat(5000), ttlHours: 1 } });
+    expect(created.statusCode).toBe(201);
+    const row = CONFIG_VARIABLES.find((v) => v.name === 'TESSERA_BODY_LIMIT')!.description;
+    expect(row).toContain('for routes without a limit of their own');
+    expect(row).toContain('item creates 512 KB');
   });
 
   it('unsupported content types are a 415', async () => {
