@@ -348,14 +348,28 @@ export function parseMasterKey(raw: string, variable = 'TESSERA_MASTER_KEY'): Bu
   return key;
 }
 
+/** The sslmode values pg 8 reads (docs/operations.md, *TLS to PostgreSQL*, says what each checks). */
+const PG_SSL_MODES = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full', 'no-verify'];
+
 function database(env: Env, dataDir: string): { dialect: Dialect; databaseUrl: string } {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return { dialect: 'sqlite', databaseUrl: path.join(dataDir, 'tessera.db') };
   if (/^postgres(ql)?:\/\//i.test(raw)) {
+    let url: URL;
     try {
-      new URL(raw);
+      url = new URL(raw);
     } catch {
       throw new ConfigError('DATABASE_URL', 'is not a valid postgres:// URL');
+    }
+    // The driver takes an sslmode it does not know (a typo, `Disable`, libpq's `allow`) as full
+    // verification: the start then failed with "The server does not support SSL connections" or a
+    // certificate error, never naming the word that was wrong.
+    const sslmode = url.searchParams.get('sslmode');
+    if (sslmode !== null && !PG_SSL_MODES.includes(sslmode)) {
+      throw new ConfigError(
+        'DATABASE_URL',
+        `sslmode '${sslmode}' is not one the PostgreSQL driver knows (${PG_SSL_MODES.join(', ')}, lowercase); write sslmode=verify-full to check the server's certificate and name (docs/operations.md, TLS to PostgreSQL)`,
+      );
     }
     return { dialect: 'postgres', databaseUrl: raw };
   }

@@ -39,6 +39,7 @@ describe('config', () => {
 
   it('selects PostgreSQL from a postgres:// URL', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/tessera' })).toMatchObject({ dialect: 'postgres', databaseUrl: 'postgres://u@db:5432/tessera' });
+    for (const mode of ['disable', 'require', 'verify-full', 'no-verify']) expect(loadConfig({ DATABASE_URL: `postgres://u@db/t?sslmode=${mode}` }).dialect).toBe('postgres');
     // One port on two addresses of the machine is no clash (API on a public address, metrics on loopback).
     expect(loadConfig({ HOST: '192.0.2.10', PORT: '9000', TESSERA_METRICS_PORT: '9000', TESSERA_METRICS_HOST: '127.0.0.1' })).toMatchObject({ metricsPort: 9000, metricsHost: '127.0.0.1' });
     expect(() => loadConfig({ HOST: '0.0.0.0', PORT: '9000', TESSERA_METRICS_PORT: '9000', TESSERA_METRICS_HOST: '127.0.0.1' })).toThrow('must differ from PORT (9000) on the same address');
@@ -62,6 +63,9 @@ describe('config', () => {
     [{ DATABASE_URL: 'postgres:/localhost/db' }, 'DATABASE_URL', 'neither a postgres:// URL nor a SQLite file path'],
     [{ DATABASE_URL: 'postgresql//u:secret@localhost/db' }, 'DATABASE_URL', "'postgresql//…@localhost/db' is neither"],
     [{ DATABASE_URL: 'postgresql:/u:secret@localhost/db' }, 'DATABASE_URL', "'postgresql:/…@localhost/db' is neither"],
+    // The driver read an sslmode it does not know as verify-full, and the start failed naming SSL, not the typo.
+    [{ DATABASE_URL: 'postgres://u@db/t?sslmode=verfiy-full' }, 'DATABASE_URL', "sslmode 'verfiy-full' is not one the PostgreSQL driver knows (disable, prefer"],
+    [{ DATABASE_URL: 'postgres://u@db/t?sslmode=Disable' }, 'DATABASE_URL', "sslmode 'Disable'"],
     [{ TESSERA_WORKER: 'maybe' }, 'TESSERA_WORKER', 'true or false'],
     [{ REDIS_URL: 'http://x' }, 'REDIS_URL', 'redis://'],
     [{ TESSERA_MORPH_STEP_SECONDS: '5' }, 'TESSERA_MORPH_STEP_SECONDS', 'between 15 and 30'],
