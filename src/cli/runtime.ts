@@ -17,6 +17,11 @@ export function describeDatabase(config: Config): string {
   return `PostgreSQL ${url.toString()}`;
 }
 
+/** The SQLite file as a start-up line's field (`databaseFile`); nothing for PostgreSQL, whose URL may hold a password. */
+export function sqliteFile(config: Config): { databaseFile?: string } {
+  return config.dialect === 'sqlite' ? { databaseFile: config.databaseUrl } : {};
+}
+
 /** Where openRuntime says what it did: doubtful settings, migrations applied, a development master key generated. */
 export interface RuntimeLog {
   info(message: string): void;

@@ -11,7 +11,7 @@ import { processLogger } from '../http/logging.ts';
 import { metricsUrl, startMetricsServer } from '../http/metrics-routes.ts';
 import { type Command, noArguments } from './command.ts';
 import { releaseStartupMemory } from './release-startup-memory.ts';
-import { openRuntime } from './runtime.ts';
+import { openRuntime, sqliteFile } from './runtime.ts';
 
 /** `tessera serve`. */
 export const serveCommand: Command = {
@@ -101,9 +101,17 @@ export async function startServing(app: FastifyInstance, config: Config, databas
   const metricsServer = config.metricsPort === null ? null : await startMetricsServer(app.metrics, config.metricsHost, config.metricsPort);
   // The marker `tessera account create` reads to tell whether it writes where a server reads.
   await recordServerStart(database.db, systemClock.now()).catch((error: unknown) => app.log.warn({ err: error }, 'could not record the server start'));
-  // The mode, said outright: a mistyped NODE_ENV runs development mode, and this line shows it.
+  // The mode, said outright: a mistyped NODE_ENV runs development mode, and this line shows it. So
+  // is the SQLite file: ./data is relative to where the process starts, and a start from another
+  // directory (a service unit's) served a new, empty database without naming it.
   app.log.info(
-    { mode: config.production ? 'production' : 'development', publicUrl: config.publicUrl, database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) },
+    {
+      mode: config.production ? 'production' : 'development',
+      publicUrl: config.publicUrl,
+      database: config.dialect,
+      ...sqliteFile(config),
+      ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}),
+    },
     'Tessera is ready',
   );
 }

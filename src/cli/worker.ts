@@ -13,7 +13,7 @@ import { jobs } from '../modules/jobs.ts';
 import { createScanRecorder } from '../modules/scans/index.ts';
 import { startJobs } from '../jobs/runner.ts';
 import { type Command, noArguments } from './command.ts';
-import { openRuntime } from './runtime.ts';
+import { openRuntime, sqliteFile } from './runtime.ts';
 
 /** `tessera worker`. */
 export const workerCommand: Command = {
@@ -71,7 +71,13 @@ export const workerCommand: Command = {
       process.once('SIGINT', () => void stop('SIGINT'));
     });
     log.info(
-      { mode: config.production ? 'production' : 'development', jobs: jobs.map((j) => j.name), database: config.dialect, ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}) },
+      {
+        mode: config.production ? 'production' : 'development',
+        jobs: jobs.map((j) => j.name),
+        database: config.dialect,
+        ...sqliteFile(config),
+        ...(metricsServer ? { metrics: metricsUrl(metricsServer) } : {}),
+      },
       'worker started',
     );
     // The token opens /metrics on a web instance's port; a worker has none, and an operator who

@@ -50,6 +50,8 @@ for (const [command, ready] of [
     expect(lines.find((l) => String(l.msg).startsWith('applied migrations: 0001_accounts'))).toMatchObject({ level: 30 });
     expect(lines.find((l) => String(l.msg).startsWith('TESSERA_MASTER_KEY is not set: generated a development master key'))).toMatchObject({ level: 40 });
     expect(lines.find((l) => l.msg === ready)).toMatchObject({ mode: 'development' });
+    // ./data is relative to where the process starts: the line names the file it serves.
+    expect(lines.find((l) => l.msg === ready)).toMatchObject({ database: 'sqlite', databaseFile: path.join(dirs.at(-1)!, 'tessera.db') });
   });
 }
 
