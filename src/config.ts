@@ -89,7 +89,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     name: 'TESSERA_PUBLIC_URL',
     default: 'http://HOST:PORT',
     description:
-      'Base of every public link a QR code encodes (short links, items, hosted pages). Required in production: the default is an address phones cannot reach (with HOST 0.0.0.0 or ::, http://127.0.0.1:PORT).',
+      'Base of every public link a QR code encodes (short links, items, hosted pages). Required in production: the default is an address phones cannot reach (with HOST 0.0.0.0 or ::, http://127.0.0.1:PORT). A host of its own, without a path: Tessera answers from the root (/app, /api, /CODE), and a path logs a warning at every start.',
   },
   {
     name: 'TESSERA_MASTER_KEY',
@@ -410,6 +410,18 @@ function publicUrl(env: Env, host: string, port: number, production: boolean): s
   return url.toString().replace(/\/+$/, '');
 }
 
+/**
+ * Tessera answers from the root of its address (/app, /api, /CODE): a public URL with a path
+ * encodes that path into every code, which then works only behind a proxy that strips it, and
+ * the dashboard, whose files and API calls are root-absolute, does not load there at all. Not
+ * refused, since a stripping proxy does serve codes and the API; said at every start.
+ */
+function publicUrlPathWarning(url: string): string | null {
+  const { pathname } = new URL(url);
+  if (pathname === '/' || pathname === '') return null;
+  return `TESSERA_PUBLIC_URL has a path (${pathname}), but Tessera answers from the root of its address (/app, /api, /CODE): every code and link will encode ${url}/…, which opens only behind a proxy that strips ${pathname}, and the dashboard does not load under it; give Tessera a host name of its own (e.g. https://qr.example.com)`;
+}
+
 const NODE_ENVS = ['production', 'development', 'test'];
 
 /**
@@ -442,6 +454,9 @@ export function loadConfig(env: Env = process.env): Config {
   const ipStorage = (env.TESSERA_IP_STORAGE?.trim() || 'anonymized') as IpStorage;
   if (ipStorage !== 'anonymized' && ipStorage !== 'none') throw new ConfigError('TESSERA_IP_STORAGE', `must be 'anonymized' or 'none'; got '${ipStorage}'`);
   const morphStepSeconds = int(env, 'TESSERA_MORPH_STEP_SECONDS', 30);
+  const resolvedPublicUrl = publicUrl(env, host, port, production);
+  const pathWarning = publicUrlPathWarning(resolvedPublicUrl);
+  if (pathWarning) warnings.push(pathWarning);
   const signup = (env.TESSERA_SIGNUP?.trim().toLowerCase() || 'first') as SignupMode;
   if (!SIGNUP_MODES.includes(signup)) throw new ConfigError('TESSERA_SIGNUP', `must be one of ${SIGNUP_MODES.join(', ')}; got '${env.TESSERA_SIGNUP}'`);
 
@@ -452,7 +467,7 @@ export function loadConfig(env: Env = process.env): Config {
     host,
     dataDir,
     ...database(env, dataDir),
-    publicUrl: publicUrl(env, host, port, production),
+    publicUrl: resolvedPublicUrl,
     masterKey,
     logLevel,
     corsOrigins: Object.freeze(corsOrigins(env)),

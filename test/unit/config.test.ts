@@ -128,6 +128,11 @@ describe('config', () => {
     expect(loadConfig({ NODE_ENV: 'production', TESSERA_MASTER_KEY: 'ab'.repeat(32), TESSERA_PUBLIC_URL: 'https://qr.example.com/' }).publicUrl).toBe('https://qr.example.com');
     // Outside production the default still serves a quick start on this machine.
     expect(loadConfig({ HOST: '0.0.0.0' }).publicUrl).toBe('http://127.0.0.1:8080');
+    // The dashboard and every route answer from the root: a path would be encoded into every code.
+    expect(loadConfig({ TESSERA_PUBLIC_URL: 'https://tickets.example.com/' }).warnings).toEqual([]);
+    expect(loadConfig({ TESSERA_PUBLIC_URL: 'https://tickets.example.com/qr/' }).warnings).toEqual([
+      expect.stringMatching(/^TESSERA_PUBLIC_URL has a path \(\/qr\), but Tessera answers from the root of its address .* https:\/\/tickets\.example\.com\/qr\/….*give Tessera a host name of its own/),
+    ]);
   });
 
   it('runs production mode for NODE_ENV=production only, and warns about a value it does not know', () => {
