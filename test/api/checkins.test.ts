@@ -100,9 +100,13 @@ describeDialects('check-in', (dialect) => {
   it('one entry per ticket by default; an exit re-admits only when the code allows re-entry', async () => {
     const { t, me } = await start();
     const once = await ticket(t, me);
-    expect((await result(t, me, { payload: live(t, once) })).result).toBe('ok');
-    expect((await result(t, me, { payload: live(t, once), type: 'exit' })).result).toBe('ok');
-    expect((await result(t, me, { payload: live(t, once) })).result).toBe('already_redeemed');
+    const entered = await result(t, me, { payload: live(t, once) });
+    expect([entered.result, entered.reentry]).toEqual(['ok', null]);
+    // The exit says the holder has left for good, so the gate can tell them before they go.
+    const leaving = await result(t, me, { payload: live(t, once), type: 'exit' });
+    expect([leaving.result, leaving.reason, leaving.reentry]).toEqual(['ok', 'left', false]);
+    const back = await result(t, me, { payload: live(t, once) });
+    expect([back.result, back.reentry]).toEqual(['already_redeemed', null]);
 
     const again = await ticket(t, me, { name: 'Attendee 0043' });
     const patch = await t.app.inject({ method: 'PATCH', url: `/api/v1/campaigns/${again.id}/morph`, headers: me.headers, payload: { allow_reentry: true } });
@@ -111,8 +115,12 @@ describeDialects('check-in', (dialect) => {
     expect((await result(t, me, { payload: live(t, again) })).result).toBe('ok');
     const inside = await result(t, me, { payload: live(t, again) });
     expect([inside.result, inside.reason]).toEqual(['already_redeemed', 'already_inside']);
-    expect((await result(t, me, { payload: live(t, again), type: 'exit' })).result).toBe('ok');
+    const out = await result(t, me, { payload: live(t, again), type: 'exit' });
+    expect([out.result, out.reentry]).toEqual(['ok', true]);
     expect((await result(t, me, { payload: live(t, again) })).result).toBe('ok');
+    // A refused exit names no policy: nobody left.
+    const notInside = await result(t, me, { payload: live(t, once), type: 'exit' });
+    expect([notInside.reason, notInside.reentry]).toEqual(['not_inside', null]);
     const settings = await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${again.id}/morph`, headers: me.headers });
     expect(settings.json().allow_reentry).toBe(true);
     expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/campaigns/${again.id}/morph`, headers: me.headers, payload: { allow_reentry: 'yes' } })).statusCode).toBe(400);

@@ -110,7 +110,10 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
         await page.getByRole('group', { name: 'Direction' }).getByText('Exit', { exact: true }).click();
         await page.getByRole('button', { name: 'Check out' }).waitFor();
         await scan(ticketUrl(ada!));
-        await answer.getByText('Left', { exact: true }).waitFor();
+        // Re-entry is off for this ticket (the default): the steward is told before the guest goes.
+        await answer.getByText('Left for good', { exact: true }).waitFor();
+        await answer.getByText('Tell them they cannot come back in: re-entry is off for this ticket.').waitFor();
+        await page.screenshot({ path: `.tmp/door-left-for-good-${dialect}.png` });
         await expect.poll(() => figure('Inside now').textContent()).toBe('0');
         await page.getByRole('group', { name: 'Direction' }).getByText('Entry', { exact: true }).click();
         await page.locator('body').click({ position: { x: 5, y: 5 } });

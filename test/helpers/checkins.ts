@@ -25,6 +25,7 @@ export interface CheckinAnswer {
   ticket: { short_code: string; destination: string; name: string } | null;
   admission: { checkin_id: string; scanner_id: string | null; created_at: string } | null;
   opens_at: string | null;
+  reentry: boolean | null;
   created_at: string;
 }
 

@@ -17,3 +17,12 @@ it('tells the steward when admission opens, and keeps the plain words for answer
   expect(older.detail).toBe('Do not let them in yet: admission for this ticket has not started.');
   expect(verdictOf({ reason: 'admitted', admission: null, opens_at: null }, now).detail).toBe('Let them in.');
 });
+
+it('tells the steward at an exit whether the ticket can come back in', () => {
+  const left = (reentry: boolean | null | undefined) => verdictOf({ reason: 'left', admission: null, opens_at: null, reentry });
+  expect(left(false)).toEqual({ tone: 'go', title: 'Left for good', detail: 'Checked out. Tell them they cannot come back in: re-entry is off for this ticket.' });
+  expect(left(true)).toEqual({ tone: 'go', title: 'Left', detail: 'Checked out: they can come back in with this ticket.' });
+  // Exits logged before the API said so: the plain words.
+  expect(left(null).detail).toBe('Checked out: the ticket is recorded as having left.');
+  expect(left(undefined).title).toBe('Left');
+});

@@ -1976,6 +1976,8 @@ export interface components {
             opens_at: string | null;
             /** @description Finer cause, e.g. `admitted`, `left`, `already_used`, `not_inside`, `token_stale`, `not_yet_active`, `ended`, `unknown_ticket`, `other_event`. */
             reason: string;
+            /** @description On a recorded exit (reason `left`) only: whether the ticket may enter again (its code's `allow_reentry`). With `false` the holder has left for good: the next entry is `already_redeemed`/`already_used`, so tell them before they go. null otherwise. */
+            reentry: boolean | null;
             /**
              * @description pretix-style: `ok`, `already_redeemed`, `expired` (stale or missing token, or the campaign's `active_until` has passed), `invalid` (also an exit of a ticket that is not inside, and a ticket before its campaign's `active_from`), `revoked` (archived code).
              * @enum {string}

@@ -33,6 +33,7 @@ function checkinJson(checkin: Checkin): CheckinJson {
     ticket: checkin.ticket ? { short_code: checkin.ticket.shortCode, destination: checkin.ticket.destination, name: checkin.ticket.name } : null,
     admission: checkin.admission ? { checkin_id: checkin.admission.checkinId, scanner_id: checkin.admission.scannerId, created_at: toIso(checkin.admission.createdAt) } : null,
     opens_at: isoOrNull(checkin.opensAt),
+    reentry: checkin.reentry,
     created_at: toIso(checkin.createdAt),
   };
 }

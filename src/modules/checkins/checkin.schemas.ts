@@ -29,6 +29,10 @@ export const CheckinJson = Type.Object(
     opens_at: NullOr(IsoDateTime(), {
       description: "On reason `not_yet_active` only: when the ticket's admission opens (its campaign's `active_from`), so the gate can say when to come back. null otherwise.",
     }),
+    reentry: NullOr(Type.Boolean(), {
+      description:
+        "On a recorded exit (reason `left`) only: whether the ticket may enter again (its code's `allow_reentry`). With `false` the holder has left for good: the next entry is `already_redeemed`/`already_used`, so tell them before they go. null otherwise.",
+    }),
     created_at: IsoDateTime(),
   },
   { title: 'Checkin', description: 'The answer to one scan at the door, as recorded.' },

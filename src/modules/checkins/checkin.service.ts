@@ -63,6 +63,8 @@ export interface Checkin {
   admission: Admission | null;
   /** Set on `not_yet_active` only: when the ticket's admission opens (its campaign's start). */
   opensAt: number | null;
+  /** Set on a recorded exit (`left`) only: whether the ticket may enter again (its code's allow_reentry). */
+  reentry: boolean | null;
   createdAt: number;
 }
 
@@ -126,9 +128,9 @@ function outcome(verdict: Verdict, moved: boolean, admitted: AdmissionRow | unde
   return { result: 'already_redeemed', reason: verdict.move.allowReentry ? 'already_inside' : 'already_used', admission };
 }
 
-/** A stored check-in as it was answered. Answers stored before `admission` or `opensAt` existed lack them; they named none. */
+/** A stored check-in as it was answered. Answers stored before `admission`, `opensAt` or `reentry` existed lack them; they named none. */
 export function storedAnswer(row: CheckinsTable): Checkin {
-  return { admission: null, opensAt: null, ...(JSON.parse(row.response) as Omit<Checkin, 'admission' | 'opensAt'>) };
+  return { admission: null, opensAt: null, reentry: null, ...(JSON.parse(row.response) as Omit<Checkin, 'admission' | 'opensAt' | 'reentry'>) };
 }
 
 function requestHash(request: CheckinRequest): string {
@@ -168,6 +170,7 @@ function checkinEvent(accountId: string, checkin: Checkin): EmitEventInput {
         ticket: ticket ? { short_code: ticket.shortCode, destination: ticket.destination, name: ticket.name } : null,
         admission: admission ? { checkin_id: admission.checkinId, scanner_id: admission.scannerId, created_at: toIso(admission.createdAt) } : null,
         opens_at: checkin.opensAt === null ? null : toIso(checkin.opensAt),
+        reentry: checkin.reentry,
         created_at: toIso(checkin.createdAt),
         checked_in_at: toIso(checkin.createdAt),
       },
@@ -208,9 +211,10 @@ export async function checkIn(ctx: Ctx, caller: Gate, scan: CheckinRequest): Pro
   const shown = campaign && (!caller.keyEvent || campaign.batchId === caller.keyEvent) ? campaign : null;
   let answer: Checkin | undefined;
   const build = (moved: boolean, admitted: AdmissionRow | undefined): CheckinsTable => {
+    const told = outcome(verdict, moved, admitted, request);
     answer = {
       id,
-      ...outcome(verdict, moved, admitted, request),
+      ...told,
       type: request.type,
       campaignId: campaign?.id ?? null,
       batchId: gateEvent ?? campaign?.batchId ?? null,
@@ -218,6 +222,9 @@ export async function checkIn(ctx: Ctx, caller: Gate, scan: CheckinRequest): Pro
       ticket: shown ? { shortCode: shown.shortCode, destination: shown.destination, name: shown.name } : null,
       // The gate can tell someone who came early when to come back.
       opensAt: verdict.reason === 'not_yet_active' ? (campaign?.activeFrom ?? null) : null,
+      // An exit is never refused for the re-entry policy, so the gate is told it with the exit:
+      // "left" alone let a steward wave out someone whose ticket would then be turned away.
+      reentry: told.reason === 'left' ? (verdict.move?.allowReentry ?? null) : null,
       createdAt: now,
     };
     return {

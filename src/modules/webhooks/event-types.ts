@@ -60,7 +60,7 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
     type: 'checkin.created',
     optIn: false,
     description:
-      "A ticket was scanned at a gate, admitted or not: the answer the scanner got. `result` is ok, already_redeemed, expired, invalid or revoked, `reason` the finer cause (as `POST /api/v1/checkins` answers); `admission` is set on already_redeemed, `opens_at` on not_yet_active; `checked_in_at` is `created_at`, also for refusals; `batch_id` is the event the check-in counts toward: the ticket's bulk request, or the gate's event when it named one (`other_event` refusals carry the gate's).",
+      "A ticket was scanned at a gate, admitted or not: the answer the scanner got. `result` is ok, already_redeemed, expired, invalid or revoked, `reason` the finer cause (as `POST /api/v1/checkins` answers); `admission` is set on already_redeemed, `opens_at` on not_yet_active, `reentry` on a recorded exit (left); `checked_in_at` is `created_at`, also for refusals; `batch_id` is the event the check-in counts toward: the ticket's bulk request, or the gate's event when it named one (`other_event` refusals carry the gate's).",
     sample: {
       checkin: {
         id: 'chk_7pR5sW1x4hT9Q2mV8nB3kL',
@@ -74,6 +74,7 @@ export const EVENT_TYPES: readonly EventTypeInfo[] = [
         ticket: { short_code: 'Xk7pQ2m', destination: 'https://example.com/tickets/0042', name: 'Attendee 0042' },
         admission: { checkin_id: 'chk_2mV8nB3kL7pR5sW1x4hT9Q', scanner_id: 'gate-1', created_at: '2026-03-01T11:58:20.000Z' },
         opens_at: null,
+        reentry: null,
         created_at: at,
         checked_in_at: at,
       },

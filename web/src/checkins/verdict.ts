@@ -48,9 +48,14 @@ export function reasonTitle(reason: string): string {
 }
 
 /** The verdict on one answered scan, as of `now` (for "it got in 2 minutes ago at North door"). */
-export function verdictOf(checkin: Pick<Checkin, 'reason' | 'admission' | 'opens_at'>, now: number = Date.now()): Verdict {
+export function verdictOf(checkin: Pick<Checkin, 'reason' | 'admission' | 'opens_at'> & { reentry?: boolean | null }, now: number = Date.now()): Verdict {
   const verdict = VERDICTS[checkin.reason] ?? NOT_A_TICKET;
   const { admission, opens_at: opensAt } = checkin;
+  // Said as they leave: without re-entry their ticket will be turned away if they come back.
+  // (Exits logged before the API said so have no reentry: the plain words stand.)
+  if (checkin.reason === 'left' && checkin.reentry === false)
+    return { ...verdict, title: 'Left for good', detail: 'Checked out. Tell them they cannot come back in: re-entry is off for this ticket.' };
+  if (checkin.reason === 'left' && checkin.reentry === true) return { ...verdict, detail: 'Checked out: they can come back in with this ticket.' };
   // Answers logged before the API said when admission opens have no opens_at.
   if (checkin.reason === 'not_yet_active' && opensAt) {
     // The clock time to tell the guest, and how long that is while it is within a few hours. A
