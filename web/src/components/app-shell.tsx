@@ -7,7 +7,7 @@ import { unwrap } from '@tessera/client';
 import { type ReactNode, useEffect, useRef } from 'react';
 import { Banknote, DoorOpen, FileStack, KeyRound, LogOut, Palette, QrCode, Settings, Webhook } from 'lucide-react';
 import { api } from '../api/client.ts';
-import { sessionQuery } from '../api/session.ts';
+import { forgetSignedIn, sessionQuery } from '../api/session.ts';
 import { edgeFade, useScrollEdges } from '../lib/use-scroll-edges.ts';
 import { Brand } from './brand.tsx';
 import { InAppShell } from './route-error.tsx';
@@ -36,6 +36,10 @@ function SignOutButton({ compact }: { compact?: boolean }) {
     mutationFn: () => unwrap(api.POST('/api/v1/auth/logout')),
     onSettled: () => {
       api.clearSession();
+      // Signed out here and now: a link opened later asks to sign in, it does not say a session
+      // ended. Left to the sign-in page, which forgets only once its own session check has
+      // answered, a link opened in that moment still said "Your session has ended".
+      forgetSignedIn();
       queryClient.clear();
       void navigate({ to: '/login' });
     },
