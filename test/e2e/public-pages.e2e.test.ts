@@ -189,4 +189,21 @@ describeDialects('public pages in Chromium', (dialect) => {
     },
     60_000,
   );
+
+  it.skipIf(!available)(
+    "days are counted by the visitor's calendar: opened at 23:00, a link that ends 26 hours later ends in 2 days, not tomorrow",
+    async () => {
+      const created = await t!.app.inject({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 26 } });
+      // A zone where the test clock reads 23:00 (Etc/GMT-N is N hours east of UTC).
+      const east = ((23 - new Date(t!.clock.now()).getUTCHours() + 36) % 24) - 12;
+      const ctx = await browser!.newContext({ locale: 'en-GB', timezoneId: `Etc/GMT${east > 0 ? '-' : '+'}${Math.abs(east)}` });
+      await ctx.clock.setFixedTime(t!.clock.now());
+      const page = await ctx.newPage();
+      await page.goto(`${base}${new URL(created.json().publicUrl).pathname}`);
+      expect(await page.evaluate(() => new Date().getHours())).toBe(23);
+      await expect.poll(() => page.locator('[data-relative]').first().textContent()).toBe('in 2 days');
+      await ctx.close();
+    },
+    60_000,
+  );
 });

@@ -78,4 +78,14 @@ describe('times in words', () => {
     expect(exactTimeUtc('en', now)).toBe('Mar 1, 2026, 12:00 PM UTC');
     expect(exactTimeUtc('de', now)).toBe('1. März 2026, 12:00 UTC');
   });
+
+  it('counts days by the calendar of the exact time beside it: 26 hours from 23:00 is the day after tomorrow, not "tomorrow"', () => {
+    const lateEvening = Date.parse('2026-03-01T23:00:00Z');
+    // Expires 2026-03-03 01:00 UTC: "tomorrow (Mar 3, …)" contradicted the date beside it.
+    expect(relativeTime('en', lateEvening + 26 * 3_600_000, lateEvening)).toBe('in 2 days');
+    expect(relativeTime('en', lateEvening - 26 * 3_600_000, lateEvening)).toBe('yesterday');
+    const earlyMorning = Date.parse('2026-03-01T00:30:00Z');
+    expect(relativeTime('en', earlyMorning + 47 * 3_600_000, earlyMorning)).toBe('tomorrow');
+    expect(relativeTime('de', earlyMorning + 5 * 86_400_000, earlyMorning)).toBe('in 5 Tagen');
+  });
 });

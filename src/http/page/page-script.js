@@ -28,7 +28,14 @@
     if (abs < MINUTE) return format.format(Math.round(diff / 1000), 'second');
     if (abs < HOUR) return format.format(Math.round(diff / MINUTE), 'minute');
     if (abs < DAY) return format.format(Math.round(diff / HOUR), 'hour');
-    return format.format(Math.round(diff / DAY), 'day');
+    // Days by the visitor's calendar, as the exact time beside it: "tomorrow" names that date.
+    return format.format(Math.round((localDay(at) - localDay(now)) / DAY), 'day');
+  }
+
+  // Midnight UTC of the visitor's local date of `t`: a day count immune to daylight-saving hours.
+  function localDay(t) {
+    var d = new Date(t);
+    return Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
   }
 
   function renderTimes() {

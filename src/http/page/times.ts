@@ -19,7 +19,9 @@ export function relativeTime(lang: string, at: number, now: number): string {
   if (abs < MINUTE) return format.format(Math.round(diff / 1000), 'second');
   if (abs < HOUR) return format.format(Math.round(diff / MINUTE), 'minute');
   if (abs < DAY) return format.format(Math.round(diff / HOUR), 'hour');
-  return format.format(Math.round(diff / DAY), 'day');
+  // Days by the calendar of the exact time written beside it (UTC here): "tomorrow" must name the
+  // date shown, where rounding hours said it of 01:00 the day after tomorrow when read at 23:00.
+  return format.format(Math.floor(at / DAY) - Math.floor(now / DAY), 'day');
 }
 
 /** The exact time in UTC, the zone named ("2 Dec 2026, 18:41 UTC"). */
