@@ -262,4 +262,53 @@ describeDialects('bulk batches', (dialect) => {
     // The dashboard (a session) renames either.
     expect((await rename(live, liveBatch, { name: 'Live fair, 2nd day' }, sessionHeaders(account))).json().name).toBe('Live fair, 2nd day');
   });
+
+  async function reentry(me: Tenant, batchId: string, allow?: unknown, headers = me.headers) {
+    const url = `/api/v1/qrs/batches/${batchId}/reentry`;
+    return allow === undefined ? t.app.inject({ method: 'GET', url, headers }) : t.app.inject({ method: 'PUT', url, headers, payload: { allow_reentry: allow } });
+  }
+
+  it("an event's tickets are let back in after an exit all at once, or none; one set alone makes the event mixed", async () => {
+    t = await createTestApp(dialect);
+    const me = await tenant(t);
+    const gala = await bulk(me, { urls: urls(3), qr_type: 'morphing' });
+    expect((await reentry(me, gala)).json()).toEqual({ batch_id: gala, allow_reentry: false, tickets: 3, allowing: 0 });
+    const on = await reentry(me, gala, true);
+    expect(on.statusCode, on.body).toBe(200);
+    expect(on.json()).toEqual({ batch_id: gala, allow_reentry: true, tickets: 3, allowing: 3 });
+    // Each ticket says so, as if set one by one.
+    const tickets = (await t.app.inject({ method: 'GET', url: `/api/v1/campaigns?batch_id=${gala}`, headers: me.headers })).json().data as Array<{ id: string }>;
+    expect(tickets).toHaveLength(3);
+    for (const ticket of tickets) expect((await t.app.inject({ method: 'GET', url: `/api/v1/campaigns/${ticket.id}/morph`, headers: me.headers })).json().allow_reentry).toBe(true);
+    // One ticket set apart: the event is mixed (null), and counted.
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/campaigns/${tickets[0]!.id}/morph`, headers: me.headers, payload: { allow_reentry: false } });
+    expect((await reentry(me, gala)).json()).toEqual({ batch_id: gala, allow_reentry: null, tickets: 3, allowing: 2 });
+    expect((await reentry(me, gala, false)).json()).toEqual({ batch_id: gala, allow_reentry: false, tickets: 3, allowing: 0 });
+    // Not a boolean, or nothing: a 400 naming the field, and nothing changes.
+    for (const bad of ['yes', null]) {
+      const refused = await reentry(me, gala, bad);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json().errors[0].field).toBe('body/allow_reentry');
+    }
+    expect((await reentry(me, gala)).json().allowing).toBe(0);
+  });
+
+  it('only tickets have a re-entry policy (409); another account, or no batch, is a 404; a tst key sets only its test events', async () => {
+    t = await createTestApp(dialect);
+    const { live, test } = await liveAndTestKeys();
+    const posters = await bulk(live, { urls: urls(2) });
+    for (const response of [await reentry(live, posters), await reentry(live, posters, true)]) {
+      expect(response.statusCode).toBe(409);
+      expect(response.json().detail).toContain('only tickets');
+    }
+    const liveEvent = await bulk(live, { urls: urls(2), qr_type: 'morphing' });
+    const stranger = await tenant(t);
+    for (const response of [await reentry(stranger, liveEvent), await reentry(stranger, liveEvent, true), await reentry(live, 'bat_nothing', true)]) expect(response.statusCode).toBe(404);
+    expect((await reentry(live, liveEvent)).json().allowing).toBe(0);
+    const refused = await reentry(test, liveEvent, true);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().detail).toContain('tst key');
+    const rehearsal = await bulk(test, { urls: urls(2), qr_type: 'morphing' });
+    expect((await reentry(test, rehearsal, true)).json()).toMatchObject({ allow_reentry: true, allowing: 2 });
+  });
 });

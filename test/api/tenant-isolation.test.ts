@@ -29,6 +29,7 @@ const BODIES: Record<string, unknown> = {
   'PUT /api/v1/merchant/webhooks/endpoints/{id}': { url: 'http://127.0.0.1:9/hook' },
   'PUT /api/v1/campaigns/{id}': { name: 'Taken over', destination: 'https://attacker.example/' },
   'PATCH /api/v1/qrs/batches/{batch_id}': { name: 'Taken over' },
+  'PUT /api/v1/qrs/batches/{batch_id}/reentry': { allow_reentry: true },
   'PATCH /api/v1/campaigns/{id}/morph': { allow_reentry: true },
   'POST /api/v1/payments/{id}/mark-paid': { note: 'paid in cash' },
   'POST /api/v1/payments/{id}/simulate': { outcome: 'succeeded' },

@@ -111,3 +111,9 @@ export async function saveBatchName(db: Kysely<Database>, row: BatchNamesTable):
 export async function deleteBatchName(db: Kysely<Database>, accountId: string, batchId: string): Promise<void> {
   await db.deleteFrom('batch_names').where('batch_id', '=', batchId).where('account_id', '=', accountId).execute();
 }
+
+/** The ids of every code of a batch (an event's tickets: at most a bulk request's 1,000). */
+export async function batchCodeIds(db: Kysely<Database>, accountId: string, batchId: string): Promise<string[]> {
+  const rows = await db.selectFrom('campaigns').select('id').where('account_id', '=', accountId).where('batch_id', '=', batchId).execute();
+  return rows.map((row) => row.id);
+}

@@ -7,8 +7,8 @@ import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { decodeCursor, pageJson } from '../../http/cursor.ts';
 import { toIso } from '../../http/iso.ts';
 import { Problem as problem } from '../../http/schema.ts';
-import { type BatchJson, BatchJson as BatchSchema, BatchList, BatchListQuery, BatchParams, BatchUpdate } from './batches.schemas.ts';
-import { type Batch, getBatch, listBatches, renameBatch } from './batches.service.ts';
+import { type BatchJson, BatchJson as BatchSchema, BatchList, BatchListQuery, BatchParams, BatchReentryBody, BatchReentryJson, BatchUpdate } from './batches.schemas.ts';
+import { type Batch, type BatchReentry, batchReentry, getBatch, listBatches, renameBatch, setBatchReentry } from './batches.service.ts';
 
 function batchJson(batch: Batch): BatchJson {
   return {
@@ -21,6 +21,11 @@ function batchJson(batch: Batch): BatchJson {
     first_destination: batch.firstDestination,
     name: batch.name,
   };
+}
+
+function reentryJson(policy: BatchReentry): BatchReentryJson {
+  const { tickets, allowing } = policy;
+  return { batch_id: policy.batchId, allow_reentry: allowing === tickets ? true : allowing === 0 ? false : null, tickets, allowing };
 }
 
 /** Registers the batch list. */
@@ -94,6 +99,46 @@ export async function batchRoutes(server: FastifyInstance, ctx: AppContext): Pro
     async (request) => {
       const principal = requirePrincipal(request);
       return batchJson(await renameBatch(ctx, { accountId: principal.accountId, testMode: principal.testMode }, request.params.batch_id, request.body.name));
+    },
+  );
+
+  app.get(
+    '/api/v1/qrs/batches/:batch_id/reentry',
+    {
+      schema: {
+        operationId: 'getBatchReentry',
+        tags: ['bulk'],
+        summary: 'Whether an event’s tickets may enter again after an exit',
+        description: 'For a batch of tickets (morphing codes); 409 for a batch of other codes.',
+        security: SIGNED_IN,
+        params: BatchParams,
+        response: { 200: BatchReentryJson, 401: problem, 403: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return reentryJson(await batchReentry(ctx, principal.accountId, request.params.batch_id));
+    },
+  );
+
+  app.put(
+    '/api/v1/qrs/batches/:batch_id/reentry',
+    {
+      schema: {
+        operationId: 'setBatchReentry',
+        tags: ['bulk'],
+        summary: 'Let every ticket of an event enter again after an exit, or none',
+        description:
+          'Sets `allow_reentry` of every ticket of the batch at once, as `PATCH /api/v1/campaigns/{id}/morph` sets one. With it, an `exit` check-in lets the ticket enter again; without it (the default), a ticket enters once and its exit answer says `reentry: false`. 409 for a batch of other codes; a `sec1-tst-…` key gets 403 on a live batch.',
+        security: SIGNED_IN,
+        params: BatchParams,
+        body: BatchReentryBody,
+        response: { 200: BatchReentryJson, 400: problem, 401: problem, 403: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request) => {
+      const principal = requirePrincipal(request);
+      return reentryJson(await setBatchReentry(ctx, { accountId: principal.accountId, testMode: principal.testMode }, request.params.batch_id, request.body.allow_reentry));
     },
   );
 }

@@ -51,3 +51,22 @@ export const BatchParams = Type.Object({ batch_id: Type.String({ minLength: 1, m
 /** PATCH /api/v1/qrs/batches/{batch_id}. */
 export const BatchUpdate = Type.Object({ name: NullOr(BatchName, { description: 'The new name, or null to take the name away.' }) }, { additionalProperties: false });
 export type BatchUpdate = Static<typeof BatchUpdate>;
+
+/** PUT /api/v1/qrs/batches/{batch_id}/reentry. */
+export const BatchReentryBody = Type.Object(
+  { allow_reentry: Type.Boolean({ description: 'true: a ticket checked out (an exit) may enter again; false: each ticket enters once.' }) },
+  { additionalProperties: false },
+);
+
+export const BatchReentryJson = Type.Object(
+  {
+    batch_id: Type.String(),
+    allow_reentry: NullOr(Type.Boolean(), {
+      description: 'true when every ticket of the event may enter again after an exit, false when none may, null when they differ (set one by one with `PATCH /api/v1/campaigns/{id}/morph`).',
+    }),
+    tickets: Type.Integer({ minimum: 0, description: 'Tickets of the event, archived ones included.' }),
+    allowing: Type.Integer({ minimum: 0, description: 'Of those, the tickets that may enter again after an exit.' }),
+  },
+  { title: 'BatchReentry', description: 'An event’s re-entry policy, for all its tickets at once.' },
+);
+export type BatchReentryJson = Static<typeof BatchReentryJson>;

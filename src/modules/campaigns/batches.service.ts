@@ -2,10 +2,11 @@
 // codes, this turns its rows into batches; and a batch's name, given with the request or later.
 import type { AppContext } from '../../context.ts';
 import { fromFlag } from '../../db/dialect.ts';
-import { notFound, testKeyRefused } from '../../errors.ts';
+import { AppError, notFound, testKeyRefused } from '../../errors.ts';
 import { keptToKeyEvent } from '../../http/auth.ts';
 import { type Cursor, fetchPage, mapPage, type Page } from '../../http/cursor.ts';
-import { type BatchFilter, type BatchRow, deleteBatchName, findBatch, listBatches as listRows, saveBatchName } from './batches.repo.ts';
+import { countReentry, setReentryOfCodes } from '../morph/index.ts';
+import { type BatchFilter, type BatchRow, batchCodeIds, deleteBatchName, findBatch, listBatches as listRows, saveBatchName } from './batches.repo.ts';
 import type { CampaignCaller, QrType } from './campaign.ts';
 
 /** One bulk request and what a person recognises it by. */
@@ -74,4 +75,43 @@ export async function renameBatch(ctx: Pick<AppContext, 'db' | 'clock'>, caller:
   if (trimmed) await saveBatchName(ctx.db, { batch_id: batchId, account_id: caller.accountId, name: trimmed, updated_at: ctx.clock.now() });
   else await deleteBatchName(ctx.db, caller.accountId, batchId);
   return { ...batch, name: trimmed };
+}
+
+/** An event's re-entry policy: of its tickets, how many let the holder back in after an exit. */
+export interface BatchReentry {
+  batchId: string;
+  tickets: number;
+  allowing: number;
+}
+
+// Only tickets are checked in and out; a batch of other codes has no policy to read or set.
+async function ticketBatch(ctx: Pick<AppContext, 'db'>, accountId: string, batchId: string): Promise<Batch> {
+  const batch = await getBatch(ctx, accountId, batchId);
+  if (batch.qrType !== 'morphing') {
+    throw new AppError('conflict', `Batch '${batchId}' holds ${batch.qrType} codes, not tickets: only tickets (morphing codes) are checked in and out, so only they have a re-entry policy.`);
+  }
+  return batch;
+}
+
+/** How many of an event's tickets let their holder back in after an exit. */
+export async function batchReentry(ctx: Pick<AppContext, 'db'>, accountId: string, batchId: string): Promise<BatchReentry> {
+  await ticketBatch(ctx, accountId, batchId);
+  const ids = await batchCodeIds(ctx.db, accountId, batchId);
+  return { batchId, tickets: ids.length, allowing: await countReentry(ctx, ids) };
+}
+
+/**
+ * Lets every ticket of an event back in after an exit, or none: one request for a thousand
+ * tickets, where the per-ticket setting took one each. A tst key sets only the test events it made.
+ */
+export async function setBatchReentry(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, caller: CampaignCaller, batchId: string, allow: boolean): Promise<BatchReentry> {
+  const batch = await ticketBatch(ctx, caller.accountId, batchId);
+  if (caller.testMode && batch.livemode) throw testKeyRefused(`change the re-entry policy of batch '${batchId}'`, 'it is a live batch, and tst keys manage only the test batches they make');
+  const ids = await batchCodeIds(ctx.db, caller.accountId, batchId);
+  await setReentryOfCodes(
+    ctx,
+    ids.map((id) => ({ id, accountId: caller.accountId })),
+    allow,
+  );
+  return { batchId, tickets: ids.length, allowing: allow ? ids.length : 0 };
 }

@@ -3,6 +3,7 @@
 export {
   checkSignedRender,
   checkToken,
+  countReentry,
   inspectToken,
   liveUrl,
   type MorphSettings,
@@ -11,6 +12,7 @@ export {
   renderSecret,
   rotateRenderSecret,
   setReentry,
+  setReentryOfCodes,
   type SignedRenderCheck,
   withSecretKeys,
 } from './morph.service.ts';

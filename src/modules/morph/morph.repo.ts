@@ -34,3 +34,15 @@ export async function setAllowReentry(db: Kysely<Database>, codes: ReadonlyArray
     .executeTakeFirst();
   return Number(result.numInsertedOrUpdatedRows ?? codes.length);
 }
+
+/** How many of `campaignIds` let a ticket enter again after an exit. */
+export async function countAllowingReentry(db: Kysely<Database>, campaignIds: readonly string[]): Promise<number> {
+  if (campaignIds.length === 0) return 0;
+  const row = await db
+    .selectFrom('morph_codes')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('campaign_id', 'in', campaignIds)
+    .where('allow_reentry', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -5,7 +5,7 @@
 import type { AppContext } from '../../context.ts';
 import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { checkRenderSignature, checkStepToken, type RenderRefusal, renderSecretKey, stepAt, stepToken, type TokenCheck } from './morph-crypto.ts';
-import { bumpSecretVersion, findMorphCode, findSecretVersions, setAllowReentry } from './morph.repo.ts';
+import { bumpSecretVersion, countAllowingReentry, findMorphCode, findSecretVersions, setAllowReentry } from './morph.repo.ts';
 
 /** What this module needs to know about a morphing code. */
 export interface MorphTarget {
@@ -65,6 +65,21 @@ export async function rotateRenderSecret(ctx: Ctx, code: MorphTarget): Promise<R
 export async function setReentry(ctx: Ctx, code: MorphTarget, allow: boolean): Promise<MorphSettings> {
   await setAllowReentry(ctx.db, [{ campaignId: code.id, accountId: code.accountId }], toFlag(allow), ctx.clock.now());
   return morphSettings(ctx, code.id);
+}
+
+/** Sets the re-entry policy of many codes at once (an event's tickets), in one statement. */
+export async function setReentryOfCodes(ctx: Ctx, codes: ReadonlyArray<Pick<MorphTarget, 'id' | 'accountId'>>, allow: boolean): Promise<void> {
+  await setAllowReentry(
+    ctx.db,
+    codes.map((code) => ({ campaignId: code.id, accountId: code.accountId })),
+    toFlag(allow),
+    ctx.clock.now(),
+  );
+}
+
+/** How many of the codes let a ticket enter again after an exit. */
+export function countReentry(ctx: Pick<AppContext, 'db'>, campaignIds: readonly string[]): Promise<number> {
+  return countAllowingReentry(ctx.db, campaignIds);
 }
 
 /** The public URL a code's QR carries at `now`: the short link plus the current step token. */
