@@ -350,6 +350,64 @@ describeDialects('dashboard door check-in in Chromium', (dialect) => {
   );
 
   it.skipIf(!chromiumAvailable)(
+    'the organiser lets an event’s tickets back in after an exit from its door page, and the steward is told so at the exit',
+    async () => {
+      const clock = new ManualClock(Date.now());
+      const live = await startApp({ clock, env: { TESSERA_MORPH_STEP_SECONDS: String(STEP_SECONDS) } });
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const made = await live.app.inject({
+        method: 'POST',
+        url: '/api/v1/qrs/bulk',
+        headers,
+        payload: { urls: ['https://tickets.example/1', 'https://tickets.example/2'], names: ['Ada Lovelace', 'Grace Hopper'], qr_type: 'morphing', design_config: {} },
+      });
+      expect(made.statusCode, made.body).toBe(201);
+      const gala = made.json() as { batch_id: string; data: Array<{ id: string; short_code: string }> };
+      const ticketUrl = (code: { id: string; short_code: string }) => liveUrl(live.app.ctx, { id: code.id, accountId: '', shortCode: code.short_code }, 1, clock.now());
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await withFailureScreenshot(page, `door-reentry-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/checkins/${gala.batch_id}`);
+        const allow = page.getByLabel('Let people who check out come back in');
+        await page.getByText('Each ticket enters once: after checking out, it is turned away at the door.').waitFor();
+        expect(await allow.isChecked()).toBe(false);
+        await allow.check();
+        await page.getByText('Tickets checked out can now come back in').first().waitFor();
+        await page.getByText('A ticket checked out at an exit can be scanned in again.').waitFor();
+        expect((await live.app.inject({ method: 'GET', url: `/api/v1/qrs/batches/${gala.batch_id}/reentry`, headers })).json()).toMatchObject({ allow_reentry: true, allowing: 2 });
+        await expectAxeClean(page, 'door page with re-entry on');
+        await page.screenshot({ path: `.tmp/door-reentry-1280-${dialect}.png`, fullPage: true });
+
+        const answer = page.locator('[aria-live="assertive"]');
+        const scan = async (text: string) => {
+          clock.advance(1_000);
+          await page.getByLabel('Scanned ticket').fill(text);
+          await page.keyboard.press('Enter');
+        };
+        const ada = gala.data[0]!;
+        await scan(ticketUrl(ada));
+        await answer.getByText('Admitted', { exact: true }).waitFor();
+        await page.getByRole('group', { name: 'Direction' }).getByText('Exit', { exact: true }).click();
+        await scan(ticketUrl(ada));
+        await answer.getByText('Checked out: they can come back in with this ticket.').waitFor();
+        await page.getByRole('group', { name: 'Direction' }).getByText('Entry', { exact: true }).click();
+        await scan(ticketUrl(ada));
+        await answer.getByText('Admitted', { exact: true }).waitFor();
+
+        // One ticket set apart through the API: the page says the event is mixed, and unchecked.
+        await live.app.inject({ method: 'PATCH', url: `/api/v1/campaigns/${gala.data[1]!.id}/morph`, headers, payload: { allow_reentry: false } });
+        await page.reload();
+        await page.getByText('1 of 2 tickets let their holder back in (set one by one); switching sets them all.').waitFor();
+        expect(await allow.isChecked()).toBe(false);
+      });
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    60_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
     'a session that ends mid-shift loses no scan: after signing in again the scan it refused is listed to send again',
     async () => {
       const clock = new ManualClock(Date.now());

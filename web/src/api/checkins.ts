@@ -68,6 +68,19 @@ export function doorEventQuery(door: DoorApi, batchId: string) {
   });
 }
 
+/** Whether an event's tickets may come back in after an exit (the organiser's door page). */
+export function eventReentryQuery(batchId: string) {
+  return queryOptions({
+    queryKey: ['checkins', 'reentry', batchId],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/v1/qrs/batches/{batch_id}/reentry', { params: { path: { batch_id: batchId } }, signal })),
+  });
+}
+
+/** Lets every ticket of an event back in after an exit, or none. */
+export function setEventReentry(batchId: string, allow: boolean) {
+  return unwrap(api.PUT('/api/v1/qrs/batches/{batch_id}/reentry', { params: { path: { batch_id: batchId } }, body: { allow_reentry: allow } }));
+}
+
 /** Names an event, renames it, or (null) takes its name away. */
 export function renameEvent(batchId: string, name: string | null) {
   return unwrap(api.PATCH('/api/v1/qrs/batches/{batch_id}', { params: { path: { batch_id: batchId } }, body: { name } }));

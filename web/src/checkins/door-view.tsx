@@ -17,8 +17,11 @@ export function DoorView({
   batchId,
   actions,
   missing,
+  aside,
 }: {
   batchId: string;
+  /** What the page adds under the figures (the organiser's event settings). */
+  aside?: ReactNode;
   /** The page's buttons beside the title (the event once it is known). */
   actions?: (event: TicketBatch | undefined) => ReactNode;
   /** What to show when the event cannot be loaded (not found, or refused). */
@@ -50,7 +53,10 @@ export function DoorView({
       )}
       <div className="grid grid-cols-[minmax(0,1fr)] items-start gap-6 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <ScanPanel batchId={batchId} />
-        <DoorFigures batchId={batchId} />
+        <div className="space-y-4">
+          <DoorFigures batchId={batchId} />
+          {aside}
+        </div>
       </div>
       <div className="mt-6">
         <DoorLog batchId={batchId} />

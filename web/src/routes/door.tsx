@@ -10,6 +10,7 @@ import { errorText } from '../api/field-errors.ts';
 import type { TicketBatch } from '../api/types.ts';
 import { DoorLinkDialog } from '../checkins/door-link-dialog.tsx';
 import { DoorView } from '../checkins/door-view.tsx';
+import { ReentrySetting } from '../checkins/reentry-setting.tsx';
 import { RenameEventDialog } from '../checkins/rename-event-dialog.tsx';
 import { Button, buttonClass } from '../components/ui/button.tsx';
 import { Alert } from '../components/ui/misc.tsx';
@@ -74,7 +75,12 @@ export function DoorPage() {
   return (
     <>
       <BackToEvents />
-      <DoorView batchId={batchId} actions={(event) => <OrganiserActions batchId={batchId} event={event} />} missing={(error) => <EventMissing error={error} />} />
+      <DoorView
+        batchId={batchId}
+        actions={(event) => <OrganiserActions batchId={batchId} event={event} />}
+        aside={<ReentrySetting batchId={batchId} />}
+        missing={(error) => <EventMissing error={error} />}
+      />
     </>
   );
 }
