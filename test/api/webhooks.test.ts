@@ -231,6 +231,20 @@ describeDialects('webhooks API', (dialect) => {
     expect(log[0].attempt_log.map((a: { status_code: number }) => a.status_code)).toEqual([500, 200]);
   });
 
+  it('refuses to re-send a delivery of a paused endpoint with a declared 409 that says to resume it first', async () => {
+    await call('POST', `${BASE}/secret`);
+    const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook` })).json().data;
+    receiver.script = [{ status: 500, body: 'boom' }];
+    const { delivery_id: deliveryId } = (await call('POST', `${BASE}/endpoints/${endpoint.id}/test`)).json().data;
+    await runDeliveryWorker(t.app.ctx, { random: () => 0.5 });
+    expect((await call('PUT', `${BASE}/endpoints/${endpoint.id}`, { enabled: false })).statusCode).toBe(200);
+    // afterEach checks every answer against the OpenAPI document: the 409 must be declared.
+    const retry = await call('POST', `${BASE}/deliveries/${deliveryId}/retry`);
+    expect(retry.statusCode).toBe(409);
+    expect(retry.json().detail).toBe('The endpoint of this delivery is paused; resume it (enabled: true) first, then send the delivery again.');
+    expect(receiver.received).toHaveLength(1);
+  });
+
   it('signs with both secrets during rotation and only the new one after 24 h (through the API)', async () => {
     const first = (await call('POST', `${BASE}/secret`)).json().data.secret as string;
     const endpoint = (await call('POST', `${BASE}/endpoints`, { url: `${receiver.url}/hook`, event_types: ['webhook_secret.rotated'] })).json().data;

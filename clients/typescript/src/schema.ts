@@ -836,7 +836,7 @@ export interface paths {
         put?: never;
         /**
          * Send a delivery again (same webhook-id)
-         * @description A `sec1-tst-…` key gets 403: deliveries carry live events (they have no mode), so the log and its re-sends are for `prd` keys and the dashboard.
+         * @description A `sec1-tst-…` key gets 403: deliveries carry live events (they have no mode), so the log and its re-sends are for `prd` keys and the dashboard. A delivery whose endpoint is paused (`enabled`: false) is refused with 409: resume the endpoint first.
          */
         post: operations["retryMerchantWebhooksDelivery"];
         delete?: never;
@@ -9708,6 +9708,16 @@ export interface operations {
             };
             /** @description Not found: problem+json with `code` `not_found`, `route_not_found`. */
             404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict: problem+json with `code` `conflict`, `idempotency_key_in_use`. */
+            409: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;

@@ -49,7 +49,7 @@ export async function retryDelivery(ctx: Pick<AppContext, 'db' | 'clock'>, accou
   const delivery = await findDelivery(ctx.db, accountId, id);
   if (!delivery) throw notFound(`Webhook delivery ${id}`);
   const endpoint = await findEndpoint(ctx.db, accountId, delivery.endpoint_id);
-  if (!endpoint || !fromFlag(endpoint.enabled)) throw new AppError('conflict', 'The endpoint of this delivery is disabled; enable it before retrying.');
+  if (!endpoint || !fromFlag(endpoint.enabled)) throw new AppError('conflict', 'The endpoint of this delivery is paused; resume it (enabled: true) first, then send the delivery again.');
   const now = ctx.clock.now();
   if (!(await requeueDelivery(ctx.db, id, now))) throw new AppError('conflict', 'This delivery is being sent right now; check its attempts in a few seconds.');
   return { id, status: 'pending', next_attempt_at: toIso(now) };

@@ -224,9 +224,9 @@ export async function webhooksRoutes(server: FastifyInstance, ctx: AppContext): 
         tags,
         security: SIGNED_IN,
         summary: 'Send a delivery again (same webhook-id)',
-        description: LIVE_LOG,
+        description: `${LIVE_LOG} A delivery whose endpoint is paused (\`enabled\`: false) is refused with 409: resume the endpoint first.`,
         params: idParams,
-        response: { 202: envelope(DeliveryRetried), 403: PROBLEM_SCHEMA },
+        response: { 202: envelope(DeliveryRetried), 403: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
