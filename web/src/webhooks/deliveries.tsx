@@ -1,5 +1,6 @@
 // An endpoint's latest deliveries: what was sent, how it went (each attempt's answer), and a way
-// to send a failed one again with the same webhook-id.
+// to send a failed one again with the same webhook-id. While the endpoint is paused nothing is sent
+// (the server refuses "send again"), so the rows say they wait for it to be resumed instead.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { RotateCcw } from 'lucide-react';
@@ -51,7 +52,7 @@ function AttemptLog({ delivery }: { delivery: WebhookDelivery }) {
   );
 }
 
-export function Deliveries({ endpointId }: { endpointId: string }) {
+export function Deliveries({ endpointId, paused }: { endpointId: string; paused: boolean }) {
   const queryClient = useQueryClient();
   const deliveries = useQuery(deliveriesQuery(endpointId));
   const retry = useMutation({
@@ -62,7 +63,7 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
       toast('Sending again');
       void queryClient.invalidateQueries({ queryKey: deliveriesQuery(endpointId).queryKey });
     },
-    onError: (error) => toast(`Not sent again: ${errorText(error)}`),
+    // A refusal stays beside its row (a toast is a green "done" that fades in 4 s).
   });
   if (deliveries.isPending) return <Skeleton className="h-16" />;
   if (deliveries.isError) return <p className="text-[13px] text-red-700 dark:text-red-400">{errorText(deliveries.error)}</p>;
@@ -84,7 +85,8 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
                 {d.attempts > 0 && <> · {d.attempts === 1 ? '1 attempt' : `${d.attempts} attempts`}</>}
                 {' · '}
                 {lastAnswer(d)}
-                {d.attempts > 0 && d.next_attempt_at && (
+                {paused && d.status === 'pending' && ' · waits until you resume this endpoint'}
+                {!paused && d.attempts > 0 && d.next_attempt_at && (
                   // A try whose time has passed is due, not "7 minutes ago".
                   <>
                     {' '}
@@ -100,8 +102,13 @@ export function Deliveries({ endpointId }: { endpointId: string }) {
                 )}
               </p>
               {d.attempt_log.length > 0 && <AttemptLog delivery={d} />}
+              {retry.error && retry.variables === d.id && (
+                <p role="alert" className="mt-1 text-red-700 dark:text-red-400">
+                  Not sent again: {errorText(retry.error)}
+                </p>
+              )}
             </div>
-            {d.status !== 'succeeded' && d.attempts > 0 && (
+            {!paused && d.status !== 'succeeded' && d.attempts > 0 && (
               <Button size="sm" pending={retry.isPending && retry.variables === d.id} onClick={() => retry.mutate(d.id)} aria-label={`Send again: ${d.event_type}`}>
                 <RotateCcw aria-hidden="true" />
                 Send again

@@ -94,7 +94,7 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpoint }) {
       </button>
       {open && (
         <div id={panel} className="mt-2 rounded-md border border-zinc-200 px-3 py-1 dark:border-zinc-800">
-          <Deliveries endpointId={endpoint.id} />
+          <Deliveries endpointId={endpoint.id} paused={!endpoint.enabled} />
         </div>
       )}
       <ConfirmDialog
