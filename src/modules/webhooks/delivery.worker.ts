@@ -148,7 +148,12 @@ async function updateEndpointHealth(trx: Parameters<typeof findEndpointHealth>[0
   }
   const since = health.failing_since ?? now;
   if (gone) {
-    await setEndpointHealth(trx, endpointId, { failing_since: since, enabled: 0, disabled_reason: 'The endpoint answered 410 Gone, so it was disabled.', updated_at: now });
+    await setEndpointHealth(trx, endpointId, {
+      failing_since: since,
+      enabled: 0,
+      disabled_reason: 'The endpoint answered 410 Gone, so it was disabled. Enable it again once it should receive events.',
+      updated_at: now,
+    });
   } else if (health.enabled === 1 && now - since >= FAILING_DISABLE_AFTER_MS) {
     const reason = `Every delivery failed since ${toIso(since)} (5 days), so the endpoint was disabled. Fix it and enable it again.`;
     await setEndpointHealth(trx, endpointId, { failing_since: since, enabled: 0, disabled_reason: reason, updated_at: now });
