@@ -16,10 +16,13 @@ const STATUS: Record<WebhookDelivery['status'], { label: string; tone: 'success'
   failed: { label: 'Failed', tone: 'danger' },
 };
 
+const isRedirect = (status: number) => status >= 300 && status < 400;
+
 /** What the receiver last answered, in a few words. */
 function lastAnswer(d: WebhookDelivery): string {
   if (d.status === 'pending' && d.attempts === 0) return 'Waiting to be sent';
-  if (d.last_status_code !== null) return `Answered ${d.last_status_code}`;
+  // A redirect is never followed: say so, or "Answered 302" looks like it should have worked.
+  if (d.last_status_code !== null) return `Answered ${d.last_status_code}${isRedirect(d.last_status_code) ? ' (redirects are not followed)' : ''}`;
   return d.last_error ?? 'No answer';
 }
 
@@ -38,7 +41,8 @@ function AttemptLog({ delivery }: { delivery: WebhookDelivery }) {
         {attempts.map((a) => (
           <li key={a.attempt} className="rounded-md border border-zinc-200 p-2 dark:border-zinc-700">
             <p className="text-zinc-600 dark:text-zinc-400">
-              Attempt {a.attempt} · <Time value={a.at} /> · {a.status_code !== null ? `HTTP ${a.status_code}` : (a.error ?? 'no answer')} in {a.latency_ms} ms
+              Attempt {a.attempt} · <Time value={a.at} /> · {a.status_code !== null ? `HTTP ${a.status_code}${isRedirect(a.status_code) ? ' (not followed)' : ''}` : (a.error ?? 'no answer')} in{' '}
+              {a.latency_ms} ms
             </p>
             {a.response_body ? (
               <pre className="mt-1 max-h-40 overflow-auto font-mono text-xs break-all whitespace-pre-wrap text-zinc-800 dark:text-zinc-200">{a.response_body}</pre>

@@ -21,7 +21,6 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpoint }) {
   const [open, setOpen] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['webhooks'] });
-  const fail = (what: string) => (error: unknown) => toast(`${what}: ${errorText(error)}`);
   const test = useMutation({
     mutationFn: () => sendTestEvent(endpoint.id),
     onSuccess: () => {
@@ -29,9 +28,10 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpoint }) {
       setOpen(true);
       void queryClient.invalidateQueries({ queryKey: deliveriesQuery(endpoint.id).queryKey });
     },
-    onError: fail('Test event not sent'),
   });
-  const toggle = useMutation({ mutationFn: () => changeEndpoint(endpoint.id, { enabled: !endpoint.enabled }), onSuccess: refresh, onError: fail('Not changed') });
+  const toggle = useMutation({ mutationFn: () => changeEndpoint(endpoint.id, { enabled: !endpoint.enabled }), onSuccess: refresh });
+  // A refusal stays beside the buttons that caused it (a toast is a green "done" that fades in 4 s).
+  const refused = test.error ? `Test event not sent: ${errorText(test.error)}` : toggle.error ? `Not changed: ${errorText(toggle.error)}` : null;
   const remove = useMutation({
     mutationFn: () => deleteEndpoint(endpoint.id),
     onSuccess: () => {
@@ -55,7 +55,7 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpoint }) {
           </p>
           {endpoint.failing_since && endpoint.enabled && (
             <p className="mt-1 text-[13px] text-red-700 dark:text-red-400">
-              Failing since <Time value={endpoint.failing_since} />: after days of failures it is paused.
+              Failing since <Time value={endpoint.failing_since} />: if every delivery fails for 5 days, Tessera pauses it.
             </p>
           )}
           {/* Tessera pauses an endpoint itself only after failures (failing_since is set); a pause by a person says what it means instead of echoing "Disabled by the account." */}
@@ -82,6 +82,11 @@ export function EndpointRow({ endpoint }: { endpoint: WebhookEndpoint }) {
           </Button>
         </div>
       </div>
+      {refused && (
+        <p role="alert" className="mt-2 text-[13px] text-red-700 dark:text-red-400">
+          {refused}
+        </p>
+      )}
       <button
         type="button"
         aria-expanded={open}
