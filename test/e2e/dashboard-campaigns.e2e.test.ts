@@ -394,6 +394,38 @@ describeDialects('dashboard campaigns in Chromium', (dialect) => {
   );
 
   it.skipIf(!chromiumAvailable)(
+    'a download that fails says so in red and stays until dismissed, not as a green toast that fades',
+    async () => {
+      const live = await startApp();
+      const { context, cookie, csrfToken } = await signedInContext(chromium(), live);
+      const headers = { cookie, 'x-csrf-token': csrfToken, origin: live.base };
+      const created = await live.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers, payload: { name: 'Poster', destination: 'https://example.com/' } });
+      expect(created.statusCode, created.body).toBe(201);
+      const page = await context.newPage();
+      await page.clock.install();
+      await page.route('**/api/render/**', (route) =>
+        route.fulfill({
+          status: 503,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ title: 'Busy', status: 503, detail: 'This instance is drawing as many large images as it can hold in memory; retry in a few seconds.' }),
+        }),
+      );
+      await withFailureScreenshot(page, `download-failed-${dialect}`, async () => {
+        await page.goto(`${live.base}/app/campaigns/${created.json().id}`);
+        await page.getByRole('button', { name: 'PNG', exact: true }).click();
+        const failed = page.locator('[data-tone="error"]', { hasText: 'Download failed: ' });
+        await failed.waitFor();
+        await page.clock.fastForward(30_000);
+        expect(await failed.isVisible()).toBe(true);
+        await failed.getByRole('button', { name: 'Dismiss' }).click();
+        await expect.poll(() => failed.count()).toBe(0);
+      });
+      await context.close();
+    },
+    60_000,
+  );
+
+  it.skipIf(!chromiumAvailable)(
     'keeps what was typed while a save was on its way, and leaves it to be saved',
     async () => {
       const live = await startApp();

@@ -10,7 +10,7 @@ import { errorText } from '../api/field-errors.ts';
 import type { Campaign } from '../api/types.ts';
 import { copyText } from '../lib/clipboard.ts';
 import { ConfirmDialog } from './ui/dialog.tsx';
-import { toast } from './ui/toast.tsx';
+import { toast, toastError } from './ui/toast.tsx';
 
 const item =
   'flex cursor-default items-center gap-2 rounded-md px-2 py-1.5 text-sm max-sm:min-h-11 outline-none select-none data-[disabled]:opacity-50 data-[highlighted]:bg-zinc-100 dark:data-[highlighted]:bg-zinc-800 [&_svg]:size-4 [&_svg]:text-zinc-500';
@@ -53,7 +53,7 @@ export function CampaignActions({ campaign }: { campaign: Campaign }) {
   const active = campaign.status === 'active';
   const renderable = active && campaign.qr_type !== 'morphing';
   const download = (format: 'svg' | 'png', size?: number) => {
-    downloadCampaignImage(campaign, format, size).catch((error: unknown) => toast(`Download failed: ${errorText(error)}`));
+    downloadCampaignImage(campaign, format, size).catch((error: unknown) => toastError(`Download failed: ${errorText(error)}`));
   };
   return (
     <>

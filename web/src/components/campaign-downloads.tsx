@@ -6,7 +6,7 @@ import { errorText } from '../api/field-errors.ts';
 import type { Campaign } from '../api/types.ts';
 import { Button } from './ui/button.tsx';
 import { Select } from './ui/field.tsx';
-import { toast } from './ui/toast.tsx';
+import { toastError } from './ui/toast.tsx';
 
 /** The SVG and PNG buttons under the preview. */
 export function Downloads({ campaign }: { campaign: Campaign }) {
@@ -17,7 +17,7 @@ export function Downloads({ campaign }: { campaign: Campaign }) {
     try {
       await downloadCampaignImage(campaign, format, size);
     } catch (error) {
-      toast(`Download failed: ${errorText(error)}`);
+      toastError(`Download failed: ${errorText(error)}`);
     } finally {
       setBusy(null);
     }

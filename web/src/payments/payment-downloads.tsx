@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { errorText } from '../api/field-errors.ts';
 import { downloadPaymentCode, type Payment } from '../api/payments.ts';
 import { Button } from '../components/ui/button.tsx';
-import { toast } from '../components/ui/toast.tsx';
+import { toastError } from '../components/ui/toast.tsx';
 
 export function PaymentDownloads({ payment }: { payment: Payment }) {
   const [busy, setBusy] = useState<'svg' | 'png' | null>(null);
@@ -14,7 +14,7 @@ export function PaymentDownloads({ payment }: { payment: Payment }) {
     try {
       await downloadPaymentCode(payment, format);
     } catch (error) {
-      toast(`Download failed: ${errorText(error)}`);
+      toastError(`Download failed: ${errorText(error)}`);
     } finally {
       setBusy(null);
     }
