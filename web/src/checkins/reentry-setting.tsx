@@ -2,6 +2,7 @@
 // may come back in. It is set for all the event's tickets at once (one per ticket took a thousand
 // API calls for a thousand tickets); each exit's answer then tells the steward which it is.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { eventReentryQuery, setEventReentry } from '../api/checkins.ts';
 import { errorText } from '../api/field-errors.ts';
 import { useMutation } from '../api/mutation.ts';
@@ -13,6 +14,7 @@ import { formatCount } from '../lib/dates.ts';
 export function ReentrySetting({ batchId }: { batchId: string }) {
   const queryClient = useQueryClient();
   const policy = useQuery(eventReentryQuery(batchId));
+  const [wanted, setWanted] = useState<boolean | null>(null);
   const save = useMutation({
     mutationFn: (allow: boolean) => setEventReentry(batchId, allow),
     onSuccess: (stored) => {
@@ -33,8 +35,18 @@ export function ReentrySetting({ batchId }: { batchId: string }) {
           : 'Each ticket enters once: after checking out, it is turned away at the door.';
     body = (
       <>
-        {/* Shows the choice at once (UI.md: feedback within 100 ms); a refusal puts it back, with the reason. */}
-        <Toggle label="Let people who check out come back in" checked={save.isPending ? save.variables === true : allowed === true} onChange={(on) => save.mutate(on)} hint={hint} />
+        {/* Shows the choice at once (UI.md: feedback within 100 ms), in React state set by the click
+            itself: the mutation's own pending state arrives a tick later, after React has put a
+            controlled checkbox back. A refusal puts it back, with the reason. */}
+        <Toggle
+          label="Let people who check out come back in"
+          checked={wanted ?? allowed === true}
+          onChange={(on) => {
+            setWanted(on);
+            save.mutate(on, { onSettled: () => setWanted(null) });
+          }}
+          hint={hint}
+        />
         {save.error && <p className="mt-2 text-[13px] text-red-700 dark:text-red-400">{errorText(save.error)}</p>}
       </>
     );
