@@ -5,6 +5,7 @@ import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ERROR_CODES, type ErrorCode, type FieldError } from '../errors.ts';
 import { databaseUnavailableReason } from '../db/dialect.ts';
+import { outageLog } from '../db/outage-log.ts';
 import { type AllowedMethods, methodNotAllowed } from './methods.ts';
 import { notFoundPage, unavailablePage, wantsHtml, wantsNotFoundPage } from './page/not-found.ts';
 import { sendPage } from './page/reply.ts';
@@ -256,45 +257,14 @@ function withBodyLimit(error: AppError, request: FastifyRequest): AppError {
 /** How often an unreachable database's failed requests are summed up in the log, per reason. */
 export const OUTAGE_LOG_INTERVAL_MS = 10_000;
 
-/**
- * Logs the first request an unreachable database fails (per reason), then one line every
- * OUTAGE_LOG_INTERVAL_MS with how many it failed meanwhile, until an interval passes without
- * one: an outage fails every request, and a line with a stack for each buried the log (an audit
- * counted ~4,000 lines, 6 MB, per instance in a 5 s restart).
- */
+/** Logs the first request an unreachable database fails (per reason), then a count per interval (outageLog). */
 function outageLogger(app: FastifyInstance) {
-  const open = new Map<string, { failed: number; timer: NodeJS.Timeout }>();
-  const summarise = (reason: string, failed: number) => app.log.error({ reason, failed, seconds: OUTAGE_LOG_INTERVAL_MS / 1000 }, 'requests failed: database unavailable');
-  const watch = (reason: string) => {
-    const window = {
-      failed: 0,
-      timer: setTimeout(() => {
-        open.delete(reason);
-        if (window.failed === 0) return;
-        summarise(reason, window.failed);
-        watch(reason);
-      }, OUTAGE_LOG_INTERVAL_MS),
-    };
-    window.timer.unref();
-    open.set(reason, window);
-  };
+  const outages = outageLog(OUTAGE_LOG_INTERVAL_MS, (reason, _reason, failed) => app.log.error({ reason, failed, seconds: OUTAGE_LOG_INTERVAL_MS / 1000 }, 'requests failed: database unavailable'));
   app.addHook('onClose', (_instance, done) => {
-    for (const [reason, window] of open) {
-      clearTimeout(window.timer);
-      if (window.failed > 0) summarise(reason, window.failed);
-    }
-    open.clear();
+    outages.close();
     done();
   });
-  return (request: FastifyRequest, error: unknown, reason: string) => {
-    const window = open.get(reason);
-    if (window) {
-      window.failed++;
-      return;
-    }
-    request.log.error({ err: error, reason }, 'request failed: database unavailable');
-    watch(reason);
-  };
+  return (request: FastifyRequest, error: unknown, reason: string) => outages.failed(reason, reason, () => request.log.error({ err: error, reason }, 'request failed: database unavailable'));
 }
 
 /** Whether the request's route answers errors with pages to browsers (`x-html-errors` in its schema). */

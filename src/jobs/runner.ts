@@ -8,6 +8,7 @@
 // second, and a worker used to write an error line with a stack each second of an outage.
 import type { AppContext } from '../context.ts';
 import { databaseUnavailableReason } from '../db/dialect.ts';
+import { outageLog } from '../db/outage-log.ts';
 
 /** A run still going after this long is logged (ms), then again each time its time doubles. */
 export const JOB_STALL_MS = 60_000;
@@ -36,7 +37,15 @@ export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
   let stopped = false;
   const running = new Map<Promise<unknown>, string>();
   const timers = new Set<NodeJS.Timeout>();
-  const outages = outageLog(ctx);
+  // Failures for an unreachable database are counted per job (outageLog); any other is logged each time.
+  const outages = outageLog(JOB_OUTAGE_LOG_MS, (job, reason, failed) =>
+    ctx.log.error({ job, reason, failed, seconds: JOB_OUTAGE_LOG_MS / 1000 }, 'background job still failing: database unavailable'),
+  );
+  const failed = (job: string, error: unknown) => {
+    const reason = databaseUnavailableReason(error);
+    if (reason === null) ctx.log.error({ err: error, job }, 'background job failed');
+    else outages.failed(job, reason, () => ctx.log.error({ err: error, job, reason }, 'background job failed'));
+  };
   const schedule = (job: Job, delay: number) => {
     if (stopped) return;
     const timer = setTimeout(() => {
@@ -53,7 +62,7 @@ export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
       watch(JOB_STALL_MS, JOB_STALL_MS);
       const run = job
         .run(ctx)
-        .catch((error: unknown) => outages.failed(job.name, error))
+        .catch((error: unknown) => failed(job.name, error))
         .finally(() => {
           if (stalled) clearTimeout(stalled);
           running.delete(run);
@@ -73,55 +82,5 @@ export function startJobs(ctx: AppContext, jobs: Job[]): JobRunner {
       outages.close();
     },
     running: () => [...running.values()],
-  };
-}
-
-/**
- * A job's failure is logged with its error, unless the database is unreachable and that job
- * already failed for the same reason within JOB_OUTAGE_LOG_MS: then it is counted, and the count
- * logged once per interval until an interval passes without one.
- */
-function outageLog(ctx: AppContext) {
-  const open = new Map<string, { reason: string; failed: number; timer: NodeJS.Timeout }>();
-  const summarise = (job: string, reason: string, failed: number) => ctx.log.error({ job, reason, failed, seconds: JOB_OUTAGE_LOG_MS / 1000 }, 'background job still failing: database unavailable');
-  const watch = (job: string, reason: string) => {
-    const window = {
-      reason,
-      failed: 0,
-      timer: setTimeout(() => {
-        open.delete(job);
-        if (window.failed === 0) return;
-        summarise(job, reason, window.failed);
-        watch(job, reason);
-      }, JOB_OUTAGE_LOG_MS),
-    };
-    window.timer.unref();
-    open.set(job, window);
-  };
-  return {
-    failed(job: string, error: unknown) {
-      const reason = databaseUnavailableReason(error);
-      const window = open.get(job);
-      if (reason !== null && window?.reason === reason) {
-        window.failed++;
-        return;
-      }
-      ctx.log.error(reason === null ? { err: error, job } : { err: error, job, reason }, 'background job failed');
-      if (reason !== null) {
-        if (window) {
-          clearTimeout(window.timer);
-          if (window.failed > 0) summarise(job, window.reason, window.failed);
-        }
-        watch(job, reason);
-      }
-    },
-    /** Stopping: the counts not yet logged are logged now. */
-    close() {
-      for (const [job, window] of open) {
-        clearTimeout(window.timer);
-        if (window.failed > 0) summarise(job, window.reason, window.failed);
-      }
-      open.clear();
-    },
   };
 }
