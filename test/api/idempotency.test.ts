@@ -6,6 +6,7 @@ import { afterEach, expect, it } from 'vitest';
 import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
+import { SIGNED_IN } from '../../src/http/auth.ts';
 import { beginIdempotent } from '../../src/modules/idempotency/index.ts';
 
 interface Create {
@@ -182,6 +183,30 @@ describeDialects('Idempotency-Key on creates', (dialect) => {
     const sessionRetry = await regenerate(sessionHeaders(a), 'rotate-2');
     expect(sessionRetry.json().data.full_key).toBe(bySession.json().data.full_key);
     expect(await keys()).toBe(before + 2);
+  });
+
+  it("on a route with path parameters, one key sent for two resources is a 422, never the first resource's answer", async () => {
+    // No idempotent route takes a path parameter today; this one stands in for the first that will.
+    t = await createTestApp(dialect, {
+      checkResponses: false,
+      instrument: (app) => {
+        let made = 0;
+        app.post('/test/things/:thing/copies', { schema: { security: [...SIGNED_IN], 'x-idempotent': true } }, async (request, reply) =>
+          reply.status(201).send({ thing: (request.params as { thing: string }).thing, copy: ++made }),
+        );
+      },
+    });
+    const a = await signUp(t.app);
+    const copy = (thing: string) => t!.app.inject({ method: 'POST', url: `/test/things/${thing}/copies`, headers: { ...authHeaders(a.apiKey), 'idempotency-key': 'copy-1' }, payload: {} });
+    const first = await copy('one');
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toEqual({ thing: 'one', copy: 1 });
+    const retry = await copy('one');
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json()).toEqual({ thing: 'one', copy: 1 });
+    const other = await copy('two');
+    expect(other.statusCode).toBe(422);
+    expect(other.json().code).toBe('idempotency_key_reused');
   });
 
   it('anonymous item creation refuses a key it cannot keep, and a malformed key is a 400', async () => {

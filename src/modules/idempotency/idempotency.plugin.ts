@@ -42,6 +42,19 @@ function toArray<T>(hooks: T | T[] | undefined): T[] {
   return Array.isArray(hooks) ? hooks : [hooks];
 }
 
+/**
+ * What makes two requests under one key the same request: body, query and, on a route with path
+ * parameters, those too — one key sent for two different resources is a mistake (422), never a
+ * replay of the first resource's answer. Routes without parameters keep the fingerprint they had,
+ * so keys stored before parameters counted still match their retries.
+ */
+function fingerprintOf(request: FastifyRequest): Record<string, unknown> {
+  const fingerprint: Record<string, unknown> = { body: request.body ?? null, query: request.query ?? null };
+  const params = request.params as Record<string, unknown> | undefined;
+  if (params && Object.keys(params).length > 0) fingerprint.params = params;
+  return fingerprint;
+}
+
 /** Installs the mechanism on the whole app; register it after the auth plugin and before the modules. */
 export const idempotencyPlugin = fp(
   async (app: FastifyInstance, options: { ctx: AppContext }) => {
@@ -66,7 +79,7 @@ export const idempotencyPlugin = fp(
         // Test and live requests never share an answer: the same key sent with a tst and a prd key
         // is a different request (422), never a test payment replayed to a live caller.
         scope: `${request.method} ${request.routeOptions.url}${principal.testMode ? ' (test mode)' : ''}`,
-        fingerprint: { body: request.body ?? null, query: request.query ?? null },
+        fingerprint: fingerprintOf(request),
       });
       if (begun.replay) {
         const stored = JSON.parse(openSecret(sealKey, begun.responseBody, bind(claim))) as StoredAnswer;
