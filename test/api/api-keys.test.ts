@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { sha256 } from '../../src/crypto/keys.ts';
 import { generateApiKey, parseApiKey } from '../../src/modules/accounts/api-key-format.ts';
+import { MAX_WORKING_KEYS_PER_ACCOUNT } from '../../src/modules/accounts/api-key.service.ts';
 import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -208,5 +209,41 @@ describeDialects('api keys: several instances', (dialect) => {
     expect(codes.filter((c) => c !== 201).every((c) => c === 409)).toBe(true);
     const list = await one.app.inject({ method: 'GET', url: KEYS, headers: { cookie: a.cookie } });
     expect(list.json().data.api_keys).toHaveLength(2);
+  });
+});
+
+describeDialects('api keys: how many an account may hold', (dialect) => {
+  let t: TestApp;
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it(`past ${MAX_WORKING_KEYS_PER_ACCOUNT} working keys a create is a 409 naming the way out; revoked and expired keys do not count, regeneration is not refused`, async () => {
+    t = await createTestApp(dialect);
+    const a = await signUp(t.app);
+    const create = (body: Record<string, unknown> = { env: 'tst' }) => t.app.inject({ method: 'POST', url: KEYS, headers: sessionHeaders(a), payload: body });
+    // signUp made the account's first key; one more expires soon and stops counting when it does.
+    const soon = await create({ env: 'tst', expires_at: new Date(t.clock.now() + 60_000).toISOString() });
+    expect(soon.statusCode).toBe(201);
+    const made: string[] = [];
+    for (let i = 2; i < MAX_WORKING_KEYS_PER_ACCOUNT; i++) {
+      const res = await create();
+      expect(res.statusCode).toBe(201);
+      made.push(res.json().data.api_key.id);
+    }
+    const refused = await create();
+    expect(refused.statusCode).toBe(409);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json().detail).toContain(`${MAX_WORKING_KEYS_PER_ACCOUNT} working API keys`);
+    expect(refused.json().detail).toContain('Revoke');
+    // Regenerating swaps a key for another and stays possible at the limit (with a grace period the
+    // old key works on beside the new one for a while: 101 working keys).
+    expect((await t.app.inject({ method: 'POST', url: REGENERATE, headers: authHeaders(a.apiKey), payload: { grace_period_hours: 1 } })).statusCode).toBe(201);
+
+    for (const id of made.slice(0, 2)) expect((await t.app.inject({ method: 'DELETE', url: `${KEYS}/${id}`, headers: sessionHeaders(a) })).statusCode).toBeLessThan(300);
+    expect((await create()).statusCode).toBe(201);
+    expect((await create()).statusCode).toBe(409);
+    t.clock.advance(61_000);
+    expect((await create()).statusCode).toBe(201);
   });
 });

@@ -758,7 +758,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key; the full key is shown only in this response
-         * @description A check-in key (`scope: "checkin"`) for door scanners may be kept to one event with `batch_id`: 404 when the account has no tickets in that batch.
+         * @description A check-in key (`scope: "checkin"`) for door scanners may be kept to one event with `batch_id`: 404 when the account has no tickets in that batch. 409 when the account already holds 100 working keys (neither revoked nor expired): revoke one first.
          */
         post: operations["createMerchantApiKey"];
         delete?: never;

@@ -38,6 +38,18 @@ export async function findNewestActiveKey(db: Db, accountId: string, env: ApiKey
     .executeTakeFirst();
 }
 
+/** How many of the account's keys still work at `now`: not revoked and not expired. */
+export async function countWorkingKeys(db: Db, accountId: string, now: number): Promise<number> {
+  const row = await db
+    .selectFrom('api_keys')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('account_id', '=', accountId)
+    .where('status', '!=', 'revoked')
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
 /** One page of the account's keys, newest first, after the (created_at, id) cursor. */
 export async function listApiKeys(db: Db, accountId: string, limit: number, after?: KeysetPosition): Promise<ApiKeysTable[]> {
   return newestFirst(db.selectFrom('api_keys').selectAll().where('account_id', '=', accountId), limit, after).execute();

@@ -10,6 +10,7 @@ import { newId } from '../../ids.ts';
 import { emitEvent } from '../webhooks/index.ts';
 import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
 import {
+  countWorkingKeys,
   findAccountApiKeyByKid,
   findApiKeyById,
   findApiKeyByKid,
@@ -65,6 +66,9 @@ export interface AuthenticatedKey {
 
 /** Longest grace period a regenerated key's predecessor may keep working. */
 export const MAX_GRACE_PERIOD_HOURS = 168;
+
+/** Keys an account may hold that still work (neither revoked nor expired); creating one more is a 409. */
+export const MAX_WORKING_KEYS_PER_ACCOUNT = 100;
 /**
  * How long after its own expiry a key may still regenerate itself (and nothing else). Long enough
  * to notice a failing integration after a holiday; after that it takes another key or a session.
@@ -156,6 +160,14 @@ export async function createApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accoun
   const scope = input.scope ?? 'all';
   const batchId = input.batchId ?? null;
   if (batchId) await checkKeyEvent(ctx, accountId, input.env, scope, batchId);
+  // Every working key is a credential to audit and a row checked on use; a script creating keys
+  // in a loop should hear about it long before it has made thousands.
+  if ((await countWorkingKeys(ctx.db, accountId, now)) >= MAX_WORKING_KEYS_PER_ACCOUNT) {
+    throw new AppError(
+      'conflict',
+      `This account already has ${MAX_WORKING_KEYS_PER_ACCOUNT} working API keys, the most it may hold. Revoke keys you no longer use (DELETE /api/v1/merchant/api-keys/{id}), then create this one.`,
+    );
+  }
   const name = input.name?.trim() || null;
   const { row, fullKey } = newKeyRow(accountId, input.env, { scope, batch_id: batchId }, name, input.expiresAt ?? null, now);
   await insertApiKey(ctx.db, row);

@@ -7,7 +7,7 @@ import { AppError } from '../../errors.ts';
 import { requirePrincipal, SIGNED_IN } from '../../http/auth.ts';
 import { NoContent, Problem as PROBLEM_SCHEMA } from '../../http/schema.ts';
 import { ApiKeyIdParams, type ApiKeyJson, ApiKeyList, ApiKeyListQuery, CreateApiKeyBody, CreatedApiKey, RegenerateApiKeyBody, RegeneratedApiKey } from './accounts.schemas.ts';
-import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
+import { type ApiKey, createApiKey, EXPIRED_KEY_RENEWAL_DAYS, listApiKeys, MAX_GRACE_PERIOD_HOURS, MAX_WORKING_KEYS_PER_ACCOUNT, regenerateApiKey, revokeApiKey } from './api-key.service.ts';
 import { decodeCursor } from '../../http/cursor.ts';
 
 declare module 'fastify' {
@@ -103,11 +103,13 @@ export async function apiKeyRoutes(server: FastifyInstance, ctx: AppContext): Pr
       schema: {
         tags: ['api-keys'],
         summary: 'Create an API key; the full key is shown only in this response',
-        description: 'A check-in key (`scope: "checkin"`) for door scanners may be kept to one event with `batch_id`: 404 when the account has no tickets in that batch.',
+        description:
+          'A check-in key (`scope: "checkin"`) for door scanners may be kept to one event with `batch_id`: 404 when the account has no tickets in that batch. ' +
+          `409 when the account already holds ${MAX_WORKING_KEYS_PER_ACCOUNT} working keys (neither revoked nor expired): revoke one first.`,
         security: SIGNED_IN,
         'x-idempotent': true,
         body: CreateApiKeyBody,
-        response: { 201: CreatedApiKey, 404: PROBLEM_SCHEMA },
+        response: { 201: CreatedApiKey, 404: PROBLEM_SCHEMA, 409: PROBLEM_SCHEMA },
       },
     },
     async (request, reply) => {
