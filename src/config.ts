@@ -39,6 +39,8 @@ export interface Config {
   /** Item password checks (right or wrong) per client network per minute: each runs argon2id. */
   readonly itemPasswordChecksPerMinute: number;
   readonly sessionTtlHours: number;
+  /** Absolute session lifetime in days, from sign-in, whatever the sliding expiry says. */
+  readonly sessionMaxDays: number;
   readonly runWorker: boolean;
   readonly webhookAllowedHosts: readonly string[];
   /** How long a worker's claim on a webhook delivery lasts; after it another worker may send it again. */
@@ -144,6 +146,12 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
       'Item passwords checked per client network per minute, right or wrong, for any items (each runs argon2id, ~45 ms of CPU); over it, `429 rate_limited` until the minute ends. Everyone behind one address (an office NAT; every visitor behind a proxy unless `TESSERA_TRUST_PROXY` is set) shares it: raise it for an item many people open from one place. Wrong ones have their own, lower limits per item.',
   },
   { name: 'TESSERA_SESSION_TTL_HOURS', default: '336', range: [1, 24 * 365], description: 'Dashboard session lifetime; it slides with use.' },
+  {
+    name: 'TESSERA_SESSION_MAX_DAYS',
+    default: '30',
+    range: [1, 365],
+    description: 'The longest a dashboard session lasts however much it is used; then the person signs in again. A stolen cookie stops working by then at the latest.',
+  },
   {
     name: 'TESSERA_WORKER',
     default: 'true',
@@ -480,6 +488,7 @@ export function loadConfig(env: Env = process.env): Config {
     itemPasswordCreatesPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE', 10),
     itemPasswordChecksPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CHECKS_PER_MINUTE', 60),
     sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336),
+    sessionMaxDays: int(env, 'TESSERA_SESSION_MAX_DAYS', 30),
     runWorker: bool(env, 'TESSERA_WORKER', true),
     webhookAllowedHosts: Object.freeze(webhookAllowedHosts(env)),
     webhookLeaseMs: int(env, 'TESSERA_WEBHOOK_LEASE_SECONDS', 60) * 1000,

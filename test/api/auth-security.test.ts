@@ -60,6 +60,33 @@ describeDialects('sessions: fixation and expiry', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: ME })).json().code).toBe('api_key_missing');
   });
 
+  it('however busy, a session ends TESSERA_SESSION_MAX_DAYS after sign-in, its last cookie cut to that moment', async () => {
+    const capped = await createTestApp(dialect, { env: { TESSERA_SESSION_TTL_HOURS: '1', TESSERA_SESSION_MAX_DAYS: '1' }, clock: t.clock });
+    try {
+      const a = await signUp(capped.app);
+      const me = () => capped.app.inject({ method: 'GET', url: ME, headers: { cookie: a.cookie } });
+      // Used every 50 minutes: the sliding hour never runs out.
+      for (let minutes = 50; minutes < 24 * 60 - 50; minutes += 50) {
+        capped.clock.advance(50 * 60_000);
+        expect((await me()).statusCode).toBe(200);
+      }
+      capped.clock.advance(50 * 60_000); // 23 h 20 min after sign-in: 40 minutes left, not an hour
+      const last = await me();
+      expect(last.statusCode).toBe(200);
+      expect(String(last.headers['set-cookie'])).toMatch(/Max-Age=2400;/);
+      capped.clock.advance(40 * 60_000);
+      const ended = await me();
+      expect(ended.statusCode).toBe(401);
+      expect(ended.json()).toMatchObject({ code: 'session_ended' });
+      // Signing in again starts a new session.
+      const again = await capped.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email: a.email, password: a.password } });
+      expect(again.statusCode).toBe(200);
+      expect((await capped.app.inject({ method: 'GET', url: ME, headers: { cookie: cookieOf(again) } })).statusCode).toBe(200);
+    } finally {
+      await capped.close();
+    }
+  });
+
   it('the sweeper deletes expired session rows', async () => {
     await signUp(t.app);
     const { sessionSweepJob } = await import('../../src/modules/accounts/accounts.jobs.ts');

@@ -18,7 +18,7 @@ import { AppError } from '../../errors.ts';
 import { authModeOf, checkinKeyRefused, credentialsMissing, type Principal, sessionEnded, type SecurityRequirement, WWW_AUTHENTICATE } from '../../http/auth.ts';
 import { MemoryRateLimiter, rateLimitedError, rateLimitHeaders } from '../../http/rate-limit.ts';
 import { authenticateApiKey } from './api-key.service.ts';
-import { csrfTokenValid, resolveSession, SESSION_COOKIE, sessionTtlMs } from './session.service.ts';
+import { csrfTokenValid, resolveSession, SESSION_COOKIE } from './session.service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -100,7 +100,7 @@ async function authenticate(ctx: AppContext, publicHost: string, request: Fastif
       throw new AppError('csrf_failed', 'Cookie-authenticated changes need the X-CSRF-Token header (from /api/v1/auth/me) and a same-origin Origin; API clients should use an API key.');
     }
   }
-  if (session.refreshed) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config.publicUrl, Math.floor(sessionTtlMs(ctx.config) / 1000)));
+  if (session.refreshed) reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(ctx.config.publicUrl, Math.max(1, Math.floor((session.expiresAt - ctx.clock.now()) / 1000))));
   request.principal = { accountId: session.accountId, userId: session.userId, via: 'session', apiKeyId: null, testMode: false, scope: 'all', batchId: null } satisfies Principal;
   await applyRateLimit(ctx, reply, `session:${session.id}`);
   return false;

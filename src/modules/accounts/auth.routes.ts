@@ -10,14 +10,14 @@ import { logIn, logOut, type SignedIn, signUp, signupStatus, whoAmI } from './au
 import { sessionCookieOptions } from './auth.plugin.ts';
 import { DEVICE_COOKIE, deviceCookieOptions } from './known-device.ts';
 import { changePassword, WRONG_CURRENT_PASSWORD } from './password.service.ts';
-import { SESSION_COOKIE, sessionTtlMs } from './session.service.ts';
+import { SESSION_COOKIE } from './session.service.ts';
 
 /** Registers /api/v1/auth/{signup,login,logout,me,password}. */
 export async function authRoutes(server: FastifyInstance, ctx: AppContext): Promise<void> {
   const app = server.withTypeProvider<TypeBoxTypeProvider>();
 
   function sendSignedIn(reply: FastifyReply, status: number, s: SignedIn) {
-    reply.setCookie(SESSION_COOKIE, s.sessionToken, sessionCookieOptions(ctx.config.publicUrl, Math.floor(sessionTtlMs(ctx.config) / 1000)));
+    reply.setCookie(SESSION_COOKIE, s.sessionToken, sessionCookieOptions(ctx.config.publicUrl, Math.max(1, Math.floor((s.expiresAt - ctx.clock.now()) / 1000))));
     reply.setCookie(DEVICE_COOKIE, s.deviceToken, deviceCookieOptions(ctx.config.publicUrl));
     reply.header('cache-control', 'no-store');
     const body: Whoami = {

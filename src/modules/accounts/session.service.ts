@@ -1,6 +1,7 @@
 // Dashboard sessions: an opaque 256-bit random token in an HttpOnly cookie, a server-side row
-// keyed by the token's SHA-256 (a database leak yields no usable cookie), sliding expiry, and a
-// CSRF token derived from the session token so it needs no storage and dies with the session.
+// keyed by the token's SHA-256 (a database leak yields no usable cookie), sliding expiry capped by
+// an absolute lifetime from sign-in (a stolen cookie kept busy does not live for ever), and a CSRF
+// token derived from the session token so it needs no storage and dies with the session.
 import { randomBytes } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { deriveKey, hmacSha256, secretsEqual, sha256 } from '../../crypto/keys.ts';
@@ -42,11 +43,16 @@ export function sessionTtlMs(config: Pick<AppContext['config'], 'sessionTtlHours
   return config.sessionTtlHours * 3_600_000;
 }
 
+/** When a session started at `createdAt` ends whatever its use (TESSERA_SESSION_MAX_DAYS). */
+function hardEnd(config: Pick<AppContext['config'], 'sessionMaxDays'>, createdAt: number): number {
+  return createdAt + config.sessionMaxDays * 86_400_000;
+}
+
 /** Starts a session for a user in an account; returns the cookie token (never stored) and expiry. */
 export async function createSession(ctx: Pick<AppContext, 'db' | 'clock' | 'config'>, userId: string, accountId: string): Promise<{ token: string; expiresAt: number }> {
   const now = ctx.clock.now();
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = now + sessionTtlMs(ctx.config);
+  const expiresAt = Math.min(now + sessionTtlMs(ctx.config), hardEnd(ctx.config, now));
   await insertSession(ctx.db, { id: newId('ses'), token_hash: hashToken(token), user_id: userId, account_id: accountId, created_at: now, last_seen_at: now, expires_at: expiresAt });
   return { token, expiresAt };
 }
@@ -57,14 +63,15 @@ export async function resolveSession(ctx: Pick<AppContext, 'db' | 'clock' | 'con
   if (!TOKEN_PATTERN.test(token)) return null;
   const row = await findSessionByTokenHash(ctx.db, hashToken(token));
   if (!row) return null;
-  if (row.expires_at <= now) {
+  const end = hardEnd(ctx.config, row.created_at);
+  if (row.expires_at <= now || end <= now) {
     await deleteSessionByTokenHash(ctx.db, row.token_hash);
     return null;
   }
-  let expiresAt = row.expires_at;
+  let expiresAt = Math.min(row.expires_at, end);
   const refreshed = now - row.last_seen_at >= TOUCH_INTERVAL_MS;
   if (refreshed) {
-    expiresAt = now + sessionTtlMs(ctx.config);
+    expiresAt = Math.min(now + sessionTtlMs(ctx.config), end);
     await touchSession(ctx.db, row.id, now, expiresAt);
   }
   return { id: row.id, userId: row.user_id, accountId: row.account_id, expiresAt, refreshed };
