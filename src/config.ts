@@ -34,6 +34,8 @@ export interface Config {
   readonly rateLimitPerMinute: number;
   /** Anonymous item creates per client network (IPv4 address, IPv6 /64) per minute. */
   readonly itemCreatesPerMinute: number;
+  /** Bytes of live anonymous items (content plus ANONYMOUS_ITEM_OVERHEAD_BYTES each) a deployment holds at most. */
+  readonly anonymousItemsBytes: number;
   /** Of those, password-protected ones (each costs an argon2id hash). */
   readonly itemPasswordCreatesPerMinute: number;
   /** Item password checks (right or wrong) per client network per minute: each runs argon2id. */
@@ -131,6 +133,13 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     range: [1, 1_000_000],
     description:
       'Anonymous `POST /api/v0/items` per client network (an IPv4 address or an IPv6 /64) per minute; over it, `429 rate_limited`. Creates with a valid API key or session count against that key or session instead.',
+  },
+  {
+    name: 'TESSERA_ANONYMOUS_ITEMS_MB',
+    default: '1024',
+    range: [1, 10_000_000],
+    description:
+      'Content of live anonymous items (no API key or session) this deployment holds at most, in MiB, each item counted at its content plus 1 KiB; past it, anonymous creates are `503 items_storage_full` until items expire, and creates with an API key or session go on. Bounds the disk anonymous callers can fill, whatever number of networks they come from.',
   },
   {
     name: 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE',
@@ -485,6 +494,7 @@ export function loadConfig(env: Env = process.env): Config {
     redisPrefix: env.TESSERA_REDIS_PREFIX?.trim() || 'tessera:',
     rateLimitPerMinute: int(env, 'TESSERA_RATE_LIMIT_PER_MINUTE', 600),
     itemCreatesPerMinute: int(env, 'TESSERA_ITEM_CREATES_PER_MINUTE', 60),
+    anonymousItemsBytes: int(env, 'TESSERA_ANONYMOUS_ITEMS_MB', 1024) * 1_048_576,
     itemPasswordCreatesPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CREATES_PER_MINUTE', 10),
     itemPasswordChecksPerMinute: int(env, 'TESSERA_ITEM_PASSWORD_CHECKS_PER_MINUTE', 60),
     sessionTtlHours: int(env, 'TESSERA_SESSION_TTL_HOURS', 336),

@@ -50,6 +50,7 @@ export const ERROR_CODES = {
   internal_error: { status: 500, title: 'Internal error' },
   not_ready: { status: 503, title: 'Not ready' },
   server_busy: { status: 503, title: 'The server is busy' },
+  items_storage_full: { status: 503, title: 'Anonymous item storage is full' },
   item_password_required: { status: 401, title: 'This item is password protected', challenge: ITEM_PASSWORD_CHALLENGE },
   item_password_invalid: { status: 401, title: 'Wrong password for this item', challenge: ITEM_PASSWORD_CHALLENGE },
   item_delete_token_invalid: { status: 403, title: 'Wrong delete token for this item' },

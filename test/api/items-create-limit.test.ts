@@ -88,6 +88,38 @@ describeDialects('item creation limits', (dialect) => {
     expect((await create(t, PROTECTED)).statusCode).toBe(429);
   });
 
+  it('live anonymous items hold at most TESSERA_ANONYMOUS_ITEMS_MB, from any number of networks: then 503 items_storage_full, nothing stored; keys go on; room returns as items expire', async () => {
+    const t = await app({ env: { TESSERA_ANONYMOUS_ITEMS_MB: '1' } });
+    const big = { content: 'x'.repeat(64 * 1024), ttlHours: 1 };
+    // Each counts 64 KiB of content plus 1 KiB: 15 fit in 1 MiB. Every one from its own address.
+    for (let i = 0; i < 15; i++) expect((await create(t, big, `198.51.100.${i + 1}`)).statusCode).toBe(201);
+    const refused = await create(t, big, '203.0.113.77');
+    expect(refused.statusCode).toBe(503);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.json()).toMatchObject({ code: 'items_storage_full', detail: expect.stringContaining('API key') });
+    expect(refused.headers['retry-after']).toBe('600');
+    const rows = async () =>
+      Number(
+        (
+          await t.app.ctx.db
+            .selectFrom('items')
+            .select((eb) => eb.fn.countAll<number | string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await rows()).toBe(15);
+    // A small item still fits where a large one did not.
+    expect((await create(t, { content: 'small', ttlHours: 1 }, '203.0.113.78')).statusCode).toBe(201);
+    // Items of an account are not anonymous storage.
+    const a = await signUp(t.app);
+    expect((await create(t, big, '203.0.113.79', authHeaders(a.apiKey))).statusCode).toBe(201);
+    // Expired and archived, they make room again.
+    t.clock.advance(3_600_000 + 1);
+    const { itemArchivalJob } = await import('../../src/modules/items/items.jobs.ts');
+    await itemArchivalJob.run(t.app.ctx);
+    expect((await create(t, big, '203.0.113.80')).statusCode).toBe(201);
+  });
+
   it('with REDIS_URL two instances share one budget per address', async () => {
     const env = { TESSERA_ITEM_CREATES_PER_MINUTE: '3', REDIS_URL: 'redis://127.0.0.1:6379', TESSERA_REDIS_PREFIX: `test:${randomBytes(6).toString('hex')}:` };
     const one = await app({ env });

@@ -2251,7 +2251,7 @@ export interface components {
          */
         ErrorCode: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "api_key_scope" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "api_key_scope" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "items_storage_full" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             status: number;
             title: string;
         };
@@ -2701,7 +2701,7 @@ export interface components {
              * @description The stable error code.
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "api_key_scope" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "api_key_scope" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "items_storage_full" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             /** @description What went wrong with this request and what to do about it. */
             detail: string;
             /** @description Every refused field (validation). */
@@ -3204,7 +3204,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3314,7 +3314,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3480,7 +3480,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description `items_storage_full`: anonymous items on this instance already hold what it keeps for them (`TESSERA_ANONYMOUS_ITEMS_MB`); room comes back as they expire (`Retry-After`). Creates with an API key or session are not affected. Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3603,7 +3603,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3700,7 +3700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3793,7 +3793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3928,7 +3928,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4030,7 +4030,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4144,7 +4144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4258,7 +4258,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4372,7 +4372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4486,7 +4486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4600,7 +4600,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4714,7 +4714,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4828,7 +4828,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4961,7 +4961,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5063,7 +5063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5165,7 +5165,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5267,7 +5267,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5369,7 +5369,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5467,7 +5467,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5569,7 +5569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5690,7 +5690,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5799,7 +5799,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5913,7 +5913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6006,7 +6006,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6129,7 +6129,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6190,7 +6190,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6313,7 +6313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6427,7 +6427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6634,7 +6634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6765,7 +6765,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6997,7 +6997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7151,7 +7151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7278,7 +7278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7393,7 +7393,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7537,7 +7537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7642,7 +7642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7757,7 +7757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7895,7 +7895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8010,7 +8010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8162,7 +8162,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8272,7 +8272,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8445,7 +8445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8555,7 +8555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8660,7 +8660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8783,7 +8783,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8887,7 +8887,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9063,7 +9063,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9189,7 +9189,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9354,7 +9354,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9451,7 +9451,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9623,7 +9623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9771,7 +9771,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9868,7 +9868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10022,7 +10022,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10131,7 +10131,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10274,7 +10274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10400,7 +10400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10511,7 +10511,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10656,7 +10656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10713,7 +10713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10810,7 +10810,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -10953,7 +10953,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11116,7 +11116,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11229,7 +11229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11341,7 +11341,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11486,7 +11486,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11643,7 +11643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11795,7 +11795,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -11972,7 +11972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -12098,7 +12098,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -12198,7 +12198,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -12303,7 +12303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -12441,7 +12441,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -12556,7 +12556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -12701,7 +12701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -12906,7 +12906,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13043,7 +13043,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13109,7 +13109,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13207,7 +13207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13367,7 +13367,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13493,7 +13493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13549,7 +13549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13628,7 +13628,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13697,7 +13697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13762,7 +13762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13892,7 +13892,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -13962,7 +13962,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -14087,7 +14087,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -14157,7 +14157,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -14226,7 +14226,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -14295,7 +14295,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -14360,7 +14360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -14428,7 +14428,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -14481,7 +14481,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -14553,7 +14553,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`. */
+            /** @description Unavailable: problem+json with `code` `not_ready`, `server_busy`, `items_storage_full`. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */

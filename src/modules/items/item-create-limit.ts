@@ -5,12 +5,17 @@
 import type { AppContext } from '../../context.ts';
 import { type RateLimiter, rateLimitedError } from '../../http/rate-limit.ts';
 import { clientNetwork } from '../../http/client-ip.ts';
+import { AppError } from '../../errors.ts';
+import { anonymousItemsHeld } from './items.repo.ts';
 
 /** The window of both create limits. */
 export const ITEM_CREATE_WINDOW_MS = 60_000;
 
 /** What the create limit needs: the limits (config), the time and the shared limiter. */
 export type CreateLimitContext = Pick<AppContext, 'clock' | 'config'> & { rateLimiter: RateLimiter };
+
+/** What a row costs beyond its content (ids, hashes, the sealed copy's base64 and tag), so a flood of tiny items counts too. */
+export const ANONYMOUS_ITEM_OVERHEAD_BYTES = 1024;
 
 /**
  * Counts an anonymous create from `clientIp`, and a password-protected one against the lower
@@ -33,4 +38,22 @@ export async function countAnonymousCreate(ctx: CreateLimitContext, clientIp: st
       'Too many password-protected items created from your network this minute; wait the number of seconds in Retry-After, or create them with an API key (it has its own budget).',
     );
   }
+}
+
+/**
+ * Refuses an anonymous item of `contentBytes` when the live anonymous items already hold
+ * TESSERA_ANONYMOUS_ITEMS_MB. The per-network rate alone let one address store 64 KiB a second
+ * for 30 days (5 GB a day), and any number of addresses multiply it; this bounds the disk
+ * whatever they number. Checked before the insert, not with it: concurrent creates may pass it
+ * together, overshooting by at most those few items.
+ */
+export async function checkAnonymousStorage(ctx: Pick<AppContext, 'db' | 'config'>, contentBytes: number): Promise<void> {
+  const held = await anonymousItemsHeld(ctx.db);
+  const needed = held.bytes + held.items * ANONYMOUS_ITEM_OVERHEAD_BYTES + contentBytes + ANONYMOUS_ITEM_OVERHEAD_BYTES;
+  if (needed <= ctx.config.anonymousItemsBytes) return;
+  throw new AppError(
+    'items_storage_full',
+    `This instance already holds as many anonymous items as it keeps (${Math.round(ctx.config.anonymousItemsBytes / 1_048_576)} MiB); room comes back as they expire. Create the item with an API key or a signed-in account, or try again later.`,
+    { headers: { 'retry-after': '600' } },
+  );
 }

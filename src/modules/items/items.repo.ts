@@ -10,6 +10,17 @@ export async function insertItem(db: Db, row: ItemsTable): Promise<void> {
   await db.insertInto('items').values(row).execute();
 }
 
+/** Live anonymous items (not archived): how many, and their content's bytes. */
+export async function anonymousItemsHeld(db: Db): Promise<{ items: number; bytes: number }> {
+  const row = await db
+    .selectFrom('items')
+    .select((eb) => [eb.fn.countAll<number | string>().as('items'), eb.fn.coalesce(eb.fn.sum<number | string>('content_bytes'), sql<number>`0`).as('bytes')])
+    .where('account_id', 'is', null)
+    .where('archived_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return { items: Number(row.items), bytes: Number(row.bytes) };
+}
+
 /** Finds an item by the hash of its magic. */
 export async function findItemByMagicHash(db: Db, magicHash: string): Promise<ItemsTable | undefined> {
   return db.selectFrom('items').selectAll().where('magic_hash', '=', magicHash).executeTakeFirst();

@@ -117,6 +117,9 @@ export const createItemSchema = {
     429: problem(
       '`rate_limited`: the API key sent has made too many requests this minute, or too many anonymous creates from this network (an IPv4 address or IPv6 /64) this minute, or too many password-protected ones (a lower limit: each costs an argon2id hash); see `Retry-After` and `RateLimit-*`. Creates with an API key count against the key instead.',
     ),
+    503: problem(
+      '`items_storage_full`: anonymous items on this instance already hold what it keeps for them (`TESSERA_ANONYMOUS_ITEMS_MB`); room comes back as they expire (`Retry-After`). Creates with an API key or session are not affected.',
+    ),
   },
 } as const;
 

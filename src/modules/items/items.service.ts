@@ -7,7 +7,7 @@ import { fromFlag, toFlag } from '../../db/dialect.ts';
 import { AppError } from '../../errors.ts';
 import { newId } from '../../ids.ts';
 import { countPasswordCheck } from './item-check-limit.ts';
-import { type CreateLimitContext, countAnonymousCreate } from './item-create-limit.ts';
+import { type CreateLimitContext, checkAnonymousStorage, countAnonymousCreate } from './item-create-limit.ts';
 import { type FinalReason, finalReason, type ItemState, itemState, type LifecycleFacts } from './item-lifecycle.ts';
 import { MAX_PASSWORD_LENGTH, MAX_TTL_HOURS, MAX_VIEW_LIMIT, MIN_TTL_HOURS, PASSWORD_ATTEMPTS_PER_CLIENT, PASSWORD_ATTEMPTS_PER_WINDOW } from './items.limits.ts';
 import type { CreateItemBody, ItemJson } from './items.schemas.ts';
@@ -114,7 +114,10 @@ function validate(input: NewItemInput): void {
 export async function createItem(ctx: Pick<AppContext, 'db'> & CreateLimitContext, input: NewItemInput): Promise<ItemView> {
   validate(input);
   // A signed-in caller was already counted against its key's or session's budget by the auth hook.
-  if (!input.accountId) await countAnonymousCreate(ctx, input.clientIp, input.password !== undefined && input.password !== null);
+  if (!input.accountId) {
+    await countAnonymousCreate(ctx, input.clientIp, input.password !== undefined && input.password !== null);
+    await checkAnonymousStorage(ctx, Buffer.byteLength(input.content, 'utf8'));
+  }
   const magic = newMagic();
   const deleteToken = newDeleteToken();
   const now = ctx.clock.now();
