@@ -121,6 +121,32 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
             await page.screenshot({ path: `.tmp/webhooks-rotated-focus-${width}-${dialect}.png` });
           }
 
+          // A leak: the new secret alone signs, at once; the two older ones stop.
+          await page.getByRole('button', { name: 'Rotate secret' }).click();
+          const confirm = page.getByRole('alertdialog');
+          await confirm.getByLabel('The current secret leaked: stop it now').check();
+          await confirm.getByText('every older one stops at once').waitFor();
+          await expectAxeClean(page, 'rotate dialog, leaked');
+          await page.screenshot({ path: `.tmp/webhooks-rotate-leaked-${dialect}.png` });
+          await confirm.getByRole('button', { name: 'Rotate and stop the old secret' }).click();
+          const alone = (await page.getByRole('dialog').getByTestId('secret').textContent())!;
+          expect(alone).not.toBe(next);
+          await page.getByRole('dialog').getByText('The previous secret no longer signs').waitFor();
+          await page.getByRole('button', { name: 'I have copied it' }).click();
+          await expect.poll(() => page.getByText('Being replaced').count()).toBe(0);
+          const received = receiver.received.length;
+          await page.getByRole('button', { name: 'Send test event' }).click();
+          await deliver();
+          expect(receiver.received).toHaveLength(received + 1);
+          const leakedDelivery = receiver.received[received]!;
+          expect(String(leakedDelivery.headers['webhook-signature']).split(' ')).toHaveLength(1);
+          expect(verifyAt(alone, leakedDelivery, live.clock.now())).toMatchObject({ type: 'ping' });
+          expect(() => verifyAt(next, leakedDelivery, live.clock.now())).toThrow();
+          // The next rotation offers the 24-hour overlap again.
+          await page.getByRole('button', { name: 'Rotate secret' }).click();
+          expect(await page.getByRole('alertdialog').getByLabel('The current secret leaked: stop it now').isChecked()).toBe(false);
+          await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+
           // Pause (no test event then), resume, delete.
           await page.getByRole('button', { name: 'Pause' }).click();
           await page.getByText('Paused', { exact: true }).waitFor();

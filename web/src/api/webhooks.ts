@@ -44,8 +44,9 @@ export async function createWebhookSecret(): Promise<string> {
 }
 
 /** Replaces the secret; the old one keeps signing for 24 hours. The new value is shown once. */
-export async function rotateWebhookSecret(): Promise<{ secret: string; previousExpiresAt: string }> {
-  const { data } = await unwrap(api.POST('/api/v1/merchant/webhooks/secret/rotate'));
+/** Rotates the signing secret; `stopPrevious` ends every older secret at once (a leak) instead of after 24 hours. */
+export async function rotateWebhookSecret(stopPrevious = false): Promise<{ secret: string; previousExpiresAt: string }> {
+  const { data } = await unwrap(api.POST('/api/v1/merchant/webhooks/secret/rotate', { body: stopPrevious ? { previous_valid_hours: 0 } : {} }));
   return { secret: data.secret, previousExpiresAt: data.previous.expires_at };
 }
 

@@ -1,5 +1,6 @@
 // The signing secret receivers verify deliveries with: created once, rotated with a 24-hour
-// overlap (both secrets sign meanwhile), its value shown only when it is made.
+// overlap (both secrets sign meanwhile) or, after a leak, with the old one stopped at once; its
+// value shown only when it is made.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { KeyRound, RefreshCw } from 'lucide-react';
@@ -10,11 +11,13 @@ import { SecretBox } from '../components/secret-box.tsx';
 import { Button } from '../components/ui/button.tsx';
 import { ConfirmDialog, Dialog } from '../components/ui/dialog.tsx';
 import { Alert, Badge, Card, Skeleton, Time } from '../components/ui/misc.tsx';
+import { Toggle } from '../designer/inputs.tsx';
 
 export function SecretCard() {
   const queryClient = useQueryClient();
   const secrets = useQuery(webhookSecretsQuery);
   const [confirming, setConfirming] = useState(false);
+  const [leaked, setLeaked] = useState(false);
   const [shown, setShown] = useState<{ secret: string; note?: string } | null>(null);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: webhookSecretsQuery.queryKey });
   const create = useMutation({
@@ -25,10 +28,15 @@ export function SecretCard() {
     },
   });
   const rotate = useMutation({
-    mutationFn: rotateWebhookSecret,
-    onSuccess: ({ secret }) => {
+    mutationFn: (stopPrevious: boolean) => rotateWebhookSecret(stopPrevious),
+    onSuccess: ({ secret }, stopPrevious) => {
       setConfirming(false);
-      setShown({ secret, note: 'The previous secret keeps signing beside it for 24 hours: update your receivers before then.' });
+      setShown({
+        secret,
+        note: stopPrevious
+          ? 'The previous secret no longer signs: receivers reject deliveries until they check this one.'
+          : 'The previous secret keeps signing beside it for 24 hours: update your receivers before then.',
+      });
       refresh();
     },
   });
@@ -46,7 +54,13 @@ export function SecretCard() {
         </div>
         {secrets.isSuccess &&
           (active ? (
-            <Button onClick={() => setConfirming(true)}>
+            <Button
+              onClick={() => {
+                // Every rotation starts from the 24-hour overlap; stopping the old secret is chosen each time.
+                setLeaked(false);
+                setConfirming(true);
+              }}
+            >
               <RefreshCw aria-hidden="true" />
               Rotate secret
             </Button>
@@ -93,15 +107,23 @@ export function SecretCard() {
         title="Rotate the signing secret?"
         description={
           <>
-            A new secret signs every delivery from now on. The current one keeps signing beside it for 24 hours, then stops: receivers that still check only the old one will reject deliveries after
-            that.
+            {leaked
+              ? 'A new secret signs every delivery from now on, and every older one stops at once: receivers that still check an old one reject deliveries until you give them the new one.'
+              : 'A new secret signs every delivery from now on. The current one keeps signing beside it for 24 hours, then stops: receivers that still check only the old one will reject deliveries after that.'}
             {rotate.error && <span className="mt-2 block text-red-700 dark:text-red-400">{errorText(rotate.error)}</span>}
           </>
         }
-        confirmLabel="Rotate secret"
+        confirmLabel={leaked ? 'Rotate and stop the old secret' : 'Rotate secret'}
         pending={rotate.isPending}
-        onConfirm={() => rotate.mutate()}
-      />
+        onConfirm={() => rotate.mutate(leaked)}
+      >
+        <Toggle
+          label="The current secret leaked: stop it now"
+          checked={leaked}
+          onChange={setLeaked}
+          hint="Anyone holding it could sign deliveries your receivers would trust. Without the 24-hour overlap, nothing signed with it is valid any more."
+        />
+      </ConfirmDialog>
       <Dialog open={shown !== null} onOpenChange={(open) => !open && setShown(null)} title="Your signing secret" description={shown?.note} holdOpen>
         {shown && (
           <div className="space-y-5">

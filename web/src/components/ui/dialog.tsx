@@ -101,6 +101,7 @@ export function ConfirmDialog({
   pending,
   confirmVariant = 'danger',
   cancelLabel = 'Cancel',
+  children,
 }: {
   open: boolean;
   onOpenChange: (open: boolean) => void;
@@ -112,6 +113,8 @@ export function ConfirmDialog({
   confirmVariant?: 'danger' | 'primary';
   /** The button that leaves things as they are; name it when "Cancel" would read as the action itself. */
   cancelLabel?: string;
+  /** A choice that shapes the action (a checkbox), shown under the description. */
+  children?: ReactNode;
 }) {
   const returnFocus = useReturnFocus(open);
   return (
@@ -121,6 +124,7 @@ export function ConfirmDialog({
         <AlertDialog.Content className={panel} onCloseAutoFocus={returnFocus}>
           <AlertDialog.Title className="text-base font-semibold">{title}</AlertDialog.Title>
           <AlertDialog.Description className="mt-2 text-sm leading-relaxed text-zinc-600 dark:text-zinc-400">{description}</AlertDialog.Description>
+          {children && <div className="mt-4">{children}</div>}
           <div className="mt-5 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
             <AlertDialog.Cancel asChild>
               <Button>{cancelLabel}</Button>
