@@ -216,6 +216,13 @@ describeDialects('dashboard live tickets in Chromium', (dialect) => {
         await expect.poll(() => admission.textContent()).toMatch(/^Admitted .+ at North door\.$/);
         await page.getByText('Part of the event “Winter gala”.').waitFor();
         await expectAxeClean(page, 'admitted ticket');
+        // Checked out again (re-entry is off by default): the page no longer says it is in.
+        clock.advance(60_000);
+        const out = signedTicketUrl(live.app.ctx, { id: ada.id, accountId: '', shortCode: ada.short_code }, 1, clock.now());
+        const exit = await live.app.inject({ method: 'POST', url: '/api/v1/checkins', headers, payload: { payload: out, type: 'exit', scanner_id: 'South exit', batch_id: batchId } });
+        expect(exit.json()).toMatchObject({ result: 'ok', reason: 'left', reentry: false });
+        await page.reload();
+        await expect.poll(() => admission.textContent()).toMatch(/^Checked out .+ at South exit\. Left for good: re-entry is off for this ticket\.$/);
 
         await page.goto(`${live.base}/app/campaigns/${grace.id}`);
         await expect.poll(() => page.getByTestId('ticket-admission').textContent()).toBe('Not checked in yet.');

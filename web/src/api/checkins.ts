@@ -105,7 +105,8 @@ export function ticketAdmissionQuery(campaignId: string) {
   return queryOptions({
     queryKey: ['checkins', 'admission', campaignId],
     queryFn: async ({ signal }) => {
-      const page = await unwrap(api.GET('/api/v1/checkins', { params: { query: { campaign_id: campaignId, result: 'ok', type: 'entry', limit: 1 } }, signal }));
+      // The latest entry or exit that went through: where the ticket's holder is now.
+      const page = await unwrap(api.GET('/api/v1/checkins', { params: { query: { campaign_id: campaignId, result: 'ok', limit: 1 } }, signal }));
       return page.data[0] ?? null;
     },
     refetchInterval: DOOR_REFRESH_MS,

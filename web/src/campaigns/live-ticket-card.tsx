@@ -59,7 +59,7 @@ function TicketImage({ campaign, live }: { campaign: Campaign; live: UseQueryRes
   );
 }
 
-/** Whether the ticket got in, when and where, and the way to its event's door (tickets made in bulk). */
+/** Whether the ticket got in (or went out again), when and where, and the way to its event's door (tickets made in bulk). */
 function AtTheDoor({ campaign }: { campaign: Campaign }) {
   const admission = useQuery(ticketAdmissionQuery(campaign.id));
   const batchId = campaign.batch_id;
@@ -72,6 +72,11 @@ function AtTheDoor({ campaign }: { campaign: Campaign }) {
         <Skeleton className="h-5 w-48" />
       ) : admission.isError ? (
         <p>Whether it got in could not be loaded: {errorText(admission.error)}</p>
+      ) : entry?.type === 'exit' ? (
+        <p data-testid="ticket-admission">
+          Checked out <Time value={entry.created_at} />
+          {entry.scanner_id ? ` at ${entry.scanner_id}` : ''}. {entry.reentry === false ? 'Left for good: re-entry is off for this ticket.' : 'It can come back in.'}
+        </p>
       ) : entry ? (
         <p data-testid="ticket-admission">
           Admitted <Time value={entry.created_at} />
