@@ -112,12 +112,27 @@ describeDialects('items public page', (dialect) => {
     const wrong = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form({ password: 'nope' }) });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.body).toContain('That password is not right. Nothing was used up');
+    expect(wrong.body).toContain('You can try 9 more times.');
     expect(wrong.body).toContain('action="reveal"');
     expect(wrong.body).not.toContain('behind a password');
     const right = await t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form({ password: 'open sesame' }) });
     expect(right.statusCode).toBe(200);
     expect(right.body).toContain('behind a password');
     expect(right.body).toContain('You can open this one more time.');
+  });
+
+  it('counts down the wrong passwords a connection has left, and says when the last one was spent', async () => {
+    const item = await createItemViaApi(t.app, { content: 'x', password: 'right', ttlHours: 1 });
+    const guess = (password: string) => t.app.inject({ method: 'POST', url: `${pagePath(item.publicUrl)}/reveal`, ...form({ password }) });
+    for (let i = 0; i < 8; i++) await guess(`w${i}`);
+    const ninth = await guess('w8');
+    expect(ninth.statusCode).toBe(401);
+    expect(ninth.body).toContain('One more wrong password and it stops taking passwords from your connection for 15 minutes.');
+    const tenth = await guess('w9');
+    expect(tenth.statusCode).toBe(401);
+    expect(tenth.body).toContain('that was the last try from your connection: try again in 15 minutes.');
+    expect(tenth.body).not.toContain('so you can try again');
+    expect((await guess('right')).statusCode).toBe(429);
   });
 
   it('too many wrong passwords → 429 page with Retry-After', async () => {

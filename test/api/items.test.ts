@@ -105,7 +105,7 @@ describeDialects('items API', (dialect) => {
       expect(missing.json()).toMatchObject({ code: 'item_password_required', status: 401 });
       const wrong = await resolveViaApi(t.app, item.magic, 'not-the-password');
       expect(wrong.statusCode).toBe(401);
-      expect(wrong.json()).toMatchObject({ code: 'item_password_invalid' });
+      expect(wrong.json()).toMatchObject({ code: 'item_password_invalid', attemptsLeft: 9, detail: expect.stringContaining('9 more wrong passwords from your network') });
       expect(JSON.stringify(wrong.json())).not.toContain(SEED_ITEM.content);
       const right = await resolveViaApi(t.app, item.magic, SEED_ITEM.password);
       expect(right.json().viewCount).toBe(1);

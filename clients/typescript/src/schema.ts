@@ -3546,7 +3546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `item_password_required` or `item_password_invalid`; no view spent. Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
+            /** @description `item_password_required` or `item_password_invalid`; no view spent. On `item_password_invalid`, `attemptsLeft`: the wrong passwords this network may still send before the item refuses it (429) for the rest of its 15 minutes. Not authenticated: problem+json with `code` `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`, `item_password_required`, `item_password_invalid`. */
             401: {
                 headers: {
                     /** @description The challenge (RFC 9110): `Bearer realm="tessera"` with `unauthorized`, `api_key_missing`, `session_ended`, `api_key_invalid`, `invalid_credentials`; `QR-Password realm="tessera-item"` with `item_password_required`, `item_password_invalid`. A refused API key or session adds `error="invalid_token"` (RFC 6750). */

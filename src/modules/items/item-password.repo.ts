@@ -15,8 +15,8 @@ export async function clientLockedUntil(db: Db, itemId: string, client: string, 
   return end > now ? end : null;
 }
 
-/** Counts one wrong password of `client`; false when `max` are already counted in its window (that guess gets no answer). */
-export async function countClientWrongPassword(db: Db, itemId: string, client: string, now: number, limit: PasswordLimit): Promise<boolean> {
+/** Counts one wrong password of `client` and returns how many its window now holds; null when `max` were already counted (that guess gets no answer). */
+export async function countClientWrongPassword(db: Db, itemId: string, client: string, now: number, limit: PasswordLimit): Promise<number | null> {
   const over = sql<boolean>`item_password_clients.window_start <= cast(${now - limit.windowMs} as bigint)`;
   const counted = await db
     .insertInto('item_password_clients')
@@ -32,7 +32,7 @@ export async function countClientWrongPassword(db: Db, itemId: string, client: s
     )
     .returning('attempts')
     .executeTakeFirst();
-  return counted !== undefined;
+  return counted === undefined ? null : Number(counted.attempts);
 }
 
 /** Deletes counters whose window ended before `before` (they no longer limit anything); returns how many. */

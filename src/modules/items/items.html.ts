@@ -42,11 +42,17 @@ function page(ctx: ItemPageContext, title: string, body: SafeHtml, tone: 'neutra
 }
 
 /** The landing page of an item that can be opened: what opening costs, and the button (with a password field when protected). */
-export function availablePage(ctx: ItemPageContext, item: ItemStatus, action: string, error?: 'missing' | 'wrong'): RenderedPage {
+export function availablePage(ctx: ItemPageContext, item: ItemStatus, action: string, error?: 'missing' | 'wrong', attemptsLeft?: number): RenderedPage {
   const { t } = ctx;
   const left = remaining(item);
   const warning = left === null ? '' : left <= 1 ? t.html('item.warn.last') : t.html('item.warn.spend', { count: left });
-  const alert = error ? html`<div class="alert" role="alert">${t.html(error === 'wrong' ? 'item.password.wrong' : 'item.password.missing')}</div>` : '';
+  const wrong =
+    attemptsLeft === 0
+      ? t.html('item.password.wrongLast')
+      : attemptsLeft === undefined
+        ? t.html('item.password.wrong')
+        : html`${t.html('item.password.wrong')} ${t.html('item.password.triesLeft', { count: attemptsLeft })}`;
+  const alert = error ? html`<div class="alert" role="alert">${error === 'wrong' ? wrong : t.html('item.password.missing')}</div>` : '';
   const password = item.passwordProtected
     ? html`<div class="field"><label for="password">${t.text('item.password.label')}</label><p class="help" id="password-help">${t.html('item.password.hint')}</p><input type="password" id="password" name="password" autocomplete="off" required aria-describedby="password-help"${error ? html` aria-invalid="true" autofocus` : ''}></div>`
     : '';

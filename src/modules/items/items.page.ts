@@ -118,7 +118,12 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext, l
             const status = await peekOrNull(ctx, magic);
             if (!status) return notFound(request, reply);
             // The page is the 401's body; its challenge (WWW-Authenticate) comes with the error.
-            return html(reply.headers(error.headers ?? {}), 401, availablePage(page, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing'));
+            const attemptsLeft = error.extensions?.attemptsLeft;
+            return html(
+              reply.headers(error.headers ?? {}),
+              401,
+              availablePage(page, status, 'reveal', error.code === 'item_password_invalid' ? 'wrong' : 'missing', typeof attemptsLeft === 'number' ? attemptsLeft : undefined),
+            );
           }
           case 'too_many_attempts':
           case 'rate_limited': {

@@ -132,7 +132,12 @@ export const resolveItemSchema = {
   headers: Type.Object({ 'x-qr-password': Type.Optional(Type.String({ description: 'The password, when the item has one (UTF-8).' })) }),
   response: {
     200: ItemJson,
-    401: problem('`item_password_required` or `item_password_invalid`; no view spent.'),
+    401: problem(
+      '`item_password_required` or `item_password_invalid`; no view spent. On `item_password_invalid`, `attemptsLeft`: the wrong passwords this network may still send before the item refuses it (429) for the rest of its 15 minutes.',
+      {
+        attemptsLeft: Type.Optional(Type.Integer({ minimum: 0 })),
+      },
+    ),
     404: notFound,
     410: problem('`item_expired` or `item_exhausted`, with the final state.', finalState),
     429: problem(

@@ -236,11 +236,21 @@ async function checkPassword(ctx: ResolveContext, row: ItemsTable, password: str
     if (lockedMeanwhile !== null) throw tooManyAttempts(lockedMeanwhile, now, true);
     return;
   }
-  if (!(await countClientWrongPassword(ctx.db, row.id, client, now, CLIENT_LIMIT))) {
+  const wrongFromHere = await countClientWrongPassword(ctx.db, row.id, client, now, CLIENT_LIMIT);
+  if (wrongFromHere === null) {
     throw tooManyAttempts((await clientLockedUntil(ctx.db, row.id, client, now, CLIENT_LIMIT)) ?? now + 1000, now, true);
   }
   if (await countWrongPassword(ctx.db, row.id, now, PASSWORD_LIMIT)) {
-    throw new AppError('item_password_invalid', 'The password is wrong; no view was spent. Wrong passwords are limited per item and per network.');
+    // Said, so a person who mistyped knows how careful to be; the limit itself is documented anyway.
+    const attemptsLeft = Math.max(0, CLIENT_LIMIT.max - wrongFromHere);
+    const minutes = Math.round(CLIENT_LIMIT.windowMs / 60_000);
+    throw new AppError(
+      'item_password_invalid',
+      attemptsLeft === 0
+        ? `The password is wrong; no view was spent. That was the last wrong password this item takes from your network for ${minutes} minutes.`
+        : `The password is wrong; no view was spent. ${attemptsLeft} more wrong ${attemptsLeft === 1 ? 'password' : 'passwords'} from your network and the item refuses it for ${minutes} minutes.`,
+      { extensions: { attemptsLeft } },
+    );
   }
   throw await changedMeanwhile(ctx, row.magic_hash, now);
 }

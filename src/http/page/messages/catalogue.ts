@@ -1,7 +1,7 @@
 // The catalogue of page chrome strings and the translator pages use. A message is text with
 // `{name}` placeholders, or plural forms chosen by the `count` parameter through Intl.PluralRules.
 import { html, type Interpolation, type SafeHtml } from '../../html.ts';
-import { en } from './en.ts';
+import type { en } from './en.ts';
 
 /** One message: text, or plural forms (CLDR categories; `other` is required). */
 export type Message = string | ({ other: string } & Partial<Record<Intl.LDMLPluralRule, string>>);

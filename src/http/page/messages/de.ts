@@ -35,6 +35,8 @@ export const de: Catalogue = {
   'item.password.hint': 'Die Person, die diesen Link geteilt hat, sollte Ihnen das Passwort gegeben haben.',
   'item.password.missing': 'Geben Sie das Passwort ein, um es zu öffnen. Es wurde nichts verbraucht.',
   'item.password.wrong': 'Dieses Passwort stimmt nicht. Es wurde nichts verbraucht, Sie können es also erneut versuchen.',
+  'item.password.triesLeft': { one: 'Noch ein falsches Passwort, und es nimmt 15 Minuten lang keine Passwörter von Ihrer Verbindung an.', other: 'Sie können es noch {count}-mal versuchen.' },
+  'item.password.wrongLast': 'Dieses Passwort stimmt nicht. Es wurde nichts verbraucht, aber das war der letzte Versuch von Ihrer Verbindung: Versuchen Sie es in 15 Minuten erneut.',
   'item.reveal.button': 'Inhalt anzeigen',
   'item.reveal.title': 'Das wurde mit Ihnen geteilt',
   'item.reveal.contentLabel': 'Geteilter Inhalt',

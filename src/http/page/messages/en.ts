@@ -34,6 +34,8 @@ export const en = {
   'item.password.hint': 'The person who shared this link should have given you its password.',
   'item.password.missing': 'Enter the password to open it. Nothing was used up.',
   'item.password.wrong': 'That password is not right. Nothing was used up, so you can try again.',
+  'item.password.triesLeft': { one: 'One more wrong password and it stops taking passwords from your connection for 15 minutes.', other: 'You can try {count} more times.' },
+  'item.password.wrongLast': 'That password is not right. Nothing was used up, but that was the last try from your connection: try again in 15 minutes.',
   'item.reveal.button': 'Show the content',
   'item.reveal.title': 'Here is what was shared with you',
   'item.reveal.contentLabel': 'Shared content',

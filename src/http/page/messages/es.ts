@@ -34,6 +34,8 @@ export const es: Catalogue = {
   'item.password.hint': 'La persona que compartió este enlace debería haberte dado su contraseña.',
   'item.password.missing': 'Escribe la contraseña para abrirlo. No se ha gastado nada.',
   'item.password.wrong': 'Esa contraseña no es correcta. No se ha gastado nada, así que puedes volver a intentarlo.',
+  'item.password.triesLeft': { one: 'Una contraseña incorrecta más y dejará de aceptar contraseñas desde tu conexión durante 15 minutos.', other: 'Puedes intentarlo {count} veces más.' },
+  'item.password.wrongLast': 'Esa contraseña no es correcta. No se ha gastado nada, pero era el último intento desde tu conexión: vuelve a intentarlo dentro de 15 minutos.',
   'item.reveal.button': 'Mostrar el contenido',
   'item.reveal.title': 'Esto es lo que se ha compartido contigo',
   'item.reveal.contentLabel': 'Contenido compartido',

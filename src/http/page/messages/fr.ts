@@ -34,6 +34,11 @@ export const fr: Catalogue = {
   'item.password.hint': 'La personne qui a partagé ce lien devrait vous avoir donné son mot de passe.',
   'item.password.missing': 'Saisissez le mot de passe pour l’ouvrir. Rien n’a été utilisé.',
   'item.password.wrong': 'Ce mot de passe n’est pas le bon. Rien n’a été utilisé : vous pouvez réessayer.',
+  'item.password.triesLeft': {
+    one: 'Encore un mauvais mot de passe et il n’acceptera plus de mot de passe depuis votre connexion pendant 15 minutes.',
+    other: 'Vous pouvez encore essayer {count} fois.',
+  },
+  'item.password.wrongLast': 'Ce mot de passe n’est pas le bon. Rien n’a été utilisé, mais c’était le dernier essai depuis votre connexion : réessayez dans 15 minutes.',
   'item.reveal.button': 'Afficher le contenu',
   'item.reveal.title': 'Voici ce qui a été partagé avec vous',
   'item.reveal.contentLabel': 'Contenu partagé',
