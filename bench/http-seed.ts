@@ -1,13 +1,13 @@
-// node bench/http-seed.ts tessera|tessera-static <env JSON> — prepares the data directory of the
-// bench:http Tessera server with the environment bench/http-server.js then serves with:
-// migrations, one account, one campaign (dynamic for `tessera`, static for `tessera-static`), and
-// prints the campaign's short code. A process of its own, run before the server starts:
+// node bench/http-seed.ts tessera|tessera-static <env JSON> [campaigns] — prepares the data
+// directory of the bench:http Tessera server with the environment bench/http-server.js then serves
+// with: migrations, one account, one campaign (dynamic for `tessera`, static for `tessera-static`;
+// `campaigns` of them for bench/http-varied.bench.ts), and prints their short codes on one line. A process of its own, run before the server starts:
 // production's `tessera serve` seeds nothing, so the measured server must not carry the seeding's
 // modules and garbage either.
 import { currentServerBuild } from '../bin/server-build.js';
 import type { AppContext } from '../src/context.ts';
 
-const [mode, envJson] = process.argv.slice(2);
+const [mode, envJson, count = '1'] = process.argv.slice(2);
 if ((mode !== 'tessera' && mode !== 'tessera-static') || !envJson) {
   console.error('usage: node bench/http-seed.ts tessera|tessera-static <env JSON>');
   process.exit(2);
@@ -28,14 +28,18 @@ await migrateToLatest(database.db);
 const now = Date.now();
 const accountId = newId('acc');
 await database.db.insertInto('accounts').values({ id: accountId, slug: 'bench', name: 'Bench', created_at: now, updated_at: now }).execute();
-const campaign = await createCampaign(
-  { db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] },
-  { accountId, testMode: false },
-  {
-    name: 'bench',
-    qr_type: mode === 'tessera' ? 'dynamic' : 'static',
-    destination: 'https://example.com/landing',
-  },
-);
+const codes: string[] = [];
+for (let i = 0; i < Number(count); i++) {
+  const campaign = await createCampaign(
+    { db: database.db, clock: { now: () => Date.now() }, config: config as AppContext['config'] },
+    { accountId, testMode: false },
+    {
+      name: `bench ${i + 1}`,
+      qr_type: mode === 'tessera' ? 'dynamic' : 'static',
+      destination: 'https://example.com/landing',
+    },
+  );
+  codes.push(campaign.shortCode);
+}
 await database.close();
-console.log(campaign.shortCode);
+console.log(codes.join(' '));

@@ -2,7 +2,7 @@
 // event loop. `bare`: node:http answering a fixed 302; `fastify`: bare Fastify doing the same;
 // `tessera-static`: Tessera redirecting a static code's short link (same path, no scan recorded);
 // `tessera`: the real app on SQLite with one dynamic campaign. Prints `READY <port> <path>` when
-// listening; on SIGTERM Tessera shuts down gracefully (flushing scans) and prints `SCANS <n>`.
+// listening; on SIGTERM Tessera shuts down gracefully (flushing scans) and prints `SCANS <n> DROPPED <n> PENDING_MAX <n>`.
 // Plain JavaScript, like bin/tessera.js: a process whose entry is TypeScript holds Node's type
 // stripper for its whole life (~9 MB resident), which `tessera serve` from dist/ does not.
 import { spawnSync } from 'node:child_process';
@@ -48,15 +48,25 @@ if (mode === 'bare') {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-'));
   // The default configuration (LOG_LEVEL info, the background jobs running in the server, and
   // all): what users run is what is measured. The jobs hold ~2 MB idle (the modules they import).
-  const env = { TESSERA_DATA_DIR: dir, TESSERA_MASTER_KEY: '7e'.repeat(32), PORT: '0', ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}) };
+  // BENCH_ENV (JSON) adds settings: bench/http-varied.bench.ts trusts X-Forwarded-For with it.
+  const env = {
+    TESSERA_DATA_DIR: dir,
+    TESSERA_MASTER_KEY: '7e'.repeat(32),
+    PORT: '0',
+    ...(process.env.LOG_LEVEL ? { LOG_LEVEL: process.env.LOG_LEVEL } : {}),
+    ...JSON.parse(process.env.BENCH_ENV ?? '{}'),
+  };
   // Migrations, account and campaign in a process of their own: `tessera serve` seeds nothing,
   // so the server measured here must not hold the seeding's modules and garbage either.
-  const seed = spawnSync(process.execPath, [path.join(import.meta.dirname, 'http-seed.ts'), mode, JSON.stringify(env)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const seed = spawnSync(process.execPath, [path.join(import.meta.dirname, 'http-seed.ts'), mode, JSON.stringify(env), process.env.BENCH_CAMPAIGNS ?? '1'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (seed.status !== 0) {
     console.error(`bench/http-seed.ts failed (${seed.status}): ${seed.stdout}`);
     process.exit(1);
   }
-  const shortCode = seed.stdout.trim();
+  const [shortCode, ...moreCodes] = seed.stdout.trim().split(' ');
   // From here on as `tessera serve` starts: open and migrate (nothing left to apply), build, then
   // its own startServing (ready, releaseStartupMemory, listen, "Tessera is ready").
   const { openRuntime, plainLines } = await load('cli/runtime');
@@ -69,6 +79,10 @@ if (mode === 'bare') {
   );
   const app = await buildApp(config, { database });
   await startServing(app, config, database);
+  // The scan buffer's deepest backlog, sampled: a writer slower than the traffic shows here first.
+  let pendingMax = 0;
+  setInterval(() => (pendingMax = Math.max(pendingMax, app.ctx.scans.pending)), 50).unref();
+  if (moreCodes.length > 0) console.log(`CODES ${[shortCode, ...moreCodes].join(' ')}`);
   console.log(`READY ${app.server.address().port} /${shortCode}`);
   process.on('SIGTERM', async () => {
     await app.close();
@@ -76,7 +90,7 @@ if (mode === 'bare') {
       .selectFrom('scans')
       .select((eb) => eb.fn.countAll().as('n'))
       .executeTakeFirstOrThrow();
-    console.log(`SCANS ${Number(row.n)}`);
+    console.log(`SCANS ${Number(row.n)} DROPPED ${app.ctx.scans.dropped} PENDING_MAX ${pendingMax}`);
     await database.close();
     fs.rmSync(dir, { recursive: true, force: true });
     process.exit(0);
