@@ -100,3 +100,38 @@ it('orders sightings as their keys sort: the lock order concurrent flushes on Po
     expect([...sightings].sort(compareSightings)).toEqual(byKey);
   }
 });
+
+it('finds the sightings the database reports new, field by field, as keying them by their joined fields did', () => {
+  for (const seed of [6, 7]) {
+    const scans = varied(4_000, seed);
+    // One visitor in two accounts, several campaigns and both days: a hash alone names no sighting.
+    for (const scan of scans.slice(0, 400)) scan.visitorHash = 'v-shared';
+    const sightings = uniqueSightings(groupScans(scans));
+    const byKey = new Map([...sightings.values()].map((held) => [sightingKey(held.sighting), held]));
+    expect(byKey.size).toBe(sightings.size);
+    // Rows as the database returns them: equal strings, not the same objects; a third of them.
+    const copy = (text: string) => Buffer.from(text).toString();
+    const returned = [...sightings.values()]
+      .filter((_, i) => i % 3 === 0)
+      .map(({ sighting }) => ({ ...sighting, accountId: copy(sighting.accountId), campaignId: copy(sighting.campaignId), visitorHash: copy(sighting.visitorHash) }));
+    for (const row of returned) expect(sightings.find(row.accountId, row.campaignId, row.day, row.visitorHash)).toBe(byKey.get(sightingKey(row)));
+    expect(sightings.find('acc_a', 'cmp_none', scans[0]!.day, 'v-shared')).toBeUndefined();
+    expect(sightings.find('acc_a', '', scans[0]!.day, 'v-never')).toBeUndefined();
+    // Each kept sighting is the earliest scan of its visitor at its level that day.
+    for (const { sighting, scan } of sightings.values()) {
+      const earliest = Math.min(
+        ...scans
+          .filter(
+            (s) =>
+              s.kind === 'scan' &&
+              s.accountId === sighting.accountId &&
+              (sighting.campaignId === '' || s.campaignId === sighting.campaignId) &&
+              s.day === sighting.day &&
+              s.visitorHash === sighting.visitorHash,
+          )
+          .map((s) => s.occurredAt),
+      );
+      expect(scan.occurredAt).toBe(earliest);
+    }
+  }
+});

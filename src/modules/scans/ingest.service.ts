@@ -7,7 +7,7 @@ import { toFlag } from '../../db/dialect.ts';
 import { GeoIpCountries } from './geoip.ts';
 import { insertNewUniques, upsertRollups } from './rollup.repo.ts';
 import type { ScanBatch } from './scan-batch.ts';
-import { compareSightings, rollupDeltas, sightingKey, uniqueSightings } from './rollup-deltas.ts';
+import { compareSightings, rollupDeltas, uniqueSightings } from './rollup-deltas.ts';
 import { type ClassifiedBatch, classifyScanBatch, type ScanGroup } from './scan-ingest.ts';
 import { VisitorHasher } from './visitor-hash.ts';
 
@@ -56,7 +56,7 @@ export async function recordRollups(ctx: Pick<AppContext, 'db'>, groups: readonl
     ctx.db,
     candidates.map(({ sighting }) => ({ account_id: sighting.accountId, campaign_id: sighting.campaignId, day: sighting.day, visitor_hash: sighting.visitorHash })),
   );
-  const fresh = inserted.map((row) => sightings.get(sightingKey({ accountId: row.account_id, campaignId: row.campaign_id, day: Number(row.day), visitorHash: row.visitor_hash }))!);
+  const fresh = inserted.map((row) => sightings.find(row.account_id, row.campaign_id, Number(row.day), row.visitor_hash)!);
   const deltas = rollupDeltas(groups, fresh);
   await upsertRollups(
     ctx.db,
