@@ -2,7 +2,8 @@
 import { afterEach, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
 import type { ScanEvent } from '../../src/modules/scans/index.ts';
-import { flushScans } from '../../src/modules/scans/scan.service.ts';
+import { encodeScanBatch, nameBatch, partsOf } from '../../src/modules/scans/scan-batch.ts';
+import { flushScanBatch, flushScans } from '../../src/modules/scans/scan.service.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { tenant } from '../helpers/tenants.ts';
@@ -118,6 +119,44 @@ describeDialects('scan rollups', (dialect) => {
       if (r.dimension === 'day') expect(Number(r.bucket) % 96).toBe(0);
       else if (r.dimension !== 'total') expect(Number(r.bucket) % 4).toBe(0);
     }
+  });
+
+  it('a backlog written in parts stores and counts every scan once, also when a part fails and the whole batch is retried', async () => {
+    t = await createTestApp(dialect);
+    const ctx = t.app.ctx as AppContext;
+    const account = await tenant(t);
+    const [campaignId] = await campaigns(t, account.headers, 1);
+    const events: ScanEvent[] = Array.from({ length: 1000 }, (_, i) => ({
+      accountId: account.accountId,
+      campaignId: campaignId!,
+      occurredAt: START + i * 1000,
+      userAgent: AGENTS[i % AGENTS.length]!,
+      referrer: null,
+      ip: `198.51.100.${i % 40}`,
+      country: null,
+      kind: 'scan',
+    }));
+    const batch = encodeScanBatch(events);
+    const parts = partsOf(batch, 300);
+    expect(parts.map((p) => p.occurredAt.length)).toEqual([300, 300, 300, 100]);
+    expect(partsOf(batch, 1000)).toEqual([batch]);
+    // Two parts commit, the third fails: the buffer names the whole batch and writes it again.
+    await flushScanBatch(ctx, parts[0]!);
+    await flushScanBatch(ctx, parts[1]!);
+    nameBatch(batch);
+    await flushScanBatch(ctx, batch);
+    const db = t.database.handle.db;
+    const raw = await db.selectFrom('scans').select(['id']).execute();
+    expect(raw).toHaveLength(1000);
+    expect(new Set(raw.map((r) => r.id)).size).toBe(1000);
+    const total = await db
+      .selectFrom('scan_rollups')
+      .select((eb) => [eb.fn.sum<number | string>('scans').as('scans'), eb.fn.sum<number | string>('uniques').as('uniques')])
+      .where('campaign_id', '=', campaignId!)
+      .where('dimension', '=', 'total')
+      .executeTakeFirstOrThrow();
+    // 40 addresses × 8 agents, but i % 40 and i % 8 pair up as 40 visitors (lcm 40) over the day.
+    expect({ scans: Number(total.scans), uniques: Number(total.uniques) }).toEqual({ scans: 1000, uniques: 40 });
   });
 
   it('concurrent flushes of overlapping visitors count each unique once (and do not deadlock)', async () => {

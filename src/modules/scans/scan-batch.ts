@@ -76,6 +76,29 @@ export function selectRows(batch: ScanBatch, ids: readonly string[], rows: reado
   return { strings: batch.strings, refs, occurredAt, stale, token: batch.token, ids: rows.map((i) => ids[i]!), retried };
 }
 
+/**
+ * A batch as parts of at most `max` scans, each naming its scans with the ids the whole batch gives
+ * them (scanIdsOf over the whole), so parts written apart store exactly what the batch would, and a
+ * retry of the whole after a part failed skips the parts that committed (their scans are retried
+ * ones with the same ids). A batch within `max` is its own one part, unchanged.
+ */
+export function partsOf(batch: ScanBatch, max: number): ScanBatch[] {
+  const count = scanCount(batch);
+  if (count <= max) return [batch];
+  const ids = scanIdsOf(batch.occurredAt, batch.token, batch.ids);
+  const parts: ScanBatch[] = [];
+  for (let start = 0; start < count; start += max) {
+    parts.push(
+      selectRows(
+        batch,
+        ids,
+        Array.from({ length: Math.min(max, count - start) }, (_, i) => start + i),
+      ),
+    );
+  }
+  return parts;
+}
+
 /** After a failed write: the batch's scans take the ids that write used, and all count as retried (it may have committed with only its answer lost). */
 export function nameBatch(batch: ScanBatch): void {
   batch.ids = scanIdsOf(batch.occurredAt, batch.token, batch.ids);

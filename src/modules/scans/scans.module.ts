@@ -7,12 +7,22 @@ import { inBackground } from '../../http/request-context.ts';
 import { openGeoIp } from './ingest.service.ts';
 import { ScanBuffer } from './scan-buffer.ts';
 import type { ScanEvent, ScanRecorder } from './scan-event.ts';
-import { nameBatch, type ScanBatch } from './scan-batch.ts';
+import { nameBatch, partsOf, type ScanBatch } from './scan-batch.ts';
 import { ScanColumns } from './scan-columns.ts';
 import { createScanWriter } from './scan-writer.ts';
 
 /** Buffered scans that start a flush before the timer does. */
 export const SCAN_BATCH_SIZE = 4000;
+
+/**
+ * Most scans one write transaction takes. A backlog (a burst, the writer behind on a busy core, a
+ * database back after an outage) is written in parts of this size: one flush of 57,000 new visitors
+ * held SQLite's write lock ~3 s, against the API's 5 s busy timeout, and its garbage grew the writer
+ * thread's heap to ~200 MB committed (docs/operations.md, *An audience*). Parts this large keep
+ * most of the amortisation a large flush buys (16,000 new visitors: 40 µs a scan against 59 µs at
+ * 4,000).
+ */
+export const SCAN_WRITE_MAX = 16_000;
 
 /** A buffer of scan events and the writer it flushes to; reports to ctx.metrics when there is one. */
 export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'config' | 'log' | 'metrics'>): ScanRecorder {
@@ -24,7 +34,9 @@ export function createScanRecorder(ctx: Pick<AppContext, 'db' | 'dialect' | 'con
       // The batch's token names its scans (the writer derives each id from it and the scan's
       // place); when the write fails its scans take the ids it used, so a retry of a write that
       // did commit stores nothing twice. Nothing is computed per scan here (ADR 0029).
-      inBackground('scan flush', () => writer.writeBatch(batch)).catch((error: unknown) => {
+      inBackground('scan flush', async () => {
+        for (const part of partsOf(batch, SCAN_WRITE_MAX)) await writer.writeBatch(part);
+      }).catch((error: unknown) => {
         nameBatch(batch);
         throw error;
       }),
