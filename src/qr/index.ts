@@ -15,7 +15,7 @@ export type { PresetName } from './presets.ts';
 export { applyPreset, parseDesign } from './parse-design.ts';
 export { DENSE_FROM_VERSION, MIN_LUMA_DELTA, MIN_PX_PER_MODULE, MIN_QUIET_ZONE, WARN_LUMA_DELTA, assertScannable, lintDesign } from './lint.ts';
 export type { LintContext, LintResult } from './lint.ts';
-export { maxLogoSize } from './logo.ts';
+export { maxLogoSize, versionClearOfCentreAlignment } from './logo.ts';
 export { LOGO_MAX_SIDE } from './logo-source.ts';
 export { renderSvg } from './svg/render.ts';
 export type { RenderSvgOptions, SvgResult } from './svg/render.ts';

@@ -35,6 +35,23 @@ export const LOGO_BUDGET_SHARE = 0.7;
  */
 const HIDDEN_ALIGNMENT_CLEARANCE = 4;
 
+/** Whether `version` has an alignment pattern on its centre module, which a centred logo hides (versions 7–13, 21–27, 35–40). */
+export function centreAlignmentHidden(version: number): boolean {
+  const size = symbolSize(version);
+  return alignmentPositions(version).includes((size - 1) / 2);
+}
+
+/**
+ * The smallest version from `version` to `maxVersion` with no alignment pattern on its centre
+ * module, or `version` when there is none. A dark logo over the centre alignment pattern of a
+ * code at ECC M (the Swiss QR Code's cross) left ZBar without it: it read none of them at any
+ * size (docs/qr-design-robustness.md, "The Swiss cross and ZBar").
+ */
+export function versionClearOfCentreAlignment(version: number, maxVersion: number): number {
+  for (let v = version; v <= maxVersion; v++) if (!centreAlignmentHidden(v)) return v;
+  return version;
+}
+
 /** The centred square a logo of `fraction` × width occupies and clears. */
 export function logoArea(size: number, fraction: number): LogoArea {
   const imageSize = fraction * size;

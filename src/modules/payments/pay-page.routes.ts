@@ -12,7 +12,7 @@ import { pageLanguage, translator } from '../../http/page/language.ts';
 import { sendErrorPage, sendPage } from '../../http/page/reply.ts';
 import { pageBranding } from '../accounts/index.ts';
 import { payNotFoundPage, payPage } from './pay-page.html.ts';
-import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
+import { PNG_SIZES, pngSizeQuery, setWarningsHeader, withWarningsHeader } from '../render/index.ts';
 import { findPaymentById } from './payment.repo.ts';
 import { PAYMENT_STATUSES } from './payment.view.ts';
 import { paymentCodeImage } from './payment-render.ts';
@@ -101,7 +101,7 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
     },
     async (request, reply) => {
       const row = await load(request.params.id);
-      const svg = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'svg');
+      const { body: svg } = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'svg');
       return reply.type('image/svg+xml; charset=utf-8').header('content-security-policy', IMAGE_CSP).header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(svg);
     },
   );
@@ -116,12 +116,13 @@ export async function payPageRoutes(server: FastifyInstance, ctx: AppContext): P
         params: idParams,
         querystring: pngSizeQuery(PNG_SIZES.standard),
         produces: ['image/png'],
-        response: { 200: fileResponse('The code as PNG.', ['image/png']) },
+        response: { 200: withWarningsHeader(fileResponse('The code as PNG; lint warnings about the code at this size (too few pixels a module) in `X-QR-Warnings`.', ['image/png'])) },
       },
     },
     async (request, reply) => {
       const row = await load(request.params.id);
-      const png = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'png', request.query.size);
+      const { body: png, warnings } = await paymentCodeImage(row, visibleStatus(row, ctx.clock.now()), 'png', request.query.size);
+      setWarningsHeader(reply, warnings);
       return reply.type('image/png').header('cache-control', IMAGE_CACHE).header('referrer-policy', 'no-referrer').send(png);
     },
   );

@@ -10,6 +10,9 @@ import type { Logo } from '../../qr/index.ts';
 /** Width of the cross over the width of the code (modules only, no quiet zone): 7 mm / 46 mm. */
 export const SWISS_CROSS_SIZE = 7 / 46;
 
+/** The largest QR version the Swiss IG allows (997 characters at ECC M). */
+export const SWISS_QR_MAX_VERSION = 25;
+
 /** The cross as an SVG document. */
 export const SWISS_CROSS_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 70 70" width="70" height="70">' +
