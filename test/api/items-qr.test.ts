@@ -37,6 +37,24 @@ describeDialects('items QR images', (dialect) => {
     expect((await resolveViaApi(t.app, item.magic)).json()).toMatchObject({ viewCount: 1, content: 'x' });
   });
 
+  it('a PNG too small for its modules says so in X-QR-Warnings (64 px went out unwarned), naming the width that reads', async () => {
+    const item = await createItemViaApi(t.app, { content: 'x', ttlHours: 1 });
+    const pixels = async (png: Buffer) => {
+      const { data, info } = await sharp(png).flatten({ background: '#ffffff' }).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+      return { data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+    };
+    const small = await t.app.inject({ method: 'GET', url: `/i/${item.magic}/qr.png?size=64` });
+    expect(small.statusCode).toBe(200);
+    const warnings = JSON.parse(String(small.headers['x-qr-warnings'])) as { code: string; field: string; message: string }[];
+    expect(warnings).toEqual([expect.objectContaining({ code: 'low_resolution', field: 'size', message: expect.stringMatching(/^64 px gives [\d.]+ px per module; .* use at least \d+ px$/) })]);
+    const enough = Number(/use at least (\d+) px/.exec(warnings[0]!.message)![1]);
+    const readable = await t.app.inject({ method: 'GET', url: `/i/${item.magic}/qr.png?size=${enough}` });
+    expect(readable.headers['x-qr-warnings']).toBeUndefined();
+    const read = await pixels(readable.rawPayload);
+    expect(await zxingDecode(read)).toEqual([item.publicUrl]);
+    expect(jsqrDecode(read)).toBe(item.publicUrl);
+  });
+
   it('unknown items are 404 and bad sizes 400, never 500', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/i/AAAAAAAAAAAAAAAAAAAAAA/qr.svg' })).statusCode).toBe(404);
     expect((await t.app.inject({ method: 'GET', url: '/i/AAAAAAAAAAAAAAAAAAAAAA/qr.png' })).statusCode).toBe(404);

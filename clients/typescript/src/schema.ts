@@ -13657,9 +13657,11 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The QR code as PNG. */
+            /** @description The QR code as PNG; lint warnings about the code at this size (too few pixels a module) in `X-QR-Warnings`. */
             200: {
                 headers: {
+                    /** @description Lint warnings, when there are any: a JSON array of `{code, field, message}` (the design renders; these say what may still make it hard to scan). */
+                    "X-QR-Warnings"?: string;
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };

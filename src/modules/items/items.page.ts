@@ -11,7 +11,7 @@ import { sendErrorPage, sendPage } from '../../http/page/reply.ts';
 import type { RenderedPage } from '../../http/page/shell.ts';
 import { pageBranding } from '../accounts/index.ts';
 import { availablePage, finalPage, type ItemPageContext, lockedPage, notFoundPage, revealedPage } from './items.html.ts';
-import { PNG_SIZES, pngSizeQuery } from '../render/index.ts';
+import { PNG_SIZES, pngSizeQuery, setWarningsHeader, withWarningsHeader } from '../render/index.ts';
 import { itemQrPng, itemQrSvg } from './items.qr.ts';
 import type { AppContext } from '../../context.ts';
 import { type ItemStatus, peekItem, type ResolveContext, resolveItem } from './items.service.ts';
@@ -175,11 +175,12 @@ export async function itemPageRoutes(server: FastifyInstance, ctx: AppContext, l
         params: magicParam,
         querystring: pngSizeQuery(PNG_SIZES.standard),
         produces: ['image/png'],
-        response: { 200: fileResponse('The QR code as PNG.', ['image/png']) },
+        response: { 200: withWarningsHeader(fileResponse('The QR code as PNG; lint warnings about the code at this size (too few pixels a module) in `X-QR-Warnings`.', ['image/png'])) },
       },
     },
     async (request, reply) => {
-      const png = await itemQrPng(ctx, request.params.magic, request.query.size);
+      const { png, warnings } = await itemQrPng(ctx, request.params.magic, request.query.size);
+      setWarningsHeader(reply, warnings);
       return reply.type('image/png').header('referrer-policy', 'no-referrer').send(png);
     },
   );
