@@ -13,6 +13,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { memoryOf } from './proc-memory.ts';
 import { AGENTS, REFERRERS } from './scan-samples.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -123,16 +124,6 @@ function runWrk(port: number, file: string, duration: number): Promise<{ rps: nu
       resolve({ rps, requests, p99: Number(p99[1]) * scale, errors: /Socket errors:.*|Non-2xx or 3xx responses:.*/.exec(out)?.[0] ?? null });
     });
   });
-}
-
-function memoryOf(pid: number): { rss: number; peak: number } | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
-    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-  } catch {
-    return null;
-  }
 }
 
 // CPU µs so far of the server's event loop and of the whole process (http-server.js, SIGUSR2).

@@ -10,9 +10,9 @@
 // ratios are printed. With taskset and two or more cores the servers are pinned to core 0 and
 // the load (autocannon in this process, wrk) to core 1, so server and load never share a core.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { memoryOf } from './proc-memory.ts';
 // @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
 import autocannonUntyped from 'autocannon';
 
@@ -46,17 +46,6 @@ interface Server {
   wrkRps: number[];
   wrkP99: number[];
   redirects: number;
-}
-
-// Resident memory of a process from /proc (Linux): current and peak (VmHWM), in MB.
-function memoryOf(pid: number): { rss: number; peak: number } | null {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN);
-    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
-  } catch {
-    return null;
-  }
 }
 
 // One wrk run on core 1: requests/s and p99 in ms.
