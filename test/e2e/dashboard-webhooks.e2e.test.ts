@@ -135,7 +135,10 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           await page.getByRole('button', { name: 'I have copied it' }).click();
           await expect.poll(() => page.getByText('Being replaced').count()).toBe(0);
           const received = receiver.received.length;
+          // Queued once the page's request has been answered; only then has the worker something to send.
+          const queued = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/test') && r.ok());
           await page.getByRole('button', { name: 'Send test event' }).click();
+          await queued;
           await deliver();
           expect(receiver.received).toHaveLength(received + 1);
           const leakedDelivery = receiver.received[received]!;
