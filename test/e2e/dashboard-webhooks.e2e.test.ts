@@ -127,7 +127,10 @@ describeDialects('dashboard webhooks in Chromium', (dialect) => {
           await confirm.getByLabel('The current secret leaked: stop it now').check();
           await confirm.getByText('every older one stops at once').waitFor();
           await expectAxeClean(page, 'rotate dialog, leaked');
-          await page.screenshot({ path: `.tmp/webhooks-rotate-leaked-${dialect}.png` });
+          for (const width of [390, 1280]) {
+            await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+            await page.screenshot({ path: `.tmp/webhooks-rotate-leaked-${width}-${dialect}.png` });
+          }
           await confirm.getByRole('button', { name: 'Rotate and stop the old secret' }).click();
           const alone = (await page.getByRole('dialog').getByTestId('secret').textContent())!;
           expect(alone).not.toBe(next);
