@@ -14,6 +14,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { memoryOf } from './proc-memory.ts';
+import { runWrk } from './wrk.ts';
 import { AGENTS, REFERRERS } from './scan-samples.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -109,23 +110,6 @@ end
   return file;
 }
 
-function runWrk(port: number, file: string, duration: number): Promise<{ rps: number; p99: number; requests: number; errors: string | null }> {
-  const args = ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '--latency', '-s', file, `http://127.0.0.1:${port}`];
-  const child = spawn(PINNED ? 'taskset' : 'wrk', PINNED ? ['-c', '1', 'wrk', ...args] : args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-      const requests = Number(/(\d+) requests in/.exec(out)?.[1]);
-      const p99 = /99%\s+([\d.]+)(us|ms|s)\b/.exec(out);
-      if (code !== 0 || !Number.isFinite(rps) || !p99) return reject(new Error(`wrk failed (${code}): ${out}`));
-      const scale = p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1;
-      resolve({ rps, requests, p99: Number(p99[1]) * scale, errors: /Socket errors:.*|Non-2xx or 3xx responses:.*/.exec(out)?.[0] ?? null });
-    });
-  });
-}
-
 // CPU µs so far of the server's event loop and of the whole process (http-server.js, SIGUSR2).
 async function cpuOf(server: Server): Promise<{ main: number; all: number }> {
   const seen = server.output().length;
@@ -153,9 +137,9 @@ let peakSeen = 0;
 const sampler = setInterval(() => (peakSeen = Math.max(peakSeen, memoryOf(pid)?.rss ?? 0)), 200);
 for (let round = 0; round < ROUNDS; round++) {
   for (const server of round % 2 === 0 ? [bare, tessera] : [tessera, bare]) {
-    const warmUp = await runWrk(server.port, file, 1);
+    const warmUp = await runWrk(`http://127.0.0.1:${server.port}`, { duration: 1, connections: CONNECTIONS, pinned: PINNED, script: file });
     const before = server === tessera ? await cpuOf(server) : null;
-    const result = await runWrk(server.port, file, DURATION);
+    const result = await runWrk(`http://127.0.0.1:${server.port}`, { duration: DURATION, connections: CONNECTIONS, pinned: PINNED, script: file });
     if (before) {
       // Let the writer finish this run's batches, so their CPU is counted.
       await new Promise((resolve) => setTimeout(resolve, 1500));

@@ -13,6 +13,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { memoryOf } from './proc-memory.ts';
+import { runWrk } from './wrk.ts';
 // @ts-expect-error autocannon ships no type declarations (and @types/autocannon is not installed)
 import autocannonUntyped from 'autocannon';
 
@@ -46,23 +47,6 @@ interface Server {
   wrkRps: number[];
   wrkP99: number[];
   redirects: number;
-}
-
-// One wrk run on core 1: requests/s and p99 in ms.
-function runWrk(url: string, duration: number): Promise<{ rps: number; p99: number; errors: string | null }> {
-  const args = ['-t1', `-c${CONNECTIONS}`, `-d${duration}s`, '--latency', url];
-  const child = spawn(PINNED ? 'taskset' : 'wrk', PINNED ? ['-c', '1', 'wrk', ...args] : args, { stdio: ['ignore', 'pipe', 'inherit'] });
-  let out = '';
-  child.stdout.on('data', (chunk) => (out += chunk));
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => {
-      const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1]);
-      const p99 = /99%\s+([\d.]+)(us|ms|s)\b/.exec(out);
-      if (code !== 0 || !Number.isFinite(rps) || !p99) return reject(new Error(`wrk failed (${code}): ${out}`));
-      const scale = p99[2] === 'us' ? 0.001 : p99[2] === 's' ? 1000 : 1;
-      resolve({ rps, p99: Number(p99[1]) * scale, errors: /Socket errors:.*|Non-2xx or 3xx responses:.*/.exec(out)?.[0] ?? null });
-    });
-  });
 }
 
 function start(mode: string, name: string): Promise<Server> {
@@ -113,7 +97,7 @@ for (let round = 0; round < ROUNDS; round++) {
     server.redirects += warmUp['3xx'] + result['3xx'];
     if (result.errors + result.timeouts > 0) console.log(`${server.name}: ${result.errors} errors, ${result.timeouts} timeouts`);
     if (WRK) {
-      const wrk = await runWrk(server.url, DURATION);
+      const wrk = await runWrk(server.url, { duration: DURATION, connections: CONNECTIONS, pinned: PINNED });
       server.wrkRps.push(wrk.rps);
       server.wrkP99.push(wrk.p99);
       if (wrk.errors) console.log(`${server.name} (wrk): ${wrk.errors}`);
