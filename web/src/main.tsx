@@ -14,9 +14,12 @@ const queryClient = new QueryClient({
 });
 const router = createAppRouter(queryClient);
 
-// Whichever way a session becomes known (loaded, signed in, signed up), this browser had one.
+// Whichever way a session becomes known (loaded, signed in, signed up), this browser had one. Only
+// a session arriving counts: signing out clears the cache, and the session query's removal (which
+// still holds its data) set the mark again right after sign-out had forgotten it, so a link opened
+// next said "Your session has ended".
 queryClient.getQueryCache().subscribe((event) => {
-  if (event.query.queryKey[0] === sessionQuery.queryKey[0] && event.query.state.data) rememberSignedIn();
+  if (event.type === 'updated' && event.action.type === 'success' && event.query.queryKey[0] === sessionQuery.queryKey[0]) rememberSignedIn();
 });
 
 // A 401 from any call under /app: the session expired or was ended elsewhere, or there never was
