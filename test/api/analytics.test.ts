@@ -467,6 +467,17 @@ describeDialects('analytics', (dialect) => {
     expect((await get(t, me, '/api/v1/analytics/overview')).data).toMatchObject({ total_scans: 3, unique_scans: 3 });
     const january = await get(t, me, `/api/v1/analytics/campaign/${c.id}/devices?from=2026-01-01&to=2026-01-31`);
     expect(january.data[0]).toEqual({ os: 'iOS', scans: 1, share: 1 });
+
+    // A backlog held across midnight can still write an older day's hash: the hourly sweeps of
+    // the same day leave it (finding it means reading the whole table), the next day's takes it.
+    await scan(t, c.short_code, UA.iphone, { at: '2026-03-07T10:00:00Z' });
+    await flush(t);
+    expect((await sweepScanRetention(t.app.ctx)).uniquesDeleted).toBe(0);
+    expect(await db.selectFrom('scan_uniques').select('day').distinct().execute()).toHaveLength(2);
+    t.clock.set('2026-03-11T01:00:00Z');
+    expect((await sweepScanRetention(t.app.ctx)).uniquesDeleted).toBeGreaterThan(0);
+    const kept = await db.selectFrom('scan_uniques').select('day').distinct().execute();
+    expect(kept.map((r) => Number(r.day))).toEqual([Math.floor(Date.parse('2026-03-10T00:00:00Z') / 86_400_000)]);
   });
 
   it('routes appear in the OpenAPI document', async () => {

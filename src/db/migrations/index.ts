@@ -25,6 +25,7 @@ import * as m0022 from './0022_campaign_batches_index.ts';
 import * as m0023 from './0023_batch_names.ts';
 import * as m0024 from './0024_api_key_scope.ts';
 import * as m0025 from './0025_api_key_event.ts';
+import * as m0026 from './0026_drop_scan_uniques_day_index.ts';
 
 /** Every migration by name; names sort in the order they must run. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0023_batch_names': m0023,
   '0024_api_key_scope': m0024,
   '0025_api_key_event': m0025,
+  '0026_drop_scan_uniques_day_index': m0026,
 };

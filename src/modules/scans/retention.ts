@@ -11,6 +11,8 @@ const MS_PER_DAY = 86_400_000;
 // Small deletes keep each write transaction short (SQLite has one writer; the flush must not wait long).
 const DELETE_CHUNK = 5000;
 const MAX_CHUNKS_PER_RUN = 200;
+/** Per database: the day before which visitor hashes were last deleted. */
+const uniquesSweptBefore = new WeakMap<object, number>();
 
 /** What one sweep removed. */
 export interface SweepResult {
@@ -34,6 +36,13 @@ export async function sweepScanRetention(ctx: Pick<AppContext, 'db' | 'clock' | 
     if (n < DELETE_CHUNK) break;
   }
   // Today's and yesterday's hashes still dedupe late-flushed events; no new scan can produce an older day's hash.
-  const uniquesDeleted = await deleteUniquesBefore(ctx.db, utcDayNumber(now) - 1);
+  // Finding an older day reads the whole table (ADR 0046), so it is done once a day: an older day
+  // can reappear only from a backlog held across a day boundary, and the next day's sweep takes it.
+  const before = utcDayNumber(now) - 1;
+  let uniquesDeleted = 0;
+  if (uniquesSweptBefore.get(ctx.db) !== before) {
+    uniquesDeleted = await deleteUniquesBefore(ctx.db, before);
+    uniquesSweptBefore.set(ctx.db, before);
+  }
   return { scansDeleted, uniquesDeleted, partitions };
 }

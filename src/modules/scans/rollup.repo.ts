@@ -38,6 +38,11 @@ export async function upsertRollups(db: Db, rows: ScanRollupsTable[]): Promise<v
 
 /** Deletes unique sightings of days before `day` (their hashes can never match again). */
 export async function deleteUniquesBefore(db: Db, day: number): Promise<number> {
+  // No index leads with the day (ADR 0046), so both statements read the whole table. The probe is
+  // a read: on SQLite a DELETE takes the write lock for its whole scan even when it finds nothing,
+  // and the hourly sweep finds something only once a day; the flush would wait behind it.
+  const older = await db.selectFrom('scan_uniques').select('day').where('day', '<', day).limit(1).executeTakeFirst();
+  if (older === undefined) return 0;
   const result = await db.deleteFrom('scan_uniques').where('day', '<', day).executeTakeFirst();
   return Number(result.numDeletedRows);
 }
