@@ -75,6 +75,10 @@ const CORS_EXPOSED_HEADERS = [
   'content-disposition',
 ];
 
+// Every method the API answers. @fastify/cors grants only GET, HEAD and POST unless told, so a
+// page on a listed origin could create an item but not DELETE it, nor PUT a campaign.
+const CORS_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
+
 /** How long a client may take to send a whole request, headers and body (ms). */
 export const REQUEST_TIMEOUT_MS = 120_000;
 
@@ -185,7 +189,12 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
     },
   });
   if (config.corsOrigins.length > 0) {
-    await app.register(cors, { origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins], credentials: !config.corsOrigins.includes('*'), exposedHeaders: CORS_EXPOSED_HEADERS });
+    await app.register(cors, {
+      origin: config.corsOrigins.includes('*') ? true : [...config.corsOrigins],
+      credentials: !config.corsOrigins.includes('*'),
+      methods: CORS_METHODS,
+      exposedHeaders: CORS_EXPOSED_HEADERS,
+    });
   }
   await app.register(cookie);
   installProblemHandlers(app, config.publicUrl, allowedMethods);
