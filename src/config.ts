@@ -109,7 +109,8 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
   {
     name: 'TESSERA_CORS_ORIGINS',
     default: '(empty: CORS off)',
-    description: 'Comma-separated origins allowed to call the API from browsers, written as browsers send them (`https://app.example.com`: scheme, host, port; no path), or `*`.',
+    description:
+      'Comma-separated origins allowed to call the API from browsers, written as browsers send them (`https://app.example.com`: scheme, host, port; no path), or `*`. They may use every method the API answers (GET, HEAD, POST, PUT, PATCH, DELETE) with any request header, and read the headers that carry meaning (`X-Content-Hmac`, `X-Request-Id`, `Retry-After`, `RateLimit-*`, …).',
   },
   {
     name: 'TESSERA_BODY_LIMIT',
