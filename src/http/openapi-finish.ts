@@ -91,6 +91,10 @@ const RESPONSE_HEADERS: Record<string, Json> = {
   'RateLimit-Remaining': { description: 'Requests left in the current minute.', schema: { type: 'integer' } },
   'RateLimit-Reset': { description: 'Seconds until the current minute ends.', schema: { type: 'integer' } },
 };
+// Request headers as the seeds and their clients spell them. Route schemas name headers in lower
+// case (as Node hands them over); the typed client's types take the document's spelling, so the
+// items seed's `X-QR-Password` copied into TypeScript would otherwise be a type error.
+const HEADER_SPELLING: Record<string, string> = { 'x-qr-password': 'X-QR-Password', 'x-delete-token': 'X-Delete-Token' };
 const headerRef = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
 /** Declares `names` on a response, keeping what the route declared itself. */
@@ -284,6 +288,7 @@ export function finishDocument(generated: Json, documented: DocumentedComponents
       const usesSession = security.some((requirement) => 'session' in requirement);
       const parameters = (operation.parameters ??= []);
       const hasParameter = (where: string, name: string) => parameters.some((p) => p.in === where && String(p.name).toLowerCase() === name.toLowerCase());
+      for (const parameter of parameters) if (parameter.in === 'header') parameter.name = HEADER_SPELLING[String(parameter.name).toLowerCase()] ?? parameter.name;
       if (usesSession && UNSAFE.has(method) && !hasParameter('header', 'x-csrf-token')) {
         parameters.push({
           in: 'header',

@@ -77,6 +77,14 @@ describeDialects('@tessera/client over every resource', (dialect) => {
     const item = await unwrap(client.POST('/api/v0/items', { body: { content: 'hello', ttlHours: 1, viewLimit: 2 } }));
     expect(item.deleteToken).toEqual(expect.any(String));
     expect((await unwrap(client.GET('/api/v0/items/{magic}', { params: { path: { magic: item.magic } } }))).content).toBe('hello');
+    // The items seed's handshake with its own header spelling, which the generated types take as written.
+    const locked = await unwrap(client.POST('/api/v0/items', { body: { content: 'Hello, World. Resolved exactly as intended.', password: 'YOUR_ACCESS_PASSWORD', ttlHours: 1, viewLimit: 5 } }));
+    const magic = { path: { magic: locked.magic } };
+    const seedResolved = await client.GET('/api/v0/items/{magic}', { params: { ...magic, header: { 'X-QR-Password': 'YOUR_ACCESS_PASSWORD' } } });
+    expect(seedResolved.data?.content).toBe('Hello, World. Resolved exactly as intended.');
+    expect(seedResolved.response.headers.get('X-Content-Hmac')).toBe(locked.contentHmac);
+    const deleted = await client.DELETE('/api/v0/items/{magic}', { params: { ...magic, header: { 'X-Delete-Token': locked.deleteToken ?? '' } } });
+    expect(deleted.response.status).toBe(204);
 
     const signing = await unwrap(client.POST('/api/v1/merchant/webhooks/secret'));
     expect(signing.data.secret).toMatch(/^whsec_/);

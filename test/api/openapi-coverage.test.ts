@@ -97,6 +97,19 @@ describeDialects('OpenAPI coverage', (dialect) => {
     }
   });
 
+  // HTTP reads header names in any case, but the typed client's types take them as the document
+  // spells them: a TypeScript user copying the items seed's `X-QR-Password` must not meet a type error.
+  it('spells request headers as the seeds and their clients write them (X-QR-Password, X-Delete-Token)', () => {
+    const header = (path: string, method: string) => spec.paths[path]?.[method]?.parameters?.filter((p) => p.in === 'header').map((p) => p.name);
+    expect(header('/api/v0/items/{magic}', 'get')).toEqual(['X-QR-Password']);
+    expect(header('/api/v0/items/{magic}', 'delete')).toEqual(['X-Delete-Token']);
+    for (const [path, item] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        for (const p of op.parameters ?? []) if (p.in === 'header') expect(p.name, `${method.toUpperCase()} ${path}`).not.toBe(p.name.toLowerCase());
+      }
+    }
+  });
+
   it('every operation declares its errors as problem+json, with the statuses its security and inputs make possible', () => {
     for (const r of documented()) {
       const op = spec.paths[openApiPath(r.url)]![r.method]!;

@@ -3499,7 +3499,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The password, when the item has one (UTF-8). */
-                "x-qr-password"?: string;
+                "X-QR-Password"?: string;
             };
             path: {
                 /** @description The item magic returned at creation (22 base62 characters). */
@@ -3622,7 +3622,7 @@ export interface operations {
             query?: never;
             header?: {
                 /** @description The `deleteToken` returned at creation. */
-                "x-delete-token"?: string;
+                "X-Delete-Token"?: string;
             };
             path: {
                 /** @description The item magic returned at creation (22 base62 characters). */
