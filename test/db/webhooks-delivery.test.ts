@@ -4,7 +4,7 @@
 // concurrent workers.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import type { AppContext } from '../../src/context.ts';
-import { claimDeliveries, deliveryTimeoutMs, runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
+import { claimDeliveries, deliveryTimeoutMs, ENDPOINT_CONCURRENCY, runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
 import { emitEvent, emitEvents } from '../../src/modules/webhooks/outbox.ts';
 import { RETRY_SCHEDULE_MS } from '../../src/modules/webhooks/retry-schedule.ts';
 import { listEndpointDeliveries, pruneDeliveryLog, retryDelivery } from '../../src/modules/webhooks/webhook-delivery.service.ts';
@@ -362,6 +362,57 @@ describeDialects('webhook delivery', (dialect) => {
     const [delivery] = await deliveries(endpoint.id);
     expect(delivery).toMatchObject({ status: 'pending', attempts: 1, last_error: 'no complete answer within 0.5 s' });
     expect([deliveryTimeoutMs(60_000), deliveryTimeoutMs(20_000), deliveryTimeoutMs(1_000)]).toEqual([15_000, 10_000, 500]);
+  });
+
+  /** A second account with its own secret and an endpoint at `url`; returns an emitter of its events. */
+  async function otherAccount(url: string) {
+    const other = 'acc_webhooks2';
+    await addAccount(t, other);
+    await createWebhookSecret(ctx, other);
+    const endpoint = await createEndpoint(ctx, destinationPolicy(ctx.config), other, { url, event_types: ['*'] });
+    const emitOther = () => ctx.db.transaction().execute((trx) => emitEvent(trx, { accountId: other, type: 'campaign.created', data: {}, occurredAt: ctx.clock.now() }));
+    return { endpoint, emitOther };
+  }
+
+  it(`one endpoint's backlog does not hold another account's event back: a claim takes at most ${ENDPOINT_CONCURRENCY} of one endpoint, counting those in flight`, async () => {
+    const { endpoint } = await setup();
+    const { endpoint: theirs, emitOther } = await otherAccount(`${receiver.url}/theirs`);
+    for (let i = 0; i < 30; i++) await emit('campaign.updated', { i });
+    t.clock.advance(1);
+    await emitOther();
+    const first = await claimDeliveries(ctx, 10);
+    expect(first.filter((d) => d.endpoint_id === endpoint.id)).toHaveLength(ENDPOINT_CONCURRENCY);
+    expect(first.filter((d) => d.endpoint_id === theirs.id)).toHaveLength(1);
+    // Still in flight: nothing more of the first endpoint until one of them settles or its lease ends.
+    expect(await claimDeliveries(ctx, 10)).toHaveLength(0);
+    t.clock.advance(60_001); // the leases end (their worker died): the same places open again
+    const again = await claimDeliveries(ctx, 10);
+    expect(again.filter((d) => d.endpoint_id === endpoint.id)).toHaveLength(ENDPOINT_CONCURRENCY);
+    expect(again.filter((d) => d.endpoint_id === theirs.id)).toHaveLength(1);
+  });
+
+  it("a receiver that never answers holds only its own endpoint's deliveries: the other endpoints' arrive meanwhile", async () => {
+    const slow = await startReceiver();
+    try {
+      await createWebhookSecret(ctx, accountId);
+      const slowEndpoint = await createEndpoint(ctx, destinationPolicy(ctx.config), accountId, { url: `${slow.url}/slow`, event_types: ['*'] });
+      slow.fallback = { status: 0, hang: true };
+      const { emitOther } = await otherAccount(`${receiver.url}/theirs`);
+      for (let i = 0; i < 10; i++) await emit('campaign.updated', { i }); // 10 to the slow endpoint, first in line
+      t.clock.advance(1);
+      for (let i = 0; i < 5; i++) await emitOther();
+      const run = runDeliveryWorker(ctx, noJitter);
+      await receiver.waitFor(5); // before the change, these waited for the hanging batch's 15 s timeout
+      expect(slow.received).toHaveLength(ENDPOINT_CONCURRENCY);
+      slow.fallback = { status: 200, body: 'ok' };
+      slow.dropConnections();
+      expect(await run).toBe(15);
+      expect(slow.received).toHaveLength(10); // every event once; the four cut off go again on their retry schedule
+      const log = await listEndpointDeliveries(ctx, accountId, slowEndpoint.id, 200);
+      expect(log.filter((d) => d.status === 'pending')).toHaveLength(ENDPOINT_CONCURRENCY); // the dropped ones retry later
+    } finally {
+      await slow.close();
+    }
   });
 
   it.runIf(dialect === 'postgres')('two workers on PostgreSQL never deliver the same event twice', async () => {

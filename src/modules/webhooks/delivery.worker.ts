@@ -27,13 +27,15 @@ export const LEASE_MS = 60_000;
 /** An endpoint failing without a single success for this long is disabled. */
 export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 60 * 60 * 1000;
 
+/** Deliveries of one endpoint in flight at once, across all workers. */
+export const ENDPOINT_CONCURRENCY = 4;
+
 /** Knobs for tests and the CLI. */
 export interface WorkerOptions {
-  /** Deliveries claimed per batch. */
+  /** Deliveries in flight at once in this run. */
   batchSize?: number;
-  /** Batches per run at most (a run ends early when nothing is due). */
+  /** A run attempts at most batchSize × maxBatches deliveries (it ends early when nothing is due). */
   maxBatches?: number;
-  leaseId?: string;
   /** Source of jitter in [0, 1). */
   random?: () => number;
   resolve?: Resolver;
@@ -52,22 +54,43 @@ export function deliveryTimeoutMs(leaseMs: number): number {
   return Math.min(DELIVERY_TIMEOUT_MS, Math.floor(leaseMs / 2));
 }
 
-/** Claims up to `limit` due deliveries for this worker. */
+/** Claims up to `limit` due deliveries for this worker, under a lease of its own. */
 export async function claimDeliveries(ctx: AppContext, limit: number, leaseId: string = randomUUID()): Promise<ClaimedDelivery[]> {
   const now = ctx.clock.now();
-  return claimDueDeliveries(ctx.db, ctx.dialect, { now, leaseId, lockedUntil: now + (ctx.config.webhookLeaseMs ?? LEASE_MS), limit });
+  return claimDueDeliveries(ctx.db, ctx.dialect, { now, leaseId, lockedUntil: now + (ctx.config.webhookLeaseMs ?? LEASE_MS), limit, perEndpoint: ENDPOINT_CONCURRENCY });
 }
 
-/** Claims and delivers due deliveries until none are due (or maxBatches); returns how many were attempted. */
+/**
+ * Claims and delivers due deliveries until none are due (or the run's budget is spent); returns
+ * how many were attempted. `batchSize` deliveries are in flight at once, and a slot that frees
+ * claims again at once: a batch that waited for its slowest receiver (up to the 15 s timeout)
+ * held every other delivery back with it.
+ */
 export async function runDeliveryWorker(ctx: AppContext, options: WorkerOptions = {}): Promise<number> {
-  const batchSize = options.batchSize ?? 10;
+  const slots = options.batchSize ?? 10;
+  const budget = slots * (options.maxBatches ?? 20);
+  const inFlight = new Set<Promise<void>>();
+  let failure = null as { error: unknown } | null;
   let attempted = 0;
-  for (let batch = 0; batch < (options.maxBatches ?? 20); batch++) {
-    const claimed = await claimDeliveries(ctx, batchSize, options.leaseId);
-    await Promise.all(claimed.map((delivery) => deliverClaimed(ctx, delivery, options)));
-    attempted += claimed.length;
-    if (claimed.length < batchSize) break;
+  for (;;) {
+    const free = failure ? 0 : Math.min(slots - inFlight.size, budget - attempted);
+    if (free > 0) {
+      // Each claim its own lease: the claim reads back its rows by lease, and earlier ones are still in flight.
+      for (const delivery of await claimDeliveries(ctx, free)) {
+        const sending: Promise<void> = deliverClaimed(ctx, delivery, options)
+          .catch((error: unknown) => {
+            failure ??= { error };
+          })
+          .finally(() => inFlight.delete(sending));
+        inFlight.add(sending);
+        attempted++;
+      }
+    }
+    // Nothing in flight after a claim means nothing else is due (or another worker holds it).
+    if (inFlight.size === 0) break;
+    await Promise.race(inFlight);
   }
+  if (failure) throw failure.error;
   return attempted;
 }
 

@@ -59,20 +59,51 @@ export interface ClaimedDeliveryRow {
  * Takes a lease on up to `limit` due deliveries (pending, due, unleased or lease expired, endpoint
  * enabled) and counts the attempt. Returns the claimed rows. A lease that expires because its
  * worker died makes the delivery due again: at-least-once delivery.
+ *
+ * Oldest first, but at most `perEndpoint` of one endpoint in flight at once, counting the leases
+ * other claims hold: one account's backlog (a bulk of 1,000 codes is 1,000 events) or a receiver
+ * that answers slowly would otherwise fill every claim, and every other account's events would
+ * wait behind it. Within each endpoint, rows under a live lease rank first, so the ranks left
+ * over are what the endpoint may still take.
  */
-export async function claimDueDeliveries(db: Kysely<Database>, dialect: Dialect, claim: { now: number; leaseId: string; lockedUntil: number; limit: number }): Promise<ClaimedDeliveryRow[]> {
-  const { now, leaseId, lockedUntil, limit } = claim;
+export async function claimDueDeliveries(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  claim: { now: number; leaseId: string; lockedUntil: number; limit: number; perEndpoint: number },
+): Promise<ClaimedDeliveryRow[]> {
+  const { now, leaseId, lockedUntil, limit, perEndpoint } = claim;
   await inTransaction(db, async (trx) => {
-    const due = trx
+    const ranked = trx
+      .selectFrom('webhook_deliveries as d')
+      .select(['d.id', 'd.next_attempt_at', 'd.locked_until'])
+      .select(sql<number>`row_number() over (partition by d.endpoint_id order by case when d.locked_until > ${now} then 0 else 1 end, d.next_attempt_at, d.id)`.as('place'))
+      .where('d.status', '=', 'pending')
+      .where('d.next_attempt_at', '<=', now)
+      .where('d.endpoint_id', 'in', trx.selectFrom('webhook_endpoints').select('id').where('enabled', '=', 1))
+      .as('r');
+    const chosen = await trx
+      .selectFrom(ranked)
+      .select('r.id')
+      .where('r.place', '<=', perEndpoint)
+      .where((eb) => eb.or([eb('r.locked_until', 'is', null), eb('r.locked_until', '<=', now)]))
+      .orderBy('r.next_attempt_at')
+      .orderBy('r.id')
+      .limit(limit)
+      .execute();
+    if (chosen.length === 0) return;
+    // PostgreSQL locks the chosen rows and skips those a concurrent claimer took (a window
+    // function and FOR UPDATE cannot share one query level).
+    const free = trx
       .selectFrom('webhook_deliveries')
       .select('id')
+      .where(
+        'id',
+        'in',
+        chosen.map((r) => r.id),
+      )
       .where('status', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]))
-      .where('endpoint_id', 'in', trx.selectFrom('webhook_endpoints').select('id').where('enabled', '=', 1))
-      .orderBy('next_attempt_at')
-      .limit(limit);
-    const ids = (await lockSkippingLocked(due, dialect).execute()).map((r) => r.id);
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', now)]));
+    const ids = (await lockSkippingLocked(free, dialect).execute()).map((r) => r.id);
     if (ids.length === 0) return;
     // The lease conditions are repeated so a claimer without row locks never steals a live lease.
     await trx
