@@ -133,6 +133,16 @@ describeDialects('morphing codes', (dialect) => {
     expect(JSON.stringify(await t.database.handle.db.selectFrom('idempotency_keys').selectAll().execute())).not.toMatch(/secret_key/);
   });
 
+  /** A seed example's printed URL, as its language ran it: well-formed, and rendering the live code. */
+  async function expectLiveSecureUrl(run: { status: number | null; stdout: string; stderr: string }, host: string, shortCode: string) {
+    expect(run.status, run.stderr).toBe(0);
+    const secureUrl = run.stdout.trim();
+    expect(secureUrl).toMatch(new RegExp(`^${host}/api/render/${shortCode}\\.svg\\?t=\\d{13}&sig=[0-9a-f]{64}$`));
+    const response = await fetch(secureUrl);
+    expect(response.headers.get('x-tessera-render')).toBe('live');
+    expect((await decodeSvg(await response.text())).zxing).toMatch(new RegExp(`^http://tessera\\.test/${shortCode}\\?k=`));
+  }
+
   it("the seed's Node.js example, run as written, gives a URL whose SVG decodes to the live token URL", async () => {
     const { t, me } = await start();
     const created = await morphing(me);
@@ -183,12 +193,7 @@ secureUrl = f"${host}/api/render/{short_code}.svg?t={t.decode()}&sig={sig}"
 print(secureUrl)
 `;
     const run = spawnSync('python3', ['-c', script], { encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    const secureUrl = run.stdout.trim();
-    expect(secureUrl).toMatch(new RegExp(`^${host}/api/render/${created.short_code}\\.svg\\?t=\\d{13}&sig=[0-9a-f]{64}$`));
-    const response = await fetch(secureUrl);
-    expect(response.headers.get('x-tessera-render')).toBe('live');
-    expect((await decodeSvg(await response.text())).zxing).toMatch(new RegExp(`^http://tessera\\.test/${created.short_code}\\?k=`));
+    await expectLiveSecureUrl(run, host, created.short_code);
   });
 
   it.runIf(hasPhp)("the seed's PHP example, run by php as written, gives a URL that renders the live code", async () => {
@@ -208,12 +213,7 @@ $secureUrl = "${host}/api/render/{$short_code}.svg?t={$t}&sig={$sig}";
 ?>
 <?php echo $secureUrl;`;
     const run = spawnSync('php', [], { input: script, encoding: 'utf8' });
-    expect(run.status, run.stderr).toBe(0);
-    const secureUrl = run.stdout.trim();
-    expect(secureUrl).toMatch(new RegExp(`^${host}/api/render/${created.short_code}\\.svg\\?t=\\d{13}&sig=[0-9a-f]{64}$`));
-    const response = await fetch(secureUrl);
-    expect(response.headers.get('x-tessera-render')).toBe('live');
-    expect((await decodeSvg(await response.text())).zxing).toMatch(new RegExp(`^http://tessera\\.test/${created.short_code}\\?k=`));
+    await expectLiveSecureUrl(run, host, created.short_code);
   });
 
   it("the seed's PHP example's arithmetic (round(microtime(true) * 1000), hash_hmac) gives a valid signature", async () => {
