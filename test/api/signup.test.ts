@@ -135,3 +135,31 @@ describeDialects('sign-up policy', (dialect) => {
     expect(await accounts(t)).toHaveLength(2);
   });
 });
+
+describeDialects('sign-ups at the same moment', (dialect) => {
+  let t: TestApp;
+  afterEach(async () => t?.close());
+  const signup = (email: string, i: number) => t.app.inject({ method: 'POST', url: '/api/v1/auth/signup', remoteAddress: `198.51.100.${i + 1}`, payload: { email, password: 'long enough password' } });
+
+  // Both used to be 409 "The slug 'ann' is taken; choose another.": each sign-up found the slug
+  // free, and the one whose insert came second was told to choose a slug it never chose.
+  it('people whose emails make the same slug all get an account, the later ones with a suffix', async () => {
+    t = await createTestApp(dialect, { env: { TESSERA_SIGNUP: 'open' } });
+    const all = await Promise.all([0, 1, 2, 3].map((i) => signup(`ann@d${i}.example.com`, i)));
+    expect(all.map((res) => res.statusCode)).toEqual([201, 201, 201, 201]);
+    const slugs = all.map((res) => res.json().account.slug as string);
+    expect(new Set(slugs).size).toBe(4);
+    for (const slug of slugs) expect(slug).toMatch(/^ann(-[a-z2-9]{6})?$/);
+  });
+
+  it('the same email twice at once: one account, and the other is told the email is registered', async () => {
+    t = await createTestApp(dialect, { env: { TESSERA_SIGNUP: 'open' } });
+    const all = await Promise.all([0, 1, 2].map((i) => signup('bob@example.com', i)));
+    expect(all.map((res) => res.statusCode).sort()).toEqual([201, 409, 409]);
+    for (const res of all.filter((r) => r.statusCode === 409)) {
+      expect(res.json().detail).toBe('An account with this email already exists; sign in instead.');
+      expect(res.json().errors).toEqual([{ field: 'body/email', message: 'is already registered' }]);
+    }
+    expect(await t.database.handle.db.selectFrom('accounts').select('id').execute()).toHaveLength(1);
+  });
+});

@@ -126,28 +126,47 @@ export async function createAccount(ctx: Pick<AppContext, 'db' | 'clock'>, input
   // Named where they sit in the request, as every other validation error of the API names them.
   if (errors.length) throw new AppError('validation_failed', errors.map((e) => `${e.field} ${e.message}`).join('; ') + '.', { errors: errors.map((e) => ({ ...e, field: `body/${e.field}` })) });
   const email = normaliseEmail(input.email);
-  if (await findUserByEmail(ctx.db, email))
-    throw new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'body/email', message: 'is already registered' }] });
-  let slug = input.slug ?? slugFromName(input.accountName) ?? slugFromEmail(email);
-  if (!input.slug && (await findAccountBySlug(ctx.db, slug))) slug = `${slug.slice(0, 33)}-${randomString(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
+  if (await findUserByEmail(ctx.db, email)) throw emailTaken();
+  const madeSlug = slugFromName(input.accountName) ?? slugFromEmail(email);
+  let slug = input.slug ?? madeSlug;
+  if (!input.slug && (await findAccountBySlug(ctx.db, slug))) slug = suffixed(madeSlug);
   const now = ctx.clock.now();
   const passwordHash = await hashPassword(input.password);
-  const account = { id: newId('acc'), slug, name: input.accountName?.trim() || input.name?.trim() || slug, created_at: now, updated_at: now };
   const user = { id: newId('usr'), email, password_hash: passwordHash, name: input.name?.trim() || email.split('@')[0]!, created_at: now, updated_at: now };
-  try {
-    if (options.onlyFirst) {
-      if (!(await insertFirstAccountWithOwner(ctx.db, options.onlyFirst.dialect, account, user))) throw signupClosed();
-    } else {
-      await inTransaction(ctx.db, (trx) => insertAccountWithOwner(trx, account, user));
-    }
-  } catch (error) {
-    if (isUniqueViolation(error)) {
+  // The checks above run before the (slow) password hash, so sign-ups arriving together all pass
+  // them and only the inserts tell them apart: a slug made for the person (not one they chose) that
+  // another sign-up took meanwhile gets a suffix as it would have, and a conflict is reported by
+  // what the person can change, their email before a slug they never chose.
+  for (let attempt = 0; ; attempt++) {
+    const account = { id: newId('acc'), slug, name: input.accountName?.trim() || input.name?.trim() || slug, created_at: now, updated_at: now };
+    try {
+      if (options.onlyFirst) {
+        if (!(await insertFirstAccountWithOwner(ctx.db, options.onlyFirst.dialect, account, user))) throw signupClosed();
+      } else {
+        await inTransaction(ctx.db, (trx) => insertAccountWithOwner(trx, account, user));
+      }
+      return { account: toAccount(account), user: toUser(user) };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (await findUserByEmail(ctx.db, email)) throw emailTaken();
       const slugTaken = await findAccountBySlug(ctx.db, slug);
-      throw new AppError('conflict', slugTaken ? `The slug '${slug}' is taken; choose another.` : 'An account with this email already exists; sign in instead.', {
-        errors: [slugTaken ? { field: 'body/slug', message: 'is taken' } : { field: 'body/email', message: 'is already registered' }],
-      });
+      if (slugTaken && !input.slug && attempt < SLUG_ATTEMPTS) {
+        slug = suffixed(madeSlug);
+        continue;
+      }
+      if (slugTaken) throw new AppError('conflict', `The slug '${slug}' is taken; choose another.`, { errors: [{ field: 'body/slug', message: 'is taken' }] });
+      throw emailTaken();
     }
-    throw error;
   }
-  return { account: toAccount(account), user: toUser(user) };
+}
+
+/** How many more suffixed slugs a sign-up tries after another sign-up took the one made for it. */
+const SLUG_ATTEMPTS = 3;
+
+function suffixed(slug: string): string {
+  return `${slug.slice(0, 33)}-${randomString(6, 'abcdefghijkmnpqrstuvwxyz23456789')}`;
+}
+
+function emailTaken(): AppError {
+  return new AppError('conflict', 'An account with this email already exists; sign in instead.', { errors: [{ field: 'body/email', message: 'is already registered' }] });
 }
