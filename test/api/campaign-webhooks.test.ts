@@ -51,6 +51,34 @@ describeDialects('campaign.* webhooks', (dialect) => {
     expect(events[2]!.data.campaign).toMatchObject({ status: 'archived', archived_at: new Date(t.clock.now()).toISOString() });
   });
 
+  // Each request read the campaign as active before any archived it: all of them archived it again
+  // (campaign.archived once per request) and a change sent meanwhile was saved on the archived one.
+  it('archiving at once from several requests emits campaign.archived once, and a change racing it is refused', async () => {
+    const created = (await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Race', destination: 'https://example.com/a' } })).json();
+    const url = `/api/v1/campaigns/${created.id}`;
+    const answers = await Promise.all([
+      ...[1, 2, 3, 4].map(() => t.app.inject({ method: 'DELETE', url, headers: me.headers })),
+      t.app.inject({ method: 'PUT', url, headers: me.headers, payload: { destination: 'https://example.com/late' } }),
+    ]);
+    const put = answers.pop()!;
+    expect(answers.map((res) => res.statusCode)).toEqual([200, 200, 200, 200]);
+    for (const res of answers) expect(res.json()).toMatchObject({ status: 'archived' });
+    const events = await delivered();
+    expect(events.filter((e) => e.type === 'campaign.archived')).toHaveLength(1);
+    const stored = (await t.app.inject({ method: 'GET', url, headers: me.headers })).json();
+    if (put.statusCode === 200) {
+      // The change came first, and nothing changed after the archive. (Sorted by name: the
+      // events share the test clock's time.)
+      expect(events.map((e) => e.type).sort()).toEqual(['campaign.archived', 'campaign.created', 'campaign.updated']);
+      expect(stored.destination).toBe('https://example.com/late');
+    } else {
+      expect(put.statusCode).toBe(409);
+      expect(put.json().detail).toBe(`Campaign '${created.id}' is archived and can no longer change.`);
+      expect(events.map((e) => e.type).sort()).toEqual(['campaign.archived', 'campaign.created']);
+      expect(stored.destination).toBe('https://example.com/a');
+    }
+  });
+
   it('bulk creation emits one campaign.created per code, never the morphing secret', async () => {
     const bulk = await t.app.inject({
       method: 'POST',

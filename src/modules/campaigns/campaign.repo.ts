@@ -84,8 +84,13 @@ export async function listCampaigns(db: Kysely<Database>, accountId: string, fil
   return newestFirst(query, limit, cursor).execute();
 }
 
-/** Updates a campaign of the account; returns the new row, or undefined when it does not exist. */
-export async function updateCampaign(db: Kysely<Database>, accountId: string, id: string, patch: Updateable<CampaignsTable>): Promise<CampaignsTable | undefined> {
-  await db.updateTable('campaigns').set(patch).where('account_id', '=', accountId).where('id', '=', id).execute();
+/**
+ * Updates an active campaign of the account; returns the new row, or undefined when the account has
+ * no active campaign `id` (none, or archived). The status is checked in the write itself: a request
+ * that read the campaign as active while another archived it must not change it or archive it again.
+ */
+export async function updateActiveCampaign(db: Kysely<Database>, accountId: string, id: string, patch: Updateable<CampaignsTable>): Promise<CampaignsTable | undefined> {
+  const result = await db.updateTable('campaigns').set(patch).where('account_id', '=', accountId).where('id', '=', id).where('status', '=', 'active').executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return undefined;
   return findCampaign(db, accountId, id);
 }

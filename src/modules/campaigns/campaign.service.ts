@@ -24,7 +24,7 @@ import {
   listCampaigns as listRows,
   type RedirectRow,
   slugHolder,
-  updateCampaign as updateRow,
+  updateActiveCampaign as updateRow,
 } from './campaign.repo.ts';
 import { type Campaign, type CampaignCaller, type CampaignStatus, type QrType, type RedirectTarget, toCampaign } from './campaign.ts';
 import { checkDestination } from './destination.ts';
@@ -184,7 +184,7 @@ export async function listCampaigns(ctx: Ctx, accountId: string, filter: Campaig
 export async function updateCampaign(ctx: ChangeCtx, caller: CampaignCaller, id: string, body: UpdateCampaignBody): Promise<Campaign> {
   const { accountId } = caller;
   const current = await campaignFor(ctx, caller, id, 'change');
-  if (current.status === 'archived') throw new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
+  if (current.status === 'archived') throw archivedConflict(id);
   // Fields sent back as GET answered them change nothing; a body of only those is no change at
   // all (no updated_at, no webhook, no cache invalidation).
   const patch = realChanges(body, campaignJson(current, ctx.config.publicUrl));
@@ -243,9 +243,17 @@ export async function updateCampaign(ctx: ChangeCtx, caller: CampaignCaller, id:
     if (isUniqueViolation(error) && patch.slug) throw (await slugTaken(ctx, accountId, patch.slug, id)) ?? slugConflict(patch.slug);
     throw error;
   }
-  if (!row) throw notFound(`Campaign '${id}'`);
+  // Archived by another request since it was read: answered as if the archive had come first.
+  if (!row) {
+    await getCampaign(ctx, accountId, id); // 404 when it is gone altogether
+    throw archivedConflict(id);
+  }
   ctx.campaignChanges.changed(row.short_code);
   return { ...toCampaign(row), hostedPage: hostedPage && patch.slug !== undefined ? await getPage(ctx, accountId, id) : hostedPage };
+}
+
+function archivedConflict(id: string): AppError {
+  return new AppError('conflict', `Campaign '${id}' is archived and can no longer change.`);
 }
 
 // A value that differs as sent but not once normalised (a name with spaces around it, a template
@@ -279,7 +287,8 @@ export async function archiveCampaign(ctx: ChangeCtx, caller: CampaignCaller, id
     }
     return archived;
   });
-  if (!row) throw notFound(`Campaign '${id}'`);
+  // Another request archived it since it was read: that one emitted the event; this one repeats.
+  if (!row) return getCampaign(ctx, accountId, id);
   ctx.campaignChanges.changed(row.short_code);
   return { ...toCampaign(row), hostedPage: current.hostedPage ?? null };
 }
