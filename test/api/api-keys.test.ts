@@ -21,7 +21,7 @@ describeDialects('api keys: the seed error table', (dialect) => {
     await t.close();
   });
 
-  async function me(headers: Record<string, string>) {
+  async function me(headers: Record<string, string | string[]>) {
     return t.app.inject({ method: 'GET', url: ME, headers });
   }
   function expectProblem(res: { statusCode: number; headers: Record<string, unknown>; json(): any }, status: number, code: string) {
@@ -114,6 +114,21 @@ describeDialects('api keys: the seed error table', (dialect) => {
     const { key } = generateApiKey('prd');
     expectProblem(await me({ 'x-api-key': a.apiKey, authorization: `Bearer ${key}` }), 401, 'api_key_invalid');
     expect((await me({ 'x-api-key': a.apiKey, authorization: `Bearer ${a.apiKey}` })).statusCode).toBe(200);
+  });
+
+  // Node keeps the first of several Authorization headers and drops the others, so the second key
+  // went unseen and the request acted as the first (a proxy adding its own header, say).
+  it('two different keys in two Authorization headers → 401, whichever comes first', async () => {
+    const { key } = generateApiKey('prd');
+    for (const pair of [
+      [a.apiKey, key],
+      [key, a.apiKey],
+    ]) {
+      const res = await me({ authorization: pair.map((k) => `Bearer ${k}`) });
+      expectProblem(res, 401, 'api_key_invalid');
+      expect(res.json().detail).toBe('The request has 2 Authorization headers with different values; send one.');
+    }
+    expect((await me({ authorization: [`Bearer ${a.apiKey}`, `Bearer ${a.apiKey}`] })).statusCode).toBe(200);
   });
 });
 

@@ -41,8 +41,25 @@ function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value.join(',') : value;
 }
 
+// Node keeps the first of several Authorization headers and drops the rest (several X-API-Key
+// headers it joins, and the joined value fails as malformed), so a second key would go unseen
+// and the request act as whichever came first. The raw headers still hold every one.
+function conflictingAuthorization(request: FastifyRequest): number {
+  const raw = request.raw.rawHeaders;
+  const values = new Set<string>();
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.toLowerCase() !== 'authorization') continue;
+    count++;
+    values.add(raw[i + 1]!.trim());
+  }
+  return values.size > 1 ? count : 0;
+}
+
 /** The API key the request presents, or undefined; throws when it presents two different ones. */
 export function presentedApiKey(request: FastifyRequest): string | undefined {
+  const headers = conflictingAuthorization(request);
+  if (headers) throw new AppError('api_key_invalid', `The request has ${headers} Authorization headers with different values; send one.`);
   const header = headerValue(request.headers['x-api-key'])?.trim();
   const authorization = headerValue(request.headers.authorization);
   const bearer = authorization ? /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1] : undefined;
