@@ -75,7 +75,7 @@ async function run(dialect: Dialect): Promise<boolean> {
     const config = loadConfig({ TESSERA_MASTER_KEY: MASTER_KEY, LOG_LEVEL: 'silent', TESSERA_DATA_DIR: os.tmpdir(), TESSERA_RATE_LIMIT_PER_MINUTE: '1000000' });
     const app = await buildApp(config, { database: handle, clock: { now: () => NOW }, startWorker: false });
     await app.ready();
-    const { fullKey: apiKey } = await createApiKey({ db: handle.db, clock: { now: () => NOW } }, ACCOUNT, { env: 'prd', name: 'bench' });
+    const { fullKey: apiKey } = await createApiKey({ db: handle.db, clock: { now: () => NOW }, dialect }, ACCOUNT, { env: 'prd', name: 'bench' });
     let n = 0;
     const campaign = () => campaignIds[(n++ * 7919) % campaignIds.length]!;
     const busiest = campaignIds[0]!; // the skew makes the first campaigns the most scanned

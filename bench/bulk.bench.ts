@@ -23,7 +23,7 @@ const app = await buildApp(config, { database, startWorker: false });
 await app.ready();
 // A real key, as a client sends it: a hook setting request.principal ran before the app's own
 // authentication hook, which then answered 401 to every request of the benchmark.
-const { fullKey } = await createApiKey({ db: database.db, clock: systemClock }, accountId, { env: 'prd', name: 'bench' });
+const { fullKey } = await createApiKey({ db: database.db, clock: systemClock, dialect: database.dialect }, accountId, { env: 'prd', name: 'bench' });
 const headers = { 'x-api-key': fullKey };
 
 async function measure(label: string, inline: boolean, target: number): Promise<boolean> {

@@ -82,7 +82,7 @@ async function setUp(
   const app = await buildApp(config, { database, startWorker: false });
   await app.ready();
   // A real key: both sides of the ratio pay the same authentication cost.
-  const { fullKey } = await createApiKey({ db: database.db, clock: systemClock }, accountId, { env: 'prd', name: 'bench' });
+  const { fullKey } = await createApiKey({ db: database.db, clock: systemClock, dialect: database.dialect }, accountId, { env: 'prd', name: 'bench' });
   const headers = { 'x-api-key': fullKey };
   const put = await app.inject({ method: 'PUT', url: '/api/v1/merchant/payment-profile', headers, payload: PROFILE });
   if (put.statusCode !== 200) throw new Error(`profile: ${put.body}`);

@@ -72,7 +72,7 @@ export const accountCreateCommand: Command = {
         );
       }
       const { account, user } = await createAccount({ db: database.db, clock: systemClock }, input);
-      const { fullKey } = await createApiKey({ db: database.db, clock: systemClock }, account.id, { env: 'prd', name: 'created by tessera account create' });
+      const { fullKey } = await createApiKey({ db: database.db, clock: systemClock, dialect: database.dialect }, account.id, { env: 'prd', name: 'created by tessera account create' });
       if (values.json) io.out(JSON.stringify({ account_id: account.id, slug: account.slug, user_id: user.id, email: user.email, api_key: fullKey }, null, 2));
       else io.out(`created account ${account.id} (slug: ${account.slug}) owned by ${user.email}\nAPI key (shown once, store it now): ${fullKey}`);
       return 0;

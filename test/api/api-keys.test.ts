@@ -261,4 +261,18 @@ describeDialects('api keys: how many an account may hold', (dialect) => {
     t.clock.advance(61_000);
     expect((await create()).statusCode).toBe(201);
   });
+
+  // Each create counted the working keys, then inserted: on PostgreSQL creates arriving together
+  // all counted below the limit (20 at once near it left the account with 110 working keys).
+  it(`creates arriving together near the limit stop at ${MAX_WORKING_KEYS_PER_ACCOUNT} working keys`, async () => {
+    t = await createTestApp(dialect);
+    const a = await signUp(t.app);
+    const create = () => t.app.inject({ method: 'POST', url: KEYS, headers: authHeaders(a.apiKey), payload: { env: 'tst' } });
+    // signUp made the first key.
+    for (let i = 1; i < MAX_WORKING_KEYS_PER_ACCOUNT - 5; i++) expect((await create()).statusCode).toBe(201);
+    const together = await Promise.all(Array.from({ length: 15 }, create));
+    expect(together.map((res) => res.statusCode).sort()).toEqual([...Array(5).fill(201), ...Array(10).fill(409)]);
+    const list = await t.app.inject({ method: 'GET', url: `${KEYS}?limit=100`, headers: authHeaders(a.apiKey) });
+    expect(list.json().data.api_keys.filter((k: { status: string }) => k.status === 'active')).toHaveLength(MAX_WORKING_KEYS_PER_ACCOUNT);
+  });
 });

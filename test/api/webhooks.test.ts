@@ -3,6 +3,7 @@
 // the standardwebhooks package, the delivery log and manual retries.
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { runDeliveryWorker } from '../../src/modules/webhooks/delivery.worker.ts';
+import { MAX_ENDPOINTS_PER_ACCOUNT } from '../../src/modules/webhooks/webhook-endpoint.service.ts';
 import { authHeaders, sessionHeaders, signUp, type TestAccount } from '../helpers/accounts.ts';
 import { createTestApp, type TestApp } from '../helpers/app.ts';
 import { describeDialects } from '../helpers/dialects.ts';
@@ -229,6 +230,17 @@ describeDialects('webhooks API', (dialect) => {
     log = (await call('GET', `${BASE}/endpoints/${endpoint.id}/deliveries`)).json().data;
     expect(log[0]).toMatchObject({ status: 'succeeded', attempts: 2 });
     expect(log[0].attempt_log.map((a: { status_code: number }) => a.status_code)).toEqual([500, 200]);
+  });
+
+  // Each create counted the account's endpoints, then inserted: on PostgreSQL creates arriving
+  // together all counted below the limit (20 at once near it left the account with 62).
+  it(`creates arriving together near the limit stop at ${MAX_ENDPOINTS_PER_ACCOUNT} endpoints`, async () => {
+    expect((await call('POST', `${BASE}/secret`)).statusCode).toBe(201);
+    const create = (i: number) => call('POST', `${BASE}/endpoints`, { url: `http://127.0.0.1:9/hook-${i}` });
+    for (let i = 0; i < MAX_ENDPOINTS_PER_ACCOUNT - 5; i++) expect((await create(i)).statusCode).toBe(201);
+    const together = await Promise.all(Array.from({ length: 15 }, (_, i) => create(100 + i)));
+    expect(together.map((res) => res.statusCode).sort()).toEqual([...Array(5).fill(201), ...Array(10).fill(409)]);
+    expect((await call('GET', `${BASE}/endpoints`)).json().data).toHaveLength(MAX_ENDPOINTS_PER_ACCOUNT);
   });
 
   it('refuses to re-send a delivery of a paused endpoint with a declared 409 that says to resume it first', async () => {

@@ -35,7 +35,7 @@ describe('tessera worker', () => {
     await db.insertInto('accounts').values({ id: 'acc_cli', slug: 'cli', name: 'cli', created_at: now, updated_at: now }).execute();
     const config = { ...testConfig(ENV), masterKey: parseMasterKey(TEST_MASTER_KEY) };
     const { secret } = await createWebhookSecret({ db, clock: systemClock, config }, 'acc_cli');
-    await createEndpoint({ db, clock: systemClock }, destinationPolicy(config), 'acc_cli', { url: `${receiver.url}/hook` });
+    await createEndpoint({ db, clock: systemClock, dialect: 'sqlite' }, destinationPolicy(config), 'acc_cli', { url: `${receiver.url}/hook` });
     const { eventId } = await emitEvent(db, { accountId: 'acc_cli', type: 'payment.succeeded', data: { payment: { id: 'pay_1' } }, occurredAt: now });
     return { secret, eventId };
   }

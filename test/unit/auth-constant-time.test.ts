@@ -35,7 +35,7 @@ describe('constant-time checks', () => {
     ({
       account: { id: accountId },
     } = await createAccount({ db: database.handle.db, clock }, { email: 'ct@example.com', password: 'long enough password' }));
-    ({ fullKey: key } = await createApiKey({ db: database.handle.db, clock }, accountId, { env: 'prd' }));
+    ({ fullKey: key } = await createApiKey({ db: database.handle.db, clock, dialect: 'sqlite' }, accountId, { env: 'prd' }));
   });
   afterAll(async () => {
     await database.destroy();

@@ -1,6 +1,8 @@
 // API key rows: plain functions taking the database first.
 import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../../config.ts';
 import { type KeysetPosition, newestFirst } from '../../db/keyset.ts';
+import { lockForAccount } from '../../db/lock.ts';
 import type { ApiKeysTable, CampaignsTable, Database } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -48,6 +50,12 @@ export async function countWorkingKeys(db: Db, accountId: string, now: number): 
     .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Within a transaction: the account's working keys, a count kept true until commit (its creates wait for each other). */
+export async function countWorkingKeysForCreate(trx: Transaction<Database>, dialect: Dialect, accountId: string, now: number): Promise<number> {
+  await lockForAccount(trx, dialect, 'api_keys', accountId);
+  return countWorkingKeys(trx, accountId, now);
 }
 
 /** One page of the account's keys, newest first, after the (created_at, id) cursor. */

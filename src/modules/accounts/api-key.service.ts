@@ -10,7 +10,7 @@ import { newId } from '../../ids.ts';
 import { emitEvent } from '../webhooks/index.ts';
 import { generateApiKey, type KeyEnv, maskApiKey, parseApiKey } from './api-key-format.ts';
 import {
-  countWorkingKeys,
+  countWorkingKeysForCreate,
   findAccountApiKeyByKid,
   findApiKeyById,
   findApiKeyByKid,
@@ -151,7 +151,7 @@ function checkEnvAllowed(env: string, onlyEnv: KeyEnv | undefined): void {
 }
 
 /** Creates a key for an account; the full key is returned only here. */
-export async function createApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accountId: string, input: NewApiKeyInput): Promise<{ apiKey: ApiKey; fullKey: string }> {
+export async function createApiKey(ctx: Pick<AppContext, 'db' | 'clock' | 'dialect'>, accountId: string, input: NewApiKeyInput): Promise<{ apiKey: ApiKey; fullKey: string }> {
   const now = ctx.clock.now();
   if (input.expiresAt != null && input.expiresAt <= now) {
     throw new AppError('validation_failed', 'expires_at must be in the future.', { errors: [{ field: 'body/expires_at', message: 'must be in the future' }] });
@@ -160,17 +160,20 @@ export async function createApiKey(ctx: Pick<AppContext, 'db' | 'clock'>, accoun
   const scope = input.scope ?? 'all';
   const batchId = input.batchId ?? null;
   if (batchId) await checkKeyEvent(ctx, accountId, input.env, scope, batchId);
-  // Every working key is a credential to audit and a row checked on use; a script creating keys
-  // in a loop should hear about it long before it has made thousands.
-  if ((await countWorkingKeys(ctx.db, accountId, now)) >= MAX_WORKING_KEYS_PER_ACCOUNT) {
-    throw new AppError(
-      'conflict',
-      `This account already has ${MAX_WORKING_KEYS_PER_ACCOUNT} working API keys, the most it may hold. Revoke keys you no longer use (DELETE /api/v1/merchant/api-keys/{id}), then create this one.`,
-    );
-  }
   const name = input.name?.trim() || null;
   const { row, fullKey } = newKeyRow(accountId, input.env, { scope, batch_id: batchId }, name, input.expiresAt ?? null, now);
-  await insertApiKey(ctx.db, row);
+  // Every working key is a credential to audit and a row checked on use; a script creating keys
+  // in a loop should hear about it long before it has made thousands. Counted and written under
+  // one per-account lock: creates arriving together each counted below the limit, and all went in.
+  await inTransaction(ctx.db, async (trx) => {
+    if ((await countWorkingKeysForCreate(trx, ctx.dialect, accountId, now)) >= MAX_WORKING_KEYS_PER_ACCOUNT) {
+      throw new AppError(
+        'conflict',
+        `This account already has ${MAX_WORKING_KEYS_PER_ACCOUNT} working API keys, the most it may hold. Revoke keys you no longer use (DELETE /api/v1/merchant/api-keys/{id}), then create this one.`,
+      );
+    }
+    await insertApiKey(trx, row);
+  });
   return { apiKey: toApiKey(row, now), fullKey };
 }
 

@@ -1,5 +1,7 @@
 // Webhook endpoints: plain functions taking the database first.
 import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../../config.ts';
+import { lockForAccount } from '../../db/lock.ts';
 import type { Database, WebhookEndpointsTable } from '../../db/schema.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -27,6 +29,12 @@ export async function countEndpoints(db: Db, accountId: string): Promise<number>
     .where('account_id', '=', accountId)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** Within a transaction: the account's endpoint count, kept true until commit (its creates wait for each other). */
+export async function countEndpointsForCreate(trx: Transaction<Database>, dialect: Dialect, accountId: string): Promise<number> {
+  await lockForAccount(trx, dialect, 'webhook_endpoints', accountId);
+  return countEndpoints(trx, accountId);
 }
 
 /** Applies changes to an endpoint of the account. */

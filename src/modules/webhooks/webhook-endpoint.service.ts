@@ -10,7 +10,8 @@ import { newId } from '../../ids.ts';
 import { ALL_EVENTS, eventTypeInfo } from './event-types.ts';
 import { emitPing } from './outbox.ts';
 import { DestinationRefusedError, type DestinationPolicy, parseAllowList, vetDestination } from './ssrf-guard.ts';
-import { countEndpoints, deleteEndpoint, findEndpoint, insertEndpoint, listEndpoints, updateEndpoint } from './webhook-endpoint.repo.ts';
+import { countEndpointsForCreate, deleteEndpoint, findEndpoint, insertEndpoint, listEndpoints, updateEndpoint } from './webhook-endpoint.repo.ts';
+import { inTransaction } from '../../db/transaction.ts';
 import { hasActiveWebhookSecret } from './webhook-secret.service.ts';
 import type { CreateEndpointBody, UpdateEndpointBody, WebhookEndpoint } from './webhooks.schemas.ts';
 import { toIso } from '../../http/iso.ts';
@@ -78,14 +79,11 @@ async function checkUrl(policy: DestinationPolicy, url: string): Promise<string>
 const ALLOW_HINT = 'The instance’s operator can allow such receivers by listing them in TESSERA_WEBHOOK_ALLOWED_HOSTS.';
 
 /** Registers an endpoint; 400 for a refused URL or unknown event types, 409 without a signing secret. */
-export async function createEndpoint(ctx: Pick<AppContext, 'db' | 'clock'>, policy: DestinationPolicy, accountId: string, input: CreateEndpointBody): Promise<WebhookEndpoint> {
+export async function createEndpoint(ctx: Pick<AppContext, 'db' | 'clock' | 'dialect'>, policy: DestinationPolicy, accountId: string, input: CreateEndpointBody): Promise<WebhookEndpoint> {
   const eventTypes = checkEventTypes(input.event_types ?? [ALL_EVENTS]);
   const url = await checkUrl(policy, input.url);
   if (!(await hasActiveWebhookSecret(ctx, accountId))) {
     throw new AppError('conflict', 'Create a webhook signing secret first (POST /api/v1/merchant/webhooks/secret): every delivery is signed with it.');
-  }
-  if ((await countEndpoints(ctx.db, accountId)) >= MAX_ENDPOINTS_PER_ACCOUNT) {
-    throw new AppError('conflict', `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} webhook endpoints; delete one you no longer use.`);
   }
   const now = ctx.clock.now();
   const enabled = input.enabled ?? true;
@@ -101,7 +99,14 @@ export async function createEndpoint(ctx: Pick<AppContext, 'db' | 'clock'>, poli
     created_at: now,
     updated_at: now,
   };
-  await insertEndpoint(ctx.db, row);
+  // Counted and written under one per-account lock: creates arriving together each counted below
+  // the limit before any had written, and all went in.
+  await inTransaction(ctx.db, async (trx) => {
+    if ((await countEndpointsForCreate(trx, ctx.dialect, accountId)) >= MAX_ENDPOINTS_PER_ACCOUNT) {
+      throw new AppError('conflict', `An account can have at most ${MAX_ENDPOINTS_PER_ACCOUNT} webhook endpoints; delete one you no longer use.`);
+    }
+    await insertEndpoint(trx, row);
+  });
   return toEndpoint(row);
 }
 
