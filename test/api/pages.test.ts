@@ -117,6 +117,24 @@ describeDialects('hosted pages', (dialect) => {
     expect(clear.json().errors[0].field).toBe('body/slug');
   });
 
+  // Removing the slug was checked against the page before the transaction: a page published by
+  // a request running at the same time went in, and the campaign kept a published page with no
+  // address (on PostgreSQL both requests answered 200).
+  it('removing the slug while another request publishes a page never leaves a published page without a slug', async () => {
+    const app = (t = await createTestApp(dialect)).app;
+    const me = await signUp(app);
+    const put = (id: string, payload: Record<string, unknown>) => app.inject({ method: 'PUT', url: `/api/v1/campaigns/${id}`, headers: authHeaders(me.apiKey), payload });
+    for (let i = 0; i < 6; i++) {
+      const created = await app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: authHeaders(me.apiKey), payload: { name: 'x', slug: `race-${i}`, destination: 'https://example.com/' } });
+      const id = created.json().id as string;
+      const [clear, publish] = await Promise.all([put(id, { slug: null }), put(id, { hosted_page: samplePage() })]);
+      const after = (await app.inject({ method: 'GET', url: `/api/v1/campaigns/${id}`, headers: authHeaders(me.apiKey) })).json();
+      expect([clear.statusCode, publish.statusCode].sort()).toEqual([200, 400]);
+      if (after.hosted_page?.published) expect(after.slug).toBe(`race-${i}`);
+      else expect(after.slug).toBeNull();
+    }
+  });
+
   it('serves the published page as JSON and HTML; 404 when unknown, unpublished or archived', async () => {
     t = await createTestApp(dialect);
     const me = await signUp(t.app);

@@ -200,7 +200,6 @@ export async function updateCampaign(ctx: ChangeCtx, caller: CampaignCaller, id:
     assertSlugAllowed(patch.slug);
     const taken = await slugTaken(ctx, accountId, patch.slug, id);
     if (taken) throw taken;
-    if (!patch.slug && patch.hosted_page === undefined) await checkSlugRemoval(ctx, accountId, id);
     set.slug = patch.slug;
   }
   if (patch.destination !== undefined) set.destination = destinationOrThrow(patch.destination);
@@ -229,6 +228,10 @@ export async function updateCampaign(ctx: ChangeCtx, caller: CampaignCaller, id:
   try {
     row = await inTransaction(ctx.db, async (trx) => {
       const updated = await updateRow(trx, accountId, id, set);
+      // Checked here, after the write that holds the campaign's row: a page published by a request
+      // running at the same time is then either seen (and the removal refused) or saved after this
+      // commits, against the slug this leaves (and refused there).
+      if (updated && set.slug === null && patch.hosted_page === undefined) await checkSlugRemoval({ db: trx }, accountId, id);
       if (updated) {
         const changed = [...Object.keys(set).filter((k) => k !== 'updated_at'), ...(patch.hosted_page !== undefined ? ['hosted_page'] : [])];
         await emitEvent(trx, campaignEvent('campaign.updated', toCampaign(updated), set.updated_at!, changed));
