@@ -37,6 +37,20 @@ describeDialects('change password', (dialect) => {
     expect((await t.app.inject({ method: 'GET', url: ME, headers: authHeaders(a.apiKey) })).statusCode).toBe(200);
   });
 
+  // Both requests verified the same current password, then each wrote its own: both answered 204,
+  // and one person was told a password was set that no longer signs in.
+  it('two changes sent together: one is made, the other is told the password changed meanwhile', async () => {
+    const [one, two] = await Promise.all(['first new passphrase', 'second new passphrase'].map((next) => change(sessionHeaders(a), { current_password: a.password, new_password: next })));
+    expect([one!.statusCode, two!.statusCode].sort()).toEqual([204, 400]);
+    const refused = [one!, two!].find((res) => res.statusCode === 400)!;
+    expect(refused.json().errors).toEqual([
+      { field: 'body/current_password', message: 'is no longer your current password: another request changed it at the same moment; sign in with that one, or change it again' },
+    ]);
+    const made = one!.statusCode === 204 ? 'first new passphrase' : 'second new passphrase';
+    expect((await logIn(made)).statusCode).toBe(200);
+    expect((await logIn(made === 'first new passphrase' ? 'second new passphrase' : 'first new passphrase')).statusCode).toBe(401);
+  });
+
   it('refuses a wrong current password (naming it), a weak or unchanged new one, and after 10 wrong ones answers 429', async () => {
     for (const [payload, field, message] of [
       [{ current_password: a.password, new_password: 'short' }, 'body/new_password', 'must be at least 10 characters'],

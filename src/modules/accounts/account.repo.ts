@@ -53,9 +53,12 @@ export async function findUserById(db: Db, id: string): Promise<UsersTable | und
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/** Replaces a user's password hash. */
-export async function updatePasswordHash(db: Db, userId: string, passwordHash: string, now: number): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
+/** Replaces a user's password hash (only while it is still `expectedHash`, when given); false when nothing was replaced. */
+export async function updatePasswordHash(db: Db, userId: string, passwordHash: string, now: number, expectedHash?: string): Promise<boolean> {
+  let query = db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId);
+  if (expectedHash !== undefined) query = query.where('password_hash', '=', expectedHash);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
 }
 
 /** The accounts a user belongs to, oldest membership first. */

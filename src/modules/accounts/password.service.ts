@@ -45,7 +45,12 @@ export async function changePassword(
     if (!counted.allowed) throw rateLimitedError(counted, 'Too many wrong current passwords; wait the number of seconds in Retry-After and try again.');
     throw refused('body/current_password', 'is not your current password');
   }
-  return { sessionsEnded: await replacePassword(ctx, user.id, await hashPassword(input.new_password), now, sessionToken) };
+  // Replaced only if it is still the password just verified: two changes sent together both
+  // verified it, and the later write silently undid the earlier one that had answered 204.
+  const sessionsEnded = await replacePassword(ctx, user.id, await hashPassword(input.new_password), now, sessionToken, user.password_hash);
+  // The current password sent is no longer the current one (a 400 on that field, as a wrong one is).
+  if (sessionsEnded === null) throw refused('body/current_password', 'is no longer your current password: another request changed it at the same moment; sign in with that one, or change it again');
+  return { sessionsEnded };
 }
 
 /** What is wrong with a reset's email and password (empty when nothing): lets the command refuse before opening a database. */
@@ -65,13 +70,14 @@ export async function resetPassword(ctx: Pick<AppContext, 'db' | 'clock'>, email
   const user = await findUserByEmail(ctx.db, normaliseEmail(email));
   // The field names the value at fault, as a refused password does: the command says which option.
   if (!user) throw new AppError('not_found', `No user signs in with ${normaliseEmail(email)} on this database.`, { errors: [{ field: 'email', message: 'matches no user' }] });
-  return { email: user.email, sessionsEnded: await replacePassword(ctx, user.id, await hashPassword(password), ctx.clock.now(), null) };
+  return { email: user.email, sessionsEnded: (await replacePassword(ctx, user.id, await hashPassword(password), ctx.clock.now(), null)) ?? 0 };
 }
 
-// The new hash and the end of the other sessions land together or not at all.
-function replacePassword(ctx: Pick<AppContext, 'db'>, userId: string, passwordHash: string, now: number, keepToken: string | null): Promise<number> {
+// The new hash and the end of the other sessions land together or not at all; null (nothing
+// done) when `expectedHash` is given and the password is no longer that one.
+function replacePassword(ctx: Pick<AppContext, 'db'>, userId: string, passwordHash: string, now: number, keepToken: string | null, expectedHash?: string): Promise<number | null> {
   return inTransaction(ctx.db, async (trx) => {
-    await updatePasswordHash(trx, userId, passwordHash, now);
+    if (!(await updatePasswordHash(trx, userId, passwordHash, now, expectedHash))) return null;
     return endOtherSessions({ db: trx }, userId, keepToken);
   });
 }
