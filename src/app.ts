@@ -21,7 +21,7 @@ import { AppError } from './errors.ts';
 import { installRequestContext } from './http/request-context.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { pageAssetRoutes } from './http/page/assets.ts';
-import { clientErrors, frameworkErrors, installProblemHandlers } from './http/problem.ts';
+import { clientErrors, expectationFailed, frameworkErrors, installProblemHandlers } from './http/problem.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { createRateLimiter } from './http/rate-limit.ts';
 import { jobs } from './modules/jobs.ts';
@@ -198,6 +198,7 @@ export async function buildApp(config: Config, deps: AppDeps): Promise<FastifyIn
   }
   await app.register(cookie);
   installProblemHandlers(app, config.publicUrl, allowedMethods);
+  app.server.on('checkExpectation', expectationFailed(config.publicUrl, app.log));
   await registerOpenApi(app, config.publicUrl);
   // The font and script of the public pages, from this origin (no CDN).
   await app.register(pageAssetRoutes);

@@ -236,6 +236,25 @@ export function clientErrors(publicUrl: string) {
   };
 }
 
+/**
+ * The HTTP server's `checkExpectation` listener: an `Expect` header other than `100-continue`
+ * (the only expectation HTTP/1.1 defines) is refused before any route runs. Without it Node
+ * answers a bare 417 with no body.
+ */
+export function expectationFailed(publicUrl: string, log: FastifyInstance['log']) {
+  return function onCheckExpectation(request: http.IncomingMessage, response: http.ServerResponse): void {
+    const code = 'expectation_failed';
+    const { status, title } = ERROR_CODES[code];
+    const id = newRequestId();
+    const sent = String(request.headers.expect ?? '').slice(0, 100);
+    log.debug({ requestId: id, expect: sent }, 'request refused: unsupported Expect header');
+    const detail = `This server meets only "Expect: 100-continue", not "${sent}". Send the request without the Expect header.`;
+    const body = JSON.stringify({ type: `${publicUrl}/problems/${code}`, title, status, detail, code, requestId: id });
+    response.writeHead(status, { 'content-type': PROBLEM_CONTENT_TYPE, 'content-length': Buffer.byteLength(body), 'x-request-id': id, connection: 'close' });
+    response.end(body);
+  };
+}
+
 // Fastify's "unsupported media type" does not know what the route takes; its schema's `consumes` does.
 function withAcceptedTypes(error: AppError, request: FastifyRequest): AppError {
   if (error.code !== 'unsupported_media_type' || error.extensions?.accepted !== undefined) return error;

@@ -209,6 +209,11 @@ describeDialects('problem+json errors', (dialect) => {
     expect(bad.head).toMatch(/^HTTP\/1\.1 400 /);
     expect(JSON.parse(bad.body)).toMatchObject({ status: 400, code: 'bad_request', detail: expect.stringContaining('not valid HTTP/1.1') });
     expect((await t.app.inject({ method: 'GET', url: '/problems/headers_too_large' })).json()).toMatchObject({ code: 'headers_too_large', status: 431 });
+    // An expectation HTTP/1.1 does not define: Node answered a bare 417 with no body.
+    const teapot = await raw('GET /healthz HTTP/1.1\r\nHost: x\r\nExpect: teapot\r\n\r\n');
+    expect(teapot.head).toMatch(/^HTTP\/1\.1 417 /);
+    expect(teapot.head).toMatch(/content-type: application\/problem\+json/i);
+    expect(JSON.parse(teapot.body)).toMatchObject({ status: 417, code: 'expectation_failed', detail: expect.stringContaining('without the Expect header') });
   });
 
   it('every problem type URL resolves to its registry entry', async () => {
