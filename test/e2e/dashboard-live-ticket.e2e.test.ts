@@ -167,7 +167,14 @@ describeDialects('dashboard live tickets in Chromium', (dialect) => {
         const ticketTop = (await small.getByTestId('live-ticket').boundingBox())!.y;
         const previewTop = (await small.getByTestId('qr-preview').boundingBox())!.y;
         expect(ticketTop).toBeLessThan(previewTop);
+        // The design preview further down is ahead of the person: no copy of it floats over the
+        // ticket's instructions as a second code to scan. Once scrolled past, the copy follows.
+        expect(await small.getByTestId('floating-preview').count()).toBe(0);
         await small.screenshot({ path: `.tmp/live-ticket-390-${dialect}.png`, fullPage: true });
+        await small.getByRole('heading', { name: 'Design', exact: true }).scrollIntoViewIfNeeded();
+        await small.getByTestId('floating-preview').waitFor();
+        await small.evaluate(() => window.scrollTo(0, 0));
+        await small.getByTestId('floating-preview').waitFor({ state: 'detached' });
 
         // Archived elsewhere: at its next step the page learns it, and shows the campaign as archived.
         const archived = await live.app.inject({ method: 'DELETE', url: `/api/v1/campaigns/${ticket.id}`, headers });

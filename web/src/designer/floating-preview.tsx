@@ -1,5 +1,5 @@
 // On a phone the preview sits above the design controls, so it scrolls away while its design is
-// being changed below. Once it is out of view, a small copy follows in the corner; pressing it
+// being changed below. Once it has scrolled out of view above, a small copy follows in the corner; pressing it
 // scrolls back to the full preview (with the scannability notes). From lg up the preview stays
 // in view beside the form (sticky) and this shows nothing.
 // It sits over the page's bottom-right corner, so while it shows, the page keeps room for it: a
@@ -12,7 +12,7 @@ import { svgDataUri } from './preview.tsx';
 
 /** `raised`: a bar is fixed at the bottom of the screen (PhoneSaveBar); the copy sits above it. */
 export function FloatingPreview({ target, svg, failing, raised = false }: { target: RefObject<HTMLElement | null>; svg: string | null; failing: boolean; raised?: boolean }) {
-  const outOfView = useOutOfView(target);
+  const outOfView = useOutOfView(target, { above: true });
   if (!outOfView || !svg) return null;
   return (
     <>
