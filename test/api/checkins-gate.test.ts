@@ -139,10 +139,15 @@ describeDialects('check-in at the gate', (dialect) => {
     expect((await scan({ payload: live(single), ...door })).reason).toBe('other_event');
     const stranger = await scan({ payload: 'https://elsewhere.example/x', ...door });
     expect([stranger.reason, stranger.batch_id, stranger.ticket]).toEqual(['not_a_ticket_url', tonight.batch_id, null]);
+    // One of the account's codes that is no ticket at all (a flyer) is not a ticket for another
+    // event: "it still works at its own event" would send its holder off to look for one.
+    const flyer = (await t.app.inject({ method: 'POST', url: '/api/v1/campaigns', headers: me.headers, payload: { name: 'Flyer', destination: 'https://example.com/' } })).json() as Created;
+    const notTicket = await scan({ payload: `http://tessera.test/${flyer.short_code}`, ...door });
+    expect([notTicket.result, notTicket.reason, notTicket.batch_id]).toEqual(['invalid', 'not_a_ticket', tonight.batch_id]);
     expect((await scan({ payload: live(tonight.data[0]!), ...door })).reason).toBe('admitted');
     // What this door refused counts toward its event, not toward the other event or nowhere.
     const refusedHere = await t.app.inject({ method: 'GET', url: `/api/v1/checkins/summary?batch_id=${tonight.batch_id}`, headers: me.headers });
-    expect(refusedHere.json().checkins).toMatchObject({ total: 4, admissions: 1, refusals: 3 });
+    expect(refusedHere.json().checkins).toMatchObject({ total: 5, admissions: 1, refusals: 4 });
     expect(refusedHere.json().tickets).toMatchObject({ total: 2, admitted: 1 });
     const elsewhereSummary = await t.app.inject({ method: 'GET', url: `/api/v1/checkins/summary?batch_id=${tomorrow.batch_id}`, headers: me.headers });
     expect(elsewhereSummary.json().checkins.total).toBe(0);

@@ -98,10 +98,15 @@ async function judge(ctx: Ctx, { accountId, testMode, keyEvent }: Gate, request:
     if (keyEvent) return refuse('invalid', 'other_event');
     throw testKeyRefused(`check in tickets of campaign '${campaign.id}'`, 'it is a live campaign, and tst keys check in only the test tickets they make');
   }
+  // A code that is no ticket (a flyer) is not "a ticket for another event", which tells the
+  // steward it still works at its own. A key kept to one event is told only the latter, as of any
+  // code outside its event: it learns nothing of the account's other codes.
+  const noTicket = campaign.qrType !== 'morphing';
+  if (noTicket && !keyEvent) return refuse('invalid', 'not_a_ticket', campaign);
   // A gate kept to one event must not spend another event's ticket: held up at the wrong door,
   // it would be void at its own.
   if (request.batch_id && campaign.batchId !== request.batch_id) return refuse('invalid', 'other_event', campaign);
-  if (campaign.qrType !== 'morphing') return refuse('invalid', 'not_a_ticket', campaign);
+  if (noTicket) return refuse('invalid', 'not_a_ticket', campaign);
   if (campaign.status === 'archived') return refuse('revoked', 'campaign_archived', campaign);
   // Judged as the redirect judges it, and before the token: outside its window even the live
   // image will not do. An exit is refused too, so nothing is recorded of a ticket that is void.
