@@ -33,6 +33,22 @@ async function axe(page: Page): Promise<string[]> {
   return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
+/** The error summary links whose message sits in a column beside its label instead of wrapping under it. */
+function summaryColumns(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.alert li > a')).flatMap((link) => {
+      const message = Array.from(link.querySelectorAll('span')).at(-1);
+      if (!message) return [];
+      const left = link.getBoundingClientRect().left;
+      const lineHeight = Number.parseFloat(getComputedStyle(message).lineHeight);
+      const lines = Array.from(message.getClientRects());
+      // Wrapped as running text: a box per line, each after the first starting at the link's left edge.
+      const columned = lines.length === 1 ? lines[0]!.height > lineHeight * 1.5 : lines.slice(1).some((line) => Math.abs(line.left - left) > 1);
+      return columned ? [(link.textContent ?? '').trim().slice(0, 60)] : [];
+    }),
+  );
+}
+
 describeDialects('public pages in Chromium', (dialect) => {
   let browser: Browser | undefined;
   let t: TestApp | undefined;
@@ -106,6 +122,9 @@ describeDialects('public pages in Chromium', (dialect) => {
           for (const violation of await axe(page)) problems.push(`${where}: ${violation}`);
           // A phone is where these pages are opened (from a scan): every control a thumb can hit (UI.md).
           if (width === 390 && scheme === 'light') for (const small of await smallTouchTargets(page)) problems.push(`${where}: touch target under 44 px: ${small}`);
+          // An error summary's link reads as one sentence ("Your name: Enter your name"): a message
+          // too long for the line wraps back under the label, not into a column beside it.
+          for (const columned of await summaryColumns(page)) problems.push(`${where}: error summary link laid out in columns: ${columned}`);
         }
         const text = await page.evaluate(() => document.body.innerText);
         if (ISO_TIME.test(text)) problems.push(`${c.name}: raw ISO time in "${ISO_TIME.exec(text)![0]}"`);

@@ -126,7 +126,9 @@ function errorSummary({ t, lang }: Chrome, config: PageConfig, state: FormState 
   const fields = config.form?.fields.filter((f) => state?.errors[f.name]) ?? [];
   if (fields.length === 0) return '';
   return html`<div class="alert" role="alert" aria-labelledby="summary-title" tabindex="-1"><h2 id="summary-title"${lang}>${t.text('form.summary', { count: fields.length })}</h2><ul>${fields.map(
-    (f) => html`<li><a href="#${fieldId(f.name)}">${f.label}: <span${lang}>${issueText(t, state!.errors[f.name]!)}</span></a></li>`,
+    // One child in the link (a flex box, for its 44 px target): label and message as two flex
+    // items sat in columns, the message beside a label squeezed onto several lines.
+    (f) => html`<li><a href="#${fieldId(f.name)}"><span>${f.label}: <span${lang}>${issueText(t, state!.errors[f.name]!)}</span></span></a></li>`,
   )}</ul></div>`;
 }
 
