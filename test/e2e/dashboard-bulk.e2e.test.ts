@@ -117,6 +117,11 @@ describeDialects('dashboard bulk creation in Chromium', (dialect) => {
       const csv = 'name,url\r\nFront door,https://shop.example/a\r\n"=HYPERLINK(""http://evil.example"")",https://shop.example/b\r\n"Back, left",https://shop.example/c\r\n';
       await withFailureScreenshot(page, `bulk-csv-${dialect}`, async () => {
         await page.goto(`${live.base}/app/bulk`);
+        // One row is counted in the singular ("1 rows", "Check 1 links", "All 1 links are valid" read wrong).
+        await page.locator('#bulk-csv').setInputFiles({ name: 'one.csv', mimeType: 'text/csv', buffer: Buffer.from('url\r\nhttps://shop.example/only\r\n') });
+        await page.getByText('one.csv · 1 row', { exact: true }).waitFor();
+        await page.getByRole('button', { name: 'Check 1 link', exact: true }).click();
+        await page.getByText('The link is valid.').waitFor();
         await page.locator('#bulk-csv').setInputFiles({ name: 'codes.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
         await page.getByText('3 rows').waitFor();
         await page.getByLabel('Files').selectOption('png');

@@ -169,7 +169,7 @@ export function BulkPage() {
           {csv ? (
             <div className="flex items-center justify-between gap-3 rounded-lg border border-zinc-200 bg-zinc-50 px-4 py-3 dark:border-zinc-700 dark:bg-zinc-950">
               <p className="text-sm">
-                <span className="font-medium">{csv.file}</span> · {formatCount(csv.rows.length)} rows
+                <span className="font-medium">{csv.file}</span> · {formatCount(csv.rows.length)} {csv.rows.length === 1 ? 'row' : 'rows'}
               </p>
               <Button
                 size="sm"
@@ -364,7 +364,7 @@ export function BulkPage() {
             ) : isChecked ? (
               <p className="flex items-center gap-2 text-[13px] text-green-800 dark:text-green-300">
                 <CheckCircle2 aria-hidden="true" className="size-4" />
-                All {formatCount(rows.length)} links are valid.
+                {rows.length === 1 ? 'The link is valid.' : `All ${formatCount(rows.length)} links are valid.`}
               </p>
             ) : (
               <p className="text-[13px] text-zinc-600 dark:text-zinc-400">Check the list first: every problem is listed against its row before anything is created.</p>
@@ -372,7 +372,7 @@ export function BulkPage() {
             <div className="flex flex-col gap-2">
               <Button onClick={() => check.mutate()} disabled={rows.length === 0 || tooMany || busy} pending={check.isPending}>
                 <ListChecks aria-hidden="true" />
-                Check {rows.length > 0 ? formatCount(rows.length) : ''} links
+                Check {rows.length > 0 ? formatCount(rows.length) : ''} {rows.length === 1 ? 'link' : 'links'}
               </Button>
               <Button variant="primary" onClick={() => (refusedByCheck ? setAskedToFix((n) => n + 1) : create.mutate())} disabled={rows.length === 0 || tooMany || busy} pending={create.isPending}>
                 Create {rows.length > 0 ? formatCount(rows.length) : ''} {live ? (rows.length === 1 ? 'ticket' : 'tickets') : rows.length === 1 ? 'code' : 'codes'}
