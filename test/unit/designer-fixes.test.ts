@@ -76,4 +76,13 @@ describe('designer fixes', () => {
     expect(fixFor(issue!, { version: preview.version })).toBeNull();
     expect(codes({})).not.toContain('dense_code');
   });
+  it("the engine's messages read as sentences in the controls' words: a capital, a full stop, no field names", () => {
+    const thin = drawPreview(URL, { margin: 0 }).errors.find((e) => e.field === 'margin')!;
+    expect(issueMessage(thin)).toBe('The blank border is 0 modules wide; at least 2 are needed to scan (4 recommended).');
+    const pale = drawPreview(URL, { color: '#dddddd' }).errors.find((e) => e.field === 'color')!;
+    expect(issueMessage(pale)).toMatch(/^Contrast too low for scanners: .*\.$/);
+    const caption = drawPreview(URL, { frame: { text: 'MENU', color: '#000000', text_color: '#111111' } }).warnings.find((w) => w.code === 'frame_text_contrast')!;
+    expect(issueMessage(caption)).toMatch(/^The caption contrast is [\d.]+:1; .*\.$/);
+    expect(issueMessage(caption)).not.toContain('frame.color');
+  });
 });

@@ -46,7 +46,15 @@ export function issueMessage(issue: Issue): string {
   if (issue.code === 'eyes_adjusted') {
     return `A diamond centre only scans reliably in ${eitherOf(DIAMOND_PUPIL_FRAMES)} corner frames, so the corners are drawn extra-rounded. Choose one of those to decide which.`;
   }
-  return issue.message.replaceAll(' (jsQR)', '');
+  if (issue.code === 'ecc_raised') return 'Error correction is set to High because the logo covers part of the code.';
+  // The engine writes for API users, in lower case and with the design's field names; under a
+  // title the message reads as a sentence of its own, in the words the controls use.
+  const text = issue.message
+    .replaceAll(' (jsQR)', '')
+    .replace(/^margin \(quiet zone\) is (\d+) (modules?)/, 'the blank border is $1 $2 wide')
+    .replaceAll(' (frame.color)', '')
+    .replace(/^frame caption contrast/, 'the caption contrast');
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}${/[.!?]$/.test(text) ? '' : '.'}`;
 }
 
 const darkOnWhite: Fix = {
