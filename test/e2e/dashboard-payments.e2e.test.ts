@@ -195,7 +195,12 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         // Marked paid by hand, with a note.
         await row('order-1042').getByRole('button', { name: 'Mark paid…' }).click();
         const dialog = page.getByRole('dialog');
-        expect(await dialog.getByRole('button', { name: 'Mark paid' }).isDisabled()).toBe(true);
+        // Pressed without a note, it says what is missing beside the field and sends nothing.
+        await dialog.getByRole('button', { name: 'Mark paid' }).click();
+        await dialog.getByText('Say how the money came').waitFor();
+        expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('TEXTAREA');
+        expect(await dialog.getByLabel('How the money came').getAttribute('aria-invalid')).toBe('true');
+        await expectAxeClean(page, 'mark paid dialog without a note');
         // In words, not the event's name (payment.succeeded).
         await dialog.getByText('Your webhooks are told it was paid').waitFor();
         expect(await dialog.textContent()).not.toMatch(/payment\.succeeded/);

@@ -4,7 +4,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useMutation } from '../api/mutation.ts';
 import { FlaskConical } from 'lucide-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { errorText, fieldMessages } from '../api/field-errors.ts';
 import { cancelPayment, markPaid, type Payment, simulatePayment } from '../api/payments.ts';
 import { Button } from '../components/ui/button.tsx';
@@ -17,6 +17,10 @@ import { money } from './labels.ts';
 export function MarkPaidDialog({ payment, open, onOpenChange }: { payment: Payment; open: boolean; onOpenChange: (open: boolean) => void }) {
   const queryClient = useQueryClient();
   const [note, setNote] = useState('');
+  // Pressed with no note: said beside the field, as every form does, rather than a button that
+  // stays grey without saying why.
+  const [noteMissing, setNoteMissing] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
   const late = payment.status === 'expired';
   const mark = useMutation({
     mutationFn: () => markPaid(payment, note.trim(), late),
@@ -29,6 +33,11 @@ export function MarkPaidDialog({ payment, open, onOpenChange }: { payment: Payme
   const fields = fieldMessages(mark.error);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
+    if (note.trim() === '') {
+      setNoteMissing(true);
+      form.current?.querySelector('textarea')?.focus();
+      return;
+    }
     mark.mutate();
   };
   return (
@@ -36,19 +45,38 @@ export function MarkPaidDialog({ payment, open, onOpenChange }: { payment: Payme
       open={open}
       onOpenChange={(o) => {
         onOpenChange(o);
-        if (!o) mark.reset();
+        if (!o) {
+          mark.reset();
+          setNoteMissing(false);
+        }
       }}
       title={`Mark ${payment.reference} paid?`}
       description={`${money(payment)} arrived another way than through the code. ${late ? 'It expired before the money came: it will show as paid late. ' : ''}Your webhooks are told it was paid, as for a payment the bank confirmed.`}
     >
-      <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <form ref={form} onSubmit={onSubmit} noValidate className="space-y-4">
         {mark.error && !fields.note && <Alert>{errorText(mark.error)}</Alert>}
-        <Field label="How the money came" hint="Kept with the payment and your name, e.g. “Cash at the counter”." error={fields.note}>
-          {(props) => <TextArea {...props} required maxLength={500} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+        <Field
+          label="How the money came"
+          hint="Kept with the payment and your name, e.g. “Cash at the counter”."
+          error={fields.note ?? (noteMissing ? 'Say how the money came before marking it paid.' : undefined)}
+        >
+          {(props) => (
+            <TextArea
+              {...props}
+              required
+              maxLength={500}
+              rows={3}
+              value={note}
+              onChange={(e) => {
+                setNote(e.target.value);
+                setNoteMissing(false);
+              }}
+            />
+          )}
         </Field>
         <div className="flex justify-end gap-2">
           <Button onClick={() => onOpenChange(false)}>Cancel</Button>
-          <Button type="submit" variant="primary" pending={mark.isPending} disabled={note.trim() === ''}>
+          <Button type="submit" variant="primary" pending={mark.isPending}>
             Mark paid
           </Button>
         </div>
