@@ -237,8 +237,9 @@ describeDialects('dashboard payments in Chromium', (dialect) => {
         await page.getByText('Made with a test key').waitFor();
         await row('pedido-test').waitFor();
         expect(await row('pedido-test').textContent()).toMatch(/Test/);
-        // Made here, in the test view, a request is a test one.
-        await page.getByRole('button', { name: 'New payment request' }).click();
+        // Made here, in the test view, a request is a test one, as its button says.
+        expect(await page.getByRole('button', { name: 'New payment request', exact: true }).count()).toBe(0);
+        await page.getByRole('button', { name: 'New test payment request' }).click();
         const testForm = page.getByRole('dialog', { name: 'New test payment request' });
         await testForm.getByLabel('Amount').fill('3');
         await testForm.getByLabel('Order reference').fill('till-test');

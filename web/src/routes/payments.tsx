@@ -47,7 +47,8 @@ export function PaymentsPage() {
             {schemes.length > 0 && (
               <Button variant="primary" onClick={() => setCreating(true)}>
                 <Plus aria-hidden="true" />
-                New payment request
+                {/* In the test view it makes a test request, as the empty state's button says. */}
+                {testing ? 'New test payment request' : 'New payment request'}
               </Button>
             )}
           </>
