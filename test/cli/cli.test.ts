@@ -140,6 +140,26 @@ describe('CLI usage', () => {
   });
 });
 
+describe('CLI output to a reader that went away', () => {
+  // `tessera backup … | head -1` closed the pipe after the first line: the second write failed
+  // with EPIPE, an unhandled 'error' event printed a stack and turned a finished backup into exit 1.
+  it('a closed stdout is no stack trace and leaves the exit status to the command', async () => {
+    const closedStdout = (args: string[]) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = spawn(process.execPath, ['src/main.ts', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.destroy(); // before the child has started, so its first write finds no reader
+        let stderr = '';
+        child.stderr.on('data', (d) => (stderr += d));
+        child.on('exit', (code) => resolve({ code, stderr }));
+      });
+    expect(await closedStdout(['--help'])).toEqual({ code: 0, stderr: '' });
+    expect(await closedStdout(['qr', 'https://example.com'])).toEqual({ code: 0, stderr: '' });
+    const bad = await closedStdout(['frobnicate']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^tessera: unknown command 'frobnicate'/);
+  });
+});
+
 describe('CLI commands (SQLite)', () => {
   it('`account create --json` creates an account and prints its id and slug', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));
