@@ -1,5 +1,6 @@
 // `tessera backup PATH`: a consistent copy of the SQLite database, taken while the server runs.
 // PostgreSQL has its own tools (pg_dump, base backups); the command says so instead of guessing.
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config.ts';
 import { backupSqlite } from '../db/backup.ts';
@@ -33,6 +34,14 @@ export const backupCommand: Command = {
     }
     if (config.databaseUrl === ':memory:') {
       io.err('an in-memory database has nothing to back up');
+      return 1;
+    }
+    if (!fs.existsSync(config.databaseUrl)) {
+      // Most often the command ran with another environment than the server (a cron job in
+      // another directory, where ./data is not the server's): say which variables choose the file.
+      io.err(
+        `error: no SQLite database at ${config.databaseUrl}: run \`tessera backup\` with the server's TESSERA_DATA_DIR or DATABASE_URL (TESSERA_DATA_DIR defaults to ./data in the current directory)`,
+      );
       return 1;
     }
     let report;

@@ -142,6 +142,18 @@ it('refuses without a PATH, and on PostgreSQL points to pg_dump', async () => {
   expect(fs.existsSync(path.join(root, 'x.db'))).toBe(false);
 });
 
+it('without a database where the environment points, names the file and the variables that choose it (exit 1)', async () => {
+  // A cron job run from another directory reads ./data there: "no SQLite database at …" alone
+  // did not say that the command needs the server's environment.
+  const root = tempDir();
+  const result = await run(['backup', path.join(root, 'x.db')], { TESSERA_DATA_DIR: path.join(root, 'data') });
+  expect(result.code).toBe(1);
+  expect(result.output).toBe(
+    `error: no SQLite database at ${path.join(root, 'data', 'tessera.db')}: run \`tessera backup\` with the server's TESSERA_DATA_DIR or DATABASE_URL (TESSERA_DATA_DIR defaults to ./data in the current directory)\n`,
+  );
+  expect(fs.readdirSync(root)).toEqual([]);
+});
+
 it('a target it cannot write is refused before copying, naming the path and why (exit 1), and leaves no file', async () => {
   const root = tempDir();
   expect((await run(['migrate'], { TESSERA_DATA_DIR: root })).code).toBe(0);
