@@ -77,7 +77,7 @@ export class ConfigError extends Error {
 
 type Env = Record<string, string | undefined>;
 
-/** Every variable Tessera reads, its default and meaning: the README table is generated from this list. */
+/** Every variable Tessera reads, its default and meaning: the tables in README.md and docs/operations.md repeat these rows word for word (test/ops/operations-doc.test.ts). */
 export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; description: string; range?: readonly [number, number] }> = [
   {
     name: 'NODE_ENV',
@@ -194,7 +194,7 @@ export const CONFIG_VARIABLES: ReadonlyArray<{ name: string; default: string; de
     name: 'TESSERA_SCAN_RETENTION_DAYS',
     default: '395',
     range: [1, 36_500],
-    description: 'Raw scans older than this are deleted; daily rollups are kept. On PostgreSQL whole expired months are dropped (see *Scan retention and partitions*).',
+    description: 'Raw scans older than this are deleted; daily rollups are kept. On PostgreSQL whole expired months are dropped (see *Scan retention and partitions* in docs/operations.md).',
   },
   { name: 'TESSERA_IP_STORAGE', default: 'anonymized', description: '`anonymized` keeps IPv4 /24 and IPv6 /48 prefixes; `none` stores no IP at all.' },
   { name: 'TESSERA_COUNTRY_HEADER', default: '(unset)', description: 'Name of the trusted proxy/CDN header carrying the visitor country, e.g. `cf-ipcountry`.' },
