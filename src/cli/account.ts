@@ -15,9 +15,15 @@ function optionName(problem: FieldError): string {
   return problem.field.replace(/^body\//, '');
 }
 
-// Refused before opening anything: every problem, on one line.
-function refuseInput(problems: FieldError[]): void {
-  if (problems.length) throw new UsageError(problems.map((p) => `--${optionName(p)} ${p.message}`).join('; '));
+// Refused before opening anything: every problem, on one line, quoting the value given (as the
+// README promises for every bad option value; a typo is seen at once). A password is never echoed.
+function refuseInput(problems: FieldError[], values: Record<string, string | boolean | undefined>): void {
+  if (!problems.length) return;
+  const given = (option: string, message: string) => {
+    const value = values[option];
+    return option === 'password' || typeof value !== 'string' || message.includes(`'${value}'`) ? '' : ` '${value}'`;
+  };
+  throw new UsageError(problems.map((p) => `--${optionName(p)}${given(optionName(p), p.message)} ${p.message}`).join('; '));
 }
 
 /**
@@ -60,7 +66,7 @@ export const accountCreateCommand: Command = {
       name: values.name as string | undefined,
       accountName: values['account-name'] as string | undefined,
     };
-    refuseInput(validateNewAccount(input));
+    refuseInput(validateNewAccount(input), values);
     const { config, database, applied } = await openRuntime(plainLines((m) => io.err(m)));
     try {
       if (!(await serverStarts(database.db))) {
@@ -108,7 +114,7 @@ export const accountPasswordCommand: Command = {
     const email = requireOption(values, 'email');
     const password = requireOption(values, 'password');
     // A short password used to open (and create) the database before being refused, with exit 1.
-    refuseInput(validatePasswordReset(email, password));
+    refuseInput(validatePasswordReset(email, password), values);
     const { config, database } = await openRuntime(plainLines((m) => io.err(m)));
     try {
       const reset = await resetPassword({ db: database.db, clock: systemClock }, email, password);

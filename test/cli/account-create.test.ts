@@ -52,9 +52,9 @@ describe('tessera account create: input is checked first', () => {
   });
 
   it.each([
-    [['--email', 'not-an-email', '--password', 'correct horse battery'], /--email must be an email address/],
+    [['--email', 'not-an-email', '--password', 'correct horse battery'], /--email 'not-an-email' must be an email address/],
     [['--email', 'ada@example.com', '--password', 'short'], /--password must be at least 10 characters/],
-    [['--email', 'ada@example.com', '--password', 'correct horse battery', '--slug', 'Bad Slug!'], /--slug must be 3–40 lowercase/],
+    [['--email', 'ada@example.com', '--password', 'correct horse battery', '--slug', 'Bad Slug!'], /--slug 'Bad Slug!' must be 3–40 lowercase/],
     [['--email', 'ada@example.com', '--password', 'correct horse battery', '--slug', 'admin'], /--slug 'admin' is reserved/],
   ])('%j exits 2 naming the option, and creates no data directory', async (args, message) => {
     const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-cli-'));

@@ -77,7 +77,7 @@ describe('CLI usage', () => {
     const cases = [
       [['--email', 'ada@example.com', '--password', 'short'], '--password must be at least 10 characters'],
       [['--email', 'ada@example.com', '--password', ' '.repeat(12)], '--password must contain something other than spaces'],
-      [['--email', 'not-an-email', '--password', 'a new passphrase'], '--email must be an email address such as ada@example.com'],
+      [['--email', 'not-an-email', '--password', 'a new passphrase'], "--email 'not-an-email' must be an email address such as ada@example.com"],
       [['--email', 'ada@example.com'], '--password is required'],
     ] as const;
     const results = await Promise.all(cases.map(([args]) => run(['account', 'password', ...args], { TESSERA_DATA_DIR: dataDir })));
