@@ -2,6 +2,7 @@
 // explain every metric an instance exposes, so neither can be added without documenting it.
 import fs from 'node:fs';
 import { expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { workerCommand } from '../../src/cli/worker.ts';
 import { CONFIG_VARIABLES, loadConfig } from '../../src/config.ts';
 import { Metrics } from '../../src/http/metrics.ts';
@@ -90,4 +91,17 @@ it('documents only metrics an instance exports, each with the labels it carries'
     const labelNames = (registry.getSingleMetric(metric.name) as unknown as { labelNames: string[] }).labelNames;
     if (labelNames.length) expect(section, metric.name).toContain(`\`${metric.name}{${labelNames.join(',')}}\``);
   }
+});
+
+it('upgrades a compose deployment one web instance at a time, with the services compose.yaml has', () => {
+  // "Replace instances one at a time (or `docker compose up -d`)": a plain `up -d` recreates web1
+  // and web2 together, so the proxy had no instance for the seconds they took to start.
+  const services = Object.keys((parse(fs.readFileSync(new URL('../../compose.yaml', import.meta.url), 'utf8'), { merge: true }) as { services: object }).services);
+  const steps = doc.slice(doc.indexOf('## Upgrades and migrations across instances'), doc.indexOf('Migration numbers skip 0013'));
+  expect(steps).not.toMatch(/or `docker compose up -d`\)/);
+  for (const command of ['docker compose run --rm migrate', 'docker compose up -d --no-deps web1', 'docker compose up -d --no-deps worker']) {
+    expect(steps).toContain(command);
+    expect(services).toContain(command.split(' ').at(-1));
+  }
+  expect(services).toContain('web2');
 });
