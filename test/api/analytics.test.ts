@@ -225,6 +225,34 @@ describeDialects('analytics', (dialect) => {
     ]);
   });
 
+  it("people in LINE, Snapchat, Viber and Outlook in-app browsers count; those apps' link previews do not", async () => {
+    const t = await start();
+    const me = await tenant(t);
+    const c = await campaign(t, me);
+    const people = [
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/14.9.0',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Snapchat/13.0.0.39 (like Safari/8618.2.12.10.5, panda)',
+      'Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/125.0.6422.165 Mobile Safari/537.36 Viber/22.3.1.0',
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Outlook-iOS/723.4027091.prod.iphone (4.2423.0)',
+    ];
+    const previews = [
+      'facebookexternalhit/1.1;line-poker/1.0',
+      'Mozilla/5.0 (Linux; Android 9; Pixel 3 XL) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/75.0.3770.101 Mobile Safari/537.36 Snap URL Preview Service; bot; snapchat; https://developers.snap.com/robots',
+      'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_10_1) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/38.0.2125.111 Safari/537.36 Viber',
+      'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17531; Pro)',
+    ];
+    for (const ua of [...people, ...previews]) await scan(t, c.short_code, ua);
+    await flush(t);
+    expect((await get(t, me, `/api/v1/analytics/campaign/${c.id}/timeline?from=2026-03-10&to=2026-03-10`)).data).toEqual([{ date: '2026-03-10', scans: 4, unique_scans: 4 }]);
+    expect((await get(t, me, `/api/v1/analytics/campaign/${c.id}/device-types?from=2026-03-10&to=2026-03-10&include_bots=true`)).data).toEqual([
+      { device_type: 'mobile', scans: 4, share: 0.5 },
+      { device_type: 'tablet', scans: 0, share: 0 },
+      { device_type: 'desktop', scans: 0, share: 0 },
+      { device_type: 'other', scans: 0, share: 0 },
+      { device_type: 'bot', scans: 4, share: 0.5 },
+    ]);
+  });
+
   it('a breakdown past 100 values ends with one entry marked other, apart from the null of direct scans', async () => {
     const t = await start();
     const me = await tenant(t);

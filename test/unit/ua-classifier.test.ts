@@ -31,6 +31,43 @@ const PEOPLE: Array<[string, string, { os: string; browser: string; deviceType: 
     'Mozilla/5.0 (Linux; Android 13; SM-S911B) AppleWebKit/537.36 (KHTML, like Gecko) SamsungBrowser/24.0 Chrome/117.0.0.0 Mobile Safari/537.36',
     { os: 'Android', browser: 'Samsung Internet', deviceType: 'mobile' },
   ],
+  // In-app browsers of apps whose unfurlers are bots: the person tapping the link counts.
+  [
+    'LINE in-app (iOS)',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Safari Line/14.9.0',
+    { os: 'iOS', browser: 'Line', deviceType: 'mobile' },
+  ],
+  [
+    'LINE in-app (Android)',
+    'Mozilla/5.0 (Linux; Android 13; SM-S911B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/125.0.6422.165 Mobile Safari/537.36 Line/14.9.1/IAB',
+    { os: 'Android', browser: 'Line', deviceType: 'mobile' },
+  ],
+  [
+    'Snapchat in-app (iOS)',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Snapchat/13.0.0.39 (like Safari/8618.2.12.10.5, panda)',
+    { os: 'iOS', browser: 'Snapchat', deviceType: 'mobile' },
+  ],
+  [
+    'Snapchat in-app (Android)',
+    'Mozilla/5.0 (Linux; Android 14; Pixel 8 Build/AP2A.240605.024; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/125.0.6422.165 Mobile Safari/537.36Snapchat13.0.0.46 V/MUSHROOM',
+    { os: 'Android', browser: 'Chrome', deviceType: 'mobile' },
+  ],
+  [
+    'Viber in-app (Android)',
+    'Mozilla/5.0 (Linux; Android 13; SM-A536B Build/TP1A.220624.014; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/125.0.6422.165 Mobile Safari/537.36 Viber/22.3.1.0',
+    { os: 'Android', browser: 'Chrome', deviceType: 'mobile' },
+  ],
+  [
+    'Outlook in-app (iOS)',
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Outlook-iOS/723.4027091.prod.iphone (4.2423.0)',
+    { os: 'iOS', browser: 'WebKit', deviceType: 'mobile' },
+  ],
+  // A product token ending in "line/" (Discipline/, Pipeline/) is not LINE.
+  [
+    'Chrome with a "…line/" token',
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/125.0.0.0 Safari/537.36 Discipline/1.0',
+    { os: 'Windows', browser: 'Chrome', deviceType: 'desktop' },
+  ],
 ];
 
 const BOTS: Array<[string, string]> = [
@@ -51,6 +88,13 @@ const BOTS: Array<[string, string]> = [
     'Google-PageRenderer',
     'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko; Google-PageRenderer Google (+https://developers.google.com/+/web/snippet/)) Chrome/56.0.2924.87 Safari/537.36',
   ],
+  ['LINE link preview', 'facebookexternalhit/1.1;line-poker/1.0'],
+  [
+    'Snap URL Preview',
+    'Mozilla/5.0 (Linux; Android 9; Pixel 3 XL) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/75.0.3770.101 Mobile Safari/537.36 Snap URL Preview Service; bot; snapchat; https://developers.snap.com/robots',
+  ],
+  ['Viber link preview', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_10_1) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/38.0.2125.111 Safari/537.36 Viber'],
+  ['Outlook (desktop) fetching a link', 'Microsoft Office/16.0 (Windows NT 10.0; Microsoft Outlook 16.0.17531; Pro)'],
   ['Applebot', 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/13.1.1 Safari/605.1.15 (Applebot/0.1; +http://www.apple.com/go/applebot)'],
 ];
 

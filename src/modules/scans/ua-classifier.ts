@@ -17,7 +17,15 @@ export interface UaClass {
 // Link-preview fetchers ("unfurlers") and scripting tools. isbot knows most of them today; this
 // list pins the ones whose misclassification would inflate every shared link's count.
 const EXTRA_BOTS =
-  /slackbot|slack-imgproxy|facebookexternalhit|facebookcatalog|meta-externalagent|whatsapp|twitterbot|linkedinbot|discordbot|telegrambot|skypeuripreview|skype uri preview|google-pagerenderer|googleother|applebot|pinterestbot|redditbot|embedly|iframely|vkshare|viber|line\/|kakaotalk-scrap|snapchat|bitlybot|mastodon|bluesky|cardyb|quora link preview|outlook|microsoftpreview|bingpreview|yahoo! slurp|^curl\/|^wget\/|python-requests|python-urllib|aiohttp|httpx|go-http-client|okhttp|java\/|apache-httpclient|libwww-perl|node-fetch|undici|axios|got \(|postmanruntime|insomnia|httpie|headlesschrome|phantomjs|lighthouse|uptimerobot|pingdom|statuscake/i;
+  /slackbot|slack-imgproxy|facebookexternalhit|facebookcatalog|meta-externalagent|whatsapp|twitterbot|linkedinbot|discordbot|telegrambot|skypeuripreview|skype uri preview|google-pagerenderer|googleother|applebot|pinterestbot|redditbot|embedly|iframely|vkshare|viber|line-poker|kakaotalk-scrap|snap url preview|bitlybot|mastodon|bluesky|cardyb|quora link preview|outlook|microsoftpreview|bingpreview|yahoo! slurp|^curl\/|^wget\/|python-requests|python-urllib|aiohttp|httpx|go-http-client|okhttp|java\/|apache-httpclient|libwww-perl|node-fetch|undici|axios|got \(|postmanruntime|insomnia|httpie|headlesschrome|phantomjs|lighthouse|uptimerobot|pingdom|statuscake/i;
+
+// A person who taps a link inside Viber or Outlook on a phone sees it in the app's own browser,
+// whose user agent is the phone's browser engine plus the app's token (`Viber/22.3`,
+// `Outlook-iOS/4.2`): the app's name alone, in the list above for its unfurler (which sends no
+// such version, or no browser at all), flagged these people as bots and left them out of every
+// count. LINE's and Snapchat's in-app browsers (`Line/14.9`, `Snapchat/13.0`) were flagged the
+// same way; their unfurlers are listed by their own names now (`line-poker`, `Snap URL Preview`).
+const IN_APP_BROWSER = /^mozilla\/5\.0 \((?:iphone|ipad|linux; android)[^)]*\).*(?:\bline\/\d|snapchat\/?\d|\bviber\/\d|\boutlook-(?:ios|android)\/)/i;
 
 const LINUX_FAMILY = new Set([
   'Linux',
@@ -81,7 +89,8 @@ function browserFamily(name: string | undefined): string {
 export function isBotUserAgent(userAgent: string | null | undefined): boolean {
   const ua = userAgent?.trim();
   if (!ua) return true;
-  return isbot(ua) || EXTRA_BOTS.test(ua);
+  if (isbot(ua)) return true;
+  return !IN_APP_BROWSER.test(ua) && EXTRA_BOTS.test(ua);
 }
 
 // A flush sees the same few hundred user agents again and again; parsing costs tens of µs.
