@@ -253,6 +253,28 @@ describeDialects('analytics', (dialect) => {
     ]);
   });
 
+  it('a day a zone skipped (Samoa, 30 December 2011) is an empty day in every report, not a server that stops answering', async () => {
+    const t = await start();
+    const me = await tenant(t);
+    const c = await campaign(t, me);
+    // 23:30 on the 29th (-10:00), then 00:30 on the 31st (+14:00): one hour apart.
+    await scan(t, c.short_code, UA.iphone, { at: '2011-12-30T09:30:00Z' });
+    await scan(t, c.short_code, UA.android, { at: '2011-12-30T10:30:00Z', ip: '198.51.100.9' });
+    await flush(t);
+    const query = 'tz=Pacific/Apia&from=2011-12-29&to=2011-12-31';
+    expect((await get(t, me, `/api/v1/analytics/campaign/${c.id}/timeline?${query}`)).data).toEqual([
+      { date: '2011-12-29', scans: 1, unique_scans: 1 },
+      { date: '2011-12-30', scans: 0, unique_scans: 0 },
+      { date: '2011-12-31', scans: 1, unique_scans: 1 },
+    ]);
+    const hours = (await get(t, me, `/api/v1/analytics/campaign/${c.id}/hours?${query}`)).data;
+    expect([hours[23].scans, hours[0].scans]).toEqual([1, 1]);
+    expect((await get(t, me, `/api/v1/analytics/campaign/${c.id}/devices?${query}`)).total).toBe(2);
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/analytics/campaign/${c.id}/export.csv?${query}`, headers: me.headers });
+    expect(parseCsv(csv.body).map((r) => r[12])).toEqual(['local_time', '2011-12-29 23:30:00', '2011-12-31 00:30:00']);
+    expect((await get(t, me, '/api/v1/analytics/timeline?tz=Pacific/Fakaofo&from=2011-12-30&to=2011-12-30')).data).toEqual([{ date: '2011-12-30', scans: 0, unique_scans: 0 }]);
+  });
+
   it('a breakdown past 100 values ends with one entry marked other, apart from the null of direct scans', async () => {
     const t = await start();
     const me = await tenant(t);

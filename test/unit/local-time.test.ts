@@ -24,6 +24,14 @@ describe('local days', () => {
     expect(localDate(startOfLocalDay('2026-09-06', 'America/Santiago') - 1, 'America/Santiago')).toBe('2026-09-05');
   });
 
+  it('Samoa: 30 December 2011 never happened there; it starts where the 31st does and is empty', () => {
+    const skipped = startOfLocalDay('2011-12-30', 'Pacific/Apia');
+    expect(iso(skipped)).toBe('2011-12-30T10:00:00.000Z');
+    expect(startOfLocalDay('2011-12-31', 'Pacific/Apia')).toBe(skipped);
+    expect(iso(startOfLocalDay('2011-12-29', 'Pacific/Apia'))).toBe('2011-12-29T10:00:00.000Z');
+    expect(iso(startOfLocalDay('2011-12-30', 'Pacific/Fakaofo'))).toBe('2011-12-30T11:00:00.000Z');
+  });
+
   it('half- and quarter-hour zones start their days on a 15-minute bucket boundary', () => {
     for (const [tz, expected] of [
       ['Asia/Kolkata', '2026-02-28T18:30:00.000Z'],

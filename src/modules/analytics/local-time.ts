@@ -95,9 +95,12 @@ export function startOfLocalDay(date: string, tz: string): number {
     while (localDate(t - BUCKET_MS, tz) === date) t -= BUCKET_MS;
     return t;
   }
-  // Both guesses fell on the day before (midnight skipped): walk forward to the first instant of `date`.
+  // Midnight skipped: walk forward to the first instant on `date`, or past it. Samoa and Tokelau
+  // skipped all of 30 December 2011 (from the 29th straight to the 31st): that day starts where
+  // the next one does and holds nothing, where waiting to reach it never ended and held the
+  // event loop (one report with tz=Pacific/Apia stopped the whole server).
   let t = Math.min(first, second);
-  while (localDate(t, tz) !== date) t += BUCKET_MS;
+  while (localDate(t, tz) < date) t += BUCKET_MS;
   return t;
 }
 
