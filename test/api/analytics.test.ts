@@ -397,6 +397,10 @@ describeDialects('analytics', (dialect) => {
       [`/api/v1/analytics/campaign/${c.id}/export.csv?from=x`, '/from'],
       ['/api/v1/analytics/timeline?include_bots=maybe', 'include_bots'],
       [`/api/v1/analytics/timeline?tz=${'A'.repeat(100)}`, 'tz'],
+      // An offset Intl accepts but whose days start inside a 15-minute bucket.
+      ['/api/v1/analytics/timeline?tz=%2B0507', 'tz'],
+      ['/api/v1/analytics/overview?tz=%2B0507', 'tz'],
+      [`/api/v1/analytics/campaign/${c.id}/export.csv?tz=%2B0507`, 'tz'],
     ];
     for (const [url, field] of cases) {
       const response = await t.app.inject({ method: 'GET', url, headers: me.headers });
@@ -405,6 +409,8 @@ describeDialects('analytics', (dialect) => {
       expect(body.code).toBe('validation_failed');
       expect(JSON.stringify(body.errors), url).toContain(field.replace('/', ''));
     }
+    // Offsets in quarter hours are exact, and answered as Intl spells them.
+    expect((await get(t, me, '/api/v1/analytics/timeline?tz=%2B0530&from=2026-03-10&to=2026-03-10')).tz).toBe('+05:30');
   });
 
   it('unknown parameters are a 400 naming them, not the default 30 days answered as if asked for', async () => {

@@ -66,6 +66,12 @@ export function resolveRange(query: RangeQuery, now: number): ReportRange {
   if (span > MAX_RANGE_DAYS) throw invalid('from', `The range covers ${span} days; at most ${MAX_RANGE_DAYS} are allowed.`);
   const dates = Array.from({ length: span }, (_, i) => addDays(from, i));
   const starts = localDayStarts(from, span, tz);
+  // Rollups count in 15-minute UTC buckets, and every named zone's days start on one. Intl also
+  // takes fixed offsets ('+0530'), '+0507' among them: its days started inside a bucket, whose
+  // scans the timeline then dropped while the breakdowns counted them, with a 200 either way.
+  if (starts.some((start) => start % BUCKET_MS !== 0)) {
+    throw invalid('tz', `'${tz}' starts its days between the 15-minute steps reports count in; use a zone name such as 'Asia/Kolkata', or an offset in quarter hours such as '+05:30'.`);
+  }
   return { tz, from, to, dates, starts, fromBucket: Math.floor(starts[0]! / BUCKET_MS), toBucket: Math.ceil(starts[span]! / BUCKET_MS) - 1 };
 }
 
