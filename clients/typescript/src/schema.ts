@@ -2251,7 +2251,7 @@ export interface components {
          */
         ErrorCode: {
             /** @enum {string} */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "api_key_scope" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "items_storage_full" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "api_key_scope" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "expectation_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "items_storage_full" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             status: number;
             title: string;
         };
@@ -2701,7 +2701,7 @@ export interface components {
              * @description The stable error code.
              * @enum {string}
              */
-            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "api_key_scope" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "items_storage_full" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
+            code: "bad_request" | "validation_failed" | "malformed_json" | "unauthorized" | "api_key_missing" | "session_ended" | "api_key_invalid" | "invalid_credentials" | "api_key_expired" | "api_key_revoked" | "api_key_scope" | "csrf_failed" | "signup_closed" | "forbidden" | "not_found" | "route_not_found" | "method_not_allowed" | "conflict" | "design_invalid" | "design_unscannable" | "content_too_long" | "gone" | "code_expired" | "code_not_yet_active" | "code_ended" | "idempotency_key_in_use" | "idempotency_key_reused" | "request_timeout" | "expectation_failed" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "headers_too_large" | "internal_error" | "not_ready" | "server_busy" | "items_storage_full" | "item_password_required" | "item_password_invalid" | "item_delete_token_invalid" | "item_expired" | "item_exhausted" | "too_many_attempts";
             /** @description What went wrong with this request and what to do about it. */
             detail: string;
             /** @description Every refused field (validation). */
@@ -3951,7 +3951,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4053,7 +4053,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4167,7 +4167,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4281,7 +4281,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4395,7 +4395,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4509,7 +4509,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4623,7 +4623,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4737,7 +4737,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4851,7 +4851,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -4984,7 +4984,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -5086,7 +5086,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -5188,7 +5188,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -5290,7 +5290,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -5388,7 +5388,7 @@ export interface operations {
             query?: {
                 /** @description Count bots, crawlers and link-preview fetchers too (excluded by default). */
                 include_bots?: boolean;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -5490,7 +5490,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;
@@ -5592,7 +5592,7 @@ export interface operations {
                 include_bots?: boolean;
                 /** @description Last local date (YYYY-MM-DD, inclusive). */
                 to?: string;
-                /** @description IANA time zone deciding where days start (default 'UTC'). */
+                /** @description IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early). */
                 tz?: string;
             };
             header?: never;

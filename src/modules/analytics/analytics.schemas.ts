@@ -3,7 +3,13 @@ import { DefaultsOptional, NullOr, type Static, Type } from '../../http/schema.t
 import { MAX_VALUES } from './analytics.service.ts';
 
 const includeBots = Type.Boolean({ default: false, description: 'Count bots, crawlers and link-preview fetchers too (excluded by default).' });
-const tz = Type.Optional(Type.String({ maxLength: 64, description: "IANA time zone deciding where days start (default 'UTC')." }));
+const tz = Type.Optional(
+  Type.String({
+    maxLength: 64,
+    description:
+      "IANA time zone deciding where days start (default 'UTC'), or an offset in quarter hours ('+05:30'). The timeline and hours count in 15-minute steps and follow any zone exactly; the breakdowns (devices, countries, referrers…) count by the hour, so in a zone whose days start at a half or quarter hour (Asia/Kolkata, Asia/Kathmandu) each end of their range moves back to the hour before it (up to 45 minutes early).",
+  }),
+);
 const dateParam = (what: string) => Type.Optional(Type.String({ maxLength: 32, description: `${what} local date (YYYY-MM-DD, inclusive).` }));
 
 // Unknown parameters are refused, as on every other list: a misspelt `form=` or a `start`/`end`
