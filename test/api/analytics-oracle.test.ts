@@ -10,6 +10,7 @@ import { ManualClock } from '../helpers/clock.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { describeDialects } from '../helpers/dialects.ts';
 import { type Tenant, tenant } from '../helpers/tenants.ts';
+import { mulberry32 } from '../helpers/prng.ts';
 
 type Label = { ua: string | null; bot: boolean; os: string; browser: string; device: string };
 const AGENTS: Label[] = [
@@ -86,18 +87,6 @@ const WINDOWS: Array<[string, string]> = [
 ];
 const NOW = '2026-11-10T12:00:00Z';
 
-// Seeded PRNG: the same scans every run.
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const fmt = new Map<string, Intl.DateTimeFormat>();
 function local(ms: number, tz: string): { date: string; hour: number } {
   let f = fmt.get(tz);
@@ -122,7 +111,7 @@ interface Sent {
 }
 
 function scansToSend(): Array<Sent & { countryHeader?: string; referer?: string }> {
-  const r = rng(7);
+  const r = mulberry32(7);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
   const times: number[] = [];
   // Near every local midnight of every zone in each window (both sides, at 1/14/16/46 minutes), plus random instants.
