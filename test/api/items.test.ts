@@ -299,6 +299,25 @@ describeDialects('items API', (dialect) => {
       });
     }
 
+    it('a password HTTP cannot carry in X-QR-Password (spaces or tabs at its ends, control characters) → 400 naming it, nothing stored', async () => {
+      // HTTP strips spaces and tabs around a header value and refuses control characters, so such
+      // an item answered every API resolve with item_password_invalid and locked its recipient out.
+      for (const password of [' secret', 'secret ', '\tsecret', 'sec\nret', 'sec\u007fret', 'sec\u0001ret']) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/v0/items', payload: { content: 'x', ttlHours: 1, password } });
+        expect(res.statusCode, JSON.stringify(password)).toBe(400);
+        expect(res.json().code).toBe('validation_failed');
+        expect(res.json().errors.map((e: { field: string }) => e.field)).toContain('body/password');
+        expect(res.json().detail).toContain('X-QR-Password');
+      }
+      expect(await t.database.handle.db.selectFrom('items').select('id').execute()).toEqual([]);
+      // Spaces inside, and a no-break space at an end (which HTTP keeps), still travel.
+      for (const password of ['correct horse', '\u00a0secret\u00a0']) {
+        const item = await createItemViaApi(t.app, { content: 'x', ttlHours: 1, password });
+        const res = await resolveViaApi(t.app, item.magic, Buffer.from(password, 'utf8').toString('latin1'));
+        expect(res.statusCode, JSON.stringify(password)).toBe(200);
+      }
+    });
+
     it('fractional ttlHours are allowed', async () => {
       const item = await createItemViaApi(t.app, { content: 'x', ttlHours: 0.25 });
       expect(item.expiresUtc).toBe('2026-03-01T12:15:00.000Z');

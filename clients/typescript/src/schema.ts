@@ -3345,7 +3345,7 @@ export interface operations {
                 "application/json": {
                     /** @description The payload, at most 64 KiB of UTF-8 (more is 413). Immutable. */
                     content: string;
-                    /** @description Optional; resolving then needs it in `X-QR-Password`. */
+                    /** @description Optional; resolving then needs it in `X-QR-Password`, so it may not begin or end with a space or tab (HTTP drops them from header values) nor hold control characters (400 naming `body/password`). */
                     password?: string | null;
                     /** @description Lifetime in hours, 0.01–720; fractions allowed. */
                     ttlHours: number;

@@ -91,7 +91,12 @@ const notFound = problem('`not_found`: no item has this magic (never existed, or
 export const CreateItemBody = Type.Object(
   {
     content: Type.String({ minLength: 1, description: 'The payload, at most 64 KiB of UTF-8 (more is 413). Immutable.' }),
-    password: Type.Optional(NullOr(Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }), { description: 'Optional; resolving then needs it in `X-QR-Password`.' })),
+    password: Type.Optional(
+      NullOr(Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }), {
+        description:
+          'Optional; resolving then needs it in `X-QR-Password`, so it may not begin or end with a space or tab (HTTP drops them from header values) nor hold control characters (400 naming `body/password`).',
+      }),
+    ),
     ttlHours: Type.Number({ minimum: MIN_TTL_HOURS, maximum: MAX_TTL_HOURS, description: `Lifetime in hours, ${MIN_TTL_HOURS}–${MAX_TTL_HOURS}; fractions allowed.` }),
     viewLimit: Type.Optional(NullOr(Type.Integer({ minimum: 1, maximum: MAX_VIEW_LIMIT }), { description: 'Optional number of successful resolves allowed.' })),
   },

@@ -108,6 +108,20 @@ function validate(input: NewItemInput): void {
       errors: [{ field: 'password', message: `must be 1 to ${MAX_PASSWORD_LENGTH} characters` }],
     });
   }
+  const unsendable = typeof password === 'string' ? unsendablePassword(password) : null;
+  if (unsendable) throw new AppError('validation_failed', `password ${unsendable}.`, { errors: [{ field: 'body/password', message: unsendable }] });
+}
+
+/**
+ * Why a password could never be sent in `X-QR-Password`, or null. HTTP strips spaces and tabs
+ * around a header value and cannot carry control characters, so such an item answered every
+ * resolve through the API with `item_password_invalid`, and each try spent the recipient's own
+ * wrong-password budget until the item locked them out.
+ */
+function unsendablePassword(password: string): string | null {
+  if (/^[ \t]|[ \t]$/.test(password)) return 'must not begin or end with a space or tab: HTTP drops them from the X-QR-Password header, so it could never be sent';
+  if (/[\u0000-\u0008\u000a-\u001f\u007f]/.test(password)) return 'must not contain line breaks or other control characters: the X-QR-Password header cannot carry them';
+  return null;
 }
 
 /** Creates an item; the answer carries the magic and the delete token, neither of which is stored. */
