@@ -75,7 +75,7 @@ export async function runDeliveryWorker(ctx: AppContext, options: WorkerOptions 
   for (;;) {
     const free = failure ? 0 : Math.min(slots - inFlight.size, budget - attempted);
     if (free > 0) {
-      // Each claim its own lease: the claim reads back its rows by lease, and earlier ones are still in flight.
+      // Each claim its own lease, so a lease names one claim's rows while earlier claims are still in flight.
       for (const delivery of await claimDeliveries(ctx, free)) {
         const sending: Promise<void> = deliverClaimed(ctx, delivery, options)
           .catch((error: unknown) => {
